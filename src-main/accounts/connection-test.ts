@@ -1,0 +1,43 @@
+import { WrenError } from '../errors/wren-error';
+import type { AccountDraft, TestConnectionResult } from '../ipc/contract';
+import { openImap } from '../imap/imap-connection';
+import { probeCertificate, type ProbedCertificate } from '../tls/probe-certificate';
+import type { PinnedCertificate } from '../tls/trust-options';
+
+/**
+ * When the user pinned a fingerprint, fetch the certificate the server shows
+ * and keep its PEM, but only if it is the very one the user saw.
+ */
+export async function resolvePin(draft: AccountDraft): Promise<PinnedCertificate | null> {
+  if (!draft.trustedCertSha256) return null;
+  const probed = await probeCertificate({ ...draft.imap, protocol: 'imap' });
+  if (!probed) {
+    throw new WrenError('TlsUntrusted', `Could not read the certificate of ${draft.imap.host}:${draft.imap.port} to compare it with the trusted fingerprint.`, { host: draft.imap.host });
+  }
+  if (probed.info.fingerprint256 !== draft.trustedCertSha256) {
+    throw untrusted(draft, probed, 'The server now shows a different certificate than the one you chose to trust.');
+  }
+  return { sha256: probed.info.fingerprint256, pem: probed.pem };
+}
+
+/** Logs in once and out again; a TLS failure comes back with the certificate so the user can decide to trust it. */
+export async function testImapConnection(draft: AccountDraft): Promise<TestConnectionResult & { pin: PinnedCertificate | null }> {
+  const pin = await resolvePin(draft);
+  try {
+    const client = await openImap({ server: draft.imap, password: draft.password, allowPlaintext: draft.allowPlaintext, pin, timeouts: { connectMs: 10_000 } });
+    const capabilities = [...client.capabilities.keys()];
+    await client.logout().catch(() => client.close());
+    const probed = pin || draft.imap.security === 'none' ? null : await probeCertificate({ ...draft.imap, protocol: 'imap' });
+    return { ok: true, capabilities, certificate: probed?.info ?? null, pin };
+  } catch (error) {
+    if (error instanceof WrenError && error.code === 'TlsUntrusted') {
+      const probed = await probeCertificate({ ...draft.imap, protocol: 'imap' });
+      if (probed) throw untrusted(draft, probed, error.message);
+    }
+    throw error;
+  }
+}
+
+function untrusted(draft: AccountDraft, probed: ProbedCertificate, message: string): WrenError {
+  return new WrenError('TlsUntrusted', message, { host: draft.imap.host, port: draft.imap.port, certificate: probed.info });
+}

@@ -1,0 +1,64 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { text } from 'node:stream/consumers';
+import type { Handlers } from '../ipc/dispatch';
+import { attachmentPart, loadAttachment, writeAttachment } from '../messages/attachment-export';
+import { safeFileName } from '../mime/safe-file-name';
+import type { WrenCore } from './wren-core';
+import { APP_VERSION } from './version';
+
+/** Raw sources larger than this are cut in the "view source" pane (the full file can still be saved). */
+const SOURCE_VIEW_LIMIT = 4 * 1024 * 1024;
+
+export interface HandlerOptions {
+  /** Where to save an attachment; Electron asks with a dialog. Default: a free name in the Downloads folder. */
+  chooseAttachmentPath?: (suggestedName: string) => Promise<string | null>;
+}
+
+/** The contract's requests, implemented over the core. */
+export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Handlers {
+  return {
+    'app.info': () => ({ version: APP_VERSION, mode: core.options.mode, dataDir: core.dataDir }),
+    'accounts.list': () => core.accounts.list(),
+    'accounts.testConnection': (draft) => core.accounts.testConnection(draft),
+    'accounts.add': async (draft) => {
+      const account = await core.accounts.add(draft);
+      if (core.options.mode !== 'cli') core.sync.start([account.id], false);
+      return account;
+    },
+    'accounts.remove': ({ accountId }) => {
+      core.sessions.closeAccount(accountId);
+      core.accounts.remove(accountId);
+      core.status.forget(accountId);
+      return { removed: true };
+    },
+    'folders.list': ({ accountId }) => core.store.folders.list(core.accounts.require(accountId).id),
+    'messages.list': ({ folderId, offset, limit }) => core.store.messages.page(folderId, offset, limit),
+    'messages.read': ({ messageId }) => core.reader.read(messageId),
+    'messages.source': async ({ messageId }) => {
+      const { stream, size } = await core.reader.source(messageId);
+      const source = await text(stream);
+      return { source: source.length > SOURCE_VIEW_LIMIT ? source.slice(0, SOURCE_VIEW_LIMIT) : source, size };
+    },
+    'messages.setFlags': async ({ messageId, seen, flagged }) => {
+      await core.reader.setFlags(core.reader.requireMessage(messageId), { seen, flagged });
+      return { updated: true };
+    },
+    'attachments.save': async ({ messageId, partId }) => {
+      const record = core.reader.requireMessage(messageId);
+      const part = attachmentPart(record, partId);
+      const path = options.chooseAttachmentPath ? await options.chooseAttachmentPath(safeFileName(part.filename, part.type)) : undefined;
+      if (path === null) return { savedTo: null };
+      const file = await loadAttachment(core.store, record, part, core.reader.imapFor(record));
+      return { savedTo: await writeAttachment(core.store, file, path ? { path } : { directory: defaultDownloads() }) };
+    },
+    'sync.start': ({ accountId, bodies }) => {
+      const ids = accountId ? [core.accounts.require(accountId).id] : core.store.accounts.list().map((a) => a.id);
+      return { started: core.sync.start(ids, bodies) };
+    },
+  };
+}
+
+function defaultDownloads(): string {
+  return process.env.XDG_DOWNLOAD_DIR || join(homedir(), 'Downloads');
+}

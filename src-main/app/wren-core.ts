@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import { AccountService } from '../accounts/account-service';
+import { AccountStatusBoard } from '../accounts/account-status';
+import { ImapSessions } from '../imap/imap-sessions';
+import type { ImapLogin } from '../imap/imap-connection';
+import { MessageReader } from '../messages/message-reader';
+import { PasswordVault } from '../secrets/password-vault';
+import type { SecretStore } from '../secrets/secret-store';
+import { Store } from '../store/store';
+import { SyncService } from '../sync/sync-service';
+import { prepareDataDir } from './data-dir';
+import { EventBus } from './event-bus';
+
+export interface CoreOptions {
+  dataDir: string;
+  mode: 'electron' | 'web' | 'cli';
+  secrets: SecretStore;
+  /** Background sync interval; 0 for the CLI, which syncs only when asked. */
+  syncIntervalMs?: number;
+}
+
+/**
+ * Everything the main process owns (database, sockets, sync), assembled once
+ * and served to every front end through the contract's handlers.
+ */
+export class WrenCore {
+  readonly events = new EventBus();
+  readonly store: Store;
+  readonly status: AccountStatusBoard;
+  readonly accounts: AccountService;
+  readonly sessions: ImapSessions;
+  readonly sync: SyncService;
+  readonly reader: MessageReader;
+
+  private constructor(readonly options: CoreOptions, readonly dataDir: string) {
+    this.store = new Store(dataDir);
+    this.store.feed.onChanges((changes) => this.events.emit('store.changed', { changes }));
+    this.status = new AccountStatusBoard(this.events);
+    this.accounts = new AccountService(this.store, new PasswordVault(this.store.secrets, options.secrets), this.status);
+    this.sessions = new ImapSessions((accountId) => this.loginFor(accountId));
+    this.sync = new SyncService(this.store, this.sessions, this.status, this.events, { intervalMs: options.syncIntervalMs ?? 0 });
+    this.reader = new MessageReader(this.store, this.sessions);
+  }
+
+  static open(options: CoreOptions): WrenCore {
+    return new WrenCore(options, prepareDataDir(options.dataDir));
+  }
+
+  get databaseFile(): string {
+    return join(this.dataDir, 'wren.sqlite');
+  }
+
+  close(): void {
+    this.sync.stop();
+    this.sessions.closeAll();
+    this.store.close();
+  }
+
+  private loginFor(accountId: number): ImapLogin {
+    const account = this.accounts.require(accountId);
+    return {
+      server: account.imap,
+      password: this.accounts.password(account),
+      allowPlaintext: account.allowPlaintext,
+      pin: account.trustedCertSha256 && account.trustedCertPem ? { sha256: account.trustedCertSha256, pem: account.trustedCertPem } : null,
+    };
+  }
+}

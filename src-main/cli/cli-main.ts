@@ -1,0 +1,69 @@
+import { defaultDataDir } from '../app/data-dir';
+import { createHandlers } from '../app/handlers';
+import { WrenCore } from '../app/wren-core';
+import { WrenError, toErrorShape } from '../errors/wren-error';
+import { KeyFileSecretStore } from '../secrets/key-file-secret-store';
+import { CliContext } from './cli-context';
+import { accountCommand } from './commands/account-commands';
+import { foldersCommand, listCommand, readCommand } from './commands/browse-commands';
+import { syncCommand } from './commands/sync-command';
+
+const USAGE = `Usage: wren [--data-dir DIR] [--json] COMMAND
+  account add --email ADDR --imap-host H [--imap-port P] [--imap-security tls|starttls|none] [--user U]
+              [--name NAME] [--smtp-host H --smtp-port P --smtp-security tls|starttls|none]
+              [--trust-fingerprint SHA256] [--allow-plaintext]     (password: WREN_PASSWORD or prompt)
+  account list | account remove ACCOUNT
+  sync [ACCOUNT] [--bodies]
+  folders ACCOUNT
+  list ACCOUNT FOLDER [--limit N]
+  read MESSAGE_ID`;
+
+/** Global flags may stand anywhere; the rest is the command and its own arguments. */
+function splitGlobals(argv: string[]): { dataDir: string; json: boolean; rest: string[] } {
+  let dataDir = defaultDataDir();
+  let json = false;
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    if (arg === '--json') json = true;
+    else if (arg === '--data-dir') dataDir = argv[++i] ?? '';
+    else if (arg.startsWith('--data-dir=')) dataDir = arg.slice('--data-dir='.length);
+    else rest.push(arg);
+  }
+  if (!dataDir) throw new WrenError('BadRequest', '--data-dir needs a folder.');
+  return { dataDir, json, rest };
+}
+
+async function run(context: CliContext, command: string | undefined, args: string[]): Promise<number> {
+  switch (command) {
+    case 'account': await accountCommand(context, args); return 0;
+    case 'sync': return syncCommand(context, args);
+    case 'folders': await foldersCommand(context, args); return 0;
+    case 'list': await listCommand(context, args); return 0;
+    case 'read': await readCommand(context, args); return 0;
+    default: throw new WrenError('BadRequest', command ? `Unknown command "${command}".\n${USAGE}` : USAGE);
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let core: WrenCore | undefined;
+  try {
+    const { dataDir, json, rest } = splitGlobals(argv);
+    if (rest[0] === 'help' || rest[0] === '--help' || rest.length === 0) {
+      process.stdout.write(`${USAGE}\n`);
+      return rest.length === 0 ? 1 : 0;
+    }
+    core = WrenCore.open({ dataDir, mode: 'cli', secrets: new KeyFileSecretStore() });
+    return await run(new CliContext(core, createHandlers(core), json), rest[0], rest.slice(1));
+  } catch (error) {
+    const shape = toErrorShape(error);
+    process.stderr.write(`wren: ${shape.message}${shape.code === 'Internal' ? ' (this is a bug in Wren)' : ''}\n`);
+    return 2;
+  } finally {
+    core?.close();
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

@@ -1,0 +1,72 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog } from 'electron';
+import { createHandlers } from '../app/handlers';
+import { WrenCore } from '../app/wren-core';
+import { toErrorShape } from '../errors/wren-error';
+import { KeyFileSecretStore } from '../secrets/key-file-secret-store';
+import { bridgeIpc } from './ipc-bridge';
+import { SafeStorageSecretStore, safeStorageIsReal } from './safe-storage-secret-store';
+import { installWindowSecurity } from './window-security';
+
+/** The desktop app: the core plus one locked-down window. Kept thin; the core runs without Electron too. */
+function createWindow(core: WrenCore): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    title: 'Wren',
+    show: false,
+    webPreferences: {
+      preload: join(__dirname, '..', 'preload', 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: true,
+    },
+  });
+  const handlers = createHandlers(core, {
+    chooseAttachmentPath: async (suggestedName) => {
+      const choice = await dialog.showSaveDialog(window, { defaultPath: join(app.getPath('downloads'), suggestedName) });
+      return choice.canceled || !choice.filePath ? null : choice.filePath;
+    },
+  });
+  const unbridge = bridgeIpc(window, handlers, core.events);
+  window.on('closed', unbridge);
+  window.once('ready-to-show', () => window.show());
+  void window.loadFile(join(__dirname, '..', 'renderer', 'index.html'));
+  return window;
+}
+
+function start(): void {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  let window: BrowserWindow | null = null;
+  let core: WrenCore | null = null;
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.whenReady().then(() => {
+    installWindowSecurity();
+    core = WrenCore.open({
+      dataDir: app.getPath('userData'),
+      mode: 'electron',
+      secrets: safeStorageIsReal() ? new SafeStorageSecretStore() : new KeyFileSecretStore(join(app.getPath('appData'), 'wren-keys', 'secret.key')),
+      syncIntervalMs: 5 * 60_000,
+    });
+    window = createWindow(core);
+    core.sync.start(core.store.accounts.list().map((a) => a.id), false);
+  }).catch((error) => {
+    dialog.showErrorBox('Wren cannot start', toErrorShape(error).message);
+    app.exit(1);
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => core?.close());
+}
+
+start();

@@ -1,0 +1,40 @@
+/**
+ * Every fault Wren reports has one of these codes. The words a user reads are
+ * chosen in the renderer (src-renderer/i18n) from the code, in English and
+ * Chinese; `message` on the error is for logs and the CLI.
+ *
+ * Shared by the main process and the renderer, so it must stay free of Node APIs.
+ */
+export const ERROR_CODES = [
+  // Request boundary
+  'UnknownMethod',
+  'BadRequest',
+  'NotFound',
+  'Unauthorized',
+  // Local data
+  'DatabaseTooNew',
+  'DatabaseUnreadable',
+  'DataDirUnwritable',
+  'SecretUnavailable',
+  // Network and servers
+  'AuthFailed',
+  'TlsUntrusted',
+  'HostNotFound',
+  'ConnectionRefused',
+  'Timeout',
+  'ConnectionLost',
+  'PlaintextNotAllowed',
+  'ServerSaid',
+  'Offline',
+  // Anything we did not foresee; always a bug to fix
+  'Internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** What crosses the contract when a request fails. */
+export interface ErrorShape {
+  code: ErrorCode;
+  message: string;
+  details?: Record<string, unknown>;
+}

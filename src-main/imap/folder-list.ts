@@ -1,0 +1,33 @@
+import type { ImapFlow, ListResponse } from 'imapflow';
+import type { FolderRole } from '../ipc/contract';
+import type { RemoteFolder } from '../store/folders-repo';
+
+const SPECIAL_USE_ROLES: Record<string, FolderRole> = {
+  '\\Inbox': 'inbox',
+  '\\Sent': 'sent',
+  '\\Drafts': 'drafts',
+  '\\Trash': 'trash',
+  '\\Junk': 'junk',
+  '\\Archive': 'archive',
+  '\\All': 'all',
+  '\\Flagged': 'flagged',
+};
+
+/** The server's folders with hierarchy and special-use roles (imapflow also guesses roles from common names). */
+export async function listRemoteFolders(client: ImapFlow): Promise<RemoteFolder[]> {
+  const entries = await client.list();
+  return entries.map(toRemoteFolder);
+}
+
+function toRemoteFolder(entry: ListResponse): RemoteFolder {
+  const role = entry.specialUse ? SPECIAL_USE_ROLES[entry.specialUse] ?? null : null;
+  return {
+    path: entry.path,
+    name: entry.name,
+    parentPath: entry.parentPath || null,
+    delimiter: entry.delimiter || null,
+    role: entry.path.toUpperCase() === 'INBOX' ? 'inbox' : role,
+    selectable: !entry.flags.has('\\Noselect') && !entry.flags.has('\\NonExistent'),
+    subscribed: entry.subscribed ?? true,
+  };
+}

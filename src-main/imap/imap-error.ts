@@ -1,0 +1,67 @@
+import { WrenError } from '../errors/wren-error';
+import type { ErrorCode } from '../errors/error-codes';
+
+const NETWORK_CODES: Record<string, ErrorCode> = {
+  ENOTFOUND: 'HostNotFound',
+  EAI_AGAIN: 'HostNotFound',
+  EAI_NONAME: 'HostNotFound',
+  ECONNREFUSED: 'ConnectionRefused',
+  EHOSTUNREACH: 'ConnectionRefused',
+  ENETUNREACH: 'ConnectionRefused',
+  ETIMEDOUT: 'Timeout',
+  ETIMEOUT: 'Timeout',
+  CONNECT_TIMEOUT: 'Timeout',
+  GREETING_TIMEOUT: 'Timeout',
+  UPGRADE_TIMEOUT: 'Timeout',
+  ECONNRESET: 'ConnectionLost',
+  EPIPE: 'ConnectionLost',
+  NoConnection: 'ConnectionLost',
+  EConnectionClosed: 'ConnectionLost',
+  ClosedAfterConnectText: 'ConnectionLost',
+  ClosedAfterConnectTLS: 'ConnectionLost',
+};
+
+/** OpenSSL verification failures that mean "this certificate is not trusted". */
+const TLS_TRUST_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_UNTRUSTED',
+  'CERT_SIGNATURE_FAILURE',
+]);
+
+interface ServerLike {
+  host: string;
+  port: number;
+}
+
+/** Names the server in every message so the user sees which setting to check. */
+export function toServerError(error: unknown, server: ServerLike, protocol: string): WrenError {
+  if (error instanceof WrenError) return error;
+  const e = (error ?? {}) as { code?: string; message?: string; authenticationFailed?: boolean; responseText?: string; responseStatus?: string };
+  const where = `${protocol.toUpperCase()} server ${server.host}:${server.port}`;
+  const details = { host: server.host, port: server.port, protocol, cause: e.code ?? null };
+  if (e.authenticationFailed || /AUTHENTICATIONFAILED|authentication failed|invalid credentials/i.test(e.responseText ?? '')) {
+    return new WrenError('AuthFailed', `The ${where} rejected the user name or password.`, details, { cause: error });
+  }
+  if (e.code && TLS_TRUST_CODES.has(e.code)) {
+    return new WrenError('TlsUntrusted', `The certificate of the ${where} is not trusted (${e.code}).`, details, { cause: error });
+  }
+  const code = e.code ? NETWORK_CODES[e.code] : undefined;
+  if (code) return new WrenError(code, networkMessage(code, where), details, { cause: error });
+  if (e.responseText) return new WrenError('ServerSaid', `The ${where} answered: ${e.responseText}`, details, { cause: error });
+  return new WrenError('ConnectionLost', `The connection to the ${where} failed: ${e.message ?? String(error)}`, details, { cause: error });
+}
+
+function networkMessage(code: ErrorCode, where: string): string {
+  switch (code) {
+    case 'HostNotFound': return `The ${where} could not be found: check the host name.`;
+    case 'ConnectionRefused': return `Nothing answers at the ${where}: check the port and security setting.`;
+    case 'Timeout': return `The ${where} did not answer in time.`;
+    default: return `The connection to the ${where} was lost.`;
+  }
+}

@@ -1,0 +1,56 @@
+import type { ImapFlow } from 'imapflow';
+import { openImap, type ImapLogin } from './imap-connection';
+import { toServerError } from './imap-error';
+
+/** Sync and on-demand reading use separate connections, so opening a message never waits behind a long sync. */
+export type SessionPurpose = 'sync' | 'read';
+
+const CONNECTION_FAULTS = new Set(['ConnectionLost', 'Timeout', 'HostNotFound', 'ConnectionRefused', 'TlsUntrusted', 'AuthFailed']);
+
+/** Keeps one logged-in IMAP connection per account and purpose, reopened when it breaks. */
+export class ImapSessions {
+  private readonly clients = new Map<string, Promise<ImapFlow>>();
+
+  constructor(private readonly loginFor: (accountId: number) => ImapLogin) {}
+
+  async use<T>(accountId: number, purpose: SessionPurpose, work: (client: ImapFlow) => Promise<T>): Promise<T> {
+    const key = `${accountId}:${purpose}`;
+    const client = await this.connect(key, accountId);
+    try {
+      return await work(client);
+    } catch (error) {
+      const login = this.loginFor(accountId);
+      const mapped = toServerError(error, login.server, 'imap');
+      if (CONNECTION_FAULTS.has(mapped.code) || !client.usable) this.drop(key);
+      throw mapped;
+    }
+  }
+
+  /** Closes the account's connections (account removed, or going offline). */
+  closeAccount(accountId: number): void {
+    for (const key of [...this.clients.keys()]) if (key.startsWith(`${accountId}:`)) this.drop(key);
+  }
+
+  closeAll(): void {
+    for (const key of [...this.clients.keys()]) this.drop(key);
+  }
+
+  private async connect(key: string, accountId: number): Promise<ImapFlow> {
+    const existing = this.clients.get(key);
+    if (existing) {
+      const client = await existing.catch(() => null);
+      if (client?.usable) return client;
+      this.clients.delete(key);
+    }
+    const opening = openImap(this.loginFor(accountId), () => this.drop(key));
+    this.clients.set(key, opening);
+    opening.catch(() => this.clients.delete(key));
+    return opening;
+  }
+
+  private drop(key: string): void {
+    const opening = this.clients.get(key);
+    this.clients.delete(key);
+    opening?.then((client) => client.close()).catch(() => undefined);
+  }
+}

@@ -1,0 +1,71 @@
+import { createWriteStream, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { ImapFlow } from 'imapflow';
+import { WrenError } from '../errors/wren-error';
+import { chooseDisplayParts } from '../mime/choose-display-parts';
+import { safeFileName } from '../mime/safe-file-name';
+import type { StructurePart } from '../mime/structure';
+import type { StoredBlob } from '../store/blob-store';
+import type { MessageRecord } from '../store/messages-repo';
+import type { Store } from '../store/store';
+
+export interface AttachmentFile {
+  filename: string;
+  contentType: string;
+  blob: StoredBlob;
+}
+
+/** Finds an attachment's part in the message tree; only listed attachments may be exported. */
+export function attachmentPart(record: MessageRecord, partId: string): StructurePart {
+  const part = record.structure ? chooseDisplayParts(record.structure).attachments.find((p: StructurePart) => p.part === partId) : undefined;
+  if (!part) throw new WrenError('NotFound', `Message ${record.id} has no attachment ${partId}.`, { messageId: record.id, partId });
+  return part;
+}
+
+/**
+ * The decoded attachment as a blob: from the part cache, or downloaded
+ * (decoded by imapflow, streamed to disk, never held whole in memory).
+ */
+export async function loadAttachment(
+  store: Store,
+  record: MessageRecord,
+  part: StructurePart,
+  withImap: <T>(work: (client: ImapFlow) => Promise<T>) => Promise<T>,
+): Promise<AttachmentFile> {
+  const filename = safeFileName(part.filename, part.type);
+  const cached = store.bodies.part(record.id, part.part);
+  if (cached && store.blobs.has(cached.blob)) return { filename, contentType: part.type, blob: cached };
+  const blob = await withImap(async (imap) => {
+    const lock = await imap.getMailboxLock(record.folderPath, { readOnly: true });
+    try {
+      const { content } = await imap.download(String(record.uid), part.part, { uid: true });
+      if (!content) throw new WrenError('NotFound', 'The message is no longer on the server.', { messageId: record.id });
+      return await store.blobs.writeStream(content);
+    } finally {
+      lock.release();
+    }
+  });
+  store.write(() => store.bodies.savePart(record.id, part.part, blob));
+  return { filename, contentType: part.type, blob };
+}
+
+/**
+ * Writes an attachment to the path the user chose, or into a folder under
+ * its sanitized name without overwriting anything there.
+ */
+export async function writeAttachment(store: Store, file: AttachmentFile, target: { path: string } | { directory: string }): Promise<string> {
+  const path = 'path' in target ? target.path : freeName(target.directory, file.filename);
+  await pipeline(store.blobs.read(file.blob.blob), createWriteStream(path, { flags: 'path' in target ? 'w' : 'wx' }));
+  return path;
+}
+
+function freeName(directory: string, filename: string): string {
+  const dot = filename.lastIndexOf('.');
+  const stem = dot > 0 ? filename.slice(0, dot) : filename;
+  const extension = dot > 0 ? filename.slice(dot) : '';
+  for (let n = 0; ; n += 1) {
+    const candidate = join(directory, n === 0 ? filename : `${stem} (${n})${extension}`);
+    if (!existsSync(candidate)) return candidate;
+  }
+}

@@ -1,0 +1,101 @@
+import type { Readable } from 'node:stream';
+import type { ImapFlow } from 'imapflow';
+import { WrenError } from '../errors/wren-error';
+import type { MessageView } from '../ipc/contract';
+import type { ImapSessions } from '../imap/imap-sessions';
+import { chooseDisplayParts, toAttachmentView } from '../mime/choose-display-parts';
+import type { CachedBody } from '../store/bodies-repo';
+import type { MessageRecord } from '../store/messages-repo';
+import type { Store } from '../store/store';
+import { fetchDisplayBody } from './fetch-display-body';
+import { bodyFromSource, fetchSource } from './message-source';
+import { pushPendingFlags } from '../sync/push-pending-flags';
+
+const OFFLINE_FAULTS = new Set(['ConnectionLost', 'Timeout', 'HostNotFound', 'ConnectionRefused']);
+
+/**
+ * Opening a message: from the cache when it is there (offline too),
+ * otherwise from the server, part by part; an unread message is then marked
+ * read locally at once and on the server as soon as it can be reached.
+ */
+export class MessageReader {
+  constructor(private readonly store: Store, private readonly sessions: ImapSessions) {}
+
+  requireMessage(id: number): MessageRecord {
+    const record = this.store.messages.get(id);
+    if (!record) throw new WrenError('NotFound', `There is no message ${id}.`, { messageId: id });
+    return record;
+  }
+
+  async read(id: number): Promise<MessageView> {
+    const record = this.requireMessage(id);
+    const body = this.store.bodies.body(id) ?? (await this.loadBody(record));
+    if (!record.seen) await this.setFlags(record, { seen: true });
+    return toView(this.requireMessage(id), body);
+  }
+
+  /** Local change first (the UI updates at once), queued for the server, pushed now if possible. */
+  async setFlags(record: MessageRecord, change: { seen?: boolean; flagged?: boolean }): Promise<void> {
+    this.store.write(() => {
+      this.store.messages.setSeenFlagged(record.id, change);
+      if (change.seen !== undefined) this.store.pendingFlags.add(record.id, '\\Seen', change.seen);
+      if (change.flagged !== undefined) this.store.pendingFlags.add(record.id, '\\Flagged', change.flagged);
+    });
+    if (record.accountId === null || record.uid === null) return;
+    const accountId = record.accountId;
+    await this.sessions.use(accountId, 'read', (client) => pushPendingFlags(client, this.store, accountId)).catch(() => undefined);
+  }
+
+  /** The raw source, downloaded and cached on first ask. */
+  async source(id: number): Promise<{ stream: Readable; size: number }> {
+    const record = this.requireMessage(id);
+    const cached = this.store.bodies.source(id) ?? (await this.online(record, (client) => fetchSource(client, this.store, record)));
+    return { stream: this.store.blobs.read(cached.blob), size: cached.size };
+  }
+
+  private async loadBody(record: MessageRecord): Promise<CachedBody> {
+    const source = this.store.bodies.source(record.id);
+    let body: CachedBody;
+    if (source) body = await bodyFromSource(this.store, source);
+    else if (!record.structure) {
+      // No usable BODYSTRUCTURE (malformed message): parse the whole source instead.
+      const fetched = await this.online(record, (client) => fetchSource(client, this.store, record));
+      body = await bodyFromSource(this.store, fetched);
+    } else {
+      const structure = record.structure;
+      body = await this.online(record, (client) => fetchDisplayBody(client, record.folderPath, record.uid!, structure));
+    }
+    this.store.write(() => {
+      this.store.bodies.saveBody(record.id, body);
+      if (record.bodyState === 'none') this.store.messages.setBodyState(record.id, 'text');
+    });
+    return body;
+  }
+
+  /** Runs IMAP work for this message's account, turning "cannot reach the server" into Offline. */
+  imapFor(record: MessageRecord): <T>(work: (client: ImapFlow) => Promise<T>) => Promise<T> {
+    return (work) => this.online(record, work);
+  }
+
+  private async online<T>(record: MessageRecord, work: (client: ImapFlow) => Promise<T>): Promise<T> {
+    if (record.accountId === null || record.uid === null) throw new WrenError('NotFound', 'This message has no copy on a server.');
+    try {
+      return await this.sessions.use(record.accountId, 'read', work);
+    } catch (error) {
+      if (error instanceof WrenError && OFFLINE_FAULTS.has(error.code)) {
+        throw new WrenError('Offline', 'This part of the message has not been downloaded yet and the server cannot be reached. It will open once the account is back online.', { messageId: record.id, cause: error.code });
+      }
+      throw error;
+    }
+  }
+}
+
+function toView(record: MessageRecord, body: CachedBody): MessageView {
+  const attachments = record.structure ? chooseDisplayParts(record.structure).attachments.map(toAttachmentView) : [];
+  return {
+    id: record.id, folderId: record.folderId, uid: record.uid, subject: record.subject, from: record.from, date: record.date,
+    size: record.size, seen: record.seen, flagged: record.flagged, answered: record.answered, hasAttachments: record.hasAttachments,
+    to: record.to, cc: record.cc, messageId: record.messageId, flags: record.flags,
+    text: body.text, html: body.html, attachments, warnings: body.warnings,
+  };
+}

@@ -1,0 +1,108 @@
+import type { ChangeFeed } from './change-feed';
+import type { Db } from './open-database';
+import type { Security, ServerSettings } from '../ipc/contract';
+
+/** An account as the core sees it: settings plus where its password is sealed. */
+export interface AccountRecord {
+  id: number;
+  name: string;
+  email: string;
+  displayName: string;
+  protocol: 'imap' | 'pop3';
+  imap: ServerSettings;
+  smtp: ServerSettings | null;
+  allowPlaintext: boolean;
+  passwordSecretId: string;
+  trustedCertSha256: string | null;
+  trustedCertPem: string | null;
+}
+
+export type NewAccount = Omit<AccountRecord, 'id'>;
+
+interface AccountRow {
+  id: number;
+  name: string;
+  email: string;
+  display_name: string;
+  protocol: 'imap' | 'pop3';
+  incoming_host: string;
+  incoming_port: number;
+  incoming_security: Security;
+  incoming_user: string;
+  smtp_host: string | null;
+  smtp_port: number | null;
+  smtp_security: Security | null;
+  smtp_user: string | null;
+  allow_plaintext: number;
+  password_secret_id: string;
+  trusted_cert_sha256: string | null;
+  trusted_cert_pem: string | null;
+}
+
+function fromRow(row: AccountRow): AccountRecord {
+  const smtp =
+    row.smtp_host && row.smtp_port && row.smtp_security
+      ? { host: row.smtp_host, port: row.smtp_port, security: row.smtp_security, user: row.smtp_user ?? row.incoming_user }
+      : null;
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    displayName: row.display_name,
+    protocol: row.protocol,
+    imap: { host: row.incoming_host, port: row.incoming_port, security: row.incoming_security, user: row.incoming_user },
+    smtp,
+    allowPlaintext: row.allow_plaintext === 1,
+    passwordSecretId: row.password_secret_id,
+    trustedCertSha256: row.trusted_cert_sha256,
+    trustedCertPem: row.trusted_cert_pem,
+  };
+}
+
+export class AccountsRepo {
+  constructor(private readonly db: Db, private readonly feed: ChangeFeed) {}
+
+  list(): AccountRecord[] {
+    return (this.db.prepare('SELECT * FROM accounts ORDER BY id').all() as AccountRow[]).map(fromRow);
+  }
+
+  get(id: number): AccountRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM accounts WHERE id = ?').get(id) as AccountRow | undefined;
+    return row ? fromRow(row) : undefined;
+  }
+
+  insert(account: NewAccount): number {
+    const info = this.db
+      .prepare(
+        `INSERT INTO accounts (name, email, display_name, protocol, incoming_host, incoming_port, incoming_security,
+           incoming_user, smtp_host, smtp_port, smtp_security, smtp_user, allow_plaintext, password_secret_id,
+           trusted_cert_sha256, trusted_cert_pem, created_at)
+         VALUES (@name, @email, @displayName, @protocol, @host, @port, @security, @user, @smtpHost, @smtpPort,
+           @smtpSecurity, @smtpUser, @allowPlaintext, @passwordSecretId, @trustedCertSha256, @trustedCertPem, @now)`,
+      )
+      .run({
+        name: account.name,
+        email: account.email,
+        displayName: account.displayName,
+        protocol: account.protocol,
+        ...account.imap,
+        smtpHost: account.smtp?.host ?? null,
+        smtpPort: account.smtp?.port ?? null,
+        smtpSecurity: account.smtp?.security ?? null,
+        smtpUser: account.smtp?.user ?? null,
+        allowPlaintext: account.allowPlaintext ? 1 : 0,
+        passwordSecretId: account.passwordSecretId,
+        trustedCertSha256: account.trustedCertSha256,
+        trustedCertPem: account.trustedCertPem,
+        now: Date.now(),
+      });
+    const id = Number(info.lastInsertRowid);
+    this.feed.note({ entity: 'accounts', ids: [id] });
+    return id;
+  }
+
+  remove(id: number): void {
+    this.db.prepare('DELETE FROM accounts WHERE id = ?').run(id);
+    this.feed.note({ entity: 'accounts', ids: [id] });
+  }
+}

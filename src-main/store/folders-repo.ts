@@ -1,0 +1,90 @@
+import type { ChangeFeed } from './change-feed';
+import type { Db } from './open-database';
+import type { FolderRole, FolderView } from '../ipc/contract';
+
+/** A folder as the server lists it. */
+export interface RemoteFolder {
+  path: string;
+  name: string;
+  parentPath: string | null;
+  delimiter: string | null;
+  role: FolderRole | null;
+  selectable: boolean;
+  subscribed: boolean;
+}
+
+export interface FolderRecord extends FolderView {
+  uidvalidity: number | null;
+  uidnext: number | null;
+  highestmodseq: number | null;
+  lastSyncedAt: number | null;
+}
+
+export interface FolderSyncState {
+  uidvalidity: number;
+  uidnext: number | null;
+  highestmodseq: number | null;
+}
+
+const SELECT = `SELECT id, account_id AS accountId, parent_id AS parentId, path, name, role, selectable,
+  total_count AS total, unread_count AS unread, uidvalidity, uidnext, highestmodseq, last_synced_at AS lastSyncedAt
+  FROM folders`;
+
+type FolderRow = Omit<FolderRecord, 'selectable'> & { selectable: number };
+
+function fromRow(row: FolderRow): FolderRecord {
+  return { ...row, selectable: row.selectable === 1 };
+}
+
+/** Inbox first, then the special folders in the order mail clients show them, then by name. */
+const ROLE_ORDER = `CASE role WHEN 'inbox' THEN 0 WHEN 'drafts' THEN 1 WHEN 'sent' THEN 2 WHEN 'archive' THEN 3
+  WHEN 'junk' THEN 4 WHEN 'trash' THEN 5 ELSE 9 END`;
+
+export class FoldersRepo {
+  constructor(private readonly db: Db, private readonly feed: ChangeFeed) {}
+
+  list(accountId: number): FolderRecord[] {
+    const rows = this.db.prepare(`${SELECT} WHERE account_id = ? ORDER BY ${ROLE_ORDER}, path COLLATE NOCASE`).all(accountId);
+    return (rows as FolderRow[]).map(fromRow);
+  }
+
+  get(id: number): FolderRecord | undefined {
+    const row = this.db.prepare(`${SELECT} WHERE id = ?`).get(id) as FolderRow | undefined;
+    return row ? fromRow(row) : undefined;
+  }
+
+  /**
+   * Makes the account's folder list match the server's: adds new folders,
+   * updates roles and flags, links parents, and drops folders the server no
+   * longer has (with their cached messages, which the server dropped too).
+   */
+  replaceRemote(accountId: number, remote: RemoteFolder[]): void {
+    const existing = new Map(this.list(accountId).map((f) => [f.path, f.id]));
+    const upsert = this.db.prepare(
+      `INSERT INTO folders (account_id, path, name, delimiter, role, selectable, subscribed)
+       VALUES (@accountId, @path, @name, @delimiter, @role, @selectable, @subscribed)
+       ON CONFLICT (ifnull(account_id, 0), path) DO UPDATE SET name = excluded.name, delimiter = excluded.delimiter,
+         role = excluded.role, selectable = excluded.selectable, subscribed = excluded.subscribed`,
+    );
+    const ids = new Map<string, number>();
+    for (const folder of remote) {
+      upsert.run({ accountId, ...folder, selectable: folder.selectable ? 1 : 0, subscribed: folder.subscribed ? 1 : 0 });
+      const row = this.db.prepare('SELECT id FROM folders WHERE account_id = ? AND path = ?').get(accountId, folder.path) as { id: number };
+      ids.set(folder.path, row.id);
+    }
+    const setParent = this.db.prepare('UPDATE folders SET parent_id = ? WHERE id = ?');
+    for (const folder of remote) {
+      setParent.run(folder.parentPath ? ids.get(folder.parentPath) ?? null : null, ids.get(folder.path));
+    }
+    const gone = [...existing].filter(([path]) => !ids.has(path)).map(([, id]) => id);
+    const remove = this.db.prepare('DELETE FROM folders WHERE id = ?');
+    for (const id of gone) remove.run(id);
+    this.feed.note({ entity: 'folders', accountId, ids: [...ids.values(), ...gone] });
+  }
+
+  setSyncState(folderId: number, state: FolderSyncState): void {
+    this.db
+      .prepare('UPDATE folders SET uidvalidity = ?, uidnext = ?, highestmodseq = ?, last_synced_at = ? WHERE id = ?')
+      .run(state.uidvalidity, state.uidnext, state.highestmodseq, Date.now(), folderId);
+  }
+}

@@ -1,0 +1,191 @@
+import type { ChangeFeed } from './change-feed';
+import type { Db } from './open-database';
+import type { Address, MessageSummary } from '../ipc/contract';
+import type { StructurePart } from '../mime/structure';
+
+/** The header fields a sync stores for one message. */
+export interface HeaderRecord {
+  uid: number | null;
+  uidl: string | null;
+  messageId: string | null;
+  inReplyTo: string | null;
+  subject: string;
+  from: Address;
+  to: Address[];
+  cc: Address[];
+  date: number | null;
+  internalDate: number | null;
+  size: number;
+  flags: string[];
+  hasAttachments: boolean;
+  structure: StructurePart | null;
+  modseq: number | null;
+}
+
+export interface MessageRecord extends MessageSummary {
+  accountId: number | null;
+  folderPath: string;
+  to: Address[];
+  cc: Address[];
+  messageId: string | null;
+  flags: string[];
+  structure: StructurePart | null;
+  bodyState: 'none' | 'text' | 'full';
+}
+
+export interface FlagUpdate {
+  uid: number;
+  flags: string[];
+  modseq: number | null;
+}
+
+const SYSTEM_FLAGS: Record<string, string> = { '\\Seen': 'seen', '\\Flagged': 'flagged', '\\Answered': 'answered', '\\Draft': 'draft' };
+
+/** Splits IMAP flags into the indexed columns and the remaining keywords. */
+function flagColumns(flags: string[]) {
+  const set = new Set(flags);
+  return {
+    seen: set.has('\\Seen') ? 1 : 0,
+    flagged: set.has('\\Flagged') ? 1 : 0,
+    answered: set.has('\\Answered') ? 1 : 0,
+    draft: set.has('\\Draft') ? 1 : 0,
+    keywords: flags.filter((f) => !(f in SYSTEM_FLAGS)).join(' '),
+  };
+}
+
+function flagsOf(row: { seen: number; flagged: number; answered: number; draft: number; keywords: string }): string[] {
+  const flags = Object.entries(SYSTEM_FLAGS)
+    .filter(([, column]) => row[column as 'seen'] === 1)
+    .map(([flag]) => flag);
+  return row.keywords ? [...flags, ...row.keywords.split(' ')] : flags;
+}
+
+const SUMMARY_COLUMNS = `m.id, m.folder_id AS folderId, m.uid, m.subject, m.from_name, m.from_addr, m.sort_date, m.date,
+  m.size, m.seen, m.flagged, m.answered, m.draft, m.keywords, m.has_attachments`;
+
+interface SummaryRow {
+  id: number; folderId: number; uid: number | null; subject: string; from_name: string; from_addr: string;
+  sort_date: number; date: number | null; size: number; seen: number; flagged: number; answered: number;
+  draft: number; keywords: string; has_attachments: number;
+}
+
+function toSummary(row: SummaryRow): MessageSummary {
+  return {
+    id: row.id, folderId: row.folderId, uid: row.uid, subject: row.subject,
+    from: { name: row.from_name, address: row.from_addr }, date: row.date ?? row.sort_date, size: row.size,
+    seen: row.seen === 1, flagged: row.flagged === 1, answered: row.answered === 1, hasAttachments: row.has_attachments === 1,
+  };
+}
+
+export class MessagesRepo {
+  constructor(private readonly db: Db, private readonly feed: ChangeFeed) {}
+
+  /** Inserts headers; a UID already present only gets its flags refreshed (so a resumed sync never duplicates). */
+  insertHeaders(folderId: number, records: HeaderRecord[]): number[] {
+    const insert = this.db.prepare(
+      `INSERT INTO messages (folder_id, uid, uidl, message_id, in_reply_to, subject, from_name, from_addr, to_json, cc_json,
+         date, internal_date, sort_date, size, seen, flagged, answered, draft, keywords, has_attachments, structure_json, modseq)
+       VALUES (@folderId, @uid, @uidl, @messageId, @inReplyTo, @subject, @fromName, @fromAddr, @to, @cc, @date, @internalDate,
+         @sortDate, @size, @seen, @flagged, @answered, @draft, @keywords, @hasAttachments, @structure, @modseq)
+       ON CONFLICT (folder_id, uid) WHERE uid IS NOT NULL DO UPDATE SET seen = excluded.seen, flagged = excluded.flagged,
+         answered = excluded.answered, draft = excluded.draft, keywords = excluded.keywords, modseq = excluded.modseq
+       RETURNING id`,
+    );
+    const ids = records.map((r) => {
+      const row = insert.get({
+        folderId, uid: r.uid, uidl: r.uidl, messageId: r.messageId, inReplyTo: r.inReplyTo, subject: r.subject,
+        fromName: r.from.name, fromAddr: r.from.address, to: JSON.stringify(r.to), cc: JSON.stringify(r.cc),
+        date: r.date, internalDate: r.internalDate, sortDate: r.date ?? r.internalDate ?? 0, size: r.size,
+        ...flagColumns(r.flags), hasAttachments: r.hasAttachments ? 1 : 0,
+        structure: r.structure ? JSON.stringify(r.structure) : null, modseq: r.modseq,
+      }) as { id: number };
+      return row.id;
+    });
+    if (ids.length) this.noteChanged(folderId, ids);
+    return ids;
+  }
+
+  uids(folderId: number): number[] {
+    return this.db.prepare('SELECT uid FROM messages WHERE folder_id = ? AND uid IS NOT NULL ORDER BY uid').pluck().all(folderId) as number[];
+  }
+
+  /** Applies flag changes seen on the server; returns how many rows changed. */
+  updateFlags(folderId: number, updates: FlagUpdate[]): number {
+    const update = this.db.prepare(
+      `UPDATE messages SET seen = @seen, flagged = @flagged, answered = @answered, draft = @draft, keywords = @keywords, modseq = @modseq
+       WHERE folder_id = @folderId AND uid = @uid AND (seen, flagged, answered, draft, keywords) IS NOT (@seen, @flagged, @answered, @draft, @keywords)
+       RETURNING id`,
+    );
+    const ids: number[] = [];
+    for (const u of updates) {
+      const row = update.get({ folderId, uid: u.uid, modseq: u.modseq, ...flagColumns(u.flags) }) as { id: number } | undefined;
+      if (row) ids.push(row.id);
+    }
+    if (ids.length) this.noteChanged(folderId, ids);
+    return ids.length;
+  }
+
+  removeUids(folderId: number, uids: number[]): number {
+    const remove = this.db.prepare('DELETE FROM messages WHERE folder_id = ? AND uid = ? RETURNING id');
+    const ids = uids.map((uid) => (remove.get(folderId, uid) as { id: number } | undefined)?.id).filter((id): id is number => id !== undefined);
+    if (ids.length) this.noteChanged(folderId, ids);
+    return ids.length;
+  }
+
+  /** Drops every cached message of a folder (its UIDVALIDITY changed). */
+  clearFolder(folderId: number): number {
+    const ids = this.db.prepare('DELETE FROM messages WHERE folder_id = ? RETURNING id').pluck().all(folderId) as number[];
+    if (ids.length) this.noteChanged(folderId, ids);
+    return ids.length;
+  }
+
+  /** One page of the list, newest first, served by the (folder_id, sort_date) index. */
+  page(folderId: number, offset: number, limit: number): { total: number; items: MessageSummary[] } {
+    const total = (this.db.prepare('SELECT total_count FROM folders WHERE id = ?').pluck().get(folderId) as number | undefined) ?? 0;
+    const rows = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM messages m WHERE m.folder_id = ? ORDER BY m.sort_date DESC, m.id DESC LIMIT ? OFFSET ?`)
+      .all(folderId, limit, offset) as SummaryRow[];
+    return { total, items: rows.map(toSummary) };
+  }
+
+  get(id: number): MessageRecord | undefined {
+    const row = this.db
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS}, f.account_id AS accountId, f.path AS folderPath, m.to_json, m.cc_json, m.message_id,
+           m.structure_json, m.body_state FROM messages m JOIN folders f ON f.id = m.folder_id WHERE m.id = ?`,
+      )
+      .get(id) as (SummaryRow & { accountId: number | null; folderPath: string; to_json: string; cc_json: string;
+        message_id: string | null; structure_json: string | null; body_state: MessageRecord['bodyState'] }) | undefined;
+    if (!row) return undefined;
+    return {
+      ...toSummary(row), accountId: row.accountId, folderPath: row.folderPath, to: JSON.parse(row.to_json) as Address[],
+      cc: JSON.parse(row.cc_json) as Address[], messageId: row.message_id, flags: flagsOf(row),
+      structure: row.structure_json ? (JSON.parse(row.structure_json) as StructurePart) : null, bodyState: row.body_state,
+    };
+  }
+
+  setSeenFlagged(id: number, change: { seen?: boolean; flagged?: boolean }): void {
+    const row = this.db
+      .prepare('UPDATE messages SET seen = coalesce(?, seen), flagged = coalesce(?, flagged) WHERE id = ? RETURNING folder_id')
+      .get(change.seen === undefined ? null : Number(change.seen), change.flagged === undefined ? null : Number(change.flagged), id) as { folder_id: number } | undefined;
+    if (row) this.noteChanged(row.folder_id, [id]);
+  }
+
+  /** Messages of a folder whose bodies are not cached yet, newest first. */
+  withoutBodies(folderId: number): { id: number; uid: number; size: number }[] {
+    return this.db
+      .prepare("SELECT id, uid, size FROM messages WHERE folder_id = ? AND uid IS NOT NULL AND body_state != 'full' ORDER BY sort_date DESC")
+      .all(folderId) as { id: number; uid: number; size: number }[];
+  }
+
+  setBodyState(id: number, state: MessageRecord['bodyState']): void {
+    this.db.prepare('UPDATE messages SET body_state = ? WHERE id = ?').run(state, id);
+  }
+
+  /** Also announces the folder, whose counts the triggers moved. */
+  private noteChanged(folderId: number, ids: number[]): void {
+    this.feed.note({ entity: 'messages', folderId, ids });
+    const accountId = this.db.prepare('SELECT account_id FROM folders WHERE id = ?').pluck().get(folderId) as number | null;
+    this.feed.note({ entity: 'folders', accountId, ids: [folderId] });
+  }
+}

@@ -1,0 +1,8 @@
+import { initial } from './0001-initial';
+import { pendingFlagChanges } from './0002-pending-flag-changes';
+import type { Migration } from './migration';
+
+/** In order; a new migration is a new file here, never an edit to an old one. */
+export const MIGRATIONS: readonly Migration[] = [initial, pendingFlagChanges];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

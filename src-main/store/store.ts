@@ -1,0 +1,56 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ChangeFeed } from './change-feed';
+import { openDatabase, type Db } from './open-database';
+import { BlobStore } from './blob-store';
+import { AccountsRepo } from './accounts-repo';
+import { FoldersRepo } from './folders-repo';
+import { MessagesRepo } from './messages-repo';
+import { BodiesRepo } from './bodies-repo';
+import { SecretsRepo } from './secrets-repo';
+import { PendingFlagsRepo } from './pending-flags-repo';
+
+/**
+ * The local cache: one SQLite database plus a blob folder for large parts.
+ * All writes go through `write`, which announces the changes after commit.
+ */
+export class Store {
+  readonly db: Db;
+  readonly feed = new ChangeFeed();
+  readonly blobs: BlobStore;
+  readonly accounts: AccountsRepo;
+  readonly folders: FoldersRepo;
+  readonly messages: MessagesRepo;
+  readonly bodies: BodiesRepo;
+  readonly secrets: SecretsRepo;
+  readonly pendingFlags: PendingFlagsRepo;
+
+  constructor(readonly dataDir: string) {
+    this.db = openDatabase(join(dataDir, 'wren.sqlite'));
+    const blobDir = join(dataDir, 'blobs');
+    mkdirSync(blobDir, { recursive: true });
+    this.blobs = new BlobStore(blobDir);
+    this.accounts = new AccountsRepo(this.db, this.feed);
+    this.folders = new FoldersRepo(this.db, this.feed);
+    this.messages = new MessagesRepo(this.db, this.feed);
+    this.bodies = new BodiesRepo(this.db);
+    this.secrets = new SecretsRepo(this.db);
+    this.pendingFlags = new PendingFlagsRepo(this.db);
+  }
+
+  /** Runs `work` in one transaction; change events go out only if it commits. */
+  write<T>(work: () => T): T {
+    try {
+      const result = this.db.transaction(work)();
+      this.feed.flush();
+      return result;
+    } catch (error) {
+      this.feed.discard();
+      throw error;
+    }
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

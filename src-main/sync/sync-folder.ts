@@ -1,0 +1,103 @@
+import type { ImapFlow, FetchMessageObject, MailboxObject } from 'imapflow';
+import type { FolderRecord } from '../store/folders-repo';
+import type { Store } from '../store/store';
+import type { FlagUpdate, HeaderRecord } from '../store/messages-repo';
+import { fromImapEnvelope } from '../mime/envelope';
+import { chunk, toSequenceSet } from './uid-ranges';
+
+/** Headers per FETCH and per transaction: big enough to be fast, small enough to keep memory flat. */
+export const HEADER_BATCH = 500;
+
+export interface FolderSyncResult {
+  newMessages: number;
+  removedMessages: number;
+  flagUpdates: number;
+}
+
+export type FolderProgress = (done: number, total: number) => void;
+
+/**
+ * Brings one folder's cached headers in line with the server. New UIDs are
+ * found by set difference against the cache, not by UIDNEXT, so a sync that
+ * was cut off half way resumes exactly where it stopped: no duplicates, no gaps.
+ */
+export async function syncFolder(client: ImapFlow, store: Store, folder: FolderRecord, onProgress: FolderProgress): Promise<FolderSyncResult> {
+  const lock = await client.getMailboxLock(folder.path, { readOnly: true });
+  try {
+    const mailbox = client.mailbox as MailboxObject;
+    const uidValidity = Number(mailbox.uidValidity);
+    if (folder.uidvalidity !== null && folder.uidvalidity !== uidValidity) {
+      // The server renumbered the folder: every cached UID is meaningless now.
+      store.write(() => {
+        store.messages.clearFolder(folder.id);
+        store.folders.setSyncState(folder.id, { uidvalidity: uidValidity, uidnext: null, highestmodseq: null });
+      });
+      folder = { ...folder, uidvalidity: uidValidity, highestmodseq: null };
+    }
+    const serverUids = mailbox.exists > 0 ? ((await client.search({ all: true }, { uid: true })) || []) : [];
+    const onServer = new Set(serverUids);
+    const removedMessages = removeExpunged(store, folder.id, onServer);
+    const known = store.messages.uids(folder.id);
+    const knownSet = new Set(known);
+    const fresh = serverUids.filter((uid) => !knownSet.has(uid)).sort((a, b) => b - a);
+    const newMessages = await fetchNewHeaders(client, store, folder.id, fresh, onProgress);
+    const flagUpdates = await refreshFlags(client, store, folder, mailbox, known);
+    store.write(() =>
+      store.folders.setSyncState(folder.id, {
+        uidvalidity: uidValidity,
+        uidnext: mailbox.uidNext,
+        highestmodseq: mailbox.highestModseq !== undefined ? Number(mailbox.highestModseq) : null,
+      }),
+    );
+    return { newMessages, removedMessages, flagUpdates };
+  } finally {
+    lock.release();
+  }
+}
+
+function removeExpunged(store: Store, folderId: number, onServer: Set<number>): number {
+  const gone = store.messages.uids(folderId).filter((uid) => !onServer.has(uid));
+  return gone.length ? store.write(() => store.messages.removeUids(folderId, gone)) : 0;
+}
+
+/** Newest first, so the first screen fills while older mail still arrives. */
+async function fetchNewHeaders(client: ImapFlow, store: Store, folderId: number, uids: number[], onProgress: FolderProgress): Promise<number> {
+  let done = 0;
+  onProgress(0, uids.length);
+  for (const batch of chunk(uids, HEADER_BATCH)) {
+    const records: HeaderRecord[] = [];
+    for await (const message of client.fetch(toSequenceSet(batch), HEADER_QUERY, { uid: true })) {
+      records.push(fromImapEnvelope(message));
+    }
+    store.write(() => store.messages.insertHeaders(folderId, records));
+    done += batch.length;
+    onProgress(done, uids.length);
+  }
+  return done;
+}
+
+const HEADER_QUERY = { uid: true, envelope: true, flags: true, size: true, internalDate: true, bodyStructure: true } as const;
+
+/**
+ * With CONDSTORE only flags changed since the last sync come back; without
+ * it (or on the first pass) the flags of every known message are compared.
+ */
+async function refreshFlags(client: ImapFlow, store: Store, folder: FolderRecord, mailbox: MailboxObject, knownUids: number[]): Promise<number> {
+  if (knownUids.length === 0) return 0;
+  const canCondstore = folder.highestmodseq !== null && mailbox.highestModseq !== undefined && !mailbox.noModseq;
+  if (canCondstore && BigInt(folder.highestmodseq!) === mailbox.highestModseq) return 0;
+  let changed = 0;
+  for (const batch of chunk(knownUids, canCondstore ? knownUids.length : 2000)) {
+    const updates: FlagUpdate[] = [];
+    const options = canCondstore ? { uid: true, changedSince: BigInt(folder.highestmodseq!) } : { uid: true };
+    for await (const message of client.fetch(toSequenceSet(batch), { uid: true, flags: true }, options)) {
+      updates.push(toFlagUpdate(message));
+    }
+    changed += store.write(() => store.messages.updateFlags(folder.id, updates));
+  }
+  return changed;
+}
+
+function toFlagUpdate(message: FetchMessageObject): FlagUpdate {
+  return { uid: message.uid, flags: [...(message.flags ?? [])], modseq: message.modseq !== undefined ? Number(message.modseq) : null };
+}

@@ -1,0 +1,101 @@
+import type { SyncSummary } from '../ipc/contract';
+import { WrenError, toErrorShape } from '../errors/wren-error';
+import type { AccountStatusBoard } from '../accounts/account-status';
+import type { EventBus } from '../app/event-bus';
+import type { ImapSessions } from '../imap/imap-sessions';
+import type { Store } from '../store/store';
+import { syncAccount } from './sync-account';
+
+/** Faults that come and go with the network: retried in the background. */
+const TRANSIENT = new Set(['ConnectionLost', 'Timeout', 'HostNotFound', 'ConnectionRefused', 'Offline']);
+const RETRY_DELAYS_MS = [15_000, 30_000, 60_000, 2 * 60_000, 5 * 60_000, 10 * 60_000];
+
+export interface SyncServiceOptions {
+  /** Background sync interval while online; 0 disables (CLI). */
+  intervalMs: number;
+}
+
+/**
+ * Runs account syncs, at most one per account at a time, and keeps each
+ * account's status: syncing, idle, offline (with the next retry), or error.
+ * Nothing cached is deleted when a sync fails.
+ */
+export class SyncService {
+  private readonly running = new Map<number, Promise<SyncSummary>>();
+  private readonly timers = new Map<number, NodeJS.Timeout>();
+  private readonly failures = new Map<number, number>();
+  private stopped = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly sessions: ImapSessions,
+    private readonly status: AccountStatusBoard,
+    private readonly events: EventBus,
+    private readonly options: SyncServiceOptions,
+  ) {}
+
+  /** Starts syncs in the background; returns the accounts started. */
+  start(accountIds: number[], bodies: boolean): number[] {
+    for (const id of accountIds) this.run(id, bodies).catch(() => undefined);
+    return accountIds;
+  }
+
+  /** Syncs one account and waits for it (CLI); a sync already running is joined. */
+  run(accountId: number, bodies: boolean): Promise<SyncSummary> {
+    const current = this.running.get(accountId);
+    if (current) return current;
+    const task = this.runOnce(accountId, bodies).finally(() => this.running.delete(accountId));
+    this.running.set(accountId, task);
+    return task;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private async runOnce(accountId: number, bodies: boolean): Promise<SyncSummary> {
+    this.clearTimer(accountId);
+    this.status.set(accountId, { state: 'syncing', error: null, retryAt: null });
+    try {
+      const summary = await this.sessions.use(accountId, 'sync', (client) =>
+        syncAccount(client, this.store, accountId, { bodies, onProgress: (p) => this.events.emit('sync.progress', p) }),
+      );
+      this.failures.delete(accountId);
+      this.status.set(accountId, { state: 'idle', error: null, retryAt: null });
+      this.schedule(accountId, this.options.intervalMs);
+      return summary;
+    } catch (error) {
+      this.onFailure(accountId, error);
+      throw error;
+    }
+  }
+
+  private onFailure(accountId: number, error: unknown): void {
+    if (!this.store.accounts.get(accountId)) return; // removed while syncing
+    const shape = toErrorShape(error);
+    if (error instanceof WrenError && TRANSIENT.has(error.code)) {
+      const attempt = this.failures.get(accountId) ?? 0;
+      this.failures.set(accountId, attempt + 1);
+      const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)]!;
+      this.status.set(accountId, { state: 'offline', error: shape, retryAt: Date.now() + delay });
+      this.schedule(accountId, this.options.intervalMs ? delay : 0);
+    } else {
+      this.status.set(accountId, { state: 'error', error: shape, retryAt: null });
+    }
+  }
+
+  private schedule(accountId: number, delayMs: number): void {
+    if (!delayMs || this.stopped) return;
+    this.clearTimer(accountId);
+    const timer = setTimeout(() => this.run(accountId, false).catch(() => undefined), delayMs);
+    timer.unref();
+    this.timers.set(accountId, timer);
+  }
+
+  private clearTimer(accountId: number): void {
+    clearTimeout(this.timers.get(accountId));
+    this.timers.delete(accountId);
+  }
+}

@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import { toErrorShape } from '../errors/wren-error';
+import type { Handlers } from '../ipc/dispatch';
+import type { EventBus } from '../app/event-bus';
+import type { WrenCore } from '../app/wren-core';
+import { attachmentPart, loadAttachment } from '../messages/attachment-export';
+import { serveStatic } from './static-files';
+import { serveSocket } from './socket-session';
+import { WebAuth } from './web-auth';
+
+export interface WebServerOptions {
+  core: WrenCore;
+  handlers: Handlers;
+  events: EventBus;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface RunningWebServer {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The loopback web mode: the same renderer and the same core as the app,
+ * reachable only from 127.0.0.1 and only with the token.
+ */
+export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const auth = new WebAuth(token);
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  const server = createServer((request, response) => {
+    handleHttp(request, response, auth, options).catch((error) => fail(response, 500, toErrorShape(error).message));
+  });
+  server.on('upgrade', (request, socket, head) => {
+    const path = new URL(request.url ?? '/', 'http://x').pathname;
+    if (path !== '/api/ws' || !auth.authorized(request) || !auth.originAllowed(request)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => serveSocket(ws, options.handlers, options.events));
+  });
+  const port = await listen(server, options.port ?? 0);
+  auth.setPort(port);
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: () => closeAll(server, sockets),
+  };
+}
+
+async function handleHttp(request: IncomingMessage, response: ServerResponse, auth: WebAuth, options: WebServerOptions): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://x');
+  if (!auth.hostAllowed(request)) return fail(response, 403, 'Wrong Host header: open the URL printed by "npm run web".');
+  const queryToken = url.searchParams.get('token');
+  if (queryToken !== null) {
+    if (!auth.tokenMatches(queryToken)) return fail(response, 401, 'Wrong token: open the URL printed by "npm run web".');
+    response.writeHead(302, { 'Set-Cookie': auth.cookieHeader(), Location: '/' }).end();
+    return;
+  }
+  if (!auth.tokenMatches(auth.cookieToken(request))) return fail(response, 401, 'Not signed in: open the URL printed by "npm run web" (it carries the token).');
+  if (request.method !== 'GET') return fail(response, 405, 'Only GET here; requests go over the WebSocket.');
+  if (url.pathname === '/api/attachment') return sendAttachment(url, response, options.core);
+  serveStatic(options.rendererDir, url.pathname, response);
+}
+
+/** Browser download of an attachment: the web mode's "save where the user chooses". */
+async function sendAttachment(url: URL, response: ServerResponse, core: WrenCore): Promise<void> {
+  const messageId = Number(url.searchParams.get('messageId'));
+  const partId = url.searchParams.get('partId') ?? '';
+  if (!Number.isInteger(messageId) || !/^\d+(\.\d+)*$/.test(partId)) return fail(response, 400, 'messageId and partId are required.');
+  try {
+    const record = core.reader.requireMessage(messageId);
+    const file = await loadAttachment(core.store, record, attachmentPart(record, partId), core.reader.imapFor(record));
+    response.writeHead(200, {
+      'Content-Type': 'application/octet-stream',
+      'Content-Length': String(file.blob.size),
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+      'X-Content-Type-Options': 'nosniff',
+    });
+    core.store.blobs.read(file.blob.blob).pipe(response);
+  } catch (error) {
+    fail(response, 404, toErrorShape(error).message);
+  }
+}
+
+function fail(response: ServerResponse, status: number, message: string): void {
+  if (response.headersSent) return void response.destroy();
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' }).end(message);
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+function closeAll(server: Server, sockets: WebSocketServer): Promise<void> {
+  for (const client of sockets.clients) client.terminate();
+  sockets.close();
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
+}

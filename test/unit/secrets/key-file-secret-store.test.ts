@@ -1,0 +1,39 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { KeyFileSecretStore, defaultKeyFile } from '../../../src-main/secrets/key-file-secret-store';
+
+let dir = '';
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('KeyFileSecretStore', () => {
+  it('round-trips a password and never stores it in the clear', () => {
+    dir = mkdtempSync(join(tmpdir(), 'wren-key-'));
+    const store = new KeyFileSecretStore(join(dir, 'keys', 'secret.key'));
+    const sealed = store.seal('hunter2-密码');
+    expect(sealed.includes(Buffer.from('hunter2'))).toBe(false);
+    expect(store.open(sealed)).toBe('hunter2-密码');
+    expect(new KeyFileSecretStore(join(dir, 'keys', 'secret.key')).open(sealed)).toBe('hunter2-密码');
+  });
+
+  it('creates the key file readable by the owner only', () => {
+    dir = mkdtempSync(join(tmpdir(), 'wren-key-'));
+    const file = join(dir, 'keys', 'secret.key');
+    new KeyFileSecretStore(file).seal('x');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, 'keys')).mode & 0o777).toBe(0o700);
+    expect(readFileSync(file)).toHaveLength(32);
+  });
+
+  it('fails with SecretUnavailable when the key changed, instead of returning garbage', () => {
+    dir = mkdtempSync(join(tmpdir(), 'wren-key-'));
+    const sealed = new KeyFileSecretStore(join(dir, 'a.key')).seal('pw');
+    expect(() => new KeyFileSecretStore(join(dir, 'b.key')).open(sealed)).toThrow(expect.objectContaining({ code: 'SecretUnavailable' }));
+  });
+
+  it('keeps the key outside the data folder by default', () => {
+    expect(defaultKeyFile({ XDG_CONFIG_HOME: '/cfg' })).toBe('/cfg/wren/secret.key');
+    expect(defaultKeyFile({ WREN_KEY_FILE: '/k' })).toBe('/k');
+  });
+});
