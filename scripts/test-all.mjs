@@ -1,0 +1,38 @@
+// `npm test`: what CI runs and what a newcomer runs. Type check, lint, build,
+// then the three test levels in order: unit, integration (real Dovecot and
+// SMTP lab), end-to-end (Chromium driving the web mode). Prints one closing
+// line "Tests: N passed, N failed" over all levels.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const levels = process.argv.slice(2).length ? process.argv.slice(2) : ['unit', 'integration', 'e2e'];
+mkdirSync('test-artifacts', { recursive: true });
+
+function run(title, command, args) {
+  process.stdout.write(`\n=== ${title}\n`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' } });
+  return result.status === 0;
+}
+
+let ok = run('typecheck', 'npm', ['run', '--silent', 'typecheck']);
+ok = run('lint', 'npm', ['run', '--silent', 'lint']) && ok;
+ok = run('build', 'npm', ['run', '--silent', 'build']) && ok;
+
+let passed = 0;
+let failed = 0;
+for (const level of levels) {
+  const report = `test-artifacts/${level}-results.json`;
+  rmSync(report, { force: true });
+  const green = run(`${level} tests`, 'npx', ['vitest', 'run', '--project', level, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  try {
+    const results = JSON.parse(readFileSync(report, 'utf8'));
+    passed += results.numPassedTests;
+    failed += results.numFailedTests;
+    if (results.numTotalTests === 0) ok = false;
+  } catch {
+    failed += 1; // the level crashed before reporting
+  }
+  ok = green && ok;
+}
+process.stdout.write(`\nTests: ${passed} passed, ${failed} failed\n`);
+process.exit(ok && failed === 0 ? 0 : 1);

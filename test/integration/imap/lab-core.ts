@@ -1,0 +1,45 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHandlers } from '../../../src-main/app/handlers';
+import { WrenCore } from '../../../src-main/app/wren-core';
+import type { AccountDraftInput, Method, ParamsOf, ResultOf } from '../../../src-main/ipc/contract';
+import { dispatch } from '../../../src-main/ipc/dispatch';
+import { KeyFileSecretStore } from '../../../src-main/secrets/key-file-secret-store';
+import type { Lab, LabUser } from '../../lab/lab';
+
+/** A Wren core in a temp folder, talked to through the same boundary as the UI. */
+export interface TestCore {
+  core: WrenCore;
+  dir: string;
+  call<M extends Method>(method: M, params: ParamsOf<M>): Promise<ResultOf<M>>;
+  dispose(): void;
+}
+
+export function startCore(): TestCore {
+  const dir = mkdtempSync(join(tmpdir(), 'wren-core-'));
+  const core = WrenCore.open({ dataDir: join(dir, 'data'), mode: 'cli', secrets: new KeyFileSecretStore(join(dir, 'keys', 'secret.key')) });
+  const handlers = createHandlers(core);
+  return {
+    core,
+    dir,
+    call: (method, params) => dispatch(handlers, method, params) as never,
+    dispose: () => {
+      core.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** An account draft for a lab user over IMAPS, trusting the lab's self-signed certificate. */
+export function labDraft(lab: Lab, user: LabUser, overrides: Partial<AccountDraftInput> = {}): AccountDraftInput {
+  return {
+    name: user.email,
+    email: user.email,
+    imap: { host: lab.host, port: lab.ports.imaps, security: 'tls', user: user.email },
+    smtp: { host: lab.host, port: lab.ports.submission, security: 'starttls', user: user.email },
+    password: user.password,
+    trustedCertSha256: lab.certFingerprint256,
+    ...overrides,
+  };
+}

@@ -1,0 +1,109 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../../src-main/app/handlers';
+import { WrenCore } from '../../../src-main/app/wren-core';
+import { KeyFileSecretStore } from '../../../src-main/secrets/key-file-secret-store';
+import { startWebServer, type RunningWebServer } from '../../../src-main/web/web-server';
+
+let dir = '';
+let core: WrenCore;
+let server: RunningWebServer;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'wren-web-'));
+  const rendererDir = join(dir, 'renderer');
+  mkdirSync(rendererDir);
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Wren</title>');
+  writeFileSync(join(dir, 'secret-outside.txt'), 'do not serve me');
+  core = WrenCore.open({ dataDir: join(dir, 'data'), mode: 'web', secrets: new KeyFileSecretStore(join(dir, 'key')) });
+  server = await startWebServer({ core, handlers: createHandlers(core), events: core.events, rendererDir });
+});
+afterAll(async () => {
+  await server.close();
+  core.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path, headers: { host: `127.0.0.1:${server.port}`, ...headers } }, (res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const cookie = () => `wren_token=${server.token}`;
+
+function openSocket(headers: Record<string, string>): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api/ws`, { headers });
+    ws.once('open', () => resolve(ws));
+    ws.once('error', reject);
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+  });
+}
+
+function ask(ws: WebSocket, message: unknown): Promise<{ id: number; reply: { ok: boolean; result?: unknown; error?: { code: string } } }> {
+  return new Promise((resolve) => {
+    ws.once('message', (data) => resolve(JSON.parse(data.toString())));
+    ws.send(typeof message === 'string' ? message : JSON.stringify(message));
+  });
+}
+
+describe('web mode server', () => {
+  it('listens on loopback only and prints a URL with the token', () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`);
+    expect(server.token.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('refuses pages without the token, and a wrong token', async () => {
+    expect((await get('/')).status).toBe(401);
+    expect((await get('/?token=wrong')).status).toBe(401);
+    expect((await get('/', { cookie: 'wren_token=wrong' })).status).toBe(401);
+  });
+
+  it('trades the URL token for an HttpOnly SameSite cookie, then serves the UI with a CSP', async () => {
+    const login = await get(`/?token=${server.token}`);
+    expect(login.status).toBe(302);
+    expect(String(login.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
+    const page = await get('/', { cookie: cookie() });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>Wren</title>');
+    expect(String(page.headers['content-security-policy'])).toContain("script-src 'self'");
+  });
+
+  it('refuses a foreign Host header (DNS rebinding) even with the token', async () => {
+    expect((await get('/', { cookie: cookie(), host: 'evil.example:80' })).status).toBe(403);
+  });
+
+  it('never serves a file outside the renderer folder', async () => {
+    const res = await get('/..%2fsecret-outside.txt', { cookie: cookie() });
+    expect(res.status).toBe(404);
+    expect(res.body).not.toContain('do not serve me');
+  });
+
+  it('refuses a WebSocket from another origin or without the token', async () => {
+    const origin = `http://127.0.0.1:${server.port}`;
+    await expect(openSocket({ cookie: cookie(), origin: 'http://evil.example' })).rejects.toThrow(/403/);
+    await expect(openSocket({ origin })).rejects.toThrow(/403/);
+  });
+
+  it('answers contract requests, and malformed ones with a clear error instead of a crash', async () => {
+    const ws = await openSocket({ cookie: cookie(), origin: `http://127.0.0.1:${server.port}` });
+    const info = await ask(ws, { id: 1, method: 'app.info', params: {} });
+    expect(info).toMatchObject({ id: 1, reply: { ok: true, result: { mode: 'web' } } });
+    expect((await ask(ws, { id: 2, method: 'nope', params: {} })).reply.error?.code).toBe('UnknownMethod');
+    expect((await ask(ws, { id: 3, method: 'messages.list', params: { folderId: -1 } })).reply.error?.code).toBe('BadRequest');
+    expect((await ask(ws, '{not json')).reply.error?.code).toBe('BadRequest');
+    expect((await ask(ws, { id: 4, method: 'accounts.list', params: {} })).reply).toEqual({ ok: true, result: [] });
+    ws.close();
+  });
+});
