@@ -79,8 +79,9 @@ export class SyncService {
       const attempt = this.failures.get(accountId) ?? 0;
       this.failures.set(accountId, attempt + 1);
       const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)]!;
-      this.status.set(accountId, { state: 'offline', error: shape, retryAt: Date.now() + delay });
-      this.schedule(accountId, this.options.intervalMs ? delay : 0);
+      const retries = this.options.intervalMs > 0; // the CLI syncs only when asked
+      this.status.set(accountId, { state: 'offline', error: shape, retryAt: retries ? Date.now() + delay : null });
+      if (retries) this.schedule(accountId, delay);
     } else {
       this.status.set(accountId, { state: 'error', error: shape, retryAt: null });
     }

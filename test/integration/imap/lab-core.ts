@@ -16,9 +16,14 @@ export interface TestCore {
   dispose(): void;
 }
 
-export function startCore(): TestCore {
+export function startCore(options: { syncIntervalMs?: number } = {}): TestCore {
   const dir = mkdtempSync(join(tmpdir(), 'wren-core-'));
-  const core = WrenCore.open({ dataDir: join(dir, 'data'), mode: 'cli', secrets: new KeyFileSecretStore(join(dir, 'keys', 'secret.key')) });
+  const core = WrenCore.open({
+    dataDir: join(dir, 'data'),
+    mode: 'cli',
+    secrets: new KeyFileSecretStore(join(dir, 'keys', 'secret.key')),
+    syncIntervalMs: options.syncIntervalMs ?? 0,
+  });
   const handlers = createHandlers(core);
   return {
     core,

@@ -1,0 +1,101 @@
+import { createServer, type Server } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLab, type Lab } from '../../lab/lab';
+import { freePorts } from '../../lab/net-util';
+import type { ErrorShape } from '../../../src-main/errors/error-codes';
+import { labDraft, startCore, type TestCore } from './lab-core';
+
+async function failure(run: () => Promise<unknown>): Promise<ErrorShape & { details?: Record<string, unknown> }> {
+  try {
+    await run();
+  } catch (error) {
+    return error as ErrorShape;
+  }
+  throw new Error('expected a failure');
+}
+
+describe('connection failures each get their own clear error', () => {
+  let lab: Lab;
+  let wren: TestCore;
+  let silent: Server;
+
+  beforeAll(async () => {
+    lab = await startLab();
+    wren = startCore();
+    // Accepts connections and never says a word: a server that hangs.
+    silent = createServer(() => undefined).listen(0, '127.0.0.1');
+    await new Promise((resolve) => silent.once('listening', resolve));
+  });
+  afterAll(async () => {
+    silent?.close();
+    wren?.dispose();
+    await lab?.stop();
+  });
+
+  const alice = () => lab.users[0]!;
+
+  it('wrong password → AuthFailed, and no account is saved', async () => {
+    const error = await failure(() => wren.call('accounts.add', labDraft(lab, alice(), { password: 'wrong' })));
+    expect(error.code).toBe('AuthFailed');
+    expect(error.message).toMatch(/user name or password/);
+    expect(await wren.call('accounts.list', {})).toEqual([]);
+  });
+
+  it('unknown host → HostNotFound', async () => {
+    const draft = labDraft(lab, alice(), { trustedCertSha256: null });
+    const error = await failure(() => wren.call('accounts.testConnection', { ...draft, imap: { ...draft.imap, host: 'no-such-host.invalid' } }));
+    expect(error.code).toBe('HostNotFound');
+  });
+
+  it('closed port → ConnectionRefused', async () => {
+    const [closed] = await freePorts(1);
+    const draft = labDraft(lab, alice(), { trustedCertSha256: null });
+    const error = await failure(() => wren.call('accounts.testConnection', { ...draft, imap: { ...draft.imap, port: closed! } }));
+    expect(error.code).toBe('ConnectionRefused');
+  });
+
+  it('a server that never answers → Timeout', async () => {
+    const port = (silent.address() as AddressInfo).port;
+    const draft = labDraft(lab, alice(), { trustedCertSha256: null });
+    const error = await failure(() => wren.call('accounts.testConnection', { ...draft, imap: { ...draft.imap, port, security: 'starttls' } }));
+    expect(error.code).toBe('Timeout');
+  }, 40_000);
+
+  it('self-signed certificate → TlsUntrusted with the certificate to show, for TLS and STARTTLS', async () => {
+    for (const imap of [{ port: lab.ports.imaps, security: 'tls' as const }, { port: lab.ports.imap, security: 'starttls' as const }]) {
+      const draft = labDraft(lab, alice(), { trustedCertSha256: null });
+      const error = await failure(() => wren.call('accounts.testConnection', { ...draft, imap: { ...draft.imap, ...imap } }));
+      expect(error.code).toBe('TlsUntrusted');
+      expect(error.details?.certificate).toMatchObject({ fingerprint256: lab.certFingerprint256, selfSigned: true });
+    }
+  });
+
+  it('trusting exactly that certificate works; a different pinned fingerprint is refused', async () => {
+    const ok = await wren.call('accounts.testConnection', labDraft(lab, alice()));
+    expect(ok.ok).toBe(true);
+    expect(ok.capabilities).toContain('IMAP4rev1');
+    const starttls = labDraft(lab, alice());
+    expect((await wren.call('accounts.testConnection', { ...starttls, imap: { ...starttls.imap, port: lab.ports.imap, security: 'starttls' } })).ok).toBe(true);
+    const wrongPin = lab.certFingerprint256.replace(/^../, lab.certFingerprint256.startsWith('00') ? '11' : '00');
+    const error = await failure(() => wren.call('accounts.testConnection', labDraft(lab, alice(), { trustedCertSha256: wrongPin })));
+    expect(error.code).toBe('TlsUntrusted');
+  });
+
+  it('plain text only when explicitly allowed', async () => {
+    const draft = labDraft(lab, alice(), { trustedCertSha256: null });
+    const plain = { ...draft, imap: { ...draft.imap, port: lab.ports.imap, security: 'none' as const } };
+    expect((await failure(() => wren.call('accounts.testConnection', plain))).code).toBe('PlaintextNotAllowed');
+    expect((await wren.call('accounts.testConnection', { ...plain, allowPlaintext: true })).ok).toBe(true);
+  });
+
+  it('keeps the password out of error messages and the database', async () => {
+    const error = await failure(() => wren.call('accounts.add', labDraft(lab, alice(), { password: 'wrong-pw-XYZZY' })));
+    expect(JSON.stringify(error)).not.toContain('XYZZY');
+    await wren.call('accounts.add', labDraft(lab, alice()));
+    const dump = wren.core.store.db.prepare("SELECT group_concat(quote(sealed)) FROM secrets").pluck().get() as string;
+    expect(dump).not.toContain(Buffer.from(alice().password).toString('hex').toUpperCase());
+    const accountsRow = JSON.stringify(wren.core.store.db.prepare('SELECT * FROM accounts').all());
+    expect(accountsRow).not.toContain(alice().password);
+  });
+});

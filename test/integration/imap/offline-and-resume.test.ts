@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLab, type Lab } from '../../lab/lab';
+import { readFixture } from '../../lab/fixtures';
+import type { Events } from '../../../src-main/ipc/contract';
+import { HEADER_BATCH } from '../../../src-main/sync/sync-folder';
+import { labDraft, startCore, type TestCore } from './lab-core';
+
+function message(n: number): string {
+  return `From: s${n}@example.test\r\nTo: carol@example.test\r\nSubject: Bulk ${n}\r\nMessage-ID: <bulk-${n}@example.test>\r\nDate: Tue, 03 Jun 2025 10:00:00 +0000\r\n\r\nBody ${n}\r\n`;
+}
+
+describe('a dropped connection and a vanished server lose nothing', () => {
+  let lab: Lab;
+  let wren: TestCore;
+  let accountId: number;
+  const total = HEADER_BATCH * 2 + 37;
+
+  beforeAll(async () => {
+    lab = await startLab();
+    const carol = lab.users[2]!;
+    await lab.seed(carol.email, 'INBOX', Array.from({ length: total }, (_, i) => message(i + 1)));
+    await lab.seed(carol.email, 'Archive', [readFixture('attachment-pdf'), readFixture('big5')]);
+    wren = startCore({ syncIntervalMs: 60 * 60_000 }); // retries scheduled, but far beyond the test
+    accountId = (await wren.call('accounts.add', labDraft(lab, carol))).id;
+  });
+  afterAll(async () => {
+    wren?.dispose();
+    await lab?.stop();
+  });
+
+  it('resumes a sync cut off after the first batch without duplicates or gaps', async () => {
+    let cut = false;
+    const off = wren.core.events.on('sync.progress', (p: Events['sync.progress']) => {
+      if (!cut && p.phase === 'headers' && p.folderPath === 'INBOX' && p.done >= HEADER_BATCH) {
+        cut = true;
+        wren.core.sessions.closeAccount(accountId); // the line drops mid-sync
+      }
+    });
+    await expect(wren.core.sync.run(accountId, false)).rejects.toMatchObject({ code: expect.stringMatching(/ConnectionLost|Timeout/) });
+    off();
+    expect(wren.core.status.get(accountId).state).toBe('offline');
+    const partial = wren.core.store.folders.list(accountId).find((f) => f.path === 'INBOX')!;
+    expect(partial.total).toBeGreaterThanOrEqual(HEADER_BATCH);
+    expect(partial.total).toBeLessThan(total);
+
+    await wren.core.sync.run(accountId, false);
+    const inbox = wren.core.store.folders.list(accountId).find((f) => f.path === 'INBOX')!;
+    const items = wren.core.store.messages.page(inbox.id, 0, 10_000).items;
+    expect(items).toHaveLength(total);
+    expect(new Set(items.map((m) => m.subject)).size).toBe(total);
+  });
+
+  it('with --bodies everything reads offline once the server is gone, and nothing is deleted', async () => {
+    const summary = await wren.core.sync.run(accountId, true);
+    expect(summary.bodiesFetched).toBeGreaterThanOrEqual(total + 2);
+    const archive = wren.core.store.folders.list(accountId).find((f) => f.path === 'Archive')!;
+    const big5 = wren.core.store.messages.page(archive.id, 0, 10).items.find((m) => m.subject === '訂單出貨通知')!;
+    await lab.stop();
+
+    const view = await wren.call('messages.read', { messageId: big5.id });
+    expect(view.text).toContain('您的訂單已經出貨，預計三天內送達。');
+    const source = await wren.call('messages.source', { messageId: big5.id });
+    expect(source.source).toContain('Content-Type: text/plain; charset=Big5');
+
+    await expect(wren.core.sync.run(accountId, false)).rejects.toMatchObject({ code: 'ConnectionRefused' });
+    const status = wren.core.status.get(accountId);
+    expect(status.state).toBe('offline');
+    expect(status.retryAt).toBeGreaterThan(Date.now());
+    expect(wren.core.store.folders.list(accountId).find((f) => f.path === 'INBOX')!.total).toBe(total);
+  });
+});
