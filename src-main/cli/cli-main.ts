@@ -45,6 +45,19 @@ async function run(context: CliContext, command: string | undefined, args: strin
   }
 }
 
+/** The error's words, plus what to do next where the CLI can say it (a certificate to trust). */
+function describeFailure(error: unknown): string {
+  const parseError = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+  const shape = parseError ? { code: 'BadRequest' as const, message: (error as Error).message, details: undefined } : toErrorShape(error);
+  const lines = [`wren: ${shape.message}${shape.code === 'Internal' ? ' (this is a bug in Wren)' : ''}`];
+  const certificate = shape.details?.certificate as { fingerprint256?: string; subject?: string } | undefined;
+  if (shape.code === 'TlsUntrusted' && certificate?.fingerprint256) {
+    lines.push(`The server shows a certificate for "${certificate.subject ?? '?'}" with SHA-256 fingerprint`, `  ${certificate.fingerprint256}`);
+    lines.push('If you trust it, run the command again with --trust-fingerprint and that fingerprint.');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 export async function main(argv: string[]): Promise<number> {
   let core: WrenCore | undefined;
   try {
@@ -56,8 +69,7 @@ export async function main(argv: string[]): Promise<number> {
     core = WrenCore.open({ dataDir, mode: 'cli', secrets: new KeyFileSecretStore() });
     return await run(new CliContext(core, createHandlers(core), json), rest[0], rest.slice(1));
   } catch (error) {
-    const shape = toErrorShape(error);
-    process.stderr.write(`wren: ${shape.message}${shape.code === 'Internal' ? ' (this is a bug in Wren)' : ''}\n`);
+    process.stderr.write(describeFailure(error));
     return 2;
   } finally {
     core?.close();

@@ -27,6 +27,9 @@ function required(value: string | undefined, flag: string): string {
 
 /** `wren account add …`: tests the login, then saves; the password never comes from argv. */
 async function add(context: CliContext, args: string[]): Promise<void> {
+  if (args.some((arg) => arg.startsWith('--password'))) {
+    throw new WrenError('BadRequest', 'Wren never takes a password on the command line (other users can read it there): set WREN_PASSWORD or answer the prompt.');
+  }
   const { values: v } = parseArgs({ args, options: ADD_OPTIONS, strict: true });
   const email = required(v.email, 'email');
   const security = (v['imap-security'] ?? 'tls') as Security;
