@@ -13,12 +13,18 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-/** The same policy the Electron window gets; the WebSocket is same-origin. */
+/**
+ * The same policy as the page's meta tag (src-renderer/index.html), sent as a
+ * header in web mode and in Electron. Mail frames are srcdoc frames that
+ * inherit it on top of their own stricter one, hence https: images (loaded
+ * only after the user allows remote content) and data: fonts.
+ */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
+  "img-src 'self' data: https:",
+  "font-src 'self' data:",
   "connect-src 'self'",
   "frame-src 'self' about:",
   "object-src 'none'",

@@ -26,7 +26,7 @@ describe('web mode: first run', () => {
     await page.getByTestId('setup-email').waitFor();
     const shot = await screenshot(page, 'first-run-en');
     expect(statSync(shot).size).toBeGreaterThan(5_000);
-    expect(errors).toEqual([]);
+    expect(errors, errors.join('\n')).toEqual([]);
 
     const zh = await browser.newPage({ locale: 'zh-CN' });
     await zh.goto(app.url);

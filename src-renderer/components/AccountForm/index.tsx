@@ -1,0 +1,73 @@
+import { useState, type FormEvent } from 'react';
+import type { AccountView } from '../../../src-main/ipc/contract';
+import { useT } from '../../i18n/i18n-context';
+import { IdentityFields } from '../IdentityFields';
+import { ServerFields } from '../ServerFields';
+import { SetupStatus } from '../SetupStatus';
+import { TextField } from '../Field';
+import { effectiveUser, initialFormState, needsPlaintextConsent, type AccountFormState } from './form-state';
+import { useAccountSetup } from './use-account-setup';
+import './account-form.css';
+
+/** Everything needed to add an account, tested against the real server before it can be saved. */
+export function AccountForm({ onSaved }: { onSaved(account: AccountView): void }) {
+  const t = useT();
+  const [form, setForm] = useState<AccountFormState>(initialFormState);
+  const setup = useAccountSetup(onSaved);
+  const update = (patch: Partial<AccountFormState>) => setForm((current) => ({ ...current, ...patch }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void setup.test(form);
+  };
+  const trust = (fingerprint: string) => {
+    const trusted = { ...form, trustedCertSha256: fingerprint };
+    setForm(trusted);
+    void setup.test(trusted);
+  };
+
+  return (
+    <form className="account-form" noValidate onSubmit={submit}>
+      <IdentityFields form={form} update={update} disabled={setup.busy} />
+      <fieldset>
+        <legend>{t('form.incoming')}</legend>
+        <ServerFields kind="imap" server={form.imap} defaultUser={form.email.trim()} onChange={(imap) => update({ imap })} disabled={setup.busy} />
+        <TextField label={t('form.password')} value={form.password} onChange={(password) => update({ password })} testId="setup-password" type="password" autoComplete="current-password" disabled={setup.busy} />
+        {form.trustedCertSha256 && <p className="account-form__trusted">{t('cert.trusted', { fingerprint: form.trustedCertSha256 })}</p>}
+      </fieldset>
+      <fieldset>
+        <legend>{t('form.outgoing')}</legend>
+        <ServerFields kind="smtp" server={form.smtp} defaultUser={effectiveUser(form, 'imap')} onChange={(smtp) => update({ smtp })} disabled={setup.busy} />
+      </fieldset>
+      {needsPlaintextConsent(form) && <PlaintextConsent checked={form.allowPlaintext} onChange={(allowPlaintext) => update({ allowPlaintext })} />}
+      <FormActions canTest={!setup.busy} canSave={setup.canSave(form)} onSave={() => void setup.save(form)} />
+      <SetupStatus status={setup.status} onTrust={trust} />
+    </form>
+  );
+}
+
+/** Asked for only when a server would be spoken to in plain text, and never ticked by default. */
+function PlaintextConsent({ checked, onChange }: { checked: boolean; onChange(checked: boolean): void }) {
+  const t = useT();
+  return (
+    <label className="account-form__consent">
+      <input type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} required data-testid="setup-allow-plaintext" />
+      {t('form.allowPlaintext')}
+    </label>
+  );
+}
+
+/** "Test connection" submits the form (so Enter tests); Save is a plain button. */
+function FormActions({ canTest, canSave, onSave }: { canTest: boolean; canSave: boolean; onSave(): void }) {
+  const t = useT();
+  return (
+    <div className="account-form__actions">
+      <button type="submit" disabled={!canTest} data-testid="setup-test">
+        {t('form.test')}
+      </button>
+      <button type="button" className="primary" disabled={!canSave} onClick={onSave} data-testid="setup-save">
+        {t('form.save')}
+      </button>
+    </div>
+  );
+}

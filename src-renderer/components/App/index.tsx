@@ -1,0 +1,62 @@
+import type { AccountView } from '../../../src-main/ipc/contract';
+import type { ErrorShape } from '../../../src-main/errors/error-codes';
+import { useClient } from '../../client/client-context';
+import { useClientEvent, useOnReconnect } from '../../hooks/use-client-event';
+import { useRequest } from '../../hooks/use-request';
+import { useT } from '../../i18n/i18n-context';
+import { ConnectionBanner } from '../ConnectionBanner';
+import { ErrorNotice } from '../ErrorNotice';
+import { FirstRunSetup } from '../FirstRunSetup';
+import { MailView } from '../MailView';
+import { Spinner } from '../Spinner';
+import './app.css';
+
+/** The first run asks for an account; every later run opens the mail. */
+export function App() {
+  const client = useClient();
+  const accounts = useRequest('accounts.list', {});
+  useClientEvent('store.changed', ({ changes }) => {
+    if (changes.some((change) => change.entity === 'accounts')) accounts.reload();
+  });
+  useOnReconnect(accounts.reload);
+
+  const startSyncing = (account: AccountView) => {
+    accounts.reload();
+    // The first sync fills the folder list; if one is already running the core says so, and that is fine.
+    client.request('sync.start', { accountId: account.id }).catch(() => {});
+  };
+
+  return (
+    <div className="app">
+      <ConnectionBanner />
+      {accounts.data === null ? (
+        <AccountsPending error={accounts.error} onRetry={accounts.reload} />
+      ) : accounts.data.length === 0 ? (
+        <FirstRunSetup onSaved={startSyncing} />
+      ) : (
+        <MailView accounts={accounts.data} />
+      )}
+    </div>
+  );
+}
+
+function AccountsPending({ error, onRetry }: { error: ErrorShape | null; onRetry(): void }) {
+  const t = useT();
+  if (!error) {
+    return (
+      <p className="app__loading">
+        <Spinner />
+        {t('app.loading')}
+      </p>
+    );
+  }
+  return (
+    <div className="app__load-failed">
+      <p>{t('app.loadFailed')}</p>
+      <ErrorNotice error={error} />
+      <button type="button" onClick={onRetry}>
+        {t('app.retry')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import type { CertificateInfo } from '../../../src-main/ipc/contract';
+import { useT } from '../../i18n/i18n-context';
+import './certificate-details.css';
+
+interface CertificateDetailsProps {
+  certificate: CertificateInfo;
+  onTrust(fingerprint: string): void;
+}
+
+/** Enough of the certificate to compare with what the server's admin says it should be. */
+export function CertificateDetails({ certificate, onTrust }: CertificateDetailsProps) {
+  const t = useT();
+  const rows: [string, string][] = [
+    [t('cert.fingerprint'), certificate.fingerprint256],
+    [t('cert.subject'), certificate.subject],
+    [t('cert.issuer'), certificate.issuer],
+    [t('cert.validFrom'), certificate.validFrom],
+    [t('cert.validTo'), certificate.validTo],
+    [t('cert.selfSigned'), certificate.selfSigned ? t('cert.yes') : t('cert.no')],
+  ];
+  return (
+    <section className="certificate-details" data-testid="certificate-details">
+      <h3>{t('cert.heading')}</h3>
+      <dl>
+        {rows.map(([term, value]) => (
+          <div key={term} className="certificate-details__row">
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <button type="button" onClick={() => onTrust(certificate.fingerprint256)} data-testid="setup-trust-cert">
+        {t('cert.trust')}
+      </button>
+    </section>
+  );
+}

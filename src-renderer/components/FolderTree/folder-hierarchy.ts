@@ -1,0 +1,50 @@
+import type { FolderRole, FolderView } from '../../../src-main/ipc/contract';
+
+export interface FolderNode {
+  folder: FolderView;
+  depth: number;
+}
+
+/** Special folders first, in the order mail clients usually list them; the rest by name. */
+const ROLE_ORDER: FolderRole[] = ['inbox', 'flagged', 'drafts', 'sent', 'archive', 'all', 'junk', 'trash'];
+
+function compareFolders(a: FolderView, b: FolderView): number {
+  const rank = (folder: FolderView) => (folder.role ? ROLE_ORDER.indexOf(folder.role) : ROLE_ORDER.length);
+  return rank(a) - rank(b) || a.name.localeCompare(b.name);
+}
+
+/**
+ * The folders in display order, each with its depth under `parentId`. A
+ * folder whose parent is missing is shown at the top level rather than lost.
+ */
+export function flattenFolders(folders: FolderView[]): FolderNode[] {
+  const ids = new Set(folders.map((folder) => folder.id));
+  const children = new Map<number | null, FolderView[]>();
+  for (const folder of folders) {
+    const parent = folder.parentId !== null && ids.has(folder.parentId) && folder.parentId !== folder.id ? folder.parentId : null;
+    children.set(parent, [...(children.get(parent) ?? []), folder]);
+  }
+  const ordered: FolderNode[] = [];
+  const visited = new Set<number>();
+  const visit = (parent: number | null, depth: number) => {
+    for (const folder of [...(children.get(parent) ?? [])].sort(compareFolders)) {
+      if (visited.has(folder.id)) continue; // a parent cycle in bad data must not loop forever
+      visited.add(folder.id);
+      ordered.push({ folder, depth });
+      visit(folder.id, depth + 1);
+    }
+  };
+  visit(null, 0);
+  return ordered;
+}
+
+export const ROLE_ICONS: Record<FolderRole, string> = {
+  inbox: '📥',
+  sent: '📤',
+  drafts: '📝',
+  trash: '🗑',
+  junk: '🚫',
+  archive: '🗄',
+  all: '📚',
+  flagged: '★',
+};

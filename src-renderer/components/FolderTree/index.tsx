@@ -1,0 +1,40 @@
+import type { AccountView, FolderView } from '../../../src-main/ipc/contract';
+import { useT } from '../../i18n/i18n-context';
+import { ErrorNotice } from '../ErrorNotice';
+import { FolderRow } from '../FolderRow';
+import type { AccountFolders } from '../MailView/use-account-folders';
+import { flattenFolders } from './folder-hierarchy';
+import './folder-tree.css';
+
+interface FolderTreeProps {
+  accounts: AccountView[];
+  foldersByAccount: Map<number, AccountFolders>;
+  selectedFolderId: number | null;
+  onSelect(folder: FolderView): void;
+}
+
+/** Accounts, each with its folders as a tree. */
+export function FolderTree({ accounts, foldersByAccount, selectedFolderId, onSelect }: FolderTreeProps) {
+  const t = useT();
+  return (
+    <nav className="folder-tree" aria-label={t('folders.heading')} data-testid="folder-tree">
+      {accounts.map((account) => {
+        const entry = foldersByAccount.get(account.id);
+        return (
+          <section key={account.id} className="folder-tree__account">
+            <h2 className="folder-tree__account-name" title={account.email}>
+              {account.name}
+            </h2>
+            {entry?.error && <ErrorNotice error={entry.error} />}
+            {!entry?.folders && !entry?.error && <p className="folder-tree__loading">{t('folders.loading')}</p>}
+            <ul className="folder-tree__folders">
+              {flattenFolders(entry?.folders ?? []).map(({ folder, depth }) => (
+                <FolderRow key={folder.id} folder={folder} depth={depth} selected={folder.id === selectedFolderId} onSelect={onSelect} />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </nav>
+  );
+}

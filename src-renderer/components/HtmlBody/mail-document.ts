@@ -1,0 +1,21 @@
+/** Keeps mail readable inside the frame without borrowing Wren's own styles. */
+const BASELINE_STYLE =
+  'body{margin:0;padding:12px 16px;font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"WenQuanYi Micro Hei","Noto Sans CJK SC",sans-serif;' +
+  'color:#1d1d1f;background:#fff;overflow-wrap:anywhere}img{max-width:100%;height:auto}pre{white-space:pre-wrap}';
+
+/**
+ * The frame's whole document. Its own CSP forbids every fetch except inline
+ * images (and https images once the user allowed remote content), and no
+ * scripts at all; the sandbox forbids them a second time.
+ */
+export function mailDocument(sanitizedHtml: string, allowRemote: boolean): string {
+  const images = allowRemote ? 'data: https:' : 'data:';
+  const policy = `default-src 'none'; img-src ${images}; style-src 'unsafe-inline'; font-src data:`;
+  return (
+    '<!DOCTYPE html><html><head>' +
+    `<meta http-equiv="Content-Security-Policy" content="${policy}">` +
+    '<meta charset="utf-8"><base target="_blank">' +
+    `<style>${BASELINE_STYLE}</style>` +
+    `</head><body>${sanitizedHtml}</body></html>`
+  );
+}

@@ -1,0 +1,81 @@
+import DOMPurify, { type Config, type UponSanitizeAttributeHookEvent } from 'dompurify';
+import { neutralizeCss } from './remote-css';
+import { judgeLoadUrl, judgeSrcset, type LoadVerdict } from './remote-urls';
+
+export interface SanitizeOptions {
+  /** The user clicked "Load remote content": https images and backgrounds stay. */
+  allowRemote: boolean;
+}
+
+export interface SanitizedMail {
+  html: string;
+  /** Something would have been fetched from a server had it not been removed. */
+  blockedRemote: boolean;
+}
+
+const CONFIG: Config = {
+  USE_PROFILES: { html: true }, // no SVG or MathML: both can fetch (<image href>, <use>) in ways HTML attributes do not
+  FORBID_TAGS: [
+    'script', 'noscript', 'form', 'input', 'button', 'textarea', 'select', 'option',
+    'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal', 'base', 'meta', 'link',
+  ],
+  FORBID_ATTR: ['ping', 'action', 'formaction', 'srcdoc', 'http-equiv'],
+  // Mail often starts with <head><style>; without this, those styles are dropped.
+  FORCE_BODY: true,
+};
+
+const LOADING_ATTRIBUTES: Record<string, (value: string, allowRemote: boolean) => LoadVerdict> = {
+  src: judgeLoadUrl,
+  background: judgeLoadUrl,
+  poster: judgeLoadUrl,
+  srcset: judgeSrcset,
+};
+
+/**
+ * Makes a mail's HTML safe to show: no scripts, no forms, no event handlers,
+ * no frames or plug-ins, and nothing that phones home (remote images, CSS
+ * backgrounds, fonts, style sheets) unless `allowRemote`.
+ */
+export function sanitizeMailHtml(html: string, { allowRemote }: SanitizeOptions): SanitizedMail {
+  // A fresh instance per call: hooks are per instance, so they can close over this call's state.
+  const purifier = DOMPurify(window);
+  let blockedRemote = false;
+  const note = (verdict: { blockedRemote: boolean }) => {
+    blockedRemote ||= verdict.blockedRemote;
+  };
+  purifier.addHook('uponSanitizeElement', (node, data) => {
+    if (data.tagName !== 'style' || !node.textContent) return;
+    const neutralized = neutralizeCss(node.textContent, allowRemote);
+    note(neutralized);
+    node.textContent = neutralized.css;
+  });
+  purifier.addHook('uponSanitizeAttribute', (_node, data) => note(sanitizeAttribute(data, allowRemote)));
+  purifier.addHook('afterSanitizeAttributes', (node) => {
+    if (node instanceof Element && node.hasAttribute('href')) {
+      // Links open outside Wren, and tell the site nothing about where they came from.
+      node.setAttribute('target', '_blank');
+      node.setAttribute('rel', 'noopener noreferrer');
+    }
+  });
+  const clean = purifier.sanitize(html, CONFIG);
+  return { html: clean, blockedRemote };
+}
+
+function sanitizeAttribute(data: UponSanitizeAttributeHookEvent, allowRemote: boolean): { blockedRemote: boolean } {
+  const name = data.attrName.toLowerCase();
+  if (name.startsWith('on')) {
+    data.keepAttr = false;
+    return { blockedRemote: false };
+  }
+  if (name === 'style') {
+    const neutralized = neutralizeCss(data.attrValue, allowRemote);
+    data.attrValue = neutralized.css;
+    return neutralized;
+  }
+  const judge = LOADING_ATTRIBUTES[name];
+  if (!judge) return { blockedRemote: false };
+  const verdict = judge(data.attrValue, allowRemote);
+  if (verdict.keep === null) data.keepAttr = false;
+  else data.attrValue = verdict.keep;
+  return verdict;
+}

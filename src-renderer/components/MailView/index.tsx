@@ -1,0 +1,37 @@
+import type { AccountView } from '../../../src-main/ipc/contract';
+import { FolderTree } from '../FolderTree';
+import { MessageList } from '../MessageList';
+import { ReadingPane } from '../ReadingPane';
+import { StatusBanners } from '../StatusBanners';
+import { SyncProgress } from '../SyncProgress';
+import { Toolbar } from '../Toolbar';
+import { useAccountActivity } from './use-account-activity';
+import { useAccountFolders } from './use-account-folders';
+import { useMailSelection } from './use-mail-selection';
+import './mail-view.css';
+
+/** The main window: folders, the open folder's messages, the open message. */
+export function MailView({ accounts }: { accounts: AccountView[] }) {
+  const foldersByAccount = useAccountFolders(accounts);
+  const selection = useMailSelection(accounts, foldersByAccount);
+  const activity = useAccountActivity(accounts);
+  const syncAccountId = selection.folder?.accountId ?? accounts[0]?.id ?? null;
+
+  return (
+    <div className="mail-view" data-testid="mail-view">
+      <Toolbar syncAccountId={syncAccountId} />
+      <StatusBanners accounts={accounts} statuses={activity.statuses} />
+      <SyncProgress accounts={accounts} progress={activity.progress} />
+      <div className="mail-view__panes">
+        <FolderTree
+          accounts={accounts}
+          foldersByAccount={foldersByAccount}
+          selectedFolderId={selection.folder?.id ?? null}
+          onSelect={selection.selectFolder}
+        />
+        <MessageList folder={selection.folder} selectedMessageId={selection.messageId} onSelect={selection.selectMessage} />
+        <ReadingPane messageId={selection.messageId} />
+      </div>
+    </div>
+  );
+}

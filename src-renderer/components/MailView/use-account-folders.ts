@@ -1,0 +1,57 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { AccountView, FolderView, StoreChange } from '../../../src-main/ipc/contract';
+import type { ErrorShape } from '../../../src-main/errors/error-codes';
+import { useClient } from '../../client/client-context';
+import { toErrorShape } from '../../client/wren-client';
+import { useClientEvent, useOnReconnect } from '../../hooks/use-client-event';
+import { useCoalesced } from '../../hooks/use-coalesced';
+
+export interface AccountFolders {
+  folders: FolderView[] | null;
+  error: ErrorShape | null;
+}
+
+/** Unread counts move with every synced batch; one reload per account per this interval is plenty. */
+const RELOAD_DELAY_MS = 300;
+
+/** Each account's folders, reloaded when the store says they (or the messages in them) changed. */
+export function useAccountFolders(accounts: AccountView[]): Map<number, AccountFolders> {
+  const client = useClient();
+  const [byAccount, setByAccount] = useState<Map<number, AccountFolders>>(new Map());
+
+  const load = useCallback(
+    (accountId: number) => {
+      const store = (entry: Partial<AccountFolders>) =>
+        setByAccount((previous) => {
+          const current = previous.get(accountId) ?? { folders: null, error: null };
+          return new Map(previous).set(accountId, { ...current, ...entry });
+        });
+      client.request('folders.list', { accountId }).then(
+        (folders) => store({ folders, error: null }),
+        (error: unknown) => store({ error: toErrorShape(error) }),
+      );
+    },
+    [client],
+  );
+  const loadSoon = useCoalesced(load, RELOAD_DELAY_MS);
+
+  const accountIds = accounts.map((account) => account.id).join(',');
+  useEffect(() => {
+    for (const id of accountIds.split(',').filter(Boolean)) load(Number(id));
+  }, [accountIds, load]);
+  useClientEvent('store.changed', ({ changes }) => accountsTouched(changes, byAccount).forEach(loadSoon));
+  useOnReconnect(() => accounts.forEach((account) => load(account.id)));
+  return byAccount;
+}
+
+function accountsTouched(changes: StoreChange[], byAccount: Map<number, AccountFolders>): Set<number> {
+  const touched = new Set<number>();
+  for (const change of changes) {
+    if (change.entity === 'folders' && change.accountId !== null) touched.add(change.accountId);
+    if (change.entity === 'messages') {
+      const owner = [...byAccount].find(([, entry]) => entry.folders?.some((folder) => folder.id === change.folderId));
+      if (owner) touched.add(owner[0]);
+    }
+  }
+  return touched;
+}

@@ -1,0 +1,35 @@
+import { useState } from 'react';
+import type { ErrorShape } from '../../../src-main/errors/error-codes';
+import { useClient } from '../../client/client-context';
+import { toErrorShape } from '../../client/wren-client';
+import { useT } from '../../i18n/i18n-context';
+import { ErrorNotice } from '../ErrorNotice';
+
+/** Starts a sync of the account whose folder is open; progress arrives as events. */
+export function SyncButton({ accountId }: { accountId: number }) {
+  const client = useClient();
+  const t = useT();
+  const [starting, setStarting] = useState(false);
+  const [error, setError] = useState<ErrorShape | null>(null);
+
+  const start = async () => {
+    setStarting(true);
+    setError(null);
+    try {
+      await client.request('sync.start', { accountId });
+    } catch (failure) {
+      setError(toErrorShape(failure));
+    } finally {
+      setStarting(false);
+    }
+  };
+
+  return (
+    <>
+      <button type="button" onClick={() => void start()} disabled={starting} data-testid="sync-now">
+        ⟳ {t('sync.now')}
+      </button>
+      {error && <ErrorNotice error={error} />}
+    </>
+  );
+}

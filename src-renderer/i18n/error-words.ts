@@ -1,0 +1,41 @@
+import type { ErrorCode, ErrorShape } from '../../src-main/errors/error-codes';
+import type { Dictionary } from './en';
+import { translator } from './translate';
+
+/** For these the core's own message is the only useful specific, so it is shown too. */
+const CODES_WITH_DETAIL: ReadonlySet<ErrorCode> = new Set(['ServerSaid', 'BadRequest', 'Internal', 'UnknownMethod']);
+
+/**
+ * The words a user reads for an error: the sentence for its code, then what
+ * the details add (certificate fingerprint, which server, the server's reply).
+ */
+export function describeError(dictionary: Dictionary, error: ErrorShape): string[] {
+  const t = translator(dictionary);
+  const lines = [dictionary.errors[error.code] ?? dictionary.errors.Internal];
+  const fingerprint = certificateFingerprint(error);
+  if (fingerprint) lines.push(t('error.fingerprint', { fingerprint }));
+  const where = serverAddress(error.details);
+  if (where) lines.push(t('error.where', { where }));
+  const detail = CODES_WITH_DETAIL.has(error.code) ? detailText(error) : '';
+  if (detail) lines.push(t('error.detail', { detail }));
+  return lines;
+}
+
+export function certificateFingerprint(error: ErrorShape): string | null {
+  const certificate = error.details?.certificate;
+  if (typeof certificate !== 'object' || certificate === null) return null;
+  const fingerprint = (certificate as { fingerprint256?: unknown }).fingerprint256;
+  return typeof fingerprint === 'string' ? fingerprint : null;
+}
+
+function serverAddress(details: Record<string, unknown> | undefined): string {
+  const host = details?.host;
+  if (typeof host !== 'string') return '';
+  return typeof details?.port === 'number' ? `${host}:${details.port}` : host;
+}
+
+function detailText(error: ErrorShape): string {
+  const problems = error.details?.problems;
+  if (Array.isArray(problems) && problems.length > 0) return problems.map(String).join('; ');
+  return error.message;
+}

@@ -1,0 +1,53 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { ErrorShape } from '../../src-main/errors/error-codes';
+import { en, type Dictionary } from './en';
+import { zh } from './zh';
+import { describeError } from './error-words';
+import { initialLanguage, localeFor, saveLanguage, type Language } from './language';
+import { translator, type Translate } from './translate';
+
+export const DICTIONARIES: Record<Language, Dictionary> = { en, zh };
+
+interface I18n {
+  language: Language;
+  /** For Intl date and number formatting. */
+  locale: string;
+  setLanguage(language: Language): void;
+  t: Translate;
+  errorWords(error: ErrorShape): string[];
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider({ children, language: fixed }: { children: ReactNode; language?: Language }) {
+  const [language, setLanguageState] = useState<Language>(() => fixed ?? initialLanguage());
+  const setLanguage = useCallback((next: Language) => {
+    saveLanguage(next);
+    setLanguageState(next);
+  }, []);
+  useEffect(() => {
+    // Tells the browser which glyphs to prefer for characters Chinese and Japanese share.
+    document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+  }, [language]);
+  const value = useMemo<I18n>(() => {
+    const dictionary = DICTIONARIES[language];
+    return {
+      language,
+      locale: localeFor(language),
+      setLanguage,
+      t: translator(dictionary),
+      errorWords: (error) => describeError(dictionary, error),
+    };
+  }, [language, setLanguage]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const i18n = useContext(I18nContext);
+  if (!i18n) throw new Error('useI18n() needs an <I18nProvider> above it');
+  return i18n;
+}
+
+export function useT(): Translate {
+  return useI18n().t;
+}

@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ClientProvider } from './client/client-context';
+import { createClient } from './client/create-client';
+import { App } from './components/App';
+import { I18nProvider } from './i18n/i18n-context';
+import './styles/app.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
+  <StrictMode>
+    <ClientProvider client={createClient()}>
+      <I18nProvider>
+        <App />
+      </I18nProvider>
+    </ClientProvider>
+  </StrictMode>,
+);

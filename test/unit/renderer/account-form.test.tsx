@@ -1,0 +1,175 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { AccountView, CertificateInfo } from '../../../src-main/ipc/contract';
+import { AccountForm } from '../../../src-renderer/components/AccountForm';
+import { FakeClient, failure, renderWithClient, type Handlers } from './fake-client';
+
+afterEach(cleanup);
+
+const FINGERPRINT = Array.from({ length: 32 }, (_, index) => index.toString(16).padStart(2, '0').toUpperCase()).join(':');
+const CERTIFICATE: CertificateInfo = {
+  fingerprint256: FINGERPRINT,
+  subject: 'CN=mail.example.test',
+  issuer: 'CN=mail.example.test',
+  validFrom: '2026-01-01',
+  validTo: '2027-01-01',
+  selfSigned: true,
+};
+const OK = { ok: true as const, capabilities: ['IMAP4rev1'], certificate: null };
+
+function setup(handlers: Handlers, language: 'en' | 'zh' = 'en') {
+  const client = new FakeClient(handlers);
+  const onSaved = vi.fn<(account: AccountView) => void>();
+  renderWithClient(<AccountForm onSaved={onSaved} />, client, language);
+  return { client, onSaved };
+}
+
+function type(label: string, value: string) {
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+}
+
+function fillBasics() {
+  type('Email address', 'alice@example.test');
+  type('IMAP server', 'mail.example.test');
+  type('Password', 'secret');
+}
+
+const testButton = () => screen.getByTestId('setup-test');
+const saveButton = () => screen.getByTestId('setup-save') as HTMLButtonElement;
+
+describe('AccountForm', () => {
+  it('tests the connection with the draft built from the fields and their defaults', async () => {
+    const { client } = setup({ 'accounts.testConnection': () => OK });
+    fillBasics();
+    expect((screen.getByLabelText('User name') as HTMLInputElement).value).toBe('alice@example.test');
+    expect((screen.getByLabelText('Account name') as HTMLInputElement).value).toBe('alice@example.test');
+    fireEvent.click(testButton());
+    await screen.findByText(/The connection works/);
+    expect(client.callsOf('accounts.testConnection')).toEqual([
+      {
+        name: 'alice@example.test',
+        email: 'alice@example.test',
+        displayName: '',
+        imap: { host: 'mail.example.test', port: 993, security: 'tls', user: 'alice@example.test' },
+        smtp: null,
+        password: 'secret',
+        allowPlaintext: false,
+        trustedCertSha256: null,
+      },
+    ]);
+  });
+
+  it('shows "Testing…" while the test runs', async () => {
+    let answer: (value: typeof OK) => void = () => {};
+    setup({ 'accounts.testConnection': () => new Promise((resolve) => (answer = resolve)) });
+    fillBasics();
+    fireEvent.click(testButton());
+    expect(screen.getByTestId('setup-status').textContent).toContain('Testing…');
+    expect((testButton() as HTMLButtonElement).disabled).toBe(true);
+    answer(OK);
+    await screen.findByText(/The connection works/);
+  });
+
+  it('enables Save only after a successful test of the current settings', async () => {
+    const account = { id: 7 } as AccountView;
+    const { client, onSaved } = setup({ 'accounts.testConnection': () => OK, 'accounts.add': () => account });
+    fillBasics();
+    expect(saveButton().disabled).toBe(true);
+    fireEvent.click(testButton());
+    await waitFor(() => expect(saveButton().disabled).toBe(false));
+
+    type('Password', 'changed');
+    expect(saveButton().disabled).toBe(true);
+    fireEvent.click(testButton());
+    await waitFor(() => expect(saveButton().disabled).toBe(false));
+
+    fireEvent.click(saveButton());
+    await waitFor(() => expect(onSaved).toHaveBeenCalledWith(account));
+    expect(client.callsOf('accounts.add')).toEqual([expect.objectContaining({ password: 'changed' })]);
+  });
+
+  it('keeps Save disabled after a failed test and shows the error in words', async () => {
+    setup({ 'accounts.testConnection': () => failure({ code: 'AuthFailed', message: 'NO LOGIN failed' }) });
+    fillBasics();
+    fireEvent.click(testButton());
+    await screen.findByText('The server rejected the user name or password.');
+    expect(saveButton().disabled).toBe(true);
+  });
+
+  it('shows an untrusted certificate and retests trusting exactly its fingerprint', async () => {
+    const { client } = setup({
+      'accounts.testConnection': (draft) =>
+        draft.trustedCertSha256 === FINGERPRINT ? OK : failure({ code: 'TlsUntrusted', message: 'self-signed', details: { certificate: CERTIFICATE } }),
+    });
+    fillBasics();
+    fireEvent.click(testButton());
+    await screen.findByText('The server’s certificate is not trusted.');
+    expect(screen.getByTestId('certificate-details').textContent).toContain(FINGERPRINT);
+    expect(screen.getByTestId('certificate-details').textContent).toContain('CN=mail.example.test');
+    expect(saveButton().disabled).toBe(true);
+
+    fireEvent.click(screen.getByTestId('setup-trust-cert'));
+    await screen.findByText(/The connection works/);
+    const retest = client.callsOf('accounts.testConnection')[1] as { trustedCertSha256: string };
+    expect(retest.trustedCertSha256).toBe(FINGERPRINT);
+    expect(saveButton().disabled).toBe(false);
+  });
+
+  it('moves the port with the security unless the user chose a port', () => {
+    setup({});
+    const port = () => (screen.getByLabelText('IMAP port') as HTMLInputElement).value;
+    expect(port()).toBe('993');
+    fireEvent.change(screen.getByLabelText('IMAP security'), { target: { value: 'starttls' } });
+    expect(port()).toBe('143');
+    type('IMAP port', '1143');
+    fireEvent.change(screen.getByLabelText('IMAP security'), { target: { value: 'tls' } });
+    expect(port()).toBe('1143');
+  });
+
+  it('asks for explicit consent before an unencrypted connection', async () => {
+    const { client } = setup({ 'accounts.testConnection': () => OK });
+    fillBasics();
+    expect(screen.queryByTestId('setup-allow-plaintext')).toBeNull();
+    fireEvent.change(screen.getByLabelText('IMAP security'), { target: { value: 'none' } });
+    fireEvent.click(testButton());
+    await screen.findByText(/Tick “Allow unencrypted connection”/);
+    expect(client.callsOf('accounts.testConnection')).toHaveLength(0);
+
+    fireEvent.click(screen.getByLabelText('Allow unencrypted connection (password sent in plain text)'));
+    fireEvent.click(testButton());
+    await screen.findByText(/The connection works/);
+    expect(client.callsOf('accounts.testConnection')[0]).toMatchObject({
+      imap: { security: 'none', port: 143 },
+      allowPlaintext: true,
+    });
+  });
+
+  it('names the fields to fix instead of sending an invalid draft', async () => {
+    const { client } = setup({ 'accounts.testConnection': () => OK });
+    type('Email address', 'not an address');
+    fireEvent.click(testButton());
+    await screen.findByText(/Please check: .*Email address.*IMAP server.*Password/);
+    expect(client.calls).toHaveLength(0);
+  });
+
+  it('sends SMTP settings only when an SMTP server is given', async () => {
+    const { client } = setup({ 'accounts.testConnection': () => OK });
+    fillBasics();
+    type('SMTP server', 'smtp.example.test');
+    fireEvent.click(testButton());
+    await screen.findByText(/The connection works/);
+    expect(client.callsOf('accounts.testConnection')[0]).toMatchObject({
+      smtp: { host: 'smtp.example.test', port: 587, security: 'starttls', user: 'alice@example.test' },
+    });
+  });
+
+  it('speaks Chinese when asked to', async () => {
+    setup({ 'accounts.testConnection': () => failure({ code: 'HostNotFound', message: 'ENOTFOUND' }) }, 'zh');
+    type('电子邮件地址', 'alice@example.test');
+    type('IMAP 服务器', 'nowhere.example.test');
+    type('密码', 'secret');
+    fireEvent.click(screen.getByText('测试连接'));
+    await screen.findByText('找不到该名称的服务器。请检查服务器名称。');
+  });
+});

@@ -1,0 +1,124 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { App } from '../../../src-renderer/components/App';
+import { FakeClient, renderWithClient, type Handlers } from './fake-client';
+import { ACCOUNT, FOLDERS, MESSAGE, SUMMARY } from './mail-fixtures';
+
+afterEach(cleanup);
+
+function mailHandlers(extra: Handlers = {}): Handlers {
+  return {
+    'accounts.list': () => [ACCOUNT],
+    'folders.list': () => FOLDERS,
+    'messages.list': () => ({ total: 1, items: [SUMMARY] }),
+    'messages.read': () => MESSAGE,
+    'messages.source': () => ({ source: 'Subject: Quarterly report\r\n\r\nHello', size: 40 }),
+    'sync.start': () => ({ started: [1] }),
+    ...extra,
+  };
+}
+
+describe('App', () => {
+  it('opens the first-run setup when there is no account', async () => {
+    renderWithClient(<App />, new FakeClient({ 'accounts.list': () => [] }));
+    expect(await screen.findByRole('heading', { name: 'Welcome to Wren' })).toBeTruthy();
+    expect(screen.getByTestId('setup-email')).toBeTruthy();
+  });
+
+  it('welcomes in Chinese', async () => {
+    renderWithClient(<App />, new FakeClient({ 'accounts.list': () => [] }), 'zh');
+    expect(await screen.findByRole('heading', { name: '欢迎使用 Wren' })).toBeTruthy();
+  });
+
+  it('shows folders as a tree and opens the inbox, fetching its first page only', async () => {
+    const client = new FakeClient(mailHandlers());
+    renderWithClient(<App />, client);
+    const inbox = await screen.findByTestId('folder-INBOX');
+    expect(inbox.textContent).toContain('Inbox');
+    expect(inbox.textContent).toContain('2');
+    expect(screen.getByTestId('folder-Projects/Wren').querySelector('button')?.getAttribute('style')).toContain('24px');
+    expect(screen.getByTestId('folder-Projects').querySelector('button')).toBeNull();
+    await waitFor(() => expect(inbox.querySelector('[aria-current="true"]')).not.toBeNull());
+    await waitFor(() => expect(client.callsOf('messages.list')).toContainEqual({ folderId: 10, offset: 0, limit: 200 }));
+  });
+
+  it('reloads the folder list when the store says the folders changed', async () => {
+    const client = new FakeClient(mailHandlers());
+    renderWithClient(<App />, client);
+    await screen.findByTestId('folder-INBOX');
+    const before = client.callsOf('folders.list').length;
+    act(() => client.emit('store.changed', { changes: [{ entity: 'folders', accountId: 1, ids: [10] }] }));
+    await waitFor(() => expect(client.callsOf('folders.list').length).toBe(before + 1));
+  });
+
+  it('reloads the visible page when the open folder’s messages change', async () => {
+    const client = new FakeClient(mailHandlers());
+    renderWithClient(<App />, client);
+    await waitFor(() => expect(client.callsOf('messages.list')).toHaveLength(1));
+    act(() => client.emit('store.changed', { changes: [{ entity: 'messages', folderId: 11, ids: [5] }] }));
+    act(() => client.emit('store.changed', { changes: [{ entity: 'messages', folderId: 10, ids: [100] }] }));
+    await waitFor(() => expect(client.callsOf('messages.list')).toHaveLength(2));
+    expect(client.callsOf('messages.list')[1]).toEqual({ folderId: 10, offset: 0, limit: 200 });
+  });
+
+  it('shows an offline banner with the reason and the retry time', async () => {
+    const client = new FakeClient(mailHandlers());
+    renderWithClient(<App />, client);
+    await screen.findByTestId('folder-INBOX');
+    act(() => client.emit('account.status', { accountId: 1, state: 'offline', error: { code: 'Timeout', message: 't' }, retryAt: Date.now() + 60_000 }));
+    const banner = await screen.findByTestId('account-status-1');
+    expect(banner.textContent).toContain('Work is offline.');
+    expect(banner.textContent).toContain('Retrying at');
+    expect(banner.textContent).toContain('The server did not answer in time.');
+  });
+
+  it('shows sync progress and starts a sync on request', async () => {
+    const client = new FakeClient(mailHandlers());
+    renderWithClient(<App />, client);
+    await screen.findByTestId('folder-INBOX');
+    act(() => client.emit('sync.progress', { accountId: 1, folderPath: 'INBOX', phase: 'headers', done: 40, total: 120 }));
+    expect(screen.getByTestId('sync-progress').textContent).toContain('INBOX: 40 of 120, message list');
+    fireEvent.click(screen.getByTestId('sync-now'));
+    await waitFor(() => expect(client.callsOf('sync.start')).toEqual([{ accountId: 1 }]));
+  });
+});
+
+describe('ReadingPane through the app', () => {
+  // happy-dom does no layout; give the list a height so the virtualizer has rows to draw.
+  beforeEach(() => {
+    Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
+    Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 400 });
+  });
+  afterEach(() => {
+    delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight;
+    delete (HTMLElement.prototype as { clientWidth?: number }).clientWidth;
+  });
+
+  it('reads a message: headers, warnings, plain text, attachments, source', async () => {
+    const client = new FakeClient(mailHandlers());
+    renderWithClient(<App />, client);
+    const row = await screen.findByTestId('message-row');
+    expect(row.textContent).toContain('Bob Sender');
+    expect(row.textContent).toContain('★');
+    expect(row.textContent).toContain('📎');
+    expect(row.textContent).toContain('2 KB');
+    expect(row.className).toContain('message-row--unread');
+    fireEvent.click(row);
+
+    const pane = await screen.findByTestId('reading-pane');
+    expect(client.callsOf('messages.read')).toEqual([{ messageId: 100 }]);
+    expect(within(pane).getByTestId('message-subject').textContent).toContain('Quarterly report');
+    expect(pane.textContent).toContain('Bob Sender <bob@example.test>');
+    expect(within(pane).getByTestId('message-warnings').textContent).toContain('Broken encoded word');
+    expect(within(pane).getByTestId('message-text').tagName).toBe('PRE');
+    expect(within(pane).getByTestId('attachments').textContent).toContain('report.pdf');
+    expect(within(pane).getByTestId('attachments').textContent).toContain('3.0 MB');
+
+    fireEvent.click(within(pane).getByTestId('save-attachment-2'));
+    await waitFor(() => expect(client.callsOf('attachments.save')).toEqual([{ messageId: 100, partId: '2' }]));
+
+    fireEvent.click(within(pane).getByTestId('toggle-source'));
+    expect((await within(pane).findByTestId('message-source')).textContent).toContain('Subject: Quarterly report');
+  });
+});

@@ -1,0 +1,64 @@
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import type { EventName, Events, Method, ParamsOf, ResultOf } from '../../../src-main/ipc/contract';
+import type { ErrorShape } from '../../../src-main/errors/error-codes';
+import { ClientError, type WrenClient } from '../../../src-renderer/client/wren-client';
+import { ClientProvider } from '../../../src-renderer/client/client-context';
+import { I18nProvider } from '../../../src-renderer/i18n/i18n-context';
+import type { Language } from '../../../src-renderer/i18n/language';
+
+type Handler<M extends Method> = (params: ParamsOf<M>) => ResultOf<M> | Promise<ResultOf<M>>;
+export type Handlers = { [M in Method]?: Handler<M> };
+
+/** A WrenClient that answers from handlers the test gives and records every request. */
+export class FakeClient implements WrenClient {
+  readonly mode = 'web' as const;
+  readonly calls: { method: Method; params: unknown }[] = [];
+  private readonly listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  private readonly connectionListeners = new Set<(connected: boolean) => void>();
+
+  constructor(public handlers: Handlers = {}) {}
+
+  async request<M extends Method>(method: M, params: ParamsOf<M>): Promise<ResultOf<M>> {
+    this.calls.push({ method, params });
+    const handler = this.handlers[method] as Handler<M> | undefined;
+    if (!handler) throw new ClientError({ code: 'UnknownMethod', message: `no fake for ${method}` });
+    return handler(params);
+  }
+
+  callsOf(method: Method): unknown[] {
+    return this.calls.filter((call) => call.method === method).map((call) => call.params);
+  }
+
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void {
+    const set = this.listeners.get(event) ?? new Set();
+    this.listeners.set(event, set);
+    set.add(listener as (payload: unknown) => void);
+    return () => set.delete(listener as (payload: unknown) => void);
+  }
+
+  emit<E extends EventName>(event: E, payload: Events[E]): void {
+    for (const listener of this.listeners.get(event) ?? []) listener(payload);
+  }
+
+  onConnectionChange(listener: (connected: boolean) => void): () => void {
+    this.connectionListeners.add(listener);
+    return () => this.connectionListeners.delete(listener);
+  }
+
+  async saveAttachment(messageId: number, partId: string): Promise<void> {
+    this.calls.push({ method: 'attachments.save', params: { messageId, partId } });
+  }
+}
+
+export function failure(shape: ErrorShape): never {
+  throw new ClientError(shape);
+}
+
+export function renderWithClient(ui: ReactElement, client: WrenClient, language: Language = 'en') {
+  return render(
+    <ClientProvider client={client}>
+      <I18nProvider language={language}>{ui}</I18nProvider>
+    </ClientProvider>,
+  );
+}

@@ -1,0 +1,40 @@
+// @vitest-environment jsdom
+// jsdom, not happy-dom: HtmlBody runs DOMPurify, which does not support happy-dom.
+import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HtmlBody } from '../../../src-renderer/components/HtmlBody';
+import { FakeClient, renderWithClient } from './fake-client';
+
+afterEach(cleanup);
+
+const MAIL = '<p>Hi</p><img src="https://tracker.example/p.gif"><script>alert(1)</script>';
+const frame = () => screen.getByTestId('html-body') as HTMLIFrameElement;
+
+describe('HtmlBody', () => {
+  it('renders sanitized mail in a frame that may run no scripts and has no origin', () => {
+    renderWithClient(<HtmlBody html={MAIL} />, new FakeClient());
+    expect(frame().getAttribute('sandbox')).toBe('allow-popups allow-popups-to-escape-sandbox');
+    const srcDoc = frame().getAttribute('srcdoc') ?? '';
+    expect(srcDoc).toContain(`content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:"`);
+    expect(srcDoc).toContain('<p>Hi</p>');
+    expect(srcDoc).not.toContain('<script');
+    expect(srcDoc).not.toContain('tracker.example');
+  });
+
+  it('offers to load blocked remote content, and then keeps https images', () => {
+    renderWithClient(<HtmlBody html={MAIL} />, new FakeClient());
+    expect(screen.getByTestId('remote-blocked').textContent).toContain('Remote content was blocked to protect your privacy.');
+    fireEvent.click(screen.getByText('Load remote content'));
+    const srcDoc = frame().getAttribute('srcdoc') ?? '';
+    expect(srcDoc).toContain('src="https://tracker.example/p.gif"');
+    expect(srcDoc).toContain('img-src data: https:;');
+    expect(srcDoc).not.toContain('<script');
+    expect(screen.queryByTestId('remote-blocked')).toBeNull();
+  });
+
+  it('shows no bar when nothing remote was blocked', () => {
+    renderWithClient(<HtmlBody html="<p>plain</p>" />, new FakeClient(), 'zh');
+    expect(screen.queryByTestId('remote-blocked')).toBeNull();
+    expect(frame().getAttribute('title')).toBe('邮件正文');
+  });
+});

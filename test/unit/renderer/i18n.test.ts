@@ -1,0 +1,88 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '../../../src-main/errors/error-codes';
+import { en } from '../../../src-renderer/i18n/en';
+import { zh } from '../../../src-renderer/i18n/zh';
+import { describeError } from '../../../src-renderer/i18n/error-words';
+import { initialLanguage, languageForLocale, saveLanguage } from '../../../src-renderer/i18n/language';
+import { translator } from '../../../src-renderer/i18n/translate';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+
+describe('dictionaries', () => {
+  it('zh has exactly the keys of en, each with words', () => {
+    expect(Object.keys(zh.strings).sort()).toEqual(Object.keys(en.strings).sort());
+    for (const [key, text] of Object.entries(zh.strings)) expect(text.trim(), key).not.toBe('');
+  });
+
+  it('zh uses the same placeholders as en for every key', () => {
+    for (const key of Object.keys(en.strings) as (keyof typeof en.strings)[]) {
+      expect(placeholders(zh.strings[key]), key).toEqual(placeholders(en.strings[key]));
+    }
+  });
+
+  it('every ErrorCode has words in both languages, and no others exist', () => {
+    for (const dictionary of [en, zh]) {
+      expect(Object.keys(dictionary.errors).sort()).toEqual([...ERROR_CODES].sort());
+      for (const code of ERROR_CODES) expect(dictionary.errors[code].trim(), code).not.toBe('');
+    }
+  });
+
+  it('zh error words are actually Chinese, not copied English', () => {
+    for (const code of ERROR_CODES) expect(zh.errors[code], code).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe('describeError', () => {
+  const fingerprint = 'AB:'.repeat(31) + 'CD';
+
+  it('words AuthFailed in each language', () => {
+    expect(describeError(en, { code: 'AuthFailed', message: 'x' })[0]).toBe('The server rejected the user name or password.');
+    expect(describeError(zh, { code: 'AuthFailed', message: 'x' })[0]).toBe('服务器拒绝了用户名或密码。');
+  });
+
+  it('adds the certificate fingerprint to TlsUntrusted', () => {
+    const lines = describeError(en, { code: 'TlsUntrusted', message: 'x', details: { certificate: { fingerprint256: fingerprint } } });
+    expect(lines[0]).toBe('The server’s certificate is not trusted.');
+    expect(lines.join('\n')).toContain(fingerprint);
+  });
+
+  it('names the server when the details say which', () => {
+    const lines = describeError(en, { code: 'ConnectionRefused', message: 'x', details: { host: 'mail.example', port: 993 } });
+    expect(lines[0]).toMatch(/^Nothing answers on that port/);
+    expect(lines).toContain('Server: mail.example:993');
+  });
+
+  it('shows the server’s own reply for ServerSaid but not the log message of AuthFailed', () => {
+    expect(describeError(en, { code: 'ServerSaid', message: 'NO [OVERQUOTA] quota exceeded' }).join(' ')).toContain('quota exceeded');
+    expect(describeError(en, { code: 'AuthFailed', message: 'LOGIN failed for bob' }).join(' ')).not.toContain('bob');
+  });
+
+  it('falls back to Internal words for a code it does not know', () => {
+    const unknown = { code: 'Brand new' as never, message: 'x' };
+    expect(describeError(en, unknown)[0]).toBe(en.errors.Internal);
+  });
+});
+
+describe('language choice', () => {
+  afterEach(() => localStorage.clear());
+
+  it('maps any Chinese locale to zh and everything else to en', () => {
+    expect(languageForLocale('zh-CN')).toBe('zh');
+    expect(languageForLocale('zh-TW')).toBe('zh');
+    expect(languageForLocale('en-GB')).toBe('en');
+    expect(languageForLocale('fr')).toBe('en');
+  });
+
+  it('prefers the saved choice over the browser locale', () => {
+    saveLanguage('zh');
+    expect(initialLanguage()).toBe('zh');
+    saveLanguage('en');
+    expect(initialLanguage()).toBe('en');
+  });
+
+  it('fills placeholders', () => {
+    expect(translator(en)('messages.count', { count: 3 })).toBe('3 messages');
+    expect(translator(zh)('messages.count', { count: 3 })).toBe('3 封邮件');
+  });
+});

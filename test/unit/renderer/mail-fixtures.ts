@@ -1,0 +1,52 @@
+import type { AccountView, FolderView, MessageSummary, MessageView } from '../../../src-main/ipc/contract';
+
+export const ACCOUNT: AccountView = {
+  id: 1,
+  name: 'Work',
+  email: 'alice@example.test',
+  displayName: 'Alice',
+  imap: { host: 'mail.example.test', port: 993, security: 'tls', user: 'alice' },
+  smtp: null,
+  allowPlaintext: false,
+  trustedCertSha256: null,
+  state: 'idle',
+  lastError: null,
+};
+
+export function folder(id: number, path: string, extra: Partial<FolderView> = {}): FolderView {
+  return { id, accountId: 1, parentId: null, path, name: path.split('/').at(-1)!, role: null, selectable: true, total: 0, unread: 0, ...extra };
+}
+
+export const FOLDERS: FolderView[] = [
+  folder(10, 'INBOX', { role: 'inbox', unread: 2, total: 3 }),
+  folder(11, 'Sent', { role: 'sent' }),
+  folder(12, 'Projects', { selectable: false }),
+  folder(13, 'Projects/Wren', { parentId: 12 }),
+];
+
+export const SUMMARY: MessageSummary = {
+  id: 100,
+  folderId: 10,
+  uid: 1,
+  subject: 'Quarterly report',
+  from: { name: 'Bob Sender', address: 'bob@example.test' },
+  date: Date.UTC(2026, 0, 15, 9, 30),
+  size: 2048,
+  seen: false,
+  flagged: true,
+  answered: false,
+  hasAttachments: true,
+};
+
+export const MESSAGE: MessageView = {
+  ...SUMMARY,
+  seen: true,
+  to: [{ name: 'Alice', address: 'alice@example.test' }],
+  cc: [],
+  messageId: '<1@example.test>',
+  text: 'Hello Alice,\n\nthe report is attached.',
+  html: null,
+  attachments: [{ partId: '2', filename: 'report.pdf', contentType: 'application/pdf', size: 3 * 1024 * 1024, inline: false, contentId: null }],
+  flags: ['\\Seen', '\\Flagged'],
+  warnings: ['Broken encoded word in Subject'],
+};

@@ -1,0 +1,93 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import type { MessageSummary } from '../../../src-main/ipc/contract';
+import { MessagePages, PAGE_SIZE } from '../../../src-renderer/components/MessageList/message-pages';
+import { FakeClient } from './fake-client';
+
+const TOTAL = 50_000;
+
+function summary(index: number, folderId: number): MessageSummary {
+  return {
+    id: index + 1, folderId, uid: index + 1, subject: `Message ${index}`, from: { name: '', address: 'a@example.test' },
+    date: null, size: 100, seen: true, flagged: false, answered: false, hasAttachments: false,
+  };
+}
+
+function folderOf(total: number) {
+  const client = new FakeClient({
+    'messages.list': ({ folderId, offset = 0, limit = 200 }) => ({
+      total,
+      items: Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) => summary(offset + i, folderId)),
+    }),
+  });
+  let changes = 0;
+  const pages = new MessagePages(client, 3, () => changes++);
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+  return { client, pages, settle, changes: () => changes };
+}
+
+describe('MessagePages', () => {
+  it('loads only the page in view, not the whole folder', async () => {
+    const { client, pages, settle } = folderOf(TOTAL);
+    pages.showRows(0, 30);
+    await settle();
+    expect(client.callsOf('messages.list')).toEqual([{ folderId: 3, offset: 0, limit: PAGE_SIZE }]);
+    expect(pages.total).toBe(TOTAL);
+    expect(pages.rowAt(30)?.subject).toBe('Message 30');
+    expect(pages.rowAt(PAGE_SIZE)).toBeUndefined();
+  });
+
+  it('fetches further pages as rows scroll into view, each once', async () => {
+    const { client, pages, settle } = folderOf(TOTAL);
+    pages.showRows(0, 30);
+    await settle();
+    pages.showRows(190, 230);
+    pages.showRows(195, 235); // the same pages again while the request is out
+    await settle();
+    expect(client.callsOf('messages.list')).toEqual([
+      { folderId: 3, offset: 0, limit: PAGE_SIZE },
+      { folderId: 3, offset: 200, limit: PAGE_SIZE },
+    ]);
+    expect(pages.rowAt(230)?.subject).toBe('Message 230');
+  });
+
+  it('on refresh refetches only the visible pages and forgets the rest', async () => {
+    const { client, pages, settle } = folderOf(TOTAL);
+    pages.showRows(0, 30);
+    pages.showRows(1000, 1030);
+    await settle();
+    client.calls.length = 0;
+    pages.refresh();
+    await settle();
+    expect(client.callsOf('messages.list')).toEqual([{ folderId: 3, offset: 1000, limit: PAGE_SIZE }]);
+    expect(pages.rowAt(0)).toBeUndefined();
+    expect(pages.rowAt(1000)?.subject).toBe('Message 1000');
+  });
+
+  it('keeps the newest answer when an older one arrives late', async () => {
+    let call = 0;
+    const resolvers: (() => void)[] = [];
+    const client = new FakeClient({
+      'messages.list': () => {
+        const subject = `answer ${++call}`;
+        return new Promise((resolve) => resolvers.push(() => resolve({ total: 1, items: [{ ...summary(0, 3), subject }] })));
+      },
+    });
+    const pages = new MessagePages(client, 3, () => {});
+    pages.showRows(0, 0);
+    pages.refresh();
+    resolvers[1]!();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    resolvers[0]!();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(pages.rowAt(0)?.subject).toBe('answer 2');
+  });
+
+  it('records a failure so the list can say what went wrong', async () => {
+    const client = new FakeClient({});
+    const pages = new MessagePages(client, 3, () => {});
+    pages.showRows(0, 0);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(pages.error?.code).toBe('UnknownMethod');
+  });
+});

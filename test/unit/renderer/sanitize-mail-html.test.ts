@@ -1,0 +1,110 @@
+// @vitest-environment jsdom
+// DOMPurify does not support happy-dom (its maintainers say sanitizing there is bypassable),
+// so the sanitizer is tested against jsdom, a DOM it supports.
+import { describe, expect, it } from 'vitest';
+import { sanitizeMailHtml } from '../../../src-renderer/components/HtmlBody/sanitize-mail-html';
+import { mailDocument } from '../../../src-renderer/components/HtmlBody/mail-document';
+
+const blocked = (html: string) => sanitizeMailHtml(html, { allowRemote: false });
+const permissive = (html: string) => sanitizeMailHtml(html, { allowRemote: true });
+
+describe('sanitizeMailHtml', () => {
+  it('removes scripts but keeps the text around them', () => {
+    const result = blocked('<p>Hello</p><script>alert(1)</script><p>there</p>');
+    expect(result.html).not.toMatch(/<script/i);
+    expect(result.html).not.toContain('alert(1)');
+    expect(result.html).toContain('<p>Hello</p>');
+    expect(result.html).toContain('<p>there</p>');
+  });
+
+  it('removes event handler attributes', () => {
+    const result = blocked('<img src="data:image/png;base64,AAAA" onerror="alert(1)"><div onclick="x()" onmouseover="y()">hi</div>');
+    expect(result.html).not.toMatch(/onerror|onclick|onmouseover/i);
+    expect(result.html).toContain('src="data:image/png;base64,AAAA"');
+    expect(result.blockedRemote).toBe(false);
+  });
+
+  it('blocks remote images and says so', () => {
+    const result = blocked('<p>Hi</p><img src="https://tracker.example/pixel.gif" alt="t">');
+    expect(result.html).not.toContain('tracker.example');
+    expect(result.blockedRemote).toBe(true);
+  });
+
+  it('blocks protocol-relative and http images, srcset, background and poster', () => {
+    const html =
+      '<img src="//cdn.example/a.png"><img srcset="http://x.example/a.png 1x, http://x.example/b.png 2x">' +
+      '<table background="http://x.example/bg.png"><tr><td>cell</td></tr></table><video poster="https://x.example/p.png"></video>';
+    const result = blocked(html);
+    expect(result.html).not.toMatch(/example/);
+    expect(result.html).toContain('cell');
+    expect(result.blockedRemote).toBe(true);
+  });
+
+  it('removes remote url() from style attributes and <style> elements', () => {
+    const result = blocked(
+      '<style>body { background: url(http://x.example/bg.png) } @import url("https://x.example/more.css");</style>' +
+        '<div style="color: red; background-image: url(\'https://x.example/a.png\')">text</div>',
+    );
+    expect(result.html).not.toContain('x.example');
+    expect(result.html).toContain('color: red');
+    expect(result.html).toContain('<style>');
+    expect(result.blockedRemote).toBe(true);
+  });
+
+  it('drops CSS that hides url( behind escapes', () => {
+    const result = blocked('<div style="background: \\75 rl(https://x.example/a.png)">t</div>');
+    expect(result.html).not.toContain('x.example');
+    expect(result.blockedRemote).toBe(true);
+  });
+
+  it('keeps data: URLs in styles and images', () => {
+    const result = blocked('<div style="background: url(data:image/png;base64,AAAA)">t</div>');
+    expect(result.html).toContain('url(data:image/png;base64,AAAA)');
+    expect(result.blockedRemote).toBe(false);
+  });
+
+  it('removes forms, inputs, iframes, objects, embeds, base, link and meta refresh', () => {
+    const html =
+      '<form action="https://evil.example"><input name="pw"><button>Go</button></form>' +
+      '<iframe src="https://evil.example"></iframe><object data="x.swf"></object><embed src="x.swf">' +
+      '<base href="https://evil.example/"><link rel="stylesheet" href="https://evil.example/s.css">' +
+      '<meta http-equiv="refresh" content="0;url=https://evil.example"><p>kept</p>';
+    const result = blocked(html);
+    expect(result.html).not.toMatch(/<(form|input|button|iframe|object|embed|base|link|meta)\b/i);
+    expect(result.html).not.toContain('evil.example');
+    expect(result.html).toContain('<p>kept</p>');
+  });
+
+  it('removes javascript: links and opens the others in a new window', () => {
+    const result = blocked('<a href="javascript:alert(1)">bad</a><a href="https://example.org/">good</a>');
+    expect(result.html).not.toContain('javascript:');
+    expect(result.html).toContain('href="https://example.org/"');
+    expect(result.html).toContain('target="_blank"');
+    expect(result.html).toContain('rel="noopener noreferrer"');
+  });
+
+  it('keeps https images when remote content is allowed', () => {
+    const result = permissive('<img src="https://images.example/logo.png"><div style="background:url(https://images.example/bg.png)">x</div>');
+    expect(result.html).toContain('src="https://images.example/logo.png"');
+    expect(result.html).toContain('https://images.example/bg.png');
+    expect(result.blockedRemote).toBe(false);
+  });
+
+  it('still removes scripts and handlers when remote content is allowed', () => {
+    const result = permissive('<img src="https://images.example/a.png" onload="steal()"><script>steal()</script>');
+    expect(result.html).not.toContain('steal');
+  });
+});
+
+describe('mailDocument', () => {
+  it('puts a CSP that forbids scripts and remote loads first in the head', () => {
+    const documentHtml = mailDocument('<p>x</p>', false);
+    expect(documentHtml).toContain(`content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:"`);
+    expect(documentHtml.indexOf('Content-Security-Policy')).toBeLessThan(documentHtml.indexOf('<p>x</p>'));
+    expect(documentHtml).toContain('<base target="_blank">');
+  });
+
+  it('widens only img-src to https when remote content is allowed', () => {
+    expect(mailDocument('', true)).toContain("img-src data: https:;");
+  });
+});
