@@ -76,7 +76,15 @@ async function fetchNewHeaders(client: ImapFlow, store: Store, folderId: number,
   return done;
 }
 
-const HEADER_QUERY = { uid: true, envelope: true, flags: true, size: true, internalDate: true, bodyStructure: true } as const;
+/**
+ * The raw address and subject headers come along because imapflow's ENVELOPE
+ * decoding loses raw 8-bit (GBK) bytes and turns broken encoded words into
+ * garbage; fromImapEnvelope decodes them from the bytes instead.
+ */
+const HEADER_QUERY = {
+  uid: true, envelope: true, flags: true, size: true, internalDate: true, bodyStructure: true,
+  headers: ['subject', 'from', 'to', 'cc'],
+};
 
 /**
  * With CONDSTORE only flags changed since the last sync come back; without

@@ -1,0 +1,24 @@
+import addressparser from 'nodemailer/lib/addressparser';
+import type { Address } from '../ipc/contract';
+import { decodeEncodedWords } from './encoded-words';
+
+export const NO_ADDRESS: Address = { name: '', address: '' };
+
+/**
+ * Parses an address list whose 8-bit bytes are already decoded. Encoded words
+ * are decoded after parsing, per RFC 2047 section 5 (a decoded name holding a
+ * comma or "<x@y>" must stay a name), and by our decoder rather than the
+ * parser's, so broken words stay readable. Groups are flattened: the list
+ * shows mailboxes, and "undisclosed-recipients:;" has none.
+ */
+export function parseAddressList(value: string): { addresses: Address[]; warnings: string[] } {
+  const warnings: string[] = [];
+  const addresses = addressparser(value, { flatten: true })
+    .map((entry) => {
+      const name = decodeEncodedWords(entry.name ?? '');
+      warnings.push(...name.warnings);
+      return { name: name.text.trim(), address: (entry.address ?? '').trim() };
+    })
+    .filter((a) => a.name || a.address);
+  return { addresses, warnings };
+}

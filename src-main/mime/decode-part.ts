@@ -1,0 +1,91 @@
+import { isUtf8 } from 'node:buffer';
+import iconv from 'iconv-lite';
+import Encoding from 'encoding-japanese';
+import { Base64LineDecoder } from './base64';
+import { resolveCharset } from './charset';
+import { decodeQuotedPrintable } from './quoted-printable';
+
+/**
+ * Undoes a Content-Transfer-Encoding. Damaged input is decoded as far as it
+ * goes, with a warning; 7bit/8bit/binary and unknown encodings pass through.
+ */
+export function decodeTransfer(raw: Buffer, encoding: string | null): { bytes: Buffer; warnings: string[] } {
+  const name = (encoding ?? '').trim().toLowerCase();
+  if (name === 'base64') {
+    const decoder = new Base64LineDecoder();
+    const bytes = Buffer.concat([decoder.write(raw), decoder.end()]);
+    const warnings = decoder.skipped ? [`invalid base64: skipped ${decoder.skipped} characters, decoded the rest`] : [];
+    return { bytes, warnings };
+  }
+  if (name === 'quoted-printable') {
+    const { bytes, invalid } = decodeQuotedPrintable(raw);
+    return { bytes, warnings: invalid ? [`invalid quoted-printable: kept ${invalid} stray "=" as is`] : [] };
+  }
+  const known = ['', '7bit', '8bit', 'binary'].includes(name);
+  return { bytes: raw, warnings: known ? [] : [`unknown transfer encoding "${name}", shown undecoded`] };
+}
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+function utf8(bytes: Buffer): string {
+  return bytes.subarray(bytes.subarray(0, 3).equals(UTF8_BOM) ? 3 : 0).toString('utf8');
+}
+
+function iso2022jp(bytes: Buffer): string {
+  return Encoding.convert(bytes, { to: 'UNICODE', from: 'JIS', type: 'string' });
+}
+
+/** Decodes with iconv-lite and says whether every byte made sense in that charset. */
+function strictIconv(bytes: Buffer, codec: string): { text: string; clean: boolean } {
+  const text = iconv.decode(bytes, codec);
+  return { text, clean: !text.includes('\uFFFD') };
+}
+
+/**
+ * For a label we cannot use: UTF-8 if the bytes are valid UTF-8 (it almost
+ * never is by accident), else GB18030 if every byte pair makes sense in it
+ * (Chinese mail is where odd labels like "x-gbk" or "gb2312-80" come from),
+ * else windows-1252, which decodes anything.
+ */
+function guess(bytes: Buffer): { text: string; as: string } {
+  if (isUtf8(bytes)) return { text: utf8(bytes), as: 'UTF-8' };
+  const gb = strictIconv(bytes, 'gb18030');
+  if (gb.clean) return { text: gb.text, as: 'GB18030' };
+  return { text: iconv.decode(bytes, 'windows-1252'), as: 'windows-1252' };
+}
+
+/**
+ * Turns the bytes of a text part into a string. The label is trusted when we
+ * know it (decoded as its common superset, see charset.ts); a missing or
+ * us-ascii label is UTF-8 when the bytes are valid UTF-8 and windows-1252
+ * otherwise (a heuristic: both are what unlabelled 8-bit mail most often is,
+ * and windows-1252 never fails); an unknown label is guessed, with a warning.
+ * Line ends come out as LF.
+ */
+export function decodeText(bytes: Buffer, charset: string | null): { text: string; warnings: string[] } {
+  const decoded = decodeWithPlan(bytes, charset);
+  // LF line ends, as MailParser gives for parsed sources, so both paths show the same text.
+  return { text: decoded.text.replace(/\r\n/g, '\n'), warnings: decoded.warnings };
+}
+
+function decodeWithPlan(bytes: Buffer, charset: string | null): { text: string; warnings: string[] } {
+  const plan = resolveCharset(charset);
+  switch (plan.kind) {
+    case 'utf-8': {
+      const warnings = isUtf8(bytes) ? [] : ['invalid UTF-8: some characters could not be decoded'];
+      return { text: utf8(bytes), warnings };
+    }
+    case 'unlabelled':
+      return { text: isUtf8(bytes) ? utf8(bytes) : iconv.decode(bytes, 'windows-1252'), warnings: [] };
+    case 'iso-2022-jp':
+      return { text: iso2022jp(bytes), warnings: [] };
+    case 'iconv': {
+      const { text, clean } = strictIconv(bytes, plan.codec);
+      return { text, warnings: clean ? [] : [`some bytes are not valid ${charset}`] };
+    }
+    case 'unknown': {
+      const guessed = guess(bytes);
+      return { text: guessed.text, warnings: [`unknown charset "${plan.label}", decoded as ${guessed.as}`] };
+    }
+  }
+}

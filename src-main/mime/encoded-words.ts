@@ -1,0 +1,79 @@
+import { decodeText } from './decode-part';
+import { decodeQuotedPrintable } from './quoted-printable';
+
+/** One RFC 2047 encoded word: =?charset[*lang]?B|Q?payload?= */
+const ENCODED_WORD = /=\?([^?\s]+)\?([BbQq])\?([^?\s]*)\?=/g;
+/** The start of an encoded word whose "?=" never comes. */
+const UNTERMINATED = /=\?[^?\s]+\?[BbQq]\?/;
+const BASE64_PAYLOAD = /^[A-Za-z0-9+/]*={0,2}$/;
+
+type Piece = { kind: 'text'; text: string } | { kind: 'word'; charset: string; bytes: Buffer };
+
+/** The bytes an encoded word carries, or null when its payload cannot be what it claims. */
+function payloadBytes(encoding: string, payload: string): { bytes: Buffer; invalid: number } | null {
+  if (encoding.toUpperCase() === 'B') {
+    if (!BASE64_PAYLOAD.test(payload) || payload.replace(/=+$/, '').length % 4 === 1) return null;
+    return { bytes: Buffer.from(payload, 'base64'), invalid: 0 };
+  }
+  return decodeQuotedPrintable(Buffer.from(payload.replace(/_/g, ' '), 'utf8'));
+}
+
+function pushText(pieces: Piece[], text: string): void {
+  const last = pieces.at(-1);
+  if (last?.kind === 'text') last.text += text;
+  else if (text) pieces.push({ kind: 'text', text });
+}
+
+/**
+ * Adjacent words in one charset are joined as bytes before decoding: mailers
+ * split long Chinese subjects between the two bytes of a character.
+ */
+function pushWord(pieces: Piece[], charset: string, bytes: Buffer): void {
+  const last = pieces.at(-1);
+  if (last?.kind === 'word' && last.charset === charset) last.bytes = Buffer.concat([last.bytes, bytes]);
+  else pieces.push({ kind: 'word', charset, bytes });
+}
+
+function splitIntoPieces(value: string, warnings: string[]): Piece[] {
+  const pieces: Piece[] = [];
+  let last = 0;
+  for (const match of value.matchAll(ENCODED_WORD)) {
+    const [word, label = '', encoding = '', payload = ''] = match;
+    const between = value.slice(last, match.index);
+    last = match.index + word.length;
+    const decoded = payloadBytes(encoding, payload);
+    if (!decoded) {
+      warnings.push(`broken encoded word ${word} shown as is`);
+      pushText(pieces, between + word);
+      continue;
+    }
+    if (decoded.invalid) warnings.push(`invalid escape in encoded word ${word}, kept as is`);
+    // RFC 2047 6.2: white space between two encoded words is not displayed.
+    if (!(pieces.at(-1)?.kind === 'word' && /^\s*$/.test(between))) pushText(pieces, between);
+    pushWord(pieces, (label.split('*')[0] ?? '').toLowerCase(), decoded.bytes);
+  }
+  pushText(pieces, value.slice(last));
+  return pieces;
+}
+
+/**
+ * Decodes RFC 2047 encoded words with our charset rules (gb2312 read as
+ * GB18030 and so on). Nothing is dropped: a broken word stays as literal
+ * text and earns a warning, so the reader still sees what the sender wrote.
+ */
+export function decodeEncodedWords(value: string): { text: string; warnings: string[] } {
+  if (!value.includes('=?')) return { text: value, warnings: [] };
+  const warnings: string[] = [];
+  const text = splitIntoPieces(value, warnings)
+    .map((piece) => {
+      if (piece.kind === 'text') {
+        if (UNTERMINATED.test(piece.text.replace(ENCODED_WORD, ''))) warnings.push('unterminated encoded word shown as is');
+        return piece.text;
+      }
+      const decoded = decodeText(piece.bytes, piece.charset);
+      warnings.push(...decoded.warnings);
+      return decoded.text;
+    })
+    .join('');
+  return { text, warnings: [...new Set(warnings)] };
+}

@@ -1,0 +1,97 @@
+import type { FetchMessageObject, MessageAddressObject } from 'imapflow';
+import type { Address } from '../ipc/contract';
+import type { HeaderRecord } from '../store/messages-repo';
+import { NO_ADDRESS } from './addresses';
+import { fromImapBodyStructure, hasAttachments } from './body-structure';
+import { normalizeMessageId, readHeaderFields, type HeaderFields } from './header-fields';
+import { splitHeaderBlock } from './raw-headers';
+import { parseMailDate } from './mail-date';
+import type { StructurePart } from './structure';
+
+/** The FETCH items fromImapEnvelope reads; all but uid are optional. */
+export type EnvelopeFetch = Pick<FetchMessageObject, 'uid'> &
+  Partial<Pick<FetchMessageObject, 'envelope' | 'internalDate' | 'size' | 'flags' | 'bodyStructure' | 'modseq' | 'headers'>>;
+
+/**
+ * imapflow decodes encoded words with libmime, which reads a text the
+ * sender mislabelled (UTF-8 bytes in an "iso-8859-1" word) as Latin-1
+ * mojibake: "ä½ å¥½". When the Latin-1 bytes form valid multi-byte UTF-8
+ * that is what they were; ordinary Latin-1 text almost never does.
+ * (Raw 8-bit bytes cannot be repaired here: imapflow reads them as UTF-8 and
+ * replaces what is invalid with U+FFFD, so the bytes are gone. Only fetching
+ * `headers` brings them back, see fromImapEnvelope.)
+ */
+export function repairMojibake(text: string): string {
+  if (!/[\u00c0-\u00ff][\u0080-\u00bf]/.test(text) || /[\u0100-\uffff]/.test(text)) return text;
+  const bytes = Buffer.from(text, 'latin1');
+  const utf8 = bytes.toString('utf8');
+  return utf8.includes('\uFFFD') ? text : utf8;
+}
+
+function toAddress(a: MessageAddressObject): Address {
+  return { name: repairMojibake((a.name ?? '').trim()), address: (a.address ?? '').trim() };
+}
+
+function toTime(value: Date | string | undefined): number | null {
+  if (value instanceof Date) return Number.isFinite(value.getTime()) ? value.getTime() : null;
+  return parseMailDate(value);
+}
+
+function envelopeFields(msg: EnvelopeFetch): HeaderFields {
+  const env = msg.envelope ?? {};
+  const from = env.from?.[0] ?? env.sender?.[0];
+  return {
+    subject: repairMojibake(env.subject ?? '').trim(),
+    from: from ? toAddress(from) : NO_ADDRESS,
+    to: (env.to ?? []).map(toAddress),
+    cc: (env.cc ?? []).map(toAddress),
+    date: toTime(env.date),
+    messageId: normalizeMessageId(env.messageId),
+    inReplyTo: normalizeMessageId(env.inReplyTo),
+  };
+}
+
+/** The charset of a single-part message's body, the best hint for raw 8-bit headers. */
+function bodyCharset(structure: StructurePart | null): string | null {
+  return structure && !structure.children ? (structure.parameters.charset ?? null) : null;
+}
+
+/**
+ * Header fields fetched raw (FETCH BODY.PEEK[HEADER.FIELDS (SUBJECT FROM TO CC)],
+ * imapflow's `headers: [...]`) are decoded here from their bytes, which is
+ * the only way to read raw 8-bit GBK subjects and to keep broken encoded
+ * words as written; they replace the envelope's versions of those fields.
+ */
+function rawFields(headers: Buffer, structure: StructurePart | null): Partial<HeaderFields> {
+  const raw = splitHeaderBlock(headers);
+  const decoded = readHeaderFields(raw, bodyCharset(structure));
+  const present = new Set(raw.map((h) => h.name));
+  const fields: Partial<HeaderFields> = {};
+  if (present.has('subject')) fields.subject = decoded.subject;
+  if (present.has('from')) fields.from = decoded.from;
+  if (present.has('to')) fields.to = decoded.to;
+  if (present.has('cc')) fields.cc = decoded.cc;
+  return fields;
+}
+
+/**
+ * Builds the stored header record from an IMAP FETCH of ENVELOPE, FLAGS,
+ * RFC822.SIZE, INTERNALDATE and BODYSTRUCTURE (plus, ideally, `headers`
+ * for SUBJECT FROM TO CC). A missing Date header gives date null; the list
+ * then sorts by internalDate.
+ */
+export function fromImapEnvelope(msg: EnvelopeFetch): HeaderRecord {
+  const structure = msg.bodyStructure ? fromImapBodyStructure(msg.bodyStructure) : null;
+  const fields = { ...envelopeFields(msg), ...(msg.headers?.length ? rawFields(msg.headers, structure) : {}) };
+  return {
+    uid: msg.uid,
+    uidl: null,
+    ...fields,
+    internalDate: toTime(msg.internalDate),
+    size: msg.size ?? 0,
+    flags: [...(msg.flags ?? [])],
+    hasAttachments: structure ? hasAttachments(structure) : false,
+    structure,
+    modseq: msg.modseq !== undefined ? Number(msg.modseq) : null,
+  };
+}

@@ -1,0 +1,137 @@
+import type { Transform } from 'node:stream';
+import type { MailParser } from 'mailparser';
+import { Base64DecodeStream } from './base64';
+import { headerText } from './header-value';
+import { taggedCharset } from './text-decode-stream';
+
+/** The fields of a @zone-eu/mailsplit MimeNode this tap reads or changes (mailparser 3.14). */
+interface SplitterNode {
+  type: 'node';
+  contentType: string | false;
+  multipart: string | false;
+  _boundary: Buffer | false;
+  encoding: string | false;
+  charset: string | false;
+  filename: string | false;
+  partNr?: Array<number | string>;
+  headers?: { getList(): Array<{ key: string; line: string }> };
+  getDecoder(): Transform;
+}
+
+/** Everything else MailParser reads from the splitter: boundary lines ('data') and body lines ('body'). */
+interface SplitterChunk {
+  type: 'data' | 'body';
+  node: SplitterNode;
+  value: Buffer;
+}
+
+type ProcessChunk = (chunk: SplitterNode | SplitterChunk, done: (error?: Error | null) => void) => void;
+
+/** IMAP-style part number; '' for the message's top node. */
+function sectionOf(node: SplitterNode): string {
+  return (node.partNr ?? []).filter((n) => typeof n === 'number').join('.');
+}
+
+/** A single-part message's body is IMAP part "1". */
+function partLabel(node: SplitterNode): string {
+  return sectionOf(node) || '1';
+}
+
+/** Names a multipart in a warning: its part number, or "message" for the top one. */
+function where(node: SplitterNode): string {
+  return sectionOf(node) ? `part ${sectionOf(node)}` : 'message';
+}
+
+/** True when the part's Content-Type or Content-Disposition line carried raw 8-bit bytes. */
+function hasEightBitNameHeader(node: SplitterNode): boolean {
+  return (node.headers?.getList() ?? []).some(
+    (h) => (h.key === 'content-disposition' || h.key === 'content-type') && /[\x80-\xff]/.test(h.line),
+  );
+}
+
+/**
+ * mailsplit keeps a raw 8-bit file name that is not UTF-8 as Latin-1
+ * characters; read those bytes the way raw 8-bit headers are read (GB18030
+ * for the usual Chinese mailer). Only when the raw header had 8-bit bytes:
+ * a Latin-1 name that came from RFC 2231 ("Müller.pdf") is already right.
+ */
+function repairFileName(node: SplitterNode, warn: (w: string) => void): void {
+  const name = node.filename;
+  if (!name || !/[\x80-\xff]/.test(name) || /[\u0100-\uffff]/.test(name) || !hasEightBitNameHeader(node)) return;
+  const decoded = headerText(Buffer.from(name, 'latin1'), `part ${partLabel(node)} file name`);
+  node.filename = decoded.text;
+  decoded.warnings.forEach(warn);
+}
+
+/**
+ * Hooks into one MailParser's internal chunk handler (`processChunk`, not
+ * public API: pinned to mailparser 3.14 and covered by the unit tests) to:
+ * - send every text part through decodeText (see text-decode-stream.ts);
+ * - decode base64 with our tolerant decoder, which reports damage;
+ * - repair raw 8-bit file names;
+ * - show a multipart without a boundary as text rather than drop it;
+ * - notice a multipart whose closing boundary never comes.
+ * Call `finish()` once the parser has ended to collect the last warnings.
+ */
+export function tapMailParser(parser: MailParser, warn: (warning: string) => void): { finish(): void } {
+  const internals = parser as unknown as { processChunk: ProcessChunk };
+  const original = internals.processChunk.bind(parser);
+  const tap = new Tap(warn);
+  internals.processChunk = (chunk, done) => {
+    tap.see(chunk);
+    original(chunk, done);
+  };
+  return { finish: () => tap.finish() };
+}
+
+class Tap {
+  /** Multiparts whose closing boundary has not been seen yet, with their boundary. */
+  private readonly open = new Map<SplitterNode, string>();
+  /** Multiparts without a boundary, now read as text. */
+  private readonly unsplittable = new Set<SplitterNode>();
+
+  constructor(private readonly warn: (warning: string) => void) {}
+
+  see(chunk: SplitterNode | SplitterChunk): void {
+    if (chunk.type === 'node') this.onNode(chunk);
+    // The splitter runs ahead and has already labelled such a node's lines as structure ('data').
+    else if (chunk.type === 'data' && this.unsplittable.has(chunk.node)) chunk.type = 'body';
+    else if (chunk.type === 'data' && this.open.size) this.onStructureLines(chunk.value);
+  }
+
+  finish(): void {
+    for (const node of this.open.keys()) {
+      this.warn(`${where(node)}: multipart never closed (no final boundary), parsed to the end of the message`);
+    }
+    this.open.clear();
+  }
+
+  private onNode(node: SplitterNode): void {
+    if (node.multipart && !node._boundary) {
+      // MailParser would drop the body of a multipart it cannot split; show it as text instead.
+      this.warn(`${where(node)}: multipart without a boundary, shown as plain text`);
+      node.multipart = false;
+      node.contentType = 'text/plain';
+      this.unsplittable.add(node);
+    }
+    if (node.multipart && node._boundary) {
+      this.open.set(node, node._boundary.toString('latin1'));
+      return;
+    }
+    const part = partLabel(node);
+    node.charset = taggedCharset(part, node.charset || null);
+    if (node.encoding === 'base64') {
+      node.getDecoder = () => new Base64DecodeStream((skipped) => this.warn(`part ${part}: invalid base64, skipped ${skipped} characters`));
+    }
+    repairFileName(node, this.warn);
+  }
+
+  /** A 'data' chunk is boundary lines, preamble or epilogue text, sometimes several lines at once. */
+  private onStructureLines(chunk: Buffer): void {
+    for (const line of chunk.toString('latin1').split('\n')) {
+      const text = line.trim();
+      if (!text.endsWith('--')) continue;
+      for (const [node, boundary] of this.open) if (text === `--${boundary}--`) this.open.delete(node);
+    }
+  }
+}

@@ -1,0 +1,136 @@
+import { createReadStream, existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { WrenError } from '../errors/wren-error';
+import { parseSource, type ParsedSource } from './parse-source';
+import { PARSE_WORKER_FLAG, type ParseRequest, type ParseResponse } from './parse-worker';
+
+export interface ParsePoolOptions {
+  /** The bundled worker script; null parses in this thread (see defaultWorkerPath). */
+  workerPath: string | null;
+  /** Workers started at most, lazily. */
+  size?: number;
+  /** A parse running longer than this is stopped and its worker replaced. */
+  timeoutMs?: number;
+}
+
+interface Job {
+  request: ParseRequest;
+  resolve: (result: ParsedSource) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  job: Job | null;
+  timer: NodeJS.Timeout | null;
+  timedOut: boolean;
+}
+
+/**
+ * A few worker threads that parse message files, so a big parse never
+ * blocks the Electron main thread. Workers start on first use, are unref'd
+ * while idle (they never keep the app alive), and are replaced when one
+ * crashes or times out; the parse it was running fails with a WrenError.
+ */
+export class ParsePool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+
+  constructor(private readonly options: ParsePoolOptions) {}
+
+  async parseFile(file: string): Promise<ParsedSource> {
+    await stat(file).catch(() => {
+      throw new WrenError('NotFound', `Message file ${file} does not exist.`, { path: file });
+    });
+    // No bundled worker (vitest runs the TypeScript directly): parse here.
+    if (!this.options.workerPath) return parseSource(createReadStream(file), { embedInlineImages: true });
+    return new Promise((resolve, reject) => {
+      this.queue.push({ request: { id: this.nextId++, path: file }, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Stops every worker; queued and running parses fail. */
+  async close(): Promise<void> {
+    for (const job of this.queue.splice(0)) job.reject(new WrenError('Internal', 'The message parser was shut down.'));
+    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+  }
+
+  private dispatch(): void {
+    while (this.queue.length) {
+      const slot = this.slots.find((s) => !s.job) ?? (this.slots.length < (this.options.size ?? 2) ? this.start() : null);
+      if (!slot) return;
+      this.run(slot, this.queue.shift() as Job);
+    }
+  }
+
+  private run(slot: Slot, job: Job): void {
+    slot.job = job;
+    slot.worker.ref();
+    slot.timer = setTimeout(() => {
+      slot.timedOut = true;
+      void slot.worker.terminate();
+    }, this.options.timeoutMs ?? 120_000);
+    slot.worker.postMessage(job.request);
+  }
+
+  private start(): Slot {
+    const worker = new Worker(this.options.workerPath as string, { workerData: { [PARSE_WORKER_FLAG]: true } });
+    const slot: Slot = { worker, job: null, timer: null, timedOut: false };
+    worker.unref();
+    worker.on('message', (response: ParseResponse) => this.answer(slot, response));
+    worker.on('error', (error) => this.fail(slot, `The message parser crashed: ${error.message}`));
+    worker.on('exit', (code) => {
+      this.fail(slot, slot.timedOut ? 'The message parser took too long and was stopped.' : `The message parser stopped (exit code ${code}).`);
+      this.slots.splice(this.slots.indexOf(slot), 1);
+      this.dispatch();
+    });
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private finishJob(slot: Slot): Job | null {
+    const job = slot.job;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.job = null;
+    slot.timer = null;
+    slot.worker.unref();
+    return job;
+  }
+
+  private answer(slot: Slot, response: ParseResponse): void {
+    const job = this.finishJob(slot);
+    if (!job) return;
+    if (response.ok) job.resolve(response.result);
+    else job.reject(new WrenError('Internal', `The message parser failed: ${response.error}`, { path: job.request.path }));
+    this.dispatch();
+  }
+
+  private fail(slot: Slot, message: string): void {
+    const job = this.finishJob(slot);
+    job?.reject(new WrenError('Internal', message, { path: job.request.path }));
+  }
+}
+
+/**
+ * Where the bundled worker lives: next to the main bundle (dist/main), as
+ * the build emits src-main/mime/parse-worker.ts to dist/main/parse-worker.cjs.
+ * Unbundled (vitest), there is no .cjs and no way to start a TypeScript
+ * worker without a loader, so parsing runs in-process there.
+ */
+export function defaultWorkerPath(): string | null {
+  const dir = typeof __dirname === 'string' ? __dirname : null;
+  const file = dir ? path.join(dir, 'parse-worker.cjs') : null;
+  return file && existsSync(file) ? file : null;
+}
+
+let shared: ParsePool | null = null;
+
+/** Parses a message file (a blob) off the main thread; see ParsePool. */
+export function parseSourceFileInWorker(file: string): Promise<ParsedSource> {
+  shared ??= new ParsePool({ workerPath: defaultWorkerPath(), size: 2 });
+  return shared.parseFile(file);
+}

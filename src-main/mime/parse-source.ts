@@ -1,0 +1,209 @@
+import { finished } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
+import { MailParser, type AttachmentStream, type HeaderLines, type MessageText } from 'mailparser';
+import { CopyUpTo } from './copy-up-to';
+import { readHeaderFields, type HeaderFields } from './header-fields';
+import { htmlWithInlineImages, MAX_INLINE_IMAGE_BYTES, type InlineImage } from './inline-images';
+import { tapMailParser } from './mailparser-tap';
+import type { RawHeader } from './raw-headers';
+import { textDecoderFor } from './text-decode-stream';
+
+export interface ParsedAttachment {
+  /** IMAP section number; "1" when the whole message is the attachment. */
+  partId: string;
+  /** Decoded file name as the sender gave it (run it through safeFileName before using it as one). */
+  filename: string | null;
+  contentType: string;
+  /** Decoded size in bytes. */
+  size: number;
+  contentId: string | null;
+  /** Disposition inline, or a cid: image of a multipart/related body. */
+  inline: boolean;
+  /** Hex SHA-256 of the decoded content, the blob store's name for it. */
+  sha256?: string;
+}
+
+/** What onAttachment learns before the content flows; size and sha256 come at the end. */
+export type AttachmentMeta = Omit<ParsedAttachment, 'size' | 'sha256'>;
+
+export interface ParsedSource extends HeaderFields {
+  text: string | null;
+  html: string | null;
+  attachments: ParsedAttachment[];
+  warnings: string[];
+}
+
+export interface ParseSourceOptions {
+  /**
+   * Receives each attachment's decoded content as a stream, to store it
+   * without holding it in memory. Read it to the end (or return early and
+   * it is drained for you); the parse waits for the returned promise.
+   * A rejection becomes a warning, not a failed parse.
+   */
+  onAttachment?: (meta: AttachmentMeta, content: Readable) => Promise<void> | void;
+  /**
+   * Replace cid: links in the HTML with data: URLs of the message's own
+   * images (each up to 5 MB, see inline-images.ts), for callers that keep no
+   * attachment store to serve them from, such as the parse worker.
+   */
+  embedInlineImages?: boolean;
+}
+
+/** MailParser's header lines ("Name: value", folds kept, Latin-1 for bytes) as raw headers. */
+function toRawHeaders(lines: HeaderLines): RawHeader[] {
+  return lines.map(({ key, line }) => {
+    const value = line.slice(line.indexOf(':') + 1).replace(/\r?\n(?=[ \t])/g, '');
+    return { name: key, value: Buffer.from(value, 'latin1') };
+  });
+}
+
+function rootCharset(headers: Map<string, unknown>): string | null {
+  const type = headers.get('content-type') as { value?: string; params?: Record<string, string> } | undefined;
+  return type?.value?.startsWith('multipart/') ? null : (type?.params?.charset ?? null);
+}
+
+function metaOf(data: AttachmentStream): AttachmentMeta {
+  return {
+    partId: data.partId ?? '1',
+    filename: data.filename ?? null,
+    contentType: data.contentType,
+    contentId: data.cid ?? null,
+    inline: data.contentDisposition === 'inline' || data.related === true,
+  };
+}
+
+/**
+ * Hands one attachment to the caller, makes sure its stream is read to the
+ * end whatever the caller does, and only then releases it: MailParser
+ * waits for release() before it reads on, so a missed one hangs the parse.
+ */
+async function consumeAttachment(data: AttachmentStream, content: Readable, entry: ParsedAttachment, options: ParseSourceOptions, warn: (w: string) => void) {
+  const done = finished(content).catch((error: Error) => warn(`part ${entry.partId}: attachment stream failed: ${error.message}`));
+  if (options.onAttachment) {
+    try {
+      await options.onAttachment(metaOf(data), content);
+    } catch (error) {
+      warn(`part ${entry.partId}: attachment not stored: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (!content.readableEnded) content.resume();
+  await done;
+  data.release?.();
+  entry.size = data.size ?? 0;
+  if (data.checksum) entry.sha256 = data.checksum;
+}
+
+/** The fields a message without readable headers still gets. */
+const NO_HEADERS: HeaderFields = { subject: '', from: { name: '', address: '' }, to: [], cc: [], date: null, messageId: null, inReplyTo: null };
+
+/** One parse: MailParser's events in, a ParsedSource out. */
+class SourceParse {
+  private readonly warnings: string[] = [];
+  private readonly warn = (warning: string) => void this.warnings.push(warning);
+  private readonly parser = new MailParser({
+    Iconv: textDecoderFor(this.warn), checksumAlgo: 'sha256', skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true,
+  });
+  private readonly tap = tapMailParser(this.parser, this.warn);
+  private readonly attachments: ParsedAttachment[] = [];
+  private readonly pending: Promise<void>[] = [];
+  private readonly active = new Set<Readable>();
+  private readonly images = new Map<string, { contentType: string; copy: CopyUpTo }>();
+  private headers: RawHeader[] | null = null;
+  private charset: string | null = null;
+  private body: MessageText | null = null;
+  private settled = false;
+  private failed = false;
+
+  constructor(private readonly options: ParseSourceOptions) {}
+
+  run(input: Readable | Buffer): Promise<ParsedSource> {
+    return new Promise((resolve) => {
+      const settle = () => void this.settle().then(resolve);
+      this.parser.on('headers', (map) => (this.charset = rootCharset(map as Map<string, unknown>)));
+      this.parser.on('headerLines', (lines) => (this.headers = toRawHeaders(lines)));
+      this.parser.on('data', (data) => (data.type === 'text' ? (this.body = data) : this.onAttachment(data)));
+      this.parser.on('end', settle);
+      this.parser.on('error', (error: Error) => {
+        this.failed = true;
+        this.warn(`could not parse the rest of the message (${error.message})`);
+        // A failed parser never ends the attachment it was in; end it so settle() does not wait forever.
+        for (const content of this.active) content.destroy(new Error('message parsing stopped'));
+        settle();
+      });
+      this.feed(input);
+    });
+  }
+
+  private feed(input: Readable | Buffer): void {
+    if (Buffer.isBuffer(input)) {
+      this.parser.end(input);
+      return;
+    }
+    // pipe() ends the parser only on 'end'; an input that fails or is destroyed would leave it waiting.
+    let cut = false;
+    const endEarly = (warning: string) => {
+      if (cut || input.readableEnded) return;
+      cut = true;
+      this.warn(warning);
+      this.parser.end();
+    };
+    input.on('error', (error) => endEarly(`reading the message failed: ${error.message}`));
+    input.on('close', () => endEarly('the message ended early'));
+    input.pipe(this.parser);
+  }
+
+  private onAttachment(data: AttachmentStream): void {
+    const entry: ParsedAttachment = { ...metaOf(data), size: 0 };
+    this.attachments.push(entry);
+    this.active.add(data.content);
+    const content = this.keepIfInlineImage(data);
+    this.pending.push(consumeAttachment(data, content, entry, this.options, this.warn).finally(() => this.active.delete(data.content)));
+  }
+
+  /** With embedInlineImages, an image with a Content-ID flows through a copier on its way to the caller. */
+  private keepIfInlineImage(data: AttachmentStream): Readable {
+    if (!this.options.embedInlineImages || !data.cid || !data.contentType.startsWith('image/')) return data.content;
+    const copy = new CopyUpTo(MAX_INLINE_IMAGE_BYTES);
+    this.images.set(data.cid, { contentType: data.contentType, copy });
+    data.content.on('error', (error) => copy.destroy(error));
+    return data.content.pipe(copy);
+  }
+
+  private embedImages(html: string): string {
+    const images = new Map<string, InlineImage>();
+    for (const [cid, { contentType, copy }] of this.images) {
+      const data = copy.copy();
+      if (data) images.set(cid, { contentType, data });
+    }
+    return htmlWithInlineImages(html, images);
+  }
+
+  private async settle(): Promise<ParsedSource> {
+    if (this.settled) return new Promise(() => undefined); // the first settle() answers
+    this.settled = true;
+    await Promise.all(this.pending);
+    // After a parser error every multipart looks unclosed; that warning would only mislead.
+    if (!this.failed) this.tap.finish();
+    const fields = this.headers ? readHeaderFields(this.headers, this.charset) : { ...NO_HEADERS, warnings: ['no message headers found'] };
+    if (this.headers && !this.headers.some((h) => h.name === 'date')) this.warn('no Date header, sorted by arrival time');
+    const { warnings, ...header } = fields;
+    const html = this.body?.html || null;
+    return {
+      ...header,
+      text: this.body?.text || null,
+      html: html && this.images.size ? this.embedImages(html) : html,
+      attachments: this.attachments,
+      warnings: [...new Set([...warnings, ...this.warnings])],
+    };
+  }
+}
+
+/**
+ * Parses a raw message with MailParser's streaming parser, so a 50 MB
+ * attachment flows through onAttachment instead of into memory. Never
+ * throws and never hangs on malformed mail: what could be read comes back,
+ * with a human-readable warning for each problem met.
+ */
+export function parseSource(input: Readable | Buffer, options: ParseSourceOptions = {}): Promise<ParsedSource> {
+  return new SourceParse(options).run(input);
+}

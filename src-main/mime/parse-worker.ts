@@ -1,0 +1,32 @@
+import { createReadStream } from 'node:fs';
+import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { parseSource, type ParsedSource } from './parse-source';
+
+/**
+ * Worker side of parse-in-worker.ts, bundled on its own as
+ * dist/main/parse-worker.cjs. It parses one file per request; attachments
+ * are only hashed and measured (their bytes stay in the file), except
+ * cid: images, which are embedded in the HTML as data: URLs.
+ */
+export interface ParseRequest {
+  id: number;
+  path: string;
+}
+
+export type ParseResponse = { id: number; ok: true; result: ParsedSource } | { id: number; ok: false; error: string };
+
+/** Marks a Worker started by ParsePool, so this module never answers another thread's port. */
+export const PARSE_WORKER_FLAG = 'wrenParseWorker';
+
+export function serveParseRequests(port: MessagePort): void {
+  port.on('message', (request: ParseRequest) => {
+    parseSource(createReadStream(request.path), { embedInlineImages: true }).then(
+      (result) => port.postMessage({ id: request.id, ok: true, result } satisfies ParseResponse),
+      (error: unknown) => port.postMessage({ id: request.id, ok: false, error: String(error) } satisfies ParseResponse),
+    );
+  });
+}
+
+if (!isMainThread && parentPort && (workerData as Record<string, unknown> | null)?.[PARSE_WORKER_FLAG] === true) {
+  serveParseRequests(parentPort);
+}
