@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ImapFlow } from 'imapflow';
 import { WrenError } from '../errors/wren-error';
 import { chooseDisplayParts } from '../mime/choose-display-parts';
+import { parseSource } from '../mime/parse-source';
 import { safeFileName } from '../mime/safe-file-name';
 import type { StructurePart } from '../mime/structure';
 import type { StoredBlob } from '../store/blob-store';
@@ -36,7 +37,7 @@ export async function loadAttachment(
   const filename = safeFileName(part.filename, part.type);
   const cached = store.bodies.part(record.id, part.part);
   if (cached && store.blobs.has(cached.blob)) return { filename, contentType: part.type, blob: cached };
-  const blob = await withImap(async (imap) => {
+  const blob = (await partFromCachedSource(store, record, part.part)) ?? (await withImap(async (imap) => {
     const lock = await imap.getMailboxLock(record.folderPath, { readOnly: true });
     try {
       const { content } = await imap.download(String(record.uid), part.part, { uid: true });
@@ -45,9 +46,25 @@ export async function loadAttachment(
     } finally {
       lock.release();
     }
-  });
+  }));
   store.write(() => store.bodies.savePart(record.id, part.part, blob));
   return { filename, contentType: part.type, blob };
+}
+
+/**
+ * After `sync --bodies` the whole source is cached: the part is cut out of it
+ * (streamed, never whole in memory), so attachments save offline too.
+ */
+async function partFromCachedSource(store: Store, record: MessageRecord, partId: string): Promise<StoredBlob | null> {
+  const source = store.bodies.source(record.id);
+  if (!source || !store.blobs.has(source.blob)) return null;
+  let found: StoredBlob | null = null;
+  await parseSource(store.blobs.read(source.blob), {
+    onAttachment: async (meta, content) => {
+      if (meta.partId === partId) found = await store.blobs.writeStream(content);
+    },
+  });
+  return found;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../../lab/lab';
 import { readFixture } from '../../lab/fixtures';
@@ -61,6 +63,15 @@ describe('a dropped connection and a vanished server lose nothing', () => {
     expect(view.text).toContain('您的訂單已經出貨，預計三天內送達。');
     const source = await wren.call('messages.source', { messageId: big5.id });
     expect(source.source).toContain('Content-Type: text/plain; charset=Big5');
+
+    process.env.XDG_DOWNLOAD_DIR = wren.dir;
+    const pdf = wren.core.store.messages.page(archive.id, 0, 10).items.find((m) => m.hasAttachments)!;
+    const pdfView = await wren.call('messages.read', { messageId: pdf.id });
+    const saved = await wren.call('attachments.save', { messageId: pdf.id, partId: pdfView.attachments[0]!.partId });
+    expect(saved.savedTo).toBe(join(wren.dir, '报告.pdf'));
+    expect(readFileSync(saved.savedTo!).subarray(0, 5).toString()).toBe('%PDF-');
+    const again = await wren.call('attachments.save', { messageId: pdf.id, partId: pdfView.attachments[0]!.partId });
+    expect(again.savedTo).toBe(join(wren.dir, '报告 (1).pdf')); // never overwrites
 
     await expect(wren.core.sync.run(accountId, false)).rejects.toMatchObject({ code: 'ConnectionRefused' });
     const status = wren.core.status.get(accountId);
