@@ -74,6 +74,7 @@ export class AccountService {
       trustedCertSha256: account.trustedCertSha256,
       state: status.state,
       lastError: status.error,
+      retryAt: status.retryAt,
     };
   }
 }

@@ -7,8 +7,9 @@ import { CliContext } from './cli-context';
 import { accountCommand } from './commands/account-commands';
 import { foldersCommand, listCommand, readCommand } from './commands/browse-commands';
 import { syncCommand } from './commands/sync-command';
+import { startRunStats } from './run-stats';
 
-const USAGE = `Usage: wren [--data-dir DIR] [--json] COMMAND
+const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
   account add --email ADDR --imap-host H [--imap-port P] [--imap-security tls|starttls|none] [--user U]
               [--name NAME] [--smtp-host H --smtp-port P --smtp-security tls|starttls|none]
               [--trust-fingerprint SHA256] [--allow-plaintext]     (password: WREN_PASSWORD or prompt)
@@ -16,22 +17,25 @@ const USAGE = `Usage: wren [--data-dir DIR] [--json] COMMAND
   sync [ACCOUNT] [--bodies]
   folders ACCOUNT
   list ACCOUNT FOLDER [--limit N]
-  read MESSAGE_ID`;
+  read MESSAGE_ID
+  --stats prints one line "wren-stats {json}" to stderr at exit: wall time, peak memory, event-loop lag`;
 
 /** Global flags may stand anywhere; the rest is the command and its own arguments. */
-function splitGlobals(argv: string[]): { dataDir: string; json: boolean; rest: string[] } {
+function splitGlobals(argv: string[]): { dataDir: string; json: boolean; stats: boolean; rest: string[] } {
   let dataDir = defaultDataDir();
   let json = false;
+  let stats = false;
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
     if (arg === '--json') json = true;
+    else if (arg === '--stats') stats = true;
     else if (arg === '--data-dir') dataDir = argv[++i] ?? '';
     else if (arg.startsWith('--data-dir=')) dataDir = arg.slice('--data-dir='.length);
     else rest.push(arg);
   }
   if (!dataDir) throw new WrenError('BadRequest', '--data-dir needs a folder.');
-  return { dataDir, json, rest };
+  return { dataDir, json, stats, rest };
 }
 
 async function run(context: CliContext, command: string | undefined, args: string[]): Promise<number> {
@@ -60,8 +64,10 @@ function describeFailure(error: unknown): string {
 
 export async function main(argv: string[]): Promise<number> {
   let core: WrenCore | undefined;
+  let reportStats: (() => unknown) | undefined;
   try {
-    const { dataDir, json, rest } = splitGlobals(argv);
+    const { dataDir, json, stats, rest } = splitGlobals(argv);
+    if (stats) reportStats = startRunStats();
     if (rest[0] === 'help' || rest[0] === '--help' || rest.length === 0) {
       process.stdout.write(`${USAGE}\n`);
       return rest.length === 0 ? 1 : 0;
@@ -73,6 +79,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   } finally {
     core?.close();
+    reportStats?.();
   }
 }
 

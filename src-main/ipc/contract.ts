@@ -72,6 +72,8 @@ export interface AccountView {
   trustedCertSha256: string | null;
   state: AccountState;
   lastError: ErrorShape | null;
+  /** When an offline account is retried next, if a retry is scheduled. */
+  retryAt: number | null;
 }
 
 export interface FolderView {

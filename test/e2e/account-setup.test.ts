@@ -84,4 +84,17 @@ describe('web mode: add an IMAP account through the form and read mail', () => {
     await text.waitFor();
     expect(await text.textContent()).toContain('地点在三楼会议室');
   });
+
+  it('goes offline when the server vanishes: says so, keeps everything readable', async () => {
+    await lab.stop();
+    await page.getByTestId('sync-now').click();
+    const banner = page.locator('[data-testid^="account-status-"]');
+    await banner.waitFor();
+    expect(await banner.textContent()).toMatch(/offline/i);
+    await page.getByTestId('message-row').filter({ hasText: 'Quarterly report' }).click();
+    await page.getByTestId('message-subject').filter({ hasText: 'Quarterly report (PDF attached)' }).waitFor();
+    expect(await page.getByTestId('message-text').textContent()).toContain('Please find the report attached.');
+    expect(await page.getByTestId('message-row').count()).toBe(4);
+    await screenshot(page, 'offline');
+  });
 });

@@ -26,7 +26,7 @@ export function useAccountActivity(accounts: AccountView[]) {
       new Map<number, AccountStatus>(
         accounts.map((account) => [
           account.id,
-          reported.get(account.id) ?? { accountId: account.id, state: account.state, error: account.lastError, retryAt: null },
+          reported.get(account.id) ?? { accountId: account.id, state: account.state, error: account.lastError, retryAt: account.retryAt },
         ]),
       ),
     [accounts, reported],

@@ -11,6 +11,7 @@ export const ACCOUNT: AccountView = {
   trustedCertSha256: null,
   state: 'idle',
   lastError: null,
+  retryAt: null,
 };
 
 export function folder(id: number, path: string, extra: Partial<FolderView> = {}): FolderView {
