@@ -25,3 +25,14 @@ await build({
   outExtension: { '.js': '.cjs' },
   external: ['electron'],
 });
+
+// A sandboxed preload that requires anything but electron fails at run time
+// in the app, which cannot be started here: catch it at build time instead.
+const { readFileSync } = await import('node:fs');
+const preload = readFileSync('dist/preload/preload.cjs', 'utf8');
+const required = [...preload.matchAll(/\brequire\(["']([^"']+)["']\)/g)].map((m) => m[1]);
+const foreign = required.filter((name) => name !== 'electron');
+if (foreign.length) {
+  console.error(`The preload requires ${foreign.join(', ')}; a sandboxed preload may require only electron.`);
+  process.exit(1);
+}

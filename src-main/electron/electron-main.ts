@@ -7,25 +7,11 @@ import { KeyFileSecretStore } from '../secrets/key-file-secret-store';
 import { bridgeIpc } from './ipc-bridge';
 import { SafeStorageSecretStore, safeStorageIsReal } from './safe-storage-secret-store';
 import { installWindowSecurity } from './window-security';
+import { windowOptions } from './window-options';
 
 /** The desktop app: the core plus one locked-down window. Kept thin; the core runs without Electron too. */
 function createWindow(core: WrenCore): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    title: 'Wren',
-    show: false,
-    webPreferences: {
-      preload: join(__dirname, '..', 'preload', 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      spellcheck: true,
-    },
-  });
+  const window = new BrowserWindow(windowOptions(join(__dirname, '..', 'preload', 'preload.cjs')));
   const handlers = createHandlers(core, {
     chooseAttachmentPath: async (suggestedName) => {
       const choice = await dialog.showSaveDialog(window, { defaultPath: join(app.getPath('downloads'), suggestedName) });

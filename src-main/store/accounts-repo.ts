@@ -97,6 +97,10 @@ export class AccountsRepo {
         now: Date.now(),
       });
     const id = Number(info.lastInsertRowid);
+    // Every account starts with one identity to send as; more come with the compose work.
+    this.db
+      .prepare('INSERT INTO identities (account_id, name, email, is_default) VALUES (?, ?, ?, 1)')
+      .run(id, account.displayName || account.name, account.email);
     this.feed.note({ entity: 'accounts', ids: [id] });
     return id;
   }

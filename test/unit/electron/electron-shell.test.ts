@@ -1,0 +1,96 @@
+import { EventEmitter } from 'node:events';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+// The Electron binary cannot run here, so its API is replaced by recorders:
+// what is checked is what our code asks of Electron.
+const electron = vi.hoisted(() => ({
+  app: { on: vi.fn() },
+  shell: { openExternal: vi.fn() },
+  ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
+  session: {
+    defaultSession: {
+      setPermissionRequestHandler: vi.fn(),
+      webRequest: { onHeadersReceived: vi.fn() },
+    },
+  },
+}));
+vi.mock('electron', () => electron);
+
+import { windowOptions } from '../../../src-main/electron/window-options';
+import { installWindowSecurity } from '../../../src-main/electron/window-security';
+import { bridgeIpc, REQUEST_CHANNEL_PREFIX } from '../../../src-main/electron/ipc-bridge';
+import { METHODS } from '../../../src-main/ipc/contract';
+import { EventBus } from '../../../src-main/app/event-bus';
+import type { Handlers } from '../../../src-main/ipc/dispatch';
+
+beforeEach(() => vi.clearAllMocks());
+
+describe('the app window', () => {
+  it('is isolated, sandboxed and has no Node', () => {
+    const prefs = windowOptions('/app/preload.cjs').webPreferences!;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, preload: '/app/preload.cjs' });
+  });
+});
+
+describe('window security', () => {
+  function fakeContents() {
+    const contents = Object.assign(new EventEmitter(), { openHandler: undefined as undefined | ((d: { url: string }) => unknown) });
+    return Object.assign(contents, { setWindowOpenHandler: (fn: (d: { url: string }) => unknown) => (contents.openHandler = fn) });
+  }
+
+  it('blocks navigation and window.open; only http, https and mailto go to the system browser', () => {
+    installWindowSecurity();
+    const created = electron.app.on.mock.calls.find(([name]) => name === 'web-contents-created')![1];
+    const contents = fakeContents();
+    created({}, contents);
+    for (const url of ['https://example.com/', 'mailto:a@b.test', 'file:///etc/passwd', 'javascript:alert(1)']) {
+      const event = { preventDefault: vi.fn() };
+      contents.emit('will-navigate', event, url);
+      expect(event.preventDefault).toHaveBeenCalled();
+    }
+    expect(contents.openHandler!({ url: 'http://example.com/' })).toEqual({ action: 'deny' });
+    expect(electron.shell.openExternal.mock.calls.map(([u]) => u)).toEqual(['https://example.com/', 'mailto:a@b.test', 'http://example.com/']);
+  });
+
+  it('denies every permission request and sets the CSP header', () => {
+    installWindowSecurity();
+    const deny = electron.session.defaultSession.setPermissionRequestHandler.mock.calls[0]![0];
+    const callback = vi.fn();
+    deny({}, 'media', callback);
+    expect(callback).toHaveBeenCalledWith(false);
+    const headers = electron.session.defaultSession.webRequest.onHeadersReceived.mock.calls[0]![0];
+    const reply = vi.fn();
+    headers({ responseHeaders: {} }, reply);
+    expect(reply.mock.calls[0]![0].responseHeaders['Content-Security-Policy'][0]).toContain("script-src 'self'");
+  });
+});
+
+describe('IPC bridge', () => {
+  const handlers = { 'app.info': () => ({ version: '1', mode: 'electron', dataDir: '/d' }) } as unknown as Handlers;
+  const window = { webContents: { send: vi.fn() }, isDestroyed: () => false };
+
+  function handlerFor(method: string) {
+    return electron.ipcMain.handle.mock.calls.find(([channel]) => channel === REQUEST_CHANNEL_PREFIX + method)![1];
+  }
+
+  it('registers exactly the contract methods', () => {
+    bridgeIpc(window as never, handlers, new EventBus());
+    expect(electron.ipcMain.handle.mock.calls.map(([c]) => c).sort()).toEqual(METHODS.map((m) => REQUEST_CHANNEL_PREFIX + m).sort());
+  });
+
+  it('answers only the app page, and errors travel as data with their code', async () => {
+    bridgeIpc(window as never, handlers, new EventBus());
+    const fromApp = { sender: window.webContents, senderFrame: { url: 'file:///app/index.html' } };
+    const fromElsewhere = { sender: window.webContents, senderFrame: { url: 'https://evil.example/' } };
+    expect(await handlerFor('app.info')(fromApp, {})).toEqual({ ok: true, result: { version: '1', mode: 'electron', dataDir: '/d' } });
+    expect(await handlerFor('app.info')(fromElsewhere, {})).toMatchObject({ ok: false, error: { code: 'Unauthorized' } });
+    expect(await handlerFor('messages.list')(fromApp, { folderId: 'x' })).toMatchObject({ ok: false, error: { code: 'BadRequest' } });
+  });
+
+  it('forwards core events to the window', () => {
+    const events = new EventBus();
+    bridgeIpc(window as never, handlers, events);
+    events.emit('account.status', { accountId: 1, state: 'offline', error: null, retryAt: null });
+    expect(window.webContents.send).toHaveBeenCalledWith('wren:event', 'account.status', expect.objectContaining({ state: 'offline' }));
+  });
+});
