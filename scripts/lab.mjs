@@ -2,33 +2,7 @@
 // `npm run lab`: brings the real-server test lab up by hand for development and keeps it up
 // until Ctrl-C. The lab is TypeScript (test/lab), so it is bundled on the fly with esbuild;
 // packages stay external and resolve from the repo's node_modules.
-import { mkdtemp, rm } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-async function loadLabModule() {
-  // The bundle must sit inside the repo so its bare imports find node_modules.
-  const outDir = await mkdtemp(path.join(root, 'node_modules', '.wren-lab-'));
-  const outfile = path.join(outDir, 'lab.mjs');
-  try {
-    await build({
-      entryPoints: [path.join(root, 'test/lab/lab.ts')],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      logLevel: 'warning',
-    });
-    return await import(pathToFileURL(outfile).href);
-  } finally {
-    await rm(outDir, { recursive: true, force: true });
-  }
-}
+import { importTs } from './import-ts.mjs';
 
 function describe(lab) {
   const { host, ports } = lab;
@@ -56,7 +30,7 @@ function describe(lab) {
 }
 
 async function main() {
-  const { startLab } = await loadLabModule();
+  const { startLab } = await importTs('test/lab/lab.ts');
   const started = Date.now();
   const lab = await startLab();
   console.log(describe(lab));

@@ -1,0 +1,50 @@
+// `npm run bench -- [options]`.
+import { parseArgs } from 'node:util';
+
+export interface BenchOptions {
+  messages: number;
+  runs: number;
+  seed: number;
+  /** Row ids to run (all when empty). */
+  only: string[];
+  profile: boolean;
+  help: boolean;
+}
+
+export const USAGE = `Usage: npm run bench -- [--messages N] [--runs K] [--seed S] [--only ID,ID] [--profile]
+  --messages N   messages seeded into INBOX (default 10000)
+  --runs K       measurements per row, the median is reported (default 1 from 5000 messages, else 3)
+  --seed S       PRNG seed for the generated mail (default 1): same seed, same bytes
+  --only IDS     rows to run: imapflow-headers, wren-headers, imapflow-bodies, mbsync, wren-bodies
+  --profile      write V8 CPU profiles of the wren runs to test-artifacts/bench-profiles/ (slows them down)
+Writes test-artifacts/bench-results.json.`;
+
+export function parseOptions(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      messages: { type: 'string' },
+      runs: { type: 'string' },
+      seed: { type: 'string' },
+      only: { type: 'string' },
+      profile: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  const messages = positiveInt(values.messages ?? '10000', '--messages');
+  return {
+    messages,
+    runs: positiveInt(values.runs ?? (messages >= 5000 ? '1' : '3'), '--runs'),
+    seed: positiveInt(values.seed ?? '1', '--seed'),
+    only: values.only ? values.only.split(',').map((id) => id.trim()).filter(Boolean) : [],
+    profile: values.profile ?? false,
+    help: values.help ?? false,
+  };
+}
+
+function positiveInt(text: string, flag: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${flag} needs a positive whole number, not "${text}"`);
+  return value;
+}
