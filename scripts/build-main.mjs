@@ -12,6 +12,7 @@ await build({
     'web-main': 'src-main/web/web-main.ts',
     'cli-main': 'src-main/cli/cli-main.ts',
     'parse-worker': 'src-main/mime/parse-worker.ts',
+    'sync-worker': 'src-main/sync/sync-worker.ts',
   },
   outdir: 'dist/main',
   outExtension: { '.js': '.cjs' },

@@ -8,6 +8,9 @@ import { PasswordVault } from '../secrets/password-vault';
 import type { SecretStore } from '../secrets/secret-store';
 import { Store } from '../store/store';
 import { SyncService } from '../sync/sync-service';
+import { InProcessSyncRunner } from '../sync/in-process-sync-runner';
+import type { SyncRunner } from '../sync/sync-runner';
+import { WorkerSyncRunner, defaultSyncWorkerPath } from '../sync/worker-sync-runner';
 import { prepareDataDir } from './data-dir';
 import { EventBus } from './event-bus';
 
@@ -17,6 +20,12 @@ export interface CoreOptions {
   secrets: SecretStore;
   /** Background sync interval; 0 for the CLI, which syncs only when asked. */
   syncIntervalMs?: number;
+  /**
+   * The bundled sync worker; syncs run in that thread so the main thread stays
+   * responsive. Default: the one beside the bundle; null (or none built, as
+   * under vitest) syncs in this thread.
+   */
+  syncWorkerPath?: string | null;
 }
 
 /**
@@ -38,7 +47,9 @@ export class WrenCore {
     this.status = new AccountStatusBoard(this.events);
     this.accounts = new AccountService(this.store, new PasswordVault(this.store.secrets, options.secrets), this.status);
     this.sessions = new ImapSessions((accountId) => this.loginFor(accountId));
-    this.sync = new SyncService(this.store, this.sessions, this.status, this.events, { intervalMs: options.syncIntervalMs ?? 0 });
+    this.sync = new SyncService(this.store, this.syncRunner(), (accountId) => this.loginFor(accountId), this.status, this.events, {
+      intervalMs: options.syncIntervalMs ?? 0,
+    });
     this.reader = new MessageReader(this.store, this.sessions);
   }
 
@@ -50,10 +61,16 @@ export class WrenCore {
     return join(this.dataDir, 'wren.sqlite');
   }
 
-  close(): void {
-    this.sync.stop();
+  async close(): Promise<void> {
+    await this.sync.stop();
     this.sessions.closeAll();
     this.store.close();
+  }
+
+  private syncRunner(): SyncRunner {
+    const workerPath = this.options.syncWorkerPath === undefined ? defaultSyncWorkerPath() : this.options.syncWorkerPath;
+    if (!workerPath) return new InProcessSyncRunner(this.store);
+    return new WorkerSyncRunner(this.dataDir, workerPath, (changes) => this.events.emit('store.changed', { changes }));
   }
 
   private loginFor(accountId: number): ImapLogin {

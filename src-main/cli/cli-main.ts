@@ -78,7 +78,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(describeFailure(error));
     return 2;
   } finally {
-    core?.close();
+    await core?.close();
     reportStats?.();
   }
 }

@@ -52,7 +52,16 @@ function start(): void {
     app.exit(1);
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => core?.close());
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed || !core) return;
+    // Let the sync worker and the database close cleanly before the process goes.
+    event.preventDefault();
+    void core.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
 }
 
 start();

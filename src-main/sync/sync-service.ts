@@ -2,9 +2,9 @@ import type { SyncSummary } from '../ipc/contract';
 import { WrenError, toErrorShape } from '../errors/wren-error';
 import type { AccountStatusBoard } from '../accounts/account-status';
 import type { EventBus } from '../app/event-bus';
-import type { ImapSessions } from '../imap/imap-sessions';
+import type { ImapLogin } from '../imap/imap-connection';
 import type { Store } from '../store/store';
-import { syncAccount } from './sync-account';
+import type { SyncRunner } from './sync-runner';
 
 /** Faults that come and go with the network: retried in the background. */
 const TRANSIENT = new Set(['ConnectionLost', 'Timeout', 'HostNotFound', 'ConnectionRefused', 'Offline']);
@@ -28,7 +28,8 @@ export class SyncService {
 
   constructor(
     private readonly store: Store,
-    private readonly sessions: ImapSessions,
+    private readonly runner: SyncRunner,
+    private readonly loginFor: (accountId: number) => ImapLogin,
     private readonly status: AccountStatusBoard,
     private readonly events: EventBus,
     private readonly options: SyncServiceOptions,
@@ -49,19 +50,24 @@ export class SyncService {
     return task;
   }
 
-  stop(): void {
+  /** Cuts the account's sync connection (account removed; tests simulate a dropped line with it). */
+  dropConnection(accountId: number): void {
+    this.runner.dropConnection(accountId);
+  }
+
+  async stop(): Promise<void> {
     this.stopped = true;
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
+    await this.runner.close();
   }
 
   private async runOnce(accountId: number, bodies: boolean): Promise<SyncSummary> {
     this.clearTimer(accountId);
     this.status.set(accountId, { state: 'syncing', error: null, retryAt: null });
     try {
-      const summary = await this.sessions.use(accountId, 'sync', (client) =>
-        syncAccount(client, this.store, accountId, { bodies, onProgress: (p) => this.events.emit('sync.progress', p) }),
-      );
+      const job = { accountId, bodies, login: this.loginFor(accountId) };
+      const summary = await this.runner.run(job, (progress) => this.events.emit('sync.progress', progress));
       this.failures.delete(accountId);
       this.status.set(accountId, { state: 'idle', error: null, retryAt: null });
       this.schedule(accountId, this.options.intervalMs);

@@ -26,10 +26,10 @@ async function main(): Promise<void> {
   process.stdout.write(`Wren web mode (data: ${core.dataDir})\nOpen ${server.url}\n`);
   core.sync.start(core.store.accounts.list().map((a) => a.id), false);
   const stop = () => {
-    server.close().finally(() => {
-      core.close();
-      process.exit(0);
-    });
+    server
+      .close()
+      .then(() => core.close())
+      .finally(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -29,7 +29,7 @@ describe('connection failures each get their own clear error', () => {
   });
   afterAll(async () => {
     silent?.close();
-    wren?.dispose();
+    await wren?.dispose();
     await lab?.stop();
   });
 

@@ -25,7 +25,7 @@ describe('every fixture, synced from Dovecot and opened part by part', () => {
     items = (await wren.call('messages.list', { folderId: folder.id, limit: 100 })).items;
   });
   afterAll(async () => {
-    wren?.dispose();
+    await wren?.dispose();
     await lab?.stop();
   });
 

@@ -13,24 +13,25 @@ export interface TestCore {
   core: WrenCore;
   dir: string;
   call<M extends Method>(method: M, params: ParamsOf<M>): Promise<ResultOf<M>>;
-  dispose(): void;
+  dispose(): Promise<void>;
 }
 
-export function startCore(options: { syncIntervalMs?: number } = {}): TestCore {
+export function startCore(options: { syncIntervalMs?: number; syncWorkerPath?: string | null } = {}): TestCore {
   const dir = mkdtempSync(join(tmpdir(), 'wren-core-'));
   const core = WrenCore.open({
     dataDir: join(dir, 'data'),
     mode: 'cli',
     secrets: new KeyFileSecretStore(join(dir, 'keys', 'secret.key')),
     syncIntervalMs: options.syncIntervalMs ?? 0,
+    syncWorkerPath: options.syncWorkerPath ?? null,
   });
   const handlers = createHandlers(core);
   return {
     core,
     dir,
     call: (method, params) => dispatch(handlers, method, params) as never,
-    dispose: () => {
-      core.close();
+    dispose: async () => {
+      await core.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -26,7 +26,7 @@ describe('a dropped connection and a vanished server lose nothing', () => {
     accountId = (await wren.call('accounts.add', labDraft(lab, carol))).id;
   });
   afterAll(async () => {
-    wren?.dispose();
+    await wren?.dispose();
     await lab?.stop();
   });
 
@@ -35,7 +35,7 @@ describe('a dropped connection and a vanished server lose nothing', () => {
     const off = wren.core.events.on('sync.progress', (p: Events['sync.progress']) => {
       if (!cut && p.phase === 'headers' && p.folderPath === 'INBOX' && p.done >= HEADER_BATCH) {
         cut = true;
-        wren.core.sessions.closeAccount(accountId); // the line drops mid-sync
+        wren.core.sync.dropConnection(accountId); // the line drops mid-sync
       }
     });
     await expect(wren.core.sync.run(accountId, false)).rejects.toMatchObject({ code: expect.stringMatching(/ConnectionLost|Timeout/) });

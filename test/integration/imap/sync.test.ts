@@ -38,7 +38,7 @@ describe('IMAP sync against Dovecot', () => {
     accountId = (await wren.call('accounts.add', labDraft(lab, user()))).id;
   });
   afterAll(async () => {
-    wren?.dispose();
+    await wren?.dispose();
     await lab?.stop();
   });
 

@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
-  core.close();
+  await core.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

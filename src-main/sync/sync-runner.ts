@@ -1,0 +1,23 @@
+import type { Events, SyncSummary } from '../ipc/contract';
+import type { ImapLogin } from '../imap/imap-connection';
+
+/** One account sync to run: the login travels with it, so a worker needs no access to the vault. */
+export interface SyncJob {
+  accountId: number;
+  bodies: boolean;
+  login: ImapLogin;
+}
+
+export type ProgressListener = (progress: Events['sync.progress']) => void;
+
+/**
+ * Where account syncs execute: in this thread (CLI under test, small tools)
+ * or in a worker thread, so that parsing thousands of IMAP responses never
+ * freezes the window (see sync-worker.ts).
+ */
+export interface SyncRunner {
+  run(job: SyncJob, onProgress: ProgressListener): Promise<SyncSummary>;
+  /** Closes the account's sync connection: the account was removed, or a test cuts the line. */
+  dropConnection(accountId: number): void;
+  close(): Promise<void>;
+}

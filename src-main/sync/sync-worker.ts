@@ -1,0 +1,29 @@
+/**
+ * The sync worker thread: its own database connection (SQLite in WAL mode
+ * lets it write while the main thread reads) and its own IMAP connections.
+ * Everything heavy in a sync (parsing responses, decoding headers, writing
+ * batches) happens here; the main thread only relays progress and changes.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { toErrorShape } from '../errors/wren-error';
+import { Store } from '../store/store';
+import { InProcessSyncRunner } from './in-process-sync-runner';
+import { SYNC_WORKER_FLAG, type FromSyncWorker, type ToSyncWorker } from './sync-worker-protocol';
+
+function serve(dataDir: string): void {
+  const port = parentPort!;
+  const post = (message: FromSyncWorker) => port.postMessage(message);
+  const store = new Store(dataDir);
+  store.feed.onChanges((changes) => post({ type: 'changes', changes }));
+  const runner = new InProcessSyncRunner(store);
+  port.on('message', (message: ToSyncWorker) => {
+    if (message.type === 'drop') return runner.dropConnection(message.accountId);
+    runner
+      .run(message.job, (progress) => post({ type: 'progress', progress }))
+      .then((summary) => post({ type: 'done', id: message.id, summary }))
+      .catch((error: unknown) => post({ type: 'failed', id: message.id, error: toErrorShape(error) }));
+  });
+}
+
+const data = workerData as { flag?: string; dataDir?: string } | undefined;
+if (parentPort && data?.flag === SYNC_WORKER_FLAG && data.dataDir) serve(data.dataDir);

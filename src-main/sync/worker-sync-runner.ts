@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { WrenError } from '../errors/wren-error';
+import type { StoreChange, SyncSummary } from '../ipc/contract';
+import type { ProgressListener, SyncJob, SyncRunner } from './sync-runner';
+import { SYNC_WORKER_FLAG, type FromSyncWorker } from './sync-worker-protocol';
+
+interface RunningJob {
+  accountId: number;
+  onProgress: ProgressListener;
+  resolve: (summary: SyncSummary) => void;
+  reject: (error: WrenError) => void;
+}
+
+/**
+ * Runs syncs in one worker thread (started on first use, restarted after a
+ * crash) and relays its progress and store changes to the main thread.
+ */
+export class WorkerSyncRunner implements SyncRunner {
+  private worker: Worker | null = null;
+  private readonly jobs = new Map<number, RunningJob>();
+  private nextId = 1;
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly workerPath: string,
+    private readonly onChanges: (changes: StoreChange[]) => void,
+  ) {}
+
+  run(job: SyncJob, onProgress: ProgressListener): Promise<SyncSummary> {
+    const worker = this.ensureWorker();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.jobs.set(id, { accountId: job.accountId, onProgress, resolve, reject });
+      worker.ref();
+      worker.postMessage({ type: 'run', id, job });
+    });
+  }
+
+  dropConnection(accountId: number): void {
+    this.worker?.postMessage({ type: 'drop', accountId });
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    this.failAll(new WrenError('Internal', 'Wren is shutting down; the sync stopped.'));
+    await worker?.terminate();
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.workerPath, { workerData: { flag: SYNC_WORKER_FLAG, dataDir: this.dataDir } });
+    worker.on('message', (message: FromSyncWorker) => this.receive(message));
+    worker.on('error', (error) => this.failAll(new WrenError('Internal', `The sync worker crashed: ${error.message}`)));
+    worker.on('exit', () => {
+      if (this.worker === worker) this.worker = null;
+      this.failAll(new WrenError('Internal', 'The sync worker stopped unexpectedly; the next sync starts a new one.'));
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  private receive(message: FromSyncWorker): void {
+    if (message.type === 'changes') return this.onChanges(message.changes);
+    if (message.type === 'progress') {
+      for (const job of this.jobs.values()) if (job.accountId === message.progress.accountId) job.onProgress(message.progress);
+      return;
+    }
+    const job = this.jobs.get(message.id);
+    if (!job) return;
+    this.jobs.delete(message.id);
+    if (message.type === 'done') job.resolve(message.summary);
+    else job.reject(new WrenError(message.error.code, message.error.message, message.error.details));
+    // An idle worker must not keep the process (CLI, tests) alive.
+    if (this.jobs.size === 0) this.worker?.unref();
+  }
+
+  private failAll(error: WrenError): void {
+    for (const job of this.jobs.values()) job.reject(error);
+    this.jobs.clear();
+  }
+}
+
+/** The bundled worker beside the bundled main code; null when running from TypeScript (tests). */
+export function defaultSyncWorkerPath(): string | null {
+  const path = join(__dirname, 'sync-worker.cjs');
+  return existsSync(path) ? path : null;
+}
