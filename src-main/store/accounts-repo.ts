@@ -1,5 +1,6 @@
 import type { ChangeFeed } from './change-feed';
 import type { Db } from './open-database';
+import { PreparedStatements } from './prepared-statements';
 import type { Security, ServerSettings } from '../ipc/contract';
 
 /** An account as the core sees it: settings plus where its password is sealed. */
@@ -60,20 +61,24 @@ function fromRow(row: AccountRow): AccountRecord {
 }
 
 export class AccountsRepo {
-  constructor(private readonly db: Db, private readonly feed: ChangeFeed) {}
+  private readonly statements: PreparedStatements;
+
+  constructor(db: Db, private readonly feed: ChangeFeed) {
+    this.statements = new PreparedStatements(db);
+  }
 
   list(): AccountRecord[] {
-    return (this.db.prepare('SELECT * FROM accounts ORDER BY id').all() as AccountRow[]).map(fromRow);
+    return (this.statements.get('SELECT * FROM accounts ORDER BY id').all() as AccountRow[]).map(fromRow);
   }
 
   get(id: number): AccountRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM accounts WHERE id = ?').get(id) as AccountRow | undefined;
+    const row = this.statements.get('SELECT * FROM accounts WHERE id = ?').get(id) as AccountRow | undefined;
     return row ? fromRow(row) : undefined;
   }
 
   insert(account: NewAccount): number {
-    const info = this.db
-      .prepare(
+    const info = this.statements
+      .get(
         `INSERT INTO accounts (name, email, display_name, protocol, incoming_host, incoming_port, incoming_security,
            incoming_user, smtp_host, smtp_port, smtp_security, smtp_user, allow_plaintext, password_secret_id,
            trusted_cert_sha256, trusted_cert_pem, created_at)
@@ -98,15 +103,15 @@ export class AccountsRepo {
       });
     const id = Number(info.lastInsertRowid);
     // Every account starts with one identity to send as; more come with the compose work.
-    this.db
-      .prepare('INSERT INTO identities (account_id, name, email, is_default) VALUES (?, ?, ?, 1)')
+    this.statements
+      .get('INSERT INTO identities (account_id, name, email, is_default) VALUES (?, ?, ?, 1)')
       .run(id, account.displayName || account.name, account.email);
     this.feed.note({ entity: 'accounts', ids: [id] });
     return id;
   }
 
   remove(id: number): void {
-    this.db.prepare('DELETE FROM accounts WHERE id = ?').run(id);
+    this.statements.get('DELETE FROM accounts WHERE id = ?').run(id);
     this.feed.note({ entity: 'accounts', ids: [id] });
   }
 }

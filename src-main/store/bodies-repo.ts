@@ -1,5 +1,6 @@
 import type { Db } from './open-database';
 import type { StoredBlob } from './blob-store';
+import { PreparedStatements } from './prepared-statements';
 
 export interface CachedBody {
   text: string | null;
@@ -9,11 +10,15 @@ export interface CachedBody {
 
 /** Decoded bodies (in the database) and references to parts and sources (in the blob store). */
 export class BodiesRepo {
-  constructor(private readonly db: Db) {}
+  private readonly statements: PreparedStatements;
+
+  constructor(db: Db) {
+    this.statements = new PreparedStatements(db);
+  }
 
   saveBody(messageId: number, body: CachedBody): void {
-    this.db
-      .prepare(
+    this.statements
+      .get(
         `INSERT INTO message_bodies (message_id, text, html, warnings_json, fetched_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (message_id) DO UPDATE SET text = excluded.text, html = excluded.html,
            warnings_json = excluded.warnings_json, fetched_at = excluded.fetched_at`,
@@ -22,29 +27,29 @@ export class BodiesRepo {
   }
 
   body(messageId: number): CachedBody | undefined {
-    const row = this.db.prepare('SELECT text, html, warnings_json FROM message_bodies WHERE message_id = ?').get(messageId) as
+    const row = this.statements.get('SELECT text, html, warnings_json FROM message_bodies WHERE message_id = ?').get(messageId) as
       | { text: string | null; html: string | null; warnings_json: string }
       | undefined;
     return row ? { text: row.text, html: row.html, warnings: JSON.parse(row.warnings_json) as string[] } : undefined;
   }
 
   saveSource(messageId: number, stored: StoredBlob): void {
-    this.db
-      .prepare('INSERT INTO message_sources (message_id, blob, size) VALUES (?, ?, ?) ON CONFLICT (message_id) DO UPDATE SET blob = excluded.blob, size = excluded.size')
+    this.statements
+      .get('INSERT INTO message_sources (message_id, blob, size) VALUES (?, ?, ?) ON CONFLICT (message_id) DO UPDATE SET blob = excluded.blob, size = excluded.size')
       .run(messageId, stored.blob, stored.size);
   }
 
   source(messageId: number): StoredBlob | undefined {
-    return this.db.prepare('SELECT blob, size FROM message_sources WHERE message_id = ?').get(messageId) as StoredBlob | undefined;
+    return this.statements.get('SELECT blob, size FROM message_sources WHERE message_id = ?').get(messageId) as StoredBlob | undefined;
   }
 
   savePart(messageId: number, partId: string, stored: StoredBlob): void {
-    this.db
-      .prepare('INSERT INTO message_parts (message_id, part_id, blob, size) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET blob = excluded.blob, size = excluded.size')
+    this.statements
+      .get('INSERT INTO message_parts (message_id, part_id, blob, size) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET blob = excluded.blob, size = excluded.size')
       .run(messageId, partId, stored.blob, stored.size);
   }
 
   part(messageId: number, partId: string): StoredBlob | undefined {
-    return this.db.prepare('SELECT blob, size FROM message_parts WHERE message_id = ? AND part_id = ?').get(messageId, partId) as StoredBlob | undefined;
+    return this.statements.get('SELECT blob, size FROM message_parts WHERE message_id = ? AND part_id = ?').get(messageId, partId) as StoredBlob | undefined;
   }
 }

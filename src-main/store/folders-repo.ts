@@ -1,5 +1,6 @@
 import type { ChangeFeed } from './change-feed';
 import type { Db } from './open-database';
+import { PreparedStatements } from './prepared-statements';
 import type { FolderRole, FolderView } from '../ipc/contract';
 
 /** A folder as the server lists it. */
@@ -41,15 +42,19 @@ const ROLE_ORDER = `CASE role WHEN 'inbox' THEN 0 WHEN 'drafts' THEN 1 WHEN 'sen
   WHEN 'junk' THEN 4 WHEN 'trash' THEN 5 ELSE 9 END`;
 
 export class FoldersRepo {
-  constructor(private readonly db: Db, private readonly feed: ChangeFeed) {}
+  private readonly statements: PreparedStatements;
+
+  constructor(db: Db, private readonly feed: ChangeFeed) {
+    this.statements = new PreparedStatements(db);
+  }
 
   list(accountId: number): FolderRecord[] {
-    const rows = this.db.prepare(`${SELECT} WHERE account_id = ? ORDER BY ${ROLE_ORDER}, path COLLATE NOCASE`).all(accountId);
+    const rows = this.statements.get(`${SELECT} WHERE account_id = ? ORDER BY ${ROLE_ORDER}, path COLLATE NOCASE`).all(accountId);
     return (rows as FolderRow[]).map(fromRow);
   }
 
   get(id: number): FolderRecord | undefined {
-    const row = this.db.prepare(`${SELECT} WHERE id = ?`).get(id) as FolderRow | undefined;
+    const row = this.statements.get(`${SELECT} WHERE id = ?`).get(id) as FolderRow | undefined;
     return row ? fromRow(row) : undefined;
   }
 
@@ -60,7 +65,7 @@ export class FoldersRepo {
    */
   replaceRemote(accountId: number, remote: RemoteFolder[]): void {
     const existing = new Map(this.list(accountId).map((f) => [f.path, f.id]));
-    const upsert = this.db.prepare(
+    const upsert = this.statements.get(
       `INSERT INTO folders (account_id, path, name, delimiter, role, selectable, subscribed)
        VALUES (@accountId, @path, @name, @delimiter, @role, @selectable, @subscribed)
        ON CONFLICT (ifnull(account_id, 0), path) DO UPDATE SET name = excluded.name, delimiter = excluded.delimiter,
@@ -69,22 +74,22 @@ export class FoldersRepo {
     const ids = new Map<string, number>();
     for (const folder of remote) {
       upsert.run({ accountId, ...folder, selectable: folder.selectable ? 1 : 0, subscribed: folder.subscribed ? 1 : 0 });
-      const row = this.db.prepare('SELECT id FROM folders WHERE account_id = ? AND path = ?').get(accountId, folder.path) as { id: number };
+      const row = this.statements.get('SELECT id FROM folders WHERE account_id = ? AND path = ?').get(accountId, folder.path) as { id: number };
       ids.set(folder.path, row.id);
     }
-    const setParent = this.db.prepare('UPDATE folders SET parent_id = ? WHERE id = ?');
+    const setParent = this.statements.get('UPDATE folders SET parent_id = ? WHERE id = ?');
     for (const folder of remote) {
       setParent.run(folder.parentPath ? ids.get(folder.parentPath) ?? null : null, ids.get(folder.path));
     }
     const gone = [...existing].filter(([path]) => !ids.has(path)).map(([, id]) => id);
-    const remove = this.db.prepare('DELETE FROM folders WHERE id = ?');
+    const remove = this.statements.get('DELETE FROM folders WHERE id = ?');
     for (const id of gone) remove.run(id);
     this.feed.note({ entity: 'folders', accountId, ids: [...ids.values(), ...gone] });
   }
 
   setSyncState(folderId: number, state: FolderSyncState): void {
-    this.db
-      .prepare('UPDATE folders SET uidvalidity = ?, uidnext = ?, highestmodseq = ?, last_synced_at = ? WHERE id = ?')
+    this.statements
+      .get('UPDATE folders SET uidvalidity = ?, uidnext = ?, highestmodseq = ?, last_synced_at = ? WHERE id = ?')
       .run(state.uidvalidity, state.uidnext, state.highestmodseq, Date.now(), folderId);
   }
 }

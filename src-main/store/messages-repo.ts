@@ -1,5 +1,6 @@
 import type { ChangeFeed } from './change-feed';
 import type { Db } from './open-database';
+import { PreparedStatements } from './prepared-statements';
 import type { Address, MessageSummary } from '../ipc/contract';
 import type { StructurePart } from '../mime/structure';
 
@@ -78,11 +79,15 @@ function toSummary(row: SummaryRow): MessageSummary {
 }
 
 export class MessagesRepo {
-  constructor(private readonly db: Db, private readonly feed: ChangeFeed) {}
+  private readonly statements: PreparedStatements;
+
+  constructor(db: Db, private readonly feed: ChangeFeed) {
+    this.statements = new PreparedStatements(db);
+  }
 
   /** Inserts headers; a UID already present only gets its flags refreshed (so a resumed sync never duplicates). */
   insertHeaders(folderId: number, records: HeaderRecord[]): number[] {
-    const insert = this.db.prepare(
+    const insert = this.statements.get(
       `INSERT INTO messages (folder_id, uid, uidl, message_id, in_reply_to, subject, from_name, from_addr, to_json, cc_json,
          date, internal_date, sort_date, size, seen, flagged, answered, draft, keywords, has_attachments, structure_json, modseq)
        VALUES (@folderId, @uid, @uidl, @messageId, @inReplyTo, @subject, @fromName, @fromAddr, @to, @cc, @date, @internalDate,
@@ -106,12 +111,12 @@ export class MessagesRepo {
   }
 
   uids(folderId: number): number[] {
-    return this.db.prepare('SELECT uid FROM messages WHERE folder_id = ? AND uid IS NOT NULL ORDER BY uid').pluck().all(folderId) as number[];
+    return this.statements.pluck('SELECT uid FROM messages WHERE folder_id = ? AND uid IS NOT NULL ORDER BY uid').all(folderId) as number[];
   }
 
   /** Applies flag changes seen on the server; returns how many rows changed. */
   updateFlags(folderId: number, updates: FlagUpdate[]): number {
-    const update = this.db.prepare(
+    const update = this.statements.get(
       `UPDATE messages SET seen = @seen, flagged = @flagged, answered = @answered, draft = @draft, keywords = @keywords, modseq = @modseq
        WHERE folder_id = @folderId AND uid = @uid AND (seen, flagged, answered, draft, keywords) IS NOT (@seen, @flagged, @answered, @draft, @keywords)
        RETURNING id`,
@@ -126,7 +131,7 @@ export class MessagesRepo {
   }
 
   removeUids(folderId: number, uids: number[]): number {
-    const remove = this.db.prepare('DELETE FROM messages WHERE folder_id = ? AND uid = ? RETURNING id');
+    const remove = this.statements.get('DELETE FROM messages WHERE folder_id = ? AND uid = ? RETURNING id');
     const ids = uids.map((uid) => (remove.get(folderId, uid) as { id: number } | undefined)?.id).filter((id): id is number => id !== undefined);
     if (ids.length) this.noteChanged(folderId, ids);
     return ids.length;
@@ -134,23 +139,23 @@ export class MessagesRepo {
 
   /** Drops every cached message of a folder (its UIDVALIDITY changed). */
   clearFolder(folderId: number): number {
-    const ids = this.db.prepare('DELETE FROM messages WHERE folder_id = ? RETURNING id').pluck().all(folderId) as number[];
+    const ids = this.statements.pluck('DELETE FROM messages WHERE folder_id = ? RETURNING id').all(folderId) as number[];
     if (ids.length) this.noteChanged(folderId, ids);
     return ids.length;
   }
 
   /** One page of the list, newest first, served by the (folder_id, sort_date) index. */
   page(folderId: number, offset: number, limit: number): { total: number; items: MessageSummary[] } {
-    const total = (this.db.prepare('SELECT total_count FROM folders WHERE id = ?').pluck().get(folderId) as number | undefined) ?? 0;
-    const rows = this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM messages m WHERE m.folder_id = ? ORDER BY m.sort_date DESC, m.id DESC LIMIT ? OFFSET ?`)
+    const total = (this.statements.pluck('SELECT total_count FROM folders WHERE id = ?').get(folderId) as number | undefined) ?? 0;
+    const rows = this.statements
+      .get(`SELECT ${SUMMARY_COLUMNS} FROM messages m WHERE m.folder_id = ? ORDER BY m.sort_date DESC, m.id DESC LIMIT ? OFFSET ?`)
       .all(folderId, limit, offset) as SummaryRow[];
     return { total, items: rows.map(toSummary) };
   }
 
   get(id: number): MessageRecord | undefined {
-    const row = this.db
-      .prepare(
+    const row = this.statements
+      .get(
         `SELECT ${SUMMARY_COLUMNS}, f.account_id AS accountId, f.path AS folderPath, m.to_json, m.cc_json, m.message_id,
            m.structure_json, m.body_state FROM messages m JOIN folders f ON f.id = m.folder_id WHERE m.id = ?`,
       )
@@ -165,27 +170,27 @@ export class MessagesRepo {
   }
 
   setSeenFlagged(id: number, change: { seen?: boolean; flagged?: boolean }): void {
-    const row = this.db
-      .prepare('UPDATE messages SET seen = coalesce(?, seen), flagged = coalesce(?, flagged) WHERE id = ? RETURNING folder_id')
+    const row = this.statements
+      .get('UPDATE messages SET seen = coalesce(?, seen), flagged = coalesce(?, flagged) WHERE id = ? RETURNING folder_id')
       .get(change.seen === undefined ? null : Number(change.seen), change.flagged === undefined ? null : Number(change.flagged), id) as { folder_id: number } | undefined;
     if (row) this.noteChanged(row.folder_id, [id]);
   }
 
   /** Messages of a folder whose bodies are not cached yet, newest first. */
   withoutBodies(folderId: number): { id: number; uid: number; size: number }[] {
-    return this.db
-      .prepare("SELECT id, uid, size FROM messages WHERE folder_id = ? AND uid IS NOT NULL AND body_state != 'full' ORDER BY sort_date DESC")
+    return this.statements
+      .get("SELECT id, uid, size FROM messages WHERE folder_id = ? AND uid IS NOT NULL AND body_state != 'full' ORDER BY sort_date DESC")
       .all(folderId) as { id: number; uid: number; size: number }[];
   }
 
   setBodyState(id: number, state: MessageRecord['bodyState']): void {
-    this.db.prepare('UPDATE messages SET body_state = ? WHERE id = ?').run(state, id);
+    this.statements.get('UPDATE messages SET body_state = ? WHERE id = ?').run(state, id);
   }
 
   /** Also announces the folder, whose counts the triggers moved. */
   private noteChanged(folderId: number, ids: number[]): void {
     this.feed.note({ entity: 'messages', folderId, ids });
-    const accountId = this.db.prepare('SELECT account_id FROM folders WHERE id = ?').pluck().get(folderId) as number | null;
+    const accountId = this.statements.pluck('SELECT account_id FROM folders WHERE id = ?').get(folderId) as number | null;
     this.feed.note({ entity: 'folders', accountId, ids: [folderId] });
   }
 }

@@ -2,10 +2,12 @@ import type { ImapFlow } from 'imapflow';
 import type { Events, SyncSummary } from '../ipc/contract';
 import { WrenError } from '../errors/wren-error';
 import { listRemoteFolders } from '../imap/folder-list';
+import type { FolderRecord } from '../store/folders-repo';
 import type { Store } from '../store/store';
 import { fetchFolderBodies } from './fetch-bodies';
+import { throttleProgress } from './progress-throttle';
 import { pushPendingFlags } from './push-pending-flags';
-import { syncFolder } from './sync-folder';
+import { syncFolder, type FolderProgress } from './sync-folder';
 
 export interface SyncOptions {
   bodies: boolean;
@@ -29,11 +31,12 @@ export async function syncAccount(client: ImapFlow, store: Store, accountId: num
     const report = (phase: 'headers' | 'bodies') => (done: number, total: number) =>
       options.onProgress({ accountId, folderPath: folder.path, phase, done, total });
     try {
+      // Not thinned out: header progress comes once per committed batch (HEADER_BATCH messages), a few a second.
       const result = await syncFolder(client, store, folder, report('headers'));
       summary.newMessages += result.newMessages;
       summary.removedMessages += result.removedMessages;
       summary.flagUpdates += result.flagUpdates;
-      if (options.bodies) summary.bodiesFetched += await fetchFolderBodies(client, store, folder, report('bodies'));
+      if (options.bodies) summary.bodiesFetched += await fetchBodies(client, store, folder, report('bodies'));
       summary.folders += 1;
     } catch (error) {
       if (!(error instanceof WrenError) && client.usable && isServerRefusal(error)) {
@@ -44,6 +47,18 @@ export async function syncAccount(client: ImapFlow, store: Store, accountId: num
     }
   }
   return summary;
+}
+
+/**
+ * The bodies phase with its progress thinned out to a few events a second:
+ * thousands of small messages a second would flood the front ends (and the
+ * worker's message channel).
+ */
+async function fetchBodies(client: ImapFlow, store: Store, folder: FolderRecord, send: FolderProgress): Promise<number> {
+  const progress = throttleProgress(send);
+  const fetched = await fetchFolderBodies(client, store, folder, progress.report);
+  progress.flush();
+  return fetched;
 }
 
 function isServerRefusal(error: unknown): boolean {

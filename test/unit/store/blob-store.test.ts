@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BlobStore } from '../../../src-main/store/blob-store';
+
+let dir = '';
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function blobStore(): BlobStore {
+  dir = mkdtempSync(join(tmpdir(), 'wren-blobs-'));
+  return new BlobStore(dir);
+}
+
+const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
+
+describe('BlobStore', () => {
+  it('writeBuffer stores content under its SHA-256, readable only by the owner, leaving no temp file', () => {
+    const blobs = blobStore();
+    const content = Buffer.from('From: a@test\r\n\r\nHello\r\n');
+    const stored = blobs.writeBuffer(content);
+    expect(stored).toEqual({ blob: sha256(content), size: content.length });
+    expect(readFileSync(blobs.pathOf(stored.blob))).toEqual(content);
+    expect(statSync(blobs.pathOf(stored.blob)).mode & 0o777).toBe(0o600);
+    expect(readdirSync(dir).filter((name) => name.startsWith('.incoming-'))).toEqual([]);
+  });
+
+  it('writeBuffer and writeStream agree on the address of the same content', async () => {
+    const blobs = blobStore();
+    const content = Buffer.alloc(300_000, 'x');
+    const fromStream = await blobs.writeStream(Readable.from([content.subarray(0, 1000), content.subarray(1000)]));
+    expect(blobs.writeBuffer(content)).toEqual(fromStream);
+    expect(blobs.size(fromStream.blob)).toBe(content.length);
+  });
+
+  it('stores many blobs across prefix folders, and the same content twice as one file', () => {
+    const blobs = blobStore();
+    const written = Array.from({ length: 300 }, (_, i) => blobs.writeBuffer(Buffer.from(`message ${i}`)));
+    blobs.writeBuffer(Buffer.from('message 0'));
+    for (const { blob } of written) expect(blobs.has(blob)).toBe(true);
+    const files = readdirSync(dir).filter((name) => !name.startsWith('.')).flatMap((folder) => readdirSync(join(dir, folder)));
+    expect(files).toHaveLength(300);
+  });
+
+  it('writeStream removes its temp file when the source fails', async () => {
+    const blobs = blobStore();
+    const failing = Readable.from((async function* () {
+      yield Buffer.from('partial');
+      throw new Error('connection dropped');
+    })());
+    await expect(blobs.writeStream(failing)).rejects.toThrow('connection dropped');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});

@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import type { ImapFlow } from 'imapflow';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fetchFolderBodies } from '../../../src-main/sync/fetch-bodies';
+import type { HeaderRecord } from '../../../src-main/store/messages-repo';
+import { tempStore } from '../store/temp-store';
+
+let dispose: () => void = () => undefined;
+afterEach(() => dispose());
+
+const MB = 1024 * 1024;
+
+function header(uid: number, size: number): HeaderRecord {
+  return {
+    uid, uidl: null, messageId: `<${uid}@test>`, inReplyTo: null, subject: `Message ${uid}`, from: { name: 'A', address: 'a@test' },
+    to: [], cc: [], date: uid * 1000, internalDate: uid * 1000, size, flags: [], hasAttachments: false, structure: null, modseq: null,
+  };
+}
+
+const sourceOf = (uid: number) => Buffer.from(`Subject: Message ${uid}\r\n\r\nBody ${uid}\r\n`);
+
+/** The few ImapFlow calls fetchFolderBodies makes, answered from memory; `dropAfter` cuts the FETCH short. */
+function fakeClient(options: { dropAfter?: number; failDownload?: number } = {}) {
+  const fetches: string[] = [];
+  const downloads: { uid: string; options: unknown }[] = [];
+  const client = {
+    getMailboxLock: async () => ({ release: () => undefined }),
+    async *fetch(range: string) {
+      fetches.push(range);
+      let sent = 0;
+      for (const uid of expand(range)) {
+        if (sent++ === options.dropAfter) throw new Error('Connection closed');
+        yield { uid, source: sourceOf(uid) };
+      }
+    },
+    async download(uid: string, _part: undefined, downloadOptions: unknown) {
+      downloads.push({ uid, options: downloadOptions });
+      if (Number(uid) === options.failDownload) throw new Error('Connection closed');
+      return { content: Readable.from([sourceOf(Number(uid))]) };
+    },
+  };
+  return { client: client as unknown as ImapFlow, fetches, downloads };
+}
+
+function expand(range: string): number[] {
+  return range.split(',').flatMap((part) => {
+    const [from, to = from] = part.split(':').map(Number);
+    return Array.from({ length: to! - from! + 1 }, (_, i) => from! + i);
+  });
+}
+
+function setup(sizes: number[]) {
+  const t = tempStore();
+  dispose = t.dispose;
+  const { store } = t;
+  const folderId = Number(store.db.prepare("INSERT INTO folders (path, name) VALUES ('INBOX', 'INBOX')").run().lastInsertRowid);
+  store.write(() => store.messages.insertHeaders(folderId, sizes.map((size, i) => header(i + 1, size))));
+  const folder = store.folders.get(folderId)!;
+  return { store, folder };
+}
+
+describe('fetchFolderBodies', () => {
+  it('stores every source, small ones in batched FETCHes with one transaction each, large ones in big download chunks', async () => {
+    const sizes = [...Array.from({ length: 120 }, () => 2000), 3 * MB];
+    const { store, folder } = setup(sizes);
+    const { client, fetches, downloads } = fakeClient();
+    const write = vi.spyOn(store, 'write');
+    const progress: [number, number][] = [];
+
+    const fetched = await fetchFolderBodies(client, store, folder, (done, total) => progress.push([done, total]));
+
+    expect(fetched).toBe(121);
+    expect(fetches).toHaveLength(3); // 50 + 50 + 20
+    expect(downloads).toEqual([{ uid: '121', options: expect.objectContaining({ uid: true, chunkSize: 8 * MB }) }]);
+    expect(write).toHaveBeenCalledTimes(4); // one per FETCH, one for the download
+    expect(progress[0]).toEqual([0, 121]);
+    expect(progress.at(-1)).toEqual([121, 121]);
+    expect(store.messages.withoutBodies(folder.id)).toEqual([]);
+    const id = store.messages.page(folder.id, 0, 200).items.find((m) => m.uid === 7)!.id;
+    expect(readFileSync(store.blobs.pathOf(store.bodies.source(id)!.blob))).toEqual(sourceOf(7));
+  });
+
+  it('keeps what arrived before a dropped connection, so the next run fetches only the rest', async () => {
+    const { store, folder } = setup(Array.from({ length: 10 }, () => 2000));
+    await expect(fetchFolderBodies(fakeClient({ dropAfter: 4 }).client, store, folder, () => undefined)).rejects.toThrow('Connection closed');
+    expect(store.messages.withoutBodies(folder.id)).toHaveLength(6);
+
+    const rerun = fakeClient();
+    expect(await fetchFolderBodies(rerun.client, store, folder, () => undefined)).toBe(6);
+    expect(expand(rerun.fetches[0]!)).toHaveLength(6);
+    expect(store.messages.withoutBodies(folder.id)).toEqual([]);
+  });
+
+  it('asks for the next large message while writing the previous one, and a failed download loses only the rest', async () => {
+    const { store, folder } = setup([2 * MB, 2 * MB, 2 * MB, 2 * MB]);
+    const { client, downloads } = fakeClient({ failDownload: 2 }); // withoutBodies is newest first: 4, 3, then 2 fails
+    await expect(fetchFolderBodies(client, store, folder, () => undefined)).rejects.toThrow('Connection closed');
+    expect(downloads.map((d) => d.uid)).toEqual(['4', '3', '2']);
+    expect(store.messages.withoutBodies(folder.id).map((m) => m.uid)).toEqual([2, 1]);
+  });
+});
