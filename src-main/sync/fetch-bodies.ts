@@ -3,12 +3,17 @@ import type { ImapFlow } from 'imapflow';
 import type { StoredBlob } from '../store/blob-store';
 import type { FolderRecord } from '../store/folders-repo';
 import type { Store } from '../store/store';
-import { chunk, toSequenceSet } from './uid-ranges';
+import { chunkBySize, toSequenceSet } from './uid-ranges';
 import type { FolderProgress } from './sync-folder';
 
-/** Messages up to this size come many per FETCH; larger ones stream one by one straight to disk. */
-const SMALL_MESSAGE_BYTES = 1024 * 1024;
-const SMALL_BATCH = 50;
+/**
+ * Messages up to this size come many per FETCH, each held in memory only
+ * while it is written; larger ones stream one by one straight to disk.
+ */
+const SMALL_MESSAGE_BYTES = 8 * 1024 * 1024;
+/** One FETCH asks for at most this many messages and bytes: few round trips, bounded work per command. */
+const BATCH_MESSAGES = 500;
+const BATCH_BYTES = 32 * 1024 * 1024;
 /**
  * How much of a large message one request asks for. imapflow's default (64 KB)
  * costs a round trip per 64 KB; this keeps one request per typical large
@@ -37,7 +42,7 @@ export async function fetchFolderBodies(client: ImapFlow, store: Store, folder: 
     onProgress(0, pending.length);
     const small = pending.filter((m) => m.size <= SMALL_MESSAGE_BYTES);
     const large = pending.filter((m) => m.size > SMALL_MESSAGE_BYTES);
-    for (const batch of chunk(small, SMALL_BATCH)) advance(await fetchSmall(client, store, batch));
+    for (const batch of chunkBySize(small, BATCH_MESSAGES, BATCH_BYTES)) advance(await fetchSmall(client, store, batch));
     await fetchLarge(client, store, large, advance);
   } finally {
     lock.release();

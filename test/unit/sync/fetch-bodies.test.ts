@@ -62,7 +62,7 @@ function setup(sizes: number[]) {
 
 describe('fetchFolderBodies', () => {
   it('stores every source, small ones in batched FETCHes with one transaction each, large ones in big download chunks', async () => {
-    const sizes = [...Array.from({ length: 120 }, () => 2000), 3 * MB];
+    const sizes = [...Array.from({ length: 1200 }, () => 2000), 9 * MB];
     const { store, folder } = setup(sizes);
     const { client, fetches, downloads } = fakeClient();
     const write = vi.spyOn(store, 'write');
@@ -70,14 +70,14 @@ describe('fetchFolderBodies', () => {
 
     const fetched = await fetchFolderBodies(client, store, folder, (done, total) => progress.push([done, total]));
 
-    expect(fetched).toBe(121);
-    expect(fetches).toHaveLength(3); // 50 + 50 + 20
-    expect(downloads).toEqual([{ uid: '121', options: expect.objectContaining({ uid: true, chunkSize: 8 * MB }) }]);
+    expect(fetched).toBe(1201);
+    expect(fetches.map((f) => expand(f).length)).toEqual([500, 500, 200]);
+    expect(downloads).toEqual([{ uid: '1201', options: expect.objectContaining({ uid: true, chunkSize: 8 * MB }) }]);
     expect(write).toHaveBeenCalledTimes(4); // one per FETCH, one for the download
-    expect(progress[0]).toEqual([0, 121]);
-    expect(progress.at(-1)).toEqual([121, 121]);
+    expect(progress[0]).toEqual([0, 1201]);
+    expect(progress.at(-1)).toEqual([1201, 1201]);
     expect(store.messages.withoutBodies(folder.id)).toEqual([]);
-    const id = store.messages.page(folder.id, 0, 200).items.find((m) => m.uid === 7)!.id;
+    const id = store.messages.page(folder.id, 0, 2000).items.find((m) => m.uid === 7)!.id;
     expect(readFileSync(store.blobs.pathOf(store.bodies.source(id)!.blob))).toEqual(sourceOf(7));
   });
 
@@ -93,7 +93,7 @@ describe('fetchFolderBodies', () => {
   });
 
   it('asks for the next large message while writing the previous one, and a failed download loses only the rest', async () => {
-    const { store, folder } = setup([2 * MB, 2 * MB, 2 * MB, 2 * MB]);
+    const { store, folder } = setup([9 * MB, 9 * MB, 9 * MB, 9 * MB]);
     const { client, downloads } = fakeClient({ failDownload: 2 }); // withoutBodies is newest first: 4, 3, then 2 fails
     await expect(fetchFolderBodies(client, store, folder, () => undefined)).rejects.toThrow('Connection closed');
     expect(downloads.map((d) => d.uid)).toEqual(['4', '3', '2']);
