@@ -1,15 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { simpleMessage } from '../../lab/simple-message';
 import { startLab, type Lab } from '../../lab/lab';
 import { readFixture } from '../../lab/fixtures';
 import type { Events } from '../../../src-main/ipc/contract';
 import { HEADER_BATCH } from '../../../src-main/sync/sync-folder';
 import { labDraft, startCore, type TestCore } from './lab-core';
-
-function message(n: number): string {
-  return `From: s${n}@example.test\r\nTo: carol@example.test\r\nSubject: Bulk ${n}\r\nMessage-ID: <bulk-${n}@example.test>\r\nDate: Tue, 03 Jun 2025 10:00:00 +0000\r\n\r\nBody ${n}\r\n`;
-}
 
 describe('a dropped connection and a vanished server lose nothing', () => {
   let lab: Lab;
@@ -20,7 +17,7 @@ describe('a dropped connection and a vanished server lose nothing', () => {
   beforeAll(async () => {
     lab = await startLab();
     const carol = lab.users[2]!;
-    await lab.seed(carol.email, 'INBOX', Array.from({ length: total }, (_, i) => message(i + 1)));
+    await lab.seed(carol.email, 'INBOX', Array.from({ length: total }, (_, i) => simpleMessage(i + 1, { subject: 'Bulk', to: 'carol@example.test' })));
     await lab.seed(carol.email, 'Archive', [readFixture('attachment-pdf'), readFixture('big5')]);
     wren = startCore({ syncIntervalMs: 60 * 60_000 }); // retries scheduled, but far beyond the test
     accountId = (await wren.call('accounts.add', labDraft(lab, carol))).id;

@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { simpleMessage } from '../../lab/simple-message';
 import { connectImap, recreateFolder, startLab, type Lab } from '../../lab/lab';
 import { readFixture } from '../../lab/fixtures';
 import { labDraft, startCore, type TestCore } from './lab-core';
-
-/** A small, distinct message; `n` makes each one unique. */
-function message(n: number): string {
-  const date = new Date(Date.UTC(2025, 0, 1, 0, 0, n)).toUTCString().replace('GMT', '+0000');
-  return `From: Sender ${n} <s${n}@example.test>\r\nTo: bob@example.test\r\nSubject: Seeded ${n}\r\nDate: ${date}\r\nMessage-ID: <seed-${n}@example.test>\r\n\r\nBody ${n}\r\n`;
-}
 
 async function serverFlags(lab: Lab, user: string, folder: string): Promise<Map<number, string[]>> {
   const client = await connectImap(lab, user);
@@ -30,9 +25,9 @@ describe('IMAP sync against Dovecot', () => {
 
   beforeAll(async () => {
     lab = await startLab();
-    await lab.seed(user().email, 'INBOX', Array.from({ length: 30 }, (_, i) => message(i + 1)));
-    await lab.seed(user().email, 'INBOX', Array.from({ length: 10 }, (_, i) => message(i + 31)), { flags: ['\\Seen'] });
-    await lab.seed(user().email, 'INBOX', [message(41)], { flags: ['\\Flagged', '\\Seen'] });
+    await lab.seed(user().email, 'INBOX', Array.from({ length: 30 }, (_, i) => simpleMessage(i + 1)));
+    await lab.seed(user().email, 'INBOX', Array.from({ length: 10 }, (_, i) => simpleMessage(i + 31)), { flags: ['\\Seen'] });
+    await lab.seed(user().email, 'INBOX', [simpleMessage(41)], { flags: ['\\Flagged', '\\Seen'] });
     await lab.seed(user().email, 'Projects/Wren', [readFixture('gbk-subject-body'), readFixture('attachment-pdf')]);
     wren = startCore();
     accountId = (await wren.call('accounts.add', labDraft(lab, user()))).id;
@@ -75,7 +70,7 @@ describe('IMAP sync against Dovecot', () => {
     await client.messageDelete('2', { uid: true });
     lock.release();
     await client.logout();
-    await lab.seed(user().email, 'INBOX', [message(42)]);
+    await lab.seed(user().email, 'INBOX', [simpleMessage(42)]);
     const summary = await wren.core.sync.run(accountId, false);
     expect(summary).toMatchObject({ newMessages: 1, removedMessages: 1, flagUpdates: 1 });
     const inbox = (await wren.call('folders.list', { accountId })).find((f) => f.path === 'INBOX')!;

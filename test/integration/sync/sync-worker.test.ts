@@ -2,16 +2,13 @@ import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { simpleMessage } from '../../lab/simple-message';
 import type { Events, StoreChange } from '../../../src-main/ipc/contract';
 import { HEADER_BATCH } from '../../../src-main/sync/sync-folder';
 import { startLab, type Lab } from '../../lab/lab';
 import { labDraft, startCore, type TestCore } from '../imap/lab-core';
 
 const run = promisify(execFile);
-
-function message(n: number): string {
-  return `From: w${n}@example.test\r\nTo: alice@example.test\r\nSubject: Worker ${n}\r\nMessage-ID: <w-${n}@example.test>\r\nDate: Wed, 04 Jun 2025 08:00:00 +0000\r\n\r\nBody ${n}\r\n`;
-}
 
 /** The app's real arrangement: the bundled sync worker writes, the main thread reads and relays. */
 describe('sync in the worker thread', () => {
@@ -23,7 +20,7 @@ describe('sync in the worker thread', () => {
   beforeAll(async () => {
     await run(process.execPath, ['scripts/build-main.mjs']);
     lab = await startLab();
-    await lab.seed(lab.users[0]!.email, 'INBOX', Array.from({ length: total }, (_, i) => message(i + 1)));
+    await lab.seed(lab.users[0]!.email, 'INBOX', Array.from({ length: total }, (_, i) => simpleMessage(i + 1, { subject: 'Worker', to: 'alice@example.test' })));
     wren = startCore({ syncWorkerPath: resolve('dist/main/sync-worker.cjs'), syncIntervalMs: 60 * 60_000 });
     accountId = (await wren.call('accounts.add', labDraft(lab, lab.users[0]!))).id;
   });
@@ -49,7 +46,7 @@ describe('sync in the worker thread', () => {
   });
 
   it('survives a dropped line: the failure crosses the thread as a typed error, and the next sync completes', async () => {
-    await lab.seed(lab.users[0]!.email, 'Later', Array.from({ length: total }, (_, i) => message(1000 + i)));
+    await lab.seed(lab.users[0]!.email, 'Later', Array.from({ length: total }, (_, i) => simpleMessage(1000 + i, { subject: 'Worker', to: 'alice@example.test' })));
     let cut = false;
     const off = wren.core.events.on('sync.progress', (p) => {
       if (!cut && p.folderPath === 'Later' && p.phase === 'headers' && p.done > 0) {
