@@ -30,11 +30,15 @@ export class MessageReader {
   async read(id: number): Promise<MessageView> {
     const record = this.requireMessage(id);
     const body = this.store.bodies.body(id) ?? (await this.loadBody(record));
-    if (!record.seen) await this.setFlags(record, { seen: true });
+    // Not awaited: showing a cached message must not wait for a server that may be unreachable.
+    if (!record.seen) void this.setFlags(record, { seen: true });
     return toView(this.requireMessage(id), body);
   }
 
-  /** Local change first (the UI updates at once), queued for the server, pushed now if possible. */
+  /**
+   * Local change first (the UI updates at once), queued for the server and
+   * pushed now if it can be reached; otherwise the next sync sends it.
+   */
   async setFlags(record: MessageRecord, change: { seen?: boolean; flagged?: boolean }): Promise<void> {
     this.store.write(() => {
       this.store.messages.setSeenFlagged(record.id, change);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { simpleMessage } from '../../lab/simple-message';
 import { connectImap, recreateFolder, startLab, type Lab } from '../../lab/lab';
 import { readFixture } from '../../lab/fixtures';
@@ -100,7 +100,8 @@ describe('IMAP sync against Dovecot', () => {
     expect(gbk.from.name).toBe('张伟');
     const view = await wren.call('messages.read', { messageId: gbk.id });
     expect(view.text).toContain('会议通知：明天下午三点开会，地点在三楼会议室。');
-    expect((await serverFlags(lab, user().email, 'Projects/Wren')).get(gbk.uid!)).toContain('\\Seen');
+    expect(view.seen).toBe(true); // at once, locally
+    await vi.waitFor(async () => expect((await serverFlags(lab, user().email, 'Projects/Wren')).get(gbk.uid!)).toContain('\\Seen'), { timeout: 10_000 });
     const pdf = items.find((m) => m.hasAttachments)!;
     const pdfView = await wren.call('messages.read', { messageId: pdf.id });
     expect(pdfView.attachments).toEqual([expect.objectContaining({ filename: '报告.pdf', contentType: 'application/pdf' })]);
