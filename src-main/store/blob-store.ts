@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
@@ -84,6 +84,16 @@ export class BlobStore {
       this.folders.add(folder);
     }
     renameSync(temp, this.pathOf(blob));
+  }
+
+  /** Every file in the store with its age: blobs by name, and temp files a crash left behind. */
+  *files(): Generator<{ path: string; blob: string | null; modifiedMs: number }> {
+    for (const entry of readdirSync(this.dir, { withFileTypes: true })) {
+      const path = join(this.dir, entry.name);
+      if (entry.isFile() && entry.name.startsWith('.incoming-')) yield { path, blob: null, modifiedMs: statSync(path).mtimeMs };
+      if (!entry.isDirectory() || !/^[0-9a-f]{2}$/.test(entry.name)) continue;
+      for (const name of readdirSync(path)) yield { path: join(path, name), blob: name, modifiedMs: statSync(join(path, name)).mtimeMs };
+    }
   }
 
   read(blob: string): Readable {

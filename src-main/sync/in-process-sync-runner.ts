@@ -1,5 +1,6 @@
 import { ImapSessions } from '../imap/imap-sessions';
 import type { Store } from '../store/store';
+import { collectOrphanBlobs } from '../store/collect-orphan-blobs';
 import { syncAccount } from './sync-account';
 import type { ProgressListener, SyncJob, SyncRunner } from './sync-runner';
 
@@ -14,11 +15,14 @@ export class InProcessSyncRunner implements SyncRunner {
 
   constructor(private readonly store: Store) {}
 
-  run(job: SyncJob, onProgress: ProgressListener) {
+  async run(job: SyncJob, onProgress: ProgressListener) {
     this.logins.set(job.accountId, job.login);
-    return this.sessions.use(job.accountId, 'sync', (client) =>
+    const summary = await this.sessions.use(job.accountId, 'sync', (client) =>
       syncAccount(client, this.store, job.accountId, { bodies: job.bodies, onProgress }),
     );
+    // After a sync, on the sync's thread: files of messages the server dropped go too.
+    collectOrphanBlobs(this.store);
+    return summary;
   }
 
   dropConnection(accountId: number): void {
