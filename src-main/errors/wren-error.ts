@@ -27,3 +27,10 @@ export function toErrorShape(error: unknown): ErrorShape {
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'Internal', message };
 }
+
+/** The server could not be reached or the line dropped: the network's fault, worth retrying later. */
+const UNREACHABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['ConnectionLost', 'Timeout', 'HostNotFound', 'ConnectionRefused']);
+
+export function isUnreachable(error: unknown): boolean {
+  return error instanceof WrenError && UNREACHABLE.has(error.code);
+}

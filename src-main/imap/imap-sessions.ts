@@ -1,11 +1,11 @@
 import type { ImapFlow } from 'imapflow';
 import { openImap, type ImapLogin } from './imap-connection';
 import { toServerError } from './imap-error';
+import { isUnreachable } from '../errors/wren-error';
 
 /** Sync and on-demand reading use separate connections, so opening a message never waits behind a long sync. */
 export type SessionPurpose = 'sync' | 'read';
 
-const CONNECTION_FAULTS = new Set(['ConnectionLost', 'Timeout', 'HostNotFound', 'ConnectionRefused', 'TlsUntrusted', 'AuthFailed']);
 
 /** Keeps one logged-in IMAP connection per account and purpose, reopened when it breaks. */
 export class ImapSessions {
@@ -21,7 +21,8 @@ export class ImapSessions {
     } catch (error) {
       const login = this.loginFor(accountId);
       const mapped = toServerError(error, login.server, 'imap');
-      if (CONNECTION_FAULTS.has(mapped.code) || !client.usable) this.drop(key);
+      // A connection that failed at the network, TLS or login level is not reused.
+      if (isUnreachable(mapped) || mapped.code === 'TlsUntrusted' || mapped.code === 'AuthFailed' || !client.usable) this.drop(key);
       throw mapped;
     }
   }

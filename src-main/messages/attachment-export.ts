@@ -10,6 +10,7 @@ import type { StructurePart } from '../mime/structure';
 import type { StoredBlob } from '../store/blob-store';
 import type { MessageRecord } from '../store/messages-repo';
 import type { Store } from '../store/store';
+import { downloadToBlob } from './download-to-blob';
 
 export interface AttachmentFile {
   filename: string;
@@ -37,16 +38,8 @@ export async function loadAttachment(
   const filename = safeFileName(part.filename, part.type);
   const cached = store.bodies.part(record.id, part.part);
   if (cached && store.blobs.has(cached.blob)) return { filename, contentType: part.type, blob: cached };
-  const blob = (await partFromCachedSource(store, record, part.part)) ?? (await withImap(async (imap) => {
-    const lock = await imap.getMailboxLock(record.folderPath, { readOnly: true });
-    try {
-      const { content } = await imap.download(String(record.uid), part.part, { uid: true });
-      if (!content) throw new WrenError('NotFound', 'The message is no longer on the server.', { messageId: record.id });
-      return await store.blobs.writeStream(content);
-    } finally {
-      lock.release();
-    }
-  }));
+  const blob =
+    (await partFromCachedSource(store, record, part.part)) ?? (await withImap((imap) => downloadToBlob(imap, store, record, part.part)));
   store.write(() => store.bodies.savePart(record.id, part.part, blob));
   return { filename, contentType: part.type, blob };
 }

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { ImapFlow } from 'imapflow';
-import { WrenError } from '../errors/wren-error';
+import { WrenError, isUnreachable } from '../errors/wren-error';
 import type { MessageView } from '../ipc/contract';
 import type { ImapSessions } from '../imap/imap-sessions';
 import { chooseDisplayParts, toAttachmentView } from '../mime/choose-display-parts';
@@ -10,8 +10,6 @@ import type { Store } from '../store/store';
 import { fetchDisplayBody } from './fetch-display-body';
 import { bodyFromSource, fetchSource } from './message-source';
 import { pushPendingFlags } from '../sync/push-pending-flags';
-
-const OFFLINE_FAULTS = new Set(['ConnectionLost', 'Timeout', 'HostNotFound', 'ConnectionRefused']);
 
 /**
  * Opening a message: from the cache when it is there (offline too),
@@ -86,8 +84,8 @@ export class MessageReader {
     try {
       return await this.sessions.use(record.accountId, 'read', work);
     } catch (error) {
-      if (error instanceof WrenError && OFFLINE_FAULTS.has(error.code)) {
-        throw new WrenError('Offline', 'This part of the message has not been downloaded yet and the server cannot be reached. It will open once the account is back online.', { messageId: record.id, cause: error.code });
+      if (isUnreachable(error)) {
+        throw new WrenError('Offline', 'This part of the message has not been downloaded yet and the server cannot be reached. It will open once the account is back online.', { messageId: record.id, cause: (error as WrenError).code });
       }
       throw error;
     }

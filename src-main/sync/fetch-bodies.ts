@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { ImapFlow } from 'imapflow';
+import { DOWNLOAD_CHUNK_BYTES } from '../imap/download-chunk';
 import type { StoredBlob } from '../store/blob-store';
 import type { FolderRecord } from '../store/folders-repo';
 import type { Store } from '../store/store';
@@ -14,12 +15,6 @@ const SMALL_MESSAGE_BYTES = 8 * 1024 * 1024;
 /** One FETCH asks for at most this many messages and bytes: few round trips, bounded work per command. */
 const BATCH_MESSAGES = 500;
 const BATCH_BYTES = 32 * 1024 * 1024;
-/**
- * How much of a large message one request asks for. imapflow's default (64 KB)
- * costs a round trip per 64 KB; this keeps one request per typical large
- * message while memory stays bounded by one chunk.
- */
-const DOWNLOAD_CHUNK_BYTES = 8 * 1024 * 1024;
 
 type Pending = { id: number; uid: number };
 type Saved = { id: number; stored: StoredBlob };

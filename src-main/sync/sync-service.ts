@@ -1,13 +1,11 @@
 import type { SyncSummary } from '../ipc/contract';
-import { WrenError, toErrorShape } from '../errors/wren-error';
+import { WrenError, isUnreachable, toErrorShape } from '../errors/wren-error';
 import type { AccountStatusBoard } from '../accounts/account-status';
 import type { EventBus } from '../app/event-bus';
 import type { ImapLogin } from '../imap/imap-connection';
 import type { Store } from '../store/store';
 import type { SyncRunner } from './sync-runner';
 
-/** Faults that come and go with the network: retried in the background. */
-const TRANSIENT = new Set(['ConnectionLost', 'Timeout', 'HostNotFound', 'ConnectionRefused', 'Offline']);
 const RETRY_DELAYS_MS = [15_000, 30_000, 60_000, 2 * 60_000, 5 * 60_000, 10 * 60_000];
 
 export interface SyncServiceOptions {
@@ -81,7 +79,8 @@ export class SyncService {
   private onFailure(accountId: number, error: unknown): void {
     if (!this.store.accounts.get(accountId)) return; // removed while syncing
     const shape = toErrorShape(error);
-    if (error instanceof WrenError && TRANSIENT.has(error.code)) {
+    // Faults that come and go with the network are retried in the background.
+    if (isUnreachable(error) || (error instanceof WrenError && error.code === 'Offline')) {
       const attempt = this.failures.get(accountId) ?? 0;
       this.failures.set(accountId, attempt + 1);
       const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)]!;
