@@ -99,8 +99,4 @@ export class BlobStore {
   read(blob: string): Readable {
     return createReadStream(this.pathOf(blob));
   }
-
-  size(blob: string): number {
-    return statSync(this.pathOf(blob)).size;
-  }
 }

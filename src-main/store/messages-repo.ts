@@ -1,5 +1,5 @@
 import type { ChangeFeed } from './change-feed';
-import type { Db } from './open-database';
+import { timed, type Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
 import type { Address, MessageSummary } from '../ipc/contract';
 import type { StructurePart } from '../mime/structure';
@@ -147,9 +147,11 @@ export class MessagesRepo {
   /** One page of the list, newest first, served by the (folder_id, sort_date) index. */
   page(folderId: number, offset: number, limit: number): { total: number; items: MessageSummary[] } {
     const total = (this.statements.pluck('SELECT total_count FROM folders WHERE id = ?').get(folderId) as number | undefined) ?? 0;
-    const rows = this.statements
-      .get(`SELECT ${SUMMARY_COLUMNS} FROM messages m WHERE m.folder_id = ? ORDER BY m.sort_date DESC, m.id DESC LIMIT ? OFFSET ?`)
-      .all(folderId, limit, offset) as SummaryRow[];
+    const query = this.statements.get(
+      `SELECT ${SUMMARY_COLUMNS} FROM messages m WHERE m.folder_id = ? ORDER BY m.sort_date DESC, m.id DESC LIMIT ? OFFSET ?`,
+    );
+    // The list's query runs on every scroll: log it if it ever gets slow.
+    const rows = timed('messages.page', () => query.all(folderId, limit, offset)) as SummaryRow[];
     return { total, items: rows.map(toSummary) };
   }
 
