@@ -16,6 +16,10 @@ export const ERROR_CODES = [
   'DatabaseUnreadable',
   'DataDirUnwritable',
   'SecretUnavailable',
+  'DiskFull',
+  'DataReadOnly',
+  'DatabaseBusy',
+  'DatabaseCorrupt',
   // Network and servers
   'AuthFailed',
   'TlsUntrusted',
@@ -23,6 +27,7 @@ export const ERROR_CODES = [
   'ConnectionRefused',
   'Timeout',
   'ConnectionLost',
+  'ServerStalled',
   'PlaintextNotAllowed',
   'ServerSaid',
   'Offline',

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { isLocalFault, toLocalFault } from '../../../src-main/errors/local-fault';
+import { WrenError } from '../../../src-main/errors/wren-error';
+
+const fault = (code: string, extra: Record<string, unknown> = {}) => Object.assign(new Error(code), { code, ...extra });
+
+describe('toLocalFault', () => {
+  it.each([
+    ['ENOSPC', 'DiskFull'],
+    ['SQLITE_FULL', 'DiskFull'],
+    ['SQLITE_IOERR_WRITE', null],
+    ['EROFS', 'DataReadOnly'],
+    ['EACCES', 'DataReadOnly'],
+    ['SQLITE_READONLY_DBMOVED', 'DataReadOnly'],
+    ['SQLITE_BUSY', 'DatabaseBusy'],
+    ['SQLITE_CORRUPT', 'DatabaseCorrupt'],
+    ['ECONNRESET', null],
+  ])('%s becomes %s', (raw, expected) => {
+    const mapped = toLocalFault(fault(raw));
+    expect(mapped?.code ?? null).toBe(expected);
+    if (mapped) expect(isLocalFault(mapped)).toBe(true);
+  });
+
+  it('keeps the path the file system named', () => {
+    expect(toLocalFault(fault('ENOSPC', { path: '/data/blobs/x' }))?.details).toMatchObject({ path: '/data/blobs/x', cause: 'ENOSPC' });
+  });
+
+  it('leaves WrenErrors and code-less errors alone', () => {
+    expect(toLocalFault(new WrenError('Timeout', 'slow'))).toBeNull();
+    expect(toLocalFault(new Error('plain'))).toBeNull();
+    expect(isLocalFault(new WrenError('ConnectionLost', 'x'))).toBe(false);
+  });
+});
