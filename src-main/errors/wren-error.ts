@@ -1,4 +1,5 @@
 import type { ErrorCode, ErrorShape } from './error-codes';
+import { localFaultShape } from './local-fault-codes';
 
 /**
  * The one error type the core throws on purpose. `details` carries what the
@@ -21,15 +22,27 @@ export class WrenError extends Error {
   }
 }
 
-/** Turns anything thrown into the shape that crosses the contract. */
-export function toErrorShape(error: unknown): ErrorShape {
-  if (error instanceof WrenError) return error.toShape();
+/**
+ * Anything thrown, as a WrenError: a local fault (full disk, read-only folder,
+ * busy or damaged database) keeps its own code wherever it surfaces; anything
+ * else unforeseen is Internal, a bug, so its stack goes to the log.
+ */
+export function toWrenError(error: unknown): WrenError {
+  if (error instanceof WrenError) return error;
+  const local = localFaultShape(error);
+  if (local) return new WrenError(local.code, local.message, local.details, { cause: error });
+  console.error('[wren] unexpected error:', error instanceof Error ? (error.stack ?? error.message) : error);
   const message = error instanceof Error ? error.message : String(error);
-  return { code: 'Internal', message };
+  return new WrenError('Internal', message, undefined, { cause: error });
+}
+
+/** Turns anything thrown into the shape that crosses the contract (and the sync worker's thread boundary). */
+export function toErrorShape(error: unknown): ErrorShape {
+  return toWrenError(error).toShape();
 }
 
 /** The server could not be reached or the line dropped: the network's fault, worth retrying later. */
-const UNREACHABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['ConnectionLost', 'Timeout', 'HostNotFound', 'ConnectionRefused']);
+const UNREACHABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['ConnectionLost', 'Timeout', 'HostNotFound', 'ConnectionRefused', 'ServerStalled']);
 
 export function isUnreachable(error: unknown): boolean {
   return error instanceof WrenError && UNREACHABLE.has(error.code);

@@ -1,4 +1,5 @@
-import { WrenError } from '../errors/wren-error';
+import { WrenError, toWrenError } from '../errors/wren-error';
+import { toLocalFault } from '../errors/local-fault';
 import type { ErrorCode } from '../errors/error-codes';
 
 const NETWORK_CODES: Record<string, ErrorCode> = {
@@ -19,6 +20,7 @@ const NETWORK_CODES: Record<string, ErrorCode> = {
   EConnectionClosed: 'ConnectionLost',
   ClosedAfterConnectText: 'ConnectionLost',
   ClosedAfterConnectTLS: 'ConnectionLost',
+  StateLogout: 'ConnectionLost',
 };
 
 /** OpenSSL verification failures that mean "this certificate is not trusted". */
@@ -39,22 +41,36 @@ interface ServerLike {
   port: number;
 }
 
-/** Names the server in every message so the user sees which setting to check. */
+/**
+ * Names the server in every message so the user sees which setting to check.
+ * Only what came from the connection becomes a network fault: a full disk or
+ * a read-only folder met while syncing keeps its own code, and an error with
+ * no code at all is a bug in Wren (Internal), never "offline".
+ */
 export function toServerError(error: unknown, server: ServerLike, protocol: string): WrenError {
   if (error instanceof WrenError) return error;
-  const e = (error ?? {}) as { code?: string; message?: string; authenticationFailed?: boolean; responseText?: string; responseStatus?: string };
+  const local = toLocalFault(error);
+  if (local) return local;
+  const e = (error ?? {}) as { code?: unknown; message?: string; authenticationFailed?: boolean; tlsFailed?: boolean; responseText?: string; responseStatus?: string };
+  const errno = typeof e.code === 'string' ? e.code : undefined;
   const where = `${protocol.toUpperCase()} server ${server.host}:${server.port}`;
-  const details = { host: server.host, port: server.port, protocol, cause: e.code ?? null };
+  const details = { host: server.host, port: server.port, protocol, cause: errno ?? null };
   if (e.authenticationFailed || /AUTHENTICATIONFAILED|authentication failed|invalid credentials/i.test(e.responseText ?? '')) {
     return new WrenError('AuthFailed', `The ${where} rejected the user name or password.`, details, { cause: error });
   }
-  if (e.code && TLS_TRUST_CODES.has(e.code)) {
-    return new WrenError('TlsUntrusted', `The certificate of the ${where} is not trusted (${e.code}).`, details, { cause: error });
+  if (errno && TLS_TRUST_CODES.has(errno)) {
+    return new WrenError('TlsUntrusted', `The certificate of the ${where} is not trusted (${errno}).`, details, { cause: error });
   }
-  const code = e.code ? NETWORK_CODES[e.code] : undefined;
+  const code = errno ? NETWORK_CODES[errno] : undefined;
   if (code) return new WrenError(code, networkMessage(code, where), details, { cause: error });
-  if (e.responseText) return new WrenError('ServerSaid', `The ${where} answered: ${e.responseText}`, details, { cause: error });
-  return new WrenError('ConnectionLost', `The connection to the ${where} failed: ${e.message ?? String(error)}`, details, { cause: error });
+  if (e.responseText || e.responseStatus) {
+    return new WrenError('ServerSaid', `The ${where} answered: ${e.responseText ?? e.responseStatus}`, details, { cause: error });
+  }
+  // Socket, TLS and IMAP-protocol failures all carry a code (imapflow's own or Node's).
+  if (errno || e.tlsFailed) {
+    return new WrenError('ConnectionLost', `The connection to the ${where} failed: ${e.message ?? String(error)}`, details, { cause: error });
+  }
+  return toWrenError(error);
 }
 
 function networkMessage(code: ErrorCode, where: string): string {

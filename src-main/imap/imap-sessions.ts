@@ -2,6 +2,7 @@ import type { ImapFlow } from 'imapflow';
 import { openImap, type ImapLogin } from './imap-connection';
 import { toServerError } from './imap-error';
 import { isUnreachable } from '../errors/wren-error';
+import { isLocalFault } from '../errors/local-fault';
 
 /** Sync and on-demand reading use separate connections, so opening a message never waits behind a long sync. */
 export type SessionPurpose = 'sync' | 'read';
@@ -21,8 +22,10 @@ export class ImapSessions {
     } catch (error) {
       const login = this.loginFor(accountId);
       const mapped = toServerError(error, login.server, 'imap');
-      // A connection that failed at the network, TLS or login level is not reused.
-      if (isUnreachable(mapped) || mapped.code === 'TlsUntrusted' || mapped.code === 'AuthFailed' || !client.usable) this.drop(key);
+      // A connection that failed at the network, TLS or login level is not reused, nor one whose FETCH was
+      // broken off midway by a local fault or a bug: what the server still sends for it is unknown.
+      const broken = isUnreachable(mapped) || isLocalFault(mapped) || ['TlsUntrusted', 'AuthFailed', 'Internal'].includes(mapped.code);
+      if (broken || !client.usable) this.drop(key);
       throw mapped;
     }
   }

@@ -1,5 +1,5 @@
 import type { SyncSummary } from '../ipc/contract';
-import { WrenError, isUnreachable, toErrorShape } from '../errors/wren-error';
+import { WrenError, isUnreachable, toWrenError } from '../errors/wren-error';
 import type { AccountStatusBoard } from '../accounts/account-status';
 import type { EventBus } from '../app/event-bus';
 import type { ImapLogin } from '../imap/imap-connection';
@@ -7,6 +7,8 @@ import type { Store } from '../store/store';
 import type { SyncRunner } from './sync-runner';
 
 const RETRY_DELAYS_MS = [15_000, 30_000, 60_000, 2 * 60_000, 5 * 60_000, 10 * 60_000];
+/** A database held by another Wren is let go soon; worth one slow retry per failure, unlike a full disk. */
+const BUSY_RETRY_MS = 2 * 60_000;
 
 export interface SyncServiceOptions {
   /** Background sync interval while online; 0 disables (CLI). */
@@ -71,24 +73,28 @@ export class SyncService {
       this.schedule(accountId, this.options.intervalMs);
       return summary;
     } catch (error) {
-      this.onFailure(accountId, error);
-      throw error;
+      const fault = toWrenError(error);
+      this.onFailure(accountId, fault);
+      throw fault;
     }
   }
 
-  private onFailure(accountId: number, error: unknown): void {
+  private onFailure(accountId: number, fault: WrenError): void {
     if (!this.store.accounts.get(accountId)) return; // removed while syncing
-    const shape = toErrorShape(error);
-    // Faults that come and go with the network are retried in the background.
-    if (isUnreachable(error) || (error instanceof WrenError && error.code === 'Offline')) {
+    const retries = this.options.intervalMs > 0; // the CLI syncs only when asked
+    // Only faults that come and go with the network mean offline, retried in the background.
+    if (isUnreachable(fault) || fault.code === 'Offline') {
       const attempt = this.failures.get(accountId) ?? 0;
       this.failures.set(accountId, attempt + 1);
       const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)]!;
-      const retries = this.options.intervalMs > 0; // the CLI syncs only when asked
-      this.status.set(accountId, { state: 'offline', error: shape, retryAt: retries ? Date.now() + delay : null });
+      this.status.set(accountId, { state: 'offline', error: fault.toShape(), retryAt: retries ? Date.now() + delay : null });
       if (retries) this.schedule(accountId, delay);
+    } else if (fault.code === 'DatabaseBusy' && retries) {
+      this.status.set(accountId, { state: 'error', error: fault.toShape(), retryAt: Date.now() + BUSY_RETRY_MS });
+      this.schedule(accountId, BUSY_RETRY_MS);
     } else {
-      this.status.set(accountId, { state: 'error', error: shape, retryAt: null });
+      // A full disk, a read-only folder, a refused login or a bug: retrying on a timer would not help.
+      this.status.set(accountId, { state: 'error', error: fault.toShape(), retryAt: null });
     }
   }
 

@@ -16,10 +16,11 @@ export interface TestCore {
   dispose(): Promise<void>;
 }
 
-export function startCore(options: { syncIntervalMs?: number; syncWorkerPath?: string | null } = {}): TestCore {
+/** `dataDir` puts the data elsewhere (a tiny disk); the caller then removes it. */
+export function startCore(options: { syncIntervalMs?: number; syncWorkerPath?: string | null; dataDir?: string } = {}): TestCore {
   const dir = mkdtempSync(join(tmpdir(), 'wren-core-'));
   const core = WrenCore.open({
-    dataDir: join(dir, 'data'),
+    dataDir: options.dataDir ?? join(dir, 'data'),
     mode: 'cli',
     secrets: new KeyFileSecretStore(join(dir, 'keys', 'secret.key')),
     syncIntervalMs: options.syncIntervalMs ?? 0,

@@ -25,6 +25,12 @@ describe('toLocalFault', () => {
     expect(toLocalFault(fault('ENOSPC', { path: '/data/blobs/x' }))?.details).toMatchObject({ path: '/data/blobs/x', cause: 'ENOSPC' });
   });
 
+  it('leaves a socket’s EACCES/EPERM (a firewall) to the network', () => {
+    expect(toLocalFault(fault('EPERM', { syscall: 'connect', address: '192.0.2.1', port: 993 }))).toBeNull();
+    expect(toLocalFault(fault('EACCES', { syscall: 'connect', address: '192.0.2.1', port: 25 }))).toBeNull();
+    expect(toLocalFault(fault('EACCES', { syscall: 'open', path: '/data/wren.sqlite' }))?.code).toBe('DataReadOnly');
+  });
+
   it('leaves WrenErrors and code-less errors alone', () => {
     expect(toLocalFault(new WrenError('Timeout', 'slow'))).toBeNull();
     expect(toLocalFault(new Error('plain'))).toBeNull();

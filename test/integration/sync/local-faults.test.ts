@@ -1,0 +1,154 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Events } from '../../../src-main/ipc/contract';
+import { startLab, type Lab } from '../../lab/lab';
+import { mountTinyDisk, type TinyDisk } from '../../lab/tiny-disk';
+import { labDraft, startCore, type TestCore } from '../imap/lab-core';
+
+const run = promisify(execFile);
+const MB = 1024 * 1024;
+const HOUR = 60 * 60_000;
+
+function sized(n: number, to: string, bytes: number): Buffer {
+  const body = randomBytes(bytes).toString('base64').replace(/(.{76})/g, '$1\r\n');
+  return Buffer.from(
+    `From: s${n}@example.test\r\nTo: ${to}\r\nSubject: Sized ${n}\r\nMessage-ID: <sized-${n}@example.test>\r\n` +
+      `Date: Tue, 03 Jun 2025 10:00:00 +0000\r\nContent-Type: text/plain\r\n\r\nBody ${n}\r\n${body}\r\n`,
+  );
+}
+
+/** What a failed sync must leave behind: every recorded source whole on disk, and a sound database. */
+function expectNothingLost(wren: TestCore, accountId: number, headers: number): void {
+  const inbox = wren.core.store.folders.list(accountId).find((f) => f.path === 'INBOX')!;
+  const items = wren.core.store.messages.page(inbox.id, 0, 1000).items;
+  expect(items).toHaveLength(headers);
+  for (const item of items) {
+    const source = wren.core.store.bodies.source(item.id);
+    if (!source) continue;
+    const path = wren.core.store.blobs.pathOf(source.blob);
+    expect(existsSync(path)).toBe(true);
+    expect(statSync(path).size).toBe(source.size);
+  }
+  expect(wren.core.store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+}
+
+function sourcesSaved(wren: TestCore, accountId: number): number {
+  const inbox = wren.core.store.folders.list(accountId).find((f) => f.path === 'INBOX')!;
+  return wren.core.store.messages.page(inbox.id, 0, 1000).items.filter((item) => wren.core.store.bodies.source(item.id)).length;
+}
+
+/**
+ * A full disk and a read-only data folder, for real (a tiny tmpfs; a read-only
+ * remount), met in the middle of `sync --bodies`: each keeps its own code, the
+ * account is in error rather than offline, and no retry is scheduled. Only a
+ * server that cannot be reached means offline.
+ */
+describe('local faults during a sync are not network faults', () => {
+  let lab: Lab;
+  /** Disks holding a whole data folder, unmounted once their core is closed. */
+  const disks: TinyDisk[] = [];
+  /** Disks mounted inside a core's own temp folder, unmounted before it is removed. */
+  const innerDisks: TinyDisk[] = [];
+  const cores: TestCore[] = [];
+  const alice = () => lab.users[0]!;
+  const bob = () => lab.users[1]!;
+  const carol = () => lab.users[2]!;
+  const SMALL_COUNT = 30;
+
+  beforeAll(async () => {
+    await run(process.execPath, ['scripts/build-main.mjs']);
+    lab = await startLab();
+    await lab.seed(alice().email, 'INBOX', Array.from({ length: SMALL_COUNT }, (_, i) => sized(i + 1, alice().email, 100 * 1024)));
+    await lab.seed(bob().email, 'INBOX', [sized(100, bob().email, 2000), sized(101, bob().email, 9 * MB)]);
+    await lab.seed(carol().email, 'INBOX', Array.from({ length: 5 }, (_, i) => sized(200 + i, carol().email, 4000)));
+  }, 180_000);
+  afterAll(async () => {
+    for (const disk of innerDisks) disk.unmount();
+    for (const wren of cores) await wren.dispose();
+    for (const disk of disks) disk.unmount();
+    await lab?.stop();
+  });
+
+  async function coreOn(disk: TinyDisk | null, worker: boolean): Promise<TestCore> {
+    const wren = startCore({
+      syncIntervalMs: HOUR, // background retries on, far beyond the test
+      syncWorkerPath: worker ? resolve('dist/main/sync-worker.cjs') : null,
+      ...(disk ? { dataDir: join(disk.path, 'data') } : {}),
+    });
+    cores.push(wren);
+    return wren;
+  }
+
+  it('a disk that fills up while saving bodies → DiskFull, status error with no retry, nothing saved is lost', async () => {
+    const disk = mountTinyDisk(1.5 * MB);
+    disks.push(disk);
+    const wren = await coreOn(disk, false);
+    const accountId = (await wren.call('accounts.add', labDraft(lab, alice()))).id;
+    expect((await wren.core.sync.run(accountId, false)).newMessages).toBe(SMALL_COUNT);
+
+    await expect(wren.core.sync.run(accountId, true)).rejects.toMatchObject({ code: 'DiskFull' });
+    const status = wren.core.status.get(accountId);
+    expect(status).toMatchObject({ state: 'error', error: { code: 'DiskFull' }, retryAt: null });
+    expectNothingLost(wren, accountId, SMALL_COUNT);
+    expect(sourcesSaved(wren, accountId)).toBeLessThan(SMALL_COUNT);
+
+    disk.remount(`size=${64 * MB}`); // the user frees space
+    await wren.core.sync.run(accountId, true);
+    expect(sourcesSaved(wren, accountId)).toBe(SMALL_COUNT);
+    expectNothingLost(wren, accountId, SMALL_COUNT);
+    const inbox = wren.core.store.folders.list(accountId).find((f) => f.path === 'INBOX')!;
+    const first = wren.core.store.messages.page(inbox.id, 0, 1000).items.find((m) => m.subject === 'Sized 1')!;
+    expect((await wren.call('messages.read', { messageId: first.id })).text).toContain('Body 1');
+  });
+
+  it('in the sync worker, a large message streamed onto a full disk → DiskFull across the thread boundary', async () => {
+    const disk = mountTinyDisk(2 * MB);
+    disks.push(disk);
+    const wren = await coreOn(disk, true);
+    const accountId = (await wren.call('accounts.add', labDraft(lab, bob()))).id;
+    await wren.core.sync.run(accountId, false);
+
+    await expect(wren.core.sync.run(accountId, true)).rejects.toMatchObject({ code: 'DiskFull' });
+    expect(wren.core.status.get(accountId)).toMatchObject({ state: 'error', error: { code: 'DiskFull' }, retryAt: null });
+    expectNothingLost(wren, accountId, 2);
+  });
+
+  it('a read-only data folder → DataReadOnly, status error with no retry; writable again, the sync completes', async () => {
+    const wren = await coreOn(null, false);
+    const accountId = (await wren.call('accounts.add', labDraft(lab, carol()))).id;
+    await wren.core.sync.run(accountId, false);
+    const blobs = mountTinyDisk(8 * MB, join(wren.dir, 'data', 'blobs'));
+    innerDisks.push(blobs);
+    blobs.remount('ro');
+
+    await expect(wren.core.sync.run(accountId, true)).rejects.toMatchObject({ code: 'DataReadOnly' });
+    expect(wren.core.status.get(accountId)).toMatchObject({ state: 'error', error: { code: 'DataReadOnly' }, retryAt: null });
+    expectNothingLost(wren, accountId, 5);
+
+    blobs.remount('rw');
+    await wren.core.sync.run(accountId, true);
+    expect(sourcesSaved(wren, accountId)).toBe(5);
+  });
+
+  it('by contrast, a background sync against a server that stopped answering → offline, with the time of the next try', async () => {
+    const wren = cores.at(-1)!;
+    const accountId = (await wren.call('accounts.list', {}))[0]!.id;
+    await lab.stop();
+    const settled = new Promise<Events['account.status']>((done) => {
+      const off = wren.core.events.on('account.status', (status) => {
+        if (status.accountId === accountId && status.state !== 'syncing') {
+          off();
+          done(status);
+        }
+      });
+    });
+    expect((await wren.call('sync.start', { accountId })).started).toEqual([accountId]);
+    const status = await settled;
+    expect(status).toMatchObject({ state: 'offline', error: { code: 'ConnectionRefused' } });
+    expect(status.retryAt).toBeGreaterThan(Date.now());
+  });
+});
