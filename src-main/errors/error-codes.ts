@@ -37,6 +37,9 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** Faults of this machine (the disk, the data folder, the database file): never "offline". */
+export const LOCAL_FAULT_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['DiskFull', 'DataReadOnly', 'DatabaseBusy', 'DatabaseCorrupt']);
+
 /** What crosses the contract when a request fails. */
 export interface ErrorShape {
   code: ErrorCode;

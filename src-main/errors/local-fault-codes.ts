@@ -25,8 +25,6 @@ const LOCAL_FAULTS: [prefix: string, code: ErrorCode][] = [
   ['SQLITE_NOTADB', 'DatabaseCorrupt'],
 ];
 
-export const LOCAL_FAULT_CODES: ReadonlySet<ErrorCode> = new Set(LOCAL_FAULTS.map(([, code]) => code));
-
 const MESSAGES: Partial<Record<ErrorCode, string>> = {
   DiskFull: 'The disk is full: Wren could not save mail. Free some space.',
   DataReadOnly: 'Wren cannot write to its data folder (read-only or no permission).',

@@ -1,5 +1,6 @@
 import { WrenError } from './wren-error';
-import { LOCAL_FAULT_CODES, localFaultShape } from './local-fault-codes';
+import { LOCAL_FAULT_CODES } from './error-codes';
+import { localFaultShape } from './local-fault-codes';
 
 /** The WrenError for a local fault (full disk, read-only folder, busy or damaged database), or null when `error` is something else. */
 export function toLocalFault(error: unknown): WrenError | null {

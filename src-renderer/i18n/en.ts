@@ -93,8 +93,10 @@ const strings = {
   'html.frameTitle': 'Message body',
 
   'status.offline': '{account} is offline.',
-  'status.retryingAt': 'Retrying at {time}.',
+  'status.unreachable': 'Wren cannot reach the mail server of {account}.',
+  'status.retryingAt': '{headline} Wren tries again at {time}.',
   'status.error': '{account} has a problem.',
+  'status.localFault': '{account} cannot sync: the problem is on this computer, not on the mail server.',
   'sync.now': 'Sync now',
   'sync.progress': '{folder}: {done} of {total}, {phase}',
   'sync.phase.folders': 'folders',
@@ -108,10 +110,19 @@ const strings = {
 
 export type StringKey = keyof typeof strings;
 
+/**
+ * Codes whose usual words are setup advice ("check the port"), right while an
+ * account is being set up but misleading about one that worked before: the
+ * background words say what happened instead (see describeError's context).
+ */
+export type BackgroundErrorCode = 'ConnectionRefused' | 'HostNotFound';
+
 export interface Dictionary {
   strings: Record<StringKey, string>;
   /** Every ErrorCode must have words, or this fails to compile. */
   errors: Record<ErrorCode, string>;
+  /** For an account that synced before. */
+  backgroundErrors: Record<BackgroundErrorCode, string>;
 }
 
 export const en: Dictionary = {
@@ -140,5 +151,9 @@ export const en: Dictionary = {
     ServerSaid: 'The server refused the request.',
     Offline: 'You appear to be offline.',
     Internal: 'Something went wrong inside Wren. This is a bug in Wren.',
+  },
+  backgroundErrors: {
+    ConnectionRefused: 'The server is not answering. It answered before, so your settings are most likely fine.',
+    HostNotFound: 'The server’s name cannot be looked up right now; the network may be down.',
   },
 };

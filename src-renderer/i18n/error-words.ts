@@ -1,17 +1,24 @@
 import type { ErrorCode, ErrorShape } from '../../src-main/errors/error-codes';
-import type { Dictionary } from './en';
+import type { BackgroundErrorCode, Dictionary } from './en';
 import { translator } from './translate';
 
 /** For these the core's own message is the only useful specific, so it is shown too. */
 const CODES_WITH_DETAIL: ReadonlySet<ErrorCode> = new Set(['ServerSaid', 'BadRequest', 'Internal', 'UnknownMethod']);
 
 /**
+ * Where an error is shown: while the user sets up an account (a test
+ * connection, saving it), where advice about the settings helps; or in the
+ * background, about an account that worked before, where it would mislead.
+ */
+export type ErrorContext = 'setup' | 'background';
+
+/**
  * The words a user reads for an error: the sentence for its code, then what
  * the details add (certificate fingerprint, which server, the server's reply).
  */
-export function describeError(dictionary: Dictionary, error: ErrorShape): string[] {
+export function describeError(dictionary: Dictionary, error: ErrorShape, context: ErrorContext = 'setup'): string[] {
   const t = translator(dictionary);
-  const lines = [dictionary.errors[error.code] ?? dictionary.errors.Internal];
+  const lines = [headline(dictionary, error.code, context)];
   const fingerprint = certificateFingerprint(error);
   if (fingerprint) lines.push(t('error.fingerprint', { fingerprint }));
   const where = serverAddress(error.details);
@@ -19,6 +26,11 @@ export function describeError(dictionary: Dictionary, error: ErrorShape): string
   const detail = CODES_WITH_DETAIL.has(error.code) ? detailText(error) : '';
   if (detail) lines.push(t('error.detail', { detail }));
   return lines;
+}
+
+function headline(dictionary: Dictionary, code: ErrorCode, context: ErrorContext): string {
+  const background = context === 'background' ? (dictionary.backgroundErrors as Partial<Record<ErrorCode, string>>)[code as BackgroundErrorCode] : undefined;
+  return background ?? dictionary.errors[code] ?? dictionary.errors.Internal;
 }
 
 export function certificateFingerprint(error: ErrorShape): string | null {

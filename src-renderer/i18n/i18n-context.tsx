@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import type { ErrorShape } from '../../src-main/errors/error-codes';
 import { en, type Dictionary } from './en';
 import { zh } from './zh';
-import { describeError } from './error-words';
+import { describeError, type ErrorContext } from './error-words';
 import { initialLanguage, localeFor, saveLanguage, type Language } from './language';
 import { translator, type Translate } from './translate';
 
@@ -14,7 +14,7 @@ interface I18n {
   locale: string;
   setLanguage(language: Language): void;
   t: Translate;
-  errorWords(error: ErrorShape): string[];
+  errorWords(error: ErrorShape, context?: ErrorContext): string[];
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -36,7 +36,7 @@ export function I18nProvider({ children, language: fixed }: { children: ReactNod
       locale: localeFor(language),
       setLanguage,
       t: translator(dictionary),
-      errorWords: (error) => describeError(dictionary, error),
+      errorWords: (error, context) => describeError(dictionary, error, context),
     };
   }, [language, setLanguage]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

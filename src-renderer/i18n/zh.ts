@@ -93,8 +93,10 @@ export const zh: Dictionary = {
     'html.frameTitle': '邮件正文',
 
     'status.offline': '{account} 离线。',
-    'status.retryingAt': '将于 {time} 重试。',
+    'status.unreachable': 'Wren 无法连接到 {account} 的邮件服务器。',
+    'status.retryingAt': '{headline}Wren 将于 {time} 重试。',
     'status.error': '{account} 出现问题。',
+    'status.localFault': '{account} 无法同步：问题出在这台电脑上，而不是邮件服务器。',
     'sync.now': '立即同步',
     'sync.progress': '{folder}：{done} / {total}，{phase}',
     'sync.phase.folders': '文件夹',
@@ -129,5 +131,9 @@ export const zh: Dictionary = {
     ServerSaid: '服务器拒绝了该请求。',
     Offline: '您似乎处于离线状态。',
     Internal: 'Wren 内部出现错误。这是 Wren 的错误。',
+  },
+  backgroundErrors: {
+    ConnectionRefused: '服务器没有响应。之前可以连接，所以您的设置很可能没有问题。',
+    HostNotFound: '目前无法查找服务器的名称，网络可能已断开。',
   },
 };

@@ -68,9 +68,32 @@ describe('App', () => {
     await screen.findByTestId('folder-INBOX');
     act(() => client.emit('account.status', { accountId: 1, state: 'offline', error: { code: 'Timeout', message: 't' }, retryAt: Date.now() + 60_000 }));
     const banner = await screen.findByTestId('account-status-1');
-    expect(banner.textContent).toContain('Work is offline.');
-    expect(banner.textContent).toContain('Retrying at');
+    expect(banner.textContent).toContain('Wren cannot reach the mail server of Work.');
+    expect(banner.textContent).toContain('Wren tries again at');
     expect(banner.textContent).toContain('The server did not answer in time.');
+  });
+
+  it('for a server that stopped answering, says it cannot be reached, not to check the port', async () => {
+    const client = new FakeClient(mailHandlers());
+    renderWithClient(<App />, client);
+    await screen.findByTestId('folder-INBOX');
+    const error = { code: 'ConnectionRefused' as const, message: 'x', details: { host: 'mail.example', port: 993 } };
+    act(() => client.emit('account.status', { accountId: 1, state: 'offline', error, retryAt: Date.now() + 60_000 }));
+    const banner = await screen.findByTestId('account-status-1');
+    expect(banner.textContent).toContain('Wren cannot reach the mail server of Work. Wren tries again at');
+    expect(banner.textContent).toContain('It answered before, so your settings are most likely fine.');
+    expect(banner.textContent).not.toContain('Check the port');
+  });
+
+  it('shows a full disk as a problem on this computer, not as offline', async () => {
+    const client = new FakeClient(mailHandlers());
+    renderWithClient(<App />, client);
+    await screen.findByTestId('folder-INBOX');
+    act(() => client.emit('account.status', { accountId: 1, state: 'error', error: { code: 'DiskFull', message: 'x' }, retryAt: null }));
+    const banner = await screen.findByTestId('account-status-1');
+    expect(banner.textContent).toContain('Work cannot sync: the problem is on this computer');
+    expect(banner.textContent).toContain('The disk is full: Wren could not save mail.');
+    expect(banner.textContent).not.toMatch(/offline|tries again/i);
   });
 
   it('shows sync progress and starts a sync on request', async () => {

@@ -31,6 +31,14 @@ describe('dictionaries', () => {
   it('zh error words are actually Chinese, not copied English', () => {
     for (const code of ERROR_CODES) expect(zh.errors[code], code).toMatch(/[\u4e00-\u9fff]/);
   });
+
+  it('background words exist for the same codes in both languages, and differ from the setup advice', () => {
+    expect(Object.keys(zh.backgroundErrors).sort()).toEqual(Object.keys(en.backgroundErrors).sort());
+    for (const [code, text] of Object.entries(zh.backgroundErrors)) {
+      expect(text, code).toMatch(/[\u4e00-\u9fff]/);
+      expect(text, code).not.toBe(zh.errors[code as keyof typeof zh.backgroundErrors]);
+    }
+  });
 });
 
 describe('describeError', () => {
