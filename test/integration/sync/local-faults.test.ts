@@ -1,10 +1,15 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Events } from '../../../src-main/ipc/contract';
+import { formatTime } from '../../../src-renderer/format/format-date';
+import { en } from '../../../src-renderer/i18n/en';
+import { describeError } from '../../../src-renderer/i18n/error-words';
+import { statusHeadline } from '../../../src-renderer/i18n/status-words';
+import { translator } from '../../../src-renderer/i18n/translate';
 import { startLab, type Lab } from '../../lab/lab';
 import { mountTinyDisk, type TinyDisk } from '../../lab/tiny-disk';
 import { labDraft, startCore, type TestCore } from '../imap/lab-core';
@@ -34,6 +39,19 @@ function expectNothingLost(wren: TestCore, accountId: number, headers: number): 
     expect(statSync(path).size).toBe(source.size);
   }
   expect(wren.core.store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+}
+
+/** Writes a file until the disk has no byte left. */
+function fillUp(dir: string): void {
+  const fd = openSync(join(dir, 'filler'), 'w');
+  const chunk = Buffer.alloc(64 * 1024);
+  try {
+    for (;;) writeSync(fd, chunk);
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ENOSPC') throw error;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function sourcesSaved(wren: TestCore, accountId: number): number {
@@ -105,6 +123,21 @@ describe('local faults during a sync are not network faults', () => {
     expect((await wren.call('messages.read', { messageId: first.id })).text).toContain('Body 1');
   });
 
+  it('a disk already full when the message list is saved → SQLITE_FULL from the database is DiskFull too', async () => {
+    const disk = mountTinyDisk(4 * MB);
+    disks.push(disk);
+    const wren = await coreOn(disk, false);
+    const accountId = (await wren.call('accounts.add', labDraft(lab, alice()))).id;
+    fillUp(disk.path);
+
+    await expect(wren.core.sync.run(accountId, false)).rejects.toMatchObject({ code: 'DiskFull', details: { cause: 'SQLITE_FULL' } });
+    expect(wren.core.status.get(accountId)).toMatchObject({ state: 'error', error: { code: 'DiskFull' }, retryAt: null });
+    expect(wren.core.store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+
+    rmSync(join(disk.path, 'filler'));
+    expect((await wren.core.sync.run(accountId, false)).newMessages).toBe(SMALL_COUNT);
+  });
+
   it('in the sync worker, a large message streamed onto a full disk → DiskFull across the thread boundary', async () => {
     const disk = mountTinyDisk(2 * MB);
     disks.push(disk);
@@ -150,5 +183,9 @@ describe('local faults during a sync are not network faults', () => {
     const status = await settled;
     expect(status).toMatchObject({ state: 'offline', error: { code: 'ConnectionRefused' } });
     expect(status.retryAt).toBeGreaterThan(Date.now());
+    // What the banner says of it: the server cannot be reached, and when Wren tries again; no setup advice.
+    const headline = statusHeadline(translator(en), 'en', 'Carol', status);
+    expect(headline).toBe(`Wren cannot reach the mail server of Carol. Wren tries again at ${formatTime(status.retryAt!, 'en')}.`);
+    expect(describeError(en, status.error!, 'background').join(' ')).not.toMatch(/check the port/i);
   });
 });
