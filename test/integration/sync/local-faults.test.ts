@@ -150,6 +150,27 @@ describe('local faults during a sync are not network faults', () => {
     expectNothingLost(wren, accountId, 2);
   });
 
+  it('the wren CLI says the disk is full, with the code in --json, and exits non-zero', async () => {
+    const disk = mountTinyDisk(2 * MB);
+    disks.push(disk);
+    const wren = (args: string[]) =>
+      run(process.execPath, ['bin/wren.cjs', '--data-dir', join(disk.path, 'data'), ...args], {
+        env: { ...process.env, XDG_CONFIG_HOME: join(disk.path, 'config'), WREN_PASSWORD: bob().password },
+      }).then(
+        ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+        (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+      );
+    const added = await wren(['account', 'add', '--email', bob().email, '--imap-host', lab.host, '--imap-port', String(lab.ports.imaps),
+      '--imap-security', 'tls', '--user', bob().email, '--trust-fingerprint', lab.certFingerprint256]);
+    expect(added.code, added.stderr).toBe(0);
+
+    const text = await wren(['sync', '--bodies']);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('sync failed: The disk is full: Wren could not save mail. Free some space.');
+    const json = await wren(['sync', '--bodies', '--json']);
+    expect(JSON.parse(json.stdout)).toEqual([expect.objectContaining({ error: expect.objectContaining({ code: 'DiskFull' }) })]);
+  });
+
   it('a read-only data folder → DataReadOnly, status error with no retry; writable again, the sync completes', async () => {
     const wren = await coreOn(null, false);
     const accountId = (await wren.call('accounts.add', labDraft(lab, carol()))).id;
