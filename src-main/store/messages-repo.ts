@@ -137,6 +137,22 @@ export class MessagesRepo {
     return ids.length;
   }
 
+  /**
+   * Removes the rows without UID of a folder on an IMAP server, where every
+   * message has one (POP3 and local folders hold such rows legitimately).
+   */
+  removeWithoutUid(folderId: number): number {
+    const ids = this.statements
+      .pluck(
+        `DELETE FROM messages WHERE folder_id = ? AND uid IS NULL AND folder_id IN (
+           SELECT f.id FROM folders f JOIN accounts a ON a.id = f.account_id WHERE f.is_local = 0 AND a.protocol = 'imap')
+         RETURNING id`,
+      )
+      .all(folderId) as number[];
+    if (ids.length) this.noteChanged(folderId, ids);
+    return ids.length;
+  }
+
   /** Drops every cached message of a folder (its UIDVALIDITY changed). */
   clearFolder(folderId: number): number {
     const ids = this.statements.pluck('DELETE FROM messages WHERE folder_id = ? RETURNING id').all(folderId) as number[];
