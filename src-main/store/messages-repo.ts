@@ -42,6 +42,14 @@ export interface FlagUpdate {
 
 const SYSTEM_FLAGS: Record<string, string> = { '\\Seen': 'seen', '\\Flagged': 'flagged', '\\Answered': 'answered', '\\Draft': 'draft' };
 
+/**
+ * \Recent belongs to one IMAP session (the first to see a new message), not
+ * to the message: it is neither stored nor shown.
+ */
+function isSessionFlag(flag: string): boolean {
+  return flag.toLowerCase() === '\\recent';
+}
+
 /** Splits IMAP flags into the indexed columns and the remaining keywords. */
 function flagColumns(flags: string[]) {
   const set = new Set(flags);
@@ -50,7 +58,7 @@ function flagColumns(flags: string[]) {
     flagged: set.has('\\Flagged') ? 1 : 0,
     answered: set.has('\\Answered') ? 1 : 0,
     draft: set.has('\\Draft') ? 1 : 0,
-    keywords: flags.filter((f) => !(f in SYSTEM_FLAGS)).join(' '),
+    keywords: flags.filter((f) => !(f in SYSTEM_FLAGS) && !isSessionFlag(f)).join(' '),
   };
 }
 

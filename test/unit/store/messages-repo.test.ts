@@ -32,6 +32,25 @@ function addFolder(store: Store, protocol: 'imap' | 'pop3' | null, path: string)
 }
 
 describe('MessagesRepo', () => {
+  it('does not store \\Recent, a session flag, among the keywords', () => {
+    const store = setup();
+    const folderId = addFolder(store, 'imap', 'INBOX');
+    const [first, second] = store.write(() => store.messages.insertHeaders(folderId, [
+      header(1, { flags: ['\\Recent', '\\Seen', '$Work'] }),
+      header(2, { flags: ['\\RECENT'] }),
+    ]));
+    expect(store.messages.get(first!)!.flags).toEqual(['\\Seen', '$Work']);
+    expect(store.messages.get(second!)!.flags).toEqual([]);
+    expect(store.db.prepare("SELECT count(*) FROM messages WHERE keywords LIKE '%Recent%'").pluck().get()).toBe(0);
+  });
+
+  it('sees no change when a flag refresh differs only by \\Recent', () => {
+    const store = setup();
+    const folderId = addFolder(store, 'imap', 'INBOX');
+    store.write(() => store.messages.insertHeaders(folderId, [header(1, { flags: ['$Work'] })]));
+    expect(store.write(() => store.messages.updateFlags(folderId, [{ uid: 1, flags: ['\\Recent', '$Work'], modseq: null }]))).toBe(0);
+  });
+
   it('removes rows without UID only from IMAP folders', () => {
     const store = setup();
     const imap = addFolder(store, 'imap', 'INBOX');

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../../../src-main/store/migrations';
 import { openDatabase } from '../../../../src-main/store/open-database';
 import { initial } from '../../../../src-main/store/migrations/0001-initial';
 import { pendingFlagChanges } from '../../../../src-main/store/migrations/0002-pending-flag-changes';
@@ -36,7 +37,7 @@ describe('migration 0003 pending flag identity', () => {
   it('upgrades a populated version 2 database, giving each queued change its folder, UIDVALIDITY, UID and Message-ID', () => {
     const db = openDatabase(populatedV2());
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(3);
+      expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
       expect(db.prepare('SELECT * FROM pending_flag_changes ORDER BY id').all()).toEqual([
         { id: 1, message_id: 5, folder_id: 1, uidvalidity: 1700, uid: 41, message_id_header: '<five@test>', flag: '\\Seen', value: 1, created_at: 100 },
         { id: 2, message_id: 6, folder_id: 1, uidvalidity: 1700, uid: 42, message_id_header: null, flag: '\\Flagged', value: 0, created_at: 200 },
