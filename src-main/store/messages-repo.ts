@@ -42,6 +42,14 @@ export interface FlagUpdate {
 
 const SYSTEM_FLAGS: Record<string, string> = { '\\Seen': 'seen', '\\Flagged': 'flagged', '\\Answered': 'answered', '\\Draft': 'draft' };
 
+/**
+ * \Recent belongs to one IMAP session (the first to see a new message), not
+ * to the message: it is neither stored nor shown.
+ */
+function isSessionFlag(flag: string): boolean {
+  return flag.toLowerCase() === '\\recent';
+}
+
 /** Splits IMAP flags into the indexed columns and the remaining keywords. */
 function flagColumns(flags: string[]) {
   const set = new Set(flags);
@@ -50,7 +58,7 @@ function flagColumns(flags: string[]) {
     flagged: set.has('\\Flagged') ? 1 : 0,
     answered: set.has('\\Answered') ? 1 : 0,
     draft: set.has('\\Draft') ? 1 : 0,
-    keywords: flags.filter((f) => !(f in SYSTEM_FLAGS)).join(' '),
+    keywords: flags.filter((f) => !(f in SYSTEM_FLAGS) && !isSessionFlag(f)).join(' '),
   };
 }
 
@@ -133,6 +141,22 @@ export class MessagesRepo {
   removeUids(folderId: number, uids: number[]): number {
     const remove = this.statements.get('DELETE FROM messages WHERE folder_id = ? AND uid = ? RETURNING id');
     const ids = uids.map((uid) => (remove.get(folderId, uid) as { id: number } | undefined)?.id).filter((id): id is number => id !== undefined);
+    if (ids.length) this.noteChanged(folderId, ids);
+    return ids.length;
+  }
+
+  /**
+   * Removes the rows without UID of a folder on an IMAP server, where every
+   * message has one (POP3 and local folders hold such rows legitimately).
+   */
+  removeWithoutUid(folderId: number): number {
+    const ids = this.statements
+      .pluck(
+        `DELETE FROM messages WHERE folder_id = ? AND uid IS NULL AND folder_id IN (
+           SELECT f.id FROM folders f JOIN accounts a ON a.id = f.account_id WHERE f.is_local = 0 AND a.protocol = 'imap')
+         RETURNING id`,
+      )
+      .all(folderId) as number[];
     if (ids.length) this.noteChanged(folderId, ids);
     return ids.length;
   }

@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { HeaderRecord } from '../../../src-main/store/messages-repo';
+import type { Store } from '../../../src-main/store/store';
+import { tempStore } from './temp-store';
+
+let dispose: () => void = () => undefined;
+afterEach(() => dispose());
+
+function header(uid: number | null, extra: Partial<HeaderRecord> = {}): HeaderRecord {
+  return {
+    uid, uidl: null, messageId: null, inReplyTo: null, subject: uid === null ? '' : `Message ${uid}`, from: { name: '', address: '' },
+    to: [], cc: [], date: null, internalDate: null, size: 0, flags: [], hasAttachments: false, structure: null, modseq: null, ...extra,
+  };
+}
+
+function setup(): Store {
+  const t = tempStore();
+  dispose = t.dispose;
+  return t.store;
+}
+
+function addFolder(store: Store, protocol: 'imap' | 'pop3' | null, path: string): number {
+  let accountId: number | null = null;
+  if (protocol) {
+    store.db.prepare("INSERT OR IGNORE INTO secrets (id, scheme, sealed) VALUES ('s', 'test', x'00')").run();
+    accountId = Number(store.db.prepare(
+      `INSERT INTO accounts (name, email, protocol, incoming_host, incoming_port, incoming_security, incoming_user, password_secret_id, created_at)
+       VALUES (?, 'a@test', ?, 'h', 1, 'tls', 'a', 's', 0)`,
+    ).run(protocol, protocol).lastInsertRowid);
+  }
+  return Number(store.db.prepare('INSERT INTO folders (account_id, path, name, is_local) VALUES (?, ?, ?, ?)').run(accountId, path, path, protocol ? 0 : 1).lastInsertRowid);
+}
+
+describe('MessagesRepo', () => {
+  it('does not store \\Recent, a session flag, among the keywords', () => {
+    const store = setup();
+    const folderId = addFolder(store, 'imap', 'INBOX');
+    const [first, second] = store.write(() => store.messages.insertHeaders(folderId, [
+      header(1, { flags: ['\\Recent', '\\Seen', '$Work'] }),
+      header(2, { flags: ['\\RECENT'] }),
+    ]));
+    expect(store.messages.get(first!)!.flags).toEqual(['\\Seen', '$Work']);
+    expect(store.messages.get(second!)!.flags).toEqual([]);
+    expect(store.db.prepare("SELECT count(*) FROM messages WHERE keywords LIKE '%Recent%'").pluck().get()).toBe(0);
+  });
+
+  it('sees no change when a flag refresh differs only by \\Recent', () => {
+    const store = setup();
+    const folderId = addFolder(store, 'imap', 'INBOX');
+    store.write(() => store.messages.insertHeaders(folderId, [header(1, { flags: ['$Work'] })]));
+    expect(store.write(() => store.messages.updateFlags(folderId, [{ uid: 1, flags: ['\\Recent', '$Work'], modseq: null }]))).toBe(0);
+  });
+
+  it('removes rows without UID only from IMAP folders', () => {
+    const store = setup();
+    const imap = addFolder(store, 'imap', 'INBOX');
+    const pop3 = addFolder(store, 'pop3', 'INBOX');
+    const local = addFolder(store, null, 'Local');
+    for (const folderId of [imap, pop3, local]) {
+      store.write(() => store.messages.insertHeaders(folderId, [header(1), header(null), header(null, { uidl: 'u-1' })]));
+    }
+    expect(store.write(() => store.messages.removeWithoutUid(imap))).toBe(2);
+    expect(store.write(() => store.messages.removeWithoutUid(pop3))).toBe(0);
+    expect(store.write(() => store.messages.removeWithoutUid(local))).toBe(0);
+    expect(store.messages.uids(imap)).toEqual([1]);
+    expect(store.folders.get(imap)!.total).toBe(1);
+    expect(store.folders.get(pop3)!.total).toBe(3);
+    expect(store.folders.get(local)!.total).toBe(3);
+  });
+});
