@@ -87,6 +87,19 @@ const strings = {
   'reading.flag': 'Flag',
   'reading.unflag': 'Remove flag',
   'reading.markUnread': 'Mark as unread',
+  'reading.markRead': 'Mark as read',
+  'reading.bodyOffline': 'The text of this message has not been downloaded yet and its server cannot be reached. It will appear when the account is back online.',
+  'reading.retry': 'Try again',
+
+  'markRead.label': 'Mark messages read',
+  'markRead.opened': 'when opened',
+  'markRead.delay': 'after {seconds} seconds',
+  'markRead.never': 'never (only by hand)',
+  'markRead.seconds': 'Seconds',
+
+  'account.add': 'Add account',
+  'account.addHeading': 'Add a mail account',
+  'dialog.close': 'Close',
 
   'remote.blocked': 'Remote content was blocked to protect your privacy.',
   'remote.load': 'Load remote content',
@@ -96,6 +109,7 @@ const strings = {
   'status.retryingAt': 'Retrying at {time}.',
   'status.error': '{account} has a problem.',
   'sync.now': 'Sync now',
+  'sync.nowTitle': 'Sync all accounts',
   'sync.progress': '{folder}: {done} of {total}, {phase}',
   'sync.phase.folders': 'folders',
   'sync.phase.headers': 'message list',
