@@ -91,11 +91,11 @@ const strings = {
   'reading.bodyOffline': 'The text of this message has not been downloaded yet and its server cannot be reached. It will appear when the account is back online.',
   'reading.retry': 'Try again',
 
-  'markRead.label': 'Mark messages read',
+  'markRead.label': 'Mark read',
   'markRead.opened': 'when opened',
-  'markRead.delay': 'after {seconds} seconds',
+  'markRead.delay': 'after {seconds} s',
   'markRead.never': 'never (only by hand)',
-  'markRead.seconds': 'Seconds',
+  'markRead.seconds': 'Delay (s)',
 
   'account.add': 'Add account',
   'account.addHeading': 'Add a mail account',

@@ -91,11 +91,11 @@ export const zh: Dictionary = {
     'reading.bodyOffline': '这封邮件的正文尚未下载，目前也无法连接其服务器。帐户恢复在线后，正文会自动显示。',
     'reading.retry': '重试',
 
-    'markRead.label': '邮件标记为已读',
+    'markRead.label': '自动标为已读',
     'markRead.opened': '打开时',
     'markRead.delay': '打开 {seconds} 秒后',
     'markRead.never': '从不（仅手动）',
-    'markRead.seconds': '秒数',
+    'markRead.seconds': '延迟（秒）',
 
     'account.add': '添加帐户',
     'account.addHeading': '添加邮件帐户',
