@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLab, type Lab } from '../lab/lab';
+import { startLab, type Lab, type LabUser } from '../lab/lab';
 import { simpleMessage } from '../lab/simple-message';
 import { launchBrowser, screenshot, startWebApp, type WebApp } from './web-app';
 
@@ -78,6 +78,18 @@ describe('web mode: marking read, accounts added while running, reading offline'
     await row('Note 1').waitFor();
   });
 
+  it('adds a third account from the toolbar while the app runs', async () => {
+    const carol = lab.users[2]!;
+    await page.getByTestId('add-account').click();
+    const dialog = page.getByTestId('add-account-dialog');
+    await fillAccountForm(page, lab, carol);
+    await screenshot(page, 'add-account-dialog');
+    await dialog.getByTestId('setup-save').click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByTestId('folder-tree').filter({ hasText: carol.email }).waitFor();
+    await page.getByTestId('folder-INBOX').nth(2).waitFor(); // its folders came with its first sync
+  });
+
   it('offline, an unopened message shows its headers and says the body comes when the account is back', async () => {
     await lab.stop();
     await row('Note 1').click();
@@ -96,19 +108,30 @@ describe('web mode: marking read, accounts added while running, reading offline'
     await screenshot(page, 'reading-offline-zh');
     expect(await row('Note 1').getAttribute('class')).toContain('message-row--unread');
   });
+
+  it('"Sync now" syncs every account, not only the open folder’s', async () => {
+    await page.getByTestId('sync-now').click();
+    // bob (opened), alice (added by the CLI) and carol (added from the toolbar) all try, and all find the server gone.
+    for (const id of [1, 2, 3]) await page.getByTestId(`account-status-${id}`).waitFor();
+    await screenshot(page, 'sync-now-all-offline-zh');
+  });
 });
 
-/** The first-run form, trusting the lab's self-signed certificate, for bob. */
+/** The first-run form, for bob. */
 async function addAccountThroughForm(page: Page, lab: Lab): Promise<void> {
-  const bob = lab.users[1]!;
-  await page.getByTestId('setup-email').fill(bob.email);
+  await fillAccountForm(page, lab, lab.users[1]!);
+  await page.getByTestId('setup-save').click();
+  await page.getByTestId('mail-view').waitFor();
+}
+
+/** Fills the account form, tests it and trusts the lab's self-signed certificate, up to an enabled Save. */
+async function fillAccountForm(page: Page, lab: Lab, user: LabUser): Promise<void> {
+  await page.getByTestId('setup-email').fill(user.email);
   await page.getByTestId('setup-imap-host').fill(lab.host);
   await page.getByTestId('setup-imap-port').fill(String(lab.ports.imaps));
-  await page.getByTestId('setup-user').fill(bob.email);
-  await page.getByTestId('setup-password').fill(bob.password);
+  await page.getByTestId('setup-user').fill(user.email);
+  await page.getByTestId('setup-password').fill(user.password);
   await page.getByTestId('setup-test').click();
   await page.getByTestId('setup-trust-cert').click();
   await page.getByTestId('setup-save').and(page.locator(':enabled')).waitFor();
-  await page.getByTestId('setup-save').click();
-  await page.getByTestId('mail-view').waitFor();
 }

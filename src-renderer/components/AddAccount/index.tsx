@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useT } from '../../i18n/i18n-context';
 import { AccountForm } from '../AccountForm';
 import './add-account.css';
@@ -15,7 +16,8 @@ export function AddAccount() {
       <button type="button" onClick={() => setOpen(true)} data-testid="add-account">
         ＋ {t('account.add')}
       </button>
-      {open && (
+      {/* Outside the toolbar, whose compact field layout is not the form's. */}
+      {open && createPortal(
         <div className="add-account__backdrop" onKeyDown={(event) => event.key === 'Escape' && setOpen(false)}>
           <div className="add-account__dialog" role="dialog" aria-modal="true" aria-labelledby="add-account-heading" data-testid="add-account-dialog">
             <header className="add-account__header">
@@ -26,7 +28,8 @@ export function AddAccount() {
             </header>
             <AccountForm onSaved={() => setOpen(false)} />
           </div>
-        </div>
+        </div>,
+        document.body,
       )}
     </>
   );
