@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
+import type { MessageSummary } from '../ipc/contract';
 import type { Handlers } from '../ipc/dispatch';
 import { attachmentPart, loadAttachment, writeAttachment } from '../messages/attachment-export';
 import { safeFileName } from '../mime/safe-file-name';
@@ -35,7 +36,8 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
     },
     'folders.list': ({ accountId }) => core.store.folders.list(core.accounts.require(accountId).id),
     'messages.list': ({ folderId, offset, limit }) => core.store.messages.page(folderId, offset, limit),
-    'messages.read': ({ messageId }) => core.reader.read(messageId),
+    'messages.read': ({ messageId, markSeen }) => core.reader.read(messageId, { markSeen }),
+    'messages.summary': ({ messageId }) => summaryOf(core.reader.requireMessage(messageId)),
     'messages.source': async ({ messageId }) => {
       const { stream, size } = await core.reader.source(messageId);
       const source = await text(stream);
@@ -58,6 +60,11 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
       return { started: core.sync.start(ids, bodies) };
     },
   };
+}
+
+function summaryOf(record: MessageSummary): MessageSummary {
+  const { id, folderId, uid, subject, from, date, size, seen, flagged, answered, hasAttachments } = record;
+  return { id, folderId, uid, subject, from, date, size, seen, flagged, answered, hasAttachments };
 }
 
 function defaultDownloads(): string {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { AccountService } from '../accounts/account-service';
 import { AccountStatusBoard } from '../accounts/account-status';
+import { AccountWatcher } from '../accounts/account-watcher';
 import { ImapSessions } from '../imap/imap-sessions';
 import type { ImapLogin } from '../imap/imap-connection';
 import { MessageReader } from '../messages/message-reader';
@@ -26,7 +27,14 @@ export interface CoreOptions {
    * under vitest) syncs in this thread.
    */
   syncWorkerPath?: string | null;
+  /**
+   * How often to look for accounts another process (the CLI) added or
+   * removed. Default: every 2 s when background sync is on, never otherwise.
+   */
+  accountWatchMs?: number;
 }
+
+const ACCOUNT_WATCH_MS = 2000;
 
 /**
  * Everything the main process owns (database, sockets, sync), assembled once
@@ -40,6 +48,7 @@ export class WrenCore {
   readonly sessions: ImapSessions;
   readonly sync: SyncService;
   readonly reader: MessageReader;
+  private readonly watcher: AccountWatcher | null;
 
   private constructor(readonly options: CoreOptions, readonly dataDir: string) {
     this.store = new Store(dataDir);
@@ -51,6 +60,7 @@ export class WrenCore {
       intervalMs: options.syncIntervalMs ?? 0,
     });
     this.reader = new MessageReader(this.store, this.sessions);
+    this.watcher = this.watchAccounts();
   }
 
   static open(options: CoreOptions): WrenCore {
@@ -62,6 +72,7 @@ export class WrenCore {
   }
 
   async close(): Promise<void> {
+    this.watcher?.stop();
     await this.sync.stop();
     this.sessions.closeAll();
     this.store.close();
@@ -71,6 +82,20 @@ export class WrenCore {
     const workerPath = this.options.syncWorkerPath === undefined ? defaultSyncWorkerPath() : this.options.syncWorkerPath;
     if (!workerPath) return new InProcessSyncRunner(this.store);
     return new WorkerSyncRunner(this.dataDir, workerPath, (changes) => this.events.emit('store.changed', { changes }));
+  }
+
+  private watchAccounts(): AccountWatcher | null {
+    const intervalMs = this.options.accountWatchMs ?? (this.options.syncIntervalMs ? ACCOUNT_WATCH_MS : 0);
+    if (!intervalMs) return null;
+    return new AccountWatcher(this.store, this.events, {
+      onAdded: (ids) => this.sync.start(ids, false),
+      onRemoved: (ids) =>
+        ids.forEach((id) => {
+          this.sessions.closeAccount(id);
+          this.sync.dropConnection(id);
+          this.status.forget(id);
+        }),
+    }, intervalMs);
   }
 
   private loginFor(accountId: number): ImapLogin {

@@ -168,7 +168,10 @@ export const requests = {
       })
       .strict(),
   ),
-  'messages.read': request<MessageView>()(byMessage),
+  /** `markSeen: false` leaves an unread message unread (the UI marks it read after its own delay). */
+  'messages.read': request<MessageView>()(z.object({ messageId: id, markSeen: z.boolean().default(true) }).strict()),
+  /** One message's list entry as stored now (its flags follow every change), without touching the server. */
+  'messages.summary': request<MessageSummary>()(byMessage),
   'messages.source': request<{ source: string; size: number }>()(byMessage),
   'messages.setFlags': request<{ updated: true }>()(
     z.object({ messageId: id, seen: z.boolean().optional(), flagged: z.boolean().optional() }).strict(),

@@ -25,11 +25,11 @@ export class MessageReader {
     return record;
   }
 
-  async read(id: number): Promise<MessageView> {
+  async read(id: number, options: { markSeen?: boolean } = {}): Promise<MessageView> {
     const record = this.requireMessage(id);
     const body = this.store.bodies.body(id) ?? (await this.loadBody(record));
     // Not awaited: showing a cached message must not wait for a server that may be unreachable.
-    if (!record.seen) void this.setFlags(record, { seen: true });
+    if (!record.seen && options.markSeen !== false) void this.setFlags(record, { seen: true });
     return toView(this.requireMessage(id), body);
   }
 

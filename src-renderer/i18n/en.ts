@@ -87,6 +87,19 @@ const strings = {
   'reading.flag': 'Flag',
   'reading.unflag': 'Remove flag',
   'reading.markUnread': 'Mark as unread',
+  'reading.markRead': 'Mark as read',
+  'reading.bodyOffline': 'The text of this message has not been downloaded yet and its server cannot be reached. It will appear when the account is back online.',
+  'reading.retry': 'Try again',
+
+  'markRead.label': 'Mark read',
+  'markRead.opened': 'when opened',
+  'markRead.delay': 'after {seconds} s',
+  'markRead.never': 'never (only by hand)',
+  'markRead.seconds': 'Delay (s)',
+
+  'account.add': 'Add account',
+  'account.addHeading': 'Add a mail account',
+  'dialog.close': 'Close',
 
   'remote.blocked': 'Remote content was blocked to protect your privacy.',
   'remote.load': 'Load remote content',
@@ -98,6 +111,7 @@ const strings = {
   'status.error': '{account} has a problem.',
   'status.localFault': '{account} cannot sync: the problem is on this computer, not on the mail server.',
   'sync.now': 'Sync now',
+  'sync.nowTitle': 'Sync all accounts',
   'sync.progress': '{folder}: {done} of {total}, {phase}',
   'sync.phase.folders': 'folders',
   'sync.phase.headers': 'message list',

@@ -87,6 +87,19 @@ export const zh: Dictionary = {
     'reading.flag': '加星标',
     'reading.unflag': '取消星标',
     'reading.markUnread': '标记为未读',
+    'reading.markRead': '标记为已读',
+    'reading.bodyOffline': '这封邮件的正文尚未下载，目前也无法连接其服务器。帐户恢复在线后，正文会自动显示。',
+    'reading.retry': '重试',
+
+    'markRead.label': '自动标为已读',
+    'markRead.opened': '打开时',
+    'markRead.delay': '打开 {seconds} 秒后',
+    'markRead.never': '从不（仅手动）',
+    'markRead.seconds': '延迟（秒）',
+
+    'account.add': '添加帐户',
+    'account.addHeading': '添加邮件帐户',
+    'dialog.close': '关闭',
 
     'remote.blocked': '为保护您的隐私，已阻止加载远程内容。',
     'remote.load': '加载远程内容',
@@ -98,6 +111,7 @@ export const zh: Dictionary = {
     'status.error': '{account} 出现问题。',
     'status.localFault': '{account} 无法同步：问题出在这台电脑上，而不是邮件服务器。',
     'sync.now': '立即同步',
+    'sync.nowTitle': '同步所有帐户',
     'sync.progress': '{folder}：{done} / {total}，{phase}',
     'sync.phase.folders': '文件夹',
     'sync.phase.headers': '邮件列表',

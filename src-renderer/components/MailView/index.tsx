@@ -15,11 +15,10 @@ export function MailView({ accounts }: { accounts: AccountView[] }) {
   const foldersByAccount = useAccountFolders(accounts);
   const selection = useMailSelection(accounts, foldersByAccount);
   const activity = useAccountActivity(accounts);
-  const syncAccountId = selection.folder?.accountId ?? accounts[0]?.id ?? null;
 
   return (
     <div className="mail-view" data-testid="mail-view">
-      <Toolbar syncAccountId={syncAccountId} />
+      <Toolbar />
       <StatusBanners accounts={accounts} statuses={activity.statuses} />
       <SyncProgress accounts={accounts} progress={activity.progress} />
       <div className="mail-view__panes">
@@ -29,8 +28,8 @@ export function MailView({ accounts }: { accounts: AccountView[] }) {
           selectedFolderId={selection.folder?.id ?? null}
           onSelect={selection.selectFolder}
         />
-        <MessageList folder={selection.folder} selectedMessageId={selection.messageId} onSelect={selection.selectMessage} />
-        <ReadingPane messageId={selection.messageId} />
+        <MessageList folder={selection.folder} selectedMessageId={selection.message?.id ?? null} onSelect={selection.selectMessage} />
+        <ReadingPane message={selection.message} accountId={selection.folder?.accountId ?? null} />
       </div>
     </div>
   );

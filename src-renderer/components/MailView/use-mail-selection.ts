@@ -8,24 +8,25 @@ import type { AccountFolders } from './use-account-folders';
  */
 export function useMailSelection(accounts: AccountView[], foldersByAccount: Map<number, AccountFolders>) {
   const [folderId, setFolderId] = useState<number | null>(null);
-  const [messageId, setMessageId] = useState<number | null>(null);
+  // The row as the list had it: the reading pane shows its headers at once, even when the body cannot come.
+  const [message, setMessage] = useState<MessageSummary | null>(null);
   const folder = findFolder(foldersByAccount, folderId);
   const fallbackId = folder ? null : (firstInbox(accounts, foldersByAccount)?.id ?? null);
 
   useEffect(() => {
     if (fallbackId === null) return;
     setFolderId(fallbackId);
-    setMessageId(null);
+    setMessage(null);
   }, [fallbackId]);
 
   return {
     folder,
-    messageId,
+    message,
     selectFolder: (next: FolderView) => {
       setFolderId(next.id);
-      setMessageId(null);
+      setMessage(null);
     },
-    selectMessage: (message: MessageSummary) => setMessageId(message.id),
+    selectMessage: setMessage,
   };
 }
 

@@ -7,41 +7,43 @@ import { useT } from '../../i18n/i18n-context';
 import { ErrorNotice } from '../ErrorNotice';
 import './message-actions.css';
 
+type FlagChange = { seen?: boolean; flagged?: boolean };
+
 interface MessageActionsProps {
+  /** Its `seen` and `flagged` are the current ones (the reading pane follows the store). */
   message: MessageView;
+  onFlagsChanged(change: FlagChange): void;
   showSource: boolean;
   onToggleSource(): void;
 }
 
-/**
- * Flag, mark unread, view source. Flag states are kept here rather than
- * re-read: reading the message again would mark it seen again.
- */
-export function MessageActions({ message, showSource, onToggleSource }: MessageActionsProps) {
+/** Flag or unflag, mark read or unread, view source: each button says what it will do now. */
+export function MessageActions({ message, onFlagsChanged, showSource, onToggleSource }: MessageActionsProps) {
   const client = useClient();
   const t = useT();
-  const [flagged, setFlagged] = useState(message.flagged);
-  const [markedUnread, setMarkedUnread] = useState(false);
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorShape | null>(null);
 
-  const setFlags = async (flags: { seen?: boolean; flagged?: boolean }) => {
+  const setFlags = async (change: FlagChange) => {
     setError(null);
+    setBusy(true);
     try {
-      await client.request('messages.setFlags', { messageId: message.id, ...flags });
-      if (flags.flagged !== undefined) setFlagged(flags.flagged);
-      if (flags.seen === false) setMarkedUnread(true);
+      await client.request('messages.setFlags', { messageId: message.id, ...change });
+      onFlagsChanged(change);
     } catch (failure) {
       setError(toErrorShape(failure));
+    } finally {
+      setBusy(false);
     }
   };
 
   return (
     <div className="message-actions">
-      <button type="button" onClick={() => void setFlags({ flagged: !flagged })} aria-pressed={flagged} data-testid="toggle-flag">
-        {flagged ? `★ ${t('reading.unflag')}` : `☆ ${t('reading.flag')}`}
+      <button type="button" onClick={() => void setFlags({ flagged: !message.flagged })} aria-pressed={message.flagged} disabled={busy} data-testid="toggle-flag">
+        {message.flagged ? `★ ${t('reading.unflag')}` : `☆ ${t('reading.flag')}`}
       </button>
-      <button type="button" onClick={() => void setFlags({ seen: false })} disabled={markedUnread} data-testid="mark-unread">
-        {t('reading.markUnread')}
+      <button type="button" onClick={() => void setFlags({ seen: !message.seen })} disabled={busy} data-testid="toggle-seen" data-seen={message.seen}>
+        {message.seen ? t('reading.markUnread') : t('reading.markRead')}
       </button>
       <button type="button" onClick={onToggleSource} aria-pressed={showSource} data-testid="toggle-source">
         {showSource ? t('reading.hideSource') : t('reading.viewSource')}

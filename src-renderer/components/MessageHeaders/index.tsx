@@ -1,16 +1,16 @@
-import type { MessageView } from '../../../src-main/ipc/contract';
+import type { MessageSummary, MessageView } from '../../../src-main/ipc/contract';
 import { formatAddress, formatAddressList } from '../../format/format-address';
 import { formatFullDate } from '../../format/format-date';
 import { useI18n } from '../../i18n/i18n-context';
 import './message-headers.css';
 
-/** Subject as the title, then From/To/Cc/Date, skipping empty ones. */
-export function MessageHeaders({ message }: { message: MessageView }) {
+/** Subject as the title, then From/To/Cc/Date, skipping empty ones; a list row has no To or Cc. */
+export function MessageHeaders({ message }: { message: MessageSummary & Partial<Pick<MessageView, 'to' | 'cc'>> }) {
   const { t, locale } = useI18n();
   const rows: [string, string][] = [
     [t('reading.from'), formatAddress(message.from)],
-    [t('reading.to'), formatAddressList(message.to)],
-    [t('reading.cc'), formatAddressList(message.cc)],
+    [t('reading.to'), formatAddressList(message.to ?? [])],
+    [t('reading.cc'), formatAddressList(message.cc ?? [])],
     [t('reading.date'), formatFullDate(message.date, locale)],
   ];
   return (

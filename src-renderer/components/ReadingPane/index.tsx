@@ -1,4 +1,7 @@
 import { useState } from 'react';
+import type { MessageSummary } from '../../../src-main/ipc/contract';
+import type { ErrorShape } from '../../../src-main/errors/error-codes';
+import { useClientEvent } from '../../hooks/use-client-event';
 import { useRequest } from '../../hooks/use-request';
 import { useT } from '../../i18n/i18n-context';
 import { AttachmentList } from '../AttachmentList';
@@ -8,41 +11,88 @@ import { MessageBody } from '../MessageBody';
 import { MessageHeaders } from '../MessageHeaders';
 import { MessageSource } from '../MessageSource';
 import { Spinner } from '../Spinner';
+import { useLiveSummary } from './use-live-summary';
+import { useMarkRead } from './use-mark-read';
 import './reading-pane.css';
 
-export function ReadingPane({ messageId }: { messageId: number | null }) {
-  const t = useT();
-  if (messageId === null) return <div className="reading-pane reading-pane--empty">{t('reading.choose')}</div>;
-  // Keyed by message, so choices like "load remote content" never carry over to the next mail.
-  return <MessageReader key={messageId} messageId={messageId} />;
+interface ReadingPaneProps {
+  /** The row chosen in the list; its headers show while the body loads, or when it cannot. */
+  message: MessageSummary | null;
+  /** The account the message belongs to, whose return online brings a missing body. */
+  accountId: number | null;
 }
 
-/** Reading a message marks it seen in the core; the list learns of it through `store.changed`. */
-function MessageReader({ messageId }: { messageId: number }) {
+export function ReadingPane({ message, accountId }: ReadingPaneProps) {
   const t = useT();
-  const read = useRequest('messages.read', { messageId });
+  if (message === null) return <div className="reading-pane reading-pane--empty">{t('reading.choose')}</div>;
+  // Keyed by message, so choices like "load remote content" never carry over to the next mail.
+  return <MessageReader key={message.id} initial={message} accountId={accountId} />;
+}
+
+/** Opening a message does not mark it read by itself: useMarkRead does, as the user's setting says. */
+function MessageReader({ initial, accountId }: { initial: MessageSummary; accountId: number | null }) {
+  const read = useRequest('messages.read', { messageId: initial.id, markSeen: false });
+  const { summary, patch } = useLiveSummary(initial);
   const [showSource, setShowSource] = useState(false);
-  if (read.error) return <div className="reading-pane"><ErrorNotice error={read.error} /></div>;
+  const marking = useMarkRead(initial.id, read.data !== null, summary.seen, () => patch({ seen: true }));
+  useClientEvent('account.status', (status) => {
+    if (read.error && status.accountId === accountId && status.state === 'idle') read.reload();
+  });
+
   if (!read.data) {
     return (
-      <div className="reading-pane reading-pane--empty">
-        <p><Spinner />{t('reading.loading')}</p>
-      </div>
+      <article className="reading-pane" data-testid="reading-pane">
+        <MessageHeaders message={summary} />
+        {read.error ? <BodyUnavailable error={read.error} onRetry={read.reload} retrying={read.loading} /> : <BodyLoading />}
+      </article>
     );
   }
-  const message = read.data;
+  const message = { ...read.data, seen: summary.seen, flagged: summary.flagged };
+  const onFlagsChanged = (change: { seen?: boolean; flagged?: boolean }) => {
+    if (change.seen !== undefined) marking.standDown();
+    patch(change);
+  };
   return (
     <article className="reading-pane" data-testid="reading-pane">
       <MessageHeaders message={message} />
-      <MessageActions message={message} showSource={showSource} onToggleSource={() => setShowSource(!showSource)} />
-      {message.warnings.length > 0 && (
-        <div className="reading-pane__warnings" role="note" data-testid="message-warnings">
-          <p>{t('reading.warnings')}</p>
-          <ul>{message.warnings.map((warning) => <li key={warning}>{warning}</li>)}</ul>
-        </div>
-      )}
-      {showSource ? <MessageSource messageId={messageId} /> : <MessageBody message={message} />}
-      <AttachmentList messageId={messageId} attachments={message.attachments} />
+      <MessageActions message={message} onFlagsChanged={onFlagsChanged} showSource={showSource} onToggleSource={() => setShowSource(!showSource)} />
+      <Warnings warnings={message.warnings} />
+      {showSource ? <MessageSource messageId={message.id} /> : <MessageBody message={message} />}
+      <AttachmentList messageId={message.id} attachments={message.attachments} />
     </article>
+  );
+}
+
+function BodyLoading() {
+  const t = useT();
+  return (
+    <p className="reading-pane__note">
+      <Spinner />
+      {t('reading.loading')}
+    </p>
+  );
+}
+
+/** The headers stay readable; offline, the body is promised for when the account returns. */
+function BodyUnavailable({ error, onRetry, retrying }: { error: ErrorShape; onRetry(): void; retrying: boolean }) {
+  const t = useT();
+  return (
+    <div className="reading-pane__unavailable" data-testid="body-unavailable" data-error-code={error.code}>
+      {error.code === 'Offline' ? <p role="status">{t('reading.bodyOffline')}</p> : <ErrorNotice error={error} />}
+      <button type="button" onClick={onRetry} disabled={retrying} data-testid="retry-body">
+        {t('reading.retry')}
+      </button>
+    </div>
+  );
+}
+
+function Warnings({ warnings }: { warnings: string[] }) {
+  const t = useT();
+  if (warnings.length === 0) return null;
+  return (
+    <div className="reading-pane__warnings" role="note" data-testid="message-warnings">
+      <p>{t('reading.warnings')}</p>
+      <ul>{warnings.map((warning) => <li key={warning}>{warning}</li>)}</ul>
+    </div>
   );
 }

@@ -5,8 +5,8 @@ import { toErrorShape } from '../../client/wren-client';
 import { useT } from '../../i18n/i18n-context';
 import { ErrorNotice } from '../ErrorNotice';
 
-/** Starts a sync of the account whose folder is open; progress arrives as events. */
-export function SyncButton({ accountId }: { accountId: number }) {
+/** Starts a sync of every account (not just the open folder's); progress arrives as events. */
+export function SyncButton() {
   const client = useClient();
   const t = useT();
   const [starting, setStarting] = useState(false);
@@ -16,7 +16,7 @@ export function SyncButton({ accountId }: { accountId: number }) {
     setStarting(true);
     setError(null);
     try {
-      await client.request('sync.start', { accountId });
+      await client.request('sync.start', {});
     } catch (failure) {
       setError(toErrorShape(failure));
     } finally {
@@ -26,7 +26,7 @@ export function SyncButton({ accountId }: { accountId: number }) {
 
   return (
     <>
-      <button type="button" onClick={() => void start()} disabled={starting} data-testid="sync-now">
+      <button type="button" onClick={() => void start()} disabled={starting} title={t('sync.nowTitle')} data-testid="sync-now">
         ⟳ {t('sync.now')}
       </button>
       {error && <ErrorNotice error={error} />}

@@ -1,13 +1,17 @@
+import { AddAccount } from '../AddAccount';
 import { LanguageSwitch } from '../LanguageSwitch';
+import { MarkReadSetting } from '../MarkReadSetting';
 import { SyncButton } from '../SyncButton';
 import './toolbar.css';
 
-export function Toolbar({ syncAccountId }: { syncAccountId: number | null }) {
+export function Toolbar() {
   return (
     <header className="toolbar">
       <span className="toolbar__brand">Wren</span>
-      {syncAccountId !== null && <SyncButton accountId={syncAccountId} />}
+      <SyncButton />
+      <AddAccount />
       <span className="toolbar__spacer" />
+      <MarkReadSetting />
       <LanguageSwitch />
     </header>
   );

@@ -62,6 +62,30 @@ describe('App', () => {
     expect(client.callsOf('messages.list')[1]).toEqual({ folderId: 10, offset: 0, limit: 200 });
   });
 
+  it('shows an account another process added as soon as the core announces it', async () => {
+    const second = { ...ACCOUNT, id: 2, name: 'Home', email: 'alice@home.test' };
+    let accounts = [ACCOUNT];
+    const client = new FakeClient(mailHandlers({
+      'accounts.list': () => accounts,
+      'folders.list': ({ accountId }) => (accountId === 1 ? FOLDERS : [{ ...FOLDERS[0]!, id: 20, accountId: 2, path: 'Home-INBOX' }]),
+    }));
+    renderWithClient(<App />, client);
+    await screen.findByTestId('folder-INBOX');
+    accounts = [ACCOUNT, second];
+    act(() => client.emit('store.changed', { changes: [{ entity: 'accounts', ids: [2] }] }));
+    expect((await screen.findByTestId('folder-tree')).textContent).toContain('Home');
+    await screen.findByTestId('folder-Home-INBOX');
+  });
+
+  it('adds another account from the toolbar', async () => {
+    renderWithClient(<App />, new FakeClient(mailHandlers()));
+    fireEvent.click(await screen.findByTestId('add-account'));
+    const dialog = screen.getByRole('dialog', { name: 'Add a mail account' });
+    expect(within(dialog).getByTestId('setup-email')).toBeTruthy();
+    fireEvent.click(within(dialog).getByTestId('add-account-close'));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
   it('shows an offline banner with the reason and the retry time', async () => {
     const client = new FakeClient(mailHandlers());
     renderWithClient(<App />, client);
@@ -96,14 +120,14 @@ describe('App', () => {
     expect(banner.textContent).not.toMatch(/offline|tries again/i);
   });
 
-  it('shows sync progress and starts a sync on request', async () => {
+  it('shows sync progress and syncs every account on request, not only the open folder’s', async () => {
     const client = new FakeClient(mailHandlers());
     renderWithClient(<App />, client);
     await screen.findByTestId('folder-INBOX');
     act(() => client.emit('sync.progress', { accountId: 1, folderPath: 'INBOX', phase: 'headers', done: 40, total: 120 }));
     expect(screen.getByTestId('sync-progress').textContent).toContain('INBOX: 40 of 120, message list');
     fireEvent.click(screen.getByTestId('sync-now'));
-    await waitFor(() => expect(client.callsOf('sync.start')).toEqual([{ accountId: 1 }]));
+    await waitFor(() => expect(client.callsOf('sync.start')).toEqual([{}]));
   });
 });
 
@@ -130,7 +154,8 @@ describe('ReadingPane through the app', () => {
     fireEvent.click(row);
 
     const pane = await screen.findByTestId('reading-pane');
-    expect(client.callsOf('messages.read')).toEqual([{ messageId: 100 }]);
+    await within(pane).findByTestId('message-text');
+    expect(client.callsOf('messages.read')).toEqual([{ messageId: 100, markSeen: false }]);
     expect(within(pane).getByTestId('message-subject').textContent).toContain('Quarterly report');
     expect(pane.textContent).toContain('Bob Sender <bob@example.test>');
     expect(within(pane).getByTestId('message-warnings').textContent).toContain('Broken encoded word');

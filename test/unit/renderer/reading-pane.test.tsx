@@ -1,0 +1,192 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { MessageSummary, MessageView } from '../../../src-main/ipc/contract';
+import { App } from '../../../src-renderer/components/App';
+import { DEFAULT_MARK_READ, saveMarkReadSetting } from '../../../src-renderer/settings/mark-read-setting';
+import { FakeClient, failure, renderWithClient, type Handlers } from './fake-client';
+import { ACCOUNT, FOLDERS, MESSAGE, SUMMARY } from './mail-fixtures';
+
+const ROWS: MessageSummary[] = [
+  { ...SUMMARY, id: 100, subject: 'First', seen: false },
+  { ...SUMMARY, id: 101, subject: 'Second', seen: false },
+  { ...SUMMARY, id: 102, subject: 'Third', seen: false },
+];
+
+/** A core with three unread messages whose flags live in `rows`, as the store would keep them. */
+function coreHandlers(extra: Handlers = {}): Handlers & { rows: Map<number, MessageSummary> } {
+  const rows = new Map(ROWS.map((row) => [row.id, { ...row }]));
+  return {
+    rows,
+    'accounts.list': () => [ACCOUNT],
+    'folders.list': () => FOLDERS,
+    'messages.list': () => ({ total: rows.size, items: [...rows.values()] }),
+    'messages.read': ({ messageId }): MessageView => ({ ...MESSAGE, ...rows.get(messageId)!, warnings: [] }),
+    'messages.summary': ({ messageId }) => rows.get(messageId)!,
+    'messages.setFlags': ({ messageId, seen, flagged }) => {
+      const row = rows.get(messageId)!;
+      rows.set(messageId, { ...row, seen: seen ?? row.seen, flagged: flagged ?? row.flagged });
+      return { updated: true };
+    },
+    ...extra,
+  };
+}
+
+/** The first render also pays for loading the modules: wait for the rows generously on a busy machine. */
+function listRows() {
+  return screen.findAllByTestId('message-row', {}, { timeout: 10_000 });
+}
+
+function seenCalls(client: FakeClient) {
+  return client.callsOf('messages.setFlags').filter((call) => (call as { seen?: boolean }).seen !== undefined);
+}
+
+beforeEach(() => {
+  saveMarkReadSetting(DEFAULT_MARK_READ);
+  // happy-dom does no layout; give the list a height so the virtualizer has rows to draw.
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 400 });
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+  delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight;
+  delete (HTMLElement.prototype as { clientWidth?: number }).clientWidth;
+});
+
+describe('an unopened message whose body cannot be fetched offline', () => {
+  function offlineUntilBack() {
+    const state = { online: false };
+    const handlers = coreHandlers();
+    const readOnline = handlers['messages.read']!;
+    handlers['messages.read'] = (params) => (state.online ? readOnline(params) : failure({ code: 'Offline', message: 'not downloaded yet' }));
+    return { state, handlers };
+  }
+
+  it('shows the headers from the list, says the body comes when the account is back, and retries', async () => {
+    const { state, handlers } = offlineUntilBack();
+    const client = new FakeClient(handlers);
+    renderWithClient(<App />, client);
+    fireEvent.click((await listRows())[0]!);
+
+    const unavailable = await screen.findByTestId('body-unavailable');
+    const pane = screen.getByTestId('reading-pane');
+    expect(within(pane).getByTestId('message-subject').textContent).toContain('First');
+    expect(pane.textContent).toContain('Bob Sender <bob@example.test>');
+    expect(pane.textContent).toContain('2026');
+    expect(unavailable.textContent).toContain('It will appear when the account is back online.');
+    expect(unavailable.textContent).not.toContain('You appear to be offline');
+
+    fireEvent.click(within(unavailable).getByTestId('retry-body'));
+    await waitFor(() => expect(client.callsOf('messages.read')).toHaveLength(2));
+    await screen.findByTestId('body-unavailable');
+
+    state.online = true;
+    fireEvent.click(screen.getByTestId('retry-body'));
+    expect((await screen.findByTestId('message-text')).textContent).toContain('the report is attached');
+    expect(seenCalls(client)).toEqual([]); // not read while its text could not be shown
+  });
+
+  it('loads the body by itself when the account returns online', async () => {
+    const { state, handlers } = offlineUntilBack();
+    const client = new FakeClient(handlers);
+    renderWithClient(<App />, client);
+    fireEvent.click((await listRows())[0]!);
+    await screen.findByTestId('body-unavailable');
+
+    state.online = true;
+    act(() => client.emit('account.status', { accountId: 1, state: 'syncing', error: null, retryAt: null }));
+    expect(client.callsOf('messages.read')).toHaveLength(1);
+    act(() => client.emit('account.status', { accountId: 1, state: 'idle', error: null, retryAt: null }));
+    expect((await screen.findByTestId('message-text')).textContent).toContain('the report is attached');
+  });
+
+  it('says so in Chinese', async () => {
+    renderWithClient(<App />, new FakeClient(offlineUntilBack().handlers), 'zh');
+    fireEvent.click((await listRows())[0]!);
+    expect((await screen.findByTestId('body-unavailable')).textContent).toContain('帐户恢复在线后，正文会自动显示');
+    expect(screen.getByTestId('retry-body').textContent).toBe('重试');
+  });
+});
+
+describe('marking read and unread', () => {
+  it('offers "Mark as read" after "Mark as unread", and follows changes made elsewhere', async () => {
+    const handlers = coreHandlers();
+    handlers.rows.set(100, { ...handlers.rows.get(100)!, seen: true });
+    const client = new FakeClient(handlers);
+    renderWithClient(<App />, client);
+    fireEvent.click((await listRows())[0]!);
+    await screen.findByTestId('message-text');
+
+    const toggle = screen.getByTestId('toggle-seen');
+    expect(toggle.textContent).toBe('Mark as unread');
+    fireEvent.click(toggle);
+    await waitFor(() => expect(screen.getByTestId('toggle-seen').textContent).toBe('Mark as read'));
+    expect((screen.getByTestId('toggle-seen') as HTMLButtonElement).disabled).toBe(false);
+    fireEvent.click(screen.getByTestId('toggle-seen'));
+    await waitFor(() => expect(screen.getByTestId('toggle-seen').textContent).toBe('Mark as unread'));
+    expect(seenCalls(client)).toEqual([{ messageId: 100, seen: false }, { messageId: 100, seen: true }]);
+
+    // Another window or the CLI marks it unread: the store says so and the button follows.
+    handlers.rows.set(100, { ...handlers.rows.get(100)!, seen: false });
+    act(() => client.emit('store.changed', { changes: [{ entity: 'messages', folderId: 10, ids: [100] }] }));
+    await waitFor(() => expect(screen.getByTestId('toggle-seen').textContent).toBe('Mark as read'));
+  });
+
+  it('marks only the message still open when the delay ends, not every one the arrow keys passed', async () => {
+    const client = new FakeClient(coreHandlers());
+    renderWithClient(<App />, client);
+    await listRows();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const list = screen.getByTestId('message-list');
+    // Under act, what a resolved request renders (and the effects it starts) lands when the step ends.
+    const step = async (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
+
+    for (let i = 0; i < 3; i++) {
+      fireEvent.keyDown(list, { key: 'ArrowDown' });
+      await step(0); // the body is shown
+      await step(1500); // and the next key comes before 2 s are up
+      expect(screen.getByTestId('message-subject').textContent).toContain(ROWS[i]!.subject);
+    }
+    expect(client.callsOf('messages.read')).toEqual(ROWS.map((row) => ({ messageId: row.id, markSeen: false })));
+    expect(seenCalls(client)).toEqual([]);
+    expect(screen.getByTestId('toggle-seen').textContent).toBe('Mark as read');
+
+    await step(400);
+    expect(seenCalls(client)).toEqual([]);
+    await step(200);
+    expect(seenCalls(client)).toEqual([{ messageId: 102, seen: true }]);
+    expect(screen.getByTestId('toggle-seen').textContent).toBe('Mark as unread');
+  });
+
+  it('marks read at once when set to "when opened", and never when set to "never"', async () => {
+    saveMarkReadSetting({ mode: 'opened', delaySeconds: 2 });
+    const client = new FakeClient(coreHandlers());
+    renderWithClient(<App />, client);
+    fireEvent.click((await listRows())[0]!);
+    await waitFor(() => expect(seenCalls(client)).toEqual([{ messageId: 100, seen: true }]));
+
+    fireEvent.change(screen.getByTestId('mark-read-mode'), { target: { value: 'never' } });
+    expect(JSON.parse(localStorage.getItem('wren.markRead')!)).toEqual({ mode: 'never', delaySeconds: 2 });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    fireEvent.click(screen.getAllByTestId('message-row')[1]!);
+    await act(() => vi.advanceTimersByTimeAsync(60_000));
+    expect(screen.getByTestId('message-subject').textContent).toContain('Second');
+    expect(seenCalls(client)).toHaveLength(1);
+  });
+
+  it('waits the number of seconds the user chose', async () => {
+    const client = new FakeClient(coreHandlers());
+    renderWithClient(<App />, client, 'zh');
+    await listRows();
+    expect(screen.getByTestId('mark-read-mode').textContent).toContain('打开 2 秒后');
+    fireEvent.change(screen.getByTestId('mark-read-delay'), { target: { value: '5' } });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    fireEvent.click(screen.getAllByTestId('message-row')[0]!);
+    await act(() => vi.advanceTimersByTimeAsync(0)); // the body is shown
+    await act(() => vi.advanceTimersByTimeAsync(4500));
+    expect(seenCalls(client)).toEqual([]);
+    await act(() => vi.advanceTimersByTimeAsync(1000));
+    expect(seenCalls(client)).toEqual([{ messageId: 100, seen: true }]);
+  });
+});
