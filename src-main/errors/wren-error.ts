@@ -29,7 +29,7 @@ export function toErrorShape(error: unknown): ErrorShape {
 }
 
 /** The server could not be reached or the line dropped: the network's fault, worth retrying later. */
-const UNREACHABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['ConnectionLost', 'Timeout', 'HostNotFound', 'ConnectionRefused']);
+const UNREACHABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['ConnectionLost', 'Timeout', 'ServerStalled', 'HostNotFound', 'ConnectionRefused']);
 
 export function isUnreachable(error: unknown): boolean {
   return error instanceof WrenError && UNREACHABLE.has(error.code);

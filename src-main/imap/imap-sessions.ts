@@ -1,5 +1,5 @@
 import type { ImapFlow } from 'imapflow';
-import { openImap, type ImapLogin } from './imap-connection';
+import { connectionFault, openImap, type ImapLogin } from './imap-connection';
 import { toServerError } from './imap-error';
 import { isUnreachable } from '../errors/wren-error';
 
@@ -20,7 +20,9 @@ export class ImapSessions {
       return await work(client);
     } catch (error) {
       const login = this.loginFor(accountId);
-      const mapped = toServerError(error, login.server, 'imap');
+      const lost = toServerError(error, login.server, 'imap');
+      // "Connection lost" is only the echo of what ended it (the server stalled, say): report the cause.
+      const mapped = lost.code === 'ConnectionLost' ? connectionFault(client) ?? lost : lost;
       // A connection that failed at the network, TLS or login level is not reused.
       if (isUnreachable(mapped) || mapped.code === 'TlsUntrusted' || mapped.code === 'AuthFailed' || !client.usable) this.drop(key);
       throw mapped;
