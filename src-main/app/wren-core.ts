@@ -10,6 +10,8 @@ import { Store } from '../store/store';
 import { SyncService } from '../sync/sync-service';
 import { InProcessSyncRunner } from '../sync/in-process-sync-runner';
 import type { SyncRunner } from '../sync/sync-runner';
+import { AccountSyncLocks } from '../sync/account-sync-lock';
+import { LeasedSyncRunner } from '../sync/leased-sync-runner';
 import { WorkerSyncRunner, defaultSyncWorkerPath } from '../sync/worker-sync-runner';
 import { prepareDataDir } from './data-dir';
 import { EventBus } from './event-bus';
@@ -69,8 +71,11 @@ export class WrenCore {
 
   private syncRunner(): SyncRunner {
     const workerPath = this.options.syncWorkerPath === undefined ? defaultSyncWorkerPath() : this.options.syncWorkerPath;
-    if (!workerPath) return new InProcessSyncRunner(this.store);
-    return new WorkerSyncRunner(this.dataDir, workerPath, (changes) => this.events.emit('store.changed', { changes }));
+    const runner = workerPath
+      ? new WorkerSyncRunner(this.dataDir, workerPath, (changes) => this.events.emit('store.changed', { changes }))
+      : new InProcessSyncRunner(this.store);
+    // Other processes may sync the same accounts from this data folder (the app and the CLI).
+    return new LeasedSyncRunner(runner, new AccountSyncLocks(join(this.dataDir, 'sync-locks.sqlite')));
   }
 
   private loginFor(accountId: number): ImapLogin {
