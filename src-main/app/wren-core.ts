@@ -10,7 +10,7 @@ import { Store } from '../store/store';
 import { SyncService } from '../sync/sync-service';
 import { InProcessSyncRunner } from '../sync/in-process-sync-runner';
 import type { SyncRunner } from '../sync/sync-runner';
-import { AccountSyncLocks } from '../sync/account-sync-lock';
+import { AccountSyncLocks, type SyncLockHolder } from '../sync/account-sync-lock';
 import { LeasedSyncRunner } from '../sync/leased-sync-runner';
 import { WorkerSyncRunner, defaultSyncWorkerPath } from '../sync/worker-sync-runner';
 import { prepareDataDir } from './data-dir';
@@ -28,6 +28,8 @@ export interface CoreOptions {
    * under vitest) syncs in this thread.
    */
   syncWorkerPath?: string | null;
+  /** Another process (the app, another `wren sync`) is syncing the account; this sync waits for it. */
+  onSyncWait?: (accountId: number, holder: SyncLockHolder) => void;
 }
 
 /**
@@ -75,7 +77,7 @@ export class WrenCore {
       ? new WorkerSyncRunner(this.dataDir, workerPath, (changes) => this.events.emit('store.changed', { changes }))
       : new InProcessSyncRunner(this.store);
     // Other processes may sync the same accounts from this data folder (the app and the CLI).
-    return new LeasedSyncRunner(runner, new AccountSyncLocks(join(this.dataDir, 'sync-locks.sqlite')));
+    return new LeasedSyncRunner(runner, new AccountSyncLocks(join(this.dataDir, 'sync-locks.sqlite')), this.options.onSyncWait);
   }
 
   private loginFor(accountId: number): ImapLogin {

@@ -67,6 +67,10 @@ function describeFailure(error: unknown): string {
   return `${lines.join('\n')}\n`;
 }
 
+function reportWait(accountId: number, holder: { pid: number; host: string }): void {
+  process.stderr.write(`wren: another Wren process (pid ${holder.pid} on ${holder.host}) is syncing account ${accountId}; waiting for it to finish…\n`);
+}
+
 export async function main(argv: string[]): Promise<number> {
   let core: WrenCore | undefined;
   let reportStats: (() => unknown) | undefined;
@@ -77,7 +81,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${USAGE}\n`);
       return rest.length === 0 ? 1 : 0;
     }
-    core = WrenCore.open({ dataDir, mode: 'cli', secrets: new KeyFileSecretStore() });
+    core = WrenCore.open({ dataDir, mode: 'cli', secrets: new KeyFileSecretStore(), onSyncWait: reportWait });
     return await run(new CliContext(core, createHandlers(core), json), rest[0], rest.slice(1));
   } catch (error) {
     process.stderr.write(describeFailure(error));

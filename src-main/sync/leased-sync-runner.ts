@@ -1,5 +1,5 @@
 import type { SyncSummary } from '../ipc/contract';
-import type { AccountSyncLocks } from './account-sync-lock';
+import type { AccountSyncLocks, SyncLockHolder } from './account-sync-lock';
 import type { ProgressListener, SyncJob, SyncRunner } from './sync-runner';
 
 /**
@@ -8,10 +8,15 @@ import type { ProgressListener, SyncJob, SyncRunner } from './sync-runner';
  * arrived meanwhile instead of downloading everything again.
  */
 export class LeasedSyncRunner implements SyncRunner {
-  constructor(private readonly inner: SyncRunner, private readonly locks: AccountSyncLocks) {}
+  constructor(
+    private readonly inner: SyncRunner,
+    private readonly locks: AccountSyncLocks,
+    /** Told once when a sync has to wait, so a front end can say why nothing moves. */
+    private readonly onWait?: (accountId: number, holder: SyncLockHolder) => void,
+  ) {}
 
   async run(job: SyncJob, onProgress: ProgressListener): Promise<SyncSummary> {
-    const lease = await this.locks.acquire(job.accountId);
+    const lease = await this.locks.acquire(job.accountId, (holder) => this.onWait?.(job.accountId, holder));
     try {
       const summary = await this.inner.run(job, onProgress);
       return lease.waited ? { ...summary, waitedForOtherSync: true } : summary;

@@ -165,7 +165,7 @@ describe('the wren CLI against the lab', () => {
     expect(read.source.encoding).toBe('base64');
     expect(Buffer.compare(Buffer.from(read.source.data, 'base64'), onServer)).toBe(0);
     expect(read.source.size).toBe(onServer.length);
-  });
+  }, 120_000);
 
   it('two syncs of one account at once: the second waits for the first and downloads nothing again', async () => {
     const dataDir = await carolDataDir('two-syncs');
@@ -178,6 +178,7 @@ describe('the wren CLI against the lab', () => {
     expect(summaries[0]!.newMessages + summaries[1]!.newMessages).toBe(CAROL_MESSAGES);
     expect(summaries.filter((s) => s.waitedForOtherSync)).toHaveLength(1);
     expect(summaries.find((s) => s.waitedForOtherSync)!.newMessages).toBe(0);
+    expect([first, second].find((r) => r.stdout.includes('"waitedForOtherSync": true'))!.stderr).toMatch(/another Wren process \(pid \d+ .*\) is syncing account 1; waiting/);
     const human = await wren(['--data-dir', dataDir, 'sync', 'Carol']);
     expect(human.stdout).toMatch(/0 new/);
   }, 180_000);
@@ -225,7 +226,7 @@ describe('the wren CLI against the lab', () => {
     const past = JSON.parse((await wren(['--data-dir', dataDir, 'list', 'Carol', 'INBOX', '--offset', String(CAROL_MESSAGES), '--json'])).stdout);
     expect(past).toEqual([]);
     expect((await wren(['--data-dir', dataDir, 'list', 'Carol', 'INBOX', '--offset', '-1'])).code).not.toBe(0);
-  });
+  }, 120_000);
 
   it('reports a failed sync on stderr with a non-zero exit, nothing on stdout', async () => {
     const alice = lab.users[0]!;
@@ -244,5 +245,5 @@ describe('the wren CLI against the lab', () => {
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout)).toEqual([]);
     expect(json.stderr).toMatch(/"code":"ConnectionRefused"/);
-  });
+  }, 120_000);
 });
