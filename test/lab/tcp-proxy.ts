@@ -11,7 +11,8 @@ export interface TcpProxy {
   close(): Promise<void>;
 }
 
-export async function startTcpProxy(targetPort: number, host = '127.0.0.1'): Promise<TcpProxy> {
+/** `listenPort` reopens a closed proxy where its clients expect it (the server is back). */
+export async function startTcpProxy(targetPort: number, host = '127.0.0.1', listenPort = 0): Promise<TcpProxy> {
   const sockets = new Set<net.Socket>();
   let silent = false;
   const relay = (from: net.Socket, to: net.Socket) =>
@@ -31,7 +32,7 @@ export async function startTcpProxy(targetPort: number, host = '127.0.0.1'): Pro
     relay(client, upstream);
     relay(upstream, client);
   });
-  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  await new Promise<void>((resolve) => server.listen(listenPort, host, resolve));
   return {
     port: (server.address() as net.AddressInfo).port,
     blackHole: () => {

@@ -246,4 +246,37 @@ describe('the wren CLI against the lab', () => {
     expect(JSON.parse(json.stdout)).toEqual([]);
     expect(json.stderr).toMatch(/"code":"ConnectionRefused"/);
   }, 120_000);
+
+  it('reads a cached message offline: exit 0, the \\Seen stays queued and goes out with the next sync', async () => {
+    const alice = lab.users[0]!;
+    await lab.seed(alice.email, 'INBOX', [readFixture('plain-ascii')]);
+    let proxy = await startTcpProxy(lab.ports.imaps);
+    const dataDir = join(dir, 'offline-read');
+    const added = await wren(['--data-dir', dataDir, 'account', 'add', '--name', 'Alice', '--email', alice.email, '--imap-host', lab.host,
+      '--imap-port', String(proxy.port), '--trust-fingerprint', lab.certFingerprint256], { WREN_PASSWORD: alice.password });
+    expect(added.code).toBe(0);
+    expect((await wren(['--data-dir', dataDir, 'sync', '--bodies'])).code).toBe(0);
+    const [message] = JSON.parse((await wren(['--data-dir', dataDir, 'list', 'Alice', 'INBOX', '--json'])).stdout) as { id: number; uid: number }[];
+    await proxy.close(); // offline
+
+    const read = await wren(['--data-dir', dataDir, 'read', String(message!.id)]);
+    expect(read.code).toBe(0);
+    expect(read.stdout).toMatch(/Subject:/);
+    expect(read.stderr).toMatch(/next sync will tell it/);
+
+    proxy = await startTcpProxy(lab.ports.imaps, lab.host, proxy.port); // back online
+    try {
+      expect((await wren(['--data-dir', dataDir, 'sync'])).code).toBe(0);
+    } finally {
+      await proxy.close();
+    }
+    const client = await connectImap(lab, alice.email);
+    try {
+      await client.mailboxOpen('INBOX', { readOnly: true });
+      const onServer = await client.fetchOne(String(message!.uid), { flags: true }, { uid: true });
+      expect(onServer ? [...(onServer.flags ?? [])] : []).toContain('\\Seen');
+    } finally {
+      await client.logout();
+    }
+  }, 120_000);
 });
