@@ -9,6 +9,5 @@ if (!existsSync(cli)) {
   process.stderr.write('wren: the CLI is not built yet. Run "npm run build:main" in the Wren folder.\n');
   process.exit(2);
 }
-require(cli)
-  .main(process.argv.slice(2))
-  .then((code) => process.exit(code));
+// runCli exits by itself, once all output has been written (a pipe may drain slowly).
+require(cli).runCli(process.argv.slice(2));

@@ -11,6 +11,8 @@ import { Store } from '../store/store';
 import { SyncService } from '../sync/sync-service';
 import { InProcessSyncRunner } from '../sync/in-process-sync-runner';
 import type { SyncRunner } from '../sync/sync-runner';
+import { AccountSyncLocks, type SyncLockHolder } from '../sync/account-sync-lock';
+import { LeasedSyncRunner } from '../sync/leased-sync-runner';
 import { WorkerSyncRunner, defaultSyncWorkerPath } from '../sync/worker-sync-runner';
 import { prepareDataDir } from './data-dir';
 import { EventBus } from './event-bus';
@@ -32,6 +34,8 @@ export interface CoreOptions {
    * removed. Default: every 2 s when background sync is on, never otherwise.
    */
   accountWatchMs?: number;
+  /** Another process (the app, another `wren sync`) is syncing the account; this sync waits for it. */
+  onSyncWait?: (accountId: number, holder: SyncLockHolder) => void;
 }
 
 const ACCOUNT_WATCH_MS = 2000;
@@ -80,8 +84,11 @@ export class WrenCore {
 
   private syncRunner(): SyncRunner {
     const workerPath = this.options.syncWorkerPath === undefined ? defaultSyncWorkerPath() : this.options.syncWorkerPath;
-    if (!workerPath) return new InProcessSyncRunner(this.store);
-    return new WorkerSyncRunner(this.dataDir, workerPath, (changes) => this.events.emit('store.changed', { changes }));
+    const runner = workerPath
+      ? new WorkerSyncRunner(this.dataDir, workerPath, (changes) => this.events.emit('store.changed', { changes }))
+      : new InProcessSyncRunner(this.store);
+    // Other processes may sync the same accounts from this data folder (the app and the CLI).
+    return new LeasedSyncRunner(runner, new AccountSyncLocks(join(this.dataDir, 'sync-locks.sqlite')), this.options.onSyncWait);
   }
 
   private watchAccounts(): AccountWatcher | null {

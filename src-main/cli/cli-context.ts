@@ -10,7 +10,7 @@ export class CliContext {
     readonly core: WrenCore,
     private readonly handlers: Handlers,
     readonly json: boolean,
-    private readonly out: NodeJS.WritableStream = process.stdout,
+    readonly out: NodeJS.WritableStream = process.stdout,
     readonly err: NodeJS.WritableStream = process.stderr,
   ) {}
 

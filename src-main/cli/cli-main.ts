@@ -4,8 +4,11 @@ import { WrenCore } from '../app/wren-core';
 import { WrenError, toErrorShape } from '../errors/wren-error';
 import { KeyFileSecretStore } from '../secrets/key-file-secret-store';
 import { CliContext } from './cli-context';
+import { exitWhenWritten, quietWhenReaderLeaves } from './exit-when-written';
 import { accountCommand } from './commands/account-commands';
-import { foldersCommand, listCommand, readCommand } from './commands/browse-commands';
+import { foldersCommand, listCommand } from './commands/browse-commands';
+import { readCommand } from './commands/read-command';
+import { sourceCommand } from './commands/source-command';
 import { syncCommand } from './commands/sync-command';
 import { startRunStats } from './run-stats';
 
@@ -16,8 +19,9 @@ const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
   account list | account remove ACCOUNT
   sync [ACCOUNT] [--bodies]
   folders ACCOUNT
-  list ACCOUNT FOLDER [--limit N]
-  read MESSAGE_ID
+  list ACCOUNT FOLDER [--limit N] [--offset N]
+  read MESSAGE_ID [--raw]        (--raw with --json adds the whole source, base64)
+  source MESSAGE_ID              (the raw message, byte for byte, to stdout)
   --stats prints one line "wren-stats {json}" to stderr at exit: wall time, peak memory, event-loop lag`;
 
 /** Global flags may stand anywhere; the rest is the command and its own arguments. */
@@ -45,6 +49,7 @@ async function run(context: CliContext, command: string | undefined, args: strin
     case 'folders': await foldersCommand(context, args); return 0;
     case 'list': await listCommand(context, args); return 0;
     case 'read': await readCommand(context, args); return 0;
+    case 'source': await sourceCommand(context, args); return 0;
     default: throw new WrenError('BadRequest', command ? `Unknown command "${command}".\n${USAGE}` : USAGE);
   }
 }
@@ -62,6 +67,10 @@ function describeFailure(error: unknown): string {
   return `${lines.join('\n')}\n`;
 }
 
+function reportWait(accountId: number, holder: { pid: number; host: string }): void {
+  process.stderr.write(`wren: another Wren process (pid ${holder.pid} on ${holder.host}) is syncing account ${accountId}; waiting for it to finish…\n`);
+}
+
 export async function main(argv: string[]): Promise<number> {
   let core: WrenCore | undefined;
   let reportStats: (() => unknown) | undefined;
@@ -72,7 +81,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${USAGE}\n`);
       return rest.length === 0 ? 1 : 0;
     }
-    core = WrenCore.open({ dataDir, mode: 'cli', secrets: new KeyFileSecretStore() });
+    core = WrenCore.open({ dataDir, mode: 'cli', secrets: new KeyFileSecretStore(), onSyncWait: reportWait });
     return await run(new CliContext(core, createHandlers(core), json), rest[0], rest.slice(1));
   } catch (error) {
     process.stderr.write(describeFailure(error));
@@ -83,6 +92,10 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => process.exit(code));
+/** The process entry (bin/wren.cjs): runs the command, then exits once its output is written. */
+export async function runCli(argv: string[]): Promise<never> {
+  quietWhenReaderLeaves(process.stdout);
+  return exitWhenWritten(await main(argv));
 }
+
+if (require.main === module) void runCli(process.argv.slice(2));

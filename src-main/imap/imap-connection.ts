@@ -9,7 +9,23 @@ export interface ImapLogin {
   password: string;
   allowPlaintext: boolean;
   pin: PinnedCertificate | null;
+  /** socketMs: how long a connection may stay silent while Wren waits on it (tests shorten it). */
   timeouts?: { connectMs?: number; socketMs?: number };
+}
+
+/**
+ * A server that stops answering without closing the connection (no FIN, no
+ * RST: a dead NAT entry, a hung server) is noticed when nothing arrives for
+ * this long while a command waits; quiet gaps with nothing to wait for are
+ * probed with a NOOP by imapflow first. Long enough for a slow search.
+ */
+const SILENCE_MS = 60_000;
+
+/** Why a connection ended, when it ended with a fault: its pending commands then only say "no connection". */
+const endedBy = new WeakMap<ImapFlow, WrenError>();
+
+export function connectionFault(client: ImapFlow): WrenError | undefined {
+  return endedBy.get(client);
 }
 
 /** imapflow options for an account: TLS verified, STARTTLS required when chosen, plain text only when allowed. */
@@ -29,7 +45,7 @@ export function imapOptions(login: ImapLogin): ImapFlowOptions {
     logger: false,
     connectionTimeout: connectMs,
     greetingTimeout: connectMs,
-    socketTimeout: login.timeouts?.socketMs ?? 5 * 60_000,
+    socketTimeout: login.timeouts?.socketMs ?? SILENCE_MS,
     disableAutoIdle: true,
     qresync: false,
     clientInfo: { name: 'Wren' },
@@ -43,7 +59,11 @@ export function imapOptions(login: ImapLogin): ImapFlowOptions {
  */
 export async function openImap(login: ImapLogin, onError?: (error: WrenError) => void): Promise<ImapFlow> {
   const client = new ImapFlow(imapOptions(login));
-  client.on('error', (error: unknown) => onError?.(toServerError(error, login.server, 'imap')));
+  client.on('error', (error: unknown) => {
+    const fault = toServerError(error, login.server, 'imap');
+    if (!endedBy.has(client)) endedBy.set(client, fault);
+    onError?.(fault);
+  });
   try {
     await client.connect();
   } catch (error) {

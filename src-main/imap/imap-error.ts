@@ -10,7 +10,7 @@ const NETWORK_CODES: Record<string, ErrorCode> = {
   EHOSTUNREACH: 'ConnectionRefused',
   ENETUNREACH: 'ConnectionRefused',
   ETIMEDOUT: 'Timeout',
-  ETIMEOUT: 'Timeout',
+  ETIMEOUT: 'ServerStalled', // imapflow: nothing arrived for socketTimeout while a command waited
   CONNECT_TIMEOUT: 'Timeout',
   GREETING_TIMEOUT: 'Timeout',
   UPGRADE_TIMEOUT: 'Timeout',
@@ -78,6 +78,7 @@ function networkMessage(code: ErrorCode, where: string): string {
     case 'HostNotFound': return `The ${where} could not be found: check the host name.`;
     case 'ConnectionRefused': return `Nothing answers at the ${where}: check the port and security setting.`;
     case 'Timeout': return `The ${where} did not answer in time.`;
+    case 'ServerStalled': return `The ${where} stopped answering in the middle of a transfer.`;
     default: return `The connection to the ${where} was lost.`;
   }
 }

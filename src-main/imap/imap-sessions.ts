@@ -1,5 +1,5 @@
 import type { ImapFlow } from 'imapflow';
-import { openImap, type ImapLogin } from './imap-connection';
+import { connectionFault, openImap, type ImapLogin } from './imap-connection';
 import { toServerError } from './imap-error';
 import { isUnreachable } from '../errors/wren-error';
 import { isLocalFault } from '../errors/local-fault';
@@ -21,7 +21,9 @@ export class ImapSessions {
       return await work(client);
     } catch (error) {
       const login = this.loginFor(accountId);
-      const mapped = toServerError(error, login.server, 'imap');
+      const lost = toServerError(error, login.server, 'imap');
+      // "Connection lost" is only the echo of what ended it (the server stalled, say): report the cause.
+      const mapped = lost.code === 'ConnectionLost' ? connectionFault(client) ?? lost : lost;
       // A connection that failed at the network, TLS or login level is not reused, nor one whose FETCH was
       // broken off midway by a local fault or a bug: what the server still sends for it is unknown.
       const broken = isUnreachable(mapped) || isLocalFault(mapped) || ['TlsUntrusted', 'AuthFailed', 'Internal'].includes(mapped.code);

@@ -141,6 +141,8 @@ export interface SyncSummary {
   removedMessages: number;
   flagUpdates: number;
   bodiesFetched: number;
+  /** Another process (the app, another `wren sync`) was syncing this account; this sync waited for it to finish. */
+  waitedForOtherSync?: boolean;
 }
 
 const empty = z.object({}).strict();

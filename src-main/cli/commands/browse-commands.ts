@@ -14,35 +14,35 @@ function flagsOf(m: MessageSummary): string[] {
   return [m.seen && '\\Seen', m.flagged && '\\Flagged', m.answered && '\\Answered'].filter((f): f is string => Boolean(f));
 }
 
-/** `wren list ACCOUNT FOLDER [--limit N]`: newest first, from the cache. */
+/** The most one request returns; longer listings are fetched page by page. */
+const PAGE_SIZE = 1000;
+
+/** `wren list ACCOUNT FOLDER [--limit N] [--offset N]`: newest first, from the cache; any length, paged underneath. */
 export async function listCommand(context: CliContext, args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args, options: { limit: { type: 'string' } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({ args, options: { limit: { type: 'string' }, offset: { type: 'string' } }, allowPositionals: true, strict: true });
   const accountId = context.accountId(positionals[0]);
   const path = positionals[1];
-  if (!path) throw new WrenError('BadRequest', 'Usage: wren list ACCOUNT FOLDER [--limit N]');
+  if (!path) throw new WrenError('BadRequest', 'Usage: wren list ACCOUNT FOLDER [--limit N] [--offset N]');
   const folder = context.core.store.folders.list(accountId).find((f) => f.path === path);
   if (!folder) throw new WrenError('NotFound', `No folder "${path}" in that account (see "wren folders").`);
-  const page = await context.request('messages.list', { folderId: folder.id, limit: Number(values.limit ?? 50) });
-  const rows = page.items.map((m) => ({
+  const limit = count(values.limit ?? '50', '--limit', 1);
+  let offset = count(values.offset ?? '0', '--offset', 0);
+  const messages: MessageSummary[] = [];
+  while (messages.length < limit) {
+    const page = await context.request('messages.list', { folderId: folder.id, offset, limit: Math.min(PAGE_SIZE, limit - messages.length) });
+    messages.push(...page.items);
+    offset += page.items.length;
+    if (page.items.length === 0 || offset >= page.total) break;
+  }
+  const rows = messages.map((m) => ({
     id: m.id, uid: m.uid, subject: m.subject, from: m.from, date: m.date === null ? null : new Date(m.date).toISOString(),
     flags: flagsOf(m), size: m.size, hasAttachments: m.hasAttachments,
   }));
   context.print(rows, () => rows.map((m) => `${m.id}\t${m.date ?? ''}\t${m.from.name || m.from.address}\t${m.subject}`));
 }
 
-/** `wren read MESSAGE_ID`: headers, text, html and attachments; opening marks it read, as in the app. */
-export async function readCommand(context: CliContext, args: string[]): Promise<void> {
-  const messageId = Number(args[0]);
-  if (!Number.isInteger(messageId) || messageId <= 0) throw new WrenError('BadRequest', 'Usage: wren read MESSAGE_ID');
-  const m = await context.request('messages.read', { messageId });
-  const view = {
-    id: m.id, subject: m.subject, from: m.from, to: m.to, cc: m.cc, date: m.date === null ? null : new Date(m.date).toISOString(),
-    messageId: m.messageId, flags: m.flags, text: m.text, html: m.html, warnings: m.warnings,
-    attachments: m.attachments.map((a) => ({ partId: a.partId, filename: a.filename, contentType: a.contentType, size: a.size })),
-  };
-  context.print(view, () => [
-    `From: ${m.from.name} <${m.from.address}>`, `Subject: ${m.subject}`, `Date: ${view.date ?? '(none)'}`, '',
-    m.text ?? (m.html ? '(HTML only; use --json to get it)' : '(no text)'),
-    ...m.attachments.map((a) => `[attachment ${a.partId}] ${a.filename} (${a.contentType}, ${a.size} bytes)`),
-  ]);
+function count(text: string, flag: string, min: number): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value < min) throw new WrenError('BadRequest', `${flag} needs a whole number of at least ${min}.`);
+  return value;
 }

@@ -1,30 +1,47 @@
 import { parseArgs } from 'node:util';
 import type { SyncSummary } from '../../ipc/contract';
 import { toErrorShape } from '../../errors/wren-error';
+import type { ErrorShape } from '../../errors/error-codes';
 import type { CliContext } from '../cli-context';
 
-/** `wren sync [ACCOUNT] [--bodies]`: progress on stderr, one summary per account on stdout. */
+interface SyncFailure {
+  accountId: number;
+  error: ErrorShape;
+}
+
+/**
+ * `wren sync [ACCOUNT] [--bodies]`: progress and failures on stderr, one
+ * summary per synced account on stdout; any failure makes the exit code 1.
+ */
 export async function syncCommand(context: CliContext, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { bodies: { type: 'boolean' } }, allowPositionals: true, strict: true });
   const ids = positionals[0] ? [context.accountId(positionals[0])] : context.core.store.accounts.list().map((a) => a.id);
   const stopProgress = context.core.events.on('sync.progress', (p) => {
     if (p.phase !== 'folders') context.err.write(`\r${p.phase} ${p.folderPath}: ${p.done}/${p.total}\u001b[K`);
   });
-  const results: (SyncSummary | { accountId: number; error: ReturnType<typeof toErrorShape> })[] = [];
+  const summaries: SyncSummary[] = [];
+  const failures: SyncFailure[] = [];
   for (const accountId of ids) {
     try {
-      results.push(await context.core.sync.run(accountId, values.bodies ?? false));
+      summaries.push(await context.core.sync.run(accountId, values.bodies ?? false));
     } catch (error) {
-      results.push({ accountId, error: toErrorShape(error) });
+      failures.push({ accountId, error: toErrorShape(error) });
     }
   }
   stopProgress();
   if (ids.length) context.err.write('\r\u001b[K');
-  context.print(results, () => results.map(describe));
-  return results.some((r) => 'error' in r) ? 1 : 0;
+  for (const failure of failures) context.err.write(`${describeFailure(failure, context.json)}\n`);
+  context.print(summaries, () => summaries.map(describe));
+  return failures.length ? 1 : 0;
 }
 
-function describe(result: SyncSummary | { accountId: number; error: { message: string } }): string {
-  if ('error' in result) return `account ${result.accountId}: sync failed: ${result.error.message}`;
-  return `account ${result.accountId}: ${result.folders} folders, ${result.newMessages} new, ${result.removedMessages} removed, ${result.flagUpdates} flag changes, ${result.bodiesFetched} bodies downloaded`;
+function describe(summary: SyncSummary): string {
+  const waited = summary.waitedForOtherSync ? ' (waited for another sync of this account to finish)' : '';
+  return `account ${summary.accountId}: ${summary.folders} folders, ${summary.newMessages} new, ${summary.removedMessages} removed, ${summary.flagUpdates} flag changes, ${summary.bodiesFetched} bodies downloaded${waited}`;
+}
+
+/** With --json, one JSON object per line (code and message), so a script can tell the causes apart. */
+function describeFailure(failure: SyncFailure, json: boolean): string {
+  if (json) return JSON.stringify(failure);
+  return `wren: account ${failure.accountId}: sync failed (${failure.error.code}): ${failure.error.message}`;
 }

@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import Database from 'better-sqlite3';
+import { WrenError } from '../errors/wren-error';
+
+export interface SyncLockTiming {
+  /** How often a holder renews its lease. */
+  heartbeatMs: number;
+  /** A lease not renewed for this long belongs to a process that hung or died elsewhere: taken over. */
+  staleMs: number;
+  /** How often a waiting process looks again. */
+  pollMs: number;
+}
+
+const DEFAULT_TIMING: SyncLockTiming = { heartbeatMs: 5_000, staleMs: 30_000, pollMs: 500 };
+
+/** Who holds an account's sync. */
+export interface SyncLockHolder {
+  pid: number;
+  host: string;
+  heartbeatAt: number;
+}
+
+export interface SyncLease {
+  /** Another process was syncing this account when this one asked; this one waited for it. */
+  readonly waited: boolean;
+  release(): void;
+}
+
+interface LeaseRow {
+  owner: string;
+  pid: number;
+  host: string;
+  heartbeat_at: number;
+}
+
+/**
+ * One sync per account across processes sharing a data folder (the app and
+ * `wren sync`, or two `wren sync`): a lease row per account in a small SQLite
+ * file of its own (so renewing it never waits behind a sync's write batch).
+ * A lease whose process is gone (kill -9, crash) is taken over at once on
+ * this machine, and any lease not renewed within `staleMs` is taken over.
+ */
+export class AccountSyncLocks {
+  private readonly db: Database.Database;
+  /** Distinguishes two cores in one process (tests) as well as processes. */
+  private readonly owner = randomUUID();
+  private readonly heartbeats = new Map<number, NodeJS.Timeout>();
+  private closed = false;
+
+  constructor(file: string, private readonly timing: SyncLockTiming = DEFAULT_TIMING) {
+    this.db = new Database(file);
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec('CREATE TABLE IF NOT EXISTS sync_leases (account_id INTEGER PRIMARY KEY, owner TEXT NOT NULL, pid INTEGER NOT NULL, host TEXT NOT NULL, heartbeat_at INTEGER NOT NULL)');
+  }
+
+  /** Waits until no other live process syncs the account, then holds it until `release()`. */
+  async acquire(accountId: number, onWait?: (holder: SyncLockHolder) => void): Promise<SyncLease> {
+    let waited = false;
+    for (let holder = this.tryTake(accountId); holder; holder = this.tryTake(accountId)) {
+      if (!waited) onWait?.(holder);
+      waited = true;
+      await new Promise((resolve) => setTimeout(resolve, this.timing.pollMs));
+    }
+    const heartbeat = setInterval(() => this.renew(accountId), this.timing.heartbeatMs);
+    heartbeat.unref();
+    this.heartbeats.set(accountId, heartbeat);
+    return { waited, release: () => this.release(accountId) };
+  }
+
+  /** Gives up every lease this core holds; waiting acquires fail. */
+  close(): void {
+    if (this.closed) return;
+    for (const accountId of [...this.heartbeats.keys()]) this.release(accountId);
+    this.closed = true;
+    this.db.close();
+  }
+
+  /** Takes the lease when it is free, ours or abandoned; otherwise returns who holds it. */
+  private tryTake(accountId: number): SyncLockHolder | null {
+    if (this.closed) throw new WrenError('Internal', 'Wren is shutting down; the sync did not start.');
+    const take = this.db.transaction((): SyncLockHolder | null => {
+      const row = this.db.prepare('SELECT owner, pid, host, heartbeat_at FROM sync_leases WHERE account_id = ?').get(accountId) as LeaseRow | undefined;
+      if (row && row.owner !== this.owner && !this.abandoned(row)) return { pid: row.pid, host: row.host, heartbeatAt: row.heartbeat_at };
+      this.db
+        .prepare('INSERT OR REPLACE INTO sync_leases (account_id, owner, pid, host, heartbeat_at) VALUES (?, ?, ?, ?, ?)')
+        .run(accountId, this.owner, process.pid, hostname(), Date.now());
+      return null;
+    });
+    // IMMEDIATE: two processes must not both read "free" and both write.
+    return take.immediate();
+  }
+
+  private abandoned(row: LeaseRow): boolean {
+    if (Date.now() - row.heartbeat_at > this.timing.staleMs) return true;
+    return row.host === hostname() && !processAlive(row.pid);
+  }
+
+  private renew(accountId: number): void {
+    if (this.closed) return;
+    this.db.prepare('UPDATE sync_leases SET heartbeat_at = ? WHERE account_id = ? AND owner = ?').run(Date.now(), accountId, this.owner);
+  }
+
+  private release(accountId: number): void {
+    clearInterval(this.heartbeats.get(accountId));
+    this.heartbeats.delete(accountId);
+    if (this.closed) return;
+    this.db.prepare('DELETE FROM sync_leases WHERE account_id = ? AND owner = ?').run(accountId, this.owner);
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, it just belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,84 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AccountSyncLocks, type SyncLockHolder } from '../../../src-main/sync/account-sync-lock';
+
+const QUICK = { heartbeatMs: 50, staleMs: 60_000, pollMs: 20 };
+
+describe('the per-account sync lease shared by processes', () => {
+  let dir: string;
+  let file: string;
+  const opened: AccountSyncLocks[] = [];
+  const locks = (timing = QUICK) => {
+    const made = new AccountSyncLocks(file, timing);
+    opened.push(made);
+    return made;
+  };
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'wren-lock-'));
+    file = join(dir, 'sync-locks.sqlite');
+  });
+  afterEach(() => {
+    for (const made of opened.splice(0)) made.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('makes a second holder wait until the first releases', async () => {
+    const first = await locks().acquire(1);
+    expect(first.waited).toBe(false);
+    const holders: SyncLockHolder[] = [];
+    let secondHasIt = false;
+    const second = locks().acquire(1, (holder) => holders.push(holder)).then((lease) => {
+      secondHasIt = true;
+      return lease;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(secondHasIt).toBe(false);
+    expect(holders).toEqual([expect.objectContaining({ pid: process.pid })]);
+    // Other accounts are not held up.
+    expect((await locks().acquire(2)).waited).toBe(false);
+    first.release();
+    expect((await second).waited).toBe(true);
+  });
+
+  it('takes over at once a lease whose process is gone (kill -9)', async () => {
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    const db = new Database(file);
+    db.exec('CREATE TABLE IF NOT EXISTS sync_leases (account_id INTEGER PRIMARY KEY, owner TEXT NOT NULL, pid INTEGER NOT NULL, host TEXT NOT NULL, heartbeat_at INTEGER NOT NULL)');
+    db.prepare('INSERT INTO sync_leases VALUES (1, ?, ?, ?, ?)').run('killed', dead, hostname(), Date.now());
+    db.close();
+    expect((await locks().acquire(1)).waited).toBe(false);
+  });
+
+  it('takes over a lease that stopped being renewed (a hung holder)', async () => {
+    const hung = locks({ ...QUICK, heartbeatMs: 60_000 }); // never renews within the test
+    await hung.acquire(1);
+    const lease = await locks({ ...QUICK, staleMs: 200 }).acquire(1);
+    expect(lease.waited).toBe(true);
+  });
+
+  it('keeps a held lease fresh, so a patient waiter does not steal it', async () => {
+    const holder = await locks().acquire(1);
+    let stolen = false;
+    const waiter = locks({ ...QUICK, staleMs: 300 }).acquire(1).then((lease) => {
+      stolen = true;
+      return lease;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(stolen).toBe(false);
+    holder.release();
+    await waiter;
+  });
+
+  it('stops waiting when Wren shuts down', async () => {
+    await locks().acquire(1);
+    const waiting = locks();
+    const acquiring = waiting.acquire(1);
+    waiting.close();
+    await expect(acquiring).rejects.toMatchObject({ code: 'Internal' });
+  });
+});
