@@ -79,7 +79,7 @@ describe('parseSource past the splitter\'s usual limits', () => {
     expect(parsed.text).toBe('The text comes first.');
     expect(parsed.attachments).toHaveLength(1100);
     expect(parsed.warnings).toContain(codedWarning('ManyParts'));
-  });
+  }, 30_000);
 
   it('shows the text parts found before a parse that stops', async () => {
     const parts = Array.from({ length: 50_100 }, () => '--b\r\nContent-Type: application/octet-stream\r\n\r\nx\r\n').join('');

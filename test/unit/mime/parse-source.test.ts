@@ -218,7 +218,7 @@ describe('parseSource on broken input', () => {
     expect(parsed.subject).toBe('many parts');
     expect(parsed.attachments).toHaveLength(1100);
     expect(parsed.warnings).toContain('wren:ManyParts');
-  });
+  }, 30_000);
 
   it('decodes an unlabelled 8-bit body as windows-1252 when it is not UTF-8', async () => {
     const parsed = await parseSource(message('Subject: x', '', Buffer.from([0x63, 0x61, 0x66, 0xe9])));
