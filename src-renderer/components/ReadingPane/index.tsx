@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useRequest } from '../../hooks/use-request';
-import { useT } from '../../i18n/i18n-context';
+import { useI18n, useT } from '../../i18n/i18n-context';
 import { AttachmentList } from '../AttachmentList';
 import { ErrorNotice } from '../ErrorNotice';
 import { MessageActions } from '../MessageActions';
@@ -19,7 +19,7 @@ export function ReadingPane({ messageId }: { messageId: number | null }) {
 
 /** Reading a message marks it seen in the core; the list learns of it through `store.changed`. */
 function MessageReader({ messageId }: { messageId: number }) {
-  const t = useT();
+  const { t, warningWords } = useI18n();
   const read = useRequest('messages.read', { messageId });
   const [showSource, setShowSource] = useState(false);
   if (read.error) return <div className="reading-pane"><ErrorNotice error={read.error} /></div>;
@@ -38,7 +38,7 @@ function MessageReader({ messageId }: { messageId: number }) {
       {message.warnings.length > 0 && (
         <div className="reading-pane__warnings" role="note" data-testid="message-warnings">
           <p>{t('reading.warnings')}</p>
-          <ul>{message.warnings.map((warning) => <li key={warning}>{warning}</li>)}</ul>
+          <ul>{message.warnings.map((warning) => <li key={warning}>{warningWords(warning)}</li>)}</ul>
         </div>
       )}
       {showSource ? <MessageSource messageId={messageId} /> : <MessageBody message={message} />}
