@@ -7,7 +7,7 @@ import { chooseDisplayParts, toAttachmentView } from '../mime/choose-display-par
 import type { CachedBody } from '../store/bodies-repo';
 import type { MessageRecord } from '../store/messages-repo';
 import type { Store } from '../store/store';
-import { fetchDisplayBody } from './fetch-display-body';
+import { fetchTrustedBody, fromFullSource } from './fetch-trusted-body';
 import { bodyFromSource, fetchSource } from './message-source';
 import { pushPendingFlags } from '../sync/push-pending-flags';
 
@@ -65,7 +65,8 @@ export class MessageReader {
       body = await bodyFromSource(this.store, fetched);
     } else {
       const structure = record.structure;
-      body = await this.online(record, (client) => fetchDisplayBody(client, record.folderPath, record.uid!, structure));
+      const trusted = await this.online(record, (client) => fetchTrustedBody(client, record, structure));
+      body = trusted ?? fromFullSource(await bodyFromSource(this.store, await this.online(record, (client) => fetchSource(client, this.store, record))));
     }
     this.store.write(() => {
       this.store.bodies.saveBody(record.id, body);
