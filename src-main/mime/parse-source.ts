@@ -109,6 +109,10 @@ interface PartialText {
   getTextContent?(): { text?: string; html?: string };
 }
 
+function joined(first: string | undefined, second: string | null, glue: string): string | undefined {
+  return [first, second].filter(Boolean).join(glue) || undefined;
+}
+
 /** The fields a message without readable headers still gets. */
 const NO_HEADERS: HeaderFields = { subject: '', from: { name: '', address: '' }, to: [], cc: [], date: null, messageId: null, inReplyTo: null };
 
@@ -215,8 +219,12 @@ class SourceParse {
       const found = await parseSource(source, { embedInlineImages: this.options.embedInlineImages });
       this.warn(codedWarning(code));
       found.warnings.filter((w) => w !== 'no Date header, sorted by arrival time').forEach(this.warn);
-      const join = (mine: string | undefined, theirs: string | null, glue: string) => [mine, theirs].filter(Boolean).join(glue) || undefined;
-      this.body = { ...(this.body ?? { type: 'text' }), text: join(this.body?.text, found.text, '\n'), html: join(this.body?.html || undefined, found.html, '<br/>\n') } as MessageText;
+      // Joined the way MailParser joins the texts of a multipart/mixed, so nothing found is hidden.
+      this.body = {
+        type: 'text',
+        text: joined(this.body?.text, found.text, '\n'),
+        html: joined(this.body?.html || undefined, found.html, '<br/>\n'),
+      } as MessageText;
     }
   }
 
