@@ -78,9 +78,9 @@ function repairFileName(node: SplitterNode, warn: (w: string) => void): void {
  * - send every text part through decodeText (see text-decode-stream.ts);
  * - decode base64 with our tolerant decoder, which reports damage;
  * - repair raw 8-bit file names;
- * - show a multipart without a boundary as text rather than drop it;
  * - notice a multipart whose closing boundary never comes;
- * - keep the content of a multipart whose boundary matches no line;
+ * - keep the content of a multipart without a boundary, or whose boundary
+ *   matches no line, to be read again by the delimiters it really uses;
  * - say when a message is past the splitter's usual limits.
  * Call `finish()` once the parser has ended to collect the last warnings
  * and the multiparts that could not be split.
@@ -99,8 +99,6 @@ export function tapMailParser(parser: MailParser, warn: (warning: string) => voi
 class Tap {
   /** Multiparts whose closing boundary has not been seen yet, with their boundary. */
   private readonly open = new Map<SplitterNode, string>();
-  /** Multiparts without a boundary, now read as text. */
-  private readonly unsplittable = new Set<SplitterNode>();
   private readonly unsplit = new UnsplitMultiparts();
   private parts = 0;
   private hugeHeader = false;
@@ -109,11 +107,9 @@ class Tap {
 
   see(chunk: SplitterNode | SplitterChunk): void {
     if (chunk.type === 'node') this.onNode(chunk);
-    // The splitter runs ahead and has already labelled such a node's lines as structure ('data').
-    else if (chunk.type === 'data' && this.unsplittable.has(chunk.node)) chunk.type = 'body';
-    else if (chunk.type === 'data' && this.open.size) {
+    else if (chunk.type === 'data') {
       this.unsplit.content(chunk.node, chunk.value);
-      this.onStructureLines(chunk.value);
+      if (this.open.size) this.onStructureLines(chunk.value);
     }
   }
 
@@ -131,11 +127,10 @@ class Tap {
     this.checkUsualLimits(node);
     if (node.parentNode) this.unsplit.boundaryWorks(node.parentNode);
     if (node.multipart && !node._boundary) {
-      // MailParser would drop the body of a multipart it cannot split; show it as text instead.
-      this.warn(`${where(node)}: multipart without a boundary, shown as plain text`);
-      node.multipart = false;
-      node.contentType = 'text/plain';
-      this.unsplittable.add(node);
+      // MailParser drops the body of a multipart it cannot split; it is read again by the delimiter lines it uses.
+      this.warn(`${where(node)}: multipart without a boundary`);
+      this.unsplit.opened(node, node.contentType || `multipart/${node.multipart}`, '');
+      return;
     }
     if (node.multipart && node._boundary) {
       const boundary = node._boundary.toString('latin1');

@@ -79,7 +79,7 @@ function usedDelimiter(lines: Line[]): string | null {
   lines.forEach((line, i) => {
     if (!line.text.startsWith('--') || !HEADER_LINE.test(lines[i + 1]?.text ?? '')) return;
     const { core } = coreOf(line.text);
-    if (core.length >= 3 && !/\s/.test(core)) counts.set(core, (counts.get(core) ?? 0) + 1);
+    if (core && !/\s/.test(core)) counts.set(core, (counts.get(core) ?? 0) + 1);
   });
   const best = [...counts].sort((a, b) => b[1] - a[1])[0];
   return best ? best[0] : null;

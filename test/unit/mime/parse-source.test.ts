@@ -202,13 +202,21 @@ describe('parseSource on broken input', () => {
     expect(parsed.attachments).toMatchObject([{ partId: '2.2', filename: 'in.pdf' }]);
   });
 
-  it('shows a multipart without a boundary as plain text', async () => {
+  it('reads a multipart without a boundary by the delimiter lines it uses', async () => {
     const parsed = await parseSource(message(
       'Subject: no boundary', 'Date: Mon, 02 Jun 2025 09:30:00 +0000', 'Content-Type: multipart/mixed', '',
       '--x', 'Content-Type: text/plain', '', 'hi', '--x--',
     ));
-    expect(parsed.text).toBe('--x\nContent-Type: text/plain\n\nhi\n--x--\n');
-    expect(parsed.warnings).toEqual(['message: multipart without a boundary, shown as plain text']);
+    expect(parsed.text).toBe('hi');
+    expect(parsed.warnings).toEqual(['message: multipart without a boundary', 'wren:BoundaryRecovered']);
+  });
+
+  it('shows a multipart without a boundary or any delimiter line as plain text', async () => {
+    const parsed = await parseSource(message(
+      'Subject: no boundary', 'Date: Mon, 02 Jun 2025 09:30:00 +0000', 'Content-Type: multipart/mixed', '', 'just words',
+    ));
+    expect(parsed.text).toBe('just words\n');
+    expect(parsed.warnings).toEqual(['message: multipart without a boundary', 'wren:BodyShownAsText']);
   });
 
   it('reads past the splitter\'s usual 1,000 parts and says so (more in parse-source-recovery.test.ts)', async () => {
