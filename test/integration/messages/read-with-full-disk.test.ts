@@ -74,6 +74,16 @@ describe('opening cached mail with the disk full (a real tmpfs, filled)', () => 
     expect(view.seen).toBe(false);
   });
 
+  it('a freshly started core (as each `wren read` is) opens on the full disk and reads cached mail', async () => {
+    const fresh = WrenCore.open({ dataDir: join(mountPoint, 'data'), mode: 'cli', secrets: new KeyFileSecretStore(join(root, 'keys', 'secret.key')), syncIntervalMs: 0, syncWorkerPath: null });
+    try {
+      const view = await dispatch(createHandlers(fresh), 'messages.read', { messageId: ids['body cached']! }) as ResultOf<'messages.read'>;
+      expect(view.text).toContain('A short cached note.');
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('a cached body opens although marking it read fails, and the failed write is reported, not left unhandled', async () => {
     const view = await call('messages.read', { messageId: ids['body cached']! });
     expect(view.text).toContain('A short cached note.');
