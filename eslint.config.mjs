@@ -27,7 +27,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         patterns: [
           { regex: '^node:', message: 'The renderer has no Node: ask the core through the contract.' },
-          { regex: '(^|/)src-main/(?!ipc/contract$|errors/error-codes$)', message: 'The renderer may import only the contract and the error codes from src-main.' },
+          { regex: '(^|/)src-main/(?!ipc/contract$|errors/error-codes$|errors/warning-codes$)', message: 'The renderer may import only the contract and the error and warning codes from src-main.' },
         ],
       }],
     },

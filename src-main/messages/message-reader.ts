@@ -7,8 +7,9 @@ import { chooseDisplayParts, toAttachmentView } from '../mime/choose-display-par
 import type { CachedBody } from '../store/bodies-repo';
 import type { MessageRecord } from '../store/messages-repo';
 import type { Store } from '../store/store';
-import { fetchDisplayBody } from './fetch-display-body';
+import { fetchTrustedBody, fromFullSource } from './fetch-trusted-body';
 import { bodyFromSource, fetchSource } from './message-source';
+import { optionalWriteStarted, tryOptionalWrite } from './optional-write';
 import { pushPendingFlags } from '../sync/push-pending-flags';
 
 /**
@@ -28,9 +29,11 @@ export class MessageReader {
   async read(id: number, options: { markSeen?: boolean } = {}): Promise<MessageView> {
     const record = this.requireMessage(id);
     const body = this.store.bodies.body(id) ?? (await this.loadBody(record));
-    // Not awaited: showing a cached message must not wait for a server that may be unreachable.
-    if (!record.seen && options.markSeen !== false) void this.setFlags(record, { seen: true });
-    return toView(this.requireMessage(id), body);
+    // The server push is not awaited (it may be unreachable); only a local write that failed is reported.
+    const markSeen = !record.seen && options.markSeen !== false;
+    const notSeen = markSeen ? await optionalWriteStarted(this.setFlags(record, { seen: true }), 'marking a message read') : null;
+    const warnings = notSeen && !body.warnings.includes(notSeen) ? [...body.warnings, notSeen] : body.warnings;
+    return toView(this.requireMessage(id), { ...body, warnings });
   }
 
   /**
@@ -65,13 +68,14 @@ export class MessageReader {
       body = await bodyFromSource(this.store, fetched);
     } else {
       const structure = record.structure;
-      body = await this.online(record, (client) => fetchDisplayBody(client, record.folderPath, record.uid!, structure));
+      const trusted = await this.online(record, (client) => fetchTrustedBody(client, record, structure));
+      body = trusted ?? fromFullSource(await bodyFromSource(this.store, await this.online(record, (client) => fetchSource(client, this.store, record))));
     }
-    this.store.write(() => {
+    const notCached = tryOptionalWrite(() => this.store.write(() => {
       this.store.bodies.saveBody(record.id, body);
       if (record.bodyState === 'none') this.store.messages.setBodyState(record.id, 'text');
-    });
-    return body;
+    }));
+    return notCached ? { ...body, warnings: [...body.warnings, notCached] } : body;
   }
 
   /** Runs IMAP work for this message's account, turning "cannot reach the server" into Offline. */

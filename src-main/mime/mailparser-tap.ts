@@ -1,8 +1,15 @@
 import type { Transform } from 'node:stream';
 import type { MailParser } from 'mailparser';
+import { codedWarning } from '../errors/warning-codes';
 import { Base64DecodeStream } from './base64';
 import { headerText } from './header-value';
+import type { UnsplitMultipart } from './resplit-multipart';
 import { taggedCharset } from './text-decode-stream';
+import { UnsplitMultiparts } from './unsplit-multiparts';
+
+/** The splitter's own limits (mailsplit's defaults), past which a message is unusual enough to say so. */
+export const USUAL_MAX_HEADER_BYTES = 1024 * 1024;
+export const USUAL_MAX_PARTS = 1000;
 
 /** The fields of a @zone-eu/mailsplit MimeNode this tap reads or changes (mailparser 3.14). */
 interface SplitterNode {
@@ -14,6 +21,8 @@ interface SplitterNode {
   charset: string | false;
   filename: string | false;
   partNr?: Array<number | string>;
+  parentNode?: SplitterNode | false;
+  headerCost?(): number;
   headers?: { getList(): Array<{ key: string; line: string }> };
   getDecoder(): Transform;
 }
@@ -69,11 +78,14 @@ function repairFileName(node: SplitterNode, warn: (w: string) => void): void {
  * - send every text part through decodeText (see text-decode-stream.ts);
  * - decode base64 with our tolerant decoder, which reports damage;
  * - repair raw 8-bit file names;
- * - show a multipart without a boundary as text rather than drop it;
- * - notice a multipart whose closing boundary never comes.
- * Call `finish()` once the parser has ended to collect the last warnings.
+ * - notice a multipart whose closing boundary never comes;
+ * - keep the content of a multipart without a boundary, or whose boundary
+ *   matches no line, to be read again by the delimiters it really uses;
+ * - say when a message is past the splitter's usual limits.
+ * Call `finish()` once the parser has ended to collect the last warnings
+ * and the multiparts that could not be split.
  */
-export function tapMailParser(parser: MailParser, warn: (warning: string) => void): { finish(): void } {
+export function tapMailParser(parser: MailParser, warn: (warning: string) => void): { finish(): UnsplitMultipart[] } {
   const internals = parser as unknown as { processChunk: ProcessChunk };
   const original = internals.processChunk.bind(parser);
   const tap = new Tap(warn);
@@ -87,35 +99,43 @@ export function tapMailParser(parser: MailParser, warn: (warning: string) => voi
 class Tap {
   /** Multiparts whose closing boundary has not been seen yet, with their boundary. */
   private readonly open = new Map<SplitterNode, string>();
-  /** Multiparts without a boundary, now read as text. */
-  private readonly unsplittable = new Set<SplitterNode>();
+  private readonly unsplit = new UnsplitMultiparts();
+  private parts = 0;
+  private hugeHeader = false;
 
   constructor(private readonly warn: (warning: string) => void) {}
 
   see(chunk: SplitterNode | SplitterChunk): void {
     if (chunk.type === 'node') this.onNode(chunk);
-    // The splitter runs ahead and has already labelled such a node's lines as structure ('data').
-    else if (chunk.type === 'data' && this.unsplittable.has(chunk.node)) chunk.type = 'body';
-    else if (chunk.type === 'data' && this.open.size) this.onStructureLines(chunk.value);
+    else if (chunk.type === 'data') {
+      this.unsplit.content(chunk.node, chunk.value);
+      if (this.open.size) this.onStructureLines(chunk.value);
+    }
   }
 
-  finish(): void {
+  finish(): UnsplitMultipart[] {
     for (const node of this.open.keys()) {
+      // One that never split at all is read again (see resplit-multipart.ts), with its own warning.
+      if (this.unsplit.has(node)) continue;
       this.warn(`${where(node)}: multipart never closed (no final boundary), parsed to the end of the message`);
     }
     this.open.clear();
+    return this.unsplit.unsplit();
   }
 
   private onNode(node: SplitterNode): void {
+    this.checkUsualLimits(node);
+    if (node.parentNode) this.unsplit.boundaryWorks(node.parentNode);
     if (node.multipart && !node._boundary) {
-      // MailParser would drop the body of a multipart it cannot split; show it as text instead.
-      this.warn(`${where(node)}: multipart without a boundary, shown as plain text`);
-      node.multipart = false;
-      node.contentType = 'text/plain';
-      this.unsplittable.add(node);
+      // MailParser drops the body of a multipart it cannot split; it is read again by the delimiter lines it uses.
+      this.warn(`${where(node)}: multipart without a boundary`);
+      this.unsplit.opened(node, node.contentType || `multipart/${node.multipart}`, '');
+      return;
     }
     if (node.multipart && node._boundary) {
-      this.open.set(node, node._boundary.toString('latin1'));
+      const boundary = node._boundary.toString('latin1');
+      this.open.set(node, boundary);
+      this.unsplit.opened(node, node.contentType || `multipart/${node.multipart}`, boundary);
       return;
     }
     const part = partLabel(node);
@@ -126,12 +146,25 @@ class Tap {
     repairFileName(node, this.warn);
   }
 
+  /** The parser runs with raised limits (see parse-source.ts); past the usual ones, the message is worth a word. */
+  private checkUsualLimits(node: SplitterNode): void {
+    if (++this.parts === USUAL_MAX_PARTS + 1) this.warn(codedWarning('ManyParts'));
+    if (!this.hugeHeader && (node.headerCost?.() ?? 0) > USUAL_MAX_HEADER_BYTES) {
+      this.hugeHeader = true;
+      this.warn(codedWarning('HugeHeader'));
+    }
+  }
+
   /** A 'data' chunk is boundary lines, preamble or epilogue text, sometimes several lines at once. */
   private onStructureLines(chunk: Buffer): void {
     for (const line of chunk.toString('latin1').split('\n')) {
       const text = line.trim();
       if (!text.endsWith('--')) continue;
-      for (const [node, boundary] of this.open) if (text === `--${boundary}--`) this.open.delete(node);
+      for (const [node, boundary] of this.open) {
+        if (text !== `--${boundary}--`) continue;
+        this.open.delete(node);
+        this.unsplit.boundaryWorks(node);
+      }
     }
   }
 }

@@ -4,8 +4,10 @@ import { MailParser, type AttachmentStream, type HeaderLines, type MessageText }
 import { CopyUpTo } from './copy-up-to';
 import { readHeaderFields, type HeaderFields } from './header-fields';
 import { htmlWithInlineImages, MAX_INLINE_IMAGE_BYTES, type InlineImage } from './inline-images';
+import { codedWarning } from '../errors/warning-codes';
 import { tapMailParser } from './mailparser-tap';
 import type { RawHeader } from './raw-headers';
+import { resplitMultipart, type UnsplitMultipart } from './resplit-multipart';
 import { textDecoderFor } from './text-decode-stream';
 
 export interface ParsedAttachment {
@@ -93,6 +95,24 @@ async function consumeAttachment(data: AttachmentStream, content: Readable, entr
   if (data.checksum) entry.sha256 = data.checksum;
 }
 
+/**
+ * mailsplit stops at a 1 MB header block or 1,000 parts and the message then
+ * reads as empty. Parsing runs in a worker with a time limit, so it can
+ * afford more; past the usual limits the tap says so with a warning.
+ */
+const MAX_HEADER_BYTES = 32 * 1024 * 1024;
+const MAX_PARTS = 50_000;
+
+/** MailParser's internal tree and its text builder: what a parse that stopped early has read (mailparser 3.14). */
+interface PartialText {
+  tree?: unknown;
+  getTextContent?(): { text?: string; html?: string };
+}
+
+function joined(first: string | undefined, second: string | null, glue: string): string | undefined {
+  return [first, second].filter(Boolean).join(glue) || undefined;
+}
+
 /** The fields a message without readable headers still gets. */
 const NO_HEADERS: HeaderFields = { subject: '', from: { name: '', address: '' }, to: [], cc: [], date: null, messageId: null, inReplyTo: null };
 
@@ -102,7 +122,8 @@ class SourceParse {
   private readonly warn = (warning: string) => void this.warnings.push(warning);
   private readonly parser = new MailParser({
     Iconv: textDecoderFor(this.warn), checksumAlgo: 'sha256', skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true,
-  });
+    maxHeadSize: MAX_HEADER_BYTES, maxChildNodes: MAX_PARTS,
+  } as ConstructorParameters<typeof MailParser>[0]);
   private readonly tap = tapMailParser(this.parser, this.warn);
   private readonly attachments: ParsedAttachment[] = [];
   private readonly pending: Promise<void>[] = [];
@@ -126,6 +147,7 @@ class SourceParse {
       this.parser.on('error', (error: Error) => {
         this.failed = true;
         this.warn(`could not parse the rest of the message (${error.message})`);
+        this.body ??= this.textSoFar();
         // A failed parser never ends the attachment it was in; end it so settle() does not wait forever.
         for (const content of this.active) content.destroy(new Error('message parsing stopped'));
         settle();
@@ -178,12 +200,40 @@ class SourceParse {
     return htmlWithInlineImages(html, images);
   }
 
+  /** After an error MailParser never emits its text; the text parts it had finished are still in its tree. */
+  private textSoFar(): MessageText | null {
+    const internals = this.parser as unknown as PartialText;
+    if (!internals.tree || !internals.getTextContent) return null;
+    try {
+      const { text, html } = internals.getTextContent();
+      return { type: 'text', text: text || undefined, html: html || undefined } as MessageText;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Reads each multipart that matched none of its delimiter lines again, with the delimiters it really uses. */
+  private async resplit(multiparts: UnsplitMultipart[]): Promise<void> {
+    for (const multipart of multiparts) {
+      const { source, code } = resplitMultipart(multipart);
+      const found = await parseSource(source, { embedInlineImages: this.options.embedInlineImages });
+      this.warn(codedWarning(code));
+      found.warnings.filter((w) => w !== 'no Date header, sorted by arrival time').forEach(this.warn);
+      // Joined the way MailParser joins the texts of a multipart/mixed, so nothing found is hidden.
+      this.body = {
+        type: 'text',
+        text: joined(this.body?.text, found.text, '\n'),
+        html: joined(this.body?.html || undefined, found.html, '<br/>\n'),
+      } as MessageText;
+    }
+  }
+
   private async settle(): Promise<ParsedSource> {
     if (this.settled) return new Promise(() => undefined); // the first settle() answers
     this.settled = true;
     await Promise.all(this.pending);
     // After a parser error every multipart looks unclosed; that warning would only mislead.
-    if (!this.failed) this.tap.finish();
+    if (!this.failed) await this.resplit(this.tap.finish());
     const fields = this.headers ? readHeaderFields(this.headers, this.charset) : { ...NO_HEADERS, warnings: ['no message headers found'] };
     if (this.headers && !this.headers.some((h) => h.name === 'date')) this.warn('no Date header, sorted by arrival time');
     const { warnings, ...header } = fields;

@@ -101,6 +101,12 @@ const strings = {
   'account.addHeading': 'Add a mail account',
   'dialog.close': 'Close',
 
+  'warning.structureUntrusted': 'The server described this message’s parts wrongly, so Wren read it from its full source.',
+  'warning.boundaryRecovered': 'The lines separating this message’s parts do not match the ones it declares; Wren found the parts from the lines actually used.',
+  'warning.bodyShownAsText': 'Wren could not find where this message’s parts begin, so it shows the whole body as plain text.',
+  'warning.hugeHeader': 'This message has an unusually large header block (over 1 MB).',
+  'warning.manyParts': 'This message has an unusually large number of parts (over 1,000).',
+
   'remote.blocked': 'Remote content was blocked to protect your privacy.',
   'remote.load': 'Load remote content',
   'html.frameTitle': 'Message body',

@@ -3,6 +3,7 @@ import type { ErrorShape } from '../../src-main/errors/error-codes';
 import { en, type Dictionary } from './en';
 import { zh } from './zh';
 import { describeError, type ErrorContext } from './error-words';
+import { describeWarning } from './warning-words';
 import { initialLanguage, localeFor, saveLanguage, type Language } from './language';
 import { translator, type Translate } from './translate';
 
@@ -15,6 +16,8 @@ interface I18n {
   setLanguage(language: Language): void;
   t: Translate;
   errorWords(error: ErrorShape, context?: ErrorContext): string[];
+  /** A message's warning in words (see warning-words.ts). */
+  warningWords(warning: string): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -37,6 +40,7 @@ export function I18nProvider({ children, language: fixed }: { children: ReactNod
       setLanguage,
       t: translator(dictionary),
       errorWords: (error, context) => describeError(dictionary, error, context),
+      warningWords: (warning) => describeWarning(dictionary, warning),
     };
   }, [language, setLanguage]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -101,6 +101,12 @@ export const zh: Dictionary = {
     'account.addHeading': '添加邮件帐户',
     'dialog.close': '关闭',
 
+    'warning.structureUntrusted': '服务器对这封邮件各部分的描述有误，Wren 改为从完整原文读取。',
+    'warning.boundaryRecovered': '这封邮件分隔各部分的行与其声明的边界不符；Wren 按实际使用的分隔行找出了各部分。',
+    'warning.bodyShownAsText': 'Wren 找不到这封邮件各部分的起始位置，因此将整个正文作为纯文本显示。',
+    'warning.hugeHeader': '这封邮件的邮件头异常庞大（超过 1 MB）。',
+    'warning.manyParts': '这封邮件的部分数量异常多（超过 1,000 个）。',
+
     'remote.blocked': '为保护您的隐私，已阻止加载远程内容。',
     'remote.load': '加载远程内容',
     'html.frameTitle': '邮件正文',

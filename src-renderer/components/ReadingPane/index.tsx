@@ -3,7 +3,7 @@ import type { MessageSummary } from '../../../src-main/ipc/contract';
 import type { ErrorShape } from '../../../src-main/errors/error-codes';
 import { useClientEvent } from '../../hooks/use-client-event';
 import { useRequest } from '../../hooks/use-request';
-import { useT } from '../../i18n/i18n-context';
+import { useI18n, useT } from '../../i18n/i18n-context';
 import { AttachmentList } from '../AttachmentList';
 import { ErrorNotice } from '../ErrorNotice';
 import { MessageActions } from '../MessageActions';
@@ -87,12 +87,12 @@ function BodyUnavailable({ error, onRetry, retrying }: { error: ErrorShape; onRe
 }
 
 function Warnings({ warnings }: { warnings: string[] }) {
-  const t = useT();
+  const { t, warningWords } = useI18n();
   if (warnings.length === 0) return null;
   return (
     <div className="reading-pane__warnings" role="note" data-testid="message-warnings">
       <p>{t('reading.warnings')}</p>
-      <ul>{warnings.map((warning) => <li key={warning}>{warning}</li>)}</ul>
+      <ul>{warnings.map((warning) => <li key={warning}>{warningWords(warning)}</li>)}</ul>
     </div>
   );
 }

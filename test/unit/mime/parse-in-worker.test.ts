@@ -92,3 +92,23 @@ describe('parseSourceFileInWorker without a bundle', () => {
     expect(parsed.attachments[0]?.filename).toBe('2024年度财务报告（最终版）.txt');
   });
 });
+
+describe('the bundled worker on sources past the usual limits (what a cached source reads as)', () => {
+  it('shows the text under a header block over 1 MB and behind delimiters that do not match', async () => {
+    const received = Array.from({ length: 12_000 }, (_, i) => `Received: from relay${i}.example.test by mx.example.test; Mon, 02 Jun 2025 09:30:00 +0000\r\n`).join('');
+    const huge = path.join(dir, 'huge-header.eml');
+    writeFileSync(huge, `${received}Subject: huge\r\nContent-Type: text/plain\r\n\r\nText under a huge header.\r\n`);
+    const mismatched = path.join(dir, 'mismatched.eml');
+    writeFileSync(mismatched, 'Subject: mismatched\r\nContent-Type: multipart/mixed; boundary="Declared-1"\r\n\r\n--declared-1\r\nContent-Type: text/plain\r\n\r\nText behind a delimiter in another case.\r\n--declared-1--\r\n');
+    const pool = new ParsePool({ workerPath, size: 1 });
+    try {
+      const [hugeParsed, mismatchedParsed] = await Promise.all([pool.parseFile(huge), pool.parseFile(mismatched)]);
+      expect(hugeParsed.text).toBe('Text under a huge header.\n');
+      expect(hugeParsed.warnings).toContain('wren:HugeHeader');
+      expect(mismatchedParsed.text).toBe('Text behind a delimiter in another case.');
+      expect(mismatchedParsed.warnings).toContain('wren:BoundaryRecovered');
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
+});

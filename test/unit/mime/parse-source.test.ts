@@ -202,22 +202,31 @@ describe('parseSource on broken input', () => {
     expect(parsed.attachments).toMatchObject([{ partId: '2.2', filename: 'in.pdf' }]);
   });
 
-  it('shows a multipart without a boundary as plain text', async () => {
+  it('reads a multipart without a boundary by the delimiter lines it uses', async () => {
     const parsed = await parseSource(message(
       'Subject: no boundary', 'Date: Mon, 02 Jun 2025 09:30:00 +0000', 'Content-Type: multipart/mixed', '',
       '--x', 'Content-Type: text/plain', '', 'hi', '--x--',
     ));
-    expect(parsed.text).toBe('--x\nContent-Type: text/plain\n\nhi\n--x--\n');
-    expect(parsed.warnings).toEqual(['message: multipart without a boundary, shown as plain text']);
+    expect(parsed.text).toBe('hi');
+    expect(parsed.warnings).toEqual(['message: multipart without a boundary', 'wren:BoundaryRecovered']);
   });
 
-  it('turns a parser limit into a warning', async () => {
+  it('shows a multipart without a boundary or any delimiter line as plain text', async () => {
+    const parsed = await parseSource(message(
+      'Subject: no boundary', 'Date: Mon, 02 Jun 2025 09:30:00 +0000', 'Content-Type: multipart/mixed', '', 'just words',
+    ));
+    expect(parsed.text).toBe('just words\n');
+    expect(parsed.warnings).toEqual(['message: multipart without a boundary', 'wren:BodyShownAsText']);
+  });
+
+  it('reads past the splitter\'s usual 1,000 parts and says so (more in parse-source-recovery.test.ts)', async () => {
     const parts = Array.from({ length: 1100 }, (_, i) => `--b\r\nContent-Type: application/octet-stream\r\n\r\nx${i}\r\n`).join('');
     const raw = Buffer.from(`Subject: many parts\r\nContent-Type: multipart/mixed; boundary="b"\r\n\r\n${parts}--b--\r\n`);
     const parsed = await parseSource(raw, { onAttachment: async (_meta, content) => void (await content.toArray()) });
     expect(parsed.subject).toBe('many parts');
-    expect(parsed.warnings).toContain('could not parse the rest of the message (Max allowed child nodes exceeded)');
-  });
+    expect(parsed.attachments).toHaveLength(1100);
+    expect(parsed.warnings).toContain('wren:ManyParts');
+  }, 30_000);
 
   it('decodes an unlabelled 8-bit body as windows-1252 when it is not UTF-8', async () => {
     const parsed = await parseSource(message('Subject: x', '', Buffer.from([0x63, 0x61, 0x66, 0xe9])));

@@ -1,0 +1,24 @@
+import type { ErrorCode } from '../../src-main/errors/error-codes';
+import { warningCodeOf, type WarningCode } from '../../src-main/errors/warning-codes';
+import type { Dictionary, StringKey } from './en';
+
+/** Every WarningCode must have words, or this fails to compile. */
+const WARNING_KEYS: Record<WarningCode, StringKey> = {
+  StructureUntrusted: 'warning.structureUntrusted',
+  BoundaryRecovered: 'warning.boundaryRecovered',
+  BodyShownAsText: 'warning.bodyShownAsText',
+  HugeHeader: 'warning.hugeHeader',
+  ManyParts: 'warning.manyParts',
+};
+
+/**
+ * The words for one of a message's warnings: a coded one in the reader's
+ * language (an ErrorCode such as DiskFull in that error's words); an older
+ * plain sentence from the parser as it came.
+ */
+export function describeWarning(dictionary: Dictionary, warning: string): string {
+  const code = warningCodeOf(warning);
+  if (code === null) return warning;
+  if (code in WARNING_KEYS) return dictionary.strings[WARNING_KEYS[code as WarningCode]];
+  return dictionary.errors[code as ErrorCode];
+}
