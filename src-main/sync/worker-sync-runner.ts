@@ -72,6 +72,7 @@ export class WorkerSyncRunner implements SyncRunner {
     worker.on('error', (error) => this.failAll(new WrenError('Internal', `The sync worker crashed: ${error.message}`)));
     worker.on('exit', () => {
       if (this.worker === worker) this.worker = null;
+      this.onStopped?.(); // a worker that is gone has nothing left to stop
       this.failAll(new WrenError('Internal', 'The sync worker stopped unexpectedly; the next sync starts a new one.'));
     });
     this.worker = worker;
