@@ -163,13 +163,14 @@ async function mbsync(context: BenchContext): Promise<Measurement> {
 
 /**
  * Pull-only, INBOX only, into a fresh Maildir. Host is "localhost", the name in the lab
- * certificate: mbsync 1.4 does not match IP addresses in certificates. FSync is off because wren's blob store does not
- * fsync either (and the lab's Dovecot runs with mail_fsync=never): the bench compares the
- * clients' work, not the disk's flush latency.
+ * certificate: mbsync 1.4 does not match IP addresses in certificates. FSync stays at mbsync's
+ * default (yes): wren flushes its blobs before recording them, so both clients pay for durable
+ * writes and the bench compares like with like. (The lab's Dovecot runs with mail_fsync=never;
+ * that is the server's side, the same for every row.)
  */
 function mbsyncConfig(context: BenchContext, tlsKeyword: string, mailDir: string): string {
   const { lab, user } = context;
-  return `FSync no
+  return `FSync yes
 
 IMAPAccount lab
 Host localhost

@@ -11,6 +11,7 @@ import { readCommand } from './commands/read-command';
 import { sourceCommand } from './commands/source-command';
 import { syncCommand } from './commands/sync-command';
 import { startRunStats } from './run-stats';
+import { stopOnSignal } from './stop-on-signal';
 
 const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
   account add --email ADDR --imap-host H [--imap-port P] [--imap-security tls|starttls|none] [--user U]
@@ -82,7 +83,8 @@ export async function main(argv: string[]): Promise<number> {
       return rest.length === 0 ? 1 : 0;
     }
     core = WrenCore.open({ dataDir, mode: 'cli', secrets: new KeyFileSecretStore(), onSyncWait: reportWait });
-    return await run(new CliContext(core, createHandlers(core), json), rest[0], rest.slice(1));
+    const exitCode = stopOnSignal(core);
+    return exitCode(await run(new CliContext(core, createHandlers(core), json), rest[0], rest.slice(1)));
   } catch (error) {
     process.stderr.write(describeFailure(error));
     return 2;

@@ -31,6 +31,8 @@ export const ERROR_CODES = [
   'PlaintextNotAllowed',
   'ServerSaid',
   'Offline',
+  // Work stopped on purpose (Ctrl-C, quitting the app)
+  'SyncStopped',
   // Anything we did not foresee; always a bug to fix
   'Internal',
 ] as const;

@@ -11,6 +11,7 @@ import type { StoredBlob } from '../store/blob-store';
 import type { MessageRecord } from '../store/messages-repo';
 import type { Store } from '../store/store';
 import { downloadToBlob } from './download-to-blob';
+import { intactSource } from './message-source';
 
 export interface AttachmentFile {
   filename: string;
@@ -37,7 +38,7 @@ export async function loadAttachment(
 ): Promise<AttachmentFile> {
   const filename = safeFileName(part.filename, part.type);
   const cached = store.bodies.part(record.id, part.part);
-  if (cached && store.blobs.has(cached.blob)) return { filename, contentType: part.type, blob: cached };
+  if (cached && store.blobs.intact(cached)) return { filename, contentType: part.type, blob: cached };
   const blob =
     (await partFromCachedSource(store, record, part.part)) ?? (await withImap((imap) => downloadToBlob(imap, store, record, part.part)));
   store.write(() => store.bodies.savePart(record.id, part.part, blob));
@@ -49,8 +50,8 @@ export async function loadAttachment(
  * (streamed, never whole in memory), so attachments save offline too.
  */
 async function partFromCachedSource(store: Store, record: MessageRecord, partId: string): Promise<StoredBlob | null> {
-  const source = store.bodies.source(record.id);
-  if (!source || !store.blobs.has(source.blob)) return null;
+  const source = intactSource(store, record);
+  if (!source) return null;
   let found: StoredBlob | null = null;
   await parseSource(store.blobs.read(source.blob), {
     onAttachment: async (meta, content) => {

@@ -8,7 +8,7 @@ import type { CachedBody } from '../store/bodies-repo';
 import type { MessageRecord } from '../store/messages-repo';
 import type { Store } from '../store/store';
 import { fetchTrustedBody, fromFullSource } from './fetch-trusted-body';
-import { bodyFromSource, fetchSource } from './message-source';
+import { bodyFromSource, fetchSource, intactSource } from './message-source';
 import { optionalWriteStarted, tryOptionalWrite } from './optional-write';
 import { pushPendingFlags } from '../sync/push-pending-flags';
 
@@ -54,16 +54,16 @@ export class MessageReader {
   /** The raw source, downloaded and cached on first ask. */
   async source(id: number): Promise<{ stream: Readable; size: number }> {
     const record = this.requireMessage(id);
-    const cached = this.store.bodies.source(id) ?? (await this.online(record, (client) => fetchSource(client, this.store, record)));
+    const cached = intactSource(this.store, record) ?? (await this.online(record, (client) => fetchSource(client, this.store, record)));
     return { stream: this.store.blobs.read(cached.blob), size: cached.size };
   }
 
   private async loadBody(record: MessageRecord): Promise<CachedBody> {
-    const source = this.store.bodies.source(record.id);
+    const source = intactSource(this.store, record);
     let body: CachedBody;
     if (source) body = await bodyFromSource(this.store, source);
-    else if (!record.structure) {
-      // No usable BODYSTRUCTURE (malformed message): parse the whole source instead.
+    else if (!record.structure || record.bodyState === 'full') {
+      // No usable BODYSTRUCTURE (malformed message), or a cached source found damaged: (re)fetch and parse the whole source.
       const fetched = await this.online(record, (client) => fetchSource(client, this.store, record));
       body = await bodyFromSource(this.store, fetched);
     } else {

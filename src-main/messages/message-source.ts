@@ -16,6 +16,22 @@ export async function fetchSource(client: ImapFlow, store: Store, record: Messag
   return stored;
 }
 
+/**
+ * The cached source, if its file is whole (the size recorded with it). A
+ * damaged or missing file is forgotten, so that it is fetched again (at once
+ * when the server can be reached, else by the next `sync --bodies`) rather
+ * than shown as garbage.
+ */
+export function intactSource(store: Store, record: MessageRecord): StoredBlob | undefined {
+  const source = store.bodies.source(record.id);
+  if (!source || store.blobs.intact(source)) return source;
+  store.write(() => {
+    store.bodies.forgetSource(record.id);
+    store.messages.setBodyState(record.id, store.bodies.body(record.id) ? 'text' : 'none');
+  });
+  return undefined;
+}
+
 /** Parses a cached source off the main thread (a 50 MB message must not freeze the window). */
 export async function bodyFromSource(store: Store, source: StoredBlob): Promise<CachedBody> {
   const parsed = await parseSourceFileInWorker(store.blobs.pathOf(source.blob));

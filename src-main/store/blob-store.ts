@@ -1,8 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, existsSync, fsync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
+import { promisify } from 'node:util';
+import { BlobBatch, syncFolders } from './blob-batch';
+
+const fsyncAsync = promisify(fsync);
 
 export interface StoredBlob {
   /** Content address (sha256 hex); what the database keeps. */
@@ -14,7 +18,9 @@ export interface StoredBlob {
  * Large content (attachments, raw sources) lives in files named by their
  * SHA-256, written through a stream to a temporary name and renamed, so a
  * crash mid-download leaves no half file behind and memory stays flat for a
- * 50 MB attachment.
+ * 50 MB attachment. Every write is flushed to the disk before it is handed
+ * back (or, for a BlobBatch, before its `sync()` resolves), so the database
+ * never records a blob that a power loss could take away.
  */
 export class BlobStore {
   /** Prefix folders known to exist, so storing a blob costs no mkdir call once its folder is there. */
@@ -31,6 +37,32 @@ export class BlobStore {
     return existsSync(this.pathOf(blob));
   }
 
+  /**
+   * Whether the blob's file is there with the size the database recorded.
+   * Anything else is damage (a disk fault, a file truncated or removed by
+   * hand), to be fetched again rather than shown.
+   */
+  intact(stored: StoredBlob): boolean {
+    return statSync(this.pathOf(stored.blob), { throwIfNoEntry: false })?.size === stored.size;
+  }
+
+  /** Many small writes made durable together (see BlobBatch). */
+  batch(): BlobBatch {
+    return new BlobBatch(this);
+  }
+
+  /** One durable write of content already in memory. */
+  async writeBuffer(content: Buffer): Promise<StoredBlob> {
+    const batch = this.batch();
+    try {
+      const stored = batch.write(content);
+      await batch.sync();
+      return stored;
+    } finally {
+      batch.discard();
+    }
+  }
+
   async writeStream(source: Readable | AsyncIterable<Buffer>): Promise<StoredBlob> {
     const temp = this.tempPath();
     const hash = createHash('sha256');
@@ -42,48 +74,45 @@ export class BlobStore {
         done(null, chunk);
       },
     });
+    const file = openSync(temp, 'wx', 0o600);
     try {
-      await pipeline(source, counter, createWriteStream(temp, { mode: 0o600 }));
+      await pipeline(source, counter, createWriteStream(temp, { fd: file, autoClose: false }));
+      // On the disk before it is renamed into place, so the name never points at a file a power loss could empty.
+      await fsyncAsync(file);
     } catch (error) {
+      closeSync(file);
       rmSync(temp, { force: true });
       throw error;
     }
+    closeSync(file);
     const blob = hash.digest('hex');
-    this.moveIntoPlace(temp, blob);
+    await syncFolders(this.moveIntoPlace(temp, blob));
     return { blob, size };
   }
 
-  /**
-   * For content already in memory (a message source from a batched FETCH).
-   * Synchronous on purpose: a small file blocks for about a tenth of a
-   * millisecond, while a write stream waits on the thread pool for each of
-   * open, write and close, and `sync --bodies` writes thousands of them.
-   */
-  writeBuffer(content: Buffer): StoredBlob {
-    const blob = createHash('sha256').update(content).digest('hex');
-    const temp = this.tempPath();
-    try {
-      writeFileSync(temp, content, { mode: 0o600 });
-      this.moveIntoPlace(temp, blob);
-    } catch (error) {
-      rmSync(temp, { force: true });
-      throw error;
-    }
-    return { blob, size: content.length };
-  }
-
-  private tempPath(): string {
+  /** A fresh temporary name inside the store, on the same file system, so the rename into place is atomic. */
+  tempPath(): string {
     return join(this.dir, `.incoming-${randomBytes(8).toString('hex')}`);
   }
 
-  /** Renames a complete temp file to its content address, so readers never see a half-written blob. */
-  private moveIntoPlace(temp: string, blob: string): void {
-    const folder = blob.slice(0, 2);
-    if (!this.folders.has(folder)) {
-      mkdirSync(join(this.dir, folder), { recursive: true });
-      this.folders.add(folder);
+  /**
+   * Renames a complete temp file to its content address, so readers never see
+   * a half-written blob. Returns the folders whose listing changed, which must
+   * be flushed before the blob is recorded.
+   */
+  moveIntoPlace(temp: string, blob: string): string[] {
+    const prefix = blob.slice(0, 2);
+    const folder = join(this.dir, prefix);
+    const changed = [folder];
+    if (!this.folders.has(prefix)) {
+      if (!existsSync(folder)) {
+        mkdirSync(folder, { recursive: true });
+        changed.push(this.dir);
+      }
+      this.folders.add(prefix);
     }
-    renameSync(temp, this.pathOf(blob));
+    renameSync(temp, join(folder, blob));
+    return changed;
   }
 
   /** Every file in the store with its age: blobs by name, and temp files a crash left behind. */

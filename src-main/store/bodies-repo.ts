@@ -39,6 +39,11 @@ export class BodiesRepo {
       .run(messageId, stored.blob, stored.size);
   }
 
+  /** The source's file was found damaged: without the row, the next `sync --bodies` or opening fetches it again. */
+  forgetSource(messageId: number): void {
+    this.statements.get('DELETE FROM message_sources WHERE message_id = ?').run(messageId);
+  }
+
   source(messageId: number): StoredBlob | undefined {
     return this.statements.get('SELECT blob, size FROM message_sources WHERE message_id = ?').get(messageId) as StoredBlob | undefined;
   }

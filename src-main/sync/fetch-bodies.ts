@@ -1,9 +1,9 @@
 import type { Readable } from 'node:stream';
 import type { ImapFlow } from 'imapflow';
 import { DOWNLOAD_CHUNK_BYTES } from '../imap/download-chunk';
-import type { StoredBlob } from '../store/blob-store';
 import type { FolderRecord } from '../store/folders-repo';
 import type { Store } from '../store/store';
+import { BodyRecorder, recordSources } from './body-recorder';
 import { chunkBySize, toSequenceSet } from './uid-ranges';
 import type { FolderProgress } from './sync-folder';
 
@@ -16,13 +16,14 @@ const SMALL_MESSAGE_BYTES = 8 * 1024 * 1024;
 const BATCH_MESSAGES = 500;
 const BATCH_BYTES = 32 * 1024 * 1024;
 
-type Pending = { id: number; uid: number };
-type Saved = { id: number; stored: StoredBlob };
+type Pending = { id: number; uid: number; size: number };
 
 /**
  * Downloads the full source of every message not yet cached, for offline
- * reading (`sync --bodies`). Sources go to the blob store as they arrive;
- * they are parsed when a message is opened, so this stays a plain download.
+ * reading (`sync --bodies`). Sources go to the blob store as they arrive and
+ * are recorded in small commits (BodyRecorder), so an interrupted download
+ * keeps nearly all of what arrived; they are parsed when a message is opened,
+ * so this stays a plain download.
  */
 export async function fetchFolderBodies(client: ImapFlow, store: Store, folder: FolderRecord, onProgress: FolderProgress): Promise<number> {
   const pending = store.messages.withoutBodies(folder.id);
@@ -35,10 +36,8 @@ export async function fetchFolderBodies(client: ImapFlow, store: Store, folder: 
   };
   try {
     onProgress(0, pending.length);
-    const small = pending.filter((m) => m.size <= SMALL_MESSAGE_BYTES);
-    const large = pending.filter((m) => m.size > SMALL_MESSAGE_BYTES);
-    for (const batch of chunkBySize(small, BATCH_MESSAGES, BATCH_BYTES)) advance(await fetchSmall(client, store, batch));
-    await fetchLarge(client, store, large, advance);
+    await fetchSmall(client, store, pending.filter((m) => m.size <= SMALL_MESSAGE_BYTES), advance);
+    await fetchLarge(client, store, pending.filter((m) => m.size > SMALL_MESSAGE_BYTES), advance);
   } finally {
     lock.release();
   }
@@ -46,23 +45,24 @@ export async function fetchFolderBodies(client: ImapFlow, store: Store, folder: 
 }
 
 /**
- * One FETCH for the batch; each source is written to disk as it arrives, so
- * only one is held at a time, and the batch is recorded in one transaction.
- * Returns how many sources arrived (an expunged message simply does not).
+ * One FETCH per batch; each source is written to disk as it arrives, so only
+ * one is held at a time, and recorded within a fraction of a second, while
+ * the FETCH goes on. An expunged message simply does not arrive.
  */
-async function fetchSmall(client: ImapFlow, store: Store, batch: Pending[]): Promise<number> {
-  const idByUid = new Map(batch.map((m) => [m.uid, m.id]));
-  const saved: Saved[] = [];
+async function fetchSmall(client: ImapFlow, store: Store, small: Pending[], advance: (count: number) => void): Promise<void> {
+  const recorder = new BodyRecorder(store, advance);
   try {
-    for await (const message of client.fetch(toSequenceSet(batch.map((m) => m.uid)), { uid: true, source: true }, { uid: true })) {
-      const id = idByUid.get(message.uid);
-      if (id !== undefined && message.source) saved.push({ id, stored: store.blobs.writeBuffer(message.source) });
+    for (const batch of chunkBySize(small, BATCH_MESSAGES, BATCH_BYTES)) {
+      const idByUid = new Map(batch.map((m) => [m.uid, m.id]));
+      for await (const message of client.fetch(toSequenceSet(batch.map((m) => m.uid)), { uid: true, source: true }, { uid: true })) {
+        const id = idByUid.get(message.uid);
+        if (id !== undefined && message.source) recorder.add(id, message.source);
+      }
     }
   } finally {
-    // Also after a dropped connection: what is on disk is recorded, so a resumed sync skips it.
-    recordSources(store, saved);
+    // Also after a dropped connection or a stop: what is on disk is recorded, so a resumed sync skips it.
+    await recorder.finish();
   }
-  return saved.length;
 }
 
 /**
@@ -91,14 +91,4 @@ function startDownload(client: ImapFlow, message: Pending): Promise<Readable | u
   // A failure is thrown where the download is awaited; until then it must not count as unhandled (and end the process).
   content.catch(() => undefined);
   return content;
-}
-
-function recordSources(store: Store, saved: Saved[]): void {
-  if (saved.length === 0) return;
-  store.write(() => {
-    for (const { id, stored } of saved) {
-      store.bodies.saveSource(id, stored);
-      store.messages.setBodyState(id, 'full');
-    }
-  });
 }

@@ -18,6 +18,7 @@ function serve(dataDir: string): void {
   const runner = new InProcessSyncRunner(store);
   port.on('message', (message: ToSyncWorker) => {
     if (message.type === 'drop') return runner.dropConnection(message.accountId);
+    if (message.type === 'stop') return void runner.close().then(() => post({ type: 'stopped' }));
     runner
       .run(message.job, (progress) => post({ type: 'progress', progress }))
       .then((summary) => post({ type: 'done', id: message.id, summary }))

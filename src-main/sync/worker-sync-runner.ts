@@ -4,7 +4,10 @@ import { Worker } from 'node:worker_threads';
 import { WrenError } from '../errors/wren-error';
 import type { StoreChange, SyncSummary } from '../ipc/contract';
 import type { ProgressListener, SyncJob, SyncRunner } from './sync-runner';
-import { SYNC_WORKER_FLAG, type FromSyncWorker } from './sync-worker-protocol';
+import { SYNC_WORKER_FLAG, type FromSyncWorker, type ToSyncWorker } from './sync-worker-protocol';
+
+/** How long quitting waits for a sync to record what it has; a flush and a commit take far less. */
+const STOP_GRACE_MS = 10_000;
 
 interface RunningJob {
   accountId: number;
@@ -21,6 +24,7 @@ export class WorkerSyncRunner implements SyncRunner {
   private worker: Worker | null = null;
   private readonly jobs = new Map<number, RunningJob>();
   private nextId = 1;
+  private onStopped: (() => void) | undefined;
 
   constructor(
     private readonly dataDir: string,
@@ -42,10 +46,22 @@ export class WorkerSyncRunner implements SyncRunner {
     this.worker?.postMessage({ type: 'drop', accountId });
   }
 
+  /**
+   * Asks the worker to stop its syncs cleanly (each records what had arrived)
+   * and waits for that, at most STOP_GRACE_MS, before ending the thread.
+   */
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = null;
-    this.failAll(new WrenError('Internal', 'Wren is shutting down; the sync stopped.'));
+    if (worker && this.jobs.size > 0) {
+      const stopped = new Promise<void>((resolve) => {
+        this.onStopped = resolve;
+        setTimeout(resolve, STOP_GRACE_MS).unref();
+      });
+      worker.postMessage({ type: 'stop' } satisfies ToSyncWorker);
+      await stopped;
+    }
+    this.failAll(new WrenError('SyncStopped', 'Wren is shutting down; the sync stopped.'));
     await worker?.terminate();
   }
 
@@ -56,6 +72,7 @@ export class WorkerSyncRunner implements SyncRunner {
     worker.on('error', (error) => this.failAll(new WrenError('Internal', `The sync worker crashed: ${error.message}`)));
     worker.on('exit', () => {
       if (this.worker === worker) this.worker = null;
+      this.onStopped?.(); // a worker that is gone has nothing left to stop
       this.failAll(new WrenError('Internal', 'The sync worker stopped unexpectedly; the next sync starts a new one.'));
     });
     this.worker = worker;
@@ -64,6 +81,7 @@ export class WorkerSyncRunner implements SyncRunner {
 
   private receive(message: FromSyncWorker): void {
     if (message.type === 'changes') return this.onChanges(message.changes);
+    if (message.type === 'stopped') return this.onStopped?.();
     if (message.type === 'progress') {
       for (const job of this.jobs.values()) if (job.accountId === message.progress.accountId) job.onProgress(message.progress);
       return;

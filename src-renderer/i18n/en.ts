@@ -170,6 +170,7 @@ export const en: Dictionary = {
     PlaintextNotAllowed: 'Unencrypted connections are refused unless you allow them explicitly.',
     ServerSaid: 'The server refused the request.',
     Offline: 'You appear to be offline.',
+    SyncStopped: 'The sync was stopped. Mail that had already arrived is kept; the next sync fetches the rest.',
     Internal: 'Something went wrong inside Wren. This is a bug in Wren.',
   },
   backgroundErrors: {

@@ -17,10 +17,10 @@ function blobStore(): BlobStore {
 const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
 
 describe('BlobStore', () => {
-  it('writeBuffer stores content under its SHA-256, readable only by the owner, leaving no temp file', () => {
+  it('writeBuffer stores content under its SHA-256, readable only by the owner, leaving no temp file', async () => {
     const blobs = blobStore();
     const content = Buffer.from('From: a@test\r\n\r\nHello\r\n');
-    const stored = blobs.writeBuffer(content);
+    const stored = await blobs.writeBuffer(content);
     expect(stored).toEqual({ blob: sha256(content), size: content.length });
     expect(readFileSync(blobs.pathOf(stored.blob))).toEqual(content);
     expect(statSync(blobs.pathOf(stored.blob)).mode & 0o777).toBe(0o600);
@@ -31,14 +31,16 @@ describe('BlobStore', () => {
     const blobs = blobStore();
     const content = Buffer.alloc(300_000, 'x');
     const fromStream = await blobs.writeStream(Readable.from([content.subarray(0, 1000), content.subarray(1000)]));
-    expect(blobs.writeBuffer(content)).toEqual(fromStream);
+    expect(await blobs.writeBuffer(content)).toEqual(fromStream);
     expect(statSync(blobs.pathOf(fromStream.blob)).size).toBe(content.length);
   });
 
-  it('stores many blobs across prefix folders, and the same content twice as one file', () => {
+  it('stores many blobs across prefix folders, and the same content twice as one file', async () => {
     const blobs = blobStore();
-    const written = Array.from({ length: 300 }, (_, i) => blobs.writeBuffer(Buffer.from(`message ${i}`)));
-    blobs.writeBuffer(Buffer.from('message 0'));
+    const batch = blobs.batch();
+    const written = Array.from({ length: 300 }, (_, i) => batch.write(Buffer.from(`message ${i}`)));
+    batch.write(Buffer.from('message 0'));
+    await batch.sync();
     for (const { blob } of written) expect(blobs.has(blob)).toBe(true);
     const files = readdirSync(dir).filter((name) => !name.startsWith('.')).flatMap((folder) => readdirSync(join(dir, folder)));
     expect(files).toHaveLength(300);

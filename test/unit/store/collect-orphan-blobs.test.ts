@@ -13,16 +13,16 @@ function age(path: string, hours: number): void {
 }
 
 describe('collectOrphanBlobs', () => {
-  it('removes old unreferenced blobs and crash leftovers, keeps referenced and fresh ones', () => {
+  it('removes old unreferenced blobs and crash leftovers, keeps referenced and fresh ones', async () => {
     const t = tempStore();
     dispose = t.dispose;
     const { store } = t;
     const folderId = Number(store.db.prepare("INSERT INTO folders (path, name) VALUES ('Local', 'Local')").run().lastInsertRowid);
     const messageId = Number(store.db.prepare('INSERT INTO messages (folder_id, uid, sort_date) VALUES (?, 1, 0)').run(folderId).lastInsertRowid);
-    const kept = store.blobs.writeBuffer(Buffer.from('referenced source'));
+    const kept = await store.blobs.writeBuffer(Buffer.from('referenced source'));
     store.write(() => store.bodies.saveSource(messageId, kept));
-    const orphan = store.blobs.writeBuffer(Buffer.from('source of an expunged message'));
-    const fresh = store.blobs.writeBuffer(Buffer.from('written a moment ago by another thread'));
+    const orphan = await store.blobs.writeBuffer(Buffer.from('source of an expunged message'));
+    const fresh = await store.blobs.writeBuffer(Buffer.from('written a moment ago by another thread'));
     const leftover = join(t.dir, 'blobs', '.incoming-deadbeef');
     writeFileSync(leftover, 'half a download');
     for (const path of [store.blobs.pathOf(kept.blob), store.blobs.pathOf(orphan.blob), leftover]) age(path, 2);

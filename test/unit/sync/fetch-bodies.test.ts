@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { ImapFlow } from 'imapflow';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { COMMIT_MESSAGES } from '../../../src-main/sync/body-recorder';
 import { fetchFolderBodies } from '../../../src-main/sync/fetch-bodies';
 import type { HeaderRecord } from '../../../src-main/store/messages-repo';
 import { tempStore } from '../store/temp-store';
@@ -20,8 +21,11 @@ function header(uid: number, size: number): HeaderRecord {
 
 const sourceOf = (uid: number) => Buffer.from(`Subject: Message ${uid}\r\n\r\nBody ${uid}\r\n`);
 
-/** The few ImapFlow calls fetchFolderBodies makes, answered from memory; `dropAfter` cuts the FETCH short. */
-function fakeClient(options: { dropAfter?: number; failDownload?: number } = {}) {
+/**
+ * The few ImapFlow calls fetchFolderBodies makes, answered from memory;
+ * `dropAfter` cuts the FETCH short, `holdAfter` pauses it until `hold` resolves.
+ */
+function fakeClient(options: { dropAfter?: number; failDownload?: number; holdAfter?: number; hold?: Promise<void> } = {}) {
   const fetches: string[] = [];
   const downloads: { uid: string; options: unknown }[] = [];
   const client = {
@@ -30,6 +34,7 @@ function fakeClient(options: { dropAfter?: number; failDownload?: number } = {})
       fetches.push(range);
       let sent = 0;
       for (const uid of expand(range)) {
+        if (sent === options.holdAfter) await options.hold;
         if (sent++ === options.dropAfter) throw new Error('Connection closed');
         yield { uid, source: sourceOf(uid) };
       }
@@ -61,7 +66,7 @@ function setup(sizes: number[]) {
 }
 
 describe('fetchFolderBodies', () => {
-  it('stores every source, small ones in batched FETCHes with one transaction each, large ones in big download chunks', async () => {
+  it('stores every source, small ones in batched FETCHes recorded in commits of at most COMMIT_MESSAGES, large ones in big download chunks', async () => {
     const sizes = [...Array.from({ length: 1200 }, () => 2000), 9 * MB];
     const { store, folder } = setup(sizes);
     const { client, fetches, downloads } = fakeClient();
@@ -73,13 +78,29 @@ describe('fetchFolderBodies', () => {
     expect(fetched).toBe(1201);
     expect(fetches.map((f) => expand(f).length)).toEqual([500, 500, 200]);
     expect(downloads).toEqual([{ uid: '1201', options: expect.objectContaining({ uid: true, chunkSize: 8 * MB }) }]);
-    expect(write).toHaveBeenCalledTimes(4); // one per FETCH, one for the download
+    // Commits are cut by count (or time), not by FETCH: at least 1200 / 200 for the small ones, one for the download.
+    expect(write.mock.calls.length).toBeGreaterThanOrEqual(1200 / COMMIT_MESSAGES + 1);
     expect(progress[0]).toEqual([0, 1201]);
     expect(progress.at(-1)).toEqual([1201, 1201]);
     expect(store.messages.withoutBodies(folder.id)).toEqual([]);
     const id = store.messages.page(folder.id, 0, 2000).items.find((m) => m.uid === 7)!.id;
     expect(readFileSync(store.blobs.pathOf(store.bodies.source(id)!.blob))).toEqual(sourceOf(7));
   });
+
+  it('records sources while their FETCH is still running, so an interruption mid-FETCH keeps them', async () => {
+    const { store, folder } = setup(Array.from({ length: 300 }, () => 2000));
+    let release = () => undefined as void;
+    const hold = new Promise<void>((resolve) => (release = resolve));
+    const progress: number[] = [];
+    const running = fetchFolderBodies(fakeClient({ holdAfter: 120, hold }).client, store, folder, (done) => progress.push(done));
+
+    // The FETCH has sent 120 of 300 and is still open: those 120 must be recorded anyway.
+    await vi.waitFor(() => expect(store.messages.withoutBodies(folder.id)).toHaveLength(180), { timeout: 10_000 });
+    expect(progress.at(-1)).toBe(120);
+    release();
+    expect(await running).toBe(300);
+    expect(store.messages.withoutBodies(folder.id)).toEqual([]);
+  }, 20_000);
 
   it('keeps what arrived before a dropped connection, so the next run fetches only the rest', async () => {
     const { store, folder } = setup(Array.from({ length: 10 }, () => 2000));

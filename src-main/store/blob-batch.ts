@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import { closeSync, fsync, futimesSync, openSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { promisify } from 'node:util';
+import type { BlobStore, StoredBlob } from './blob-store';
+
+const fsyncAsync = promisify(fsync);
+
+/**
+ * Blobs written now and made durable together: each file is written and
+ * renamed into place at once, but flushed to the disk only by `sync()`,
+ * every file first and then each folder whose listing changed. A database
+ * row may point at a blob only once `sync()` has resolved, so a power loss
+ * never leaves a row naming an empty or missing file; and a batch of
+ * thousands of small messages costs a few flushes, not two per message.
+ */
+export class BlobBatch {
+  private files: number[] = [];
+  private readonly folders = new Set<string>();
+
+  constructor(private readonly blobs: BlobStore) {}
+
+  /** Stores content already in memory (a message source from a batched FETCH); synchronous, like the small write it is. */
+  write(content: Buffer): StoredBlob {
+    const stored = { blob: createHash('sha256').update(content).digest('hex'), size: content.length };
+    const path = this.blobs.pathOf(stored.blob);
+    if (statSync(path, { throwIfNoEntry: false })?.size === content.length) {
+      this.keepExisting(path);
+      return stored;
+    }
+    const temp = this.blobs.tempPath();
+    const file = openSync(temp, 'wx', 0o600);
+    try {
+      writeFileSync(file, content);
+      for (const folder of this.blobs.moveIntoPlace(temp, stored.blob)) this.folders.add(folder);
+    } catch (error) {
+      closeSync(file);
+      rmSync(temp, { force: true });
+      throw error;
+    }
+    this.files.push(file);
+    return stored;
+  }
+
+  /** Flushes every file written so far, then their folders; the batch can take more writes afterwards. */
+  async sync(): Promise<void> {
+    const files = this.files;
+    const folders = [...this.folders];
+    this.files = [];
+    this.folders.clear();
+    try {
+      await Promise.all(files.map((file) => fsyncAsync(file)));
+    } finally {
+      for (const file of files) closeSync(file);
+    }
+    await syncFolders(folders);
+  }
+
+  /** Gives up the batch (the download failed before anything was recorded): closes its files. */
+  discard(): void {
+    for (const file of this.files) closeSync(file);
+    this.files = [];
+    this.folders.clear();
+  }
+
+  /**
+   * The same content is already stored (a duplicate message, or a file another
+   * batch wrote and has not flushed yet): flushed with this batch too, and its
+   * age renewed so the orphan collector spares it until it is recorded.
+   */
+  private keepExisting(path: string): void {
+    const file = openSync(path, 'r');
+    try {
+      const now = new Date();
+      futimesSync(file, now, now);
+    } catch (error) {
+      closeSync(file);
+      throw error;
+    }
+    this.files.push(file);
+    this.folders.add(dirname(path));
+  }
+}
+
+/**
+ * Makes renames in these folders durable. Windows cannot open a folder for
+ * flushing; NTFS journals its metadata, so there is nothing to do there.
+ */
+export async function syncFolders(folders: Iterable<string>): Promise<void> {
+  if (process.platform === 'win32') return;
+  await Promise.all(
+    [...folders].map(async (folder) => {
+      const handle = openSync(folder, 'r');
+      try {
+        await fsyncAsync(handle);
+      } finally {
+        closeSync(handle);
+      }
+    }),
+  );
+}

@@ -1,0 +1,130 @@
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { WrenCore } from '../../../src-main/app/wren-core';
+import { KeyFileSecretStore } from '../../../src-main/secrets/key-file-secret-store';
+import { startLab, type Lab } from '../../lab/lab';
+import { simpleMessage } from '../../lab/simple-message';
+
+const run = promisify(execFile);
+
+/** Distinct messages of about 40 KB: one FETCH batch (500) takes a good while to arrive. */
+function paddedMessage(n: number): string {
+  const line = `Message ${n} line `.padEnd(76, String(n % 10));
+  return simpleMessage(n, { subject: 'Interrupted', to: 'carol@example.test' }) + `${line}\r\n`.repeat(520);
+}
+
+/**
+ * `sync --bodies` interrupted again and again, by a kill, by quitting the app
+ * (WrenCore.close, as Electron and web mode do) and by Ctrl-C: each time keeps
+ * what arrived, though every interruption comes well inside one FETCH batch.
+ */
+describe('an interrupted wren sync --bodies', () => {
+  let lab: Lab;
+  let dir: string;
+  const total = 1200;
+  const dataDir = () => join(dir, 'data');
+  const env = () => ({ ...process.env, XDG_CONFIG_HOME: join(dir, 'config'), WREN_PASSWORD: lab.users[2]!.password });
+  const wrenArgs = (args: string[]) => ['bin/wren.cjs', '--data-dir', dataDir(), ...args];
+
+  /** Sources recorded in the database, and whether each one's file is whole. */
+  function cached(): { count: number; damaged: number } {
+    const db = new Database(join(dataDir(), 'wren.sqlite'), { readonly: true });
+    try {
+      const rows = db.prepare('SELECT blob, size FROM message_sources').all() as { blob: string; size: number }[];
+      const damaged = rows.filter((r) => statSync(join(dataDir(), 'blobs', r.blob.slice(0, 2), r.blob), { throwIfNoEntry: false })?.size !== r.size);
+      return { count: rows.length, damaged: damaged.length };
+    } finally {
+      db.close();
+    }
+  }
+
+  const blobFiles = () => readdirSync(join(dataDir(), 'blobs')).filter((name) => /^[0-9a-f]{2}$/.test(name)).reduce((n, folder) => n + readdirSync(join(dataDir(), 'blobs', folder)).length, 0);
+
+  /**
+   * Starts `wren sync --bodies` and sends `signal` once `afterFiles` more
+   * sources are on disk than when it started: inside its first FETCH batch
+   * (500). Resolves with the exit code and output.
+   */
+  async function interrupt(signal: NodeJS.Signals, afterFiles: number) {
+    const before = blobFiles();
+    const child = spawn(process.execPath, wrenArgs(['sync', '--bodies']), { env: env() });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const watch = setInterval(() => {
+      if (blobFiles() - before < afterFiles) return;
+      clearInterval(watch);
+      child.kill(signal);
+    }, 20);
+    const code = await exited;
+    clearInterval(watch);
+    return { code, stdout, stderr };
+  }
+
+  beforeAll(async () => {
+    await run(process.execPath, ['scripts/build-main.mjs']);
+    dir = mkdtempSync(join(tmpdir(), 'wren-interrupted-'));
+    lab = await startLab();
+    const carol = lab.users[2]!;
+    await lab.seed(carol.email, 'INBOX', Array.from({ length: total }, (_, i) => paddedMessage(i + 1)));
+    await run(process.execPath, wrenArgs(['account', 'add', '--email', carol.email, '--imap-host', lab.host, '--imap-port', String(lab.ports.imaps),
+      '--imap-security', 'tls', '--trust-fingerprint', lab.certFingerprint256]), { env: env() });
+    await run(process.execPath, wrenArgs(['sync']), { env: env() }); // headers only
+  }, 300_000);
+  afterAll(async () => {
+    await lab?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('killed (SIGKILL) inside a FETCH batch, again and again, makes progress every time', async () => {
+    const counts = [cached().count];
+    for (let round = 0; round < 3; round++) {
+      const { code } = await interrupt('SIGKILL', 300);
+      expect(code).toBeNull(); // killed, not finished
+      const now = cached();
+      expect(now.damaged).toBe(0);
+      counts.push(now.count);
+    }
+    // Before each kill, fewer than one FETCH batch (500) had arrived, yet each run kept some.
+    for (let i = 1; i < counts.length; i++) expect(counts[i], `counts ${counts.join(' → ')}`).toBeGreaterThan(counts[i - 1]!);
+  }, 180_000);
+
+  it('quitting the app (WrenCore.close) stops the sync worker cleanly and keeps what arrived', async () => {
+    const before = cached().count;
+    const core = WrenCore.open({
+      dataDir: dataDir(), mode: 'web', secrets: new KeyFileSecretStore(join(dir, 'config', 'wren', 'secret.key')),
+      syncWorkerPath: resolve('dist/main/sync-worker.cjs'),
+    });
+    const files = blobFiles();
+    const syncing = core.sync.run(1, true);
+    syncing.catch(() => undefined);
+    await vi.waitFor(() => expect(blobFiles() - files).toBeGreaterThanOrEqual(100), { timeout: 60_000, interval: 20 });
+    await core.close();
+    await expect(syncing).rejects.toMatchObject({ code: 'SyncStopped' });
+    const after = cached();
+    expect(after.damaged).toBe(0);
+    expect(after.count).toBeGreaterThan(before);
+  }, 120_000);
+
+  it('Ctrl-C (SIGINT) stops cleanly with a message and exit code 130, keeping what arrived', async () => {
+    const before = cached().count;
+    const { code, stdout, stderr } = await interrupt('SIGINT', 20);
+    expect(code).toBe(130);
+    expect(stderr).toContain('wren: stopping; what has arrived is kept');
+    expect(stdout).toMatch(/sync failed: The sync was stopped/);
+    const after = cached();
+    expect(after.damaged).toBe(0);
+    expect(after.count).toBeGreaterThan(before);
+    // What it announced is what it kept: every source file it wrote and recorded is whole, and the next run finishes the rest.
+    const finished = await run(process.execPath, wrenArgs(['--json', 'sync', '--bodies']), { env: env() });
+    expect(JSON.parse(finished.stdout)[0].bodiesFetched).toBe(total - after.count);
+    expect(cached()).toEqual({ count: total, damaged: 0 });
+  }, 180_000);
+});

@@ -1,0 +1,67 @@
+import { dirname } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { HeaderRecord } from '../../../src-main/store/messages-repo';
+import { BodyRecorder, COMMIT_MESSAGES } from '../../../src-main/sync/body-recorder';
+import { fsyncLog } from '../store/fsync-log';
+import { tempStore } from '../store/temp-store';
+
+vi.mock('node:fs', async (importOriginal) => (await import('../store/fsync-log')).withFsyncLog(importOriginal));
+
+let dispose: () => void = () => undefined;
+beforeEach(() => {
+  fsyncLog.length = 0;
+});
+afterEach(() => dispose());
+
+function header(uid: number): HeaderRecord {
+  return {
+    uid, uidl: null, messageId: `<${uid}@test>`, inReplyTo: null, subject: `Message ${uid}`, from: { name: 'A', address: 'a@test' },
+    to: [], cc: [], date: uid * 1000, internalDate: uid * 1000, size: 100, flags: [], hasAttachments: false, structure: null, modseq: null,
+  };
+}
+
+function setup(count: number) {
+  const t = tempStore();
+  dispose = t.dispose;
+  const { store } = t;
+  const folderId = Number(store.db.prepare("INSERT INTO folders (path, name) VALUES ('INBOX', 'INBOX')").run().lastInsertRowid);
+  store.write(() => store.messages.insertHeaders(folderId, Array.from({ length: count }, (_, i) => header(i + 1))));
+  return { store, ids: store.messages.withoutBodies(folderId).map((m) => m.id) };
+}
+
+describe('BodyRecorder', () => {
+  it('records a source only once its file and folder are on the disk, in commits of at most COMMIT_MESSAGES', async () => {
+    const { store, ids } = setup(COMMIT_MESSAGES * 2 + 30);
+    const early: string[] = [];
+    const recordedAt: number[] = [];
+    const saveSource = store.bodies.saveSource.bind(store.bodies);
+    vi.spyOn(store.bodies, 'saveSource').mockImplementation((id, stored) => {
+      const path = store.blobs.pathOf(stored.blob);
+      if (!fsyncLog.includes(path) || !fsyncLog.includes(dirname(path))) early.push(path);
+      saveSource(id, stored);
+    });
+    const recorder = new BodyRecorder(store, (count) => recordedAt.push(count));
+    for (const id of ids) recorder.add(id, Buffer.from(`Subject: ${id}\r\n\r\nBody ${id}\r\n`));
+    await recorder.finish();
+
+    expect(early).toEqual([]);
+    expect(recordedAt.reduce((a, b) => a + b, 0)).toBe(ids.length);
+    expect(Math.max(...recordedAt)).toBeLessThanOrEqual(COMMIT_MESSAGES);
+    expect(ids.every((id) => store.bodies.source(id) !== undefined)).toBe(true);
+  });
+
+  it('a failed flush records nothing of its commit and is thrown by finish()', async () => {
+    const { store, ids } = setup(5);
+    const realBatch = store.blobs.batch.bind(store.blobs);
+    vi.spyOn(store.blobs, 'batch').mockImplementation(() => {
+      const batch = realBatch();
+      // As a full or failing disk would.
+      vi.spyOn(batch, 'sync').mockRejectedValue(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }));
+      return batch;
+    });
+    const recorder = new BodyRecorder(store, () => undefined);
+    for (const id of ids) recorder.add(id, Buffer.from(`message ${id}`));
+    await expect(recorder.finish()).rejects.toThrow('ENOSPC');
+    expect(ids.every((id) => store.bodies.source(id) === undefined)).toBe(true);
+  });
+});
