@@ -16,8 +16,12 @@ interface SyncFailure {
 export async function syncCommand(context: CliContext, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { bodies: { type: 'boolean' } }, allowPositionals: true, strict: true });
   const ids = positionals[0] ? [context.accountId(positionals[0])] : context.core.store.accounts.list().map((a) => a.id);
+  // On a terminal one line is redrawn in place; a pipe or a log file gets plain lines, no terminal escapes.
+  const terminal = (context.err as { isTTY?: boolean }).isTTY === true;
   const stopProgress = context.core.events.on('sync.progress', (p) => {
-    if (p.phase !== 'folders') context.err.write(`\r${p.phase} ${p.folderPath}: ${p.done}/${p.total}\u001b[K`);
+    if (p.phase === 'folders') return;
+    const line = `${p.phase} ${p.folderPath}: ${p.done}/${p.total}`;
+    context.err.write(terminal ? `\r${line}\u001b[K` : `${line}\n`);
   });
   const summaries: SyncSummary[] = [];
   const failures: SyncFailure[] = [];
@@ -29,7 +33,7 @@ export async function syncCommand(context: CliContext, args: string[]): Promise<
     }
   }
   stopProgress();
-  if (ids.length) context.err.write('\r\u001b[K');
+  if (terminal && ids.length) context.err.write('\r\u001b[K');
   for (const failure of failures) context.err.write(`${describeFailure(failure, context.json)}\n`);
   context.print(summaries, () => summaries.map(describe));
   return failures.length ? 1 : 0;

@@ -118,7 +118,8 @@ describe('an interrupted wren sync --bodies', () => {
     const { code, stdout, stderr } = await interrupt('SIGINT', 20);
     expect(code).toBe(130);
     expect(stderr).toContain('wren: stopping; what has arrived is kept');
-    expect(stdout).toMatch(/sync failed: The sync was stopped/);
+    expect(stderr).toMatch(/sync failed \(SyncStopped\): The sync was stopped/);
+    expect(stdout.trim()).toBe('');
     const after = cached();
     expect(after.damaged).toBe(0);
     expect(after.count).toBeGreaterThan(before);

@@ -166,9 +166,13 @@ describe('local faults during a sync are not network faults', () => {
 
     const text = await wren(['sync', '--bodies']);
     expect(text.code).toBe(1);
-    expect(text.stdout).toContain('sync failed: The disk is full: Wren could not save mail. Free some space.');
+    expect(text.stderr).toContain('sync failed (DiskFull): The disk is full: Wren could not save mail. Free some space.');
     const json = await wren(['sync', '--bodies', '--json']);
-    expect(JSON.parse(json.stdout)).toEqual([expect.objectContaining({ error: expect.objectContaining({ code: 'DiskFull' }) })]);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toEqual([]);
+    // Not a terminal: no progress escapes on stderr, only the failure as one JSON object on its own line.
+    const failure = json.stderr.split('\n').find((line) => line.startsWith('{'));
+    expect(JSON.parse(failure ?? 'null')).toEqual(expect.objectContaining({ error: expect.objectContaining({ code: 'DiskFull' }) }));
   });
 
   it('a read-only data folder → DataReadOnly, status error with no retry; writable again, the sync completes', async () => {
