@@ -15,7 +15,7 @@ describe('HtmlBody', () => {
     renderWithClient(<HtmlBody html={MAIL} />, new FakeClient());
     expect(frame().getAttribute('sandbox')).toBe('allow-popups allow-popups-to-escape-sandbox');
     const srcDoc = frame().getAttribute('srcdoc') ?? '';
-    expect(srcDoc).toContain(`content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:"`);
+    expect(srcDoc).toContain(`content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; form-action 'none'; base-uri 'none'"`);
     expect(srcDoc).toContain('<p>Hi</p>');
     expect(srcDoc).not.toContain('<script');
     expect(srcDoc).not.toContain('tracker.example');

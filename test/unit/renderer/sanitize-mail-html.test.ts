@@ -99,9 +99,17 @@ describe('sanitizeMailHtml', () => {
 describe('mailDocument', () => {
   it('puts a CSP that forbids scripts and remote loads first in the head', () => {
     const documentHtml = mailDocument('<p>x</p>', false);
-    expect(documentHtml).toContain(`content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:"`);
+    expect(documentHtml).toContain(`content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; form-action 'none'; base-uri 'none'"`);
     expect(documentHtml.indexOf('Content-Security-Policy')).toBeLessThan(documentHtml.indexOf('<p>x</p>'));
     expect(documentHtml).toContain('<base target="_blank">');
+  });
+
+  it("forbids form submissions and base URLs, which do not fall back to default-src", () => {
+    for (const allowRemote of [false, true]) {
+      const documentHtml = mailDocument('<p>x</p>', allowRemote);
+      expect(documentHtml).toContain("form-action 'none'");
+      expect(documentHtml).toContain("base-uri 'none'");
+    }
   });
 
   it('widens only img-src to https when remote content is allowed', () => {
