@@ -91,6 +91,8 @@ const strings = {
   'remote.blocked': 'Remote content was blocked to protect your privacy.',
   'remote.load': 'Load remote content',
   'html.frameTitle': 'Message body',
+  'html.partial': 'This message is long: showing its first {shown} of {total}.',
+  'html.showRest': 'Show the rest',
 
   'status.offline': '{account} is offline.',
   'status.retryingAt': 'Retrying at {time}.',

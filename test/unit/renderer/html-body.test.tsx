@@ -37,4 +37,23 @@ describe('HtmlBody', () => {
     expect(screen.queryByTestId('remote-blocked')).toBeNull();
     expect(frame().getAttribute('title')).toBe('邮件正文');
   });
+
+  it('renders only the first slice of a very long mail, and offers the rest', () => {
+    const row = (n: number) => `<tr><td><h2>Article ${n}</h2><img src="https://img.example/${n}.png"></td></tr>`;
+    const html = `<table>${Array.from({ length: 4_500 }, (_, n) => row(n)).join('')}</table><p>THE END</p>`;
+    renderWithClient(<HtmlBody html={html} />, new FakeClient());
+    const first = frame().getAttribute('srcdoc') ?? '';
+    expect(first).toContain('Article 0');
+    expect(first).not.toContain('THE END');
+    expect(first.length).toBeLessThan(html.length / 2);
+    expect(screen.getByTestId('html-partial').textContent).toMatch(/showing its first 256 KB of \d+ KB/);
+    fireEvent.click(screen.getByTestId('show-rest'));
+    expect(frame().getAttribute('srcdoc')).toContain('THE END');
+    expect(screen.queryByTestId('html-partial')).toBeNull();
+  }, 60_000); // jsdom parses a few hundred KB slowly on a loaded machine
+
+  it('shows short mail whole, with no partial notice', () => {
+    renderWithClient(<HtmlBody html="<p>short</p>" />, new FakeClient());
+    expect(screen.queryByTestId('html-partial')).toBeNull();
+  }, 60_000); // jsdom parses a few hundred KB slowly on a loaded machine
 });
