@@ -55,6 +55,23 @@ export async function loadRemoteContent(page: Page, otherSubject: string, imageR
   return { renderMs, settleMs, otherMessageMs: Date.now() - clicked, imageRequests: requests, ...figures };
 }
 
+export interface RestFigures extends MainThreadFigures {
+  /** From the click on "Show the rest" to the mail's last row in the frame. */
+  completeMs: number;
+}
+
+/** "Show the rest" on the open mail, until its last row is in the frame and the UI is quiet again. */
+export async function showTheRest(page: Page): Promise<RestFigures> {
+  await startProbe(page);
+  const started = Date.now();
+  await page.getByTestId('show-rest').click();
+  await frame(page).locator('[data-last-row]').waitFor({ state: 'attached', timeout: MAX_WAIT_MS });
+  await afterNextPaint(page);
+  const completeMs = Date.now() - started;
+  await waitUntilQuiet(page, QUIET_MS, MAX_WAIT_MS);
+  return { completeMs, ...(await readProbe(page)) };
+}
+
 function afterNextPaint(page: Page): Promise<unknown> {
   return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 }

@@ -93,6 +93,7 @@ const strings = {
   'html.frameTitle': 'Message body',
   'html.partial': 'This message is long: showing its first {shown} of {total}.',
   'html.showRest': 'Show the rest',
+  'html.preparing': 'Preparing the rest of the message… {percent}%',
 
   'status.offline': '{account} is offline.',
   'status.retryingAt': 'Retrying at {time}.',

@@ -93,6 +93,7 @@ export const zh: Dictionary = {
     'html.frameTitle': '邮件正文',
     'html.partial': '邮件较长：已显示前 {shown}，共 {total}。',
     'html.showRest': '显示其余部分',
+    'html.preparing': '正在准备邮件的其余部分… {percent}%',
 
     'status.offline': '{account} 离线。',
     'status.retryingAt': '将于 {time} 重试。',
