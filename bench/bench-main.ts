@@ -5,6 +5,7 @@ import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startLab, type Lab } from '../test/lab/lab';
+import { runBigHtmlBench } from './big-html/big-html-bench';
 import { atCleanup, cleanUpOnSignals, cleanupAll, makeTempDir, stopping } from './cleanup';
 import type { MailboxPlan } from './generator/generate-message';
 import { USAGE, parseOptions, type BenchOptions } from './options';
@@ -23,6 +24,7 @@ export async function runBench(argv: string[], root: string): Promise<number> {
     return 0;
   }
   cleanUpOnSignals();
+  if (options.bigHtml !== null) return runBigHtml(root, options.bigHtml);
   try {
     const tools = detectTools();
     describeTools(tools);
@@ -51,6 +53,18 @@ export async function runBench(argv: string[], root: string): Promise<number> {
     return rows.every((row) => row.skipped || (row.median?.verified && !row.error)) ? 0 : 1;
   } catch (error) {
     if (error instanceof Interrupted) return 130;
+    throw error;
+  } finally {
+    await cleanupAll();
+  }
+}
+
+async function runBigHtml(root: string, megabytes: number): Promise<number> {
+  try {
+    await runBigHtmlBench(root, megabytes, say);
+    return 0;
+  } catch (error) {
+    if (stopping()) return 130;
     throw error;
   } finally {
     await cleanupAll();

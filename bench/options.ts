@@ -8,6 +8,8 @@ export interface BenchOptions {
   /** Row ids to run (all when empty). */
   only: string[];
   profile: boolean;
+  /** Size in MB of the HTML message opened in Chromium instead of the sync rows, or null. */
+  bigHtml: number | null;
   help: boolean;
 }
 
@@ -17,7 +19,10 @@ export const USAGE = `Usage: npm run bench -- [--messages N] [--runs K] [--seed 
   --seed S       PRNG seed for the generated mail (default 1): same seed, same bytes
   --only IDS     rows to run: imapflow-headers, wren-headers, imapflow-bodies, mbsync, wren-bodies
   --profile      write V8 CPU profiles of the wren runs to test-artifacts/bench-profiles/ (slows them down)
-Writes test-artifacts/bench-results.json.`;
+  --big-html MB  instead of the sync rows: open an HTML message of MB megabytes (5 when no value is
+                 wanted: --big-html 5) in Chromium against the web mode; first paint and the longest
+                 main-thread task, before and after "Load remote content"
+Writes test-artifacts/bench-results.json (--big-html: test-artifacts/bench-big-html.json).`;
 
 export function parseOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -28,6 +33,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       seed: { type: 'string' },
       only: { type: 'string' },
       profile: { type: 'boolean' },
+      'big-html': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -39,6 +45,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     seed: positiveInt(values.seed ?? '1', '--seed'),
     only: values.only ? values.only.split(',').map((id) => id.trim()).filter(Boolean) : [],
     profile: values.profile ?? false,
+    bigHtml: values['big-html'] === undefined ? null : positiveInt(values['big-html'], '--big-html'),
     help: values.help ?? false,
   };
 }

@@ -6,8 +6,10 @@ import { importTs, root } from './import-ts.mjs';
 
 const argv = process.argv.slice(2);
 if (!argv.includes('--help') && !argv.includes('-h')) {
-  // The bench runs the real `wren` command (bin/wren.cjs), so it needs the current build.
-  const build = spawnSync('npm', ['run', '--silent', 'build:main'], { cwd: root, stdio: 'inherit' });
+  // The bench runs the real `wren` command (bin/wren.cjs), so it needs the current build;
+  // --big-html drives the web mode's UI, so the renderer too.
+  const script = argv.includes('--big-html') ? 'build' : 'build:main';
+  const build = spawnSync('npm', ['run', '--silent', script], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

@@ -33,9 +33,12 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Serves the built renderer; anything outside its folder is a 404, never a file elsewhere on disk. */
+/**
+ * Serves the built renderer; anything outside its folder is a 404, never a file elsewhere on disk.
+ * `urlPath` is already percent-decoded (a malformed escape is the caller's 400).
+ */
 export function serveStatic(root: string, urlPath: string, response: ServerResponse): void {
-  const relative = normalize(decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath)).replace(/^([/\\])+/, '');
+  const relative = normalize(urlPath === '/' ? '/index.html' : urlPath).replace(/^([/\\])+/, '');
   const file = join(root, relative);
   if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
     response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');

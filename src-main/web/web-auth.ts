@@ -7,7 +7,8 @@ export const TOKEN_COOKIE = 'wren_token';
  * The web mode's gate: a random token (from the printed URL, then an
  * HttpOnly SameSite=Strict cookie), a Host header naming the loopback
  * address (against DNS rebinding), and for the WebSocket an Origin of this
- * very server (against other pages in the same browser).
+ * very server, for other requests fetch metadata naming this very server
+ * (against other pages in the same browser).
  */
 export class WebAuth {
   constructor(private readonly token: string, private port = 0) {}
@@ -30,6 +31,19 @@ export class WebAuth {
   originAllowed(request: IncomingMessage): boolean {
     const origin = request.headers.origin;
     return typeof origin === 'string' && this.allowedOrigins().includes(origin);
+  }
+
+  /**
+   * Pages on other loopback ports are the same site, so the SameSite cookie
+   * goes along with their requests: a GET is served only when the browser says
+   * this page started it (or the user typed the URL). Clients that send no
+   * fetch metadata and no Origin are not browsers acting for a page.
+   */
+  requestedByThisPage(request: IncomingMessage): boolean {
+    const site = request.headers['sec-fetch-site'];
+    if (typeof site === 'string') return site === 'same-origin' || site === 'none';
+    const origin = request.headers.origin;
+    return origin === undefined || this.allowedOrigins().includes(origin);
   }
 
   cookieToken(request: IncomingMessage): string | null {

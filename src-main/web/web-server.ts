@@ -67,8 +67,19 @@ async function handleHttp(request: IncomingMessage, response: ServerResponse, au
   }
   if (!auth.tokenMatches(auth.cookieToken(request))) return fail(response, 401, 'Not signed in: open the URL printed by "npm run web" (it carries the token).');
   if (request.method !== 'GET') return fail(response, 405, 'Only GET here; requests go over the WebSocket.');
+  if (!auth.requestedByThisPage(request)) return fail(response, 403, 'Refused: this request was started by another page.');
   if (url.pathname === '/api/attachment') return sendAttachment(url, response, options.core);
-  serveStatic(options.rendererDir, url.pathname, response);
+  const path = decodePath(url.pathname);
+  if (path === null) return fail(response, 400, 'Malformed percent-escape in the path.');
+  serveStatic(options.rendererDir, path, response);
+}
+
+function decodePath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
 }
 
 /** Browser download of an attachment: the web mode's "save where the user chooses". */

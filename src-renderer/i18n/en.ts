@@ -110,6 +110,9 @@ const strings = {
   'remote.blocked': 'Remote content was blocked to protect your privacy.',
   'remote.load': 'Load remote content',
   'html.frameTitle': 'Message body',
+  'html.partial': 'This message is long: showing its first {shown} of {total}.',
+  'html.showRest': 'Show the rest',
+  'html.preparing': 'Preparing the rest of the message… {percent}%',
 
   'status.offline': '{account} is offline.',
   'status.unreachable': 'Wren cannot reach the mail server of {account}.',

@@ -110,6 +110,9 @@ export const zh: Dictionary = {
     'remote.blocked': '为保护您的隐私，已阻止加载远程内容。',
     'remote.load': '加载远程内容',
     'html.frameTitle': '邮件正文',
+    'html.partial': '邮件较长：已显示前 {shown}，共 {total}。',
+    'html.showRest': '显示其余部分',
+    'html.preparing': '正在准备邮件的其余部分… {percent}%',
 
     'status.offline': '{account} 离线。',
     'status.unreachable': 'Wren 无法连接到 {account} 的邮件服务器。',

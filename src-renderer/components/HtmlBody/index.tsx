@@ -1,28 +1,45 @@
 import { useMemo, useState } from 'react';
-import { useT } from '../../i18n/i18n-context';
+import { useI18n } from '../../i18n/i18n-context';
+import { formatSize } from '../../format/format-size';
 import { mailDocument } from './mail-document';
-import { sanitizeMailHtml } from './sanitize-mail-html';
+import { useSanitizedSlices } from './use-sanitized-slices';
 import './html-body.css';
 
 /**
  * A mail's HTML, sanitized and shown in a sandboxed frame that may neither
  * run scripts nor reach Wren's page. Remote content stays blocked until the
  * user asks for it; the parent keys this component by message so that choice
- * never carries over to another mail.
+ * never carries over to another mail. A very long mail shows its first slice
+ * at once and the rest when asked for (see use-sanitized-slices.ts).
  */
 export function HtmlBody({ html }: { html: string }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const [allowRemote, setAllowRemote] = useState(false);
-  const sanitized = useMemo(() => sanitizeMailHtml(html, { allowRemote }), [html, allowRemote]);
-  const srcDoc = useMemo(() => mailDocument(sanitized.html, allowRemote), [sanitized.html, allowRemote]);
+  const [wantAll, setWantAll] = useState(false);
+  const body = useSanitizedSlices(html, allowRemote, wantAll);
+  const srcDoc = useMemo(() => mailDocument(body.html, allowRemote), [body.html, allowRemote]);
   return (
     <div className="html-body">
-      {sanitized.blockedRemote && !allowRemote && (
+      {body.blockedRemote && !allowRemote && (
         <div className="html-body__remote-bar" role="status" data-testid="remote-blocked">
           <span>{t('remote.blocked')}</span>
           <button type="button" onClick={() => setAllowRemote(true)} data-testid="load-remote">
             {t('remote.load')}
           </button>
+        </div>
+      )}
+      {!body.complete && (
+        <div className="html-body__partial-bar" role="status" data-testid="html-partial">
+          {wantAll ? (
+            <span>{t('html.preparing', { percent: Math.floor((100 * body.preparedChars) / html.length) })}</span>
+          ) : (
+            <>
+              <span>{t('html.partial', { shown: formatSize(body.firstChars, locale), total: formatSize(html.length, locale) })}</span>
+              <button type="button" onClick={() => setWantAll(true)} data-testid="show-rest">
+                {t('html.showRest')}
+              </button>
+            </>
+          )}
         </div>
       )}
       <iframe

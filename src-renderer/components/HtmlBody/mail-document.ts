@@ -5,12 +5,15 @@ const BASELINE_STYLE =
 
 /**
  * The frame's whole document. Its own CSP forbids every fetch except inline
- * images (and https images once the user allowed remote content), and no
- * scripts at all; the sandbox forbids them a second time.
+ * images (and https images once the user allowed remote content), form
+ * submissions, base URLs and scripts; the sandbox forbids scripts and forms
+ * a second time.
  */
 export function mailDocument(sanitizedHtml: string, allowRemote: boolean): string {
   const images = allowRemote ? 'data: https:' : 'data:';
-  const policy = `default-src 'none'; img-src ${images}; style-src 'unsafe-inline'; font-src data:`;
+  // form-action and base-uri do not fall back to default-src: without them a form or a base tag
+  // that slipped past the sanitizer would still submit or redirect links.
+  const policy = `default-src 'none'; img-src ${images}; style-src 'unsafe-inline'; font-src data:; form-action 'none'; base-uri 'none'`;
   return (
     '<!DOCTYPE html><html><head>' +
     `<meta http-equiv="Content-Security-Policy" content="${policy}">` +

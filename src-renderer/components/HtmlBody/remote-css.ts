@@ -5,7 +5,9 @@ export interface NeutralizedCss {
   blockedRemote: boolean;
 }
 
-const URL_FUNCTION = /url\(\s*(?:"([^"]*)"|'([^']*)'|([^)]*?))\s*\)/gi;
+// A url( left open runs to the end of the CSS (the `$` alternatives), as it does in browsers.
+const URL_FUNCTION = /url\(\s*(?:"([^"]*)(?:"|$)|'([^']*)(?:'|$)|([^)]*?))\s*(?:\)|$)/gi;
+const FONT_FACE = /@font-face\s*\{[^}]*\}?/gi;
 const IMAGE_SET = /(?:-webkit-)?image-set\((?:[^()]|\([^()]*\))*\)/gi;
 const QUOTED = /"([^"]*)"|'([^']*)'/g;
 const IMPORT_RULE = /@import[^;]*;?/gi;
@@ -27,15 +29,26 @@ export function neutralizeCss(css: string, allowRemote: boolean): NeutralizedCss
     blockedRemote ||= verdict.blockedRemote;
     return verdict.keep;
   };
-  const withoutImports = css.replace(IMPORT_RULE, '');
+  const withoutImports = withoutRemoteFonts(css.replace(IMPORT_RULE, ''));
   const withImageSets = withoutImports.replace(IMAGE_SET, (imageSet) => (imageSetAllowed(imageSet, judge) ? imageSet : 'none'));
   const result = withImageSets.replace(URL_FUNCTION, (match, double?: string, single?: string, bare?: string) => {
     const url = double ?? single ?? bare ?? '';
+    // Left open, it swallowed whatever followed (dangling markup); no sound mail does that.
+    if (!match.endsWith(')')) return 'none';
     const kept = judge(url);
     if (kept === null) return 'none';
     return kept === url.trim() ? match : `url("${kept.replace(/["\\\n]/g, '')}")`;
   });
   return { css: result, blockedRemote };
+}
+
+/** The frame's CSP loads fonts from data: only, so remote ones could never load: removed, not offered. */
+function withoutRemoteFonts(css: string): string {
+  return css.replace(FONT_FACE, (block) =>
+    block.replace(URL_FUNCTION, (match, double?: string, single?: string, bare?: string) =>
+      match.endsWith(')') && /^\s*data:/i.test(double ?? single ?? bare ?? '') ? match : 'none',
+    ),
+  );
 }
 
 function imageSetAllowed(imageSet: string, judge: (url: string) => string | null): boolean {

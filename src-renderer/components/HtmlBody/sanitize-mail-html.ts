@@ -24,6 +24,9 @@ const CONFIG: Config = {
   FORCE_BODY: true,
 };
 
+/** Their `src` is media, which the frame's CSP never loads (video posters are images and stay). */
+const MEDIA_ELEMENTS = new Set(['video', 'audio', 'source', 'track']);
+
 const LOADING_ATTRIBUTES: Record<string, (value: string, allowRemote: boolean) => LoadVerdict> = {
   src: judgeLoadUrl,
   background: judgeLoadUrl,
@@ -34,7 +37,8 @@ const LOADING_ATTRIBUTES: Record<string, (value: string, allowRemote: boolean) =
 /**
  * Makes a mail's HTML safe to show: no scripts, no forms, no event handlers,
  * no frames or plug-ins, and nothing that phones home (remote images, CSS
- * backgrounds, fonts, style sheets) unless `allowRemote`.
+ * backgrounds, style sheets) unless `allowRemote`; remote fonts and media,
+ * which the frame never loads, always go.
  */
 export function sanitizeMailHtml(html: string, { allowRemote }: SanitizeOptions): SanitizedMail {
   // A fresh instance per call: hooks are per instance, so they can close over this call's state.
@@ -49,7 +53,7 @@ export function sanitizeMailHtml(html: string, { allowRemote }: SanitizeOptions)
     note(neutralized);
     node.textContent = neutralized.css;
   });
-  purifier.addHook('uponSanitizeAttribute', (_node, data) => note(sanitizeAttribute(data, allowRemote)));
+  purifier.addHook('uponSanitizeAttribute', (node, data) => note(sanitizeAttribute(node, data, allowRemote)));
   purifier.addHook('afterSanitizeAttributes', (node) => {
     if (node instanceof Element && node.hasAttribute('href')) {
       // Links open outside Wren, and tell the site nothing about where they came from.
@@ -61,9 +65,9 @@ export function sanitizeMailHtml(html: string, { allowRemote }: SanitizeOptions)
   return { html: clean, blockedRemote };
 }
 
-function sanitizeAttribute(data: UponSanitizeAttributeHookEvent, allowRemote: boolean): { blockedRemote: boolean } {
+function sanitizeAttribute(node: Element, data: UponSanitizeAttributeHookEvent, allowRemote: boolean): { blockedRemote: boolean } {
   const name = data.attrName.toLowerCase();
-  if (name.startsWith('on')) {
+  if (name.startsWith('on') || (name === 'src' && MEDIA_ELEMENTS.has(node.nodeName.toLowerCase()))) {
     data.keepAttr = false;
     return { blockedRemote: false };
   }

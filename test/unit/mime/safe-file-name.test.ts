@@ -36,6 +36,13 @@ describe('safeFileName', () => {
     expect(safe).not.toContain('\ufffd');
   });
 
+  it('treats the console devices CONIN$ and CONOUT$ as reserved, in any case and with extensions', () => {
+    expect(safeFileName('CONIN$')).toBe('_CONIN$');
+    expect(safeFileName('conout$.txt')).toBe('_conout$.txt');
+    expect(safeFileName('ConIn$.log.gz')).toBe('_ConIn$.log.gz');
+    expect(safeFileName('CONIN$x.txt')).toBe('CONIN$x.txt');
+  });
+
   it('does not split a surrogate pair when cutting', () => {
     const safe = safeFileName(`${'𠮷'.repeat(80)}.txt`);
     expect(safe).toBe(`${'𠮷'.repeat(49)}.txt`);

