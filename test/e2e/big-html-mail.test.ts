@@ -60,6 +60,8 @@ describe('web mode: a 5 MB HTML mail', () => {
     await screenshot(page, 'big-html-remote-allowed');
     await open(SMALL);
     await open(BIG);
+    // The headers show from the list at once; the body (and its remote-content bar) follows.
+    await page.getByTestId('remote-blocked').waitFor();
     expect(await page.getByTestId('remote-blocked').count()).toBe(1);
   });
 
