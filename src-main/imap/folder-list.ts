@@ -39,6 +39,8 @@ function toRemoteFolder(entry: ListResponse): ListedFolder {
     delimiter: entry.delimiter || null,
     role: entry.path.toUpperCase() === 'INBOX' ? 'inbox' : role,
     selectable: !entry.flags.has('\\Noselect') && !entry.flags.has('\\NonExistent'),
-    subscribed: entry.subscribed ?? true,
+    // imapflow leaves it unset for a folder the server does not list as subscribed (and sets it on every
+    // folder when the server cannot tell, so nothing is hidden for want of LSUB).
+    subscribed: entry.subscribed === true,
   };
 }
