@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
 import type { MessageSummary } from '../ipc/contract';
 import type { Handlers } from '../ipc/dispatch';
+import { WrenError } from '../errors/wren-error';
 import { attachmentPart, loadAttachment, writeAttachment } from '../messages/attachment-export';
 import { safeFileName } from '../mime/safe-file-name';
 import type { WrenCore } from './wren-core';
@@ -34,7 +35,7 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
       core.status.forget(accountId);
       return { removed: true };
     },
-    'folders.list': ({ accountId }) => core.store.folders.list(core.accounts.require(accountId).id),
+    'folders.list': ({ accountId, includeUnsubscribed }) => core.folders.list(core.accounts.require(accountId).id, includeUnsubscribed),
     'messages.list': ({ folderId, offset, limit }) => core.store.messages.page(folderId, offset, limit),
     'messages.read': ({ messageId, markSeen }) => core.reader.read(messageId, { markSeen }),
     'messages.summary': ({ messageId }) => summaryOf(core.reader.requireMessage(messageId)),
@@ -55,6 +56,15 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
       const file = await loadAttachment(core.store, record, part, core.reader.imapFor(record));
       return { savedTo: await writeAttachment(core.store, file, path ? { path } : { directory: defaultDownloads() }) };
     },
+    // WAVE2-PLACEHOLDER: wave-2 branches replace these with the real handlers; never merged to main as they are.
+    'messages.apply': () => notYet(),
+    'operations.undo': () => notYet(),
+    'folders.markRead': () => notYet(),
+    'folders.empty': () => notYet(),
+    'folders.create': ({ accountId, parentId, name }) => core.folders.create(core.accounts.require(accountId).id, parentId, name),
+    'folders.rename': ({ folderId, name }) => core.folders.rename(folderId, name),
+    'folders.delete': ({ folderId }) => core.folders.delete(folderId),
+    'folders.subscribe': ({ folderId, subscribed }) => core.folders.subscribe(folderId, subscribed),
     'sync.start': ({ accountId, bodies }) => {
       const ids = accountId ? [core.accounts.require(accountId).id] : core.store.accounts.list().map((a) => a.id);
       return { started: core.sync.start(ids, bodies) };
@@ -65,6 +75,10 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
 function summaryOf(record: MessageSummary): MessageSummary {
   const { id, folderId, uid, subject, from, date, size, seen, flagged, answered, hasAttachments } = record;
   return { id, folderId, uid, subject, from, date, size, seen, flagged, answered, hasAttachments };
+}
+
+function notYet(): never {
+  throw new WrenError('BadRequest', 'Not available yet (WAVE2-PLACEHOLDER).');
 }
 
 function defaultDownloads(): string {

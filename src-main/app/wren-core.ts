@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { AccountService } from '../accounts/account-service';
 import { AccountStatusBoard } from '../accounts/account-status';
 import { AccountWatcher } from '../accounts/account-watcher';
+import { RemoteFolders } from '../folders/remote-folders';
 import { ImapSessions } from '../imap/imap-sessions';
 import type { ImapLogin } from '../imap/imap-connection';
 import { MessageReader } from '../messages/message-reader';
@@ -52,6 +53,7 @@ export class WrenCore {
   readonly sessions: ImapSessions;
   readonly sync: SyncService;
   readonly reader: MessageReader;
+  readonly folders: RemoteFolders;
   private readonly watcher: AccountWatcher | null;
 
   private constructor(readonly options: CoreOptions, readonly dataDir: string) {
@@ -64,6 +66,7 @@ export class WrenCore {
       intervalMs: options.syncIntervalMs ?? 0,
     });
     this.reader = new MessageReader(this.store, this.sessions);
+    this.folders = new RemoteFolders(this.store, this.sessions);
     this.watcher = this.watchAccounts();
   }
 

@@ -84,6 +84,7 @@ export interface FolderView {
   name: string;
   role: FolderRole | null;
   selectable: boolean;
+  subscribed: boolean;
   total: number;
   unread: number;
 }
@@ -145,6 +146,37 @@ export interface SyncSummary {
   waitedForOtherSync?: boolean;
 }
 
+/**
+ * A change a user makes to mail (issue 6, "the operations journal"): applied
+ * to the store at once, journaled in the same transaction, replayed to the
+ * server later by the sync worker. Every kind takes a selection of messages.
+ */
+export const MessageFlag = z.enum(['\\Seen', '\\Flagged', '\\Answered', '$Forwarded', '$Junk', '$NotJunk']);
+const messageIds = z.array(z.number().int().positive()).min(1).max(100_000);
+export const MailOperation = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('flags'), messageIds, add: z.array(MessageFlag).default([]), remove: z.array(MessageFlag).default([]) }).strict(),
+  /** Into another folder of the same account (a folder of another account, or a local one, comes with POP3). */
+  z.object({ kind: z.literal('move'), messageIds, folderId: z.number().int().positive() }).strict(),
+  z.object({ kind: z.literal('copy'), messageIds, folderId: z.number().int().positive() }).strict(),
+  /** To the account's Trash; in Trash (or with `permanent`), gone for good. */
+  z.object({ kind: z.literal('delete'), messageIds, permanent: z.boolean().default(false) }).strict(),
+  /** To the account's Archive role folder. */
+  z.object({ kind: z.literal('archive'), messageIds }).strict(),
+]);
+export type MessageFlag = z.infer<typeof MessageFlag>;
+export type MailOperation = z.infer<typeof MailOperation>;
+export type MailOperationInput = z.input<typeof MailOperation>;
+
+/** What applying an operation locally gives back at once; the server learns of it later. */
+export interface OperationReceipt {
+  /** The journal entry, for `operations.undo`. */
+  operationId: number;
+  /** Messages the operation changed locally. */
+  affected: number;
+  /** Whether `operations.undo` can still take it back (delete for good cannot be undone). */
+  undoable: boolean;
+}
+
 const empty = z.object({}).strict();
 const byAccount = z.object({ accountId: id }).strict();
 const byMessage = z.object({ messageId: id }).strict();
@@ -160,7 +192,8 @@ export const requests = {
   'accounts.testConnection': request<TestConnectionResult>()(AccountDraft),
   'accounts.add': request<AccountView>()(AccountDraft),
   'accounts.remove': request<{ removed: true }>()(byAccount),
-  'folders.list': request<FolderView[]>()(byAccount),
+  /** Subscribed folders only, unless `includeUnsubscribed`. */
+  'folders.list': request<FolderView[]>()(z.object({ accountId: id, includeUnsubscribed: z.boolean().default(false) }).strict()),
   'messages.list': request<{ total: number; items: MessageSummary[] }>()(
     z
       .object({
@@ -178,6 +211,23 @@ export const requests = {
   'messages.setFlags': request<{ updated: true }>()(
     z.object({ messageId: id, seen: z.boolean().optional(), flagged: z.boolean().optional() }).strict(),
   ),
+  /** Applies a user's change locally at once and queues it for the server (see MailOperation). */
+  'messages.apply': request<OperationReceipt>()(MailOperation),
+  /** Takes back an operation the user just made (the toast's Undo), locally and, if already sent, on the server. */
+  'operations.undo': request<{ undone: true }>()(z.object({ operationId: id }).strict()),
+  /** Marks every message of a folder read (one STORE over a range on the server). */
+  'folders.markRead': request<OperationReceipt>()(z.object({ folderId: id }).strict()),
+  /** Deletes every message of the Trash (or Junk) folder for good. */
+  'folders.empty': request<OperationReceipt>()(z.object({ folderId: id }).strict()),
+  /** A remote folder; nested under `parentId` with the server's delimiter, at the top when null. */
+  'folders.create': request<FolderView>()(
+    z.object({ accountId: id, parentId: id.nullable().default(null), name: z.string().trim().min(1).max(200) }).strict(),
+  ),
+  /** Renames the folder's last path segment (its place in the tree stays). Special-use folders are refused. */
+  'folders.rename': request<FolderView>()(z.object({ folderId: id, name: z.string().trim().min(1).max(200) }).strict()),
+  /** Deletes a folder and the mail in it on the server. Special-use folders are refused. */
+  'folders.delete': request<{ deleted: true }>()(z.object({ folderId: id }).strict()),
+  'folders.subscribe': request<FolderView>()(z.object({ folderId: id, subscribed: z.boolean() }).strict()),
   /** Electron asks where to save with a dialog; the web mode downloads instead (see web-server.ts). */
   'attachments.save': request<{ savedTo: string | null }>()(
     z.object({ messageId: id, partId: z.string().regex(/^\d+(\.\d+)*$/) }).strict(),
@@ -202,12 +252,18 @@ export interface Events {
   'store.changed': { changes: StoreChange[] };
   'sync.progress': { accountId: number; folderPath: string; phase: 'folders' | 'headers' | 'bodies'; done: number; total: number };
   'account.status': { accountId: number; state: AccountState; error: ErrorShape | null; retryAt: number | null };
+  /** A journaled operation the server refused or could not apply; the local view has returned to the server's truth. */
+  'operation.failed': { operationId: number; accountId: number; kind: MailOperation['kind'] | 'markRead'; error: ErrorShape };
+  /** New mail arrived in a folder (push or poll): for notifications and the unread badge. */
+  'mail.new': { accountId: number; folderId: number; messages: { id: number; from: Address; subject: string }[] };
 }
 export type EventName = keyof Events;
 
 /** Allow-lists derived from the contract: the preload and the web server accept nothing else. */
 export const METHODS = Object.freeze(Object.keys(requests) as Method[]);
-const eventNames: Record<EventName, true> = { 'store.changed': true, 'sync.progress': true, 'account.status': true };
+const eventNames: Record<EventName, true> = {
+  'store.changed': true, 'sync.progress': true, 'account.status': true, 'operation.failed': true, 'mail.new': true,
+};
 export const EVENT_NAMES = Object.freeze(Object.keys(eventNames) as EventName[]);
 
 /** A request's outcome as it crosses IPC or the WebSocket: errors travel as data, with their code. */

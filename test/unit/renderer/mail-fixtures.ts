@@ -15,7 +15,7 @@ export const ACCOUNT: AccountView = {
 };
 
 export function folder(id: number, path: string, extra: Partial<FolderView> = {}): FolderView {
-  return { id, accountId: 1, parentId: null, path, name: path.split('/').at(-1)!, role: null, selectable: true, total: 0, unread: 0, ...extra };
+  return { id, accountId: 1, parentId: null, path, name: path.split('/').at(-1)!, role: null, selectable: true, subscribed: true, total: 0, unread: 0, ...extra };
 }
 
 export const FOLDERS: FolderView[] = [
