@@ -25,6 +25,10 @@ CREATE TABLE operations (
   -- What the server is asked to do.
   action TEXT NOT NULL CHECK (action IN ('store', 'move', 'copy', 'expunge')),
   target_path TEXT,
+  -- The target's UIDNEXT and UIDVALIDITY just before the server was asked: after a crash, a message
+  -- found in the target at or above that UID is the one this entry put there (so it is not copied twice).
+  target_uidnext INTEGER,
+  target_uidvalidity INTEGER,
   -- Space separated IMAP flags.
   flags_add TEXT NOT NULL DEFAULT '',
   flags_remove TEXT NOT NULL DEFAULT '',
