@@ -1,5 +1,6 @@
 import type { ImapFlow, MailboxObject } from 'imapflow';
-import { WrenError, toErrorShape } from '../errors/wren-error';
+import type { ErrorShape } from '../errors/error-codes';
+import { WrenError } from '../errors/wren-error';
 import { storeFlags } from '../imap/store-flags';
 import { expungeMessages } from '../imap/expunge-messages';
 import type { JournalEntry, JournalItem } from '../store/operations-repo';
@@ -28,7 +29,7 @@ export async function replayJournal(client: ImapFlow, store: Store, accountId: n
       await replayEntry(client, store, entry, note);
     } catch (error) {
       if (!isConflict(error, client)) throw error;
-      store.write(() => store.operations.fail(entry.id, toErrorShape(error)));
+      store.write(() => store.operations.fail(entry.id, refusalOf(error)));
     }
     replayed += 1;
   }
@@ -79,6 +80,14 @@ export function byFolder(items: JournalItem[]): Map<string, JournalItem[]> {
 /** The server refused (NO/BAD, e.g. a folder gone) while the connection is fine: the entry cannot be applied. */
 function isConflict(error: unknown, client: ImapFlow): boolean {
   if (error instanceof WrenError) return error.code === 'ServerSaid' || error.code === 'NotFound';
-  const status = (error as { responseStatus?: string }).responseStatus;
+  // imapflow wraps some refusals (a missing mailbox: code NotFound) around the tagged response's error.
+  const refusal = error as { responseStatus?: string; response?: { responseStatus?: string } };
+  const status = refusal.responseStatus ?? refusal.response?.responseStatus;
   return client.usable && (status === 'NO' || status === 'BAD');
+}
+
+function refusalOf(error: unknown): ErrorShape {
+  if (error instanceof WrenError) return error.toShape();
+  const refusal = error as { responseText?: string; message?: string; response?: { responseText?: string } };
+  return new WrenError('ServerSaid', `The server refused: ${refusal.responseText ?? refusal.response?.responseText ?? refusal.message}`).toShape();
 }
