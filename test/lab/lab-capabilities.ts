@@ -8,3 +8,6 @@ export const MOVELESS_CAPABILITY = [
   'I18NLEVEL=1', 'CONDSTORE', 'QRESYNC', 'ESEARCH', 'ESORT', 'SEARCHRES', 'WITHIN', 'CONTEXT=SEARCH', 'LIST-STATUS', 'BINARY',
   'SPECIAL-USE', 'LITERAL+',
 ].join(' ');
+
+/** Neither MOVE nor UIDPLUS: only a plain EXPUNGE removes messages, every \\Deleted one of the folder at once. */
+export const MOVELESS_UIDPLUSLESS_CAPABILITY = MOVELESS_CAPABILITY.split(' ').filter((capability) => capability !== 'UIDPLUS').join(' ');
