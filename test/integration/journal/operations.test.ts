@@ -138,6 +138,26 @@ describe('mail operations through the journal, against Dovecot', () => {
     expect(subjects(f.local('Conflict'))).toEqual([]);
   });
 
+  it('a message another device moved first: its flags are not set on another message, operation.failed, and it shows where the server has it', async () => {
+    const seeded = await f.seed('Moved', 2);
+    const [ids, names] = [[...seeded.values()], [...seeded.keys()]];
+    await f.seed('MovedElsewhere', 1);
+    const other = await connectImap(lab, bob().email);
+    await other.mailboxOpen('Moved');
+    await other.messageMove({ header: { 'Message-ID': messageIdOf(names[0]!) } }, 'MovedElsewhere');
+    await other.logout();
+    f.failed.length = 0;
+
+    await wren.call('messages.apply', { kind: 'flags', messageIds: ids, add: ['\\Flagged'], remove: [] });
+    await f.settled();
+    expect(f.failed).toEqual([expect.objectContaining({ kind: 'flags', error: expect.objectContaining({ code: 'NotFound', details: { missing: [messageIdOf(names[0]!)] } }) })]);
+    const elsewhere = await server('MovedElsewhere');
+    expect(elsewhere.find((m) => m.subject === names[0])!.flags).not.toContain('\\Flagged');
+    expect((await server('Moved')).map((m) => [m.subject, m.flags])).toEqual([[names[1], ['\\Flagged']]]);
+    expect(subjects(f.local('Moved'))).toEqual([names[1]]);
+    expect(subjects(f.local('MovedElsewhere'))).toContain(names[0]);
+  });
+
   it('a target folder deleted on another device: operation.failed, nothing lost, the messages back where the server has them', async () => {
     const seeded = await f.seed('Stay', 2);
     const [ids, names] = [[...seeded.values()], [...seeded.keys()]];
