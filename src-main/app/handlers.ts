@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
 import type { MessageSummary } from '../ipc/contract';
 import type { Handlers } from '../ipc/dispatch';
-import { WrenError } from '../errors/wren-error';
 import { attachmentPart, loadAttachment, writeAttachment } from '../messages/attachment-export';
 import { safeFileName } from '../mime/safe-file-name';
 import type { WrenCore } from './wren-core';
@@ -44,8 +43,8 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
       const source = await text(stream);
       return { source: source.length > SOURCE_VIEW_LIMIT ? source.slice(0, SOURCE_VIEW_LIMIT) : source, size };
     },
-    'messages.setFlags': async ({ messageId, seen, flagged }) => {
-      await core.reader.setFlags(core.reader.requireMessage(messageId), { seen, flagged });
+    'messages.setFlags': ({ messageId, seen, flagged }) => {
+      core.operations.setFlags(core.reader.requireMessage(messageId).id, { seen, flagged });
       return { updated: true };
     },
     'attachments.save': async ({ messageId, partId }) => {
@@ -56,11 +55,10 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
       const file = await loadAttachment(core.store, record, part, core.reader.imapFor(record));
       return { savedTo: await writeAttachment(core.store, file, path ? { path } : { directory: defaultDownloads() }) };
     },
-    // WAVE2-PLACEHOLDER: wave-2 branches replace these with the real handlers; never merged to main as they are.
-    'messages.apply': () => notYet(),
-    'operations.undo': () => notYet(),
-    'folders.markRead': () => notYet(),
-    'folders.empty': () => notYet(),
+    'messages.apply': (operation) => core.operations.apply(operation),
+    'operations.undo': ({ operationId }) => core.operations.undo(operationId),
+    'folders.markRead': ({ folderId }) => core.operations.markFolderRead(folderId),
+    'folders.empty': ({ folderId }) => core.operations.emptyFolder(folderId),
     'folders.create': ({ accountId, parentId, name }) => core.folders.create(core.accounts.require(accountId).id, parentId, name),
     'folders.rename': ({ folderId, name }) => core.folders.rename(folderId, name),
     'folders.delete': ({ folderId }) => core.folders.delete(folderId),
@@ -75,10 +73,6 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
 function summaryOf(record: MessageSummary): MessageSummary {
   const { id, folderId, uid, subject, from, date, size, seen, flagged, answered, hasAttachments } = record;
   return { id, folderId, uid, subject, from, date, size, seen, flagged, answered, hasAttachments };
-}
-
-function notYet(): never {
-  throw new WrenError('BadRequest', 'Not available yet (WAVE2-PLACEHOLDER).');
 }
 
 function defaultDownloads(): string {

@@ -6,6 +6,7 @@ import { RemoteFolders } from '../folders/remote-folders';
 import { ImapSessions } from '../imap/imap-sessions';
 import type { ImapLogin } from '../imap/imap-connection';
 import { MessageReader } from '../messages/message-reader';
+import { OperationsService } from '../journal/operations-service';
 import { PasswordVault } from '../secrets/password-vault';
 import type { SecretStore } from '../secrets/secret-store';
 import { Store } from '../store/store';
@@ -52,6 +53,7 @@ export class WrenCore {
   readonly accounts: AccountService;
   readonly sessions: ImapSessions;
   readonly sync: SyncService;
+  readonly operations: OperationsService;
   readonly reader: MessageReader;
   readonly folders: RemoteFolders;
   private readonly watcher: AccountWatcher | null;
@@ -65,7 +67,8 @@ export class WrenCore {
     this.sync = new SyncService(this.store, this.syncRunner(), (accountId) => this.loginFor(accountId), this.status, this.events, {
       intervalMs: options.syncIntervalMs ?? 0,
     });
-    this.reader = new MessageReader(this.store, this.sessions);
+    this.operations = new OperationsService(this.store, (accountId) => this.sync.replaySoon(accountId));
+    this.reader = new MessageReader(this.store, this.sessions, this.operations);
     this.folders = new RemoteFolders(this.store, this.sessions);
     this.watcher = this.watchAccounts();
   }

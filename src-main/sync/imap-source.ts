@@ -6,7 +6,7 @@ import type { FolderRecord, RemoteFolder } from '../store/folders-repo';
 import type { Store } from '../store/store';
 import { fetchFolderBodies } from './fetch-bodies';
 import type { MailSource } from './mail-source';
-import { pushPendingFlags } from './push-pending-flags';
+import { replayJournal } from './replay-journal';
 import { syncFolder, type FolderProgress, type FolderSyncResult } from './sync-folder';
 
 /** An IMAP account behind the protocol-neutral MailSource, over one logged-in connection. */
@@ -14,7 +14,7 @@ export class ImapSource implements MailSource {
   constructor(private readonly client: ImapClient, private readonly store: Store, private readonly accountId: number) {}
 
   async pushLocalChanges(): Promise<void> {
-    await pushPendingFlags(this.client, this.store, this.accountId);
+    await replayJournal(this.client, this.store, this.accountId);
   }
 
   listFolders(): Promise<RemoteFolder[]> {

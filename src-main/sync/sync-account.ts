@@ -14,7 +14,7 @@ export interface SyncOptions {
 }
 
 /**
- * One account, start to end: local flag changes out first, then the folder
+ * One account, start to end: the operations journal replayed first, then the folder
  * list, then each folder's headers (Inbox first), then bodies if asked.
  */
 export async function syncAccount(source: MailSource, store: Store, accountId: number, options: SyncOptions): Promise<SyncSummary> {

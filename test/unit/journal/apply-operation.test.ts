@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyOperation, emptyFolder, markFolderRead } from '../../../src-main/journal/apply-operation';
+import { undoOperation } from '../../../src-main/journal/undo-operation';
+import type { HeaderRecord } from '../../../src-main/store/messages-repo';
+import type { Store } from '../../../src-main/store/store';
+import { tempStore } from '../store/temp-store';
+
+let dispose: () => void = () => undefined;
+afterEach(() => dispose());
+
+function header(uid: number, flags: string[] = []): HeaderRecord {
+  return {
+    uid, uidl: null, messageId: `<m${uid}@test>`, inReplyTo: null, subject: `m${uid}`, from: { name: '', address: '' }, to: [], cc: [],
+    date: uid, internalDate: null, size: 0, flags, hasAttachments: false, structure: null, modseq: null,
+  };
+}
+
+function setup() {
+  const t = tempStore();
+  dispose = t.dispose;
+  const { store } = t;
+  store.db.prepare("INSERT INTO secrets (id, scheme, sealed) VALUES ('s', 'test', x'00')").run();
+  const accountId = Number(store.db.prepare(
+    `INSERT INTO accounts (name, email, protocol, incoming_host, incoming_port, incoming_security, incoming_user, password_secret_id, created_at)
+     VALUES ('a', 'a@test', 'imap', 'h', 993, 'tls', 'a', 's', 0)`,
+  ).run().lastInsertRowid);
+  const folder = (path: string, role: string | null) =>
+    Number(store.db.prepare('INSERT INTO folders (account_id, path, name, role, uidvalidity) VALUES (?, ?, ?, ?, 1700)').run(accountId, path, path, role).lastInsertRowid);
+  const inbox = folder('INBOX', 'inbox');
+  const trash = folder('Trash', 'trash');
+  const ids = store.write(() => store.messages.insertHeaders(inbox, [header(1), header(2, ['\\Seen']), header(3)]));
+  return { store, accountId, inbox, trash, ids };
+}
+
+const rows = (store: Store, folderId: number) => store.messages.page(folderId, 0, 100).items.map((m) => ({ id: m.id, uid: m.uid, seen: m.seen }));
+
+describe('local apply and undo', () => {
+  it('moves to Trash at once in one transaction with its entry, and undo before replay puts the rows back with their UIDs', () => {
+    const { store, inbox, trash, ids } = setup();
+    const before = rows(store, inbox);
+    const receipt = applyOperation(store, { kind: 'delete', messageIds: [ids[0]!, ids[1]!], permanent: false });
+    expect(receipt).toMatchObject({ affected: 2, undoable: true });
+    expect(rows(store, trash).map((r) => r.uid)).toEqual([null, null]);
+    expect(store.folders.get(inbox)!.total).toBe(1);
+    expect(store.operations.get(receipt.operationId)!.items.map((i) => [i.folderPath, i.uidvalidity, i.uid, i.messageIdHeader]))
+      .toEqual([['INBOX', 1700, 1, '<m1@test>'], ['INBOX', 1700, 2, '<m2@test>']]);
+
+    undoOperation(store, receipt.operationId);
+    expect(rows(store, inbox)).toEqual(before);
+    expect(store.operations.countUnfinished(1)).toBe(0);
+  });
+
+  it('undo after the entry was sent journals the inverse instead', () => {
+    const { store, accountId, inbox, ids } = setup();
+    const receipt = applyOperation(store, { kind: 'flags', messageIds: ids, add: ['\\Seen'], remove: [] });
+    store.operations.claim(receipt.operationId);
+    undoOperation(store, receipt.operationId);
+    expect(rows(store, inbox).map((r) => r.seen)).toEqual([false, true, false]);
+    const inverse = store.operations.unfinished(accountId).filter((e) => e.id !== receipt.operationId);
+    expect(inverse.map((e) => [e.add, e.remove, e.items.length])).toEqual([[[], ['\\Seen'], 2], [['\\Seen'], [], 1]]);
+  });
+
+  it('marks a folder read with one entry for its unread messages; empties only Trash or Junk, not undoable', () => {
+    const { store, inbox, trash, ids } = setup();
+    expect(markFolderRead(store, inbox)).toMatchObject({ affected: 2, undoable: true });
+    expect(store.folders.get(inbox)!.unread).toBe(0);
+    expect(() => emptyFolder(store, inbox)).toThrow(expect.objectContaining({ code: 'BadRequest' }));
+    applyOperation(store, { kind: 'delete', messageIds: [ids[2]!], permanent: false });
+    const emptied = emptyFolder(store, trash);
+    expect(emptied).toMatchObject({ affected: 1, undoable: false });
+    expect(() => undoOperation(store, emptied.operationId)).toThrow(expect.objectContaining({ code: 'BadRequest' }));
+    expect(rows(store, trash)).toEqual([]);
+  });
+
+  it('refuses messages of no server account or unknown ids, changing nothing', () => {
+    const { store, inbox } = setup();
+    expect(() => applyOperation(store, { kind: 'archive', messageIds: [999] })).toThrow(expect.objectContaining({ code: 'NotFound' }));
+    const [first] = rows(store, inbox);
+    expect(() => applyOperation(store, { kind: 'archive', messageIds: [first!.id] })).toThrow(expect.objectContaining({ code: 'NotFound' })); // no Archive folder
+    expect(rows(store, inbox)).toHaveLength(3);
+    expect(store.db.prepare('SELECT count(*) FROM operations').pluck().get()).toBe(0);
+  });
+});
