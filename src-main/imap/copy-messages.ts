@@ -1,6 +1,6 @@
 import type { ImapFlow } from 'imapflow';
 import { WrenError } from '../errors/wren-error';
-import { toSequenceSet } from '../sync/uid-ranges';
+import { toSequenceSet } from './sequence-set';
 import { copiedTo, type CopiedTo } from './copy-uid-map';
 
 /** UID COPY of messages of the selected folder into `target`; with UIDPLUS, says which UIDs the copies got. */

@@ -1,5 +1,5 @@
 import type { ImapFlow } from 'imapflow';
-import { toSequenceSet } from '../sync/uid-ranges';
+import { toSequenceSet } from './sequence-set';
 
 /**
  * Removes messages of the selected folder for good: \Deleted, then UID

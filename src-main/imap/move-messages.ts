@@ -1,5 +1,5 @@
 import type { ImapFlow } from 'imapflow';
-import { toSequenceSet } from '../sync/uid-ranges';
+import { toSequenceSet } from './sequence-set';
 import { copyMessages, refused } from './copy-messages';
 import { copiedTo, type CopiedTo } from './copy-uid-map';
 import { expungeMessages } from './expunge-messages';

@@ -1,5 +1,5 @@
 import type { ImapFlow } from 'imapflow';
-import { toSequenceSet } from '../sync/uid-ranges';
+import { toSequenceSet } from './sequence-set';
 
 /**
  * Adds and removes flags on messages of the selected folder: one UID STORE

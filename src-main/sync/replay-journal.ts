@@ -1,4 +1,5 @@
-import type { ImapFlow, MailboxObject } from 'imapflow';
+import type { ImapClient } from '../imap/imap-client';
+import { withFolder } from '../imap/with-folder';
 import type { ErrorShape } from '../errors/error-codes';
 import { WrenError } from '../errors/wren-error';
 import { storeFlags } from '../imap/store-flags';
@@ -19,7 +20,7 @@ export type Note = (line: string) => void;
  * that follows brings the cache back to the server's truth. A network fault
  * stops the replay and leaves the entry for the next one.
  */
-export async function replayJournal(client: ImapFlow, store: Store, accountId: number, note: Note = console.warn): Promise<number> {
+export async function replayJournal(client: ImapClient, store: Store, accountId: number, note: Note = console.warn): Promise<number> {
   let replayed = 0;
   for (const { id } of store.operations.unfinished(accountId)) {
     // Read again: earlier entries may have given this one's messages their UIDs, or it was undone.
@@ -36,7 +37,7 @@ export async function replayJournal(client: ImapFlow, store: Store, accountId: n
   return replayed;
 }
 
-async function replayEntry(client: ImapFlow, store: Store, entry: JournalEntry, note: Note): Promise<void> {
+async function replayEntry(client: ImapClient, store: Store, entry: JournalEntry, note: Note): Promise<void> {
   if (entry.action === 'move' || entry.action === 'copy') return replayTransfer(client, store, entry, note);
   if (entry.state === 'pending' && !store.write(() => store.operations.claim(entry.id))) return; // undone meanwhile
   const missing: JournalItem[] = [];
@@ -62,13 +63,8 @@ export function finishOrFail(store: Store, entry: JournalEntry, missing: Journal
 }
 
 /** Runs `work` with the folder selected, giving it the folder's UIDVALIDITY. */
-export async function inFolder<T>(client: ImapFlow, path: string, work: (uidValidity: number) => Promise<T>): Promise<T> {
-  const lock = await client.getMailboxLock(path);
-  try {
-    return await work(Number((client.mailbox as MailboxObject).uidValidity));
-  } finally {
-    lock.release();
-  }
+export function inFolder<T>(client: ImapClient, path: string, work: (uidValidity: number) => Promise<T>): Promise<T> {
+  return withFolder(client, path, (folder) => work(folder.uidValidity));
 }
 
 export function byFolder(items: JournalItem[]): Map<string, JournalItem[]> {
@@ -78,7 +74,7 @@ export function byFolder(items: JournalItem[]): Map<string, JournalItem[]> {
 }
 
 /** The server refused (NO/BAD, e.g. a folder gone) while the connection is fine: the entry cannot be applied. */
-function isConflict(error: unknown, client: ImapFlow): boolean {
+function isConflict(error: unknown, client: ImapClient): boolean {
   if (error instanceof WrenError) return error.code === 'ServerSaid' || error.code === 'NotFound';
   // imapflow wraps some refusals (a missing mailbox: code NotFound) around the tagged response's error.
   const refusal = error as { responseStatus?: string; response?: { responseStatus?: string } };

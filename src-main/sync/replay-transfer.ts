@@ -1,4 +1,5 @@
-import type { ImapFlow } from 'imapflow';
+import { folderStatus } from '../imap/folder-status';
+import type { ImapClient } from '../imap/imap-client';
 import { WrenError } from '../errors/wren-error';
 import { copyMessages } from '../imap/copy-messages';
 import { expungeMessages } from '../imap/expunge-messages';
@@ -22,13 +23,12 @@ interface Learned {
  * behind by COPY + EXPUNGE). The UIDs the server gives (COPYUID) go to the
  * cached rows, so a moved message keeps its identity (body, parts) locally.
  */
-export async function replayTransfer(client: ImapFlow, store: Store, entry: JournalEntry, note: Note): Promise<void> {
+export async function replayTransfer(client: ImapClient, store: Store, entry: JournalEntry, note: Note): Promise<void> {
   const target = entry.targetPath!;
   let sent = entry;
   if (entry.state === 'pending') {
-    const status = await client.status(target, { uidNext: true, uidValidity: true });
-    if (!status) throw new WrenError('ServerSaid', `The folder ${target} is not on the server any more.`, { folder: target });
-    const mark = { uidNext: status.uidNext ?? null, uidValidity: status.uidValidity === undefined ? null : Number(status.uidValidity) };
+    const mark = await folderStatus(client, target);
+    if (!mark) throw new WrenError('ServerSaid', `The folder ${target} is not on the server any more.`, { folder: target });
     if (!store.write(() => store.operations.claim(entry.id, mark))) return; // undone meanwhile
     sent = { ...entry, state: 'sent', targetUidNext: mark.uidNext, targetUidValidity: mark.uidValidity };
   } else if (entry.targetUidNext !== null) {
@@ -37,13 +37,13 @@ export async function replayTransfer(client: ImapFlow, store: Store, entry: Jour
   await transfer(client, store, sent, new Map(), note);
 }
 
-async function resumeTransfer(client: ImapFlow, store: Store, entry: JournalEntry, note: Note): Promise<void> {
+async function resumeTransfer(client: ImapClient, store: Store, entry: JournalEntry, note: Note): Promise<void> {
   const arrived = await inFolder(client, entry.targetPath!, (uidValidity) =>
     uidValidity === entry.targetUidValidity ? alreadyInTarget(client, entry.items, entry.targetUidNext!) : Promise.resolve(new Map<number, number>()));
   await transfer(client, store, entry, arrived, note);
 }
 
-async function transfer(client: ImapFlow, store: Store, entry: JournalEntry, arrived: Map<number, number>, note: Note): Promise<void> {
+async function transfer(client: ImapClient, store: Store, entry: JournalEntry, arrived: Map<number, number>, note: Note): Promise<void> {
   const target = entry.targetPath!;
   const learned: Learned[] = entry.items.filter((item) => arrived.has(item.id)).map((item) => ({ item, uid: arrived.get(item.id)! }));
   const missing: JournalItem[] = [];

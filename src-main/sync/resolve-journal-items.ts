@@ -1,7 +1,7 @@
-import type { ImapFlow } from 'imapflow';
+import type { ImapClient } from '../imap/imap-client';
+import { presentUids } from '../imap/search-uids';
 import type { JournalItem } from '../store/operations-repo';
-import { findByMessageId } from './find-by-message-id';
-import { toSequenceSet } from './uid-ranges';
+import { findByMessageId } from '../imap/find-by-message-id';
 
 export interface ResolvedItems {
   /** Items found in the selected folder, with their UID there now. */
@@ -16,9 +16,9 @@ export interface ResolvedItems {
  * otherwise (renumbered, or not known yet) the message is looked up by its
  * Message-ID, never applied to whatever now holds the old UID.
  */
-export async function resolveItems(client: ImapFlow, items: JournalItem[], uidValidity: number): Promise<ResolvedItems> {
+export async function resolveItems(client: ImapClient, items: JournalItem[], uidValidity: number): Promise<ResolvedItems> {
   const byUid = items.filter((item) => item.uid !== null && item.uidvalidity === uidValidity);
-  const existing = new Set(byUid.length ? (await client.search({ uid: toSequenceSet(byUid.map((item) => item.uid!)) }, { uid: true })) || [] : []);
+  const existing = await presentUids(client, byUid.map((item) => item.uid!));
   const resolved: ResolvedItems = { present: [], missing: [] };
   for (const item of items) {
     if (item.uid !== null && item.uidvalidity === uidValidity) {
@@ -38,7 +38,7 @@ export async function resolveItems(client: ImapFlow, items: JournalItem[], uidVa
  * items already in the target, i.e. found there by Message-ID at or above the
  * UIDNEXT the target had just before the entry was sent.
  */
-export async function alreadyInTarget(client: ImapFlow, items: JournalItem[], sinceUid: number): Promise<Map<number, number>> {
+export async function alreadyInTarget(client: ImapClient, items: JournalItem[], sinceUid: number): Promise<Map<number, number>> {
   const found = new Map<number, number>();
   for (const item of items) {
     const uid = (await findByMessageId(client, item.messageIdHeader)).find((candidate) => candidate >= sinceUid);

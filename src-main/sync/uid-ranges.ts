@@ -1,5 +1,3 @@
-// The sequence set is IMAP's own; it lives with the IMAP commands and is re-exported for older callers.
-export { toSequenceSet } from '../imap/sequence-set';
 
 /** Splits a list into consecutive chunks of at most `size`. */
 export function chunk<T>(items: T[], size: number): T[][] {

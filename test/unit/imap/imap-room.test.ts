@@ -14,12 +14,9 @@ const importsOf = (file: string) => [...readFileSync(file, 'utf8').matchAll(/fro
 
 describe('the IMAP room', () => {
   it('sync/ and messages/ never import imapflow: they call src-main/imap/', () => {
-    // push-pending-flags.ts is being replaced by the operations journal's replay (store-flags.ts in imap/).
-    const allowed = new Set(['sync/push-pending-flags.ts']);
     const offenders = [...sources('sync'), ...sources('messages')]
       .filter((file) => importsOf(file).includes('imapflow'))
-      .map((file) => relative(SRC, file))
-      .filter((file) => !allowed.has(file));
+      .map((file) => relative(SRC, file));
     expect(offenders).toEqual([]);
   });
 

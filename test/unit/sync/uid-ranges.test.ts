@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chunk, chunkBySize, toSequenceSet } from '../../../src-main/sync/uid-ranges';
+import { toSequenceSet } from '../../../src-main/imap/sequence-set';
+import { chunk, chunkBySize } from '../../../src-main/sync/uid-ranges';
 
 describe('toSequenceSet', () => {
   it('compresses runs and keeps gaps', () => {
