@@ -26,6 +26,7 @@ export const METHOD_NAMES = [
   'folders.subscribe',
   'attachments.save',
   'sync.start',
+  'sync.run',
 ] as const;
 
 export const EVENT_NAME_LIST = ['store.changed', 'sync.progress', 'account.status', 'operation.failed', 'mail.new'] as const;

@@ -147,6 +147,12 @@ export interface SyncSummary {
   waitedForOtherSync?: boolean;
 }
 
+/** What `sync.run` gives back once every account asked for is done. */
+export interface SyncRunResult {
+  summaries: SyncSummary[];
+  failures: { accountId: number; error: ErrorShape }[];
+}
+
 /**
  * A change a user makes to mail (issue 6, "the operations journal"): applied
  * to the store at once, journaled in the same transaction, replayed to the
@@ -236,6 +242,8 @@ export const requests = {
   'sync.start': request<{ started: number[] }>()(
     z.object({ accountId: id.optional(), bodies: z.boolean().default(false) }).strict(),
   ),
+  /** Syncs (every account, or one) and waits for the outcome; a failed account is reported, not thrown (the CLI). */
+  'sync.run': request<SyncRunResult>()(z.object({ accountId: id.optional(), bodies: z.boolean().default(false) }).strict()),
 } as const satisfies Record<MethodName, unknown>;
 
 export type Requests = typeof requests;

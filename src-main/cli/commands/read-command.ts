@@ -2,7 +2,6 @@ import { buffer } from 'node:stream/consumers';
 import { parseArgs } from 'node:util';
 import { WrenError } from '../../errors/wren-error';
 import type { CliContext } from '../cli-context';
-import { sendQueuedFlags } from '../send-queued-flags';
 
 /**
  * `wren read MESSAGE_ID [--raw]`: headers, text, html and attachments;
@@ -16,7 +15,7 @@ export async function readCommand(context: CliContext, args: string[]): Promise<
   if (!Number.isInteger(messageId) || messageId <= 0) throw new WrenError('BadRequest', 'Usage: wren read MESSAGE_ID [--raw]');
   if (values.raw && !context.json) throw new WrenError('BadRequest', '--raw goes with --json (for the bare bytes, use "wren source MESSAGE_ID").');
   const m = await context.request('messages.read', { messageId });
-  const source = values.raw ? await buffer((await context.core.reader.source(messageId)).stream) : null;
+  const source = values.raw ? await buffer(await context.local.openSource(messageId)) : null;
   const view = {
     id: m.id, subject: m.subject, from: m.from, to: m.to, cc: m.cc, date: m.date === null ? null : new Date(m.date).toISOString(),
     messageId: m.messageId, flags: m.flags, text: m.text, html: m.html, warnings: m.warnings,
@@ -33,8 +32,6 @@ export async function readCommand(context: CliContext, args: string[]): Promise<
 
 /** The \Seen set by opening goes out before the command ends; offline it stays queued for the next sync. */
 async function tellServer(context: CliContext, messageId: number): Promise<void> {
-  const accountId = context.core.reader.requireMessage(messageId).accountId;
-  if (accountId === null) return;
-  const stillQueued = await sendQueuedFlags(context.core, accountId);
+  const stillQueued = await context.local.sendQueuedFlags(messageId);
   if (stillQueued > 0) context.err.write(`wren: the server could not be told that message ${messageId} was read; the next sync will tell it.\n`);
 }
