@@ -15,6 +15,8 @@ export interface DovecotConfigInput {
   certPath: string;
   keyPath: string;
   passwdPath: string;
+  /** Replaces the IMAP capabilities Dovecot advertises after login (e.g. a list without MOVE). */
+  imapCapability?: string;
 }
 
 /** System user that owns the mail files; Dovecot refuses uid 0 for mail access. */
@@ -119,6 +121,7 @@ ${specialUse('Archive', '\\Archive')}
 protocol imap {
   # Tests open many parallel connections from 127.0.0.1; the default of 10 causes flakes.
   mail_max_userip_connections = 200
+${input.imapCapability ? `  imap_capability = ${input.imapCapability}` : ''}
 }
 protocol pop3 {
   mail_max_userip_connections = 50

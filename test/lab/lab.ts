@@ -54,6 +54,8 @@ export interface Lab {
 export interface LabOptions {
   /** Extra users besides alice, bob and carol (same email replaces the default's password). */
   users?: LabUser[];
+  /** Replaces Dovecot's advertised IMAP capabilities (see MOVELESS_CAPABILITY in lab-capabilities.ts). */
+  imapCapability?: string;
 }
 
 export const DEFAULT_USERS: readonly LabUser[] = Object.freeze([
@@ -71,7 +73,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   const entry = registerForExit(dir, parts);
   try {
     const [cert, passwdPath] = await Promise.all([makeCert(dir), prepareDirs(dir, users)]);
-    const dovecot = await startDovecot({ dir, certPath: cert.certPath, keyPath: cert.keyPath, passwdPath });
+    const dovecot = await startDovecot({ dir, certPath: cert.certPath, keyPath: cert.keyPath, passwdPath, imapCapability: options.imapCapability });
     parts.dovecot = dovecot;
     const smtp = await startSubmission({ users, cert, lmtpSocket: dovecot.lmtpSocket });
     parts.smtp = smtp;

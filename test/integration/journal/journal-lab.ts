@@ -1,0 +1,80 @@
+import { expect, vi } from 'vitest';
+import type { Events } from '../../../src-main/ipc/contract';
+import { connectImap, type Lab } from '../../lab/lab';
+import { freePorts } from '../../lab/net-util';
+import { simpleMessage } from '../../lab/simple-message';
+import type { TestCore } from '../imap/lab-core';
+
+export interface ServerMessage {
+  uid: number;
+  subject: string;
+  flags: string[];
+}
+
+/** What "another device" sees: a second IMAP session's view of a folder. */
+export async function onServer(lab: Lab, user: string, folder: string): Promise<ServerMessage[]> {
+  const client = await connectImap(lab, user);
+  try {
+    await client.mailboxOpen(folder, { readOnly: true });
+    const messages = await client.fetchAll('1:*', { uid: true, envelope: true, flags: true }, { uid: true }).catch(() => []);
+    return messages.map((m) => ({ uid: m.uid, subject: m.envelope!.subject!, flags: [...m.flags!].filter((f) => f !== '\\Recent').sort() }))
+      .sort((a, b) => a.uid - b.uid);
+  } finally {
+    await client.logout();
+  }
+}
+
+/** The Message-ID simpleMessage gives a subject. */
+export const messageIdOf = (subject: string) => `<${subject.replace(/\s+/g, '-').toLowerCase()}@example.test>`;
+
+export const subjects = (messages: { subject: string }[]) => messages.map((m) => m.subject).sort();
+
+/** One account of a test core against the lab, with helpers to seed folders and wait for the journal. */
+export class JournalFixture {
+  readonly failed: Events['operation.failed'][] = [];
+  private next = 1;
+
+  constructor(readonly lab: Lab, readonly wren: TestCore, readonly accountId: number, readonly user: string) {
+    wren.core.events.on('operation.failed', (event) => this.failed.push(event));
+  }
+
+  folderId(path: string): number {
+    const folder = this.wren.core.store.folders.list(this.accountId).find((f) => f.path === path);
+    if (!folder) throw new Error(`no folder ${path}`);
+    return folder.id;
+  }
+
+  /** Local list of a folder. */
+  local(path: string) {
+    return this.wren.core.store.messages.page(this.folderId(path), 0, 1000).items;
+  }
+
+  /** Seeds `count` new messages into a folder (created if needed) and syncs; returns their local ids by subject. */
+  async seed(folder: string, count: number): Promise<Map<string, number>> {
+    const numbers = Array.from({ length: count }, () => this.next++);
+    await this.lab.seed(this.user, folder, numbers.map((n) => simpleMessage(n, { subject: `Op ${folder}` })));
+    await this.wren.core.sync.run(this.accountId, false);
+    const ids = new Map(this.local(folder).map((m) => [m.subject, m.id]));
+    return new Map(numbers.map((n) => [`Op ${folder} ${n}`, ids.get(`Op ${folder} ${n}`)!]));
+  }
+
+  /** The journal is empty and a sync after it has run (the folder pass brought the cache to the server's view). */
+  async settled(): Promise<void> {
+    await vi.waitFor(() => expect(this.wren.core.store.operations.countUnfinished(this.accountId)).toBe(0), { timeout: 30_000, interval: 50 });
+    await this.wren.core.sync.run(this.accountId, false);
+  }
+
+  /** The account's server stops answering (a closed port), as when the laptop is offline. */
+  async goOffline(): Promise<void> {
+    const [closed] = await freePorts(1);
+    this.wren.core.store.db.prepare('UPDATE accounts SET incoming_port = ? WHERE id = ?').run(closed, this.accountId);
+    this.wren.core.sessions.closeAccount(this.accountId);
+    this.wren.core.sync.dropConnection(this.accountId);
+    await this.wren.core.sync.run(this.accountId, false).catch(() => undefined);
+    expect(this.wren.core.status.get(this.accountId).state).toBe('offline');
+  }
+
+  goOnline(): void {
+    this.wren.core.store.db.prepare('UPDATE accounts SET incoming_port = ? WHERE id = ?').run(this.lab.ports.imaps, this.accountId);
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * Dovecot 2.3's own post-login capabilities without MOVE: a server that
+ * makes a client fall back to COPY + \\Deleted + UID EXPUNGE (UIDPLUS kept).
+ */
+export const MOVELESS_CAPABILITY = [
+  'IMAP4rev1', 'SASL-IR', 'LOGIN-REFERRALS', 'ID', 'ENABLE', 'IDLE', 'SORT', 'SORT=DISPLAY', 'THREAD=REFERENCES', 'THREAD=REFS',
+  'THREAD=ORDEREDSUBJECT', 'MULTIAPPEND', 'URL-PARTIAL', 'CATENATE', 'UNSELECT', 'CHILDREN', 'NAMESPACE', 'UIDPLUS', 'LIST-EXTENDED',
+  'I18NLEVEL=1', 'CONDSTORE', 'QRESYNC', 'ESEARCH', 'ESORT', 'SEARCHRES', 'WITHIN', 'CONTEXT=SEARCH', 'LIST-STATUS', 'BINARY',
+  'SPECIAL-USE', 'LITERAL+',
+].join(' ');
