@@ -10,14 +10,11 @@ export interface CliEvents {
 }
 
 /**
- * The two things the contract cannot carry, since it speaks JSON: a message's
- * bytes streamed as they are (`wren source`, `read --raw`), and the \Seen that
- * opening queues, sent before `wren read` ends.
+ * The one thing the contract cannot carry, since it speaks JSON: a message's
+ * bytes streamed as they are (`wren source`, `read --raw`), never held whole.
  */
 export interface CliLocal {
   openSource(messageId: number): Promise<Readable>;
-  /** Sends what `read` queued for the message's account; returns how many changes are still queued. */
-  sendQueuedFlags(messageId: number): Promise<number>;
 }
 
 /**

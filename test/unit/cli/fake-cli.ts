@@ -18,6 +18,8 @@ export const WORLD = {
     2: [folder(20, 2, 'INBOX'), folder(21, 2, 'Archive')],
   } as Record<number, FolderView[]>,
   messageFolders: { 100: 10, 101: 10, 200: 20 } as Record<number, number>,
+  /** Message 101 has been read already. */
+  seen: new Set([101]),
 };
 
 export interface FakeCli {
@@ -41,7 +43,11 @@ export function fakeCli(options: { syncOutcome?: (accountId: number) => SyncRunR
     'accounts.list': () => WORLD.accounts,
     'folders.list': ({ accountId, includeUnsubscribed }: { accountId: number; includeUnsubscribed: boolean }) =>
       (WORLD.folders[accountId] ?? []).filter((f) => includeUnsubscribed || f.subscribed),
-    'messages.summary': ({ messageId }: { messageId: number }) => ({ id: messageId, folderId: WORLD.messageFolders[messageId] }),
+    'messages.summary': ({ messageId }: { messageId: number }) => ({ id: messageId, folderId: WORLD.messageFolders[messageId], seen: WORLD.seen.has(messageId) }),
+    'messages.read': ({ messageId }: { messageId: number }) => ({
+      id: messageId, subject: 'Hello', from: { name: 'A', address: 'a@lab.test' }, to: [], cc: [], date: null, messageId: null,
+      flags: ['\\Seen'], text: 'Body', html: null, warnings: [], attachments: [],
+    }),
     'messages.apply': ({ messageIds }: { messageIds: number[] }) => ({ operationId: nextOperation++, affected: messageIds.length, undoable: true }),
     'folders.create': ({ accountId, name }: { accountId: number; name: string }) => folder(99, accountId, name),
     'folders.rename': ({ folderId, name }: { folderId: number; name: string }) => folder(folderId, 1, name),
