@@ -22,7 +22,7 @@ const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
               [--trust-fingerprint SHA256] [--allow-plaintext]     (password: WREN_PASSWORD or prompt)
   account list | account remove ACCOUNT
   sync [ACCOUNT] [--bodies]
-  folders ACCOUNT
+  folders ACCOUNT [--all]         (--all: unsubscribed folders too)
   list ACCOUNT FOLDER [--limit N] [--offset N]
   read MESSAGE_ID [--raw]        (--raw with --json adds the whole source, base64)
   source MESSAGE_ID              (the raw message, byte for byte, to stdout)

@@ -4,11 +4,13 @@ import type { MessageSummary } from '../../ipc/contract';
 import type { CliContext } from '../cli-context';
 import { findAccount, findFolder } from '../find-by-name';
 
-/** `wren folders ACCOUNT`: path, role, total, unread. */
+/** `wren folders ACCOUNT [--all]`: path, role, total, unread; --all adds unsubscribed folders, marked as such. */
 export async function foldersCommand(context: CliContext, args: string[]): Promise<void> {
-  const folders = await context.request('folders.list', { accountId: (await findAccount(context, args[0])).id });
-  const rows = folders.map((f) => ({ path: f.path, role: f.role, total: f.total, unread: f.unread }));
-  context.print(rows, () => rows.map((f) => `${f.path}\t${f.role ?? ''}\t${f.total}\t${f.unread}`));
+  const { values, positionals } = parseArgs({ args, options: { all: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  const all = values.all ?? false;
+  const folders = await context.request('folders.list', { accountId: (await findAccount(context, positionals[0])).id, includeUnsubscribed: all });
+  const rows = folders.map((f) => ({ path: f.path, role: f.role, total: f.total, unread: f.unread, ...(all ? { subscribed: f.subscribed } : {}) }));
+  context.print(rows, () => rows.map((f) => `${f.path}\t${f.role ?? ''}\t${f.total}\t${f.unread}${f.subscribed === false ? '\t(unsubscribed)' : ''}`));
 }
 
 function flagsOf(m: MessageSummary): string[] {

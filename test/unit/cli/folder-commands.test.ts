@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { foldersCommand } from '../../../src-main/cli/commands/browse-commands';
 import { folderCommand, newFolderName, placeNewFolder } from '../../../src-main/cli/commands/folder-commands';
 import type { FolderView } from '../../../src-main/ipc/contract';
 import { WORLD, changes, fakeCli } from './fake-cli';
@@ -71,5 +72,15 @@ describe('placing a new folder', () => {
     expect(() => newFolderName(bobFolders, nested, 'Archive/2026')).toThrow(/not supported yet/);
     expect(() => newFolderName(bobFolders, nested, 'Projects/a/b')).toThrow(/keeps the folder under Projects/);
     expect(newFolderName(bobFolders, bobFolders.find((f) => f.path === 'Projects')!, 'Work')).toBe('Work');
+  });
+});
+
+describe('wren folders', () => {
+  it('lists subscribed folders, and with --all the unsubscribed ones too, marked', async () => {
+    const cli = fakeCli();
+    await foldersCommand(cli.context, ['Bob']);
+    expect(cli.stdout()).not.toContain('Old');
+    await foldersCommand(cli.context, ['Bob', '--all']);
+    expect(cli.stdout()).toContain('Old\t\t0\t0\t(unsubscribed)');
   });
 });
