@@ -37,3 +37,10 @@ if (foreign.length) {
   console.error(`The preload requires ${foreign.join(', ')}; a sandboxed preload may require only electron.`);
   process.exit(1);
 }
+// The preload carries the channel names only (src-main/ipc/channel-names.ts), never zod or the contract's
+// schemas: it was 759 KB when it did. test/unit/preload/preload-bundle.test.ts holds the same line.
+const PRELOAD_MAX_BYTES = 16 * 1024;
+if (preload.length > PRELOAD_MAX_BYTES || /node_modules[\\/]zod/.test(preload)) {
+  console.error(`The preload bundle is ${preload.length} bytes${/node_modules[\\/]zod/.test(preload) ? ' and contains zod' : ''}; it should carry channel names only.`);
+  process.exit(1);
+}

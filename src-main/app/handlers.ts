@@ -1,8 +1,9 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
-import type { MessageSummary } from '../ipc/contract';
+import type { MessageSummary, SyncRunResult } from '../ipc/contract';
 import type { Handlers } from '../ipc/dispatch';
+import { toErrorShape } from '../errors/wren-error';
 import { attachmentPart, loadAttachment, writeAttachment } from '../messages/attachment-export';
 import { safeFileName } from '../mime/safe-file-name';
 import type { WrenCore } from './wren-core';
@@ -66,6 +67,18 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
     'sync.start': ({ accountId, bodies }) => {
       const ids = accountId ? [core.accounts.require(accountId).id] : core.store.accounts.list().map((a) => a.id);
       return { started: core.sync.start(ids, bodies) };
+    },
+    'sync.run': async ({ accountId, bodies }) => {
+      const ids = accountId ? [core.accounts.require(accountId).id] : core.store.accounts.list().map((a) => a.id);
+      const outcome: SyncRunResult = { summaries: [], failures: [] };
+      for (const id of ids) {
+        try {
+          outcome.summaries.push(await core.sync.run(id, bodies));
+        } catch (error) {
+          outcome.failures.push({ accountId: id, error: toErrorShape(error) });
+        }
+      }
+      return outcome;
     },
   };
 }

@@ -1,21 +1,43 @@
-import type { Method, ParamsOf, ResultOf } from '../ipc/contract';
+import type { Readable } from 'node:stream';
+import type { EventName, Events, Method, ParamsOf, ResultOf } from '../ipc/contract';
 import { dispatch } from '../ipc/dispatch';
 import type { Handlers } from '../ipc/dispatch';
-import type { WrenCore } from '../app/wren-core';
 import { WrenError } from '../errors/wren-error';
 
-/** What every command gets: the core, typed requests through the same boundary as the UI, and output. */
+/** The contract's events, as the UI receives them. */
+export interface CliEvents {
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+}
+
+/**
+ * The one thing the contract cannot carry, since it speaks JSON: a message's
+ * bytes streamed as they are (`wren source`, `read --raw`), never held whole.
+ */
+export interface CliLocal {
+  openSource(messageId: number): Promise<Readable>;
+}
+
+/**
+ * What every command gets: requests through the same boundary and handlers as
+ * the UI, the same events, and output. Commands never reach into the core.
+ */
 export class CliContext {
   constructor(
-    readonly core: WrenCore,
     private readonly handlers: Handlers,
+    readonly events: CliEvents,
     readonly json: boolean,
     readonly out: NodeJS.WritableStream = process.stdout,
     readonly err: NodeJS.WritableStream = process.stderr,
+    private readonly localAccess: CliLocal | null = null,
   ) {}
 
   request<M extends Method>(method: M, params: ParamsOf<M>): Promise<ResultOf<M>> {
     return dispatch(this.handlers, method, params) as Promise<ResultOf<M>>;
+  }
+
+  get local(): CliLocal {
+    if (!this.localAccess) throw new WrenError('Internal', 'This command needs the local data folder.');
+    return this.localAccess;
   }
 
   /** JSON with --json, else the given human lines. */
@@ -24,12 +46,8 @@ export class CliContext {
     this.out.write(`${text}\n`);
   }
 
-  /** Accepts an account's id, name or email address. */
-  accountId(reference: string | undefined): number {
-    if (!reference) throw new WrenError('BadRequest', 'Name the account (its id, name or email; see "wren account list").');
-    const accounts = this.core.store.accounts.list();
-    const match = accounts.find((a) => String(a.id) === reference || a.name === reference || a.email.toLowerCase() === reference.toLowerCase());
-    if (!match) throw new WrenError('NotFound', `No account "${reference}" (see "wren account list").`);
-    return match.id;
+  /** A note for the user (never part of the output a script reads). */
+  note(text: string): void {
+    this.err.write(`wren: ${text}\n`);
   }
 }

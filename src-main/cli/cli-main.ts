@@ -7,9 +7,12 @@ import { CliContext } from './cli-context';
 import { exitWhenWritten, quietWhenReaderLeaves } from './exit-when-written';
 import { accountCommand } from './commands/account-commands';
 import { foldersCommand, listCommand } from './commands/browse-commands';
+import { folderCommand } from './commands/folder-commands';
+import { deleteCommand, flagCommand, moveOrCopyCommand } from './commands/message-commands';
 import { readCommand } from './commands/read-command';
 import { sourceCommand } from './commands/source-command';
 import { syncCommand } from './commands/sync-command';
+import { localAccessOf } from './local-access';
 import { startRunStats } from './run-stats';
 import { stopOnSignal } from './stop-on-signal';
 
@@ -19,10 +22,18 @@ const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
               [--trust-fingerprint SHA256] [--allow-plaintext]     (password: WREN_PASSWORD or prompt)
   account list | account remove ACCOUNT
   sync [ACCOUNT] [--bodies]
-  folders ACCOUNT
+  folders ACCOUNT [--all]         (--all: unsubscribed folders too)
   list ACCOUNT FOLDER [--limit N] [--offset N]
   read MESSAGE_ID [--raw]        (--raw with --json adds the whole source, base64)
   source MESSAGE_ID              (the raw message, byte for byte, to stdout)
+  move ID... FOLDER [--to-account ACCOUNT]     (FOLDER: a path in the messages' own account)
+  copy ID... FOLDER [--to-account ACCOUNT]
+  delete ID... [--permanent]     (to the account's Trash; in Trash, or with --permanent, for good)
+  flag ID... [--seen|--unseen] [--flagged|--unflagged]
+  folder create ACCOUNT PATH | folder rename ACCOUNT PATH NEWPATH | folder delete ACCOUNT PATH
+  folder subscribe ACCOUNT PATH | folder unsubscribe ACCOUNT PATH
+  Changes apply here at once and go to the server before the command ends; offline they stay queued
+  for the next sync (said on stderr, exit 0).
   --stats prints one line "wren-stats {json}" to stderr at exit: wall time, peak memory, event-loop lag`;
 
 /** Global flags may stand anywhere; the rest is the command and its own arguments. */
@@ -51,6 +62,11 @@ async function run(context: CliContext, command: string | undefined, args: strin
     case 'list': await listCommand(context, args); return 0;
     case 'read': await readCommand(context, args); return 0;
     case 'source': await sourceCommand(context, args); return 0;
+    case 'move': return moveOrCopyCommand(context, 'move', args);
+    case 'copy': return moveOrCopyCommand(context, 'copy', args);
+    case 'delete': return deleteCommand(context, args);
+    case 'flag': return flagCommand(context, args);
+    case 'folder': return folderCommand(context, args);
     default: throw new WrenError('BadRequest', command ? `Unknown command "${command}".\n${USAGE}` : USAGE);
   }
 }
@@ -84,7 +100,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     core = WrenCore.open({ dataDir, mode: 'cli', secrets: new KeyFileSecretStore(), onSyncWait: reportWait });
     const exitCode = stopOnSignal(core);
-    return exitCode(await run(new CliContext(core, createHandlers(core), json), rest[0], rest.slice(1)));
+    const context = new CliContext(createHandlers(core), core.events, json, process.stdout, process.stderr, localAccessOf(core));
+    return exitCode(await run(context, rest[0], rest.slice(1)));
   } catch (error) {
     process.stderr.write(describeFailure(error));
     return 2;

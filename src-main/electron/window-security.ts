@@ -1,5 +1,5 @@
 import { app, session, shell, type WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../web/static-files';
+import { CONTENT_SECURITY_POLICY } from '../security/content-security-policy';
 
 const EXTERNAL_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
 

@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import type { ErrorShape } from '../errors/error-codes';
+import { EVENT_NAMES, METHODS, type EventNameOfList, type MethodName } from './channel-names';
 
 const id = z.number().int().positive();
 const Security = z.enum(['tls', 'starttls', 'none']);
@@ -146,6 +147,12 @@ export interface SyncSummary {
   waitedForOtherSync?: boolean;
 }
 
+/** What `sync.run` gives back once every account asked for is done. */
+export interface SyncRunResult {
+  summaries: SyncSummary[];
+  failures: { accountId: number; error: ErrorShape }[];
+}
+
 /**
  * A change a user makes to mail (issue 6, "the operations journal"): applied
  * to the store at once, journaled in the same transaction, replayed to the
@@ -235,7 +242,9 @@ export const requests = {
   'sync.start': request<{ started: number[] }>()(
     z.object({ accountId: id.optional(), bodies: z.boolean().default(false) }).strict(),
   ),
-} as const;
+  /** Syncs (every account, or one) and waits for the outcome; a failed account is reported, not thrown (the CLI). */
+  'sync.run': request<SyncRunResult>()(z.object({ accountId: id.optional(), bodies: z.boolean().default(false) }).strict()),
+} as const satisfies Record<MethodName, unknown>;
 
 export type Requests = typeof requests;
 export type Method = keyof Requests;
@@ -259,12 +268,15 @@ export interface Events {
 }
 export type EventName = keyof Events;
 
-/** Allow-lists derived from the contract: the preload and the web server accept nothing else. */
-export const METHODS = Object.freeze(Object.keys(requests) as Method[]);
-const eventNames: Record<EventName, true> = {
-  'store.changed': true, 'sync.progress': true, 'account.status': true, 'operation.failed': true, 'mail.new': true,
-};
-export const EVENT_NAMES = Object.freeze(Object.keys(eventNames) as EventName[]);
+/**
+ * Allow-lists (the preload and the web server accept nothing else), kept in
+ * the zod-free channel-names.ts for the preload; these lines fail to compile
+ * if a request or an event is missing there or here.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
+export type ChannelNamesMatch = Holds<Same<Method, MethodName> & Same<EventName, EventNameOfList>>;
+export { EVENT_NAMES, METHODS };
 
 /** A request's outcome as it crosses IPC or the WebSocket: errors travel as data, with their code. */
 export type Reply<M extends Method = Method> = { ok: true; result: ResultOf<M> } | { ok: false; error: ErrorShape };

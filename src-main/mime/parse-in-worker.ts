@@ -1,10 +1,10 @@
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { WrenError } from '../errors/wren-error';
 import { parseSource, type ParsedSource } from './parse-source';
-import { PARSE_WORKER_FLAG, type ParseRequest, type ParseResponse } from './parse-worker';
+import { bundledWorkerPath, startBundledWorker } from '../workers/start-bundled-worker';
+import { PARSE_WORKER_ROLE, type ParseRequest, type ParseResponse } from './parse-worker';
 
 export interface ParsePoolOptions {
   /** The bundled worker script; null parses in this thread (see defaultWorkerPath). */
@@ -78,16 +78,16 @@ export class ParsePool {
   }
 
   private start(): Slot {
-    const worker = new Worker(this.options.workerPath as string, { workerData: { [PARSE_WORKER_FLAG]: true } });
-    const slot: Slot = { worker, job: null, timer: null, timedOut: false };
-    worker.unref();
-    worker.on('message', (response: ParseResponse) => this.answer(slot, response));
-    worker.on('error', (error) => this.fail(slot, `The message parser crashed: ${error.message}`));
-    worker.on('exit', (code) => {
-      this.fail(slot, slot.timedOut ? 'The message parser took too long and was stopped.' : `The message parser stopped (exit code ${code}).`);
-      this.slots.splice(this.slots.indexOf(slot), 1);
-      this.dispatch();
+    const worker = startBundledWorker<ParseResponse>(this.options.workerPath as string, PARSE_WORKER_ROLE, {}, {
+      onMessage: (response) => this.answer(slot, response),
+      onError: (error) => this.fail(slot, `The message parser crashed: ${error.message}`),
+      onExit: (code) => {
+        this.fail(slot, slot.timedOut ? 'The message parser took too long and was stopped.' : `The message parser stopped (exit code ${code}).`);
+        this.slots.splice(this.slots.indexOf(slot), 1);
+        this.dispatch();
+      },
     });
+    const slot: Slot = { worker, job: null, timer: null, timedOut: false };
     this.slots.push(slot);
     return slot;
   }
@@ -122,9 +122,7 @@ export class ParsePool {
  * worker without a loader, so parsing runs in-process there.
  */
 export function defaultWorkerPath(): string | null {
-  const dir = typeof __dirname === 'string' ? __dirname : null;
-  const file = dir ? path.join(dir, 'parse-worker.cjs') : null;
-  return file && existsSync(file) ? file : null;
+  return bundledWorkerPath('parse-worker.cjs');
 }
 
 let shared: ParsePool | null = null;

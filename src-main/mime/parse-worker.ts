@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
+import { portForRole } from '../workers/start-bundled-worker';
 import { parseSource, type ParsedSource } from './parse-source';
 
 /**
@@ -16,7 +17,7 @@ export interface ParseRequest {
 export type ParseResponse = { id: number; ok: true; result: ParsedSource } | { id: number; ok: false; error: string };
 
 /** Marks a Worker started by ParsePool, so this module never answers another thread's port. */
-export const PARSE_WORKER_FLAG = 'wrenParseWorker';
+export const PARSE_WORKER_ROLE = 'wren-parse-worker';
 
 export function serveParseRequests(port: MessagePort): void {
   port.on('message', (request: ParseRequest) => {
@@ -27,6 +28,5 @@ export function serveParseRequests(port: MessagePort): void {
   });
 }
 
-if (!isMainThread && parentPort && (workerData as Record<string, unknown> | null)?.[PARSE_WORKER_FLAG] === true) {
-  serveParseRequests(parentPort);
-}
+const port = portForRole(PARSE_WORKER_ROLE);
+if (port) serveParseRequests(port);

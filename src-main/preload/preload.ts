@@ -4,7 +4,8 @@
  * so it is bundled into one CommonJS file with no other require than electron.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { EVENT_NAMES, METHODS, type EventName, type Method, type Reply, type WrenBridge } from '../ipc/contract';
+import { EVENT_NAMES, METHODS } from '../ipc/channel-names';
+import type { EventName, Method, Reply, WrenBridge } from '../ipc/contract';
 
 const REQUEST_CHANNEL_PREFIX = 'wren:request:';
 const EVENT_CHANNEL = 'wren:event';

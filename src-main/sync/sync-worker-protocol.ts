@@ -17,4 +17,4 @@ export type FromSyncWorker =
   | { type: 'stopped' };
 
 /** Marks the bundled file as the sync worker, so it refuses to run as anything else. */
-export const SYNC_WORKER_FLAG = 'wren-sync-worker';
+export const SYNC_WORKER_ROLE = 'wren-sync-worker';

@@ -4,14 +4,14 @@
  * Everything heavy in a sync (parsing responses, decoding headers, writing
  * batches) happens here; the main thread only relays progress and changes.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData, type MessagePort } from 'node:worker_threads';
 import { toErrorShape } from '../errors/wren-error';
 import { Store } from '../store/store';
 import { InProcessSyncRunner } from './in-process-sync-runner';
-import { SYNC_WORKER_FLAG, type FromSyncWorker, type ToSyncWorker } from './sync-worker-protocol';
+import { portForRole } from '../workers/start-bundled-worker';
+import { SYNC_WORKER_ROLE, type FromSyncWorker, type ToSyncWorker } from './sync-worker-protocol';
 
-function serve(dataDir: string): void {
-  const port = parentPort!;
+function serve(port: MessagePort, dataDir: string): void {
   const post = (message: FromSyncWorker) => port.postMessage(message);
   const store = new Store(dataDir);
   store.feed.onChanges((changes) => post({ type: 'changes', changes }));
@@ -26,5 +26,6 @@ function serve(dataDir: string): void {
   });
 }
 
-const data = workerData as { flag?: string; dataDir?: string } | undefined;
-if (parentPort && data?.flag === SYNC_WORKER_FLAG && data.dataDir) serve(data.dataDir);
+const port = portForRole(SYNC_WORKER_ROLE);
+const dataDir = (workerData as { dataDir?: string } | null)?.dataDir;
+if (port && dataDir) serve(port, dataDir);

@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { WrenError } from '../errors/wren-error';
 import type { StoreChange, SyncSummary } from '../ipc/contract';
 import type { ProgressListener, SyncJob, SyncRunner } from './sync-runner';
-import { SYNC_WORKER_FLAG, type FromSyncWorker, type ToSyncWorker } from './sync-worker-protocol';
+import { bundledWorkerPath, startBundledWorker } from '../workers/start-bundled-worker';
+import { SYNC_WORKER_ROLE, type FromSyncWorker, type ToSyncWorker } from './sync-worker-protocol';
 
 /** How long quitting waits for a sync to record what it has; a flush and a commit take far less. */
 const STOP_GRACE_MS = 10_000;
@@ -67,13 +66,14 @@ export class WorkerSyncRunner implements SyncRunner {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.workerPath, { workerData: { flag: SYNC_WORKER_FLAG, dataDir: this.dataDir } });
-    worker.on('message', (message: FromSyncWorker) => this.receive(message));
-    worker.on('error', (error) => this.failAll(new WrenError('Internal', `The sync worker crashed: ${error.message}`)));
-    worker.on('exit', () => {
-      if (this.worker === worker) this.worker = null;
-      this.onStopped?.(); // a worker that is gone has nothing left to stop
-      this.failAll(new WrenError('Internal', 'The sync worker stopped unexpectedly; the next sync starts a new one.'));
+    const worker = startBundledWorker<FromSyncWorker>(this.workerPath, SYNC_WORKER_ROLE, { dataDir: this.dataDir }, {
+      onMessage: (message) => this.receive(message),
+      onError: (error) => this.failAll(new WrenError('Internal', `The sync worker crashed: ${error.message}`)),
+      onExit: () => {
+        if (this.worker === worker) this.worker = null;
+        this.onStopped?.(); // a worker that is gone has nothing left to stop
+        this.failAll(new WrenError('Internal', 'The sync worker stopped unexpectedly; the next sync starts a new one.'));
+      },
     });
     this.worker = worker;
     return worker;
@@ -103,6 +103,5 @@ export class WorkerSyncRunner implements SyncRunner {
 
 /** The bundled worker beside the bundled main code; null when running from TypeScript (tests). */
 export function defaultSyncWorkerPath(): string | null {
-  const path = join(__dirname, 'sync-worker.cjs');
-  return existsSync(path) ? path : null;
+  return bundledWorkerPath('sync-worker.cjs');
 }

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { AccountView, Security } from '../../ipc/contract';
 import { WrenError } from '../../errors/wren-error';
 import type { CliContext } from '../cli-context';
+import { findAccount } from '../find-by-name';
 import { readPassword } from '../prompt-password';
 
 const ADD_OPTIONS = {
@@ -49,8 +50,8 @@ async function add(context: CliContext, args: string[]): Promise<void> {
   context.print(account, () => [`Added account ${account.id}: ${account.name} <${account.email}>`]);
 }
 
-function list(context: CliContext): void {
-  const accounts: AccountView[] = context.core.accounts.list();
+async function list(context: CliContext): Promise<void> {
+  const accounts: AccountView[] = await context.request('accounts.list', {});
   context.print(accounts, () =>
     accounts.length === 0
       ? ['No accounts yet: add one with "wren account add".']
@@ -59,7 +60,7 @@ function list(context: CliContext): void {
 }
 
 async function remove(context: CliContext, args: string[]): Promise<void> {
-  const accountId = context.accountId(args[0]);
+  const accountId = (await findAccount(context, args[0])).id;
   await context.request('accounts.remove', { accountId });
   context.print({ removed: accountId }, () => [`Removed account ${accountId} and its cached mail.`]);
 }

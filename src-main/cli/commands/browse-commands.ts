@@ -2,12 +2,15 @@ import { parseArgs } from 'node:util';
 import { WrenError } from '../../errors/wren-error';
 import type { MessageSummary } from '../../ipc/contract';
 import type { CliContext } from '../cli-context';
+import { findAccount, findFolder } from '../find-by-name';
 
-/** `wren folders ACCOUNT`: path, role, total, unread. */
+/** `wren folders ACCOUNT [--all]`: path, role, total, unread; --all adds unsubscribed folders, marked as such. */
 export async function foldersCommand(context: CliContext, args: string[]): Promise<void> {
-  const folders = await context.request('folders.list', { accountId: context.accountId(args[0]) });
-  const rows = folders.map((f) => ({ path: f.path, role: f.role, total: f.total, unread: f.unread }));
-  context.print(rows, () => rows.map((f) => `${f.path}\t${f.role ?? ''}\t${f.total}\t${f.unread}`));
+  const { values, positionals } = parseArgs({ args, options: { all: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  const all = values.all ?? false;
+  const folders = await context.request('folders.list', { accountId: (await findAccount(context, positionals[0])).id, includeUnsubscribed: all });
+  const rows = folders.map((f) => ({ path: f.path, role: f.role, total: f.total, unread: f.unread, ...(all ? { subscribed: f.subscribed } : {}) }));
+  context.print(rows, () => rows.map((f) => `${f.path}\t${f.role ?? ''}\t${f.total}\t${f.unread}${f.subscribed === false ? '\t(unsubscribed)' : ''}`));
 }
 
 function flagsOf(m: MessageSummary): string[] {
@@ -20,11 +23,9 @@ const PAGE_SIZE = 1000;
 /** `wren list ACCOUNT FOLDER [--limit N] [--offset N]`: newest first, from the cache; any length, paged underneath. */
 export async function listCommand(context: CliContext, args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args, options: { limit: { type: 'string' }, offset: { type: 'string' } }, allowPositionals: true, strict: true });
-  const accountId = context.accountId(positionals[0]);
-  const path = positionals[1];
-  if (!path) throw new WrenError('BadRequest', 'Usage: wren list ACCOUNT FOLDER [--limit N] [--offset N]');
-  const folder = context.core.store.folders.list(accountId).find((f) => f.path === path);
-  if (!folder) throw new WrenError('NotFound', `No folder "${path}" in that account (see "wren folders").`);
+  const accountId = (await findAccount(context, positionals[0])).id;
+  if (!positionals[1]) throw new WrenError('BadRequest', 'Usage: wren list ACCOUNT FOLDER [--limit N] [--offset N]');
+  const folder = await findFolder(context, accountId, positionals[1]);
   const limit = count(values.limit ?? '50', '--limit', 1);
   let offset = count(values.offset ?? '0', '--offset', 0);
   const messages: MessageSummary[] = [];

@@ -2,7 +2,7 @@ import { buffer } from 'node:stream/consumers';
 import { parseArgs } from 'node:util';
 import { WrenError } from '../../errors/wren-error';
 import type { CliContext } from '../cli-context';
-import { sendQueuedFlags } from '../send-queued-flags';
+import { byAccount } from '../find-by-name';
 
 /**
  * `wren read MESSAGE_ID [--raw]`: headers, text, html and attachments;
@@ -15,8 +15,9 @@ export async function readCommand(context: CliContext, args: string[]): Promise<
   const messageId = Number(positionals[0]);
   if (!Number.isInteger(messageId) || messageId <= 0) throw new WrenError('BadRequest', 'Usage: wren read MESSAGE_ID [--raw]');
   if (values.raw && !context.json) throw new WrenError('BadRequest', '--raw goes with --json (for the bare bytes, use "wren source MESSAGE_ID").');
+  const before = await context.request('messages.summary', { messageId });
   const m = await context.request('messages.read', { messageId });
-  const source = values.raw ? await buffer((await context.core.reader.source(messageId)).stream) : null;
+  const source = values.raw ? await buffer(await context.local.openSource(messageId)) : null;
   const view = {
     id: m.id, subject: m.subject, from: m.from, to: m.to, cc: m.cc, date: m.date === null ? null : new Date(m.date).toISOString(),
     messageId: m.messageId, flags: m.flags, text: m.text, html: m.html, warnings: m.warnings,
@@ -28,13 +29,24 @@ export async function readCommand(context: CliContext, args: string[]): Promise<
     m.text ?? (m.html ? '(HTML only; use --json to get it)' : '(no text)'),
     ...m.attachments.map((a) => `[attachment ${a.partId}] ${a.filename} (${a.contentType}, ${a.size} bytes)`),
   ]);
-  await tellServer(context, messageId);
+  if (!before.seen) await tellServer(context, messageId);
 }
 
-/** The \Seen set by opening goes out before the command ends; offline it stays queued for the next sync. */
+/** Long enough to connect and log in to a slow server, short enough that an unreachable one does not hold the shell. */
+const SEND_DEADLINE_MS = 20_000;
+
+/**
+ * The \Seen that opening queued goes out before the command ends (a sync of
+ * the account replays what is queued first), waiting at most SEND_DEADLINE_MS;
+ * offline it stays queued for the next sync.
+ */
 async function tellServer(context: CliContext, messageId: number): Promise<void> {
-  const accountId = context.core.reader.requireMessage(messageId).accountId;
-  if (accountId === null) return;
-  const stillQueued = await sendQueuedFlags(context.core, accountId);
-  if (stillQueued > 0) context.err.write(`wren: the server could not be told that message ${messageId} was read; the next sync will tell it.\n`);
+  const [accountId] = [...(await byAccount(context, [messageId])).keys()];
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), SEND_DEADLINE_MS);
+  });
+  const outcome = await Promise.race([context.request('sync.run', { accountId }), deadline]);
+  clearTimeout(timer);
+  if (!outcome || outcome.failures.length > 0) context.note(`the server could not be told that message ${messageId} was read; the next sync will tell it.`);
 }

@@ -9,6 +9,5 @@ import type { CliContext } from '../cli-context';
 export async function sourceCommand(context: CliContext, args: string[]): Promise<void> {
   const messageId = Number(args[0]);
   if (args.length !== 1 || !Number.isInteger(messageId) || messageId <= 0) throw new WrenError('BadRequest', 'Usage: wren source MESSAGE_ID');
-  const { stream } = await context.core.reader.source(messageId);
-  await pipeline(stream, context.out, { end: false });
+  await pipeline(await context.local.openSource(messageId), context.out, { end: false });
 }

@@ -1,13 +1,9 @@
 import { parseArgs } from 'node:util';
-import type { SyncSummary } from '../../ipc/contract';
-import { toErrorShape } from '../../errors/wren-error';
-import type { ErrorShape } from '../../errors/error-codes';
+import type { SyncRunResult, SyncSummary } from '../../ipc/contract';
 import type { CliContext } from '../cli-context';
+import { findAccount } from '../find-by-name';
 
-interface SyncFailure {
-  accountId: number;
-  error: ErrorShape;
-}
+type SyncFailure = SyncRunResult['failures'][number];
 
 /**
  * `wren sync [ACCOUNT] [--bodies]`: progress and failures on stderr, one
@@ -15,28 +11,26 @@ interface SyncFailure {
  */
 export async function syncCommand(context: CliContext, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { bodies: { type: 'boolean' } }, allowPositionals: true, strict: true });
-  const ids = positionals[0] ? [context.accountId(positionals[0])] : context.core.store.accounts.list().map((a) => a.id);
+  const accountId = positionals[0] ? (await findAccount(context, positionals[0])).id : undefined;
   // On a terminal one line is redrawn in place; a pipe or a log file gets plain lines, no terminal escapes.
   const terminal = (context.err as { isTTY?: boolean }).isTTY === true;
-  const stopProgress = context.core.events.on('sync.progress', (p) => {
+  let drawn = false;
+  const stopProgress = context.events.on('sync.progress', (p) => {
     if (p.phase === 'folders') return;
     const line = `${p.phase} ${p.folderPath}: ${p.done}/${p.total}`;
     context.err.write(terminal ? `\r${line}\u001b[K` : `${line}\n`);
+    drawn = true;
   });
-  const summaries: SyncSummary[] = [];
-  const failures: SyncFailure[] = [];
-  for (const accountId of ids) {
-    try {
-      summaries.push(await context.core.sync.run(accountId, values.bodies ?? false));
-    } catch (error) {
-      failures.push({ accountId, error: toErrorShape(error) });
-    }
+  let outcome: SyncRunResult;
+  try {
+    outcome = await context.request('sync.run', { accountId, bodies: values.bodies ?? false });
+  } finally {
+    stopProgress();
   }
-  stopProgress();
-  if (terminal && ids.length) context.err.write('\r\u001b[K');
-  for (const failure of failures) context.err.write(`${describeFailure(failure, context.json)}\n`);
-  context.print(summaries, () => summaries.map(describe));
-  return failures.length ? 1 : 0;
+  if (terminal && drawn) context.err.write('\r\u001b[K');
+  for (const failure of outcome.failures) context.err.write(`${describeFailure(failure, context.json)}\n`);
+  context.print(outcome.summaries, () => outcome.summaries.map(describe));
+  return outcome.failures.length ? 1 : 0;
 }
 
 function describe(summary: SyncSummary): string {

@@ -1,0 +1,83 @@
+import type { FolderView } from '../../ipc/contract';
+import { WrenError } from '../../errors/wren-error';
+import type { CliContext } from '../cli-context';
+import { allFolders, findAccount, findFolder } from '../find-by-name';
+import { sendChanges } from '../send-changes';
+
+const USAGE = `Usage: wren folder create ACCOUNT PATH
+       wren folder rename ACCOUNT PATH NEWPATH
+       wren folder delete ACCOUNT PATH
+       wren folder subscribe|unsubscribe ACCOUNT PATH`;
+
+/** The server's hierarchy delimiter, as the folder tree shows it (a child's path is its parent's, the delimiter, its name). */
+function delimitersOf(folders: FolderView[]): string[] {
+  const byId = new Map(folders.map((f) => [f.id, f]));
+  for (const child of folders) {
+    const parent = child.parentId === null ? undefined : byId.get(child.parentId);
+    if (parent && child.path.startsWith(parent.path)) return [child.path.charAt(parent.path.length)];
+  }
+  // No nested folder yet to learn it from: the two delimiters servers use.
+  return ['/', '.'];
+}
+
+/** Where a new path goes: under the deepest existing folder it extends, named by the rest. */
+export function placeNewFolder(folders: FolderView[], path: string): { parentId: number | null; name: string } {
+  if (folders.some((f) => f.path === path)) throw new WrenError('BadRequest', `A folder "${path}" already exists.`);
+  const delimiters = delimitersOf(folders);
+  const parents = [...folders].sort((a, b) => b.path.length - a.path.length);
+  for (const parent of parents) {
+    const delimiter = delimiters.find((d) => path.startsWith(parent.path + d));
+    if (delimiter && path.length > parent.path.length + 1) return { parentId: parent.id, name: path.slice(parent.path.length + 1) };
+  }
+  return { parentId: null, name: path };
+}
+
+/** The new last segment for a rename; the folder keeps its place in the tree. */
+export function newFolderName(folders: FolderView[], folder: FolderView, newPath: string): string {
+  const parent = folders.find((f) => f.id === folder.parentId);
+  if (!parent) return newPath;
+  const prefix = folder.path.slice(0, parent.path.length + 1);
+  const name = newPath.startsWith(prefix) ? newPath.slice(prefix.length) : '';
+  if (!name || name.includes(prefix.charAt(prefix.length - 1))) {
+    throw new WrenError('BadRequest', `A rename keeps the folder under ${parent.path}: give a path starting "${prefix}" (moving a folder elsewhere is not supported yet).`);
+  }
+  return name;
+}
+
+async function create(context: CliContext, accountId: number, path: string): Promise<FolderView> {
+  const place = placeNewFolder(await allFolders(context, accountId), path);
+  return context.request('folders.create', { accountId, ...place });
+}
+
+async function rename(context: CliContext, accountId: number, path: string, newPath: string | undefined): Promise<FolderView> {
+  if (!newPath) throw new WrenError('BadRequest', USAGE);
+  const folder = await findFolder(context, accountId, path);
+  return context.request('folders.rename', { folderId: folder.id, name: newFolderName(await allFolders(context, accountId), folder, newPath) });
+}
+
+/** `wren folder create|rename|delete|subscribe|unsubscribe ACCOUNT PATH [NEWPATH]`: remote folders, as in the app. */
+export async function folderCommand(context: CliContext, args: string[]): Promise<number> {
+  const [sub, accountRef, path, newPath, ...extra] = args;
+  const arity = sub === 'rename' ? 4 : 3;
+  if (!sub || !path || extra.length > 0 || args.length !== arity) throw new WrenError('BadRequest', USAGE);
+  const accountId = (await findAccount(context, accountRef)).id;
+  let done: string;
+  let result: unknown;
+  if (sub === 'create') {
+    result = await create(context, accountId, path);
+    done = `Created folder ${path}`;
+  } else if (sub === 'rename') {
+    result = await rename(context, accountId, path, newPath);
+    done = `Renamed folder ${path} to ${newPath}`;
+  } else if (sub === 'delete') {
+    result = await context.request('folders.delete', { folderId: (await findFolder(context, accountId, path)).id });
+    done = `Deleted folder ${path}`;
+  } else if (sub === 'subscribe' || sub === 'unsubscribe') {
+    result = await context.request('folders.subscribe', { folderId: (await findFolder(context, accountId, path)).id, subscribed: sub === 'subscribe' });
+    done = `${sub === 'subscribe' ? 'Subscribed to' : 'Unsubscribed from'} folder ${path}`;
+  } else {
+    throw new WrenError('BadRequest', USAGE);
+  }
+  context.print(result, () => [done]);
+  return sendChanges(context, accountId, done);
+}

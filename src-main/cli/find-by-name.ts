@@ -1,0 +1,50 @@
+import type { AccountView, FolderView } from '../ipc/contract';
+import { WrenError } from '../errors/wren-error';
+import type { CliContext } from './cli-context';
+
+/** Accepts an account's id, name or email address. */
+export async function findAccount(context: CliContext, reference: string | undefined): Promise<AccountView> {
+  if (!reference) throw new WrenError('BadRequest', 'Name the account (its id, name or email; see "wren account list").');
+  const accounts = await context.request('accounts.list', {});
+  const match = accounts.find((a) => String(a.id) === reference || a.name === reference || a.email.toLowerCase() === reference.toLowerCase());
+  if (!match) throw new WrenError('NotFound', `No account "${reference}" (see "wren account list").`);
+  return match;
+}
+
+/** Every folder of the account, subscribed or not, as the server names them. */
+export function allFolders(context: CliContext, accountId: number): Promise<FolderView[]> {
+  return context.request('folders.list', { accountId, includeUnsubscribed: true });
+}
+
+export async function findFolder(context: CliContext, accountId: number, path: string | undefined): Promise<FolderView> {
+  if (!path) throw new WrenError('BadRequest', 'Name the folder by its path (see "wren folders ACCOUNT").');
+  const folder = (await allFolders(context, accountId)).find((f) => f.path === path);
+  if (!folder) throw new WrenError('NotFound', `No folder "${path}" in that account (see "wren folders").`);
+  return folder;
+}
+
+/** Message ids as typed: whole numbers above 0. */
+export function messageIds(texts: string[], usage: string): number[] {
+  if (texts.length === 0) throw new WrenError('BadRequest', usage);
+  return texts.map((text) => {
+    const id = Number(text);
+    if (!/^\d+$/.test(text) || !Number.isSafeInteger(id) || id <= 0) throw new WrenError('BadRequest', `"${text}" is not a message id.\n${usage}`);
+    return id;
+  });
+}
+
+/** The messages grouped by the account that holds them (an operation applies within one account). */
+export async function byAccount(context: CliContext, ids: number[]): Promise<Map<number, number[]>> {
+  const folderOwner = new Map<number, number>();
+  for (const account of await context.request('accounts.list', {})) {
+    for (const folder of await allFolders(context, account.id)) folderOwner.set(folder.id, account.id);
+  }
+  const groups = new Map<number, number[]>();
+  for (const id of ids) {
+    const { folderId } = await context.request('messages.summary', { messageId: id });
+    const accountId = folderOwner.get(folderId);
+    if (accountId === undefined) throw new WrenError('NotFound', `Message ${id} is in no account's folder.`);
+    groups.set(accountId, [...(groups.get(accountId) ?? []), id]);
+  }
+  return groups;
+}

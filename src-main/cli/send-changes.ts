@@ -1,0 +1,37 @@
+import type { Events } from '../ipc/contract';
+import { WrenError, isUnreachable } from '../errors/wren-error';
+import type { CliContext } from './cli-context';
+
+/**
+ * A command that changed mail ends once the server agrees, where it can: a
+ * sync of the account replays its queued operations first. Offline the change
+ * stays queued (it is already applied here) and the command says so and
+ * succeeds; the next sync, or the app, sends it. Returns the exit code.
+ */
+export async function sendChanges(context: CliContext, accountId: number, done: string): Promise<number> {
+  const refused: Events['operation.failed'][] = [];
+  const stopListening = context.events.on('operation.failed', (failure) => {
+    if (failure.accountId === accountId) refused.push(failure);
+  });
+  let outcome;
+  try {
+    outcome = await context.request('sync.run', { accountId });
+  } finally {
+    stopListening();
+  }
+  for (const failure of refused) context.note(`the server refused a ${failure.kind} (operation ${failure.operationId}): ${failure.error.message}; the local view is back to the server's.`);
+  const failure = outcome.failures[0]?.error;
+  if (!failure) return refused.length ? 1 : 0;
+  const fault = new WrenError(failure.code, failure.message, failure.details);
+  if (isUnreachable(fault) || fault.code === 'Offline') {
+    context.note(`${done} here; the server cannot be reached (${fault.code}), so the change is queued and goes out with the next sync.`);
+    return 0;
+  }
+  context.note(`${done} here, but telling the server failed (${fault.code}): ${fault.message}. The change stays queued for the next sync.`);
+  return 1;
+}
+
+/** The worst of several exit codes. */
+export function worstExitCode(codes: number[]): number {
+  return codes.reduce((worst, code) => Math.max(worst, code), 0);
+}

@@ -1,0 +1,39 @@
+/**
+ * The names of the contract's requests and events, and nothing else: the
+ * sandboxed preload's allow-list comes from here, so its bundle carries no
+ * zod (contract.ts checks at compile time that its requests and events are
+ * exactly these). A new request or event is added here and in contract.ts.
+ */
+export const METHOD_NAMES = [
+  'app.info',
+  'accounts.list',
+  'accounts.testConnection',
+  'accounts.add',
+  'accounts.remove',
+  'folders.list',
+  'messages.list',
+  'messages.read',
+  'messages.summary',
+  'messages.source',
+  'messages.setFlags',
+  'messages.apply',
+  'operations.undo',
+  'folders.markRead',
+  'folders.empty',
+  'folders.create',
+  'folders.rename',
+  'folders.delete',
+  'folders.subscribe',
+  'attachments.save',
+  'sync.start',
+  'sync.run',
+] as const;
+
+export const EVENT_NAME_LIST = ['store.changed', 'sync.progress', 'account.status', 'operation.failed', 'mail.new'] as const;
+
+export type MethodName = (typeof METHOD_NAMES)[number];
+export type EventNameOfList = (typeof EVENT_NAME_LIST)[number];
+
+/** Allow-lists: the preload and the web server accept nothing else. */
+export const METHODS: readonly MethodName[] = Object.freeze([...METHOD_NAMES]);
+export const EVENT_NAMES: readonly EventNameOfList[] = Object.freeze([...EVENT_NAME_LIST]);
