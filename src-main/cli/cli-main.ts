@@ -10,6 +10,7 @@ import { foldersCommand, listCommand } from './commands/browse-commands';
 import { readCommand } from './commands/read-command';
 import { sourceCommand } from './commands/source-command';
 import { syncCommand } from './commands/sync-command';
+import { watchCommand } from './commands/watch-command';
 import { startRunStats } from './run-stats';
 import { stopOnSignal } from './stop-on-signal';
 
@@ -23,6 +24,7 @@ const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
   list ACCOUNT FOLDER [--limit N] [--offset N]
   read MESSAGE_ID [--raw]        (--raw with --json adds the whole source, base64)
   source MESSAGE_ID              (the raw message, byte for byte, to stdout)
+  watch ACCOUNT                  (push on the Inbox: one JSON line per new message, until Ctrl-C; exit 0)
   --stats prints one line "wren-stats {json}" to stderr at exit: wall time, peak memory, event-loop lag`;
 
 /** Global flags may stand anywhere; the rest is the command and its own arguments. */
@@ -51,6 +53,7 @@ async function run(context: CliContext, command: string | undefined, args: strin
     case 'list': await listCommand(context, args); return 0;
     case 'read': await readCommand(context, args); return 0;
     case 'source': await sourceCommand(context, args); return 0;
+    case 'watch': return watchCommand(context, args);
     default: throw new WrenError('BadRequest', command ? `Unknown command "${command}".\n${USAGE}` : USAGE);
   }
 }
@@ -84,7 +87,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     core = WrenCore.open({ dataDir, mode: 'cli', secrets: new KeyFileSecretStore(), onSyncWait: reportWait });
     const exitCode = stopOnSignal(core);
-    return exitCode(await run(new CliContext(core, createHandlers(core), json), rest[0], rest.slice(1)));
+    const code = await run(new CliContext(core, createHandlers(core), json), rest[0], rest.slice(1));
+    return rest[0] === 'watch' ? code : exitCode(code); // a signal is how watch is meant to end
+
   } catch (error) {
     process.stderr.write(describeFailure(error));
     return 2;

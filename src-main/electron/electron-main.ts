@@ -44,6 +44,7 @@ function start(): void {
       mode: 'electron',
       secrets: safeStorageIsReal() ? new SafeStorageSecretStore() : new KeyFileSecretStore(join(app.getPath('appData'), 'wren-keys', 'secret.key')),
       syncIntervalMs: 5 * 60_000,
+      push: true,
     });
     window = createWindow(core);
     core.sync.start(core.store.accounts.list().map((a) => a.id), false);

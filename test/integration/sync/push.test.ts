@@ -1,0 +1,104 @@
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Events } from '../../../src-main/ipc/contract';
+import { connectImap, doveadm, startLab, type Lab } from '../../lab/lab';
+import { simpleMessage } from '../../lab/simple-message';
+import { labDraft, startCore, type TestCore } from '../imap/lab-core';
+import { submitMail } from './submit-mail';
+
+const run = promisify(execFile);
+/** Generous: this says "it arrives without anyone syncing", not how fast (that is the bench's). */
+const ARRIVAL_WAIT_MS = 30_000;
+
+/** Push on the Inbox in the app's arrangement: IDLE in the sync worker, events relayed to the main thread. */
+describe('push (IDLE) on the Inbox', () => {
+  let lab: Lab;
+  let wren: TestCore;
+  let accountId: number;
+  const arrivals: Events['mail.new'][] = [];
+
+  function nextArrival(subject: string): Promise<Events['mail.new']> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no mail.new for "${subject}"`)), ARRIVAL_WAIT_MS);
+      const off = wren.core.events.on('mail.new', (event) => {
+        if (!event.messages.some((m) => m.subject === subject)) return;
+        clearTimeout(timer);
+        off();
+        resolve(event);
+      });
+    });
+  }
+
+  async function until(check: () => boolean, what: string): Promise<void> {
+    const end = Date.now() + ARRIVAL_WAIT_MS;
+    while (!check()) {
+      if (Date.now() > end) throw new Error(`timed out waiting: ${what}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  const inbox = () => wren.core.store.folders.list(accountId).find((f) => f.path === 'INBOX')!;
+  const inboxSubjects = () => wren.core.store.messages.page(inbox().id, 0, 100).items.map((m) => m.subject);
+
+  beforeAll(async () => {
+    await run(process.execPath, ['scripts/build-main.mjs']);
+    lab = await startLab();
+    await lab.seed(lab.users[0]!.email, 'INBOX', [1, 2, 3].map((n) => simpleMessage(n, { subject: 'Old', to: lab.users[0]!.email })));
+    wren = startCore({ syncWorkerPath: resolve('dist/main/sync-worker.cjs') });
+    wren.core.events.on('mail.new', (event) => arrivals.push(event));
+    accountId = (await wren.call('accounts.add', labDraft(lab, lab.users[0]!))).id;
+  });
+  afterAll(async () => {
+    await wren?.dispose();
+    await lab?.stop();
+  });
+
+  it('stays quiet on the first sync of an account: what is already there is not news', async () => {
+    const summary = await wren.core.sync.watch(accountId);
+    expect(summary.newMessages).toBe(3);
+    expect(arrivals).toEqual([]);
+  });
+
+  it('announces a message submitted over SMTP, with sender and subject, and stores it without a sync being asked for', async () => {
+    const arrived = nextArrival('Pushed one');
+    await submitMail(lab, lab.users[1]!, lab.users[0]!, 'Pushed one');
+    const event = await arrived;
+    expect(event).toMatchObject({ accountId, folderId: inbox().id });
+    expect(event.messages).toEqual([{ id: expect.any(Number), subject: 'Pushed one', from: { name: 'Sender', address: lab.users[1]!.email } }]);
+    expect(inboxSubjects()).toContain('Pushed one');
+    expect(wren.core.store.messages.get(event.messages[0]!.id)?.subject).toBe('Pushed one');
+  });
+
+  it('drops a message another session expunges, learnt from VANISHED (QRESYNC)', async () => {
+    const other = await connectImap(lab, lab.users[0]!.email);
+    let gone: number;
+    try {
+      await other.mailboxOpen('INBOX');
+      const uids = (await other.search({ subject: 'Old' }, { uid: true })) || [];
+      expect(uids.length).toBe(3);
+      gone = uids[0]!;
+      await other.messageDelete(String(gone), { uid: true });
+    } finally {
+      await other.logout();
+    }
+    await until(() => !wren.core.store.messages.uids(inbox().id).includes(gone), 'the expunged message leaves the store');
+    expect(inboxSubjects().filter((s) => s.startsWith('Old ')).length).toBe(2);
+    expect(arrivals.flatMap((e) => e.messages.map((m) => m.subject))).toEqual(['Pushed one']);
+  });
+
+  it('reconnects after the server drops the connection, and push works again', async () => {
+    const states: string[] = [];
+    const off = wren.core.events.on('account.status', (status) => states.push(status.state));
+    await doveadm(lab, ['kick', lab.users[0]!.email]);
+    // The lost push connection makes a sync at once (catching up), which starts push again.
+    await until(() => states.join() === 'syncing,idle', 'a reconnecting sync');
+    off();
+    const arrived = nextArrival('After the drop');
+    await submitMail(lab, lab.users[1]!, lab.users[0]!, 'After the drop');
+    await arrived;
+    expect(inboxSubjects()).toContain('After the drop');
+    expect(wren.core.status.get(accountId)).toMatchObject({ state: 'idle', error: null });
+  });
+});
