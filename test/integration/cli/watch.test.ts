@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../../lab/lab';
 import { simpleMessage } from '../../lab/simple-message';
-import { submitMail } from '../sync/submit-mail';
+import { submitMail } from '../../lab/submit-mail';
 
 const run = promisify(execFile);
 /** Generous: the test says "it is printed", the bench says how fast. */

@@ -6,7 +6,7 @@ import type { Events } from '../../../src-main/ipc/contract';
 import { connectImap, doveadm, startLab, type Lab } from '../../lab/lab';
 import { simpleMessage } from '../../lab/simple-message';
 import { labDraft, startCore, type TestCore } from '../imap/lab-core';
-import { submitMail } from './submit-mail';
+import { submitMail } from '../../lab/submit-mail';
 
 const run = promisify(execFile);
 /** Generous: this says "it arrives without anyone syncing", not how fast (that is the bench's). */

@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import type { Lab, LabUser } from '../../lab/lab';
+import type { Lab, LabUser } from './lab';
 
 /** Sends a message over the lab's SMTP submission port, which delivers it into Dovecot (LMTP). */
 export async function submitMail(lab: Lab, from: LabUser, to: LabUser, subject: string): Promise<void> {
