@@ -7,10 +7,13 @@ import { connectImap, doveadm, startLab, type Lab } from '../../lab/lab';
 import { simpleMessage } from '../../lab/simple-message';
 import { labDraft, startCore, type TestCore } from '../imap/lab-core';
 import { submitMail } from '../../lab/submit-mail';
+import { startTcpProxy } from '../../lab/tcp-proxy';
 
 const run = promisify(execFile);
 /** Generous: this says "it arrives without anyone syncing", not how fast (that is the bench's). */
 const ARRIVAL_WAIT_MS = 30_000;
+/** The first offline retry comes after 15 s (sync-service.ts); this leaves room for a slow machine. */
+const RETRY_WAIT_MS = 60_000;
 
 /** Push on the Inbox in the app's arrangement: IDLE in the sync worker, events relayed to the main thread. */
 describe('push (IDLE) on the Inbox', () => {
@@ -19,9 +22,9 @@ describe('push (IDLE) on the Inbox', () => {
   let accountId: number;
   const arrivals: Events['mail.new'][] = [];
 
-  function nextArrival(subject: string): Promise<Events['mail.new']> {
+  function nextArrival(subject: string, waitMs = ARRIVAL_WAIT_MS): Promise<Events['mail.new']> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no mail.new for "${subject}"`)), ARRIVAL_WAIT_MS);
+      const timer = setTimeout(() => reject(new Error(`no mail.new for "${subject}"`)), waitMs);
       const off = wren.core.events.on('mail.new', (event) => {
         if (!event.messages.some((m) => m.subject === subject)) return;
         clearTimeout(timer);
@@ -31,8 +34,8 @@ describe('push (IDLE) on the Inbox', () => {
     });
   }
 
-  async function until(check: () => boolean, what: string): Promise<void> {
-    const end = Date.now() + ARRIVAL_WAIT_MS;
+  async function until(check: () => boolean, what: string, waitMs = ARRIVAL_WAIT_MS): Promise<void> {
+    const end = Date.now() + waitMs;
     while (!check()) {
       if (Date.now() > end) throw new Error(`timed out waiting: ${what}`);
       await new Promise((r) => setTimeout(r, 50));
@@ -101,4 +104,23 @@ describe('push (IDLE) on the Inbox', () => {
     expect(inboxSubjects()).toContain('After the drop');
     expect(wren.core.status.get(accountId)).toMatchObject({ state: 'idle', error: null });
   });
+
+  it('is offline while the server is gone, retrying with the backoff, and pushes again once it is back', async () => {
+    const bob = lab.users[1]!;
+    const proxy = await startTcpProxy(lab.ports.imaps);
+    const bobId = (await wren.call('accounts.add', labDraft(lab, bob, { imap: { host: lab.host, port: proxy.port, security: 'tls', user: bob.email } }))).id;
+    await wren.core.sync.watch(bobId);
+    await proxy.close();
+    await until(() => wren.core.status.get(bobId).state === 'offline', 'offline');
+    expect(wren.core.status.get(bobId)).toMatchObject({ error: { code: 'ConnectionRefused' }, retryAt: expect.any(Number) });
+    const back = await startTcpProxy(lab.ports.imaps, lab.host, proxy.port);
+    try {
+      await until(() => wren.core.status.get(bobId).state === 'idle', 'back online after the retry', RETRY_WAIT_MS);
+      const arrived = nextArrival('Back again');
+      await submitMail(lab, lab.users[2]!, bob, 'Back again');
+      expect((await arrived).accountId).toBe(bobId);
+    } finally {
+      await back.close();
+    }
+  }, RETRY_WAIT_MS + 2 * ARRIVAL_WAIT_MS);
 });
