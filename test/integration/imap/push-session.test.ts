@@ -71,7 +71,7 @@ describe('push session (IDLE, QRESYNC)', () => {
       await other.messageFlagsAdd(String(uids[0]), ['\\Flagged'], { uid: true });
       return uids[0]!;
     });
-    // (The expunge before may have shown up here too: its \\Deleted, set before EXPUNGE.)
+    // (The expunge before may show up here too: its \Deleted, set before the EXPUNGE.)
     await until(() => flags.some((change) => change.uid === uid), 'flags');
     expect(flags.find((change) => change.uid === uid)).toMatchObject({ flags: expect.arrayContaining(['\\Flagged']) });
   });
