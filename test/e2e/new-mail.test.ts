@@ -47,6 +47,7 @@ describe('web mode: new mail pushed to the page', () => {
     await page.waitForFunction("document.title === '(2) Wren'");
     await page.getByTestId('enable-notifications').waitFor();
     expect(await page.evaluate('Notification.permission')).toBe('default');
+    await screenshot(page, 'new-mail-enable-notifications');
   });
 
   it('after "Enable notifications", a message submitted over SMTP shows up: notification, title and list', async () => {
