@@ -31,6 +31,7 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
     'accounts.remove': ({ accountId }) => {
       core.sessions.closeAccount(accountId);
       core.sync.dropConnection(accountId);
+      core.sync.unwatch(accountId);
       core.accounts.remove(accountId);
       core.status.forget(accountId);
       return { removed: true };

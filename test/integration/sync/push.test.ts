@@ -42,6 +42,14 @@ describe('push (IDLE) on the Inbox', () => {
     }
   }
 
+  async function untilAsync(check: () => Promise<boolean>, what: string): Promise<void> {
+    const end = Date.now() + ARRIVAL_WAIT_MS;
+    while (!(await check())) {
+      if (Date.now() > end) throw new Error(`timed out waiting: ${what}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
   const inbox = () => wren.core.store.folders.list(accountId).find((f) => f.path === 'INBOX')!;
   const inboxSubjects = () => wren.core.store.messages.page(inbox().id, 0, 100).items.map((m) => m.subject);
 
@@ -123,4 +131,15 @@ describe('push (IDLE) on the Inbox', () => {
       await back.close();
     }
   }, RETRY_WAIT_MS + 2 * ARRIVAL_WAIT_MS);
+
+  it('ends push when the account is removed: the server sees no connection of it any more', async () => {
+    const carol = lab.users[2]!;
+    const carolId = (await wren.call('accounts.add', labDraft(lab, carol))).id;
+    await wren.core.sync.watch(carolId);
+    /** Carol's IMAP connections as Dovecot counts them ("user  N  imap  (pids) (ips)"). */
+    const connections = async () => Number(/^\S+\s+(\d+)\s+imap/m.exec(await doveadm(lab, ['who', carol.email]))?.[1] ?? 0);
+    await untilAsync(async () => (await connections()) === 2, 'the sync connection and the push connection');
+    await wren.call('accounts.remove', { accountId: carolId });
+    await untilAsync(async () => (await connections()) === 0, 'no connection of the removed account');
+  });
 });
