@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startLab, type Lab } from '../test/lab/lab';
 import { runBigHtmlBench } from './big-html/big-html-bench';
+import { runPushBench } from './push/push-latency-bench';
 import { atCleanup, cleanUpOnSignals, cleanupAll, makeTempDir, stopping } from './cleanup';
 import type { MailboxPlan } from './generator/generate-message';
 import { USAGE, parseOptions, type BenchOptions } from './options';
@@ -25,6 +26,7 @@ export async function runBench(argv: string[], root: string): Promise<number> {
   }
   cleanUpOnSignals();
   if (options.bigHtml !== null) return runBigHtml(root, options.bigHtml);
+  if (options.push !== null) return runAlone(() => runPushBench(root, options.push!, say));
   try {
     const tools = detectTools();
     describeTools(tools);
@@ -59,9 +61,14 @@ export async function runBench(argv: string[], root: string): Promise<number> {
   }
 }
 
-async function runBigHtml(root: string, megabytes: number): Promise<number> {
+function runBigHtml(root: string, megabytes: number): Promise<number> {
+  return runAlone(() => runBigHtmlBench(root, megabytes, say));
+}
+
+/** A bench of its own instead of the sync rows: 130 when interrupted, everything cleaned up. */
+async function runAlone(bench: () => Promise<void>): Promise<number> {
   try {
-    await runBigHtmlBench(root, megabytes, say);
+    await bench();
     return 0;
   } catch (error) {
     if (stopping()) return 130;

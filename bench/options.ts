@@ -10,6 +10,8 @@ export interface BenchOptions {
   profile: boolean;
   /** Size in MB of the HTML message opened in Chromium instead of the sync rows, or null. */
   bigHtml: number | null;
+  /** Messages submitted over SMTP to time push (delivery to `mail.new`) instead of the sync rows, or null. */
+  push: number | null;
   help: boolean;
 }
 
@@ -22,7 +24,9 @@ export const USAGE = `Usage: npm run bench -- [--messages N] [--runs K] [--seed 
   --big-html MB  instead of the sync rows: open an HTML message of MB megabytes (5 when no value is
                  wanted: --big-html 5) in Chromium against the web mode; first paint and the longest
                  main-thread task, before and after "Load remote content"
-Writes test-artifacts/bench-results.json (--big-html: test-artifacts/bench-big-html.json).`;
+  --push N       instead of the sync rows: submit N messages over SMTP (20 when no value is wanted:
+                 --push 20) and time delivery -> mail.new with push (IDLE) on the Inbox
+Writes test-artifacts/bench-results.json (--big-html: bench-big-html.json, --push: bench-push.json).`;
 
 export function parseOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -34,6 +38,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       only: { type: 'string' },
       profile: { type: 'boolean' },
       'big-html': { type: 'string' },
+      push: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -46,6 +51,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     only: values.only ? values.only.split(',').map((id) => id.trim()).filter(Boolean) : [],
     profile: values.profile ?? false,
     bigHtml: values['big-html'] === undefined ? null : positiveInt(values['big-html'], '--big-html'),
+    push: values.push === undefined ? null : positiveInt(values.push, '--push'),
     help: values.help ?? false,
   };
 }

@@ -31,6 +31,7 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
     'accounts.remove': ({ accountId }) => {
       core.sessions.closeAccount(accountId);
       core.sync.dropConnection(accountId);
+      core.sync.unwatch(accountId);
       core.accounts.remove(accountId);
       core.status.forget(accountId);
       return { removed: true };
@@ -68,6 +69,7 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
       const ids = accountId ? [core.accounts.require(accountId).id] : core.store.accounts.list().map((a) => a.id);
       return { started: core.sync.start(ids, bodies) };
     },
+    'sync.watch': ({ accountId }) => core.sync.watch(core.accounts.require(accountId).id),
     'sync.run': async ({ accountId, bodies }) => {
       const ids = accountId ? [core.accounts.require(accountId).id] : core.store.accounts.list().map((a) => a.id);
       const outcome: SyncRunResult = { summaries: [], failures: [] };

@@ -5,6 +5,7 @@ import { AccountWatcher } from '../accounts/account-watcher';
 import { RemoteFolders } from '../folders/remote-folders';
 import { ImapSessions } from '../imap/imap-sessions';
 import type { ImapLogin } from '../imap/imap-connection';
+import type { Events } from '../ipc/contract';
 import { MessageReader } from '../messages/message-reader';
 import { OperationsService } from '../journal/operations-service';
 import { PasswordVault } from '../secrets/password-vault';
@@ -25,6 +26,8 @@ export interface CoreOptions {
   secrets: SecretStore;
   /** Background sync interval; 0 for the CLI, which syncs only when asked. */
   syncIntervalMs?: number;
+  /** Push (IDLE) on each account's Inbox after its sync (the app); the CLI watches only when asked. */
+  push?: boolean;
   /**
    * The bundled sync worker; syncs run in that thread so the main thread stays
    * responsive. Default: the one beside the bundle; null (or none built, as
@@ -66,6 +69,7 @@ export class WrenCore {
     this.sessions = new ImapSessions((accountId) => this.loginFor(accountId));
     this.sync = new SyncService(this.store, this.syncRunner(), (accountId) => this.loginFor(accountId), this.status, this.events, {
       intervalMs: options.syncIntervalMs ?? 0,
+      push: options.push ?? false,
     });
     this.operations = new OperationsService(this.store, (accountId) => this.sync.replaySoon(accountId));
     this.reader = new MessageReader(this.store, this.sessions, this.operations);
@@ -90,9 +94,10 @@ export class WrenCore {
 
   private syncRunner(): SyncRunner {
     const workerPath = this.options.syncWorkerPath === undefined ? defaultSyncWorkerPath() : this.options.syncWorkerPath;
+    const onNewMail = (event: Events['mail.new']) => this.events.emit('mail.new', event);
     const runner = workerPath
-      ? new WorkerSyncRunner(this.dataDir, workerPath, (changes) => this.events.emit('store.changed', { changes }))
-      : new InProcessSyncRunner(this.store);
+      ? new WorkerSyncRunner(this.dataDir, workerPath, (changes) => this.events.emit('store.changed', { changes }), onNewMail)
+      : new InProcessSyncRunner(this.store, onNewMail);
     // Other processes may sync the same accounts from this data folder (the app and the CLI).
     return new LeasedSyncRunner(runner, new AccountSyncLocks(join(this.dataDir, 'sync-locks.sqlite')), this.options.onSyncWait);
   }
@@ -106,6 +111,7 @@ export class WrenCore {
         ids.forEach((id) => {
           this.sessions.closeAccount(id);
           this.sync.dropConnection(id);
+          this.sync.unwatch(id);
           this.status.forget(id);
         }),
     }, intervalMs);

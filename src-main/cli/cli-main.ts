@@ -13,6 +13,7 @@ import { readCommand } from './commands/read-command';
 import { sourceCommand } from './commands/source-command';
 import { syncCommand } from './commands/sync-command';
 import { localAccessOf } from './local-access';
+import { watchCommand } from './commands/watch-command';
 import { startRunStats } from './run-stats';
 import { stopOnSignal } from './stop-on-signal';
 
@@ -34,6 +35,7 @@ const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
   folder subscribe ACCOUNT PATH | folder unsubscribe ACCOUNT PATH
   Changes apply here at once and go to the server before the command ends; offline they stay queued
   for the next sync (said on stderr, exit 0).
+  watch ACCOUNT                  (push on the Inbox: one JSON line per new message, until Ctrl-C; exit 0)
   --stats prints one line "wren-stats {json}" to stderr at exit: wall time, peak memory, event-loop lag`;
 
 /** Global flags may stand anywhere; the rest is the command and its own arguments. */
@@ -67,6 +69,7 @@ async function run(context: CliContext, command: string | undefined, args: strin
     case 'delete': return deleteCommand(context, args);
     case 'flag': return flagCommand(context, args);
     case 'folder': return folderCommand(context, args);
+    case 'watch': return watchCommand(context, args);
     default: throw new WrenError('BadRequest', command ? `Unknown command "${command}".\n${USAGE}` : USAGE);
   }
 }
@@ -101,7 +104,8 @@ export async function main(argv: string[]): Promise<number> {
     core = WrenCore.open({ dataDir, mode: 'cli', secrets: new KeyFileSecretStore(), onSyncWait: reportWait });
     const exitCode = stopOnSignal(core);
     const context = new CliContext(createHandlers(core), core.events, json, process.stdout, process.stderr, localAccessOf(core));
-    return exitCode(await run(context, rest[0], rest.slice(1)));
+    const code = await run(context, rest[0], rest.slice(1));
+    return rest[0] === 'watch' ? code : exitCode(code); // a signal is how watch is meant to end
   } catch (error) {
     process.stderr.write(describeFailure(error));
     return 2;

@@ -4,7 +4,9 @@ import { createHandlers } from '../app/handlers';
 import { WrenCore } from '../app/wren-core';
 import { toErrorShape } from '../errors/wren-error';
 import { KeyFileSecretStore } from '../secrets/key-file-secret-store';
+import { inboxUnread } from '../app/inbox-unread';
 import { bridgeIpc } from './ipc-bridge';
+import { showNewMailAlerts } from './new-mail-alerts';
 import { SafeStorageSecretStore, safeStorageIsReal } from './safe-storage-secret-store';
 import { installWindowSecurity } from './window-security';
 import { windowOptions } from './window-options';
@@ -44,8 +46,11 @@ function start(): void {
       mode: 'electron',
       secrets: safeStorageIsReal() ? new SafeStorageSecretStore() : new KeyFileSecretStore(join(app.getPath('appData'), 'wren-keys', 'secret.key')),
       syncIntervalMs: 5 * 60_000,
+      push: true,
     });
     window = createWindow(core);
+    const opened = core;
+    showNewMailAlerts(opened.events, () => inboxUnread(opened.store), () => window);
     core.sync.start(core.store.accounts.list().map((a) => a.id), false);
   }).catch((error) => {
     dialog.showErrorBox('Wren cannot start', toErrorShape(error).message);

@@ -28,8 +28,14 @@ export function connectionFault(client: ImapFlow): WrenError | undefined {
   return endedBy.get(client);
 }
 
-/** imapflow options for an account: TLS verified, STARTTLS required when chosen, plain text only when allowed. */
-export function imapOptions(login: ImapLogin): ImapFlowOptions {
+/** A push connection starts IDLE this soon after its last command: new mail is to be seen at once. */
+const PUSH_IDLE_DELAY_MS = 100;
+
+/**
+ * imapflow options for an account: TLS verified, STARTTLS required when chosen, plain text only when allowed.
+ * `push`: the connection IDLEs whenever it is free, with QRESYNC so expunges arrive as VANISHED UIDs.
+ */
+export function imapOptions(login: ImapLogin, push = false): ImapFlowOptions {
   const { server } = login;
   if (server.security === 'none' && !login.allowPlaintext) {
     throw new WrenError('PlaintextNotAllowed', `Connecting to ${server.host} without encryption would send the password in plain text; allow it explicitly or choose TLS/STARTTLS.`, { host: server.host });
@@ -46,8 +52,9 @@ export function imapOptions(login: ImapLogin): ImapFlowOptions {
     connectionTimeout: connectMs,
     greetingTimeout: connectMs,
     socketTimeout: login.timeouts?.socketMs ?? SILENCE_MS,
-    disableAutoIdle: true,
-    qresync: false,
+    disableAutoIdle: !push,
+    ...(push ? { autoIdleDelay: PUSH_IDLE_DELAY_MS } : {}),
+    qresync: push,
     clientInfo: { name: 'Wren' },
   };
 }
@@ -57,8 +64,8 @@ export function imapOptions(login: ImapLogin): ImapFlowOptions {
  * The 'error' listener is attached before connecting: imapflow emits socket
  * errors as events, and an unheard one would crash the process.
  */
-export async function openImap(login: ImapLogin, onError?: (error: WrenError) => void): Promise<ImapFlow> {
-  const client = new ImapFlow(imapOptions(login));
+export async function openImap(login: ImapLogin, onError?: (error: WrenError) => void, push = false): Promise<ImapFlow> {
+  const client = new ImapFlow(imapOptions(login, push));
   client.on('error', (error: unknown) => {
     const fault = toServerError(error, login.server, 'imap');
     if (!endedBy.has(client)) endedBy.set(client, fault);

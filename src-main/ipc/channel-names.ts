@@ -27,6 +27,7 @@ export const METHOD_NAMES = [
   'attachments.save',
   'sync.start',
   'sync.run',
+  'sync.watch',
 ] as const;
 
 export const EVENT_NAME_LIST = ['store.changed', 'sync.progress', 'account.status', 'operation.failed', 'mail.new'] as const;

@@ -4,6 +4,8 @@ import type { SyncSummary } from '../ipc/contract';
 import type { Store } from '../store/store';
 import { collectOrphanBlobs } from '../store/collect-orphan-blobs';
 import { ImapSource } from './imap-source';
+import { InboxPush } from './inbox-push';
+import { NewMailNotices, type NewMailListener } from './new-mail';
 import { syncAccount } from './sync-account';
 import type { ProgressListener, SyncJob, SyncRunner } from './sync-runner';
 
@@ -16,13 +18,18 @@ export class InProcessSyncRunner implements SyncRunner {
     return login;
   });
   private readonly active = new Set<Promise<unknown>>();
+  private readonly pushes = new Map<number, InboxPush>();
+  private readonly notices: NewMailNotices;
   private stopping = false;
 
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: Store, onNewMail: NewMailListener = () => undefined) {
+    this.notices = new NewMailNotices(store, onNewMail);
+  }
 
   async run(job: SyncJob, onProgress: ProgressListener): Promise<SyncSummary> {
     if (this.stopping) throw stopped();
     this.logins.set(job.accountId, job.login);
+    const marks = this.notices.mark(this.store.folders.list(job.accountId));
     const task = this.sessions.use(job.accountId, 'sync', (client) =>
       syncAccount(new ImapSource(client, this.store, job.accountId), this.store, job.accountId, { bodies: job.bodies, onProgress }),
     );
@@ -34,10 +41,32 @@ export class InProcessSyncRunner implements SyncRunner {
       throw this.stopping ? stopped() : error;
     } finally {
       this.active.delete(task);
+      // Also after a failure: what was stored before it is new mail all the same.
+      if (this.store.db.open) this.notices.announce(marks);
     }
     // After a sync, on the sync's thread: files of messages the server dropped go too.
     collectOrphanBlobs(this.store);
     return summary;
+  }
+
+  watch(job: SyncJob, onLost: (fault: WrenError) => void): void {
+    if (this.stopping || this.pushes.has(job.accountId)) return;
+    const push = new InboxPush(this.store, job.accountId, job.login, this.notices, (fault) => {
+      this.pushes.delete(job.accountId);
+      onLost(fault);
+    });
+    this.pushes.set(job.accountId, push);
+    push.start().catch((error: unknown) => {
+      push.stop();
+      if (this.pushes.get(job.accountId) !== push) return;
+      this.pushes.delete(job.accountId);
+      onLost(error instanceof WrenError ? error : new WrenError('Internal', String(error)));
+    });
+  }
+
+  unwatch(accountId: number): void {
+    this.pushes.get(accountId)?.stop();
+    this.pushes.delete(accountId);
   }
 
   dropConnection(accountId: number): void {
@@ -50,8 +79,11 @@ export class InProcessSyncRunner implements SyncRunner {
    */
   async close(): Promise<void> {
     this.stopping = true;
+    const pushes = [...this.pushes.values()];
+    this.pushes.clear();
+    for (const push of pushes) push.stop();
     this.sessions.closeAll();
-    await Promise.allSettled([...this.active]);
+    await Promise.allSettled([...this.active, ...pushes.map((push) => push.idle())]);
   }
 }
 

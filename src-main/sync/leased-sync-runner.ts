@@ -1,3 +1,4 @@
+import type { WrenError } from '../errors/wren-error';
 import type { SyncSummary } from '../ipc/contract';
 import type { AccountSyncLocks, SyncLockHolder } from './account-sync-lock';
 import type { ProgressListener, SyncJob, SyncRunner } from './sync-runner';
@@ -27,6 +28,15 @@ export class LeasedSyncRunner implements SyncRunner {
 
   dropConnection(accountId: number): void {
     this.inner.dropConnection(accountId);
+  }
+
+  /** Push only reads the Inbox and stores what is new; like reading a message, it needs no lease. */
+  watch(job: SyncJob, onLost: (fault: WrenError) => void): void {
+    this.inner.watch(job, onLost);
+  }
+
+  unwatch(accountId: number): void {
+    this.inner.unwatch(accountId);
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Events, SyncSummary } from '../ipc/contract';
 import type { ImapLogin } from '../imap/imap-connection';
+import type { WrenError } from '../errors/wren-error';
 
 /** One account sync to run: the login travels with it, so a worker needs no access to the vault. */
 export interface SyncJob {
@@ -19,5 +20,12 @@ export interface SyncRunner {
   run(job: SyncJob, onProgress: ProgressListener): Promise<SyncSummary>;
   /** Closes the account's sync connection: the account was removed, or a test cuts the line. */
   dropConnection(accountId: number): void;
+  /**
+   * Keeps push (IDLE) on the account's Inbox, which must have been synced;
+   * a second call for a watched account changes nothing. `onLost` is told
+   * once, when that connection ends or cannot be opened; watching then stops.
+   */
+  watch(job: SyncJob, onLost: (fault: WrenError) => void): void;
+  unwatch(accountId: number): void;
   close(): Promise<void>;
 }

@@ -10,9 +10,14 @@ const RETRY_DELAYS_MS = [15_000, 30_000, 60_000, 2 * 60_000, 5 * 60_000, 10 * 60
 /** A database held by another Wren is let go soon; worth one slow retry per failure, unlike a full disk. */
 const BUSY_RETRY_MS = 2 * 60_000;
 
+/** A push connection lost again this soon after the last loss reconnects with the backoff, not at once. */
+const QUICK_RECONNECT_GAP_MS = 60_000;
+
 export interface SyncServiceOptions {
   /** Background sync interval while online; 0 disables (CLI). */
   intervalMs: number;
+  /** Push (IDLE) on every account's Inbox after its sync (the app); otherwise only for accounts asked to `watch`. */
+  push?: boolean;
 }
 
 /**
@@ -26,6 +31,8 @@ export class SyncService {
   private readonly failures = new Map<number, number>();
   /** Accounts that got a journal entry while their sync was past its replay: synced again after. */
   private readonly replayAgain = new Set<number>();
+  private readonly watched = new Set<number>();
+  private readonly pushLostAt = new Map<number, number>();
   private stopped = false;
 
   constructor(
@@ -67,6 +74,21 @@ export class SyncService {
     else this.start([accountId], false);
   }
 
+  /**
+   * Syncs the account, then keeps its Inbox pushed (IDLE) until stop, reconnecting
+   * after a drop (`wren watch`). Resolves with the first sync's summary.
+   */
+  watch(accountId: number): Promise<SyncSummary> {
+    this.watched.add(accountId);
+    return this.run(accountId, false);
+  }
+
+  /** Ends push for the account (removed). */
+  unwatch(accountId: number): void {
+    this.watched.delete(accountId);
+    this.runner.unwatch(accountId);
+  }
+
   /** Cuts the account's sync connection (account removed; tests simulate a dropped line with it). */
   dropConnection(accountId: number): void {
     this.runner.dropConnection(accountId);
@@ -88,6 +110,7 @@ export class SyncService {
       this.failures.delete(accountId);
       this.status.set(accountId, { state: 'idle', error: null, retryAt: null });
       this.schedule(accountId, this.options.intervalMs);
+      if ((this.options.push || this.watched.has(accountId)) && this.store.accounts.get(accountId)) this.runner.watch(job, (fault) => this.onPushLost(accountId, fault));
       return summary;
     } catch (error) {
       const fault = toWrenError(error);
@@ -105,9 +128,27 @@ export class SyncService {
     }
   }
 
+  /**
+   * The push connection dropped: a sync reconnects at once (and restarts push),
+   * catching up with what came meanwhile; a second drop soon after, or a fault
+   * that is not the network's, takes the path of a failed sync (backoff, status).
+   */
+  private onPushLost(accountId: number, fault: WrenError): void {
+    if (this.stopped || !this.store.accounts.get(accountId)) return;
+    const now = Date.now();
+    const last = this.pushLostAt.get(accountId);
+    this.pushLostAt.set(accountId, now);
+    if (isUnreachable(fault) && (last === undefined || now - last > QUICK_RECONNECT_GAP_MS)) {
+      this.run(accountId, false).catch(() => undefined);
+    } else {
+      this.onFailure(accountId, fault);
+    }
+  }
+
   private onFailure(accountId: number, fault: WrenError): void {
     if (!this.store.accounts.get(accountId)) return; // removed while syncing
-    const retries = this.options.intervalMs > 0; // the CLI syncs only when asked
+    // The CLI syncs only when asked, except an account it watches.
+    const retries = this.options.intervalMs > 0 || this.watched.has(accountId);
     // Only faults that come and go with the network mean offline, retried in the background.
     if (isUnreachable(fault) || fault.code === 'Offline') {
       const attempt = this.failures.get(accountId) ?? 0;

@@ -6,12 +6,16 @@ import type { SyncJob } from './sync-runner';
 export type ToSyncWorker =
   | { type: 'run'; id: number; job: SyncJob }
   | { type: 'drop'; accountId: number }
+  | { type: 'watch'; job: SyncJob }
+  | { type: 'unwatch'; accountId: number }
   /** Stop every sync, keeping what has arrived; answered with 'stopped'. */
   | { type: 'stop' };
 
 export type FromSyncWorker =
   | { type: 'progress'; progress: Events['sync.progress'] }
   | { type: 'changes'; changes: StoreChange[] }
+  | { type: 'mailNew'; event: Events['mail.new'] }
+  | { type: 'watchLost'; accountId: number; error: ErrorShape }
   | { type: 'done'; id: number; summary: SyncSummary }
   | { type: 'failed'; id: number; error: ErrorShape }
   | { type: 'stopped' };

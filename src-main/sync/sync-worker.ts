@@ -15,9 +15,14 @@ function serve(port: MessagePort, dataDir: string): void {
   const post = (message: FromSyncWorker) => port.postMessage(message);
   const store = new Store(dataDir);
   store.feed.onChanges((changes) => post({ type: 'changes', changes }));
-  const runner = new InProcessSyncRunner(store);
+  const runner = new InProcessSyncRunner(store, (event) => post({ type: 'mailNew', event }));
   port.on('message', (message: ToSyncWorker) => {
     if (message.type === 'drop') return runner.dropConnection(message.accountId);
+    if (message.type === 'unwatch') return runner.unwatch(message.accountId);
+    if (message.type === 'watch') {
+      const { accountId } = message.job;
+      return runner.watch(message.job, (fault) => post({ type: 'watchLost', accountId, error: toErrorShape(fault) }));
+    }
     if (message.type === 'stop') return void runner.close().then(() => post({ type: 'stopped' }));
     runner
       .run(message.job, (progress) => post({ type: 'progress', progress }))

@@ -1,6 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { WrenError } from '../errors/wren-error';
 import type { StoreChange, SyncSummary } from '../ipc/contract';
+import type { NewMailListener } from './new-mail';
 import type { ProgressListener, SyncJob, SyncRunner } from './sync-runner';
 import { bundledWorkerPath, startBundledWorker } from '../workers/start-bundled-worker';
 import { SYNC_WORKER_ROLE, type FromSyncWorker, type ToSyncWorker } from './sync-worker-protocol';
@@ -22,6 +23,8 @@ interface RunningJob {
 export class WorkerSyncRunner implements SyncRunner {
   private worker: Worker | null = null;
   private readonly jobs = new Map<number, RunningJob>();
+  /** Accounts with push on, and whom to tell when it is lost. */
+  private readonly watchers = new Map<number, (fault: WrenError) => void>();
   private nextId = 1;
   private onStopped: (() => void) | undefined;
 
@@ -29,6 +32,7 @@ export class WorkerSyncRunner implements SyncRunner {
     private readonly dataDir: string,
     private readonly workerPath: string,
     private readonly onChanges: (changes: StoreChange[]) => void,
+    private readonly onNewMail: NewMailListener = () => undefined,
   ) {}
 
   run(job: SyncJob, onProgress: ProgressListener): Promise<SyncSummary> {
@@ -42,7 +46,21 @@ export class WorkerSyncRunner implements SyncRunner {
   }
 
   dropConnection(accountId: number): void {
-    this.worker?.postMessage({ type: 'drop', accountId });
+    this.worker?.postMessage({ type: 'drop', accountId } satisfies ToSyncWorker);
+  }
+
+  watch(job: SyncJob, onLost: (fault: WrenError) => void): void {
+    if (this.watchers.has(job.accountId)) return;
+    const worker = this.ensureWorker();
+    this.watchers.set(job.accountId, onLost);
+    worker.ref(); // push keeps a front end (wren watch) alive while nothing else runs
+    worker.postMessage({ type: 'watch', job } satisfies ToSyncWorker);
+  }
+
+  unwatch(accountId: number): void {
+    if (!this.watchers.delete(accountId)) return;
+    this.worker?.postMessage({ type: 'unwatch', accountId } satisfies ToSyncWorker);
+    this.unrefWhenIdle();
   }
 
   /**
@@ -60,6 +78,7 @@ export class WorkerSyncRunner implements SyncRunner {
       worker.postMessage({ type: 'stop' } satisfies ToSyncWorker);
       await stopped;
     }
+    this.watchers.clear();
     this.failAll(new WrenError('SyncStopped', 'Wren is shutting down; the sync stopped.'));
     await worker?.terminate();
   }
@@ -72,7 +91,9 @@ export class WorkerSyncRunner implements SyncRunner {
       onExit: () => {
         if (this.worker === worker) this.worker = null;
         this.onStopped?.(); // a worker that is gone has nothing left to stop
-        this.failAll(new WrenError('Internal', 'The sync worker stopped unexpectedly; the next sync starts a new one.'));
+        const fault = new WrenError('Internal', 'The sync worker stopped unexpectedly; the next sync starts a new one.');
+        this.failAll(fault);
+        this.loseAll(fault);
       },
     });
     this.worker = worker;
@@ -82,6 +103,8 @@ export class WorkerSyncRunner implements SyncRunner {
   private receive(message: FromSyncWorker): void {
     if (message.type === 'changes') return this.onChanges(message.changes);
     if (message.type === 'stopped') return this.onStopped?.();
+    if (message.type === 'mailNew') return this.onNewMail(message.event);
+    if (message.type === 'watchLost') return this.lose(message.accountId, new WrenError(message.error.code, message.error.message, message.error.details));
     if (message.type === 'progress') {
       for (const job of this.jobs.values()) if (job.accountId === message.progress.accountId) job.onProgress(message.progress);
       return;
@@ -91,8 +114,23 @@ export class WorkerSyncRunner implements SyncRunner {
     this.jobs.delete(message.id);
     if (message.type === 'done') job.resolve(message.summary);
     else job.reject(new WrenError(message.error.code, message.error.message, message.error.details));
-    // An idle worker must not keep the process (CLI, tests) alive.
-    if (this.jobs.size === 0) this.worker?.unref();
+    this.unrefWhenIdle();
+  }
+
+  /** An idle worker must not keep the process (CLI, tests) alive. */
+  private unrefWhenIdle(): void {
+    if (this.jobs.size === 0 && this.watchers.size === 0) this.worker?.unref();
+  }
+
+  private lose(accountId: number, fault: WrenError): void {
+    const onLost = this.watchers.get(accountId);
+    this.watchers.delete(accountId);
+    this.unrefWhenIdle();
+    onLost?.(fault);
+  }
+
+  private loseAll(fault: WrenError): void {
+    for (const accountId of [...this.watchers.keys()]) this.lose(accountId, fault);
   }
 
   private failAll(error: WrenError): void {

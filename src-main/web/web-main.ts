@@ -15,6 +15,7 @@ async function main(): Promise<void> {
     mode: 'web',
     secrets: new KeyFileSecretStore(),
     syncIntervalMs: 5 * 60_000,
+    push: true,
   });
   const server = await startWebServer({
     core,

@@ -97,6 +97,11 @@ const strings = {
   'markRead.never': 'never (only by hand)',
   'markRead.seconds': 'Delay (s)',
 
+  'notify.enable': 'Enable notifications',
+  'notify.enableHint': 'Show a desktop notification when new mail arrives',
+  'notify.blocked': 'Notifications are blocked in this browser',
+  'notify.newMessages': '{count} new messages',
+
   'account.add': 'Add account',
   'account.addHeading': 'Add a mail account',
   'dialog.close': 'Close',

@@ -97,6 +97,11 @@ export const zh: Dictionary = {
     'markRead.never': '从不（仅手动）',
     'markRead.seconds': '延迟（秒）',
 
+    'notify.enable': '开启通知',
+    'notify.enableHint': '收到新邮件时显示桌面通知',
+    'notify.blocked': '此浏览器已阻止通知',
+    'notify.newMessages': '{count} 封新邮件',
+
     'account.add': '添加帐户',
     'account.addHeading': '添加邮件帐户',
     'dialog.close': '关闭',

@@ -8,6 +8,8 @@ import { Toolbar } from '../Toolbar';
 import { useAccountActivity } from './use-account-activity';
 import { useAccountFolders } from './use-account-folders';
 import { useMailSelection } from './use-mail-selection';
+import { useUnreadTitle } from './use-unread-title';
+import { useNewMailNotifications } from '../../notifications/use-new-mail-notifications';
 import './mail-view.css';
 
 /** The main window: folders, the open folder's messages, the open message. */
@@ -15,6 +17,8 @@ export function MailView({ accounts }: { accounts: AccountView[] }) {
   const foldersByAccount = useAccountFolders(accounts);
   const selection = useMailSelection(accounts, foldersByAccount);
   const activity = useAccountActivity(accounts);
+  useUnreadTitle(foldersByAccount);
+  useNewMailNotifications();
 
   return (
     <div className="mail-view" data-testid="mail-view">

@@ -1,4 +1,5 @@
 import { AddAccount } from '../AddAccount';
+import { EnableNotifications } from '../EnableNotifications';
 import { LanguageSwitch } from '../LanguageSwitch';
 import { MarkReadSetting } from '../MarkReadSetting';
 import { SyncButton } from '../SyncButton';
@@ -11,6 +12,7 @@ export function Toolbar() {
       <SyncButton />
       <AddAccount />
       <span className="toolbar__spacer" />
+      <EnableNotifications />
       <MarkReadSetting />
       <LanguageSwitch />
     </header>

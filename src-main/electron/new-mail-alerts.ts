@@ -1,0 +1,43 @@
+import { app, Notification, type BrowserWindow } from 'electron';
+import type { EventBus } from '../app/event-bus';
+import type { Events } from '../ipc/contract';
+
+/** Unread counts move with every synced batch; the badge follows a moment later, not per batch. */
+const BADGE_DELAY_MS = 300;
+
+/**
+ * The desktop side of new mail: a system notification per `mail.new` (the
+ * sender over the subject, no words to translate: "+2" says the rest) and the
+ * Inbox unread count on the dock / taskbar badge.
+ */
+export function showNewMailAlerts(events: EventBus, unread: () => number, window: () => BrowserWindow | null): () => void {
+  let badgeTimer: NodeJS.Timeout | undefined;
+  const updateBadge = () => {
+    clearTimeout(badgeTimer);
+    badgeTimer = setTimeout(() => app.setBadgeCount(unread()), BADGE_DELAY_MS);
+  };
+  const offMail = events.on('mail.new', (event) => {
+    if (!Notification.isSupported()) return;
+    const notification = new Notification(notificationText(event));
+    notification.on('click', () => {
+      const shown = window();
+      if (shown?.isMinimized()) shown.restore();
+      shown?.focus();
+    });
+    notification.show();
+  });
+  const offChanges = events.on('store.changed', updateBadge);
+  app.setBadgeCount(unread());
+  return () => {
+    clearTimeout(badgeTimer);
+    offMail();
+    offChanges();
+  };
+}
+
+export function notificationText(event: Events['mail.new']): { title: string; body: string } {
+  const [newest] = event.messages;
+  const title = newest ? newest.from.name || newest.from.address : '';
+  const more = event.messages.length > 1 ? ` (+${event.messages.length - 1})` : '';
+  return { title, body: `${newest?.subject ?? ''}${more}` };
+}

@@ -1,0 +1,34 @@
+import type { Address } from '../ipc/contract';
+import type { Db } from './open-database';
+import { PreparedStatements } from './prepared-statements';
+
+export interface Arrival {
+  id: number;
+  from: Address;
+  subject: string;
+}
+
+/**
+ * What a sync added to a folder: rows are numbered in insertion order, so the
+ * messages stored by a sync are those above the folder's highest id before it.
+ */
+export class ArrivalsQuery {
+  private readonly statements: PreparedStatements;
+
+  constructor(db: Db) {
+    this.statements = new PreparedStatements(db);
+  }
+
+  lastId(folderId: number): number {
+    return (this.statements.pluck('SELECT coalesce(max(id), 0) FROM messages WHERE folder_id = ?').get(folderId) as number) ?? 0;
+  }
+
+  /** Unread messages stored after `afterId`, newest first: one already read elsewhere is no news. */
+  unseenAfter(folderId: number, afterId: number, limit: number): Arrival[] {
+    const rows = this.statements
+      .get(`SELECT id, subject, from_name, from_addr FROM messages
+            WHERE folder_id = ? AND id > ? AND seen = 0 ORDER BY id DESC LIMIT ?`)
+      .all(folderId, afterId, limit) as { id: number; subject: string; from_name: string; from_addr: string }[];
+    return rows.map((row) => ({ id: row.id, subject: row.subject, from: { name: row.from_name, address: row.from_addr } }));
+  }
+}

@@ -1,0 +1,54 @@
+import type { Events, FolderRole } from '../ipc/contract';
+import { ArrivalsQuery } from '../store/arrivals-query';
+import type { FolderRecord } from '../store/folders-repo';
+import type { Store } from '../store/store';
+
+export type NewMailListener = (event: Events['mail.new']) => void;
+
+/** Mail landing here is the user's own doing or not worth a notification: only the Inbox and ordinary folders are news. */
+const QUIET_ROLES: ReadonlySet<FolderRole> = new Set(['sent', 'drafts', 'trash', 'junk', 'archive', 'all', 'flagged']);
+/** A notification names a few senders; the rest is a count the renderer words itself. */
+const MOST_PER_EVENT = 50;
+
+export interface FolderMark {
+  accountId: number;
+  folderId: number;
+  uidvalidity: number;
+  lastId: number;
+}
+
+/**
+ * Turns what a sync stored into `mail.new` events. A folder never synced
+ * before (a new account, a new folder) announces nothing: its whole content
+ * would arrive as "new". Each message is announced once, whichever sync of
+ * its folder (push or poll) stored it.
+ */
+export class NewMailNotices {
+  private readonly arrivals: ArrivalsQuery;
+  private readonly announced = new Map<number, number>();
+
+  constructor(private readonly store: Store, private readonly emit: NewMailListener) {
+    this.arrivals = new ArrivalsQuery(store.db);
+  }
+
+  /** Before a sync: where each folder that was synced before stands. */
+  mark(folders: FolderRecord[]): FolderMark[] {
+    return folders
+      .filter((folder) => folder.accountId !== null && folder.uidvalidity !== null && !(folder.role && QUIET_ROLES.has(folder.role)))
+      .map((folder) => ({ accountId: folder.accountId!, folderId: folder.id, uidvalidity: folder.uidvalidity!, lastId: this.arrivals.lastId(folder.id) }));
+  }
+
+  /** After a sync: one event per folder that received unread mail since its mark. */
+  announce(marks: FolderMark[]): void {
+    for (const mark of marks) {
+      const folder = this.store.folders.get(mark.folderId);
+      // Renumbered by the server (new UIDVALIDITY): everything was fetched again, none of it is news.
+      if (!folder || folder.uidvalidity !== mark.uidvalidity) continue;
+      const after = Math.max(mark.lastId, this.announced.get(mark.folderId) ?? 0);
+      const messages = this.arrivals.unseenAfter(mark.folderId, after, MOST_PER_EVENT);
+      if (messages.length === 0) continue;
+      this.announced.set(mark.folderId, messages[0]!.id);
+      this.emit({ accountId: mark.accountId, folderId: mark.folderId, messages });
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLab, type Lab } from '../../lab/lab';
+import { simpleMessage } from '../../lab/simple-message';
+import { submitMail } from '../../lab/submit-mail';
+
+const run = promisify(execFile);
+/** Generous: the test says "it is printed", the bench says how fast. */
+const WAIT_MS = 30_000;
+
+/** `wren watch ACCOUNT`, the built CLI run as a user would, against the lab. */
+describe('wren watch', () => {
+  let lab: Lab;
+  let dir: string;
+  const env = () => ({ ...process.env, XDG_CONFIG_HOME: join(dir, 'config') });
+  const wrenArgs = (args: string[]) => ['bin/wren.cjs', '--data-dir', join(dir, 'data'), ...args];
+
+  /** Resolves with the first stdout line `accept` likes, or fails after WAIT_MS. */
+  function lineFrom(child: ChildProcessWithoutNullStreams, accept: (line: string) => boolean): Promise<string> {
+    const lines = createInterface({ input: child.stdout });
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no such line from wren watch')), WAIT_MS);
+      lines.on('line', (line) => {
+        if (!accept(line)) return;
+        clearTimeout(timer);
+        resolve(line);
+      });
+    });
+  }
+
+  function stderrLine(child: ChildProcessWithoutNullStreams, pattern: RegExp): Promise<void> {
+    const lines = createInterface({ input: child.stderr });
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`wren watch never said ${pattern}`)), WAIT_MS);
+      lines.on('line', (line) => {
+        if (!pattern.test(line)) return;
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  beforeAll(async () => {
+    await run(process.execPath, ['scripts/build-main.mjs']);
+    dir = mkdtempSync(join(tmpdir(), 'wren-watch-'));
+    lab = await startLab();
+    const alice = lab.users[0]!;
+    await lab.seed(alice.email, 'INBOX', [simpleMessage(1, { to: alice.email })]);
+    await run(process.execPath, wrenArgs(['account', 'add', '--name', 'Alice', '--email', alice.email, '--imap-host', lab.host,
+      '--imap-port', String(lab.ports.imaps), '--trust-fingerprint', lab.certFingerprint256]), { env: { ...env(), WREN_PASSWORD: alice.password } });
+  }, 120_000);
+  afterAll(async () => {
+    await lab?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prints one JSON line per message submitted over SMTP, and exits 0 on SIGTERM', async () => {
+    const child = spawn(process.execPath, wrenArgs(['watch', 'Alice']), { env: env() });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      await stderrLine(child, /watching account 1/);
+      const printed = lineFrom(child, (line) => line.includes('Watched arrival'));
+      await submitMail(lab, lab.users[1]!, lab.users[0]!, 'Watched arrival');
+      expect(JSON.parse(await printed)).toEqual({
+        id: expect.any(Number), accountId: 1, folder: 'INBOX', from: { name: 'Sender', address: lab.users[1]!.email }, subject: 'Watched arrival',
+      });
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+  });
+
+  it('exits 0 on SIGINT too, having printed nothing while no mail came', async () => {
+    const child = spawn(process.execPath, wrenArgs(['watch', '1']), { env: env() });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await stderrLine(child, /watching account 1/);
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(stdout).toBe('');
+  });
+});

@@ -1,0 +1,79 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+// The Electron binary cannot run here, so its API is replaced by recorders:
+// what is checked is what our code asks of Electron.
+const electron = vi.hoisted(() => {
+  const shown: { title: string; body: string; click: () => void }[] = [];
+  class Notification {
+    static isSupported = vi.fn(() => true);
+    private click: () => void = () => undefined;
+    constructor(private readonly options: { title: string; body: string }) {}
+    on(event: string, listener: () => void) {
+      if (event === 'click') this.click = listener;
+      return this;
+    }
+    show() {
+      shown.push({ ...this.options, click: () => this.click() });
+    }
+  }
+  return { app: { setBadgeCount: vi.fn() }, Notification, shown };
+});
+vi.mock('electron', () => electron);
+
+import { EventBus } from '../../../src-main/app/event-bus';
+import { showNewMailAlerts } from '../../../src-main/electron/new-mail-alerts';
+import type { Events } from '../../../src-main/ipc/contract';
+
+const arrival = (subjects: string[]): Events['mail.new'] => ({
+  accountId: 1,
+  folderId: 10,
+  messages: subjects.map((subject, i) => ({ id: 200 + i, subject, from: { name: i ? '' : 'Bob', address: `s${i}@example.test` } })),
+});
+
+beforeEach(() => {
+  vi.clearAllMocks();
+  electron.shown.length = 0;
+  vi.useRealTimers();
+});
+
+describe('new mail on the desktop (Electron main process)', () => {
+  it('shows a system notification with sender and subject; a click brings the window forward', () => {
+    const events = new EventBus();
+    const window = { isMinimized: vi.fn(() => true), restore: vi.fn(), focus: vi.fn() };
+    showNewMailAlerts(events, () => 0, () => window as never);
+    events.emit('mail.new', arrival(['Lunch?']));
+    events.emit('mail.new', arrival(['First', 'Second', 'Third']));
+    expect(electron.shown.map(({ title, body }) => ({ title, body }))).toEqual([
+      { title: 'Bob', body: 'Lunch?' },
+      { title: 'Bob', body: 'First (+2)' },
+    ]);
+    electron.shown[0]!.click();
+    expect(window.restore).toHaveBeenCalled();
+    expect(window.focus).toHaveBeenCalled();
+  });
+
+  it('shows nothing where the system has no notifications', () => {
+    electron.Notification.isSupported.mockReturnValueOnce(false);
+    const events = new EventBus();
+    showNewMailAlerts(events, () => 0, () => null);
+    events.emit('mail.new', arrival(['Lunch?']));
+    expect(electron.shown).toEqual([]);
+  });
+
+  it('puts the Inbox unread count on the badge at start and after the store changes', () => {
+    vi.useFakeTimers();
+    const events = new EventBus();
+    let unread = 3;
+    const stop = showNewMailAlerts(events, () => unread, () => null);
+    expect(electron.app.setBadgeCount).toHaveBeenLastCalledWith(3);
+    unread = 4;
+    events.emit('store.changed', { changes: [{ entity: 'messages', folderId: 10, ids: [1] }] });
+    events.emit('store.changed', { changes: [{ entity: 'messages', folderId: 10, ids: [2] }] });
+    vi.runAllTimers();
+    expect(electron.app.setBadgeCount.mock.calls).toEqual([[3], [4]]);
+    stop();
+    events.emit('store.changed', { changes: [{ entity: 'messages', folderId: 10, ids: [3] }] });
+    vi.runAllTimers();
+    expect(electron.app.setBadgeCount).toHaveBeenCalledTimes(2);
+  });
+});

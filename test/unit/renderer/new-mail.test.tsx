@@ -1,0 +1,105 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Events, FolderView } from '../../../src-main/ipc/contract';
+import { App } from '../../../src-renderer/components/App';
+import { FakeClient, renderWithClient, type Handlers } from './fake-client';
+import { ACCOUNT, FOLDERS, MESSAGE, SUMMARY } from './mail-fixtures';
+
+/** The browser's Notification API, recorded: what is checked is what Wren asks of it. */
+class RecordedNotification {
+  static permission: NotificationPermission = 'default';
+  static readonly shown: { title: string; body?: string }[] = [];
+  static readonly requestPermission = vi.fn(async () => {
+    RecordedNotification.permission = 'granted';
+    return RecordedNotification.permission;
+  });
+  onclick: (() => void) | null = null;
+  constructor(title: string, options: NotificationOptions = {}) {
+    RecordedNotification.shown.push({ title, body: options.body });
+  }
+}
+
+let folders: FolderView[] = FOLDERS;
+
+function mailHandlers(extra: Handlers = {}): Handlers {
+  return {
+    'accounts.list': () => [ACCOUNT],
+    'folders.list': () => folders,
+    'messages.list': () => ({ total: 1, items: [SUMMARY] }),
+    'messages.read': () => MESSAGE,
+    'sync.start': () => ({ started: [1] }),
+    ...extra,
+  };
+}
+
+const arrival = (subjects: string[]): Events['mail.new'] => ({
+  accountId: 1,
+  folderId: 10,
+  messages: subjects.map((subject, i) => ({ id: 200 + i, subject, from: { name: `Sender ${i}`, address: `s${i}@example.test` } })),
+});
+
+beforeEach(() => {
+  folders = FOLDERS;
+  RecordedNotification.permission = 'default';
+  RecordedNotification.shown.length = 0;
+  RecordedNotification.requestPermission.mockClear();
+  vi.stubGlobal('Notification', RecordedNotification);
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('new mail in the window title', () => {
+  it('shows the Inbox unread count, "(2) Wren", and follows it when the folders change', async () => {
+    const client = new FakeClient(mailHandlers());
+    renderWithClient(<App />, client);
+    await waitFor(() => expect(document.title).toBe('(2) Wren'));
+    folders = FOLDERS.map((f) => (f.role === 'inbox' ? { ...f, unread: 5 } : f));
+    act(() => client.emit('store.changed', { changes: [{ entity: 'messages', folderId: 10, ids: [201] }] }));
+    await waitFor(() => expect(document.title).toBe('(5) Wren'));
+    folders = FOLDERS.map((f) => (f.role === 'inbox' ? { ...f, unread: 0 } : f));
+    act(() => client.emit('store.changed', { changes: [{ entity: 'folders', accountId: 1, ids: [10] }] }));
+    await waitFor(() => expect(document.title).toBe('Wren'));
+  });
+});
+
+describe('desktop notifications in the web mode', () => {
+  it('never asks for permission by itself; the "Enable notifications" button does', async () => {
+    renderWithClient(<App />, new FakeClient(mailHandlers()));
+    const enable = await screen.findByTestId('enable-notifications');
+    expect(enable.textContent).toBe('Enable notifications');
+    expect(RecordedNotification.requestPermission).not.toHaveBeenCalled();
+    fireEvent.click(enable);
+    await waitFor(() => expect(screen.queryByTestId('enable-notifications')).toBeNull());
+    expect(RecordedNotification.requestPermission).toHaveBeenCalledTimes(1);
+  });
+
+  it('says the button in Chinese', async () => {
+    renderWithClient(<App />, new FakeClient(mailHandlers()), 'zh');
+    expect((await screen.findByTestId('enable-notifications')).textContent).toBe('开启通知');
+  });
+
+  it('shows nothing before the user allowed it', async () => {
+    const client = new FakeClient(mailHandlers());
+    renderWithClient(<App />, client);
+    await screen.findByTestId('enable-notifications');
+    act(() => client.emit('mail.new', arrival(['Hello'])));
+    expect(RecordedNotification.shown).toEqual([]);
+  });
+
+  it('notifies sender and subject on mail.new once allowed; several messages get a count', async () => {
+    RecordedNotification.permission = 'granted';
+    const client = new FakeClient(mailHandlers());
+    renderWithClient(<App />, client, 'zh');
+    await screen.findByTestId('mail-view');
+    expect(screen.queryByTestId('enable-notifications')).toBeNull();
+    act(() => client.emit('mail.new', arrival(['Lunch?'])));
+    act(() => client.emit('mail.new', arrival(['One', ''])));
+    expect(RecordedNotification.shown).toEqual([
+      { title: 'Sender 0', body: 'Lunch?' },
+      { title: '2 封新邮件', body: 'Sender 0: One\nSender 1: （无主题）' },
+    ]);
+  });
+});

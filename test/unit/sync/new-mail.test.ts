@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Events, FolderRole } from '../../../src-main/ipc/contract';
+import type { FolderRecord } from '../../../src-main/store/folders-repo';
+import type { HeaderRecord } from '../../../src-main/store/messages-repo';
+import type { Store } from '../../../src-main/store/store';
+import { NewMailNotices } from '../../../src-main/sync/new-mail';
+import { tempStore } from '../store/temp-store';
+
+let dispose: () => void = () => undefined;
+afterEach(() => dispose());
+
+function header(uid: number, extra: Partial<HeaderRecord> = {}): HeaderRecord {
+  return {
+    uid, uidl: null, messageId: null, inReplyTo: null, subject: `Message ${uid}`, from: { name: `Sender ${uid}`, address: `s${uid}@test` },
+    to: [], cc: [], date: null, internalDate: null, size: 0, flags: [], hasAttachments: false, structure: null, modseq: null, ...extra,
+  };
+}
+
+function setup(): { store: Store; accountId: number; events: Events['mail.new'][]; notices: NewMailNotices } {
+  const t = tempStore();
+  dispose = t.dispose;
+  const store = t.store;
+  store.db.prepare("INSERT INTO secrets (id, scheme, sealed) VALUES ('s', 'test', x'00')").run();
+  const accountId = Number(store.db.prepare(
+    `INSERT INTO accounts (name, email, protocol, incoming_host, incoming_port, incoming_security, incoming_user, password_secret_id, created_at)
+     VALUES ('a', 'a@test', 'imap', 'h', 1, 'tls', 'a', 's', 0)`,
+  ).run().lastInsertRowid);
+  const events: Events['mail.new'][] = [];
+  return { store, accountId, events, notices: new NewMailNotices(store, (event) => events.push(event)) };
+}
+
+/** The account's folders as a folder-list sync leaves them, each synced before if it has a UIDVALIDITY. */
+function folders(store: Store, accountId: number, specs: { path: string; role: FolderRole | null; uidvalidity: number | null }[]) {
+  const remote = specs.map(({ path, role }) => ({ path, name: path, parentPath: null, delimiter: '/', role, selectable: true, subscribed: true }));
+  store.write(() => store.folders.replaceRemote(accountId, remote));
+  return specs.map(({ path, uidvalidity }) => {
+    const record = store.folders.list(accountId).find((f) => f.path === path)!;
+    if (uidvalidity !== null) store.write(() => store.folders.setSyncState(record.id, { uidvalidity, uidnext: null, highestmodseq: null }));
+    return store.folders.get(record.id)!;
+  });
+}
+
+const folder = (store: Store, accountId: number, path: string, role: FolderRole | null, uidvalidity: number | null) =>
+  folders(store, accountId, [{ path, role, uidvalidity }])[0]!;
+
+const insert = (store: Store, folderId: number, records: HeaderRecord[]) => store.write(() => store.messages.insertHeaders(folderId, records));
+
+describe('NewMailNotices', () => {
+  it('announces the unread messages a sync stored, newest first, with sender and subject', () => {
+    const { store, accountId, events, notices } = setup();
+    const inbox = folder(store, accountId, 'INBOX', 'inbox', 7);
+    insert(store, inbox.id, [header(1)]);
+    const marks = notices.mark([inbox]);
+    const [two, three] = insert(store, inbox.id, [header(2), header(3), header(4, { flags: ['\\Seen'] })]);
+    notices.announce(marks);
+    expect(events).toEqual([{ accountId, folderId: inbox.id, messages: [
+      { id: three, subject: 'Message 3', from: { name: 'Sender 3', address: 's3@test' } },
+      { id: two, subject: 'Message 2', from: { name: 'Sender 2', address: 's2@test' } },
+    ] }]);
+  });
+
+  it('says nothing about the first sync of a folder, nor about Sent, Trash or Junk', () => {
+    const { store, accountId, events, notices } = setup();
+    const [fresh, sent, junk] = folders(store, accountId, [
+      { path: 'INBOX', role: 'inbox', uidvalidity: null }, { path: 'Sent', role: 'sent', uidvalidity: 1 }, { path: 'Junk', role: 'junk', uidvalidity: 1 },
+    ]) as [FolderRecord, FolderRecord, FolderRecord];
+    const marks = notices.mark([fresh, sent, junk]);
+    insert(store, fresh.id, [header(1)]);
+    insert(store, sent.id, [header(1)]);
+    insert(store, junk.id, [header(1)]);
+    notices.announce(marks);
+    expect(events).toEqual([]);
+  });
+
+  it('says nothing when the server renumbered the folder and everything was fetched again', () => {
+    const { store, accountId, events, notices } = setup();
+    const inbox = folder(store, accountId, 'INBOX', 'inbox', 7);
+    const marks = notices.mark([inbox]);
+    store.write(() => store.folders.setSyncState(inbox.id, { uidvalidity: 8, uidnext: null, highestmodseq: null }));
+    insert(store, inbox.id, [header(1), header(2)]);
+    notices.announce(marks);
+    expect(events).toEqual([]);
+  });
+
+  it('announces a message once when a push sync and a poll of the folder overlap', () => {
+    const { store, accountId, events, notices } = setup();
+    const inbox = folder(store, accountId, 'INBOX', 'inbox', 7);
+    const pollMarks = notices.mark([inbox]);
+    const pushMarks = notices.mark([inbox]);
+    insert(store, inbox.id, [header(1)]);
+    notices.announce(pushMarks);
+    notices.announce(pollMarks);
+    expect(events).toHaveLength(1);
+  });
+});
