@@ -124,7 +124,7 @@ const strings = {
   'picker.filter': 'Type to filter folders',
   'picker.none': 'No folder matches.',
   'deleteForever.title': 'Delete for good?',
-  'deleteForever.text': 'The {count} selected messages will be deleted for good. This cannot be undone.',
+  'deleteForever.text': 'The selected messages ({count}) will be deleted for good. This cannot be undone.',
   'deleteForever.confirm': 'Delete for good',
 
   'toast.undo': 'Undo',
