@@ -78,7 +78,7 @@ export function useMessageSelection(pages: MessagePages | null): MessageSelectio
       }
       const anchorIndex = anchorId === null ? -1 : pages.indexOf(anchorId);
       const from = anchorIndex >= 0 ? anchorIndex : index;
-      const rows = await pages.rowsBetween(from, index);
+      const rows = pages.loadedBetween(from, index) ?? (await pages.rowsBetween(from, index));
       choose(new Set(rows.map((row) => row.id)), message, anchorIndex >= 0 ? anchorId : message.id, null);
     },
     [choose, pages],
@@ -90,11 +90,11 @@ export function useMessageSelection(pages: MessagePages | null): MessageSelectio
       const { focusId, anchorId } = latest.current;
       const focusIndex = focusId === null ? -1 : pages.indexOf(focusId);
       const index = Math.min(Math.max(focusIndex + delta, 0), pages.total - 1);
-      const [target] = await pages.rowsBetween(index, index);
+      const [target] = pages.loadedBetween(index, index) ?? (await pages.rowsBetween(index, index));
       if (!target) return;
       const anchorIndex = anchorId === null ? -1 : pages.indexOf(anchorId);
       if (!extend || anchorIndex < 0) return choose(new Set([target.id]), target, target.id, index);
-      const rows = await pages.rowsBetween(anchorIndex, index);
+      const rows = pages.loadedBetween(anchorIndex, index) ?? (await pages.rowsBetween(anchorIndex, index));
       choose(new Set(rows.map((row) => row.id)), target, anchorId, index);
     },
     [choose, pages],
@@ -102,7 +102,7 @@ export function useMessageSelection(pages: MessagePages | null): MessageSelectio
 
   const selectAll = useCallback(async () => {
     if (!pages?.total) return;
-    const rows = await pages.rowsBetween(0, pages.total - 1);
+    const rows = pages.loadedBetween(0, pages.total - 1) ?? (await pages.rowsBetween(0, pages.total - 1));
     const focus = (latest.current.focusId !== null && pages.byId(latest.current.focusId)) || rows[0];
     if (focus) choose(new Set(rows.map((row) => row.id)), focus, latest.current.anchorId ?? focus.id, null);
   }, [choose, pages]);

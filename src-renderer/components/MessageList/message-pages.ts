@@ -41,6 +41,17 @@ export class MessagePages {
     return index >= 0 ? this.rowAt(index) : undefined;
   }
 
+  /** Rows first..last if every one is here already (the usual case: no waiting, no race between keys); else null. */
+  loadedBetween(first: number, last: number): MessageSummary[] | null {
+    const rows: MessageSummary[] = [];
+    for (let index = Math.min(first, last); index <= Math.max(first, last); index++) {
+      const row = this.rowAt(index);
+      if (!row) return null;
+      rows.push(row);
+    }
+    return rows;
+  }
+
   /**
    * Rows first..last, fetching the pages that are not here: a shift-click
    * range or "select all" spans pages the user never scrolled to.

@@ -18,7 +18,7 @@ export function ShortcutHelp({ onClose }: { onClose(): void }) {
       <table className="shortcut-help">
         <tbody>
           {SHORTCUTS.map((shortcut) => (
-            <tr key={shortcut.action} data-testid={`shortcut-${shortcut.action}`}>
+            <tr key={shortcut.action} data-testid={`shortcut-row-${shortcut.action}`}>
               <td className="shortcut-help__keys">
                 {shortcut.keys.map((written, index) => (
                   <span key={written}>
