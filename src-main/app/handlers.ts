@@ -44,8 +44,8 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
       const source = await text(stream);
       return { source: source.length > SOURCE_VIEW_LIMIT ? source.slice(0, SOURCE_VIEW_LIMIT) : source, size };
     },
-    'messages.setFlags': async ({ messageId, seen, flagged }) => {
-      await core.reader.setFlags(core.reader.requireMessage(messageId), { seen, flagged });
+    'messages.setFlags': ({ messageId, seen, flagged }) => {
+      core.operations.setFlags(core.reader.requireMessage(messageId).id, { seen, flagged });
       return { updated: true };
     },
     'attachments.save': async ({ messageId, partId }) => {
@@ -57,10 +57,10 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
       return { savedTo: await writeAttachment(core.store, file, path ? { path } : { directory: defaultDownloads() }) };
     },
     // WAVE2-PLACEHOLDER: wave-2 branches replace these with the real handlers; never merged to main as they are.
-    'messages.apply': () => notYet(),
-    'operations.undo': () => notYet(),
-    'folders.markRead': () => notYet(),
-    'folders.empty': () => notYet(),
+    'messages.apply': (operation) => core.operations.apply(operation),
+    'operations.undo': ({ operationId }) => core.operations.undo(operationId),
+    'folders.markRead': ({ folderId }) => core.operations.markFolderRead(folderId),
+    'folders.empty': ({ folderId }) => core.operations.emptyFolder(folderId),
     'folders.create': () => notYet(),
     'folders.rename': () => notYet(),
     'folders.delete': () => notYet(),

@@ -5,6 +5,7 @@ import { AccountWatcher } from '../accounts/account-watcher';
 import { ImapSessions } from '../imap/imap-sessions';
 import type { ImapLogin } from '../imap/imap-connection';
 import { MessageReader } from '../messages/message-reader';
+import { OperationsService } from '../journal/operations-service';
 import { PasswordVault } from '../secrets/password-vault';
 import type { SecretStore } from '../secrets/secret-store';
 import { Store } from '../store/store';
@@ -51,6 +52,7 @@ export class WrenCore {
   readonly accounts: AccountService;
   readonly sessions: ImapSessions;
   readonly sync: SyncService;
+  readonly operations: OperationsService;
   readonly reader: MessageReader;
   private readonly watcher: AccountWatcher | null;
 
@@ -63,7 +65,8 @@ export class WrenCore {
     this.sync = new SyncService(this.store, this.syncRunner(), (accountId) => this.loginFor(accountId), this.status, this.events, {
       intervalMs: options.syncIntervalMs ?? 0,
     });
-    this.reader = new MessageReader(this.store, this.sessions);
+    this.operations = new OperationsService(this.store, (accountId) => this.sync.replaySoon(accountId));
+    this.reader = new MessageReader(this.store, this.sessions, this.operations);
     this.watcher = this.watchAccounts();
   }
 

@@ -10,7 +10,7 @@ import type { Store } from '../store/store';
 import { fetchTrustedBody, fromFullSource } from './fetch-trusted-body';
 import { bodyFromSource, fetchSource, intactSource } from './message-source';
 import { optionalWriteStarted, tryOptionalWrite } from './optional-write';
-import { pushPendingFlags } from '../sync/push-pending-flags';
+import type { OperationsService } from '../journal/operations-service';
 
 /**
  * Opening a message: from the cache when it is there (offline too),
@@ -18,7 +18,7 @@ import { pushPendingFlags } from '../sync/push-pending-flags';
  * read locally at once and on the server as soon as it can be reached.
  */
 export class MessageReader {
-  constructor(private readonly store: Store, private readonly sessions: ImapSessions) {}
+  constructor(private readonly store: Store, private readonly sessions: ImapSessions, private readonly operations: OperationsService) {}
 
   requireMessage(id: number): MessageRecord {
     const record = this.store.messages.get(id);
@@ -37,18 +37,11 @@ export class MessageReader {
   }
 
   /**
-   * Local change first (the UI updates at once), queued for the server and
-   * pushed now if it can be reached; otherwise the next sync sends it.
+   * Stored locally with its journal entry (the UI updates at once); the sync
+   * service sends it to the server when it can be reached.
    */
   async setFlags(record: MessageRecord, change: { seen?: boolean; flagged?: boolean }): Promise<void> {
-    this.store.write(() => {
-      this.store.messages.setSeenFlagged(record.id, change);
-      if (change.seen !== undefined) this.store.pendingFlags.add(record.id, '\\Seen', change.seen);
-      if (change.flagged !== undefined) this.store.pendingFlags.add(record.id, '\\Flagged', change.flagged);
-    });
-    if (record.accountId === null || record.uid === null) return;
-    const accountId = record.accountId;
-    await this.sessions.use(accountId, 'read', (client) => pushPendingFlags(client, this.store, accountId)).catch(() => undefined);
+    this.operations.setFlags(record.id, change);
   }
 
   /** The raw source, downloaded and cached on first ask. */

@@ -51,7 +51,7 @@ function isSessionFlag(flag: string): boolean {
 }
 
 /** Splits IMAP flags into the indexed columns and the remaining keywords. */
-function flagColumns(flags: string[]) {
+export function flagColumns(flags: string[]) {
   const set = new Set(flags);
   return {
     seen: set.has('\\Seen') ? 1 : 0,
@@ -62,7 +62,7 @@ function flagColumns(flags: string[]) {
   };
 }
 
-function flagsOf(row: { seen: number; flagged: number; answered: number; draft: number; keywords: string }): string[] {
+export function flagsOf(row: { seen: number; flagged: number; answered: number; draft: number; keywords: string }): string[] {
   const flags = Object.entries(SYSTEM_FLAGS)
     .filter(([, column]) => row[column as 'seen'] === 1)
     .map(([flag]) => flag);

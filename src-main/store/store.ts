@@ -8,7 +8,8 @@ import { FoldersRepo } from './folders-repo';
 import { MessagesRepo } from './messages-repo';
 import { BodiesRepo } from './bodies-repo';
 import { SecretsRepo } from './secrets-repo';
-import { PendingFlagsRepo } from './pending-flags-repo';
+import { OperationsRepo } from './operations-repo';
+import { MessageChangesRepo } from './message-changes-repo';
 
 /**
  * The local cache: one SQLite database plus a blob folder for large parts.
@@ -23,7 +24,8 @@ export class Store {
   readonly messages: MessagesRepo;
   readonly bodies: BodiesRepo;
   readonly secrets: SecretsRepo;
-  readonly pendingFlags: PendingFlagsRepo;
+  readonly operations: OperationsRepo;
+  readonly messageChanges: MessageChangesRepo;
 
   constructor(readonly dataDir: string) {
     this.db = openDatabase(join(dataDir, 'wren.sqlite'));
@@ -35,7 +37,8 @@ export class Store {
     this.messages = new MessagesRepo(this.db, this.feed);
     this.bodies = new BodiesRepo(this.db);
     this.secrets = new SecretsRepo(this.db);
-    this.pendingFlags = new PendingFlagsRepo(this.db);
+    this.operations = new OperationsRepo(this.db);
+    this.messageChanges = new MessageChangesRepo(this.db, this.feed);
   }
 
   /** Runs `work` in one transaction; change events go out only if it commits. */

@@ -6,7 +6,7 @@ import type { FolderRecord } from '../store/folders-repo';
 import type { Store } from '../store/store';
 import { fetchFolderBodies } from './fetch-bodies';
 import { throttleProgress } from './progress-throttle';
-import { pushPendingFlags } from './push-pending-flags';
+import { replayJournal } from './replay-journal';
 import { syncFolder, type FolderProgress } from './sync-folder';
 
 export interface SyncOptions {
@@ -17,12 +17,12 @@ export interface SyncOptions {
 }
 
 /**
- * One account, start to end: local flag changes out first, then the folder
+ * One account, start to end: the operations journal replayed first, then the folder
  * list, then each folder's headers (Inbox first), then bodies if asked.
  */
 export async function syncAccount(client: ImapFlow, store: Store, accountId: number, options: SyncOptions): Promise<SyncSummary> {
   const summary: SyncSummary = { accountId, folders: 0, newMessages: 0, removedMessages: 0, flagUpdates: 0, bodiesFetched: 0 };
-  await pushPendingFlags(client, store, accountId);
+  await replayJournal(client, store, accountId);
   options.onProgress({ accountId, folderPath: '', phase: 'folders', done: 0, total: 1 });
   const remote = await listRemoteFolders(client);
   store.write(() => store.folders.replaceRemote(accountId, remote));

@@ -24,6 +24,8 @@ export class SyncService {
   private readonly running = new Map<number, Promise<SyncSummary>>();
   private readonly timers = new Map<number, NodeJS.Timeout>();
   private readonly failures = new Map<number, number>();
+  /** Accounts that got a journal entry while their sync was past its replay: synced again after. */
+  private readonly replayAgain = new Set<number>();
   private stopped = false;
 
   constructor(
@@ -45,9 +47,24 @@ export class SyncService {
   run(accountId: number, bodies: boolean): Promise<SyncSummary> {
     const current = this.running.get(accountId);
     if (current) return current;
-    const task = this.runOnce(accountId, bodies).finally(() => this.running.delete(accountId));
+    const task = this.runOnce(accountId, bodies).finally(() => {
+      this.running.delete(accountId);
+      this.announceFailedOperations(accountId);
+      if (this.replayAgain.delete(accountId)) this.replaySoon(accountId);
+    });
     this.running.set(accountId, task);
     return task;
+  }
+
+  /**
+   * A new operation was journaled: replays it now (a sync, which replays the
+   * journal first) unless the account is offline, when the scheduled retry
+   * will. A sync already running may be past its replay, so another follows.
+   */
+  replaySoon(accountId: number): void {
+    if (this.stopped || this.status.get(accountId).state === 'offline') return;
+    if (this.running.has(accountId)) this.replayAgain.add(accountId);
+    else this.start([accountId], false);
   }
 
   /** Cuts the account's sync connection (account removed; tests simulate a dropped line with it). */
@@ -76,6 +93,15 @@ export class SyncService {
       const fault = toWrenError(error);
       this.onFailure(accountId, fault);
       throw fault;
+    }
+  }
+
+  /** Operations the server could not apply, recorded by the replay (maybe in a worker or another process). */
+  private announceFailedOperations(accountId: number): void {
+    if (!this.store.db.open || !this.store.accounts.get(accountId)) return;
+    for (const failure of this.store.write(() => this.store.operations.takeFailures(accountId))) {
+      const kind = failure.kind === 'empty' ? 'delete' : failure.kind;
+      this.events.emit('operation.failed', { operationId: failure.id, accountId, kind, error: failure.error });
     }
   }
 

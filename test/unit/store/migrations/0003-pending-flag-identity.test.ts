@@ -3,13 +3,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LATEST_SCHEMA_VERSION } from '../../../../src-main/store/migrations';
-import { openDatabase } from '../../../../src-main/store/open-database';
+import { pendingFlagIdentity } from '../../../../src-main/store/migrations/0003-pending-flag-identity';
 import { initial } from '../../../../src-main/store/migrations/0001-initial';
 import { pendingFlagChanges } from '../../../../src-main/store/migrations/0002-pending-flag-changes';
 
 let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Version 3 as it was released: 0005 later replaces the table this migration shapes. */
+function openAtVersion3(file: string): Database.Database {
+  const db = new Database(file);
+  db.pragma('foreign_keys = ON');
+  db.transaction(() => db.exec(pendingFlagIdentity.up))();
+  return db;
+}
 
 /** A database as version 2 left it: a synced folder, two queued changes, and one of a row without UID. */
 function populatedV2(): string {
@@ -35,9 +42,8 @@ function populatedV2(): string {
 
 describe('migration 0003 pending flag identity', () => {
   it('upgrades a populated version 2 database, giving each queued change its folder, UIDVALIDITY, UID and Message-ID', () => {
-    const db = openDatabase(populatedV2());
+    const db = openAtVersion3(populatedV2());
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
       expect(db.prepare('SELECT * FROM pending_flag_changes ORDER BY id').all()).toEqual([
         { id: 1, message_id: 5, folder_id: 1, uidvalidity: 1700, uid: 41, message_id_header: '<five@test>', flag: '\\Seen', value: 1, created_at: 100 },
         { id: 2, message_id: 6, folder_id: 1, uidvalidity: 1700, uid: 42, message_id_header: null, flag: '\\Flagged', value: 0, created_at: 200 },
@@ -49,7 +55,7 @@ describe('migration 0003 pending flag identity', () => {
   });
 
   it('keeps a queued change when its cached row is dropped, and drops it with its folder', () => {
-    const db = openDatabase(populatedV2());
+    const db = openAtVersion3(populatedV2());
     try {
       db.prepare('DELETE FROM messages WHERE folder_id = 1').run(); // a renumbered folder is fetched again
       expect(db.prepare('SELECT id, message_id, uid FROM pending_flag_changes ORDER BY id').all()).toEqual([

@@ -1,0 +1,56 @@
+import type { MailOperation, OperationReceipt } from '../ipc/contract';
+import type { Store } from '../store/store';
+import { applyOperation, emptyFolder, markFolderRead, type Applied } from './apply-operation';
+import { journalFlags } from './journal-entries';
+import { undoOperation } from './undo-operation';
+
+/**
+ * The user's operations on mail: each is stored locally (cache and journal in
+ * one transaction) and returns at once; `replaySoon` asks the sync service to
+ * send the journal to the server when the account is reachable.
+ */
+export class OperationsService {
+  constructor(private readonly store: Store, private readonly replaySoon: (accountId: number) => void) {}
+
+  apply(operation: MailOperation): OperationReceipt {
+    return this.queued(applyOperation(this.store, operation));
+  }
+
+  markFolderRead(folderId: number): OperationReceipt {
+    return this.queued(markFolderRead(this.store, folderId));
+  }
+
+  emptyFolder(folderId: number): OperationReceipt {
+    return this.queued(emptyFolder(this.store, folderId));
+  }
+
+  undo(operationId: number): { undone: true } {
+    this.replaySoon(undoOperation(this.store, operationId).accountId);
+    return { undone: true };
+  }
+
+  /** Marks one message read/unread, flagged/unflagged (the reading pane); nothing to do for a message on no server. */
+  setFlags(messageId: number, change: { seen?: boolean; flagged?: boolean }): void {
+    const add: string[] = [];
+    const remove: string[] = [];
+    if (change.seen !== undefined) (change.seen ? add : remove).push('\\Seen');
+    if (change.flagged !== undefined) (change.flagged ? add : remove).push('\\Flagged');
+    if (!add.length && !remove.length) return;
+    const accountId = this.store.write(() => {
+      const [message] = this.store.messageChanges.locate([messageId]);
+      if (!message) return null;
+      if (message.accountId === null) {
+        this.store.messageChanges.setFlags(message.id, [...new Set([...message.flags.filter((flag) => !remove.includes(flag)), ...add])]);
+        return null;
+      }
+      journalFlags(this.store, message.accountId, 'flags', [message], add, remove);
+      return message.accountId;
+    });
+    if (accountId !== null) this.replaySoon(accountId);
+  }
+
+  private queued(applied: Applied): OperationReceipt {
+    this.replaySoon(applied.accountId);
+    return { operationId: applied.operationId, affected: applied.affected, undoable: applied.undoable };
+  }
+}

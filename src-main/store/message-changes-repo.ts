@@ -1,0 +1,108 @@
+import type { ChangeFeed } from './change-feed';
+import type { Db } from './open-database';
+import { PreparedStatements } from './prepared-statements';
+import { flagColumns, flagsOf } from './messages-repo';
+
+/** A cached message as an operation needs it: where it is on the server and its flags. */
+export interface MessageLocation {
+  id: number;
+  folderId: number;
+  accountId: number | null;
+  folderPath: string;
+  uidvalidity: number | null;
+  uid: number | null;
+  messageIdHeader: string | null;
+  flags: string[];
+}
+
+const LOCATION = `SELECT m.id, m.folder_id AS folderId, f.account_id AS accountId, f.path AS folderPath, f.uidvalidity, m.uid,
+  m.message_id AS messageIdHeader, m.seen, m.flagged, m.answered, m.draft, m.keywords
+  FROM messages m JOIN folders f ON f.id = m.folder_id`;
+
+type LocationRow = Omit<MessageLocation, 'flags'> & { seen: number; flagged: number; answered: number; draft: number; keywords: string };
+
+const toLocation = ({ seen, flagged, answered, draft, keywords, ...row }: LocationRow): MessageLocation =>
+  ({ ...row, flags: flagsOf({ seen, flagged, answered, draft, keywords }) });
+
+/** The changes a user's operation makes to cached messages (flags, moves, copies, deletions), announced on the feed. */
+export class MessageChangesRepo {
+  private readonly statements: PreparedStatements;
+
+  constructor(private readonly db: Db, private readonly feed: ChangeFeed) {
+    this.statements = new PreparedStatements(db);
+  }
+
+  locate(ids: number[]): MessageLocation[] {
+    const query = this.statements.get(`${LOCATION} WHERE m.id = ?`);
+    return ids.map((id) => query.get(id) as LocationRow | undefined).filter((row): row is LocationRow => !!row).map(toLocation);
+  }
+
+  /** Every message of a folder, or only the unread ones. */
+  inFolder(folderId: number, onlyUnread: boolean): MessageLocation[] {
+    const sql = `${LOCATION} WHERE m.folder_id = ?${onlyUnread ? ' AND m.seen = 0' : ''} ORDER BY m.uid`;
+    return (this.statements.get(sql).all(folderId) as LocationRow[]).map(toLocation);
+  }
+
+  setFlags(id: number, flags: string[]): void {
+    const row = this.statements
+      .get('UPDATE messages SET seen = @seen, flagged = @flagged, answered = @answered, draft = @draft, keywords = @keywords WHERE id = @id RETURNING folder_id')
+      .get({ id, ...flagColumns(flags) }) as { folder_id: number } | undefined;
+    if (row) this.noteChanged(row.folder_id, [id]);
+  }
+
+  /** The row keeps its identity (body, parts) in its new folder; its UID there comes with the replay. */
+  move(id: number, folderId: number, uid: number | null): void {
+    const from = this.statements.pluck('SELECT folder_id FROM messages WHERE id = ?').get(id) as number | undefined;
+    if (from === undefined) return;
+    this.statements.get('UPDATE messages SET folder_id = ?, uid = ? WHERE id = ?').run(folderId, uid, id);
+    this.noteChanged(from, [id]);
+    this.noteChanged(folderId, [id]);
+  }
+
+  /** A copy of the row (with its cached body and parts) in another folder, without UID until the replay. */
+  copy(id: number, folderId: number): number {
+    const copyId = this.statements
+      .pluck(
+        `INSERT INTO messages (folder_id, uid, uidl, message_id, in_reply_to, subject, from_name, from_addr, to_json, cc_json, date,
+           internal_date, sort_date, size, seen, flagged, answered, draft, keywords, has_attachments, structure_json, modseq, body_state)
+         SELECT ?, NULL, NULL, message_id, in_reply_to, subject, from_name, from_addr, to_json, cc_json, date, internal_date, sort_date,
+           size, seen, flagged, answered, draft, keywords, has_attachments, structure_json, NULL, body_state FROM messages WHERE id = ?
+         RETURNING id`,
+      )
+      .get(folderId, id) as number;
+    this.statements.get('INSERT INTO message_bodies (message_id, text, html, warnings_json, fetched_at) SELECT ?, text, html, warnings_json, fetched_at FROM message_bodies WHERE message_id = ?').run(copyId, id);
+    this.statements.get('INSERT INTO message_parts (message_id, part_id, blob, size) SELECT ?, part_id, blob, size FROM message_parts WHERE message_id = ?').run(copyId, id);
+    this.statements.get('INSERT INTO message_sources (message_id, blob, size) SELECT ?, blob, size FROM message_sources WHERE message_id = ?').run(copyId, id);
+    this.noteChanged(folderId, [copyId]);
+    return copyId;
+  }
+
+  remove(ids: number[]): void {
+    const remove = this.statements.get('DELETE FROM messages WHERE id = ? RETURNING folder_id');
+    for (const id of ids) {
+      const row = remove.get(id) as { folder_id: number } | undefined;
+      if (row) this.noteChanged(row.folder_id, [id]);
+    }
+  }
+
+  /**
+   * Gives a moved or copied row the UID the server gave it in that folder, if
+   * the row is still there (not moved on since); a row already fetched under
+   * that UID meanwhile wins.
+   */
+  setUid(id: number, uid: number, accountId: number, folderPath: string): void {
+    const row = this.statements
+      .get(
+        `UPDATE OR IGNORE messages SET uid = ? WHERE id = ? AND uid IS NULL
+           AND folder_id = (SELECT id FROM folders WHERE account_id = ? AND path = ?) RETURNING folder_id`,
+      )
+      .get(uid, id, accountId, folderPath) as { folder_id: number } | undefined;
+    if (row) this.noteChanged(row.folder_id, [id]);
+  }
+
+  private noteChanged(folderId: number, ids: number[]): void {
+    this.feed.note({ entity: 'messages', folderId, ids });
+    const accountId = this.statements.pluck('SELECT account_id FROM folders WHERE id = ?').get(folderId) as number | null;
+    this.feed.note({ entity: 'folders', accountId, ids: [folderId] });
+  }
+}

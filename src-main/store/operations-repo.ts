@@ -1,0 +1,156 @@
+import type { ErrorShape } from '../errors/error-codes';
+import type { Db } from './open-database';
+import { PreparedStatements } from './prepared-statements';
+
+/** What the user asked for; `operation.failed` names it. */
+export type OperationKind = 'flags' | 'move' | 'copy' | 'delete' | 'archive' | 'markRead' | 'empty';
+/** What the server is asked to do. */
+export type ServerAction = 'store' | 'move' | 'copy' | 'expunge';
+export type OperationState = 'pending' | 'sent' | 'done' | 'failed';
+
+/** One message of an entry, named as the server named it when the entry was made. */
+export interface JournalItem {
+  id: number;
+  messageRowId: number | null;
+  resultRowId: number | null;
+  folderPath: string;
+  uidvalidity: number | null;
+  uid: number | null;
+  messageIdHeader: string | null;
+  priorFlags: string[] | null;
+  priorFolderId: number | null;
+  priorUid: number | null;
+  newUid: number | null;
+}
+
+export interface JournalEntry {
+  id: number;
+  accountId: number;
+  kind: OperationKind;
+  action: ServerAction;
+  targetPath: string | null;
+  /** The target's UIDNEXT and UIDVALIDITY when the entry was sent. */
+  targetUidNext: number | null;
+  targetUidValidity: number | null;
+  add: string[];
+  remove: string[];
+  state: OperationState;
+  undoable: boolean;
+  items: JournalItem[];
+}
+
+export type NewEntry = Pick<JournalEntry, 'accountId' | 'kind' | 'action' | 'targetPath' | 'add' | 'remove' | 'undoable'>;
+export type NewItem = Omit<JournalItem, 'id' | 'newUid'>;
+
+/** Done entries are kept this long, so a replayed operation can still be undone from its toast. */
+const KEEP_DONE_MS = 60 * 60_000;
+
+const ENTRY = `SELECT id, account_id AS accountId, kind, action, target_path AS targetPath, target_uidnext AS targetUidNext, target_uidvalidity AS targetUidValidity, flags_add, flags_remove, state, undoable
+  FROM operations`;
+const ITEM = `SELECT id, message_row_id AS messageRowId, result_row_id AS resultRowId, folder_path AS folderPath, uidvalidity, uid,
+  message_id_header AS messageIdHeader, prior_flags, prior_folder_id AS priorFolderId, prior_uid AS priorUid, new_uid AS newUid
+  FROM operation_messages WHERE operation_id = ? ORDER BY id`;
+
+type EntryRow = Omit<JournalEntry, 'add' | 'remove' | 'undoable' | 'items'> & { flags_add: string; flags_remove: string; undoable: number };
+type ItemRow = Omit<JournalItem, 'priorFlags'> & { prior_flags: string | null };
+
+const words = (text: string) => (text ? text.split(' ') : []);
+
+/** The operations journal (see migration 0005): written with the local change, replayed by the sync worker. */
+export class OperationsRepo {
+  private readonly statements: PreparedStatements;
+
+  constructor(db: Db) {
+    this.statements = new PreparedStatements(db);
+  }
+
+  add(entry: NewEntry, items: NewItem[]): number {
+    this.statements.get("DELETE FROM operations WHERE state = 'done' AND created_at < ?").run(Date.now() - KEEP_DONE_MS);
+    const id = this.statements
+      .pluck(
+        `INSERT INTO operations (account_id, kind, action, target_path, flags_add, flags_remove, undoable, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      )
+      .get(entry.accountId, entry.kind, entry.action, entry.targetPath, entry.add.join(' '), entry.remove.join(' '), entry.undoable ? 1 : 0, Date.now()) as number;
+    const insert = this.statements.get(
+      `INSERT INTO operation_messages (operation_id, message_row_id, result_row_id, folder_path, uidvalidity, uid, message_id_header,
+         prior_flags, prior_folder_id, prior_uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const item of items) {
+      insert.run(id, item.messageRowId, item.resultRowId, item.folderPath, item.uidvalidity, item.uid, item.messageIdHeader,
+        item.priorFlags ? JSON.stringify(item.priorFlags) : null, item.priorFolderId, item.priorUid);
+    }
+    return id;
+  }
+
+  get(id: number): JournalEntry | undefined {
+    const row = this.statements.get(`${ENTRY} WHERE id = ?`).get(id) as EntryRow | undefined;
+    return row ? this.withItems(row) : undefined;
+  }
+
+  /** Entries still to replay, oldest first. */
+  unfinished(accountId: number): JournalEntry[] {
+    const rows = this.statements.get(`${ENTRY} WHERE account_id = ? AND state IN ('pending', 'sent') ORDER BY id`).all(accountId) as EntryRow[];
+    return rows.map((row) => this.withItems(row));
+  }
+
+  countUnfinished(accountId: number): number {
+    return this.statements.pluck("SELECT count(*) FROM operations WHERE account_id = ? AND state IN ('pending', 'sent')").get(accountId) as number;
+  }
+
+  /** pending → sent, before the server is asked; false when the entry was undone meanwhile. */
+  claim(id: number, target: { uidNext: number | null; uidValidity: number | null } = { uidNext: null, uidValidity: null }): boolean {
+    return this.statements
+      .get("UPDATE operations SET state = 'sent', target_uidnext = ?, target_uidvalidity = ? WHERE id = ? AND state = 'pending'")
+      .run(target.uidNext, target.uidValidity, id).changes > 0;
+  }
+
+  finish(id: number): void {
+    this.statements.get("UPDATE operations SET state = 'done' WHERE id = ?").run(id);
+  }
+
+  /** Kept until announced (takeFailures), so no failure is lost to a crash. */
+  fail(id: number, error: ErrorShape): void {
+    this.statements.get("UPDATE operations SET state = 'failed', error_json = ? WHERE id = ?").run(JSON.stringify(error), id);
+  }
+
+  takeFailures(accountId: number): { id: number; kind: OperationKind; error: ErrorShape }[] {
+    const rows = this.statements
+      .get("DELETE FROM operations WHERE account_id = ? AND state = 'failed' RETURNING id, kind, error_json")
+      .all(accountId) as { id: number; kind: OperationKind; error_json: string }[];
+    return rows.sort((a, b) => a.id - b.id).map((row) => ({ id: row.id, kind: row.kind, error: JSON.parse(row.error_json) as ErrorShape }));
+  }
+
+  /** Removes an entry the server has not been asked about yet; false when it already has. */
+  removePending(id: number): boolean {
+    return this.statements.get("DELETE FROM operations WHERE id = ? AND state = 'pending'").run(id).changes > 0;
+  }
+
+  /**
+   * Records the UID the server gave a message in the entry's target folder,
+   * and gives it to later entries that name the message there without one yet
+   * (moved twice while offline).
+   */
+  learnUid(item: JournalItem, targetPath: string, uidvalidity: number | null, newUid: number): void {
+    this.statements.get('UPDATE operation_messages SET new_uid = ? WHERE id = ?').run(newUid, item.id);
+    const row = item.resultRowId ?? item.messageRowId;
+    if (row === null) return;
+    this.statements
+      .get(
+        `UPDATE operation_messages SET uid = ?, uidvalidity = ? WHERE message_row_id = ? AND folder_path = ? AND uid IS NULL
+           AND operation_id IN (SELECT id FROM operations WHERE state IN ('pending', 'sent'))`,
+      )
+      .run(newUid, uidvalidity, row, targetPath);
+  }
+
+  private withItems(row: EntryRow): JournalEntry {
+    const items = (this.statements.get(ITEM).all(row.id) as ItemRow[]).map(({ prior_flags, ...item }) => ({
+      ...item, priorFlags: prior_flags ? (JSON.parse(prior_flags) as string[]) : null,
+    }));
+    return {
+      id: row.id, accountId: row.accountId, kind: row.kind, action: row.action, targetPath: row.targetPath, state: row.state,
+      targetUidNext: row.targetUidNext, targetUidValidity: row.targetUidValidity,
+      add: words(row.flags_add), remove: words(row.flags_remove), undoable: row.undoable === 1, items,
+    };
+  }
+}

@@ -1,0 +1,84 @@
+import type { ImapFlow, MailboxObject } from 'imapflow';
+import { WrenError, toErrorShape } from '../errors/wren-error';
+import { storeFlags } from '../imap/store-flags';
+import { expungeMessages } from '../imap/expunge-messages';
+import type { JournalEntry, JournalItem } from '../store/operations-repo';
+import type { Store } from '../store/store';
+import { replayTransfer } from './replay-transfer';
+import { resolveItems } from './resolve-journal-items';
+
+export type Note = (line: string) => void;
+
+/**
+ * Replays the account's journal to the server, oldest entry first. Each entry
+ * goes pending → sent → done (moves and copies record the target's UIDNEXT
+ * when sent, so a kill between any two steps is resumed without repeating a
+ * copy). A conflict (the message or the target folder gone) fails the entry:
+ * it is kept as failed until announced (operation.failed), and the folder pass
+ * that follows brings the cache back to the server's truth. A network fault
+ * stops the replay and leaves the entry for the next one.
+ */
+export async function replayJournal(client: ImapFlow, store: Store, accountId: number, note: Note = console.warn): Promise<number> {
+  let replayed = 0;
+  for (const { id } of store.operations.unfinished(accountId)) {
+    // Read again: earlier entries may have given this one's messages their UIDs, or it was undone.
+    const entry = store.operations.get(id);
+    if (!entry || (entry.state !== 'pending' && entry.state !== 'sent')) continue;
+    try {
+      await replayEntry(client, store, entry, note);
+    } catch (error) {
+      if (!isConflict(error, client)) throw error;
+      store.write(() => store.operations.fail(entry.id, toErrorShape(error)));
+    }
+    replayed += 1;
+  }
+  return replayed;
+}
+
+async function replayEntry(client: ImapFlow, store: Store, entry: JournalEntry, note: Note): Promise<void> {
+  if (entry.action === 'move' || entry.action === 'copy') return replayTransfer(client, store, entry, note);
+  if (entry.state === 'pending' && !store.write(() => store.operations.claim(entry.id))) return; // undone meanwhile
+  const missing: JournalItem[] = [];
+  for (const [path, items] of byFolder(entry.items)) {
+    missing.push(...(await inFolder(client, path, async (uidValidity) => {
+      const resolved = await resolveItems(client, items, uidValidity);
+      const uids = resolved.present.map(({ uid }) => uid);
+      if (entry.action === 'store') await storeFlags(client, uids, entry.add, entry.remove);
+      else if (!(await expungeMessages(client, uids))) note(`[sync] ${path}: left ${uids.length} message(s) marked \\Deleted; the server has no UIDPLUS and other \\Deleted messages are in the folder.`);
+      return resolved.missing;
+    })));
+  }
+  finishOrFail(store, entry, missing);
+}
+
+/** Done, or failed when some of its messages were gone: nothing is dropped without a word. */
+export function finishOrFail(store: Store, entry: JournalEntry, missing: JournalItem[]): void {
+  store.write(() => {
+    if (missing.length === 0) return store.operations.finish(entry.id);
+    const messageIds = missing.map((item) => item.messageIdHeader ?? `UID ${item.uid ?? '?'} in ${item.folderPath}`);
+    store.operations.fail(entry.id, new WrenError('NotFound', `${missing.length} message(s) of this operation were no longer on the server.`, { missing: messageIds }).toShape());
+  });
+}
+
+/** Runs `work` with the folder selected, giving it the folder's UIDVALIDITY. */
+export async function inFolder<T>(client: ImapFlow, path: string, work: (uidValidity: number) => Promise<T>): Promise<T> {
+  const lock = await client.getMailboxLock(path);
+  try {
+    return await work(Number((client.mailbox as MailboxObject).uidValidity));
+  } finally {
+    lock.release();
+  }
+}
+
+export function byFolder(items: JournalItem[]): Map<string, JournalItem[]> {
+  const groups = new Map<string, JournalItem[]>();
+  for (const item of items) groups.set(item.folderPath, [...(groups.get(item.folderPath) ?? []), item]);
+  return groups;
+}
+
+/** The server refused (NO/BAD, e.g. a folder gone) while the connection is fine: the entry cannot be applied. */
+function isConflict(error: unknown, client: ImapFlow): boolean {
+  if (error instanceof WrenError) return error.code === 'ServerSaid' || error.code === 'NotFound';
+  const status = (error as { responseStatus?: string }).responseStatus;
+  return client.usable && (status === 'NO' || status === 'BAD');
+}
