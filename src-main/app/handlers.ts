@@ -35,7 +35,7 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
       core.status.forget(accountId);
       return { removed: true };
     },
-    'folders.list': ({ accountId }) => core.store.folders.list(core.accounts.require(accountId).id),
+    'folders.list': ({ accountId, includeUnsubscribed }) => core.folders.list(core.accounts.require(accountId).id, includeUnsubscribed),
     'messages.list': ({ folderId, offset, limit }) => core.store.messages.page(folderId, offset, limit),
     'messages.read': ({ messageId, markSeen }) => core.reader.read(messageId, { markSeen }),
     'messages.summary': ({ messageId }) => summaryOf(core.reader.requireMessage(messageId)),
@@ -61,10 +61,10 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
     'operations.undo': ({ operationId }) => core.operations.undo(operationId),
     'folders.markRead': ({ folderId }) => core.operations.markFolderRead(folderId),
     'folders.empty': ({ folderId }) => core.operations.emptyFolder(folderId),
-    'folders.create': () => notYet(),
-    'folders.rename': () => notYet(),
-    'folders.delete': () => notYet(),
-    'folders.subscribe': () => notYet(),
+    'folders.create': ({ accountId, parentId, name }) => core.folders.create(core.accounts.require(accountId).id, parentId, name),
+    'folders.rename': ({ folderId, name }) => core.folders.rename(folderId, name),
+    'folders.delete': ({ folderId }) => core.folders.delete(folderId),
+    'folders.subscribe': ({ folderId, subscribed }) => core.folders.subscribe(folderId, subscribed),
     'sync.start': ({ accountId, bodies }) => {
       const ids = accountId ? [core.accounts.require(accountId).id] : core.store.accounts.list().map((a) => a.id);
       return { started: core.sync.start(ids, bodies) };

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { AccountService } from '../accounts/account-service';
 import { AccountStatusBoard } from '../accounts/account-status';
 import { AccountWatcher } from '../accounts/account-watcher';
+import { RemoteFolders } from '../folders/remote-folders';
 import { ImapSessions } from '../imap/imap-sessions';
 import type { ImapLogin } from '../imap/imap-connection';
 import { MessageReader } from '../messages/message-reader';
@@ -54,6 +55,7 @@ export class WrenCore {
   readonly sync: SyncService;
   readonly operations: OperationsService;
   readonly reader: MessageReader;
+  readonly folders: RemoteFolders;
   private readonly watcher: AccountWatcher | null;
 
   private constructor(readonly options: CoreOptions, readonly dataDir: string) {
@@ -67,6 +69,7 @@ export class WrenCore {
     });
     this.operations = new OperationsService(this.store, (accountId) => this.sync.replaySoon(accountId));
     this.reader = new MessageReader(this.store, this.sessions, this.operations);
+    this.folders = new RemoteFolders(this.store, this.sessions);
     this.watcher = this.watchAccounts();
   }
 

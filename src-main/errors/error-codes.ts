@@ -31,6 +31,8 @@ export const ERROR_CODES = [
   'PlaintextNotAllowed',
   'ServerSaid',
   'Offline',
+  // A special-use folder (Inbox, Sent, Trash…) may not be renamed or deleted
+  'FolderProtected',
   // Work stopped on purpose (Ctrl-C, quitting the app)
   'SyncStopped',
   // Anything we did not foresee; always a bug to fix

@@ -1,6 +1,17 @@
-import type { ImapFlow, ListResponse } from 'imapflow';
+import type { ListResponse } from 'imapflow';
 import type { FolderRole } from '../ipc/contract';
-import type { RemoteFolder } from '../store/folders-repo';
+import type { ImapClient } from './imap-client';
+
+/** A folder as the IMAP server lists it (LIST, with LSUB or LIST-EXTENDED for the subscription). */
+export interface ListedFolder {
+  path: string;
+  name: string;
+  parentPath: string | null;
+  delimiter: string | null;
+  role: FolderRole | null;
+  selectable: boolean;
+  subscribed: boolean;
+}
 
 const SPECIAL_USE_ROLES: Record<string, FolderRole> = {
   '\\Inbox': 'inbox',
@@ -14,12 +25,12 @@ const SPECIAL_USE_ROLES: Record<string, FolderRole> = {
 };
 
 /** The server's folders with hierarchy and special-use roles (imapflow also guesses roles from common names). */
-export async function listRemoteFolders(client: ImapFlow): Promise<RemoteFolder[]> {
+export async function listRemoteFolders(client: ImapClient): Promise<ListedFolder[]> {
   const entries = await client.list();
   return entries.map(toRemoteFolder);
 }
 
-function toRemoteFolder(entry: ListResponse): RemoteFolder {
+function toRemoteFolder(entry: ListResponse): ListedFolder {
   const role = entry.specialUse ? SPECIAL_USE_ROLES[entry.specialUse] ?? null : null;
   return {
     path: entry.path,
@@ -28,6 +39,8 @@ function toRemoteFolder(entry: ListResponse): RemoteFolder {
     delimiter: entry.delimiter || null,
     role: entry.path.toUpperCase() === 'INBOX' ? 'inbox' : role,
     selectable: !entry.flags.has('\\Noselect') && !entry.flags.has('\\NonExistent'),
-    subscribed: entry.subscribed ?? true,
+    // imapflow leaves it unset for a folder the server does not list as subscribed (and sets it on every
+    // folder when the server cannot tell, so nothing is hidden for want of LSUB).
+    subscribed: entry.subscribed === true,
   };
 }

@@ -82,3 +82,9 @@ function networkMessage(code: ErrorCode, where: string): string {
     default: return `The connection to the ${where} was lost.`;
   }
 }
+
+/** The server answered the command with NO or BAD: it refused this request, the connection itself is fine. */
+export function isServerRefusal(error: unknown): boolean {
+  const status = (error as { responseStatus?: string } | null)?.responseStatus;
+  return status === 'NO' || status === 'BAD';
+}

@@ -1,7 +1,6 @@
 import { createWriteStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { ImapFlow } from 'imapflow';
 import { WrenError } from '../errors/wren-error';
 import { chooseDisplayParts } from '../mime/choose-display-parts';
 import { parseSource } from '../mime/parse-source';
@@ -12,6 +11,7 @@ import type { MessageRecord } from '../store/messages-repo';
 import type { Store } from '../store/store';
 import { downloadToBlob } from './download-to-blob';
 import { intactSource } from './message-source';
+import type { ImapClient } from '../imap/imap-client';
 
 export interface AttachmentFile {
   filename: string;
@@ -34,7 +34,7 @@ export async function loadAttachment(
   store: Store,
   record: MessageRecord,
   part: StructurePart,
-  withImap: <T>(work: (client: ImapFlow) => Promise<T>) => Promise<T>,
+  withImap: <T>(work: (client: ImapClient) => Promise<T>) => Promise<T>,
 ): Promise<AttachmentFile> {
   const filename = safeFileName(part.filename, part.type);
   const cached = store.bodies.part(record.id, part.part);

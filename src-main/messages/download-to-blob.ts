@@ -1,6 +1,7 @@
-import type { ImapFlow } from 'imapflow';
-import { DOWNLOAD_CHUNK_BYTES } from '../imap/download-chunk';
 import { WrenError } from '../errors/wren-error';
+import { downloadMessage } from '../imap/download-message';
+import type { ImapClient } from '../imap/imap-client';
+import { withFolder } from '../imap/with-folder';
 import type { StoredBlob } from '../store/blob-store';
 import type { MessageRecord } from '../store/messages-repo';
 import type { Store } from '../store/store';
@@ -10,13 +11,10 @@ import type { Store } from '../store/store';
  * server into the blob store, under a read-only lock of its folder; never
  * held whole in memory.
  */
-export async function downloadToBlob(client: ImapFlow, store: Store, record: MessageRecord, part?: string): Promise<StoredBlob> {
-  const lock = await client.getMailboxLock(record.folderPath, { readOnly: true });
-  try {
-    const { content } = await client.download(String(record.uid), part, { uid: true, chunkSize: DOWNLOAD_CHUNK_BYTES });
+export function downloadToBlob(client: ImapClient, store: Store, record: MessageRecord, part?: string): Promise<StoredBlob> {
+  return withFolder(client, record.folderPath, async () => {
+    const content = await downloadMessage(client, record.uid!, part);
     if (!content) throw new WrenError('NotFound', 'The message is no longer on the server.', { messageId: record.id });
     return await store.blobs.writeStream(content);
-  } finally {
-    lock.release();
-  }
+  }, { readOnly: true });
 }

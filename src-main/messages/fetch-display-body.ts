@@ -1,4 +1,6 @@
-import type { ImapFlow } from 'imapflow';
+import { fetchParts } from '../imap/fetch-parts';
+import type { ImapClient } from '../imap/imap-client';
+import { withFolder } from '../imap/with-folder';
 import { chooseDisplayParts } from '../mime/choose-display-parts';
 import { decodeText, decodeTransfer } from '../mime/decode-part';
 import { htmlWithInlineImages } from '../mime/inline-images';
@@ -13,19 +15,12 @@ const INLINE_IMAGE_BUDGET = 5 * 1024 * 1024;
  * as a side effect: the text and HTML parts and small cid: images, all in
  * one FETCH, then decodes them here (transfer encoding, then charset).
  */
-export async function fetchDisplayBody(client: ImapFlow, folderPath: string, uid: number, structure: StructurePart): Promise<CachedBody> {
+export async function fetchDisplayBody(client: ImapClient, folderPath: string, uid: number, structure: StructurePart): Promise<CachedBody> {
   const { text, html, inlineImages } = chooseDisplayParts(structure);
   const images = pickWithinBudget(inlineImages);
   const wanted = [text, html, ...images].filter((p): p is StructurePart => p !== null);
   if (wanted.length === 0) return { text: null, html: null, warnings: [] };
-  const lock = await client.getMailboxLock(folderPath, { readOnly: true });
-  let parts: Map<string, Buffer>;
-  try {
-    const message = await client.fetchOne(String(uid), { uid: true, bodyParts: wanted.map((p) => p.part) }, { uid: true });
-    parts = message ? message.bodyParts ?? new Map() : new Map();
-  } finally {
-    lock.release();
-  }
+  const parts = await withFolder(client, folderPath, () => fetchParts(client, uid, wanted.map((p) => p.part)), { readOnly: true });
   const warnings: string[] = [];
   const decode = (part: StructurePart | null): string | null => {
     if (!part) return null;

@@ -1,5 +1,4 @@
 import type { Readable } from 'node:stream';
-import type { ImapFlow } from 'imapflow';
 import { WrenError, isUnreachable } from '../errors/wren-error';
 import type { MessageView } from '../ipc/contract';
 import type { ImapSessions } from '../imap/imap-sessions';
@@ -11,6 +10,7 @@ import { fetchTrustedBody, fromFullSource } from './fetch-trusted-body';
 import { bodyFromSource, fetchSource, intactSource } from './message-source';
 import { optionalWriteStarted, tryOptionalWrite } from './optional-write';
 import type { OperationsService } from '../journal/operations-service';
+import type { ImapClient } from '../imap/imap-client';
 
 /**
  * Opening a message: from the cache when it is there (offline too),
@@ -72,11 +72,11 @@ export class MessageReader {
   }
 
   /** Runs IMAP work for this message's account, turning "cannot reach the server" into Offline. */
-  imapFor(record: MessageRecord): <T>(work: (client: ImapFlow) => Promise<T>) => Promise<T> {
+  imapFor(record: MessageRecord): <T>(work: (client: ImapClient) => Promise<T>) => Promise<T> {
     return (work) => this.online(record, work);
   }
 
-  private async online<T>(record: MessageRecord, work: (client: ImapFlow) => Promise<T>): Promise<T> {
+  private async online<T>(record: MessageRecord, work: (client: ImapClient) => Promise<T>): Promise<T> {
     if (record.accountId === null || record.uid === null) throw new WrenError('NotFound', 'This message has no copy on a server.');
     try {
       return await this.sessions.use(record.accountId, 'read', work);

@@ -1,13 +1,13 @@
-import type { ImapFlow } from 'imapflow';
 import { parseSourceFileInWorker } from '../mime/parse-in-worker';
 import type { CachedBody } from '../store/bodies-repo';
 import type { StoredBlob } from '../store/blob-store';
 import type { MessageRecord } from '../store/messages-repo';
 import type { Store } from '../store/store';
 import { downloadToBlob } from './download-to-blob';
+import type { ImapClient } from '../imap/imap-client';
 
 /** Streams the whole message from the server into the blob store and remembers it. */
-export async function fetchSource(client: ImapFlow, store: Store, record: MessageRecord): Promise<StoredBlob> {
+export async function fetchSource(client: ImapClient, store: Store, record: MessageRecord): Promise<StoredBlob> {
   const stored = await downloadToBlob(client, store, record);
   store.write(() => {
     store.bodies.saveSource(record.id, stored);

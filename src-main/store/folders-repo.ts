@@ -15,6 +15,8 @@ export interface RemoteFolder {
 }
 
 export interface FolderRecord extends FolderView {
+  /** The server's hierarchy delimiter ("/", "."); null for a flat server or a local folder. */
+  delimiter: string | null;
   uidvalidity: number | null;
   uidnext: number | null;
   highestmodseq: number | null;
@@ -27,14 +29,14 @@ export interface FolderSyncState {
   highestmodseq: number | null;
 }
 
-const SELECT = `SELECT id, account_id AS accountId, parent_id AS parentId, path, name, role, selectable,
+const SELECT = `SELECT id, account_id AS accountId, parent_id AS parentId, path, name, delimiter, role, selectable, subscribed,
   total_count AS total, unread_count AS unread, uidvalidity, uidnext, highestmodseq, last_synced_at AS lastSyncedAt
   FROM folders`;
 
-type FolderRow = Omit<FolderRecord, 'selectable'> & { selectable: number };
+type FolderRow = Omit<FolderRecord, 'selectable' | 'subscribed'> & { selectable: number; subscribed: number };
 
 function fromRow(row: FolderRow): FolderRecord {
-  return { ...row, selectable: row.selectable === 1 };
+  return { ...row, selectable: row.selectable === 1, subscribed: row.subscribed === 1 };
 }
 
 /** Inbox first, then the special folders in the order mail clients show them, then by name. */
@@ -87,9 +89,34 @@ export class FoldersRepo {
     this.feed.note({ entity: 'folders', accountId, ids: [...ids.values(), ...gone] });
   }
 
+  /**
+   * The server renamed a folder: it and every folder below it take the new
+   * path in place, so their cached messages and sync state stay theirs.
+   */
+  renamePath(accountId: number, from: string, to: string, delimiter: string | null): void {
+    const below = delimiter ? `${from}${delimiter}` : null;
+    const moved = this.list(accountId).filter((f) => f.path === from || (below !== null && f.path.startsWith(below)));
+    const update = this.statements.get('UPDATE folders SET path = ?, name = ? WHERE id = ?');
+    for (const folder of moved) {
+      const path = to + folder.path.slice(from.length);
+      update.run(path, folder.path === from ? lastSegment(to, delimiter) : folder.name, folder.id);
+    }
+    this.feed.note({ entity: 'folders', accountId, ids: moved.map((f) => f.id) });
+  }
+
+  setSubscribed(folderId: number, subscribed: boolean): void {
+    const folder = this.get(folderId);
+    this.statements.get('UPDATE folders SET subscribed = ? WHERE id = ?').run(subscribed ? 1 : 0, folderId);
+    this.feed.note({ entity: 'folders', accountId: folder?.accountId ?? null, ids: [folderId] });
+  }
+
   setSyncState(folderId: number, state: FolderSyncState): void {
     this.statements
       .get('UPDATE folders SET uidvalidity = ?, uidnext = ?, highestmodseq = ?, last_synced_at = ? WHERE id = ?')
       .run(state.uidvalidity, state.uidnext, state.highestmodseq, Date.now(), folderId);
   }
+}
+
+function lastSegment(path: string, delimiter: string | null): string {
+  return delimiter ? path.slice(path.lastIndexOf(delimiter) + delimiter.length) : path;
 }

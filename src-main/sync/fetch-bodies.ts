@@ -1,10 +1,12 @@
 import type { Readable } from 'node:stream';
-import type { ImapFlow } from 'imapflow';
-import { DOWNLOAD_CHUNK_BYTES } from '../imap/download-chunk';
+import { downloadMessage } from '../imap/download-message';
+import { fetchSources } from '../imap/fetch-sources';
+import type { ImapClient } from '../imap/imap-client';
+import { withFolder } from '../imap/with-folder';
 import type { FolderRecord } from '../store/folders-repo';
 import type { Store } from '../store/store';
 import { BodyRecorder, recordSources } from './body-recorder';
-import { chunkBySize, toSequenceSet } from './uid-ranges';
+import { chunkBySize } from './uid-ranges';
 import type { FolderProgress } from './sync-folder';
 
 /**
@@ -25,22 +27,19 @@ type Pending = { id: number; uid: number; size: number };
  * keeps nearly all of what arrived; they are parsed when a message is opened,
  * so this stays a plain download.
  */
-export async function fetchFolderBodies(client: ImapFlow, store: Store, folder: FolderRecord, onProgress: FolderProgress): Promise<number> {
+export async function fetchFolderBodies(client: ImapClient, store: Store, folder: FolderRecord, onProgress: FolderProgress): Promise<number> {
   const pending = store.messages.withoutBodies(folder.id);
   if (pending.length === 0) return 0;
-  const lock = await client.getMailboxLock(folder.path, { readOnly: true });
   let done = 0;
   const advance = (count: number) => {
     done += count;
     onProgress(done, pending.length);
   };
-  try {
+  await withFolder(client, folder.path, async () => {
     onProgress(0, pending.length);
     await fetchSmall(client, store, pending.filter((m) => m.size <= SMALL_MESSAGE_BYTES), advance);
     await fetchLarge(client, store, pending.filter((m) => m.size > SMALL_MESSAGE_BYTES), advance);
-  } finally {
-    lock.release();
-  }
+  }, { readOnly: true });
   return done;
 }
 
@@ -49,15 +48,12 @@ export async function fetchFolderBodies(client: ImapFlow, store: Store, folder: 
  * one is held at a time, and recorded within a fraction of a second, while
  * the FETCH goes on. An expunged message simply does not arrive.
  */
-async function fetchSmall(client: ImapFlow, store: Store, small: Pending[], advance: (count: number) => void): Promise<void> {
+async function fetchSmall(client: ImapClient, store: Store, small: Pending[], advance: (count: number) => void): Promise<void> {
   const recorder = new BodyRecorder(store, advance);
   try {
     for (const batch of chunkBySize(small, BATCH_MESSAGES, BATCH_BYTES)) {
       const idByUid = new Map(batch.map((m) => [m.uid, m.id]));
-      for await (const message of client.fetch(toSequenceSet(batch.map((m) => m.uid)), { uid: true, source: true }, { uid: true })) {
-        const id = idByUid.get(message.uid);
-        if (id !== undefined && message.source) recorder.add(id, message.source);
-      }
+      await fetchSources(client, batch.map((m) => m.uid), (uid, source) => recorder.add(idByUid.get(uid)!, source));
     }
   } finally {
     // Also after a dropped connection or a stop: what is on disk is recorded, so a resumed sync skips it.
@@ -71,7 +67,7 @@ async function fetchSmall(client: ImapFlow, store: Store, small: Pending[], adva
  * does not sit idle during the disk writes. One that was expunged meanwhile
  * counts as done (the next header sync removes it).
  */
-async function fetchLarge(client: ImapFlow, store: Store, large: Pending[], advance: (count: number) => void): Promise<void> {
+async function fetchLarge(client: ImapClient, store: Store, large: Pending[], advance: (count: number) => void): Promise<void> {
   let next = large.length ? startDownload(client, large[0]!) : undefined;
   try {
     for (let i = 0; i < large.length; i++) {
@@ -86,8 +82,8 @@ async function fetchLarge(client: ImapFlow, store: Store, large: Pending[], adva
   }
 }
 
-function startDownload(client: ImapFlow, message: Pending): Promise<Readable | undefined> {
-  const content = client.download(String(message.uid), undefined, { uid: true, chunkSize: DOWNLOAD_CHUNK_BYTES }).then((download) => download.content);
+function startDownload(client: ImapClient, message: Pending): Promise<Readable | undefined> {
+  const content = downloadMessage(client, message.uid);
   // A failure is thrown where the download is awaited; until then it must not count as unhandled (and end the process).
   content.catch(() => undefined);
   return content;

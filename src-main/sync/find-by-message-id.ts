@@ -1,17 +1,2 @@
-import type { ImapFlow } from 'imapflow';
-import { normalizeMessageId } from '../mime/header-fields';
-import { answersByUid } from './answers-by-uid';
-import { toSequenceSet } from './uid-ranges';
-
-/**
- * The UIDs of the messages with this Message-ID in the selected folder.
- * SEARCH HEADER matches substrings, so each candidate's own Message-ID is
- * checked before it counts.
- */
-export async function findByMessageId(client: ImapFlow, messageId: string | null): Promise<number[]> {
-  if (!messageId) return [];
-  const candidates = (await client.search({ header: { 'Message-ID': messageId } }, { uid: true })) || [];
-  if (candidates.length === 0) return [];
-  const answers = await answersByUid(client.fetch(toSequenceSet(candidates), { uid: true, envelope: true }, { uid: true }), candidates);
-  return [...answers.values()].filter((message) => normalizeMessageId(message.envelope?.messageId) === messageId).map((message) => message.uid);
-}
+// Moved to the IMAP room; kept for push-pending-flags.ts until the operations journal replaces it.
+export { findByMessageId } from '../imap/find-by-message-id';

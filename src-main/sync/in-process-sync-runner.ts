@@ -3,6 +3,7 @@ import { ImapSessions } from '../imap/imap-sessions';
 import type { SyncSummary } from '../ipc/contract';
 import type { Store } from '../store/store';
 import { collectOrphanBlobs } from '../store/collect-orphan-blobs';
+import { ImapSource } from './imap-source';
 import { syncAccount } from './sync-account';
 import type { ProgressListener, SyncJob, SyncRunner } from './sync-runner';
 
@@ -23,7 +24,7 @@ export class InProcessSyncRunner implements SyncRunner {
     if (this.stopping) throw stopped();
     this.logins.set(job.accountId, job.login);
     const task = this.sessions.use(job.accountId, 'sync', (client) =>
-      syncAccount(client, this.store, job.accountId, { bodies: job.bodies, onProgress }),
+      syncAccount(new ImapSource(client, this.store, job.accountId), this.store, job.accountId, { bodies: job.bodies, onProgress }),
     );
     this.active.add(task);
     let summary: SyncSummary;

@@ -282,6 +282,7 @@ export const en: Dictionary = {
     PlaintextNotAllowed: 'Unencrypted connections are refused unless you allow them explicitly.',
     ServerSaid: 'The server refused the request.',
     Offline: 'You appear to be offline.',
+    FolderProtected: 'This is a special folder (Inbox, Sent, Drafts, Trash, Junk or Archive): it cannot be renamed or deleted.',
     SyncStopped: 'The sync was stopped. Mail that had already arrived is kept; the next sync fetches the rest.',
     Internal: 'Something went wrong inside Wren. This is a bug in Wren.',
   },

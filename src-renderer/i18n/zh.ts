@@ -262,6 +262,7 @@ export const zh: Dictionary = {
     PlaintextNotAllowed: '除非您明确允许，否则不会使用未加密的连接。',
     ServerSaid: '服务器拒绝了该请求。',
     Offline: '您似乎处于离线状态。',
+    FolderProtected: '这是特殊文件夹（收件箱、已发送、草稿、已删除、垃圾邮件或归档），不能重命名或删除。',
     SyncStopped: '同步已停止。已收到的邮件都已保留，下次同步会获取其余部分。',
     Internal: 'Wren 内部出现错误。这是 Wren 的错误。',
   },

@@ -47,7 +47,8 @@ export async function seedMessages(
 ): Promise<void> {
   const client = await connectImap(lab, user);
   try {
-    if (folder.toUpperCase() !== 'INBOX') await client.mailboxCreate(folder);
+    // Subscribed, as a mail client subscribes the folders it creates (Wren lists only subscribed ones by default).
+    if (folder.toUpperCase() !== 'INBOX') await client.mailboxCreate(folder).then(() => client.mailboxSubscribe(folder));
     for (const message of messages) {
       await client.append(folder, message, opts.flags ?? [], opts.date ?? new Date());
     }

@@ -30,6 +30,7 @@ function fakeClient(options: { dropAfter?: number; failDownload?: number; holdAf
   const downloads: { uid: string; options: unknown }[] = [];
   const client = {
     getMailboxLock: async () => ({ release: () => undefined }),
+    mailbox: { path: 'INBOX', uidValidity: 1n, uidNext: 1000, exists: 300 },
     async *fetch(range: string) {
       fetches.push(range);
       let sent = 0;

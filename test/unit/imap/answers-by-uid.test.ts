@@ -1,6 +1,6 @@
 import type { FetchMessageObject } from 'imapflow';
 import { describe, expect, it } from 'vitest';
-import { answersByUid } from '../../../src-main/sync/answers-by-uid';
+import { answersByUid } from '../../../src-main/imap/answers-by-uid';
 
 async function* rows(...list: Array<Partial<FetchMessageObject>>): AsyncGenerator<FetchMessageObject> {
   for (const row of list) yield row as FetchMessageObject;

@@ -1,0 +1,37 @@
+import { WrenError } from '../errors/wren-error';
+import { listRemoteFolders } from '../imap/folder-list';
+import type { ImapClient } from '../imap/imap-client';
+import { isServerRefusal } from '../imap/imap-error';
+import type { FolderRecord, RemoteFolder } from '../store/folders-repo';
+import type { Store } from '../store/store';
+import { fetchFolderBodies } from './fetch-bodies';
+import type { MailSource } from './mail-source';
+import { replayJournal } from './replay-journal';
+import { syncFolder, type FolderProgress, type FolderSyncResult } from './sync-folder';
+
+/** An IMAP account behind the protocol-neutral MailSource, over one logged-in connection. */
+export class ImapSource implements MailSource {
+  constructor(private readonly client: ImapClient, private readonly store: Store, private readonly accountId: number) {}
+
+  async pushLocalChanges(): Promise<void> {
+    await replayJournal(this.client, this.store, this.accountId);
+  }
+
+  listFolders(): Promise<RemoteFolder[]> {
+    return listRemoteFolders(this.client);
+  }
+
+  syncFolder(folder: FolderRecord, onProgress: FolderProgress): Promise<FolderSyncResult> {
+    return syncFolder(this.client, this.store, folder, onProgress);
+  }
+
+  fetchBodies(folder: FolderRecord, onProgress: FolderProgress): Promise<number> {
+    return fetchFolderBodies(this.client, this.store, folder, onProgress);
+  }
+
+  /** A NO or BAD to SELECT (permissions, folder gone meanwhile) on a connection still usable skips that folder. */
+  folderRefusal(folder: FolderRecord, error: unknown): WrenError | null {
+    if (error instanceof WrenError || !this.client.usable || !isServerRefusal(error)) return null;
+    return new WrenError('ServerSaid', `The server refused folder ${folder.path}: ${(error as { responseText?: string }).responseText}`);
+  }
+}
