@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
 import type { MessageSummary } from '../ipc/contract';
 import type { Handlers } from '../ipc/dispatch';
-import { WrenError } from '../errors/wren-error';
 import { attachmentPart, loadAttachment, writeAttachment } from '../messages/attachment-export';
 import { safeFileName } from '../mime/safe-file-name';
 import type { WrenCore } from './wren-core';
@@ -56,7 +55,6 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
       const file = await loadAttachment(core.store, record, part, core.reader.imapFor(record));
       return { savedTo: await writeAttachment(core.store, file, path ? { path } : { directory: defaultDownloads() }) };
     },
-    // WAVE2-PLACEHOLDER: wave-2 branches replace these with the real handlers; never merged to main as they are.
     'messages.apply': (operation) => core.operations.apply(operation),
     'operations.undo': ({ operationId }) => core.operations.undo(operationId),
     'folders.markRead': ({ folderId }) => core.operations.markFolderRead(folderId),
@@ -75,10 +73,6 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
 function summaryOf(record: MessageSummary): MessageSummary {
   const { id, folderId, uid, subject, from, date, size, seen, flagged, answered, hasAttachments } = record;
   return { id, folderId, uid, subject, from, date, size, seen, flagged, answered, hasAttachments };
-}
-
-function notYet(): never {
-  throw new WrenError('BadRequest', 'Not available yet (WAVE2-PLACEHOLDER).');
 }
 
 function defaultDownloads(): string {
