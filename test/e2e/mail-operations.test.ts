@@ -1,3 +1,4 @@
+import type { SearchObject } from 'imapflow';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectImap } from '../lab/imap-util';
@@ -14,6 +15,21 @@ async function serverSubjects(lab: Lab, user: LabUser, folder: string): Promise<
     if (mailbox.exists === 0) return [];
     const subjects: string[] = [];
     for await (const message of client.fetch('1:*', { envelope: true })) subjects.push(message.envelope?.subject ?? '');
+    return subjects.sort();
+  } finally {
+    await client.logout();
+  }
+}
+
+/** The subjects of the folder's messages that match an IMAP SEARCH (flagged, unseen…). */
+async function serverMatching(lab: Lab, user: LabUser, folder: string, query: SearchObject): Promise<string[]> {
+  const client = await connectImap(lab, user.email);
+  try {
+    await client.mailboxOpen(folder, { readOnly: true });
+    const uids = (await client.search(query, { uid: true })) || [];
+    if (uids.length === 0) return [];
+    const subjects: string[] = [];
+    for await (const message of client.fetch(uids, { envelope: true }, { uid: true })) subjects.push(message.envelope?.subject ?? '');
     return subjects.sort();
   } finally {
     await client.logout();
@@ -96,12 +112,22 @@ describe('web mode: mail operations (delete, undo, drag and drop, shortcuts, fol
     await row('Note 1').click({ modifiers: ['Shift'] });
     await page.getByTestId('selection-summary').filter({ hasText: '2 messages selected' }).waitFor();
     await screenshot(page, 'ops-two-selected');
-    await row('Note 1').dragTo(folderButton('Projects'));
+    await row('Note 1').dragTo(folderButton('Projects')); // a drag without Ctrl moves
     await page.getByTestId('toast').filter({ hasText: '2 messages moved to Projects.' }).waitFor();
     await row('Note 1').waitFor({ state: 'detached' });
     await row('Note 2').waitFor({ state: 'detached' });
     await screenshot(page, 'ops-moved-by-drag-and-drop');
     await serverEventually(() => serverSubjects(lab, user, 'Projects'), notes(1, 2));
+    await inbox(notes(3, 4, 5, 6, 7, 8));
+  });
+
+  it('copies with Ctrl held during the drag', async () => {
+    await row('Note 3').click();
+    await page.keyboard.down('Control');
+    await row('Note 3').dragTo(folderButton('Projects'));
+    await page.keyboard.up('Control');
+    await page.getByTestId('toast').filter({ hasText: 'Message copied to Projects.' }).waitFor();
+    await serverEventually(() => serverSubjects(lab, user, 'Projects'), notes(1, 2, 3));
     await inbox(notes(3, 4, 5, 6, 7, 8));
   });
 
@@ -137,17 +163,10 @@ describe('web mode: mail operations (delete, undo, drag and drop, shortcuts, fol
     await page.getByTestId('shortcut-help').waitFor({ state: 'detached' });
 
     await serverEventually(() => serverSubjects(lab, user, 'Trash'), notes(7));
-    await serverEventually(() => serverSubjects(lab, user, 'Projects'), notes(1, 2, 6));
+    await serverEventually(() => serverSubjects(lab, user, 'Projects'), notes(1, 2, 3, 6));
     await serverEventually(() => serverSubjects(lab, user, 'Archive'), notes(5));
     await inbox(notes(3, 4, 8));
-    const client = await connectImap(lab, user.email);
-    try {
-      await client.mailboxOpen('INBOX', { readOnly: true });
-      const [flagged] = await client.search({ flagged: true });
-      expect(flagged).toBeDefined();
-    } finally {
-      await client.logout();
-    }
+    await serverEventually(() => serverMatching(lab, user, 'INBOX', { flagged: true }), notes(8));
   });
 
   it('in Chinese: select all, the summary, the context menu, the toast and the shortcut list', async () => {
@@ -168,17 +187,6 @@ describe('web mode: mail operations (delete, undo, drag and drop, shortcuts, fol
     await screenshot(page, 'ops-shortcut-help-zh');
     await page.keyboard.press('Escape');
 
-    const client = await connectImap(lab, user.email);
-    try {
-      for (let attempt = 0; attempt < 120; attempt++) {
-        await client.mailboxOpen('INBOX', { readOnly: true });
-        if ((await client.search({ seen: false })).length === 0) break;
-        await client.mailboxClose();
-        await new Promise((resolve) => setTimeout(resolve, 250));
-      }
-      expect(await client.search({ seen: false })).toEqual([]);
-    } finally {
-      await client.logout();
-    }
+    await serverEventually(() => serverMatching(lab, user, 'INBOX', { seen: false }), []);
   });
 });
