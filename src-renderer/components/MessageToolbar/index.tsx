@@ -22,7 +22,7 @@ export function MessageToolbar({ commands, count, rows, onShowShortcuts }: Messa
         </button>
       ))}
       <span className="message-toolbar__spacer" />
-      {count > 1 && <span className="message-toolbar__count" data-testid="selection-count">{t(count === 1 ? 'selection.count.one' : 'selection.count.other', { count })}</span>}
+      {count > 1 && <span className="message-toolbar__count" data-testid="selection-count">{t('selection.count', { count })}</span>}
       <button type="button" onClick={onShowShortcuts} title={t('shortcuts.title')} data-testid="show-shortcuts">
         ⌨ {t('shortcuts.open')}
       </button>

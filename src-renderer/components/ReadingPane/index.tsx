@@ -70,7 +70,7 @@ function SelectionSummary({ count }: { count: number }) {
   const t = useT();
   return (
     <div className="reading-pane reading-pane--empty reading-pane--selection" data-testid="selection-summary">
-      <p className="reading-pane__selected">{t('selection.count.other', { count })}</p>
+      <p className="reading-pane__selected">{t('selection.count', { count })}</p>
       <p className="reading-pane__note">{t('selection.hint')}</p>
     </div>
   );
