@@ -12,6 +12,10 @@ interface FolderMenuProps {
   onClose(): void;
   onDialog(dialog: FolderDialogState): void;
   onMarkRead(folder: FolderView): void;
+  onSubscribe(folder: FolderView, subscribed: boolean): void;
+  /** Whether the account's unsubscribed folders are listed; the account's menu switches it. */
+  showingUnsubscribed: boolean;
+  onShowUnsubscribed(show: boolean): void;
 }
 
 /**
@@ -19,12 +23,17 @@ interface FolderMenuProps {
  * empty Trash. Special-use folders offer neither rename nor delete. Right
  * click on an account's name offers a new top-level folder.
  */
-export function FolderMenu({ target, at, onClose, onDialog, onMarkRead }: FolderMenuProps) {
+export function FolderMenu({ target, at, onClose, onDialog, onMarkRead, onSubscribe, showingUnsubscribed, onShowUnsubscribed }: FolderMenuProps) {
   const t = useT();
   const { folder, account } = target;
   const items: MenuItem[] = [];
   if (!folder) {
     items.push({ label: t('folderMenu.newFolder'), testId: 'folder-menu-new', onSelect: () => onDialog({ kind: 'create', account, parent: null }) });
+    items.push({
+      label: t(showingUnsubscribed ? 'folderMenu.hideUnsubscribed' : 'folderMenu.showUnsubscribed'),
+      testId: 'folder-menu-show-unsubscribed',
+      onSelect: () => onShowUnsubscribed(!showingUnsubscribed),
+    });
   } else {
     const name = folderDisplayName(folder, t);
     items.push({ label: t('folderMenu.newSubfolder'), testId: 'folder-menu-new', onSelect: () => onDialog({ kind: 'create', account, parent: folder }) });
@@ -34,8 +43,12 @@ export function FolderMenu({ target, at, onClose, onDialog, onMarkRead }: Folder
     if (canEmpty(folder)) {
       items.push({ label: t('folderMenu.empty', { folder: name }), testId: 'folder-menu-empty', danger: true, disabled: folder.total === 0, onSelect: () => onDialog({ kind: 'empty', folder }) });
     }
+    if (folder.role !== 'inbox') {
+      const label = folder.subscribed ? 'folderMenu.unsubscribe' : 'folderMenu.subscribe';
+      items.push({ label: t(label), testId: 'folder-menu-subscribe', separated: true, onSelect: () => onSubscribe(folder, !folder.subscribed) });
+    }
     if (!isProtected(folder)) {
-      items.push({ label: t('folderMenu.rename'), testId: 'folder-menu-rename', separated: true, onSelect: () => onDialog({ kind: 'rename', folder }) });
+      items.push({ label: t('folderMenu.rename'), testId: 'folder-menu-rename', onSelect: () => onDialog({ kind: 'rename', folder }) });
       items.push({ label: t('folderMenu.delete'), testId: 'folder-menu-delete', danger: true, onSelect: () => onDialog({ kind: 'delete', folder }) });
     }
   }

@@ -27,6 +27,7 @@ export function FolderRow({ folder, depth, selected, onSelect, onMenu, onDropMes
         {icon}
       </span>
       <span className="folder-row__name">{name}</span>
+      {!folder.subscribed && <span className="folder-row__unsubscribed" title={t('folders.unsubscribed')}>◌</span>}
       {folder.unread > 0 && (
         <span className="folder-row__unread" title={t('folders.unread', { count: folder.unread })}>
           {folder.unread}

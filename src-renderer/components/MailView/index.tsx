@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { AccountView, FolderView } from '../../../src-main/ipc/contract';
 import { useShortcuts } from '../../shortcuts/use-shortcuts';
 import { FolderTree } from '../FolderTree';
@@ -31,7 +32,8 @@ export function MailView({ accounts }: { accounts: AccountView[] }) {
 }
 
 function MailWindow({ accounts }: { accounts: AccountView[] }) {
-  const foldersByAccount = useAccountFolders(accounts);
+  const [showUnsubscribed, setShowUnsubscribed] = useState<ReadonlySet<number>>(new Set());
+  const foldersByAccount = useAccountFolders(accounts, showUnsubscribed);
   const { folder, accountFolders, pages, messages: selection, selectFolder } = useMailSelection(accounts, foldersByAccount);
   const activity = useAccountActivity(accounts);
   const overlays = useMailOverlays();
@@ -74,7 +76,23 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
         <MessageList folder={folder} pages={pages} selection={selection} onRowMenu={onRowMenu} />
         <ReadingPane message={selection.single} selectedCount={selection.count} accountId={folder?.accountId ?? null} />
       </div>
-      <MailOverlaysView overlays={overlays} folder={folder} accountFolders={accountFolders} selection={selection} commands={commands} actions={actions} />
+      <MailOverlaysView
+        overlays={overlays}
+        folder={folder}
+        accountFolders={accountFolders}
+        selection={selection}
+        commands={commands}
+        actions={actions}
+        showUnsubscribed={showUnsubscribed}
+        onShowUnsubscribed={(accountId, show) =>
+          setShowUnsubscribed((current) => {
+            const next = new Set(current);
+            if (show) next.add(accountId);
+            else next.delete(accountId);
+            return next;
+          })
+        }
+      />
     </div>
   );
 }

@@ -1,5 +1,8 @@
 import type { AccountView, FolderView } from '../../../src-main/ipc/contract';
-import { useT } from '../../i18n/i18n-context';
+import { useClient } from '../../client/client-context';
+import { toErrorShape } from '../../client/wren-client';
+import { useI18n } from '../../i18n/i18n-context';
+import { useToasts } from '../Toasts/toast-context';
 import { ContextMenu } from '../ContextMenu';
 import { ConfirmDialog } from '../Dialog/confirm-dialog';
 import { FolderMenu } from '../FolderMenu';
@@ -18,11 +21,21 @@ interface MailOverlaysViewProps {
   selection: MessageSelection;
   commands: MessageCommands;
   actions: MessageActions;
+  /** Accounts whose unsubscribed folders are listed too. */
+  showUnsubscribed: ReadonlySet<number>;
+  onShowUnsubscribed(accountId: number, show: boolean): void;
 }
 
 /** Whatever floats over the mail view at the moment: picker, menus, dialogs, help. */
-export function MailOverlaysView({ overlays, folder, accountFolders, selection, commands, actions }: MailOverlaysViewProps) {
-  const t = useT();
+export function MailOverlaysView(props: MailOverlaysViewProps) {
+  const { overlays, folder, accountFolders, selection, commands, actions, showUnsubscribed, onShowUnsubscribed } = props;
+  const client = useClient();
+  const { t, errorWords } = useI18n();
+  const toasts = useToasts();
+  const subscribe = (target: FolderView, subscribed: boolean) =>
+    client.request('folders.subscribe', { folderId: target.id, subscribed }).catch((error: unknown) =>
+      toasts.show({ tone: 'error', lines: errorWords(toErrorShape(error), 'background') }),
+    );
   const { picker, deleteForever, messageMenu, folderMenu, folderDialog } = overlays;
   const rows = selection.selectedRows();
   return (
@@ -63,6 +76,9 @@ export function MailOverlaysView({ overlays, folder, accountFolders, selection, 
           onClose={() => overlays.setFolderMenu(null)}
           onDialog={overlays.setFolderDialog}
           onMarkRead={actions.markFolderRead}
+          onSubscribe={(target, subscribed) => void subscribe(target, subscribed)}
+          showingUnsubscribed={showUnsubscribed.has(folderMenu.target.account.id)}
+          onShowUnsubscribed={(show) => onShowUnsubscribed(folderMenu.target.account.id, show)}
         />
       )}
       {folderDialog && <FolderDialogs dialog={folderDialog} onClose={() => overlays.setFolderDialog(null)} onEmpty={actions.emptyFolder} />}

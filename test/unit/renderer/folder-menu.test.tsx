@@ -5,6 +5,7 @@ import { App } from '../../../src-renderer/components/App';
 import { renderWithClient } from './fake-client';
 import { SLOW, withListLayout } from './layout';
 import { mailCore } from './mail-core';
+import { folder } from './mail-fixtures';
 
 afterEach(cleanup);
 withListLayout();
@@ -22,9 +23,9 @@ describe('folder context menu', () => {
     expect((await menuOf('INBOX')).labels).toEqual(['New subfolder…', 'Mark all as read']);
     fireEvent.keyDown(screen.getByRole('menu'), { key: 'Escape' });
     expect(screen.queryByRole('menu')).toBeNull();
-    expect((await menuOf('Trash')).labels).toEqual(['New subfolder…', 'Mark all as read', 'Empty Trash…']);
+    expect((await menuOf('Trash')).labels).toEqual(['New subfolder…', 'Mark all as read', 'Empty Trash…', 'Unsubscribe']);
     fireEvent.keyDown(screen.getByRole('menu'), { key: 'Escape' });
-    expect((await menuOf('Receipts')).labels).toEqual(['New subfolder…', 'Mark all as read', 'Rename…', 'Delete folder…']);
+    expect((await menuOf('Receipts')).labels).toEqual(['New subfolder…', 'Mark all as read', 'Unsubscribe', 'Rename…', 'Delete folder…']);
   });
 
   it('creates a subfolder under the folder, with the name typed', async () => {
@@ -93,7 +94,26 @@ describe('folder context menu', () => {
     renderWithClient(<App />, mailCore(1).client, 'zh');
     fireEvent.contextMenu(await screen.findByTestId('folder-Trash', {}, SLOW));
     expect(within(screen.getByRole('menu')).getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
-      '新建子文件夹…', '全部标记为已读', '清空“已删除”…',
+      '新建子文件夹…', '全部标记为已读', '清空“已删除”…', '取消订阅',
     ]);
+  });
+
+  it('lists unsubscribed folders on request from the account’s menu, and subscribes one', async () => {
+    const core = mailCore(1);
+    const hidden = folder(17, 'Old lists', { subscribed: false });
+    core.client.handlers['folders.list'] = ({ includeUnsubscribed }) => (includeUnsubscribed ? [...core.folders, hidden] : core.folders);
+    core.client.handlers['folders.subscribe'] = ({ subscribed }) => ({ ...hidden, subscribed });
+    renderWithClient(<App />, core.client);
+    await screen.findByTestId('folder-INBOX', {}, SLOW);
+    expect(screen.queryByTestId('folder-Old lists')).toBeNull();
+
+    fireEvent.contextMenu(screen.getByRole('heading', { name: 'Work' }));
+    fireEvent.click(within(screen.getByRole('menu')).getByText('Show unsubscribed folders'));
+    const row = await screen.findByTestId('folder-Old lists');
+    expect(within(row).getByTitle('Not subscribed')).toBeTruthy();
+    expect(core.client.callsOf('folders.list').at(-1)).toEqual({ accountId: 1, includeUnsubscribed: true });
+
+    fireEvent.click(within((await menuOf('Old lists')).menu).getByText('Subscribe'));
+    await waitFor(() => expect(core.client.callsOf('folders.subscribe')).toEqual([{ folderId: 17, subscribed: true }]));
   });
 });
