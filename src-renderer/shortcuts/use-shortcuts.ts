@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { isTypingTarget, shortcutFor, type ShortcutAction } from './shortcut-keys';
 
 /**
@@ -8,7 +8,8 @@ import { isTypingTarget, shortcutFor, type ShortcutAction } from './shortcut-key
  */
 export function useShortcuts(run: (action: ShortcutAction) => boolean | void): void {
   const latest = useRef(run);
-  useEffect(() => {
+  // Before the browser can deliver the next key: a key pressed the moment a new selection shows must act on it.
+  useLayoutEffect(() => {
     latest.current = run;
   });
   useEffect(() => {
