@@ -1,18 +1,24 @@
+import { useState, type DragEvent, type MouseEvent } from 'react';
 import type { FolderView } from '../../../src-main/ipc/contract';
 import { folderDisplayName } from '../../i18n/folder-name';
 import { useT } from '../../i18n/i18n-context';
 import { ROLE_ICONS } from '../FolderTree/folder-hierarchy';
+import { carriesMessages, droppedMessages, dropCopies, type DraggedMessages } from '../MessageList/message-drag';
 
 interface FolderRowProps {
   folder: FolderView;
   depth: number;
   selected: boolean;
   onSelect(folder: FolderView): void;
+  onMenu(folder: FolderView, event: MouseEvent): void;
+  /** Messages dropped here: moved, or copied with Ctrl held. */
+  onDropMessages(folder: FolderView, dragged: DraggedMessages, copy: boolean): void;
 }
 
 /** One folder: icon and name by its role when it has one, indented under its parent, with its unread count. */
-export function FolderRow({ folder, depth, selected, onSelect }: FolderRowProps) {
+export function FolderRow({ folder, depth, selected, onSelect, onMenu, onDropMessages }: FolderRowProps) {
   const t = useT();
+  const [dropTarget, setDropTarget] = useState(false);
   const name = folderDisplayName(folder, t);
   const icon = folder.role ? ROLE_ICONS[folder.role] : '📁';
   const content = (
@@ -21,6 +27,7 @@ export function FolderRow({ folder, depth, selected, onSelect }: FolderRowProps)
         {icon}
       </span>
       <span className="folder-row__name">{name}</span>
+      {!folder.subscribed && <span className="folder-row__unsubscribed" title={t('folders.unsubscribed')}>◌</span>}
       {folder.unread > 0 && (
         <span className="folder-row__unread" title={t('folders.unread', { count: folder.unread })}>
           {folder.unread}
@@ -29,10 +36,33 @@ export function FolderRow({ folder, depth, selected, onSelect }: FolderRowProps)
     </>
   );
   const indent = { paddingInlineStart: `${8 + depth * 16}px` };
+  const accepts = (event: DragEvent) => folder.selectable && !selected && carriesMessages(event);
+  const dropHandlers = {
+    onDragOver: (event: DragEvent) => {
+      if (!accepts(event)) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = dropCopies(event) ? 'copy' : 'move';
+      setDropTarget(true);
+    },
+    onDragLeave: () => setDropTarget(false),
+    onDrop: (event: DragEvent) => {
+      setDropTarget(false);
+      const dragged = accepts(event) ? droppedMessages(event) : null;
+      if (!dragged) return;
+      event.preventDefault();
+      onDropMessages(folder, dragged, dropCopies(event));
+    },
+  };
   return (
-    <li className="folder-row" data-testid={`folder-${folder.path}`}>
+    <li className="folder-row" data-testid={`folder-${folder.path}`} onContextMenu={(event) => onMenu(folder, event)} {...dropHandlers}>
       {folder.selectable ? (
-        <button type="button" className="folder-row__button" style={indent} aria-current={selected || undefined} onClick={() => onSelect(folder)}>
+        <button
+          type="button"
+          className={dropTarget ? 'folder-row__button folder-row__button--drop' : 'folder-row__button'}
+          style={indent}
+          aria-current={selected || undefined}
+          onClick={() => onSelect(folder)}
+        >
           {content}
         </button>
       ) : (

@@ -1,24 +1,62 @@
-import type { AccountView } from '../../../src-main/ipc/contract';
+import { useState } from 'react';
+import type { AccountView, FolderView } from '../../../src-main/ipc/contract';
+import { useShortcuts } from '../../shortcuts/use-shortcuts';
 import { FolderTree } from '../FolderTree';
+import type { DraggedMessages } from '../MessageList/message-drag';
 import { MessageList } from '../MessageList';
+import { MessageToolbar } from '../MessageToolbar';
 import { ReadingPane } from '../ReadingPane';
 import { StatusBanners } from '../StatusBanners';
 import { SyncProgress } from '../SyncProgress';
+import { ToastList } from '../Toasts';
+import { ToastProvider } from '../Toasts/toast-context';
 import { Toolbar } from '../Toolbar';
+import { accountOf, MailOverlaysView } from './mail-overlays';
 import { useAccountActivity } from './use-account-activity';
 import { useAccountFolders } from './use-account-folders';
+import { useMailCommands } from './use-mail-commands';
+import { useMailOverlays } from './use-mail-overlays';
 import { useMailSelection } from './use-mail-selection';
 import { useUnreadTitle } from './use-unread-title';
 import { useNewMailNotifications } from '../../notifications/use-new-mail-notifications';
+import { useMessageActions } from './use-message-actions';
+import { useOperationFailures } from './use-operation-failures';
 import './mail-view.css';
 
 /** The main window: folders, the open folder's messages, the open message. */
 export function MailView({ accounts }: { accounts: AccountView[] }) {
-  const foldersByAccount = useAccountFolders(accounts);
-  const selection = useMailSelection(accounts, foldersByAccount);
+  return (
+    <ToastProvider>
+      <MailWindow accounts={accounts} />
+      <ToastList />
+    </ToastProvider>
+  );
+}
+
+function MailWindow({ accounts }: { accounts: AccountView[] }) {
+  const [showUnsubscribed, setShowUnsubscribed] = useState<ReadonlySet<number>>(new Set());
+  const foldersByAccount = useAccountFolders(accounts, showUnsubscribed);
+  const { folder, accountFolders, pages, messages: selection, selectFolder } = useMailSelection(accounts, foldersByAccount);
   const activity = useAccountActivity(accounts);
   useUnreadTitle(foldersByAccount);
   useNewMailNotifications();
+  const overlays = useMailOverlays();
+  const actions = useMessageActions(folder, pages, selection);
+  const { commands, runShortcut } = useMailCommands({ folder, pages, selection, actions, overlays });
+  useShortcuts(runShortcut);
+  useOperationFailures();
+
+  // Messages move within their own account; another account's folder is not a target (yet).
+  const onDropMessages = (target: FolderView, dragged: DraggedMessages, copy: boolean) => {
+    if (dragged.accountId !== target.accountId || dragged.messageIds.length === 0) return;
+    if (copy) actions.copyTo(target, dragged.messageIds);
+    else actions.moveTo(target, dragged.messageIds);
+  };
+  const onRowMenu = (index: number, at: { x: number; y: number }) => {
+    const row = pages?.rowAt(index);
+    if (row && !selection.ids.has(row.id)) void selection.click(index, 'only');
+    overlays.setMessageMenu(at);
+  };
 
   return (
     <div className="mail-view" data-testid="mail-view">
@@ -29,12 +67,36 @@ export function MailView({ accounts }: { accounts: AccountView[] }) {
         <FolderTree
           accounts={accounts}
           foldersByAccount={foldersByAccount}
-          selectedFolderId={selection.folder?.id ?? null}
-          onSelect={selection.selectFolder}
+          selectedFolderId={folder?.id ?? null}
+          onSelect={selectFolder}
+          onFolderMenu={(target, at) => {
+            const account = accountOf(accounts, target);
+            if (account) overlays.setFolderMenu({ target: { folder: target, account }, at });
+          }}
+          onAccountMenu={(account, at) => overlays.setFolderMenu({ target: { folder: null, account }, at })}
+          onDropMessages={onDropMessages}
         />
-        <MessageList folder={selection.folder} selectedMessageId={selection.message?.id ?? null} onSelect={selection.selectMessage} />
-        <ReadingPane message={selection.message} accountId={selection.folder?.accountId ?? null} />
+        <MessageToolbar commands={commands} count={selection.count} rows={selection.selectedRows()} onShowShortcuts={() => overlays.setHelp(true)} />
+        <MessageList folder={folder} pages={pages} selection={selection} onRowMenu={onRowMenu} />
+        <ReadingPane message={selection.single} selectedCount={selection.count} accountId={folder?.accountId ?? null} />
       </div>
+      <MailOverlaysView
+        overlays={overlays}
+        folder={folder}
+        accountFolders={accountFolders}
+        selection={selection}
+        commands={commands}
+        actions={actions}
+        showUnsubscribed={showUnsubscribed}
+        onShowUnsubscribed={(accountId, show) =>
+          setShowUnsubscribed((current) => {
+            const next = new Set(current);
+            if (show) next.add(accountId);
+            else next.delete(accountId);
+            return next;
+          })
+        }
+      />
     </div>
   );
 }

@@ -11,11 +11,16 @@ export interface AccountFolders {
   error: ErrorShape | null;
 }
 
+const NONE: ReadonlySet<number> = new Set();
+
 /** Unread counts move with every synced batch; one reload per account per this interval is plenty. */
 const RELOAD_DELAY_MS = 300;
 
-/** Each account's folders, reloaded when the store says they (or the messages in them) changed. */
-export function useAccountFolders(accounts: AccountView[]): Map<number, AccountFolders> {
+/**
+ * Each account's folders, reloaded when the store says they (or the messages
+ * in them) changed. Accounts in `showUnsubscribed` list unsubscribed folders too.
+ */
+export function useAccountFolders(accounts: AccountView[], showUnsubscribed: ReadonlySet<number> = NONE): Map<number, AccountFolders> {
   const client = useClient();
   const [byAccount, setByAccount] = useState<Map<number, AccountFolders>>(new Map());
 
@@ -26,12 +31,12 @@ export function useAccountFolders(accounts: AccountView[]): Map<number, AccountF
           const current = previous.get(accountId) ?? { folders: null, error: null };
           return new Map(previous).set(accountId, { ...current, ...entry });
         });
-      client.request('folders.list', { accountId }).then(
+      client.request('folders.list', { accountId, includeUnsubscribed: showUnsubscribed.has(accountId) }).then(
         (folders) => store({ folders, error: null }),
         (error: unknown) => store({ error: toErrorShape(error) }),
       );
     },
-    [client],
+    [client, showUnsubscribed],
   );
   const loadSoon = useCoalesced(load, RELOAD_DELAY_MS);
 

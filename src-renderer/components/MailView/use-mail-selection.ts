@@ -1,32 +1,33 @@
 import { useEffect, useState } from 'react';
-import type { AccountView, FolderView, MessageSummary } from '../../../src-main/ipc/contract';
+import type { AccountView, FolderView } from '../../../src-main/ipc/contract';
+import { useMessagePages } from '../MessageList/use-message-pages';
 import type { AccountFolders } from './use-account-folders';
+import { useMessageSelection } from './use-message-selection';
 
 /**
- * Which folder and message are open. Until the user picks one, and whenever
- * the open folder disappears, the first account's inbox is opened.
+ * Which folder is open, its pages of messages, and which of them are
+ * selected. Until the user picks a folder, and whenever the open folder
+ * disappears, the first account's inbox is opened; another folder starts
+ * with nothing selected.
  */
 export function useMailSelection(accounts: AccountView[], foldersByAccount: Map<number, AccountFolders>) {
   const [folderId, setFolderId] = useState<number | null>(null);
-  // The row as the list had it: the reading pane shows its headers at once, even when the body cannot come.
-  const [message, setMessage] = useState<MessageSummary | null>(null);
   const folder = findFolder(foldersByAccount, folderId);
   const fallbackId = folder ? null : (firstInbox(accounts, foldersByAccount)?.id ?? null);
 
   useEffect(() => {
-    if (fallbackId === null) return;
-    setFolderId(fallbackId);
-    setMessage(null);
+    if (fallbackId !== null) setFolderId(fallbackId);
   }, [fallbackId]);
+  const pages = useMessagePages(folder?.id ?? null);
+  const messages = useMessageSelection(pages);
 
   return {
     folder,
-    message,
-    selectFolder: (next: FolderView) => {
-      setFolderId(next.id);
-      setMessage(null);
-    },
-    selectMessage: setMessage,
+    /** The folders of the open folder's account (move and copy targets). */
+    accountFolders: (folder?.accountId != null && foldersByAccount.get(folder.accountId)?.folders) || [],
+    pages,
+    messages,
+    selectFolder: (next: FolderView) => setFolderId(next.id),
   };
 }
 

@@ -1,33 +1,39 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type DragEvent, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { FolderView, MessageSummary } from '../../../src-main/ipc/contract';
+import type { FolderView } from '../../../src-main/ipc/contract';
 import { folderDisplayName } from '../../i18n/folder-name';
 import { useT } from '../../i18n/i18n-context';
 import { ErrorNotice } from '../ErrorNotice';
+import type { ClickMode, MessageSelection } from '../MailView/use-message-selection';
 import { MessageRow } from '../MessageRow';
+import { startMessageDrag } from './message-drag';
 import type { MessagePages } from './message-pages';
-import { useMessagePages } from './use-message-pages';
-import { useRowSelection } from './use-row-selection';
 import './message-list.css';
 
 const ROW_HEIGHT = 52;
 
 interface MessageListProps {
   folder: FolderView | null;
-  selectedMessageId: number | null;
-  onSelect(message: MessageSummary): void;
+  pages: MessagePages | null;
+  selection: MessageSelection;
+  /** A right click on row `index`, at the pointer. */
+  onRowMenu(index: number, at: { x: number; y: number }): void;
 }
 
-export function MessageList({ folder, selectedMessageId, onSelect }: MessageListProps) {
+export function MessageList({ folder, pages, selection, onRowMenu }: MessageListProps) {
   const t = useT();
-  if (!folder) return <div className="message-list message-list--empty">{t('messages.chooseFolder')}</div>;
-  return <FolderMessages key={folder.id} folder={folder} selectedMessageId={selectedMessageId} onSelect={onSelect} />;
+  if (!folder || !pages) return <div className="message-list message-list--empty">{t('messages.chooseFolder')}</div>;
+  return <FolderMessages key={folder.id} folder={folder} pages={pages} selection={selection} onRowMenu={onRowMenu} />;
+}
+
+function clickMode(event: MouseEvent): ClickMode {
+  if (event.shiftKey) return 'range';
+  return event.ctrlKey || event.metaKey ? 'toggle' : 'only';
 }
 
 /** The rows of one folder, virtualized: only the rows in view (and a margin) exist in the DOM. */
-function FolderMessages({ folder, selectedMessageId, onSelect }: MessageListProps & { folder: FolderView }) {
+function FolderMessages({ folder, pages, selection, onRowMenu }: MessageListProps & { folder: FolderView; pages: MessagePages }) {
   const t = useT();
-  const pages = useMessagePages(folder.id);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: pages.total ?? 0,
@@ -40,22 +46,50 @@ function FolderMessages({ folder, selectedMessageId, onSelect }: MessageListProp
   const first = rows[0]?.index ?? 0;
   const last = rows.at(-1)?.index ?? 0;
   useEffect(() => pages.showRows(first, last), [pages, first, last]);
-  const { select, onKeyDown } = useRowSelection(pages, virtualizer, onSelect);
+  // The keyboard moved the selection: bring its row into view (which also fetches its page).
+  const scroll = selection.scroll;
+  useEffect(() => {
+    if (scroll) virtualizer.scrollToIndex(scroll.index);
+  }, [scroll, virtualizer]);
+
+  const onDragStart = (index: number, event: DragEvent) => {
+    const message = pages.rowAt(index);
+    if (!message) return;
+    const withSelection = selection.ids.has(message.id);
+    if (!withSelection) void selection.click(index, 'only');
+    startMessageDrag(event, { accountId: folder.accountId, messageIds: withSelection ? [...selection.ids] : [message.id] });
+  };
 
   return (
     <section className="message-list" aria-label={folderDisplayName(folder, t)}>
       <FolderSummary folder={folder} pages={pages} />
-      <div ref={scroller} className="message-list__scroller" role="listbox" tabIndex={0} onKeyDown={onKeyDown} data-testid="message-list">
+      <div
+        ref={scroller}
+        className="message-list__scroller"
+        role="listbox"
+        aria-multiselectable="true"
+        tabIndex={0}
+        data-testid="message-list"
+      >
         <div className="message-list__canvas" style={{ height: virtualizer.getTotalSize() }}>
-          {rows.map((row) => (
-            <MessageRow
-              key={row.key}
-              message={pages.rowAt(row.index)}
-              selected={pages.rowAt(row.index)?.id === selectedMessageId}
-              onSelect={() => select(row.index)}
-              style={{ height: row.size, transform: `translateY(${row.start}px)` }}
-            />
-          ))}
+          {rows.map((row) => {
+            const message = pages.rowAt(row.index);
+            return (
+              <MessageRow
+                key={row.key}
+                message={message}
+                selected={message !== undefined && selection.ids.has(message.id)}
+                focused={message !== undefined && message.id === selection.focusId}
+                onClick={(event) => void selection.click(row.index, clickMode(event))}
+                onContextMenu={(event) => {
+                  event.preventDefault();
+                  onRowMenu(row.index, { x: event.clientX, y: event.clientY });
+                }}
+                onDragStart={(event) => onDragStart(row.index, event)}
+                style={{ height: row.size, transform: `translateY(${row.start}px)` }}
+              />
+            );
+          })}
         </div>
       </div>
     </section>

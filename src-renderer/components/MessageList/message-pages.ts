@@ -13,6 +13,8 @@ export class MessagePages {
   total: number | null = null;
   error: ErrorShape | null = null;
   private readonly pages = new Map<number, MessageSummary[]>();
+  /** Row index by message id over the pages here, so a selection of thousands finds its rows at once. */
+  private readonly indexById = new Map<number, number>();
   /** The ticket of the newest request per page; a page is in flight while it has one. */
   private readonly inFlight = new Map<number, number>();
   private nextTicket = 1;
@@ -26,6 +28,44 @@ export class MessagePages {
 
   rowAt(index: number): MessageSummary | undefined {
     return this.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+  }
+
+  /** Where a message is among the rows fetched so far; -1 when its page is not here. */
+  indexOf(messageId: number): number {
+    return this.indexById.get(messageId) ?? -1;
+  }
+
+  /** A message's row as fetched last, if its page is here. */
+  byId(messageId: number): MessageSummary | undefined {
+    const index = this.indexOf(messageId);
+    return index >= 0 ? this.rowAt(index) : undefined;
+  }
+
+  /** Rows first..last if every one is here already (the usual case: no waiting, no race between keys); else null. */
+  loadedBetween(first: number, last: number): MessageSummary[] | null {
+    const rows: MessageSummary[] = [];
+    for (let index = Math.min(first, last); index <= Math.max(first, last); index++) {
+      const row = this.rowAt(index);
+      if (!row) return null;
+      rows.push(row);
+    }
+    return rows;
+  }
+
+  /**
+   * Rows first..last, fetching the pages that are not here: a shift-click
+   * range or "select all" spans pages the user never scrolled to.
+   */
+  async rowsBetween(first: number, last: number): Promise<MessageSummary[]> {
+    const [from, to] = first <= last ? [first, last] : [last, first];
+    const missing = pagesFor(from, to).filter((page) => !this.pages.has(page));
+    await Promise.all(missing.map((page) => this.load(page)));
+    const rows: MessageSummary[] = [];
+    for (let index = from; index <= to; index++) {
+      const row = this.rowAt(index);
+      if (row) rows.push(row);
+    }
+    return rows;
   }
 
   /** Rows first..last are on screen: fetch the pages they need that are neither here nor coming. */
@@ -43,7 +83,7 @@ export class MessagePages {
   refresh(): void {
     const visiblePages = pagesFor(this.visible.first, this.visible.last);
     for (const page of [...this.pages.keys()]) {
-      if (!visiblePages.includes(page)) this.pages.delete(page);
+      if (!visiblePages.includes(page)) this.forget(page);
     }
     for (const page of visiblePages) void this.load(page);
   }
@@ -59,13 +99,22 @@ export class MessagePages {
     if (this.inFlight.get(page) !== ticket) return; // a newer request for this page superseded this one
     this.inFlight.delete(page);
     if ('result' in outcome) {
+      this.forget(page);
       this.pages.set(page, outcome.result.items);
+      outcome.result.items.forEach((item, at) => this.indexById.set(item.id, page * PAGE_SIZE + at));
       this.total = outcome.result.total;
       this.error = null;
     } else {
       this.error = outcome.error;
     }
     this.onChange();
+  }
+
+  private forget(page: number): void {
+    for (const item of this.pages.get(page) ?? []) {
+      if (Math.floor((this.indexById.get(item.id) ?? -1) / PAGE_SIZE) === page) this.indexById.delete(item.id);
+    }
+    this.pages.delete(page);
   }
 }
 

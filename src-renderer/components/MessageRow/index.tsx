@@ -1,4 +1,4 @@
-import type { CSSProperties } from 'react';
+import type { CSSProperties, DragEvent, MouseEvent } from 'react';
 import type { MessageSummary } from '../../../src-main/ipc/contract';
 import { formatListDate } from '../../format/format-date';
 import { formatSize } from '../../format/format-size';
@@ -8,13 +8,17 @@ import { useI18n } from '../../i18n/i18n-context';
 interface MessageRowProps {
   message: MessageSummary | undefined;
   selected: boolean;
-  onSelect(message: MessageSummary): void;
+  /** Where the keyboard is: j/k and Shift+arrows move from here. */
+  focused: boolean;
+  onClick(event: MouseEvent): void;
+  onContextMenu(event: MouseEvent): void;
+  onDragStart(event: DragEvent): void;
   /** Position and height from the virtualizer. */
   style: CSSProperties;
 }
 
-/** One line of the list; a row whose page has not arrived yet shows a placeholder. */
-export function MessageRow({ message, selected, onSelect, style }: MessageRowProps) {
+/** One line of the list, dragged onto a folder to move it; a row whose page has not arrived yet shows a placeholder. */
+export function MessageRow({ message, selected, focused, onClick, onContextMenu, onDragStart, style }: MessageRowProps) {
   const { t, locale } = useI18n();
   if (!message) {
     return (
@@ -23,14 +27,18 @@ export function MessageRow({ message, selected, onSelect, style }: MessageRowPro
       </div>
     );
   }
-  const classes = ['message-row', message.seen ? '' : 'message-row--unread', selected ? 'message-row--selected' : ''];
+  const classes = ['message-row', message.seen ? '' : 'message-row--unread', selected ? 'message-row--selected' : '', focused ? 'message-row--focused' : ''];
   return (
     <div
       className={classes.filter(Boolean).join(' ')}
       style={style}
       role="option"
       aria-selected={selected}
-      onClick={() => onSelect(message)}
+      onClick={onClick}
+      onContextMenu={onContextMenu}
+      draggable
+      onDragStart={onDragStart}
+      onMouseDown={(event) => event.shiftKey && event.preventDefault() /* no text selection on shift-click */}
       data-testid="message-row"
       data-message-id={message.id}
     >

@@ -18,12 +18,15 @@ import './reading-pane.css';
 interface ReadingPaneProps {
   /** The row chosen in the list; its headers show while the body loads, or when it cannot. */
   message: MessageSummary | null;
+  /** How many messages are selected: with more than one, the pane sums up the selection instead. */
+  selectedCount?: number;
   /** The account the message belongs to, whose return online brings a missing body. */
   accountId: number | null;
 }
 
-export function ReadingPane({ message, accountId }: ReadingPaneProps) {
+export function ReadingPane({ message, selectedCount = message ? 1 : 0, accountId }: ReadingPaneProps) {
   const t = useT();
+  if (selectedCount > 1) return <SelectionSummary count={selectedCount} />;
   if (message === null) return <div className="reading-pane reading-pane--empty">{t('reading.choose')}</div>;
   // Keyed by message, so choices like "load remote content" never carry over to the next mail.
   return <MessageReader key={message.id} initial={message} accountId={accountId} />;
@@ -60,6 +63,16 @@ function MessageReader({ initial, accountId }: { initial: MessageSummary; accoun
       {showSource ? <MessageSource messageId={message.id} /> : <MessageBody message={message} />}
       <AttachmentList messageId={message.id} attachments={message.attachments} />
     </article>
+  );
+}
+
+function SelectionSummary({ count }: { count: number }) {
+  const t = useT();
+  return (
+    <div className="reading-pane reading-pane--empty reading-pane--selection" data-testid="selection-summary">
+      <p className="reading-pane__selected">{t('selection.count', { count })}</p>
+      <p className="reading-pane__note">{t('selection.hint')}</p>
+    </div>
   );
 }
 

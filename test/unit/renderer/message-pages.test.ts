@@ -90,4 +90,32 @@ describe('MessagePages', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(pages.error?.code).toBe('UnknownMethod');
   });
+
+  it('gives the rows of a range across pages never shown, fetching only the missing pages, and finds rows by id', async () => {
+    const { client, pages, settle } = folderOf(1000);
+    pages.showRows(0, 30);
+    await settle();
+    expect(pages.loadedBetween(150, 450)).toBeNull();
+    const rows = await pages.rowsBetween(450, 150); // a shift-click upwards
+    expect(rows.map((row) => row.subject)).toEqual(Array.from({ length: 301 }, (_, i) => `Message ${150 + i}`));
+    expect(client.callsOf('messages.list')).toEqual([
+      { folderId: 3, offset: 0, limit: PAGE_SIZE },
+      { folderId: 3, offset: 200, limit: PAGE_SIZE },
+      { folderId: 3, offset: 400, limit: PAGE_SIZE },
+    ]);
+    expect(pages.loadedBetween(0, 599)).toHaveLength(600);
+    expect(pages.indexOf(451)).toBe(450);
+    expect(pages.byId(451)?.subject).toBe('Message 450');
+    expect(pages.indexOf(999)).toBe(-1);
+  });
+
+  it('forgets where a row was once its page is dropped', async () => {
+    const { pages, settle } = folderOf(1000);
+    await pages.rowsBetween(0, 450);
+    pages.showRows(0, 10);
+    pages.refresh();
+    await settle();
+    expect(pages.indexOf(1)).toBe(0);
+    expect(pages.indexOf(451)).toBe(-1);
+  });
 });

@@ -1,0 +1,17 @@
+import type { AccountView, FolderView } from '../../../src-main/ipc/contract';
+
+/** The dialog a folder command opens: a name to ask for, or a confirmation before what cannot be undone. */
+export type FolderDialogState =
+  | { kind: 'create'; account: AccountView; parent: FolderView | null }
+  | { kind: 'rename'; folder: FolderView }
+  | { kind: 'delete'; folder: FolderView }
+  | { kind: 'empty'; folder: FolderView };
+
+/** Special-use folders (Inbox, Sent, Trash…) keep their name and place: the server and other clients rely on them. */
+export function isProtected(folder: FolderView): boolean {
+  return folder.role !== null || folder.path.toUpperCase() === 'INBOX';
+}
+
+export function canEmpty(folder: FolderView): boolean {
+  return folder.role === 'trash' || folder.role === 'junk';
+}

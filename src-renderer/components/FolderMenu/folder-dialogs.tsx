@@ -1,0 +1,65 @@
+import type { FolderView } from '../../../src-main/ipc/contract';
+import { useClient } from '../../client/client-context';
+import { toErrorShape } from '../../client/wren-client';
+import { folderDisplayName } from '../../i18n/folder-name';
+import { useI18n } from '../../i18n/i18n-context';
+import { ConfirmDialog } from '../Dialog/confirm-dialog';
+import { NameDialog } from '../Dialog/name-dialog';
+import { useToasts } from '../Toasts/toast-context';
+import type { FolderDialogState } from './folder-dialog-state';
+
+interface FolderDialogsProps {
+  dialog: FolderDialogState;
+  onClose(): void;
+  onEmpty(folder: FolderView): void;
+}
+
+/** The dialog a folder command asked for, and the request it makes once the user agrees. */
+export function FolderDialogs({ dialog, onClose, onEmpty }: FolderDialogsProps) {
+  const client = useClient();
+  const { t, errorWords } = useI18n();
+  const toasts = useToasts();
+  const done = (words: string) => toasts.show({ tone: 'info', lines: [words] });
+  const failed = (error: unknown) => toasts.show({ tone: 'error', lines: errorWords(toErrorShape(error), 'background') });
+
+  if (dialog.kind === 'create') {
+    const title = dialog.parent
+      ? t('folderDialog.newTitle', { folder: folderDisplayName(dialog.parent, t) })
+      : t('folderDialog.newTopTitle', { account: dialog.account.name });
+    const create = (name: string) =>
+      client
+        .request('folders.create', { accountId: dialog.account.id, parentId: dialog.parent?.id ?? null, name })
+        .then((folder) => done(t('done.folderCreated', { folder: folder.name })), failed);
+    return <NameDialog title={title} label={t('folderDialog.name')} initial="" submitLabel={t('folderDialog.create')} onSubmit={create} onClose={onClose} />;
+  }
+  const { folder } = dialog;
+  const name = folderDisplayName(folder, t);
+  if (dialog.kind === 'rename') {
+    const rename = (next: string) =>
+      client.request('folders.rename', { folderId: folder.id, name: next }).then((renamed) => done(t('done.folderRenamed', { folder: renamed.name })), failed);
+    return (
+      <NameDialog title={t('folderDialog.renameTitle', { folder: name })} label={t('folderDialog.name')} initial={folder.name} submitLabel={t('folderDialog.rename')} onSubmit={rename} onClose={onClose} />
+    );
+  }
+  if (dialog.kind === 'delete') {
+    const remove = () => client.request('folders.delete', { folderId: folder.id }).then(() => done(t('done.folderDeleted', { folder: name })), failed);
+    return (
+      <ConfirmDialog
+        title={t('folderDialog.deleteTitle', { folder: name })}
+        text={t('folderDialog.deleteText', { folder: name, count: folder.total })}
+        confirmLabel={t('folderDialog.delete')}
+        onConfirm={() => void remove()}
+        onClose={onClose}
+      />
+    );
+  }
+  return (
+    <ConfirmDialog
+      title={t('folderDialog.emptyTitle', { folder: name })}
+      text={t('folderDialog.emptyText', { folder: name, count: folder.total })}
+      confirmLabel={t('folderDialog.empty')}
+      onConfirm={() => onEmpty(folder)}
+      onClose={onClose}
+    />
+  );
+}

@@ -1,0 +1,56 @@
+import type { AccountView, FolderView } from '../../../src-main/ipc/contract';
+import { folderDisplayName } from '../../i18n/folder-name';
+import { useT } from '../../i18n/i18n-context';
+import { ContextMenu, type MenuItem } from '../ContextMenu';
+import { canEmpty, isProtected, type FolderDialogState } from './folder-dialog-state';
+
+export type FolderMenuTarget = { folder: FolderView; account: AccountView } | { folder: null; account: AccountView };
+
+interface FolderMenuProps {
+  target: FolderMenuTarget;
+  at: { x: number; y: number };
+  onClose(): void;
+  onDialog(dialog: FolderDialogState): void;
+  onMarkRead(folder: FolderView): void;
+  onSubscribe(folder: FolderView, subscribed: boolean): void;
+  /** Whether the account's unsubscribed folders are listed; the account's menu switches it. */
+  showingUnsubscribed: boolean;
+  onShowUnsubscribed(show: boolean): void;
+}
+
+/**
+ * Right click on a folder: new subfolder, rename, delete, mark all read,
+ * empty Trash. Special-use folders offer neither rename nor delete. Right
+ * click on an account's name offers a new top-level folder.
+ */
+export function FolderMenu({ target, at, onClose, onDialog, onMarkRead, onSubscribe, showingUnsubscribed, onShowUnsubscribed }: FolderMenuProps) {
+  const t = useT();
+  const { folder, account } = target;
+  const items: MenuItem[] = [];
+  if (!folder) {
+    items.push({ label: t('folderMenu.newFolder'), testId: 'folder-menu-new', onSelect: () => onDialog({ kind: 'create', account, parent: null }) });
+    items.push({
+      label: t(showingUnsubscribed ? 'folderMenu.hideUnsubscribed' : 'folderMenu.showUnsubscribed'),
+      testId: 'folder-menu-show-unsubscribed',
+      onSelect: () => onShowUnsubscribed(!showingUnsubscribed),
+    });
+  } else {
+    const name = folderDisplayName(folder, t);
+    items.push({ label: t('folderMenu.newSubfolder'), testId: 'folder-menu-new', onSelect: () => onDialog({ kind: 'create', account, parent: folder }) });
+    if (folder.selectable) {
+      items.push({ label: t('folderMenu.markRead'), testId: 'folder-menu-mark-read', disabled: folder.unread === 0, onSelect: () => onMarkRead(folder) });
+    }
+    if (canEmpty(folder)) {
+      items.push({ label: t('folderMenu.empty', { folder: name }), testId: 'folder-menu-empty', danger: true, disabled: folder.total === 0, onSelect: () => onDialog({ kind: 'empty', folder }) });
+    }
+    if (folder.role !== 'inbox') {
+      const label = folder.subscribed ? 'folderMenu.unsubscribe' : 'folderMenu.subscribe';
+      items.push({ label: t(label), testId: 'folder-menu-subscribe', separated: true, onSelect: () => onSubscribe(folder, !folder.subscribed) });
+    }
+    if (!isProtected(folder)) {
+      items.push({ label: t('folderMenu.rename'), testId: 'folder-menu-rename', onSelect: () => onDialog({ kind: 'rename', folder }) });
+      items.push({ label: t('folderMenu.delete'), testId: 'folder-menu-delete', danger: true, onSelect: () => onDialog({ kind: 'delete', folder }) });
+    }
+  }
+  return <ContextMenu at={at} items={items} onClose={onClose} label={t('folderMenu.label')} />;
+}

@@ -1,0 +1,89 @@
+import { useId, useState, type KeyboardEvent } from 'react';
+import type { FolderView } from '../../../src-main/ipc/contract';
+import { folderDisplayName } from '../../i18n/folder-name';
+import { useT } from '../../i18n/i18n-context';
+import { Dialog } from '../Dialog';
+import { flattenFolders, ROLE_ICONS } from '../FolderTree/folder-hierarchy';
+import './folder-picker.css';
+
+interface FolderPickerProps {
+  title: string;
+  /** The account's folders; the ones that cannot hold mail and `excludeId` (the open folder) are left out. */
+  folders: FolderView[];
+  excludeId: number | null;
+  onPick(folder: FolderView): void;
+  onClose(): void;
+}
+
+/** "Move to…" / "Copy to…": type part of a folder's name or path to narrow the list, arrows and Enter to choose. */
+export function FolderPicker({ title, folders, excludeId, onPick, onClose }: FolderPickerProps) {
+  const t = useT();
+  const listId = useId();
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const needle = query.trim().toLocaleLowerCase();
+  const choices = flattenFolders(folders).filter(
+    ({ folder }) =>
+      folder.selectable &&
+      folder.id !== excludeId &&
+      (!needle || folderDisplayName(folder, t).toLocaleLowerCase().includes(needle) || folder.path.toLocaleLowerCase().includes(needle)),
+  );
+  const activeIndex = Math.min(active, Math.max(choices.length - 1, 0));
+
+  const pick = (folder: FolderView | undefined) => {
+    if (!folder) return;
+    onClose();
+    onPick(folder);
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
+    if (step !== 0 && choices.length > 0) {
+      event.preventDefault();
+      setActive((activeIndex + step + choices.length) % choices.length);
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      pick(choices[activeIndex]?.folder);
+    }
+  };
+
+  return (
+    <Dialog title={title} onClose={onClose} testId="folder-picker">
+      <input
+        type="text"
+        role="combobox"
+        aria-expanded="true"
+        aria-controls={listId}
+        aria-activedescendant={choices[activeIndex] ? `${listId}-${choices[activeIndex].folder.id}` : undefined}
+        placeholder={t('picker.filter')}
+        aria-label={t('picker.filter')}
+        value={query}
+        onChange={(event) => {
+          setQuery(event.target.value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
+        data-autofocus
+        data-testid="folder-picker-filter"
+      />
+      <ul id={listId} className="folder-picker__list" role="listbox" aria-label={title}>
+        {choices.map(({ folder, depth }, index) => (
+          <li
+            key={folder.id}
+            id={`${listId}-${folder.id}`}
+            role="option"
+            aria-selected={index === activeIndex}
+            className="folder-picker__option"
+            style={{ paddingInlineStart: `${8 + (needle ? 0 : depth * 16)}px` }}
+            onMouseEnter={() => setActive(index)}
+            onClick={() => pick(folder)}
+            data-testid={`pick-${folder.path}`}
+          >
+            <span aria-hidden="true">{folder.role ? ROLE_ICONS[folder.role] : '📁'}</span> {folderDisplayName(folder, t)}
+            {needle && folder.path !== folder.name && <span className="folder-picker__path">{folder.path}</span>}
+          </li>
+        ))}
+        {choices.length === 0 && <li className="folder-picker__none">{t('picker.none')}</li>}
+      </ul>
+    </Dialog>
+  );
+}

@@ -1,0 +1,92 @@
+import type { AccountView, FolderView } from '../../../src-main/ipc/contract';
+import { useClient } from '../../client/client-context';
+import { toErrorShape } from '../../client/wren-client';
+import { useI18n } from '../../i18n/i18n-context';
+import { useToasts } from '../Toasts/toast-context';
+import { ContextMenu } from '../ContextMenu';
+import { ConfirmDialog } from '../Dialog/confirm-dialog';
+import { FolderMenu } from '../FolderMenu';
+import { FolderDialogs } from '../FolderMenu/folder-dialogs';
+import { FolderPicker } from '../FolderPicker';
+import { commandEntries, type MessageCommands } from '../MessageToolbar/message-commands';
+import { ShortcutHelp } from '../ShortcutHelp';
+import type { MailOverlays } from './use-mail-overlays';
+import type { MessageActions } from './use-message-actions';
+import type { MessageSelection } from './use-message-selection';
+
+interface MailOverlaysViewProps {
+  overlays: MailOverlays;
+  folder: FolderView | null;
+  accountFolders: FolderView[];
+  selection: MessageSelection;
+  commands: MessageCommands;
+  actions: MessageActions;
+  /** Accounts whose unsubscribed folders are listed too. */
+  showUnsubscribed: ReadonlySet<number>;
+  onShowUnsubscribed(accountId: number, show: boolean): void;
+}
+
+/** Whatever floats over the mail view at the moment: picker, menus, dialogs, help. */
+export function MailOverlaysView(props: MailOverlaysViewProps) {
+  const { overlays, folder, accountFolders, selection, commands, actions, showUnsubscribed, onShowUnsubscribed } = props;
+  const client = useClient();
+  const { t, errorWords } = useI18n();
+  const toasts = useToasts();
+  const subscribe = (target: FolderView, subscribed: boolean) =>
+    client.request('folders.subscribe', { folderId: target.id, subscribed }).catch((error: unknown) =>
+      toasts.show({ tone: 'error', lines: errorWords(toErrorShape(error), 'background') }),
+    );
+  const { picker, deleteForever, messageMenu, folderMenu, folderDialog } = overlays;
+  const rows = selection.selectedRows();
+  return (
+    <>
+      {picker && (
+        <FolderPicker
+          title={t(picker === 'move' ? 'picker.move' : 'picker.copy')}
+          folders={accountFolders}
+          excludeId={picker === 'move' ? (folder?.id ?? null) : null}
+          onPick={(target) => (picker === 'move' ? actions.moveTo(target) : actions.copyTo(target))}
+          onClose={() => overlays.setPicker(null)}
+        />
+      )}
+      {deleteForever && (
+        <ConfirmDialog
+          title={t('deleteForever.title')}
+          text={t('deleteForever.text', { count: deleteForever.length })}
+          confirmLabel={t('deleteForever.confirm')}
+          onConfirm={() => actions.remove(deleteForever)}
+          onClose={() => overlays.setDeleteForever(null)}
+        />
+      )}
+      {messageMenu && (
+        <ContextMenu
+          at={messageMenu}
+          label={t('actions.menu')}
+          onClose={() => overlays.setMessageMenu(null)}
+          items={[
+            ...commandEntries(commands, rows).map((entry) => ({ label: t(entry.label === 'actions.junk' ? 'actions.markJunk' : entry.label), onSelect: entry.run, testId: `menu-${entry.id}`, danger: entry.danger })),
+            { label: t('actions.notJunk'), onSelect: () => commands.setJunk(false), testId: 'menu-not-junk' },
+          ]}
+        />
+      )}
+      {folderMenu && (
+        <FolderMenu
+          target={folderMenu.target}
+          at={folderMenu.at}
+          onClose={() => overlays.setFolderMenu(null)}
+          onDialog={overlays.setFolderDialog}
+          onMarkRead={actions.markFolderRead}
+          onSubscribe={(target, subscribed) => void subscribe(target, subscribed)}
+          showingUnsubscribed={showUnsubscribed.has(folderMenu.target.account.id)}
+          onShowUnsubscribed={(show) => onShowUnsubscribed(folderMenu.target.account.id, show)}
+        />
+      )}
+      {folderDialog && <FolderDialogs dialog={folderDialog} onClose={() => overlays.setFolderDialog(null)} onEmpty={actions.emptyFolder} />}
+      {overlays.help && <ShortcutHelp onClose={() => overlays.setHelp(false)} />}
+    </>
+  );
+}
+
+export function accountOf(accounts: AccountView[], folder: FolderView): AccountView | undefined {
+  return accounts.find((account) => account.id === folder.accountId);
+}

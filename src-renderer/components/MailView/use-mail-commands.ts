@@ -1,0 +1,62 @@
+import type { FolderView } from '../../../src-main/ipc/contract';
+import type { ShortcutAction } from '../../shortcuts/shortcut-keys';
+import type { MessageCommands } from '../MessageToolbar/message-commands';
+import type { MessagePages } from '../MessageList/message-pages';
+import { useToasts } from '../Toasts/toast-context';
+import type { MailOverlays } from './use-mail-overlays';
+import type { MessageActions } from './use-message-actions';
+import type { MessageSelection } from './use-message-selection';
+
+interface CommandSources {
+  folder: FolderView | null;
+  pages: MessagePages | null;
+  selection: MessageSelection;
+  actions: MessageActions;
+  overlays: MailOverlays;
+}
+
+/** The commands on the selection (toolbar, menu) and what each shortcut does. */
+export function useMailCommands({ folder, pages, selection, actions, overlays }: CommandSources) {
+  const toasts = useToasts();
+  const commands: MessageCommands = {
+    // In Trash a delete is for good, so it is asked first; elsewhere it goes to Trash and can be undone.
+    delete: () => (folder?.role === 'trash' ? overlays.setDeleteForever([...selection.ids]) : actions.remove()),
+    archive: () => actions.archive(),
+    move: () => overlays.setPicker('move'),
+    copy: () => overlays.setPicker('copy'),
+    setSeen: actions.setSeen,
+    setFlagged: actions.setFlagged,
+    setJunk: actions.setJunk,
+  };
+
+  const onSelection = (run: () => void) => () => {
+    if (selection.count === 0) return false;
+    run();
+  };
+  const handlers: Record<ShortcutAction, () => boolean | void> = {
+    next: () => (pages ? void selection.step(1, false) : false),
+    previous: () => (pages ? void selection.step(-1, false) : false),
+    extendNext: () => (pages ? void selection.step(1, true) : false),
+    extendPrevious: () => (pages ? void selection.step(-1, true) : false),
+    open: () => {
+      const focused = selection.focusId === null ? undefined : pages?.byId(selection.focusId);
+      if (!focused) return false;
+      selection.selectOnly(focused);
+    },
+    selectAll: () => (pages ? void selection.selectAll() : false),
+    clearSelection: onSelection(() => selection.selectOnly(null)),
+    delete: onSelection(commands.delete),
+    archive: onSelection(commands.archive),
+    move: onSelection(commands.move),
+    copy: onSelection(commands.copy),
+    toggleFlag: onSelection(actions.toggleFlagged),
+    markRead: onSelection(() => actions.setSeen(true)),
+    markUnread: onSelection(() => actions.setSeen(false)),
+    toggleRead: onSelection(actions.toggleSeen),
+    junk: onSelection(() => actions.setJunk(true)),
+    markFolderRead: () => (folder ? actions.markFolderRead(folder) : false),
+    undo: () => toasts.undoLatest(),
+    help: () => overlays.setHelp(true),
+  };
+  return { commands, runShortcut: (action: ShortcutAction) => handlers[action]() };
+}

@@ -1,0 +1,18 @@
+import { useState } from 'react';
+import type { FolderDialogState } from '../FolderMenu/folder-dialog-state';
+import type { FolderMenuTarget } from '../FolderMenu';
+
+type At = { x: number; y: number };
+
+/** What floats over the mail: the folder picker, menus, dialogs, the shortcut help. One of each at most. */
+export function useMailOverlays() {
+  const [picker, setPicker] = useState<'move' | 'copy' | null>(null);
+  const [deleteForever, setDeleteForever] = useState<number[] | null>(null);
+  const [help, setHelp] = useState(false);
+  const [messageMenu, setMessageMenu] = useState<At | null>(null);
+  const [folderMenu, setFolderMenu] = useState<{ target: FolderMenuTarget; at: At } | null>(null);
+  const [folderDialog, setFolderDialog] = useState<FolderDialogState | null>(null);
+  return { picker, setPicker, deleteForever, setDeleteForever, help, setHelp, messageMenu, setMessageMenu, folderMenu, setFolderMenu, folderDialog, setFolderDialog };
+}
+
+export type MailOverlays = ReturnType<typeof useMailOverlays>;

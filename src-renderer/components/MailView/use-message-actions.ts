@@ -1,0 +1,143 @@
+import { useCallback } from 'react';
+import type { FolderView, MailOperationInput, MessageFlag, MessageSummary, OperationReceipt } from '../../../src-main/ipc/contract';
+import { useClient } from '../../client/client-context';
+import { toErrorShape } from '../../client/wren-client';
+import { folderDisplayName } from '../../i18n/folder-name';
+import { useI18n } from '../../i18n/i18n-context';
+import type { StringKey } from '../../i18n/en';
+import type { MessagePages } from '../MessageList/message-pages';
+import { useToasts } from '../Toasts/toast-context';
+import type { MessageSelection } from './use-message-selection';
+
+/** What a user can do to the selected messages (toolbar, context menu, shortcuts, drag and drop). */
+export interface MessageActions {
+  remove(ids?: number[]): void;
+  archive(ids?: number[]): void;
+  moveTo(target: FolderView, ids?: number[]): void;
+  copyTo(target: FolderView, ids?: number[]): void;
+  setSeen(seen: boolean): void;
+  toggleSeen(): void;
+  setFlagged(flagged: boolean): void;
+  toggleFlagged(): void;
+  setJunk(junk: boolean): void;
+  markFolderRead(folder: FolderView): void;
+  emptyFolder(folder: FolderView): void;
+  undo(operationId: number): void;
+}
+
+type CountedKey = 'done.delete' | 'done.deleteForever' | 'done.archive' | 'done.move' | 'done.copy' | 'done.read' | 'done.unread' | 'done.junk' | 'done.notJunk';
+
+/**
+ * Every action goes through `messages.apply`: the core changes the store at
+ * once (the list follows its change event) and journals the change for the
+ * server. What was done shows in a toast, with Undo when the core can take it back.
+ */
+export function useMessageActions(folder: FolderView | null, pages: MessagePages | null, selection: MessageSelection): MessageActions {
+  const client = useClient();
+  const { t, errorWords } = useI18n();
+  const toasts = useToasts();
+
+  const counted = useCallback(
+    (key: CountedKey, count: number, target?: FolderView) =>
+      t(`${key}.${count === 1 ? 'one' : 'other'}` as StringKey, { count, folder: target ? folderDisplayName(target, t) : '' }),
+    [t],
+  );
+  const showError = useCallback((error: unknown) => toasts.show({ tone: 'error', lines: errorWords(toErrorShape(error), 'background') }), [toasts, errorWords]);
+
+  const undo = useCallback(
+    (operationId: number) => {
+      client.request('operations.undo', { operationId }).then(() => toasts.show({ tone: 'info', lines: [t('done.undone')] }), showError);
+    },
+    [client, toasts, t, showError],
+  );
+
+  const report = useCallback(
+    (request: Promise<OperationReceipt>, words: string) =>
+      request.then(
+        (receipt) => toasts.show({ tone: 'info', lines: [words], undo: receipt.undoable ? () => undo(receipt.operationId) : undefined }),
+        (error: unknown) => {
+          showError(error);
+          throw error;
+        },
+      ),
+    [toasts, undo, showError],
+  );
+
+  const run = useCallback(
+    (operation: MailOperationInput, words: string | null) => {
+      const request = client.request('messages.apply', operation);
+      if (words === null) request.catch(showError);
+      else report(request, words).catch(() => undefined);
+      return request;
+    },
+    [client, report, showError],
+  );
+
+  /** Moving mail out of the list selects the message after it, as Thunderbird does. */
+  const leaving = useCallback(
+    (ids: number[], operation: MailOperationInput, words: string) => {
+      const explicitSelection = ids.every((id) => selection.ids.has(id));
+      const next = explicitSelection && pages ? neighbourOf(pages, new Set(ids)) : undefined;
+      run(operation, words).then(() => next !== undefined && selection.selectOnly(next), () => undefined);
+    },
+    [pages, run, selection],
+  );
+
+  const chosen = useCallback((ids?: number[]) => ids ?? [...selection.ids], [selection.ids]);
+  const flags = useCallback(
+    (add: MessageFlag[], remove: MessageFlag[], key: CountedKey | null) => {
+      const messageIds = chosen();
+      if (messageIds.length === 0) return;
+      run({ kind: 'flags', messageIds, add, remove }, key && counted(key, messageIds.length));
+    },
+    [chosen, counted, run],
+  );
+  const anyRow = (test: (row: MessageSummary) => boolean) => selection.selectedRows().some(test);
+
+  return {
+    remove: (ids) => {
+      const messageIds = chosen(ids);
+      const words = counted(folder?.role === 'trash' ? 'done.deleteForever' : 'done.delete', messageIds.length);
+      if (messageIds.length > 0) leaving(messageIds, { kind: 'delete', messageIds }, words);
+    },
+    archive: (ids) => {
+      const messageIds = chosen(ids);
+      if (messageIds.length > 0) leaving(messageIds, { kind: 'archive', messageIds }, counted('done.archive', messageIds.length));
+    },
+    moveTo: (target, ids) => {
+      const messageIds = chosen(ids);
+      if (messageIds.length > 0 && target.id !== folder?.id) {
+        leaving(messageIds, { kind: 'move', messageIds, folderId: target.id }, counted('done.move', messageIds.length, target));
+      }
+    },
+    copyTo: (target, ids) => {
+      const messageIds = chosen(ids);
+      if (messageIds.length > 0) run({ kind: 'copy', messageIds, folderId: target.id }, counted('done.copy', messageIds.length, target));
+    },
+    setSeen: (seen) => (seen ? flags(['\\Seen'], [], 'done.read') : flags([], ['\\Seen'], 'done.unread')),
+    toggleSeen: () => (anyRow((row) => !row.seen) ? flags(['\\Seen'], [], 'done.read') : flags([], ['\\Seen'], 'done.unread')),
+    setFlagged: (flagged) => (flagged ? flags(['\\Flagged'], [], null) : flags([], ['\\Flagged'], null)),
+    toggleFlagged: () => (anyRow((row) => !row.flagged) ? flags(['\\Flagged'], [], null) : flags([], ['\\Flagged'], null)),
+    setJunk: (junk) => (junk ? flags(['$Junk'], ['$NotJunk'], 'done.junk') : flags(['$NotJunk'], ['$Junk'], 'done.notJunk')),
+    markFolderRead: (target) => {
+      report(client.request('folders.markRead', { folderId: target.id }), t('done.folderRead', { folder: folderDisplayName(target, t) })).catch(() => undefined);
+    },
+    emptyFolder: (target) => {
+      report(client.request('folders.empty', { folderId: target.id }), t('done.emptied', { folder: folderDisplayName(target, t) })).catch(() => undefined);
+    },
+    undo,
+  };
+}
+
+/** The first row after the selection that stays, else the last one before it; null when none stays. */
+function neighbourOf(pages: MessagePages, leavingIds: Set<number>): MessageSummary | null {
+  const indexes = [...leavingIds].map((id) => pages.indexOf(id)).filter((index) => index >= 0);
+  if (indexes.length === 0) return null;
+  for (let index = Math.max(...indexes) + 1; pages.rowAt(index); index++) {
+    if (!leavingIds.has(pages.rowAt(index)!.id)) return pages.rowAt(index)!;
+  }
+  for (let index = Math.min(...indexes) - 1; index >= 0 && pages.rowAt(index); index--) {
+    if (!leavingIds.has(pages.rowAt(index)!.id)) return pages.rowAt(index)!;
+  }
+  return null;
+}

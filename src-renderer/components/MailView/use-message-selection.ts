@@ -1,0 +1,139 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { MessageSummary } from '../../../src-main/ipc/contract';
+import type { MessagePages } from '../MessageList/message-pages';
+
+/** How a click changes the selection: plain, with Ctrl/Cmd (toggle one), with Shift (a range from the anchor). */
+export type ClickMode = 'only' | 'toggle' | 'range';
+
+interface SelectionState {
+  /** The folder's pages the selection belongs to: another folder starts with nothing selected. */
+  owner: MessagePages | null;
+  /** By message id, not row: rows shift as mail arrives or leaves, and a range can span pages never shown. */
+  ids: ReadonlySet<number>;
+  /** Where a shift-click or Shift+arrow range starts. */
+  anchorId: number | null;
+  /** The row the keyboard moves from. */
+  focusId: number | null;
+  /** The message the reading pane shows when exactly one is selected. */
+  single: MessageSummary | null;
+  /** Bumped when the keyboard moved the focus, so the list scrolls it into view. */
+  scroll: { index: number; ticket: number } | null;
+}
+
+const NOTHING: Omit<SelectionState, 'owner'> = { ids: new Set(), anchorId: null, focusId: null, single: null, scroll: null };
+
+export interface MessageSelection {
+  ids: ReadonlySet<number>;
+  count: number;
+  single: MessageSummary | null;
+  focusId: number | null;
+  scroll: SelectionState['scroll'];
+  click(index: number, mode: ClickMode): Promise<void>;
+  /** The keyboard's down (1) or up (-1); `extend` grows the range from the anchor instead. */
+  step(delta: 1 | -1, extend: boolean): Promise<void>;
+  selectAll(): Promise<void>;
+  /** Exactly this message, or nothing. */
+  selectOnly(message: MessageSummary | null): void;
+  /** The selected messages whose rows are fetched (a selection can be larger than what is loaded). */
+  selectedRows(): MessageSummary[];
+}
+
+/** Which messages of the open folder are selected, and which one the reading pane shows. */
+export function useMessageSelection(pages: MessagePages | null): MessageSelection {
+  const [state, setState] = useState<SelectionState>({ owner: pages, ...NOTHING });
+  const current = state.owner === pages ? state : { owner: pages, ...NOTHING };
+  const latest = useRef(current);
+  latest.current = current;
+  const tickets = useRef(0);
+
+  const commit = useCallback(
+    (next: Partial<SelectionState>) => {
+      const merged = { ...latest.current, owner: pages, ...next };
+      latest.current = merged;
+      setState(merged);
+    },
+    [pages],
+  );
+
+  const choose = useCallback(
+    (ids: Set<number>, focus: MessageSummary, anchorId: number | null, scrollIndex: number | null) => {
+      const single = ids.size === 1 ? (ids.has(focus.id) ? focus : (pages?.byId([...ids][0]!) ?? null)) : null;
+      const scroll = scrollIndex === null ? latest.current.scroll : { index: scrollIndex, ticket: ++tickets.current };
+      commit({ ids, anchorId, focusId: focus.id, single, scroll });
+    },
+    [commit, pages],
+  );
+
+  const click = useCallback(
+    async (index: number, mode: ClickMode) => {
+      const message = pages?.rowAt(index);
+      if (!pages || !message) return;
+      const { ids, anchorId } = latest.current;
+      if (mode === 'only') return choose(new Set([message.id]), message, message.id, null);
+      if (mode === 'toggle') {
+        const next = new Set(ids);
+        if (next.has(message.id)) next.delete(message.id);
+        else next.add(message.id);
+        return choose(next, message, message.id, null);
+      }
+      const anchorIndex = anchorId === null ? -1 : pages.indexOf(anchorId);
+      const from = anchorIndex >= 0 ? anchorIndex : index;
+      const rows = pages.loadedBetween(from, index) ?? (await pages.rowsBetween(from, index));
+      choose(new Set(rows.map((row) => row.id)), message, anchorIndex >= 0 ? anchorId : message.id, null);
+    },
+    [choose, pages],
+  );
+
+  const step = useCallback(
+    async (delta: 1 | -1, extend: boolean) => {
+      if (!pages?.total) return;
+      const { focusId, anchorId } = latest.current;
+      const focusIndex = focusId === null ? -1 : pages.indexOf(focusId);
+      const index = Math.min(Math.max(focusIndex + delta, 0), pages.total - 1);
+      const [target] = pages.loadedBetween(index, index) ?? (await pages.rowsBetween(index, index));
+      if (!target) return;
+      const anchorIndex = anchorId === null ? -1 : pages.indexOf(anchorId);
+      if (!extend || anchorIndex < 0) return choose(new Set([target.id]), target, target.id, index);
+      const rows = pages.loadedBetween(anchorIndex, index) ?? (await pages.rowsBetween(anchorIndex, index));
+      choose(new Set(rows.map((row) => row.id)), target, anchorId, index);
+    },
+    [choose, pages],
+  );
+
+  const selectAll = useCallback(async () => {
+    if (!pages?.total) return;
+    const rows = pages.loadedBetween(0, pages.total - 1) ?? (await pages.rowsBetween(0, pages.total - 1));
+    const focus = (latest.current.focusId !== null && pages.byId(latest.current.focusId)) || rows[0];
+    if (focus) choose(new Set(rows.map((row) => row.id)), focus, latest.current.anchorId ?? focus.id, null);
+  }, [choose, pages]);
+
+  const selectOnly = useCallback(
+    (message: MessageSummary | null) => {
+      if (!message) return commit({ ...NOTHING });
+      const index = pages?.indexOf(message.id) ?? -1;
+      choose(new Set([message.id]), message, message.id, index >= 0 ? index : null);
+    },
+    [choose, commit, pages],
+  );
+
+  const selectedRows = useCallback(
+    () => [...latest.current.ids].flatMap((id) => pages?.byId(id) ?? []),
+    [pages],
+  );
+
+  return useMemo(
+    () => ({
+      ids: current.ids,
+      count: current.ids.size,
+      single: current.single,
+      focusId: current.focusId,
+      scroll: current.scroll,
+      click,
+      step,
+      selectAll,
+      selectOnly,
+      selectedRows,
+    }),
+    [current.ids, current.single, current.focusId, current.scroll, click, step, selectAll, selectOnly, selectedRows],
+  );
+}

@@ -1,0 +1,35 @@
+import { useT } from '../../i18n/i18n-context';
+import { useToasts } from './toast-context';
+import './toasts.css';
+
+/** The toasts on screen, newest last; errors are alerts, the rest polite status. */
+export function ToastList() {
+  const t = useT();
+  const { toasts, dismiss, undoLatest } = useToasts();
+  return (
+    <div className="toasts" data-testid="toasts">
+      {toasts.map((toast) => (
+        <div
+          key={toast.id}
+          className={`toast toast--${toast.tone}`}
+          role={toast.tone === 'error' ? 'alert' : 'status'}
+          data-testid={toast.tone === 'error' ? 'toast-error' : 'toast'}
+        >
+          <div className="toast__text">
+            {toast.lines.map((line) => (
+              <p key={line}>{line}</p>
+            ))}
+          </div>
+          {toast.undo && (
+            <button type="button" className="toast__undo" onClick={() => undoLatest()} data-testid="toast-undo">
+              {t('toast.undo')}
+            </button>
+          )}
+          <button type="button" className="toast__close" onClick={() => dismiss(toast.id)} aria-label={t('dialog.close')}>
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

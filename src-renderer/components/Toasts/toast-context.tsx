@@ -1,0 +1,74 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+
+export interface Toast {
+  id: number;
+  tone: 'info' | 'error';
+  lines: string[];
+  /** Offered as the toast's "Undo" button (and the z shortcut) while the toast shows. */
+  undo?: () => void;
+}
+
+/** Long enough to reach for the button, short enough not to linger (Gmail gives about as long). */
+const UNDO_MS = 8_000;
+const INFO_MS = 4_000;
+const ERROR_MS = 15_000;
+
+interface Toasts {
+  toasts: Toast[];
+  show(toast: Omit<Toast, 'id'>): number;
+  dismiss(id: number): void;
+  /** Runs the newest toast's undo, if one still shows; false when there is none. */
+  undoLatest(): boolean;
+}
+
+const ToastContext = createContext<Toasts | null>(null);
+
+/** Short notices at the bottom of the window: what an action did (with Undo), or why it failed. */
+export function ToastProvider({ children }: { children: ReactNode }) {
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const latest = useRef(toasts);
+  latest.current = toasts;
+  const nextId = useRef(1);
+  const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
+  useEffect(() => {
+    const pending = timers.current;
+    return () => pending.forEach(clearTimeout);
+  }, []);
+
+  const dismiss = useCallback((id: number) => {
+    clearTimeout(timers.current.get(id));
+    timers.current.delete(id);
+    setToasts((current) => current.filter((toast) => toast.id !== id));
+  }, []);
+
+  const show = useCallback(
+    (toast: Omit<Toast, 'id'>) => {
+      const id = nextId.current++;
+      // One action notice at a time: a newer action's Undo replaces the older one's.
+      const kept = latest.current.filter((shown) => shown.tone === 'error');
+      latest.current.filter((shown) => shown.tone !== 'error').forEach((shown) => clearTimeout(timers.current.get(shown.id)));
+      setToasts([...kept, { ...toast, id }]);
+      const lifetime = toast.tone === 'error' ? ERROR_MS : toast.undo ? UNDO_MS : INFO_MS;
+      timers.current.set(id, setTimeout(() => dismiss(id), lifetime));
+      return id;
+    },
+    [dismiss],
+  );
+
+  const undoLatest = useCallback(() => {
+    const toast = [...latest.current].reverse().find((shown) => shown.undo);
+    if (!toast?.undo) return false;
+    dismiss(toast.id);
+    toast.undo();
+    return true;
+  }, [dismiss]);
+
+  const value = useMemo(() => ({ toasts, show, dismiss, undoLatest }), [toasts, show, dismiss, undoLatest]);
+  return <ToastContext.Provider value={value}>{children}</ToastContext.Provider>;
+}
+
+export function useToasts(): Toasts {
+  const toasts = useContext(ToastContext);
+  if (!toasts) throw new Error('useToasts() needs a <ToastProvider> above it');
+  return toasts;
+}

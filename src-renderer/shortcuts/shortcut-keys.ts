@@ -1,0 +1,85 @@
+/**
+ * The keyboard shortcuts, in the manner of Thunderbird and Gmail. One list
+ * serves both the key handler and the `?` help overlay, so the help cannot
+ * drift from what the keys do.
+ */
+export type ShortcutAction =
+  | 'next'
+  | 'previous'
+  | 'extendNext'
+  | 'extendPrevious'
+  | 'open'
+  | 'selectAll'
+  | 'clearSelection'
+  | 'delete'
+  | 'archive'
+  | 'move'
+  | 'copy'
+  | 'toggleFlag'
+  | 'markRead'
+  | 'markUnread'
+  | 'toggleRead'
+  | 'junk'
+  | 'markFolderRead'
+  | 'undo'
+  | 'help';
+
+export interface Shortcut {
+  action: ShortcutAction;
+  /** As written in the help: `Shift+I`, `Mod+A` (Ctrl, or ⌘ on a Mac), `#`. */
+  keys: string[];
+}
+
+export const SHORTCUTS: Shortcut[] = [
+  { action: 'next', keys: ['j', 'ArrowDown'] },
+  { action: 'previous', keys: ['k', 'ArrowUp'] },
+  { action: 'extendNext', keys: ['Shift+ArrowDown', 'Shift+J'] },
+  { action: 'extendPrevious', keys: ['Shift+ArrowUp', 'Shift+K'] },
+  { action: 'open', keys: ['Enter', 'o'] },
+  { action: 'selectAll', keys: ['Mod+A'] },
+  { action: 'clearSelection', keys: ['Escape'] },
+  { action: 'delete', keys: ['Delete', '#'] },
+  { action: 'archive', keys: ['e', 'a'] },
+  { action: 'move', keys: ['v'] },
+  { action: 'copy', keys: ['Shift+V'] },
+  { action: 'toggleFlag', keys: ['s'] },
+  { action: 'markRead', keys: ['Shift+I'] },
+  { action: 'markUnread', keys: ['Shift+U'] },
+  { action: 'toggleRead', keys: ['m'] },
+  { action: 'junk', keys: ['!'] },
+  { action: 'markFolderRead', keys: ['Shift+C'] },
+  { action: 'undo', keys: ['z', 'Mod+Z'] },
+  { action: 'help', keys: ['?'] },
+];
+
+interface KeyEventLike {
+  key: string;
+  shiftKey: boolean;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+}
+
+/** Does this key event press this key as written? */
+export function matchesKey(event: KeyEventLike, written: string): boolean {
+  const parts = written.split('+');
+  const key = parts.pop()!;
+  const wantsShift = parts.includes('Shift');
+  const wantsMod = parts.includes('Mod');
+  if (event.altKey || (event.ctrlKey || event.metaKey) !== wantsMod) return false;
+  // A symbol like # or ? needs Shift on some keyboards and not on others: the character decides.
+  if (key.length === 1 && !/[a-z]/i.test(key)) return event.key === key;
+  if (event.shiftKey !== wantsShift) return false;
+  return key.length === 1 ? event.key.toLowerCase() === key.toLowerCase() : event.key === key;
+}
+
+export function shortcutFor(event: KeyEventLike): ShortcutAction | null {
+  return SHORTCUTS.find((shortcut) => shortcut.keys.some((written) => matchesKey(event, written)))?.action ?? null;
+}
+
+/** Whether the key belongs to something the user is typing in, where a shortcut must never fire. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  return target.closest('input, textarea, select, [contenteditable="true"]') !== null;
+}

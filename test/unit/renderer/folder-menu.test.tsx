@@ -1,0 +1,119 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../../src-renderer/components/App';
+import { renderWithClient } from './fake-client';
+import { SLOW, withListLayout } from './layout';
+import { mailCore } from './mail-core';
+import { folder } from './mail-fixtures';
+
+afterEach(cleanup);
+withListLayout();
+
+async function menuOf(path: string) {
+  fireEvent.contextMenu(await screen.findByTestId(`folder-${path}`, {}, SLOW));
+  const menu = screen.getByRole('menu', { name: 'Folder menu' });
+  return { menu, labels: within(menu).getAllByRole('menuitem').map((item) => item.textContent) };
+}
+
+describe('folder context menu', () => {
+  it('special-use folders offer neither rename nor delete; Trash offers to empty it', async () => {
+    const { client } = mailCore(2);
+    renderWithClient(<App />, client);
+    expect((await menuOf('INBOX')).labels).toEqual(['New subfolder…', 'Mark all as read']);
+    fireEvent.keyDown(screen.getByRole('menu'), { key: 'Escape' });
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect((await menuOf('Trash')).labels).toEqual(['New subfolder…', 'Mark all as read', 'Empty Trash…', 'Unsubscribe']);
+    fireEvent.keyDown(screen.getByRole('menu'), { key: 'Escape' });
+    expect((await menuOf('Receipts')).labels).toEqual(['New subfolder…', 'Mark all as read', 'Unsubscribe', 'Rename…', 'Delete folder…']);
+  });
+
+  it('creates a subfolder under the folder, with the name typed', async () => {
+    const { client } = mailCore(1);
+    renderWithClient(<App />, client);
+    fireEvent.click(within((await menuOf('Projects')).menu).getByTestId('folder-menu-new'));
+    const dialog = screen.getByTestId('name-dialog');
+    expect(within(dialog).getByRole('heading').textContent).toBe('New folder in Projects');
+    fireEvent.change(within(dialog).getByTestId('name-input'), { target: { value: '  2027 ' } });
+    fireEvent.click(within(dialog).getByTestId('name-submit'));
+    await waitFor(() => expect(client.callsOf('folders.create')).toEqual([{ accountId: 1, parentId: 12, name: '2027' }]));
+    expect((await screen.findByTestId('toast')).textContent).toContain('Folder 2027 created.');
+    await screen.findByTestId('folder-Projects/2027');
+  });
+
+  it('renames a folder and deletes one only after confirmation', async () => {
+    const { client } = mailCore(1);
+    client.handlers['folders.rename'] = ({ folderId, name }) => ({ ...mailCore(0).folders.find((entry) => entry.id === folderId)!, name });
+    client.handlers['folders.delete'] = () => ({ deleted: true });
+    renderWithClient(<App />, client);
+    fireEvent.click(within((await menuOf('Receipts')).menu).getByTestId('folder-menu-rename'));
+    const rename = screen.getByTestId('name-dialog');
+    expect((within(rename).getByTestId('name-input') as HTMLInputElement).value).toBe('Receipts');
+    expect((within(rename).getByTestId('name-submit') as HTMLButtonElement).disabled).toBe(true); // the same name changes nothing
+    fireEvent.change(within(rename).getByTestId('name-input'), { target: { value: 'Bills' } });
+    fireEvent.click(within(rename).getByTestId('name-submit'));
+    await waitFor(() => expect(client.callsOf('folders.rename')).toEqual([{ folderId: 16, name: 'Bills' }]));
+
+    fireEvent.click(within((await menuOf('Receipts')).menu).getByTestId('folder-menu-delete'));
+    const confirm = screen.getByTestId('confirm-dialog');
+    expect(confirm.textContent).toContain('The folder Receipts and all the mail in it (0 messages) will be deleted on the server.');
+    fireEvent.click(within(confirm).getByTestId('confirm-cancel'));
+    expect(client.callsOf('folders.delete')).toEqual([]);
+    fireEvent.click(within((await menuOf('Receipts')).menu).getByTestId('folder-menu-delete'));
+    fireEvent.click(within(screen.getByTestId('confirm-dialog')).getByTestId('confirm-ok'));
+    await waitFor(() => expect(client.callsOf('folders.delete')).toEqual([{ folderId: 16 }]));
+  });
+
+  it('marks a folder read with Undo, and empties Trash after confirmation', async () => {
+    const { client } = mailCore(2);
+    client.handlers['folders.empty'] = () => ({ operationId: 9, affected: 1, undoable: false });
+    renderWithClient(<App />, client);
+    fireEvent.click(within((await menuOf('INBOX')).menu).getByTestId('folder-menu-mark-read'));
+    await waitFor(() => expect(client.callsOf('folders.markRead')).toEqual([{ folderId: 10 }]));
+    const toast = await screen.findByTestId('toast');
+    expect(toast.textContent).toContain('Every message in Inbox marked as read.');
+    expect(within(toast).getByTestId('toast-undo')).toBeTruthy();
+
+    fireEvent.click((await screen.findAllByTestId('message-row', {}, SLOW))[0]!);
+    const listed = client.callsOf('folders.list').length;
+    fireEvent.click(screen.getByTestId('action-delete'));
+    // Trash holds the message once the folder list reloads.
+    await waitFor(() => expect(client.callsOf('folders.list').length).toBeGreaterThan(listed));
+    const empty = within((await menuOf('Trash')).menu).getByTestId('folder-menu-empty') as HTMLButtonElement;
+    expect(empty.disabled).toBe(false);
+    fireEvent.click(empty);
+    const confirm = screen.getByTestId('confirm-dialog');
+    expect(confirm.textContent).toContain('The 1 messages in Trash will be deleted for good.');
+    fireEvent.click(within(confirm).getByTestId('confirm-ok'));
+    await waitFor(() => expect(client.callsOf('folders.empty')).toEqual([{ folderId: 14 }]));
+    expect((await screen.findByTestId('toast')).textContent).toContain('Trash emptied.');
+    expect(screen.queryByTestId('toast-undo')).toBeNull();
+  });
+
+  it('speaks Chinese', async () => {
+    renderWithClient(<App />, mailCore(1).client, 'zh');
+    fireEvent.contextMenu(await screen.findByTestId('folder-Trash', {}, SLOW));
+    expect(within(screen.getByRole('menu')).getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
+      '新建子文件夹…', '全部标记为已读', '清空“已删除”…', '取消订阅',
+    ]);
+  });
+
+  it('lists unsubscribed folders on request from the account’s menu, and subscribes one', async () => {
+    const core = mailCore(1);
+    const hidden = folder(17, 'Old lists', { subscribed: false });
+    core.client.handlers['folders.list'] = ({ includeUnsubscribed }) => (includeUnsubscribed ? [...core.folders, hidden] : core.folders);
+    core.client.handlers['folders.subscribe'] = ({ subscribed }) => ({ ...hidden, subscribed });
+    renderWithClient(<App />, core.client);
+    await screen.findByTestId('folder-INBOX', {}, SLOW);
+    expect(screen.queryByTestId('folder-Old lists')).toBeNull();
+
+    fireEvent.contextMenu(screen.getByRole('heading', { name: 'Work' }));
+    fireEvent.click(within(screen.getByRole('menu')).getByText('Show unsubscribed folders'));
+    const row = await screen.findByTestId('folder-Old lists');
+    expect(within(row).getByTitle('Not subscribed')).toBeTruthy();
+    expect(core.client.callsOf('folders.list').at(-1)).toEqual({ accountId: 1, includeUnsubscribed: true });
+
+    fireEvent.click(within((await menuOf('Old lists')).menu).getByText('Subscribe'));
+    await waitFor(() => expect(core.client.callsOf('folders.subscribe')).toEqual([{ folderId: 17, subscribed: true }]));
+  });
+});
