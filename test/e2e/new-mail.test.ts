@@ -17,6 +17,11 @@ const RECORD_NOTIFICATIONS = `
   };
 `;
 
+// These run in the page (the tests' own TypeScript has no DOM library): the shapes they use.
+declare const document: { title: string };
+declare const Notification: { permission: string };
+declare const window: { shownNotifications: unknown[] };
+
 /** Web mode, the whole way: SMTP delivery, push in the core, the title and a browser notification. */
 describe('web mode: new mail pushed to the page', () => {
   let lab: Lab;
@@ -44,9 +49,9 @@ describe('web mode: new mail pushed to the page', () => {
   });
 
   it('shows the Inbox unread count in the title and offers notifications without asking by itself', async () => {
-    await page.waitForFunction("document.title === '(2) Wren'");
+    await page.waitForFunction(() => document.title === '(2) Wren');
     await page.getByTestId('enable-notifications').waitFor();
-    expect(await page.evaluate('Notification.permission')).toBe('default');
+    expect(await page.evaluate(() => Notification.permission)).toBe('default');
     await screenshot(page, 'new-mail-enable-notifications');
   });
 
@@ -56,9 +61,9 @@ describe('web mode: new mail pushed to the page', () => {
     await page.getByTestId('enable-notifications').waitFor({ state: 'detached' });
     await submitMail(lab, lab.users[1]!, lab.users[0]!, 'Pushed to the page');
     await page.getByTestId('message-row').filter({ hasText: 'Pushed to the page' }).waitFor();
-    await page.waitForFunction("document.title === '(3) Wren'");
-    await page.waitForFunction('window.shownNotifications.length > 0');
-    expect(await page.evaluate('window.shownNotifications')).toEqual([{ title: 'Sender', body: 'Pushed to the page' }]);
+    await page.waitForFunction(() => document.title === '(3) Wren');
+    await page.waitForFunction(() => window.shownNotifications.length > 0);
+    expect(await page.evaluate(() => window.shownNotifications)).toEqual([{ title: 'Sender', body: 'Pushed to the page' }]);
     await screenshot(page, 'new-mail-pushed');
   });
 });

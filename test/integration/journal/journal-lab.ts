@@ -1,9 +1,9 @@
 import { expect, vi } from 'vitest';
 import type { Events } from '../../../src-main/ipc/contract';
-import { connectImap, type Lab } from '../../lab/lab';
+import { connectImap, startLab, type Lab, type LabOptions } from '../../lab/lab';
 import { freePorts } from '../../lab/net-util';
 import { simpleMessage } from '../../lab/simple-message';
-import type { TestCore } from '../imap/lab-core';
+import { labDraft, startCore, type TestCore } from '../imap/lab-core';
 
 export interface ServerMessage {
   uid: number;
@@ -28,6 +28,20 @@ export async function onServer(lab: Lab, user: string, folder: string): Promise<
 export const messageIdOf = (subject: string) => `<${subject.replace(/\s+/g, '-').toLowerCase()}@example.test>`;
 
 export const subjects = (messages: { subject: string }[]) => messages.map((m) => m.subject).sort();
+
+/** A lab, a test core and Bob's account in it: what every journal test file starts from. */
+export async function startJournalLab(options: LabOptions = {}): Promise<{ lab: Lab; wren: TestCore; f: JournalFixture }> {
+  const lab = await startLab(options);
+  const wren = startCore();
+  const bob = lab.users[1]!;
+  const accountId = (await wren.call('accounts.add', labDraft(lab, bob))).id;
+  return { lab, wren, f: new JournalFixture(lab, wren, accountId, bob.email) };
+}
+
+export async function stopJournalLab(lab: Lab | undefined, wren: TestCore | undefined): Promise<void> {
+  await wren?.dispose();
+  await lab?.stop();
+}
 
 /** One account of a test core against the lab, with helpers to seed folders and wait for the journal. */
 export class JournalFixture {

@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyOperation } from '../../../src-main/journal/apply-operation';
-import { startLab, type Lab } from '../../lab/lab';
-import { labDraft, startCore, type TestCore } from '../imap/lab-core';
-import { JournalFixture, onServer, subjects } from './journal-lab';
+import type { Lab } from '../../lab/lab';
+import type { TestCore } from '../imap/lab-core';
+import { JournalFixture, startJournalLab, stopJournalLab, onServer, subjects } from './journal-lab';
 
 /** How many times a replaying process is killed (kill -9) at a random point; the issue asks for 20. */
 const KILL_ROUNDS = 20;
@@ -30,15 +30,9 @@ describe('replay killed (kill -9) at random points', () => {
   const seed = Number(process.env.WREN_KILL_SEED ?? Date.now() % 100_000);
 
   beforeAll(async () => {
-    lab = await startLab();
-    wren = startCore();
-    const accountId = (await wren.call('accounts.add', labDraft(lab, bob()))).id;
-    f = new JournalFixture(lab, wren, accountId, bob().email);
+    ({ lab, wren, f } = await startJournalLab());
   });
-  afterAll(async () => {
-    await wren?.dispose();
-    await lab?.stop();
-  });
+  afterAll(() => stopJournalLab(lab, wren));
 
   /** Entries not done yet, and how many of them the server has been asked about. */
   function journalState(): { unfinished: number; sent: number } {

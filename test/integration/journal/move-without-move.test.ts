@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectImap, startLab, type Lab } from '../../lab/lab';
+import { connectImap, type Lab } from '../../lab/lab';
 import { MOVELESS_CAPABILITY } from '../../lab/lab-capabilities';
-import { labDraft, startCore, type TestCore } from '../imap/lab-core';
-import { JournalFixture, onServer, subjects } from './journal-lab';
+import type { TestCore } from '../imap/lab-core';
+import { JournalFixture, startJournalLab, stopJournalLab, onServer, subjects } from './journal-lab';
 
 describe('moving on a server without MOVE (COPY + \\Deleted + UID EXPUNGE)', () => {
   let lab: Lab;
@@ -12,15 +12,9 @@ describe('moving on a server without MOVE (COPY + \\Deleted + UID EXPUNGE)', () 
   const server = (folder: string) => onServer(lab, bob().email, folder);
 
   beforeAll(async () => {
-    lab = await startLab({ imapCapability: MOVELESS_CAPABILITY });
-    wren = startCore();
-    const accountId = (await wren.call('accounts.add', labDraft(lab, bob()))).id;
-    f = new JournalFixture(lab, wren, accountId, bob().email);
+    ({ lab, wren, f } = await startJournalLab({ imapCapability: MOVELESS_CAPABILITY }));
   });
-  afterAll(async () => {
-    await wren?.dispose();
-    await lab?.stop();
-  });
+  afterAll(() => stopJournalLab(lab, wren));
 
   it('the lab server really lacks MOVE and keeps UIDPLUS', async () => {
     const client = await connectImap(lab, bob().email);

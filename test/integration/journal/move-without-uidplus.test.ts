@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { connectImap, startLab, type Lab } from '../../lab/lab';
+import { connectImap, type Lab } from '../../lab/lab';
 import { MOVELESS_UIDPLUSLESS_CAPABILITY } from '../../lab/lab-capabilities';
-import { labDraft, startCore, type TestCore } from '../imap/lab-core';
-import { JournalFixture, onServer, subjects } from './journal-lab';
+import type { TestCore } from '../imap/lab-core';
+import { JournalFixture, startJournalLab, stopJournalLab, onServer, subjects } from './journal-lab';
 
 describe('moving on a server with neither MOVE nor UIDPLUS (plain EXPUNGE)', () => {
   let lab: Lab;
@@ -12,15 +12,9 @@ describe('moving on a server with neither MOVE nor UIDPLUS (plain EXPUNGE)', () 
   const server = (folder: string) => onServer(lab, bob().email, folder);
 
   beforeAll(async () => {
-    lab = await startLab({ imapCapability: MOVELESS_UIDPLUSLESS_CAPABILITY });
-    wren = startCore();
-    const accountId = (await wren.call('accounts.add', labDraft(lab, bob()))).id;
-    f = new JournalFixture(lab, wren, accountId, bob().email);
+    ({ lab, wren, f } = await startJournalLab({ imapCapability: MOVELESS_UIDPLUSLESS_CAPABILITY }));
   });
-  afterAll(async () => {
-    await wren?.dispose();
-    await lab?.stop();
-  });
+  afterAll(() => stopJournalLab(lab, wren));
 
   it('expunges with a plain EXPUNGE when the folder holds no other \\Deleted message', async () => {
     const client = await connectImap(lab, bob().email);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectImap, startLab, type Lab } from '../../lab/lab';
-import { labDraft, startCore, type TestCore } from '../imap/lab-core';
-import { JournalFixture, messageIdOf, onServer, subjects } from './journal-lab';
+import { connectImap, type Lab } from '../../lab/lab';
+import type { TestCore } from '../imap/lab-core';
+import { JournalFixture, startJournalLab, stopJournalLab, messageIdOf, onServer, subjects } from './journal-lab';
 
 describe('mail operations through the journal, against Dovecot', () => {
   let lab: Lab;
@@ -11,15 +11,9 @@ describe('mail operations through the journal, against Dovecot', () => {
   const server = (folder: string) => onServer(lab, bob().email, folder);
 
   beforeAll(async () => {
-    lab = await startLab();
-    wren = startCore();
-    const accountId = (await wren.call('accounts.add', labDraft(lab, bob()))).id;
-    f = new JournalFixture(lab, wren, accountId, bob().email);
+    ({ lab, wren, f } = await startJournalLab());
   });
-  afterAll(async () => {
-    await wren?.dispose();
-    await lab?.stop();
-  });
+  afterAll(() => stopJournalLab(lab, wren));
 
   it('moves: the server has the message in the target only, and the local row keeps its id with its new UID', async () => {
     const ids = await f.seed('MoveFrom', 3);
