@@ -41,12 +41,14 @@ describe('local apply and undo', () => {
     const receipt = applyOperation(store, { kind: 'delete', messageIds: [ids[0]!, ids[1]!], permanent: false });
     expect(receipt).toMatchObject({ affected: 2, undoable: true });
     expect(rows(store, trash).map((r) => r.uid)).toEqual([null, null]);
-    expect(store.folders.get(inbox)!.total).toBe(1);
+    expect(store.folders.get(inbox)!).toMatchObject({ total: 1, unread: 1 });
+    expect(store.folders.get(trash)!).toMatchObject({ total: 2, unread: 1 });
     expect(store.operations.get(receipt.operationId)!.items.map((i) => [i.folderPath, i.uidvalidity, i.uid, i.messageIdHeader]))
       .toEqual([['INBOX', 1700, 1, '<m1@test>'], ['INBOX', 1700, 2, '<m2@test>']]);
 
     undoOperation(store, receipt.operationId);
     expect(rows(store, inbox)).toEqual(before);
+    expect(store.folders.get(inbox)!).toMatchObject({ total: 3, unread: 2 });
     expect(store.operations.countUnfinished(1)).toBe(0);
   });
 
