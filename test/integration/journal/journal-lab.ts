@@ -76,6 +76,20 @@ export class JournalFixture {
   async settled(): Promise<void> {
     await vi.waitFor(() => expect(this.wren.core.store.operations.countUnfinished(this.accountId)).toBe(0), { timeout: 30_000, interval: 50 });
     await this.wren.core.sync.run(this.accountId, false);
+    this.expectCountsMatchRows();
+  }
+
+  /** Each folder's kept counts (maintained by triggers, shown as badges) equal its rows. */
+  expectCountsMatchRows(): void {
+    const drift = this.wren.core.store.db
+      .prepare(
+        `SELECT f.path, f.total_count AS total, f.unread_count AS unread,
+           (SELECT count(*) FROM messages m WHERE m.folder_id = f.id) AS rows,
+           (SELECT count(*) FROM messages m WHERE m.folder_id = f.id AND m.seen = 0) AS unseenRows
+         FROM folders f WHERE f.account_id = ?`,
+      )
+      .all(this.accountId) as { path: string; total: number; unread: number; rows: number; unseenRows: number }[];
+    expect(drift.filter((f) => f.total !== f.rows || f.unread !== f.unseenRows)).toEqual([]);
   }
 
   /** The account's server stops answering (a closed port), as when the laptop is offline. */
