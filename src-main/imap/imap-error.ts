@@ -76,7 +76,7 @@ export function toServerError(error: unknown, server: ServerLike, protocol: stri
 function networkMessage(code: ErrorCode, where: string): string {
   switch (code) {
     case 'HostNotFound': return `The ${where} could not be found: check the host name.`;
-    case 'ConnectionRefused': return `Nothing answers at the ${where}: check the port and security setting.`;
+    case 'ConnectionRefused': return `Nothing answers at the ${where}: it may be down, or (for a new account) the port or security setting may be wrong.`;
     case 'Timeout': return `The ${where} did not answer in time.`;
     case 'ServerStalled': return `The ${where} stopped answering in the middle of a transfer.`;
     default: return `The connection to the ${where} was lost.`;
