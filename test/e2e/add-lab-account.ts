@@ -4,6 +4,13 @@ import type { Lab, LabUser } from '../lab/lab';
 /** Adds a lab user's IMAP account through the first-run form (trusting the lab's certificate) and waits for the mail view. */
 export async function addLabAccount(page: Page, url: string, lab: Lab, user: LabUser): Promise<void> {
   await page.goto(url);
+  await fillAccountForm(page, lab, user);
+  await page.getByTestId('setup-save').click();
+  await page.getByTestId('mail-view').waitFor();
+}
+
+/** Fills the account form, tests it and trusts the lab's self-signed certificate, up to an enabled Save. */
+export async function fillAccountForm(page: Page, lab: Lab, user: LabUser): Promise<void> {
   await page.getByTestId('setup-email').fill(user.email);
   await page.getByTestId('setup-imap-host').fill(lab.host);
   await page.getByTestId('setup-imap-port').fill(String(lab.ports.imaps));
@@ -12,6 +19,4 @@ export async function addLabAccount(page: Page, url: string, lab: Lab, user: Lab
   await page.getByTestId('setup-test').click();
   await page.getByTestId('setup-trust-cert').click();
   await page.getByTestId('setup-save').and(page.locator(':enabled')).waitFor();
-  await page.getByTestId('setup-save').click();
-  await page.getByTestId('mail-view').waitFor();
 }

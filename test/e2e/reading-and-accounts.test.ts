@@ -3,9 +3,10 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLab, type Lab, type LabUser } from '../lab/lab';
+import { startLab, type Lab } from '../lab/lab';
 import { simpleMessage } from '../lab/simple-message';
 import { launchBrowser, screenshot, startWebApp, type WebApp } from './web-app';
+import { fillAccountForm } from './add-lab-account';
 
 const run = promisify(execFile);
 
@@ -122,16 +123,4 @@ async function addAccountThroughForm(page: Page, lab: Lab): Promise<void> {
   await fillAccountForm(page, lab, lab.users[1]!);
   await page.getByTestId('setup-save').click();
   await page.getByTestId('mail-view').waitFor();
-}
-
-/** Fills the account form, tests it and trusts the lab's self-signed certificate, up to an enabled Save. */
-async function fillAccountForm(page: Page, lab: Lab, user: LabUser): Promise<void> {
-  await page.getByTestId('setup-email').fill(user.email);
-  await page.getByTestId('setup-imap-host').fill(lab.host);
-  await page.getByTestId('setup-imap-port').fill(String(lab.ports.imaps));
-  await page.getByTestId('setup-user').fill(user.email);
-  await page.getByTestId('setup-password').fill(user.password);
-  await page.getByTestId('setup-test').click();
-  await page.getByTestId('setup-trust-cert').click();
-  await page.getByTestId('setup-save').and(page.locator(':enabled')).waitFor();
 }
