@@ -10,9 +10,9 @@ import type { PinnedCertificate } from '../tls/trust-options';
  */
 export async function resolvePin(draft: AccountDraft): Promise<PinnedCertificate | null> {
   if (!draft.trustedCertSha256) return null;
-  const probed = await probeCertificate({ ...draft.imap, protocol: 'imap' });
+  const probed = await probeCertificate({ ...draft.incoming, protocol: 'imap' });
   if (!probed) {
-    throw new WrenError('TlsUntrusted', `Could not read the certificate of ${draft.imap.host}:${draft.imap.port} to compare it with the trusted fingerprint.`, { host: draft.imap.host });
+    throw new WrenError('TlsUntrusted', `Could not read the certificate of ${draft.incoming.host}:${draft.incoming.port} to compare it with the trusted fingerprint.`, { host: draft.incoming.host });
   }
   if (probed.info.fingerprint256 !== draft.trustedCertSha256) {
     throw untrusted(draft, probed, 'The server now shows a different certificate than the one you chose to trust.');
@@ -24,14 +24,14 @@ export async function resolvePin(draft: AccountDraft): Promise<PinnedCertificate
 export async function testImapConnection(draft: AccountDraft): Promise<TestConnectionResult & { pin: PinnedCertificate | null }> {
   const pin = await resolvePin(draft);
   try {
-    const client = await openImap({ server: draft.imap, password: draft.password, allowPlaintext: draft.allowPlaintext, pin, timeouts: { connectMs: 10_000 } });
+    const client = await openImap({ server: draft.incoming, password: draft.password, allowPlaintext: draft.allowPlaintext, pin, timeouts: { connectMs: 10_000 } });
     const capabilities = [...client.capabilities.keys()];
     await client.logout().catch(() => client.close());
-    const probed = pin || draft.imap.security === 'none' ? null : await probeCertificate({ ...draft.imap, protocol: 'imap' });
+    const probed = pin || draft.incoming.security === 'none' ? null : await probeCertificate({ ...draft.incoming, protocol: 'imap' });
     return { ok: true, capabilities, certificate: probed?.info ?? null, pin };
   } catch (error) {
     if (error instanceof WrenError && error.code === 'TlsUntrusted') {
-      const probed = await probeCertificate({ ...draft.imap, protocol: 'imap' });
+      const probed = await probeCertificate({ ...draft.incoming, protocol: 'imap' });
       if (probed) throw untrusted(draft, probed, error.message);
     }
     throw error;
@@ -39,5 +39,5 @@ export async function testImapConnection(draft: AccountDraft): Promise<TestConne
 }
 
 function untrusted(draft: AccountDraft, probed: ProbedCertificate, message: string): WrenError {
-  return new WrenError('TlsUntrusted', message, { host: draft.imap.host, port: draft.imap.port, certificate: probed.info });
+  return new WrenError('TlsUntrusted', message, { host: draft.incoming.host, port: draft.incoming.port, certificate: probed.info });
 }

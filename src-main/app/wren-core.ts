@@ -120,7 +120,7 @@ export class WrenCore {
   private loginFor(accountId: number): ImapLogin {
     const account = this.accounts.require(accountId);
     return {
-      server: account.imap,
+      server: account.incoming,
       password: this.accounts.password(account),
       allowPlaintext: account.allowPlaintext,
       pin: account.trustedCertSha256 && account.trustedCertPem ? { sha256: account.trustedCertSha256, pem: account.trustedCertPem } : null,

@@ -23,6 +23,9 @@ const Fingerprint = z
   .transform((s) => s.toUpperCase())
   .pipe(z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/, 'a SHA-256 fingerprint like AB:CD:…'));
 
+export const IncomingProtocol = z.enum(['imap', 'pop3']);
+export type IncomingProtocol = z.infer<typeof IncomingProtocol>;
+
 export const ServerSettings = z.object({
   host,
   port,
@@ -34,7 +37,9 @@ export const AccountDraft = z.object({
   name: z.string().trim().min(1).max(100),
   email: z.string().trim().email().max(320),
   displayName: z.string().max(200).default(''),
-  imap: ServerSettings,
+  /** How mail comes in; `incoming` is that protocol's server. */
+  protocol: IncomingProtocol.default('imap'),
+  incoming: ServerSettings,
   smtp: ServerSettings.nullable().default(null),
   password: z.string().min(1).max(1024),
   /** "none" security is refused unless the user ticked this explicitly. */
@@ -67,7 +72,8 @@ export interface AccountView {
   name: string;
   email: string;
   displayName: string;
-  imap: ServerSettings;
+  protocol: IncomingProtocol;
+  incoming: ServerSettings;
   smtp: ServerSettings | null;
   allowPlaintext: boolean;
   trustedCertSha256: string | null;

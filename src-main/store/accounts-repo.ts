@@ -10,7 +10,7 @@ export interface AccountRecord {
   email: string;
   displayName: string;
   protocol: 'imap' | 'pop3';
-  imap: ServerSettings;
+  incoming: ServerSettings;
   smtp: ServerSettings | null;
   allowPlaintext: boolean;
   passwordSecretId: string;
@@ -51,7 +51,7 @@ function fromRow(row: AccountRow): AccountRecord {
     email: row.email,
     displayName: row.display_name,
     protocol: row.protocol,
-    imap: { host: row.incoming_host, port: row.incoming_port, security: row.incoming_security, user: row.incoming_user },
+    incoming: { host: row.incoming_host, port: row.incoming_port, security: row.incoming_security, user: row.incoming_user },
     smtp,
     allowPlaintext: row.allow_plaintext === 1,
     passwordSecretId: row.password_secret_id,
@@ -90,7 +90,7 @@ export class AccountsRepo {
         email: account.email,
         displayName: account.displayName,
         protocol: account.protocol,
-        ...account.imap,
+        ...account.incoming,
         smtpHost: account.smtp?.host ?? null,
         smtpPort: account.smtp?.port ?? null,
         smtpSecurity: account.smtp?.security ?? null,

@@ -38,7 +38,7 @@ async function add(context: CliContext, args: string[]): Promise<void> {
     name: v.name ?? email,
     email,
     displayName: v['display-name'] ?? '',
-    imap: { host: required(v['imap-host'], 'imap-host'), port: Number(v['imap-port'] ?? (security === 'tls' ? 993 : 143)), security, user: v.user ?? email },
+    incoming: { host: required(v['imap-host'], 'imap-host'), port: Number(v['imap-port'] ?? (security === 'tls' ? 993 : 143)), security, user: v.user ?? email },
     smtp: v['smtp-host']
       ? { host: v['smtp-host'], port: Number(v['smtp-port'] ?? 587), security: (v['smtp-security'] ?? 'starttls') as Security, user: v['smtp-user'] ?? v.user ?? email }
       : null,
@@ -55,7 +55,7 @@ async function list(context: CliContext): Promise<void> {
   context.print(accounts, () =>
     accounts.length === 0
       ? ['No accounts yet: add one with "wren account add".']
-      : accounts.map((a) => `${a.id}\t${a.name}\t${a.email}\t${a.imap.security}://${a.imap.host}:${a.imap.port}`),
+      : accounts.map((a) => `${a.id}\t${a.name}\t${a.email}\t${a.incoming.security}://${a.incoming.host}:${a.incoming.port}`),
   );
 }
 

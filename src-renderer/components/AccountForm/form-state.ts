@@ -73,7 +73,8 @@ export function toDraft(state: AccountFormState): AccountDraftInput {
     name: (state.name ?? state.email).trim(),
     email: state.email.trim(),
     displayName: state.displayName.trim(),
-    imap: server('imap'),
+    protocol: 'imap',
+    incoming: server('imap'),
     smtp: usesSmtp(state) ? server('smtp') : null,
     password: state.password,
     allowPlaintext: needsPlaintextConsent(state) && state.allowPlaintext,
@@ -83,6 +84,6 @@ export function toDraft(state: AccountFormState): AccountDraftInput {
 
 /** What a successful test vouches for; changing any of it calls for a new test before saving. */
 export function connectionKey(draft: AccountDraftInput): string {
-  const { imap, smtp, password, allowPlaintext, trustedCertSha256 } = draft;
-  return JSON.stringify({ imap, smtp, password, allowPlaintext, trustedCertSha256 });
+  const { protocol, incoming, smtp, password, allowPlaintext, trustedCertSha256 } = draft;
+  return JSON.stringify({ protocol, incoming, smtp, password, allowPlaintext, trustedCertSha256 });
 }

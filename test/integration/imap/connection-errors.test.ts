@@ -44,28 +44,28 @@ describe('connection failures each get their own clear error', () => {
 
   it('unknown host → HostNotFound', async () => {
     const draft = labDraft(lab, alice(), { trustedCertSha256: null });
-    const error = await failure(() => wren.call('accounts.testConnection', { ...draft, imap: { ...draft.imap, host: 'no-such-host.invalid' } }));
+    const error = await failure(() => wren.call('accounts.testConnection', { ...draft, incoming: { ...draft.incoming, host: 'no-such-host.invalid' } }));
     expect(error.code).toBe('HostNotFound');
   });
 
   it('closed port → ConnectionRefused', async () => {
     const [closed] = await freePorts(1);
     const draft = labDraft(lab, alice(), { trustedCertSha256: null });
-    const error = await failure(() => wren.call('accounts.testConnection', { ...draft, imap: { ...draft.imap, port: closed! } }));
+    const error = await failure(() => wren.call('accounts.testConnection', { ...draft, incoming: { ...draft.incoming, port: closed! } }));
     expect(error.code).toBe('ConnectionRefused');
   });
 
   it('a server that never answers → Timeout', async () => {
     const port = (silent.address() as AddressInfo).port;
     const draft = labDraft(lab, alice(), { trustedCertSha256: null });
-    const error = await failure(() => wren.call('accounts.testConnection', { ...draft, imap: { ...draft.imap, port, security: 'starttls' } }));
+    const error = await failure(() => wren.call('accounts.testConnection', { ...draft, incoming: { ...draft.incoming, port, security: 'starttls' } }));
     expect(error.code).toBe('Timeout');
   }, 40_000);
 
   it('self-signed certificate → TlsUntrusted with the certificate to show, for TLS and STARTTLS', async () => {
     for (const imap of [{ port: lab.ports.imaps, security: 'tls' as const }, { port: lab.ports.imap, security: 'starttls' as const }]) {
       const draft = labDraft(lab, alice(), { trustedCertSha256: null });
-      const error = await failure(() => wren.call('accounts.testConnection', { ...draft, imap: { ...draft.imap, ...imap } }));
+      const error = await failure(() => wren.call('accounts.testConnection', { ...draft, incoming: { ...draft.incoming, ...imap } }));
       expect(error.code).toBe('TlsUntrusted');
       expect(error.details?.certificate).toMatchObject({ fingerprint256: lab.certFingerprint256, selfSigned: true });
     }
@@ -76,7 +76,7 @@ describe('connection failures each get their own clear error', () => {
     expect(ok.ok).toBe(true);
     expect(ok.capabilities).toContain('IMAP4rev1');
     const starttls = labDraft(lab, alice());
-    expect((await wren.call('accounts.testConnection', { ...starttls, imap: { ...starttls.imap, port: lab.ports.imap, security: 'starttls' } })).ok).toBe(true);
+    expect((await wren.call('accounts.testConnection', { ...starttls, incoming: { ...starttls.incoming, port: lab.ports.imap, security: 'starttls' } })).ok).toBe(true);
     const wrongPin = lab.certFingerprint256.replace(/^../, lab.certFingerprint256.startsWith('00') ? '11' : '00');
     const error = await failure(() => wren.call('accounts.testConnection', labDraft(lab, alice(), { trustedCertSha256: wrongPin })));
     expect(error.code).toBe('TlsUntrusted');
@@ -84,7 +84,7 @@ describe('connection failures each get their own clear error', () => {
 
   it('plain text only when explicitly allowed', async () => {
     const draft = labDraft(lab, alice(), { trustedCertSha256: null });
-    const plain = { ...draft, imap: { ...draft.imap, port: lab.ports.imap, security: 'none' as const } };
+    const plain = { ...draft, incoming: { ...draft.incoming, port: lab.ports.imap, security: 'none' as const } };
     expect((await failure(() => wren.call('accounts.testConnection', plain))).code).toBe('PlaintextNotAllowed');
     expect((await wren.call('accounts.testConnection', { ...plain, allowPlaintext: true })).ok).toBe(true);
   });

@@ -137,7 +137,7 @@ describe('remote folder management against Dovecot', () => {
       proxy = await startTcpProxy(lab.ports.imaps);
       offline = startCore();
       const draft = labDraft(lab, user());
-      offlineAccount = (await offline.call('accounts.add', { ...draft, imap: { ...draft.imap, port: proxy.port } })).id;
+      offlineAccount = (await offline.call('accounts.add', { ...draft, incoming: { ...draft.incoming, port: proxy.port } })).id;
       await offline.core.sync.run(offlineAccount, false);
       offline.core.sessions.closeAccount(offlineAccount);
       await proxy.close();

@@ -43,7 +43,7 @@ export function labDraft(lab: Lab, user: LabUser, overrides: Partial<AccountDraf
   return {
     name: user.email,
     email: user.email,
-    imap: { host: lab.host, port: lab.ports.imaps, security: 'tls', user: user.email },
+    incoming: { host: lab.host, port: lab.ports.imaps, security: 'tls', user: user.email },
     smtp: { host: lab.host, port: lab.ports.submission, security: 'starttls', user: user.email },
     password: user.password,
     trustedCertSha256: lab.certFingerprint256,

@@ -116,7 +116,7 @@ describe('push (IDLE) on the Inbox', () => {
   it('is offline while the server is gone, retrying with the backoff, and pushes again once it is back', async () => {
     const bob = lab.users[1]!;
     const proxy = await startTcpProxy(lab.ports.imaps);
-    const bobId = (await wren.call('accounts.add', labDraft(lab, bob, { imap: { host: lab.host, port: proxy.port, security: 'tls', user: bob.email } }))).id;
+    const bobId = (await wren.call('accounts.add', labDraft(lab, bob, { incoming: { host: lab.host, port: proxy.port, security: 'tls', user: bob.email } }))).id;
     await wren.core.sync.watch(bobId);
     await proxy.close();
     await until(() => wren.core.status.get(bobId).state === 'offline', 'offline');

@@ -10,7 +10,7 @@ function insertAccount(store: Store, email: string): number {
     store.secrets.put(`secret-${email}`, { scheme: 'test', sealed: Buffer.from([1]) });
     return store.accounts.insert({
       name: email, email, displayName: '', protocol: 'imap',
-      imap: { host: 'imap.example.test', port: 993, security: 'tls', user: email }, smtp: null,
+      incoming: { host: 'imap.example.test', port: 993, security: 'tls', user: email }, smtp: null,
       allowPlaintext: false, passwordSecretId: `secret-${email}`, trustedCertSha256: null, trustedCertPem: null,
     });
   });

@@ -35,9 +35,9 @@ describe('dispatch (the request boundary)', () => {
   });
 
   it('refuses an account draft with a bad fingerprint or host', async () => {
-    const draft = { name: 'x', email: 'a@b.test', imap: { host: 'bad host', port: 993, security: 'tls', user: 'u' }, password: 'p' };
-    expect((await failure('accounts.add', draft)).message).toMatch(/imap\.host/);
-    const pinned = { ...draft, imap: { ...draft.imap, host: 'ok.test' }, trustedCertSha256: 'AB:CD' };
+    const draft = { name: 'x', email: 'a@b.test', incoming: { host: 'bad host', port: 993, security: 'tls', user: 'u' }, password: 'p' };
+    expect((await failure('accounts.add', draft)).message).toMatch(/incoming\.host/);
+    const pinned = { ...draft, incoming: { ...draft.incoming, host: 'ok.test' }, trustedCertSha256: 'AB:CD' };
     expect((await failure('accounts.add', pinned)).message).toMatch(/trustedCertSha256/);
   });
 });

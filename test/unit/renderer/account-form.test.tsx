@@ -51,7 +51,8 @@ describe('AccountForm', () => {
         name: 'alice@example.test',
         email: 'alice@example.test',
         displayName: '',
-        imap: { host: 'mail.example.test', port: 993, security: 'tls', user: 'alice@example.test' },
+        protocol: 'imap',
+        incoming: { host: 'mail.example.test', port: 993, security: 'tls', user: 'alice@example.test' },
         smtp: null,
         password: 'secret',
         allowPlaintext: false,
@@ -140,7 +141,7 @@ describe('AccountForm', () => {
     fireEvent.click(testButton());
     await screen.findByText(/The connection works/);
     expect(client.callsOf('accounts.testConnection')[0]).toMatchObject({
-      imap: { security: 'none', port: 143 },
+      incoming: { security: 'none', port: 143 },
       allowPlaintext: true,
     });
   });

@@ -79,11 +79,11 @@ describe('AccountsRepo', () => {
       store.secrets.put('s1', { scheme: 'test', sealed: Buffer.from([1, 2, 3]) });
       return store.accounts.insert({
         name: 'Work', email: 'me@example.test', displayName: 'Me', protocol: 'imap',
-        imap: { host: 'imap.example.test', port: 993, security: 'tls', user: 'me' }, smtp: null,
+        incoming: { host: 'imap.example.test', port: 993, security: 'tls', user: 'me' }, smtp: null,
         allowPlaintext: false, passwordSecretId: 's1', trustedCertSha256: null, trustedCertPem: null,
       });
     });
-    expect(store.accounts.get(id)).toMatchObject({ email: 'me@example.test', imap: { port: 993 }, smtp: null });
+    expect(store.accounts.get(id)).toMatchObject({ email: 'me@example.test', incoming: { port: 993 }, smtp: null });
     expect(store.db.prepare('SELECT name, email, is_default FROM identities WHERE account_id = ?').all(id)).toEqual([{ name: 'Me', email: 'me@example.test', is_default: 1 }]);
     store.write(() => store.accounts.remove(id));
     expect(store.db.prepare('SELECT count(*) FROM identities').pluck().get()).toBe(0);

@@ -1,0 +1,94 @@
+/**
+ * The shapes of writing mail (issue 8): what the composer hands the core, and
+ * what the outbox shows back. Part of the contract (contract.ts imports it);
+ * like it, shared with the renderer, so only zod here.
+ *
+ * Header injection is refused at this boundary: no CR or LF may reach a
+ * header through a subject, a display name or an address.
+ */
+import { z } from 'zod';
+import type { ErrorShape } from '../errors/error-codes';
+
+const id = z.number().int().positive();
+const oneLine = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !/[\r\n]/.test(s), 'no line breaks in a header');
+
+export const ComposeAddress = z.object({
+  name: oneLine(200).default(''),
+  address: oneLine(320).pipe(z.string().trim().email()),
+});
+
+/**
+ * A file the composer attached. The bytes never pass through the renderer:
+ * `stagedId` names a copy the core keeps in its data folder (Electron's file
+ * picker and the web mode's upload both put it there), so a 2 GB file is
+ * streamed from disk into the message.
+ */
+export const ComposeAttachment = z.object({
+  stagedId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+  filename: oneLine(255).pipe(z.string().min(1)),
+  contentType: z.string().max(200).regex(/^[\w.+-]+\/[\w.+-]+$/),
+  size: z.number().int().min(0),
+  /** Shown inside the HTML body as `cid:<contentId>` rather than listed. */
+  contentId: oneLine(200).nullable().default(null),
+});
+
+/** Why this message is written: marks the original \Answered or $Forwarded (through the journal) once it is sent. */
+export const ComposeOrigin = z.object({
+  messageId: id,
+  kind: z.enum(['reply', 'replyAll', 'forward', 'forwardAttachment', 'draft', 'editAsNew']),
+});
+
+/** Everything the composer knows about one message being written. */
+export const ComposedMessage = z.object({
+  accountId: id,
+  /** The From identity; null means the account's default. */
+  identityId: id.nullable().default(null),
+  to: z.array(ComposeAddress).max(1000).default([]),
+  cc: z.array(ComposeAddress).max(1000).default([]),
+  bcc: z.array(ComposeAddress).max(1000).default([]),
+  subject: oneLine(998).default(''),
+  text: z.string().max(20_000_000).default(''),
+  /** Formatted text; the plain-text alternative is generated from it. Null for plain mail. */
+  html: z.string().max(20_000_000).nullable().default(null),
+  attachments: z.array(ComposeAttachment).max(500).default([]),
+  /** Message-IDs with their angle brackets, e.g. `<abc@host>`. */
+  inReplyTo: oneLine(998).nullable().default(null),
+  references: z.array(oneLine(998)).max(500).default([]),
+  origin: ComposeOrigin.nullable().default(null),
+  /** The stored draft this message continues; it is replaced on save and removed once sent. */
+  draftMessageId: id.nullable().default(null),
+});
+
+export type ComposeAddress = z.infer<typeof ComposeAddress>;
+export type ComposeAttachment = z.infer<typeof ComposeAttachment>;
+export type ComposeOrigin = z.infer<typeof ComposeOrigin>;
+export type ComposedMessage = z.infer<typeof ComposedMessage>;
+export type ComposedMessageInput = z.input<typeof ComposedMessage>;
+
+export const OutboxState = z.enum(['waiting', 'queued', 'sending', 'unknown', 'failed', 'sent']);
+export type OutboxState = z.infer<typeof OutboxState>;
+
+/**
+ * One message in the outbox. `waiting`: inside its undo delay or held for a
+ * later time (`sendAt`); `unknown`: a send was cut before the server's final
+ * reply and Wren could not tell whether it went (the user decides).
+ */
+export interface OutboxEntryView {
+  id: number;
+  accountId: number;
+  messageId: string;
+  subject: string;
+  to: string[];
+  state: OutboxState;
+  sendAt: number | null;
+  attempts: number;
+  nextAttemptAt: number | null;
+  error: ErrorShape | null;
+  /** Recipients the server refused when it accepted the others. */
+  refused: string[];
+  createdAt: number;
+}
