@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -215,6 +216,12 @@ describe('POP3 client against Dovecot: messages', () => {
         if (parts.length % 16 === 0) await new Promise((resolve) => setTimeout(resolve, 1));
       }
       expect(Buffer.concat(parts).equals(big)).toBe(true);
+
+      // A reader that gives up after the first chunk: the rest is read and dropped, the session goes on.
+      const abandoned = client.retr(1);
+      await once(abandoned, 'data');
+      abandoned.destroy();
+      expect((await client.retrBuffer(1)).equals(big)).toBe(true);
     });
   });
 });
