@@ -162,6 +162,8 @@ export class Pop3Connection {
   }
 
   private attach(socket: Socket): void {
+    // Commands are small and each waits for an answer: Nagle would only hold them back (writes in one tick are corked together).
+    socket.setNoDelay(true);
     socket.on('data', this.listeners.data);
     socket.on('error', this.listeners.error);
     socket.on('close', this.listeners.close);
