@@ -31,6 +31,11 @@ export const ERROR_CODES = [
   'PlaintextNotAllowed',
   'ServerSaid',
   'Offline',
+  // POP3 (RFC 2449 response codes, and a server without UIDL)
+  'Pop3InUse',
+  'Pop3LoginDelay',
+  'ServerTemporary',
+  'Pop3NoUidl',
   // A special-use folder (Inbox, Sent, Trash…) may not be renamed or deleted
   'FolderProtected',
   // Work stopped on purpose (Ctrl-C, quitting the app)

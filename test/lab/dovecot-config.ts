@@ -17,6 +17,8 @@ export interface DovecotConfigInput {
   passwdPath: string;
   /** Replaces the IMAP capabilities Dovecot advertises after login (e.g. a list without MOVE). */
   imapCapability?: string;
+  /** Dovecot's pop3_lock_session: a second POP3 login to a held maildrop then gets -ERR [IN-USE]. */
+  pop3LockSession?: boolean;
 }
 
 /** System user that owns the mail files; Dovecot refuses uid 0 for mail access. */
@@ -80,7 +82,8 @@ ssl_min_protocol = TLSv1.2
 # (Dovecot treats a connection whose remote IP equals its local IP as secured anyway, so on
 # 127.0.0.1 'yes' would change nothing: LOGINDISABLED cannot be provoked on loopback.)
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+# apop: POP3's APOP login (the passdb holds plaintext passwords, which APOP needs).
+auth_mechanisms = plain login apop
 # Wrong-password tests would otherwise wait 2 s each, and Dovecot's per-IP auth penalty
 # would then delay every later login from 127.0.0.1 (up to 15 s). The penalty has no setting:
 # it is off when auth cannot reach anvil's penalty socket, so that listener is disabled below.
@@ -125,6 +128,7 @@ ${input.imapCapability ? `  imap_capability = ${input.imapCapability}` : ''}
 }
 protocol pop3 {
   mail_max_userip_connections = 50
+${input.pop3LockSession ? '  pop3_lock_session = yes' : ''}
 }
 
 service anvil {

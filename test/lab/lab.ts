@@ -56,6 +56,8 @@ export interface LabOptions {
   users?: LabUser[];
   /** Replaces Dovecot's advertised IMAP capabilities (see MOVELESS_CAPABILITY in lab-capabilities.ts). */
   imapCapability?: string;
+  /** Locks the maildrop for the whole POP3 session, so a second session is refused with [IN-USE]. */
+  pop3LockSession?: boolean;
 }
 
 export const DEFAULT_USERS: readonly LabUser[] = Object.freeze([
@@ -73,7 +75,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   const entry = registerForExit(dir, parts);
   try {
     const [cert, passwdPath] = await Promise.all([makeCert(dir), prepareDirs(dir, users)]);
-    const dovecot = await startDovecot({ dir, certPath: cert.certPath, keyPath: cert.keyPath, passwdPath, imapCapability: options.imapCapability });
+    const dovecot = await startDovecot({ dir, certPath: cert.certPath, keyPath: cert.keyPath, passwdPath, imapCapability: options.imapCapability, pop3LockSession: options.pop3LockSession });
     parts.dovecot = dovecot;
     const smtp = await startSubmission({ users, cert, lmtpSocket: dovecot.lmtpSocket });
     parts.smtp = smtp;

@@ -1,0 +1,35 @@
+import type { ServerAddress } from './pop3-error';
+import { protocolError } from './pop3-error';
+
+/** "n size" lines of LIST. */
+export function parseScanListing(lines: string[], server: ServerAddress): Array<{ number: number; size: number }> {
+  return lines.map((line) => {
+    const [number, size] = fields(line, server, 'LIST');
+    return { number, size: positiveInteger(size, server, 'LIST') };
+  });
+}
+
+/** "n unique-id" lines of UIDL; the id is 1-70 printable ASCII characters (RFC 1939 §7). */
+export function parseUidListing(lines: string[], server: ServerAddress): Array<{ number: number; uidl: string }> {
+  return lines.map((line) => {
+    const [number, uidl] = fields(line, server, 'UIDL');
+    return { number, uidl };
+  });
+}
+
+/** "+OK count size" of STAT. */
+export function parseDropListing(text: string, server: ServerAddress): { count: number; size: number } {
+  const [count = '', size = ''] = text.trim().split(/\s+/);
+  return { count: positiveInteger(count, server, 'STAT'), size: positiveInteger(size, server, 'STAT') };
+}
+
+function fields(line: string, server: ServerAddress, verb: string): [number, string] {
+  const [number = '', value] = line.trim().split(/\s+/);
+  if (value === undefined || value === '') throw protocolError(server, `${verb} line without a value: ${line.slice(0, 80)}`);
+  return [positiveInteger(number, server, verb), value];
+}
+
+function positiveInteger(text: string, server: ServerAddress, verb: string): number {
+  if (!/^\d{1,15}$/.test(text)) throw protocolError(server, `${verb} gave "${text.slice(0, 20)}" where a number belongs`);
+  return Number(text);
+}
