@@ -13,8 +13,9 @@ import { pop3Options, readAll } from '../pop3/pop3-lab';
 
 const run = promisify(execFile);
 const KILLS = 20;
-const FIRST_BATCH = 400;
-const PER_ROUND = 40;
+const FIRST_BATCH = 300;
+/** Enough per round that a download spans several commits (200 messages or 150 ms each), so kills land between and inside them. */
+const PER_ROUND = 250;
 
 let lab: Lab;
 let dir: string;
@@ -32,12 +33,18 @@ async function wren(dataDir: string, args: string[], env: Record<string, string>
   }
 }
 
-/** `wren sync` killed with SIGKILL after `delayMs` (or finished before). */
+/**
+ * `wren sync` killed with SIGKILL `delayMs` after its download starts (its
+ * first progress line on stderr), or after it finished on its own.
+ */
 function killedSync(dataDir: string, account: string, delayMs: number): Promise<void> {
   const child = spawn(process.execPath, ['bin/wren.cjs', '--data-dir', dataDir, 'sync', account], {
-    env: { ...process.env, XDG_CONFIG_HOME: join(dir, 'config') }, stdio: 'ignore',
+    env: { ...process.env, XDG_CONFIG_HOME: join(dir, 'config') }, stdio: ['ignore', 'ignore', 'pipe'],
   });
-  const timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
+  let timer: NodeJS.Timeout | undefined;
+  child.stderr.on('data', (chunk: Buffer) => {
+    if (!timer && chunk.toString().includes('INBOX: 0/')) timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
+  });
   return new Promise((resolve) => child.on('exit', () => {
     clearTimeout(timer);
     resolve();
@@ -106,7 +113,7 @@ describe('wren sync of a POP3 account killed with SIGKILL at random points', () 
       const delays: number[] = [];
       let cutMidway = 0;
       for (let round = 0; round < KILLS; round++) {
-        const delay = 250 + Math.floor(Math.random() * 1500);
+        const delay = Math.floor(Math.random() * 600);
         delays.push(delay);
         const before = storedIds(dataDir).length;
         await killedSync(dataDir, policy, delay);
