@@ -99,4 +99,15 @@ describe('POP3 checks against Dovecot, by policy', () => {
     expect(localMessageIds(test, accountId)).toHaveLength(1);
     expect(await serverMessageCount(lab, user)).toBe(2);
   });
+
+  it('over STLS on the plain POP3 port (110 in real life) it downloads the same way', async () => {
+    const email = `pop${nextUser++}@example.test`;
+    const user = lab.users.find((u) => u.email === email)!;
+    await lab.seed(user.email, 'INBOX', [labMessage(1), labMessage(2)]);
+    test = startCore();
+    const draft = pop3Draft(lab, user, {}, lab.ports.pop3);
+    const account = await test.call('accounts.add', { ...draft, incoming: { ...draft.incoming, security: 'starttls' } });
+    expect((await test.call('sync.run', { accountId: account.id, bodies: false })).summaries[0]!.newMessages).toBe(2);
+    expect(localMessageIds(test, account.id)).toEqual(['<pop3-1@example.test>', '<pop3-2@example.test>']);
+  });
 });
