@@ -9,7 +9,7 @@ let test: TestCore;
 let nextUser = 0;
 
 beforeAll(async () => {
-  lab = await startLab({ users: Array.from({ length: 6 }, (_, i) => ({ email: `pop${i}@example.test`, password: `pop-secret-${i}` })) });
+  lab = await startLab({ users: Array.from({ length: 8 }, (_, i) => ({ email: `pop${i}@example.test`, password: `pop-secret-${i}` })) });
 });
 afterAll(async () => {
   await lab?.stop();
@@ -49,6 +49,17 @@ describe('POP3 checks against Dovecot, by policy', () => {
     const second = await test.call('sync.run', { accountId, bodies: false });
     expect(second.summaries[0]!.newMessages).toBe(0);
     expect(await serverMessageCount(lab, user)).toBe(3);
+  });
+
+  it('reading a message marks it read here only: no journal entry, so no POP3 login for it', async () => {
+    const { accountId } = await accountWith({}, 1);
+    await test.call('sync.run', { accountId, bodies: false });
+    const [item] = (await test.call('messages.list', { folderId: (await inboxOf(accountId)).id, offset: 0, limit: 10 })).items;
+    const read = await test.call('messages.read', { messageId: item!.id, markSeen: true });
+    expect(read.text).toContain('Body 1.');
+    expect((await test.call('messages.summary', { messageId: item!.id })).seen).toBe(true);
+    expect(test.core.store.operations.countUnfinished(accountId)).toBe(0);
+    expect(test.core.status.get(accountId).state).toBe('idle');
   });
 
   it('download and delete: stored, then gone from the server; a second check finds nothing', async () => {
