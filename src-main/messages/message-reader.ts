@@ -13,6 +13,7 @@ import type { OperationsService } from '../journal/operations-service';
 import type { ImapClient } from '../imap/imap-client';
 import type { ImapLogin } from '../imap/imap-connection';
 import { downloadRest } from './pop3-rest';
+import { codedWarning } from '../errors/warning-codes';
 
 /** The login of an account, for work outside the sync (a POP3 message's rest). */
 export type LoginFor = (accountId: number) => ImapLogin;
@@ -55,7 +56,7 @@ export class MessageReader {
   private async completePartial(record: MessageRecord): Promise<string | null> {
     const held = this.store.pop3Uidls.ofMessage(record.id);
     if (!held?.partial) return null;
-    const notice = 'Only the beginning of this message was downloaded (it is over the account\'s size limit); the rest downloads when the server can be reached.';
+    const notice = codedWarning('PartialDownload');
     if (!this.loginFor) return notice;
     try {
       await downloadRest(this.store, this.loginFor(held.accountId), record.id, held);

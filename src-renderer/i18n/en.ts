@@ -236,6 +236,7 @@ const strings = {
   'warning.bodyShownAsText': 'Wren could not find where this message’s parts begin, so it shows the whole body as plain text.',
   'warning.hugeHeader': 'This message has an unusually large header block (over 1 MB).',
   'warning.manyParts': 'This message has an unusually large number of parts (over 1,000).',
+  'warning.partialDownload': 'Only the beginning of this message is downloaded (it is over the account’s size limit). The rest downloads when you open it while the server can be reached.',
 
   'remote.blocked': 'Remote content was blocked to protect your privacy.',
   'remote.load': 'Load remote content',
