@@ -1,6 +1,10 @@
 import net from 'node:net';
 
-/** A TCP relay in front of a lab port that can cut one connection after so many bytes from the server (mid-RETR). */
+/**
+ * A TCP relay in front of a lab port that can cut one connection after so
+ * many bytes from the server (mid-RETR), and can slow the server's side to
+ * `bytesPerSecond`, so that a download lasts long enough to be killed inside.
+ */
 export interface CuttingRelay {
   port: number;
   /** The next connection is destroyed, both ways, once `bytes` have come down from the server. */
@@ -8,7 +12,7 @@ export interface CuttingRelay {
   close(): Promise<void>;
 }
 
-export async function startCuttingRelay(targetPort: number, host = '127.0.0.1'): Promise<CuttingRelay> {
+export async function startCuttingRelay(targetPort: number, host = '127.0.0.1', bytesPerSecond: number | null = null): Promise<CuttingRelay> {
   const sockets = new Set<net.Socket>();
   let armed: number | null = null;
   const server = net.createServer((client) => {
@@ -25,8 +29,16 @@ export async function startCuttingRelay(targetPort: number, host = '127.0.0.1'):
       });
     }
     client.on('data', (chunk: Buffer) => upstream.write(chunk));
+    const started = Date.now();
     upstream.on('data', (chunk: Buffer) => {
       down += chunk.length;
+      if (bytesPerSecond) {
+        const ahead = (down / bytesPerSecond) * 1000 - (Date.now() - started);
+        if (ahead > 0) {
+          upstream.pause();
+          setTimeout(() => upstream.resume(), ahead);
+        }
+      }
       if (limit !== null && down > limit) {
         client.write(chunk.subarray(0, chunk.length - (down - limit)));
         client.destroy();

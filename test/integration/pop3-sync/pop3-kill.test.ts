@@ -10,15 +10,22 @@ import { splitHeaderBlock, firstHeader } from '../../../src-main/mime/raw-header
 import { startLab, type Lab, type LabUser } from '../../lab/lab';
 import { simpleMessage } from '../../lab/simple-message';
 import { pop3Options, readAll } from '../pop3/pop3-lab';
+import { startCuttingRelay, type CuttingRelay } from './cutting-relay';
 
 const run = promisify(execFile);
 const KILLS = 20;
-const FIRST_BATCH = 200;
-/** Enough per round that a download spans several commits (200 messages or 150 ms each), so kills land between and inside them. */
-const PER_ROUND = 150;
+const FIRST_BATCH = 100;
+const PER_ROUND = 60;
+/**
+ * The line to the server is slowed to this (through a relay), so that a
+ * round's download (about 1.3 MB) lasts a few seconds and spans many commits
+ * (one per 200 messages or 150 ms): the kills land between and inside them.
+ */
+const LINE_BYTES_PER_SECOND = 500 * 1024;
 
 let lab: Lab;
 let dir: string;
+let relay: CuttingRelay;
 
 /** Runs `wren` like a user would; never throws. */
 async function wren(dataDir: string, args: string[], env: Record<string, string> = {}) {
@@ -86,8 +93,10 @@ beforeAll(async () => {
   await run(process.execPath, ['scripts/build-main.mjs']);
   dir = mkdtempSync(join(tmpdir(), 'wren-pop3-kill-'));
   lab = await startLab({ users: [{ email: 'keeper@example.test', password: 'keeper-pw' }, { email: 'taker@example.test', password: 'taker-pw' }] });
+  relay = await startCuttingRelay(lab.ports.pop3s, lab.host, LINE_BYTES_PER_SECOND);
 }, 240_000);
 afterAll(async () => {
+  await relay?.close();
   await lab?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -105,7 +114,7 @@ describe('wren sync of a POP3 account killed with SIGKILL at random points', () 
       };
       await deliver(FIRST_BATCH);
       const added = await wren(dataDir, ['account', 'add', '--name', policy, '--email', user.email, '--pop3-host', lab.host,
-        '--pop3-port', String(lab.ports.pop3s), '--pop3-security', 'tls', '--pop3-policy', policy, '--trust-fingerprint', lab.certFingerprint256],
+        '--pop3-port', String(relay.port), '--pop3-security', 'tls', '--pop3-policy', policy, '--trust-fingerprint', lab.certFingerprint256],
       { WREN_PASSWORD: user.password });
       expect(added.stderr).toBe('');
       expect(added.code).toBe(0);
@@ -113,7 +122,7 @@ describe('wren sync of a POP3 account killed with SIGKILL at random points', () 
       const delays: number[] = [];
       let cutMidway = 0;
       for (let round = 0; round < KILLS; round++) {
-        const delay = Math.floor(Math.random() * 400);
+        const delay = Math.floor(Math.random() * 3000);
         delays.push(delay);
         const before = storedIds(dataDir).length;
         await killedSync(dataDir, policy, delay);
