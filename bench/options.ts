@@ -12,6 +12,8 @@ export interface BenchOptions {
   bigHtml: number | null;
   /** Messages submitted over SMTP to time push (delivery to `mail.new`) instead of the sync rows, or null. */
   push: number | null;
+  /** Instead of the sync rows: POP3 download by wren and by fetchmail. */
+  pop3: boolean;
   help: boolean;
 }
 
@@ -26,7 +28,9 @@ export const USAGE = `Usage: npm run bench -- [--messages N] [--runs K] [--seed 
                  main-thread task, before and after "Load remote content"
   --push N       instead of the sync rows: submit N messages over SMTP (20 when no value is wanted:
                  --push 20) and time delivery -> mail.new with push (IDLE) on the Inbox
-Writes test-artifacts/bench-results.json (--big-html: bench-big-html.json, --push: bench-push.json).`;
+  --pop3         instead of the sync rows: POP3 download of the --messages maildrop (and of 2000)
+                 by wren sync and by fetchmail into a Maildir (apt: fetchmail); time ratio and peak RSS
+Writes test-artifacts/bench-results.json (--big-html: bench-big-html.json, --push: bench-push.json, --pop3: bench-pop3.json).`;
 
 export function parseOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -39,6 +43,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       profile: { type: 'boolean' },
       'big-html': { type: 'string' },
       push: { type: 'string' },
+      pop3: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -52,6 +57,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     profile: values.profile ?? false,
     bigHtml: values['big-html'] === undefined ? null : positiveInt(values['big-html'], '--big-html'),
     push: values.push === undefined ? null : positiveInt(values.push, '--push'),
+    pop3: values.pop3 ?? false,
     help: values.help ?? false,
   };
 }

@@ -3,7 +3,7 @@ import type { AccountDraft, AccountView } from '../ipc/contract';
 import type { PasswordVault } from '../secrets/password-vault';
 import type { AccountRecord } from '../store/accounts-repo';
 import type { Store } from '../store/store';
-import { testImapConnection } from './connection-test';
+import { testConnection } from './connection-test';
 import type { AccountStatusBoard } from './account-status';
 
 /** Adding, listing and removing accounts; the password goes to the vault, never to a row. */
@@ -25,12 +25,12 @@ export class AccountService {
   }
 
   testConnection(draft: AccountDraft) {
-    return testImapConnection(draft).then(({ pin: _pin, ...result }) => result);
+    return testConnection(draft).then(({ pin: _pin, ...result }) => result);
   }
 
   /** Tests the login first, so an account is only saved once it works (or its certificate is pinned). */
   async add(draft: AccountDraft): Promise<AccountView> {
-    const { pin } = await testImapConnection(draft);
+    const { pin } = await testConnection(draft);
     const id = this.store.write(() => {
       const passwordSecretId = this.vault.save(draft.password);
       return this.store.accounts.insert({
@@ -40,6 +40,7 @@ export class AccountService {
         protocol: draft.protocol,
         incoming: draft.incoming,
         smtp: draft.smtp,
+        pop3: draft.pop3,
         allowPlaintext: draft.allowPlaintext,
         passwordSecretId,
         trustedCertSha256: pin?.sha256 ?? null,
@@ -71,6 +72,7 @@ export class AccountService {
       protocol: account.protocol,
       incoming: account.incoming,
       smtp: account.smtp,
+      pop3: account.pop3,
       allowPlaintext: account.allowPlaintext,
       trustedCertSha256: account.trustedCertSha256,
       state: status.state,

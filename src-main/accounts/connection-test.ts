@@ -1,8 +1,11 @@
 import { WrenError } from '../errors/wren-error';
 import type { AccountDraft, TestConnectionResult } from '../ipc/contract';
 import { openImap } from '../imap/imap-connection';
+import { openPop3 } from '../pop3/pop3-client';
 import { probeCertificate, type ProbedCertificate } from '../tls/probe-certificate';
 import type { PinnedCertificate } from '../tls/trust-options';
+
+type Tested = TestConnectionResult & { pin: PinnedCertificate | null };
 
 /**
  * When the user pinned a fingerprint, fetch the certificate the server shows
@@ -10,7 +13,7 @@ import type { PinnedCertificate } from '../tls/trust-options';
  */
 export async function resolvePin(draft: AccountDraft): Promise<PinnedCertificate | null> {
   if (!draft.trustedCertSha256) return null;
-  const probed = await probeCertificate({ ...draft.incoming, protocol: 'imap' });
+  const probed = await probeCertificate({ ...draft.incoming, protocol: draft.protocol });
   if (!probed) {
     throw new WrenError('TlsUntrusted', `Could not read the certificate of ${draft.incoming.host}:${draft.incoming.port} to compare it with the trusted fingerprint.`, { host: draft.incoming.host });
   }
@@ -21,21 +24,33 @@ export async function resolvePin(draft: AccountDraft): Promise<PinnedCertificate
 }
 
 /** Logs in once and out again; a TLS failure comes back with the certificate so the user can decide to trust it. */
-export async function testImapConnection(draft: AccountDraft): Promise<TestConnectionResult & { pin: PinnedCertificate | null }> {
+export async function testConnection(draft: AccountDraft): Promise<Tested> {
   const pin = await resolvePin(draft);
   try {
-    const client = await openImap({ server: draft.incoming, password: draft.password, allowPlaintext: draft.allowPlaintext, pin, timeouts: { connectMs: 10_000 } });
-    const capabilities = [...client.capabilities.keys()];
-    await client.logout().catch(() => client.close());
-    const probed = pin || draft.incoming.security === 'none' ? null : await probeCertificate({ ...draft.incoming, protocol: 'imap' });
+    const capabilities = draft.protocol === 'pop3' ? await pop3Capabilities(draft, pin) : await imapCapabilities(draft, pin);
+    const probed = pin || draft.incoming.security === 'none' ? null : await probeCertificate({ ...draft.incoming, protocol: draft.protocol });
     return { ok: true, capabilities, certificate: probed?.info ?? null, pin };
   } catch (error) {
     if (error instanceof WrenError && error.code === 'TlsUntrusted') {
-      const probed = await probeCertificate({ ...draft.incoming, protocol: 'imap' });
+      const probed = await probeCertificate({ ...draft.incoming, protocol: draft.protocol });
       if (probed) throw untrusted(draft, probed, error.message);
     }
     throw error;
   }
+}
+
+async function imapCapabilities(draft: AccountDraft, pin: PinnedCertificate | null): Promise<string[]> {
+  const client = await openImap({ server: draft.incoming, password: draft.password, allowPlaintext: draft.allowPlaintext, pin, timeouts: { connectMs: 10_000 } });
+  const capabilities = [...client.capabilities.keys()];
+  await client.logout().catch(() => client.close());
+  return capabilities;
+}
+
+async function pop3Capabilities(draft: AccountDraft, pin: PinnedCertificate | null): Promise<string[]> {
+  const client = await openPop3({ ...draft.incoming, password: draft.password, allowPlaintext: draft.allowPlaintext, pin, timeouts: { connectMs: 10_000 } });
+  const capabilities = [...client.capabilities];
+  await client.quit().catch(() => client.close());
+  return capabilities;
 }
 
 function untrusted(draft: AccountDraft, probed: ProbedCertificate, message: string): WrenError {

@@ -72,7 +72,7 @@ export class WrenCore {
       push: options.push ?? false,
     });
     this.operations = new OperationsService(this.store, (accountId) => this.sync.replaySoon(accountId));
-    this.reader = new MessageReader(this.store, this.sessions, this.operations);
+    this.reader = new MessageReader(this.store, this.sessions, this.operations, (accountId) => this.loginFor(accountId));
     this.folders = new RemoteFolders(this.store, this.sessions);
     this.watcher = this.watchAccounts();
   }

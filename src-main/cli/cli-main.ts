@@ -21,6 +21,8 @@ const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
   account add --email ADDR --imap-host H [--imap-port P] [--imap-security tls|starttls|none] [--user U]
               [--name NAME] [--smtp-host H --smtp-port P --smtp-security tls|starttls|none]
               [--trust-fingerprint SHA256] [--allow-plaintext]     (password: WREN_PASSWORD or prompt)
+  account add --email ADDR --pop3-host H [--pop3-port P] [--pop3-security tls|starttls|none] [--user U]
+              [--pop3-policy keep|delete-after:DAYS|delete-when-deleted|delete] [--pop3-max-size KB] …
   account list | account remove ACCOUNT
   sync [ACCOUNT] [--bodies]
   folders ACCOUNT [--all]         (--all: unsubscribed folders too)

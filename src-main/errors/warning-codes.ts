@@ -20,6 +20,8 @@ export const WARNING_CODES = [
   'HugeHeader',
   // More than the parser's usual 1,000 MIME parts.
   'ManyParts',
+  // A POP3 message over the account's size limit: only its beginning (TOP) is stored; the rest comes when the server can be reached.
+  'PartialDownload',
 ] as const;
 
 export type WarningCode = (typeof WARNING_CODES)[number];

@@ -33,6 +33,24 @@ export const ServerSettings = z.object({
   user: z.string().min(1).max(320),
 });
 
+/**
+ * What a POP3 account does with mail on the server once it is stored:
+ * keep it (default), delete it `deleteAfterDays` after download, delete it
+ * when it is deleted locally, or delete it at once (download and delete).
+ * Messages over `maxMessageKb` come with TOP (headers and first lines) only.
+ */
+export const Pop3Leave = z.enum(['keep', 'deleteAfterDays', 'deleteWhenDeleted', 'delete']);
+export const Pop3Policy = z
+  .object({
+    leave: Pop3Leave.default('keep'),
+    deleteAfterDays: z.number().int().min(1).max(3650).nullable().default(null),
+    maxMessageKb: z.number().int().min(1).max(10_000_000).nullable().default(null),
+  })
+  .refine((policy) => policy.leave !== 'deleteAfterDays' || policy.deleteAfterDays !== null, { message: 'deleteAfterDays needs a number of days', path: ['deleteAfterDays'] });
+export type Pop3Leave = z.infer<typeof Pop3Leave>;
+export type Pop3Policy = z.infer<typeof Pop3Policy>;
+export const DEFAULT_POP3_POLICY: Pop3Policy = { leave: 'keep', deleteAfterDays: null, maxMessageKb: null };
+
 export const AccountDraft = z.object({
   name: z.string().trim().min(1).max(100),
   email: z.string().trim().email().max(320),
@@ -41,6 +59,8 @@ export const AccountDraft = z.object({
   protocol: IncomingProtocol.default('imap'),
   incoming: ServerSettings,
   smtp: ServerSettings.nullable().default(null),
+  /** Only for protocol 'pop3'. */
+  pop3: Pop3Policy.default(DEFAULT_POP3_POLICY),
   password: z.string().min(1).max(1024),
   /** "none" security is refused unless the user ticked this explicitly. */
   allowPlaintext: z.boolean().default(false),
@@ -75,6 +95,8 @@ export interface AccountView {
   protocol: IncomingProtocol;
   incoming: ServerSettings;
   smtp: ServerSettings | null;
+  /** Only meaningful for protocol 'pop3'. */
+  pop3: Pop3Policy;
   allowPlaintext: boolean;
   trustedCertSha256: string | null;
   state: AccountState;
@@ -134,6 +156,8 @@ export interface MessageView extends MessageSummary {
   flags: string[];
   /** Problems met while decoding (broken encoded words, bad base64…), shown as a notice. */
   warnings: string[];
+  /** POP3: only the headers and first lines are stored (over the account's size limit); the rest is still on the server. */
+  partial?: boolean;
 }
 
 export interface TestConnectionResult {
@@ -267,7 +291,8 @@ export type StoreChange =
 
 export interface Events {
   'store.changed': { changes: StoreChange[] };
-  'sync.progress': { accountId: number; folderPath: string; phase: 'folders' | 'headers' | 'bodies'; done: number; total: number };
+  /** `bytes`/`totalBytes`: a POP3 download's bytes so far and expected (from LIST). */
+  'sync.progress': { accountId: number; folderPath: string; phase: 'folders' | 'headers' | 'bodies'; done: number; total: number; bytes?: number; totalBytes?: number };
   'account.status': { accountId: number; state: AccountState; error: ErrorShape | null; retryAt: number | null };
   /** A journaled operation the server refused or could not apply; the local view has returned to the server's truth. */
   'operation.failed': { operationId: number; accountId: number; kind: MailOperation['kind'] | 'markRead'; error: ErrorShape };

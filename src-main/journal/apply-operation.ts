@@ -32,12 +32,22 @@ export function applyOperation(store: Store, operation: MailOperation): Applied 
 
 /** To Trash; what is already in Trash (or everything, when asked) goes for good. */
 function deleteMessages(store: Store, accountId: number, messages: MessageLocation[], permanent: boolean): Applied {
-  const trash = permanent ? null : roleFolder(store, accountId, 'trash');
+  const trash = permanent ? null : trashOf(store, accountId);
   const forGood = messages.filter((message) => !trash || message.folderId === trash.id);
   const toTrash = messages.filter((message) => trash && message.folderId !== trash.id);
   const expunged = forGood.length ? journalExpunge(store, accountId, 'delete', forGood) : null;
   const moved = toTrash.length && trash ? journalMove(store, accountId, 'delete', toTrash, trash) : null;
   return { operationId: (moved ?? expunged)!, affected: messages.length, undoable: expunged === null, accountId };
+}
+
+/**
+ * A POP3 account keeps its mail in a local Inbox and has no Trash of its own:
+ * a delete there is for good (the account's policy may then delete the
+ * message on the server too, see sync/pop3/server-deletions.ts).
+ */
+function trashOf(store: Store, accountId: number): FolderRecord | null {
+  if (store.accounts.get(accountId)?.protocol !== 'pop3') return roleFolder(store, accountId, 'trash');
+  return store.folders.list(accountId).find((folder) => folder.role === 'trash') ?? null;
 }
 
 /** Marks every unread message of a folder read: one entry, one STORE over the folder's UIDs. */

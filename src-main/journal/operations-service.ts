@@ -29,7 +29,7 @@ export class OperationsService {
     return { undone: true };
   }
 
-  /** Marks one message read/unread, flagged/unflagged (the reading pane); nothing to do for a message on no server. */
+  /** Marks one message read/unread, flagged/unflagged (the reading pane); nothing to send for a message on no server or from POP3. */
   setFlags(messageId: number, change: { seen?: boolean; flagged?: boolean }): void {
     const add: string[] = [];
     const remove: string[] = [];
@@ -39,7 +39,8 @@ export class OperationsService {
     const accountId = this.store.write(() => {
       const [message] = this.store.messageChanges.locate([messageId]);
       if (!message) return null;
-      if (message.accountId === null) {
+      // POP3 keeps no flags on the server: a local change only, which must not cost a login (servers limit how often).
+      if (message.accountId === null || this.store.accounts.get(message.accountId)?.protocol === 'pop3') {
         this.store.messageChanges.setFlags(message.id, [...new Set([...message.flags.filter((flag) => !remove.includes(flag)), ...add])]);
         return null;
       }

@@ -11,6 +11,12 @@ import { bodyFromSource, fetchSource, intactSource } from './message-source';
 import { optionalWriteStarted, tryOptionalWrite } from './optional-write';
 import type { OperationsService } from '../journal/operations-service';
 import type { ImapClient } from '../imap/imap-client';
+import type { ImapLogin } from '../imap/imap-connection';
+import { downloadRest } from './pop3-rest';
+import { codedWarning } from '../errors/warning-codes';
+
+/** The login of an account, for work outside the sync (a POP3 message's rest). */
+export type LoginFor = (accountId: number) => ImapLogin;
 
 /**
  * Opening a message: from the cache when it is there (offline too),
@@ -18,7 +24,12 @@ import type { ImapClient } from '../imap/imap-client';
  * read locally at once and on the server as soon as it can be reached.
  */
 export class MessageReader {
-  constructor(private readonly store: Store, private readonly sessions: ImapSessions, private readonly operations: OperationsService) {}
+  constructor(
+    private readonly store: Store,
+    private readonly sessions: ImapSessions,
+    private readonly operations: OperationsService,
+    private readonly loginFor: LoginFor | null = null,
+  ) {}
 
   requireMessage(id: number): MessageRecord {
     const record = this.store.messages.get(id);
@@ -28,12 +39,32 @@ export class MessageReader {
 
   async read(id: number, options: { markSeen?: boolean } = {}): Promise<MessageView> {
     const record = this.requireMessage(id);
+    const stillPartial = await this.completePartial(record);
     const body = this.store.bodies.body(id) ?? (await this.loadBody(record));
     // The server push is not awaited (it may be unreachable); only a local write that failed is reported.
     const markSeen = !record.seen && options.markSeen !== false;
     const notSeen = markSeen ? await optionalWriteStarted(this.setFlags(record, { seen: true }), 'marking a message read') : null;
     const warnings = notSeen && !body.warnings.includes(notSeen) ? [...body.warnings, notSeen] : body.warnings;
-    return toView(this.requireMessage(id), { ...body, warnings });
+    return { ...toView(this.requireMessage(id), { ...body, warnings: stillPartial ? [...warnings, stillPartial] : warnings }), ...(stillPartial && { partial: true }) };
+  }
+
+  /**
+   * A POP3 message stored with TOP only (over the size limit) is completed
+   * when it is opened; offline it opens as it is, saying so. Returns that
+   * notice while the message stays partial, else null.
+   */
+  private async completePartial(record: MessageRecord): Promise<string | null> {
+    const held = this.store.pop3Uidls.ofMessage(record.id);
+    if (!held?.partial) return null;
+    const notice = codedWarning('PartialDownload');
+    if (!this.loginFor) return notice;
+    try {
+      await downloadRest(this.store, this.loginFor(held.accountId), record.id, held);
+      return null;
+    } catch (error) {
+      if (isUnreachable(error)) return notice;
+      throw error;
+    }
   }
 
   /**

@@ -1,7 +1,7 @@
 import type { ChangeFeed } from './change-feed';
 import type { Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
-import type { Security, ServerSettings } from '../ipc/contract';
+import { DEFAULT_POP3_POLICY, type Pop3Leave, type Pop3Policy, type Security, type ServerSettings } from '../ipc/contract';
 
 /** An account as the core sees it: settings plus where its password is sealed. */
 export interface AccountRecord {
@@ -12,13 +12,15 @@ export interface AccountRecord {
   protocol: 'imap' | 'pop3';
   incoming: ServerSettings;
   smtp: ServerSettings | null;
+  pop3: Pop3Policy;
   allowPlaintext: boolean;
   passwordSecretId: string;
   trustedCertSha256: string | null;
   trustedCertPem: string | null;
 }
 
-export type NewAccount = Omit<AccountRecord, 'id'>;
+/** The POP3 policy may be left out (IMAP accounts): the default, keep on the server. */
+export type NewAccount = Omit<AccountRecord, 'id' | 'pop3'> & { pop3?: Pop3Policy };
 
 interface AccountRow {
   id: number;
@@ -38,6 +40,9 @@ interface AccountRow {
   password_secret_id: string;
   trusted_cert_sha256: string | null;
   trusted_cert_pem: string | null;
+  pop3_leave: Pop3Leave;
+  pop3_delete_after_days: number | null;
+  pop3_max_kb: number | null;
 }
 
 function fromRow(row: AccountRow): AccountRecord {
@@ -53,11 +58,16 @@ function fromRow(row: AccountRow): AccountRecord {
     protocol: row.protocol,
     incoming: { host: row.incoming_host, port: row.incoming_port, security: row.incoming_security, user: row.incoming_user },
     smtp,
+    pop3: { leave: row.pop3_leave, deleteAfterDays: row.pop3_delete_after_days, maxMessageKb: row.pop3_max_kb },
     allowPlaintext: row.allow_plaintext === 1,
     passwordSecretId: row.password_secret_id,
     trustedCertSha256: row.trusted_cert_sha256,
     trustedCertPem: row.trusted_cert_pem,
   };
+}
+
+function pop3Columns(policy: Pop3Policy) {
+  return { pop3Leave: policy.leave, pop3Days: policy.deleteAfterDays, pop3MaxKb: policy.maxMessageKb };
 }
 
 export class AccountsRepo {
@@ -81,9 +91,10 @@ export class AccountsRepo {
       .get(
         `INSERT INTO accounts (name, email, display_name, protocol, incoming_host, incoming_port, incoming_security,
            incoming_user, smtp_host, smtp_port, smtp_security, smtp_user, allow_plaintext, password_secret_id,
-           trusted_cert_sha256, trusted_cert_pem, created_at)
+           trusted_cert_sha256, trusted_cert_pem, pop3_leave, pop3_delete_after_days, pop3_max_kb, created_at)
          VALUES (@name, @email, @displayName, @protocol, @host, @port, @security, @user, @smtpHost, @smtpPort,
-           @smtpSecurity, @smtpUser, @allowPlaintext, @passwordSecretId, @trustedCertSha256, @trustedCertPem, @now)`,
+           @smtpSecurity, @smtpUser, @allowPlaintext, @passwordSecretId, @trustedCertSha256, @trustedCertPem,
+           @pop3Leave, @pop3Days, @pop3MaxKb, @now)`,
       )
       .run({
         name: account.name,
@@ -99,6 +110,7 @@ export class AccountsRepo {
         passwordSecretId: account.passwordSecretId,
         trustedCertSha256: account.trustedCertSha256,
         trustedCertPem: account.trustedCertPem,
+        ...pop3Columns(account.pop3 ?? DEFAULT_POP3_POLICY),
         now: Date.now(),
       });
     const id = Number(info.lastInsertRowid);
@@ -108,6 +120,13 @@ export class AccountsRepo {
       .run(id, account.displayName || account.name, account.email);
     this.feed.note({ entity: 'accounts', ids: [id] });
     return id;
+  }
+
+  setPop3Policy(id: number, policy: Pop3Policy): void {
+    this.statements
+      .get('UPDATE accounts SET pop3_leave = @pop3Leave, pop3_delete_after_days = @pop3Days, pop3_max_kb = @pop3MaxKb WHERE id = @id')
+      .run({ ...pop3Columns(policy), id });
+    this.feed.note({ entity: 'accounts', ids: [id] });
   }
 
   remove(id: number): void {

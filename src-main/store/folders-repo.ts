@@ -90,6 +90,20 @@ export class FoldersRepo {
   }
 
   /**
+   * A folder of the account kept only here (a POP3 account's Inbox): created
+   * once with is_local = 1; replaceRemote with the same path leaves it be.
+   */
+  ensureLocal(accountId: number, path: string, name: string, role: FolderRole): number {
+    const existing = this.statements.pluck('SELECT id FROM folders WHERE account_id = ? AND path = ?').get(accountId, path) as number | undefined;
+    if (existing !== undefined) return existing;
+    const id = this.statements
+      .pluck('INSERT INTO folders (account_id, path, name, is_local, role) VALUES (?, ?, ?, 1, ?) RETURNING id')
+      .get(accountId, path, name, role) as number;
+    this.feed.note({ entity: 'folders', accountId, ids: [id] });
+    return id;
+  }
+
+  /**
    * The server renamed a folder: it and every folder below it take the new
    * path in place, so their cached messages and sync state stay theirs.
    */

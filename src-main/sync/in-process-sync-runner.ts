@@ -5,6 +5,7 @@ import type { Store } from '../store/store';
 import { collectOrphanBlobs } from '../store/collect-orphan-blobs';
 import { ImapSource } from './imap-source';
 import { InboxPush } from './inbox-push';
+import { Pop3Checks } from './pop3/pop3-checks';
 import { NewMailNotices, type NewMailListener } from './new-mail';
 import { syncAccount } from './sync-account';
 import type { ProgressListener, SyncJob, SyncRunner } from './sync-runner';
@@ -20,19 +21,24 @@ export class InProcessSyncRunner implements SyncRunner {
   private readonly active = new Set<Promise<unknown>>();
   private readonly pushes = new Map<number, InboxPush>();
   private readonly notices: NewMailNotices;
+  private readonly pop3: Pop3Checks;
   private stopping = false;
 
   constructor(private readonly store: Store, onNewMail: NewMailListener = () => undefined) {
     this.notices = new NewMailNotices(store, onNewMail);
+    this.pop3 = new Pop3Checks(store);
   }
 
   async run(job: SyncJob, onProgress: ProgressListener): Promise<SyncSummary> {
     if (this.stopping) throw stopped();
     this.logins.set(job.accountId, job.login);
     const marks = this.notices.mark(this.store.folders.list(job.accountId));
-    const task = this.sessions.use(job.accountId, 'sync', (client) =>
-      syncAccount(new ImapSource(client, this.store, job.accountId), this.store, job.accountId, { bodies: job.bodies, onProgress }),
-    );
+    const account = this.store.accounts.get(job.accountId);
+    const task = account?.protocol === 'pop3'
+      ? this.pop3.check(account, job.login, onProgress)
+      : this.sessions.use(job.accountId, 'sync', (client) =>
+        syncAccount(new ImapSource(client, this.store, job.accountId), this.store, job.accountId, { bodies: job.bodies, onProgress }),
+      );
     this.active.add(task);
     let summary: SyncSummary;
     try {
@@ -51,6 +57,8 @@ export class InProcessSyncRunner implements SyncRunner {
 
   watch(job: SyncJob, onLost: (fault: WrenError) => void): void {
     if (this.stopping || this.pushes.has(job.accountId)) return;
+    // POP3 has no push: its account is checked on the sync service's schedule.
+    if (this.store.accounts.get(job.accountId)?.protocol === 'pop3') return;
     const push = new InboxPush(this.store, job.accountId, job.login, this.notices, (fault) => {
       this.pushes.delete(job.accountId);
       onLost(fault);
@@ -71,6 +79,7 @@ export class InProcessSyncRunner implements SyncRunner {
 
   dropConnection(accountId: number): void {
     this.sessions.closeAccount(accountId);
+    this.pop3.drop(accountId);
   }
 
   /**
@@ -83,6 +92,7 @@ export class InProcessSyncRunner implements SyncRunner {
     this.pushes.clear();
     for (const push of pushes) push.stop();
     this.sessions.closeAll();
+    this.pop3.closeAll();
     await Promise.allSettled([...this.active, ...pushes.map((push) => push.idle())]);
   }
 }

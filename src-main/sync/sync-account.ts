@@ -25,8 +25,8 @@ export async function syncAccount(source: MailSource, store: Store, accountId: n
   store.write(() => store.folders.replaceRemote(accountId, remote));
   const folders = store.folders.list(accountId).filter((folder) => folder.selectable);
   for (const folder of folders) {
-    const report = (phase: 'headers' | 'bodies') => (done: number, total: number) =>
-      options.onProgress({ accountId, folderPath: folder.path, phase, done, total });
+    const report = (phase: 'headers' | 'bodies'): FolderProgress => (done, total, bytes) =>
+      options.onProgress({ accountId, folderPath: folder.path, phase, done, total, ...(bytes && { bytes: bytes.done, totalBytes: bytes.total }) });
     try {
       // Not thinned out: header progress comes once per committed batch (HEADER_BATCH messages), a few a second.
       const result = await source.syncFolder(folder, report('headers'));

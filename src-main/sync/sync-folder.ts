@@ -17,7 +17,8 @@ export interface FolderSyncResult {
   flagUpdates: number;
 }
 
-export type FolderProgress = (done: number, total: number) => void;
+/** Messages done of total; a POP3 download adds its bytes so far and expected. */
+export type FolderProgress = (done: number, total: number, bytes?: { done: number; total: number }) => void;
 
 /**
  * Brings one folder's cached headers in line with the server. New UIDs are

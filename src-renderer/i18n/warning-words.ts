@@ -9,6 +9,7 @@ const WARNING_KEYS: Record<WarningCode, StringKey> = {
   BodyShownAsText: 'warning.bodyShownAsText',
   HugeHeader: 'warning.hugeHeader',
   ManyParts: 'warning.manyParts',
+  PartialDownload: 'warning.partialDownload',
 };
 
 /**

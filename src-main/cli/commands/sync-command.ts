@@ -17,7 +17,8 @@ export async function syncCommand(context: CliContext, args: string[]): Promise<
   let drawn = false;
   const stopProgress = context.events.on('sync.progress', (p) => {
     if (p.phase === 'folders') return;
-    const line = `${p.phase} ${p.folderPath}: ${p.done}/${p.total}`;
+    const bytes = p.totalBytes ? ` (${megabytes(p.bytes ?? 0)} of ${megabytes(p.totalBytes)} MB)` : '';
+    const line = `${p.phase} ${p.folderPath}: ${p.done}/${p.total}${bytes}`;
     context.err.write(terminal ? `\r${line}\u001b[K` : `${line}\n`);
     drawn = true;
   });
@@ -42,4 +43,8 @@ function describe(summary: SyncSummary): string {
 function describeFailure(failure: SyncFailure, json: boolean): string {
   if (json) return JSON.stringify(failure);
   return `wren: account ${failure.accountId}: sync failed (${failure.error.code}): ${failure.error.message}`;
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(1);
 }

@@ -1,4 +1,4 @@
-import type { AccountDraftInput, Security } from '../../../src-main/ipc/contract';
+import type { AccountDraftInput, IncomingProtocol, Pop3Leave, Security } from '../../../src-main/ipc/contract';
 
 export interface ServerForm {
   host: string;
@@ -9,22 +9,33 @@ export interface ServerForm {
   user: string | null;
 }
 
-export type ServerKind = 'imap' | 'smtp';
+export type ServerKind = 'imap' | 'pop3' | 'smtp';
 
 export interface AccountFormState {
   email: string;
   displayName: string;
   /** null while it follows the email address. */
   name: string | null;
+  /** How mail comes in; `imap` holds that server's fields whichever it is. */
+  protocol: IncomingProtocol;
   imap: ServerForm;
+  pop3: Pop3Form;
   smtp: ServerForm;
   password: string;
   allowPlaintext: boolean;
   trustedCertSha256: string | null;
 }
 
+/** What a POP3 account does with mail on the server; numbers kept as typed, '' for none. */
+export interface Pop3Form {
+  leave: Pop3Leave;
+  days: string;
+  maxKb: string;
+}
+
 export const DEFAULT_PORTS: Record<ServerKind, Record<Security, number>> = {
   imap: { tls: 993, starttls: 143, none: 143 },
+  pop3: { tls: 995, starttls: 110, none: 110 },
   smtp: { tls: 465, starttls: 587, none: 25 },
 };
 
@@ -33,7 +44,9 @@ export function initialFormState(): AccountFormState {
     email: '',
     displayName: '',
     name: null,
+    protocol: 'imap',
     imap: { host: '', port: String(DEFAULT_PORTS.imap.tls), security: 'tls', user: null },
+    pop3: { leave: 'keep', days: '14', maxKb: '' },
     smtp: { host: '', port: String(DEFAULT_PORTS.smtp.starttls), security: 'starttls', user: null },
     password: '',
     allowPlaintext: false,
@@ -41,16 +54,24 @@ export function initialFormState(): AccountFormState {
   };
 }
 
+function portIsDefault(kinds: ServerKind[], port: string): boolean {
+  return port.trim() === '' || kinds.some((kind) => Object.values(DEFAULT_PORTS[kind]).map(String).includes(port.trim()));
+}
+
 /** Switching security moves the port along, unless the user typed a port of their own. */
 export function withSecurity(kind: ServerKind, server: ServerForm, security: Security): ServerForm {
-  const defaults = Object.values(DEFAULT_PORTS[kind]).map(String);
-  const portIsDefault = server.port.trim() === '' || defaults.includes(server.port.trim());
-  return { ...server, security, port: portIsDefault ? String(DEFAULT_PORTS[kind][security]) : server.port };
+  return { ...server, security, port: portIsDefault([kind], server.port) ? String(DEFAULT_PORTS[kind][security]) : server.port };
+}
+
+/** Switching IMAP/POP3 moves the port to the protocol's (995/110 for POP3), unless the user typed their own. */
+export function withProtocol(state: AccountFormState, protocol: IncomingProtocol): AccountFormState {
+  const keep = !portIsDefault(['imap', 'pop3'], state.imap.port);
+  return { ...state, protocol, imap: { ...state.imap, port: keep ? state.imap.port : String(DEFAULT_PORTS[protocol][state.imap.security]) } };
 }
 
 export function effectiveUser(state: AccountFormState, kind: ServerKind): string {
   const imapUser = state.imap.user ?? state.email.trim();
-  return kind === 'imap' ? imapUser : (state.smtp.user ?? imapUser);
+  return kind === 'smtp' ? (state.smtp.user ?? imapUser) : imapUser;
 }
 
 export function usesSmtp(state: AccountFormState): boolean {
@@ -62,8 +83,10 @@ export function needsPlaintextConsent(state: AccountFormState): boolean {
   return state.imap.security === 'none' || (usesSmtp(state) && state.smtp.security === 'none');
 }
 
+const optionalNumber = (text: string) => (text.trim() === '' ? null : Number(text.trim()));
+
 export function toDraft(state: AccountFormState): AccountDraftInput {
-  const server = (kind: ServerKind) => ({
+  const server = (kind: 'imap' | 'smtp') => ({
     host: state[kind].host.trim(),
     port: Number(state[kind].port.trim() || Number.NaN),
     security: state[kind].security,
@@ -73,8 +96,15 @@ export function toDraft(state: AccountFormState): AccountDraftInput {
     name: (state.name ?? state.email).trim(),
     email: state.email.trim(),
     displayName: state.displayName.trim(),
-    protocol: 'imap',
+    protocol: state.protocol,
     incoming: server('imap'),
+    ...(state.protocol === 'pop3' && {
+      pop3: {
+        leave: state.pop3.leave,
+        deleteAfterDays: state.pop3.leave === 'deleteAfterDays' ? optionalNumber(state.pop3.days) : null,
+        maxMessageKb: optionalNumber(state.pop3.maxKb),
+      },
+    }),
     smtp: usesSmtp(state) ? server('smtp') : null,
     password: state.password,
     allowPlaintext: needsPlaintextConsent(state) && state.allowPlaintext,
@@ -84,6 +114,6 @@ export function toDraft(state: AccountFormState): AccountDraftInput {
 
 /** What a successful test vouches for; changing any of it calls for a new test before saving. */
 export function connectionKey(draft: AccountDraftInput): string {
-  const { protocol, incoming, smtp, password, allowPlaintext, trustedCertSha256 } = draft;
-  return JSON.stringify({ protocol, incoming, smtp, password, allowPlaintext, trustedCertSha256 });
+  const { protocol, incoming, smtp, pop3, password, allowPlaintext, trustedCertSha256 } = draft;
+  return JSON.stringify({ protocol, incoming, smtp, pop3, password, allowPlaintext, trustedCertSha256 });
 }

@@ -5,7 +5,10 @@ import { IdentityFields } from '../IdentityFields';
 import { ServerFields } from '../ServerFields';
 import { SetupStatus } from '../SetupStatus';
 import { TextField } from '../Field';
-import { effectiveUser, initialFormState, needsPlaintextConsent, type AccountFormState } from './form-state';
+import { Pop3PolicyFields } from '../Pop3PolicyFields';
+import { SelectField } from '../Field';
+import { effectiveUser, initialFormState, needsPlaintextConsent, withProtocol, type AccountFormState } from './form-state';
+import type { IncomingProtocol } from '../../../src-main/ipc/contract';
 import { useAccountSetup } from './use-account-setup';
 import './account-form.css';
 
@@ -30,10 +33,19 @@ export function AccountForm({ onSaved }: { onSaved(account: AccountView): void }
     <form className="account-form" noValidate onSubmit={submit}>
       <IdentityFields form={form} update={update} disabled={setup.busy} />
       <fieldset>
-        <legend>{t('form.incoming')}</legend>
-        <ServerFields kind="imap" server={form.imap} defaultUser={form.email.trim()} onChange={(imap) => update({ imap })} disabled={setup.busy} />
+        <legend>{t(form.protocol === 'pop3' ? 'form.incomingPop3' : 'form.incoming')}</legend>
+        <SelectField<IncomingProtocol>
+          label={t('form.protocol')}
+          value={form.protocol}
+          options={[{ value: 'imap', label: 'IMAP' }, { value: 'pop3', label: 'POP3' }]}
+          onChange={(protocol) => setForm((current) => withProtocol(current, protocol))}
+          testId="setup-protocol"
+          disabled={setup.busy}
+        />
+        <ServerFields kind={form.protocol} server={form.imap} defaultUser={form.email.trim()} onChange={(imap) => update({ imap })} disabled={setup.busy} />
         <TextField label={t('form.password')} value={form.password} onChange={(password) => update({ password })} testId="setup-password" type="password" autoComplete="current-password" disabled={setup.busy} />
         {form.trustedCertSha256 && <p className="account-form__trusted">{t('cert.trusted', { fingerprint: form.trustedCertSha256 })}</p>}
+        {form.protocol === 'pop3' && <Pop3PolicyFields policy={form.pop3} onChange={(pop3) => update({ pop3 })} disabled={setup.busy} />}
       </fieldset>
       <fieldset>
         <legend>{t('form.outgoing')}</legend>

@@ -8,6 +8,7 @@ const SECURITIES: readonly Security[] = ['tls', 'starttls', 'none'];
 
 const LABELS: Record<ServerKind, { host: StringKey; port: StringKey; security: StringKey; user: StringKey }> = {
   imap: { host: 'form.imapHost', port: 'form.imapPort', security: 'form.imapSecurity', user: 'form.user' },
+  pop3: { host: 'form.pop3Host', port: 'form.pop3Port', security: 'form.pop3Security', user: 'form.user' },
   smtp: { host: 'form.smtpHost', port: 'form.smtpPort', security: 'form.smtpSecurity', user: 'form.smtpUser' },
 };
 
@@ -43,7 +44,7 @@ export function ServerFields({ kind, server, defaultUser, onChange, disabled }: 
         label={t(labels.user)}
         value={server.user ?? defaultUser}
         onChange={(user) => onChange({ ...server, user })}
-        testId={kind === 'imap' ? 'setup-user' : 'setup-smtp-user'}
+        testId={kind === 'smtp' ? 'setup-smtp-user' : 'setup-user'}
         autoComplete="username"
         disabled={disabled}
       />

@@ -173,4 +173,30 @@ describe('AccountForm', () => {
     fireEvent.click(screen.getByText('测试连接'));
     await screen.findByText('找不到该名称的服务器。请检查服务器名称。');
   });
+
+  it('offers POP3: the ports follow (995, 110), the policy goes into the draft, and zh has its words', async () => {
+    const { client } = setup({ 'accounts.testConnection': () => OK });
+    type('Email address', 'alice@example.test');
+    fireEvent.change(screen.getByTestId('setup-protocol'), { target: { value: 'pop3' } });
+    expect((screen.getByLabelText('POP3 port') as HTMLInputElement).value).toBe('995');
+    fireEvent.change(screen.getByLabelText('POP3 security'), { target: { value: 'starttls' } });
+    expect((screen.getByLabelText('POP3 port') as HTMLInputElement).value).toBe('110');
+    type('POP3 server', 'pop.example.test');
+    type('Password', 'secret');
+    fireEvent.change(screen.getByLabelText('After downloading'), { target: { value: 'deleteAfterDays' } });
+    type('Days on the server', '7');
+    type('Only the beginning of messages over (KB, empty: no limit)', '500');
+    fireEvent.click(testButton());
+    await screen.findByText(/The connection works/);
+    expect(client.callsOf('accounts.testConnection')[0]).toMatchObject({
+      protocol: 'pop3',
+      incoming: { host: 'pop.example.test', port: 110, security: 'starttls', user: 'alice@example.test' },
+      pop3: { leave: 'deleteAfterDays', deleteAfterDays: 7, maxMessageKb: 500 },
+    });
+    cleanup();
+    setup({}, 'zh');
+    fireEvent.change(screen.getByTestId('setup-protocol'), { target: { value: 'pop3' } });
+    expect(screen.getByText('收件服务器（POP3）')).toBeTruthy();
+    expect(screen.getByLabelText('下载之后')).toBeTruthy();
+  });
 });

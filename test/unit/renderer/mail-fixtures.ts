@@ -8,6 +8,7 @@ export const ACCOUNT: AccountView = {
   protocol: 'imap',
   incoming: { host: 'mail.example.test', port: 993, security: 'tls', user: 'alice' },
   smtp: null,
+  pop3: { leave: 'keep', deleteAfterDays: null, maxMessageKb: null },
   allowPlaintext: false,
   trustedCertSha256: null,
   state: 'idle',

@@ -1,0 +1,65 @@
+import type { Db } from './open-database';
+import { PreparedStatements } from './prepared-statements';
+
+/** One UIDL a POP3 account has downloaded (see migration 0007). */
+export interface HeldUidl {
+  uidl: string;
+  /** The local message while it exists; null once it was deleted locally. */
+  messageRowId: number | null;
+  downloadedAt: number;
+  /** Only the headers and first lines (TOP) are stored. */
+  partial: boolean;
+}
+
+type Row = { uidl: string; message_row_id: number | null; downloaded_at: number; partial: number };
+
+const fromRow = (row: Row): HeldUidl => ({ uidl: row.uidl, messageRowId: row.message_row_id, downloadedAt: row.downloaded_at, partial: row.partial === 1 });
+
+/** The UIDLs each POP3 account holds: written with the message, in its transaction. */
+export class Pop3UidlsRepo {
+  private readonly statements: PreparedStatements;
+
+  constructor(db: Db) {
+    this.statements = new PreparedStatements(db);
+  }
+
+  held(accountId: number): Map<string, HeldUidl> {
+    const rows = this.statements.get('SELECT uidl, message_row_id, downloaded_at, partial FROM pop3_uidls WHERE account_id = ?').all(accountId) as Row[];
+    return new Map(rows.map((row) => [row.uidl, fromRow(row)]));
+  }
+
+  record(accountId: number, uidl: string, messageRowId: number, partial: boolean, downloadedAt: number): void {
+    this.statements
+      .get('INSERT INTO pop3_uidls (account_id, uidl, message_row_id, downloaded_at, partial) VALUES (?, ?, ?, ?, ?)')
+      .run(accountId, uidl, messageRowId, downloadedAt, partial ? 1 : 0);
+  }
+
+  /** The POP3 record of a local message, if it came from POP3. */
+  ofMessage(messageRowId: number): (HeldUidl & { accountId: number }) | undefined {
+    const row = this.statements
+      .get('SELECT account_id, uidl, message_row_id, downloaded_at, partial FROM pop3_uidls WHERE message_row_id = ?')
+      .get(messageRowId) as (Row & { account_id: number }) | undefined;
+    return row ? { ...fromRow(row), accountId: row.account_id } : undefined;
+  }
+
+  /** The whole message is stored now. */
+  setComplete(accountId: number, uidl: string): void {
+    this.statements.get('UPDATE pop3_uidls SET partial = 0 WHERE account_id = ? AND uidl = ?').run(accountId, uidl);
+  }
+
+  /** The server renamed a message's UIDL (it keeps the same message): the record follows it. */
+  rename(accountId: number, from: string, to: string): void {
+    this.statements.get('UPDATE pop3_uidls SET uidl = ? WHERE account_id = ? AND uidl = ?').run(to, accountId, from);
+  }
+
+  /**
+   * Forgets UIDLs the server no longer has and no local message holds:
+   * nothing can be fetched again under them, so they only cost space.
+   */
+  forgetGone(accountId: number, onServer: ReadonlySet<string>): number {
+    const gone = [...this.held(accountId).values()].filter((held) => held.messageRowId === null && !onServer.has(held.uidl));
+    const remove = this.statements.get('DELETE FROM pop3_uidls WHERE account_id = ? AND uidl = ?');
+    for (const held of gone) remove.run(accountId, held.uidl);
+    return gone.length;
+  }
+}

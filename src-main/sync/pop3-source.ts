@@ -1,0 +1,107 @@
+import { WrenError } from '../errors/wren-error';
+import type { Pop3Policy } from '../ipc/contract';
+import type { Pop3Client } from '../pop3/pop3-client';
+import type { FolderRecord, RemoteFolder } from '../store/folders-repo';
+import type { Store } from '../store/store';
+import type { MailSource } from './mail-source';
+import { downloadNew } from './pop3/download-new';
+import { listMaildrop, type MaildropListing } from './pop3/maildrop-listing';
+import { Pop3Recorder } from './pop3/pop3-recorder';
+import { messagesToDelete } from './pop3/server-deletions';
+import type { FolderProgress, FolderSyncResult } from './sync-folder';
+
+export const POP3_INBOX_PATH = 'INBOX';
+
+export interface Pop3SourceOptions {
+  policy: Pop3Policy;
+  /** The clock that dates downloads and ages them for "delete after N days" (tests move it). */
+  now?: () => number;
+  /** Told of what the check set aside (duplicated UIDLs). */
+  note?: (line: string) => void;
+}
+
+/**
+ * A POP3 account behind MailSource: one folder, the account's local Inbox.
+ * A check lists the maildrop, downloads every UIDL not held yet (each
+ * message committed with its UIDL before anything is deleted), then sends
+ * the DELEs its policy asks for. Those take effect only when the caller
+ * ends the session with QUIT; a session that breaks off deletes nothing.
+ */
+export class Pop3Source implements MailSource {
+  private readonly now: () => number;
+
+  constructor(private readonly client: Pop3Client, private readonly store: Store, private readonly accountId: number, private readonly options: Pop3SourceOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /**
+   * POP3 keeps no flags or folders: journaled changes are local only. A local
+   * delete already cleared the UIDL's row link in its own transaction, which
+   * is what the policy "delete when deleted locally" acts on.
+   */
+  async pushLocalChanges(): Promise<void> {
+    const entries = this.store.operations.unfinished(this.accountId);
+    if (entries.length === 0) return;
+    this.store.write(() => {
+      for (const entry of entries) {
+        if (entry.state === 'pending') this.store.operations.claim(entry.id);
+        this.store.operations.finish(entry.id);
+      }
+    });
+  }
+
+  async listFolders(): Promise<RemoteFolder[]> {
+    this.store.write(() => this.store.folders.ensureLocal(this.accountId, POP3_INBOX_PATH, 'Inbox', 'inbox'));
+    return [{ path: POP3_INBOX_PATH, name: 'Inbox', parentPath: null, delimiter: null, role: 'inbox', selectable: true, subscribed: true }];
+  }
+
+  async syncFolder(folder: FolderRecord, onProgress: FolderProgress): Promise<FolderSyncResult> {
+    const listing = await listMaildrop(this.client);
+    if (listing.duplicated.length) {
+      this.options.note?.(`[pop3] ${listing.duplicated.length} UIDL(s) are given to more than one message; those messages stay on the server, not downloaded: ${listing.duplicated.slice(0, 5).join(', ')}`);
+    }
+    const newMessages = await this.download(folder, listing, onProgress);
+    await this.deleteOnServer(listing);
+    this.store.write(() => this.store.pop3Uidls.forgetGone(this.accountId, listing.onServer));
+    return { newMessages, removedMessages: 0, flagUpdates: 0 };
+  }
+
+  /** Every message comes whole (or as its top) with the check: there is nothing left to fetch. */
+  async fetchBodies(): Promise<number> {
+    return 0;
+  }
+
+  folderRefusal(): WrenError | null {
+    return null;
+  }
+
+  private async download(folder: FolderRecord, listing: MaildropListing, onProgress: FolderProgress): Promise<number> {
+    const held = this.store.pop3Uidls.held(this.accountId);
+    const fresh = listing.entries.filter((entry) => !held.has(entry.uidl));
+    const totalBytes = fresh.reduce((sum, entry) => sum + entry.size, 0);
+    let done = 0;
+    let bytes = 0;
+    onProgress(0, fresh.length, { done: 0, total: totalBytes });
+    if (fresh.length === 0) return 0;
+    const recorder = new Pop3Recorder(this.store, { accountId: this.accountId, folderId: folder.id, now: this.now }, (count, size) => {
+      done += count;
+      bytes += size;
+      onProgress(done, fresh.length, { done: bytes, total: totalBytes });
+    });
+    const maxBytes = this.options.policy.maxMessageKb === null ? null : this.options.policy.maxMessageKb * 1024;
+    try {
+      await downloadNew(this.client, this.store, fresh, { accountId: this.accountId, maxBytes, now: this.now }, recorder);
+    } finally {
+      // Also after a cut connection or a full disk: what is on disk is recorded, so the next check skips it.
+      await recorder.finish();
+    }
+    return done;
+  }
+
+  /** Only after every download is committed: a DELE never names a message not stored. */
+  private async deleteOnServer(listing: MaildropListing): Promise<void> {
+    const held = this.store.pop3Uidls.held(this.accountId);
+    const numbers = messagesToDelete(this.options.policy, listing.entries, held, this.now());
+    await Promise.all(numbers.map((number) => this.client.dele(number)));
+  }
+}

@@ -1,0 +1,58 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLab, type Lab } from '../lab/lab';
+import { simpleMessage } from '../lab/simple-message';
+import { serverMessageCount } from '../integration/pop3-sync/pop3-sync-lab';
+import { launchBrowser, screenshot, startWebApp, type WebApp } from './web-app';
+
+describe('web mode: a POP3 account through the form', () => {
+  let lab: Lab;
+  let app: WebApp;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    lab = await startLab({ users: [{ email: 'popper@example.test', password: 'popper-pw' }] });
+    const user = lab.users.find((u) => u.email === 'popper@example.test')!;
+    await lab.seed(user.email, 'INBOX', [1, 2, 3].map((n) => simpleMessage(n, { subject: 'Popped', to: user.email })));
+    app = await startWebApp();
+    browser = await launchBrowser();
+    page = await browser.newPage({ locale: 'en-US', viewport: { width: 1400, height: 800 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await lab?.stop();
+  });
+
+  it('adds the account with POP3 and "download and delete", downloads into its local Inbox and reads a message', async () => {
+    const user = lab.users.find((u) => u.email === 'popper@example.test')!;
+    await page.goto(app.url);
+    await page.getByTestId('setup-email').fill(user.email);
+    await page.getByTestId('setup-protocol').selectOption('pop3');
+    expect(await page.getByTestId('setup-pop3-port').inputValue()).toBe('995');
+    await page.getByTestId('setup-pop3-host').fill(lab.host);
+    await page.getByTestId('setup-pop3-port').fill(String(lab.ports.pop3s));
+    await page.getByTestId('setup-user').fill(user.email);
+    await page.getByTestId('setup-password').fill(user.password);
+    await page.getByTestId('setup-pop3-leave').selectOption('delete');
+    await page.getByTestId('setup-test').click();
+    await page.getByTestId('setup-trust-cert').click();
+    await page.getByTestId('setup-save').and(page.locator(':enabled')).waitFor();
+    await screenshot(page, 'pop3-account-form');
+    await page.getByTestId('setup-save').click();
+    await page.getByTestId('mail-view').waitFor();
+
+    const row = (subject: string) => page.getByTestId('message-row').filter({ hasText: subject });
+    await row('Popped 3').waitFor();
+    await row('Popped 1').waitFor();
+    await row('Popped 2').click();
+    await page.getByTestId('message-subject').filter({ hasText: 'Popped 2' }).waitFor();
+    await page.getByTestId('message-text').filter({ hasText: 'Body 2' }).waitFor();
+    await page.getByTestId('folder-INBOX').first().waitFor();
+    const file = await screenshot(page, 'pop3-message-read');
+    expect(file).toContain('pop3-message-read');
+    // Download and delete: everything stored, so the maildrop is empty now.
+    expect(await serverMessageCount(lab, user)).toBe(0);
+  });
+});

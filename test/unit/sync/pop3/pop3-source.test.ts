@@ -1,0 +1,103 @@
+import { Readable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Pop3Policy } from '../../../../src-main/ipc/contract';
+import type { Pop3Client } from '../../../../src-main/pop3/pop3-client';
+import type { Store } from '../../../../src-main/store/store';
+import { Pop3Source } from '../../../../src-main/sync/pop3-source';
+import { syncAccount } from '../../../../src-main/sync/sync-account';
+import { tempStore } from '../../store/temp-store';
+
+type Message = { uidl: string; source: Buffer; listedSize?: number };
+
+/** A maildrop in memory behind the Pop3Client interface; DELE marks, nothing is removed (the session is not QUIT here). */
+function fakeMaildrop(messages: Message[]) {
+  const deleted: string[] = [];
+  const client = {
+    capabilities: new Set(['UIDL', 'TOP', 'PIPELINING']),
+    uidl: async () => messages.map((m, i) => ({ number: i + 1, uidl: m.uidl })),
+    list: async () => messages.map((m, i) => ({ number: i + 1, size: m.listedSize ?? m.source.length })),
+    retrBuffer: async (n: number) => messages[n - 1]!.source,
+    top: (n: number) => Readable.from([messages[n - 1]!.source.subarray(0, 80)]),
+    dele: async (n: number) => void deleted.push(messages[n - 1]!.uidl),
+  } as Partial<Pop3Client> as Pop3Client;
+  return { client, deleted };
+}
+
+const message = (n: number, body = 'Hello.') =>
+  Buffer.from(`From: s${n}@example.test\r\nSubject: Message ${n}\r\nMessage-ID: <m${n}@example.test>\r\n\r\n${body}\r\n`);
+
+let dispose: (() => void) | undefined;
+afterEach(() => dispose?.());
+
+function accountIn(store: Store): number {
+  return store.write(() => {
+    store.secrets.put('s1', { scheme: 'test', sealed: Buffer.from([1]) });
+    return store.accounts.insert({
+      name: 'Pop', email: 'me@example.test', displayName: '', protocol: 'pop3',
+      incoming: { host: 'pop.example.test', port: 995, security: 'tls', user: 'me' }, smtp: null,
+      allowPlaintext: false, passwordSecretId: 's1', trustedCertSha256: null, trustedCertPem: null,
+    });
+  });
+}
+
+async function check(store: Store, accountId: number, client: Pop3Client, policy: Partial<Pop3Policy> = {}) {
+  const source = new Pop3Source(client, store, accountId, { policy: { leave: 'keep', deleteAfterDays: null, maxMessageKb: null, ...policy }, note: () => undefined });
+  return syncAccount(source, store, accountId, { bodies: false, onProgress: () => undefined });
+}
+
+function subjects(store: Store, accountId: number): string[] {
+  const [inbox] = store.folders.list(accountId);
+  return store.messages.page(inbox!.id, 0, 100).items.map((m) => m.subject).sort();
+}
+
+describe('Pop3Source with odd maildrops', () => {
+  it('UIDLs given to two messages: neither is downloaded nor deleted; the rest is', async () => {
+    const t = tempStore();
+    dispose = t.dispose;
+    const accountId = accountIn(t.store);
+    const drop = fakeMaildrop([{ uidl: 'a', source: message(1) }, { uidl: 'x', source: message(2) }, { uidl: 'x', source: message(3) }]);
+    await check(t.store, accountId, drop.client, { leave: 'delete' });
+    expect(subjects(t.store, accountId)).toEqual(['Message 1']);
+    expect(drop.deleted).toEqual(['a']);
+  });
+
+  it('a LIST size that is wrong: the message is stored as RETR delivered it, with its real size', async () => {
+    const t = tempStore();
+    dispose = t.dispose;
+    const accountId = accountIn(t.store);
+    const source = message(1, 'x'.repeat(5000));
+    await check(t.store, accountId, fakeMaildrop([{ uidl: 'a', source, listedSize: 12 }]).client);
+    const [inbox] = t.store.folders.list(accountId);
+    const [row] = t.store.messages.page(inbox!.id, 0, 10).items;
+    expect(row!.size).toBe(source.length);
+    expect(t.store.bodies.source(row!.id)!.size).toBe(source.length);
+  });
+
+  it('a maildrop that shrinks between checks: local mail stays; a locally deleted UIDL gone from the server is forgotten', async () => {
+    const t = tempStore();
+    dispose = t.dispose;
+    const accountId = accountIn(t.store);
+    await check(t.store, accountId, fakeMaildrop([{ uidl: 'a', source: message(1) }, { uidl: 'b', source: message(2) }, { uidl: 'c', source: message(3) }]).client);
+    const [inbox] = t.store.folders.list(accountId);
+    const gone = t.store.messages.page(inbox!.id, 0, 10).items.find((m) => m.subject === 'Message 2')!;
+    t.store.write(() => t.store.messageChanges.remove([gone.id]));
+    const shrunk = fakeMaildrop([{ uidl: 'c', source: message(3) }]);
+    const summary = await check(t.store, accountId, shrunk.client);
+    expect(summary.newMessages).toBe(0);
+    expect(subjects(t.store, accountId)).toEqual(['Message 1', 'Message 3']);
+    expect([...t.store.pop3Uidls.held(accountId).keys()].sort()).toEqual(['a', 'c']);
+  });
+
+  it('over the size limit: stored from TOP, partial, with the listed size; never deleted while partial', async () => {
+    const t = tempStore();
+    dispose = t.dispose;
+    const accountId = accountIn(t.store);
+    const big = message(1, 'y'.repeat(4000));
+    const drop = fakeMaildrop([{ uidl: 'big', source: big }]);
+    await check(t.store, accountId, drop.client, { leave: 'delete', maxMessageKb: 1 });
+    expect(t.store.pop3Uidls.held(accountId).get('big')).toMatchObject({ partial: true });
+    const [inbox] = t.store.folders.list(accountId);
+    expect(t.store.messages.page(inbox!.id, 0, 10).items[0]!.size).toBe(big.length);
+    expect(drop.deleted).toEqual([]);
+  });
+});
