@@ -5,32 +5,40 @@ export interface LinePiece {
   lineStart: boolean;
 }
 
-/** Longer lines are handed on in pieces of this size, so a file without newlines never sits in memory whole. */
+/** Longer lines are handed on in pieces of about this size, so a file without newlines never sits in memory whole. */
 export const MAX_PIECE = 64 * 1024;
 
 /**
  * Splits a byte stream into lines ending in "\n" (CR bytes kept as they are),
- * wherever the chunk boundaries fall. The last line may lack its "\n".
+ * wherever the chunk boundaries fall. The last line may lack its "\n". A
+ * piece is at most MAX_PIECE plus one chunk long.
  */
 export async function* byteLines(source: AsyncIterable<Buffer | string>): AsyncGenerator<LinePiece> {
-  let rest: Buffer = Buffer.alloc(0);
-  let restStartsLine = true;
-  for await (const chunk of source) {
-    const data = rest.length ? Buffer.concat([rest, Buffer.from(chunk)]) : Buffer.from(chunk);
+  let pending: Buffer[] = []; // the start of the current line, not yet handed on
+  let pendingSize = 0;
+  let pendingStartsLine = true;
+  const takePending = (tail: Buffer): LinePiece => {
+    const piece = { bytes: pending.length ? Buffer.concat([...pending, tail]) : tail, lineStart: pendingStartsLine };
+    pending = [];
+    pendingSize = 0;
+    return piece;
+  };
+  for await (const raw of source) {
+    const chunk = Buffer.from(raw);
     let start = 0;
-    for (let end = data.indexOf(0x0a); end !== -1; end = data.indexOf(0x0a, start)) {
-      yield { bytes: data.subarray(start, end + 1), lineStart: start === 0 ? restStartsLine : true };
+    for (let end = chunk.indexOf(0x0a); end !== -1; end = chunk.indexOf(0x0a, start)) {
+      yield start === 0 ? takePending(chunk.subarray(0, end + 1)) : { bytes: chunk.subarray(start, end + 1), lineStart: true };
+      pendingStartsLine = true;
       start = end + 1;
     }
-    const lineStart: boolean = start === 0 ? restStartsLine : true;
-    rest = data.subarray(start);
-    restStartsLine = lineStart;
-    while (rest.length >= MAX_PIECE) {
-      yield { bytes: rest.subarray(0, MAX_PIECE), lineStart: restStartsLine };
-      rest = rest.subarray(MAX_PIECE);
-      restStartsLine = false;
+    if (start < chunk.length) {
+      pending.push(start === 0 ? chunk : chunk.subarray(start));
+      pendingSize += chunk.length - start;
     }
-    rest = Buffer.from(rest); // let go of the concatenated chunk
+    if (pendingSize >= MAX_PIECE) {
+      yield takePending(Buffer.alloc(0));
+      pendingStartsLine = false;
+    }
   }
-  if (rest.length) yield { bytes: rest, lineStart: restStartsLine };
+  if (pendingSize) yield takePending(Buffer.alloc(0));
 }
