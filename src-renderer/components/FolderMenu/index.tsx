@@ -4,7 +4,8 @@ import { useT } from '../../i18n/i18n-context';
 import { ContextMenu, type MenuItem } from '../ContextMenu';
 import { canEmpty, isProtected, type FolderDialogState } from './folder-dialog-state';
 
-export type FolderMenuTarget = { folder: FolderView; account: AccountView } | { folder: null; account: AccountView };
+/** `account` null: the Local Folders (a local folder, or the section's heading). */
+export type FolderMenuTarget = { folder: FolderView; account: AccountView | null } | { folder: null; account: AccountView | null };
 
 interface FolderMenuProps {
   target: FolderMenuTarget;
@@ -29,11 +30,13 @@ export function FolderMenu({ target, at, onClose, onDialog, onMarkRead, onSubscr
   const items: MenuItem[] = [];
   if (!folder) {
     items.push({ label: t('folderMenu.newFolder'), testId: 'folder-menu-new', onSelect: () => onDialog({ kind: 'create', account, parent: null }) });
-    items.push({
-      label: t(showingUnsubscribed ? 'folderMenu.hideUnsubscribed' : 'folderMenu.showUnsubscribed'),
-      testId: 'folder-menu-show-unsubscribed',
-      onSelect: () => onShowUnsubscribed(!showingUnsubscribed),
-    });
+    if (account) {
+      items.push({
+        label: t(showingUnsubscribed ? 'folderMenu.hideUnsubscribed' : 'folderMenu.showUnsubscribed'),
+        testId: 'folder-menu-show-unsubscribed',
+        onSelect: () => onShowUnsubscribed(!showingUnsubscribed),
+      });
+    }
   } else {
     const name = folderDisplayName(folder, t);
     items.push({ label: t('folderMenu.newSubfolder'), testId: 'folder-menu-new', onSelect: () => onDialog({ kind: 'create', account, parent: folder }) });
@@ -43,7 +46,7 @@ export function FolderMenu({ target, at, onClose, onDialog, onMarkRead, onSubscr
     if (canEmpty(folder)) {
       items.push({ label: t('folderMenu.empty', { folder: name }), testId: 'folder-menu-empty', danger: true, disabled: folder.total === 0, onSelect: () => onDialog({ kind: 'empty', folder }) });
     }
-    if (folder.role !== 'inbox') {
+    if (folder.role !== 'inbox' && folder.accountId !== null) {
       const label = folder.subscribed ? 'folderMenu.unsubscribe' : 'folderMenu.subscribe';
       items.push({ label: t(label), testId: 'folder-menu-subscribe', separated: true, onSelect: () => onSubscribe(folder, !folder.subscribed) });
     }
