@@ -114,7 +114,7 @@ function summaryOf(record: MessageSummary): MessageSummary {
 }
 
 function exportName(folderName: string, format: 'mbox' | 'eml'): string {
-  const base = safeFileName(folderName, 'application/mbox').replace(/\.[^.]*$/, '') || 'mail';
+  const base = safeFileName(folderName) || 'mail';
   return format === 'mbox' ? `${base}.mbox` : base;
 }
 

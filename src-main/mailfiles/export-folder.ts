@@ -9,7 +9,7 @@ import type { StoredBlob } from '../store/blob-store';
 import type { Store } from '../store/store';
 import { mboxrdMessage } from './mbox-writer';
 
-interface ExportRow {
+export interface ExportRow {
   id: number;
   sender: string;
   at: number;
@@ -22,10 +22,7 @@ interface ExportRow {
  * is written beside its name and renamed into place when whole.
  */
 export async function exportFolder(store: Store, folderId: number, format: 'mbox' | 'eml', path: string, sourceOf: (id: number) => Promise<StoredBlob>): Promise<number> {
-  if (!store.folders.get(folderId)) throw new WrenError('NotFound', `There is no folder ${folderId}.`, { folderId });
-  const rows = store.db
-    .prepare('SELECT id, from_addr AS sender, coalesce(internal_date, date, sort_date) AS at FROM messages WHERE folder_id = ? ORDER BY sort_date, id')
-    .all(folderId) as ExportRow[];
+  const rows = exportRows(store, folderId);
   try {
     if (format === 'eml') await exportEml(store, rows, path, sourceOf);
     else await exportMbox(store, rows, path, sourceOf);
@@ -35,16 +32,26 @@ export async function exportFolder(store: Store, folderId: number, format: 'mbox
   return rows.length;
 }
 
+/** The folder's messages to export, oldest first. */
+export function exportRows(store: Store, folderId: number): ExportRow[] {
+  if (!store.folders.get(folderId)) throw new WrenError('NotFound', `There is no folder ${folderId}.`, { folderId });
+  return store.db
+    .prepare('SELECT id, from_addr AS sender, coalesce(internal_date, date, sort_date) AS at FROM messages WHERE folder_id = ? ORDER BY sort_date, id')
+    .all(folderId) as ExportRow[];
+}
+
+/** The rows as one mboxrd stream (the web mode sends it as a download). */
+export async function* mboxOf(store: Store, rows: ExportRow[], sourceOf: (id: number) => Promise<StoredBlob>): AsyncGenerator<Buffer> {
+  for (const row of rows) {
+    const source = await sourceOf(row.id);
+    yield* mboxrdMessage(row.sender, new Date(row.at), store.blobs.read(source.blob));
+  }
+}
+
 async function exportMbox(store: Store, rows: ExportRow[], path: string, sourceOf: (id: number) => Promise<StoredBlob>): Promise<void> {
   const temp = `${path}.part`;
-  async function* mbox(): AsyncGenerator<Buffer> {
-    for (const row of rows) {
-      const source = await sourceOf(row.id);
-      yield* mboxrdMessage(row.sender, new Date(row.at), store.blobs.read(source.blob));
-    }
-  }
   try {
-    await pipeline(Readable.from(mbox()), createWriteStream(temp, { mode: 0o600 }));
+    await pipeline(Readable.from(mboxOf(store, rows, sourceOf)), createWriteStream(temp, { mode: 0o600 }));
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });

@@ -178,7 +178,6 @@ const strings = {
   'folderMenu.import': 'Import mail…',
   'folderMenu.export': 'Export as mbox…',
   'done.imported': 'Imported {count} messages into {folder}',
-  'done.exported': 'Exported {count} messages to {file}',
   'folderMenu.delete': 'Delete folder…',
   'folderMenu.markRead': 'Mark all as read',
   'folderMenu.empty': 'Empty {folder}…',

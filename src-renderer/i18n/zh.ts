@@ -177,7 +177,6 @@ export const zh: Dictionary = {
     'folderMenu.import': '导入邮件…',
     'folderMenu.export': '导出为 mbox…',
     'done.imported': '已导入 {count} 封邮件到 {folder}',
-    'done.exported': '已导出 {count} 封邮件到 {file}',
     'folders.unsubscribed': '未订阅',
     'folderMenu.delete': '删除文件夹…',
     'folderMenu.markRead': '全部标记为已读',

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectImap } from '../lab/imap-util';
@@ -59,6 +62,9 @@ describe('web mode: Local Folders in the sidebar, a message moved in from IMAP a
     await screenshot(page, 'local-move-picker');
     await page.getByTestId('pick-Saved').click();
     await row('Keep 3').waitFor({ state: 'detached' });
+    await page.getByTestId('toast').filter({ hasText: 'Message moved to Saved.' }).waitFor();
+    await row('Keep 2').click();
+    await page.getByTestId('reading-pane').getByText('Body 2').waitFor();
     await row('Keep 2').dragTo(local().getByTestId('folder-Saved').getByRole('button'));
     await row('Keep 2').waitFor({ state: 'detached' });
 
@@ -68,5 +74,17 @@ describe('web mode: Local Folders in the sidebar, a message moved in from IMAP a
     await screenshot(page, 'local-folder-reading');
     for (let attempt = 0; attempt < 120 && (await inboxSubjects(lab, user)).length > 1; attempt++) await new Promise((r) => setTimeout(r, 250));
     expect(await inboxSubjects(lab, user)).toEqual(['Keep 1']);
+  });
+
+  it('exports the local folder from its menu as an mbox download', async () => {
+    await local().getByTestId('folder-Saved').click({ button: 'right' });
+    await screenshot(page, 'local-folder-menu');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('folder-menu-export').click()]);
+    expect(download.suggestedFilename()).toBe('Saved.mbox');
+    const file = join(mkdtempSync(join(tmpdir(), 'wren-e2e-export-')), 'Saved.mbox');
+    await download.saveAs(file);
+    const mbox = readFileSync(file, 'latin1');
+    expect(mbox.match(/^From /gm)).toHaveLength(2);
+    expect(mbox).toContain('Subject: Keep 3');
   });
 });

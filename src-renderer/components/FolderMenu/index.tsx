@@ -14,6 +14,9 @@ interface FolderMenuProps {
   onDialog(dialog: FolderDialogState): void;
   onMarkRead(folder: FolderView): void;
   onSubscribe(folder: FolderView, subscribed: boolean): void;
+  onExport(folder: FolderView): void;
+  /** Null where mail files cannot be chosen (the web mode). */
+  onImport: ((folder: FolderView) => void) | null;
   /** Whether the account's unsubscribed folders are listed; the account's menu switches it. */
   showingUnsubscribed: boolean;
   onShowUnsubscribed(show: boolean): void;
@@ -24,7 +27,8 @@ interface FolderMenuProps {
  * empty Trash. Special-use folders offer neither rename nor delete. Right
  * click on an account's name offers a new top-level folder.
  */
-export function FolderMenu({ target, at, onClose, onDialog, onMarkRead, onSubscribe, showingUnsubscribed, onShowUnsubscribed }: FolderMenuProps) {
+export function FolderMenu(props: FolderMenuProps) {
+  const { target, at, onClose, onDialog, onMarkRead, onSubscribe, onExport, onImport, showingUnsubscribed, onShowUnsubscribed } = props;
   const t = useT();
   const { folder, account } = target;
   const items: MenuItem[] = [];
@@ -42,6 +46,10 @@ export function FolderMenu({ target, at, onClose, onDialog, onMarkRead, onSubscr
     items.push({ label: t('folderMenu.newSubfolder'), testId: 'folder-menu-new', onSelect: () => onDialog({ kind: 'create', account, parent: folder }) });
     if (folder.selectable) {
       items.push({ label: t('folderMenu.markRead'), testId: 'folder-menu-mark-read', disabled: folder.unread === 0, onSelect: () => onMarkRead(folder) });
+    }
+    if (folder.selectable) {
+      if (onImport) items.push({ label: t('folderMenu.import'), testId: 'folder-menu-import', separated: true, onSelect: () => onImport(folder) });
+      items.push({ label: t('folderMenu.export'), testId: 'folder-menu-export', separated: !onImport, onSelect: () => onExport(folder) });
     }
     if (canEmpty(folder)) {
       items.push({ label: t('folderMenu.empty', { folder: name }), testId: 'folder-menu-empty', danger: true, disabled: folder.total === 0, onSelect: () => onDialog({ kind: 'empty', folder }) });

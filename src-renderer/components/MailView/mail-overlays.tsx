@@ -37,6 +37,11 @@ export function MailOverlaysView(props: MailOverlaysViewProps) {
     client.request('folders.subscribe', { folderId: target.id, subscribed }).catch((error: unknown) =>
       toasts.show({ tone: 'error', lines: errorWords(toErrorShape(error), 'background') }),
     );
+  const showError = (error: unknown) => toasts.show({ tone: 'error', lines: errorWords(toErrorShape(error), 'background') });
+  const importInto = async (target: FolderView) => {
+    const imported = await client.importIntoFolder?.(target.id).catch(showError);
+    if (typeof imported === 'number') toasts.show({ tone: 'info', lines: [t('done.imported', { count: imported, folder: target.name })] });
+  };
   const { picker, deleteForever, messageMenu, folderMenu, folderDialog } = overlays;
   const rows = selection.selectedRows();
   return (
@@ -79,6 +84,8 @@ export function MailOverlaysView(props: MailOverlaysViewProps) {
           onDialog={overlays.setFolderDialog}
           onMarkRead={actions.markFolderRead}
           onSubscribe={(target, subscribed) => void subscribe(target, subscribed)}
+          onExport={(target) => void client.exportFolder(target.id).catch(showError)}
+          onImport={client.importIntoFolder && ((target) => void importInto(target))}
           showingUnsubscribed={folderMenu.target.account !== null && showUnsubscribed.has(folderMenu.target.account.id)}
           onShowUnsubscribed={(show) => folderMenu.target.account && onShowUnsubscribed(folderMenu.target.account.id, show)}
         />

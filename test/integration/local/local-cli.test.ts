@@ -72,8 +72,8 @@ describe('wren CLI: the local folders as the account "local", export and import'
     expect(await json(['export', 'local', 'Archive/Old', '--mbox', mbox])).toEqual({ savedTo: mbox, exported: 2 });
     expect((await wren(['folder', 'create', 'local', 'Imports'])).code).toBe(0);
     expect(await json(['import', 'local', 'Imports', mbox])).toEqual({ imported: 2, files: 1 });
-    const imported = (await json(['list', 'local', 'Imports'])) as { id: number }[];
-    const [a, b] = [await wren(['source', String(local[0]!.id)]), await wren(['source', String(imported.find((m) => (m as { subject: string }).subject === local[0]!.subject)!.id)])];
+    const imported = (await json(['list', 'local', 'Imports'])) as { id: number; subject: string }[];
+    const [a, b] = [await wren(['source', String(local[0]!.id)]), await wren(['source', String(imported.find((m) => m.subject === local[0]!.subject)!.id)])];
     expect(b.stdout).toBe(a.stdout);
 
     expect((await wren(['folder', 'create', 'Bob', 'BackOnServer'])).code).toBe(0);

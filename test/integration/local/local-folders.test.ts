@@ -121,7 +121,7 @@ describe('local folders, and moves between them and IMAP, against Dovecot', () =
 
   it('copies both ways: IMAP → local keeps the original on the server; local → IMAP appends a copy', async () => {
     const copies = await localFolder(wren, 'Copies');
-    const [[name, id]] = [...(await f.seed('CopyOut', 1))];
+    const [name, id] = [...(await f.seed('CopyOut', 1))][0]!;
     await wren.call('messages.apply', { kind: 'copy', messageIds: [id!], folderId: copies });
     await f.settled();
     expect(subjects(await onServer(lab, bob().email, 'CopyOut'))).toEqual([name]);
@@ -168,6 +168,7 @@ describe('local folders, and moves between them and IMAP, against Dovecot', () =
     const client = await connectImap(lab, bob().email);
     try {
       const status = await client.status(path, { uidNext: true, uidValidity: true });
+      if (!status) throw new Error(`no folder ${path}`);
       return { uidNext: status.uidNext!, uidValidity: Number(status.uidValidity) };
     } finally {
       await client.logout();
