@@ -84,8 +84,14 @@ function deleteMessages(store: Store, accountId: number, messages: MessageLocati
 /** Marks every unread message of a folder read: one entry, one STORE over the folder's UIDs. */
 export function markFolderRead(store: Store, folderId: number): Applied {
   return store.write(() => {
-    const folder = remoteFolder(store, folderId);
+    const folder = store.folders.get(folderId);
+    if (!folder) throw new WrenError('NotFound', `There is no folder ${folderId}.`, { folderId });
     const unread = store.messageChanges.inFolder(folderId, true);
+    if (serverOf(folder) === null) {
+      for (const message of unread) store.messageChanges.setFlags(message.id, withFlags(message.flags, ['\\Seen'], []));
+      const entry = { kind: 'markRead', action: 'store', targetPath: null, add: ['\\Seen'], remove: [], undoable: true } as const;
+      return { ...localEntry(store, entry, unread.map(itemOf)), affected: unread.length, replay: [] };
+    }
     return { operationId: journalFlags(store, folder.accountId!, 'markRead', unread, ['\\Seen'], []), affected: unread.length, undoable: true, replay: [folder.accountId!] };
   });
 }

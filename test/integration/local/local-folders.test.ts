@@ -72,6 +72,13 @@ describe('local folders, and moves between them and IMAP, against Dovecot', () =
     await wren.call('messages.apply', { kind: 'flags', messageIds: [ids[1]!], add: ['\\Flagged'], remove: [] });
     expect(localMessages(wren, a).find((m) => m.id === ids[1])!.flagged).toBe(true);
     expect(wren.core.store.operations.countUnfinished(f.accountId)).toBe(0); // nothing for any server
+
+    // "Mark all as read" from a local folder's menu, and its undo.
+    const read = await wren.call('folders.markRead', { folderId: a });
+    expect(read).toMatchObject({ affected: 2, undoable: true });
+    expect(localMessages(wren, a).every((m) => m.seen)).toBe(true);
+    await wren.call('operations.undo', { operationId: read.operationId });
+    expect(localMessages(wren, a).some((m) => m.seen)).toBe(false);
   });
 
   it('moves from IMAP into a local folder: the source is kept, the server loses it, and it reads, lists and flags offline', async () => {
