@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
 import type { MessageSummary, SyncRunResult } from '../ipc/contract';
 import type { Handlers } from '../ipc/dispatch';
-import { toErrorShape } from '../errors/wren-error';
+import { WrenError, toErrorShape } from '../errors/wren-error';
+import { exportFolder } from '../mailfiles/export-folder';
+import { importMailFiles } from '../mailfiles/import-mail-files';
 import { attachmentPart, loadAttachment, writeAttachment } from '../messages/attachment-export';
 import { safeFileName } from '../mime/safe-file-name';
 import type { WrenCore } from './wren-core';
@@ -15,6 +17,10 @@ const SOURCE_VIEW_LIMIT = 4 * 1024 * 1024;
 export interface HandlerOptions {
   /** Where to save an attachment; Electron asks with a dialog. Default: a free name in the Downloads folder. */
   chooseAttachmentPath?: (suggestedName: string) => Promise<string | null>;
+  /** Where to export a folder (Electron: a save dialog); null when the user cancels. */
+  chooseExportPath?: (suggestedName: string, format: 'mbox' | 'eml') => Promise<string | null>;
+  /** Which mail files to import (Electron: an open dialog); null when the user cancels. */
+  chooseImportFiles?: () => Promise<string[] | null>;
 }
 
 /** The contract's requests, implemented over the core. */
@@ -36,7 +42,8 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
       core.status.forget(accountId);
       return { removed: true };
     },
-    'folders.list': ({ accountId, includeUnsubscribed }) => core.folders.list(core.accounts.require(accountId).id, includeUnsubscribed),
+    'folders.list': ({ accountId, includeUnsubscribed }) =>
+      accountId === null ? core.localFolders.list() : core.folders.list(core.accounts.require(accountId).id, includeUnsubscribed),
     'messages.list': ({ folderId, offset, limit }) => core.store.messages.page(folderId, offset, limit),
     'messages.read': ({ messageId, markSeen }) => core.reader.read(messageId, { markSeen }),
     'messages.summary': ({ messageId }) => summaryOf(core.reader.requireMessage(messageId)),
@@ -61,9 +68,25 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
     'operations.undo': ({ operationId }) => core.operations.undo(operationId),
     'folders.markRead': ({ folderId }) => core.operations.markFolderRead(folderId),
     'folders.empty': ({ folderId }) => core.operations.emptyFolder(folderId),
-    'folders.create': ({ accountId, parentId, name }) => core.folders.create(core.accounts.require(accountId).id, parentId, name),
-    'folders.rename': ({ folderId, name }) => core.folders.rename(folderId, name),
-    'folders.delete': ({ folderId }) => core.folders.delete(folderId),
+    'folders.create': ({ accountId, parentId, name }) =>
+      accountId === null ? core.localFolders.create(parentId, name) : core.folders.create(core.accounts.require(accountId).id, parentId, name),
+    'folders.rename': ({ folderId, name }) => (core.localFolders.owns(folderId) ? core.localFolders.rename(folderId, name) : core.folders.rename(folderId, name)),
+    'folders.delete': ({ folderId }) => (core.localFolders.owns(folderId) ? core.localFolders.delete(folderId) : core.folders.delete(folderId)),
+    'folders.import': async ({ folderId, files }) => {
+      const chosen = files ?? (options.chooseImportFiles ? await options.chooseImportFiles() : null);
+      if (!chosen) throw new WrenError('BadRequest', 'Name the files to import.', { folderId });
+      const { imported, replay } = await importMailFiles(core.store, folderId, chosen);
+      if (replay !== null) core.sync.replaySoon(replay);
+      return { imported, files: chosen.length };
+    },
+    'folders.export': async ({ folderId, format, path }) => {
+      const folder = core.store.folders.get(folderId);
+      if (!folder) throw new WrenError('NotFound', `There is no folder ${folderId}.`, { folderId });
+      const target = path ?? (options.chooseExportPath ? await options.chooseExportPath(exportName(folder.name, format), format) : null);
+      if (target === null) return { savedTo: null, exported: 0 };
+      const exported = await exportFolder(core.store, folder.id, format, target, (id) => core.reader.cachedSource(id));
+      return { savedTo: target, exported };
+    },
     'folders.subscribe': ({ folderId, subscribed }) => core.folders.subscribe(folderId, subscribed),
     'sync.start': ({ accountId, bodies }) => {
       const ids = accountId ? [core.accounts.require(accountId).id] : core.store.accounts.list().map((a) => a.id);
@@ -88,6 +111,11 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
 function summaryOf(record: MessageSummary): MessageSummary {
   const { id, folderId, uid, subject, from, date, size, seen, flagged, answered, hasAttachments } = record;
   return { id, folderId, uid, subject, from, date, size, seen, flagged, answered, hasAttachments };
+}
+
+function exportName(folderName: string, format: 'mbox' | 'eml'): string {
+  const base = safeFileName(folderName) || 'mail';
+  return format === 'mbox' ? `${base}.mbox` : base;
 }
 
 function defaultDownloads(): string {

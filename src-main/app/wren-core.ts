@@ -3,6 +3,7 @@ import { AccountService } from '../accounts/account-service';
 import { AccountStatusBoard } from '../accounts/account-status';
 import { AccountWatcher } from '../accounts/account-watcher';
 import { RemoteFolders } from '../folders/remote-folders';
+import { LocalFolders } from '../folders/local-folders';
 import { ImapSessions } from '../imap/imap-sessions';
 import type { ImapLogin } from '../imap/imap-connection';
 import type { Events } from '../ipc/contract';
@@ -59,6 +60,7 @@ export class WrenCore {
   readonly operations: OperationsService;
   readonly reader: MessageReader;
   readonly folders: RemoteFolders;
+  readonly localFolders: LocalFolders;
   private readonly watcher: AccountWatcher | null;
 
   private constructor(readonly options: CoreOptions, readonly dataDir: string) {
@@ -73,6 +75,8 @@ export class WrenCore {
     });
     this.operations = new OperationsService(this.store, (accountId) => this.sync.replaySoon(accountId));
     this.reader = new MessageReader(this.store, this.sessions, this.operations, (accountId) => this.loginFor(accountId));
+    this.operations.cacheSource = (messageId) => this.reader.cachedSource(messageId);
+    this.localFolders = new LocalFolders(this.store);
     this.folders = new RemoteFolders(this.store, this.sessions);
     this.watcher = this.watchAccounts();
   }

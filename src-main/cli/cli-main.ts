@@ -10,6 +10,7 @@ import { foldersCommand, listCommand } from './commands/browse-commands';
 import { folderCommand } from './commands/folder-commands';
 import { deleteCommand, flagCommand, moveOrCopyCommand } from './commands/message-commands';
 import { readCommand } from './commands/read-command';
+import { exportCommand, importCommand } from './commands/mail-file-commands';
 import { sourceCommand } from './commands/source-command';
 import { syncCommand } from './commands/sync-command';
 import { localAccessOf } from './local-access';
@@ -25,16 +26,18 @@ const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
               [--pop3-policy keep|delete-after:DAYS|delete-when-deleted|delete] [--pop3-max-size KB] …
   account list | account remove ACCOUNT
   sync [ACCOUNT] [--bodies]
-  folders ACCOUNT [--all]         (--all: unsubscribed folders too)
+  folders ACCOUNT [--all]         (--all: unsubscribed folders too; ACCOUNT "local": the local folders)
   list ACCOUNT FOLDER [--limit N] [--offset N]
   read MESSAGE_ID [--raw]        (--raw with --json adds the whole source, base64)
   source MESSAGE_ID              (the raw message, byte for byte, to stdout)
-  move ID... FOLDER [--to-account ACCOUNT]     (FOLDER: a path in the messages' own account)
+  move ID... FOLDER [--to-account ACCOUNT]     (FOLDER: a path in the messages' own account, or in ACCOUNT or "local")
   copy ID... FOLDER [--to-account ACCOUNT]
   delete ID... [--permanent]     (to the account's Trash; in Trash, or with --permanent, for good)
   flag ID... [--seen|--unseen] [--flagged|--unflagged]
   folder create ACCOUNT PATH | folder rename ACCOUNT PATH NEWPATH | folder delete ACCOUNT PATH
   folder subscribe ACCOUNT PATH | folder unsubscribe ACCOUNT PATH
+  export ACCOUNT FOLDER --mbox FILE | --eml DIR    (mboxrd; ACCOUNT may be "local")
+  import ACCOUNT FOLDER FILE...  (mbox or .eml files, told apart by their content)
   Changes apply here at once and go to the server before the command ends; offline they stay queued
   for the next sync (said on stderr, exit 0).
   watch ACCOUNT                  (push on the Inbox: one JSON line per new message, until Ctrl-C; exit 0)
@@ -72,6 +75,8 @@ async function run(context: CliContext, command: string | undefined, args: strin
     case 'flag': return flagCommand(context, args);
     case 'folder': return folderCommand(context, args);
     case 'watch': return watchCommand(context, args);
+    case 'export': return exportCommand(context, args);
+    case 'import': return importCommand(context, args);
     default: throw new WrenError('BadRequest', command ? `Unknown command "${command}".\n${USAGE}` : USAGE);
   }
 }

@@ -11,15 +11,23 @@ export async function findAccount(context: CliContext, reference: string | undef
   return match;
 }
 
-/** Every folder of the account, subscribed or not, as the server names them. */
-export function allFolders(context: CliContext, accountId: number): Promise<FolderView[]> {
+/** The name the CLI gives the shared Local Folders, as if they were an account. */
+export const LOCAL = 'local';
+
+/** An account's id, or null for "local" (the shared Local Folders). */
+export async function findScope(context: CliContext, reference: string | undefined): Promise<number | null> {
+  return reference === LOCAL ? null : (await findAccount(context, reference)).id;
+}
+
+/** Every folder of the account (or the local folders), subscribed or not, as the server names them. */
+export function allFolders(context: CliContext, accountId: number | null): Promise<FolderView[]> {
   return context.request('folders.list', { accountId, includeUnsubscribed: true });
 }
 
-export async function findFolder(context: CliContext, accountId: number, path: string | undefined): Promise<FolderView> {
+export async function findFolder(context: CliContext, accountId: number | null, path: string | undefined): Promise<FolderView> {
   if (!path) throw new WrenError('BadRequest', 'Name the folder by its path (see "wren folders ACCOUNT").');
   const folder = (await allFolders(context, accountId)).find((f) => f.path === path);
-  if (!folder) throw new WrenError('NotFound', `No folder "${path}" in that account (see "wren folders").`);
+  if (!folder) throw new WrenError('NotFound', `No folder "${path}" in ${accountId === null ? 'the local folders' : 'that account'} (see "wren folders").`);
   return folder;
 }
 
@@ -33,13 +41,14 @@ export function messageIds(texts: string[], usage: string): number[] {
   });
 }
 
-/** The messages grouped by the account that holds them (an operation applies within one account). */
-export async function byAccount(context: CliContext, ids: number[]): Promise<Map<number, number[]>> {
-  const folderOwner = new Map<number, number>();
+/** The messages grouped by the account that holds them, null for the local folders (an operation applies within one). */
+export async function byAccount(context: CliContext, ids: number[]): Promise<Map<number | null, number[]>> {
+  const folderOwner = new Map<number, number | null>();
+  for (const folder of await allFolders(context, null)) folderOwner.set(folder.id, null);
   for (const account of await context.request('accounts.list', {})) {
     for (const folder of await allFolders(context, account.id)) folderOwner.set(folder.id, account.id);
   }
-  const groups = new Map<number, number[]>();
+  const groups = new Map<number | null, number[]>();
   for (const id of ids) {
     const { folderId } = await context.request('messages.summary', { messageId: id });
     const accountId = folderOwner.get(folderId);

@@ -8,7 +8,8 @@ import type { CliContext } from './cli-context';
  * stays queued (it is already applied here) and the command says so and
  * succeeds; the next sync, or the app, sends it. Returns the exit code.
  */
-export async function sendChanges(context: CliContext, accountId: number, done: string): Promise<number> {
+export async function sendChanges(context: CliContext, accountId: number | null, done: string): Promise<number> {
+  if (accountId === null) return 0; // the local folders: nothing to send
   const refused: Events['operation.failed'][] = [];
   const stopListening = context.events.on('operation.failed', (failure) => {
     if (failure.accountId === accountId) refused.push(failure);

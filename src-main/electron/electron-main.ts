@@ -19,6 +19,14 @@ function createWindow(core: WrenCore): BrowserWindow {
       const choice = await dialog.showSaveDialog(window, { defaultPath: join(app.getPath('downloads'), suggestedName) });
       return choice.canceled || !choice.filePath ? null : choice.filePath;
     },
+    chooseExportPath: async (suggestedName) => {
+      const choice = await dialog.showSaveDialog(window, { defaultPath: join(app.getPath('documents'), suggestedName) });
+      return choice.canceled || !choice.filePath ? null : choice.filePath;
+    },
+    chooseImportFiles: async () => {
+      const choice = await dialog.showOpenDialog(window, { properties: ['openFile', 'multiSelections'] });
+      return choice.canceled || choice.filePaths.length === 0 ? null : choice.filePaths;
+    },
   });
   const unbridge = bridgeIpc(window, handlers, core.events);
   window.on('closed', unbridge);

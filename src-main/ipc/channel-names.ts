@@ -24,6 +24,8 @@ export const METHOD_NAMES = [
   'folders.rename',
   'folders.delete',
   'folders.subscribe',
+  'folders.import',
+  'folders.export',
   'attachments.save',
   'sync.start',
   'sync.run',

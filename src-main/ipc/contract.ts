@@ -192,7 +192,10 @@ export const MessageFlag = z.enum(['\\Seen', '\\Flagged', '\\Answered', '$Forwar
 const messageIds = z.array(z.number().int().positive()).min(1).max(100_000);
 export const MailOperation = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('flags'), messageIds, add: z.array(MessageFlag).default([]), remove: z.array(MessageFlag).default([]) }).strict(),
-  /** Into another folder of the same account (a folder of another account, or a local one, comes with POP3). */
+  /**
+   * Into any folder that holds mail: of the same account (MOVE on its server), of another account (APPEND there,
+   * then the original is expunged) or a local folder (the source is kept here; the original is expunged).
+   */
   z.object({ kind: z.literal('move'), messageIds, folderId: z.number().int().positive() }).strict(),
   z.object({ kind: z.literal('copy'), messageIds, folderId: z.number().int().positive() }).strict(),
   /** To the account's Trash; in Trash (or with `permanent`), gone for good. */
@@ -229,8 +232,8 @@ export const requests = {
   'accounts.testConnection': request<TestConnectionResult>()(AccountDraft),
   'accounts.add': request<AccountView>()(AccountDraft),
   'accounts.remove': request<{ removed: true }>()(byAccount),
-  /** Subscribed folders only, unless `includeUnsubscribed`. */
-  'folders.list': request<FolderView[]>()(z.object({ accountId: id, includeUnsubscribed: z.boolean().default(false) }).strict()),
+  /** Subscribed folders only, unless `includeUnsubscribed`. `accountId: null`: the shared Local Folders. */
+  'folders.list': request<FolderView[]>()(z.object({ accountId: id.nullable(), includeUnsubscribed: z.boolean().default(false) }).strict()),
   'messages.list': request<{ total: number; items: MessageSummary[] }>()(
     z
       .object({
@@ -256,14 +259,31 @@ export const requests = {
   'folders.markRead': request<OperationReceipt>()(z.object({ folderId: id }).strict()),
   /** Deletes every message of the Trash (or Junk) folder for good. */
   'folders.empty': request<OperationReceipt>()(z.object({ folderId: id }).strict()),
-  /** A remote folder; nested under `parentId` with the server's delimiter, at the top when null. */
+  /**
+   * A remote folder; nested under `parentId` with the server's delimiter, at the top when null.
+   * `accountId: null`: a local folder (no network needed; rename and delete work on it the same way).
+   */
   'folders.create': request<FolderView>()(
-    z.object({ accountId: id, parentId: id.nullable().default(null), name: z.string().trim().min(1).max(200) }).strict(),
+    z.object({ accountId: id.nullable(), parentId: id.nullable().default(null), name: z.string().trim().min(1).max(200) }).strict(),
   ),
   /** Renames the folder's last path segment (its place in the tree stays). Special-use folders are refused. */
   'folders.rename': request<FolderView>()(z.object({ folderId: id, name: z.string().trim().min(1).max(200) }).strict()),
   /** Deletes a folder and the mail in it on the server. Special-use folders are refused. */
   'folders.delete': request<{ deleted: true }>()(z.object({ folderId: id }).strict()),
+  /**
+   * Mail files into a folder: mbox (mboxrd or plain) or .eml, told apart by their content. Without `files`
+   * Electron asks with an open dialog.
+   */
+  'folders.import': request<{ imported: number; files: number }>()(
+    z.object({ folderId: id, files: z.array(z.string().min(1)).max(10_000).optional() }).strict(),
+  ),
+  /**
+   * A folder's mail into one mbox file (mboxrd) or a directory of .eml files. Without `path` Electron asks with a
+   * save dialog (`savedTo: null` when the user cancels); the web mode downloads the mbox instead.
+   */
+  'folders.export': request<{ savedTo: string | null; exported: number }>()(
+    z.object({ folderId: id, format: z.enum(['mbox', 'eml']).default('mbox'), path: z.string().min(1).optional() }).strict(),
+  ),
   'folders.subscribe': request<FolderView>()(z.object({ folderId: id, subscribed: z.boolean() }).strict()),
   /** Electron asks where to save with a dialog; the web mode downloads instead (see web-server.ts). */
   'attachments.save': request<{ savedTo: string | null }>()(

@@ -3,41 +3,82 @@ import type { FolderRole, MailOperation, OperationReceipt } from '../ipc/contrac
 import type { FolderRecord } from '../store/folders-repo';
 import type { MessageLocation } from '../store/message-changes-repo';
 import type { Store } from '../store/store';
-import { journalCopy, journalExpunge, journalFlags, journalMove } from './journal-entries';
+import { releaseBlobs } from '../store/release-blobs';
+import { localEntry, serverOf, transferAcross } from './cross-transfer';
+import { itemOf, journalCopy, journalExpunge, journalFlags, journalMove, withFlags } from './journal-entries';
 
 export interface Applied extends OperationReceipt {
-  accountId: number;
+  /** Accounts whose journal grew (none for an operation among local folders). */
+  replay: number[];
 }
 
 /** Applies a user's operation to the cache and journals it, in one transaction. */
 export function applyOperation(store: Store, operation: MailOperation): Applied {
-  return store.write(() => {
+  const released: string[] = [];
+  const applied = store.write(() => {
     const messages = locateAll(store, operation.messageIds);
-    const accountId = oneAccount(messages);
-    const receipt = (operationId: number, undoable: boolean) => ({ operationId, affected: messages.length, undoable, accountId });
+    const server = oneSide(messages);
+    if (server === null) return applyLocally(store, operation, messages, released);
+    const receipt = (operationId: number, undoable: boolean) => ({ operationId, affected: messages.length, undoable, replay: [server] });
     switch (operation.kind) {
       case 'flags':
-        return receipt(journalFlags(store, accountId, 'flags', messages, operation.add, operation.remove), true);
+        return receipt(journalFlags(store, server, 'flags', messages, operation.add, operation.remove), true);
       case 'move':
-        return receipt(journalMove(store, accountId, 'move', messages, targetFolder(store, accountId, operation.folderId)), true);
       case 'copy':
-        return receipt(journalCopy(store, accountId, messages, targetFolder(store, accountId, operation.folderId)), false);
+        return transfer(store, operation.kind, messages, server, targetFolder(store, operation.folderId));
       case 'archive':
-        return receipt(journalMove(store, accountId, 'archive', messages, roleFolder(store, accountId, 'archive')), true);
+        return receipt(journalMove(store, server, 'archive', messages, roleFolder(store, server, 'archive')), true);
       case 'delete':
-        return deleteMessages(store, accountId, messages, operation.permanent);
+        return deleteMessages(store, server, messages, operation.permanent);
     }
   });
+  releaseBlobs(store, released);
+  return applied;
+}
+
+/** Moves or copies, within one account's server (COPY/MOVE there) or across stores (see transferAcross). */
+export function transfer(store: Store, kind: 'move' | 'copy', messages: MessageLocation[], from: number | null, target: FolderRecord): Applied {
+  const affected = messages.length;
+  if (from !== null && serverOf(target) === from) {
+    if (kind === 'copy') return { operationId: journalCopy(store, from, messages, target), affected, undoable: false, replay: [from] };
+    return { operationId: journalMove(store, from, 'move', messages, target), affected, undoable: true, replay: [from] };
+  }
+  return { ...transferAcross(store, kind, messages, from, target), affected };
+}
+
+/** Messages in local folders: every change is final at once; flags and moves can still be undone. */
+function applyLocally(store: Store, operation: MailOperation, messages: MessageLocation[], released: string[]): Applied {
+  const affected = messages.length;
+  switch (operation.kind) {
+    case 'flags': {
+      for (const message of messages) store.messageChanges.setFlags(message.id, withFlags(message.flags, operation.add, operation.remove));
+      const entry = { kind: 'flags', action: 'store', targetPath: null, add: operation.add, remove: operation.remove, undoable: true } as const;
+      return { ...localEntry(store, entry, messages.map(itemOf)), affected, replay: [] };
+    }
+    case 'move':
+    case 'copy':
+      return transfer(store, operation.kind, messages, null, targetFolder(store, operation.folderId));
+    case 'archive':
+      throw new WrenError('BadRequest', 'Local folders have no Archive folder; move the messages into a folder instead.', {});
+    case 'delete': {
+      // No Trash among local folders: deleted here means gone, with the files of their sources and parts.
+      released.push(...store.messageChanges.blobsOf(messages.map((message) => message.id)));
+      store.messageChanges.remove(messages.map((message) => message.id));
+      const entry = { kind: 'delete', action: 'expunge', targetPath: null, add: [], remove: [], undoable: false } as const;
+      return { ...localEntry(store, entry, []), affected, replay: [] };
+    }
+  }
 }
 
 /** To Trash; what is already in Trash (or everything, when asked) goes for good. */
 function deleteMessages(store: Store, accountId: number, messages: MessageLocation[], permanent: boolean): Applied {
+  const replay = [accountId];
   const trash = permanent ? null : trashOf(store, accountId);
   const forGood = messages.filter((message) => !trash || message.folderId === trash.id);
   const toTrash = messages.filter((message) => trash && message.folderId !== trash.id);
   const expunged = forGood.length ? journalExpunge(store, accountId, 'delete', forGood) : null;
   const moved = toTrash.length && trash ? journalMove(store, accountId, 'delete', toTrash, trash) : null;
-  return { operationId: (moved ?? expunged)!, affected: messages.length, undoable: expunged === null, accountId };
+  return { operationId: (moved ?? expunged)!, affected: messages.length, undoable: expunged === null, replay };
 }
 
 /**
@@ -53,9 +94,15 @@ function trashOf(store: Store, accountId: number): FolderRecord | null {
 /** Marks every unread message of a folder read: one entry, one STORE over the folder's UIDs. */
 export function markFolderRead(store: Store, folderId: number): Applied {
   return store.write(() => {
-    const folder = remoteFolder(store, folderId);
+    const folder = store.folders.get(folderId);
+    if (!folder) throw new WrenError('NotFound', `There is no folder ${folderId}.`, { folderId });
     const unread = store.messageChanges.inFolder(folderId, true);
-    return { operationId: journalFlags(store, folder.accountId!, 'markRead', unread, ['\\Seen'], []), affected: unread.length, undoable: true, accountId: folder.accountId! };
+    if (serverOf(folder) === null) {
+      for (const message of unread) store.messageChanges.setFlags(message.id, withFlags(message.flags, ['\\Seen'], []));
+      const entry = { kind: 'markRead', action: 'store', targetPath: null, add: ['\\Seen'], remove: [], undoable: true } as const;
+      return { ...localEntry(store, entry, unread.map(itemOf)), affected: unread.length, replay: [] };
+    }
+    return { operationId: journalFlags(store, folder.accountId!, 'markRead', unread, ['\\Seen'], []), affected: unread.length, undoable: true, replay: [folder.accountId!] };
   });
 }
 
@@ -67,7 +114,7 @@ export function emptyFolder(store: Store, folderId: number): Applied {
       throw new WrenError('BadRequest', `Only the Trash or Junk folder can be emptied, not ${folder.path}.`, { folderId });
     }
     const messages = store.messageChanges.inFolder(folderId, false);
-    return { operationId: journalExpunge(store, folder.accountId!, 'empty', messages), affected: messages.length, undoable: false, accountId: folder.accountId! };
+    return { operationId: journalExpunge(store, folder.accountId!, 'empty', messages), affected: messages.length, undoable: false, replay: [folder.accountId!] };
   });
 }
 
@@ -78,13 +125,13 @@ function locateAll(store: Store, ids: number[]): MessageLocation[] {
   return messages;
 }
 
-function oneAccount(messages: MessageLocation[]): number {
-  const accounts = new Set(messages.map((message) => message.accountId));
-  const [accountId] = accounts;
-  if (accounts.size !== 1 || accountId === null || accountId === undefined) {
-    throw new WrenError('BadRequest', 'An operation takes messages of one server account at a time.', { accounts: [...accounts] });
+/** The one server the messages are on, or null when they are all in local folders. */
+function oneSide(messages: MessageLocation[]): number | null {
+  const sides = new Set(messages.map((message) => message.serverAccountId));
+  if (sides.size !== 1) {
+    throw new WrenError('BadRequest', 'An operation takes messages of one account (or of the local folders) at a time.', { accounts: [...sides] });
   }
-  return accountId;
+  return [...sides][0]!;
 }
 
 function remoteFolder(store: Store, folderId: number): FolderRecord {
@@ -93,9 +140,10 @@ function remoteFolder(store: Store, folderId: number): FolderRecord {
   return folder;
 }
 
-function targetFolder(store: Store, accountId: number, folderId: number): FolderRecord {
-  const folder = remoteFolder(store, folderId);
-  if (folder.accountId !== accountId) throw new WrenError('BadRequest', 'Moving or copying to another account comes later.', { folderId });
+/** Any folder that holds mail: of this account, of another one, or local. */
+function targetFolder(store: Store, folderId: number): FolderRecord {
+  const folder = store.folders.get(folderId);
+  if (!folder) throw new WrenError('NotFound', `There is no folder ${folderId}.`, { folderId });
   if (!folder.selectable) throw new WrenError('BadRequest', `The folder ${folder.path} cannot hold messages.`, { folderId });
   return folder;
 }

@@ -9,7 +9,7 @@ import type { FolderRecord } from '../store/folders-repo';
  * change and its entry commit together (or not at all).
  */
 
-function itemOf(message: MessageLocation): NewItem {
+export function itemOf(message: MessageLocation): NewItem {
   return {
     messageRowId: message.id, resultRowId: null, folderPath: message.folderPath, uidvalidity: message.uidvalidity, uid: message.uid,
     messageIdHeader: message.messageIdHeader, priorFlags: message.flags, priorFolderId: message.folderId, priorUid: message.uid,

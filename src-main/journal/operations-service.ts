@@ -2,6 +2,7 @@ import type { MailOperation, OperationReceipt } from '../ipc/contract';
 import type { Store } from '../store/store';
 import { applyOperation, emptyFolder, markFolderRead, type Applied } from './apply-operation';
 import { journalFlags } from './journal-entries';
+import { serverOf } from './cross-transfer';
 import { undoOperation } from './undo-operation';
 
 /**
@@ -10,9 +11,16 @@ import { undoOperation } from './undo-operation';
  * send the journal to the server when the account is reachable.
  */
 export class OperationsService {
+  /** Downloads a message's source into the blob store (set by the core once its reader exists). */
+  cacheSource: (messageId: number) => Promise<unknown> = () => Promise.reject(new Error('No source downloader'));
+
   constructor(private readonly store: Store, private readonly replaySoon: (accountId: number) => void) {}
 
-  apply(operation: MailOperation): OperationReceipt {
+  /** A move or copy that takes mail off its server first downloads the sources it lacks (online, before anything changes). */
+  async apply(operation: MailOperation): Promise<OperationReceipt> {
+    if (operation.kind === 'move' || operation.kind === 'copy') {
+      for (const id of this.sourcesNeeded(operation.messageIds, operation.folderId)) await this.cacheSource(id);
+    }
     return this.queued(applyOperation(this.store, operation));
   }
 
@@ -25,7 +33,7 @@ export class OperationsService {
   }
 
   undo(operationId: number): { undone: true } {
-    this.replaySoon(undoOperation(this.store, operationId).accountId);
+    undoOperation(this.store, operationId).replay.forEach((accountId) => this.replaySoon(accountId));
     return { undone: true };
   }
 
@@ -50,8 +58,21 @@ export class OperationsService {
     if (accountId !== null) this.replaySoon(accountId);
   }
 
+  private sourcesNeeded(messageIds: number[], folderId: number): number[] {
+    const target = this.store.folders.get(folderId);
+    if (!target) return [];
+    const to = serverOf(target);
+    return this.store.messageChanges.locate(messageIds)
+      .filter((message) => message.serverAccountId !== null && message.serverAccountId !== to)
+      .filter((message) => {
+        const source = this.store.bodies.source(message.id);
+        return !source || !this.store.blobs.intact(source);
+      })
+      .map((message) => message.id);
+  }
+
   private queued(applied: Applied): OperationReceipt {
-    this.replaySoon(applied.accountId);
+    applied.replay.forEach((accountId) => this.replaySoon(accountId));
     return { operationId: applied.operationId, affected: applied.affected, undoable: applied.undoable };
   }
 }

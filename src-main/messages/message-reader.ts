@@ -4,6 +4,7 @@ import type { MessageView } from '../ipc/contract';
 import type { ImapSessions } from '../imap/imap-sessions';
 import { chooseDisplayParts, toAttachmentView } from '../mime/choose-display-parts';
 import type { CachedBody } from '../store/bodies-repo';
+import type { StoredBlob } from '../store/blob-store';
 import type { MessageRecord } from '../store/messages-repo';
 import type { Store } from '../store/store';
 import { fetchTrustedBody, fromFullSource } from './fetch-trusted-body';
@@ -77,9 +78,14 @@ export class MessageReader {
 
   /** The raw source, downloaded and cached on first ask. */
   async source(id: number): Promise<{ stream: Readable; size: number }> {
-    const record = this.requireMessage(id);
-    const cached = intactSource(this.store, record) ?? (await this.online(record, (client) => fetchSource(client, this.store, record)));
+    const cached = await this.cachedSource(id);
     return { stream: this.store.blobs.read(cached.blob), size: cached.size };
+  }
+
+  /** The source's blob, downloaded first if it is not cached whole. */
+  async cachedSource(id: number): Promise<StoredBlob> {
+    const record = this.requireMessage(id);
+    return intactSource(this.store, record) ?? (await this.online(record, (client) => fetchSource(client, this.store, record)));
   }
 
   private async loadBody(record: MessageRecord): Promise<CachedBody> {

@@ -21,6 +21,8 @@ export interface FolderRecord extends FolderView {
   uidnext: number | null;
   highestmodseq: number | null;
   lastSyncedAt: number | null;
+  /** Kept here only (the shared Local Folders, or a POP3 account's Inbox): never on a server. */
+  isLocal: boolean;
 }
 
 export interface FolderSyncState {
@@ -30,14 +32,15 @@ export interface FolderSyncState {
 }
 
 const SELECT = `SELECT id, account_id AS accountId, parent_id AS parentId, path, name, delimiter, role, selectable, subscribed,
-  total_count AS total, unread_count AS unread, uidvalidity, uidnext, highestmodseq, last_synced_at AS lastSyncedAt
+  total_count AS total, unread_count AS unread, uidvalidity, uidnext, highestmodseq, last_synced_at AS lastSyncedAt, is_local AS isLocal
   FROM folders`;
 
-type FolderRow = Omit<FolderRecord, 'selectable' | 'subscribed'> & { selectable: number; subscribed: number };
+type FolderRow = Omit<FolderRecord, 'selectable' | 'subscribed' | 'isLocal'> & { selectable: number; subscribed: number; isLocal: number };
 
 function fromRow(row: FolderRow): FolderRecord {
-  return { ...row, selectable: row.selectable === 1, subscribed: row.subscribed === 1 };
+  return { ...row, selectable: row.selectable === 1, subscribed: row.subscribed === 1, isLocal: row.isLocal === 1 };
 }
+
 
 /** Inbox first, then the special folders in the order mail clients show them, then by name. */
 const ROLE_ORDER = `CASE role WHEN 'inbox' THEN 0 WHEN 'drafts' THEN 1 WHEN 'sent' THEN 2 WHEN 'archive' THEN 3
@@ -122,6 +125,17 @@ export class FoldersRepo {
     const folder = this.get(folderId);
     this.statements.get('UPDATE folders SET subscribed = ? WHERE id = ?').run(subscribed ? 1 : 0, folderId);
     this.feed.note({ entity: 'folders', accountId: folder?.accountId ?? null, ids: [folderId] });
+  }
+
+  /** The shared Local Folders (no account), parents before children. */
+  listLocal(): FolderRecord[] {
+    const rows = this.statements.get(`${SELECT} WHERE account_id IS NULL ORDER BY path COLLATE NOCASE`).all();
+    return (rows as FolderRow[]).map(fromRow);
+  }
+
+  byPath(accountId: number | null, path: string): FolderRecord | undefined {
+    const row = this.statements.get(`${SELECT} WHERE ifnull(account_id, 0) = ifnull(?, 0) AND path = ?`).get(accountId, path) as FolderRow | undefined;
+    return row ? fromRow(row) : undefined;
   }
 
   setSyncState(folderId: number, state: FolderSyncState): void {

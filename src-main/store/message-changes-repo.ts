@@ -8,6 +8,8 @@ export interface MessageLocation {
   id: number;
   folderId: number;
   accountId: number | null;
+  /** The account whose server holds the message; null in a local folder (the shared tree, or a POP3 Inbox). */
+  serverAccountId: number | null;
   folderPath: string;
   uidvalidity: number | null;
   uid: number | null;
@@ -16,13 +18,15 @@ export interface MessageLocation {
 }
 
 const LOCATION = `SELECT m.id, m.folder_id AS folderId, f.account_id AS accountId, f.path AS folderPath, f.uidvalidity, m.uid,
-  m.message_id AS messageIdHeader, m.seen, m.flagged, m.answered, m.draft, m.keywords
+  m.message_id AS messageIdHeader, m.seen, m.flagged, m.answered, m.draft, m.keywords, f.is_local AS isLocal
   FROM messages m JOIN folders f ON f.id = m.folder_id`;
 
-type LocationRow = Omit<MessageLocation, 'flags'> & { seen: number; flagged: number; answered: number; draft: number; keywords: string };
+type LocationRow = Omit<MessageLocation, 'flags' | 'serverAccountId'> & {
+  seen: number; flagged: number; answered: number; draft: number; keywords: string; isLocal: number;
+};
 
-const toLocation = ({ seen, flagged, answered, draft, keywords, ...row }: LocationRow): MessageLocation =>
-  ({ ...row, flags: flagsOf({ seen, flagged, answered, draft, keywords }) });
+const toLocation = ({ seen, flagged, answered, draft, keywords, isLocal, ...row }: LocationRow): MessageLocation =>
+  ({ ...row, serverAccountId: isLocal ? null : row.accountId, flags: flagsOf({ seen, flagged, answered, draft, keywords }) });
 
 /** The changes a user's operation makes to cached messages (flags, moves, copies, deletions), announced on the feed. */
 export class MessageChangesRepo {
@@ -75,6 +79,20 @@ export class MessageChangesRepo {
     this.statements.get('INSERT INTO message_sources (message_id, blob, size) SELECT ?, blob, size FROM message_sources WHERE message_id = ?').run(copyId, id);
     this.noteChanged(folderId, [copyId]);
     return copyId;
+  }
+
+  /** What an APPEND of the row needs besides its source: its flags now and its arrival time. */
+  appendable(id: number): { flags: string[]; internalDate: number | null } | undefined {
+    const row = this.statements
+      .get('SELECT seen, flagged, answered, draft, keywords, coalesce(internal_date, date) AS internalDate FROM messages WHERE id = ?')
+      .get(id) as { seen: number; flagged: number; answered: number; draft: number; keywords: string; internalDate: number | null } | undefined;
+    return row ? { flags: flagsOf(row), internalDate: row.internalDate } : undefined;
+  }
+
+  /** The blob files the rows' sources and parts name (to release once the rows are gone). */
+  blobsOf(ids: number[]): string[] {
+    const named = this.statements.pluck('SELECT blob FROM message_sources WHERE message_id = ? UNION SELECT blob FROM message_parts WHERE message_id = ?');
+    return ids.flatMap((id) => named.all(id, id) as string[]);
   }
 
   remove(ids: number[]): void {

@@ -5,7 +5,7 @@ import { PreparedStatements } from './prepared-statements';
 /** What the user asked for; `operation.failed` names it. */
 export type OperationKind = 'flags' | 'move' | 'copy' | 'delete' | 'archive' | 'markRead' | 'empty';
 /** What the server is asked to do. */
-export type ServerAction = 'store' | 'move' | 'copy' | 'expunge';
+export type ServerAction = 'store' | 'move' | 'copy' | 'expunge' | 'append';
 export type OperationState = 'pending' | 'sent' | 'done' | 'failed';
 
 /** One message of an entry, named as the server named it when the entry was made. */
@@ -25,7 +25,8 @@ export interface JournalItem {
 
 export interface JournalEntry {
   id: number;
-  accountId: number;
+  /** The account whose server replays it; null for an operation among local folders (written done, kept for undo). */
+  accountId: number | null;
   kind: OperationKind;
   action: ServerAction;
   targetPath: string | null;
@@ -39,7 +40,7 @@ export interface JournalEntry {
   items: JournalItem[];
 }
 
-export type NewEntry = Pick<JournalEntry, 'accountId' | 'kind' | 'action' | 'targetPath' | 'add' | 'remove' | 'undoable'>;
+export type NewEntry = Pick<JournalEntry, 'accountId' | 'kind' | 'action' | 'targetPath' | 'undoable'> & { add: readonly string[]; remove: readonly string[] };
 export type NewItem = Omit<JournalItem, 'id' | 'newUid'>;
 
 /** Done entries are kept this long, so a replayed operation can still be undone from its toast. */
@@ -119,6 +120,11 @@ export class OperationsRepo {
       .get("DELETE FROM operations WHERE account_id = ? AND state = 'failed' RETURNING id, kind, error_json")
       .all(accountId) as { id: number; kind: OperationKind; error_json: string }[];
     return rows.sort((a, b) => a.id - b.id).map((row) => ({ id: row.id, kind: row.kind, error: JSON.parse(row.error_json) as ErrorShape }));
+  }
+
+  /** Forgets an entry outright (a local one taken back by undo). */
+  remove(id: number): void {
+    this.statements.get('DELETE FROM operations WHERE id = ?').run(id);
   }
 
   /** Removes an entry the server has not been asked about yet; false when it already has. */

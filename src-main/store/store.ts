@@ -11,6 +11,7 @@ import { SecretsRepo } from './secrets-repo';
 import { OperationsRepo } from './operations-repo';
 import { MessageChangesRepo } from './message-changes-repo';
 import { Pop3UidlsRepo } from './pop3-uidls-repo';
+import { LocalFoldersRepo } from './local-folders-repo';
 
 /**
  * The local cache: one SQLite database plus a blob folder for large parts.
@@ -28,6 +29,7 @@ export class Store {
   readonly operations: OperationsRepo;
   readonly messageChanges: MessageChangesRepo;
   readonly pop3Uidls: Pop3UidlsRepo;
+  readonly localFolders: LocalFoldersRepo;
 
   constructor(readonly dataDir: string) {
     this.db = openDatabase(join(dataDir, 'wren.sqlite'));
@@ -42,6 +44,7 @@ export class Store {
     this.operations = new OperationsRepo(this.db);
     this.messageChanges = new MessageChangesRepo(this.db, this.feed);
     this.pop3Uidls = new Pop3UidlsRepo(this.db);
+    this.localFolders = new LocalFoldersRepo(this.db, this.feed, this.folders);
   }
 
   /** Runs `work` in one transaction; change events go out only if it commits. */

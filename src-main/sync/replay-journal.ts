@@ -7,6 +7,7 @@ import { expungeMessages } from '../imap/expunge-messages';
 import type { JournalEntry, JournalItem } from '../store/operations-repo';
 import type { Store } from '../store/store';
 import { replayTransfer } from './replay-transfer';
+import { replayAppend, returnUnsent } from './replay-append';
 import { resolveItems } from './resolve-journal-items';
 
 export type Note = (line: string) => void;
@@ -30,7 +31,10 @@ export async function replayJournal(client: ImapClient, store: Store, accountId:
       await replayEntry(client, store, entry, note);
     } catch (error) {
       if (!isConflict(error, client)) throw error;
-      store.write(() => store.operations.fail(entry.id, refusalOf(error)));
+      store.write(() => {
+        store.operations.fail(entry.id, refusalOf(error));
+        if (entry.action === 'append') returnUnsent(store, store.operations.get(entry.id)!);
+      });
     }
     replayed += 1;
   }
@@ -39,6 +43,7 @@ export async function replayJournal(client: ImapClient, store: Store, accountId:
 
 async function replayEntry(client: ImapClient, store: Store, entry: JournalEntry, note: Note): Promise<void> {
   if (entry.action === 'move' || entry.action === 'copy') return replayTransfer(client, store, entry, note);
+  if (entry.action === 'append') return replayAppend(client, store, entry);
   if (entry.state === 'pending' && !store.write(() => store.operations.claim(entry.id))) return; // undone meanwhile
   const missing: JournalItem[] = [];
   for (const [path, items] of byFolder(entry.items)) {

@@ -69,7 +69,7 @@ async function transfer(client: ImapClient, store: Store, entry: JournalEntry, a
     for (const { item, uid } of learned) {
       store.operations.learnUid(item, target, targetUidValidity, uid);
       const row = entry.action === 'copy' ? item.resultRowId : item.messageRowId;
-      if (row !== null) store.messageChanges.setUid(row, uid, entry.accountId, target);
+      if (row !== null) store.messageChanges.setUid(row, uid, entry.accountId!, target);
     }
   });
   finishOrFail(store, entry, missing);

@@ -111,11 +111,25 @@ export class SyncService {
       this.status.set(accountId, { state: 'idle', error: null, retryAt: null });
       this.schedule(accountId, this.options.intervalMs);
       if ((this.options.push || this.watched.has(accountId)) && this.store.accounts.get(accountId)) this.runner.watch(job, (fault) => this.onPushLost(accountId, fault));
+      this.replayJournaledElsewhere(accountId);
       return summary;
     } catch (error) {
       const fault = toWrenError(error);
       this.onFailure(accountId, fault);
       throw fault;
+    }
+  }
+
+  /**
+   * A replay may journal work for another account (a message moved across
+   * accounts is expunged from its first server once its APPEND succeeded):
+   * idle accounts with entries waiting are replayed now, not at their next sync.
+   */
+  private replayJournaledElsewhere(accountId: number): void {
+    if (!this.store.db.open) return;
+    for (const { id } of this.store.accounts.list()) {
+      if (id === accountId || this.running.has(id) || this.status.get(id).state === 'error') continue;
+      if (this.store.operations.countUnfinished(id) > 0) this.replaySoon(id);
     }
   }
 

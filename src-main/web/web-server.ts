@@ -7,6 +7,10 @@ import type { Handlers } from '../ipc/dispatch';
 import type { EventBus } from '../app/event-bus';
 import type { WrenCore } from '../app/wren-core';
 import { attachmentPart, loadAttachment } from '../messages/attachment-export';
+import { exportRows, mboxOf } from '../mailfiles/export-folder';
+import { safeFileName } from '../mime/safe-file-name';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { serveStatic } from './static-files';
 import { serveSocket } from './socket-session';
 import { WebAuth } from './web-auth';
@@ -69,6 +73,7 @@ async function handleHttp(request: IncomingMessage, response: ServerResponse, au
   if (request.method !== 'GET') return fail(response, 405, 'Only GET here; requests go over the WebSocket.');
   if (!auth.requestedByThisPage(request)) return fail(response, 403, 'Refused: this request was started by another page.');
   if (url.pathname === '/api/attachment') return sendAttachment(url, response, options.core);
+  if (url.pathname === '/api/export') return sendFolderExport(url, response, options.core);
   const path = decodePath(url.pathname);
   if (path === null) return fail(response, 400, 'Malformed percent-escape in the path.');
   serveStatic(options.rendererDir, path, response);
@@ -97,6 +102,24 @@ async function sendAttachment(url: URL, response: ServerResponse, core: WrenCore
       'X-Content-Type-Options': 'nosniff',
     });
     core.store.blobs.read(file.blob.blob).pipe(response);
+  } catch (error) {
+    fail(response, 404, toErrorShape(error).message);
+  }
+}
+
+/** Browser download of a folder as an mbox file (mboxrd), streamed message by message. */
+async function sendFolderExport(url: URL, response: ServerResponse, core: WrenCore): Promise<void> {
+  const folderId = Number(url.searchParams.get('folderId'));
+  if (!Number.isInteger(folderId)) return fail(response, 400, 'folderId is required.');
+  try {
+    const folder = core.store.folders.get(folderId);
+    const rows = exportRows(core.store, folderId);
+    response.writeHead(200, {
+      'Content-Type': 'application/mbox',
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`${safeFileName(folder!.name, undefined) || 'mail'}.mbox`)}`,
+      'X-Content-Type-Options': 'nosniff',
+    });
+    await pipeline(Readable.from(mboxOf(core.store, rows, (id) => core.reader.cachedSource(id))), response);
   } catch (error) {
     fail(response, 404, toErrorShape(error).message);
   }

@@ -26,6 +26,12 @@ export class ElectronClient implements WrenClient {
     await this.request('attachments.save', { messageId, partId });
   }
 
+  async exportFolder(folderId: number): Promise<void> {
+    await this.request('folders.export', { folderId, format: 'mbox' });
+  }
+
+  readonly importIntoFolder = async (folderId: number): Promise<number | null> => (await this.request('folders.import', { folderId })).imported;
+
   onConnectionChange(): () => void {
     return () => {};
   }

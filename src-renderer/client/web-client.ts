@@ -74,14 +74,14 @@ export class WebClient implements WrenClient {
     return () => this.connectionListeners.delete(listener);
   }
 
+  readonly importIntoFolder = null;
+
   async saveAttachment(messageId: number, partId: string): Promise<void> {
-    const query = new URLSearchParams({ messageId: String(messageId), partId });
-    const link = document.createElement('a');
-    link.href = `/api/attachment?${query.toString()}`;
-    link.download = '';
-    document.body.append(link);
-    link.click();
-    link.remove();
+    download(`/api/attachment?${new URLSearchParams({ messageId: String(messageId), partId }).toString()}`);
+  }
+
+  async exportFolder(folderId: number): Promise<void> {
+    download(`/api/export?${new URLSearchParams({ folderId: String(folderId) }).toString()}`);
   }
 
   /** Stops reconnecting and fails whatever is still waiting. */
@@ -170,4 +170,14 @@ function openBrowserSocket(url: string): SocketLike {
 
 function connectionLost(message: string): ClientError {
   return new ClientError({ code: 'ConnectionLost', message });
+}
+
+/** Lets the browser download a file the server streams (the web mode's "save where the user chooses"). */
+function download(href: string): void {
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = '';
+  document.body.append(link);
+  link.click();
+  link.remove();
 }

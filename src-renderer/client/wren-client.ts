@@ -11,6 +11,10 @@ export interface WrenClient {
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
   /** Electron asks where to save; the web mode lets the browser download it. */
   saveAttachment(messageId: number, partId: string): Promise<void>;
+  /** A folder as an mbox file: Electron asks where to save; the web mode lets the browser download it. */
+  exportFolder(folderId: number): Promise<void>;
+  /** Mail files into a folder, chosen in an open dialog: Electron only (the web mode has no upload yet). */
+  importIntoFolder: ((folderId: number) => Promise<number | null>) | null;
   /**
    * Fires when the link to the core drops or comes back. Electron's IPC never
    * drops; the web mode's socket can, and events sent meanwhile are lost, so

@@ -2,13 +2,13 @@ import { parseArgs } from 'node:util';
 import { WrenError } from '../../errors/wren-error';
 import type { MessageSummary } from '../../ipc/contract';
 import type { CliContext } from '../cli-context';
-import { findAccount, findFolder } from '../find-by-name';
+import { findFolder, findScope } from '../find-by-name';
 
-/** `wren folders ACCOUNT [--all]`: path, role, total, unread; --all adds unsubscribed folders, marked as such. */
+/** `wren folders ACCOUNT|local [--all]`: path, role, total, unread; --all adds unsubscribed folders, marked as such. */
 export async function foldersCommand(context: CliContext, args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args, options: { all: { type: 'boolean' } }, allowPositionals: true, strict: true });
   const all = values.all ?? false;
-  const folders = await context.request('folders.list', { accountId: (await findAccount(context, positionals[0])).id, includeUnsubscribed: all });
+  const folders = await context.request('folders.list', { accountId: await findScope(context, positionals[0]), includeUnsubscribed: all });
   const rows = folders.map((f) => ({ path: f.path, role: f.role, total: f.total, unread: f.unread, ...(all ? { subscribed: f.subscribed } : {}) }));
   context.print(rows, () => rows.map((f) => `${f.path}\t${f.role ?? ''}\t${f.total}\t${f.unread}${f.subscribed === false ? '\t(unsubscribed)' : ''}`));
 }
@@ -23,7 +23,7 @@ const PAGE_SIZE = 1000;
 /** `wren list ACCOUNT FOLDER [--limit N] [--offset N]`: newest first, from the cache; any length, paged underneath. */
 export async function listCommand(context: CliContext, args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args, options: { limit: { type: 'string' }, offset: { type: 'string' } }, allowPositionals: true, strict: true });
-  const accountId = (await findAccount(context, positionals[0])).id;
+  const accountId = await findScope(context, positionals[0]);
   if (!positionals[1]) throw new WrenError('BadRequest', 'Usage: wren list ACCOUNT FOLDER [--limit N] [--offset N]');
   const folder = await findFolder(context, accountId, positionals[1]);
   const limit = count(values.limit ?? '50', '--limit', 1);

@@ -1,10 +1,10 @@
 import type { FolderView } from '../../ipc/contract';
 import { WrenError } from '../../errors/wren-error';
 import type { CliContext } from '../cli-context';
-import { allFolders, findAccount, findFolder } from '../find-by-name';
+import { allFolders, findFolder, findScope } from '../find-by-name';
 import { sendChanges } from '../send-changes';
 
-const USAGE = `Usage: wren folder create ACCOUNT PATH
+const USAGE = `Usage: wren folder create ACCOUNT PATH      (ACCOUNT "local": the local folders, nested with "/")
        wren folder rename ACCOUNT PATH NEWPATH
        wren folder delete ACCOUNT PATH
        wren folder subscribe|unsubscribe ACCOUNT PATH`;
@@ -44,12 +44,26 @@ export function newFolderName(folders: FolderView[], folder: FolderView, newPath
   return name;
 }
 
-async function create(context: CliContext, accountId: number, path: string): Promise<FolderView> {
+async function create(context: CliContext, accountId: number | null, path: string): Promise<FolderView> {
+  if (accountId === null) return createLocal(context, path);
   const place = placeNewFolder(await allFolders(context, accountId), path);
   return context.request('folders.create', { accountId, ...place });
 }
 
-async function rename(context: CliContext, accountId: number, path: string, newPath: string | undefined): Promise<FolderView> {
+/** A local path "A/B/C": each missing folder along it is made. */
+async function createLocal(context: CliContext, path: string): Promise<FolderView> {
+  const folders = await allFolders(context, null);
+  if (folders.some((f) => f.path === path)) throw new WrenError('BadRequest', `A local folder "${path}" already exists.`);
+  let parent: FolderView | undefined;
+  for (const name of path.split('/')) {
+    const parentId = parent ? parent.id : null;
+    const at = parent ? `${parent.path}/${name}` : name;
+    parent = folders.find((f) => f.path === at) ?? (await context.request('folders.create', { accountId: null, parentId, name }));
+  }
+  return parent!;
+}
+
+async function rename(context: CliContext, accountId: number | null, path: string, newPath: string | undefined): Promise<FolderView> {
   if (!newPath) throw new WrenError('BadRequest', USAGE);
   const folder = await findFolder(context, accountId, path);
   return context.request('folders.rename', { folderId: folder.id, name: newFolderName(await allFolders(context, accountId), folder, newPath) });
@@ -60,7 +74,7 @@ export async function folderCommand(context: CliContext, args: string[]): Promis
   const [sub, accountRef, path, newPath, ...extra] = args;
   const arity = sub === 'rename' ? 4 : 3;
   if (!sub || !path || extra.length > 0 || args.length !== arity) throw new WrenError('BadRequest', USAGE);
-  const accountId = (await findAccount(context, accountRef)).id;
+  const accountId = await findScope(context, accountRef);
   let done: string;
   let result: unknown;
   if (sub === 'create') {

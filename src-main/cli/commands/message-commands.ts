@@ -2,38 +2,40 @@ import { parseArgs } from 'node:util';
 import type { MailOperationInput, MessageFlag, OperationReceipt } from '../../ipc/contract';
 import { WrenError } from '../../errors/wren-error';
 import type { CliContext } from '../cli-context';
-import { byAccount, findAccount, findFolder, messageIds } from '../find-by-name';
+import { byAccount, findFolder, findScope, messageIds } from '../find-by-name';
 import { sendChanges, worstExitCode } from '../send-changes';
 
 /** One operation per account holding some of the messages, applied here at once and then sent. */
-async function applyAll(context: CliContext, operations: Map<number, MailOperationInput>, done: (affected: number) => string): Promise<number> {
-  const receipts: (OperationReceipt & { accountId: number })[] = [];
+async function applyAll(context: CliContext, operations: Map<number | null, MailOperationInput>, done: (affected: number) => string, alsoSend: (number | null)[] = []): Promise<number> {
+  const receipts: (OperationReceipt & { accountId: number | null })[] = [];
   for (const [accountId, operation] of operations) receipts.push({ accountId, ...(await context.request('messages.apply', operation)) });
   const affected = receipts.reduce((sum, r) => sum + r.affected, 0);
   context.print(receipts, () => [done(affected)]);
   const codes: number[] = [];
-  for (const accountId of operations.keys()) codes.push(await sendChanges(context, accountId, done(affected)));
+  for (const accountId of new Set([...operations.keys(), ...alsoSend])) codes.push(await sendChanges(context, accountId, done(affected)));
   return worstExitCode(codes);
 }
 
 const plural = (n: number) => `${n} message${n === 1 ? '' : 's'}`;
 
-/** `wren move|copy ID... FOLDER [--to-account ACCOUNT]`: FOLDER is a path in the messages' own account. */
+/**
+ * `wren move|copy ID... FOLDER [--to-account ACCOUNT]`: FOLDER is a path in the messages' own account, or in
+ * ACCOUNT (another account, or "local" for the local folders).
+ */
 export async function moveOrCopyCommand(context: CliContext, kind: 'move' | 'copy', args: string[]): Promise<number> {
   const usage = `Usage: wren ${kind} ID... FOLDER [--to-account ACCOUNT]`;
   const { values, positionals } = parseArgs({ args, options: { 'to-account': { type: 'string' } }, allowPositionals: true, strict: true });
   if (positionals.length < 2) throw new WrenError('BadRequest', usage);
   const path = positionals[positionals.length - 1]!;
   const groups = await byAccount(context, messageIds(positionals.slice(0, -1), usage));
-  const target = values['to-account'] === undefined ? null : await findAccount(context, values['to-account']);
-  if (target && [...groups.keys()].some((accountId) => accountId !== target.id)) {
-    const verb = kind === 'move' ? 'Moving' : 'Copying';
-    throw new WrenError('BadRequest', `${verb} mail to another account is not supported yet (it comes with POP3 and local folders).`, { reason: 'crossAccount' });
-  }
+  const toAccount = values['to-account'];
+  const target = toAccount === undefined ? undefined : await findScope(context, toAccount);
   // Every folder is found before anything changes, so a typo changes nothing.
-  const operations = new Map<number, MailOperationInput>();
-  for (const [accountId, ids] of groups) operations.set(accountId, { kind, messageIds: ids, folderId: (await findFolder(context, accountId, path)).id });
-  return applyAll(context, operations, (n) => `${kind === 'move' ? 'Moved' : 'Copied'} ${plural(n)} to ${path}`);
+  const operations = new Map<number | null, MailOperationInput>();
+  for (const [accountId, ids] of groups) {
+    operations.set(accountId, { kind, messageIds: ids, folderId: (await findFolder(context, target === undefined ? accountId : target, path)).id });
+  }
+  return applyAll(context, operations, (n) => `${kind === 'move' ? 'Moved' : 'Copied'} ${plural(n)} to ${path}`, target === undefined ? [] : [target]);
 }
 
 /** `wren delete ID... [--permanent]`: to the account's Trash; in Trash, or with --permanent, for good. */
@@ -42,7 +44,7 @@ export async function deleteCommand(context: CliContext, args: string[]): Promis
   const { values, positionals } = parseArgs({ args, options: { permanent: { type: 'boolean' } }, allowPositionals: true, strict: true });
   const groups = await byAccount(context, messageIds(positionals, usage));
   const permanent = values.permanent ?? false;
-  const operations = new Map<number, MailOperationInput>();
+  const operations = new Map<number | null, MailOperationInput>();
   for (const [accountId, ids] of groups) operations.set(accountId, { kind: 'delete', messageIds: ids, permanent });
   return applyAll(context, operations, (n) => `Deleted ${plural(n)}${permanent ? ' for good' : ''}`);
 }
@@ -74,7 +76,7 @@ export async function flagCommand(context: CliContext, args: string[]): Promise<
   const { values, positionals } = parseArgs({ args, options: FLAG_OPTIONS, allowPositionals: true, strict: true });
   const { add, remove } = flagChanges(values, usage);
   const groups = await byAccount(context, messageIds(positionals, usage));
-  const operations = new Map<number, MailOperationInput>();
+  const operations = new Map<number | null, MailOperationInput>();
   for (const [accountId, ids] of groups) operations.set(accountId, { kind: 'flags', messageIds: ids, add, remove });
   return applyAll(context, operations, (n) => `Changed the flags of ${plural(n)}`);
 }

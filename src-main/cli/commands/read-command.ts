@@ -42,6 +42,7 @@ const SEND_DEADLINE_MS = 20_000;
  */
 async function tellServer(context: CliContext, messageId: number): Promise<void> {
   const [accountId] = [...(await byAccount(context, [messageId])).keys()];
+  if (accountId === null) return; // a local folder: no server to tell
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<null>((resolve) => {
     timer = setTimeout(() => resolve(null), SEND_DEADLINE_MS);

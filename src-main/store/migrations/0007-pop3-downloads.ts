@@ -16,7 +16,7 @@ import type { Migration } from './migration';
  */
 export const pop3Downloads: Migration = {
   // This branch's next version; renumbered with the file when branches merge.
-  version: 6,
+  version: 7,
   name: 'pop3-downloads',
   up: `
 ALTER TABLE accounts ADD COLUMN pop3_leave TEXT NOT NULL DEFAULT 'keep'

@@ -4,9 +4,10 @@ import { pendingFlagIdentity } from './0003-pending-flag-identity';
 import { dropRecentKeyword } from './0004-drop-recent-keyword';
 import { operationsJournal } from './0005-operations-journal';
 import { pop3Downloads } from './0007-pop3-downloads';
+import { localTransfers } from './0008-local-transfers';
 import type { Migration } from './migration';
 
 /** In order; a new migration is a new file here, never an edit to an old one. */
-export const MIGRATIONS: readonly Migration[] = [initial, pendingFlagChanges, pendingFlagIdentity, dropRecentKeyword, operationsJournal, pop3Downloads];
+export const MIGRATIONS: readonly Migration[] = [initial, pendingFlagChanges, pendingFlagIdentity, dropRecentKeyword, operationsJournal, pop3Downloads, localTransfers];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -2,7 +2,8 @@ import type { AccountView, FolderView } from '../../../src-main/ipc/contract';
 
 /** The dialog a folder command opens: a name to ask for, or a confirmation before what cannot be undone. */
 export type FolderDialogState =
-  | { kind: 'create'; account: AccountView; parent: FolderView | null }
+  /** `account` null: a local folder. */
+  | { kind: 'create'; account: AccountView | null; parent: FolderView | null }
   | { kind: 'rename'; folder: FolderView }
   | { kind: 'delete'; folder: FolderView }
   | { kind: 'empty'; folder: FolderView };

@@ -25,10 +25,10 @@ export function FolderDialogs({ dialog, onClose, onEmpty }: FolderDialogsProps) 
   if (dialog.kind === 'create') {
     const title = dialog.parent
       ? t('folderDialog.newTitle', { folder: folderDisplayName(dialog.parent, t) })
-      : t('folderDialog.newTopTitle', { account: dialog.account.name });
+      : t('folderDialog.newTopTitle', { account: dialog.account?.name ?? t('folders.local') });
     const create = (name: string) =>
       client
-        .request('folders.create', { accountId: dialog.account.id, parentId: dialog.parent?.id ?? null, name })
+        .request('folders.create', { accountId: dialog.account?.id ?? null, parentId: dialog.parent?.id ?? null, name })
         .then((folder) => done(t('done.folderCreated', { folder: folder.name })), failed);
     return <NameDialog title={title} label={t('folderDialog.name')} initial="" submitLabel={t('folderDialog.create')} onSubmit={create} onClose={onClose} />;
   }
@@ -46,7 +46,7 @@ export function FolderDialogs({ dialog, onClose, onEmpty }: FolderDialogsProps) 
     return (
       <ConfirmDialog
         title={t('folderDialog.deleteTitle', { folder: name })}
-        text={t('folderDialog.deleteText', { folder: name, count: folder.total })}
+        text={t(folder.accountId === null ? 'folderDialog.deleteLocalText' : 'folderDialog.deleteText', { folder: name, count: folder.total })}
         confirmLabel={t('folderDialog.delete')}
         onConfirm={() => void remove()}
         onClose={onClose}

@@ -4,7 +4,8 @@ import { useT } from '../../i18n/i18n-context';
 import { ContextMenu, type MenuItem } from '../ContextMenu';
 import { canEmpty, isProtected, type FolderDialogState } from './folder-dialog-state';
 
-export type FolderMenuTarget = { folder: FolderView; account: AccountView } | { folder: null; account: AccountView };
+/** `account` null: the Local Folders (a local folder, or the section's heading). */
+export type FolderMenuTarget = { folder: FolderView; account: AccountView | null } | { folder: null; account: AccountView | null };
 
 interface FolderMenuProps {
   target: FolderMenuTarget;
@@ -13,6 +14,9 @@ interface FolderMenuProps {
   onDialog(dialog: FolderDialogState): void;
   onMarkRead(folder: FolderView): void;
   onSubscribe(folder: FolderView, subscribed: boolean): void;
+  onExport(folder: FolderView): void;
+  /** Null where mail files cannot be chosen (the web mode). */
+  onImport: ((folder: FolderView) => void) | null;
   /** Whether the account's unsubscribed folders are listed; the account's menu switches it. */
   showingUnsubscribed: boolean;
   onShowUnsubscribed(show: boolean): void;
@@ -23,27 +27,34 @@ interface FolderMenuProps {
  * empty Trash. Special-use folders offer neither rename nor delete. Right
  * click on an account's name offers a new top-level folder.
  */
-export function FolderMenu({ target, at, onClose, onDialog, onMarkRead, onSubscribe, showingUnsubscribed, onShowUnsubscribed }: FolderMenuProps) {
+export function FolderMenu(props: FolderMenuProps) {
+  const { target, at, onClose, onDialog, onMarkRead, onSubscribe, onExport, onImport, showingUnsubscribed, onShowUnsubscribed } = props;
   const t = useT();
   const { folder, account } = target;
   const items: MenuItem[] = [];
   if (!folder) {
     items.push({ label: t('folderMenu.newFolder'), testId: 'folder-menu-new', onSelect: () => onDialog({ kind: 'create', account, parent: null }) });
-    items.push({
-      label: t(showingUnsubscribed ? 'folderMenu.hideUnsubscribed' : 'folderMenu.showUnsubscribed'),
-      testId: 'folder-menu-show-unsubscribed',
-      onSelect: () => onShowUnsubscribed(!showingUnsubscribed),
-    });
+    if (account) {
+      items.push({
+        label: t(showingUnsubscribed ? 'folderMenu.hideUnsubscribed' : 'folderMenu.showUnsubscribed'),
+        testId: 'folder-menu-show-unsubscribed',
+        onSelect: () => onShowUnsubscribed(!showingUnsubscribed),
+      });
+    }
   } else {
     const name = folderDisplayName(folder, t);
     items.push({ label: t('folderMenu.newSubfolder'), testId: 'folder-menu-new', onSelect: () => onDialog({ kind: 'create', account, parent: folder }) });
     if (folder.selectable) {
       items.push({ label: t('folderMenu.markRead'), testId: 'folder-menu-mark-read', disabled: folder.unread === 0, onSelect: () => onMarkRead(folder) });
     }
+    if (folder.selectable) {
+      if (onImport) items.push({ label: t('folderMenu.import'), testId: 'folder-menu-import', separated: true, onSelect: () => onImport(folder) });
+      items.push({ label: t('folderMenu.export'), testId: 'folder-menu-export', separated: !onImport, onSelect: () => onExport(folder) });
+    }
     if (canEmpty(folder)) {
       items.push({ label: t('folderMenu.empty', { folder: name }), testId: 'folder-menu-empty', danger: true, disabled: folder.total === 0, onSelect: () => onDialog({ kind: 'empty', folder }) });
     }
-    if (folder.role !== 'inbox') {
+    if (folder.role !== 'inbox' && folder.accountId !== null) {
       const label = folder.subscribed ? 'folderMenu.unsubscribe' : 'folderMenu.subscribe';
       items.push({ label: t(label), testId: 'folder-menu-subscribe', separated: true, onSelect: () => onSubscribe(folder, !folder.subscribed) });
     }

@@ -8,21 +8,24 @@ import './folder-picker.css';
 
 interface FolderPickerProps {
   title: string;
-  /** The account's folders; the ones that cannot hold mail and `excludeId` (the open folder) are left out. */
+  /** The account's folders (and the local ones); the ones that cannot hold mail and `excludeId` (the open folder) are left out. */
   folders: FolderView[];
+  /** The heading of each account's folders (null: the Local Folders), shown when the list holds more than one. */
+  groupLabel(accountId: number | null): string;
   excludeId: number | null;
   onPick(folder: FolderView): void;
   onClose(): void;
 }
 
 /** "Move to…" / "Copy to…": type part of a folder's name or path to narrow the list, arrows and Enter to choose. */
-export function FolderPicker({ title, folders, excludeId, onPick, onClose }: FolderPickerProps) {
+export function FolderPicker({ title, folders, groupLabel, excludeId, onPick, onClose }: FolderPickerProps) {
   const t = useT();
   const listId = useId();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const needle = query.trim().toLocaleLowerCase();
-  const choices = flattenFolders(folders).filter(
+  const groups = [...new Set(folders.map((folder) => folder.accountId))];
+  const choices = groups.flatMap((group) => flattenFolders(folders.filter((folder) => folder.accountId === group))).filter(
     ({ folder }) =>
       folder.selectable &&
       folder.id !== excludeId &&
@@ -66,7 +69,12 @@ export function FolderPicker({ title, folders, excludeId, onPick, onClose }: Fol
         data-testid="folder-picker-filter"
       />
       <ul id={listId} className="folder-picker__list" role="listbox" aria-label={title}>
-        {choices.map(({ folder, depth }, index) => (
+        {choices.map(({ folder, depth }, index) => [
+          groups.length > 1 && folder.accountId !== choices[index - 1]?.folder.accountId && (
+            <li key={`group-${folder.accountId}`} role="presentation" className="folder-picker__group">
+              {groupLabel(folder.accountId)}
+            </li>
+          ),
           <li
             key={folder.id}
             id={`${listId}-${folder.id}`}
@@ -80,8 +88,8 @@ export function FolderPicker({ title, folders, excludeId, onPick, onClose }: Fol
           >
             <span aria-hidden="true">{folder.role ? ROLE_ICONS[folder.role] : '📁'}</span> {folderDisplayName(folder, t)}
             {needle && folder.path !== folder.name && <span className="folder-picker__path">{folder.path}</span>}
-          </li>
-        ))}
+          </li>,
+        ])}
         {choices.length === 0 && <li className="folder-picker__none">{t('picker.none')}</li>}
       </ul>
     </Dialog>

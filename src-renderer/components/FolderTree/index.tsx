@@ -3,7 +3,7 @@ import type { AccountView, FolderView } from '../../../src-main/ipc/contract';
 import { useT } from '../../i18n/i18n-context';
 import { ErrorNotice } from '../ErrorNotice';
 import { FolderRow } from '../FolderRow';
-import type { AccountFolders } from '../MailView/use-account-folders';
+import { LOCAL_FOLDERS, type AccountFolders } from '../MailView/use-account-folders';
 import type { DraggedMessages } from '../MessageList/message-drag';
 import { flattenFolders } from './folder-hierarchy';
 import './folder-tree.css';
@@ -14,7 +14,8 @@ interface FolderTreeProps {
   selectedFolderId: number | null;
   onSelect(folder: FolderView): void;
   onFolderMenu(folder: FolderView, at: { x: number; y: number }): void;
-  onAccountMenu(account: AccountView, at: { x: number; y: number }): void;
+  /** Right click on an account's name, or on "Local Folders" (null). */
+  onAccountMenu(account: AccountView | null, at: { x: number; y: number }): void;
   onDropMessages(folder: FolderView, dragged: DraggedMessages, copy: boolean): void;
 }
 
@@ -23,37 +24,52 @@ const pointer = (event: MouseEvent) => {
   return { x: event.clientX, y: event.clientY };
 };
 
-/** Accounts, each with its folders as a tree. */
+/** Accounts, each with its folders as a tree, then the Local Folders every account shares. */
 export function FolderTree(props: FolderTreeProps) {
-  const { accounts, foldersByAccount, selectedFolderId, onSelect, onFolderMenu, onAccountMenu, onDropMessages } = props;
+  const { accounts, foldersByAccount, onAccountMenu } = props;
   const t = useT();
   return (
     <nav className="folder-tree" aria-label={t('folders.heading')} data-testid="folder-tree">
-      {accounts.map((account) => {
-        const entry = foldersByAccount.get(account.id);
-        return (
-          <section key={account.id} className="folder-tree__account">
-            <h2 className="folder-tree__account-name" title={account.email} onContextMenu={(event) => onAccountMenu(account, pointer(event))}>
-              {account.name}
-            </h2>
-            {entry?.error && <ErrorNotice error={entry.error} />}
-            {!entry?.folders && !entry?.error && <p className="folder-tree__loading">{t('folders.loading')}</p>}
-            <ul className="folder-tree__folders">
-              {flattenFolders(entry?.folders ?? []).map(({ folder, depth }) => (
-                <FolderRow
-                  key={folder.id}
-                  folder={folder}
-                  depth={depth}
-                  selected={folder.id === selectedFolderId}
-                  onSelect={onSelect}
-                  onMenu={(target, event) => onFolderMenu(target, pointer(event))}
-                  onDropMessages={onDropMessages}
-                />
-              ))}
-            </ul>
-          </section>
-        );
-      })}
+      {accounts.map((account) => (
+        <FolderSection key={account.id} {...props} title={account.name} hint={account.email} entry={foldersByAccount.get(account.id)}
+          onHeadingMenu={(at) => onAccountMenu(account, at)} testId={`account-${account.id}`} />
+      ))}
+      <FolderSection {...props} title={t('folders.local')} hint={t('folders.local')} entry={foldersByAccount.get(LOCAL_FOLDERS)}
+        onHeadingMenu={(at) => onAccountMenu(null, at)} testId="local-folders" />
     </nav>
+  );
+}
+
+interface FolderSectionProps extends FolderTreeProps {
+  title: string;
+  hint: string;
+  entry: AccountFolders | undefined;
+  onHeadingMenu(at: { x: number; y: number }): void;
+  testId: string;
+}
+
+function FolderSection({ title, hint, entry, onHeadingMenu, testId, selectedFolderId, onSelect, onFolderMenu, onDropMessages }: FolderSectionProps) {
+  const t = useT();
+  return (
+    <section className="folder-tree__account" data-testid={testId}>
+      <h2 className="folder-tree__account-name" title={hint} onContextMenu={(event) => onHeadingMenu(pointer(event))}>
+        {title}
+      </h2>
+      {entry?.error && <ErrorNotice error={entry.error} />}
+      {!entry?.folders && !entry?.error && <p className="folder-tree__loading">{t('folders.loading')}</p>}
+      <ul className="folder-tree__folders">
+        {flattenFolders(entry?.folders ?? []).map(({ folder, depth }) => (
+          <FolderRow
+            key={folder.id}
+            folder={folder}
+            depth={depth}
+            selected={folder.id === selectedFolderId}
+            onSelect={onSelect}
+            onMenu={(target, event) => onFolderMenu(target, pointer(event))}
+            onDropMessages={onDropMessages}
+          />
+        ))}
+      </ul>
+    </section>
   );
 }

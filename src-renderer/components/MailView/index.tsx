@@ -46,9 +46,9 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
   useShortcuts(runShortcut);
   useOperationFailures();
 
-  // Messages move within their own account; another account's folder is not a target (yet).
+  // Into any folder: of the same account, of another one, or a local folder (the core moves across stores).
   const onDropMessages = (target: FolderView, dragged: DraggedMessages, copy: boolean) => {
-    if (dragged.accountId !== target.accountId || dragged.messageIds.length === 0) return;
+    if (dragged.messageIds.length === 0) return;
     if (copy) actions.copyTo(target, dragged.messageIds);
     else actions.moveTo(target, dragged.messageIds);
   };
@@ -70,8 +70,8 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
           selectedFolderId={folder?.id ?? null}
           onSelect={selectFolder}
           onFolderMenu={(target, at) => {
-            const account = accountOf(accounts, target);
-            if (account) overlays.setFolderMenu({ target: { folder: target, account }, at });
+            const account = accountOf(accounts, target) ?? null;
+            if (account || target.accountId === null) overlays.setFolderMenu({ target: { folder: target, account }, at });
           }}
           onAccountMenu={(account, at) => overlays.setFolderMenu({ target: { folder: null, account }, at })}
           onDropMessages={onDropMessages}
@@ -81,6 +81,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
         <ReadingPane message={selection.single} selectedCount={selection.count} accountId={folder?.accountId ?? null} />
       </div>
       <MailOverlaysView
+        accounts={accounts}
         overlays={overlays}
         folder={folder}
         accountFolders={accountFolders}

@@ -15,6 +15,7 @@ import type { MessageActions } from './use-message-actions';
 import type { MessageSelection } from './use-message-selection';
 
 interface MailOverlaysViewProps {
+  accounts: AccountView[];
   overlays: MailOverlays;
   folder: FolderView | null;
   accountFolders: FolderView[];
@@ -28,7 +29,7 @@ interface MailOverlaysViewProps {
 
 /** Whatever floats over the mail view at the moment: picker, menus, dialogs, help. */
 export function MailOverlaysView(props: MailOverlaysViewProps) {
-  const { overlays, folder, accountFolders, selection, commands, actions, showUnsubscribed, onShowUnsubscribed } = props;
+  const { accounts, overlays, folder, accountFolders, selection, commands, actions, showUnsubscribed, onShowUnsubscribed } = props;
   const client = useClient();
   const { t, errorWords } = useI18n();
   const toasts = useToasts();
@@ -36,6 +37,11 @@ export function MailOverlaysView(props: MailOverlaysViewProps) {
     client.request('folders.subscribe', { folderId: target.id, subscribed }).catch((error: unknown) =>
       toasts.show({ tone: 'error', lines: errorWords(toErrorShape(error), 'background') }),
     );
+  const showError = (error: unknown) => toasts.show({ tone: 'error', lines: errorWords(toErrorShape(error), 'background') });
+  const importInto = async (target: FolderView) => {
+    const imported = await client.importIntoFolder?.(target.id).catch(showError);
+    if (typeof imported === 'number') toasts.show({ tone: 'info', lines: [t('done.imported', { count: imported, folder: target.name })] });
+  };
   const { picker, deleteForever, messageMenu, folderMenu, folderDialog } = overlays;
   const rows = selection.selectedRows();
   return (
@@ -44,6 +50,7 @@ export function MailOverlaysView(props: MailOverlaysViewProps) {
         <FolderPicker
           title={t(picker === 'move' ? 'picker.move' : 'picker.copy')}
           folders={accountFolders}
+          groupLabel={(accountId) => (accountId === null ? t('folders.local') : (accounts.find((account) => account.id === accountId)?.name ?? ''))}
           excludeId={picker === 'move' ? (folder?.id ?? null) : null}
           onPick={(target) => (picker === 'move' ? actions.moveTo(target) : actions.copyTo(target))}
           onClose={() => overlays.setPicker(null)}
@@ -77,8 +84,10 @@ export function MailOverlaysView(props: MailOverlaysViewProps) {
           onDialog={overlays.setFolderDialog}
           onMarkRead={actions.markFolderRead}
           onSubscribe={(target, subscribed) => void subscribe(target, subscribed)}
-          showingUnsubscribed={showUnsubscribed.has(folderMenu.target.account.id)}
-          onShowUnsubscribed={(show) => onShowUnsubscribed(folderMenu.target.account.id, show)}
+          onExport={(target) => void client.exportFolder(target.id).catch(showError)}
+          onImport={client.importIntoFolder && ((target) => void importInto(target))}
+          showingUnsubscribed={folderMenu.target.account !== null && showUnsubscribed.has(folderMenu.target.account.id)}
+          onShowUnsubscribed={(show) => folderMenu.target.account && onShowUnsubscribed(folderMenu.target.account.id, show)}
         />
       )}
       {folderDialog && <FolderDialogs dialog={folderDialog} onClose={() => overlays.setFolderDialog(null)} onEmpty={actions.emptyFolder} />}

@@ -13,6 +13,9 @@ export interface AccountFolders {
 
 const NONE: ReadonlySet<number> = new Set();
 
+/** The key of the shared Local Folders among the accounts' entries (no account has id 0). */
+export const LOCAL_FOLDERS = 0;
+
 /** Unread counts move with every synced batch; one reload per account per this interval is plenty. */
 const RELOAD_DELAY_MS = 300;
 
@@ -31,7 +34,8 @@ export function useAccountFolders(accounts: AccountView[], showUnsubscribed: Rea
           const current = previous.get(accountId) ?? { folders: null, error: null };
           return new Map(previous).set(accountId, { ...current, ...entry });
         });
-      client.request('folders.list', { accountId, includeUnsubscribed: showUnsubscribed.has(accountId) }).then(
+      const params = accountId === LOCAL_FOLDERS ? { accountId: null } : { accountId, includeUnsubscribed: showUnsubscribed.has(accountId) };
+      client.request('folders.list', params).then(
         (folders) => store({ folders, error: null }),
         (error: unknown) => store({ error: toErrorShape(error) }),
       );
@@ -40,19 +44,19 @@ export function useAccountFolders(accounts: AccountView[], showUnsubscribed: Rea
   );
   const loadSoon = useCoalesced(load, RELOAD_DELAY_MS);
 
-  const accountIds = accounts.map((account) => account.id).join(',');
+  const accountIds = [LOCAL_FOLDERS, ...accounts.map((account) => account.id)].join(',');
   useEffect(() => {
     for (const id of accountIds.split(',').filter(Boolean)) load(Number(id));
   }, [accountIds, load]);
   useClientEvent('store.changed', ({ changes }) => accountsTouched(changes, byAccount).forEach(loadSoon));
-  useOnReconnect(() => accounts.forEach((account) => load(account.id)));
+  useOnReconnect(() => [LOCAL_FOLDERS, ...accounts.map((account) => account.id)].forEach(load));
   return byAccount;
 }
 
 function accountsTouched(changes: StoreChange[], byAccount: Map<number, AccountFolders>): Set<number> {
   const touched = new Set<number>();
   for (const change of changes) {
-    if (change.entity === 'folders' && change.accountId !== null) touched.add(change.accountId);
+    if (change.entity === 'folders') touched.add(change.accountId ?? LOCAL_FOLDERS);
     if (change.entity === 'messages') {
       const owner = [...byAccount].find(([, entry]) => entry.folders?.some((folder) => folder.id === change.folderId));
       if (owner) touched.add(owner[0]);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AccountView, FolderView } from '../../../src-main/ipc/contract';
 import { useMessagePages } from '../MessageList/use-message-pages';
-import type { AccountFolders } from './use-account-folders';
+import { LOCAL_FOLDERS, type AccountFolders } from './use-account-folders';
 import { useMessageSelection } from './use-message-selection';
 
 /**
@@ -23,12 +23,19 @@ export function useMailSelection(accounts: AccountView[], foldersByAccount: Map<
 
   return {
     folder,
-    /** The folders of the open folder's account (move and copy targets). */
-    accountFolders: (folder?.accountId != null && foldersByAccount.get(folder.accountId)?.folders) || [],
+    /** Move and copy targets: the open folder's account's folders and the local folders (from a local folder, every account's). */
+    accountFolders: targetFolders(folder, foldersByAccount),
     pages,
     messages,
     selectFolder: (next: FolderView) => setFolderId(next.id),
   };
+}
+
+function targetFolders(folder: FolderView | null, foldersByAccount: Map<number, AccountFolders>): FolderView[] {
+  if (!folder) return [];
+  const local = foldersByAccount.get(LOCAL_FOLDERS)?.folders ?? [];
+  if (folder.accountId !== null) return [...(foldersByAccount.get(folder.accountId)?.folders ?? []), ...local];
+  return [...local, ...[...foldersByAccount].filter(([key]) => key !== LOCAL_FOLDERS).flatMap(([, entry]) => entry.folders ?? [])];
 }
 
 function findFolder(foldersByAccount: Map<number, AccountFolders>, folderId: number | null): FolderView | null {

@@ -10,7 +10,7 @@ afterEach(cleanup);
 function mailHandlers(extra: Handlers = {}): Handlers {
   return {
     'accounts.list': () => [ACCOUNT],
-    'folders.list': () => FOLDERS,
+    'folders.list': ({ accountId }) => (accountId === null ? [] : FOLDERS),
     'messages.list': () => ({ total: 1, items: [SUMMARY] }),
     'messages.read': () => MESSAGE,
     'messages.source': () => ({ source: 'Subject: Quarterly report\r\n\r\nHello', size: 40 }),
@@ -67,7 +67,7 @@ describe('App', () => {
     let accounts = [ACCOUNT];
     const client = new FakeClient(mailHandlers({
       'accounts.list': () => accounts,
-      'folders.list': ({ accountId }) => (accountId === 1 ? FOLDERS : [{ ...FOLDERS[0]!, id: 20, accountId: 2, path: 'Home-INBOX' }]),
+      'folders.list': ({ accountId }) => (accountId === null ? [] : accountId === 1 ? FOLDERS : [{ ...FOLDERS[0]!, id: 20, accountId: 2, path: 'Home-INBOX' }]),
     }));
     renderWithClient(<App />, client);
     await screen.findByTestId('folder-INBOX');

@@ -49,6 +49,12 @@ export class FakeClient implements WrenClient {
   async saveAttachment(messageId: number, partId: string): Promise<void> {
     this.calls.push({ method: 'attachments.save', params: { messageId, partId } });
   }
+
+  async exportFolder(folderId: number): Promise<void> {
+    this.calls.push({ method: 'folders.export', params: { folderId } });
+  }
+
+  readonly importIntoFolder = null;
 }
 
 export function failure(shape: ErrorShape): never {

@@ -20,12 +20,12 @@ describe('folder context menu', () => {
   it('special-use folders offer neither rename nor delete; Trash offers to empty it', async () => {
     const { client } = mailCore(2);
     renderWithClient(<App />, client);
-    expect((await menuOf('INBOX')).labels).toEqual(['New subfolder…', 'Mark all as read']);
+    expect((await menuOf('INBOX')).labels).toEqual(['New subfolder…', 'Mark all as read', 'Export as mbox…']);
     fireEvent.keyDown(screen.getByRole('menu'), { key: 'Escape' });
     expect(screen.queryByRole('menu')).toBeNull();
-    expect((await menuOf('Trash')).labels).toEqual(['New subfolder…', 'Mark all as read', 'Empty Trash…', 'Unsubscribe']);
+    expect((await menuOf('Trash')).labels).toEqual(['New subfolder…', 'Mark all as read', 'Export as mbox…', 'Empty Trash…', 'Unsubscribe']);
     fireEvent.keyDown(screen.getByRole('menu'), { key: 'Escape' });
-    expect((await menuOf('Receipts')).labels).toEqual(['New subfolder…', 'Mark all as read', 'Unsubscribe', 'Rename…', 'Delete folder…']);
+    expect((await menuOf('Receipts')).labels).toEqual(['New subfolder…', 'Mark all as read', 'Export as mbox…', 'Unsubscribe', 'Rename…', 'Delete folder…']);
   });
 
   it('creates a subfolder under the folder, with the name typed', async () => {
@@ -94,14 +94,14 @@ describe('folder context menu', () => {
     renderWithClient(<App />, mailCore(1).client, 'zh');
     fireEvent.contextMenu(await screen.findByTestId('folder-Trash', {}, SLOW));
     expect(within(screen.getByRole('menu')).getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
-      '新建子文件夹…', '全部标记为已读', '清空“已删除”…', '取消订阅',
+      '新建子文件夹…', '全部标记为已读', '导出为 mbox…', '清空“已删除”…', '取消订阅',
     ]);
   });
 
   it('lists unsubscribed folders on request from the account’s menu, and subscribes one', async () => {
     const core = mailCore(1);
     const hidden = folder(17, 'Old lists', { subscribed: false });
-    core.client.handlers['folders.list'] = ({ includeUnsubscribed }) => (includeUnsubscribed ? [...core.folders, hidden] : core.folders);
+    core.client.handlers['folders.list'] = ({ accountId, includeUnsubscribed }) => (accountId === null ? [] : includeUnsubscribed ? [...core.folders, hidden] : core.folders);
     core.client.handlers['folders.subscribe'] = ({ subscribed }) => ({ ...hidden, subscribed });
     renderWithClient(<App />, core.client);
     await screen.findByTestId('folder-INBOX', {}, SLOW);

@@ -25,7 +25,7 @@ let folders: FolderView[] = FOLDERS;
 function mailHandlers(extra: Handlers = {}): Handlers {
   return {
     'accounts.list': () => [ACCOUNT],
-    'folders.list': () => folders,
+    'folders.list': ({ accountId }) => (accountId === null ? [] : folders),
     'messages.list': () => ({ total: 1, items: [SUMMARY] }),
     'messages.read': () => MESSAGE,
     'sync.start': () => ({ started: [1] }),

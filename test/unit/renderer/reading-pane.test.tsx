@@ -19,7 +19,7 @@ function coreHandlers(extra: Handlers = {}): Handlers & { rows: Map<number, Mess
   return {
     rows,
     'accounts.list': () => [ACCOUNT],
-    'folders.list': () => FOLDERS,
+    'folders.list': ({ accountId }) => (accountId === null ? [] : FOLDERS),
     'messages.list': () => ({ total: rows.size, items: [...rows.values()] }),
     'messages.read': ({ messageId }): MessageView => ({ ...MESSAGE, ...rows.get(messageId)!, warnings: [] }),
     'messages.summary': ({ messageId }) => rows.get(messageId)!,

@@ -1,0 +1,93 @@
+import { WrenError } from '../errors/wren-error';
+import type { FolderView } from '../ipc/contract';
+import type { FolderRecord } from '../store/folders-repo';
+import { LOCAL_DELIMITER } from '../store/local-folders-repo';
+import { releaseBlobs } from '../store/release-blobs';
+import type { Store } from '../store/store';
+
+/**
+ * The shared "Local Folders" tree: managed with no network at all, each
+ * change one transaction. Deleting a folder deletes its subfolders and their
+ * mail, and then the blob files nothing else names.
+ */
+export class LocalFolders {
+  constructor(private readonly store: Store) {}
+
+  list(): FolderView[] {
+    return this.store.folders.listLocal();
+  }
+
+  /** Whether the folder is one of the shared local folders (not a server's, nor a POP3 account's Inbox). */
+  owns(folderId: number): boolean {
+    const folder = this.store.folders.get(folderId);
+    return folder !== undefined && folder.accountId === null;
+  }
+
+  create(parentId: number | null, name: string): FolderView {
+    const checked = checkedName(name);
+    return this.store.write(() => {
+      const parent = parentId === null ? null : this.require(parentId);
+      const path = parent ? `${parent.path}${LOCAL_DELIMITER}${checked}` : checked;
+      if (this.store.folders.byPath(null, path)) throw exists(path);
+      return this.store.localFolders.create(parent, checked);
+    });
+  }
+
+  /** "A/B/C": creates whatever is missing along the path (the CLI's `folder create local PATH`). */
+  createPath(path: string): FolderView {
+    const names = path.split(LOCAL_DELIMITER).map(checkedName);
+    return this.store.write(() => {
+      let parent: FolderRecord | null = null;
+      let created = false;
+      for (const name of names) {
+        const at = parent ? `${parent.path}${LOCAL_DELIMITER}${name}` : name;
+        const existing = this.store.folders.byPath(null, at);
+        parent = existing ?? this.store.localFolders.create(parent, name);
+        created ||= !existing;
+      }
+      if (!created) throw exists(path);
+      return parent!;
+    });
+  }
+
+  rename(folderId: number, name: string): FolderView {
+    const checked = checkedName(name);
+    return this.store.write(() => {
+      const folder = this.require(folderId);
+      const to = folder.path.slice(0, folder.path.length - folder.name.length) + checked;
+      if (to !== folder.path && this.store.folders.byPath(null, to)) throw exists(to);
+      return this.store.localFolders.rename(folder, checked);
+    });
+  }
+
+  delete(folderId: number): { deleted: true } {
+    const blobs = this.store.write(() => this.store.localFolders.delete(this.require(folderId)));
+    releaseBlobs(this.store, blobs);
+    return { deleted: true };
+  }
+
+  /** A local folder by its path ("Projects/2026"), for the CLI. */
+  byPath(path: string): FolderRecord {
+    const folder = this.store.folders.byPath(null, path);
+    if (!folder) throw new WrenError('NotFound', `There is no local folder ${path}.`, { path });
+    return folder;
+  }
+
+  require(folderId: number): FolderRecord {
+    const folder = this.store.folders.get(folderId);
+    if (!folder || folder.accountId !== null) throw new WrenError('NotFound', `There is no local folder ${folderId}.`, { folderId });
+    return folder;
+  }
+}
+
+function checkedName(name: string): string {
+  const trimmed = name.trim();
+  if (!trimmed || trimmed.includes(LOCAL_DELIMITER)) {
+    throw new WrenError('BadRequest', `A local folder name must not be empty nor contain "${LOCAL_DELIMITER}".`, { name });
+  }
+  return trimmed;
+}
+
+function exists(path: string): WrenError {
+  return new WrenError('BadRequest', `There is already a local folder ${path}.`, { path });
+}

@@ -1,0 +1,27 @@
+import { readFile } from 'node:fs/promises';
+import { WrenError } from '../errors/wren-error';
+import type { ImapClient } from './imap-client';
+
+export interface Appended {
+  /** With UIDPLUS (APPENDUID): the UID the message got, and the folder's UIDVALIDITY. */
+  uid: number | null;
+  uidValidity: number | null;
+}
+
+/** Flags a client may set by APPEND: \Recent belongs to the server's sessions and \Deleted would hide the message. */
+function appendableFlags(flags: string[]): string[] {
+  return flags.filter((flag) => !/^\\(recent|deleted)$/i.test(flag));
+}
+
+/**
+ * APPENDs a message's source (a file of the blob store) to `path` with its
+ * flags and arrival time. imapflow sends a literal from a Buffer, so the
+ * message is read whole for the duration of the command (one message, not a
+ * folder).
+ */
+export async function appendMessage(client: ImapClient, path: string, sourceFile: string, flags: string[], internalDate: number | null): Promise<Appended> {
+  const content = await readFile(sourceFile);
+  const result = await client.append(path, content, appendableFlags(flags), internalDate === null ? undefined : new Date(internalDate));
+  if (!result) throw new WrenError('ServerSaid', `The server refused to store a message in ${path} (the folder may be gone).`, { folder: path });
+  return { uid: result.uidValidity !== undefined ? result.uid ?? null : null, uidValidity: result.uidValidity === undefined ? null : Number(result.uidValidity) };
+}

@@ -1,0 +1,66 @@
+import type { ChangeFeed } from './change-feed';
+import type { FolderRecord, FoldersRepo } from './folders-repo';
+import type { Db } from './open-database';
+import { PreparedStatements } from './prepared-statements';
+
+/** Local folders nest with "/" (a name cannot hold it). */
+export const LOCAL_DELIMITER = '/';
+
+/**
+ * The shared "Local Folders" tree (account_id NULL, is_local 1): kept here
+ * only, so each change is a plain write with no server to ask.
+ */
+export class LocalFoldersRepo {
+  private readonly statements: PreparedStatements;
+
+  constructor(db: Db, private readonly feed: ChangeFeed, private readonly folders: FoldersRepo) {
+    this.statements = new PreparedStatements(db);
+  }
+
+  create(parent: FolderRecord | null, name: string): FolderRecord {
+    const path = parent ? `${parent.path}${LOCAL_DELIMITER}${name}` : name;
+    const id = this.statements
+      .pluck(
+        `INSERT INTO folders (account_id, parent_id, path, name, delimiter, is_local, selectable, subscribed)
+         VALUES (NULL, ?, ?, ?, ?, 1, 1, 1) RETURNING id`,
+      )
+      .get(parent?.id ?? null, path, name, LOCAL_DELIMITER) as number;
+    this.feed.note({ entity: 'folders', accountId: null, ids: [id] });
+    return this.folders.get(id)!;
+  }
+
+  /** The folder takes the new last segment; every folder below follows (their rows, and so their mail, stay). */
+  rename(folder: FolderRecord, name: string): FolderRecord {
+    const cut = folder.path.length - folder.name.length;
+    const to = folder.path.slice(0, cut) + name;
+    const moved = this.subtree(folder);
+    const update = this.statements.get('UPDATE folders SET path = ?, name = ? WHERE id = ?');
+    for (const each of moved) update.run(to + each.path.slice(folder.path.length), each.id === folder.id ? name : each.name, each.id);
+    this.feed.note({ entity: 'folders', accountId: null, ids: moved.map((f) => f.id) });
+    return this.folders.get(folder.id)!;
+  }
+
+  /**
+   * Deletes the folder, the folders below it and all their mail (rows cascade).
+   * Returns the blobs those messages named, for releaseBlobs once committed.
+   */
+  delete(folder: FolderRecord): string[] {
+    const ids = this.subtree(folder).map((f) => f.id);
+    const blobs = new Set<string>();
+    const named = this.statements.pluck(
+      `SELECT s.blob FROM message_sources s JOIN messages m ON m.id = s.message_id WHERE m.folder_id = ?
+       UNION SELECT p.blob FROM message_parts p JOIN messages m ON m.id = p.message_id WHERE m.folder_id = ?`,
+    );
+    for (const id of ids) for (const blob of named.all(id, id) as string[]) blobs.add(blob);
+    const remove = this.statements.get('DELETE FROM folders WHERE id = ?');
+    for (const id of ids.reverse()) remove.run(id);
+    this.feed.note({ entity: 'folders', accountId: null, ids });
+    return [...blobs];
+  }
+
+  /** The folder and every local folder below it, parents first. */
+  subtree(folder: FolderRecord): FolderRecord[] {
+    const below = `${folder.path}${LOCAL_DELIMITER}`;
+    return this.folders.listLocal().filter((f) => f.id === folder.id || f.path.startsWith(below));
+  }
+}

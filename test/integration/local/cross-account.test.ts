@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Lab } from '../../lab/lab';
+import { labDraft, type TestCore } from '../imap/lab-core';
+import { JournalFixture, startJournalLab, stopJournalLab, messageIdOf, onServer, subjects } from '../journal/journal-lab';
+import { serverSources } from './local-lab';
+
+describe('moves and copies between two IMAP accounts (APPEND there, then EXPUNGE here), against Dovecot', () => {
+  let lab: Lab;
+  let wren: TestCore;
+  let f: JournalFixture;
+  let alice: JournalFixture;
+
+  beforeAll(async () => {
+    ({ lab, wren, f } = await startJournalLab());
+    const user = lab.users[0]!;
+    alice = new JournalFixture(lab, wren, (await wren.call('accounts.add', labDraft(lab, user))).id, user.email);
+  });
+  afterAll(() => stopJournalLab(lab, wren));
+
+  async function settledBoth(): Promise<void> {
+    // The APPEND journals the EXPUNGE on the other account once it succeeded: wait for both journals to empty.
+    await vi.waitFor(async () => {
+      await f.settled();
+      await alice.settled();
+      expect(wren.core.store.operations.countUnfinished(f.accountId) + wren.core.store.operations.countUnfinished(alice.accountId)).toBe(0);
+    }, { timeout: 30_000 });
+  }
+
+  it('moves a message from Bob to Alice: Alice has it once, flags kept, Bob has it no more', async () => {
+    const seeded = await f.seed('Outgoing', 2);
+    const [ids, names] = [[...seeded.values()], [...seeded.keys()]];
+    await wren.call('messages.apply', { kind: 'flags', messageIds: [ids[0]!], add: ['\\Flagged'], remove: [] });
+    await alice.seed('Incoming', 1);
+    await wren.call('messages.apply', { kind: 'move', messageIds: [ids[0]!], folderId: alice.folderId('Incoming') });
+    await settledBoth();
+    expect(subjects(await onServer(lab, f.user, 'Outgoing'))).toEqual([names[1]]);
+    const arrived = (await serverSources(lab, alice.user, 'Incoming')).filter((m) => m.messageId === messageIdOf(names[0]!));
+    expect(arrived).toHaveLength(1);
+    expect(arrived[0]!.flags).toContain('\\Flagged');
+    expect(alice.local('Incoming').find((m) => m.id === ids[0])?.uid).toBe(arrived[0]!.uid);
+    expect(f.failed).toEqual([]);
+  });
+
+  it('copies a message from Bob to Alice, leaving Bob’s', async () => {
+    const [name, id] = [...(await f.seed('Shared', 1))][0]!;
+    await alice.seed('CopiedIn', 1);
+    await wren.call('messages.apply', { kind: 'copy', messageIds: [id], folderId: alice.folderId('CopiedIn') });
+    await settledBoth();
+    expect(subjects(await onServer(lab, f.user, 'Shared'))).toEqual([name]);
+    expect((await serverSources(lab, alice.user, 'CopiedIn')).filter((m) => m.messageId === messageIdOf(name))).toHaveLength(1);
+  });
+});
