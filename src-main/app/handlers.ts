@@ -28,14 +28,26 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
       if (core.options.mode !== 'cli') core.sync.start([account.id], false);
       return account;
     },
-    'accounts.remove': ({ accountId }) => {
-      core.sessions.closeAccount(accountId);
-      core.sync.dropConnection(accountId);
-      core.sync.unwatch(accountId);
-      core.accounts.remove(accountId);
-      core.status.forget(accountId);
+    'accounts.remove': async ({ accountId }) => {
+      const id = core.accounts.require(accountId).id;
+      core.sessions.closeAccount(id);
+      // A sync of the account still running would write rows for it after they are gone: it ends first.
+      await core.sync.release(id);
+      core.accounts.remove(id);
+      core.status.forget(id);
       return { removed: true };
     },
+    'accounts.update': async (patch) => {
+      const { view, reconnect } = await core.accounts.update(patch);
+      if (reconnect) {
+        // Connections opened with the old settings go; the next sync (started here in the app) uses the new ones.
+        core.sessions.closeAccount(view.id);
+        await core.sync.release(view.id);
+        if (core.options.mode !== 'cli') core.sync.start([view.id], false);
+      }
+      return view;
+    },
+    'accounts.reorder': ({ accountIds }) => core.accounts.reorder(accountIds),
     'folders.list': ({ accountId, includeUnsubscribed }) => core.folders.list(core.accounts.require(accountId).id, includeUnsubscribed),
     'messages.list': ({ folderId, offset, limit }) => core.store.messages.page(folderId, offset, limit),
     'messages.read': ({ messageId, markSeen }) => core.reader.read(messageId, { markSeen }),

@@ -21,7 +21,9 @@ const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
   account add --email ADDR --imap-host H [--imap-port P] [--imap-security tls|starttls|none] [--user U]
               [--name NAME] [--smtp-host H --smtp-port P --smtp-security tls|starttls|none]
               [--trust-fingerprint SHA256] [--allow-plaintext]     (password: WREN_PASSWORD or prompt)
-  account list | account remove ACCOUNT
+  account list | account remove ACCOUNT [--yes]   (asks first unless --yes; nothing is deleted on the server)
+  account edit ACCOUNT [--name N] [--display-name D] [--colour #RRGGBB] [--imap-host H] [--imap-port P]
+              [--imap-security S] [--user U] [--new-password] [--trust-fingerprint SHA256]
   sync [ACCOUNT] [--bodies]
   folders ACCOUNT [--all]         (--all: unsubscribed folders too)
   list ACCOUNT FOLDER [--limit N] [--offset N]
@@ -58,7 +60,7 @@ function splitGlobals(argv: string[]): { dataDir: string; json: boolean; stats: 
 
 async function run(context: CliContext, command: string | undefined, args: string[]): Promise<number> {
   switch (command) {
-    case 'account': await accountCommand(context, args); return 0;
+    case 'account': return accountCommand(context, args);
     case 'sync': return syncCommand(context, args);
     case 'folders': await foldersCommand(context, args); return 0;
     case 'list': await listCommand(context, args); return 0;

@@ -10,6 +10,8 @@ export const METHOD_NAMES = [
   'accounts.testConnection',
   'accounts.add',
   'accounts.remove',
+  'accounts.update',
+  'accounts.reorder',
   'folders.list',
   'messages.list',
   'messages.read',

@@ -48,6 +48,25 @@ export const AccountDraft = z.object({
   trustedCertSha256: Fingerprint.nullable().default(null),
 });
 
+/** '#rrggbb': an account's mark in the sidebar and the unified views. */
+export const AccountColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #2f6fdf');
+
+/** An edit of an account: only the fields given change; a server or password change is tested first. */
+export const AccountUpdate = z
+  .object({
+    accountId: z.number().int().positive(),
+    name: z.string().trim().min(1).max(100).optional(),
+    displayName: z.string().max(200).optional(),
+    colour: AccountColour.optional(),
+    incoming: ServerSettings.optional(),
+    smtp: ServerSettings.nullable().optional(),
+    password: z.string().min(1).max(1024).optional(),
+    allowPlaintext: z.boolean().optional(),
+    trustedCertSha256: Fingerprint.nullable().optional(),
+  })
+  .strict();
+export type AccountUpdate = z.infer<typeof AccountUpdate>;
+
 export const FolderRole = z.enum(['inbox', 'sent', 'drafts', 'trash', 'junk', 'archive', 'all', 'flagged']);
 export const AccountState = z.enum(['idle', 'syncing', 'offline', 'error']);
 
@@ -77,6 +96,8 @@ export interface AccountView {
   smtp: ServerSettings | null;
   allowPlaintext: boolean;
   trustedCertSha256: string | null;
+  /** '#rrggbb', the account's mark; accounts.list gives them in the user's order. */
+  colour: string;
   state: AccountState;
   lastError: ErrorShape | null;
   /** When an offline account is retried next, if a retry is scheduled. */
@@ -205,6 +226,9 @@ export const requests = {
   'accounts.testConnection': request<TestConnectionResult>()(AccountDraft),
   'accounts.add': request<AccountView>()(AccountDraft),
   'accounts.remove': request<{ removed: true }>()(byAccount),
+  'accounts.update': request<AccountView>()(AccountUpdate),
+  /** The accounts in the order the user wants them; accounts not named keep their order after these. */
+  'accounts.reorder': request<AccountView[]>()(z.object({ accountIds: z.array(id).min(1).max(1000) }).strict()),
   /** Subscribed folders only, unless `includeUnsubscribed`. */
   'folders.list': request<FolderView[]>()(z.object({ accountId: id, includeUnsubscribed: z.boolean().default(false) }).strict()),
   'messages.list': request<{ total: number; items: MessageSummary[] }>()(

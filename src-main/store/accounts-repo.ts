@@ -16,9 +16,21 @@ export interface AccountRecord {
   passwordSecretId: string;
   trustedCertSha256: string | null;
   trustedCertPem: string | null;
+  /** The user's order in the sidebar (lower first). */
+  sortOrder: number;
+  /** '#rrggbb': marks the account's messages in the unified views. */
+  colour: string;
 }
 
-export type NewAccount = Omit<AccountRecord, 'id'>;
+export type NewAccount = Omit<AccountRecord, 'id' | 'sortOrder' | 'colour'> & { colour?: string };
+
+/** The settings an edit may change (the password is sealed apart: passwordSecretId). */
+export type AccountChanges = Partial<
+  Pick<AccountRecord, 'name' | 'displayName' | 'incoming' | 'smtp' | 'allowPlaintext' | 'passwordSecretId' | 'trustedCertSha256' | 'trustedCertPem' | 'colour'>
+>;
+
+/** Distinct on light and dark backgrounds; a new account takes the next one. */
+export const ACCOUNT_COLOURS = ['#2f6fdf', '#d9480f', '#2b8a3e', '#9c36b5', '#c2255c', '#0b7285', '#e67700', '#5f3dc4'] as const;
 
 interface AccountRow {
   id: number;
@@ -38,6 +50,8 @@ interface AccountRow {
   password_secret_id: string;
   trusted_cert_sha256: string | null;
   trusted_cert_pem: string | null;
+  sort_order: number;
+  colour: string | null;
 }
 
 function fromRow(row: AccountRow): AccountRecord {
@@ -57,6 +71,8 @@ function fromRow(row: AccountRow): AccountRecord {
     passwordSecretId: row.password_secret_id,
     trustedCertSha256: row.trusted_cert_sha256,
     trustedCertPem: row.trusted_cert_pem,
+    sortOrder: row.sort_order,
+    colour: row.colour ?? ACCOUNT_COLOURS[(row.id - 1) % ACCOUNT_COLOURS.length]!,
   };
 }
 
@@ -68,7 +84,7 @@ export class AccountsRepo {
   }
 
   list(): AccountRecord[] {
-    return (this.statements.get('SELECT * FROM accounts ORDER BY id').all() as AccountRow[]).map(fromRow);
+    return (this.statements.get('SELECT * FROM accounts ORDER BY sort_order, id').all() as AccountRow[]).map(fromRow);
   }
 
   get(id: number): AccountRecord | undefined {
@@ -81,9 +97,10 @@ export class AccountsRepo {
       .get(
         `INSERT INTO accounts (name, email, display_name, protocol, incoming_host, incoming_port, incoming_security,
            incoming_user, smtp_host, smtp_port, smtp_security, smtp_user, allow_plaintext, password_secret_id,
-           trusted_cert_sha256, trusted_cert_pem, created_at)
+           trusted_cert_sha256, trusted_cert_pem, created_at, sort_order, colour)
          VALUES (@name, @email, @displayName, @protocol, @host, @port, @security, @user, @smtpHost, @smtpPort,
-           @smtpSecurity, @smtpUser, @allowPlaintext, @passwordSecretId, @trustedCertSha256, @trustedCertPem, @now)`,
+           @smtpSecurity, @smtpUser, @allowPlaintext, @passwordSecretId, @trustedCertSha256, @trustedCertPem, @now,
+           (SELECT ifnull(max(sort_order), 0) + 1 FROM accounts), @colour)`,
       )
       .run({
         name: account.name,
@@ -100,6 +117,7 @@ export class AccountsRepo {
         trustedCertSha256: account.trustedCertSha256,
         trustedCertPem: account.trustedCertPem,
         now: Date.now(),
+        colour: account.colour ?? this.nextColour(),
       });
     const id = Number(info.lastInsertRowid);
     // Every account starts with one identity to send as; more come with the compose work.
@@ -110,8 +128,61 @@ export class AccountsRepo {
     return id;
   }
 
+  /** Writes the given settings; the default identity follows the display name. */
+  update(id: number, changes: AccountChanges): void {
+    const current = this.get(id);
+    if (!current) return;
+    const next = { ...current, ...changes };
+    this.statements
+      .get(
+        `UPDATE accounts SET name = @name, display_name = @displayName, incoming_host = @host, incoming_port = @port,
+           incoming_security = @security, incoming_user = @user, smtp_host = @smtpHost, smtp_port = @smtpPort,
+           smtp_security = @smtpSecurity, smtp_user = @smtpUser, allow_plaintext = @allowPlaintext,
+           password_secret_id = @passwordSecretId, trusted_cert_sha256 = @trustedCertSha256,
+           trusted_cert_pem = @trustedCertPem, colour = @colour
+         WHERE id = @id`,
+      )
+      .run({
+        id,
+        name: next.name,
+        displayName: next.displayName,
+        ...next.incoming,
+        smtpHost: next.smtp?.host ?? null,
+        smtpPort: next.smtp?.port ?? null,
+        smtpSecurity: next.smtp?.security ?? null,
+        smtpUser: next.smtp?.user ?? null,
+        allowPlaintext: next.allowPlaintext ? 1 : 0,
+        passwordSecretId: next.passwordSecretId,
+        trustedCertSha256: next.trustedCertSha256,
+        trustedCertPem: next.trustedCertPem,
+        colour: next.colour,
+      });
+    if (changes.displayName !== undefined || changes.name !== undefined) {
+      this.statements
+        .get('UPDATE identities SET name = ? WHERE account_id = ? AND is_default = 1')
+        .run(next.displayName || next.name, id);
+    }
+    this.feed.note({ entity: 'accounts', ids: [id] });
+  }
+
+  /** Puts the named accounts first, in this order; any not named keep their order after them. */
+  reorder(ids: number[]): void {
+    const named = new Set(ids);
+    const order = [...ids, ...this.list().map((a) => a.id).filter((id) => !named.has(id))];
+    const set = this.statements.get('UPDATE accounts SET sort_order = ? WHERE id = ?');
+    order.forEach((id, index) => set.run(index + 1, id));
+    this.feed.note({ entity: 'accounts', ids: order });
+  }
+
   remove(id: number): void {
     this.statements.get('DELETE FROM accounts WHERE id = ?').run(id);
     this.feed.note({ entity: 'accounts', ids: [id] });
+  }
+
+  /** The colour least used by the accounts there are, first in palette order among equals. */
+  private nextColour(): string {
+    const used = this.statements.pluck('SELECT colour FROM accounts').all() as (string | null)[];
+    const uses = (colour: string) => used.filter((c) => c === colour).length;
+    return [...ACCOUNT_COLOURS].sort((a, b) => uses(a) - uses(b))[0]!;
   }
 }
