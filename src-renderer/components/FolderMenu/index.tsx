@@ -16,6 +16,9 @@ interface FolderMenuProps {
   /** Whether the account's unsubscribed folders are listed; the account's menu switches it. */
   showingUnsubscribed: boolean;
   onShowUnsubscribed(show: boolean): void;
+  /** The account's menu: edit, remove, move up or down among the accounts. */
+  onAccountDialog?(kind: 'edit' | 'remove'): void;
+  onMoveAccount?(delta: -1 | 1): void;
 }
 
 /**
@@ -23,7 +26,8 @@ interface FolderMenuProps {
  * empty Trash. Special-use folders offer neither rename nor delete. Right
  * click on an account's name offers a new top-level folder.
  */
-export function FolderMenu({ target, at, onClose, onDialog, onMarkRead, onSubscribe, showingUnsubscribed, onShowUnsubscribed }: FolderMenuProps) {
+export function FolderMenu(props: FolderMenuProps) {
+  const { target, at, onClose, onDialog, onMarkRead, onSubscribe, showingUnsubscribed, onShowUnsubscribed } = props;
   const t = useT();
   const { folder, account } = target;
   const items: MenuItem[] = [];
@@ -34,6 +38,7 @@ export function FolderMenu({ target, at, onClose, onDialog, onMarkRead, onSubscr
       testId: 'folder-menu-show-unsubscribed',
       onSelect: () => onShowUnsubscribed(!showingUnsubscribed),
     });
+    items.push(...accountItems(props, t));
   } else {
     const name = folderDisplayName(folder, t);
     items.push({ label: t('folderMenu.newSubfolder'), testId: 'folder-menu-new', onSelect: () => onDialog({ kind: 'create', account, parent: folder }) });
@@ -53,4 +58,15 @@ export function FolderMenu({ target, at, onClose, onDialog, onMarkRead, onSubscr
     }
   }
   return <ContextMenu at={at} items={items} onClose={onClose} label={t('folderMenu.label')} />;
+}
+
+/** Edit, move up and down, remove: the account's own commands, after its folder commands. */
+function accountItems({ onAccountDialog, onMoveAccount }: FolderMenuProps, t: ReturnType<typeof useT>): MenuItem[] {
+  if (!onAccountDialog || !onMoveAccount) return [];
+  return [
+    { label: t('accountMenu.edit'), testId: 'account-menu-edit', separated: true, onSelect: () => onAccountDialog('edit') },
+    { label: t('accountMenu.moveUp'), testId: 'account-menu-up', onSelect: () => onMoveAccount(-1) },
+    { label: t('accountMenu.moveDown'), testId: 'account-menu-down', onSelect: () => onMoveAccount(1) },
+    { label: t('accountMenu.remove'), testId: 'account-menu-remove', danger: true, onSelect: () => onAccountDialog('remove') },
+  ];
 }

@@ -33,7 +33,13 @@ export function FolderTree(props: FolderTreeProps) {
         const entry = foldersByAccount.get(account.id);
         return (
           <section key={account.id} className="folder-tree__account">
-            <h2 className="folder-tree__account-name" title={account.email} onContextMenu={(event) => onAccountMenu(account, pointer(event))}>
+            <h2
+              className="folder-tree__account-name"
+              title={account.email}
+              onContextMenu={(event) => onAccountMenu(account, pointer(event))}
+              data-testid="account-heading"
+            >
+              <span className="account-mark" style={{ background: account.colour }} aria-hidden="true" />
               {account.name}
             </h2>
             {entry?.error && <ErrorNotice error={entry.error} />}

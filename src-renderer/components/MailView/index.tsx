@@ -88,6 +88,8 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
         commands={commands}
         actions={actions}
         showUnsubscribed={showUnsubscribed}
+        accounts={accounts}
+        foldersByAccount={foldersByAccount}
         onShowUnsubscribed={(accountId, show) =>
           setShowUnsubscribed((current) => {
             const next = new Set(current);

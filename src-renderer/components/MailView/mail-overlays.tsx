@@ -3,6 +3,7 @@ import { useClient } from '../../client/client-context';
 import { toErrorShape } from '../../client/wren-client';
 import { useI18n } from '../../i18n/i18n-context';
 import { useToasts } from '../Toasts/toast-context';
+import { AccountDialogs } from '../AccountDialogs';
 import { ContextMenu } from '../ContextMenu';
 import { ConfirmDialog } from '../Dialog/confirm-dialog';
 import { FolderMenu } from '../FolderMenu';
@@ -10,6 +11,7 @@ import { FolderDialogs } from '../FolderMenu/folder-dialogs';
 import { FolderPicker } from '../FolderPicker';
 import { commandEntries, type MessageCommands } from '../MessageToolbar/message-commands';
 import { ShortcutHelp } from '../ShortcutHelp';
+import type { AccountFolders } from './use-account-folders';
 import type { MailOverlays } from './use-mail-overlays';
 import type { MessageActions } from './use-message-actions';
 import type { MessageSelection } from './use-message-selection';
@@ -24,6 +26,8 @@ interface MailOverlaysViewProps {
   /** Accounts whose unsubscribed folders are listed too. */
   showUnsubscribed: ReadonlySet<number>;
   onShowUnsubscribed(accountId: number, show: boolean): void;
+  accounts: AccountView[];
+  foldersByAccount: Map<number, AccountFolders>;
 }
 
 /** Whatever floats over the mail view at the moment: picker, menus, dialogs, help. */
@@ -36,6 +40,16 @@ export function MailOverlaysView(props: MailOverlaysViewProps) {
     client.request('folders.subscribe', { folderId: target.id, subscribed }).catch((error: unknown) =>
       toasts.show({ tone: 'error', lines: errorWords(toErrorShape(error), 'background') }),
     );
+  const moveAccount = (account: AccountView, delta: -1 | 1) => {
+    const order = props.accounts.map((a) => a.id);
+    const from = order.indexOf(account.id);
+    const to = from + delta;
+    if (from < 0 || to < 0 || to >= order.length) return;
+    [order[from], order[to]] = [order[to]!, order[from]!];
+    return client.request('accounts.reorder', { accountIds: order }).catch((error: unknown) =>
+      toasts.show({ tone: 'error', lines: errorWords(toErrorShape(error), 'background') }),
+    );
+  };
   const { picker, deleteForever, messageMenu, folderMenu, folderDialog } = overlays;
   const rows = selection.selectedRows();
   return (
@@ -79,6 +93,15 @@ export function MailOverlaysView(props: MailOverlaysViewProps) {
           onSubscribe={(target, subscribed) => void subscribe(target, subscribed)}
           showingUnsubscribed={showUnsubscribed.has(folderMenu.target.account.id)}
           onShowUnsubscribed={(show) => onShowUnsubscribed(folderMenu.target.account.id, show)}
+          onAccountDialog={(kind) => overlays.setAccountDialog({ kind, account: folderMenu.target.account })}
+          onMoveAccount={(delta) => void moveAccount(folderMenu.target.account, delta)}
+        />
+      )}
+      {overlays.accountDialog && (
+        <AccountDialogs
+          dialog={overlays.accountDialog}
+          folders={props.foldersByAccount.get(overlays.accountDialog.account.id)?.folders ?? null}
+          onClose={() => overlays.setAccountDialog(null)}
         />
       )}
       {folderDialog && <FolderDialogs dialog={folderDialog} onClose={() => overlays.setFolderDialog(null)} onEmpty={actions.emptyFolder} />}

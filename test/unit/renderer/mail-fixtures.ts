@@ -10,6 +10,7 @@ export const ACCOUNT: AccountView = {
   smtp: null,
   allowPlaintext: false,
   trustedCertSha256: null,
+  colour: '#2f6fdf',
   state: 'idle',
   lastError: null,
   retryAt: null,
