@@ -14,6 +14,8 @@ export const METHOD_NAMES = [
   'accounts.reorder',
   'folders.list',
   'messages.list',
+  'views.list',
+  'messages.listView',
   'messages.read',
   'messages.summary',
   'messages.source',

@@ -136,6 +136,21 @@ export interface MessageSummary {
   hasAttachments: boolean;
 }
 
+/** The views across every account (and local folders): all Inboxes, all unread mail, all flagged mail. */
+export const UnifiedView = z.enum(['inbox', 'unread', 'flagged']);
+export type UnifiedView = z.infer<typeof UnifiedView>;
+
+export interface UnifiedViewCount {
+  view: UnifiedView;
+  total: number;
+  unread: number;
+}
+
+/** A message in a unified view names its account (null: a local folder), for its mark. */
+export interface ViewMessageSummary extends MessageSummary {
+  accountId: number | null;
+}
+
 export interface AttachmentView {
   partId: string;
   filename: string;
@@ -235,6 +250,18 @@ export const requests = {
     z
       .object({
         folderId: id,
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(1000).default(200),
+      })
+      .strict(),
+  ),
+  /** The unified views with their counts (kept counts and partial indexes: no scan of the messages). */
+  'views.list': request<UnifiedViewCount[]>()(empty),
+  /** One page of a unified view, newest first; Unread and Flagged leave out Trash and Junk. */
+  'messages.listView': request<{ total: number; items: ViewMessageSummary[] }>()(
+    z
+      .object({
+        view: UnifiedView,
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(1000).default(200),
       })

@@ -1,5 +1,6 @@
 import type { MouseEvent } from 'react';
-import type { AccountView, FolderView } from '../../../src-main/ipc/contract';
+import type { AccountView, FolderView, UnifiedViewCount } from '../../../src-main/ipc/contract';
+import { UnifiedViews } from '../UnifiedViews';
 import { useT } from '../../i18n/i18n-context';
 import { ErrorNotice } from '../ErrorNotice';
 import { FolderRow } from '../FolderRow';
@@ -12,6 +13,8 @@ interface FolderTreeProps {
   accounts: AccountView[];
   foldersByAccount: Map<number, AccountFolders>;
   selectedFolderId: number | null;
+  /** The unified views' counts; null: the views are not shown (one account). */
+  viewCounts?: UnifiedViewCount[] | null;
   onSelect(folder: FolderView): void;
   onFolderMenu(folder: FolderView, at: { x: number; y: number }): void;
   onAccountMenu(account: AccountView, at: { x: number; y: number }): void;
@@ -29,6 +32,7 @@ export function FolderTree(props: FolderTreeProps) {
   const t = useT();
   return (
     <nav className="folder-tree" aria-label={t('folders.heading')} data-testid="folder-tree">
+      {props.viewCounts && <UnifiedViews counts={props.viewCounts} selectedFolderId={selectedFolderId} onSelect={onSelect} />}
       {accounts.map((account) => {
         const entry = foldersByAccount.get(account.id);
         return (
