@@ -6,6 +6,8 @@ import type { Handlers } from '../ipc/dispatch';
 import { toErrorShape } from '../errors/wren-error';
 import { attachmentPart, loadAttachment, writeAttachment } from '../messages/attachment-export';
 import { safeFileName } from '../mime/safe-file-name';
+import { discoverAccount } from '../accounts/discovery/discover-account';
+import { defaultDiscoveryOptions } from '../accounts/discovery/discovery-options';
 import type { WrenCore } from './wren-core';
 import { APP_VERSION } from './version';
 
@@ -47,6 +49,7 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
       }
       return view;
     },
+    'accounts.discover': ({ email }) => discoverAccount(email, defaultDiscoveryOptions(core.options.discovery)),
     'accounts.reorder': ({ accountIds }) => core.accounts.reorder(accountIds),
     'folders.list': ({ accountId, includeUnsubscribed }) => core.folders.list(core.accounts.require(accountId).id, includeUnsubscribed),
     'messages.list': ({ folderId, offset, limit }) => core.store.messages.page(folderId, offset, limit),

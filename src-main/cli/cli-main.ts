@@ -1,3 +1,4 @@
+import { discoveryOverridesFromEnv } from '../accounts/discovery/discovery-options';
 import { defaultDataDir } from '../app/data-dir';
 import { createHandlers } from '../app/handlers';
 import { WrenCore } from '../app/wren-core';
@@ -22,6 +23,7 @@ const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
               [--name NAME] [--smtp-host H --smtp-port P --smtp-security tls|starttls|none]
               [--trust-fingerprint SHA256] [--allow-plaintext]     (password: WREN_PASSWORD or prompt)
   account list | account remove ACCOUNT [--yes]   (asks first unless --yes; nothing is deleted on the server)
+  account discover ADDRESS        (server settings from the address alone: host, port, security, source)
   account edit ACCOUNT [--name N] [--display-name D] [--colour #RRGGBB] [--imap-host H] [--imap-port P]
               [--imap-security S] [--user U] [--new-password] [--trust-fingerprint SHA256]
   sync [ACCOUNT] [--bodies]
@@ -103,7 +105,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${USAGE}\n`);
       return rest.length === 0 ? 1 : 0;
     }
-    core = WrenCore.open({ dataDir, mode: 'cli', secrets: new KeyFileSecretStore(), onSyncWait: reportWait });
+    core = WrenCore.open({ dataDir, mode: 'cli', secrets: new KeyFileSecretStore(), onSyncWait: reportWait, discovery: discoveryOverridesFromEnv() });
     const exitCode = stopOnSignal(core);
     const context = new CliContext(createHandlers(core), core.events, json, process.stdout, process.stderr, localAccessOf(core));
     const code = await run(context, rest[0], rest.slice(1));

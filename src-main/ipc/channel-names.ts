@@ -12,6 +12,7 @@ export const METHOD_NAMES = [
   'accounts.remove',
   'accounts.update',
   'accounts.reorder',
+  'accounts.discover',
   'folders.list',
   'messages.list',
   'views.list',

@@ -172,6 +172,49 @@ export interface MessageView extends MessageSummary {
   warnings: string[];
 }
 
+/** Where set-up from the address found the settings, in the order they are tried (Thunderbird's). */
+export const DiscoverySource = z.enum(['bundled', 'autoconfig', 'well-known', 'srv', 'guess']);
+export type DiscoverySource = z.infer<typeof DiscoverySource>;
+
+export interface DiscoveredServer {
+  host: string;
+  port: number;
+  security: Security;
+  user: string;
+}
+
+/** What the user is told before settings found on the network are used. */
+export type DiscoveryWarning =
+  | { kind: 'plaintext'; host: string }
+  | { kind: 'otherDomain'; host: string; domain: string }
+  | { kind: 'oauth2Only'; provider: string };
+
+export interface DiscoveredConfig {
+  source: DiscoverySource;
+  /** The URL, DNS name or list it came from. */
+  from: string;
+  displayName: string | null;
+  imap: DiscoveredServer | null;
+  pop3: DiscoveredServer | null;
+  smtp: DiscoveredServer | null;
+  warnings: DiscoveryWarning[];
+}
+
+/** One step of the chain and what came of it (shown when nothing is found, so the user knows what was tried). */
+export interface DiscoveryStep {
+  source: DiscoverySource;
+  from: string;
+  outcome: 'found' | 'nothing' | 'invalid' | 'timeout' | 'failed';
+  detail: string | null;
+}
+
+export interface DiscoveryResult {
+  email: string;
+  /** The first source that gave usable settings; null when none did (manual settings then). */
+  config: DiscoveredConfig | null;
+  steps: DiscoveryStep[];
+}
+
 export interface TestConnectionResult {
   ok: true;
   capabilities: string[];
@@ -242,6 +285,8 @@ export const requests = {
   'accounts.add': request<AccountView>()(AccountDraft),
   'accounts.remove': request<{ removed: true }>()(byAccount),
   'accounts.update': request<AccountView>()(AccountUpdate),
+  /** Finds server settings from the address alone (bundled list, autoconfig, SRV, a guess); nothing is saved. */
+  'accounts.discover': request<DiscoveryResult>()(z.object({ email: z.string().trim().email().max(320) }).strict()),
   /** The accounts in the order the user wants them; accounts not named keep their order after these. */
   'accounts.reorder': request<AccountView[]>()(z.object({ accountIds: z.array(id).min(1).max(1000) }).strict()),
   /** Subscribed folders only, unless `includeUnsubscribed`. */

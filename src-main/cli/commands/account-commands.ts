@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { AccountView, Security } from '../../ipc/contract';
+import type { AccountView, DiscoveredServer, DiscoveryResult, Security } from '../../ipc/contract';
 import { WrenError } from '../../errors/wren-error';
 import type { CliContext } from '../cli-context';
 import { allFolders, findAccount } from '../find-by-name';
@@ -119,12 +119,42 @@ async function edit(context: CliContext, args: string[]): Promise<void> {
   context.print(updated, () => [`Updated account ${updated.id}: ${updated.name} <${updated.email}>`]);
 }
 
+/** `wren account discover ADDRESS [--json]`: what set-up from the address finds, and where; nothing is saved. */
+async function discover(context: CliContext, args: string[]): Promise<number> {
+  const email = args[0];
+  if (!email) throw new WrenError('BadRequest', 'Usage: wren account discover ADDRESS [--json]');
+  const result = await context.request('accounts.discover', { email });
+  context.print(result, () => describeDiscovery(result));
+  return result.config ? 0 : 1;
+}
+
+function describeDiscovery({ email, config, steps }: DiscoveryResult): string[] {
+  const tried = steps.map((step) => `  ${step.source}: ${step.outcome}${step.detail ? ` (${step.detail})` : ''} — ${step.from}`);
+  if (!config) return [`Nothing found for ${email}. Tried:`, ...tried, 'Add the account with its server settings (wren account add).'];
+  const server = (label: string, s: DiscoveredServer | null) => (s ? [`  ${label}: ${s.host}:${s.port} ${s.security}, user ${s.user}`] : []);
+  const warnings = config.warnings.map((w) =>
+    w.kind === 'plaintext'
+      ? `  warning: ${w.host} would be spoken to without encryption`
+      : w.kind === 'otherDomain'
+        ? `  warning: ${w.host} is not under ${w.domain}`
+        : `  warning: ${w.provider} accepts OAuth2 sign-in only, which Wren does not do yet`,
+  );
+  return [
+    `Found for ${email} (${config.source}: ${config.from}):`,
+    ...server('IMAP', config.imap),
+    ...server('POP3', config.pop3),
+    ...server('SMTP', config.smtp),
+    ...warnings,
+  ];
+}
+
 export async function accountCommand(context: CliContext, args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === 'add') await add(context, rest);
   else if (sub === 'list') await list(context);
   else if (sub === 'remove') return remove(context, rest);
   else if (sub === 'edit') await edit(context, rest);
+  else if (sub === 'discover') return discover(context, rest);
   else throw new WrenError('BadRequest', 'Usage: wren account add|list|edit|remove|discover …');
   return 0;
 }
