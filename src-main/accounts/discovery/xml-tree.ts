@@ -26,9 +26,8 @@ export function parseXml(text: string): XmlElement {
   const root: XmlElement = { name: '#document', attributes: {}, children: [], text: '' };
   const open: XmlElement[] = [root];
   let failure: string | null = null;
-  // eslint-disable-next-line prefer-const -- the callbacks read the parser's position
-  let parser: Parser;
-  parser = new Parser(
+  // The callbacks read the parser's position (declared before it is assigned).
+  const parser: Parser = new Parser(
     {
       onopentag(name, attributes) {
         const element: XmlElement = { name, attributes, children: [], text: '' };
