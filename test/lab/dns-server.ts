@@ -17,6 +17,9 @@ export interface TestDnsServer {
   close(): Promise<void>;
 }
 
+/** RFC 1035 §4.1.1: "the domain name referenced in the query does not exist" (dns2's typings lack Packet.RCODE). */
+const NXDOMAIN = 3;
+
 const TYPE_NAMES: Record<number, string> = { [Packet.TYPE.A]: 'A', [Packet.TYPE.MX]: 'MX', [Packet.TYPE.SRV]: 'SRV' };
 
 /**
@@ -34,13 +37,14 @@ export async function startDnsServer(records: Partial<DnsRecords> = {}): Promise
       const name = question!.name.toLowerCase();
       questions.push(`${TYPE_NAMES[question!.type] ?? question!.type} ${name}`);
       const answers = answersFor(table, question!.type, name);
-      if (answers.length === 0) response.header.rcode = Packet.RCODE.NXDOMAIN;
-      response.answers.push(...answers.map((answer) => ({ name: question!.name, class: Packet.CLASS.IN, ttl: 60, ...answer })));
+      if (answers.length === 0) response.header.rcode = NXDOMAIN;
+      const resources = answers.map((answer) => ({ name: question!.name, class: Packet.CLASS.IN, ttl: 60, ...answer }));
+      response.answers.push(...(resources as unknown as typeof response.answers));
       send(response);
     },
   });
   await server.listen({ udp: { port: 0, address: '127.0.0.1' } });
-  const { port } = server.addresses().udp;
+  const { port } = server.addresses().udp!;
   return { server: `127.0.0.1:${port}`, records: table, questions, close: () => server.close() };
 }
 
