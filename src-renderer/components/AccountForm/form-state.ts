@@ -1,4 +1,4 @@
-import type { AccountDraftInput, Security } from '../../../src-main/ipc/contract';
+import type { AccountDraftInput, IncomingProtocol, Security } from '../../../src-main/ipc/contract';
 
 export interface ServerForm {
   host: string;
@@ -21,6 +21,8 @@ export interface AccountFormState {
   password: string;
   allowPlaintext: boolean;
   trustedCertSha256: string | null;
+  /** How mail comes in, when set-up from the address chose it (IMAP otherwise). */
+  protocol?: IncomingProtocol;
 }
 
 export const DEFAULT_PORTS: Record<ServerKind, Record<Security, number>> = {
@@ -73,7 +75,7 @@ export function toDraft(state: AccountFormState): AccountDraftInput {
     name: (state.name ?? state.email).trim(),
     email: state.email.trim(),
     displayName: state.displayName.trim(),
-    protocol: 'imap',
+    protocol: state.protocol ?? 'imap',
     incoming: server('imap'),
     smtp: usesSmtp(state) ? server('smtp') : null,
     password: state.password,
