@@ -132,7 +132,9 @@ export class AccountsRepo {
   update(id: number, changes: AccountChanges): void {
     const current = this.get(id);
     if (!current) return;
-    const next = { ...current, ...changes };
+    // A key present but undefined (an optional field the caller did not set) changes nothing.
+    const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as AccountChanges;
+    const next = { ...current, ...given };
     this.statements
       .get(
         `UPDATE accounts SET name = @name, display_name = @displayName, incoming_host = @host, incoming_port = @port,
@@ -157,7 +159,7 @@ export class AccountsRepo {
         trustedCertPem: next.trustedCertPem,
         colour: next.colour,
       });
-    if (changes.displayName !== undefined || changes.name !== undefined) {
+    if (given.displayName !== undefined || given.name !== undefined) {
       this.statements
         .get('UPDATE identities SET name = ? WHERE account_id = ? AND is_default = 1')
         .run(next.displayName || next.name, id);
