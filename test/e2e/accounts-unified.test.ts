@@ -89,7 +89,7 @@ describe('web mode: accounts from the address alone, and the unified Inbox', () 
     await expect.poll(() => page.getByTestId('message-row').count(), { timeout: 30_000 }).toBe(5);
     const marks = await page.getByTestId('message-account').allTextContents();
     expect(marks).toEqual([lab.users[1]!.email, lab.users[1]!.email, lab.users[1]!.email, lab.users[0]!.email, lab.users[0]!.email]);
-    const colours = await page.getByTestId('message-row').evaluateAll((rows) => rows.map((row) => (row as HTMLElement).style.borderInlineStartColor));
+    const colours = await page.getByTestId('message-row').evaluateAll((rows) => rows.map((row) => (row as unknown as { style: { borderInlineStartColor: string } }).style.borderInlineStartColor));
     expect(new Set(colours).size).toBe(2);
     await screenshot(page, 'unified-inbox');
   });
