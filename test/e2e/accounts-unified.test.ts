@@ -94,6 +94,16 @@ describe('web mode: accounts from the address alone, and the unified Inbox', () 
     await screenshot(page, 'unified-inbox');
   });
 
+  it('acts on a selection that spans both accounts: Select all, Mark as read, and every Inbox is read', async () => {
+    await page.getByTestId('message-row').first().click();
+    await page.getByTestId('message-list').press('Control+a');
+    await page.getByTestId('selection-count').waitFor();
+    expect(await page.getByTestId('selection-count').textContent()).toContain('5 messages selected');
+    await page.getByTestId('action-mark-read').click();
+    await page.getByTestId('view-inbox-count').waitFor({ state: 'detached', timeout: 15_000 });
+    expect(await page.locator('.message-row--unread').count()).toBe(0);
+  });
+
   it('removes an account after a confirmation that says the server keeps the mail; the other stays', async () => {
     await page.getByTestId('account-heading').nth(1).click({ button: 'right' });
     await page.getByTestId('account-menu-remove').click();
