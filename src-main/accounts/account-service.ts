@@ -1,7 +1,8 @@
 import { WrenError } from '../errors/wren-error';
-import type { AccountDraft, AccountView } from '../ipc/contract';
+import type { AccountDraft, AccountUpdate, AccountView } from '../ipc/contract';
 import type { PasswordVault } from '../secrets/password-vault';
-import type { AccountRecord } from '../store/accounts-repo';
+import type { AccountChanges, AccountRecord } from '../store/accounts-repo';
+import { blobsOfAccount, deleteUnreferencedBlobs } from '../store/account-blobs';
 import type { Store } from '../store/store';
 import { testConnection } from './connection-test';
 import type { AccountStatusBoard } from './account-status';
@@ -50,16 +51,70 @@ export class AccountService {
     return this.view(this.require(id));
   }
 
+  /**
+   * Changes the given settings. New servers, a new password or a new trust
+   * decision are tested with a login first (like add), so a saved account
+   * always worked when saved. Says whether the connection settings changed
+   * (the caller then drops the account's open connections).
+   */
+  async update(patch: AccountUpdate): Promise<{ view: AccountView; reconnect: boolean }> {
+    const account = this.require(patch.accountId);
+    const { accountId: _id, password, ...fields } = patch;
+    const reconnect = [fields.incoming, fields.smtp, password, fields.allowPlaintext, fields.trustedCertSha256].some((v) => v !== undefined);
+    const changes: AccountChanges = { ...fields };
+    if (reconnect) {
+      const { pin } = await testConnection(this.draftOf(account, patch));
+      changes.trustedCertSha256 = pin?.sha256 ?? null;
+      changes.trustedCertPem = pin?.pem ?? null;
+    }
+    this.store.write(() => {
+      if (password !== undefined) changes.passwordSecretId = this.vault.save(password);
+      this.store.accounts.update(account.id, changes);
+      if (password !== undefined) this.vault.remove(account.passwordSecretId);
+    });
+    return { view: this.view(this.require(account.id)), reconnect };
+  }
+
+  reorder(ids: number[]): AccountView[] {
+    ids.forEach((id) => this.require(id));
+    this.store.write(() => this.store.accounts.reorder(ids));
+    return this.list();
+  }
+
+  /**
+   * Deletes the account's cached mail, folders, journal and password here (its
+   * rows cascade) and the blob files only it named; nothing on the server.
+   * Local folders (account_id NULL) are not the account's and stay. The
+   * caller stops the account's sync first.
+   */
   remove(id: number): void {
     const account = this.require(id);
+    const blobs = blobsOfAccount(this.store, id);
     this.store.write(() => {
       this.store.accounts.remove(id);
       this.vault.remove(account.passwordSecretId);
     });
+    deleteUnreferencedBlobs(this.store, blobs);
   }
 
   password(account: AccountRecord): string {
     return this.vault.open(account.passwordSecretId);
+  }
+
+  /** The account as it would be after the patch, to test its login. */
+  private draftOf(account: AccountRecord, patch: AccountUpdate): AccountDraft {
+    return {
+      name: patch.name ?? account.name,
+      email: account.email,
+      displayName: patch.displayName ?? account.displayName,
+      protocol: account.protocol,
+      incoming: patch.incoming ?? account.incoming,
+      pop3: account.pop3,
+      smtp: patch.smtp === undefined ? account.smtp : patch.smtp,
+      password: patch.password ?? this.password(account),
+      allowPlaintext: patch.allowPlaintext ?? account.allowPlaintext,
+      trustedCertSha256: patch.trustedCertSha256 === undefined ? account.trustedCertSha256 : patch.trustedCertSha256,
+    };
   }
 
   private view(account: AccountRecord): AccountView {
@@ -75,6 +130,7 @@ export class AccountService {
       pop3: account.pop3,
       allowPlaintext: account.allowPlaintext,
       trustedCertSha256: account.trustedCertSha256,
+      colour: account.colour,
       state: status.state,
       lastError: status.error,
       retryAt: status.retryAt,

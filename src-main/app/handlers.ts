@@ -8,6 +8,8 @@ import { exportFolder } from '../mailfiles/export-folder';
 import { importMailFiles } from '../mailfiles/import-mail-files';
 import { attachmentPart, loadAttachment, writeAttachment } from '../messages/attachment-export';
 import { safeFileName } from '../mime/safe-file-name';
+import { discoverAccount } from '../accounts/discovery/discover-account';
+import { defaultDiscoveryOptions } from '../accounts/discovery/discovery-options';
 import type { WrenCore } from './wren-core';
 import { APP_VERSION } from './version';
 
@@ -34,17 +36,32 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
       if (core.options.mode !== 'cli') core.sync.start([account.id], false);
       return account;
     },
-    'accounts.remove': ({ accountId }) => {
-      core.sessions.closeAccount(accountId);
-      core.sync.dropConnection(accountId);
-      core.sync.unwatch(accountId);
-      core.accounts.remove(accountId);
-      core.status.forget(accountId);
+    'accounts.remove': async ({ accountId }) => {
+      const id = core.accounts.require(accountId).id;
+      core.sessions.closeAccount(id);
+      // A sync of the account still running would write rows for it after they are gone: it ends first.
+      await core.sync.release(id);
+      core.accounts.remove(id);
+      core.status.forget(id);
       return { removed: true };
     },
+    'accounts.update': async (patch) => {
+      const { view, reconnect } = await core.accounts.update(patch);
+      if (reconnect) {
+        // Connections opened with the old settings go; the next sync (started here in the app) uses the new ones.
+        core.sessions.closeAccount(view.id);
+        await core.sync.release(view.id);
+        if (core.options.mode !== 'cli') core.sync.start([view.id], false);
+      }
+      return view;
+    },
+    'accounts.discover': ({ email }) => discoverAccount(email, defaultDiscoveryOptions(core.options.discovery)),
+    'accounts.reorder': ({ accountIds }) => core.accounts.reorder(accountIds),
     'folders.list': ({ accountId, includeUnsubscribed }) =>
       accountId === null ? core.localFolders.list() : core.folders.list(core.accounts.require(accountId).id, includeUnsubscribed),
     'messages.list': ({ folderId, offset, limit }) => core.store.messages.page(folderId, offset, limit),
+    'views.list': () => core.store.views.counts(),
+    'messages.listView': ({ view, offset, limit }) => core.store.views.page(view, offset, limit),
     'messages.read': ({ messageId, markSeen }) => core.reader.read(messageId, { markSeen }),
     'messages.summary': ({ messageId }) => summaryOf(core.reader.requireMessage(messageId)),
     'messages.source': async ({ messageId }) => {

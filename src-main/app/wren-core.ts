@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { AccountService } from '../accounts/account-service';
 import { AccountStatusBoard } from '../accounts/account-status';
 import { AccountWatcher } from '../accounts/account-watcher';
+import type { DiscoveryOptions } from '../accounts/discovery/discovery-options';
 import { RemoteFolders } from '../folders/remote-folders';
 import { LocalFolders } from '../folders/local-folders';
 import { ImapSessions } from '../imap/imap-sessions';
@@ -40,6 +41,8 @@ export interface CoreOptions {
    * removed. Default: every 2 s when background sync is on, never otherwise.
    */
   accountWatchMs?: number;
+  /** Set-up from the address: network steps pointed elsewhere (tests). */
+  discovery?: Partial<DiscoveryOptions>;
   /** Another process (the app, another `wren sync`) is syncing the account; this sync waits for it. */
   onSyncWait?: (accountId: number, holder: SyncLockHolder) => void;
 }

@@ -1,3 +1,4 @@
+import { discoveryOverridesFromEnv } from '../accounts/discovery/discovery-options';
 import { defaultDataDir } from '../app/data-dir';
 import { createHandlers } from '../app/handlers';
 import { WrenCore } from '../app/wren-core';
@@ -24,7 +25,10 @@ const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
               [--trust-fingerprint SHA256] [--allow-plaintext]     (password: WREN_PASSWORD or prompt)
   account add --email ADDR --pop3-host H [--pop3-port P] [--pop3-security tls|starttls|none] [--user U]
               [--pop3-policy keep|delete-after:DAYS|delete-when-deleted|delete] [--pop3-max-size KB] …
-  account list | account remove ACCOUNT
+  account list | account remove ACCOUNT [--yes]   (asks first unless --yes; nothing is deleted on the server)
+  account discover ADDRESS        (server settings from the address alone: host, port, security, source)
+  account edit ACCOUNT [--name N] [--display-name D] [--colour #RRGGBB] [--imap-host H] [--imap-port P]
+              [--imap-security S] [--user U] [--new-password] [--trust-fingerprint SHA256]
   sync [ACCOUNT] [--bodies]
   folders ACCOUNT [--all]         (--all: unsubscribed folders too; ACCOUNT "local": the local folders)
   list ACCOUNT FOLDER [--limit N] [--offset N]
@@ -63,7 +67,7 @@ function splitGlobals(argv: string[]): { dataDir: string; json: boolean; stats: 
 
 async function run(context: CliContext, command: string | undefined, args: string[]): Promise<number> {
   switch (command) {
-    case 'account': await accountCommand(context, args); return 0;
+    case 'account': return accountCommand(context, args);
     case 'sync': return syncCommand(context, args);
     case 'folders': await foldersCommand(context, args); return 0;
     case 'list': await listCommand(context, args); return 0;
@@ -108,7 +112,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${USAGE}\n`);
       return rest.length === 0 ? 1 : 0;
     }
-    core = WrenCore.open({ dataDir, mode: 'cli', secrets: new KeyFileSecretStore(), onSyncWait: reportWait });
+    core = WrenCore.open({ dataDir, mode: 'cli', secrets: new KeyFileSecretStore(), onSyncWait: reportWait, discovery: discoveryOverridesFromEnv() });
     const exitCode = stopOnSignal(core);
     const context = new CliContext(createHandlers(core), core.events, json, process.stdout, process.stderr, localAccessOf(core));
     const code = await run(context, rest[0], rest.slice(1));

@@ -68,6 +68,25 @@ export const AccountDraft = z.object({
   trustedCertSha256: Fingerprint.nullable().default(null),
 });
 
+/** '#rrggbb': an account's mark in the sidebar and the unified views. */
+export const AccountColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #2f6fdf');
+
+/** An edit of an account: only the fields given change; a server or password change is tested first. */
+export const AccountUpdate = z
+  .object({
+    accountId: z.number().int().positive(),
+    name: z.string().trim().min(1).max(100).optional(),
+    displayName: z.string().max(200).optional(),
+    colour: AccountColour.optional(),
+    incoming: ServerSettings.optional(),
+    smtp: ServerSettings.nullable().optional(),
+    password: z.string().min(1).max(1024).optional(),
+    allowPlaintext: z.boolean().optional(),
+    trustedCertSha256: Fingerprint.nullable().optional(),
+  })
+  .strict();
+export type AccountUpdate = z.infer<typeof AccountUpdate>;
+
 export const FolderRole = z.enum(['inbox', 'sent', 'drafts', 'trash', 'junk', 'archive', 'all', 'flagged']);
 export const AccountState = z.enum(['idle', 'syncing', 'offline', 'error']);
 
@@ -99,6 +118,8 @@ export interface AccountView {
   pop3: Pop3Policy;
   allowPlaintext: boolean;
   trustedCertSha256: string | null;
+  /** '#rrggbb', the account's mark; accounts.list gives them in the user's order. */
+  colour: string;
   state: AccountState;
   lastError: ErrorShape | null;
   /** When an offline account is retried next, if a retry is scheduled. */
@@ -137,6 +158,21 @@ export interface MessageSummary {
   hasAttachments: boolean;
 }
 
+/** The views across every account (and local folders): all Inboxes, all unread mail, all flagged mail. */
+export const UnifiedView = z.enum(['inbox', 'unread', 'flagged']);
+export type UnifiedView = z.infer<typeof UnifiedView>;
+
+export interface UnifiedViewCount {
+  view: UnifiedView;
+  total: number;
+  unread: number;
+}
+
+/** A message in a unified view names its account (null: a local folder), for its mark. */
+export interface ViewMessageSummary extends MessageSummary {
+  accountId: number | null;
+}
+
 export interface AttachmentView {
   partId: string;
   filename: string;
@@ -158,6 +194,49 @@ export interface MessageView extends MessageSummary {
   warnings: string[];
   /** POP3: only the headers and first lines are stored (over the account's size limit); the rest is still on the server. */
   partial?: boolean;
+}
+
+/** Where set-up from the address found the settings, in the order they are tried (Thunderbird's). */
+export const DiscoverySource = z.enum(['bundled', 'autoconfig', 'well-known', 'srv', 'guess']);
+export type DiscoverySource = z.infer<typeof DiscoverySource>;
+
+export interface DiscoveredServer {
+  host: string;
+  port: number;
+  security: Security;
+  user: string;
+}
+
+/** What the user is told before settings found on the network are used. */
+export type DiscoveryWarning =
+  | { kind: 'plaintext'; host: string }
+  | { kind: 'otherDomain'; host: string; domain: string }
+  | { kind: 'oauth2Only'; provider: string };
+
+export interface DiscoveredConfig {
+  source: DiscoverySource;
+  /** The URL, DNS name or list it came from. */
+  from: string;
+  displayName: string | null;
+  imap: DiscoveredServer | null;
+  pop3: DiscoveredServer | null;
+  smtp: DiscoveredServer | null;
+  warnings: DiscoveryWarning[];
+}
+
+/** One step of the chain and what came of it (shown when nothing is found, so the user knows what was tried). */
+export interface DiscoveryStep {
+  source: DiscoverySource;
+  from: string;
+  outcome: 'found' | 'nothing' | 'invalid' | 'timeout' | 'failed';
+  detail: string | null;
+}
+
+export interface DiscoveryResult {
+  email: string;
+  /** The first source that gave usable settings; null when none did (manual settings then). */
+  config: DiscoveredConfig | null;
+  steps: DiscoveryStep[];
 }
 
 export interface TestConnectionResult {
@@ -232,12 +311,29 @@ export const requests = {
   'accounts.testConnection': request<TestConnectionResult>()(AccountDraft),
   'accounts.add': request<AccountView>()(AccountDraft),
   'accounts.remove': request<{ removed: true }>()(byAccount),
+  'accounts.update': request<AccountView>()(AccountUpdate),
+  /** Finds server settings from the address alone (bundled list, autoconfig, SRV, a guess); nothing is saved. */
+  'accounts.discover': request<DiscoveryResult>()(z.object({ email: z.string().trim().email().max(320) }).strict()),
+  /** The accounts in the order the user wants them; accounts not named keep their order after these. */
+  'accounts.reorder': request<AccountView[]>()(z.object({ accountIds: z.array(id).min(1).max(1000) }).strict()),
   /** Subscribed folders only, unless `includeUnsubscribed`. `accountId: null`: the shared Local Folders. */
   'folders.list': request<FolderView[]>()(z.object({ accountId: id.nullable(), includeUnsubscribed: z.boolean().default(false) }).strict()),
   'messages.list': request<{ total: number; items: MessageSummary[] }>()(
     z
       .object({
         folderId: id,
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(1000).default(200),
+      })
+      .strict(),
+  ),
+  /** The unified views with their counts (kept counts and partial indexes: no scan of the messages). */
+  'views.list': request<UnifiedViewCount[]>()(empty),
+  /** One page of a unified view, newest first; Unread and Flagged leave out Trash and Junk. */
+  'messages.listView': request<{ total: number; items: ViewMessageSummary[] }>()(
+    z
+      .object({
+        view: UnifiedView,
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(1000).default(200),
       })

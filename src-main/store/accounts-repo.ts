@@ -17,10 +17,22 @@ export interface AccountRecord {
   passwordSecretId: string;
   trustedCertSha256: string | null;
   trustedCertPem: string | null;
+  /** The user's order in the sidebar (lower first). */
+  sortOrder: number;
+  /** '#rrggbb': marks the account's messages in the unified views. */
+  colour: string;
 }
 
 /** The POP3 policy may be left out (IMAP accounts): the default, keep on the server. */
-export type NewAccount = Omit<AccountRecord, 'id' | 'pop3'> & { pop3?: Pop3Policy };
+export type NewAccount = Omit<AccountRecord, 'id' | 'pop3' | 'sortOrder' | 'colour'> & { pop3?: Pop3Policy; colour?: string };
+
+/** The settings an edit may change (the password is sealed apart: passwordSecretId). */
+export type AccountChanges = Partial<
+  Pick<AccountRecord, 'name' | 'displayName' | 'incoming' | 'smtp' | 'allowPlaintext' | 'passwordSecretId' | 'trustedCertSha256' | 'trustedCertPem' | 'colour'>
+>;
+
+/** Distinct on light and dark backgrounds; a new account takes the next one. */
+export const ACCOUNT_COLOURS = ['#2f6fdf', '#d9480f', '#2b8a3e', '#9c36b5', '#c2255c', '#0b7285', '#e67700', '#5f3dc4'] as const;
 
 interface AccountRow {
   id: number;
@@ -43,6 +55,8 @@ interface AccountRow {
   pop3_leave: Pop3Leave;
   pop3_delete_after_days: number | null;
   pop3_max_kb: number | null;
+  sort_order: number;
+  colour: string | null;
 }
 
 function fromRow(row: AccountRow): AccountRecord {
@@ -63,6 +77,8 @@ function fromRow(row: AccountRow): AccountRecord {
     passwordSecretId: row.password_secret_id,
     trustedCertSha256: row.trusted_cert_sha256,
     trustedCertPem: row.trusted_cert_pem,
+    sortOrder: row.sort_order,
+    colour: row.colour ?? ACCOUNT_COLOURS[(row.id - 1) % ACCOUNT_COLOURS.length]!,
   };
 }
 
@@ -78,7 +94,7 @@ export class AccountsRepo {
   }
 
   list(): AccountRecord[] {
-    return (this.statements.get('SELECT * FROM accounts ORDER BY id').all() as AccountRow[]).map(fromRow);
+    return (this.statements.get('SELECT * FROM accounts ORDER BY sort_order, id').all() as AccountRow[]).map(fromRow);
   }
 
   get(id: number): AccountRecord | undefined {
@@ -91,10 +107,10 @@ export class AccountsRepo {
       .get(
         `INSERT INTO accounts (name, email, display_name, protocol, incoming_host, incoming_port, incoming_security,
            incoming_user, smtp_host, smtp_port, smtp_security, smtp_user, allow_plaintext, password_secret_id,
-           trusted_cert_sha256, trusted_cert_pem, pop3_leave, pop3_delete_after_days, pop3_max_kb, created_at)
+           trusted_cert_sha256, trusted_cert_pem, pop3_leave, pop3_delete_after_days, pop3_max_kb, created_at, sort_order, colour)
          VALUES (@name, @email, @displayName, @protocol, @host, @port, @security, @user, @smtpHost, @smtpPort,
            @smtpSecurity, @smtpUser, @allowPlaintext, @passwordSecretId, @trustedCertSha256, @trustedCertPem,
-           @pop3Leave, @pop3Days, @pop3MaxKb, @now)`,
+           @pop3Leave, @pop3Days, @pop3MaxKb, @now, (SELECT ifnull(max(sort_order), 0) + 1 FROM accounts), @colour)`,
       )
       .run({
         name: account.name,
@@ -112,6 +128,7 @@ export class AccountsRepo {
         trustedCertPem: account.trustedCertPem,
         ...pop3Columns(account.pop3 ?? DEFAULT_POP3_POLICY),
         now: Date.now(),
+        colour: account.colour ?? this.nextColour(),
       });
     const id = Number(info.lastInsertRowid);
     // Every account starts with one identity to send as; more come with the compose work.
@@ -129,8 +146,63 @@ export class AccountsRepo {
     this.feed.note({ entity: 'accounts', ids: [id] });
   }
 
+  /** Writes the given settings; the default identity follows the display name. */
+  update(id: number, changes: AccountChanges): void {
+    const current = this.get(id);
+    if (!current) return;
+    // A key present but undefined (an optional field the caller did not set) changes nothing.
+    const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as AccountChanges;
+    const next = { ...current, ...given };
+    this.statements
+      .get(
+        `UPDATE accounts SET name = @name, display_name = @displayName, incoming_host = @host, incoming_port = @port,
+           incoming_security = @security, incoming_user = @user, smtp_host = @smtpHost, smtp_port = @smtpPort,
+           smtp_security = @smtpSecurity, smtp_user = @smtpUser, allow_plaintext = @allowPlaintext,
+           password_secret_id = @passwordSecretId, trusted_cert_sha256 = @trustedCertSha256,
+           trusted_cert_pem = @trustedCertPem, colour = @colour
+         WHERE id = @id`,
+      )
+      .run({
+        id,
+        name: next.name,
+        displayName: next.displayName,
+        ...next.incoming,
+        smtpHost: next.smtp?.host ?? null,
+        smtpPort: next.smtp?.port ?? null,
+        smtpSecurity: next.smtp?.security ?? null,
+        smtpUser: next.smtp?.user ?? null,
+        allowPlaintext: next.allowPlaintext ? 1 : 0,
+        passwordSecretId: next.passwordSecretId,
+        trustedCertSha256: next.trustedCertSha256,
+        trustedCertPem: next.trustedCertPem,
+        colour: next.colour,
+      });
+    if (given.displayName !== undefined || given.name !== undefined) {
+      this.statements
+        .get('UPDATE identities SET name = ? WHERE account_id = ? AND is_default = 1')
+        .run(next.displayName || next.name, id);
+    }
+    this.feed.note({ entity: 'accounts', ids: [id] });
+  }
+
+  /** Puts the named accounts first, in this order; any not named keep their order after them. */
+  reorder(ids: number[]): void {
+    const named = new Set(ids);
+    const order = [...ids, ...this.list().map((a) => a.id).filter((id) => !named.has(id))];
+    const set = this.statements.get('UPDATE accounts SET sort_order = ? WHERE id = ?');
+    order.forEach((id, index) => set.run(index + 1, id));
+    this.feed.note({ entity: 'accounts', ids: order });
+  }
+
   remove(id: number): void {
     this.statements.get('DELETE FROM accounts WHERE id = ?').run(id);
     this.feed.note({ entity: 'accounts', ids: [id] });
+  }
+
+  /** The colour least used by the accounts there are, first in palette order among equals. */
+  private nextColour(): string {
+    const used = this.statements.pluck('SELECT colour FROM accounts').all() as (string | null)[];
+    const uses = (colour: string) => used.filter((c) => c === colour).length;
+    return [...ACCOUNT_COLOURS].sort((a, b) => uses(a) - uses(b))[0]!;
   }
 }

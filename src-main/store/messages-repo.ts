@@ -69,16 +69,16 @@ export function flagsOf(row: { seen: number; flagged: number; answered: number; 
   return row.keywords ? [...flags, ...row.keywords.split(' ')] : flags;
 }
 
-const SUMMARY_COLUMNS = `m.id, m.folder_id AS folderId, m.uid, m.subject, m.from_name, m.from_addr, m.sort_date, m.date,
+export const SUMMARY_COLUMNS = `m.id, m.folder_id AS folderId, m.uid, m.subject, m.from_name, m.from_addr, m.sort_date, m.date,
   m.size, m.seen, m.flagged, m.answered, m.draft, m.keywords, m.has_attachments`;
 
-interface SummaryRow {
+export interface SummaryRow {
   id: number; folderId: number; uid: number | null; subject: string; from_name: string; from_addr: string;
   sort_date: number; date: number | null; size: number; seen: number; flagged: number; answered: number;
   draft: number; keywords: string; has_attachments: number;
 }
 
-function toSummary(row: SummaryRow): MessageSummary {
+export function toSummary(row: SummaryRow): MessageSummary {
   return {
     id: row.id, folderId: row.folderId, uid: row.uid, subject: row.subject,
     from: { name: row.from_name, address: row.from_addr }, date: row.date ?? row.sort_date, size: row.size,

@@ -12,6 +12,7 @@ import { OperationsRepo } from './operations-repo';
 import { MessageChangesRepo } from './message-changes-repo';
 import { Pop3UidlsRepo } from './pop3-uidls-repo';
 import { LocalFoldersRepo } from './local-folders-repo';
+import { UnifiedViewsRepo } from './unified-views-repo';
 
 /**
  * The local cache: one SQLite database plus a blob folder for large parts.
@@ -30,6 +31,7 @@ export class Store {
   readonly messageChanges: MessageChangesRepo;
   readonly pop3Uidls: Pop3UidlsRepo;
   readonly localFolders: LocalFoldersRepo;
+  readonly views: UnifiedViewsRepo;
 
   constructor(readonly dataDir: string) {
     this.db = openDatabase(join(dataDir, 'wren.sqlite'));
@@ -45,6 +47,7 @@ export class Store {
     this.messageChanges = new MessageChangesRepo(this.db, this.feed);
     this.pop3Uidls = new Pop3UidlsRepo(this.db);
     this.localFolders = new LocalFoldersRepo(this.db, this.feed, this.folders);
+    this.views = new UnifiedViewsRepo(this.db);
   }
 
   /** Runs `work` in one transaction; change events go out only if it commits. */

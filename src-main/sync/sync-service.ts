@@ -94,6 +94,22 @@ export class SyncService {
     this.runner.dropConnection(accountId);
   }
 
+  /**
+   * Lets go of the account before it is removed or its servers change: no
+   * retry or push any more, its connection cut, and its running sync (if any)
+   * ended before this resolves, so nothing writes for it afterwards.
+   */
+  async release(accountId: number): Promise<void> {
+    this.clearTimer(accountId);
+    this.unwatch(accountId);
+    this.runner.dropConnection(accountId);
+    await this.running.get(accountId)?.catch(() => undefined);
+    // A sync that failed on the cut line may have scheduled a retry.
+    this.clearTimer(accountId);
+    this.failures.delete(accountId);
+    this.pushLostAt.delete(accountId);
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     for (const timer of this.timers.values()) clearTimeout(timer);

@@ -1,3 +1,4 @@
+import { discoveryOverridesFromEnv } from '../accounts/discovery/discovery-options';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createHandlers } from '../app/handlers';
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
     secrets: new KeyFileSecretStore(),
     syncIntervalMs: 5 * 60_000,
     push: true,
+    discovery: discoveryOverridesFromEnv(),
   });
   const server = await startWebServer({
     core,

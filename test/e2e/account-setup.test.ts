@@ -29,6 +29,7 @@ describe('web mode: add an IMAP account through the form and read mail', () => {
   it('tests the connection, shows the self-signed certificate, trusts it and saves', async () => {
     const bob = lab.users[1]!;
     await page.goto(app.url);
+    await page.getByTestId('setup-manual').click();
     await page.getByTestId('setup-email').fill(bob.email);
     await page.getByTestId('setup-imap-host').fill(lab.host);
     await page.getByTestId('setup-imap-port').fill(String(lab.ports.imaps));

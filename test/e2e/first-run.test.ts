@@ -23,7 +23,7 @@ describe('web mode: first run', () => {
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     await page.goto(app.url);
     await expect(page.getByRole('heading', { name: 'Welcome to Wren' }).isVisible()).resolves.toBe(true);
-    await page.getByTestId('setup-email').waitFor();
+    await page.getByTestId('setup-discover-email').waitFor();
     const shot = await screenshot(page, 'first-run-en');
     expect(statSync(shot).size).toBeGreaterThan(5_000);
     expect(errors, errors.join('\n')).toEqual([]);

@@ -16,11 +16,11 @@ export interface WebApp {
  * Runs the real `npm run web` entry (built by `npm run build`) on a free port
  * with its own data and key folders, and waits for the URL it prints.
  */
-export async function startWebApp(): Promise<WebApp> {
+export async function startWebApp(options: { env?: Record<string, string> } = {}): Promise<WebApp> {
   const dir = mkdtempSync(join(tmpdir(), 'wren-e2e-'));
   const dataDir = join(dir, 'data');
   const child = spawn(process.execPath, ['dist/main/web-main.cjs', '--data-dir', dataDir], {
-    env: { ...process.env, XDG_CONFIG_HOME: join(dir, 'config') },
+    env: { ...process.env, XDG_CONFIG_HOME: join(dir, 'config'), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await printedUrl(child);

@@ -13,9 +13,9 @@ import { useAccountSetup } from './use-account-setup';
 import './account-form.css';
 
 /** Everything needed to add an account, tested against the real server before it can be saved. */
-export function AccountForm({ onSaved }: { onSaved(account: AccountView): void }) {
+export function AccountForm({ onSaved, initial }: { onSaved(account: AccountView): void; initial?: AccountFormState }) {
   const t = useT();
-  const [form, setForm] = useState<AccountFormState>(initialFormState);
+  const [form, setForm] = useState<AccountFormState>(() => initial ?? initialFormState());
   const setup = useAccountSetup(onSaved);
   const update = (patch: Partial<AccountFormState>) => setForm((current) => ({ ...current, ...patch }));
 

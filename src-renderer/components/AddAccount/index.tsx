@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useT } from '../../i18n/i18n-context';
-import { AccountForm } from '../AccountForm';
+import { AccountSetup } from '../AccountSetup';
 import './add-account.css';
 
 /**
@@ -26,7 +26,7 @@ export function AddAccount() {
                 {t('dialog.close')}
               </button>
             </header>
-            <AccountForm onSaved={() => setOpen(false)} />
+            <AccountSetup onSaved={() => setOpen(false)} />
           </div>
         </div>,
         document.body,

@@ -1,6 +1,6 @@
 import type { AccountView } from '../../../src-main/ipc/contract';
 import { useT } from '../../i18n/i18n-context';
-import { AccountForm } from '../AccountForm';
+import { AccountSetup } from '../AccountSetup';
 import { LanguageSwitch } from '../LanguageSwitch';
 import './first-run-setup.css';
 
@@ -14,7 +14,7 @@ export function FirstRunSetup({ onSaved }: { onSaved(account: AccountView): void
           <LanguageSwitch />
         </header>
         <p className="first-run-setup__intro">{t('setup.intro')}</p>
-        <AccountForm onSaved={onSaved} />
+        <AccountSetup onSaved={onSaved} />
       </div>
     </main>
   );

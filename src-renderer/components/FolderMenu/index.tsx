@@ -20,6 +20,9 @@ interface FolderMenuProps {
   /** Whether the account's unsubscribed folders are listed; the account's menu switches it. */
   showingUnsubscribed: boolean;
   onShowUnsubscribed(show: boolean): void;
+  /** The account's menu: edit, remove, move up or down among the accounts. */
+  onAccountDialog?(kind: 'edit' | 'remove'): void;
+  onMoveAccount?(delta: -1 | 1): void;
 }
 
 /**
@@ -40,6 +43,7 @@ export function FolderMenu(props: FolderMenuProps) {
         testId: 'folder-menu-show-unsubscribed',
         onSelect: () => onShowUnsubscribed(!showingUnsubscribed),
       });
+      items.push(...accountItems(props, t));
     }
   } else {
     const name = folderDisplayName(folder, t);
@@ -64,4 +68,15 @@ export function FolderMenu(props: FolderMenuProps) {
     }
   }
   return <ContextMenu at={at} items={items} onClose={onClose} label={t('folderMenu.label')} />;
+}
+
+/** Edit, move up and down, remove: the account's own commands, after its folder commands. */
+function accountItems({ onAccountDialog, onMoveAccount }: FolderMenuProps, t: ReturnType<typeof useT>): MenuItem[] {
+  if (!onAccountDialog || !onMoveAccount) return [];
+  return [
+    { label: t('accountMenu.edit'), testId: 'account-menu-edit', separated: true, onSelect: () => onAccountDialog('edit') },
+    { label: t('accountMenu.moveUp'), testId: 'account-menu-up', onSelect: () => onMoveAccount(-1) },
+    { label: t('accountMenu.moveDown'), testId: 'account-menu-down', onSelect: () => onMoveAccount(1) },
+    { label: t('accountMenu.remove'), testId: 'account-menu-remove', danger: true, onSelect: () => onAccountDialog('remove') },
+  ];
 }

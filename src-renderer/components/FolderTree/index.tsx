@@ -1,5 +1,6 @@
 import type { MouseEvent } from 'react';
-import type { AccountView, FolderView } from '../../../src-main/ipc/contract';
+import type { AccountView, FolderView, UnifiedViewCount } from '../../../src-main/ipc/contract';
+import { UnifiedViews } from '../UnifiedViews';
 import { useT } from '../../i18n/i18n-context';
 import { ErrorNotice } from '../ErrorNotice';
 import { FolderRow } from '../FolderRow';
@@ -12,6 +13,8 @@ interface FolderTreeProps {
   accounts: AccountView[];
   foldersByAccount: Map<number, AccountFolders>;
   selectedFolderId: number | null;
+  /** The unified views' counts; null: the views are not shown (one account). */
+  viewCounts?: UnifiedViewCount[] | null;
   onSelect(folder: FolderView): void;
   onFolderMenu(folder: FolderView, at: { x: number; y: number }): void;
   /** Right click on an account's name, or on "Local Folders" (null). */
@@ -30,9 +33,10 @@ export function FolderTree(props: FolderTreeProps) {
   const t = useT();
   return (
     <nav className="folder-tree" aria-label={t('folders.heading')} data-testid="folder-tree">
+      {props.viewCounts && <UnifiedViews counts={props.viewCounts} selectedFolderId={props.selectedFolderId} onSelect={props.onSelect} />}
       {accounts.map((account) => (
-        <FolderSection key={account.id} {...props} title={account.name} hint={account.email} entry={foldersByAccount.get(account.id)}
-          onHeadingMenu={(at) => onAccountMenu(account, at)} testId={`account-${account.id}`} />
+        <FolderSection key={account.id} {...props} title={account.name} hint={account.email} colour={account.colour} entry={foldersByAccount.get(account.id)}
+          onHeadingMenu={(at) => onAccountMenu(account, at)} testId={`account-${account.id}`} headingTestId="account-heading" />
       ))}
       <FolderSection {...props} title={t('folders.local')} hint={t('folders.local')} entry={foldersByAccount.get(LOCAL_FOLDERS)}
         onHeadingMenu={(at) => onAccountMenu(null, at)} testId="local-folders" />
@@ -43,16 +47,20 @@ export function FolderTree(props: FolderTreeProps) {
 interface FolderSectionProps extends FolderTreeProps {
   title: string;
   hint: string;
+  /** The account's mark; none for Local Folders. */
+  colour?: string;
   entry: AccountFolders | undefined;
+  headingTestId?: string;
   onHeadingMenu(at: { x: number; y: number }): void;
   testId: string;
 }
 
-function FolderSection({ title, hint, entry, onHeadingMenu, testId, selectedFolderId, onSelect, onFolderMenu, onDropMessages }: FolderSectionProps) {
+function FolderSection({ title, hint, colour, entry, onHeadingMenu, testId, headingTestId, selectedFolderId, onSelect, onFolderMenu, onDropMessages }: FolderSectionProps) {
   const t = useT();
   return (
     <section className="folder-tree__account" data-testid={testId}>
-      <h2 className="folder-tree__account-name" title={hint} onContextMenu={(event) => onHeadingMenu(pointer(event))}>
+      <h2 className="folder-tree__account-name" title={hint} onContextMenu={(event) => onHeadingMenu(pointer(event))} data-testid={headingTestId}>
+        {colour && <span className="account-mark" style={{ background: colour }} aria-hidden="true" />}
         {title}
       </h2>
       {entry?.error && <ErrorNotice error={entry.error} />}

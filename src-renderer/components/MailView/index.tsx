@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { AccountView, FolderView } from '../../../src-main/ipc/contract';
+import type { AccountView, FolderView, ViewMessageSummary } from '../../../src-main/ipc/contract';
+import { useViewCounts } from '../UnifiedViews/use-view-counts';
 import { useShortcuts } from '../../shortcuts/use-shortcuts';
 import { FolderTree } from '../FolderTree';
 import type { DraggedMessages } from '../MessageList/message-drag';
@@ -36,7 +37,9 @@ export function MailView({ accounts }: { accounts: AccountView[] }) {
 function MailWindow({ accounts }: { accounts: AccountView[] }) {
   const [showUnsubscribed, setShowUnsubscribed] = useState<ReadonlySet<number>>(new Set());
   const foldersByAccount = useAccountFolders(accounts, showUnsubscribed);
-  const { folder, accountFolders, pages, messages: selection, selectFolder } = useMailSelection(accounts, foldersByAccount);
+  // The unified views appear once there is more than one account to unify.
+  const viewCounts = useViewCounts(accounts.length > 1);
+  const { folder, accountFolders, pages, messages: selection, selectFolder } = useMailSelection(accounts, foldersByAccount, viewCounts);
   const activity = useAccountActivity(accounts);
   useUnreadTitle(foldersByAccount);
   useNewMailNotifications();
@@ -68,6 +71,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
           accounts={accounts}
           foldersByAccount={foldersByAccount}
           selectedFolderId={folder?.id ?? null}
+          viewCounts={viewCounts}
           onSelect={selectFolder}
           onFolderMenu={(target, at) => {
             const account = accountOf(accounts, target) ?? null;
@@ -77,8 +81,12 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
           onDropMessages={onDropMessages}
         />
         <MessageToolbar commands={commands} count={selection.count} rows={selection.selectedRows()} onShowShortcuts={() => overlays.setHelp(true)} />
-        <MessageList folder={folder} pages={pages} selection={selection} onRowMenu={onRowMenu} />
-        <ReadingPane message={selection.single} selectedCount={selection.count} accountId={folder?.accountId ?? null} />
+        <MessageList folder={folder} pages={pages} selection={selection} onRowMenu={onRowMenu} accounts={accounts} />
+        <ReadingPane
+          message={selection.single}
+          selectedCount={selection.count}
+          accountId={folder?.accountId ?? (selection.single as ViewMessageSummary | null)?.accountId ?? null}
+        />
       </div>
       <MailOverlaysView
         accounts={accounts}
@@ -89,6 +97,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
         commands={commands}
         actions={actions}
         showUnsubscribed={showUnsubscribed}
+        foldersByAccount={foldersByAccount}
         onShowUnsubscribed={(accountId, show) =>
           setShowUnsubscribed((current) => {
             const next = new Set(current);

@@ -3,6 +3,7 @@ import { useClient } from '../../client/client-context';
 import { toErrorShape } from '../../client/wren-client';
 import { useI18n } from '../../i18n/i18n-context';
 import { useToasts } from '../Toasts/toast-context';
+import { AccountDialogs } from '../AccountDialogs';
 import { ContextMenu } from '../ContextMenu';
 import { ConfirmDialog } from '../Dialog/confirm-dialog';
 import { FolderMenu } from '../FolderMenu';
@@ -10,6 +11,7 @@ import { FolderDialogs } from '../FolderMenu/folder-dialogs';
 import { FolderPicker } from '../FolderPicker';
 import { commandEntries, type MessageCommands } from '../MessageToolbar/message-commands';
 import { ShortcutHelp } from '../ShortcutHelp';
+import type { AccountFolders } from './use-account-folders';
 import type { MailOverlays } from './use-mail-overlays';
 import type { MessageActions } from './use-message-actions';
 import type { MessageSelection } from './use-message-selection';
@@ -25,6 +27,7 @@ interface MailOverlaysViewProps {
   /** Accounts whose unsubscribed folders are listed too. */
   showUnsubscribed: ReadonlySet<number>;
   onShowUnsubscribed(accountId: number, show: boolean): void;
+  foldersByAccount: Map<number, AccountFolders>;
 }
 
 /** Whatever floats over the mail view at the moment: picker, menus, dialogs, help. */
@@ -41,6 +44,16 @@ export function MailOverlaysView(props: MailOverlaysViewProps) {
   const importInto = async (target: FolderView) => {
     const imported = await client.importIntoFolder?.(target.id).catch(showError);
     if (typeof imported === 'number') toasts.show({ tone: 'info', lines: [t('done.imported', { count: imported, folder: target.name })] });
+  };
+  const moveAccount = (account: AccountView, delta: -1 | 1) => {
+    const order = props.accounts.map((a) => a.id);
+    const from = order.indexOf(account.id);
+    const to = from + delta;
+    if (from < 0 || to < 0 || to >= order.length) return;
+    [order[from], order[to]] = [order[to]!, order[from]!];
+    return client.request('accounts.reorder', { accountIds: order }).catch((error: unknown) =>
+      toasts.show({ tone: 'error', lines: errorWords(toErrorShape(error), 'background') }),
+    );
   };
   const { picker, deleteForever, messageMenu, folderMenu, folderDialog } = overlays;
   const rows = selection.selectedRows();
@@ -88,6 +101,15 @@ export function MailOverlaysView(props: MailOverlaysViewProps) {
           onImport={client.importIntoFolder && ((target) => void importInto(target))}
           showingUnsubscribed={folderMenu.target.account !== null && showUnsubscribed.has(folderMenu.target.account.id)}
           onShowUnsubscribed={(show) => folderMenu.target.account && onShowUnsubscribed(folderMenu.target.account.id, show)}
+          onAccountDialog={folderMenu.target.account ? (kind) => folderMenu.target.account && overlays.setAccountDialog({ kind, account: folderMenu.target.account }) : undefined}
+          onMoveAccount={folderMenu.target.account ? (delta) => folderMenu.target.account && void moveAccount(folderMenu.target.account, delta) : undefined}
+        />
+      )}
+      {overlays.accountDialog && (
+        <AccountDialogs
+          dialog={overlays.accountDialog}
+          folders={props.foldersByAccount.get(overlays.accountDialog.account.id)?.folders ?? null}
+          onClose={() => overlays.setAccountDialog(null)}
         />
       )}
       {folderDialog && <FolderDialogs dialog={folderDialog} onClose={() => overlays.setFolderDialog(null)} onEmpty={actions.emptyFolder} />}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { FolderDialogState } from '../FolderMenu/folder-dialog-state';
 import type { FolderMenuTarget } from '../FolderMenu';
+import type { AccountDialogState } from '../AccountDialogs/account-dialog-state';
 
 type At = { x: number; y: number };
 
@@ -12,7 +13,11 @@ export function useMailOverlays() {
   const [messageMenu, setMessageMenu] = useState<At | null>(null);
   const [folderMenu, setFolderMenu] = useState<{ target: FolderMenuTarget; at: At } | null>(null);
   const [folderDialog, setFolderDialog] = useState<FolderDialogState | null>(null);
-  return { picker, setPicker, deleteForever, setDeleteForever, help, setHelp, messageMenu, setMessageMenu, folderMenu, setFolderMenu, folderDialog, setFolderDialog };
+  const [accountDialog, setAccountDialog] = useState<AccountDialogState | null>(null);
+  return {
+    picker, setPicker, deleteForever, setDeleteForever, help, setHelp, messageMenu, setMessageMenu,
+    folderMenu, setFolderMenu, folderDialog, setFolderDialog, accountDialog, setAccountDialog,
+  };
 }
 
 export type MailOverlays = ReturnType<typeof useMailOverlays>;

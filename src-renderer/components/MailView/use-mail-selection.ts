@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { AccountView, FolderView } from '../../../src-main/ipc/contract';
+import type { AccountView, FolderView, UnifiedViewCount } from '../../../src-main/ipc/contract';
+import { useT } from '../../i18n/i18n-context';
+import type { Translate } from '../../i18n/translate';
+import { viewFolder, viewOfFolderId } from '../UnifiedViews/view-folders';
 import { useMessagePages } from '../MessageList/use-message-pages';
 import { LOCAL_FOLDERS, type AccountFolders } from './use-account-folders';
 import { useMessageSelection } from './use-message-selection';
@@ -10,9 +13,10 @@ import { useMessageSelection } from './use-message-selection';
  * disappears, the first account's inbox is opened; another folder starts
  * with nothing selected.
  */
-export function useMailSelection(accounts: AccountView[], foldersByAccount: Map<number, AccountFolders>) {
+export function useMailSelection(accounts: AccountView[], foldersByAccount: Map<number, AccountFolders>, viewCounts: UnifiedViewCount[] | null = null) {
+  const t = useT();
   const [folderId, setFolderId] = useState<number | null>(null);
-  const folder = findFolder(foldersByAccount, folderId);
+  const folder = findView(folderId, viewCounts, t) ?? findFolder(foldersByAccount, folderId);
   const fallbackId = folder ? null : (firstInbox(accounts, foldersByAccount)?.id ?? null);
 
   useEffect(() => {
@@ -36,6 +40,13 @@ function targetFolders(folder: FolderView | null, foldersByAccount: Map<number, 
   const local = foldersByAccount.get(LOCAL_FOLDERS)?.folders ?? [];
   if (folder.accountId !== null) return [...(foldersByAccount.get(folder.accountId)?.folders ?? []), ...local];
   return [...local, ...[...foldersByAccount].filter(([key]) => key !== LOCAL_FOLDERS).flatMap(([, entry]) => entry.folders ?? [])];
+}
+
+/** A unified view stays open while the views are shown (more than one account). */
+function findView(folderId: number | null, viewCounts: UnifiedViewCount[] | null, t: Translate): FolderView | null {
+  const view = folderId === null ? null : viewOfFolderId(folderId);
+  if (!view || !viewCounts) return null;
+  return viewFolder(view, viewCounts.find((count) => count.view === view), t);
 }
 
 function findFolder(foldersByAccount: Map<number, AccountFolders>, folderId: number | null): FolderView | null {

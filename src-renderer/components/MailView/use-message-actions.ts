@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { FolderView, MailOperationInput, MessageFlag, MessageSummary, OperationReceipt } from '../../../src-main/ipc/contract';
+import type { FolderView, MailOperationInput, MessageFlag, MessageSummary, OperationReceipt, ViewMessageSummary } from '../../../src-main/ipc/contract';
 import { useClient } from '../../client/client-context';
 import { toErrorShape } from '../../client/wren-client';
 import { folderDisplayName } from '../../i18n/folder-name';
@@ -8,6 +8,7 @@ import type { StringKey } from '../../i18n/en';
 import type { MessagePages } from '../MessageList/message-pages';
 import { useToasts } from '../Toasts/toast-context';
 import type { MessageSelection } from './use-message-selection';
+import { combineReceipts, splitByAccount } from './split-by-account';
 
 /** What a user can do to the selected messages (toolbar, context menu, shortcuts, drag and drop). */
 export interface MessageActions {
@@ -52,9 +53,12 @@ export function useMessageActions(folder: FolderView | null, pages: MessagePages
   );
 
   const report = useCallback(
-    (request: Promise<OperationReceipt>, words: string) =>
+    (request: Promise<OperationReceipt & { operationIds?: number[] }>, words: string) =>
       request.then(
-        (receipt) => toasts.show({ tone: 'info', lines: [words], undo: receipt.undoable ? () => undo(receipt.operationId) : undefined }),
+        (receipt) => {
+          const ids = receipt.operationIds ?? [receipt.operationId];
+          toasts.show({ tone: 'info', lines: [words], undo: receipt.undoable ? () => ids.forEach(undo) : undefined });
+        },
         (error: unknown) => {
           showError(error);
           throw error;
@@ -65,12 +69,17 @@ export function useMessageActions(folder: FolderView | null, pages: MessagePages
 
   const run = useCallback(
     (operation: MailOperationInput, words: string | null) => {
-      const request = client.request('messages.apply', operation);
+      // A unified view's selection may hold several accounts' messages: one operation each.
+      const parts = splitByAccount(operation, (id) => pages?.byId(id) as ViewMessageSummary | undefined);
+      const request =
+        parts.length === 1
+          ? client.request('messages.apply', operation)
+          : Promise.all(parts.map((part) => client.request('messages.apply', part))).then(combineReceipts);
       if (words === null) request.catch(showError);
       else report(request, words).catch(() => undefined);
       return request;
     },
-    [client, report, showError],
+    [client, report, showError, pages],
   );
 
   /** Moving mail out of the list selects the message after it, as Thunderbird does. */

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type DragEvent, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { FolderView } from '../../../src-main/ipc/contract';
+import type { AccountView, FolderView, ViewMessageSummary } from '../../../src-main/ipc/contract';
+import { isViewFolder } from '../UnifiedViews/view-folders';
 import { folderDisplayName } from '../../i18n/folder-name';
 import { useT } from '../../i18n/i18n-context';
 import { ErrorNotice } from '../ErrorNotice';
@@ -18,12 +19,14 @@ interface MessageListProps {
   selection: MessageSelection;
   /** A right click on row `index`, at the pointer. */
   onRowMenu(index: number, at: { x: number; y: number }): void;
+  /** For the account mark on each row of a unified view. */
+  accounts?: AccountView[];
 }
 
-export function MessageList({ folder, pages, selection, onRowMenu }: MessageListProps) {
+export function MessageList({ folder, pages, selection, onRowMenu, accounts }: MessageListProps) {
   const t = useT();
   if (!folder || !pages) return <div className="message-list message-list--empty">{t('messages.chooseFolder')}</div>;
-  return <FolderMessages key={folder.id} folder={folder} pages={pages} selection={selection} onRowMenu={onRowMenu} />;
+  return <FolderMessages key={folder.id} folder={folder} pages={pages} selection={selection} onRowMenu={onRowMenu} accounts={accounts} />;
 }
 
 function clickMode(event: MouseEvent): ClickMode {
@@ -32,8 +35,9 @@ function clickMode(event: MouseEvent): ClickMode {
 }
 
 /** The rows of one folder, virtualized: only the rows in view (and a margin) exist in the DOM. */
-function FolderMessages({ folder, pages, selection, onRowMenu }: MessageListProps & { folder: FolderView; pages: MessagePages }) {
+function FolderMessages({ folder, pages, selection, onRowMenu, accounts }: MessageListProps & { folder: FolderView; pages: MessagePages }) {
   const t = useT();
+  const markAccounts = isViewFolder(folder) ? accounts : undefined;
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: pages.total ?? 0,
@@ -57,7 +61,8 @@ function FolderMessages({ folder, pages, selection, onRowMenu }: MessageListProp
     if (!message) return;
     const withSelection = selection.ids.has(message.id);
     if (!withSelection) void selection.click(index, 'only');
-    startMessageDrag(event, { accountId: folder.accountId, messageIds: withSelection ? [...selection.ids] : [message.id] });
+    const accountId = folder.accountId ?? (message as ViewMessageSummary).accountId ?? null;
+    startMessageDrag(event, { accountId, messageIds: withSelection ? [...selection.ids] : [message.id] });
   };
 
   return (
@@ -78,6 +83,7 @@ function FolderMessages({ folder, pages, selection, onRowMenu }: MessageListProp
               <MessageRow
                 key={row.key}
                 message={message}
+                account={markAccounts && message ? markAccounts.find((a) => a.id === (message as ViewMessageSummary).accountId) : undefined}
                 selected={message !== undefined && selection.ids.has(message.id)}
                 focused={message !== undefined && message.id === selection.focusId}
                 onClick={(event) => void selection.click(row.index, clickMode(event))}

@@ -1,6 +1,7 @@
 import type { MessageSummary } from '../../../src-main/ipc/contract';
 import type { ErrorShape } from '../../../src-main/errors/error-codes';
 import { toErrorShape, type WrenClient } from '../../client/wren-client';
+import { viewOfFolderId } from '../UnifiedViews/view-folders';
 
 export const PAGE_SIZE = 200;
 
@@ -8,6 +9,7 @@ export const PAGE_SIZE = 200;
  * A folder's message list, fetched a page of 200 at a time as rows come into
  * view, so a folder of 50,000 messages costs only what is on screen. The
  * order is the core's (newest first); row i is item i % 200 of page i / 200.
+ * A unified view (see view-folders.ts) pages the same way through messages.listView.
  */
 export class MessagePages {
   total: number | null = null;
@@ -91,8 +93,12 @@ export class MessagePages {
   private async load(page: number): Promise<void> {
     const ticket = this.nextTicket++;
     this.inFlight.set(page, ticket);
-    const params = { folderId: this.folderId, offset: page * PAGE_SIZE, limit: PAGE_SIZE };
-    const outcome = await this.client.request('messages.list', params).then(
+    const offset = page * PAGE_SIZE;
+    const view = viewOfFolderId(this.folderId);
+    const request = view
+      ? this.client.request('messages.listView', { view, offset, limit: PAGE_SIZE })
+      : this.client.request('messages.list', { folderId: this.folderId, offset, limit: PAGE_SIZE });
+    const outcome = await request.then(
       (result) => ({ result }),
       (error: unknown) => ({ error: toErrorShape(error) }),
     );

@@ -1,9 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useClient } from '../../client/client-context';
 import { useClientEvent, useOnReconnect } from '../../hooks/use-client-event';
+import { useCoalesced } from '../../hooks/use-coalesced';
+import { viewOfFolderId } from '../UnifiedViews/view-folders';
 import { MessagePages } from './message-pages';
 
-/** The open folder's pages; another folder starts afresh. */
+/** A unified view gathers every folder's changes: one refresh per this interval. */
+const VIEW_REFRESH_MS = 300;
+
+/** The open folder's (or unified view's) pages; another folder starts afresh. */
 export function useMessagePages(folderId: number | null): MessagePages | null {
   const client = useClient();
   const [, setVersion] = useState(0);
@@ -12,8 +17,12 @@ export function useMessagePages(folderId: number | null): MessagePages | null {
     [client, folderId],
   );
   useEffect(() => pages?.showRows(0, 0), [pages]);
+  const refreshSoon = useCoalesced(() => pages?.refresh(), VIEW_REFRESH_MS);
+  const isView = folderId !== null && viewOfFolderId(folderId) !== null;
   useClientEvent('store.changed', ({ changes }) => {
-    if (changes.some((change) => change.entity === 'messages' && change.folderId === folderId)) pages?.refresh();
+    if (isView) {
+      if (changes.some((change) => change.entity !== 'folders')) refreshSoon(0);
+    } else if (changes.some((change) => change.entity === 'messages' && change.folderId === folderId)) pages?.refresh();
   });
   useOnReconnect(() => pages?.refresh());
   return pages;

@@ -1,5 +1,5 @@
 import type { CSSProperties, DragEvent, MouseEvent } from 'react';
-import type { MessageSummary } from '../../../src-main/ipc/contract';
+import type { AccountView, MessageSummary } from '../../../src-main/ipc/contract';
 import { formatListDate } from '../../format/format-date';
 import { formatSize } from '../../format/format-size';
 import { senderLabel } from '../../format/format-address';
@@ -7,6 +7,8 @@ import { useI18n } from '../../i18n/i18n-context';
 
 interface MessageRowProps {
   message: MessageSummary | undefined;
+  /** In a unified view: the message's account, marked by its colour and name. */
+  account?: AccountView;
   selected: boolean;
   /** Where the keyboard is: j/k and Shift+arrows move from here. */
   focused: boolean;
@@ -18,7 +20,7 @@ interface MessageRowProps {
 }
 
 /** One line of the list, dragged onto a folder to move it; a row whose page has not arrived yet shows a placeholder. */
-export function MessageRow({ message, selected, focused, onClick, onContextMenu, onDragStart, style }: MessageRowProps) {
+export function MessageRow({ message, account, selected, focused, onClick, onContextMenu, onDragStart, style }: MessageRowProps) {
   const { t, locale } = useI18n();
   if (!message) {
     return (
@@ -27,11 +29,12 @@ export function MessageRow({ message, selected, focused, onClick, onContextMenu,
       </div>
     );
   }
+  const rowStyle = account ? { ...style, borderInlineStart: `3px solid ${account.colour}` } : style;
   const classes = ['message-row', message.seen ? '' : 'message-row--unread', selected ? 'message-row--selected' : '', focused ? 'message-row--focused' : ''];
   return (
     <div
       className={classes.filter(Boolean).join(' ')}
-      style={style}
+      style={rowStyle}
       role="option"
       aria-selected={selected}
       onClick={onClick}
@@ -49,6 +52,12 @@ export function MessageRow({ message, selected, focused, onClick, onContextMenu,
         <span className="message-row__date">{formatListDate(message.date, locale)}</span>
       </div>
       <div className="message-row__line">
+        {account && (
+          <span className="message-row__account" title={account.email} data-testid="message-account">
+            <span className="account-mark" style={{ background: account.colour }} aria-hidden="true" />
+            {account.name}
+          </span>
+        )}
         <span className="message-row__subject">{message.subject || t('messages.noSubject')}</span>
         <span className="message-row__size">{formatSize(message.size, locale)}</span>
       </div>

@@ -61,7 +61,7 @@ describe('an account added by another process while the app runs', () => {
   it('is dropped from the UI when another process removes it', async () => {
     const removedId = wren.core.store.accounts.list().at(-1)!.id;
     const announced = nextEvent(wren, 'store.changed', ({ changes }) => changes.some((change) => change.entity === 'accounts'));
-    await run(process.execPath, ['bin/wren.cjs', '--data-dir', wren.core.dataDir, 'account', 'remove', String(removedId)], {
+    await run(process.execPath, ['bin/wren.cjs', '--data-dir', wren.core.dataDir, 'account', 'remove', String(removedId), '--yes'], {
       env: { ...process.env, WREN_KEY_FILE: join(wren.dir, 'keys', 'secret.key') },
     });
     expect((await announced).changes).toContainEqual({ entity: 'accounts', ids: [removedId] });

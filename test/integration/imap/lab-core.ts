@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHandlers } from '../../../src-main/app/handlers';
 import { WrenCore } from '../../../src-main/app/wren-core';
+import type { DiscoveryOptions } from '../../../src-main/accounts/discovery/discovery-options';
 import type { AccountDraftInput, Method, ParamsOf, ResultOf } from '../../../src-main/ipc/contract';
 import { dispatch } from '../../../src-main/ipc/dispatch';
 import { KeyFileSecretStore } from '../../../src-main/secrets/key-file-secret-store';
@@ -17,7 +18,9 @@ export interface TestCore {
 }
 
 /** `dataDir` puts the data elsewhere (a tiny disk); the caller then removes it. */
-export function startCore(options: { syncIntervalMs?: number; syncWorkerPath?: string | null; dataDir?: string } = {}): TestCore {
+export function startCore(
+  options: { syncIntervalMs?: number; syncWorkerPath?: string | null; dataDir?: string; discovery?: Partial<DiscoveryOptions> } = {},
+): TestCore {
   const dir = mkdtempSync(join(tmpdir(), 'wren-core-'));
   const core = WrenCore.open({
     dataDir: options.dataDir ?? join(dir, 'data'),
@@ -25,6 +28,7 @@ export function startCore(options: { syncIntervalMs?: number; syncWorkerPath?: s
     secrets: new KeyFileSecretStore(join(dir, 'keys', 'secret.key')),
     syncIntervalMs: options.syncIntervalMs ?? 0,
     syncWorkerPath: options.syncWorkerPath ?? null,
+    discovery: options.discovery,
   });
   const handlers = createHandlers(core);
   return {

@@ -23,6 +23,9 @@ describe('App', () => {
   it('opens the first-run setup when there is no account', async () => {
     renderWithClient(<App />, new FakeClient({ 'accounts.list': () => [] }));
     expect(await screen.findByRole('heading', { name: 'Welcome to Wren' })).toBeTruthy();
+    // The address and password first; the full form is one click away.
+    expect(screen.getByTestId('setup-discover-email')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('setup-manual'));
     expect(screen.getByTestId('setup-email')).toBeTruthy();
   });
 
@@ -81,7 +84,7 @@ describe('App', () => {
     renderWithClient(<App />, new FakeClient(mailHandlers()));
     fireEvent.click(await screen.findByTestId('add-account'));
     const dialog = screen.getByRole('dialog', { name: 'Add a mail account' });
-    expect(within(dialog).getByTestId('setup-email')).toBeTruthy();
+    expect(within(dialog).getByTestId('setup-discover-email')).toBeTruthy();
     fireEvent.click(within(dialog).getByTestId('add-account-close'));
     expect(screen.queryByRole('dialog')).toBeNull();
   });

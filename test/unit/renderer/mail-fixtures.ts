@@ -11,6 +11,7 @@ export const ACCOUNT: AccountView = {
   pop3: { leave: 'keep', deleteAfterDays: null, maxMessageKb: null },
   allowPlaintext: false,
   trustedCertSha256: null,
+  colour: '#2f6fdf',
   state: 'idle',
   lastError: null,
   retryAt: null,

@@ -1,0 +1,77 @@
+import type { UnifiedView, UnifiedViewCount, ViewMessageSummary } from '../ipc/contract';
+import { timed, type Db } from './open-database';
+import { PreparedStatements } from './prepared-statements';
+import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './messages-repo';
+
+/** Unread and Flagged leave out what the user threw away or the server called junk. */
+const COUNTED_FOLDER = "ifnull(f.role, '') NOT IN ('trash', 'junk')";
+
+type ViewRow = SummaryRow & { accountId: number | null };
+
+/**
+ * The views across accounts. Counts come from the folders' kept counts
+ * (Inbox, Unread) or from the partial index of flagged messages, whose size
+ * is the number of flagged messages; pages walk an index in date order, so
+ * neither touches every message of a large mailbox.
+ */
+export class UnifiedViewsRepo {
+  private readonly statements: PreparedStatements;
+
+  constructor(db: Db) {
+    this.statements = new PreparedStatements(db);
+  }
+
+  counts(): UnifiedViewCount[] {
+    const inbox = this.statements
+      .get("SELECT ifnull(sum(total_count), 0) AS total, ifnull(sum(unread_count), 0) AS unread FROM folders f WHERE f.role = 'inbox'")
+      .get() as { total: number; unread: number };
+    const unread = this.statements.pluck(`SELECT ifnull(sum(unread_count), 0) FROM folders f WHERE ${COUNTED_FOLDER}`).get() as number;
+    const flagged = this.statements
+      .get(
+        `SELECT count(*) AS total, ifnull(sum(1 - m.seen), 0) AS unread FROM messages m INDEXED BY messages_flagged_date
+         JOIN folders f ON f.id = m.folder_id WHERE m.flagged = 1 AND ${COUNTED_FOLDER}`,
+      )
+      .get() as { total: number; unread: number };
+    return [
+      { view: 'inbox', ...inbox },
+      { view: 'unread', total: unread, unread },
+      { view: 'flagged', ...flagged },
+    ];
+  }
+
+  page(view: UnifiedView, offset: number, limit: number): { total: number; items: ViewMessageSummary[] } {
+    const total = this.counts().find((count) => count.view === view)!.total;
+    const rows = timed(`messages.listView ${view}`, () => (view === 'inbox' ? this.inboxRows(offset, limit) : this.indexedRows(view, offset, limit)));
+    return { total, items: rows.map((row) => ({ ...toSummary(row), accountId: row.accountId })) };
+  }
+
+  /** Unread or flagged: the partial index holds just those messages, newest first. */
+  private indexedRows(view: 'unread' | 'flagged', offset: number, limit: number): ViewRow[] {
+    const [index, condition] = view === 'unread' ? ['messages_unread_date', 'm.seen = 0'] : ['messages_flagged_date', 'm.flagged = 1'];
+    return this.statements
+      .get(
+        `SELECT ${SUMMARY_COLUMNS}, f.account_id AS accountId FROM messages m INDEXED BY ${index}
+         JOIN folders f ON f.id = m.folder_id WHERE ${condition} AND ${COUNTED_FOLDER}
+         ORDER BY m.sort_date DESC, m.id DESC LIMIT ? OFFSET ?`,
+      )
+      .all(limit, offset) as ViewRow[];
+  }
+
+  /**
+   * Every Inbox's newest `offset + limit` through its own (folder, date)
+   * index, merged: a page costs what it shows, not the Inboxes' size.
+   */
+  private inboxRows(offset: number, limit: number): ViewRow[] {
+    const inboxes = this.statements.get("SELECT id, account_id AS accountId FROM folders WHERE role = 'inbox' ORDER BY id").all() as {
+      id: number;
+      accountId: number | null;
+    }[];
+    if (inboxes.length === 0) return [];
+    // No join inside: the (folder_id, sort_date) index then gives each Inbox's rows already in order.
+    const each = `SELECT * FROM (SELECT ${SUMMARY_COLUMNS}, ? AS accountId FROM messages m
+      WHERE m.folder_id = ? ORDER BY m.sort_date DESC, m.id DESC LIMIT ?)`;
+    const sql = `${inboxes.map(() => each).join(' UNION ALL ')} ORDER BY sort_date DESC, id DESC LIMIT ? OFFSET ?`;
+    const params = inboxes.flatMap((inbox) => [inbox.accountId, inbox.id, offset + limit]);
+    return this.statements.get(sql).all(...params, limit, offset) as ViewRow[];
+  }
+}

@@ -1,0 +1,67 @@
+import { useState, type FormEvent } from 'react';
+import type { AccountUpdate, AccountView } from '../../../src-main/ipc/contract';
+import { useClient } from '../../client/client-context';
+import { toErrorShape } from '../../client/wren-client';
+import { useI18n } from '../../i18n/i18n-context';
+import type { ErrorShape } from '../../../src-main/errors/error-codes';
+import { Dialog } from '../Dialog';
+import { ErrorNotice } from '../ErrorNotice';
+import { TextField } from '../Field';
+import { ServerFields } from '../ServerFields';
+import type { ServerForm } from '../AccountForm/form-state';
+import { accountEdits, serverForm, type AccountEditForm } from './account-edits';
+
+/**
+ * An account's settings: its name, your name, its colour, the incoming
+ * server and a new password. The core tests a changed server or password
+ * with a login before saving it; a failure is shown here and nothing changes.
+ */
+export function EditAccountDialog({ account, onClose }: { account: AccountView; onClose(): void }) {
+  const client = useClient();
+  const { t } = useI18n();
+  const [form, setForm] = useState<AccountEditForm>(() => ({
+    name: account.name,
+    displayName: account.displayName,
+    colour: account.colour,
+    incoming: serverForm(account.incoming),
+    password: '',
+  }));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorShape | null>(null);
+  const update = (patch: Partial<AccountEditForm>) => setForm((current) => ({ ...current, ...patch }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const edits: AccountUpdate = accountEdits(account, form);
+    setBusy(true);
+    setError(null);
+    client.request('accounts.update', edits).then(onClose, (failure: unknown) => {
+      setBusy(false);
+      setError(toErrorShape(failure));
+    });
+  };
+
+  return (
+    <Dialog title={t('accountDialog.editTitle', { account: account.name })} onClose={onClose} testId="edit-account-dialog" wide>
+      <form className="dialog__form" onSubmit={submit} noValidate>
+        <TextField label={t('form.accountName')} value={form.name} onChange={(name) => update({ name })} testId="edit-account-name" disabled={busy} />
+        <TextField label={t('form.displayName')} value={form.displayName} onChange={(displayName) => update({ displayName })} testId="edit-display-name" disabled={busy} />
+        <label className="dialog__field">
+          <span>{t('accountDialog.colour')}</span>
+          <input type="color" value={form.colour} onChange={(event) => update({ colour: event.target.value })} data-testid="edit-account-colour" disabled={busy} />
+        </label>
+        <ServerFields kind="imap" server={form.incoming} defaultUser={account.email} onChange={(incoming: ServerForm) => update({ incoming })} disabled={busy} />
+        <TextField label={t('accountDialog.newPassword')} value={form.password} onChange={(password) => update({ password })} testId="edit-account-password" type="password" autoComplete="new-password" disabled={busy} />
+        {error && <ErrorNotice error={error} />}
+        <div className="dialog__buttons">
+          <button type="button" onClick={onClose}>
+            {t('dialog.cancel')}
+          </button>
+          <button type="submit" className="primary" disabled={busy || !form.name.trim()} data-testid="edit-account-save">
+            {busy ? t('form.testing') : t('form.save')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import type { DiscoveredConfig, DiscoveredServer, IncomingProtocol } from '../../../src-main/ipc/contract';
+import { useT } from '../../i18n/i18n-context';
+import { warningWords } from './discovery-words';
+import { offeredProtocols } from './form-from-discovery';
+
+interface FoundSettingsProps {
+  config: DiscoveredConfig;
+  onUse(protocol: IncomingProtocol): void;
+  onManual(): void;
+}
+
+/**
+ * What set-up found and where, the IMAP/POP3 choice when both exist, and any
+ * warning, which the user must acknowledge before the settings are used. An
+ * OAuth2-only provider cannot be used with a password at all.
+ */
+export function FoundSettings({ config, onUse, onManual }: FoundSettingsProps) {
+  const t = useT();
+  const protocols = offeredProtocols(config);
+  const [protocol, setProtocol] = useState<IncomingProtocol>(protocols[0]!);
+  const [acknowledged, setAcknowledged] = useState(false);
+  const blocked = config.warnings.some((warning) => warning.kind === 'oauth2Only');
+  const needsAck = config.warnings.length > 0 && !blocked;
+  return (
+    <div className="account-setup__found" data-testid="discovery-result">
+      <p>{t('discovery.found', { provider: config.displayName ?? config.from, source: t(`discovery.source.${config.source}`) })}</p>
+      {protocols.length > 1 && (
+        <fieldset className="account-setup__protocols">
+          <legend>{t('discovery.protocol')}</legend>
+          {protocols.map((option) => (
+            <label key={option}>
+              <input type="radio" name="protocol" checked={protocol === option} onChange={() => setProtocol(option)} data-testid={`discovery-protocol-${option}`} />
+              {t(`discovery.protocol.${option}`)}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <ul className="account-setup__servers">
+        <ServerLine label={protocol === 'imap' ? 'IMAP' : 'POP3'} server={config[protocol]} />
+        <ServerLine label="SMTP" server={config.smtp} />
+      </ul>
+      {config.warnings.map((warning) => (
+        <p key={`${warning.kind}-${'host' in warning ? warning.host : ''}`} className="account-setup__warning" data-testid="discovery-warning">
+          ⚠ {warningWords(warning, t)}
+        </p>
+      ))}
+      {needsAck && (
+        <label className="account-form__consent">
+          <input type="checkbox" checked={acknowledged} onChange={(event) => setAcknowledged(event.target.checked)} data-testid="discovery-ack" />
+          {t('discovery.acknowledge')}
+        </label>
+      )}
+      <div className="account-form__actions">
+        <button type="button" onClick={onManual} data-testid="discovery-manual">
+          {t('discovery.manual')}
+        </button>
+        <button type="button" className="primary" disabled={blocked || (needsAck && !acknowledged)} onClick={() => onUse(protocol)} data-testid="discovery-use">
+          {t('discovery.use')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function ServerLine({ label, server }: { label: string; server: DiscoveredServer | null }) {
+  const t = useT();
+  if (!server) return null;
+  return (
+    <li data-testid={`discovery-server-${label.toLowerCase()}`}>
+      <strong>{label}</strong> {server.host}:{server.port} · {t(`security.${server.security}`)} · {server.user}
+    </li>
+  );
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { accountEdits, serverForm } from '../../../src-renderer/components/AccountDialogs/account-edits';
+import { ACCOUNT } from './mail-fixtures';
+
+const unchanged = () => ({ name: ACCOUNT.name, displayName: ACCOUNT.displayName, colour: ACCOUNT.colour, incoming: serverForm(ACCOUNT.incoming), password: '' });
+
+describe('accountEdits', () => {
+  it('sends nothing but the account when nothing changed (no login needed)', () => {
+    expect(accountEdits(ACCOUNT, unchanged())).toEqual({ accountId: ACCOUNT.id });
+  });
+
+  it('sends a rename and a colour without the server, so no login is asked for', () => {
+    expect(accountEdits(ACCOUNT, { ...unchanged(), name: ' Home ', colour: '#000000' })).toEqual({ accountId: 1, name: 'Home', colour: '#000000' });
+  });
+
+  it('sends the whole incoming server once any of its fields changed, and a new password only when typed', () => {
+    const form = { ...unchanged(), incoming: { ...serverForm(ACCOUNT.incoming), port: '143', security: 'starttls' as const }, password: 'new' };
+    expect(accountEdits(ACCOUNT, form)).toEqual({
+      accountId: 1,
+      incoming: { host: 'mail.example.test', port: 143, security: 'starttls', user: 'alice' },
+      password: 'new',
+    });
+  });
+});

@@ -1,0 +1,104 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Store } from '../../../src-main/store/store';
+import { tempStore } from './temp-store';
+
+let dispose: () => void = () => undefined;
+afterEach(() => dispose());
+
+function addAccount(store: Store, name: string): number {
+  return store.write(() => {
+    store.secrets.put(`s-${name}`, { scheme: 'test', sealed: Buffer.from([1]) });
+    return store.accounts.insert({
+      name, email: `${name}@example.test`, displayName: '', protocol: 'imap',
+      incoming: { host: 'imap.example.test', port: 993, security: 'tls', user: name }, smtp: null,
+      allowPlaintext: false, passwordSecretId: `s-${name}`, trustedCertSha256: null, trustedCertPem: null,
+    });
+  });
+}
+
+function addFolder(store: Store, accountId: number | null, path: string, role: string | null): number {
+  return Number(store.db.prepare('INSERT INTO folders (account_id, path, name, role) VALUES (?, ?, ?, ?)').run(accountId, path, path, role).lastInsertRowid);
+}
+
+/** `n` messages, dated `start`, `start + step`…; every third unread, every fifth flagged. */
+function addMessages(store: Store, folderId: number, n: number, start: number, step: number): void {
+  const insert = store.db.prepare('INSERT INTO messages (folder_id, uid, subject, sort_date, seen, flagged) VALUES (?, ?, ?, ?, ?, ?)');
+  store.db.transaction(() => {
+    for (let i = 0; i < n; i += 1) insert.run(folderId, i + 1, `f${folderId} m${i}`, start + i * step, i % 3 === 0 ? 0 : 1, i % 5 === 0 ? 1 : 0);
+  })();
+}
+
+function setUp() {
+  const t = tempStore();
+  dispose = t.dispose;
+  const { store } = t;
+  const work = addAccount(store, 'work');
+  const home = addAccount(store, 'home');
+  const workInbox = addFolder(store, work, 'INBOX', 'inbox');
+  const homeInbox = addFolder(store, home, 'INBOX', 'inbox');
+  const homeTrash = addFolder(store, home, 'Trash', 'trash');
+  const local = addFolder(store, null, 'Saved', null);
+  addMessages(store, workInbox, 30, 1000, 2); // even dates
+  addMessages(store, homeInbox, 30, 1001, 2); // odd dates: the two Inboxes interleave
+  addMessages(store, homeTrash, 10, 5000, 1);
+  addMessages(store, local, 6, 9000, 1);
+  return { store, work, home, workInbox, homeInbox };
+}
+
+describe('UnifiedViewsRepo', () => {
+  it('counts every Inbox, all unread mail and all flagged mail, leaving Trash out of Unread and Flagged', () => {
+    const { store } = setUp();
+    // Per folder of n: unread = ceil(n / 3), flagged = ceil(n / 5).
+    expect(store.views.counts()).toEqual([
+      { view: 'inbox', total: 60, unread: 20 },
+      { view: 'unread', total: 20 + 2, unread: 22 },
+      { view: 'flagged', total: 12 + 2, unread: expect.any(Number) },
+    ]);
+  });
+
+  it('pages the unified Inbox newest first across accounts, naming each message\'s account', () => {
+    const { store, work, home } = setUp();
+    const first = store.views.page('inbox', 0, 4);
+    expect(first.total).toBe(60);
+    expect(first.items.map((m) => [m.subject, m.accountId])).toEqual([
+      [expect.stringMatching(/ m29$/), home],
+      [expect.stringMatching(/ m29$/), work],
+      [expect.stringMatching(/ m28$/), home],
+      [expect.stringMatching(/ m28$/), work],
+    ]);
+    const all = [...store.views.page('inbox', 0, 30).items, ...store.views.page('inbox', 30, 30).items];
+    expect(new Set(all.map((m) => m.id)).size).toBe(60);
+    const dates = all.map((m) => m.date!);
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+  });
+
+  it('pages Unread and Flagged with local folders in and Trash out', () => {
+    const { store } = setUp();
+    const unread = store.views.page('unread', 0, 100);
+    expect(unread.items).toHaveLength(22);
+    expect(unread.items.every((m) => !m.seen)).toBe(true);
+    expect(unread.items[0]!.accountId).toBeNull(); // the local folder's, newest
+    const flagged = store.views.page('flagged', 0, 100);
+    expect(flagged.items).toHaveLength(14);
+    expect(flagged.items.every((m) => m.flagged)).toBe(true);
+  });
+
+  it('counts and pages through indexes, never a scan of the messages table', () => {
+    const { store } = setUp();
+    const plans: string[] = [];
+    const explain = store.db.prepare.bind(store.db);
+    // Every statement the repo prepares, explained.
+    (store.db as unknown as { prepare: (sql: string) => unknown }).prepare = (sql: string) => {
+      plans.push(...(explain(`EXPLAIN QUERY PLAN ${sql}`).all(...Array((sql.match(/\?/g) ?? []).length).fill(1)) as { detail: string }[]).map((r) => r.detail));
+      return explain(sql);
+    };
+    const fresh = new (store.views.constructor as new (db: unknown) => typeof store.views)(store.db);
+    fresh.counts();
+    for (const view of ['inbox', 'unread', 'flagged'] as const) fresh.page(view, 10, 10);
+    expect(plans.length).toBeGreaterThan(0);
+    // A scan of a partial index walks only the unread (or flagged) messages; anything else on m must be a search.
+    const scans = plans.filter((detail) => /^SCAN m\b/.test(detail));
+    expect(scans.every((detail) => /USING INDEX messages_(unread|flagged)_date$/.test(detail))).toBe(true);
+    expect(plans).toContain('SEARCH m USING INDEX messages_folder_date (folder_id=?)');
+  });
+});
