@@ -34,6 +34,7 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
       core.sync.unwatch(accountId);
       core.accounts.remove(accountId);
       core.status.forget(accountId);
+      core.settings.forgetAccount(accountId);
       return { removed: true };
     },
     'folders.list': ({ accountId, includeUnsubscribed }) => core.folders.list(core.accounts.require(accountId).id, includeUnsubscribed),
@@ -70,6 +71,8 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
       return { started: core.sync.start(ids, bodies) };
     },
     'sync.watch': ({ accountId }) => core.sync.watch(core.accounts.require(accountId).id),
+    'settings.get': () => core.settings.get(),
+    'settings.update': (patch) => core.settings.update(patch),
     'sync.run': async ({ accountId, bodies }) => {
       const ids = accountId ? [core.accounts.require(accountId).id] : core.store.accounts.list().map((a) => a.id);
       const outcome: SyncRunResult = { summaries: [], failures: [] };

@@ -18,6 +18,8 @@ export interface SyncServiceOptions {
   intervalMs: number;
   /** Push (IDLE) on every account's Inbox after its sync (the app); otherwise only for accounts asked to `watch`. */
   push?: boolean;
+  /** The account's own check interval (its settings), used when background sync is on (intervalMs > 0). */
+  intervalFor?: (accountId: number) => number;
 }
 
 /**
@@ -94,6 +96,22 @@ export class SyncService {
     this.runner.dropConnection(accountId);
   }
 
+  /**
+   * The account's check interval changed: an account waiting for its next
+   * check waits the new interval from now (a sync under way, or an offline
+   * backoff, keeps its course and picks the new interval up after).
+   */
+  rearm(accountId: number): void {
+    if (this.stopped || !this.options.intervalMs || this.running.has(accountId) || !this.timers.has(accountId)) return;
+    if (this.status.get(accountId).state !== 'idle') return;
+    this.schedule(accountId, this.intervalOf(accountId));
+  }
+
+  /** When the account's next background check is due, if one is scheduled (tests, status). */
+  hasTimer(accountId: number): boolean {
+    return this.timers.has(accountId);
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     for (const timer of this.timers.values()) clearTimeout(timer);
@@ -109,7 +127,7 @@ export class SyncService {
       const summary = await this.runner.run(job, (progress) => this.events.emit('sync.progress', progress));
       this.failures.delete(accountId);
       this.status.set(accountId, { state: 'idle', error: null, retryAt: null });
-      this.schedule(accountId, this.options.intervalMs);
+      this.schedule(accountId, this.intervalOf(accountId));
       if ((this.options.push || this.watched.has(accountId)) && this.store.accounts.get(accountId)) this.runner.watch(job, (fault) => this.onPushLost(accountId, fault));
       return summary;
     } catch (error) {
@@ -163,6 +181,11 @@ export class SyncService {
       // A full disk, a read-only folder, a refused login or a bug: retrying on a timer would not help.
       this.status.set(accountId, { state: 'error', error: fault.toShape(), retryAt: null });
     }
+  }
+
+  private intervalOf(accountId: number): number {
+    if (!this.options.intervalMs) return 0;
+    return this.options.intervalFor?.(accountId) ?? this.options.intervalMs;
   }
 
   private schedule(accountId: number, delayMs: number): void {
