@@ -32,7 +32,7 @@ export const METHOD_NAMES = [
   'settings.update',
 ] as const;
 
-export const EVENT_NAME_LIST = ['store.changed', 'sync.progress', 'account.status', 'operation.failed', 'mail.new', 'settings.changed', 'compose.mailto'] as const;
+export const EVENT_NAME_LIST = ['store.changed', 'sync.progress', 'account.status', 'operation.failed', 'mail.new', 'settings.changed', 'compose.mailto', 'app.command'] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 export type EventNameOfList = (typeof EVENT_NAME_LIST)[number];

@@ -282,7 +282,12 @@ export interface Events {
   'settings.changed': { settings: Settings; previous: Settings };
   /** A mailto: link (from another app, or clicked in a message) to open in the composer: never attachments. */
   'compose.mailto': MailtoDraft;
+  /** A command from the native menu (or the tray) that the UI carries out on its selection. */
+  'app.command': { command: AppCommand };
 }
+
+/** What the native menu asks of the UI: the shortcut actions it also offers, plus a few of its own. */
+export type AppCommand = 'compose' | 'settings' | 'inbox' | 'next' | 'previous' | 'markRead' | 'markUnread' | 'toggleFlag' | 'archive' | 'junk' | 'delete' | 'help';
 
 /** What a mailto: link may fill in (RFC 6068); anything else in it, `attach=` above all, is dropped. */
 export interface MailtoDraft {
