@@ -13,6 +13,13 @@ import type { ErrorShape } from '../errors/error-codes';
 import { EVENT_NAMES, METHODS, type EventNameOfList, type MethodName } from './channel-names';
 import { SettingsPatch, type Settings, type SettingsView } from '../settings/settings-schema';
 
+/** The settings' shapes travel with the contract (the renderer imports nothing else from the core). */
+export {
+  accountSettings, BODY_DOWNLOAD_MODES, DEFAULT_ACCOUNT_SETTINGS, DEFAULT_APP_SETTINGS, MAX_PANE_WIDTH, MAX_UNDO_SEND_SECONDS, MIN_PANE_WIDTH,
+  REMOTE_CONTENT_POLICIES, SettingsPatch, THEMES,
+} from '../settings/settings-schema';
+export type { AccountSettings, AppSettings, BodyDownload, RemoteContentPolicy, Settings, SettingsPatchInput, SettingsView, Theme } from '../settings/settings-schema';
+
 const id = z.number().int().positive();
 const Security = z.enum(['tls', 'starttls', 'none']);
 const host = z.string().trim().min(1).max(253).regex(/^[^\s/]+$/, 'a host name without spaces or slashes');

@@ -1,4 +1,8 @@
 import { useState } from 'react';
+import { useClientEvent } from '../../hooks/use-client-event';
+import { usePaneWidths } from '../PaneDividers';
+import { SettingsScreen } from '../Settings';
+import type { ShortcutAction } from '../../shortcuts/shortcut-keys';
 import type { AccountView, FolderView } from '../../../src-main/ipc/contract';
 import { useShortcuts } from '../../shortcuts/use-shortcuts';
 import { FolderTree } from '../FolderTree';
@@ -23,6 +27,8 @@ import { useMessageActions } from './use-message-actions';
 import { useOperationFailures } from './use-operation-failures';
 import './mail-view.css';
 
+const MENU_SHORTCUTS: ReadonlySet<string> = new Set<ShortcutAction>(['next', 'previous', 'markRead', 'markUnread', 'toggleFlag', 'archive', 'junk', 'delete', 'help']);
+
 /** The main window: folders, the open folder's messages, the open message. */
 export function MailView({ accounts }: { accounts: AccountView[] }) {
   return (
@@ -45,6 +51,13 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
   const { commands, runShortcut } = useMailCommands({ folder, pages, selection, actions, overlays });
   useShortcuts(runShortcut);
   useOperationFailures();
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const panes = usePaneWidths();
+  // The native menu's commands (Electron): the same actions as the shortcuts, plus the settings screen.
+  useClientEvent('app.command', ({ command }) => {
+    if (command === 'settings') setSettingsOpen(true);
+    else if (MENU_SHORTCUTS.has(command)) runShortcut(command as ShortcutAction);
+  });
 
   // Messages move within their own account; another account's folder is not a target (yet).
   const onDropMessages = (target: FolderView, dragged: DraggedMessages, copy: boolean) => {
@@ -60,10 +73,11 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
 
   return (
     <div className="mail-view" data-testid="mail-view">
-      <Toolbar />
+      <Toolbar onOpenSettings={() => setSettingsOpen(true)} />
       <StatusBanners accounts={accounts} statuses={activity.statuses} />
       <SyncProgress accounts={accounts} progress={activity.progress} />
-      <div className="mail-view__panes">
+      <div className="mail-view__panes" style={panes.style}>
+        {panes.dividers}
         <FolderTree
           accounts={accounts}
           foldersByAccount={foldersByAccount}
@@ -80,6 +94,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
         <MessageList folder={folder} pages={pages} selection={selection} onRowMenu={onRowMenu} />
         <ReadingPane message={selection.single} selectedCount={selection.count} accountId={folder?.accountId ?? null} />
       </div>
+      {settingsOpen && <SettingsScreen accounts={accounts} onClose={() => setSettingsOpen(false)} />}
       <MailOverlaysView
         overlays={overlays}
         folder={folder}
