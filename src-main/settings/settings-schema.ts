@@ -29,8 +29,8 @@ export const APP_FIELDS = {
   /** How long a sent message waits in the outbox, undoable, before it goes (the composer's). */
   undoSendSeconds: z.number().int().min(0).max(MAX_UNDO_SEND_SECONDS).default(10),
   notifications: z.boolean().default(true),
-  /** blocked: never load; ask: a button per message; allowList: senders on the list load at once, others ask. */
-  remoteContent: z.enum(REMOTE_CONTENT_POLICIES).default('ask'),
+  /** blocked: never load; ask: a button for every message; allowList: as ask, but senders on the list load at once. */
+  remoteContent: z.enum(REMOTE_CONTENT_POLICIES).default('allowList'),
   remoteContentSenders: z.array(senderAddress).max(10_000).default([]),
   markRead: z
     .object({ mode: z.enum(MARK_READ_MODES), delaySeconds: z.number().int().min(1).max(MAX_MARK_READ_DELAY_SECONDS) })

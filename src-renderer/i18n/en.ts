@@ -245,7 +245,7 @@ const strings = {
   'settings.remoteContent': 'Remote content in messages',
   'settings.remoteBlocked': 'Never load',
   'settings.remoteAsk': 'Ask for each message',
-  'settings.remoteAllowList': 'Load for senders I allowed, ask for others',
+  'settings.remoteAllowList': 'Ask, but load at once for senders I allowed',
   'settings.allowedSenders': 'Senders whose remote content always loads',
   'settings.noAllowedSenders': 'None yet: use “Always load from this sender” in a message.',
   'settings.removeSender': 'Remove',

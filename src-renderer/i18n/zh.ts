@@ -245,7 +245,7 @@ export const zh: Dictionary = {
     'settings.remoteContent': '邮件中的远程内容',
     'settings.remoteBlocked': '从不加载',
     'settings.remoteAsk': '每封邮件都询问',
-    'settings.remoteAllowList': '允许的发件人自动加载，其他询问',
+    'settings.remoteAllowList': '询问，但允许的发件人自动加载',
     'settings.allowedSenders': '始终加载远程内容的发件人',
     'settings.noAllowedSenders': '暂无：可在邮件中选择“始终加载来自此发件人的内容”。',
     'settings.removeSender': '移除',

@@ -19,7 +19,7 @@ describe('settings validation', () => {
   it('fills every field with its default when nothing is saved', () => {
     const { settings, problems } = parseSettings({});
     expect(problems).toEqual([]);
-    expect(settings.app).toMatchObject({ theme: 'system', undoSendSeconds: 10, notifications: true, remoteContent: 'ask', language: null });
+    expect(settings.app).toMatchObject({ theme: 'system', undoSendSeconds: 10, notifications: true, remoteContent: 'allowList', language: null });
   });
 
   it('keeps the good values of a file and reports each bad or unknown one, replaced by its default', () => {
