@@ -21,7 +21,7 @@ import { SettingsService } from '../settings/settings-service';
 import { watchSettingsFile } from '../settings/watch-settings-file';
 import { prepareDataDir } from './data-dir';
 import { EventBus } from './event-bus';
-import { applyAccountSettings } from './apply-account-settings';
+import { applyAccountSettings, bodiesToKeep } from './apply-account-settings';
 
 export interface CoreOptions {
   dataDir: string;
@@ -77,6 +77,7 @@ export class WrenCore {
       intervalMs: options.syncIntervalMs ?? 0,
       push: options.push ?? false,
       intervalFor: (accountId) => this.settings.forAccount(accountId).checkIntervalMinutes * 60_000,
+      bodiesFor: (accountId) => bodiesToKeep(this.settings.forAccount(accountId).bodyDownload, Date.now()),
     });
     this.events.on('settings.changed', ({ settings, previous }) => applyAccountSettings(this.sync, settings, previous));
     this.operations = new OperationsService(this.store, (accountId) => this.sync.replaySoon(accountId));

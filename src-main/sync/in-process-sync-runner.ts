@@ -31,7 +31,7 @@ export class InProcessSyncRunner implements SyncRunner {
     this.logins.set(job.accountId, job.login);
     const marks = this.notices.mark(this.store.folders.list(job.accountId));
     const task = this.sessions.use(job.accountId, 'sync', (client) =>
-      syncAccount(new ImapSource(client, this.store, job.accountId), this.store, job.accountId, { bodies: job.bodies, onProgress }),
+      syncAccount(new ImapSource(client, this.store, job.accountId), this.store, job.accountId, { bodies: job.bodies, bodiesSince: job.bodiesSince, onProgress }),
     );
     this.active.add(task);
     let summary: SyncSummary;

@@ -4,7 +4,7 @@ import type { AccountStatusBoard } from '../accounts/account-status';
 import type { EventBus } from '../app/event-bus';
 import type { ImapLogin } from '../imap/imap-connection';
 import type { Store } from '../store/store';
-import type { SyncRunner } from './sync-runner';
+import type { SyncJob, SyncRunner } from './sync-runner';
 
 const RETRY_DELAYS_MS = [15_000, 30_000, 60_000, 2 * 60_000, 5 * 60_000, 10 * 60_000];
 /** A database held by another Wren is let go soon; worth one slow retry per failure, unlike a full disk. */
@@ -20,6 +20,8 @@ export interface SyncServiceOptions {
   push?: boolean;
   /** The account's own check interval (its settings), used when background sync is on (intervalMs > 0). */
   intervalFor?: (accountId: number) => number;
+  /** Which bodies a background sync downloads (the account's body download setting); none when absent. */
+  bodiesFor?: (accountId: number) => { bodies: boolean; since?: number };
 }
 
 /**
@@ -123,7 +125,9 @@ export class SyncService {
     this.clearTimer(accountId);
     this.status.set(accountId, { state: 'syncing', error: null, retryAt: null });
     try {
-      const job = { accountId, bodies, login: this.loginFor(accountId) };
+      // Asked for bodies (the CLI's --bodies): all of them; otherwise what the account's setting keeps offline.
+      const policy = bodies ? { bodies: true } : (this.options.bodiesFor?.(accountId) ?? { bodies: false });
+      const job: SyncJob = { accountId, bodies: policy.bodies, bodiesSince: policy.since, login: this.loginFor(accountId) };
       const summary = await this.runner.run(job, (progress) => this.events.emit('sync.progress', progress));
       this.failures.delete(accountId);
       this.status.set(accountId, { state: 'idle', error: null, retryAt: null });
