@@ -11,12 +11,24 @@ await build({
     'electron-main': 'src-main/electron/electron-main.ts',
     'web-main': 'src-main/web/web-main.ts',
     'cli-main': 'src-main/cli/cli-main.ts',
+  },
+  outdir: 'dist/main',
+  outExtension: { '.js': '.cjs' },
+  packages: 'external',
+});
+
+// Worker threads are unpacked from the app's asar archive when packaged (a Worker cannot start a
+// script inside it), and from app.asar.unpacked they could not reach the npm packages left inside:
+// so they carry their packages, except the native better-sqlite3, which is unpacked beside them.
+await build({
+  ...common,
+  entryPoints: {
     'parse-worker': 'src-main/mime/parse-worker.ts',
     'sync-worker': 'src-main/sync/sync-worker.ts',
   },
   outdir: 'dist/main',
   outExtension: { '.js': '.cjs' },
-  packages: 'external',
+  external: ['better-sqlite3'],
 });
 
 await build({

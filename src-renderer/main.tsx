@@ -4,6 +4,7 @@ import { ClientProvider } from './client/client-context';
 import { createClient } from './client/create-client';
 import { App } from './components/App';
 import { I18nProvider } from './i18n/i18n-context';
+import { SettingsProvider } from './settings/settings-context';
 import './styles/app.css';
 
 const root = document.getElementById('root');
@@ -13,7 +14,9 @@ createRoot(root).render(
   <StrictMode>
     <ClientProvider client={createClient()}>
       <I18nProvider>
-        <App />
+        <SettingsProvider>
+          <App />
+        </SettingsProvider>
       </I18nProvider>
     </ClientProvider>
   </StrictMode>,

@@ -43,6 +43,7 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
       await core.sync.release(id);
       core.accounts.remove(id);
       core.status.forget(id);
+      core.settings.forgetAccount(id);
       return { removed: true };
     },
     'accounts.update': async (patch) => {
@@ -110,6 +111,8 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
       return { started: core.sync.start(ids, bodies) };
     },
     'sync.watch': ({ accountId }) => core.sync.watch(core.accounts.require(accountId).id),
+    'settings.get': () => core.settings.get(),
+    'settings.update': (patch) => core.settings.update(patch),
     'sync.run': async ({ accountId, bodies }) => {
       const ids = accountId ? [core.accounts.require(accountId).id] : core.store.accounts.list().map((a) => a.id);
       const outcome: SyncRunResult = { summaries: [], failures: [] };

@@ -19,8 +19,11 @@ import type { SyncRunner } from '../sync/sync-runner';
 import { AccountSyncLocks, type SyncLockHolder } from '../sync/account-sync-lock';
 import { LeasedSyncRunner } from '../sync/leased-sync-runner';
 import { WorkerSyncRunner, defaultSyncWorkerPath } from '../sync/worker-sync-runner';
+import { SettingsService } from '../settings/settings-service';
+import { watchSettingsFile } from '../settings/watch-settings-file';
 import { prepareDataDir } from './data-dir';
 import { EventBus } from './event-bus';
+import { applyAccountSettings, bodiesToKeep } from './apply-account-settings';
 
 export interface CoreOptions {
   dataDir: string;
@@ -56,6 +59,7 @@ const ACCOUNT_WATCH_MS = 2000;
 export class WrenCore {
   readonly events = new EventBus();
   readonly store: Store;
+  readonly settings: SettingsService;
   readonly status: AccountStatusBoard;
   readonly accounts: AccountService;
   readonly sessions: ImapSessions;
@@ -65,9 +69,11 @@ export class WrenCore {
   readonly folders: RemoteFolders;
   readonly localFolders: LocalFolders;
   private readonly watcher: AccountWatcher | null;
+  private readonly stopWatchingSettings: () => void;
 
   private constructor(readonly options: CoreOptions, readonly dataDir: string) {
     this.store = new Store(dataDir);
+    this.settings = new SettingsService(dataDir, this.events);
     this.store.feed.onChanges((changes) => this.events.emit('store.changed', { changes }));
     this.status = new AccountStatusBoard(this.events);
     this.accounts = new AccountService(this.store, new PasswordVault(this.store.secrets, options.secrets), this.status);
@@ -75,13 +81,18 @@ export class WrenCore {
     this.sync = new SyncService(this.store, this.syncRunner(), (accountId) => this.loginFor(accountId), this.status, this.events, {
       intervalMs: options.syncIntervalMs ?? 0,
       push: options.push ?? false,
+      intervalFor: (accountId) => this.settings.forAccount(accountId).checkIntervalMinutes * 60_000,
+      bodiesFor: (accountId) => bodiesToKeep(this.settings.forAccount(accountId).bodyDownload, Date.now()),
     });
+    this.events.on('settings.changed', ({ settings, previous }) => applyAccountSettings(this.sync, settings, previous));
     this.operations = new OperationsService(this.store, (accountId) => this.sync.replaySoon(accountId));
     this.reader = new MessageReader(this.store, this.sessions, this.operations, (accountId) => this.loginFor(accountId));
     this.operations.cacheSource = (messageId) => this.reader.cachedSource(messageId);
     this.localFolders = new LocalFolders(this.store);
     this.folders = new RemoteFolders(this.store, this.sessions);
     this.watcher = this.watchAccounts();
+    // The CLI (`wren settings set`) may change the file under a running app.
+    this.stopWatchingSettings = this.watcher ? watchSettingsFile(this.settings) : () => undefined;
   }
 
   static open(options: CoreOptions): WrenCore {
@@ -94,6 +105,7 @@ export class WrenCore {
 
   async close(): Promise<void> {
     this.watcher?.stop();
+    this.stopWatchingSettings();
     await this.sync.stop();
     this.sessions.closeAll();
     this.store.close();

@@ -12,6 +12,7 @@ import { folderCommand } from './commands/folder-commands';
 import { deleteCommand, flagCommand, moveOrCopyCommand } from './commands/message-commands';
 import { readCommand } from './commands/read-command';
 import { exportCommand, importCommand } from './commands/mail-file-commands';
+import { settingsCommand } from './commands/settings-command';
 import { sourceCommand } from './commands/source-command';
 import { syncCommand } from './commands/sync-command';
 import { localAccessOf } from './local-access';
@@ -45,6 +46,7 @@ const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
   Changes apply here at once and go to the server before the command ends; offline they stay queued
   for the next sync (said on stderr, exit 0).
   watch ACCOUNT                  (push on the Inbox: one JSON line per new message, until Ctrl-C; exit 0)
+  settings get [KEY] | settings set KEY VALUE   (KEY: app.theme, account.ACCOUNT.checkIntervalMinutes…)
   --stats prints one line "wren-stats {json}" to stderr at exit: wall time, peak memory, event-loop lag`;
 
 /** Global flags may stand anywhere; the rest is the command and its own arguments. */
@@ -81,6 +83,7 @@ async function run(context: CliContext, command: string | undefined, args: strin
     case 'watch': return watchCommand(context, args);
     case 'export': return exportCommand(context, args);
     case 'import': return importCommand(context, args);
+    case 'settings': return settingsCommand(context, args);
     default: throw new WrenError('BadRequest', command ? `Unknown command "${command}".\n${USAGE}` : USAGE);
   }
 }

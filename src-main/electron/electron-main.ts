@@ -1,38 +1,150 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, Menu, nativeImage, nativeTheme, protocol, screen, Tray } from 'electron';
 import { createHandlers } from '../app/handlers';
 import { WrenCore } from '../app/wren-core';
 import { toErrorShape } from '../errors/wren-error';
+import type { AppCommand, MailtoDraft } from '../ipc/contract';
+import { mailtoInArgs, parseMailto } from '../mailto/parse-mailto';
 import { KeyFileSecretStore } from '../secrets/key-file-secret-store';
 import { inboxUnread } from '../app/inbox-unread';
+import { menuTemplate } from './app-menu';
+import { APP_PAGE_URL, registerAppScheme, serveRenderer } from './app-protocol';
+import { applyDesktopSettings, hideOnClose, type DesktopShell } from './desktop-settings';
 import { bridgeIpc } from './ipc-bridge';
+import { menuLanguage } from './menu-words';
 import { showNewMailAlerts } from './new-mail-alerts';
 import { SafeStorageSecretStore, safeStorageIsReal } from './safe-storage-secret-store';
+import { TrayIcon } from './tray-icon';
 import { installWindowSecurity } from './window-security';
 import { windowOptions } from './window-options';
+import { fitToScreens, readWindowState, trackWindowState, writeWindowState } from './window-state';
 
-/** The desktop app: the core plus one locked-down window. Kept thin; the core runs without Electron too. */
-function createWindow(core: WrenCore): BrowserWindow {
-  const window = new BrowserWindow(windowOptions(join(__dirname, '..', 'preload', 'preload.cjs')));
-  const handlers = createHandlers(core, {
-    chooseAttachmentPath: async (suggestedName) => {
-      const choice = await dialog.showSaveDialog(window, { defaultPath: join(app.getPath('downloads'), suggestedName) });
-      return choice.canceled || !choice.filePath ? null : choice.filePath;
-    },
-    chooseExportPath: async (suggestedName) => {
-      const choice = await dialog.showSaveDialog(window, { defaultPath: join(app.getPath('documents'), suggestedName) });
-      return choice.canceled || !choice.filePath ? null : choice.filePath;
-    },
-    chooseImportFiles: async () => {
-      const choice = await dialog.showOpenDialog(window, { properties: ['openFile', 'multiSelections'] });
-      return choice.canceled || choice.filePaths.length === 0 ? null : choice.filePaths;
-    },
-  });
-  const unbridge = bridgeIpc(window, handlers, core.events);
-  window.on('closed', unbridge);
-  window.once('ready-to-show', () => window.show());
-  void window.loadFile(join(__dirname, '..', 'renderer', 'index.html'));
-  return window;
+// Before ready: app:// must be known as a standard, secure scheme when the first page loads.
+registerAppScheme(protocol);
+
+/** Started at login with close to tray on: stay in the tray. */
+const HIDDEN_FLAG = '--hidden';
+const RENDERER_DIR = join(__dirname, '..', 'renderer');
+/** Packaged: beside app.asar (extraResources); from the source tree: build/. */
+const TRAY_ICON = app.isPackaged ? join(process.resourcesPath, 'tray.png') : join(__dirname, '..', '..', 'build', 'tray.png');
+
+/** The desktop app: the core plus one locked-down window, a tray icon and a menu. Kept thin; the core runs without Electron too. */
+class DesktopApp {
+  private window: BrowserWindow | null = null;
+  private tray: TrayIcon | null = null;
+  private quitting = false;
+  private pendingMailto: MailtoDraft[] = [];
+
+  constructor(private readonly core: WrenCore) {}
+
+  start(firstArgs: string[]): void {
+    serveRenderer(protocol, RENDERER_DIR);
+    this.window = this.createWindow(!firstArgs.includes(HIDDEN_FLAG) || !this.core.settings.settings.app.closeToTray);
+    this.tray = new TrayIcon(new Tray(nativeImage.createFromPath(TRAY_ICON)), (t) => Menu.buildFromTemplate(t), {
+      show: () => this.show(),
+      checkMail: () => this.checkMail(),
+      quit: () => this.quit(),
+    }, this.language());
+    const settings = this.core.settings;
+    applyDesktopSettings(this.shell(), settings.settings.app, null);
+    this.core.events.on('settings.changed', ({ settings: next, previous }) => applyDesktopSettings(this.shell(), next.app, previous.app));
+    showNewMailAlerts(this.core.events, () => inboxUnread(this.core.store), () => this.window, {
+      notify: () => settings.settings.app.notifications,
+      onUnread: (count) => this.tray?.setUnread(count),
+    });
+    this.core.sync.start(this.core.store.accounts.list().map((a) => a.id), false);
+    this.openMailto(mailtoInArgs(firstArgs));
+  }
+
+  /** A second `wren` (a mailto: link clicked in another app) hands its link here and quits. */
+  onSecondInstance(args: string[]): void {
+    this.show();
+    this.openMailto(mailtoInArgs(args));
+  }
+
+  openMailto(link: string | null): void {
+    const draft = link ? parseMailto(link) : null;
+    if (!draft) return;
+    this.show();
+    if (this.window?.webContents.isLoading()) this.pendingMailto.push(draft);
+    else this.core.events.emit('compose.mailto', draft);
+  }
+
+  quit(): void {
+    this.markQuitting();
+    app.quit();
+  }
+
+  /** Any quit (menu, tray, the OS logging out) closes the window for real, even with close to tray. */
+  markQuitting(): void {
+    this.quitting = true;
+  }
+
+  private createWindow(visible = true): BrowserWindow {
+    const statePath = join(app.getPath('userData'), 'window-state.json');
+    const state = fitToScreens(readWindowState(statePath), screen.getAllDisplays().map((d) => d.workArea));
+    const { x, y, width, height } = state;
+    const window = new BrowserWindow({ ...windowOptions(join(__dirname, '..', 'preload', 'preload.cjs')), x, y, width, height });
+    if (state.maximized) window.maximize();
+    trackWindowState(window, (next) => writeWindowState(statePath, next));
+    hideOnClose(window, () => this.core.settings.settings.app.closeToTray, () => this.quitting);
+    const handlers = createHandlers(this.core, {
+      chooseAttachmentPath: async (suggestedName) => {
+        const choice = await dialog.showSaveDialog(window, { defaultPath: join(app.getPath('downloads'), suggestedName) });
+        return choice.canceled || !choice.filePath ? null : choice.filePath;
+      },
+      chooseExportPath: async (suggestedName) => {
+        const choice = await dialog.showSaveDialog(window, { defaultPath: join(app.getPath('documents'), suggestedName) });
+        return choice.canceled || !choice.filePath ? null : choice.filePath;
+      },
+      chooseImportFiles: async () => {
+        const choice = await dialog.showOpenDialog(window, { properties: ['openFile', 'multiSelections'] });
+        return choice.canceled || choice.filePaths.length === 0 ? null : choice.filePaths;
+      },
+    });
+    const unbridge = bridgeIpc(window, handlers, this.core.events);
+    window.on('closed', () => {
+      unbridge();
+      this.window = null;
+    });
+    window.once('ready-to-show', () => visible && window.show());
+    window.webContents.on('did-finish-load', () => {
+      for (const draft of this.pendingMailto.splice(0)) this.core.events.emit('compose.mailto', draft);
+    });
+    void window.loadURL(APP_PAGE_URL);
+    return window;
+  }
+
+  private show(): void {
+    this.window ??= this.createWindow();
+    if (this.window.isMinimized()) this.window.restore();
+    this.window.show();
+    this.window.focus();
+  }
+
+  private checkMail(): void {
+    this.core.sync.start(this.core.store.accounts.list().map((a) => a.id), false);
+  }
+
+  private language() {
+    return menuLanguage(this.core.settings.settings.app.language, app.getLocale());
+  }
+
+  private shell(): DesktopShell {
+    return {
+      setThemeSource: (theme) => {
+        nativeTheme.themeSource = theme;
+      },
+      setLoginItem: (openAtLogin, openAsHidden) => app.setLoginItemSettings({ openAtLogin, args: openAsHidden ? [HIDDEN_FLAG] : [] }),
+      setMenuLanguage: (language) => {
+        const send = (command: AppCommand) => this.core.events.emit('app.command', { command });
+        const actions = { command: send, checkMail: () => this.checkMail(), about: () => app.showAboutPanel() };
+        Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(language, actions, process.platform, !app.isPackaged)));
+        this.tray?.setLanguage(language);
+      },
+      systemLocale: () => app.getLocale(),
+    };
+  }
 }
 
 function start(): void {
@@ -40,15 +152,19 @@ function start(): void {
     app.quit();
     return;
   }
-  let window: BrowserWindow | null = null;
+  let desktop: DesktopApp | null = null;
   let core: WrenCore | null = null;
-  app.on('second-instance', () => {
-    if (!window) return;
-    if (window.isMinimized()) window.restore();
-    window.focus();
+  const earlyLinks: string[] = [];
+  app.on('second-instance', (_event, args) => desktop?.onSecondInstance(args));
+  // macOS hands mailto: links as an event, possibly before ready.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    if (desktop) desktop.openMailto(url);
+    else earlyLinks.push(url);
   });
+  // In development the OS would register the bare Electron binary: only the packaged app claims mailto:.
+  if (app.isPackaged) app.setAsDefaultProtocolClient('mailto');
   app.whenReady().then(() => {
-    installWindowSecurity();
     core = WrenCore.open({
       dataDir: app.getPath('userData'),
       mode: 'electron',
@@ -56,15 +172,17 @@ function start(): void {
       syncIntervalMs: 5 * 60_000,
       push: true,
     });
-    window = createWindow(core);
-    const opened = core;
-    showNewMailAlerts(opened.events, () => inboxUnread(opened.store), () => window);
-    core.sync.start(core.store.accounts.list().map((a) => a.id), false);
+    const opened = new DesktopApp(core);
+    installWindowSecurity({ onMailto: (draft) => core?.events.emit('compose.mailto', draft) });
+    desktop = opened;
+    opened.start([...process.argv, ...earlyLinks]);
   }).catch((error) => {
     dialog.showErrorBox('Wren cannot start', toErrorShape(error).message);
     app.exit(1);
   });
+  // With close to tray the window is hidden, not closed; a closed window means the user wants out.
   app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => desktop?.markQuitting());
   let closed = false;
   app.on('will-quit', (event) => {
     if (closed || !core) return;

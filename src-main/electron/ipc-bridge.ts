@@ -3,13 +3,15 @@ import { toErrorShape } from '../errors/wren-error';
 import { EVENT_NAMES, METHODS, type Reply } from '../ipc/contract';
 import { dispatch, type Handlers } from '../ipc/dispatch';
 import type { EventBus } from '../app/event-bus';
+import { isAppUrl } from './app-protocol';
 
 export const REQUEST_CHANNEL_PREFIX = 'wren:request:';
 export const EVENT_CHANNEL = 'wren:event';
 
-/** Only our own page (loaded from the app's files) may call the core. */
-function fromAppPage(event: IpcMainInvokeEvent, window: BrowserWindow): boolean {
-  return event.sender === window.webContents && (event.senderFrame?.url ?? '').startsWith('file://');
+/** Only our own page (app://wren/, the window's top frame) may call the core: not a frame, not a page navigated elsewhere. */
+export function fromAppPage(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, window: BrowserWindow): boolean {
+  const frame = event.senderFrame;
+  return event.sender === window.webContents && !!frame && frame.parent === null && isAppUrl(frame.url);
 }
 
 /** One IPC channel per contract method; replies carry errors as data so their codes survive IPC. */

@@ -10,24 +10,37 @@ const BADGE_DELAY_MS = 300;
  * sender over the subject, no words to translate: "+2" says the rest) and the
  * Inbox unread count on the dock / taskbar badge.
  */
-export function showNewMailAlerts(events: EventBus, unread: () => number, window: () => BrowserWindow | null): () => void {
+export interface NewMailAlertOptions {
+  /** The notifications setting, read at each arrival so a change applies at once. */
+  notify?: () => boolean;
+  /** Told the unread count with the badge (the tray icon shows it too). */
+  onUnread?: (unread: number) => void;
+}
+
+export function showNewMailAlerts(events: EventBus, unread: () => number, window: () => BrowserWindow | null, options: NewMailAlertOptions = {}): () => void {
   let badgeTimer: NodeJS.Timeout | undefined;
+  const showCount = () => {
+    const count = unread();
+    app.setBadgeCount(count);
+    options.onUnread?.(count);
+  };
   const updateBadge = () => {
     clearTimeout(badgeTimer);
-    badgeTimer = setTimeout(() => app.setBadgeCount(unread()), BADGE_DELAY_MS);
+    badgeTimer = setTimeout(showCount, BADGE_DELAY_MS);
   };
   const offMail = events.on('mail.new', (event) => {
-    if (!Notification.isSupported()) return;
+    if (options.notify?.() === false || !Notification.isSupported()) return;
     const notification = new Notification(notificationText(event));
     notification.on('click', () => {
       const shown = window();
       if (shown?.isMinimized()) shown.restore();
+      shown?.show();
       shown?.focus();
     });
     notification.show();
   });
   const offChanges = events.on('store.changed', updateBadge);
-  app.setBadgeCount(unread());
+  showCount();
   return () => {
     clearTimeout(badgeTimer);
     offMail();

@@ -1,34 +1,57 @@
 import { app, session, shell, type WebContents } from 'electron';
+import type { MailtoDraft } from '../ipc/contract';
+import { parseMailto } from '../mailto/parse-mailto';
 import { CONTENT_SECURITY_POLICY } from '../security/content-security-policy';
+import { isAppUrl } from './app-protocol';
 
-const EXTERNAL_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
+const BROWSER_SCHEMES = new Set(['http:', 'https:']);
 
-/** Links in mail and in the UI open in the system browser; nothing navigates the app window away. */
-function openExternally(url: string): void {
+/** Frames the app's page legitimately loads: mail bodies are srcdoc frames; everything else is a navigation away. */
+const FRAME_URLS = new Set(['about:srcdoc', 'about:blank']);
+
+export interface WindowSecurityOptions {
+  /** A mailto: link clicked in the app (in a message): Wren's own composer, never the OS with `attach=`. */
+  onMailto: (draft: MailtoDraft) => void;
+}
+
+/** Web links open in the system browser; mailto: opens Wren's composer; nothing navigates the app window away. */
+function openOutside(url: string, options: WindowSecurityOptions): void {
+  const mailto = parseMailto(url);
+  if (mailto) {
+    options.onMailto(mailto);
+    return;
+  }
   try {
-    if (EXTERNAL_SCHEMES.has(new URL(url).protocol)) void shell.openExternal(url);
+    if (BROWSER_SCHEMES.has(new URL(url).protocol)) void shell.openExternal(url);
   } catch {
     // Not a URL: ignore it.
   }
 }
 
-function lockDown(contents: WebContents): void {
+function lockDown(contents: WebContents, options: WindowSecurityOptions): void {
   contents.on('will-navigate', (event, url) => {
     event.preventDefault();
-    openExternally(url);
+    openOutside(url, options);
+  });
+  // Any frame, the main one included: only the app's own page and mail's srcdoc frames load.
+  contents.on('will-frame-navigate', (event) => {
+    if (FRAME_URLS.has(event.url) || (event.isMainFrame && isAppUrl(event.url))) return;
+    event.preventDefault();
   });
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    openExternally(url);
+    openOutside(url, options);
     return { action: 'deny' };
   });
 }
 
 /** Applies to every window and frame the app ever creates. */
-export function installWindowSecurity(): void {
-  app.on('web-contents-created', (_event, contents) => lockDown(contents));
+export function installWindowSecurity(options: WindowSecurityOptions): void {
+  app.on('web-contents-created', (_event, contents) => lockDown(contents, options));
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  // Checks (navigator.permissions, some APIs ask before they request) are refused too, not only requests.
+  session.defaultSession.setPermissionCheckHandler(() => false);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });

@@ -35,9 +35,11 @@ export const METHOD_NAMES = [
   'sync.start',
   'sync.run',
   'sync.watch',
+  'settings.get',
+  'settings.update',
 ] as const;
 
-export const EVENT_NAME_LIST = ['store.changed', 'sync.progress', 'account.status', 'operation.failed', 'mail.new'] as const;
+export const EVENT_NAME_LIST = ['store.changed', 'sync.progress', 'account.status', 'operation.failed', 'mail.new', 'settings.changed', 'compose.mailto', 'app.command'] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 export type EventNameOfList = (typeof EVENT_NAME_LIST)[number];

@@ -11,6 +11,14 @@
 import { z } from 'zod';
 import type { ErrorShape } from '../errors/error-codes';
 import { EVENT_NAMES, METHODS, type EventNameOfList, type MethodName } from './channel-names';
+import { SettingsPatch, type Settings, type SettingsView } from '../settings/settings-schema';
+
+/** The settings' shapes travel with the contract (the renderer imports nothing else from the core). */
+export {
+  accountSettings, BODY_DOWNLOAD_MODES, DEFAULT_ACCOUNT_SETTINGS, DEFAULT_APP_SETTINGS, MAX_PANE_WIDTH, MAX_UNDO_SEND_SECONDS, MIN_PANE_WIDTH,
+  REMOTE_CONTENT_POLICIES, SettingsPatch, THEMES,
+} from '../settings/settings-schema';
+export type { AccountSettings, AppSettings, BodyDownload, RemoteContentPolicy, Settings, SettingsPatchInput, SettingsView, Theme } from '../settings/settings-schema';
 
 const id = z.number().int().positive();
 const Security = z.enum(['tls', 'starttls', 'none']);
@@ -392,6 +400,10 @@ export const requests = {
   'sync.run': request<SyncRunResult>()(z.object({ accountId: id.optional(), bodies: z.boolean().default(false) }).strict()),
   /** Syncs the account, then keeps its Inbox pushed (IDLE) until the core stops (`wren watch`); gives the first sync's summary. */
   'sync.watch': request<SyncSummary>()(byAccount),
+  /** The settings file (settings.json in the data folder) and what was wrong in it. */
+  'settings.get': request<SettingsView>()(empty),
+  /** Changes some settings; they take effect at once (`settings.changed`). */
+  'settings.update': request<SettingsView>()(SettingsPatch),
 } as const satisfies Record<MethodName, unknown>;
 
 export type Requests = typeof requests;
@@ -414,6 +426,23 @@ export interface Events {
   'operation.failed': { operationId: number; accountId: number; kind: MailOperation['kind'] | 'markRead'; error: ErrorShape };
   /** New mail arrived in a folder (push or poll): for notifications and the unread badge. */
   'mail.new': { accountId: number; folderId: number; messages: { id: number; from: Address; subject: string }[] };
+  /** Settings changed (here or in another process): everyone applies them at once. */
+  'settings.changed': { settings: Settings; previous: Settings };
+  /** A mailto: link (from another app, or clicked in a message) to open in the composer: never attachments. */
+  'compose.mailto': MailtoDraft;
+  /** A command from the native menu (or the tray) that the UI carries out on its selection. */
+  'app.command': { command: AppCommand };
+}
+
+/** What the native menu asks of the UI: the shortcut actions it also offers, plus a few of its own. */
+export type AppCommand = 'compose' | 'settings' | 'inbox' | 'next' | 'previous' | 'markRead' | 'markUnread' | 'toggleFlag' | 'archive' | 'junk' | 'delete' | 'help';
+
+/** What a mailto: link may fill in (RFC 6068); anything else in it, `attach=` above all, is dropped. */
+export interface MailtoDraft {
+  to: string[];
+  cc: string[];
+  subject: string;
+  body: string;
 }
 export type EventName = keyof Events;
 

@@ -202,11 +202,11 @@ export class MessagesRepo {
     if (row) this.noteChanged(row.folder_id, [id]);
   }
 
-  /** Messages of a folder whose bodies are not cached yet, newest first. */
-  withoutBodies(folderId: number): { id: number; uid: number; size: number }[] {
+  /** Messages of a folder whose bodies are not cached yet, newest first; with `since`, only those sorted on or after it (epoch ms). */
+  withoutBodies(folderId: number, since?: number): { id: number; uid: number; size: number }[] {
     return this.statements
-      .get("SELECT id, uid, size FROM messages WHERE folder_id = ? AND uid IS NOT NULL AND body_state != 'full' ORDER BY sort_date DESC")
-      .all(folderId) as { id: number; uid: number; size: number }[];
+      .get("SELECT id, uid, size FROM messages WHERE folder_id = ? AND uid IS NOT NULL AND body_state != 'full' AND sort_date >= ? ORDER BY sort_date DESC")
+      .all(folderId, since ?? Number.MIN_SAFE_INTEGER) as { id: number; uid: number; size: number }[];
   }
 
   setBodyState(id: number, state: MessageRecord['bodyState']): void {

@@ -27,8 +27,8 @@ type Pending = { id: number; uid: number; size: number };
  * keeps nearly all of what arrived; they are parsed when a message is opened,
  * so this stays a plain download.
  */
-export async function fetchFolderBodies(client: ImapClient, store: Store, folder: FolderRecord, onProgress: FolderProgress): Promise<number> {
-  const pending = store.messages.withoutBodies(folder.id);
+export async function fetchFolderBodies(client: ImapClient, store: Store, folder: FolderRecord, onProgress: FolderProgress, since?: number): Promise<number> {
+  const pending = store.messages.withoutBodies(folder.id, since);
   if (pending.length === 0) return 0;
   let done = 0;
   const advance = (count: number) => {

@@ -25,8 +25,8 @@ export class ImapSource implements MailSource {
     return syncFolder(this.client, this.store, folder, onProgress);
   }
 
-  fetchBodies(folder: FolderRecord, onProgress: FolderProgress): Promise<number> {
-    return fetchFolderBodies(this.client, this.store, folder, onProgress);
+  fetchBodies(folder: FolderRecord, onProgress: FolderProgress, since?: number): Promise<number> {
+    return fetchFolderBodies(this.client, this.store, folder, onProgress, since);
   }
 
   /** A NO or BAD to SELECT (permissions, folder gone meanwhile) on a connection still usable skips that folder. */

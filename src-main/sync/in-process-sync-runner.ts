@@ -37,7 +37,7 @@ export class InProcessSyncRunner implements SyncRunner {
     const task = account?.protocol === 'pop3'
       ? this.pop3.check(account, job.login, onProgress)
       : this.sessions.use(job.accountId, 'sync', (client) =>
-        syncAccount(new ImapSource(client, this.store, job.accountId), this.store, job.accountId, { bodies: job.bodies, onProgress }),
+        syncAccount(new ImapSource(client, this.store, job.accountId), this.store, job.accountId, { bodies: job.bodies, bodiesSince: job.bodiesSince, onProgress }),
       );
     this.active.add(task);
     let summary: SyncSummary;

@@ -18,7 +18,7 @@ export interface MailSource {
   /** Brings one cached folder's messages and flags in line with the server. */
   syncFolder(folder: FolderRecord, onProgress: FolderProgress): Promise<FolderSyncResult>;
   /** Downloads the sources of the folder's messages not cached yet; returns how many. */
-  fetchBodies(folder: FolderRecord, onProgress: FolderProgress): Promise<number>;
+  fetchBodies(folder: FolderRecord, onProgress: FolderProgress, since?: number): Promise<number>;
   /**
    * The fault to report when the server refused this one folder (the sync
    * goes on with the next), or null when the error ends the whole sync.

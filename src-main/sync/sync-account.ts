@@ -8,6 +8,8 @@ import type { FolderProgress } from './sync-folder';
 
 export interface SyncOptions {
   bodies: boolean;
+  /** With bodies: only messages dated from then on (epoch ms). */
+  bodiesSince?: number;
   onProgress: (progress: Events['sync.progress']) => void;
   /** A folder the server refuses to open (permissions, gone meanwhile) is reported and skipped. */
   onFolderError?: (path: string, error: WrenError) => void;
@@ -33,7 +35,7 @@ export async function syncAccount(source: MailSource, store: Store, accountId: n
       summary.newMessages += result.newMessages;
       summary.removedMessages += result.removedMessages;
       summary.flagUpdates += result.flagUpdates;
-      if (options.bodies) summary.bodiesFetched += await fetchBodies(source, folder, report('bodies'));
+      if (options.bodies) summary.bodiesFetched += await fetchBodies(source, folder, report('bodies'), options.bodiesSince);
       summary.folders += 1;
     } catch (error) {
       const refusal = source.folderRefusal(folder, error);
@@ -49,9 +51,9 @@ export async function syncAccount(source: MailSource, store: Store, accountId: n
  * thousands of small messages a second would flood the front ends (and the
  * worker's message channel).
  */
-async function fetchBodies(source: MailSource, folder: FolderRecord, send: FolderProgress): Promise<number> {
+async function fetchBodies(source: MailSource, folder: FolderRecord, send: FolderProgress, since?: number): Promise<number> {
   const progress = throttleProgress(send);
-  const fetched = await source.fetchBodies(folder, progress.report);
+  const fetched = await source.fetchBodies(folder, progress.report, since);
   progress.flush();
   return fetched;
 }

@@ -6,6 +6,8 @@ import type { WrenError } from '../errors/wren-error';
 export interface SyncJob {
   accountId: number;
   bodies: boolean;
+  /** With bodies: only messages dated from then on (epoch ms), the "last N days" policy; none: all. */
+  bodiesSince?: number;
   login: ImapLogin;
 }
 

@@ -4,7 +4,7 @@ import type { AccountStatusBoard } from '../accounts/account-status';
 import type { EventBus } from '../app/event-bus';
 import type { ImapLogin } from '../imap/imap-connection';
 import type { Store } from '../store/store';
-import type { SyncRunner } from './sync-runner';
+import type { SyncJob, SyncRunner } from './sync-runner';
 
 const RETRY_DELAYS_MS = [15_000, 30_000, 60_000, 2 * 60_000, 5 * 60_000, 10 * 60_000];
 /** A database held by another Wren is let go soon; worth one slow retry per failure, unlike a full disk. */
@@ -18,6 +18,10 @@ export interface SyncServiceOptions {
   intervalMs: number;
   /** Push (IDLE) on every account's Inbox after its sync (the app); otherwise only for accounts asked to `watch`. */
   push?: boolean;
+  /** The account's own check interval (its settings), used when background sync is on (intervalMs > 0). */
+  intervalFor?: (accountId: number) => number;
+  /** Which bodies a background sync downloads (the account's body download setting); none when absent. */
+  bodiesFor?: (accountId: number) => { bodies: boolean; since?: number };
 }
 
 /**
@@ -110,6 +114,22 @@ export class SyncService {
     this.pushLostAt.delete(accountId);
   }
 
+  /**
+   * The account's check interval changed: an account waiting for its next
+   * check waits the new interval from now (a sync under way, or an offline
+   * backoff, keeps its course and picks the new interval up after).
+   */
+  rearm(accountId: number): void {
+    if (this.stopped || !this.options.intervalMs || this.running.has(accountId) || !this.timers.has(accountId)) return;
+    if (this.status.get(accountId).state !== 'idle') return;
+    this.schedule(accountId, this.intervalOf(accountId));
+  }
+
+  /** When the account's next background check is due, if one is scheduled (tests, status). */
+  hasTimer(accountId: number): boolean {
+    return this.timers.has(accountId);
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     for (const timer of this.timers.values()) clearTimeout(timer);
@@ -121,11 +141,13 @@ export class SyncService {
     this.clearTimer(accountId);
     this.status.set(accountId, { state: 'syncing', error: null, retryAt: null });
     try {
-      const job = { accountId, bodies, login: this.loginFor(accountId) };
+      // Asked for bodies (the CLI's --bodies): all of them; otherwise what the account's setting keeps offline.
+      const policy = bodies ? { bodies: true } : (this.options.bodiesFor?.(accountId) ?? { bodies: false });
+      const job: SyncJob = { accountId, bodies: policy.bodies, bodiesSince: policy.since, login: this.loginFor(accountId) };
       const summary = await this.runner.run(job, (progress) => this.events.emit('sync.progress', progress));
       this.failures.delete(accountId);
       this.status.set(accountId, { state: 'idle', error: null, retryAt: null });
-      this.schedule(accountId, this.options.intervalMs);
+      this.schedule(accountId, this.intervalOf(accountId));
       if ((this.options.push || this.watched.has(accountId)) && this.store.accounts.get(accountId)) this.runner.watch(job, (fault) => this.onPushLost(accountId, fault));
       this.replayJournaledElsewhere(accountId);
       return summary;
@@ -193,6 +215,11 @@ export class SyncService {
       // A full disk, a read-only folder, a refused login or a bug: retrying on a timer would not help.
       this.status.set(accountId, { state: 'error', error: fault.toShape(), retryAt: null });
     }
+  }
+
+  private intervalOf(accountId: number): number {
+    if (!this.options.intervalMs) return 0;
+    return this.options.intervalFor?.(accountId) ?? this.options.intervalMs;
   }
 
   private schedule(accountId: number, delayMs: number): void {

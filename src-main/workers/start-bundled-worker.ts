@@ -20,7 +20,11 @@ export interface WorkerListeners<FromWorker> {
  */
 export function bundledWorkerPath(fileName: string, dir: string | undefined = typeof __dirname === 'string' ? __dirname : undefined): string | null {
   const file = dir ? join(dir, fileName) : null;
-  return file && existsSync(file) ? file : null;
+  if (!file) return null;
+  // Packaged: the workers are unpacked from app.asar (electron-builder.yml, asarUnpack), as a Worker cannot start a script inside it.
+  const unpacked = file.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
+  if (unpacked !== file && existsSync(unpacked)) return unpacked;
+  return existsSync(file) ? file : null;
 }
 
 /**

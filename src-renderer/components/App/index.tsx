@@ -9,11 +9,13 @@ import { ErrorNotice } from '../ErrorNotice';
 import { FirstRunSetup } from '../FirstRunSetup';
 import { MailView } from '../MailView';
 import { Spinner } from '../Spinner';
+import { useAppliedSettings } from '../../settings/use-applied-settings';
 import './app.css';
 
 /** The first run asks for an account; every later run opens the mail. */
 export function App() {
   const client = useClient();
+  useAppliedSettings();
   const accounts = useRequest('accounts.list', {});
   useClientEvent('store.changed', ({ changes }) => {
     if (changes.some((change) => change.entity === 'accounts')) accounts.reload();

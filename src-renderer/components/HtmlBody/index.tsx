@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useI18n } from '../../i18n/i18n-context';
 import { formatSize } from '../../format/format-size';
+import { useSettings } from '../../settings/settings-context';
 import { mailDocument } from './mail-document';
 import { useSanitizedSlices } from './use-sanitized-slices';
 import './html-body.css';
@@ -12,9 +13,19 @@ import './html-body.css';
  * never carries over to another mail. A very long mail shows its first slice
  * at once and the rest when asked for (see use-sanitized-slices.ts).
  */
-export function HtmlBody({ html }: { html: string }) {
+export function HtmlBody({ html, sender = '' }: { html: string; sender?: string }) {
   const { t, locale } = useI18n();
-  const [allowRemote, setAllowRemote] = useState(false);
+  const { settings, update } = useSettings();
+  const { remoteContent: policy, remoteContentSenders: allowed } = settings.app;
+  const address = sender.trim().toLowerCase();
+  const senderAllowed = policy === 'allowList' && address !== '' && allowed.includes(address);
+  const [loadAsked, setLoadAsked] = useState(false);
+  // "Never load" wins over everything, even a choice made before the setting changed.
+  const allowRemote = policy !== 'blocked' && (loadAsked || senderAllowed);
+  const alwaysFromSender = () => {
+    setLoadAsked(true);
+    if (!allowed.includes(address)) void update({ app: { remoteContentSenders: [...allowed, address] } });
+  };
   const [wantAll, setWantAll] = useState(false);
   const body = useSanitizedSlices(html, allowRemote, wantAll);
   const srcDoc = useMemo(() => mailDocument(body.html, allowRemote), [body.html, allowRemote]);
@@ -23,9 +34,16 @@ export function HtmlBody({ html }: { html: string }) {
       {body.blockedRemote && !allowRemote && (
         <div className="html-body__remote-bar" role="status" data-testid="remote-blocked">
           <span>{t('remote.blocked')}</span>
-          <button type="button" onClick={() => setAllowRemote(true)} data-testid="load-remote">
-            {t('remote.load')}
-          </button>
+          {policy !== 'blocked' && (
+            <button type="button" onClick={() => setLoadAsked(true)} data-testid="load-remote">
+              {t('remote.load')}
+            </button>
+          )}
+          {policy === 'allowList' && address && (
+            <button type="button" onClick={alwaysFromSender} data-testid="load-remote-always">
+              {t('remote.alwaysFrom', { sender: address })}
+            </button>
+          )}
         </div>
       )}
       {!body.complete && (

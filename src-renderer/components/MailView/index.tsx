@@ -1,6 +1,10 @@
 import { useState } from 'react';
 import type { AccountView, FolderView, ViewMessageSummary } from '../../../src-main/ipc/contract';
 import { useViewCounts } from '../UnifiedViews/use-view-counts';
+import { useClientEvent } from '../../hooks/use-client-event';
+import { usePaneWidths } from '../PaneDividers';
+import { SettingsScreen } from '../Settings';
+import type { ShortcutAction } from '../../shortcuts/shortcut-keys';
 import { useShortcuts } from '../../shortcuts/use-shortcuts';
 import { FolderTree } from '../FolderTree';
 import type { DraggedMessages } from '../MessageList/message-drag';
@@ -23,6 +27,8 @@ import { useNewMailNotifications } from '../../notifications/use-new-mail-notifi
 import { useMessageActions } from './use-message-actions';
 import { useOperationFailures } from './use-operation-failures';
 import './mail-view.css';
+
+const MENU_SHORTCUTS: ReadonlySet<string> = new Set<ShortcutAction>(['next', 'previous', 'markRead', 'markUnread', 'toggleFlag', 'archive', 'junk', 'delete', 'help']);
 
 /** The main window: folders, the open folder's messages, the open message. */
 export function MailView({ accounts }: { accounts: AccountView[] }) {
@@ -48,6 +54,13 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
   const { commands, runShortcut } = useMailCommands({ folder, pages, selection, actions, overlays });
   useShortcuts(runShortcut);
   useOperationFailures();
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const panes = usePaneWidths();
+  // The native menu's commands (Electron): the same actions as the shortcuts, plus the settings screen.
+  useClientEvent('app.command', ({ command }) => {
+    if (command === 'settings') setSettingsOpen(true);
+    else if (MENU_SHORTCUTS.has(command)) runShortcut(command as ShortcutAction);
+  });
 
   // Into any folder: of the same account, of another one, or a local folder (the core moves across stores).
   const onDropMessages = (target: FolderView, dragged: DraggedMessages, copy: boolean) => {
@@ -63,10 +76,11 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
 
   return (
     <div className="mail-view" data-testid="mail-view">
-      <Toolbar />
+      <Toolbar onOpenSettings={() => setSettingsOpen(true)} />
       <StatusBanners accounts={accounts} statuses={activity.statuses} />
       <SyncProgress accounts={accounts} progress={activity.progress} />
-      <div className="mail-view__panes">
+      <div className="mail-view__panes" style={panes.style}>
+        {panes.dividers}
         <FolderTree
           accounts={accounts}
           foldersByAccount={foldersByAccount}
@@ -88,6 +102,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
           accountId={folder?.accountId ?? (selection.single as ViewMessageSummary | null)?.accountId ?? null}
         />
       </div>
+      {settingsOpen && <SettingsScreen accounts={accounts} onClose={() => setSettingsOpen(false)} />}
       <MailOverlaysView
         accounts={accounts}
         overlays={overlays}

@@ -6,7 +6,7 @@ import './message-body.css';
 /** HTML when the mail has it (sanitized, framed), else its plain text exactly as written. */
 export function MessageBody({ message }: { message: MessageView }) {
   const t = useT();
-  if (message.html) return <HtmlBody html={message.html} />;
+  if (message.html) return <HtmlBody html={message.html} sender={message.from.address} />;
   if (message.text) {
     return (
       <pre className="message-body__text" data-testid="message-text">

@@ -3,9 +3,11 @@ import { EnableNotifications } from '../EnableNotifications';
 import { LanguageSwitch } from '../LanguageSwitch';
 import { MarkReadSetting } from '../MarkReadSetting';
 import { SyncButton } from '../SyncButton';
+import { useT } from '../../i18n/i18n-context';
 import './toolbar.css';
 
-export function Toolbar() {
+export function Toolbar({ onOpenSettings }: { onOpenSettings(): void }) {
+  const t = useT();
   return (
     <header className="toolbar">
       <span className="toolbar__brand">Wren</span>
@@ -15,6 +17,9 @@ export function Toolbar() {
       <EnableNotifications />
       <MarkReadSetting />
       <LanguageSwitch />
+      <button type="button" onClick={onOpenSettings} data-testid="open-settings">
+        {t('settings.open')}
+      </button>
     </header>
   );
 }

@@ -10,6 +10,7 @@ const electron = vi.hoisted(() => ({
   session: {
     defaultSession: {
       setPermissionRequestHandler: vi.fn(),
+      setPermissionCheckHandler: vi.fn(),
       webRequest: { onHeadersReceived: vi.fn() },
     },
   },
@@ -38,8 +39,9 @@ describe('window security', () => {
     return Object.assign(contents, { setWindowOpenHandler: (fn: (d: { url: string }) => unknown) => (contents.openHandler = fn) });
   }
 
-  it('blocks navigation and window.open; only http, https and mailto go to the system browser', () => {
-    installWindowSecurity();
+  it('blocks navigation and window.open; http and https go to the system browser, mailto to Wren\'s composer', () => {
+    const onMailto = vi.fn();
+    installWindowSecurity({ onMailto });
     const created = electron.app.on.mock.calls.find(([name]) => name === 'web-contents-created')![1];
     const contents = fakeContents();
     created({}, contents);
@@ -49,15 +51,40 @@ describe('window security', () => {
       expect(event.preventDefault).toHaveBeenCalled();
     }
     expect(contents.openHandler!({ url: 'http://example.com/' })).toEqual({ action: 'deny' });
-    expect(electron.shell.openExternal.mock.calls.map(([u]) => u)).toEqual(['https://example.com/', 'mailto:a@b.test', 'http://example.com/']);
+    expect(contents.openHandler!({ url: 'mailto:c@d.test?subject=Hi&attach=/etc/passwd' })).toEqual({ action: 'deny' });
+    expect(electron.shell.openExternal.mock.calls.map(([u]) => u)).toEqual(['https://example.com/', 'http://example.com/']);
+    expect(onMailto.mock.calls.map(([draft]) => draft)).toEqual([
+      { to: ['a@b.test'], cc: [], subject: '', body: '' },
+      { to: ['c@d.test'], cc: [], subject: 'Hi', body: '' },
+    ]);
   });
 
-  it('denies every permission request and sets the CSP header', () => {
-    installWindowSecurity();
+  it('refuses every frame navigation but the app page and mail\'s srcdoc frames', () => {
+    installWindowSecurity({ onMailto: vi.fn() });
+    const created = electron.app.on.mock.calls.find(([name]) => name === 'web-contents-created')![1];
+    const contents = fakeContents();
+    created({}, contents);
+    const refused = (url: string, isMainFrame: boolean) => {
+      const event = { url, isMainFrame, preventDefault: vi.fn() };
+      contents.emit('will-frame-navigate', event);
+      return event.preventDefault.mock.calls.length > 0;
+    };
+    expect(refused('about:srcdoc', false)).toBe(false);
+    expect(refused('app://wren/index.html', true)).toBe(false);
+    expect(refused('app://wren/index.html', false)).toBe(true);
+    expect(refused('https://evil.example/', false)).toBe(true);
+    expect(refused('file:///home/me/Downloads/invoice.html', true)).toBe(true);
+    expect(refused('app://other/index.html', true)).toBe(true);
+  });
+
+  it('denies every permission request and check, and sets the CSP header', () => {
+    installWindowSecurity({ onMailto: vi.fn() });
     const deny = electron.session.defaultSession.setPermissionRequestHandler.mock.calls[0]![0];
     const callback = vi.fn();
     deny({}, 'media', callback);
     expect(callback).toHaveBeenCalledWith(false);
+    const check = electron.session.defaultSession.setPermissionCheckHandler.mock.calls[0]![0];
+    expect(check({}, 'notifications', 'app://wren', {})).toBe(false);
     const headers = electron.session.defaultSession.webRequest.onHeadersReceived.mock.calls[0]![0];
     const reply = vi.fn();
     headers({ responseHeaders: {} }, reply);
@@ -68,6 +95,7 @@ describe('window security', () => {
 describe('IPC bridge', () => {
   const handlers = { 'app.info': () => ({ version: '1', mode: 'electron', dataDir: '/d' }) } as unknown as Handlers;
   const window = { webContents: { send: vi.fn() }, isDestroyed: () => false };
+  const topFrame = (url: string) => ({ url, parent: null });
 
   function handlerFor(method: string) {
     return electron.ipcMain.handle.mock.calls.find(([channel]) => channel === REQUEST_CHANNEL_PREFIX + method)![1];
@@ -80,10 +108,18 @@ describe('IPC bridge', () => {
 
   it('answers only the app page, and errors travel as data with their code', async () => {
     bridgeIpc(window as never, handlers, new EventBus());
-    const fromApp = { sender: window.webContents, senderFrame: { url: 'file:///app/index.html' } };
-    const fromElsewhere = { sender: window.webContents, senderFrame: { url: 'https://evil.example/' } };
+    const fromApp = { sender: window.webContents, senderFrame: topFrame('app://wren/index.html') };
     expect(await handlerFor('app.info')(fromApp, {})).toEqual({ ok: true, result: { version: '1', mode: 'electron', dataDir: '/d' } });
-    expect(await handlerFor('app.info')(fromElsewhere, {})).toMatchObject({ ok: false, error: { code: 'Unauthorized' } });
+    const strangers = [
+      { sender: window.webContents, senderFrame: topFrame('https://evil.example/') },
+      // A local file (a saved attachment opened in the window) is not the app, unlike with file:// loading.
+      { sender: window.webContents, senderFrame: topFrame('file:///app/index.html') },
+      { sender: window.webContents, senderFrame: topFrame('app://wren.evil.example/index.html') },
+      { sender: window.webContents, senderFrame: { url: 'app://wren/index.html', parent: {} } },
+      { sender: window.webContents, senderFrame: null },
+      { sender: {}, senderFrame: topFrame('app://wren/index.html') },
+    ];
+    for (const event of strangers) expect(await handlerFor('app.info')(event, {})).toMatchObject({ ok: false, error: { code: 'Unauthorized' } });
     expect(await handlerFor('messages.list')(fromApp, { folderId: 'x' })).toMatchObject({ ok: false, error: { code: 'BadRequest' } });
   });
 

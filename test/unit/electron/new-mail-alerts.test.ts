@@ -39,7 +39,7 @@ beforeEach(() => {
 describe('new mail on the desktop (Electron main process)', () => {
   it('shows a system notification with sender and subject; a click brings the window forward', () => {
     const events = new EventBus();
-    const window = { isMinimized: vi.fn(() => true), restore: vi.fn(), focus: vi.fn() };
+    const window = { isMinimized: vi.fn(() => true), restore: vi.fn(), show: vi.fn(), focus: vi.fn() };
     showNewMailAlerts(events, () => 0, () => window as never);
     events.emit('mail.new', arrival(['Lunch?']));
     events.emit('mail.new', arrival(['First', 'Second', 'Third']));
@@ -58,6 +58,28 @@ describe('new mail on the desktop (Electron main process)', () => {
     showNewMailAlerts(events, () => 0, () => null);
     events.emit('mail.new', arrival(['Lunch?']));
     expect(electron.shown).toEqual([]);
+  });
+
+  it('stays quiet while the notifications setting is off, and speaks again once it is on (no restart)', () => {
+    const events = new EventBus();
+    let notify = false;
+    showNewMailAlerts(events, () => 0, () => null, { notify: () => notify });
+    events.emit('mail.new', arrival(['Quiet']));
+    notify = true;
+    events.emit('mail.new', arrival(['Loud']));
+    expect(electron.shown.map(({ body }) => body)).toEqual(['Loud']);
+  });
+
+  it('gives the unread count to the tray with the badge', () => {
+    vi.useFakeTimers();
+    const events = new EventBus();
+    const counts: number[] = [];
+    let unread = 2;
+    showNewMailAlerts(events, () => unread, () => null, { onUnread: (n) => counts.push(n) });
+    unread = 5;
+    events.emit('store.changed', { changes: [{ entity: 'messages', folderId: 10, ids: [1] }] });
+    vi.runAllTimers();
+    expect(counts).toEqual([2, 5]);
   });
 
   it('puts the Inbox unread count on the badge at start and after the store changes', () => {

@@ -6,6 +6,7 @@ import { ClientError, type WrenClient } from '../../../src-renderer/client/wren-
 import { ClientProvider } from '../../../src-renderer/client/client-context';
 import { I18nProvider } from '../../../src-renderer/i18n/i18n-context';
 import type { Language } from '../../../src-renderer/i18n/language';
+import { SettingsProvider } from '../../../src-renderer/settings/settings-context';
 
 type Handler<M extends Method> = (params: ParamsOf<M>) => ResultOf<M> | Promise<ResultOf<M>>;
 export type Handlers = { [M in Method]?: Handler<M> };
@@ -64,7 +65,9 @@ export function failure(shape: ErrorShape): never {
 export function renderWithClient(ui: ReactElement, client: WrenClient, language: Language = 'en') {
   return render(
     <ClientProvider client={client}>
-      <I18nProvider language={language}>{ui}</I18nProvider>
+      <I18nProvider language={language}>
+        <SettingsProvider>{ui}</SettingsProvider>
+      </I18nProvider>
     </ClientProvider>,
   );
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -57,5 +57,12 @@ describe('bundledWorkerPath', () => {
   it('finds a worker file beside the bundle, and none that is not there', () => {
     expect(bundledWorkerPath('echo-worker.cjs', dir)).toBe(echoPath);
     expect(bundledWorkerPath('sync-worker.cjs', dir)).toBeNull();
+  });
+
+  it('packaged, takes the copy unpacked from app.asar (a Worker cannot start a script inside the archive)', () => {
+    const resources = path.join(dir, 'resources');
+    mkdirSync(path.join(resources, 'app.asar.unpacked', 'dist', 'main'), { recursive: true });
+    writeFileSync(path.join(resources, 'app.asar.unpacked', 'dist', 'main', 'sync-worker.cjs'), '');
+    expect(bundledWorkerPath('sync-worker.cjs', path.join(resources, 'app.asar', 'dist', 'main'))).toBe(path.join(resources, 'app.asar.unpacked', 'dist', 'main', 'sync-worker.cjs'));
   });
 });

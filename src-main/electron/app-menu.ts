@@ -1,0 +1,92 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import type { AppCommand } from '../ipc/contract';
+import { MENU_WORDS, type MenuLanguage } from './menu-words';
+
+export interface MenuActions {
+  /** A command the renderer carries out (it owns the selection): sent as `app.command`. */
+  command(command: AppCommand): void;
+  checkMail(): void;
+  about(): void;
+}
+
+/**
+ * The native application menu (File, Edit, View, Message, Go, Help; the app
+ * menu first on macOS). Single-key shortcuts (j, k, e, s…) stay with the
+ * renderer, where they do not fire while typing; the menu shows only
+ * modifier accelerators, which the OS expects.
+ */
+export function menuTemplate(language: MenuLanguage, actions: MenuActions, platform: NodeJS.Platform, development = false): MenuItemConstructorOptions[] {
+  const w = MENU_WORDS[language];
+  const mac = platform === 'darwin';
+  const send = (command: AppCommand) => () => actions.command(command);
+  const appMenu: MenuItemConstructorOptions = {
+    label: 'Wren',
+    submenu: [
+      { label: w.about, click: actions.about },
+      { type: 'separator' },
+      { label: w.settings, accelerator: 'CmdOrCtrl+,', click: send('settings') },
+      { type: 'separator' },
+      { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' },
+      { type: 'separator' },
+      { label: w.quit, role: 'quit' },
+    ],
+  };
+  const file: MenuItemConstructorOptions = {
+    label: w.file,
+    submenu: [
+      { label: w.newMessage, accelerator: 'CmdOrCtrl+N', click: send('compose') },
+      { label: w.checkMail, accelerator: 'F5', click: actions.checkMail },
+      ...(mac ? [] : [{ type: 'separator' } as const, { label: w.settings, accelerator: 'CmdOrCtrl+,', click: send('settings') }]),
+      { type: 'separator' },
+      { label: w.closeWindow, role: 'close', accelerator: 'CmdOrCtrl+W' },
+      ...(mac ? [] : [{ label: w.quit, role: 'quit', accelerator: 'CmdOrCtrl+Q' } as const]),
+    ],
+  };
+  const edit: MenuItemConstructorOptions = {
+    label: w.edit,
+    submenu: [
+      { label: w.undo, role: 'undo' }, { label: w.redo, role: 'redo' },
+      { type: 'separator' },
+      { label: w.cut, role: 'cut' }, { label: w.copy, role: 'copy' }, { label: w.paste, role: 'paste' },
+      { label: w.selectAll, role: 'selectAll' },
+    ],
+  };
+  const view: MenuItemConstructorOptions = {
+    label: w.view,
+    submenu: [
+      { label: w.zoomIn, role: 'zoomIn' }, { label: w.zoomOut, role: 'zoomOut' }, { label: w.resetZoom, role: 'resetZoom' },
+      { type: 'separator' },
+      { label: w.fullScreen, role: 'togglefullscreen' },
+      ...(development ? [{ label: w.devTools, role: 'toggleDevTools' } as const] : []),
+    ],
+  };
+  const message: MenuItemConstructorOptions = {
+    label: w.message,
+    submenu: [
+      { label: w.newMessage, accelerator: 'CmdOrCtrl+Shift+M', click: send('compose') },
+      { type: 'separator' },
+      { label: w.markRead, accelerator: 'CmdOrCtrl+Shift+I', click: send('markRead') },
+      { label: w.markUnread, accelerator: 'CmdOrCtrl+Shift+U', click: send('markUnread') },
+      { label: w.toggleFlag, click: send('toggleFlag') },
+      { type: 'separator' },
+      { label: w.archive, click: send('archive') },
+      { label: w.junk, click: send('junk') },
+      { label: w.delete, click: send('delete') },
+    ],
+  };
+  const go: MenuItemConstructorOptions = {
+    label: w.go,
+    submenu: [
+      { label: w.next, accelerator: 'CmdOrCtrl+]', click: send('next') },
+      { label: w.previous, accelerator: 'CmdOrCtrl+[', click: send('previous') },
+      { type: 'separator' },
+      { label: w.inbox, accelerator: 'CmdOrCtrl+Shift+H', click: send('inbox') },
+    ],
+  };
+  const help: MenuItemConstructorOptions = {
+    label: w.help,
+    role: 'help',
+    submenu: [{ label: w.shortcuts, accelerator: 'CmdOrCtrl+/', click: send('help') }, ...(mac ? [] : [{ label: w.about, click: actions.about }])],
+  };
+  return [...(mac ? [appMenu] : []), file, edit, view, message, go, help];
+}

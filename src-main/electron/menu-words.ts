@@ -1,0 +1,33 @@
+/**
+ * The native menu's and the tray's words. They are drawn by the OS, outside the
+ * renderer, so they cannot come from src-renderer/i18n; kept here in both
+ * languages, keyed the same way, and checked for parity by a unit test.
+ */
+export const MENU_WORDS = {
+  en: {
+    file: 'File', newMessage: 'New Message', checkMail: 'Get Messages', settings: 'Settings…', closeWindow: 'Close Window', quit: 'Quit Wren',
+    edit: 'Edit', undo: 'Undo', redo: 'Redo', cut: 'Cut', copy: 'Copy', paste: 'Paste', selectAll: 'Select All',
+    view: 'View', zoomIn: 'Zoom In', zoomOut: 'Zoom Out', resetZoom: 'Actual Size', fullScreen: 'Toggle Full Screen', devTools: 'Developer Tools',
+    message: 'Message', markRead: 'Mark as Read', markUnread: 'Mark as Unread', toggleFlag: 'Flag / Unflag', archive: 'Archive', delete: 'Delete', junk: 'Mark as Junk',
+    go: 'Go', next: 'Next Message', previous: 'Previous Message', inbox: 'Inbox',
+    help: 'Help', shortcuts: 'Keyboard Shortcuts', about: 'About Wren',
+    window: 'Window', minimize: 'Minimize', show: 'Show Wren', unread: '{count} unread',
+  },
+  zh: {
+    file: '文件', newMessage: '新建邮件', checkMail: '收取邮件', settings: '设置…', closeWindow: '关闭窗口', quit: '退出 Wren',
+    edit: '编辑', undo: '撤销', redo: '重做', cut: '剪切', copy: '复制', paste: '粘贴', selectAll: '全选',
+    view: '查看', zoomIn: '放大', zoomOut: '缩小', resetZoom: '实际大小', fullScreen: '切换全屏', devTools: '开发者工具',
+    message: '邮件', markRead: '标记为已读', markUnread: '标记为未读', toggleFlag: '加星标 / 取消星标', archive: '归档', delete: '删除', junk: '标记为垃圾邮件',
+    go: '转到', next: '下一封', previous: '上一封', inbox: '收件箱',
+    help: '帮助', shortcuts: '键盘快捷键', about: '关于 Wren',
+    window: '窗口', minimize: '最小化', show: '显示 Wren', unread: '{count} 封未读',
+  },
+} as const;
+
+export type MenuLanguage = keyof typeof MENU_WORDS;
+export type MenuWord = keyof (typeof MENU_WORDS)['en'];
+
+/** The app's language setting (null: the system's) to the menu's language. */
+export function menuLanguage(setting: 'en' | 'zh' | null, systemLocale: string): MenuLanguage {
+  return (setting ?? (systemLocale.toLowerCase().startsWith('zh') ? 'zh' : 'en')) === 'zh' ? 'zh' : 'en';
+}

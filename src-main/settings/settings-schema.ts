@@ -1,0 +1,108 @@
+/**
+ * What `settings.json` in the data folder holds, as zod schemas: every field
+ * has a default, so a missing or broken value never stops Wren (it is
+ * reported and replaced by its default, see settings-file.ts).
+ *
+ * Shared with the renderer: no Node APIs here, only zod.
+ */
+import { z } from 'zod';
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export const REMOTE_CONTENT_POLICIES = ['blocked', 'ask', 'allowList'] as const;
+export const MARK_READ_MODES = ['opened', 'delay', 'never'] as const;
+export const BODY_DOWNLOAD_MODES = ['all', 'recent', 'onDemand'] as const;
+
+export const MAX_UNDO_SEND_SECONDS = 30;
+export const MAX_MARK_READ_DELAY_SECONDS = 600;
+export const MIN_PANE_WIDTH = 140;
+export const MAX_PANE_WIDTH = 1200;
+
+const paneWidth = z.number().int().min(MIN_PANE_WIDTH).max(MAX_PANE_WIDTH);
+/** Senders are kept as lower-case addresses; the reading pane's "always load from this sender" adds one. */
+const senderAddress = z.string().trim().toLowerCase().email().max(320);
+
+/** Each field of the app's settings, separately, so one bad value costs only itself (see settings-file.ts). */
+export const APP_FIELDS = {
+  /** null: follow the system's (or browser's) language. */
+  language: z.enum(['en', 'zh']).nullable().default(null),
+  theme: z.enum(THEMES).default('system'),
+  /** How long a sent message waits in the outbox, undoable, before it goes (the composer's). */
+  undoSendSeconds: z.number().int().min(0).max(MAX_UNDO_SEND_SECONDS).default(10),
+  notifications: z.boolean().default(true),
+  /** blocked: never load; ask: a button for every message; allowList: as ask, but senders on the list load at once. */
+  remoteContent: z.enum(REMOTE_CONTENT_POLICIES).default('allowList'),
+  remoteContentSenders: z.array(senderAddress).max(10_000).default([]),
+  markRead: z
+    .object({ mode: z.enum(MARK_READ_MODES), delaySeconds: z.number().int().min(1).max(MAX_MARK_READ_DELAY_SECONDS) })
+    .default({ mode: 'delay', delaySeconds: 2 }),
+  /** The desktop app: closing the window hides it to the tray instead of quitting. */
+  closeToTray: z.boolean().default(false),
+  /** The desktop app: start (hidden in the tray when closeToTray) when the user logs in. */
+  startAtLogin: z.boolean().default(false),
+  panes: z.object({ folders: paneWidth, list: paneWidth }).default({ folders: 240, list: 420 }),
+};
+
+export const BodyDownload = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('all') }).strict(),
+  z.object({ mode: z.literal('recent'), days: z.number().int().min(1).max(3650) }).strict(),
+  z.object({ mode: z.literal('onDemand') }).strict(),
+]);
+
+export const ACCOUNT_FIELDS = {
+  /** Which bodies background syncs download for offline reading; the rest come when a message is opened. */
+  bodyDownload: BodyDownload.default({ mode: 'onDemand' }),
+  /** Minutes between background checks of the account's folders (the Inbox is pushed as well). */
+  checkIntervalMinutes: z.number().int().min(1).max(24 * 60).default(5),
+  /** Keep a copy of sent mail in the Sent folder (servers that file sent mail themselves want this off). */
+  saveSentCopy: z.boolean().default(true),
+};
+
+export const AppSettings = z.object(APP_FIELDS).strict();
+export const AccountSettings = z.object(ACCOUNT_FIELDS).strict();
+
+export type AppSettings = z.infer<typeof AppSettings>;
+export type AccountSettings = z.infer<typeof AccountSettings>;
+export type BodyDownload = z.infer<typeof BodyDownload>;
+export type Theme = AppSettings['theme'];
+export type RemoteContentPolicy = AppSettings['remoteContent'];
+export type MarkReadMode = AppSettings['markRead']['mode'];
+
+export interface Settings {
+  app: AppSettings;
+  /** By account id; an account with nothing saved has the defaults. */
+  accounts: Record<string, AccountSettings>;
+}
+
+/** What `settings.get` and `settings.update` give back. */
+export interface SettingsView {
+  settings: Settings;
+  /** Values in the file that were wrong or unknown (each replaced by its default or ignored). */
+  problems: string[];
+  path: string;
+}
+
+type Defaulted = Record<string, z.ZodDefault<z.ZodType>>;
+type WithoutDefaults<F extends Defaulted> = { [K in keyof F]: z.ZodOptional<ReturnType<F[K]['unwrap']>> };
+
+/** The fields, each optional and without its default: a patch names only what it changes. */
+function patchOf<F extends Defaulted>(fields: F) {
+  const shape = Object.fromEntries(Object.entries(fields).map(([key, schema]) => [key, schema.unwrap().optional()]));
+  return z.object(shape as WithoutDefaults<F>).strict();
+}
+
+/** What `settings.update` takes: any subset of fields; each given field replaces the saved one whole. */
+export const SettingsPatch = z
+  .object({
+    app: patchOf(APP_FIELDS).optional(),
+    accounts: z.record(z.string().regex(/^[1-9]\d*$/, 'an account id'), patchOf(ACCOUNT_FIELDS)).optional(),
+  })
+  .strict();
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+export type SettingsPatchInput = z.input<typeof SettingsPatch>;
+
+export const DEFAULT_APP_SETTINGS: AppSettings = AppSettings.parse({});
+export const DEFAULT_ACCOUNT_SETTINGS: AccountSettings = AccountSettings.parse({});
+
+export function accountSettings(settings: Settings, accountId: number): AccountSettings {
+  return settings.accounts[String(accountId)] ?? DEFAULT_ACCOUNT_SETTINGS;
+}

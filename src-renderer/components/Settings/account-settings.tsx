@@ -1,0 +1,50 @@
+import type { AccountView } from '../../../src-main/ipc/contract';
+import { accountSettings, BODY_DOWNLOAD_MODES, type BodyDownload } from '../../../src-main/ipc/contract';
+import { useT } from '../../i18n/i18n-context';
+import { useSettings } from '../../settings/settings-context';
+import { SelectField } from '../Field';
+import { CheckSetting, NumberSetting } from './number-setting';
+
+type BodyMode = BodyDownload['mode'];
+const DEFAULT_RECENT_DAYS = 30;
+
+/** One account's settings: how often to check, which bodies to keep offline, the Sent copy. */
+export function AccountSettings({ account }: { account: AccountView }) {
+  const t = useT();
+  const { settings, update } = useSettings();
+  const mine = accountSettings(settings, account.id);
+  const save = (fields: Partial<typeof mine>) => update({ accounts: { [String(account.id)]: fields } });
+  const labels: Record<BodyMode, string> = { all: t('settings.bodyAll'), recent: t('settings.bodyRecent'), onDemand: t('settings.bodyOnDemand') };
+  const testId = (name: string) => `account-${account.id}-${name}`;
+  return (
+    <fieldset className="settings__account" data-testid={testId('settings')}>
+      <legend>{account.name}</legend>
+      <NumberSetting
+        label={t('settings.checkInterval')}
+        value={mine.checkIntervalMinutes}
+        min={1}
+        max={24 * 60}
+        onChange={(checkIntervalMinutes) => save({ checkIntervalMinutes })}
+        testId={testId('interval')}
+      />
+      <SelectField<BodyMode>
+        label={t('settings.bodyDownload')}
+        value={mine.bodyDownload.mode}
+        options={BODY_DOWNLOAD_MODES.map((value) => ({ value, label: labels[value] }))}
+        onChange={(mode) => save({ bodyDownload: mode === 'recent' ? { mode, days: DEFAULT_RECENT_DAYS } : { mode } })}
+        testId={testId('bodies')}
+      />
+      {mine.bodyDownload.mode === 'recent' && (
+        <NumberSetting
+          label={t('settings.bodyDays')}
+          value={mine.bodyDownload.days}
+          min={1}
+          max={3650}
+          onChange={(days) => save({ bodyDownload: { mode: 'recent', days } })}
+          testId={testId('days')}
+        />
+      )}
+      <CheckSetting label={t('settings.saveSentCopy')} checked={mine.saveSentCopy} onChange={(saveSentCopy) => save({ saveSentCopy })} testId={testId('sent-copy')} />
+    </fieldset>
+  );
+}

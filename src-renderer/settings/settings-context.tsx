@@ -1,0 +1,72 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { ErrorShape } from '../../src-main/errors/error-codes';
+import { accountSettings, DEFAULT_APP_SETTINGS, type Settings, type SettingsPatchInput } from '../../src-main/ipc/contract';
+import { useClient } from '../client/client-context';
+import { toErrorShape } from '../client/wren-client';
+import { useClientEvent, useOnReconnect } from '../hooks/use-client-event';
+
+interface SettingsState {
+  settings: Settings;
+  /** What was wrong in the settings file, as the core reported it. */
+  problems: string[];
+  /** The last update the core refused, if any. */
+  error: ErrorShape | null;
+  update(patch: SettingsPatchInput): Promise<void>;
+}
+
+const DEFAULT_SETTINGS: Settings = { app: DEFAULT_APP_SETTINGS, accounts: {} };
+const SettingsContext = createContext<SettingsState | null>(null);
+
+/** The shape of a patch applied over settings, as the core does (each field replaced whole). */
+function merged(settings: Settings, patch: SettingsPatchInput): Settings {
+  const accounts = { ...settings.accounts };
+  for (const [id, fields] of Object.entries(patch.accounts ?? {})) accounts[id] = { ...accountSettings(settings, Number(id)), ...fields } as Settings['accounts'][string];
+  return { app: { ...settings.app, ...patch.app } as Settings['app'], accounts };
+}
+
+/**
+ * The core's settings (settings.json), kept current: every change, from this
+ * window, another window or the CLI, arrives as `settings.changed` and is
+ * applied at once. Until they arrive the defaults hold.
+ */
+export function SettingsProvider({ children }: { children: ReactNode }) {
+  const client = useClient();
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [problems, setProblems] = useState<string[]>([]);
+  const [error, setError] = useState<ErrorShape | null>(null);
+  const load = useCallback(() => {
+    client.request('settings.get', {}).then(
+      (view) => {
+        setSettings(view.settings);
+        setProblems(view.problems);
+      },
+      () => undefined, // An older core, or none yet: the defaults stand.
+    );
+  }, [client]);
+  useEffect(load, [load]);
+  useOnReconnect(load);
+  useClientEvent('settings.changed', (event) => setSettings(event.settings));
+  const update = useCallback(
+    async (patch: SettingsPatchInput) => {
+      // Shown at once; the core's answer (or its event) confirms it, a refusal puts the saved settings back.
+      setSettings((current) => merged(current, patch));
+      try {
+        const view = await client.request('settings.update', patch);
+        setSettings(view.settings);
+        setError(null);
+      } catch (failure) {
+        setError(toErrorShape(failure));
+        load();
+      }
+    },
+    [client, load],
+  );
+  const value = useMemo(() => ({ settings, problems, error, update }), [settings, problems, error, update]);
+  return <SettingsContext.Provider value={value}>{children}</SettingsContext.Provider>;
+}
+
+export function useSettings(): SettingsState {
+  const state = useContext(SettingsContext);
+  if (!state) throw new Error('useSettings() needs a <SettingsProvider> above it');
+  return state;
+}

@@ -1,0 +1,58 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { menuTemplate } from '../../../src-main/electron/app-menu';
+import { MENU_WORDS, menuLanguage } from '../../../src-main/electron/menu-words';
+import { trayMenuTemplate, trayTooltip } from '../../../src-main/electron/tray-icon';
+
+const actions = () => ({ command: vi.fn(), checkMail: vi.fn(), about: vi.fn() });
+const items = (menu: MenuItemConstructorOptions) => menu.submenu as MenuItemConstructorOptions[];
+const find = (menu: MenuItemConstructorOptions[], label: string) => menu.flatMap(items).find((item) => item.label === label)!;
+
+describe('the native application menu', () => {
+  it('has File, Edit, View, Message, Go and Help in English and in Chinese', () => {
+    expect(menuTemplate('en', actions(), 'linux').map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Message', 'Go', 'Help']);
+    expect(menuTemplate('zh', actions(), 'win32').map((m) => m.label)).toEqual(['文件', '编辑', '查看', '邮件', '转到', '帮助']);
+  });
+
+  it('puts the app menu first on macOS, with Settings there', () => {
+    const menu = menuTemplate('en', actions(), 'darwin');
+    expect(menu.map((m) => m.label)).toEqual(['Wren', 'File', 'Edit', 'View', 'Message', 'Go', 'Help']);
+    expect(items(menu[0]!).some((item) => item.accelerator === 'CmdOrCtrl+,')).toBe(true);
+  });
+
+  it('gives the usual accelerators and sends the renderer its commands', () => {
+    const a = actions();
+    const menu = menuTemplate('en', a, 'linux');
+    const accelerators = menu.flatMap(items).map((item) => item.accelerator).filter(Boolean);
+    expect(accelerators).toEqual(expect.arrayContaining(['CmdOrCtrl+N', 'CmdOrCtrl+,', 'CmdOrCtrl+Q', 'CmdOrCtrl+W', 'F5']));
+    expect(new Set(accelerators).size).toBe(accelerators.length); // no key does two things
+    (find(menu, 'New Message').click as () => void)();
+    (find(menu, 'Settings…').click as () => void)();
+    (find(menu, 'Get Messages').click as () => void)();
+    expect(a.command.mock.calls).toEqual([['compose'], ['settings']]);
+    expect(a.checkMail).toHaveBeenCalled();
+    expect(menu.flatMap(items).filter((item) => item.role).map((item) => item.role)).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'quit']));
+  });
+
+  it('offers developer tools only in development', () => {
+    const roles = (dev: boolean) => menuTemplate('en', actions(), 'linux', dev).flatMap(items).map((item) => item.role);
+    expect(roles(false)).not.toContain('toggleDevTools');
+    expect(roles(true)).toContain('toggleDevTools');
+  });
+
+  it('has every word in both languages, and follows the language setting or the system', () => {
+    expect(Object.keys(MENU_WORDS.zh).sort()).toEqual(Object.keys(MENU_WORDS.en).sort());
+    expect(menuLanguage(null, 'zh-CN')).toBe('zh');
+    expect(menuLanguage(null, 'de-DE')).toBe('en');
+    expect(menuLanguage('en', 'zh-TW')).toBe('en');
+  });
+});
+
+describe('the tray', () => {
+  it('says the unread count in the chosen language', () => {
+    expect(trayTooltip(0, 'en')).toBe('Wren');
+    expect(trayTooltip(3, 'en')).toBe('Wren — 3 unread');
+    expect(trayTooltip(3, 'zh')).toBe('Wren — 3 封未读');
+    expect(trayMenuTemplate('zh', { show: vi.fn(), checkMail: vi.fn(), quit: vi.fn() }).map((i) => i.label)).toEqual(['显示 Wren', '收取邮件', undefined, '退出 Wren']);
+  });
+});

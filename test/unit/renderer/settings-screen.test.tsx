@@ -1,0 +1,122 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { accountSettings, DEFAULT_APP_SETTINGS, SettingsPatch, type AppSettings, type Settings, type SettingsPatchInput } from '../../../src-main/ipc/contract';
+import { App } from '../../../src-renderer/components/App';
+import { resizePane } from '../../../src-renderer/components/PaneDividers/pane-widths';
+import { FakeClient, renderWithClient, type Handlers } from './fake-client';
+import { ACCOUNT, FOLDERS, SUMMARY, MESSAGE } from './mail-fixtures';
+
+afterEach(() => {
+  cleanup();
+  delete document.documentElement.dataset.theme;
+});
+
+/** A core whose settings behave like the real service's: validated patches merged over what is saved. */
+function settingsCore(initial: Partial<AppSettings> = {}): { handlers: Handlers; saved: () => Settings } {
+  let settings: Settings = { app: { ...DEFAULT_APP_SETTINGS, ...initial }, accounts: {} };
+  const handlers: Handlers = {
+    'accounts.list': () => [ACCOUNT],
+    'folders.list': () => FOLDERS,
+    'messages.list': () => ({ total: 1, items: [SUMMARY] }),
+    'messages.read': () => MESSAGE,
+    'sync.start': () => ({ started: [1] }),
+    'settings.get': () => ({ settings, problems: [], path: '/data/settings.json' }),
+    'settings.update': (patch: SettingsPatchInput) => {
+      const valid = SettingsPatch.parse(patch);
+      const accounts = { ...settings.accounts };
+      for (const [id, fields] of Object.entries(valid.accounts ?? {})) accounts[id] = { ...accountSettings(settings, Number(id)), ...fields };
+      settings = { app: { ...settings.app, ...valid.app }, accounts };
+      return { settings, problems: [], path: '/data/settings.json' };
+    },
+  };
+  return { handlers, saved: () => settings };
+}
+
+async function openSettings() {
+  fireEvent.click(await screen.findByTestId('open-settings'));
+  return screen.findByTestId('settings');
+}
+
+describe('the settings screen', () => {
+  it('switches the theme live and saves it', async () => {
+    const core = settingsCore();
+    renderWithClient(<App />, new FakeClient(core.handlers));
+    await openSettings();
+    fireEvent.change(screen.getByTestId('settings-theme'), { target: { value: 'dark' } });
+    await waitFor(() => expect(document.documentElement.dataset.theme).toBe('dark'));
+    expect(core.saved().app.theme).toBe('dark');
+    fireEvent.change(screen.getByTestId('settings-theme'), { target: { value: 'light' } });
+    await waitFor(() => expect(document.documentElement.dataset.theme).toBe('light'));
+  });
+
+  it('switches the language live, and back to the system\'s', async () => {
+    const core = settingsCore();
+    renderWithClient(<App />, new FakeClient(core.handlers));
+    const dialog = await openSettings();
+    fireEvent.change(screen.getByTestId('settings-language'), { target: { value: 'zh' } });
+    await waitFor(() => expect(within(dialog).getByRole('heading', { name: '设置' })).toBeTruthy());
+    expect(core.saved().app.language).toBe('zh');
+    fireEvent.change(screen.getByTestId('settings-language'), { target: { value: 'system' } });
+    await waitFor(() => expect(core.saved().app.language).toBeNull());
+  });
+
+  it('follows settings another window or the CLI changed', async () => {
+    const core = settingsCore();
+    const client = new FakeClient(core.handlers);
+    renderWithClient(<App />, client);
+    await screen.findByTestId('open-settings');
+    client.emit('settings.changed', { settings: { ...core.saved(), app: { ...core.saved().app, theme: 'dark', language: 'zh' } }, previous: core.saved() });
+    await waitFor(() => expect(document.documentElement.dataset.theme).toBe('dark'));
+    expect(await screen.findByTestId('open-settings')).toHaveProperty('textContent', '设置');
+  });
+
+  it('saves an account\'s check interval and body policy; a value out of range is marked, not saved', async () => {
+    const core = settingsCore();
+    renderWithClient(<App />, new FakeClient(core.handlers));
+    await openSettings();
+    const interval = screen.getByTestId(`account-${ACCOUNT.id}-interval`);
+    fireEvent.change(interval, { target: { value: '0' } });
+    expect(interval.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.change(interval, { target: { value: '15' } });
+    await waitFor(() => expect(core.saved().accounts[String(ACCOUNT.id)]?.checkIntervalMinutes).toBe(15));
+    fireEvent.change(screen.getByTestId(`account-${ACCOUNT.id}-bodies`), { target: { value: 'recent' } });
+    await waitFor(() => expect(core.saved().accounts[String(ACCOUNT.id)]?.bodyDownload).toEqual({ mode: 'recent', days: 30 }));
+    fireEvent.change(screen.getByTestId('settings-undo-send'), { target: { value: '31' } });
+    expect(core.saved().app.undoSendSeconds).toBe(10);
+  });
+
+  it('lists the senders allowed remote content and removes one', async () => {
+    const core = settingsCore({ remoteContent: 'allowList', remoteContentSenders: ['news@example.com', 'shop@example.com'] });
+    renderWithClient(<App />, new FakeClient(core.handlers));
+    await openSettings();
+    const list = await screen.findByTestId('settings-senders');
+    fireEvent.click(within(list).getAllByRole('button')[0]!);
+    await waitFor(() => expect(core.saved().app.remoteContentSenders).toEqual(['shop@example.com']));
+  });
+
+  it('opens from the native menu\'s command', async () => {
+    const client = new FakeClient(settingsCore().handlers);
+    renderWithClient(<App />, client);
+    await screen.findByTestId('open-settings');
+    client.emit('app.command', { command: 'settings' });
+    expect(await screen.findByTestId('settings')).toBeTruthy();
+  });
+});
+
+describe('pane widths', () => {
+  it('move with the divider, within the bounds the settings accept', () => {
+    expect(resizePane({ folders: 240, list: 420 }, 'folders', 30)).toEqual({ folders: 270, list: 420 });
+    expect(resizePane({ folders: 240, list: 420 }, 'list', -1000)).toEqual({ folders: 240, list: 140 });
+    expect(resizePane({ folders: 240, list: 420 }, 'folders', 5000).folders).toBe(1200);
+  });
+
+  it('are drawn from the settings and saved after a keyboard move', async () => {
+    const core = settingsCore({ panes: { folders: 300, list: 400 } });
+    renderWithClient(<App />, new FakeClient(core.handlers));
+    const divider = await screen.findByTestId('pane-divider-folders');
+    await waitFor(() => expect((divider.parentElement as HTMLElement).style.gridTemplateColumns).toBe('300px 400px minmax(0, 1fr)'));
+    fireEvent.keyDown(divider, { key: 'ArrowRight' });
+    await waitFor(() => expect(core.saved().app.panes).toEqual({ folders: 316, list: 400 }));
+  });
+});
