@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
 import type { MessageSummary, SyncRunResult } from '../ipc/contract';
 import type { Handlers } from '../ipc/dispatch';
-import { toErrorShape } from '../errors/wren-error';
+import { WrenError, toErrorShape } from '../errors/wren-error';
 import { attachmentPart, loadAttachment, writeAttachment } from '../messages/attachment-export';
 import { safeFileName } from '../mime/safe-file-name';
+import { identitiesOf } from '../compose/identities';
+import { stagePickedFiles } from '../compose/stage-files';
 import type { WrenCore } from './wren-core';
 import { APP_VERSION } from './version';
 
@@ -15,6 +17,8 @@ const SOURCE_VIEW_LIMIT = 4 * 1024 * 1024;
 export interface HandlerOptions {
   /** Where to save an attachment; Electron asks with a dialog. Default: a free name in the Downloads folder. */
   chooseAttachmentPath?: (suggestedName: string) => Promise<string | null>;
+  /** Files to attach, chosen in Electron's open dialog; absent elsewhere (the web mode uploads). */
+  pickAttachmentFiles?: () => Promise<string[]>;
 }
 
 /** The contract's requests, implemented over the core. */
@@ -70,6 +74,15 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
       return { started: core.sync.start(ids, bodies) };
     },
     'sync.watch': ({ accountId }) => core.sync.watch(core.accounts.require(accountId).id),
+    'compose.start': (request) => core.compose.start(request),
+    'identities.list': ({ accountId }) => identitiesOf(core.store, core.accounts.require(accountId)),
+    'addresses.suggest': ({ query, limit }) => core.store.addressBook.suggest(query, limit),
+    'drafts.save': (composed) => core.drafts.save(composed),
+    'drafts.discard': ({ draftMessageId }) => core.drafts.discard(draftMessageId),
+    'attachments.pick': async () => {
+      if (!options.pickAttachmentFiles) throw new WrenError('BadRequest', 'Files are attached by upload here, not by a dialog.');
+      return stagePickedFiles(core.staging, await options.pickAttachmentFiles());
+    },
     'sync.run': async ({ accountId, bodies }) => {
       const ids = accountId ? [core.accounts.require(accountId).id] : core.store.accounts.list().map((a) => a.id);
       const outcome: SyncRunResult = { summaries: [], failures: [] };

@@ -17,6 +17,9 @@ import type { SyncRunner } from '../sync/sync-runner';
 import { AccountSyncLocks, type SyncLockHolder } from '../sync/account-sync-lock';
 import { LeasedSyncRunner } from '../sync/leased-sync-runner';
 import { WorkerSyncRunner, defaultSyncWorkerPath } from '../sync/worker-sync-runner';
+import { ComposeStarter } from '../compose/compose-starter';
+import { DraftsService } from '../compose/drafts-service';
+import { AttachmentStaging } from '../outbox/attachment-staging';
 import { prepareDataDir } from './data-dir';
 import { EventBus } from './event-bus';
 
@@ -59,6 +62,9 @@ export class WrenCore {
   readonly operations: OperationsService;
   readonly reader: MessageReader;
   readonly folders: RemoteFolders;
+  readonly staging: AttachmentStaging;
+  readonly compose: ComposeStarter;
+  readonly drafts: DraftsService;
   private readonly watcher: AccountWatcher | null;
 
   private constructor(readonly options: CoreOptions, readonly dataDir: string) {
@@ -74,6 +80,13 @@ export class WrenCore {
     this.operations = new OperationsService(this.store, (accountId) => this.sync.replaySoon(accountId));
     this.reader = new MessageReader(this.store, this.sessions, this.operations);
     this.folders = new RemoteFolders(this.store, this.sessions);
+    this.staging = new AttachmentStaging(dataDir);
+    this.compose = new ComposeStarter(this.store, this.accounts, this.reader, this.staging);
+    this.drafts = new DraftsService(this.store, this.accounts, this.sessions, this.operations, this.staging);
+    // Drafts written offline go to the server once the account is reachable again.
+    this.events.on('account.status', ({ accountId, state }) => {
+      if (state === 'idle') void this.drafts.flush(accountId).catch(() => undefined);
+    });
     this.watcher = this.watchAccounts();
   }
 

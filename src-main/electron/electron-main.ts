@@ -19,6 +19,10 @@ function createWindow(core: WrenCore): BrowserWindow {
       const choice = await dialog.showSaveDialog(window, { defaultPath: join(app.getPath('downloads'), suggestedName) });
       return choice.canceled || !choice.filePath ? null : choice.filePath;
     },
+    pickAttachmentFiles: async () => {
+      const choice = await dialog.showOpenDialog(window, { properties: ['openFile', 'multiSelections'] });
+      return choice.canceled ? [] : choice.filePaths;
+    },
   });
   const unbridge = bridgeIpc(window, handlers, core.events);
   window.on('closed', unbridge);

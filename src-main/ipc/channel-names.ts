@@ -28,6 +28,12 @@ export const METHOD_NAMES = [
   'sync.start',
   'sync.run',
   'sync.watch',
+  'compose.start',
+  'identities.list',
+  'addresses.suggest',
+  'drafts.save',
+  'drafts.discard',
+  'attachments.pick',
 ] as const;
 
 export const EVENT_NAME_LIST = ['store.changed', 'sync.progress', 'account.status', 'operation.failed', 'mail.new'] as const;

@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import type { ErrorShape } from '../errors/error-codes';
 import { EVENT_NAMES, METHODS, type EventNameOfList, type MethodName } from './channel-names';
+import { ComposedMessage as ComposedMessageShape, type ComposeAttachment, type ComposedMessage } from './compose-shapes';
 
 const id = z.number().int().positive();
 const Security = z.enum(['tls', 'starttls', 'none']);
@@ -190,6 +191,26 @@ export interface OperationReceipt {
   undoable: boolean;
 }
 
+/** A From address of an account; id null is the account's implicit one (its own email and display name). */
+export interface IdentityView {
+  id: number | null;
+  accountId: number;
+  name: string;
+  email: string;
+  replyTo: string | null;
+  signature: string | null;
+  isDefault: boolean;
+}
+
+export interface AddressSuggestion {
+  name: string;
+  address: string;
+  uses: number;
+}
+
+export const ComposeMode = z.enum(['new', 'reply', 'replyAll', 'forward', 'forwardAttachment', 'editDraft', 'editAsNew']);
+export type ComposeMode = z.infer<typeof ComposeMode>;
+
 const empty = z.object({}).strict();
 const byAccount = z.object({ accountId: id }).strict();
 const byMessage = z.object({ messageId: id }).strict();
@@ -252,6 +273,26 @@ export const requests = {
   'sync.run': request<SyncRunResult>()(z.object({ accountId: id.optional(), bodies: z.boolean().default(false) }).strict()),
   /** Syncs the account, then keeps its Inbox pushed (IDLE) until the core stops (`wren watch`); gives the first sync's summary. */
   'sync.watch': request<SyncSummary>()(byAccount),
+  /**
+   * A message to write, filled in: an answer (recipients, quoted text with an attribution in `language`,
+   * threading headers, the identity it was sent to), a forward (the original's files staged, or the whole
+   * original attached), a draft to continue or copy. `accountId` for a new message (default: the first).
+   */
+  'compose.start': request<ComposedMessage>()(
+    z
+      .object({ mode: ComposeMode, messageId: id.optional(), accountId: id.optional(), language: z.enum(['en', 'zh']).default('en') })
+      .strict(),
+  ),
+  'identities.list': request<IdentityView[]>()(byAccount),
+  /** Addresses seen in the store matching what was typed (address or name), most used first. */
+  'addresses.suggest': request<AddressSuggestion[]>()(
+    z.object({ query: z.string().max(320), limit: z.number().int().min(1).max(50).default(8) }).strict(),
+  ),
+  /** Stores a draft (replacing `draftMessageId`'s version): on the server's Drafts, queued offline, or local for POP3. */
+  'drafts.save': request<{ draftMessageId: number; stored: 'server' | 'queued' | 'local' }>()(ComposedMessageShape),
+  'drafts.discard': request<{ discarded: true }>()(z.object({ draftMessageId: id }).strict()),
+  /** Electron: the native open dialog, the chosen files staged in the core. The web mode uploads instead (web-server.ts). */
+  'attachments.pick': request<ComposeAttachment[]>()(empty),
 } as const satisfies Record<MethodName, unknown>;
 
 export type Requests = typeof requests;

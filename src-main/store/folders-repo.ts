@@ -104,6 +104,17 @@ export class FoldersRepo {
     this.feed.note({ entity: 'folders', accountId, ids: moved.map((f) => f.id) });
   }
 
+  /** A folder kept only on this machine for an account (a POP3 account's Drafts); created on first use. */
+  ensureLocal(accountId: number, path: string, role: FolderView['role']): FolderRecord {
+    const existing = this.statements.get('SELECT id FROM folders WHERE account_id = ? AND path = ? AND is_local = 1').get(accountId, path) as { id: number } | undefined;
+    if (existing) return this.get(existing.id)!;
+    const created = this.statements
+      .get('INSERT INTO folders (account_id, path, name, is_local, role) VALUES (?, ?, ?, 1, ?) RETURNING id')
+      .get(accountId, path, path, role) as { id: number };
+    this.feed.note({ entity: 'folders', accountId, ids: [created.id] });
+    return this.get(created.id)!;
+  }
+
   setSubscribed(folderId: number, subscribed: boolean): void {
     const folder = this.get(folderId);
     this.statements.get('UPDATE folders SET subscribed = ? WHERE id = ?').run(subscribed ? 1 : 0, folderId);

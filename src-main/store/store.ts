@@ -10,6 +10,9 @@ import { BodiesRepo } from './bodies-repo';
 import { SecretsRepo } from './secrets-repo';
 import { OperationsRepo } from './operations-repo';
 import { MessageChangesRepo } from './message-changes-repo';
+import { AddressBookRepo } from './address-book-repo';
+import { IdentitiesRepo } from './identities-repo';
+import { PendingAppendsRepo } from './pending-appends-repo';
 
 /**
  * The local cache: one SQLite database plus a blob folder for large parts.
@@ -26,6 +29,9 @@ export class Store {
   readonly secrets: SecretsRepo;
   readonly operations: OperationsRepo;
   readonly messageChanges: MessageChangesRepo;
+  readonly addressBook: AddressBookRepo;
+  readonly identities: IdentitiesRepo;
+  readonly pendingAppends: PendingAppendsRepo;
 
   constructor(readonly dataDir: string) {
     this.db = openDatabase(join(dataDir, 'wren.sqlite'));
@@ -39,6 +45,9 @@ export class Store {
     this.secrets = new SecretsRepo(this.db);
     this.operations = new OperationsRepo(this.db);
     this.messageChanges = new MessageChangesRepo(this.db, this.feed);
+    this.addressBook = new AddressBookRepo(this.db);
+    this.identities = new IdentitiesRepo(this.db);
+    this.pendingAppends = new PendingAppendsRepo(this.db);
   }
 
   /** Runs `work` in one transaction; change events go out only if it commits. */

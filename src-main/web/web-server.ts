@@ -8,6 +8,7 @@ import type { EventBus } from '../app/event-bus';
 import type { WrenCore } from '../app/wren-core';
 import { attachmentPart, loadAttachment } from '../messages/attachment-export';
 import { serveStatic } from './static-files';
+import { receiveUpload } from './upload-attachment';
 import { serveSocket } from './socket-session';
 import { WebAuth } from './web-auth';
 
@@ -66,8 +67,14 @@ async function handleHttp(request: IncomingMessage, response: ServerResponse, au
     return;
   }
   if (!auth.tokenMatches(auth.cookieToken(request))) return fail(response, 401, 'Not signed in: open the URL printed by "npm run web" (it carries the token).');
-  if (request.method !== 'GET') return fail(response, 405, 'Only GET here; requests go over the WebSocket.');
   if (!auth.requestedByThisPage(request)) return fail(response, 403, 'Refused: this request was started by another page.');
+  if (url.pathname === '/api/upload') {
+    if (request.method !== 'POST') return fail(response, 405, 'Uploads are POSTed.');
+    // A browser names the page that POSTs; only this one may stage files.
+    if (!auth.originAllowed(request)) return fail(response, 403, 'Refused: this upload was started by another page.');
+    return receiveUpload(url, request, response, options.core.staging);
+  }
+  if (request.method !== 'GET') return fail(response, 405, 'Only GET here; requests go over the WebSocket.');
   if (url.pathname === '/api/attachment') return sendAttachment(url, response, options.core);
   const path = decodePath(url.pathname);
   if (path === null) return fail(response, 400, 'Malformed percent-escape in the path.');
