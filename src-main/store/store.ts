@@ -10,6 +10,7 @@ import { BodiesRepo } from './bodies-repo';
 import { SecretsRepo } from './secrets-repo';
 import { OperationsRepo } from './operations-repo';
 import { MessageChangesRepo } from './message-changes-repo';
+import { OutboxRepo } from './outbox-repo';
 
 /**
  * The local cache: one SQLite database plus a blob folder for large parts.
@@ -26,6 +27,7 @@ export class Store {
   readonly secrets: SecretsRepo;
   readonly operations: OperationsRepo;
   readonly messageChanges: MessageChangesRepo;
+  readonly outbox: OutboxRepo;
 
   constructor(readonly dataDir: string) {
     this.db = openDatabase(join(dataDir, 'wren.sqlite'));
@@ -39,6 +41,7 @@ export class Store {
     this.secrets = new SecretsRepo(this.db);
     this.operations = new OperationsRepo(this.db);
     this.messageChanges = new MessageChangesRepo(this.db, this.feed);
+    this.outbox = new OutboxRepo(this.db);
   }
 
   /** Runs `work` in one transaction; change events go out only if it commits. */
