@@ -95,6 +95,14 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
       }
       return outcome;
     },
+    'outbox.send': ({ message, sendAt, undoSeconds }) => core.outbox.send(message, { sendAt, undoSeconds }),
+    'outbox.sendRaw': ({ accountId, stagedId, sendAt, undoSeconds }) => core.outbox.sendRaw(accountId, stagedId, { sendAt, undoSeconds }),
+    'outbox.list': ({ accountId }) => core.outbox.list(accountId),
+    'outbox.cancel': ({ outboxId }) => core.outbox.cancel(outboxId),
+    'outbox.retry': ({ outboxId }) => core.outbox.retry(outboxId),
+    'outbox.resolve': ({ outboxId, action }) => core.outbox.resolve(outboxId, action),
+    'outbox.wait': ({ outboxIds }) => core.outbox.wait(outboxIds),
+    'outbox.setSentCopy': ({ accountId, sentCopy }) => core.outbox.setSentCopy(core.accounts.require(accountId).id, sentCopy),
   };
 }
 

@@ -6,6 +6,8 @@ import { RemoteFolders } from '../folders/remote-folders';
 import { ImapSessions } from '../imap/imap-sessions';
 import type { ImapLogin } from '../imap/imap-connection';
 import type { Events } from '../ipc/contract';
+import type { OutboxEntryView } from '../ipc/compose-shapes';
+import { WrenError } from '../errors/wren-error';
 import { MessageReader } from '../messages/message-reader';
 import { OperationsService } from '../journal/operations-service';
 import { PasswordVault } from '../secrets/password-vault';
@@ -20,6 +22,12 @@ import { WorkerSyncRunner, defaultSyncWorkerPath } from '../sync/worker-sync-run
 import { ComposeStarter } from '../compose/compose-starter';
 import { DraftsService } from '../compose/drafts-service';
 import { AttachmentStaging } from '../outbox/attachment-staging';
+import { OutboxRunner } from '../outbox/outbox-runner';
+import { OutboxService, view } from '../outbox/outbox-service';
+import { SentCopies } from '../outbox/sent-copy';
+import { markOriginal } from '../outbox/mark-original';
+import { SmtpSender } from '../smtp/smtp-sender';
+import type { SmtpLogin } from '../smtp/smtp-transport';
 import { prepareDataDir } from './data-dir';
 import { EventBus } from './event-bus';
 
@@ -42,6 +50,8 @@ export interface CoreOptions {
    * removed. Default: every 2 s when background sync is on, never otherwise.
    */
   accountWatchMs?: number;
+  /** Run the outbox (send what is due, at start and when accounts come back online). Default: on. */
+  outbox?: boolean;
   /** Another process (the app, another `wren sync`) is syncing the account; this sync waits for it. */
   onSyncWait?: (accountId: number, holder: SyncLockHolder) => void;
 }
@@ -65,6 +75,9 @@ export class WrenCore {
   readonly staging: AttachmentStaging;
   readonly compose: ComposeStarter;
   readonly drafts: DraftsService;
+  readonly smtp: SmtpSender;
+  readonly outbox: OutboxService;
+  private readonly outboxRunner: OutboxRunner;
   private readonly watcher: AccountWatcher | null;
 
   private constructor(readonly options: CoreOptions, readonly dataDir: string) {
@@ -87,6 +100,20 @@ export class WrenCore {
     this.events.on('account.status', ({ accountId, state }) => {
       if (state === 'idle') void this.drafts.flush(accountId).catch(() => undefined);
     });
+    this.smtp = new SmtpSender((accountId) => this.smtpLoginFor(accountId));
+    const announce = (entry: OutboxEntryView, removed: boolean) => this.events.emit('outbox.changed', { entry: view(entry), removed });
+    this.outboxRunner = new OutboxRunner(this.store, this.smtp, new SentCopies(this.store, this.sessions), {
+      changed: announce,
+      sent: (entry) => markOriginal(this, entry),
+    });
+    this.outbox = new OutboxService(this.store, this.staging, this.outboxRunner, announce);
+    if (options.outbox ?? true) {
+      // An account back online sends what waited for it.
+      this.events.on('account.status', ({ accountId, state }) => {
+        if (state === 'idle') void this.outboxRunner.kick(accountId);
+      });
+      this.outboxRunner.kickAll();
+    }
     this.watcher = this.watchAccounts();
   }
 
@@ -100,6 +127,8 @@ export class WrenCore {
 
   async close(): Promise<void> {
     this.watcher?.stop();
+    await this.outboxRunner.stop();
+    this.smtp.closeAll();
     await this.sync.stop();
     this.sessions.closeAll();
     this.store.close();
@@ -128,6 +157,13 @@ export class WrenCore {
           this.status.forget(id);
         }),
     }, intervalMs);
+  }
+
+  private smtpLoginFor(accountId: number): SmtpLogin {
+    const account = this.accounts.require(accountId);
+    if (!account.smtp) throw new WrenError('NoSmtpServer', `Account ${account.name} has no outgoing (SMTP) server.`, { accountId });
+    const imap = this.loginFor(accountId);
+    return { server: account.smtp, password: imap.password, allowPlaintext: imap.allowPlaintext, pin: imap.pin };
   }
 
   private loginFor(accountId: number): ImapLogin {

@@ -34,9 +34,17 @@ export const METHOD_NAMES = [
   'drafts.save',
   'drafts.discard',
   'attachments.pick',
+  'outbox.send',
+  'outbox.sendRaw',
+  'outbox.list',
+  'outbox.cancel',
+  'outbox.retry',
+  'outbox.resolve',
+  'outbox.wait',
+  'outbox.setSentCopy',
 ] as const;
 
-export const EVENT_NAME_LIST = ['store.changed', 'sync.progress', 'account.status', 'operation.failed', 'mail.new'] as const;
+export const EVENT_NAME_LIST = ['store.changed', 'sync.progress', 'account.status', 'operation.failed', 'mail.new', 'outbox.changed'] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 export type EventNameOfList = (typeof EVENT_NAME_LIST)[number];

@@ -13,6 +13,7 @@ import { MessageChangesRepo } from './message-changes-repo';
 import { AddressBookRepo } from './address-book-repo';
 import { IdentitiesRepo } from './identities-repo';
 import { PendingAppendsRepo } from './pending-appends-repo';
+import { OutboxRepo } from './outbox-repo';
 
 /**
  * The local cache: one SQLite database plus a blob folder for large parts.
@@ -32,6 +33,7 @@ export class Store {
   readonly addressBook: AddressBookRepo;
   readonly identities: IdentitiesRepo;
   readonly pendingAppends: PendingAppendsRepo;
+  readonly outbox: OutboxRepo;
 
   constructor(readonly dataDir: string) {
     this.db = openDatabase(join(dataDir, 'wren.sqlite'));
@@ -48,6 +50,7 @@ export class Store {
     this.addressBook = new AddressBookRepo(this.db);
     this.identities = new IdentitiesRepo(this.db);
     this.pendingAppends = new PendingAppendsRepo(this.db);
+    this.outbox = new OutboxRepo(this.db);
   }
 
   /** Runs `work` in one transaction; change events go out only if it commits. */

@@ -293,6 +293,9 @@ export const en: Dictionary = {
     Offline: 'You appear to be offline.',
     FolderProtected: 'This is a special folder (Inbox, Sent, Drafts, Trash, Junk or Archive): it cannot be renamed or deleted.',
     SyncStopped: 'The sync was stopped. Mail that had already arrived is kept; the next sync fetches the rest.',
+    SmtpRejected: 'The outgoing mail server refused the message.',
+    SmtpDeferred: 'The outgoing mail server cannot take the message now; Wren will try again.',
+    NoSmtpServer: 'This account has no outgoing (SMTP) server set up.',
     Internal: 'Something went wrong inside Wren. This is a bug in Wren.',
   },
   backgroundErrors: {

@@ -273,6 +273,9 @@ export const zh: Dictionary = {
     Offline: '您似乎处于离线状态。',
     FolderProtected: '这是特殊文件夹（收件箱、已发送、草稿、已删除、垃圾邮件或归档），不能重命名或删除。',
     SyncStopped: '同步已停止。已收到的邮件都已保留，下次同步会获取其余部分。',
+    SmtpRejected: '发件服务器拒绝了这封邮件。',
+    SmtpDeferred: '发件服务器暂时无法接收这封邮件，Wren 稍后会重试。',
+    NoSmtpServer: '此账户尚未设置发件（SMTP）服务器。',
     Internal: 'Wren 内部出现错误。这是 Wren 的错误。',
   },
   backgroundErrors: {

@@ -12,7 +12,7 @@ import type { Migration } from './migration';
  */
 export const addressBook: Migration = {
   // Its place in MIGRATIONS (other branches add theirs; renumbered at merge).
-  version: 6,
+  version: 7,
   name: 'address-book',
   up: `
 CREATE TABLE address_book (
