@@ -13,6 +13,9 @@ import type { ErrorShape } from '../errors/error-codes';
 import { EVENT_NAMES, METHODS, type EventNameOfList, type MethodName } from './channel-names';
 import { ComposedMessage, type ComposeAttachment, type OutboxEntryView } from './compose-shapes';
 
+// The renderer takes the shapes of writing mail from here, like the rest of the contract.
+export type { ComposeAddress, ComposeAttachment, ComposedMessage as ComposedMessageOutput, ComposedMessageInput, OutboxEntryView } from './compose-shapes';
+
 const id = z.number().int().positive();
 const Security = z.enum(['tls', 'starttls', 'none']);
 const host = z.string().trim().min(1).max(253).regex(/^[^\s/]+$/, 'a host name without spaces or slashes');

@@ -1,4 +1,4 @@
-import type { ComposeAttachment } from '../../src-main/ipc/compose-shapes';
+import type { ComposeAttachment } from '../../src-main/ipc/contract';
 import type { ErrorShape } from '../../src-main/errors/error-codes';
 import { ClientError, type WrenClient } from './wren-client';
 

@@ -1,4 +1,4 @@
-import type { ComposeAddress } from '../../../src-main/ipc/compose-shapes';
+import type { ComposeAddress } from '../../../src-main/ipc/contract';
 
 /** One chip: what was typed or pasted, read as an address, and whether it can be sent to. */
 export interface AddressChip {

@@ -1,4 +1,4 @@
-import type { ComposeAttachment, ComposedMessage, ComposedMessageInput } from '../../../src-main/ipc/compose-shapes';
+import type { ComposeAttachment, ComposedMessageInput, ComposedMessageOutput as ComposedMessage } from '../../../src-main/ipc/contract';
 import { chipOf, type AddressChip } from './address-list';
 import { messageHtml } from './compose-html';
 

@@ -23,7 +23,6 @@ export function RichTextEditor({ initialHtml, onChange, onPasteImage }: RichText
   useEffect(() => {
     if (editor.current) editor.current.innerHTML = editorHtml(initialHtml);
     // Only the first HTML: afterwards the DOM is the source of truth.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const changed = () => editor.current && onChange(editor.current.innerHTML, editor.current.innerText);
