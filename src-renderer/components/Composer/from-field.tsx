@@ -43,7 +43,7 @@ export function FromField({ accounts, accountId, identityId, onChange }: FromFie
         {identities.length === 0 && <option value={`${accountId}:${identityId ?? 'default'}`}>…</option>}
         {identities.map((identity) => (
           <option key={keyOf(identity)} value={keyOf(identity)}>
-            {identity.name ? `${identity.name} <${identity.email}>` : identity.email}
+            {identity.name && identity.name !== identity.email ? `${identity.name} <${identity.email}>` : identity.email}
           </option>
         ))}
       </select>

@@ -122,7 +122,7 @@ export function Composer({ initial, accounts, onSend, onClose, onDiscard }: Comp
       />
       {problem && <p className="composer__problem" role="alert" data-testid="compose-problem">{problem}</p>}
       <footer className="composer__actions">
-        <button type="button" className="composer__send" onClick={() => send(null)} title={t('compose.sendHint')} data-testid="compose-send">{t('compose.send')}</button>
+        <button type="button" className="primary composer__send" onClick={() => send(null)} title={t('compose.sendHint')} data-testid="compose-send">{t('compose.send')}</button>
         <SendLater onSchedule={(at) => send(at)} />
         <button type="button" onClick={() => void draft.save()} data-testid="compose-save">{t('compose.save')}</button>
         <span className="composer__spacer" />
