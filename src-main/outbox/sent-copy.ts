@@ -2,7 +2,7 @@ import { buffer } from 'node:stream/consumers';
 import { createReadStream } from 'node:fs';
 import type { ImapSessions } from '../imap/imap-sessions';
 import { appendMessage } from '../imap/append-message';
-import { findByMessageId } from '../imap/find-by-message-id';
+import { findFreshByMessageId } from '../imap/find-fresh-by-message-id';
 import { withFolder } from '../imap/with-folder';
 import type { Store } from '../store/store';
 import type { OutboxRecord } from '../store/outbox-repo';
@@ -32,7 +32,7 @@ export class SentCopies {
     const path = this.sentFolderPath(accountId);
     if (!path) return null;
     return this.sessions.use(accountId, 'read', (client) =>
-      withFolder(client, path, async () => (await findByMessageId(client, messageId)).length > 0, { readOnly: true }),
+      withFolder(client, path, async () => (await findFreshByMessageId(client, messageId)).length > 0, { readOnly: true }),
     );
   }
 
@@ -40,7 +40,7 @@ export class SentCopies {
     const path = this.sentFolderPath(entry.accountId);
     if (!path) return 'noSentFolder';
     return this.sessions.use(entry.accountId, 'read', async (client) => {
-      const there = await withFolder(client, path, async () => (await findByMessageId(client, entry.messageId)).length > 0, { readOnly: true });
+      const there = await withFolder(client, path, async () => (await findFreshByMessageId(client, entry.messageId)).length > 0, { readOnly: true });
       if (there) return 'foundThere';
       const content = await buffer(createReadStream(this.store.blobs.pathOf(entry.blob)));
       await appendMessage(client, path, content, ['\\Seen']);
