@@ -35,6 +35,7 @@ export const METHOD_NAMES = [
   'outbox.retry',
   'outbox.resolve',
   'outbox.wait',
+  'outbox.flush',
   'outbox.setSentCopy',
 ] as const;
 

@@ -8,6 +8,9 @@ import type { Store } from '../store/store';
 import type { OutboxRecord } from '../store/outbox-repo';
 import type { SentCopies } from './sent-copy';
 
+/** A sent message stays listed (with its Message-ID) this long, then its row and blob go. */
+const SENT_KEPT_MS = 7 * 24 * 3600_000;
+
 /** Backoff after a temporary failure: 15 s, 30 s, 1 min … up to 15 min. */
 export function retryDelayMs(attempts: number): number {
   return Math.min(15_000 * 2 ** Math.max(0, attempts - 1), 15 * 60_000);
@@ -52,8 +55,16 @@ export class OutboxRunner {
     private readonly hooks: RunnerHooks,
   ) {}
 
+  /** Every account's outbox worked through now, network-held messages included; resolves when done. */
+  async flush(): Promise<void> {
+    await Promise.all(this.store.outbox.accountsWithWork().map((accountId) => this.kick(accountId, true)));
+    // A kick that found a drain running waits for the pass it queued too.
+    await Promise.all([...this.running.values()]);
+  }
+
   /** Works through every account that has something due (at start, and when an account is back online). */
   kickAll(): void {
+    this.store.outbox.pruneSent(Date.now() - SENT_KEPT_MS);
     for (const accountId of this.store.outbox.accountsWithWork()) this.kick(accountId);
     this.scheduleWake();
   }
