@@ -102,6 +102,7 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
     'outbox.retry': ({ outboxId }) => core.outbox.retry(outboxId),
     'outbox.resolve': ({ outboxId, action }) => core.outbox.resolve(outboxId, action),
     'outbox.wait': ({ outboxIds }) => core.outbox.wait(outboxIds),
+    'outbox.flush': () => core.outbox.flush(),
     'outbox.setSentCopy': ({ accountId, sentCopy }) => core.outbox.setSentCopy(core.accounts.require(accountId).id, sentCopy),
   };
 }

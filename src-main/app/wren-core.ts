@@ -110,7 +110,7 @@ export class WrenCore {
     if (options.outbox ?? true) {
       // An account back online sends what waited for it.
       this.events.on('account.status', ({ accountId, state }) => {
-        if (state === 'idle') void this.outboxRunner.kick(accountId);
+        if (state === 'idle') void this.outboxRunner.kick(accountId, true);
       });
       this.outboxRunner.kickAll();
     }

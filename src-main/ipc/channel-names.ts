@@ -41,6 +41,7 @@ export const METHOD_NAMES = [
   'outbox.retry',
   'outbox.resolve',
   'outbox.wait',
+  'outbox.flush',
   'outbox.setSentCopy',
 ] as const;
 

@@ -333,6 +333,8 @@ export const requests = {
    * or stays queued (offline, later): for `wren send`. Gives each entry as it ended.
    */
   'outbox.wait': request<OutboxEntryView[]>()(z.object({ outboxIds: z.array(id).min(1).max(10_000) }).strict()),
+  /** Works through every account's outbox now (what is due, and what waited for the network) and gives the outbox after. */
+  'outbox.flush': request<OutboxEntryView[]>()(empty),
   /** Whether Wren files a copy in Sent for the account: 'auto' (unless the server is seen doing it), or 'off'. */
   'outbox.setSentCopy': request<{ updated: true }>()(z.object({ accountId: id, sentCopy: z.enum(['auto', 'off']) }).strict()),
 } as const satisfies Record<MethodName, unknown>;

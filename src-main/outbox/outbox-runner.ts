@@ -8,6 +8,9 @@ import type { Store } from '../store/store';
 import type { OutboxRecord } from '../store/outbox-repo';
 import type { SentCopies } from './sent-copy';
 
+/** A sent message stays listed (with its Message-ID) this long, then its row and blob go. */
+const SENT_KEPT_MS = 7 * 24 * 3600_000;
+
 /** Backoff after a temporary failure: 15 s, 30 s, 1 min … up to 15 min. */
 export function retryDelayMs(attempts: number): number {
   return Math.min(15_000 * 2 ** Math.max(0, attempts - 1), 15 * 60_000);
@@ -41,6 +44,7 @@ export class OutboxRunner {
   private readonly token = randomBytes(8).toString('hex');
   private readonly running = new Map<number, Promise<void>>();
   private readonly again = new Set<number>();
+  private readonly reachable = new Set<number>();
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
 
@@ -51,20 +55,34 @@ export class OutboxRunner {
     private readonly hooks: RunnerHooks,
   ) {}
 
+  /** Every account's outbox worked through now, network-held messages included; resolves when done. */
+  async flush(): Promise<void> {
+    await Promise.all(this.store.outbox.accountsWithWork().map((accountId) => this.kick(accountId, true)));
+    // A kick that found a drain running waits for the pass it queued too.
+    await Promise.all([...this.running.values()]);
+  }
+
   /** Works through every account that has something due (at start, and when an account is back online). */
   kickAll(): void {
+    this.store.outbox.pruneSent(Date.now() - SENT_KEPT_MS);
     for (const accountId of this.store.outbox.accountsWithWork()) this.kick(accountId);
     this.scheduleWake();
   }
 
-  kick(accountId: number): Promise<void> {
+  /**
+   * Works through the account's outbox. `reachable`: the account just proved
+   * reachable (a sync went through), so messages held back by a network
+   * fault go now rather than at the end of their backoff.
+   */
+  kick(accountId: number, reachable = false): Promise<void> {
     if (this.stopped) return Promise.resolve();
+    if (reachable) this.reachable.add(accountId);
     const current = this.running.get(accountId);
     if (current) {
       this.again.add(accountId);
       return current;
     }
-    const run = this.drain(accountId)
+    const run = this.drain(accountId, this.reachable.delete(accountId))
       .catch((error: unknown) => console.error('[wren] outbox:', toWrenError(error).message))
       .finally(() => {
         this.running.delete(accountId);
@@ -91,7 +109,7 @@ export class OutboxRunner {
     this.timer.unref();
   }
 
-  private async drain(accountId: number): Promise<void> {
+  private async drain(accountId: number, reachable: boolean): Promise<void> {
     const claimed = this.store.outbox.claim(accountId, process.pid, this.token, isAlive);
     try {
       for (const entry of claimed) {
@@ -100,7 +118,7 @@ export class OutboxRunner {
         if (!fresh || fresh.claimToken !== this.token) continue;
         if (fresh.state === 'sending') await this.recover(fresh);
         else if (fresh.state === 'sent') await this.fileSentCopy(fresh);
-        else if (isDue(fresh)) await this.sendOne(fresh);
+        else if (isDue(fresh) || (reachable && heldByNetwork(fresh))) await this.sendOne(fresh);
       }
     } finally {
       for (const entry of claimed) this.store.outbox.release(entry.id, this.token);
@@ -198,6 +216,10 @@ export class OutboxRunner {
     const entry = this.store.outbox.get(id);
     if (entry) this.hooks.changed(entry, false);
   }
+}
+
+function heldByNetwork(entry: OutboxRecord): boolean {
+  return entry.state === 'queued' && entry.error !== null && entry.error.code !== 'SmtpDeferred';
 }
 
 function isDue(entry: OutboxRecord, now = Date.now()): boolean {

@@ -82,6 +82,12 @@ export class OutboxService {
     return { resolved: true };
   }
 
+  /** Sends whatever is due now in every account (`wren outbox flush`), and gives the outbox as it then stands. */
+  async flush(): Promise<OutboxEntryView[]> {
+    await this.runner.flush();
+    return this.list();
+  }
+
   setSentCopy(accountId: number, sentCopy: 'auto' | 'off'): { updated: true } {
     this.store.outbox.setSentCopySetting(accountId, sentCopy);
     return { updated: true };
