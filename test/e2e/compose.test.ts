@@ -167,4 +167,19 @@ describe('web mode: writing mail (compose, attach, send, undo, reply, drafts)', 
     await page.locator('[data-testid="compose-status"][data-status="saved"]').waitFor();
     await expect.poll(async () => (await serverMessages(lab, alice, 'Drafts')).filter((m) => m.subject === 'Draft: 周五的安排').map((m) => m.source.includes('and more')), { timeout: 20_000 }).toEqual([true]);
   });
+
+  it('speaks Chinese: the composer, the attribution of a reply, and a discarded draft leaves nothing behind', async () => {
+    await page.getByTestId('compose-discard').click();
+    await composer().waitFor({ state: 'detached' });
+    await expect.poll(async () => (await serverMessages(lab, alice, 'Drafts')).length, { timeout: 20_000 }).toBe(0);
+    await page.getByTestId('language').selectOption('zh');
+    await row('Lunch on Friday?').click();
+    await page.keyboard.press('r');
+    await composer().waitFor();
+    expect(await page.getByTestId('compose-to').textContent()).toContain('收件人');
+    expect(await page.getByTestId('compose-body').inputValue()).toMatch(/Bob <bob@example\.test> 写道：\n> Shall we meet at noon\?/);
+    await screenshot(page, 'compose-reply-zh');
+    await page.getByTestId('compose-discard').click();
+    await page.getByTestId('language').selectOption('en');
+  });
 });

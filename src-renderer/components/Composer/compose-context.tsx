@@ -32,14 +32,15 @@ export function ComposeProvider({ accounts, children }: { accounts: AccountView[
   const client = useClient();
   const toasts = useToasts();
   const { t, language, locale, errorWords } = useI18n();
-  const [open, setOpen] = useState<{ key: number; state: ComposerState } | null>(() => {
+  const [open, setOpen] = useState<{ key: number; state: ComposerState; restored: boolean } | null>(() => {
     const remembered = rememberedComposer();
-    return remembered ? { key: 0, state: remembered } : null;
+    return remembered ? { key: 0, state: remembered, restored: true } : null;
   });
 
-  const show = useCallback((state: ComposerState | null) => {
+  /** `restored`: the state may differ from the saved draft (Undo after Send, a failed send). */
+  const show = useCallback((state: ComposerState | null, restored = false) => {
     rememberComposer(state);
-    setOpen(state ? { key: Date.now(), state } : null);
+    setOpen(state ? { key: Date.now(), state, restored } : null);
   }, []);
   const fail = useCallback((error: unknown) => toasts.show({ tone: 'error', lines: errorWords(toErrorShape(error)) }), [toasts, errorWords]);
 
@@ -52,7 +53,7 @@ export function ComposeProvider({ accounts, children }: { accounts: AccountView[
 
   const undo = useCallback(
     (outboxId: number) => {
-      client.request('outbox.cancel', { outboxId }).then(({ message }) => message && show(fromComposed(message)), fail);
+      client.request('outbox.cancel', { outboxId }).then(({ message }) => message && show(fromComposed(message), true), fail);
     },
     [client, show, fail],
   );
@@ -66,7 +67,7 @@ export function ComposeProvider({ accounts, children }: { accounts: AccountView[
       const line = sendAt ? t('compose.scheduled', { time: formatFullDate(sendAt, locale) }) : t('compose.sending');
       toasts.show({ tone: 'info', lines: [line], undo: () => undo(entry.id) });
     } catch (error) {
-      show(state);
+      show(state, true);
       fail(error);
     }
   };
@@ -85,6 +86,7 @@ export function ComposeProvider({ accounts, children }: { accounts: AccountView[
         <Composer
           key={open.key}
           initial={open.state}
+          restored={open.restored}
           accounts={accounts}
           onSend={(state, sendAt) => void send(state, sendAt)}
           onClose={() => show(null)}

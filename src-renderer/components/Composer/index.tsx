@@ -20,6 +20,8 @@ interface ComposerProps {
   /** Closed; `state` is the last one (saved as a draft unless discarded). */
   onClose(): void;
   onDiscard(state: ComposerState): void;
+  /** Reopened from localStorage (after a reload): saved again soon, it may hold typing the server has not got. */
+  restored: boolean;
 }
 
 const STATUS_WORDS = {
@@ -31,13 +33,13 @@ const STATUS_WORDS = {
 } as const satisfies Record<SaveStatus, string>;
 
 /** Writing one message: a panel over the mail, saved as a draft as it is written. */
-export function Composer({ initial, accounts, onSend, onClose, onDiscard }: ComposerProps) {
+export function Composer({ initial, accounts, onSend, onClose, onDiscard, restored }: ComposerProps) {
   const t = useT();
   const [state, setState] = useState(initial);
   const [showCopies, setShowCopies] = useState(initial.cc.length > 0 || initial.bcc.length > 0);
   const [problem, setProblem] = useState<string | null>(null);
   const setDraftId = useCallback((draftMessageId: number) => setState((s) => ({ ...s, draftMessageId })), []);
-  const draft = useDraftAutosave(state, setDraftId);
+  const draft = useDraftAutosave(state, setDraftId, restored);
   const update = (change: Partial<ComposerState>) => setState((s) => ({ ...s, ...change }));
   const drop = useFileDrop((files) => void uploadFiles(files).then((added) => setState((s) => ({ ...s, attachments: [...s.attachments, ...added] }))));
 

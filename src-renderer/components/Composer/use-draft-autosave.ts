@@ -13,11 +13,12 @@ export const AUTOSAVE_MS = 4_000;
  * meanwhile. The draft's id of the latest save goes into the next, so each
  * save replaces the previous version.
  */
-export function useDraftAutosave(state: ComposerState, setDraftId: (id: number) => void) {
+export function useDraftAutosave(state: ComposerState, setDraftId: (id: number) => void, restored: boolean) {
   const client = useClient();
-  const [status, setStatus] = useState<SaveStatus>('saved');
+  const [status, setStatus] = useState<SaveStatus>('unsaved');
   const latest = useRef(state);
-  const savedVersion = useRef<string>(JSON.stringify(state));
+  // What compose.start gave needs no saving until it is changed; a state restored after a reload may hold unsaved typing.
+  const savedVersion = useRef<string>(restored ? '' : JSON.stringify({ ...state, draftMessageId: null }));
   const running = useRef<Promise<void>>(Promise.resolve());
   latest.current = state;
 
@@ -44,7 +45,7 @@ export function useDraftAutosave(state: ComposerState, setDraftId: (id: number) 
   useEffect(() => {
     rememberComposer(state);
     if (JSON.stringify({ ...state, draftMessageId: null }) === savedVersion.current) return;
-    setStatus((current) => (current === 'saving' ? current : 'unsaved'));
+    setStatus((current) => (current === 'saving' || current === 'failed' ? current : 'unsaved'));
     const timer = setTimeout(() => void save(), AUTOSAVE_MS);
     return () => clearTimeout(timer);
   }, [state, save]);
