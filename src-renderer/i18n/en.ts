@@ -262,6 +262,7 @@ const strings = {
   'shortcut.reply': 'Reply',
   'shortcut.replyAll': 'Reply to all',
   'shortcut.forward': 'Forward',
+  'shortcut.forwardAttachment': 'Forward as an attachment (the whole original message)',
   'key.down': '↓',
   'key.up': '↑',
   'key.enter': 'Enter',

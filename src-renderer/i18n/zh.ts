@@ -262,6 +262,7 @@ export const zh: Dictionary = {
     'shortcut.reply': '回复',
     'shortcut.replyAll': '全部回复',
     'shortcut.forward': '转发',
+    'shortcut.forwardAttachment': '作为附件转发（整封原邮件）',
     'key.down': '↓',
     'key.up': '↑',
     'key.enter': 'Enter',

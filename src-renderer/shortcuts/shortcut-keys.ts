@@ -26,6 +26,7 @@ export type ShortcutAction =
   | 'reply'
   | 'replyAll'
   | 'forward'
+  | 'forwardAttachment'
   | 'help';
 
 export interface Shortcut {
@@ -57,6 +58,7 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'reply', keys: ['r'] },
   { action: 'replyAll', keys: ['a', 'Shift+R'] },
   { action: 'forward', keys: ['f'] },
+  { action: 'forwardAttachment', keys: ['Shift+F'] },
   { action: 'help', keys: ['?'] },
 ];
 

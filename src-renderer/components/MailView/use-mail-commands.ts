@@ -68,6 +68,7 @@ export function useMailCommands({ folder, pages, selection, actions, overlays, c
     reply: answer('reply'),
     replyAll: answer('replyAll'),
     forward: answer('forward'),
+    forwardAttachment: answer('forwardAttachment'),
   };
   const writing = {
     compose: handlers.compose, reply: handlers.reply, replyAll: handlers.replyAll, forward: handlers.forward, editDraft: answer('editDraft'),
