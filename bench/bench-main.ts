@@ -7,6 +7,7 @@ import path from 'node:path';
 import { startLab, type Lab } from '../test/lab/lab';
 import { runBigHtmlBench } from './big-html/big-html-bench';
 import { runPushBench } from './push/push-latency-bench';
+import { runSendBench } from './send/send-bench';
 import { atCleanup, cleanUpOnSignals, cleanupAll, makeTempDir, stopping } from './cleanup';
 import type { MailboxPlan } from './generator/generate-message';
 import { USAGE, parseOptions, type BenchOptions } from './options';
@@ -27,6 +28,7 @@ export async function runBench(argv: string[], root: string): Promise<number> {
   cleanUpOnSignals();
   if (options.bigHtml !== null) return runBigHtml(root, options.bigHtml);
   if (options.push !== null) return runAlone(() => runPushBench(root, options.push!, say));
+  if (options.send !== null) return runAlone(() => runSendBench(root, options.send!, say));
   try {
     const tools = detectTools();
     describeTools(tools);

@@ -12,6 +12,8 @@ export interface BenchOptions {
   bigHtml: number | null;
   /** Messages submitted over SMTP to time push (delivery to `mail.new`) instead of the sync rows, or null. */
   push: number | null;
+  /** Messages sent through the outbox, bare nodemailer and msmtp instead of the sync rows, or null. */
+  send: number | null;
   help: boolean;
 }
 
@@ -26,7 +28,11 @@ export const USAGE = `Usage: npm run bench -- [--messages N] [--runs K] [--seed 
                  main-thread task, before and after "Load remote content"
   --push N       instead of the sync rows: submit N messages over SMTP (20 when no value is wanted:
                  --push 20) and time delivery -> mail.new with push (IDLE) on the Inbox
-Writes test-artifacts/bench-results.json (--big-html: bench-big-html.json, --push: bench-push.json).`;
+  --send N       instead of the sync rows: send N messages of mixed sizes (1000 when no value is wanted:
+                 --send 1000) through the outbox, a bare nodemailer pool and msmtp to an SMTP sink; then
+                 peak RSS while the outbox sends a 50 MB attachment
+Writes test-artifacts/bench-results.json (--big-html: bench-big-html.json, --push: bench-push.json,
+--send: bench-send.json).`;
 
 export function parseOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -39,6 +45,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       profile: { type: 'boolean' },
       'big-html': { type: 'string' },
       push: { type: 'string' },
+      send: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -52,6 +59,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     profile: values.profile ?? false,
     bigHtml: values['big-html'] === undefined ? null : positiveInt(values['big-html'], '--big-html'),
     push: values.push === undefined ? null : positiveInt(values.push, '--push'),
+    send: values.send === undefined ? null : positiveInt(values.send, '--send'),
     help: values.help ?? false,
   };
 }

@@ -3,7 +3,7 @@ import type { AccountDraft, AccountView } from '../ipc/contract';
 import type { PasswordVault } from '../secrets/password-vault';
 import type { AccountRecord } from '../store/accounts-repo';
 import type { Store } from '../store/store';
-import { testImapConnection } from './connection-test';
+import { testImapConnection, testSmtpConnection } from './connection-test';
 import type { AccountStatusBoard } from './account-status';
 
 /** Adding, listing and removing accounts; the password goes to the vault, never to a row. */
@@ -24,8 +24,10 @@ export class AccountService {
     return account;
   }
 
-  testConnection(draft: AccountDraft) {
-    return testImapConnection(draft).then(({ pin: _pin, ...result }) => result);
+  /** The incoming server, then the outgoing one when there is one ("Test connection" checks both). */
+  async testConnection(draft: AccountDraft) {
+    const { pin, ...result } = await testImapConnection(draft);
+    return { ...result, smtpChecked: await testSmtpConnection(draft, pin) };
   }
 
   /** Tests the login first, so an account is only saved once it works (or its certificate is pinned). */

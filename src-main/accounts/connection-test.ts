@@ -3,6 +3,7 @@ import type { AccountDraft, TestConnectionResult } from '../ipc/contract';
 import { openImap } from '../imap/imap-connection';
 import { probeCertificate, type ProbedCertificate } from '../tls/probe-certificate';
 import type { PinnedCertificate } from '../tls/trust-options';
+import { verifySmtp } from '../smtp/verify-smtp';
 
 /**
  * When the user pinned a fingerprint, fetch the certificate the server shows
@@ -36,6 +37,17 @@ export async function testImapConnection(draft: AccountDraft): Promise<TestConne
     }
     throw error;
   }
+}
+
+/**
+ * The outgoing server, when the draft has one: logged in once with the same
+ * password and the same pinned certificate as the incoming server (a
+ * self-signed lab or home server usually serves both with one certificate).
+ */
+export async function testSmtpConnection(draft: AccountDraft, pin: PinnedCertificate | null): Promise<boolean> {
+  if (!draft.smtp) return false;
+  await verifySmtp({ server: draft.smtp, password: draft.password, allowPlaintext: draft.allowPlaintext, pin, timeouts: { connectMs: 10_000 } });
+  return true;
 }
 
 function untrusted(draft: AccountDraft, probed: ProbedCertificate, message: string): WrenError {

@@ -144,6 +144,8 @@ export interface TestConnectionResult {
   ok: true;
   capabilities: string[];
   certificate: CertificateInfo | null;
+  /** The outgoing (SMTP) server was given and logged in too. */
+  smtpChecked?: boolean;
 }
 
 export interface SyncSummary {

@@ -44,18 +44,6 @@ export class SmtpSender {
     }
   }
 
-  /** Connects and logs in once ("Test connection"). */
-  async verify(login: SmtpLogin): Promise<void> {
-    const transport = createSmtpTransport(login);
-    try {
-      await transport.verify();
-    } catch (error) {
-      throw toSmtpError(error, login.server);
-    } finally {
-      transport.close();
-    }
-  }
-
   close(accountId: number): void {
     this.transports.get(accountId)?.transport.close();
     this.transports.delete(accountId);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../../lab/lab';
 import { startScriptedSmtp, type ScriptedSmtp } from '../../lab/scripted-smtp';
-import type { TestCore } from '../imap/lab-core';
+import { labDraft, type TestCore } from '../imap/lab-core';
 import { coreFor, onServerById, to } from './outbox-lab';
 
 describe('the outbox against a scripted SMTP server: the right outcome, nothing lost, nothing twice', () => {
@@ -101,6 +101,16 @@ describe('the outbox against a scripted SMTP server: the right outcome, nothing 
     } finally {
       await other.wren.dispose();
     }
+  }, 30_000);
+
+  it('"Test connection" logs in to SMTP too: 587 STARTTLS and 465 TLS with the pinned certificate, a wrong password refused', async () => {
+    expect(await wren.call('accounts.testConnection', labDraft(lab, alice()))).toMatchObject({ ok: true, smtpChecked: true });
+    const implicit = labDraft(lab, alice(), { smtp: { host: lab.host, port: lab.ports.smtps, security: 'tls', user: alice().email } });
+    expect(await wren.call('accounts.testConnection', implicit)).toMatchObject({ ok: true, smtpChecked: true });
+    const wrong = labDraft(lab, lab.users[1]!, { smtp: { host: '127.0.0.1', port: smtp.port, security: 'none', user: lab.users[1]!.email }, allowPlaintext: true });
+    await expect(wren.call('accounts.testConnection', wrong)).rejects.toMatchObject({ code: 'AuthFailed', details: { protocol: 'smtp' } });
+    const unpinned = { ...labDraft(lab, alice()), trustedCertSha256: null, incoming: { host: lab.host, port: lab.ports.imap, security: 'none' as const, user: alice().email }, allowPlaintext: true };
+    await expect(wren.call('accounts.testConnection', unpinned)).rejects.toMatchObject({ code: 'TlsUntrusted', details: { protocol: 'smtp' } });
   }, 30_000);
 
   it('Bcc is in the envelope only, never in the headers sent', async () => {
