@@ -8,6 +8,7 @@ import { startLab, type Lab } from '../test/lab/lab';
 import { runBigHtmlBench } from './big-html/big-html-bench';
 import { runPushBench } from './push/push-latency-bench';
 import { runPop3Bench } from './pop3/pop3-bench';
+import { runSendBench } from './send/send-bench';
 import { atCleanup, cleanUpOnSignals, cleanupAll, makeTempDir, stopping } from './cleanup';
 import type { MailboxPlan } from './generator/generate-message';
 import { USAGE, parseOptions, type BenchOptions } from './options';
@@ -29,6 +30,7 @@ export async function runBench(argv: string[], root: string): Promise<number> {
   if (options.bigHtml !== null) return runBigHtml(root, options.bigHtml);
   if (options.push !== null) return runAlone(() => runPushBench(root, options.push!, say));
   if (options.pop3) return runAlone(() => runPop3Bench(root, options.messages, options.seed, say));
+  if (options.send !== null) return runAlone(() => runSendBench(root, options.send!, say));
   try {
     const tools = detectTools();
     describeTools(tools);

@@ -14,6 +14,8 @@ export interface BenchOptions {
   push: number | null;
   /** Instead of the sync rows: POP3 download by wren and by fetchmail. */
   pop3: boolean;
+  /** Messages sent through the outbox, bare nodemailer and msmtp instead of the sync rows, or null. */
+  send: number | null;
   help: boolean;
 }
 
@@ -30,7 +32,11 @@ export const USAGE = `Usage: npm run bench -- [--messages N] [--runs K] [--seed 
                  --push 20) and time delivery -> mail.new with push (IDLE) on the Inbox
   --pop3         instead of the sync rows: POP3 download of the --messages maildrop (and of 2000)
                  by wren sync and by fetchmail into a Maildir (apt: fetchmail); time ratio and peak RSS
-Writes test-artifacts/bench-results.json (--big-html: bench-big-html.json, --push: bench-push.json, --pop3: bench-pop3.json).`;
+  --send N       instead of the sync rows: send N messages of mixed sizes (1000 when no value is wanted:
+                 --send 1000) through the outbox, a bare nodemailer pool and msmtp to an SMTP sink; then
+                 peak RSS while the outbox sends a 50 MB attachment
+Writes test-artifacts/bench-results.json (--big-html: bench-big-html.json, --push: bench-push.json,
+--pop3: bench-pop3.json, --send: bench-send.json).`;
 
 export function parseOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -44,6 +50,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       'big-html': { type: 'string' },
       push: { type: 'string' },
       pop3: { type: 'boolean' },
+      send: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -58,6 +65,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     bigHtml: values['big-html'] === undefined ? null : positiveInt(values['big-html'], '--big-html'),
     push: values.push === undefined ? null : positiveInt(values.push, '--push'),
     pop3: values.pop3 ?? false,
+    send: values.send === undefined ? null : positiveInt(values.send, '--send'),
     help: values.help ?? false,
   };
 }

@@ -4,7 +4,7 @@ import type { PasswordVault } from '../secrets/password-vault';
 import type { AccountChanges, AccountRecord } from '../store/accounts-repo';
 import { blobsOfAccount, deleteUnreferencedBlobs } from '../store/account-blobs';
 import type { Store } from '../store/store';
-import { testConnection } from './connection-test';
+import { testConnection, testSmtpConnection } from './connection-test';
 import type { AccountStatusBoard } from './account-status';
 
 /** Adding, listing and removing accounts; the password goes to the vault, never to a row. */
@@ -25,8 +25,10 @@ export class AccountService {
     return account;
   }
 
-  testConnection(draft: AccountDraft) {
-    return testConnection(draft).then(({ pin: _pin, ...result }) => result);
+  /** The incoming server, then the outgoing one when there is one ("Test connection" checks both). */
+  async testConnection(draft: AccountDraft) {
+    const { pin, ...result } = await testConnection(draft);
+    return { ...result, smtpChecked: await testSmtpConnection(draft, pin) };
   }
 
   /** Tests the login first, so an account is only saved once it works (or its certificate is pinned). */

@@ -4,6 +4,7 @@ import { openImap } from '../imap/imap-connection';
 import { openPop3 } from '../pop3/pop3-client';
 import { probeCertificate, type ProbedCertificate } from '../tls/probe-certificate';
 import type { PinnedCertificate } from '../tls/trust-options';
+import { verifySmtp } from '../smtp/verify-smtp';
 
 type Tested = TestConnectionResult & { pin: PinnedCertificate | null };
 
@@ -51,6 +52,17 @@ async function pop3Capabilities(draft: AccountDraft, pin: PinnedCertificate | nu
   const capabilities = [...client.capabilities];
   await client.quit().catch(() => client.close());
   return capabilities;
+}
+
+/**
+ * The outgoing server, when the draft has one: logged in once with the same
+ * password and the same pinned certificate as the incoming server (a
+ * self-signed lab or home server usually serves both with one certificate).
+ */
+export async function testSmtpConnection(draft: AccountDraft, pin: PinnedCertificate | null): Promise<boolean> {
+  if (!draft.smtp) return false;
+  await verifySmtp({ server: draft.smtp, password: draft.password, allowPlaintext: draft.allowPlaintext, pin, timeouts: { connectMs: 10_000 } });
+  return true;
 }
 
 function untrusted(draft: AccountDraft, probed: ProbedCertificate, message: string): WrenError {

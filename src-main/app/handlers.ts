@@ -10,6 +10,8 @@ import { attachmentPart, loadAttachment, writeAttachment } from '../messages/att
 import { safeFileName } from '../mime/safe-file-name';
 import { discoverAccount } from '../accounts/discovery/discover-account';
 import { defaultDiscoveryOptions } from '../accounts/discovery/discovery-options';
+import { identitiesOf } from '../compose/identities';
+import { stagePickedFiles } from '../compose/stage-files';
 import type { WrenCore } from './wren-core';
 import { APP_VERSION } from './version';
 
@@ -23,6 +25,8 @@ export interface HandlerOptions {
   chooseExportPath?: (suggestedName: string, format: 'mbox' | 'eml') => Promise<string | null>;
   /** Which mail files to import (Electron: an open dialog); null when the user cancels. */
   chooseImportFiles?: () => Promise<string[] | null>;
+  /** Files to attach, chosen in Electron's open dialog; absent elsewhere (the web mode uploads). */
+  pickAttachmentFiles?: () => Promise<string[]>;
 }
 
 /** The contract's requests, implemented over the core. */
@@ -113,6 +117,15 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
     'sync.watch': ({ accountId }) => core.sync.watch(core.accounts.require(accountId).id),
     'settings.get': () => core.settings.get(),
     'settings.update': (patch) => core.settings.update(patch),
+    'compose.start': (request) => core.compose.start(request),
+    'identities.list': ({ accountId }) => identitiesOf(core.store, core.accounts.require(accountId)),
+    'addresses.suggest': ({ query, limit }) => core.store.addressBook.suggest(query, limit),
+    'drafts.save': (composed) => core.drafts.save(composed),
+    'drafts.discard': ({ draftMessageId }) => core.drafts.discard(draftMessageId),
+    'attachments.pick': async () => {
+      if (!options.pickAttachmentFiles) throw new WrenError('BadRequest', 'Files are attached by upload here, not by a dialog.');
+      return stagePickedFiles(core.staging, await options.pickAttachmentFiles());
+    },
     'sync.run': async ({ accountId, bodies }) => {
       const ids = accountId ? [core.accounts.require(accountId).id] : core.store.accounts.list().map((a) => a.id);
       const outcome: SyncRunResult = { summaries: [], failures: [] };
@@ -125,6 +138,15 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
       }
       return outcome;
     },
+    'outbox.send': ({ message, sendAt, undoSeconds }) => core.outbox.send(message, { sendAt, undoSeconds }),
+    'outbox.sendRaw': ({ accountId, stagedId, sendAt, undoSeconds }) => core.outbox.sendRaw(accountId, stagedId, { sendAt, undoSeconds }),
+    'outbox.list': ({ accountId }) => core.outbox.list(accountId),
+    'outbox.cancel': ({ outboxId }) => core.outbox.cancel(outboxId),
+    'outbox.retry': ({ outboxId }) => core.outbox.retry(outboxId),
+    'outbox.resolve': ({ outboxId, action }) => core.outbox.resolve(outboxId, action),
+    'outbox.wait': ({ outboxIds }) => core.outbox.wait(outboxIds),
+    'outbox.flush': () => core.outbox.flush(),
+    'outbox.setSentCopy': ({ accountId, sentCopy }) => core.outbox.setSentCopy(core.accounts.require(accountId).id, sentCopy),
   };
 }
 

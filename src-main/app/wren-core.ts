@@ -8,6 +8,8 @@ import { LocalFolders } from '../folders/local-folders';
 import { ImapSessions } from '../imap/imap-sessions';
 import type { ImapLogin } from '../imap/imap-connection';
 import type { Events } from '../ipc/contract';
+import type { OutboxEntryView } from '../ipc/compose-shapes';
+import { WrenError } from '../errors/wren-error';
 import { MessageReader } from '../messages/message-reader';
 import { OperationsService } from '../journal/operations-service';
 import { PasswordVault } from '../secrets/password-vault';
@@ -21,6 +23,15 @@ import { LeasedSyncRunner } from '../sync/leased-sync-runner';
 import { WorkerSyncRunner, defaultSyncWorkerPath } from '../sync/worker-sync-runner';
 import { SettingsService } from '../settings/settings-service';
 import { watchSettingsFile } from '../settings/watch-settings-file';
+import { ComposeStarter } from '../compose/compose-starter';
+import { DraftsService } from '../compose/drafts-service';
+import { AttachmentStaging } from '../outbox/attachment-staging';
+import { OutboxRunner } from '../outbox/outbox-runner';
+import { OutboxService, view } from '../outbox/outbox-service';
+import { SentCopies } from '../outbox/sent-copy';
+import { markOriginal } from '../outbox/mark-original';
+import { SmtpSender } from '../smtp/smtp-sender';
+import type { SmtpLogin } from '../smtp/smtp-transport';
 import { prepareDataDir } from './data-dir';
 import { EventBus } from './event-bus';
 import { applyAccountSettings, bodiesToKeep } from './apply-account-settings';
@@ -46,6 +57,8 @@ export interface CoreOptions {
   accountWatchMs?: number;
   /** Set-up from the address: network steps pointed elsewhere (tests). */
   discovery?: Partial<DiscoveryOptions>;
+  /** Run the outbox (send what is due, at start and when accounts come back online). Default: on. */
+  outbox?: boolean;
   /** Another process (the app, another `wren sync`) is syncing the account; this sync waits for it. */
   onSyncWait?: (accountId: number, holder: SyncLockHolder) => void;
 }
@@ -68,6 +81,12 @@ export class WrenCore {
   readonly reader: MessageReader;
   readonly folders: RemoteFolders;
   readonly localFolders: LocalFolders;
+  readonly staging: AttachmentStaging;
+  readonly compose: ComposeStarter;
+  readonly drafts: DraftsService;
+  readonly smtp: SmtpSender;
+  readonly outbox: OutboxService;
+  private readonly outboxRunner: OutboxRunner;
   private readonly watcher: AccountWatcher | null;
   private readonly stopWatchingSettings: () => void;
 
@@ -90,6 +109,27 @@ export class WrenCore {
     this.operations.cacheSource = (messageId) => this.reader.cachedSource(messageId);
     this.localFolders = new LocalFolders(this.store);
     this.folders = new RemoteFolders(this.store, this.sessions);
+    this.staging = new AttachmentStaging(dataDir);
+    this.compose = new ComposeStarter(this.store, this.accounts, this.reader, this.staging);
+    this.drafts = new DraftsService(this.store, this.accounts, this.sessions, this.operations, this.staging);
+    // Drafts written offline go to the server once the account is reachable again.
+    this.events.on('account.status', ({ accountId, state }) => {
+      if (state === 'idle') void this.drafts.flush(accountId).catch(() => undefined);
+    });
+    this.smtp = new SmtpSender((accountId) => this.smtpLoginFor(accountId));
+    const announce = (entry: OutboxEntryView, removed: boolean) => this.events.emit('outbox.changed', { entry: view(entry), removed });
+    this.outboxRunner = new OutboxRunner(this.store, this.smtp, new SentCopies(this.store, this.sessions), {
+      changed: announce,
+      sent: (entry) => markOriginal(this, entry),
+    });
+    this.outbox = new OutboxService(this.store, this.staging, this.outboxRunner, announce);
+    if (options.outbox ?? true) {
+      // An account back online sends what waited for it.
+      this.events.on('account.status', ({ accountId, state }) => {
+        if (state === 'idle') void this.outboxRunner.kick(accountId, true);
+      });
+      this.outboxRunner.kickAll();
+    }
     this.watcher = this.watchAccounts();
     // The CLI (`wren settings set`) may change the file under a running app.
     this.stopWatchingSettings = this.watcher ? watchSettingsFile(this.settings) : () => undefined;
@@ -106,6 +146,8 @@ export class WrenCore {
   async close(): Promise<void> {
     this.watcher?.stop();
     this.stopWatchingSettings();
+    await this.outboxRunner.stop();
+    this.smtp.closeAll();
     await this.sync.stop();
     this.sessions.closeAll();
     this.store.close();
@@ -134,6 +176,13 @@ export class WrenCore {
           this.status.forget(id);
         }),
     }, intervalMs);
+  }
+
+  private smtpLoginFor(accountId: number): SmtpLogin {
+    const account = this.accounts.require(accountId);
+    if (!account.smtp) throw new WrenError('NoSmtpServer', `Account ${account.name} has no outgoing (SMTP) server.`, { accountId });
+    const imap = this.loginFor(accountId);
+    return { server: account.smtp, password: imap.password, allowPlaintext: imap.allowPlaintext, pin: imap.pin };
   }
 
   private loginFor(accountId: number): ImapLogin {

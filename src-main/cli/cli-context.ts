@@ -15,6 +15,9 @@ export interface CliEvents {
  */
 export interface CliLocal {
   openSource(messageId: number): Promise<Readable>;
+  /** A file to attach, or a message from stdin, copied into the data folder's staging (as the app's file picker does). */
+  stageFile(path: string): Promise<{ stagedId: string; size: number }>;
+  stage(stream: Readable): Promise<{ stagedId: string; size: number }>;
 }
 
 /**

@@ -17,6 +17,8 @@ import { sourceCommand } from './commands/source-command';
 import { syncCommand } from './commands/sync-command';
 import { localAccessOf } from './local-access';
 import { watchCommand } from './commands/watch-command';
+import { SEND_USAGE, sendCommand } from './commands/send-command';
+import { outboxCommand } from './commands/outbox-command';
 import { startRunStats } from './run-stats';
 import { stopOnSignal } from './stop-on-signal';
 
@@ -47,6 +49,12 @@ const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
   for the next sync (said on stderr, exit 0).
   watch ACCOUNT                  (push on the Inbox: one JSON line per new message, until Ctrl-C; exit 0)
   settings get [KEY] | settings set KEY VALUE   (KEY: app.theme, account.ACCOUNT.checkIntervalMinutes…)
+  send --account A --to ADDR ... (see below)   outbox list | outbox flush | outbox retry ID | outbox cancel ID
+  outbox resolve ID --send-anyway|--discard     (a send cut before the server answered)
+  A message leaves at once unless --delay or --at holds it; exit 0 when the server accepted it and the
+  Sent copy is filed (or when held for later), 75 when queued because the server cannot be reached,
+  1 when refused (the server's words on stderr).
+${SEND_USAGE.replace(/^/gm, '  ')}
   --stats prints one line "wren-stats {json}" to stderr at exit: wall time, peak memory, event-loop lag`;
 
 /** Global flags may stand anywhere; the rest is the command and its own arguments. */
@@ -84,6 +92,8 @@ async function run(context: CliContext, command: string | undefined, args: strin
     case 'export': return exportCommand(context, args);
     case 'import': return importCommand(context, args);
     case 'settings': return settingsCommand(context, args);
+    case 'send': return sendCommand(context, args);
+    case 'outbox': return outboxCommand(context, args);
     default: throw new WrenError('BadRequest', command ? `Unknown command "${command}".\n${USAGE}` : USAGE);
   }
 }
@@ -115,7 +125,8 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${USAGE}\n`);
       return rest.length === 0 ? 1 : 0;
     }
-    core = WrenCore.open({ dataDir, mode: 'cli', secrets: new KeyFileSecretStore(), onSyncWait: reportWait, discovery: discoveryOverridesFromEnv() });
+    // `wren send` also sends whatever else is due in the outbox; other commands leave it to the app.
+    core = WrenCore.open({ dataDir, mode: 'cli', secrets: new KeyFileSecretStore(), onSyncWait: reportWait, discovery: discoveryOverridesFromEnv(), outbox: rest[0] === 'send' });
     const exitCode = stopOnSignal(core);
     const context = new CliContext(createHandlers(core), core.events, json, process.stdout, process.stderr, localAccessOf(core));
     const code = await run(context, rest[0], rest.slice(1));

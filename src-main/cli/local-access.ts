@@ -5,5 +5,7 @@ import type { CliLocal } from './cli-context';
 export function localAccessOf(core: WrenCore): CliLocal {
   return {
     openSource: async (messageId) => (await core.reader.source(messageId)).stream,
+    stageFile: (path) => core.staging.stageFile(path),
+    stage: (stream) => core.staging.stageStream(stream),
   };
 }

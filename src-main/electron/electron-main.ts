@@ -101,6 +101,10 @@ class DesktopApp {
         const choice = await dialog.showOpenDialog(window, { properties: ['openFile', 'multiSelections'] });
         return choice.canceled || choice.filePaths.length === 0 ? null : choice.filePaths;
       },
+      pickAttachmentFiles: async () => {
+        const choice = await dialog.showOpenDialog(window, { properties: ['openFile', 'multiSelections'] });
+        return choice.canceled ? [] : choice.filePaths;
+      },
     });
     const unbridge = bridgeIpc(window, handlers, this.core.events);
     window.on('closed', () => {

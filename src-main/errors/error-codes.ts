@@ -40,6 +40,9 @@ export const ERROR_CODES = [
   'FolderProtected',
   // Work stopped on purpose (Ctrl-C, quitting the app)
   'SyncStopped',
+  'SmtpRejected',
+  'SmtpDeferred',
+  'NoSmtpServer',
   // Anything we did not foresee; always a bug to fix
   'Internal',
 ] as const;

@@ -14,14 +14,20 @@ function appendableFlags(flags: string[]): string[] {
 }
 
 /**
- * APPENDs a message's source (a file of the blob store) to `path` with its
- * flags and arrival time. imapflow sends a literal from a Buffer, so the
- * message is read whole for the duration of the command (one message, not a
- * folder).
+ * APPENDs a message to `path` with its flags and arrival time. imapflow sends
+ * a literal from a Buffer, so the message is whole in memory for the duration
+ * of the command (one message, not a folder).
  */
-export async function appendMessage(client: ImapClient, path: string, sourceFile: string, flags: string[], internalDate: number | null): Promise<Appended> {
-  const content = await readFile(sourceFile);
+export async function appendMessage(client: ImapClient, path: string, content: Buffer, flags: string[], internalDate: number | null = null): Promise<Appended> {
   const result = await client.append(path, content, appendableFlags(flags), internalDate === null ? undefined : new Date(internalDate));
   if (!result) throw new WrenError('ServerSaid', `The server refused to store a message in ${path} (the folder may be gone).`, { folder: path });
-  return { uid: result.uidValidity !== undefined ? result.uid ?? null : null, uidValidity: result.uidValidity === undefined ? null : Number(result.uidValidity) };
+  return {
+    uid: result.uidValidity !== undefined && typeof result.uid === 'number' ? result.uid : null,
+    uidValidity: result.uidValidity === undefined ? null : Number(result.uidValidity),
+  };
+}
+
+/** The same for a source kept as a file of the blob store. */
+export async function appendMessageFile(client: ImapClient, path: string, sourceFile: string, flags: string[], internalDate: number | null): Promise<Appended> {
+  return appendMessage(client, path, await readFile(sourceFile), flags, internalDate);
 }

@@ -37,9 +37,24 @@ export const METHOD_NAMES = [
   'sync.watch',
   'settings.get',
   'settings.update',
+  'compose.start',
+  'identities.list',
+  'addresses.suggest',
+  'drafts.save',
+  'drafts.discard',
+  'attachments.pick',
+  'outbox.send',
+  'outbox.sendRaw',
+  'outbox.list',
+  'outbox.cancel',
+  'outbox.retry',
+  'outbox.resolve',
+  'outbox.wait',
+  'outbox.flush',
+  'outbox.setSentCopy',
 ] as const;
 
-export const EVENT_NAME_LIST = ['store.changed', 'sync.progress', 'account.status', 'operation.failed', 'mail.new', 'settings.changed', 'compose.mailto', 'app.command'] as const;
+export const EVENT_NAME_LIST = ['store.changed', 'sync.progress', 'account.status', 'operation.failed', 'mail.new', 'settings.changed', 'compose.mailto', 'app.command', 'outbox.changed'] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 export type EventNameOfList = (typeof EVENT_NAME_LIST)[number];

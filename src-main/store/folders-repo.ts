@@ -121,6 +121,11 @@ export class FoldersRepo {
     this.feed.note({ entity: 'folders', accountId, ids: moved.map((f) => f.id) });
   }
 
+  /** The same, as a record (a POP3 account's Drafts or Sent, created on first use). */
+  ensureLocalFolder(accountId: number, path: string, role: FolderRole): FolderRecord {
+    return this.get(this.ensureLocal(accountId, path, path, role))!;
+  }
+
   setSubscribed(folderId: number, subscribed: boolean): void {
     const folder = this.get(folderId);
     this.statements.get('UPDATE folders SET subscribed = ? WHERE id = ?').run(subscribed ? 1 : 0, folderId);

@@ -147,13 +147,15 @@ export class MessagesRepo {
 
   /**
    * Removes the rows without UID of a folder on an IMAP server, where every
-   * message has one (POP3 and local folders hold such rows legitimately).
+   * message has one (POP3 and local folders hold such rows legitimately, and
+   * so does a draft waiting to be appended).
    */
   removeWithoutUid(folderId: number): number {
     const ids = this.statements
       .pluck(
         `DELETE FROM messages WHERE folder_id = ? AND uid IS NULL AND folder_id IN (
            SELECT f.id FROM folders f JOIN accounts a ON a.id = f.account_id WHERE f.is_local = 0 AND a.protocol = 'imap')
+           AND id NOT IN (SELECT message_row_id FROM pending_appends)
          RETURNING id`,
       )
       .all(folderId) as number[];
@@ -207,6 +209,24 @@ export class MessagesRepo {
     return this.statements
       .get("SELECT id, uid, size FROM messages WHERE folder_id = ? AND uid IS NOT NULL AND body_state != 'full' AND sort_date >= ? ORDER BY sort_date DESC")
       .all(folderId, since ?? Number.MIN_SAFE_INTEGER) as { id: number; uid: number; size: number }[];
+  }
+
+  /**
+   * A message stored here first (a draft) got this UID on the server. A row
+   * a concurrent sync made for the same UID is the same message: it goes, so
+   * the row the composer knows keeps its id.
+   */
+  adoptUid(id: number, folderId: number, uid: number): void {
+    const duplicates = this.statements.pluck('DELETE FROM messages WHERE folder_id = ? AND uid = ? AND id <> ? RETURNING id').all(folderId, uid, id) as number[];
+    this.statements.get('UPDATE messages SET uid = ? WHERE id = ?').run(uid, id);
+    this.noteChanged(folderId, [...duplicates, id]);
+  }
+
+  /** Removes rows kept only here (a local draft, or one the server never got). */
+  removeLocal(folderId: number, ids: number[]): void {
+    const remove = this.statements.get('DELETE FROM messages WHERE folder_id = ? AND id = ?');
+    for (const id of ids) remove.run(folderId, id);
+    if (ids.length) this.noteChanged(folderId, ids);
   }
 
   setBodyState(id: number, state: MessageRecord['bodyState']): void {

@@ -13,6 +13,10 @@ import { MessageChangesRepo } from './message-changes-repo';
 import { Pop3UidlsRepo } from './pop3-uidls-repo';
 import { LocalFoldersRepo } from './local-folders-repo';
 import { UnifiedViewsRepo } from './unified-views-repo';
+import { AddressBookRepo } from './address-book-repo';
+import { IdentitiesRepo } from './identities-repo';
+import { PendingAppendsRepo } from './pending-appends-repo';
+import { OutboxRepo } from './outbox-repo';
 
 /**
  * The local cache: one SQLite database plus a blob folder for large parts.
@@ -32,6 +36,10 @@ export class Store {
   readonly pop3Uidls: Pop3UidlsRepo;
   readonly localFolders: LocalFoldersRepo;
   readonly views: UnifiedViewsRepo;
+  readonly addressBook: AddressBookRepo;
+  readonly identities: IdentitiesRepo;
+  readonly pendingAppends: PendingAppendsRepo;
+  readonly outbox: OutboxRepo;
 
   constructor(readonly dataDir: string) {
     this.db = openDatabase(join(dataDir, 'wren.sqlite'));
@@ -48,6 +56,10 @@ export class Store {
     this.pop3Uidls = new Pop3UidlsRepo(this.db);
     this.localFolders = new LocalFoldersRepo(this.db, this.feed, this.folders);
     this.views = new UnifiedViewsRepo(this.db);
+    this.addressBook = new AddressBookRepo(this.db);
+    this.identities = new IdentitiesRepo(this.db);
+    this.pendingAppends = new PendingAppendsRepo(this.db);
+    this.outbox = new OutboxRepo(this.db);
   }
 
   /** Runs `work` in one transaction; change events go out only if it commits. */

@@ -1,4 +1,4 @@
-import { appendMessage } from '../imap/append-message';
+import { appendMessageFile } from '../imap/append-message';
 import { folderStatus } from '../imap/folder-status';
 import type { ImapClient } from '../imap/imap-client';
 import { WrenError } from '../errors/wren-error';
@@ -48,7 +48,7 @@ async function appendOne(client: ImapClient, store: Store, target: string, item:
   const source = row === null ? undefined : store.bodies.source(row);
   const appendable = row === null ? undefined : store.messageChanges.appendable(row);
   if (!source || !appendable || !store.blobs.intact(source)) return null; // deleted here meanwhile: nothing left to send
-  return appendMessage(client, target, store.blobs.pathOf(source.blob), appendable.flags, appendable.internalDate);
+  return appendMessageFile(client, target, store.blobs.pathOf(source.blob), appendable.flags, appendable.internalDate);
 }
 
 function learn(store: Store, entry: JournalEntry, item: JournalItem, uid: number, uidValidity: number | null): void {

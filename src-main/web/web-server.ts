@@ -12,6 +12,7 @@ import { safeFileName } from '../mime/safe-file-name';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { serveStatic } from './static-files';
+import { receiveUpload } from './upload-attachment';
 import { serveSocket } from './socket-session';
 import { WebAuth } from './web-auth';
 
@@ -70,8 +71,14 @@ async function handleHttp(request: IncomingMessage, response: ServerResponse, au
     return;
   }
   if (!auth.tokenMatches(auth.cookieToken(request))) return fail(response, 401, 'Not signed in: open the URL printed by "npm run web" (it carries the token).');
-  if (request.method !== 'GET') return fail(response, 405, 'Only GET here; requests go over the WebSocket.');
   if (!auth.requestedByThisPage(request)) return fail(response, 403, 'Refused: this request was started by another page.');
+  if (url.pathname === '/api/upload') {
+    if (request.method !== 'POST') return fail(response, 405, 'Uploads are POSTed.');
+    // A browser names the page that POSTs; only this one may stage files.
+    if (!auth.originAllowed(request)) return fail(response, 403, 'Refused: this upload was started by another page.');
+    return receiveUpload(url, request, response, options.core.staging);
+  }
+  if (request.method !== 'GET') return fail(response, 405, 'Only GET here; requests go over the WebSocket.');
   if (url.pathname === '/api/attachment') return sendAttachment(url, response, options.core);
   if (url.pathname === '/api/export') return sendFolderExport(url, response, options.core);
   const path = decodePath(url.pathname);

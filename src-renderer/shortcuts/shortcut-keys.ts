@@ -22,6 +22,11 @@ export type ShortcutAction =
   | 'junk'
   | 'markFolderRead'
   | 'undo'
+  | 'compose'
+  | 'reply'
+  | 'replyAll'
+  | 'forward'
+  | 'forwardAttachment'
   | 'help';
 
 export interface Shortcut {
@@ -39,7 +44,7 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'selectAll', keys: ['Mod+A'] },
   { action: 'clearSelection', keys: ['Escape'] },
   { action: 'delete', keys: ['Delete', '#'] },
-  { action: 'archive', keys: ['e', 'a'] },
+  { action: 'archive', keys: ['e'] },
   { action: 'move', keys: ['v'] },
   { action: 'copy', keys: ['Shift+V'] },
   { action: 'toggleFlag', keys: ['s'] },
@@ -49,6 +54,11 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'junk', keys: ['!'] },
   { action: 'markFolderRead', keys: ['Shift+C'] },
   { action: 'undo', keys: ['z', 'Mod+Z'] },
+  { action: 'compose', keys: ['c', 'n'] },
+  { action: 'reply', keys: ['r'] },
+  { action: 'replyAll', keys: ['a', 'Shift+R'] },
+  { action: 'forward', keys: ['f'] },
+  { action: 'forwardAttachment', keys: ['Shift+F'] },
   { action: 'help', keys: ['?'] },
 ];
 

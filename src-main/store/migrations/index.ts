@@ -5,10 +5,15 @@ import { dropRecentKeyword } from './0004-drop-recent-keyword';
 import { operationsJournal } from './0005-operations-journal';
 import { pop3Downloads } from './0007-pop3-downloads';
 import { localTransfers } from './0008-local-transfers';
+import { outbox } from './0009-outbox';
+import { addressBook } from './0010-address-book';
 import { accountOrderColour } from './0011-account-order-colour';
 import type { Migration } from './migration';
 
 /** In order; a new migration is a new file here, never an edit to an old one. */
-export const MIGRATIONS: readonly Migration[] = [initial, pendingFlagChanges, pendingFlagIdentity, dropRecentKeyword, operationsJournal, pop3Downloads, localTransfers, accountOrderColour];
+export const MIGRATIONS: readonly Migration[] = [
+  initial, pendingFlagChanges, pendingFlagIdentity, dropRecentKeyword, operationsJournal,
+  pop3Downloads, localTransfers, outbox, addressBook, accountOrderColour,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

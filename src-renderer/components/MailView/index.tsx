@@ -15,6 +15,7 @@ import { StatusBanners } from '../StatusBanners';
 import { SyncProgress } from '../SyncProgress';
 import { ToastList } from '../Toasts';
 import { ToastProvider } from '../Toasts/toast-context';
+import { ComposeProvider, useCompose } from '../Composer/compose-context';
 import { Toolbar } from '../Toolbar';
 import { accountOf, MailOverlaysView } from './mail-overlays';
 import { useAccountActivity } from './use-account-activity';
@@ -34,7 +35,9 @@ const MENU_SHORTCUTS: ReadonlySet<string> = new Set<ShortcutAction>(['next', 'pr
 export function MailView({ accounts }: { accounts: AccountView[] }) {
   return (
     <ToastProvider>
-      <MailWindow accounts={accounts} />
+      <ComposeProvider accounts={accounts}>
+        <MailWindow accounts={accounts} />
+      </ComposeProvider>
       <ToastList />
     </ToastProvider>
   );
@@ -51,7 +54,8 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
   useNewMailNotifications();
   const overlays = useMailOverlays();
   const actions = useMessageActions(folder, pages, selection);
-  const { commands, runShortcut } = useMailCommands({ folder, pages, selection, actions, overlays });
+  const { compose } = useCompose();
+  const { commands, writing, runShortcut } = useMailCommands({ folder, pages, selection, actions, overlays, compose });
   useShortcuts(runShortcut);
   useOperationFailures();
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -94,7 +98,10 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
           onAccountMenu={(account, at) => overlays.setFolderMenu({ target: { folder: null, account }, at })}
           onDropMessages={onDropMessages}
         />
-        <MessageToolbar commands={commands} count={selection.count} rows={selection.selectedRows()} onShowShortcuts={() => overlays.setHelp(true)} />
+        <MessageToolbar commands={commands} count={selection.count} rows={selection.selectedRows()} onShowShortcuts={() => overlays.setHelp(true)}
+          writing={writing}
+          inDrafts={folder?.role === 'drafts'}
+        />
         <MessageList folder={folder} pages={pages} selection={selection} onRowMenu={onRowMenu} accounts={accounts} />
         <ReadingPane
           message={selection.single}

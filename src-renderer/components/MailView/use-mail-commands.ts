@@ -6,6 +6,7 @@ import { useToasts } from '../Toasts/toast-context';
 import type { MailOverlays } from './use-mail-overlays';
 import type { MessageActions } from './use-message-actions';
 import type { MessageSelection } from './use-message-selection';
+import type { ComposeRequest } from '../Composer/compose-context';
 
 interface CommandSources {
   folder: FolderView | null;
@@ -13,10 +14,11 @@ interface CommandSources {
   selection: MessageSelection;
   actions: MessageActions;
   overlays: MailOverlays;
+  compose(request: ComposeRequest): void;
 }
 
 /** The commands on the selection (toolbar, menu) and what each shortcut does. */
-export function useMailCommands({ folder, pages, selection, actions, overlays }: CommandSources) {
+export function useMailCommands({ folder, pages, selection, actions, overlays, compose }: CommandSources) {
   const toasts = useToasts();
   const commands: MessageCommands = {
     // In Trash a delete is for good, so it is asked first; elsewhere it goes to Trash and can be undone.
@@ -29,6 +31,11 @@ export function useMailCommands({ folder, pages, selection, actions, overlays }:
     setJunk: actions.setJunk,
   };
 
+  // Answers and forwards start from the one open message.
+  const answer = (mode: ComposeRequest['mode']) => () => {
+    if (!selection.single) return false;
+    compose({ mode, messageId: selection.single.id });
+  };
   const onSelection = (run: () => void) => () => {
     if (selection.count === 0) return false;
     run();
@@ -57,6 +64,14 @@ export function useMailCommands({ folder, pages, selection, actions, overlays }:
     markFolderRead: () => (folder ? actions.markFolderRead(folder) : false),
     undo: () => toasts.undoLatest(),
     help: () => overlays.setHelp(true),
+    compose: () => compose({ mode: 'new', accountId: folder?.accountId ?? undefined }),
+    reply: answer('reply'),
+    replyAll: answer('replyAll'),
+    forward: answer('forward'),
+    forwardAttachment: answer('forwardAttachment'),
   };
-  return { commands, runShortcut: (action: ShortcutAction) => handlers[action]() };
+  const writing = {
+    compose: handlers.compose, reply: handlers.reply, replyAll: handlers.replyAll, forward: handlers.forward, editDraft: answer('editDraft'),
+  };
+  return { commands, writing, runShortcut: (action: ShortcutAction) => handlers[action]() };
 }

@@ -28,7 +28,11 @@ describe('shortcut keys', () => {
     expect(shortcutFor(key({ key: '?', shiftKey: true }))).toBe('help');
     expect(shortcutFor(key({ key: 'a', ctrlKey: true }))).toBe('selectAll');
     expect(shortcutFor(key({ key: 'a', metaKey: true }))).toBe('selectAll');
-    expect(shortcutFor(key({ key: 'a' }))).toBe('archive');
+    expect(shortcutFor(key({ key: 'a' }))).toBe('replyAll');
+    expect(shortcutFor(key({ key: 'e' }))).toBe('archive');
+    expect(shortcutFor(key({ key: 'r' }))).toBe('reply');
+    expect(shortcutFor(key({ key: 'f' }))).toBe('forward');
+    expect(shortcutFor(key({ key: 'c' }))).toBe('compose');
     expect(shortcutFor(key({ key: 's', ctrlKey: true }))).toBeNull(); // the browser's Save stays the browser's
     expect(matchesKey(key({ key: 'e', altKey: true }), 'e')).toBe(false);
   });

@@ -1,0 +1,168 @@
+// `npm run bench -- --send [N]`: N queued messages of mixed sizes sent through Wren's outbox, against a
+// bare nodemailer pooled transport sending the same messages (target: outbox <= 1.2x) and msmtp (one
+// process per message, the common command-line choice), all to one SMTP sink; then peak RSS while the
+// outbox sends a 50 MB attachment. Writes test-artifacts/bench-send.json.
+import { execFileSync, spawn } from 'node:child_process';
+import { createReadStream, createWriteStream, writeFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import nodemailer from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import { labDraft, startCore, type TestCore } from '../../test/integration/imap/lab-core';
+import { startLab } from '../../test/lab/lab';
+import { atCleanup, makeTempDir } from '../cleanup';
+import { makeSendSet, type BenchMessage } from './send-set';
+import { startSinkSmtp, type SinkSmtp } from './sink-smtp';
+
+const TARGET_RATIO = 1.2;
+const RECIPIENT = 'bob@example.test';
+
+export async function runSendBench(root: string, count: number, say: (line: string) => void): Promise<void> {
+  const lab = await startLab();
+  atCleanup(() => lab.stop());
+  const alice = lab.users[0]!;
+  const sink = await startSinkSmtp(alice.email, alice.password);
+  atCleanup(() => sink.close());
+  const dir = await makeTempDir('wren-send-bench-');
+  const set = makeSendSet(count, dir);
+  const wren = startCore();
+  atCleanup(() => wren.dispose());
+  const smtp = { host: '127.0.0.1', port: sink.port, security: 'none' as const, user: alice.email };
+  const accountId = (await wren.call('accounts.add', labDraft(lab, alice, { smtp, allowPlaintext: true }))).id;
+  // nodemailer and msmtp file no Sent copy; neither does the outbox here, so the rows compare sending alone.
+  await wren.call('outbox.setSentCopy', { accountId, sentCopy: 'off' });
+  const totalBytes = set.reduce((sum, m) => sum + m.text.length + (m.html?.length ?? 0) + m.attachments.reduce((s, a) => s + a.size, 0), 0);
+  say(`Send bench: ${count} messages (${(totalBytes / 1e6).toFixed(1)} MB of content), to an SMTP sink on loopback`);
+
+  const bare = await timed(sink, count, () => sendBare(set, sink.port, alice));
+  say(`  bare nodemailer pool:  ${bare.ms} ms`);
+  const outbox = await timeOutbox(wren, accountId, set, sink);
+  say(`  wren outbox:           ${outbox.ms} ms (of which queueing: ${outbox.queueMs} ms)   ratio ${(outbox.ms / bare.ms).toFixed(2)}x (target <= ${TARGET_RATIO}x)`);
+  const msmtp = await timeMsmtp(set, sink, alice, dir, say);
+  if (msmtp) say(`  msmtp (1 process each): ${msmtp.ms} ms   ratio ${(msmtp.ms / bare.ms).toFixed(2)}x`);
+  const rss = await bigAttachmentRss(wren, accountId, dir);
+  say(`  50 MB attachment through the outbox: RSS before ${rss.beforeMb} MB, peak ${rss.peakMb} MB (+${rss.peakMb - rss.beforeMb} MB)`);
+
+  const out = path.join(root, 'test-artifacts');
+  await mkdir(out, { recursive: true });
+  const file = path.join(out, 'bench-send.json');
+  const report = { finishedAt: new Date().toISOString(), count, totalBytes, bareMs: bare.ms, outbox, ratio: outbox.ms / bare.ms, targetRatio: TARGET_RATIO, msmtpMs: msmtp?.ms ?? null, rss };
+  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+  say(`Results: ${path.relative(root, file)}`);
+}
+
+async function timed(sink: SinkSmtp, count: number, work: () => Promise<void>): Promise<{ ms: number }> {
+  const before = sink.accepted;
+  const started = performance.now();
+  await work();
+  const ms = Math.round(performance.now() - started);
+  if (sink.accepted - before !== count) throw new Error(`the sink got ${sink.accepted - before} messages, expected ${count}`);
+  return { ms };
+}
+
+function mailOf(message: BenchMessage, from: string) {
+  return {
+    from,
+    to: RECIPIENT,
+    subject: message.subject,
+    text: message.html ? undefined : message.text,
+    html: message.html ?? undefined,
+    attachments: message.attachments.map((a) => ({ path: a.path, filename: a.filename, contentType: a.contentType })),
+  };
+}
+
+async function sendBare(set: BenchMessage[], port: number, user: { email: string; password: string }): Promise<void> {
+  const transport = nodemailer.createTransport({ pool: true, maxConnections: 1, maxMessages: Infinity, host: '127.0.0.1', port, secure: false, ignoreTLS: true, auth: { user: user.email, pass: user.password } });
+  try {
+    await Promise.all(set.map((message) => transport.sendMail(mailOf(message, user.email))));
+  } finally {
+    transport.close();
+  }
+}
+
+async function timeOutbox(wren: TestCore, accountId: number, set: BenchMessage[], sink: SinkSmtp): Promise<{ ms: number; queueMs: number }> {
+  // The composer stages a file when it is picked, long before Send: done beforehand, not timed.
+  const staged = [];
+  for (const message of set) {
+    const attachments = [];
+    for (const a of message.attachments) {
+      const copy = await wren.core.staging.stageFile(a.path);
+      attachments.push({ stagedId: copy.stagedId, filename: a.filename, contentType: a.contentType, size: copy.size });
+    }
+    staged.push(attachments);
+  }
+  const before = sink.accepted;
+  const started = performance.now();
+  const ids: number[] = [];
+  for (const [i, message] of set.entries()) {
+    const entry = await wren.call('outbox.send', {
+      message: { accountId, to: [{ name: '', address: RECIPIENT }], subject: message.subject, text: message.text, html: message.html, attachments: staged[i]! },
+      undoSeconds: 0,
+    });
+    ids.push(entry.id);
+  }
+  const queueMs = Math.round(performance.now() - started);
+  const settled = await wren.call('outbox.wait', { outboxIds: ids });
+  const ms = Math.round(performance.now() - started);
+  const notSent = settled.filter((e) => e.state !== 'sent');
+  if (notSent.length > 0 || sink.accepted - before !== set.length) throw new Error(`outbox: ${notSent.length} not sent (${notSent[0]?.error?.message ?? ''})`);
+  return { ms, queueMs };
+}
+
+async function timeMsmtp(set: BenchMessage[], sink: SinkSmtp, user: { email: string; password: string }, dir: string, say: (line: string) => void): Promise<{ ms: number } | null> {
+  try {
+    execFileSync('msmtp', ['--version'], { stdio: 'ignore' });
+  } catch {
+    say('  msmtp: not installed (apt install msmtp), row skipped');
+    return null;
+  }
+  const config = path.join(dir, 'msmtprc');
+  writeFileSync(config, `account bench\nhost 127.0.0.1\nport ${sink.port}\nauth plain\nuser ${user.email}\npassword ${user.password}\ntls off\nfrom ${user.email}\naccount default : bench\n`, { mode: 0o600 });
+  // The same messages, built beforehand (msmtp sends a finished message; building is not its job).
+  const files: string[] = [];
+  for (const [i, message] of set.entries()) {
+    const file = path.join(dir, `m${i}.eml`);
+    await pipeline(new MailComposer(mailOf(message, user.email)).compile().createReadStream(), createWriteStream(file));
+    files.push(file);
+  }
+  return timed(sink, set.length, async () => {
+    for (const file of files) await runMsmtp(config, file);
+  });
+}
+
+function runMsmtp(config: string, file: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('msmtp', ['-C', config, RECIPIENT], { stdio: ['pipe', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`msmtp exited ${code}: ${err}`))));
+    pipeline(createReadStream(file), child.stdin).catch(reject);
+  });
+}
+
+/** RSS sampled every 20 ms while a 50 MB attachment is staged, built into the outbox and sent. */
+async function bigAttachmentRss(wren: TestCore, accountId: number, dir: string): Promise<{ beforeMb: number; peakMb: number }> {
+  const file = path.join(dir, 'fifty.bin');
+  const chunk = Buffer.alloc(1024 * 1024, 0x5a);
+  const out = createWriteStream(file);
+  for (let i = 0; i < 50; i += 1) out.write(chunk);
+  await new Promise((resolve) => out.end(resolve));
+  global.gc?.();
+  const mb = () => Math.round(process.memoryUsage().rss / 1e6);
+  const beforeMb = mb();
+  let peakMb = beforeMb;
+  const sampler = setInterval(() => (peakMb = Math.max(peakMb, mb())), 20);
+  try {
+    const staged = await wren.core.staging.stageFile(file);
+    const entry = await wren.call('outbox.send', {
+      message: { accountId, to: [{ name: '', address: RECIPIENT }], subject: '50 MB', text: 'big', attachments: [{ stagedId: staged.stagedId, filename: 'fifty.bin', contentType: 'application/octet-stream', size: staged.size }] },
+      undoSeconds: 0,
+    });
+    const [sent] = await wren.call('outbox.wait', { outboxIds: [entry.id] });
+    if (sent!.state !== 'sent') throw new Error(`50 MB message: ${sent!.state} ${sent!.error?.message ?? ''}`);
+  } finally {
+    clearInterval(sampler);
+  }
+  return { beforeMb, peakMb: Math.max(peakMb, mb()) };
+}

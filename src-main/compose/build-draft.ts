@@ -1,0 +1,40 @@
+import MailComposer from 'nodemailer/lib/mail-composer';
+import type { ComposeAddress, ComposedMessage } from '../ipc/compose-shapes';
+import type { AttachmentStaging } from '../outbox/attachment-staging';
+import type { Identity } from './reply-recipients';
+
+const formatted = (a: ComposeAddress) => ({ name: a.name, address: a.address });
+
+/**
+ * A draft as the message it would be, for the Drafts folder. Unlike a sent
+ * message it keeps its Bcc header (reopening the draft must show them; a
+ * draft is not sent from there) and carries the \Draft flag when stored.
+ * Built in memory: IMAP APPEND sends it as one literal anyway.
+ */
+export function buildDraft(composed: ComposedMessage, from: Identity, messageId: string, staging: AttachmentStaging): Promise<Buffer> {
+  const composer = new MailComposer({
+    from: { name: from.name, address: from.email },
+    to: composed.to.map(formatted),
+    cc: composed.cc.map(formatted),
+    bcc: composed.bcc.map(formatted),
+    replyTo: from.replyTo ?? undefined,
+    subject: composed.subject,
+    messageId,
+    date: new Date(),
+    inReplyTo: composed.inReplyTo ?? undefined,
+    references: composed.references.length > 0 ? composed.references : undefined,
+    text: composed.text,
+    html: composed.html ?? undefined,
+    attachments: composed.attachments.map((attachment) => ({
+      filename: attachment.filename,
+      contentType: attachment.contentType,
+      path: staging.pathOf(attachment.stagedId),
+      ...(attachment.contentId ? { cid: attachment.contentId, contentDisposition: 'inline' as const } : {}),
+    })),
+    disableUrlAccess: true,
+    headers: { 'X-Mailer': 'Wren' },
+  });
+  const root = composer.compile();
+  root.keepBcc = true;
+  return root.build();
+}

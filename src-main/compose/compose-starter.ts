@@ -1,0 +1,131 @@
+import { convert } from 'html-to-text';
+import { WrenError } from '../errors/wren-error';
+import type { ComposedMessage } from '../ipc/compose-shapes';
+import type { AccountService } from '../accounts/account-service';
+import type { MessageReader } from '../messages/message-reader';
+import type { AttachmentStaging } from '../outbox/attachment-staging';
+import type { MessageRecord } from '../store/messages-repo';
+import type { Store } from '../store/store';
+import { chosenIdentity, identitiesOf, signatureBlock } from './identities';
+import { loadParentHeaders } from './parent-headers';
+import { forwardBody, replyBody, type ComposeLanguage } from './quote-original';
+import { replyReferences } from './references';
+import { identityForReply, replyRecipients, type Identity } from './reply-recipients';
+import { stageAttachmentsFromSource, stageAttachmentsOf, stageSourceOf } from './stage-parts';
+import { forwardSubject, replySubject } from './subject-prefix';
+
+export type ComposeMode = 'new' | 'reply' | 'replyAll' | 'forward' | 'forwardAttachment' | 'editDraft' | 'editAsNew';
+
+export interface ComposeStartRequest {
+  mode: ComposeMode;
+  messageId?: number;
+  accountId?: number;
+  language: ComposeLanguage;
+}
+
+interface Original {
+  record: MessageRecord;
+  text: string;
+  html: string | null;
+}
+
+function blank(accountId: number, identity: Identity): ComposedMessage {
+  return {
+    accountId, identityId: identity.id, to: [], cc: [], bcc: [], subject: '', text: signatureBlock(identity), html: null,
+    attachments: [], inReplyTo: null, references: [], origin: null, draftMessageId: null,
+  };
+}
+
+/**
+ * What the composer opens with: a new message, an answer to a stored one
+ * (recipients, subject, quoted text, threading headers, the identity it was
+ * sent to), a forward (inline with the original's attachments staged, or the
+ * whole original attached), or a stored draft to continue or copy.
+ */
+export class ComposeStarter {
+  constructor(
+    private readonly store: Store,
+    private readonly accounts: AccountService,
+    private readonly reader: MessageReader,
+    private readonly staging: AttachmentStaging,
+  ) {}
+
+  async start(request: ComposeStartRequest): Promise<ComposedMessage> {
+    if (request.mode === 'new') return this.newMessage(request.accountId);
+    if (request.messageId === undefined) throw new WrenError('BadRequest', `Composing "${request.mode}" needs the message it starts from.`);
+    const original = await this.original(request.messageId);
+    const accountId = original.record.accountId ?? request.accountId;
+    if (accountId === undefined) throw new WrenError('BadRequest', 'A message in a local folder needs the account to write from.');
+    const account = this.accounts.require(accountId);
+    const identities = identitiesOf(this.store, account);
+    switch (request.mode) {
+      case 'reply':
+      case 'replyAll':
+        return this.answer(original, identities, request.mode === 'replyAll', request.language);
+      case 'forward':
+      case 'forwardAttachment':
+        return this.forward(original, identities, request.mode, request.language);
+      default:
+        return this.fromDraft(original, identities, request.mode === 'editDraft');
+    }
+  }
+
+  private newMessage(accountId: number | undefined): ComposedMessage {
+    const account = accountId !== undefined ? this.accounts.require(accountId) : this.store.accounts.list()[0];
+    if (!account) throw new WrenError('NotFound', 'There is no account to write from.');
+    return blank(account.id, chosenIdentity(identitiesOf(this.store, account), null));
+  }
+
+  private async original(messageId: number): Promise<Original> {
+    const view = await this.reader.read(messageId, { markSeen: false });
+    const text = view.text ?? (view.html ? convert(view.html, { wordwrap: false }) : '');
+    return { record: this.reader.requireMessage(messageId), text, html: view.html };
+  }
+
+  private async answer(original: Original, identities: Identity[], all: boolean, language: ComposeLanguage): Promise<ComposedMessage> {
+    const { record } = original;
+    const parent = await loadParentHeaders(this.store, record, this.reader.imapFor(record));
+    const identity = identityForReply(identities, record) ?? identities[0]!;
+    const own = identities.map((i) => i.email);
+    const recipients = replyRecipients({ from: record.from, replyTo: parent.replyTo, to: record.to, cc: record.cc }, own, all);
+    const body = replyBody({ from: record.from, date: record.date, text: original.text, isHtml: original.html !== null }, language);
+    return {
+      ...blank(record.accountId ?? identity.accountId, identity),
+      ...recipients,
+      subject: replySubject(record.subject),
+      text: `${signatureBlock(identity)}${body.text}`,
+      html: body.html,
+      inReplyTo: record.messageId,
+      references: replyReferences({ messageId: record.messageId, references: parent.references, inReplyTo: parent.inReplyTo }),
+      origin: { messageId: record.id, kind: all ? 'replyAll' : 'reply' },
+    };
+  }
+
+  private async forward(original: Original, identities: Identity[], mode: 'forward' | 'forwardAttachment', language: ComposeLanguage): Promise<ComposedMessage> {
+    const { record } = original;
+    const identity = chosenIdentity(identities, null);
+    const base = { ...blank(identity.accountId, identity), subject: forwardSubject(record.subject), origin: { messageId: record.id, kind: mode } };
+    if (mode === 'forwardAttachment') {
+      return { ...base, attachments: [await stageSourceOf(this.reader, this.staging, record.id, record.subject)] };
+    }
+    const body = forwardBody({ ...record, text: original.text, isHtml: original.html !== null }, language);
+    const attachments = await stageAttachmentsOf(this.store, this.reader, this.staging, record.id, { keepContentIds: false });
+    return { ...base, text: `${signatureBlock(identity)}${body.text}`, html: body.html, attachments };
+  }
+
+  private async fromDraft(original: Original, identities: Identity[], continuing: boolean): Promise<ComposedMessage> {
+    const { record } = original;
+    const parent = await loadParentHeaders(this.store, record, this.reader.imapFor(record));
+    const identity = identities.find((i) => i.email.toLowerCase() === record.from.address.toLowerCase()) ?? chosenIdentity(identities, null);
+    const attachments = await stageAttachmentsFromSource(this.reader, this.staging, record.id);
+    return {
+      ...blank(identity.accountId, identity),
+      to: record.to, cc: record.cc, bcc: parent.bcc,
+      subject: record.subject, text: original.text, html: original.html, attachments,
+      inReplyTo: continuing ? parent.inReplyTo : null,
+      references: continuing ? parent.references : [],
+      origin: continuing ? null : { messageId: record.id, kind: 'editAsNew' },
+      draftMessageId: continuing ? record.id : null,
+    };
+  }
+}

@@ -1,0 +1,156 @@
+import { readFile } from 'node:fs/promises';
+import type { AccountService } from '../accounts/account-service';
+import { WrenError, isUnreachable } from '../errors/wren-error';
+import type { ComposedMessage } from '../ipc/compose-shapes';
+import { appendMessage } from '../imap/append-message';
+import { findByMessageId } from '../imap/find-by-message-id';
+import type { ImapSessions } from '../imap/imap-sessions';
+import { withFolder } from '../imap/with-folder';
+import type { OperationsService } from '../journal/operations-service';
+import type { AttachmentStaging } from '../outbox/attachment-staging';
+import type { AccountRecord } from '../store/accounts-repo';
+import type { FolderRecord } from '../store/folders-repo';
+import type { Store } from '../store/store';
+import { buildDraft } from './build-draft';
+import { chosenIdentity, identitiesOf } from './identities';
+import { draftMessageId } from './draft-message-id';
+
+export interface SavedDraft {
+  draftMessageId: number;
+  /** 'server': in the account's Drafts folder; 'queued': stored here, appended when the server is back; 'local': a POP3 account's local Drafts. */
+  stored: 'server' | 'queued' | 'local';
+}
+
+const DRAFT_FLAGS = ['\\Seen', '\\Draft'];
+const LOCAL_DRAFTS = 'Drafts';
+
+/**
+ * Drafts: each save stores the whole message as a new row in the account's
+ * Drafts folder (with its source, so it reopens offline) and replaces the
+ * previous version. An IMAP account's draft is APPENDed at once when the
+ * server can be reached, else kept in pending_appends and appended when the
+ * account is back; the previous version is deleted through the operations
+ * journal, after the new one is stored. A POP3 account keeps its drafts in a
+ * local Drafts folder.
+ */
+export class DraftsService {
+  /** One save or flush at a time per account, so a version is never appended twice. */
+  private readonly queues = new Map<number, Promise<unknown>>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly accounts: AccountService,
+    private readonly sessions: ImapSessions,
+    private readonly operations: OperationsService,
+    private readonly staging: AttachmentStaging,
+  ) {}
+
+  save(composed: ComposedMessage): Promise<SavedDraft> {
+    return this.serial(composed.accountId, () => this.saveNow(composed));
+  }
+
+  discard(draftMessageId: number): { discarded: true } {
+    const record = this.store.messages.get(draftMessageId);
+    if (record) this.removeVersion(this.draftsFolderOf(record.folderId), draftMessageId);
+    return { discarded: true };
+  }
+
+  /** Appends the drafts written while the account was unreachable (called when it is back). */
+  flush(accountId: number): Promise<void> {
+    return this.serial(accountId, () => this.flushNow(accountId)).catch((error: unknown) => {
+      if (!isUnreachable(error)) throw error;
+    });
+  }
+
+  private async saveNow(composed: ComposedMessage): Promise<SavedDraft> {
+    const account = this.accounts.require(composed.accountId);
+    const folder = this.draftsFolder(account);
+    const previousRecord = composed.draftMessageId !== null ? this.store.messages.get(composed.draftMessageId) : undefined;
+    const previous = previousRecord ? this.draftsFolderOf(previousRecord.folderId) : null;
+    if (previous && previous.accountId !== account.id) throw new WrenError('BadRequest', 'That draft belongs to another account.');
+    const identity = chosenIdentity(identitiesOf(this.store, account), composed.identityId);
+    const messageId = draftMessageId(identity.email);
+    const raw = await buildDraft(composed, identity, messageId, this.staging);
+    const blob = await this.store.blobs.writeBuffer(raw);
+    const now = Date.now();
+    const rowId = this.store.write(() => {
+      const [id] = this.store.messages.insertHeaders(folder.id, [{
+        uid: null, uidl: null, messageId, inReplyTo: composed.inReplyTo, subject: composed.subject,
+        from: { name: identity.name, address: identity.email }, to: composed.to, cc: composed.cc, date: now, internalDate: now,
+        size: blob.size, flags: DRAFT_FLAGS, hasAttachments: composed.attachments.some((a) => !a.contentId), structure: null, modseq: null,
+      }]);
+      this.store.bodies.saveSource(id!, blob);
+      this.store.bodies.saveBody(id!, { text: composed.text, html: composed.html, warnings: [] });
+      this.store.messages.setBodyState(id!, 'full');
+      if (account.protocol === 'imap') this.store.pendingAppends.add({ messageRowId: id!, accountId: account.id, folderPath: folder.path });
+      return id!;
+    });
+    if (account.protocol !== 'imap') {
+      if (previous) this.removeVersion(previous, composed.draftMessageId!);
+      return { draftMessageId: rowId, stored: 'local' };
+    }
+    const uploaded = await this.flushNow(account.id).then(() => true, (error: unknown) => {
+      if (isUnreachable(error)) return false;
+      throw error;
+    });
+    if (previous) this.removeVersion(previous, composed.draftMessageId!);
+    return { draftMessageId: rowId, stored: uploaded ? 'server' : 'queued' };
+  }
+
+  private async flushNow(accountId: number): Promise<void> {
+    for (const pending of this.store.pendingAppends.forAccount(accountId)) {
+      const record = this.store.messages.get(pending.messageRowId);
+      const source = this.store.bodies.source(pending.messageRowId);
+      if (!record || !source) {
+        this.store.write(() => this.store.pendingAppends.remove(pending.messageRowId));
+        continue;
+      }
+      const raw = await readFile(this.store.blobs.pathOf(source.blob));
+      const uid = await this.sessions.use(accountId, 'read', async (client) => {
+        // A crash after an APPEND but before it was recorded must not append the draft twice.
+        const found = await withFolder(client, pending.folderPath, () => findByMessageId(client, record.messageId), { readOnly: true });
+        if (found.length) return found[0]!;
+        return (await appendMessage(client, pending.folderPath, raw, DRAFT_FLAGS)).uid;
+      });
+      this.store.write(() => {
+        this.store.pendingAppends.remove(pending.messageRowId);
+        if (uid !== null) this.store.messages.adoptUid(record.id, record.folderId, uid);
+      });
+    }
+  }
+
+  /** A previous version: never on the server (only here) is removed here; on the server, deleted through the journal. */
+  private removeVersion(folder: FolderRecord, messageId: number): void {
+    const record = this.store.messages.get(messageId);
+    if (!record) return;
+    if (record.uid === null || this.isLocal(folder.id)) {
+      this.store.write(() => this.store.messages.removeLocal(folder.id, [messageId]));
+      return;
+    }
+    this.operations.apply({ kind: 'delete', messageIds: [messageId], permanent: true });
+  }
+
+  private draftsFolder(account: AccountRecord): FolderRecord {
+    if (account.protocol === 'pop3') return this.store.write(() => this.store.folders.ensureLocalFolder(account.id, LOCAL_DRAFTS, 'drafts'));
+    const folder = this.store.folders.list(account.id).find((f) => f.role === 'drafts');
+    if (!folder) throw new WrenError('NotFound', `The account ${account.email} has no Drafts folder yet (sync it first).`, { accountId: account.id });
+    return folder;
+  }
+
+  /** The folder of a message that must be a draft; anything else is refused (a save must never delete other mail). */
+  private draftsFolderOf(folderId: number | undefined): FolderRecord {
+    const folder = folderId === undefined ? undefined : this.store.folders.get(folderId);
+    if (!folder || folder.role !== 'drafts') throw new WrenError('BadRequest', 'That message is not a draft.');
+    return folder;
+  }
+
+  private isLocal(folderId: number): boolean {
+    return this.store.db.prepare('SELECT is_local FROM folders WHERE id = ?').pluck().get(folderId) === 1;
+  }
+
+  private serial<T>(accountId: number, work: () => Promise<T>): Promise<T> {
+    const run = (this.queues.get(accountId) ?? Promise.resolve()).then(work, work);
+    this.queues.set(accountId, run.catch(() => undefined));
+    return run;
+  }
+}

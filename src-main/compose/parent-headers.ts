@@ -1,0 +1,76 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import { isUnreachable } from '../errors/wren-error';
+import type { Address } from '../ipc/contract';
+import { fetchHeaderFields } from '../imap/fetch-header-fields';
+import type { ImapClient } from '../imap/imap-client';
+import { parseAddressList } from '../mime/addresses';
+import { normalizeMessageId } from '../mime/header-fields';
+import { headerText } from '../mime/header-value';
+import { firstHeader, splitHeaderBlock, type RawHeader } from '../mime/raw-headers';
+import type { MessageRecord } from '../store/messages-repo';
+import type { Store } from '../store/store';
+import { parseMessageIds } from './references';
+
+/** The header fields of a message an answer or a draft needs that its list entry does not keep. */
+export interface ParentHeaders {
+  references: string[];
+  inReplyTo: string | null;
+  replyTo: Address[];
+  bcc: Address[];
+}
+
+const FIELDS = ['references', 'in-reply-to', 'reply-to', 'bcc'];
+/** A header block larger than this is broken or hostile; what fits is enough for these fields. */
+const HEADER_READ_LIMIT = 256 * 1024;
+
+function addresses(headers: RawHeader[], name: string): Address[] {
+  return headers.filter((h) => h.name === name).flatMap((h) => parseAddressList(headerText(h.value, name).text).addresses);
+}
+
+export function readParentHeaders(raw: Buffer): ParentHeaders {
+  const headers = splitHeaderBlock(raw);
+  return {
+    references: parseMessageIds(firstHeader(headers, 'references')?.toString('latin1')),
+    inReplyTo: normalizeMessageId(firstHeader(headers, 'in-reply-to')?.toString('latin1')),
+    replyTo: addresses(headers, 'reply-to'),
+    bcc: addresses(headers, 'bcc'),
+  };
+}
+
+function headOfFile(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(HEADER_READ_LIMIT);
+    return buffer.subarray(0, readSync(fd, buffer, 0, HEADER_READ_LIMIT, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * From the cached source when there is one, else asked of the server (just
+ * these fields); offline, what the store keeps (In-Reply-To) has to do: the
+ * answer then threads by In-Reply-To alone.
+ */
+export async function loadParentHeaders(
+  store: Store,
+  record: MessageRecord,
+  withImap: <T>(work: (client: ImapClient) => Promise<T>) => Promise<T>,
+): Promise<ParentHeaders> {
+  const source = store.bodies.source(record.id);
+  if (source && store.blobs.intact(source)) return readParentHeaders(headOfFile(store.blobs.pathOf(source.blob)));
+  const stored: ParentHeaders = { references: [], inReplyTo: storedInReplyTo(store, record.id), replyTo: [], bcc: [] };
+  if (record.uid === null || record.accountId === null) return stored;
+  try {
+    const raw = await withImap((client) => fetchHeaderFields(client, record.folderPath, record.uid!, FIELDS));
+    return raw ? readParentHeaders(raw) : stored;
+  } catch (error) {
+    if (isUnreachable(error) || (error as { code?: string }).code === 'Offline') return stored;
+    throw error;
+  }
+}
+
+function storedInReplyTo(store: Store, id: number): string | null {
+  const row = store.db.prepare('SELECT in_reply_to FROM messages WHERE id = ?').get(id) as { in_reply_to: string | null } | undefined;
+  return row?.in_reply_to ?? null;
+}

@@ -1,0 +1,88 @@
+import type { Address } from '../ipc/contract';
+
+export type ComposeLanguage = 'en' | 'zh';
+
+function senderName(from: Address): string {
+  return from.name ? `${from.name} <${from.address}>` : from.address;
+}
+
+function attributionDate(date: number | null, language: ComposeLanguage): string {
+  if (date === null) return '';
+  return new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(date));
+}
+
+/** "On 2 Dec 2026, 10:00, Ann <ann@x> wrote:" / "2026年12月2日 10:00，Ann <ann@x> 写道：". */
+export function attributionLine(from: Address, date: number | null, language: ComposeLanguage): string {
+  const when = attributionDate(date, language);
+  const who = senderName(from);
+  if (language === 'zh') return when ? `${when}，${who} 写道：` : `${who} 写道：`;
+  return when ? `On ${when}, ${who} wrote:` : `${who} wrote:`;
+}
+
+/** Each line of the original behind "> " (a quoted line gains one more level). */
+export function quotePlain(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\n+$/, '')
+    .split('\n')
+    .map((line) => (line.startsWith('>') ? `>${line}` : line ? `> ${line}` : '>'))
+    .join('\n');
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** Plain text as HTML paragraphs' content: escaped, line breaks kept. */
+export function plainToHtml(text: string): string {
+  return escapeHtml(text.replace(/\r\n?/g, '\n')).replace(/\n/g, '<br>');
+}
+
+export interface QuotedBody {
+  text: string;
+  html: string | null;
+}
+
+/**
+ * The body of a reply: room to write above, then the attribution and the
+ * original quoted. HTML mail is answered in HTML with the original's text in
+ * a cite blockquote (its own markup is not carried over: the composer edits
+ * simple formatting only, and the original's HTML was written for another
+ * client's viewer).
+ */
+export function replyBody(original: { from: Address; date: number | null; text: string; isHtml: boolean }, language: ComposeLanguage): QuotedBody {
+  const attribution = attributionLine(original.from, original.date, language);
+  const text = `\n\n${attribution}\n${quotePlain(original.text)}\n`;
+  if (!original.isHtml) return { text, html: null };
+  const html = `<p><br></p><p>${escapeHtml(attribution)}</p><blockquote type="cite">${plainToHtml(original.text.replace(/\n+$/, ''))}</blockquote>`;
+  return { text, html };
+}
+
+const FORWARD_WORDS = {
+  en: { header: '---------- Forwarded message ----------', from: 'From', date: 'Date', subject: 'Subject', to: 'To', cc: 'Cc' },
+  zh: { header: '---------- 转发的邮件 ----------', from: '发件人', date: '日期', subject: '主题', to: '收件人', cc: '抄送' },
+};
+
+function addressLine(addresses: Address[]): string {
+  return addresses.map(senderName).join(', ');
+}
+
+/** The forwarded message's header block and body, below room to write. */
+export function forwardBody(
+  original: { from: Address; to: Address[]; cc: Address[]; date: number | null; subject: string; text: string; isHtml: boolean },
+  language: ComposeLanguage,
+): QuotedBody {
+  const words = FORWARD_WORDS[language];
+  const lines = [
+    words.header,
+    `${words.from}: ${senderName(original.from)}`,
+    `${words.date}: ${attributionDate(original.date, language)}`,
+    `${words.subject}: ${original.subject}`,
+    `${words.to}: ${addressLine(original.to)}`,
+    ...(original.cc.length ? [`${words.cc}: ${addressLine(original.cc)}`] : []),
+  ];
+  const text = `\n\n${lines.join('\n')}\n\n${original.text.replace(/\n+$/, '')}\n`;
+  if (!original.isHtml) return { text, html: null };
+  const html = `<p><br></p><p>${lines.map(escapeHtml).join('<br>')}</p><div>${plainToHtml(original.text.replace(/\n+$/, ''))}</div>`;
+  return { text, html };
+}

@@ -1,0 +1,32 @@
+import type { MessageFlag } from '../ipc/contract';
+import type { ComposedMessage } from '../ipc/compose-shapes';
+import type { OperationsService } from '../journal/operations-service';
+import type { AttachmentStaging } from './attachment-staging';
+import type { OutboxRecord } from '../store/outbox-repo';
+
+const FLAG_FOR: Partial<Record<NonNullable<ComposedMessage['origin']>['kind'], MessageFlag>> = {
+  reply: '\\Answered',
+  replyAll: '\\Answered',
+  forward: '$Forwarded',
+  forwardAttachment: '$Forwarded',
+};
+
+/**
+ * What follows a send the server accepted: the original of a reply or forward
+ * is marked \Answered or $Forwarded through the operations journal (so the
+ * server learns it like any other flag change), and the staged attachment
+ * files, now inside the stored message, are removed.
+ */
+export function markOriginal(core: { operations: OperationsService; staging: AttachmentStaging }, entry: OutboxRecord): void {
+  if (!entry.composedJson) return;
+  const composed = JSON.parse(entry.composedJson) as ComposedMessage;
+  for (const attachment of composed.attachments) core.staging.remove(attachment.stagedId);
+  const flag = composed.origin ? FLAG_FOR[composed.origin.kind] : undefined;
+  if (!composed.origin || !flag) return;
+  try {
+    core.operations.apply({ kind: 'flags', messageIds: [composed.origin.messageId], add: [flag], remove: [] });
+  } catch (error) {
+    // The original may have been deleted meanwhile: the message is sent all the same.
+    console.warn('[wren] outbox: could not mark the original:', (error as Error).message);
+  }
+}

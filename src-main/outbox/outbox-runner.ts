@@ -1,0 +1,229 @@
+import { createReadStream } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { toWrenError, type WrenError } from '../errors/wren-error';
+import type { OutboxEntryView } from '../ipc/compose-shapes';
+import type { SmtpSender } from '../smtp/smtp-sender';
+import { isTemporary } from '../smtp/smtp-error';
+import type { Store } from '../store/store';
+import type { OutboxRecord } from '../store/outbox-repo';
+import type { SentCopies } from './sent-copy';
+
+/** A sent message stays listed (with its Message-ID) this long, then its row and blob go. */
+const SENT_KEPT_MS = 7 * 24 * 3600_000;
+
+/** Backoff after a temporary failure: 15 s, 30 s, 1 min … up to 15 min. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(15_000 * 2 ** Math.max(0, attempts - 1), 15 * 60_000);
+}
+
+export interface RunnerHooks {
+  /** An entry changed (for `outbox.changed`). */
+  changed(entry: OutboxEntryView, removed: boolean): void;
+  /** The server accepted the message: mark the original, drop staged files. */
+  sent(entry: OutboxRecord): void;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Drains each account's outbox over its pooled SMTP connection, one message
+ * after another, and files the Sent copies. Rows are claimed for this process
+ * first (the app and the CLI share the data folder), so two processes never
+ * send the same row; a claimant that died is taken over, and a row it left in
+ * "sending" is never sent again blindly: the Sent folder is asked, and when it
+ * cannot tell, the row becomes "unknown" for the user to decide.
+ */
+export class OutboxRunner {
+  private readonly token = randomBytes(8).toString('hex');
+  private readonly running = new Map<number, Promise<void>>();
+  private readonly again = new Set<number>();
+  private readonly reachable = new Set<number>();
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly sender: SmtpSender,
+    private readonly sentCopies: SentCopies,
+    private readonly hooks: RunnerHooks,
+  ) {}
+
+  /** Every account's outbox worked through now, network-held messages included; resolves when done. */
+  async flush(): Promise<void> {
+    await Promise.all(this.store.outbox.accountsWithWork().map((accountId) => this.kick(accountId, true)));
+    // A kick that found a drain running waits for the pass it queued too.
+    await Promise.all([...this.running.values()]);
+  }
+
+  /** Works through every account that has something due (at start, and when an account is back online). */
+  kickAll(): void {
+    this.store.outbox.pruneSent(Date.now() - SENT_KEPT_MS);
+    for (const accountId of this.store.outbox.accountsWithWork()) this.kick(accountId);
+    this.scheduleWake();
+  }
+
+  /**
+   * Works through the account's outbox. `reachable`: the account just proved
+   * reachable (a sync went through), so messages held back by a network
+   * fault go now rather than at the end of their backoff.
+   */
+  kick(accountId: number, reachable = false): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (reachable) this.reachable.add(accountId);
+    const current = this.running.get(accountId);
+    if (current) {
+      this.again.add(accountId);
+      return current;
+    }
+    const run = this.drain(accountId, this.reachable.delete(accountId))
+      .catch((error: unknown) => console.error('[wren] outbox:', toWrenError(error).message))
+      .finally(() => {
+        this.running.delete(accountId);
+        if (this.again.delete(accountId)) void this.kick(accountId);
+        this.scheduleWake();
+      });
+    this.running.set(accountId, run);
+    return run;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await Promise.allSettled([...this.running.values()]);
+    for (const entry of this.store.outbox.list()) if (entry.claimToken === this.token) this.store.outbox.release(entry.id, this.token);
+  }
+
+  private scheduleWake(): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    const due = this.store.outbox.nextDue();
+    if (due === null) return;
+    this.timer = setTimeout(() => this.kickAll(), Math.max(0, Math.min(due - Date.now(), 60_000)) + 5);
+    this.timer.unref();
+  }
+
+  private async drain(accountId: number, reachable: boolean): Promise<void> {
+    const claimed = this.store.outbox.claim(accountId, process.pid, this.token, isAlive);
+    try {
+      for (const entry of claimed) {
+        if (this.stopped) break;
+        const fresh = this.store.outbox.get(entry.id);
+        if (!fresh || fresh.claimToken !== this.token) continue;
+        if (fresh.state === 'sending') await this.recover(fresh);
+        else if (fresh.state === 'sent') await this.fileSentCopy(fresh);
+        else if (isDue(fresh) || (reachable && heldByNetwork(fresh))) await this.sendOne(fresh);
+      }
+    } finally {
+      for (const entry of claimed) this.store.outbox.release(entry.id, this.token);
+    }
+  }
+
+  private async sendOne(entry: OutboxRecord): Promise<void> {
+    let began = false;
+    try {
+      const outcome = await this.sender.send(
+        entry.accountId,
+        entry.envelope,
+        () => createReadStream(this.store.blobs.pathOf(entry.blob)),
+        () => {
+          began = this.store.outbox.beginSending(entry.id, this.token);
+          if (!began) throw new Error('The message was taken back before it was sent.');
+          this.announce(entry.id);
+        },
+      );
+      this.store.outbox.markSent(entry.id, outcome.refused, this.copyPlanFor(entry.accountId));
+      const sent = this.store.outbox.get(entry.id)!;
+      this.announce(entry.id);
+      this.hooks.sent(sent);
+      await this.fileSentCopy(sent);
+    } catch (caught) {
+      const error = toWrenError(caught);
+      if (!began) {
+        // Nothing reached the server: safe to try again, or final when the server refused the envelope.
+        if (this.store.outbox.get(entry.id)?.state !== 'sending') this.settleUnsent(entry, error);
+        return;
+      }
+      if (error.code === 'SmtpRejected' || error.code === 'SmtpDeferred') this.settleUnsent(entry, error);
+      else await this.recover(this.store.outbox.get(entry.id) ?? entry, error);
+    }
+  }
+
+  private settleUnsent(entry: OutboxRecord, error: WrenError): void {
+    const row = this.store.outbox.get(entry.id);
+    if (!row) return;
+    if (isTemporary(error)) {
+      const attempts = row.attempts + (row.state === 'sending' ? 0 : 1);
+      this.store.outbox.setState(entry.id, 'queued', { error: error.toShape(), nextAttemptAt: Date.now() + retryDelayMs(attempts), attempts });
+    } else {
+      this.store.outbox.setState(entry.id, 'failed', { error: error.toShape() });
+    }
+    this.announce(entry.id);
+  }
+
+  /**
+   * A send whose final reply never came (a cut connection, or a process
+   * killed after DATA): found in Sent means it went; otherwise Wren cannot
+   * know, and asks.
+   */
+  private async recover(entry: OutboxRecord, cause?: WrenError): Promise<void> {
+    let inSent: boolean | null = null;
+    try {
+      inSent = await this.sentCopies.isInSent(entry.accountId, entry.messageId);
+    } catch {
+      inSent = null;
+    }
+    if (inSent) {
+      this.store.outbox.markSent(entry.id, entry.refused, 'done');
+      this.announce(entry.id);
+      this.hooks.sent(this.store.outbox.get(entry.id)!);
+      return;
+    }
+    const error = cause?.toShape() ?? { code: 'ConnectionLost' as const, message: 'The send was cut off before the server answered.' };
+    this.store.outbox.setState(entry.id, 'unknown', { error });
+    this.announce(entry.id);
+  }
+
+  private copyPlanFor(accountId: number): 'pending' | 'skipped' {
+    const account = this.store.accounts.get(accountId);
+    if (!account || account.protocol !== 'imap') return 'skipped';
+    return this.store.outbox.sentCopySetting(accountId) === 'auto' ? 'pending' : 'skipped';
+  }
+
+  private async fileSentCopy(entry: OutboxRecord): Promise<void> {
+    if (entry.sentCopy !== 'pending' && entry.sentCopy !== 'appending') return;
+    try {
+      const wasAppending = entry.sentCopy === 'appending';
+      this.store.outbox.setSentCopy(entry.id, 'appending');
+      const outcome = await this.sentCopies.file(entry);
+      // Already there though Wren never began an APPEND: the server files sent mail itself.
+      if (outcome === 'foundThere' && !wasAppending) this.store.outbox.setSentCopySetting(entry.accountId, 'server');
+      this.store.outbox.setSentCopy(entry.id, outcome === 'noSentFolder' ? 'skipped' : 'done');
+    } catch (error) {
+      // Left 'appending': retried at the next drain, where the search finds a copy that did land.
+      this.store.outbox.noteSentCopyError(entry.id, toWrenError(error).toShape());
+    }
+    this.announce(entry.id);
+  }
+
+  private announce(id: number): void {
+    const entry = this.store.outbox.get(id);
+    if (entry) this.hooks.changed(entry, false);
+  }
+}
+
+function heldByNetwork(entry: OutboxRecord): boolean {
+  return entry.state === 'queued' && entry.error !== null && entry.error.code !== 'SmtpDeferred';
+}
+
+function isDue(entry: OutboxRecord, now = Date.now()): boolean {
+  if (entry.state === 'waiting') return (entry.sendAt ?? 0) <= now;
+  if (entry.state === 'queued') return (entry.nextAttemptAt ?? 0) <= now;
+  return false;
+}

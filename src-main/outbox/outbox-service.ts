@@ -1,0 +1,173 @@
+import { WrenError } from '../errors/wren-error';
+import { ComposedMessage, type OutboxEntryView } from '../ipc/compose-shapes';
+import type { Store } from '../store/store';
+import type { OutboxRecord } from '../store/outbox-repo';
+import type { AttachmentStaging } from './attachment-staging';
+import { buildMessage, type BuiltMessage, type SendingIdentity } from './build-message';
+import { newMessageId } from './message-id';
+import type { OutboxRunner } from './outbox-runner';
+import { prepareRawMessage } from './raw-message';
+
+export interface SendRequest {
+  sendAt: number | null;
+  undoSeconds: number;
+}
+
+/** How often `wait` looks at the rows (the work may be done by another process sharing the data folder). */
+const WAIT_POLL_MS = 100;
+
+/**
+ * The outbox's requests. Sending builds the message (MIME, Message-ID
+ * assigned here), streams it into the blob store, records the row and
+ * returns: the network is the runner's business, later.
+ */
+export class OutboxService {
+  constructor(
+    private readonly store: Store,
+    private readonly staging: AttachmentStaging,
+    private readonly runner: OutboxRunner,
+    private readonly changed: (entry: OutboxEntryView, removed: boolean) => void,
+  ) {}
+
+  async send(composed: ComposedMessage, request: SendRequest): Promise<OutboxEntryView> {
+    const account = this.requireSmtpAccount(composed.accountId);
+    const from = this.identity(account.id, composed.identityId);
+    const built = buildMessage({ composed, from, messageId: newMessageId(from.address), date: new Date(), staging: this.staging });
+    const shown = [...composed.to, ...composed.cc].map((a) => a.address);
+    return this.enqueue(account.id, built, { composedJson: JSON.stringify(composed), subject: composed.subject, shown }, request);
+  }
+
+  async sendRaw(accountId: number, stagedId: string, request: SendRequest): Promise<OutboxEntryView> {
+    const account = this.requireSmtpAccount(accountId);
+    const built = await prepareRawMessage(this.staging.openStream(stagedId), account.email);
+    const entry = await this.enqueue(account.id, built, { composedJson: null, subject: '', shown: built.envelope.to }, request);
+    this.staging.remove(stagedId);
+    return entry;
+  }
+
+  list(accountId?: number): OutboxEntryView[] {
+    return this.store.outbox.list(accountId).map(view);
+  }
+
+  /** Undo: only a message that has not begun to leave comes back. */
+  cancel(outboxId: number): { message: ComposedMessage | null } {
+    const entry = this.require(outboxId);
+    if (!this.store.outbox.removeIfUnsent(outboxId)) {
+      throw new WrenError('BadRequest', `Message ${outboxId} is ${entry.state} and can no longer be taken back.`, { outboxId, state: entry.state });
+    }
+    this.changed(view(entry), true);
+    return { message: entry.composedJson ? ComposedMessage.parse(JSON.parse(entry.composedJson)) : null };
+  }
+
+  retry(outboxId: number): OutboxEntryView {
+    const entry = this.require(outboxId);
+    if (entry.state !== 'failed' && entry.state !== 'queued') {
+      throw new WrenError('BadRequest', `Message ${outboxId} is ${entry.state}; only a failed or queued message is sent again.`, { outboxId, state: entry.state });
+    }
+    this.store.outbox.setState(outboxId, 'queued', { nextAttemptAt: null });
+    void this.runner.kick(entry.accountId);
+    return view(this.require(outboxId));
+  }
+
+  resolve(outboxId: number, action: 'sendAnyway' | 'discard'): { resolved: true } {
+    const entry = this.require(outboxId);
+    if (entry.state !== 'unknown') throw new WrenError('BadRequest', `Message ${outboxId} is ${entry.state}, not waiting for a decision.`, { outboxId });
+    if (action === 'discard') {
+      this.store.outbox.remove(outboxId);
+      this.changed(view(entry), true);
+    } else {
+      this.store.outbox.setState(outboxId, 'queued', { nextAttemptAt: null });
+      void this.runner.kick(entry.accountId);
+    }
+    return { resolved: true };
+  }
+
+  /** Sends whatever is due now in every account (`wren outbox flush`), and gives the outbox as it then stands. */
+  async flush(): Promise<OutboxEntryView[]> {
+    await this.runner.flush();
+    return this.list();
+  }
+
+  setSentCopy(accountId: number, sentCopy: 'auto' | 'off'): { updated: true } {
+    this.store.outbox.setSentCopySetting(accountId, sentCopy);
+    return { updated: true };
+  }
+
+  /** Until each entry is settled for now: sent with its Sent copy settled, failed, unknown, or held (offline, later). */
+  async wait(outboxIds: number[]): Promise<OutboxEntryView[]> {
+    const settled = new Map<number, OutboxEntryView>();
+    for (;;) {
+      for (const id of outboxIds) {
+        if (settled.has(id)) continue;
+        const entry = this.store.outbox.get(id);
+        if (!entry) throw new WrenError('NotFound', `No outbox entry ${id}.`, { outboxId: id });
+        if (isSettled(entry)) settled.set(id, view(entry));
+      }
+      if (settled.size === outboxIds.length) return outboxIds.map((id) => settled.get(id)!);
+      await new Promise((resolve) => setTimeout(resolve, WAIT_POLL_MS));
+    }
+  }
+
+  private async enqueue(
+    accountId: number,
+    built: BuiltMessage,
+    about: { composedJson: string | null; subject: string; shown: string[] },
+    request: SendRequest,
+  ): Promise<OutboxEntryView> {
+    const stored = await this.store.blobs.writeStream(built.stream());
+    const later = request.sendAt ?? (request.undoSeconds > 0 ? Date.now() + request.undoSeconds * 1000 : null);
+    const id = this.store.outbox.insert({
+      accountId,
+      messageId: built.messageId,
+      blob: stored.blob,
+      size: stored.size,
+      envelope: built.envelope,
+      composedJson: about.composedJson,
+      subject: about.subject,
+      to: about.shown,
+      state: later === null ? 'queued' : 'waiting',
+      sendAt: later,
+    });
+    const entry = view(this.require(id));
+    this.changed(entry, false);
+    if (later === null) void this.runner.kick(accountId);
+    else this.runner.kickAll();
+    return entry;
+  }
+
+  private requireSmtpAccount(accountId: number) {
+    const account = this.store.accounts.get(accountId);
+    if (!account) throw new WrenError('NotFound', `No account ${accountId}.`, { accountId });
+    if (!account.smtp) throw new WrenError('NoSmtpServer', `Account ${account.name} has no outgoing (SMTP) server.`, { accountId });
+    return account;
+  }
+
+  private identity(accountId: number, identityId: number | null): SendingIdentity {
+    const row = this.store.db
+      .prepare(
+        `SELECT name, email, reply_to AS replyTo FROM identities WHERE account_id = ? AND (id = ? OR (? IS NULL AND is_default = 1))
+         ORDER BY is_default DESC, id LIMIT 1`,
+      )
+      .get(accountId, identityId, identityId) as { name: string; email: string; replyTo: string | null } | undefined;
+    if (!row) throw new WrenError('NotFound', `No identity ${identityId ?? '(default)'} for account ${accountId}.`, { accountId, identityId });
+    return { name: row.name, address: row.email, replyTo: row.replyTo };
+  }
+
+  private require(outboxId: number): OutboxRecord {
+    const entry = this.store.outbox.get(outboxId);
+    if (!entry) throw new WrenError('NotFound', `No outbox entry ${outboxId}.`, { outboxId });
+    return entry;
+  }
+}
+
+function isSettled(entry: OutboxRecord): boolean {
+  if (entry.state === 'sent') return (entry.sentCopy !== 'pending' && entry.sentCopy !== 'appending') || entry.error !== null;
+  if (entry.state === 'failed' || entry.state === 'unknown') return true;
+  if (entry.state === 'queued') return entry.error !== null && entry.nextAttemptAt !== null;
+  return entry.state === 'waiting' && (entry.sendAt ?? 0) > Date.now() + 60_000;
+}
+
+export function view(entry: OutboxEntryView): OutboxEntryView {
+  const { id, accountId, messageId, subject, to, state, sendAt, attempts, nextAttemptAt, error, refused, createdAt } = entry;
+  return { id, accountId, messageId, subject, to, state, sendAt, attempts, nextAttemptAt, error, refused, createdAt };
+}

@@ -1,0 +1,81 @@
+import { Readable } from 'node:stream';
+import type { Envelope } from '../outbox/build-message';
+import { createSmtpTransport, type SmtpLogin, type SmtpTransport } from './smtp-transport';
+import { toSmtpError } from './smtp-error';
+
+export interface SendOutcome {
+  /** The server's final reply to the message. */
+  response: string;
+  accepted: string[];
+  /** Recipients refused while the others were accepted. */
+  refused: string[];
+}
+
+interface GatedMail {
+  /** Called once the server has accepted DATA, before the first byte of the message goes out. */
+  wrenBeforeData?: () => void;
+}
+
+/**
+ * The only door to SMTP: one pooled nodemailer transport per account, kept
+ * between messages so a queue drains over one connection. `beforeData` runs
+ * synchronously when the server has said 354 to DATA and the message is
+ * about to flow: the outbox writes "sending" there, so a row still marked
+ * queued after a crash provably never reached the server.
+ */
+export class SmtpSender {
+  private readonly transports = new Map<number, { key: string; transport: SmtpTransport }>();
+
+  constructor(private readonly loginFor: (accountId: number) => SmtpLogin) {}
+
+  async send(accountId: number, envelope: Envelope, message: () => Readable, beforeData: () => void): Promise<SendOutcome> {
+    const login = this.loginFor(accountId);
+    const transport = this.transportFor(accountId, login);
+    try {
+      const mail = { envelope, raw: message(), wrenBeforeData: beforeData } as Parameters<SmtpTransport['sendMail']>[0] & GatedMail;
+      const info = await transport.sendMail(mail);
+      const refused = (info.rejected ?? []).map(String);
+      return { response: info.response, accepted: (info.accepted ?? []).map(String), refused };
+    } catch (error) {
+      const mapped = toSmtpError(error, login.server);
+      // A connection that failed below SMTP is not reused: the next message opens a fresh one.
+      if (!['SmtpRejected', 'SmtpDeferred'].includes(mapped.code)) this.close(accountId);
+      throw mapped;
+    }
+  }
+
+  close(accountId: number): void {
+    this.transports.get(accountId)?.transport.close();
+    this.transports.delete(accountId);
+  }
+
+  closeAll(): void {
+    for (const id of [...this.transports.keys()]) this.close(id);
+  }
+
+  private transportFor(accountId: number, login: SmtpLogin): SmtpTransport {
+    const key = JSON.stringify([login.server, login.password, login.pin?.sha256 ?? null, login.allowPlaintext]);
+    const existing = this.transports.get(accountId);
+    if (existing?.key === key) return existing.transport;
+    existing?.transport.close();
+    const transport = createSmtpTransport(login);
+    transport.use('stream', (mail, done) => {
+      const hook = (mail.data as GatedMail).wrenBeforeData;
+      if (hook) mail.message.processFunc((input) => gate(input, hook));
+      done();
+    });
+    this.transports.set(accountId, { key, transport });
+    return transport;
+  }
+}
+
+/** Passes the message through, calling `hook` when the connection first pulls from it (after the 354). */
+function gate(input: Readable, hook: () => void): Readable {
+  return Readable.from(
+    (async function* () {
+      hook();
+      for await (const chunk of input) yield chunk as Buffer;
+    })(),
+    { objectMode: false },
+  );
+}

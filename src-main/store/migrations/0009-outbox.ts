@@ -1,0 +1,54 @@
+import type { Migration } from './migration';
+
+/**
+ * The outbox (issue 8), replacing the initial schema's placeholder (never
+ * used). A row holds a message built and stored as a blob, waiting (undo
+ * delay, send later), queued, being sent, sent or failed. `sending` is written
+ * when the server has accepted DATA and before the first byte of the message
+ * goes out: after a crash, only a row left in `sending` may have reached the
+ * server, so only it is checked (Sent folder by Message-ID) before anything
+ * is sent again, and the user decides (`unknown`) when that cannot tell.
+ * `claim_pid` is the process working on the row (the app and the CLI share
+ * the data folder): nobody else touches a row whose claimant is alive.
+ */
+export const outbox: Migration = {
+  // Its place in MIGRATIONS (0006-0008 land from other branches; renumbered at merge).
+  version: 6,
+  name: 'outbox',
+  up: `
+DROP TABLE IF EXISTS outbox;
+CREATE TABLE outbox (
+  id INTEGER PRIMARY KEY,
+  account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+  message_id TEXT NOT NULL,
+  blob TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  -- {from, to[]}: the SMTP envelope, Bcc included.
+  envelope_json TEXT NOT NULL,
+  -- The ComposedMessage, so undo and "edit" return it to the composer (NULL for a raw message).
+  composed_json TEXT,
+  subject TEXT NOT NULL DEFAULT '',
+  state TEXT NOT NULL CHECK (state IN ('waiting', 'queued', 'sending', 'unknown', 'failed', 'sent')),
+  send_at INTEGER,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER,
+  error_json TEXT,
+  refused_json TEXT NOT NULL DEFAULT '[]',
+  -- After the send: 'pending' until the Sent copy is filed (or found there), 'appending' once Wren has begun its APPEND
+  -- (so a copy found after a crash is known as Wren's own), then 'done'; 'skipped' when off or nowhere to file.
+  sent_copy TEXT CHECK (sent_copy IN ('pending', 'appending', 'done', 'skipped')),
+  claim_pid INTEGER,
+  claim_token TEXT,
+  created_at INTEGER NOT NULL,
+  sent_at INTEGER
+);
+CREATE INDEX outbox_account_state ON outbox(account_id, state);
+CREATE UNIQUE INDEX outbox_message_id ON outbox(account_id, message_id);
+
+-- Per account: whether Wren files the Sent copy ('auto'), never ('off'), or the server does it ('server').
+CREATE TABLE outbox_settings (
+  account_id INTEGER PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+  sent_copy TEXT NOT NULL DEFAULT 'auto' CHECK (sent_copy IN ('auto', 'off', 'server'))
+);
+`,
+};

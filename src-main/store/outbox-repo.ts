@@ -1,0 +1,224 @@
+import type { ErrorShape } from '../errors/error-codes';
+import type { OutboxEntryView, OutboxState } from '../ipc/compose-shapes';
+import type { Db } from './open-database';
+import { PreparedStatements } from './prepared-statements';
+
+export interface OutboxEnvelope {
+  from: string;
+  to: string[];
+}
+
+export interface OutboxRecord extends OutboxEntryView {
+  blob: string;
+  size: number;
+  envelope: OutboxEnvelope;
+  composedJson: string | null;
+  sentCopy: SentCopyState | null;
+  claimPid: number | null;
+  claimToken: string | null;
+}
+
+export interface NewOutboxEntry {
+  accountId: number;
+  messageId: string;
+  blob: string;
+  size: number;
+  envelope: OutboxEnvelope;
+  composedJson: string | null;
+  subject: string;
+  to: string[];
+  state: 'waiting' | 'queued';
+  sendAt: number | null;
+}
+
+export type SentCopySetting = 'auto' | 'off' | 'server';
+export type SentCopyState = 'pending' | 'appending' | 'done' | 'skipped';
+
+interface OutboxRow {
+  id: number;
+  account_id: number;
+  message_id: string;
+  blob: string;
+  size: number;
+  envelope_json: string;
+  composed_json: string | null;
+  subject: string;
+  state: OutboxState;
+  send_at: number | null;
+  attempts: number;
+  next_attempt_at: number | null;
+  error_json: string | null;
+  refused_json: string;
+  sent_copy: OutboxRecord['sentCopy'];
+  claim_pid: number | null;
+  claim_token: string | null;
+  created_at: number;
+}
+
+function fromRow(row: OutboxRow): OutboxRecord {
+  const envelope = JSON.parse(row.envelope_json) as OutboxEnvelope & { shown?: string[] };
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    messageId: row.message_id,
+    subject: row.subject,
+    to: envelope.shown ?? envelope.to,
+    state: row.state,
+    sendAt: row.send_at,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    error: row.error_json ? (JSON.parse(row.error_json) as ErrorShape) : null,
+    refused: JSON.parse(row.refused_json) as string[],
+    createdAt: row.created_at,
+    blob: row.blob,
+    size: row.size,
+    envelope: { from: envelope.from, to: envelope.to },
+    composedJson: row.composed_json,
+    sentCopy: row.sent_copy,
+    claimPid: row.claim_pid,
+    claimToken: row.claim_token,
+  };
+}
+
+/** The outbox's rows (see migration 0009). Every state change is one statement, so a crash leaves a row in exactly one state. */
+export class OutboxRepo {
+  private readonly statements: PreparedStatements;
+
+  constructor(private readonly db: Db) {
+    this.statements = new PreparedStatements(db);
+  }
+
+  insert(entry: NewOutboxEntry, now = Date.now()): number {
+    const info = this.statements
+      .get(
+        `INSERT INTO outbox (account_id, message_id, blob, size, envelope_json, composed_json, subject, state, send_at, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        entry.accountId,
+        entry.messageId,
+        entry.blob,
+        entry.size,
+        JSON.stringify({ ...entry.envelope, shown: entry.to }),
+        entry.composedJson,
+        entry.subject,
+        entry.state,
+        entry.sendAt,
+        now,
+      );
+    return Number(info.lastInsertRowid);
+  }
+
+  get(id: number): OutboxRecord | undefined {
+    const row = this.statements.get('SELECT * FROM outbox WHERE id = ?').get(id) as OutboxRow | undefined;
+    return row ? fromRow(row) : undefined;
+  }
+
+  list(accountId?: number): OutboxRecord[] {
+    const rows = accountId
+      ? this.statements.get('SELECT * FROM outbox WHERE account_id = ? ORDER BY id').all(accountId)
+      : this.statements.get('SELECT * FROM outbox ORDER BY id').all();
+    return (rows as OutboxRow[]).map(fromRow);
+  }
+
+  /** Accounts with a row that may need work now (due, or left by a process that is gone). */
+  accountsWithWork(): number[] {
+    return this.statements
+      .pluck(`SELECT DISTINCT account_id FROM outbox WHERE state IN ('waiting', 'queued', 'sending') OR sent_copy IN ('pending', 'appending')`)
+      .all() as number[];
+  }
+
+  /**
+   * Takes the rows of an account no living process holds, for this process.
+   * `alive` says whether a claimant pid still runs; a claim by a dead process
+   * (killed mid-send) is taken over.
+   */
+  claim(accountId: number, pid: number, token: string, alive: (pid: number) => boolean): OutboxRecord[] {
+    return this.db.transaction(() => {
+      const rows = (this.statements
+        .get(`SELECT * FROM outbox WHERE account_id = ? AND (state IN ('waiting', 'queued', 'sending') OR sent_copy IN ('pending', 'appending')) ORDER BY id`)
+        .all(accountId) as OutboxRow[]).map(fromRow);
+      const mine: OutboxRecord[] = [];
+      for (const row of rows) {
+        const heldByOther = row.claimPid !== null && row.claimToken !== token && alive(row.claimPid);
+        if (heldByOther) continue;
+        this.statements.get('UPDATE outbox SET claim_pid = ?, claim_token = ? WHERE id = ?').run(pid, token, row.id);
+        mine.push({ ...row, claimPid: pid, claimToken: token });
+      }
+      return mine;
+    })();
+  }
+
+  release(id: number, token: string): void {
+    this.statements.get('UPDATE outbox SET claim_pid = NULL, claim_token = NULL WHERE id = ? AND claim_token = ?').run(id, token);
+  }
+
+  setState(id: number, state: OutboxState, fields: { error?: ErrorShape | null; nextAttemptAt?: number | null; attempts?: number } = {}): void {
+    this.statements
+      .get(
+        `UPDATE outbox SET state = ?, error_json = ?, next_attempt_at = ?,
+           attempts = COALESCE(?, attempts) WHERE id = ?`,
+      )
+      .run(state, fields.error ? JSON.stringify(fields.error) : null, fields.nextAttemptAt ?? null, fields.attempts ?? null, id);
+  }
+
+  /**
+   * Written when the server has accepted DATA, before the message's first
+   * byte: false when the row was taken back (Undo) or claimed by another
+   * process meanwhile, and then not a byte may go out.
+   */
+  beginSending(id: number, token: string): boolean {
+    return (
+      this.statements
+        .get(`UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ? AND claim_token = ? AND state IN ('waiting', 'queued')`)
+        .run(id, token).changes === 1
+    );
+  }
+
+  /** The earliest time a waiting or queued row of any account becomes due. */
+  nextDue(): number | null {
+    return (this.statements
+      .pluck(`SELECT MIN(COALESCE(next_attempt_at, send_at, 0)) FROM outbox WHERE state IN ('waiting', 'queued')`)
+      .get() as number | null) ?? null;
+  }
+
+  /** The server took the message: recorded with who was refused and whether a Sent copy is still to be filed. */
+  markSent(id: number, refused: string[], sentCopy: 'pending' | 'done' | 'skipped', now = Date.now()): void {
+    this.statements
+      .get(`UPDATE outbox SET state = 'sent', refused_json = ?, sent_copy = ?, error_json = NULL, next_attempt_at = NULL, sent_at = ? WHERE id = ?`)
+      .run(JSON.stringify(refused), sentCopy, now, id);
+  }
+
+  setSentCopy(id: number, sentCopy: SentCopyState): void {
+    this.statements.get('UPDATE outbox SET sent_copy = ?, error_json = NULL WHERE id = ?').run(sentCopy, id);
+  }
+
+  /** Why the Sent copy of a sent message could not be filed yet (it is tried again later). */
+  noteSentCopyError(id: number, error: ErrorShape): void {
+    this.statements.get('UPDATE outbox SET error_json = ? WHERE id = ?').run(JSON.stringify(error), id);
+  }
+
+  /** Only a row still waiting or queued (never one being sent) can be taken back. */
+  removeIfUnsent(id: number): boolean {
+    return this.statements.get(`DELETE FROM outbox WHERE id = ? AND state IN ('waiting', 'queued', 'failed', 'unknown')`).run(id).changes === 1;
+  }
+
+  remove(id: number): void {
+    this.statements.get('DELETE FROM outbox WHERE id = ?').run(id);
+  }
+
+  /** Sent rows whose Sent copy is settled, older than `before`: their work is over. */
+  pruneSent(before: number): number {
+    return this.statements.get(`DELETE FROM outbox WHERE state = 'sent' AND sent_copy IN ('done', 'skipped') AND sent_at < ?`).run(before).changes;
+  }
+
+  sentCopySetting(accountId: number): SentCopySetting {
+    return (this.statements.pluck('SELECT sent_copy FROM outbox_settings WHERE account_id = ?').get(accountId) as SentCopySetting | undefined) ?? 'auto';
+  }
+
+  setSentCopySetting(accountId: number, setting: SentCopySetting): void {
+    this.statements
+      .get('INSERT INTO outbox_settings (account_id, sent_copy) VALUES (?, ?) ON CONFLICT(account_id) DO UPDATE SET sent_copy = excluded.sent_copy')
+      .run(accountId, setting);
+  }
+}

@@ -1,0 +1,130 @@
+import { useEffect, useId, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import type { AddressSuggestion } from '../../../src-main/ipc/contract';
+import { useClient } from '../../client/client-context';
+import { useT } from '../../i18n/i18n-context';
+import { chipLabel, parseAddress, parseAddressList, type AddressChip } from './address-list';
+
+interface AddressFieldProps {
+  label: string;
+  chips: AddressChip[];
+  onChange(chips: AddressChip[]): void;
+  testId: string;
+  autoFocus?: boolean;
+}
+
+const SUGGEST_DELAY_MS = 120;
+
+/** Suggestions for what is being typed, from the addresses already seen (most used first). */
+function useSuggestions(query: string): AddressSuggestion[] {
+  const client = useClient();
+  const [suggestions, setSuggestions] = useState<AddressSuggestion[]>([]);
+  useEffect(() => {
+    if (!query.trim()) return setSuggestions([]);
+    let current = true;
+    const timer = setTimeout(() => {
+      client.request('addresses.suggest', { query, limit: 8 }).then((found) => current && setSuggestions(found), () => current && setSuggestions([]));
+    }, SUGGEST_DELAY_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [client, query]);
+  return suggestions;
+}
+
+/**
+ * To, Cc or Bcc: every address a chip (an invalid one marked), a pasted list
+ * split into chips, suggestions while typing (arrows and Enter pick one).
+ */
+export function AddressField({ label, chips, onChange, testId, autoFocus }: AddressFieldProps) {
+  const t = useT();
+  const inputId = useId();
+  const [text, setText] = useState('');
+  const [highlighted, setHighlighted] = useState(0);
+  const suggestions = useSuggestions(text);
+  const shown = suggestions.filter((s) => !chips.some((c) => c.address.toLowerCase() === s.address.toLowerCase()));
+
+  const add = (added: AddressChip[]) => {
+    if (added.length) onChange([...chips, ...added]);
+    setText('');
+    setHighlighted(0);
+  };
+  const commitText = () => add(parseAddressList(text));
+  const pick = (suggestion: AddressSuggestion) => add([{ name: suggestion.name, address: suggestion.address, valid: true }]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown' && shown.length) {
+      event.preventDefault();
+      setHighlighted((highlighted + 1) % shown.length);
+    } else if (event.key === 'ArrowUp' && shown.length) {
+      event.preventDefault();
+      setHighlighted((highlighted - 1 + shown.length) % shown.length);
+    } else if ((event.key === 'Enter' || event.key === 'Tab') && shown[highlighted] && text.trim()) {
+      event.preventDefault();
+      pick(shown[highlighted]!);
+    } else if ((event.key === 'Enter' || event.key === ',' || event.key === ';') && text.trim() && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      commitText();
+    } else if (event.key === 'Backspace' && !text && chips.length) {
+      onChange(chips.slice(0, -1));
+    }
+  };
+  const onPaste = (event: ClipboardEvent<HTMLInputElement>) => {
+    const pasted = event.clipboardData.getData('text');
+    if (!/[,;\n]/.test(pasted)) return;
+    event.preventDefault();
+    add(parseAddressList(`${text}${pasted}`));
+  };
+
+  return (
+    <div className="address-field" data-testid={testId}>
+      <label htmlFor={inputId} className="composer__label">{label}</label>
+      <div className="address-field__box">
+        {chips.map((chip, index) => (
+          <span
+            key={`${chip.address}-${index}`}
+            className={`address-chip${chip.valid ? '' : ' address-chip--invalid'}`}
+            title={chip.valid ? chipLabel(chip) : t('compose.invalidAddress', { address: chip.address })}
+            data-testid="address-chip"
+            data-valid={chip.valid}
+          >
+            {chip.name || chip.address}
+            <button type="button" aria-label={t('compose.removeAddress', { address: chip.address })} onClick={() => onChange(chips.filter((_, i) => i !== index))}>
+              ×
+            </button>
+          </span>
+        ))}
+        <input
+          id={inputId}
+          value={text}
+          autoFocus={autoFocus}
+          autoComplete="off"
+          role="combobox"
+          aria-expanded={shown.length > 0}
+          aria-controls={`${inputId}-list`}
+          onChange={(event) => setText(event.target.value)}
+          onKeyDown={onKeyDown}
+          onPaste={onPaste}
+          onBlur={() => text.trim() && add([parseAddress(text)])}
+        />
+      </div>
+      {shown.length > 0 && text.trim() && (
+        <ul className="address-field__suggestions" role="listbox" id={`${inputId}-list`} data-testid="address-suggestions">
+          {shown.map((suggestion, index) => (
+            <li
+              key={suggestion.address}
+              role="option"
+              aria-selected={index === highlighted}
+              onMouseDown={(event) => {
+                event.preventDefault();
+                pick(suggestion);
+              }}
+            >
+              {suggestion.name ? `${suggestion.name} <${suggestion.address}>` : suggestion.address}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import type { ComposeAddress } from '../../../src-main/ipc/contract';
+
+/** One chip: what was typed or pasted, read as an address, and whether it can be sent to. */
+export interface AddressChip {
+  name: string;
+  address: string;
+  valid: boolean;
+}
+
+/**
+ * Close to what the core's schema accepts (zod's email): a local part of
+ * the usual characters, one @, a domain of dot-separated labels with a
+ * top-level part of letters. Catches the typos that matter before sending.
+ */
+const EMAIL = /^(?!\.)(?!.*\.\.)[A-Za-z0-9_'+\-.]*[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
+
+export function isValidAddress(address: string): boolean {
+  return address.length <= 320 && EMAIL.test(address);
+}
+
+/** Splits a pasted list at commas, semicolons and line breaks outside quotes and angle brackets. */
+export function splitAddressList(text: string): string[] {
+  const parts: string[] = [];
+  let current = '';
+  let quoted = false;
+  let angle = false;
+  for (const char of text) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && char === '<') angle = true;
+    else if (!quoted && char === '>') angle = false;
+    if (!quoted && !angle && /[,;\n\r]/.test(char)) {
+      parts.push(current);
+      current = '';
+      continue;
+    }
+    current += char;
+  }
+  parts.push(current);
+  return parts.map((part) => part.trim()).filter(Boolean);
+}
+
+/** `Ann Lee <ann@x.org>`, `"Lee, Ann" <ann@x.org>`, `<ann@x.org>`, `ann@x.org`, `张三 <zs@x.cn>`. */
+export function parseAddress(entry: string): AddressChip {
+  const text = entry.replace(/[\r\n\t]+/g, ' ').trim();
+  const angled = /^(.*?)<([^<>]*)>\s*$/.exec(text);
+  const name = angled ? angled[1]!.trim().replace(/^"(.*)"$/, '$1').replace(/\\(.)/g, '$1').trim() : '';
+  const address = (angled ? angled[2]! : text).trim().replace(/^mailto:/i, '');
+  return { name, address, valid: isValidAddress(address) };
+}
+
+export function parseAddressList(text: string): AddressChip[] {
+  return splitAddressList(text).map(parseAddress);
+}
+
+export function chipOf(address: ComposeAddress): AddressChip {
+  return { ...address, valid: isValidAddress(address.address) };
+}
+
+export function chipLabel(chip: { name: string; address: string }): string {
+  return chip.name ? `${chip.name} <${chip.address}>` : chip.address;
+}

@@ -1,0 +1,104 @@
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { AccountView, ComposeMode } from '../../../src-main/ipc/contract';
+import { useClient } from '../../client/client-context';
+import { toErrorShape } from '../../client/wren-client';
+import { formatFullDate } from '../../format/format-date';
+import { useI18n } from '../../i18n/i18n-context';
+import { useToasts } from '../Toasts/toast-context';
+import { Composer } from '.';
+import { fromComposed, rememberComposer, rememberedComposer, toComposed, type ComposerState } from './composer-state';
+
+export interface ComposeRequest {
+  mode: ComposeMode;
+  messageId?: number;
+  accountId?: number;
+}
+
+interface ComposeApi {
+  compose(request: ComposeRequest): void;
+}
+
+/** Seconds a sent message waits in the outbox, during which the toast's Undo brings it back. */
+export const UNDO_SECONDS = 10;
+
+const ComposeContext = createContext<ComposeApi | null>(null);
+
+/**
+ * The one composer of the window: opened by the toolbar and the shortcuts,
+ * reopened after a reload from what localStorage kept, and brought back by
+ * Undo after Send.
+ */
+export function ComposeProvider({ accounts, children }: { accounts: AccountView[]; children: ReactNode }) {
+  const client = useClient();
+  const toasts = useToasts();
+  const { t, language, locale, errorWords } = useI18n();
+  const [open, setOpen] = useState<{ key: number; state: ComposerState; restored: boolean } | null>(() => {
+    const remembered = rememberedComposer();
+    return remembered ? { key: 0, state: remembered, restored: true } : null;
+  });
+
+  /** `restored`: the state may differ from the saved draft (Undo after Send, a failed send). */
+  const show = useCallback((state: ComposerState | null, restored = false) => {
+    rememberComposer(state);
+    setOpen(state ? { key: Date.now(), state, restored } : null);
+  }, []);
+  const fail = useCallback((error: unknown) => toasts.show({ tone: 'error', lines: errorWords(toErrorShape(error)) }), [toasts, errorWords]);
+
+  const compose = useCallback(
+    (request: ComposeRequest) => {
+      client.request('compose.start', { ...request, language }).then((message) => show(fromComposed(message)), fail);
+    },
+    [client, language, show, fail],
+  );
+
+  const undo = useCallback(
+    (outboxId: number) => {
+      client.request('outbox.cancel', { outboxId }).then(({ message }) => message && show(fromComposed(message), true), fail);
+    },
+    [client, show, fail],
+  );
+
+  const send = async (pending: Promise<ComposerState>, sendAt: number | null) => {
+    show(null);
+    const state = await pending;
+    try {
+      const entry = await client.request('outbox.send', { message: toComposed(state), sendAt, undoSeconds: UNDO_SECONDS });
+      if (state.draftMessageId !== null) client.request('drafts.discard', { draftMessageId: state.draftMessageId }).catch(() => undefined);
+      const line = sendAt ? t('compose.scheduled', { time: formatFullDate(sendAt, locale) }) : t('compose.sending');
+      toasts.show({ tone: 'info', lines: [line], undo: () => undo(entry.id) });
+    } catch (error) {
+      show(state, true);
+      fail(error);
+    }
+  };
+
+  const discard = (state: ComposerState) => {
+    show(null);
+    if (state.draftMessageId !== null) client.request('drafts.discard', { draftMessageId: state.draftMessageId }).catch(fail);
+    toasts.show({ tone: 'info', lines: [t('compose.discarded')] });
+  };
+
+  const api = useMemo(() => ({ compose }), [compose]);
+  return (
+    <ComposeContext.Provider value={api}>
+      {children}
+      {open && (
+        <Composer
+          key={open.key}
+          initial={open.state}
+          restored={open.restored}
+          accounts={accounts}
+          onSend={(state, sendAt) => void send(state, sendAt)}
+          onClose={() => show(null)}
+          onDiscard={discard}
+        />
+      )}
+    </ComposeContext.Provider>
+  );
+}
+
+export function useCompose(): ComposeApi {
+  const api = useContext(ComposeContext);
+  if (!api) throw new Error('useCompose() needs a <ComposeProvider> above it');
+  return api;
+}

@@ -1,0 +1,36 @@
+import DOMPurify from 'dompurify';
+
+/** What the simple formatting writes, and nothing else goes out in a message. */
+const ALLOWED_TAGS = ['p', 'div', 'br', 'b', 'strong', 'i', 'em', 'u', 'a', 'ul', 'ol', 'li', 'blockquote', 'img', 'span'];
+const ALLOWED_ATTR = ['href', 'src', 'alt', 'type', 'data-cid'];
+
+/**
+ * The editor's HTML as it goes into the message: only simple formatting,
+ * links only to http(s) and mailto, images only as the message's own inline
+ * parts (the preview's data: URL swapped for `cid:`).
+ */
+export function messageHtml(editorHtml: string): string {
+  const purifier = DOMPurify(window);
+  purifier.addHook('uponSanitizeElement', (node) => {
+    if (!(node instanceof Element) || node.tagName !== 'IMG') return;
+    const cid = node.getAttribute('data-cid');
+    if (cid) node.setAttribute('src', `cid:${cid}`);
+    else node.remove();
+  });
+  purifier.addHook('afterSanitizeAttributes', (node) => {
+    if (node.tagName === 'A' && !/^(https?:|mailto:)/i.test(node.getAttribute('href') ?? '')) node.removeAttribute('href');
+    node.removeAttribute('data-cid');
+  });
+  return purifier.sanitize(editorHtml, { ALLOWED_TAGS, ALLOWED_ATTR, ALLOWED_URI_REGEXP: /^(https?:|mailto:|cid:)/i });
+}
+
+/** The same HTML shown in the editor again (a draft reopened): sanitized, cid images kept as placeholders. */
+export function editorHtml(messageHtmlText: string): string {
+  return DOMPurify(window).sanitize(messageHtmlText, { ALLOWED_TAGS, ALLOWED_ATTR, ALLOWED_URI_REGEXP: /^(https?:|mailto:|cid:)/i });
+}
+
+/** Plain text for a message written in plain mode then switched to formatting. */
+export function textToEditorHtml(text: string): string {
+  const escaped = text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+  return escaped.split('\n').map((line) => `<div>${line || '<br>'}</div>`).join('');
+}

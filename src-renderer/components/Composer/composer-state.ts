@@ -1,0 +1,58 @@
+import type { ComposeAttachment, ComposedMessageInput, ComposedMessageOutput as ComposedMessage } from '../../../src-main/ipc/contract';
+import { chipOf, type AddressChip } from './address-list';
+import { messageHtml } from './compose-html';
+
+/** What the composer edits: the core's ComposedMessage with chips for addresses and the editor's own HTML. */
+export interface ComposerState extends Omit<ComposedMessage, 'to' | 'cc' | 'bcc' | 'html'> {
+  to: AddressChip[];
+  cc: AddressChip[];
+  bcc: AddressChip[];
+  /** The editor's HTML (data: previews for inline images); null in plain mode. */
+  html: string | null;
+}
+
+export function fromComposed(message: ComposedMessage): ComposerState {
+  return { ...message, to: message.to.map(chipOf), cc: message.cc.map(chipOf), bcc: message.bcc.map(chipOf) };
+}
+
+const addresses = (chips: AddressChip[]) => chips.filter((c) => c.valid).map(({ name, address }) => ({ name, address }));
+
+/**
+ * The message as the core takes it. Invalid addresses are left out (a draft
+ * is saved anyway; sending is refused before this, see invalidAddresses);
+ * inline images no longer in the text are dropped.
+ */
+export function toComposed(state: ComposerState): ComposedMessageInput {
+  const html = state.html === null ? null : messageHtml(state.html);
+  const attachments: ComposeAttachment[] = state.attachments.filter((a) => !a.contentId || (html ?? '').includes(`cid:${a.contentId}`));
+  return { ...state, to: addresses(state.to), cc: addresses(state.cc), bcc: addresses(state.bcc), html, attachments };
+}
+
+export function invalidAddresses(state: ComposerState): AddressChip[] {
+  return [...state.to, ...state.cc, ...state.bcc].filter((chip) => !chip.valid);
+}
+
+export function hasRecipients(state: ComposerState): boolean {
+  return [...state.to, ...state.cc, ...state.bcc].some((chip) => chip.valid);
+}
+
+/** Kept in localStorage between saves, so a reload or a crash loses at most the last moments of typing. */
+const STORAGE_KEY = 'wren.composer';
+
+export function rememberComposer(state: ComposerState | null): void {
+  try {
+    if (state) localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
+    else localStorage.removeItem(STORAGE_KEY);
+  } catch {
+    // Storage full or disabled: the server-side draft still holds all but the last seconds.
+  }
+}
+
+export function rememberedComposer(): ComposerState | null {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    return saved ? (JSON.parse(saved) as ComposerState) : null;
+  } catch {
+    return null;
+  }
+}

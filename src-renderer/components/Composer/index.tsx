@@ -1,0 +1,135 @@
+import { useCallback, useState, type KeyboardEvent } from 'react';
+import type { AccountView } from '../../../src-main/ipc/contract';
+import { uploadFiles } from '../../client/stage-files';
+import { useT } from '../../i18n/i18n-context';
+import { AddressField } from './address-field';
+import { AttachmentField, useFileDrop } from './attachment-field';
+import { textToEditorHtml } from './compose-html';
+import { hasRecipients, invalidAddresses, type ComposerState } from './composer-state';
+import { FromField } from './from-field';
+import { RichTextEditor } from './rich-text-editor';
+import { SendLater } from './send-later';
+import { useDraftAutosave, type SaveStatus } from './use-draft-autosave';
+import './composer.css';
+
+interface ComposerProps {
+  initial: ComposerState;
+  accounts: AccountView[];
+  /** Hands the message over to be sent (now, or at `sendAt`): the composer closes at once, the state follows any save under way. */
+  onSend(state: Promise<ComposerState>, sendAt: number | null): void;
+  /** Closed; `state` is the last one (saved as a draft unless discarded). */
+  onClose(): void;
+  onDiscard(state: ComposerState): void;
+  /** Reopened from localStorage (after a reload): saved again soon, it may hold typing the server has not got. */
+  restored: boolean;
+}
+
+const STATUS_WORDS = {
+  unsaved: 'compose.status.unsaved',
+  saving: 'compose.status.saving',
+  saved: 'compose.status.saved',
+  queued: 'compose.status.queued',
+  failed: 'compose.status.failed',
+} as const satisfies Record<SaveStatus, string>;
+
+/** Writing one message: a panel over the mail, saved as a draft as it is written. */
+export function Composer({ initial, accounts, onSend, onClose, onDiscard, restored }: ComposerProps) {
+  const t = useT();
+  const [state, setState] = useState(initial);
+  const [showCopies, setShowCopies] = useState(initial.cc.length > 0 || initial.bcc.length > 0);
+  const [problem, setProblem] = useState<string | null>(null);
+  const setDraftId = useCallback((draftMessageId: number) => setState((s) => ({ ...s, draftMessageId })), []);
+  const draft = useDraftAutosave(state, setDraftId, restored);
+  const update = (change: Partial<ComposerState>) => setState((s) => ({ ...s, ...change }));
+  const drop = useFileDrop((files) => void uploadFiles(files).then((added) => setState((s) => ({ ...s, attachments: [...s.attachments, ...added] }))));
+
+  const send = (sendAt: number | null) => {
+    const invalid = invalidAddresses(state);
+    if (invalid.length) return setProblem(t('compose.fixAddresses', { addresses: invalid.map((c) => c.address).join(', ') }));
+    if (!hasRecipients(state)) return setProblem(t('compose.noRecipients'));
+    draft.settle();
+    onSend(draft.settled(), sendAt);
+  };
+  const close = () => void draft.save().then(onClose);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      send(null);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      close();
+    }
+  };
+  const pasteImage = async (file: File) => {
+    const [staged] = await uploadFiles([file], true);
+    if (!staged?.contentId) return null;
+    setState((s) => ({ ...s, attachments: [...s.attachments, staged] }));
+    const preview = await new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.readAsDataURL(file);
+    });
+    return { cid: staged.contentId, preview };
+  };
+
+  return (
+    <section
+      className={`composer${drop.over ? ' composer--drop' : ''}`}
+      role="dialog"
+      aria-modal="false"
+      aria-label={state.subject || t('compose.newMessage')}
+      data-testid="composer"
+      onKeyDown={onKeyDown}
+      {...drop.handlers}
+    >
+      <header className="composer__header">
+        <h2>{state.subject || t('compose.newMessage')}</h2>
+        <span className="composer__status" data-testid="compose-status" data-status={draft.status}>{t(STATUS_WORDS[draft.status])}</span>
+        <button type="button" onClick={close} aria-label={t('compose.close')} data-testid="compose-close">×</button>
+      </header>
+      <FromField accounts={accounts} accountId={state.accountId} identityId={state.identityId} onChange={(accountId, identityId) => update({ accountId, identityId })} />
+      <AddressField label={t('compose.to')} chips={state.to} onChange={(to) => update({ to })} testId="compose-to" autoFocus={state.to.length === 0} />
+      {showCopies ? (
+        <>
+          <AddressField label={t('compose.cc')} chips={state.cc} onChange={(cc) => update({ cc })} testId="compose-cc" />
+          <AddressField label={t('compose.bcc')} chips={state.bcc} onChange={(bcc) => update({ bcc })} testId="compose-bcc" />
+        </>
+      ) : (
+        <button type="button" className="composer__copies" onClick={() => setShowCopies(true)} data-testid="compose-show-cc">{t('compose.addCc')}</button>
+      )}
+      <label className="composer__row">
+        <span className="composer__label">{t('compose.subject')}</span>
+        <input value={state.subject} onChange={(event) => update({ subject: event.target.value.replace(/[\r\n]+/g, ' ') })} data-testid="compose-subject" />
+      </label>
+      <div className="composer__format">
+        <label>
+          <input
+            type="checkbox"
+            checked={state.html !== null}
+            data-testid="compose-formatted"
+            onChange={(event) => update({ html: event.target.checked ? textToEditorHtml(state.text) : null })}
+          />{' '}
+          {t('compose.formatted')}
+        </label>
+      </div>
+      {state.html === null ? (
+        <textarea className="composer__body" value={state.text} onChange={(event) => update({ text: event.target.value })} aria-label={t('compose.body')} data-testid="compose-body" autoFocus={state.to.length > 0} />
+      ) : (
+        <RichTextEditor initialHtml={state.html} onChange={(html, text) => update({ html, text })} onPasteImage={pasteImage} />
+      )}
+      <AttachmentField
+        attachments={state.attachments}
+        onAdd={(added) => setState((s) => ({ ...s, attachments: [...s.attachments, ...added] }))}
+        onRemove={(stagedId) => setState((s) => ({ ...s, attachments: s.attachments.filter((a) => a.stagedId !== stagedId) }))}
+      />
+      {problem && <p className="composer__problem" role="alert" data-testid="compose-problem">{problem}</p>}
+      <footer className="composer__actions">
+        <button type="button" className="primary composer__send" onClick={() => send(null)} title={t('compose.sendHint')} data-testid="compose-send">{t('compose.send')}</button>
+        <SendLater onSchedule={(at) => send(at)} />
+        <button type="button" onClick={() => void draft.save()} data-testid="compose-save">{t('compose.save')}</button>
+        <span className="composer__spacer" />
+        <button type="button" className="composer__discard" onClick={() => { draft.settle(); onDiscard(state); }} data-testid="compose-discard">{t('compose.discard')}</button>
+      </footer>
+    </section>
+  );
+}

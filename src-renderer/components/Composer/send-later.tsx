@@ -1,0 +1,27 @@
+import { useState } from 'react';
+import { useT } from '../../i18n/i18n-context';
+
+/** `YYYY-MM-DDTHH:mm` in local time, what a datetime-local input holds. */
+function localInputValue(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** "Send later": a time picker, then the message waits in the outbox (across restarts) until then. */
+export function SendLater({ onSchedule }: { onSchedule(at: number): void }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const [value, setValue] = useState(() => localInputValue(new Date(Date.now() + 60 * 60 * 1000)));
+  const at = new Date(value).getTime();
+  const valid = Number.isFinite(at) && at > Date.now();
+  if (!open) {
+    return <button type="button" onClick={() => setOpen(true)} data-testid="compose-send-later">{t('compose.sendLater')}</button>;
+  }
+  return (
+    <span className="composer__send-later">
+      <input type="datetime-local" value={value} onChange={(event) => setValue(event.target.value)} aria-label={t('compose.sendAt')} data-testid="compose-send-at" />
+      <button type="button" disabled={!valid} onClick={() => onSchedule(at)} data-testid="compose-schedule">{t('compose.schedule')}</button>
+      <button type="button" onClick={() => setOpen(false)}>{t('compose.cancel')}</button>
+    </span>
+  );
+}

@@ -1,0 +1,185 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectImap } from '../lab/imap-util';
+import { startLab, type Lab, type LabUser } from '../lab/lab';
+import { fillAccountForm } from './add-lab-account';
+import { launchBrowser, screenshot, startWebApp, type WebApp } from './web-app';
+
+interface ServerMessage {
+  subject: string;
+  source: string;
+}
+
+/** A folder as another device sees it (a second IMAP session). */
+async function serverMessages(lab: Lab, user: LabUser, folder: string): Promise<ServerMessage[]> {
+  const client = await connectImap(lab, user.email);
+  try {
+    const mailbox = await client.mailboxOpen(folder, { readOnly: true });
+    if (mailbox.exists === 0) return [];
+    const found: ServerMessage[] = [];
+    for await (const message of client.fetch('1:*', { envelope: true, source: true })) {
+      found.push({ subject: message.envelope?.subject ?? '', source: message.source?.toString() ?? '' });
+    }
+    return found;
+  } finally {
+    await client.logout();
+  }
+}
+
+/** Waits until the folder holds a message with this subject (sending and filing run in the background). */
+async function eventually(lab: Lab, user: LabUser, folder: string, subject: string): Promise<ServerMessage[]> {
+  for (let attempt = 0; attempt < 160; attempt++) {
+    const found = (await serverMessages(lab, user, folder)).filter((m) => m.subject === subject);
+    if (found.length) return found;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${subject} never reached ${user.email}'s ${folder}`);
+}
+
+const ORIGINAL = [
+  'From: Bob <bob@example.test>',
+  'To: Alice <alice@example.test>',
+  'Cc: carol@example.test',
+  'Subject: Lunch on Friday?',
+  'Date: Tue, 01 Dec 2026 09:00:00 +0000',
+  'Message-ID: <lunch@example.test>',
+  'References: <plans@example.test>',
+  'Content-Type: text/plain; charset=utf-8',
+  '',
+  'Shall we meet at noon?',
+  '',
+].join('\r\n');
+
+describe('web mode: writing mail (compose, attach, send, undo, reply, drafts)', () => {
+  let lab: Lab;
+  let alice: LabUser;
+  let bob: LabUser;
+  let app: WebApp;
+  let browser: Browser;
+  let page: Page;
+  const composer = () => page.getByTestId('composer');
+  const row = (subject: string) => page.getByTestId('message-row').filter({ hasText: subject });
+
+  beforeAll(async () => {
+    lab = await startLab();
+    [alice, bob] = [lab.users[0]!, lab.users[1]!];
+    await lab.seed(alice.email, 'INBOX', [ORIGINAL]);
+    app = await startWebApp();
+    browser = await launchBrowser();
+    page = await browser.newPage({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
+    await page.goto(app.url);
+    await page.getByTestId('setup-smtp-host').fill(lab.host);
+    await page.getByTestId('setup-smtp-port').fill(String(lab.ports.submission));
+    await fillAccountForm(page, lab, alice);
+    await page.getByTestId('setup-save').click();
+    await row('Lunch on Friday?').waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await lab?.stop();
+  });
+
+  it('composes with an attachment, sends, undoes (the message comes back), sends again, and finds it in Sent', async () => {
+    const file = join(app.dataDir, '..', 'agenda.txt');
+    writeFileSync(file, 'Agenda: 1. lunch\n'.repeat(200));
+    await page.keyboard.press('c');
+    await composer().waitFor();
+    const to = page.getByTestId('compose-to').getByRole('combobox');
+    await to.fill('bob@example.test, not-an-address');
+    await to.press('Enter');
+    await expect.poll(() => page.getByTestId('address-chip').evaluateAll((chips) => chips.map((c) => c.getAttribute('data-valid')))).toEqual(['true', 'false']);
+    await page.getByTestId('compose-subject').fill('Agenda for Friday');
+    await page.getByTestId('compose-body').fill('Here is the agenda.');
+    await page.getByTestId('compose-file-input').setInputFiles(file);
+    await page.getByTestId('compose-attachment').filter({ hasText: 'agenda.txt' }).filter({ hasText: '3 KB' }).waitFor();
+    await page.getByTestId('compose-send').click();
+    // The invalid address stops the send, and says which.
+    await expect.poll(() => page.getByTestId('compose-problem').textContent()).toContain('not-an-address');
+    await screenshot(page, 'compose-invalid-address');
+    await page.getByTestId('address-chip').filter({ hasText: 'not-an-address' }).getByRole('button').click();
+
+    await page.getByTestId('compose-body').press('Control+Enter');
+    await composer().waitFor({ state: 'detached' });
+    await page.getByTestId('toast').filter({ hasText: 'Sending…' }).waitFor();
+    await screenshot(page, 'compose-sent-undo-toast');
+    await page.getByTestId('toast-undo').click();
+    await composer().waitFor();
+    expect(await page.getByTestId('compose-subject').inputValue()).toBe('Agenda for Friday');
+    expect(await page.getByTestId('compose-attachment').textContent()).toContain('agenda.txt');
+    await screenshot(page, 'compose-after-undo');
+
+    await page.getByTestId('compose-send').click();
+    await composer().waitFor({ state: 'detached' });
+    const received = await eventually(lab, bob, 'INBOX', 'Agenda for Friday');
+    expect(received).toHaveLength(1);
+    expect(received[0]!.source).toMatch(/filename="?agenda\.txt/);
+    const sent = await eventually(lab, alice, 'Sent', 'Agenda for Friday');
+    expect(sent).toHaveLength(1);
+
+    await page.getByTestId('folder-Sent').getByRole('button').click();
+    await page.getByTestId('sync-now').click();
+    await row('Agenda for Friday').waitFor({ timeout: 30_000 });
+    await screenshot(page, 'compose-in-sent');
+    await page.getByTestId('folder-INBOX').getByRole('button').click();
+  });
+
+  it('replies from the toolbar: Re:, the quote, In-Reply-To and References', async () => {
+    await row('Lunch on Friday?').click();
+    await page.getByTestId('action-reply-all').click();
+    await composer().waitFor();
+    expect(await page.getByTestId('compose-subject').inputValue()).toBe('Re: Lunch on Friday?');
+    const chips = await page.getByTestId('address-chip').allTextContents();
+    expect(chips.map((c) => c.replace('×', ''))).toEqual(['Bob', 'carol@example.test']);
+    const body = await page.getByTestId('compose-body').inputValue();
+    expect(body).toMatch(/Bob <bob@example\.test> wrote:\n> Shall we meet at noon\?/);
+    await page.getByTestId('compose-body').press('Control+Home');
+    await page.getByTestId('compose-body').pressSequentially('Noon works.');
+    await screenshot(page, 'compose-reply');
+    await page.getByTestId('compose-send').click();
+    const [reply] = await eventually(lab, bob, 'INBOX', 'Re: Lunch on Friday?');
+    expect(reply!.source).toMatch(/^In-Reply-To: <lunch@example\.test>/m);
+    expect(reply!.source).toMatch(/^References: <plans@example\.test> <lunch@example\.test>/m);
+    expect(reply!.source).toContain('Noon works.');
+  });
+
+  it('keeps a draft across a reload: saved to Drafts on the server, and the composer comes back', async () => {
+    await page.getByTestId('action-compose').click();
+    await composer().waitFor();
+    await page.getByTestId('compose-to').getByRole('combobox').fill('carol@example.test,');
+    await page.getByTestId('compose-subject').fill('Draft: 周五的安排');
+    await page.getByTestId('compose-body').fill('Half-written thoughts');
+    await page.locator('[data-testid="compose-status"][data-status="saved"]').waitFor({ timeout: 20_000 });
+    const drafts = await eventually(lab, alice, 'Drafts', 'Draft: 周五的安排');
+    expect(drafts).toHaveLength(1);
+    // Typed after the last save, then the page goes away: localStorage keeps it.
+    await page.getByTestId('compose-body').press('End');
+    await page.getByTestId('compose-body').pressSequentially(' and more');
+    await page.reload();
+    await composer().waitFor();
+    expect(await page.getByTestId('compose-subject').inputValue()).toBe('Draft: 周五的安排');
+    expect(await page.getByTestId('compose-body').inputValue()).toBe('Half-written thoughts and more');
+    await screenshot(page, 'compose-draft-after-reload');
+    // Saving again replaces the server's version rather than adding one.
+    await page.getByTestId('compose-save').click();
+    await page.locator('[data-testid="compose-status"][data-status="saved"]').waitFor();
+    await expect.poll(async () => (await serverMessages(lab, alice, 'Drafts')).filter((m) => m.subject === 'Draft: 周五的安排').map((m) => m.source.includes('and more')), { timeout: 20_000 }).toEqual([true]);
+  });
+
+  it('speaks Chinese: the composer, the attribution of a reply, and a discarded draft leaves nothing behind', async () => {
+    await page.getByTestId('compose-discard').click();
+    await composer().waitFor({ state: 'detached' });
+    await expect.poll(async () => (await serverMessages(lab, alice, 'Drafts')).length, { timeout: 20_000 }).toBe(0);
+    await page.getByTestId('language').selectOption('zh');
+    await row('Lunch on Friday?').click();
+    await page.keyboard.press('r');
+    await composer().waitFor();
+    expect(await page.getByTestId('compose-to').textContent()).toContain('收件人');
+    expect(await page.getByTestId('compose-body').inputValue()).toMatch(/Bob <bob@example\.test> 写道：\n> Shall we meet at noon\?/);
+    await screenshot(page, 'compose-reply-zh');
+    await page.getByTestId('compose-discard').click();
+    await page.getByTestId('language').selectOption('en');
+  });
+});

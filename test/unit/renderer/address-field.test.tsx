@@ -1,0 +1,56 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { useState } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AddressField } from '../../../src-renderer/components/Composer/address-field';
+import type { AddressChip } from '../../../src-renderer/components/Composer/address-list';
+import { FakeClient, renderWithClient } from './fake-client';
+
+afterEach(cleanup);
+
+function Field({ onChips }: { onChips(chips: AddressChip[]): void }) {
+  const [chips, setChips] = useState<AddressChip[]>([]);
+  return <AddressField label="To" chips={chips} onChange={(next) => { setChips(next); onChips(next); }} testId="to" />;
+}
+
+function setup() {
+  const client = new FakeClient({
+    'addresses.suggest': ({ query }) =>
+      [{ name: '张三丰', address: 'zsf@example.cn', uses: 4 }, { name: 'Ann Lee', address: 'ann@example.com', uses: 2 }].filter(
+        (s) => s.name.includes(query) || s.address.includes(query),
+      ),
+  });
+  let latest: AddressChip[] = [];
+  renderWithClient(<Field onChips={(chips) => (latest = chips)} />, client);
+  return { client, chips: () => latest, input: screen.getByRole('combobox') };
+}
+
+describe('To/Cc/Bcc chips', () => {
+  it('splits a pasted list into chips and marks the invalid ones', () => {
+    const { chips, input } = setup();
+    fireEvent.paste(input, { clipboardData: { getData: () => '"Lee, Ann" <ann@example.com>; bob@, carol@example.org' } });
+    expect(chips().map((c) => [c.address, c.valid])).toEqual([['ann@example.com', true], ['bob@', false], ['carol@example.org', true]]);
+    const shown = screen.getAllByTestId('address-chip');
+    expect(shown.map((chip) => chip.getAttribute('data-valid'))).toEqual(['true', 'false', 'true']);
+    expect(shown[1]!.className).toContain('address-chip--invalid');
+    expect(shown[1]!.getAttribute('title')).toBe('“bob@” is not a valid email address.');
+  });
+
+  it('turns typed text into a chip at a comma, and Backspace in the empty field removes the last chip', () => {
+    const { chips, input } = setup();
+    fireEvent.change(input, { target: { value: 'dave@example.net' } });
+    fireEvent.keyDown(input, { key: ',' });
+    expect(chips().map((c) => c.address)).toEqual(['dave@example.net']);
+    fireEvent.keyDown(input, { key: 'Backspace' });
+    expect(chips()).toEqual([]);
+  });
+
+  it('suggests addresses seen before (Chinese names too) and Enter picks the highlighted one', async () => {
+    const { client, chips, input } = setup();
+    fireEvent.change(input, { target: { value: '三丰' } });
+    await waitFor(() => expect(screen.getByTestId('address-suggestions').textContent).toContain('张三丰 <zsf@example.cn>'));
+    expect(client.callsOf('addresses.suggest')).toEqual([{ query: '三丰', limit: 8 }]);
+    await act(async () => fireEvent.keyDown(input, { key: 'Enter' }));
+    expect(chips()).toEqual([{ name: '张三丰', address: 'zsf@example.cn', valid: true }]);
+  });
+});

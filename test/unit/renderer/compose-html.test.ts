@@ -1,0 +1,26 @@
+// @vitest-environment jsdom
+// DOMPurify does not support happy-dom, so the sanitizer is tested against jsdom (as sanitize-mail-html.test.ts is).
+import { describe, expect, it } from 'vitest';
+import { messageHtml, textToEditorHtml } from '../../../src-renderer/components/Composer/compose-html';
+
+describe('the HTML a composed message carries', () => {
+  it('keeps simple formatting and drops scripts, handlers, styles and unknown tags', () => {
+    const html = messageHtml('<p onclick="x()">Hi <b>bold</b> <i>it</i></p><script>alert(1)</script><ul><li>one</li></ul><iframe src="https://x"></iframe><p style="color:red">s</p>');
+    expect(html).toBe('<p>Hi <b>bold</b> <i>it</i></p><ul><li>one</li></ul><p>s</p>');
+  });
+
+  it('keeps http(s) and mailto links only', () => {
+    expect(messageHtml('<a href="https://example.com">a</a><a href="javascript:alert(1)">b</a><a href="mailto:x@y.org">c</a>')).toBe(
+      '<a href="https://example.com">a</a><a>b</a><a href="mailto:x@y.org">c</a>',
+    );
+  });
+
+  it('turns a pasted image preview into its inline part (cid:) and drops images from elsewhere', () => {
+    const html = messageHtml('<img src="data:image/png;base64,AAAA" data-cid="abc@wren" alt=""><img src="https://tracker.example/p.gif">');
+    expect(html).toBe('<img src="cid:abc@wren" alt="">');
+  });
+
+  it('carries plain text into the editor escaped, line by line', () => {
+    expect(textToEditorHtml('a <b>\n\nc')).toBe('<div>a &lt;b&gt;</div><div><br></div><div>c</div>');
+  });
+});

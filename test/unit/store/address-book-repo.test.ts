@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Address } from '../../../src-main/ipc/contract';
+import type { HeaderRecord } from '../../../src-main/store/messages-repo';
+import type { Store } from '../../../src-main/store/store';
+import { tempStore } from './temp-store';
+
+let dispose: () => void = () => undefined;
+afterEach(() => dispose());
+
+let nextUid = 1;
+function message(from: Address, to: Address[] = [], cc: Address[] = []): HeaderRecord {
+  return {
+    uid: nextUid++, uidl: null, messageId: null, inReplyTo: null, subject: 's', from, to, cc, date: Date.now(), internalDate: null,
+    size: 0, flags: [], hasAttachments: false, structure: null, modseq: null,
+  };
+}
+
+function setup(): { store: Store; folder: (role: string | null, path: string) => number } {
+  const t = tempStore();
+  dispose = t.dispose;
+  const store = t.store;
+  store.db.prepare("INSERT INTO secrets (id, scheme, sealed) VALUES ('s', 'test', x'00')").run();
+  const accountId = Number(store.db.prepare(
+    `INSERT INTO accounts (name, email, protocol, incoming_host, incoming_port, incoming_security, incoming_user, password_secret_id, created_at)
+     VALUES ('a', 'me@test.org', 'imap', 'h', 1, 'tls', 'a', 's', 0)`,
+  ).run().lastInsertRowid);
+  const folder = (role: string | null, path: string) =>
+    Number(store.db.prepare('INSERT INTO folders (account_id, path, name, role) VALUES (?, ?, ?, ?)').run(accountId, path, path, role).lastInsertRowid);
+  return { store, folder };
+}
+
+const ann = { name: 'Ann Lee', address: 'ann@example.com' };
+const annie = { name: 'Annie Hall', address: 'annie@example.org' };
+const zhang = { name: '张三丰', address: 'zsf@example.cn' };
+
+describe('address suggestions (migration 0010)', () => {
+  it('learns From, To and Cc of stored messages and ranks by use, a sent recipient counting more', () => {
+    const { store, folder } = setup();
+    const inbox = folder('inbox', 'INBOX');
+    const sent = folder('sent', 'Sent');
+    store.write(() => store.messages.insertHeaders(inbox, [message(ann), message(ann), message(annie)]));
+    expect(store.addressBook.suggest('ann', 5).map((s) => s.address)).toEqual(['ann@example.com', 'annie@example.org']);
+    // One message written to Annie outweighs two received from Ann: people one writes to come first.
+    store.write(() => store.messages.insertHeaders(sent, [message({ name: 'Me', address: 'me@test.org' }, [annie])]));
+    expect(store.addressBook.suggest('ann', 5).map((s) => s.address)).toEqual(['annie@example.org', 'ann@example.com']);
+  });
+
+  it('matches names, Chinese ones by any of their characters, and addresses case-insensitively', () => {
+    const { store, folder } = setup();
+    const inbox = folder('inbox', 'INBOX');
+    store.write(() => store.messages.insertHeaders(inbox, [message(ann, [zhang], [{ name: '', address: 'Bob@Example.com' }])]));
+    expect(store.addressBook.suggest('三丰', 5)).toEqual([{ name: '张三丰', address: 'zsf@example.cn', uses: 1 }]);
+    expect(store.addressBook.suggest('BOB', 5).map((s) => s.address)).toEqual(['Bob@Example.com']);
+    expect(store.addressBook.suggest('lee', 5).map((s) => s.address)).toEqual(['ann@example.com']);
+  });
+
+  it('puts what starts with the query before what merely contains it, and treats % and _ literally', () => {
+    const { store, folder } = setup();
+    const inbox = folder('inbox', 'INBOX');
+    const joann = { name: 'Jo', address: 'joann@example.com' };
+    store.write(() => store.messages.insertHeaders(inbox, [message(joann), message(joann), message(joann), message(ann)]));
+    expect(store.addressBook.suggest('ann', 5).map((s) => s.address)).toEqual(['ann@example.com', 'joann@example.com']);
+    expect(store.addressBook.suggest('%', 5)).toEqual([]);
+    expect(store.addressBook.suggest('  ', 5)).toEqual([]);
+  });
+
+  it('does not count drafts (saved again every few seconds) nor things that are not addresses', () => {
+    const { store, folder } = setup();
+    const drafts = folder('drafts', 'Drafts');
+    const inbox = folder('inbox', 'INBOX');
+    store.write(() => store.messages.insertHeaders(drafts, [message({ name: 'Me', address: 'me@test.org' }, [ann])]));
+    store.write(() => store.messages.insertHeaders(inbox, [message({ name: 'Nobody', address: '' }, [{ name: 'x', address: 'undisclosed' }])]));
+    expect(store.addressBook.suggest('ann', 5)).toEqual([]);
+    expect(store.addressBook.suggest('undisclosed', 5)).toEqual([]);
+    expect(store.addressBook.suggest('nobody', 5)).toEqual([]);
+  });
+});
