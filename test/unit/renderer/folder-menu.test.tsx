@@ -40,7 +40,7 @@ describe('folder context menu', () => {
     fireEvent.change(within(dialog).getByTestId('name-input'), { target: { value: 'Kept' } });
     fireEvent.click(within(dialog).getByTestId('name-submit'));
     await waitFor(() => expect(client.callsOf('folders.create')).toEqual([{ accountId: null, parentId: null, name: 'Kept' }]));
-    await within(section).findByTestId('folder-Kept');
+    await within(section).findByTestId('folder-Kept', {}, SLOW);
     expect((await menuOf('Kept')).labels).toEqual(['New subfolder…', 'Mark all as read', 'Export as mbox…', 'Rename…', 'Delete folder…']);
     fireEvent.click(screen.getByTestId('folder-menu-delete'));
     expect(screen.getByTestId('confirm-dialog').textContent).toContain('will be deleted from this computer');
