@@ -12,7 +12,8 @@ async function applyAll(context: CliContext, operations: Map<number | null, Mail
   const affected = receipts.reduce((sum, r) => sum + r.affected, 0);
   context.print(receipts, () => [done(affected)]);
   const codes: number[] = [];
-  for (const accountId of new Set([...operations.keys(), ...alsoSend])) codes.push(await sendChanges(context, accountId, done(affected)));
+  // The target first: a move into another account expunges the originals once the target has its copies.
+  for (const accountId of new Set([...alsoSend, ...operations.keys()])) codes.push(await sendChanges(context, accountId, done(affected)));
   return worstExitCode(codes);
 }
 

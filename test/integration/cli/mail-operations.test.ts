@@ -102,12 +102,19 @@ describe('wren mail operations against the lab', () => {
     expect((await listed('Archive')).map((m) => m.subject).sort()).toEqual(['Op 1', 'Op 2', 'Op 3']);
   }, 120_000);
 
-  it('refuses to move into another account as not supported yet, and changes nothing', async () => {
-    const id = await idOf('INBOX', 'Op 4');
-    const refused = await wren(['move', String(id), 'INBOX', '--to-account', 'Carol']);
-    expect(refused.code).not.toBe(0);
-    expect(refused.stderr).toMatch(/another account is not supported yet/);
-    expect(await subjectsOnServer('INBOX')).toContain('Op 4');
+  it('moves into another account with --to-account: APPENDed there, then expunged here', async () => {
+    const id = await idOf('Archive', 'Op 3');
+    const moved = await wren(['move', String(id), 'INBOX', '--to-account', 'Carol']);
+    expect(moved).toMatchObject({ code: 0, stderr: '' });
+    expect(await subjectsOnServer('Archive')).toEqual(['Op 1', 'Op 2']);
+    const carol = await connectImap(lab, lab.users[2]!.email);
+    try {
+      await carol.mailboxOpen('INBOX', { readOnly: true });
+      const subjects = (await carol.fetchAll('1:*', { envelope: true })).map((m) => m.envelope?.subject).sort();
+      expect(subjects).toEqual(['Carol 1', 'Op 3']);
+    } finally {
+      await carol.logout();
+    }
   });
 
   it('flags and unflags, marks read and unread, on the server too', async () => {

@@ -22,12 +22,14 @@ describe('wren move and copy', () => {
     ]);
   });
 
-  it('refuses another account as "not supported yet" and changes nothing', async () => {
+  it('moves into a folder of another account (--to-account), sending the target account first', async () => {
     const cli = fakeCli();
-    await expect(moveOrCopyCommand(cli.context, 'move', ['100', 'Archive', '--to-account', 'Carol'])).rejects.toMatchObject({
-      code: 'BadRequest', message: expect.stringMatching(/another account is not supported yet/),
-    });
-    expect(changes(cli.calls)).toEqual([]);
+    expect(await moveOrCopyCommand(cli.context, 'move', ['100', 'Archive', '--to-account', 'Carol'])).toBe(0);
+    expect(changes(cli.calls)).toEqual([
+      { method: 'messages.apply', params: { kind: 'move', messageIds: [100], folderId: 21 } },
+      { method: 'sync.run', params: { accountId: 2, bodies: false } },
+      { method: 'sync.run', params: { accountId: 1, bodies: false } },
+    ]);
   });
 
   it('accepts --to-account naming the messages\' own account', async () => {

@@ -28,6 +28,24 @@ describe('folder context menu', () => {
     expect((await menuOf('Receipts')).labels).toEqual(['New subfolder…', 'Mark all as read', 'Export as mbox…', 'Unsubscribe', 'Rename…', 'Delete folder…']);
   });
 
+  it('Local Folders: the heading’s menu creates a local folder; a local folder offers rename and delete, never subscribe', async () => {
+    const { client } = mailCore(1);
+    renderWithClient(<App />, client);
+    const section = await screen.findByTestId('local-folders', {}, SLOW);
+    fireEvent.contextMenu(within(section).getByRole('heading', { name: 'Local Folders' }));
+    expect(within(screen.getByRole('menu', { name: 'Folder menu' })).getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['New folder…']);
+    fireEvent.click(screen.getByTestId('folder-menu-new'));
+    const dialog = screen.getByTestId('name-dialog');
+    expect(within(dialog).getByRole('heading').textContent).toBe('New folder in Local Folders');
+    fireEvent.change(within(dialog).getByTestId('name-input'), { target: { value: 'Kept' } });
+    fireEvent.click(within(dialog).getByTestId('name-submit'));
+    await waitFor(() => expect(client.callsOf('folders.create')).toEqual([{ accountId: null, parentId: null, name: 'Kept' }]));
+    await within(section).findByTestId('folder-Kept', {}, SLOW);
+    expect((await menuOf('Kept')).labels).toEqual(['New subfolder…', 'Mark all as read', 'Export as mbox…', 'Rename…', 'Delete folder…']);
+    fireEvent.click(screen.getByTestId('folder-menu-delete'));
+    expect(screen.getByTestId('confirm-dialog').textContent).toContain('will be deleted from this computer');
+  });
+
   it('creates a subfolder under the folder, with the name typed', async () => {
     const { client } = mailCore(1);
     renderWithClient(<App />, client);
