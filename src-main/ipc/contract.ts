@@ -248,8 +248,13 @@ export const requests = {
   'sync.start': request<{ started: number[] }>()(
     z.object({ accountId: id.optional(), bodies: z.boolean().default(false) }).strict(),
   ),
-  /** Syncs (every account, or one) and waits for the outcome; a failed account is reported, not thrown (the CLI). */
-  'sync.run': request<SyncRunResult>()(z.object({ accountId: id.optional(), bodies: z.boolean().default(false) }).strict()),
+  /**
+   * Syncs (every account, or one) and waits for the outcome; a failed account is reported, not thrown (the CLI).
+   * `replayOnly`: only sends the queued operations (no folder pass), as after `wren move`.
+   */
+  'sync.run': request<SyncRunResult>()(
+    z.object({ accountId: id.optional(), bodies: z.boolean().default(false), replayOnly: z.boolean().default(false) }).strict(),
+  ),
   /** Syncs the account, then keeps its Inbox pushed (IDLE) until the core stops (`wren watch`); gives the first sync's summary. */
   'sync.watch': request<SyncSummary>()(byAccount),
 } as const satisfies Record<MethodName, unknown>;

@@ -98,6 +98,11 @@ export class OperationsRepo {
     return this.statements.pluck("SELECT count(*) FROM operations WHERE account_id = ? AND state IN ('pending', 'sent')").get(accountId) as number;
   }
 
+  /** Entries the server refused, not announced yet: the cache is ahead of the server for them. */
+  countFailed(accountId: number): number {
+    return this.statements.pluck("SELECT count(*) FROM operations WHERE account_id = ? AND state = 'failed'").get(accountId) as number;
+  }
+
   /** pending → sent, before the server is asked; false when the entry was undone meanwhile. */
   claim(id: number, target: { uidNext: number | null; uidValidity: number | null } = { uidNext: null, uidValidity: null }): boolean {
     return this.statements

@@ -6,6 +6,12 @@ import type { WrenError } from '../errors/wren-error';
 export interface SyncJob {
   accountId: number;
   bodies: boolean;
+  /**
+   * Only sends the operations journal (a change the user just made), without
+   * the folder pass; a refused entry still gets the folder pass, which brings
+   * the cache back to the server's truth.
+   */
+  replayOnly?: boolean;
   login: ImapLogin;
 }
 
