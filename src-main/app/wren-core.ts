@@ -73,7 +73,7 @@ export class WrenCore {
     });
     this.operations = new OperationsService(this.store, (accountId) => this.sync.replaySoon(accountId));
     this.reader = new MessageReader(this.store, this.sessions, this.operations);
-    this.folders = new RemoteFolders(this.store, this.sessions);
+    this.folders = new RemoteFolders(this.store, (accountId) => this.sync.replaySoon(accountId));
     this.watcher = this.watchAccounts();
   }
 

@@ -275,7 +275,10 @@ export interface Events {
   'sync.progress': { accountId: number; folderPath: string; phase: 'folders' | 'headers' | 'bodies'; done: number; total: number };
   'account.status': { accountId: number; state: AccountState; error: ErrorShape | null; retryAt: number | null };
   /** A journaled operation the server refused or could not apply; the local view has returned to the server's truth. */
-  'operation.failed': { operationId: number; accountId: number; kind: MailOperation['kind'] | 'markRead'; error: ErrorShape };
+  'operation.failed': {
+    operationId: number; accountId: number; error: ErrorShape;
+    kind: MailOperation['kind'] | 'markRead' | 'createFolder' | 'renameFolder' | 'deleteFolder' | 'subscribeFolder';
+  };
   /** New mail arrived in a folder (push or poll): for notifications and the unread badge. */
   'mail.new': { accountId: number; folderId: number; messages: { id: number; from: Address; subject: string }[] };
 }

@@ -104,6 +104,28 @@ export class FoldersRepo {
     this.feed.note({ entity: 'folders', accountId, ids: moved.map((f) => f.id) });
   }
 
+  /**
+   * A folder made here before the server has it (the journal creates it there):
+   * subscribed and able to hold mail, as a created folder is on the server.
+   */
+  addLocalFirst(accountId: number, folder: { path: string; name: string; parentId: number | null; delimiter: string | null }): FolderRecord {
+    const id = this.statements
+      .pluck(
+        `INSERT INTO folders (account_id, parent_id, path, name, delimiter, selectable, subscribed)
+         VALUES (?, ?, ?, ?, ?, 1, 1) RETURNING id`,
+      )
+      .get(accountId, folder.parentId, folder.path, folder.name, folder.delimiter) as number;
+    this.feed.note({ entity: 'folders', accountId, ids: [id] });
+    return this.get(id)!;
+  }
+
+  /** Removes a folder here (the journal deletes it on the server); its cached mail and subfolders go with it. */
+  remove(folderId: number): void {
+    const folder = this.get(folderId);
+    this.statements.get('DELETE FROM folders WHERE id = ?').run(folderId);
+    this.feed.note({ entity: 'folders', accountId: folder?.accountId ?? null, ids: [folderId] });
+  }
+
   setSubscribed(folderId: number, subscribed: boolean): void {
     const folder = this.get(folderId);
     this.statements.get('UPDATE folders SET subscribed = ? WHERE id = ?').run(subscribed ? 1 : 0, folderId);
