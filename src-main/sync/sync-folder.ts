@@ -1,8 +1,8 @@
 import { fetchFlags, type MessageFlags } from '../imap/fetch-flags';
 import { fetchHeaders } from '../imap/fetch-headers';
 import type { FetchedMessage, ImapClient } from '../imap/imap-client';
-import { allUids } from '../imap/search-uids';
-import { withFolder, type SelectedFolder } from '../imap/with-folder';
+import { allUids, uidsFrom } from '../imap/search-uids';
+import { withFolder, type KnownState, type SelectedFolder } from '../imap/with-folder';
 import type { FolderRecord, FolderSyncState } from '../store/folders-repo';
 import type { Store } from '../store/store';
 import { fromImapEnvelope } from '../mime/envelope';
@@ -35,17 +35,40 @@ export function syncFolder(client: ImapClient, store: Store, folder: FolderRecor
       });
       folder = { ...folder, uidvalidity: state.uidvalidity, highestmodseq: null };
     }
-    const serverUids = await allUids(client, selected.exists);
-    const onServer = new Set(serverUids);
-    const removedMessages = removeGhosts(store, folder.id) + removeExpunged(store, folder.id, onServer);
+    const removedMessages = removeGhosts(store, folder.id) + (await removeGone(client, store, folder, selected));
     const known = store.messages.uids(folder.id);
     const knownSet = new Set(known);
-    const fresh = serverUids.filter((uid) => !knownSet.has(uid)).sort((a, b) => b - a);
+    const fresh = (await candidateUids(client, folder, selected)).filter((uid) => !knownSet.has(uid)).sort((a, b) => b - a);
     const newMessages = await fetchNewHeaders(client, store, folder.id, fresh, onProgress);
     const flagUpdates = await refreshFlags(client, store, folder, state.highestmodseq, known);
     store.write(() => store.folders.setSyncState(folder.id, state));
     return { newMessages, removedMessages, flagUpdates };
-  }, { readOnly: true });
+  }, { readOnly: true, since: knownState(folder) });
+}
+
+/** The state of the folder's last complete sync, when QRESYNC can start from it. */
+function knownState(folder: FolderRecord): KnownState | undefined {
+  if (folder.uidvalidity === null || folder.highestmodseq === null || folder.uidnext === null) return undefined;
+  return { uidValidity: folder.uidvalidity, modseq: folder.highestmodseq };
+}
+
+/**
+ * Expunged messages: with QRESYNC the server named them (VANISHED) on SELECT;
+ * otherwise every UID the server still has is compared with the cache.
+ */
+async function removeGone(client: ImapClient, store: Store, folder: FolderRecord, selected: SelectedFolder): Promise<number> {
+  if (selected.vanished) return selected.vanished.length ? store.write(() => store.messages.removeUids(folder.id, selected.vanished!)) : 0;
+  return removeExpunged(store, folder.id, new Set(await allUids(client, selected.exists)));
+}
+
+/**
+ * UIDs that may be new. With QRESYNC only those from the last complete
+ * sync's UIDNEXT on (a sync cut off since then stored some of them, newest
+ * first: the set difference with the cache still finds the rest); otherwise all.
+ */
+function candidateUids(client: ImapClient, folder: FolderRecord, selected: SelectedFolder): Promise<number[]> {
+  if (selected.vanished && folder.uidnext !== null) return uidsFrom(client, folder.uidnext, selected.exists);
+  return allUids(client, selected.exists);
 }
 
 function syncState(selected: SelectedFolder): FolderSyncState {
