@@ -1,18 +1,9 @@
 import type { ChangeFeed } from './change-feed';
 import type { Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
-import type { FolderRole, FolderView } from '../ipc/contract';
+import type { FolderView } from '../ipc/contract';
+import type { ServerFolder } from '../sync/server-folder';
 
-/** A folder as the server lists it. */
-export interface RemoteFolder {
-  path: string;
-  name: string;
-  parentPath: string | null;
-  delimiter: string | null;
-  role: FolderRole | null;
-  selectable: boolean;
-  subscribed: boolean;
-}
 
 export interface FolderRecord extends FolderView {
   /** The server's hierarchy delimiter ("/", "."); null for a flat server or a local folder. */
@@ -65,7 +56,7 @@ export class FoldersRepo {
    * updates roles and flags, links parents, and drops folders the server no
    * longer has (with their cached messages, which the server dropped too).
    */
-  replaceRemote(accountId: number, remote: RemoteFolder[]): void {
+  replaceRemote(accountId: number, remote: ServerFolder[]): void {
     const existing = new Map(this.list(accountId).map((f) => [f.path, f.id]));
     const upsert = this.statements.get(
       `INSERT INTO folders (account_id, path, name, delimiter, role, selectable, subscribed)
