@@ -41,14 +41,18 @@ export async function withFolder<T>(
     if (event.vanished && event.uid && event.path === path) vanished.push(event.uid);
   };
   const alreadySelected = client.mailbox && client.mailbox.path === path;
-  if (qresync) client.on('expunge', onExpunge);
   let lock;
-  try {
-    lock = await client.getMailboxLock(path, { readOnly, ...(qresync ?? {}) });
-    // Still selected from before: no SELECT ran, so none with QRESYNC either; select again.
-    if (qresync && alreadySelected) await client.mailboxOpen(path, { readOnly, ...qresync });
-  } finally {
-    client.off('expunge', onExpunge);
+  if (qresync) {
+    client.on('expunge', onExpunge);
+    try {
+      lock = await client.getMailboxLock(path, { readOnly, ...qresync });
+      // Still selected from before: no SELECT ran, so none with QRESYNC either; select again.
+      if (alreadySelected) await client.mailboxOpen(path, { readOnly, ...qresync });
+    } finally {
+      client.off('expunge', onExpunge);
+    }
+  } else {
+    lock = await client.getMailboxLock(path, { readOnly });
   }
   try {
     const mailbox = client.mailbox as MailboxObject & { qresync?: boolean };
