@@ -35,10 +35,15 @@ export function syncFolder(client: ImapClient, store: Store, folder: FolderRecor
       });
       folder = { ...folder, uidvalidity: state.uidvalidity, highestmodseq: null };
     }
-    const removedMessages = removeGhosts(store, folder.id) + (await removeGone(client, store, folder, selected));
+    let removedMessages = removeGhosts(store, folder.id) + removeVanished(store, folder.id, selected);
+    let serverUids = await uidsByQresync(client, store, folder, selected);
+    if (!serverUids) {
+      serverUids = await allUids(client, selected.exists);
+      removedMessages += removeExpunged(store, folder.id, new Set(serverUids));
+    }
     const known = store.messages.uids(folder.id);
     const knownSet = new Set(known);
-    const fresh = (await candidateUids(client, folder, selected)).filter((uid) => !knownSet.has(uid)).sort((a, b) => b - a);
+    const fresh = serverUids.filter((uid) => !knownSet.has(uid)).sort((a, b) => b - a);
     const newMessages = await fetchNewHeaders(client, store, folder.id, fresh, onProgress);
     const flagUpdates = await refreshFlags(client, store, folder, state.highestmodseq, known);
     store.write(() => store.folders.setSyncState(folder.id, state));
@@ -52,23 +57,23 @@ function knownState(folder: FolderRecord): KnownState | undefined {
   return { uidValidity: folder.uidvalidity, modseq: folder.highestmodseq };
 }
 
-/**
- * Expunged messages: with QRESYNC the server named them (VANISHED) on SELECT;
- * otherwise every UID the server still has is compared with the cache.
- */
-async function removeGone(client: ImapClient, store: Store, folder: FolderRecord, selected: SelectedFolder): Promise<number> {
-  if (selected.vanished) return selected.vanished.length ? store.write(() => store.messages.removeUids(folder.id, selected.vanished!)) : 0;
-  return removeExpunged(store, folder.id, new Set(await allUids(client, selected.exists)));
+/** With QRESYNC the server named what was expunged (VANISHED) on SELECT. */
+function removeVanished(store: Store, folderId: number, selected: SelectedFolder): number {
+  return selected.vanished?.length ? store.write(() => store.messages.removeUids(folderId, selected.vanished!)) : 0;
 }
 
 /**
- * UIDs that may be new. With QRESYNC only those from the last complete
- * sync's UIDNEXT on (a sync cut off since then stored some of them, newest
- * first: the set difference with the cache still finds the rest); otherwise all.
+ * The folder's UIDs without a search of the whole folder: the cache (less
+ * what VANISHED named) and the UIDs from the last complete sync's UIDNEXT on
+ * (a sync cut off since then stored some of them, newest first). Trusted only
+ * when they add up to the folder's EXISTS: rows gone here for another reason
+ * (a move the server refused, say) make them fall short, and then null sends
+ * the sync to UID SEARCH ALL, as without QRESYNC.
  */
-function candidateUids(client: ImapClient, folder: FolderRecord, selected: SelectedFolder): Promise<number[]> {
-  if (selected.vanished && folder.uidnext !== null) return uidsFrom(client, folder.uidnext, selected.exists);
-  return allUids(client, selected.exists);
+async function uidsByQresync(client: ImapClient, store: Store, folder: FolderRecord, selected: SelectedFolder): Promise<number[] | null> {
+  if (!selected.vanished || folder.uidnext === null) return null;
+  const union = new Set([...store.messages.uids(folder.id), ...(await uidsFrom(client, folder.uidnext, selected.exists))]);
+  return union.size === selected.exists ? [...union] : null;
 }
 
 function syncState(selected: SelectedFolder): FolderSyncState {
