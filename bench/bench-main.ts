@@ -122,9 +122,10 @@ async function profileDir(root: string, options: BenchOptions): Promise<string |
   return dir;
 }
 
-/** The last round's profiles (the runs are alike; one of each is enough to read). */
+/** The last round's profiles, one per thread (the runs are alike; one of each is enough to read). */
 async function summarizeProfiles(dir: string, rounds: number): Promise<BenchReport['profiles']> {
-  const files = (await readdir(dir)).filter((f) => f.endsWith(`-run${rounds}.cpuprofile`)).sort();
+  const runs = (await readdir(dir)).filter((name) => name.endsWith(`-run${rounds}`)).sort();
+  const files = (await Promise.all(runs.map(async (run) => (await readdir(path.join(dir, run))).map((file) => path.join(run, file))))).flat();
   return files.map((file) => ({ file: path.join('test-artifacts', 'bench-profiles', file), summary: summarizeProfile(path.join(dir, file)) }));
 }
 

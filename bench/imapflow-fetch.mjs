@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { ImapFlow } from 'imapflow';
 
 const QUERIES = {
-  // The same items wren's header sync asks for (HEADER_QUERY in src-main/sync/sync-folder.ts):
+  // The same items wren's header sync asks for (HEADER_QUERY in src-main/imap/fetch-headers.ts):
   // keep the two in step, or the ratio compares different work.
-  headers: { uid: true, envelope: true, flags: true, size: true, internalDate: true, bodyStructure: true, headers: ['subject', 'from', 'to', 'cc'] },
+  headers: { uid: true, flags: true, size: true, internalDate: true, bodyStructure: true, headers: ['date', 'subject', 'from', 'sender', 'to', 'cc', 'message-id', 'in-reply-to'] },
   bodies: { uid: true, source: true },
 };
 

@@ -2,6 +2,7 @@
 import type { ProfileSummary } from './profile-summary';
 import type { SeededMailbox } from './seed-maildir';
 import type { Lag, Measurement } from './runners';
+import { FRAME_MS } from './ops/list-update-row';
 
 /** Above this, main-thread work in the app would make the window stutter or freeze. */
 export const LAG_P99_LIMIT_MS = 50;
@@ -61,19 +62,39 @@ export function summarize(runs: Measurement[]): Measurement | undefined {
     lag,
     bodiesStartMs: medianOf(runs, (r) => r.bodiesStartMs),
     storedBytes: medianOf(runs, (r) => r.storedBytes),
+    figures: medianFigures(runs),
   };
 }
 
+function medianFigures(runs: Measurement[]): Record<string, number> | undefined {
+  const names = [...new Set(runs.flatMap((r) => Object.keys(r.figures ?? {})))];
+  if (names.length === 0) return undefined;
+  return Object.fromEntries(names.map((name) => [name, medianOf(runs, (r) => r.figures?.[name])!]));
+}
+
+/** A row's median wall time, or one of its figures ("row.figure"). */
+function figure(rows: RowResult[], ref: string): number | undefined {
+  const [id, name] = ref.split('.') as [string, string | undefined];
+  const m = rows.find((r) => r.id === id)?.median;
+  return name ? m?.figures?.[name] : m?.wallMs;
+}
+
 export function ratios(rows: RowResult[]): Ratio[] {
-  const wall = (id: string) => rows.find((r) => r.id === id)?.median?.wallMs;
-  const ratio = (name: string, a: string, b: string): Ratio => {
-    const [x, y] = [wall(a), wall(b)];
+  const ratio = (name: string, a: string, b: string | number): Ratio => {
+    const [x, y] = [figure(rows, a), typeof b === 'number' ? b : figure(rows, b)];
     return { name, value: x !== undefined && y ? x / y : null };
   };
   return [
     ratio('wren sync / imapflow fetch headers', 'wren-headers', 'imapflow-headers'),
     ratio('wren sync --bodies / mbsync', 'wren-bodies', 'mbsync'),
     ratio('wren sync --bodies / imapflow fetch bodies', 'wren-bodies', 'imapflow-bodies'),
+    ratio('wren no-change resync / mbsync no-change', 'wren-resync', 'mbsync-resync'),
+    ratio('move 1,000: wren local apply / imapflow UID MOVE', 'wren-move.localApplyMs', 'imapflow-move'),
+    ratio('move 1,000: wren server agrees / imapflow', 'wren-move', 'imapflow-move'),
+    ratio('mark all read: wren local apply / imapflow STORE', 'wren-mark-read.localApplyMs', 'imapflow-mark-read'),
+    ratio('mark all read: wren server agrees / imapflow', 'wren-mark-read', 'imapflow-mark-read'),
+    ratio('list shows a flag change / one frame (16.7 ms)', 'wren-list-update.flagMedianMs', FRAME_MS),
+    ratio('list shows a move / one frame (16.7 ms)', 'wren-list-update.moveMedianMs', FRAME_MS),
   ];
 }
 
@@ -124,7 +145,8 @@ function rowCells(row: RowResult, mailboxBytes: number): string[] {
   const synced = m.messages === null ? '—' : `${m.messages}${m.verified ? ' ok' : ' WRONG'}`;
   const lag = m.lag ? `${fmt(m.lag.p50)} / ${fmt(m.lag.p99)} / ${fmt(m.lag.max, 0)}` : '';
   const runs = row.runs.length > 1 ? `${fmt(Math.min(...row.runs.map((r) => r.wallMs)) / 1000, 2)}–${fmt(Math.max(...row.runs.map((r) => r.wallMs)) / 1000, 2)}` : '';
-  const throughput = row.id.endsWith('headers') ? '' : fmt(mailboxBytes / 1024 / 1024 / seconds, 0);
+  // Only the rows that download the whole mailbox move its bytes.
+  const throughput = ['mbsync', 'imapflow-bodies', 'wren-bodies'].includes(row.id) ? fmt(mailboxBytes / 1024 / 1024 / seconds, 0) : '';
   return [row.label, fmt(seconds, 2), runs, fmt((m.messages ?? 0) / seconds, 0), throughput, megabytes(m.maxRssBytes), synced, lag];
 }
 
@@ -141,10 +163,11 @@ export function printReport(report: BenchReport, out: (line: string) => void): v
       out(`${row.label}: headers phase ${fmt(m.bodiesStartMs / 1000, 2)} s, bodies phase ${fmt((m.wallMs - m.bodiesStartMs) / 1000, 2)} s (split at the first "bodies" progress line)`);
     }
     if (m?.storedBytes !== undefined) out(`${row.label}: stored ${megabytes(m.storedBytes)} on disk`);
+    if (m?.figures) out(`${row.label}: ${Object.entries(m.figures).map(([name, ms]) => `${name} ${fmt(ms, 1)}`).join(', ')}`);
   }
   out('');
   out('Ratios of wall time (same run; 1.00× = as fast as the reference, higher = slower):');
-  for (const r of report.ratios) out(`  ${r.name.padEnd(44)} ${r.value === null ? 'n/a' : `${fmt(r.value, 2)}×`}`);
+  for (const r of report.ratios) out(`  ${r.name.padEnd(52)} ${r.value === null ? 'n/a' : `${fmt(r.value, 2)}×`}`);
   for (const profile of report.profiles ?? []) printProfile(profile.file, profile.summary, out);
   for (const warning of report.warnings) out(`\nWARNING ${warning}`);
   for (const note of report.notes) out(`Note: ${note}`);

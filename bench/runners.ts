@@ -8,6 +8,9 @@ import type { Lab, LabUser } from '../test/lab/lab';
 import { makeTempDir, removeDir } from './cleanup';
 import { runMeasured, type ChildRun } from './measure';
 import type { Tools } from './tools';
+import { wrenListUpdate } from './ops/list-update-row';
+import { imapflowMarkRead, imapflowMove, wrenMarkRead, wrenMove } from './ops/operation-rows';
+import { mbsyncResync, wrenResync } from './ops/resync-rows';
 
 const execFileAsync = promisify(execFile);
 
@@ -41,6 +44,8 @@ export interface Measurement {
   bodiesStartMs?: number;
   /** Bytes the client stored on disk (database + blobs, or Maildir). */
   storedBytes?: number;
+  /** Further figures of a row, in ms (the operation rows: local apply, command answered, list round trips). */
+  figures?: Record<string, number>;
 }
 
 export interface Runner {
@@ -58,6 +63,13 @@ export function allRunners(tools: Tools): Runner[] {
     { id: 'imapflow-bodies', label: 'imapflow fetch bodies', run: (c) => imapflowFetch(c, 'bodies') },
     { id: 'mbsync', label: 'mbsync (isync)', unavailable: 'missing' in tools.mbsync ? tools.mbsync.missing : undefined, run: (c) => mbsync(c) },
     { id: 'wren-bodies', label: 'wren sync --bodies', run: (c, round) => wrenSync(c, true, round) },
+    { id: 'mbsync-resync', label: 'mbsync no-change', unavailable: 'missing' in tools.mbsync ? tools.mbsync.missing : undefined, run: (c) => mbsyncResync(c) },
+    { id: 'wren-resync', label: 'wren no-change resync', run: (c) => wrenResync(c) },
+    { id: 'imapflow-move', label: 'imapflow move 1,000', run: (c) => imapflowMove(c) },
+    { id: 'wren-move', label: 'wren move 1,000', run: (c) => wrenMove(c) },
+    { id: 'imapflow-mark-read', label: 'imapflow mark all read', run: (c) => imapflowMarkRead(c) },
+    { id: 'wren-mark-read', label: 'wren mark all read', run: (c) => wrenMarkRead(c) },
+    { id: 'wren-list-update', label: 'wren list update', run: (c) => wrenListUpdate(c) },
   ];
 }
 
@@ -75,8 +87,10 @@ async function wrenSync(context: BenchContext, bodies: boolean, round: number): 
     const env = { ...process.env, WREN_PASSWORD: context.user.password, XDG_CONFIG_HOME: path.join(dir, 'config') };
     const wren = (args: string[]) => [path.join(context.root, 'bin', 'wren.cjs'), '--data-dir', dataDir, ...args];
     await execFileAsync(process.execPath, wren(addAccountArgs(context)), { env });
+    // A folder per run and Node's own file names (they carry the thread id): the sync worker
+    // inherits --cpu-prof and writes its profile beside the main thread's.
     const profile = context.profileDir
-      ? ['--cpu-prof', `--cpu-prof-dir=${context.profileDir}`, `--cpu-prof-name=wren-${bodies ? 'bodies' : 'headers'}-run${round}.cpuprofile`]
+      ? ['--cpu-prof', `--cpu-prof-dir=${path.join(context.profileDir, `wren-${bodies ? 'bodies' : 'headers'}-run${round}`)}`]
       : [];
     const run = await runMeasured(process.execPath, [...profile, ...wren(['--json', '--stats', 'sync', ...(bodies ? ['--bodies'] : [])])], {
       env,
@@ -168,7 +182,7 @@ async function mbsync(context: BenchContext): Promise<Measurement> {
  * writes and the bench compares like with like. (The lab's Dovecot runs with mail_fsync=never;
  * that is the server's side, the same for every row.)
  */
-function mbsyncConfig(context: BenchContext, tlsKeyword: string, mailDir: string): string {
+export function mbsyncConfig(context: BenchContext, tlsKeyword: string, mailDir: string): string {
   const { lab, user } = context;
   return `FSync yes
 
@@ -197,7 +211,7 @@ SyncState *
 `;
 }
 
-async function maildirCount(maildir: string): Promise<number> {
+export async function maildirCount(maildir: string): Promise<number> {
   let total = 0;
   for (const sub of ['cur', 'new']) total += (await readdir(path.join(maildir, sub)).catch(() => [])).length;
   return total;

@@ -100,8 +100,8 @@ async function warmUp(lab: Lab, user: string): Promise<void> {
   try {
     const lock = await client.getMailboxLock('INBOX', { readOnly: true });
     try {
-      // wren's HEADER_QUERY (src-main/sync/sync-folder.ts), as in bench/imapflow-fetch.mjs.
-      const query = { uid: true, envelope: true, flags: true, size: true, internalDate: true, bodyStructure: true, headers: ['subject', 'from', 'to', 'cc'] };
+      // wren's HEADER_QUERY (src-main/imap/fetch-headers.ts), as in bench/imapflow-fetch.mjs.
+      const query = { uid: true, flags: true, size: true, internalDate: true, bodyStructure: true, headers: ['date', 'subject', 'from', 'sender', 'to', 'cc', 'message-id', 'in-reply-to'] };
       for await (const message of client.fetch('1:*', query)) void message;
     } finally {
       lock.release();

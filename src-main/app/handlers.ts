@@ -126,12 +126,12 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
       if (!options.pickAttachmentFiles) throw new WrenError('BadRequest', 'Files are attached by upload here, not by a dialog.');
       return stagePickedFiles(core.staging, await options.pickAttachmentFiles());
     },
-    'sync.run': async ({ accountId, bodies }) => {
+    'sync.run': async ({ accountId, bodies, replayOnly }) => {
       const ids = accountId ? [core.accounts.require(accountId).id] : core.store.accounts.list().map((a) => a.id);
       const outcome: SyncRunResult = { summaries: [], failures: [] };
       for (const id of ids) {
         try {
-          outcome.summaries.push(await core.sync.run(id, bodies));
+          outcome.summaries.push(await (replayOnly ? core.sync.replay(id) : core.sync.run(id, bodies)));
         } catch (error) {
           outcome.failures.push({ accountId: id, error: toErrorShape(error) });
         }

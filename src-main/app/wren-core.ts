@@ -108,7 +108,7 @@ export class WrenCore {
     this.reader = new MessageReader(this.store, this.sessions, this.operations, (accountId) => this.loginFor(accountId));
     this.operations.cacheSource = (messageId) => this.reader.cachedSource(messageId);
     this.localFolders = new LocalFolders(this.store);
-    this.folders = new RemoteFolders(this.store, this.sessions);
+    this.folders = new RemoteFolders(this.store, (accountId) => this.sync.replaySoon(accountId));
     this.staging = new AttachmentStaging(dataDir);
     this.compose = new ComposeStarter(this.store, this.accounts, this.reader, this.staging);
     this.drafts = new DraftsService(this.store, this.accounts, this.sessions, this.operations, this.staging);

@@ -3,8 +3,8 @@ import { WrenError, isUnreachable } from '../errors/wren-error';
 import type { CliContext } from './cli-context';
 
 /**
- * A command that changed mail ends once the server agrees, where it can: a
- * sync of the account replays its queued operations first. Offline the change
+ * A command that changed mail ends once the server agrees, where it can: the
+ * account's queued operations are replayed (no folder pass). Offline the change
  * stays queued (it is already applied here) and the command says so and
  * succeeds; the next sync, or the app, sends it. Returns the exit code.
  */
@@ -16,7 +16,7 @@ export async function sendChanges(context: CliContext, accountId: number | null,
   });
   let outcome;
   try {
-    outcome = await context.request('sync.run', { accountId });
+    outcome = await context.request('sync.run', { accountId, replayOnly: true });
   } finally {
     stopListening();
   }

@@ -38,6 +38,9 @@ export const ERROR_CODES = [
   'Pop3NoUidl',
   // A special-use folder (Inbox, Sent, Trash…) may not be renamed or deleted
   'FolderProtected',
+  // A folder operation made here met another device's change: the name is taken, or the folder was renamed or deleted
+  'FolderExists',
+  'FolderGone',
   // Work stopped on purpose (Ctrl-C, quitting the app)
   'SyncStopped',
   'SmtpRejected',

@@ -1,76 +1,90 @@
-import { WrenError, isUnreachable } from '../errors/wren-error';
-import { createFolder } from '../imap/folder-create';
-import { deleteFolder } from '../imap/folder-delete';
-import { listRemoteFolders } from '../imap/folder-list';
-import { renameFolder } from '../imap/folder-rename';
-import { setSubscribed } from '../imap/folder-subscribe';
-import type { ImapClient } from '../imap/imap-client';
-import type { ImapSessions } from '../imap/imap-sessions';
+import { WrenError } from '../errors/wren-error';
 import type { FolderView } from '../ipc/contract';
 import type { FolderRecord } from '../store/folders-repo';
+import type { FolderOperationKind, ServerAction } from '../store/operations-repo';
 import type { Store } from '../store/store';
 import { visibleFolders } from './visible-folders';
 
 /**
- * Folder management on the server: create, rename, delete, subscribe. Each
- * runs online (Offline when the server cannot be reached: a folder the
- * server has not made cannot hold mail) and the store follows at once, after
- * the server agreed, from the server's own folder list.
+ * Folder management on the server, local first like every change a user
+ * makes: create, rename, delete and (un)subscribe apply to the store at once,
+ * in the same transaction as their journal entry, and work offline. The sync
+ * worker replays them in order with the message operations (so "create a
+ * folder, move mail into it" reaches the server as asked); a conflict (name
+ * taken, folder renamed or deleted elsewhere) fails the entry, is announced,
+ * and the folder pass brings the list back to the server's.
  */
 export class RemoteFolders {
-  constructor(private readonly store: Store, private readonly sessions: ImapSessions) {}
+  constructor(private readonly store: Store, private readonly replaySoon: (accountId: number) => void) {}
 
   list(accountId: number, includeUnsubscribed: boolean): FolderView[] {
     return visibleFolders(this.store.folders.list(accountId), includeUnsubscribed);
   }
 
   /** Nested under `parentId` with the server's delimiter, or at the top. */
-  create(accountId: number, parentId: number | null, name: string): Promise<FolderView> {
+  create(accountId: number, parentId: number | null, name: string): FolderView {
     const parent = parentId === null ? null : this.requireRemote(parentId);
     if (parent && parent.accountId !== accountId) throw new WrenError('BadRequest', `Folder ${parentId} belongs to another account.`, { folderId: parentId });
-    return this.online(accountId, async (client) => {
-      const delimiter = parent ? parent.delimiter : await this.delimiterOf(accountId, client);
-      if (parent && !delimiter) throw new WrenError('BadRequest', `The server keeps no folders inside ${parent.path}.`, { folderId: parent.id });
-      const path = parent ? `${parent.path}${delimiter}${checkedName(name, delimiter)}` : checkedName(name, delimiter);
-      const created = await createFolder(client, path);
-      await this.refresh(accountId, client);
-      return this.requireByPath(accountId, created);
+    const delimiter = parent ? parent.delimiter : this.delimiterOf(accountId);
+    if (parent && !delimiter) throw new WrenError('BadRequest', `The server keeps no folders inside ${parent.path}.`, { folderId: parent.id });
+    const path = parent ? `${parent.path}${delimiter}${checkedName(name, delimiter)}` : checkedName(name, delimiter);
+    return this.journaled(accountId, () => {
+      this.requireFree(accountId, path);
+      const folder = this.store.folders.addLocalFirst(accountId, { path, name, parentId: parent?.id ?? null, delimiter });
+      this.journal(accountId, 'createFolder', 'createFolder', path);
+      return folder;
     });
   }
 
   /** Renames the last segment; subfolders follow, and cached mail stays with its folder. */
-  rename(folderId: number, name: string): Promise<FolderView> {
+  rename(folderId: number, name: string): FolderView {
     const folder = this.requireChangeable(folderId);
     const accountId = folder.accountId!;
     const newName = checkedName(name, folder.delimiter);
     const parentPath = folder.parentId === null ? null : this.store.folders.get(folder.parentId)?.path ?? null;
     const to = parentPath !== null && folder.delimiter ? `${parentPath}${folder.delimiter}${newName}` : newName;
-    const subscribed = this.store.folders.list(accountId).filter((f) => f.subscribed && isAtOrBelow(f.path, folder)).map((f) => f.path);
-    return this.online(accountId, async (client) => {
-      const renamed = await renameFolder(client, folder.path, to, subscribed);
-      this.store.write(() => this.store.folders.renamePath(accountId, folder.path, renamed, folder.delimiter));
-      await this.refresh(accountId, client);
-      return this.requireByPath(accountId, renamed);
+    if (to === folder.path) return folder;
+    return this.journaled(accountId, () => {
+      this.requireFree(accountId, to);
+      this.store.folders.renamePath(accountId, folder.path, to, folder.delimiter);
+      this.journal(accountId, 'renameFolder', 'renameFolder', to, folder.path);
+      return this.store.folders.get(folder.id)!;
     });
   }
 
-  /** Deletes the folder and its mail on the server, then here. */
-  delete(folderId: number): Promise<{ deleted: true }> {
+  /** Deletes the folder and its mail, here at once and then on the server. */
+  delete(folderId: number): { deleted: true } {
     const folder = this.requireChangeable(folderId);
-    return this.online(folder.accountId!, async (client) => {
-      await deleteFolder(client, folder.path);
-      await this.refresh(folder.accountId!, client);
+    return this.journaled(folder.accountId!, () => {
+      this.store.folders.remove(folder.id);
+      this.journal(folder.accountId!, 'deleteFolder', 'deleteFolder', folder.path);
       return { deleted: true } as const;
     });
   }
 
-  subscribe(folderId: number, subscribed: boolean): Promise<FolderView> {
+  subscribe(folderId: number, subscribed: boolean): FolderView {
     const folder = this.requireRemote(folderId);
-    return this.online(folder.accountId!, async (client) => {
-      await setSubscribed(client, folder.path, subscribed);
-      this.store.write(() => this.store.folders.setSubscribed(folder.id, subscribed));
+    return this.journaled(folder.accountId!, () => {
+      this.store.folders.setSubscribed(folder.id, subscribed);
+      this.journal(folder.accountId!, 'subscribeFolder', subscribed ? 'subscribe' : 'unsubscribe', folder.path);
       return this.store.folders.get(folder.id)!;
     });
+  }
+
+  private journaled<T>(accountId: number, change: () => T): T {
+    const result = this.store.write(change);
+    this.replaySoon(accountId);
+    return result;
+  }
+
+  private journal(accountId: number, kind: FolderOperationKind, action: ServerAction, targetPath: string, sourcePath: string | null = null): void {
+    this.store.operations.add({ accountId, kind, action, targetPath, sourcePath, add: [], remove: [], undoable: false }, []);
+  }
+
+  private requireFree(accountId: number, path: string): void {
+    if (this.store.folders.list(accountId).some((f) => f.path === path)) {
+      throw new WrenError('FolderExists', `A folder ${path} already exists.`, { accountId, path });
+    }
   }
 
   private requireRemote(folderId: number): FolderRecord {
@@ -89,33 +103,9 @@ export class RemoteFolders {
     return folder;
   }
 
-  private requireByPath(accountId: number, path: string): FolderView {
-    const folder = this.store.folders.list(accountId).find((f) => f.path === path);
-    if (!folder) throw new WrenError('ServerSaid', `The server agreed, but does not list ${path}.`, { accountId, path });
-    return folder;
-  }
-
-  /** The account's delimiter as known from the last folder list, else as the server lists it now. */
-  private async delimiterOf(accountId: number, client: ImapClient): Promise<string | null> {
-    const known = this.store.folders.list(accountId).find((f) => f.delimiter)?.delimiter;
-    if (known) return known;
-    return (await listRemoteFolders(client)).find((f) => f.delimiter)?.delimiter ?? null;
-  }
-
-  private async refresh(accountId: number, client: ImapClient): Promise<void> {
-    const remote = await listRemoteFolders(client);
-    this.store.write(() => this.store.folders.replaceRemote(accountId, remote));
-  }
-
-  private async online<T>(accountId: number, work: (client: ImapClient) => Promise<T>): Promise<T> {
-    try {
-      return await this.sessions.use(accountId, 'read', work);
-    } catch (error) {
-      if (!isUnreachable(error)) throw error;
-      throw new WrenError('Offline', 'Folders are changed on the server, and the server cannot be reached now. Try again once the account is online.', {
-        accountId, cause: (error as WrenError).code,
-      });
-    }
+  /** The account's delimiter as known from the last folder list (every sync lists folders first). */
+  private delimiterOf(accountId: number): string | null {
+    return this.store.folders.list(accountId).find((f) => f.delimiter)?.delimiter ?? null;
   }
 }
 
@@ -125,8 +115,4 @@ function checkedName(name: string, delimiter: string | null): string {
     throw new WrenError('BadRequest', `A folder name cannot contain "${delimiter}", the server's folder separator.`, { name, delimiter });
   }
   return name;
-}
-
-function isAtOrBelow(path: string, folder: FolderRecord): boolean {
-  return path === folder.path || (folder.delimiter !== null && path.startsWith(`${folder.path}${folder.delimiter}`));
 }

@@ -3,22 +3,21 @@ import type { FetchedMessage, ImapClient } from './imap-client';
 import { toSequenceSet } from './sequence-set';
 
 /**
- * What a new message's list entry needs, in one FETCH. The raw address and
- * subject headers come along because imapflow's ENVELOPE decoding loses raw
- * 8-bit (GBK) bytes and turns broken encoded words into garbage;
- * fromImapEnvelope decodes them from the bytes instead.
+ * What a new message's list entry needs, in one FETCH. The header fields come
+ * raw, not as ENVELOPE: imapflow's ENVELOPE decoding loses raw 8-bit (GBK)
+ * bytes and turns broken encoded words into garbage, so fromImapEnvelope
+ * decodes the fields from their bytes; parsing and decoding an ENVELOPE as
+ * well only cost time (about a third of imapflow's work on a header sync).
  */
-const HEADER_QUERY = {
-  uid: true, envelope: true, flags: true, size: true, internalDate: true, bodyStructure: true,
-  headers: ['subject', 'from', 'to', 'cc'],
-};
+const HEADER_FIELDS = ['date', 'subject', 'from', 'sender', 'to', 'cc', 'message-id', 'in-reply-to'];
+const HEADER_QUERY = { uid: true, flags: true, size: true, internalDate: true, bodyStructure: true, headers: HEADER_FIELDS };
 
 /**
  * The headers of these UIDs in the selected folder. A message expunged
- * meanwhile has no answer; one without ENVELOPE is left out (the next sync
- * asks again).
+ * meanwhile has no answer; one whose header fields did not come is left out
+ * (the next sync asks again).
  */
 export async function fetchHeaders(client: ImapClient, uids: number[]): Promise<FetchedMessage[]> {
   const answers = await answersByUid(client.fetch(toSequenceSet(uids), HEADER_QUERY, { uid: true }), uids);
-  return [...answers.values()].filter((message) => message.envelope);
+  return [...answers.values()].filter((message) => message.headers !== undefined);
 }

@@ -1,17 +1,8 @@
 import type { ListResponse } from 'imapflow';
 import type { FolderRole } from '../ipc/contract';
 import type { ImapClient } from './imap-client';
+import type { ServerFolder } from '../sync/server-folder';
 
-/** A folder as the IMAP server lists it (LIST, with LSUB or LIST-EXTENDED for the subscription). */
-export interface ListedFolder {
-  path: string;
-  name: string;
-  parentPath: string | null;
-  delimiter: string | null;
-  role: FolderRole | null;
-  selectable: boolean;
-  subscribed: boolean;
-}
 
 const SPECIAL_USE_ROLES: Record<string, FolderRole> = {
   '\\Inbox': 'inbox',
@@ -25,12 +16,12 @@ const SPECIAL_USE_ROLES: Record<string, FolderRole> = {
 };
 
 /** The server's folders with hierarchy and special-use roles (imapflow also guesses roles from common names). */
-export async function listRemoteFolders(client: ImapClient): Promise<ListedFolder[]> {
+export async function listRemoteFolders(client: ImapClient): Promise<ServerFolder[]> {
   const entries = await client.list();
   return entries.map(toRemoteFolder);
 }
 
-function toRemoteFolder(entry: ListResponse): ListedFolder {
+function toRemoteFolder(entry: ListResponse): ServerFolder {
   const role = entry.specialUse ? SPECIAL_USE_ROLES[entry.specialUse] ?? null : null;
   return {
     path: entry.path,

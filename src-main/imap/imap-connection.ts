@@ -54,7 +54,8 @@ export function imapOptions(login: ImapLogin, push = false): ImapFlowOptions {
     socketTimeout: login.timeouts?.socketMs ?? SILENCE_MS,
     disableAutoIdle: !push,
     ...(push ? { autoIdleDelay: PUSH_IDLE_DELAY_MS } : {}),
-    qresync: push,
+    // Push learns expunges from VANISHED; a polled sync selects with QRESYNC to learn them the same way.
+    qresync: true,
     clientInfo: { name: 'Wren' },
   };
 }

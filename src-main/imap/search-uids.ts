@@ -12,3 +12,9 @@ export async function presentUids(client: ImapClient, uids: number[]): Promise<S
   if (uids.length === 0) return new Set();
   return new Set((await client.search({ uid: toSequenceSet(uids) }, { uid: true })) || []);
 }
+
+/** The UIDs from `first` on (UID SEARCH UID first:*), without the highest one a server answers "n:*" with when none is that new. */
+export async function uidsFrom(client: ImapClient, first: number, exists: number): Promise<number[]> {
+  if (exists === 0) return [];
+  return ((await client.search({ uid: `${first}:*` }, { uid: true })) || []).filter((uid) => uid >= first);
+}

@@ -9,7 +9,20 @@ export interface SelectedFolder {
   exists: number;
   /** null when the server has no CONDSTORE for this folder. */
   highestModseq: number | null;
+  /**
+   * With QRESYNC (asked for by `since` and accepted): the UIDs expunged since
+   * that state, as the server's VANISHED (EARLIER) said. null without QRESYNC.
+   */
+  vanished: number[] | null;
 }
+
+/** The folder state of the last complete sync, for SELECT (QRESYNC (uidvalidity modseq)). */
+export interface KnownState {
+  uidValidity: number;
+  modseq: number;
+}
+
+interface ExpungeEvent { path?: string; uid?: number; vanished?: boolean }
 
 /**
  * Runs `work` with `path` selected, holding imapflow's mailbox lock so no
@@ -19,17 +32,37 @@ export interface SelectedFolder {
  * our FETCHes, and a CHANGEDSINCE from that value would skip exactly those.
  */
 export async function withFolder<T>(
-  client: ImapClient, path: string, work: (folder: SelectedFolder) => Promise<T>, options: { readOnly?: boolean } = {},
+  client: ImapClient, path: string, work: (folder: SelectedFolder) => Promise<T>, options: { readOnly?: boolean; since?: KnownState } = {},
 ): Promise<T> {
-  const lock = await client.getMailboxLock(path, { readOnly: options.readOnly ?? false });
+  const readOnly = options.readOnly ?? false;
+  const qresync = options.since && client.enabled.has('QRESYNC') ? { changedSince: BigInt(options.since.modseq), uidValidity: BigInt(options.since.uidValidity) } : null;
+  const vanished: number[] = [];
+  const onExpunge = (event: ExpungeEvent) => {
+    if (event.vanished && event.uid && event.path === path) vanished.push(event.uid);
+  };
+  const alreadySelected = client.mailbox && client.mailbox.path === path;
+  let lock;
+  if (qresync) {
+    client.on('expunge', onExpunge);
+    try {
+      lock = await client.getMailboxLock(path, { readOnly, ...qresync });
+      // Still selected from before: no SELECT ran, so none with QRESYNC either; select again.
+      if (alreadySelected) await client.mailboxOpen(path, { readOnly, ...qresync });
+    } finally {
+      client.off('expunge', onExpunge);
+    }
+  } else {
+    lock = await client.getMailboxLock(path, { readOnly });
+  }
   try {
-    return await work(selectedFolder(client.mailbox as MailboxObject));
+    const mailbox = client.mailbox as MailboxObject & { qresync?: boolean };
+    return await work({ ...selectedFolder(mailbox), vanished: qresync && mailbox.qresync ? vanished : null });
   } finally {
     lock.release();
   }
 }
 
-function selectedFolder(mailbox: MailboxObject): SelectedFolder {
+function selectedFolder(mailbox: MailboxObject): Omit<SelectedFolder, 'vanished'> {
   const condstore = mailbox.highestModseq !== undefined && !mailbox.noModseq;
   return {
     path: mailbox.path,

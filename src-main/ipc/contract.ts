@@ -423,8 +423,13 @@ export const requests = {
   'sync.start': request<{ started: number[] }>()(
     z.object({ accountId: id.optional(), bodies: z.boolean().default(false) }).strict(),
   ),
-  /** Syncs (every account, or one) and waits for the outcome; a failed account is reported, not thrown (the CLI). */
-  'sync.run': request<SyncRunResult>()(z.object({ accountId: id.optional(), bodies: z.boolean().default(false) }).strict()),
+  /**
+   * Syncs (every account, or one) and waits for the outcome; a failed account is reported, not thrown (the CLI).
+   * `replayOnly`: only sends the queued operations (no folder pass), as after `wren move`.
+   */
+  'sync.run': request<SyncRunResult>()(
+    z.object({ accountId: id.optional(), bodies: z.boolean().default(false), replayOnly: z.boolean().default(false) }).strict(),
+  ),
   /** Syncs the account, then keeps its Inbox pushed (IDLE) until the core stops (`wren watch`); gives the first sync's summary. */
   'sync.watch': request<SyncSummary>()(byAccount),
   /** The settings file (settings.json in the data folder) and what was wrong in it. */
@@ -511,7 +516,10 @@ export interface Events {
   'sync.progress': { accountId: number; folderPath: string; phase: 'folders' | 'headers' | 'bodies'; done: number; total: number; bytes?: number; totalBytes?: number };
   'account.status': { accountId: number; state: AccountState; error: ErrorShape | null; retryAt: number | null };
   /** A journaled operation the server refused or could not apply; the local view has returned to the server's truth. */
-  'operation.failed': { operationId: number; accountId: number; kind: MailOperation['kind'] | 'markRead'; error: ErrorShape };
+  'operation.failed': {
+    operationId: number; accountId: number; error: ErrorShape;
+    kind: MailOperation['kind'] | 'markRead' | 'createFolder' | 'renameFolder' | 'deleteFolder' | 'subscribeFolder';
+  };
   /** New mail arrived in a folder (push or poll): for notifications and the unread badge. */
   'mail.new': { accountId: number; folderId: number; messages: { id: number; from: Address; subject: string }[] };
   /** Settings changed (here or in another process): everyone applies them at once. */

@@ -57,10 +57,11 @@ function bodyCharset(structure: StructurePart | null): string | null {
 }
 
 /**
- * Header fields fetched raw (FETCH BODY.PEEK[HEADER.FIELDS (SUBJECT FROM TO CC)],
- * imapflow's `headers: [...]`) are decoded here from their bytes, which is
- * the only way to read raw 8-bit GBK subjects and to keep broken encoded
- * words as written; they replace the envelope's versions of those fields.
+ * Header fields fetched raw (FETCH BODY.PEEK[HEADER.FIELDS (...)], imapflow's
+ * `headers: [...]`) are decoded here from their bytes, which is the only way
+ * to read raw 8-bit GBK subjects and to keep broken encoded words as written;
+ * they replace the envelope's versions of those fields (the sync fetches no
+ * ENVELOPE at all: decoding it too was work thrown away).
  */
 function rawFields(headers: Buffer, structure: StructurePart | null): Partial<HeaderFields> {
   const raw = splitHeaderBlock(headers);
@@ -68,9 +69,12 @@ function rawFields(headers: Buffer, structure: StructurePart | null): Partial<He
   const present = new Set(raw.map((h) => h.name));
   const fields: Partial<HeaderFields> = {};
   if (present.has('subject')) fields.subject = decoded.subject;
-  if (present.has('from')) fields.from = decoded.from;
+  if (present.has('from') || present.has('sender')) fields.from = decoded.from;
   if (present.has('to')) fields.to = decoded.to;
   if (present.has('cc')) fields.cc = decoded.cc;
+  if (present.has('date')) fields.date = decoded.date;
+  if (present.has('message-id')) fields.messageId = decoded.messageId;
+  if (present.has('in-reply-to')) fields.inReplyTo = decoded.inReplyTo;
   return fields;
 }
 

@@ -2,17 +2,8 @@ import type { ChangeFeed } from './change-feed';
 import type { Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
 import type { FolderRole, FolderView } from '../ipc/contract';
+import type { ServerFolder } from '../sync/server-folder';
 
-/** A folder as the server lists it. */
-export interface RemoteFolder {
-  path: string;
-  name: string;
-  parentPath: string | null;
-  delimiter: string | null;
-  role: FolderRole | null;
-  selectable: boolean;
-  subscribed: boolean;
-}
 
 export interface FolderRecord extends FolderView {
   /** The server's hierarchy delimiter ("/", "."); null for a flat server or a local folder. */
@@ -68,7 +59,7 @@ export class FoldersRepo {
    * updates roles and flags, links parents, and drops folders the server no
    * longer has (with their cached messages, which the server dropped too).
    */
-  replaceRemote(accountId: number, remote: RemoteFolder[]): void {
+  replaceRemote(accountId: number, remote: ServerFolder[]): void {
     const existing = new Map(this.list(accountId).map((f) => [f.path, f.id]));
     const upsert = this.statements.get(
       `INSERT INTO folders (account_id, path, name, delimiter, role, selectable, subscribed)
@@ -124,6 +115,28 @@ export class FoldersRepo {
   /** The same, as a record (a POP3 account's Drafts or Sent, created on first use). */
   ensureLocalFolder(accountId: number, path: string, role: FolderRole): FolderRecord {
     return this.get(this.ensureLocal(accountId, path, path, role))!;
+  }
+
+  /**
+   * A folder made here before the server has it (the journal creates it there):
+   * subscribed and able to hold mail, as a created folder is on the server.
+   */
+  addLocalFirst(accountId: number, folder: { path: string; name: string; parentId: number | null; delimiter: string | null }): FolderRecord {
+    const id = this.statements
+      .pluck(
+        `INSERT INTO folders (account_id, parent_id, path, name, delimiter, selectable, subscribed)
+         VALUES (?, ?, ?, ?, ?, 1, 1) RETURNING id`,
+      )
+      .get(accountId, folder.parentId, folder.path, folder.name, folder.delimiter) as number;
+    this.feed.note({ entity: 'folders', accountId, ids: [id] });
+    return this.get(id)!;
+  }
+
+  /** Removes a folder here (the journal deletes it on the server); its cached mail and subfolders go with it. */
+  remove(folderId: number): void {
+    const folder = this.get(folderId);
+    this.statements.get('DELETE FROM folders WHERE id = ?').run(folderId);
+    this.feed.note({ entity: 'folders', accountId: folder?.accountId ?? null, ids: [folderId] });
   }
 
   setSubscribed(folderId: number, subscribed: boolean): void {

@@ -3,9 +3,10 @@ import type { Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
 
 /** What the user asked for; `operation.failed` names it. */
-export type OperationKind = 'flags' | 'move' | 'copy' | 'delete' | 'archive' | 'markRead' | 'empty';
+export type OperationKind = 'flags' | 'move' | 'copy' | 'delete' | 'archive' | 'markRead' | 'empty' | FolderOperationKind;
+export type FolderOperationKind = 'createFolder' | 'renameFolder' | 'deleteFolder' | 'subscribeFolder';
 /** What the server is asked to do. */
-export type ServerAction = 'store' | 'move' | 'copy' | 'expunge' | 'append';
+export type ServerAction = 'store' | 'move' | 'copy' | 'expunge' | 'append' | 'createFolder' | 'renameFolder' | 'deleteFolder' | 'subscribe' | 'unsubscribe';
 export type OperationState = 'pending' | 'sent' | 'done' | 'failed';
 
 /** One message of an entry, named as the server named it when the entry was made. */
@@ -30,6 +31,8 @@ export interface JournalEntry {
   kind: OperationKind;
   action: ServerAction;
   targetPath: string | null;
+  /** A renamed folder's path before (migration 0006); targetPath is its path after. */
+  sourcePath: string | null;
   /** The target's UIDNEXT and UIDVALIDITY when the entry was sent. */
   targetUidNext: number | null;
   targetUidValidity: number | null;
@@ -40,13 +43,13 @@ export interface JournalEntry {
   items: JournalItem[];
 }
 
-export type NewEntry = Pick<JournalEntry, 'accountId' | 'kind' | 'action' | 'targetPath' | 'undoable'> & { add: readonly string[]; remove: readonly string[] };
+export type NewEntry = Pick<JournalEntry, 'accountId' | 'kind' | 'action' | 'targetPath' | 'undoable'> & { add: readonly string[]; remove: readonly string[] } & { sourcePath?: string | null };
 export type NewItem = Omit<JournalItem, 'id' | 'newUid'>;
 
 /** Done entries are kept this long, so a replayed operation can still be undone from its toast. */
 const KEEP_DONE_MS = 60 * 60_000;
 
-const ENTRY = `SELECT id, account_id AS accountId, kind, action, target_path AS targetPath, target_uidnext AS targetUidNext, target_uidvalidity AS targetUidValidity, flags_add, flags_remove, state, undoable
+const ENTRY = `SELECT id, account_id AS accountId, kind, action, target_path AS targetPath, source_path AS sourcePath, target_uidnext AS targetUidNext, target_uidvalidity AS targetUidValidity, flags_add, flags_remove, state, undoable
   FROM operations`;
 const ITEM = `SELECT id, message_row_id AS messageRowId, result_row_id AS resultRowId, folder_path AS folderPath, uidvalidity, uid,
   message_id_header AS messageIdHeader, prior_flags, prior_folder_id AS priorFolderId, prior_uid AS priorUid, new_uid AS newUid
@@ -69,10 +72,10 @@ export class OperationsRepo {
     this.statements.get("DELETE FROM operations WHERE state = 'done' AND created_at < ?").run(Date.now() - KEEP_DONE_MS);
     const id = this.statements
       .pluck(
-        `INSERT INTO operations (account_id, kind, action, target_path, flags_add, flags_remove, undoable, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+        `INSERT INTO operations (account_id, kind, action, target_path, source_path, flags_add, flags_remove, undoable, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       )
-      .get(entry.accountId, entry.kind, entry.action, entry.targetPath, entry.add.join(' '), entry.remove.join(' '), entry.undoable ? 1 : 0, Date.now()) as number;
+      .get(entry.accountId, entry.kind, entry.action, entry.targetPath, entry.sourcePath ?? null, entry.add.join(' '), entry.remove.join(' '), entry.undoable ? 1 : 0, Date.now()) as number;
     const insert = this.statements.get(
       `INSERT INTO operation_messages (operation_id, message_row_id, result_row_id, folder_path, uidvalidity, uid, message_id_header,
          prior_flags, prior_folder_id, prior_uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -97,6 +100,11 @@ export class OperationsRepo {
 
   countUnfinished(accountId: number): number {
     return this.statements.pluck("SELECT count(*) FROM operations WHERE account_id = ? AND state IN ('pending', 'sent')").get(accountId) as number;
+  }
+
+  /** Entries the server refused, not announced yet: the cache is ahead of the server for them. */
+  countFailed(accountId: number): number {
+    return this.statements.pluck("SELECT count(*) FROM operations WHERE account_id = ? AND state = 'failed'").get(accountId) as number;
   }
 
   /** pending → sent, before the server is asked; false when the entry was undone meanwhile. */
@@ -154,7 +162,7 @@ export class OperationsRepo {
       ...item, priorFlags: prior_flags ? (JSON.parse(prior_flags) as string[]) : null,
     }));
     return {
-      id: row.id, accountId: row.accountId, kind: row.kind, action: row.action, targetPath: row.targetPath, state: row.state,
+      id: row.id, accountId: row.accountId, kind: row.kind, action: row.action, targetPath: row.targetPath, sourcePath: row.sourcePath, state: row.state,
       targetUidNext: row.targetUidNext, targetUidValidity: row.targetUidValidity,
       add: words(row.flags_add), remove: words(row.flags_remove), undoable: row.undoable === 1, items,
     };

@@ -62,10 +62,15 @@ export class Store {
     this.outbox = new OutboxRepo(this.db);
   }
 
-  /** Runs `work` in one transaction; change events go out only if it commits. */
+  /**
+   * Runs `work` in one transaction; change events go out only if it commits.
+   * BEGIN IMMEDIATE: the write lock is taken (waiting out the other thread's
+   * writer) before anything is read, as a read snapshot that another
+   * connection's commit made stale cannot be upgraded to a write.
+   */
   write<T>(work: () => T): T {
     try {
-      const result = this.db.transaction(work)();
+      const result = this.db.transaction(work).immediate();
       this.feed.flush();
       return result;
     } catch (error) {

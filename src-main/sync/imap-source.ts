@@ -2,7 +2,8 @@ import { WrenError } from '../errors/wren-error';
 import { listRemoteFolders } from '../imap/folder-list';
 import type { ImapClient } from '../imap/imap-client';
 import { isServerRefusal } from '../imap/imap-error';
-import type { FolderRecord, RemoteFolder } from '../store/folders-repo';
+import type { ServerFolder } from './server-folder';
+import type { FolderRecord } from '../store/folders-repo';
 import type { Store } from '../store/store';
 import { fetchFolderBodies } from './fetch-bodies';
 import type { MailSource } from './mail-source';
@@ -17,7 +18,7 @@ export class ImapSource implements MailSource {
     await replayJournal(this.client, this.store, this.accountId);
   }
 
-  listFolders(): Promise<RemoteFolder[]> {
+  listFolders(): Promise<ServerFolder[]> {
     return listRemoteFolders(this.client);
   }
 

@@ -7,7 +7,7 @@ import { ImapSource } from './imap-source';
 import { InboxPush } from './inbox-push';
 import { Pop3Checks } from './pop3/pop3-checks';
 import { NewMailNotices, type NewMailListener } from './new-mail';
-import { syncAccount } from './sync-account';
+import { replayAccount, syncAccount } from './sync-account';
 import type { ProgressListener, SyncJob, SyncRunner } from './sync-runner';
 
 /** Runs syncs on the caller's thread and store; its changes reach the UI through that store's feed. */
@@ -34,10 +34,11 @@ export class InProcessSyncRunner implements SyncRunner {
     this.logins.set(job.accountId, job.login);
     const marks = this.notices.mark(this.store.folders.list(job.accountId));
     const account = this.store.accounts.get(job.accountId);
+    const pass = job.replayOnly ? replayAccount : syncAccount;
     const task = account?.protocol === 'pop3'
       ? this.pop3.check(account, job.login, onProgress)
       : this.sessions.use(job.accountId, 'sync', (client) =>
-        syncAccount(new ImapSource(client, this.store, job.accountId), this.store, job.accountId, { bodies: job.bodies, bodiesSince: job.bodiesSince, onProgress }),
+        pass(new ImapSource(client, this.store, job.accountId), this.store, job.accountId, { bodies: job.bodies, bodiesSince: job.bodiesSince, onProgress }),
       );
     this.active.add(task);
     let summary: SyncSummary;
@@ -50,8 +51,8 @@ export class InProcessSyncRunner implements SyncRunner {
       // Also after a failure: what was stored before it is new mail all the same.
       if (this.store.db.open) this.notices.announce(marks);
     }
-    // After a sync, on the sync's thread: files of messages the server dropped go too.
-    collectOrphanBlobs(this.store);
+    // After a sync, on the sync's thread: files of messages the server dropped go too (a replay leaves it to the next sync).
+    if (!job.replayOnly) collectOrphanBlobs(this.store);
     return summary;
   }
 

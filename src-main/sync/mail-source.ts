@@ -1,5 +1,6 @@
 import type { WrenError } from '../errors/wren-error';
-import type { FolderRecord, RemoteFolder } from '../store/folders-repo';
+import type { ServerFolder } from './server-folder';
+import type { FolderRecord } from '../store/folders-repo';
 import type { FolderProgress, FolderSyncResult } from './sync-folder';
 
 /**
@@ -14,7 +15,7 @@ export interface MailSource {
   /** Changes made locally (maybe offline) go out before anything is read back. */
   pushLocalChanges(): Promise<void>;
   /** The folders the server has; a POP3 source lists only its Inbox. */
-  listFolders(): Promise<RemoteFolder[]>;
+  listFolders(): Promise<ServerFolder[]>;
   /** Brings one cached folder's messages and flags in line with the server. */
   syncFolder(folder: FolderRecord, onProgress: FolderProgress): Promise<FolderSyncResult>;
   /** Downloads the sources of the folder's messages not cached yet; returns how many. */

@@ -1,7 +1,8 @@
 import { WrenError } from '../errors/wren-error';
 import type { Pop3Policy } from '../ipc/contract';
 import type { Pop3Client } from '../pop3/pop3-client';
-import type { FolderRecord, RemoteFolder } from '../store/folders-repo';
+import type { FolderRecord } from '../store/folders-repo';
+import type { ServerFolder } from './server-folder';
 import type { Store } from '../store/store';
 import type { MailSource } from './mail-source';
 import { downloadNew } from './pop3/download-new';
@@ -50,7 +51,7 @@ export class Pop3Source implements MailSource {
     });
   }
 
-  async listFolders(): Promise<RemoteFolder[]> {
+  async listFolders(): Promise<ServerFolder[]> {
     this.store.write(() => this.store.folders.ensureLocal(this.accountId, POP3_INBOX_PATH, 'Inbox', 'inbox'));
     return [{ path: POP3_INBOX_PATH, name: 'Inbox', parentPath: null, delimiter: null, role: 'inbox', selectable: true, subscribed: true }];
   }

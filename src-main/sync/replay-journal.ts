@@ -6,6 +6,7 @@ import { storeFlags } from '../imap/store-flags';
 import { expungeMessages } from '../imap/expunge-messages';
 import type { JournalEntry, JournalItem } from '../store/operations-repo';
 import type { Store } from '../store/store';
+import { isFolderAction, replayFolderEntry } from './replay-folder-operation';
 import { replayTransfer } from './replay-transfer';
 import { replayAppend, returnUnsent } from './replay-append';
 import { resolveItems } from './resolve-journal-items';
@@ -44,6 +45,7 @@ export async function replayJournal(client: ImapClient, store: Store, accountId:
 async function replayEntry(client: ImapClient, store: Store, entry: JournalEntry, note: Note): Promise<void> {
   if (entry.action === 'move' || entry.action === 'copy') return replayTransfer(client, store, entry, note);
   if (entry.action === 'append') return replayAppend(client, store, entry);
+  if (isFolderAction(entry.action)) return replayFolderEntry(client, store, entry);
   if (entry.state === 'pending' && !store.write(() => store.operations.claim(entry.id))) return; // undone meanwhile
   const missing: JournalItem[] = [];
   for (const [path, items] of byFolder(entry.items)) {
@@ -80,7 +82,7 @@ export function byFolder(items: JournalItem[]): Map<string, JournalItem[]> {
 
 /** The server refused (NO/BAD, e.g. a folder gone) while the connection is fine: the entry cannot be applied. */
 function isConflict(error: unknown, client: ImapClient): boolean {
-  if (error instanceof WrenError) return error.code === 'ServerSaid' || error.code === 'NotFound';
+  if (error instanceof WrenError) return ['ServerSaid', 'NotFound', 'FolderExists', 'FolderGone'].includes(error.code);
   // imapflow wraps some refusals (a missing mailbox: code NotFound) around the tagged response's error.
   const refusal = error as { responseStatus?: string; response?: { responseStatus?: string } };
   const status = refusal.responseStatus ?? refusal.response?.responseStatus;

@@ -47,6 +47,17 @@ export async function syncAccount(source: MailSource, store: Store, accountId: n
 }
 
 /**
+ * Sends the journal only (a change just made reaches the server without
+ * waiting for every folder's resync). A refused entry left the cache ahead of
+ * the server: then the full pass follows and brings it back.
+ */
+export async function replayAccount(source: MailSource, store: Store, accountId: number, options: SyncOptions): Promise<SyncSummary> {
+  await source.pushLocalChanges();
+  if (store.operations.countFailed(accountId) > 0) return syncAccount(source, store, accountId, options);
+  return { accountId, folders: 0, newMessages: 0, removedMessages: 0, flagUpdates: 0, bodiesFetched: 0 };
+}
+
+/**
  * The bodies phase with its progress thinned out to a few events a second:
  * thousands of small messages a second would flood the front ends (and the
  * worker's message channel).

@@ -1,8 +1,8 @@
 import { fetchFlags, type MessageFlags } from '../imap/fetch-flags';
 import { fetchHeaders } from '../imap/fetch-headers';
-import type { ImapClient } from '../imap/imap-client';
-import { allUids } from '../imap/search-uids';
-import { withFolder, type SelectedFolder } from '../imap/with-folder';
+import type { FetchedMessage, ImapClient } from '../imap/imap-client';
+import { allUids, uidsFrom } from '../imap/search-uids';
+import { withFolder, type KnownState, type SelectedFolder } from '../imap/with-folder';
 import type { FolderRecord, FolderSyncState } from '../store/folders-repo';
 import type { Store } from '../store/store';
 import { fromImapEnvelope } from '../mime/envelope';
@@ -36,9 +36,12 @@ export function syncFolder(client: ImapClient, store: Store, folder: FolderRecor
       });
       folder = { ...folder, uidvalidity: state.uidvalidity, highestmodseq: null };
     }
-    const serverUids = await allUids(client, selected.exists);
-    const onServer = new Set(serverUids);
-    const removedMessages = removeGhosts(store, folder.id) + removeExpunged(store, folder.id, onServer);
+    let removedMessages = removeGhosts(store, folder.id) + removeVanished(store, folder.id, selected);
+    let serverUids = await uidsByQresync(client, store, folder, selected);
+    if (!serverUids) {
+      serverUids = await allUids(client, selected.exists);
+      removedMessages += removeExpunged(store, folder.id, new Set(serverUids));
+    }
     const known = store.messages.uids(folder.id);
     const knownSet = new Set(known);
     const fresh = serverUids.filter((uid) => !knownSet.has(uid)).sort((a, b) => b - a);
@@ -46,7 +49,32 @@ export function syncFolder(client: ImapClient, store: Store, folder: FolderRecor
     const flagUpdates = await refreshFlags(client, store, folder, state.highestmodseq, known);
     store.write(() => store.folders.setSyncState(folder.id, state));
     return { newMessages, removedMessages, flagUpdates };
-  }, { readOnly: true });
+  }, { readOnly: true, since: knownState(folder) });
+}
+
+/** The state of the folder's last complete sync, when QRESYNC can start from it. */
+function knownState(folder: FolderRecord): KnownState | undefined {
+  if (folder.uidvalidity === null || folder.highestmodseq === null || folder.uidnext === null) return undefined;
+  return { uidValidity: folder.uidvalidity, modseq: folder.highestmodseq };
+}
+
+/** With QRESYNC the server named what was expunged (VANISHED) on SELECT. */
+function removeVanished(store: Store, folderId: number, selected: SelectedFolder): number {
+  return selected.vanished?.length ? store.write(() => store.messages.removeUids(folderId, selected.vanished!)) : 0;
+}
+
+/**
+ * The folder's UIDs without a search of the whole folder: the cache (less
+ * what VANISHED named) and the UIDs from the last complete sync's UIDNEXT on
+ * (a sync cut off since then stored some of them, newest first). Trusted only
+ * when they add up to the folder's EXISTS: rows gone here for another reason
+ * (a move the server refused, say) make them fall short, and then null sends
+ * the sync to UID SEARCH ALL, as without QRESYNC.
+ */
+async function uidsByQresync(client: ImapClient, store: Store, folder: FolderRecord, selected: SelectedFolder): Promise<number[] | null> {
+  if (!selected.vanished || folder.uidnext === null) return null;
+  const union = new Set([...store.messages.uids(folder.id), ...(await uidsFrom(client, folder.uidnext, selected.exists))]);
+  return union.size === selected.exists ? [...union] : null;
 }
 
 function syncState(selected: SelectedFolder): FolderSyncState {
@@ -63,17 +91,33 @@ function removeExpunged(store: Store, folderId: number, onServer: Set<number>): 
   return gone.length ? store.write(() => store.messages.removeUids(folderId, gone)) : 0;
 }
 
-/** Newest first, so the first screen fills while older mail still arrives. */
+/**
+ * Newest first, so the first screen fills while older mail still arrives. The
+ * next batch is asked for before this one is decoded and written: the server
+ * prepares and sends it meanwhile, instead of idling one round trip per batch.
+ */
 async function fetchNewHeaders(client: ImapClient, store: Store, folderId: number, uids: number[], onProgress: FolderProgress): Promise<number> {
   let done = 0;
   onProgress(0, uids.length);
-  for (const batch of chunk(uids, HEADER_BATCH)) {
-    const records = (await fetchHeaders(client, batch)).map(fromImapEnvelope);
+  const batches = chunk(uids, HEADER_BATCH);
+  let next = prefetch(client, batches[0]);
+  for (const [i, batch] of batches.entries()) {
+    const fetched = await next!;
+    next = prefetch(client, batches[i + 1]);
+    const records = fetched.map(fromImapEnvelope);
     store.write(() => store.messages.insertHeaders(folderId, records));
     done += batch.length;
     onProgress(done, uids.length);
   }
   return done;
+}
+
+/** Starts a batch's FETCH; a failure surfaces when it is awaited (or not at all, when an earlier write failed). */
+function prefetch(client: ImapClient, batch: number[] | undefined): Promise<FetchedMessage[]> | null {
+  if (!batch) return null;
+  const answers = fetchHeaders(client, batch);
+  answers.catch(() => undefined);
+  return answers;
 }
 
 /**

@@ -8,6 +8,12 @@ export interface SyncJob {
   bodies: boolean;
   /** With bodies: only messages dated from then on (epoch ms), the "last N days" policy; none: all. */
   bodiesSince?: number;
+  /**
+   * Only sends the operations journal (a change the user just made), without
+   * the folder pass; a refused entry still gets the folder pass, which brings
+   * the cache back to the server's truth.
+   */
+  replayOnly?: boolean;
   login: ImapLogin;
 }
 

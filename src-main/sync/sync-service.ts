@@ -30,7 +30,7 @@ export interface SyncServiceOptions {
  * Nothing cached is deleted when a sync fails.
  */
 export class SyncService {
-  private readonly running = new Map<number, Promise<SyncSummary>>();
+  private readonly running = new Map<number, { task: Promise<SyncSummary>; replayOnly: boolean }>();
   private readonly timers = new Map<number, NodeJS.Timeout>();
   private readonly failures = new Map<number, number>();
   /** Accounts that got a journal entry while their sync was past its replay: synced again after. */
@@ -54,28 +54,48 @@ export class SyncService {
     return accountIds;
   }
 
-  /** Syncs one account and waits for it (CLI); a sync already running is joined. */
+  /**
+   * Syncs one account and waits for it (CLI); a sync already running is joined,
+   * a replay running is waited for first.
+   */
   run(accountId: number, bodies: boolean): Promise<SyncSummary> {
     const current = this.running.get(accountId);
-    if (current) return current;
-    const task = this.runOnce(accountId, bodies).finally(() => {
-      this.running.delete(accountId);
-      this.announceFailedOperations(accountId);
-      if (this.replayAgain.delete(accountId)) this.replaySoon(accountId);
-    });
-    this.running.set(accountId, task);
-    return task;
+    if (current && !current.replayOnly) return current.task;
+    if (current) return current.task.catch(() => undefined).then(() => this.run(accountId, bodies));
+    return this.track(accountId, false, this.runOnce(accountId, bodies, false));
   }
 
   /**
-   * A new operation was journaled: replays it now (a sync, which replays the
-   * journal first) unless the account is offline, when the scheduled retry
-   * will. A sync already running may be past its replay, so another follows.
+   * Sends the account's journal to the server without a folder pass and waits
+   * for it (`wren move`, `wren flag`). A sync already running may be past its
+   * own replay: this replays once more after it.
+   */
+  replay(accountId: number): Promise<SyncSummary> {
+    const current = this.running.get(accountId);
+    if (current?.replayOnly) return current.task;
+    if (current) return current.task.catch(() => undefined).then(() => this.replay(accountId));
+    return this.track(accountId, true, this.runOnce(accountId, false, true));
+  }
+
+  /**
+   * A new operation was journaled: sends it now (a replay, not a full sync)
+   * unless the account is offline, when the scheduled retry will. A sync or
+   * replay already running may be past its replay, so another follows.
    */
   replaySoon(accountId: number): void {
     if (this.stopped || this.status.get(accountId).state === 'offline') return;
     if (this.running.has(accountId)) this.replayAgain.add(accountId);
-    else this.start([accountId], false);
+    else this.replay(accountId).catch(() => undefined);
+  }
+
+  private track(accountId: number, replayOnly: boolean, work: Promise<SyncSummary>): Promise<SyncSummary> {
+    const task = work.finally(() => {
+      this.running.delete(accountId);
+      this.announceFailedOperations(accountId);
+      if (this.replayAgain.delete(accountId)) this.replaySoon(accountId);
+    });
+    this.running.set(accountId, { task, replayOnly });
+    return task;
   }
 
   /**
@@ -107,7 +127,7 @@ export class SyncService {
     this.clearTimer(accountId);
     this.unwatch(accountId);
     this.runner.dropConnection(accountId);
-    await this.running.get(accountId)?.catch(() => undefined);
+    await this.running.get(accountId)?.task.catch(() => undefined);
     // A sync that failed on the cut line may have scheduled a retry.
     this.clearTimer(accountId);
     this.failures.delete(accountId);
@@ -137,15 +157,19 @@ export class SyncService {
     await this.runner.close();
   }
 
-  private async runOnce(accountId: number, bodies: boolean): Promise<SyncSummary> {
-    this.clearTimer(accountId);
-    this.status.set(accountId, { state: 'syncing', error: null, retryAt: null });
+  private async runOnce(accountId: number, bodies: boolean, replayOnly: boolean): Promise<SyncSummary> {
+    // A replay leaves the status and the next scheduled sync alone: it is not a sync.
+    if (!replayOnly) {
+      this.clearTimer(accountId);
+      this.status.set(accountId, { state: 'syncing', error: null, retryAt: null });
+    }
     try {
       // Asked for bodies (the CLI's --bodies): all of them; otherwise what the account's setting keeps offline.
       const policy = bodies ? { bodies: true } : (this.options.bodiesFor?.(accountId) ?? { bodies: false });
-      const job: SyncJob = { accountId, bodies: policy.bodies, bodiesSince: policy.since, login: this.loginFor(accountId) };
+      const job: SyncJob = { accountId, bodies: policy.bodies, bodiesSince: policy.since, replayOnly, login: this.loginFor(accountId) };
       const summary = await this.runner.run(job, (progress) => this.events.emit('sync.progress', progress));
       this.failures.delete(accountId);
+      if (replayOnly) return summary;
       this.status.set(accountId, { state: 'idle', error: null, retryAt: null });
       this.schedule(accountId, this.intervalOf(accountId));
       if ((this.options.push || this.watched.has(accountId)) && this.store.accounts.get(accountId)) this.runner.watch(job, (fault) => this.onPushLost(accountId, fault));

@@ -11,3 +11,6 @@ export const MOVELESS_CAPABILITY = [
 
 /** Neither MOVE nor UIDPLUS: only a plain EXPUNGE removes messages, every \\Deleted one of the folder at once. */
 export const MOVELESS_UIDPLUSLESS_CAPABILITY = MOVELESS_CAPABILITY.split(' ').filter((capability) => capability !== 'UIDPLUS').join(' ');
+
+/** Dovecot's capabilities without QRESYNC (CONDSTORE kept): expunges must be found by UID SEARCH. */
+export const QRESYNCLESS_CAPABILITY = MOVELESS_CAPABILITY.split(' ').filter((capability) => capability !== 'QRESYNC').concat('MOVE').join(' ');

@@ -36,8 +36,8 @@ export async function readCommand(context: CliContext, args: string[]): Promise<
 const SEND_DEADLINE_MS = 20_000;
 
 /**
- * The \Seen that opening queued goes out before the command ends (a sync of
- * the account replays what is queued first), waiting at most SEND_DEADLINE_MS;
+ * The \Seen that opening queued goes out before the command ends (a replay of
+ * the account's journal, no folder pass), waiting at most SEND_DEADLINE_MS;
  * offline it stays queued for the next sync.
  */
 async function tellServer(context: CliContext, messageId: number): Promise<void> {
@@ -47,7 +47,7 @@ async function tellServer(context: CliContext, messageId: number): Promise<void>
   const deadline = new Promise<null>((resolve) => {
     timer = setTimeout(() => resolve(null), SEND_DEADLINE_MS);
   });
-  const outcome = await Promise.race([context.request('sync.run', { accountId }), deadline]);
+  const outcome = await Promise.race([context.request('sync.run', { accountId, replayOnly: true }), deadline]);
   clearTimeout(timer);
   if (!outcome || outcome.failures.length > 0) context.note(`the server could not be told that message ${messageId} was read; the next sync will tell it.`);
 }

@@ -10,20 +10,25 @@ import type { Migration } from './migration';
  * - account_id NULL: an operation among local folders only. It never goes to
  *   a server (it is written done) and is kept only so the toast can undo it.
  *
+ * It keeps what 0006 (folder operations) added: their kinds, actions and
+ * source_path.
+ *
  * SQLite cannot change a CHECK or NOT NULL in place: both tables are rebuilt
  * (the child first, so no cascade touches the rows) and renamed into place.
  */
 export const localTransfers: Migration = {
-  // Its place in MIGRATIONS (the file number 0008 is reserved for it; the merge renumbers both).
   version: 8,
   name: 'local-transfers',
   up: `
 CREATE TABLE operations_next (
   id INTEGER PRIMARY KEY,
   account_id INTEGER REFERENCES accounts(id) ON DELETE CASCADE,
-  kind TEXT NOT NULL CHECK (kind IN ('flags', 'move', 'copy', 'delete', 'archive', 'markRead', 'empty')),
-  action TEXT NOT NULL CHECK (action IN ('store', 'move', 'copy', 'expunge', 'append')),
+  kind TEXT NOT NULL CHECK (kind IN ('flags', 'move', 'copy', 'delete', 'archive', 'markRead', 'empty',
+    'createFolder', 'renameFolder', 'deleteFolder', 'subscribeFolder')),
+  action TEXT NOT NULL CHECK (action IN ('store', 'move', 'copy', 'expunge', 'append',
+    'createFolder', 'renameFolder', 'deleteFolder', 'subscribe', 'unsubscribe')),
   target_path TEXT,
+  source_path TEXT,
   target_uidnext INTEGER,
   target_uidvalidity INTEGER,
   flags_add TEXT NOT NULL DEFAULT '',
@@ -33,8 +38,10 @@ CREATE TABLE operations_next (
   error_json TEXT,
   created_at INTEGER NOT NULL
 );
-INSERT INTO operations_next SELECT id, account_id, kind, action, target_path, target_uidnext, target_uidvalidity, flags_add,
-  flags_remove, state, undoable, error_json, created_at FROM operations;
+INSERT INTO operations_next (id, account_id, kind, action, target_path, source_path, target_uidnext, target_uidvalidity,
+    flags_add, flags_remove, state, undoable, error_json, created_at)
+  SELECT id, account_id, kind, action, target_path, source_path, target_uidnext, target_uidvalidity, flags_add,
+    flags_remove, state, undoable, error_json, created_at FROM operations;
 
 CREATE TABLE operation_messages_next (
   id INTEGER PRIMARY KEY,

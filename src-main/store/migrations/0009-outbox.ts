@@ -13,7 +13,7 @@ import type { Migration } from './migration';
  */
 export const outbox: Migration = {
   // Its place in MIGRATIONS (0006-0008 land from other branches; renumbered at merge).
-  version: 6,
+  version: 9,
   name: 'outbox',
   up: `
 DROP TABLE IF EXISTS outbox;

@@ -12,7 +12,7 @@ import type { Migration } from './migration';
  */
 export const addressBook: Migration = {
   // Its place in MIGRATIONS (other branches add theirs; renumbered at merge).
-  version: 7,
+  version: 10,
   name: 'address-book',
   up: `
 CREATE TABLE address_book (

@@ -8,7 +8,7 @@ import type { Migration } from './migration';
  * messages_folder_date index; unread counts come from the kept folder counts).
  */
 export const accountOrderColour: Migration = {
-  version: 9,
+  version: 11,
   name: 'account-order-colour',
   up: `
 ALTER TABLE accounts ADD COLUMN sort_order INTEGER NOT NULL DEFAULT 0;

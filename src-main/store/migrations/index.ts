@@ -3,6 +3,7 @@ import { pendingFlagChanges } from './0002-pending-flag-changes';
 import { pendingFlagIdentity } from './0003-pending-flag-identity';
 import { dropRecentKeyword } from './0004-drop-recent-keyword';
 import { operationsJournal } from './0005-operations-journal';
+import { folderOperations } from './0006-folder-operations';
 import { pop3Downloads } from './0007-pop3-downloads';
 import { localTransfers } from './0008-local-transfers';
 import { outbox } from './0009-outbox';
@@ -12,7 +13,7 @@ import type { Migration } from './migration';
 
 /** In order; a new migration is a new file here, never an edit to an old one. */
 export const MIGRATIONS: readonly Migration[] = [
-  initial, pendingFlagChanges, pendingFlagIdentity, dropRecentKeyword, operationsJournal,
+  initial, pendingFlagChanges, pendingFlagIdentity, dropRecentKeyword, operationsJournal, folderOperations,
   pop3Downloads, localTransfers, outbox, addressBook, accountOrderColour,
 ];
 

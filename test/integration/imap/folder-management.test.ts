@@ -22,6 +22,11 @@ describe('remote folder management against Dovecot', () => {
   let accountId: number;
   const user = () => lab.users[2]!; // carol
   const folders = (includeUnsubscribed = false) => wren.call('folders.list', { accountId, includeUnsubscribed });
+  /** Folder changes apply here at once; the server's list once the journal has been replayed. */
+  const sentToServer = async () => {
+    await wren.call('sync.run', { accountId, replayOnly: true });
+    return serverFolders(lab, user().email);
+  };
   const byPath = async (path: string, includeUnsubscribed = true): Promise<FolderView | undefined> =>
     (await folders(includeUnsubscribed)).find((f) => f.path === path);
 
@@ -42,7 +47,7 @@ describe('remote folder management against Dovecot', () => {
     const created = await wren.call('folders.create', { accountId, parentId: parent.id, name: 'Wren' });
     expect(created).toMatchObject({ path: 'Projects/Wren', name: 'Wren', parentId: parent.id, subscribed: true, role: null });
     expect(await byPath('Projects/Wren', false)).toMatchObject({ id: created.id });
-    const remote = await serverFolders(lab, user().email);
+    const remote = await sentToServer();
     expect(remote.get('Projects/Wren')).toMatchObject({ subscribed: true, delimiter: '/' });
 
     const top = await wren.call('folders.create', { accountId, parentId: null, name: 'Receipts' });
@@ -62,7 +67,7 @@ describe('remote folder management against Dovecot', () => {
     // RENAME leaves subscriptions behind on Dovecot; they are carried over, so both still show.
     expect((await folders()).map((f) => f.path)).toEqual(expect.arrayContaining(['Work', 'Work/Wren']));
     expect((await wren.call('messages.list', { folderId: projects.id })).total).toBe(2);
-    const remote = await serverFolders(lab, user().email);
+    const remote = await sentToServer();
     expect([remote.has('Work'), remote.has('Work/Wren'), remote.has('Projects')]).toEqual([true, true, false]);
     expect([remote.get('Work')?.subscribed, remote.get('Work/Wren')?.subscribed]).toEqual([true, true]);
 
@@ -76,7 +81,7 @@ describe('remote folder management against Dovecot', () => {
     const receipts = (await byPath('Receipts'))!;
     expect(await wren.call('folders.delete', { folderId: receipts.id })).toEqual({ deleted: true });
     expect(await byPath('Receipts')).toBeUndefined();
-    expect((await serverFolders(lab, user().email)).has('Receipts')).toBe(false);
+    expect((await sentToServer()).has('Receipts')).toBe(false);
   });
 
   it('refuses to rename or delete special-use folders, with FolderProtected, and leaves the server as it was', async () => {
@@ -86,7 +91,7 @@ describe('remote folder management against Dovecot', () => {
       await expect(wren.call('folders.delete', { folderId: folder.id })).rejects.toMatchObject({ code: 'FolderProtected' });
       await expect(wren.call('folders.rename', { folderId: folder.id, name: 'Elsewhere' })).rejects.toMatchObject({ code: 'FolderProtected' });
     }
-    const remote = await serverFolders(lab, user().email);
+    const remote = await sentToServer();
     expect(['INBOX', 'Trash', 'Sent'].every((path) => remote.has(path))).toBe(true);
     expect(remote.has('Elsewhere')).toBe(false);
   });
@@ -99,7 +104,7 @@ describe('remote folder management against Dovecot', () => {
     expect((await folders()).map((f) => f.path)).not.toContain('Work/Wren');
     expect((await folders()).map((f) => f.path)).not.toContain('Work');
     expect(await byPath('Work/Wren', true)).toMatchObject({ subscribed: false });
-    expect((await serverFolders(lab, user().email)).get('Work/Wren')?.subscribed).toBeFalsy();
+    expect((await sentToServer()).get('Work/Wren')?.subscribed).toBeFalsy();
 
     // A sync reads the subscription state back from the server (LSUB / LIST-SUBSCRIBED): still hidden.
     await wren.core.sync.run(accountId, false);
@@ -108,7 +113,7 @@ describe('remote folder management against Dovecot', () => {
     // A subscribed child keeps its unsubscribed parent in the tree.
     await wren.call('folders.subscribe', { folderId: child.id, subscribed: true });
     expect((await folders()).map((f) => f.path)).toEqual(expect.arrayContaining(['Work', 'Work/Wren']));
-    expect((await serverFolders(lab, user().email)).get('Work/Wren')?.subscribed).toBe(true);
+    expect((await sentToServer()).get('Work/Wren')?.subscribed).toBe(true);
     await wren.call('folders.subscribe', { folderId: work.id, subscribed: true });
     expect(await byPath('Work', false)).toMatchObject({ subscribed: true });
   });
@@ -116,13 +121,13 @@ describe('remote folder management against Dovecot', () => {
   it('creates and renames a folder whose name needs modified UTF-7, and reads it back as written', async () => {
     const created = await wren.call('folders.create', { accountId, parentId: null, name: 'Café 日本' });
     expect(created).toMatchObject({ path: 'Café 日本', name: 'Café 日本' });
-    let remote = await serverFolders(lab, user().email);
+    let remote = await sentToServer();
     // On the wire the name travels in modified UTF-7 (RFC 3501 5.1.3); imapflow decodes it back.
     expect(remote.get('Café 日本')?.pathAsListed).toBe('Caf&AOk- &ZeVnLA-');
 
     const renamed = await wren.call('folders.rename', { folderId: created.id, name: 'Ünïcode' });
     expect(renamed).toMatchObject({ id: created.id, path: 'Ünïcode' });
-    remote = await serverFolders(lab, user().email);
+    remote = await sentToServer();
     expect([remote.has('Ünïcode'), remote.has('Café 日本')]).toEqual([true, false]);
     await wren.core.sync.run(accountId, false);
     expect(await byPath('Ünïcode', false)).toMatchObject({ id: created.id, name: 'Ünïcode' });
@@ -146,14 +151,16 @@ describe('remote folder management against Dovecot', () => {
       await offline?.dispose();
     });
 
-    it('says Offline and changes nothing, neither here nor on the server', async () => {
+    it('applies every change here at once and queues it; the server is untouched until the account is back', async () => {
       const list = await offline.call('folders.list', { accountId: offlineAccount, includeUnsubscribed: true });
       const work = list.find((f) => f.path === 'Work')!;
-      await expect(offline.call('folders.create', { accountId: offlineAccount, parentId: work.id, name: 'Later' })).rejects.toMatchObject({ code: 'Offline' });
-      await expect(offline.call('folders.rename', { folderId: work.id, name: 'Later' })).rejects.toMatchObject({ code: 'Offline' });
-      await expect(offline.call('folders.delete', { folderId: work.id })).rejects.toMatchObject({ code: 'Offline' });
-      await expect(offline.call('folders.subscribe', { folderId: work.id, subscribed: false })).rejects.toMatchObject({ code: 'Offline' });
-      expect(await offline.call('folders.list', { accountId: offlineAccount, includeUnsubscribed: true })).toEqual(list);
+      const later = await offline.call('folders.create', { accountId: offlineAccount, parentId: work.id, name: 'Later' });
+      expect(later).toMatchObject({ path: 'Work/Later', subscribed: true });
+      expect(await offline.call('folders.rename', { folderId: work.id, name: 'Later' })).toMatchObject({ path: 'Later' });
+      await offline.call('folders.subscribe', { folderId: later.id, subscribed: false });
+      const now = await offline.call('folders.list', { accountId: offlineAccount, includeUnsubscribed: true });
+      expect(now.find((f) => f.id === later.id)).toMatchObject({ path: 'Later/Later', subscribed: false });
+      expect(offline.core.store.operations.countUnfinished(offlineAccount)).toBe(3);
       const remote = await serverFolders(lab, user().email);
       expect([remote.has('Work'), remote.has('Work/Later'), remote.has('Later')]).toEqual([true, false, false]);
     });

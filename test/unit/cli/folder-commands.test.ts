@@ -12,7 +12,7 @@ describe('wren folder', () => {
     expect(await folderCommand(cli.context, ['create', 'Bob', 'Projects/2026/Q1'])).toBe(0);
     expect(changes(cli.calls)).toEqual([
       { method: 'folders.create', params: { accountId: 1, parentId: 14, name: 'Q1' } },
-      { method: 'sync.run', params: { accountId: 1, bodies: false } },
+      { method: 'sync.run', params: { accountId: 1, bodies: false, replayOnly: true } },
     ]);
     expect(cli.stdout()).toBe('Created folder Projects/2026/Q1\n');
   });

@@ -8,7 +8,7 @@ describe('wren move and copy', () => {
     expect(await moveOrCopyCommand(cli.context, 'move', ['100', '101', 'Archive'])).toBe(0);
     expect(changes(cli.calls)).toEqual([
       { method: 'messages.apply', params: { kind: 'move', messageIds: [100, 101], folderId: 11 } },
-      { method: 'sync.run', params: { accountId: 1, bodies: false } },
+      { method: 'sync.run', params: { accountId: 1, bodies: false, replayOnly: true } },
     ]);
     expect(cli.stdout()).toBe('Moved 2 messages to Archive\n');
   });

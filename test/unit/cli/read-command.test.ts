@@ -3,11 +3,11 @@ import { readCommand } from '../../../src-main/cli/commands/read-command';
 import { changes, fakeCli } from './fake-cli';
 
 describe('wren read', () => {
-  it('opening an unread message sends the queued \\Seen to the server before it ends (a sync of its account)', async () => {
+  it('opening an unread message sends the queued \\Seen to the server before it ends (a replay of its account journal)', async () => {
     const cli = fakeCli();
     await readCommand(cli.context, ['100']);
     expect(changes(cli.calls).map((c) => c.method)).toEqual(['messages.read', 'sync.run']);
-    expect(changes(cli.calls)[1]!.params).toEqual({ accountId: 1, bodies: false });
+    expect(changes(cli.calls)[1]!.params).toEqual({ accountId: 1, bodies: false, replayOnly: true });
     expect(cli.stdout()).toContain('Subject: Hello');
   });
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WrenError } from '../../../src-main/errors/wren-error';
-import type { FolderRecord, RemoteFolder } from '../../../src-main/store/folders-repo';
+import type { ServerFolder } from '../../../src-main/sync/server-folder';
+import type { FolderRecord } from '../../../src-main/store/folders-repo';
 import type { MailSource } from '../../../src-main/sync/mail-source';
 import { syncAccount } from '../../../src-main/sync/sync-account';
 import type { Store } from '../../../src-main/store/store';
@@ -9,7 +10,7 @@ import { tempStore } from '../store/temp-store';
 let dispose: (() => void) | undefined;
 afterEach(() => dispose?.());
 
-const inbox: RemoteFolder = { path: 'INBOX', name: 'INBOX', parentPath: null, delimiter: null, role: 'inbox', selectable: true, subscribed: true };
+const inbox: ServerFolder = { path: 'INBOX', name: 'INBOX', parentPath: null, delimiter: null, role: 'inbox', selectable: true, subscribed: true };
 
 /**
  * A source shaped like POP3's (one folder, no UIDs in sight) proves syncAccount

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectImap, type Lab } from '../../lab/lab';
+import type { TestCore } from '../imap/lab-core';
+import { JournalFixture, onServer, startJournalLab, stopJournalLab, subjects } from './journal-lab';
+import { replayJournal } from '../../../src-main/sync/replay-journal';
+
+/** Folder create/rename/delete/subscribe through the journal: local at once, offline too, replayed exactly once. */
+describe('folder operations through the journal, against Dovecot', () => {
+  let lab: Lab;
+  let wren: TestCore;
+  let f: JournalFixture;
+  const bob = () => lab.users[1]!;
+  const serverPaths = async () => {
+    const client = await connectImap(lab, bob().email);
+    try {
+      return new Map((await client.list()).map((entry) => [entry.path, entry.subscribed === true]));
+    } finally {
+      await client.logout();
+    }
+  };
+  const local = (path: string) => wren.core.store.folders.list(f.accountId).find((folder) => folder.path === path);
+  const asAnotherDevice = async (work: (client: Awaited<ReturnType<typeof connectImap>>) => Promise<unknown>) => {
+    const client = await connectImap(lab, bob().email);
+    try {
+      await work(client);
+    } finally {
+      await client.logout();
+    }
+  };
+
+  beforeAll(async () => {
+    ({ lab, wren, f } = await startJournalLab());
+  });
+  afterAll(() => stopJournalLab(lab, wren));
+
+  it('offline: create, rename, move mail into it, unsubscribe; all shown at once, and the server ends as asked on reconnect', async () => {
+    const seeded = await f.seed('FolderSource', 2);
+    const [ids, names] = [[...seeded.values()], [...seeded.keys()]];
+    await f.goOffline();
+    const created = await wren.call('folders.create', { accountId: f.accountId, parentId: null, name: 'Trip' });
+    expect(created).toMatchObject({ path: 'Trip', subscribed: true });
+    const renamed = await wren.call('folders.rename', { folderId: created.id, name: 'Trip 2026' });
+    expect(renamed).toMatchObject({ id: created.id, path: 'Trip 2026' });
+    await wren.call('messages.apply', { kind: 'move', messageIds: ids, folderId: created.id });
+    const child = await wren.call('folders.create', { accountId: f.accountId, parentId: created.id, name: 'Hidden' });
+    await wren.call('folders.subscribe', { folderId: child.id, subscribed: false });
+    expect(subjects(f.local('Trip 2026'))).toEqual(names.sort());
+    expect(wren.core.store.operations.countUnfinished(f.accountId)).toBe(5);
+    expect((await serverPaths()).has('Trip')).toBe(false);
+
+    f.goOnline();
+    await wren.core.sync.run(f.accountId, false);
+    await f.settled();
+    expect(f.failed.map((e) => [e.kind, e.error])).toEqual([]);
+    const paths = await serverPaths();
+    expect([paths.has('Trip'), paths.get('Trip 2026'), paths.get('Trip 2026/Hidden')]).toEqual([false, true, false]);
+    expect(subjects(await onServer(lab, bob().email, 'Trip 2026'))).toEqual(names.sort());
+    expect(await onServer(lab, bob().email, 'FolderSource')).toEqual([]);
+    expect(local('Trip 2026')?.id).toBe(created.id);
+    expect(subjects(f.local('Trip 2026'))).toEqual(names.sort());
+  });
+
+  it('deletes a folder here at once and on the server after', async () => {
+    await f.seed('DeleteMe', 1);
+    await wren.call('folders.delete', { folderId: f.folderId('DeleteMe') });
+    expect(local('DeleteMe')).toBeUndefined();
+    await f.settled();
+    expect((await serverPaths()).has('DeleteMe')).toBe(false);
+  });
+
+  it('a name another device took meanwhile: FolderExists, announced, and the list is the server\'s', async () => {
+    await f.goOffline();
+    await wren.call('folders.create', { accountId: f.accountId, parentId: null, name: 'Taken' });
+    await asAnotherDevice((client) => client.mailboxCreate('Taken'));
+    f.goOnline();
+    await wren.core.sync.run(f.accountId, false);
+    await f.settled();
+    expect(f.failed.map((e) => [e.kind, e.error.code])).toContainEqual(['createFolder', 'FolderExists']);
+    expect(local('Taken')).toBeDefined();
+  });
+
+  it('a folder another device deleted before the rename was replayed: FolderGone, and the renamed folder goes', async () => {
+    await f.seed('Doomed', 1);
+    await f.goOffline();
+    await wren.call('folders.rename', { folderId: f.folderId('Doomed'), name: 'Saved' });
+    expect(local('Saved')).toBeDefined();
+    await asAnotherDevice((client) => client.mailboxDelete('Doomed'));
+    f.goOnline();
+    await wren.core.sync.run(f.accountId, false);
+    await f.settled();
+    expect(f.failed.map((e) => [e.kind, e.error.code])).toContainEqual(['renameFolder', 'FolderGone']);
+    expect([local('Saved'), local('Doomed')]).toEqual([undefined, undefined]);
+    const paths = await serverPaths();
+    expect([paths.has('Saved'), paths.has('Doomed')]).toEqual([false, false]);
+  });
+
+  describe('killed between asking the server and recording its answer', () => {
+    /** The journal as a kill -9 leaves it: the entry marked sent, the server maybe already done. */
+    async function replayAfterKill(serverDone: boolean, serverStep: (client: Awaited<ReturnType<typeof connectImap>>) => Promise<unknown>): Promise<void> {
+      const [entry] = wren.core.store.operations.unfinished(f.accountId);
+      wren.core.store.write(() => wren.core.store.operations.claim(entry!.id));
+      if (serverDone) await asAnotherDevice(serverStep);
+      await wren.core.sessions.use(f.accountId, 'read', (client) => replayJournal(client, wren.core.store, f.accountId));
+    }
+
+    it('a create the server had already made is done, not refused as a name taken, and made once', async () => {
+      f.failed.length = 0;
+      await f.goOffline();
+      await wren.call('folders.create', { accountId: f.accountId, parentId: null, name: 'Once' });
+      f.goOnline();
+      await replayAfterKill(true, (client) => client.mailboxCreate('Once'));
+      expect(wren.core.store.operations.countUnfinished(f.accountId)).toBe(0);
+      await f.settled();
+      expect(f.failed).toEqual([]);
+      expect((await serverPaths()).has('Once')).toBe(true);
+    });
+
+    it('a rename the server had already made is done; one it had not is made', async () => {
+      await f.seed('RenameOnce', 1);
+      await f.goOffline();
+      await wren.call('folders.rename', { folderId: f.folderId('RenameOnce'), name: 'RenamedOnce' });
+      f.goOnline();
+      await replayAfterKill(true, (client) => client.mailboxRename('RenameOnce', 'RenamedOnce'));
+      await f.goOffline();
+      await wren.call('folders.rename', { folderId: f.folderId('RenamedOnce'), name: 'RenamedTwice' });
+      f.goOnline();
+      await replayAfterKill(false, async () => undefined);
+      await f.settled();
+      expect(f.failed).toEqual([]);
+      const paths = await serverPaths();
+      expect([paths.has('RenameOnce'), paths.has('RenamedOnce'), paths.has('RenamedTwice')]).toEqual([false, false, true]);
+      expect(f.local('RenamedTwice')).toHaveLength(1);
+    });
+  });
+});
