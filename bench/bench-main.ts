@@ -28,7 +28,7 @@ export async function runBench(argv: string[], root: string): Promise<number> {
   cleanUpOnSignals();
   if (options.bigHtml !== null) return runBigHtml(root, options.bigHtml);
   if (options.push !== null) return runAlone(() => runPushBench(root, options.push!, say));
-  if (options.send !== null) return runAlone(() => runSendBench(root, options.send!, say));
+  if (options.send !== null) return runAlone(() => runSendBench(root, options.send!, options.only, say));
   try {
     const tools = detectTools();
     describeTools(tools);
