@@ -14,19 +14,29 @@ const FLAG_FOR: Partial<Record<NonNullable<ComposedMessage['origin']>['kind'], M
 /**
  * What follows a send the server accepted: the original of a reply or forward
  * is marked \Answered or $Forwarded through the operations journal (so the
- * server learns it like any other flag change), and the staged attachment
- * files, now inside the stored message, are removed.
+ * server learns it like any other flag change), the draft it continued is
+ * deleted for good (journaled too), and the staged attachment files, now
+ * inside the stored message, are removed.
  */
 export function markOriginal(core: { operations: OperationsService; staging: AttachmentStaging }, entry: OutboxRecord): void {
   if (!entry.composedJson) return;
   const composed = JSON.parse(entry.composedJson) as ComposedMessage;
   for (const attachment of composed.attachments) core.staging.remove(attachment.stagedId);
   const flag = composed.origin ? FLAG_FOR[composed.origin.kind] : undefined;
-  if (!composed.origin || !flag) return;
+  if (composed.origin && flag) {
+    journal(() => core.operations.apply({ kind: 'flags', messageIds: [composed.origin!.messageId], add: [flag], remove: [] }), 'mark the original');
+  }
+  // The draft this message continued is done with once it is sent.
+  if (composed.draftMessageId !== null) {
+    journal(() => core.operations.apply({ kind: 'delete', messageIds: [composed.draftMessageId!], permanent: true }), 'remove the draft');
+  }
+}
+
+function journal(apply: () => unknown, what: string): void {
   try {
-    core.operations.apply({ kind: 'flags', messageIds: [composed.origin.messageId], add: [flag], remove: [] });
+    apply();
   } catch (error) {
-    // The original may have been deleted meanwhile: the message is sent all the same.
-    console.warn('[wren] outbox: could not mark the original:', (error as Error).message);
+    // The original or the draft may have been deleted meanwhile: the message is sent all the same.
+    console.warn(`[wren] outbox: could not ${what}:`, (error as Error).message);
   }
 }

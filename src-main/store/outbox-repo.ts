@@ -136,7 +136,8 @@ export class OutboxRepo {
   claim(accountId: number, pid: number, token: string, alive: (pid: number) => boolean): OutboxRecord[] {
     return this.db.transaction(() => {
       const rows = (this.statements
-        .get(`SELECT * FROM outbox WHERE account_id = ? AND (state IN ('waiting', 'queued', 'sending') OR sent_copy IN ('pending', 'appending')) ORDER BY id`)
+        // "+account_id": found through the state and sent_copy indexes (few rows), not all the account's sent ones.
+        .get(`SELECT * FROM outbox WHERE +account_id = ? AND (state IN ('waiting', 'queued', 'sending') OR sent_copy IN ('pending', 'appending')) ORDER BY id`)
         .all(accountId) as OutboxRow[]).map(fromRow);
       const mine: OutboxRecord[] = [];
       for (const row of rows) {

@@ -20,29 +20,33 @@ DROP TABLE IF EXISTS outbox;
 CREATE TABLE outbox (
   id INTEGER PRIMARY KEY,
   account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
-  message_id TEXT NOT NULL,
-  blob TEXT NOT NULL,
-  size INTEGER NOT NULL,
-  -- {from, to[]}: the SMTP envelope, Bcc included.
-  envelope_json TEXT NOT NULL,
-  -- The ComposedMessage, so undo and "edit" return it to the composer (NULL for a raw message).
-  composed_json TEXT,
-  subject TEXT NOT NULL DEFAULT '',
   state TEXT NOT NULL CHECK (state IN ('waiting', 'queued', 'sending', 'unknown', 'failed', 'sent')),
-  send_at INTEGER,
-  attempts INTEGER NOT NULL DEFAULT 0,
-  next_attempt_at INTEGER,
-  error_json TEXT,
-  refused_json TEXT NOT NULL DEFAULT '[]',
   -- After the send: 'pending' until the Sent copy is filed (or found there), 'appending' once Wren has begun its APPEND
   -- (so a copy found after a crash is known as Wren's own), then 'done'; 'skipped' when off or nowhere to file.
   sent_copy TEXT CHECK (sent_copy IN ('pending', 'appending', 'done', 'skipped')),
+  send_at INTEGER,
+  next_attempt_at INTEGER,
+  attempts INTEGER NOT NULL DEFAULT 0,
   claim_pid INTEGER,
   claim_token TEXT,
   created_at INTEGER NOT NULL,
-  sent_at INTEGER
+  sent_at INTEGER,
+  message_id TEXT NOT NULL,
+  blob TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  subject TEXT NOT NULL DEFAULT '',
+  error_json TEXT,
+  refused_json TEXT NOT NULL DEFAULT '[]',
+  -- The large columns last: SQLite reads a row's columns in order, through overflow pages, so the
+  -- state a scan filters on must come before them.
+  -- {from, to[]}: the SMTP envelope, Bcc included.
+  envelope_json TEXT NOT NULL,
+  -- The ComposedMessage, so undo and "edit" return it to the composer (NULL for a raw message).
+  composed_json TEXT
 );
-CREATE INDEX outbox_account_state ON outbox(account_id, state);
+-- The rows with work left are few beside the sent ones kept for a week: found by index, not by a scan.
+CREATE INDEX outbox_state ON outbox(state, account_id);
+CREATE INDEX outbox_sent_copy ON outbox(sent_copy, account_id);
 CREATE UNIQUE INDEX outbox_message_id ON outbox(account_id, message_id);
 
 -- Per account: whether Wren files the Sent copy ('auto'), never ('off'), or the server does it ('server').

@@ -141,6 +141,6 @@ describe('wren send and wren outbox against the lab', () => {
     for (const entry of kills) expect(await inboxCount(bob().email, 'Message-ID', entry.messageId), entry.subject).toBe(1);
     // A message never queued (killed before it was stored) never went either: no subject arrived twice.
     for (let i = 0; i < 20; i += 1) expect(await inboxCount(bob().email, 'Subject', `Kill-${i}-end`)).toBeLessThanOrEqual(1);
-    console.log(`kill test: ${kills.length} of 20 queued before the kill; states before the clean run:`, entries.map((e) => e.state).join(' '));
+    console.log(`kill test: ${kills.length} of 20 queued before the kill; states after the clean run and the decisions:`, entries.map((e) => e.state).join(' '));
   }, 900_000);
 });

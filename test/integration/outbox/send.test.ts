@@ -137,6 +137,18 @@ describe('sending through the lab SMTP server, read back through IMAP', () => {
     expect(delivered!.parsed.inReplyTo).toBe(first.messageId);
   }, 60_000);
 
+  it('the draft a sent message continued is deleted for good, through the journal', async () => {
+    await lab.seed(email(0), 'Drafts', ['From: a@example.test\r\nTo: b@example.test\r\nSubject: Draft to send\r\nMessage-ID: <draft-1@example.test>\r\n\r\nhalf written\r\n']);
+    await alice.call('sync.run', { accountId: aliceId });
+    const drafts = (await alice.call('folders.list', { accountId: aliceId })).find((f) => f.role === 'drafts')!;
+    const draft = (await alice.call('messages.list', { folderId: drafts.id })).items.find((m) => m.subject === 'Draft to send')!;
+    const sent = await sendNow(alice, { accountId: aliceId, to: to(email(1)), subject: 'Draft to send', text: 'done', draftMessageId: draft.id });
+    expect(sent.state).toBe('sent');
+    expect((await alice.call('messages.list', { folderId: drafts.id })).items.some((m) => m.id === draft.id)).toBe(false);
+    await alice.call('sync.run', { accountId: aliceId });
+    expect(await onServerById(lab, email(0), 'Drafts', '<draft-1@example.test>')).toEqual([]);
+  }, 60_000);
+
   it('an account whose server already files sent mail gets no second copy', async () => {
     // The server "files" it: the copy is in Sent before Wren looks.
     const entry = await alice.call('outbox.send', { message: { accountId: aliceId, to: to(email(1)), subject: 'Filed by server', text: 'x' }, undoSeconds: 5 });
