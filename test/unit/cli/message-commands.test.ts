@@ -27,8 +27,8 @@ describe('wren move and copy', () => {
     expect(await moveOrCopyCommand(cli.context, 'move', ['100', 'Archive', '--to-account', 'Carol'])).toBe(0);
     expect(changes(cli.calls)).toEqual([
       { method: 'messages.apply', params: { kind: 'move', messageIds: [100], folderId: 21 } },
-      { method: 'sync.run', params: { accountId: 2, bodies: false } },
-      { method: 'sync.run', params: { accountId: 1, bodies: false } },
+      { method: 'sync.run', params: { accountId: 2, bodies: false, replayOnly: true } },
+      { method: 'sync.run', params: { accountId: 1, bodies: false, replayOnly: true } },
     ]);
   });
 

@@ -46,7 +46,7 @@ describe('AccountSetup', () => {
     fireEvent.click(await screen.findByTestId('discovery-protocol-pop3'));
     expect(screen.getByTestId('discovery-server-pop3').textContent).toContain('pop.corp.test:995');
     fireEvent.click(screen.getByTestId('discovery-use'));
-    expect(value('setup-imap-host')).toBe('pop.corp.test');
+    expect(value('setup-pop3-host')).toBe('pop.corp.test');
     expect(value('setup-user')).toBe('ann');
   });
 

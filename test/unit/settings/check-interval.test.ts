@@ -35,7 +35,7 @@ function appCore() {
     unwatch: () => undefined,
     close: async () => undefined,
   };
-  const store = { accounts: { get: () => ({ id: 1 }) }, db: { open: true }, write: (fn: () => unknown) => fn(), operations: { takeFailures: () => [] } } as unknown as Store;
+  const store = { accounts: { get: () => ({ id: 1 }), list: () => [{ id: 1 }] }, db: { open: true }, write: (fn: () => unknown) => fn(), operations: { takeFailures: () => [] } } as unknown as Store;
   const login = () => ({ server: { host: 'h', port: 1, security: 'tls' as const, user: 'u' }, password: 'p', allowPlaintext: false, pin: null });
   const sync = new SyncService(store, runner, login, new AccountStatusBoard(events), events, {
     intervalMs: 5 * 60_000,
