@@ -1,6 +1,9 @@
 import { Readable } from 'node:stream';
 import type { BodySink } from './response-reader';
 
+/** Bytes a body stream holds before the socket is paused: a few socket reads, far below a large message. */
+const HIGH_WATER_MARK = 512 * 1024;
+
 /**
  * A multi-line answer as a Readable of Buffers. When the reader outruns the
  * consumer the socket is paused (`resume` is called once more is wanted), so a
@@ -8,7 +11,9 @@ import type { BodySink } from './response-reader';
  * (destroy) is fine: the rest of the answer is read and dropped.
  */
 export function bodyStream(resume: () => void): { stream: Readable; sink: BodySink } {
-  const stream = new Readable({ read: resume });
+  const stream = new Readable({ read: resume, highWaterMark: HIGH_WATER_MARK });
+  // A consumer that stops reading and destroys the stream must not leave the socket paused.
+  stream.once('close', resume);
   const sink: BodySink = {
     push: (bytes) => (stream.destroyed ? true : stream.push(bytes)),
     end: () => {

@@ -1,8 +1,9 @@
 /**
  * RFC 2449 CAPA: one capability per line, a tag then arguments
- * ("SASL PLAIN LOGIN", "IMPLEMENTATION Dovecot"). Kept as the set of tags,
- * upper-cased, plus "SASL <MECH>" for each SASL mechanism offered, so callers ask
- * `has('PIPELINING')` or `has('SASL PLAIN')`.
+ * ("SASL PLAIN LOGIN", "LOGIN-DELAY 900", "EXPIRE NEVER"). Kept as the set of
+ * tags, upper-cased, plus "<TAG> <ARG>" for each argument, so callers ask
+ * `has('PIPELINING')`, `has('SASL PLAIN')` or `has('EXPIRE 0')` (the server
+ * deletes what was retrieved: mail cannot be left on it).
  */
 export function parseCapabilities(lines: string[]): Set<string> {
   const capabilities = new Set<string>();
@@ -11,7 +12,16 @@ export function parseCapabilities(lines: string[]): Set<string> {
     if (!tag) continue;
     const name = tag.toUpperCase();
     capabilities.add(name);
-    if (name === 'SASL') for (const mechanism of args) capabilities.add(`SASL ${mechanism.toUpperCase()}`);
+    for (const arg of args) capabilities.add(`${name} ${arg.toUpperCase()}`);
   }
   return capabilities;
+}
+
+/** The number a capability carries ("LOGIN-DELAY 900" → 900), or null. */
+export function capabilityNumber(capabilities: ReadonlySet<string>, tag: string): number | null {
+  const prefix = `${tag.toUpperCase()} `;
+  for (const capability of capabilities) {
+    if (capability.startsWith(prefix) && /^\d+$/.test(capability.slice(prefix.length))) return Number(capability.slice(prefix.length));
+  }
+  return null;
 }

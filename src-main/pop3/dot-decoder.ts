@@ -2,6 +2,7 @@ const CR = 0x0d;
 const LF = 0x0a;
 const DOT = 0x2e;
 const CR_ONLY = Buffer.from([CR]);
+const LF_DOT = Buffer.from([LF, DOT]);
 
 const enum State {
   LineStart,
@@ -37,11 +38,14 @@ export class DotDecoder {
     let segment = pos;
     while (pos < chunk.length) {
       if (this.state === State.MidLine) {
-        const lineEnd = chunk.indexOf(LF, pos);
-        if (lineEnd < 0) pos = chunk.length;
-        else {
-          pos = lineEnd + 1;
+        // Only a line that starts with '.' needs a look: skip straight to the next one.
+        const dotLine = chunk.indexOf(LF_DOT, pos);
+        if (dotLine >= 0) {
+          pos = dotLine + 1;
           this.state = State.LineStart;
+        } else {
+          pos = chunk.length;
+          if (chunk[pos - 1] === LF) this.state = State.LineStart;
         }
       } else if (this.state === State.LineStart) {
         if (chunk[pos] === DOT) {

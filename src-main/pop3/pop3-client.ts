@@ -26,7 +26,7 @@ export interface Pop3ConnectOptions {
 }
 
 export interface Pop3Client {
-  /** CAPA tags after login, upper-cased, plus "SASL <MECH>" entries; empty when the server has no CAPA. */
+  /** CAPA after login: tags upper-cased, plus "<TAG> <ARG>" per argument (see capabilities.ts); empty when the server has no CAPA. */
   readonly capabilities: ReadonlySet<string>;
   /** The greeting's text after "+OK". */
   readonly greeting: string;

@@ -83,6 +83,8 @@ export class Pop3Connection {
   async upgradeToTls(): Promise<void> {
     const plain = this.socket;
     this.detach(plain);
+    // From here on its faults surface on the TLS socket that wraps it.
+    plain.on('error', () => undefined);
     const secure = connectTls({ ...this.settings.tls, host: this.settings.host, socket: plain });
     this.socket = secure;
     this.attach(secure);
@@ -126,7 +128,8 @@ export class Pop3Connection {
         socket.uncork();
       });
     }
-    socket.write(text, 'latin1');
+    // UTF-8: user names and passwords may be non-ASCII (RFC 6856 servers take UTF-8; others take the bytes).
+    socket.write(text, 'utf8');
   }
 
   private pause(): void {
@@ -159,6 +162,8 @@ export class Pop3Connection {
   }
 
   private attach(socket: Socket): void {
+    // Commands are small and each waits for an answer: Nagle would only hold them back (writes in one tick are corked together).
+    socket.setNoDelay(true);
     socket.on('data', this.listeners.data);
     socket.on('error', this.listeners.error);
     socket.on('close', this.listeners.close);

@@ -33,11 +33,12 @@ function where(server: ServerAddress): string {
 
 /**
  * The typed error for a -ERR answer. `command` is the verb only (never its
- * arguments: PASS carries the password). A refusal without a known response
- * code is `fallback`: AuthFailed for a login, ServerSaid otherwise.
+ * arguments: PASS carries the password). A refusal without a response code
+ * is `fallback`: AuthFailed for a login, ServerSaid otherwise.
  */
 export function refusal(status: StatusLine, command: string, server: ServerAddress, fallback: ErrorCode = 'ServerSaid'): Pop3Error {
-  const code = (status.code && RESPONSE_CODES[status.code]) || fallback;
+  // A response code we do not map (SYS/PERM, …) names a reason that is not the fallback's.
+  const code = status.code ? (RESPONSE_CODES[status.code] ?? 'ServerSaid') : fallback;
   const answer = `-ERR${status.code ? ` [${status.code}]` : ''} ${status.text}`.trimEnd();
   const details = { host: server.host, port: server.port, protocol: 'pop3', command, responseCode: status.code };
   return new Pop3Error(code, `${messageFor(code, server)} (${command}: ${answer})`, details, answer);

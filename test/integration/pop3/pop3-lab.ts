@@ -34,3 +34,14 @@ export async function readAll(stream: Readable): Promise<Buffer> {
   }
   return Buffer.concat(parts);
 }
+
+/** A small message with CRLF line ends; `body` must end with CRLF. */
+export function labMessage(n: number, body: string | Buffer = `Body of message ${n}.\r\n`, headers = ''): Buffer {
+  const head = crlf(`From: a@example.test\nTo: someone@example.test\nSubject: Message ${n}\nMessage-ID: <m${n}-${Date.now()}@example.test>\n${headers}\n`);
+  return Buffer.concat([Buffer.from(head), Buffer.isBuffer(body) ? body : Buffer.from(body)]);
+}
+
+/** Extra lab users so each test has a maildrop of its own. */
+export function extraUsers(names: string[]): Array<{ email: string; password: string }> {
+  return names.map((name) => ({ email: `${name}@example.test`, password: `${name}-secret` }));
+}
