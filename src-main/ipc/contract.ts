@@ -269,6 +269,8 @@ export interface SyncSummary {
   bodiesFetched: number;
   /** Another process (the app, another `wren sync`) was syncing this account; this sync waited for it to finish. */
   waitedForOtherSync?: boolean;
+  /** Coded warnings of this sync (`wren:<WarningCode>`, e.g. a POP3 server that changed its UIDLs): the renderer and the CLI put them into words. */
+  warnings?: string[];
 }
 
 /** What `sync.run` gives back once every account asked for is done. */
