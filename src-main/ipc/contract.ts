@@ -516,7 +516,8 @@ export interface Events {
   'store.changed': { changes: StoreChange[] };
   /** `bytes`/`totalBytes`: a POP3 download's bytes so far and expected (from LIST). */
   'sync.progress': { accountId: number; folderPath: string; phase: 'folders' | 'headers' | 'bodies'; done: number; total: number; bytes?: number; totalBytes?: number };
-  'account.status': { accountId: number; state: AccountState; error: ErrorShape | null; retryAt: number | null };
+  /** `warnings`: coded warnings of the sync that just ended well (e.g. a POP3 server that changed its UIDLs). */
+  'account.status': { accountId: number; state: AccountState; error: ErrorShape | null; retryAt: number | null; warnings?: string[] };
   /** A journaled operation the server refused or could not apply; the local view has returned to the server's truth. */
   'operation.failed': {
     operationId: number; accountId: number; error: ErrorShape;
