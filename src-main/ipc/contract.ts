@@ -207,6 +207,8 @@ export interface MessageView extends MessageSummary {
   warnings: string[];
   /** POP3: only the headers and first lines are stored (over the account's size limit); the rest is still on the server. */
   partial?: boolean;
+  /** With `partial`: the bytes of it stored here (its beginning); `size` is the whole message's. */
+  partialBytes?: number;
 }
 
 /** Where set-up from the address found the settings, in the order they are tried (Thunderbird's). */

@@ -101,6 +101,8 @@ const strings = {
   'reading.markUnread': 'Mark as unread',
   'reading.markRead': 'Mark as read',
   'reading.bodyOffline': 'The text of this message has not been downloaded yet and its server cannot be reached. It will appear when the account is back online.',
+  'reading.partial': 'Only the beginning of this message was downloaded ({shown} of {total}). The server could not be reached to download the rest.',
+  'reading.downloadRest': 'Download the rest',
   'reading.retry': 'Try again',
 
   'markRead.label': 'Mark read',

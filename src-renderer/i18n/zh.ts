@@ -101,6 +101,8 @@ export const zh: Dictionary = {
     'reading.markUnread': '标记为未读',
     'reading.markRead': '标记为已读',
     'reading.bodyOffline': '这封邮件的正文尚未下载，目前也无法连接其服务器。帐户恢复在线后，正文会自动显示。',
+    'reading.partial': '这封邮件只下载了开头部分（{shown}，共 {total}）。无法连接服务器下载其余部分。',
+    'reading.downloadRest': '下载其余部分',
     'reading.retry': '重试',
 
     'markRead.label': '自动标为已读',
