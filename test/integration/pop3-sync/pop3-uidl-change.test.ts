@@ -49,6 +49,8 @@ describe('a POP3 server that changes its UIDLs (Dovecot, UIDVALIDITY changed)', 
     expect(second.failures).toEqual([]);
     expect(second.summaries[0]!.newMessages).toBe(1);
     expect(second.summaries[0]!.warnings).toEqual(['wren:Pop3UidlsChanged']);
+    // What the renderer's status banner shows (account.status).
+    expect(test.core.status.get(accountId)).toMatchObject({ state: 'idle', warnings: ['wren:Pop3UidlsChanged'] });
     expect(localMessageIds(test, accountId)).toEqual([1, 2, 3, 4].map((n) => `<pop3-${n}@example.test>`));
     const after = [...test.core.store.pop3Uidls.held(accountId).keys()];
     expect(after).toHaveLength(4);
@@ -57,5 +59,6 @@ describe('a POP3 server that changes its UIDLs (Dovecot, UIDVALIDITY changed)', 
     const third = await test.call('sync.run', { accountId, bodies: false });
     expect(third.summaries[0]!.newMessages).toBe(0);
     expect(third.summaries[0]!.warnings).toBeUndefined();
+    expect(test.core.status.get(accountId).warnings).toBeUndefined();
   });
 });
