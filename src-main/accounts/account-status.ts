@@ -6,6 +6,8 @@ export interface AccountStatus {
   state: AccountState;
   error: ErrorShape | null;
   retryAt: number | null;
+  /** Coded warnings of the last sync that ended well. */
+  warnings?: string[];
 }
 
 /** Live state of each account (syncing, offline…), announced as `account.status` events. */

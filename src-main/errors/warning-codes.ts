@@ -22,6 +22,10 @@ export const WARNING_CODES = [
   'ManyParts',
   // A POP3 message over the account's size limit: only its beginning (TOP) is stored; the rest comes when the server can be reached.
   'PartialDownload',
+  // A POP3 check found UIDLs the server gives to more than one message: those stay on the server, not downloaded.
+  'Pop3UidlsDuplicated',
+  // A POP3 server changed the UIDLs of messages already downloaded: they were recognised (Message-ID and size), not downloaded again.
+  'Pop3UidlsChanged',
 ] as const;
 
 export type WarningCode = (typeof WARNING_CODES)[number];

@@ -207,6 +207,8 @@ export interface MessageView extends MessageSummary {
   warnings: string[];
   /** POP3: only the headers and first lines are stored (over the account's size limit); the rest is still on the server. */
   partial?: boolean;
+  /** With `partial`: the bytes of it stored here (its beginning); `size` is the whole message's. */
+  partialBytes?: number;
 }
 
 /** Where set-up from the address found the settings, in the order they are tried (Thunderbird's). */
@@ -269,6 +271,8 @@ export interface SyncSummary {
   bodiesFetched: number;
   /** Another process (the app, another `wren sync`) was syncing this account; this sync waited for it to finish. */
   waitedForOtherSync?: boolean;
+  /** Coded warnings of this sync (`wren:<WarningCode>`, e.g. a POP3 server that changed its UIDLs): the renderer and the CLI put them into words. */
+  warnings?: string[];
 }
 
 /** What `sync.run` gives back once every account asked for is done. */
@@ -514,7 +518,8 @@ export interface Events {
   'store.changed': { changes: StoreChange[] };
   /** `bytes`/`totalBytes`: a POP3 download's bytes so far and expected (from LIST). */
   'sync.progress': { accountId: number; folderPath: string; phase: 'folders' | 'headers' | 'bodies'; done: number; total: number; bytes?: number; totalBytes?: number };
-  'account.status': { accountId: number; state: AccountState; error: ErrorShape | null; retryAt: number | null };
+  /** `warnings`: coded warnings of the sync that just ended well (e.g. a POP3 server that changed its UIDLs). */
+  'account.status': { accountId: number; state: AccountState; error: ErrorShape | null; retryAt: number | null; warnings?: string[] };
   /** A journaled operation the server refused or could not apply; the local view has returned to the server's truth. */
   'operation.failed': {
     operationId: number; accountId: number; error: ErrorShape;

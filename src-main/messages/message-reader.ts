@@ -46,7 +46,7 @@ export class MessageReader {
     const markSeen = !record.seen && options.markSeen !== false;
     const notSeen = markSeen ? await optionalWriteStarted(this.setFlags(record, { seen: true }), 'marking a message read') : null;
     const warnings = notSeen && !body.warnings.includes(notSeen) ? [...body.warnings, notSeen] : body.warnings;
-    return { ...toView(this.requireMessage(id), { ...body, warnings: stillPartial ? [...warnings, stillPartial] : warnings }), ...(stillPartial && { partial: true }) };
+    return { ...toView(this.requireMessage(id), { ...body, warnings: stillPartial ? [...warnings, stillPartial] : warnings }), ...(stillPartial && { partial: true, partialBytes: this.store.bodies.source(id)?.size ?? 0 }) };
   }
 
   /**

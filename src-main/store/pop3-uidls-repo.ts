@@ -11,6 +11,14 @@ export interface HeldUidl {
   partial: boolean;
 }
 
+/** A held UIDL whose message is stored, with the message's Message-ID and size. */
+export interface StoredUidl {
+  uidl: string;
+  messageRowId: number;
+  messageId: string;
+  size: number;
+}
+
 type Row = { uidl: string; message_row_id: number | null; downloaded_at: number; partial: number };
 
 const fromRow = (row: Row): HeldUidl => ({ uidl: row.uidl, messageRowId: row.message_row_id, downloadedAt: row.downloaded_at, partial: row.partial === 1 });
@@ -50,6 +58,25 @@ export class Pop3UidlsRepo {
   /** The server renamed a message's UIDL (it keeps the same message): the record follows it. */
   rename(accountId: number, from: string, to: string): void {
     this.statements.get('UPDATE pop3_uidls SET uidl = ? WHERE account_id = ? AND uidl = ?').run(to, accountId, from);
+  }
+
+  /**
+   * Held UIDLs the server no longer lists whose message is still stored, with
+   * what identifies that message across a renumbering: its Message-ID and size.
+   */
+  storedButGone(accountId: number, onServer: ReadonlySet<string>): StoredUidl[] {
+    const rows = this.statements
+      .get(`SELECT u.uidl, u.message_row_id AS messageRowId, m.message_id AS messageId, m.size
+            FROM pop3_uidls u JOIN messages m ON m.id = u.message_row_id
+            WHERE u.account_id = ? AND m.message_id IS NOT NULL`)
+      .all(accountId) as StoredUidl[];
+    return rows.filter((row) => !onServer.has(row.uidl));
+  }
+
+  /** The server gave a stored message a new UIDL: the record and the message follow it (call inside a write). */
+  adopt(accountId: number, stored: StoredUidl, newUidl: string): void {
+    this.rename(accountId, stored.uidl, newUidl);
+    this.statements.get('UPDATE messages SET uidl = ? WHERE id = ?').run(newUidl, stored.messageRowId);
   }
 
   /**

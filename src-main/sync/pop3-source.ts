@@ -1,3 +1,4 @@
+import { codedWarning } from '../errors/warning-codes';
 import { WrenError } from '../errors/wren-error';
 import type { Pop3Policy } from '../ipc/contract';
 import type { Pop3Client } from '../pop3/pop3-client';
@@ -8,6 +9,7 @@ import type { MailSource } from './mail-source';
 import { downloadNew } from './pop3/download-new';
 import { listMaildrop, type MaildropListing } from './pop3/maildrop-listing';
 import { Pop3Recorder } from './pop3/pop3-recorder';
+import { adoptRenumbered } from './pop3/renumbered-uidls';
 import { messagesToDelete } from './pop3/server-deletions';
 import type { FolderProgress, FolderSyncResult } from './sync-folder';
 
@@ -17,7 +19,7 @@ export interface Pop3SourceOptions {
   policy: Pop3Policy;
   /** The clock that dates downloads and ages them for "delete after N days" (tests move it). */
   now?: () => number;
-  /** Told of what the check set aside (duplicated UIDLs). */
+  /** Told of what the check set aside or recognised (duplicated or changed UIDLs), for a log. */
   note?: (line: string) => void;
 }
 
@@ -30,6 +32,8 @@ export interface Pop3SourceOptions {
  */
 export class Pop3Source implements MailSource {
   private readonly now: () => number;
+  /** Coded warnings of the last check (duplicated or changed UIDLs), for the sync summary. */
+  readonly warnings: string[] = [];
 
   constructor(private readonly client: Pop3Client, private readonly store: Store, private readonly accountId: number, private readonly options: Pop3SourceOptions) {
     this.now = options.now ?? Date.now;
@@ -59,6 +63,7 @@ export class Pop3Source implements MailSource {
   async syncFolder(folder: FolderRecord, onProgress: FolderProgress): Promise<FolderSyncResult> {
     const listing = await listMaildrop(this.client);
     if (listing.duplicated.length) {
+      this.warnings.push(codedWarning('Pop3UidlsDuplicated'));
       this.options.note?.(`[pop3] ${listing.duplicated.length} UIDL(s) are given to more than one message; those messages stay on the server, not downloaded: ${listing.duplicated.slice(0, 5).join(', ')}`);
     }
     const newMessages = await this.download(folder, listing, onProgress);
@@ -78,7 +83,12 @@ export class Pop3Source implements MailSource {
 
   private async download(folder: FolderRecord, listing: MaildropListing, onProgress: FolderProgress): Promise<number> {
     const held = this.store.pop3Uidls.held(this.accountId);
-    const fresh = listing.entries.filter((entry) => !held.has(entry.uidl));
+    const unknown = listing.entries.filter((entry) => !held.has(entry.uidl));
+    const { fresh, adopted } = await adoptRenumbered(this.client, this.store, this.accountId, unknown, listing.onServer);
+    if (adopted > 0) {
+      this.warnings.push(codedWarning('Pop3UidlsChanged'));
+      this.options.note?.(`[pop3] the server changed the UIDLs of ${adopted} message(s) already stored; they were recognised by Message-ID and size, not downloaded again`);
+    }
     const totalBytes = fresh.reduce((sum, entry) => sum + entry.size, 0);
     let done = 0;
     let bytes = 0;

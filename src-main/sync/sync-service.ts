@@ -170,7 +170,7 @@ export class SyncService {
       const summary = await this.runner.run(job, (progress) => this.events.emit('sync.progress', progress));
       this.failures.delete(accountId);
       if (replayOnly) return summary;
-      this.status.set(accountId, { state: 'idle', error: null, retryAt: null });
+      this.status.set(accountId, { state: 'idle', error: null, retryAt: null, ...(summary.warnings && { warnings: summary.warnings }) });
       this.schedule(accountId, this.intervalOf(accountId));
       if ((this.options.push || this.watched.has(accountId)) && this.store.accounts.get(accountId)) this.runner.watch(job, (fault) => this.onPushLost(accountId, fault));
       this.replayJournaledElsewhere(accountId);

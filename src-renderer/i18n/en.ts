@@ -101,6 +101,8 @@ const strings = {
   'reading.markUnread': 'Mark as unread',
   'reading.markRead': 'Mark as read',
   'reading.bodyOffline': 'The text of this message has not been downloaded yet and its server cannot be reached. It will appear when the account is back online.',
+  'reading.partial': 'Only the beginning of this message was downloaded ({shown} of {total}). The server could not be reached to download the rest.',
+  'reading.downloadRest': 'Download the rest',
   'reading.retry': 'Try again',
 
   'markRead.label': 'Mark read',
@@ -336,6 +338,8 @@ const strings = {
   'warning.bodyShownAsText': 'Wren could not find where this message’s parts begin, so it shows the whole body as plain text.',
   'warning.hugeHeader': 'This message has an unusually large header block (over 1 MB).',
   'warning.manyParts': 'This message has an unusually large number of parts (over 1,000).',
+  'warning.pop3UidlsDuplicated': 'The POP3 server gives the same ID (UIDL) to more than one message. Those messages stay on the server and are not downloaded.',
+  'warning.pop3UidlsChanged': 'The POP3 server changed the IDs (UIDLs) of messages already downloaded. Wren recognised them and did not download them again.',
   'warning.partialDownload': 'Only the beginning of this message is downloaded (it is over the account’s size limit). The rest downloads when you open it while the server can be reached.',
 
   'remote.blocked': 'Remote content was blocked to protect your privacy.',

@@ -10,6 +10,8 @@ const WARNING_KEYS: Record<WarningCode, StringKey> = {
   HugeHeader: 'warning.hugeHeader',
   ManyParts: 'warning.manyParts',
   PartialDownload: 'warning.partialDownload',
+  Pop3UidlsDuplicated: 'warning.pop3UidlsDuplicated',
+  Pop3UidlsChanged: 'warning.pop3UidlsChanged',
 };
 
 /**

@@ -101,6 +101,8 @@ export const zh: Dictionary = {
     'reading.markUnread': '标记为未读',
     'reading.markRead': '标记为已读',
     'reading.bodyOffline': '这封邮件的正文尚未下载，目前也无法连接其服务器。帐户恢复在线后，正文会自动显示。',
+    'reading.partial': '这封邮件只下载了开头部分（{shown}，共 {total}）。无法连接服务器下载其余部分。',
+    'reading.downloadRest': '下载其余部分',
     'reading.retry': '重试',
 
     'markRead.label': '自动标为已读',
@@ -336,6 +338,8 @@ export const zh: Dictionary = {
     'warning.bodyShownAsText': 'Wren 找不到这封邮件各部分的起始位置，因此将整个正文作为纯文本显示。',
     'warning.hugeHeader': '这封邮件的邮件头异常庞大（超过 1 MB）。',
     'warning.manyParts': '这封邮件的部分数量异常多（超过 1,000 个）。',
+    'warning.pop3UidlsDuplicated': 'POP3 服务器给多封邮件分配了相同的标识（UIDL）。这些邮件留在服务器上，不会下载。',
+    'warning.pop3UidlsChanged': 'POP3 服务器更改了已下载邮件的标识（UIDL）。Wren 已识别出这些邮件，没有重复下载。',
     'warning.partialDownload': '这封邮件只下载了开头部分（超过了帐户的大小限制）。在能连接服务器时打开它，其余部分就会下载。',
 
     'remote.blocked': '为保护您的隐私，已阻止加载远程内容。',

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { SyncRunResult, SyncSummary } from '../../ipc/contract';
 import type { CliContext } from '../cli-context';
 import { findAccount } from '../find-by-name';
+import { syncWarningLines } from '../sync-warning-lines';
 
 type SyncFailure = SyncRunResult['failures'][number];
 
@@ -30,6 +31,7 @@ export async function syncCommand(context: CliContext, args: string[]): Promise<
   }
   if (terminal && drawn) context.err.write('\r\u001b[K');
   for (const failure of outcome.failures) context.err.write(`${describeFailure(failure, context.json)}\n`);
+  for (const line of outcome.summaries.flatMap(syncWarningLines)) context.err.write(`${line}\n`);
   context.print(outcome.summaries, () => outcome.summaries.map(describe));
   return outcome.failures.length ? 1 : 0;
 }

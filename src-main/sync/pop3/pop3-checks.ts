@@ -35,7 +35,7 @@ export class Pop3Checks {
       const source = new Pop3Source(client, this.store, account.id, { policy: account.pop3, note: (line) => console.warn(line) });
       const summary = await syncAccount(source, this.store, account.id, { bodies: false, onProgress });
       await client.quit();
-      return summary;
+      return source.warnings.length ? { ...summary, warnings: source.warnings } : summary;
     } catch (error) {
       client.close();
       throw error;

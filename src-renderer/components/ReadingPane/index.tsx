@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { MessageSummary } from '../../../src-main/ipc/contract';
 import type { ErrorShape } from '../../../src-main/errors/error-codes';
+import { codedWarning } from '../../../src-main/errors/warning-codes';
 import { useClientEvent } from '../../hooks/use-client-event';
 import { useRequest } from '../../hooks/use-request';
 import { useI18n, useT } from '../../i18n/i18n-context';
@@ -10,10 +11,14 @@ import { MessageActions } from '../MessageActions';
 import { MessageBody } from '../MessageBody';
 import { MessageHeaders } from '../MessageHeaders';
 import { MessageSource } from '../MessageSource';
+import { PartialNotice } from '../PartialNotice';
 import { Spinner } from '../Spinner';
 import { useLiveSummary } from './use-live-summary';
 import { useMarkRead } from './use-mark-read';
 import './reading-pane.css';
+
+/** Said by the partial notice, with its sizes and button, so not repeated among the warnings. */
+const PARTIAL_WARNING = codedWarning('PartialDownload');
 
 interface ReadingPaneProps {
   /** The row chosen in the list; its headers show while the body loads, or when it cannot. */
@@ -39,7 +44,8 @@ function MessageReader({ initial, accountId }: { initial: MessageSummary; accoun
   const [showSource, setShowSource] = useState(false);
   const marking = useMarkRead(initial.id, read.data !== null, summary.seen, () => patch({ seen: true }));
   useClientEvent('account.status', (status) => {
-    if (read.error && status.accountId === accountId && status.state === 'idle') read.reload();
+    // Back online: a body that could not come, or the rest of a partial POP3 message, is fetched now.
+    if ((read.error || read.data?.partial) && status.accountId === accountId && status.state === 'idle') read.reload();
   });
 
   if (!read.data) {
@@ -59,7 +65,8 @@ function MessageReader({ initial, accountId }: { initial: MessageSummary; accoun
     <article className="reading-pane" data-testid="reading-pane">
       <MessageHeaders message={message} />
       <MessageActions message={message} onFlagsChanged={onFlagsChanged} showSource={showSource} onToggleSource={() => setShowSource(!showSource)} />
-      <Warnings warnings={message.warnings} />
+      {message.partial && <PartialNotice storedBytes={message.partialBytes ?? 0} totalBytes={message.size} onDownload={read.reload} downloading={read.loading} />}
+      <Warnings warnings={message.partial ? message.warnings.filter((warning) => warning !== PARTIAL_WARNING) : message.warnings} />
       {showSource ? <MessageSource messageId={message.id} /> : <MessageBody message={message} />}
       <AttachmentList messageId={message.id} attachments={message.attachments} />
     </article>

@@ -16,7 +16,7 @@ interface StatusBannersProps {
  * background, not as setup advice.
  */
 export function StatusBanners({ accounts, statuses }: StatusBannersProps) {
-  const { t, locale } = useI18n();
+  const { t, locale, warningWords } = useI18n();
   const troubled = accounts.filter((account) => {
     const state = statuses.get(account.id)?.state;
     return state === 'offline' || state === 'error';
@@ -30,6 +30,16 @@ export function StatusBanners({ accounts, statuses }: StatusBannersProps) {
           <div key={account.id} className="banner banner--warning status-banner" role="status" data-testid={`account-status-${account.id}`}>
             <p>{statusHeadline(t, locale, account.name, status)}</p>
             {status.error && <ErrorNotice error={status.error} context="background" />}
+          </div>
+        );
+      })}
+      {accounts.map((account) => {
+        const warnings = statuses.get(account.id)?.warnings ?? [];
+        if (warnings.length === 0 || troubled.includes(account)) return null;
+        return (
+          <div key={`warnings-${account.id}`} className="banner banner--warning status-banner" role="status" data-testid={`account-warnings-${account.id}`}>
+            <p>{account.name}</p>
+            {warnings.map((warning) => <p key={warning}>{warningWords(warning)}</p>)}
           </div>
         );
       })}

@@ -46,7 +46,7 @@ function expectSourcesWhole(test: TestCore, accountId: number): void {
 }
 
 beforeAll(async () => {
-  lab = await startLab({ users: ['topper', 'cutter', 'filler'].map((name) => ({ email: `${name}@example.test`, password: `${name}-pw` })) });
+  lab = await startLab({ users: ['topper', 'cutter', 'filler', 'offliner'].map((name) => ({ email: `${name}@example.test`, password: `${name}-pw` })) });
 }, 120_000);
 afterAll(async () => {
   for (const test of cores) await test.dispose();
@@ -80,6 +80,25 @@ describe('POP3 downloads: size limit, cut connections, a full disk', () => {
     await test.call('sync.run', { accountId, bodies: false });
     expect(await serverMessageCount(lab, topper)).toBe(0);
     expect(localMessageIds(test, accountId)).toEqual(['<sized-1@example.test>', '<sized-2@example.test>']);
+  });
+
+  it('a partial message opened while the server cannot be reached: it opens as it is, partial, with the bytes stored here', async () => {
+    const offliner = user('offliner');
+    const big = sized(1, offliner.email, 60 * KB);
+    await lab.seed(offliner.email, 'INBOX', [big]);
+    const relay = await startCuttingRelay(lab.ports.pop3s);
+    const test = core();
+    const { id: accountId } = await test.call('accounts.add', pop3Draft(lab, offliner, { maxMessageKb: 20 }, relay.port));
+    await test.call('sync.run', { accountId, bodies: false });
+    await relay.close();
+    const [inbox] = await test.call('folders.list', { accountId });
+    const [item] = (await test.call('messages.list', { folderId: inbox!.id, offset: 0, limit: 10 })).items;
+    const opened = await test.call('messages.read', { messageId: item!.id, markSeen: false });
+    expect(opened.partial).toBe(true);
+    expect(opened.size).toBe(big.length);
+    expect(opened.partialBytes).toBe(test.core.store.bodies.source(item!.id)!.size);
+    expect(opened.partialBytes).toBeLessThan(10 * KB);
+    expect(opened.warnings).toContain('wren:PartialDownload');
   });
 
   it('a connection cut in the middle of a RETR: what arrived before is kept, nothing deleted, the next check resumes without duplicates', async () => {

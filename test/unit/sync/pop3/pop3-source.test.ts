@@ -17,7 +17,7 @@ function fakeMaildrop(messages: Message[]) {
     uidl: async () => messages.map((m, i) => ({ number: i + 1, uidl: m.uidl })),
     list: async () => messages.map((m, i) => ({ number: i + 1, size: m.listedSize ?? m.source.length })),
     retrBuffer: async (n: number) => messages[n - 1]!.source,
-    top: (n: number) => Readable.from([messages[n - 1]!.source.subarray(0, 80)]),
+    top: (n: number, lines: number) => Readable.from([lines === 0 ? headerBlockOf(messages[n - 1]!.source) : messages[n - 1]!.source.subarray(0, 80)]),
     dele: async (n: number) => void deleted.push(messages[n - 1]!.uidl),
   } as Partial<Pop3Client> as Pop3Client;
   return { client, deleted };
@@ -25,6 +25,8 @@ function fakeMaildrop(messages: Message[]) {
 
 const message = (n: number, body = 'Hello.') =>
   Buffer.from(`From: s${n}@example.test\r\nSubject: Message ${n}\r\nMessage-ID: <m${n}@example.test>\r\n\r\n${body}\r\n`);
+
+const headerBlockOf = (source: Buffer) => source.subarray(0, source.indexOf('\r\n\r\n') + 4);
 
 let dispose: (() => void) | undefined;
 afterEach(() => dispose?.());
@@ -42,7 +44,8 @@ function accountIn(store: Store): number {
 
 async function check(store: Store, accountId: number, client: Pop3Client, policy: Partial<Pop3Policy> = {}) {
   const source = new Pop3Source(client, store, accountId, { policy: { leave: 'keep', deleteAfterDays: null, maxMessageKb: null, ...policy }, note: () => undefined });
-  return syncAccount(source, store, accountId, { bodies: false, onProgress: () => undefined });
+  const summary = await syncAccount(source, store, accountId, { bodies: false, onProgress: () => undefined });
+  return { ...summary, warnings: source.warnings };
 }
 
 function subjects(store: Store, accountId: number): string[] {
@@ -59,6 +62,42 @@ describe('Pop3Source with odd maildrops', () => {
     await check(t.store, accountId, drop.client, { leave: 'delete' });
     expect(subjects(t.store, accountId)).toEqual(['Message 1']);
     expect(drop.deleted).toEqual(['a']);
+  });
+
+  it('UIDLs given to two messages: the check reports it as a coded warning', async () => {
+    const t = tempStore();
+    dispose = t.dispose;
+    const accountId = accountIn(t.store);
+    const drop = fakeMaildrop([{ uidl: 'a', source: message(1) }, { uidl: 'x', source: message(2) }, { uidl: 'x', source: message(3) }]);
+    const summary = await check(t.store, accountId, drop.client);
+    expect(summary.warnings).toEqual(['wren:Pop3UidlsDuplicated']);
+  });
+
+  it('a server that changed every UIDL: stored messages take the new UIDLs (Message-ID and size), only the new one is downloaded, with a warning', async () => {
+    const t = tempStore();
+    dispose = t.dispose;
+    const accountId = accountIn(t.store);
+    const first = await check(t.store, accountId, fakeMaildrop([1, 2, 3].map((n) => ({ uidl: `old${n}`, source: message(n) }))).client);
+    expect(first.warnings).toEqual([]);
+    const renumbered = fakeMaildrop([1, 2, 3, 4].map((n) => ({ uidl: `new${n}`, source: message(n) })));
+    const summary = await check(t.store, accountId, renumbered.client, { leave: 'delete' });
+    expect(summary.newMessages).toBe(1);
+    expect(subjects(t.store, accountId)).toEqual(['Message 1', 'Message 2', 'Message 3', 'Message 4']);
+    expect([...t.store.pop3Uidls.held(accountId).keys()].sort()).toEqual(['new1', 'new2', 'new3', 'new4']);
+    expect(summary.warnings).toEqual(['wren:Pop3UidlsChanged']);
+    // Held under their new UIDLs, the adopted messages are what the policy deletes.
+    expect(renumbered.deleted.sort()).toEqual(['new1', 'new2', 'new3', 'new4']);
+  });
+
+  it('an unknown UIDL whose Message-ID is stored but whose size differs is a message of its own: downloaded, no warning', async () => {
+    const t = tempStore();
+    dispose = t.dispose;
+    const accountId = accountIn(t.store);
+    await check(t.store, accountId, fakeMaildrop([{ uidl: 'old1', source: message(1) }]).client);
+    const summary = await check(t.store, accountId, fakeMaildrop([{ uidl: 'new1', source: message(1, 'Another body, same Message-ID.') }]).client);
+    expect(summary.newMessages).toBe(1);
+    expect(summary.warnings).toEqual([]);
+    expect(subjects(t.store, accountId)).toEqual(['Message 1', 'Message 1']);
   });
 
   it('a LIST size that is wrong: the message is stored as RETR delivered it, with its real size', async () => {

@@ -1,0 +1,21 @@
+import type { SyncSummary } from '../ipc/contract';
+import { warningCodeOf, type WarningCode } from '../errors/warning-codes';
+
+/**
+ * The CLI speaks English on stderr and cannot load the renderer's dictionaries
+ * (see electron/menu-words.ts); these say the same as the renderer's
+ * `warning.pop3Uidls*` words. The code goes first, for scripts.
+ */
+const SYNC_WARNING_WORDS: Partial<Record<WarningCode, string>> = {
+  Pop3UidlsDuplicated: 'the POP3 server gives the same UIDL to more than one message; those messages stay on the server and are not downloaded',
+  Pop3UidlsChanged: 'the POP3 server changed the UIDLs of messages already downloaded; they were recognised and not downloaded again',
+};
+
+/** One stderr line per warning of a sync summary. */
+export function syncWarningLines(summary: SyncSummary): string[] {
+  return (summary.warnings ?? []).map((warning) => {
+    const code = warningCodeOf(warning);
+    const words = code ? SYNC_WARNING_WORDS[code as WarningCode] : undefined;
+    return `wren: account ${summary.accountId}: warning (${code ?? 'Unknown'}): ${words ?? warning}`;
+  });
+}
