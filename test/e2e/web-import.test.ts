@@ -68,8 +68,10 @@ describe('web mode: Import mail… into a local folder through the browser\'s fi
 
   it('refuses a file that is not a mailbox with words, and imports nothing from it', async () => {
     await chooseInMenu([{ name: 'photo.eml', mimeType: 'message/rfc822', buffer: Buffer.from('\x89PNG\r\n\x1a\nnot mail') }]);
-    await page.getByTestId('toast').filter({ hasText: 'That file is not a mailbox' }).waitFor();
+    await page.getByTestId('toast-error').filter({ hasText: 'That file is not a mailbox' }).waitFor();
     await screenshot(page, 'web-import-not-mail');
+    // No "Imported N messages" beside the error (it used to count the error toast's id as messages).
+    expect(await page.getByTestId('toast').count()).toBe(0);
     expect(await page.getByTestId('message-row').count()).toBe(3);
     expect(readdirSync(join(app.dataDir, 'staging'))).toEqual([]);
   });
