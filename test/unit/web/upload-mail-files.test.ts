@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } 
 import { request, type ClientRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHandlers } from '../../../src-main/app/handlers';
 import { WrenCore } from '../../../src-main/app/wren-core';
 import type { Handlers } from '../../../src-main/ipc/dispatch';
@@ -111,5 +111,17 @@ describe('web mode import upload (/api/import)', () => {
     expect(JSON.parse(answer.body)).toMatchObject({ code: 'NotMailFile' });
     expect(await subjects()).toEqual(before);
     expect(stagingFiles()).toEqual([]);
+  });
+
+  it('answers DiskFull when the staging file cannot be written for lack of space', async () => {
+    const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    const stage = vi.spyOn(core.staging, 'stageStream').mockRejectedValueOnce(full);
+    try {
+      const answer = await post(`/api/import?folderId=${folderId}`, message(7), page());
+      expect(answer.status).toBe(500);
+      expect(JSON.parse(answer.body)).toMatchObject({ code: 'DiskFull' });
+    } finally {
+      stage.mockRestore();
+    }
   });
 });
