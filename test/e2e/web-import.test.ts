@@ -29,6 +29,7 @@ describe('web mode: Import mail… into a local folder through the browser\'s fi
     await local().getByTestId('folder-Old mail').click({ button: 'right' });
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('folder-menu-import').click()]);
     expect(chooser.isMultiple()).toBe(true);
+    expect(await chooser.element().getAttribute('accept')).toBe('.mbox,.eml,message/rfc822,application/mbox');
     await chooser.setFiles(files);
   };
 
