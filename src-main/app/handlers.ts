@@ -5,7 +5,6 @@ import type { MessageSummary, SyncRunResult } from '../ipc/contract';
 import type { Handlers } from '../ipc/dispatch';
 import { WrenError, toErrorShape } from '../errors/wren-error';
 import { exportFolder } from '../mailfiles/export-folder';
-import { importMailFiles } from '../mailfiles/import-mail-files';
 import { attachmentPart, loadAttachment, writeAttachment } from '../messages/attachment-export';
 import { safeFileName } from '../mime/safe-file-name';
 import { discoverAccount } from '../accounts/discovery/discover-account';
@@ -14,6 +13,7 @@ import { identitiesOf } from '../compose/identities';
 import { stagePickedFiles } from '../compose/stage-files';
 import type { WrenCore } from './wren-core';
 import { APP_VERSION } from './version';
+import { importIntoFolder } from './import-into-folder';
 
 /** Raw sources larger than this are cut in the "view source" pane (the full file can still be saved). */
 const SOURCE_VIEW_LIMIT = 4 * 1024 * 1024;
@@ -97,9 +97,7 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
     'folders.import': async ({ folderId, files }) => {
       const chosen = files ?? (options.chooseImportFiles ? await options.chooseImportFiles() : null);
       if (!chosen) throw new WrenError('BadRequest', 'Name the files to import.', { folderId });
-      const { imported, replay } = await importMailFiles(core.store, folderId, chosen);
-      if (replay !== null) core.sync.replaySoon(replay);
-      return { imported, files: chosen.length };
+      return importIntoFolder(core, folderId, chosen);
     },
     'folders.export': async ({ folderId, format, path }) => {
       const folder = core.store.folders.get(folderId);

@@ -46,6 +46,8 @@ export const ERROR_CODES = [
   'SmtpRejected',
   'SmtpDeferred',
   'NoSmtpServer',
+  // A file given to import is neither an mbox nor one message
+  'NotMailFile',
   // Anything we did not foresee; always a bug to fix
   'Internal',
 ] as const;

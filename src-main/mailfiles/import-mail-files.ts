@@ -8,7 +8,7 @@ import type { FolderRecord } from '../store/folders-repo';
 import type { HeaderRecord } from '../store/messages-repo';
 import type { Store } from '../store/store';
 import { importedHeaders } from './imported-headers';
-import { looksLikeMbox, readMbox } from './mbox-reader';
+import { looksLikeMbox, looksLikeMessage, readMbox } from './mbox-reader';
 import { MessageSink } from './message-sink';
 
 /** Rows are committed in groups this large (one flush of their files, one transaction). */
@@ -34,7 +34,7 @@ export async function importMailFiles(store: Store, folderId: number, files: str
   const group = new ImportGroup(store, folder);
   try {
     for (const file of files) {
-      if (await isMbox(file)) await importMbox(store, file, group);
+      if ((await kindOf(file)) === 'mbox') await importMbox(store, file, group);
       else await group.add(await sinkFile(store, file));
     }
     await group.commit();
@@ -45,14 +45,17 @@ export async function importMailFiles(store: Store, folderId: number, files: str
   return { imported: group.imported, files: files.length, replay: folder.isLocal || folder.accountId === null ? null : folder.accountId };
 }
 
-async function isMbox(file: string): Promise<boolean> {
+async function kindOf(file: string): Promise<'mbox' | 'eml'> {
   const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
     throw new WrenError('NotFound', `Cannot read ${file}: ${error.code ?? error.message}.`, { file });
   });
   try {
-    const head = Buffer.alloc(64);
+    const head = Buffer.alloc(1024);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    return looksLikeMbox(head.subarray(0, bytesRead));
+    const start = head.subarray(0, bytesRead);
+    if (looksLikeMbox(start)) return 'mbox';
+    if (looksLikeMessage(start)) return 'eml';
+    throw new WrenError('NotMailFile', `${file} is neither an mbox nor a message (.eml).`, { file });
   } finally {
     await handle.close();
   }

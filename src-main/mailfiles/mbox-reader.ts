@@ -39,3 +39,12 @@ export async function* readMbox(source: AsyncIterable<Buffer | string>): AsyncGe
 export function looksLikeMbox(head: Buffer): boolean {
   return /^From \S*/.test(head.subarray(0, 64).toString('latin1'));
 }
+
+/**
+ * Whether a file's first bytes start like one message (a header field,
+ * possibly after blank lines), so a picture or a document picked by mistake
+ * is refused instead of stored as a message of garbage.
+ */
+export function looksLikeMessage(head: Buffer): boolean {
+  return /^(?:\r?\n)*[!-9;-~]+[ \t]*:/.test(head.toString('latin1'));
+}

@@ -13,6 +13,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { serveStatic } from './static-files';
 import { receiveUpload } from './upload-attachment';
+import { receiveMailImport } from './upload-mail-files';
 import { serveSocket } from './socket-session';
 import { WebAuth } from './web-auth';
 
@@ -61,6 +62,14 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   };
 }
 
+type UploadReceiver = (url: URL, request: IncomingMessage, response: ServerResponse, core: WrenCore) => Promise<void>;
+
+/** Endpoints whose request body is a file streamed into staging; all pass the same gate. */
+const UPLOADS: Record<string, UploadReceiver | undefined> = {
+  '/api/upload': (url, request, response, core) => receiveUpload(url, request, response, core.staging),
+  '/api/import': receiveMailImport,
+};
+
 async function handleHttp(request: IncomingMessage, response: ServerResponse, auth: WebAuth, options: WebServerOptions): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://x');
   if (!auth.hostAllowed(request)) return fail(response, 403, 'Wrong Host header: open the URL printed by "npm run web".');
@@ -72,11 +81,12 @@ async function handleHttp(request: IncomingMessage, response: ServerResponse, au
   }
   if (!auth.tokenMatches(auth.cookieToken(request))) return fail(response, 401, 'Not signed in: open the URL printed by "npm run web" (it carries the token).');
   if (!auth.requestedByThisPage(request)) return fail(response, 403, 'Refused: this request was started by another page.');
-  if (url.pathname === '/api/upload') {
+  const receive = UPLOADS[url.pathname];
+  if (receive) {
     if (request.method !== 'POST') return fail(response, 405, 'Uploads are POSTed.');
     // A browser names the page that POSTs; only this one may stage files.
     if (!auth.originAllowed(request)) return fail(response, 403, 'Refused: this upload was started by another page.');
-    return receiveUpload(url, request, response, options.core.staging);
+    return receive(url, request, response, options.core);
   }
   if (request.method !== 'GET') return fail(response, 405, 'Only GET here; requests go over the WebSocket.');
   if (url.pathname === '/api/attachment') return sendAttachment(url, response, options.core);

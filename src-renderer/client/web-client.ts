@@ -1,6 +1,7 @@
 import type { EventName, Events, Method, ParamsOf, Reply, ResultOf } from '../../src-main/ipc/contract';
 import { ClientError, unwrapReply, type WrenClient } from './wren-client';
 import { parseServerFrame } from './server-frames';
+import { importChosenMailFiles } from './upload-mail-files';
 
 /** The part of the browser's WebSocket this client uses, so tests can pass a fake. */
 export type SocketLike = Pick<WebSocket, 'readyState' | 'send' | 'close' | 'onopen' | 'onmessage' | 'onclose' | 'onerror'>;
@@ -74,7 +75,7 @@ export class WebClient implements WrenClient {
     return () => this.connectionListeners.delete(listener);
   }
 
-  readonly importIntoFolder = null;
+  readonly importIntoFolder = importChosenMailFiles;
 
   async saveAttachment(messageId: number, partId: string): Promise<void> {
     download(`/api/attachment?${new URLSearchParams({ messageId: String(messageId), partId }).toString()}`);

@@ -13,7 +13,7 @@ export interface WrenClient {
   saveAttachment(messageId: number, partId: string): Promise<void>;
   /** A folder as an mbox file: Electron asks where to save; the web mode lets the browser download it. */
   exportFolder(folderId: number): Promise<void>;
-  /** Mail files into a folder, chosen in an open dialog: Electron only (the web mode has no upload yet). */
+  /** Mail files into a folder, chosen in an open dialog (the web mode uploads them); null when none were chosen. */
   importIntoFolder: ((folderId: number) => Promise<number | null>) | null;
   /**
    * Fires when the link to the core drops or comes back. Electron's IPC never

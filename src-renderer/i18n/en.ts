@@ -453,6 +453,7 @@ export const en: Dictionary = {
     SmtpRejected: 'The outgoing mail server refused the message.',
     SmtpDeferred: 'The outgoing mail server cannot take the message now; Wren will try again.',
     NoSmtpServer: 'This account has no outgoing (SMTP) server set up.',
+    NotMailFile: 'That file is not a mailbox: Wren imports mbox files and single messages (.eml). Nothing was imported from it.',
     Internal: 'Something went wrong inside Wren. This is a bug in Wren.',
   },
   backgroundErrors: {

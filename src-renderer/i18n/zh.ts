@@ -433,6 +433,7 @@ export const zh: Dictionary = {
     SmtpRejected: '发件服务器拒绝了这封邮件。',
     SmtpDeferred: '发件服务器暂时无法接收这封邮件，Wren 稍后会重试。',
     NoSmtpServer: '此账户尚未设置发件（SMTP）服务器。',
+    NotMailFile: '该文件不是邮箱文件：Wren 只能导入 mbox 文件和单封邮件（.eml）。未从中导入任何内容。',
     Internal: 'Wren 内部出现错误。这是 Wren 的错误。',
   },
   backgroundErrors: {

@@ -42,7 +42,8 @@ export function MailOverlaysView(props: MailOverlaysViewProps) {
     );
   const showError = (error: unknown) => toasts.show({ tone: 'error', lines: errorWords(toErrorShape(error), 'background') });
   const importInto = async (target: FolderView) => {
-    const imported = await client.importIntoFolder?.(target.id).catch(showError);
+    // A failure says so and nothing more (showError's toast id is no count of messages).
+    const imported = await client.importIntoFolder?.(target.id).catch((error: unknown) => void showError(error));
     if (typeof imported === 'number') toasts.show({ tone: 'info', lines: [t('done.imported', { count: imported, folder: target.name })] });
   };
   const moveAccount = (account: AccountView, delta: -1 | 1) => {
