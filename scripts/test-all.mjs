@@ -27,7 +27,8 @@ for (const level of levels) {
   try {
     const results = JSON.parse(readFileSync(report, 'utf8'));
     passed += results.numPassedTests;
-    failed += results.numFailedTests;
+    // A file whose beforeAll failed has no failed test, only skipped ones: count the file.
+    failed += results.numFailedTests || results.numFailedTestSuites;
     if (results.numTotalTests === 0) ok = false;
   } catch {
     failed += 1; // the level crashed before reporting

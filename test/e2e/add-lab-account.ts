@@ -10,9 +10,13 @@ export async function addLabAccount(page: Page, url: string, lab: Lab, user: Lab
 }
 
 /** Fills the account form, tests it and trusts the lab's self-signed certificate, up to an enabled Save. */
-export async function fillAccountForm(page: Page, lab: Lab, user: LabUser): Promise<void> {
+export async function fillAccountForm(page: Page, lab: Lab, user: LabUser, options: { smtp?: boolean } = {}): Promise<void> {
   // Past the address step (set-up from the address) to the full form.
   await page.getByTestId('setup-manual').click();
+  if (options.smtp) {
+    await page.getByTestId('setup-smtp-host').fill(lab.host);
+    await page.getByTestId('setup-smtp-port').fill(String(lab.ports.submission));
+  }
   await page.getByTestId('setup-email').fill(user.email);
   await page.getByTestId('setup-imap-host').fill(lab.host);
   await page.getByTestId('setup-imap-port').fill(String(lab.ports.imaps));

@@ -70,9 +70,7 @@ describe('web mode: writing mail (compose, attach, send, undo, reply, drafts)', 
     browser = await launchBrowser();
     page = await browser.newPage({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
     await page.goto(app.url);
-    await page.getByTestId('setup-smtp-host').fill(lab.host);
-    await page.getByTestId('setup-smtp-port').fill(String(lab.ports.submission));
-    await fillAccountForm(page, lab, alice);
+    await fillAccountForm(page, lab, alice, { smtp: true });
     await page.getByTestId('setup-save').click();
     await row('Lunch on Friday?').waitFor();
   });
