@@ -1,0 +1,190 @@
+/**
+ * The shapes of accounts in the contract: what set-up sends (AccountDraft), what the UI
+ * shows (AccountView), discovery, connection tests and sync outcomes. No Node APIs: the
+ * renderer imports these through contract.ts.
+ */
+import { z } from 'zod';
+import type { ErrorShape } from '../errors/error-codes';
+
+export const Security = z.enum(['tls', 'starttls', 'none']);
+const host = z.string().trim().min(1).max(253).regex(/^[^\s/]+$/, 'a host name without spaces or slashes');
+const port = z.number().int().min(1).max(65535);
+/** SHA-256 fingerprint as Node prints it: 32 hex pairs joined by colons. */
+const Fingerprint = z
+  .string()
+  .trim()
+  .transform((s) => s.toUpperCase())
+  .pipe(z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/, 'a SHA-256 fingerprint like AB:CD:…'));
+
+export const IncomingProtocol = z.enum(['imap', 'pop3']);
+export type IncomingProtocol = z.infer<typeof IncomingProtocol>;
+
+export const ServerSettings = z.object({
+  host,
+  port,
+  security: Security,
+  user: z.string().min(1).max(320),
+});
+
+/**
+ * What a POP3 account does with mail on the server once it is stored:
+ * keep it (default), delete it `deleteAfterDays` after download, delete it
+ * when it is deleted locally, or delete it at once (download and delete).
+ * Messages over `maxMessageKb` come with TOP (headers and first lines) only.
+ */
+export const Pop3Leave = z.enum(['keep', 'deleteAfterDays', 'deleteWhenDeleted', 'delete']);
+export const Pop3Policy = z
+  .object({
+    leave: Pop3Leave.default('keep'),
+    deleteAfterDays: z.number().int().min(1).max(3650).nullable().default(null),
+    maxMessageKb: z.number().int().min(1).max(10_000_000).nullable().default(null),
+  })
+  .refine((policy) => policy.leave !== 'deleteAfterDays' || policy.deleteAfterDays !== null, { message: 'deleteAfterDays needs a number of days', path: ['deleteAfterDays'] });
+export type Pop3Leave = z.infer<typeof Pop3Leave>;
+export type Pop3Policy = z.infer<typeof Pop3Policy>;
+export const DEFAULT_POP3_POLICY: Pop3Policy = { leave: 'keep', deleteAfterDays: null, maxMessageKb: null };
+
+export const AccountDraft = z.object({
+  name: z.string().trim().min(1).max(100),
+  email: z.string().trim().email().max(320),
+  displayName: z.string().max(200).default(''),
+  /** How mail comes in; `incoming` is that protocol's server. */
+  protocol: IncomingProtocol.default('imap'),
+  incoming: ServerSettings,
+  smtp: ServerSettings.nullable().default(null),
+  /** Only for protocol 'pop3'. */
+  pop3: Pop3Policy.default(DEFAULT_POP3_POLICY),
+  password: z.string().min(1).max(1024),
+  /** "none" security is refused unless the user ticked this explicitly. */
+  allowPlaintext: z.boolean().default(false),
+  /** Trust exactly this certificate for this account (self-signed servers). */
+  trustedCertSha256: Fingerprint.nullable().default(null),
+});
+
+/** '#rrggbb': an account's mark in the sidebar and the unified views. */
+export const AccountColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #2f6fdf');
+
+/** An edit of an account: only the fields given change; a server or password change is tested first. */
+export const AccountUpdate = z
+  .object({
+    accountId: z.number().int().positive(),
+    name: z.string().trim().min(1).max(100).optional(),
+    displayName: z.string().max(200).optional(),
+    colour: AccountColour.optional(),
+    incoming: ServerSettings.optional(),
+    smtp: ServerSettings.nullable().optional(),
+    password: z.string().min(1).max(1024).optional(),
+    allowPlaintext: z.boolean().optional(),
+    trustedCertSha256: Fingerprint.nullable().optional(),
+  })
+  .strict();
+export type AccountUpdate = z.infer<typeof AccountUpdate>;
+
+export const FolderRole = z.enum(['inbox', 'sent', 'drafts', 'trash', 'junk', 'archive', 'all', 'flagged']);
+export const AccountState = z.enum(['idle', 'syncing', 'offline', 'error']);
+
+export type Security = z.infer<typeof Security>;
+export type ServerSettings = z.infer<typeof ServerSettings>;
+export type AccountDraft = z.infer<typeof AccountDraft>;
+export type AccountDraftInput = z.input<typeof AccountDraft>;
+export type FolderRole = z.infer<typeof FolderRole>;
+export type AccountState = z.infer<typeof AccountState>;
+
+export interface CertificateInfo {
+  fingerprint256: string;
+  subject: string;
+  issuer: string;
+  validFrom: string;
+  validTo: string;
+  selfSigned: boolean;
+}
+
+export interface AccountView {
+  id: number;
+  name: string;
+  email: string;
+  displayName: string;
+  protocol: IncomingProtocol;
+  incoming: ServerSettings;
+  smtp: ServerSettings | null;
+  /** Only meaningful for protocol 'pop3'. */
+  pop3: Pop3Policy;
+  allowPlaintext: boolean;
+  trustedCertSha256: string | null;
+  /** '#rrggbb', the account's mark; accounts.list gives them in the user's order. */
+  colour: string;
+  state: AccountState;
+  lastError: ErrorShape | null;
+  /** When an offline account is retried next, if a retry is scheduled. */
+  retryAt: number | null;
+}
+
+/** Where set-up from the address found the settings, in the order they are tried (Thunderbird's). */
+export const DiscoverySource = z.enum(['bundled', 'autoconfig', 'well-known', 'srv', 'guess']);
+export type DiscoverySource = z.infer<typeof DiscoverySource>;
+
+export interface DiscoveredServer {
+  host: string;
+  port: number;
+  security: Security;
+  user: string;
+}
+
+/** What the user is told before settings found on the network are used. */
+export type DiscoveryWarning =
+  | { kind: 'plaintext'; host: string }
+  | { kind: 'otherDomain'; host: string; domain: string }
+  | { kind: 'oauth2Only'; provider: string };
+
+export interface DiscoveredConfig {
+  source: DiscoverySource;
+  /** The URL, DNS name or list it came from. */
+  from: string;
+  displayName: string | null;
+  imap: DiscoveredServer | null;
+  pop3: DiscoveredServer | null;
+  smtp: DiscoveredServer | null;
+  warnings: DiscoveryWarning[];
+}
+
+/** One step of the chain and what came of it (shown when nothing is found, so the user knows what was tried). */
+export interface DiscoveryStep {
+  source: DiscoverySource;
+  from: string;
+  outcome: 'found' | 'nothing' | 'invalid' | 'timeout' | 'failed';
+  detail: string | null;
+}
+
+export interface DiscoveryResult {
+  email: string;
+  /** The first source that gave usable settings; null when none did (manual settings then). */
+  config: DiscoveredConfig | null;
+  steps: DiscoveryStep[];
+}
+
+export interface TestConnectionResult {
+  ok: true;
+  capabilities: string[];
+  certificate: CertificateInfo | null;
+  /** The outgoing (SMTP) server was given and logged in too. */
+  smtpChecked?: boolean;
+}
+
+export interface SyncSummary {
+  accountId: number;
+  folders: number;
+  newMessages: number;
+  removedMessages: number;
+  flagUpdates: number;
+  bodiesFetched: number;
+  /** Another process (the app, another `wren sync`) was syncing this account; this sync waited for it to finish. */
+  waitedForOtherSync?: boolean;
+  /** Coded warnings of this sync (`wren:<WarningCode>`, e.g. a POP3 server that changed its UIDLs): the renderer and the CLI put them into words. */
+  warnings?: string[];
+}
+
+/** What `sync.run` gives back once every account asked for is done. */
+export interface SyncRunResult {
+  summaries: SyncSummary[];
+  failures: { accountId: number; error: ErrorShape }[];
+}

@@ -1,0 +1,143 @@
+/**
+ * The shapes of mail in the contract: folders, message summaries and views, the
+ * operations a user applies (the journal's input), identities and compose modes.
+ */
+import { z } from 'zod';
+import type { FolderRole } from './account-shapes';
+
+export interface FolderView {
+  id: number;
+  accountId: number | null;
+  parentId: number | null;
+  path: string;
+  name: string;
+  role: FolderRole | null;
+  selectable: boolean;
+  subscribed: boolean;
+  total: number;
+  unread: number;
+}
+
+export interface Address {
+  name: string;
+  address: string;
+}
+
+export interface MessageSummary {
+  id: number;
+  folderId: number;
+  uid: number | null;
+  subject: string;
+  from: Address;
+  date: number | null;
+  size: number;
+  seen: boolean;
+  flagged: boolean;
+  answered: boolean;
+  hasAttachments: boolean;
+}
+
+/** The views across every account (and local folders): all Inboxes, all unread mail, all flagged mail. */
+export const UnifiedView = z.enum(['inbox', 'unread', 'flagged']);
+export type UnifiedView = z.infer<typeof UnifiedView>;
+
+export interface UnifiedViewCount {
+  view: UnifiedView;
+  total: number;
+  unread: number;
+}
+
+/** A message in a unified view names its account (null: a local folder), for its mark. */
+export interface ViewMessageSummary extends MessageSummary {
+  accountId: number | null;
+}
+
+export interface AttachmentView {
+  partId: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  inline: boolean;
+  contentId: string | null;
+}
+
+export interface MessageView extends MessageSummary {
+  to: Address[];
+  cc: Address[];
+  messageId: string | null;
+  text: string | null;
+  html: string | null;
+  attachments: AttachmentView[];
+  flags: string[];
+  /** Problems met while decoding (broken encoded words, bad base64…), shown as a notice. */
+  warnings: string[];
+  /** POP3: only the headers and first lines are stored (over the account's size limit); the rest is still on the server. */
+  partial?: boolean;
+  /** With `partial`: the bytes of it stored here (its beginning); `size` is the whole message's. */
+  partialBytes?: number;
+}
+
+/**
+ * A change a user makes to mail (issue 6, "the operations journal"): applied
+ * to the store at once, journaled in the same transaction, replayed to the
+ * server later by the sync worker. Every kind takes a selection of messages.
+ */
+export const MessageFlag = z.enum(['\\Seen', '\\Flagged', '\\Answered', '$Forwarded', '$Junk', '$NotJunk']);
+const messageIds = z.array(z.number().int().positive()).min(1).max(100_000);
+export const MailOperation = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('flags'), messageIds, add: z.array(MessageFlag).default([]), remove: z.array(MessageFlag).default([]) }).strict(),
+  /**
+   * Into any folder that holds mail: of the same account (MOVE on its server), of another account (APPEND there,
+   * then the original is expunged) or a local folder (the source is kept here; the original is expunged).
+   */
+  z.object({ kind: z.literal('move'), messageIds, folderId: z.number().int().positive() }).strict(),
+  z.object({ kind: z.literal('copy'), messageIds, folderId: z.number().int().positive() }).strict(),
+  /** To the account's Trash; in Trash (or with `permanent`), gone for good. */
+  z.object({ kind: z.literal('delete'), messageIds, permanent: z.boolean().default(false) }).strict(),
+  /** To the account's Archive role folder. */
+  z.object({ kind: z.literal('archive'), messageIds }).strict(),
+]);
+export type MessageFlag = z.infer<typeof MessageFlag>;
+export type MailOperation = z.infer<typeof MailOperation>;
+export type MailOperationInput = z.input<typeof MailOperation>;
+
+/** What applying an operation locally gives back at once; the server learns of it later. */
+export interface OperationReceipt {
+  /** The journal entry, for `operations.undo`. */
+  operationId: number;
+  /** Messages the operation changed locally. */
+  affected: number;
+  /** Whether `operations.undo` can still take it back (delete for good cannot be undone). */
+  undoable: boolean;
+}
+
+/** A From address of an account; id null is the account's implicit one (its own email and display name). */
+export interface IdentityView {
+  id: number | null;
+  accountId: number;
+  name: string;
+  email: string;
+  replyTo: string | null;
+  signature: string | null;
+  isDefault: boolean;
+}
+
+export interface AddressSuggestion {
+  name: string;
+  address: string;
+  uses: number;
+}
+
+export const ComposeMode = z.enum(['new', 'reply', 'replyAll', 'forward', 'forwardAttachment', 'editDraft', 'editAsNew']);
+export type ComposeMode = z.infer<typeof ComposeMode>;
+
+/** What the native menu asks of the UI: the shortcut actions it also offers, plus a few of its own. */
+export type AppCommand = 'compose' | 'settings' | 'inbox' | 'next' | 'previous' | 'markRead' | 'markUnread' | 'toggleFlag' | 'archive' | 'junk' | 'delete' | 'help';
+
+/** What a mailto: link may fill in (RFC 6068); anything else in it, `attach=` above all, is dropped. */
+export interface MailtoDraft {
+  to: string[];
+  cc: string[];
+  subject: string;
+  body: string;
+}

@@ -1,0 +1,69 @@
+/** Writing mail: the composer, identities, drafts and the outbox. */
+import { z } from 'zod';
+import { ComposedMessage, type ComposeAttachment, type OutboxEntryView } from '../compose-shapes';
+import { type IdentityView, type AddressSuggestion, ComposeMode } from '../mail-shapes';
+import { byAccount, empty, id, request } from './request-shape';
+
+export const composeRequests = {
+  /**
+   * A message to write, filled in: an answer (recipients, quoted text with an attribution in `language`,
+   * threading headers, the identity it was sent to), a forward (the original's files staged, or the whole
+   * original attached), a draft to continue or copy. `accountId` for a new message (default: the first).
+   */
+  'compose.start': request<z.output<typeof ComposedMessage>>()(
+    z
+      .object({ mode: ComposeMode, messageId: id.optional(), accountId: id.optional(), language: z.enum(['en', 'zh']).default('en') })
+      .strict(),
+  ),
+  'identities.list': request<IdentityView[]>()(byAccount),
+  /** Addresses seen in the store matching what was typed (address or name), most used first. */
+  'addresses.suggest': request<AddressSuggestion[]>()(
+    z.object({ query: z.string().max(320), limit: z.number().int().min(1).max(50).default(8) }).strict(),
+  ),
+  /** Stores a draft (replacing `draftMessageId`'s version): on the server's Drafts, queued offline, or local for POP3. */
+  'drafts.save': request<{ draftMessageId: number; stored: 'server' | 'queued' | 'local' }>()(ComposedMessage),
+  'drafts.discard': request<{ discarded: true }>()(z.object({ draftMessageId: id }).strict()),
+  /** Electron: the native open dialog, the chosen files staged in the core. The web mode uploads instead (web-server.ts). */
+  'attachments.pick': request<ComposeAttachment[]>()(empty),
+  /**
+   * Builds the message (its Message-ID assigned now), stores it in the outbox and returns at once: it leaves
+   * after `undoSeconds` (Undo = `outbox.cancel` meanwhile), or at `sendAt` (ms since the epoch), or when the
+   * account is back online.
+   */
+  'outbox.send': request<OutboxEntryView>()(
+    z
+      .object({
+        message: ComposedMessage,
+        sendAt: z.number().int().positive().nullable().default(null),
+        undoSeconds: z.number().int().min(0).max(30).default(10),
+      })
+      .strict(),
+  ),
+  /** A ready-made RFC 5322 message staged in the data folder (`wren send --raw`): recipients from its To/Cc/Bcc, Bcc removed. */
+  'outbox.sendRaw': request<OutboxEntryView>()(
+    z
+      .object({
+        accountId: id,
+        stagedId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+        sendAt: z.number().int().positive().nullable().default(null),
+        undoSeconds: z.number().int().min(0).max(30).default(0),
+      })
+      .strict(),
+  ),
+  'outbox.list': request<OutboxEntryView[]>()(z.object({ accountId: id.optional() }).strict()),
+  /** Takes a message back before it leaves (Undo, or a queued/failed one); gives the composer its message again (null for a raw one). */
+  'outbox.cancel': request<{ message: ComposedMessage | null }>()(z.object({ outboxId: id }).strict()),
+  /** Sends a failed (or offline-queued) message again now. */
+  'outbox.retry': request<OutboxEntryView>()(z.object({ outboxId: id }).strict()),
+  /** The user's answer for a message whose send was cut before the server's reply (state `unknown`). */
+  'outbox.resolve': request<{ resolved: true }>()(z.object({ outboxId: id, action: z.enum(['sendAnyway', 'discard']) }).strict()),
+  /**
+   * Waits until each message has been accepted by the server and its Sent copy filed, or has failed,
+   * or stays queued (offline, later): for `wren send`. Gives each entry as it ended.
+   */
+  'outbox.wait': request<OutboxEntryView[]>()(z.object({ outboxIds: z.array(id).min(1).max(10_000) }).strict()),
+  /** Works through every account's outbox now (what is due, and what waited for the network) and gives the outbox after. */
+  'outbox.flush': request<OutboxEntryView[]>()(empty),
+  /** Whether Wren files a copy in Sent for the account: 'auto' (unless the server is seen doing it), or 'off'. */
+  'outbox.setSentCopy': request<{ updated: true }>()(z.object({ accountId: id, sentCopy: z.enum(['auto', 'off']) }).strict()),
+} as const;

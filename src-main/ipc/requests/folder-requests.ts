@@ -1,0 +1,39 @@
+/** Folders, remote and local: list, create, rename, delete, import and export. */
+import { z } from 'zod';
+import { type FolderView, type OperationReceipt } from '../mail-shapes';
+import { id, request } from './request-shape';
+
+export const folderRequests = {
+  /** Subscribed folders only, unless `includeUnsubscribed`. `accountId: null`: the shared Local Folders. */
+  'folders.list': request<FolderView[]>()(z.object({ accountId: id.nullable(), includeUnsubscribed: z.boolean().default(false) }).strict()),
+  /** Marks every message of a folder read (one STORE over a range on the server). */
+  'folders.markRead': request<OperationReceipt>()(z.object({ folderId: id }).strict()),
+  /** Deletes every message of the Trash (or Junk) folder for good. */
+  'folders.empty': request<OperationReceipt>()(z.object({ folderId: id }).strict()),
+  /**
+   * A remote folder; nested under `parentId` with the server's delimiter, at the top when null.
+   * `accountId: null`: a local folder (no network needed; rename and delete work on it the same way).
+   */
+  'folders.create': request<FolderView>()(
+    z.object({ accountId: id.nullable(), parentId: id.nullable().default(null), name: z.string().trim().min(1).max(200) }).strict(),
+  ),
+  /** Renames the folder's last path segment (its place in the tree stays). Special-use folders are refused. */
+  'folders.rename': request<FolderView>()(z.object({ folderId: id, name: z.string().trim().min(1).max(200) }).strict()),
+  /** Deletes a folder and the mail in it on the server. Special-use folders are refused. */
+  'folders.delete': request<{ deleted: true }>()(z.object({ folderId: id }).strict()),
+  /**
+   * Mail files into a folder: mbox (mboxrd or plain) or .eml, told apart by their content. Without `files`
+   * Electron asks with an open dialog.
+   */
+  'folders.import': request<{ imported: number; files: number }>()(
+    z.object({ folderId: id, files: z.array(z.string().min(1)).max(10_000).optional() }).strict(),
+  ),
+  /**
+   * A folder's mail into one mbox file (mboxrd) or a directory of .eml files. Without `path` Electron asks with a
+   * save dialog (`savedTo: null` when the user cancels); the web mode downloads the mbox instead.
+   */
+  'folders.export': request<{ savedTo: string | null; exported: number }>()(
+    z.object({ folderId: id, format: z.enum(['mbox', 'eml']).default('mbox'), path: z.string().min(1).optional() }).strict(),
+  ),
+  'folders.subscribe': request<FolderView>()(z.object({ folderId: id, subscribed: z.boolean() }).strict()),
+} as const;

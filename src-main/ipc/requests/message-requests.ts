@@ -1,0 +1,44 @@
+/** Messages: lists, unified views, reading, and the operations journal's way in. */
+import { z } from 'zod';
+import { type MessageSummary, type UnifiedViewCount, UnifiedView, type ViewMessageSummary, type MessageView, MailOperation, type OperationReceipt } from '../mail-shapes';
+import { byMessage, empty, id, request } from './request-shape';
+
+export const messageRequests = {
+  'messages.list': request<{ total: number; items: MessageSummary[] }>()(
+    z
+      .object({
+        folderId: id,
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(1000).default(200),
+      })
+      .strict(),
+  ),
+  /** The unified views with their counts (kept counts and partial indexes: no scan of the messages). */
+  'views.list': request<UnifiedViewCount[]>()(empty),
+  /** One page of a unified view, newest first; Unread and Flagged leave out Trash and Junk. */
+  'messages.listView': request<{ total: number; items: ViewMessageSummary[] }>()(
+    z
+      .object({
+        view: UnifiedView,
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(1000).default(200),
+      })
+      .strict(),
+  ),
+  /** `markSeen: false` leaves an unread message unread (the UI marks it read after its own delay). */
+  'messages.read': request<MessageView>()(z.object({ messageId: id, markSeen: z.boolean().default(true) }).strict()),
+  /** One message's list entry as stored now (its flags follow every change), without touching the server. */
+  'messages.summary': request<MessageSummary>()(byMessage),
+  'messages.source': request<{ source: string; size: number }>()(byMessage),
+  'messages.setFlags': request<{ updated: true }>()(
+    z.object({ messageId: id, seen: z.boolean().optional(), flagged: z.boolean().optional() }).strict(),
+  ),
+  /** Applies a user's change locally at once and queues it for the server (see MailOperation). */
+  'messages.apply': request<OperationReceipt>()(MailOperation),
+  /** Takes back an operation the user just made (the toast's Undo), locally and, if already sent, on the server. */
+  'operations.undo': request<{ undone: true }>()(z.object({ operationId: id }).strict()),
+  /** Electron asks where to save with a dialog; the web mode downloads instead (see web-server.ts). */
+  'attachments.save': request<{ savedTo: string | null }>()(
+    z.object({ messageId: id, partId: z.string().regex(/^\d+(\.\d+)*$/) }).strict(),
+  ),
+} as const;
