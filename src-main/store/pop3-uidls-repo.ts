@@ -11,11 +11,18 @@ export interface HeldUidl {
   partial: boolean;
 }
 
-/** A held UIDL whose message is stored, with the message's Message-ID and size. */
+/** A held UIDL with what identifies its message across a renumbering: its Message-ID and size. */
 export interface StoredUidl {
   uidl: string;
-  messageRowId: number;
+  /** null: the message was deleted here (its record stays so it is not downloaded again). */
+  messageRowId: number | null;
   messageId: string;
+  size: number;
+}
+
+/** What identifies a downloaded message when its UIDL changes. */
+export interface UidlIdentity {
+  messageId: string | null;
   size: number;
 }
 
@@ -36,10 +43,10 @@ export class Pop3UidlsRepo {
     return new Map(rows.map((row) => [row.uidl, fromRow(row)]));
   }
 
-  record(accountId: number, uidl: string, messageRowId: number, partial: boolean, downloadedAt: number): void {
+  record(accountId: number, uidl: string, messageRowId: number, partial: boolean, downloadedAt: number, identity: UidlIdentity): void {
     this.statements
-      .get('INSERT INTO pop3_uidls (account_id, uidl, message_row_id, downloaded_at, partial) VALUES (?, ?, ?, ?, ?)')
-      .run(accountId, uidl, messageRowId, downloadedAt, partial ? 1 : 0);
+      .get('INSERT INTO pop3_uidls (account_id, uidl, message_row_id, downloaded_at, partial, message_id, size) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(accountId, uidl, messageRowId, downloadedAt, partial ? 1 : 0, identity.messageId, identity.size);
   }
 
   /** The POP3 record of a local message, if it came from POP3. */
@@ -61,14 +68,14 @@ export class Pop3UidlsRepo {
   }
 
   /**
-   * Held UIDLs the server no longer lists whose message is still stored, with
-   * what identifies that message across a renumbering: its Message-ID and size.
+   * Held UIDLs the server no longer lists, with what identifies their message
+   * across a renumbering (Message-ID and size), whether the message is still
+   * stored or was deleted here.
    */
   storedButGone(accountId: number, onServer: ReadonlySet<string>): StoredUidl[] {
     const rows = this.statements
-      .get(`SELECT u.uidl, u.message_row_id AS messageRowId, m.message_id AS messageId, m.size
-            FROM pop3_uidls u JOIN messages m ON m.id = u.message_row_id
-            WHERE u.account_id = ? AND m.message_id IS NOT NULL`)
+      .get(`SELECT uidl, message_row_id AS messageRowId, message_id AS messageId, size
+            FROM pop3_uidls WHERE account_id = ? AND message_id IS NOT NULL AND size IS NOT NULL`)
       .all(accountId) as StoredUidl[];
     return rows.filter((row) => !onServer.has(row.uidl));
   }
@@ -76,7 +83,7 @@ export class Pop3UidlsRepo {
   /** The server gave a stored message a new UIDL: the record and the message follow it (call inside a write). */
   adopt(accountId: number, stored: StoredUidl, newUidl: string): void {
     this.rename(accountId, stored.uidl, newUidl);
-    this.statements.get('UPDATE messages SET uidl = ? WHERE id = ?').run(newUidl, stored.messageRowId);
+    if (stored.messageRowId !== null) this.statements.get('UPDATE messages SET uidl = ? WHERE id = ?').run(newUidl, stored.messageRowId);
   }
 
   /**

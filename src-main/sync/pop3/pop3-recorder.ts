@@ -88,7 +88,7 @@ export class Pop3Recorder {
         const [id] = this.store.messages.insertHeaders(folderId, [item.headers]);
         this.store.bodies.saveSource(id!, item.stored);
         this.store.messages.setBodyState(id!, 'full');
-        this.store.pop3Uidls.record(accountId, item.uidl, id!, item.partial, at);
+        this.store.pop3Uidls.record(accountId, item.uidl, id!, item.partial, at, { messageId: item.headers.messageId, size: item.headers.size });
       }
     });
   }

@@ -61,4 +61,29 @@ describe('a POP3 server that changes its UIDLs (Dovecot, UIDVALIDITY changed)', 
     expect(third.summaries[0]!.warnings).toBeUndefined();
     expect(test.core.status.get(accountId).warnings).toBeUndefined();
   });
+
+  it('a message deleted here before the server renumbered does not come back', async () => {
+    const user = lab.users[0]!;
+    const inbox = test.core.store.folders.list(accountId()).find((folder) => folder.role === 'inbox')!;
+    const page = await test.call('messages.list', { folderId: inbox.id, offset: 0, limit: 10 });
+    const doomed = page.items.find((message) => message.subject.includes('message 2'))!;
+    await test.call('messages.apply', { kind: 'delete', messageIds: [doomed.id], permanent: true });
+    await test.call('sync.run', { accountId: accountId(), bodies: false });
+    expect(localMessageIds(test, accountId())).not.toContain('<pop3-2@example.test>');
+
+    await renumberMaildir(lab.maildir(user.email));
+    const after = await test.call('sync.run', { accountId: accountId(), bodies: false });
+
+    expect(after.failures).toEqual([]);
+    expect(after.summaries[0]!.newMessages).toBe(0);
+    expect(after.summaries[0]!.warnings).toEqual(['wren:Pop3UidlsChanged']);
+    expect(localMessageIds(test, accountId())).toEqual([1, 3, 4].map((n) => `<pop3-${n}@example.test>`));
+    // The deleted message's record follows its new UIDL, so later checks skip it too.
+    const again = await test.call('sync.run', { accountId: accountId(), bodies: false });
+    expect(again.summaries[0]!.newMessages).toBe(0);
+  });
 });
+
+function accountId(): number {
+  return test.core.store.accounts.list()[0]!.id;
+}
