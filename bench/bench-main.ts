@@ -7,6 +7,7 @@ import path from 'node:path';
 import { startLab, type Lab } from '../test/lab/lab';
 import { runBigHtmlBench } from './big-html/big-html-bench';
 import { runPushBench } from './push/push-latency-bench';
+import { runMboxBench } from './mbox/mbox-bench';
 import { runPop3Bench } from './pop3/pop3-bench';
 import { runSendBench } from './send/send-bench';
 import { atCleanup, cleanUpOnSignals, cleanupAll, makeTempDir, stopping } from './cleanup';
@@ -31,6 +32,7 @@ export async function runBench(argv: string[], root: string): Promise<number> {
   if (options.push !== null) return runAlone(() => runPushBench(root, options.push!, say));
   if (options.pop3) return runAlone(() => runPop3Bench(root, options.messages, options.seed, say));
   if (options.send !== null) return runAlone(() => runSendBench(root, options.send!, options.only, say));
+  if (options.mbox !== null) return runAlone(() => runMboxBench(root, options.mbox!, options.seed, say));
   try {
     const tools = detectTools();
     describeTools(tools);

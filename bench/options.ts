@@ -16,6 +16,8 @@ export interface BenchOptions {
   pop3: boolean;
   /** Messages sent through the outbox, bare nodemailer and msmtp instead of the sync rows, or null. */
   send: number | null;
+  /** Size in MB of the mbox imported and exported by wren and read by Python's mailbox module, or null. */
+  mbox: number | null;
   help: boolean;
 }
 
@@ -38,8 +40,11 @@ export const USAGE = `Usage: npm run bench -- [--messages N] [--runs K] [--seed 
                  --send 1000) through the outbox, a bare nodemailer pool and msmtp to an SMTP sink; then
                  peak RSS while the outbox sends a 50 MB attachment (--only msmtp,rss: those rows besides the
                  two compared; --only none: just the two)
+  --mbox MB      instead of the sync rows: import and export an mbox of MB megabytes (2048 when no value is
+                 wanted: --mbox 2048) and one of 200 MB into a local folder with the wren CLI, against
+                 Python's mailbox module copying it into a Maildir; time ratio and peak RSS of each
 Writes test-artifacts/bench-results.json (--big-html: bench-big-html.json, --push: bench-push.json,
---pop3: bench-pop3.json, --send: bench-send.json).`;
+--pop3: bench-pop3.json, --send: bench-send.json, --mbox: bench-mbox.json).`;
 
 export function parseOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -54,6 +59,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       push: { type: 'string' },
       pop3: { type: 'boolean' },
       send: { type: 'string' },
+      mbox: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -69,6 +75,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     push: values.push === undefined ? null : positiveInt(values.push, '--push'),
     pop3: values.pop3 ?? false,
     send: values.send === undefined ? null : positiveInt(values.send, '--send'),
+    mbox: values.mbox === undefined ? null : positiveInt(values.mbox, '--mbox'),
     help: values.help ?? false,
   };
 }
