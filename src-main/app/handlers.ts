@@ -95,9 +95,11 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
     'folders.rename': ({ folderId, name }) => (core.localFolders.owns(folderId) ? core.localFolders.rename(folderId, name) : core.folders.rename(folderId, name)),
     'folders.delete': ({ folderId }) => (core.localFolders.owns(folderId) ? core.localFolders.delete(folderId) : core.folders.delete(folderId)),
     'folders.import': async ({ folderId, files }) => {
-      const chosen = files ?? (options.chooseImportFiles ? await options.chooseImportFiles() : null);
-      if (!chosen) throw new WrenError('BadRequest', 'Name the files to import.', { folderId });
-      return importIntoFolder(core, folderId, chosen);
+      if (files) return importIntoFolder(core, folderId, files);
+      if (!options.chooseImportFiles) throw new WrenError('BadRequest', 'Name the files to import.', { folderId });
+      // A dialog the user cancelled imports nothing; that is not an error to show.
+      const chosen = await options.chooseImportFiles();
+      return chosen ? importIntoFolder(core, folderId, chosen) : { imported: 0, files: 0 };
     },
     'folders.export': async ({ folderId, format, path }) => {
       const folder = core.store.folders.get(folderId);

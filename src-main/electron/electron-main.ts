@@ -12,6 +12,7 @@ import { APP_PAGE_URL, registerAppScheme, serveRenderer } from './app-protocol';
 import { applyDesktopSettings, hideOnClose, type DesktopShell } from './desktop-settings';
 import { bridgeIpc } from './ipc-bridge';
 import { menuLanguage } from './menu-words';
+import { nativeDialogs } from './native-dialogs';
 import { showNewMailAlerts } from './new-mail-alerts';
 import { SafeStorageSecretStore, safeStorageIsReal } from './safe-storage-secret-store';
 import { TrayIcon } from './tray-icon';
@@ -88,24 +89,7 @@ class DesktopApp {
     if (state.maximized) window.maximize();
     trackWindowState(window, (next) => writeWindowState(statePath, next));
     hideOnClose(window, () => this.core.settings.settings.app.closeToTray, () => this.quitting);
-    const handlers = createHandlers(this.core, {
-      chooseAttachmentPath: async (suggestedName) => {
-        const choice = await dialog.showSaveDialog(window, { defaultPath: join(app.getPath('downloads'), suggestedName) });
-        return choice.canceled || !choice.filePath ? null : choice.filePath;
-      },
-      chooseExportPath: async (suggestedName) => {
-        const choice = await dialog.showSaveDialog(window, { defaultPath: join(app.getPath('documents'), suggestedName) });
-        return choice.canceled || !choice.filePath ? null : choice.filePath;
-      },
-      chooseImportFiles: async () => {
-        const choice = await dialog.showOpenDialog(window, { properties: ['openFile', 'multiSelections'] });
-        return choice.canceled || choice.filePaths.length === 0 ? null : choice.filePaths;
-      },
-      pickAttachmentFiles: async () => {
-        const choice = await dialog.showOpenDialog(window, { properties: ['openFile', 'multiSelections'] });
-        return choice.canceled ? [] : choice.filePaths;
-      },
-    });
+    const handlers = createHandlers(this.core, nativeDialogs(dialog, window, { downloads: app.getPath('downloads'), documents: app.getPath('documents') }));
     const unbridge = bridgeIpc(window, handlers, this.core.events);
     window.on('closed', () => {
       unbridge();

@@ -1,0 +1,73 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserWindow, Dialog, OpenDialogReturnValue, SaveDialogReturnValue } from 'electron';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../../src-main/app/handlers';
+import { WrenCore } from '../../../src-main/app/wren-core';
+import { nativeDialogs } from '../../../src-main/electron/native-dialogs';
+import type { Method, ParamsOf, ResultOf } from '../../../src-main/ipc/contract';
+import { dispatch } from '../../../src-main/ipc/dispatch';
+import { KeyFileSecretStore } from '../../../src-main/secrets/key-file-secret-store';
+
+/** Stands in for Electron's dialog module: answers with what the test sets and records what it was asked. */
+class DialogStandIn {
+  asked: Array<{ kind: 'open' | 'save'; options: unknown }> = [];
+  nextOpen: OpenDialogReturnValue = { canceled: true, filePaths: [] };
+  nextSave: SaveDialogReturnValue = { canceled: true, filePath: '' };
+
+  showOpenDialog = async (_window: BrowserWindow, options: unknown) => {
+    this.asked.push({ kind: 'open', options });
+    return this.nextOpen;
+  };
+
+  showSaveDialog = async (_window: BrowserWindow, options: unknown) => {
+    this.asked.push({ kind: 'save', options });
+    return this.nextSave;
+  };
+}
+
+const MESSAGE = 'From: A <a@example.test>\r\nSubject: picked in a dialog\r\nMessage-ID: <dialog@example.test>\r\n\r\nHello\r\n';
+
+let dir: string;
+let core: WrenCore;
+let dialog: DialogStandIn;
+let call: <M extends Method>(method: M, params: ParamsOf<M>) => Promise<ResultOf<M>>;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'wren-dialogs-'));
+  core = WrenCore.open({ dataDir: join(dir, 'data'), mode: 'cli', secrets: new KeyFileSecretStore(join(dir, 'key')), syncIntervalMs: 0, syncWorkerPath: null });
+  dialog = new DialogStandIn();
+  const window = {} as BrowserWindow;
+  const handlers = createHandlers(core, nativeDialogs(dialog as unknown as Dialog, window, { downloads: '/home/u/Downloads', documents: '/home/u/Documents' }));
+  call = (method, params) => dispatch(handlers, method, params) as never;
+});
+afterEach(async () => {
+  await core.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the Electron import and export dialogs (a stand-in answers for the native dialog)', () => {
+  it('imports the files chosen in the open dialog, and exports to the path chosen in the save dialog', async () => {
+    const folder = await call('folders.create', { accountId: null, name: 'From dialog' });
+    const eml = join(dir, 'picked.eml');
+    writeFileSync(eml, MESSAGE);
+    dialog.nextOpen = { canceled: false, filePaths: [eml] };
+    expect(await call('folders.import', { folderId: folder.id })).toEqual({ imported: 1, files: 1 });
+    expect(dialog.asked[0]).toEqual({ kind: 'open', options: { properties: ['openFile', 'multiSelections'] } });
+
+    const target = join(dir, 'saved.mbox');
+    dialog.nextSave = { canceled: false, filePath: target };
+    expect(await call('folders.export', { folderId: folder.id, format: 'mbox' })).toEqual({ savedTo: target, exported: 1 });
+    // The save dialog starts in Documents with the folder's name.
+    expect(dialog.asked[1]).toEqual({ kind: 'save', options: { defaultPath: '/home/u/Documents/From dialog.mbox' } });
+    expect(readFileSync(target, 'latin1')).toContain('Subject: picked in a dialog');
+  });
+
+  it('a cancelled dialog imports nothing and exports nothing, without an error to show', async () => {
+    const folder = await call('folders.create', { accountId: null, name: 'Cancelled' });
+    expect(await call('folders.import', { folderId: folder.id })).toEqual({ imported: 0, files: 0 });
+    expect(await call('folders.export', { folderId: folder.id, format: 'mbox' })).toEqual({ savedTo: null, exported: 0 });
+    expect(dialog.asked.map((a) => a.kind)).toEqual(['open', 'save']);
+  });
+});
