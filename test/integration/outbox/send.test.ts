@@ -157,7 +157,8 @@ describe('sending through the lab SMTP server, read back through IMAP', () => {
     const [settled] = await alice.call('outbox.wait', { outboxIds: [entry.id] });
     expect(settled!.state).toBe('sent');
     expect(await onServerById(lab, email(0), 'Sent', entry.messageId)).toHaveLength(1);
-    expect(alice.core.store.outbox.sentCopySetting(aliceId)).toBe('server');
-    alice.core.store.outbox.setSentCopySetting(aliceId, 'auto');
+    // Turned off in the account's one setting, where the Settings screen shows it.
+    expect((await alice.call('settings.get', {})).settings.accounts[String(aliceId)]?.saveSentCopy).toBe(false);
+    await alice.call('settings.update', { accounts: { [String(aliceId)]: { saveSentCopy: true } } });
   }, 30_000);
 });
