@@ -52,6 +52,18 @@ const ORIGINAL = [
   '',
 ].join('\r\n');
 
+const WITH_MAILTO_LINK = [
+  'From: Dan <dan@example.test>',
+  'To: Alice <alice@example.test>',
+  'Subject: Concert tickets',
+  'Date: Tue, 01 Dec 2026 10:00:00 +0000',
+  'Message-ID: <tickets@example.test>',
+  'Content-Type: text/html; charset=utf-8',
+  '',
+  '<p>Write to the box office: <a href="mailto:bob@example.test?cc=carol@example.test&amp;subject=Tickets%20%E7%A5%A8&amp;body=Two%20seats%2C%20please.&amp;attach=%2Fetc%2Fpasswd&amp;bcc=spy@example.test">book now</a></p>',
+  '',
+].join('\r\n');
+
 describe('web mode: writing mail (compose, attach, send, undo, reply, drafts)', () => {
   let lab: Lab;
   let alice: LabUser;
@@ -65,7 +77,7 @@ describe('web mode: writing mail (compose, attach, send, undo, reply, drafts)', 
   beforeAll(async () => {
     lab = await startLab();
     [alice, bob] = [lab.users[0]!, lab.users[1]!];
-    await lab.seed(alice.email, 'INBOX', [ORIGINAL]);
+    await lab.seed(alice.email, 'INBOX', [ORIGINAL, WITH_MAILTO_LINK]);
     app = await startWebApp();
     browser = await launchBrowser();
     page = await browser.newPage({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
@@ -179,5 +191,24 @@ describe('web mode: writing mail (compose, attach, send, undo, reply, drafts)', 
     await screenshot(page, 'compose-reply-zh');
     await page.getByTestId('compose-discard').click();
     await page.getByTestId('language').selectOption('en');
+  });
+
+  it('a mailto: link clicked in a message opens Wren’s composer filled from it: to, cc, subject, body, and no attachment', async () => {
+    await page.getByTestId('folder-INBOX').getByRole('button').click();
+    await row('Concert tickets').click();
+    await page.frameLocator('[data-testid="html-body"]').getByText('book now').click();
+    await composer().waitFor();
+    const chips = page.getByTestId('address-chip');
+    await expect.poll(() => chips.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('bob@example.test'), expect.stringContaining('carol@example.test')]));
+    expect((await chips.allTextContents()).join(' ')).not.toContain('spy@example.test');
+    expect(await page.getByTestId('compose-subject').inputValue()).toBe('Tickets 票');
+    const body = await page.getByTestId('compose-body').evaluate((el) => (el instanceof HTMLTextAreaElement ? el.value : el.textContent));
+    expect(body).toContain('Two seats, please.');
+    expect(await page.getByTestId('compose-attachment').count()).toBe(0);
+    // The message stays in its frame: the link opened nothing in its place.
+    await page.frameLocator('[data-testid="html-body"]').getByText('book now').waitFor();
+    await screenshot(page, 'compose-from-mailto-link');
+    await page.getByTestId('compose-discard').click();
+    await composer().waitFor({ state: 'detached' });
   });
 });
