@@ -144,6 +144,8 @@ describe('sending through the lab SMTP server, read back through IMAP and POP3',
     // Wren reads it back over IMAP and over POP3 alike: the same fields, the same bytes.
     const read = await readBack(bob, bobId, 'Big one');
     const popped = await readBack(bobPop, bobPopId, 'Big one');
+    expect(read.text).toBe('see attached');
+    expect(popped.text).toBe('see attached');
     expect(fieldsOf(popped)).toEqual(fieldsOf(read));
     expect(read.attachments.map((a) => [a.filename, a.contentType])).toEqual([['big.bin', 'application/octet-stream']]);
     expect(popped.attachments.map((a) => a.size)).toEqual([20 * 1024 * 1024]);
