@@ -211,4 +211,42 @@ describe('web mode: writing mail (compose, attach, send, undo, reply, drafts)', 
     await page.getByTestId('compose-discard').click();
     await composer().waitFor({ state: 'detached' });
   });
+
+  it('a POP3 account sends, and its copy shows in the account’s local Sent folder', async () => {
+    const carol = lab.users[2]!;
+    await page.getByTestId('add-account').click();
+    const dialog = page.getByTestId('add-account-dialog');
+    await dialog.getByTestId('setup-manual').click();
+    await dialog.getByTestId('setup-email').fill(carol.email);
+    await dialog.getByTestId('setup-protocol').selectOption('pop3');
+    await dialog.getByTestId('setup-pop3-host').fill(lab.host);
+    await dialog.getByTestId('setup-pop3-port').fill(String(lab.ports.pop3s));
+    await dialog.getByTestId('setup-smtp-host').fill(lab.host);
+    await dialog.getByTestId('setup-smtp-port').fill(String(lab.ports.submission));
+    await dialog.getByTestId('setup-user').fill(carol.email);
+    await dialog.getByTestId('setup-password').fill(carol.password);
+    await dialog.getByTestId('setup-test').click();
+    await dialog.getByTestId('setup-trust-cert').click();
+    await dialog.getByTestId('setup-save').and(page.locator(':enabled')).click();
+    await dialog.waitFor({ state: 'detached' });
+    const carols = page.locator('section.folder-tree__account').filter({ hasText: carol.email });
+    await carols.getByTestId('folder-INBOX').getByRole('button').click();
+
+    await page.getByTestId('action-compose').click();
+    await composer().waitFor();
+    expect(await page.getByTestId('compose-from').textContent()).toContain(carol.email);
+    const to = page.getByTestId('compose-to').getByRole('combobox');
+    await to.fill(bob.email);
+    await to.press('Enter');
+    await page.getByTestId('compose-subject').fill('From the POP3 account');
+    await page.getByTestId('compose-body').fill('Sent over SMTP, kept here.');
+    await page.getByTestId('compose-send').click();
+    await composer().waitFor({ state: 'detached' });
+    expect(await eventually(lab, bob, 'INBOX', 'From the POP3 account')).toHaveLength(1);
+
+    await carols.getByTestId('folder-Sent').getByRole('button').click({ timeout: 60_000 });
+    await row('From the POP3 account').waitFor({ timeout: 30_000 });
+    await expect.poll(() => row('From the POP3 account').count()).toBe(1);
+    await screenshot(page, 'compose-pop3-local-sent');
+  });
 });
