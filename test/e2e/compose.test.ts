@@ -202,7 +202,8 @@ describe('web mode: writing mail (compose, attach, send, undo, reply, drafts)', 
     await expect.poll(() => chips.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('bob@example.test'), expect.stringContaining('carol@example.test')]));
     expect((await chips.allTextContents()).join(' ')).not.toContain('spy@example.test');
     expect(await page.getByTestId('compose-subject').inputValue()).toBe('Tickets 票');
-    const body = await page.getByTestId('compose-body').evaluate((el) => (el instanceof HTMLTextAreaElement ? el.value : el.textContent));
+    // A textarea in plain mode, an editable element in formatted mode.
+    const body = await page.getByTestId('compose-body').evaluate((el) => ('value' in el ? String(el.value) : el.textContent));
     expect(body).toContain('Two seats, please.');
     expect(await page.getByTestId('compose-attachment').count()).toBe(0);
     // The message stays in its frame: the link opened nothing in its place.
