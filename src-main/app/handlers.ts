@@ -146,7 +146,10 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
     'outbox.resolve': ({ outboxId, action }) => core.outbox.resolve(outboxId, action),
     'outbox.wait': ({ outboxIds }) => core.outbox.wait(outboxIds),
     'outbox.flush': () => core.outbox.flush(),
-    'outbox.setSentCopy': ({ accountId, sentCopy }) => core.outbox.setSentCopy(core.accounts.require(accountId).id, sentCopy),
+    'outbox.setSentCopy': ({ accountId, sentCopy }) => {
+      core.sentCopySetting.set(core.accounts.require(accountId).id, sentCopy === 'auto');
+      return { updated: true as const };
+    },
   };
 }
 

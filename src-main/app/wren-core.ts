@@ -21,6 +21,7 @@ import type { SyncRunner } from '../sync/sync-runner';
 import { AccountSyncLocks, type SyncLockHolder } from '../sync/account-sync-lock';
 import { LeasedSyncRunner } from '../sync/leased-sync-runner';
 import { WorkerSyncRunner, defaultSyncWorkerPath } from '../sync/worker-sync-runner';
+import { SentCopySetting } from '../outbox/sent-copy-setting';
 import { SettingsService } from '../settings/settings-service';
 import { watchSettingsFile } from '../settings/watch-settings-file';
 import { ComposeStarter } from '../compose/compose-starter';
@@ -86,6 +87,7 @@ export class WrenCore {
   readonly drafts: DraftsService;
   readonly smtp: SmtpSender;
   readonly outbox: OutboxService;
+  readonly sentCopySetting: SentCopySetting;
   private readonly outboxRunner: OutboxRunner;
   private readonly watcher: AccountWatcher | null;
   private readonly stopWatchingSettings: () => void;
@@ -118,9 +120,13 @@ export class WrenCore {
     });
     this.smtp = new SmtpSender((accountId) => this.smtpLoginFor(accountId));
     const announce = (entry: OutboxEntryView, removed: boolean) => this.events.emit('outbox.changed', { entry: view(entry), removed });
+    this.sentCopySetting = new SentCopySetting(this.settings);
+    this.sentCopySetting.carryOverFrom(this.store);
     this.outboxRunner = new OutboxRunner(this.store, this.smtp, new SentCopies(this.store, this.sessions), {
       changed: announce,
       sent: (entry) => markOriginal(this, entry),
+      keepsSentCopy: (accountId) => this.sentCopySetting.keeps(accountId),
+      serverFilesSentMail: (accountId) => this.sentCopySetting.set(accountId, false),
     });
     this.outbox = new OutboxService(this.store, this.staging, this.outboxRunner, announce);
     if (options.outbox ?? true) {

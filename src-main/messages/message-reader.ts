@@ -9,6 +9,8 @@ import type { MessageRecord } from '../store/messages-repo';
 import type { Store } from '../store/store';
 import { fetchTrustedBody, fromFullSource } from './fetch-trusted-body';
 import { bodyFromSource, fetchSource, intactSource } from './message-source';
+import type { ParsedAttachment } from '../mime/parse-source';
+import { structureFromParsed } from '../mime/structure-from-parsed';
 import { optionalWriteStarted, tryOptionalWrite } from './optional-write';
 import type { OperationsService } from '../journal/operations-service';
 import type { ImapClient } from '../imap/imap-client';
@@ -91,18 +93,22 @@ export class MessageReader {
   private async loadBody(record: MessageRecord): Promise<CachedBody> {
     const source = intactSource(this.store, record);
     let body: CachedBody;
-    if (source) body = await bodyFromSource(this.store, source);
+    let parsed: ParsedAttachment[] | null = null;
+    if (source) ({ attachments: parsed, ...body } = await bodyFromSource(this.store, source));
     else if (!record.structure || record.bodyState === 'full') {
       // No usable BODYSTRUCTURE (malformed message), or a cached source found damaged: (re)fetch and parse the whole source.
       const fetched = await this.online(record, (client) => fetchSource(client, this.store, record));
-      body = await bodyFromSource(this.store, fetched);
+      ({ attachments: parsed, ...body } = await bodyFromSource(this.store, fetched));
     } else {
       const structure = record.structure;
       const trusted = await this.online(record, (client) => fetchTrustedBody(client, record, structure));
       body = trusted ?? fromFullSource(await bodyFromSource(this.store, await this.online(record, (client) => fetchSource(client, this.store, record))));
     }
+    // No server told its structure (POP3, imported, a local Sent copy): its attachments are known from the parse.
+    const structure = !record.structure && parsed ? structureFromParsed(parsed) : null;
     const notCached = tryOptionalWrite(() => this.store.write(() => {
       this.store.bodies.saveBody(record.id, body);
+      if (structure) this.store.messages.setStructure(record.id, structure);
       if (record.bodyState === 'none') this.store.messages.setBodyState(record.id, 'text');
     }));
     return notCached ? { ...body, warnings: [...body.warnings, notCached] } : body;

@@ -1,4 +1,5 @@
 import { parseSourceFileInWorker } from '../mime/parse-in-worker';
+import type { ParsedAttachment } from '../mime/parse-source';
 import type { CachedBody } from '../store/bodies-repo';
 import type { StoredBlob } from '../store/blob-store';
 import type { MessageRecord } from '../store/messages-repo';
@@ -33,7 +34,7 @@ export function intactSource(store: Store, record: MessageRecord): StoredBlob | 
 }
 
 /** Parses a cached source off the main thread (a 50 MB message must not freeze the window). */
-export async function bodyFromSource(store: Store, source: StoredBlob): Promise<CachedBody> {
+export async function bodyFromSource(store: Store, source: StoredBlob): Promise<CachedBody & { attachments: ParsedAttachment[] }> {
   const parsed = await parseSourceFileInWorker(store.blobs.pathOf(source.blob));
-  return { text: parsed.text, html: parsed.html, warnings: parsed.warnings };
+  return { text: parsed.text, html: parsed.html, warnings: parsed.warnings, attachments: parsed.attachments };
 }

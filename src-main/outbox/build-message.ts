@@ -71,6 +71,8 @@ export function buildMessage(input: BuildInput): BuiltMessage {
     // Remote content is never fetched into a message Wren sends; files come from staging only.
     disableUrlAccess: true,
     headers: { 'X-Mailer': 'Wren' },
+    // CRLF throughout, as SMTP carries it: the bytes stored (the Sent copy) are then the bytes the server got.
+    newline: 'windows',
   });
   const root = composer.compile();
   root.keepBcc = false;

@@ -21,6 +21,10 @@ export interface RunnerHooks {
   changed(entry: OutboxEntryView, removed: boolean): void;
   /** The server accepted the message: mark the original, drop staged files. */
   sent(entry: OutboxRecord): void;
+  /** Whether the account keeps a Sent copy (its setting, read at each send, so a change applies at once). */
+  keepsSentCopy(accountId: number): boolean;
+  /** The message was in Sent before Wren filed it: the server files sent mail itself, so the copy is turned off. */
+  serverFilesSentMail(accountId: number): void;
 }
 
 function isAlive(pid: number): boolean {
@@ -191,9 +195,8 @@ export class OutboxRunner {
   }
 
   private copyPlanFor(accountId: number): 'pending' | 'skipped' {
-    const account = this.store.accounts.get(accountId);
-    if (!account || account.protocol !== 'imap') return 'skipped';
-    return this.store.outbox.sentCopySetting(accountId) === 'auto' ? 'pending' : 'skipped';
+    if (!this.store.accounts.get(accountId)) return 'skipped';
+    return this.hooks.keepsSentCopy(accountId) ? 'pending' : 'skipped';
   }
 
   private async fileSentCopy(entry: OutboxRecord): Promise<void> {
@@ -203,7 +206,7 @@ export class OutboxRunner {
       this.store.outbox.setSentCopy(entry.id, 'appending');
       const outcome = await this.sentCopies.file(entry);
       // Already there though Wren never began an APPEND: the server files sent mail itself.
-      if (outcome === 'foundThere' && !wasAppending) this.store.outbox.setSentCopySetting(entry.accountId, 'server');
+      if (outcome === 'foundThere' && !wasAppending) this.hooks.serverFilesSentMail(entry.accountId);
       this.store.outbox.setSentCopy(entry.id, outcome === 'noSentFolder' ? 'skipped' : 'done');
     } catch (error) {
       // Left 'appending': retried at the next drain, where the search finds a copy that did land.

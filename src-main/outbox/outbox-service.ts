@@ -88,11 +88,6 @@ export class OutboxService {
     return this.list();
   }
 
-  setSentCopy(accountId: number, sentCopy: 'auto' | 'off'): { updated: true } {
-    this.store.outbox.setSentCopySetting(accountId, sentCopy);
-    return { updated: true };
-  }
-
   /** Until each entry is settled for now: sent with its Sent copy settled, failed, unknown, or held (offline, later). */
   async wait(outboxIds: number[]): Promise<OutboxEntryView[]> {
     const settled = new Map<number, OutboxEntryView>();

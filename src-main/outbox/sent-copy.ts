@@ -7,6 +7,7 @@ import { withFolder } from '../imap/with-folder';
 import { listRemoteFolders } from '../imap/folder-list';
 import type { Store } from '../store/store';
 import type { OutboxRecord } from '../store/outbox-repo';
+import { fileLocalSentCopy } from './local-sent-copy';
 
 export type SentCopyOutcome = 'filed' | 'foundThere' | 'noSentFolder';
 
@@ -15,7 +16,9 @@ export type SentCopyOutcome = 'filed' | 'foundThere' | 'noSentFolder';
  * folder is searched for the Message-ID first, so a copy filed before a crash
  * is not filed again, and a server that files sent mail itself (Gmail,
  * Outlook) is noticed when the message is already there: the account is then
- * remembered as 'server' and Wren stops appending for it.
+ * remembered as one whose server files sent mail, and Wren stops appending
+ * for it. A POP3 account has no Sent folder on its server: its copy goes into
+ * a local Sent folder.
  */
 export class SentCopies {
   constructor(private readonly store: Store, private readonly sessions: ImapSessions) {}
@@ -35,6 +38,8 @@ export class SentCopies {
 
   /** Whether the message is in the account's Sent folder (null: no Sent folder known). */
   async isInSent(accountId: number, messageId: string): Promise<boolean | null> {
+    // A POP3 account's local Sent holds only what Wren filed after the server accepted it: it cannot tell.
+    if (this.isPop3(accountId)) return null;
     const path = await this.sentFolderPath(accountId);
     if (!path) return null;
     return this.sessions.use(accountId, 'read', (client) =>
@@ -43,6 +48,7 @@ export class SentCopies {
   }
 
   async file(entry: OutboxRecord): Promise<SentCopyOutcome> {
+    if (this.isPop3(entry.accountId)) return fileLocalSentCopy(this.store, entry);
     const path = await this.sentFolderPath(entry.accountId);
     if (!path) return 'noSentFolder';
     return this.sessions.use(entry.accountId, 'read', async (client) => {
@@ -52,5 +58,9 @@ export class SentCopies {
       await appendMessage(client, path, content, ['\\Seen']);
       return 'filed';
     });
+  }
+
+  private isPop3(accountId: number): boolean {
+    return this.store.accounts.get(accountId)?.protocol === 'pop3';
   }
 }

@@ -229,6 +229,11 @@ export class MessagesRepo {
     if (ids.length) this.noteChanged(folderId, ids);
   }
 
+  /** The structure of a message no server described, once its source was parsed (its attachments then list). */
+  setStructure(id: number, structure: StructurePart): void {
+    this.statements.get('UPDATE messages SET structure_json = ? WHERE id = ?').run(JSON.stringify(structure), id);
+  }
+
   setBodyState(id: number, state: MessageRecord['bodyState']): void {
     this.statements.get('UPDATE messages SET body_state = ? WHERE id = ?').run(state, id);
   }

@@ -31,7 +31,6 @@ export interface NewOutboxEntry {
   sendAt: number | null;
 }
 
-export type SentCopySetting = 'auto' | 'off' | 'server';
 export type SentCopyState = 'pending' | 'appending' | 'done' | 'skipped';
 
 interface OutboxRow {
@@ -213,13 +212,15 @@ export class OutboxRepo {
     return this.statements.get(`DELETE FROM outbox WHERE state = 'sent' AND sent_copy IN ('done', 'skipped') AND sent_at < ?`).run(before).changes;
   }
 
-  sentCopySetting(accountId: number): SentCopySetting {
-    return (this.statements.pluck('SELECT sent_copy FROM outbox_settings WHERE account_id = ?').get(accountId) as SentCopySetting | undefined) ?? 'auto';
-  }
-
-  setSentCopySetting(accountId: number, setting: SentCopySetting): void {
-    this.statements
-      .get('INSERT INTO outbox_settings (account_id, sent_copy) VALUES (?, ?) ON CONFLICT(account_id) DO UPDATE SET sent_copy = excluded.sent_copy')
-      .run(accountId, setting);
+  /**
+   * The accounts whose Sent copy an older Wren turned off here (outbox_settings);
+   * the setting now lives in settings.json (`saveSentCopy`), where these are carried once.
+   */
+  takeLegacySentCopyOff(): number[] {
+    return this.db.transaction(() => {
+      const off = this.statements.pluck(`SELECT account_id FROM outbox_settings WHERE sent_copy <> 'auto'`).all() as number[];
+      this.statements.get('DELETE FROM outbox_settings').run();
+      return off;
+    })();
   }
 }

@@ -9,6 +9,7 @@ import type { WrenCore } from '../app/wren-core';
 import { attachmentPart, loadAttachment } from '../messages/attachment-export';
 import { exportRows, mboxOf } from '../mailfiles/export-folder';
 import { safeFileName } from '../mime/safe-file-name';
+import { parseMailto } from '../mailto/parse-mailto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { serveStatic } from './static-files';
@@ -73,6 +74,7 @@ const UPLOADS: Record<string, UploadReceiver | undefined> = {
 async function handleHttp(request: IncomingMessage, response: ServerResponse, auth: WebAuth, options: WebServerOptions): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://x');
   if (!auth.hostAllowed(request)) return fail(response, 403, 'Wrong Host header: open the URL printed by "npm run web".');
+  if (url.pathname === '/api/mailto') return openMailto(url, request, response, options.events);
   const queryToken = url.searchParams.get('token');
   if (queryToken !== null) {
     if (!auth.tokenMatches(queryToken)) return fail(response, 401, 'Wrong token: open the URL printed by "npm run web".');
@@ -94,6 +96,22 @@ async function handleHttp(request: IncomingMessage, response: ServerResponse, au
   const path = decodePath(url.pathname);
   if (path === null) return fail(response, 400, 'Malformed percent-escape in the path.');
   serveStatic(options.rendererDir, path, response);
+}
+
+/**
+ * A mailto: link clicked in a mail: the sanitizer points it here, and the
+ * mail's sandboxed frame (an opaque origin, so no cookie and no same-origin
+ * fetch metadata) navigates here in place. It passes no token on purpose: all
+ * it does is what any mailto: link on any page may do, open a composer filled
+ * with recipients, subject and body (parseMailto drops attach=, bcc= and the
+ * rest), and never sends. 204 leaves the mail in its frame.
+ */
+function openMailto(url: URL, request: IncomingMessage, response: ServerResponse, events: EventBus): void {
+  if (request.method !== 'GET') return fail(response, 405, 'Only GET here.');
+  const draft = parseMailto(url.searchParams.get('url') ?? '');
+  // A broken link opens nothing, and still leaves the mail where it is.
+  if (draft) events.emit('compose.mailto', draft);
+  response.writeHead(204).end();
 }
 
 function decodePath(pathname: string): string | null {

@@ -52,6 +52,18 @@ const ORIGINAL = [
   '',
 ].join('\r\n');
 
+const WITH_MAILTO_LINK = [
+  'From: Dan <dan@example.test>',
+  'To: Alice <alice@example.test>',
+  'Subject: Concert tickets',
+  'Date: Tue, 01 Dec 2026 10:00:00 +0000',
+  'Message-ID: <tickets@example.test>',
+  'Content-Type: text/html; charset=utf-8',
+  '',
+  '<p>Write to the box office: <a href="mailto:bob@example.test?cc=carol@example.test&amp;subject=Tickets%20%E7%A5%A8&amp;body=Two%20seats%2C%20please.&amp;attach=%2Fetc%2Fpasswd&amp;bcc=spy@example.test">book now</a></p>',
+  '',
+].join('\r\n');
+
 describe('web mode: writing mail (compose, attach, send, undo, reply, drafts)', () => {
   let lab: Lab;
   let alice: LabUser;
@@ -65,7 +77,7 @@ describe('web mode: writing mail (compose, attach, send, undo, reply, drafts)', 
   beforeAll(async () => {
     lab = await startLab();
     [alice, bob] = [lab.users[0]!, lab.users[1]!];
-    await lab.seed(alice.email, 'INBOX', [ORIGINAL]);
+    await lab.seed(alice.email, 'INBOX', [ORIGINAL, WITH_MAILTO_LINK]);
     app = await startWebApp();
     browser = await launchBrowser();
     page = await browser.newPage({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
@@ -179,5 +191,63 @@ describe('web mode: writing mail (compose, attach, send, undo, reply, drafts)', 
     await screenshot(page, 'compose-reply-zh');
     await page.getByTestId('compose-discard').click();
     await page.getByTestId('language').selectOption('en');
+  });
+
+  it('a mailto: link clicked in a message opens Wren’s composer filled from it: to, cc, subject, body, and no attachment', async () => {
+    await page.getByTestId('folder-INBOX').getByRole('button').click();
+    await row('Concert tickets').click();
+    await page.frameLocator('[data-testid="html-body"]').getByText('book now').click();
+    await composer().waitFor();
+    const chips = page.getByTestId('address-chip');
+    await expect.poll(() => chips.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('bob@example.test'), expect.stringContaining('carol@example.test')]));
+    expect((await chips.allTextContents()).join(' ')).not.toContain('spy@example.test');
+    expect(await page.getByTestId('compose-subject').inputValue()).toBe('Tickets 票');
+    // A textarea in plain mode, an editable element in formatted mode.
+    const body = await page.getByTestId('compose-body').evaluate((el) => ('value' in el ? String(el.value) : el.textContent));
+    expect(body).toContain('Two seats, please.');
+    expect(await page.getByTestId('compose-attachment').count()).toBe(0);
+    // The message stays in its frame: the link opened nothing in its place.
+    await page.frameLocator('[data-testid="html-body"]').getByText('book now').waitFor();
+    await screenshot(page, 'compose-from-mailto-link');
+    await page.getByTestId('compose-discard').click();
+    await composer().waitFor({ state: 'detached' });
+  });
+
+  it('a POP3 account sends, and its copy shows in the account’s local Sent folder', async () => {
+    const carol = lab.users[2]!;
+    await page.getByTestId('add-account').click();
+    const dialog = page.getByTestId('add-account-dialog');
+    await dialog.getByTestId('setup-manual').click();
+    await dialog.getByTestId('setup-email').fill(carol.email);
+    await dialog.getByTestId('setup-protocol').selectOption('pop3');
+    await dialog.getByTestId('setup-pop3-host').fill(lab.host);
+    await dialog.getByTestId('setup-pop3-port').fill(String(lab.ports.pop3s));
+    await dialog.getByTestId('setup-smtp-host').fill(lab.host);
+    await dialog.getByTestId('setup-smtp-port').fill(String(lab.ports.submission));
+    await dialog.getByTestId('setup-user').fill(carol.email);
+    await dialog.getByTestId('setup-password').fill(carol.password);
+    await dialog.getByTestId('setup-test').click();
+    await dialog.getByTestId('setup-trust-cert').click();
+    await dialog.getByTestId('setup-save').and(page.locator(':enabled')).click();
+    await dialog.waitFor({ state: 'detached' });
+    const carols = page.locator('section.folder-tree__account').filter({ hasText: carol.email });
+    await carols.getByTestId('folder-INBOX').getByRole('button').click();
+
+    await page.getByTestId('action-compose').click();
+    await composer().waitFor();
+    expect(await page.getByTestId('compose-from').textContent()).toContain(carol.email);
+    const to = page.getByTestId('compose-to').getByRole('combobox');
+    await to.fill(bob.email);
+    await to.press('Enter');
+    await page.getByTestId('compose-subject').fill('From the POP3 account');
+    await page.getByTestId('compose-body').fill('Sent over SMTP, kept here.');
+    await page.getByTestId('compose-send').click();
+    await composer().waitFor({ state: 'detached' });
+    expect(await eventually(lab, bob, 'INBOX', 'From the POP3 account')).toHaveLength(1);
+
+    await carols.getByTestId('folder-Sent').getByRole('button').click({ timeout: 60_000 });
+    await row('From the POP3 account').waitFor({ timeout: 30_000 });
+    await expect.poll(() => row('From the POP3 account').count()).toBe(1);
+    await screenshot(page, 'compose-pop3-local-sent');
   });
 });

@@ -64,6 +64,6 @@ export const composeRequests = {
   'outbox.wait': request<OutboxEntryView[]>()(z.object({ outboxIds: z.array(id).min(1).max(10_000) }).strict()),
   /** Works through every account's outbox now (what is due, and what waited for the network) and gives the outbox after. */
   'outbox.flush': request<OutboxEntryView[]>()(empty),
-  /** Whether Wren files a copy in Sent for the account: 'auto' (unless the server is seen doing it), or 'off'. */
+  /** The account's Sent copy on ('auto') or 'off': writes its `saveSentCopy` setting (settings.json), the one the outbox reads. */
   'outbox.setSentCopy': request<{ updated: true }>()(z.object({ accountId: id, sentCopy: z.enum(['auto', 'off']) }).strict()),
 } as const;

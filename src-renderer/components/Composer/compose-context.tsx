@@ -1,11 +1,14 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { AccountView, ComposeMode } from '../../../src-main/ipc/contract';
 import { useClient } from '../../client/client-context';
+import { useClientEvent } from '../../hooks/use-client-event';
 import { toErrorShape } from '../../client/wren-client';
 import { formatFullDate } from '../../format/format-date';
 import { useI18n } from '../../i18n/i18n-context';
+import { useSettings } from '../../settings/settings-context';
 import { useToasts } from '../Toasts/toast-context';
 import { Composer } from '.';
+import { withMailto } from './mailto-state';
 import { fromComposed, rememberComposer, rememberedComposer, toComposed, type ComposerState } from './composer-state';
 
 export interface ComposeRequest {
@@ -18,9 +21,6 @@ interface ComposeApi {
   compose(request: ComposeRequest): void;
 }
 
-/** Seconds a sent message waits in the outbox, during which the toast's Undo brings it back. */
-export const UNDO_SECONDS = 10;
-
 const ComposeContext = createContext<ComposeApi | null>(null);
 
 /**
@@ -32,6 +32,8 @@ export function ComposeProvider({ accounts, children }: { accounts: AccountView[
   const client = useClient();
   const toasts = useToasts();
   const { t, language, locale, errorWords } = useI18n();
+  // The app setting, read at each send: a change in Settings applies to the next message.
+  const undoSeconds = useSettings().settings.app.undoSendSeconds;
   const [open, setOpen] = useState<{ key: number; state: ComposerState; restored: boolean } | null>(() => {
     const remembered = rememberedComposer();
     return remembered ? { key: 0, state: remembered, restored: true } : null;
@@ -51,6 +53,11 @@ export function ComposeProvider({ accounts, children }: { accounts: AccountView[
     [client, language, show, fail],
   );
 
+  // A mailto: link (another app, or one clicked in a message): a new message filled from it.
+  useClientEvent('compose.mailto', (draft) => {
+    client.request('compose.start', { mode: 'new', language }).then((message) => show(withMailto(fromComposed(message), draft)), fail);
+  });
+
   const undo = useCallback(
     (outboxId: number) => {
       client.request('outbox.cancel', { outboxId }).then(({ message }) => message && show(fromComposed(message), true), fail);
@@ -62,10 +69,12 @@ export function ComposeProvider({ accounts, children }: { accounts: AccountView[
     show(null);
     const state = await pending;
     try {
-      const entry = await client.request('outbox.send', { message: toComposed(state), sendAt, undoSeconds: UNDO_SECONDS });
+      const entry = await client.request('outbox.send', { message: toComposed(state), sendAt, undoSeconds });
       if (state.draftMessageId !== null) client.request('drafts.discard', { draftMessageId: state.draftMessageId }).catch(() => undefined);
-      const line = sendAt ? t('compose.scheduled', { time: formatFullDate(sendAt, locale) }) : t('compose.sending');
-      toasts.show({ tone: 'info', lines: [line], undo: () => undo(entry.id) });
+      if (sendAt) toasts.show({ tone: 'info', lines: [t('compose.scheduled', { time: formatFullDate(sendAt, locale) })], undo: () => undo(entry.id) });
+      // Undo is offered exactly as long as the message waits (none when it leaves at once).
+      else if (undoSeconds > 0) toasts.show({ tone: 'info', lines: [t('compose.sending')], undo: () => undo(entry.id), lifetimeMs: undoSeconds * 1000 });
+      else toasts.show({ tone: 'info', lines: [t('compose.sending')] });
     } catch (error) {
       show(state, true);
       fail(error);

@@ -1,10 +1,14 @@
 import { useMemo, useState } from 'react';
+import { useClient } from '../../client/client-context';
 import { useI18n } from '../../i18n/i18n-context';
 import { formatSize } from '../../format/format-size';
 import { useSettings } from '../../settings/settings-context';
 import { mailDocument } from './mail-document';
 import { useSanitizedSlices } from './use-sanitized-slices';
 import './html-body.css';
+
+/** The web server's address that opens Wren's composer from a mailto: link (src-main/web/web-server.ts). */
+const MAILTO_PATH = '/api/mailto';
 
 /**
  * A mail's HTML, sanitized and shown in a sandboxed frame that may neither
@@ -27,7 +31,8 @@ export function HtmlBody({ html, sender = '' }: { html: string; sender?: string 
     if (!allowed.includes(address)) void update({ app: { remoteContentSenders: [...allowed, address] } });
   };
   const [wantAll, setWantAll] = useState(false);
-  const body = useSanitizedSlices(html, allowRemote, wantAll);
+  const mailtoRoute = useClient().mode === 'web' ? `${window.location.origin}${MAILTO_PATH}` : null;
+  const body = useSanitizedSlices(html, { allowRemote, mailtoRoute }, wantAll);
   const srcDoc = useMemo(() => mailDocument(body.html, allowRemote), [body.html, allowRemote]);
   return (
     <div className="html-body">

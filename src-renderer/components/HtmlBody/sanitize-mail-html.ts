@@ -5,6 +5,14 @@ import { judgeLoadUrl, judgeSrcset, type LoadVerdict } from './remote-urls';
 export interface SanitizeOptions {
   /** The user clicked "Load remote content": https images and backgrounds stay. */
   allowRemote: boolean;
+  /**
+   * The web mode: where mailto: links go instead, in place. The sandboxed frame
+   * can reach nothing of Wren's page, and a mailto: opened as a popup would go
+   * to the browser's own mail handler; Wren's server takes this address and
+   * opens Wren's composer (web-server.ts, /api/mailto). Electron catches the
+   * mailto: popup itself (window-security.ts), so it passes null.
+   */
+  mailtoRoute?: string | null;
 }
 
 export interface SanitizedMail {
@@ -40,7 +48,7 @@ const LOADING_ATTRIBUTES: Record<string, (value: string, allowRemote: boolean) =
  * backgrounds, style sheets) unless `allowRemote`; remote fonts and media,
  * which the frame never loads, always go.
  */
-export function sanitizeMailHtml(html: string, { allowRemote }: SanitizeOptions): SanitizedMail {
+export function sanitizeMailHtml(html: string, { allowRemote, mailtoRoute = null }: SanitizeOptions): SanitizedMail {
   // A fresh instance per call: hooks are per instance, so they can close over this call's state.
   const purifier = DOMPurify(window);
   let blockedRemote = false;
@@ -56,8 +64,15 @@ export function sanitizeMailHtml(html: string, { allowRemote }: SanitizeOptions)
   purifier.addHook('uponSanitizeAttribute', (node, data) => note(sanitizeAttribute(node, data, allowRemote)));
   purifier.addHook('afterSanitizeAttributes', (node) => {
     if (node instanceof Element && node.hasAttribute('href')) {
-      // Links open outside Wren, and tell the site nothing about where they came from.
-      node.setAttribute('target', '_blank');
+      const href = node.getAttribute('href')!.trim();
+      if (mailtoRoute && /^mailto:/i.test(href)) {
+        node.setAttribute('href', `${mailtoRoute}?url=${encodeURIComponent(href)}`);
+        // In place: the server answers 204 No Content, so the frame keeps showing the mail.
+        node.setAttribute('target', '_self');
+      } else {
+        // Links open outside Wren, and tell the site nothing about where they came from.
+        node.setAttribute('target', '_blank');
+      }
       node.setAttribute('rel', 'noopener noreferrer');
     }
   });

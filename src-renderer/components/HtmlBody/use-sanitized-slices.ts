@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { FIRST_SLICE, htmlSlice, type SliceStart } from './html-slice';
-import { sanitizeMailHtml } from './sanitize-mail-html';
+import { sanitizeMailHtml, type SanitizeOptions } from './sanitize-mail-html';
 
 export interface SanitizedBody {
   html: string;
@@ -23,11 +23,12 @@ interface Prepared {
  * Until then (and while a change of `allowRemote` is being applied to the
  * rest) the last complete result, or the first slice, stays on screen.
  */
-export function useSanitizedSlices(html: string, allowRemote: boolean, wantAll: boolean): SanitizedBody {
+export function useSanitizedSlices(html: string, options: SanitizeOptions, wantAll: boolean): SanitizedBody {
+  const { allowRemote, mailtoRoute = null } = options;
   const first = useMemo(() => {
     const slice = htmlSlice(html, FIRST_SLICE);
-    return { ...sanitizeMailHtml(slice.html, { allowRemote }), next: slice.next };
-  }, [html, allowRemote]);
+    return { ...sanitizeMailHtml(slice.html, { allowRemote, mailtoRoute }), next: slice.next };
+  }, [html, allowRemote, mailtoRoute]);
   const [rest, setRest] = useState<Prepared | null>(null);
   const [preparedChars, setPreparedChars] = useState(0);
 
@@ -39,7 +40,7 @@ export function useSanitizedSlices(html: string, allowRemote: boolean, wantAll: 
     let timer: ReturnType<typeof setTimeout>;
     const step = () => {
       const slice = htmlSlice(html, next!);
-      const sanitized = sanitizeMailHtml(slice.html, { allowRemote });
+      const sanitized = sanitizeMailHtml(slice.html, { allowRemote, mailtoRoute });
       parts.push(sanitized.html);
       blockedRemote ||= sanitized.blockedRemote;
       next = slice.next;
@@ -52,7 +53,7 @@ export function useSanitizedSlices(html: string, allowRemote: boolean, wantAll: 
     };
     timer = setTimeout(step, 0);
     return () => clearTimeout(timer);
-  }, [html, allowRemote, wantAll, first]);
+  }, [html, allowRemote, mailtoRoute, wantAll, first]);
 
   const firstChars = first.next?.offset ?? html.length;
   if (first.next === null) return { html: first.html, blockedRemote: first.blockedRemote, complete: true, firstChars, preparedChars: html.length };

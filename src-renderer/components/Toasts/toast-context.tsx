@@ -6,6 +6,8 @@ export interface Toast {
   lines: string[];
   /** Offered as the toast's "Undo" button (and the z shortcut) while the toast shows. */
   undo?: () => void;
+  /** How long it shows, when the action sets it (Undo send lasts as long as the message waits). */
+  lifetimeMs?: number;
 }
 
 /** Long enough to reach for the button, short enough not to linger (Gmail gives about as long). */
@@ -48,7 +50,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       const kept = latest.current.filter((shown) => shown.tone === 'error');
       latest.current.filter((shown) => shown.tone !== 'error').forEach((shown) => clearTimeout(timers.current.get(shown.id)));
       setToasts([...kept, { ...toast, id }]);
-      const lifetime = toast.tone === 'error' ? ERROR_MS : toast.undo ? UNDO_MS : INFO_MS;
+      const lifetime = toast.lifetimeMs ?? (toast.tone === 'error' ? ERROR_MS : toast.undo ? UNDO_MS : INFO_MS);
       timers.current.set(id, setTimeout(() => dismiss(id), lifetime));
       return id;
     },

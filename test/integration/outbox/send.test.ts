@@ -2,26 +2,62 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MessageView } from '../../../src-main/ipc/contract';
+import { attachmentPart, loadAttachment } from '../../../src-main/messages/attachment-export';
 import { startLab, type Lab } from '../../lab/lab';
-import type { TestCore } from '../imap/lab-core';
+import { startCore, type TestCore } from '../imap/lab-core';
+import { pop3Draft } from '../pop3-sync/pop3-sync-lab';
 import { coreFor, onServerById, sendNow, to } from './outbox-lab';
 
-describe('sending through the lab SMTP server, read back through IMAP', () => {
+/** The message with this subject as Wren reads it after a check of the account (IMAP sync or POP3 download). */
+async function readBack(wren: TestCore, accountId: number, subject: string): Promise<MessageView> {
+  await wren.call('sync.run', { accountId });
+  const inbox = (await wren.call('folders.list', { accountId })).find((f) => f.role === 'inbox')!;
+  const listed = (await wren.call('messages.list', { folderId: inbox.id })).items.find((m) => m.subject === subject);
+  expect(listed, `"${subject}" in the Inbox`).toBeDefined();
+  return wren.call('messages.read', { messageId: listed!.id });
+}
+
+/**
+ * Every field a reader sees, without what is the store's own (row ids, IMAP
+ * UIDs, flags) and the attachments' sizes: over IMAP the size is estimated
+ * from BODYSTRUCTURE's encoded size, from a whole source it is exact (each
+ * test checks those itself).
+ */
+function fieldsOf(view: MessageView) {
+  const { id: _id, folderId: _folder, uid: _uid, flags: _flags, seen: _seen, attachments, ...fields } = view;
+  return { ...fields, attachments: attachments.map(({ size: _size, ...attachment }) => attachment) };
+}
+
+/** An attachment's bytes as Wren gives them to the user (the save/download path). */
+async function attachmentBytes(wren: TestCore, messageId: number, partId: string): Promise<Buffer> {
+  const record = wren.core.reader.requireMessage(messageId);
+  const file = await loadAttachment(wren.core.store, record, attachmentPart(record, partId), wren.core.reader.imapFor(record));
+  return readFileSync(wren.core.store.blobs.pathOf(file.blob.blob));
+}
+
+describe('sending through the lab SMTP server, read back through IMAP and POP3', () => {
   let lab: Lab;
   let alice: TestCore;
   let aliceId: number;
   let bob: TestCore;
   let bobId: number;
+  /** Bob again, a POP3 account on the same mailbox (messages left on the server): the other way Wren reads mail. */
+  let bobPop: TestCore;
+  let bobPopId: number;
   const email = (i: number) => lab.users[i]!.email;
 
   beforeAll(async () => {
     lab = await startLab();
     ({ wren: alice, accountId: aliceId } = await coreFor(lab, 0, { displayName: '爱丽丝 Alice' }));
     ({ wren: bob, accountId: bobId } = await coreFor(lab, 1));
+    bobPop = startCore();
+    bobPopId = (await bobPop.call('accounts.add', pop3Draft(lab, lab.users[1]!))).id;
   }, 60_000);
   afterAll(async () => {
     await alice?.dispose();
     await bob?.dispose();
+    await bobPop?.dispose();
     await lab?.stop();
   });
 
@@ -46,16 +82,13 @@ describe('sending through the lab SMTP server, read back through IMAP', () => {
     expect(entry.state).toBe('sent');
     expect(entry.refused).toEqual([]);
 
-    // Bob reads it with Wren: every field as written.
-    await bob.call('sync.run', { accountId: bobId });
-    const inbox = (await bob.call('folders.list', { accountId: bobId })).find((f) => f.role === 'inbox')!;
-    const listed = (await bob.call('messages.list', { folderId: inbox.id })).items.find((m) => m.subject === '季度报告：第三季度の会議 — résumé');
-    expect(listed).toBeDefined();
-    const read = await bob.call('messages.read', { messageId: listed!.id });
+    // Bob reads it with Wren over IMAP: every field as written.
+    const read = await readBack(bob, bobId, '季度报告：第三季度の会議 — résumé');
     expect(read.messageId).toBe(entry.messageId);
     expect(read.from).toEqual({ name: '爱丽丝 Alice', address: email(0) });
     expect(read.to).toEqual([{ name: '鮑勃・ボブ', address: email(1) }]);
     expect(read.cc).toEqual([]);
+    expect(read.text).toBe(`.starts with a dot\n..two dots\n${longLine}\nend`);
     expect(read.html).toContain('你好 <b>Bob</b>');
     expect(read.attachments.map((a) => [a.filename, a.contentType, a.size])).toEqual(
       expect.arrayContaining([['会議メモ 报告.txt', 'text/plain', file.size]]),
@@ -63,6 +96,13 @@ describe('sending through the lab SMTP server, read back through IMAP', () => {
     // Wren shows the inline image in place (as a data: URL in the sanitized HTML), not as an attachment.
     expect(read.html).toContain(`data:image/png;base64,${png.toString('base64')}`);
     expect(read.attachments.map((a) => a.filename)).toEqual(['会議メモ 报告.txt']);
+    expect((await attachmentBytes(bob, read.id, read.attachments[0]!.partId)).toString()).toBe('第一行\n二行目\n');
+
+    // And over POP3 (Dovecot's, the same mailbox): equal in every field.
+    const popped = await readBack(bobPop, bobPopId, '季度报告：第三季度の会議 — résumé');
+    expect(fieldsOf(popped)).toEqual(fieldsOf(read));
+    expect(popped.attachments.map((a) => a.size)).toEqual([file.size]);
+    expect((await attachmentBytes(bobPop, popped.id, popped.attachments[0]!.partId)).toString()).toBe('第一行\n二行目\n');
 
     const [delivered] = await onServerById(lab, email(1), 'INBOX', entry.messageId);
     expect(delivered!.parsed.text).toBe(`.starts with a dot\n..two dots\n${longLine}\nend`);
@@ -96,10 +136,23 @@ describe('sending through the lab SMTP server, read back through IMAP', () => {
       attachments: [{ stagedId: staged.stagedId, filename: 'big.bin', contentType: 'application/octet-stream', size: staged.size }],
     });
     expect(entry.state).toBe('sent');
+    const sha256 = hash.digest('hex');
     const [delivered] = await onServerById(lab, email(1), 'INBOX', entry.messageId);
     const attachment = delivered!.parsed.attachments[0]!;
     expect(attachment.filename).toBe('big.bin');
-    expect(createHash('sha256').update(attachment.content).digest('hex')).toBe(hash.digest('hex'));
+    expect(createHash('sha256').update(attachment.content).digest('hex')).toBe(sha256);
+    // Wren reads it back over IMAP and over POP3 alike: the same fields, the same bytes.
+    const read = await readBack(bob, bobId, 'Big one');
+    const popped = await readBack(bobPop, bobPopId, 'Big one');
+    expect(read.text).toBe('see attached');
+    expect(popped.text).toBe('see attached');
+    expect(fieldsOf(popped)).toEqual(fieldsOf(read));
+    expect(read.attachments.map((a) => [a.filename, a.contentType])).toEqual([['big.bin', 'application/octet-stream']]);
+    expect(popped.attachments.map((a) => a.size)).toEqual([20 * 1024 * 1024]);
+    for (const [wren, view] of [[bob, read], [bobPop, popped]] as const) {
+      const bytes = await attachmentBytes(wren, view.id, view.attachments[0]!.partId);
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(sha256);
+    }
     expect(await onServerById(lab, email(0), 'Sent', entry.messageId)).toHaveLength(1);
   }, 120_000);
 
@@ -157,7 +210,8 @@ describe('sending through the lab SMTP server, read back through IMAP', () => {
     const [settled] = await alice.call('outbox.wait', { outboxIds: [entry.id] });
     expect(settled!.state).toBe('sent');
     expect(await onServerById(lab, email(0), 'Sent', entry.messageId)).toHaveLength(1);
-    expect(alice.core.store.outbox.sentCopySetting(aliceId)).toBe('server');
-    alice.core.store.outbox.setSentCopySetting(aliceId, 'auto');
+    // Turned off in the account's one setting, where the Settings screen shows it.
+    expect((await alice.call('settings.get', {})).settings.accounts[String(aliceId)]?.saveSentCopy).toBe(false);
+    await alice.call('settings.update', { accounts: { [String(aliceId)]: { saveSentCopy: true } } });
   }, 30_000);
 });

@@ -177,4 +177,16 @@ describe('mailDocument', () => {
   it('widens only img-src to https when remote content is allowed', () => {
     expect(mailDocument('', true)).toContain("img-src data: https:;");
   });
+
+  it('in the web mode, points mailto: links at Wren’s own route, in place; other links still open outside', () => {
+    const route = 'http://127.0.0.1:5000/api/mailto';
+    const { html } = sanitizeMailHtml('<a href=" mailto:bob@example.test?subject=Hi&amp;attach=/etc/passwd">mail</a><a href="https://example.test/">web</a>', { allowRemote: false, mailtoRoute: route });
+    const links = new DOMParser().parseFromString(html, 'text/html').querySelectorAll('a');
+    expect(links[0]!.getAttribute('href')).toBe(`${route}?url=${encodeURIComponent('mailto:bob@example.test?subject=Hi&attach=/etc/passwd')}`);
+    expect(links[0]!.getAttribute('target')).toBe('_self');
+    expect(links[1]!.getAttribute('href')).toBe('https://example.test/');
+    expect(links[1]!.getAttribute('target')).toBe('_blank');
+    // Electron catches the mailto: popup itself: the link stays as it was.
+    expect(blocked('<a href="mailto:bob@example.test">mail</a>').html).toContain('href="mailto:bob@example.test" target="_blank"');
+  });
 });

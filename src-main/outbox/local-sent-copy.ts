@@ -1,0 +1,42 @@
+import { open } from 'node:fs/promises';
+import { importedHeaders } from '../mailfiles/imported-headers';
+import type { Store } from '../store/store';
+import type { OutboxRecord } from '../store/outbox-repo';
+
+/** Where a POP3 account keeps its sent mail: a folder of this device only, as its Drafts. */
+export const LOCAL_SENT = 'Sent';
+
+/** The header block is read from at most this much of the start of the sent message. */
+const HEAD_BYTES = 256 * 1024;
+
+/**
+ * Files the Sent copy of a POP3 account's message in its local Sent folder
+ * (made on first use). The copy is the outbox's own blob, so its source is
+ * byte for byte what went to the server (no Bcc: that was only ever in the
+ * envelope). A copy already there (filed before a crash, before the row said
+ * so) is not filed again.
+ */
+export async function fileLocalSentCopy(store: Store, entry: OutboxRecord): Promise<'filed' | 'foundThere'> {
+  const head = await readHead(store.blobs.pathOf(entry.blob));
+  return store.write(() => {
+    const folder = store.folders.ensureLocalFolder(entry.accountId, LOCAL_SENT, 'sent');
+    const there = store.db.prepare('SELECT 1 FROM messages WHERE folder_id = ? AND message_id = ? LIMIT 1').get(folder.id, entry.messageId);
+    if (there) return 'foundThere';
+    const header = { ...importedHeaders(head, entry.size, Date.now()), flags: ['\\Seen'] };
+    const [id] = store.messages.insertHeaders(folder.id, [header]);
+    store.bodies.saveSource(id!, { blob: entry.blob, size: entry.size });
+    store.messages.setBodyState(id!, 'full');
+    return 'filed';
+  });
+}
+
+async function readHead(path: string): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(head, 0, HEAD_BYTES, 0);
+    return head.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}

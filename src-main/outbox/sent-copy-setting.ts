@@ -1,0 +1,28 @@
+import type { SettingsService } from '../settings/settings-service';
+import type { Store } from '../store/store';
+
+/**
+ * The one per-account switch for the Sent copy: `saveSentCopy` in
+ * settings.json (the Settings screen, `wren settings set`, `outbox.setSentCopy`
+ * and the detection of a server that files sent mail itself all write it; the
+ * outbox reads it at each send, so a change applies without a restart).
+ */
+export class SentCopySetting {
+  constructor(private readonly settings: SettingsService) {}
+
+  keeps(accountId: number): boolean {
+    return this.settings.forAccount(accountId).saveSentCopy;
+  }
+
+  set(accountId: number, keep: boolean): void {
+    if (this.keeps(accountId) === keep) return;
+    this.settings.update({ accounts: { [String(accountId)]: { saveSentCopy: keep } } });
+  }
+
+  /** An older Wren kept "off" (or "the server files it") in the store: carried into settings.json once. */
+  carryOverFrom(store: Store): void {
+    for (const accountId of store.outbox.takeLegacySentCopyOff()) {
+      if (store.accounts.get(accountId)) this.set(accountId, false);
+    }
+  }
+}
