@@ -16,6 +16,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/integration/build-main-once.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
