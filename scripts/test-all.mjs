@@ -2,7 +2,7 @@
 // then the three test levels in order: unit, integration (real Dovecot and
 // SMTP lab), end-to-end (Chromium driving the web mode). Prints one closing
 // line "Tests: N passed, N failed" over all levels.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const levels = process.argv.slice(2).length ? process.argv.slice(2) : ['unit', 'integration', 'e2e'];
@@ -14,8 +14,27 @@ function run(title, command, args) {
   return result.status === 0;
 }
 
-let ok = run('typecheck', 'npm', ['run', '--silent', 'typecheck']);
-ok = run('lint', 'npm', ['run', '--silent', 'lint']) && ok;
+/** Runs a command with its output held, and prints it under its title once it ends (for checks run side by side). */
+function check(title, command, args) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('close', (code) => {
+      process.stdout.write(`\n=== ${title}\n${output}`);
+      resolve(code === 0);
+    });
+  });
+}
+
+// The checks are single-threaded and independent (what `npm run typecheck` and `npm run lint` run): side by side.
+const checks = await Promise.all([
+  check('typecheck (main)', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']),
+  check('typecheck (renderer)', 'npx', ['tsc', '-p', 'src-renderer/tsconfig.json', '--noEmit']),
+  check('lint', 'npx', ['eslint', '.']),
+]);
+let ok = checks.every(Boolean);
 ok = run('build', 'npm', ['run', '--silent', 'build']) && ok;
 
 let passed = 0;

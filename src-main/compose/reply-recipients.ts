@@ -1,16 +1,9 @@
 import type { Address } from '../ipc/contract';
 import type { ComposeAddress } from '../ipc/compose-shapes';
+import type { IdentityView } from '../ipc/mail-shapes';
 
-export interface Identity {
-  /** Null for an account's implicit identity (its email and display name, when it has no identities rows). */
-  id: number | null;
-  accountId: number;
-  name: string;
-  email: string;
-  replyTo: string | null;
-  signature: string | null;
-  isDefault: boolean;
-}
+/** A From address of an account, as the UI is shown it; id null is the account's implicit one (when it has no identities rows). */
+export type Identity = IdentityView;
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 

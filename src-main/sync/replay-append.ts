@@ -1,10 +1,8 @@
 import { appendMessageFile } from '../imap/append-message';
-import { folderStatus } from '../imap/folder-status';
 import type { ImapClient } from '../imap/imap-client';
-import { WrenError } from '../errors/wren-error';
 import type { JournalEntry, JournalItem } from '../store/operations-repo';
 import type { Store } from '../store/store';
-import { finishOrFail, inFolder } from './replay-journal';
+import { claimTarget, finishOrFail, inFolder } from './replay-journal';
 import { alreadyInTarget } from './resolve-journal-items';
 
 /**
@@ -22,10 +20,9 @@ export async function replayAppend(client: ImapClient, store: Store, entry: Jour
   let sent = entry;
   let arrived = new Map<number, number>();
   if (entry.state === 'pending') {
-    const mark = await folderStatus(client, target);
-    if (!mark) throw new WrenError('ServerSaid', `The folder ${target} is not on the server any more.`, { folder: target });
-    if (!store.write(() => store.operations.claim(entry.id, mark))) return; // undone meanwhile
-    sent = { ...entry, state: 'sent', targetUidNext: mark.uidNext, targetUidValidity: mark.uidValidity };
+    const claimed = await claimTarget(client, store, entry);
+    if (!claimed) return; // undone meanwhile
+    sent = claimed;
   } else if (entry.targetUidNext !== null) {
     const unanswered = entry.items.filter((item) => item.newUid === null);
     arrived = await inFolder(client, target, (uidValidity) =>

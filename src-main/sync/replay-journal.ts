@@ -1,3 +1,4 @@
+import { folderStatus } from '../imap/folder-status';
 import type { ImapClient } from '../imap/imap-client';
 import { withFolder } from '../imap/with-folder';
 import type { ErrorShape } from '../errors/error-codes';
@@ -67,6 +68,20 @@ export function finishOrFail(store: Store, entry: JournalEntry, missing: Journal
     const messageIds = missing.map((item) => item.messageIdHeader ?? `UID ${item.uid ?? '?'} in ${item.folderPath}`);
     store.operations.fail(entry.id, new WrenError('NotFound', `${missing.length} message(s) of this operation were no longer on the server.`, { missing: messageIds }).toShape());
   });
+}
+
+/**
+ * Marks a pending move, copy or append as sent, recording its target's
+ * UIDNEXT first, before the server is asked anything: a replay killed after
+ * this looks above that UIDNEXT for what already arrived. A missing target
+ * fails here, before anything changed. Null when the entry was undone meanwhile.
+ */
+export async function claimTarget(client: ImapClient, store: Store, entry: JournalEntry): Promise<JournalEntry | null> {
+  const target = entry.targetPath!;
+  const mark = await folderStatus(client, target);
+  if (!mark) throw new WrenError('ServerSaid', `The folder ${target} is not on the server any more.`, { folder: target });
+  if (!store.write(() => store.operations.claim(entry.id, mark))) return null;
+  return { ...entry, state: 'sent', targetUidNext: mark.uidNext, targetUidValidity: mark.uidValidity };
 }
 
 /** Runs `work` with the folder selected, giving it the folder's UIDVALIDITY. */

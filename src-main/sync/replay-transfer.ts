@@ -1,12 +1,10 @@
-import { folderStatus } from '../imap/folder-status';
 import type { ImapClient } from '../imap/imap-client';
-import { WrenError } from '../errors/wren-error';
 import { copyMessages } from '../imap/copy-messages';
 import { expungeMessages } from '../imap/expunge-messages';
 import { moveMessages } from '../imap/move-messages';
 import type { JournalEntry, JournalItem } from '../store/operations-repo';
 import type { Store } from '../store/store';
-import { byFolder, finishOrFail, inFolder, type Note } from './replay-journal';
+import { byFolder, claimTarget, finishOrFail, inFolder, type Note } from './replay-journal';
 import { alreadyInTarget, resolveItems } from './resolve-journal-items';
 
 interface Learned {
@@ -24,13 +22,11 @@ interface Learned {
  * cached rows, so a moved message keeps its identity (body, parts) locally.
  */
 export async function replayTransfer(client: ImapClient, store: Store, entry: JournalEntry, note: Note): Promise<void> {
-  const target = entry.targetPath!;
   let sent = entry;
   if (entry.state === 'pending') {
-    const mark = await folderStatus(client, target);
-    if (!mark) throw new WrenError('ServerSaid', `The folder ${target} is not on the server any more.`, { folder: target });
-    if (!store.write(() => store.operations.claim(entry.id, mark))) return; // undone meanwhile
-    sent = { ...entry, state: 'sent', targetUidNext: mark.uidNext, targetUidValidity: mark.uidValidity };
+    const claimed = await claimTarget(client, store, entry);
+    if (!claimed) return; // undone meanwhile
+    sent = claimed;
   } else if (entry.targetUidNext !== null) {
     return resumeTransfer(client, store, entry, note);
   }

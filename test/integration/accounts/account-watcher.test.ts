@@ -25,7 +25,6 @@ describe('an account added by another process while the app runs', () => {
   let wren: TestCore;
 
   beforeAll(async () => {
-    await run(process.execPath, ['scripts/build-main.mjs']);
     lab = await startLab();
     await lab.seed(lab.users[1]!.email, 'INBOX', [readFixture('plain-ascii'), readFixture('big5')]);
     // A running app: background syncs on (a long interval, so only the new account triggers one).

@@ -1,12 +1,9 @@
-import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../../lab/lab';
 import { simpleMessage } from '../../lab/simple-message';
 import { labDraft, startCore, type TestCore } from '../imap/lab-core';
 
-const run = promisify(execFile);
 
 /**
  * The app's arrangement: the sync runs in the worker thread, which keeps
@@ -18,7 +15,6 @@ describe('removing an account while the sync worker is downloading it', () => {
   let wren: TestCore;
 
   beforeAll(async () => {
-    await run(process.execPath, ['scripts/build-main.mjs']);
     lab = await startLab();
     const big = 'x'.repeat(200_000);
     await lab.seed(lab.users[0]!.email, 'INBOX', Array.from({ length: 60 }, (_, i) => simpleMessage(i + 1, { to: lab.users[0]!.email }).replace(/Body \d+/, `Body ${i} ${big}`)));

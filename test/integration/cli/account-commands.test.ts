@@ -36,7 +36,6 @@ describe('wren account commands against the lab', () => {
       '--trust-fingerprint', lab.certFingerprint256], { WREN_PASSWORD: lab.users[index]!.password });
 
   beforeAll(async () => {
-    await run(process.execPath, ['scripts/build-main.mjs']);
     dir = mkdtempSync(join(tmpdir(), 'wren-cli-accounts-'));
     lab = await startLab();
     await lab.seed(lab.users[0]!.email, 'INBOX', [1, 2].map((n) => simpleMessage(n, { to: lab.users[0]!.email })));

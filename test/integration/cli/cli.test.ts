@@ -55,7 +55,6 @@ describe('the wren CLI against the lab', () => {
   }
 
   beforeAll(async () => {
-    await run(process.execPath, ['scripts/build-main.mjs']);
     dir = mkdtempSync(join(tmpdir(), 'wren-cli-'));
     lab = await startLab();
     await lab.seed(lab.users[1]!.email, 'INBOX', [readFixture('plain-ascii'), readFixture('attachment-pdf'), readFixture('iso-2022-jp')]);

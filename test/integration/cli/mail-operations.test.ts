@@ -72,7 +72,6 @@ describe('wren mail operations against the lab', () => {
   const idOf = async (folder: string, subject: string) => (await listed(folder)).find((m) => m.subject === subject)!.id;
 
   beforeAll(async () => {
-    await run(process.execPath, ['scripts/build-main.mjs']);
     dir = mkdtempSync(join(tmpdir(), 'wren-cli-ops-'));
     lab = await startLab();
     const bob = lab.users[1]!;

@@ -1,23 +1,13 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxEntryView } from '../../../src-main/ipc/compose-shapes';
 import { connectImap, startLab, type Lab } from '../../lab/lab';
+import { seededRandom, runKilled } from '../kill-loop';
 import { onServerById } from '../outbox/outbox-lab';
 
-const run = promisify(execFile);
-
-/** A seeded PRNG, so a failing run of the kill test can be repeated. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 describe('wren send and wren outbox against the lab', () => {
   let lab: Lab;
@@ -51,7 +41,6 @@ describe('wren send and wren outbox against the lab', () => {
   }
 
   beforeAll(async () => {
-    await run(process.execPath, ['scripts/build-main.mjs']);
     dir = mkdtempSync(join(tmpdir(), 'wren-cli-send-'));
     lab = await startLab();
     const added = await wren(['account', 'add', '--name', 'Alice', '--email', alice().email, '--imap-host', lab.host, '--imap-port', String(lab.ports.imaps),
@@ -105,7 +94,7 @@ describe('wren send and wren outbox against the lab', () => {
   }, 60_000);
 
   it('kill -9 at random points while sending, 20 times: every queued message arrives exactly once', async () => {
-    const random = prng(20261202);
+    const random = seededRandom(20261202);
     const body = join(dir, 'kill-body.txt');
     // Large enough that DATA takes a while, so kills land before, during and after it.
     writeFileSync(body, Array.from({ length: 20_000 }, (_, i) => `line ${i} of the kill test body`).join('\n'));
@@ -115,16 +104,14 @@ describe('wren send and wren outbox against the lab', () => {
     const typical = Date.now() - started;
 
     for (let i = 0; i < 20; i += 1) {
-      const child = spawn(process.execPath, ['bin/wren.cjs', '--data-dir', join(dir, 'data'), 'send', '--account', 'Alice', '--to', bob().email, '--subject', `Kill-${i}-end`, '--body-file', body], {
-        env: { ...process.env, XDG_CONFIG_HOME: join(dir, 'config') },
-        stdio: 'ignore',
-      });
-      const closed = new Promise((resolve) => child.on('close', resolve));
       // Half anywhere in the run, half in its last part, where the message is being sent and filed.
       const at = i % 2 === 0 ? random() * typical * 1.2 : typical * (0.6 + random() * 0.45);
-      await new Promise((resolve) => setTimeout(resolve, Math.floor(at)));
-      child.kill('SIGKILL');
-      await closed;
+      await runKilled({
+        args: ['--data-dir', join(dir, 'data'), 'send', '--account', 'Alice', '--to', bob().email, '--subject', `Kill-${i}-end`, '--body-file', body],
+        env: { ...process.env, XDG_CONFIG_HOME: join(dir, 'config') },
+        delayMs: Math.floor(at),
+        clock: { from: 'spawn' },
+      });
     }
 
     // The clean run: recovers what the killed ones left, sends what was queued.

@@ -46,7 +46,6 @@ describe('wren watch', () => {
   }
 
   beforeAll(async () => {
-    await run(process.execPath, ['scripts/build-main.mjs']);
     dir = mkdtempSync(join(tmpdir(), 'wren-watch-'));
     lab = await startLab();
     const alice = lab.users[0]!;

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +5,8 @@ import { applyOperation } from '../../../src-main/journal/apply-operation';
 import type { Lab } from '../../lab/lab';
 import type { TestCore } from '../imap/lab-core';
 import { JournalFixture, startJournalLab, stopJournalLab } from '../journal/journal-lab';
+import { killPoint, replayKilledAfter } from '../journal/killed-replay';
+import { killPoints } from '../kill-loop';
 import { localFolder, localMessages, serverSources } from './local-lab';
 
 /** How many times the replaying process is killed (kill -9) at a random point. */
@@ -14,53 +15,18 @@ const KILL_ROUNDS = 10;
 const PER_ROUND = 5;
 const KILL_WINDOW_MS = 150;
 
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('local → IMAP moves: the APPEND replay killed (kill -9) at random points', () => {
   let lab: Lab;
   let wren: TestCore;
   let f: JournalFixture;
-  const seed = Number(process.env.WREN_KILL_SEED ?? Date.now() % 100_000);
 
   beforeAll(async () => {
     ({ lab, wren, f } = await startJournalLab());
   });
   afterAll(() => stopJournalLab(lab, wren));
 
-  function journalState(): { unfinished: number; sent: number } {
-    return wren.core.store.db
-      .prepare("SELECT count(*) AS unfinished, count(*) FILTER (WHERE state = 'sent') AS sent FROM operations WHERE account_id = ? AND state IN ('pending', 'sent')")
-      .get(f.accountId) as { unfinished: number; sent: number };
-  }
-
-  async function replayKilledAfter(delayMs: number): Promise<void> {
-    const before = journalState().unfinished;
-    const child = spawn(process.execPath, ['bin/wren.cjs', '--data-dir', join(wren.dir, 'data'), 'sync', f.user], {
-      env: { ...process.env, WREN_KEY_FILE: join(wren.dir, 'keys', 'secret.key') }, stdio: 'ignore',
-    });
-    let running = true;
-    const exited = new Promise((resolve) => child.once('exit', resolve)).finally(() => (running = false));
-    while (running) {
-      const now = journalState();
-      if (now.sent > 0 || now.unfinished < before) break;
-      await new Promise((resolve) => setTimeout(resolve, 2));
-    }
-    const timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
-    await exited;
-    clearTimeout(timer);
-  }
-
   it(`appends every message exactly once, flags kept, after ${KILL_ROUNDS} kills`, async () => {
-    console.log(`append-kill seed ${seed} (WREN_KILL_SEED to repeat)`);
-    const next = random(seed);
+    const next = killPoints('append-kill');
     const outgoing = await localFolder(wren, 'Outgoing');
     await f.seed('Appended', 1);
     const expected: string[] = [];
@@ -76,9 +42,8 @@ describe('local → IMAP moves: the APPEND replay killed (kill -9) at random poi
       await wren.call('folders.import', { folderId: outgoing, files });
       // As the UI would, without the core's own prompt replay: the killed process replays.
       applyOperation(wren.core.store, { kind: 'move', messageIds: localMessages(wren, outgoing).map((m) => m.id), folderId: f.folderId('Appended') });
-      await replayKilledAfter(Math.floor(next() * KILL_WINDOW_MS));
-      const states = wren.core.store.db.prepare("SELECT state FROM operations WHERE account_id = ? AND state IN ('pending', 'sent')").pluck().all(f.accountId) as string[];
-      killedAt.push(states.length === 0 ? 'after' : states.includes('sent') ? 'mid-entry' : `before (${states.length} left)`);
+      await replayKilledAfter(f, Math.floor(next() * KILL_WINDOW_MS));
+      killedAt.push(killPoint(f));
     }
     console.log(`append-kill kills: ${killedAt.join(', ')}`);
     await wren.core.sync.run(f.accountId, false);

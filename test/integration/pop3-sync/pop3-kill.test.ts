@@ -1,14 +1,15 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { openPop3 } from '../../../src-main/pop3/pop3-client';
 import { splitHeaderBlock, firstHeader } from '../../../src-main/mime/raw-headers';
 import { startLab, type Lab, type LabUser } from '../../lab/lab';
 import { simpleMessage } from '../../lab/simple-message';
+import { killPoints, runKilled } from '../kill-loop';
 import { pop3Options, readAll } from '../pop3/pop3-lab';
 import { startCuttingRelay, type CuttingRelay } from './cutting-relay';
 
@@ -32,11 +33,11 @@ let lab: Lab;
 let dir: string;
 let relay: CuttingRelay;
 
-/** Runs `wren` like a user would; never throws. */
+/** Runs `wren` like a user would; never throws. Each data folder has its own key file (the policies run side by side). */
 async function wren(dataDir: string, args: string[], env: Record<string, string> = {}) {
   try {
     const { stdout, stderr } = await run(process.execPath, ['bin/wren.cjs', '--data-dir', dataDir, ...args], {
-      env: { ...process.env, XDG_CONFIG_HOME: join(dir, 'config'), ...env }, maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, XDG_CONFIG_HOME: `${dataDir}-config`, ...env }, maxBuffer: 64 * 1024 * 1024,
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -50,17 +51,12 @@ async function wren(dataDir: string, args: string[], env: Record<string, string>
  * first progress line on stderr), or after it finished on its own.
  */
 function killedSync(dataDir: string, account: string, delayMs: number): Promise<void> {
-  const child = spawn(process.execPath, ['bin/wren.cjs', '--data-dir', dataDir, 'sync', account], {
-    env: { ...process.env, XDG_CONFIG_HOME: join(dir, 'config') }, stdio: ['ignore', 'ignore', 'pipe'],
+  return runKilled({
+    args: ['--data-dir', dataDir, 'sync', account],
+    env: { ...process.env, XDG_CONFIG_HOME: `${dataDir}-config` },
+    delayMs,
+    clock: { from: 'stderr', includes: 'INBOX: 0/' },
   });
-  let timer: NodeJS.Timeout | undefined;
-  child.stderr.on('data', (chunk: Buffer) => {
-    if (!timer && chunk.toString().includes('INBOX: 0/')) timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
-  });
-  return new Promise((resolve) => child.on('exit', () => {
-    clearTimeout(timer);
-    resolve();
-  }));
 }
 
 /** A message with some weight, so a download takes long enough to be cut at different points. */
@@ -95,7 +91,6 @@ function storedIds(dataDir: string): string[] {
 }
 
 beforeAll(async () => {
-  await run(process.execPath, ['scripts/build-main.mjs']);
   dir = mkdtempSync(join(tmpdir(), 'wren-pop3-kill-'));
   lab = await startLab({ users: [{ email: 'keeper@example.test', password: 'keeper-pw' }, { email: 'taker@example.test', password: 'taker-pw' }] });
   relay = await startCuttingRelay(lab.ports.pop3s, lab.host, LINE_BYTES_PER_SECOND);
@@ -106,9 +101,11 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('wren sync of a POP3 account killed with SIGKILL at random points', () => {
+// The two policies' loops run side by side (their own user, data folder and
+// connections): most of a round is waiting on the slowed line and on the kill.
+describe.concurrent('wren sync of a POP3 account killed with SIGKILL at random points', () => {
   for (const policy of ['keep', 'delete'] as const) {
-    it(`policy ${policy}: ${KILLS[policy]} kills, then a clean check: 0 lost, 0 duplicated, nothing deleted that is not stored`, async () => {
+    it(`policy ${policy}: ${KILLS[policy]} kills, then a clean check: 0 lost, 0 duplicated, nothing deleted that is not stored`, async ({ expect }) => {
       const user = lab.users.find((u) => u.email === (policy === 'keep' ? 'keeper@example.test' : 'taker@example.test'))!;
       const dataDir = join(dir, policy);
       let sent = 0;
@@ -125,9 +122,10 @@ describe('wren sync of a POP3 account killed with SIGKILL at random points', () 
       expect(added.code).toBe(0);
       const allIds = () => Array.from({ length: sent }, (_, i) => messageIdOf(i + 1, user)).sort();
       const delays: number[] = [];
+      const next = killPoints(`pop3-kill ${policy}`);
       let cutMidway = 0;
       for (let round = 0; round < KILLS[policy]; round++) {
-        const delay = Math.floor(Math.random() * 3000);
+        const delay = Math.floor(next() * 3000);
         delays.push(delay);
         const before = storedIds(dataDir).length;
         await killedSync(dataDir, policy, delay);

@@ -69,7 +69,6 @@ describe('an interrupted wren sync --bodies', () => {
   }
 
   beforeAll(async () => {
-    await run(process.execPath, ['scripts/build-main.mjs']);
     dir = mkdtempSync(join(tmpdir(), 'wren-interrupted-'));
     lab = await startLab();
     const carol = lab.users[2]!;

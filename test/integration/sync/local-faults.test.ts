@@ -78,7 +78,6 @@ describe('local faults during a sync are not network faults', () => {
   const SMALL_COUNT = 30;
 
   beforeAll(async () => {
-    await run(process.execPath, ['scripts/build-main.mjs']);
     lab = await startLab();
     await lab.seed(alice().email, 'INBOX', Array.from({ length: SMALL_COUNT }, (_, i) => sized(i + 1, alice().email, 100 * 1024)));
     await lab.seed(bob().email, 'INBOX', [sized(100, bob().email, 2000), sized(101, bob().email, 9 * MB)]);

@@ -1,6 +1,4 @@
-import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Events } from '../../../src-main/ipc/contract';
 import { connectImap, doveadm, startLab, type Lab } from '../../lab/lab';
@@ -9,7 +7,6 @@ import { labDraft, startCore, type TestCore } from '../imap/lab-core';
 import { submitMail } from '../../lab/submit-mail';
 import { startTcpProxy } from '../../lab/tcp-proxy';
 
-const run = promisify(execFile);
 /** Generous: this says "it arrives without anyone syncing", not how fast (that is the bench's). */
 const ARRIVAL_WAIT_MS = 30_000;
 /** The first offline retry comes after 15 s (sync-service.ts); this leaves room for a slow machine. */
@@ -54,7 +51,6 @@ describe('push (IDLE) on the Inbox', () => {
   const inboxSubjects = () => wren.core.store.messages.page(inbox().id, 0, 100).items.map((m) => m.subject);
 
   beforeAll(async () => {
-    await run(process.execPath, ['scripts/build-main.mjs']);
     lab = await startLab();
     await lab.seed(lab.users[0]!.email, 'INBOX', [1, 2, 3].map((n) => simpleMessage(n, { subject: 'Old', to: lab.users[0]!.email })));
     wren = startCore({ syncWorkerPath: resolve('dist/main/sync-worker.cjs') });

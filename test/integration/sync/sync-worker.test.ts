@@ -1,6 +1,4 @@
-import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simpleMessage } from '../../lab/simple-message';
 import type { Events, StoreChange } from '../../../src-main/ipc/contract';
@@ -8,7 +6,6 @@ import { HEADER_BATCH } from '../../../src-main/sync/sync-folder';
 import { startLab, type Lab } from '../../lab/lab';
 import { labDraft, startCore, type TestCore } from '../imap/lab-core';
 
-const run = promisify(execFile);
 
 /** The app's real arrangement: the bundled sync worker writes, the main thread reads and relays. */
 describe('sync in the worker thread', () => {
@@ -18,7 +15,6 @@ describe('sync in the worker thread', () => {
   const total = HEADER_BATCH * 2 + 5;
 
   beforeAll(async () => {
-    await run(process.execPath, ['scripts/build-main.mjs']);
     lab = await startLab();
     await lab.seed(lab.users[0]!.email, 'INBOX', Array.from({ length: total }, (_, i) => simpleMessage(i + 1, { subject: 'Worker', to: 'alice@example.test' })));
     wren = startCore({ syncWorkerPath: resolve('dist/main/sync-worker.cjs'), syncIntervalMs: 60 * 60_000 });

@@ -1,7 +1,8 @@
 import { dirname } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HeaderRecord } from '../../../src-main/store/messages-repo';
-import { BodyRecorder, COMMIT_MESSAGES } from '../../../src-main/sync/body-recorder';
+import { COMMIT_MESSAGES } from '../../../src-main/sync/batched-commits';
+import { BodyRecorder } from '../../../src-main/sync/body-recorder';
 import { fsyncLog } from '../store/fsync-log';
 import { tempStore } from '../store/temp-store';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { ImapFlow } from 'imapflow';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { COMMIT_MESSAGES } from '../../../src-main/sync/body-recorder';
+import { COMMIT_MESSAGES } from '../../../src-main/sync/batched-commits';
 import { fetchFolderBodies } from '../../../src-main/sync/fetch-bodies';
 import type { HeaderRecord } from '../../../src-main/store/messages-repo';
 import { tempStore } from '../store/temp-store';

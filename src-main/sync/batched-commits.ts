@@ -1,0 +1,78 @@
+import type { BlobBatch } from '../store/blob-batch';
+import type { StoredBlob } from '../store/blob-store';
+import type { Store } from '../store/store';
+
+/**
+ * A commit records at most this many sources, and a source waits at most
+ * this long for its commit: an interrupted download loses no more than that,
+ * while the disk flushes and the transaction stay few per second.
+ */
+export const COMMIT_MESSAGES = 200;
+export const COMMIT_AFTER_MS = 150;
+
+/**
+ * Records downloaded sources while their download is still running, for IMAP
+ * bodies (BodyRecorder) and POP3 messages (Pop3Recorder) alike. Each source is
+ * written to the blob store as it arrives; every COMMIT_MESSAGES items or
+ * COMMIT_AFTER_MS, whichever comes first, the files are flushed to the disk
+ * and only then does `record` write their rows, in one transaction. Commits
+ * run one after the other, behind the download, which never waits for them.
+ */
+export class BatchedCommits<T> {
+  private batch: BlobBatch;
+  private pending: T[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private commits: Promise<void> = Promise.resolve();
+  private failure: { error: unknown } | undefined;
+
+  /** `record` runs inside a store transaction, once the items' files are durable. */
+  constructor(private readonly store: Store, private readonly record: (items: T[]) => void, private readonly onRecorded: (items: T[]) => void) {
+    this.batch = store.blobs.batch();
+  }
+
+  /** Writes a source held in memory to the current batch; the item it makes is recorded with the next commit. */
+  addSource(source: Buffer, item: (stored: StoredBlob) => T): void {
+    if (this.failure) throw this.failure.error;
+    this.queue(item(this.batch.write(source)));
+  }
+
+  /** An item whose source is already flushed on its own (a large one streamed to disk). */
+  addStored(item: T): void {
+    if (this.failure) throw this.failure.error;
+    this.queue(item);
+  }
+
+  /** Commits what is left and waits for every commit; throws the first failure to flush or record. */
+  async finish(): Promise<void> {
+    this.commit();
+    await this.commits;
+    if (this.failure) throw this.failure.error;
+  }
+
+  private queue(item: T): void {
+    this.pending.push(item);
+    if (this.pending.length >= COMMIT_MESSAGES) this.commit();
+    else this.timer ??= setTimeout(() => this.commit(), COMMIT_AFTER_MS);
+  }
+
+  private commit(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.pending.length === 0) return;
+    const saved = this.pending;
+    const batch = this.batch;
+    this.pending = [];
+    this.batch = this.store.blobs.batch();
+    this.commits = this.commits.then(async () => {
+      if (this.failure) return batch.discard();
+      try {
+        await batch.sync();
+        this.store.write(() => this.record(saved));
+        this.onRecorded(saved);
+      } catch (error) {
+        batch.discard();
+        this.failure = { error };
+      }
+    });
+  }
+}
