@@ -7,8 +7,15 @@ import type { Store } from '../store/store';
 import { SearchIndexer, type ParseSourceFile } from './search-indexer';
 import { toFtsMatch } from './search-query';
 
-/** For the sync worker (already off the main thread): parse in place. */
-export const parseInPlace: ParseSourceFile = (path) => parseSource(createReadStream(path));
+/**
+ * The first bytes of a source are read for its text: the text parts come
+ * first in nearly every message, and a 5 MB attachment after them would
+ * cost its whole decoding for nothing the index keeps.
+ */
+export const INDEXED_SOURCE_BYTES = 512 * 1024;
+
+/** For the sync worker (already off the main thread): parse in place, the source's head only. */
+export const parseInPlace: ParseSourceFile = (path) => parseSource(createReadStream(path, { end: INDEXED_SOURCE_BYTES - 1 }));
 
 /** For the main process: parse in the parse worker, so a big message never holds the event loop. */
 export const parseOffThread: ParseSourceFile = (path) => parseSourceFileInWorker(path);

@@ -33,7 +33,7 @@ describe('web mode: search', () => {
     // "/" focuses the box from anywhere outside a field.
     await page.getByTestId('message-list').focus();
     await page.keyboard.press('/');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('search-box');
+    await page.locator('[data-testid="search-box"]:focus').waitFor();
     await page.keyboard.type('subject:会议');
     const hit = rows.filter({ hasText: '会议通知：明天下午三点开会' });
     await hit.waitFor();
@@ -48,7 +48,7 @@ describe('web mode: search', () => {
     // Ctrl+K comes back to the box; clearing it returns to the Inbox with all its mail.
     await page.getByTestId('message-list').focus();
     await page.keyboard.press('Control+k');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('search-box');
+    await page.locator('[data-testid="search-box"]:focus').waitFor();
     await page.getByTestId('search-clear').click();
     await expect.poll(() => rows.count()).toBe(3);
     await page.getByTestId('search-box').fill('nothing-matches-this');
