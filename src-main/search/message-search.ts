@@ -12,7 +12,7 @@ import { toFtsMatch } from './search-query';
  * first in nearly every message, and a 5 MB attachment after them would
  * cost its whole decoding for nothing the index keeps.
  */
-export const INDEXED_SOURCE_BYTES = 512 * 1024;
+export const INDEXED_SOURCE_BYTES = 128 * 1024;
 
 /** For the sync worker (already off the main thread): parse in place, the source's head only. */
 export const parseInPlace: ParseSourceFile = (path) => parseSource(createReadStream(path, { end: INDEXED_SOURCE_BYTES - 1 }));
