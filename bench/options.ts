@@ -27,7 +27,7 @@ export const USAGE = `Usage: npm run bench -- [--messages N] [--runs K] [--seed 
   --seed S       PRNG seed for the generated mail (default 1): same seed, same bytes
   --only IDS     rows to run: imapflow-headers, wren-headers, imapflow-bodies, mbsync, wren-bodies,
                  mbsync-resync, wren-resync, imapflow-move, wren-move, imapflow-mark-read,
-                 wren-mark-read, wren-list-update
+                 wren-mark-read, wren-list-update, wren-search
   --profile      write V8 CPU profiles of the wren runs to test-artifacts/bench-profiles/ (slows them down)
   --big-html MB  instead of the sync rows: open an HTML message of MB megabytes (5 when no value is
                  wanted: --big-html 5) in Chromium against the web mode; first paint and the longest

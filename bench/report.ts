@@ -95,6 +95,8 @@ export function ratios(rows: RowResult[]): Ratio[] {
     ratio('mark all read: wren server agrees / imapflow', 'wren-mark-read', 'imapflow-mark-read'),
     ratio('list shows a flag change / one frame (16.7 ms)', 'wren-list-update.flagMedianMs', FRAME_MS),
     ratio('list shows a move / one frame (16.7 ms)', 'wren-list-update.moveMedianMs', FRAME_MS),
+    ratio('search a word: wren index / grep -r -l over the sources', 'wren-search.englishMedianMs', 'wren-search.grepMs'),
+    ratio('search a Chinese word: wren / grep (English word)', 'wren-search.chineseMedianMs', 'wren-search.grepMs'),
   ];
 }
 

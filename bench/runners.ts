@@ -11,6 +11,7 @@ import type { Tools } from './tools';
 import { wrenListUpdate } from './ops/list-update-row';
 import { imapflowMarkRead, imapflowMove, wrenMarkRead, wrenMove } from './ops/operation-rows';
 import { mbsyncResync, wrenResync } from './ops/resync-rows';
+import { wrenSearch } from './search/search-row';
 
 const execFileAsync = promisify(execFile);
 
@@ -70,6 +71,7 @@ export function allRunners(tools: Tools): Runner[] {
     { id: 'imapflow-mark-read', label: 'imapflow mark all read', run: (c) => imapflowMarkRead(c) },
     { id: 'wren-mark-read', label: 'wren mark all read', run: (c) => wrenMarkRead(c) },
     { id: 'wren-list-update', label: 'wren list update', run: (c) => wrenListUpdate(c) },
+    { id: 'wren-search', label: 'wren search (query)', run: (c) => wrenSearch(c) },
   ];
 }
 

@@ -67,6 +67,7 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
     'messages.list': ({ folderId, offset, limit }) => core.store.messages.page(folderId, offset, limit),
     'views.list': () => core.store.views.counts(),
     'messages.listView': ({ view, offset, limit }) => core.store.views.page(view, offset, limit),
+    'messages.search': ({ query, accountId, folderId, offset, limit }) => core.search.search({ query, accountId, folderId, offset, limit }),
     'messages.read': ({ messageId, markSeen }) => core.reader.read(messageId, { markSeen }),
     'messages.summary': ({ messageId }) => summaryOf(core.reader.requireMessage(messageId)),
     'messages.source': async ({ messageId }) => {

@@ -1,3 +1,4 @@
+import { MessageSearch } from '../search/message-search';
 import { join } from 'node:path';
 import { AccountService } from '../accounts/account-service';
 import { AccountStatusBoard } from '../accounts/account-status';
@@ -88,6 +89,7 @@ export class WrenCore {
   readonly smtp: SmtpSender;
   readonly outbox: OutboxService;
   readonly sentCopySetting: SentCopySetting;
+  readonly search: MessageSearch;
   private readonly outboxRunner: OutboxRunner;
   private readonly watcher: AccountWatcher | null;
   private readonly stopWatchingSettings: () => void;
@@ -110,6 +112,7 @@ export class WrenCore {
     this.reader = new MessageReader(this.store, this.sessions, this.operations, (accountId) => this.loginFor(accountId));
     this.operations.cacheSource = (messageId) => this.reader.cachedSource(messageId);
     this.localFolders = new LocalFolders(this.store);
+    this.search = new MessageSearch(this.store);
     this.folders = new RemoteFolders(this.store, (accountId) => this.sync.replaySoon(accountId));
     this.staging = new AttachmentStaging(dataDir);
     this.compose = new ComposeStarter(this.store, this.accounts, this.reader, this.staging);

@@ -19,6 +19,7 @@ import { localAccessOf } from './local-access';
 import { watchCommand } from './commands/watch-command';
 import { SEND_USAGE, sendCommand } from './commands/send-command';
 import { outboxCommand } from './commands/outbox-command';
+import { searchCommand } from './commands/search-command';
 import { startRunStats } from './run-stats';
 import { stopOnSignal } from './stop-on-signal';
 
@@ -35,6 +36,7 @@ const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
   sync [ACCOUNT] [--bodies]
   folders ACCOUNT [--all]         (--all: unsubscribed folders too; ACCOUNT "local": the local folders)
   list ACCOUNT FOLDER [--limit N] [--offset N]
+  search QUERY [--account ACCOUNT|local] [--folder PATH] [--limit N]   (words AND, "phrases", from: to: subject: body:)
   read MESSAGE_ID [--raw]        (--raw with --json adds the whole source, base64)
   source MESSAGE_ID              (the raw message, byte for byte, to stdout)
   move ID... FOLDER [--to-account ACCOUNT]     (FOLDER: a path in the messages' own account, or in ACCOUNT or "local")
@@ -81,6 +83,7 @@ async function run(context: CliContext, command: string | undefined, args: strin
     case 'sync': return syncCommand(context, args);
     case 'folders': await foldersCommand(context, args); return 0;
     case 'list': await listCommand(context, args); return 0;
+    case 'search': await searchCommand(context, args); return 0;
     case 'read': await readCommand(context, args); return 0;
     case 'source': await sourceCommand(context, args); return 0;
     case 'move': return moveOrCopyCommand(context, 'move', args);

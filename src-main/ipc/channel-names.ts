@@ -17,6 +17,7 @@ export const METHOD_NAMES = [
   'messages.list',
   'views.list',
   'messages.listView',
+  'messages.search',
   'messages.read',
   'messages.summary',
   'messages.source',

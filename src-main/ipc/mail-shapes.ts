@@ -52,6 +52,12 @@ export interface ViewMessageSummary extends MessageSummary {
   accountId: number | null;
 }
 
+/** A search result: a list entry with where it lives (results span folders and accounts). */
+export interface SearchHit extends ViewMessageSummary {
+  folderPath: string;
+  folderRole: string | null;
+}
+
 export interface AttachmentView {
   partId: string;
   filename: string;

@@ -17,6 +17,7 @@ import { AddressBookRepo } from './address-book-repo';
 import { IdentitiesRepo } from './identities-repo';
 import { PendingAppendsRepo } from './pending-appends-repo';
 import { OutboxRepo } from './outbox-repo';
+import { SearchRepo } from './search-repo';
 
 /**
  * The local cache: one SQLite database plus a blob folder for large parts.
@@ -40,6 +41,7 @@ export class Store {
   readonly identities: IdentitiesRepo;
   readonly pendingAppends: PendingAppendsRepo;
   readonly outbox: OutboxRepo;
+  readonly search: SearchRepo;
 
   constructor(readonly dataDir: string) {
     this.db = openDatabase(join(dataDir, 'wren.sqlite'));
@@ -60,6 +62,7 @@ export class Store {
     this.identities = new IdentitiesRepo(this.db);
     this.pendingAppends = new PendingAppendsRepo(this.db);
     this.outbox = new OutboxRepo(this.db);
+    this.search = new SearchRepo(this.db);
   }
 
   /**

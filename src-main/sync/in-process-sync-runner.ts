@@ -6,6 +6,8 @@ import { collectOrphanBlobs } from '../store/collect-orphan-blobs';
 import { ImapSource } from './imap-source';
 import { InboxPush } from './inbox-push';
 import { Pop3Checks } from './pop3/pop3-checks';
+import { SearchIndexer } from '../search/search-indexer';
+import { parseInPlace } from '../search/message-search';
 import { NewMailNotices, type NewMailListener } from './new-mail';
 import { replayAccount, syncAccount } from './sync-account';
 import type { ProgressListener, SyncJob, SyncRunner } from './sync-runner';
@@ -22,11 +24,13 @@ export class InProcessSyncRunner implements SyncRunner {
   private readonly pushes = new Map<number, InboxPush>();
   private readonly notices: NewMailNotices;
   private readonly pop3: Pop3Checks;
+  private readonly searchIndex: SearchIndexer;
   private stopping = false;
 
   constructor(private readonly store: Store, onNewMail: NewMailListener = () => undefined) {
     this.notices = new NewMailNotices(store, onNewMail);
     this.pop3 = new Pop3Checks(store);
+    this.searchIndex = new SearchIndexer(store, parseInPlace);
   }
 
   async run(job: SyncJob, onProgress: ProgressListener): Promise<SyncSummary> {
@@ -50,6 +54,8 @@ export class InProcessSyncRunner implements SyncRunner {
       this.active.delete(task);
       // Also after a failure: what was stored before it is new mail all the same.
       if (this.store.db.open) this.notices.announce(marks);
+      // On the sync's thread (the worker, in the app), not awaited: the sync is done; a search indexes whatever this has not reached.
+      if (!this.stopping) void this.searchIndex.drain().catch(() => undefined);
     }
     // After a sync, on the sync's thread: files of messages the server dropped go too (a replay leaves it to the next sync).
     if (!job.replayOnly) collectOrphanBlobs(this.store);

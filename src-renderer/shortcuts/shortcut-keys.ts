@@ -27,6 +27,7 @@ export type ShortcutAction =
   | 'replyAll'
   | 'forward'
   | 'forwardAttachment'
+  | 'search'
   | 'help';
 
 export interface Shortcut {
@@ -59,6 +60,7 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'replyAll', keys: ['a', 'Shift+R'] },
   { action: 'forward', keys: ['f'] },
   { action: 'forwardAttachment', keys: ['Shift+F'] },
+  { action: 'search', keys: ['/', 'Mod+K'] },
   { action: 'help', keys: ['?'] },
 ];
 

@@ -1,6 +1,6 @@
 /** Messages: lists, unified views, reading, and the operations journal's way in. */
 import { z } from 'zod';
-import { type MessageSummary, type UnifiedViewCount, UnifiedView, type ViewMessageSummary, type MessageView, MailOperation, type OperationReceipt } from '../mail-shapes';
+import { type MessageSummary, type UnifiedViewCount, UnifiedView, type ViewMessageSummary, type SearchHit, type MessageView, MailOperation, type OperationReceipt } from '../mail-shapes';
 import { byMessage, empty, id, request } from './request-shape';
 
 export const messageRequests = {
@@ -20,6 +20,22 @@ export const messageRequests = {
     z
       .object({
         view: UnifiedView,
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(1000).default(200),
+      })
+      .strict(),
+  ),
+  /**
+   * Full-text search of every stored message (headers, and bodies once downloaded), newest first.
+   * Words must all match; "quoted phrases"; from:, to:, cc:, subject:, body: narrow a term.
+   * accountId: absent for everything, null for the local folders; folderId: one folder.
+   */
+  'messages.search': request<{ total: number; items: SearchHit[] }>()(
+    z
+      .object({
+        query: z.string().max(1000),
+        accountId: id.nullable().optional(),
+        folderId: id.optional(),
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(1000).default(200),
       })

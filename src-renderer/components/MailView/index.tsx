@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { AccountView, FolderView, ViewMessageSummary } from '../../../src-main/ipc/contract';
 import { useViewCounts } from '../UnifiedViews/use-view-counts';
 import { useClientEvent } from '../../hooks/use-client-event';
@@ -9,6 +9,7 @@ import { useShortcuts } from '../../shortcuts/use-shortcuts';
 import { FolderTree } from '../FolderTree';
 import type { DraggedMessages } from '../MessageList/message-drag';
 import { MessageList } from '../MessageList';
+import { SearchBox } from '../Search';
 import { MessageToolbar } from '../MessageToolbar';
 import { ReadingPane } from '../ReadingPane';
 import { StatusBanners } from '../StatusBanners';
@@ -48,14 +49,16 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
   const foldersByAccount = useAccountFolders(accounts, showUnsubscribed);
   // The unified views appear once there is more than one account to unify.
   const viewCounts = useViewCounts(accounts.length > 1);
-  const { folder, accountFolders, pages, messages: selection, selectFolder } = useMailSelection(accounts, foldersByAccount, viewCounts);
+  const { folder, query, setQuery, accountFolders, pages, messages: selection, selectFolder } = useMailSelection(accounts, foldersByAccount, viewCounts);
+  const searchInput = useRef<HTMLInputElement>(null);
   const activity = useAccountActivity(accounts);
   useUnreadTitle(foldersByAccount);
   useNewMailNotifications();
   const overlays = useMailOverlays();
   const actions = useMessageActions(folder, pages, selection);
   const { compose } = useCompose();
-  const { commands, writing, runShortcut } = useMailCommands({ folder, pages, selection, actions, overlays, compose });
+  const focusSearch = () => searchInput.current?.focus();
+  const { commands, writing, runShortcut } = useMailCommands({ folder, pages, selection, actions, overlays, compose, focusSearch });
   useShortcuts(runShortcut);
   useOperationFailures();
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -102,7 +105,9 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
           writing={writing}
           inDrafts={folder?.role === 'drafts'}
         />
-        <MessageList folder={folder} pages={pages} selection={selection} onRowMenu={onRowMenu} accounts={accounts} />
+        <MessageList folder={folder} pages={pages} selection={selection} onRowMenu={onRowMenu} accounts={accounts}
+          top={<SearchBox ref={searchInput} query={query} onQuery={setQuery} />}
+        />
         <ReadingPane
           message={selection.single}
           selectedCount={selection.count}

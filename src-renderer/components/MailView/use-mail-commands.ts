@@ -15,10 +15,11 @@ interface CommandSources {
   actions: MessageActions;
   overlays: MailOverlays;
   compose(request: ComposeRequest): void;
+  focusSearch(): void;
 }
 
 /** The commands on the selection (toolbar, menu) and what each shortcut does. */
-export function useMailCommands({ folder, pages, selection, actions, overlays, compose }: CommandSources) {
+export function useMailCommands({ folder, pages, selection, actions, overlays, compose, focusSearch }: CommandSources) {
   const toasts = useToasts();
   const commands: MessageCommands = {
     // In Trash a delete is for good, so it is asked first; elsewhere it goes to Trash and can be undone.
@@ -64,6 +65,7 @@ export function useMailCommands({ folder, pages, selection, actions, overlays, c
     markFolderRead: () => (folder ? actions.markFolderRead(folder) : false),
     undo: () => toasts.undoLatest(),
     help: () => overlays.setHelp(true),
+    search: focusSearch,
     compose: () => compose({ mode: 'new', accountId: folder?.accountId ?? undefined }),
     reply: answer('reply'),
     replyAll: answer('replyAll'),

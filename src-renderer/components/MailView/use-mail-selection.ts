@@ -4,6 +4,7 @@ import { useT } from '../../i18n/i18n-context';
 import type { Translate } from '../../i18n/translate';
 import { viewFolder, viewOfFolderId } from '../UnifiedViews/view-folders';
 import { useMessagePages } from '../MessageList/use-message-pages';
+import { searchFolder } from '../Search/search-folder';
 import { LOCAL_FOLDERS, type AccountFolders } from './use-account-folders';
 import { useMessageSelection } from './use-message-selection';
 
@@ -16,22 +17,31 @@ import { useMessageSelection } from './use-message-selection';
 export function useMailSelection(accounts: AccountView[], foldersByAccount: Map<number, AccountFolders>, viewCounts: UnifiedViewCount[] | null = null) {
   const t = useT();
   const [folderId, setFolderId] = useState<number | null>(null);
-  const folder = findView(folderId, viewCounts, t) ?? findFolder(foldersByAccount, folderId);
-  const fallbackId = folder ? null : (firstInbox(accounts, foldersByAccount)?.id ?? null);
+  // While a search is on, its results take the folder's place; the folder is kept to return to.
+  const [query, setQuery] = useState('');
+  const openFolder = findView(folderId, viewCounts, t) ?? findFolder(foldersByAccount, folderId);
+  const fallbackId = openFolder ? null : (firstInbox(accounts, foldersByAccount)?.id ?? null);
 
   useEffect(() => {
     if (fallbackId !== null) setFolderId(fallbackId);
   }, [fallbackId]);
-  const pages = useMessagePages(folder?.id ?? null);
+  const searchPlace = query ? searchFolder(query, 0, t) : null;
+  const pages = useMessagePages(searchPlace?.id ?? openFolder?.id ?? null, query);
+  const folder = searchPlace ? { ...searchPlace, total: pages?.total ?? 0 } : openFolder;
   const messages = useMessageSelection(pages);
 
   return {
     folder,
+    query,
+    setQuery,
     /** Move and copy targets: the open folder's account's folders and the local folders (from a local folder, every account's). */
     accountFolders: targetFolders(folder, foldersByAccount),
     pages,
     messages,
-    selectFolder: (next: FolderView) => setFolderId(next.id),
+    selectFolder: (next: FolderView) => {
+      setQuery('');
+      setFolderId(next.id);
+    },
   };
 }
 

@@ -1,6 +1,7 @@
-import { useEffect, useRef, type DragEvent, type MouseEvent } from 'react';
+import { useEffect, useRef, type DragEvent, type MouseEvent, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { AccountView, FolderView, ViewMessageSummary } from '../../../src-main/ipc/contract';
+import type { AccountView, FolderView, SearchHit, ViewMessageSummary } from '../../../src-main/ipc/contract';
+import { isSearchFolderId } from '../Search/search-folder';
 import { isViewFolder } from '../UnifiedViews/view-folders';
 import { folderDisplayName } from '../../i18n/folder-name';
 import { useT } from '../../i18n/i18n-context';
@@ -21,12 +22,21 @@ interface MessageListProps {
   onRowMenu(index: number, at: { x: number; y: number }): void;
   /** For the account mark on each row of a unified view. */
   accounts?: AccountView[];
+  /** Above the list whatever is open (the search box). */
+  top?: ReactNode;
 }
 
-export function MessageList({ folder, pages, selection, onRowMenu, accounts }: MessageListProps) {
+export function MessageList({ folder, pages, selection, onRowMenu, accounts, top }: MessageListProps) {
   const t = useT();
-  if (!folder || !pages) return <div className="message-list message-list--empty">{t('messages.chooseFolder')}</div>;
-  return <FolderMessages key={folder.id} folder={folder} pages={pages} selection={selection} onRowMenu={onRowMenu} accounts={accounts} />;
+  if (!folder || !pages) {
+    return (
+      <div className="message-list">
+        {top}
+        <div className="message-list message-list--empty">{t('messages.chooseFolder')}</div>
+      </div>
+    );
+  }
+  return <FolderMessages key={`${folder.id}:${pages.query}`} folder={folder} pages={pages} selection={selection} onRowMenu={onRowMenu} accounts={accounts} top={top} />;
 }
 
 function clickMode(event: MouseEvent): ClickMode {
@@ -35,9 +45,10 @@ function clickMode(event: MouseEvent): ClickMode {
 }
 
 /** The rows of one folder, virtualized: only the rows in view (and a margin) exist in the DOM. */
-function FolderMessages({ folder, pages, selection, onRowMenu, accounts }: MessageListProps & { folder: FolderView; pages: MessagePages }) {
+function FolderMessages({ folder, pages, selection, onRowMenu, accounts, top }: MessageListProps & { folder: FolderView; pages: MessagePages }) {
   const t = useT();
-  const markAccounts = isViewFolder(folder) ? accounts : undefined;
+  const searching = isSearchFolderId(folder.id);
+  const markAccounts = isViewFolder(folder) || searching ? accounts : undefined;
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: pages.total ?? 0,
@@ -67,6 +78,7 @@ function FolderMessages({ folder, pages, selection, onRowMenu, accounts }: Messa
 
   return (
     <section className="message-list" aria-label={folderDisplayName(folder, t)}>
+      {top}
       <FolderSummary folder={folder} pages={pages} />
       <div
         ref={scroller}
@@ -84,6 +96,7 @@ function FolderMessages({ folder, pages, selection, onRowMenu, accounts }: Messa
                 key={row.key}
                 message={message}
                 account={markAccounts && message ? markAccounts.find((a) => a.id === (message as ViewMessageSummary).accountId) : undefined}
+                place={searching && message ? placeOf(message as SearchHit, t) : undefined}
                 selected={message !== undefined && selection.ids.has(message.id)}
                 focused={message !== undefined && message.id === selection.focusId}
                 onClick={(event) => void selection.click(row.index, clickMode(event))}
@@ -111,8 +124,14 @@ function FolderSummary({ folder, pages }: { folder: FolderView; pages: MessagePa
         {pages.total !== null && <span className="message-list__count">{t('messages.count', { count: pages.total })}</span>}
       </header>
       {pages.error && <ErrorNotice error={pages.error} />}
-      {pages.total === 0 && <p className="message-list__note">{t('messages.empty')}</p>}
+      {pages.total === 0 && <p className="message-list__note">{t(isSearchFolderId(folder.id) ? 'search.none' : 'messages.empty')}</p>}
       {pages.total === null && !pages.error && <p className="message-list__note">{t('messages.loadingRow')}</p>}
     </>
   );
+}
+
+/** Where a search result lives: its folder, named as the folder tree names it, and "Local Folders" for a local one. */
+function placeOf(hit: SearchHit, t: ReturnType<typeof useT>): string {
+  const name = folderDisplayName({ path: hit.folderPath, name: hit.folderPath.split('/').pop() ?? hit.folderPath, role: hit.folderRole } as unknown as FolderView, t);
+  return hit.accountId === null ? `${t('folders.local')} › ${name}` : name;
 }

@@ -2,6 +2,7 @@ import type { MessageSummary } from '../../../src-main/ipc/contract';
 import type { ErrorShape } from '../../../src-main/errors/error-codes';
 import { toErrorShape, type WrenClient } from '../../client/wren-client';
 import { viewOfFolderId } from '../UnifiedViews/view-folders';
+import { isSearchFolderId } from '../Search/search-folder';
 
 export const PAGE_SIZE = 200;
 
@@ -9,7 +10,8 @@ export const PAGE_SIZE = 200;
  * A folder's message list, fetched a page of 200 at a time as rows come into
  * view, so a folder of 50,000 messages costs only what is on screen. The
  * order is the core's (newest first); row i is item i % 200 of page i / 200.
- * A unified view (see view-folders.ts) pages the same way through messages.listView.
+ * A unified view (see view-folders.ts) pages the same way through messages.listView,
+ * and search results (see search-folder.ts) through messages.search.
  */
 export class MessagePages {
   total: number | null = null;
@@ -26,6 +28,8 @@ export class MessagePages {
     private readonly client: WrenClient,
     readonly folderId: number,
     private readonly onChange: () => void,
+    /** The words searched for, when these are search results. */
+    readonly query: string = '',
   ) {}
 
   rowAt(index: number): MessageSummary | undefined {
@@ -95,9 +99,11 @@ export class MessagePages {
     this.inFlight.set(page, ticket);
     const offset = page * PAGE_SIZE;
     const view = viewOfFolderId(this.folderId);
-    const request = view
-      ? this.client.request('messages.listView', { view, offset, limit: PAGE_SIZE })
-      : this.client.request('messages.list', { folderId: this.folderId, offset, limit: PAGE_SIZE });
+    const request = isSearchFolderId(this.folderId)
+      ? this.client.request('messages.search', { query: this.query, offset, limit: PAGE_SIZE })
+      : view
+        ? this.client.request('messages.listView', { view, offset, limit: PAGE_SIZE })
+        : this.client.request('messages.list', { folderId: this.folderId, offset, limit: PAGE_SIZE });
     const outcome = await request.then(
       (result) => ({ result }),
       (error: unknown) => ({ error: toErrorShape(error) }),

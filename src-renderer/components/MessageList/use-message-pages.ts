@@ -3,22 +3,24 @@ import { useClient } from '../../client/client-context';
 import { useClientEvent, useOnReconnect } from '../../hooks/use-client-event';
 import { useCoalesced } from '../../hooks/use-coalesced';
 import { viewOfFolderId } from '../UnifiedViews/view-folders';
+import { isSearchFolderId } from '../Search/search-folder';
 import { MessagePages } from './message-pages';
 
 /** A unified view gathers every folder's changes: one refresh per this interval. */
 const VIEW_REFRESH_MS = 300;
 
-/** The open folder's (or unified view's) pages; another folder starts afresh. */
-export function useMessagePages(folderId: number | null): MessagePages | null {
+/** The open folder's (or unified view's, or search's) pages; another folder or query starts afresh. */
+export function useMessagePages(folderId: number | null, query = ''): MessagePages | null {
   const client = useClient();
   const [, setVersion] = useState(0);
   const pages = useMemo(
-    () => (folderId === null ? null : new MessagePages(client, folderId, () => setVersion((version) => version + 1))),
-    [client, folderId],
+    () => (folderId === null ? null : new MessagePages(client, folderId, () => setVersion((version) => version + 1), query)),
+    [client, folderId, query],
   );
   useEffect(() => pages?.showRows(0, 0), [pages]);
   const refreshSoon = useCoalesced(() => pages?.refresh(), VIEW_REFRESH_MS);
-  const isView = folderId !== null && viewOfFolderId(folderId) !== null;
+  // Views and search results gather messages of every folder: any message change may touch them.
+  const isView = folderId !== null && (viewOfFolderId(folderId) !== null || isSearchFolderId(folderId));
   useClientEvent('store.changed', ({ changes }) => {
     if (isView) {
       if (changes.some((change) => change.entity !== 'folders')) refreshSoon(0);

@@ -9,6 +9,8 @@ interface MessageRowProps {
   message: MessageSummary | undefined;
   /** In a unified view: the message's account, marked by its colour and name. */
   account?: AccountView;
+  /** In search results: the folder the message is in. */
+  place?: string;
   selected: boolean;
   /** Where the keyboard is: j/k and Shift+arrows move from here. */
   focused: boolean;
@@ -20,7 +22,7 @@ interface MessageRowProps {
 }
 
 /** One line of the list, dragged onto a folder to move it; a row whose page has not arrived yet shows a placeholder. */
-export function MessageRow({ message, account, selected, focused, onClick, onContextMenu, onDragStart, style }: MessageRowProps) {
+export function MessageRow({ message, account, place, selected, focused, onClick, onContextMenu, onDragStart, style }: MessageRowProps) {
   const { t, locale } = useI18n();
   if (!message) {
     return (
@@ -58,6 +60,7 @@ export function MessageRow({ message, account, selected, focused, onClick, onCon
             {account.name}
           </span>
         )}
+        {place && <span className="message-row__place" data-testid="message-place">{place}</span>}
         <span className="message-row__subject">{message.subject || t('messages.noSubject')}</span>
         <span className="message-row__size">{formatSize(message.size, locale)}</span>
       </div>

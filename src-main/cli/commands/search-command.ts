@@ -1,0 +1,34 @@
+import { parseArgs } from 'node:util';
+import { WrenError } from '../../errors/wren-error';
+import type { CliContext } from '../cli-context';
+import { findFolder, findScope } from '../find-by-name';
+
+const USAGE = 'Usage: wren search QUERY [--account NAME|local] [--folder PATH] [--limit N]';
+
+/**
+ * `wren search QUERY`: the cache's full-text index, newest first, with no
+ * network. Words must all match; "quoted phrases"; from:, to:, subject:,
+ * body: narrow a term. --folder needs --account (a path names a folder only within one).
+ */
+export async function searchCommand(context: CliContext, args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args, options: { account: { type: 'string' }, folder: { type: 'string' }, limit: { type: 'string' } }, allowPositionals: true, strict: true,
+  });
+  const query = positionals.join(' ').trim();
+  if (!query) throw new WrenError('BadRequest', USAGE);
+  if (values.folder !== undefined && values.account === undefined) throw new WrenError('BadRequest', `--folder needs --account.\n${USAGE}`);
+  const accountId = values.account === undefined ? undefined : await findScope(context, values.account);
+  const folderId = values.folder === undefined ? undefined : (await findFolder(context, accountId ?? null, values.folder)).id;
+  const limit = Number(values.limit ?? '50');
+  if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000) throw new WrenError('BadRequest', `--limit takes 1 to 1000.\n${USAGE}`);
+  const accounts = new Map((await context.request('accounts.list', {})).map((account) => [account.id, account.name]));
+  const result = await context.request('messages.search', { query, accountId, folderId, offset: 0, limit });
+  const rows = result.items.map((m) => ({
+    id: m.id, account: m.accountId === null ? 'local' : (accounts.get(m.accountId) ?? String(m.accountId)), folder: m.folderPath,
+    date: m.date === null ? null : new Date(m.date).toISOString(), from: m.from, subject: m.subject,
+  }));
+  context.print({ total: result.total, messages: rows }, () => [
+    ...rows.map((m) => `${m.id}\t${m.date ?? ''}\t${m.account}\t${m.folder}\t${m.from.name || m.from.address}\t${m.subject}`),
+    ...(result.total > rows.length ? [`(${result.total - rows.length} more: --limit)`] : []),
+  ]);
+}

@@ -1,0 +1,47 @@
+import { createReadStream } from 'node:fs';
+import type { SearchHit } from '../ipc/mail-shapes';
+import { parseSource } from '../mime/parse-source';
+import { parseSourceFileInWorker } from '../mime/parse-in-worker';
+import type { SearchScope } from '../store/search-repo';
+import type { Store } from '../store/store';
+import { SearchIndexer, type ParseSourceFile } from './search-indexer';
+import { toFtsMatch } from './search-query';
+
+/**
+ * The first bytes of a source are read for its text: the text parts come
+ * first in nearly every message, and a 5 MB attachment after them would
+ * cost its whole decoding for nothing the index keeps.
+ */
+export const INDEXED_SOURCE_BYTES = 128 * 1024;
+
+/** For the sync worker (already off the main thread): parse in place, the source's head only. */
+export const parseInPlace: ParseSourceFile = (path) => parseSource(createReadStream(path, { end: INDEXED_SOURCE_BYTES - 1 }));
+
+/** For the main process: parse in the parse worker, so a big message never holds the event loop. */
+export const parseOffThread: ParseSourceFile = (path) => parseSourceFileInWorker(path);
+
+export interface SearchRequest extends SearchScope {
+  query: string;
+  offset: number;
+  limit: number;
+}
+
+/**
+ * `messages.search`: whatever is still waiting to be indexed is indexed
+ * first (usually nothing: the sync worker indexes after each sync), so a
+ * result is never missing a message just stored; then one FTS5 query.
+ */
+export class MessageSearch {
+  readonly indexer: SearchIndexer;
+
+  constructor(private readonly store: Store, parse: ParseSourceFile = parseOffThread) {
+    this.indexer = new SearchIndexer(store, parse);
+  }
+
+  async search(request: SearchRequest): Promise<{ total: number; items: SearchHit[] }> {
+    const match = toFtsMatch(request.query);
+    if (match === null) return { total: 0, items: [] };
+    await this.indexer.drain();
+    return this.store.search.search(match, { accountId: request.accountId, folderId: request.folderId }, request.offset, request.limit);
+  }
+}

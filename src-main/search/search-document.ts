@@ -1,0 +1,39 @@
+import { convert } from 'html-to-text';
+import type { PendingEntry, SearchDocument } from '../store/search-repo';
+import { withCjkBigrams } from './cjk-bigrams';
+
+/** Body text beyond this is left out of the index: a 5 MB log pasted in a mail should not weigh on every search. */
+export const MAX_INDEXED_BODY_CHARS = 100_000;
+
+export interface BodyText {
+  text: string | null;
+  html: string | null;
+}
+
+function addressesOf(json: string): string {
+  try {
+    const list = JSON.parse(json) as { name?: string; address?: string }[];
+    return Array.isArray(list) ? list.map((a) => `${a.name ?? ''} ${a.address ?? ''}`).join(' ') : '';
+  } catch {
+    return '';
+  }
+}
+
+/** The plain text of a body: its text part, else its HTML's text. */
+export function plainBody(body: BodyText | null): string {
+  if (!body) return '';
+  if (body.text) return body.text;
+  return body.html ? convert(body.html.slice(0, MAX_INDEXED_BODY_CHARS * 4), { wordwrap: false, selectors: [{ selector: 'img', format: 'skip' }, { selector: 'a', options: { ignoreHref: true } }] }) : '';
+}
+
+/** What the index stores for a message: its headers and body as the index's tokens expect them. */
+export function searchDocument(entry: PendingEntry, body: BodyText | null): SearchDocument {
+  return {
+    id: entry.id,
+    token: entry.token,
+    subject: withCjkBigrams(entry.subject),
+    sender: withCjkBigrams(`${entry.fromName} ${entry.fromAddr}`),
+    recipients: withCjkBigrams(`${addressesOf(entry.toJson)} ${addressesOf(entry.ccJson)}`),
+    body: withCjkBigrams(plainBody(body).slice(0, MAX_INDEXED_BODY_CHARS)),
+  };
+}

@@ -1,0 +1,59 @@
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
+import type { PendingEntry, SearchDocument } from '../store/search-repo';
+import type { Store } from '../store/store';
+import { searchDocument, type BodyText } from './search-document';
+
+/** Parses a cached source file into its body (a worker in the main process, in place in the sync worker). */
+export type ParseSourceFile = (path: string) => Promise<BodyText>;
+
+/** Messages read, prepared and written per transaction: small enough that one batch never holds the thread for long. */
+const BATCH_SIZE = 50;
+
+/**
+ * Brings the full-text index up to date with `search_pending` (see
+ * migration 0013), batch by batch, letting other work run between batches.
+ * A message's body comes from its cached body, else from its cached
+ * source, parsed; a message with neither is indexed by its headers and
+ * indexed again when its body arrives (the triggers queue it).
+ */
+export class SearchIndexer {
+  private running: Promise<number> | null = null;
+
+  constructor(private readonly store: Store, private readonly parse: ParseSourceFile) {}
+
+  /** Indexes everything waiting; concurrent calls share one run. Resolves with the number of messages indexed. */
+  drain(): Promise<number> {
+    this.running ??= this.run().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async run(): Promise<number> {
+    let indexed = 0;
+    for (;;) {
+      if (!this.store.db.open) return indexed;
+      const batch = this.store.search.pendingBatch(BATCH_SIZE);
+      if (batch.length === 0) return indexed;
+      const documents: SearchDocument[] = [];
+      for (const entry of batch) documents.push(searchDocument(entry, await this.bodyOf(entry)));
+      if (!this.store.db.open) return indexed;
+      const cleared = this.store.write(() => this.store.search.record(documents));
+      indexed += documents.length;
+      // Every message of the batch changed again while it was read (a sync writing them now): the next run gets them.
+      if (cleared === 0) return indexed;
+      await yieldToEvents();
+    }
+  }
+
+  private async bodyOf(entry: PendingEntry): Promise<BodyText | null> {
+    if (entry.text !== null || entry.html !== null) return { text: entry.text, html: entry.html };
+    if (entry.sourceBlob === null) return null;
+    try {
+      return await this.parse(this.store.blobs.pathOf(entry.sourceBlob));
+    } catch {
+      // A damaged or vanished file: the headers are still worth finding; opening the message fetches the source again.
+      return null;
+    }
+  }
+}

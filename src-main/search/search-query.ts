@@ -1,0 +1,72 @@
+import { withCjkBigrams } from './cjk-bigrams';
+
+/** The index's columns a `name:` prefix narrows a term to. */
+const FIELDS: Record<string, string> = {
+  from: 'sender',
+  to: 'recipients',
+  cc: 'recipients',
+  subject: 'subject',
+  body: 'body',
+};
+
+export interface SearchTerm {
+  /** The user's words (one word, or a quoted phrase). */
+  text: string;
+  /** A quoted phrase matches exactly; a bare word also matches as the start of a longer word. */
+  phrase: boolean;
+  /** The index column it is limited to, or null for every column. */
+  column: string | null;
+}
+
+/**
+ * The user's query as terms: bare words, "quoted phrases" (an unclosed quote
+ * runs to the end), each optionally behind `from:`, `to:`, `cc:`,
+ * `subject:` or `body:`. Every term must match (AND). Nothing here is FTS5
+ * syntax: operators, brackets and stars are just more text.
+ */
+export function parseSearchQuery(query: string): SearchTerm[] {
+  const terms: SearchTerm[] = [];
+  const pattern = /(?:([A-Za-z]+):)?(?:"([^"]*)(?:"|$)|(\S+))/g;
+  for (const match of query.matchAll(pattern)) {
+    const [, prefix, quoted, bare] = match;
+    const column = prefix ? FIELDS[prefix.toLowerCase()] : null;
+    if (prefix && column === undefined) {
+      // Not one of ours ("http:", "re:"): the whole thing is text.
+      terms.push({ text: match[0], phrase: false, column: null });
+      continue;
+    }
+    const text = quoted ?? bare ?? '';
+    terms.push({ text, phrase: quoted !== undefined, column: column ?? null });
+  }
+  return terms;
+}
+
+/** A term as an FTS5 string: double quotes doubled, so the text can never be read as syntax. */
+function ftsString(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** Letters or digits left once punctuation is dropped, which is what the tokenizer would index. */
+function hasWords(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text);
+}
+
+function termExpression(term: SearchTerm): string | null {
+  const prepared = withCjkBigrams(term.text).trim();
+  if (!hasWords(prepared)) return null;
+  // A prefix star on the last token: "meet" finds "meeting"; one Chinese character finds the bigrams it starts.
+  const lastIsCjkBigram = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{2}$/u.test(prepared);
+  const prefix = !term.phrase && !lastIsCjkBigram && /[\p{L}\p{N}]$/u.test(prepared) ? ' *' : '';
+  const phrase = ftsString(prepared) + prefix;
+  return term.column ? `{${term.column}} : (${phrase})` : phrase;
+}
+
+/**
+ * The FTS5 MATCH expression for a user's query, or null when it holds no
+ * word at all (only punctuation, or empty). Every piece of user text is
+ * inside an FTS5 string, so no input can reach FTS5 as an operator.
+ */
+export function toFtsMatch(query: string): string | null {
+  const parts = parseSearchQuery(query).map(termExpression).filter((part): part is string => part !== null);
+  return parts.length ? parts.join(' AND ') : null;
+}

@@ -1,0 +1,111 @@
+import type { SearchHit } from '../ipc/mail-shapes';
+import { timed, type Db } from './open-database';
+import { PreparedStatements } from './prepared-statements';
+import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './messages-repo';
+
+/** A message waiting to be (re)indexed, with everything the index is built from. */
+export interface PendingEntry {
+  id: number;
+  token: number;
+  subject: string;
+  fromName: string;
+  fromAddr: string;
+  toJson: string;
+  ccJson: string;
+  text: string | null;
+  html: string | null;
+  sourceBlob: string | null;
+}
+
+/** What the index holds for one message, already prepared (CJK as bigrams). */
+export interface SearchDocument {
+  id: number;
+  token: number;
+  subject: string;
+  sender: string;
+  recipients: string;
+  body: string;
+}
+
+/** Which messages a search looks at: undefined is everywhere, null the local folders, else one account. */
+export interface SearchScope {
+  accountId?: number | null;
+  folderId?: number;
+}
+
+type HitRow = SummaryRow & { accountId: number | null; folderPath: string; folderRole: string | null };
+
+/** The full-text index (migration 0013): its queue of messages to index, its entries, and searches. */
+export class SearchRepo {
+  private readonly statements: PreparedStatements;
+
+  constructor(db: Db) {
+    this.statements = new PreparedStatements(db);
+  }
+
+  pendingCount(): number {
+    return this.statements.pluck('SELECT count(*) FROM search_pending').get() as number;
+  }
+
+  pendingBatch(limit: number): PendingEntry[] {
+    return this.statements
+      .get(
+        `SELECT p.message_id AS id, p.token, m.subject, m.from_name AS fromName, m.from_addr AS fromAddr, m.to_json AS toJson,
+           m.cc_json AS ccJson, b.text, b.html, s.blob AS sourceBlob
+         FROM search_pending p JOIN messages m ON m.id = p.message_id
+         LEFT JOIN message_bodies b ON b.message_id = m.id LEFT JOIN message_sources s ON s.message_id = m.id
+         ORDER BY p.message_id DESC LIMIT ?`,
+      )
+      .all(limit) as PendingEntry[];
+  }
+
+  /**
+   * Replaces each message's entry and clears its request, unless the message
+   * changed again since it was read (a new token): then it stays queued. A
+   * message deleted meanwhile gets no entry. Returns how many requests were cleared.
+   */
+  record(documents: SearchDocument[]): number {
+    const forget = this.statements.get('DELETE FROM message_search WHERE rowid = ?');
+    const insert = this.statements.get(
+      `INSERT INTO message_search (rowid, subject, sender, recipients, body)
+       SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM messages WHERE id = ?)`,
+    );
+    const done = this.statements.get('DELETE FROM search_pending WHERE message_id = ? AND token = ?');
+    let cleared = 0;
+    for (const doc of documents) {
+      forget.run(doc.id);
+      insert.run(doc.id, doc.subject, doc.sender, doc.recipients, doc.body, doc.id);
+      cleared += done.run(doc.id, doc.token).changes;
+    }
+    return cleared;
+  }
+
+  /** Newest first; `match` is an FTS5 expression built by toFtsMatch (never the user's raw text). */
+  search(match: string, scope: SearchScope, offset: number, limit: number): { total: number; items: SearchHit[] } {
+    const conditions = ['message_search MATCH ?'];
+    const params: unknown[] = [match];
+    if (scope.accountId !== undefined) {
+      conditions.push('f.account_id IS ?');
+      params.push(scope.accountId);
+    }
+    if (scope.folderId !== undefined) {
+      conditions.push('m.folder_id = ?');
+      params.push(scope.folderId);
+    }
+    const from = `FROM message_search JOIN messages m ON m.id = message_search.rowid JOIN folders f ON f.id = m.folder_id
+      WHERE ${conditions.join(' AND ')}`;
+    return timed('messages.search', () => {
+      const total = this.statements.pluck(`SELECT count(*) ${from}`).get(...params) as number;
+      const rows = this.statements
+        .get(
+          `SELECT ${SUMMARY_COLUMNS}, f.account_id AS accountId, f.path AS folderPath, f.role AS folderRole ${from}
+           ORDER BY m.sort_date DESC, m.id DESC LIMIT ? OFFSET ?`,
+        )
+        .all(...params, limit, offset) as HitRow[];
+      return {
+        total,
+        items: rows.map((row) => ({ ...toSummary(row), accountId: row.accountId, folderPath: row.folderPath, folderRole: row.folderRole })),
+      };
+    });
+  }
+}

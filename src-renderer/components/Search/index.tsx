@@ -1,0 +1,56 @@
+import { forwardRef, useEffect, useState } from 'react';
+import { useT } from '../../i18n/i18n-context';
+import './search-box.css';
+
+/** Typing settles for this long before a search is asked for. */
+const SETTLE_MS = 250;
+
+interface SearchBoxProps {
+  query: string;
+  onQuery(query: string): void;
+}
+
+/**
+ * The search field above the message list (`/` or Ctrl+K focus it). A
+ * non-empty query shows the results in the list; clearing it (×, Escape,
+ * or deleting the words) returns to the folder that was open.
+ */
+export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function SearchBox({ query, onQuery }, ref) {
+  const t = useT();
+  const [text, setText] = useState(query);
+  useEffect(() => setText(query), [query]);
+  useEffect(() => {
+    if (text.trim() === query) return;
+    const timer = setTimeout(() => onQuery(text.trim()), SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [text, query, onQuery]);
+  const clear = () => {
+    setText('');
+    onQuery('');
+  };
+  return (
+    <form className="search-box" role="search" onSubmit={(event) => { event.preventDefault(); onQuery(text.trim()); }}>
+      <input
+        ref={ref}
+        type="search"
+        className="search-box__input"
+        value={text}
+        placeholder={t('search.placeholder')}
+        aria-label={t('search.label')}
+        data-testid="search-box"
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key !== 'Escape') return;
+          event.preventDefault();
+          clear();
+          event.currentTarget.blur();
+        }}
+      />
+      {text && (
+        <button type="button" className="search-box__clear" onClick={clear} title={t('search.clear')} aria-label={t('search.clear')} data-testid="search-clear">
+          ×
+        </button>
+      )}
+    </form>
+  );
+});

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TestCore } from '../imap/lab-core';
+
+const crlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
+
+export const englishMail = crlf(`From: Ann Lee <ann@example.test>
+To: alice@example.test
+Subject: Quarterly budget review
+Date: Mon, 01 Dec 2026 09:00:00 +0000
+Message-ID: <english@example.test>
+Content-Type: text/plain; charset=utf-8
+
+Please bring the spreadsheet with the procurement figures.
+`);
+
+export const utf8ChineseMail = crlf(`From: =?UTF-8?B?546L5bCP5piO?= <wxm@example.test>
+To: alice@example.test
+Subject: =?UTF-8?B?5pe26Ze05Y+Y5pu0?=
+Date: Tue, 02 Dec 2026 09:00:00 +0000
+Message-ID: <utf8-chinese@example.test>
+Content-Type: text/plain; charset=utf-8
+Content-Transfer-Encoding: 8bit
+
+大家好：明天的会议改到下午，请互相转告。
+`);
+
+/** The GBK fixture: subject 会议通知：明天下午三点开会, body names 三楼会议室, signed 张伟. */
+export const gbkMail = readFileSync(join(__dirname, '../../fixtures/gbk-subject-body.eml'));
+
+export async function subjectsFound(wren: TestCore, query: string, scope: { accountId?: number | null } = {}): Promise<string[]> {
+  const result = await wren.call('messages.search', { query, offset: 0, limit: 100, ...scope });
+  return result.items.map((hit) => hit.subject).sort();
+}

@@ -1,0 +1,110 @@
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLab, type Lab } from '../../lab/lab';
+import { labDraft, startCore, type TestCore } from '../imap/lab-core';
+import { localFolder } from '../local/local-lab';
+import { pop3Draft } from '../pop3-sync/pop3-sync-lab';
+import { englishMail, gbkMail, subjectsFound, utf8ChineseMail } from './search-lab';
+
+const run = promisify(execFile);
+
+describe('search over synced, downloaded and local mail (lab)', () => {
+  let lab: Lab;
+  let wren: TestCore;
+  let aliceId: number;
+  const alice = () => lab.users[0]!;
+  const bob = () => lab.users[1]!;
+  const found = (query: string, scope: { accountId?: number | null } = {}) => subjectsFound(wren, query, scope);
+
+  beforeAll(async () => {
+    lab = await startLab();
+    await lab.seed(alice().email, 'INBOX', [englishMail, gbkMail, utf8ChineseMail]);
+    wren = startCore();
+    aliceId = (await wren.call('accounts.add', labDraft(lab, alice()))).id;
+    const synced = await wren.call('sync.run', { accountId: aliceId, bodies: true });
+    expect(synced.failures).toEqual([]);
+  }, 120_000);
+  afterAll(async () => {
+    await wren?.dispose();
+    await lab?.stop();
+  });
+
+  it('finds each mail by a subject word and by a body word: English, GBK Chinese, UTF-8 Chinese', async () => {
+    expect(await found('budget')).toEqual(['Quarterly budget review']);
+    expect(await found('procurement')).toEqual(['Quarterly budget review']);
+    expect(await found('subject:会议')).toEqual(['会议通知：明天下午三点开会']);
+    expect(await found('三楼')).toEqual(['会议通知：明天下午三点开会']);
+    expect(await found('from:张伟')).toEqual(['会议通知：明天下午三点开会']);
+    expect(await found('时间变更')).toEqual(['时间变更']);
+    expect(await found('改到下午')).toEqual(['时间变更']);
+    expect(await found('会议')).toEqual(['会议通知：明天下午三点开会', '时间变更']);
+    expect(await found('from:王小明 会议')).toEqual(['时间变更']);
+    expect(await found('"budget review" from:ann@example.test')).toEqual(['Quarterly budget review']);
+  });
+
+  it('never shows an FTS5 syntax error for a malformed query', async () => {
+    for (const query of ['"unbalanced', 'AND', 'NEAR(a b', 'budget OR', 'subject:"', '*', '(((', 'from:']) {
+      await expect(wren.call('messages.search', { query, offset: 0, limit: 10 }), query).resolves.toMatchObject({ total: expect.any(Number) });
+    }
+    // Operators are words like any other (all must match); brackets and stars are dropped as punctuation.
+    expect(await found('budget) (review*')).toEqual(['Quarterly budget review']);
+    expect(await found('budget OR nothing')).toEqual([]);
+  });
+
+  it('finds a POP3-downloaded message and a message imported into a local folder', async () => {
+    await lab.seed(bob().email, 'INBOX', [englishMail.replace('Quarterly budget review', 'Pop3 harvest festival').replace('english@', 'pop3@')]);
+    const bobId = (await wren.call('accounts.add', pop3Draft(lab, bob()))).id;
+    expect((await wren.call('sync.run', { accountId: bobId })).failures).toEqual([]);
+    expect(await found('harvest')).toEqual(['Pop3 harvest festival']);
+    expect(await found('procurement', { accountId: bobId })).toEqual(['Pop3 harvest festival']);
+
+    const file = join(wren.dir, 'kept.eml');
+    writeFileSync(file, englishMail.replace('Quarterly budget review', 'Kept locally').replace('procurement', 'lighthouse'));
+    const folderId = await localFolder(wren, 'Keep');
+    expect(await wren.call('folders.import', { folderId, files: [file] })).toEqual({ imported: 1, files: 1 });
+    expect(await found('lighthouse', { accountId: null })).toEqual(['Kept locally']);
+    const hit = (await wren.call('messages.search', { query: 'lighthouse', offset: 0, limit: 10 })).items[0]!;
+    expect(hit).toMatchObject({ accountId: null, folderPath: 'Keep', folderId });
+  });
+
+  it('follows a move into another folder and a delete for good', async () => {
+    const [hit] = (await wren.call('messages.search', { query: 'budget', accountId: aliceId, offset: 0, limit: 10 })).items;
+    const archive = await wren.call('folders.create', { accountId: aliceId, parentId: null, name: 'Projects' });
+    await wren.call('messages.apply', { kind: 'move', messageIds: [hit!.id], folderId: archive.id });
+    const moved = await wren.call('messages.search', { query: 'budget', accountId: aliceId, offset: 0, limit: 10 });
+    expect(moved.items.map((m) => m.folderPath)).toEqual(['Projects']);
+    expect((await wren.call('messages.search', { query: 'budget', folderId: archive.id, offset: 0, limit: 10 })).total).toBe(1);
+
+    await wren.call('messages.apply', { kind: 'delete', messageIds: moved.items.map((m) => m.id), permanent: true });
+    expect(await found('budget')).toEqual([]);
+    // The server agrees, and a resync brings nothing back into the results.
+    expect((await wren.call('sync.run', { accountId: aliceId })).failures).toEqual([]);
+    expect(await found('budget')).toEqual([]);
+    expect(await found('三楼')).toEqual(['会议通知：明天下午三点开会']);
+  });
+
+  it('wren search, on the same data, from another process', async () => {
+    const cli = async (args: string[]) =>
+      run(process.execPath, ['bin/wren.cjs', '--data-dir', join(wren.dir, 'data'), ...args], { env: { ...process.env, XDG_CONFIG_HOME: join(wren.dir, 'config') } });
+    const { stdout } = await cli(['--json', 'search', '会议', '--account', alice().email]);
+    const result = JSON.parse(stdout) as { total: number; messages: { subject: string; folder: string; account: string }[] };
+    expect(result.total).toBe(2);
+    expect(result.messages.map((m) => [m.subject, m.folder, m.account]).sort()).toEqual([
+      ['会议通知：明天下午三点开会', 'INBOX', alice().email], ['时间变更', 'INBOX', alice().email],
+    ]);
+    const local = await cli(['search', 'lighthouse', '--account', 'local', '--folder', 'Keep']);
+    expect(local.stdout).toMatch(/\tlocal\tKeep\tAnn Lee\tKept locally\n$/);
+    const malformed = await cli(['search', '"NEAR(']);
+    expect(malformed.stderr).toBe('');
+  });
+
+  it('still finds everything with the server gone', async () => {
+    await lab.stop();
+    expect(await found('三楼')).toEqual(['会议通知：明天下午三点开会']);
+    expect(await found('改到下午')).toEqual(['时间变更']);
+    expect(await found('harvest')).toEqual(['Pop3 harvest festival']);
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { bigramsOf, hasCjk, withCjkBigrams } from '../../../src-main/search/cjk-bigrams';
+
+describe('CJK bigrams', () => {
+  it('cuts a run into overlapping pairs; one character stays itself', () => {
+    expect(bigramsOf('明天的会议')).toEqual(['明天', '天的', '的会', '会议']);
+    expect(bigramsOf('会')).toEqual(['会']);
+  });
+
+  it('rewrites only the CJK runs, leaving Latin words and punctuation', () => {
+    expect(withCjkBigrams('Re: 明天的会议，改到下午 3pm').replace(/\s+/g, ' ').trim()).toBe('Re: 明天 天的 的会 会议 ， 改到 到下 下午 3pm');
+  });
+
+  it('covers Japanese kana and Korean Hangul too', () => {
+    expect(withCjkBigrams('カレー').trim()).toBe('カレ レー');
+    expect(withCjkBigrams('회의실').trim()).toBe('회의 의실');
+    expect(hasCjk('hello')).toBe(false);
+    expect(hasCjk('hello 你好')).toBe(true);
+  });
+
+  it('puts the query 会议 among the tokens of 明天的会议改到下午', () => {
+    const tokens = withCjkBigrams('明天的会议改到下午').trim().split(/\s+/);
+    expect(tokens).toContain('会议');
+  });
+});
