@@ -30,7 +30,7 @@ export type { AccountSettings, AppSettings, BodyDownload, RemoteContentPolicy, S
 import type { OutboxEntryView } from './compose-shapes';
 
 // The renderer takes the shapes of writing mail from here, like the rest of the contract.
-export type { ComposeAddress, ComposeAttachment, ComposedMessage as ComposedMessageOutput, ComposedMessageInput, OutboxEntryView } from './compose-shapes';
+export type { ComposeAddress, ComposeAttachment, ComposedMessage as ComposedMessageOutput, ComposedMessageInput, OutboxEntryView, IdentityFieldsInput } from './compose-shapes';
 
 export * from './account-shapes';
 export * from './mail-shapes';
