@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MessageSummary, MessageView } from '../../../src-main/ipc/contract';
+import { DEFAULT_APP_SETTINGS, type AppSettings, type MessageSummary, type MessageView } from '../../../src-main/ipc/contract';
 import { App } from '../../../src-renderer/components/App';
-import { DEFAULT_MARK_READ, saveMarkReadSetting } from '../../../src-renderer/settings/mark-read-setting';
 import { FakeClient, failure, renderWithClient, type Handlers } from './fake-client';
 import { ACCOUNT, FOLDERS, MESSAGE, SUMMARY } from './mail-fixtures';
+import { settingsCore } from './settings-core';
 
 const ROWS: MessageSummary[] = [
   { ...SUMMARY, id: 100, subject: 'First', seen: false },
@@ -13,10 +13,11 @@ const ROWS: MessageSummary[] = [
   { ...SUMMARY, id: 102, subject: 'Third', seen: false },
 ];
 
-/** A core with three unread messages whose flags live in `rows`, as the store would keep them. */
-function coreHandlers(extra: Handlers = {}): Handlers & { rows: Map<number, MessageSummary> } {
+/** A core with three unread messages whose flags live in `rows`, as the store would keep them, and settings.json's `app`. */
+function coreHandlers(extra: Handlers = {}, app: Partial<AppSettings> = {}): Handlers & { rows: Map<number, MessageSummary> } {
   const rows = new Map(ROWS.map((row) => [row.id, { ...row }]));
   return {
+    ...settingsCore(app).handlers,
     rows,
     'accounts.list': () => [ACCOUNT],
     'folders.list': ({ accountId }) => (accountId === null ? [] : FOLDERS),
@@ -42,7 +43,6 @@ function seenCalls(client: FakeClient) {
 }
 
 beforeEach(() => {
-  saveMarkReadSetting(DEFAULT_MARK_READ);
   // happy-dom does no layout; give the list a height so the virtualizer has rows to draw.
   Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
   Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 400 });
@@ -159,15 +159,16 @@ describe('marking read and unread', () => {
     expect(screen.getByTestId('toggle-seen').textContent).toBe('Mark as unread');
   });
 
-  it('marks read at once when set to "when opened", and never when set to "never"', async () => {
-    saveMarkReadSetting({ mode: 'opened', delaySeconds: 2 });
-    const client = new FakeClient(coreHandlers());
+  it('marks read at once when set to "when opened", and never once the Settings screen says "never"', async () => {
+    const client = new FakeClient(coreHandlers({}, { markRead: { mode: 'opened', delaySeconds: 2 } }));
     renderWithClient(<App />, client);
     fireEvent.click((await listRows())[0]!);
     await waitFor(() => expect(seenCalls(client)).toEqual([{ messageId: 100, seen: true }]));
 
-    fireEvent.change(screen.getByTestId('mark-read-mode'), { target: { value: 'never' } });
-    expect(JSON.parse(localStorage.getItem('wren.markRead')!)).toEqual({ mode: 'never', delaySeconds: 2 });
+    fireEvent.click(screen.getByTestId('open-settings'));
+    fireEvent.change(await screen.findByTestId('mark-read-mode'), { target: { value: 'never' } });
+    await waitFor(() => expect(client.callsOf('settings.update')).toEqual([{ app: { markRead: { mode: 'never', delaySeconds: 2 } } }]));
+    fireEvent.keyDown(screen.getByTestId('settings'), { key: 'Escape' });
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     fireEvent.click(screen.getAllByTestId('message-row')[1]!);
     await act(() => vi.advanceTimersByTimeAsync(60_000));
@@ -175,12 +176,12 @@ describe('marking read and unread', () => {
     expect(seenCalls(client)).toHaveLength(1);
   });
 
-  it('waits the number of seconds the user chose', async () => {
+  it('waits the number of seconds settings.json says, changed live by another writer (the CLI)', async () => {
     const client = new FakeClient(coreHandlers());
     renderWithClient(<App />, client, 'zh');
     await listRows();
-    expect(screen.getByTestId('mark-read-mode').textContent).toContain('打开 2 秒后');
-    fireEvent.change(screen.getByTestId('mark-read-delay'), { target: { value: '5' } });
+    const previous = { app: DEFAULT_APP_SETTINGS, accounts: {} };
+    act(() => client.emit('settings.changed', { settings: { ...previous, app: { ...DEFAULT_APP_SETTINGS, markRead: { mode: 'delay', delaySeconds: 5 } } }, previous }));
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     fireEvent.click(screen.getAllByTestId('message-row')[0]!);
     await act(() => vi.advanceTimersByTimeAsync(0)); // the body is shown
