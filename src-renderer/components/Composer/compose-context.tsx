@@ -1,8 +1,8 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { AccountView, ComposeMode } from '../../../src-main/ipc/contract';
 import { useClient } from '../../client/client-context';
+import type { ToastLine } from '../Toasts/toast-line';
 import { toErrorShape } from '../../client/wren-client';
-import { formatFullDate } from '../../format/format-date';
 import { useI18n } from '../../i18n/i18n-context';
 import { useToasts } from '../Toasts/toast-context';
 import { Composer } from '.';
@@ -31,7 +31,7 @@ const ComposeContext = createContext<ComposeApi | null>(null);
 export function ComposeProvider({ accounts, children }: { accounts: AccountView[]; children: ReactNode }) {
   const client = useClient();
   const toasts = useToasts();
-  const { t, language, locale, errorWords } = useI18n();
+  const { language } = useI18n();
   const [open, setOpen] = useState<{ key: number; state: ComposerState; restored: boolean } | null>(() => {
     const remembered = rememberedComposer();
     return remembered ? { key: 0, state: remembered, restored: true } : null;
@@ -42,7 +42,7 @@ export function ComposeProvider({ accounts, children }: { accounts: AccountView[
     rememberComposer(state);
     setOpen(state ? { key: Date.now(), state, restored } : null);
   }, []);
-  const fail = useCallback((error: unknown) => toasts.show({ tone: 'error', lines: errorWords(toErrorShape(error)) }), [toasts, errorWords]);
+  const fail = useCallback((error: unknown) => toasts.show({ tone: 'error', lines: [{ error: toErrorShape(error) }] }), [toasts]);
 
   const compose = useCallback(
     (request: ComposeRequest) => {
@@ -64,7 +64,7 @@ export function ComposeProvider({ accounts, children }: { accounts: AccountView[
     try {
       const entry = await client.request('outbox.send', { message: toComposed(state), sendAt, undoSeconds: UNDO_SECONDS });
       if (state.draftMessageId !== null) client.request('drafts.discard', { draftMessageId: state.draftMessageId }).catch(() => undefined);
-      const line = sendAt ? t('compose.scheduled', { time: formatFullDate(sendAt, locale) }) : t('compose.sending');
+      const line: ToastLine = sendAt ? { key: 'compose.scheduled', dates: { time: sendAt } } : { key: 'compose.sending' };
       toasts.show({ tone: 'info', lines: [line], undo: () => undo(entry.id) });
     } catch (error) {
       show(state, true);
@@ -75,7 +75,7 @@ export function ComposeProvider({ accounts, children }: { accounts: AccountView[
   const discard = (state: ComposerState) => {
     show(null);
     if (state.draftMessageId !== null) client.request('drafts.discard', { draftMessageId: state.draftMessageId }).catch(fail);
-    toasts.show({ tone: 'info', lines: [t('compose.discarded')] });
+    toasts.show({ tone: 'info', lines: [{ key: 'compose.discarded' }] });
   };
 
   const api = useMemo(() => ({ compose }), [compose]);
