@@ -53,8 +53,10 @@ export function IdentityEditor({ account }: { account: AccountView }) {
         {identities.map((identity) => (
           <li key={identity.id ?? 'implicit'} data-testid="identity-row">
             <span className="identity-editor__who">
-              {identity.name ? `${identity.name} <${identity.email}>` : identity.email}
-              {identity.isDefault && <em className="identity-editor__default"> · {t('identity.isDefault')}</em>}
+              <span>
+                {identity.name ? `${identity.name} <${identity.email}>` : identity.email}
+                {identity.isDefault && <em className="identity-editor__default"> · {t('identity.isDefault')}</em>}
+              </span>
               {identity.signature && <span className="identity-editor__signature">{identity.signature.split('\n')[0]}</span>}
             </span>
             {identity.id !== null && (
