@@ -32,7 +32,7 @@ describe('web mode: identities, mark read, toasts, allow list', () => {
   let browser: Browser;
   let page: Page;
   const saved = () => JSON.parse(readFileSync(join(app.dataDir, 'settings.json'), 'utf8')) as { app: Record<string, unknown> };
-  /** Escape needs focus inside the dialog, which a removed button leaves; the close button does not. */
+  /** With the dialog's close button, as a mouse user does. */
   const closeSettings = async () => {
     await page.getByTestId('settings').locator('.dialog__close').click();
     await page.getByTestId('settings').waitFor({ state: 'detached' });

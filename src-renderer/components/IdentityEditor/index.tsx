@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AccountView, IdentityFieldsInput, IdentityView } from '../../../src-main/ipc/contract';
 import type { ErrorShape } from '../../../src-main/errors/error-codes';
 import { useClient } from '../../client/client-context';
@@ -19,6 +19,7 @@ export function IdentityEditor({ account }: { account: AccountView }) {
   const [editing, setEditing] = useState<Editing>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorShape | null>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
   const load = useCallback(
     () => client.request('identities.list', { accountId: account.id }).then(setIdentities, (failure: unknown) => setError(toErrorShape(failure))),
     [client, account.id],
@@ -32,6 +33,8 @@ export function IdentityEditor({ account }: { account: AccountView }) {
       await work;
       setEditing(null);
       await load();
+      // The button that was used is gone with the form or the row: keep focus in the dialog (Escape still closes it).
+      addButton.current?.focus();
     } catch (failure) {
       setError(toErrorShape(failure));
     } finally {
@@ -80,7 +83,7 @@ export function IdentityEditor({ account }: { account: AccountView }) {
       </ul>
       {error && <ErrorNotice error={error} />}
       {editing === null ? (
-        <button type="button" className="identity-editor__add" onClick={() => setEditing('new')} data-testid="identity-add">
+        <button type="button" ref={addButton} className="identity-editor__add" onClick={() => setEditing('new')} data-testid="identity-add">
           {t('identity.add')}
         </button>
       ) : (
