@@ -10,6 +10,7 @@ import { safeFileName } from '../mime/safe-file-name';
 import { discoverAccount } from '../accounts/discovery/discover-account';
 import { defaultDiscoveryOptions } from '../accounts/discovery/discovery-options';
 import { identitiesOf } from '../compose/identities';
+import { addIdentity, removeIdentity, updateIdentity } from '../compose/identity-editing';
 import { stagePickedFiles } from '../compose/stage-files';
 import type { WrenCore } from './wren-core';
 import { APP_VERSION } from './version';
@@ -120,6 +121,9 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
     'settings.update': (patch) => core.settings.update(patch),
     'compose.start': (request) => core.compose.start(request),
     'identities.list': ({ accountId }) => identitiesOf(core.store, core.accounts.require(accountId)),
+    'identities.add': ({ accountId, identity }) => addIdentity(core.store, core.accounts.require(accountId).id, identity),
+    'identities.update': ({ identityId, identity }) => updateIdentity(core.store, identityId, identity),
+    'identities.remove': ({ identityId }) => removeIdentity(core.store, identityId),
     'addresses.suggest': ({ query, limit }) => core.store.addressBook.suggest(query, limit),
     'drafts.save': (composed) => core.drafts.save(composed),
     'drafts.discard': ({ draftMessageId }) => core.drafts.discard(draftMessageId),

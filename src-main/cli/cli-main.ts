@@ -19,6 +19,7 @@ import { localAccessOf } from './local-access';
 import { watchCommand } from './commands/watch-command';
 import { SEND_USAGE, sendCommand } from './commands/send-command';
 import { outboxCommand } from './commands/outbox-command';
+import { IDENTITY_USAGE, identityCommand } from './commands/identity-commands';
 import { searchCommand } from './commands/search-command';
 import { startRunStats } from './run-stats';
 import { stopOnSignal } from './stop-on-signal';
@@ -51,6 +52,7 @@ const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
   for the next sync (said on stderr, exit 0).
   watch ACCOUNT                  (push on the Inbox: one JSON line per new message, until Ctrl-C; exit 0)
   settings get [KEY] | settings set KEY VALUE   (KEY: app.theme, account.ACCOUNT.checkIntervalMinutes…)
+${IDENTITY_USAGE.replace(/^/gm, '  ')}
   send --account A --to ADDR ... (see below)   outbox list | outbox flush | outbox retry ID | outbox cancel ID
   outbox resolve ID --send-anyway|--discard     (a send cut before the server answered)
   A message leaves at once unless --delay or --at holds it; exit 0 when the server accepted it and the
@@ -95,6 +97,7 @@ async function run(context: CliContext, command: string | undefined, args: strin
     case 'export': return exportCommand(context, args);
     case 'import': return importCommand(context, args);
     case 'settings': return settingsCommand(context, args);
+    case 'identity': return identityCommand(context, args);
     case 'send': return sendCommand(context, args);
     case 'outbox': return outboxCommand(context, args);
     default: throw new WrenError('BadRequest', command ? `Unknown command "${command}".\n${USAGE}` : USAGE);

@@ -92,3 +92,19 @@ export interface OutboxEntryView {
   refused: string[];
   createdAt: number;
 }
+
+/**
+ * An identity as the user edits it (identities.add / identities.update): the
+ * name, address and reply-to go into headers, so no line breaks; the
+ * signature may have several lines (it goes into the body).
+ */
+export const IdentityFields = z
+  .object({
+    name: oneLine(200).pipe(z.string().trim()),
+    email: oneLine(320).pipe(z.string().trim().email()),
+    replyTo: oneLine(320).pipe(z.string().trim().email()).nullable().default(null),
+    signature: z.string().max(10_000).nullable().default(null),
+    isDefault: z.boolean().default(false),
+  })
+  .strict();
+export type IdentityFieldsInput = z.input<typeof IdentityFields>;

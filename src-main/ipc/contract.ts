@@ -23,14 +23,14 @@ import { messageRequests } from './requests/message-requests';
 /** The settings' shapes travel with the contract (the renderer imports nothing else from the core). */
 export {
   accountSettings, BODY_DOWNLOAD_MODES, DEFAULT_ACCOUNT_SETTINGS, DEFAULT_APP_SETTINGS, MAX_PANE_WIDTH, MAX_UNDO_SEND_SECONDS, MIN_PANE_WIDTH,
-  REMOTE_CONTENT_POLICIES, SettingsPatch, THEMES,
+  REMOTE_CONTENT_POLICIES, SettingsPatch, THEMES, MARK_READ_MODES, MAX_MARK_READ_DELAY_SECONDS,
 } from '../settings/settings-schema';
-export type { AccountSettings, AppSettings, BodyDownload, RemoteContentPolicy, Settings, SettingsPatchInput, SettingsView, Theme } from '../settings/settings-schema';
+export type { AccountSettings, AppSettings, BodyDownload, RemoteContentPolicy, Settings, SettingsPatchInput, SettingsView, Theme, MarkReadMode } from '../settings/settings-schema';
 
 import type { OutboxEntryView } from './compose-shapes';
 
 // The renderer takes the shapes of writing mail from here, like the rest of the contract.
-export type { ComposeAddress, ComposeAttachment, ComposedMessage as ComposedMessageOutput, ComposedMessageInput, OutboxEntryView } from './compose-shapes';
+export type { ComposeAddress, ComposeAttachment, ComposedMessage as ComposedMessageOutput, ComposedMessageInput, OutboxEntryView, IdentityFieldsInput } from './compose-shapes';
 
 export * from './account-shapes';
 export * from './mail-shapes';

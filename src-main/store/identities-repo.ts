@@ -35,4 +35,26 @@ export class IdentitiesRepo {
       .run(identity.accountId, identity.name, identity.email, identity.replyTo, identity.signature, identity.isDefault ? 1 : 0);
     return Number(result.lastInsertRowid);
   }
+
+  get(identityId: number): IdentityRow | undefined {
+    const row = this.statements
+      .get('SELECT id, account_id AS accountId, name, email, reply_to AS replyTo, signature, is_default AS isDefault FROM identities WHERE id = ?')
+      .get(identityId) as (Omit<IdentityRow, 'isDefault'> & { isDefault: number }) | undefined;
+    return row && { ...row, isDefault: row.isDefault === 1 };
+  }
+
+  update(identity: IdentityRow): void {
+    this.statements
+      .get('UPDATE identities SET name = ?, email = ?, reply_to = ?, signature = ?, is_default = ? WHERE id = ?')
+      .run(identity.name, identity.email, identity.replyTo, identity.signature, identity.isDefault ? 1 : 0, identity.id);
+  }
+
+  remove(identityId: number): void {
+    this.statements.get('DELETE FROM identities WHERE id = ?').run(identityId);
+  }
+
+  /** Makes `identityId` the account's only default. */
+  makeDefault(accountId: number, identityId: number): void {
+    this.statements.get('UPDATE identities SET is_default = (id = ?) WHERE account_id = ?').run(identityId, accountId);
+  }
 }

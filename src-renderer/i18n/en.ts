@@ -1,6 +1,10 @@
 import type { ErrorCode } from '../../src-main/errors/error-codes';
 
-/** English is the reference: its keys define what every other language must say. */
+/**
+ * English is the reference: its keys define what every other language must say.
+ * A count's noun takes its plural form from `{count|message|messages}` (the
+ * placeholder's value chooses, by the language's plural rules; see translate.ts).
+ */
 const strings = {
   'app.loading': 'Loading…',
   'app.loadFailed': 'Wren could not load your accounts.',
@@ -81,7 +85,7 @@ const strings = {
   'messages.unknownSender': '(unknown sender)',
   'messages.flagged': 'Flagged',
   'messages.hasAttachments': 'Has attachments',
-  'messages.count': '{count} messages',
+  'messages.count': '{count} {count|message|messages}',
 
   'reading.choose': 'Choose a message to read it.',
   'reading.loading': 'Loading message…',
@@ -96,10 +100,6 @@ const strings = {
   'reading.saveAttachment': 'Save',
   'reading.viewSource': 'View source',
   'reading.hideSource': 'View message',
-  'reading.flag': 'Flag',
-  'reading.unflag': 'Remove flag',
-  'reading.markUnread': 'Mark as unread',
-  'reading.markRead': 'Mark as read',
   'reading.bodyOffline': 'The text of this message has not been downloaded yet and its server cannot be reached. It will appear when the account is back online.',
   'reading.partial': 'Only the beginning of this message was downloaded ({shown} of {total}). The server could not be reached to download the rest.',
   'reading.downloadRest': 'Download the rest',
@@ -114,7 +114,7 @@ const strings = {
   'notify.enable': 'Enable notifications',
   'notify.enableHint': 'Show a desktop notification when new mail arrives',
   'notify.blocked': 'Notifications are blocked in this browser',
-  'notify.newMessages': '{count} new messages',
+  'notify.newMessages': '{count} new {count|message|messages}',
 
   'account.add': 'Add account',
   'account.addHeading': 'Add a mail account',
@@ -135,7 +135,7 @@ const strings = {
   'actions.junk': 'Junk',
   'actions.markJunk': 'Mark as junk',
   'actions.notJunk': 'Not junk',
-  'selection.count': '{count} messages selected',
+  'selection.count': '{count} {count|message|messages} selected',
   'selection.hint': 'The toolbar, the right-click menu and the keyboard shortcuts act on all of them. Press ? to see the shortcuts.',
   'picker.move': 'Move to folder',
   'picker.copy': 'Copy to folder',
@@ -190,7 +190,7 @@ const strings = {
   'accountDialog.colour': 'Colour',
   'accountDialog.newPassword': 'New password (leave empty to keep the saved one)',
   'accountDialog.removeTitle': 'Remove {account}?',
-  'accountDialog.removeText': 'This deletes, on this computer only, the copy of {email}: {folders} folders with {count} messages, and the saved password. Nothing is deleted on the server: add the account again to get the mail back. Your local folders are kept.',
+  'accountDialog.removeText': 'This deletes, on this computer only, the copy of {email}: {folders} {folders|folder|folders} with {count} {count|message|messages}, and the saved password. Nothing is deleted on the server: add the account again to get the mail back. Your local folders are kept.',
   'accountDialog.remove': 'Remove account',
   'accountDialog.removed': '{account} was removed from this computer.',
   'views.heading': 'All accounts',
@@ -203,7 +203,7 @@ const strings = {
   'views.inbox': 'All Inboxes',
   'views.unread': 'Unread',
   'views.flagged': 'Flagged',
-  'views.flaggedCount': '{count} flagged messages',
+  'views.flaggedCount': '{count} flagged {count|message|messages}',
   'discovery.find': 'Find my settings',
   'discovery.manual': 'Enter settings manually',
   'discovery.finding': 'Looking up the settings for {email}…',
@@ -238,10 +238,10 @@ const strings = {
   'folderMenu.hideUnsubscribed': 'Hide unsubscribed folders',
   'folders.unsubscribed': 'Not subscribed',
   'folders.local': 'Local Folders',
-  'folderDialog.deleteLocalText': 'The folder {folder}, its subfolders and all the mail in them ({count} messages) will be deleted from this computer. This cannot be undone.',
+  'folderDialog.deleteLocalText': 'The folder {folder}, its subfolders and all the mail in them ({count} {count|message|messages}) will be deleted from this computer. This cannot be undone.',
   'folderMenu.import': 'Import mail…',
   'folderMenu.export': 'Export as mbox…',
-  'done.imported': 'Imported {count} messages into {folder}',
+  'done.imported': 'Imported {count} {count|message|messages} into {folder}',
   'folderMenu.delete': 'Delete folder…',
   'folderMenu.markRead': 'Mark all as read',
   'folderMenu.empty': 'Empty {folder}…',
@@ -252,10 +252,10 @@ const strings = {
   'folderDialog.renameTitle': 'Rename {folder}',
   'folderDialog.rename': 'Rename',
   'folderDialog.deleteTitle': 'Delete {folder}?',
-  'folderDialog.deleteText': 'The folder {folder} and all the mail in it ({count} messages) will be deleted on the server. This cannot be undone.',
+  'folderDialog.deleteText': 'The folder {folder} and all the mail in it ({count} {count|message|messages}) will be deleted on the server. This cannot be undone.',
   'folderDialog.delete': 'Delete folder',
   'folderDialog.emptyTitle': 'Empty {folder}?',
-  'folderDialog.emptyText': 'The {count} messages in {folder} will be deleted for good. This cannot be undone.',
+  'folderDialog.emptyText': 'The {count} {count|message|messages} in {folder} will be deleted for good. This cannot be undone.',
   'folderDialog.empty': 'Empty',
 
   'shortcuts.title': 'Keyboard shortcuts',
@@ -386,6 +386,20 @@ const strings = {
   'settings.problems': 'Some saved settings were not valid and were reset:',
   'settings.saveFailed': 'The setting could not be saved.',
   'settings.outOfRange': 'Between {min} and {max}.',
+  'identity.title': 'Identities (From addresses) and signatures',
+  'identity.isDefault': 'default',
+  'identity.edit': 'Edit',
+  'identity.remove': 'Remove',
+  'identity.lastOne': 'An account keeps at least one identity.',
+  'identity.add': 'Add an identity',
+  'identity.name': 'Your name',
+  'identity.email': 'Email address',
+  'identity.replyTo': 'Reply-To (optional)',
+  'identity.signature': 'Signature',
+  'identity.default': 'Start new messages from this identity',
+  'identity.invalidAddress': 'Enter a valid email address.',
+  'identity.save': 'Save',
+  'identity.cancel': 'Cancel',
   'panes.resize': 'Drag to resize',
   'html.preparing': 'Preparing the rest of the message… {percent}%',
 

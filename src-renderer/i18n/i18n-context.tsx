@@ -38,7 +38,7 @@ export function I18nProvider({ children, language: fixed }: { children: ReactNod
       language,
       locale: localeFor(language),
       setLanguage,
-      t: translator(dictionary),
+      t: translator(dictionary, localeFor(language)),
       errorWords: (error, context) => describeError(dictionary, error, context),
       warningWords: (warning) => describeWarning(dictionary, warning),
     };

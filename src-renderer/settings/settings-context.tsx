@@ -2,8 +2,9 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import type { ErrorShape } from '../../src-main/errors/error-codes';
 import { accountSettings, DEFAULT_APP_SETTINGS, type Settings, type SettingsPatchInput } from '../../src-main/ipc/contract';
 import { useClient } from '../client/client-context';
-import { toErrorShape } from '../client/wren-client';
+import { toErrorShape, type WrenClient } from '../client/wren-client';
 import { useClientEvent, useOnReconnect } from '../hooks/use-client-event';
+import { forgetLegacyMarkRead, legacyMarkRead } from './legacy-mark-read';
 
 interface SettingsState {
   settings: Settings;
@@ -25,6 +26,19 @@ function merged(settings: Settings, patch: SettingsPatchInput): Settings {
 }
 
 /**
+ * Before settings.json had it, the mark-read choice lived in this browser's
+ * storage: once the core answers, such a value is written into settings.json
+ * (arriving back as settings.changed) and dropped here, so it moves only once.
+ */
+async function carryOverMarkRead(client: WrenClient): Promise<Settings | null> {
+  const markRead = legacyMarkRead();
+  if (!markRead) return null;
+  const view = await client.request('settings.update', { app: { markRead } });
+  forgetLegacyMarkRead();
+  return view.settings;
+}
+
+/**
  * The core's settings (settings.json), kept current: every change, from this
  * window, another window or the CLI, arrives as `settings.changed` and is
  * applied at once. Until they arrive the defaults hold.
@@ -39,6 +53,7 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
       (view) => {
         setSettings(view.settings);
         setProblems(view.problems);
+        carryOverMarkRead(client).then((carried) => carried && setSettings(carried), () => undefined);
       },
       () => undefined, // An older core, or none yet: the defaults stand.
     );

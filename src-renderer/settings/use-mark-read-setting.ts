@@ -1,7 +1,9 @@
-import { useSyncExternalStore } from 'react';
-import { markReadSetting, onMarkReadSettingChange, type MarkReadSetting } from './mark-read-setting';
+import type { AppSettings } from '../../src-main/ipc/contract';
+import { useSettings } from './settings-context';
 
-/** The mark-read setting, re-rendering whoever uses it when it changes. */
+export type MarkReadSetting = AppSettings['markRead'];
+
+/** When an opened message counts as read: the app setting in settings.json, live as it changes. */
 export function useMarkReadSetting(): MarkReadSetting {
-  return useSyncExternalStore(onMarkReadSettingChange, markReadSetting);
+  return useSettings().settings.app.markRead;
 }

@@ -42,23 +42,23 @@ describe('web mode: marking read, accounts added while running, reading offline'
     await page.getByTestId('message-subject').filter({ hasText: 'Note 2' }).waitFor();
     await page.getByTestId('message-text').filter({ hasText: 'Body 2' }).waitFor();
     // After the 2 s default delay the open message, and only it, is read.
-    await page.locator('[data-testid="toggle-seen"][data-seen="true"]').waitFor();
+    await page.getByTestId('action-mark-unread').waitFor();
     await bobInbox().filter({ hasText: '3' }).waitFor();
     expect(await row('Note 2').getAttribute('class')).not.toContain('message-row--unread');
     for (const passed of ['Note 4', 'Note 3', 'Note 1']) expect(await row(passed).getAttribute('class')).toContain('message-row--unread');
   });
 
-  it('offers "Mark as read" after "Mark as unread"', async () => {
-    const toggle = page.getByTestId('toggle-seen');
-    expect(await toggle.textContent()).toBe('Mark as unread');
-    await toggle.click();
-    await page.getByTestId('toggle-seen').filter({ hasText: 'Mark as read' }).waitFor();
-    expect(await toggle.isEnabled()).toBe(true);
+  it('offers "Mark as read" after "Mark as unread" (in the toolbar, the one place for it), and the open message stays unread', async () => {
+    expect(await page.getByTestId('reading-pane').getByTestId('toggle-seen').count()).toBe(0);
+    await page.getByTestId('action-mark-unread').click();
+    const markRead = page.getByTestId('action-mark-read');
+    await markRead.waitFor();
+    expect(await markRead.isEnabled()).toBe(true);
     await bobInbox().filter({ hasText: '4' }).waitFor();
     await row('Note 2').and(page.locator('.message-row--unread')).waitFor();
     await screenshot(page, 'mark-as-read-offered');
-    await toggle.click();
-    await page.getByTestId('toggle-seen').filter({ hasText: 'Mark as unread' }).waitFor();
+    await markRead.click();
+    await page.getByTestId('action-mark-unread').waitFor();
     await bobInbox().filter({ hasText: '3' }).waitFor();
   });
 

@@ -1,6 +1,6 @@
 /** Writing mail: the composer, identities, drafts and the outbox. */
 import { z } from 'zod';
-import { ComposedMessage, type ComposeAttachment, type OutboxEntryView } from '../compose-shapes';
+import { ComposedMessage, IdentityFields, type ComposeAttachment, type OutboxEntryView } from '../compose-shapes';
 import { type IdentityView, type AddressSuggestion, ComposeMode } from '../mail-shapes';
 import { byAccount, empty, id, request } from './request-shape';
 
@@ -16,6 +16,12 @@ export const composeRequests = {
       .strict(),
   ),
   'identities.list': request<IdentityView[]>()(byAccount),
+  /** A From address for the account (its name, reply-to and signature); `isDefault` makes it the one new messages start from. */
+  'identities.add': request<IdentityView>()(z.object({ accountId: id, identity: IdentityFields }).strict()),
+  /** Replaces an identity's fields whole. An account always keeps one default: it cannot be unset, only given to another. */
+  'identities.update': request<IdentityView>()(z.object({ identityId: id, identity: IdentityFields }).strict()),
+  /** Removes an identity; the account's last one cannot go, and removing the default makes the oldest other one the default. */
+  'identities.remove': request<{ removed: true }>()(z.object({ identityId: id }).strict()),
   /** Addresses seen in the store matching what was typed (address or name), most used first. */
   'addresses.suggest': request<AddressSuggestion[]>()(
     z.object({ query: z.string().max(320), limit: z.number().int().min(1).max(50).default(8) }).strict(),

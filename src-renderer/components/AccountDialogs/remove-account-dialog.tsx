@@ -15,13 +15,13 @@ interface RemoveAccountDialogProps {
 /** Says exactly what goes (this computer's copy) and what does not (the server's mail, local folders). */
 export function RemoveAccountDialog({ account, folders, onClose }: RemoveAccountDialogProps) {
   const client = useClient();
-  const { t, errorWords } = useI18n();
+  const { t } = useI18n();
   const toasts = useToasts();
   const messages = (folders ?? []).reduce((sum, folder) => sum + folder.total, 0);
   const remove = () =>
     client.request('accounts.remove', { accountId: account.id }).then(
-      () => toasts.show({ tone: 'info', lines: [t('accountDialog.removed', { account: account.name })] }),
-      (error: unknown) => toasts.show({ tone: 'error', lines: errorWords(toErrorShape(error), 'background') }),
+      () => toasts.show({ tone: 'info', lines: [{ key: 'accountDialog.removed', values: { account: account.name } }] }),
+      (error: unknown) => toasts.show({ tone: 'error', lines: [{ error: toErrorShape(error), context: 'background' }] }),
     );
   return (
     <ConfirmDialog

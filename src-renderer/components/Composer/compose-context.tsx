@@ -3,7 +3,6 @@ import type { AccountView, ComposeMode } from '../../../src-main/ipc/contract';
 import { useClient } from '../../client/client-context';
 import { useClientEvent } from '../../hooks/use-client-event';
 import { toErrorShape } from '../../client/wren-client';
-import { formatFullDate } from '../../format/format-date';
 import { useI18n } from '../../i18n/i18n-context';
 import { useSettings } from '../../settings/settings-context';
 import { useToasts } from '../Toasts/toast-context';
@@ -31,7 +30,7 @@ const ComposeContext = createContext<ComposeApi | null>(null);
 export function ComposeProvider({ accounts, children }: { accounts: AccountView[]; children: ReactNode }) {
   const client = useClient();
   const toasts = useToasts();
-  const { t, language, locale, errorWords } = useI18n();
+  const { language } = useI18n();
   // The app setting, read at each send: a change in Settings applies to the next message.
   const undoSeconds = useSettings().settings.app.undoSendSeconds;
   const [open, setOpen] = useState<{ key: number; state: ComposerState; restored: boolean } | null>(() => {
@@ -44,7 +43,7 @@ export function ComposeProvider({ accounts, children }: { accounts: AccountView[
     rememberComposer(state);
     setOpen(state ? { key: Date.now(), state, restored } : null);
   }, []);
-  const fail = useCallback((error: unknown) => toasts.show({ tone: 'error', lines: errorWords(toErrorShape(error)) }), [toasts, errorWords]);
+  const fail = useCallback((error: unknown) => toasts.show({ tone: 'error', lines: [{ error: toErrorShape(error) }] }), [toasts]);
 
   const compose = useCallback(
     (request: ComposeRequest) => {
@@ -71,10 +70,10 @@ export function ComposeProvider({ accounts, children }: { accounts: AccountView[
     try {
       const entry = await client.request('outbox.send', { message: toComposed(state), sendAt, undoSeconds });
       if (state.draftMessageId !== null) client.request('drafts.discard', { draftMessageId: state.draftMessageId }).catch(() => undefined);
-      if (sendAt) toasts.show({ tone: 'info', lines: [t('compose.scheduled', { time: formatFullDate(sendAt, locale) })], undo: () => undo(entry.id) });
+      if (sendAt) toasts.show({ tone: 'info', lines: [{ key: 'compose.scheduled', dates: { time: sendAt } }], undo: () => undo(entry.id) });
       // Undo is offered exactly as long as the message waits (none when it leaves at once).
-      else if (undoSeconds > 0) toasts.show({ tone: 'info', lines: [t('compose.sending')], undo: () => undo(entry.id), lifetimeMs: undoSeconds * 1000 });
-      else toasts.show({ tone: 'info', lines: [t('compose.sending')] });
+      else if (undoSeconds > 0) toasts.show({ tone: 'info', lines: [{ key: 'compose.sending' }], undo: () => undo(entry.id), lifetimeMs: undoSeconds * 1000 });
+      else toasts.show({ tone: 'info', lines: [{ key: 'compose.sending' }] });
     } catch (error) {
       show(state, true);
       fail(error);
@@ -84,7 +83,7 @@ export function ComposeProvider({ accounts, children }: { accounts: AccountView[
   const discard = (state: ComposerState) => {
     show(null);
     if (state.draftMessageId !== null) client.request('drafts.discard', { draftMessageId: state.draftMessageId }).catch(fail);
-    toasts.show({ tone: 'info', lines: [t('compose.discarded')] });
+    toasts.show({ tone: 'info', lines: [{ key: 'compose.discarded' }] });
   };
 
   const api = useMemo(() => ({ compose }), [compose]);

@@ -1,5 +1,5 @@
 import { useCallback, useState, type KeyboardEvent } from 'react';
-import type { AccountView } from '../../../src-main/ipc/contract';
+import type { AccountView, IdentityView } from '../../../src-main/ipc/contract';
 import { uploadFiles } from '../../client/stage-files';
 import { useT } from '../../i18n/i18n-context';
 import { AddressField } from './address-field';
@@ -7,6 +7,8 @@ import { AttachmentField, useFileDrop } from './attachment-field';
 import { textToEditorHtml } from './compose-html';
 import { hasRecipients, invalidAddresses, type ComposerState } from './composer-state';
 import { FromField } from './from-field';
+import { quotedPart, swapSignature } from './signature-swap';
+import { findIdentity, useIdentities } from './use-identities';
 import { RichTextEditor } from './rich-text-editor';
 import { SendLater } from './send-later';
 import { useDraftAutosave, type SaveStatus } from './use-draft-autosave';
@@ -41,6 +43,15 @@ export function Composer({ initial, accounts, onSend, onClose, onDiscard, restor
   const setDraftId = useCallback((draftMessageId: number) => setState((s) => ({ ...s, draftMessageId })), []);
   const draft = useDraftAutosave(state, setDraftId, restored);
   const update = (change: Partial<ComposerState>) => setState((s) => ({ ...s, ...change }));
+  const identities = useIdentities(accounts);
+  const chooseIdentity = (chosen: IdentityView) =>
+    setState((s) => {
+      // Plain text only: the rich editor keeps its own document (see README, "Writing mail").
+      const previous = findIdentity(identities, s.accountId, s.identityId)?.signature;
+      const quoted = quotedPart(initial.text, findIdentity(identities, initial.accountId, initial.identityId)?.signature);
+      const text = s.html === null ? swapSignature(s.text, previous, chosen.signature, quoted) : s.text;
+      return { ...s, accountId: chosen.accountId, identityId: chosen.id, text };
+    });
   const drop = useFileDrop((files) => void uploadFiles(files).then((added) => setState((s) => ({ ...s, attachments: [...s.attachments, ...added] }))));
 
   const send = (sendAt: number | null) => {
@@ -87,7 +98,7 @@ export function Composer({ initial, accounts, onSend, onClose, onDiscard, restor
         <span className="composer__status" data-testid="compose-status" data-status={draft.status}>{t(STATUS_WORDS[draft.status])}</span>
         <button type="button" onClick={close} aria-label={t('compose.close')} data-testid="compose-close">×</button>
       </header>
-      <FromField accounts={accounts} accountId={state.accountId} identityId={state.identityId} onChange={(accountId, identityId) => update({ accountId, identityId })} />
+      <FromField identities={identities} accountId={state.accountId} identityId={state.identityId} onChange={chooseIdentity} />
       <AddressField label={t('compose.to')} chips={state.to} onChange={(to) => update({ to })} testId="compose-to" autoFocus={state.to.length === 0} />
       {showCopies ? (
         <>

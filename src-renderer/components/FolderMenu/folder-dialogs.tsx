@@ -5,6 +5,7 @@ import { folderDisplayName } from '../../i18n/folder-name';
 import { useI18n } from '../../i18n/i18n-context';
 import { ConfirmDialog } from '../Dialog/confirm-dialog';
 import { NameDialog } from '../Dialog/name-dialog';
+import type { ToastLine } from '../Toasts/toast-line';
 import { useToasts } from '../Toasts/toast-context';
 import type { FolderDialogState } from './folder-dialog-state';
 
@@ -17,10 +18,10 @@ interface FolderDialogsProps {
 /** The dialog a folder command asked for, and the request it makes once the user agrees. */
 export function FolderDialogs({ dialog, onClose, onEmpty }: FolderDialogsProps) {
   const client = useClient();
-  const { t, errorWords } = useI18n();
+  const { t } = useI18n();
   const toasts = useToasts();
-  const done = (words: string) => toasts.show({ tone: 'info', lines: [words] });
-  const failed = (error: unknown) => toasts.show({ tone: 'error', lines: errorWords(toErrorShape(error), 'background') });
+  const done = (line: ToastLine) => toasts.show({ tone: 'info', lines: [line] });
+  const failed = (error: unknown) => toasts.show({ tone: 'error', lines: [{ error: toErrorShape(error), context: 'background' }] });
 
   if (dialog.kind === 'create') {
     const title = dialog.parent
@@ -29,20 +30,20 @@ export function FolderDialogs({ dialog, onClose, onEmpty }: FolderDialogsProps) 
     const create = (name: string) =>
       client
         .request('folders.create', { accountId: dialog.account?.id ?? null, parentId: dialog.parent?.id ?? null, name })
-        .then((folder) => done(t('done.folderCreated', { folder: folder.name })), failed);
+        .then((created) => done({ key: 'done.folderCreated', folder: created }), failed);
     return <NameDialog title={title} label={t('folderDialog.name')} initial="" submitLabel={t('folderDialog.create')} onSubmit={create} onClose={onClose} />;
   }
   const { folder } = dialog;
   const name = folderDisplayName(folder, t);
   if (dialog.kind === 'rename') {
     const rename = (next: string) =>
-      client.request('folders.rename', { folderId: folder.id, name: next }).then((renamed) => done(t('done.folderRenamed', { folder: renamed.name })), failed);
+      client.request('folders.rename', { folderId: folder.id, name: next }).then((renamed) => done({ key: 'done.folderRenamed', folder: renamed }), failed);
     return (
       <NameDialog title={t('folderDialog.renameTitle', { folder: name })} label={t('folderDialog.name')} initial={folder.name} submitLabel={t('folderDialog.rename')} onSubmit={rename} onClose={onClose} />
     );
   }
   if (dialog.kind === 'delete') {
-    const remove = () => client.request('folders.delete', { folderId: folder.id }).then(() => done(t('done.folderDeleted', { folder: name })), failed);
+    const remove = () => client.request('folders.delete', { folderId: folder.id }).then(() => done({ key: 'done.folderDeleted', folder }), failed);
     return (
       <ConfirmDialog
         title={t('folderDialog.deleteTitle', { folder: name })}

@@ -34,17 +34,15 @@ interface MailOverlaysViewProps {
 export function MailOverlaysView(props: MailOverlaysViewProps) {
   const { accounts, overlays, folder, accountFolders, selection, commands, actions, showUnsubscribed, onShowUnsubscribed } = props;
   const client = useClient();
-  const { t, errorWords } = useI18n();
+  const { t } = useI18n();
   const toasts = useToasts();
+  const showError = (error: unknown) => toasts.show({ tone: 'error', lines: [{ error: toErrorShape(error), context: 'background' }] });
   const subscribe = (target: FolderView, subscribed: boolean) =>
-    client.request('folders.subscribe', { folderId: target.id, subscribed }).catch((error: unknown) =>
-      toasts.show({ tone: 'error', lines: errorWords(toErrorShape(error), 'background') }),
-    );
-  const showError = (error: unknown) => toasts.show({ tone: 'error', lines: errorWords(toErrorShape(error), 'background') });
+    client.request('folders.subscribe', { folderId: target.id, subscribed }).catch(showError);
   const importInto = async (target: FolderView) => {
     // A failure says so and nothing more (showError's toast id is no count of messages).
     const imported = await client.importIntoFolder?.(target.id).catch((error: unknown) => void showError(error));
-    if (typeof imported === 'number') toasts.show({ tone: 'info', lines: [t('done.imported', { count: imported, folder: target.name })] });
+    if (typeof imported === 'number') toasts.show({ tone: 'info', lines: [{ key: 'done.imported', values: { count: imported, folder: target.name } }] });
   };
   const moveAccount = (account: AccountView, delta: -1 | 1) => {
     const order = props.accounts.map((a) => a.id);
@@ -52,9 +50,7 @@ export function MailOverlaysView(props: MailOverlaysViewProps) {
     const to = from + delta;
     if (from < 0 || to < 0 || to >= order.length) return;
     [order[from], order[to]] = [order[to]!, order[from]!];
-    return client.request('accounts.reorder', { accountIds: order }).catch((error: unknown) =>
-      toasts.show({ tone: 'error', lines: errorWords(toErrorShape(error), 'background') }),
-    );
+    return client.request('accounts.reorder', { accountIds: order }).catch(showError);
   };
   const { picker, deleteForever, messageMenu, folderMenu, folderDialog } = overlays;
   const rows = selection.selectedRows();

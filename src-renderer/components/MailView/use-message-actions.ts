@@ -2,11 +2,10 @@ import { useCallback } from 'react';
 import type { FolderView, MailOperationInput, MessageFlag, MessageSummary, OperationReceipt, ViewMessageSummary } from '../../../src-main/ipc/contract';
 import { useClient } from '../../client/client-context';
 import { toErrorShape } from '../../client/wren-client';
-import { folderDisplayName } from '../../i18n/folder-name';
-import { useI18n } from '../../i18n/i18n-context';
 import type { StringKey } from '../../i18n/en';
 import type { MessagePages } from '../MessageList/message-pages';
 import { useToasts } from '../Toasts/toast-context';
+import type { ToastLine } from '../Toasts/toast-line';
 import type { MessageSelection } from './use-message-selection';
 import { combineReceipts, splitByAccount } from './split-by-account';
 
@@ -35,25 +34,23 @@ type CountedKey = 'done.delete' | 'done.deleteForever' | 'done.archive' | 'done.
  */
 export function useMessageActions(folder: FolderView | null, pages: MessagePages | null, selection: MessageSelection): MessageActions {
   const client = useClient();
-  const { t, errorWords } = useI18n();
   const toasts = useToasts();
 
   const counted = useCallback(
-    (key: CountedKey, count: number, target?: FolderView) =>
-      t(`${key}.${count === 1 ? 'one' : 'other'}` as StringKey, { count, folder: target ? folderDisplayName(target, t) : '' }),
-    [t],
+    (key: CountedKey, count: number, folder?: FolderView): ToastLine => ({ key: `${key}.${count === 1 ? 'one' : 'other'}` as StringKey, values: { count, folder: '' }, folder }),
+    [],
   );
-  const showError = useCallback((error: unknown) => toasts.show({ tone: 'error', lines: errorWords(toErrorShape(error), 'background') }), [toasts, errorWords]);
+  const showError = useCallback((error: unknown) => toasts.show({ tone: 'error', lines: [{ error: toErrorShape(error), context: 'background' }] }), [toasts]);
 
   const undo = useCallback(
     (operationId: number) => {
-      client.request('operations.undo', { operationId }).then(() => toasts.show({ tone: 'info', lines: [t('done.undone')] }), showError);
+      client.request('operations.undo', { operationId }).then(() => toasts.show({ tone: 'info', lines: [{ key: 'done.undone' }] }), showError);
     },
-    [client, toasts, t, showError],
+    [client, toasts, showError],
   );
 
   const report = useCallback(
-    (request: Promise<OperationReceipt & { operationIds?: number[] }>, words: string) =>
+    (request: Promise<OperationReceipt & { operationIds?: number[] }>, words: ToastLine) =>
       request.then(
         (receipt) => {
           const ids = receipt.operationIds ?? [receipt.operationId];
@@ -68,7 +65,7 @@ export function useMessageActions(folder: FolderView | null, pages: MessagePages
   );
 
   const run = useCallback(
-    (operation: MailOperationInput, words: string | null) => {
+    (operation: MailOperationInput, words: ToastLine | null) => {
       // A unified view's selection may hold several accounts' messages: one operation each.
       const parts = splitByAccount(operation, (id) => pages?.byId(id) as ViewMessageSummary | undefined);
       const request =
@@ -84,7 +81,7 @@ export function useMessageActions(folder: FolderView | null, pages: MessagePages
 
   /** Moving mail out of the list selects the message after it, as Thunderbird does. */
   const leaving = useCallback(
-    (ids: number[], operation: MailOperationInput, words: string) => {
+    (ids: number[], operation: MailOperationInput, words: ToastLine) => {
       const explicitSelection = ids.every((id) => selection.ids.has(id));
       const next = explicitSelection && pages ? neighbourOf(pages, new Set(ids)) : undefined;
       run(operation, words).then(() => next !== undefined && selection.selectOnly(next), () => undefined);
@@ -129,10 +126,10 @@ export function useMessageActions(folder: FolderView | null, pages: MessagePages
     toggleFlagged: () => (anyRow((row) => !row.flagged) ? flags(['\\Flagged'], [], null) : flags([], ['\\Flagged'], null)),
     setJunk: (junk) => (junk ? flags(['$Junk'], ['$NotJunk'], 'done.junk') : flags(['$NotJunk'], ['$Junk'], 'done.notJunk')),
     markFolderRead: (target) => {
-      report(client.request('folders.markRead', { folderId: target.id }), t('done.folderRead', { folder: folderDisplayName(target, t) })).catch(() => undefined);
+      report(client.request('folders.markRead', { folderId: target.id }), { key: 'done.folderRead', folder: target }).catch(() => undefined);
     },
     emptyFolder: (target) => {
-      report(client.request('folders.empty', { folderId: target.id }), t('done.emptied', { folder: folderDisplayName(target, t) })).catch(() => undefined);
+      report(client.request('folders.empty', { folderId: target.id }), { key: 'done.emptied', folder: target }).catch(() => undefined);
     },
     undo,
   };

@@ -42,7 +42,7 @@ function MessageReader({ initial, accountId }: { initial: MessageSummary; accoun
   const read = useRequest('messages.read', { messageId: initial.id, markSeen: false });
   const { summary, patch } = useLiveSummary(initial);
   const [showSource, setShowSource] = useState(false);
-  const marking = useMarkRead(initial.id, read.data !== null, summary.seen, () => patch({ seen: true }));
+  useMarkRead(initial.id, read.data !== null, summary.seen, () => patch({ seen: true }));
   useClientEvent('account.status', (status) => {
     // Back online: a body that could not come, or the rest of a partial POP3 message, is fetched now.
     if ((read.error || read.data?.partial) && status.accountId === accountId && status.state === 'idle') read.reload();
@@ -57,14 +57,10 @@ function MessageReader({ initial, accountId }: { initial: MessageSummary; accoun
     );
   }
   const message = { ...read.data, seen: summary.seen, flagged: summary.flagged };
-  const onFlagsChanged = (change: { seen?: boolean; flagged?: boolean }) => {
-    if (change.seen !== undefined) marking.standDown();
-    patch(change);
-  };
   return (
     <article className="reading-pane" data-testid="reading-pane">
       <MessageHeaders message={message} />
-      <MessageActions message={message} onFlagsChanged={onFlagsChanged} showSource={showSource} onToggleSource={() => setShowSource(!showSource)} />
+      <MessageActions showSource={showSource} onToggleSource={() => setShowSource(!showSource)} />
       {message.partial && <PartialNotice storedBytes={message.partialBytes ?? 0} totalBytes={message.size} onDownload={read.reload} downloading={read.loading} />}
       <Warnings warnings={message.partial ? message.warnings.filter((warning) => warning !== PARTIAL_WARNING) : message.warnings} />
       {showSource ? <MessageSource messageId={message.id} /> : <MessageBody message={message} />}

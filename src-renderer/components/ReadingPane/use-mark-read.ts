@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useClient } from '../../client/client-context';
 import { useMarkReadSetting } from '../../settings/use-mark-read-setting';
 
@@ -6,9 +6,11 @@ import { useMarkReadSetting } from '../../settings/use-mark-read-setting';
  * Marks the open message read as the user's setting says: at once, after a
  * delay, or never. The pane is keyed by message, so leaving the message
  * before the delay ends (arrow keys through the list) cancels it. Once the
- * user marks it read or unread by hand, the automatic marking stands down.
+ * open message has been read (by this, or by hand from the toolbar, or
+ * elsewhere), the automatic marking stands down: a message then marked
+ * unread stays unread.
  */
-export function useMarkRead(messageId: number, shown: boolean, seen: boolean, onMarked: () => void): { standDown(): void } {
+export function useMarkRead(messageId: number, shown: boolean, seen: boolean, onMarked: () => void): void {
   const client = useClient();
   const setting = useMarkReadSetting();
   const settled = useRef(false);
@@ -18,6 +20,7 @@ export function useMarkRead(messageId: number, shown: boolean, seen: boolean, on
   });
 
   useEffect(() => {
+    if (shown && seen) settled.current = true;
     if (!shown || seen || settled.current || setting.mode === 'never') return;
     const mark = () => {
       settled.current = true;
@@ -31,9 +34,4 @@ export function useMarkRead(messageId: number, shown: boolean, seen: boolean, on
     const timer = setTimeout(mark, setting.delaySeconds * 1000);
     return () => clearTimeout(timer);
   }, [client, messageId, shown, seen, setting.mode, setting.delaySeconds]);
-
-  const standDown = useCallback(() => {
-    settled.current = true;
-  }, []);
-  return { standDown };
 }

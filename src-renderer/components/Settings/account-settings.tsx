@@ -3,12 +3,13 @@ import { accountSettings, BODY_DOWNLOAD_MODES, type BodyDownload } from '../../.
 import { useT } from '../../i18n/i18n-context';
 import { useSettings } from '../../settings/settings-context';
 import { SelectField } from '../Field';
+import { IdentityEditor } from '../IdentityEditor';
 import { CheckSetting, NumberSetting } from './number-setting';
 
 type BodyMode = BodyDownload['mode'];
 const DEFAULT_RECENT_DAYS = 30;
 
-/** One account's settings: how often to check, which bodies to keep offline, the Sent copy. */
+/** One account's settings: how often to check, which bodies to keep offline, the Sent copy, its identities and signatures. */
 export function AccountSettings({ account }: { account: AccountView }) {
   const t = useT();
   const { settings, update } = useSettings();
@@ -45,6 +46,7 @@ export function AccountSettings({ account }: { account: AccountView }) {
         />
       )}
       <CheckSetting label={t('settings.saveSentCopy')} checked={mine.saveSentCopy} onChange={(saveSentCopy) => save({ saveSentCopy })} testId={testId('sent-copy')} />
+      <IdentityEditor account={account} />
     </fieldset>
   );
 }

@@ -7,7 +7,7 @@ import { useSettings } from '../../settings/settings-context';
 import { Dialog } from '../Dialog';
 import { ErrorNotice } from '../ErrorNotice';
 import { SelectField } from '../Field';
-import { MarkReadSetting } from '../MarkReadSetting';
+import { MarkReadSetting } from './mark-read-setting';
 import { AccountSettings } from './account-settings';
 import { CheckSetting, NumberSetting } from './number-setting';
 import './settings.css';

@@ -1,10 +1,12 @@
-import { useT } from '../../i18n/i18n-context';
+import { useI18n } from '../../i18n/i18n-context';
+import { toastWords } from './toast-line';
 import { useToasts } from './toast-context';
 import './toasts.css';
 
 /** The toasts on screen, newest last; errors are alerts, the rest polite status. */
 export function ToastList() {
-  const t = useT();
+  const i18n = useI18n();
+  const { t } = i18n;
   const { toasts, dismiss, undoLatest } = useToasts();
   return (
     <div className="toasts" data-testid="toasts">
@@ -16,8 +18,8 @@ export function ToastList() {
           data-testid={toast.tone === 'error' ? 'toast-error' : 'toast'}
         >
           <div className="toast__text">
-            {toast.lines.map((line) => (
-              <p key={line}>{line}</p>
+            {toastWords(toast.lines, i18n).map((line, index) => (
+              <p key={index}>{line}</p>
             ))}
           </div>
           {toast.undo && (

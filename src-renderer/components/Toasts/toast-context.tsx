@@ -1,9 +1,11 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { ToastLine } from './toast-line';
 
 export interface Toast {
   id: number;
   tone: 'info' | 'error';
-  lines: string[];
+  /** Codes and values, worded when drawn (see toast-line.ts). */
+  lines: ToastLine[];
   /** Offered as the toast's "Undo" button (and the z shortcut) while the toast shows. */
   undo?: () => void;
   /** How long it shows, when the action sets it (Undo send lasts as long as the message waits). */

@@ -1,7 +1,6 @@
 import { AddAccount } from '../AddAccount';
 import { EnableNotifications } from '../EnableNotifications';
 import { LanguageSwitch } from '../LanguageSwitch';
-import { MarkReadSetting } from '../MarkReadSetting';
 import { SyncButton } from '../SyncButton';
 import { useT } from '../../i18n/i18n-context';
 import './toolbar.css';
@@ -15,7 +14,6 @@ export function Toolbar({ onOpenSettings }: { onOpenSettings(): void }) {
       <AddAccount />
       <span className="toolbar__spacer" />
       <EnableNotifications />
-      <MarkReadSetting />
       <LanguageSwitch />
       <button type="button" onClick={onOpenSettings} data-testid="open-settings">
         {t('settings.open')}

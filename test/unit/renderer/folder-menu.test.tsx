@@ -101,7 +101,7 @@ describe('folder context menu', () => {
     expect(empty.disabled).toBe(false);
     fireEvent.click(empty);
     const confirm = screen.getByTestId('confirm-dialog');
-    expect(confirm.textContent).toContain('The 1 messages in Trash will be deleted for good.');
+    expect(confirm.textContent).toContain('The 1 message in Trash will be deleted for good.');
     fireEvent.click(within(confirm).getByTestId('confirm-ok'));
     await waitFor(() => expect(client.callsOf('folders.empty')).toEqual([{ folderId: 14 }]));
     expect((await screen.findByTestId('toast')).textContent).toContain('Trash emptied.');

@@ -164,6 +164,35 @@ describe('message actions', () => {
     expect((await screen.findByTestId('toast')).textContent).toContain('2 messages marked as junk.');
   });
 
+  it('offers Flag and Mark read once, in the toolbar (none in the reading pane), acting on the open message', async () => {
+    const { client } = mailCore(2);
+    renderWithClient(<App />, client);
+    fireEvent.click((await rowsShown())[0]!);
+    const pane = await screen.findByTestId('reading-pane');
+    expect(within(pane).queryByTestId('toggle-flag')).toBeNull();
+    expect(within(pane).queryByTestId('toggle-seen')).toBeNull();
+    expect(screen.getAllByRole('button', { name: /^(☆ )?Flag$/ })).toHaveLength(1);
+    fireEvent.click(screen.getByTestId('action-flag'));
+    await screen.findByTestId('action-unflag');
+    expect(client.callsOf('messages.apply')).toEqual([{ kind: 'flags', messageIds: [100], add: ['\\Flagged'], remove: [] }]);
+  });
+
+  it('a toast on screen is worded again when the language is switched live (undo and error toasts alike)', async () => {
+    const core = mailCore(3);
+    renderWithClient(<App />, core.client);
+    fireEvent.click((await rowsShown())[0]!);
+    act(() => core.client.emit('operation.failed', { operationId: 1, accountId: 1, kind: 'delete', error: { code: 'Timeout', message: 't' } }));
+    expect((await screen.findByTestId('toast-error')).textContent).toContain('Deleting messages could not be done on the server.');
+    fireEvent.click(screen.getByTestId('action-delete'));
+    expect((await screen.findByTestId('toast')).textContent).toContain('Message moved to Trash.');
+
+    fireEvent.change(screen.getByTestId('language'), { target: { value: 'zh' } });
+    await waitFor(() => expect(screen.getByTestId('toast').textContent).toContain('邮件已移到“已删除”。'));
+    expect(within(screen.getByTestId('toast')).getByTestId('toast-undo').textContent).toBe('撤销');
+    expect(screen.getByTestId('toast-error').textContent).toContain('无法在服务器上删除邮件。');
+    expect(screen.getByTestId('toast-error').textContent).not.toContain('Deleting');
+  });
+
   it('says in words when the core refuses an action, and when the server later refuses one', async () => {
     const core = mailCore(2);
     core.client.handlers['messages.apply'] = () => failure({ code: 'DiskFull', message: 'SQLITE_FULL' });

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MessageSummary, MessageView } from '../../../src-main/ipc/contract';
+import { DEFAULT_APP_SETTINGS, type AppSettings, type MessageSummary, type MessageView } from '../../../src-main/ipc/contract';
 import { App } from '../../../src-renderer/components/App';
-import { DEFAULT_MARK_READ, saveMarkReadSetting } from '../../../src-renderer/settings/mark-read-setting';
 import { FakeClient, failure, renderWithClient, type Handlers } from './fake-client';
 import { ACCOUNT, FOLDERS, MESSAGE, SUMMARY } from './mail-fixtures';
+import { settingsCore } from './settings-core';
 
 const ROWS: MessageSummary[] = [
   { ...SUMMARY, id: 100, subject: 'First', seen: false },
@@ -13,10 +13,11 @@ const ROWS: MessageSummary[] = [
   { ...SUMMARY, id: 102, subject: 'Third', seen: false },
 ];
 
-/** A core with three unread messages whose flags live in `rows`, as the store would keep them. */
-function coreHandlers(extra: Handlers = {}): Handlers & { rows: Map<number, MessageSummary> } {
+/** A core with three unread messages whose flags live in `rows`, as the store would keep them, and settings.json's `app`. */
+function coreHandlers(extra: Handlers = {}, app: Partial<AppSettings> = {}): Handlers & { rows: Map<number, MessageSummary> } {
   const rows = new Map(ROWS.map((row) => [row.id, { ...row }]));
   return {
+    ...settingsCore(app).handlers,
     rows,
     'accounts.list': () => [ACCOUNT],
     'folders.list': ({ accountId }) => (accountId === null ? [] : FOLDERS),
@@ -42,7 +43,6 @@ function seenCalls(client: FakeClient) {
 }
 
 beforeEach(() => {
-  saveMarkReadSetting(DEFAULT_MARK_READ);
   // happy-dom does no layout; give the list a height so the virtualizer has rows to draw.
   Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
   Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 400 });
@@ -110,27 +110,22 @@ describe('an unopened message whose body cannot be fetched offline', () => {
 });
 
 describe('marking read and unread', () => {
-  it('offers "Mark as read" after "Mark as unread", and follows changes made elsewhere', async () => {
+  it('a message read and then marked unread (elsewhere, or from the toolbar) stays unread while it is open', async () => {
     const handlers = coreHandlers();
     handlers.rows.set(100, { ...handlers.rows.get(100)!, seen: true });
     const client = new FakeClient(handlers);
     renderWithClient(<App />, client);
     fireEvent.click((await listRows())[0]!);
     await screen.findByTestId('message-text');
+    // The reading pane has no read / flag buttons of its own: the message toolbar has them.
+    expect(within(screen.getByTestId('reading-pane')).queryByTestId('toggle-seen')).toBeNull();
 
-    const toggle = screen.getByTestId('toggle-seen');
-    expect(toggle.textContent).toBe('Mark as unread');
-    fireEvent.click(toggle);
-    await waitFor(() => expect(screen.getByTestId('toggle-seen').textContent).toBe('Mark as read'));
-    expect((screen.getByTestId('toggle-seen') as HTMLButtonElement).disabled).toBe(false);
-    fireEvent.click(screen.getByTestId('toggle-seen'));
-    await waitFor(() => expect(screen.getByTestId('toggle-seen').textContent).toBe('Mark as unread'));
-    expect(seenCalls(client)).toEqual([{ messageId: 100, seen: false }, { messageId: 100, seen: true }]);
-
-    // Another window or the CLI marks it unread: the store says so and the button follows.
     handlers.rows.set(100, { ...handlers.rows.get(100)!, seen: false });
     act(() => client.emit('store.changed', { changes: [{ entity: 'messages', folderId: 10, ids: [100] }] }));
-    await waitFor(() => expect(screen.getByTestId('toggle-seen').textContent).toBe('Mark as read'));
+    await waitFor(() => expect(client.callsOf('messages.summary').length).toBeGreaterThan(0));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    await act(() => vi.advanceTimersByTimeAsync(10_000));
+    expect(seenCalls(client)).toEqual([]);
   });
 
   it('marks only the message still open when the delay ends, not every one the arrow keys passed', async () => {
@@ -150,24 +145,23 @@ describe('marking read and unread', () => {
     }
     expect(client.callsOf('messages.read')).toEqual(ROWS.map((row) => ({ messageId: row.id, markSeen: false })));
     expect(seenCalls(client)).toEqual([]);
-    expect(screen.getByTestId('toggle-seen').textContent).toBe('Mark as read');
 
     await step(400);
     expect(seenCalls(client)).toEqual([]);
     await step(200);
     expect(seenCalls(client)).toEqual([{ messageId: 102, seen: true }]);
-    expect(screen.getByTestId('toggle-seen').textContent).toBe('Mark as unread');
   });
 
-  it('marks read at once when set to "when opened", and never when set to "never"', async () => {
-    saveMarkReadSetting({ mode: 'opened', delaySeconds: 2 });
-    const client = new FakeClient(coreHandlers());
+  it('marks read at once when set to "when opened", and never once the Settings screen says "never"', async () => {
+    const client = new FakeClient(coreHandlers({}, { markRead: { mode: 'opened', delaySeconds: 2 } }));
     renderWithClient(<App />, client);
     fireEvent.click((await listRows())[0]!);
     await waitFor(() => expect(seenCalls(client)).toEqual([{ messageId: 100, seen: true }]));
 
-    fireEvent.change(screen.getByTestId('mark-read-mode'), { target: { value: 'never' } });
-    expect(JSON.parse(localStorage.getItem('wren.markRead')!)).toEqual({ mode: 'never', delaySeconds: 2 });
+    fireEvent.click(screen.getByTestId('open-settings'));
+    fireEvent.change(await screen.findByTestId('mark-read-mode'), { target: { value: 'never' } });
+    await waitFor(() => expect(client.callsOf('settings.update')).toEqual([{ app: { markRead: { mode: 'never', delaySeconds: 2 } } }]));
+    fireEvent.keyDown(screen.getByTestId('settings'), { key: 'Escape' });
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     fireEvent.click(screen.getAllByTestId('message-row')[1]!);
     await act(() => vi.advanceTimersByTimeAsync(60_000));
@@ -175,12 +169,12 @@ describe('marking read and unread', () => {
     expect(seenCalls(client)).toHaveLength(1);
   });
 
-  it('waits the number of seconds the user chose', async () => {
+  it('waits the number of seconds settings.json says, changed live by another writer (the CLI)', async () => {
     const client = new FakeClient(coreHandlers());
     renderWithClient(<App />, client, 'zh');
     await listRows();
-    expect(screen.getByTestId('mark-read-mode').textContent).toContain('打开 2 秒后');
-    fireEvent.change(screen.getByTestId('mark-read-delay'), { target: { value: '5' } });
+    const previous = { app: DEFAULT_APP_SETTINGS, accounts: {} };
+    act(() => client.emit('settings.changed', { settings: { ...previous, app: { ...DEFAULT_APP_SETTINGS, markRead: { mode: 'delay', delaySeconds: 5 } } }, previous }));
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     fireEvent.click(screen.getAllByTestId('message-row')[0]!);
     await act(() => vi.advanceTimersByTimeAsync(0)); // the body is shown

@@ -1,37 +1,16 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { accountSettings, DEFAULT_APP_SETTINGS, SettingsPatch, type AppSettings, type Settings, type SettingsPatchInput } from '../../../src-main/ipc/contract';
 import { App } from '../../../src-renderer/components/App';
 import { resizePane } from '../../../src-renderer/components/PaneDividers/pane-widths';
-import { FakeClient, renderWithClient, type Handlers } from './fake-client';
-import { ACCOUNT, FOLDERS, SUMMARY, MESSAGE } from './mail-fixtures';
+import { FakeClient, renderWithClient } from './fake-client';
+import { settingsCore } from './settings-core';
+import { ACCOUNT } from './mail-fixtures';
 
 afterEach(() => {
   cleanup();
   delete document.documentElement.dataset.theme;
 });
-
-/** A core whose settings behave like the real service's: validated patches merged over what is saved. */
-function settingsCore(initial: Partial<AppSettings> = {}): { handlers: Handlers; saved: () => Settings } {
-  let settings: Settings = { app: { ...DEFAULT_APP_SETTINGS, ...initial }, accounts: {} };
-  const handlers: Handlers = {
-    'accounts.list': () => [ACCOUNT],
-    'folders.list': () => FOLDERS,
-    'messages.list': () => ({ total: 1, items: [SUMMARY] }),
-    'messages.read': () => MESSAGE,
-    'sync.start': () => ({ started: [1] }),
-    'settings.get': () => ({ settings, problems: [], path: '/data/settings.json' }),
-    'settings.update': (patch: SettingsPatchInput) => {
-      const valid = SettingsPatch.parse(patch);
-      const accounts = { ...settings.accounts };
-      for (const [id, fields] of Object.entries(valid.accounts ?? {})) accounts[id] = { ...accountSettings(settings, Number(id)), ...fields };
-      settings = { app: { ...settings.app, ...valid.app }, accounts };
-      return { settings, problems: [], path: '/data/settings.json' };
-    },
-  };
-  return { handlers, saved: () => settings };
-}
 
 async function openSettings() {
   fireEvent.click(await screen.findByTestId('open-settings'));
@@ -118,5 +97,44 @@ describe('pane widths', () => {
     await waitFor(() => expect((divider.parentElement as HTMLElement).style.gridTemplateColumns).toBe('300px 400px minmax(0, 1fr)'));
     fireEvent.keyDown(divider, { key: 'ArrowRight' });
     await waitFor(() => expect(core.saved().app.panes).toEqual({ folders: 316, list: 400 }));
+  });
+});
+
+describe('mark read', () => {
+  afterEach(() => localStorage.clear());
+
+  it('is set in the Settings screen only, and saved in settings.json (not the browser)', async () => {
+    const core = settingsCore();
+    renderWithClient(<App />, new FakeClient(core.handlers));
+    expect(within(await screen.findByRole('banner')).queryByTestId('mark-read-mode')).toBeNull();
+    const dialog = await openSettings();
+    fireEvent.change(within(dialog).getByTestId('mark-read-delay'), { target: { value: '7' } });
+    await waitFor(() => expect(core.saved().app.markRead).toEqual({ mode: 'delay', delaySeconds: 7 }));
+    expect(within(dialog).getByTestId('mark-read-mode').textContent).toContain('after 7 s');
+    fireEvent.change(within(dialog).getByTestId('mark-read-mode'), { target: { value: 'opened' } });
+    await waitFor(() => expect(core.saved().app.markRead).toEqual({ mode: 'opened', delaySeconds: 7 }));
+    expect(localStorage.getItem('wren.markRead')).toBeNull();
+  });
+
+  it('carries a choice left in the browser\'s storage into settings.json once, then forgets it', async () => {
+    localStorage.setItem('wren.markRead', JSON.stringify({ mode: 'never', delaySeconds: 4 }));
+    const core = settingsCore();
+    const client = new FakeClient(core.handlers);
+    renderWithClient(<App />, client);
+    await waitFor(() => expect(core.saved().app.markRead).toEqual({ mode: 'never', delaySeconds: 4 }));
+    expect(localStorage.getItem('wren.markRead')).toBeNull();
+    const dialog = await openSettings();
+    expect((within(dialog).getByTestId('mark-read-mode') as HTMLSelectElement).value).toBe('never');
+    expect(client.callsOf('settings.update')).toEqual([{ app: { markRead: { mode: 'never', delaySeconds: 4 } } }]);
+  });
+
+  it('drops a broken stored value without writing it', async () => {
+    localStorage.setItem('wren.markRead', JSON.stringify({ mode: 'sometimes', delaySeconds: -1 }));
+    const core = settingsCore();
+    const client = new FakeClient(core.handlers);
+    renderWithClient(<App />, client);
+    await openSettings();
+    expect(localStorage.getItem('wren.markRead')).toBeNull();
+    expect(client.callsOf('settings.update')).toEqual([]);
   });
 });
