@@ -28,7 +28,7 @@ export async function replayAppend(client: ImapClient, store: Store, entry: Jour
     sent = { ...entry, state: 'sent', targetUidNext: mark.uidNext, targetUidValidity: mark.uidValidity };
   } else if (entry.targetUidNext !== null) {
     const unanswered = entry.items.filter((item) => item.newUid === null);
-    arrived = await inFolder(client, target, (uidValidity) =>
+    arrived = await inFolder(client, target, { change: false }, (uidValidity) =>
       uidValidity === entry.targetUidValidity ? alreadyInTarget(client, unanswered, entry.targetUidNext!) : Promise.resolve(new Map<number, number>()));
   }
   const missing: JournalItem[] = [];
