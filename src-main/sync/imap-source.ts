@@ -37,7 +37,8 @@ export class ImapSource implements MailSource {
    */
   folderRefusal(folder: FolderRecord, error: unknown): WrenError | null {
     if (error instanceof WrenError || !this.client.usable || !isServerRefusal(error)) return null;
+    // Not FolderReadOnly even for [NOPERM]: the folder cannot be read at all.
     const refusal = refusalOf(error, `server (folder ${folder.path})`, { folder: folder.path })!;
-    return new WrenError(refusal.code, refusal.message, refusal.details);
+    return new WrenError('ServerSaid', refusal.message, refusal.details);
   }
 }
