@@ -22,8 +22,10 @@ describe('a read-only folder (Dovecot ACL)', () => {
     await makeFolderReadOnly(lab, bob().email, 'Shared');
     wren.core.sessions.closeAccount(f.accountId);
     wren.core.sync.dropConnection(f.accountId); // new sessions read the ACL
-    const [[flaggedName, flagged], [movedName, moved]] = [...shared.entries()] as [string, number][];
-    const [[copiedName, copied]] = [...inbox.entries()] as [string, number][];
+    const [flaggedName, movedName] = [...shared.keys()];
+    const [flagged, moved] = [...shared.values()];
+    const [copiedName] = [...inbox.keys()];
+    const [copied] = [...inbox.values()];
 
     await wren.call('messages.apply', { kind: 'flags', messageIds: [flagged!], add: ['\\Flagged'], remove: [] });
     await wren.call('messages.apply', { kind: 'move', messageIds: [moved!], folderId: f.folderId('INBOX') });
