@@ -34,7 +34,10 @@ export function refusalLogger(owner: () => ImapFlow | undefined): NonNullable<Im
 
 /**
  * Runs one imapflow command that reports a refusal as `false`; throws the
- * server's refusal (for toServerError / refusalOf to name) when it was one.
+ * server's refusal (for toServerError / refusalOf to name) when it was one,
+ * and a lost connection when the line dropped under it: the server may or may
+ * not have done it, so the journal entry must stay for the next replay, never
+ * be failed as refused (nor passed as done).
  */
 export async function orRefusal<T>(client: ImapFlow, commands: string[], run: () => Promise<T | false>): Promise<T | false> {
   lastRefusal.delete(client);
@@ -43,5 +46,6 @@ export async function orRefusal<T>(client: ImapFlow, commands: string[], run: ()
   lastRefusal.delete(client);
   const sent = ` ${(refusal?.executedCommand ?? '').toUpperCase()} `;
   if (result === false && refusal && commands.some((command) => sent.includes(` ${command} `))) throw refusal;
+  if (result === false && !client.usable) throw Object.assign(new Error('The connection dropped during the command'), { code: 'NoConnection' });
   return result;
 }

@@ -17,6 +17,8 @@ export type ImapAction =
   | { reply: string[] }
   /** Sent on; after this many of the server's untagged answers to it, `* BYE` and the line is cut. */
   | { byeAfter: number; text?: string }
+  /** Sent on and done by the server, but its tagged answer is replaced by `* BYE` and the line is cut. */
+  | { cutBeforeTagged: true; text?: string }
   /** Sent on after this long (everything the client sends after it waits too). */
   | { delayMs: number }
   /** These bytes go to the client instead of an answer; the command is not sent on. */
@@ -98,6 +100,11 @@ function relay(client: net.Socket, upstream: net.Socket, decide: (command: ImapC
     socket.on('close', cut);
   }
   let byeAfter: { left: number; text: string } | null = null;
+  let cutAtTag: { tag: string; text: string } | null = null;
+  const bye = (text: string) => {
+    client.write(`* BYE ${text}\r\n`);
+    setImmediate(cut);
+  };
   // Writes to the server in order, so a delayed command holds back what follows it.
   let toServer = Promise.resolve();
   const send = (bytes: Buffer, delayMs = 0) => {
@@ -115,20 +122,23 @@ function relay(client: net.Socket, upstream: net.Socket, decide: (command: ImapC
     if ('reply' in action) client.write(action.reply.map((l) => `${l.replaceAll('{tag}', cmd!.tag)}\r\n`).join(''));
     else if ('garbage' in action) client.write(action.garbage);
     else if ('delayMs' in action) send(raw, action.delayMs);
-    else {
+    else if ('cutBeforeTagged' in action) {
+      cutAtTag = { tag: cmd!.tag, text: action.text ?? 'Server shutting down' };
+      send(raw);
+    } else {
       byeAfter = { left: action.byeAfter, text: action.text ?? 'Server shutting down' };
       send(raw);
     }
   });
   splitResponses(upstream, (raw, untagged) => {
     if (client.destroyed) return;
+    if (cutAtTag && raw.toString('latin1').startsWith(`${cutAtTag.tag} `)) return bye(cutAtTag.text);
     client.write(raw);
     if (!byeAfter || !untagged) return;
     byeAfter.left -= 1;
     if (byeAfter.left > 0) return;
-    client.write(`* BYE ${byeAfter.text}\r\n`);
+    bye(byeAfter.text);
     byeAfter = null;
-    setImmediate(cut);
   });
   return { cut };
 }
