@@ -1,4 +1,4 @@
-import type { AccountState } from '../ipc/contract';
+import type { AccountState, FolderError } from '../ipc/contract';
 import type { ErrorShape } from '../errors/error-codes';
 import type { EventBus } from '../app/event-bus';
 
@@ -8,6 +8,8 @@ export interface AccountStatus {
   retryAt: number | null;
   /** Coded warnings of the last sync that ended well. */
   warnings?: string[];
+  /** Folders the last sync could not open (the server refused them). */
+  folderErrors?: FolderError[];
 }
 
 /** Live state of each account (syncing, offline…), announced as `account.status` events. */

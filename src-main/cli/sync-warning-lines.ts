@@ -11,11 +11,13 @@ const SYNC_WARNING_WORDS: Partial<Record<WarningCode, string>> = {
   Pop3UidlsChanged: 'the POP3 server changed the UIDLs of messages already downloaded; they were recognised and not downloaded again',
 };
 
-/** One stderr line per warning of a sync summary. */
+/** One stderr line per warning of a sync summary, and one per folder the server refused (with its words). */
 export function syncWarningLines(summary: SyncSummary): string[] {
-  return (summary.warnings ?? []).map((warning) => {
+  const warnings = (summary.warnings ?? []).map((warning) => {
     const code = warningCodeOf(warning);
     const words = code ? SYNC_WARNING_WORDS[code as WarningCode] : undefined;
     return `wren: account ${summary.accountId}: warning (${code ?? 'Unknown'}): ${words ?? warning}`;
   });
+  const folders = (summary.folderErrors ?? []).map(({ path, error }) => `wren: account ${summary.accountId}: folder ${path} not synced (${error.code}): ${error.message}`);
+  return [...warnings, ...folders];
 }

@@ -30,6 +30,10 @@ export const ERROR_CODES = [
   'ServerStalled',
   'PlaintextNotAllowed',
   'ServerSaid',
+  // The server asks for fewer requests (Microsoft 365's "Request is throttled", Gmail's [THROTTLED]): retried later, not "offline"
+  'ServerThrottled',
+  // Another command of the same connection held the folder for too long (imapflow's LockTimeout)
+  'MailboxLockTimeout',
   'Offline',
   // POP3 (RFC 2449 response codes, and a server without UIDL)
   'Pop3InUse',
@@ -41,6 +45,8 @@ export const ERROR_CODES = [
   // A folder operation made here met another device's change: the name is taken, or the folder was renamed or deleted
   'FolderExists',
   'FolderGone',
+  // The server lets this account read the folder but not change it (SELECT said [READ-ONLY], or a NO [NOPERM] / [READ-ONLY])
+  'FolderReadOnly',
   // Work stopped on purpose (Ctrl-C, quitting the app)
   'SyncStopped',
   'SmtpRejected',

@@ -1,5 +1,6 @@
 import type { ImapFlow } from 'imapflow';
 import { toSequenceSet } from './sequence-set';
+import { orRefusal } from './command-refusal';
 
 /**
  * Removes messages of the selected folder for good: \Deleted, then UID
@@ -11,8 +12,8 @@ import { toSequenceSet } from './sequence-set';
 export async function expungeMessages(client: ImapFlow, uids: number[]): Promise<boolean> {
   if (uids.length === 0) return true;
   const range = toSequenceSet(uids);
-  if (client.capabilities.has('UIDPLUS')) return client.messageDelete(range, { uid: true });
-  await client.messageFlagsAdd(range, ['\\Deleted'], { uid: true });
+  if (client.capabilities.has('UIDPLUS')) return (await orRefusal(client, ['STORE', 'EXPUNGE'], () => client.messageDelete(range, { uid: true }))) !== false;
+  await orRefusal(client, ['UID STORE'], () => client.messageFlagsAdd(range, ['\\Deleted'], { uid: true }));
   const ours = new Set(uids);
   const deleted = (await client.search({ deleted: true }, { uid: true })) || [];
   if (deleted.some((uid) => !ours.has(uid))) return false;

@@ -3,6 +3,7 @@ import { WrenError } from '../errors/wren-error';
 import type { ServerSettings } from '../ipc/contract';
 import { tlsOptionsFor, type PinnedCertificate } from '../tls/trust-options';
 import { toServerError } from './imap-error';
+import { refusalLogger } from './command-refusal';
 
 export interface ImapLogin {
   server: ServerSettings;
@@ -66,7 +67,9 @@ export function imapOptions(login: ImapLogin, push = false): ImapFlowOptions {
  * errors as events, and an unheard one would crash the process.
  */
 export async function openImap(login: ImapLogin, onError?: (error: WrenError) => void, push = false): Promise<ImapFlow> {
-  const client = new ImapFlow(imapOptions(login, push));
+  const owner: { client?: ImapFlow } = {};
+  const client = new ImapFlow({ ...imapOptions(login, push), logger: refusalLogger(() => owner.client) });
+  owner.client = client;
   client.on('error', (error: unknown) => {
     const fault = toServerError(error, login.server, 'imap');
     if (!endedBy.has(client)) endedBy.set(client, fault);

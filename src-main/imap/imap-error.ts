@@ -63,9 +63,11 @@ export function toServerError(error: unknown, server: ServerLike, protocol: stri
   }
   const code = errno ? NETWORK_CODES[errno] : undefined;
   if (code) return new WrenError(code, networkMessage(code, where), details, { cause: error });
-  if (e.responseText || e.responseStatus) {
-    return new WrenError('ServerSaid', `The ${where} answered: ${e.responseText ?? e.responseStatus}`, details, { cause: error });
+  if (errno === 'LockTimeout') {
+    return new WrenError('MailboxLockTimeout', `Another command on the connection to the ${where} held the folder too long.`, details, { cause: error });
   }
+  const refusal = refusalOf(error, where, details);
+  if (refusal) return refusal;
   // Socket, TLS and IMAP-protocol failures all carry a code (imapflow's own or Node's).
   if (errno || e.tlsFailed) {
     return new WrenError('ConnectionLost', `The connection to the ${where} failed: ${e.message ?? String(error)}`, details, { cause: error });
@@ -83,8 +85,58 @@ function networkMessage(code: ErrorCode, where: string): string {
   }
 }
 
-/** The server answered the command with NO or BAD: it refused this request, the connection itself is fine. */
+interface Refusal {
+  code?: unknown;
+  responseStatus?: string;
+  responseText?: string;
+  serverResponseCode?: string;
+  throttleReset?: number;
+  response?: unknown;
+}
+
+/**
+ * Servers' words for "slow down": Microsoft 365 answers "Request is throttled.
+ * Suggested Backoff Time: N milliseconds" (imapflow: ETHROTTLE), Gmail puts
+ * [THROTTLED] on its answers and refuses with "Account exceeded command or
+ * bandwidth limits".
+ */
+const THROTTLE_WORDS = /request is throttled|exceeded command or bandwidth limits|too many (?:requests|commands)/i;
+const THROTTLE_CODES = new Set(['THROTTLED']);
+/** RFC 5530 NOPERM, and READ-ONLY on a refused change: the account may read this folder, not change it. */
+const READ_ONLY_CODES = new Set(['NOPERM', 'READ-ONLY']);
+
+/**
+ * A tagged NO or BAD (or imapflow's ETHROTTLE) as a coded error with the
+ * server's own words in `details.serverText`; null for anything else.
+ * Throttling is not a refusal of the request: it is worth the same request
+ * later, and the journal keeps it.
+ */
+export function refusalOf(error: unknown, where = 'server', baseDetails: Record<string, unknown> = {}): WrenError | null {
+  const e = (error ?? {}) as Refusal;
+  const wrapped = (e.response ?? null) as Refusal | null;
+  const status = e.responseStatus ?? wrapped?.responseStatus;
+  if (e.code !== 'ETHROTTLE' && status !== 'NO' && status !== 'BAD') return null;
+  const text = e.responseText ?? wrapped?.responseText ?? (typeof e.response === 'string' ? e.response : status ?? '');
+  const responseCode = e.serverResponseCode ?? statusCodeOf(e.response) ?? '';
+  const details = { ...baseDetails, serverText: text, ...(responseCode && { responseCode }) };
+  if (e.code === 'ETHROTTLE' || THROTTLE_CODES.has(responseCode) || THROTTLE_WORDS.test(text)) {
+    return new WrenError('ServerThrottled', `The ${where} asks Wren to slow down: ${text}`, { ...details, ...(e.throttleReset && { retryAfterMs: e.throttleReset }) }, { cause: error });
+  }
+  if (READ_ONLY_CODES.has(responseCode)) {
+    return new WrenError('FolderReadOnly', `The ${where} does not allow changes here: ${text}`, details, { cause: error });
+  }
+  return new WrenError('ServerSaid', `The ${where} answered: ${text}`, details, { cause: error });
+}
+
+/** The response code ([NOPERM], [THROTTLED]…) of a tagged answer imapflow left unparsed (FETCH, SELECT's own error). */
+function statusCodeOf(response: unknown): string | null {
+  const section = (response as { attributes?: { section?: { value?: unknown }[] }[] } | null)?.attributes?.[0]?.section;
+  const value = section?.[0]?.value;
+  return typeof value === 'string' ? value.toUpperCase() : null;
+}
+
+/** The server answered the command with NO or BAD: it refused this request, the connection itself is fine. Throttling is not a refusal. */
 export function isServerRefusal(error: unknown): boolean {
-  const status = (error as { responseStatus?: string } | null)?.responseStatus;
-  return status === 'NO' || status === 'BAD';
+  const refusal = refusalOf(error);
+  return refusal !== null && refusal.code !== 'ServerThrottled';
 }

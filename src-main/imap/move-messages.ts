@@ -1,5 +1,6 @@
 import type { ImapFlow } from 'imapflow';
 import { toSequenceSet } from './sequence-set';
+import { orRefusal } from './command-refusal';
 import { copyMessages, refused } from './copy-messages';
 import { copiedTo, type CopiedTo } from './copy-uid-map';
 import { expungeMessages } from './expunge-messages';
@@ -17,7 +18,7 @@ export async function moveMessages(client: ImapFlow, uids: number[], target: str
     const copied = await copyMessages(client, uids, target);
     return { ...copied, expunged: await expungeMessages(client, uids) };
   }
-  const result = await client.messageMove(toSequenceSet(uids), target, { uid: true });
+  const result = await orRefusal(client, ['UID MOVE'], () => client.messageMove(toSequenceSet(uids), target, { uid: true }));
   if (!result) throw refused(client, 'move', target);
   return { ...copiedTo(result), expunged: true };
 }

@@ -14,6 +14,8 @@ export interface SelectedFolder {
    * that state, as the server's VANISHED (EARLIER) said. null without QRESYNC.
    */
   vanished: number[] | null;
+  /** The server opened it READ-ONLY although Wren asked to change it (an ACL, a shared folder): no change will be taken. */
+  readOnly: boolean;
 }
 
 /** The folder state of the last complete sync, for SELECT (QRESYNC (uidvalidity modseq)). */
@@ -23,6 +25,13 @@ export interface KnownState {
 }
 
 interface ExpungeEvent { path?: string; uid?: number; vanished?: boolean }
+
+/**
+ * A command waiting for the folder behind another of the same connection gives
+ * up after this (imapflow's LockTimeout, MailboxLockTimeout to the user)
+ * rather than hang behind a stuck one; long enough for a large download.
+ */
+const LOCK_WAIT_MS = 5 * 60_000;
 
 /**
  * Runs `work` with `path` selected, holding imapflow's mailbox lock so no
@@ -45,14 +54,14 @@ export async function withFolder<T>(
   if (qresync) {
     client.on('expunge', onExpunge);
     try {
-      lock = await client.getMailboxLock(path, { readOnly, ...qresync });
+      lock = await client.getMailboxLock(path, { readOnly, acquireTimeout: LOCK_WAIT_MS, ...qresync });
       // Still selected from before: no SELECT ran, so none with QRESYNC either; select again.
       if (alreadySelected) await client.mailboxOpen(path, { readOnly, ...qresync });
     } finally {
       client.off('expunge', onExpunge);
     }
   } else {
-    lock = await client.getMailboxLock(path, { readOnly });
+    lock = await client.getMailboxLock(path, { readOnly, acquireTimeout: LOCK_WAIT_MS });
   }
   try {
     const mailbox = client.mailbox as MailboxObject & { qresync?: boolean };
@@ -63,6 +72,7 @@ export async function withFolder<T>(
 }
 
 function selectedFolder(mailbox: MailboxObject): Omit<SelectedFolder, 'vanished'> {
+  const readOnly = mailbox.readOnly === true;
   const condstore = mailbox.highestModseq !== undefined && !mailbox.noModseq;
   return {
     path: mailbox.path,
@@ -70,5 +80,6 @@ function selectedFolder(mailbox: MailboxObject): Omit<SelectedFolder, 'vanished'
     uidNext: mailbox.uidNext ?? null,
     exists: mailbox.exists,
     highestModseq: condstore ? Number(mailbox.highestModseq) : null,
+    readOnly,
   };
 }

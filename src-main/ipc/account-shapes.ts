@@ -181,6 +181,13 @@ export interface SyncSummary {
   waitedForOtherSync?: boolean;
   /** Coded warnings of this sync (`wren:<WarningCode>`, e.g. a POP3 server that changed its UIDLs): the renderer and the CLI put them into words. */
   warnings?: string[];
+  /** Folders the server refused to open (a NO to SELECT, with its words in the error's details): the sync went on with the others. */
+  folderErrors?: FolderError[];
+}
+
+export interface FolderError {
+  path: string;
+  error: ErrorShape;
 }
 
 /** What `sync.run` gives back once every account asked for is done. */

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import type { ErrorShape } from '../errors/error-codes';
 import { EVENT_NAMES, METHODS, type EventNameOfList, type MethodName } from './channel-names';
 import type { Settings } from '../settings/settings-schema';
-import type { AccountState } from './account-shapes';
+import type { AccountState, FolderError } from './account-shapes';
 import type { Address, AppCommand, MailOperation, MailtoDraft } from './mail-shapes';
 import { accountRequests } from './requests/account-requests';
 import { appRequests } from './requests/app-requests';
@@ -60,7 +60,7 @@ export interface Events {
   /** `bytes`/`totalBytes`: a POP3 download's bytes so far and expected (from LIST). */
   'sync.progress': { accountId: number; folderPath: string; phase: 'folders' | 'headers' | 'bodies'; done: number; total: number; bytes?: number; totalBytes?: number };
   /** `warnings`: coded warnings of the sync that just ended well (e.g. a POP3 server that changed its UIDLs). */
-  'account.status': { accountId: number; state: AccountState; error: ErrorShape | null; retryAt: number | null; warnings?: string[] };
+  'account.status': { accountId: number; state: AccountState; error: ErrorShape | null; retryAt: number | null; warnings?: string[]; folderErrors?: FolderError[] };
   /** A journaled operation the server refused or could not apply; the local view has returned to the server's truth. */
   'operation.failed': {
     operationId: number; accountId: number; error: ErrorShape;

@@ -161,6 +161,16 @@ export class FoldersRepo {
       .get('UPDATE folders SET uidvalidity = ?, uidnext = ?, highestmodseq = ?, last_synced_at = ? WHERE id = ?')
       .run(state.uidvalidity, state.uidnext, state.highestmodseq, Date.now(), folderId);
   }
+
+  /**
+   * The next sync compares every cached flag of these folders with the
+   * server's instead of asking for changes since the last MODSEQ: a change
+   * made here and refused there would otherwise never be noticed.
+   */
+  forgetModseq(accountId: number, paths: string[]): void {
+    const forget = this.statements.get('UPDATE folders SET highestmodseq = NULL WHERE account_id = ? AND path = ?');
+    for (const path of paths) forget.run(accountId, path);
+  }
 }
 
 function lastSegment(path: string, delimiter: string | null): string {

@@ -1,7 +1,7 @@
 import { WrenError } from '../errors/wren-error';
 import { listRemoteFolders } from '../imap/folder-list';
 import type { ImapClient } from '../imap/imap-client';
-import { isServerRefusal } from '../imap/imap-error';
+import { isServerRefusal, refusalOf } from '../imap/imap-error';
 import type { ServerFolder } from './server-folder';
 import type { FolderRecord } from '../store/folders-repo';
 import type { Store } from '../store/store';
@@ -30,9 +30,15 @@ export class ImapSource implements MailSource {
     return fetchFolderBodies(this.client, this.store, folder, onProgress, since);
   }
 
-  /** A NO or BAD to SELECT (permissions, folder gone meanwhile) on a connection still usable skips that folder. */
+  /**
+   * A NO or BAD to SELECT (permissions, folder gone meanwhile) on a connection
+   * still usable skips that folder, with the server's words. Throttling is not
+   * a refusal of the folder: it ends the sync, to be retried later.
+   */
   folderRefusal(folder: FolderRecord, error: unknown): WrenError | null {
     if (error instanceof WrenError || !this.client.usable || !isServerRefusal(error)) return null;
-    return new WrenError('ServerSaid', `The server refused folder ${folder.path}: ${(error as { responseText?: string }).responseText}`);
+    // Not FolderReadOnly even for [NOPERM]: the folder cannot be read at all.
+    const refusal = refusalOf(error, `server (folder ${folder.path})`, { folder: folder.path })!;
+    return new WrenError('ServerSaid', refusal.message, refusal.details);
   }
 }

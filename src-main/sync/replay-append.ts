@@ -25,7 +25,7 @@ export async function replayAppend(client: ImapClient, store: Store, entry: Jour
     sent = claimed;
   } else if (entry.targetUidNext !== null) {
     const unanswered = entry.items.filter((item) => item.newUid === null);
-    arrived = await inFolder(client, target, (uidValidity) =>
+    arrived = await inFolder(client, target, { change: false }, (uidValidity) =>
       uidValidity === entry.targetUidValidity ? alreadyInTarget(client, unanswered, entry.targetUidNext!) : Promise.resolve(new Map<number, number>()));
   }
   const missing: JournalItem[] = [];

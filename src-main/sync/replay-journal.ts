@@ -3,6 +3,7 @@ import type { ImapClient } from '../imap/imap-client';
 import { withFolder } from '../imap/with-folder';
 import type { ErrorShape } from '../errors/error-codes';
 import { WrenError } from '../errors/wren-error';
+import { refusalOf } from '../imap/imap-error';
 import { storeFlags } from '../imap/store-flags';
 import { expungeMessages } from '../imap/expunge-messages';
 import type { JournalEntry, JournalItem } from '../store/operations-repo';
@@ -34,7 +35,8 @@ export async function replayJournal(client: ImapClient, store: Store, accountId:
     } catch (error) {
       if (!isConflict(error, client)) throw error;
       store.write(() => {
-        store.operations.fail(entry.id, refusalOf(error));
+        store.operations.fail(entry.id, refusalShape(error));
+        store.folders.forgetModseq(accountId, [...byFolder(entry.items).keys()]);
         if (entry.action === 'append') returnUnsent(store, store.operations.get(entry.id)!);
       });
     }
@@ -50,7 +52,7 @@ async function replayEntry(client: ImapClient, store: Store, entry: JournalEntry
   if (entry.state === 'pending' && !store.write(() => store.operations.claim(entry.id))) return; // undone meanwhile
   const missing: JournalItem[] = [];
   for (const [path, items] of byFolder(entry.items)) {
-    missing.push(...(await inFolder(client, path, async (uidValidity) => {
+    missing.push(...(await inFolder(client, path, { change: true }, async (uidValidity) => {
       const resolved = await resolveItems(client, items, uidValidity);
       const uids = resolved.present.map(({ uid }) => uid);
       if (entry.action === 'store') await storeFlags(client, uids, entry.add, entry.remove);
@@ -84,9 +86,21 @@ export async function claimTarget(client: ImapClient, store: Store, entry: Journ
   return { ...entry, state: 'sent', targetUidNext: mark.uidNext, targetUidValidity: mark.uidValidity };
 }
 
-/** Runs `work` with the folder selected, giving it the folder's UIDVALIDITY. */
-export function inFolder<T>(client: ImapClient, path: string, work: (uidValidity: number) => Promise<T>): Promise<T> {
-  return withFolder(client, path, (folder) => work(folder.uidValidity));
+/**
+ * Runs `work` with the folder selected, giving it the folder's UIDVALIDITY.
+ * `change`: the work changes the folder (flags, expunge, move out); a folder
+ * the server opened READ-ONLY fails the entry with FolderReadOnly before any
+ * command, as imapflow would drop a refused STORE without a word.
+ */
+export function inFolder<T>(client: ImapClient, path: string, options: { change: boolean }, work: (uidValidity: number) => Promise<T>): Promise<T> {
+  return withFolder(client, path, (folder) => {
+    if (options.change && folder.readOnly) throw readOnlyFolder(path);
+    return work(folder.uidValidity);
+  });
+}
+
+function readOnlyFolder(path: string): WrenError {
+  return new WrenError('FolderReadOnly', `The server opened ${path} read-only: this account may not change it.`, { folder: path, responseCode: 'READ-ONLY' });
 }
 
 export function byFolder(items: JournalItem[]): Map<string, JournalItem[]> {
@@ -95,17 +109,20 @@ export function byFolder(items: JournalItem[]): Map<string, JournalItem[]> {
   return groups;
 }
 
-/** The server refused (NO/BAD, e.g. a folder gone) while the connection is fine: the entry cannot be applied. */
+/**
+ * The server refused (NO/BAD: a folder gone, a read-only folder) while the
+ * connection is fine: the entry cannot be applied. Throttling is not a
+ * refusal: the entry stays for the next replay.
+ */
 function isConflict(error: unknown, client: ImapClient): boolean {
-  if (error instanceof WrenError) return ['ServerSaid', 'NotFound', 'FolderExists', 'FolderGone'].includes(error.code);
-  // imapflow wraps some refusals (a missing mailbox: code NotFound) around the tagged response's error.
-  const refusal = error as { responseStatus?: string; response?: { responseStatus?: string } };
-  const status = refusal.responseStatus ?? refusal.response?.responseStatus;
-  return client.usable && (status === 'NO' || status === 'BAD');
+  if (error instanceof WrenError) return CONFLICTS.has(error.code);
+  const refusal = refusalOf(error);
+  return client.usable && refusal !== null && refusal.code !== 'ServerThrottled';
 }
 
-function refusalOf(error: unknown): ErrorShape {
+const CONFLICTS: ReadonlySet<string> = new Set(['ServerSaid', 'NotFound', 'FolderExists', 'FolderGone', 'FolderReadOnly']);
+
+function refusalShape(error: unknown): ErrorShape {
   if (error instanceof WrenError) return error.toShape();
-  const refusal = error as { responseText?: string; message?: string; response?: { responseText?: string } };
-  return new WrenError('ServerSaid', `The server refused: ${refusal.responseText ?? refusal.response?.responseText ?? refusal.message}`).toShape();
+  return (refusalOf(error) ?? new WrenError('ServerSaid', `The server refused: ${(error as Error).message}`)).toShape();
 }

@@ -34,7 +34,7 @@ export async function replayTransfer(client: ImapClient, store: Store, entry: Jo
 }
 
 async function resumeTransfer(client: ImapClient, store: Store, entry: JournalEntry, note: Note): Promise<void> {
-  const arrived = await inFolder(client, entry.targetPath!, (uidValidity) =>
+  const arrived = await inFolder(client, entry.targetPath!, { change: false }, (uidValidity) =>
     uidValidity === entry.targetUidValidity ? alreadyInTarget(client, entry.items, entry.targetUidNext!) : Promise.resolve(new Map<number, number>()));
   await transfer(client, store, entry, arrived, note);
 }
@@ -45,7 +45,7 @@ async function transfer(client: ImapClient, store: Store, entry: JournalEntry, a
   const missing: JournalItem[] = [];
   let targetUidValidity = entry.targetUidValidity;
   for (const [path, items] of byFolder(entry.items)) {
-    await inFolder(client, path, async (uidValidity) => {
+    await inFolder(client, path, { change: entry.action === 'move' }, async (uidValidity) => {
       const resolved = await resolveItems(client, items, uidValidity);
       missing.push(...resolved.missing.filter((item) => !arrived.has(item.id)));
       const leftBehind = resolved.present.filter(({ item }) => arrived.has(item.id)).map(({ uid }) => uid);

@@ -40,6 +40,7 @@ export async function syncAccount(source: MailSource, store: Store, accountId: n
     } catch (error) {
       const refusal = source.folderRefusal(folder, error);
       if (!refusal) throw error;
+      (summary.folderErrors ??= []).push({ path: folder.path, error: refusal.toShape() });
       options.onFolderError?.(folder.path, refusal);
     }
   }

@@ -170,7 +170,7 @@ export class SyncService {
       const summary = await this.runner.run(job, (progress) => this.events.emit('sync.progress', progress));
       this.failures.delete(accountId);
       if (replayOnly) return summary;
-      this.status.set(accountId, { state: 'idle', error: null, retryAt: null, ...(summary.warnings && { warnings: summary.warnings }) });
+      this.status.set(accountId, { state: 'idle', error: null, retryAt: null, ...(summary.warnings && { warnings: summary.warnings }), ...(summary.folderErrors && { folderErrors: summary.folderErrors }) });
       this.schedule(accountId, this.intervalOf(accountId));
       if ((this.options.push || this.watched.has(accountId)) && this.store.accounts.get(accountId)) this.runner.watch(job, (fault) => this.onPushLost(accountId, fault));
       this.replayJournaledElsewhere(accountId);
@@ -235,6 +235,14 @@ export class SyncService {
     } else if (fault.code === 'DatabaseBusy' && retries) {
       this.status.set(accountId, { state: 'error', error: fault.toShape(), retryAt: Date.now() + BUSY_RETRY_MS });
       this.schedule(accountId, BUSY_RETRY_MS);
+    } else if ((fault.code === 'ServerThrottled' || fault.code === 'MailboxLockTimeout') && retries) {
+      // The server is there and asks for patience: the same backoff as offline, or longer if it said how long.
+      const attempt = this.failures.get(accountId) ?? 0;
+      this.failures.set(accountId, attempt + 1);
+      const asked = Number(fault.details?.retryAfterMs) || 0;
+      const delay = Math.max(asked, RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)]!);
+      this.status.set(accountId, { state: 'error', error: fault.toShape(), retryAt: Date.now() + delay });
+      this.schedule(accountId, delay);
     } else {
       // A full disk, a read-only folder, a refused login or a bug: retrying on a timer would not help.
       this.status.set(accountId, { state: 'error', error: fault.toShape(), retryAt: null });

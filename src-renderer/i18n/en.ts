@@ -417,6 +417,7 @@ const strings = {
 
   'error.fingerprint': 'Certificate fingerprint (SHA-256): {fingerprint}',
   'error.where': 'Server: {where}',
+  'error.folder': 'Folder: {folder}',
   'error.detail': 'Details: {detail}',
 };
 
@@ -461,6 +462,8 @@ export const en: Dictionary = {
     ServerStalled: 'The server stopped answering in the middle of a transfer.',
     PlaintextNotAllowed: 'Unencrypted connections are refused unless you allow them explicitly.',
     ServerSaid: 'The server refused the request.',
+    ServerThrottled: 'The server asks Wren to slow down (too many requests for now). Nothing is lost: Wren will try again in a while.',
+    MailboxLockTimeout: 'The folder was busy with another task on the same connection for too long. Wren will try again.',
     Offline: 'You appear to be offline.',
     Pop3InUse: 'Another program is reading this mailbox right now (the server allows one at a time). Wren will try again later; close the other mail program if this persists.',
     Pop3LoginDelay: 'The server allows checking this mailbox only every so often, and it is too soon since the last check. Wren will try again later.',
@@ -469,6 +472,7 @@ export const en: Dictionary = {
     FolderProtected: 'This is a special folder (Inbox, Sent, Drafts, Trash, Junk or Archive): it cannot be renamed or deleted.',
     FolderExists: 'A folder of that name already exists.',
     FolderGone: 'The folder was renamed or deleted elsewhere (on another device or by the server).',
+    FolderReadOnly: 'This folder is read-only on the server: you may read its mail but not change it. Your change was undone.',
     SyncStopped: 'The sync was stopped. Mail that had already arrived is kept; the next sync fetches the rest.',
     SmtpRejected: 'The outgoing mail server refused the message.',
     SmtpDeferred: 'The outgoing mail server cannot take the message now; Wren will try again.',

@@ -3,7 +3,7 @@ import type { BackgroundErrorCode, Dictionary } from './en';
 import { translator } from './translate';
 
 /** For these the core's own message is the only useful specific, so it is shown too. */
-const CODES_WITH_DETAIL: ReadonlySet<ErrorCode> = new Set(['ServerSaid', 'SmtpRejected', 'SmtpDeferred', 'BadRequest', 'Internal', 'UnknownMethod']);
+const CODES_WITH_DETAIL: ReadonlySet<ErrorCode> = new Set(['ServerSaid', 'ServerThrottled', 'FolderReadOnly', 'SmtpRejected', 'SmtpDeferred', 'BadRequest', 'Internal', 'UnknownMethod']);
 
 /**
  * Where an error is shown: while the user sets up an account (a test
@@ -23,6 +23,8 @@ export function describeError(dictionary: Dictionary, error: ErrorShape, context
   if (fingerprint) lines.push(t('error.fingerprint', { fingerprint }));
   const where = serverAddress(error.details);
   if (where) lines.push(t('error.where', { where }));
+  const folder = error.details?.folder;
+  if (typeof folder === 'string') lines.push(t('error.folder', { folder }));
   const detail = CODES_WITH_DETAIL.has(error.code) ? detailText(error) : '';
   if (detail) lines.push(t('error.detail', { detail }));
   return lines;
@@ -49,5 +51,8 @@ function serverAddress(details: Record<string, unknown> | undefined): string {
 function detailText(error: ErrorShape): string {
   const problems = error.details?.problems;
   if (Array.isArray(problems) && problems.length > 0) return problems.map(String).join('; ');
+  // The server's own words, as it sent them (no language of ours can say them better).
+  const serverText = error.details?.serverText;
+  if (typeof serverText === 'string' && serverText) return serverText;
   return error.message;
 }

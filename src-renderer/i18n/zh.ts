@@ -413,6 +413,7 @@ export const zh: Dictionary = {
 
     'error.fingerprint': '证书指纹（SHA-256）：{fingerprint}',
     'error.where': '服务器：{where}',
+    'error.folder': '文件夹：{folder}',
     'error.detail': '详细信息：{detail}',
   },
   errors: {
@@ -437,6 +438,8 @@ export const zh: Dictionary = {
     ServerStalled: '服务器在传输过程中停止了响应。',
     PlaintextNotAllowed: '除非您明确允许，否则不会使用未加密的连接。',
     ServerSaid: '服务器拒绝了该请求。',
+    ServerThrottled: '服务器要求 Wren 放慢速度（暂时请求过多）。没有丢失任何内容：Wren 稍后会重试。',
+    MailboxLockTimeout: '该文件夹被同一连接上的另一项任务占用太久。Wren 会重试。',
     Pop3InUse: '另一个程序正在读取此邮箱（服务器一次只允许一个）。Wren 稍后会重试；如果一直如此，请关闭另一个邮件程序。',
     Pop3LoginDelay: '服务器限制了检查此邮箱的频率，距离上次检查的时间太短。Wren 稍后会重试。',
     ServerTemporary: '服务器出现临时问题。Wren 稍后会重试。',
@@ -445,6 +448,7 @@ export const zh: Dictionary = {
     FolderProtected: '这是特殊文件夹（收件箱、已发送、草稿、已删除、垃圾邮件或归档），不能重命名或删除。',
     FolderExists: '已存在同名文件夹。',
     FolderGone: '该文件夹已在别处（其他设备或服务器）被重命名或删除。',
+    FolderReadOnly: '该文件夹在服务器上是只读的：您可以阅读其中的邮件，但不能更改。您的更改已被撤销。',
     SyncStopped: '同步已停止。已收到的邮件都已保留，下次同步会获取其余部分。',
     SmtpRejected: '发件服务器拒绝了这封邮件。',
     SmtpDeferred: '发件服务器暂时无法接收这封邮件，Wren 稍后会重试。',

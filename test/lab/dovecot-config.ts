@@ -19,6 +19,11 @@ export interface DovecotConfigInput {
   imapCapability?: string;
   /** Dovecot's pop3_lock_session: a second POP3 login to a held maildrop then gets -ERR [IN-USE]. */
   pop3LockSession?: boolean;
+  /**
+   * Dovecot's ACL plugin with per-folder `dovecot-acl` files (vfile): a folder whose file says
+   * `owner lr` may be read but not changed (SELECT answers [READ-ONLY]); see Lab.restrictFolder.
+   */
+  acl?: boolean;
 }
 
 /** System user that owns the mail files; Dovecot refuses uid 0 for mail access. */
@@ -105,8 +110,8 @@ first_valid_uid = 1
 mail_location = maildir:~/Maildir
 # Maildir++ stores folder 'a/b' as directory '.a.b', so without listescape Dovecot refuses
 # names containing '.' (e.g. 'v1.2'); listescape stores them as '\\2e' instead.
-mail_plugins = listescape
-# Tests don't need crash safety, and fsync dominates APPEND/LMTP time on a loaded box.
+mail_plugins = listescape${input.acl ? ' acl' : ''}
+${input.acl ? 'plugin {\n  acl = vfile\n}\n' : ''}# Tests don't need crash safety, and fsync dominates APPEND/LMTP time on a loaded box.
 mail_fsync = never
 pop3_uidl_format = %08Xu%08Xv
 
@@ -122,6 +127,7 @@ ${specialUse('Archive', '\\Archive')}
 }
 
 protocol imap {
+${input.acl ? '  mail_plugins = $mail_plugins imap_acl' : ''}
   # Tests open many parallel connections from 127.0.0.1; the default of 10 causes flakes.
   mail_max_userip_connections = 200
 ${input.imapCapability ? `  imap_capability = ${input.imapCapability}` : ''}

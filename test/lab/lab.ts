@@ -58,6 +58,8 @@ export interface LabOptions {
   imapCapability?: string;
   /** Locks the maildrop for the whole POP3 session, so a second session is refused with [IN-USE]. */
   pop3LockSession?: boolean;
+  /** Dovecot's ACL plugin, for folders this account may read but not change (see readOnlyFolder). */
+  acl?: boolean;
 }
 
 export const DEFAULT_USERS: readonly LabUser[] = Object.freeze([
@@ -75,7 +77,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   const entry = registerForExit(dir, parts);
   try {
     const [cert, passwdPath] = await Promise.all([makeCert(dir), prepareDirs(dir, users)]);
-    const dovecot = await startDovecot({ dir, certPath: cert.certPath, keyPath: cert.keyPath, passwdPath, imapCapability: options.imapCapability, pop3LockSession: options.pop3LockSession });
+    const dovecot = await startDovecot({ dir, certPath: cert.certPath, keyPath: cert.keyPath, passwdPath, imapCapability: options.imapCapability, pop3LockSession: options.pop3LockSession, acl: options.acl });
     parts.dovecot = dovecot;
     const smtp = await startSubmission({ users, cert, lmtpSocket: dovecot.lmtpSocket });
     parts.smtp = smtp;

@@ -35,11 +35,13 @@ export function StatusBanners({ accounts, statuses }: StatusBannersProps) {
       })}
       {accounts.map((account) => {
         const warnings = statuses.get(account.id)?.warnings ?? [];
-        if (warnings.length === 0 || troubled.includes(account)) return null;
+        const folderErrors = statuses.get(account.id)?.folderErrors ?? [];
+        if ((warnings.length === 0 && folderErrors.length === 0) || troubled.includes(account)) return null;
         return (
           <div key={`warnings-${account.id}`} className="banner banner--warning status-banner" role="status" data-testid={`account-warnings-${account.id}`}>
             <p>{account.name}</p>
             {warnings.map((warning) => <p key={warning}>{warningWords(warning)}</p>)}
+            {folderErrors.map(({ path, error }) => <ErrorNotice key={path} error={error} context="background" />)}
           </div>
         );
       })}

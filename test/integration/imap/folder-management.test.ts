@@ -16,6 +16,17 @@ async function serverFolders(lab: Lab, user: string): Promise<Map<string, ListRe
   }
 }
 
+/** A folder's messages as another device sees them. */
+async function messagesOnServer(lab: Lab, user: string, path: string) {
+  const client = await connectImap(lab, user);
+  try {
+    await client.mailboxOpen(path, { readOnly: true });
+    return await client.fetchAll('1:*', { uid: true, envelope: true });
+  } finally {
+    await client.logout();
+  }
+}
+
 describe('remote folder management against Dovecot', () => {
   let lab: Lab;
   let wren: TestCore;
@@ -27,6 +38,7 @@ describe('remote folder management against Dovecot', () => {
     await wren.call('sync.run', { accountId, replayOnly: true });
     return serverFolders(lab, user().email);
   };
+  const onServer = (path: string) => messagesOnServer(lab, user().email, path);
   const byPath = async (path: string, includeUnsubscribed = true): Promise<FolderView | undefined> =>
     (await folders(includeUnsubscribed)).find((f) => f.path === path);
 
@@ -131,6 +143,31 @@ describe('remote folder management against Dovecot', () => {
     expect([remote.has('Ünïcode'), remote.has('Café 日本')]).toEqual([true, false]);
     await wren.core.sync.run(accountId, false);
     expect(await byPath('Ünïcode', false)).toMatchObject({ id: created.id, name: 'Ünïcode' });
+  });
+
+  it('a nested name with "&" and non-ASCII (日本語/Ünïcode & more): created, listed, filled, renamed and synced as written', async () => {
+    await lab.seed(user().email, 'INBOX', [simpleMessage(70, { subject: 'Into UTF-7' })]);
+    await wren.core.sync.run(accountId, false);
+    const parent = await wren.call('folders.create', { accountId, parentId: null, name: '日本語' });
+    const child = await wren.call('folders.create', { accountId, parentId: parent.id, name: 'Ünïcode & more' });
+    expect(child).toMatchObject({ path: '日本語/Ünïcode & more', name: 'Ünïcode & more' });
+    const inbox = (await folders()).find((f) => f.path === 'INBOX')!;
+    const message = (await wren.call('messages.list', { folderId: inbox.id, offset: 0, limit: 100 })).items.find((m) => m.subject === 'Into UTF-7 70')!;
+    await wren.call('messages.apply', { kind: 'copy', messageIds: [message.id], folderId: child.id });
+    let remote = await sentToServer();
+    // "&" itself is "&-" in modified UTF-7.
+    expect(remote.get('日本語/Ünïcode & more')?.pathAsListed).toBe('&ZeVnLIqe-/&ANw-n&AO8-code &- more');
+    expect((await onServer('日本語/Ünïcode & more')).map((m) => m.envelope?.subject)).toEqual(['Into UTF-7 70']);
+
+    const renamed = await wren.call('folders.rename', { folderId: child.id, name: 'Ünïcode & less' });
+    expect(renamed).toMatchObject({ id: child.id, path: '日本語/Ünïcode & less' });
+    remote = await sentToServer();
+    expect([remote.has('日本語/Ünïcode & less'), remote.has('日本語/Ünïcode & more')]).toEqual([true, false]);
+    await wren.core.sync.run(accountId, false);
+    const synced = await byPath('日本語/Ünïcode & less', false);
+    expect(synced).toMatchObject({ id: child.id, name: 'Ünïcode & less' });
+    const rows = await wren.call('messages.list', { folderId: child.id, offset: 0, limit: 10 });
+    expect(rows.items.map((m) => m.subject)).toEqual(['Into UTF-7 70']);
   });
 
   describe('with the server out of reach', () => {

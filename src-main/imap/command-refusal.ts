@@ -1,0 +1,51 @@
+import type { ImapFlow, ImapFlowOptions } from 'imapflow';
+
+/**
+ * imapflow answers a refused STORE, COPY, MOVE or EXPUNGE with `false` and
+ * only logs the server's NO (its words, its [CODE], or ETHROTTLE): a refusal
+ * would pass for "nothing to do" and the journal would mark the change done.
+ * The log is where the refusal is, so each connection's logger keeps its
+ * last one for `orRefusal` to throw.
+ */
+const lastRefusal = new WeakMap<ImapFlow, RecordedRefusal>();
+
+interface RecordedRefusal {
+  responseStatus?: string;
+  code?: string;
+  executedCommand?: string;
+}
+
+const ignore = () => undefined;
+
+/** imapflow's `logger` for a connection: silent, but it keeps the connection's last refused command. */
+export function refusalLogger(owner: () => ImapFlow | undefined): NonNullable<ImapFlowOptions['logger']> {
+  return {
+    trace: ignore,
+    debug: ignore,
+    info: ignore,
+    error: ignore,
+    warn: (entry: { err?: RecordedRefusal }) => {
+      const err = entry?.err;
+      const client = owner();
+      if (client && err && (err.responseStatus === 'NO' || err.responseStatus === 'BAD' || err.code === 'ETHROTTLE')) lastRefusal.set(client, err);
+    },
+  };
+}
+
+/**
+ * Runs one imapflow command that reports a refusal as `false`; throws the
+ * server's refusal (for toServerError / refusalOf to name) when it was one,
+ * and a lost connection when the line dropped under it: the server may or may
+ * not have done it, so the journal entry must stay for the next replay, never
+ * be failed as refused (nor passed as done).
+ */
+export async function orRefusal<T>(client: ImapFlow, commands: string[], run: () => Promise<T | false>): Promise<T | false> {
+  lastRefusal.delete(client);
+  const result = await run();
+  const refusal = lastRefusal.get(client);
+  lastRefusal.delete(client);
+  const sent = ` ${(refusal?.executedCommand ?? '').toUpperCase()} `;
+  if (result === false && refusal && commands.some((command) => sent.includes(` ${command} `))) throw refusal;
+  if (result === false && !client.usable) throw Object.assign(new Error('The connection dropped during the command'), { code: 'NoConnection' });
+  return result;
+}

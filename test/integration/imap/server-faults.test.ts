@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Events } from '../../../src-main/ipc/contract';
+import { simpleMessage } from '../../lab/simple-message';
+import { connectImap, startLab, type Lab } from '../../lab/lab';
+import { command, selecting, startScriptedImap, type ScriptedImap } from '../../lab/scripted-imap';
+import { labDraft, startCore, type TestCore } from './lab-core';
+
+/**
+ * The server misbehaves in ways a real one does (a NO to SELECT, BYE in the
+ * middle of a FETCH, throttling, garbage): Dovecot behind a scripted relay
+ * (test/lab/scripted-imap.ts) that answers chosen commands itself.
+ */
+describe('server faults: each has its own code, the journal keeps what is not applied, nothing stored is lost', () => {
+  let lab: Lab;
+  let imap: ScriptedImap;
+  let wren: TestCore;
+  let accountId: number;
+  const statuses: Events['account.status'][] = [];
+  const carol = () => lab.users[2]!;
+
+  const folderOf = (path: string) => wren.core.store.folders.list(accountId).find((f) => f.path === path);
+  const rows = (path: string) => wren.core.store.messages.page(folderOf(path)!.id, 0, 1000).items;
+  const serverFlags = async (path: string) => {
+    const client = await connectImap(lab, carol().email);
+    try {
+      await client.mailboxOpen(path, { readOnly: true });
+      return (await client.fetchAll('1:*', { uid: true, flags: true })).map((m) => [...m.flags!].sort());
+    } finally {
+      await client.logout();
+    }
+  };
+
+  beforeAll(async () => {
+    lab = await startLab();
+    const to = carol().email;
+    await lab.seed(to, 'INBOX', [1, 2].map((n) => simpleMessage(n, { subject: 'Inbox', to })));
+    await lab.seed(to, 'Locked', [3].map((n) => simpleMessage(n, { subject: 'Locked', to })));
+    await lab.seed(to, 'Open', [4].map((n) => simpleMessage(n, { subject: 'Open', to })));
+    await lab.seed(to, 'Big', Array.from({ length: 40 }, (_, i) => simpleMessage(10 + i, { subject: 'Big', to })));
+    imap = await startScriptedImap(lab.ports.imap);
+    wren = startCore();
+    wren.core.events.on('account.status', (status) => statuses.push(status));
+    const draft = labDraft(lab, carol());
+    accountId = (await wren.call('accounts.add', {
+      ...draft, smtp: null, allowPlaintext: true, trustedCertSha256: undefined, incoming: { ...draft.incoming, port: imap.port, security: 'none' },
+    })).id;
+  });
+  afterAll(async () => {
+    await wren?.dispose();
+    await imap?.close();
+    await lab?.stop();
+  });
+
+  it('a NO to SELECT: that folder is reported with the server\'s words, the others sync', async () => {
+    imap.script({ when: selecting(/Big/), action: { delayMs: 300 } }); // a slow answer changes nothing
+    imap.script({ when: selecting(/Locked/), action: { reply: ['{tag} NO [NOPERM] Permission denied to this folder'] } });
+    const summary = await wren.core.sync.run(accountId, false);
+    expect(summary.folderErrors).toEqual([
+      { path: 'Locked', error: expect.objectContaining({ code: 'ServerSaid', details: expect.objectContaining({ folder: 'Locked', serverText: 'Permission denied to this folder' }) }) },
+    ]);
+    expect(rows('INBOX')).toHaveLength(2);
+    expect(rows('Open')).toHaveLength(1);
+    expect(rows('Big')).toHaveLength(40);
+    expect(rows('Locked')).toHaveLength(0);
+    expect(wren.core.status.get(accountId)).toMatchObject({ state: 'idle', folderErrors: [expect.objectContaining({ path: 'Locked' })] });
+    // Refused once only: the next sync takes it.
+    const again = await wren.core.sync.run(accountId, false);
+    expect(again.folderErrors).toBeUndefined();
+    expect(rows('Locked')).toHaveLength(1);
+  });
+
+  it('BYE in the middle of a FETCH: a lost connection (offline, retried), nothing stored half, the next sync completes', async () => {
+    const client = await connectImap(lab, carol().email);
+    await client.mailboxOpen('Big');
+    await client.messageDelete('1:*'); // the cache already holds these 40: the new ones are fetched anew
+    await client.logout();
+    await lab.seed(carol().email, 'Big', Array.from({ length: 40 }, (_, i) => simpleMessage(100 + i, { subject: 'Again', to: carol().email })));
+    imap.script({ when: command('UID FETCH', /HEADER\.FIELDS/i), action: { byeAfter: 12, text: 'Server shutting down (scripted)' } });
+    await expect(wren.core.sync.run(accountId, false)).rejects.toMatchObject({ code: 'ConnectionLost' });
+    expect(wren.core.status.get(accountId).state).toBe('offline');
+    const partial = rows('Big');
+    expect(partial.every((m) => m.subject.startsWith('Again') || m.subject.startsWith('Big'))).toBe(true);
+    await wren.core.sync.run(accountId, false);
+    const subjects = rows('Big').map((m) => m.subject);
+    expect(subjects).toHaveLength(40);
+    expect(new Set(subjects).size).toBe(40);
+    expect(subjects.every((s) => s.startsWith('Again'))).toBe(true);
+  });
+
+  it('a throttled STORE (Gmail\'s [THROTTLED]): ServerThrottled, not offline; the change stays journaled and is sent later', async () => {
+    const [message] = rows('Open');
+    imap.script({ when: command('UID STORE'), action: { reply: ['{tag} NO [THROTTLED] Account exceeded command or bandwidth limits. (Failure)'] } });
+    const failed: Events['operation.failed'][] = [];
+    const off = wren.core.events.on('operation.failed', (event) => failed.push(event));
+    await wren.call('messages.apply', { kind: 'flags', messageIds: [message!.id], add: ['\\Flagged'], remove: [] });
+    await expect(wren.core.sync.replay(accountId)).rejects.toMatchObject({ code: 'ServerThrottled', details: expect.objectContaining({ responseCode: 'THROTTLED' }) });
+    expect(wren.core.status.get(accountId).state).not.toBe('offline');
+    expect(wren.core.store.operations.countUnfinished(accountId)).toBe(1);
+    expect(await serverFlags('Open')).toEqual([[]]);
+    await wren.core.sync.run(accountId, false);
+    expect(wren.core.store.operations.countUnfinished(accountId)).toBe(0);
+    expect(failed).toEqual([]);
+    expect(await serverFlags('Open')).toEqual([['\\Flagged']]);
+    off();
+  });
+
+  it('Microsoft 365\'s "Request is throttled" to SELECT ends the sync as ServerThrottled with the suggested wait, not as a refused folder', async () => {
+    imap.script({ when: selecting(/Open/), action: { reply: ['{tag} BAD Request is throttled. Suggested Backoff Time: 150 milliseconds'] } });
+    const failure = await wren.core.sync.run(accountId, false).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'ServerThrottled', details: expect.objectContaining({ retryAfterMs: 150 }) });
+    expect(wren.core.status.get(accountId)).toMatchObject({ state: 'error', error: expect.objectContaining({ code: 'ServerThrottled' }) });
+    expect(rows('Open')).toHaveLength(1);
+  });
+
+  it('garbage instead of an answer: a coded failure (not Internal), the cache untouched, the next sync fine', async () => {
+    imap.script({ when: selecting(/INBOX/), action: { garbage: Buffer.from('* 1 FETCH (UID 1 BODY[] {99999999999}\r\n\u0000\u00ff\u00fe)(}{\r\n', 'latin1') } });
+    const failure = await wren.core.sync.run(accountId, false).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'ConnectionLost' });
+    expect(rows('INBOX')).toHaveLength(2);
+    await wren.core.sync.run(accountId, false);
+    expect(rows('INBOX')).toHaveLength(2);
+  });
+});

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RemoteFolders } from '../../../src-main/folders/remote-folders';
+import { connectImap, type Lab } from '../../lab/lab';
+import type { TestCore } from '../imap/lab-core';
+import { JournalFixture, startJournalLab, stopJournalLab } from './journal-lab';
+import { killPoints } from '../kill-loop';
+import { killPoint, replayKilledAfter } from './killed-replay';
+
+/** How many times a replaying process is killed (kill -9) at a random point; the issue asks for 20. */
+const KILL_ROUNDS = 20;
+/** A round's replay (four folder entries) takes about this long on the lab once started. */
+const KILL_WINDOW_MS = 80;
+
+/** Folder create / rename / delete replayed by a process killed at random points: the server ends with the folders as asked. */
+describe('folder operations: replay killed (kill -9) at random points', () => {
+  let lab: Lab;
+  let wren: TestCore;
+  let f: JournalFixture;
+  const bob = () => lab.users[1]!;
+  const serverFolders = async () => {
+    const client = await connectImap(lab, bob().email);
+    try {
+      return (await client.list()).map((entry) => entry.path).filter((path) => path.startsWith('K')).sort();
+    } finally {
+      await client.logout();
+    }
+  };
+
+  beforeAll(async () => {
+    ({ lab, wren, f } = await startJournalLab());
+    await wren.core.sync.run(f.accountId, false);
+  });
+  afterAll(() => stopJournalLab(lab, wren));
+
+  it(`ends with the folders as asked, each once, after ${KILL_ROUNDS} kills`, async () => {
+    const next = killPoints('folder-kill-replay');
+    // Journaled as the UI does, without the core's own prompt replay: the killed process replays.
+    const folders = new RemoteFolders(wren.core.store, () => undefined);
+    const killedAt: string[] = [];
+    for (let round = 0; round < KILL_ROUNDS; round += 1) {
+      const made = folders.create(f.accountId, null, `K${round}`);
+      folders.create(f.accountId, made.id, 'Sub');
+      folders.rename(made.id, `K${round} renamed`);
+      if (round > 0) folders.delete(f.folderId(`K${round - 1} renamed`));
+      await replayKilledAfter(f, Math.floor(next() * KILL_WINDOW_MS));
+      killedAt.push(killPoint(f));
+    }
+    console.log(`folder-kill-replay kills: ${killedAt.join(', ')}`);
+    await wren.core.sync.run(f.accountId, false);
+    expect(wren.core.store.operations.countUnfinished(f.accountId)).toBe(0);
+    expect(f.failed).toEqual([]);
+    const last = `K${KILL_ROUNDS - 1} renamed`;
+    expect(await serverFolders()).toEqual([last, `${last}/Sub`]);
+    const local = wren.core.store.folders.list(f.accountId).map((folder) => folder.path).filter((path) => path.startsWith('K')).sort();
+    expect(local).toEqual([last, `${last}/Sub`]);
+  }, 600_000);
+});
