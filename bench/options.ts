@@ -37,7 +37,7 @@ export const USAGE = `Usage: npm run bench -- [--messages N] [--runs K] [--seed 
   --send N       instead of the sync rows: send N messages of mixed sizes (1000 when no value is wanted:
                  --send 1000) through the outbox, a bare nodemailer pool and msmtp to an SMTP sink; then
                  peak RSS while the outbox sends a 50 MB attachment (--only msmtp,rss: those rows besides the
-                 two compared; --only none: just the two)
+                 two compared; --only none: just the two; --profile: the outbox row's main-thread profile)
 Writes test-artifacts/bench-results.json (--big-html: bench-big-html.json, --push: bench-push.json,
 --pop3: bench-pop3.json, --send: bench-send.json).`;
 
