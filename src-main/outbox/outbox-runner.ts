@@ -16,7 +16,7 @@ const SENT_KEPT_MS = 7 * 24 * 3600_000;
  * "sending" only when its own DATA is accepted; one still waiting its turn
  * when the process dies is "queued" and provably never left.
  */
-const SENDS_IN_FLIGHT = 3;
+const SENDS_IN_FLIGHT = 8;
 
 /** Backoff after a temporary failure: 15 s, 30 s, 1 min … up to 15 min. */
 export function retryDelayMs(attempts: number): number {
