@@ -39,7 +39,7 @@ export const USAGE = `Usage: npm run bench -- [--messages N] [--runs K] [--seed 
   --send N       instead of the sync rows: send N messages of mixed sizes (1000 when no value is wanted:
                  --send 1000) through the outbox, a bare nodemailer pool and msmtp to an SMTP sink; then
                  peak RSS while the outbox sends a 50 MB attachment (--only msmtp,rss: those rows besides the
-                 two compared; --only none: just the two)
+                 two compared; --only none: just the two; --profile: the outbox row's main-thread profile)
   --mbox MB      instead of the sync rows: import and export an mbox of MB megabytes (2048 when no value is
                  wanted: --mbox 2048) and one of 200 MB into a local folder with the wren CLI, against
                  Python's mailbox module copying it into a Maildir; time ratio and peak RSS of each

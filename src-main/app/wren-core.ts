@@ -32,7 +32,8 @@ import { OutboxRunner } from '../outbox/outbox-runner';
 import { OutboxService, view } from '../outbox/outbox-service';
 import { SentCopies } from '../outbox/sent-copy';
 import { markOriginal } from '../outbox/mark-original';
-import { SmtpSender } from '../smtp/smtp-sender';
+import { InProcessOutboxEngine, type OutboxEngine } from '../outbox/outbox-engine';
+import { WorkerOutboxEngine, defaultOutboxWorkerPath } from '../outbox/worker-outbox-engine';
 import type { SmtpLogin } from '../smtp/smtp-transport';
 import { prepareDataDir } from './data-dir';
 import { EventBus } from './event-bus';
@@ -61,6 +62,12 @@ export interface CoreOptions {
   discovery?: Partial<DiscoveryOptions>;
   /** Run the outbox (send what is due, at start and when accounts come back online). Default: on. */
   outbox?: boolean;
+  /**
+   * The bundled outbox worker, where messages are built and sent so the main
+   * thread stays responsive. Default: the one beside the bundle; null (or
+   * none built, as under vitest) does that work in this thread.
+   */
+  outboxWorkerPath?: string | null;
   /** Another process (the app, another `wren sync`) is syncing the account; this sync waits for it. */
   onSyncWait?: (accountId: number, holder: SyncLockHolder) => void;
 }
@@ -86,7 +93,7 @@ export class WrenCore {
   readonly staging: AttachmentStaging;
   readonly compose: ComposeStarter;
   readonly drafts: DraftsService;
-  readonly smtp: SmtpSender;
+  private readonly outboxEngine: OutboxEngine;
   readonly outbox: OutboxService;
   readonly sentCopySetting: SentCopySetting;
   readonly search: MessageSearch;
@@ -121,17 +128,17 @@ export class WrenCore {
     this.events.on('account.status', ({ accountId, state }) => {
       if (state === 'idle') void this.drafts.flush(accountId).catch(() => undefined);
     });
-    this.smtp = new SmtpSender((accountId) => this.smtpLoginFor(accountId));
+    this.outboxEngine = this.createOutboxEngine();
     const announce = (entry: OutboxEntryView, removed: boolean) => this.events.emit('outbox.changed', { entry: view(entry), removed });
     this.sentCopySetting = new SentCopySetting(this.settings);
     this.sentCopySetting.carryOverFrom(this.store);
-    this.outboxRunner = new OutboxRunner(this.store, this.smtp, new SentCopies(this.store, this.sessions), {
+    this.outboxRunner = new OutboxRunner(this.store, this.outboxEngine, new SentCopies(this.store, this.sessions), {
       changed: announce,
       sent: (entry) => markOriginal(this, entry),
       keepsSentCopy: (accountId) => this.sentCopySetting.keeps(accountId),
       serverFilesSentMail: (accountId) => this.sentCopySetting.set(accountId, false),
     });
-    this.outbox = new OutboxService(this.store, this.staging, this.outboxRunner, announce);
+    this.outbox = new OutboxService(this.store, this.staging, this.outboxEngine, this.outboxRunner, announce);
     if (options.outbox ?? true) {
       // An account back online sends what waited for it.
       this.events.on('account.status', ({ accountId, state }) => {
@@ -156,7 +163,7 @@ export class WrenCore {
     this.watcher?.stop();
     this.stopWatchingSettings();
     await this.outboxRunner.stop();
-    this.smtp.closeAll();
+    await this.outboxEngine.closeAll();
     await this.sync.stop();
     this.sessions.closeAll();
     this.store.close();
@@ -170,6 +177,12 @@ export class WrenCore {
       : new InProcessSyncRunner(this.store, onNewMail);
     // Other processes may sync the same accounts from this data folder (the app and the CLI).
     return new LeasedSyncRunner(runner, new AccountSyncLocks(join(this.dataDir, 'sync-locks.sqlite')), this.options.onSyncWait);
+  }
+
+  private createOutboxEngine(): OutboxEngine {
+    const workerPath = this.options.outboxWorkerPath === undefined ? defaultOutboxWorkerPath() : this.options.outboxWorkerPath;
+    const loginFor = (accountId: number) => this.smtpLoginFor(accountId);
+    return workerPath ? new WorkerOutboxEngine(this.dataDir, workerPath, loginFor) : new InProcessOutboxEngine(this.store, this.staging, loginFor);
   }
 
   private watchAccounts(): AccountWatcher | null {

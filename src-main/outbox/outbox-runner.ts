@@ -1,15 +1,22 @@
-import { createReadStream } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { toWrenError, type WrenError } from '../errors/wren-error';
 import type { OutboxEntryView } from '../ipc/compose-shapes';
-import type { SmtpSender } from '../smtp/smtp-sender';
 import { isTemporary } from '../smtp/smtp-error';
 import type { Store } from '../store/store';
 import type { OutboxRecord } from '../store/outbox-repo';
+import type { OutboxEngine } from './outbox-engine';
 import type { SentCopies } from './sent-copy';
 
 /** A sent message stays listed (with its Message-ID) this long, then its row and blob go. */
 const SENT_KEPT_MS = 7 * 24 * 3600_000;
+
+/**
+ * Messages handed to the SMTP connection ahead of the one on the line, so it
+ * never waits for the runner between two messages. Each is still marked
+ * "sending" only when its own DATA is accepted; one still waiting its turn
+ * when the process dies is "queued" and provably never left.
+ */
+const SENDS_IN_FLIGHT = 8;
 
 /** Backoff after a temporary failure: 15 s, 30 s, 1 min … up to 15 min. */
 export function retryDelayMs(attempts: number): number {
@@ -37,8 +44,9 @@ function isAlive(pid: number): boolean {
 }
 
 /**
- * Drains each account's outbox over its pooled SMTP connection, one message
- * after another, and files the Sent copies. Rows are claimed for this process
+ * Drains each account's outbox over its pooled SMTP connection (messages go
+ * one after another on it, the next already waiting its turn), and files the
+ * Sent copies. Rows are claimed for this process
  * first (the app and the CLI share the data folder), so two processes never
  * send the same row; a claimant that died is taken over, and a row it left in
  * "sending" is never sent again blindly: the Sent folder is asked, and when it
@@ -54,7 +62,7 @@ export class OutboxRunner {
 
   constructor(
     private readonly store: Store,
-    private readonly sender: SmtpSender,
+    private readonly engine: OutboxEngine,
     private readonly sentCopies: SentCopies,
     private readonly hooks: RunnerHooks,
   ) {}
@@ -115,6 +123,7 @@ export class OutboxRunner {
 
   private async drain(accountId: number, reachable: boolean): Promise<void> {
     const claimed = this.store.outbox.claim(accountId, process.pid, this.token, isAlive);
+    const sending = new Set<Promise<void>>();
     try {
       for (const entry of claimed) {
         if (this.stopped) break;
@@ -122,26 +131,26 @@ export class OutboxRunner {
         if (!fresh || fresh.claimToken !== this.token) continue;
         if (fresh.state === 'sending') await this.recover(fresh);
         else if (fresh.state === 'sent') await this.fileSentCopy(fresh);
-        else if (isDue(fresh) || (reachable && heldByNetwork(fresh))) await this.sendOne(fresh);
+        else if (isDue(fresh) || (reachable && heldByNetwork(fresh))) {
+          const send: Promise<void> = this.sendOne(fresh).finally(() => sending.delete(send));
+          sending.add(send);
+          if (sending.size >= SENDS_IN_FLIGHT) await Promise.race(sending);
+        }
       }
     } finally {
-      for (const entry of claimed) this.store.outbox.release(entry.id, this.token);
+      await Promise.allSettled(sending);
+      this.store.outbox.releaseAll(claimed.map((entry) => entry.id), this.token);
     }
   }
 
   private async sendOne(entry: OutboxRecord): Promise<void> {
     let began = false;
     try {
-      const outcome = await this.sender.send(
-        entry.accountId,
-        entry.envelope,
-        () => createReadStream(this.store.blobs.pathOf(entry.blob)),
-        () => {
-          began = this.store.outbox.beginSending(entry.id, this.token);
-          if (!began) throw new Error('The message was taken back before it was sent.');
-          this.announce(entry.id);
-        },
-      );
+      const job = { accountId: entry.accountId, outboxId: entry.id, token: this.token, envelope: entry.envelope, blob: entry.blob };
+      const outcome = await this.engine.send(job, () => {
+        began = true;
+        this.announce(entry.id);
+      });
       this.store.outbox.markSent(entry.id, outcome.refused, this.copyPlanFor(entry.accountId));
       const sent = this.store.outbox.get(entry.id)!;
       this.announce(entry.id);

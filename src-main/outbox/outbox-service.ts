@@ -1,10 +1,13 @@
+import type { Statement } from 'better-sqlite3';
 import { WrenError } from '../errors/wren-error';
 import { ComposedMessage, type OutboxEntryView } from '../ipc/compose-shapes';
 import type { Store } from '../store/store';
-import type { OutboxRecord } from '../store/outbox-repo';
+import type { OutboxProgress, OutboxRecord } from '../store/outbox-repo';
 import type { AttachmentStaging } from './attachment-staging';
-import { buildMessage, type BuiltMessage, type SendingIdentity } from './build-message';
+import type { BuiltMessage, SendingIdentity } from './build-message';
 import { newMessageId } from './message-id';
+import { OutboxCommitter, type QueuedRow } from './outbox-committer';
+import type { OutboxEngine } from './outbox-engine';
 import type { OutboxRunner } from './outbox-runner';
 import { prepareRawMessage } from './raw-message';
 
@@ -17,30 +20,39 @@ export interface SendRequest {
 const WAIT_POLL_MS = 100;
 
 /**
- * The outbox's requests. Sending builds the message (MIME, Message-ID
- * assigned here), streams it into the blob store, records the row and
+ * The outbox's requests. Sending assigns the Message-ID here, has the engine
+ * build the message (MIME) into the blob store and record its row, and
  * returns: the network is the runner's business, later.
  */
 export class OutboxService {
+  /** For `--raw` messages, streamed from their staged file in this thread (there is nothing to build). */
+  private readonly rawCommitter: OutboxCommitter;
+  private identityQuery: Statement | null = null;
+
   constructor(
     private readonly store: Store,
     private readonly staging: AttachmentStaging,
+    private readonly engine: OutboxEngine,
     private readonly runner: OutboxRunner,
     private readonly changed: (entry: OutboxEntryView, removed: boolean) => void,
-  ) {}
+  ) {
+    this.rawCommitter = new OutboxCommitter(store);
+  }
 
   async send(composed: ComposedMessage, request: SendRequest): Promise<OutboxEntryView> {
     const account = this.requireSmtpAccount(composed.accountId);
     const from = this.identity(account.id, composed.identityId);
-    const built = buildMessage({ composed, from, messageId: newMessageId(from.address), date: new Date(), staging: this.staging });
     const shown = [...composed.to, ...composed.cc].map((a) => a.address);
-    return this.enqueue(account.id, built, { composedJson: JSON.stringify(composed), subject: composed.subject, shown }, request);
+    const row = queuedRow(account.id, { composedJson: JSON.stringify(composed), subject: composed.subject, shown }, request);
+    const id = await this.engine.queue({ composed, from, messageId: newMessageId(from.address), date: Date.now(), row });
+    return this.queued(id, row);
   }
 
   async sendRaw(accountId: number, stagedId: string, request: SendRequest): Promise<OutboxEntryView> {
     const account = this.requireSmtpAccount(accountId);
-    const built = await prepareRawMessage(this.staging.openStream(stagedId), account.email);
-    const entry = await this.enqueue(account.id, built, { composedJson: null, subject: '', shown: built.envelope.to }, request);
+    const built: BuiltMessage = await prepareRawMessage(this.staging.openStream(stagedId), account.email);
+    const row = queuedRow(account.id, { composedJson: null, subject: '', shown: built.envelope.to }, request);
+    const entry = this.queued(await this.rawCommitter.add(built, row), row);
     this.staging.remove(stagedId);
     return entry;
   }
@@ -92,40 +104,22 @@ export class OutboxService {
   async wait(outboxIds: number[]): Promise<OutboxEntryView[]> {
     const settled = new Map<number, OutboxEntryView>();
     for (;;) {
-      for (const id of outboxIds) {
-        if (settled.has(id)) continue;
-        const entry = this.store.outbox.get(id);
-        if (!entry) throw new WrenError('NotFound', `No outbox entry ${id}.`, { outboxId: id });
-        if (isSettled(entry)) settled.set(id, view(entry));
+      const open = outboxIds.filter((id) => !settled.has(id));
+      const progress = new Map(this.store.outbox.progressOf(open).map((row) => [row.id, row]));
+      for (const id of open) {
+        const row = progress.get(id);
+        if (!row) throw new WrenError('NotFound', `No outbox entry ${id}.`, { outboxId: id });
+        if (isSettled(row)) settled.set(id, view(this.require(id)));
       }
       if (settled.size === outboxIds.length) return outboxIds.map((id) => settled.get(id)!);
       await new Promise((resolve) => setTimeout(resolve, WAIT_POLL_MS));
     }
   }
 
-  private async enqueue(
-    accountId: number,
-    built: BuiltMessage,
-    about: { composedJson: string | null; subject: string; shown: string[] },
-    request: SendRequest,
-  ): Promise<OutboxEntryView> {
-    const stored = await this.store.blobs.writeStream(built.stream());
-    const later = request.sendAt ?? (request.undoSeconds > 0 ? Date.now() + request.undoSeconds * 1000 : null);
-    const id = this.store.outbox.insert({
-      accountId,
-      messageId: built.messageId,
-      blob: stored.blob,
-      size: stored.size,
-      envelope: built.envelope,
-      composedJson: about.composedJson,
-      subject: about.subject,
-      to: about.shown,
-      state: later === null ? 'queued' : 'waiting',
-      sendAt: later,
-    });
+  private queued(id: number, row: QueuedRow): OutboxEntryView {
     const entry = view(this.require(id));
     this.changed(entry, false);
-    if (later === null) void this.runner.kick(accountId);
+    if (row.state === 'queued') void this.runner.kick(row.accountId);
     else this.runner.kickAll();
     return entry;
   }
@@ -138,11 +132,11 @@ export class OutboxService {
   }
 
   private identity(accountId: number, identityId: number | null): SendingIdentity {
-    const row = this.store.db
-      .prepare(
-        `SELECT name, email, reply_to AS replyTo FROM identities WHERE account_id = ? AND (id = ? OR (? IS NULL AND is_default = 1))
-         ORDER BY is_default DESC, id LIMIT 1`,
-      )
+    this.identityQuery ??= this.store.db.prepare(
+      `SELECT name, email, reply_to AS replyTo FROM identities WHERE account_id = ? AND (id = ? OR (? IS NULL AND is_default = 1))
+       ORDER BY is_default DESC, id LIMIT 1`,
+    );
+    const row = this.identityQuery
       .get(accountId, identityId, identityId) as { name: string; email: string; replyTo: string | null } | undefined;
     if (!row) throw new WrenError('NotFound', `No identity ${identityId ?? '(default)'} for account ${accountId}.`, { accountId, identityId });
     return { name: row.name, address: row.email, replyTo: row.replyTo };
@@ -155,10 +149,15 @@ export class OutboxService {
   }
 }
 
-function isSettled(entry: OutboxRecord): boolean {
-  if (entry.state === 'sent') return (entry.sentCopy !== 'pending' && entry.sentCopy !== 'appending') || entry.error !== null;
+function queuedRow(accountId: number, about: { composedJson: string | null; subject: string; shown: string[] }, request: SendRequest): QueuedRow {
+  const later = request.sendAt ?? (request.undoSeconds > 0 ? Date.now() + request.undoSeconds * 1000 : null);
+  return { accountId, composedJson: about.composedJson, subject: about.subject, to: about.shown, state: later === null ? 'queued' : 'waiting', sendAt: later };
+}
+
+function isSettled(entry: OutboxProgress): boolean {
+  if (entry.state === 'sent') return (entry.sentCopy !== 'pending' && entry.sentCopy !== 'appending') || entry.failed;
   if (entry.state === 'failed' || entry.state === 'unknown') return true;
-  if (entry.state === 'queued') return entry.error !== null && entry.nextAttemptAt !== null;
+  if (entry.state === 'queued') return entry.failed && entry.nextAttemptAt !== null;
   return entry.state === 'waiting' && (entry.sendAt ?? 0) > Date.now() + 60_000;
 }
 

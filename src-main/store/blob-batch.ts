@@ -42,6 +42,20 @@ export class BlobBatch {
     return stored;
   }
 
+  /** A file written elsewhere (a streamed blob) and its changed folders, to be flushed with this batch. */
+  adopt(file: number, folders: Iterable<string>): void {
+    this.files.push(file);
+    for (const folder of folders) this.folders.add(folder);
+  }
+
+  /** Takes over another batch's unflushed files, so one `sync()` flushes both. */
+  absorb(other: BlobBatch): void {
+    this.files.push(...other.files);
+    for (const folder of other.folders) this.folders.add(folder);
+    other.files = [];
+    other.folders.clear();
+  }
+
   /** Flushes every file written so far, then their folders; the batch can take more writes afterwards. */
   async sync(): Promise<void> {
     const files = this.files;

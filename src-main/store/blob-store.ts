@@ -63,7 +63,12 @@ export class BlobStore {
     }
   }
 
-  async writeStream(source: Readable | AsyncIterable<Buffer>): Promise<StoredBlob> {
+  /**
+   * Streams content into the store. With a `batch`, the file is renamed into
+   * place at once but flushed only by the batch's `sync()`, so several
+   * streamed blobs can share their flushes (the outbox's group commit).
+   */
+  async writeStream(source: Readable | AsyncIterable<Buffer>, batch?: BlobBatch): Promise<StoredBlob> {
     const temp = this.tempPath();
     const hash = createHash('sha256');
     let size = 0;
@@ -78,14 +83,19 @@ export class BlobStore {
     try {
       await pipeline(source, counter, createWriteStream(temp, { fd: file, autoClose: false }));
       // On the disk before it is renamed into place, so the name never points at a file a power loss could empty.
-      await fsyncAsync(file);
+      if (!batch) await fsyncAsync(file);
     } catch (error) {
       closeSync(file);
       rmSync(temp, { force: true });
       throw error;
     }
-    closeSync(file);
     const blob = hash.digest('hex');
+    if (batch) {
+      // The batch flushes the file before its folders, which keeps that order for a power loss.
+      batch.adopt(file, this.moveIntoPlace(temp, blob));
+      return { blob, size };
+    }
+    closeSync(file);
     await syncFolders(this.moveIntoPlace(temp, blob));
     return { blob, size };
   }

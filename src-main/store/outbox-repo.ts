@@ -31,6 +31,16 @@ export interface NewOutboxEntry {
   sendAt: number | null;
 }
 
+/** The fields that say whether a row's send is settled for now. */
+export interface OutboxProgress {
+  id: number;
+  state: OutboxState;
+  sentCopy: SentCopyState | null;
+  /** An error is recorded (a failure, a retry pending, or a Sent copy that could not be filed yet). */
+  failed: boolean;
+  nextAttemptAt: number | null;
+  sendAt: number | null;
+}
 export type SentCopyState = 'pending' | 'appending' | 'done' | 'skipped';
 
 interface OutboxRow {
@@ -113,6 +123,17 @@ export class OutboxRepo {
     return row ? fromRow(row) : undefined;
   }
 
+  /** How far each row has come, without its payload (`outbox.wait` asks this of many rows, often). */
+  progressOf(ids: number[]): OutboxProgress[] {
+    const rows = this.statements
+      .get(
+        `SELECT id, state, sent_copy AS sentCopy, error_json IS NOT NULL AS failed, next_attempt_at AS nextAttemptAt, send_at AS sendAt
+         FROM outbox WHERE id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(ids)) as (Omit<OutboxProgress, 'failed'> & { failed: number })[];
+    return rows.map((row) => ({ ...row, failed: row.failed === 1 }));
+  }
+
   list(accountId?: number): OutboxRecord[] {
     const rows = accountId
       ? this.statements.get('SELECT * FROM outbox WHERE account_id = ? ORDER BY id').all(accountId)
@@ -133,7 +154,8 @@ export class OutboxRepo {
    * (killed mid-send) is taken over.
    */
   claim(accountId: number, pid: number, token: string, alive: (pid: number) => boolean): OutboxRecord[] {
-    return this.db.transaction(() => {
+    // Immediate: it reads then writes, and another connection (the outbox worker, another process) may write in between.
+    const claim = this.db.transaction(() => {
       const rows = (this.statements
         // "+account_id": found through the state and sent_copy indexes (few rows), not all the account's sent ones.
         .get(`SELECT * FROM outbox WHERE +account_id = ? AND (state IN ('waiting', 'queued', 'sending') OR sent_copy IN ('pending', 'appending')) ORDER BY id`)
@@ -146,11 +168,17 @@ export class OutboxRepo {
         mine.push({ ...row, claimPid: pid, claimToken: token });
       }
       return mine;
-    })();
+    });
+    return claim.immediate();
   }
 
   release(id: number, token: string): void {
     this.statements.get('UPDATE outbox SET claim_pid = NULL, claim_token = NULL WHERE id = ? AND claim_token = ?').run(id, token);
+  }
+
+  /** Gives up this claimant's rows in one transaction (a drain of a thousand rows is one write, not a thousand). */
+  releaseAll(ids: number[], token: string): void {
+    this.db.transaction(() => ids.forEach((id) => this.release(id, token))).immediate();
   }
 
   setState(id: number, state: OutboxState, fields: { error?: ErrorShape | null; nextAttemptAt?: number | null; attempts?: number } = {}): void {

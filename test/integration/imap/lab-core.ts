@@ -19,7 +19,7 @@ export interface TestCore {
 
 /** `dataDir` puts the data elsewhere (a tiny disk); the caller then removes it. */
 export function startCore(
-  options: { syncIntervalMs?: number; syncWorkerPath?: string | null; dataDir?: string; discovery?: Partial<DiscoveryOptions> } = {},
+  options: { syncIntervalMs?: number; syncWorkerPath?: string | null; outboxWorkerPath?: string | null; dataDir?: string; discovery?: Partial<DiscoveryOptions> } = {},
 ): TestCore {
   const dir = mkdtempSync(join(tmpdir(), 'wren-core-'));
   const core = WrenCore.open({
@@ -28,6 +28,7 @@ export function startCore(
     secrets: new KeyFileSecretStore(join(dir, 'keys', 'secret.key')),
     syncIntervalMs: options.syncIntervalMs ?? 0,
     syncWorkerPath: options.syncWorkerPath ?? null,
+    outboxWorkerPath: options.outboxWorkerPath ?? null,
     discovery: options.discovery,
   });
   const handlers = createHandlers(core);

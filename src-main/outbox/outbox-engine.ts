@@ -1,0 +1,87 @@
+import { createReadStream } from 'node:fs';
+import type { ComposedMessage } from '../ipc/compose-shapes';
+import { SmtpSender, type SendOutcome } from '../smtp/smtp-sender';
+import type { SmtpLogin } from '../smtp/smtp-transport';
+import type { Store } from '../store/store';
+import type { AttachmentStaging } from './attachment-staging';
+import { buildMessage, type Envelope, type SendingIdentity } from './build-message';
+import { OutboxCommitter, type QueuedRow } from './outbox-committer';
+
+/** A composed message to build and queue (plain data: it may cross to the outbox worker). */
+export interface QueueRequest {
+  composed: ComposedMessage;
+  from: SendingIdentity;
+  /** With its angle brackets; assigned before the message is queued. */
+  messageId: string;
+  date: number;
+  row: QueuedRow;
+}
+
+/** A queued message to send, claimed by the runner's `token`. */
+export interface SendJob {
+  accountId: number;
+  outboxId: number;
+  token: string;
+  envelope: Envelope;
+  blob: string;
+}
+
+/**
+ * The outbox's heavy work: building a message into the store (MIME, the
+ * blob, the row) and the SMTP conversation. The app runs it in the outbox
+ * worker thread (WorkerOutboxEngine), so the core's event loop stays free;
+ * this class is that work, in whichever thread it runs.
+ */
+export interface OutboxEngine {
+  /** Builds the message and commits it with its row; resolves with the row's id. */
+  queue(request: QueueRequest): Promise<number>;
+  /**
+   * Sends the stored message. Once the server has accepted DATA and before
+   * the first byte, the row is marked "sending" (refused when it was taken
+   * back meanwhile: then nothing is sent) and `onBegan` is called.
+   */
+  send(job: SendJob, onBegan: () => void): Promise<SendOutcome>;
+  /** Drops the account's SMTP connection (its settings changed, or it failed below SMTP). */
+  close(accountId: number): void;
+  closeAll(): Promise<void>;
+}
+
+export class InProcessOutboxEngine implements OutboxEngine {
+  private readonly committer: OutboxCommitter;
+  private readonly sender: SmtpSender;
+
+  constructor(
+    private readonly store: Store,
+    private readonly staging: AttachmentStaging,
+    loginFor: (accountId: number) => SmtpLogin,
+  ) {
+    this.committer = new OutboxCommitter(store);
+    this.sender = new SmtpSender(loginFor);
+  }
+
+  async queue(request: QueueRequest): Promise<number> {
+    const { composed, from, messageId, date, row } = request;
+    const built = buildMessage({ composed, from, messageId, date: new Date(date), staging: this.staging });
+    return this.committer.add(built, row);
+  }
+
+  send(job: SendJob, onBegan: () => void): Promise<SendOutcome> {
+    return this.sender.send(
+      job.accountId,
+      job.envelope,
+      () => createReadStream(this.store.blobs.pathOf(job.blob)),
+      () => {
+        if (!this.store.outbox.beginSending(job.outboxId, job.token)) throw new Error('The message was taken back before it was sent.');
+        onBegan();
+      },
+    );
+  }
+
+  close(accountId: number): void {
+    this.sender.close(accountId);
+  }
+
+  async closeAll(): Promise<void> {
+    this.sender.closeAll();
+  }
+}

@@ -1,0 +1,21 @@
+import type { ErrorShape } from '../errors/error-codes';
+import type { SendOutcome } from '../smtp/smtp-sender';
+import type { SmtpLogin } from '../smtp/smtp-transport';
+import type { QueueRequest, SendJob } from './outbox-engine';
+
+/** Messages between the main thread and the outbox worker (structured-cloned, so plain data only). */
+export type ToOutboxWorker =
+  | { type: 'queue'; id: number; request: QueueRequest }
+  /** The login travels with each job: the passwords stay with the main thread's vault. */
+  | { type: 'send'; id: number; job: SendJob; login: SmtpLogin }
+  | { type: 'close'; accountId: number };
+
+export type FromOutboxWorker =
+  | { type: 'queued'; id: number; outboxId: number }
+  /** The row is marked "sending"; the message is flowing. */
+  | { type: 'began'; id: number }
+  | { type: 'sent'; id: number; outcome: SendOutcome }
+  | { type: 'failed'; id: number; error: ErrorShape };
+
+/** Marks the bundled file as the outbox worker, so it refuses to run as anything else. */
+export const OUTBOX_WORKER_ROLE = 'wren-outbox-worker';
