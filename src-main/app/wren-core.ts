@@ -73,6 +73,8 @@ export interface CoreOptions {
 }
 
 const ACCOUNT_WATCH_MS = 2000;
+/** 64 MB of 4 KB pages: the WAL only grows this far if the sync worker has not committed for a long time. */
+const MAIN_THREAD_CHECKPOINT_PAGES = 16_384;
 
 /**
  * Everything the main process owns (database, sockets, sync), assembled once
@@ -172,6 +174,11 @@ export class WrenCore {
   private syncRunner(): SyncRunner {
     const workerPath = this.options.syncWorkerPath === undefined ? defaultSyncWorkerPath() : this.options.syncWorkerPath;
     const onNewMail = (event: Events['mail.new']) => this.events.emit('mail.new', event);
+    // A checkpoint copies the WAL into the database and fsyncs both, and SQLite runs it in the commit that
+    // finds the WAL over its threshold: after a sync, that was often the next click's flag change, held up
+    // for tens of ms. With a sync worker, its connection checkpoints (it commits after every sync and
+    // replay); the main thread's own threshold is far above what it writes between two of them.
+    if (workerPath) this.store.db.pragma(`wal_autocheckpoint = ${MAIN_THREAD_CHECKPOINT_PAGES}`);
     const runner = workerPath
       ? new WorkerSyncRunner(this.dataDir, workerPath, (changes) => this.events.emit('store.changed', { changes }), onNewMail)
       : new InProcessSyncRunner(this.store, onNewMail);

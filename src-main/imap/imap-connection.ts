@@ -1,4 +1,4 @@
-import { ImapFlow, type ImapFlowOptions } from 'imapflow';
+import type { ImapFlow, ImapFlowOptions } from 'imapflow';
 import { WrenError } from '../errors/wren-error';
 import type { ServerSettings } from '../ipc/contract';
 import { tlsOptionsFor, type PinnedCertificate } from '../tls/trust-options';
@@ -67,6 +67,8 @@ export function imapOptions(login: ImapLogin, push = false): ImapFlowOptions {
  * errors as events, and an unheard one would crash the process.
  */
 export async function openImap(login: ImapLogin, onError?: (error: WrenError) => void, push = false): Promise<ImapFlow> {
+  // Loaded on first use: a front end that never opens IMAP itself (the CLI's sync runs in the worker) starts without it.
+  const { ImapFlow } = await import('imapflow');
   const owner: { client?: ImapFlow } = {};
   const client = new ImapFlow({ ...imapOptions(login, push), logger: refusalLogger(() => owner.client) });
   owner.client = client;

@@ -1,6 +1,6 @@
 import { finished } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
-import { MailParser, type AttachmentStream, type HeaderLines, type MessageText } from 'mailparser';
+import type { AttachmentStream, HeaderLines, MailParser, MessageText } from 'mailparser';
 import { CopyUpTo } from './copy-up-to';
 import { readHeaderFields, type HeaderFields } from './header-fields';
 import { htmlWithInlineImages, MAX_INLINE_IMAGE_BYTES, type InlineImage } from './inline-images';
@@ -120,11 +120,8 @@ const NO_HEADERS: HeaderFields = { subject: '', from: { name: '', address: '' },
 class SourceParse {
   private readonly warnings: string[] = [];
   private readonly warn = (warning: string) => void this.warnings.push(warning);
-  private readonly parser = new MailParser({
-    Iconv: textDecoderFor(this.warn), checksumAlgo: 'sha256', skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true,
-    maxHeadSize: MAX_HEADER_BYTES, maxChildNodes: MAX_PARTS,
-  } as ConstructorParameters<typeof MailParser>[0]);
-  private readonly tap = tapMailParser(this.parser, this.warn);
+  private readonly parser: MailParser;
+  private readonly tap: ReturnType<typeof tapMailParser>;
   private readonly attachments: ParsedAttachment[] = [];
   private readonly pending: Promise<void>[] = [];
   private readonly active = new Set<Readable>();
@@ -135,7 +132,13 @@ class SourceParse {
   private settled = false;
   private failed = false;
 
-  constructor(private readonly options: ParseSourceOptions) {}
+  constructor(Parser: typeof MailParser, private readonly options: ParseSourceOptions) {
+    this.parser = new Parser({
+      Iconv: textDecoderFor(this.warn), checksumAlgo: 'sha256', skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true,
+      maxHeadSize: MAX_HEADER_BYTES, maxChildNodes: MAX_PARTS,
+    } as ConstructorParameters<typeof MailParser>[0]);
+    this.tap = tapMailParser(this.parser, this.warn);
+  }
 
   run(input: Readable | Buffer): Promise<ParsedSource> {
     return new Promise((resolve) => {
@@ -254,6 +257,8 @@ class SourceParse {
  * throws and never hangs on malformed mail: what could be read comes back,
  * with a human-readable warning for each problem met.
  */
-export function parseSource(input: Readable | Buffer, options: ParseSourceOptions = {}): Promise<ParsedSource> {
-  return new SourceParse(options).run(input);
+export async function parseSource(input: Readable | Buffer, options: ParseSourceOptions = {}): Promise<ParsedSource> {
+  // Loaded on first use, as a front end that only lists and syncs never parses a source.
+  const { MailParser } = await import('mailparser');
+  return new SourceParse(MailParser, options).run(input);
 }

@@ -1,3 +1,4 @@
+import { AddressBookLearning } from './address-book-learning';
 import type { ChangeFeed } from './change-feed';
 import type { Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
@@ -31,9 +32,11 @@ const toLocation = ({ seen, flagged, answered, draft, keywords, isLocal, ...row 
 /** The changes a user's operation makes to cached messages (flags, moves, copies, deletions), announced on the feed. */
 export class MessageChangesRepo {
   private readonly statements: PreparedStatements;
+  private readonly addressBook: AddressBookLearning;
 
   constructor(private readonly db: Db, private readonly feed: ChangeFeed) {
     this.statements = new PreparedStatements(db);
+    this.addressBook = new AddressBookLearning(db);
   }
 
   locate(ids: number[]): MessageLocation[] {
@@ -74,6 +77,7 @@ export class MessageChangesRepo {
          RETURNING id`,
       )
       .get(folderId, id) as number;
+    this.addressBook.learnStored(copyId);
     this.statements.get('INSERT INTO message_bodies (message_id, text, html, warnings_json, fetched_at) SELECT ?, text, html, warnings_json, fetched_at FROM message_bodies WHERE message_id = ?').run(copyId, id);
     this.statements.get('INSERT INTO message_parts (message_id, part_id, blob, size) SELECT ?, part_id, blob, size FROM message_parts WHERE message_id = ?').run(copyId, id);
     this.statements.get('INSERT INTO message_sources (message_id, blob, size) SELECT ?, blob, size FROM message_sources WHERE message_id = ?').run(copyId, id);

@@ -1,3 +1,4 @@
+import { AddressBookLearning, type AddressesOfMessage } from './address-book-learning';
 import type { ChangeFeed } from './change-feed';
 import { timed, type Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
@@ -88,32 +89,50 @@ export function toSummary(row: SummaryRow): MessageSummary {
 
 export class MessagesRepo {
   private readonly statements: PreparedStatements;
+  private readonly addressBook: AddressBookLearning;
 
   constructor(db: Db, private readonly feed: ChangeFeed) {
     this.statements = new PreparedStatements(db);
+    this.addressBook = new AddressBookLearning(db);
   }
 
-  /** Inserts headers; a UID already present only gets its flags refreshed (so a resumed sync never duplicates). */
+  /**
+   * Inserts headers; a UID already present only gets its flags refreshed (so
+   * a resumed sync never duplicates, nor counts its addresses twice).
+   */
   insertHeaders(folderId: number, records: HeaderRecord[]): number[] {
-    const insert = this.statements.get(
+    const insert = this.statements.pluck(
       `INSERT INTO messages (folder_id, uid, uidl, message_id, in_reply_to, subject, from_name, from_addr, to_json, cc_json,
          date, internal_date, sort_date, size, seen, flagged, answered, draft, keywords, has_attachments, structure_json, modseq)
        VALUES (@folderId, @uid, @uidl, @messageId, @inReplyTo, @subject, @fromName, @fromAddr, @to, @cc, @date, @internalDate,
          @sortDate, @size, @seen, @flagged, @answered, @draft, @keywords, @hasAttachments, @structure, @modseq)
-       ON CONFLICT (folder_id, uid) WHERE uid IS NOT NULL DO UPDATE SET seen = excluded.seen, flagged = excluded.flagged,
-         answered = excluded.answered, draft = excluded.draft, keywords = excluded.keywords, modseq = excluded.modseq
+       ON CONFLICT (folder_id, uid) WHERE uid IS NOT NULL DO NOTHING
        RETURNING id`,
     );
-    const ids = records.map((r) => {
-      const row = insert.get({
+    const refresh = this.statements.pluck(
+      `UPDATE messages SET seen = @seen, flagged = @flagged, answered = @answered, draft = @draft, keywords = @keywords, modseq = @modseq
+       WHERE folder_id = @folderId AND uid = @uid RETURNING id`,
+    );
+    const ids: number[] = [];
+    const inserted: AddressesOfMessage[] = [];
+    for (const r of records) {
+      const sortDate = r.date ?? r.internalDate ?? 0;
+      const flags = flagColumns(r.flags);
+      const id = insert.get({
         folderId, uid: r.uid, uidl: r.uidl, messageId: r.messageId, inReplyTo: r.inReplyTo, subject: r.subject,
         fromName: r.from.name, fromAddr: r.from.address, to: JSON.stringify(r.to), cc: JSON.stringify(r.cc),
-        date: r.date, internalDate: r.internalDate, sortDate: r.date ?? r.internalDate ?? 0, size: r.size,
-        ...flagColumns(r.flags), hasAttachments: r.hasAttachments ? 1 : 0,
+        date: r.date, internalDate: r.internalDate, sortDate, size: r.size, seen: flags.seen, flagged: flags.flagged,
+        answered: flags.answered, draft: flags.draft, keywords: flags.keywords, hasAttachments: r.hasAttachments ? 1 : 0,
         structure: r.structure ? JSON.stringify(r.structure) : null, modseq: r.modseq,
-      }) as { id: number };
-      return row.id;
-    });
+      }) as number | undefined;
+      if (id !== undefined) {
+        ids.push(id);
+        inserted.push({ from: r.from, to: r.to, cc: r.cc, sortDate });
+      } else {
+        ids.push(refresh.get({ folderId, uid: r.uid, modseq: r.modseq, ...flags }) as number);
+      }
+    }
+    this.addressBook.learn(folderId, inserted);
     if (ids.length) this.noteChanged(folderId, ids);
     return ids;
   }

@@ -11,12 +11,13 @@ import { addressBook } from './0010-address-book';
 import { accountOrderColour } from './0011-account-order-colour';
 import { pop3UidlIdentity } from './0012-pop3-uidl-identity';
 import { messageSearch } from './0013-message-search';
+import { addressBookByBatch } from './0014-address-book-by-batch';
 import type { Migration } from './migration';
 
 /** In order; a new migration is a new file here, never an edit to an old one. */
 export const MIGRATIONS: readonly Migration[] = [
   initial, pendingFlagChanges, pendingFlagIdentity, dropRecentKeyword, operationsJournal, folderOperations,
-  pop3Downloads, localTransfers, outbox, addressBook, accountOrderColour, pop3UidlIdentity, messageSearch,
+  pop3Downloads, localTransfers, outbox, addressBook, accountOrderColour, pop3UidlIdentity, messageSearch, addressBookByBatch,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

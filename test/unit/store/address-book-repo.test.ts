@@ -74,4 +74,21 @@ describe('address suggestions (migration 0010)', () => {
     expect(store.addressBook.suggest('undisclosed', 5)).toEqual([]);
     expect(store.addressBook.suggest('nobody', 5)).toEqual([]);
   });
+
+  it('counts a new message once (several of one sender in one batch add up), a header stored again by a resumed sync not at all, a copy as a new message', () => {
+    const { store, folder } = setup();
+    const inbox = folder('inbox', 'INBOX');
+    const archive = folder('archive', 'Archive');
+    const first = message(ann, [annie]);
+    store.write(() => store.messages.insertHeaders(inbox, [first, message({ name: '', address: 'ANN@example.com' }), message(ann)]));
+    expect(store.addressBook.suggest('ann', 5)).toEqual([
+      { name: 'Ann Lee', address: 'ann@example.com', uses: 3 },
+      { name: 'Annie Hall', address: 'annie@example.org', uses: 1 },
+    ]);
+    const [id] = store.write(() => store.messages.insertHeaders(inbox, [{ ...first, flags: ['\\Seen'] }]));
+    expect(store.messages.get(id!)?.seen).toBe(true);
+    expect(store.addressBook.suggest('annie', 5)[0]?.uses).toBe(1);
+    store.write(() => store.messageChanges.copy(id!, archive));
+    expect(store.addressBook.suggest('annie', 5)[0]?.uses).toBe(2);
+  });
 });
