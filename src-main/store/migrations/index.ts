@@ -9,12 +9,13 @@ import { localTransfers } from './0008-local-transfers';
 import { outbox } from './0009-outbox';
 import { addressBook } from './0010-address-book';
 import { accountOrderColour } from './0011-account-order-colour';
+import { oauth2Accounts } from './0013-oauth2-accounts';
 import type { Migration } from './migration';
 
 /** In order; a new migration is a new file here, never an edit to an old one. */
 export const MIGRATIONS: readonly Migration[] = [
   initial, pendingFlagChanges, pendingFlagIdentity, dropRecentKeyword, operationsJournal, folderOperations,
-  pop3Downloads, localTransfers, outbox, addressBook, accountOrderColour,
+  pop3Downloads, localTransfers, outbox, addressBook, accountOrderColour, oauth2Accounts,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
