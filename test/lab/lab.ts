@@ -58,6 +58,11 @@ export interface LabOptions {
   imapCapability?: string;
   /** Locks the maildrop for the whole POP3 session, so a second session is refused with [IN-USE]. */
   pop3LockSession?: boolean;
+  /**
+   * OAuth2 logins: Dovecot's oauth2 passdb (XOAUTH2, OAUTHBEARER) and the SMTP server's XOAUTH2
+   * check each token at this userinfo URL (test/lab/oauth2-provider.ts); passwords keep working.
+   */
+  oauth2?: { userinfoUrl: string };
 }
 
 export const DEFAULT_USERS: readonly LabUser[] = Object.freeze([
@@ -75,9 +80,9 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   const entry = registerForExit(dir, parts);
   try {
     const [cert, passwdPath] = await Promise.all([makeCert(dir), prepareDirs(dir, users)]);
-    const dovecot = await startDovecot({ dir, certPath: cert.certPath, keyPath: cert.keyPath, passwdPath, imapCapability: options.imapCapability, pop3LockSession: options.pop3LockSession });
+    const dovecot = await startDovecot({ dir, certPath: cert.certPath, keyPath: cert.keyPath, passwdPath, imapCapability: options.imapCapability, pop3LockSession: options.pop3LockSession, oauth2: options.oauth2 });
     parts.dovecot = dovecot;
-    const smtp = await startSubmission({ users, cert, lmtpSocket: dovecot.lmtpSocket });
+    const smtp = await startSubmission({ users, cert, lmtpSocket: dovecot.lmtpSocket, oauth2: options.oauth2 });
     parts.smtp = smtp;
     const lab: Lab = {
       dir,

@@ -18,8 +18,9 @@ export async function withRenewedToken<L extends TokenLogin, T>(login: L, renew:
   try {
     return await attempt(login);
   } catch (error) {
-    if (!login.accessToken || !isAuthFailure(error)) throw error;
-    const renewed = renew ? await renew(login.accessToken) : null;
+    // Without a way to renew here (the sync worker's own connections), the caller that has one decides.
+    if (!login.accessToken || !renew || !isAuthFailure(error)) throw error;
+    const renewed = await renew(login.accessToken);
     if (!renewed) throw rejected(error);
     try {
       return await attempt(renewed);
