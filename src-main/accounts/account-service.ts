@@ -6,6 +6,14 @@ import { blobsOfAccount, deleteUnreferencedBlobs } from '../store/account-blobs'
 import type { Store } from '../store/store';
 import { testConnection, testSmtpConnection } from './connection-test';
 import type { AccountStatusBoard } from './account-status';
+import type { OAuth2Flows, SignedIn } from './oauth2/oauth2-flows';
+import type { OAuth2Tokens } from './oauth2/oauth2-tokens';
+
+/** What an account logs in with: its password, or for OAuth2 a current access token. */
+export interface Credential {
+  password: string;
+  accessToken?: string;
+}
 
 /** Adding, listing and removing accounts; the password goes to the vault, never to a row. */
 export class AccountService {
@@ -13,6 +21,7 @@ export class AccountService {
     private readonly store: Store,
     private readonly vault: PasswordVault,
     private readonly status: AccountStatusBoard,
+    private readonly oauth2: { flows: OAuth2Flows; tokens: OAuth2Tokens },
   ) {}
 
   list(): AccountView[] {
@@ -27,15 +36,21 @@ export class AccountService {
 
   /** The incoming server, then the outgoing one when there is one ("Test connection" checks both). */
   async testConnection(draft: AccountDraft) {
-    const { pin, ...result } = await testConnection(draft);
-    return { ...result, smtpChecked: await testSmtpConnection(draft, pin) };
+    const signedIn = await this.signedIn(draft);
+    const token = signedIn?.tokens.accessToken;
+    const { pin, ...result } = await testConnection(draft, token);
+    return { ...result, smtpChecked: await testSmtpConnection(draft, pin, token) };
   }
 
-  /** Tests the login first, so an account is only saved once it works (or its certificate is pinned). */
+  /**
+   * Tests the login first, so an account is only saved once it works (or its certificate is pinned).
+   * An OAuth2 draft keeps the tokens of its finished browser sign-in, sealed like a password.
+   */
   async add(draft: AccountDraft): Promise<AccountView> {
-    const { pin } = await testConnection(draft);
+    const signedIn = await this.signedIn(draft);
+    const { pin } = await testConnection(draft, signedIn?.tokens.accessToken);
     const id = this.store.write(() => {
-      const passwordSecretId = this.vault.save(draft.password);
+      const passwordSecretId = signedIn ? this.oauth2.tokens.save(signedIn.tokens) : this.vault.save(draft.password);
       return this.store.accounts.insert({
         name: draft.name,
         email: draft.email,
@@ -46,10 +61,13 @@ export class AccountService {
         pop3: draft.pop3,
         allowPlaintext: draft.allowPlaintext,
         passwordSecretId,
+        auth: signedIn ? 'oauth2' : 'password',
+        oauth2Provider: signedIn?.provider ?? null,
         trustedCertSha256: pin?.sha256 ?? null,
         trustedCertPem: pin?.pem ?? null,
       });
     });
+    if (draft.oauth2FlowId) this.oauth2.flows.forget(draft.oauth2FlowId);
     return this.view(this.require(id));
   }
 
@@ -62,10 +80,14 @@ export class AccountService {
   async update(patch: AccountUpdate): Promise<{ view: AccountView; reconnect: boolean }> {
     const account = this.require(patch.accountId);
     const { accountId: _id, password, ...fields } = patch;
+    if (password !== undefined && account.auth === 'oauth2') {
+      throw new WrenError('BadRequest', `${account.name} signs in with the browser (OAuth2); it has no password to change.`, { accountId: account.id });
+    }
     const reconnect = [fields.incoming, fields.smtp, password, fields.allowPlaintext, fields.trustedCertSha256].some((v) => v !== undefined);
     const changes: AccountChanges = { ...fields };
     if (reconnect) {
-      const { pin } = await testConnection(this.draftOf(account, patch));
+      const { accessToken } = await this.credential(account);
+      const { pin } = await testConnection(this.draftOf(account, patch), accessToken);
       changes.trustedCertSha256 = pin?.sha256 ?? null;
       changes.trustedCertPem = pin?.pem ?? null;
     }
@@ -103,6 +125,27 @@ export class AccountService {
     return this.vault.open(account.passwordSecretId);
   }
 
+  /** The password, or for an OAuth2 account a token refreshed first when it is near its expiry. */
+  async credential(account: AccountRecord): Promise<Credential> {
+    if (account.auth !== 'oauth2') return { password: this.password(account) };
+    return { password: '', accessToken: await this.oauth2.tokens.accessToken(account) };
+  }
+
+  /** A server refused an OAuth2 account's token: true when a refreshed one is there to try (once). */
+  refreshAfterRejection(account: AccountRecord, rejected: string): Promise<boolean> {
+    return this.oauth2.tokens.refreshAfterRejection(account, rejected);
+  }
+
+  private async signedIn(draft: AccountDraft): Promise<SignedIn | null> {
+    if (draft.auth !== 'oauth2') return null;
+    if (!draft.oauth2FlowId) throw new WrenError('BadRequest', 'Sign in with the browser first.');
+    const signedIn = await this.oauth2.flows.signedIn(draft.oauth2FlowId);
+    if (signedIn.email.toLowerCase() !== draft.email.toLowerCase()) {
+      throw new WrenError('BadRequest', `The browser sign-in was for ${signedIn.email}, not ${draft.email}.`, { flowId: draft.oauth2FlowId });
+    }
+    return signedIn;
+  }
+
   /** The account as it would be after the patch, to test its login. */
   private draftOf(account: AccountRecord, patch: AccountUpdate): AccountDraft {
     return {
@@ -113,7 +156,9 @@ export class AccountService {
       incoming: patch.incoming ?? account.incoming,
       pop3: account.pop3,
       smtp: patch.smtp === undefined ? account.smtp : patch.smtp,
-      password: patch.password ?? this.password(account),
+      password: patch.password ?? (account.auth === 'oauth2' ? '' : this.password(account)),
+      auth: account.auth,
+      oauth2FlowId: null,
       allowPlaintext: patch.allowPlaintext ?? account.allowPlaintext,
       trustedCertSha256: patch.trustedCertSha256 === undefined ? account.trustedCertSha256 : patch.trustedCertSha256,
     };
@@ -132,6 +177,7 @@ export class AccountService {
       pop3: account.pop3,
       allowPlaintext: account.allowPlaintext,
       trustedCertSha256: account.trustedCertSha256,
+      auth: account.auth,
       colour: account.colour,
       state: status.state,
       lastError: status.error,

@@ -24,11 +24,14 @@ export async function resolvePin(draft: AccountDraft): Promise<PinnedCertificate
   return { sha256: probed.info.fingerprint256, pem: probed.pem };
 }
 
-/** Logs in once and out again; a TLS failure comes back with the certificate so the user can decide to trust it. */
-export async function testConnection(draft: AccountDraft): Promise<Tested> {
+/**
+ * Logs in once and out again; a TLS failure comes back with the certificate so the user can decide to trust it.
+ * `accessToken`: an OAuth2 account's token, used instead of the draft's password.
+ */
+export async function testConnection(draft: AccountDraft, accessToken?: string): Promise<Tested> {
   const pin = await resolvePin(draft);
   try {
-    const capabilities = draft.protocol === 'pop3' ? await pop3Capabilities(draft, pin) : await imapCapabilities(draft, pin);
+    const capabilities = draft.protocol === 'pop3' ? await pop3Capabilities(draft, pin, accessToken) : await imapCapabilities(draft, pin, accessToken);
     const probed = pin || draft.incoming.security === 'none' ? null : await probeCertificate({ ...draft.incoming, protocol: draft.protocol });
     return { ok: true, capabilities, certificate: probed?.info ?? null, pin };
   } catch (error) {
@@ -40,15 +43,15 @@ export async function testConnection(draft: AccountDraft): Promise<Tested> {
   }
 }
 
-async function imapCapabilities(draft: AccountDraft, pin: PinnedCertificate | null): Promise<string[]> {
-  const client = await openImap({ server: draft.incoming, password: draft.password, allowPlaintext: draft.allowPlaintext, pin, timeouts: { connectMs: 10_000 } });
+async function imapCapabilities(draft: AccountDraft, pin: PinnedCertificate | null, accessToken?: string): Promise<string[]> {
+  const client = await openImap({ server: draft.incoming, password: draft.password, accessToken, allowPlaintext: draft.allowPlaintext, pin, timeouts: { connectMs: 10_000 } });
   const capabilities = [...client.capabilities.keys()];
   await client.logout().catch(() => client.close());
   return capabilities;
 }
 
-async function pop3Capabilities(draft: AccountDraft, pin: PinnedCertificate | null): Promise<string[]> {
-  const client = await openPop3({ ...draft.incoming, password: draft.password, allowPlaintext: draft.allowPlaintext, pin, timeouts: { connectMs: 10_000 } });
+async function pop3Capabilities(draft: AccountDraft, pin: PinnedCertificate | null, accessToken?: string): Promise<string[]> {
+  const client = await openPop3({ ...draft.incoming, password: draft.password, accessToken, allowPlaintext: draft.allowPlaintext, pin, timeouts: { connectMs: 10_000 } });
   const capabilities = [...client.capabilities];
   await client.quit().catch(() => client.close());
   return capabilities;
@@ -59,9 +62,9 @@ async function pop3Capabilities(draft: AccountDraft, pin: PinnedCertificate | nu
  * password and the same pinned certificate as the incoming server (a
  * self-signed lab or home server usually serves both with one certificate).
  */
-export async function testSmtpConnection(draft: AccountDraft, pin: PinnedCertificate | null): Promise<boolean> {
+export async function testSmtpConnection(draft: AccountDraft, pin: PinnedCertificate | null, accessToken?: string): Promise<boolean> {
   if (!draft.smtp) return false;
-  await verifySmtp({ server: draft.smtp, password: draft.password, allowPlaintext: draft.allowPlaintext, pin, timeouts: { connectMs: 10_000 } });
+  await verifySmtp({ server: draft.smtp, password: draft.password, accessToken, allowPlaintext: draft.allowPlaintext, pin, timeouts: { connectMs: 10_000 } });
   return true;
 }
 

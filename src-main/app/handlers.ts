@@ -63,6 +63,12 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
     },
     'accounts.discover': ({ email }) => discoverAccount(email, defaultDiscoveryOptions(core.options.discovery)),
     'accounts.reorder': ({ accountIds }) => core.accounts.reorder(accountIds),
+    'accounts.oauthStart': ({ email, provider }) => core.oauth2Flows.start(email, provider),
+    'accounts.oauthFinish': ({ flowId }) => core.oauth2Flows.finish(flowId),
+    'accounts.oauthCancel': ({ flowId }) => {
+      core.oauth2Flows.cancel(flowId);
+      return { cancelled: true };
+    },
     'folders.list': ({ accountId, includeUnsubscribed }) =>
       accountId === null ? core.localFolders.list() : core.folders.list(core.accounts.require(accountId).id, includeUnsubscribed),
     'messages.list': ({ folderId, offset, limit }) => core.store.messages.page(folderId, offset, limit),

@@ -14,6 +14,8 @@ import { WrenError } from '../errors/wren-error';
 import { MessageReader } from '../messages/message-reader';
 import { OperationsService } from '../journal/operations-service';
 import { PasswordVault } from '../secrets/password-vault';
+import { OAuth2Flows } from '../accounts/oauth2/oauth2-flows';
+import { OAuth2Tokens } from '../accounts/oauth2/oauth2-tokens';
 import type { SecretStore } from '../secrets/secret-store';
 import { Store } from '../store/store';
 import { SyncService } from '../sync/sync-service';
@@ -86,6 +88,8 @@ export class WrenCore {
   readonly settings: SettingsService;
   readonly status: AccountStatusBoard;
   readonly accounts: AccountService;
+  /** Browser sign-ins (OAuth2) in progress. */
+  readonly oauth2Flows = new OAuth2Flows();
   readonly sessions: ImapSessions;
   readonly sync: SyncService;
   readonly operations: OperationsService;
@@ -108,9 +112,11 @@ export class WrenCore {
     this.settings = new SettingsService(dataDir, this.events);
     this.store.feed.onChanges((changes) => this.events.emit('store.changed', { changes }));
     this.status = new AccountStatusBoard(this.events);
-    this.accounts = new AccountService(this.store, new PasswordVault(this.store.secrets, options.secrets), this.status);
-    this.sessions = new ImapSessions((accountId) => this.loginFor(accountId));
+    const vault = new PasswordVault(this.store.secrets, options.secrets);
+    this.accounts = new AccountService(this.store, vault, this.status, { flows: this.oauth2Flows, tokens: new OAuth2Tokens(vault) });
+    this.sessions = new ImapSessions((accountId) => this.loginFor(accountId), (accountId) => (rejected) => this.renewLogin(accountId, rejected));
     this.sync = new SyncService(this.store, this.syncRunner(), (accountId) => this.loginFor(accountId), this.status, this.events, {
+      renewLogin: (accountId, rejected) => this.renewLogin(accountId, rejected),
       intervalMs: options.syncIntervalMs ?? 0,
       push: options.push ?? false,
       intervalFor: (accountId) => this.settings.forAccount(accountId).checkIntervalMinutes * 60_000,
@@ -163,6 +169,7 @@ export class WrenCore {
 
   async close(): Promise<void> {
     this.watcher?.stop();
+    this.oauth2Flows.closeAll();
     this.stopWatchingSettings();
     await this.outboxRunner.stop();
     await this.outboxEngine.closeAll();
@@ -189,7 +196,10 @@ export class WrenCore {
   private createOutboxEngine(): OutboxEngine {
     const workerPath = this.options.outboxWorkerPath === undefined ? defaultOutboxWorkerPath() : this.options.outboxWorkerPath;
     const loginFor = (accountId: number) => this.smtpLoginFor(accountId);
-    return workerPath ? new WorkerOutboxEngine(this.dataDir, workerPath, loginFor) : new InProcessOutboxEngine(this.store, this.staging, loginFor);
+    const renewLogin = (accountId: number) => async (rejected: string) => ((await this.renewLogin(accountId, rejected)) ? this.smtpLoginFor(accountId) : null);
+    return workerPath
+      ? new WorkerOutboxEngine(this.dataDir, workerPath, loginFor, renewLogin)
+      : new InProcessOutboxEngine(this.store, this.staging, loginFor, renewLogin);
   }
 
   private watchAccounts(): AccountWatcher | null {
@@ -207,18 +217,26 @@ export class WrenCore {
     }, intervalMs);
   }
 
-  private smtpLoginFor(accountId: number): SmtpLogin {
+  private async smtpLoginFor(accountId: number): Promise<SmtpLogin> {
     const account = this.accounts.require(accountId);
     if (!account.smtp) throw new WrenError('NoSmtpServer', `Account ${account.name} has no outgoing (SMTP) server.`, { accountId });
-    const imap = this.loginFor(accountId);
-    return { server: account.smtp, password: imap.password, allowPlaintext: imap.allowPlaintext, pin: imap.pin };
+    const imap = await this.loginFor(accountId);
+    return { server: account.smtp, password: imap.password, accessToken: imap.accessToken, allowPlaintext: imap.allowPlaintext, pin: imap.pin };
   }
 
-  private loginFor(accountId: number): ImapLogin {
+  /** An OAuth2 account's server refused its token: the login again with a renewed one, or null when there is none. */
+  private async renewLogin(accountId: number, rejected: string): Promise<ImapLogin | null> {
+    const account = this.accounts.require(accountId);
+    if (account.auth !== 'oauth2' || !(await this.accounts.refreshAfterRejection(account, rejected))) return null;
+    return this.loginFor(accountId);
+  }
+
+  /** The password, or an OAuth2 token (refreshed first when near its expiry). */
+  private async loginFor(accountId: number): Promise<ImapLogin> {
     const account = this.accounts.require(accountId);
     return {
       server: account.incoming,
-      password: this.accounts.password(account),
+      ...(await this.accounts.credential(account)),
       allowPlaintext: account.allowPlaintext,
       pin: account.trustedCertSha256 && account.trustedCertPem ? { sha256: account.trustedCertSha256, pem: account.trustedCertPem } : null,
     };

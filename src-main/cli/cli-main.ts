@@ -28,6 +28,8 @@ const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
   account add --email ADDR --imap-host H [--imap-port P] [--imap-security tls|starttls|none] [--user U]
               [--name NAME] [--smtp-host H --smtp-port P --smtp-security tls|starttls|none]
               [--trust-fingerprint SHA256] [--allow-plaintext]     (password: WREN_PASSWORD or prompt)
+              [--oauth2 [--oauth2-auth-url U --oauth2-token-url U --oauth2-client-id ID --oauth2-scope S…]]
+                                  (sign in with the browser instead: prints the URL, waits for the redirect)
   account add --email ADDR --pop3-host H [--pop3-port P] [--pop3-security tls|starttls|none] [--user U]
               [--pop3-policy keep|delete-after:DAYS|delete-when-deleted|delete] [--pop3-max-size KB] …
   account list | account remove ACCOUNT [--yes]   (asks first unless --yes; nothing is deleted on the server)

@@ -35,6 +35,11 @@ export const ERROR_CODES = [
   // Another command of the same connection held the folder for too long (imapflow's LockTimeout)
   'MailboxLockTimeout',
   'Offline',
+  // OAuth2 sign-in: the user cancelled it (or it timed out), the provider refused it, or the
+  // server and the provider no longer accept the account's tokens (sign in again)
+  'OAuth2Cancelled',
+  'OAuth2Failed',
+  'OAuth2Rejected',
   // POP3 (RFC 2449 response codes, and a server without UIDL)
   'Pop3InUse',
   'Pop3LoginDelay',

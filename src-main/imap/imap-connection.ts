@@ -8,6 +8,8 @@ import { refusalLogger } from './command-refusal';
 export interface ImapLogin {
   server: ServerSettings;
   password: string;
+  /** OAuth2 accounts: the bearer token to log in with (OAUTHBEARER, else XOAUTH2); the password is then unused. */
+  accessToken?: string;
   allowPlaintext: boolean;
   pin: PinnedCertificate | null;
   /** socketMs: how long a connection may stay silent while Wren waits on it (tests shorten it). */
@@ -47,7 +49,7 @@ export function imapOptions(login: ImapLogin, push = false): ImapFlowOptions {
     port: server.port,
     secure: server.security === 'tls',
     doSTARTTLS: server.security === 'starttls' ? true : server.security === 'none' ? false : undefined,
-    auth: { user: server.user, pass: login.password },
+    auth: login.accessToken ? { user: server.user, accessToken: login.accessToken } : { user: server.user, pass: login.password },
     tls: tlsOptionsFor(server.host, login.pin),
     logger: false,
     connectionTimeout: connectMs,

@@ -1,8 +1,9 @@
 import type { ImapFlow } from 'imapflow';
 import { connectionFault, openImap, type ImapLogin } from './imap-connection';
 import { toServerError } from './imap-error';
-import { isUnreachable } from '../errors/wren-error';
+import { isUnreachable, toWrenError } from '../errors/wren-error';
 import { isLocalFault } from '../errors/local-fault';
+import { withRenewedToken, type RenewLogin } from '../accounts/oauth2/renewed-token-retry';
 
 /** Sync and on-demand reading use separate connections, so opening a message never waits behind a long sync. */
 export type SessionPurpose = 'sync' | 'read';
@@ -12,7 +13,11 @@ export type SessionPurpose = 'sync' | 'read';
 export class ImapSessions {
   private readonly clients = new Map<string, Promise<ImapFlow>>();
 
-  constructor(private readonly loginFor: (accountId: number) => ImapLogin) {}
+  constructor(
+    private readonly loginFor: (accountId: number) => ImapLogin | Promise<ImapLogin>,
+    /** OAuth2: a login with a renewed token after the server refused one (tried once per connection). */
+    private readonly renewLogin?: (accountId: number) => RenewLogin<ImapLogin>,
+  ) {}
 
   async use<T>(accountId: number, purpose: SessionPurpose, work: (client: ImapFlow) => Promise<T>): Promise<T> {
     const key = `${accountId}:${purpose}`;
@@ -20,7 +25,9 @@ export class ImapSessions {
     try {
       return await work(client);
     } catch (error) {
-      const login = this.loginFor(accountId);
+      // The login only names the server here; one that cannot be had (a refused token renewal) must not hide the fault.
+      const login = await Promise.resolve(this.loginFor(accountId)).catch(() => null);
+      if (!login) throw toWrenError(error);
       const lost = toServerError(error, login.server, 'imap');
       // "Connection lost" is only the echo of what ended it (the server stalled, say): report the cause.
       const mapped = lost.code === 'ConnectionLost' ? connectionFault(client) ?? lost : lost;
@@ -48,7 +55,9 @@ export class ImapSessions {
       if (client?.usable) return client;
       this.clients.delete(key);
     }
-    const opening = openImap(this.loginFor(accountId), () => this.drop(key));
+    const opening = Promise.resolve(this.loginFor(accountId)).then((login) =>
+      withRenewedToken(login, this.renewLogin?.(accountId), (attempt) => openImap(attempt, () => this.drop(key))),
+    );
     this.clients.set(key, opening);
     opening.catch(() => this.clients.delete(key));
     return opening;

@@ -44,6 +44,24 @@ export type Pop3Leave = z.infer<typeof Pop3Leave>;
 export type Pop3Policy = z.infer<typeof Pop3Policy>;
 export const DEFAULT_POP3_POLICY: Pop3Policy = { leave: 'keep', deleteAfterDays: null, maxMessageKb: null };
 
+/**
+ * Where an OAuth2 provider signs the user in and issues tokens (RFC 6749), with
+ * the client id registered there for Wren. Secrets of "public" desktop clients
+ * are not secret (Google still asks for one), so it may be given too.
+ */
+export const OAuth2Provider = z.object({
+  authorizationEndpoint: z.string().url().max(2000),
+  tokenEndpoint: z.string().url().max(2000),
+  clientId: z.string().min(1).max(500),
+  clientSecret: z.string().max(500).nullable().default(null),
+  scopes: z.array(z.string().min(1).max(500)).max(20),
+});
+export type OAuth2Provider = z.infer<typeof OAuth2Provider>;
+
+/** How an account logs in: its password, or an OAuth2 access token (XOAUTH2 / OAUTHBEARER). */
+export const AccountAuth = z.enum(['password', 'oauth2']);
+export type AccountAuth = z.infer<typeof AccountAuth>;
+
 export const AccountDraft = z.object({
   name: z.string().trim().min(1).max(100),
   email: z.string().trim().email().max(320),
@@ -54,11 +72,18 @@ export const AccountDraft = z.object({
   smtp: ServerSettings.nullable().default(null),
   /** Only for protocol 'pop3'. */
   pop3: Pop3Policy.default(DEFAULT_POP3_POLICY),
-  password: z.string().min(1).max(1024),
+  /** Required for auth 'password'; unused for 'oauth2'. */
+  password: z.string().max(1024).default(''),
+  auth: AccountAuth.default('password'),
+  /** auth 'oauth2': the finished sign-in (accounts.oauthStart / oauthFinish) whose tokens the account keeps. */
+  oauth2FlowId: z.string().max(100).nullable().default(null),
   /** "none" security is refused unless the user ticked this explicitly. */
   allowPlaintext: z.boolean().default(false),
   /** Trust exactly this certificate for this account (self-signed servers). */
   trustedCertSha256: Fingerprint.nullable().default(null),
+}).superRefine((draft, ctx) => {
+  if (draft.auth === 'password' && draft.password.length === 0) ctx.addIssue({ code: 'custom', message: 'a password', path: ['password'] });
+  if (draft.auth === 'oauth2' && !draft.oauth2FlowId) ctx.addIssue({ code: 'custom', message: 'a finished browser sign-in', path: ['oauth2FlowId'] });
 });
 
 /** '#rrggbb': an account's mark in the sidebar and the unified views. */
@@ -111,6 +136,8 @@ export interface AccountView {
   pop3: Pop3Policy;
   allowPlaintext: boolean;
   trustedCertSha256: string | null;
+  /** 'oauth2': logs in with a token from the browser sign-in, refreshed by Wren; no password is kept. */
+  auth: AccountAuth;
   /** '#rrggbb', the account's mark; accounts.list gives them in the user's order. */
   colour: string;
   state: AccountState;
@@ -160,6 +187,19 @@ export interface DiscoveryResult {
   /** The first source that gave usable settings; null when none did (manual settings then). */
   config: DiscoveredConfig | null;
   steps: DiscoveryStep[];
+}
+
+/** A browser sign-in begun: open `authUrl` in the system browser; the redirect comes back to Wren on 127.0.0.1. */
+export interface OAuth2Start {
+  flowId: string;
+  authUrl: string;
+  redirectUri: string;
+}
+
+/** The sign-in finished: the draft can now be tested and added with this `oauth2FlowId`. */
+export interface OAuth2Finished {
+  flowId: string;
+  expiresAt: number;
 }
 
 export interface TestConnectionResult {

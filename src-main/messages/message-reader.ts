@@ -19,7 +19,7 @@ import { downloadRest } from './pop3-rest';
 import { codedWarning } from '../errors/warning-codes';
 
 /** The login of an account, for work outside the sync (a POP3 message's rest). */
-export type LoginFor = (accountId: number) => ImapLogin;
+export type LoginFor = (accountId: number) => ImapLogin | Promise<ImapLogin>;
 
 /**
  * Opening a message: from the cache when it is there (offline too),
@@ -62,7 +62,7 @@ export class MessageReader {
     const notice = codedWarning('PartialDownload');
     if (!this.loginFor) return notice;
     try {
-      await downloadRest(this.store, this.loginFor(held.accountId), record.id, held);
+      await downloadRest(this.store, await this.loginFor(held.accountId), record.id, held);
       return null;
     } catch (error) {
       if (isUnreachable(error)) return notice;

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import type { ComposedMessage } from '../ipc/compose-shapes';
 import { SmtpSender, type SendOutcome } from '../smtp/smtp-sender';
+import type { RenewLogin } from '../accounts/oauth2/renewed-token-retry';
 import type { SmtpLogin } from '../smtp/smtp-transport';
 import type { Store } from '../store/store';
 import type { AttachmentStaging } from './attachment-staging';
@@ -53,10 +54,11 @@ export class InProcessOutboxEngine implements OutboxEngine {
   constructor(
     private readonly store: Store,
     private readonly staging: AttachmentStaging,
-    loginFor: (accountId: number) => SmtpLogin,
+    loginFor: (accountId: number) => SmtpLogin | Promise<SmtpLogin>,
+    renewLogin?: (accountId: number) => RenewLogin<SmtpLogin>,
   ) {
     this.committer = new OutboxCommitter(store);
-    this.sender = new SmtpSender(loginFor);
+    this.sender = new SmtpSender(loginFor, renewLogin);
   }
 
   async queue(request: QueueRequest): Promise<number> {

@@ -1,6 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { WrenError } from '../errors/wren-error';
 import type { SendOutcome } from '../smtp/smtp-sender';
+import { withRenewedToken, type RenewLogin } from '../accounts/oauth2/renewed-token-retry';
 import type { SmtpLogin } from '../smtp/smtp-transport';
 import { bundledWorkerPath, startBundledWorker } from '../workers/start-bundled-worker';
 import type { OutboxEngine, QueueRequest, SendJob } from './outbox-engine';
@@ -29,7 +30,9 @@ export class WorkerOutboxEngine implements OutboxEngine {
   constructor(
     private readonly dataDir: string,
     private readonly workerPath: string,
-    private readonly loginFor: (accountId: number) => SmtpLogin,
+    private readonly loginFor: (accountId: number) => SmtpLogin | Promise<SmtpLogin>,
+    /** OAuth2: a login with a renewed token after the server refused one; the worker cannot renew, so this side does. */
+    private readonly renewLogin?: (accountId: number) => RenewLogin<SmtpLogin>,
   ) {}
 
   queue(request: QueueRequest): Promise<number> {
@@ -37,8 +40,8 @@ export class WorkerOutboxEngine implements OutboxEngine {
   }
 
   async send(job: SendJob, onBegan: () => void): Promise<SendOutcome> {
-    const login = this.loginFor(job.accountId);
-    return this.call({ type: 'send', job, login }, onBegan) as Promise<SendOutcome>;
+    const login = await this.loginFor(job.accountId);
+    return withRenewedToken(login, this.renewLogin?.(job.accountId), (attempt) => this.call({ type: 'send', job, login: attempt }, onBegan) as Promise<SendOutcome>);
   }
 
   close(accountId: number): void {

@@ -5,6 +5,7 @@ import { bodyStream, bufferSink } from './body-stream';
 import { parseCapabilities } from './capabilities';
 import { parseDropListing, parseScanListing, parseUidListing } from './listings';
 import { authenticate, type Pop3AuthChoice } from './pop3-auth';
+import { authOAuth } from './pop3-oauth';
 import { command, lines, streamed } from './pop3-commands';
 import { Pop3Connection } from './pop3-connection';
 
@@ -19,6 +20,8 @@ export interface Pop3ConnectOptions {
   security: 'tls' | 'starttls' | 'none';
   user: string;
   password: string;
+  /** OAuth2: logs in with this bearer token (OAUTHBEARER, else XOAUTH2) instead of the password. */
+  accessToken?: string;
   allowPlaintext: boolean;
   pin: PinnedCertificate | null;
   timeouts?: { connectMs?: number; idleMs?: number };
@@ -77,7 +80,8 @@ export async function openPop3(options: Pop3ConnectOptions): Promise<Pop3Client>
       capabilities = await capabilitiesOf(connection);
     }
     const context = { capabilities, greeting: greeting.text, encrypted: options.security !== 'none' };
-    await authenticate(connection, options, options.auth ?? 'auto', context);
+    if (options.accessToken) await authOAuth(connection, { user: options.user, accessToken: options.accessToken }, capabilities);
+    else await authenticate(connection, options, options.auth ?? 'auto', context);
     // RFC 2449 §5: capabilities may change after login (Dovecot adds PIPELINING details, some servers UIDL).
     capabilities = await capabilitiesOf(connection);
     connection.pipelining = capabilities.has('PIPELINING');

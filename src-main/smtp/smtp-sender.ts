@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { Envelope } from '../outbox/build-message';
 import { createSmtpTransport, type SmtpLogin, type SmtpTransport } from './smtp-transport';
+import { withRenewedToken, type RenewLogin } from '../accounts/oauth2/renewed-token-retry';
 import { toSmtpError } from './smtp-error';
 
 export interface SendOutcome {
@@ -26,10 +27,18 @@ interface GatedMail {
 export class SmtpSender {
   private readonly transports = new Map<number, { key: string; transport: SmtpTransport }>();
 
-  constructor(private readonly loginFor: (accountId: number) => SmtpLogin) {}
+  constructor(
+    private readonly loginFor: (accountId: number) => SmtpLogin | Promise<SmtpLogin>,
+    /** OAuth2: a login with a renewed token after the server refused one (tried once per message). */
+    private readonly renewLogin?: (accountId: number) => RenewLogin<SmtpLogin>,
+  ) {}
 
   async send(accountId: number, envelope: Envelope, message: () => Readable, beforeData: () => void): Promise<SendOutcome> {
-    const login = this.loginFor(accountId);
+    const login = await this.loginFor(accountId);
+    return withRenewedToken(login, this.renewLogin?.(accountId), (attempt) => this.sendWith(accountId, attempt, envelope, message, beforeData));
+  }
+
+  private async sendWith(accountId: number, login: SmtpLogin, envelope: Envelope, message: () => Readable, beforeData: () => void): Promise<SendOutcome> {
     const transport = this.transportFor(accountId, login);
     try {
       const mail = { envelope, raw: message(), wrenBeforeData: beforeData } as Parameters<SmtpTransport['sendMail']>[0] & GatedMail;
@@ -54,7 +63,7 @@ export class SmtpSender {
   }
 
   private transportFor(accountId: number, login: SmtpLogin): SmtpTransport {
-    const key = JSON.stringify([login.server, login.password, login.pin?.sha256 ?? null, login.allowPlaintext]);
+    const key = JSON.stringify([login.server, login.password, login.accessToken ?? null, login.pin?.sha256 ?? null, login.allowPlaintext]);
     const existing = this.transports.get(accountId);
     if (existing?.key === key) return existing.transport;
     existing?.transport.close();

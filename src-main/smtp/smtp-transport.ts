@@ -7,6 +7,8 @@ import { tlsOptionsFor, type PinnedCertificate } from '../tls/trust-options';
 export interface SmtpLogin {
   server: ServerSettings;
   password: string;
+  /** OAuth2 accounts: nodemailer's XOAUTH2 with this token instead of the password. */
+  accessToken?: string;
   allowPlaintext: boolean;
   pin: PinnedCertificate | null;
   /** Tests shorten these. */
@@ -39,7 +41,7 @@ export function createSmtpTransport(login: SmtpLogin): SmtpTransport {
     secure: server.security === 'tls',
     requireTLS: server.security === 'starttls',
     ignoreTLS: server.security === 'none',
-    auth: { user: server.user, pass: login.password },
+    auth: login.accessToken ? { type: 'OAuth2', user: server.user, accessToken: login.accessToken } : { user: server.user, pass: login.password },
     tls: tlsOptionsFor(server.host, login.pin),
     connectionTimeout: connectMs,
     greetingTimeout: connectMs,

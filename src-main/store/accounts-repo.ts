@@ -1,7 +1,7 @@
 import type { ChangeFeed } from './change-feed';
 import type { Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
-import { DEFAULT_POP3_POLICY, type Pop3Leave, type Pop3Policy, type Security, type ServerSettings } from '../ipc/contract';
+import { DEFAULT_POP3_POLICY, type AccountAuth, type OAuth2Provider, type Pop3Leave, type Pop3Policy, type Security, type ServerSettings } from '../ipc/contract';
 
 /** An account as the core sees it: settings plus where its password is sealed. */
 export interface AccountRecord {
@@ -14,7 +14,11 @@ export interface AccountRecord {
   smtp: ServerSettings | null;
   pop3: Pop3Policy;
   allowPlaintext: boolean;
+  /** The sealed password, or for auth 'oauth2' the sealed token set. */
   passwordSecretId: string;
+  auth: AccountAuth;
+  /** auth 'oauth2': where the tokens are refreshed. */
+  oauth2Provider: OAuth2Provider | null;
   trustedCertSha256: string | null;
   trustedCertPem: string | null;
   /** The user's order in the sidebar (lower first). */
@@ -24,7 +28,12 @@ export interface AccountRecord {
 }
 
 /** The POP3 policy may be left out (IMAP accounts): the default, keep on the server. */
-export type NewAccount = Omit<AccountRecord, 'id' | 'pop3' | 'sortOrder' | 'colour'> & { pop3?: Pop3Policy; colour?: string };
+export type NewAccount = Omit<AccountRecord, 'id' | 'pop3' | 'sortOrder' | 'colour' | 'auth' | 'oauth2Provider'> & {
+  pop3?: Pop3Policy;
+  colour?: string;
+  auth?: AccountAuth;
+  oauth2Provider?: OAuth2Provider | null;
+};
 
 /** The settings an edit may change (the password is sealed apart: passwordSecretId). */
 export type AccountChanges = Partial<
@@ -57,6 +66,8 @@ interface AccountRow {
   pop3_max_kb: number | null;
   sort_order: number;
   colour: string | null;
+  auth: AccountAuth;
+  oauth2_provider: string | null;
 }
 
 function fromRow(row: AccountRow): AccountRecord {
@@ -75,6 +86,8 @@ function fromRow(row: AccountRow): AccountRecord {
     pop3: { leave: row.pop3_leave, deleteAfterDays: row.pop3_delete_after_days, maxMessageKb: row.pop3_max_kb },
     allowPlaintext: row.allow_plaintext === 1,
     passwordSecretId: row.password_secret_id,
+    auth: row.auth,
+    oauth2Provider: row.oauth2_provider ? (JSON.parse(row.oauth2_provider) as OAuth2Provider) : null,
     trustedCertSha256: row.trusted_cert_sha256,
     trustedCertPem: row.trusted_cert_pem,
     sortOrder: row.sort_order,
@@ -107,10 +120,10 @@ export class AccountsRepo {
       .get(
         `INSERT INTO accounts (name, email, display_name, protocol, incoming_host, incoming_port, incoming_security,
            incoming_user, smtp_host, smtp_port, smtp_security, smtp_user, allow_plaintext, password_secret_id,
-           trusted_cert_sha256, trusted_cert_pem, pop3_leave, pop3_delete_after_days, pop3_max_kb, created_at, sort_order, colour)
+           trusted_cert_sha256, trusted_cert_pem, pop3_leave, pop3_delete_after_days, pop3_max_kb, created_at, sort_order, colour, auth, oauth2_provider)
          VALUES (@name, @email, @displayName, @protocol, @host, @port, @security, @user, @smtpHost, @smtpPort,
            @smtpSecurity, @smtpUser, @allowPlaintext, @passwordSecretId, @trustedCertSha256, @trustedCertPem,
-           @pop3Leave, @pop3Days, @pop3MaxKb, @now, (SELECT ifnull(max(sort_order), 0) + 1 FROM accounts), @colour)`,
+           @pop3Leave, @pop3Days, @pop3MaxKb, @now, (SELECT ifnull(max(sort_order), 0) + 1 FROM accounts), @colour, @auth, @oauth2Provider)`,
       )
       .run({
         name: account.name,
@@ -129,6 +142,8 @@ export class AccountsRepo {
         ...pop3Columns(account.pop3 ?? DEFAULT_POP3_POLICY),
         now: Date.now(),
         colour: account.colour ?? this.nextColour(),
+        auth: account.auth ?? 'password',
+        oauth2Provider: account.oauth2Provider ? JSON.stringify(account.oauth2Provider) : null,
       });
     const id = Number(info.lastInsertRowid);
     // Every account starts with one identity to send as; more come with the compose work.

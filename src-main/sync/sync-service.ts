@@ -5,6 +5,7 @@ import type { EventBus } from '../app/event-bus';
 import type { ImapLogin } from '../imap/imap-connection';
 import type { Store } from '../store/store';
 import type { SyncJob, SyncRunner } from './sync-runner';
+import { withRenewedToken } from '../accounts/oauth2/renewed-token-retry';
 
 const RETRY_DELAYS_MS = [15_000, 30_000, 60_000, 2 * 60_000, 5 * 60_000, 10 * 60_000];
 /** A database held by another Wren is let go soon; worth one slow retry per failure, unlike a full disk. */
@@ -22,6 +23,8 @@ export interface SyncServiceOptions {
   intervalFor?: (accountId: number) => number;
   /** Which bodies a background sync downloads (the account's body download setting); none when absent. */
   bodiesFor?: (accountId: number) => { bodies: boolean; since?: number };
+  /** OAuth2: a login with a renewed token after the server refused `rejected` (once per sync), or null. */
+  renewLogin?: (accountId: number, rejected: string) => Promise<ImapLogin | null>;
 }
 
 /**
@@ -42,7 +45,7 @@ export class SyncService {
   constructor(
     private readonly store: Store,
     private readonly runner: SyncRunner,
-    private readonly loginFor: (accountId: number) => ImapLogin,
+    private readonly loginFor: (accountId: number) => ImapLogin | Promise<ImapLogin>,
     private readonly status: AccountStatusBoard,
     private readonly events: EventBus,
     private readonly options: SyncServiceOptions,
@@ -166,8 +169,12 @@ export class SyncService {
     try {
       // Asked for bodies (the CLI's --bodies): all of them; otherwise what the account's setting keeps offline.
       const policy = bodies ? { bodies: true } : (this.options.bodiesFor?.(accountId) ?? { bodies: false });
-      const job: SyncJob = { accountId, bodies: policy.bodies, bodiesSince: policy.since, replayOnly, login: this.loginFor(accountId) };
-      const summary = await this.runner.run(job, (progress) => this.events.emit('sync.progress', progress));
+      let job: SyncJob = { accountId, bodies: policy.bodies, bodiesSince: policy.since, replayOnly, login: await this.loginFor(accountId) };
+      const renew = this.options.renewLogin && ((rejected: string) => this.options.renewLogin!(accountId, rejected));
+      const summary = await withRenewedToken(job.login, renew, (login) => {
+        job = { ...job, login };
+        return this.runner.run(job, (progress) => this.events.emit('sync.progress', progress));
+      });
       this.failures.delete(accountId);
       if (replayOnly) return summary;
       this.status.set(accountId, { state: 'idle', error: null, retryAt: null, ...(summary.warnings && { warnings: summary.warnings }), ...(summary.folderErrors && { folderErrors: summary.folderErrors }) });

@@ -24,6 +24,34 @@ export interface DovecotConfigInput {
    * `owner lr` may be read but not changed (SELECT answers [READ-ONLY]); see Lab.restrictFolder.
    */
   acl?: boolean;
+  /** Dovecot's oauth2 passdb: XOAUTH2 and OAUTHBEARER logins, each token checked at this userinfo URL (as tokeninfo). */
+  oauth2?: { userinfoUrl: string };
+}
+
+/** Where the oauth2 passdb's settings are written, beside dovecot.conf. */
+export function oauth2ConfigPath(dir: string): string {
+  return path.join(dir, 'dovecot-oauth2.conf.ext');
+}
+
+/**
+ * The oauth2 passdb's settings (Dovecot 2.3): each token is checked with a GET of tokeninfo_url
+ * with the token appended; 200 with the login's user as `email` and active = true lets the login
+ * in, a 401 is "Invalid token" (a plain refusal). Not introspection_url alone: Dovecot 2.3 takes
+ * an introspection answer without a user name (what a provider says for a dead token) for an
+ * internal failure, which the client sees as a temporary fault instead of a refused login.
+ */
+export function oauth2PassdbConfig(userinfoUrl: string): string {
+  return [
+    `tokeninfo_url = ${userinfoUrl}?access_token=`,
+    'username_attribute = email',
+    'active_attribute = active',
+    'active_value = true',
+    '',
+  ].join('\n');
+}
+
+function oauth2Passdb(dir: string): string {
+  return ['passdb {', '  driver = oauth2', '  mechanisms = xoauth2 oauthbearer', `  args = ${oauth2ConfigPath(dir)}`, '}'].join('\n');
 }
 
 /** System user that owns the mail files; Dovecot refuses uid 0 for mail access. */
@@ -88,7 +116,7 @@ ssl_min_protocol = TLSv1.2
 # 127.0.0.1 'yes' would change nothing: LOGINDISABLED cannot be provoked on loopback.)
 disable_plaintext_auth = no
 # apop: POP3's APOP login (the passdb holds plaintext passwords, which APOP needs).
-auth_mechanisms = plain login apop
+auth_mechanisms = plain login apop${input.oauth2 ? ' xoauth2 oauthbearer' : ''}
 # Wrong-password tests would otherwise wait 2 s each, and Dovecot's per-IP auth penalty
 # would then delay every later login from 127.0.0.1 (up to 15 s). The penalty has no setting:
 # it is off when auth cannot reach anvil's penalty socket, so that listener is disabled below.
@@ -100,6 +128,7 @@ passdb {
   driver = passwd-file
   args = scheme=PLAIN username_format=%u ${input.passwdPath}
 }
+${input.oauth2 ? oauth2Passdb(dir) : ''}
 userdb {
   driver = passwd-file
   args = username_format=%u ${input.passwdPath}

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { dovecotConfig, type DovecotConfigInput, type DovecotPorts } from './dovecot-config.js';
+import { dovecotConfig, oauth2ConfigPath, oauth2PassdbConfig, type DovecotConfigInput, type DovecotPorts } from './dovecot-config.js';
 import { canConnect, freePorts, readGreeting, sleep } from './net-util.js';
 
 const READY_TIMEOUT_MS = 15_000;
@@ -44,6 +44,7 @@ async function startOnPorts(input: DovecotInput, ports: DovecotPorts): Promise<R
   await rm(logPath, { force: true });
   await rm(path.join(dir, 'run'), { recursive: true, force: true });
   await writeFile(configPath, dovecotConfig({ ...input, ports }));
+  if (input.oauth2) await writeFile(oauth2ConfigPath(dir), oauth2PassdbConfig(input.oauth2.userinfoUrl), { mode: 0o644 });
   const child = spawnDovecot(configPath);
   const output = captureOutput(child);
   const handle: RunningDovecot = {

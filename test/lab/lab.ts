@@ -60,6 +60,11 @@ export interface LabOptions {
   pop3LockSession?: boolean;
   /** Dovecot's ACL plugin, for folders this account may read but not change (see readOnlyFolder). */
   acl?: boolean;
+  /**
+   * OAuth2 logins: Dovecot's oauth2 passdb (XOAUTH2, OAUTHBEARER) and the SMTP server's XOAUTH2
+   * check each token at this userinfo URL (test/lab/oauth2-provider.ts); passwords keep working.
+   */
+  oauth2?: { userinfoUrl: string };
 }
 
 export const DEFAULT_USERS: readonly LabUser[] = Object.freeze([
@@ -77,9 +82,9 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   const entry = registerForExit(dir, parts);
   try {
     const [cert, passwdPath] = await Promise.all([makeCert(dir), prepareDirs(dir, users)]);
-    const dovecot = await startDovecot({ dir, certPath: cert.certPath, keyPath: cert.keyPath, passwdPath, imapCapability: options.imapCapability, pop3LockSession: options.pop3LockSession, acl: options.acl });
+    const dovecot = await startDovecot({ dir, certPath: cert.certPath, keyPath: cert.keyPath, passwdPath, imapCapability: options.imapCapability, pop3LockSession: options.pop3LockSession, acl: options.acl, oauth2: options.oauth2 });
     parts.dovecot = dovecot;
-    const smtp = await startSubmission({ users, cert, lmtpSocket: dovecot.lmtpSocket });
+    const smtp = await startSubmission({ users, cert, lmtpSocket: dovecot.lmtpSocket, oauth2: options.oauth2 });
     parts.smtp = smtp;
     const lab: Lab = {
       dir,

@@ -4,6 +4,7 @@ import net from 'node:net';
 import nodemailer from 'nodemailer';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import type { LabCert } from './cert.js';
+import { tokenOwner } from './oauth2-provider.js';
 
 export const MAX_MESSAGE_BYTES = 60 * 1024 * 1024;
 
@@ -11,6 +12,8 @@ export interface SubmissionInput {
   users: Array<{ email: string; password: string }>;
   cert: LabCert;
   lmtpSocket: string;
+  /** XOAUTH2 too, each token checked at this userinfo URL (the lab's OAuth2 provider). */
+  oauth2?: { userinfoUrl: string };
 }
 
 export interface RunningSubmission {
@@ -43,7 +46,7 @@ function createServer(input: SubmissionInput, secure: boolean): SMTPServer {
     name: 'localhost',
     banner: 'Wren test lab submission',
     size: MAX_MESSAGE_BYTES,
-    authMethods: ['PLAIN', 'LOGIN'],
+    authMethods: input.oauth2 ? ['PLAIN', 'LOGIN', 'XOAUTH2'] : ['PLAIN', 'LOGIN'],
     authOptional: false,
     // Like Dovecot here: AUTH works before STARTTLS, so "security: none" can be tested.
     allowInsecureAuth: true,
@@ -52,6 +55,14 @@ function createServer(input: SubmissionInput, secure: boolean): SMTPServer {
     // Teardown must not wait for idle clients the tests forgot to close.
     closeTimeout: 200,
     onAuth(auth, _session, callback) {
+      if (auth.method === 'XOAUTH2' && input.oauth2) {
+        const user = (auth.username ?? '').toLowerCase();
+        tokenOwner(input.oauth2.userinfoUrl, auth.accessToken ?? '').then(
+          (owner) => callback(null, owner === user ? { user } : { data: { status: '401', schemes: 'bearer' } }),
+          (error: Error) => callback(smtpError(`4.7.0 Token check failed: ${error.message}`, 454)),
+        );
+        return;
+      }
       const expected = passwords.get((auth.username ?? '').toLowerCase());
       if (expected !== undefined && auth.password === expected) {
         callback(null, { user: auth.username!.toLowerCase() });

@@ -25,6 +25,12 @@ const ADD_OPTIONS = {
   'smtp-user': { type: 'string' },
   'trust-fingerprint': { type: 'string' },
   'allow-plaintext': { type: 'boolean' },
+  /** Sign in with the browser instead of a password: the bundled provider, or the --oauth2-* endpoints. */
+  oauth2: { type: 'boolean' },
+  'oauth2-auth-url': { type: 'string' },
+  'oauth2-token-url': { type: 'string' },
+  'oauth2-client-id': { type: 'string' },
+  'oauth2-scope': { type: 'string', multiple: true },
 } as const;
 
 function required(value: string | undefined, flag: string): string {
@@ -74,12 +80,35 @@ async function add(context: CliContext, args: string[]): Promise<void> {
     smtp: v['smtp-host']
       ? { host: v['smtp-host'], port: Number(v['smtp-port'] ?? 587), security: (v['smtp-security'] ?? 'starttls') as Security, user: v['smtp-user'] ?? v.user ?? email }
       : null,
-    password: await readPassword(`Password for ${email}: `),
+    ...(v.oauth2 ? await browserSignIn(context, v, email) : { password: await readPassword(`Password for ${email}: `) }),
     allowPlaintext: v['allow-plaintext'] ?? false,
     trustedCertSha256: v['trust-fingerprint'] ?? null,
   };
   const account = await context.request('accounts.add', draft);
   context.print(account, () => [`Added account ${account.id}: ${account.name} <${account.email}>`]);
+}
+
+/**
+ * The browser sign-in for `account add --oauth2`: prints the provider's URL
+ * (on stderr, so --json output stays clean) and waits for the redirect to
+ * Wren's loopback listener; the browser may be on this machine only.
+ */
+async function browserSignIn(context: CliContext, v: AddValues, email: string): Promise<{ auth: 'oauth2'; oauth2FlowId: string }> {
+  const custom = v['oauth2-auth-url'] || v['oauth2-token-url'] || v['oauth2-client-id'];
+  const provider = custom
+    ? {
+        authorizationEndpoint: required(v['oauth2-auth-url'], 'oauth2-auth-url'),
+        tokenEndpoint: required(v['oauth2-token-url'], 'oauth2-token-url'),
+        clientId: required(v['oauth2-client-id'], 'oauth2-client-id'),
+        clientSecret: process.env.WREN_OAUTH2_CLIENT_SECRET || null,
+        scopes: v['oauth2-scope'] ?? [],
+      }
+    : null;
+  const flow = await context.request('accounts.oauthStart', { email, provider });
+  context.err.write(`Open this address in a browser on this computer and sign in (Ctrl-C to cancel):\n${flow.authUrl}\n`);
+  await context.request('accounts.oauthFinish', { flowId: flow.flowId });
+  context.err.write('Signed in.\n');
+  return { auth: 'oauth2', oauth2FlowId: flow.flowId };
 }
 
 async function list(context: CliContext): Promise<void> {

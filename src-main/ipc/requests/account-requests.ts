@@ -1,6 +1,6 @@
 /** Accounts: set-up, tests, edits, order. */
 import { z } from 'zod';
-import { AccountDraft, AccountUpdate, type AccountView, type DiscoveryResult, type TestConnectionResult } from '../account-shapes';
+import { AccountDraft, AccountUpdate, OAuth2Provider, type AccountView, type DiscoveryResult, type OAuth2Finished, type OAuth2Start, type TestConnectionResult } from '../account-shapes';
 import { byAccount, empty, id, request } from './request-shape';
 
 export const accountRequests = {
@@ -13,4 +13,13 @@ export const accountRequests = {
   'accounts.discover': request<DiscoveryResult>()(z.object({ email: z.string().trim().email().max(320) }).strict()),
   /** The accounts in the order the user wants them; accounts not named keep their order after these. */
   'accounts.reorder': request<AccountView[]>()(z.object({ accountIds: z.array(id).min(1).max(1000) }).strict()),
+  /**
+   * Begins a browser sign-in (OAuth2, authorization code with PKCE): the UI opens `authUrl` in the
+   * system browser. `provider` for a server not in the bundled list (a self-hosted one, the lab).
+   */
+  'accounts.oauthStart': request<OAuth2Start>()(z.object({ email: z.string().trim().email().max(320), provider: OAuth2Provider.nullable().default(null) }).strict()),
+  /** Waits for the browser to come back and the tokens; then add the account with `auth: 'oauth2', oauth2FlowId`. */
+  'accounts.oauthFinish': request<OAuth2Finished>()(z.object({ flowId: z.string().min(1).max(100) }).strict()),
+  /** Gives up a sign-in; a waiting oauthFinish fails with OAuth2Cancelled. */
+  'accounts.oauthCancel': request<{ cancelled: true }>()(z.object({ flowId: z.string().min(1).max(100) }).strict()),
 } as const;

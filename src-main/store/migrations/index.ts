@@ -12,12 +12,13 @@ import { accountOrderColour } from './0011-account-order-colour';
 import { pop3UidlIdentity } from './0012-pop3-uidl-identity';
 import { messageSearch } from './0013-message-search';
 import { addressBookByBatch } from './0014-address-book-by-batch';
+import { oauth2Accounts } from './0015-oauth2-accounts';
 import type { Migration } from './migration';
 
 /** In order; a new migration is a new file here, never an edit to an old one. */
 export const MIGRATIONS: readonly Migration[] = [
   initial, pendingFlagChanges, pendingFlagIdentity, dropRecentKeyword, operationsJournal, folderOperations,
-  pop3Downloads, localTransfers, outbox, addressBook, accountOrderColour, pop3UidlIdentity, messageSearch, addressBookByBatch,
+  pop3Downloads, localTransfers, outbox, addressBook, accountOrderColour, pop3UidlIdentity, messageSearch, addressBookByBatch, oauth2Accounts,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -12,6 +12,7 @@ export function openPop3Session(login: ImapLogin): Promise<Pop3Client> {
   return openPop3({
     ...login.server,
     password: login.password,
+    accessToken: login.accessToken,
     allowPlaintext: login.allowPlaintext,
     pin: login.pin,
     timeouts: { connectMs: login.timeouts?.connectMs, idleMs: login.timeouts?.socketMs },

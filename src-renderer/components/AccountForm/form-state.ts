@@ -1,4 +1,4 @@
-import type { AccountDraftInput, IncomingProtocol, Pop3Leave, Security } from '../../../src-main/ipc/contract';
+import type { AccountAuth, AccountDraftInput, IncomingProtocol, Pop3Leave, Security } from '../../../src-main/ipc/contract';
 
 export interface ServerForm {
   host: string;
@@ -22,6 +22,10 @@ export interface AccountFormState {
   pop3: Pop3Form;
   smtp: ServerForm;
   password: string;
+  /** 'oauth2': signs in with the browser instead of a password. */
+  auth: AccountAuth;
+  /** The finished browser sign-in whose tokens the account will keep. */
+  oauth2FlowId: string | null;
   allowPlaintext: boolean;
   trustedCertSha256: string | null;
 }
@@ -49,6 +53,8 @@ export function initialFormState(): AccountFormState {
     pop3: { leave: 'keep', days: '14', maxKb: '' },
     smtp: { host: '', port: String(DEFAULT_PORTS.smtp.starttls), security: 'starttls', user: null },
     password: '',
+    auth: 'password',
+    oauth2FlowId: null,
     allowPlaintext: false,
     trustedCertSha256: null,
   };
@@ -106,7 +112,9 @@ export function toDraft(state: AccountFormState): AccountDraftInput {
       },
     }),
     smtp: usesSmtp(state) ? server('smtp') : null,
-    password: state.password,
+    password: state.auth === 'password' ? state.password : '',
+    auth: state.auth,
+    oauth2FlowId: state.auth === 'oauth2' ? state.oauth2FlowId : null,
     allowPlaintext: needsPlaintextConsent(state) && state.allowPlaintext,
     trustedCertSha256: state.trustedCertSha256,
   };
@@ -114,6 +122,6 @@ export function toDraft(state: AccountFormState): AccountDraftInput {
 
 /** What a successful test vouches for; changing any of it calls for a new test before saving. */
 export function connectionKey(draft: AccountDraftInput): string {
-  const { protocol, incoming, smtp, pop3, password, allowPlaintext, trustedCertSha256 } = draft;
-  return JSON.stringify({ protocol, incoming, smtp, pop3, password, allowPlaintext, trustedCertSha256 });
+  const { protocol, incoming, smtp, pop3, password, auth, oauth2FlowId, allowPlaintext, trustedCertSha256 } = draft;
+  return JSON.stringify({ protocol, incoming, smtp, pop3, password, auth, oauth2FlowId, allowPlaintext, trustedCertSha256 });
 }

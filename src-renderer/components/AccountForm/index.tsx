@@ -8,7 +8,8 @@ import { TextField } from '../Field';
 import { Pop3PolicyFields } from '../Pop3PolicyFields';
 import { SelectField } from '../Field';
 import { effectiveUser, initialFormState, needsPlaintextConsent, withProtocol, type AccountFormState } from './form-state';
-import type { IncomingProtocol } from '../../../src-main/ipc/contract';
+import type { AccountAuth, IncomingProtocol } from '../../../src-main/ipc/contract';
+import { OAuth2SignIn } from './oauth2-sign-in';
 import { useAccountSetup } from './use-account-setup';
 import './account-form.css';
 
@@ -43,7 +44,19 @@ export function AccountForm({ onSaved, initial }: { onSaved(account: AccountView
           disabled={setup.busy}
         />
         <ServerFields kind={form.protocol} server={form.imap} defaultUser={form.email.trim()} onChange={(imap) => update({ imap })} disabled={setup.busy} />
-        <TextField label={t('form.password')} value={form.password} onChange={(password) => update({ password })} testId="setup-password" type="password" autoComplete="current-password" disabled={setup.busy} />
+        <SelectField<AccountAuth>
+          label={t('form.auth')}
+          value={form.auth}
+          options={[{ value: 'password', label: t('form.authPassword') }, { value: 'oauth2', label: t('form.authBrowser') }]}
+          onChange={(auth) => update({ auth })}
+          testId="setup-auth"
+          disabled={setup.busy}
+        />
+        {form.auth === 'password' ? (
+          <TextField label={t('form.password')} value={form.password} onChange={(password) => update({ password })} testId="setup-password" type="password" autoComplete="current-password" disabled={setup.busy} />
+        ) : (
+          <OAuth2SignIn email={form.email} signedIn={form.oauth2FlowId !== null} onSignedIn={(oauth2FlowId) => update({ oauth2FlowId })} disabled={setup.busy} />
+        )}
         {form.trustedCertSha256 && <p className="account-form__trusted">{t('cert.trusted', { fingerprint: form.trustedCertSha256 })}</p>}
         {form.protocol === 'pop3' && <Pop3PolicyFields policy={form.pop3} onChange={(pop3) => update({ pop3 })} disabled={setup.busy} />}
       </fieldset>

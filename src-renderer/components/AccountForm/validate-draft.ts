@@ -7,6 +7,7 @@ const FIELD_LABELS: Record<string, StringKey> = {
   email: 'form.email',
   displayName: 'form.displayName',
   password: 'form.password',
+  oauth2FlowId: 'oauth2.signIn',
   'incoming.host': 'form.imapHost',
   'incoming.port': 'form.imapPort',
   'incoming.user': 'form.user',

@@ -6,22 +6,23 @@ import { offeredProtocols } from './form-from-discovery';
 
 interface FoundSettingsProps {
   config: DiscoveredConfig;
-  onUse(protocol: IncomingProtocol): void;
+  /** `oauth2`: the provider takes only its browser sign-in. */
+  onUse(protocol: IncomingProtocol, oauth2: boolean): void;
   onManual(): void;
 }
 
 /**
  * What set-up found and where, the IMAP/POP3 choice when both exist, and any
  * warning, which the user must acknowledge before the settings are used. An
- * OAuth2-only provider cannot be used with a password at all.
+ * OAuth2-only provider goes on to the form set to "Sign in with the browser".
  */
 export function FoundSettings({ config, onUse, onManual }: FoundSettingsProps) {
   const t = useT();
   const protocols = offeredProtocols(config);
   const [protocol, setProtocol] = useState<IncomingProtocol>(protocols[0]!);
   const [acknowledged, setAcknowledged] = useState(false);
-  const blocked = config.warnings.some((warning) => warning.kind === 'oauth2Only');
-  const needsAck = config.warnings.length > 0 && !blocked;
+  const oauth2Only = config.warnings.some((warning) => warning.kind === 'oauth2Only');
+  const needsAck = config.warnings.some((warning) => warning.kind !== 'oauth2Only');
   return (
     <div className="account-setup__found" data-testid="discovery-result">
       <p>{t('discovery.found', { provider: config.displayName ?? config.from, source: t(`discovery.source.${config.source}`) })}</p>
@@ -55,7 +56,7 @@ export function FoundSettings({ config, onUse, onManual }: FoundSettingsProps) {
         <button type="button" onClick={onManual} data-testid="discovery-manual">
           {t('discovery.manual')}
         </button>
-        <button type="button" className="primary" disabled={blocked || (needsAck && !acknowledged)} onClick={() => onUse(protocol)} data-testid="discovery-use">
+        <button type="button" className="primary" disabled={needsAck && !acknowledged} onClick={() => onUse(protocol, oauth2Only)} data-testid="discovery-use">
           {t('discovery.use')}
         </button>
       </div>

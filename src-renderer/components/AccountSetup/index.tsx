@@ -54,7 +54,9 @@ export function AccountSetup({ onSaved }: { onSaved(account: AccountView): void 
       {stage.kind === 'found' && stage.result.config && (
         <FoundSettings
           config={stage.result.config}
-          onUse={(protocol) => setStage({ kind: 'form', initial: formFromDiscovery(stage.email, stage.password, stage.result.config!, protocol) })}
+          onUse={(protocol, oauth2) =>
+            setStage({ kind: 'form', initial: { ...formFromDiscovery(stage.email, stage.password, stage.result.config!, protocol), ...(oauth2 && { auth: 'oauth2' as const }) } })
+          }
           onManual={() => manual(stage.email, stage.password)}
         />
       )}

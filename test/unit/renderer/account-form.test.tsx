@@ -55,6 +55,8 @@ describe('AccountForm', () => {
         incoming: { host: 'mail.example.test', port: 993, security: 'tls', user: 'alice@example.test' },
         smtp: null,
         password: 'secret',
+        auth: 'password',
+        oauth2FlowId: null,
         allowPlaintext: false,
         trustedCertSha256: null,
       },

@@ -62,12 +62,14 @@ describe('AccountSetup', () => {
     expect((screen.getByTestId('discovery-use') as HTMLButtonElement).disabled).toBe(false);
   });
 
-  it('cannot use an OAuth2-only provider with a password, and says so; manual settings remain', async () => {
+  it('leads an OAuth2-only provider to the form set to sign in with the browser (no password field); manual settings remain', async () => {
     start({ config: { ...CONFIG, warnings: [{ kind: 'oauth2Only', provider: 'Microsoft Outlook.com' }] }, steps: [] });
     expect((await screen.findByTestId('discovery-warning')).textContent).toContain('Microsoft Outlook.com accepts only its own sign-in');
-    expect((screen.getByTestId('discovery-use') as HTMLButtonElement).disabled).toBe(true);
-    fireEvent.click(screen.getByTestId('discovery-manual'));
-    expect(value('setup-email')).toBe('ann@corp.test');
+    expect((screen.getByTestId('discovery-use') as HTMLButtonElement).disabled).toBe(false);
+    fireEvent.click(screen.getByTestId('discovery-use'));
+    expect(value('setup-auth')).toBe('oauth2');
+    expect(screen.queryByTestId('setup-password')).toBeNull();
+    expect(screen.getByTestId('oauth2-start').textContent).toBe('Sign in with the browser');
   });
 
   it('lists what was tried when nothing was found, slow providers included, and leads to manual settings', async () => {

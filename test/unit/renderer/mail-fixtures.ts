@@ -10,6 +10,7 @@ export const ACCOUNT: AccountView = {
   smtp: null,
   pop3: { leave: 'keep', deleteAfterDays: null, maxMessageKb: null },
   allowPlaintext: false,
+  auth: 'password',
   trustedCertSha256: null,
   colour: '#2f6fdf',
   state: 'idle',
