@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { WrenError } from '../errors/wren-error';
@@ -53,15 +53,34 @@ export class KeyFileSecretStore implements SecretStore {
     return this.key;
   }
 
+  /**
+   * A new key, or the one another process (the app and a `wren` command
+   * starting together) put there first: written whole to a file of its own,
+   * then linked into place, which fails if the key file exists, so no process
+   * ever reads a half-written key or replaces one already used.
+   */
   private createKey(): Buffer {
     const key = randomBytes(KEY_BYTES);
+    const draft = `${this.keyFile}.${process.pid}.${randomBytes(4).toString('hex')}`;
     try {
       mkdirSync(dirname(this.keyFile), { recursive: true, mode: 0o700 });
-      writeFileSync(this.keyFile, key, { mode: 0o600, flag: 'wx' });
+      writeFileSync(draft, key, { mode: 0o600, flag: 'wx' });
+      linkSync(draft, this.keyFile);
+      return key;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return this.readKey();
+      throw this.unavailable(error);
+    } finally {
+      rmSync(draft, { force: true });
+    }
+  }
+
+  private readKey(): Buffer {
+    try {
+      return readFileSync(this.keyFile);
     } catch (error) {
       throw this.unavailable(error);
     }
-    return key;
   }
 
   private unavailable(cause: unknown): WrenError {

@@ -96,16 +96,30 @@ export class AccountSyncLocks {
     return row.host === hostname() && !processAlive(row.pid);
   }
 
+  /**
+   * Runs in a timer, where a throw would end the process: a heartbeat that cannot
+   * be written (a full disk, a busy file) is skipped, and the next one tries again.
+   * The sync itself meets the same fault in its own writes and reports it.
+   */
   private renew(accountId: number): void {
     if (this.closed) return;
-    this.db.prepare('UPDATE sync_leases SET heartbeat_at = ? WHERE account_id = ? AND owner = ?').run(Date.now(), accountId, this.owner);
+    try {
+      this.db.prepare('UPDATE sync_leases SET heartbeat_at = ? WHERE account_id = ? AND owner = ?').run(Date.now(), accountId, this.owner);
+    } catch {
+      // Skipped; see above.
+    }
   }
 
+  /** A lease that cannot be deleted (a full disk) goes stale and is taken over: the sync's own error is what matters. */
   private release(accountId: number): void {
     clearInterval(this.heartbeats.get(accountId));
     this.heartbeats.delete(accountId);
     if (this.closed) return;
-    this.db.prepare('DELETE FROM sync_leases WHERE account_id = ? AND owner = ?').run(accountId, this.owner);
+    try {
+      this.db.prepare('DELETE FROM sync_leases WHERE account_id = ? AND owner = ?').run(accountId, this.owner);
+    } catch {
+      // Left to go stale; see above.
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -15,6 +15,19 @@ describe('KeyFileSecretStore', () => {
     expect(sealed.includes(Buffer.from('hunter2'))).toBe(false);
     expect(store.open(sealed)).toBe('hunter2-密码');
     expect(new KeyFileSecretStore(join(dir, 'keys', 'secret.key')).open(sealed)).toBe('hunter2-密码');
+  });
+
+  it('takes the key another process created first (both found no key file; the second to create it uses the first one\'s)', () => {
+    dir = mkdtempSync(join(tmpdir(), 'wren-key-'));
+    const keyFile = join(dir, 'keys', 'secret.key');
+    const late = new KeyFileSecretStore(keyFile);
+    const first = new KeyFileSecretStore(keyFile);
+    const sealed = first.seal('shared');
+    // `late` found no file a moment ago and now creates one, as a process starting at the same time would.
+    const key = (late as unknown as { createKey(): Buffer }).createKey();
+    expect(key.equals(readFileSync(keyFile))).toBe(true);
+    expect(late.open(sealed)).toBe('shared');
+    expect(readdirSync(join(dir, 'keys'))).toEqual(['secret.key']);
   });
 
   it('creates the key file readable by the owner only', () => {

@@ -74,6 +74,25 @@ describe('the per-account sync lease shared by processes', () => {
     await waiter;
   });
 
+  it('a heartbeat or release that cannot be written (disk full) is skipped, not thrown from the timer', async () => {
+    const holder = locks();
+    const lease = await holder.acquire(1);
+    const db = (holder as unknown as { db: Database.Database }).db;
+    const prepare = db.prepare.bind(db);
+    let refused = 0;
+    db.prepare = ((sql: string) => {
+      if (/^(UPDATE|DELETE)/.test(sql)) {
+        refused += 1;
+        throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+      }
+      return prepare(sql);
+    }) as typeof db.prepare;
+    await new Promise((resolve) => setTimeout(resolve, QUICK.heartbeatMs * 3));
+    expect(() => lease.release()).not.toThrow();
+    expect(refused).toBeGreaterThanOrEqual(2);
+    db.prepare = prepare as typeof db.prepare;
+  });
+
   it('stops waiting when Wren shuts down', async () => {
     await locks().acquire(1);
     const waiting = locks();
