@@ -79,23 +79,27 @@ export class AccountService {
    */
   async update(patch: AccountUpdate): Promise<{ view: AccountView; reconnect: boolean }> {
     const account = this.require(patch.accountId);
-    const { accountId: _id, password, ...fields } = patch;
+    const { accountId: _id, password, oauth2FlowId, ...fields } = patch;
     if (password !== undefined && account.auth === 'oauth2') {
       throw new WrenError('BadRequest', `${account.name} signs in with the browser (OAuth2); it has no password to change.`, { accountId: account.id });
     }
-    const reconnect = [fields.incoming, fields.smtp, password, fields.allowPlaintext, fields.trustedCertSha256].some((v) => v !== undefined);
+    const signedIn = oauth2FlowId === undefined ? null : await this.signedInAgain(account, oauth2FlowId);
+    const reconnect = [fields.incoming, fields.smtp, password, fields.allowPlaintext, fields.trustedCertSha256, signedIn].some((v) => v !== undefined && v !== null);
     const changes: AccountChanges = { ...fields };
     if (reconnect) {
-      const { accessToken } = await this.credential(account);
+      const accessToken = signedIn ? signedIn.tokens.accessToken : (await this.credential(account)).accessToken;
       const { pin } = await testConnection(this.draftOf(account, patch), accessToken);
       changes.trustedCertSha256 = pin?.sha256 ?? null;
       changes.trustedCertPem = pin?.pem ?? null;
     }
     this.store.write(() => {
       if (password !== undefined) changes.passwordSecretId = this.vault.save(password);
+      // The same sealed secret takes the new tokens: nothing else points at them.
+      if (signedIn) this.oauth2.tokens.save(signedIn.tokens, account.passwordSecretId);
       this.store.accounts.update(account.id, changes);
       if (password !== undefined) this.vault.remove(account.passwordSecretId);
     });
+    if (oauth2FlowId !== undefined) this.oauth2.flows.forget(oauth2FlowId);
     return { view: this.view(this.require(account.id)), reconnect };
   }
 
@@ -134,6 +138,16 @@ export class AccountService {
   /** A server refused an OAuth2 account's token: true when a refreshed one is there to try (once). */
   refreshAfterRejection(account: AccountRecord, rejected: string): Promise<boolean> {
     return this.oauth2.tokens.refreshAfterRejection(account, rejected);
+  }
+
+  /** A new browser sign-in for an OAuth2 account whose tokens were refused: for the same address. */
+  private async signedInAgain(account: AccountRecord, flowId: string): Promise<SignedIn> {
+    if (account.auth !== 'oauth2') throw new WrenError('BadRequest', `${account.name} signs in with a password, not with the browser.`, { accountId: account.id });
+    const signedIn = await this.oauth2.flows.signedIn(flowId);
+    if (signedIn.email.toLowerCase() !== account.email.toLowerCase()) {
+      throw new WrenError('BadRequest', `The browser sign-in was for ${signedIn.email}, not ${account.email}.`, { flowId });
+    }
+    return signedIn;
   }
 
   private async signedIn(draft: AccountDraft): Promise<SignedIn | null> {

@@ -101,6 +101,8 @@ export const AccountUpdate = z
     password: z.string().min(1).max(1024).optional(),
     allowPlaintext: z.boolean().optional(),
     trustedCertSha256: Fingerprint.nullable().optional(),
+    /** An OAuth2 account signed in again (accounts.oauthStart / oauthFinish): its tokens replace the refused ones. */
+    oauth2FlowId: z.string().min(1).max(100).optional(),
   })
   .strict();
 export type AccountUpdate = z.infer<typeof AccountUpdate>;

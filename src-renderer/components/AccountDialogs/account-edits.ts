@@ -8,6 +8,8 @@ export interface AccountEditForm {
   incoming: ServerForm;
   /** Empty: keep the saved password. */
   password: string;
+  /** An OAuth2 account signed in with the browser again: its new tokens replace the old ones. */
+  oauth2FlowId?: string | null;
 }
 
 export function serverForm(server: ServerSettings): ServerForm {
@@ -32,5 +34,6 @@ export function accountEdits(account: AccountView, form: AccountEditForm): Accou
   };
   if (JSON.stringify(incoming) !== JSON.stringify(account.incoming)) edits.incoming = incoming;
   if (form.password) edits.password = form.password;
+  if (form.oauth2FlowId) edits.oauth2FlowId = form.oauth2FlowId;
   return edits;
 }

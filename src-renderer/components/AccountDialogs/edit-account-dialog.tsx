@@ -9,11 +9,12 @@ import { ErrorNotice } from '../ErrorNotice';
 import { TextField } from '../Field';
 import { ServerFields } from '../ServerFields';
 import type { ServerForm } from '../AccountForm/form-state';
+import { OAuth2SignIn } from '../AccountForm/oauth2-sign-in';
 import { accountEdits, serverForm, type AccountEditForm } from './account-edits';
 
 /**
  * An account's settings: its name, your name, its colour, the incoming
- * server and a new password. The core tests a changed server or password
+ * server and a new password (or, for OAuth2, a new browser sign-in). The core tests a changed server or password
  * with a login before saving it; a failure is shown here and nothing changes.
  */
 export function EditAccountDialog({ account, onClose }: { account: AccountView; onClose(): void }) {
@@ -51,7 +52,12 @@ export function EditAccountDialog({ account, onClose }: { account: AccountView; 
           <input type="color" value={form.colour} onChange={(event) => update({ colour: event.target.value })} data-testid="edit-account-colour" disabled={busy} />
         </label>
         <ServerFields kind="imap" server={form.incoming} defaultUser={account.email} onChange={(incoming: ServerForm) => update({ incoming })} disabled={busy} />
-        <TextField label={t('accountDialog.newPassword')} value={form.password} onChange={(password) => update({ password })} testId="edit-account-password" type="password" autoComplete="new-password" disabled={busy} />
+        {account.auth === 'oauth2' ? (
+          // A refused or withdrawn sign-in is mended here: the new tokens are tested and kept on Save.
+          <OAuth2SignIn email={account.email} signedIn={false} onSignedIn={(oauth2FlowId) => update({ oauth2FlowId })} disabled={busy} />
+        ) : (
+          <TextField label={t('accountDialog.newPassword')} value={form.password} onChange={(password) => update({ password })} testId="edit-account-password" type="password" autoComplete="new-password" disabled={busy} />
+        )}
         {error && <ErrorNotice error={error} />}
         <div className="dialog__buttons">
           <button type="button" onClick={onClose}>

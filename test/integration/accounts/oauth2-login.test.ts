@@ -125,6 +125,19 @@ describe('OAuth2 sign-in against the lab (oauth2-mock-server, Dovecot oauth2 pas
     } finally {
       provider.refuseRefresh = false;
     }
+
+    // Signing in with the browser again (the account's edit form) gives it new tokens; nothing else changes.
+    await expect(wren.call('accounts.update', { accountId: account.id, oauth2FlowId: await signIn(wren, provider, user('alice').email) }))
+      .rejects.toMatchObject({ code: 'BadRequest' });
+    await lab.seed(carol.email, 'INBOX', [simpleMessage(6, { subject: 'After signing in again' })]);
+    const again = await signIn(wren, provider, carol.email);
+    const updated = await wren.call('accounts.update', { accountId: account.id, oauth2FlowId: again });
+    expect(updated).toMatchObject({ id: account.id, auth: 'oauth2' });
+    const resumed = await wren.call('sync.run', { accountId: account.id });
+    expect(resumed.failures).toEqual([]);
+    expect(inboxCount(wren, account.id)).toBe(3);
+    expect(provider.checked).toContain(lastToken(carol.email));
+    expect(wren.core.store.db.prepare('SELECT count(*) FROM secrets').pluck().get()).toBe(1);
   });
 
   it('a sign-in refused in the browser (error=access_denied) ends with OAuth2Cancelled; Cancel in Wren too', async () => {

@@ -1,0 +1,40 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EditAccountDialog } from '../../../src-renderer/components/AccountDialogs/edit-account-dialog';
+import { FakeClient, renderWithClient } from './fake-client';
+import { ACCOUNT } from './mail-fixtures';
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+const OAUTH2_ACCOUNT = { ...ACCOUNT, auth: 'oauth2' as const, lastError: { code: 'OAuth2Rejected', message: 'refused' } };
+
+describe('EditAccountDialog for an account that signs in with the browser', () => {
+  it('offers a new browser sign-in instead of a password, and Save hands the core the finished sign-in', async () => {
+    vi.spyOn(window, 'open').mockReturnValue(null);
+    const client = new FakeClient({
+      'accounts.oauthStart': () => ({ flowId: 'again', authUrl: 'https://id.example.test/authorize?state=s', redirectUri: 'http://127.0.0.1:1/cb' }),
+      'accounts.oauthFinish': () => ({ flowId: 'again', expiresAt: 0 }),
+      'accounts.oauthCancel': () => ({ cancelled: true }),
+      'accounts.update': () => OAUTH2_ACCOUNT,
+    });
+    const onClose = vi.fn();
+    renderWithClient(<EditAccountDialog account={OAUTH2_ACCOUNT} onClose={onClose} />, client);
+    expect(screen.queryByTestId('edit-account-password')).toBeNull();
+    fireEvent.click(screen.getByTestId('oauth2-start'));
+    await screen.findByTestId('oauth2-signed-in');
+    expect(client.callsOf('accounts.oauthStart')).toEqual([{ email: ACCOUNT.email, provider: null }]);
+    fireEvent.click(screen.getByTestId('edit-account-save'));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(client.callsOf('accounts.update')).toEqual([{ accountId: ACCOUNT.id, oauth2FlowId: 'again' }]);
+  });
+
+  it('keeps the password field for a password account', () => {
+    renderWithClient(<EditAccountDialog account={ACCOUNT} onClose={() => undefined} />, new FakeClient({}));
+    expect(screen.getByTestId('edit-account-password')).toBeTruthy();
+    expect(screen.queryByTestId('oauth2-start')).toBeNull();
+  });
+});
