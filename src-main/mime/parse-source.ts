@@ -140,7 +140,7 @@ class SourceParse {
     this.tap = tapMailParser(this.parser, this.warn);
   }
 
-  run(input: Readable | Buffer): Promise<ParsedSource> {
+  run(input: Readable | Buffer, failedEarly: Error | null = null): Promise<ParsedSource> {
     return new Promise((resolve) => {
       const settle = () => void this.settle().then(resolve);
       this.parser.on('headers', (map) => (this.charset = rootCharset(map as Map<string, unknown>)));
@@ -155,13 +155,18 @@ class SourceParse {
         for (const content of this.active) content.destroy(new Error('message parsing stopped'));
         settle();
       });
-      this.feed(input);
+      this.feed(input, failedEarly);
     });
   }
 
-  private feed(input: Readable | Buffer): void {
+  private feed(input: Readable | Buffer, failedEarly: Error | null): void {
     if (Buffer.isBuffer(input)) {
       this.parser.end(input);
+      return;
+    }
+    if (failedEarly) {
+      this.warn(`reading the message failed: ${failedEarly.message}`);
+      this.parser.end();
       return;
     }
     // pipe() ends the parser only on 'end'; an input that fails or is destroyed would leave it waiting.
@@ -258,7 +263,13 @@ class SourceParse {
  * with a human-readable warning for each problem met.
  */
 export async function parseSource(input: Readable | Buffer, options: ParseSourceOptions = {}): Promise<ParsedSource> {
+  // A file stream that cannot open (a source deleted meanwhile) fails while mailparser loads: its
+  // error is held here for the parse, never left without a listener (an uncaught exception).
+  let early: Error | null = null;
+  const hold = (error: Error) => (early = error);
+  if (!Buffer.isBuffer(input)) input.once('error', hold);
   // Loaded on first use, as a front end that only lists and syncs never parses a source.
   const { MailParser } = await import('mailparser');
-  return new SourceParse(MailParser, options).run(input);
+  if (!Buffer.isBuffer(input)) input.off('error', hold);
+  return new SourceParse(MailParser, options).run(input, early);
 }
