@@ -80,12 +80,15 @@ export class BlobStore {
       },
     });
     const file = openSync(temp, 'wx', 0o600);
+    const out = createWriteStream(temp, { fd: file, autoClose: false });
     try {
-      await pipeline(source, counter, createWriteStream(temp, { fd: file, autoClose: false }));
+      await pipeline(source, counter, out);
       // On the disk before it is renamed into place, so the name never points at a file a power loss could empty.
       if (!batch) await fsyncAsync(file);
     } catch (error) {
-      closeSync(file);
+      // A failed pipeline destroys the stream, which closes the descriptor (autoClose or not) and clears
+      // `fd`: closing it again would throw EBADF over the real fault (a full disk), or close a reused number.
+      if ((out as unknown as { fd: number | null }).fd !== null) closeSync(file);
       rmSync(temp, { force: true });
       throw error;
     }
