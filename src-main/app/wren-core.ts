@@ -174,6 +174,7 @@ export class WrenCore {
     await this.outboxRunner.stop();
     await this.outboxEngine.closeAll();
     await this.sync.stop();
+    await this.search.indexer.stop();
     this.sessions.closeAll();
     this.store.close();
   }

@@ -18,6 +18,7 @@ const BATCH_SIZE = 50;
  */
 export class SearchIndexer {
   private running: Promise<number> | null = null;
+  private stopped = false;
 
   constructor(private readonly store: Store, private readonly parse: ParseSourceFile) {}
 
@@ -29,14 +30,27 @@ export class SearchIndexer {
     return this.running;
   }
 
+  /**
+   * Ends a run between two messages and waits for it: the store is about to
+   * close, and no source file may stay open (a data folder on a removable or
+   * full disk must unmount). What is left stays queued for the next start.
+   */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.running?.catch(() => undefined);
+  }
+
   private async run(): Promise<number> {
     let indexed = 0;
     for (;;) {
-      if (!this.store.db.open) return indexed;
+      if (this.stopped || !this.store.db.open) return indexed;
       const batch = this.store.search.pendingBatch(BATCH_SIZE);
       if (batch.length === 0) return indexed;
       const documents: SearchDocument[] = [];
-      for (const entry of batch) documents.push(searchDocument(entry, await this.bodyOf(entry)));
+      for (const entry of batch) {
+        if (this.stopped) return indexed;
+        documents.push(searchDocument(entry, await this.bodyOf(entry)));
+      }
       if (!this.store.db.open) return indexed;
       const cleared = this.store.write(() => this.store.search.record(documents));
       indexed += documents.length;

@@ -100,7 +100,7 @@ export class InProcessSyncRunner implements SyncRunner {
     for (const push of pushes) push.stop();
     this.sessions.closeAll();
     this.pop3.closeAll();
-    await Promise.allSettled([...this.active, ...pushes.map((push) => push.idle())]);
+    await Promise.allSettled([...this.active, ...pushes.map((push) => push.idle()), this.searchIndex.stop()]);
   }
 }
 
