@@ -3,6 +3,7 @@
 // user the browser signed in as (the login_hint), and the userinfo endpoint, which Dovecot's
 // oauth2 passdb (as its tokeninfo URL) and the lab's SMTP server ask, answers only for tokens it
 // issued, unexpired and not revoked (401 otherwise).
+import { randomUUID } from 'node:crypto';
 import { OAuth2Server } from 'oauth2-mock-server';
 
 export interface LabOAuth2Provider {
@@ -62,7 +63,9 @@ export async function startOAuth2Provider(): Promise<LabOAuth2Provider> {
   });
   service.on('beforeTokenSigning', (token, req) => {
     const email = userOf(req.body as Record<string, string>);
-    if (email) Object.assign(token.payload, { sub: email, email, exp: Math.floor(Date.now() / 1000) + provider.accessTokenTtlS });
+    // A token id of its own, as real providers issue: two tokens for one user within the same second
+    // were otherwise the same string, and revoking the older one refused the newer one too.
+    if (email) Object.assign(token.payload, { sub: email, email, exp: Math.floor(Date.now() / 1000) + provider.accessTokenTtlS, jti: randomUUID() });
   });
   service.on('beforeResponse', (response, req) => {
     const body = req.body as Record<string, string>;
