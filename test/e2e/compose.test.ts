@@ -235,7 +235,8 @@ describe('web mode: writing mail (compose, attach, send, undo, reply, drafts)', 
 
     await page.getByTestId('action-compose').click();
     await composer().waitFor();
-    expect(await page.getByTestId('compose-from').textContent()).toContain(carol.email);
+    // The From list shows "…" until the account's identities have loaded.
+    await expect.poll(() => page.getByTestId('compose-from').textContent()).toContain(carol.email);
     const to = page.getByTestId('compose-to').getByRole('combobox');
     await to.fill(bob.email);
     await to.press('Enter');
