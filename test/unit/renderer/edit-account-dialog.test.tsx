@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { AccountView } from '../../../src-main/ipc/contract';
 import { EditAccountDialog } from '../../../src-renderer/components/AccountDialogs/edit-account-dialog';
 import { FakeClient, renderWithClient } from './fake-client';
 import { ACCOUNT } from './mail-fixtures';
@@ -10,7 +11,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const OAUTH2_ACCOUNT = { ...ACCOUNT, auth: 'oauth2' as const, lastError: { code: 'OAuth2Rejected', message: 'refused' } };
+const OAUTH2_ACCOUNT: AccountView = { ...ACCOUNT, auth: 'oauth2', lastError: { code: 'OAuth2Rejected', message: 'refused' } };
 
 describe('EditAccountDialog for an account that signs in with the browser', () => {
   it('offers a new browser sign-in instead of a password, and Save hands the core the finished sign-in', async () => {
