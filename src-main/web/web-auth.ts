@@ -46,6 +46,17 @@ export class WebAuth {
     return origin === undefined || this.allowedOrigins().includes(origin);
   }
 
+  /**
+   * A navigation the user made with a click or a key (fetch metadata: a
+   * navigate mode and Sec-Fetch-User). An <img>, a fetch or a script-driven
+   * redirect from some other page carries neither, so it cannot open Wren's
+   * composer behind the user's back; only a link the user follows can, as with
+   * any mailto: link.
+   */
+  navigatedByTheUser(request: IncomingMessage): boolean {
+    return request.headers['sec-fetch-mode'] === 'navigate' && request.headers['sec-fetch-user'] === '?1';
+  }
+
   cookieToken(request: IncomingMessage): string | null {
     const header = request.headers.cookie ?? '';
     for (const part of header.split(';')) {

@@ -74,7 +74,7 @@ const UPLOADS: Record<string, UploadReceiver | undefined> = {
 async function handleHttp(request: IncomingMessage, response: ServerResponse, auth: WebAuth, options: WebServerOptions): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://x');
   if (!auth.hostAllowed(request)) return fail(response, 403, 'Wrong Host header: open the URL printed by "npm run web".');
-  if (url.pathname === '/api/mailto') return openMailto(url, request, response, options.events);
+  if (url.pathname === '/api/mailto') return openMailto(url, request, response, auth, options.events);
   const queryToken = url.searchParams.get('token');
   if (queryToken !== null) {
     if (!auth.tokenMatches(queryToken)) return fail(response, 401, 'Wrong token: open the URL printed by "npm run web".');
@@ -104,10 +104,13 @@ async function handleHttp(request: IncomingMessage, response: ServerResponse, au
  * fetch metadata) navigates here in place. It passes no token on purpose: all
  * it does is what any mailto: link on any page may do, open a composer filled
  * with recipients, subject and body (parseMailto drops attach=, bcc= and the
- * rest), and never sends. 204 leaves the mail in its frame.
+ * rest), and never sends. What any link may do needs a user's click, and so
+ * does this: another page's <img> or fetch of this URL is refused. 204 leaves
+ * the mail in its frame.
  */
-function openMailto(url: URL, request: IncomingMessage, response: ServerResponse, events: EventBus): void {
+function openMailto(url: URL, request: IncomingMessage, response: ServerResponse, auth: WebAuth, events: EventBus): void {
   if (request.method !== 'GET') return fail(response, 405, 'Only GET here.');
+  if (!auth.navigatedByTheUser(request)) return fail(response, 403, 'Refused: a mailto: link opens the composer only when the user follows it.');
   const draft = parseMailto(url.searchParams.get('url') ?? '');
   // A broken link opens nothing, and still leaves the mail where it is.
   if (draft) events.emit('compose.mailto', draft);

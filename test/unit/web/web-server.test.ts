@@ -129,4 +129,23 @@ describe('web mode server', () => {
     expect((await ask(ws, { id: 4, method: 'accounts.list', params: {} })).reply).toEqual({ ok: true, result: [] });
     ws.close();
   });
+
+  it('opens the composer from a mailto: link the user follows, and from nothing else (no token needed either way)', async () => {
+    const opened: unknown[] = [];
+    const off = core.events.on('compose.mailto', (draft) => opened.push(draft));
+    try {
+      const link = `/api/mailto?url=${encodeURIComponent('mailto:bob@example.test?subject=Hi&attach=/etc/passwd')}`;
+      const click = { 'sec-fetch-mode': 'navigate', 'sec-fetch-user': '?1', 'sec-fetch-dest': 'iframe', 'sec-fetch-site': 'cross-site' };
+      // Another page's <img> or fetch of the same URL: no navigation, no user.
+      expect((await get(link, { 'sec-fetch-mode': 'no-cors', 'sec-fetch-dest': 'image', 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+      expect((await get(link, { 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'iframe' })).status).toBe(403);
+      expect((await get(link)).status).toBe(403);
+      expect(opened).toEqual([]);
+      expect((await get(link, click)).status).toBe(204);
+      expect(opened).toEqual([expect.objectContaining({ to: ['bob@example.test'], subject: 'Hi' })]);
+      expect(JSON.stringify(opened)).not.toContain('passwd');
+    } finally {
+      off();
+    }
+  });
 });
