@@ -21,9 +21,25 @@ export function bigramsOf(run: string): string[] {
   return grams;
 }
 
-/** The text as the index stores it: CJK runs as bigrams set apart by spaces, everything else as it was. */
+/** A query's text as the index's tokens: CJK runs as bigrams set apart by spaces, everything else as it was. */
 export function withCjkBigrams(text: string): string {
   return text.replace(CJK_RUN, (run) => ` ${bigramsOf(run).join(' ')} `);
+}
+
+/**
+ * The text as the index stores it: as withCjkBigrams, and a run's last
+ * character once more on its own. A query of one character is a prefix
+ * ("王*"), which finds the bigrams that character starts; the last character
+ * of a run ("老王") starts none, so without its own token it could not be
+ * found. Queries never add it, so a phrase of bigrams still matches inside a
+ * run as well as at its end.
+ */
+export function indexedCjkText(text: string): string {
+  return text.replace(CJK_RUN, (run) => {
+    const grams = bigramsOf(run);
+    const chars = [...run];
+    return chars.length < 2 ? ` ${grams.join(' ')} ` : ` ${grams.join(' ')} ${chars[chars.length - 1]!} `;
+  });
 }
 
 export function hasCjk(text: string): boolean {

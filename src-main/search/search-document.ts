@@ -1,6 +1,6 @@
 import { convert } from 'html-to-text';
 import type { PendingEntry, SearchDocument } from '../store/search-repo';
-import { withCjkBigrams } from './cjk-bigrams';
+import { indexedCjkText } from './cjk-bigrams';
 
 /** Body text beyond this is left out of the index: a 5 MB log pasted in a mail should not weigh on every search. */
 export const MAX_INDEXED_BODY_CHARS = 100_000;
@@ -31,9 +31,9 @@ export function searchDocument(entry: PendingEntry, body: BodyText | null): Sear
   return {
     id: entry.id,
     token: entry.token,
-    subject: withCjkBigrams(entry.subject),
-    sender: withCjkBigrams(`${entry.fromName} ${entry.fromAddr}`),
-    recipients: withCjkBigrams(`${addressesOf(entry.toJson)} ${addressesOf(entry.ccJson)}`),
-    body: withCjkBigrams(plainBody(body).slice(0, MAX_INDEXED_BODY_CHARS)),
+    subject: indexedCjkText(entry.subject),
+    sender: indexedCjkText(`${entry.fromName} ${entry.fromAddr}`),
+    recipients: indexedCjkText(`${addressesOf(entry.toJson)} ${addressesOf(entry.ccJson)}`),
+    body: indexedCjkText(plainBody(body).slice(0, MAX_INDEXED_BODY_CHARS)),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bigramsOf, hasCjk, withCjkBigrams } from '../../../src-main/search/cjk-bigrams';
+import { bigramsOf, hasCjk, indexedCjkText, withCjkBigrams } from '../../../src-main/search/cjk-bigrams';
 
 describe('CJK bigrams', () => {
   it('cuts a run into overlapping pairs; one character stays itself', () => {
@@ -21,5 +21,12 @@ describe('CJK bigrams', () => {
   it('puts the query 会议 among the tokens of 明天的会议改到下午', () => {
     const tokens = withCjkBigrams('明天的会议改到下午').trim().split(/\s+/);
     expect(tokens).toContain('会议');
+  });
+
+  it('indexes each run’s last character on its own as well, so one character at the end of a run is found', () => {
+    expect(indexedCjkText('老王 says 明天的会议').replace(/\s+/g, ' ').trim()).toBe('老王 王 says 明天 天的 的会 会议 议');
+    expect(indexedCjkText('王').trim()).toBe('王');
+    // Queries stay bigrams only: a phrase must match inside a run as well as at its end.
+    expect(withCjkBigrams('会议').trim()).toBe('会议');
   });
 });

@@ -54,6 +54,19 @@ describe('full-text search over the store (migration 0013)', () => {
     expect(await search('下午会议')).toEqual([]);
   });
 
+  it('finds one Chinese character wherever it stands in a run, the last included', async () => {
+    const { store, folder, search } = setup();
+    const inbox = folder('INBOX');
+    const [meeting, lao] = store.write(() =>
+      store.messages.insertHeaders(inbox, [message('明天的会议改到下午', ann), message('问候', { name: '老王', address: 'lw@example.cn' })]),
+    );
+    expect(await search('午')).toEqual([meeting]);
+    expect(await search('会')).toEqual([meeting]);
+    expect(await search('王')).toEqual([lao]);
+    expect(await search('from:王')).toEqual([lao]);
+    expect(await search('到下午')).toEqual([meeting]);
+  });
+
   it('finds a body saved after the headers (the triggers queue the message again)', async () => {
     const { store, folder, search } = setup();
     const [id] = store.write(() => store.messages.insertHeaders(folder('INBOX'), [message('hello', ann)]));
