@@ -27,22 +27,21 @@ export function withCjkBigrams(text: string): string {
 }
 
 /**
- * The text as the index stores it: as withCjkBigrams, and a run's last
- * character once more on its own. A query of one character is a prefix
- * ("王*"), which finds the bigrams that character starts; the last character
- * of a run ("老王") starts none, so without its own token it could not be
- * found. Queries never add it, so a phrase of bigrams still matches inside a
- * run as well as at its end.
+ * The text as the index stores it: as withCjkBigrams, then the last
+ * character of each run of two or more, on its own, after all of the text.
+ * A query of one character is a prefix ("王*"), which finds the bigrams that
+ * character starts; the last character of a run ("老王") starts none, so
+ * without its own token it could not be found. Those tokens go after the
+ * text, not beside their run: there they would stand between the run and
+ * what follows it, and a phrase across that seam ("项目A", "价格100") would
+ * no longer match. Queries never add them.
  */
 export function indexedCjkText(text: string): string {
-  return text.replace(CJK_RUN, (run) => {
-    const grams = bigramsOf(run);
+  const runEnds: string[] = [];
+  const bigrams = text.replace(CJK_RUN, (run) => {
     const chars = [...run];
-    return chars.length < 2 ? ` ${grams.join(' ')} ` : ` ${grams.join(' ')} ${chars[chars.length - 1]!} `;
+    if (chars.length > 1) runEnds.push(chars[chars.length - 1]!);
+    return ` ${bigramsOf(run).join(' ')} `;
   });
-}
-
-export function hasCjk(text: string): boolean {
-  CJK_RUN.lastIndex = 0;
-  return CJK_RUN.test(text);
+  return runEnds.length ? `${bigrams}\n${runEnds.join(' ')}` : bigrams;
 }

@@ -67,6 +67,18 @@ describe('full-text search over the store (migration 0013)', () => {
     expect(await search('到下午')).toEqual([meeting]);
   });
 
+  it('finds a Chinese run followed by Latin letters or digits as the user typed it (项目A, 价格100)', async () => {
+    const { store, folder, search } = setup();
+    const inbox = folder('INBOX');
+    const [project, room, price] = store.write(() =>
+      store.messages.insertHeaders(inbox, [message('项目A 进度', ann), message('在会议室A开会', ann), message('价格100元', ann)]),
+    );
+    expect(await search('项目A')).toEqual([project]);
+    expect(await search('会议室A')).toEqual([room]);
+    expect(await search('价格100')).toEqual([price]);
+    expect(await search('目')).toEqual([project]);
+  });
+
   it('finds a body saved after the headers (the triggers queue the message again)', async () => {
     const { store, folder, search } = setup();
     const [id] = store.write(() => store.messages.insertHeaders(folder('INBOX'), [message('hello', ann)]));
