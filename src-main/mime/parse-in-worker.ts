@@ -1,10 +1,9 @@
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Worker } from 'node:worker_threads';
 import { WrenError } from '../errors/wren-error';
-import { parseSource, type ParsedSource } from './parse-source';
+import type { ParsedSource } from './parse-source';
 import { bundledWorkerPath, startBundledWorker } from '../workers/start-bundled-worker';
-import { PARSE_WORKER_ROLE, type ParseRequest, type ParseResponse } from './parse-worker';
+import { PARSE_WORKER_ROLE, parseFileWith, type FileParseOptions, type ParseRequest, type ParseResponse } from './parse-worker';
 
 export interface ParsePoolOptions {
   /** The bundled worker script; null parses in this thread (see defaultWorkerPath). */
@@ -41,14 +40,14 @@ export class ParsePool {
 
   constructor(private readonly options: ParsePoolOptions) {}
 
-  async parseFile(file: string): Promise<ParsedSource> {
+  async parseFile(file: string, options?: FileParseOptions): Promise<ParsedSource> {
     await stat(file).catch(() => {
       throw new WrenError('NotFound', `Message file ${file} does not exist.`, { path: file });
     });
     // No bundled worker (vitest runs the TypeScript directly): parse here.
-    if (!this.options.workerPath) return parseSource(createReadStream(file), { embedInlineImages: true });
+    if (!this.options.workerPath) return parseFileWith(file, options);
     return new Promise((resolve, reject) => {
-      this.queue.push({ request: { id: this.nextId++, path: file }, resolve, reject });
+      this.queue.push({ request: { id: this.nextId++, path: file, options }, resolve, reject });
       this.dispatch();
     });
   }
@@ -128,7 +127,7 @@ export function defaultWorkerPath(): string | null {
 let shared: ParsePool | null = null;
 
 /** Parses a message file (a blob) off the main thread; see ParsePool. */
-export function parseSourceFileInWorker(file: string): Promise<ParsedSource> {
+export function parseSourceFileInWorker(file: string, options?: FileParseOptions): Promise<ParsedSource> {
   shared ??= new ParsePool({ workerPath: defaultWorkerPath(), size: 2 });
-  return shared.parseFile(file);
+  return shared.parseFile(file, options);
 }

@@ -12,6 +12,20 @@ import { parseSource, type ParsedSource } from './parse-source';
 export interface ParseRequest {
   id: number;
   path: string;
+  options?: FileParseOptions;
+}
+
+export interface FileParseOptions {
+  /** Parse only the file's first bytes (the search index needs the text parts, which come first). */
+  headBytes?: number;
+  /** cid: images as data: URLs in the HTML (for reading; the default), or left as they are. */
+  embedInlineImages?: boolean;
+}
+
+/** A file as parseSource reads it, under these options. */
+export function parseFileWith(path: string, options: FileParseOptions = {}): Promise<ParsedSource> {
+  const end = options.headBytes === undefined ? undefined : options.headBytes - 1;
+  return parseSource(createReadStream(path, { end }), { embedInlineImages: options.embedInlineImages ?? true });
 }
 
 export type ParseResponse = { id: number; ok: true; result: ParsedSource } | { id: number; ok: false; error: string };
@@ -21,7 +35,7 @@ export const PARSE_WORKER_ROLE = 'wren-parse-worker';
 
 export function serveParseRequests(port: MessagePort): void {
   port.on('message', (request: ParseRequest) => {
-    parseSource(createReadStream(request.path), { embedInlineImages: true }).then(
+    parseFileWith(request.path, request.options).then(
       (result) => port.postMessage({ id: request.id, ok: true, result } satisfies ParseResponse),
       (error: unknown) => port.postMessage({ id: request.id, ok: false, error: String(error) } satisfies ParseResponse),
     );

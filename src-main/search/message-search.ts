@@ -17,8 +17,15 @@ export const INDEXED_SOURCE_BYTES = 128 * 1024;
 /** For the sync worker (already off the main thread): parse in place, the source's head only. */
 export const parseInPlace: ParseSourceFile = (path) => parseSource(createReadStream(path, { end: INDEXED_SOURCE_BYTES - 1 }));
 
-/** For the main process: parse in the parse worker, so a big message never holds the event loop. */
-export const parseOffThread: ParseSourceFile = (path) => parseSourceFileInWorker(path);
+/** For the main process: parse in the parse worker, so a big message never holds the event loop; the head only, no images. */
+export const parseOffThread: ParseSourceFile = (path) => parseSourceFileInWorker(path, { headBytes: INDEXED_SOURCE_BYTES, embedInlineImages: false });
+
+/**
+ * How long a search indexes what is waiting before it answers from the index
+ * as it stands: after a large sync thousands of bodies can be waiting, and
+ * the user is typing. The reply says how many were left out.
+ */
+export const SEARCH_INDEX_BUDGET_MS = 1000;
 
 export interface SearchRequest extends SearchScope {
   query: string;
@@ -28,8 +35,9 @@ export interface SearchRequest extends SearchScope {
 
 /**
  * `messages.search`: whatever is still waiting to be indexed is indexed
- * first (usually nothing: the sync worker indexes after each sync), so a
- * result is never missing a message just stored; then one FTS5 query.
+ * first (usually nothing: the sync worker indexes after each sync), for up
+ * to SEARCH_INDEX_BUDGET_MS; then one FTS5 query. `unindexed` counts the
+ * messages still waiting, which the UI mentions and searches again for.
  */
 export class MessageSearch {
   readonly indexer: SearchIndexer;
@@ -38,10 +46,11 @@ export class MessageSearch {
     this.indexer = new SearchIndexer(store, parse);
   }
 
-  async search(request: SearchRequest): Promise<{ total: number; items: SearchHit[] }> {
+  async search(request: SearchRequest): Promise<{ total: number; items: SearchHit[]; unindexed: number }> {
     const match = toFtsMatch(request.query);
-    if (match === null) return { total: 0, items: [] };
-    await this.indexer.drain();
-    return this.store.search.search(match, { accountId: request.accountId, folderId: request.folderId }, request.offset, request.limit);
+    if (match === null) return { total: 0, items: [], unindexed: 0 };
+    await this.indexer.drainWithin(SEARCH_INDEX_BUDGET_MS);
+    const found = this.store.search.search(match, { accountId: request.accountId, folderId: request.folderId }, request.offset, request.limit);
+    return { ...found, unindexed: this.store.search.pendingCount() };
   }
 }

@@ -9,6 +9,17 @@ export type ParseSourceFile = (path: string) => Promise<BodyText>;
 /** Messages read, prepared and written per transaction: small enough that one batch never holds the thread for long. */
 const BATCH_SIZE = 50;
 
+/** Batches in a row whose every message changed again while read before a run gives up (a sync rewriting them now). */
+const MAX_SUPERSEDED_BATCHES = 3;
+
+/**
+ * Which end of the queue an indexer takes. The sync worker's and the main
+ * process's indexers work on one queue: from opposite ends they meet in the
+ * middle instead of parsing the same batch twice (the slower one's writes
+ * were thrown away, and it stopped as if the messages were changing).
+ */
+export type IndexOrder = 'newest-first' | 'oldest-first';
+
 /**
  * Brings the full-text index up to date with `search_pending` (see
  * migration 0013), batch by batch, letting other work run between batches.
@@ -20,7 +31,11 @@ export class SearchIndexer {
   private running: Promise<number> | null = null;
   private stopped = false;
 
-  constructor(private readonly store: Store, private readonly parse: ParseSourceFile) {}
+  constructor(
+    private readonly store: Store,
+    private readonly parse: ParseSourceFile,
+    private readonly order: IndexOrder = 'newest-first',
+  ) {}
 
   /** Indexes everything waiting; concurrent calls share one run. Resolves with the number of messages indexed. */
   drain(): Promise<number> {
@@ -28,6 +43,23 @@ export class SearchIndexer {
       this.running = null;
     });
     return this.running;
+  }
+
+  /**
+   * Indexes for at most `budgetMs`, then resolves (the run goes on behind):
+   * a search must answer even when a large sync left thousands of bodies to
+   * index. A failed run is reported, never thrown: the index as it stands
+   * still answers.
+   */
+  async drainWithin(budgetMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const budget = new Promise<void>((resolve) => (timer = setTimeout(resolve, budgetMs)));
+    const run = this.drain().then(
+      () => undefined,
+      (error: unknown) => console.warn('[wren] search index: indexing failed:', (error as Error).message),
+    );
+    await Promise.race([run, budget]);
+    clearTimeout(timer);
   }
 
   /**
@@ -42,9 +74,10 @@ export class SearchIndexer {
 
   private async run(): Promise<number> {
     let indexed = 0;
+    let superseded = 0;
     for (;;) {
       if (this.stopped || !this.store.db.open) return indexed;
-      const batch = this.store.search.pendingBatch(BATCH_SIZE);
+      const batch = this.store.search.pendingBatch(BATCH_SIZE, this.order === 'newest-first');
       if (batch.length === 0) return indexed;
       const documents: SearchDocument[] = [];
       for (const entry of batch) {
@@ -55,7 +88,8 @@ export class SearchIndexer {
       const cleared = this.store.write(() => this.store.search.record(documents));
       indexed += documents.length;
       // Every message of the batch changed again while it was read (a sync writing them now): the next run gets them.
-      if (cleared === 0) return indexed;
+      superseded = cleared === 0 ? superseded + 1 : 0;
+      if (superseded === MAX_SUPERSEDED_BATCHES) return indexed;
       await yieldToEvents();
     }
   }

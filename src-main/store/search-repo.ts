@@ -47,14 +47,14 @@ export class SearchRepo {
     return this.statements.pluck('SELECT count(*) FROM search_pending').get() as number;
   }
 
-  pendingBatch(limit: number): PendingEntry[] {
+  pendingBatch(limit: number, newestFirst = true): PendingEntry[] {
     return this.statements
       .get(
         `SELECT p.message_id AS id, p.token, m.subject, m.from_name AS fromName, m.from_addr AS fromAddr, m.to_json AS toJson,
            m.cc_json AS ccJson, b.text, b.html, s.blob AS sourceBlob
          FROM search_pending p JOIN messages m ON m.id = p.message_id
          LEFT JOIN message_bodies b ON b.message_id = m.id LEFT JOIN message_sources s ON s.message_id = m.id
-         ORDER BY p.message_id DESC LIMIT ?`,
+         ORDER BY p.message_id ${newestFirst ? 'DESC' : 'ASC'} LIMIT ?`,
       )
       .all(limit) as PendingEntry[];
   }

@@ -30,7 +30,8 @@ export class InProcessSyncRunner implements SyncRunner {
   constructor(private readonly store: Store, onNewMail: NewMailListener = () => undefined) {
     this.notices = new NewMailNotices(store, onNewMail);
     this.pop3 = new Pop3Checks(store);
-    this.searchIndex = new SearchIndexer(store, parseInPlace);
+    // Oldest first: a search in the main process indexes newest first meanwhile (see IndexOrder).
+    this.searchIndex = new SearchIndexer(store, parseInPlace, 'oldest-first');
   }
 
   async run(job: SyncJob, onProgress: ProgressListener): Promise<SyncSummary> {

@@ -209,6 +209,7 @@ const strings = {
   'search.clear': 'Clear the search',
   'search.results': 'Search: {query}',
   'search.none': 'No message matches.',
+  'search.indexing': 'Still indexing {count} {count|message|messages}: not in these results yet.',
   'shortcut.search': 'Search mail',
   'views.inbox': 'All Inboxes',
   'views.unread': 'Unread',

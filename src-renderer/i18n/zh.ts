@@ -205,6 +205,7 @@ export const zh: Dictionary = {
     'search.clear': '清除搜索',
     'search.results': '搜索：{query}',
     'search.none': '没有匹配的邮件。',
+    'search.indexing': '仍在为 {count} 封邮件建立索引：它们暂未出现在结果中。',
     'shortcut.search': '搜索邮件',
     'views.inbox': '所有收件箱',
     'views.unread': '未读',

@@ -29,8 +29,9 @@ export const messageRequests = {
    * Full-text search of every stored message (headers, and bodies once downloaded), newest first.
    * Words must all match; "quoted phrases"; from:, to:, cc:, subject:, body: narrow a term.
    * accountId: absent for everything, null for the local folders; folderId: one folder.
+   * unindexed: messages not yet in the index (a large sync just stored them), left out of this answer.
    */
-  'messages.search': request<{ total: number; items: SearchHit[] }>()(
+  'messages.search': request<{ total: number; items: SearchHit[]; unindexed: number }>()(
     z
       .object({
         query: z.string().max(1000),

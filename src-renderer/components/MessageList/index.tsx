@@ -125,6 +125,7 @@ function FolderSummary({ folder, pages }: { folder: FolderView; pages: MessagePa
       </header>
       {pages.error && <ErrorNotice error={pages.error} />}
       {pages.total === 0 && <p className="message-list__note">{t(isSearchFolderId(folder.id) ? 'search.none' : 'messages.empty')}</p>}
+      {pages.unindexed > 0 && <p className="message-list__note" role="status">{t('search.indexing', { count: pages.unindexed })}</p>}
       {pages.total === null && !pages.error && <p className="message-list__note">{t('messages.loadingRow')}</p>}
     </>
   );

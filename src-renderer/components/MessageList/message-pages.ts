@@ -16,6 +16,8 @@ export const PAGE_SIZE = 200;
 export class MessagePages {
   total: number | null = null;
   error: ErrorShape | null = null;
+  /** Search results only: messages not yet indexed, so not searched (a large sync just stored them). */
+  unindexed = 0;
   private readonly pages = new Map<number, MessageSummary[]>();
   /** Row index by message id over the pages here, so a selection of thousands finds its rows at once. */
   private readonly indexById = new Map<number, number>();
@@ -115,6 +117,7 @@ export class MessagePages {
       this.pages.set(page, outcome.result.items);
       outcome.result.items.forEach((item, at) => this.indexById.set(item.id, page * PAGE_SIZE + at));
       this.total = outcome.result.total;
+      this.unindexed = 'unindexed' in outcome.result ? (outcome.result.unindexed as number) : 0;
       this.error = null;
     } else {
       this.error = outcome.error;

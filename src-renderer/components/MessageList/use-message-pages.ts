@@ -9,10 +9,13 @@ import { MessagePages } from './message-pages';
 /** A unified view gathers every folder's changes: one refresh per this interval. */
 const VIEW_REFRESH_MS = 300;
 
+/** Search results that left messages unindexed are asked again this often, until the index has them all. */
+const UNINDEXED_RETRY_MS = 3000;
+
 /** The open folder's (or unified view's, or search's) pages; another folder or query starts afresh. */
 export function useMessagePages(folderId: number | null, query = ''): MessagePages | null {
   const client = useClient();
-  const [, setVersion] = useState(0);
+  const [version, setVersion] = useState(0);
   const pages = useMemo(
     () => (folderId === null ? null : new MessagePages(client, folderId, () => setVersion((version) => version + 1), query)),
     [client, folderId, query],
@@ -27,5 +30,11 @@ export function useMessagePages(folderId: number | null, query = ''): MessagePag
     } else if (changes.some((change) => change.entity === 'messages' && change.folderId === folderId)) pages?.refresh();
   });
   useOnReconnect(() => pages?.refresh());
+  const unindexed = pages?.unindexed ?? 0;
+  useEffect(() => {
+    if (!unindexed) return undefined;
+    const timer = setTimeout(() => pages?.refresh(), UNINDEXED_RETRY_MS);
+    return () => clearTimeout(timer);
+  }, [pages, unindexed, version]);
   return pages;
 }

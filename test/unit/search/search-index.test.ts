@@ -1,36 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Address } from '../../../src-main/ipc/contract';
 import { MessageSearch, parseInPlace } from '../../../src-main/search/message-search';
-import type { HeaderRecord } from '../../../src-main/store/messages-repo';
-import type { Store } from '../../../src-main/store/store';
-import { tempStore } from '../store/temp-store';
+import { disposeSearchStore, message, searchStore as setup } from './search-store';
 
-let dispose: () => void = () => undefined;
-afterEach(() => dispose());
-
-let nextUid = 1;
-function message(subject: string, from: Address, to: Address[] = []): HeaderRecord {
-  return {
-    uid: nextUid++, uidl: null, messageId: null, inReplyTo: null, subject, from, to, cc: [], date: Date.now(), internalDate: null,
-    size: 0, flags: [], hasAttachments: false, structure: null, modseq: null,
-  };
-}
-
-function setup(): { store: Store; accountId: number; folder: (path: string) => number; search: (query: string) => Promise<number[]> } {
-  const t = tempStore();
-  dispose = t.dispose;
-  const store = t.store;
-  store.db.prepare("INSERT INTO secrets (id, scheme, sealed) VALUES ('s', 'test', x'00')").run();
-  const accountId = Number(store.db.prepare(
-    `INSERT INTO accounts (name, email, protocol, incoming_host, incoming_port, incoming_security, incoming_user, password_secret_id, created_at)
-     VALUES ('a', 'me@test.org', 'imap', 'h', 1, 'tls', 'a', 's', 0)`,
-  ).run().lastInsertRowid);
-  const folder = (path: string) =>
-    Number(store.db.prepare('INSERT INTO folders (account_id, path, name) VALUES (?, ?, ?)').run(accountId, path, path).lastInsertRowid);
-  const engine = new MessageSearch(store, parseInPlace);
-  const search = async (query: string) => (await engine.search({ query, offset: 0, limit: 100 })).items.map((hit) => hit.id);
-  return { store, accountId, folder, search };
-}
+afterEach(() => disposeSearchStore());
 
 const ann = { name: 'Ann Lee', address: 'ann@example.com' };
 const wang = { name: '王小明', address: 'wxm@example.cn' };

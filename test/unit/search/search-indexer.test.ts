@@ -1,0 +1,54 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SearchIndexer, type ParseSourceFile } from '../../../src-main/search/search-indexer';
+import type { Store } from '../../../src-main/store/store';
+import { disposeSearchStore, message, searchStore } from './search-store';
+
+afterEach(() => disposeSearchStore());
+
+const ann = { name: 'Ann Lee', address: 'ann@example.com' };
+
+/** Messages whose bodies must come from their (pretend) source files, so every one goes through `parse`. */
+function storeWithSources(store: Store, folderId: number, count: number, subject = 'report'): number[] {
+  return store.write(() => {
+    const ids = store.messages.insertHeaders(folderId, Array.from({ length: count }, () => message(subject, ann)));
+    const addSource = store.db.prepare('INSERT INTO message_sources (message_id, blob, size) VALUES (?, ?, 1)');
+    for (const id of ids) addSource.run(id, id.toString(16).padStart(64, '0'));
+    return ids;
+  });
+}
+
+describe('search indexer', () => {
+  it('answers a search within its budget when bodies are slow to parse, and says how many it left out', async () => {
+    const slowParse: ParseSourceFile = async () => {
+      await delay(100);
+      return { text: 'quarterly figures', html: null };
+    };
+    const { store, folder, engine } = searchStore(slowParse);
+    storeWithSources(store, folder('INBOX'), 200);
+    const started = Date.now();
+    const found = await engine.search({ query: 'report', offset: 0, limit: 10 });
+    expect(Date.now() - started).toBeLessThan(5_000); // 200 × 100 ms would be 20 s
+    expect(found.unindexed).toBeGreaterThan(0);
+    expect(found.unindexed + found.total).toBe(200);
+    await engine.indexer.stop();
+  });
+
+  it('two indexers from opposite ends of the queue parse each message about once, not each one twice', async () => {
+    const { store, folder } = searchStore();
+    storeWithSources(store, folder('INBOX'), 300);
+    const parsed: number[] = [];
+    const counting: ParseSourceFile = async (path) => {
+      parsed.push(parseInt(path.split('/').pop()!, 16));
+      await delay(1);
+      return { text: 'body', html: null };
+    };
+    const main = new SearchIndexer(store, counting, 'newest-first');
+    const worker = new SearchIndexer(store, counting, 'oldest-first');
+    await Promise.all([main.drain(), worker.drain()]);
+    expect(store.search.pendingCount()).toBe(0);
+    // At most the batch each was reading when they met is parsed twice.
+    expect(parsed.length).toBeLessThanOrEqual(300 + 2 * 50);
+    expect(new Set(parsed).size).toBe(300);
+  });
+});
