@@ -12,6 +12,12 @@ export type SessionPurpose = 'sync' | 'read';
 /** Keeps one logged-in IMAP connection per account and purpose, reopened when it breaks. */
 export class ImapSessions {
   private readonly clients = new Map<string, Promise<ImapFlow>>();
+  /**
+   * The server each account's connection was opened to, to name it in a
+   * fault: asking loginFor again after a failure could renew an OAuth2 token
+   * over a network that is down, and turn "offline" into a failed renewal.
+   */
+  private readonly servers = new Map<number, ImapLogin['server']>();
 
   constructor(
     private readonly loginFor: (accountId: number) => ImapLogin | Promise<ImapLogin>,
@@ -25,10 +31,9 @@ export class ImapSessions {
     try {
       return await work(client);
     } catch (error) {
-      // The login only names the server here; one that cannot be had (a refused token renewal) must not hide the fault.
-      const login = await Promise.resolve(this.loginFor(accountId)).catch(() => null);
-      if (!login) throw toWrenError(error);
-      const lost = toServerError(error, login.server, 'imap');
+      const server = this.servers.get(accountId);
+      if (!server) throw toWrenError(error);
+      const lost = toServerError(error, server, 'imap');
       // "Connection lost" is only the echo of what ended it (the server stalled, say): report the cause.
       const mapped = lost.code === 'ConnectionLost' ? connectionFault(client) ?? lost : lost;
       // A connection that failed at the network, TLS or login level is not reused, nor one whose FETCH was
@@ -55,9 +60,10 @@ export class ImapSessions {
       if (client?.usable) return client;
       this.clients.delete(key);
     }
-    const opening = Promise.resolve(this.loginFor(accountId)).then((login) =>
-      withRenewedToken(login, this.renewLogin?.(accountId), (attempt) => openImap(attempt, () => this.drop(key))),
-    );
+    const opening = Promise.resolve(this.loginFor(accountId)).then((login) => {
+      this.servers.set(accountId, login.server);
+      return withRenewedToken(login, this.renewLogin?.(accountId), (attempt) => openImap(attempt, () => this.drop(key)));
+    });
     this.clients.set(key, opening);
     opening.catch(() => this.clients.delete(key));
     return opening;
