@@ -52,7 +52,9 @@ function detailText(error: ErrorShape): string {
   const problems = error.details?.problems;
   if (Array.isArray(problems) && problems.length > 0) return problems.map(String).join('; ');
   // The server's own words, as it sent them (no language of ours can say them better).
-  const serverText = error.details?.serverText;
+  const serverText = error.details?.serverText ?? error.details?.response;
   if (typeof serverText === 'string' && serverText) return serverText;
-  return error.message;
+  // A folder opened read-only has no words of the server's: the headline and the folder say it all,
+  // and the core's English sentence would only repeat it untranslated.
+  return error.code === 'FolderReadOnly' ? '' : error.message;
 }

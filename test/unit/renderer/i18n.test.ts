@@ -55,6 +55,16 @@ describe('describeError', () => {
     expect(lines.join('\n')).toContain(fingerprint);
   });
 
+  it('shows a server refusal in the server’s own words, and not the core’s English sentence for a read-only folder', () => {
+    const refused = describeError(zh, { code: 'FolderReadOnly', message: 'The server opened Shared read-only: this account may not change it.', details: { folder: 'Shared' } });
+    expect(refused.join('\n')).not.toContain('read-only');
+    expect(refused.join('\n')).toContain('Shared');
+    const said = describeError(zh, { code: 'ServerSaid', message: 'The server answered: Quota exceeded', details: { serverText: 'Quota exceeded' } });
+    expect(said).toContain(translator(zh)('error.detail', { detail: 'Quota exceeded' }));
+    const smtp = describeError(zh, { code: 'SmtpRejected', message: 'The SMTP server h:587 refused the message: 552 too big', details: { response: '552 too big' } });
+    expect(smtp).toContain(translator(zh)('error.detail', { detail: '552 too big' }));
+  });
+
   it('names the server when the details say which', () => {
     const lines = describeError(en, { code: 'ConnectionRefused', message: 'x', details: { host: 'mail.example', port: 993 } });
     expect(lines[0]).toMatch(/^Nothing answers on that port/);
