@@ -145,7 +145,7 @@ export class AccountService {
     if (account.auth !== 'oauth2') throw new WrenError('BadRequest', `${account.name} signs in with a password, not with the browser.`, { accountId: account.id });
     const signedIn = await this.oauth2.flows.signedIn(flowId);
     if (signedIn.email.toLowerCase() !== account.email.toLowerCase()) {
-      throw new WrenError('BadRequest', `The browser sign-in was for ${signedIn.email}, not ${account.email}.`, { flowId });
+      throw new WrenError('OAuth2WrongAccount', `The browser sign-in was for ${signedIn.email}, not ${account.email}.`, { flowId, signedInAs: signedIn.email, expected: account.email });
     }
     return signedIn;
   }
@@ -155,7 +155,9 @@ export class AccountService {
     if (!draft.oauth2FlowId) throw new WrenError('BadRequest', 'Sign in with the browser first.');
     const signedIn = await this.oauth2.flows.signedIn(draft.oauth2FlowId);
     if (signedIn.email.toLowerCase() !== draft.email.toLowerCase()) {
-      throw new WrenError('BadRequest', `The browser sign-in was for ${signedIn.email}, not ${draft.email}.`, { flowId: draft.oauth2FlowId });
+      throw new WrenError('OAuth2WrongAccount', `The browser sign-in was for ${signedIn.email}, not ${draft.email}.`, {
+        flowId: draft.oauth2FlowId, signedInAs: signedIn.email, expected: draft.email,
+      });
     }
     return signedIn;
   }

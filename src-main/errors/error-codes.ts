@@ -40,6 +40,8 @@ export const ERROR_CODES = [
   'OAuth2Cancelled',
   'OAuth2Failed',
   'OAuth2Rejected',
+  // The browser sign-in was for another address than the account's (details: signedInAs, expected)
+  'OAuth2WrongAccount',
   // POP3 (RFC 2449 response codes, and a server without UIDL)
   'Pop3InUse',
   'Pop3LoginDelay',

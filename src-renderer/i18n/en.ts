@@ -429,6 +429,7 @@ const strings = {
   'error.fingerprint': 'Certificate fingerprint (SHA-256): {fingerprint}',
   'error.where': 'Server: {where}',
   'error.folder': 'Folder: {folder}',
+  'error.signedInAs': 'Signed in as: {address}',
   'error.detail': 'Details: {detail}',
 };
 
@@ -477,6 +478,7 @@ export const en: Dictionary = {
     MailboxLockTimeout: 'The folder was busy with another task on the same connection for too long. Wren will try again.',
     Offline: 'You appear to be offline.',
     OAuth2Cancelled: 'The sign-in with the browser was cancelled (or not finished in time). Nothing was saved; start it again when you are ready.',
+    OAuth2WrongAccount: 'The browser sign-in was for another address than this account’s. Sign in again with the account’s own address.',
     OAuth2Failed: 'The sign-in with the browser did not work: the provider refused it or answered something Wren could not use. Nothing was saved.',
     OAuth2Rejected: 'The mail server no longer accepts this account’s sign-in, even renewed. Sign in with the browser again; your mail here is kept.',
     Pop3InUse: 'Another program is reading this mailbox right now (the server allows one at a time). Wren will try again later; close the other mail program if this persists.',

@@ -23,6 +23,8 @@ export function describeError(dictionary: Dictionary, error: ErrorShape, context
   if (fingerprint) lines.push(t('error.fingerprint', { fingerprint }));
   const where = serverAddress(error.details);
   if (where) lines.push(t('error.where', { where }));
+  const signedInAs = error.details?.signedInAs;
+  if (typeof signedInAs === 'string') lines.push(t('error.signedInAs', { address: signedInAs }));
   const folder = error.details?.folder;
   if (typeof folder === 'string') lines.push(t('error.folder', { folder }));
   const detail = CODES_WITH_DETAIL.has(error.code) ? detailText(error) : '';

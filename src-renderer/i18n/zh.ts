@@ -425,6 +425,7 @@ export const zh: Dictionary = {
     'error.fingerprint': '证书指纹（SHA-256）：{fingerprint}',
     'error.where': '服务器：{where}',
     'error.folder': '文件夹：{folder}',
+    'error.signedInAs': '已登录为：{address}',
     'error.detail': '详细信息：{detail}',
   },
   errors: {
@@ -457,6 +458,7 @@ export const zh: Dictionary = {
     Pop3NoUidl: '此 POP3 服务器无法为邮件提供标识（不支持 UIDL），Wren 无法判断哪些邮件已经下载过：把邮件留在服务器上会导致每次都重新下载。请选择下载后从服务器删除邮件。',
     Offline: '您似乎处于离线状态。',
     OAuth2Cancelled: '浏览器登录已取消（或未在规定时间内完成）。没有保存任何内容；准备好后请重新开始。',
+    OAuth2WrongAccount: '浏览器登录的地址与此账户的地址不同。请用此账户自己的地址重新登录。',
     OAuth2Failed: '浏览器登录未成功：服务提供方拒绝了登录，或返回了 Wren 无法使用的内容。没有保存任何内容。',
     OAuth2Rejected: '邮件服务器已不再接受此账户的登录凭据（即使已续期）。请重新通过浏览器登录；本机的邮件都会保留。',
     FolderProtected: '这是特殊文件夹（收件箱、已发送、草稿、已删除、垃圾邮件或归档），不能重命名或删除。',

@@ -69,6 +69,17 @@ describe('OAuth2 sign-in against the lab (oauth2-mock-server, Dovecot oauth2 pas
     await expect(wren.call('accounts.oauthFinish', { flowId })).rejects.toMatchObject({ code: 'NotFound' });
   });
 
+  it('a browser sign-in for another address is refused with OAuth2WrongAccount, naming both, and saves nothing', async () => {
+    const alice = user('alice');
+    const bob = user('bob');
+    const wren = core();
+    const flowId = await signIn(wren, provider, bob.email);
+    const error = await failure(wren.call('accounts.add', oauth2Draft(lab, alice, flowId)));
+    expect(error.code).toBe('OAuth2WrongAccount');
+    expect(error.details).toMatchObject({ signedInAs: bob.email, expected: alice.email });
+    expect(await wren.call('accounts.list', {})).toEqual([]);
+  });
+
   it('renews a token that expired before the next sync, and syncs on with the new one', async () => {
     const bob = user('bob');
     const wren = core();
@@ -128,7 +139,7 @@ describe('OAuth2 sign-in against the lab (oauth2-mock-server, Dovecot oauth2 pas
 
     // Signing in with the browser again (the account's edit form) gives it new tokens; nothing else changes.
     await expect(wren.call('accounts.update', { accountId: account.id, oauth2FlowId: await signIn(wren, provider, user('alice').email) }))
-      .rejects.toMatchObject({ code: 'BadRequest' });
+      .rejects.toMatchObject({ code: 'OAuth2WrongAccount' });
     await lab.seed(carol.email, 'INBOX', [simpleMessage(6, { subject: 'After signing in again' })]);
     const again = await signIn(wren, provider, carol.email);
     const updated = await wren.call('accounts.update', { accountId: account.id, oauth2FlowId: again });
