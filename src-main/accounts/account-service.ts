@@ -93,11 +93,14 @@ export class AccountService {
       changes.trustedCertPem = pin?.pem ?? null;
     }
     this.store.write(() => {
+      // Read again: the connection test took seconds, in which another edit may have sealed a new
+      // secret or the account may have been removed (then NotFound, and nothing is written).
+      const current = this.require(account.id);
       if (password !== undefined) changes.passwordSecretId = this.vault.save(password);
       // The same sealed secret takes the new tokens: nothing else points at them.
-      if (signedIn) this.oauth2.tokens.save(signedIn.tokens, account.passwordSecretId);
+      if (signedIn) this.oauth2.tokens.save(signedIn.tokens, current.passwordSecretId);
       this.store.accounts.update(account.id, changes);
-      if (password !== undefined) this.vault.remove(account.passwordSecretId);
+      if (password !== undefined) this.vault.remove(current.passwordSecretId);
     });
     if (oauth2FlowId !== undefined) this.oauth2.flows.forget(oauth2FlowId);
     return { view: this.view(this.require(account.id)), reconnect };

@@ -58,6 +58,17 @@ describe('account management', () => {
     expect(messagesOf(bob)).toBe(5);
   });
 
+  it('two password changes at once leave one sealed secret, the account’s own (each re-reads the account after its login test)', async () => {
+    const secrets = () => wren.core.store.db.prepare('SELECT count(*) FROM secrets').pluck().get() as number;
+    const before = secrets();
+    const password = lab.users[1]!.password;
+    await Promise.all([wren.call('accounts.update', { accountId: bob, password }), wren.call('accounts.update', { accountId: bob, password })]);
+    expect(secrets()).toBe(before);
+    const secretId = wren.core.store.db.prepare('SELECT password_secret_id FROM accounts WHERE id = ?').pluck().get(bob);
+    expect(wren.core.store.db.prepare('SELECT count(*) FROM secrets WHERE id = ?').pluck().get(secretId)).toBe(1);
+    expect((await wren.call('sync.run', { accountId: bob })).failures).toEqual([]);
+  });
+
   it('takes a new server setting once it logs in (IMAP with STARTTLS instead of TLS)', async () => {
     const edited = await wren.call('accounts.update', {
       accountId: bob,
