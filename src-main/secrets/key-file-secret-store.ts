@@ -65,7 +65,7 @@ export class KeyFileSecretStore implements SecretStore {
     try {
       mkdirSync(dirname(this.keyFile), { recursive: true, mode: 0o700 });
       writeFileSync(draft, key, { mode: 0o600, flag: 'wx' });
-      linkSync(draft, this.keyFile);
+      linkInPlace(draft, this.keyFile, key);
       return key;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') return this.readKey();
@@ -85,6 +85,23 @@ export class KeyFileSecretStore implements SecretStore {
 
   private unavailable(cause: unknown): WrenError {
     return new WrenError('SecretUnavailable', `Cannot use the password key file ${this.keyFile}: ${(cause as Error).message}`, { keyFile: this.keyFile }, { cause });
+  }
+}
+
+/** Errors of a file system that has no hard links (FAT, exFAT, some network and FUSE mounts). */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+
+/**
+ * Links the drafted key into place; where hard links do not exist, writes it
+ * there with an exclusive create instead: still never replacing a key, and a
+ * 32-byte write leaves a reader too little time to see half of it.
+ */
+function linkInPlace(draft: string, keyFile: string, key: Buffer): void {
+  try {
+    linkSync(draft, keyFile);
+  } catch (error) {
+    if (!NO_HARD_LINKS.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    writeFileSync(keyFile, key, { mode: 0o600, flag: 'wx' });
   }
 }
 
