@@ -13,6 +13,26 @@ interface RecordedRefusal {
   responseStatus?: string;
   code?: string;
   executedCommand?: string;
+  responseText?: string;
+  serverResponseCode?: string;
+}
+
+/** imapflow's warning when a STORE drops flags the folder's PERMANENTFLAGS do not list. */
+interface DroppedFlagsEntry {
+  msg?: string;
+  dropped?: string[];
+}
+
+/**
+ * A system flag the folder will not keep means the folder cannot be changed
+ * here (PERMANENTFLAGS without it): a refusal, as a READ-ONLY folder's. A
+ * keyword it does not keep ($Forwarded on a server without keywords) is
+ * only kept here, as Thunderbird does: no refusal.
+ */
+function droppedSystemFlags(entry: DroppedFlagsEntry): RecordedRefusal | null {
+  const system = (entry.dropped ?? []).filter((flag) => flag.startsWith('\\'));
+  if (!entry.msg?.startsWith('Dropped flags') || system.length === 0) return null;
+  return { responseStatus: 'NO', serverResponseCode: 'READ-ONLY', responseText: `PERMANENTFLAGS without ${system.join(' ')}`, executedCommand: 'UID STORE' };
 }
 
 const ignore = () => undefined;
@@ -31,8 +51,8 @@ export function refusalLogger(owner: () => ImapFlow | undefined): NonNullable<Im
     info: ignore,
     error: ignore,
     isLevelEnabled: (level: string) => level === 'warn',
-    warn: (entry: { err?: RecordedRefusal }) => {
-      const err = entry?.err;
+    warn: (entry: { err?: RecordedRefusal } & DroppedFlagsEntry) => {
+      const err = entry?.err ?? (entry && droppedSystemFlags(entry));
       const client = owner();
       if (client && err && (err.responseStatus === 'NO' || err.responseStatus === 'BAD' || err.code === 'ETHROTTLE')) lastRefusal.set(client, err);
     },
