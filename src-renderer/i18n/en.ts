@@ -93,6 +93,8 @@ const strings = {
   'messages.loadingRow': 'Loading…',
   'messages.noSubject': '(no subject)',
   'messages.unknownSender': '(unknown sender)',
+  'messages.toRecipients': 'To: {names}',
+  'messages.toNobody': 'To: (no recipients)',
   'messages.flagged': 'Flagged',
   'messages.hasAttachments': 'Has attachments',
   'messages.count': '{count} {count|message|messages}',

@@ -89,6 +89,8 @@ export const zh: Dictionary = {
     'messages.loadingRow': '正在加载…',
     'messages.noSubject': '（无主题）',
     'messages.unknownSender': '（未知发件人）',
+    'messages.toRecipients': '收件人：{names}',
+    'messages.toNobody': '收件人：（无）',
     'messages.flagged': '已加星标',
     'messages.hasAttachments': '有附件',
     'messages.count': '{count} 封邮件',

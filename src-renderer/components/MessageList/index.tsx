@@ -48,7 +48,9 @@ function clickMode(event: MouseEvent): ClickMode {
 function FolderMessages({ folder, pages, selection, onRowMenu, accounts, top }: MessageListProps & { folder: FolderView; pages: MessagePages }) {
   const t = useT();
   const searching = isSearchFolderId(folder.id);
-  const markAccounts = isViewFolder(folder) || searching ? accounts : undefined;
+  // A unified view or search results gather many folders: each row names its account and its folder's role.
+  const gathered = isViewFolder(folder) || searching;
+  const markAccounts = gathered ? accounts : undefined;
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: pages.total ?? 0,
@@ -95,6 +97,7 @@ function FolderMessages({ folder, pages, selection, onRowMenu, accounts, top }: 
               <MessageRow
                 key={row.key}
                 message={message}
+                folderRole={gathered ? ((message as ViewMessageSummary | undefined)?.folderRole ?? null) : folder.role}
                 account={markAccounts && message ? markAccounts.find((a) => a.id === (message as ViewMessageSummary).accountId) : undefined}
                 place={searching && message ? placeOf(message as SearchHit, t) : undefined}
                 selected={message !== undefined && selection.ids.has(message.id)}
