@@ -26,17 +26,23 @@ interface MessageListProps {
   top?: ReactNode;
 }
 
+/**
+ * The list of the open folder (or view, or search results). What is on top (the search box)
+ * lives outside the rows' subtree, which starts afresh for each folder and query: typing a
+ * query must keep the field, its focus and an IME composition in progress.
+ */
 export function MessageList({ folder, pages, selection, onRowMenu, accounts, top }: MessageListProps) {
   const t = useT();
-  if (!folder || !pages) {
-    return (
-      <div className="message-list">
-        {top}
+  return (
+    <section className="message-list" aria-label={folder ? folderDisplayName(folder, t) : undefined}>
+      {top}
+      {folder && pages ? (
+        <FolderMessages key={`${folder.id}:${pages.query}`} folder={folder} pages={pages} selection={selection} onRowMenu={onRowMenu} accounts={accounts} />
+      ) : (
         <div className="message-list message-list--empty">{t('messages.chooseFolder')}</div>
-      </div>
-    );
-  }
-  return <FolderMessages key={`${folder.id}:${pages.query}`} folder={folder} pages={pages} selection={selection} onRowMenu={onRowMenu} accounts={accounts} top={top} />;
+      )}
+    </section>
+  );
 }
 
 function clickMode(event: MouseEvent): ClickMode {
@@ -45,7 +51,7 @@ function clickMode(event: MouseEvent): ClickMode {
 }
 
 /** The rows of one folder, virtualized: only the rows in view (and a margin) exist in the DOM. */
-function FolderMessages({ folder, pages, selection, onRowMenu, accounts, top }: MessageListProps & { folder: FolderView; pages: MessagePages }) {
+function FolderMessages({ folder, pages, selection, onRowMenu, accounts }: Omit<MessageListProps, 'top'> & { folder: FolderView; pages: MessagePages }) {
   const t = useT();
   const searching = isSearchFolderId(folder.id);
   // A unified view or search results gather many folders: each row names its account and its folder's role.
@@ -79,8 +85,7 @@ function FolderMessages({ folder, pages, selection, onRowMenu, accounts, top }: 
   };
 
   return (
-    <section className="message-list" aria-label={folderDisplayName(folder, t)}>
-      {top}
+    <>
       <FolderSummary folder={folder} pages={pages} />
       <div
         ref={scroller}
@@ -114,7 +119,7 @@ function FolderMessages({ folder, pages, selection, onRowMenu, accounts, top }: 
           })}
         </div>
       </div>
-    </section>
+    </>
   );
 }
 
