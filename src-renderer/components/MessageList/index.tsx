@@ -2,13 +2,13 @@ import { useEffect, useRef, type DragEvent, type MouseEvent, type ReactNode } fr
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { AccountView, FolderView, SearchHit, ViewMessageSummary } from '../../../src-main/ipc/contract';
 import { isSearchFolderId } from '../Search/search-folder';
-import { isViewFolder } from '../UnifiedViews/view-folders';
 import { folderDisplayName } from '../../i18n/folder-name';
 import { useT } from '../../i18n/i18n-context';
 import { ErrorNotice } from '../ErrorNotice';
 import type { ClickMode, MessageSelection } from '../MailView/use-message-selection';
 import { MessageRow } from '../MessageRow';
 import { startMessageDrag } from './message-drag';
+import { gathersFolders, rowFolderRole } from './row-folder-role';
 import type { MessagePages } from './message-pages';
 import './message-list.css';
 
@@ -54,9 +54,8 @@ function clickMode(event: MouseEvent): ClickMode {
 function FolderMessages({ folder, pages, selection, onRowMenu, accounts }: Omit<MessageListProps, 'top'> & { folder: FolderView; pages: MessagePages }) {
   const t = useT();
   const searching = isSearchFolderId(folder.id);
-  // A unified view or search results gather many folders: each row names its account and its folder's role.
-  const gathered = isViewFolder(folder) || searching;
-  const markAccounts = gathered ? accounts : undefined;
+  // A unified view or search results gather many folders: each row names its account, and decides by its own folder's role.
+  const markAccounts = gathersFolders(folder) ? accounts : undefined;
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: pages.total ?? 0,
@@ -102,7 +101,7 @@ function FolderMessages({ folder, pages, selection, onRowMenu, accounts }: Omit<
               <MessageRow
                 key={row.key}
                 message={message}
-                folderRole={gathered ? ((message as ViewMessageSummary | undefined)?.folderRole ?? null) : folder.role}
+                folderRole={rowFolderRole(folder, message)}
                 account={markAccounts && message ? markAccounts.find((a) => a.id === (message as ViewMessageSummary).accountId) : undefined}
                 place={searching && message ? placeOf(message as SearchHit, t) : undefined}
                 selected={message !== undefined && selection.ids.has(message.id)}
