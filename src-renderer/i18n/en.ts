@@ -135,6 +135,7 @@ const strings = {
   'dialog.cancel': 'Cancel',
 
   'actions.label': 'Message actions',
+  'actions.more': 'More',
   'actions.menu': 'Message menu',
   'actions.delete': 'Delete',
   'actions.archive': 'Archive',
@@ -143,7 +144,7 @@ const strings = {
   'actions.markRead': 'Mark as read',
   'actions.markUnread': 'Mark as unread',
   'actions.flag': 'Flag',
-  'actions.unflag': 'Remove flag',
+  'actions.unflag': 'Unflag',
   'actions.junk': 'Junk',
   'actions.markJunk': 'Mark as junk',
   'actions.notJunk': 'Not junk',
@@ -271,7 +272,6 @@ const strings = {
   'folderDialog.empty': 'Empty',
 
   'shortcuts.title': 'Keyboard shortcuts',
-  'shortcuts.open': 'Shortcuts',
   'shortcuts.or': 'or',
   'shortcuts.note': 'Shortcuts do nothing while you type in a field.',
   'shortcut.next': 'Next message',

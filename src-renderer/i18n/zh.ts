@@ -131,6 +131,7 @@ export const zh: Dictionary = {
     'dialog.cancel': '取消',
 
     'actions.label': '邮件操作',
+    'actions.more': '更多',
     'actions.menu': '邮件菜单',
     'actions.delete': '删除',
     'actions.archive': '归档',
@@ -267,7 +268,6 @@ export const zh: Dictionary = {
     'folderDialog.empty': '清空',
 
     'shortcuts.title': '键盘快捷键',
-    'shortcuts.open': '快捷键',
     'shortcuts.or': '或',
     'shortcuts.note': '在输入框中输入时，快捷键不起作用。',
     'shortcut.next': '下一封邮件',

@@ -67,7 +67,7 @@ describe('web mode: search', () => {
     await page.keyboard.type('budget review', { delay: 350 });
     await rows.filter({ hasText: 'Quarterly budget review' }).waitFor();
     await expect.poll(() => rows.count()).toBe(1);
-    expect(await box.evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(await box.evaluate((input) => input === input.ownerDocument.activeElement)).toBe(true);
     expect(await box.inputValue()).toBe('budget review');
     expect(await listName.textContent()).toBe('Search: budget review');
     expect(await page.getByTestId('composer').count()).toBe(0); // no letter fell through to a shortcut (c, r, e, v…)
@@ -87,7 +87,7 @@ describe('web mode: search', () => {
     await expect.poll(() => listName.textContent()).toBe('Search: 会议');
     await rows.filter({ hasText: '会议通知：明天下午三点开会' }).waitFor();
     expect(await box.inputValue()).toBe('会议');
-    expect(await box.evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(await box.evaluate((input) => input === input.ownerDocument.activeElement)).toBe(true);
     await cdp.detach();
   });
 });
