@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
-import type { MessageSummary, SyncRunResult } from '../ipc/contract';
+import { SUMMARY_RECIPIENTS, type MessageSummary, type SyncRunResult } from '../ipc/contract';
 import type { Handlers } from '../ipc/dispatch';
 import { WrenError, toErrorShape } from '../errors/wren-error';
 import { exportFolder } from '../mailfiles/export-folder';
@@ -165,8 +165,8 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
 }
 
 function summaryOf(record: MessageSummary): MessageSummary {
-  const { id, folderId, uid, subject, from, date, size, seen, flagged, answered, hasAttachments } = record;
-  return { id, folderId, uid, subject, from, date, size, seen, flagged, answered, hasAttachments };
+  const { id, folderId, uid, subject, from, to, date, size, seen, flagged, answered, hasAttachments } = record;
+  return { id, folderId, uid, subject, from, to: to.slice(0, SUMMARY_RECIPIENTS), date, size, seen, flagged, answered, hasAttachments };
 }
 
 function exportName(folderName: string, format: 'mbox' | 'eml'): string {

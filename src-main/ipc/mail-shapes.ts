@@ -29,6 +29,11 @@ export interface MessageSummary {
   uid: number | null;
   subject: string;
   from: Address;
+  /**
+   * The recipients (To), which Sent and Drafts rows show in place of the sender (you); in a
+   * summary only the first SUMMARY_RECIPIENTS of them, a message's full view has them all.
+   */
+  to: Address[];
   date: number | null;
   size: number;
   seen: boolean;
@@ -47,15 +52,21 @@ export interface UnifiedViewCount {
   unread: number;
 }
 
-/** A message in a unified view names its account (null: a local folder), for its mark. */
+/** How many recipients a summary carries: enough for a list row, bounded for a list to a thousand people. */
+export const SUMMARY_RECIPIENTS = 10;
+
+/**
+ * A message in a unified view names its account (null: a local folder), for its mark, and its
+ * folder's role: the view itself has none, so the row decides from it (recipients in Sent and Drafts).
+ */
 export interface ViewMessageSummary extends MessageSummary {
   accountId: number | null;
+  folderRole: FolderRole | null;
 }
 
 /** A search result: a list entry with where it lives (results span folders and accounts). */
 export interface SearchHit extends ViewMessageSummary {
   folderPath: string;
-  folderRole: string | null;
 }
 
 export interface AttachmentView {

@@ -89,7 +89,8 @@ function count(uses: Map<string, Use>, address: Partial<Address> | null | undefi
 }
 
 /** A stored To or Cc column; anything unreadable counts as no address, as the trigger's json_valid did. */
-function addressList(json: string): Address[] {
+/** A stored address list (to_json, cc_json); one that does not parse reads as none. */
+export function addressList(json: string): Address[] {
   try {
     const list: unknown = JSON.parse(json);
     return Array.isArray(list) ? (list as Address[]) : [];

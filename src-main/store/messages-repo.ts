@@ -1,8 +1,8 @@
-import { AddressBookLearning, type AddressesOfMessage } from './address-book-learning';
+import { AddressBookLearning, addressList, type AddressesOfMessage } from './address-book-learning';
 import type { ChangeFeed } from './change-feed';
 import { timed, type Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
-import type { Address, MessageSummary } from '../ipc/contract';
+import { SUMMARY_RECIPIENTS, type Address, type MessageSummary } from '../ipc/contract';
 import type { StructurePart } from '../mime/structure';
 
 /** The header fields a sync stores for one message. */
@@ -70,11 +70,11 @@ export function flagsOf(row: { seen: number; flagged: number; answered: number; 
   return row.keywords ? [...flags, ...row.keywords.split(' ')] : flags;
 }
 
-export const SUMMARY_COLUMNS = `m.id, m.folder_id AS folderId, m.uid, m.subject, m.from_name, m.from_addr, m.sort_date, m.date,
+export const SUMMARY_COLUMNS = `m.id, m.folder_id AS folderId, m.uid, m.subject, m.from_name, m.from_addr, m.to_json, m.sort_date, m.date,
   m.size, m.seen, m.flagged, m.answered, m.draft, m.keywords, m.has_attachments`;
 
 export interface SummaryRow {
-  id: number; folderId: number; uid: number | null; subject: string; from_name: string; from_addr: string;
+  id: number; folderId: number; uid: number | null; subject: string; from_name: string; from_addr: string; to_json: string;
   sort_date: number; date: number | null; size: number; seen: number; flagged: number; answered: number;
   draft: number; keywords: string; has_attachments: number;
 }
@@ -82,7 +82,8 @@ export interface SummaryRow {
 export function toSummary(row: SummaryRow): MessageSummary {
   return {
     id: row.id, folderId: row.folderId, uid: row.uid, subject: row.subject,
-    from: { name: row.from_name, address: row.from_addr }, date: row.date ?? row.sort_date, size: row.size,
+    from: { name: row.from_name, address: row.from_addr }, to: addressList(row.to_json).slice(0, SUMMARY_RECIPIENTS),
+    date: row.date ?? row.sort_date, size: row.size,
     seen: row.seen === 1, flagged: row.flagged === 1, answered: row.answered === 1, hasAttachments: row.has_attachments === 1,
   };
 }
@@ -203,14 +204,14 @@ export class MessagesRepo {
   get(id: number): MessageRecord | undefined {
     const row = this.statements
       .get(
-        `SELECT ${SUMMARY_COLUMNS}, f.account_id AS accountId, f.path AS folderPath, m.to_json, m.cc_json, m.message_id,
+        `SELECT ${SUMMARY_COLUMNS}, f.account_id AS accountId, f.path AS folderPath, m.cc_json, m.message_id,
            m.structure_json, m.body_state FROM messages m JOIN folders f ON f.id = m.folder_id WHERE m.id = ?`,
       )
-      .get(id) as (SummaryRow & { accountId: number | null; folderPath: string; to_json: string; cc_json: string;
+      .get(id) as (SummaryRow & { accountId: number | null; folderPath: string; cc_json: string;
         message_id: string | null; structure_json: string | null; body_state: MessageRecord['bodyState'] }) | undefined;
     if (!row) return undefined;
     return {
-      ...toSummary(row), accountId: row.accountId, folderPath: row.folderPath, to: JSON.parse(row.to_json) as Address[],
+      ...toSummary(row), accountId: row.accountId, folderPath: row.folderPath, to: addressList(row.to_json),
       cc: JSON.parse(row.cc_json) as Address[], messageId: row.message_id, flags: flagsOf(row),
       structure: row.structure_json ? (JSON.parse(row.structure_json) as StructurePart) : null, bodyState: row.body_state,
     };

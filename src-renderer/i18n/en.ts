@@ -93,6 +93,8 @@ const strings = {
   'messages.loadingRow': 'Loading…',
   'messages.noSubject': '(no subject)',
   'messages.unknownSender': '(unknown sender)',
+  'messages.toRecipients': 'To: {names}',
+  'messages.toNobody': 'To: (no recipients)',
   'messages.flagged': 'Flagged',
   'messages.hasAttachments': 'Has attachments',
   'messages.count': '{count} {count|message|messages}',
@@ -133,6 +135,7 @@ const strings = {
   'dialog.cancel': 'Cancel',
 
   'actions.label': 'Message actions',
+  'actions.more': 'More',
   'actions.menu': 'Message menu',
   'actions.delete': 'Delete',
   'actions.archive': 'Archive',
@@ -141,7 +144,7 @@ const strings = {
   'actions.markRead': 'Mark as read',
   'actions.markUnread': 'Mark as unread',
   'actions.flag': 'Flag',
-  'actions.unflag': 'Remove flag',
+  'actions.unflag': 'Unflag',
   'actions.junk': 'Junk',
   'actions.markJunk': 'Mark as junk',
   'actions.notJunk': 'Not junk',
@@ -270,7 +273,6 @@ const strings = {
   'folderDialog.empty': 'Empty',
 
   'shortcuts.title': 'Keyboard shortcuts',
-  'shortcuts.open': 'Shortcuts',
   'shortcuts.or': 'or',
   'shortcuts.note': 'Shortcuts do nothing while you type in a field.',
   'shortcut.next': 'Next message',

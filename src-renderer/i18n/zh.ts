@@ -89,6 +89,8 @@ export const zh: Dictionary = {
     'messages.loadingRow': '正在加载…',
     'messages.noSubject': '（无主题）',
     'messages.unknownSender': '（未知发件人）',
+    'messages.toRecipients': '收件人：{names}',
+    'messages.toNobody': '收件人：（无）',
     'messages.flagged': '已加星标',
     'messages.hasAttachments': '有附件',
     'messages.count': '{count} 封邮件',
@@ -129,6 +131,7 @@ export const zh: Dictionary = {
     'dialog.cancel': '取消',
 
     'actions.label': '邮件操作',
+    'actions.more': '更多',
     'actions.menu': '邮件菜单',
     'actions.delete': '删除',
     'actions.archive': '归档',
@@ -266,7 +269,6 @@ export const zh: Dictionary = {
     'folderDialog.empty': '清空',
 
     'shortcuts.title': '键盘快捷键',
-    'shortcuts.open': '快捷键',
     'shortcuts.or': '或',
     'shortcuts.note': '在输入框中输入时，快捷键不起作用。',
     'shortcut.next': '下一封邮件',

@@ -132,6 +132,8 @@ describe('web mode: writing mail (compose, attach, send, undo, reply, drafts)', 
     await page.getByTestId('folder-Sent').getByRole('button').click();
     await page.getByTestId('sync-now').click();
     await row('Agenda for Friday').waitFor({ timeout: 30_000 });
+    // Sent names whom it went to, not the sender (alice herself), as Thunderbird does.
+    expect(await row('Agenda for Friday').getByTestId('message-person').textContent()).toBe('To: bob@example.test');
     await screenshot(page, 'compose-in-sent');
     await page.getByTestId('folder-INBOX').getByRole('button').click();
   });
@@ -176,6 +178,10 @@ describe('web mode: writing mail (compose, attach, send, undo, reply, drafts)', 
     await page.getByTestId('compose-save').click();
     await page.locator('[data-testid="compose-status"][data-status="saved"]').waitFor();
     await expect.poll(async () => (await serverMessages(lab, alice, 'Drafts')).filter((m) => m.subject === 'Draft: 周五的安排').map((m) => m.source.includes('and more')), { timeout: 20_000 }).toEqual([true]);
+    // In Drafts too the row names the recipients (the composer stays open for the next test).
+    await page.getByTestId('folder-Drafts').getByRole('button').click();
+    await expect.poll(() => row('Draft: 周五的安排').getByTestId('message-person').textContent(), { timeout: 30_000 }).toBe('To: carol@example.test');
+    await page.getByTestId('folder-INBOX').getByRole('button').click();
   });
 
   it('speaks Chinese: the composer, the attribution of a reply, and a discarded draft leaves nothing behind', async () => {
@@ -249,6 +255,7 @@ describe('web mode: writing mail (compose, attach, send, undo, reply, drafts)', 
     await carols.getByTestId('folder-Sent').getByRole('button').click({ timeout: 60_000 });
     await row('From the POP3 account').waitFor({ timeout: 30_000 });
     await expect.poll(() => row('From the POP3 account').count()).toBe(1);
+    expect(await row('From the POP3 account').getByTestId('message-person').textContent()).toBe('To: bob@example.test');
     await screenshot(page, 'compose-pop3-local-sent');
   });
 });

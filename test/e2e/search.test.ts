@@ -54,4 +54,40 @@ describe('web mode: search', () => {
     await page.getByTestId('search-box').fill('nothing-matches-this');
     await page.getByText('No message matches.').waitFor();
   });
+
+  it('keeps the box, its focus and every character while typing slowly, and searches nothing while an IME composes', async () => {
+    const rows = page.getByTestId('message-row');
+    const box = page.getByTestId('search-box');
+    const listName = page.locator('.message-list__folder');
+    await page.getByTestId('search-clear').click();
+    await expect.poll(() => rows.count()).toBe(3);
+
+    // Each pause outlasts the box's settling time, so each one searches and the results replace the list.
+    await box.focus();
+    await page.keyboard.type('budget review', { delay: 350 });
+    await rows.filter({ hasText: 'Quarterly budget review' }).waitFor();
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await box.evaluate((input) => input === input.ownerDocument.activeElement)).toBe(true);
+    expect(await box.inputValue()).toBe('budget review');
+    expect(await listName.textContent()).toBe('Search: budget review');
+    expect(await page.getByTestId('composer').count()).toBe(0); // no letter fell through to a shortcut (c, r, e, v…)
+    await screenshot(page, 'search-typed-slowly');
+
+    // Pinyin being composed is not searched for, however long it stays; the characters chosen are.
+    await page.getByTestId('search-clear').click();
+    await expect.poll(() => rows.count()).toBe(3);
+    await box.focus();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text: 'hui', selectionStart: 3, selectionEnd: 3 });
+    await cdp.send('Input.imeSetComposition', { text: 'hui yi', selectionStart: 6, selectionEnd: 6 });
+    await page.waitForTimeout(800);
+    expect(await box.inputValue()).toBe('hui yi');
+    expect(await listName.textContent()).toBe('Inbox');
+    await cdp.send('Input.insertText', { text: '会议' });
+    await expect.poll(() => listName.textContent()).toBe('Search: 会议');
+    await rows.filter({ hasText: '会议通知：明天下午三点开会' }).waitFor();
+    expect(await box.inputValue()).toBe('会议');
+    expect(await box.evaluate((input) => input === input.ownerDocument.activeElement)).toBe(true);
+    await cdp.detach();
+  });
 });

@@ -2,7 +2,7 @@ import { useEffect, useId, useState, type ClipboardEvent, type KeyboardEvent } f
 import type { AddressSuggestion } from '../../../src-main/ipc/contract';
 import { useClient } from '../../client/client-context';
 import { useT } from '../../i18n/i18n-context';
-import { chipLabel, parseAddress, parseAddressList, type AddressChip } from './address-list';
+import { chipLabel, parseAddressList, type AddressChip } from './address-list';
 
 interface AddressFieldProps {
   label: string;
@@ -105,7 +105,7 @@ export function AddressField({ label, chips, onChange, testId, autoFocus }: Addr
           onChange={(event) => setText(event.target.value)}
           onKeyDown={onKeyDown}
           onPaste={onPaste}
-          onBlur={() => text.trim() && add([parseAddress(text)])}
+          onBlur={() => text.trim() && commitText()}
         />
       </div>
       {shown.length > 0 && text.trim() && (

@@ -9,6 +9,7 @@ import { useShortcuts } from '../../shortcuts/use-shortcuts';
 import { FolderTree } from '../FolderTree';
 import type { DraggedMessages } from '../MessageList/message-drag';
 import { MessageList } from '../MessageList';
+import { rowFolderRole } from '../MessageList/row-folder-role';
 import { SearchBox } from '../Search';
 import { MessageToolbar } from '../MessageToolbar';
 import { ReadingPane } from '../ReadingPane';
@@ -103,7 +104,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
         />
         <MessageToolbar commands={commands} count={selection.count} rows={selection.selectedRows()} onShowShortcuts={() => overlays.setHelp(true)}
           writing={writing}
-          inDrafts={folder?.role === 'drafts'}
+          inDrafts={folder !== null && rowFolderRole(folder, selection.single) === 'drafts'}
         />
         <MessageList folder={folder} pages={pages} selection={selection} onRowMenu={onRowMenu} accounts={accounts}
           top={<SearchBox ref={searchInput} query={query} onQuery={setQuery} />}

@@ -2,6 +2,7 @@ import type { FolderView } from '../../../src-main/ipc/contract';
 import type { ShortcutAction } from '../../shortcuts/shortcut-keys';
 import type { MessageCommands } from '../MessageToolbar/message-commands';
 import type { MessagePages } from '../MessageList/message-pages';
+import { gathersFolders, rowFolderRole } from '../MessageList/row-folder-role';
 import { useToasts } from '../Toasts/toast-context';
 import type { MailOverlays } from './use-mail-overlays';
 import type { MessageActions } from './use-message-actions';
@@ -21,9 +22,11 @@ interface CommandSources {
 /** The commands on the selection (toolbar, menu) and what each shortcut does. */
 export function useMailCommands({ folder, pages, selection, actions, overlays, compose, focusSearch }: CommandSources) {
   const toasts = useToasts();
+  // In a unified view or search results, each selected message's own folder says whether it is in Trash.
+  const anyInTrash = () => folder !== null && (folder.role === 'trash' || selection.selectedRows().some((row) => rowFolderRole(folder, row) === 'trash'));
   const commands: MessageCommands = {
     // In Trash a delete is for good, so it is asked first; elsewhere it goes to Trash and can be undone.
-    delete: () => (folder?.role === 'trash' ? overlays.setDeleteForever([...selection.ids]) : actions.remove()),
+    delete: () => (anyInTrash() ? overlays.setDeleteForever([...selection.ids]) : actions.remove()),
     archive: () => actions.archive(),
     move: () => overlays.setPicker('move'),
     copy: () => overlays.setPicker('copy'),
@@ -62,7 +65,8 @@ export function useMailCommands({ folder, pages, selection, actions, overlays, c
     markUnread: onSelection(() => actions.setSeen(false)),
     toggleRead: onSelection(actions.toggleSeen),
     junk: onSelection(() => actions.setJunk(true)),
-    markFolderRead: () => (folder ? actions.markFolderRead(folder) : false),
+    // A unified view or search results is no folder: Shift+C there does nothing (the key keeps its usual meaning).
+    markFolderRead: () => (folder && !gathersFolders(folder) ? actions.markFolderRead(folder) : false),
     undo: () => toasts.undoLatest(),
     help: () => overlays.setHelp(true),
     search: focusSearch,

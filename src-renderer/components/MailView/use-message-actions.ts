@@ -4,6 +4,7 @@ import { useClient } from '../../client/client-context';
 import { toErrorShape } from '../../client/wren-client';
 import type { StringKey } from '../../i18n/en';
 import type { MessagePages } from '../MessageList/message-pages';
+import { rowFolderRole } from '../MessageList/row-folder-role';
 import { useToasts } from '../Toasts/toast-context';
 import type { ToastLine } from '../Toasts/toast-line';
 import type { MessageSelection } from './use-message-selection';
@@ -103,7 +104,8 @@ export function useMessageActions(folder: FolderView | null, pages: MessagePages
   return {
     remove: (ids) => {
       const messageIds = chosen(ids);
-      const words = counted(folder?.role === 'trash' ? 'done.deleteForever' : 'done.delete', messageIds.length);
+      const inTrash = folder !== null && messageIds.every((id) => rowFolderRole(folder, pages?.byId(id)) === 'trash');
+      const words = counted(inTrash ? 'done.deleteForever' : 'done.delete', messageIds.length);
       if (messageIds.length > 0) leaving(messageIds, { kind: 'delete', messageIds }, words);
     },
     archive: (ids) => {

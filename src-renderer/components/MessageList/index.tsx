@@ -2,13 +2,13 @@ import { useEffect, useRef, type DragEvent, type MouseEvent, type ReactNode } fr
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { AccountView, FolderView, SearchHit, ViewMessageSummary } from '../../../src-main/ipc/contract';
 import { isSearchFolderId } from '../Search/search-folder';
-import { isViewFolder } from '../UnifiedViews/view-folders';
 import { folderDisplayName } from '../../i18n/folder-name';
 import { useT } from '../../i18n/i18n-context';
 import { ErrorNotice } from '../ErrorNotice';
 import type { ClickMode, MessageSelection } from '../MailView/use-message-selection';
 import { MessageRow } from '../MessageRow';
 import { startMessageDrag } from './message-drag';
+import { gathersFolders, rowFolderRole } from './row-folder-role';
 import type { MessagePages } from './message-pages';
 import './message-list.css';
 
@@ -26,17 +26,23 @@ interface MessageListProps {
   top?: ReactNode;
 }
 
+/**
+ * The list of the open folder (or view, or search results). What is on top (the search box)
+ * lives outside the rows' subtree, which starts afresh for each folder and query: typing a
+ * query must keep the field, its focus and an IME composition in progress.
+ */
 export function MessageList({ folder, pages, selection, onRowMenu, accounts, top }: MessageListProps) {
   const t = useT();
-  if (!folder || !pages) {
-    return (
-      <div className="message-list">
-        {top}
+  return (
+    <section className="message-list" aria-label={folder ? folderDisplayName(folder, t) : undefined}>
+      {top}
+      {folder && pages ? (
+        <FolderMessages key={`${folder.id}:${pages.query}`} folder={folder} pages={pages} selection={selection} onRowMenu={onRowMenu} accounts={accounts} />
+      ) : (
         <div className="message-list message-list--empty">{t('messages.chooseFolder')}</div>
-      </div>
-    );
-  }
-  return <FolderMessages key={`${folder.id}:${pages.query}`} folder={folder} pages={pages} selection={selection} onRowMenu={onRowMenu} accounts={accounts} top={top} />;
+      )}
+    </section>
+  );
 }
 
 function clickMode(event: MouseEvent): ClickMode {
@@ -45,10 +51,11 @@ function clickMode(event: MouseEvent): ClickMode {
 }
 
 /** The rows of one folder, virtualized: only the rows in view (and a margin) exist in the DOM. */
-function FolderMessages({ folder, pages, selection, onRowMenu, accounts, top }: MessageListProps & { folder: FolderView; pages: MessagePages }) {
+function FolderMessages({ folder, pages, selection, onRowMenu, accounts }: Omit<MessageListProps, 'top'> & { folder: FolderView; pages: MessagePages }) {
   const t = useT();
   const searching = isSearchFolderId(folder.id);
-  const markAccounts = isViewFolder(folder) || searching ? accounts : undefined;
+  // A unified view or search results gather many folders: each row names its account, and decides by its own folder's role.
+  const markAccounts = gathersFolders(folder) ? accounts : undefined;
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: pages.total ?? 0,
@@ -77,8 +84,7 @@ function FolderMessages({ folder, pages, selection, onRowMenu, accounts, top }: 
   };
 
   return (
-    <section className="message-list" aria-label={folderDisplayName(folder, t)}>
-      {top}
+    <>
       <FolderSummary folder={folder} pages={pages} />
       <div
         ref={scroller}
@@ -95,6 +101,7 @@ function FolderMessages({ folder, pages, selection, onRowMenu, accounts, top }: 
               <MessageRow
                 key={row.key}
                 message={message}
+                folderRole={rowFolderRole(folder, message)}
                 account={markAccounts && message ? markAccounts.find((a) => a.id === (message as ViewMessageSummary).accountId) : undefined}
                 place={searching && message ? placeOf(message as SearchHit, t) : undefined}
                 selected={message !== undefined && selection.ids.has(message.id)}
@@ -111,7 +118,7 @@ function FolderMessages({ folder, pages, selection, onRowMenu, accounts, top }: 
           })}
         </div>
       </div>
-    </section>
+    </>
   );
 }
 

@@ -1,12 +1,14 @@
 import type { CSSProperties, DragEvent, MouseEvent } from 'react';
-import type { AccountView, MessageSummary } from '../../../src-main/ipc/contract';
+import type { AccountView, FolderRole, MessageSummary } from '../../../src-main/ipc/contract';
 import { formatListDate } from '../../format/format-date';
 import { formatSize } from '../../format/format-size';
-import { senderLabel } from '../../format/format-address';
 import { useI18n } from '../../i18n/i18n-context';
+import { rowPerson } from './row-person';
 
 interface MessageRowProps {
   message: MessageSummary | undefined;
+  /** The role of the folder the message is in: Sent and Drafts rows name the recipients. */
+  folderRole: FolderRole | null;
   /** In a unified view: the message's account, marked by its colour and name. */
   account?: AccountView;
   /** In search results: the folder the message is in. */
@@ -22,7 +24,7 @@ interface MessageRowProps {
 }
 
 /** One line of the list, dragged onto a folder to move it; a row whose page has not arrived yet shows a placeholder. */
-export function MessageRow({ message, account, place, selected, focused, onClick, onContextMenu, onDragStart, style }: MessageRowProps) {
+export function MessageRow({ message, folderRole, account, place, selected, focused, onClick, onContextMenu, onDragStart, style }: MessageRowProps) {
   const { t, locale } = useI18n();
   if (!message) {
     return (
@@ -31,6 +33,7 @@ export function MessageRow({ message, account, place, selected, focused, onClick
       </div>
     );
   }
+  const person = rowPerson(message, folderRole, t);
   const rowStyle = account ? { ...style, borderInlineStart: `3px solid ${account.colour}` } : style;
   const classes = ['message-row', message.seen ? '' : 'message-row--unread', selected ? 'message-row--selected' : '', focused ? 'message-row--focused' : ''];
   return (
@@ -48,7 +51,7 @@ export function MessageRow({ message, account, place, selected, focused, onClick
       data-message-id={message.id}
     >
       <div className="message-row__line">
-        <span className="message-row__sender">{senderLabel(message.from) || t('messages.unknownSender')}</span>
+        <span className="message-row__sender" title={person.title} data-testid="message-person">{person.label}</span>
         {message.flagged && <span className="message-row__flag" title={t('messages.flagged')}>★</span>}
         {message.hasAttachments && <span title={t('messages.hasAttachments')}>📎</span>}
         <span className="message-row__date">{formatListDate(message.date, locale)}</span>

@@ -13,23 +13,27 @@ interface SearchBoxProps {
 /**
  * The search field above the message list (`/` or Ctrl+K focus it). A
  * non-empty query shows the results in the list; clearing it (×, Escape,
- * or deleting the words) returns to the folder that was open.
+ * or deleting the words) returns to the folder that was open. While an input
+ * method composes (pinyin becoming 会议) nothing is searched: the letters
+ * typed so far are not the words meant.
  */
 export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function SearchBox({ query, onQuery }, ref) {
   const t = useT();
   const [text, setText] = useState(query);
-  useEffect(() => setText(query), [query]);
+  const [composing, setComposing] = useState(false);
+  // A query set from outside (another folder opened clears it) replaces the text; the one typed here keeps its spaces.
+  useEffect(() => setText((current) => (current.trim() === query ? current : query)), [query]);
   useEffect(() => {
-    if (text.trim() === query) return;
+    if (composing || text.trim() === query) return;
     const timer = setTimeout(() => onQuery(text.trim()), SETTLE_MS);
     return () => clearTimeout(timer);
-  }, [text, query, onQuery]);
+  }, [text, query, onQuery, composing]);
   const clear = () => {
     setText('');
     onQuery('');
   };
   return (
-    <form className="search-box" role="search" onSubmit={(event) => { event.preventDefault(); onQuery(text.trim()); }}>
+    <form className="search-box" role="search" onSubmit={(event) => { event.preventDefault(); if (!composing) onQuery(text.trim()); }}>
       <input
         ref={ref}
         type="search"
@@ -39,8 +43,13 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
         aria-label={t('search.label')}
         data-testid="search-box"
         onChange={(event) => setText(event.target.value)}
+        onCompositionStart={() => setComposing(true)}
+        onCompositionEnd={(event) => {
+          setComposing(false);
+          setText(event.currentTarget.value);
+        }}
         onKeyDown={(event) => {
-          if (event.key !== 'Escape') return;
+          if (event.key !== 'Escape' || event.nativeEvent.isComposing) return;
           event.preventDefault();
           clear();
           event.currentTarget.blur();

@@ -36,6 +36,16 @@ describe('To/Cc/Bcc chips', () => {
     expect(shown[1]!.getAttribute('title')).toBe('“bob@” is not a valid email address.');
   });
 
+  it('leaving the field makes chips of what it holds, a trailing comma or a list included', () => {
+    const { chips, input } = setup();
+    fireEvent.change(input, { target: { value: 'carol@example.test,' } });
+    fireEvent.blur(input);
+    expect(chips().map((c) => [c.address, c.valid])).toEqual([['carol@example.test', true]]);
+    fireEvent.change(input, { target: { value: 'Ann <ann@example.com>; dan@example.org' } });
+    fireEvent.blur(input);
+    expect(chips().map((c) => [c.name, c.address])).toEqual([['', 'carol@example.test'], ['Ann', 'ann@example.com'], ['', 'dan@example.org']]);
+  });
+
   it('turns typed text into a chip at a comma, and Backspace in the empty field removes the last chip', () => {
     const { chips, input } = setup();
     fireEvent.change(input, { target: { value: 'dave@example.net' } });

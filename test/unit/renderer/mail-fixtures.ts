@@ -35,6 +35,7 @@ export const SUMMARY: MessageSummary = {
   uid: 1,
   subject: 'Quarterly report',
   from: { name: 'Bob Sender', address: 'bob@example.test' },
+  to: [{ name: 'Alice', address: 'alice@example.test' }],
   date: Date.UTC(2026, 0, 15, 9, 30),
   size: 2048,
   seen: false,

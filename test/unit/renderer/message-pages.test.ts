@@ -9,7 +9,7 @@ const TOTAL = 50_000;
 function summary(index: number, folderId: number): MessageSummary {
   return {
     id: index + 1, folderId, uid: index + 1, subject: `Message ${index}`, from: { name: '', address: 'a@example.test' },
-    date: null, size: 100, seen: true, flagged: false, answered: false, hasAttachments: false,
+    to: [], date: null, size: 100, seen: true, flagged: false, answered: false, hasAttachments: false,
   };
 }
 

@@ -67,4 +67,17 @@ describe('MessagesRepo', () => {
     expect(store.folders.get(pop3)!.total).toBe(3);
     expect(store.folders.get(local)!.total).toBe(3);
   });
+
+  it('gives each list entry its recipients (To), the first ten of them, and the message itself all of them', () => {
+    const store = setup();
+    const folderId = addFolder(store, 'imap', 'Sent');
+    const many = Array.from({ length: 25 }, (_, i) => ({ name: `P${i}`, address: `p${i}@example.test` }));
+    const [few, crowd] = store.write(() => store.messages.insertHeaders(folderId, [
+      header(1, { to: [{ name: 'Alice', address: 'alice@example.test' }], date: 2 }),
+      header(2, { to: many, date: 1 }),
+    ]));
+    const { items } = store.messages.page(folderId, 0, 10);
+    expect(items.map((item) => [item.id, item.to])).toEqual([[few, [{ name: 'Alice', address: 'alice@example.test' }]], [crowd, many.slice(0, 10)]]);
+    expect(store.messages.get(crowd!)!.to).toEqual(many);
+  });
 });

@@ -83,6 +83,15 @@ describe('UnifiedViewsRepo', () => {
     expect(flagged.items.every((m) => m.flagged)).toBe(true);
   });
 
+  it('names each message\'s folder role, which the view itself lacks (Sent rows show their recipients)', () => {
+    const { store, work } = setUp();
+    addMessages(store, addFolder(store, work, 'Sent', 'sent'), 5, 20_000, 1);
+    expect(new Set(store.views.page('inbox', 0, 100).items.map((m) => m.folderRole))).toEqual(new Set(['inbox']));
+    const flagged = store.views.page('flagged', 0, 100).items;
+    expect(flagged[0]!.folderRole).toBe('sent'); // the newest
+    expect(new Set(flagged.map((m) => m.folderRole))).toEqual(new Set(['sent', 'inbox', null]));
+  });
+
   it('counts and pages through indexes, never a scan of the messages table', () => {
     const { store } = setUp();
     const plans: string[] = [];

@@ -1,0 +1,46 @@
+import type { MessageSummary } from '../../../src-main/ipc/contract';
+import type { StringKey } from '../../i18n/en';
+import { commandEntries, type MessageCommands } from './message-commands';
+
+export interface WritingCommands {
+  compose(): void;
+  reply(): void;
+  replyAll(): void;
+  forward(): void;
+  editDraft(): void;
+}
+
+/** One action of the toolbar, shown as a button or, when the line is full, in its More menu. */
+export interface ToolbarItem {
+  id: string;
+  label: StringKey;
+  icon: string;
+  run(): void;
+  disabled: boolean;
+  danger?: boolean;
+}
+
+interface ItemSources {
+  commands: MessageCommands;
+  rows: MessageSummary[];
+  writing: WritingCommands;
+  inDrafts: boolean;
+  /** How many messages are selected. */
+  count: number;
+}
+
+/** The toolbar's actions in order: writing first, then what acts on the selection. */
+export function toolbarItems({ commands, rows, writing, inDrafts, count }: ItemSources): ToolbarItem[] {
+  const answers: ToolbarItem[] = inDrafts
+    ? [{ id: 'edit-draft', label: 'actions.editDraft', icon: '✎', run: writing.editDraft, disabled: count !== 1 }]
+    : [
+        { id: 'reply', label: 'actions.reply', icon: '↩', run: writing.reply, disabled: count !== 1 },
+        { id: 'reply-all', label: 'actions.replyAll', icon: '⤺', run: writing.replyAll, disabled: count !== 1 },
+        { id: 'forward', label: 'actions.forward', icon: '↪', run: writing.forward, disabled: count !== 1 },
+      ];
+  return [
+    { id: 'compose', label: 'actions.compose', icon: '✉', run: writing.compose, disabled: false },
+    ...answers,
+    ...commandEntries(commands, rows).map((entry) => ({ ...entry, disabled: count === 0 })),
+  ];
+}

@@ -1,0 +1,55 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SearchHit } from '../../../src-main/ipc/contract';
+import { App } from '../../../src-renderer/components/App';
+import { renderWithClient } from './fake-client';
+import { SLOW, withListLayout } from './layout';
+import { mailCore } from './mail-core';
+
+afterEach(cleanup);
+withListLayout();
+
+/** Longer than the box waits for typing to settle (250 ms). */
+const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 400)));
+
+function setup() {
+  const { client, rows } = mailCore(2);
+  const hit = (id: number): SearchHit => ({ ...rows.get(id)!, accountId: 1, folderPath: 'INBOX', folderRole: 'inbox' });
+  client.handlers['messages.search'] = () => ({ total: 1, items: [hit(100)] });
+  renderWithClient(<App />, client);
+  return { client, queries: () => client.callsOf('messages.search').map((call) => (call as { query: string }).query) };
+}
+
+describe('the search box', () => {
+  it('keeps the same field, its focus and its text while results come and go', async () => {
+    const { queries } = setup();
+    await screen.findAllByTestId('message-row', {}, SLOW);
+    const box = screen.getByTestId('search-box') as HTMLInputElement;
+    box.focus();
+    for (const text of ['m', 'me', 'mes', 'mes ', 'mes s']) {
+      fireEvent.change(box, { target: { value: text } });
+      await settle();
+      expect(screen.getByTestId('search-box')).toBe(box); // not a new input: a remount would have lost the focus
+      expect(document.activeElement).toBe(box);
+      expect(box.value).toBe(text); // the trailing space typed before a settle stays
+    }
+    expect(queries()).toEqual(['m', 'me', 'mes', 'mes s']);
+  });
+
+  it('searches nothing while an input method composes, and the composed words when it ends', async () => {
+    const { queries } = setup();
+    await screen.findAllByTestId('message-row', {}, SLOW);
+    const box = screen.getByTestId('search-box') as HTMLInputElement;
+    fireEvent.compositionStart(box);
+    fireEvent.change(box, { target: { value: 'hui' } });
+    await settle();
+    fireEvent.change(box, { target: { value: 'hui yi' } });
+    await settle();
+    expect(queries()).toEqual([]);
+    fireEvent.change(box, { target: { value: '会议' } });
+    fireEvent.compositionEnd(box);
+    await waitFor(() => expect(queries()).toEqual(['会议']));
+    expect(box.value).toBe('会议');
+  });
+});
