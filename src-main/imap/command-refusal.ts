@@ -43,7 +43,7 @@ const ignore = () => undefined;
  * read: without it imapflow serializes every FETCH response for a trace entry
  * that is thrown away (a fifth of a 10,000-message header sync's time).
  */
-export function refusalLogger(owner: () => ImapFlow | undefined): NonNullable<ImapFlowOptions['logger']> {
+export function refusalLogger(owner: () => ImapFlow | undefined): Exclude<ImapFlowOptions['logger'], false | undefined> {
   // imapflow reads isLevelEnabled from a pino-like logger; its Logger type does not list it.
   const logger = {
     trace: ignore,
