@@ -1,5 +1,5 @@
 import { WrenError } from '../errors/wren-error';
-import type { AccountDraft, AccountUpdate, AccountView } from '../ipc/contract';
+import type { AccountDraft, AccountUpdate, AccountView, OAuth2Provider } from '../ipc/contract';
 import type { PasswordVault } from '../secrets/password-vault';
 import type { AccountChanges, AccountRecord } from '../store/accounts-repo';
 import { blobsOfAccount, deleteUnreferencedBlobs } from '../store/account-blobs';
@@ -141,6 +141,16 @@ export class AccountService {
   /** A server refused an OAuth2 account's token: true when a refreshed one is there to try (once). */
   refreshAfterRejection(account: AccountRecord, rejected: string): Promise<boolean> {
     return this.oauth2.tokens.refreshAfterRejection(account, rejected);
+  }
+
+  /**
+   * Where an OAuth2 account signs in again: its address, at the provider it was set up with (a
+   * provider of the user's own is not in the bundled list, so looking the address up would fail).
+   */
+  signInAgainWith(accountId: number): { email: string; provider: OAuth2Provider | null } {
+    const account = this.require(accountId);
+    if (account.auth !== 'oauth2') throw new WrenError('BadRequest', `${account.name} signs in with a password, not with the browser.`, { accountId });
+    return { email: account.email, provider: account.oauth2Provider };
   }
 
   /** A new browser sign-in for an OAuth2 account whose tokens were refused: for the same address. */

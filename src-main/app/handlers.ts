@@ -63,7 +63,11 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
     },
     'accounts.discover': ({ email }) => discoverAccount(email, defaultDiscoveryOptions(core.options.discovery)),
     'accounts.reorder': ({ accountIds }) => core.accounts.reorder(accountIds),
-    'accounts.oauthStart': ({ email, provider }) => core.oauth2Flows.start(email, provider),
+    'accounts.oauthStart': ({ email, provider, accountId }) => {
+      if (accountId === undefined) return core.oauth2Flows.start(email, provider);
+      const again = core.accounts.signInAgainWith(accountId);
+      return core.oauth2Flows.start(again.email, again.provider);
+    },
     'accounts.oauthFinish': ({ flowId }) => core.oauth2Flows.finish(flowId),
     'accounts.oauthCancel': ({ flowId }) => {
       core.oauth2Flows.cancel(flowId);

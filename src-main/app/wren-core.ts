@@ -21,7 +21,7 @@ import { Store } from '../store/store';
 import { SyncService } from '../sync/sync-service';
 import { InProcessSyncRunner } from '../sync/in-process-sync-runner';
 import type { SyncRunner } from '../sync/sync-runner';
-import { AccountSyncLocks, type SyncLockHolder } from '../sync/account-sync-lock';
+import { AccountLeases, type LeaseHolder } from '../store/account-leases';
 import { LeasedSyncRunner } from '../sync/leased-sync-runner';
 import { WorkerSyncRunner, defaultSyncWorkerPath } from '../sync/worker-sync-runner';
 import { SentCopySetting } from '../outbox/sent-copy-setting';
@@ -71,7 +71,9 @@ export interface CoreOptions {
    */
   outboxWorkerPath?: string | null;
   /** Another process (the app, another `wren sync`) is syncing the account; this sync waits for it. */
-  onSyncWait?: (accountId: number, holder: SyncLockHolder) => void;
+  onSyncWait?: (accountId: number, holder: LeaseHolder) => void;
+  /** Another process is renewing the account's OAuth2 token; this login waits for it, then uses the new token. */
+  onTokenWait?: (accountId: number, holder: LeaseHolder) => void;
 }
 
 const ACCOUNT_WATCH_MS = 2000;
@@ -106,6 +108,8 @@ export class WrenCore {
   private readonly outboxRunner: OutboxRunner;
   private readonly watcher: AccountWatcher | null;
   private readonly stopWatchingSettings: () => void;
+  /** One OAuth2 token refresh per account across the processes sharing this data folder. */
+  private readonly tokenLeases: AccountLeases;
 
   private constructor(readonly options: CoreOptions, readonly dataDir: string) {
     this.store = new Store(dataDir);
@@ -113,7 +117,9 @@ export class WrenCore {
     this.store.feed.onChanges((changes) => this.events.emit('store.changed', { changes }));
     this.status = new AccountStatusBoard(this.events);
     const vault = new PasswordVault(this.store.secrets, options.secrets);
-    this.accounts = new AccountService(this.store, vault, this.status, { flows: this.oauth2Flows, tokens: new OAuth2Tokens(vault) });
+    this.tokenLeases = new AccountLeases(this.leasesFile, 'token');
+    const tokens = new OAuth2Tokens(vault, this.tokenLeases, Date.now, options.onTokenWait);
+    this.accounts = new AccountService(this.store, vault, this.status, { flows: this.oauth2Flows, tokens });
     this.sessions = new ImapSessions((accountId) => this.loginFor(accountId), (accountId) => (rejected) => this.renewLogin(accountId, rejected));
     this.sync = new SyncService(this.store, this.syncRunner(), (accountId) => this.loginFor(accountId), this.status, this.events, {
       renewLogin: (accountId, rejected) => this.renewLogin(accountId, rejected),
@@ -167,6 +173,11 @@ export class WrenCore {
     return join(this.dataDir, 'wren.sqlite');
   }
 
+  /** The sync and token leases, apart from the database so renewing one never waits behind a write batch. */
+  get leasesFile(): string {
+    return join(this.dataDir, 'sync-locks.sqlite');
+  }
+
   async close(): Promise<void> {
     this.watcher?.stop();
     this.oauth2Flows.closeAll();
@@ -176,6 +187,7 @@ export class WrenCore {
     await this.sync.stop();
     await this.search.indexer.stop();
     this.sessions.closeAll();
+    this.tokenLeases.close();
     this.store.close();
   }
 
@@ -191,7 +203,7 @@ export class WrenCore {
       ? new WorkerSyncRunner(this.dataDir, workerPath, (changes) => this.events.emit('store.changed', { changes }), onNewMail)
       : new InProcessSyncRunner(this.store, onNewMail);
     // Other processes may sync the same accounts from this data folder (the app and the CLI).
-    return new LeasedSyncRunner(runner, new AccountSyncLocks(join(this.dataDir, 'sync-locks.sqlite')), this.options.onSyncWait);
+    return new LeasedSyncRunner(runner, new AccountLeases(this.leasesFile, 'sync'), this.options.onSyncWait);
   }
 
   private createOutboxEngine(): OutboxEngine {

@@ -123,6 +123,10 @@ function reportWait(accountId: number, holder: { pid: number; host: string }): v
   process.stderr.write(`wren: another Wren process (pid ${holder.pid} on ${holder.host}) is syncing account ${accountId}; waiting for it to finish…\n`);
 }
 
+function reportTokenWait(accountId: number, holder: { pid: number; host: string }): void {
+  process.stderr.write(`wren: another Wren process (pid ${holder.pid} on ${holder.host}) is renewing the sign-in of account ${accountId}; waiting for it…\n`);
+}
+
 export async function main(argv: string[]): Promise<number> {
   let core: WrenCore | undefined;
   let reportStats: (() => unknown) | undefined;
@@ -134,7 +138,7 @@ export async function main(argv: string[]): Promise<number> {
       return rest.length === 0 ? 1 : 0;
     }
     // `wren send` also sends whatever else is due in the outbox; other commands leave it to the app.
-    core = WrenCore.open({ dataDir, mode: 'cli', secrets: new KeyFileSecretStore(), onSyncWait: reportWait, discovery: discoveryOverridesFromEnv(), outbox: rest[0] === 'send' });
+    core = WrenCore.open({ dataDir, mode: 'cli', secrets: new KeyFileSecretStore(), onSyncWait: reportWait, onTokenWait: reportTokenWait, discovery: discoveryOverridesFromEnv(), outbox: rest[0] === 'send' });
     const exitCode = stopOnSignal(core);
     const context = new CliContext(createHandlers(core), core.events, json, process.stdout, process.stderr, localAccessOf(core));
     const code = await run(context, rest[0], rest.slice(1));

@@ -10,6 +10,7 @@ import { chosenIdentity, identitiesOf, signatureBlock } from './identities';
 import { loadParentHeaders } from './parent-headers';
 import { forwardBody, replyBody, type ComposeLanguage } from './quote-original';
 import { replyReferences } from './references';
+import { withSignatureHtml } from './signature-html';
 import { identityForReply, replyRecipients, type Identity } from './reply-recipients';
 import { stageAttachmentsFromSource, stageAttachmentsOf, stageSourceOf } from './stage-parts';
 import { forwardSubject, replySubject } from './subject-prefix';
@@ -94,7 +95,7 @@ export class ComposeStarter {
       ...recipients,
       subject: replySubject(record.subject),
       text: `${signatureBlock(identity)}${body.text}`,
-      html: body.html,
+      html: body.html && withSignatureHtml(body.html, identity.signature),
       inReplyTo: record.messageId,
       references: replyReferences({ messageId: record.messageId, references: parent.references, inReplyTo: parent.inReplyTo }),
       origin: { messageId: record.id, kind: all ? 'replyAll' : 'reply' },
@@ -110,7 +111,7 @@ export class ComposeStarter {
     }
     const body = forwardBody({ ...record, text: original.text, isHtml: original.html !== null }, language);
     const attachments = await stageAttachmentsOf(this.store, this.reader, this.staging, record.id, { keepContentIds: false });
-    return { ...base, text: `${signatureBlock(identity)}${body.text}`, html: body.html, attachments };
+    return { ...base, text: `${signatureBlock(identity)}${body.text}`, html: body.html && withSignatureHtml(body.html, identity.signature), attachments };
   }
 
   private async fromDraft(original: Original, identities: Identity[], continuing: boolean): Promise<ComposedMessage> {

@@ -38,6 +38,14 @@ export function plainToHtml(text: string): string {
   return escapeHtml(text.replace(/\r\n?/g, '\n')).replace(/\n/g, '<br>');
 }
 
+/**
+ * The original of an answer or forward, marked so the composer can put a
+ * signature above it when the identity changes (signature-html.ts).
+ */
+function quotedHtml(inner: string): string {
+  return `<div data-quoted="">${inner}</div>`;
+}
+
 export interface QuotedBody {
   text: string;
   html: string | null;
@@ -54,7 +62,7 @@ export function replyBody(original: { from: Address; date: number | null; text: 
   const attribution = attributionLine(original.from, original.date, language);
   const text = `\n\n${attribution}\n${quotePlain(original.text)}\n`;
   if (!original.isHtml) return { text, html: null };
-  const html = `<p><br></p><p>${escapeHtml(attribution)}</p><blockquote type="cite">${plainToHtml(original.text.replace(/\n+$/, ''))}</blockquote>`;
+  const html = `<p><br></p>${quotedHtml(`<p>${escapeHtml(attribution)}</p><blockquote type="cite">${plainToHtml(original.text.replace(/\n+$/, ''))}</blockquote>`)}`;
   return { text, html };
 }
 
@@ -83,6 +91,6 @@ export function forwardBody(
   ];
   const text = `\n\n${lines.join('\n')}\n\n${original.text.replace(/\n+$/, '')}\n`;
   if (!original.isHtml) return { text, html: null };
-  const html = `<p><br></p><p>${lines.map(escapeHtml).join('<br>')}</p><div>${plainToHtml(original.text.replace(/\n+$/, ''))}</div>`;
+  const html = `<p><br></p>${quotedHtml(`<p>${lines.map(escapeHtml).join('<br>')}</p><div>${plainToHtml(original.text.replace(/\n+$/, ''))}</div>`)}`;
   return { text, html };
 }

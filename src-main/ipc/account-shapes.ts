@@ -44,14 +44,19 @@ export type Pop3Leave = z.infer<typeof Pop3Leave>;
 export type Pop3Policy = z.infer<typeof Pop3Policy>;
 export const DEFAULT_POP3_POLICY: Pop3Policy = { leave: 'keep', deleteAfterDays: null, maxMessageKb: null };
 
+/** An http(s) URL: a browser opens the authorization one and Wren posts to the token one (never javascript:, file:). */
+function webUrl() {
+  return z.string().url().max(2000).refine((url) => /^https?:\/\//i.test(url), 'an http:// or https:// address');
+}
+
 /**
  * Where an OAuth2 provider signs the user in and issues tokens (RFC 6749), with
  * the client id registered there for Wren. Secrets of "public" desktop clients
  * are not secret (Google still asks for one), so it may be given too.
  */
 export const OAuth2Provider = z.object({
-  authorizationEndpoint: z.string().url().max(2000),
-  tokenEndpoint: z.string().url().max(2000),
+  authorizationEndpoint: webUrl(),
+  tokenEndpoint: webUrl(),
   clientId: z.string().min(1).max(500),
   clientSecret: z.string().max(500).nullable().default(null),
   scopes: z.array(z.string().min(1).max(500)).max(20),

@@ -1,6 +1,6 @@
 import type { WrenError } from '../errors/wren-error';
 import type { SyncSummary } from '../ipc/contract';
-import type { AccountSyncLocks, SyncLockHolder } from './account-sync-lock';
+import type { AccountLeases, LeaseHolder } from '../store/account-leases';
 import type { ProgressListener, SyncJob, SyncRunner } from './sync-runner';
 
 /**
@@ -11,9 +11,9 @@ import type { ProgressListener, SyncJob, SyncRunner } from './sync-runner';
 export class LeasedSyncRunner implements SyncRunner {
   constructor(
     private readonly inner: SyncRunner,
-    private readonly locks: AccountSyncLocks,
+    private readonly locks: AccountLeases,
     /** Told once when a sync has to wait, so a front end can say why nothing moves. */
-    private readonly onWait?: (accountId: number, holder: SyncLockHolder) => void,
+    private readonly onWait?: (accountId: number, holder: LeaseHolder) => void,
   ) {}
 
   async run(job: SyncJob, onProgress: ProgressListener): Promise<SyncSummary> {

@@ -2,9 +2,13 @@
 // loopback port, plus what a real provider adds and the mock lacks: each token is issued to the
 // user the browser signed in as (the login_hint), and the userinfo endpoint, which Dovecot's
 // oauth2 passdb (as its tokeninfo URL) and the lab's SMTP server ask, answers only for tokens it
-// issued, unexpired and not revoked (401 otherwise).
+// issued, unexpired and not revoked (401 otherwise). Tests may also make it rotate refresh tokens
+// (each accepted once, as Microsoft and many others do), hold token requests open at a gate, and
+// refuse the next sign-in as a user pressing "Deny" would.
 import { randomUUID } from 'node:crypto';
-import { OAuth2Server } from 'oauth2-mock-server';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { OAuth2Issuer, OAuth2Service } from 'oauth2-mock-server';
 
 export interface LabOAuth2Provider {
   /** http://127.0.0.1:PORT */
@@ -24,7 +28,23 @@ export interface LabOAuth2Provider {
   revoke(token: string): void;
   /** Refuses every refresh from now on with invalid_grant (the grant was withdrawn). */
   refuseRefresh: boolean;
+  /** Each refresh token is good for one refresh: a refresh issues a new one, and the spent one gets invalid_grant. */
+  rotateRefreshTokens: boolean;
+  /** The next authorization answers error=access_denied (the user refused in the browser), then sign-ins work again. */
+  denyNextSignIn: boolean;
+  /** Holds every token request from now on until the gate is opened (to line up two refreshes). */
+  holdTokenRequests(): TokenGate;
   stop(): Promise<void>;
+}
+
+/** Token requests held open by `holdTokenRequests`. */
+export interface TokenGate {
+  /** How many are waiting at the gate now. */
+  readonly held: number;
+  /** Resolves once `count` requests are waiting. */
+  waitFor(count: number): Promise<void>;
+  /** Lets the held requests (and any later ones) through, in the order they came. */
+  open(): void;
 }
 
 interface Grant {
@@ -33,10 +53,15 @@ interface Grant {
 }
 
 export async function startOAuth2Provider(): Promise<LabOAuth2Provider> {
-  const server = new OAuth2Server();
-  await server.issuer.keys.generate('RS256');
-  await server.start(0, '127.0.0.1');
-  const issuer = server.issuer.url!.replace(/\/$/, '');
+  const mockIssuer = new OAuth2Issuer();
+  await mockIssuer.keys.generate('RS256');
+  const service = new OAuth2Service(mockIssuer);
+  const gate = new TokenGates();
+  // The mock's own server cannot hold a request (its hooks are synchronous): this one sits in front.
+  const server = createServer((req, res) => void gate.pass(req).then(() => service.requestHandler(req, res)));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  mockIssuer.url = issuer;
   const codes = new Map<string, string>();
   const refreshTokens = new Map<string, string>();
   const tokens = new Map<string, Grant>();
@@ -52,13 +77,26 @@ export async function startOAuth2Provider(): Promise<LabOAuth2Provider> {
     checked: [],
     revoke: (token) => revoked.add(token),
     refuseRefresh: false,
-    stop: () => server.stop(),
+    rotateRefreshTokens: false,
+    denyNextSignIn: false,
+    holdTokenRequests: () => gate.close(),
+    stop: () => {
+      gate.open();
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
-  const service = server.service;
-  // The "browser" signs in as the address Wren named in login_hint.
+  // The "browser" signs in as the address Wren named in login_hint, unless told to refuse.
   service.on('beforeAuthorizeRedirect', (redirect, req) => {
     const hint = new URL(req.url ?? '/', issuer).searchParams.get('login_hint');
     const code = redirect.url.searchParams.get('code');
+    if (provider.denyNextSignIn) {
+      provider.denyNextSignIn = false;
+      redirect.url.searchParams.delete('code');
+      redirect.url.searchParams.set('error', 'access_denied');
+      redirect.url.searchParams.set('error_description', 'The user refused to let Wren in.');
+      return;
+    }
     if (code && hint) codes.set(code, hint.toLowerCase());
   });
   service.on('beforeTokenSigning', (token, req) => {
@@ -75,6 +113,8 @@ export async function startOAuth2Provider(): Promise<LabOAuth2Provider> {
       response.body = { error: 'invalid_grant', error_description: 'The grant is unknown or withdrawn.' };
       return;
     }
+    // Spent: a second refresh with it is refused as above.
+    if (body.grant_type === 'refresh_token' && provider.rotateRefreshTokens) refreshTokens.delete(body.refresh_token ?? '');
     const answer = response.body as Record<string, unknown>;
     answer.expires_in = provider.accessTokenTtlS;
     const accessToken = String(answer.access_token);
@@ -102,6 +142,50 @@ export async function startOAuth2Provider(): Promise<LabOAuth2Provider> {
     return undefined;
   }
   return provider;
+}
+
+/** A gate in front of the token endpoint: open unless a test closed it. */
+class TokenGates {
+  private waiting: Array<() => void> = [];
+  private closed = false;
+  private readonly watchers: Array<() => void> = [];
+
+  close(): TokenGate {
+    this.closed = true;
+    const held = () => this.waiting.length;
+    return {
+      get held() {
+        return held();
+      },
+      waitFor: (count) => this.waitFor(count),
+      open: () => this.open(),
+    };
+  }
+
+  open(): void {
+    this.closed = false;
+    for (const release of this.waiting.splice(0)) release();
+  }
+
+  pass(req: IncomingMessage): Promise<void> {
+    if (!this.closed || req.method !== 'POST' || !req.url?.startsWith('/token')) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.waiting.push(resolve);
+      for (const watcher of [...this.watchers]) watcher();
+    });
+  }
+
+  private waitFor(count: number): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => {
+        if (this.waiting.length < count) return;
+        this.watchers.splice(this.watchers.indexOf(check), 1);
+        resolve();
+      };
+      this.watchers.push(check);
+      check();
+    });
+  }
 }
 
 /** Checks a token the way Dovecot is configured to (userinfo with the bearer token); the email it belongs to, or null. */

@@ -16,8 +16,12 @@ export const accountRequests = {
   /**
    * Begins a browser sign-in (OAuth2, authorization code with PKCE): the UI opens `authUrl` in the
    * system browser. `provider` for a server not in the bundled list (a self-hosted one, the lab).
+   * `accountId` signs an existing OAuth2 account in again, with the provider it was set up with (its
+   * own one included); `email` and `provider` are then the account's, whatever is sent.
    */
-  'accounts.oauthStart': request<OAuth2Start>()(z.object({ email: z.string().trim().email().max(320), provider: OAuth2Provider.nullable().default(null) }).strict()),
+  'accounts.oauthStart': request<OAuth2Start>()(
+    z.object({ email: z.string().trim().email().max(320), provider: OAuth2Provider.nullable().default(null), accountId: id.optional() }).strict(),
+  ),
   /** Waits for the browser to come back and the tokens; then add the account with `auth: 'oauth2', oauth2FlowId`. */
   'accounts.oauthFinish': request<OAuth2Finished>()(z.object({ flowId: z.string().min(1).max(100) }).strict()),
   /** Gives up a sign-in; a waiting oauthFinish fails with OAuth2Cancelled. */

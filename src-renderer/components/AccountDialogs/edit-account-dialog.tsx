@@ -53,8 +53,8 @@ export function EditAccountDialog({ account, onClose }: { account: AccountView; 
         </label>
         <ServerFields kind="imap" server={form.incoming} defaultUser={account.email} onChange={(incoming: ServerForm) => update({ incoming })} disabled={busy} />
         {account.auth === 'oauth2' ? (
-          // A refused or withdrawn sign-in is mended here: the new tokens are tested and kept on Save.
-          <OAuth2SignIn email={account.email} signedIn={false} onSignedIn={(oauth2FlowId) => update({ oauth2FlowId })} disabled={busy} />
+          // A refused or withdrawn sign-in is mended here, at the account's own provider: the new tokens are tested and kept on Save.
+          <OAuth2SignIn email={account.email} accountId={account.id} signedIn={false} onSignedIn={(oauth2FlowId) => update({ oauth2FlowId })} disabled={busy} />
         ) : (
           <TextField label={t('accountDialog.newPassword')} value={form.password} onChange={(password) => update({ password })} testId="edit-account-password" type="password" autoComplete="new-password" disabled={busy} />
         )}

@@ -1,4 +1,5 @@
 import type { AccountAuth, AccountDraftInput, IncomingProtocol, Pop3Leave, Security } from '../../../src-main/ipc/contract';
+import { NO_OWN_PROVIDER, type OwnProviderForm } from './own-provider';
 
 export interface ServerForm {
   host: string;
@@ -26,6 +27,8 @@ export interface AccountFormState {
   auth: AccountAuth;
   /** The finished browser sign-in whose tokens the account will keep. */
   oauth2FlowId: string | null;
+  /** For a provider outside the bundled list: where to sign in (the account keeps it for renewals). */
+  ownProvider: OwnProviderForm;
   allowPlaintext: boolean;
   trustedCertSha256: string | null;
 }
@@ -55,6 +58,7 @@ export function initialFormState(): AccountFormState {
     password: '',
     auth: 'password',
     oauth2FlowId: null,
+    ownProvider: NO_OWN_PROVIDER,
     allowPlaintext: false,
     trustedCertSha256: null,
   };

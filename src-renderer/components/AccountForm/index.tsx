@@ -10,6 +10,8 @@ import { SelectField } from '../Field';
 import { effectiveUser, initialFormState, needsPlaintextConsent, withProtocol, type AccountFormState } from './form-state';
 import type { AccountAuth, IncomingProtocol } from '../../../src-main/ipc/contract';
 import { OAuth2SignIn } from './oauth2-sign-in';
+import { ownProviderOf } from './own-provider';
+import { OwnProviderFields } from './own-provider-fields';
 import { useAccountSetup } from './use-account-setup';
 import './account-form.css';
 
@@ -55,7 +57,7 @@ export function AccountForm({ onSaved, initial }: { onSaved(account: AccountView
         {form.auth === 'password' ? (
           <TextField label={t('form.password')} value={form.password} onChange={(password) => update({ password })} testId="setup-password" type="password" autoComplete="current-password" disabled={setup.busy} />
         ) : (
-          <OAuth2SignIn email={form.email} signedIn={form.oauth2FlowId !== null} onSignedIn={(oauth2FlowId) => update({ oauth2FlowId })} disabled={setup.busy} />
+          <BrowserSignIn form={form} update={update} disabled={setup.busy} />
         )}
         {form.trustedCertSha256 && <p className="account-form__trusted">{t('cert.trusted', { fingerprint: form.trustedCertSha256 })}</p>}
         {form.protocol === 'pop3' && <Pop3PolicyFields policy={form.pop3} onChange={(pop3) => update({ pop3 })} disabled={setup.busy} />}
@@ -68,6 +70,23 @@ export function AccountForm({ onSaved, initial }: { onSaved(account: AccountView
       <FormActions canTest={!setup.busy} canSave={setup.canSave(form)} onSave={() => void setup.save(form)} />
       <SetupStatus status={setup.status} onTrust={trust} />
     </form>
+  );
+}
+
+/** The browser sign-in, at a bundled provider or at one whose settings the user gives. */
+function BrowserSignIn({ form, update, disabled }: { form: AccountFormState; update(patch: Partial<AccountFormState>): void; disabled: boolean }) {
+  const own = ownProviderOf(form.ownProvider);
+  return (
+    <>
+      <OwnProviderFields value={form.ownProvider} onChange={(ownProvider) => update({ ownProvider })} invalid={own.invalid} disabled={disabled} />
+      <OAuth2SignIn
+        email={form.email}
+        provider={own.provider}
+        signedIn={form.oauth2FlowId !== null}
+        onSignedIn={(oauth2FlowId) => update({ oauth2FlowId })}
+        disabled={disabled || own.invalid.length > 0}
+      />
+    </>
   );
 }
 

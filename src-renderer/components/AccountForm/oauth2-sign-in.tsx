@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ErrorShape } from '../../../src-main/errors/error-codes';
+import type { OAuth2Provider } from '../../../src-main/ipc/contract';
 import { useClient } from '../../client/client-context';
 import { toErrorShape } from '../../client/wren-client';
 import { useT } from '../../i18n/i18n-context';
@@ -11,6 +12,8 @@ type SignInState =
   | { kind: 'waiting'; flowId: string; authUrl: string }
   | { kind: 'signedIn' }
   | { kind: 'cancelled' }
+  /** The provider said no (access_denied: Deny on its page, or a policy of its own). */
+  | { kind: 'refused' }
   | { kind: 'failed'; error: ErrorShape };
 
 interface OAuth2SignInProps {
@@ -18,6 +21,10 @@ interface OAuth2SignInProps {
   signedIn: boolean;
   onSignedIn(flowId: string | null): void;
   disabled?: boolean;
+  /** A provider outside the bundled list, for a new account; null: the bundled one for the address. */
+  provider?: OAuth2Provider | null;
+  /** Signing an existing account in again: the core uses the provider it was set up with. */
+  accountId?: number;
 }
 
 /**
@@ -26,7 +33,7 @@ interface OAuth2SignInProps {
  * hands window.open to shell.openExternal; the web mode opens a tab). The
  * link stays shown in case a pop-up blocker stopped the tab.
  */
-export function OAuth2SignIn({ email, signedIn, onSignedIn, disabled }: OAuth2SignInProps) {
+export function OAuth2SignIn({ email, signedIn, onSignedIn, disabled, provider = null, accountId }: OAuth2SignInProps) {
   const t = useT();
   const client = useClient();
   const [state, setState] = useState<SignInState>(signedIn ? { kind: 'signedIn' } : { kind: 'idle' });
@@ -39,7 +46,7 @@ export function OAuth2SignIn({ email, signedIn, onSignedIn, disabled }: OAuth2Si
   async function start(): Promise<void> {
     onSignedIn(null);
     try {
-      const flow = await client.request('accounts.oauthStart', { email: email.trim(), provider: null });
+      const flow = await client.request('accounts.oauthStart', { email: email.trim(), provider, ...(accountId !== undefined && { accountId }) });
       waiting.current = flow.flowId;
       setState({ kind: 'waiting', flowId: flow.flowId, authUrl: flow.authUrl });
       window.open(flow.authUrl, '_blank', 'noopener,noreferrer');
@@ -50,7 +57,7 @@ export function OAuth2SignIn({ email, signedIn, onSignedIn, disabled }: OAuth2Si
     } catch (error) {
       waiting.current = null;
       const shape = toErrorShape(error);
-      setState(shape.code === 'OAuth2Cancelled' ? { kind: 'cancelled' } : { kind: 'failed', error: shape });
+      setState(endedWith(shape));
     }
   }
 
@@ -74,7 +81,14 @@ export function OAuth2SignIn({ email, signedIn, onSignedIn, disabled }: OAuth2Si
       )}
       {state.kind === 'signedIn' && <p data-testid="oauth2-signed-in">{t('oauth2.signedIn')}</p>}
       {state.kind === 'cancelled' && <p data-testid="oauth2-cancelled">{t('oauth2.cancelled')}</p>}
+      {state.kind === 'refused' && <p className="account-form__refused" role="alert" data-testid="oauth2-refused">{t('oauth2.refused')}</p>}
       {state.kind === 'failed' && <ErrorNotice error={state.error} testId="oauth2-failed" />}
     </div>
   );
+}
+
+/** How a sign-in that did not finish is told: cancelled here, refused at the provider, or failed. */
+function endedWith(error: ErrorShape): SignInState {
+  if (error.code !== 'OAuth2Cancelled') return { kind: 'failed', error };
+  return error.details?.reason === 'access_denied' ? { kind: 'refused' } : { kind: 'cancelled' };
 }

@@ -1,8 +1,11 @@
 import DOMPurify from 'dompurify';
+import { signatureElement } from './html-signature-swap';
+import { signatureBlock } from './signature-swap';
 
 /** What the simple formatting writes, and nothing else goes out in a message. */
 const ALLOWED_TAGS = ['p', 'div', 'br', 'b', 'strong', 'i', 'em', 'u', 'a', 'ul', 'ol', 'li', 'blockquote', 'img', 'span'];
-const ALLOWED_ATTR = ['href', 'src', 'alt', 'type', 'data-cid'];
+/** data-signature and data-quoted mark the signature and the original, so another identity's signature replaces it. */
+const ALLOWED_ATTR = ['href', 'src', 'alt', 'type', 'data-cid', 'data-signature', 'data-quoted'];
 
 /**
  * The editor's HTML as it goes into the message: only simple formatting,
@@ -29,8 +32,21 @@ export function editorHtml(messageHtmlText: string): string {
   return DOMPurify(window).sanitize(messageHtmlText, { ALLOWED_TAGS, ALLOWED_ATTR, ALLOWED_URI_REGEXP: /^(https?:|mailto:|cid:)/i });
 }
 
-/** Plain text for a message written in plain mode then switched to formatting. */
-export function textToEditorHtml(text: string): string {
+function linesToHtml(text: string): string {
   const escaped = text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
   return escaped.split('\n').map((line) => `<div>${line || '<br>'}</div>`).join('');
+}
+
+/**
+ * Plain text for a message written in plain mode then switched to formatting;
+ * the identity's signature (when the text still has it) becomes the marked
+ * block, so a later change of identity still replaces it.
+ */
+export function textToEditorHtml(text: string, signature?: string | null): string {
+  const block = signatureBlock(signature);
+  const at = block ? text.indexOf(block) : -1;
+  if (at < 0) return linesToHtml(text);
+  const after = text.slice(at + block.length).replace(/^\n/, '');
+  const doc = document.implementation.createHTMLDocument('');
+  return `${linesToHtml(`${text.slice(0, at)}\n`)}${signatureElement(doc, signature!).outerHTML}${after ? linesToHtml(after) : ''}`;
 }

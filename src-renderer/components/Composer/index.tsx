@@ -7,6 +7,7 @@ import { AttachmentField, useFileDrop } from './attachment-field';
 import { textToEditorHtml } from './compose-html';
 import { hasRecipients, invalidAddresses, type ComposerState } from './composer-state';
 import { FromField } from './from-field';
+import { swapHtmlSignature } from './html-signature-swap';
 import { quotedPart, swapSignature } from './signature-swap';
 import { findIdentity, useIdentities } from './use-identities';
 import { RichTextEditor } from './rich-text-editor';
@@ -44,14 +45,20 @@ export function Composer({ initial, accounts, onSend, onClose, onDiscard, restor
   const draft = useDraftAutosave(state, setDraftId, restored);
   const update = (change: Partial<ComposerState>) => setState((s) => ({ ...s, ...change }));
   const identities = useIdentities(accounts);
-  const chooseIdentity = (chosen: IdentityView) =>
+  // The rich editor keeps its own document: a signature swapped in its HTML is loaded into a new one.
+  const [editorKey, setEditorKey] = useState(0);
+  const chooseIdentity = (chosen: IdentityView) => {
+    if (state.html !== null) setEditorKey((key) => key + 1);
     setState((s) => {
-      // Plain text only: the rich editor keeps its own document (see README, "Writing mail").
       const previous = findIdentity(identities, s.accountId, s.identityId)?.signature;
+      const identity = { accountId: chosen.accountId, identityId: chosen.id };
+      // The plain alternative still had the old signature: none now, so it is made from the HTML when sent (the editor's next change gives it again).
+      if (s.html !== null) return { ...s, ...identity, html: swapHtmlSignature(s.html, previous, chosen.signature), text: '' };
       const quoted = quotedPart(initial.text, findIdentity(identities, initial.accountId, initial.identityId)?.signature);
-      const text = s.html === null ? swapSignature(s.text, previous, chosen.signature, quoted) : s.text;
-      return { ...s, accountId: chosen.accountId, identityId: chosen.id, text };
+      return { ...s, ...identity, text: swapSignature(s.text, previous, chosen.signature, quoted) };
     });
+  };
+  const signature = findIdentity(identities, state.accountId, state.identityId)?.signature;
   const drop = useFileDrop((files) => void uploadFiles(files).then((added) => setState((s) => ({ ...s, attachments: [...s.attachments, ...added] }))));
 
   const send = (sendAt: number | null) => {
@@ -118,7 +125,7 @@ export function Composer({ initial, accounts, onSend, onClose, onDiscard, restor
             type="checkbox"
             checked={state.html !== null}
             data-testid="compose-formatted"
-            onChange={(event) => update({ html: event.target.checked ? textToEditorHtml(state.text) : null })}
+            onChange={(event) => update({ html: event.target.checked ? textToEditorHtml(state.text, signature) : null })}
           />{' '}
           {t('compose.formatted')}
         </label>
@@ -126,7 +133,7 @@ export function Composer({ initial, accounts, onSend, onClose, onDiscard, restor
       {state.html === null ? (
         <textarea className="composer__body" value={state.text} onChange={(event) => update({ text: event.target.value })} aria-label={t('compose.body')} data-testid="compose-body" autoFocus={state.to.length > 0} />
       ) : (
-        <RichTextEditor initialHtml={state.html} onChange={(html, text) => update({ html, text })} onPasteImage={pasteImage} />
+        <RichTextEditor key={editorKey} initialHtml={state.html} onChange={(html, text) => update({ html, text })} onPasteImage={pasteImage} />
       )}
       <AttachmentField
         attachments={state.attachments}

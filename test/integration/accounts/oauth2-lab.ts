@@ -31,6 +31,18 @@ export async function signIn(wren: TestCore, provider: LabOAuth2Provider, email:
   return start.flowId;
 }
 
+/**
+ * Signing an existing account in again, as its edit dialog does: only the account is named, and Wren
+ * goes to the provider the account was set up with (here one outside the bundled list).
+ */
+export async function signInAgain(wren: TestCore, accountId: number, email: string): Promise<string> {
+  const start = await wren.call('accounts.oauthStart', { email, provider: null, accountId });
+  const finishing = wren.call('accounts.oauthFinish', { flowId: start.flowId });
+  await actAsBrowser(start.authUrl);
+  await finishing;
+  return start.flowId;
+}
+
 /** An OAuth2 account draft for a lab user (no password) over IMAPS, POP3S or with SMTP, trusting the lab's certificate. */
 export function oauth2Draft(lab: Lab, user: LabUser, flowId: string, overrides: Partial<AccountDraftInput> = {}): AccountDraftInput {
   return {

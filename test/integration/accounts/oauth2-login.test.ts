@@ -5,7 +5,7 @@ import { startOAuth2Provider, type LabOAuth2Provider } from '../../lab/oauth2-pr
 import { simpleMessage } from '../../lab/simple-message';
 import { startCore, type TestCore } from '../imap/lab-core';
 import { onServerById, sendNow, to } from '../outbox/outbox-lab';
-import { actAsBrowser, oauth2Draft, providerSettings, signIn } from './oauth2-lab';
+import { actAsBrowser, oauth2Draft, providerSettings, signIn, signInAgain } from './oauth2-lab';
 
 let provider: LabOAuth2Provider;
 let lab: Lab;
@@ -140,8 +140,10 @@ describe('OAuth2 sign-in against the lab (oauth2-mock-server, Dovecot oauth2 pas
     // Signing in with the browser again (the account's edit form) gives it new tokens; nothing else changes.
     await expect(wren.call('accounts.update', { accountId: account.id, oauth2FlowId: await signIn(wren, provider, user('alice').email) }))
       .rejects.toMatchObject({ code: 'OAuth2WrongAccount' });
+    // Named by the account alone, at its own provider (example.test is in no bundled list).
+    await expect(wren.call('accounts.oauthStart', { email: carol.email, provider: null })).rejects.toMatchObject({ code: 'OAuth2Failed' });
     await lab.seed(carol.email, 'INBOX', [simpleMessage(6, { subject: 'After signing in again' })]);
-    const again = await signIn(wren, provider, carol.email);
+    const again = await signInAgain(wren, account.id, carol.email);
     const updated = await wren.call('accounts.update', { accountId: account.id, oauth2FlowId: again });
     expect(updated).toMatchObject({ id: account.id, auth: 'oauth2' });
     const resumed = await wren.call('sync.run', { accountId: account.id });

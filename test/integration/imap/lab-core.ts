@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHandlers } from '../../../src-main/app/handlers';
-import { WrenCore } from '../../../src-main/app/wren-core';
+import { WrenCore, type CoreOptions } from '../../../src-main/app/wren-core';
 import type { DiscoveryOptions } from '../../../src-main/accounts/discovery/discovery-options';
 import type { AccountDraftInput, Method, ParamsOf, ResultOf } from '../../../src-main/ipc/contract';
 import { dispatch } from '../../../src-main/ipc/dispatch';
@@ -17,15 +17,29 @@ export interface TestCore {
   dispose(): Promise<void>;
 }
 
-/** `dataDir` puts the data elsewhere (a tiny disk); the caller then removes it. */
+/**
+ * `dataDir` puts the data elsewhere (a tiny disk); the caller then removes it.
+ * `sharing` opens a second core on another core's data folder and key, as a
+ * second process (the app and `wren`) would; dispose it before that core.
+ */
 export function startCore(
-  options: { syncIntervalMs?: number; syncWorkerPath?: string | null; outboxWorkerPath?: string | null; dataDir?: string; discovery?: Partial<DiscoveryOptions> } = {},
+  options: {
+    syncIntervalMs?: number;
+    syncWorkerPath?: string | null;
+    outboxWorkerPath?: string | null;
+    dataDir?: string;
+    discovery?: Partial<DiscoveryOptions>;
+    sharing?: TestCore;
+    onTokenWait?: CoreOptions['onTokenWait'];
+  } = {},
 ): TestCore {
   const dir = mkdtempSync(join(tmpdir(), 'wren-core-'));
+  const keyDir = options.sharing?.dir ?? dir;
   const core = WrenCore.open({
-    dataDir: options.dataDir ?? join(dir, 'data'),
+    dataDir: options.dataDir ?? options.sharing?.core.dataDir ?? join(dir, 'data'),
     mode: 'cli',
-    secrets: new KeyFileSecretStore(join(dir, 'keys', 'secret.key')),
+    secrets: new KeyFileSecretStore(join(keyDir, 'keys', 'secret.key')),
+    onTokenWait: options.onTokenWait,
     syncIntervalMs: options.syncIntervalMs ?? 0,
     syncWorkerPath: options.syncWorkerPath ?? null,
     outboxWorkerPath: options.outboxWorkerPath ?? null,

@@ -202,3 +202,53 @@ describe('AccountForm', () => {
     expect(screen.getByLabelText('下载之后')).toBeTruthy();
   });
 });
+
+describe('AccountForm: OAuth2 at a provider not in the bundled list', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  function chooseBrowserSignIn() {
+    type('Email address', 'ann@corp.test');
+    type('IMAP server', 'mail.corp.test');
+    fireEvent.change(screen.getByTestId('setup-auth'), { target: { value: 'oauth2' } });
+  }
+
+  it('sends the typed provider (scopes split, no secret as null) with the sign-in, and holds it back until it is valid', async () => {
+    vi.spyOn(window, 'open').mockReturnValue(null);
+    const { client } = setup({
+      'accounts.oauthStart': () => ({ flowId: 'f1', authUrl: 'https://id.corp.test/authorize?state=s', redirectUri: 'http://127.0.0.1:1/oauth2/callback' }),
+      'accounts.oauthFinish': () => ({ flowId: 'f1', expiresAt: 0 }),
+      'accounts.oauthCancel': () => ({ cancelled: true }),
+    });
+    chooseBrowserSignIn();
+    expect(screen.queryByLabelText('Authorization URL')).toBeNull();
+    fireEvent.click(screen.getByTestId('oauth2-own-enabled'));
+    type('Authorization URL', 'javascript:alert(1)');
+    type('Token URL', 'https://id.corp.test/token');
+    type('Client ID', 'wren');
+    type('Scope (separated by spaces)', 'openid  mail offline_access');
+    const start = screen.getByTestId('oauth2-start') as HTMLButtonElement;
+    // Not a web address: marked, and no sign-in can start with it.
+    expect(screen.getByLabelText('Authorization URL').getAttribute('aria-invalid')).toBe('true');
+    expect(start.disabled).toBe(true);
+    type('Authorization URL', 'https://id.corp.test/authorize');
+    expect(start.disabled).toBe(false);
+    fireEvent.click(start);
+    await screen.findByTestId('oauth2-signed-in');
+    expect(client.callsOf('accounts.oauthStart')).toEqual([{
+      email: 'ann@corp.test',
+      provider: { authorizationEndpoint: 'https://id.corp.test/authorize', tokenEndpoint: 'https://id.corp.test/token', clientId: 'wren', clientSecret: null, scopes: ['openid', 'mail', 'offline_access'] },
+    }]);
+  });
+
+  it('without the section, the sign-in asks for the bundled provider of the address', async () => {
+    vi.spyOn(window, 'open').mockReturnValue(null);
+    const { client } = setup({
+      'accounts.oauthStart': () => ({ flowId: 'f2', authUrl: 'https://id.corp.test/authorize?state=s', redirectUri: 'http://127.0.0.1:1/oauth2/callback' }),
+      'accounts.oauthFinish': () => ({ flowId: 'f2', expiresAt: 0 }),
+    });
+    chooseBrowserSignIn();
+    fireEvent.click(screen.getByTestId('oauth2-start'));
+    await screen.findByTestId('oauth2-signed-in');
+    expect(client.callsOf('accounts.oauthStart')).toEqual([{ email: 'ann@corp.test', provider: null }]);
+  });
+});

@@ -27,7 +27,8 @@ describe('EditAccountDialog for an account that signs in with the browser', () =
     expect(screen.queryByTestId('edit-account-password')).toBeNull();
     fireEvent.click(screen.getByTestId('oauth2-start'));
     await screen.findByTestId('oauth2-signed-in');
-    expect(client.callsOf('accounts.oauthStart')).toEqual([{ email: ACCOUNT.email, provider: null }]);
+    // Named by the account: the core signs in again at the provider the account was set up with.
+    expect(client.callsOf('accounts.oauthStart')).toEqual([{ email: ACCOUNT.email, provider: null, accountId: ACCOUNT.id }]);
     fireEvent.click(screen.getByTestId('edit-account-save'));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     expect(client.callsOf('accounts.update')).toEqual([{ accountId: ACCOUNT.id, oauth2FlowId: 'again' }]);

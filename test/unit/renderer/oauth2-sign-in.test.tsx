@@ -48,6 +48,16 @@ describe('OAuth2SignIn', () => {
     expect(onSignedIn).not.toHaveBeenCalledWith('f1');
   });
 
+  it('a sign-in the provider denied (access_denied) says the provider refused it, not that it was cancelled', async () => {
+    signIn(() => Promise.reject(new ClientError({ code: 'OAuth2Cancelled', message: 'refused in the browser', details: { reason: 'access_denied' } })));
+    const refused = await screen.findByTestId('oauth2-refused');
+    expect(refused.textContent).toContain('The provider refused the sign-in');
+    expect(refused.textContent).toContain('Nothing was saved');
+    expect(screen.queryByTestId('oauth2-cancelled')).toBeNull();
+    // Signing in again stays one click away.
+    expect(screen.getByTestId('oauth2-start').textContent).toBe('Sign in with the browser');
+  });
+
   it('a refused sign-in shows the error in words', async () => {
     signIn(() => Promise.reject(new ClientError({ code: 'OAuth2Failed', message: 'refused' })));
     const failed = await screen.findByTestId('oauth2-failed');

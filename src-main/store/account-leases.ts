@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import Database from 'better-sqlite3';
 import { WrenError } from '../errors/wren-error';
 
-export interface SyncLockTiming {
+export interface LeaseTiming {
   /** How often a holder renews its lease. */
   heartbeatMs: number;
   /** A lease not renewed for this long belongs to a process that hung or died elsewhere: taken over. */
@@ -12,17 +12,17 @@ export interface SyncLockTiming {
   pollMs: number;
 }
 
-const DEFAULT_TIMING: SyncLockTiming = { heartbeatMs: 5_000, staleMs: 30_000, pollMs: 500 };
+const DEFAULT_TIMING: LeaseTiming = { heartbeatMs: 5_000, staleMs: 30_000, pollMs: 500 };
 
-/** Who holds an account's sync. */
-export interface SyncLockHolder {
+/** Who holds an account's lease. */
+export interface LeaseHolder {
   pid: number;
   host: string;
   heartbeatAt: number;
 }
 
-export interface SyncLease {
-  /** Another process was syncing this account when this one asked; this one waited for it. */
+export interface AccountLease {
+  /** Another process held this account's lease when this one asked; this one waited for it. */
   readonly waited: boolean;
   release(): void;
 }
@@ -35,27 +35,40 @@ interface LeaseRow {
 }
 
 /**
- * One sync per account across processes sharing a data folder (the app and
- * `wren sync`, or two `wren sync`): a lease row per account in a small SQLite
- * file of its own (so renewing it never waits behind a sync's write batch).
- * A lease whose process is gone (kill -9, crash) is taken over at once on
- * this machine, and any lease not renewed within `staleMs` is taken over.
+ * What a lease guards: `sync`, one sync per account (a second one waits, then
+ * fetches only what arrived meanwhile); `token`, one OAuth2 token refresh per
+ * account (providers that rotate refresh tokens accept each only once, so a
+ * second refresh with the same one would sign the account out).
  */
-export class AccountSyncLocks {
+export type LeaseKind = 'sync' | 'token';
+
+/**
+ * One holder per account and kind across processes sharing a data folder (the
+ * app and `wren sync`, or two `wren sync`): a lease row per account in a small
+ * SQLite file of its own (so renewing it never waits behind a sync's write
+ * batch), a table per kind. A lease whose process is gone (kill -9, crash) is
+ * taken over at once on this machine, and any lease not renewed within
+ * `staleMs` is taken over.
+ */
+export class AccountLeases {
   private readonly db: Database.Database;
   /** Distinguishes two cores in one process (tests) as well as processes. */
   private readonly owner = randomUUID();
   private readonly heartbeats = new Map<number, NodeJS.Timeout>();
   private closed = false;
 
-  constructor(file: string, private readonly timing: SyncLockTiming = DEFAULT_TIMING) {
+  /** `${kind}_leases`: a fixed name from LeaseKind, never user input. */
+  private readonly table: string;
+
+  constructor(file: string, kind: LeaseKind, private readonly timing: LeaseTiming = DEFAULT_TIMING) {
+    this.table = `${kind}_leases`;
     this.db = new Database(file);
     this.db.pragma('busy_timeout = 5000');
-    this.db.exec('CREATE TABLE IF NOT EXISTS sync_leases (account_id INTEGER PRIMARY KEY, owner TEXT NOT NULL, pid INTEGER NOT NULL, host TEXT NOT NULL, heartbeat_at INTEGER NOT NULL)');
+    this.db.exec(`CREATE TABLE IF NOT EXISTS ${this.table} (account_id INTEGER PRIMARY KEY, owner TEXT NOT NULL, pid INTEGER NOT NULL, host TEXT NOT NULL, heartbeat_at INTEGER NOT NULL)`);
   }
 
-  /** Waits until no other live process syncs the account, then holds it until `release()`. */
-  async acquire(accountId: number, onWait?: (holder: SyncLockHolder) => void): Promise<SyncLease> {
+  /** Waits until no other live process holds the account's lease, then holds it until `release()`. */
+  async acquire(accountId: number, onWait?: (holder: LeaseHolder) => void): Promise<AccountLease> {
     let waited = false;
     for (let holder = this.tryTake(accountId); holder; holder = this.tryTake(accountId)) {
       if (!waited) onWait?.(holder);
@@ -77,13 +90,13 @@ export class AccountSyncLocks {
   }
 
   /** Takes the lease when it is free, ours or abandoned; otherwise returns who holds it. */
-  private tryTake(accountId: number): SyncLockHolder | null {
-    if (this.closed) throw new WrenError('Internal', 'Wren is shutting down; the sync did not start.');
-    const take = this.db.transaction((): SyncLockHolder | null => {
-      const row = this.db.prepare('SELECT owner, pid, host, heartbeat_at FROM sync_leases WHERE account_id = ?').get(accountId) as LeaseRow | undefined;
+  private tryTake(accountId: number): LeaseHolder | null {
+    if (this.closed) throw new WrenError('Internal', 'Wren is shutting down; the sync or sign-in renewal did not start.');
+    const take = this.db.transaction((): LeaseHolder | null => {
+      const row = this.db.prepare(`SELECT owner, pid, host, heartbeat_at FROM ${this.table} WHERE account_id = ?`).get(accountId) as LeaseRow | undefined;
       if (row && row.owner !== this.owner && !this.abandoned(row)) return { pid: row.pid, host: row.host, heartbeatAt: row.heartbeat_at };
       this.db
-        .prepare('INSERT OR REPLACE INTO sync_leases (account_id, owner, pid, host, heartbeat_at) VALUES (?, ?, ?, ?, ?)')
+        .prepare(`INSERT OR REPLACE INTO ${this.table} (account_id, owner, pid, host, heartbeat_at) VALUES (?, ?, ?, ?, ?)`)
         .run(accountId, this.owner, process.pid, hostname(), Date.now());
       return null;
     });
@@ -99,24 +112,24 @@ export class AccountSyncLocks {
   /**
    * Runs in a timer, where a throw would end the process: a heartbeat that cannot
    * be written (a full disk, a busy file) is skipped, and the next one tries again.
-   * The sync itself meets the same fault in its own writes and reports it.
+   * The holder itself meets the same fault in its own writes and reports it.
    */
   private renew(accountId: number): void {
     if (this.closed) return;
     try {
-      this.db.prepare('UPDATE sync_leases SET heartbeat_at = ? WHERE account_id = ? AND owner = ?').run(Date.now(), accountId, this.owner);
+      this.db.prepare(`UPDATE ${this.table} SET heartbeat_at = ? WHERE account_id = ? AND owner = ?`).run(Date.now(), accountId, this.owner);
     } catch {
       // Skipped; see above.
     }
   }
 
-  /** A lease that cannot be deleted (a full disk) goes stale and is taken over: the sync's own error is what matters. */
+  /** A lease that cannot be deleted (a full disk) goes stale and is taken over: the holder's own error is what matters. */
   private release(accountId: number): void {
     clearInterval(this.heartbeats.get(accountId));
     this.heartbeats.delete(accountId);
     if (this.closed) return;
     try {
-      this.db.prepare('DELETE FROM sync_leases WHERE account_id = ? AND owner = ?').run(accountId, this.owner);
+      this.db.prepare(`DELETE FROM ${this.table} WHERE account_id = ? AND owner = ?`).run(accountId, this.owner);
     } catch {
       // Left to go stale; see above.
     }

@@ -4,16 +4,16 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AccountSyncLocks, type SyncLockHolder } from '../../../src-main/sync/account-sync-lock';
+import { AccountLeases, type LeaseHolder } from '../../../src-main/store/account-leases';
 
 const QUICK = { heartbeatMs: 50, staleMs: 60_000, pollMs: 20 };
 
-describe('the per-account sync lease shared by processes', () => {
+describe('the per-account leases shared by processes', () => {
   let dir: string;
   let file: string;
-  const opened: AccountSyncLocks[] = [];
+  const opened: AccountLeases[] = [];
   const locks = (timing = QUICK) => {
-    const made = new AccountSyncLocks(file, timing);
+    const made = new AccountLeases(file, 'sync', timing);
     opened.push(made);
     return made;
   };
@@ -30,7 +30,7 @@ describe('the per-account sync lease shared by processes', () => {
   it('makes a second holder wait until the first releases', async () => {
     const first = await locks().acquire(1);
     expect(first.waited).toBe(false);
-    const holders: SyncLockHolder[] = [];
+    const holders: LeaseHolder[] = [];
     let secondHasIt = false;
     const second = locks().acquire(1, (holder) => holders.push(holder)).then((lease) => {
       secondHasIt = true;
@@ -43,6 +43,24 @@ describe('the per-account sync lease shared by processes', () => {
     expect((await locks().acquire(2)).waited).toBe(false);
     first.release();
     expect((await second).waited).toBe(true);
+  });
+
+  it('keeps the token lease apart from the sync lease: a refresh is not held up by a sync of the same account', async () => {
+    const sync = await locks().acquire(1);
+    const tokens = new AccountLeases(file, 'token', QUICK);
+    opened.push(tokens);
+    const holders: LeaseHolder[] = [];
+    const refresh = await tokens.acquire(1, (holder) => holders.push(holder));
+    expect(refresh.waited).toBe(false);
+    // A second refresher of the account (another process) waits for the first.
+    const otherTokens = new AccountLeases(file, 'token', QUICK);
+    opened.push(otherTokens);
+    const second = otherTokens.acquire(1, (holder) => holders.push(holder));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(holders).toHaveLength(1);
+    refresh.release();
+    expect((await second).waited).toBe(true);
+    sync.release();
   });
 
   it('takes over at once a lease whose process is gone (kill -9)', async () => {
