@@ -18,6 +18,15 @@ export interface FolderView {
   unread: number;
 }
 
+/** What deleting a folder takes with it, as the user confirms it (and as its journal entry keeps it). */
+export interface FolderDeletePlan {
+  path: string;
+  /** Messages in the folder itself. */
+  messages: number;
+  /** Every folder below it, with its messages. */
+  subfolders: { path: string; messages: number }[];
+}
+
 export interface Address {
   name: string;
   address: string;

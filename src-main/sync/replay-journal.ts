@@ -120,7 +120,7 @@ function isConflict(error: unknown, client: ImapClient): boolean {
   return client.usable && refusal !== null && refusal.code !== 'ServerThrottled';
 }
 
-const CONFLICTS: ReadonlySet<string> = new Set(['ServerSaid', 'NotFound', 'FolderExists', 'FolderGone', 'FolderReadOnly']);
+const CONFLICTS: ReadonlySet<string> = new Set(['ServerSaid', 'NotFound', 'FolderExists', 'FolderGone', 'FolderHasNewSubfolders', 'FolderReadOnly']);
 
 function refusalShape(error: unknown): ErrorShape {
   if (error instanceof WrenError) return error.toShape();
