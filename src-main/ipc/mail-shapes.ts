@@ -56,15 +56,18 @@ export interface UnifiedViewCount {
   unread: number;
 }
 
-/** A message in a unified view names its account (null: a local folder), for its mark. */
+/**
+ * A message in a unified view names its account (null: a local folder), for its mark, and its folder's
+ * role: what an action does to it depends on where it is (a delete in Trash is for good).
+ */
 export interface ViewMessageSummary extends MessageSummary {
   accountId: number | null;
+  folderRole: FolderRole | null;
 }
 
 /** A search result: a list entry with where it lives (results span folders and accounts). */
 export interface SearchHit extends ViewMessageSummary {
   folderPath: string;
-  folderRole: string | null;
 }
 
 export interface AttachmentView {
@@ -124,6 +127,8 @@ export interface OperationReceipt {
   affected: number;
   /** Whether `operations.undo` can still take it back (delete for good cannot be undone). */
   undoable: boolean;
+  /** A delete: how many of the messages went for good (in Trash already, or with no Trash to go to); the rest went to Trash. */
+  forGood?: number;
 }
 
 /** A From address of an account; id null is the account's implicit one (its own email and display name). */

@@ -1,3 +1,4 @@
+import type { FolderRole } from '../ipc/account-shapes';
 import type { SearchHit } from '../ipc/mail-shapes';
 import { timed, type Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
@@ -33,7 +34,7 @@ export interface SearchScope {
   folderId?: number;
 }
 
-type HitRow = SummaryRow & { accountId: number | null; folderPath: string; folderRole: string | null };
+type HitRow = SummaryRow & { accountId: number | null; folderPath: string; folderRole: FolderRole | null };
 
 /** The full-text index (migration 0013): its queue of messages to index, its entries, and searches. */
 export class SearchRepo {

@@ -1,4 +1,4 @@
-import type { UnifiedView, UnifiedViewCount, ViewMessageSummary } from '../ipc/contract';
+import type { FolderRole, UnifiedView, UnifiedViewCount, ViewMessageSummary } from '../ipc/contract';
 import { timed, type Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './messages-repo';
@@ -6,7 +6,7 @@ import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './messages-repo';
 /** Unread and Flagged leave out what the user threw away or the server called junk. */
 const COUNTED_FOLDER = "ifnull(f.role, '') NOT IN ('trash', 'junk')";
 
-type ViewRow = SummaryRow & { accountId: number | null };
+type ViewRow = SummaryRow & { accountId: number | null; folderRole: FolderRole | null };
 
 /**
  * The views across accounts. Counts come from the folders' kept counts
@@ -42,7 +42,7 @@ export class UnifiedViewsRepo {
   page(view: UnifiedView, offset: number, limit: number): { total: number; items: ViewMessageSummary[] } {
     const total = this.counts().find((count) => count.view === view)!.total;
     const rows = timed(`messages.listView ${view}`, () => (view === 'inbox' ? this.inboxRows(offset, limit) : this.indexedRows(view, offset, limit)));
-    return { total, items: rows.map((row) => ({ ...toSummary(row), accountId: row.accountId })) };
+    return { total, items: rows.map((row) => ({ ...toSummary(row), accountId: row.accountId, folderRole: row.folderRole })) };
   }
 
   /** Unread or flagged: the partial index holds just those messages, newest first. */
@@ -50,7 +50,7 @@ export class UnifiedViewsRepo {
     const [index, condition] = view === 'unread' ? ['messages_unread_date', 'm.seen = 0'] : ['messages_flagged_date', 'm.flagged = 1'];
     return this.statements
       .get(
-        `SELECT ${SUMMARY_COLUMNS}, f.account_id AS accountId FROM messages m INDEXED BY ${index}
+        `SELECT ${SUMMARY_COLUMNS}, f.account_id AS accountId, f.role AS folderRole FROM messages m INDEXED BY ${index}
          JOIN folders f ON f.id = m.folder_id WHERE ${condition} AND ${COUNTED_FOLDER}
          ORDER BY m.sort_date DESC, m.id DESC LIMIT ? OFFSET ?`,
       )
@@ -68,7 +68,7 @@ export class UnifiedViewsRepo {
     }[];
     if (inboxes.length === 0) return [];
     // No join inside: the (folder_id, sort_date) index then gives each Inbox's rows already in order.
-    const each = `SELECT * FROM (SELECT ${SUMMARY_COLUMNS}, ? AS accountId FROM messages m
+    const each = `SELECT * FROM (SELECT ${SUMMARY_COLUMNS}, ? AS accountId, 'inbox' AS folderRole FROM messages m
       WHERE m.folder_id = ? ORDER BY m.sort_date DESC, m.id DESC LIMIT ?)`;
     const sql = `${inboxes.map(() => each).join(' UNION ALL ')} ORDER BY sort_date DESC, id DESC LIMIT ? OFFSET ?`;
     const params = inboxes.flatMap((inbox) => [inbox.accountId, inbox.id, offset + limit]);

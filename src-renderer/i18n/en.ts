@@ -153,6 +153,7 @@ const strings = {
   'picker.none': 'No folder matches.',
   'deleteForever.title': 'Delete for good?',
   'deleteForever.text': 'The selected messages ({count}) will be deleted for good. This cannot be undone.',
+  'deleteForever.mixedText': '{count} of the selected messages {count|is|are} in Trash already and will be deleted for good; this cannot be undone. The other {moved} will be moved to Trash.',
   'deleteForever.confirm': 'Delete for good',
 
   'toast.undo': 'Undo',

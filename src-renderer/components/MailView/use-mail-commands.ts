@@ -6,6 +6,7 @@ import { useToasts } from '../Toasts/toast-context';
 import type { MailOverlays } from './use-mail-overlays';
 import type { MessageActions } from './use-message-actions';
 import type { MessageSelection } from './use-message-selection';
+import { planDelete } from './delete-plan';
 import type { ComposeRequest } from '../Composer/compose-context';
 
 interface CommandSources {
@@ -22,8 +23,13 @@ interface CommandSources {
 export function useMailCommands({ folder, pages, selection, actions, overlays, compose, focusSearch }: CommandSources) {
   const toasts = useToasts();
   const commands: MessageCommands = {
-    // In Trash a delete is for good, so it is asked first; elsewhere it goes to Trash and can be undone.
-    delete: () => (folder?.role === 'trash' ? overlays.setDeleteForever([...selection.ids]) : actions.remove()),
+    // Decided per message by its own folder (search results and unified views mix folders): what is in Trash
+    // already goes for good, so it is asked first; the rest goes to Trash and can be undone.
+    delete: () => {
+      const plan = planDelete([...selection.ids], folder, (id) => pages?.byId(id));
+      if (plan.forGood.length > 0) overlays.setDeleteForever(plan);
+      else actions.remove(plan);
+    },
     archive: () => actions.archive(),
     move: () => overlays.setPicker('move'),
     copy: () => overlays.setPicker('copy'),

@@ -4,9 +4,9 @@ import { combineReceipts, splitByAccount } from '../../../src-renderer/component
 import { SUMMARY } from './mail-fixtures';
 
 const rows = new Map<number, ViewMessageSummary>([
-  [1, { ...SUMMARY, id: 1, accountId: 10 }],
-  [2, { ...SUMMARY, id: 2, accountId: 20 }],
-  [3, { ...SUMMARY, id: 3, accountId: 10 }],
+  [1, { ...SUMMARY, id: 1, accountId: 10, folderRole: null }],
+  [2, { ...SUMMARY, id: 2, accountId: 20, folderRole: null }],
+  [3, { ...SUMMARY, id: 3, accountId: 10, folderRole: null }],
 ]);
 const rowOf = (id: number) => rows.get(id);
 
