@@ -105,7 +105,9 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
     'folders.create': ({ accountId, parentId, name }) =>
       accountId === null ? core.localFolders.create(parentId, name) : core.folders.create(core.accounts.require(accountId).id, parentId, name),
     'folders.rename': ({ folderId, name }) => (core.localFolders.owns(folderId) ? core.localFolders.rename(folderId, name) : core.folders.rename(folderId, name)),
-    'folders.delete': ({ folderId }) => (core.localFolders.owns(folderId) ? core.localFolders.delete(folderId) : core.folders.delete(folderId)),
+    'folders.deletePlan': ({ folderId }) => core.folders.deletePlan(folderId),
+    'folders.delete': ({ folderId, subfolders }) =>
+      core.localFolders.owns(folderId) ? core.localFolders.delete(folderId) : core.folders.delete(folderId, subfolders),
     'folders.import': async ({ folderId, files }) => {
       if (files) return importIntoFolder(core, folderId, files);
       if (!options.chooseImportFiles) throw new WrenError('BadRequest', 'Name the files to import.', { folderId });

@@ -1,5 +1,5 @@
 import { WrenError } from '../errors/wren-error';
-import type { FolderView } from '../ipc/contract';
+import type { FolderDeletePlan, FolderView } from '../ipc/contract';
 import type { FolderRecord } from '../store/folders-repo';
 import type { FolderOperationKind, ServerAction } from '../store/operations-repo';
 import type { Store } from '../store/store';
@@ -52,12 +52,29 @@ export class RemoteFolders {
     });
   }
 
-  /** Deletes the folder and its mail, here at once and then on the server. */
-  delete(folderId: number): { deleted: true } {
+  /** What a delete of the folder takes with it, as the cache knows it (every sync lists the folders first). */
+  deletePlan(folderId: number): FolderDeletePlan {
+    const folder = this.requireChangeable(folderId);
+    return planOf(this.store.folders.list(folder.accountId!), folder);
+  }
+
+  /**
+   * Deletes the folder and its mail, here at once and then on the server. The
+   * entry keeps the subfolders it had now, the ones the user confirmed
+   * (`confirmed`, when given, must still be all of them): the replay deletes
+   * those and no subfolder made since on another device.
+   */
+  delete(folderId: number, confirmed?: string[]): { deleted: true } {
     const folder = this.requireChangeable(folderId);
     return this.journaled(folder.accountId!, () => {
+      const plan = planOf(this.store.folders.list(folder.accountId!), folder);
+      const unconfirmed = plan.subfolders.map((sub) => sub.path).filter((path) => confirmed && !confirmed.includes(path));
+      if (unconfirmed.length) throw newSubfolders(folder.path, unconfirmed);
       this.store.folders.remove(folder.id);
-      this.journal(folder.accountId!, 'deleteFolder', 'deleteFolder', folder.path);
+      this.store.operations.add(
+        { accountId: folder.accountId, kind: 'deleteFolder', action: 'deleteFolder', targetPath: folder.path, add: [], remove: [], undoable: false, folderPlan: plan },
+        [],
+      );
       return { deleted: true } as const;
     });
   }
@@ -116,3 +133,17 @@ function checkedName(name: string, delimiter: string | null): string {
   }
   return name;
 }
+
+/** The folder's subfolders by path, as the server nests them (its delimiter), with the messages in each. */
+function planOf(folders: FolderRecord[], folder: FolderRecord): FolderDeletePlan {
+  const below = folder.delimiter ? folders.filter((f) => f.path.startsWith(`${folder.path}${folder.delimiter}`)) : [];
+  return { path: folder.path, messages: folder.total, subfolders: below.map((f) => ({ path: f.path, messages: f.total })) };
+}
+
+function newSubfolders(path: string, subfolders: string[]): WrenError {
+  return new WrenError('FolderHasNewSubfolders', `${path} has subfolders the delete was not confirmed for: ${subfolders.join(', ')}. Nothing was deleted.`, {
+    folder: path,
+    subfolders,
+  });
+}
+

@@ -11,8 +11,13 @@ export async function folderExists(client: ImapClient, path: string): Promise<bo
   try {
     return Boolean(await client.status(path, { messages: true }));
   } catch (error) {
-    const missing = (error as { code?: string }).code === 'NotFound' || isServerRefusal(error) || isServerRefusal((error as { response?: unknown }).response);
-    if (client.usable && missing) return false;
+    if (isMissingFolder(client, error)) return false;
     throw error;
   }
+}
+
+/** A STATUS refused while the connection is fine: the folder is not there (imapflow's NotFound, or the NO itself). */
+export function isMissingFolder(client: ImapClient, error: unknown): boolean {
+  const missing = (error as { code?: string }).code === 'NotFound' || isServerRefusal(error) || isServerRefusal((error as { response?: unknown }).response);
+  return client.usable && missing;
 }

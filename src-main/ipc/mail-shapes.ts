@@ -18,6 +18,15 @@ export interface FolderView {
   unread: number;
 }
 
+/** What deleting a folder takes with it, as the user confirms it (and as its journal entry keeps it). */
+export interface FolderDeletePlan {
+  path: string;
+  /** Messages in the folder itself. */
+  messages: number;
+  /** Every folder below it, with its messages. */
+  subfolders: { path: string; messages: number }[];
+}
+
 export interface Address {
   name: string;
   address: string;
@@ -57,7 +66,7 @@ export const SUMMARY_RECIPIENTS = 10;
 
 /**
  * A message in a unified view names its account (null: a local folder), for its mark, and its
- * folder's role: the view itself has none, so the row decides from it (recipients in Sent and Drafts).
+ * folder's role: the view itself has none, so the row decides from it (recipients in Sent and Drafts; a delete in Trash is for good).
  */
 export interface ViewMessageSummary extends MessageSummary {
   accountId: number | null;
@@ -126,6 +135,8 @@ export interface OperationReceipt {
   affected: number;
   /** Whether `operations.undo` can still take it back (delete for good cannot be undone). */
   undoable: boolean;
+  /** A delete: how many of the messages went for good (in Trash already, or with no Trash to go to); the rest went to Trash. */
+  forGood?: number;
 }
 
 /** A From address of an account; id null is the account's implicit one (its own email and display name). */

@@ -65,7 +65,7 @@ function applyLocally(store: Store, operation: MailOperation, messages: MessageL
       released.push(...store.messageChanges.blobsOf(messages.map((message) => message.id)));
       store.messageChanges.remove(messages.map((message) => message.id));
       const entry = { kind: 'delete', action: 'expunge', targetPath: null, add: [], remove: [], undoable: false } as const;
-      return { ...localEntry(store, entry, []), affected, replay: [] };
+      return { ...localEntry(store, entry, []), affected, forGood: affected, replay: [] };
     }
   }
 }
@@ -78,7 +78,7 @@ function deleteMessages(store: Store, accountId: number, messages: MessageLocati
   const toTrash = messages.filter((message) => trash && message.folderId !== trash.id);
   const expunged = forGood.length ? journalExpunge(store, accountId, 'delete', forGood) : null;
   const moved = toTrash.length && trash ? journalMove(store, accountId, 'delete', toTrash, trash) : null;
-  return { operationId: (moved ?? expunged)!, affected: messages.length, undoable: expunged === null, replay };
+  return { operationId: (moved ?? expunged)!, affected: messages.length, undoable: expunged === null, forGood: forGood.length, replay };
 }
 
 /**

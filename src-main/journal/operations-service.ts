@@ -73,6 +73,7 @@ export class OperationsService {
 
   private queued(applied: Applied): OperationReceipt {
     applied.replay.forEach((accountId) => this.replaySoon(accountId));
-    return { operationId: applied.operationId, affected: applied.affected, undoable: applied.undoable };
+    const { operationId, affected, undoable, forGood } = applied;
+    return forGood === undefined ? { operationId, affected, undoable } : { operationId, affected, undoable, forGood };
   }
 }

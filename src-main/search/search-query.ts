@@ -27,7 +27,8 @@ export interface SearchTerm {
 export function parseSearchQuery(query: string): SearchTerm[] {
   const terms: SearchTerm[] = [];
   const pattern = /(?:([A-Za-z]+):)?(?:"([^"]*)(?:"|$)|(\S+))/g;
-  for (const match of query.matchAll(pattern)) {
+  // SQLite ends a string at a NUL byte, so inside an FTS5 string it leaves the string unterminated: no one types it.
+  for (const match of query.replaceAll('\u0000', '').matchAll(pattern)) {
     const [, prefix, quoted, bare] = match;
     const column = prefix ? FIELDS[prefix.toLowerCase()] : null;
     if (prefix && column === undefined) {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, createReadStream, createWriteStream, existsSync, fsync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, type WriteStream, existsSync, fsync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
@@ -86,20 +86,24 @@ export class BlobStore {
       // On the disk before it is renamed into place, so the name never points at a file a power loss could empty.
       if (!batch) await fsyncAsync(file);
     } catch (error) {
-      // A failed pipeline destroys the stream, which closes the descriptor (autoClose or not) and clears
-      // `fd`: closing it again would throw EBADF over the real fault (a full disk), or close a reused number.
-      if ((out as unknown as { fd: number | null }).fd !== null) closeSync(file);
+      await closedBy(out);
       rmSync(temp, { force: true });
       throw error;
     }
     const blob = hash.digest('hex');
-    if (batch) {
-      // The batch flushes the file before its folders, which keeps that order for a power loss.
-      batch.adopt(file, this.moveIntoPlace(temp, blob));
-      return { blob, size };
+    if (!batch) closeSync(file);
+    let changed: string[];
+    try {
+      changed = this.moveIntoPlace(temp, blob);
+    } catch (error) {
+      // A refused rename (a full or read-only disk): no batch took the descriptor, so it is closed here.
+      if (batch) closeSync(file);
+      rmSync(temp, { force: true });
+      throw error;
     }
-    closeSync(file);
-    await syncFolders(this.moveIntoPlace(temp, blob));
+    // The batch flushes the file before its folders, which keeps that order for a power loss.
+    if (batch) batch.adopt(file, changed);
+    else await syncFolders(changed);
     return { blob, size };
   }
 
@@ -142,3 +146,17 @@ export class BlobStore {
     return createReadStream(this.pathOf(blob));
   }
 }
+
+/**
+ * After a failed pipeline: the stream, destroyed, closes the descriptor itself (autoClose or not), but
+ * later, from the thread pool. Closing it here as well would close whatever file reused the number
+ * meanwhile (another blob being written), so the stream is left to close it and waited for.
+ */
+function closedBy(out: WriteStream): Promise<void> {
+  if (out.closed) return Promise.resolve();
+  return new Promise((resolve) => {
+    out.once('close', () => resolve());
+    out.destroy();
+  });
+}
+

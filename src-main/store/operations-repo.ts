@@ -1,4 +1,5 @@
 import type { ErrorShape } from '../errors/error-codes';
+import type { FolderDeletePlan } from '../ipc/contract';
 import type { Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
 
@@ -41,21 +42,28 @@ export interface JournalEntry {
   state: OperationState;
   undoable: boolean;
   items: JournalItem[];
+  /** A folder delete: what the user confirmed (migration 0017); null for other entries and older deletes. */
+  folderPlan: FolderDeletePlan | null;
 }
 
-export type NewEntry = Pick<JournalEntry, 'accountId' | 'kind' | 'action' | 'targetPath' | 'undoable'> & { add: readonly string[]; remove: readonly string[] } & { sourcePath?: string | null };
+export type NewEntry = Pick<JournalEntry, 'accountId' | 'kind' | 'action' | 'targetPath' | 'undoable'> & { add: readonly string[]; remove: readonly string[] } & {
+  sourcePath?: string | null;
+  folderPlan?: FolderDeletePlan | null;
+};
 export type NewItem = Omit<JournalItem, 'id' | 'newUid'>;
 
 /** Done entries are kept this long, so a replayed operation can still be undone from its toast. */
 const KEEP_DONE_MS = 60 * 60_000;
 
-const ENTRY = `SELECT id, account_id AS accountId, kind, action, target_path AS targetPath, source_path AS sourcePath, target_uidnext AS targetUidNext, target_uidvalidity AS targetUidValidity, flags_add, flags_remove, state, undoable
-  FROM operations`;
+const ENTRY = `SELECT id, account_id AS accountId, kind, action, target_path AS targetPath, source_path AS sourcePath, target_uidnext AS targetUidNext, target_uidvalidity AS targetUidValidity, flags_add, flags_remove, state, undoable,
+  folder_plan_json FROM operations`;
 const ITEM = `SELECT id, message_row_id AS messageRowId, result_row_id AS resultRowId, folder_path AS folderPath, uidvalidity, uid,
   message_id_header AS messageIdHeader, prior_flags, prior_folder_id AS priorFolderId, prior_uid AS priorUid, new_uid AS newUid
   FROM operation_messages WHERE operation_id = ? ORDER BY id`;
 
-type EntryRow = Omit<JournalEntry, 'add' | 'remove' | 'undoable' | 'items'> & { flags_add: string; flags_remove: string; undoable: number };
+type EntryRow = Omit<JournalEntry, 'add' | 'remove' | 'undoable' | 'items' | 'folderPlan'> & {
+  flags_add: string; flags_remove: string; undoable: number; folder_plan_json: string | null;
+};
 type ItemRow = Omit<JournalItem, 'priorFlags'> & { prior_flags: string | null };
 
 const words = (text: string) => (text ? text.split(' ') : []);
@@ -72,10 +80,11 @@ export class OperationsRepo {
     this.statements.get("DELETE FROM operations WHERE state = 'done' AND created_at < ?").run(Date.now() - KEEP_DONE_MS);
     const id = this.statements
       .pluck(
-        `INSERT INTO operations (account_id, kind, action, target_path, source_path, flags_add, flags_remove, undoable, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+        `INSERT INTO operations (account_id, kind, action, target_path, source_path, flags_add, flags_remove, undoable, created_at, folder_plan_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       )
-      .get(entry.accountId, entry.kind, entry.action, entry.targetPath, entry.sourcePath ?? null, entry.add.join(' '), entry.remove.join(' '), entry.undoable ? 1 : 0, Date.now()) as number;
+      .get(entry.accountId, entry.kind, entry.action, entry.targetPath, entry.sourcePath ?? null, entry.add.join(' '), entry.remove.join(' '), entry.undoable ? 1 : 0,
+        Date.now(), entry.folderPlan ? JSON.stringify(entry.folderPlan) : null) as number;
     const insert = this.statements.get(
       `INSERT INTO operation_messages (operation_id, message_row_id, result_row_id, folder_path, uidvalidity, uid, message_id_header,
          prior_flags, prior_folder_id, prior_uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -165,6 +174,7 @@ export class OperationsRepo {
       id: row.id, accountId: row.accountId, kind: row.kind, action: row.action, targetPath: row.targetPath, sourcePath: row.sourcePath, state: row.state,
       targetUidNext: row.targetUidNext, targetUidValidity: row.targetUidValidity,
       add: words(row.flags_add), remove: words(row.flags_remove), undoable: row.undoable === 1, items,
+      folderPlan: row.folder_plan_json ? (JSON.parse(row.folder_plan_json) as FolderDeletePlan) : null,
     };
   }
 }

@@ -21,7 +21,8 @@ export function isFolderAction(action: ServerAction): boolean {
  * renamed, is this entry's own work and is not done again. A pending entry
  * that meets another device's change (the name taken, the folder gone)
  * fails with FolderExists or FolderGone; the folder pass after it brings the
- * local list back to the server's. Deleting a folder already gone is done.
+ * local list back to the server's. Deleting a folder already gone is done;
+ * one that has subfolders the user did not confirm fails with FolderHasNewSubfolders.
  */
 export async function replayFolderEntry(client: ImapClient, store: Store, entry: JournalEntry): Promise<void> {
   const resumed = entry.state === 'sent';
@@ -40,7 +41,7 @@ export async function replayFolderEntry(client: ImapClient, store: Store, entry:
       await replayRename(client, store, entry, resumed, exists);
       break;
     case 'deleteFolder':
-      if (await exists(path)) await deleteFolder(client, path);
+      if (await exists(path)) await deleteFolder(client, path, entry.folderPlan?.subfolders.map((sub) => sub.path) ?? null);
       break;
     default:
       if (!(await exists(path))) throw gone(path);

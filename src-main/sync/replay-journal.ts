@@ -81,7 +81,7 @@ export function finishOrFail(store: Store, entry: JournalEntry, missing: Journal
 export async function claimTarget(client: ImapClient, store: Store, entry: JournalEntry): Promise<JournalEntry | null> {
   const target = entry.targetPath!;
   const mark = await folderStatus(client, target);
-  if (!mark) throw new WrenError('ServerSaid', `The folder ${target} is not on the server any more.`, { folder: target });
+  if (!mark) throw new WrenError('FolderGone', `The folder ${target} is not on the server any more (deleted or renamed elsewhere).`, { folder: target });
   if (!store.write(() => store.operations.claim(entry.id, mark))) return null;
   return { ...entry, state: 'sent', targetUidNext: mark.uidNext, targetUidValidity: mark.uidValidity };
 }
@@ -120,7 +120,7 @@ function isConflict(error: unknown, client: ImapClient): boolean {
   return client.usable && refusal !== null && refusal.code !== 'ServerThrottled';
 }
 
-const CONFLICTS: ReadonlySet<string> = new Set(['ServerSaid', 'NotFound', 'FolderExists', 'FolderGone', 'FolderReadOnly']);
+const CONFLICTS: ReadonlySet<string> = new Set(['ServerSaid', 'NotFound', 'FolderExists', 'FolderGone', 'FolderHasNewSubfolders', 'FolderReadOnly']);
 
 function refusalShape(error: unknown): ErrorShape {
   if (error instanceof WrenError) return error.toShape();

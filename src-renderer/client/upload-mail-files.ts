@@ -17,11 +17,24 @@ export async function importChosenMailFiles(folderId: number): Promise<number | 
   return imported;
 }
 
-async function uploadMailFile(folderId: number, file: File): Promise<number> {
+/** One file to `/api/import`: the number of messages imported, or the core's error. */
+export async function uploadMailFile(folderId: number, file: File): Promise<number> {
   const response = await fetch(`/api/import?folderId=${folderId}`, { method: 'POST', body: file, credentials: 'same-origin' });
-  const body = (await response.json().catch(() => ({ code: 'Internal', message: `HTTP ${response.status}` }))) as { imported: number } | ErrorShape;
-  if (!response.ok) throw new ClientError(body as ErrorShape);
-  return (body as { imported: number }).imported;
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok && isErrorShape(body)) throw new ClientError(body);
+  const imported = response.ok ? (body as { imported?: unknown } | null)?.imported : undefined;
+  if (typeof imported === 'number' && Number.isInteger(imported)) return imported;
+  // Not the core's answer (a proxy's page, a cut reply): said as such, never counted as NaN messages.
+  const type = response.headers.get('content-type') ?? 'no content type';
+  throw new ClientError({
+    code: 'Internal',
+    message: `Importing ${file.name} got an answer that is not the core's (HTTP ${response.status}, ${type}).`,
+    details: { file: file.name, status: response.status },
+  });
+}
+
+function isErrorShape(body: unknown): body is ErrorShape {
+  return typeof body === 'object' && body !== null && typeof (body as ErrorShape).code === 'string' && typeof (body as ErrorShape).message === 'string';
 }
 
 /** The browser's open dialog; resolves with nothing when it is cancelled. */

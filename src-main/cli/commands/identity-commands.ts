@@ -24,6 +24,16 @@ function line(identity: IdentityView): string {
   return `${identity.id ?? '-'}\t${from}${identity.isDefault ? '  (default)' : ''}${replyTo}${identity.signature ? '  (signature)' : ''}`;
 }
 
+/** A file the user named that cannot be read is the user's mistake to mend (a wrong path), not a bug to report. */
+function signatureFrom(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (error as Error).message;
+    throw new WrenError('BadRequest', `Cannot read the signature file ${file}: ${reason}.`, { file });
+  }
+}
+
 /** `wren identity list|add|remove`: the From addresses of an account, through the same requests as the Settings screen. */
 export async function identityCommand(context: CliContext, args: string[]): Promise<number> {
   const [action, ...rest] = args;
@@ -38,7 +48,7 @@ export async function identityCommand(context: CliContext, args: string[]): Prom
     if (positionals.length !== 1 || !v.email) throw new WrenError('BadRequest', `Usage: wren ${IDENTITY_USAGE.split('\n')[1]}`);
     if (v.signature !== undefined && v['signature-file']) throw new WrenError('BadRequest', 'Give --signature or --signature-file, not both.');
     const account = await findAccount(context, positionals[0]);
-    const signature = v['signature-file'] ? readFileSync(v['signature-file'], 'utf8') : (v.signature ?? null);
+    const signature = v['signature-file'] ? signatureFrom(v['signature-file']) : (v.signature ?? null);
     const identity = await context.request('identities.add', {
       accountId: account.id,
       identity: { name: v.name ?? account.displayName, email: v.email, replyTo: v['reply-to'] ?? null, signature, isDefault: v.default ?? false },

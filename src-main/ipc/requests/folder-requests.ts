@@ -1,6 +1,6 @@
 /** Folders, remote and local: list, create, rename, delete, import and export. */
 import { z } from 'zod';
-import { type FolderView, type OperationReceipt } from '../mail-shapes';
+import { type FolderDeletePlan, type FolderView, type OperationReceipt } from '../mail-shapes';
 import { id, request } from './request-shape';
 
 export const folderRequests = {
@@ -19,8 +19,17 @@ export const folderRequests = {
   ),
   /** Renames the folder's last path segment (its place in the tree stays). Special-use folders are refused. */
   'folders.rename': request<FolderView>()(z.object({ folderId: id, name: z.string().trim().min(1).max(200) }).strict()),
-  /** Deletes a folder and the mail in it on the server. Special-use folders are refused. */
-  'folders.delete': request<{ deleted: true }>()(z.object({ folderId: id }).strict()),
+  /** What deleting a remote folder would take: its subfolders and the messages in them all, for the confirmation. */
+  'folders.deletePlan': request<FolderDeletePlan>()(z.object({ folderId: id }).strict()),
+  /**
+   * Deletes a folder, its subfolders and the mail in them on the server. Special-use folders are refused.
+   * `subfolders`: the paths the user confirmed (folders.deletePlan); if the folder has others by now, nothing is
+   * deleted (FolderHasNewSubfolders). The replay deletes those subfolders only, and stops in the same way if
+   * another device added one on the server meanwhile.
+   */
+  'folders.delete': request<{ deleted: true }>()(
+    z.object({ folderId: id, subfolders: z.array(z.string().min(1).max(1000)).max(100_000).optional() }).strict(),
+  ),
   /**
    * Mail files into a folder: mbox (mboxrd or plain) or .eml, told apart by their content. Without `files`
    * Electron asks with an open dialog.

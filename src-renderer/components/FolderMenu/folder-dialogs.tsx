@@ -8,6 +8,7 @@ import { NameDialog } from '../Dialog/name-dialog';
 import type { ToastLine } from '../Toasts/toast-line';
 import { useToasts } from '../Toasts/toast-context';
 import type { FolderDialogState } from './folder-dialog-state';
+import { RemoteFolderDeleteDialog } from './remote-folder-delete-dialog';
 
 interface FolderDialogsProps {
   dialog: FolderDialogState;
@@ -42,12 +43,15 @@ export function FolderDialogs({ dialog, onClose, onEmpty }: FolderDialogsProps) 
       <NameDialog title={t('folderDialog.renameTitle', { folder: name })} label={t('folderDialog.name')} initial={folder.name} submitLabel={t('folderDialog.rename')} onSubmit={rename} onClose={onClose} />
     );
   }
+  if (dialog.kind === 'delete' && folder.accountId !== null) {
+    return <RemoteFolderDeleteDialog folder={folder} name={name} onDeleted={() => done({ key: 'done.folderDeleted', folder })} onError={failed} onClose={onClose} />;
+  }
   if (dialog.kind === 'delete') {
     const remove = () => client.request('folders.delete', { folderId: folder.id }).then(() => done({ key: 'done.folderDeleted', folder }), failed);
     return (
       <ConfirmDialog
         title={t('folderDialog.deleteTitle', { folder: name })}
-        text={t(folder.accountId === null ? 'folderDialog.deleteLocalText' : 'folderDialog.deleteText', { folder: name, count: folder.total })}
+        text={t('folderDialog.deleteLocalText', { folder: name, count: folder.total })}
         confirmLabel={t('folderDialog.delete')}
         onConfirm={() => void remove()}
         onClose={onClose}

@@ -69,7 +69,11 @@ export function MailOverlaysView(props: MailOverlaysViewProps) {
       {deleteForever && (
         <ConfirmDialog
           title={t('deleteForever.title')}
-          text={t('deleteForever.text', { count: deleteForever.length })}
+          text={
+            deleteForever.toTrash.length
+              ? t('deleteForever.mixedText', { count: deleteForever.forGood.length, moved: deleteForever.toTrash.length })
+              : t('deleteForever.text', { count: deleteForever.forGood.length })
+          }
           confirmLabel={t('deleteForever.confirm')}
           onConfirm={() => actions.remove(deleteForever)}
           onClose={() => overlays.setDeleteForever(null)}

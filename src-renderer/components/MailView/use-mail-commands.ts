@@ -2,11 +2,12 @@ import type { FolderView } from '../../../src-main/ipc/contract';
 import type { ShortcutAction } from '../../shortcuts/shortcut-keys';
 import type { MessageCommands } from '../MessageToolbar/message-commands';
 import type { MessagePages } from '../MessageList/message-pages';
-import { gathersFolders, rowFolderRole } from '../MessageList/row-folder-role';
+import { gathersFolders } from '../MessageList/row-folder-role';
 import { useToasts } from '../Toasts/toast-context';
 import type { MailOverlays } from './use-mail-overlays';
 import type { MessageActions } from './use-message-actions';
 import type { MessageSelection } from './use-message-selection';
+import { planDelete } from './delete-plan';
 import type { ComposeRequest } from '../Composer/compose-context';
 
 interface CommandSources {
@@ -22,11 +23,14 @@ interface CommandSources {
 /** The commands on the selection (toolbar, menu) and what each shortcut does. */
 export function useMailCommands({ folder, pages, selection, actions, overlays, compose, focusSearch }: CommandSources) {
   const toasts = useToasts();
-  // In a unified view or search results, each selected message's own folder says whether it is in Trash.
-  const anyInTrash = () => folder !== null && (folder.role === 'trash' || selection.selectedRows().some((row) => rowFolderRole(folder, row) === 'trash'));
   const commands: MessageCommands = {
-    // In Trash a delete is for good, so it is asked first; elsewhere it goes to Trash and can be undone.
-    delete: () => (anyInTrash() ? overlays.setDeleteForever([...selection.ids]) : actions.remove()),
+    // Decided per message by its own folder (search results and unified views mix folders): what is in Trash
+    // already goes for good, so it is asked first; the rest goes to Trash and can be undone.
+    delete: () => {
+      const plan = planDelete([...selection.ids], folder, (id) => pages?.byId(id));
+      if (plan.forGood.length > 0) overlays.setDeleteForever(plan);
+      else actions.remove(plan);
+    },
     archive: () => actions.archive(),
     move: () => overlays.setPicker('move'),
     copy: () => overlays.setPicker('copy'),

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { DeletePlan } from './delete-plan';
 import type { FolderDialogState } from '../FolderMenu/folder-dialog-state';
 import type { FolderMenuTarget } from '../FolderMenu';
 import type { AccountDialogState } from '../AccountDialogs/account-dialog-state';
@@ -8,7 +9,7 @@ type At = { x: number; y: number };
 /** What floats over the mail: the folder picker, menus, dialogs, the shortcut help. One of each at most. */
 export function useMailOverlays() {
   const [picker, setPicker] = useState<'move' | 'copy' | null>(null);
-  const [deleteForever, setDeleteForever] = useState<number[] | null>(null);
+  const [deleteForever, setDeleteForever] = useState<DeletePlan | null>(null);
   const [help, setHelp] = useState(false);
   const [messageMenu, setMessageMenu] = useState<At | null>(null);
   const [folderMenu, setFolderMenu] = useState<{ target: FolderMenuTarget; at: At } | null>(null);

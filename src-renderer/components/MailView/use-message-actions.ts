@@ -4,15 +4,16 @@ import { useClient } from '../../client/client-context';
 import { toErrorShape } from '../../client/wren-client';
 import type { StringKey } from '../../i18n/en';
 import type { MessagePages } from '../MessageList/message-pages';
-import { rowFolderRole } from '../MessageList/row-folder-role';
 import { useToasts } from '../Toasts/toast-context';
 import type { ToastLine } from '../Toasts/toast-line';
 import type { MessageSelection } from './use-message-selection';
 import { combineReceipts, splitByAccount } from './split-by-account';
+import { deleteLines, deleteOperations, type DeletePlan } from './delete-plan';
 
 /** What a user can do to the selected messages (toolbar, context menu, shortcuts, drag and drop). */
 export interface MessageActions {
-  remove(ids?: number[]): void;
+  /** Each message by its own folder (see delete-plan.ts); the Trash part once the user confirmed it. */
+  remove(plan: DeletePlan): void;
   archive(ids?: number[]): void;
   moveTo(target: FolderView, ids?: number[]): void;
   copyTo(target: FolderView, ids?: number[]): void;
@@ -26,7 +27,7 @@ export interface MessageActions {
   undo(operationId: number): void;
 }
 
-type CountedKey = 'done.delete' | 'done.deleteForever' | 'done.archive' | 'done.move' | 'done.copy' | 'done.read' | 'done.unread' | 'done.junk' | 'done.notJunk';
+type CountedKey = 'done.archive' | 'done.move' | 'done.copy' | 'done.read' | 'done.unread' | 'done.junk' | 'done.notJunk';
 
 /**
  * Every action goes through `messages.apply`: the core changes the store at
@@ -82,12 +83,27 @@ export function useMessageActions(folder: FolderView | null, pages: MessagePages
 
   /** Moving mail out of the list selects the message after it, as Thunderbird does. */
   const leaving = useCallback(
-    (ids: number[], operation: MailOperationInput, words: ToastLine) => {
+    (ids: number[], send: () => Promise<unknown>) => {
       const explicitSelection = ids.every((id) => selection.ids.has(id));
       const next = explicitSelection && pages ? neighbourOf(pages, new Set(ids)) : undefined;
-      run(operation, words).then(() => next !== undefined && selection.selectOnly(next), () => undefined);
+      send().then(() => next !== undefined && selection.selectOnly(next), () => undefined);
     },
-    [pages, run, selection],
+    [pages, selection],
+  );
+
+  /** A delete may be two parts (for good, to Trash) and several accounts: the toast says what each came to; Undo takes back what can be. */
+  const sendDelete = useCallback(
+    (plan: DeletePlan) => {
+      const rowOf = (id: number) => pages?.byId(id) as ViewMessageSummary | undefined;
+      const operations = deleteOperations(plan).flatMap((operation) => splitByAccount(operation, rowOf));
+      const request = Promise.all(operations.map((operation) => client.request('messages.apply', operation)));
+      request.then((receipts) => {
+        const undoable = receipts.filter((receipt) => receipt.undoable).map((receipt) => receipt.operationId);
+        toasts.show({ tone: 'info', lines: deleteLines(receipts), undo: undoable.length ? () => undoable.forEach(undo) : undefined });
+      }, showError);
+      return request;
+    },
+    [client, pages, toasts, undo, showError],
   );
 
   const chosen = useCallback((ids?: number[]) => ids ?? [...selection.ids], [selection.ids]);
@@ -102,20 +118,18 @@ export function useMessageActions(folder: FolderView | null, pages: MessagePages
   const anyRow = (test: (row: MessageSummary) => boolean) => selection.selectedRows().some(test);
 
   return {
-    remove: (ids) => {
-      const messageIds = chosen(ids);
-      const inTrash = folder !== null && messageIds.every((id) => rowFolderRole(folder, pages?.byId(id)) === 'trash');
-      const words = counted(inTrash ? 'done.deleteForever' : 'done.delete', messageIds.length);
-      if (messageIds.length > 0) leaving(messageIds, { kind: 'delete', messageIds }, words);
+    remove: (plan) => {
+      const messageIds = [...plan.forGood, ...plan.toTrash];
+      if (messageIds.length > 0) leaving(messageIds, () => sendDelete(plan));
     },
     archive: (ids) => {
       const messageIds = chosen(ids);
-      if (messageIds.length > 0) leaving(messageIds, { kind: 'archive', messageIds }, counted('done.archive', messageIds.length));
+      if (messageIds.length > 0) leaving(messageIds, () => run({ kind: 'archive', messageIds }, counted('done.archive', messageIds.length)));
     },
     moveTo: (target, ids) => {
       const messageIds = chosen(ids);
       if (messageIds.length > 0 && target.id !== folder?.id) {
-        leaving(messageIds, { kind: 'move', messageIds, folderId: target.id }, counted('done.move', messageIds.length, target));
+        leaving(messageIds, () => run({ kind: 'move', messageIds, folderId: target.id }, counted('done.move', messageIds.length, target)));
       }
     },
     copyTo: (target, ids) => {

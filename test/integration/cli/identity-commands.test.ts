@@ -55,6 +55,11 @@ describe('wren identity commands', () => {
     expect(bad.code).toBe(2); // refused as a bad request, nothing added
     expect(bad.stderr).toMatch(/email|address/i);
 
+    const missing = await wren(['identity', 'add', 'Work', '--email', 'x@example.test', '--signature-file', join(dir, 'missing.txt')]);
+    expect(missing.code).toBe(2); // the user's mistake (a bad request), not a bug
+    expect(missing.stderr).toContain(`Cannot read the signature file ${join(dir, 'missing.txt')}: there is no such file.`);
+    expect(missing.stderr).not.toMatch(/ENOENT|bug/i);
+
     expect((await wren(['identity', 'remove', String(identity.id)])).code).toBe(0);
     const after = JSON.parse((await wren(['identity', 'list', 'Work', '--json'])).stdout) as { isDefault: boolean }[];
     expect(after).toHaveLength(1);

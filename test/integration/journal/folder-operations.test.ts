@@ -68,6 +68,61 @@ describe('folder operations through the journal, against Dovecot', () => {
     expect((await serverPaths()).has('DeleteMe')).toBe(false);
   });
 
+  it('the confirmation names the subfolders and their mail; the replay deletes exactly those', async () => {
+    await f.seed('Gone', 2);
+    await f.seed('Gone/Sub', 1);
+    await f.seed('Gone/Sub/Deep', 3);
+    const plan = await wren.call('folders.deletePlan', { folderId: f.folderId('Gone') });
+    expect(plan).toEqual({ path: 'Gone', messages: 2, subfolders: expect.arrayContaining([{ path: 'Gone/Sub', messages: 1 }, { path: 'Gone/Sub/Deep', messages: 3 }]) });
+    expect(plan.subfolders).toHaveLength(2);
+    await wren.call('folders.delete', { folderId: f.folderId('Gone'), subfolders: plan.subfolders.map((sub) => sub.path) });
+    expect([local('Gone'), local('Gone/Sub'), local('Gone/Sub/Deep')]).toEqual([undefined, undefined, undefined]);
+    await f.settled();
+    const paths = await serverPaths();
+    expect([paths.has('Gone'), paths.has('Gone/Sub'), paths.has('Gone/Sub/Deep')]).toEqual([false, false, false]);
+  });
+
+  it('a subfolder another device made after the delete was confirmed: FolderHasNewSubfolders, nothing deleted on the server', async () => {
+    await f.seed('Keep', 2);
+    await f.seed('Keep/Old', 1);
+    await f.goOffline();
+    f.failed.length = 0;
+    const plan = await wren.call('folders.deletePlan', { folderId: f.folderId('Keep') });
+    expect(plan).toEqual({ path: 'Keep', messages: 2, subfolders: [{ path: 'Keep/Old', messages: 1 }] });
+    await wren.call('folders.delete', { folderId: f.folderId('Keep'), subfolders: ['Keep/Old'] });
+    expect(local('Keep')).toBeUndefined();
+    await asAnotherDevice(async (client) => {
+      await client.mailboxCreate('Keep/New');
+      await client.append('Keep/New', 'Subject: written on the phone\r\n\r\nkeep me\r\n');
+    });
+
+    f.goOnline();
+    await wren.core.sync.run(f.accountId, false);
+    await f.settled();
+    expect(f.failed.map((e) => [e.kind, e.error.code, e.error.details])).toEqual([
+      ['deleteFolder', 'FolderHasNewSubfolders', { folder: 'Keep', subfolders: ['Keep/New'] }],
+    ]);
+    const paths = await serverPaths();
+    expect([paths.has('Keep'), paths.has('Keep/Old'), paths.has('Keep/New')]).toEqual([true, true, true]);
+    expect((await onServer(lab, bob().email, 'Keep')).length).toBe(2);
+    expect((await onServer(lab, bob().email, 'Keep/Old')).length).toBe(1);
+    expect((await onServer(lab, bob().email, 'Keep/New')).length).toBe(1);
+    expect([local('Keep'), local('Keep/Old'), local('Keep/New')].every(Boolean)).toBe(true); // the list is the server's again
+  });
+
+  it('a confirmation out of date here (a sync brought a subfolder since the dialog): refused, nothing deleted', async () => {
+    await f.seed('Stale', 1);
+    const plan = await wren.call('folders.deletePlan', { folderId: f.folderId('Stale') });
+    expect(plan.subfolders).toEqual([]);
+    await f.seed('Stale/Arrived', 1);
+    await expect(wren.call('folders.delete', { folderId: f.folderId('Stale'), subfolders: [] })).rejects.toMatchObject({
+      code: 'FolderHasNewSubfolders',
+      details: { folder: 'Stale', subfolders: ['Stale/Arrived'] },
+    });
+    expect([local('Stale'), local('Stale/Arrived')].every(Boolean)).toBe(true);
+    expect(wren.core.store.operations.countUnfinished(f.accountId)).toBe(0);
+  });
+
   it('a name another device took meanwhile: FolderExists, announced, and the list is the server\'s', async () => {
     await f.goOffline();
     await wren.call('folders.create', { accountId: f.accountId, parentId: null, name: 'Taken' });

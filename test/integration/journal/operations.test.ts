@@ -164,7 +164,7 @@ describe('mail operations through the journal, against Dovecot', () => {
 
     await wren.call('messages.apply', { kind: 'move', messageIds: ids, folderId: doomed });
     await f.settled();
-    expect(f.failed).toEqual([expect.objectContaining({ kind: 'move', error: expect.objectContaining({ code: 'ServerSaid' }) })]);
+    expect(f.failed).toEqual([expect.objectContaining({ kind: 'move', error: expect.objectContaining({ code: 'FolderGone', details: { folder: 'Doomed' } }) })]);
     expect(subjects(await server('Stay'))).toEqual(names);
     expect(subjects(f.local('Stay'))).toEqual(names);
   });

@@ -63,6 +63,7 @@ describe('folder context menu', () => {
     const { client } = mailCore(1);
     client.handlers['folders.rename'] = ({ folderId, name }) => ({ ...mailCore(0).folders.find((entry) => entry.id === folderId)!, name });
     client.handlers['folders.delete'] = () => ({ deleted: true });
+    client.handlers['folders.deletePlan'] = () => ({ path: 'Receipts', messages: 339, subfolders: [{ path: 'Receipts/2025', messages: 2 }, { path: 'Receipts/2026', messages: 0 }] });
     renderWithClient(<App />, client);
     fireEvent.click(within((await menuOf('Receipts')).menu).getByTestId('folder-menu-rename'));
     const rename = screen.getByTestId('name-dialog');
@@ -73,13 +74,16 @@ describe('folder context menu', () => {
     await waitFor(() => expect(client.callsOf('folders.rename')).toEqual([{ folderId: 16, name: 'Bills' }]));
 
     fireEvent.click(within((await menuOf('Receipts')).menu).getByTestId('folder-menu-delete'));
-    const confirm = screen.getByTestId('confirm-dialog');
-    expect(confirm.textContent).toContain('The folder Receipts and all the mail in it (0 messages) will be deleted on the server.');
+    const confirm = await screen.findByTestId('confirm-dialog');
+    expect(confirm.textContent).toContain('Delete “Receipts” with 2 subfolders and 341 messages?');
+    expect(confirm.textContent).toContain('The folder Receipts, its subfolders and all the mail in them (341 messages) will be deleted on the server.');
+    expect(client.callsOf('folders.deletePlan')).toEqual([{ folderId: 16 }]);
     fireEvent.click(within(confirm).getByTestId('confirm-cancel'));
     expect(client.callsOf('folders.delete')).toEqual([]);
     fireEvent.click(within((await menuOf('Receipts')).menu).getByTestId('folder-menu-delete'));
-    fireEvent.click(within(screen.getByTestId('confirm-dialog')).getByTestId('confirm-ok'));
-    await waitFor(() => expect(client.callsOf('folders.delete')).toEqual([{ folderId: 16 }]));
+    fireEvent.click(within(await screen.findByTestId('confirm-dialog')).getByTestId('confirm-ok'));
+    // The subfolders the user saw go with the delete: the core deletes those and no other.
+    await waitFor(() => expect(client.callsOf('folders.delete')).toEqual([{ folderId: 16, subfolders: ['Receipts/2025', 'Receipts/2026'] }]));
   });
 
   it('marks a folder read with Undo, and empties Trash after confirmation', async () => {

@@ -142,7 +142,7 @@ describe('message actions', () => {
     expect(client.callsOf('messages.apply')).toHaveLength(1);
     fireEvent.click(within(dialog).getByTestId('confirm-ok'));
     await waitFor(() => expect(client.callsOf('messages.apply')).toHaveLength(2));
-    expect(client.callsOf('messages.apply')[1]).toEqual({ kind: 'delete', messageIds: [100] });
+    expect(client.callsOf('messages.apply')[1]).toEqual({ kind: 'delete', messageIds: [100], permanent: true });
   });
 
   it('flags, marks read and junk for the whole selection; wording follows the selection', async () => {

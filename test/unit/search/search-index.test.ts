@@ -51,6 +51,15 @@ describe('full-text search over the store (migration 0013)', () => {
     expect(await search('目')).toEqual([project]);
   });
 
+  it('takes a NUL byte in the query (pasted, or sent by a script) for nothing, never into SQLite', async () => {
+    const { store, folder, search } = setup();
+    const [english] = store.write(() => store.messages.insertHeaders(folder('INBOX'), [message('Quarterly budget review', ann)]));
+    expect(await search('bud\u0000get')).toEqual([english]);
+    expect(await search('"budget\u0000 review"')).toEqual([english]);
+    expect(await search('subject:\u0000budget')).toEqual([english]);
+    expect(await search('\u0000')).toEqual([]);
+  });
+
   it('finds a body saved after the headers (the triggers queue the message again)', async () => {
     const { store, folder, search } = setup();
     const [id] = store.write(() => store.messages.insertHeaders(folder('INBOX'), [message('hello', ann)]));

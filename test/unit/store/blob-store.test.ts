@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -55,4 +55,47 @@ describe('BlobStore', () => {
     await expect(blobs.writeStream(failing)).rejects.toThrow('connection dropped');
     expect(readdirSync(dir)).toEqual([]);
   });
+
+  it('a failed writeStream closes its descriptor once, never a number reused by the next file', async () => {
+    const blobs = blobStore();
+    const failing = Readable.from((async function* () {
+      yield Buffer.from('partial');
+      throw new Error('connection dropped');
+    })());
+    await expect(blobs.writeStream(failing)).rejects.toThrow('connection dropped');
+    const next = openSync(join(dir, 'next'), 'w'); // the number the failed stream had, free again
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(() => fstatSync(next)).not.toThrow();
+    } finally {
+      closeSync(next);
+    }
+  });
+
+  it('writeStream in a batch closes its file and removes the temp file when the rename into place fails', async () => {
+    const blobs = blobStore();
+    const content = Buffer.from('a streamed attachment');
+    // A plain file where the blob's prefix folder should be: the rename into place fails (ENOTDIR).
+    writeFileSync(join(dir, sha256(content).slice(0, 2)), '');
+    const before = openFilesUnder(dir);
+    const batch = blobs.batch();
+    await expect(blobs.writeStream(Readable.from([content]), batch)).rejects.toThrow(/ENOTDIR/);
+    expect(openFilesUnder(dir)).toEqual(before);
+    expect(readdirSync(dir).filter((name) => name.startsWith('.incoming-'))).toEqual([]);
+    await batch.sync(); // nothing adopted: nothing to flush, no stray descriptor
+  });
 });
+
+/** The files under `folder` this process holds open (Linux: /proc/self/fd). */
+function openFilesUnder(folder: string): string[] {
+  return readdirSync('/proc/self/fd')
+    .flatMap((fd) => {
+      try {
+        return [readlinkSync(`/proc/self/fd/${fd}`)];
+      } catch {
+        return [];
+      }
+    })
+    .filter((target) => target.startsWith(folder))
+    .sort();
+}

@@ -1,0 +1,92 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectImap } from '../lab/imap-util';
+import { startLab, type Lab, type LabUser } from '../lab/lab';
+import { simpleMessage } from '../lab/simple-message';
+import { addLabAccount } from './add-lab-account';
+import { launchBrowser, screenshot, startWebApp, type WebApp } from './web-app';
+
+/** The subjects in a folder as the server has them, read over a second IMAP session. */
+async function serverSubjects(lab: Lab, user: LabUser, folder: string): Promise<string[]> {
+  const client = await connectImap(lab, user.email);
+  try {
+    const mailbox = await client.mailboxOpen(folder, { readOnly: true });
+    if (mailbox.exists === 0) return [];
+    const subjects: string[] = [];
+    for await (const message of client.fetch('1:*', { envelope: true })) subjects.push(message.envelope?.subject ?? '');
+    return subjects.sort();
+  } finally {
+    await client.logout();
+  }
+}
+
+async function serverEventually(read: () => Promise<string[]>, expected: string[]): Promise<void> {
+  let last: string[] = [];
+  for (let attempt = 0; attempt < 120; attempt++) {
+    last = await read();
+    if (JSON.stringify(last) === JSON.stringify([...expected].sort())) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  expect(last).toEqual([...expected].sort());
+}
+
+/** Search results mix folders: a delete there decides per message, by the folder each one is in. */
+describe('web mode: delete in search results', () => {
+  let lab: Lab;
+  let user: LabUser;
+  let app: WebApp;
+  let browser: Browser;
+  let page: Page;
+  const row = (subject: string) => page.getByTestId('message-row').filter({ hasText: subject });
+  const invoices = (...numbers: number[]) => numbers.map((n) => `Invoice ${n}`);
+
+  beforeAll(async () => {
+    lab = await startLab();
+    user = lab.users[0]!;
+    await lab.seed(user.email, 'INBOX', [1, 2, 3].map((n) => simpleMessage(n, { subject: 'Invoice', to: user.email })));
+    await lab.seed(user.email, 'Trash', [4, 5].map((n) => simpleMessage(n, { subject: 'Invoice', to: user.email })));
+    app = await startWebApp();
+    browser = await launchBrowser();
+    page = await browser.newPage({ locale: 'en-US', viewport: { width: 1400, height: 800 } });
+    await addLabAccount(page, app.url, lab, user);
+    await row('Invoice 3').waitFor();
+    await page.getByTestId('folder-Trash').getByRole('button').click(); // its messages are cached (and indexed) too
+    await row('Invoice 5').waitFor();
+    await page.getByTestId('search-box').fill('invoice');
+    for (const subject of invoices(1, 2, 3, 4, 5)) await row(subject).waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await lab?.stop();
+  });
+
+  it('a message found in Trash is deleted for good only after a confirmation, and the toast says so', async () => {
+    await expect.poll(() => page.getByTestId('message-row').count()).toBe(5);
+    await row('Invoice 4').click();
+    await page.getByTestId('action-delete').click();
+    const dialog = page.getByTestId('confirm-dialog');
+    await dialog.filter({ hasText: 'The selected messages (1) will be deleted for good.' }).waitFor();
+    await dialog.getByTestId('confirm-ok').click();
+    await page.getByTestId('toast').filter({ hasText: 'Message deleted for good.' }).waitFor();
+    await row('Invoice 4').waitFor({ state: 'detached' });
+    await serverEventually(() => serverSubjects(lab, user, 'Trash'), invoices(5));
+  });
+
+  it('a mixed selection: the confirmation counts the Trash part, the rest moves to Trash, and the toast says both', async () => {
+    await page.getByTestId('message-list').focus();
+    await page.keyboard.press('Control+a');
+    await page.getByTestId('selection-summary').filter({ hasText: '4 messages selected' }).waitFor();
+    await page.getByTestId('action-delete').click();
+    const dialog = page.getByTestId('confirm-dialog');
+    await dialog.filter({ hasText: '1 of the selected messages is in Trash already and will be deleted for good' }).waitFor();
+    await dialog.filter({ hasText: 'The other 3 will be moved to Trash.' }).waitFor();
+    await screenshot(page, 'delete-in-search-mixed-confirm');
+    await dialog.getByTestId('confirm-ok').click();
+    const toast = page.getByTestId('toast').filter({ hasText: '3 messages moved to Trash.' }).filter({ hasText: 'Message deleted for good.' });
+    await toast.waitFor();
+    await screenshot(page, 'delete-in-search-mixed-toast');
+    await serverEventually(() => serverSubjects(lab, user, 'Trash'), invoices(1, 2, 3));
+    await serverEventually(() => serverSubjects(lab, user, 'INBOX'), []);
+  });
+});
