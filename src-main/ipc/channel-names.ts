@@ -31,6 +31,7 @@ export const METHOD_NAMES = [
   'folders.empty',
   'folders.create',
   'folders.rename',
+  'folders.deletePlan',
   'folders.delete',
   'folders.subscribe',
   'folders.import',

@@ -44,7 +44,7 @@ describe('commands in search results, a list of many folders', () => {
     const dialog = screen.getByTestId('confirm-dialog');
     expect(client.callsOf('messages.apply')).toEqual([]);
     fireEvent.click(within(dialog).getByTestId('confirm-ok'));
-    await waitFor(() => expect(client.callsOf('messages.apply')).toEqual([{ kind: 'delete', messageIds: [100] }]));
+    await waitFor(() => expect(client.callsOf('messages.apply')).toEqual([{ kind: 'delete', messageIds: [100], permanent: true }]));
     expect((await screen.findByTestId('toast')).textContent).toContain('deleted for good');
   });
 });

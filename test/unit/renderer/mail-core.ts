@@ -49,6 +49,14 @@ export function mailCore(count = 3) {
     return { operationId, affected: ids.length, undoable: true };
   };
 
+  /** As the core: gone from the store at once, never to be undone. */
+  const deleteForGood = (ids: number[]) => {
+    const touched = ids.map((id) => rows.get(id)!.folderId);
+    for (const id of ids) rows.delete(id);
+    announce(touched);
+    return { operationId: nextOperation++, affected: ids.length, undoable: false, forGood: ids.length };
+  };
+
   const apply = (operation: MailOperation) => {
     const { messageIds } = operation;
     switch (operation.kind) {
@@ -62,7 +70,8 @@ export function mailCore(count = 3) {
       case 'copy':
         return { operationId: nextOperation++, affected: messageIds.length, undoable: true };
       case 'delete':
-        return change(messageIds, (row) => ({ ...row, folderId: byRole('trash') }));
+        if (operation.permanent) return deleteForGood(messageIds);
+        return { ...change(messageIds, (row) => ({ ...row, folderId: byRole('trash') })), forGood: 0 };
       case 'archive':
         return change(messageIds, (row) => ({ ...row, folderId: byRole('archive') }));
     }
