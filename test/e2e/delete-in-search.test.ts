@@ -85,6 +85,9 @@ describe('web mode: delete in search results', () => {
     await dialog.getByTestId('confirm-ok').click();
     const toast = page.getByTestId('toast').filter({ hasText: '3 messages moved to Trash.' }).filter({ hasText: 'Message deleted for good.' });
     await toast.waitFor();
+    // The results follow at once: the one deleted for good is gone, the others are found in Trash now.
+    await row('Invoice 5').waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('message-row').filter({ hasText: 'Trash' }).count()).toBe(3);
     await screenshot(page, 'delete-in-search-mixed-toast');
     await serverEventually(() => serverSubjects(lab, user, 'Trash'), invoices(1, 2, 3));
     await serverEventually(() => serverSubjects(lab, user, 'INBOX'), []);
