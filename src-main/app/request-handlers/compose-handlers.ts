@@ -1,0 +1,38 @@
+import { WrenError } from '../../errors/wren-error';
+import { identitiesOf } from '../../compose/identities';
+import { addIdentity, removeIdentity, updateIdentity } from '../../compose/identity-editing';
+import { stagePickedFiles } from '../../compose/stage-files';
+import type { Handlers } from '../../ipc/dispatch';
+import type { composeRequests } from '../../ipc/requests/compose-requests';
+import type { WrenCore } from '../wren-core';
+import type { HandlerOptions } from '../handlers';
+
+/** Writing mail: the composer's start, identities, address suggestions, drafts, attachments and the outbox. */
+export function composeHandlers(core: WrenCore, options: HandlerOptions): Pick<Handlers, keyof typeof composeRequests> {
+  return {
+    'compose.start': (request) => core.compose.start(request),
+    'identities.list': ({ accountId }) => identitiesOf(core.store, core.accounts.require(accountId)),
+    'identities.add': ({ accountId, identity }) => addIdentity(core.store, core.accounts.require(accountId).id, identity),
+    'identities.update': ({ identityId, identity }) => updateIdentity(core.store, identityId, identity),
+    'identities.remove': ({ identityId }) => removeIdentity(core.store, identityId),
+    'addresses.suggest': ({ query, limit }) => core.store.addressBook.suggest(query, limit),
+    'drafts.save': (composed) => core.drafts.save(composed),
+    'drafts.discard': ({ draftMessageId }) => core.drafts.discard(draftMessageId),
+    'attachments.pick': async () => {
+      if (!options.pickAttachmentFiles) throw new WrenError('BadRequest', 'Files are attached by upload here, not by a dialog.');
+      return stagePickedFiles(core.staging, await options.pickAttachmentFiles());
+    },
+    'outbox.send': ({ message, sendAt, undoSeconds }) => core.outbox.send(message, { sendAt, undoSeconds }),
+    'outbox.sendRaw': ({ accountId, stagedId, sendAt, undoSeconds }) => core.outbox.sendRaw(accountId, stagedId, { sendAt, undoSeconds }),
+    'outbox.list': ({ accountId }) => core.outbox.list(accountId),
+    'outbox.cancel': ({ outboxId }) => core.outbox.cancel(outboxId),
+    'outbox.retry': ({ outboxId }) => core.outbox.retry(outboxId),
+    'outbox.resolve': ({ outboxId, action }) => core.outbox.resolve(outboxId, action),
+    'outbox.wait': ({ outboxIds }) => core.outbox.wait(outboxIds),
+    'outbox.flush': () => core.outbox.flush(),
+    'outbox.setSentCopy': ({ accountId, sentCopy }) => {
+      core.sentCopySetting.set(core.accounts.require(accountId).id, sentCopy === 'auto');
+      return { updated: true as const };
+    },
+  };
+}

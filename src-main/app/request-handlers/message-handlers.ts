@@ -1,0 +1,53 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { text } from 'node:stream/consumers';
+import { SUMMARY_RECIPIENTS, type MessageSummary } from '../../ipc/contract';
+import { attachmentPart, loadAttachment, writeAttachment } from '../../messages/attachment-export';
+import { safeFileName } from '../../mime/safe-file-name';
+import type { Handlers } from '../../ipc/dispatch';
+import type { messageRequests } from '../../ipc/requests/message-requests';
+import type { WrenCore } from '../wren-core';
+import type { HandlerOptions } from '../handlers';
+
+/** Raw sources larger than this are cut in the "view source" pane (the full file can still be saved). */
+const SOURCE_VIEW_LIMIT = 4 * 1024 * 1024;
+
+/** Messages: lists, unified views, search, reading, source, flags, operations and their undo, saving attachments. */
+export function messageHandlers(core: WrenCore, options: HandlerOptions): Pick<Handlers, keyof typeof messageRequests> {
+  return {
+    'messages.list': ({ folderId, offset, limit }) => core.store.messages.page(folderId, offset, limit),
+    'views.list': () => core.store.views.counts(),
+    'messages.listView': ({ view, offset, limit }) => core.store.views.page(view, offset, limit),
+    'messages.search': ({ query, accountId, folderId, offset, limit }) => core.search.search({ query, accountId, folderId, offset, limit }),
+    'messages.read': ({ messageId, markSeen }) => core.reader.read(messageId, { markSeen }),
+    'messages.summary': ({ messageId }) => summaryOf(core.reader.requireMessage(messageId)),
+    'messages.source': async ({ messageId }) => {
+      const { stream, size } = await core.reader.source(messageId);
+      const source = await text(stream);
+      return { source: source.length > SOURCE_VIEW_LIMIT ? source.slice(0, SOURCE_VIEW_LIMIT) : source, size };
+    },
+    'messages.setFlags': ({ messageId, seen, flagged }) => {
+      core.operations.setFlags(core.reader.requireMessage(messageId).id, { seen, flagged });
+      return { updated: true };
+    },
+    'messages.apply': (operation) => core.operations.apply(operation),
+    'operations.undo': ({ operationId }) => core.operations.undo(operationId),
+    'attachments.save': async ({ messageId, partId }) => {
+      const record = core.reader.requireMessage(messageId);
+      const part = attachmentPart(record, partId);
+      const path = options.chooseAttachmentPath ? await options.chooseAttachmentPath(safeFileName(part.filename, part.type)) : undefined;
+      if (path === null) return { savedTo: null };
+      const file = await loadAttachment(core.store, record, part, core.reader.imapFor(record));
+      return { savedTo: await writeAttachment(core.store, file, path ? { path } : { directory: defaultDownloads() }) };
+    },
+  };
+}
+
+function summaryOf(record: MessageSummary): MessageSummary {
+  const { id, folderId, uid, subject, from, to, date, size, seen, flagged, answered, hasAttachments } = record;
+  return { id, folderId, uid, subject, from, to: to.slice(0, SUMMARY_RECIPIENTS), date, size, seen, flagged, answered, hasAttachments };
+}
+
+function defaultDownloads(): string {
+  return process.env.XDG_DOWNLOAD_DIR || join(homedir(), 'Downloads');
+}
