@@ -76,6 +76,8 @@ export interface ViewMessageSummary extends MessageSummary {
 /** A search result: a list entry with where it lives (results span folders and accounts). */
 export interface SearchHit extends ViewMessageSummary {
   folderPath: string;
+  /** The folder's own name (its path's last part, cut at the server's delimiter). */
+  folderName: string;
 }
 
 export interface AttachmentView {

@@ -34,7 +34,7 @@ export interface SearchScope {
   folderId?: number;
 }
 
-type HitRow = SummaryRow & { accountId: number | null; folderPath: string; folderRole: FolderRole | null };
+type HitRow = SummaryRow & { accountId: number | null; folderPath: string; folderName: string; folderRole: FolderRole | null };
 
 /** The full-text index (migration 0013): its queue of messages to index, its entries, and searches. */
 export class SearchRepo {
@@ -99,13 +99,13 @@ export class SearchRepo {
       const total = this.statements.pluck(`SELECT count(*) ${from}`).get(...params) as number;
       const rows = this.statements
         .get(
-          `SELECT ${SUMMARY_COLUMNS}, f.account_id AS accountId, f.path AS folderPath, f.role AS folderRole ${from}
+          `SELECT ${SUMMARY_COLUMNS}, f.account_id AS accountId, f.path AS folderPath, f.name AS folderName, f.role AS folderRole ${from}
            ORDER BY m.sort_date DESC, m.id DESC LIMIT ? OFFSET ?`,
         )
         .all(...params, limit, offset) as HitRow[];
       return {
         total,
-        items: rows.map((row) => ({ ...toSummary(row), accountId: row.accountId, folderPath: row.folderPath, folderRole: row.folderRole })),
+        items: rows.map((row) => ({ ...toSummary(row), accountId: row.accountId, folderPath: row.folderPath, folderName: row.folderName, folderRole: row.folderRole })),
       };
     });
   }

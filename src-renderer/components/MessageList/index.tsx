@@ -140,6 +140,6 @@ function FolderSummary({ folder, pages }: { folder: FolderView; pages: MessagePa
 
 /** Where a search result lives: its folder, named as the folder tree names it, and "Local Folders" for a local one. */
 function placeOf(hit: SearchHit, t: ReturnType<typeof useT>): string {
-  const name = folderDisplayName({ path: hit.folderPath, name: hit.folderPath.split('/').pop() ?? hit.folderPath, role: hit.folderRole } as unknown as FolderView, t);
+  const name = folderDisplayName({ name: hit.folderName, role: hit.folderRole }, t);
   return hit.accountId === null ? `${t('folders.local')} › ${name}` : name;
 }

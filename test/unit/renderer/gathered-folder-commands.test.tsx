@@ -13,7 +13,7 @@ withListLayout();
 /** The App showing search results: message 100 found in Trash, 101 in Drafts. */
 async function searchResults() {
   const { client, rows } = mailCore(2);
-  const hit = (id: number, folderRole: FolderRole): SearchHit => ({ ...rows.get(id)!, accountId: 1, folderPath: folderRole, folderRole });
+  const hit = (id: number, folderRole: FolderRole): SearchHit => ({ ...rows.get(id)!, accountId: 1, folderPath: folderRole, folderName: folderRole, folderRole });
   client.handlers['messages.search'] = () => ({ total: 2, items: [hit(100, 'trash'), hit(101, 'drafts')], unindexed: 0 });
   renderWithClient(<App />, client);
   await screen.findAllByTestId('message-row', {}, SLOW);

@@ -56,7 +56,7 @@ describe('the person column of a message row', () => {
   it('decides per row in search results, which have no folder role of their own', async () => {
     const { client, rows } = mailCore(2);
     const hit = (id: number, folderRole: FolderRole): SearchHit => ({
-      ...rows.get(id)!, to: TO, accountId: 1, folderPath: folderRole === 'sent' ? 'Sent' : 'INBOX', folderRole,
+      ...rows.get(id)!, to: TO, accountId: 1, folderPath: folderRole === 'sent' ? 'Sent' : 'INBOX', folderName: folderRole === 'sent' ? 'Sent' : 'INBOX', folderRole,
     });
     client.handlers['messages.search'] = () => ({ total: 2, items: [hit(100, 'sent'), hit(101, 'inbox')], unindexed: 0 });
     renderWithClient(<App />, client);

@@ -15,7 +15,7 @@ const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 400)
 
 function setup() {
   const { client, rows } = mailCore(2);
-  const hit = (id: number): SearchHit => ({ ...rows.get(id)!, accountId: 1, folderPath: 'INBOX', folderRole: 'inbox' });
+  const hit = (id: number): SearchHit => ({ ...rows.get(id)!, accountId: 1, folderPath: 'INBOX', folderName: 'INBOX', folderRole: 'inbox' });
   client.handlers['messages.search'] = () => ({ total: 1, items: [hit(100)], unindexed: 0 });
   renderWithClient(<App />, client);
   return { client, queries: () => client.callsOf('messages.search').map((call) => (call as { query: string }).query) };

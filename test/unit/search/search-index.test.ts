@@ -80,7 +80,7 @@ describe('full-text search over the store (migration 0013)', () => {
     store.write(() => store.messageChanges.move(a!, archive, null));
     const engine = new MessageSearch(store, parseInPlace);
     const moved = await engine.search({ query: 'plans', offset: 0, limit: 10 });
-    expect(moved.items.map((hit) => [hit.id, hit.folderPath])).toEqual([[a, 'Archive']]);
+    expect(moved.items.map((hit) => [hit.id, hit.folderPath, hit.folderName])).toEqual([[a, 'Archive', 'Archive']]);
     expect((await engine.search({ query: 'travel', folderId: inbox, offset: 0, limit: 10 })).items.map((hit) => hit.id)).toEqual([b]);
     store.write(() => store.messageChanges.remove([b!]));
     expect(await search('travel')).toEqual([a]);
