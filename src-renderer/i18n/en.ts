@@ -217,7 +217,7 @@ const strings = {
   'accountDialog.removed': '{account} was removed from this computer.',
   'views.heading': 'All accounts',
   'search.label': 'Search mail',
-  'search.placeholder': 'Search all mail (/ or Ctrl+K)',
+  'search.placeholder': 'Search all mail ({keys})',
   'search.clear': 'Clear the search',
   'search.results': 'Search: {query}',
   'search.none': 'No message matches.',

@@ -213,7 +213,7 @@ export const zh: Dictionary = {
     'accountDialog.removed': '已从本机删除 {account}。',
     'views.heading': '所有帐户',
     'search.label': '搜索邮件',
-    'search.placeholder': '搜索所有邮件（/ 或 Ctrl+K）',
+    'search.placeholder': '搜索所有邮件（{keys}）',
     'search.clear': '清除搜索',
     'search.results': '搜索：{query}',
     'search.none': '没有匹配的邮件。',

@@ -1,5 +1,6 @@
 import { forwardRef, useEffect, useState } from 'react';
 import { useT } from '../../i18n/i18n-context';
+import { actionKeyWords } from '../../shortcuts/key-words';
 import './search-box.css';
 
 /** Typing settles for this long before a search is asked for. */
@@ -39,7 +40,7 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
         type="search"
         className="search-box__input"
         value={text}
-        placeholder={t('search.placeholder')}
+        placeholder={t('search.placeholder', { keys: actionKeyWords('search', t) })}
         aria-label={t('search.label')}
         data-testid="search-box"
         onChange={(event) => setText(event.target.value)}

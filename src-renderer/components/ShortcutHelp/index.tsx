@@ -1,18 +1,12 @@
 import { useI18n } from '../../i18n/i18n-context';
-import type { StringKey } from '../../i18n/en';
 import { SHORTCUTS } from '../../shortcuts/shortcut-keys';
+import { keyWords } from '../../shortcuts/key-words';
 import { Dialog } from '../Dialog';
 import './shortcut-help.css';
 
 /** The `?` overlay: every shortcut with its keys, from the same list the key handler uses. */
 export function ShortcutHelp({ onClose }: { onClose(): void }) {
   const { t } = useI18n();
-  const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-  const keyWords = (written: string) =>
-    written
-      .split('+')
-      .map((part) => (part === 'Mod' ? (isMac ? '⌘' : 'Ctrl') : KEY_NAMES[part] ? t(KEY_NAMES[part]) : part))
-      .join(' + ');
   return (
     <Dialog title={t('shortcuts.title')} onClose={onClose} testId="shortcut-help" wide>
       <table className="shortcut-help">
@@ -23,7 +17,7 @@ export function ShortcutHelp({ onClose }: { onClose(): void }) {
                 {shortcut.keys.map((written, index) => (
                   <span key={written}>
                     {index > 0 && <span className="shortcut-help__or"> {t('shortcuts.or')} </span>}
-                    <kbd>{keyWords(written)}</kbd>
+                    <kbd>{keyWords(written, t)}</kbd>
                   </span>
                 ))}
               </td>
@@ -36,12 +30,3 @@ export function ShortcutHelp({ onClose }: { onClose(): void }) {
     </Dialog>
   );
 }
-
-const KEY_NAMES: Record<string, StringKey> = {
-  ArrowDown: 'key.down',
-  ArrowUp: 'key.up',
-  Enter: 'key.enter',
-  Escape: 'key.escape',
-  Delete: 'key.delete',
-  Shift: 'key.shift',
-};
