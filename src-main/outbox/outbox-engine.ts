@@ -42,6 +42,11 @@ export interface OutboxEngine {
    * back meanwhile: then nothing is sent) and `onBegan` is called.
    */
   send(job: SendJob, onBegan: () => void): Promise<SendOutcome>;
+  /**
+   * The row was taken back (Undo, cancel): a send of it still waiting its
+   * turn on the connection is dropped before anything of it is sent.
+   */
+  takeBack(outboxId: number): void;
   /** Drops the account's SMTP connection (its settings changed, or it failed below SMTP). */
   close(accountId: number): void;
   closeAll(): Promise<void>;
@@ -50,6 +55,8 @@ export interface OutboxEngine {
 export class InProcessOutboxEngine implements OutboxEngine {
   private readonly committer: OutboxCommitter;
   private readonly sender: SmtpSender;
+  /** The sends under way, by outbox row, so a taken-back row's send can be called off. */
+  private readonly inFlight = new Map<number, AbortController>();
 
   constructor(
     private readonly store: Store,
@@ -67,16 +74,27 @@ export class InProcessOutboxEngine implements OutboxEngine {
     return this.committer.add(built, row);
   }
 
-  send(job: SendJob, onBegan: () => void): Promise<SendOutcome> {
-    return this.sender.send(
-      job.accountId,
-      job.envelope,
-      () => createReadStream(this.store.blobs.pathOf(job.blob)),
-      () => {
-        if (!this.store.outbox.beginSending(job.outboxId, job.token)) throw new Error('The message was taken back before it was sent.');
-        onBegan();
-      },
-    );
+  async send(job: SendJob, onBegan: () => void): Promise<SendOutcome> {
+    const controller = new AbortController();
+    this.inFlight.set(job.outboxId, controller);
+    try {
+      return await this.sender.send(
+        job.accountId,
+        job.envelope,
+        () => createReadStream(this.store.blobs.pathOf(job.blob)),
+        () => {
+          if (!this.store.outbox.beginSending(job.outboxId, job.token)) throw new Error('The message was taken back before it was sent.');
+          onBegan();
+        },
+        controller.signal,
+      );
+    } finally {
+      if (this.inFlight.get(job.outboxId) === controller) this.inFlight.delete(job.outboxId);
+    }
+  }
+
+  takeBack(outboxId: number): void {
+    this.inFlight.get(outboxId)?.abort();
   }
 
   close(accountId: number): void {

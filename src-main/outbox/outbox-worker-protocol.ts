@@ -8,6 +8,8 @@ export type ToOutboxWorker =
   | { type: 'queue'; id: number; request: QueueRequest }
   /** The login travels with each job: the passwords stay with the main thread's vault. */
   | { type: 'send'; id: number; job: SendJob; login: SmtpLogin }
+  /** The row was taken back: a send of it still waiting on the connection is dropped. */
+  | { type: 'takeBack'; outboxId: number }
   | { type: 'close'; accountId: number };
 
 export type FromOutboxWorker =

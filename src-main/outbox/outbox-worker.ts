@@ -26,6 +26,7 @@ function serve(port: MessagePort, dataDir: string): void {
   const failed = (id: number) => (error: unknown) => post({ type: 'failed', id, error: toErrorShape(error) });
   port.on('message', (message: ToOutboxWorker) => {
     if (message.type === 'close') return engine.close(message.accountId);
+    if (message.type === 'takeBack') return engine.takeBack(message.outboxId);
     if (message.type === 'queue') {
       return void engine.queue(message.request).then((outboxId) => post({ type: 'queued', id: message.id, outboxId }), failed(message.id));
     }

@@ -44,6 +44,10 @@ export class WorkerOutboxEngine implements OutboxEngine {
     return withRenewedToken(login, this.renewLogin?.(job.accountId), (attempt) => this.call({ type: 'send', job, login: attempt }, onBegan) as Promise<SendOutcome>);
   }
 
+  takeBack(outboxId: number): void {
+    this.worker?.postMessage({ type: 'takeBack', outboxId } satisfies ToOutboxWorker);
+  }
+
   close(accountId: number): void {
     this.worker?.postMessage({ type: 'close', accountId } satisfies ToOutboxWorker);
   }
