@@ -1,4 +1,6 @@
+import { buffer } from 'node:stream/consumers';
 import type { BlobBatch } from '../store/blob-batch';
+import type { StoredBlob } from '../store/blob-store';
 import type { NewOutboxEntry } from '../store/outbox-repo';
 import type { Store } from '../store/store';
 import type { BuiltMessage } from './build-message';
@@ -7,6 +9,15 @@ import type { BuiltMessage } from './build-message';
 export type QueuedRow = Omit<NewOutboxEntry, 'blob' | 'size' | 'messageId' | 'envelope'>;
 
 const WRITES_AT_ONCE = 8;
+
+/**
+ * A message that is surely no larger than this is built in memory and
+ * written in one call, not streamed through a temp file chunk by chunk (a
+ * file write per chunk of the composer's output); all such messages being
+ * built at once hold at most MEMORY_BUDGET between them.
+ */
+const IN_MEMORY_MAX = 1024 * 1024;
+const MEMORY_BUDGET = 16 * 1024 * 1024;
 
 interface Pending {
   batch: BlobBatch;
@@ -29,6 +40,7 @@ export class OutboxCommitter {
   private writing = 0;
   private readonly waiting: (() => void)[] = [];
   private flushing: Promise<void> | null = null;
+  private inMemory = 0;
 
   constructor(private readonly store: Store) {}
 
@@ -38,7 +50,7 @@ export class OutboxCommitter {
     let stored;
     await this.turnToWrite();
     try {
-      stored = await this.store.blobs.writeStream(built.stream(), batch);
+      stored = await this.write(built, batch);
     } catch (error) {
       batch.discard();
       throw error;
@@ -51,6 +63,17 @@ export class OutboxCommitter {
       this.pending.push({ batch, entry, resolve, reject });
       this.schedule();
     });
+  }
+
+  private async write(built: BuiltMessage, batch: BlobBatch): Promise<StoredBlob> {
+    const held = built.sizeBound <= IN_MEMORY_MAX && this.inMemory + built.sizeBound <= MEMORY_BUDGET ? built.sizeBound : 0;
+    if (held === 0) return this.store.blobs.writeStream(built.stream(), batch);
+    this.inMemory += held;
+    try {
+      return batch.write(await buffer(built.stream()));
+    } finally {
+      this.inMemory -= held;
+    }
   }
 
   /** A thousand messages queued at once stream into the store a few at a time (open files, memory), and commit together. */

@@ -7,6 +7,7 @@ import type { Store } from '../store/store';
 import type { AttachmentStaging } from './attachment-staging';
 import { buildMessage, type Envelope, type SendingIdentity } from './build-message';
 import { OutboxCommitter, type QueuedRow } from './outbox-committer';
+import { SentMarks } from './sent-marks';
 
 /** A composed message to build and queue (plain data: it may cross to the outbox worker). */
 export interface QueueRequest {
@@ -25,6 +26,8 @@ export interface SendJob {
   token: string;
   envelope: Envelope;
   blob: string;
+  /** Whether a Sent copy is still to be filed once the server took it (recorded with "sent"). */
+  sentCopy: 'pending' | 'skipped';
 }
 
 /**
@@ -39,7 +42,9 @@ export interface OutboxEngine {
   /**
    * Sends the stored message. Once the server has accepted DATA and before
    * the first byte, the row is marked "sending" (refused when it was taken
-   * back meanwhile: then nothing is sent) and `onBegan` is called.
+   * back meanwhile: then nothing is sent) and `onBegan` is called. Resolves
+   * once the server took it and the row is marked "sent" (by the engine,
+   * where the send ran, grouped with the other marks of the moment).
    */
   send(job: SendJob, onBegan: () => void): Promise<SendOutcome>;
   /**
@@ -55,6 +60,7 @@ export interface OutboxEngine {
 export class InProcessOutboxEngine implements OutboxEngine {
   private readonly committer: OutboxCommitter;
   private readonly sender: SmtpSender;
+  private readonly marks: SentMarks;
   /** The sends under way, by outbox row, so a taken-back row's send can be called off. */
   private readonly inFlight = new Map<number, AbortController>();
 
@@ -66,6 +72,7 @@ export class InProcessOutboxEngine implements OutboxEngine {
   ) {
     this.committer = new OutboxCommitter(store);
     this.sender = new SmtpSender(loginFor, renewLogin);
+    this.marks = new SentMarks(store.db, store.outbox);
   }
 
   async queue(request: QueueRequest): Promise<number> {
@@ -78,7 +85,7 @@ export class InProcessOutboxEngine implements OutboxEngine {
     const controller = new AbortController();
     this.inFlight.set(job.outboxId, controller);
     try {
-      return await this.sender.send(
+      const outcome = await this.sender.send(
         job.accountId,
         job.envelope,
         () => createReadStream(this.store.blobs.pathOf(job.blob)),
@@ -88,6 +95,8 @@ export class InProcessOutboxEngine implements OutboxEngine {
         },
         controller.signal,
       );
+      await this.marks.mark(job.outboxId, outcome.refused, job.sentCopy);
+      return outcome;
     } finally {
       if (this.inFlight.get(job.outboxId) === controller) this.inFlight.delete(job.outboxId);
     }

@@ -3,7 +3,7 @@ import type { SendOutcome } from '../smtp/smtp-sender';
 import type { SmtpLogin } from '../smtp/smtp-transport';
 import type { QueueRequest, SendJob } from './outbox-engine';
 
-/** Messages between the main thread and the outbox worker (structured-cloned, so plain data only). */
+/** Messages between the main thread and the outbox worker (structured-cloned, so plain data only; posted as arrays). */
 export type ToOutboxWorker =
   | { type: 'queue'; id: number; request: QueueRequest }
   /** The login travels with each job: the passwords stay with the main thread's vault. */

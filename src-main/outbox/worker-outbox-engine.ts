@@ -5,6 +5,7 @@ import { withRenewedToken, type RenewLogin } from '../accounts/oauth2/renewed-to
 import type { SmtpLogin } from '../smtp/smtp-transport';
 import { bundledWorkerPath, startBundledWorker } from '../workers/start-bundled-worker';
 import type { OutboxEngine, QueueRequest, SendJob } from './outbox-engine';
+import { batchedPost } from './batched-post';
 import { OUTBOX_WORKER_ROLE, type FromOutboxWorker, type ToOutboxWorker } from './outbox-worker-protocol';
 
 interface Call {
@@ -24,6 +25,8 @@ type Request = { type: 'queue'; request: QueueRequest } | { type: 'send'; job: S
  */
 export class WorkerOutboxEngine implements OutboxEngine {
   private worker: Worker | null = null;
+  /** Requests of one turn, posted together to the worker they were made for. */
+  private post: ((message: ToOutboxWorker) => void) | null = null;
   private readonly calls = new Map<number, Call>();
   private nextId = 1;
 
@@ -45,41 +48,47 @@ export class WorkerOutboxEngine implements OutboxEngine {
   }
 
   takeBack(outboxId: number): void {
-    this.worker?.postMessage({ type: 'takeBack', outboxId } satisfies ToOutboxWorker);
+    this.post?.({ type: 'takeBack', outboxId });
   }
 
   close(accountId: number): void {
-    this.worker?.postMessage({ type: 'close', accountId } satisfies ToOutboxWorker);
+    this.post?.({ type: 'close', accountId });
   }
 
   async closeAll(): Promise<void> {
     const worker = this.worker;
     this.worker = null;
+    this.post = null;
     this.failAll(new WrenError('Internal', 'Wren is shutting down; the outbox stopped.'));
     await worker?.terminate();
   }
 
   private call(request: Request, onBegan?: () => void): Promise<number | SendOutcome> {
     const worker = this.ensureWorker();
+    const post = this.post!;
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.calls.set(id, { resolve, reject, onBegan });
       worker.ref();
-      worker.postMessage({ ...request, id } satisfies ToOutboxWorker);
+      post({ ...request, id });
     });
   }
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = startBundledWorker<FromOutboxWorker>(this.workerPath, OUTBOX_WORKER_ROLE, { dataDir: this.dataDir }, {
-      onMessage: (message) => this.receive(message),
+    const worker = startBundledWorker<FromOutboxWorker[]>(this.workerPath, OUTBOX_WORKER_ROLE, { dataDir: this.dataDir }, {
+      onMessage: (messages) => messages.forEach((message) => this.receive(message)),
       onError: (error) => this.failAll(new WrenError('Internal', `The outbox worker crashed: ${error.message}`)),
       onExit: () => {
-        if (this.worker === worker) this.worker = null;
+        if (this.worker === worker) {
+          this.worker = null;
+          this.post = null;
+        }
         this.failAll(new WrenError('Internal', 'The outbox worker stopped unexpectedly; the next send starts a new one.'));
       },
     });
     this.worker = worker;
+    this.post = batchedPost<ToOutboxWorker>((messages) => worker.postMessage(messages));
     return worker;
   }
 
