@@ -31,8 +31,10 @@ export async function runSendBench(root: string, count: number, only: string[], 
   atCleanup(() => sink.close());
   const dir = await makeTempDir('wren-send-bench-');
   const set = makeSendSet(count, dir);
-  // As in the app: the outbox's work in its bundled worker thread (`npm run bench` builds dist/main first).
-  const wren = startCore({ outboxWorkerPath: path.join(root, 'dist', 'main', 'outbox-worker.cjs') });
+  // As in the app: the outbox's work in its bundled worker threads, syncing in its own (which also sets the main
+  // thread's checkpoint threshold as the app has it); `npm run bench` builds dist/main first.
+  const dist = path.join(root, 'dist', 'main');
+  const wren = startCore({ outboxWorkerPath: path.join(dist, 'outbox-worker.cjs'), syncWorkerPath: path.join(dist, 'sync-worker.cjs') });
   atCleanup(() => wren.dispose());
   const smtp = { host: '127.0.0.1', port: sink.port, security: 'none' as const, user: alice.email };
   const accountId = (await wren.call('accounts.add', labDraft(lab, alice, { smtp, allowPlaintext: true }))).id;

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import type { ComposedMessage } from '../ipc/compose-shapes';
 import { SmtpSender, type SendOutcome } from '../smtp/smtp-sender';
 import type { RenewLogin } from '../accounts/oauth2/renewed-token-retry';
@@ -26,6 +27,7 @@ export interface SendJob {
   token: string;
   envelope: Envelope;
   blob: string;
+  size: number;
   /** Whether a Sent copy is still to be filed once the server took it (recorded with "sent"). */
   sentCopy: 'pending' | 'skipped';
 }
@@ -88,7 +90,7 @@ export class InProcessOutboxEngine implements OutboxEngine {
       const outcome = await this.sender.send(
         job.accountId,
         job.envelope,
-        () => createReadStream(this.store.blobs.pathOf(job.blob)),
+        () => this.messageOf(job),
         () => {
           if (!this.store.outbox.beginSending(job.outboxId, job.token)) throw new Error('The message was taken back before it was sent.');
           onBegan();
@@ -100,6 +102,12 @@ export class InProcessOutboxEngine implements OutboxEngine {
     } finally {
       if (this.inFlight.get(job.outboxId) === controller) this.inFlight.delete(job.outboxId);
     }
+  }
+
+  /** The stored message: kept with its row (small ones), or in its blob file. */
+  private messageOf(job: SendJob): Readable {
+    const content = this.store.outbox.source(job.outboxId);
+    return content ? Readable.from([content], { objectMode: false }) : createReadStream(this.store.blobs.pathOf(job.blob));
   }
 
   takeBack(outboxId: number): void {

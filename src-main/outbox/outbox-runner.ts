@@ -185,7 +185,7 @@ export class OutboxRunner {
     let began = false;
     try {
       const sentCopy = this.copyPlanFor(entry.accountId);
-      const job = { accountId: entry.accountId, outboxId: entry.id, token: this.token, envelope: entry.envelope, blob: entry.blob, sentCopy };
+      const job = { accountId: entry.accountId, outboxId: entry.id, token: this.token, envelope: entry.envelope, blob: entry.blob, size: entry.size, sentCopy };
       await this.engine.send(job, () => {
         began = true;
         this.announce(entry.id);
@@ -198,8 +198,11 @@ export class OutboxRunner {
     } catch (caught) {
       const error = toWrenError(caught);
       if (!began) {
+        const row = this.store.outbox.get(entry.id);
+        // Marked "sending" though the notice never came (a worker that died with it): as if it had.
+        if (row?.state === 'sending') return this.recover(row, error);
         // Nothing reached the server: safe to try again, or final when the server refused the envelope.
-        if (this.store.outbox.get(entry.id)?.state !== 'sending') this.settleUnsent(entry, error);
+        this.settleUnsent(entry, error);
         return;
       }
       if (error.code === 'SmtpRejected' || error.code === 'SmtpDeferred') this.settleUnsent(entry, error);

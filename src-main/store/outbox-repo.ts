@@ -29,6 +29,8 @@ export interface NewOutboxEntry {
   to: string[];
   state: 'waiting' | 'queued';
   sendAt: number | null;
+  /** The message itself when it is kept in the database (outbox_sources), not in its blob file. */
+  content?: Buffer;
 }
 
 /** The fields that say whether a row's send is settled for now. */
@@ -115,7 +117,14 @@ export class OutboxRepo {
         entry.sendAt,
         now,
       );
-    return Number(info.lastInsertRowid);
+    const id = Number(info.lastInsertRowid);
+    if (entry.content) this.statements.get('INSERT INTO outbox_sources (outbox_id, content) VALUES (?, ?)').run(id, entry.content);
+    return id;
+  }
+
+  /** The message of a row kept in the database; undefined when it is in its blob file. */
+  source(id: number): Buffer | undefined {
+    return this.statements.pluck('SELECT content FROM outbox_sources WHERE outbox_id = ?').get(id) as Buffer | undefined;
   }
 
   get(id: number): OutboxRecord | undefined {
