@@ -27,6 +27,7 @@ import { BEGAN_NOTICE_BYTES, OUTBOX_WORKER_ROLE, type FromOutboxWorker, type Out
  */
 const WORKER_CHECKPOINT_PAGES = 16_384;
 const CHECKPOINT_AFTER_IDLE_MS = 1000;
+const REPLY_GATHER_MS = 5;
 
 /** A passive checkpoint once no message has been queued for a while (it never waits for readers or writers). */
 function checkpointWhenIdle(store: Store): () => void {
@@ -42,8 +43,9 @@ function checkpointWhenIdle(store: Store): () => void {
 }
 
 function serve(port: MessagePort, dataDir: string, purpose: OutboxWorkerPurpose): void {
-  // Replies of one turn go back together (a burst of sends ends in a burst of replies).
-  const post = batchedPost<FromOutboxWorker>((messages) => port.postMessage(messages));
+  // Replies of one turn go back together; the sender's over a few ms, as its sends end one at a time (the
+  // runner keeps enough messages waiting on the connection for the delay never to leave it idle).
+  const post = batchedPost<FromOutboxWorker>((messages) => port.postMessage(messages), purpose === 'send' ? REPLY_GATHER_MS : 0);
   const logins = new Map<number, SmtpLogin>();
   const loginFor = (accountId: number) => {
     const login = logins.get(accountId);

@@ -1,6 +1,9 @@
 import type { OutboxRepo } from '../store/outbox-repo';
 import type { Db } from '../store/open-database';
 
+/** Sends end one at a time: their marks are gathered this long into one transaction (a crash meanwhile leaves them "sending"). */
+const GATHER_MS = 5;
+
 interface Mark {
   outboxId: number;
   refused: string[];
@@ -10,8 +13,8 @@ interface Mark {
 
 /**
  * Records "sent" for messages the server accepted, written where the send
- * ran (the outbox worker) and grouped: the replies that arrive in one turn
- * of the event loop are marked in one transaction, and each caller hears
+ * ran (the outbox worker) and grouped: the replies that arrive within a
+ * few ms of each other are marked in one transaction, and each caller hears
  * back once its mark is committed. A crash before the commit leaves the row
  * "sending", which recovery settles by the Sent folder or the user: never
  * a blind resend.
@@ -24,7 +27,7 @@ export class SentMarks {
   mark(outboxId: number, refused: string[], sentCopy: 'pending' | 'skipped'): Promise<void> {
     return new Promise((resolve, reject) => {
       this.pending.push({ outboxId, refused, sentCopy, done: (error) => (error === undefined ? resolve() : reject(error)) });
-      if (this.pending.length === 1) setImmediate(() => this.commit());
+      if (this.pending.length === 1) setTimeout(() => this.commit(), GATHER_MS);
     });
   }
 
