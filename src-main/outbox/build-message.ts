@@ -1,9 +1,9 @@
 import type { Readable } from 'node:stream';
-import { convert } from 'html-to-text';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { MailComposerAttachment } from 'nodemailer/lib/mail-composer';
 import type { ComposeAddress, ComposedMessage } from '../ipc/compose-shapes';
 import type { AttachmentStaging } from './attachment-staging';
+import { plainTextOf } from './plain-text';
 
 /** Who the message is from: the chosen identity. */
 export interface SendingIdentity {
@@ -21,8 +21,10 @@ export interface Envelope {
 export interface BuiltMessage {
   messageId: string;
   envelope: Envelope;
-  /** The RFC 5322 message, streamed (attachments are read from their staged files as it flows). */
+  /** The RFC 5322 message, streamed (attachments are read from their staged files as it flows); read once. */
   stream(): Readable;
+  /** At least the message's size in bytes, worked out before it is built (Infinity: cannot tell). */
+  sizeBound: number;
 }
 
 export interface BuildInput {
@@ -44,8 +46,9 @@ export interface BuildInput {
  */
 export function buildMessage(input: BuildInput): BuiltMessage {
   const { composed, from, messageId, date, staging } = input;
+  let attachedBytes = 0;
   const attachments = composed.attachments.map((attachment): MailComposerAttachment => {
-    staging.require(attachment.stagedId);
+    attachedBytes += staging.require(attachment.stagedId).size;
     return {
       filename: attachment.filename,
       contentType: attachment.contentType,
@@ -54,6 +57,7 @@ export function buildMessage(input: BuildInput): BuiltMessage {
       ...(attachment.contentId ? { cid: attachment.contentId, contentDisposition: 'inline' } : {}),
     };
   });
+  const text = plainText(composed);
   const composer = new MailComposer({
     from: formatted(from),
     to: composed.to.map(formatted),
@@ -65,23 +69,37 @@ export function buildMessage(input: BuildInput): BuiltMessage {
     date,
     inReplyTo: composed.inReplyTo ?? undefined,
     references: composed.references.length > 0 ? composed.references : undefined,
-    text: plainText(composed),
-    html: composed.html ?? undefined,
+    text: crlf(text),
+    html: composed.html === null ? undefined : crlf(composed.html),
     attachments,
     // Remote content is never fetched into a message Wren sends; files come from staging only.
     disableUrlAccess: true,
     headers: { 'X-Mailer': 'Wren' },
     // CRLF throughout, as SMTP carries it: the bytes stored (the Sent copy) are then the bytes the server got.
-    newline: 'windows',
+    // nodemailer writes its headers and encodings with CRLF and the texts are given with CRLF, so only an
+    // attachment it may carry as it is (a forwarded message, a text file) needs its newline pass over the
+    // whole output (SMTP's dot-stuffing makes another pass anyway).
+    ...(attachments.some(carriedAsIs) ? { newline: 'windows' } : {}),
   });
+  // Compiled once: the same tree gives the envelope and the bytes.
   const root = composer.compile();
   root.keepBcc = false;
   const envelope = root.getEnvelope();
   return {
     messageId,
     envelope: { from: envelope.from || from.address, to: envelope.to },
-    stream: () => composer.compile().createReadStream(),
+    stream: () => root.createReadStream(),
+    sizeBound: sizeBound(text, composed.html, attachedBytes),
   };
+}
+
+/** An attachment nodemailer may leave unencoded (7bit, 8bit), with whatever newlines its file has. */
+function carriedAsIs(attachment: MailComposerAttachment): boolean {
+  return !/^(application|image|audio|video|font)\//i.test(attachment.contentType ?? 'application/octet-stream');
+}
+
+function crlf(text: string): string {
+  return text.replace(/\r\n|\r|\n/g, '\r\n');
 }
 
 function formatted(address: ComposeAddress | SendingIdentity): { name: string; address: string } {
@@ -91,5 +109,14 @@ function formatted(address: ComposeAddress | SendingIdentity): { name: string; a
 /** The composer's text, or for HTML mail without one, the HTML as readable plain text. */
 function plainText(composed: ComposedMessage): string {
   if (composed.html === null || composed.text.trim() !== '') return composed.text;
-  return convert(composed.html, { wordwrap: 76, selectors: [{ selector: 'img', format: 'skip' }] });
+  return plainTextOf(composed.html);
+}
+
+/**
+ * An upper bound of the built size: quoted-printable at most triples a byte
+ * (UTF-8 text counted at 3 bytes a character), base64 adds a third and its
+ * line breaks; headers and boundaries fit in the margin.
+ */
+function sizeBound(text: string, html: string | null, attachedBytes: number): number {
+  return (text.length + (html?.length ?? 0)) * 3 * 3 + Math.ceil(attachedBytes / 57) * 78 + 16 * 1024;
 }

@@ -1,4 +1,10 @@
-// html-to-text ships no types; only the call Wren makes is declared.
+// html-to-text ships no types; only the calls Wren makes are declared.
 declare module 'html-to-text' {
-  export function convert(html: string, options?: { wordwrap?: number | false; selectors?: unknown[] }): string;
+  interface Options {
+    wordwrap?: number | false;
+    selectors?: unknown[];
+  }
+  export function convert(html: string, options?: Options): string;
+  /** The options worked out once: the returned function converts with them (convert() redoes this work each call). */
+  export function compile(options?: Options): (html: string) => string;
 }

@@ -1,4 +1,9 @@
+import { createHash } from 'node:crypto';
+import { closeSync, fsync, openSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { buffer } from 'node:stream/consumers';
 import type { BlobBatch } from '../store/blob-batch';
+import type { StoredBlob } from '../store/blob-store';
 import type { NewOutboxEntry } from '../store/outbox-repo';
 import type { Store } from '../store/store';
 import type { BuiltMessage } from './build-message';
@@ -7,6 +12,21 @@ import type { BuiltMessage } from './build-message';
 export type QueuedRow = Omit<NewOutboxEntry, 'blob' | 'size' | 'messageId' | 'envelope'>;
 
 const WRITES_AT_ONCE = 8;
+
+/**
+ * A message that is surely no larger than this is built in memory and kept
+ * in the database with its row (outbox_sources, one transaction), not
+ * streamed into a blob file: creating a file, renaming it and flushing it
+ * and its folder cost more than building a small message. All such messages
+ * being built at once hold at most MEMORY_BUDGET between them; past it, or
+ * for a larger message, the blob file it is.
+ */
+const IN_MEMORY_MAX = 1024 * 1024;
+const MEMORY_BUDGET = 16 * 1024 * 1024;
+
+const fsyncAsync = promisify(fsync);
+
+type Stored = StoredBlob & { content?: Buffer };
 
 interface Pending {
   batch: BlobBatch;
@@ -17,7 +37,8 @@ interface Pending {
 
 /**
  * Puts built messages into the outbox durably, with group commit: each
- * message streams into the blob store at once, and the messages queued
+ * message is built in memory (small ones, stored with their rows) or
+ * streams into the blob store at once, and the messages queued
  * while a flush is under way are flushed together by the next one (their
  * files, then their folders) and their rows inserted in one transaction.
  * A row is written only once its message is on the disk, and a caller hears
@@ -29,6 +50,7 @@ export class OutboxCommitter {
   private writing = 0;
   private readonly waiting: (() => void)[] = [];
   private flushing: Promise<void> | null = null;
+  private inMemory = 0;
 
   constructor(private readonly store: Store) {}
 
@@ -38,7 +60,7 @@ export class OutboxCommitter {
     let stored;
     await this.turnToWrite();
     try {
-      stored = await this.store.blobs.writeStream(built.stream(), batch);
+      stored = await this.write(built, batch);
     } catch (error) {
       batch.discard();
       throw error;
@@ -46,11 +68,29 @@ export class OutboxCommitter {
       this.writing -= 1;
       this.waiting.shift()?.();
     }
-    const entry: NewOutboxEntry = { ...row, messageId: built.messageId, envelope: built.envelope, blob: stored.blob, size: stored.size };
-    return new Promise((resolve, reject) => {
-      this.pending.push({ batch, entry, resolve, reject });
-      this.schedule();
-    });
+    const entry: NewOutboxEntry = { ...row, messageId: built.messageId, envelope: built.envelope, blob: stored.blob, size: stored.size, content: stored.content };
+    try {
+      return await new Promise<number>((resolve, reject) => {
+        this.pending.push({ batch, entry, resolve, reject });
+        this.schedule();
+      });
+    } finally {
+      if (stored.content) this.inMemory -= built.sizeBound;
+    }
+  }
+
+  private async write(built: BuiltMessage, batch: BlobBatch): Promise<Stored> {
+    const inMemory = built.sizeBound <= IN_MEMORY_MAX && this.inMemory + built.sizeBound <= MEMORY_BUDGET;
+    if (!inMemory) return this.store.blobs.writeStream(built.stream(), batch);
+    this.inMemory += built.sizeBound;
+    try {
+      const content = await buffer(built.stream());
+      // Named by its content as a blob file would be, so the row reads the same either way.
+      return { blob: createHash('sha256').update(content).digest('hex'), size: content.length, content };
+    } catch (error) {
+      this.inMemory -= built.sizeBound;
+      throw error;
+    }
   }
 
   /** A thousand messages queued at once stream into the store a few at a time (open files, memory), and commit together. */
@@ -75,12 +115,39 @@ export class OutboxCommitter {
     }
   }
 
+  /**
+   * The queueing commit is flushed to the disk before anyone hears of it:
+   * the composer closes on its answer, so the rows and the messages kept
+   * with them must survive a power loss, not only a crash. The WAL is
+   * flushed in the thread pool (synchronous = FULL would hold this thread
+   * for the flush), once per group; a checkpoint that ran meanwhile flushed
+   * what it moved into the database file itself.
+   */
+  private async flushWal(): Promise<void> {
+    const wal = `${this.store.db.name}-wal`;
+    let file: number;
+    try {
+      file = openSync(wal, 'r');
+    } catch (error) {
+      // No WAL (not in WAL mode): the commit went to the database file, flushed by SQLite.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    try {
+      await fsyncAsync(file);
+    } finally {
+      closeSync(file);
+    }
+  }
+
   private async commit(group: Pending[]): Promise<void> {
     const batch = this.store.blobs.batch();
     for (const pending of group) batch.absorb(pending.batch);
     try {
       await batch.sync();
       const ids = this.store.db.transaction(() => group.map((pending) => this.store.outbox.insert(pending.entry))).immediate();
+      // The rows are committed and will be sent: a failed flush is no reason to say they were not (a second Send).
+      await this.flushWal().catch((error: unknown) => console.warn('[wren] outbox: could not flush the queued messages to the disk:', (error as Error).message));
       group.forEach((pending, i) => pending.resolve(ids[i]!));
     } catch (error) {
       batch.discard();

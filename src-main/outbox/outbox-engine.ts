@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import type { ComposedMessage } from '../ipc/compose-shapes';
 import { SmtpSender, type SendOutcome } from '../smtp/smtp-sender';
 import type { RenewLogin } from '../accounts/oauth2/renewed-token-retry';
@@ -7,6 +8,7 @@ import type { Store } from '../store/store';
 import type { AttachmentStaging } from './attachment-staging';
 import { buildMessage, type Envelope, type SendingIdentity } from './build-message';
 import { OutboxCommitter, type QueuedRow } from './outbox-committer';
+import { SentMarks } from './sent-marks';
 
 /** A composed message to build and queue (plain data: it may cross to the outbox worker). */
 export interface QueueRequest {
@@ -25,6 +27,9 @@ export interface SendJob {
   token: string;
   envelope: Envelope;
   blob: string;
+  size: number;
+  /** Whether a Sent copy is still to be filed once the server took it (recorded with "sent"). */
+  sentCopy: 'pending' | 'skipped';
 }
 
 /**
@@ -39,9 +44,16 @@ export interface OutboxEngine {
   /**
    * Sends the stored message. Once the server has accepted DATA and before
    * the first byte, the row is marked "sending" (refused when it was taken
-   * back meanwhile: then nothing is sent) and `onBegan` is called.
+   * back meanwhile: then nothing is sent) and `onBegan` is called. Resolves
+   * once the server took it and the row is marked "sent" (by the engine,
+   * where the send ran, grouped with the other marks of the moment).
    */
   send(job: SendJob, onBegan: () => void): Promise<SendOutcome>;
+  /**
+   * The row was taken back (Undo, cancel): a send of it still waiting its
+   * turn on the connection is dropped before anything of it is sent.
+   */
+  takeBack(outboxId: number): void;
   /** Drops the account's SMTP connection (its settings changed, or it failed below SMTP). */
   close(accountId: number): void;
   closeAll(): Promise<void>;
@@ -50,6 +62,9 @@ export interface OutboxEngine {
 export class InProcessOutboxEngine implements OutboxEngine {
   private readonly committer: OutboxCommitter;
   private readonly sender: SmtpSender;
+  private readonly marks: SentMarks;
+  /** The sends under way, by outbox row, so a taken-back row's send can be called off. */
+  private readonly inFlight = new Map<number, AbortController>();
 
   constructor(
     private readonly store: Store,
@@ -59,6 +74,7 @@ export class InProcessOutboxEngine implements OutboxEngine {
   ) {
     this.committer = new OutboxCommitter(store);
     this.sender = new SmtpSender(loginFor, renewLogin);
+    this.marks = new SentMarks(store.db, store.outbox);
   }
 
   async queue(request: QueueRequest): Promise<number> {
@@ -67,16 +83,35 @@ export class InProcessOutboxEngine implements OutboxEngine {
     return this.committer.add(built, row);
   }
 
-  send(job: SendJob, onBegan: () => void): Promise<SendOutcome> {
-    return this.sender.send(
-      job.accountId,
-      job.envelope,
-      () => createReadStream(this.store.blobs.pathOf(job.blob)),
-      () => {
-        if (!this.store.outbox.beginSending(job.outboxId, job.token)) throw new Error('The message was taken back before it was sent.');
-        onBegan();
-      },
-    );
+  async send(job: SendJob, onBegan: () => void): Promise<SendOutcome> {
+    const controller = new AbortController();
+    this.inFlight.set(job.outboxId, controller);
+    try {
+      const outcome = await this.sender.send(
+        job.accountId,
+        job.envelope,
+        () => this.messageOf(job),
+        () => {
+          if (!this.store.outbox.beginSending(job.outboxId, job.token)) throw new Error('The message was taken back before it was sent.');
+          onBegan();
+        },
+        controller.signal,
+      );
+      await this.marks.mark(job.outboxId, outcome.refused, job.sentCopy);
+      return outcome;
+    } finally {
+      if (this.inFlight.get(job.outboxId) === controller) this.inFlight.delete(job.outboxId);
+    }
+  }
+
+  /** The stored message: kept with its row (small ones), or in its blob file. */
+  private messageOf(job: SendJob): Readable {
+    const content = this.store.outbox.source(job.outboxId);
+    return content ? Readable.from([content], { objectMode: false }) : createReadStream(this.store.blobs.pathOf(job.blob));
+  }
+
+  takeBack(outboxId: number): void {
+    this.inFlight.get(outboxId)?.abort();
   }
 
   close(accountId: number): void {

@@ -12,11 +12,15 @@ const SENT_KEPT_MS = 7 * 24 * 3600_000;
 
 /**
  * Messages handed to the SMTP connection ahead of the one on the line, so it
- * never waits for the runner between two messages. Each is still marked
- * "sending" only when its own DATA is accepted; one still waiting its turn
- * when the process dies is "queued" and provably never left.
+ * never waits for the runner (nor the outbox worker's round trip) between
+ * two messages. Each is still marked "sending" only when its own DATA is
+ * accepted; one still waiting its turn when the process dies is "queued" and
+ * provably never left, and Undo takes one back from that queue.
  */
-const SENDS_IN_FLIGHT = 8;
+const SENDS_IN_FLIGHT = 32;
+
+/** Sent rows past their keeping time are pruned this often (not at every pass: a full scan each time). */
+const PRUNE_EVERY_MS = 10 * 60_000;
 
 /** Backoff after a temporary failure: 15 s, 30 s, 1 min … up to 15 min. */
 export function retryDelayMs(attempts: number): number {
@@ -59,6 +63,9 @@ export class OutboxRunner {
   private readonly reachable = new Set<number>();
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
+  private prunedAt = 0;
+  /** A drain's wake-up for rows queued while it runs (it takes them without waiting for the next pass). */
+  private readonly nudges = new Map<number, () => void>();
 
   constructor(
     private readonly store: Store,
@@ -76,7 +83,10 @@ export class OutboxRunner {
 
   /** Works through every account that has something due (at start, and when an account is back online). */
   kickAll(): void {
-    this.store.outbox.pruneSent(Date.now() - SENT_KEPT_MS);
+    if (Date.now() - this.prunedAt >= PRUNE_EVERY_MS) {
+      this.prunedAt = Date.now();
+      this.store.outbox.pruneSent(Date.now() - SENT_KEPT_MS);
+    }
     for (const accountId of this.store.outbox.accountsWithWork()) this.kick(accountId);
     this.scheduleWake();
   }
@@ -92,6 +102,7 @@ export class OutboxRunner {
     const current = this.running.get(accountId);
     if (current) {
       this.again.add(accountId);
+      this.nudges.get(accountId)?.();
       return current;
     }
     const run = this.drain(accountId, this.reachable.delete(accountId))
@@ -115,52 +126,83 @@ export class OutboxRunner {
   private scheduleWake(): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
-    const due = this.store.outbox.nextDue();
+    // An account being drained takes its new rows itself: its queued rows are no reason to wake.
+    const due = this.store.outbox.nextDue([...this.running.keys()]);
     if (due === null) return;
     this.timer = setTimeout(() => this.kickAll(), Math.max(0, Math.min(due - Date.now(), 60_000)) + 5);
     this.timer.unref();
   }
 
+  /**
+   * Works through the account's claimed rows, a few sends ahead on the
+   * connection; rows queued meanwhile (newer than any claimed so far) are
+   * claimed and taken in the same drain. Older rows that need work again
+   * (a retry, "send anyway") come with the next drain, which `again` starts.
+   */
   private async drain(accountId: number, reachable: boolean): Promise<void> {
-    const claimed = this.store.outbox.claim(accountId, process.pid, this.token, isAlive);
     const sending = new Set<Promise<void>>();
+    const claimedIds: number[] = [];
+    let lastId = 0;
     try {
-      for (const entry of claimed) {
-        if (this.stopped) break;
-        const fresh = this.store.outbox.get(entry.id);
-        if (!fresh || fresh.claimToken !== this.token) continue;
-        if (fresh.state === 'sending') await this.recover(fresh);
-        else if (fresh.state === 'sent') await this.fileSentCopy(fresh);
-        else if (isDue(fresh) || (reachable && heldByNetwork(fresh))) {
-          const send: Promise<void> = this.sendOne(fresh).finally(() => sending.delete(send));
-          sending.add(send);
-          if (sending.size >= SENDS_IN_FLIGHT) await Promise.race(sending);
+      for (;;) {
+        this.again.delete(accountId);
+        const claimed = this.store.outbox.claim(accountId, process.pid, this.token, isAlive, lastId);
+        for (const entry of claimed) {
+          claimedIds.push(entry.id);
+          lastId = Math.max(lastId, entry.id);
+          if (this.stopped) break;
+          await this.take(entry, reachable, sending);
         }
+        if (this.stopped || (claimed.length === 0 && sending.size === 0)) break;
+        // Until a row is queued, or every send under way has ended: then look again.
+        if (claimed.length === 0 && !this.again.has(accountId)) await this.nextEvent(accountId, sending);
       }
     } finally {
+      this.nudges.delete(accountId);
       await Promise.allSettled(sending);
-      this.store.outbox.releaseAll(claimed.map((entry) => entry.id), this.token);
+      this.store.outbox.releaseAll(claimedIds, this.token);
     }
+  }
+
+  private async take(entry: OutboxRecord, reachable: boolean, sending: Set<Promise<void>>): Promise<void> {
+    const fresh = this.store.outbox.get(entry.id);
+    if (!fresh || fresh.claimToken !== this.token) return;
+    if (fresh.state === 'sending') await this.recover(fresh);
+    else if (fresh.state === 'sent') await this.fileSentCopy(fresh);
+    else if (isDue(fresh) || (reachable && heldByNetwork(fresh))) {
+      const send: Promise<void> = this.sendOne(fresh).finally(() => sending.delete(send));
+      sending.add(send);
+      if (sending.size >= SENDS_IN_FLIGHT) await Promise.race(sending);
+    }
+  }
+
+  private nextEvent(accountId: number, sending: Set<Promise<void>>): Promise<unknown> {
+    const nudged = new Promise<void>((resolve) => this.nudges.set(accountId, resolve));
+    return Promise.race([nudged, Promise.allSettled(sending)]);
   }
 
   private async sendOne(entry: OutboxRecord): Promise<void> {
     let began = false;
     try {
-      const job = { accountId: entry.accountId, outboxId: entry.id, token: this.token, envelope: entry.envelope, blob: entry.blob };
-      const outcome = await this.engine.send(job, () => {
+      const sentCopy = this.copyPlanFor(entry.accountId);
+      const job = { accountId: entry.accountId, outboxId: entry.id, token: this.token, envelope: entry.envelope, blob: entry.blob, size: entry.size, sentCopy };
+      await this.engine.send(job, () => {
         began = true;
         this.announce(entry.id);
       });
-      this.store.outbox.markSent(entry.id, outcome.refused, this.copyPlanFor(entry.accountId));
+      // The engine marked it sent.
       const sent = this.store.outbox.get(entry.id)!;
-      this.announce(entry.id);
+      this.hooks.changed(sent, false);
       this.hooks.sent(sent);
       await this.fileSentCopy(sent);
     } catch (caught) {
       const error = toWrenError(caught);
       if (!began) {
+        const row = this.store.outbox.get(entry.id);
+        // Marked "sending" though the notice never came (a worker that died with it): as if it had.
+        if (row?.state === 'sending') return this.recover(row, error);
         // Nothing reached the server: safe to try again, or final when the server refused the envelope.
-        if (this.store.outbox.get(entry.id)?.state !== 'sending') this.settleUnsent(entry, error);
+        this.settleUnsent(entry, error);
         return;
       }
       if (error.code === 'SmtpRejected' || error.code === 'SmtpDeferred') this.settleUnsent(entry, error);

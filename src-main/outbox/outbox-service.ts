@@ -67,6 +67,8 @@ export class OutboxService {
     if (!this.store.outbox.removeIfUnsent(outboxId)) {
       throw new WrenError('BadRequest', `Message ${outboxId} is ${entry.state} and can no longer be taken back.`, { outboxId, state: entry.state });
     }
+    // It may be waiting its turn on the SMTP connection already: called off there before any of it goes.
+    this.engine.takeBack(outboxId);
     this.changed(view(entry), true);
     return { message: entry.composedJson ? ComposedMessage.parse(JSON.parse(entry.composedJson)) : null };
   }

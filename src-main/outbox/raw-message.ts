@@ -31,6 +31,8 @@ export async function prepareRawMessage(source: AsyncIterable<Buffer>, fallbackF
   return {
     messageId,
     envelope: { from, to: [...new Set(recipients)] },
+    // Its body is still in the source, unread: streamed to the store whatever its size.
+    sizeBound: Infinity,
     stream: () => {
       // The source can be read once: a second call would have nothing to send.
       return Readable.from(concat(header, rest, iterator));

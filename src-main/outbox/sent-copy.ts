@@ -54,7 +54,7 @@ export class SentCopies {
     return this.sessions.use(entry.accountId, 'read', async (client) => {
       const there = await withFolder(client, path, async () => (await findFreshByMessageId(client, entry.messageId)).length > 0, { readOnly: true });
       if (there) return 'foundThere';
-      const content = await buffer(createReadStream(this.store.blobs.pathOf(entry.blob)));
+      const content = this.store.outbox.source(entry.id) ?? (await buffer(createReadStream(this.store.blobs.pathOf(entry.blob))));
       await appendMessage(client, path, content, ['\\Seen']);
       return 'filed';
     });

@@ -1,99 +1,53 @@
-import type { Worker } from 'node:worker_threads';
-import { WrenError } from '../errors/wren-error';
 import type { SendOutcome } from '../smtp/smtp-sender';
 import { withRenewedToken, type RenewLogin } from '../accounts/oauth2/renewed-token-retry';
 import type { SmtpLogin } from '../smtp/smtp-transport';
-import { bundledWorkerPath, startBundledWorker } from '../workers/start-bundled-worker';
+import { bundledWorkerPath } from '../workers/start-bundled-worker';
 import type { OutboxEngine, QueueRequest, SendJob } from './outbox-engine';
-import { OUTBOX_WORKER_ROLE, type FromOutboxWorker, type ToOutboxWorker } from './outbox-worker-protocol';
-
-interface Call {
-  resolve(value: number | SendOutcome): void;
-  reject(error: WrenError): void;
-  onBegan?: () => void;
-}
-
-type Request = { type: 'queue'; request: QueueRequest } | { type: 'send'; job: SendJob; login: SmtpLogin };
+import { OutboxWorkerThread } from './outbox-worker-thread';
 
 /**
- * The outbox's heavy work in its worker thread (started on first use,
- * restarted after a crash): the main thread posts a request and hears back
- * when the row is committed, when a message began to flow and how its send
- * ended. A worker that dies fails what it held; a row it had marked
- * "sending" is recovered by the runner like one left by a crash.
+ * The outbox's heavy work off the main thread, in two worker threads of the
+ * same bundle: one builds queued messages into the store, the other holds
+ * the SMTP connections and sends. A burst queued at once is then built
+ * while the first of it is already on the wire, and neither waits for the
+ * other's turn of the event loop. The main thread posts a request and hears
+ * back when the row is committed, when a large message began to flow and
+ * how its send ended.
  */
 export class WorkerOutboxEngine implements OutboxEngine {
-  private worker: Worker | null = null;
-  private readonly calls = new Map<number, Call>();
-  private nextId = 1;
+  private readonly builder: OutboxWorkerThread;
+  private readonly sender: OutboxWorkerThread;
 
   constructor(
-    private readonly dataDir: string,
-    private readonly workerPath: string,
+    dataDir: string,
+    workerPath: string,
     private readonly loginFor: (accountId: number) => SmtpLogin | Promise<SmtpLogin>,
     /** OAuth2: a login with a renewed token after the server refused one; the worker cannot renew, so this side does. */
     private readonly renewLogin?: (accountId: number) => RenewLogin<SmtpLogin>,
-  ) {}
+  ) {
+    this.builder = new OutboxWorkerThread(dataDir, workerPath, 'build');
+    this.sender = new OutboxWorkerThread(dataDir, workerPath, 'send');
+  }
 
   queue(request: QueueRequest): Promise<number> {
-    return this.call({ type: 'queue', request }) as Promise<number>;
+    return this.builder.call({ type: 'queue', request }) as Promise<number>;
   }
 
   async send(job: SendJob, onBegan: () => void): Promise<SendOutcome> {
     const login = await this.loginFor(job.accountId);
-    return withRenewedToken(login, this.renewLogin?.(job.accountId), (attempt) => this.call({ type: 'send', job, login: attempt }, onBegan) as Promise<SendOutcome>);
+    return withRenewedToken(login, this.renewLogin?.(job.accountId), (attempt) => this.sender.call({ type: 'send', job, login: attempt }, onBegan) as Promise<SendOutcome>);
+  }
+
+  takeBack(outboxId: number): void {
+    this.sender.tell({ type: 'takeBack', outboxId });
   }
 
   close(accountId: number): void {
-    this.worker?.postMessage({ type: 'close', accountId } satisfies ToOutboxWorker);
+    this.sender.tell({ type: 'close', accountId });
   }
 
   async closeAll(): Promise<void> {
-    const worker = this.worker;
-    this.worker = null;
-    this.failAll(new WrenError('Internal', 'Wren is shutting down; the outbox stopped.'));
-    await worker?.terminate();
-  }
-
-  private call(request: Request, onBegan?: () => void): Promise<number | SendOutcome> {
-    const worker = this.ensureWorker();
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.calls.set(id, { resolve, reject, onBegan });
-      worker.ref();
-      worker.postMessage({ ...request, id } satisfies ToOutboxWorker);
-    });
-  }
-
-  private ensureWorker(): Worker {
-    if (this.worker) return this.worker;
-    const worker = startBundledWorker<FromOutboxWorker>(this.workerPath, OUTBOX_WORKER_ROLE, { dataDir: this.dataDir }, {
-      onMessage: (message) => this.receive(message),
-      onError: (error) => this.failAll(new WrenError('Internal', `The outbox worker crashed: ${error.message}`)),
-      onExit: () => {
-        if (this.worker === worker) this.worker = null;
-        this.failAll(new WrenError('Internal', 'The outbox worker stopped unexpectedly; the next send starts a new one.'));
-      },
-    });
-    this.worker = worker;
-    return worker;
-  }
-
-  private receive(message: FromOutboxWorker): void {
-    const call = this.calls.get(message.id);
-    if (!call) return;
-    if (message.type === 'began') return call.onBegan?.();
-    this.calls.delete(message.id);
-    if (message.type === 'queued') call.resolve(message.outboxId);
-    else if (message.type === 'sent') call.resolve(message.outcome);
-    else call.reject(new WrenError(message.error.code, message.error.message, message.error.details));
-    // An idle worker must not keep the process (CLI, tests) alive.
-    if (this.calls.size === 0) this.worker?.unref();
-  }
-
-  private failAll(error: WrenError): void {
-    for (const call of this.calls.values()) call.reject(error);
-    this.calls.clear();
+    await Promise.all([this.builder.stop(), this.sender.stop()]);
   }
 }
 

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { WrenError } from '../errors/wren-error';
 import type { Envelope } from '../outbox/build-message';
 import { createSmtpTransport, type SmtpLogin, type SmtpTransport } from './smtp-transport';
 import { withRenewedToken, type RenewLogin } from '../accounts/oauth2/renewed-token-retry';
@@ -33,21 +34,30 @@ export class SmtpSender {
     private readonly renewLogin?: (accountId: number) => RenewLogin<SmtpLogin>,
   ) {}
 
-  async send(accountId: number, envelope: Envelope, message: () => Readable, beforeData: () => void): Promise<SendOutcome> {
+  /**
+   * `signal`: aborted when the message is taken back (Undo) while it waits
+   * its turn on the connection; nodemailer then drops it from the pool's
+   * queue, so nothing of it (not even its envelope) reaches the server.
+   */
+  async send(accountId: number, envelope: Envelope, message: () => Readable, beforeData: () => void, signal?: AbortSignal): Promise<SendOutcome> {
     const login = await this.loginFor(accountId);
-    return withRenewedToken(login, this.renewLogin?.(accountId), (attempt) => this.sendWith(accountId, attempt, envelope, message, beforeData));
+    return withRenewedToken(login, this.renewLogin?.(accountId), (attempt) => this.sendWith(accountId, attempt, { envelope, message, beforeData, signal }));
   }
 
-  private async sendWith(accountId: number, login: SmtpLogin, envelope: Envelope, message: () => Readable, beforeData: () => void): Promise<SendOutcome> {
+  private async sendWith(accountId: number, login: SmtpLogin, job: { envelope: Envelope; message: () => Readable; beforeData: () => void; signal?: AbortSignal }): Promise<SendOutcome> {
     const transport = this.transportFor(accountId, login);
     try {
-      const mail = { envelope, raw: message(), wrenBeforeData: beforeData } as Parameters<SmtpTransport['sendMail']>[0] & GatedMail;
+      if (job.signal?.aborted) throw takenBack();
+      const mail = { envelope: job.envelope, raw: job.message(), wrenBeforeData: job.beforeData, signal: job.signal } as Parameters<SmtpTransport['sendMail']>[0] & GatedMail;
       const info = await transport.sendMail(mail);
       const refused = (info.rejected ?? []).map(String);
       return { response: info.response, accepted: (info.accepted ?? []).map(String), refused };
     } catch (error) {
+      // Taken back: the pool let go of this message alone, the connection and the messages behind it carry on.
+      if (job.signal?.aborted) throw takenBack();
       const mapped = toSmtpError(error, login.server);
-      // A connection that failed below SMTP is not reused: the next message opens a fresh one.
+      // A connection that failed below SMTP is not reused: the next message opens a fresh one. A message the
+      // server refused (envelope or DATA) leaves the connection as good as it was.
       if (!['SmtpRejected', 'SmtpDeferred'].includes(mapped.code)) this.close(accountId);
       throw mapped;
     }
@@ -76,6 +86,10 @@ export class SmtpSender {
     this.transports.set(accountId, { key, transport });
     return transport;
   }
+}
+
+function takenBack(): WrenError {
+  return new WrenError('NotFound', 'The message was taken back before it was sent.');
 }
 
 /** Passes the message through, calling `hook` when the connection first pulls from it (after the 354). */

@@ -29,6 +29,8 @@ export interface NewOutboxEntry {
   to: string[];
   state: 'waiting' | 'queued';
   sendAt: number | null;
+  /** The message itself when it is kept in the database (outbox_sources), not in its blob file. */
+  content?: Buffer;
 }
 
 /** The fields that say whether a row's send is settled for now. */
@@ -115,7 +117,14 @@ export class OutboxRepo {
         entry.sendAt,
         now,
       );
-    return Number(info.lastInsertRowid);
+    const id = Number(info.lastInsertRowid);
+    if (entry.content) this.statements.get('INSERT INTO outbox_sources (outbox_id, content) VALUES (?, ?)').run(id, entry.content);
+    return id;
+  }
+
+  /** The message of a row kept in the database; undefined when it is in its blob file. */
+  source(id: number): Buffer | undefined {
+    return this.statements.pluck('SELECT content FROM outbox_sources WHERE outbox_id = ?').get(id) as Buffer | undefined;
   }
 
   get(id: number): OutboxRecord | undefined {
@@ -151,15 +160,16 @@ export class OutboxRepo {
   /**
    * Takes the rows of an account no living process holds, for this process.
    * `alive` says whether a claimant pid still runs; a claim by a dead process
-   * (killed mid-send) is taken over.
+   * (killed mid-send) is taken over. `afterId`: only rows newer than this
+   * (those queued while a drain is under way).
    */
-  claim(accountId: number, pid: number, token: string, alive: (pid: number) => boolean): OutboxRecord[] {
+  claim(accountId: number, pid: number, token: string, alive: (pid: number) => boolean, afterId = 0): OutboxRecord[] {
     // Immediate: it reads then writes, and another connection (the outbox worker, another process) may write in between.
     const claim = this.db.transaction(() => {
       const rows = (this.statements
         // "+account_id": found through the state and sent_copy indexes (few rows), not all the account's sent ones.
-        .get(`SELECT * FROM outbox WHERE +account_id = ? AND (state IN ('waiting', 'queued', 'sending') OR sent_copy IN ('pending', 'appending')) ORDER BY id`)
-        .all(accountId) as OutboxRow[]).map(fromRow);
+        .get(`SELECT * FROM outbox WHERE +account_id = ? AND id > ? AND (state IN ('waiting', 'queued', 'sending') OR sent_copy IN ('pending', 'appending')) ORDER BY id`)
+        .all(accountId, afterId) as OutboxRow[]).map(fromRow);
       const mine: OutboxRecord[] = [];
       for (const row of rows) {
         const heldByOther = row.claimPid !== null && row.claimToken !== token && alive(row.claimPid);
@@ -203,11 +213,14 @@ export class OutboxRepo {
     );
   }
 
-  /** The earliest time a waiting or queued row of any account becomes due. */
-  nextDue(): number | null {
+  /** The earliest time a waiting or queued row of any account but `busy` ones becomes due. */
+  nextDue(busy: number[] = []): number | null {
     return (this.statements
-      .pluck(`SELECT MIN(COALESCE(next_attempt_at, send_at, 0)) FROM outbox WHERE state IN ('waiting', 'queued')`)
-      .get() as number | null) ?? null;
+      .pluck(
+        `SELECT MIN(COALESCE(next_attempt_at, send_at, 0)) FROM outbox WHERE state IN ('waiting', 'queued')
+         AND account_id NOT IN (SELECT value FROM json_each(?))`,
+      )
+      .get(JSON.stringify(busy)) as number | null) ?? null;
   }
 
   /** The server took the message: recorded with who was refused and whether a Sent copy is still to be filed. */

@@ -17,13 +17,19 @@ export interface ScriptedSmtp {
   dropped: string[];
   /** Raw messages accepted, for header checks. */
   sources: Buffer[];
+  /** Every RCPT TO address the server was given, refused or not (what reached it of each envelope). */
+  recipients: string[];
+  /** Answers for particular subjects, over `answer` (one message refused among others). */
+  answerBySubject: Record<string, DataAnswer>;
+  /** How long the server waits after the final dot before answering (a message that keeps the line busy). */
+  holdMs: number;
   close(): Promise<void>;
 }
 
 const fail = (message: string, responseCode: number) => Object.assign(new Error(message), { responseCode });
 
 export async function startScriptedSmtp(password: string, port = 0): Promise<ScriptedSmtp> {
-  const state: Omit<ScriptedSmtp, 'port' | 'close'> = { answer: 'accept', accepted: [], dropped: [], sources: [] };
+  const state: Omit<ScriptedSmtp, 'port' | 'close'> = { answer: 'accept', accepted: [], dropped: [], sources: [], recipients: [], answerBySubject: {}, holdMs: 0 };
   const server: SMTPServer = new SMTPServer({
     secure: false,
     disabledCommands: ['STARTTLS'],
@@ -37,6 +43,7 @@ export async function startScriptedSmtp(password: string, port = 0): Promise<Scr
       else callback(fail('5.7.8 Authentication credentials invalid', 535));
     },
     onRcptTo(address, _session, callback) {
+      state.recipients.push(address.address);
       if (/^refuse/i.test(address.address)) callback(fail(`5.1.1 <${address.address}>: Recipient address rejected: User unknown`, 550));
       else callback();
     },
@@ -45,11 +52,13 @@ export async function startScriptedSmtp(password: string, port = 0): Promise<Scr
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks);
-        void simpleParser(raw).then((parsed) => {
+        void simpleParser(raw).then(async (parsed) => {
           const id = parsed.messageId ?? '';
-          if (state.answer === 'reject') return callback(fail('5.7.1 Message rejected: looks like spam to us', 554));
-          if (state.answer === 'defer') return callback(fail('4.3.0 Try again later: queue full', 451));
-          if (state.answer === 'drop') {
+          if (state.holdMs > 0) await new Promise((resolve) => setTimeout(resolve, state.holdMs));
+          const answer = state.answerBySubject[parsed.subject ?? ''] ?? state.answer;
+          if (answer === 'reject') return callback(fail('5.7.1 Message rejected: looks like spam to us', 554));
+          if (answer === 'defer') return callback(fail('4.3.0 Try again later: queue full', 451));
+          if (answer === 'drop') {
             state.dropped.push(id);
             // The line goes dead after the final dot: no reply, the socket is cut.
             for (const connection of server.connections) if (connection.id === session.id) (connection as unknown as { _socket: net.Socket })._socket.destroy();

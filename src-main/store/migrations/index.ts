@@ -15,13 +15,14 @@ import { addressBookByBatch } from './0014-address-book-by-batch';
 import { oauth2Accounts } from './0015-oauth2-accounts';
 import { searchCjkRunEnds } from './0016-search-cjk-run-ends';
 import { folderDeletePlan } from './0017-folder-delete-plan';
+import { outboxSources } from './0018-outbox-sources';
 import type { Migration } from './migration';
 
 /** In order; a new migration is a new file here, never an edit to an old one. */
 export const MIGRATIONS: readonly Migration[] = [
   initial, pendingFlagChanges, pendingFlagIdentity, dropRecentKeyword, operationsJournal, folderOperations,
   pop3Downloads, localTransfers, outbox, addressBook, accountOrderColour, pop3UidlIdentity, messageSearch, addressBookByBatch, oauth2Accounts,
-  searchCjkRunEnds, folderDeletePlan,
+  searchCjkRunEnds, folderDeletePlan, outboxSources,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

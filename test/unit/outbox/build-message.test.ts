@@ -36,6 +36,7 @@ describe('buildMessage', () => {
     const built = buildMessage({ composed, from, messageId: '<id1@example.com>', date: new Date(0), staging });
     const raw = await text(built.stream());
     expect(raw).toMatch(/^[\x20-\x7e\r\n\t]*$/); // 7-bit
+    expect(raw).not.toMatch(/(?<!\r)\n|\r(?!\n)/); // CRLF only, though the text came with bare LFs
     expect(raw).not.toMatch(/^bcc:/im);
     expect(raw.split('\r\n').every((line) => line.length <= 998)).toBe(true);
     expect(built.envelope.to).toEqual(['taro@example.jp', 'hidden@example.com']);
@@ -54,12 +55,13 @@ describe('buildMessage', () => {
     const composed = ComposedMessage.parse({
       accountId: 1,
       to: [{ name: '', address: 'a@example.com' }],
-      html: '<p>Hello <b>world</b></p><img src="cid:logo@wren">',
+      html: '<p>Hello <b>world</b></p>\n<img src="cid:logo@wren">\n',
       attachments: [{ stagedId: staged.stagedId, filename: 'logo.png', contentType: 'image/png', size: 4, contentId: 'logo@wren' }],
     });
     const raw = await text(buildMessage({ composed, from, messageId: '<id2@example.com>', date: new Date(), staging }).stream());
     expect(raw).toMatch(/multipart\/alternative/);
     expect(raw).toMatch(/multipart\/related/);
+    expect(raw).not.toMatch(/(?<!\r)\n|\r(?!\n)/);
     const parsed = await simpleParser(raw);
     expect(parsed.text?.trim()).toBe('Hello world');
     expect(parsed.attachments[0]?.cid).toBe('logo@wren');
