@@ -19,10 +19,24 @@ export class SentCopySetting {
     this.settings.update({ accounts: { [String(accountId)]: { saveSentCopy: keep } } });
   }
 
-  /** An older Wren kept "off" (or "the server files it") in the store: carried into settings.json once. */
+  /**
+   * An older Wren kept "off" (or "the server files it") in the store: carried
+   * into settings.json once. The store forgets it only after the file is
+   * written: a failed write (a full disk) leaves it for the next start, and
+   * the app opens all the same.
+   */
   carryOverFrom(store: Store): void {
-    for (const accountId of store.outbox.takeLegacySentCopyOff()) {
-      if (store.accounts.get(accountId)) this.set(accountId, false);
+    const off = store.outbox.legacySentCopyOff();
+    if (off.length === 0) return;
+    try {
+      for (const accountId of off) {
+        if (store.accounts.get(accountId)) this.set(accountId, false);
+      }
+    } catch (error) {
+      // The app still opens; the next start tries again.
+      console.warn('[wren] could not carry the Sent copy setting into settings.json:', (error as Error).message);
+      return;
     }
+    store.write(() => store.outbox.forgetLegacySentCopy());
   }
 }

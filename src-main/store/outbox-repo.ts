@@ -257,11 +257,13 @@ export class OutboxRepo {
    * The accounts whose Sent copy an older Wren turned off here (outbox_settings);
    * the setting now lives in settings.json (`saveSentCopy`), where these are carried once.
    */
-  takeLegacySentCopyOff(): number[] {
-    return this.db.transaction(() => {
-      const off = this.statements.pluck(`SELECT account_id FROM outbox_settings WHERE sent_copy <> 'auto'`).all() as number[];
-      this.statements.get('DELETE FROM outbox_settings').run();
-      return off;
-    })();
+  /** Accounts an older Wren kept the Sent copy off for, in the store (settings.json holds it now). */
+  legacySentCopyOff(): number[] {
+    return this.statements.pluck(`SELECT account_id FROM outbox_settings WHERE sent_copy <> 'auto'`).all() as number[];
+  }
+
+  /** Once settings.json holds what legacySentCopyOff gave. */
+  forgetLegacySentCopy(): void {
+    this.statements.get('DELETE FROM outbox_settings').run();
   }
 }
