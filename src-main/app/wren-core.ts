@@ -121,13 +121,7 @@ export class WrenCore {
     const tokens = new OAuth2Tokens(vault, this.tokenLeases, Date.now, options.onTokenWait);
     this.accounts = new AccountService(this.store, vault, this.status, { flows: this.oauth2Flows, tokens });
     this.sessions = new ImapSessions((accountId) => this.loginFor(accountId), (accountId) => (rejected) => this.renewLogin(accountId, rejected));
-    this.sync = new SyncService(this.store, this.syncRunner(), (accountId) => this.loginFor(accountId), this.status, this.events, {
-      renewLogin: (accountId, rejected) => this.renewLogin(accountId, rejected),
-      intervalMs: options.syncIntervalMs ?? 0,
-      push: options.push ?? false,
-      intervalFor: (accountId) => this.settings.forAccount(accountId).checkIntervalMinutes * 60_000,
-      bodiesFor: (accountId) => bodiesToKeep(this.settings.forAccount(accountId).bodyDownload, Date.now()),
-    });
+    this.sync = this.createSync();
     this.events.on('settings.changed', ({ settings, previous }) => applyAccountSettings(this.sync, settings, previous));
     this.operations = new OperationsService(this.store, (accountId) => this.sync.replaySoon(accountId));
     this.reader = new MessageReader(this.store, this.sessions, this.operations, (accountId) => this.loginFor(accountId));
@@ -138,28 +132,12 @@ export class WrenCore {
     this.staging = new AttachmentStaging(dataDir);
     this.compose = new ComposeStarter(this.store, this.accounts, this.reader, this.staging);
     this.drafts = new DraftsService(this.store, this.accounts, this.sessions, this.operations, this.staging);
-    // Drafts written offline go to the server once the account is reachable again.
-    this.events.on('account.status', ({ accountId, state }) => {
-      if (state === 'idle') void this.drafts.flush(accountId).catch(() => undefined);
-    });
     this.outboxEngine = this.createOutboxEngine();
-    const announce = (entry: OutboxEntryView, removed: boolean) => this.events.emit('outbox.changed', { entry: view(entry), removed });
     this.sentCopySetting = new SentCopySetting(this.settings);
     this.sentCopySetting.carryOverFrom(this.store);
-    this.outboxRunner = new OutboxRunner(this.store, this.outboxEngine, new SentCopies(this.store, this.sessions), {
-      changed: announce,
-      sent: (entry) => markOriginal(this, entry),
-      keepsSentCopy: (accountId) => this.sentCopySetting.keeps(accountId),
-      serverFilesSentMail: (accountId) => this.sentCopySetting.set(accountId, false),
-    });
-    this.outbox = new OutboxService(this.store, this.staging, this.outboxEngine, this.outboxRunner, announce);
-    if (options.outbox ?? true) {
-      // An account back online sends what waited for it.
-      this.events.on('account.status', ({ accountId, state }) => {
-        if (state === 'idle') void this.outboxRunner.kick(accountId, true);
-      });
-      this.outboxRunner.kickAll();
-    }
+    this.outboxRunner = this.createOutboxRunner();
+    this.outbox = new OutboxService(this.store, this.staging, this.outboxEngine, this.outboxRunner, (entry, removed) => this.announceOutbox(entry, removed));
+    this.sendWhatWaitsWhenBack();
     this.watcher = this.watchAccounts();
     // The CLI (`wren settings set`) may change the file under a running app.
     this.stopWatchingSettings = this.watcher ? watchSettingsFile(this.settings) : () => undefined;
@@ -189,6 +167,40 @@ export class WrenCore {
     this.sessions.closeAll();
     this.tokenLeases.close();
     this.store.close();
+  }
+
+  private createSync(): SyncService {
+    return new SyncService(this.store, this.syncRunner(), (accountId) => this.loginFor(accountId), this.status, this.events, {
+      renewLogin: (accountId, rejected) => this.renewLogin(accountId, rejected),
+      intervalMs: this.options.syncIntervalMs ?? 0,
+      push: this.options.push ?? false,
+      intervalFor: (accountId) => this.settings.forAccount(accountId).checkIntervalMinutes * 60_000,
+      bodiesFor: (accountId) => bodiesToKeep(this.settings.forAccount(accountId).bodyDownload, Date.now()),
+    });
+  }
+
+  private createOutboxRunner(): OutboxRunner {
+    return new OutboxRunner(this.store, this.outboxEngine, new SentCopies(this.store, this.sessions), {
+      changed: (entry, removed) => this.announceOutbox(entry, removed),
+      sent: (entry) => markOriginal(this, entry),
+      keepsSentCopy: (accountId) => this.sentCopySetting.keeps(accountId),
+      serverFilesSentMail: (accountId) => this.sentCopySetting.set(accountId, false),
+    });
+  }
+
+  private announceOutbox(entry: OutboxEntryView, removed: boolean): void {
+    this.events.emit('outbox.changed', { entry: view(entry), removed });
+  }
+
+  /** Drafts saved and messages queued while an account was offline go once it is reachable again (and queued mail now). */
+  private sendWhatWaitsWhenBack(): void {
+    const sending = this.options.outbox ?? true;
+    this.events.on('account.status', ({ accountId, state }) => {
+      if (state !== 'idle') return;
+      void this.drafts.flush(accountId).catch(() => undefined);
+      if (sending) void this.outboxRunner.kick(accountId, true);
+    });
+    if (sending) this.outboxRunner.kickAll();
   }
 
   private syncRunner(): SyncRunner {
