@@ -3,7 +3,7 @@ import { applyOperation, emptyFolder, markFolderRead } from '../../../src-main/j
 import { undoOperation } from '../../../src-main/journal/undo-operation';
 import type { HeaderRecord } from '../../../src-main/store/messages-repo';
 import type { Store } from '../../../src-main/store/store';
-import { tempStore } from '../store/temp-store';
+import { insertAccountRow, tempStore } from '../store/temp-store';
 
 let dispose: () => void = () => undefined;
 afterEach(() => dispose());
@@ -19,11 +19,7 @@ function setup() {
   const t = tempStore();
   dispose = t.dispose;
   const { store } = t;
-  store.db.prepare("INSERT INTO secrets (id, scheme, sealed) VALUES ('s', 'test', x'00')").run();
-  const accountId = Number(store.db.prepare(
-    `INSERT INTO accounts (name, email, protocol, incoming_host, incoming_port, incoming_security, incoming_user, password_secret_id, created_at)
-     VALUES ('a', 'a@test', 'imap', 'h', 993, 'tls', 'a', 's', 0)`,
-  ).run().lastInsertRowid);
+  const accountId = insertAccountRow(store, 'a@test');
   const folder = (path: string, role: string | null) =>
     Number(store.db.prepare('INSERT INTO folders (account_id, path, name, role, uidvalidity) VALUES (?, ?, ?, ?, 1700)').run(accountId, path, path, role).lastInsertRowid);
   const inbox = folder('INBOX', 'inbox');

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SentCopySetting } from '../../../src-main/outbox/sent-copy-setting';
 import type { SettingsService } from '../../../src-main/settings/settings-service';
 import type { Store } from '../../../src-main/store/store';
-import { tempStore } from '../store/temp-store';
+import { insertAccountRow, tempStore } from '../store/temp-store';
 
 let dispose: () => void = () => undefined;
 afterEach(() => dispose());
@@ -12,11 +12,7 @@ function storeWithLegacyOff(): { store: Store; accountId: number } {
   const t = tempStore();
   dispose = t.dispose;
   const { store } = t;
-  store.db.prepare("INSERT INTO secrets (id, scheme, sealed) VALUES ('s', 'test', x'00')").run();
-  const accountId = Number(store.db.prepare(
-    `INSERT INTO accounts (name, email, protocol, incoming_host, incoming_port, incoming_security, incoming_user, password_secret_id, created_at)
-     VALUES ('a', 'me@test.org', 'imap', 'h', 1, 'tls', 'a', 's', 0)`,
-  ).run().lastInsertRowid);
+  const accountId = insertAccountRow(store, 'me@test.org');
   store.db.prepare("INSERT INTO outbox_settings (account_id, sent_copy) VALUES (?, 'off')").run(accountId);
   return { store, accountId };
 }

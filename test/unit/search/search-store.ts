@@ -3,7 +3,7 @@ import { MessageSearch, parseInPlace } from '../../../src-main/search/message-se
 import type { ParseSourceFile } from '../../../src-main/search/search-indexer';
 import type { HeaderRecord } from '../../../src-main/store/messages-repo';
 import type { Store } from '../../../src-main/store/store';
-import { tempStore } from '../store/temp-store';
+import { insertAccountRow, tempStore } from '../store/temp-store';
 
 /** A store with one IMAP account for the search tests; call disposeSearchStore after each. */
 let dispose: () => void = () => undefined;
@@ -33,11 +33,7 @@ export function searchStore(parse: ParseSourceFile = parseInPlace): SearchStore 
   const t = tempStore();
   dispose = t.dispose;
   const store = t.store;
-  store.db.prepare("INSERT INTO secrets (id, scheme, sealed) VALUES ('s', 'test', x'00')").run();
-  const accountId = Number(store.db.prepare(
-    `INSERT INTO accounts (name, email, protocol, incoming_host, incoming_port, incoming_security, incoming_user, password_secret_id, created_at)
-     VALUES ('a', 'me@test.org', 'imap', 'h', 1, 'tls', 'a', 's', 0)`,
-  ).run().lastInsertRowid);
+  const accountId = insertAccountRow(store, 'me@test.org');
   const folder = (path: string) =>
     Number(store.db.prepare('INSERT INTO folders (account_id, path, name) VALUES (?, ?, ?)').run(accountId, path, path).lastInsertRowid);
   const engine = new MessageSearch(store, parse);

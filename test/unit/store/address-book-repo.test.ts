@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Address } from '../../../src-main/ipc/contract';
 import type { HeaderRecord } from '../../../src-main/store/messages-repo';
 import type { Store } from '../../../src-main/store/store';
-import { tempStore } from './temp-store';
+import { insertAccountRow, tempStore } from './temp-store';
 
 let dispose: () => void = () => undefined;
 afterEach(() => dispose());
@@ -19,11 +19,7 @@ function setup(): { store: Store; folder: (role: string | null, path: string) =>
   const t = tempStore();
   dispose = t.dispose;
   const store = t.store;
-  store.db.prepare("INSERT INTO secrets (id, scheme, sealed) VALUES ('s', 'test', x'00')").run();
-  const accountId = Number(store.db.prepare(
-    `INSERT INTO accounts (name, email, protocol, incoming_host, incoming_port, incoming_security, incoming_user, password_secret_id, created_at)
-     VALUES ('a', 'me@test.org', 'imap', 'h', 1, 'tls', 'a', 's', 0)`,
-  ).run().lastInsertRowid);
+  const accountId = insertAccountRow(store, 'me@test.org');
   const folder = (role: string | null, path: string) =>
     Number(store.db.prepare('INSERT INTO folders (account_id, path, name, role) VALUES (?, ?, ?, ?)').run(accountId, path, path, role).lastInsertRowid);
   return { store, folder };

@@ -9,3 +9,13 @@ export function tempStore(): { store: Store; dir: string; dispose: () => void } 
   const store = new Store(dir);
   return { store, dir, dispose: () => { store.close(); rmSync(dir, { recursive: true, force: true }); } };
 }
+
+/** An IMAP account row (and the sealed-secret row it points at) for tests that need one; gives its id. */
+export function insertAccountRow(store: Store, email = 'me@test.org'): number {
+  store.db.prepare("INSERT INTO secrets (id, scheme, sealed) VALUES ('s', 'test', x'00')").run();
+  const inserted = store.db.prepare(
+    `INSERT INTO accounts (name, email, protocol, incoming_host, incoming_port, incoming_security, incoming_user, password_secret_id, created_at)
+     VALUES ('a', ?, 'imap', 'h', 993, 'tls', 'a', 's', 0)`,
+  ).run(email);
+  return Number(inserted.lastInsertRowid);
+}

@@ -4,7 +4,7 @@ import type { FolderRecord } from '../../../src-main/store/folders-repo';
 import type { HeaderRecord } from '../../../src-main/store/messages-repo';
 import type { Store } from '../../../src-main/store/store';
 import { NewMailNotices } from '../../../src-main/sync/new-mail';
-import { tempStore } from '../store/temp-store';
+import { insertAccountRow, tempStore } from '../store/temp-store';
 
 let dispose: () => void = () => undefined;
 afterEach(() => dispose());
@@ -20,11 +20,7 @@ function setup(): { store: Store; accountId: number; events: Events['mail.new'][
   const t = tempStore();
   dispose = t.dispose;
   const store = t.store;
-  store.db.prepare("INSERT INTO secrets (id, scheme, sealed) VALUES ('s', 'test', x'00')").run();
-  const accountId = Number(store.db.prepare(
-    `INSERT INTO accounts (name, email, protocol, incoming_host, incoming_port, incoming_security, incoming_user, password_secret_id, created_at)
-     VALUES ('a', 'a@test', 'imap', 'h', 1, 'tls', 'a', 's', 0)`,
-  ).run().lastInsertRowid);
+  const accountId = insertAccountRow(store, 'a@test');
   const events: Events['mail.new'][] = [];
   return { store, accountId, events, notices: new NewMailNotices(store, (event) => events.push(event)) };
 }

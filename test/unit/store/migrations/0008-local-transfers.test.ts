@@ -1,36 +1,19 @@
-import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../../../src-main/store/migrations';
+import { ACCOUNT_SEED, databaseBefore, removeDatabasesBefore } from './database-before';
 import { localTransfers } from '../../../../src-main/store/migrations/0008-local-transfers';
 import { openDatabase } from '../../../../src-main/store/open-database';
 
-let dir = '';
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => removeDatabasesBefore());
 
 /** A database as the migration before this one left it, with a journal entry and its message. */
 function populatedBefore(): string {
-  dir = mkdtempSync(join(tmpdir(), 'wren-migration-'));
-  const file = join(dir, 'wren.sqlite');
-  const db = new Database(file);
-  db.pragma('foreign_keys = ON');
-  const before = MIGRATIONS.slice(0, MIGRATIONS.indexOf(localTransfers));
-  for (const migration of before) db.exec(migration.up);
-  db.pragma(`user_version = ${before.length}`);
-  db.exec(`
-    INSERT INTO secrets (id, scheme, sealed) VALUES ('s', 'test', x'00');
-    INSERT INTO accounts (id, name, email, protocol, incoming_host, incoming_port, incoming_security, incoming_user, password_secret_id, created_at)
-      VALUES (1, 'a', 'a@test', 'imap', 'h', 993, 'tls', 'a', 's', 0);
+  return databaseBefore(localTransfers, `${ACCOUNT_SEED}
     INSERT INTO folders (id, account_id, path, name, uidvalidity) VALUES (1, 1, 'INBOX', 'INBOX', 1700);
     INSERT INTO messages (id, folder_id, uid, message_id, sort_date) VALUES (5, 1, 41, '<five@test>', 0);
     INSERT INTO operations (id, account_id, kind, action, target_path, state, created_at) VALUES (7, 1, 'move', 'move', 'Work', 'sent', 100);
     INSERT INTO operation_messages (id, operation_id, message_row_id, folder_path, uidvalidity, uid, message_id_header)
       VALUES (3, 7, 5, 'INBOX', 1700, 41, '<five@test>');
-  `);
-  db.close();
-  return file;
+  `).file;
 }
 
 describe('migration 0008 local transfers', () => {

@@ -1,34 +1,20 @@
-import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../../../src-main/store/migrations';
+import { databaseBefore, removeDatabasesBefore } from './database-before';
 import { pop3UidlIdentity } from '../../../../src-main/store/migrations/0012-pop3-uidl-identity';
 import { openDatabase } from '../../../../src-main/store/open-database';
 
-let dir = '';
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => removeDatabasesBefore());
 
 /** A POP3 account as the migration before this one left it: one record with its message, one deleted here. */
 function populatedBefore(): string {
-  dir = mkdtempSync(join(tmpdir(), 'wren-migration-'));
-  const file = join(dir, 'wren.sqlite');
-  const db = new Database(file);
-  db.pragma('foreign_keys = ON');
-  const before = MIGRATIONS.slice(0, MIGRATIONS.indexOf(pop3UidlIdentity));
-  for (const migration of before) db.exec(migration.up);
-  db.pragma(`user_version = ${before.length}`);
-  db.exec(`
+  return databaseBefore(pop3UidlIdentity, `
     INSERT INTO secrets (id, scheme, sealed) VALUES ('s', 'test', x'00');
     INSERT INTO accounts (id, name, email, protocol, incoming_host, incoming_port, incoming_security, incoming_user, password_secret_id, created_at)
       VALUES (1, 'p', 'p@test', 'pop3', 'h', 995, 'tls', 'p', 's', 0);
     INSERT INTO folders (id, account_id, path, name) VALUES (1, 1, 'INBOX', 'Inbox');
     INSERT INTO messages (id, folder_id, message_id, size, sort_date) VALUES (5, 1, '<kept@test>', 1234, 0);
     INSERT INTO pop3_uidls (account_id, uidl, message_row_id, downloaded_at) VALUES (1, 'u-kept', 5, 0), (1, 'u-deleted', NULL, 0);
-  `);
-  db.close();
-  return file;
+  `).file;
 }
 
 describe('migration 0012 POP3 record identity', () => {

@@ -1,35 +1,19 @@
-import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../../../src-main/store/migrations';
+import { ACCOUNT_SEED, databaseBefore, removeDatabasesBefore } from './database-before';
 import { searchCjkRunEnds } from '../../../../src-main/store/migrations/0016-search-cjk-run-ends';
 import { MessageSearch, parseInPlace } from '../../../../src-main/search/message-search';
 import { Store } from '../../../../src-main/store/store';
 
-let dir = '';
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => removeDatabasesBefore());
 
 /** A database the migration before this one left, fully indexed the old way (bigrams only). */
 function indexedBefore(): string {
-  dir = mkdtempSync(join(tmpdir(), 'wren-migration-'));
-  const db = new Database(join(dir, 'wren.sqlite'));
-  db.pragma('foreign_keys = ON');
-  const before = MIGRATIONS.slice(0, MIGRATIONS.indexOf(searchCjkRunEnds));
-  for (const migration of before) db.exec(migration.up);
-  db.pragma(`user_version = ${before.length}`);
-  db.exec(`
-    INSERT INTO secrets (id, scheme, sealed) VALUES ('s', 'test', x'00');
-    INSERT INTO accounts (id, name, email, protocol, incoming_host, incoming_port, incoming_security, incoming_user, password_secret_id, created_at)
-      VALUES (1, 'a', 'a@test', 'imap', 'h', 993, 'tls', 'a', 's', 0);
+  return databaseBefore(searchCjkRunEnds, `${ACCOUNT_SEED}
     INSERT INTO folders (id, account_id, path, name) VALUES (1, 1, 'INBOX', 'INBOX');
     INSERT INTO messages (id, folder_id, uid, subject, from_name, from_addr, sort_date) VALUES (5, 1, 41, '问候', '老王', 'lw@test', 2);
     DELETE FROM search_pending;
     INSERT INTO message_search (rowid, subject, sender, recipients, body) VALUES (5, '问候', '老王 lw@test', '', '');
-  `);
-  db.close();
-  return dir;
+  `).dir;
 }
 
 describe('migration 0016 search CJK run ends', () => {
