@@ -1,34 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectImap } from '../lab/imap-util';
 import { startLab, type Lab, type LabUser } from '../lab/lab';
 import { simpleMessage } from '../lab/simple-message';
 import { addLabAccount } from './add-lab-account';
+import { serverEventually, serverSubjects } from './server-subjects';
 import { launchBrowser, screenshot, startWebApp, type WebApp } from './web-app';
-
-/** The subjects in a folder as the server has them, read over a second IMAP session. */
-async function serverSubjects(lab: Lab, user: LabUser, folder: string): Promise<string[]> {
-  const client = await connectImap(lab, user.email);
-  try {
-    const mailbox = await client.mailboxOpen(folder, { readOnly: true });
-    if (mailbox.exists === 0) return [];
-    const subjects: string[] = [];
-    for await (const message of client.fetch('1:*', { envelope: true })) subjects.push(message.envelope?.subject ?? '');
-    return subjects.sort();
-  } finally {
-    await client.logout();
-  }
-}
-
-async function serverEventually(read: () => Promise<string[]>, expected: string[]): Promise<void> {
-  let last: string[] = [];
-  for (let attempt = 0; attempt < 120; attempt++) {
-    last = await read();
-    if (JSON.stringify(last) === JSON.stringify([...expected].sort())) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  expect(last).toEqual([...expected].sort());
-}
 
 /** Search results mix folders: a delete there decides per message, by the folder each one is in. */
 describe('web mode: delete in search results', () => {

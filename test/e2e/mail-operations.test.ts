@@ -1,51 +1,11 @@
-import type { SearchObject } from 'imapflow';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectImap } from '../lab/imap-util';
 import { startLab, type Lab, type LabUser } from '../lab/lab';
+import { connectImap } from '../lab/imap-util';
 import { simpleMessage } from '../lab/simple-message';
 import { addLabAccount } from './add-lab-account';
+import { serverEventually, serverMatching, serverSubjects } from './server-subjects';
 import { launchBrowser, screenshot, startWebApp, type WebApp } from './web-app';
-
-/** The subjects in a folder as the server has them, read over a second IMAP session ("another device"). */
-async function serverSubjects(lab: Lab, user: LabUser, folder: string): Promise<string[]> {
-  const client = await connectImap(lab, user.email);
-  try {
-    const mailbox = await client.mailboxOpen(folder, { readOnly: true });
-    if (mailbox.exists === 0) return [];
-    const subjects: string[] = [];
-    for await (const message of client.fetch('1:*', { envelope: true })) subjects.push(message.envelope?.subject ?? '');
-    return subjects.sort();
-  } finally {
-    await client.logout();
-  }
-}
-
-/** The subjects of the folder's messages that match an IMAP SEARCH (flagged, unseen…). */
-async function serverMatching(lab: Lab, user: LabUser, folder: string, query: SearchObject): Promise<string[]> {
-  const client = await connectImap(lab, user.email);
-  try {
-    await client.mailboxOpen(folder, { readOnly: true });
-    const uids = (await client.search(query, { uid: true })) || [];
-    if (uids.length === 0) return [];
-    const subjects: string[] = [];
-    for await (const message of client.fetch(uids, { envelope: true }, { uid: true })) subjects.push(message.envelope?.subject ?? '');
-    return subjects.sort();
-  } finally {
-    await client.logout();
-  }
-}
-
-/** Waits until the server agrees (the journal replays in the background); fails with the last answer. */
-async function serverEventually(read: () => Promise<string[]>, expected: string[]): Promise<void> {
-  let last: string[] = [];
-  for (let attempt = 0; attempt < 120; attempt++) {
-    last = await read();
-    if (JSON.stringify(last) === JSON.stringify([...expected].sort())) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  expect(last).toEqual([...expected].sort());
-}
 
 describe('web mode: mail operations (delete, undo, drag and drop, shortcuts, folder menu), English and Chinese', () => {
   let lab: Lab;
