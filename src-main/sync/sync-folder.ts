@@ -5,7 +5,7 @@ import { allUids, uidsFrom } from '../imap/search-uids';
 import { withFolder, type KnownState, type SelectedFolder } from '../imap/with-folder';
 import type { FolderRecord, FolderSyncState } from '../store/folders-repo';
 import type { Store } from '../store/store';
-import { inThreadHeaderWriter, type HeaderWriter } from './header-writer';
+import { fromImapEnvelope } from '../mime/envelope';
 import { chunk } from './uid-ranges';
 
 /** Headers per FETCH and per transaction: big enough to be fast, small enough to keep memory flat. */
@@ -25,9 +25,7 @@ export type FolderProgress = (done: number, total: number, bytes?: { done: numbe
  * found by set difference against the cache, not by UIDNEXT, so a sync that
  * was cut off half way resumes exactly where it stopped: no duplicates, no gaps.
  */
-export function syncFolder(
-  client: ImapClient, store: Store, folder: FolderRecord, onProgress: FolderProgress, writer: HeaderWriter = inThreadHeaderWriter(store),
-): Promise<FolderSyncResult> {
+export function syncFolder(client: ImapClient, store: Store, folder: FolderRecord, onProgress: FolderProgress): Promise<FolderSyncResult> {
   return withFolder(client, folder.path, async (selected) => {
     const state = syncState(selected);
     if (folder.uidvalidity !== null && folder.uidvalidity !== state.uidvalidity) {
@@ -40,17 +38,15 @@ export function syncFolder(
     }
     const removedMessages = removeGhosts(store, folder.id) + removeVanished(store, folder.id, selected);
     const result = store.messages.uids(folder.id).length === 0
-      ? { newMessages: await fetchAllHeaders(client, writer, folder.id, selected.exists, onProgress), removedMessages: 0, flagUpdates: 0 }
-      : await syncCachedFolder(client, store, writer, folder, selected, onProgress);
+      ? { newMessages: await fetchAllHeaders(client, store, folder.id, selected.exists, onProgress), removedMessages: 0, flagUpdates: 0 }
+      : await syncCachedFolder(client, store, folder, selected, onProgress);
     store.write(() => store.folders.setSyncState(folder.id, state));
     return { ...result, removedMessages: removedMessages + result.removedMessages };
   }, { readOnly: true, since: knownState(folder) });
 }
 
 /** A folder with messages cached: the server's UIDs against the cache, then new headers and changed flags. */
-async function syncCachedFolder(
-  client: ImapClient, store: Store, writer: HeaderWriter, folder: FolderRecord, selected: SelectedFolder, onProgress: FolderProgress,
-): Promise<FolderSyncResult> {
+async function syncCachedFolder(client: ImapClient, store: Store, folder: FolderRecord, selected: SelectedFolder, onProgress: FolderProgress): Promise<FolderSyncResult> {
   let removedMessages = 0;
   let serverUids = await uidsByQresync(client, store, folder, selected);
   if (!serverUids) {
@@ -60,7 +56,7 @@ async function syncCachedFolder(
   const known = store.messages.uids(folder.id);
   const knownSet = new Set(known);
   const fresh = serverUids.filter((uid) => !knownSet.has(uid)).sort((a, b) => b - a);
-  const newMessages = await fetchNewHeaders(client, writer, folder.id, fresh, onProgress);
+  const newMessages = await fetchNewHeaders(client, store, folder.id, fresh, onProgress);
   const flagUpdates = await refreshFlags(client, store, folder, syncState(selected).highestmodseq, known);
   return { newMessages, removedMessages, flagUpdates };
 }
@@ -105,9 +101,9 @@ function removeExpunged(store: Store, folderId: number, onServer: Set<number>): 
 }
 
 /** Newest first (see storeHeaderBatches), by UID: the ones the cache lacks. */
-function fetchNewHeaders(client: ImapClient, writer: HeaderWriter, folderId: number, uids: number[], onProgress: FolderProgress): Promise<number> {
+function fetchNewHeaders(client: ImapClient, store: Store, folderId: number, uids: number[], onProgress: FolderProgress): Promise<number> {
   const batches = chunk(uids, HEADER_BATCH).map((batch) => ({ size: batch.length, fetch: () => fetchHeaders(client, batch) }));
-  return storeHeaderBatches(writer, folderId, batches, uids.length, onProgress);
+  return storeHeaderBatches(store, folderId, batches, uids.length, onProgress);
 }
 
 /**
@@ -116,13 +112,13 @@ function fetchNewHeaders(client: ImapClient, writer: HeaderWriter, folderId: num
  * the next range down into it (fetched again, stored once); a message that arrives meanwhile lies above
  * `exists` and comes with the next sync, as the folder's UIDNEXT is the one SELECT gave.
  */
-function fetchAllHeaders(client: ImapClient, writer: HeaderWriter, folderId: number, exists: number, onProgress: FolderProgress): Promise<number> {
+function fetchAllHeaders(client: ImapClient, store: Store, folderId: number, exists: number, onProgress: FolderProgress): Promise<number> {
   const batches: HeaderBatch[] = [];
   for (let to = exists; to >= 1; to -= HEADER_BATCH) {
     const from = Math.max(1, to - HEADER_BATCH + 1);
     batches.push({ size: to - from + 1, fetch: () => fetchHeadersInRange(client, from, to) });
   }
-  return storeHeaderBatches(writer, folderId, batches, exists, onProgress);
+  return storeHeaderBatches(store, folderId, batches, exists, onProgress);
 }
 
 interface HeaderBatch {
@@ -134,31 +130,18 @@ interface HeaderBatch {
  * Newest first, so the first screen fills while older mail still arrives. The
  * next batch is asked for before this one is decoded and written: the server
  * prepares and sends it meanwhile, instead of idling one round trip per batch.
- * The writer may be another thread: at most two batches wait for it (memory
- * stays flat), progress counts committed batches, and a failure waits for the
- * batches already handed over, so what arrived is kept.
  */
-async function storeHeaderBatches(writer: HeaderWriter, folderId: number, batches: HeaderBatch[], total: number, onProgress: FolderProgress): Promise<number> {
+async function storeHeaderBatches(store: Store, folderId: number, batches: HeaderBatch[], total: number, onProgress: FolderProgress): Promise<number> {
   let done = 0;
   onProgress(0, total);
-  const writes: Promise<void>[] = [];
-  try {
-    let next = prefetch(batches[0]);
-    for (const [i, batch] of batches.entries()) {
-      const fetched = await next!;
-      next = prefetch(batches[i + 1]);
-      if (writes.length >= 2) await writes[writes.length - 2];
-      const written = writer.write(folderId, fetched).then(() => {
-        done += batch.size;
-        onProgress(done, total);
-      });
-      written.catch(() => undefined); // awaited below; this only keeps it from counting as unhandled meanwhile
-      writes.push(written);
-    }
-    await Promise.all(writes);
-  } catch (error) {
-    await Promise.allSettled(writes);
-    throw error;
+  let next = prefetch(batches[0]);
+  for (const [i, batch] of batches.entries()) {
+    const fetched = await next!;
+    next = prefetch(batches[i + 1]);
+    const records = fetched.map(fromImapEnvelope);
+    store.write(() => store.messages.insertHeaders(folderId, records));
+    done += batch.size;
+    onProgress(done, total);
   }
   return done;
 }
