@@ -1,160 +1,29 @@
-import { discoveryOverridesFromEnv } from '../accounts/discovery/discovery-options';
-import { defaultDataDir } from '../app/data-dir';
-import { createHandlers } from '../app/handlers';
-import { WrenCore } from '../app/wren-core';
-import { WrenError, toErrorShape } from '../errors/wren-error';
-import { KeyFileSecretStore } from '../secrets/key-file-secret-store';
-import { CliContext } from './cli-context';
+/**
+ * The `wren` command's entry (bin/wren.cjs). It loads little by itself: for `wren sync` the sync worker
+ * starts first and loads its bundle on the other core while this thread loads the rest of the CLI
+ * (cli-run.ts: the core, the contract and its schemas, every command), instead of one after the other.
+ */
+import { splitGlobals } from './cli-globals';
 import { exitWhenWritten, quietWhenReaderLeaves } from './exit-when-written';
-import { accountCommand } from './commands/account-commands';
-import { foldersCommand, listCommand } from './commands/browse-commands';
-import { folderCommand } from './commands/folder-commands';
-import { deleteCommand, flagCommand, moveOrCopyCommand } from './commands/message-commands';
-import { readCommand } from './commands/read-command';
-import { exportCommand, importCommand } from './commands/mail-file-commands';
-import { settingsCommand } from './commands/settings-command';
-import { sourceCommand } from './commands/source-command';
-import { syncCommand } from './commands/sync-command';
-import { localAccessOf } from './local-access';
-import { watchCommand } from './commands/watch-command';
-import { SEND_USAGE, sendCommand } from './commands/send-command';
-import { outboxCommand } from './commands/outbox-command';
-import { IDENTITY_USAGE, identityCommand } from './commands/identity-commands';
-import { searchCommand } from './commands/search-command';
-import { startRunStats } from './run-stats';
-import { stopOnSignal } from './stop-on-signal';
+import { startSyncWorkerEarly } from '../sync/early-sync-worker';
+import { defaultSyncWorkerPath } from '../sync/worker-sync-runner';
 
-const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
-  account add --email ADDR --imap-host H [--imap-port P] [--imap-security tls|starttls|none] [--user U]
-              [--name NAME] [--smtp-host H --smtp-port P --smtp-security tls|starttls|none]
-              [--trust-fingerprint SHA256] [--allow-plaintext]     (password: WREN_PASSWORD or prompt)
-              [--oauth2 [--oauth2-auth-url U --oauth2-token-url U --oauth2-client-id ID --oauth2-scope S…]]
-                                  (sign in with the browser instead: prints the URL, waits for the redirect)
-  account add --email ADDR --pop3-host H [--pop3-port P] [--pop3-security tls|starttls|none] [--user U]
-              [--pop3-policy keep|delete-after:DAYS|delete-when-deleted|delete] [--pop3-max-size KB] …
-  account list | account remove ACCOUNT [--yes]   (asks first unless --yes; nothing is deleted on the server)
-  account discover ADDRESS        (server settings from the address alone: host, port, security, source)
-  account edit ACCOUNT [--name N] [--display-name D] [--colour #RRGGBB] [--imap-host H] [--imap-port P]
-              [--imap-security S] [--user U] [--new-password] [--trust-fingerprint SHA256]
-  sync [ACCOUNT] [--bodies]
-  folders ACCOUNT [--all]         (--all: unsubscribed folders too; ACCOUNT "local": the local folders)
-  list ACCOUNT FOLDER [--limit N] [--offset N]
-  search QUERY [--account ACCOUNT|local] [--folder PATH] [--limit N]   (words AND, "phrases", from: to: subject: body:)
-  read MESSAGE_ID [--raw]        (--raw with --json adds the whole source, base64)
-  source MESSAGE_ID              (the raw message, byte for byte, to stdout)
-  move ID... FOLDER [--to-account ACCOUNT]     (FOLDER: a path in the messages' own account, or in ACCOUNT or "local")
-  copy ID... FOLDER [--to-account ACCOUNT]
-  delete ID... [--permanent]     (to the account's Trash; in Trash, or with --permanent, for good)
-  flag ID... [--seen|--unseen] [--flagged|--unflagged]
-  folder create ACCOUNT PATH | folder rename ACCOUNT PATH NEWPATH | folder delete ACCOUNT PATH
-  folder subscribe ACCOUNT PATH | folder unsubscribe ACCOUNT PATH
-  export ACCOUNT FOLDER --mbox FILE | --eml DIR    (mboxrd; ACCOUNT may be "local")
-  import ACCOUNT FOLDER FILE...  (mbox or .eml files, told apart by their content)
-  Changes apply here at once and go to the server before the command ends; offline they stay queued
-  for the next sync (said on stderr, exit 0).
-  watch ACCOUNT                  (push on the Inbox: one JSON line per new message, until Ctrl-C; exit 0)
-  settings get [KEY] | settings set KEY VALUE   (KEY: app.theme, account.ACCOUNT.checkIntervalMinutes…)
-${IDENTITY_USAGE.replace(/^/gm, '  ')}
-  send --account A --to ADDR ... (see below)   outbox list | outbox flush | outbox retry ID | outbox cancel ID
-  outbox resolve ID --send-anyway|--discard     (a send cut before the server answered)
-  A message leaves at once unless --delay or --at holds it; exit 0 when the server accepted it and the
-  Sent copy is filed (or when held for later), 75 when queued because the server cannot be reached,
-  1 when refused (the server's words on stderr).
-${SEND_USAGE.replace(/^/gm, '  ')}
-  --stats prints one line "wren-stats {json}" to stderr at exit: wall time, peak memory, event-loop lag`;
-
-/** Global flags may stand anywhere; the rest is the command and its own arguments. */
-function splitGlobals(argv: string[]): { dataDir: string; json: boolean; stats: boolean; rest: string[] } {
-  let dataDir = defaultDataDir();
-  let json = false;
-  let stats = false;
-  const rest: string[] = [];
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i]!;
-    if (arg === '--json') json = true;
-    else if (arg === '--stats') stats = true;
-    else if (arg === '--data-dir') dataDir = argv[++i] ?? '';
-    else if (arg.startsWith('--data-dir=')) dataDir = arg.slice('--data-dir='.length);
-    else rest.push(arg);
-  }
-  if (!dataDir) throw new WrenError('BadRequest', '--data-dir needs a folder.');
-  return { dataDir, json, stats, rest };
-}
-
-async function run(context: CliContext, command: string | undefined, args: string[]): Promise<number> {
-  switch (command) {
-    case 'account': return accountCommand(context, args);
-    case 'sync': return syncCommand(context, args);
-    case 'folders': await foldersCommand(context, args); return 0;
-    case 'list': await listCommand(context, args); return 0;
-    case 'search': await searchCommand(context, args); return 0;
-    case 'read': await readCommand(context, args); return 0;
-    case 'source': await sourceCommand(context, args); return 0;
-    case 'move': return moveOrCopyCommand(context, 'move', args);
-    case 'copy': return moveOrCopyCommand(context, 'copy', args);
-    case 'delete': return deleteCommand(context, args);
-    case 'flag': return flagCommand(context, args);
-    case 'folder': return folderCommand(context, args);
-    case 'watch': return watchCommand(context, args);
-    case 'export': return exportCommand(context, args);
-    case 'import': return importCommand(context, args);
-    case 'settings': return settingsCommand(context, args);
-    case 'identity': return identityCommand(context, args);
-    case 'send': return sendCommand(context, args);
-    case 'outbox': return outboxCommand(context, args);
-    default: throw new WrenError('BadRequest', command ? `Unknown command "${command}".\n${USAGE}` : USAGE);
-  }
-}
-
-/** The error's words, plus what to do next where the CLI can say it (a certificate to trust). */
-function describeFailure(error: unknown): string {
-  const parseError = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-  const shape = parseError ? { code: 'BadRequest' as const, message: (error as Error).message, details: undefined } : toErrorShape(error);
-  const lines = [`wren: ${shape.message}${shape.code === 'Internal' ? ' (this is a bug in Wren)' : ''}`];
-  const certificate = shape.details?.certificate as { fingerprint256?: string; subject?: string } | undefined;
-  if (shape.code === 'TlsUntrusted' && certificate?.fingerprint256) {
-    lines.push(`The server shows a certificate for "${certificate.subject ?? '?'}" with SHA-256 fingerprint`, `  ${certificate.fingerprint256}`);
-    lines.push('If you trust it, run the command again with --trust-fingerprint and that fingerprint.');
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-function reportWait(accountId: number, holder: { pid: number; host: string }): void {
-  process.stderr.write(`wren: another Wren process (pid ${holder.pid} on ${holder.host}) is syncing account ${accountId}; waiting for it to finish…\n`);
-}
-
-function reportTokenWait(accountId: number, holder: { pid: number; host: string }): void {
-  process.stderr.write(`wren: another Wren process (pid ${holder.pid} on ${holder.host}) is renewing the sign-in of account ${accountId}; waiting for it…\n`);
-}
-
-export async function main(argv: string[]): Promise<number> {
-  let core: WrenCore | undefined;
-  let reportStats: (() => unknown) | undefined;
+/** `wren sync` needs the sync worker at once; a bad command line is left for cli-run to report. */
+function startWorkerFor(argv: string[]): void {
   try {
-    const { dataDir, json, stats, rest } = splitGlobals(argv);
-    if (stats) reportStats = startRunStats();
-    if (rest[0] === 'help' || rest[0] === '--help' || rest.length === 0) {
-      process.stdout.write(`${USAGE}\n`);
-      return rest.length === 0 ? 1 : 0;
-    }
-    // `wren send` also sends whatever else is due in the outbox; other commands leave it to the app.
-    core = WrenCore.open({ dataDir, mode: 'cli', secrets: new KeyFileSecretStore(), onSyncWait: reportWait, onTokenWait: reportTokenWait, discovery: discoveryOverridesFromEnv(), outbox: rest[0] === 'send' });
-    const exitCode = stopOnSignal(core);
-    const context = new CliContext(createHandlers(core), core.events, json, process.stdout, process.stderr, localAccessOf(core));
-    const code = await run(context, rest[0], rest.slice(1));
-    return rest[0] === 'watch' ? code : exitCode(code); // a signal is how watch is meant to end
-  } catch (error) {
-    process.stderr.write(describeFailure(error));
-    return 2;
-  } finally {
-    await core?.close();
-    reportStats?.();
+    const { dataDir, rest } = splitGlobals(argv);
+    const workerPath = rest[0] === 'sync' ? defaultSyncWorkerPath() : null;
+    if (workerPath) startSyncWorkerEarly(workerPath, dataDir);
+  } catch {
+    // cli-run parses the same arguments and says what is wrong with them
   }
 }
 
-/** The process entry (bin/wren.cjs): runs the command, then exits once its output is written. */
+/** The process entry: runs the command, then exits once its output is written. */
 export async function runCli(argv: string[]): Promise<never> {
   quietWhenReaderLeaves(process.stdout);
+  startWorkerFor(argv);
+  const { main } = await import('./cli-run');
   return exitWhenWritten(await main(argv));
 }
 

@@ -1,4 +1,4 @@
-import { answersByUid } from './answers-by-uid';
+import { answersByUid, answersInRange } from './answers-by-uid';
 import type { FetchedMessage, ImapClient } from './imap-client';
 import { toSequenceSet } from './sequence-set';
 
@@ -19,5 +19,14 @@ const HEADER_QUERY = { uid: true, flags: true, size: true, internalDate: true, b
  */
 export async function fetchHeaders(client: ImapClient, uids: number[]): Promise<FetchedMessage[]> {
   const answers = await answersByUid(client.fetch(toSequenceSet(uids), HEADER_QUERY, { uid: true }), uids);
+  return [...answers.values()].filter((message) => message.headers !== undefined);
+}
+
+/**
+ * The headers of the messages at sequence numbers `from`..`to` of the selected folder. For a folder with
+ * nothing cached: every message is new, so no UID SEARCH ALL has to come first (half a second on 10,000).
+ */
+export async function fetchHeadersInRange(client: ImapClient, from: number, to: number): Promise<FetchedMessage[]> {
+  const answers = await answersInRange(client.fetch(`${from}:${to}`, HEADER_QUERY), from, to);
   return [...answers.values()].filter((message) => message.headers !== undefined);
 }

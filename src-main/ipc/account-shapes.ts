@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ErrorShape } from '../errors/error-codes';
+import { DEFAULT_POP3_POLICY } from './contract-constants';
 
 export const Security = z.enum(['tls', 'starttls', 'none']);
 const host = z.string().trim().min(1).max(253).regex(/^[^\s/]+$/, 'a host name without spaces or slashes');
@@ -42,7 +43,6 @@ export const Pop3Policy = z
   .refine((policy) => policy.leave !== 'deleteAfterDays' || policy.deleteAfterDays !== null, { message: 'deleteAfterDays needs a number of days', path: ['deleteAfterDays'] });
 export type Pop3Leave = z.infer<typeof Pop3Leave>;
 export type Pop3Policy = z.infer<typeof Pop3Policy>;
-export const DEFAULT_POP3_POLICY: Pop3Policy = { leave: 'keep', deleteAfterDays: null, maxMessageKb: null };
 
 /** An http(s) URL: a browser opens the authorization one and Wren posts to the token one (never javascript:, file:). */
 function webUrl() {

@@ -33,6 +33,7 @@ import type { OutboxEntryView } from './compose-shapes';
 export type { ComposeAddress, ComposeAttachment, ComposedMessage as ComposedMessageOutput, ComposedMessageInput, OutboxEntryView, IdentityFieldsInput } from './compose-shapes';
 
 export * from './account-shapes';
+export * from './contract-constants';
 export * from './mail-shapes';
 
 /** Every request, by concern (see requests/): its params schema and its result type. */

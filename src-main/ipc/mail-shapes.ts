@@ -61,8 +61,6 @@ export interface UnifiedViewCount {
   unread: number;
 }
 
-/** How many recipients a summary carries: enough for a list row, bounded for a list to a thousand people. */
-export const SUMMARY_RECIPIENTS = 10;
 
 /**
  * A message in a unified view names its account (null: a local folder), for its mark, and its

@@ -1,6 +1,7 @@
 import addressparser from 'nodemailer/lib/addressparser';
 import type { Address } from '../ipc/contract';
 import { decodeEncodedWords } from './encoded-words';
+import { plainAddressList } from './plain-address-list';
 
 export const NO_ADDRESS: Address = { name: '', address: '' };
 
@@ -9,11 +10,11 @@ export const NO_ADDRESS: Address = { name: '', address: '' };
  * are decoded after parsing, per RFC 2047 section 5 (a decoded name holding a
  * comma or "<x@y>" must stay a name), and by our decoder rather than the
  * parser's, so broken words stay readable. Groups are flattened: the list
- * shows mailboxes, and "undisclosed-recipients:;" has none.
+ * shows mailboxes, and "undisclosed-recipients:;" has none. Plain lists skip the full parser (same result).
  */
 export function parseAddressList(value: string): { addresses: Address[]; warnings: string[] } {
   const warnings: string[] = [];
-  const addresses = addressparser(value, { flatten: true })
+  const addresses = (plainAddressList(value) ?? addressparser(value, { flatten: true }))
     .map((entry) => {
       const name = decodeEncodedWords(entry.name ?? '');
       warnings.push(...name.warnings);

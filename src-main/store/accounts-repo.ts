@@ -1,7 +1,8 @@
 import type { ChangeFeed } from './change-feed';
 import type { Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
-import { DEFAULT_POP3_POLICY, type AccountAuth, type OAuth2Provider, type Pop3Leave, type Pop3Policy, type Security, type ServerSettings } from '../ipc/contract';
+import type { AccountAuth, OAuth2Provider, Pop3Leave, Pop3Policy, Security, ServerSettings } from '../ipc/contract';
+import { DEFAULT_POP3_POLICY } from '../ipc/contract-constants';
 
 /** An account as the core sees it: settings plus where its password is sealed. */
 export interface AccountRecord {

@@ -2,7 +2,8 @@ import { AddressBookLearning, addressList, type AddressesOfMessage } from './add
 import type { ChangeFeed } from './change-feed';
 import { timed, type Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
-import { SUMMARY_RECIPIENTS, type Address, type MessageSummary } from '../ipc/contract';
+import type { Address, MessageSummary } from '../ipc/contract';
+import { SUMMARY_RECIPIENTS } from '../ipc/contract-constants';
 import type { StructurePart } from '../mime/structure';
 
 /** The header fields a sync stores for one message. */

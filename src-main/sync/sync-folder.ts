@@ -1,5 +1,5 @@
 import { fetchFlags, type MessageFlags } from '../imap/fetch-flags';
-import { fetchHeaders } from '../imap/fetch-headers';
+import { fetchHeaders, fetchHeadersInRange } from '../imap/fetch-headers';
 import type { FetchedMessage, ImapClient } from '../imap/imap-client';
 import { allUids, uidsFrom } from '../imap/search-uids';
 import { withFolder, type KnownState, type SelectedFolder } from '../imap/with-folder';
@@ -36,20 +36,29 @@ export function syncFolder(client: ImapClient, store: Store, folder: FolderRecor
       });
       folder = { ...folder, uidvalidity: state.uidvalidity, highestmodseq: null };
     }
-    let removedMessages = removeGhosts(store, folder.id) + removeVanished(store, folder.id, selected);
-    let serverUids = await uidsByQresync(client, store, folder, selected);
-    if (!serverUids) {
-      serverUids = await allUids(client, selected.exists);
-      removedMessages += removeExpunged(store, folder.id, new Set(serverUids));
-    }
-    const known = store.messages.uids(folder.id);
-    const knownSet = new Set(known);
-    const fresh = serverUids.filter((uid) => !knownSet.has(uid)).sort((a, b) => b - a);
-    const newMessages = await fetchNewHeaders(client, store, folder.id, fresh, onProgress);
-    const flagUpdates = await refreshFlags(client, store, folder, state.highestmodseq, known);
+    const removedMessages = removeGhosts(store, folder.id) + removeVanished(store, folder.id, selected);
+    const result = store.messages.uids(folder.id).length === 0
+      ? { newMessages: await fetchAllHeaders(client, store, folder.id, selected.exists, onProgress), removedMessages: 0, flagUpdates: 0 }
+      : await syncCachedFolder(client, store, folder, selected, onProgress);
     store.write(() => store.folders.setSyncState(folder.id, state));
-    return { newMessages, removedMessages, flagUpdates };
+    return { ...result, removedMessages: removedMessages + result.removedMessages };
   }, { readOnly: true, since: knownState(folder) });
+}
+
+/** A folder with messages cached: the server's UIDs against the cache, then new headers and changed flags. */
+async function syncCachedFolder(client: ImapClient, store: Store, folder: FolderRecord, selected: SelectedFolder, onProgress: FolderProgress): Promise<FolderSyncResult> {
+  let removedMessages = 0;
+  let serverUids = await uidsByQresync(client, store, folder, selected);
+  if (!serverUids) {
+    serverUids = await allUids(client, selected.exists);
+    removedMessages += removeExpunged(store, folder.id, new Set(serverUids));
+  }
+  const known = store.messages.uids(folder.id);
+  const knownSet = new Set(known);
+  const fresh = serverUids.filter((uid) => !knownSet.has(uid)).sort((a, b) => b - a);
+  const newMessages = await fetchNewHeaders(client, store, folder.id, fresh, onProgress);
+  const flagUpdates = await refreshFlags(client, store, folder, syncState(selected).highestmodseq, known);
+  return { newMessages, removedMessages, flagUpdates };
 }
 
 /** The state of the folder's last complete sync, when QRESYNC can start from it. */
@@ -91,31 +100,56 @@ function removeExpunged(store: Store, folderId: number, onServer: Set<number>): 
   return gone.length ? store.write(() => store.messages.removeUids(folderId, gone)) : 0;
 }
 
+/** Newest first (see storeHeaderBatches), by UID: the ones the cache lacks. */
+function fetchNewHeaders(client: ImapClient, store: Store, folderId: number, uids: number[], onProgress: FolderProgress): Promise<number> {
+  const batches = chunk(uids, HEADER_BATCH).map((batch) => ({ size: batch.length, fetch: () => fetchHeaders(client, batch) }));
+  return storeHeaderBatches(store, folderId, batches, uids.length, onProgress);
+}
+
+/**
+ * Nothing cached: every message is new, so they are fetched by sequence number, newest first, without
+ * a UID SEARCH ALL to wait for. An expunge by another session meanwhile only shifts the messages above
+ * the next range down into it (fetched again, stored once); a message that arrives meanwhile lies above
+ * `exists` and comes with the next sync, as the folder's UIDNEXT is the one SELECT gave.
+ */
+function fetchAllHeaders(client: ImapClient, store: Store, folderId: number, exists: number, onProgress: FolderProgress): Promise<number> {
+  const batches: HeaderBatch[] = [];
+  for (let to = exists; to >= 1; to -= HEADER_BATCH) {
+    const from = Math.max(1, to - HEADER_BATCH + 1);
+    batches.push({ size: to - from + 1, fetch: () => fetchHeadersInRange(client, from, to) });
+  }
+  return storeHeaderBatches(store, folderId, batches, exists, onProgress);
+}
+
+interface HeaderBatch {
+  size: number;
+  fetch(): Promise<FetchedMessage[]>;
+}
+
 /**
  * Newest first, so the first screen fills while older mail still arrives. The
  * next batch is asked for before this one is decoded and written: the server
  * prepares and sends it meanwhile, instead of idling one round trip per batch.
  */
-async function fetchNewHeaders(client: ImapClient, store: Store, folderId: number, uids: number[], onProgress: FolderProgress): Promise<number> {
+async function storeHeaderBatches(store: Store, folderId: number, batches: HeaderBatch[], total: number, onProgress: FolderProgress): Promise<number> {
   let done = 0;
-  onProgress(0, uids.length);
-  const batches = chunk(uids, HEADER_BATCH);
-  let next = prefetch(client, batches[0]);
+  onProgress(0, total);
+  let next = prefetch(batches[0]);
   for (const [i, batch] of batches.entries()) {
     const fetched = await next!;
-    next = prefetch(client, batches[i + 1]);
+    next = prefetch(batches[i + 1]);
     const records = fetched.map(fromImapEnvelope);
     store.write(() => store.messages.insertHeaders(folderId, records));
-    done += batch.length;
-    onProgress(done, uids.length);
+    done += batch.size;
+    onProgress(done, total);
   }
   return done;
 }
 
 /** Starts a batch's FETCH; a failure surfaces when it is awaited (or not at all, when an earlier write failed). */
-function prefetch(client: ImapClient, batch: number[] | undefined): Promise<FetchedMessage[]> | null {
+function prefetch(batch: HeaderBatch | undefined): Promise<FetchedMessage[]> | null {
   if (!batch) return null;
-  const answers = fetchHeaders(client, batch);
+  const answers = batch.fetch();
   answers.catch(() => undefined);
   return answers;
 }

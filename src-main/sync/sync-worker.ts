@@ -11,12 +11,18 @@ import { InProcessSyncRunner } from './in-process-sync-runner';
 import { portForRole } from '../workers/start-bundled-worker';
 import { SYNC_WORKER_ROLE, type FromSyncWorker, type ToSyncWorker } from './sync-worker-protocol';
 
-function serve(port: MessagePort, dataDir: string): void {
-  const post = (message: FromSyncWorker) => port.postMessage(message);
+/** The worker's own store and runner, opened for its first job: a worker started early (`wren sync`) waits for the main thread's migrations. */
+function open(dataDir: string, post: (message: FromSyncWorker) => void): InProcessSyncRunner {
   const store = new Store(dataDir);
   store.feed.onChanges((changes) => post({ type: 'changes', changes }));
-  const runner = new InProcessSyncRunner(store, (event) => post({ type: 'mailNew', event }));
+  return new InProcessSyncRunner(store, (event) => post({ type: 'mailNew', event }));
+}
+
+function serve(port: MessagePort, dataDir: string): void {
+  const post = (message: FromSyncWorker) => port.postMessage(message);
+  let opened: InProcessSyncRunner | null = null;
   port.on('message', (message: ToSyncWorker) => {
+    const runner = (opened ??= open(dataDir, post));
     if (message.type === 'drop') return runner.dropConnection(message.accountId);
     if (message.type === 'unwatch') return runner.unwatch(message.accountId);
     if (message.type === 'watch') {

@@ -3,7 +3,8 @@ import { WrenError } from '../errors/wren-error';
 import type { StoreChange, SyncSummary } from '../ipc/contract';
 import type { NewMailListener } from './new-mail';
 import type { ProgressListener, SyncJob, SyncRunner } from './sync-runner';
-import { bundledWorkerPath, startBundledWorker } from '../workers/start-bundled-worker';
+import { bundledWorkerPath, startBundledWorker, type WorkerListeners } from '../workers/start-bundled-worker';
+import { takeEarlySyncWorker } from './early-sync-worker';
 import { SYNC_WORKER_ROLE, type FromSyncWorker, type ToSyncWorker } from './sync-worker-protocol';
 
 /** How long quitting waits for a sync to record what it has; a flush and a commit take far less. */
@@ -85,7 +86,7 @@ export class WorkerSyncRunner implements SyncRunner {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = startBundledWorker<FromSyncWorker>(this.workerPath, SYNC_WORKER_ROLE, { dataDir: this.dataDir }, {
+    const listeners: WorkerListeners<FromSyncWorker> = {
       onMessage: (message) => this.receive(message),
       onError: (error) => this.failAll(new WrenError('Internal', `The sync worker crashed: ${error.message}`)),
       onExit: () => {
@@ -95,7 +96,9 @@ export class WorkerSyncRunner implements SyncRunner {
         this.failAll(fault);
         this.loseAll(fault);
       },
-    });
+    };
+    const worker = takeEarlySyncWorker(this.workerPath, this.dataDir, listeners)
+      ?? startBundledWorker<FromSyncWorker>(this.workerPath, SYNC_WORKER_ROLE, { dataDir: this.dataDir }, listeners);
     this.worker = worker;
     return worker;
   }

@@ -1,6 +1,6 @@
 import type { FetchMessageObject } from 'imapflow';
 import { describe, expect, it } from 'vitest';
-import { answersByUid } from '../../../src-main/imap/answers-by-uid';
+import { answersByUid, answersInRange } from '../../../src-main/imap/answers-by-uid';
 
 async function* rows(...list: Array<Partial<FetchMessageObject>>): AsyncGenerator<FetchMessageObject> {
   for (const row of list) yield row as FetchMessageObject;
@@ -25,5 +25,20 @@ describe('answersByUid', () => {
       { seq: 1, uid: 10, flags: new Set(['\\Seen']), envelope: undefined },
     ), [10]);
     expect(answers.get(10)).toMatchObject({ uid: 10, envelope: { subject: 'Hi' }, flags: new Set(['\\Seen']) });
+  });
+});
+
+describe('answersInRange', () => {
+  it('keeps the rows of the sequence range that carry a UID, merged by UID', async () => {
+    const headers = Buffer.from('Subject: Hi\r\n\r\n');
+    const answers = await answersInRange(rows(
+      { seq: 5, uid: 50, headers, flags: new Set<string>() },
+      { seq: 3, flags: new Set(['\\Seen']), modseq: 9n }, // another session's change, without UID (Dovecot)
+      { seq: 9, uid: 90, flags: new Set(['\\Seen']) }, // outside the range asked for
+      { seq: 4, uid: 40, headers, flags: new Set<string>() },
+      { seq: 5, uid: 50, flags: new Set(['\\Flagged']) }, // a later row of the same message (QRESYNC carries the UID)
+    ), 4, 6);
+    expect([...answers.keys()]).toEqual([50, 40]);
+    expect(answers.get(50)).toMatchObject({ headers, flags: new Set(['\\Flagged']) });
   });
 });

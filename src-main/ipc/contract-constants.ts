@@ -1,0 +1,12 @@
+/**
+ * The contract's plain constants, in a file without zod: the store and the sync worker use them, and
+ * importing them from the shapes would load zod and every request schema into the worker (about 0.8 MB
+ * of its bundle and a slower start). The shapes re-export them, so the contract still offers them.
+ */
+import type { Pop3Policy } from './account-shapes';
+
+/** What a POP3 account does with the server's copies when nothing else is chosen: keeps them. */
+export const DEFAULT_POP3_POLICY: Pop3Policy = { leave: 'keep', deleteAfterDays: null, maxMessageKb: null };
+
+/** How many recipients a summary carries: enough for a list row, bounded for a list to a thousand people. */
+export const SUMMARY_RECIPIENTS = 10;
