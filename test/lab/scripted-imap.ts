@@ -47,6 +47,11 @@ export function command(name: string, args: RegExp = /.*/): (command: ImapComman
   return (c) => c.name === name.toUpperCase() && args.test(c.args);
 }
 
+/** A FETCH by UID or by sequence number (a first sync of an empty folder fetches by sequence ranges) whose items match. */
+export function fetching(items: RegExp): (command: ImapCommand) => boolean {
+  return (c) => (c.name === 'UID FETCH' || c.name === 'FETCH') && items.test(c.args);
+}
+
 /** SELECT or EXAMINE (a sync examines, a change selects) of a folder whose name matches. */
 export function selecting(folder: RegExp): (command: ImapCommand) => boolean {
   return (c) => (c.name === 'SELECT' || c.name === 'EXAMINE') && folder.test(c.args);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Events } from '../../../src-main/ipc/contract';
 import { simpleMessage } from '../../lab/simple-message';
 import { connectImap, startLab, type Lab } from '../../lab/lab';
-import { command, selecting, startScriptedImap, type ScriptedImap } from '../../lab/scripted-imap';
+import { command, fetching, selecting, startScriptedImap, type ScriptedImap } from '../../lab/scripted-imap';
 import { labDraft, startCore, type TestCore } from './lab-core';
 
 /**
@@ -75,7 +75,7 @@ describe('server faults: each has its own code, the journal keeps what is not ap
     await client.messageDelete('1:*'); // the cache already holds these 40: the new ones are fetched anew
     await client.logout();
     await lab.seed(carol().email, 'Big', Array.from({ length: 40 }, (_, i) => simpleMessage(100 + i, { subject: 'Again', to: carol().email })));
-    imap.script({ when: command('UID FETCH', /HEADER\.FIELDS/i), action: { byeAfter: 12, text: 'Server shutting down (scripted)' } });
+    imap.script({ when: fetching(/HEADER\.FIELDS/i), action: { byeAfter: 12, text: 'Server shutting down (scripted)' } });
     await expect(wren.core.sync.run(accountId, false)).rejects.toMatchObject({ code: 'ConnectionLost' });
     expect(wren.core.status.get(accountId).state).toBe('offline');
     const partial = rows('Big');
