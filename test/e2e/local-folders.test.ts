@@ -3,25 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectImap } from '../lab/imap-util';
 import { startLab, type Lab, type LabUser } from '../lab/lab';
 import { simpleMessage } from '../lab/simple-message';
 import { addLabAccount } from './add-lab-account';
+import { serverEventually, serverSubjects } from './server-subjects';
 import { launchBrowser, screenshot, startWebApp, type WebApp } from './web-app';
-
-/** The subjects the server's Inbox holds, over a second IMAP session. */
-async function inboxSubjects(lab: Lab, user: LabUser): Promise<string[]> {
-  const client = await connectImap(lab, user.email);
-  try {
-    const mailbox = await client.mailboxOpen('INBOX', { readOnly: true });
-    if (mailbox.exists === 0) return [];
-    const subjects: string[] = [];
-    for await (const message of client.fetch('1:*', { envelope: true })) subjects.push(message.envelope?.subject ?? '');
-    return subjects.sort();
-  } finally {
-    await client.logout();
-  }
-}
 
 describe('web mode: Local Folders in the sidebar, a message moved in from IMAP and read there', () => {
   let lab: Lab;
@@ -72,8 +58,7 @@ describe('web mode: Local Folders in the sidebar, a message moved in from IMAP a
     await row('Keep 3').click();
     await page.getByTestId('reading-pane').getByText('Body 3').waitFor();
     await screenshot(page, 'local-folder-reading');
-    for (let attempt = 0; attempt < 120 && (await inboxSubjects(lab, user)).length > 1; attempt++) await new Promise((r) => setTimeout(r, 250));
-    expect(await inboxSubjects(lab, user)).toEqual(['Keep 1']);
+    await serverEventually(() => serverSubjects(lab, user, 'INBOX'), ['Keep 1']);
   });
 
   it('exports the local folder from its menu as an mbox download', async () => {
