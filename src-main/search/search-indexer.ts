@@ -1,5 +1,5 @@
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
-import type { PendingEntry, SearchDocument } from '../store/search-repo';
+import type { IndexOrder, PendingEntry, SearchDocument } from '../store/search-repo';
 import type { Store } from '../store/store';
 import { searchDocument, type BodyText } from './search-document';
 
@@ -11,14 +11,6 @@ const BATCH_SIZE = 50;
 
 /** Batches in a row whose every message changed again while read before a run gives up (a sync rewriting them now). */
 const MAX_SUPERSEDED_BATCHES = 3;
-
-/**
- * Which end of the queue an indexer takes. The sync worker's and the main
- * process's indexers work on one queue: from opposite ends they meet in the
- * middle instead of parsing the same batch twice (the slower one's writes
- * were thrown away, and it stopped as if the messages were changing).
- */
-export type IndexOrder = 'newest-first' | 'oldest-first';
 
 /**
  * Brings the full-text index up to date with `search_pending` (see
@@ -77,7 +69,7 @@ export class SearchIndexer {
     let superseded = 0;
     for (;;) {
       if (this.stopped || !this.store.db.open) return indexed;
-      const batch = this.store.search.pendingBatch(BATCH_SIZE, this.order === 'newest-first');
+      const batch = this.store.search.pendingBatch(BATCH_SIZE, this.order);
       if (batch.length === 0) return indexed;
       const documents: SearchDocument[] = [];
       for (const entry of batch) {

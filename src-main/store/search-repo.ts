@@ -28,6 +28,14 @@ export interface SearchDocument {
   body: string;
 }
 
+/**
+ * Which end of the queue an indexer takes. The sync worker's and the main
+ * process's indexers work on one queue: from opposite ends they meet in the
+ * middle instead of parsing the same batch twice (the slower one's writes
+ * were thrown away, and it stopped as if the messages were changing).
+ */
+export type IndexOrder = 'newest-first' | 'oldest-first';
+
 /** Which messages a search looks at: undefined is everywhere, null the local folders, else one account. */
 export interface SearchScope {
   accountId?: number | null;
@@ -48,14 +56,15 @@ export class SearchRepo {
     return this.statements.pluck('SELECT count(*) FROM search_pending').get() as number;
   }
 
-  pendingBatch(limit: number, newestFirst = true): PendingEntry[] {
+  /** The next messages to index, from the queue's newest or oldest end (see IndexOrder). */
+  pendingBatch(limit: number, order: IndexOrder = 'newest-first'): PendingEntry[] {
     return this.statements
       .get(
         `SELECT p.message_id AS id, p.token, m.subject, m.from_name AS fromName, m.from_addr AS fromAddr, m.to_json AS toJson,
            m.cc_json AS ccJson, b.text, b.html, s.blob AS sourceBlob
          FROM search_pending p JOIN messages m ON m.id = p.message_id
          LEFT JOIN message_bodies b ON b.message_id = m.id LEFT JOIN message_sources s ON s.message_id = m.id
-         ORDER BY p.message_id ${newestFirst ? 'DESC' : 'ASC'} LIMIT ?`,
+         ORDER BY p.message_id ${order === 'newest-first' ? 'DESC' : 'ASC'} LIMIT ?`,
       )
       .all(limit) as PendingEntry[];
   }
