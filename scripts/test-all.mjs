@@ -39,6 +39,7 @@ ok = run('build', 'npm', ['run', '--silent', 'build']) && ok;
 
 let passed = 0;
 let failed = 0;
+const failures = [];
 for (const level of levels) {
   const report = `test-artifacts/${level}-results.json`;
   rmSync(report, { force: true });
@@ -49,10 +50,28 @@ for (const level of levels) {
     // A file whose beforeAll failed has no failed test, only skipped ones: count the file.
     failed += results.numFailedTests || results.numFailedTestSuites;
     if (results.numTotalTests === 0) ok = false;
+    failures.push(...failedTests(level, results));
   } catch {
     failed += 1; // the level crashed before reporting
   }
   ok = green && ok;
 }
+// Repeated at the very end because a CI log is often read from its tail only.
+for (const failure of failures) process.stdout.write(`\nFAILED ${failure}`);
 process.stdout.write(`\nTests: ${passed} passed, ${failed} failed\n`);
 process.exit(ok && failed === 0 ? 0 : 1);
+
+/** "level file > test: first line of the error" for each failed test (or failed file) in a vitest JSON report. */
+function failedTests(level, results) {
+  const lines = [];
+  for (const file of results.testResults ?? []) {
+    const path = String(file.name).replace(`${process.cwd()}/`, '');
+    const failedHere = (file.assertionResults ?? []).filter((test) => test.status === 'failed');
+    for (const test of failedHere) {
+      const why = String(test.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300);
+      lines.push(`${level} ${path} > ${test.fullName}: ${why}`);
+    }
+    if (failedHere.length === 0 && file.status === 'failed') lines.push(`${level} ${path}: ${String(file.message ?? '').split('\n')[0].slice(0, 300)}`);
+  }
+  return lines;
+}

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src-renderer/components/App';
 import { FakeClient, renderWithClient, type Handlers } from './fake-client';
@@ -51,7 +51,7 @@ describe('App', () => {
     renderWithClient(<App />, client);
     await screen.findByTestId('folder-INBOX');
     const before = client.callsOf('folders.list').length;
-    act(() => client.emit('store.changed', { changes: [{ entity: 'folders', accountId: 1, ids: [10] }] }));
+    await client.deliver('store.changed', { changes: [{ entity: 'folders', accountId: 1, ids: [10] }] });
     await waitFor(() => expect(client.callsOf('folders.list').length).toBe(before + 1));
   });
 
@@ -59,8 +59,8 @@ describe('App', () => {
     const client = new FakeClient(mailHandlers());
     renderWithClient(<App />, client);
     await waitFor(() => expect(client.callsOf('messages.list')).toHaveLength(1));
-    act(() => client.emit('store.changed', { changes: [{ entity: 'messages', folderId: 11, ids: [5] }] }));
-    act(() => client.emit('store.changed', { changes: [{ entity: 'messages', folderId: 10, ids: [100] }] }));
+    await client.deliver('store.changed', { changes: [{ entity: 'messages', folderId: 11, ids: [5] }] });
+    await client.deliver('store.changed', { changes: [{ entity: 'messages', folderId: 10, ids: [100] }] });
     await waitFor(() => expect(client.callsOf('messages.list')).toHaveLength(2));
     expect(client.callsOf('messages.list')[1]).toEqual({ folderId: 10, offset: 0, limit: 200 });
   });
@@ -75,7 +75,7 @@ describe('App', () => {
     renderWithClient(<App />, client);
     await screen.findByTestId('folder-INBOX');
     accounts = [ACCOUNT, second];
-    act(() => client.emit('store.changed', { changes: [{ entity: 'accounts', ids: [2] }] }));
+    await client.deliver('store.changed', { changes: [{ entity: 'accounts', ids: [2] }] });
     expect((await screen.findByTestId('folder-tree')).textContent).toContain('Home');
     await screen.findByTestId('folder-Home-INBOX');
   });
@@ -93,7 +93,7 @@ describe('App', () => {
     const client = new FakeClient(mailHandlers());
     renderWithClient(<App />, client);
     await screen.findByTestId('folder-INBOX');
-    act(() => client.emit('account.status', { accountId: 1, state: 'offline', error: { code: 'Timeout', message: 't' }, retryAt: Date.now() + 60_000 }));
+    await client.deliver('account.status', { accountId: 1, state: 'offline', error: { code: 'Timeout', message: 't' }, retryAt: Date.now() + 60_000 });
     const banner = await screen.findByTestId('account-status-1');
     expect(banner.textContent).toContain('Wren cannot reach the mail server of Work.');
     expect(banner.textContent).toContain('Wren tries again at');
@@ -105,7 +105,7 @@ describe('App', () => {
     renderWithClient(<App />, client);
     await screen.findByTestId('folder-INBOX');
     const error = { code: 'ConnectionRefused' as const, message: 'x', details: { host: 'mail.example', port: 993 } };
-    act(() => client.emit('account.status', { accountId: 1, state: 'offline', error, retryAt: Date.now() + 60_000 }));
+    await client.deliver('account.status', { accountId: 1, state: 'offline', error, retryAt: Date.now() + 60_000 });
     const banner = await screen.findByTestId('account-status-1');
     expect(banner.textContent).toContain('Wren cannot reach the mail server of Work. Wren tries again at');
     expect(banner.textContent).toContain('It answered before, so your settings are most likely fine.');
@@ -116,7 +116,7 @@ describe('App', () => {
     const client = new FakeClient(mailHandlers());
     renderWithClient(<App />, client);
     await screen.findByTestId('folder-INBOX');
-    act(() => client.emit('account.status', { accountId: 1, state: 'error', error: { code: 'DiskFull', message: 'x' }, retryAt: null }));
+    await client.deliver('account.status', { accountId: 1, state: 'error', error: { code: 'DiskFull', message: 'x' }, retryAt: null });
     const banner = await screen.findByTestId('account-status-1');
     expect(banner.textContent).toContain('Work cannot sync: the problem is on this computer');
     expect(banner.textContent).toContain('The disk is full: Wren could not save mail.');
@@ -127,7 +127,7 @@ describe('App', () => {
     const client = new FakeClient(mailHandlers());
     renderWithClient(<App />, client);
     await screen.findByTestId('folder-INBOX');
-    act(() => client.emit('sync.progress', { accountId: 1, folderPath: 'INBOX', phase: 'headers', done: 40, total: 120 }));
+    await client.deliver('sync.progress', { accountId: 1, folderPath: 'INBOX', phase: 'headers', done: 40, total: 120 });
     expect(screen.getByTestId('sync-progress').textContent).toContain('INBOX: 40 of 120, message list');
     fireEvent.click(screen.getByTestId('sync-now'));
     await waitFor(() => expect(client.callsOf('sync.start')).toEqual([{}]));

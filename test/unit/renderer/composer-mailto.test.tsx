@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_APP_SETTINGS, type ComposedMessageOutput, type ParamsOf } from '../../../src-main/ipc/contract';
 import { App } from '../../../src-renderer/components/App';
@@ -40,7 +40,7 @@ describe('the composer: mailto: links and the undo-send setting', () => {
     const { client } = composingCore();
     renderWithClient(<App />, client);
     await screen.findByTestId('message-list', {}, { timeout: 10_000 });
-    act(() => client.emit('compose.mailto', { to: ['bob@example.test'], cc: ['carol@example.test'], subject: 'Hello 你好', body: 'Line one\nLine two' }));
+    await client.deliver('compose.mailto', { to: ['bob@example.test'], cc: ['carol@example.test'], subject: 'Hello 你好', body: 'Line one\nLine two' });
     const composer = await screen.findByTestId('composer', {}, { timeout: 10_000 });
     await waitFor(() => expect(screen.getAllByTestId('address-chip').map((chip) => chip.textContent)).toEqual(
       expect.arrayContaining([expect.stringContaining('bob@example.test'), expect.stringContaining('carol@example.test')]),

@@ -1,4 +1,5 @@
-import { render } from '@testing-library/react';
+import { act, render, waitFor } from '@testing-library/react';
+import { expect } from 'vitest';
 import type { ReactElement } from 'react';
 import type { EventName, Events, Method, ParamsOf, ResultOf } from '../../../src-main/ipc/contract';
 import type { ErrorShape } from '../../../src-main/errors/error-codes';
@@ -36,6 +37,17 @@ export class FakeClient implements WrenClient {
     this.listeners.set(event, set);
     set.add(listener as (payload: unknown) => void);
     return () => set.delete(listener as (payload: unknown) => void);
+  }
+
+  /** Whether a component has subscribed yet: React runs effects after the DOM it drew is visible, so a test can see a button before its screen listens. */
+  listensTo(event: EventName): boolean {
+    return (this.listeners.get(event)?.size ?? 0) > 0;
+  }
+
+  /** Emits once something listens, the way a real event comes after the screen is up; inside act() so React settles. */
+  async deliver<E extends EventName>(event: E, payload: Events[E]): Promise<void> {
+    await waitFor(() => expect(this.listensTo(event)).toBe(true));
+    act(() => this.emit(event, payload));
   }
 
   emit<E extends EventName>(event: E, payload: Events[E]): void {

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Events, FolderView } from '../../../src-main/ipc/contract';
 import { App } from '../../../src-renderer/components/App';
@@ -57,10 +57,10 @@ describe('new mail in the window title', () => {
     renderWithClient(<App />, client);
     await waitFor(() => expect(document.title).toBe('(2) Wren'));
     folders = FOLDERS.map((f) => (f.role === 'inbox' ? { ...f, unread: 5 } : f));
-    act(() => client.emit('store.changed', { changes: [{ entity: 'messages', folderId: 10, ids: [201] }] }));
+    await client.deliver('store.changed', { changes: [{ entity: 'messages', folderId: 10, ids: [201] }] });
     await waitFor(() => expect(document.title).toBe('(5) Wren'));
     folders = FOLDERS.map((f) => (f.role === 'inbox' ? { ...f, unread: 0 } : f));
-    act(() => client.emit('store.changed', { changes: [{ entity: 'folders', accountId: 1, ids: [10] }] }));
+    await client.deliver('store.changed', { changes: [{ entity: 'folders', accountId: 1, ids: [10] }] });
     await waitFor(() => expect(document.title).toBe('Wren'));
   });
 });
@@ -85,7 +85,7 @@ describe('desktop notifications in the web mode', () => {
     const client = new FakeClient(mailHandlers());
     renderWithClient(<App />, client);
     await screen.findByTestId('enable-notifications');
-    act(() => client.emit('mail.new', arrival(['Hello'])));
+    await client.deliver('mail.new', arrival(['Hello']));
     expect(RecordedNotification.shown).toEqual([]);
   });
 
@@ -95,8 +95,8 @@ describe('desktop notifications in the web mode', () => {
     renderWithClient(<App />, client, 'zh');
     await screen.findByTestId('mail-view');
     expect(screen.queryByTestId('enable-notifications')).toBeNull();
-    act(() => client.emit('mail.new', arrival(['Lunch?'])));
-    act(() => client.emit('mail.new', arrival(['One', ''])));
+    await client.deliver('mail.new', arrival(['Lunch?']));
+    await client.deliver('mail.new', arrival(['One', '']));
     expect(RecordedNotification.shown).toEqual([
       { title: 'Sender 0', body: 'Lunch?' },
       { title: '2 封新邮件', body: 'Sender 0: One\nSender 1: （无主题）' },

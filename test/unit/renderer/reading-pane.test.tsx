@@ -95,9 +95,9 @@ describe('an unopened message whose body cannot be fetched offline', () => {
     await screen.findByTestId('body-unavailable');
 
     state.online = true;
-    act(() => client.emit('account.status', { accountId: 1, state: 'syncing', error: null, retryAt: null }));
+    await client.deliver('account.status', { accountId: 1, state: 'syncing', error: null, retryAt: null });
     expect(client.callsOf('messages.read')).toHaveLength(1);
-    act(() => client.emit('account.status', { accountId: 1, state: 'idle', error: null, retryAt: null }));
+    await client.deliver('account.status', { accountId: 1, state: 'idle', error: null, retryAt: null });
     expect((await screen.findByTestId('message-text')).textContent).toContain('the report is attached');
   });
 
@@ -121,7 +121,7 @@ describe('marking read and unread', () => {
     expect(within(screen.getByTestId('reading-pane')).queryByTestId('toggle-seen')).toBeNull();
 
     handlers.rows.set(100, { ...handlers.rows.get(100)!, seen: false });
-    act(() => client.emit('store.changed', { changes: [{ entity: 'messages', folderId: 10, ids: [100] }] }));
+    await client.deliver('store.changed', { changes: [{ entity: 'messages', folderId: 10, ids: [100] }] });
     await waitFor(() => expect(client.callsOf('messages.summary').length).toBeGreaterThan(0));
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     await act(() => vi.advanceTimersByTimeAsync(10_000));
@@ -174,7 +174,7 @@ describe('marking read and unread', () => {
     renderWithClient(<App />, client, 'zh');
     await listRows();
     const previous = { app: DEFAULT_APP_SETTINGS, accounts: {} };
-    act(() => client.emit('settings.changed', { settings: { ...previous, app: { ...DEFAULT_APP_SETTINGS, markRead: { mode: 'delay', delaySeconds: 5 } } }, previous }));
+    await client.deliver('settings.changed', { settings: { ...previous, app: { ...DEFAULT_APP_SETTINGS, markRead: { mode: 'delay', delaySeconds: 5 } } }, previous });
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     fireEvent.click(screen.getAllByTestId('message-row')[0]!);
     await act(() => vi.advanceTimersByTimeAsync(0)); // the body is shown

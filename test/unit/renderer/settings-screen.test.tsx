@@ -45,7 +45,7 @@ describe('the settings screen', () => {
     const client = new FakeClient(core.handlers);
     renderWithClient(<App />, client);
     await screen.findByTestId('open-settings');
-    client.emit('settings.changed', { settings: { ...core.saved(), app: { ...core.saved().app, theme: 'dark', language: 'zh' } }, previous: core.saved() });
+    await client.deliver('settings.changed', { settings: { ...core.saved(), app: { ...core.saved().app, theme: 'dark', language: 'zh' } }, previous: core.saved() });
     await waitFor(() => expect(document.documentElement.dataset.theme).toBe('dark'));
     expect(await screen.findByTestId('open-settings')).toHaveProperty('textContent', '设置');
   });
@@ -78,7 +78,7 @@ describe('the settings screen', () => {
     const client = new FakeClient(settingsCore().handlers);
     renderWithClient(<App />, client);
     await screen.findByTestId('open-settings');
-    client.emit('app.command', { command: 'settings' });
+    await client.deliver('app.command', { command: 'settings' });
     expect(await screen.findByTestId('settings')).toBeTruthy();
   });
 });
