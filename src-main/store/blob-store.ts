@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, createReadStream, createWriteStream, type WriteStream, existsSync, fsync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, type WriteStream, existsSync, fsync, mkdir, mkdirSync, openSync, readdirSync, rename, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
@@ -7,6 +7,8 @@ import { promisify } from 'node:util';
 import { BlobBatch, syncFolders } from './blob-batch';
 
 const fsyncAsync = promisify(fsync);
+const mkdirAsync = promisify(mkdir);
+const renameAsync = promisify(rename);
 
 export interface StoredBlob {
   /** Content address (sha256 hex); what the database keeps. */
@@ -129,6 +131,20 @@ export class BlobStore {
       this.folders.add(prefix);
     }
     renameSync(temp, join(folder, blob));
+    return changed;
+  }
+
+  /** `moveIntoPlace` with its file system calls on libuv's threads (see BlobBatch.writeInBackground). */
+  async moveIntoPlaceInBackground(temp: string, blob: string): Promise<string[]> {
+    const prefix = blob.slice(0, 2);
+    const folder = join(this.dir, prefix);
+    const changed = [folder];
+    if (!this.folders.has(prefix)) {
+      // mkdir creates the root too when needed; its listing changed only if the prefix folder is new.
+      if (await mkdirAsync(folder, { recursive: true }) !== undefined) changed.push(this.dir);
+      this.folders.add(prefix);
+    }
+    await renameAsync(temp, join(folder, blob));
     return changed;
   }
 

@@ -9,6 +9,8 @@ import type { Store } from '../store/store';
  */
 export const COMMIT_MESSAGES = 200;
 export const COMMIT_AFTER_MS = 150;
+/** Sources held in memory while their files are written; past this, `addSource` asks the download to wait. */
+export const WRITING_BYTES = 16 * 1024 * 1024;
 
 /**
  * Records downloaded sources while their download is still running, for IMAP
@@ -16,11 +18,15 @@ export const COMMIT_AFTER_MS = 150;
  * written to the blob store as it arrives; every COMMIT_MESSAGES items or
  * COMMIT_AFTER_MS, whichever comes first, the files are flushed to the disk
  * and only then does `record` write their rows, in one transaction. Commits
- * run one after the other, behind the download, which never waits for them.
+ * run one after the other, behind the download. Files are written on
+ * libuv's threads, so the download goes on reading while the disk works; it
+ * waits only when more than WRITING_BYTES of sources are still being written.
  */
 export class BatchedCommits<T> {
   private batch: BlobBatch;
-  private pending: T[] = [];
+  private pending: Array<T | Promise<T>> = [];
+  private writingBytes = 0;
+  private lessWriting: { promise: Promise<void>; resolve: () => void } | undefined;
   private timer: NodeJS.Timeout | undefined;
   private commits: Promise<void> = Promise.resolve();
   private failure: { error: unknown } | undefined;
@@ -30,10 +36,25 @@ export class BatchedCommits<T> {
     this.batch = store.blobs.batch();
   }
 
-  /** Writes a source held in memory to the current batch; the item it makes is recorded with the next commit. */
-  addSource(source: Buffer, item: (stored: StoredBlob) => T): void {
+  /**
+   * Writes a source held in memory to the current batch; the item it makes is
+   * recorded with the next commit. Returns a promise when the caller should
+   * wait before handing over more (too much is still being written).
+   */
+  addSource(source: Buffer, item: (stored: StoredBlob) => T): Promise<void> | undefined {
     if (this.failure) throw this.failure.error;
-    this.queue(item(this.batch.write(source)));
+    this.writingBytes += source.length;
+    const written = this.batch.writeInBackground(source).then(item).finally(() => this.wrote(source.length));
+    // A failed write is thrown by the commit that awaits it; until then it must not count as unhandled.
+    written.catch(() => undefined);
+    this.queue(written);
+    if (this.writingBytes <= WRITING_BYTES) return undefined;
+    if (!this.lessWriting) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((done) => (resolve = done));
+      this.lessWriting = { promise, resolve };
+    }
+    return this.lessWriting.promise;
   }
 
   /** An item whose source is already flushed on its own (a large one streamed to disk). */
@@ -49,7 +70,15 @@ export class BatchedCommits<T> {
     if (this.failure) throw this.failure.error;
   }
 
-  private queue(item: T): void {
+  private wrote(bytes: number): void {
+    this.writingBytes -= bytes;
+    if (this.writingBytes > WRITING_BYTES / 2 || !this.lessWriting) return;
+    const { resolve } = this.lessWriting;
+    this.lessWriting = undefined;
+    resolve();
+  }
+
+  private queue(item: T | Promise<T>): void {
     this.pending.push(item);
     if (this.pending.length >= COMMIT_MESSAGES) this.commit();
     else this.timer ??= setTimeout(() => this.commit(), COMMIT_AFTER_MS);
@@ -64,11 +93,17 @@ export class BatchedCommits<T> {
     this.pending = [];
     this.batch = this.store.blobs.batch();
     this.commits = this.commits.then(async () => {
+      // Every write settles first: a batch is flushed or discarded only with no write still under way.
+      const written = await Promise.allSettled(saved);
       if (this.failure) return batch.discard();
       try {
+        const items = written.map((result) => {
+          if (result.status === 'rejected') throw result.reason;
+          return result.value;
+        });
         await batch.sync();
-        this.store.write(() => this.record(saved));
-        this.onRecorded(saved);
+        this.store.write(() => this.record(items));
+        this.onRecorded(items);
       } catch (error) {
         batch.discard();
         this.failure = { error };

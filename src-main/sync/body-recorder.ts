@@ -16,9 +16,9 @@ export class BodyRecorder {
     this.commits = new BatchedCommits<Saved>(store, (saved) => saveSources(store, saved), (saved) => onRecorded(saved.length));
   }
 
-  /** Stores one source now; its row follows with the next commit. */
-  add(id: number, source: Buffer): void {
-    this.commits.addSource(source, (stored) => ({ id, stored }));
+  /** Stores one source now; its row follows with the next commit. A promise returned means: wait before adding more. */
+  add(id: number, source: Buffer): Promise<void> | undefined {
+    return this.commits.addSource(source, (stored) => ({ id, stored }));
   }
 
   /** Commits what is left and waits for every commit; throws the first failure to flush or record. */

@@ -35,14 +35,14 @@ export async function downloadNew(client: Pop3Client, store: Store, entries: Mai
     for (const entry of entries) {
       const partial = plan.maxBytes !== null && entry.size > plan.maxBytes;
       if (!partial && entry.size > SMALL_MESSAGE_BYTES) {
-        while (inFlight.length) keep(recorder, await inFlight.shift()!, plan);
+        while (inFlight.length) await keep(recorder, await inFlight.shift()!, plan);
         await streamLarge(client, store, entry, plan, recorder);
         continue;
       }
       inFlight.push(request(client, entry, partial));
-      if (inFlight.length >= window) keep(recorder, await inFlight.shift()!, plan);
+      if (inFlight.length >= window) await keep(recorder, await inFlight.shift()!, plan);
     }
-    while (inFlight.length) keep(recorder, await inFlight.shift()!, plan);
+    while (inFlight.length) await keep(recorder, await inFlight.shift()!, plan);
   } finally {
     // After a failure the requests still in flight fail too: none may count as unhandled.
     for (const pending of inFlight) pending.catch(() => undefined);
@@ -56,12 +56,12 @@ function request(client: Pop3Client, entry: MaildropEntry, partial: boolean): Pr
   return ready;
 }
 
-function keep(recorder: Pop3Recorder, ready: Ready, plan: DownloadPlan): void {
+function keep(recorder: Pop3Recorder, ready: Ready, plan: DownloadPlan): Promise<void> | undefined {
   const { entry, partial, source } = ready;
   // A partial message lists its whole size (LIST's); a whole one, what actually arrived.
   const size = partial ? Math.max(entry.size, source.length) : source.length;
   const headers = headerRecordFromSource(source, { uidl: entry.uidl, size, arrivedAt: plan.now() });
-  recorder.addSource({ uidl: entry.uidl, headers, partial }, source);
+  return recorder.addSource({ uidl: entry.uidl, headers, partial }, source);
 }
 
 async function streamLarge(client: Pop3Client, store: Store, entry: MaildropEntry, plan: DownloadPlan, recorder: Pop3Recorder): Promise<void> {

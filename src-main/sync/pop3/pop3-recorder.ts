@@ -30,9 +30,9 @@ export class Pop3Recorder {
       (saved) => onRecorded(saved.length, saved.reduce((sum, item) => sum + item.stored.size, 0)));
   }
 
-  /** Writes a source held in memory to the batch; its rows follow with the next commit. */
-  addSource(item: Omit<Pop3Download, 'stored'>, source: Buffer): void {
-    this.commits.addSource(source, (stored) => ({ ...item, stored }));
+  /** Writes a source held in memory to the batch; its rows follow with the next commit. A promise returned means: wait before adding more. */
+  addSource(item: Omit<Pop3Download, 'stored'>, source: Buffer): Promise<void> | undefined {
+    return this.commits.addSource(source, (stored) => ({ ...item, stored }));
   }
 
   /** A source already flushed on its own (a large one streamed to disk). */

@@ -48,6 +48,25 @@ describe('BlobBatch: durable before recorded', () => {
     expect(statSync(path).mtimeMs).toBeGreaterThan(old.getTime() + 3600_000);
   });
 
+  it('writes in the background with the same guarantees: readable once written, flushed with its folders by sync(), content already stored kept', async () => {
+    const blobs = new BlobStore(dir);
+    const existing = await blobs.writeBuffer(Buffer.from('message 3'));
+    fsyncLog.length = 0;
+    const batch = blobs.batch();
+    const stored = await Promise.all(Array.from({ length: 40 }, (_, i) => batch.writeInBackground(Buffer.from(`message ${i}`))));
+    expect(stored[3]).toEqual(existing);
+    expect(readFileSync(blobs.pathOf(stored[7]!.blob), 'utf8')).toBe('message 7');
+    expect(fsyncLog).toEqual([]);
+
+    await batch.sync();
+    const files = stored.map((s) => blobs.pathOf(s.blob));
+    const folders = new Set(files.map((path) => dirname(path)));
+    expect(new Set(fsyncLog)).toEqual(new Set([...files, ...folders, dir]));
+    const lastFile = Math.max(...files.map((path) => fsyncLog.indexOf(path)));
+    for (const folder of folders) expect(fsyncLog.indexOf(folder)).toBeGreaterThan(lastFile);
+    expect(readdirSync(dir).filter((name) => name.startsWith('.incoming-'))).toEqual([]);
+  });
+
   it('rewrites a stored file found damaged (wrong size) instead of trusting its name', async () => {
     const blobs = new BlobStore(dir);
     const content = Buffer.from('a whole message source');

@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HeaderRecord } from '../../../src-main/store/messages-repo';
-import { COMMIT_MESSAGES } from '../../../src-main/sync/batched-commits';
+import { COMMIT_MESSAGES, WRITING_BYTES } from '../../../src-main/sync/batched-commits';
 import { BodyRecorder } from '../../../src-main/sync/body-recorder';
 import { fsyncLog } from '../store/fsync-log';
 import { tempStore } from '../store/temp-store';
@@ -48,6 +48,24 @@ describe('BodyRecorder', () => {
     expect(early).toEqual([]);
     expect(recordedAt.reduce((a, b) => a + b, 0)).toBe(ids.length);
     expect(Math.max(...recordedAt)).toBeLessThanOrEqual(COMMIT_MESSAGES);
+    expect(ids.every((id) => store.bodies.source(id) !== undefined)).toBe(true);
+  });
+
+  it('asks the download to wait while more than WRITING_BYTES are still being written, and lets it go on once they are', async () => {
+    const { store, ids } = setup(40);
+    const recorder = new BodyRecorder(store, () => undefined);
+    const source = (id: number) => Buffer.concat([Buffer.from(`Subject: ${id}\r\n\r\n`), Buffer.alloc(1024 * 1024, 'x')]);
+    let waits = 0;
+    for (const id of ids) {
+      const wait = recorder.add(id, source(id));
+      if (wait) {
+        waits++;
+        await wait;
+      }
+    }
+    await recorder.finish();
+    // 40 MB handed over at once would be held in memory; the recorder let at most about WRITING_BYTES through before each wait.
+    expect(waits).toBeGreaterThanOrEqual(Math.floor((40 * 1024 * 1024) / WRITING_BYTES) - 1);
     expect(ids.every((id) => store.bodies.source(id) !== undefined)).toBe(true);
   });
 
