@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { connectImap } from '../lab/imap-util';
-import { startLab, type Lab, type LabUser } from '../lab/lab';
+import type { Lab, LabUser } from '../lab/lab';
 import { fillAccountForm } from './add-lab-account';
-import { launchBrowser, screenshot, startWebApp, type WebApp } from './web-app';
+import { screenshot } from './web-app';
+import { webSession } from './web-session';
 
 interface ServerMessage {
   subject: string;
@@ -65,197 +65,185 @@ const WITH_MAILTO_LINK = [
 ].join('\r\n');
 
 describe('web mode: writing mail (compose, attach, send, undo, reply, drafts)', () => {
-  let lab: Lab;
+  const web = webSession({ page: { viewport: { width: 1400, height: 900 } } });
   let alice: LabUser;
   let bob: LabUser;
-  let app: WebApp;
-  let browser: Browser;
-  let page: Page;
-  const composer = () => page.getByTestId('composer');
-  const row = (subject: string) => page.getByTestId('message-row').filter({ hasText: subject });
+  const composer = () => web.page.getByTestId('composer');
+  const row = (subject: string) => web.page.getByTestId('message-row').filter({ hasText: subject });
 
   beforeAll(async () => {
-    lab = await startLab();
-    [alice, bob] = [lab.users[0]!, lab.users[1]!];
-    await lab.seed(alice.email, 'INBOX', [ORIGINAL, WITH_MAILTO_LINK]);
-    app = await startWebApp();
-    browser = await launchBrowser();
-    page = await browser.newPage({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
-    await page.goto(app.url);
-    await fillAccountForm(page, lab, alice, { smtp: true });
-    await page.getByTestId('setup-save').click();
+    [alice, bob] = [web.lab.users[0]!, web.lab.users[1]!];
+    await web.lab.seed(alice.email, 'INBOX', [ORIGINAL, WITH_MAILTO_LINK]);
+    await web.page.goto(web.app.url);
+    await fillAccountForm(web.page, web.lab, alice, { smtp: true });
+    await web.page.getByTestId('setup-save').click();
     await row('Lunch on Friday?').waitFor();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await lab?.stop();
   });
 
   it('composes with an attachment, sends, undoes (the message comes back), sends again, and finds it in Sent', async () => {
-    const file = join(app.dataDir, '..', 'agenda.txt');
+    const file = join(web.app.dataDir, '..', 'agenda.txt');
     writeFileSync(file, 'Agenda: 1. lunch\n'.repeat(200));
-    await page.keyboard.press('c');
+    await web.page.keyboard.press('c');
     await composer().waitFor();
-    const to = page.getByTestId('compose-to').getByRole('combobox');
+    const to = web.page.getByTestId('compose-to').getByRole('combobox');
     await to.fill('bob@example.test, not-an-address');
     await to.press('Enter');
-    await expect.poll(() => page.getByTestId('address-chip').evaluateAll((chips) => chips.map((c) => c.getAttribute('data-valid')))).toEqual(['true', 'false']);
-    await page.getByTestId('compose-subject').fill('Agenda for Friday');
-    await page.getByTestId('compose-body').fill('Here is the agenda.');
-    await page.getByTestId('compose-file-input').setInputFiles(file);
-    await page.getByTestId('compose-attachment').filter({ hasText: 'agenda.txt' }).filter({ hasText: '3 KB' }).waitFor();
-    await page.getByTestId('compose-send').click();
+    await expect.poll(() => web.page.getByTestId('address-chip').evaluateAll((chips) => chips.map((c) => c.getAttribute('data-valid')))).toEqual(['true', 'false']);
+    await web.page.getByTestId('compose-subject').fill('Agenda for Friday');
+    await web.page.getByTestId('compose-body').fill('Here is the agenda.');
+    await web.page.getByTestId('compose-file-input').setInputFiles(file);
+    await web.page.getByTestId('compose-attachment').filter({ hasText: 'agenda.txt' }).filter({ hasText: '3 KB' }).waitFor();
+    await web.page.getByTestId('compose-send').click();
     // The invalid address stops the send, and says which.
-    await expect.poll(() => page.getByTestId('compose-problem').textContent()).toContain('not-an-address');
-    await screenshot(page, 'compose-invalid-address');
-    await page.getByTestId('address-chip').filter({ hasText: 'not-an-address' }).getByRole('button').click();
+    await expect.poll(() => web.page.getByTestId('compose-problem').textContent()).toContain('not-an-address');
+    await screenshot(web.page, 'compose-invalid-address');
+    await web.page.getByTestId('address-chip').filter({ hasText: 'not-an-address' }).getByRole('button').click();
 
-    await page.getByTestId('compose-body').press('Control+Enter');
+    await web.page.getByTestId('compose-body').press('Control+Enter');
     await composer().waitFor({ state: 'detached' });
-    await page.getByTestId('toast').filter({ hasText: 'Sending…' }).waitFor();
-    await screenshot(page, 'compose-sent-undo-toast');
-    await page.getByTestId('toast-undo').click();
+    await web.page.getByTestId('toast').filter({ hasText: 'Sending…' }).waitFor();
+    await screenshot(web.page, 'compose-sent-undo-toast');
+    await web.page.getByTestId('toast-undo').click();
     await composer().waitFor();
-    expect(await page.getByTestId('compose-subject').inputValue()).toBe('Agenda for Friday');
-    expect(await page.getByTestId('compose-attachment').textContent()).toContain('agenda.txt');
-    await screenshot(page, 'compose-after-undo');
+    expect(await web.page.getByTestId('compose-subject').inputValue()).toBe('Agenda for Friday');
+    expect(await web.page.getByTestId('compose-attachment').textContent()).toContain('agenda.txt');
+    await screenshot(web.page, 'compose-after-undo');
 
-    await page.getByTestId('compose-send').click();
+    await web.page.getByTestId('compose-send').click();
     await composer().waitFor({ state: 'detached' });
-    const received = await eventually(lab, bob, 'INBOX', 'Agenda for Friday');
+    const received = await eventually(web.lab, bob, 'INBOX', 'Agenda for Friday');
     expect(received).toHaveLength(1);
     expect(received[0]!.source).toMatch(/filename="?agenda\.txt/);
-    const sent = await eventually(lab, alice, 'Sent', 'Agenda for Friday');
+    const sent = await eventually(web.lab, alice, 'Sent', 'Agenda for Friday');
     expect(sent).toHaveLength(1);
 
-    await page.getByTestId('folder-Sent').getByRole('button').click();
-    await page.getByTestId('sync-now').click();
+    await web.page.getByTestId('folder-Sent').getByRole('button').click();
+    await web.page.getByTestId('sync-now').click();
     await row('Agenda for Friday').waitFor({ timeout: 30_000 });
     // Sent names whom it went to, not the sender (alice herself), as Thunderbird does.
     expect(await row('Agenda for Friday').getByTestId('message-person').textContent()).toBe('To: bob@example.test');
-    await screenshot(page, 'compose-in-sent');
-    await page.getByTestId('folder-INBOX').getByRole('button').click();
+    await screenshot(web.page, 'compose-in-sent');
+    await web.page.getByTestId('folder-INBOX').getByRole('button').click();
   });
 
   it('replies from the toolbar: Re:, the quote, In-Reply-To and References', async () => {
     await row('Lunch on Friday?').click();
-    await page.getByTestId('action-reply-all').click();
+    await web.page.getByTestId('action-reply-all').click();
     await composer().waitFor();
-    expect(await page.getByTestId('compose-subject').inputValue()).toBe('Re: Lunch on Friday?');
-    const chips = await page.getByTestId('address-chip').allTextContents();
+    expect(await web.page.getByTestId('compose-subject').inputValue()).toBe('Re: Lunch on Friday?');
+    const chips = await web.page.getByTestId('address-chip').allTextContents();
     expect(chips.map((c) => c.replace('×', ''))).toEqual(['Bob', 'carol@example.test']);
-    const body = await page.getByTestId('compose-body').inputValue();
+    const body = await web.page.getByTestId('compose-body').inputValue();
     expect(body).toMatch(/Bob <bob@example\.test> wrote:\n> Shall we meet at noon\?/);
-    await page.getByTestId('compose-body').press('Control+Home');
-    await page.getByTestId('compose-body').pressSequentially('Noon works.');
-    await screenshot(page, 'compose-reply');
-    await page.getByTestId('compose-send').click();
-    const [reply] = await eventually(lab, bob, 'INBOX', 'Re: Lunch on Friday?');
+    await web.page.getByTestId('compose-body').press('Control+Home');
+    await web.page.getByTestId('compose-body').pressSequentially('Noon works.');
+    await screenshot(web.page, 'compose-reply');
+    await web.page.getByTestId('compose-send').click();
+    const [reply] = await eventually(web.lab, bob, 'INBOX', 'Re: Lunch on Friday?');
     expect(reply!.source).toMatch(/^In-Reply-To: <lunch@example\.test>/m);
     expect(reply!.source).toMatch(/^References: <plans@example\.test> <lunch@example\.test>/m);
     expect(reply!.source).toContain('Noon works.');
   });
 
   it('keeps a draft across a reload: saved to Drafts on the server, and the composer comes back', async () => {
-    await page.getByTestId('action-compose').click();
+    await web.page.getByTestId('action-compose').click();
     await composer().waitFor();
-    await page.getByTestId('compose-to').getByRole('combobox').fill('carol@example.test,');
-    await page.getByTestId('compose-subject').fill('Draft: 周五的安排');
-    await page.getByTestId('compose-body').fill('Half-written thoughts');
-    await page.locator('[data-testid="compose-status"][data-status="saved"]').waitFor({ timeout: 20_000 });
-    const drafts = await eventually(lab, alice, 'Drafts', 'Draft: 周五的安排');
+    await web.page.getByTestId('compose-to').getByRole('combobox').fill('carol@example.test,');
+    await web.page.getByTestId('compose-subject').fill('Draft: 周五的安排');
+    await web.page.getByTestId('compose-body').fill('Half-written thoughts');
+    await web.page.locator('[data-testid="compose-status"][data-status="saved"]').waitFor({ timeout: 20_000 });
+    const drafts = await eventually(web.lab, alice, 'Drafts', 'Draft: 周五的安排');
     expect(drafts).toHaveLength(1);
     // Typed after the last save, then the page goes away: localStorage keeps it.
-    await page.getByTestId('compose-body').press('End');
-    await page.getByTestId('compose-body').pressSequentially(' and more');
-    await page.reload();
+    await web.page.getByTestId('compose-body').press('End');
+    await web.page.getByTestId('compose-body').pressSequentially(' and more');
+    await web.page.reload();
     await composer().waitFor();
-    expect(await page.getByTestId('compose-subject').inputValue()).toBe('Draft: 周五的安排');
-    expect(await page.getByTestId('compose-body').inputValue()).toBe('Half-written thoughts and more');
-    await screenshot(page, 'compose-draft-after-reload');
+    expect(await web.page.getByTestId('compose-subject').inputValue()).toBe('Draft: 周五的安排');
+    expect(await web.page.getByTestId('compose-body').inputValue()).toBe('Half-written thoughts and more');
+    await screenshot(web.page, 'compose-draft-after-reload');
     // Saving again replaces the server's version rather than adding one.
-    await page.getByTestId('compose-save').click();
-    await page.locator('[data-testid="compose-status"][data-status="saved"]').waitFor();
-    await expect.poll(async () => (await serverMessages(lab, alice, 'Drafts')).filter((m) => m.subject === 'Draft: 周五的安排').map((m) => m.source.includes('and more')), { timeout: 20_000 }).toEqual([true]);
+    await web.page.getByTestId('compose-save').click();
+    await web.page.locator('[data-testid="compose-status"][data-status="saved"]').waitFor();
+    await expect.poll(async () => (await serverMessages(web.lab, alice, 'Drafts')).filter((m) => m.subject === 'Draft: 周五的安排').map((m) => m.source.includes('and more')), { timeout: 20_000 }).toEqual([true]);
     // In Drafts too the row names the recipients (the composer stays open for the next test).
-    await page.getByTestId('folder-Drafts').getByRole('button').click();
+    await web.page.getByTestId('folder-Drafts').getByRole('button').click();
     await expect.poll(() => row('Draft: 周五的安排').getByTestId('message-person').textContent(), { timeout: 30_000 }).toBe('To: carol@example.test');
-    await page.getByTestId('folder-INBOX').getByRole('button').click();
+    await web.page.getByTestId('folder-INBOX').getByRole('button').click();
   });
 
   it('speaks Chinese: the composer, the attribution of a reply, and a discarded draft leaves nothing behind', async () => {
-    await page.getByTestId('compose-discard').click();
+    await web.page.getByTestId('compose-discard').click();
     await composer().waitFor({ state: 'detached' });
-    await expect.poll(async () => (await serverMessages(lab, alice, 'Drafts')).length, { timeout: 20_000 }).toBe(0);
-    await page.getByTestId('language').selectOption('zh');
+    await expect.poll(async () => (await serverMessages(web.lab, alice, 'Drafts')).length, { timeout: 20_000 }).toBe(0);
+    await web.page.getByTestId('language').selectOption('zh');
     await row('Lunch on Friday?').click();
-    await page.keyboard.press('r');
+    await web.page.keyboard.press('r');
     await composer().waitFor();
-    expect(await page.getByTestId('compose-to').textContent()).toContain('收件人');
-    expect(await page.getByTestId('compose-body').inputValue()).toMatch(/Bob <bob@example\.test> 写道：\n> Shall we meet at noon\?/);
-    await screenshot(page, 'compose-reply-zh');
-    await page.getByTestId('compose-discard').click();
-    await page.getByTestId('language').selectOption('en');
+    expect(await web.page.getByTestId('compose-to').textContent()).toContain('收件人');
+    expect(await web.page.getByTestId('compose-body').inputValue()).toMatch(/Bob <bob@example\.test> 写道：\n> Shall we meet at noon\?/);
+    await screenshot(web.page, 'compose-reply-zh');
+    await web.page.getByTestId('compose-discard').click();
+    await web.page.getByTestId('language').selectOption('en');
   });
 
   it('a mailto: link clicked in a message opens Wren’s composer filled from it: to, cc, subject, body, and no attachment', async () => {
-    await page.getByTestId('folder-INBOX').getByRole('button').click();
+    await web.page.getByTestId('folder-INBOX').getByRole('button').click();
     await row('Concert tickets').click();
-    await page.frameLocator('[data-testid="html-body"]').getByText('book now').click();
+    await web.page.frameLocator('[data-testid="html-body"]').getByText('book now').click();
     await composer().waitFor();
-    const chips = page.getByTestId('address-chip');
+    const chips = web.page.getByTestId('address-chip');
     await expect.poll(() => chips.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('bob@example.test'), expect.stringContaining('carol@example.test')]));
     expect((await chips.allTextContents()).join(' ')).not.toContain('spy@example.test');
-    expect(await page.getByTestId('compose-subject').inputValue()).toBe('Tickets 票');
+    expect(await web.page.getByTestId('compose-subject').inputValue()).toBe('Tickets 票');
     // A textarea in plain mode, an editable element in formatted mode.
-    const body = await page.getByTestId('compose-body').evaluate((el) => ('value' in el ? String(el.value) : el.textContent));
+    const body = await web.page.getByTestId('compose-body').evaluate((el) => ('value' in el ? String(el.value) : el.textContent));
     expect(body).toContain('Two seats, please.');
-    expect(await page.getByTestId('compose-attachment').count()).toBe(0);
+    expect(await web.page.getByTestId('compose-attachment').count()).toBe(0);
     // The message stays in its frame: the link opened nothing in its place.
-    await page.frameLocator('[data-testid="html-body"]').getByText('book now').waitFor();
-    await screenshot(page, 'compose-from-mailto-link');
-    await page.getByTestId('compose-discard').click();
+    await web.page.frameLocator('[data-testid="html-body"]').getByText('book now').waitFor();
+    await screenshot(web.page, 'compose-from-mailto-link');
+    await web.page.getByTestId('compose-discard').click();
     await composer().waitFor({ state: 'detached' });
   });
 
   it('a POP3 account sends, and its copy shows in the account’s local Sent folder', async () => {
-    const carol = lab.users[2]!;
-    await page.getByTestId('add-account').click();
-    const dialog = page.getByTestId('add-account-dialog');
+    const carol = web.lab.users[2]!;
+    await web.page.getByTestId('add-account').click();
+    const dialog = web.page.getByTestId('add-account-dialog');
     await dialog.getByTestId('setup-manual').click();
     await dialog.getByTestId('setup-email').fill(carol.email);
     await dialog.getByTestId('setup-protocol').selectOption('pop3');
-    await dialog.getByTestId('setup-pop3-host').fill(lab.host);
-    await dialog.getByTestId('setup-pop3-port').fill(String(lab.ports.pop3s));
-    await dialog.getByTestId('setup-smtp-host').fill(lab.host);
-    await dialog.getByTestId('setup-smtp-port').fill(String(lab.ports.submission));
+    await dialog.getByTestId('setup-pop3-host').fill(web.lab.host);
+    await dialog.getByTestId('setup-pop3-port').fill(String(web.lab.ports.pop3s));
+    await dialog.getByTestId('setup-smtp-host').fill(web.lab.host);
+    await dialog.getByTestId('setup-smtp-port').fill(String(web.lab.ports.submission));
     await dialog.getByTestId('setup-user').fill(carol.email);
     await dialog.getByTestId('setup-password').fill(carol.password);
     await dialog.getByTestId('setup-test').click();
     await dialog.getByTestId('setup-trust-cert').click();
-    await dialog.getByTestId('setup-save').and(page.locator(':enabled')).click();
+    await dialog.getByTestId('setup-save').and(web.page.locator(':enabled')).click();
     await dialog.waitFor({ state: 'detached' });
-    const carols = page.locator('section.folder-tree__account').filter({ hasText: carol.email });
+    const carols = web.page.locator('section.folder-tree__account').filter({ hasText: carol.email });
     await carols.getByTestId('folder-INBOX').getByRole('button').click();
 
-    await page.getByTestId('action-compose').click();
+    await web.page.getByTestId('action-compose').click();
     await composer().waitFor();
     // The From list shows "…" until the account's identities have loaded.
-    await expect.poll(() => page.getByTestId('compose-from').textContent()).toContain(carol.email);
-    const to = page.getByTestId('compose-to').getByRole('combobox');
+    await expect.poll(() => web.page.getByTestId('compose-from').textContent()).toContain(carol.email);
+    const to = web.page.getByTestId('compose-to').getByRole('combobox');
     await to.fill(bob.email);
     await to.press('Enter');
-    await page.getByTestId('compose-subject').fill('From the POP3 account');
-    await page.getByTestId('compose-body').fill('Sent over SMTP, kept here.');
-    await page.getByTestId('compose-send').click();
+    await web.page.getByTestId('compose-subject').fill('From the POP3 account');
+    await web.page.getByTestId('compose-body').fill('Sent over SMTP, kept here.');
+    await web.page.getByTestId('compose-send').click();
     await composer().waitFor({ state: 'detached' });
-    expect(await eventually(lab, bob, 'INBOX', 'From the POP3 account')).toHaveLength(1);
+    expect(await eventually(web.lab, bob, 'INBOX', 'From the POP3 account')).toHaveLength(1);
 
     await carols.getByTestId('folder-Sent').getByRole('button').click({ timeout: 60_000 });
     await row('From the POP3 account').waitFor({ timeout: 30_000 });
     await expect.poll(() => row('From the POP3 account').count()).toBe(1);
     expect(await row('From the POP3 account').getByTestId('message-person').textContent()).toBe('To: bob@example.test');
-    await screenshot(page, 'compose-pop3-local-sent');
+    await screenshot(web.page, 'compose-pop3-local-sent');
   });
 });

@@ -1,86 +1,73 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLab, type Lab } from '../lab/lab';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { englishMail, gbkMail, utf8ChineseMail } from '../integration/search/search-lab';
 import { addLabAccount } from './add-lab-account';
-import { launchBrowser, screenshot, startWebApp, type WebApp } from './web-app';
+import { screenshot } from './web-app';
+import { webSession } from './web-session';
 
 describe('web mode: search', () => {
-  let lab: Lab;
-  let app: WebApp;
-  let browser: Browser;
-  let page: Page;
+  const web = webSession({ page: { viewport: { width: 1400, height: 900 } } });
 
   beforeAll(async () => {
-    lab = await startLab();
-    await lab.seed(lab.users[0]!.email, 'INBOX', [englishMail, gbkMail, utf8ChineseMail]);
-    app = await startWebApp();
-    browser = await launchBrowser();
-    page = await browser.newPage({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await lab?.stop();
+    await web.lab.seed(web.lab.users[0]!.email, 'INBOX', [englishMail, gbkMail, utf8ChineseMail]);
   });
 
   it('finds a Chinese word typed in the box, opens the result, and clearing returns to the folder', async () => {
-    await addLabAccount(page, app.url, lab, lab.users[0]!);
-    const rows = page.getByTestId('message-row');
+    await addLabAccount(web.page, web.app.url, web.lab, web.lab.users[0]!);
+    const rows = web.page.getByTestId('message-row');
     await rows.filter({ hasText: 'Quarterly budget review' }).waitFor();
     await expect.poll(() => rows.count()).toBe(3);
 
     // "/" focuses the box from anywhere outside a field.
-    await page.getByTestId('message-list').focus();
-    await page.keyboard.press('/');
-    await page.locator('[data-testid="search-box"]:focus').waitFor();
-    await page.keyboard.type('subject:会议');
+    await web.page.getByTestId('message-list').focus();
+    await web.page.keyboard.press('/');
+    await web.page.locator('[data-testid="search-box"]:focus').waitFor();
+    await web.page.keyboard.type('subject:会议');
     const hit = rows.filter({ hasText: '会议通知：明天下午三点开会' });
     await hit.waitFor();
     await expect.poll(() => rows.count()).toBe(1);
     expect(await hit.getByTestId('message-place').textContent()).toBe('Inbox');
-    expect(await hit.getByTestId('message-account').textContent()).toContain(lab.users[0]!.email);
+    expect(await hit.getByTestId('message-account').textContent()).toContain(web.lab.users[0]!.email);
     await hit.click();
-    await page.getByTestId('message-subject').filter({ hasText: '会议通知' }).waitFor();
-    await page.getByTestId('message-text').filter({ hasText: '三楼会议室' }).waitFor();
-    await screenshot(page, 'search-chinese');
+    await web.page.getByTestId('message-subject').filter({ hasText: '会议通知' }).waitFor();
+    await web.page.getByTestId('message-text').filter({ hasText: '三楼会议室' }).waitFor();
+    await screenshot(web.page, 'search-chinese');
 
     // Ctrl+K comes back to the box; clearing it returns to the Inbox with all its mail.
-    await page.getByTestId('message-list').focus();
-    await page.keyboard.press('Control+k');
-    await page.locator('[data-testid="search-box"]:focus').waitFor();
-    await page.getByTestId('search-clear').click();
+    await web.page.getByTestId('message-list').focus();
+    await web.page.keyboard.press('Control+k');
+    await web.page.locator('[data-testid="search-box"]:focus').waitFor();
+    await web.page.getByTestId('search-clear').click();
     await expect.poll(() => rows.count()).toBe(3);
-    await page.getByTestId('search-box').fill('nothing-matches-this');
-    await page.getByText('No message matches.').waitFor();
+    await web.page.getByTestId('search-box').fill('nothing-matches-this');
+    await web.page.getByText('No message matches.').waitFor();
   });
 
   it('keeps the box, its focus and every character while typing slowly, and searches nothing while an IME composes', async () => {
-    const rows = page.getByTestId('message-row');
-    const box = page.getByTestId('search-box');
-    const listName = page.locator('.message-list__folder');
-    await page.getByTestId('search-clear').click();
+    const rows = web.page.getByTestId('message-row');
+    const box = web.page.getByTestId('search-box');
+    const listName = web.page.locator('.message-list__folder');
+    await web.page.getByTestId('search-clear').click();
     await expect.poll(() => rows.count()).toBe(3);
 
     // Each pause outlasts the box's settling time, so each one searches and the results replace the list.
     await box.focus();
-    await page.keyboard.type('budget review', { delay: 350 });
+    await web.page.keyboard.type('budget review', { delay: 350 });
     await rows.filter({ hasText: 'Quarterly budget review' }).waitFor();
     await expect.poll(() => rows.count()).toBe(1);
     expect(await box.evaluate((input) => input === input.ownerDocument.activeElement)).toBe(true);
     expect(await box.inputValue()).toBe('budget review');
     expect(await listName.textContent()).toBe('Search: budget review');
-    expect(await page.getByTestId('composer').count()).toBe(0); // no letter fell through to a shortcut (c, r, e, v…)
-    await screenshot(page, 'search-typed-slowly');
+    expect(await web.page.getByTestId('composer').count()).toBe(0); // no letter fell through to a shortcut (c, r, e, v…)
+    await screenshot(web.page, 'search-typed-slowly');
 
     // Pinyin being composed is not searched for, however long it stays; the characters chosen are.
-    await page.getByTestId('search-clear').click();
+    await web.page.getByTestId('search-clear').click();
     await expect.poll(() => rows.count()).toBe(3);
     await box.focus();
-    const cdp = await page.context().newCDPSession(page);
+    const cdp = await web.page.context().newCDPSession(web.page);
     await cdp.send('Input.imeSetComposition', { text: 'hui', selectionStart: 3, selectionEnd: 3 });
     await cdp.send('Input.imeSetComposition', { text: 'hui yi', selectionStart: 6, selectionEnd: 6 });
-    await page.waitForTimeout(800);
+    await web.page.waitForTimeout(800);
     expect(await box.inputValue()).toBe('hui yi');
     expect(await listName.textContent()).toBe('Inbox');
     await cdp.send('Input.insertText', { text: '会议' });

@@ -1,11 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLab, type Lab } from '../lab/lab';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { simpleMessage } from '../lab/simple-message';
 import { addLabAccount } from './add-lab-account';
-import { launchBrowser, screenshot, startWebApp, type WebApp } from './web-app';
+import { screenshot } from './web-app';
+import { webSession } from './web-session';
 
 /** Three messages in mboxrd, one body line quoted (">From ") as mutt writes it. */
 function threeMessageMbox(): Buffer {
@@ -18,62 +17,50 @@ function threeMessageMbox(): Buffer {
 }
 
 describe('web mode: Import mail… into a local folder through the browser\'s file chooser', () => {
-  let lab: Lab;
-  let app: WebApp;
-  let browser: Browser;
-  let page: Page;
+  const web = webSession();
 
-  const row = (subject: string) => page.getByTestId('message-row').filter({ hasText: subject });
-  const local = () => page.getByTestId('local-folders');
+  const row = (subject: string) => web.page.getByTestId('message-row').filter({ hasText: subject });
+  const local = () => web.page.getByTestId('local-folders');
   const chooseInMenu = async (files: { name: string; mimeType: string; buffer: Buffer }[]) => {
     await local().getByTestId('folder-Old mail').click({ button: 'right' });
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('folder-menu-import').click()]);
+    const [chooser] = await Promise.all([web.page.waitForEvent('filechooser'), web.page.getByTestId('folder-menu-import').click()]);
     expect(chooser.isMultiple()).toBe(true);
     expect(await chooser.element().getAttribute('accept')).toBe('.mbox,.eml,message/rfc822,application/mbox');
     await chooser.setFiles(files);
   };
 
   beforeAll(async () => {
-    lab = await startLab();
-    const user = lab.users[0]!;
-    await lab.seed(user.email, 'INBOX', [simpleMessage(1, { subject: 'Current', to: user.email })]);
-    app = await startWebApp();
-    browser = await launchBrowser();
-    page = await browser.newPage({ locale: 'en-US', viewport: { width: 1400, height: 800 } });
-    await addLabAccount(page, app.url, lab, user);
+    const user = web.lab.users[0]!;
+    await web.lab.seed(user.email, 'INBOX', [simpleMessage(1, { subject: 'Current', to: user.email })]);
+    await addLabAccount(web.page, web.app.url, web.lab, user);
     await row('Current 1').waitFor();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await lab?.stop();
   });
 
   it('imports an mbox of three messages, shows them in the folder and says how many', async () => {
     await local().getByRole('heading', { name: 'Local Folders' }).click({ button: 'right' });
-    await page.getByTestId('folder-menu-new').click();
-    await page.getByTestId('name-input').fill('Old mail');
-    await page.getByTestId('name-submit').click();
+    await web.page.getByTestId('folder-menu-new').click();
+    await web.page.getByTestId('name-input').fill('Old mail');
+    await web.page.getByTestId('name-submit').click();
     await local().getByTestId('folder-Old mail').waitFor();
 
     await chooseInMenu([{ name: 'old.mbox', mimeType: 'application/mbox', buffer: threeMessageMbox() }]);
-    await page.getByTestId('toast').filter({ hasText: 'Imported 3 messages into Old mail' }).waitFor();
+    await web.page.getByTestId('toast').filter({ hasText: 'Imported 3 messages into Old mail' }).waitFor();
     await local().getByTestId('folder-Old mail').getByRole('button').click();
     for (const n of [1, 2, 3]) await row(`Archived ${n}`).waitFor();
     await row('Archived 2').click();
-    await page.getByTestId('reading-pane').getByText('Archived body 2').waitFor();
-    await screenshot(page, 'web-import');
-    expect(await page.getByTestId('message-row').count()).toBe(3);
-    expect(readdirSync(join(app.dataDir, 'staging'))).toEqual([]);
+    await web.page.getByTestId('reading-pane').getByText('Archived body 2').waitFor();
+    await screenshot(web.page, 'web-import');
+    expect(await web.page.getByTestId('message-row').count()).toBe(3);
+    expect(readdirSync(join(web.app.dataDir, 'staging'))).toEqual([]);
   });
 
   it('refuses a file that is not a mailbox with words, and imports nothing from it', async () => {
     await chooseInMenu([{ name: 'photo.eml', mimeType: 'message/rfc822', buffer: Buffer.from('\x89PNG\r\n\x1a\nnot mail') }]);
-    await page.getByTestId('toast-error').filter({ hasText: 'That file is not a mailbox' }).waitFor();
-    await screenshot(page, 'web-import-not-mail');
+    await web.page.getByTestId('toast-error').filter({ hasText: 'That file is not a mailbox' }).waitFor();
+    await screenshot(web.page, 'web-import-not-mail');
     // No "Imported N messages" beside the error (it used to count the error toast's id as messages).
-    expect(await page.getByTestId('toast').count()).toBe(0);
-    expect(await page.getByTestId('message-row').count()).toBe(3);
-    expect(readdirSync(join(app.dataDir, 'staging'))).toEqual([]);
+    expect(await web.page.getByTestId('toast').count()).toBe(0);
+    expect(await web.page.getByTestId('message-row').count()).toBe(3);
+    expect(readdirSync(join(web.app.dataDir, 'staging'))).toEqual([]);
   });
 });

@@ -25,7 +25,7 @@ describe('a connection dropped mid-replay', () => {
     const accountId = (await wren.call('accounts.add', {
       ...draft, smtp: null, allowPlaintext: true, trustedCertSha256: undefined, incoming: { ...draft.incoming, port: imap.port, security: 'none' },
     })).id;
-    f = new JournalFixture(lab, wren, accountId, bob().email);
+    f = new JournalFixture({ lab, wren, accountId, user: bob().email });
   });
   afterAll(async () => {
     await wren?.dispose();

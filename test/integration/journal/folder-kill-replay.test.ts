@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { RemoteFolders } from '../../../src-main/folders/remote-folders';
-import { connectImap, type Lab } from '../../lab/lab';
-import type { TestCore } from '../imap/lab-core';
-import { JournalFixture, startJournalLab, stopJournalLab } from './journal-lab';
+import { connectImap } from '../../lab/lab';
+import { journalLab } from './journal-lab';
 import { killPoints } from '../kill-loop';
 import { killPoint, replayKilledAfter } from './killed-replay';
 
@@ -13,12 +12,10 @@ const KILL_WINDOW_MS = 80;
 
 /** Folder create / rename / delete replayed by a process killed at random points: the server ends with the folders as asked. */
 describe('folder operations: replay killed (kill -9) at random points', () => {
-  let lab: Lab;
-  let wren: TestCore;
-  let f: JournalFixture;
-  const bob = () => lab.users[1]!;
+  const f = journalLab();
+  const bob = () => f.lab.users[1]!;
   const serverFolders = async () => {
-    const client = await connectImap(lab, bob().email);
+    const client = await connectImap(f.lab, bob().email);
     try {
       return (await client.list()).map((entry) => entry.path).filter((path) => path.startsWith('K')).sort();
     } finally {
@@ -27,15 +24,13 @@ describe('folder operations: replay killed (kill -9) at random points', () => {
   };
 
   beforeAll(async () => {
-    ({ lab, wren, f } = await startJournalLab());
-    await wren.core.sync.run(f.accountId, false);
+    await f.wren.core.sync.run(f.accountId, false);
   });
-  afterAll(() => stopJournalLab(lab, wren));
 
   it(`ends with the folders as asked, each once, after ${KILL_ROUNDS} kills`, async () => {
     const next = killPoints('folder-kill-replay');
     // Journaled as the UI does, without the core's own prompt replay: the killed process replays.
-    const folders = new RemoteFolders(wren.core.store, () => undefined);
+    const folders = new RemoteFolders(f.wren.core.store, () => undefined);
     const killedAt: string[] = [];
     for (let round = 0; round < KILL_ROUNDS; round += 1) {
       const made = folders.create(f.accountId, null, `K${round}`);
@@ -46,12 +41,12 @@ describe('folder operations: replay killed (kill -9) at random points', () => {
       killedAt.push(killPoint(f));
     }
     console.log(`folder-kill-replay kills: ${killedAt.join(', ')}`);
-    await wren.core.sync.run(f.accountId, false);
-    expect(wren.core.store.operations.countUnfinished(f.accountId)).toBe(0);
+    await f.wren.core.sync.run(f.accountId, false);
+    expect(f.wren.core.store.operations.countUnfinished(f.accountId)).toBe(0);
     expect(f.failed).toEqual([]);
     const last = `K${KILL_ROUNDS - 1} renamed`;
     expect(await serverFolders()).toEqual([last, `${last}/Sub`]);
-    const local = wren.core.store.folders.list(f.accountId).map((folder) => folder.path).filter((path) => path.startsWith('K')).sort();
+    const local = f.wren.core.store.folders.list(f.accountId).map((folder) => folder.path).filter((path) => path.startsWith('K')).sort();
     expect(local).toEqual([last, `${last}/Sub`]);
   }, 600_000);
 });

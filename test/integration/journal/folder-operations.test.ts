@@ -1,26 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectImap, type Lab } from '../../lab/lab';
-import type { TestCore } from '../imap/lab-core';
-import { JournalFixture, onServer, startJournalLab, stopJournalLab, subjects } from './journal-lab';
+import { describe, expect, it } from 'vitest';
+import { connectImap } from '../../lab/lab';
+import { onServer, journalLab, subjects } from './journal-lab';
 import { replayJournal } from '../../../src-main/sync/replay-journal';
 
 /** Folder create/rename/delete/subscribe through the journal: local at once, offline too, replayed exactly once. */
 describe('folder operations through the journal, against Dovecot', () => {
-  let lab: Lab;
-  let wren: TestCore;
-  let f: JournalFixture;
-  const bob = () => lab.users[1]!;
+  const f = journalLab();
+  const bob = () => f.lab.users[1]!;
   const serverPaths = async () => {
-    const client = await connectImap(lab, bob().email);
+    const client = await connectImap(f.lab, bob().email);
     try {
       return new Map((await client.list()).map((entry) => [entry.path, entry.subscribed === true]));
     } finally {
       await client.logout();
     }
   };
-  const local = (path: string) => wren.core.store.folders.list(f.accountId).find((folder) => folder.path === path);
+  const local = (path: string) => f.wren.core.store.folders.list(f.accountId).find((folder) => folder.path === path);
   const asAnotherDevice = async (work: (client: Awaited<ReturnType<typeof connectImap>>) => Promise<unknown>) => {
-    const client = await connectImap(lab, bob().email);
+    const client = await connectImap(f.lab, bob().email);
     try {
       await work(client);
     } finally {
@@ -28,41 +25,36 @@ describe('folder operations through the journal, against Dovecot', () => {
     }
   };
 
-  beforeAll(async () => {
-    ({ lab, wren, f } = await startJournalLab());
-  });
-  afterAll(() => stopJournalLab(lab, wren));
-
   it('offline: create, rename, move mail into it, unsubscribe; all shown at once, and the server ends as asked on reconnect', async () => {
     const seeded = await f.seed('FolderSource', 2);
     const [ids, names] = [[...seeded.values()], [...seeded.keys()]];
     await f.goOffline();
-    const created = await wren.call('folders.create', { accountId: f.accountId, parentId: null, name: 'Trip' });
+    const created = await f.wren.call('folders.create', { accountId: f.accountId, parentId: null, name: 'Trip' });
     expect(created).toMatchObject({ path: 'Trip', subscribed: true });
-    const renamed = await wren.call('folders.rename', { folderId: created.id, name: 'Trip 2026' });
+    const renamed = await f.wren.call('folders.rename', { folderId: created.id, name: 'Trip 2026' });
     expect(renamed).toMatchObject({ id: created.id, path: 'Trip 2026' });
-    await wren.call('messages.apply', { kind: 'move', messageIds: ids, folderId: created.id });
-    const child = await wren.call('folders.create', { accountId: f.accountId, parentId: created.id, name: 'Hidden' });
-    await wren.call('folders.subscribe', { folderId: child.id, subscribed: false });
+    await f.wren.call('messages.apply', { kind: 'move', messageIds: ids, folderId: created.id });
+    const child = await f.wren.call('folders.create', { accountId: f.accountId, parentId: created.id, name: 'Hidden' });
+    await f.wren.call('folders.subscribe', { folderId: child.id, subscribed: false });
     expect(subjects(f.local('Trip 2026'))).toEqual(names.sort());
-    expect(wren.core.store.operations.countUnfinished(f.accountId)).toBe(5);
+    expect(f.wren.core.store.operations.countUnfinished(f.accountId)).toBe(5);
     expect((await serverPaths()).has('Trip')).toBe(false);
 
     f.goOnline();
-    await wren.core.sync.run(f.accountId, false);
+    await f.wren.core.sync.run(f.accountId, false);
     await f.settled();
     expect(f.failed.map((e) => [e.kind, e.error])).toEqual([]);
     const paths = await serverPaths();
     expect([paths.has('Trip'), paths.get('Trip 2026'), paths.get('Trip 2026/Hidden')]).toEqual([false, true, false]);
-    expect(subjects(await onServer(lab, bob().email, 'Trip 2026'))).toEqual(names.sort());
-    expect(await onServer(lab, bob().email, 'FolderSource')).toEqual([]);
+    expect(subjects(await onServer(f.lab, bob().email, 'Trip 2026'))).toEqual(names.sort());
+    expect(await onServer(f.lab, bob().email, 'FolderSource')).toEqual([]);
     expect(local('Trip 2026')?.id).toBe(created.id);
     expect(subjects(f.local('Trip 2026'))).toEqual(names.sort());
   });
 
   it('deletes a folder here at once and on the server after', async () => {
     await f.seed('DeleteMe', 1);
-    await wren.call('folders.delete', { folderId: f.folderId('DeleteMe') });
+    await f.wren.call('folders.delete', { folderId: f.folderId('DeleteMe') });
     expect(local('DeleteMe')).toBeUndefined();
     await f.settled();
     expect((await serverPaths()).has('DeleteMe')).toBe(false);
@@ -72,10 +64,10 @@ describe('folder operations through the journal, against Dovecot', () => {
     await f.seed('Gone', 2);
     await f.seed('Gone/Sub', 1);
     await f.seed('Gone/Sub/Deep', 3);
-    const plan = await wren.call('folders.deletePlan', { folderId: f.folderId('Gone') });
+    const plan = await f.wren.call('folders.deletePlan', { folderId: f.folderId('Gone') });
     expect(plan).toEqual({ path: 'Gone', messages: 2, subfolders: expect.arrayContaining([{ path: 'Gone/Sub', messages: 1 }, { path: 'Gone/Sub/Deep', messages: 3 }]) });
     expect(plan.subfolders).toHaveLength(2);
-    await wren.call('folders.delete', { folderId: f.folderId('Gone'), subfolders: plan.subfolders.map((sub) => sub.path) });
+    await f.wren.call('folders.delete', { folderId: f.folderId('Gone'), subfolders: plan.subfolders.map((sub) => sub.path) });
     expect([local('Gone'), local('Gone/Sub'), local('Gone/Sub/Deep')]).toEqual([undefined, undefined, undefined]);
     await f.settled();
     const paths = await serverPaths();
@@ -87,9 +79,9 @@ describe('folder operations through the journal, against Dovecot', () => {
     await f.seed('Keep/Old', 1);
     await f.goOffline();
     f.failed.length = 0;
-    const plan = await wren.call('folders.deletePlan', { folderId: f.folderId('Keep') });
+    const plan = await f.wren.call('folders.deletePlan', { folderId: f.folderId('Keep') });
     expect(plan).toEqual({ path: 'Keep', messages: 2, subfolders: [{ path: 'Keep/Old', messages: 1 }] });
-    await wren.call('folders.delete', { folderId: f.folderId('Keep'), subfolders: ['Keep/Old'] });
+    await f.wren.call('folders.delete', { folderId: f.folderId('Keep'), subfolders: ['Keep/Old'] });
     expect(local('Keep')).toBeUndefined();
     await asAnotherDevice(async (client) => {
       await client.mailboxCreate('Keep/New');
@@ -97,38 +89,38 @@ describe('folder operations through the journal, against Dovecot', () => {
     });
 
     f.goOnline();
-    await wren.core.sync.run(f.accountId, false);
+    await f.wren.core.sync.run(f.accountId, false);
     await f.settled();
     expect(f.failed.map((e) => [e.kind, e.error.code, e.error.details])).toEqual([
       ['deleteFolder', 'FolderHasNewSubfolders', { folder: 'Keep', subfolders: ['Keep/New'] }],
     ]);
     const paths = await serverPaths();
     expect([paths.has('Keep'), paths.has('Keep/Old'), paths.has('Keep/New')]).toEqual([true, true, true]);
-    expect((await onServer(lab, bob().email, 'Keep')).length).toBe(2);
-    expect((await onServer(lab, bob().email, 'Keep/Old')).length).toBe(1);
-    expect((await onServer(lab, bob().email, 'Keep/New')).length).toBe(1);
+    expect((await onServer(f.lab, bob().email, 'Keep')).length).toBe(2);
+    expect((await onServer(f.lab, bob().email, 'Keep/Old')).length).toBe(1);
+    expect((await onServer(f.lab, bob().email, 'Keep/New')).length).toBe(1);
     expect([local('Keep'), local('Keep/Old'), local('Keep/New')].every(Boolean)).toBe(true); // the list is the server's again
   });
 
   it('a confirmation out of date here (a sync brought a subfolder since the dialog): refused, nothing deleted', async () => {
     await f.seed('Stale', 1);
-    const plan = await wren.call('folders.deletePlan', { folderId: f.folderId('Stale') });
+    const plan = await f.wren.call('folders.deletePlan', { folderId: f.folderId('Stale') });
     expect(plan.subfolders).toEqual([]);
     await f.seed('Stale/Arrived', 1);
-    await expect(wren.call('folders.delete', { folderId: f.folderId('Stale'), subfolders: [] })).rejects.toMatchObject({
+    await expect(f.wren.call('folders.delete', { folderId: f.folderId('Stale'), subfolders: [] })).rejects.toMatchObject({
       code: 'FolderHasNewSubfolders',
       details: { folder: 'Stale', subfolders: ['Stale/Arrived'] },
     });
     expect([local('Stale'), local('Stale/Arrived')].every(Boolean)).toBe(true);
-    expect(wren.core.store.operations.countUnfinished(f.accountId)).toBe(0);
+    expect(f.wren.core.store.operations.countUnfinished(f.accountId)).toBe(0);
   });
 
   it('a name another device took meanwhile: FolderExists, announced, and the list is the server\'s', async () => {
     await f.goOffline();
-    await wren.call('folders.create', { accountId: f.accountId, parentId: null, name: 'Taken' });
+    await f.wren.call('folders.create', { accountId: f.accountId, parentId: null, name: 'Taken' });
     await asAnotherDevice((client) => client.mailboxCreate('Taken'));
     f.goOnline();
-    await wren.core.sync.run(f.accountId, false);
+    await f.wren.core.sync.run(f.accountId, false);
     await f.settled();
     expect(f.failed.map((e) => [e.kind, e.error.code])).toContainEqual(['createFolder', 'FolderExists']);
     expect(local('Taken')).toBeDefined();
@@ -137,11 +129,11 @@ describe('folder operations through the journal, against Dovecot', () => {
   it('a folder another device deleted before the rename was replayed: FolderGone, and the renamed folder goes', async () => {
     await f.seed('Doomed', 1);
     await f.goOffline();
-    await wren.call('folders.rename', { folderId: f.folderId('Doomed'), name: 'Saved' });
+    await f.wren.call('folders.rename', { folderId: f.folderId('Doomed'), name: 'Saved' });
     expect(local('Saved')).toBeDefined();
     await asAnotherDevice((client) => client.mailboxDelete('Doomed'));
     f.goOnline();
-    await wren.core.sync.run(f.accountId, false);
+    await f.wren.core.sync.run(f.accountId, false);
     await f.settled();
     expect(f.failed.map((e) => [e.kind, e.error.code])).toContainEqual(['renameFolder', 'FolderGone']);
     expect([local('Saved'), local('Doomed')]).toEqual([undefined, undefined]);
@@ -152,19 +144,19 @@ describe('folder operations through the journal, against Dovecot', () => {
   describe('killed between asking the server and recording its answer', () => {
     /** The journal as a kill -9 leaves it: the entry marked sent, the server maybe already done. */
     async function replayAfterKill(serverDone: boolean, serverStep: (client: Awaited<ReturnType<typeof connectImap>>) => Promise<unknown>): Promise<void> {
-      const [entry] = wren.core.store.operations.unfinished(f.accountId);
-      wren.core.store.write(() => wren.core.store.operations.claim(entry!.id));
+      const [entry] = f.wren.core.store.operations.unfinished(f.accountId);
+      f.wren.core.store.write(() => f.wren.core.store.operations.claim(entry!.id));
       if (serverDone) await asAnotherDevice(serverStep);
-      await wren.core.sessions.use(f.accountId, 'read', (client) => replayJournal(client, wren.core.store, f.accountId));
+      await f.wren.core.sessions.use(f.accountId, 'read', (client) => replayJournal(client, f.wren.core.store, f.accountId));
     }
 
     it('a create the server had already made is done, not refused as a name taken, and made once', async () => {
       f.failed.length = 0;
       await f.goOffline();
-      await wren.call('folders.create', { accountId: f.accountId, parentId: null, name: 'Once' });
+      await f.wren.call('folders.create', { accountId: f.accountId, parentId: null, name: 'Once' });
       f.goOnline();
       await replayAfterKill(true, (client) => client.mailboxCreate('Once'));
-      expect(wren.core.store.operations.countUnfinished(f.accountId)).toBe(0);
+      expect(f.wren.core.store.operations.countUnfinished(f.accountId)).toBe(0);
       await f.settled();
       expect(f.failed).toEqual([]);
       expect((await serverPaths()).has('Once')).toBe(true);
@@ -173,11 +165,11 @@ describe('folder operations through the journal, against Dovecot', () => {
     it('a rename the server had already made is done; one it had not is made', async () => {
       await f.seed('RenameOnce', 1);
       await f.goOffline();
-      await wren.call('folders.rename', { folderId: f.folderId('RenameOnce'), name: 'RenamedOnce' });
+      await f.wren.call('folders.rename', { folderId: f.folderId('RenameOnce'), name: 'RenamedOnce' });
       f.goOnline();
       await replayAfterKill(true, (client) => client.mailboxRename('RenameOnce', 'RenamedOnce'));
       await f.goOffline();
-      await wren.call('folders.rename', { folderId: f.folderId('RenamedOnce'), name: 'RenamedTwice' });
+      await f.wren.call('folders.rename', { folderId: f.folderId('RenamedOnce'), name: 'RenamedTwice' });
       f.goOnline();
       await replayAfterKill(false, async () => undefined);
       await f.settled();

@@ -1,4 +1,4 @@
-import { expect, vi } from 'vitest';
+import { afterAll, beforeAll, expect, vi } from 'vitest';
 import type { Events } from '../../../src-main/ipc/contract';
 import { connectImap, startLab, type Lab, type LabOptions } from '../../lab/lab';
 import { freePorts } from '../../lab/net-util';
@@ -29,27 +29,71 @@ export const messageIdOf = (subject: string) => `<${subject.replace(/\s+/g, '-')
 
 export const subjects = (messages: { subject: string }[]) => messages.map((m) => m.subject).sort();
 
-/** A lab, a test core and Bob's account in it: what every journal test file starts from. */
-export async function startJournalLab(options: LabOptions = {}): Promise<{ lab: Lab; wren: TestCore; f: JournalFixture }> {
-  const lab = await startLab(options);
-  const wren = startCore();
-  const bob = lab.users[1]!;
-  const accountId = (await wren.call('accounts.add', labDraft(lab, bob))).id;
-  return { lab, wren, f: new JournalFixture(lab, wren, accountId, bob.email) };
+/**
+ * A lab, a test core and Bob's account in it, started before the calling describe's tests and stopped
+ * after them: what every journal test file starts from. Call it in the describe, before any beforeAll
+ * that uses the fixture.
+ */
+export function journalLab(options: LabOptions = {}): JournalFixture {
+  const f = new JournalFixture();
+  let lab: Lab | undefined;
+  let wren: TestCore | undefined;
+  beforeAll(async () => {
+    lab = await startLab(options);
+    wren = startCore();
+    const bob = lab.users[1]!;
+    f.bind({ lab, wren, accountId: (await wren.call('accounts.add', labDraft(lab, bob))).id, user: bob.email });
+  });
+  afterAll(async () => {
+    await wren?.dispose();
+    await lab?.stop();
+  });
+  return f;
 }
 
-export async function stopJournalLab(lab: Lab | undefined, wren: TestCore | undefined): Promise<void> {
-  await wren?.dispose();
-  await lab?.stop();
+export interface JournalAccount {
+  lab: Lab;
+  wren: TestCore;
+  accountId: number;
+  /** The account's address on the lab. */
+  user: string;
 }
 
 /** One account of a test core against the lab, with helpers to seed folders and wait for the journal. */
 export class JournalFixture {
   readonly failed: Events['operation.failed'][] = [];
   private next = 1;
+  private account?: JournalAccount;
 
-  constructor(readonly lab: Lab, readonly wren: TestCore, readonly accountId: number, readonly user: string) {
-    wren.core.events.on('operation.failed', (event) => this.failed.push(event));
+  /** Without an account, journalLab binds one once the lab has started. */
+  constructor(account?: JournalAccount) {
+    if (account) this.bind(account);
+  }
+
+  bind(account: JournalAccount): void {
+    this.account = account;
+    account.wren.core.events.on('operation.failed', (event) => this.failed.push(event));
+  }
+
+  get lab(): Lab {
+    return this.bound().lab;
+  }
+
+  get wren(): TestCore {
+    return this.bound().wren;
+  }
+
+  get accountId(): number {
+    return this.bound().accountId;
+  }
+
+  get user(): string {
+    return this.bound().user;
+  }
+
+  private bound(): JournalAccount {
+    if (!this.account) throw new Error('the journal lab starts in beforeAll: use the fixture in tests and hooks');
+    return this.account;
   }
 
   folderId(path: string): number {

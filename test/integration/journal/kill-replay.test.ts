@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyOperation } from '../../../src-main/journal/apply-operation';
-import type { Lab } from '../../lab/lab';
-import type { TestCore } from '../imap/lab-core';
 import { killPoints } from '../kill-loop';
-import { JournalFixture, startJournalLab, stopJournalLab, onServer, subjects } from './journal-lab';
+import { journalLab, onServer, subjects } from './journal-lab';
 import { killPoint, replayKilledAfter } from './killed-replay';
 
 /** How many times a replaying process is killed (kill -9) at a random point; the issue asks for 20. */
@@ -12,15 +10,8 @@ const KILL_ROUNDS = 20;
 const KILL_WINDOW_MS = 120;
 
 describe('replay killed (kill -9) at random points', () => {
-  let lab: Lab;
-  let wren: TestCore;
-  let f: JournalFixture;
-  const bob = () => lab.users[1]!;
-
-  beforeAll(async () => {
-    ({ lab, wren, f } = await startJournalLab());
-  });
-  afterAll(() => stopJournalLab(lab, wren));
+  const f = journalLab();
+  const bob = () => f.lab.users[1]!;
 
   it(`ends with the server as asked, nothing lost and nothing duplicated, after ${KILL_ROUNDS} kills (seed in the test's log)`, async () => {
     const next = killPoints('kill-replay');
@@ -32,9 +23,9 @@ describe('replay killed (kill -9) at random points', () => {
       const seeded = await f.seed('Kill', 3);
       const [ids, names] = [[...seeded.values()], [...seeded.keys()]];
       // Stored locally as the UI does, without the core's own prompt replay: the killed process replays.
-      applyOperation(wren.core.store, { kind: 'move', messageIds: [ids[0]!, ids[1]!], folderId: f.folderId('KillTo') });
-      applyOperation(wren.core.store, { kind: 'copy', messageIds: [ids[2]!], folderId: f.folderId('KillCopy') });
-      applyOperation(wren.core.store, { kind: 'flags', messageIds: [ids[2]!], add: ['\\Flagged'], remove: [] });
+      applyOperation(f.wren.core.store, { kind: 'move', messageIds: [ids[0]!, ids[1]!], folderId: f.folderId('KillTo') });
+      applyOperation(f.wren.core.store, { kind: 'copy', messageIds: [ids[2]!], folderId: f.folderId('KillCopy') });
+      applyOperation(f.wren.core.store, { kind: 'flags', messageIds: [ids[2]!], add: ['\\Flagged'], remove: [] });
       expected.KillTo.add(names[0]!).add(names[1]!);
       expected.Kill.add(names[2]!);
       expected.KillCopy.add(names[2]!);
@@ -43,15 +34,15 @@ describe('replay killed (kill -9) at random points', () => {
     }
     // Where the kills fell (not asserted: it depends on the machine's speed).
     console.log(`kill-replay kills: ${killedAt.join(', ')}`);
-    await wren.core.sync.run(f.accountId, false);
-    expect(wren.core.store.operations.countUnfinished(f.accountId)).toBe(0);
+    await f.wren.core.sync.run(f.accountId, false);
+    expect(f.wren.core.store.operations.countUnfinished(f.accountId)).toBe(0);
     expect(f.failed).toEqual([]);
 
     for (const [folder, want] of Object.entries(expected)) {
-      const got = subjects(await onServer(lab, bob().email, folder));
+      const got = subjects(await onServer(f.lab, bob().email, folder));
       expect({ folder, got }).toEqual({ folder, got: [...want].sort() }); // each once: none lost, none duplicated
     }
-    const kept = await onServer(lab, bob().email, 'Kill');
+    const kept = await onServer(f.lab, bob().email, 'Kill');
     expect(kept.every((m) => m.flags.includes('\\Flagged'))).toBe(true);
   }, 600_000);
 });

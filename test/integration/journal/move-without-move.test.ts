@@ -1,23 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectImap, type Lab } from '../../lab/lab';
+import { describe, expect, it } from 'vitest';
+import { connectImap } from '../../lab/lab';
 import { MOVELESS_CAPABILITY } from '../../lab/lab-capabilities';
-import type { TestCore } from '../imap/lab-core';
-import { JournalFixture, startJournalLab, stopJournalLab, onServer, subjects } from './journal-lab';
+import { journalLab, onServer, subjects } from './journal-lab';
 
 describe('moving on a server without MOVE (COPY + \\Deleted + UID EXPUNGE)', () => {
-  let lab: Lab;
-  let wren: TestCore;
-  let f: JournalFixture;
-  const bob = () => lab.users[1]!;
-  const server = (folder: string) => onServer(lab, bob().email, folder);
-
-  beforeAll(async () => {
-    ({ lab, wren, f } = await startJournalLab({ imapCapability: MOVELESS_CAPABILITY }));
-  });
-  afterAll(() => stopJournalLab(lab, wren));
+  const f = journalLab({ imapCapability: MOVELESS_CAPABILITY });
+  const bob = () => f.lab.users[1]!;
+  const server = (folder: string) => onServer(f.lab, bob().email, folder);
 
   it('the lab server really lacks MOVE and keeps UIDPLUS', async () => {
-    const client = await connectImap(lab, bob().email);
+    const client = await connectImap(f.lab, bob().email);
     try {
       expect(client.capabilities.has('MOVE')).toBe(false);
       expect(client.capabilities.has('UIDPLUS')).toBe(true);
@@ -31,13 +23,13 @@ describe('moving on a server without MOVE (COPY + \\Deleted + UID EXPUNGE)', () 
     const [ids, names] = [[...seeded.values()], [...seeded.keys()]];
     await f.seed('Target', 1);
     // Another client's pending deletion in the source: a plain EXPUNGE would take it too.
-    const other = await connectImap(lab, bob().email);
+    const other = await connectImap(f.lab, bob().email);
     await other.mailboxOpen('Source');
     await other.messageFlagsAdd({ header: { subject: names[3]! } }, ['\\Deleted']);
     await other.logout();
 
-    await wren.call('messages.apply', { kind: 'move', messageIds: [ids[0]!, ids[1]!], folderId: f.folderId('Target') });
-    await wren.call('messages.apply', { kind: 'archive', messageIds: [ids[2]!] });
+    await f.wren.call('messages.apply', { kind: 'move', messageIds: [ids[0]!, ids[1]!], folderId: f.folderId('Target') });
+    await f.wren.call('messages.apply', { kind: 'archive', messageIds: [ids[2]!] });
     await f.settled();
 
     const source = await server('Source');

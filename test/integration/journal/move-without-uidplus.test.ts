@@ -1,28 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { connectImap, type Lab } from '../../lab/lab';
+import { describe, expect, it, vi } from 'vitest';
+import { connectImap } from '../../lab/lab';
 import { MOVELESS_UIDPLUSLESS_CAPABILITY } from '../../lab/lab-capabilities';
-import type { TestCore } from '../imap/lab-core';
-import { JournalFixture, startJournalLab, stopJournalLab, onServer, subjects } from './journal-lab';
+import { journalLab, onServer, subjects } from './journal-lab';
 
 describe('moving on a server with neither MOVE nor UIDPLUS (plain EXPUNGE)', () => {
-  let lab: Lab;
-  let wren: TestCore;
-  let f: JournalFixture;
-  const bob = () => lab.users[1]!;
-  const server = (folder: string) => onServer(lab, bob().email, folder);
-
-  beforeAll(async () => {
-    ({ lab, wren, f } = await startJournalLab({ imapCapability: MOVELESS_UIDPLUSLESS_CAPABILITY }));
-  });
-  afterAll(() => stopJournalLab(lab, wren));
+  const f = journalLab({ imapCapability: MOVELESS_UIDPLUSLESS_CAPABILITY });
+  const bob = () => f.lab.users[1]!;
+  const server = (folder: string) => onServer(f.lab, bob().email, folder);
 
   it('expunges with a plain EXPUNGE when the folder holds no other \\Deleted message', async () => {
-    const client = await connectImap(lab, bob().email);
+    const client = await connectImap(f.lab, bob().email);
     expect([client.capabilities.has('MOVE'), client.capabilities.has('UIDPLUS')]).toEqual([false, false]);
     await client.logout();
     const seeded = await f.seed('Plain', 2);
     await f.seed('PlainTo', 1);
-    await wren.call('messages.apply', { kind: 'move', messageIds: [[...seeded.values()][0]!], folderId: f.folderId('PlainTo') });
+    await f.wren.call('messages.apply', { kind: 'move', messageIds: [[...seeded.values()][0]!], folderId: f.folderId('PlainTo') });
     await f.settled();
     const names = [...seeded.keys()];
     expect(subjects(await server('Plain'))).toEqual([names[1]]);
@@ -35,12 +27,12 @@ describe('moving on a server with neither MOVE nor UIDPLUS (plain EXPUNGE)', () 
     const seeded = await f.seed('Guarded', 2);
     const names = [...seeded.keys()];
     await f.seed('GuardedTo', 1);
-    const other = await connectImap(lab, bob().email);
+    const other = await connectImap(f.lab, bob().email);
     await other.mailboxOpen('Guarded');
     await other.messageFlagsAdd({ header: { subject: names[1]! } }, ['\\Deleted']);
     await other.logout();
 
-    await wren.call('messages.apply', { kind: 'move', messageIds: [seeded.get(names[0]!)!], folderId: f.folderId('GuardedTo') });
+    await f.wren.call('messages.apply', { kind: 'move', messageIds: [seeded.get(names[0]!)!], folderId: f.folderId('GuardedTo') });
     await f.settled();
     const source = await server('Guarded');
     expect(subjects(source)).toEqual(names);

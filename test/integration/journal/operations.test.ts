@@ -1,25 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectImap, type Lab } from '../../lab/lab';
-import type { TestCore } from '../imap/lab-core';
-import { JournalFixture, startJournalLab, stopJournalLab, messageIdOf, onServer, subjects } from './journal-lab';
+import { describe, expect, it } from 'vitest';
+import { connectImap } from '../../lab/lab';
+import { journalLab, messageIdOf, onServer, subjects } from './journal-lab';
 
 describe('mail operations through the journal, against Dovecot', () => {
-  let lab: Lab;
-  let wren: TestCore;
-  let f: JournalFixture;
-  const bob = () => lab.users[1]!;
-  const server = (folder: string) => onServer(lab, bob().email, folder);
-
-  beforeAll(async () => {
-    ({ lab, wren, f } = await startJournalLab());
-  });
-  afterAll(() => stopJournalLab(lab, wren));
+  const f = journalLab();
+  const bob = () => f.lab.users[1]!;
+  const server = (folder: string) => onServer(f.lab, bob().email, folder);
 
   it('moves: the server has the message in the target only, and the local row keeps its id with its new UID', async () => {
     const ids = await f.seed('MoveFrom', 3);
     await f.seed('MoveTo', 1);
     const [first, second] = [...ids.values()];
-    const receipt = await wren.call('messages.apply', { kind: 'move', messageIds: [first!, second!], folderId: f.folderId('MoveTo') });
+    const receipt = await f.wren.call('messages.apply', { kind: 'move', messageIds: [first!, second!], folderId: f.folderId('MoveTo') });
     expect(receipt).toEqual({ operationId: expect.any(Number), affected: 2, undoable: true });
     // Stored locally at once, before the server has it.
     expect(subjects(f.local('MoveTo'))).toEqual(['Op MoveFrom 1', 'Op MoveFrom 2', 'Op MoveTo 4']);
@@ -37,7 +29,7 @@ describe('mail operations through the journal, against Dovecot', () => {
   it('copies: one more message in the target, the original stays, and the copy gets its UID', async () => {
     const ids = await f.seed('CopyFrom', 2);
     await f.seed('CopyTo', 1);
-    await wren.call('messages.apply', { kind: 'copy', messageIds: [...ids.values()], folderId: f.folderId('CopyTo') });
+    await f.wren.call('messages.apply', { kind: 'copy', messageIds: [...ids.values()], folderId: f.folderId('CopyTo') });
     await f.settled();
     expect(subjects(await server('CopyFrom'))).toEqual(['Op CopyFrom 5', 'Op CopyFrom 6']);
     expect(subjects(await server('CopyTo'))).toEqual(['Op CopyFrom 5', 'Op CopyFrom 6', 'Op CopyTo 7']);
@@ -48,14 +40,14 @@ describe('mail operations through the journal, against Dovecot', () => {
   it('deletes to Trash, then from Trash for good; archives to the Archive folder', async () => {
     const seeded = await f.seed('DeleteFrom', 3);
     const [ids, names] = [[...seeded.values()], [...seeded.keys()]];
-    await wren.call('messages.apply', { kind: 'delete', messageIds: [ids[0]!] });
-    await wren.call('messages.apply', { kind: 'archive', messageIds: [ids[1]!] });
+    await f.wren.call('messages.apply', { kind: 'delete', messageIds: [ids[0]!] });
+    await f.wren.call('messages.apply', { kind: 'archive', messageIds: [ids[1]!] });
     await f.settled();
     expect(subjects(await server('DeleteFrom'))).toEqual([names[2]]);
     expect(subjects(await server('Trash'))).toContain(names[0]);
     expect(subjects(await server('Archive'))).toEqual([names[1]]);
 
-    const receipt = await wren.call('messages.apply', { kind: 'delete', messageIds: [ids[0]!] });
+    const receipt = await f.wren.call('messages.apply', { kind: 'delete', messageIds: [ids[0]!] });
     expect(receipt.undoable).toBe(false);
     expect(subjects(f.local('Trash'))).not.toContain(names[0]);
     await f.settled();
@@ -64,12 +56,12 @@ describe('mail operations through the journal, against Dovecot', () => {
 
   it('sets flags and keywords on a selection with one STORE, and marks a whole folder read', async () => {
     const ids = [...(await f.seed('Flags', 4)).values()];
-    await wren.call('messages.apply', { kind: 'flags', messageIds: ids.slice(0, 3), add: ['\\Flagged', '$Forwarded'], remove: [] });
+    await f.wren.call('messages.apply', { kind: 'flags', messageIds: ids.slice(0, 3), add: ['\\Flagged', '$Forwarded'], remove: [] });
     await f.settled();
     const flagged = await server('Flags');
     expect(flagged.filter((m) => m.flags.includes('\\Flagged') && m.flags.includes('$Forwarded')).length).toBe(3);
 
-    const receipt = await wren.call('folders.markRead', { folderId: f.folderId('Flags') });
+    const receipt = await f.wren.call('folders.markRead', { folderId: f.folderId('Flags') });
     expect(receipt.affected).toBe(4);
     expect(f.local('Flags').every((m) => m.seen)).toBe(true);
     await f.settled();
@@ -78,10 +70,10 @@ describe('mail operations through the journal, against Dovecot', () => {
 
   it('empties the Trash for good', async () => {
     const ids = [...(await f.seed('ToTrash', 2)).values()];
-    await wren.call('messages.apply', { kind: 'delete', messageIds: ids });
+    await f.wren.call('messages.apply', { kind: 'delete', messageIds: ids });
     await f.settled();
     expect((await server('Trash')).length).toBeGreaterThan(0);
-    const receipt = await wren.call('folders.empty', { folderId: f.folderId('Trash') });
+    const receipt = await f.wren.call('folders.empty', { folderId: f.folderId('Trash') });
     expect(receipt.undoable).toBe(false);
     expect(f.local('Trash')).toEqual([]);
     await f.settled();
@@ -93,17 +85,17 @@ describe('mail operations through the journal, against Dovecot', () => {
     const [ids, names] = [[...seeded.values()], [...seeded.keys()]];
     const [targetName] = [...(await f.seed('OfflineTo', 1)).keys()];
     await f.goOffline();
-    await wren.call('messages.setFlags', { messageId: ids[0]!, seen: true, flagged: true });
-    await wren.call('messages.apply', { kind: 'move', messageIds: [ids[1]!, ids[2]!], folderId: f.folderId('OfflineTo') });
+    await f.wren.call('messages.setFlags', { messageId: ids[0]!, seen: true, flagged: true });
+    await f.wren.call('messages.apply', { kind: 'move', messageIds: [ids[1]!, ids[2]!], folderId: f.folderId('OfflineTo') });
     // Moved while offline, then moved on: the second entry learns the first one's UIDs.
-    await wren.call('messages.apply', { kind: 'archive', messageIds: [ids[2]!] });
-    await wren.call('messages.apply', { kind: 'copy', messageIds: [ids[3]!], folderId: f.folderId('OfflineTo') });
-    await wren.call('messages.apply', { kind: 'delete', messageIds: [ids[4]!] });
+    await f.wren.call('messages.apply', { kind: 'archive', messageIds: [ids[2]!] });
+    await f.wren.call('messages.apply', { kind: 'copy', messageIds: [ids[3]!], folderId: f.folderId('OfflineTo') });
+    await f.wren.call('messages.apply', { kind: 'delete', messageIds: [ids[4]!] });
     expect(subjects(f.local('Offline'))).toEqual([names[0], names[3]]);
-    expect(wren.core.store.operations.countUnfinished(f.accountId)).toBe(5);
+    expect(f.wren.core.store.operations.countUnfinished(f.accountId)).toBe(5);
 
     f.goOnline();
-    await wren.core.sync.run(f.accountId, false); // the retry when the network is back
+    await f.wren.core.sync.run(f.accountId, false); // the retry when the network is back
     await f.settled();
     const source = await server('Offline');
     expect(subjects(source)).toEqual([names[0], names[3]]);
@@ -118,13 +110,13 @@ describe('mail operations through the journal, against Dovecot', () => {
     const seeded = await f.seed('Conflict', 2);
     const [ids, names] = [[...seeded.values()], [...seeded.keys()]];
     const [targetName] = [...(await f.seed('ConflictTo', 1)).keys()];
-    const other = await connectImap(lab, bob().email);
+    const other = await connectImap(f.lab, bob().email);
     await other.mailboxOpen('Conflict');
     await other.messageDelete({ header: { 'Message-ID': messageIdOf(names[0]!) } });
     await other.logout();
     f.failed.length = 0;
 
-    const receipt = await wren.call('messages.apply', { kind: 'move', messageIds: ids, folderId: f.folderId('ConflictTo') });
+    const receipt = await f.wren.call('messages.apply', { kind: 'move', messageIds: ids, folderId: f.folderId('ConflictTo') });
     await f.settled();
     expect(f.failed).toEqual([expect.objectContaining({ operationId: receipt.operationId, kind: 'move', error: expect.objectContaining({ code: 'NotFound', details: { missing: [messageIdOf(names[0]!)] } }) })]);
     expect(subjects(await server('ConflictTo'))).toEqual([names[1], targetName]);
@@ -136,13 +128,13 @@ describe('mail operations through the journal, against Dovecot', () => {
     const seeded = await f.seed('Moved', 2);
     const [ids, names] = [[...seeded.values()], [...seeded.keys()]];
     await f.seed('MovedElsewhere', 1);
-    const other = await connectImap(lab, bob().email);
+    const other = await connectImap(f.lab, bob().email);
     await other.mailboxOpen('Moved');
     await other.messageMove({ header: { 'Message-ID': messageIdOf(names[0]!) } }, 'MovedElsewhere');
     await other.logout();
     f.failed.length = 0;
 
-    await wren.call('messages.apply', { kind: 'flags', messageIds: ids, add: ['\\Flagged'], remove: [] });
+    await f.wren.call('messages.apply', { kind: 'flags', messageIds: ids, add: ['\\Flagged'], remove: [] });
     await f.settled();
     expect(f.failed).toEqual([expect.objectContaining({ kind: 'flags', error: expect.objectContaining({ code: 'NotFound', details: { missing: [messageIdOf(names[0]!)] } }) })]);
     const elsewhere = await server('MovedElsewhere');
@@ -157,12 +149,12 @@ describe('mail operations through the journal, against Dovecot', () => {
     const [ids, names] = [[...seeded.values()], [...seeded.keys()]];
     await f.seed('Doomed', 1);
     const doomed = f.folderId('Doomed');
-    const other = await connectImap(lab, bob().email);
+    const other = await connectImap(f.lab, bob().email);
     await other.mailboxDelete('Doomed');
     await other.logout();
     f.failed.length = 0;
 
-    await wren.call('messages.apply', { kind: 'move', messageIds: ids, folderId: doomed });
+    await f.wren.call('messages.apply', { kind: 'move', messageIds: ids, folderId: doomed });
     await f.settled();
     expect(f.failed).toEqual([expect.objectContaining({ kind: 'move', error: expect.objectContaining({ code: 'FolderGone', details: { folder: 'Doomed' } }) })]);
     expect(subjects(await server('Stay'))).toEqual(names);
@@ -173,20 +165,20 @@ describe('mail operations through the journal, against Dovecot', () => {
     const seeded = await f.seed('Undo', 2);
     const [ids, names] = [[...seeded.values()], [...seeded.keys()]];
     await f.goOffline();
-    const pending = await wren.call('messages.apply', { kind: 'delete', messageIds: [ids[0]!] });
-    await wren.call('operations.undo', { operationId: pending.operationId });
+    const pending = await f.wren.call('messages.apply', { kind: 'delete', messageIds: [ids[0]!] });
+    await f.wren.call('operations.undo', { operationId: pending.operationId });
     expect(subjects(f.local('Undo'))).toEqual(names);
     expect(f.local('Undo').find((m) => m.id === ids[0])!.uid).not.toBeNull();
-    expect(wren.core.store.operations.countUnfinished(f.accountId)).toBe(0);
+    expect(f.wren.core.store.operations.countUnfinished(f.accountId)).toBe(0);
     f.goOnline();
-    await wren.core.sync.run(f.accountId, false); // the retry when the network is back
+    await f.wren.core.sync.run(f.accountId, false); // the retry when the network is back
 
-    const read = await wren.call('messages.apply', { kind: 'flags', messageIds: ids, add: ['\\Seen'], remove: [] });
-    const moved = await wren.call('messages.apply', { kind: 'archive', messageIds: [ids[1]!] });
+    const read = await f.wren.call('messages.apply', { kind: 'flags', messageIds: ids, add: ['\\Seen'], remove: [] });
+    const moved = await f.wren.call('messages.apply', { kind: 'archive', messageIds: [ids[1]!] });
     await f.settled();
     expect(subjects(await server('Undo'))).toEqual([names[0]]);
-    await wren.call('operations.undo', { operationId: moved.operationId });
-    await wren.call('operations.undo', { operationId: read.operationId });
+    await f.wren.call('operations.undo', { operationId: moved.operationId });
+    await f.wren.call('operations.undo', { operationId: read.operationId });
     await f.settled();
     const back = await server('Undo');
     expect(subjects(back)).toEqual(names);
@@ -197,8 +189,8 @@ describe('mail operations through the journal, against Dovecot', () => {
 
   it('refuses to undo a delete for good', async () => {
     const ids = [...(await f.seed('ForGood', 1)).values()];
-    const receipt = await wren.call('messages.apply', { kind: 'delete', messageIds: ids, permanent: true });
-    await expect(wren.call('operations.undo', { operationId: receipt.operationId })).rejects.toMatchObject({ code: 'BadRequest' });
+    const receipt = await f.wren.call('messages.apply', { kind: 'delete', messageIds: ids, permanent: true });
+    await expect(f.wren.call('operations.undo', { operationId: receipt.operationId })).rejects.toMatchObject({ code: 'BadRequest' });
     await f.settled();
     expect(await server('ForGood')).toEqual([]);
   });

@@ -1,35 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Lab } from '../../lab/lab';
+import { describe, expect, it } from 'vitest';
 import { makeFolderReadOnly } from '../../lab/read-only-folder';
-import type { TestCore } from '../imap/lab-core';
-import { JournalFixture, onServer, startJournalLab, stopJournalLab, subjects } from './journal-lab';
+import { onServer, journalLab, subjects } from './journal-lab';
 
 /** A folder the server lets this account read but not change (Dovecot ACL `owner lr`). */
 describe('a read-only folder (Dovecot ACL)', () => {
-  let lab: Lab;
-  let wren: TestCore;
-  let f: JournalFixture;
-  const bob = () => lab.users[1]!;
-
-  beforeAll(async () => {
-    ({ lab, wren, f } = await startJournalLab({ acl: true }));
-  });
-  afterAll(() => stopJournalLab(lab, wren));
+  const f = journalLab({ acl: true });
+  const bob = () => f.lab.users[1]!;
 
   it('a flag change, a move out and a copy in each fail as FolderReadOnly, announced; the local view returns to the server\'s', async () => {
     const shared = await f.seed('Shared', 2);
     const inbox = await f.seed('INBOX', 1);
-    await makeFolderReadOnly(lab, bob().email, 'Shared');
-    wren.core.sessions.closeAccount(f.accountId);
-    wren.core.sync.dropConnection(f.accountId); // new sessions read the ACL
+    await makeFolderReadOnly(f.lab, bob().email, 'Shared');
+    f.wren.core.sessions.closeAccount(f.accountId);
+    f.wren.core.sync.dropConnection(f.accountId); // new sessions read the ACL
     const [flaggedName, movedName] = [...shared.keys()];
     const [flagged, moved] = [...shared.values()];
     const [copiedName] = [...inbox.keys()];
     const [copied] = [...inbox.values()];
 
-    await wren.call('messages.apply', { kind: 'flags', messageIds: [flagged!], add: ['\\Flagged'], remove: [] });
-    await wren.call('messages.apply', { kind: 'move', messageIds: [moved!], folderId: f.folderId('INBOX') });
-    await wren.call('messages.apply', { kind: 'copy', messageIds: [copied!], folderId: f.folderId('Shared') });
+    await f.wren.call('messages.apply', { kind: 'flags', messageIds: [flagged!], add: ['\\Flagged'], remove: [] });
+    await f.wren.call('messages.apply', { kind: 'move', messageIds: [moved!], folderId: f.folderId('INBOX') });
+    await f.wren.call('messages.apply', { kind: 'copy', messageIds: [copied!], folderId: f.folderId('Shared') });
     expect(f.local('Shared').find((m) => m.subject === flaggedName)?.flagged).toBe(true); // shown at once, as always
     await f.settled();
 
@@ -38,10 +29,10 @@ describe('a read-only folder (Dovecot ACL)', () => {
       ['move', 'FolderReadOnly', 'Shared'],
       ['copy', 'FolderReadOnly', 'NOPERM'],
     ]);
-    const server = await onServer(lab, bob().email, 'Shared');
+    const server = await onServer(f.lab, bob().email, 'Shared');
     expect(subjects(server)).toEqual([flaggedName!, movedName!].sort());
     expect(server.every((m) => !m.flags.includes('\\Flagged'))).toBe(true);
-    expect(subjects(await onServer(lab, bob().email, 'INBOX'))).toEqual([copiedName!]);
+    expect(subjects(await onServer(f.lab, bob().email, 'INBOX'))).toEqual([copiedName!]);
     // The cache is the server's again: nothing flagged, the moved message back, the copy gone.
     expect(subjects(f.local('Shared'))).toEqual([flaggedName!, movedName!].sort());
     expect(f.local('Shared').some((m) => m.flagged)).toBe(false);

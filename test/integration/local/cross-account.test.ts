@@ -1,40 +1,35 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Lab } from '../../lab/lab';
-import { labDraft, type TestCore } from '../imap/lab-core';
-import { JournalFixture, startJournalLab, stopJournalLab, messageIdOf, onServer, subjects } from '../journal/journal-lab';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { labDraft } from '../imap/lab-core';
+import { JournalFixture, journalLab, messageIdOf, onServer, subjects } from '../journal/journal-lab';
 import { serverSources } from './local-lab';
 
 describe('moves and copies between two IMAP accounts (APPEND there, then EXPUNGE here), against Dovecot', () => {
-  let lab: Lab;
-  let wren: TestCore;
-  let f: JournalFixture;
+  const f = journalLab();
   let alice: JournalFixture;
 
   beforeAll(async () => {
-    ({ lab, wren, f } = await startJournalLab());
-    const user = lab.users[0]!;
-    alice = new JournalFixture(lab, wren, (await wren.call('accounts.add', labDraft(lab, user))).id, user.email);
+    const user = f.lab.users[0]!;
+    alice = new JournalFixture({ lab: f.lab, wren: f.wren, accountId: (await f.wren.call('accounts.add', labDraft(f.lab, user))).id, user: user.email });
   });
-  afterAll(() => stopJournalLab(lab, wren));
 
   async function settledBoth(): Promise<void> {
     // The APPEND journals the EXPUNGE on the other account once it succeeded: wait for both journals to empty.
     await vi.waitFor(async () => {
       await f.settled();
       await alice.settled();
-      expect(wren.core.store.operations.countUnfinished(f.accountId) + wren.core.store.operations.countUnfinished(alice.accountId)).toBe(0);
+      expect(f.wren.core.store.operations.countUnfinished(f.accountId) + f.wren.core.store.operations.countUnfinished(alice.accountId)).toBe(0);
     }, { timeout: 30_000 });
   }
 
   it('moves a message from Bob to Alice: Alice has it once, flags kept, Bob has it no more', async () => {
     const seeded = await f.seed('Outgoing', 2);
     const [ids, names] = [[...seeded.values()], [...seeded.keys()]];
-    await wren.call('messages.apply', { kind: 'flags', messageIds: [ids[0]!], add: ['\\Flagged'], remove: [] });
+    await f.wren.call('messages.apply', { kind: 'flags', messageIds: [ids[0]!], add: ['\\Flagged'], remove: [] });
     await alice.seed('Incoming', 1);
-    await wren.call('messages.apply', { kind: 'move', messageIds: [ids[0]!], folderId: alice.folderId('Incoming') });
+    await f.wren.call('messages.apply', { kind: 'move', messageIds: [ids[0]!], folderId: alice.folderId('Incoming') });
     await settledBoth();
-    expect(subjects(await onServer(lab, f.user, 'Outgoing'))).toEqual([names[1]]);
-    const arrived = (await serverSources(lab, alice.user, 'Incoming')).filter((m) => m.messageId === messageIdOf(names[0]!));
+    expect(subjects(await onServer(f.lab, f.user, 'Outgoing'))).toEqual([names[1]]);
+    const arrived = (await serverSources(f.lab, alice.user, 'Incoming')).filter((m) => m.messageId === messageIdOf(names[0]!));
     expect(arrived).toHaveLength(1);
     expect(arrived[0]!.flags).toContain('\\Flagged');
     expect(alice.local('Incoming').find((m) => m.id === ids[0])?.uid).toBe(arrived[0]!.uid);
@@ -44,9 +39,9 @@ describe('moves and copies between two IMAP accounts (APPEND there, then EXPUNGE
   it('copies a message from Bob to Alice, leaving Bob’s', async () => {
     const [name, id] = [...(await f.seed('Shared', 1))][0]!;
     await alice.seed('CopiedIn', 1);
-    await wren.call('messages.apply', { kind: 'copy', messageIds: [id], folderId: alice.folderId('CopiedIn') });
+    await f.wren.call('messages.apply', { kind: 'copy', messageIds: [id], folderId: alice.folderId('CopiedIn') });
     await settledBoth();
-    expect(subjects(await onServer(lab, f.user, 'Shared'))).toEqual([name]);
-    expect((await serverSources(lab, alice.user, 'CopiedIn')).filter((m) => m.messageId === messageIdOf(name))).toHaveLength(1);
+    expect(subjects(await onServer(f.lab, f.user, 'Shared'))).toEqual([name]);
+    expect((await serverSources(f.lab, alice.user, 'CopiedIn')).filter((m) => m.messageId === messageIdOf(name))).toHaveLength(1);
   });
 });

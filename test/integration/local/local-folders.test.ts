@@ -1,118 +1,109 @@
 import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Lab } from '../../lab/lab';
-import type { TestCore } from '../imap/lab-core';
-import { JournalFixture, startJournalLab, stopJournalLab, messageIdOf, onServer, subjects } from '../journal/journal-lab';
+import { describe, expect, it } from 'vitest';
+import { journalLab, messageIdOf, onServer, subjects } from '../journal/journal-lab';
 import { cachedSource, localFolder, localMessages, serverSources } from './local-lab';
 
 describe('local folders, and moves between them and IMAP, against Dovecot', () => {
-  let lab: Lab;
-  let wren: TestCore;
-  let f: JournalFixture;
-  const bob = () => lab.users[1]!;
+  const f = journalLab();
+  const bob = () => f.lab.users[1]!;
 
-  beforeAll(async () => {
-    ({ lab, wren, f } = await startJournalLab());
-  });
-  afterAll(() => stopJournalLab(lab, wren));
-
-  const localPaths = async () => (await wren.call('folders.list', { accountId: null })).map((folder) => folder.path);
+  const localPaths = async () => (await f.wren.call('folders.list', { accountId: null })).map((folder) => folder.path);
 
   it('creates, nests, renames and deletes local folders; a delete takes their mail and its files', async () => {
-    const projects = await wren.call('folders.create', { accountId: null, name: 'Projects' });
-    const year = await wren.call('folders.create', { accountId: null, parentId: projects.id, name: '2026' });
+    const projects = await f.wren.call('folders.create', { accountId: null, name: 'Projects' });
+    const year = await f.wren.call('folders.create', { accountId: null, parentId: projects.id, name: '2026' });
     expect(year).toMatchObject({ accountId: null, parentId: projects.id, path: 'Projects/2026', name: '2026' });
-    await expect(wren.call('folders.create', { accountId: null, name: 'Projects' })).rejects.toMatchObject({ code: 'BadRequest' });
-    await expect(wren.call('folders.create', { accountId: null, name: 'a/b' })).rejects.toMatchObject({ code: 'BadRequest' });
+    await expect(f.wren.call('folders.create', { accountId: null, name: 'Projects' })).rejects.toMatchObject({ code: 'BadRequest' });
+    await expect(f.wren.call('folders.create', { accountId: null, name: 'a/b' })).rejects.toMatchObject({ code: 'BadRequest' });
 
-    await wren.call('folders.rename', { folderId: projects.id, name: 'Work' });
+    await f.wren.call('folders.rename', { folderId: projects.id, name: 'Work' });
     expect(await localPaths()).toEqual(expect.arrayContaining(['Work', 'Work/2026']));
     expect(await localPaths()).not.toContain('Projects/2026');
 
     // Mail in the subfolder, from the server: its source is now a file here.
     const [id] = [...(await f.seed('ForDelete', 1)).values()];
-    await wren.call('messages.apply', { kind: 'copy', messageIds: [id!], folderId: year.id });
-    const [copy] = localMessages(wren, year.id);
-    const file = wren.core.store.blobs.pathOf(wren.core.store.bodies.source(copy!.id)!.blob);
+    await f.wren.call('messages.apply', { kind: 'copy', messageIds: [id!], folderId: year.id });
+    const [copy] = localMessages(f.wren, year.id);
+    const file = f.wren.core.store.blobs.pathOf(f.wren.core.store.bodies.source(copy!.id)!.blob);
     expect(existsSync(file)).toBe(true);
 
     // The original still names the same content (blobs are shared by content): the file stays until it goes too.
-    await wren.call('folders.delete', { folderId: projects.id });
+    await f.wren.call('folders.delete', { folderId: projects.id });
     expect(await localPaths()).not.toContain('Work');
     expect(await localPaths()).not.toContain('Work/2026');
-    expect(wren.core.store.messages.get(copy!.id)).toBeUndefined();
+    expect(f.wren.core.store.messages.get(copy!.id)).toBeUndefined();
     expect(existsSync(file)).toBe(true);
-    const again = await localFolder(wren, 'Again');
-    await wren.call('messages.apply', { kind: 'move', messageIds: [id!], folderId: again });
+    const again = await localFolder(f.wren, 'Again');
+    await f.wren.call('messages.apply', { kind: 'move', messageIds: [id!], folderId: again });
     await f.settled();
-    await wren.call('folders.delete', { folderId: again });
+    await f.wren.call('folders.delete', { folderId: again });
     expect(existsSync(file)).toBe(false);
   });
 
   it('moves and copies between local folders at once, sets flags, and undoes a local move', async () => {
-    const [a, b] = [await localFolder(wren, 'L1'), await localFolder(wren, 'L2')];
+    const [a, b] = [await localFolder(f.wren, 'L1'), await localFolder(f.wren, 'L2')];
     const seeded = await f.seed('ToL1', 2);
     const [ids, names] = [[...seeded.values()], [...seeded.keys()]];
-    await wren.call('messages.apply', { kind: 'move', messageIds: ids, folderId: a });
+    await f.wren.call('messages.apply', { kind: 'move', messageIds: ids, folderId: a });
     await f.settled();
-    expect(subjects(localMessages(wren, a))).toEqual(names);
+    expect(subjects(localMessages(f.wren, a))).toEqual(names);
 
-    const moved = await wren.call('messages.apply', { kind: 'move', messageIds: [ids[0]!], folderId: b });
+    const moved = await f.wren.call('messages.apply', { kind: 'move', messageIds: [ids[0]!], folderId: b });
     expect(moved).toMatchObject({ affected: 1, undoable: true });
-    expect(subjects(localMessages(wren, b))).toEqual([names[0]]);
-    await wren.call('operations.undo', { operationId: moved.operationId });
-    expect(subjects(localMessages(wren, a))).toEqual(names);
-    expect(localMessages(wren, b)).toEqual([]);
+    expect(subjects(localMessages(f.wren, b))).toEqual([names[0]]);
+    await f.wren.call('operations.undo', { operationId: moved.operationId });
+    expect(subjects(localMessages(f.wren, a))).toEqual(names);
+    expect(localMessages(f.wren, b)).toEqual([]);
 
-    const copied = await wren.call('messages.apply', { kind: 'copy', messageIds: ids, folderId: b });
+    const copied = await f.wren.call('messages.apply', { kind: 'copy', messageIds: ids, folderId: b });
     expect(copied.undoable).toBe(false);
-    expect(subjects(localMessages(wren, b))).toEqual(names);
-    expect(localMessages(wren, b).map((m) => m.id)).not.toContain(ids[0]);
+    expect(subjects(localMessages(f.wren, b))).toEqual(names);
+    expect(localMessages(f.wren, b).map((m) => m.id)).not.toContain(ids[0]);
 
-    await wren.call('messages.apply', { kind: 'flags', messageIds: [ids[1]!], add: ['\\Flagged'], remove: [] });
-    expect(localMessages(wren, a).find((m) => m.id === ids[1])!.flagged).toBe(true);
-    expect(wren.core.store.operations.countUnfinished(f.accountId)).toBe(0); // nothing for any server
+    await f.wren.call('messages.apply', { kind: 'flags', messageIds: [ids[1]!], add: ['\\Flagged'], remove: [] });
+    expect(localMessages(f.wren, a).find((m) => m.id === ids[1])!.flagged).toBe(true);
+    expect(f.wren.core.store.operations.countUnfinished(f.accountId)).toBe(0); // nothing for any server
 
     // "Mark all as read" from a local folder's menu, and its undo.
-    const read = await wren.call('folders.markRead', { folderId: a });
+    const read = await f.wren.call('folders.markRead', { folderId: a });
     expect(read).toMatchObject({ affected: 2, undoable: true });
-    expect(localMessages(wren, a).every((m) => m.seen)).toBe(true);
-    await wren.call('operations.undo', { operationId: read.operationId });
-    expect(localMessages(wren, a).some((m) => m.seen)).toBe(false);
+    expect(localMessages(f.wren, a).every((m) => m.seen)).toBe(true);
+    await f.wren.call('operations.undo', { operationId: read.operationId });
+    expect(localMessages(f.wren, a).some((m) => m.seen)).toBe(false);
   });
 
   it('moves from IMAP into a local folder: the source is kept, the server loses it, and it reads, lists and flags offline', async () => {
-    const kept = await localFolder(wren, 'Kept');
+    const kept = await localFolder(f.wren, 'Kept');
     const seeded = await f.seed('ToLocal', 2);
     const [ids, names] = [[...seeded.values()], [...seeded.keys()]];
-    await wren.call('messages.apply', { kind: 'move', messageIds: [ids[0]!], folderId: kept });
+    await f.wren.call('messages.apply', { kind: 'move', messageIds: [ids[0]!], folderId: kept });
     await f.settled();
-    expect(subjects(await onServer(lab, bob().email, 'ToLocal'))).toEqual([names[1]]);
-    const [row] = localMessages(wren, kept);
+    expect(subjects(await onServer(f.lab, bob().email, 'ToLocal'))).toEqual([names[1]]);
+    const [row] = localMessages(f.wren, kept);
     expect(row).toMatchObject({ id: ids[0], subject: names[0], uid: null });
 
     await f.goOffline();
     try {
-      const view = await wren.call('messages.read', { messageId: ids[0]! });
+      const view = await f.wren.call('messages.read', { messageId: ids[0]! });
       expect(view.text).toContain(`Body ${names[0]!.split(' ').pop()}`);
-      await wren.call('messages.apply', { kind: 'flags', messageIds: [ids[0]!], add: ['\\Flagged'], remove: [] });
-      expect(localMessages(wren, kept)[0]).toMatchObject({ seen: true, flagged: true });
-      expect((await wren.call('messages.list', { folderId: kept })).total).toBe(1);
+      await f.wren.call('messages.apply', { kind: 'flags', messageIds: [ids[0]!], add: ['\\Flagged'], remove: [] });
+      expect(localMessages(f.wren, kept)[0]).toMatchObject({ seen: true, flagged: true });
+      expect((await f.wren.call('messages.list', { folderId: kept })).total).toBe(1);
     } finally {
       f.goOnline();
     }
   });
 
   it('moves from a local folder to IMAP by APPEND: flags kept, the source byte for byte, once; undo brings it back', async () => {
-    const kept = (await wren.call('folders.list', { accountId: null })).find((folder) => folder.path === 'Kept')!.id;
-    const [row] = localMessages(wren, kept);
-    const source = cachedSource(wren, row!.id);
+    const kept = (await f.wren.call('folders.list', { accountId: null })).find((folder) => folder.path === 'Kept')!.id;
+    const [row] = localMessages(f.wren, kept);
+    const source = cachedSource(f.wren, row!.id);
     const [seededName] = [...(await f.seed('FromLocal', 1)).keys()];
-    const receipt = await wren.call('messages.apply', { kind: 'move', messageIds: [row!.id], folderId: f.folderId('FromLocal') });
-    expect(localMessages(wren, kept)).toEqual([]);
+    const receipt = await f.wren.call('messages.apply', { kind: 'move', messageIds: [row!.id], folderId: f.folderId('FromLocal') });
+    expect(localMessages(f.wren, kept)).toEqual([]);
     await f.settled();
 
-    const server = await serverSources(lab, bob().email, 'FromLocal');
+    const server = await serverSources(f.lab, bob().email, 'FromLocal');
     const appended = server.filter((m) => m.messageId === messageIdOf(row!.subject));
     expect(appended).toHaveLength(1);
     expect(appended[0]!.flags).toEqual(['\\Flagged', '\\Seen']);
@@ -120,59 +111,59 @@ describe('local folders, and moves between them and IMAP, against Dovecot', () =
     expect(f.local('FromLocal').find((m) => m.id === row!.id)).toMatchObject({ uid: appended[0]!.uid });
 
     // Undo after the server has it: back to the local folder, and gone from the server.
-    await wren.call('operations.undo', { operationId: receipt.operationId });
+    await f.wren.call('operations.undo', { operationId: receipt.operationId });
     await f.settled();
-    expect(localMessages(wren, kept).map((m) => m.id)).toEqual([row!.id]);
-    expect(subjects(await onServer(lab, bob().email, 'FromLocal'))).toEqual([seededName]);
+    expect(localMessages(f.wren, kept).map((m) => m.id)).toEqual([row!.id]);
+    expect(subjects(await onServer(f.lab, bob().email, 'FromLocal'))).toEqual([seededName]);
   });
 
   it('copies both ways: IMAP → local keeps the original on the server; local → IMAP appends a copy', async () => {
-    const copies = await localFolder(wren, 'Copies');
+    const copies = await localFolder(f.wren, 'Copies');
     const [name, id] = [...(await f.seed('CopyOut', 1))][0]!;
-    await wren.call('messages.apply', { kind: 'copy', messageIds: [id!], folderId: copies });
+    await f.wren.call('messages.apply', { kind: 'copy', messageIds: [id!], folderId: copies });
     await f.settled();
-    expect(subjects(await onServer(lab, bob().email, 'CopyOut'))).toEqual([name]);
-    const [local] = localMessages(wren, copies);
+    expect(subjects(await onServer(f.lab, bob().email, 'CopyOut'))).toEqual([name]);
+    const [local] = localMessages(f.wren, copies);
     expect(local!.subject).toBe(name);
 
     const [inName] = [...(await f.seed('CopyIn', 1)).keys()];
-    await wren.call('messages.apply', { kind: 'copy', messageIds: [local!.id], folderId: f.folderId('CopyIn') });
+    await f.wren.call('messages.apply', { kind: 'copy', messageIds: [local!.id], folderId: f.folderId('CopyIn') });
     await f.settled();
-    expect(subjects(await onServer(lab, bob().email, 'CopyIn'))).toEqual([inName, name].sort());
-    expect(localMessages(wren, copies).map((m) => m.id)).toEqual([local!.id]);
+    expect(subjects(await onServer(f.lab, bob().email, 'CopyIn'))).toEqual([inName, name].sort());
+    expect(localMessages(f.wren, copies).map((m) => m.id)).toEqual([local!.id]);
   });
 
   it('an APPEND replay interrupted after the server stored a message does not store it twice', async () => {
-    const outbox = await localFolder(wren, 'Resend');
+    const outbox = await localFolder(f.wren, 'Resend');
     const seeded = await f.seed('ResendFrom', 3);
     const [ids, names] = [[...seeded.values()], [...seeded.keys()]];
-    await wren.call('messages.apply', { kind: 'move', messageIds: ids, folderId: outbox });
+    await f.wren.call('messages.apply', { kind: 'move', messageIds: ids, folderId: outbox });
     await f.settled();
     await f.seed('ResendTo', 1);
     await f.goOffline(); // the entry stays queued
     try {
-      await wren.call('messages.apply', { kind: 'move', messageIds: ids, folderId: f.folderId('ResendTo') });
+      await f.wren.call('messages.apply', { kind: 'move', messageIds: ids, folderId: f.folderId('ResendTo') });
     } finally {
       f.goOnline();
     }
     // A replay that claimed the entry and APPENDed the first message, then died before recording it.
-    const [entry] = wren.core.store.operations.unfinished(f.accountId);
-    const before = (await serverSources(lab, bob().email, 'ResendTo')).length;
+    const [entry] = f.wren.core.store.operations.unfinished(f.accountId);
+    const before = (await serverSources(f.lab, bob().email, 'ResendTo')).length;
     const status = await statusOf('ResendTo');
-    wren.core.store.write(() => wren.core.store.operations.claim(entry!.id, status));
-    await lab.seed(bob().email, 'ResendTo', [cachedSource(wren, ids[0]!)]);
-    expect((await serverSources(lab, bob().email, 'ResendTo')).length).toBe(before + 1);
+    f.wren.core.store.write(() => f.wren.core.store.operations.claim(entry!.id, status));
+    await f.lab.seed(bob().email, 'ResendTo', [cachedSource(f.wren, ids[0]!)]);
+    expect((await serverSources(f.lab, bob().email, 'ResendTo')).length).toBe(before + 1);
 
-    await wren.core.sync.run(f.accountId, false);
+    await f.wren.core.sync.run(f.accountId, false);
     await f.settled();
-    const server = await serverSources(lab, bob().email, 'ResendTo');
+    const server = await serverSources(f.lab, bob().email, 'ResendTo');
     for (const name of names) expect(server.filter((m) => m.messageId === messageIdOf(name))).toHaveLength(1);
     expect(f.failed).toEqual([]);
   });
 
   async function statusOf(path: string): Promise<{ uidNext: number; uidValidity: number }> {
     const { connectImap } = await import('../../lab/lab');
-    const client = await connectImap(lab, bob().email);
+    const client = await connectImap(f.lab, bob().email);
     try {
       const status = await client.status(path, { uidNext: true, uidValidity: true });
       if (!status) throw new Error(`no folder ${path}`);

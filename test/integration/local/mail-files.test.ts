@@ -2,9 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Lab } from '../../lab/lab';
-import type { TestCore } from '../imap/lab-core';
-import { JournalFixture, startJournalLab, stopJournalLab, messageIdOf, onServer } from '../journal/journal-lab';
+import { journalLab, messageIdOf, onServer } from '../journal/journal-lab';
 import { cachedSource, localFolder, localMessages, serverSources } from './local-lab';
 
 /** Bodies that mboxrd must quote and unquote, CRLF and LF lines, 8-bit bytes, and a last line without a newline. */
@@ -15,22 +13,18 @@ const TRICKY = [
 ].map((text) => Buffer.from(text, 'latin1'));
 
 describe('mbox and .eml import and export', () => {
-  let lab: Lab;
-  let wren: TestCore;
-  let f: JournalFixture;
+  const f = journalLab();
   let dir: string;
 
   beforeAll(async () => {
-    ({ lab, wren, f } = await startJournalLab());
     dir = mkdtempSync(join(tmpdir(), 'wren-mailfiles-'));
   });
   afterAll(async () => {
-    await stopJournalLab(lab, wren);
     rmSync(dir, { recursive: true, force: true });
   });
 
   const sourcesOf = (folderId: number) =>
-    localMessages(wren, folderId).sort((a, b) => a.id - b.id).map((m) => cachedSource(wren, m.id));
+    localMessages(f.wren, folderId).sort((a, b) => a.id - b.id).map((m) => cachedSource(f.wren, m.id));
 
   it('imports .eml files with their header fields and Status flags, exports mbox, and imports it back byte for byte', async () => {
     const files = TRICKY.map((bytes, index) => {
@@ -38,21 +32,21 @@ describe('mbox and .eml import and export', () => {
       writeFileSync(file, bytes);
       return file;
     });
-    const first = await localFolder(wren, 'Imported');
-    expect(await wren.call('folders.import', { folderId: first, files })).toEqual({ imported: 3, files: 3 });
-    const rows = localMessages(wren, first);
+    const first = await localFolder(f.wren, 'Imported');
+    expect(await f.wren.call('folders.import', { folderId: first, files })).toEqual({ imported: 3, files: 3 });
+    const rows = localMessages(f.wren, first);
     expect(rows.map((m) => m.subject).sort()).toEqual(['no final newline', 'quoted lines', '中文']);
     expect(rows.find((m) => m.subject === 'quoted lines')).toMatchObject({ seen: true, from: { name: 'A', address: 'a@example.test' } });
     expect(sourcesOf(first)).toEqual(TRICKY);
 
     const mbox = join(dir, 'out.mbox');
-    expect(await wren.call('folders.export', { folderId: first, format: 'mbox', path: mbox })).toEqual({ savedTo: mbox, exported: 3 });
+    expect(await f.wren.call('folders.export', { folderId: first, format: 'mbox', path: mbox })).toEqual({ savedTo: mbox, exported: 3 });
     const text = readFileSync(mbox, 'latin1');
     expect(text.match(/^From /gm)).toHaveLength(3);
     expect(text).toContain('\r\n>From the top\r\n>>From once\r\n>>>From twice\r\n');
 
-    const second = await localFolder(wren, 'Reimported');
-    expect(await wren.call('folders.import', { folderId: second, files: [mbox] })).toEqual({ imported: 3, files: 1 });
+    const second = await localFolder(f.wren, 'Reimported');
+    expect(await f.wren.call('folders.import', { folderId: second, files: [mbox] })).toEqual({ imported: 3, files: 1 });
     const back = sourcesOf(second);
     // mboxrd cannot say that a message lacked its final newline: that one comes back with one, all else is byte-equal.
     expect(back.slice(0, 2)).toEqual(TRICKY.slice(0, 2));
@@ -60,30 +54,30 @@ describe('mbox and .eml import and export', () => {
   });
 
   it('exports a folder as .eml files and imports them back byte for byte', async () => {
-    const first = (await wren.call('folders.list', { accountId: null })).find((folder) => folder.path === 'Imported')!.id;
+    const first = (await f.wren.call('folders.list', { accountId: null })).find((folder) => folder.path === 'Imported')!.id;
     const out = join(dir, 'eml-out');
-    expect(await wren.call('folders.export', { folderId: first, format: 'eml', path: out })).toEqual({ savedTo: out, exported: 3 });
+    expect(await f.wren.call('folders.export', { folderId: first, format: 'eml', path: out })).toEqual({ savedTo: out, exported: 3 });
     const files = readdirSync(out).sort().map((name) => join(out, name));
     expect(files).toHaveLength(3);
-    const again = await localFolder(wren, 'EmlAgain');
-    await wren.call('folders.import', { folderId: again, files });
+    const again = await localFolder(f.wren, 'EmlAgain');
+    await f.wren.call('folders.import', { folderId: again, files });
     expect(sourcesOf(again).sort(Buffer.compare)).toEqual([...TRICKY].sort(Buffer.compare));
   });
 
   it('exports an IMAP folder (fetching the sources it lacks) and imports an mbox into an IMAP folder by APPEND', async () => {
     const seeded = await f.seed('Exported', 3);
     const mbox = join(dir, 'imap.mbox');
-    expect((await wren.call('folders.export', { folderId: f.folderId('Exported'), path: mbox })).exported).toBe(3);
+    expect((await f.wren.call('folders.export', { folderId: f.folderId('Exported'), path: mbox })).exported).toBe(3);
     await f.seed('ImportedHere', 1);
-    expect(await wren.call('folders.import', { folderId: f.folderId('ImportedHere'), files: [mbox] })).toEqual({ imported: 3, files: 1 });
+    expect(await f.wren.call('folders.import', { folderId: f.folderId('ImportedHere'), files: [mbox] })).toEqual({ imported: 3, files: 1 });
     await f.settled();
-    const original = await serverSources(lab, f.user, 'Exported');
-    const server = await serverSources(lab, f.user, 'ImportedHere');
+    const original = await serverSources(f.lab, f.user, 'Exported');
+    const server = await serverSources(f.lab, f.user, 'ImportedHere');
     for (const name of seeded.keys()) {
       const copies = server.filter((m) => m.messageId === messageIdOf(name));
       expect(copies).toHaveLength(1);
       expect(copies[0]!.source.equals(original.find((m) => m.messageId === messageIdOf(name))!.source)).toBe(true);
     }
-    expect((await onServer(lab, f.user, 'ImportedHere')).length).toBe(4);
+    expect((await onServer(f.lab, f.user, 'ImportedHere')).length).toBe(4);
   });
 });

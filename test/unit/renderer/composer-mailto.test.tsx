@@ -35,6 +35,18 @@ function composingCore(undoSendSeconds = DEFAULT_APP_SETTINGS.undoSendSeconds, s
   return { ...core, sends };
 }
 
+/** With undoSendSeconds set, writes a message to Bob (c, then Send) and waits for it to reach outbox.send; gives the sends. */
+async function sendNewMessage(undoSendSeconds: number, subject: string): Promise<ParamsOf<'outbox.send'>[]> {
+  const { client, sends } = composingCore(undoSendSeconds, { ...NEW_MESSAGE, to: [{ name: '', address: 'bob@example.test' }], subject });
+  renderWithClient(<App />, client);
+  await screen.findByTestId('message-list', {}, { timeout: 10_000 });
+  await waitFor(() => expect(client.callsOf('settings.get').length).toBeGreaterThan(0));
+  fireEvent.keyDown(document.body, { key: 'c' });
+  fireEvent.click(await screen.findByTestId('compose-send', {}, { timeout: 10_000 }));
+  await waitFor(() => expect(sends).toHaveLength(1));
+  return sends;
+}
+
 describe('the composer: mailto: links and the undo-send setting', () => {
   it('opens a new message filled with to, cc, subject and body from the link, never an attachment', async () => {
     const { client } = composingCore();
@@ -51,25 +63,13 @@ describe('the composer: mailto: links and the undo-send setting', () => {
   });
 
   it('sends with the undo delay of the app setting undoSendSeconds, not a constant', async () => {
-    const { client, sends } = composingCore(3, { ...NEW_MESSAGE, to: [{ name: '', address: 'bob@example.test' }], subject: 'Quick' });
-    renderWithClient(<App />, client);
-    await screen.findByTestId('message-list', {}, { timeout: 10_000 });
-    await waitFor(() => expect(client.callsOf('settings.get').length).toBeGreaterThan(0));
-    fireEvent.keyDown(document.body, { key: 'c' });
-    fireEvent.click(await screen.findByTestId('compose-send', {}, { timeout: 10_000 }));
-    await waitFor(() => expect(sends).toHaveLength(1));
+    const sends = await sendNewMessage(3, 'Quick');
     expect(sends[0]).toMatchObject({ undoSeconds: 3, message: { subject: 'Quick', to: [{ address: 'bob@example.test' }] } });
     expect(await screen.findByTestId('toast-undo')).toBeTruthy();
   });
 
   it('offers no Undo when the setting sends at once', async () => {
-    const { client, sends } = composingCore(0, { ...NEW_MESSAGE, to: [{ name: '', address: 'bob@example.test' }], subject: 'Now' });
-    renderWithClient(<App />, client);
-    await screen.findByTestId('message-list', {}, { timeout: 10_000 });
-    await waitFor(() => expect(client.callsOf('settings.get').length).toBeGreaterThan(0));
-    fireEvent.keyDown(document.body, { key: 'c' });
-    fireEvent.click(await screen.findByTestId('compose-send', {}, { timeout: 10_000 }));
-    await waitFor(() => expect(sends).toHaveLength(1));
+    const sends = await sendNewMessage(0, 'Now');
     expect(sends[0]!.undoSeconds).toBe(0);
     expect(screen.queryByTestId('toast-undo')).toBeNull();
   });

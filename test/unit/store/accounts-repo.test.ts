@@ -1,21 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ACCOUNT_COLOURS } from '../../../src-main/store/accounts-repo';
-import type { Store } from '../../../src-main/store/store';
-import { tempStore } from './temp-store';
+import { addAccount, tempStore } from './temp-store';
 
 let dispose: () => void = () => undefined;
 afterEach(() => dispose());
-
-function addAccount(store: Store, name: string): number {
-  return store.write(() => {
-    store.secrets.put(`s-${name}`, { scheme: 'test', sealed: Buffer.from([1]) });
-    return store.accounts.insert({
-      name, email: `${name}@example.test`, displayName: '', protocol: 'imap',
-      incoming: { host: 'imap.example.test', port: 993, security: 'tls', user: name }, smtp: null,
-      allowPlaintext: false, passwordSecretId: `s-${name}`, trustedCertSha256: null, trustedCertPem: null,
-    });
-  });
-}
 
 function setUp() {
   const t = tempStore();

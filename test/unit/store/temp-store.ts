@@ -19,3 +19,15 @@ export function insertAccountRow(store: Store, email = 'me@test.org'): number {
   ).run(email);
   return Number(inserted.lastInsertRowid);
 }
+
+/** An IMAP account `name` (name@example.test) with its secret, inserted through the repos; gives its id. */
+export function addAccount(store: Store, name: string): number {
+  return store.write(() => {
+    store.secrets.put(`s-${name}`, { scheme: 'test', sealed: Buffer.from([1]) });
+    return store.accounts.insert({
+      name, email: `${name}@example.test`, displayName: '', protocol: 'imap',
+      incoming: { host: 'imap.example.test', port: 993, security: 'tls', user: name }, smtp: null,
+      allowPlaintext: false, passwordSecretId: `s-${name}`, trustedCertSha256: null, trustedCertPem: null,
+    });
+  });
+}

@@ -1,20 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../../src-main/store/store';
-import { tempStore } from './temp-store';
+import { addAccount, tempStore } from './temp-store';
 
 let dispose: () => void = () => undefined;
 afterEach(() => dispose());
-
-function addAccount(store: Store, name: string): number {
-  return store.write(() => {
-    store.secrets.put(`s-${name}`, { scheme: 'test', sealed: Buffer.from([1]) });
-    return store.accounts.insert({
-      name, email: `${name}@example.test`, displayName: '', protocol: 'imap',
-      incoming: { host: 'imap.example.test', port: 993, security: 'tls', user: name }, smtp: null,
-      allowPlaintext: false, passwordSecretId: `s-${name}`, trustedCertSha256: null, trustedCertPem: null,
-    });
-  });
-}
 
 function addFolder(store: Store, accountId: number | null, path: string, role: string | null): number {
   return Number(store.db.prepare('INSERT INTO folders (account_id, path, name, role) VALUES (?, ?, ?, ?)').run(accountId, path, path, role).lastInsertRowid);
