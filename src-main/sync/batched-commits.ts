@@ -11,6 +11,8 @@ export const COMMIT_MESSAGES = 200;
 export const COMMIT_AFTER_MS = 150;
 /** Sources held in memory while their files are written; past this, `addSource` asks the download to wait. */
 export const WRITING_BYTES = 16 * 1024 * 1024;
+/** Files written but not yet recorded, each holding a descriptor until its commit's flush; past this, the same. */
+export const UNRECORDED_FILES = 1000;
 
 /**
  * Records downloaded sources while their download is still running, for IMAP
@@ -20,12 +22,14 @@ export const WRITING_BYTES = 16 * 1024 * 1024;
  * and only then does `record` write their rows, in one transaction. Commits
  * run one after the other, behind the download. Files are written on
  * libuv's threads, so the download goes on reading while the disk works; it
- * waits only when more than WRITING_BYTES of sources are still being written.
+ * waits only when more than WRITING_BYTES of sources are still being written,
+ * or more than UNRECORDED_FILES files wait for their commit (slow flushes).
  */
 export class BatchedCommits<T> {
   private batch: BlobBatch;
   private pending: Array<T | Promise<T>> = [];
   private writingBytes = 0;
+  private unrecordedFiles = 0;
   private lessWriting: { promise: Promise<void>; resolve: () => void } | undefined;
   private timer: NodeJS.Timeout | undefined;
   private commits: Promise<void> = Promise.resolve();
@@ -44,11 +48,12 @@ export class BatchedCommits<T> {
   addSource(source: Buffer, item: (stored: StoredBlob) => T): Promise<void> | undefined {
     if (this.failure) throw this.failure.error;
     this.writingBytes += source.length;
+    this.unrecordedFiles++;
     const written = this.batch.writeInBackground(source).then(item).finally(() => this.wrote(source.length));
     // A failed write is thrown by the commit that awaits it; until then it must not count as unhandled.
     written.catch(() => undefined);
     this.queue(written);
-    if (this.writingBytes <= WRITING_BYTES) return undefined;
+    if (this.writingBytes <= WRITING_BYTES && this.unrecordedFiles <= UNRECORDED_FILES) return undefined;
     if (!this.lessWriting) {
       let resolve!: () => void;
       const promise = new Promise<void>((done) => (resolve = done));
@@ -72,7 +77,11 @@ export class BatchedCommits<T> {
 
   private wrote(bytes: number): void {
     this.writingBytes -= bytes;
-    if (this.writingBytes > WRITING_BYTES / 2 || !this.lessWriting) return;
+    this.resumeWhenLess();
+  }
+
+  private resumeWhenLess(): void {
+    if (this.writingBytes > WRITING_BYTES / 2 || this.unrecordedFiles > UNRECORDED_FILES / 2 || !this.lessWriting) return;
     const { resolve } = this.lessWriting;
     this.lessWriting = undefined;
     resolve();
@@ -92,22 +101,32 @@ export class BatchedCommits<T> {
     const batch = this.batch;
     this.pending = [];
     this.batch = this.store.blobs.batch();
+    const files = saved.filter((entry) => entry instanceof Promise).length;
     this.commits = this.commits.then(async () => {
-      // Every write settles first: a batch is flushed or discarded only with no write still under way.
-      const written = await Promise.allSettled(saved);
-      if (this.failure) return batch.discard();
       try {
-        const items = written.map((result) => {
-          if (result.status === 'rejected') throw result.reason;
-          return result.value;
-        });
-        await batch.sync();
-        this.store.write(() => this.record(items));
-        this.onRecorded(items);
-      } catch (error) {
-        batch.discard();
-        this.failure = { error };
+        await this.flushAndRecord(batch, saved);
+      } finally {
+        this.unrecordedFiles -= files;
+        this.resumeWhenLess();
       }
     });
+  }
+
+  private async flushAndRecord(batch: BlobBatch, saved: Array<T | Promise<T>>): Promise<void> {
+    // Every write settles first: a batch is flushed or discarded only with no write still under way.
+    const written = await Promise.allSettled(saved);
+    if (this.failure) return batch.discard();
+    try {
+      const items = written.map((result) => {
+        if (result.status === 'rejected') throw result.reason;
+        return result.value;
+      });
+      await batch.sync();
+      this.store.write(() => this.record(items));
+      this.onRecorded(items);
+    } catch (error) {
+      batch.discard();
+      this.failure = { error };
+    }
   }
 }

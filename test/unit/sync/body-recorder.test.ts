@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HeaderRecord } from '../../../src-main/store/messages-repo';
-import { COMMIT_MESSAGES, WRITING_BYTES } from '../../../src-main/sync/batched-commits';
+import { COMMIT_MESSAGES, UNRECORDED_FILES, WRITING_BYTES } from '../../../src-main/sync/batched-commits';
 import { BodyRecorder } from '../../../src-main/sync/body-recorder';
 import { fsyncLog } from '../store/fsync-log';
 import { tempStore } from '../store/temp-store';
@@ -66,6 +66,30 @@ describe('BodyRecorder', () => {
     await recorder.finish();
     // 40 MB handed over at once would be held in memory; the recorder let at most about WRITING_BYTES through before each wait.
     expect(waits).toBeGreaterThanOrEqual(Math.floor((40 * 1024 * 1024) / WRITING_BYTES) - 1);
+    expect(ids.every((id) => store.bodies.source(id) !== undefined)).toBe(true);
+  });
+
+  it('asks the download to wait while more than UNRECORDED_FILES files wait for flushes that lag behind', async () => {
+    const { store, ids } = setup(UNRECORDED_FILES + 50);
+    let openGate!: () => void;
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    const realBatch = store.blobs.batch.bind(store.blobs);
+    vi.spyOn(store.blobs, 'batch').mockImplementation(() => {
+      const batch = realBatch();
+      const sync = batch.sync.bind(batch);
+      // A disk whose flushes are slow: nothing is recorded until the gate opens.
+      vi.spyOn(batch, 'sync').mockImplementation(async () => {
+        await gate;
+        return sync();
+      });
+      return batch;
+    });
+    const recorder = new BodyRecorder(store, () => undefined);
+    const waits = ids.map((id) => recorder.add(id, Buffer.from(`message ${id}`)));
+    expect(waits.findIndex((wait) => wait !== undefined)).toBe(UNRECORDED_FILES);
+    openGate();
+    await Promise.all(waits);
+    await recorder.finish();
     expect(ids.every((id) => store.bodies.source(id) !== undefined)).toBe(true);
   });
 
