@@ -21,7 +21,6 @@ const FLAG_FOR: Partial<Record<NonNullable<ComposedMessage['origin']>['kind'], M
 export function markOriginal(core: { operations: OperationsService; staging: AttachmentStaging }, entry: OutboxRecord): void {
   if (!entry.composedJson) return;
   const composed = JSON.parse(entry.composedJson) as ComposedMessage;
-  for (const attachment of composed.attachments) core.staging.remove(attachment.stagedId);
   const flag = composed.origin ? FLAG_FOR[composed.origin.kind] : undefined;
   if (composed.origin && flag) {
     journal(() => core.operations.apply({ kind: 'flags', messageIds: [composed.origin!.messageId], add: [flag], remove: [] }), 'mark the original');
@@ -30,13 +29,15 @@ export function markOriginal(core: { operations: OperationsService; staging: Att
   if (composed.draftMessageId !== null) {
     journal(() => core.operations.apply({ kind: 'delete', messageIds: [composed.draftMessageId!], permanent: true }), 'remove the draft');
   }
+  // Last, and each on its own: a file that cannot be removed (locked by another program) costs nothing else.
+  for (const attachment of composed.attachments) journal(() => core.staging.remove(attachment.stagedId), 'remove a staged attachment');
 }
 
 function journal(apply: () => unknown, what: string): void {
   try {
     apply();
   } catch (error) {
-    // The original or the draft may have been deleted meanwhile: the message is sent all the same.
+    // The original or the draft may have been deleted meanwhile, a staged file locked: the message is sent all the same.
     console.warn(`[wren] outbox: could not ${what}:`, (error as Error).message);
   }
 }

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fsync, openSync } from 'node:fs';
-import { promisify } from 'node:util';
 import { buffer } from 'node:stream/consumers';
 import type { BlobBatch } from '../store/blob-batch';
+import { flushWal } from '../store/flush-wal';
 import type { StoredBlob } from '../store/blob-store';
 import type { NewOutboxEntry } from '../store/outbox-repo';
 import type { Store } from '../store/store';
@@ -23,8 +22,6 @@ const WRITES_AT_ONCE = 8;
  */
 const IN_MEMORY_MAX = 1024 * 1024;
 const MEMORY_BUDGET = 16 * 1024 * 1024;
-
-const fsyncAsync = promisify(fsync);
 
 type Stored = StoredBlob & { content?: Buffer };
 
@@ -115,39 +112,15 @@ export class OutboxCommitter {
     }
   }
 
-  /**
-   * The queueing commit is flushed to the disk before anyone hears of it:
-   * the composer closes on its answer, so the rows and the messages kept
-   * with them must survive a power loss, not only a crash. The WAL is
-   * flushed in the thread pool (synchronous = FULL would hold this thread
-   * for the flush), once per group; a checkpoint that ran meanwhile flushed
-   * what it moved into the database file itself.
-   */
-  private async flushWal(): Promise<void> {
-    const wal = `${this.store.db.name}-wal`;
-    let file: number;
-    try {
-      file = openSync(wal, 'r');
-    } catch (error) {
-      // No WAL (not in WAL mode): the commit went to the database file, flushed by SQLite.
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw error;
-    }
-    try {
-      await fsyncAsync(file);
-    } finally {
-      closeSync(file);
-    }
-  }
-
   private async commit(group: Pending[]): Promise<void> {
     const batch = this.store.blobs.batch();
     for (const pending of group) batch.absorb(pending.batch);
     try {
       await batch.sync();
       const ids = this.store.db.transaction(() => group.map((pending) => this.store.outbox.insert(pending.entry))).immediate();
+      // The composer closes on its answer, so the rows and the messages kept with them must survive a power loss.
       // The rows are committed and will be sent: a failed flush is no reason to say they were not (a second Send).
-      await this.flushWal().catch((error: unknown) => console.warn('[wren] outbox: could not flush the queued messages to the disk:', (error as Error).message));
+      await flushWal(this.store.db).catch((error: unknown) => console.warn('[wren] outbox: could not flush the queued messages to the disk:', (error as Error).message));
       group.forEach((pending, i) => pending.resolve(ids[i]!));
     } catch (error) {
       batch.discard();

@@ -190,24 +190,34 @@ export class OutboxRunner {
         began = true;
         this.announce(entry.id);
       });
-      // The engine marked it sent.
-      const sent = this.store.outbox.get(entry.id)!;
-      this.hooks.changed(sent, false);
-      this.hooks.sent(sent);
-      await this.fileSentCopy(sent);
     } catch (caught) {
-      const error = toWrenError(caught);
-      if (!began) {
-        const row = this.store.outbox.get(entry.id);
-        // Marked "sending" though the notice never came (a worker that died with it): as if it had.
-        if (row?.state === 'sending') return this.recover(row, error);
-        // Nothing reached the server: safe to try again, or final when the server refused the envelope.
-        this.settleUnsent(entry, error);
-        return;
-      }
-      if (error.code === 'SmtpRejected' || error.code === 'SmtpDeferred') this.settleUnsent(entry, error);
-      else await this.recover(this.store.outbox.get(entry.id) ?? entry, error);
+      return this.unsent(entry, began, caught);
     }
+    // The engine marked it sent. What follows never makes it a failed send: asking "did it go?" of a message
+    // the server took invites a second one, and its Sent copy would never be filed.
+    const sent = this.store.outbox.get(entry.id)!;
+    this.hooks.changed(sent, false);
+    try {
+      this.hooks.sent(sent);
+    } catch (error) {
+      console.warn('[wren] outbox: after a send:', toWrenError(error).message);
+    }
+    await this.fileSentCopy(sent);
+  }
+
+  /** A send that failed: retried, final, or asked about, by whether it may have reached the server. */
+  private async unsent(entry: OutboxRecord, began: boolean, caught: unknown): Promise<void> {
+    const error = toWrenError(caught);
+    if (!began) {
+      const row = this.store.outbox.get(entry.id);
+      // Marked "sending" though the notice never came (a worker that died with it): as if it had.
+      if (row?.state === 'sending') return this.recover(row, error);
+      // Nothing reached the server: safe to try again, or final when the server refused the envelope.
+      this.settleUnsent(entry, error);
+      return;
+    }
+    if (error.code === 'SmtpRejected' || error.code === 'SmtpDeferred') this.settleUnsent(entry, error);
+    else await this.recover(this.store.outbox.get(entry.id) ?? entry, error);
   }
 
   private settleUnsent(entry: OutboxRecord, error: WrenError): void {

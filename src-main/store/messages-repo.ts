@@ -202,6 +202,11 @@ export class MessagesRepo {
     return { total, items: rows.map(toSummary) };
   }
 
+  /** Whether the row is still there (a download may outlive a delete made meanwhile in another thread). */
+  exists(id: number): boolean {
+    return this.statements.pluck('SELECT 1 FROM messages WHERE id = ?').get(id) !== undefined;
+  }
+
   get(id: number): MessageRecord | undefined {
     const row = this.statements
       .get(

@@ -35,6 +35,9 @@ export function recordSources(store: Store, saved: Saved[]): void {
 
 function saveSources(store: Store, saved: Saved[]): void {
   for (const { id, stored } of saved) {
+    // Deleted meanwhile (for good, Trash emptied, its folder removed): its source would break the whole
+    // commit on the foreign key; the file is left to the orphan sweep.
+    if (!store.messages.exists(id)) continue;
     store.bodies.saveSource(id, stored);
     store.messages.setBodyState(id, 'full');
   }

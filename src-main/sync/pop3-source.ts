@@ -2,6 +2,7 @@ import { codedWarning } from '../errors/warning-codes';
 import { WrenError } from '../errors/wren-error';
 import type { Pop3Policy } from '../ipc/contract';
 import type { Pop3Client } from '../pop3/pop3-client';
+import { flushWal } from '../store/flush-wal';
 import type { FolderRecord } from '../store/folders-repo';
 import type { ServerFolder } from './server-folder';
 import type { Store } from '../store/store';
@@ -109,10 +110,16 @@ export class Pop3Source implements MailSource {
     return done;
   }
 
-  /** Only after every download is committed: a DELE never names a message not stored. */
+  /**
+   * Only after every download is committed: a DELE never names a message not
+   * stored. Committed is not yet on the disk (synchronous = NORMAL), and the
+   * server's copy may be the last: the WAL is flushed first.
+   */
   private async deleteOnServer(listing: MaildropListing): Promise<void> {
     const held = this.store.pop3Uidls.held(this.accountId);
     const numbers = messagesToDelete(this.options.policy, listing.entries, held, this.now());
+    if (numbers.length === 0) return;
+    await flushWal(this.store.db);
     await Promise.all(numbers.map((number) => this.client.dele(number)));
   }
 }

@@ -8,6 +8,7 @@ import { storeFlags } from '../imap/store-flags';
 import { expungeMessages } from '../imap/expunge-messages';
 import type { JournalEntry, JournalItem } from '../store/operations-repo';
 import type { Store } from '../store/store';
+import { flushWal } from '../store/flush-wal';
 import { isFolderAction, replayFolderEntry } from './replay-folder-operation';
 import { replayTransfer } from './replay-transfer';
 import { replayAppend, returnUnsent } from './replay-append';
@@ -26,7 +27,11 @@ export type Note = (line: string) => void;
  */
 export async function replayJournal(client: ImapClient, store: Store, accountId: number, note: Note = console.warn): Promise<number> {
   let replayed = 0;
-  for (const { id } of store.operations.unfinished(accountId)) {
+  const unfinished = store.operations.unfinished(accountId);
+  // Committed is not yet on the disk (synchronous = NORMAL): a move into a local folder, lost to a power loss
+  // after its EXPUNGE was replayed, would lose the message. One flush per pass, before the server is asked.
+  if (unfinished.length) await flushWal(store.db);
+  for (const { id } of unfinished) {
     // Read again: earlier entries may have given this one's messages their UIDs, or it was undone.
     const entry = store.operations.get(id);
     if (!entry || (entry.state !== 'pending' && entry.state !== 'sent')) continue;

@@ -107,4 +107,15 @@ describe('BodyRecorder', () => {
     await expect(recorder.finish()).rejects.toThrow('ENOSPC');
     expect(ids.every((id) => store.bodies.source(id) === undefined)).toBe(true);
   });
+
+  it('a message deleted while its source is on the way (deleted for good, Trash emptied) costs only its own row: the rest of the commit is recorded', async () => {
+    const { store, ids } = setup(5);
+    const recorder = new BodyRecorder(store, () => undefined);
+    for (const id of ids) recorder.add(id, Buffer.from(`message ${id}`));
+    // The user deletes one for good in the main thread while the download's commit is still waiting for its files.
+    store.write(() => store.db.prepare('DELETE FROM messages WHERE id = ?').run(ids[2]));
+    await recorder.finish();
+    expect(ids.filter((id) => store.bodies.source(id) !== undefined)).toEqual(ids.filter((id) => id !== ids[2]));
+  });
 });
+

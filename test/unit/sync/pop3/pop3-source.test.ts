@@ -1,11 +1,15 @@
+import { realpathSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Pop3Policy } from '../../../../src-main/ipc/contract';
 import type { Pop3Client } from '../../../../src-main/pop3/pop3-client';
 import type { Store } from '../../../../src-main/store/store';
 import { Pop3Source } from '../../../../src-main/sync/pop3-source';
 import { syncAccount } from '../../../../src-main/sync/sync-account';
+import { fsyncLog } from '../../store/fsync-log';
 import { tempStore } from '../../store/temp-store';
+
+vi.mock('node:fs', async (importOriginal) => (await import('../../store/fsync-log')).withFsyncLog(importOriginal));
 
 type Message = { uidl: string; source: Buffer; listedSize?: number };
 
@@ -138,5 +142,30 @@ describe('Pop3Source with odd maildrops', () => {
     const [inbox] = t.store.folders.list(accountId);
     expect(t.store.messages.page(inbox!.id, 0, 10).items[0]!.size).toBe(big.length);
     expect(drop.deleted).toEqual([]);
+  });
+
+  it('a DELE goes out only once the WAL holding its UIDL is flushed: a power loss cannot take back the only copy left', async () => {
+    const t = tempStore();
+    dispose = t.dispose;
+    const accountId = accountIn(t.store);
+    const wal = `${realpathSync(t.store.db.name)}-wal`;
+    // The fsyncs made since the last UIDL was recorded (its commit follows at once, in the same store.write).
+    let sinceRecorded = 0;
+    const record = t.store.pop3Uidls.record.bind(t.store.pop3Uidls);
+    vi.spyOn(t.store.pop3Uidls, 'record').mockImplementation((...args) => {
+      sinceRecorded = fsyncLog.length;
+      record(...args);
+    });
+    const drop = fakeMaildrop([1, 2, 3].map((n) => ({ uidl: `u${n}`, source: message(n) })));
+    const walFlushedAtDele: boolean[] = [];
+    const dele = drop.client.dele.bind(drop.client);
+    drop.client.dele = async (n: number) => {
+      walFlushedAtDele.push(fsyncLog.slice(sinceRecorded).includes(wal));
+      await dele(n);
+    };
+    await check(t.store, accountId, drop.client, { leave: 'delete' });
+    expect(drop.deleted).toEqual(['u1', 'u2', 'u3']);
+    // synchronous = NORMAL: a commit reaches the WAL file but not the disk; the server deletes for good at QUIT.
+    expect(walFlushedAtDele).toEqual([true, true, true]);
   });
 });
