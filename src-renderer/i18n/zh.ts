@@ -272,6 +272,7 @@ export const zh: Dictionary = {
     'folderDialog.rename': '重命名',
     'folderDialog.deleteTitle': '删除“{folder}”？',
     'folderDialog.deleteText': '文件夹“{folder}”及其中的所有邮件（{count} 封）将从服务器上删除。此操作无法撤销。',
+    'folderDialog.deleteEmptyText': '空文件夹“{folder}”将从服务器上删除。',
     'folderDialog.deleteWithMessagesTitle': '删除“{folder}”及其中的 {count} 封邮件？',
     'folderDialog.deleteWithSubfoldersTitle': '删除“{folder}”及其 {subfolders} 个子文件夹和 {count} 封邮件？',
     'folderDialog.deleteWithSubfoldersText': '文件夹“{folder}”、其子文件夹及其中的所有邮件（{count} 封）将从服务器上删除。如果其他设备在此期间新建了子文件夹，删除将会停止。此操作无法撤销。',

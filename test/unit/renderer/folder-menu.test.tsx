@@ -86,6 +86,17 @@ describe('folder context menu', () => {
     await waitFor(() => expect(client.callsOf('folders.delete')).toEqual([{ folderId: 16, subfolders: ['Receipts/2025', 'Receipts/2026'] }]));
   });
 
+  it('asks to delete an empty folder without counting "0 messages"', async () => {
+    const { client } = mailCore(1);
+    client.handlers['folders.deletePlan'] = () => ({ path: 'Receipts', messages: 0, subfolders: [] });
+    renderWithClient(<App />, client);
+    fireEvent.click(within((await menuOf('Receipts')).menu).getByTestId('folder-menu-delete'));
+    const confirm = await screen.findByTestId('confirm-dialog');
+    expect(within(confirm).getByRole('heading').textContent).toBe('Delete “Receipts”?');
+    expect(confirm.textContent).toContain('The empty folder Receipts will be deleted on the server.');
+    expect(confirm.textContent).not.toContain('0 messages');
+  });
+
   it('marks a folder read with Undo, and empties Trash after confirmation', async () => {
     const { client } = mailCore(2);
     client.handlers['folders.empty'] = () => ({ operationId: 9, affected: 1, undoable: false });
