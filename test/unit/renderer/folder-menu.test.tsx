@@ -28,6 +28,34 @@ describe('folder context menu', () => {
     expect((await menuOf('Receipts')).labels).toEqual(['New subfolder…', 'Mark all as read', 'Export as mbox…', 'Unsubscribe', 'Rename…', 'Delete folder…']);
   });
 
+  it('gives the focus back to the folder after its menu closes, and after the dialog an item opened closes', async () => {
+    const { client } = mailCore(1);
+    renderWithClient(<App />, client);
+    const folder = within(await screen.findByTestId('folder-Receipts', {}, SLOW)).getByRole('button');
+    folder.focus();
+    fireEvent.contextMenu(folder); // what the context-menu key or Shift+F10 sends to the focused folder
+    const menu = screen.getByRole('menu', { name: 'Folder menu' });
+    expect(menu.contains(document.activeElement)).toBe(true);
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(document.activeElement).toBe(folder);
+
+    fireEvent.contextMenu(folder);
+    fireEvent.click(screen.getByTestId('folder-menu-rename'));
+    const input = await screen.findByTestId('name-input');
+    await waitFor(() => expect(document.activeElement).toBe(input));
+    fireEvent.keyDown(input, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByTestId('name-dialog')).toBeNull());
+    expect(document.activeElement).toBe(folder);
+
+    const heading = screen.getAllByTestId('account-heading')[0]!;
+    heading.focus();
+    expect(document.activeElement).toBe(heading); // the keyboard reaches the account's menu too
+    fireEvent.contextMenu(heading);
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(document.activeElement).toBe(heading);
+  });
+
   it('Local Folders: the heading’s menu creates a local folder; a local folder offers rename and delete, never subscribe', async () => {
     const { client } = mailCore(1);
     renderWithClient(<App />, client);
