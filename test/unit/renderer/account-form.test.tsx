@@ -120,6 +120,20 @@ describe('AccountForm', () => {
     expect(saveButton().disabled).toBe(false);
   });
 
+  it('gives the focus back after a test (the disabled fields had dropped it): to Save when it passed, else to Test connection', async () => {
+    let passes = false;
+    setup({ 'accounts.testConnection': () => (passes ? OK : failure({ code: 'AuthFailed', message: 'no' })) });
+    fillBasics();
+    testButton().focus();
+    fireEvent.click(testButton());
+    await screen.findByText(/rejected/);
+    await waitFor(() => expect(document.activeElement).toBe(testButton()));
+    passes = true;
+    fireEvent.click(testButton());
+    await screen.findByText(/The connection works/);
+    await waitFor(() => expect(document.activeElement).toBe(saveButton()));
+  });
+
   it('says a certificate’s validity dates (OpenSSL’s words from the core) in the user’s language', () => {
     const openssl = { ...CERTIFICATE, validFrom: 'Dec  3 10:08:31 2026 GMT', validTo: 'Jan  2 10:08:31 2027 GMT' };
     renderWithClient(<CertificateDetails certificate={openssl} onTrust={() => undefined} />, new FakeClient({}), 'zh');
