@@ -60,4 +60,19 @@ describe('web mode: Local Folders in the sidebar, a message moved in from IMAP a
     expect(mbox.match(/^From /gm)).toHaveLength(2);
     expect(mbox).toContain('Subject: Keep 3');
   });
+
+  it('the open folder keeps its selected look under the pointer (the hover colour is for the others)', async () => {
+    await web.page.keyboard.press('Escape');
+    const saved = local().getByTestId('folder-Saved').getByRole('button');
+    const inbox = web.page.getByTestId('folder-INBOX').getByRole('button');
+    const background = (button: typeof saved) => button.evaluate((element) => getComputedStyle(element).backgroundColor);
+    await saved.click();
+    await web.page.mouse.move(700, 5);
+    const selected = await background(saved);
+    await inbox.hover();
+    const hovered = await background(inbox);
+    expect(hovered).not.toBe(selected);
+    await saved.hover();
+    expect(await background(saved)).toBe(selected);
+  });
 });
