@@ -230,6 +230,27 @@ describe('web mode: writing mail (compose, attach, send, undo, reply, drafts)', 
     await web.page.setViewportSize({ width: 1400, height: 900 });
   });
 
+  it('a message the server refuses is said in an error toast with its words, and Undo brings it back to correct', async () => {
+    await web.page.getByTestId('action-compose').click();
+    const to = web.page.getByTestId('compose-to').getByRole('combobox');
+    await to.fill('nobody@example.test');
+    await to.press('Enter');
+    await web.page.getByTestId('compose-subject').fill('To nobody');
+    await web.page.getByTestId('compose-body').fill('Nobody reads this.');
+    await web.page.getByTestId('compose-send').click();
+    await composer().waitFor({ state: 'detached' });
+    // After the undo delay the server refuses the only recipient.
+    const failed = web.page.getByTestId('toast-error').filter({ hasText: '“To nobody” could not be sent.' });
+    await failed.waitFor({ timeout: 60_000 });
+    expect(await failed.textContent()).toContain('User unknown');
+    await screenshot(web.page, 'compose-send-refused');
+    await failed.getByTestId('toast-undo').click();
+    await composer().waitFor();
+    expect(await web.page.getByTestId('compose-subject').inputValue()).toBe('To nobody');
+    await web.page.getByTestId('compose-discard').click();
+    await composer().waitFor({ state: 'detached' });
+  });
+
   it('a POP3 account sends, and its copy shows in the account’s local Sent folder', async () => {
     const carol = web.lab.users[2]!;
     await web.page.getByTestId('add-account').click();
