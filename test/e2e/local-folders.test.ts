@@ -9,6 +9,9 @@ import { serverEventually, serverSubjects } from './server-subjects';
 import { screenshot } from './web-app';
 import { webSession } from './web-session';
 
+// Runs in the page (the tests' own TypeScript has no DOM library).
+declare function getComputedStyle(element: unknown): { backgroundColor: string };
+
 describe('web mode: Local Folders in the sidebar, a message moved in from IMAP and read there', () => {
   const web = webSession();
   let user: LabUser;
