@@ -241,6 +241,7 @@ const strings = {
   'discovery.warnOtherDomain': 'The server {host} is not part of {domain}. Use it only if you know your provider runs its mail there: a wrong or hostile setting would send your password to someone else.',
   'discovery.warnOauth2Only': '{provider} accepts only its own sign-in (OAuth2), not a password: you will sign in with the browser.',
   'discovery.step': '{source}: {outcome} ({from})',
+  'discovery.stepPlain': '{source}: {outcome}',
   'discovery.source.bundled': 'Wren’s list of providers',
   'discovery.source.autoconfig': 'the provider’s configuration file',
   'discovery.source.well-known': 'the domain’s configuration file',

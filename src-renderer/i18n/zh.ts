@@ -237,6 +237,7 @@ export const zh: Dictionary = {
     'discovery.warnOtherDomain': '服务器 {host} 不属于 {domain}。只有在您确定邮件服务商在那里运行邮件服务时才使用：错误或恶意的设置会把您的密码发给他人。',
     'discovery.warnOauth2Only': '{provider} 只接受它自己的登录方式（OAuth2），不接受密码：您将通过浏览器登录。',
     'discovery.step': '{source}：{outcome}（{from}）',
+    'discovery.stepPlain': '{source}：{outcome}',
     'discovery.source.bundled': 'Wren 内置的服务商列表',
     'discovery.source.autoconfig': '服务商的配置文件',
     'discovery.source.well-known': '域名的配置文件',

@@ -81,7 +81,10 @@ describe('AccountSetup', () => {
       ],
     });
     const nothing = await screen.findByTestId('discovery-nothing');
-    expect(nothing.textContent).toContain('the provider’s configuration file: no answer in time');
+    expect(nothing.textContent).toContain('the provider’s configuration file: no answer in time (https://autoconfig.corp.test/mail/config-v1.1.xml)');
+    // The core's English note for a source that is no file is not shown: the source's words say it.
+    expect(nothing.textContent).toContain('Wren’s list of providers: nothing there');
+    expect(nothing.textContent).not.toContain('bundled list');
     fireEvent.click(screen.getByTestId('setup-manual-after'));
     expect(value('setup-password')).toBe('secret');
   });
