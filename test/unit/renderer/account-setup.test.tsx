@@ -41,6 +41,13 @@ describe('AccountSetup', () => {
     expect(value('setup-smtp-port')).toBe('465');
   });
 
+  it('names a provider found in DNS by the address’s domain, not by the core’s English note', async () => {
+    start({ config: { ...CONFIG, source: 'srv', from: 'SRV records of corp.test', displayName: null }, steps: [] });
+    const found = await screen.findByTestId('discovery-result');
+    expect(found.textContent).toContain('Found settings for corp.test (DNS service records).');
+    expect(found.textContent).not.toContain('SRV records of');
+  });
+
   it('offers POP3 when both exist, and fills the form with the POP3 server when chosen', async () => {
     start({ config: CONFIG, steps: [] });
     fireEvent.click(await screen.findByTestId('discovery-protocol-pop3'));
