@@ -15,3 +15,13 @@ export function formatFullDate(epochMs: number | null, locale: string): string {
 export function formatTime(epochMs: number, locale: string): string {
   return new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }).format(new Date(epochMs));
 }
+
+/**
+ * A certificate's validity date, which the core passes on as OpenSSL words it
+ * ("Dec  3 10:08:31 2026 GMT"), in the user's language; text that is no date stays as it is.
+ */
+export function formatCertificateDate(text: string, locale: string): string {
+  const epochMs = Date.parse(text);
+  if (Number.isNaN(epochMs)) return text;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(epochMs));
+}

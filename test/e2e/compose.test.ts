@@ -207,6 +207,50 @@ describe('web mode: writing mail (compose, attach, send, undo, reply, drafts)', 
     await composer().waitFor({ state: 'detached' });
   });
 
+  it('a toast shown while a composer is open stays clear of its buttons (it goes bottom left, beside the composer)', async () => {
+    for (const viewport of [{ width: 1400, height: 900 }, { width: 1000, height: 700 }]) {
+      await web.page.setViewportSize(viewport);
+      await web.page.getByTestId('action-compose').click();
+      await web.page.getByTestId('compose-discard').click();
+      await composer().waitFor({ state: 'detached' });
+      const toast = web.page.getByTestId('toast').filter({ hasText: 'Draft discarded.' });
+      await toast.waitFor();
+      await web.page.getByTestId('action-compose').click();
+      await composer().waitFor();
+      const toastBox = (await toast.boundingBox())!;
+      for (const button of ['compose-send', 'compose-save', 'compose-discard']) {
+        const box = (await web.page.getByTestId(button).boundingBox())!;
+        const overlaps = toastBox.x < box.x + box.width && box.x < toastBox.x + toastBox.width && toastBox.y < box.y + box.height && box.y < toastBox.y + toastBox.height;
+        expect(overlaps, `${button} at ${viewport.width}px`).toBe(false);
+      }
+      await screenshot(web.page, `compose-toast-beside-composer-${viewport.width}`);
+      await web.page.getByTestId('compose-discard').click();
+      await composer().waitFor({ state: 'detached' });
+    }
+    await web.page.setViewportSize({ width: 1400, height: 900 });
+  });
+
+  it('a message the server refuses is said in an error toast with its words, and Undo brings it back to correct', async () => {
+    await web.page.getByTestId('action-compose').click();
+    const to = web.page.getByTestId('compose-to').getByRole('combobox');
+    await to.fill('nobody@example.test');
+    await to.press('Enter');
+    await web.page.getByTestId('compose-subject').fill('To nobody');
+    await web.page.getByTestId('compose-body').fill('Nobody reads this.');
+    await web.page.getByTestId('compose-send').click();
+    await composer().waitFor({ state: 'detached' });
+    // After the undo delay the server refuses the only recipient.
+    const failed = web.page.getByTestId('toast-error').filter({ hasText: '“To nobody” could not be sent.' });
+    await failed.waitFor({ timeout: 60_000 });
+    expect(await failed.textContent()).toContain('User unknown');
+    await screenshot(web.page, 'compose-send-refused');
+    await failed.getByTestId('toast-undo').click();
+    await composer().waitFor();
+    expect(await web.page.getByTestId('compose-subject').inputValue()).toBe('To nobody');
+    await web.page.getByTestId('compose-discard').click();
+    await composer().waitFor({ state: 'detached' });
+  });
+
   it('a POP3 account sends, and its copy shows in the account’s local Sent folder', async () => {
     const carol = web.lab.users[2]!;
     await web.page.getByTestId('add-account').click();

@@ -9,6 +9,9 @@ import { serverEventually, serverSubjects } from './server-subjects';
 import { screenshot } from './web-app';
 import { webSession } from './web-session';
 
+// Runs in the page (the tests' own TypeScript has no DOM library).
+declare function getComputedStyle(element: unknown): { backgroundColor: string };
+
 describe('web mode: Local Folders in the sidebar, a message moved in from IMAP and read there', () => {
   const web = webSession();
   let user: LabUser;
@@ -59,5 +62,20 @@ describe('web mode: Local Folders in the sidebar, a message moved in from IMAP a
     const mbox = readFileSync(file, 'latin1');
     expect(mbox.match(/^From /gm)).toHaveLength(2);
     expect(mbox).toContain('Subject: Keep 3');
+  });
+
+  it('the open folder keeps its selected look under the pointer (the hover colour is for the others)', async () => {
+    await web.page.keyboard.press('Escape');
+    const saved = local().getByTestId('folder-Saved').getByRole('button');
+    const inbox = web.page.getByTestId('folder-INBOX').getByRole('button');
+    const background = (button: typeof saved) => button.evaluate((element) => getComputedStyle(element).backgroundColor);
+    await saved.click();
+    await web.page.mouse.move(700, 5);
+    const selected = await background(saved);
+    await inbox.hover();
+    const hovered = await background(inbox);
+    expect(hovered).not.toBe(selected);
+    await saved.hover();
+    expect(await background(saved)).toBe(selected);
   });
 });

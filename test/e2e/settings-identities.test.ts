@@ -96,6 +96,22 @@ describe('web mode: identities, mark read, toasts, allow list', () => {
     await web.page.getByRole('banner').getByTestId('language').selectOption('en');
   });
 
+  it('in Chinese in a 1000×700 window, the remote-content bar keeps each button on one line', async () => {
+    const viewport = web.page.viewportSize()!;
+    await web.page.setViewportSize({ width: 1000, height: 700 });
+    await web.page.getByRole('banner').getByTestId('language').selectOption('zh');
+    await row('Newsletter with pictures').click();
+    await web.page.getByTestId('remote-blocked').waitFor();
+    const oneLine = (await web.page.getByTestId('action-compose').boundingBox())!.height;
+    for (const button of ['load-remote', 'load-remote-always']) {
+      const box = (await web.page.getByTestId(button).boundingBox())!;
+      expect(box.height, button).toBeLessThanOrEqual(oneLine + 4);
+    }
+    await screenshot(web.page, 'remote-bar-narrow-zh');
+    await web.page.getByRole('banner').getByTestId('language').selectOption('en');
+    await web.page.setViewportSize(viewport);
+  });
+
   it('"Always load from" in the reading pane puts the sender on the allow list; Settings lists and removes it', async () => {
     await row('Newsletter with pictures').click();
     await web.page.getByTestId('remote-blocked').waitFor();

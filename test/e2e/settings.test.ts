@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES_DIR } from '../lab/fixtures';
 import { simpleMessage } from '../lab/simple-message';
 import { addLabAccount } from './add-lab-account';
 import { screenshot } from './web-app';
@@ -21,6 +22,7 @@ describe('web mode: settings', () => {
   beforeAll(async () => {
     const alice = web.lab.users[0]!;
     await web.lab.seed(alice.email, 'INBOX', [1, 2, 3].map((n) => simpleMessage(n, { subject: `Settings test ${n}`, to: alice.email })));
+    await web.lab.seed(alice.email, 'INBOX', ['big5.eml', 'iso-2022-jp.eml', 'attachment-pdf.eml'].map((name) => readFileSync(join(FIXTURES_DIR, name))));
     await addLabAccount(web.page, web.app.url, web.lab, alice);
     await web.page.getByTestId('message-row').nth(2).waitFor();
   });
@@ -47,6 +49,27 @@ describe('web mode: settings', () => {
     await web.page.getByTestId('open-settings').filter({ hasText: '设置' }).waitFor();
     await screenshot(web.page, 'mail-dark-zh');
     expect(saved().app.language).toBe('zh');
+  });
+
+  it('dark and in Chinese, reads Big5, ISO-2022-JP and a Chinese-named attachment in a 1000×700 window', async () => {
+    await web.page.setViewportSize({ width: 1000, height: 700 });
+    const open = async (subject: string, text: string) => {
+      await web.page.getByTestId('message-row').filter({ hasText: subject }).click();
+      await web.page.getByTestId('message-subject').filter({ hasText: subject }).waitFor();
+      await web.page.getByTestId('message-text').filter({ hasText: text }).waitFor();
+    };
+    await open('訂單出貨通知', '您的訂單已經出貨');
+    await open('会議のお知らせ', '明日の会議は午後三時からです');
+    await open('Quarterly report (PDF attached)', 'Please find the report attached.');
+    const attachments = web.page.getByTestId('attachments');
+    await attachments.filter({ hasText: '报告.pdf' }).waitFor();
+    expect(await attachments.textContent()).toContain('附件');
+    // The file name, its size and the Save button all fit in the narrow reading pane.
+    const pane = (await web.page.getByTestId('reading-pane').boundingBox())!;
+    const save = (await attachments.getByRole('button', { name: '保存' }).boundingBox())!;
+    expect(save.x + save.width).toBeLessThanOrEqual(pane.x + pane.width);
+    await screenshot(web.page, 'reading-dark-zh-narrow');
+    await web.page.setViewportSize({ width: 1400, height: 850 });
   });
 
   it('keeps the choices after a reload, as they live in settings.json', async () => {

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import type { AccountView } from '../../../src-main/ipc/contract';
 import { useT } from '../../i18n/i18n-context';
 import { IdentityFields } from '../IdentityFields';
@@ -20,6 +20,8 @@ export function AccountForm({ onSaved, initial }: { onSaved(account: AccountView
   const t = useT();
   const [form, setForm] = useState<AccountFormState>(() => initial ?? initialFormState());
   const setup = useAccountSetup(onSaved);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusAfterBusy(formRef, setup.busy);
   const update = (patch: Partial<AccountFormState>) => setForm((current) => ({ ...current, ...patch }));
 
   const submit = (event: FormEvent) => {
@@ -33,7 +35,7 @@ export function AccountForm({ onSaved, initial }: { onSaved(account: AccountView
   };
 
   return (
-    <form className="account-form" noValidate onSubmit={submit}>
+    <form ref={formRef} className="account-form" noValidate onSubmit={submit}>
       <IdentityFields form={form} update={update} disabled={setup.busy} />
       <fieldset>
         <legend>{t(form.protocol === 'pop3' ? 'form.incomingPop3' : 'form.incoming')}</legend>
@@ -71,6 +73,24 @@ export function AccountForm({ onSaved, initial }: { onSaved(account: AccountView
       <SetupStatus status={setup.status} onTrust={trust} />
     </form>
   );
+}
+
+/**
+ * The fields are disabled while a test or a save runs, which drops the focus to the page (and
+ * Escape no longer reached the dialog around the form): unless the user put it elsewhere
+ * meanwhile, it comes back on Save when a test passed, else on Test connection.
+ */
+function useFocusAfterBusy(formRef: RefObject<HTMLFormElement | null>, busy: boolean): void {
+  const wasBusy = useRef(false);
+  useEffect(() => {
+    const ended = wasBusy.current && !busy;
+    wasBusy.current = busy;
+    const form = formRef.current;
+    const focus = document.activeElement;
+    if (!ended || !form || (focus && focus !== document.body && !form.contains(focus))) return;
+    const save = form.querySelector<HTMLButtonElement>('.account-form__actions button.primary');
+    (save && !save.disabled ? save : form.querySelector<HTMLButtonElement>('button[type="submit"]'))?.focus();
+  }, [formRef, busy]);
 }
 
 /** The browser sign-in, at a bundled provider or at one whose settings the user gives. */

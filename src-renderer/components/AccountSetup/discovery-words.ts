@@ -7,6 +7,13 @@ export function warningWords(warning: DiscoveryWarning, t: Translate): string {
   return t('discovery.warnOauth2Only', { provider: warning.provider });
 }
 
+/**
+ * The configuration files' addresses are worth showing; for the other sources the core's `from`
+ * is an English note ("SRV records of example.com") that the source's own words already say.
+ */
+const SHOWS_FROM: ReadonlySet<DiscoveryStep['source']> = new Set(['autoconfig', 'well-known']);
+
 export function stepWords(step: DiscoveryStep, t: Translate): string {
-  return t('discovery.step', { source: t(`discovery.source.${step.source}`), outcome: t(`discovery.outcome.${step.outcome}`), from: step.from });
+  const values = { source: t(`discovery.source.${step.source}`), outcome: t(`discovery.outcome.${step.outcome}`), from: step.from };
+  return t(SHOWS_FROM.has(step.source) ? 'discovery.step' : 'discovery.stepPlain', values);
 }

@@ -6,6 +6,8 @@ import { offeredProtocols } from './form-from-discovery';
 
 interface FoundSettingsProps {
   config: DiscoveredConfig;
+  /** The address looked up: its domain names a provider that has no name of its own (SRV, a guess). */
+  email: string;
   /** `oauth2`: the provider takes only its browser sign-in. */
   onUse(protocol: IncomingProtocol, oauth2: boolean): void;
   onManual(): void;
@@ -16,7 +18,7 @@ interface FoundSettingsProps {
  * warning, which the user must acknowledge before the settings are used. An
  * OAuth2-only provider goes on to the form set to "Sign in with the browser".
  */
-export function FoundSettings({ config, onUse, onManual }: FoundSettingsProps) {
+export function FoundSettings({ config, email, onUse, onManual }: FoundSettingsProps) {
   const t = useT();
   const protocols = offeredProtocols(config);
   const [protocol, setProtocol] = useState<IncomingProtocol>(protocols[0]!);
@@ -25,7 +27,8 @@ export function FoundSettings({ config, onUse, onManual }: FoundSettingsProps) {
   const needsAck = config.warnings.some((warning) => warning.kind !== 'oauth2Only');
   return (
     <div className="account-setup__found" data-testid="discovery-result">
-      <p>{t('discovery.found', { provider: config.displayName ?? config.from, source: t(`discovery.source.${config.source}`) })}</p>
+      {/* Not config.from: for SRV and a guess it is the core's English note ("SRV records of …"). */}
+      <p>{t('discovery.found', { provider: config.displayName ?? email.slice(email.lastIndexOf('@') + 1), source: t(`discovery.source.${config.source}`) })}</p>
       {protocols.length > 1 && (
         <fieldset className="account-setup__protocols">
           <legend>{t('discovery.protocol')}</legend>

@@ -54,6 +54,7 @@ export function AccountSetup({ onSaved }: { onSaved(account: AccountView): void 
       {stage.kind === 'found' && stage.result.config && (
         <FoundSettings
           config={stage.result.config}
+          email={stage.email}
           onUse={(protocol, oauth2) =>
             setStage({ kind: 'form', initial: { ...formFromDiscovery(stage.email, stage.password, stage.result.config!, protocol), ...(oauth2 && { auth: 'oauth2' as const }) } })
           }

@@ -1,5 +1,6 @@
 import type { CertificateInfo } from '../../../src-main/ipc/contract';
-import { useT } from '../../i18n/i18n-context';
+import { formatCertificateDate } from '../../format/format-date';
+import { useI18n } from '../../i18n/i18n-context';
 import './certificate-details.css';
 
 interface CertificateDetailsProps {
@@ -9,13 +10,13 @@ interface CertificateDetailsProps {
 
 /** Enough of the certificate to compare with what the server's admin says it should be. */
 export function CertificateDetails({ certificate, onTrust }: CertificateDetailsProps) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const rows: [string, string][] = [
     [t('cert.fingerprint'), certificate.fingerprint256],
     [t('cert.subject'), certificate.subject],
     [t('cert.issuer'), certificate.issuer],
-    [t('cert.validFrom'), certificate.validFrom],
-    [t('cert.validTo'), certificate.validTo],
+    [t('cert.validFrom'), formatCertificateDate(certificate.validFrom, locale)],
+    [t('cert.validTo'), formatCertificateDate(certificate.validTo, locale)],
     [t('cert.selfSigned'), certificate.selfSigned ? t('cert.yes') : t('cert.no')],
   ];
   return (

@@ -8,6 +8,7 @@ import { useSettings } from '../../settings/settings-context';
 import { useToasts } from '../Toasts/toast-context';
 import { Composer } from '.';
 import { withMailto } from './mailto-state';
+import { useSendFailures } from './use-send-failures';
 import { fromComposed, rememberComposer, rememberedComposer, toComposed, type ComposerState } from './composer-state';
 
 export interface ComposeRequest {
@@ -63,6 +64,7 @@ export function ComposeProvider({ accounts, children }: { accounts: AccountView[
     },
     [client, show, fail],
   );
+  useSendFailures(undo);
 
   const send = async (pending: Promise<ComposerState>, sendAt: number | null) => {
     show(null);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n/i18n-context';
 
 /** `YYYY-MM-DDTHH:mm` in local time, what a datetime-local input holds. */
@@ -7,21 +7,37 @@ function localInputValue(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
-/** "Send later": a time picker, then the message waits in the outbox (across restarts) until then. */
+/**
+ * "Send later": a time picker, then the message waits in the outbox (across restarts) until then.
+ * Opening and cancelling each remove the button that had the focus, so the focus is handed on:
+ * to the time when it opens, back to "Send later…" when it is cancelled.
+ */
 export function SendLater({ onSchedule }: { onSchedule(at: number): void }) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const [value, setValue] = useState(() => localInputValue(new Date(Date.now() + 60 * 60 * 1000)));
+  const opener = useRef<HTMLButtonElement>(null);
+  const time = useRef<HTMLInputElement>(null);
+  const moveFocus = useRef(false);
+  useEffect(() => {
+    if (!moveFocus.current) return;
+    moveFocus.current = false;
+    (open ? time.current : opener.current)?.focus();
+  }, [open]);
+  const toggle = (next: boolean) => {
+    moveFocus.current = true;
+    setOpen(next);
+  };
   const at = new Date(value).getTime();
   const valid = Number.isFinite(at) && at > Date.now();
   if (!open) {
-    return <button type="button" onClick={() => setOpen(true)} data-testid="compose-send-later">{t('compose.sendLater')}</button>;
+    return <button ref={opener} type="button" onClick={() => toggle(true)} data-testid="compose-send-later">{t('compose.sendLater')}</button>;
   }
   return (
     <span className="composer__send-later">
-      <input type="datetime-local" value={value} onChange={(event) => setValue(event.target.value)} aria-label={t('compose.sendAt')} data-testid="compose-send-at" />
+      <input ref={time} type="datetime-local" value={value} onChange={(event) => setValue(event.target.value)} aria-label={t('compose.sendAt')} data-testid="compose-send-at" />
       <button type="button" disabled={!valid} onClick={() => onSchedule(at)} data-testid="compose-schedule">{t('compose.schedule')}</button>
-      <button type="button" onClick={() => setOpen(false)}>{t('compose.cancel')}</button>
+      <button type="button" onClick={() => toggle(false)} data-testid="compose-send-later-cancel">{t('compose.cancel')}</button>
     </span>
   );
 }

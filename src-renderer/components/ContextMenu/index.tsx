@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import './context-menu.css';
 
@@ -20,11 +20,14 @@ interface ContextMenuProps {
   label: string;
 }
 
-/** A right-click menu: arrow keys and Enter work, Escape or a click elsewhere closes it. */
+/**
+ * A right-click menu: arrow keys and Enter work, Escape or a click elsewhere closes it,
+ * and the focus goes back where it was (a dialog an item opens gives it back there too).
+ */
 export function ContextMenu({ at, items, onClose, label }: ContextMenuProps) {
   const menu = useRef<HTMLDivElement>(null);
+  useFocusAndGiveBack(menu);
   useEffect(() => {
-    menu.current?.querySelector<HTMLElement>('[role="menuitem"]:not(:disabled)')?.focus();
     const closeOutside = (event: MouseEvent) => {
       if (!menu.current?.contains(event.target as Node)) onClose();
     };
@@ -73,4 +76,16 @@ export function ContextMenu({ at, items, onClose, label }: ContextMenuProps) {
     </div>,
     document.body,
   );
+}
+
+/** Focuses the first item once, on opening (not on each render), and gives the focus back on closing. */
+function useFocusAndGiveBack(menu: RefObject<HTMLDivElement | null>): void {
+  useEffect(() => {
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    menu.current?.querySelector<HTMLElement>('[role="menuitem"]:not(:disabled)')?.focus();
+    return () => {
+      // The menu's items are gone by now, so the focus is on the body unless something else took it.
+      if (previous?.isConnected && (!document.activeElement || document.activeElement === document.body)) previous.focus();
+    };
+  }, [menu]);
 }

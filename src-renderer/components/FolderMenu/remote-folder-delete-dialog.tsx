@@ -32,10 +32,14 @@ export function RemoteFolderDeleteDialog({ folder, name, onDeleted, onError, onC
   const count = subfolders.reduce((sum, sub) => sum + sub.messages, plan.data.messages);
   const remove = () =>
     client.request('folders.delete', { folderId: folder.id, subfolders: subfolders.map((sub) => sub.path) }).then(onDeleted, onError);
+  // An empty folder is not offered "and its 0 messages".
+  const empty = !subfolders.length && count === 0;
+  const title = subfolders.length ? 'folderDialog.deleteWithSubfoldersTitle' : empty ? 'folderDialog.deleteTitle' : 'folderDialog.deleteWithMessagesTitle';
+  const text = subfolders.length ? 'folderDialog.deleteWithSubfoldersText' : empty ? 'folderDialog.deleteEmptyText' : 'folderDialog.deleteText';
   return (
     <ConfirmDialog
-      title={t(subfolders.length ? 'folderDialog.deleteWithSubfoldersTitle' : 'folderDialog.deleteWithMessagesTitle', { folder: name, subfolders: subfolders.length, count })}
-      text={t(subfolders.length ? 'folderDialog.deleteWithSubfoldersText' : 'folderDialog.deleteText', { folder: name, count })}
+      title={t(title, { folder: name, subfolders: subfolders.length, count })}
+      text={t(text, { folder: name, count })}
       confirmLabel={t('folderDialog.delete')}
       onConfirm={() => void remove()}
       onClose={onClose}

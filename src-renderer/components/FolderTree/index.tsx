@@ -59,7 +59,8 @@ function FolderSection({ title, hint, colour, entry, onHeadingMenu, testId, head
   const t = useT();
   return (
     <section className="folder-tree__account" data-testid={testId}>
-      <h2 className="folder-tree__account-name" title={hint} onContextMenu={(event) => onHeadingMenu(pointer(event))} data-testid={headingTestId}>
+      {/* Focusable, so the keyboard (the context-menu key, Shift+F10) reaches the account's menu too. */}
+      <h2 className="folder-tree__account-name" title={hint} tabIndex={0} aria-haspopup="menu" onContextMenu={(event) => onHeadingMenu(pointer(event))} data-testid={headingTestId}>
         {colour && <span className="account-mark" style={{ background: colour }} aria-hidden="true" />}
         {title}
       </h2>

@@ -1,13 +1,18 @@
 import { useI18n } from '../../i18n/i18n-context';
 import { toastWords } from './toast-line';
-import { useToasts } from './toast-context';
+import { useToasts, type Toast } from './toast-context';
 import './toasts.css';
 
 /** The toasts on screen, newest last; errors are alerts, the rest polite status. */
 export function ToastList() {
   const i18n = useI18n();
   const { t } = i18n;
-  const { toasts, dismiss, undoLatest } = useToasts();
+  const { toasts, dismiss } = useToasts();
+  // Its own undo: an error toast (a failed send) may show beside a newer action's toast with Undo.
+  const undoThis = (toast: Toast) => {
+    dismiss(toast.id);
+    toast.undo?.();
+  };
   return (
     <div className="toasts" data-testid="toasts">
       {toasts.map((toast) => (
@@ -23,7 +28,7 @@ export function ToastList() {
             ))}
           </div>
           {toast.undo && (
-            <button type="button" className="toast__undo" onClick={() => undoLatest()} data-testid="toast-undo">
+            <button type="button" className="toast__undo" onClick={() => undoThis(toast)} data-testid="toast-undo">
               {t('toast.undo')}
             </button>
           )}

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AccountView, CertificateInfo } from '../../../src-main/ipc/contract';
 import { AccountForm } from '../../../src-renderer/components/AccountForm';
+import { CertificateDetails } from '../../../src-renderer/components/CertificateDetails';
 import { FakeClient, failure, renderWithClient, type Handlers } from './fake-client';
 
 afterEach(cleanup);
@@ -117,6 +118,29 @@ describe('AccountForm', () => {
     const retest = client.callsOf('accounts.testConnection')[1] as { trustedCertSha256: string };
     expect(retest.trustedCertSha256).toBe(FINGERPRINT);
     expect(saveButton().disabled).toBe(false);
+  });
+
+  it('gives the focus back after a test (the disabled fields had dropped it): to Save when it passed, else to Test connection', async () => {
+    let passes = false;
+    setup({ 'accounts.testConnection': () => (passes ? OK : failure({ code: 'AuthFailed', message: 'no' })) });
+    fillBasics();
+    testButton().focus();
+    fireEvent.click(testButton());
+    await screen.findByText(/rejected/);
+    await waitFor(() => expect(document.activeElement).toBe(testButton()));
+    passes = true;
+    fireEvent.click(testButton());
+    await screen.findByText(/The connection works/);
+    await waitFor(() => expect(document.activeElement).toBe(saveButton()));
+  });
+
+  it('says a certificate’s validity dates (OpenSSL’s words from the core) in the user’s language', () => {
+    const openssl = { ...CERTIFICATE, validFrom: 'Dec  3 10:08:31 2026 GMT', validTo: 'Jan  2 10:08:31 2027 GMT' };
+    renderWithClient(<CertificateDetails certificate={openssl} onTrust={() => undefined} />, new FakeClient({}), 'zh');
+    const details = screen.getByTestId('certificate-details').textContent!;
+    expect(details).toContain('2026年12月3日');
+    expect(details).toContain('2027年1月2日');
+    expect(details).not.toContain('GMT');
   });
 
   it('moves the port with the security unless the user chose a port', () => {

@@ -41,6 +41,13 @@ describe('AccountSetup', () => {
     expect(value('setup-smtp-port')).toBe('465');
   });
 
+  it('names a provider found in DNS by the address’s domain, not by the core’s English note', async () => {
+    start({ config: { ...CONFIG, source: 'srv', from: 'SRV records of corp.test', displayName: null }, steps: [] });
+    const found = await screen.findByTestId('discovery-result');
+    expect(found.textContent).toContain('Found settings for corp.test (DNS service records).');
+    expect(found.textContent).not.toContain('SRV records of');
+  });
+
   it('offers POP3 when both exist, and fills the form with the POP3 server when chosen', async () => {
     start({ config: CONFIG, steps: [] });
     fireEvent.click(await screen.findByTestId('discovery-protocol-pop3'));
@@ -81,7 +88,10 @@ describe('AccountSetup', () => {
       ],
     });
     const nothing = await screen.findByTestId('discovery-nothing');
-    expect(nothing.textContent).toContain('the provider’s configuration file: no answer in time');
+    expect(nothing.textContent).toContain('the provider’s configuration file: no answer in time (https://autoconfig.corp.test/mail/config-v1.1.xml)');
+    // The core's English note for a source that is no file is not shown: the source's words say it.
+    expect(nothing.textContent).toContain('Wren’s list of providers: nothing there');
+    expect(nothing.textContent).not.toContain('bundled list');
     fireEvent.click(screen.getByTestId('setup-manual-after'));
     expect(value('setup-password')).toBe('secret');
   });

@@ -89,6 +89,18 @@ describe('App', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
+  it('the add-account dialog takes the focus to its address field, closes on Escape and gives the focus back', async () => {
+    renderWithClient(<App />, new FakeClient(mailHandlers()));
+    const opener = await screen.findByTestId('add-account');
+    opener.focus();
+    fireEvent.click(opener);
+    const dialog = screen.getByRole('dialog', { name: 'Add a mail account' });
+    expect(document.activeElement).toBe(within(dialog).getByTestId('setup-discover-email'));
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(opener);
+  });
+
   it('shows an offline banner with the reason and the retry time', async () => {
     const client = new FakeClient(mailHandlers());
     renderWithClient(<App />, client);

@@ -28,6 +28,34 @@ describe('folder context menu', () => {
     expect((await menuOf('Receipts')).labels).toEqual(['New subfolder…', 'Mark all as read', 'Export as mbox…', 'Unsubscribe', 'Rename…', 'Delete folder…']);
   });
 
+  it('gives the focus back to the folder after its menu closes, and after the dialog an item opened closes', async () => {
+    const { client } = mailCore(1);
+    renderWithClient(<App />, client);
+    const folder = within(await screen.findByTestId('folder-Receipts', {}, SLOW)).getByRole('button');
+    folder.focus();
+    fireEvent.contextMenu(folder); // what the context-menu key or Shift+F10 sends to the focused folder
+    const menu = screen.getByRole('menu', { name: 'Folder menu' });
+    expect(menu.contains(document.activeElement)).toBe(true);
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(document.activeElement).toBe(folder);
+
+    fireEvent.contextMenu(folder);
+    fireEvent.click(screen.getByTestId('folder-menu-rename'));
+    const input = await screen.findByTestId('name-input');
+    await waitFor(() => expect(document.activeElement).toBe(input));
+    fireEvent.keyDown(input, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByTestId('name-dialog')).toBeNull());
+    expect(document.activeElement).toBe(folder);
+
+    const heading = screen.getAllByTestId('account-heading')[0]!;
+    heading.focus();
+    expect(document.activeElement).toBe(heading); // the keyboard reaches the account's menu too
+    fireEvent.contextMenu(heading);
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(document.activeElement).toBe(heading);
+  });
+
   it('Local Folders: the heading’s menu creates a local folder; a local folder offers rename and delete, never subscribe', async () => {
     const { client } = mailCore(1);
     renderWithClient(<App />, client);
@@ -84,6 +112,17 @@ describe('folder context menu', () => {
     fireEvent.click(within(await screen.findByTestId('confirm-dialog')).getByTestId('confirm-ok'));
     // The subfolders the user saw go with the delete: the core deletes those and no other.
     await waitFor(() => expect(client.callsOf('folders.delete')).toEqual([{ folderId: 16, subfolders: ['Receipts/2025', 'Receipts/2026'] }]));
+  });
+
+  it('asks to delete an empty folder without counting "0 messages"', async () => {
+    const { client } = mailCore(1);
+    client.handlers['folders.deletePlan'] = () => ({ path: 'Receipts', messages: 0, subfolders: [] });
+    renderWithClient(<App />, client);
+    fireEvent.click(within((await menuOf('Receipts')).menu).getByTestId('folder-menu-delete'));
+    const confirm = await screen.findByTestId('confirm-dialog');
+    expect(within(confirm).getByRole('heading').textContent).toBe('Delete “Receipts”?');
+    expect(confirm.textContent).toContain('The empty folder Receipts will be deleted on the server.');
+    expect(confirm.textContent).not.toContain('0 messages');
   });
 
   it('marks a folder read with Undo, and empties Trash after confirmation', async () => {

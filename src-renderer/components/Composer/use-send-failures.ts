@@ -1,0 +1,26 @@
+import { useClientEvent } from '../../hooks/use-client-event';
+import { useToasts } from '../Toasts/toast-context';
+
+/**
+ * A message the outbox could not send (the server refused it for good) or cannot
+ * tell whether it sent (the connection was cut before the server's answer) was
+ * said nowhere: it sat in the outbox unseen. It is said in a toast now, whose
+ * Undo takes it out of the outbox and back into the composer, to correct and
+ * send again, or discard.
+ */
+export function useSendFailures(takeBack: (outboxId: number) => void): void {
+  const toasts = useToasts();
+  useClientEvent('outbox.changed', ({ entry, removed }) => {
+    if (removed || (entry.state !== 'failed' && entry.state !== 'unknown')) return;
+    const values = { subject: entry.subject.trim() || '—' };
+    toasts.show({
+      tone: 'error',
+      lines: [
+        { key: entry.state === 'failed' ? 'outbox.failed' : 'outbox.unknown', values },
+        ...(entry.error ? [{ error: entry.error, context: 'background' as const }] : []),
+        { key: 'outbox.takeBack' },
+      ],
+      undo: () => takeBack(entry.id),
+    });
+  });
+}

@@ -1,0 +1,56 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ComposedMessageOutput, OutboxEntryView } from '../../../src-main/ipc/contract';
+import { App } from '../../../src-renderer/components/App';
+import { renderWithClient } from './fake-client';
+import { withListLayout } from './layout';
+import { mailCore } from './mail-core';
+
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+});
+
+const REFUSED: OutboxEntryView = {
+  id: 7, accountId: 1, messageId: '<m@x>', subject: 'Budget 预算', to: ['nobody@example.test'], state: 'failed', sendAt: null, attempts: 1,
+  nextAttemptAt: null, error: { code: 'SmtpRejected', message: 'rejected', details: { serverText: '550 5.1.1 No such user' } }, refused: [], createdAt: 0,
+};
+const TAKEN_BACK: ComposedMessageOutput = {
+  accountId: 1, identityId: null, to: [{ name: '', address: 'nobody@example.test' }], cc: [], bcc: [], subject: 'Budget 预算', text: 'Figures', html: null,
+  attachments: [], inReplyTo: null, references: [], origin: null, draftMessageId: null,
+};
+
+withListLayout();
+
+describe('a message the outbox could not send', () => {
+  it('is said in a toast with the server’s words, whose Undo brings it back into the composer', async () => {
+    const { client } = mailCore(4);
+    client.handlers['outbox.cancel'] = () => ({ message: TAKEN_BACK });
+    client.handlers['identities.list'] = () => [];
+    renderWithClient(<App />, client);
+    await screen.findByTestId('message-list', {}, { timeout: 10_000 });
+    await client.deliver('outbox.changed', { entry: REFUSED, removed: false });
+    const toast = await screen.findByTestId('toast-error');
+    expect(toast.textContent).toContain('“Budget 预算” could not be sent.');
+    expect(toast.textContent).toContain('550 5.1.1 No such user');
+    // A newer action's toast with its own Undo shows beside it; each Undo button undoes its own toast.
+    fireEvent.click((await screen.findAllByTestId('message-row', {}, { timeout: 10_000 }))[0]!);
+    fireEvent.keyDown(document.body, { key: '#' });
+    await within(await screen.findByTestId('toast')).findByTestId('toast-undo');
+    fireEvent.click(within(toast).getByTestId('toast-undo'));
+    await waitFor(() => expect(client.callsOf('outbox.cancel')).toEqual([{ outboxId: 7 }]));
+    expect(((await screen.findByTestId('compose-subject')) as HTMLInputElement).value).toBe('Budget 预算');
+  }, 20_000);
+
+  it('says nothing for a message that is only waiting or queued for a retry, and speaks Chinese', async () => {
+    const { client } = mailCore(1);
+    renderWithClient(<App />, client, 'zh');
+    await screen.findByTestId('message-list', {}, { timeout: 10_000 });
+    await client.deliver('outbox.changed', { entry: { ...REFUSED, state: 'queued' }, removed: false });
+    await client.deliver('outbox.changed', { entry: REFUSED, removed: true });
+    expect(screen.queryByTestId('toast-error')).toBeNull();
+    await client.deliver('outbox.changed', { entry: { ...REFUSED, state: 'unknown', error: null }, removed: false });
+    expect((await screen.findByTestId('toast-error')).textContent).toContain('无法确定“Budget 预算”是否已发出');
+  });
+});
