@@ -2,11 +2,14 @@ import { WrenError } from '../errors/wren-error';
 import type { AccountDraft, TestConnectionResult } from '../ipc/contract';
 import { openImap } from '../imap/imap-connection';
 import { openPop3 } from '../pop3/pop3-client';
-import { probeCertificate, type ProbedCertificate } from '../tls/probe-certificate';
+import { toServerError } from '../imap/imap-error';
+import { probeCertificate, readCertificate, type ProbedCertificate } from '../tls/probe-certificate';
 import type { PinnedCertificate } from '../tls/trust-options';
 import { verifySmtp } from '../smtp/verify-smtp';
 
 type Tested = TestConnectionResult & { pin: PinnedCertificate | null };
+
+const NETWORK_FAULTS: ReadonlySet<string> = new Set(['HostNotFound', 'ConnectionRefused', 'Timeout', 'ConnectionLost']);
 
 /**
  * When the user pinned a fingerprint, fetch the certificate the server shows
@@ -14,7 +17,12 @@ type Tested = TestConnectionResult & { pin: PinnedCertificate | null };
  */
 export async function resolvePin(draft: AccountDraft): Promise<PinnedCertificate | null> {
   if (!draft.trustedCertSha256) return null;
-  const probed = await probeCertificate({ ...draft.incoming, protocol: draft.protocol });
+  const probed = await readCertificate({ ...draft.incoming, protocol: draft.protocol }).catch((error: unknown) => {
+    // Nothing answers, no such host…: said as such, not as a certificate that is not trusted.
+    const fault = toServerError(error, draft.incoming, draft.protocol);
+    if (NETWORK_FAULTS.has(fault.code)) throw fault;
+    return null;
+  });
   if (!probed) {
     throw new WrenError('TlsUntrusted', `Could not read the certificate of ${draft.incoming.host}:${draft.incoming.port} to compare it with the trusted fingerprint.`, { host: draft.incoming.host });
   }

@@ -26,9 +26,23 @@ export interface ProbedCertificate {
 
 /**
  * Reads the certificate a server presents, without trusting it and without
- * sending any credentials, so the user can look at it and decide.
+ * sending any credentials, so the user can look at it and decide. Null when
+ * it cannot be read, whatever the reason (see readCertificate for the reason).
  */
 export async function probeCertificate(
+  target: { host: string; port: number; security: Security; protocol: 'imap' | 'pop3' | 'smtp' },
+  timeoutMs = 10_000,
+): Promise<ProbedCertificate | null> {
+  return readCertificate(target, timeoutMs).catch(() => null);
+}
+
+/**
+ * The same, throwing what went wrong (Node's socket error, with its code:
+ * ECONNREFUSED, ETIMEDOUT…), so a caller can tell "nothing answers" from
+ * "no certificate"; null only for a plain-text server or a TLS session
+ * without a certificate.
+ */
+export async function readCertificate(
   target: { host: string; port: number; security: Security; protocol: 'imap' | 'pop3' | 'smtp' },
   timeoutMs = 10_000,
 ): Promise<ProbedCertificate | null> {
@@ -40,9 +54,9 @@ export async function probeCertificate(
     const peer = tls.getPeerCertificate(true);
     tls.destroy();
     return peer?.raw ? describe(peer) : null;
-  } catch {
+  } catch (error) {
     plain?.destroy();
-    return null;
+    throw error;
   }
 }
 
@@ -64,7 +78,7 @@ function describe(peer: PeerCertificate): ProbedCertificate {
 function openTls(host: string, port: number, socket: Socket | undefined, timeoutMs: number): Promise<TLSSocket> {
   return new Promise((resolve, reject) => {
     const tls = connectTls({ host, port, socket, rejectUnauthorized: false, servername: /^[\d.:]+$/.test(host) ? undefined : host });
-    tls.setTimeout(timeoutMs, () => tls.destroy(new Error('timeout')));
+    tls.setTimeout(timeoutMs, () => tls.destroy(timedOut()));
     tls.once('secureConnect', () => resolve(tls));
     tls.once('error', reject);
   });
@@ -75,7 +89,7 @@ function startTlsDialogue(target: { host: string; port: number; protocol: 'imap'
   const dialogue = STARTTLS_DIALOGUE[target.protocol];
   return new Promise((resolve, reject) => {
     const socket = connectTcp({ host: target.host, port: target.port });
-    socket.setTimeout(timeoutMs, () => socket.destroy(new Error('timeout')));
+    socket.setTimeout(timeoutMs, () => socket.destroy(timedOut()));
     let response = '';
     let step = -1;
     const onData = (chunk: Buffer) => {
@@ -96,4 +110,8 @@ function startTlsDialogue(target: { host: string; port: number; protocol: 'imap'
     socket.on('data', onData);
     socket.once('error', reject);
   });
+}
+
+function timedOut(): Error {
+  return Object.assign(new Error('The server did not answer in time.'), { code: 'ETIMEDOUT' });
 }

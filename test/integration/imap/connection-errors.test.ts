@@ -55,6 +55,16 @@ describe('connection failures each get their own clear error', () => {
     expect(error.code).toBe('ConnectionRefused');
   });
 
+  it('with a certificate already trusted, a closed port or an unknown host is still said as such, not as an untrusted certificate', async () => {
+    const [closed] = await freePorts(1);
+    const draft = labDraft(lab, alice());
+    expect(draft.trustedCertSha256).toBeTruthy();
+    const refused = await failure(() => wren.call('accounts.testConnection', { ...draft, incoming: { ...draft.incoming, port: closed! } }));
+    expect(refused.code).toBe('ConnectionRefused');
+    const unknown = await failure(() => wren.call('accounts.testConnection', { ...draft, incoming: { ...draft.incoming, host: 'no-such-host.invalid' } }));
+    expect(unknown.code).toBe('HostNotFound');
+  });
+
   it('a server that never answers → Timeout', async () => {
     const port = (silent.address() as AddressInfo).port;
     const draft = labDraft(lab, alice(), { trustedCertSha256: null });
