@@ -71,11 +71,12 @@ export class SyncService {
   /**
    * Sends the account's journal to the server without a folder pass and waits
    * for it (`wren move`, `wren flag`). A sync already running may be past its
-   * own replay: this replays once more after it.
+   * own replay, and so may a replay that began before the newest entry
+   * (replayAgain): this replays once more after either.
    */
   replay(accountId: number): Promise<SyncSummary> {
     const current = this.running.get(accountId);
-    if (current?.replayOnly) return current.task;
+    if (current?.replayOnly && !this.replayAgain.has(accountId)) return current.task;
     if (current) return current.task.catch(() => undefined).then(() => this.replay(accountId));
     return this.track(accountId, true, this.runOnce(accountId, false, true));
   }

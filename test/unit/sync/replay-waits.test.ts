@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { AccountStatusBoard } from '../../../src-main/accounts/account-status';
+import { EventBus } from '../../../src-main/app/event-bus';
+import type { Store } from '../../../src-main/store/store';
+import type { SyncJob, SyncRunner } from '../../../src-main/sync/sync-runner';
+import { SyncService } from '../../../src-main/sync/sync-service';
+
+// The runner is a recorder whose passes end when the test says: what is checked is which pass a caller waits for.
+function service() {
+  const passes: Array<{ job: SyncJob; end: () => void }> = [];
+  const runner: SyncRunner = {
+    run: (job) =>
+      new Promise((resolve) => {
+        passes.push({ job, end: () => resolve({ accountId: job.accountId, folders: 0, newMessages: 0, removedMessages: 0, flagUpdates: 0, bodiesFetched: 0 }) });
+      }),
+    dropConnection: () => undefined,
+    watch: () => undefined,
+    unwatch: () => undefined,
+    close: async () => undefined,
+  };
+  const store = { accounts: { get: () => ({ id: 1 }), list: () => [{ id: 1 }] }, db: { open: true }, write: (fn: () => unknown) => fn(), operations: { takeFailures: () => [] } } as unknown as Store;
+  const login = () => ({ server: { host: 'h', port: 1, security: 'tls' as const, user: 'u' }, password: 'p', allowPlaintext: false, pin: null });
+  const events = new EventBus();
+  return { sync: new SyncService(store, runner, login, new AccountStatusBoard(events), events, { intervalMs: 0 }), passes };
+}
+
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('SyncService.replay', () => {
+  it('joins a replay under way when nothing was journaled since it began', async () => {
+    const { sync, passes } = service();
+    sync.replaySoon(1);
+    await settle();
+    let done = false;
+    const waited = sync.replay(1).then(() => (done = true));
+    passes[0]!.end();
+    await waited;
+    expect(done).toBe(true);
+    expect(passes).toHaveLength(1);
+  });
+
+  it('waits for the next pass when an entry was journaled after the replay under way began', async () => {
+    const { sync, passes } = service();
+    sync.replaySoon(1); // pass 1, for an earlier entry
+    await settle();
+    sync.replaySoon(1); // a new entry while pass 1 runs: it may be past reading the journal
+    let done = false;
+    const waited = sync.replay(1).then(() => (done = true));
+    passes[0]!.end();
+    await settle();
+    expect(done).toBe(false); // pass 1 alone does not answer for the new entry
+    expect(passes).toHaveLength(2);
+    expect(passes[1]!.job.replayOnly).toBe(true);
+    passes[1]!.end();
+    await waited;
+    expect(done).toBe(true);
+  });
+});
