@@ -360,7 +360,7 @@ const strings = {
   'outbox.state.scheduled': 'Scheduled for {time}',
   'outbox.state.waiting': 'Waiting to send',
   'outbox.state.sending': 'Sending…',
-  'outbox.state.failed': 'Failed:',
+  'outbox.state.failed': 'Failed: {why}',
   'outbox.state.unknown': 'Not known whether it was sent',
   'outbox.edit': 'Edit',
   'outbox.retry': 'Retry',

@@ -356,7 +356,7 @@ export const zh: Dictionary = {
     'outbox.state.scheduled': '定于 {time} 发送',
     'outbox.state.waiting': '等待发送',
     'outbox.state.sending': '正在发送…',
-    'outbox.state.failed': '发送失败：',
+    'outbox.state.failed': '发送失败：{why}',
     'outbox.state.unknown': '不确定是否已发出',
     'outbox.edit': '编辑',
     'outbox.retry': '重试',

@@ -1,5 +1,6 @@
 import type { OutboxEntryView } from '../../../src-main/ipc/contract';
 import { formatFullDate } from '../../format/format-date';
+import { serverWords } from '../../i18n/error-words';
 import { useI18n } from '../../i18n/i18n-context';
 import { outboxStateWords } from './outbox-state-words';
 
@@ -29,10 +30,12 @@ function StateWords({ entry }: { entry: OutboxEntryView }) {
   const { t, locale, errorWords } = useI18n();
   const words = outboxStateWords(entry);
   if (words.kind === 'failed') {
-    const why = entry.error ? errorWords(entry.error, 'background') : [];
+    // The server's own reply says best what to correct; without one (a fault of ours, a TLS error), our sentence. The whole account on hover.
+    const all = entry.error ? errorWords(entry.error, 'background') : [];
+    const why = (entry.error && serverWords(entry.error)) ?? all[0] ?? '';
     return (
-      <div className="outbox-row__state outbox-row__state--alert" data-testid="outbox-state">
-        <strong>{t('outbox.state.failed')}</strong> {why.join(' ')}
+      <div className="outbox-row__state outbox-row__state--alert" title={all.join('\n')} data-testid="outbox-state">
+        {t('outbox.state.failed', { why })}
       </div>
     );
   }
