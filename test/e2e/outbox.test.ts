@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LabUser } from '../lab/lab';
 import { fillAccountForm } from './add-lab-account';
@@ -101,5 +103,35 @@ describe('web mode: the Outbox (a scheduled message, a refused one)', () => {
     expect(await web.page.getByTestId('outbox-folder').count()).toBe(0);
     await web.page.getByTestId('compose-discard').click();
     await composer().waitFor({ state: 'detached' });
+  });
+
+  it('asks about a message of unknown fate; "It was sent — discard" takes it out of the outbox', async () => {
+    await write('bob@example.test', 'Did it go?');
+    await web.page.getByTestId('compose-send-later').click();
+    await web.page.getByTestId('compose-schedule').click();
+    await composer().waitFor({ state: 'detached' });
+    await expect.poll(() => web.page.getByTestId('outbox-count').textContent()).toBe('1');
+    // What the core leaves after a crash between DATA and the server's answer (the lab cannot cut that
+    // moment), written as the runner would: then a reload, as after the restart, lists it.
+    const db = new Database(join(web.app.dataDir, 'wren.sqlite'));
+    try {
+      db.pragma('busy_timeout = 5000');
+      db.prepare("UPDATE outbox SET state = 'unknown', send_at = NULL WHERE subject = 'Did it go?'").run();
+    } finally {
+      db.close();
+    }
+    await web.page.reload();
+    await web.page.getByTestId('outbox-folder').getByRole('button').click();
+    const row = outboxRow('Did it go?');
+    expect(await row.getByTestId('outbox-state').textContent()).toBe('Not known whether it was sent');
+    expect(await row.textContent()).toContain('the recipients may get it twice');
+    await screenshot(web.page, 'outbox-unknown-en');
+    await web.page.getByTestId('language').selectOption('zh');
+    await row.getByTestId('outbox-discard').filter({ hasText: '已发出，丢弃' }).waitFor();
+    await screenshot(web.page, 'outbox-unknown-zh');
+    await web.page.getByTestId('language').selectOption('en');
+    await row.getByTestId('outbox-discard').click();
+    await web.page.getByTestId('outbox-empty').waitFor();
+    expect(await web.page.getByTestId('outbox-folder').count()).toBe(0);
   });
 });

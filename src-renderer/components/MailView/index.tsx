@@ -115,14 +115,16 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
           onAccountMenu={(account, at) => overlays.setFolderMenu({ target: { folder: null, account }, at })}
           onDropMessages={onDropMessages}
         />
+        {/* In the outbox, no message is selected: only Write works (the list's selection stays for its return). */}
+        <MessageToolbar commands={commands} count={outboxOpen ? 0 : selection.count} rows={outboxOpen ? [] : selection.selectedRows()}
+          onShowShortcuts={() => overlays.setHelp(true)}
+          writing={writing}
+          inDrafts={!outboxOpen && folder !== null && rowFolderRole(folder, selection.single) === 'drafts'}
+        />
         {outboxOpen ? (
           <OutboxView entries={outbox} />
         ) : (
           <>
-            <MessageToolbar commands={commands} count={selection.count} rows={selection.selectedRows()} onShowShortcuts={() => overlays.setHelp(true)}
-              writing={writing}
-              inDrafts={folder !== null && rowFolderRole(folder, selection.single) === 'drafts'}
-            />
             <MessageList folder={folder} pages={pages} selection={selection} onRowMenu={onRowMenu} accounts={accounts}
               top={<SearchBox ref={searchInput} query={query} onQuery={setQuery} />}
             />

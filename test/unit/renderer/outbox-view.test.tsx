@@ -72,11 +72,18 @@ describe('the Outbox view', () => {
   }, 20_000);
 
   it('lists each message with its recipients, subject and state in words', async () => {
-    renderWithClient(<App />, outboxCore([SCHEDULED, QUEUED, FAILED, UNKNOWN, NO_ANSWER]));
+    const client = outboxCore([SCHEDULED, QUEUED, FAILED, UNKNOWN, NO_ANSWER]);
+    renderWithClient(<App />, client);
+    fireEvent.click((await screen.findAllByTestId('message-row', {}, SLOW))[0]!);
     const view = await openOutbox();
     expect(within(view).getAllByTestId('outbox-row')).toHaveLength(5);
-    // The message list and reading pane give way to it.
+    // The message list and reading pane give way to it; of the toolbar only Write works, and the keys
+    // that act on messages act on none (the list's selection is out of sight).
     expect(screen.queryByTestId('message-list')).toBeNull();
+    expect((screen.getByTestId('action-compose') as HTMLButtonElement).disabled).toBe(false);
+    expect((screen.getByTestId('action-reply') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.keyDown(document.body, { key: 'Delete' });
+    expect(client.callsOf('messages.apply')).toEqual([]);
 
     const scheduled = rowOf('Report 报告');
     expect(within(scheduled).getByTestId('outbox-to').textContent).toBe('To: bob@example.test, carol@example.test');
