@@ -50,12 +50,17 @@ function serverAddress(details: Record<string, unknown> | undefined): string {
   return typeof details?.port === 'number' ? `${host}:${details.port}` : host;
 }
 
+/** The server's own words, as it sent them (no language of ours can say them better); null when it said none. */
+export function serverWords(error: ErrorShape): string | null {
+  const serverText = error.details?.serverText ?? error.details?.response;
+  return typeof serverText === 'string' && serverText ? serverText : null;
+}
+
 function detailText(error: ErrorShape): string {
   const problems = error.details?.problems;
   if (Array.isArray(problems) && problems.length > 0) return problems.map(String).join('; ');
-  // The server's own words, as it sent them (no language of ours can say them better).
-  const serverText = error.details?.serverText ?? error.details?.response;
-  if (typeof serverText === 'string' && serverText) return serverText;
+  const serverText = serverWords(error);
+  if (serverText) return serverText;
   // A folder opened read-only has no words of the server's: the headline and the folder say it all,
   // and the core's English sentence would only repeat it untranslated.
   return error.code === 'FolderReadOnly' ? '' : error.message;

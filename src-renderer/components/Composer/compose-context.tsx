@@ -19,6 +19,8 @@ export interface ComposeRequest {
 
 interface ComposeApi {
   compose(request: ComposeRequest): void;
+  /** Takes a message out of the outbox (`outbox.cancel`) and back into the composer. */
+  takeBack(outboxId: number): void;
 }
 
 const ComposeContext = createContext<ComposeApi | null>(null);
@@ -88,7 +90,7 @@ export function ComposeProvider({ accounts, children }: { accounts: AccountView[
     toasts.show({ tone: 'info', lines: [{ key: 'compose.discarded' }] });
   };
 
-  const api = useMemo(() => ({ compose }), [compose]);
+  const api = useMemo(() => ({ compose, takeBack: undo }), [compose, undo]);
   return (
     <ComposeContext.Provider value={api}>
       {children}

@@ -1,4 +1,4 @@
-import type { MouseEvent } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import type { AccountView, FolderView, UnifiedViewCount } from '../../../src-main/ipc/contract';
 import { UnifiedViews } from '../UnifiedViews';
 import { useT } from '../../i18n/i18n-context';
@@ -20,6 +20,8 @@ interface FolderTreeProps {
   /** Right click on an account's name, or on "Local Folders" (null). */
   onAccountMenu(account: AccountView | null, at: { x: number; y: number }): void;
   onDropMessages(folder: FolderView, dragged: DraggedMessages, copy: boolean): void;
+  /** The Outbox's entry, at the top (it is there only while the outbox holds something). */
+  outbox?: ReactNode;
 }
 
 const pointer = (event: MouseEvent) => {
@@ -33,6 +35,7 @@ export function FolderTree(props: FolderTreeProps) {
   const t = useT();
   return (
     <nav className="folder-tree" aria-label={t('folders.heading')} data-testid="folder-tree">
+      {props.outbox}
       {props.viewCounts && <UnifiedViews counts={props.viewCounts} selectedFolderId={props.selectedFolderId} onSelect={props.onSelect} />}
       {accounts.map((account) => (
         <FolderSection key={account.id} {...props} title={account.name} hint={account.email} colour={account.colour} entry={foldersByAccount.get(account.id)}

@@ -29,7 +29,13 @@ import { useUnreadTitle } from './use-unread-title';
 import { useNewMailNotifications } from '../../notifications/use-new-mail-notifications';
 import { useMessageActions } from './use-message-actions';
 import { useOperationFailures } from './use-operation-failures';
+import { OutboxView } from '../Outbox';
+import { OutboxFolderRow } from '../Outbox/outbox-folder-row';
+import { useOutbox } from '../Outbox/use-outbox';
 import './mail-view.css';
+
+/** While the outbox is open the message commands would act on a list out of sight: only these keys work. */
+const OUTBOX_SHORTCUTS: ReadonlySet<ShortcutAction> = new Set<ShortcutAction>(['undo', 'help', 'compose']);
 
 const MENU_SHORTCUTS: ReadonlySet<string> = new Set<ShortcutAction>(['next', 'previous', 'markRead', 'markUnread', 'toggleFlag', 'archive', 'junk', 'delete', 'help']);
 
@@ -59,7 +65,10 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
   const actions = useMessageActions(folder, pages, selection);
   const { compose } = useCompose();
   const focusSearch = () => searchInput.current?.focus();
-  const { commands, writing, runShortcut } = useMailCommands({ folder, pages, selection, actions, overlays, compose, focusSearch });
+  const { commands, writing, runShortcut: runMailShortcut } = useMailCommands({ folder, pages, selection, actions, overlays, compose, focusSearch });
+  const outbox = useOutbox();
+  const [outboxOpen, setOutboxOpen] = useState(false);
+  const runShortcut = (action: ShortcutAction) => (outboxOpen && !OUTBOX_SHORTCUTS.has(action) ? false : runMailShortcut(action));
   useShortcuts(runShortcut);
   useOperationFailures();
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -88,13 +97,17 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
       <StatusBanners accounts={accounts} statuses={activity.statuses} />
       <SyncProgress accounts={accounts} progress={activity.progress} />
       <div className="mail-view__panes" style={panes.style}>
-        {panes.dividers}
+        {!outboxOpen && panes.dividers}
         <FolderTree
           accounts={accounts}
           foldersByAccount={foldersByAccount}
-          selectedFolderId={folder?.id ?? null}
+          selectedFolderId={outboxOpen ? null : (folder?.id ?? null)}
           viewCounts={viewCounts}
-          onSelect={selectFolder}
+          outbox={<OutboxFolderRow entries={outbox} selected={outboxOpen} onSelect={() => setOutboxOpen(true)} />}
+          onSelect={(next) => {
+            setOutboxOpen(false);
+            selectFolder(next);
+          }}
           onFolderMenu={(target, at) => {
             const account = accountOf(accounts, target) ?? null;
             if (account || target.accountId === null) overlays.setFolderMenu({ target: { folder: target, account }, at });
@@ -102,18 +115,26 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
           onAccountMenu={(account, at) => overlays.setFolderMenu({ target: { folder: null, account }, at })}
           onDropMessages={onDropMessages}
         />
-        <MessageToolbar commands={commands} count={selection.count} rows={selection.selectedRows()} onShowShortcuts={() => overlays.setHelp(true)}
+        {/* In the outbox, no message is selected: only Write works (the list's selection stays for its return). */}
+        <MessageToolbar commands={commands} count={outboxOpen ? 0 : selection.count} rows={outboxOpen ? [] : selection.selectedRows()}
+          onShowShortcuts={() => overlays.setHelp(true)}
           writing={writing}
-          inDrafts={folder !== null && rowFolderRole(folder, selection.single) === 'drafts'}
+          inDrafts={!outboxOpen && folder !== null && rowFolderRole(folder, selection.single) === 'drafts'}
         />
-        <MessageList folder={folder} pages={pages} selection={selection} onRowMenu={onRowMenu} accounts={accounts}
-          top={<SearchBox ref={searchInput} query={query} onQuery={setQuery} />}
-        />
-        <ReadingPane
-          message={selection.single}
-          selectedCount={selection.count}
-          accountId={folder?.accountId ?? (selection.single as ViewMessageSummary | null)?.accountId ?? null}
-        />
+        {outboxOpen ? (
+          <OutboxView entries={outbox} />
+        ) : (
+          <>
+            <MessageList folder={folder} pages={pages} selection={selection} onRowMenu={onRowMenu} accounts={accounts}
+              top={<SearchBox ref={searchInput} query={query} onQuery={setQuery} />}
+            />
+            <ReadingPane
+              message={selection.single}
+              selectedCount={selection.count}
+              accountId={folder?.accountId ?? (selection.single as ViewMessageSummary | null)?.accountId ?? null}
+            />
+          </>
+        )}
       </div>
       {settingsOpen && <SettingsScreen accounts={accounts} onClose={() => setSettingsOpen(false)} />}
       <MailOverlaysView

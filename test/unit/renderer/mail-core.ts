@@ -79,6 +79,7 @@ export function mailCore(count = 3) {
 
   client.handlers = {
     'accounts.list': () => [ACCOUNT],
+    'outbox.list': () => [], // as a fresh core: nothing waits to be sent
     'folders.list': ({ accountId }) => withCounts().filter((entry) => entry.accountId === accountId), // null: the local folders
     'messages.list': ({ folderId, offset = 0, limit = 200 }) => ({ total: inFolder(folderId).length, items: inFolder(folderId).slice(offset, offset + limit) }),
     'messages.read': ({ messageId }): MessageView => ({ ...MESSAGE, ...rows.get(messageId)!, warnings: [], attachments: [] }),

@@ -1,0 +1,46 @@
+import type { OutboxEntryView } from '../../../src-main/ipc/contract';
+import { useClient } from '../../client/client-context';
+import { toErrorShape } from '../../client/wren-client';
+import { useT } from '../../i18n/i18n-context';
+import { useCompose } from '../Composer/compose-context';
+import { useToasts } from '../Toasts/toast-context';
+import { OutboxRow, type OutboxActions } from './outbox-row';
+import './outbox.css';
+
+/**
+ * The outbox, in the place of the message list and the reading pane: every
+ * message not yet sent, with what can be done about it. It changes live as
+ * the outbox does (`useOutbox`, held by the window for the folder pane's count too).
+ */
+export function OutboxView({ entries }: { entries: OutboxEntryView[] }) {
+  const t = useT();
+  const actions = useOutboxActions();
+  return (
+    <section className="outbox" aria-labelledby="outbox-heading" data-testid="outbox-view">
+      <header className="outbox__header">
+        <h2 id="outbox-heading" className="outbox__title" tabIndex={-1}>{t('outbox.title')}</h2>
+        <span className="outbox__count">{t('outbox.count', { count: entries.length })}</span>
+      </header>
+      {entries.length === 0 ? (
+        <p className="outbox__empty" data-testid="outbox-empty">{t('outbox.empty')}</p>
+      ) : (
+        <ul className="outbox__list">
+          {entries.map((entry) => <OutboxRow key={entry.id} entry={entry} actions={actions} />)}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function useOutboxActions(): OutboxActions {
+  const client = useClient();
+  const toasts = useToasts();
+  const { takeBack } = useCompose();
+  // The core refuses an action the entry has moved past (it began to leave meanwhile): said as any error is.
+  const fail = (error: unknown) => toasts.show({ tone: 'error', lines: [{ error: toErrorShape(error) }] });
+  return {
+    edit: (entry) => takeBack(entry.id),
+    retry: (entry) => void client.request('outbox.retry', { outboxId: entry.id }).catch(fail),
+    resolve: (entry, action) => void client.request('outbox.resolve', { outboxId: entry.id, action }).catch(fail),
+  };
+}

@@ -1,0 +1,94 @@
+import type { OutboxEntryView } from '../../../src-main/ipc/contract';
+import { formatFullDate } from '../../format/format-date';
+import { serverWords } from '../../i18n/error-words';
+import { useI18n } from '../../i18n/i18n-context';
+import { outboxStateWords } from './outbox-state-words';
+
+export interface OutboxActions {
+  /** Takes the message out of the outbox and into the composer. */
+  edit(entry: OutboxEntryView): void;
+  /** `outbox.retry`: a failed message again, or a queued one now. */
+  retry(entry: OutboxEntryView): void;
+  resolve(entry: OutboxEntryView, action: 'sendAnyway' | 'discard'): void;
+}
+
+/** One message of the outbox: to whom, its subject, where it stands, and what can be done about it. */
+export function OutboxRow({ entry, actions }: { entry: OutboxEntryView; actions: OutboxActions }) {
+  const { t } = useI18n();
+  const subject = entry.subject.trim() || t('messages.noSubject');
+  return (
+    <li className={`outbox-row outbox-row--${entry.state}`} data-testid="outbox-row" data-state={entry.state}>
+      <div className="outbox-row__to" data-testid="outbox-to">{t('outbox.to', { to: entry.to.join(', ') || '—' })}</div>
+      <div className="outbox-row__subject" data-testid="outbox-subject">{subject}</div>
+      <StateWords entry={entry} />
+      <RowActions entry={entry} actions={actions} />
+    </li>
+  );
+}
+
+function StateWords({ entry }: { entry: OutboxEntryView }) {
+  const { t, locale, errorWords } = useI18n();
+  const words = outboxStateWords(entry);
+  if (words.kind === 'failed') {
+    // The server's own reply says best what to correct; without one (a fault of ours, a TLS error), our sentence. The whole account on hover.
+    const all = entry.error ? errorWords(entry.error, 'background') : [];
+    const why = (entry.error && serverWords(entry.error)) ?? all[0] ?? '';
+    return (
+      <div className="outbox-row__state outbox-row__state--alert" title={all.join('\n')} data-testid="outbox-state">
+        {t('outbox.state.failed', { why })}
+      </div>
+    );
+  }
+  const text = words.kind === 'scheduled' ? t('outbox.state.scheduled', { time: formatFullDate(words.sendAt, locale) }) : t(words.key);
+  return (
+    <div className={entry.state === 'unknown' ? 'outbox-row__state outbox-row__state--alert' : 'outbox-row__state'} data-testid="outbox-state">
+      {text}
+    </div>
+  );
+}
+
+function RowActions({ entry, actions }: { entry: OutboxEntryView; actions: OutboxActions }) {
+  const t = useI18n().t;
+  const edit = (
+    <button type="button" onClick={() => actions.edit(entry)} data-testid="outbox-edit">
+      {t('outbox.edit')}
+    </button>
+  );
+  switch (entry.state) {
+    case 'failed':
+      return (
+        <div className="outbox-row__actions">
+          {edit}
+          <button type="button" onClick={() => actions.retry(entry)} data-testid="outbox-retry">{t('outbox.retry')}</button>
+        </div>
+      );
+    case 'queued':
+      // Held for the network or a retry due later: the core sends a queued message again at once (outbox.retry).
+      return (
+        <div className="outbox-row__actions">
+          {edit}
+          <button type="button" onClick={() => actions.retry(entry)} data-testid="outbox-send-now">{t('outbox.sendNow')}</button>
+        </div>
+      );
+    case 'waiting':
+      return <div className="outbox-row__actions">{edit}</div>;
+    case 'unknown':
+      return <UnknownQuestion entry={entry} actions={actions} />;
+    default:
+      return null;
+  }
+}
+
+/** The question only the user can answer: Wren cannot tell whether the server took the message. */
+function UnknownQuestion({ entry, actions }: { entry: OutboxEntryView; actions: OutboxActions }) {
+  const t = useI18n().t;
+  return (
+    <div className="outbox-row__question" role="group" aria-label={t('outbox.question')}>
+      <p className="outbox-row__warning">{t('outbox.question')} {t('outbox.twiceWarning')}</p>
+      <div className="outbox-row__actions">
+        <button type="button" onClick={() => actions.resolve(entry, 'sendAnyway')} data-testid="outbox-send-again">{t('outbox.sendAgain')}</button>
+        <button type="button" onClick={() => actions.resolve(entry, 'discard')} data-testid="outbox-discard">{t('outbox.wasSent')}</button>
+      </div>
+    </div>
+  );
+}

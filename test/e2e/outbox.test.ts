@@ -1,0 +1,137 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { LabUser } from '../lab/lab';
+import { fillAccountForm } from './add-lab-account';
+import { screenshot } from './web-app';
+import { webSession } from './web-session';
+
+// Read in the page (page.evaluate); the e2e files are compiled without the DOM's types.
+declare const document: { documentElement: { dataset: Record<string, string | undefined> } };
+
+const WELCOME = [
+  'From: Bob <bob@example.test>',
+  'To: Alice <alice@example.test>',
+  'Subject: Welcome',
+  'Date: Tue, 01 Dec 2026 09:00:00 +0000',
+  'Message-ID: <welcome@example.test>',
+  'Content-Type: text/plain; charset=utf-8',
+  '',
+  'Hello.',
+  '',
+].join('\r\n');
+
+describe('web mode: the Outbox (a scheduled message, a refused one)', () => {
+  // The smallest window Wren is laid out for.
+  const web = webSession({ page: { viewport: { width: 1000, height: 700 } } });
+  let alice: LabUser;
+  const composer = () => web.page.getByTestId('composer');
+  const outboxRow = (subject: string) => web.page.getByTestId('outbox-row').filter({ hasText: subject });
+
+  beforeAll(async () => {
+    alice = web.lab.users[0]!;
+    await web.lab.seed(alice.email, 'INBOX', [WELCOME]);
+    await web.page.goto(web.app.url);
+    await fillAccountForm(web.page, web.lab, alice, { smtp: true });
+    await web.page.getByTestId('setup-save').click();
+    await web.page.getByTestId('message-row').filter({ hasText: 'Welcome' }).waitFor();
+  });
+
+  /** The Settings screen's theme, then back to the window (the outbox stays open behind it). */
+  async function theme(value: 'dark' | 'system') {
+    await web.page.getByTestId('open-settings').click();
+    await web.page.getByTestId('settings-theme').selectOption(value);
+    await web.page.keyboard.press('Escape');
+    await web.page.getByTestId('settings').waitFor({ state: 'detached' });
+  }
+
+  async function write(to: string, subject: string) {
+    await web.page.getByTestId('action-compose').click();
+    const field = web.page.getByTestId('compose-to').getByRole('combobox');
+    await field.fill(to);
+    await field.press('Enter');
+    await web.page.getByTestId('compose-subject').fill(subject);
+    await web.page.getByTestId('compose-body').fill('Body of ' + subject);
+  }
+
+  it('lists a message sent later and one the server refused (in its words); Edit brings the scheduled one back into the composer', async () => {
+    expect(await web.page.getByTestId('outbox-folder').count()).toBe(0);
+    await write('bob@example.test', 'Plan for Monday');
+    await web.page.getByTestId('compose-send-later').click();
+    await web.page.getByTestId('compose-schedule').click(); // an hour from now, the picker's default
+    await composer().waitFor({ state: 'detached' });
+    await expect.poll(() => web.page.getByTestId('outbox-count').textContent()).toBe('1');
+
+    // The lab's SMTP refuses an unknown user with 550 once the undo delay is over.
+    await write('nobody@example.test', 'To nobody');
+    await web.page.getByTestId('compose-send').click();
+    await composer().waitFor({ state: 'detached' });
+    await web.page.getByTestId('outbox-folder').getByRole('button').click();
+    await web.page.getByTestId('outbox-view').waitFor();
+    expect(await outboxRow('Plan for Monday').getByTestId('outbox-state').textContent()).toMatch(/^Scheduled for /);
+    expect(await outboxRow('Plan for Monday').getByTestId('outbox-to').textContent()).toBe('To: bob@example.test');
+    const refused = outboxRow('To nobody').getByTestId('outbox-state');
+    // In the server's own words.
+    await expect.poll(() => refused.textContent(), { timeout: 60_000 }).toMatch(/^Failed: 550 .*User unknown/);
+    await expect.poll(() => web.page.getByTestId('outbox-count').getAttribute('class')).toContain('alert');
+    await screenshot(web.page, 'outbox-en');
+
+    await web.page.getByTestId('language').selectOption('zh');
+    await expect.poll(() => outboxRow('Plan for Monday').getByTestId('outbox-state').textContent()).toMatch(/^定于 .* 发送$/);
+    await screenshot(web.page, 'outbox-zh');
+    await web.page.getByTestId('language').selectOption('en');
+    await theme('dark');
+    await expect.poll(() => web.page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await screenshot(web.page, 'outbox-dark-en');
+    await theme('system');
+
+    // The actions are buttons: a focused Edit answers Enter.
+    await outboxRow('Plan for Monday').getByTestId('outbox-edit').focus();
+    await web.page.keyboard.press('Enter');
+    await composer().waitFor();
+    expect(await web.page.getByTestId('compose-subject').inputValue()).toBe('Plan for Monday');
+    await expect.poll(() => web.page.getByTestId('outbox-row').count()).toBe(1);
+    await screenshot(web.page, 'outbox-edit-composer');
+    await web.page.getByTestId('compose-discard').click();
+    await composer().waitFor({ state: 'detached' });
+
+    // Edit on the refused one: the outbox is empty, and its entry leaves the folder pane.
+    await outboxRow('To nobody').getByTestId('outbox-edit').click();
+    await composer().waitFor();
+    expect(await web.page.getByTestId('compose-subject').inputValue()).toBe('To nobody');
+    await web.page.getByTestId('outbox-empty').waitFor();
+    expect(await web.page.getByTestId('outbox-folder').count()).toBe(0);
+    await web.page.getByTestId('compose-discard').click();
+    await composer().waitFor({ state: 'detached' });
+  });
+
+  it('asks about a message of unknown fate; "It was sent — discard" takes it out of the outbox', async () => {
+    await write('bob@example.test', 'Did it go?');
+    await web.page.getByTestId('compose-send-later').click();
+    await web.page.getByTestId('compose-schedule').click();
+    await composer().waitFor({ state: 'detached' });
+    await expect.poll(() => web.page.getByTestId('outbox-count').textContent()).toBe('1');
+    // What the core leaves after a crash between DATA and the server's answer (the lab cannot cut that
+    // moment), written as the runner would: then a reload, as after the restart, lists it.
+    const db = new Database(join(web.app.dataDir, 'wren.sqlite'));
+    try {
+      db.pragma('busy_timeout = 5000');
+      db.prepare("UPDATE outbox SET state = 'unknown', send_at = NULL WHERE subject = 'Did it go?'").run();
+    } finally {
+      db.close();
+    }
+    await web.page.reload();
+    await web.page.getByTestId('outbox-folder').getByRole('button').click();
+    const row = outboxRow('Did it go?');
+    expect(await row.getByTestId('outbox-state').textContent()).toBe('Not known whether it was sent');
+    expect(await row.textContent()).toContain('the recipients may get it twice');
+    await screenshot(web.page, 'outbox-unknown-en');
+    await web.page.getByTestId('language').selectOption('zh');
+    await row.getByTestId('outbox-discard').filter({ hasText: '已发出，丢弃' }).waitFor();
+    await screenshot(web.page, 'outbox-unknown-zh');
+    await web.page.getByTestId('language').selectOption('en');
+    await row.getByTestId('outbox-discard').click();
+    await web.page.getByTestId('outbox-empty').waitFor();
+    expect(await web.page.getByTestId('outbox-folder').count()).toBe(0);
+  });
+});

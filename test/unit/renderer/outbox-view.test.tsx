@@ -1,0 +1,170 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ComposedMessageOutput, OutboxEntryView } from '../../../src-main/ipc/contract';
+import { App } from '../../../src-renderer/components/App';
+import { en } from '../../../src-renderer/i18n/en';
+import { formatFullDate } from '../../../src-renderer/format/format-date';
+import { localeFor } from '../../../src-renderer/i18n/language';
+import { renderWithClient } from './fake-client';
+import { SLOW, withListLayout } from './layout';
+import { mailCore } from './mail-core';
+
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+});
+
+withListLayout();
+
+const HOUR = 60 * 60 * 1000;
+const NOW = Date.now();
+const entry = (id: number, fields: Partial<OutboxEntryView>): OutboxEntryView => ({
+  id, accountId: 1, messageId: `<m${id}@x>`, subject: `Subject ${id}`, to: ['bob@example.test'], state: 'waiting', sendAt: null, attempts: 0,
+  nextAttemptAt: null, error: null, refused: [], createdAt: NOW + id, ...fields,
+});
+const SCHEDULED = entry(1, { subject: 'Report 报告', to: ['bob@example.test', 'carol@example.test'], sendAt: NOW + 5 * HOUR });
+const QUEUED = entry(2, { state: 'queued', subject: 'Offline note' });
+const FAILED = entry(3, {
+  state: 'failed', subject: 'To nobody', to: ['nobody@example.test'], attempts: 1,
+  error: { code: 'SmtpRejected', message: 'rejected', details: { serverText: '550 5.1.1 <nobody@example.test>: User unknown' } },
+});
+const NO_ANSWER = entry(5, { state: 'failed', subject: 'No answer', error: { code: 'ConnectionRefused', message: 'connect ECONNREFUSED' } });
+const UNKNOWN = entry(4, { state: 'unknown', subject: 'Cut off' });
+const TAKEN_BACK: ComposedMessageOutput = {
+  accountId: 1, identityId: null, to: [{ name: '', address: 'nobody@example.test' }], cc: [], bcc: [], subject: 'To nobody', text: 'Hello', html: null,
+  attachments: [], inReplyTo: null, references: [], origin: null, draftMessageId: null,
+};
+
+/** The window over a core whose outbox holds `entries`, answering every outbox request as the core would (without the network). */
+function outboxCore(entries: OutboxEntryView[]) {
+  const { client } = mailCore(2);
+  client.handlers['outbox.list'] = () => entries;
+  client.handlers['outbox.cancel'] = () => ({ message: TAKEN_BACK });
+  client.handlers['outbox.retry'] = ({ outboxId }) => ({ ...entries.find((e) => e.id === outboxId)!, state: 'queued' });
+  client.handlers['outbox.resolve'] = () => ({ resolved: true });
+  client.handlers['identities.list'] = () => [];
+  return client;
+}
+
+const rowOf = (subject: string) => screen.getAllByTestId('outbox-row').find((row) => row.textContent?.includes(subject))!;
+
+async function openOutbox() {
+  const folder = await screen.findByTestId('outbox-folder', {}, SLOW);
+  fireEvent.click(within(folder).getByRole('button'));
+  return screen.findByTestId('outbox-view');
+}
+
+describe('the Outbox view', () => {
+  it('is in the folder pane only while the outbox holds something, with how many', async () => {
+    const client = outboxCore([]);
+    renderWithClient(<App />, client);
+    await screen.findByTestId('message-list', {}, SLOW);
+    await waitFor(() => expect(client.callsOf('outbox.list')).toHaveLength(1));
+    expect(screen.queryByTestId('outbox-folder')).toBeNull();
+
+    await client.deliver('outbox.changed', { entry: SCHEDULED, removed: false });
+    expect((await screen.findByTestId('outbox-count')).textContent).toBe('1');
+    // A failed message turns the count red: something waits for the user.
+    await client.deliver('outbox.changed', { entry: FAILED, removed: false });
+    expect(screen.getByTestId('outbox-count').textContent).toBe('2');
+    expect(screen.getByTestId('outbox-count').className).toContain('folder-row__unread--alert');
+  }, 20_000);
+
+  it('lists each message with its recipients, subject and state in words', async () => {
+    const client = outboxCore([SCHEDULED, QUEUED, FAILED, UNKNOWN, NO_ANSWER]);
+    renderWithClient(<App />, client);
+    fireEvent.click((await screen.findAllByTestId('message-row', {}, SLOW))[0]!);
+    const view = await openOutbox();
+    expect(within(view).getAllByTestId('outbox-row')).toHaveLength(5);
+    // The message list and reading pane give way to it; of the toolbar only Write works, and the keys
+    // that act on messages act on none (the list's selection is out of sight).
+    expect(screen.queryByTestId('message-list')).toBeNull();
+    expect((screen.getByTestId('action-compose') as HTMLButtonElement).disabled).toBe(false);
+    expect((screen.getByTestId('action-reply') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.keyDown(document.body, { key: 'Delete' });
+    expect(client.callsOf('messages.apply')).toEqual([]);
+
+    const scheduled = rowOf('Report 报告');
+    expect(within(scheduled).getByTestId('outbox-to').textContent).toBe('To: bob@example.test, carol@example.test');
+    expect(within(scheduled).getByTestId('outbox-state').textContent).toBe(`Scheduled for ${formatFullDate(SCHEDULED.sendAt, localeFor('en'))}`);
+    expect(within(rowOf('Offline note')).getByTestId('outbox-state').textContent).toBe('Waiting to send');
+    // Failed: in the server's own words, or without them in ours (said for a server that answered before).
+    expect(within(rowOf('To nobody')).getByTestId('outbox-state').textContent).toBe('Failed: 550 5.1.1 <nobody@example.test>: User unknown');
+    expect(within(rowOf('No answer')).getByTestId('outbox-state').textContent).toBe(`Failed: ${en.backgroundErrors.ConnectionRefused}`);
+    const unknown = rowOf('Cut off');
+    expect(within(unknown).getByTestId('outbox-state').textContent).toBe('Not known whether it was sent');
+    expect(unknown.textContent).toContain('the recipients may get it twice');
+
+    // Which actions each state offers: a scheduled message is edited, not sent now (the core has no such request for it).
+    expect(within(scheduled).queryByTestId('outbox-edit')).not.toBeNull();
+    expect(within(scheduled).queryByTestId('outbox-send-now')).toBeNull();
+    expect(within(rowOf('Offline note')).queryByTestId('outbox-send-now')).not.toBeNull();
+    expect(within(unknown).queryByTestId('outbox-edit')).toBeNull();
+  }, 20_000);
+
+  it('Edit takes the message out of the outbox and into the composer', async () => {
+    const client = outboxCore([FAILED]);
+    renderWithClient(<App />, client);
+    await openOutbox();
+    fireEvent.click(within(rowOf('To nobody')).getByTestId('outbox-edit'));
+    await waitFor(() => expect(client.callsOf('outbox.cancel')).toEqual([{ outboxId: 3 }]));
+    expect(((await screen.findByTestId('compose-subject')) as HTMLInputElement).value).toBe('To nobody');
+  }, 20_000);
+
+  it('Retry, Send now, Send again and Discard each send their request', async () => {
+    const client = outboxCore([QUEUED, FAILED, UNKNOWN]);
+    renderWithClient(<App />, client);
+    await openOutbox();
+    fireEvent.click(within(rowOf('To nobody')).getByTestId('outbox-retry'));
+    fireEvent.click(within(rowOf('Offline note')).getByTestId('outbox-send-now'));
+    await waitFor(() => expect(client.callsOf('outbox.retry')).toEqual([{ outboxId: 3 }, { outboxId: 2 }]));
+    fireEvent.click(within(rowOf('Cut off')).getByTestId('outbox-send-again'));
+    fireEvent.click(within(rowOf('Cut off')).getByTestId('outbox-discard'));
+    await waitFor(() =>
+      expect(client.callsOf('outbox.resolve')).toEqual([
+        { outboxId: 4, action: 'sendAnyway' },
+        { outboxId: 4, action: 'discard' },
+      ]),
+    );
+  }, 20_000);
+
+  it('says why an action was refused (the message began to leave meanwhile)', async () => {
+    const client = outboxCore([FAILED]);
+    client.handlers['outbox.retry'] = () => {
+      throw new Error('refused');
+    };
+    renderWithClient(<App />, client);
+    await openOutbox();
+    fireEvent.click(within(rowOf('To nobody')).getByTestId('outbox-retry'));
+    expect(await screen.findByTestId('toast-error')).not.toBeNull();
+  }, 20_000);
+
+  it('follows the outbox live: new entries, changed states, and sent or removed ones gone', async () => {
+    const client = outboxCore([SCHEDULED]);
+    renderWithClient(<App />, client);
+    const view = await openOutbox();
+    await client.deliver('outbox.changed', { entry: QUEUED, removed: false });
+    expect(within(view).getAllByTestId('outbox-row')).toHaveLength(2);
+    await client.deliver('outbox.changed', { entry: { ...QUEUED, state: 'sending' }, removed: false });
+    expect(within(rowOf('Offline note')).getByTestId('outbox-state').textContent).toBe('Sending…');
+    await client.deliver('outbox.changed', { entry: { ...QUEUED, state: 'sent' }, removed: false });
+    await client.deliver('outbox.changed', { entry: SCHEDULED, removed: true });
+    expect(within(view).queryAllByTestId('outbox-row')).toHaveLength(0);
+    expect(screen.getByTestId('outbox-empty').textContent).toBe('Nothing waits to be sent.');
+    // Nothing left: the folder pane's entry goes; another folder brings the message list back.
+    expect(screen.queryByTestId('outbox-folder')).toBeNull();
+    fireEvent.click(within(screen.getByTestId('folder-INBOX')).getByRole('button'));
+    await screen.findByTestId('message-list');
+  }, 20_000);
+
+  it('speaks Chinese', async () => {
+    renderWithClient(<App />, outboxCore([SCHEDULED, FAILED, UNKNOWN]), 'zh');
+    const view = await openOutbox();
+    expect(within(view).getByRole('heading').textContent).toBe('发件箱');
+    expect(within(rowOf('Report 报告')).getByTestId('outbox-state').textContent).toBe(`定于 ${formatFullDate(SCHEDULED.sendAt, localeFor('zh'))} 发送`);
+    expect(within(rowOf('To nobody')).getByTestId('outbox-state').textContent).toBe('发送失败：550 5.1.1 <nobody@example.test>: User unknown');
+    expect(within(rowOf('Cut off')).getByTestId('outbox-send-again').textContent).toBe('再次发送');
+    expect(within(rowOf('Cut off')).getByTestId('outbox-discard').textContent).toBe('已发出，丢弃');
+  }, 20_000);
+});
