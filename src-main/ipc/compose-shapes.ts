@@ -91,6 +91,8 @@ export interface OutboxEntryView {
   /** Recipients the server refused when it accepted the others. */
   refused: string[];
   createdAt: number;
+  /** Whether the composer can take it back (`outbox.cancel` returns its message); false for a raw message (`wren send --raw`). */
+  editable: boolean;
 }
 
 /**

@@ -164,6 +164,6 @@ function isSettled(entry: OutboxProgress): boolean {
 }
 
 export function view(entry: OutboxEntryView): OutboxEntryView {
-  const { id, accountId, messageId, subject, to, state, sendAt, attempts, nextAttemptAt, error, refused, createdAt } = entry;
-  return { id, accountId, messageId, subject, to, state, sendAt, attempts, nextAttemptAt, error, refused, createdAt };
+  const { id, accountId, messageId, subject, to, state, sendAt, attempts, nextAttemptAt, error, refused, createdAt, editable } = entry;
+  return { id, accountId, messageId, subject, to, state, sendAt, attempts, nextAttemptAt, error, refused, createdAt, editable };
 }

@@ -81,6 +81,7 @@ function fromRow(row: OutboxRow): OutboxRecord {
     error: row.error_json ? (JSON.parse(row.error_json) as ErrorShape) : null,
     refused: JSON.parse(row.refused_json) as string[],
     createdAt: row.created_at,
+    editable: row.composed_json !== null,
     blob: row.blob,
     size: row.size,
     envelope: { from: envelope.from, to: envelope.to },

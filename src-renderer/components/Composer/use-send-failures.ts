@@ -18,9 +18,10 @@ export function useSendFailures(takeBack: (outboxId: number) => void): void {
       lines: [
         { key: entry.state === 'failed' ? 'outbox.failed' : 'outbox.unknown', values },
         ...(entry.error ? [{ error: entry.error, context: 'background' as const }] : []),
-        { key: 'outbox.takeBack' },
+        // A raw message (`wren send --raw`) has nothing to reopen: taken back, it would be lost. It stays in the Outbox.
+        ...(entry.editable ? [{ key: 'outbox.takeBack' as const }] : []),
       ],
-      undo: () => takeBack(entry.id),
+      undo: entry.editable ? () => takeBack(entry.id) : undefined,
     });
   });
 }

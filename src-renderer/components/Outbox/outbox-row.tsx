@@ -49,11 +49,12 @@ function StateWords({ entry }: { entry: OutboxEntryView }) {
 
 function RowActions({ entry, actions }: { entry: OutboxEntryView; actions: OutboxActions }) {
   const t = useI18n().t;
-  const edit = (
+  // A raw message (`wren send --raw`) has no composed form: taken back, it would be gone with nothing to edit.
+  const edit = entry.editable ? (
     <button type="button" onClick={() => actions.edit(entry)} data-testid="outbox-edit">
       {t('outbox.edit')}
     </button>
-  );
+  ) : null;
   switch (entry.state) {
     case 'failed':
       return (

@@ -21,7 +21,7 @@ const HOUR = 60 * 60 * 1000;
 const NOW = Date.now();
 const entry = (id: number, fields: Partial<OutboxEntryView>): OutboxEntryView => ({
   id, accountId: 1, messageId: `<m${id}@x>`, subject: `Subject ${id}`, to: ['bob@example.test'], state: 'waiting', sendAt: null, attempts: 0,
-  nextAttemptAt: null, error: null, refused: [], createdAt: NOW + id, ...fields,
+  nextAttemptAt: null, error: null, refused: [], createdAt: NOW + id, editable: true, ...fields,
 });
 const SCHEDULED = entry(1, { subject: 'Report 报告', to: ['bob@example.test', 'carol@example.test'], sendAt: NOW + 5 * HOUR });
 const QUEUED = entry(2, { state: 'queued', subject: 'Offline note' });
@@ -110,6 +110,15 @@ describe('the Outbox view', () => {
     fireEvent.click(within(rowOf('To nobody')).getByTestId('outbox-edit'));
     await waitFor(() => expect(client.callsOf('outbox.cancel')).toEqual([{ outboxId: 3 }]));
     expect(((await screen.findByTestId('compose-subject')) as HTMLInputElement).value).toBe('To nobody');
+  }, 20_000);
+
+  it('offers no Edit for a raw message (wren send --raw): taking it back would leave nothing to reopen, and lose it', async () => {
+    const raw = entry(6, { state: 'failed', subject: 'Raw one', editable: false, error: FAILED.error });
+    const client = outboxCore([raw]);
+    renderWithClient(<App />, client);
+    await openOutbox();
+    expect(within(rowOf('Raw one')).queryByTestId('outbox-edit')).toBeNull();
+    expect(within(rowOf('Raw one')).queryByTestId('outbox-retry')).not.toBeNull();
   }, 20_000);
 
   it('Retry, Send now, Send again and Discard each send their request', async () => {

@@ -14,7 +14,7 @@ afterEach(() => {
 
 const REFUSED: OutboxEntryView = {
   id: 7, accountId: 1, messageId: '<m@x>', subject: 'Budget 预算', to: ['nobody@example.test'], state: 'failed', sendAt: null, attempts: 1,
-  nextAttemptAt: null, error: { code: 'SmtpRejected', message: 'rejected', details: { serverText: '550 5.1.1 No such user' } }, refused: [], createdAt: 0,
+  nextAttemptAt: null, error: { code: 'SmtpRejected', message: 'rejected', details: { serverText: '550 5.1.1 No such user' } }, refused: [], createdAt: 0, editable: true,
 };
 const TAKEN_BACK: ComposedMessageOutput = {
   accountId: 1, identityId: null, to: [{ name: '', address: 'nobody@example.test' }], cc: [], bcc: [], subject: 'Budget 预算', text: 'Figures', html: null,
@@ -42,6 +42,16 @@ describe('a message the outbox could not send', () => {
     await waitFor(() => expect(client.callsOf('outbox.cancel')).toEqual([{ outboxId: 7 }]));
     expect(((await screen.findByTestId('compose-subject')) as HTMLInputElement).value).toBe('Budget 预算');
   }, 20_000);
+
+  it('offers no Undo for a raw message (wren send --raw), which would be lost with nothing to reopen', async () => {
+    const { client } = mailCore(1);
+    renderWithClient(<App />, client);
+    await screen.findByTestId('message-list', {}, { timeout: 10_000 });
+    await client.deliver('outbox.changed', { entry: { ...REFUSED, editable: false }, removed: false });
+    const toast = await screen.findByTestId('toast-error');
+    expect(toast.textContent).toContain('550 5.1.1 No such user');
+    expect(within(toast).queryByTestId('toast-undo')).toBeNull();
+  });
 
   it('says nothing for a message that is only waiting or queued for a retry, and speaks Chinese', async () => {
     const { client } = mailCore(1);
