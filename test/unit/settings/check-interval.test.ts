@@ -6,9 +6,9 @@ import { AccountStatusBoard } from '../../../src-main/accounts/account-status';
 import { applyAccountSettings } from '../../../src-main/app/apply-account-settings';
 import { EventBus } from '../../../src-main/app/event-bus';
 import { SettingsService } from '../../../src-main/settings/settings-service';
-import type { Store } from '../../../src-main/store/store';
 import type { SyncJob, SyncRunner } from '../../../src-main/sync/sync-runner';
 import { SyncService } from '../../../src-main/sync/sync-service';
+import { standInLogin, standInStore } from '../sync/sync-service-stand-ins';
 
 // The sync runner is a recorder (what is checked is when the service asks for a sync); the settings are the real file.
 let dir: string;
@@ -35,9 +35,7 @@ function appCore() {
     unwatch: () => undefined,
     close: async () => undefined,
   };
-  const store = { accounts: { get: () => ({ id: 1 }), list: () => [{ id: 1 }] }, db: { open: true }, write: (fn: () => unknown) => fn(), operations: { takeFailures: () => [] } } as unknown as Store;
-  const login = () => ({ server: { host: 'h', port: 1, security: 'tls' as const, user: 'u' }, password: 'p', allowPlaintext: false, pin: null });
-  const sync = new SyncService(store, runner, login, new AccountStatusBoard(events), events, {
+  const sync = new SyncService(standInStore(), runner, standInLogin, new AccountStatusBoard(events), events, {
     intervalMs: 5 * 60_000,
     intervalFor: (id) => settings.forAccount(id).checkIntervalMinutes * 60_000,
   });

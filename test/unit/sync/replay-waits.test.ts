@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AccountStatusBoard } from '../../../src-main/accounts/account-status';
 import { EventBus } from '../../../src-main/app/event-bus';
-import type { Store } from '../../../src-main/store/store';
 import type { SyncJob, SyncRunner } from '../../../src-main/sync/sync-runner';
 import { SyncService } from '../../../src-main/sync/sync-service';
+import { standInLogin, standInStore } from './sync-service-stand-ins';
 
 // The runner is a recorder whose passes end when the test says: what is checked is which pass a caller waits for.
 function service() {
@@ -18,10 +18,8 @@ function service() {
     unwatch: () => undefined,
     close: async () => undefined,
   };
-  const store = { accounts: { get: () => ({ id: 1 }), list: () => [{ id: 1 }] }, db: { open: true }, write: (fn: () => unknown) => fn(), operations: { takeFailures: () => [] } } as unknown as Store;
-  const login = () => ({ server: { host: 'h', port: 1, security: 'tls' as const, user: 'u' }, password: 'p', allowPlaintext: false, pin: null });
   const events = new EventBus();
-  return { sync: new SyncService(store, runner, login, new AccountStatusBoard(events), events, { intervalMs: 0 }), passes };
+  return { sync: new SyncService(standInStore(), runner, standInLogin, new AccountStatusBoard(events), events, { intervalMs: 0 }), passes };
 }
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
