@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BlobStore } from '../../../src-main/store/blob-store';
+import { BlobStore, type StoredBlob } from '../../../src-main/store/blob-store';
 import { fsyncLog } from './fsync-log';
 
 vi.mock('node:fs', async (importOriginal) => (await import('./fsync-log')).withFsyncLog(importOriginal));
@@ -15,6 +15,20 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+/**
+ * After sync(): every file, each folder that gained a name and the store folder were flushed, the
+ * files before any folder (a folder entry must never reach the disk ahead of its file's content),
+ * and no temporary file is left.
+ */
+function expectFlushedFilesFirst(blobs: BlobStore, stored: StoredBlob[]): void {
+  const files = stored.map((s) => blobs.pathOf(s.blob));
+  const folders = new Set(files.map((path) => dirname(path)));
+  expect(new Set(fsyncLog)).toEqual(new Set([...files, ...folders, dir]));
+  const lastFile = Math.max(...files.map((path) => fsyncLog.indexOf(path)));
+  for (const folder of [...folders, dir]) expect(fsyncLog.indexOf(folder)).toBeGreaterThan(lastFile);
+  expect(readdirSync(dir).filter((name) => name.startsWith('.incoming-'))).toEqual([]);
+}
+
 describe('BlobBatch: durable before recorded', () => {
   it('writes at once but flushes only in sync(): every file, each folder that gained a name, and the store folder for new folders', async () => {
     const blobs = new BlobStore(dir);
@@ -24,13 +38,7 @@ describe('BlobBatch: durable before recorded', () => {
     expect(fsyncLog).toEqual([]);
 
     await batch.sync();
-    const files = stored.map((s) => blobs.pathOf(s.blob));
-    const folders = new Set(files.map((path) => dirname(path)));
-    expect(new Set(fsyncLog)).toEqual(new Set([...files, ...folders, dir]));
-    // Files before folders: a folder entry must never reach the disk ahead of its file's content.
-    const lastFile = Math.max(...files.map((path) => fsyncLog.indexOf(path)));
-    for (const folder of [...folders, dir]) expect(fsyncLog.indexOf(folder)).toBeGreaterThan(lastFile);
-    expect(readdirSync(dir).filter((name) => name.startsWith('.incoming-'))).toEqual([]);
+    expectFlushedFilesFirst(blobs, stored);
   });
 
   it('flushes content already stored again (another batch may not have flushed it yet) and renews its age for the orphan collector', async () => {
@@ -59,12 +67,7 @@ describe('BlobBatch: durable before recorded', () => {
     expect(fsyncLog).toEqual([]);
 
     await batch.sync();
-    const files = stored.map((s) => blobs.pathOf(s.blob));
-    const folders = new Set(files.map((path) => dirname(path)));
-    expect(new Set(fsyncLog)).toEqual(new Set([...files, ...folders, dir]));
-    const lastFile = Math.max(...files.map((path) => fsyncLog.indexOf(path)));
-    for (const folder of folders) expect(fsyncLog.indexOf(folder)).toBeGreaterThan(lastFile);
-    expect(readdirSync(dir).filter((name) => name.startsWith('.incoming-'))).toEqual([]);
+    expectFlushedFilesFirst(blobs, stored);
   });
 
   it('rewrites a stored file found damaged (wrong size) instead of trusting its name', async () => {
