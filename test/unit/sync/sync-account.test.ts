@@ -62,3 +62,68 @@ describe('syncAccount over a MailSource', () => {
     expect(summary.folders).toBe(1);
   });
 });
+
+describe('bodies alongside a long header sync', () => {
+  /** One folder whose header sync stores a first batch of 500 of `total`, then the rest (a long one, once the bodies side was asked). */
+  function imapLikeSource(calls: string[], options: { total: number; alongside: 'yes' | 'cannot'; failHeaders?: boolean }) {
+    let release!: () => void;
+    const secondBatchAsked = new Promise<void>((resolve) => (release = resolve));
+    const source: MailSource = {
+      ...pop3LikeSource(calls),
+      listFolders: async () => [inbox],
+      syncFolder: async (_folder, onProgress) => {
+        onProgress(0, options.total);
+        onProgress(Math.min(500, options.total), options.total);
+        calls.push('headers: first batch stored');
+        // A long sync's other headers wait until the bodies side has been asked to start.
+        if (options.total - 500 >= 1000) await secondBatchAsked;
+        if (options.failHeaders) throw new WrenError('ConnectionLost', 'dropped');
+        onProgress(options.total, options.total);
+        calls.push('headers: done');
+        return { newMessages: options.total, removedMessages: 0, flagUpdates: 0 };
+      },
+      fetchBodiesAlongside: async (_folder, headers) => {
+        release();
+        if (options.alongside === 'cannot') return (calls.push('alongside: cannot'), null);
+        calls.push('alongside: started');
+        const ended = await headers.then(() => 'stored', () => 'failed');
+        calls.push(`alongside: headers ${ended}`);
+        return options.total;
+      },
+    };
+    return source;
+  }
+
+  async function sync(source: MailSource) {
+    const t = tempStore();
+    dispose = t.dispose;
+    return syncAccount(source, t.store, pop3Account(t.store), { bodies: true, onProgress: () => undefined });
+  }
+
+  it('downloads the bodies while the headers still arrive, and not again after them', async () => {
+    const calls: string[] = [];
+    const summary = await sync(imapLikeSource(calls, { total: 3000, alongside: 'yes' }));
+    expect(calls).toEqual(['push', 'headers: first batch stored', 'alongside: started', 'headers: done', 'alongside: headers stored']);
+    expect(summary).toMatchObject({ folders: 1, newMessages: 3000, bodiesFetched: 3000 });
+  });
+
+  it('fetches the bodies after the headers when the header sync is short', async () => {
+    const calls: string[] = [];
+    const summary = await sync(imapLikeSource(calls, { total: 1200, alongside: 'yes' }));
+    expect(calls).toEqual(['push', 'headers: first batch stored', 'headers: done', 'bodies INBOX']);
+    expect(summary.bodiesFetched).toBe(3);
+  });
+
+  it('falls back to the bodies after the headers when no second connection can be had', async () => {
+    const calls: string[] = [];
+    const summary = await sync(imapLikeSource(calls, { total: 3000, alongside: 'cannot' }));
+    expect(calls).toEqual(['push', 'headers: first batch stored', 'alongside: cannot', 'headers: done', 'bodies INBOX']);
+    expect(summary.bodiesFetched).toBe(3);
+  });
+
+  it("reports the header sync's failure, and the bodies side hears of it", async () => {
+    const calls: string[] = [];
+    await expect(sync(imapLikeSource(calls, { total: 3000, alongside: 'yes', failHeaders: true }))).rejects.toMatchObject({ code: 'ConnectionLost' });
+    expect(calls).toEqual(['push', 'headers: first batch stored', 'alongside: started', 'alongside: headers failed']);
+  });
+});
