@@ -68,8 +68,9 @@ export function toServerError(error: unknown, server: ServerLike, protocol: stri
   }
   const refusal = refusalOf(error, where, details);
   if (refusal) return refusal;
-  // Socket, TLS and IMAP-protocol failures all carry a code (imapflow's own or Node's).
-  if (errno || e.tlsFailed) {
+  // Socket, TLS and IMAP-protocol failures all carry a code (imapflow's own or Node's); so does the database,
+  // whose errors other than the local faults above (a broken constraint) are Wren's bugs, not the line's.
+  if ((errno && !errno.startsWith('SQLITE_')) || e.tlsFailed) {
     return new WrenError('ConnectionLost', `The connection to the ${where} failed: ${e.message ?? String(error)}`, details, { cause: error });
   }
   return toWrenError(error);

@@ -44,7 +44,14 @@ export class OutboxService {
     const from = this.identity(account.id, composed.identityId);
     const shown = [...composed.to, ...composed.cc].map((a) => a.address);
     const row = queuedRow(account.id, { composedJson: JSON.stringify(composed), subject: composed.subject, shown }, request);
-    const id = await this.engine.queue({ composed, from, messageId: newMessageId(from.address), date: Date.now(), row });
+    const messageId = newMessageId(from.address);
+    const id = await this.engine.queue({ composed, from, messageId, date: Date.now(), row }).catch((error: unknown) => {
+      // The build worker may have committed the row and died (or its reply was lost) before saying so: that
+      // row will be sent, so answering "failed" would have the user press Send again and the message go twice.
+      const committed = this.store.outbox.idByMessageId(account.id, messageId);
+      if (committed === undefined) throw error;
+      return committed;
+    });
     return this.queued(id, row);
   }
 

@@ -47,14 +47,16 @@ export type LeaseKind = 'sync' | 'token';
  * app and `wren sync`, or two `wren sync`): a lease row per account in a small
  * SQLite file of its own (so renewing it never waits behind a sync's write
  * batch), a table per kind. A lease whose process is gone (kill -9, crash) is
- * taken over at once on this machine, and any lease not renewed within
- * `staleMs` is taken over.
+ * taken over at once on this machine, and any lease a waiter sees not renewed
+ * for `staleMs` is taken over.
  */
 export class AccountLeases {
   private readonly db: Database.Database;
   /** Distinguishes two cores in one process (tests) as well as processes. */
   private readonly owner = randomUUID();
   private readonly heartbeats = new Map<number, NodeJS.Timeout>();
+  /** Per account, another holder's heartbeat as this core last saw it, and since when (monotonic ms): see `abandoned`. */
+  private readonly seen = new Map<number, { owner: string; heartbeatAt: number; since: number }>();
   private closed = false;
 
   /** `${kind}_leases`: a fixed name from LeaseKind, never user input. */
@@ -94,7 +96,8 @@ export class AccountLeases {
     if (this.closed) throw new WrenError('Internal', 'Wren is shutting down; the sync or sign-in renewal did not start.');
     const take = this.db.transaction((): LeaseHolder | null => {
       const row = this.db.prepare(`SELECT owner, pid, host, heartbeat_at FROM ${this.table} WHERE account_id = ?`).get(accountId) as LeaseRow | undefined;
-      if (row && row.owner !== this.owner && !this.abandoned(row)) return { pid: row.pid, host: row.host, heartbeatAt: row.heartbeat_at };
+      if (row && row.owner !== this.owner && !this.abandoned(accountId, row)) return { pid: row.pid, host: row.host, heartbeatAt: row.heartbeat_at };
+      this.seen.delete(accountId);
       this.db
         .prepare(`INSERT OR REPLACE INTO ${this.table} (account_id, owner, pid, host, heartbeat_at) VALUES (?, ?, ?, ?, ?)`)
         .run(accountId, this.owner, process.pid, hostname(), Date.now());
@@ -104,9 +107,18 @@ export class AccountLeases {
     return take.immediate();
   }
 
-  private abandoned(row: LeaseRow): boolean {
-    if (Date.now() - row.heartbeat_at > this.timing.staleMs) return true;
-    return row.host === hostname() && !processAlive(row.pid);
+  /**
+   * Stale means this core saw the same heartbeat for `staleMs` of its own monotonic clock, not that the
+   * heartbeat is older than that by the wall clock: after a suspend the wall clock has jumped, and a waiter
+   * polling first on waking would take the lease of a holder that is alive and renews a moment later.
+   */
+  private abandoned(accountId: number, row: LeaseRow): boolean {
+    if (row.host === hostname() && !processAlive(row.pid)) return true;
+    const now = performance.now();
+    const last = this.seen.get(accountId);
+    if (last && last.owner === row.owner && last.heartbeatAt === row.heartbeat_at) return now - last.since > this.timing.staleMs;
+    this.seen.set(accountId, { owner: row.owner, heartbeatAt: row.heartbeat_at, since: now });
+    return false;
   }
 
   /**

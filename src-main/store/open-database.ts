@@ -42,10 +42,16 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
 
 function migrate(db: Db, from: number): void {
   for (const migration of MIGRATIONS.slice(from)) {
-    db.transaction(() => {
-      db.exec(migration.up);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
+    // Off for a rebuild of a table others refer to (see Migration); SQLite takes this pragma only outside a transaction.
+    if (migration.rebuildsReferencedTable) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(migration.up);
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+    } finally {
+      db.pragma('foreign_keys = ON');
+    }
   }
 }
 

@@ -133,6 +133,11 @@ export class OutboxRepo {
     return row ? fromRow(row) : undefined;
   }
 
+  /** The row of an account's message by its Message-ID (unique per account), if it was committed. */
+  idByMessageId(accountId: number, messageId: string): number | undefined {
+    return this.statements.pluck('SELECT id FROM outbox WHERE account_id = ? AND message_id = ?').get(accountId, messageId) as number | undefined;
+  }
+
   /** How far each row has come, without its payload (`outbox.wait` asks this of many rows, often). */
   progressOf(ids: number[]): OutboxProgress[] {
     const rows = this.statements

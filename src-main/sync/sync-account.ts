@@ -37,6 +37,8 @@ export async function syncAccount(source: MailSource, store: Store, accountId: n
       summary.bodiesFetched += result.bodiesFetched;
       summary.folders += 1;
     } catch (error) {
+      // Deleted here meanwhile (journaled; its rows went with it, so storing its headers failed): nothing left to sync.
+      if (!store.folders.get(folder.id)) continue;
       const refusal = source.folderRefusal(folder, error);
       if (!refusal) throw error;
       (summary.folderErrors ??= []).push({ path: folder.path, error: refusal.toShape() });

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { toServerError } from '../../../src-main/imap/imap-error';
 
@@ -37,6 +38,23 @@ describe('toServerError', () => {
   it('a command the server refused is ServerSaid', () => {
     const refusal = Object.assign(new Error('Command failed'), { responseStatus: 'NO', responseText: 'Mailbox is locked' });
     expect(toServerError(refusal, server, 'imap')).toMatchObject({ code: 'ServerSaid', message: expect.stringContaining('Mailbox is locked') });
+  });
+
+  it('a database error that is no local fault (a broken constraint) is a bug (Internal), never offline', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    db.exec('CREATE TABLE folders (id INTEGER PRIMARY KEY); CREATE TABLE messages (folder_id INTEGER NOT NULL REFERENCES folders(id))');
+    let broken: unknown;
+    try {
+      db.prepare('INSERT INTO messages (folder_id) VALUES (7)').run();
+    } catch (error) {
+      broken = error;
+    } finally {
+      db.close();
+    }
+    expect(broken).toMatchObject({ code: 'SQLITE_CONSTRAINT_FOREIGNKEY' });
+    expect(toServerError(broken, server, 'imap')).toMatchObject({ code: 'Internal', message: 'FOREIGN KEY constraint failed' });
   });
 
   it('an error with no code at all is a bug (Internal, logged with its stack), never offline', () => {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AccountLeases, type LeaseHolder } from '../../../src-main/store/account-leases';
 
 const QUICK = { heartbeatMs: 50, staleMs: 60_000, pollMs: 20 };
@@ -90,6 +90,28 @@ describe('the per-account leases shared by processes', () => {
     expect(stolen).toBe(false);
     holder.release();
     await waiter;
+  });
+
+  it('does not take a live holder\'s lease after the machine slept: the wall clock jumped, and the holder renews on waking', async () => {
+    // Only Date is faked: the timers and the monotonic clock run as usual, and the wall clock moves when told.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const holder = await locks({ ...QUICK, heartbeatMs: 200 }).acquire(1);
+      let taken = false;
+      const waiter = locks().acquire(1).then((lease) => {
+        taken = true;
+        return lease;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      // An hour of suspend: no timer ran, and on waking the waiter polls before the holder's heartbeat is due.
+      vi.setSystemTime(Date.now() + 3_600_000);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(taken).toBe(false);
+      holder.release();
+      expect((await waiter).waited).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a heartbeat or release that cannot be written (disk full) is skipped, not thrown from the timer', async () => {

@@ -1,0 +1,76 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ComposedMessage } from '../../../src-main/ipc/compose-shapes';
+import { OperationsService } from '../../../src-main/journal/operations-service';
+import { AttachmentStaging } from '../../../src-main/outbox/attachment-staging';
+import { markOriginal } from '../../../src-main/outbox/mark-original';
+import type { HeaderRecord } from '../../../src-main/store/messages-repo';
+import { insertAccountRow, tempStore } from '../store/temp-store';
+
+let temp: ReturnType<typeof tempStore>;
+let accountId: number;
+let inbox: number;
+let drafts: number;
+beforeEach(() => {
+  temp = tempStore();
+  const { store } = temp;
+  accountId = insertAccountRow(store, 'a@test');
+  const folder = (path: string, role: string) =>
+    Number(store.db.prepare('INSERT INTO folders (account_id, path, name, role, uidvalidity) VALUES (?, ?, ?, ?, 1700)').run(accountId, path, path, role).lastInsertRowid);
+  inbox = folder('INBOX', 'inbox');
+  drafts = folder('Drafts', 'drafts');
+});
+afterEach(() => temp.dispose());
+
+function header(uid: number, subject: string, flags: string[] = []): HeaderRecord {
+  return {
+    uid, uidl: null, messageId: `<${subject}@test>`, inReplyTo: null, subject, from: { name: '', address: 'b@test' }, to: [], cc: [],
+    date: uid, internalDate: null, size: 0, flags, hasAttachments: false, structure: null, modseq: null,
+  };
+}
+
+const insert = (folderId: number, record: HeaderRecord) => temp.store.write(() => temp.store.messages.insertHeaders(folderId, [record]))[0]!;
+
+/** A sent outbox row for `composed` (what the runner hands markOriginal once the server took the message). */
+function sentEntry(composed: ComposedMessage) {
+  const { store } = temp;
+  const id = store.outbox.insert({
+    accountId, messageId: '<reply@test>', blob: 'b'.repeat(64), size: 1, envelope: { from: 'a@test', to: ['b@test'] },
+    composedJson: JSON.stringify(composed), subject: composed.subject, to: ['b@test'], state: 'queued', sendAt: null,
+  });
+  return store.outbox.get(id)!;
+}
+
+/**
+ * Between Send and the server's answer (an undo delay, a scheduled send, a day offline) the original
+ * or the draft may leave the store: another device deleted it, and the sync removed its row. A message
+ * that arrives next must not take over its id and be marked, or deleted, in its place.
+ */
+describe('markOriginal after the original or the draft left the store', () => {
+  it('does not mark \\Answered a message that arrived after the original was removed', () => {
+    const { store } = temp;
+    insert(inbox, header(1, 'older'));
+    const original = insert(inbox, header(2, 'original'));
+    const entry = sentEntry(ComposedMessage.parse({ accountId, subject: 'Re: original', origin: { messageId: original, kind: 'reply' } }));
+    store.write(() => store.messages.removeUids(inbox, [2]));
+    const arrived = insert(inbox, header(3, 'arrived'));
+
+    markOriginal({ operations: new OperationsService(store, () => undefined), staging: new AttachmentStaging(temp.dir) }, entry);
+
+    expect(store.messages.get(arrived)).toMatchObject({ subject: 'arrived', flags: [] });
+    expect(store.operations.unfinished(accountId)).toEqual([]);
+  });
+
+  it('does not delete a message that arrived after the draft was removed', () => {
+    const { store } = temp;
+    insert(inbox, header(1, 'older'));
+    const draft = insert(drafts, header(1, 'draft', ['\\Draft']));
+    const entry = sentEntry(ComposedMessage.parse({ accountId, subject: 'draft', draftMessageId: draft }));
+    store.write(() => store.messages.removeUids(drafts, [1]));
+    const arrived = insert(inbox, header(2, 'arrived'));
+
+    markOriginal({ operations: new OperationsService(store, () => undefined), staging: new AttachmentStaging(temp.dir) }, entry);
+
+    expect(store.messages.get(arrived)).toMatchObject({ subject: 'arrived' });
+    expect(store.operations.unfinished(accountId)).toEqual([]);
+  });
+});
