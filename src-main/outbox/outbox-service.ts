@@ -83,6 +83,23 @@ export class OutboxService {
     return view(this.require(outboxId));
   }
 
+  /**
+   * Send now: a message held back (Send later, the undo delay, a retry's
+   * backoff) leaves at once. Refused once it began to leave or has ended;
+   * the row is changed in one conditional write, never over a "sending".
+   */
+  sendNow(outboxId: number): OutboxEntryView {
+    const entry = this.require(outboxId);
+    if (!this.store.outbox.makeDue(outboxId)) {
+      const state = this.store.outbox.get(outboxId)?.state ?? 'gone';
+      throw new WrenError('BadRequest', `Message ${outboxId} is ${state}; only a waiting or queued message can be sent now.`, { outboxId, state });
+    }
+    const due = view(this.require(outboxId));
+    this.changed(due, false);
+    void this.runner.kick(entry.accountId);
+    return due;
+  }
+
   resolve(outboxId: number, action: 'sendAnyway' | 'discard'): { resolved: true } {
     const entry = this.require(outboxId);
     if (entry.state !== 'unknown') throw new WrenError('BadRequest', `Message ${outboxId} is ${entry.state}, not waiting for a decision.`, { outboxId });

@@ -214,6 +214,20 @@ export class OutboxRepo {
     );
   }
 
+  /**
+   * Send now: a row still held (Send later, the undo delay, a retry's
+   * backoff) becomes due at once, in one statement, so it can never undo a
+   * "sending" the outbox worker wrote meanwhile. False when the row is gone
+   * or has moved on (began to leave, sent, failed).
+   */
+  makeDue(id: number): boolean {
+    return (
+      this.statements
+        .get(`UPDATE outbox SET state = 'queued', send_at = NULL, next_attempt_at = NULL WHERE id = ? AND state IN ('waiting', 'queued')`)
+        .run(id).changes === 1
+    );
+  }
+
   /** The earliest time a waiting or queued row of any account but `busy` ones becomes due. */
   nextDue(busy: number[] = []): number | null {
     return (this.statements
