@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { connectImap } from '../lab/imap-util';
 import type { LabUser } from '../lab/lab';
 import { fillAccountForm } from './add-lab-account';
 import { screenshot } from './web-app';
@@ -103,6 +104,38 @@ describe('web mode: the Outbox (a scheduled message, a refused one)', () => {
     expect(await web.page.getByTestId('outbox-folder').count()).toBe(0);
     await web.page.getByTestId('compose-discard').click();
     await composer().waitFor({ state: 'detached' });
+  });
+
+  /** How many messages with this subject a lab user's Inbox holds (another client's view). */
+  async function inboxCount(user: LabUser, subject: string): Promise<number> {
+    const client = await connectImap(web.lab, user.email);
+    try {
+      await client.mailboxOpen('INBOX', { readOnly: true });
+      return ((await client.search({ header: { Subject: subject } }, { uid: true })) || []).length;
+    } finally {
+      await client.logout();
+    }
+  }
+
+  it('Send now on a scheduled message: it leaves at once, the Outbox empties, and it arrives once', async () => {
+    const bob = web.lab.users[1]!;
+    await write(bob.email, 'Minutes, sent early');
+    await web.page.getByTestId('compose-send-later').click();
+    await web.page.getByTestId('compose-schedule').click(); // an hour from now
+    await composer().waitFor({ state: 'detached' });
+    await web.page.getByTestId('outbox-folder').getByRole('button').click();
+    const row = outboxRow('Minutes, sent early');
+    expect(await row.getByTestId('outbox-state').textContent()).toMatch(/^Scheduled for /);
+    await screenshot(web.page, 'outbox-send-now-en');
+    await web.page.getByTestId('language').selectOption('zh');
+    await row.getByTestId('outbox-send-now').filter({ hasText: '立即发送' }).waitFor();
+    await screenshot(web.page, 'outbox-send-now-zh');
+    await web.page.getByTestId('language').selectOption('en');
+
+    await row.getByTestId('outbox-send-now').click();
+    await web.page.getByTestId('outbox-empty').waitFor({ timeout: 30_000 });
+    expect(await web.page.getByTestId('outbox-folder').count()).toBe(0);
+    await expect.poll(() => inboxCount(bob, 'Minutes, sent early'), { timeout: 30_000 }).toBe(1);
   });
 
   it('asks about a message of unknown fate; "It was sent — discard" takes it out of the outbox', async () => {
