@@ -138,6 +138,26 @@ describe('web mode: the Outbox (a scheduled message, a refused one)', () => {
     await expect.poll(() => inboxCount(bob, 'Minutes, sent early'), { timeout: 30_000 }).toBe(1);
   });
 
+  it("Send later says the chosen time in Wren's language (the browser draws the control in its own, en-US here)", async () => {
+    await web.page.getByTestId('language').selectOption('zh');
+    await write(web.lab.users[1]!.email, '周报');
+    await web.page.getByTestId('compose-send-later').click();
+    await web.page.getByTestId('compose-send-at').fill('2099-05-04T08:30');
+    const words = web.page.getByTestId('compose-send-at-words');
+    expect(await words.textContent()).toBe('将于 2099年5月4日星期一 08:30:00 发送');
+    await screenshot(web.page, 'send-later-picker-zh');
+    // Live with the language, like every other word on screen.
+    await web.page.getByTestId('language').selectOption('en');
+    await expect.poll(() => words.textContent()).toBe('To be sent Monday, May 4, 2099 at 8:30:00 AM');
+    await screenshot(web.page, 'send-later-picker-en');
+    await web.page.getByTestId('compose-send-at').fill('2001-01-01T08:00');
+    expect(await words.textContent()).toBe('Pick a time later than now.');
+    expect(await web.page.getByTestId('compose-schedule').isDisabled()).toBe(true);
+    await web.page.getByTestId('compose-send-later-cancel').click();
+    await web.page.getByTestId('compose-discard').click();
+    await composer().waitFor({ state: 'detached' });
+  });
+
   it('asks about a message of unknown fate; "It was sent — discard" takes it out of the outbox', async () => {
     await write('bob@example.test', 'Did it go?');
     await web.page.getByTestId('compose-send-later').click();
