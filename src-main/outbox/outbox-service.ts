@@ -75,10 +75,8 @@ export class OutboxService {
 
   retry(outboxId: number): OutboxEntryView {
     const entry = this.require(outboxId);
-    if (entry.state !== 'failed' && entry.state !== 'queued') {
-      throw new WrenError('BadRequest', `Message ${outboxId} is ${entry.state}; only a failed or queued message is sent again.`, { outboxId, state: entry.state });
-    }
-    this.store.outbox.setState(outboxId, 'queued', { nextAttemptAt: null });
+    // Conditional, like sendNow: never over a "sending" the outbox worker wrote since `entry` was read.
+    if (!this.store.outbox.requeue(outboxId)) throw this.movedOn(outboxId, 'only a failed or queued message is sent again');
     void this.runner.kick(entry.accountId);
     return view(this.require(outboxId));
   }
@@ -90,10 +88,7 @@ export class OutboxService {
    */
   sendNow(outboxId: number): OutboxEntryView {
     const entry = this.require(outboxId);
-    if (!this.store.outbox.makeDue(outboxId)) {
-      const state = this.store.outbox.get(outboxId)?.state ?? 'gone';
-      throw new WrenError('BadRequest', `Message ${outboxId} is ${state}; only a waiting or queued message can be sent now.`, { outboxId, state });
-    }
+    if (!this.store.outbox.makeDue(outboxId)) throw this.movedOn(outboxId, 'only a waiting or queued message can be sent now');
     const due = view(this.require(outboxId));
     this.changed(due, false);
     void this.runner.kick(entry.accountId);
@@ -159,6 +154,12 @@ export class OutboxService {
       .get(accountId, identityId, identityId) as { name: string; email: string; replyTo: string | null } | undefined;
     if (!row) throw new WrenError('NotFound', `No identity ${identityId ?? '(default)'} for account ${accountId}.`, { accountId, identityId });
     return { name: row.name, address: row.email, replyTo: row.replyTo };
+  }
+
+  /** A request the row has moved past (it began to leave, or ended) since the user saw it. */
+  private movedOn(outboxId: number, rule: string): WrenError {
+    const state = this.store.outbox.get(outboxId)?.state ?? 'gone';
+    return new WrenError('BadRequest', `Message ${outboxId} is ${state}; ${rule}.`, { outboxId, state });
   }
 
   private require(outboxId: number): OutboxRecord {

@@ -221,10 +221,22 @@ export class OutboxRepo {
    * or has moved on (began to leave, sent, failed).
    */
   makeDue(id: number): boolean {
+    return this.moveToQueued(id, ['waiting', 'queued'], false);
+  }
+
+  /** Retry: a failed (or queued) row is queued again, due now, its error cleared; conditional like makeDue. */
+  requeue(id: number): boolean {
+    return this.moveToQueued(id, ['failed', 'queued'], true);
+  }
+
+  private moveToQueued(id: number, from: OutboxState[], clearError: boolean): boolean {
     return (
       this.statements
-        .get(`UPDATE outbox SET state = 'queued', send_at = NULL, next_attempt_at = NULL WHERE id = ? AND state IN ('waiting', 'queued')`)
-        .run(id).changes === 1
+        .get(
+          `UPDATE outbox SET state = 'queued', send_at = NULL, next_attempt_at = NULL, error_json = CASE WHEN ? THEN NULL ELSE error_json END
+           WHERE id = ? AND state IN (SELECT value FROM json_each(?))`,
+        )
+        .run(clearError ? 1 : 0, id, JSON.stringify(from)).changes === 1
     );
   }
 

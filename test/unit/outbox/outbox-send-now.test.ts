@@ -112,4 +112,15 @@ describe('Send now (outbox.sendNow)', () => {
     expect(temp.store.outbox.makeDue(id)).toBe(false);
     expect(temp.store.outbox.get(id)!.state).toBe('sending');
   });
+
+  it('Retry is conditional the same way: a failed row is queued again with its error cleared, a sending one is left alone', () => {
+    const id = insert('failed', { state: 'queued', sendAt: null });
+    temp.store.outbox.setState(id, 'failed', { error: { code: 'SmtpRejected', message: '550' }, attempts: 1 });
+    expect(temp.store.outbox.requeue(id)).toBe(true);
+    expect(temp.store.outbox.get(id)).toMatchObject({ state: 'queued', error: null, nextAttemptAt: null, attempts: 1 });
+    temp.store.outbox.setState(id, 'sending', { attempts: 2 });
+    expect(temp.store.outbox.requeue(id)).toBe(false);
+    expect(() => service.retry(id)).toThrow(expect.objectContaining({ code: 'BadRequest' }) as Error);
+    expect(temp.store.outbox.get(id)!.state).toBe('sending');
+  });
 });
