@@ -90,4 +90,12 @@ describe('web mode at the smallest window Wren is laid out for (1000 px)', () =>
     // innerText is the text as drawn, CSS text-transform applied.
     expect(await heading.innerText()).toBe('McAlice at Example.test');
   });
+
+  it('stays within the window in Chinese too', async () => {
+    await web.page.getByTestId('language').selectOption('zh');
+    await web.page.getByTestId('action-compose').filter({ hasText: '写邮件' }).waitFor();
+    expect(await sidewaysScroll()).toBe(0);
+    await screenshot(web.page, 'narrow-window-1000-zh');
+    await web.page.getByTestId('language').selectOption('en');
+  });
 });
