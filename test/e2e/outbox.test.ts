@@ -145,6 +145,14 @@ describe('web mode: the Outbox (a scheduled message, a refused one)', () => {
     await web.page.getByTestId('compose-send-at').fill('2099-05-04T08:30');
     const words = web.page.getByTestId('compose-send-at-words');
     expect(await words.textContent()).toBe('将于 2099年5月4日星期一 08:30:00 发送');
+    // The toasts left by the tests above (a refusal, "Will be sent …") stay beside the composer, clear of it.
+    const composerLeft = (await composer().boundingBox())!.x;
+    const toasts = await web.page.locator('.toast').all();
+    expect(toasts.length).toBeGreaterThan(0);
+    for (const toast of toasts) {
+      const box = (await toast.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(composerLeft);
+    }
     await screenshot(web.page, 'send-later-picker-zh');
     // Live with the language, like every other word on screen.
     await web.page.getByTestId('language').selectOption('en');
