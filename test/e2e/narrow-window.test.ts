@@ -67,7 +67,6 @@ describe('web mode at the smallest window Wren is laid out for (1000 px)', () =>
   });
 
   it('keeps the reading pane when the saved pane widths were set on a wider screen', async () => {
-    await web.page.getByTestId('open-settings').waitFor();
     await run(process.execPath, ['bin/wren.cjs', '--data-dir', web.app.dataDir, 'settings', 'set', 'app.panes', '{"folders":360,"list":800}'], {
       env: { ...process.env, XDG_CONFIG_HOME: join(dirname(web.app.dataDir), 'config') },
     });
