@@ -55,6 +55,7 @@ const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
   settings get [KEY] | settings set KEY VALUE   (KEY: app.theme, account.ACCOUNT.checkIntervalMinutes…)
 ${IDENTITY_USAGE.replace(/^/gm, '  ')}
   send --account A --to ADDR ... (see below)   outbox list | outbox flush | outbox retry ID | outbox cancel ID
+  outbox send-now ID                            (a scheduled or held-back message, now)
   outbox resolve ID --send-anyway|--discard     (a send cut before the server answered)
   A message leaves at once unless --delay or --at holds it; exit 0 when the server accepted it and the
   Sent copy is filed (or when held for later), 75 when queued because the server cannot be reached,

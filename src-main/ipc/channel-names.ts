@@ -56,6 +56,7 @@ export const METHOD_NAMES = [
   'outbox.list',
   'outbox.cancel',
   'outbox.retry',
+  'outbox.sendNow',
   'outbox.resolve',
   'outbox.wait',
   'outbox.flush',

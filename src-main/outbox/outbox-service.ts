@@ -82,12 +82,24 @@ export class OutboxService {
 
   retry(outboxId: number): OutboxEntryView {
     const entry = this.require(outboxId);
-    if (entry.state !== 'failed' && entry.state !== 'queued') {
-      throw new WrenError('BadRequest', `Message ${outboxId} is ${entry.state}; only a failed or queued message is sent again.`, { outboxId, state: entry.state });
-    }
-    this.store.outbox.setState(outboxId, 'queued', { nextAttemptAt: null });
+    // Conditional, like sendNow: never over a "sending" the outbox worker wrote since `entry` was read.
+    if (!this.store.outbox.requeue(outboxId)) throw this.movedOn(outboxId, 'only a failed or queued message is sent again');
     void this.runner.kick(entry.accountId);
     return view(this.require(outboxId));
+  }
+
+  /**
+   * Send now: a message held back (Send later, the undo delay, a retry's
+   * backoff) leaves at once. Refused once it began to leave or has ended;
+   * the row is changed in one conditional write, never over a "sending".
+   */
+  sendNow(outboxId: number): OutboxEntryView {
+    const entry = this.require(outboxId);
+    if (!this.store.outbox.makeDue(outboxId)) throw this.movedOn(outboxId, 'only a waiting or queued message can be sent now');
+    const due = view(this.require(outboxId));
+    this.changed(due, false);
+    void this.runner.kick(entry.accountId);
+    return due;
   }
 
   resolve(outboxId: number, action: 'sendAnyway' | 'discard'): { resolved: true } {
@@ -149,6 +161,12 @@ export class OutboxService {
       .get(accountId, identityId, identityId) as { name: string; email: string; replyTo: string | null } | undefined;
     if (!row) throw new WrenError('NotFound', `No identity ${identityId ?? '(default)'} for account ${accountId}.`, { accountId, identityId });
     return { name: row.name, address: row.email, replyTo: row.replyTo };
+  }
+
+  /** A request the row has moved past (it began to leave, or ended) since the user saw it. */
+  private movedOn(outboxId: number, rule: string): WrenError {
+    const state = this.store.outbox.get(outboxId)?.state ?? 'gone';
+    return new WrenError('BadRequest', `Message ${outboxId} is ${state}; ${rule}.`, { outboxId, state });
   }
 
   private require(outboxId: number): OutboxRecord {

@@ -219,6 +219,32 @@ export class OutboxRepo {
     );
   }
 
+  /**
+   * Send now: a row still held (Send later, the undo delay, a retry's
+   * backoff) becomes due at once, in one statement, so it can never undo a
+   * "sending" the outbox worker wrote meanwhile. False when the row is gone
+   * or has moved on (began to leave, sent, failed).
+   */
+  makeDue(id: number): boolean {
+    return this.moveToQueued(id, ['waiting', 'queued'], false);
+  }
+
+  /** Retry: a failed (or queued) row is queued again, due now, its error cleared; conditional like makeDue. */
+  requeue(id: number): boolean {
+    return this.moveToQueued(id, ['failed', 'queued'], true);
+  }
+
+  private moveToQueued(id: number, from: OutboxState[], clearError: boolean): boolean {
+    return (
+      this.statements
+        .get(
+          `UPDATE outbox SET state = 'queued', send_at = NULL, next_attempt_at = NULL, error_json = CASE WHEN ? THEN NULL ELSE error_json END
+           WHERE id = ? AND state IN (SELECT value FROM json_each(?))`,
+        )
+        .run(clearError ? 1 : 0, id, JSON.stringify(from)).changes === 1
+    );
+  }
+
   /** The earliest time a waiting or queued row of any account but `busy` ones becomes due. */
   nextDue(busy: number[] = []): number | null {
     return (this.statements

@@ -342,6 +342,8 @@ const strings = {
   'compose.sendHint': 'Send (Ctrl+Enter)',
   'compose.sendLater': 'Send later…',
   'compose.sendAt': 'Send at',
+  'compose.sendAtWords': 'To be sent {time}',
+  'compose.sendAtPast': 'Pick a time later than now.',
   'compose.schedule': 'Schedule',
   'compose.cancel': 'Cancel',
   'compose.save': 'Save draft',

@@ -338,6 +338,8 @@ export const zh: Dictionary = {
     'compose.sendHint': '发送（Ctrl+Enter）',
     'compose.sendLater': '定时发送…',
     'compose.sendAt': '发送时间',
+    'compose.sendAtWords': '将于 {time} 发送',
+    'compose.sendAtPast': '请选择晚于现在的时间。',
     'compose.schedule': '定时',
     'compose.cancel': '取消',
     'compose.save': '保存草稿',

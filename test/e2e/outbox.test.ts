@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { connectImap } from '../lab/imap-util';
 import type { LabUser } from '../lab/lab';
 import { fillAccountForm } from './add-lab-account';
 import { screenshot } from './web-app';
@@ -101,6 +102,66 @@ describe('web mode: the Outbox (a scheduled message, a refused one)', () => {
     expect(await web.page.getByTestId('compose-subject').inputValue()).toBe('To nobody');
     await web.page.getByTestId('outbox-empty').waitFor();
     expect(await web.page.getByTestId('outbox-folder').count()).toBe(0);
+    await web.page.getByTestId('compose-discard').click();
+    await composer().waitFor({ state: 'detached' });
+  });
+
+  /** How many messages with this subject a lab user's Inbox holds (another client's view). */
+  async function inboxCount(user: LabUser, subject: string): Promise<number> {
+    const client = await connectImap(web.lab, user.email);
+    try {
+      await client.mailboxOpen('INBOX', { readOnly: true });
+      return ((await client.search({ header: { Subject: subject } }, { uid: true })) || []).length;
+    } finally {
+      await client.logout();
+    }
+  }
+
+  it('Send now on a scheduled message: it leaves at once, the Outbox empties, and it arrives once', async () => {
+    const bob = web.lab.users[1]!;
+    await write(bob.email, 'Minutes, sent early');
+    await web.page.getByTestId('compose-send-later').click();
+    await web.page.getByTestId('compose-schedule').click(); // an hour from now
+    await composer().waitFor({ state: 'detached' });
+    await web.page.getByTestId('outbox-folder').getByRole('button').click();
+    const row = outboxRow('Minutes, sent early');
+    expect(await row.getByTestId('outbox-state').textContent()).toMatch(/^Scheduled for /);
+    await screenshot(web.page, 'outbox-send-now-en');
+    await web.page.getByTestId('language').selectOption('zh');
+    await row.getByTestId('outbox-send-now').filter({ hasText: '立即发送' }).waitFor();
+    await screenshot(web.page, 'outbox-send-now-zh');
+    await web.page.getByTestId('language').selectOption('en');
+
+    await row.getByTestId('outbox-send-now').click();
+    await web.page.getByTestId('outbox-empty').waitFor({ timeout: 30_000 });
+    expect(await web.page.getByTestId('outbox-folder').count()).toBe(0);
+    await expect.poll(() => inboxCount(bob, 'Minutes, sent early'), { timeout: 30_000 }).toBe(1);
+  });
+
+  it("Send later says the chosen time in Wren's language (the browser draws the control in its own, en-US here)", async () => {
+    await web.page.getByTestId('language').selectOption('zh');
+    await write(web.lab.users[1]!.email, '周报');
+    await web.page.getByTestId('compose-send-later').click();
+    await web.page.getByTestId('compose-send-at').fill('2099-05-04T08:30');
+    const words = web.page.getByTestId('compose-send-at-words');
+    expect(await words.textContent()).toBe('将于 2099年5月4日星期一 08:30:00 发送');
+    // The toasts left by the tests above (a refusal, "Will be sent …") stay beside the composer, clear of it.
+    const composerLeft = (await composer().boundingBox())!.x;
+    const toasts = await web.page.locator('.toast').all();
+    expect(toasts.length).toBeGreaterThan(0);
+    for (const toast of toasts) {
+      const box = (await toast.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(composerLeft);
+    }
+    await screenshot(web.page, 'send-later-picker-zh');
+    // Live with the language, like every other word on screen.
+    await web.page.getByTestId('language').selectOption('en');
+    await expect.poll(() => words.textContent()).toBe('To be sent Monday, May 4, 2099 at 8:30:00 AM');
+    await screenshot(web.page, 'send-later-picker-en');
+    await web.page.getByTestId('compose-send-at').fill('2001-01-01T08:00');
+    expect(await words.textContent()).toBe('Pick a time later than now.');
+    expect(await web.page.getByTestId('compose-schedule').isDisabled()).toBe(true);
+    await web.page.getByTestId('compose-send-later-cancel').click();
     await web.page.getByTestId('compose-discard').click();
     await composer().waitFor({ state: 'detached' });
   });

@@ -27,6 +27,7 @@ export function composeHandlers(core: WrenCore, options: HandlerOptions): Pick<H
     'outbox.list': ({ accountId }) => core.outbox.list(accountId),
     'outbox.cancel': ({ outboxId }) => core.outbox.cancel(outboxId),
     'outbox.retry': ({ outboxId }) => core.outbox.retry(outboxId),
+    'outbox.sendNow': ({ outboxId }) => core.outbox.sendNow(outboxId),
     'outbox.resolve': ({ outboxId, action }) => core.outbox.resolve(outboxId, action),
     'outbox.wait': ({ outboxIds }) => core.outbox.wait(outboxIds),
     'outbox.flush': () => core.outbox.flush(),

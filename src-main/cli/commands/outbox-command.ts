@@ -3,7 +3,7 @@ import { WrenError } from '../../errors/wren-error';
 import type { CliContext } from '../cli-context';
 import { describeEntry } from './send-command';
 
-const USAGE = 'Usage: wren outbox list | wren outbox flush | wren outbox retry ID | wren outbox cancel ID | wren outbox resolve ID --send-anyway|--discard';
+const USAGE = 'Usage: wren outbox list | wren outbox flush | wren outbox retry ID | wren outbox send-now ID | wren outbox cancel ID | wren outbox resolve ID --send-anyway|--discard';
 
 /** `wren outbox …`: what waits to be sent, and the user's decisions about it. */
 export async function outboxCommand(context: CliContext, args: string[]): Promise<number> {
@@ -30,6 +30,13 @@ export async function outboxCommand(context: CliContext, args: string[]): Promis
   switch (sub) {
     case 'retry': {
       await context.request('outbox.retry', { outboxId });
+      const [entry] = await context.request('outbox.wait', { outboxIds: [outboxId] });
+      context.print(entry, () => [describeEntry(entry!)]);
+      return entry!.state === 'sent' ? 0 : 1;
+    }
+    case 'send-now': {
+      // A scheduled message, or one waiting out its undo delay or a retry's backoff, leaves now; this waits for the server's answer.
+      await context.request('outbox.sendNow', { outboxId });
       const [entry] = await context.request('outbox.wait', { outboxIds: [outboxId] });
       context.print(entry, () => [describeEntry(entry!)]);
       return entry!.state === 'sent' ? 0 : 1;

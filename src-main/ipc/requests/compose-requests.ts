@@ -61,6 +61,8 @@ export const composeRequests = {
   'outbox.cancel': request<{ message: ComposedMessage | null }>()(z.object({ outboxId: id }).strict()),
   /** Sends a failed (or offline-queued) message again now. */
   'outbox.retry': request<OutboxEntryView>()(z.object({ outboxId: id }).strict()),
+  /** Sends a message held back (scheduled, in its undo delay, or waiting out a retry's backoff) at once; refused once it began to leave. */
+  'outbox.sendNow': request<OutboxEntryView>()(z.object({ outboxId: id }).strict()),
   /** The user's answer for a message whose send was cut before the server's reply (state `unknown`). */
   'outbox.resolve': request<{ resolved: true }>()(z.object({ outboxId: id, action: z.enum(['sendAnyway', 'discard']) }).strict()),
   /**

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
-import { useT } from '../../i18n/i18n-context';
+import { useEffect, useId, useRef, useState } from 'react';
+import { formatFullDate } from '../../format/format-date';
+import { useI18n } from '../../i18n/i18n-context';
 
 /** `YYYY-MM-DDTHH:mm` in local time, what a datetime-local input holds. */
 function localInputValue(date: Date): string {
@@ -13,7 +14,8 @@ function localInputValue(date: Date): string {
  * to the time when it opens, back to "Send later…" when it is cancelled.
  */
 export function SendLater({ onSchedule }: { onSchedule(at: number): void }) {
-  const t = useT();
+  const { t, locale } = useI18n();
+  const wordsId = useId();
   const [open, setOpen] = useState(false);
   const [value, setValue] = useState(() => localInputValue(new Date(Date.now() + 60 * 60 * 1000)));
   const opener = useRef<HTMLButtonElement>(null);
@@ -33,11 +35,19 @@ export function SendLater({ onSchedule }: { onSchedule(at: number): void }) {
   if (!open) {
     return <button ref={opener} type="button" onClick={() => toggle(true)} data-testid="compose-send-later">{t('compose.sendLater')}</button>;
   }
+  // The native control draws its date in the browser's (or Electron's) own locale, whatever `lang` says: the time
+  // chosen is said again below it in Wren's language, as the toast and the Outbox will say it.
   return (
-    <span className="composer__send-later">
-      <input ref={time} type="datetime-local" value={value} onChange={(event) => setValue(event.target.value)} aria-label={t('compose.sendAt')} data-testid="compose-send-at" />
-      <button type="button" disabled={!valid} onClick={() => onSchedule(at)} data-testid="compose-schedule">{t('compose.schedule')}</button>
-      <button type="button" onClick={() => toggle(false)} data-testid="compose-send-later-cancel">{t('compose.cancel')}</button>
-    </span>
+    <>
+      <span className="composer__send-later">
+        <input ref={time} type="datetime-local" lang={locale} value={value} onChange={(event) => setValue(event.target.value)}
+          aria-label={t('compose.sendAt')} aria-describedby={wordsId} data-testid="compose-send-at" />
+        <button type="button" disabled={!valid} onClick={() => onSchedule(at)} data-testid="compose-schedule">{t('compose.schedule')}</button>
+        <button type="button" onClick={() => toggle(false)} data-testid="compose-send-later-cancel">{t('compose.cancel')}</button>
+      </span>
+      <output id={wordsId} className={valid ? 'composer__send-at-words' : 'composer__send-at-words composer__send-at-words--invalid'} data-testid="compose-send-at-words">
+        {valid ? t('compose.sendAtWords', { time: formatFullDate(at, locale) }) : t('compose.sendAtPast')}
+      </output>
+    </>
   );
 }

@@ -41,6 +41,7 @@ function useOutboxActions(): OutboxActions {
   return {
     edit: (entry) => takeBack(entry.id),
     retry: (entry) => void client.request('outbox.retry', { outboxId: entry.id }).catch(fail),
+    sendNow: (entry) => void client.request('outbox.sendNow', { outboxId: entry.id }).catch(fail),
     resolve: (entry, action) => void client.request('outbox.resolve', { outboxId: entry.id, action }).catch(fail),
   };
 }

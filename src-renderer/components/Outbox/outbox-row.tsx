@@ -7,8 +7,10 @@ import { outboxStateWords } from './outbox-state-words';
 export interface OutboxActions {
   /** Takes the message out of the outbox and into the composer. */
   edit(entry: OutboxEntryView): void;
-  /** `outbox.retry`: a failed message again, or a queued one now. */
+  /** `outbox.retry`: a failed message again. */
   retry(entry: OutboxEntryView): void;
+  /** `outbox.sendNow`: a message held back (scheduled, its undo delay, a retry's backoff) leaves at once. */
+  sendNow(entry: OutboxEntryView): void;
   resolve(entry: OutboxEntryView, action: 'sendAnyway' | 'discard'): void;
 }
 
@@ -63,16 +65,15 @@ function RowActions({ entry, actions }: { entry: OutboxEntryView; actions: Outbo
           <button type="button" onClick={() => actions.retry(entry)} data-testid="outbox-retry">{t('outbox.retry')}</button>
         </div>
       );
+    case 'waiting':
     case 'queued':
-      // Held for the network or a retry due later: the core sends a queued message again at once (outbox.retry).
+      // Scheduled, in its undo delay, or held for the network or a retry due later: it can leave at once, as in Thunderbird and Gmail.
       return (
         <div className="outbox-row__actions">
           {edit}
-          <button type="button" onClick={() => actions.retry(entry)} data-testid="outbox-send-now">{t('outbox.sendNow')}</button>
+          <button type="button" onClick={() => actions.sendNow(entry)} data-testid="outbox-send-now">{t('outbox.sendNow')}</button>
         </div>
       );
-    case 'waiting':
-      return <div className="outbox-row__actions">{edit}</div>;
     case 'unknown':
       return <UnknownQuestion entry={entry} actions={actions} />;
     default:

@@ -1,7 +1,7 @@
 import { useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { useT } from '../../i18n/i18n-context';
 import { useSettings } from '../../settings/settings-context';
-import { dividerOffset, resizePane, type Pane, type PaneWidths } from './pane-widths';
+import { drawnWidths, paneColumns, resizePane, type Pane, type PaneWidths } from './pane-widths';
 import './pane-dividers.css';
 
 const KEY_STEP = 16;
@@ -9,7 +9,9 @@ const KEY_STEP = 16;
 /**
  * The folder and list panes' widths (saved in the settings) and the drag
  * handles between the panes: dragging shows the new widths at once and saves
- * them once the pointer lets go; arrow keys move a focused handle.
+ * them once the pointer lets go; arrow keys move a focused handle. Each
+ * handle is placed on its pane's grid column, so it stays on the pane's edge
+ * where a narrow window draws the panes narrower than saved.
  */
 export function usePaneWidths(): { style: CSSProperties; dividers: ReactNode } {
   const t = useT();
@@ -19,7 +21,7 @@ export function usePaneWidths(): { style: CSSProperties; dividers: ReactNode } {
   const save = (panes: PaneWidths) => void update({ app: { panes } });
 
   const startDrag = (pane: Pane) => (event: PointerEvent<HTMLDivElement>) => {
-    const start = widths;
+    const start = drawnWidths(event.currentTarget.parentElement, widths);
     const startX = event.clientX;
     let latest = start;
     event.currentTarget.setPointerCapture(event.pointerId);
@@ -44,13 +46,12 @@ export function usePaneWidths(): { style: CSSProperties; dividers: ReactNode } {
     if (!dx) return;
     event.preventDefault();
     event.stopPropagation();
-    save(resizePane(widths, pane, dx));
+    save(resizePane(drawnWidths(event.currentTarget.parentElement, widths), pane, dx));
   };
   const divider = (pane: Pane) => (
     <div
       key={pane}
-      className="pane-divider"
-      style={{ left: dividerOffset(widths, pane) - 3 }}
+      className={`pane-divider pane-divider--${pane}`}
       role="separator"
       aria-orientation="vertical"
       aria-label={t('panes.resize')}
@@ -62,7 +63,7 @@ export function usePaneWidths(): { style: CSSProperties; dividers: ReactNode } {
     />
   );
   return {
-    style: { gridTemplateColumns: `${widths.folders}px ${widths.list}px minmax(0, 1fr)` },
+    style: { gridTemplateColumns: paneColumns(widths) },
     dividers: (
       <>
         {divider('folders')}

@@ -3,13 +3,32 @@ import { MAX_PANE_WIDTH, MIN_PANE_WIDTH, type AppSettings } from '../../../src-m
 export type PaneWidths = AppSettings['panes'];
 export type Pane = keyof PaneWidths;
 
+/**
+ * The reading pane keeps at least this width. Widths saved on a wider screen
+ * (or dragged too far) would otherwise squeeze it to nothing in a 1000 px
+ * window and push the page into a sideways scroll: the folder and list panes
+ * give way instead, down to the settings' minimum.
+ */
+export const READING_MIN_WIDTH = 320;
+
 /** The widths after dragging one divider by `dx` pixels, each kept within the bounds the settings accept. */
 export function resizePane(start: PaneWidths, pane: Pane, dx: number): PaneWidths {
   const width = Math.round(Math.min(MAX_PANE_WIDTH, Math.max(MIN_PANE_WIDTH, start[pane] + dx)));
   return { ...start, [pane]: width };
 }
 
-/** Where a divider stands: after the folders, or after the folders and the list. */
-export function dividerOffset(widths: PaneWidths, pane: Pane): number {
-  return pane === 'folders' ? widths.folders : widths.folders + widths.list;
+/** The panes' grid columns: the saved widths where the window has room for them and the reading pane's minimum. */
+export function paneColumns(widths: PaneWidths): string {
+  return `minmax(${MIN_PANE_WIDTH}px, ${widths.folders}px) minmax(${MIN_PANE_WIDTH}px, ${widths.list}px) minmax(${READING_MIN_WIDTH}px, 1fr)`;
+}
+
+/**
+ * The widths as drawn (the grid's resolved columns, less than the saved ones
+ * in a narrow window), so a drag starts where the divider is seen; the saved
+ * widths where the layout cannot say.
+ */
+export function drawnWidths(grid: Element | null, saved: PaneWidths): PaneWidths {
+  const columns = grid ? getComputedStyle(grid).gridTemplateColumns.split(' ') : [];
+  if (columns.length !== 3 || !columns.every((column) => /^\d+(\.\d+)?px$/.test(column))) return saved;
+  return { folders: Math.round(parseFloat(columns[0]!)), list: Math.round(parseFloat(columns[1]!)) };
 }

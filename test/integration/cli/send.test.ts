@@ -93,6 +93,22 @@ describe('wren send and wren outbox against the lab', () => {
     expect((JSON.parse((await wren(['outbox', 'list', '--json'])).stdout) as OutboxEntryView[]).some((e) => e.id === entry.id)).toBe(false);
   }, 60_000);
 
+  it('outbox send-now: a message held an hour leaves now (exit 0, said so) and arrives once', async () => {
+    const at = new Date(Date.now() + 3600_000).toISOString();
+    const held = await wren(['send', '--account', 'Alice', '--to', bob().email, '--subject', 'Early', '--body-stdin', '--at', at, '--json'], 'early\n');
+    expect(held.code).toBe(0);
+    const entry = JSON.parse(held.stdout) as OutboxEntryView;
+    expect(entry.state).toBe('waiting');
+    const now = await wren(['outbox', 'send-now', String(entry.id)]);
+    expect(now).toMatchObject({ code: 0, stderr: '' });
+    expect(now.stdout).toContain(`Sent ${entry.messageId}`);
+    expect(await inboxCount(bob().email, 'Message-ID', entry.messageId)).toBe(1);
+    // Sent: a second one is refused (exit 2, as any refused request, the reason on stderr).
+    const again = await wren(['outbox', 'send-now', String(entry.id)]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('only a waiting or queued message');
+  }, 60_000);
+
   it('kill -9 at random points while sending, 20 times: every queued message arrives exactly once', async () => {
     const random = seededRandom(20261202);
     const body = join(dir, 'kill-body.txt');

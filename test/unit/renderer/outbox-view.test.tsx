@@ -42,6 +42,7 @@ function outboxCore(entries: OutboxEntryView[]) {
   client.handlers['outbox.list'] = () => entries;
   client.handlers['outbox.cancel'] = () => ({ message: TAKEN_BACK });
   client.handlers['outbox.retry'] = ({ outboxId }) => ({ ...entries.find((e) => e.id === outboxId)!, state: 'queued' });
+  client.handlers['outbox.sendNow'] = ({ outboxId }) => ({ ...entries.find((e) => e.id === outboxId)!, state: 'queued', sendAt: null, nextAttemptAt: null });
   client.handlers['outbox.resolve'] = () => ({ resolved: true });
   client.handlers['identities.list'] = () => [];
   return client;
@@ -96,10 +97,11 @@ describe('the Outbox view', () => {
     expect(within(unknown).getByTestId('outbox-state').textContent).toBe('Not known whether it was sent');
     expect(unknown.textContent).toContain('the recipients may get it twice');
 
-    // Which actions each state offers: a scheduled message is edited, not sent now (the core has no such request for it).
+    // Which actions each state offers: a message held back (scheduled, or queued) is edited or sent now; a failed one retried.
     expect(within(scheduled).queryByTestId('outbox-edit')).not.toBeNull();
-    expect(within(scheduled).queryByTestId('outbox-send-now')).toBeNull();
+    expect(within(scheduled).queryByTestId('outbox-send-now')).not.toBeNull();
     expect(within(rowOf('Offline note')).queryByTestId('outbox-send-now')).not.toBeNull();
+    expect(within(rowOf('To nobody')).queryByTestId('outbox-send-now')).toBeNull();
     expect(within(unknown).queryByTestId('outbox-edit')).toBeNull();
   }, 20_000);
 
@@ -122,12 +124,14 @@ describe('the Outbox view', () => {
   }, 20_000);
 
   it('Retry, Send now, Send again and Discard each send their request', async () => {
-    const client = outboxCore([QUEUED, FAILED, UNKNOWN]);
+    const client = outboxCore([SCHEDULED, QUEUED, FAILED, UNKNOWN]);
     renderWithClient(<App />, client);
     await openOutbox();
     fireEvent.click(within(rowOf('To nobody')).getByTestId('outbox-retry'));
+    await waitFor(() => expect(client.callsOf('outbox.retry')).toEqual([{ outboxId: 3 }]));
     fireEvent.click(within(rowOf('Offline note')).getByTestId('outbox-send-now'));
-    await waitFor(() => expect(client.callsOf('outbox.retry')).toEqual([{ outboxId: 3 }, { outboxId: 2 }]));
+    fireEvent.click(within(rowOf('Report 报告')).getByTestId('outbox-send-now'));
+    await waitFor(() => expect(client.callsOf('outbox.sendNow')).toEqual([{ outboxId: 2 }, { outboxId: 1 }]));
     fireEvent.click(within(rowOf('Cut off')).getByTestId('outbox-send-again'));
     fireEvent.click(within(rowOf('Cut off')).getByTestId('outbox-discard'));
     await waitFor(() =>
@@ -175,5 +179,6 @@ describe('the Outbox view', () => {
     expect(within(rowOf('To nobody')).getByTestId('outbox-state').textContent).toBe('发送失败：550 5.1.1 <nobody@example.test>: User unknown');
     expect(within(rowOf('Cut off')).getByTestId('outbox-send-again').textContent).toBe('再次发送');
     expect(within(rowOf('Cut off')).getByTestId('outbox-discard').textContent).toBe('已发出，丢弃');
+    expect(within(rowOf('Report 报告')).getByTestId('outbox-send-now').textContent).toBe('立即发送');
   }, 20_000);
 });

@@ -2,6 +2,8 @@
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SendLater } from '../../../src-renderer/components/Composer/send-later';
+import { formatFullDate } from '../../../src-renderer/format/format-date';
+import { localeFor } from '../../../src-renderer/i18n/language';
 import { FakeClient, renderWithClient } from './fake-client';
 
 afterEach(cleanup);
@@ -26,5 +28,26 @@ describe('Send later', () => {
     fireEvent.change(screen.getByTestId('compose-send-at'), { target: { value: '2099-05-04T08:30' } });
     fireEvent.click(screen.getByTestId('compose-schedule'));
     expect(onSchedule).toHaveBeenCalledWith(new Date(2099, 4, 4, 8, 30).getTime());
+  });
+
+  it("says the chosen time in Wren's language under the control (which draws it in the browser's locale), or why it cannot be chosen", () => {
+    const at = new Date(2099, 4, 4, 8, 30).getTime();
+    for (const [language, words, past] of [
+      ['en', `To be sent ${formatFullDate(at, localeFor('en'))}`, 'Pick a time later than now.'],
+      ['zh', `将于 ${formatFullDate(at, localeFor('zh'))} 发送`, '请选择晚于现在的时间。'],
+    ] as const) {
+      renderWithClient(<SendLater onSchedule={() => undefined} />, new FakeClient({}), language);
+      fireEvent.click(screen.getByTestId('compose-send-later'));
+      const input = screen.getByTestId('compose-send-at');
+      fireEvent.change(input, { target: { value: '2099-05-04T08:30' } });
+      const said = screen.getByTestId('compose-send-at-words');
+      expect(said.textContent).toBe(words);
+      expect(input.getAttribute('aria-describedby')).toBe(said.id);
+      fireEvent.change(input, { target: { value: '2001-01-01T08:00' } });
+      expect(said.textContent).toBe(past);
+      cleanup();
+    }
+    // The Chinese words are the Chinese date, not the English one.
+    expect(formatFullDate(at, localeFor('zh'))).toMatch(/^2099年5月4日星期一/);
   });
 });

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src-renderer/components/App';
-import { resizePane } from '../../../src-renderer/components/PaneDividers/pane-widths';
+import { drawnWidths, resizePane } from '../../../src-renderer/components/PaneDividers/pane-widths';
 import { FakeClient, renderWithClient } from './fake-client';
 import { settingsCore } from './settings-core';
 import { ACCOUNT } from './mail-fixtures';
@@ -90,11 +90,23 @@ describe('pane widths', () => {
     expect(resizePane({ folders: 240, list: 420 }, 'folders', 5000).folders).toBe(1200);
   });
 
+  it('a move starts from the widths as drawn (a narrow window draws them narrower than saved), else from the saved ones', () => {
+    const grid = document.createElement('div');
+    document.body.append(grid);
+    grid.style.gridTemplateColumns = '340px 339.5px 320px';
+    expect(drawnWidths(grid, { folders: 360, list: 800 })).toEqual({ folders: 340, list: 340 });
+    // Not laid out (no resolved pixel columns): the saved widths.
+    grid.style.gridTemplateColumns = 'minmax(140px, 360px) minmax(140px, 800px) minmax(320px, 1fr)';
+    expect(drawnWidths(grid, { folders: 360, list: 800 })).toEqual({ folders: 360, list: 800 });
+    expect(drawnWidths(null, { folders: 360, list: 800 })).toEqual({ folders: 360, list: 800 });
+    grid.remove();
+  });
+
   it('are drawn from the settings and saved after a keyboard move', async () => {
     const core = settingsCore({ panes: { folders: 300, list: 400 } });
     renderWithClient(<App />, new FakeClient(core.handlers));
     const divider = await screen.findByTestId('pane-divider-folders');
-    await waitFor(() => expect((divider.parentElement as HTMLElement).style.gridTemplateColumns).toBe('300px 400px minmax(0, 1fr)'));
+    await waitFor(() => expect((divider.parentElement as HTMLElement).style.gridTemplateColumns).toBe('minmax(140px, 300px) minmax(140px, 400px) minmax(320px, 1fr)'));
     fireEvent.keyDown(divider, { key: 'ArrowRight' });
     await waitFor(() => expect(core.saved().app.panes).toEqual({ folders: 316, list: 400 }));
   });
