@@ -27,6 +27,8 @@ export interface StoredBlob {
 export class BlobStore {
   /** Prefix folders known to exist, so storing a blob costs no mkdir call once its folder is there. */
   private readonly folders = new Set<string>();
+  private readonly tempPrefix = randomBytes(8).toString('hex');
+  private tempCount = 0;
 
   constructor(private readonly dir: string) {}
 
@@ -111,7 +113,10 @@ export class BlobStore {
 
   /** A fresh temporary name inside the store, on the same file system, so the rename into place is atomic. */
   tempPath(): string {
-    return join(this.dir, `.incoming-${randomBytes(8).toString('hex')}`);
+    // A random prefix once per store (processes and threads sharing the folder each have their own) and a count:
+    // ten thousand downloads would otherwise ask the system's random source ten thousand times.
+    this.tempCount += 1;
+    return join(this.dir, `.incoming-${this.tempPrefix}-${this.tempCount}`);
   }
 
   /**

@@ -87,7 +87,7 @@ describe('BlobBatch: durable before recorded', () => {
     const path = blobs.pathOf(stored.blob);
     // The file was flushed under its temporary name, before the rename.
     expect(fsyncLog).toHaveLength(3);
-    expect(fsyncLog[0]).toMatch(/\.incoming-[0-9a-f]+$/);
+    expect(fsyncLog[0]).toMatch(/\.incoming-[0-9a-f]+-\d+$/);
     expect(new Set(fsyncLog.slice(1))).toEqual(new Set([dirname(path), dir]));
   });
 });
