@@ -9,6 +9,7 @@ import { useToasts } from '../Toasts/toast-context';
 import { Composer } from '.';
 import { withMailto } from './mailto-state';
 import { useSendFailures } from './use-send-failures';
+import { useUndoWhileWaiting } from './use-undo-while-waiting';
 import { fromComposed, rememberComposer, rememberedComposer, toComposed, type ComposerState } from './composer-state';
 
 export interface ComposeRequest {
@@ -67,6 +68,7 @@ export function ComposeProvider({ accounts, children }: { accounts: AccountView[
     [client, show, fail],
   );
   useSendFailures(undo);
+  const showWhileWaiting = useUndoWhileWaiting();
 
   const send = async (pending: Promise<ComposerState>, sendAt: number | null) => {
     show(null);
@@ -74,9 +76,9 @@ export function ComposeProvider({ accounts, children }: { accounts: AccountView[
     try {
       const entry = await client.request('outbox.send', { message: toComposed(state), sendAt, undoSeconds });
       if (state.draftMessageId !== null) client.request('drafts.discard', { draftMessageId: state.draftMessageId }).catch(() => undefined);
-      if (sendAt) toasts.show({ tone: 'info', lines: [{ key: 'compose.scheduled', dates: { time: sendAt } }], undo: () => undo(entry.id) });
+      if (sendAt) showWhileWaiting(entry.id, { tone: 'info', lines: [{ key: 'compose.scheduled', dates: { time: sendAt } }], undo: () => undo(entry.id) });
       // Undo is offered exactly as long as the message waits (none when it leaves at once).
-      else if (undoSeconds > 0) toasts.show({ tone: 'info', lines: [{ key: 'compose.sending' }], undo: () => undo(entry.id), lifetimeMs: undoSeconds * 1000 });
+      else if (undoSeconds > 0) showWhileWaiting(entry.id, { tone: 'info', lines: [{ key: 'compose.sending' }], undo: () => undo(entry.id), lifetimeMs: undoSeconds * 1000 });
       else toasts.show({ tone: 'info', lines: [{ key: 'compose.sending' }] });
     } catch (error) {
       show(state, true);
