@@ -7,10 +7,12 @@ const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lp
 /**
  * Control characters, the characters Windows forbids, and the Unicode format
  * characters (bidi overrides, zero-width) that make "invoice\u202Efdp.exe"
- * look like "invoice.exe" reversed into a harmless "…exe.pdf".
+ * look like "invoice.exe" reversed into a harmless "…exe.pdf". The bidi
+ * controls are Unicode's whole Bidi_Control set, the Arabic letter mark
+ * (U+061C) included.
  */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f<>:"|?*\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f<>:"|?*\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 function extensionFor(contentType: string | undefined): string {
   if (!contentType) return '';

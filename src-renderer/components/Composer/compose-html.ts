@@ -27,9 +27,17 @@ export function messageHtml(editorHtml: string): string {
   return purifier.sanitize(editorHtml, { ALLOWED_TAGS, ALLOWED_ATTR, ALLOWED_URI_REGEXP: /^(https?:|mailto:|cid:)/i });
 }
 
-/** The same HTML shown in the editor again (a draft reopened): sanitized, cid images kept as placeholders. */
+/**
+ * The same HTML shown in the editor again (a draft reopened): sanitized, cid images kept as placeholders.
+ * Images from the web go: the editor is part of Wren's page, which may load https images, so they would
+ * phone home whatever the remote content setting says, and messageHtml drops them from the message anyway.
+ */
 export function editorHtml(messageHtmlText: string): string {
-  return DOMPurify(window).sanitize(messageHtmlText, { ALLOWED_TAGS, ALLOWED_ATTR, ALLOWED_URI_REGEXP: /^(https?:|mailto:|cid:)/i });
+  const purifier = DOMPurify(window);
+  purifier.addHook('afterSanitizeAttributes', (node) => {
+    if (node.tagName === 'IMG' && !/^(cid|data):/i.test(node.getAttribute('src') ?? '')) node.remove();
+  });
+  return purifier.sanitize(messageHtmlText, { ALLOWED_TAGS, ALLOWED_ATTR, ALLOWED_URI_REGEXP: /^(https?:|mailto:|cid:)/i });
 }
 
 function linesToHtml(text: string): string {

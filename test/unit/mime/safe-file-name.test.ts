@@ -16,6 +16,7 @@ describe('safeFileName', () => {
     ['a<b>c:d"e|f?g*h.txt', 'abcdefgh.txt'],
     ['tab\there\u0000.txt', 'tabhere.txt'],
     ['invoice\u202Efdp.exe', 'invoicefdp.exe'],
+    ['invoice\u061C2024.pdf', 'invoice2024.pdf'],
     ['2024年度财务报告（最终版）.txt', '2024年度财务报告（最终版）.txt'],
   ])('%j → %j', (input, expected) => {
     expect(safeFileName(input)).toBe(expected);

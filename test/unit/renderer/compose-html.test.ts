@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // DOMPurify does not support happy-dom, so the sanitizer is tested against jsdom (as sanitize-mail-html.test.ts is).
 import { describe, expect, it } from 'vitest';
-import { messageHtml, textToEditorHtml } from '../../../src-renderer/components/Composer/compose-html';
+import { editorHtml, messageHtml, textToEditorHtml } from '../../../src-renderer/components/Composer/compose-html';
 
 describe('the HTML a composed message carries', () => {
   it('keeps simple formatting and drops scripts, handlers, styles and unknown tags', () => {
@@ -18,6 +18,13 @@ describe('the HTML a composed message carries', () => {
   it('turns a pasted image preview into its inline part (cid:) and drops images from elsewhere', () => {
     const html = messageHtml('<img src="data:image/png;base64,AAAA" data-cid="abc@wren" alt=""><img src="https://tracker.example/p.gif">');
     expect(html).toBe('<img src="cid:abc@wren" alt="">');
+  });
+
+  it('reopens a draft in the editor without its remote images, which the page would load at once and the message never carries', () => {
+    // The editor is part of Wren's page, whose CSP allows https images: a draft from the server (or a received
+    // mail moved to Drafts) would otherwise phone home whatever the remote content setting says.
+    const html = editorHtml('<p>Hi</p><img src="https://tracker.example/p.gif" alt="t"><img src="//tracker.example/q.gif"><img src="data:image/png;base64,AAAA"><img src="cid:abc@wren">');
+    expect(html).toBe('<p>Hi</p><img src="data:image/png;base64,AAAA"><img src="cid:abc@wren">');
   });
 
   it('carries plain text into the editor escaped, line by line', () => {
