@@ -34,10 +34,14 @@ export function markOriginal(core: { operations: OperationsService; staging: Att
 }
 
 function journal(apply: () => unknown, what: string): void {
+  // The original or the draft may have been deleted meanwhile, a staged file locked: the message is sent all the same.
+  const warn = (error: unknown) => console.warn(`[wren] outbox: could not ${what}:`, (error as Error).message);
   try {
-    apply();
+    const applied = apply();
+    // OperationsService.apply answers with a promise: its refusal ("There is no message 2") would otherwise go
+    // unhandled, which ends a plain Node process (the CLI, the web mode).
+    if (applied instanceof Promise) applied.catch(warn);
   } catch (error) {
-    // The original or the draft may have been deleted meanwhile, a staged file locked: the message is sent all the same.
-    console.warn(`[wren] outbox: could not ${what}:`, (error as Error).message);
+    warn(error);
   }
 }
