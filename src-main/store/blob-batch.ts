@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { close, closeSync, fsync, futimes, futimesSync, open, openSync, rmSync, stat, statSync, writeFile, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { close, closeSync, createReadStream, createWriteStream, existsSync, fsync, futimes, futimesSync, open, openSync, rmSync, stat, statSync, writeFile, writeFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import type { BlobStore, StoredBlob } from './blob-store';
 
@@ -23,6 +24,8 @@ const writeFileAsync = promisify(writeFile);
 export class BlobBatch {
   private files: number[] = [];
   private readonly folders = new Set<string>();
+  /** The files found already stored (descriptor → blob), which a delete elsewhere may remove before this batch's rows name them. */
+  private taken = new Map<number, string>();
 
   constructor(private readonly blobs: BlobStore) {}
 
@@ -86,22 +89,27 @@ export class BlobBatch {
   absorb(other: BlobBatch): void {
     this.files.push(...other.files);
     for (const folder of other.folders) this.folders.add(folder);
+    for (const [file, blob] of other.taken) this.taken.set(file, blob);
     other.files = [];
     other.folders.clear();
+    other.taken.clear();
   }
 
   /** Flushes every file written so far, then their folders; the batch can take more writes afterwards. */
   async sync(): Promise<void> {
     const files = this.files;
     const folders = [...this.folders];
+    const taken = this.taken;
     this.files = [];
     this.folders.clear();
+    this.taken = new Map();
     try {
       await Promise.all(files.map((file) => fsyncAsync(file)));
+      await syncFolders(folders);
+      await this.putBackTaken(taken);
     } finally {
       for (const file of files) closeSync(file);
     }
-    await syncFolders(folders);
   }
 
   /** Gives up the batch (the download failed before anything was recorded): closes its files. */
@@ -109,6 +117,31 @@ export class BlobBatch {
     for (const file of this.files) closeSync(file);
     this.files = [];
     this.folders.clear();
+    this.taken.clear();
+  }
+
+  /**
+   * A file found already stored is named by no row of this batch yet, so a
+   * delete of the rows that did name it (releaseBlobs, an account removed)
+   * may have removed it meanwhile: it is written back from the descriptor
+   * still open on it, before the caller records a row naming it.
+   */
+  private async putBackTaken(taken: Map<number, string>): Promise<void> {
+    for (;;) {
+      const gone = [...taken].filter(([, blob]) => !existsSync(this.blobs.pathOf(blob)));
+      if (!gone.length) return;
+      for (const [file, blob] of gone) {
+        const temp = this.blobs.tempPath();
+        const out = openSync(temp, 'wx', 0o600);
+        try {
+          await pipeline(createReadStream('', { fd: file, start: 0, autoClose: false }), createWriteStream('', { fd: out, autoClose: false }));
+          await fsyncAsync(out);
+        } finally {
+          closeSync(out);
+        }
+        await syncFolders(this.blobs.moveIntoPlace(temp, blob));
+      }
+    }
   }
 
   /**
@@ -126,6 +159,7 @@ export class BlobBatch {
       throw error;
     }
     this.files.push(file);
+    this.taken.set(file, basename(path));
     this.folders.add(dirname(path));
   }
 
@@ -139,6 +173,7 @@ export class BlobBatch {
       throw error;
     }
     this.files.push(file);
+    this.taken.set(file, basename(path));
     this.folders.add(dirname(path));
   }
 }
