@@ -189,9 +189,13 @@ export class MessagesRepo {
     return ids.length;
   }
 
-  /** Drops every cached message of a folder (its UIDVALIDITY changed). */
+  /**
+   * Drops every cached message of a folder with a UID (its UIDVALIDITY
+   * changed). Rows without one are not the server's numbering: a draft or a
+   * moved message still to be appended keeps its row (removeWithoutUid sorts them).
+   */
   clearFolder(folderId: number): number {
-    const ids = this.statements.pluck('DELETE FROM messages WHERE folder_id = ? RETURNING id').all(folderId) as number[];
+    const ids = this.statements.pluck('DELETE FROM messages WHERE folder_id = ? AND uid IS NOT NULL RETURNING id').all(folderId) as number[];
     if (ids.length) this.noteChanged(folderId, ids);
     return ids.length;
   }
