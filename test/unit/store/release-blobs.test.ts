@@ -11,7 +11,12 @@ afterEach(() => dispose());
 const MESSAGE = 'From: ann@example.test\nSubject: The same message\nMessage-ID: <same@example.test>\n\nKept twice.\n';
 
 describe('releaseBlobs (a local folder deleted)', () => {
-  it('keeps a file that an import under way has just found already stored, so its row does not name a deleted file', async () => {
+  it('keeps a file that an import under way has just found already stored, so its row does not name a deleted file', () => importTwiceWhileDeleting(MESSAGE));
+
+  it('keeps it too for a message large enough to be streamed to its own file', () =>
+    importTwiceWhileDeleting(MESSAGE.replace('Kept twice.\n', 'a body line of a message over a megabyte\n'.repeat(40_000))));
+
+  async function importTwiceWhileDeleting(message: string): Promise<void> {
     const t = tempStore();
     dispose = t.dispose;
     const { store } = t;
@@ -19,7 +24,7 @@ describe('releaseBlobs (a local folder deleted)', () => {
     const first = local.create(null, 'First');
     const second = local.create(null, 'Second');
     const eml = join(t.dir, 'same.eml');
-    writeFileSync(eml, MESSAGE);
+    writeFileSync(eml, message);
     await importMailFiles(store, first.id, [eml]);
     const [stored] = store.db.prepare('SELECT s.blob FROM message_sources s JOIN messages m ON m.id = s.message_id WHERE m.folder_id = ?').pluck().all(first.id) as string[];
     const path = store.blobs.pathOf(stored!);
@@ -36,5 +41,5 @@ describe('releaseBlobs (a local folder deleted)', () => {
 
     const copy = store.db.prepare("SELECT m.id FROM messages m WHERE m.folder_id = ? AND m.subject = 'The same message'").pluck().get(second.id) as number;
     expect(store.blobs.intact(store.bodies.source(copy)!)).toBe(true);
-  });
+  }
 });
