@@ -25,8 +25,9 @@ export async function replayAppend(client: ImapClient, store: Store, entry: Jour
     sent = claimed;
   } else if (entry.targetUidNext !== null) {
     const unanswered = entry.items.filter((item) => item.newUid === null);
+    const answered = entry.items.flatMap((item) => (item.newUid === null ? [] : [item.newUid]));
     arrived = await inFolder(client, target, { change: false }, (uidValidity) =>
-      uidValidity === entry.targetUidValidity ? alreadyInTarget(client, unanswered, entry.targetUidNext!) : Promise.resolve(new Map<number, number>()));
+      uidValidity === entry.targetUidValidity ? alreadyInTarget(client, unanswered, entry.targetUidNext!, answered) : Promise.resolve(new Map<number, number>()));
   }
   const missing: JournalItem[] = [];
   for (const item of sent.items) {
