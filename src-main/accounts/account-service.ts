@@ -4,6 +4,7 @@ import type { PasswordVault } from '../secrets/password-vault';
 import type { AccountChanges, AccountRecord } from '../store/accounts-repo';
 import { blobsOfAccount, deleteUnreferencedBlobs } from '../store/account-blobs';
 import type { Store } from '../store/store';
+import { returnUnsent } from '../sync/replay-append';
 import { testConnection, testSmtpConnection } from './connection-test';
 import type { AccountStatusBoard } from './account-status';
 import type { OAuth2Flows, SignedIn } from './oauth2/oauth2-flows';
@@ -122,6 +123,9 @@ export class AccountService {
     const account = this.require(id);
     const blobs = blobsOfAccount(this.store, id);
     this.store.write(() => {
+      // Messages moved in whose APPEND is not sent yet go back where they came from: from a local
+      // folder their row is the only copy there is, and the server never got it.
+      for (const entry of this.store.operations.unfinished(id)) if (entry.action === 'append') returnUnsent(this.store, entry);
       this.store.accounts.remove(id);
       this.vault.remove(account.passwordSecretId);
     });

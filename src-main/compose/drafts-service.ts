@@ -91,6 +91,9 @@ export class DraftsService {
     }
     const uploaded = await this.flushNow(account.id).then(() => true, (error: unknown) => {
       if (isUnreachable(error)) return false;
+      // Refused (no right to store there, a full quota): the save failed, so this version goes too, or
+      // each later save would leave one more behind to be appended once the server takes drafts again.
+      if (this.store.messages.get(rowId)?.uid === null) this.forgetUnsent(folder, rowId);
       throw error;
     });
     if (previous) this.removeVersion(previous, composed.draftMessageId!);
@@ -117,6 +120,14 @@ export class DraftsService {
         if (uid !== null) this.store.messages.adoptUid(record.id, record.folderId, uid);
       });
     }
+  }
+
+  /** A version the server refused: its row and its waiting APPEND go. */
+  private forgetUnsent(folder: FolderRecord, rowId: number): void {
+    this.store.write(() => {
+      this.store.pendingAppends.remove(rowId);
+      this.store.messages.removeLocal(folder.id, [rowId]);
+    });
   }
 
   /** A previous version: never on the server (only here) is removed here; on the server, deleted through the journal. */

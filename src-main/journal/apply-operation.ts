@@ -76,9 +76,32 @@ function deleteMessages(store: Store, accountId: number, messages: MessageLocati
   const trash = permanent ? null : trashOf(store, accountId);
   const forGood = messages.filter((message) => !trash || message.folderId === trash.id);
   const toTrash = messages.filter((message) => trash && message.folderId !== trash.id);
-  const expunged = forGood.length ? journalExpunge(store, accountId, 'delete', forGood) : null;
-  const moved = toTrash.length && trash ? journalMove(store, accountId, 'delete', toTrash, trash) : null;
-  return { operationId: (moved ?? expunged)!, affected: messages.length, undoable: expunged === null, forGood: forGood.length, replay };
+  const unsent = deleteUnsentDrafts(store, messages, trash);
+  const onServer = (list: MessageLocation[]) => list.filter((message) => !unsent.has(message.id));
+  const expunged = onServer(forGood).length ? journalExpunge(store, accountId, 'delete', onServer(forGood)) : null;
+  const moved = onServer(toTrash).length && trash ? journalMove(store, accountId, 'delete', onServer(toTrash), trash) : null;
+  const operationId = moved ?? expunged ?? localEntry(store, { kind: 'delete', action: 'expunge', targetPath: null, add: [], remove: [], undoable: false }, []).operationId;
+  return { operationId, affected: messages.length, undoable: expunged === null && unsent.size === 0, forGood: forGood.length, replay };
+}
+
+/**
+ * Drafts saved offline whose APPEND has not gone yet are on no server: a
+ * journaled delete would find nothing there (and fail), while the waiting
+ * APPEND would put the draft back in Drafts. Their APPEND follows them to
+ * Trash instead, or goes with them for good. Gives their ids.
+ */
+function deleteUnsentDrafts(store: Store, messages: MessageLocation[], trash: FolderRecord | null): Set<number> {
+  const unsent = messages.filter((message) => message.uid === null && store.pendingAppends.has(message.id));
+  for (const message of unsent) {
+    if (trash && message.folderId !== trash.id) {
+      store.messageChanges.move(message.id, trash.id, null);
+      store.pendingAppends.retarget(message.id, trash.path);
+    } else {
+      store.pendingAppends.remove(message.id);
+      store.messageChanges.remove([message.id]);
+    }
+  }
+  return new Set(unsent.map((message) => message.id));
 }
 
 /**

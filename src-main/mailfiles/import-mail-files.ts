@@ -34,8 +34,8 @@ export async function importMailFiles(store: Store, folderId: number, files: str
   const group = new ImportGroup(store, folder);
   try {
     for (const file of files) {
-      if ((await kindOf(file)) === 'mbox') await importMbox(store, file, group);
-      else await group.add(await sinkFile(store, file));
+      if ((await kindOf(file)) === 'mbox') await importMbox(file, group);
+      else await group.add(await sinkFile(file, group));
     }
     await group.commit();
   } catch (error) {
@@ -61,12 +61,12 @@ async function kindOf(file: string): Promise<'mbox' | 'eml'> {
   }
 }
 
-async function importMbox(store: Store, file: string, group: ImportGroup): Promise<void> {
+async function importMbox(file: string, group: ImportGroup): Promise<void> {
   let sink: MessageSink | null = null;
   for await (const piece of readMbox(createReadStream(file))) {
     if (piece.kind === 'start') {
       if (sink) await group.add(sink);
-      sink = new MessageSink(store.blobs);
+      sink = group.sink();
     } else {
       await sink!.write(piece.bytes);
     }
@@ -74,8 +74,8 @@ async function importMbox(store: Store, file: string, group: ImportGroup): Promi
   if (sink) await group.add(sink);
 }
 
-async function sinkFile(store: Store, file: string): Promise<MessageSink> {
-  const sink = new MessageSink(store.blobs);
+async function sinkFile(file: string, group: ImportGroup): Promise<MessageSink> {
+  const sink = group.sink();
   for await (const chunk of createReadStream(file)) await sink.write(chunk as Buffer);
   return sink;
 }
@@ -90,8 +90,13 @@ class ImportGroup {
     this.batch = store.blobs.batch();
   }
 
+  /** Where the next message's bytes go: into this group's batch. */
+  sink(): MessageSink {
+    return new MessageSink(this.store.blobs, this.batch);
+  }
+
   async add(sink: MessageSink): Promise<void> {
-    const stored = await sink.finish(this.batch);
+    const stored = await sink.finish();
     this.pending.push({ header: importedHeaders(sink.headBytes(), stored.size, Date.now()), stored });
     if (this.pending.length >= GROUP_MESSAGES) await this.commit();
   }

@@ -22,7 +22,8 @@ export class MessageSink {
   private stream: PassThrough | null = null;
   private written: Promise<StoredBlob> | null = null;
 
-  constructor(private readonly blobs: BlobStore) {}
+  /** The import's batch, which flushes the streamed file too and puts it back if a delete took it (BlobBatch.putBackGone). */
+  constructor(private readonly blobs: BlobStore, private readonly batch: BlobBatch) {}
 
   async write(bytes: Buffer): Promise<void> {
     if (this.headSize < HEAD_BYTES) {
@@ -43,16 +44,16 @@ export class MessageSink {
     return Buffer.concat(this.head);
   }
 
-  /** Stores what was written; a small message is durable only once the batch is synced. */
-  async finish(batch: BlobBatch): Promise<StoredBlob> {
-    if (!this.stream) return batch.write(Buffer.concat(this.chunks));
+  /** Stores what was written; durable only once the batch is synced. */
+  async finish(): Promise<StoredBlob> {
+    if (!this.stream) return this.batch.write(Buffer.concat(this.chunks));
     this.stream.end();
     return this.written!;
   }
 
   private startStreaming(): void {
     this.stream = new PassThrough();
-    this.written = this.blobs.writeStream(this.stream);
+    this.written = this.blobs.writeStream(this.stream, this.batch);
     this.written.catch(() => undefined); // awaited in finish
     for (const chunk of this.chunks) this.stream.write(chunk);
     this.chunks = [];

@@ -1,6 +1,7 @@
 import { createHash, webcrypto } from 'node:crypto';
-import { close, closeSync, fsync, futimes, futimesSync, open, openSync, rmSync, stat, statSync, writeFile, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { close, closeSync, createReadStream, createWriteStream, existsSync, fsync, futimes, futimesSync, open, openSync, rmSync, stat, statSync, writeFile, writeFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import type { BlobStore, StoredBlob } from './blob-store';
 
@@ -23,6 +24,8 @@ const writeFileAsync = promisify(writeFile);
 export class BlobBatch {
   private files: number[] = [];
   private readonly folders = new Set<string>();
+  /** Each file's blob (descriptor → name): a delete elsewhere may remove one before this batch's rows name it. */
+  private named = new Map<number, string>();
 
   constructor(private readonly blobs: BlobStore) {}
 
@@ -35,7 +38,7 @@ export class BlobBatch {
       return stored;
     }
     const temp = this.blobs.tempPath();
-    const file = openSync(temp, 'wx', 0o600);
+    const file = openSync(temp, 'wx+', 0o600); // readable too, to be put back (see putBackGone)
     try {
       writeFileSync(file, content);
       for (const folder of this.blobs.moveIntoPlace(temp, stored.blob)) this.folders.add(folder);
@@ -45,6 +48,7 @@ export class BlobBatch {
       throw error;
     }
     this.files.push(file);
+    this.named.set(file, stored.blob);
     return stored;
   }
 
@@ -63,7 +67,7 @@ export class BlobBatch {
       return stored;
     }
     const temp = this.blobs.tempPath();
-    const file = await openAsync(temp, 'wx', 0o600);
+    const file = await openAsync(temp, 'wx+', 0o600);
     try {
       await writeFileAsync(file, content);
       for (const folder of await this.blobs.moveIntoPlaceInBackground(temp, stored.blob)) this.folders.add(folder);
@@ -73,12 +77,14 @@ export class BlobBatch {
       throw error;
     }
     this.files.push(file);
+    this.named.set(file, stored.blob);
     return stored;
   }
 
   /** A file written elsewhere (a streamed blob) and its changed folders, to be flushed with this batch. */
-  adopt(file: number, folders: Iterable<string>): void {
+  adopt(file: number, folders: Iterable<string>, blob: string): void {
     this.files.push(file);
+    this.named.set(file, blob);
     for (const folder of folders) this.folders.add(folder);
   }
 
@@ -86,22 +92,27 @@ export class BlobBatch {
   absorb(other: BlobBatch): void {
     this.files.push(...other.files);
     for (const folder of other.folders) this.folders.add(folder);
+    for (const [file, blob] of other.named) this.named.set(file, blob);
     other.files = [];
     other.folders.clear();
+    other.named.clear();
   }
 
   /** Flushes every file written so far, then their folders; the batch can take more writes afterwards. */
   async sync(): Promise<void> {
     const files = this.files;
     const folders = [...this.folders];
+    const named = this.named;
     this.files = [];
     this.folders.clear();
+    this.named = new Map();
     try {
       await Promise.all(files.map((file) => fsyncAsync(file)));
+      await syncFolders(folders);
+      await this.putBackGone(named);
     } finally {
       for (const file of files) closeSync(file);
     }
-    await syncFolders(folders);
   }
 
   /** Gives up the batch (the download failed before anything was recorded): closes its files. */
@@ -109,6 +120,32 @@ export class BlobBatch {
     for (const file of this.files) closeSync(file);
     this.files = [];
     this.folders.clear();
+    this.named.clear();
+  }
+
+  /**
+   * A file of this batch is named by no row yet, so a delete of other rows
+   * with the same content (releaseBlobs, an account removed) may have removed
+   * it meanwhile, found already stored or written over: it is written back
+   * from the descriptor still open on it, before the caller records a row
+   * naming it.
+   */
+  private async putBackGone(named: Map<number, string>): Promise<void> {
+    for (;;) {
+      const gone = [...named].filter(([, blob]) => !existsSync(this.blobs.pathOf(blob)));
+      if (!gone.length) return;
+      for (const [file, blob] of gone) {
+        const temp = this.blobs.tempPath();
+        const out = openSync(temp, 'wx', 0o600);
+        try {
+          await pipeline(createReadStream('', { fd: file, start: 0, autoClose: false }), createWriteStream('', { fd: out, autoClose: false }));
+          await fsyncAsync(out);
+        } finally {
+          closeSync(out);
+        }
+        await syncFolders(this.blobs.moveIntoPlace(temp, blob));
+      }
+    }
   }
 
   /**
@@ -126,6 +163,7 @@ export class BlobBatch {
       throw error;
     }
     this.files.push(file);
+    this.named.set(file, basename(path));
     this.folders.add(dirname(path));
   }
 
@@ -139,6 +177,7 @@ export class BlobBatch {
       throw error;
     }
     this.files.push(file);
+    this.named.set(file, basename(path));
     this.folders.add(dirname(path));
   }
 }

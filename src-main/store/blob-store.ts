@@ -83,7 +83,7 @@ export class BlobStore {
         done(null, chunk);
       },
     });
-    const file = openSync(temp, 'wx', 0o600);
+    const file = openSync(temp, 'wx+', 0o600); // readable too: a batch may have to put it back (BlobBatch.putBackGone)
     const out = createWriteStream(temp, { fd: file, autoClose: false });
     try {
       await pipeline(source, counter, out);
@@ -106,7 +106,7 @@ export class BlobStore {
       throw error;
     }
     // The batch flushes the file before its folders, which keeps that order for a power loss.
-    if (batch) batch.adopt(file, changed);
+    if (batch) batch.adopt(file, changed, blob);
     else await syncFolders(changed);
     return { blob, size };
   }

@@ -29,6 +29,17 @@ export class LocalFoldersRepo {
     return this.folders.get(id)!;
   }
 
+  /** The local folder at `path`, made (with any missing parents) if it is not there. */
+  ensurePath(path: string): FolderRecord {
+    let parent: FolderRecord | null = null;
+    for (const name of path.split(LOCAL_DELIMITER).filter(Boolean)) {
+      const at: string = parent ? `${parent.path}${LOCAL_DELIMITER}${name}` : name;
+      parent = this.folders.byPath(null, at) ?? this.create(parent, name);
+    }
+    if (!parent) throw new Error(`Not a local folder path: ${path}`);
+    return parent;
+  }
+
   /** The folder takes the new last segment; every folder below follows (their rows, and so their mail, stay). */
   rename(folder: FolderRecord, name: string): FolderRecord {
     const cut = folder.path.length - folder.name.length;

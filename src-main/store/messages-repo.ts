@@ -169,7 +169,9 @@ export class MessagesRepo {
   /**
    * Removes the rows without UID of a folder on an IMAP server, where every
    * message has one (POP3 and local folders hold such rows legitimately, and
-   * so does a draft waiting to be appended).
+   * so does a draft waiting to be appended, or a message moved here whose
+   * journal entry is not replayed yet: from a local folder, its row is the
+   * only copy the APPEND can send).
    */
   removeWithoutUid(folderId: number): number {
     const ids = this.statements
@@ -177,6 +179,9 @@ export class MessagesRepo {
         `DELETE FROM messages WHERE folder_id = ? AND uid IS NULL AND folder_id IN (
            SELECT f.id FROM folders f JOIN accounts a ON a.id = f.account_id WHERE f.is_local = 0 AND a.protocol = 'imap')
            AND id NOT IN (SELECT message_row_id FROM pending_appends)
+           AND id NOT IN (
+             SELECT coalesce(om.result_row_id, om.message_row_id) FROM operation_messages om JOIN operations o ON o.id = om.operation_id
+             WHERE o.state IN ('pending', 'sent') AND coalesce(om.result_row_id, om.message_row_id) IS NOT NULL)
          RETURNING id`,
       )
       .all(folderId) as number[];
@@ -184,9 +189,13 @@ export class MessagesRepo {
     return ids.length;
   }
 
-  /** Drops every cached message of a folder (its UIDVALIDITY changed). */
+  /**
+   * Drops every cached message of a folder with a UID (its UIDVALIDITY
+   * changed). Rows without one are not the server's numbering: a draft or a
+   * moved message still to be appended keeps its row (removeWithoutUid sorts them).
+   */
   clearFolder(folderId: number): number {
-    const ids = this.statements.pluck('DELETE FROM messages WHERE folder_id = ? RETURNING id').all(folderId) as number[];
+    const ids = this.statements.pluck('DELETE FROM messages WHERE folder_id = ? AND uid IS NOT NULL RETURNING id').all(folderId) as number[];
     if (ids.length) this.noteChanged(folderId, ids);
     return ids.length;
   }

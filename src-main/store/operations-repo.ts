@@ -112,6 +112,20 @@ export class OperationsRepo {
   }
 
   /** Entries the server refused, not announced yet: the cache is ahead of the server for them. */
+  /**
+   * The UIDs of a folder whose messages the journal is taking out of it
+   * (moved, deleted, appended to another account first), not replayed yet:
+   * the server still lists them there, but they are no new mail.
+   */
+  leavingUids(folderId: number, uidvalidity: number): Set<number> {
+    return new Set(this.statements.pluck(
+      // By account then state, so the index on unfinished entries is used, not a scan of the whole history.
+      `SELECT om.uid FROM operations o JOIN operation_messages om ON om.operation_id = o.id
+       WHERE o.account_id IN (SELECT id FROM accounts) AND o.state IN ('pending', 'sent') AND o.action IN ('move', 'expunge', 'append')
+         AND om.prior_folder_id = ? AND om.uidvalidity = ? AND om.uid IS NOT NULL`,
+    ).all(folderId, uidvalidity) as number[]);
+  }
+
   countFailed(accountId: number): number {
     return this.statements.pluck("SELECT count(*) FROM operations WHERE account_id = ? AND state = 'failed'").get(accountId) as number;
   }

@@ -31,6 +31,11 @@ export class PendingAppendsRepo {
     return this.statements.get('SELECT 1 FROM pending_appends WHERE message_row_id = ?').get(messageRowId) !== undefined;
   }
 
+  /** The draft was moved (to Trash): its APPEND goes there. */
+  retarget(messageRowId: number, folderPath: string): void {
+    this.statements.get('UPDATE pending_appends SET folder_path = ? WHERE message_row_id = ?').run(folderPath, messageRowId);
+  }
+
   remove(messageRowId: number): void {
     this.statements.get('DELETE FROM pending_appends WHERE message_row_id = ?').run(messageRowId);
   }

@@ -25,8 +25,9 @@ export async function replayAppend(client: ImapClient, store: Store, entry: Jour
     sent = claimed;
   } else if (entry.targetUidNext !== null) {
     const unanswered = entry.items.filter((item) => item.newUid === null);
+    const answered = entry.items.flatMap((item) => (item.newUid === null ? [] : [item.newUid]));
     arrived = await inFolder(client, target, { change: false }, (uidValidity) =>
-      uidValidity === entry.targetUidValidity ? alreadyInTarget(client, unanswered, entry.targetUidNext!) : Promise.resolve(new Map<number, number>()));
+      uidValidity === entry.targetUidValidity ? alreadyInTarget(client, unanswered, entry.targetUidNext!, answered) : Promise.resolve(new Map<number, number>()));
   }
   const missing: JournalItem[] = [];
   for (const item of sent.items) {
@@ -75,10 +76,17 @@ function expungeOriginals(store: Store, entry: JournalEntry, missing: JournalIte
   }
 }
 
-/** An APPEND the server refused for good (its folder gone): the messages go back where they came from, so nothing is lost. */
+/**
+ * An APPEND the server refused for good (its folder gone): the messages go
+ * back where they came from, so nothing is lost. A folder deleted here
+ * meanwhile is made again among the local folders when the message had no
+ * UID there (a local folder's or a POP3 Inbox's: this row is its only copy);
+ * one from another server is still there and comes back with its sync.
+ */
 export function returnUnsent(store: Store, entry: JournalEntry): void {
   for (const item of entry.items) {
-    if (item.newUid !== null || item.priorFolderId === null || !store.folders.get(item.priorFolderId)) continue;
-    if (entry.kind === 'move' && item.messageRowId !== null) store.messageChanges.move(item.messageRowId, item.priorFolderId, item.priorUid);
+    if (item.newUid !== null || item.priorFolderId === null || entry.kind !== 'move' || item.messageRowId === null) continue;
+    const back = store.folders.get(item.priorFolderId) ?? (item.priorUid === null ? store.localFolders.ensurePath(item.folderPath) : undefined);
+    if (back) store.messageChanges.move(item.messageRowId, back.id, item.priorUid);
   }
 }

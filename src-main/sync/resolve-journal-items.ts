@@ -36,13 +36,19 @@ export async function resolveItems(client: ImapClient, items: JournalItem[], uid
 /**
  * After a crash between asking the server and recording its answer: the
  * items already in the target, i.e. found there by Message-ID at or above the
- * UIDNEXT the target had just before the entry was sent.
+ * UIDNEXT the target had just before the entry was sent. A UID stands for one
+ * item only, and not for one whose UID is recorded (`taken`): two messages
+ * may share a Message-ID (a resend, the same mail imported twice), and the
+ * second must not pass for arrived when only the first did.
  */
-export async function alreadyInTarget(client: ImapClient, items: JournalItem[], sinceUid: number): Promise<Map<number, number>> {
+export async function alreadyInTarget(client: ImapClient, items: JournalItem[], sinceUid: number, taken: Iterable<number> = []): Promise<Map<number, number>> {
   const found = new Map<number, number>();
+  const used = new Set(taken);
   for (const item of items) {
-    const uid = (await findByMessageId(client, item.messageIdHeader)).find((candidate) => candidate >= sinceUid);
-    if (uid !== undefined) found.set(item.id, uid);
+    const uid = (await findByMessageId(client, item.messageIdHeader)).find((candidate) => candidate >= sinceUid && !used.has(candidate));
+    if (uid === undefined) continue;
+    found.set(item.id, uid);
+    used.add(uid);
   }
   return found;
 }

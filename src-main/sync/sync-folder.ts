@@ -37,16 +37,20 @@ export function syncFolder(client: ImapClient, store: Store, folder: FolderRecor
       folder = { ...folder, uidvalidity: state.uidvalidity, highestmodseq: null };
     }
     const removedMessages = removeGhosts(store, folder.id) + removeVanished(store, folder.id, selected);
+    // Moved or deleted here, the journal not replayed yet (a sync past its replay, the Inbox's push): not new mail.
+    const leaving = store.operations.leavingUids(folder.id, state.uidvalidity);
     const result = store.messages.uids(folder.id).length === 0
-      ? { newMessages: await fetchAllHeaders(client, store, folder.id, selected.exists, onProgress), removedMessages: 0, flagUpdates: 0 }
-      : await syncCachedFolder(client, store, folder, selected, onProgress);
+      ? { newMessages: await fetchAllHeaders(client, store, folder.id, selected.exists, onProgress, leaving), removedMessages: 0, flagUpdates: 0 }
+      : await syncCachedFolder(client, store, folder, selected, onProgress, leaving);
     store.write(() => store.folders.setSyncState(folder.id, state));
     return { ...result, removedMessages: removedMessages + result.removedMessages };
   }, { readOnly: true, since: knownState(folder) });
 }
 
 /** A folder with messages cached: the server's UIDs against the cache, then new headers and changed flags. */
-async function syncCachedFolder(client: ImapClient, store: Store, folder: FolderRecord, selected: SelectedFolder, onProgress: FolderProgress): Promise<FolderSyncResult> {
+async function syncCachedFolder(
+  client: ImapClient, store: Store, folder: FolderRecord, selected: SelectedFolder, onProgress: FolderProgress, leaving: ReadonlySet<number>,
+): Promise<FolderSyncResult> {
   let removedMessages = 0;
   let serverUids = await uidsByQresync(client, store, folder, selected);
   if (!serverUids) {
@@ -55,7 +59,7 @@ async function syncCachedFolder(client: ImapClient, store: Store, folder: Folder
   }
   const known = store.messages.uids(folder.id);
   const knownSet = new Set(known);
-  const fresh = serverUids.filter((uid) => !knownSet.has(uid)).sort((a, b) => b - a);
+  const fresh = serverUids.filter((uid) => !knownSet.has(uid) && !leaving.has(uid)).sort((a, b) => b - a);
   const newMessages = await fetchNewHeaders(client, store, folder.id, fresh, onProgress);
   const flagUpdates = await refreshFlags(client, store, folder, syncState(selected).highestmodseq, known);
   return { newMessages, removedMessages, flagUpdates };
@@ -112,13 +116,13 @@ function fetchNewHeaders(client: ImapClient, store: Store, folderId: number, uid
  * the next range down into it (fetched again, stored once); a message that arrives meanwhile lies above
  * `exists` and comes with the next sync, as the folder's UIDNEXT is the one SELECT gave.
  */
-function fetchAllHeaders(client: ImapClient, store: Store, folderId: number, exists: number, onProgress: FolderProgress): Promise<number> {
+function fetchAllHeaders(client: ImapClient, store: Store, folderId: number, exists: number, onProgress: FolderProgress, leaving: ReadonlySet<number>): Promise<number> {
   const batches: HeaderBatch[] = [];
   for (let to = exists; to >= 1; to -= HEADER_BATCH) {
     const from = Math.max(1, to - HEADER_BATCH + 1);
     batches.push({ size: to - from + 1, fetch: () => fetchHeadersInRange(client, from, to) });
   }
-  return storeHeaderBatches(store, folderId, batches, exists, onProgress);
+  return storeHeaderBatches(store, folderId, batches, exists, onProgress, leaving);
 }
 
 interface HeaderBatch {
@@ -131,19 +135,23 @@ interface HeaderBatch {
  * next batch is asked for before this one is decoded and written: the server
  * prepares and sends it meanwhile, instead of idling one round trip per batch.
  */
-async function storeHeaderBatches(store: Store, folderId: number, batches: HeaderBatch[], total: number, onProgress: FolderProgress): Promise<number> {
+async function storeHeaderBatches(
+  store: Store, folderId: number, batches: HeaderBatch[], total: number, onProgress: FolderProgress, leaving: ReadonlySet<number> = new Set(),
+): Promise<number> {
   let done = 0;
+  let skipped = 0;
   onProgress(0, total);
   let next = prefetch(batches[0]);
   for (const [i, batch] of batches.entries()) {
     const fetched = await next!;
     next = prefetch(batches[i + 1]);
-    const records = fetched.map(fromImapEnvelope);
+    const records = fetched.map(fromImapEnvelope).filter((record) => record.uid === null || !leaving.has(record.uid));
+    skipped += fetched.length - records.length;
     store.write(() => store.messages.insertHeaders(folderId, records));
     done += batch.size;
     onProgress(done, total);
   }
-  return done;
+  return done - skipped;
 }
 
 /** Starts a batch's FETCH; a failure surfaces when it is awaited (or not at all, when an earlier write failed). */

@@ -86,10 +86,12 @@ export function ComposeProvider({ accounts, children }: { accounts: AccountView[
     }
   };
 
-  const discard = (state: ComposerState) => {
+  const discard = async (pending: Promise<ComposerState>) => {
     show(null);
-    if (state.draftMessageId !== null) client.request('drafts.discard', { draftMessageId: state.draftMessageId }).catch(fail);
     toasts.show({ tone: 'info', lines: [{ key: 'compose.discarded' }] });
+    // A save still under way stores a new version (a first one too): that one goes, not the one the composer knew.
+    const state = await pending;
+    if (state.draftMessageId !== null) client.request('drafts.discard', { draftMessageId: state.draftMessageId }).catch(fail);
   };
 
   const api = useMemo(() => ({ compose, takeBack: undo }), [compose, undo]);
@@ -104,7 +106,7 @@ export function ComposeProvider({ accounts, children }: { accounts: AccountView[
           accounts={accounts}
           onSend={(state, sendAt) => void send(state, sendAt)}
           onClose={() => show(null)}
-          onDiscard={discard}
+          onDiscard={(state) => void discard(state)}
         />
       )}
     </ComposeContext.Provider>

@@ -22,7 +22,8 @@ interface ComposerProps {
   onSend(state: Promise<ComposerState>, sendAt: number | null): void;
   /** Closed; `state` is the last one (saved as a draft unless discarded). */
   onClose(): void;
-  onDiscard(state: ComposerState): void;
+  /** Discarded: `state` follows any save under way, whose new version is the one to remove. */
+  onDiscard(state: Promise<ComposerState>): void;
   /** Reopened from localStorage (after a reload): saved again soon, it may hold typing the server has not got. */
   restored: boolean;
 }
@@ -146,7 +147,7 @@ export function Composer({ initial, accounts, onSend, onClose, onDiscard, restor
         <SendLater onSchedule={(at) => send(at)} />
         <button type="button" onClick={() => void draft.save()} data-testid="compose-save">{t('compose.save')}</button>
         <span className="composer__spacer" />
-        <button type="button" className="composer__discard" onClick={() => { draft.settle(); onDiscard(state); }} data-testid="compose-discard">{t('compose.discard')}</button>
+        <button type="button" className="composer__discard" onClick={() => { draft.settle(); onDiscard(draft.settled()); }} data-testid="compose-discard">{t('compose.discard')}</button>
       </footer>
     </section>
   );

@@ -1,0 +1,60 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectImap, startLab, type Lab } from '../../lab/lab';
+import { makeFolderReadOnly } from '../../lab/read-only-folder';
+import { labDraft, startCore, type TestCore } from '../imap/lab-core';
+
+let lab: Lab;
+let wren: TestCore;
+let accountId: number;
+
+async function onServer<T>(work: (client: Awaited<ReturnType<typeof connectImap>>) => Promise<T>): Promise<T> {
+  const client = await connectImap(lab, lab.users[1]!.email);
+  try {
+    return await work(client);
+  } finally {
+    await client.logout();
+  }
+}
+
+async function draftSubjects(): Promise<string[]> {
+  return onServer(async (client) => {
+    const mailbox = await client.mailboxOpen('Drafts', { readOnly: true });
+    if (mailbox.exists === 0) return [];
+    const subjects: string[] = [];
+    for await (const message of client.fetch('1:*', { envelope: true })) subjects.push(message.envelope?.subject ?? '');
+    return subjects;
+  });
+}
+
+beforeAll(async () => {
+  lab = await startLab({ acl: true });
+  wren = startCore();
+  accountId = (await wren.call('accounts.add', labDraft(lab, lab.users[1]!))).id;
+  await wren.call('sync.run', { accountId });
+}, 60_000);
+
+afterAll(async () => {
+  await wren?.dispose();
+  await lab?.stop();
+});
+
+describe('a draft the server refuses to store', () => {
+  it('is not kept as a version of its own: once the server takes drafts again, it holds one draft, the newest', async () => {
+    const bob = lab.users[1]!.email;
+    await makeFolderReadOnly(lab, bob, 'Drafts'); // the server takes no drafts for now (no right, a full quota)
+    wren.core.sessions.closeAccount(accountId);
+    const message = { accountId, to: [{ name: '', address: 'carol@example.test' }], subject: 'Refused', text: 'first words' };
+    await expect(wren.call('drafts.save', message)).rejects.toBeDefined();
+    await expect(wren.call('drafts.save', { ...message, text: 'more words' })).rejects.toBeDefined();
+
+    await rm(path.join(lab.maildir(bob), '.Drafts', 'dovecot-acl'));
+    wren.core.sessions.closeAccount(accountId);
+    const saved = await wren.call('drafts.save', { ...message, text: 'the last words' });
+    expect(saved.stored).toBe('server');
+    expect(await draftSubjects()).toEqual(['Refused']);
+    const drafts = wren.core.store.folders.list(accountId).find((folder) => folder.role === 'drafts')!;
+    expect(wren.core.store.messages.page(drafts.id, 0, 100).items.map((m) => m.id)).toEqual([saved.draftMessageId]);
+  });
+});
