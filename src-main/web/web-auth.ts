@@ -1,17 +1,31 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 export const TOKEN_COOKIE = 'wren_token';
 
 /**
  * The web mode's gate: a random token (from the printed URL, then an
- * HttpOnly SameSite=Strict cookie), a Host header naming the loopback
- * address (against DNS rebinding), and for the WebSocket an Origin of this
- * very server, for other requests fetch metadata naming this very server
- * (against other pages in the same browser).
+ * HttpOnly SameSite=Strict cookie scoped to a secret path), a Host header
+ * naming the loopback address (against DNS rebinding), and for the WebSocket
+ * an Origin of this very server, for other requests fetch metadata naming
+ * this very server (against other pages in the same browser).
  */
 export class WebAuth {
-  constructor(private readonly token: string, private port = 0) {}
+  /**
+   * The only path the app is served under, `/<secret>/`, and the cookie's Path.
+   * Cookies ignore ports (RFC 6265 §8.5): with Path=/ the browser would send
+   * the cookie to any other server on 127.0.0.1 the user opens, which could
+   * replay it here. Scoped to a path no other server can know, the browser
+   * only sends it back here. It is an HMAC of the token rather than a second
+   * random value: nothing more to keep, a given token always means the same
+   * path, and the path (which sits in the address bar and page URLs) reveals
+   * nothing of the token, which alone opens the API.
+   */
+  readonly appPath: string;
+
+  constructor(private readonly token: string, private port = 0) {
+    this.appPath = `/${createHmac('sha256', token).update('wren web app path').digest('base64url').slice(0, 32)}/`;
+  }
 
   setPort(port: number): void {
     this.port = port;
@@ -71,7 +85,12 @@ export class WebAuth {
   }
 
   cookieHeader(): string {
-    return `${TOKEN_COOKIE}=${this.token}; HttpOnly; SameSite=Strict; Path=/`;
+    return `${TOKEN_COOKIE}=${this.token}; HttpOnly; SameSite=Strict; Path=${this.appPath}`;
+  }
+
+  /** The part of a URL path under appPath, from its slash on (`/<secret>/api/ws` → `/api/ws`); null outside it. */
+  underAppPath(pathname: string): string | null {
+    return pathname.startsWith(this.appPath) ? pathname.slice(this.appPath.length - 1) : null;
   }
 
   private allowedOrigins(): string[] {

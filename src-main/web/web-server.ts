@@ -31,6 +31,8 @@ export interface RunningWebServer {
   url: string;
   port: number;
   token: string;
+  /** `/<secret>/`: the app, its assets and its API exist only under this path (see WebAuth.appPath). */
+  appPath: string;
   close(): Promise<void>;
 }
 
@@ -46,7 +48,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     handleHttp(request, response, auth, options).catch((error) => fail(response, 500, toErrorShape(error).message));
   });
   server.on('upgrade', (request, socket, head) => {
-    const path = new URL(request.url ?? '/', 'http://x').pathname;
+    const path = auth.underAppPath(new URL(request.url ?? '/', 'http://x').pathname);
     if (path !== '/api/ws' || !auth.authorized(request) || !auth.originAllowed(request)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
@@ -59,6 +61,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
+    appPath: auth.appPath,
     close: () => closeAll(server, sockets),
   };
 }
@@ -78,12 +81,14 @@ async function handleHttp(request: IncomingMessage, response: ServerResponse, au
   const queryToken = url.searchParams.get('token');
   if (queryToken !== null) {
     if (!auth.tokenMatches(queryToken)) return fail(response, 401, 'Wrong token: open the URL printed by "npm run web".');
-    response.writeHead(302, { 'Set-Cookie': auth.cookieHeader(), Location: '/' }).end();
+    response.writeHead(302, { 'Set-Cookie': auth.cookieHeader(), Location: auth.appPath }).end();
     return;
   }
-  if (!auth.tokenMatches(auth.cookieToken(request))) return fail(response, 401, 'Not signed in: open the URL printed by "npm run web" (it carries the token).');
+  // Outside the secret path nothing is served, whatever the cookie: the browser never sends it there anyway.
+  const appUrlPath = auth.underAppPath(url.pathname);
+  if (appUrlPath === null || !auth.tokenMatches(auth.cookieToken(request))) return fail(response, 401, 'Not signed in: open the URL printed by "npm run web" (it carries the token).');
   if (!auth.requestedByThisPage(request)) return fail(response, 403, 'Refused: this request was started by another page.');
-  const receive = UPLOADS[url.pathname];
+  const receive = UPLOADS[appUrlPath];
   if (receive) {
     if (request.method !== 'POST') return fail(response, 405, 'Uploads are POSTed.');
     // A browser names the page that POSTs; only this one may stage files.
@@ -91,9 +96,9 @@ async function handleHttp(request: IncomingMessage, response: ServerResponse, au
     return receive(url, request, response, options.core);
   }
   if (request.method !== 'GET') return fail(response, 405, 'Only GET here; requests go over the WebSocket.');
-  if (url.pathname === '/api/attachment') return sendAttachment(url, response, options.core);
-  if (url.pathname === '/api/export') return sendFolderExport(url, response, options.core);
-  const path = decodePath(url.pathname);
+  if (appUrlPath === '/api/attachment') return sendAttachment(url, response, options.core);
+  if (appUrlPath === '/api/export') return sendFolderExport(url, response, options.core);
+  const path = decodePath(appUrlPath);
   if (path === null) return fail(response, 400, 'Malformed percent-escape in the path.');
   serveStatic(options.rendererDir, path, response);
 }
@@ -106,7 +111,9 @@ async function handleHttp(request: IncomingMessage, response: ServerResponse, au
  * with recipients, subject and body (parseMailto drops attach=, bcc= and the
  * rest), and never sends. What any link may do needs a user's click, and so
  * does this: another page's <img> or fetch of this URL is refused. 204 leaves
- * the mail in its frame.
+ * the mail in its frame. It is the one route outside the secret path: it
+ * needs no cookie, and the mail's document, whose styles a sender writes,
+ * must never hold that path.
  */
 function openMailto(url: URL, request: IncomingMessage, response: ServerResponse, auth: WebAuth, events: EventBus): void {
   if (request.method !== 'GET') return fail(response, 405, 'Only GET here.');

@@ -4,10 +4,15 @@ import type { WrenClient } from './wren-client';
 
 export function createClient(): WrenClient {
   if (window.wren) return new ElectronClient(window.wren);
-  return new WebClient({ url: sameOriginSocketUrl() });
+  return new WebClient({ url: pageRelativeSocketUrl() });
 }
 
-function sameOriginSocketUrl(): string {
-  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  return `${scheme}://${location.host}/api/ws`;
+/**
+ * `api/ws` beside the page: the web mode serves the app and its API only
+ * under a secret path, the path of its cookie (src-main/web/web-auth.ts).
+ */
+function pageRelativeSocketUrl(): string {
+  const url = new URL('api/ws', location.href);
+  url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.href;
 }

@@ -6,8 +6,9 @@ export const MAIL_FILE_TYPES = '.mbox,.eml,message/rfc822,application/mbox';
 
 /**
  * The web mode's "Import mail…": the browser's file chooser, then each chosen
- * file streamed as the body of `/api/import` (the page's cookie; the core
- * stages it on disk, imports it and removes it). Null when nothing was chosen.
+ * file streamed as the body of `api/import` beside the page (the page's
+ * cookie; the core stages it on disk, imports it and removes it). Null when
+ * nothing was chosen.
  */
 export async function importChosenMailFiles(folderId: number): Promise<number | null> {
   const files = await chooseFiles(MAIL_FILE_TYPES);
@@ -17,9 +18,12 @@ export async function importChosenMailFiles(folderId: number): Promise<number | 
   return imported;
 }
 
-/** One file to `/api/import`: the number of messages imported, or the core's error. */
+/**
+ * One file to `api/import`, relative because the API lives under the page's
+ * secret path: the number of messages imported, or the core's error.
+ */
 export async function uploadMailFile(folderId: number, file: File): Promise<number> {
-  const response = await fetch(`/api/import?folderId=${folderId}`, { method: 'POST', body: file, credentials: 'same-origin' });
+  const response = await fetch(`api/import?folderId=${folderId}`, { method: 'POST', body: file, credentials: 'same-origin' });
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok && isErrorShape(body)) throw new ClientError(body);
   const imported = response.ok ? (body as { imported?: unknown } | null)?.imported : undefined;

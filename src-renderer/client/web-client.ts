@@ -78,11 +78,11 @@ export class WebClient implements WrenClient {
   readonly importIntoFolder = importChosenMailFiles;
 
   async saveAttachment(messageId: number, partId: string): Promise<void> {
-    download(`/api/attachment?${new URLSearchParams({ messageId: String(messageId), partId }).toString()}`);
+    download(`api/attachment?${new URLSearchParams({ messageId: String(messageId), partId }).toString()}`);
   }
 
   async exportFolder(folderId: number): Promise<void> {
-    download(`/api/export?${new URLSearchParams({ folderId: String(folderId) }).toString()}`);
+    download(`api/export?${new URLSearchParams({ folderId: String(folderId) }).toString()}`);
   }
 
   /** Stops reconnecting and fails whatever is still waiting. */
@@ -173,7 +173,10 @@ function connectionLost(message: string): ClientError {
   return new ClientError({ code: 'ConnectionLost', message });
 }
 
-/** Lets the browser download a file the server streams (the web mode's "save where the user chooses"). */
+/**
+ * Lets the browser download a file the server streams (the web mode's "save where the user chooses").
+ * `href` is relative to the page: the API lives under the page's secret path.
+ */
 function download(href: string): void {
   const link = document.createElement('a');
   link.href = href;

@@ -7,7 +7,12 @@ import { mailDocument } from './mail-document';
 import { useSanitizedSlices } from './use-sanitized-slices';
 import './html-body.css';
 
-/** The web server's address that opens Wren's composer from a mailto: link (src-main/web/web-server.ts). */
+/**
+ * The web server's address that opens Wren's composer from a mailto: link
+ * (src-main/web/web-server.ts). The one route outside the app's secret path,
+ * on purpose: it needs no cookie, and the mail's HTML (whose styles a sender
+ * writes) must never hold that path.
+ */
 const MAILTO_PATH = '/api/mailto';
 
 /**

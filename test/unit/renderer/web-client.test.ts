@@ -151,7 +151,7 @@ describe('WebClient', () => {
 
   it('downloads an attachment through a same-origin link', async () => {
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      expect(this.getAttribute('href')).toBe('/api/attachment?messageId=12&partId=1.2');
+      expect(this.getAttribute('href')).toBe('api/attachment?messageId=12&partId=1.2');
       expect(this.hasAttribute('download')).toBe(true);
     });
     await client.saveAttachment(12, '1.2');

@@ -48,7 +48,7 @@ const page = () => ({ cookie: `wren_token=${server.token}`, origin: `http://127.
 describe('web mode upload (the composer\'s attachments)', () => {
   it('streams the body into staging and answers the attachment row, with a safe name and a type from it', async () => {
     const chunks = [Buffer.alloc(70_000, 1), Buffer.alloc(70_000, 2), Buffer.from('end')];
-    const answer = await post(`/api/upload?filename=${encodeURIComponent('../报告 2026.pdf')}`, chunks, page());
+    const answer = await post(`${server.appPath}api/upload?filename=${encodeURIComponent('../报告 2026.pdf')}`, chunks, page());
     expect(answer.status).toBe(200);
     const row = JSON.parse(answer.body);
     expect(row).toMatchObject({ filename: '报告 2026.pdf', contentType: 'application/pdf', size: 140_003, contentId: null });
@@ -56,15 +56,15 @@ describe('web mode upload (the composer\'s attachments)', () => {
   });
 
   it('gives an inline image a content id for the HTML', async () => {
-    const answer = await post('/api/upload?filename=pasted.png&inline=1', [Buffer.from('png')], page());
+    const answer = await post(`${server.appPath}api/upload?filename=pasted.png&inline=1`, [Buffer.from('png')], page());
     expect(JSON.parse(answer.body)).toMatchObject({ contentType: 'image/png', contentId: expect.stringMatching(/^[0-9a-f]+@wren$/) });
   });
 
   it('refuses without the token, from another page, by GET, and without a name', async () => {
     const { cookie, ...noCookie } = page();
-    expect((await post('/api/upload?filename=a.txt', [Buffer.from('x')], noCookie)).status).toBe(401);
-    expect((await post('/api/upload?filename=a.txt', [Buffer.from('x')], { cookie, origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' })).status).toBe(403);
-    expect((await post('/api/upload?filename=a.txt', [Buffer.from('x')], { cookie })).status).toBe(403);
-    expect((await post('/api/upload', [Buffer.from('x')], page())).status).toBe(400);
+    expect((await post(`${server.appPath}api/upload?filename=a.txt`, [Buffer.from('x')], noCookie)).status).toBe(401);
+    expect((await post(`${server.appPath}api/upload?filename=a.txt`, [Buffer.from('x')], { cookie, origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await post(`${server.appPath}api/upload?filename=a.txt`, [Buffer.from('x')], { cookie })).status).toBe(403);
+    expect((await post(`${server.appPath}api/upload`, [Buffer.from('x')], page())).status).toBe(400);
   });
 });

@@ -75,17 +75,17 @@ describe('web mode import upload (/api/import)', () => {
   it('refuses without the token, from another page, without an Origin, by GET, and without a folder', async () => {
     const { cookie, ...noCookie } = page();
     const mbox = message(9);
-    expect((await post(`/api/import?folderId=${folderId}`, mbox, noCookie)).status).toBe(401);
-    expect((await post(`/api/import?folderId=${folderId}`, mbox, { cookie, origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' })).status).toBe(403);
-    expect((await post(`/api/import?folderId=${folderId}`, mbox, { cookie, origin: 'http://127.0.0.1:1', 'sec-fetch-site': 'same-origin' })).status).toBe(403);
-    expect((await post(`/api/import?folderId=${folderId}`, mbox, { cookie })).status).toBe(403);
-    expect((await post('/api/import', mbox, page())).status).toBe(400);
+    expect((await post(`${server.appPath}api/import?folderId=${folderId}`, mbox, noCookie)).status).toBe(401);
+    expect((await post(`${server.appPath}api/import?folderId=${folderId}`, mbox, { cookie, origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await post(`${server.appPath}api/import?folderId=${folderId}`, mbox, { cookie, origin: 'http://127.0.0.1:1', 'sec-fetch-site': 'same-origin' })).status).toBe(403);
+    expect((await post(`${server.appPath}api/import?folderId=${folderId}`, mbox, { cookie })).status).toBe(403);
+    expect((await post(`${server.appPath}api/import`, mbox, page())).status).toBe(400);
     expect(await subjects()).toEqual([]);
     expect(stagingFiles()).toEqual([]);
   });
 
   it('streams the body to a staged file before it has all arrived, imports the mbox, then removes the file', async () => {
-    const { req, answer } = open(`/api/import?folderId=${folderId}`, page());
+    const { req, answer } = open(`${server.appPath}api/import?folderId=${folderId}`, page());
     req.write(message(1));
     // The first part is on disk while the rest is still to come: the body is streamed, not gathered.
     await until(() => stagingFiles().length === 1 && statSync(join(core.staging.dir, stagingFiles()[0]!)).size > 0);
@@ -100,13 +100,13 @@ describe('web mode import upload (/api/import)', () => {
 
   it('imports a single message (.eml)', async () => {
     const eml = 'From: A <a@example.com>\r\nSubject: Single\r\n\r\nHello\r\n';
-    expect(JSON.parse((await post(`/api/import?folderId=${folderId}`, eml, page())).body)).toEqual({ imported: 1, files: 1 });
+    expect(JSON.parse((await post(`${server.appPath}api/import?folderId=${folderId}`, eml, page())).body)).toEqual({ imported: 1, files: 1 });
     expect(await subjects()).toContain('Single');
   });
 
   it('answers NotMailFile for a file that is no mailbox, imports nothing and leaves no file behind', async () => {
     const before = await subjects();
-    const answer = await post(`/api/import?folderId=${folderId}`, '\x89PNG\r\n\x1a\n not mail at all', page());
+    const answer = await post(`${server.appPath}api/import?folderId=${folderId}`, '\x89PNG\r\n\x1a\n not mail at all', page());
     expect(answer.status).toBe(500);
     expect(JSON.parse(answer.body)).toMatchObject({ code: 'NotMailFile' });
     expect(await subjects()).toEqual(before);
@@ -117,7 +117,7 @@ describe('web mode import upload (/api/import)', () => {
     const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
     const stage = vi.spyOn(core.staging, 'stageStream').mockRejectedValueOnce(full);
     try {
-      const answer = await post(`/api/import?folderId=${folderId}`, message(7), page());
+      const answer = await post(`${server.appPath}api/import?folderId=${folderId}`, message(7), page());
       expect(answer.status).toBe(500);
       expect(JSON.parse(answer.body)).toMatchObject({ code: 'DiskFull' });
     } finally {

@@ -42,9 +42,12 @@ function get(path: string, headers: Record<string, string> = {}): Promise<{ stat
 
 const cookie = () => `wren_token=${server.token}`;
 
-function openSocket(headers: Record<string, string>): Promise<WebSocket> {
+/** The page's own address under the server's secret path (`/<secret>/` + rest). */
+const app = (rest = '') => `${server.appPath}${rest}`;
+
+function openSocket(headers: Record<string, string>, path = app('api/ws')): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api/ws`, { headers });
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}${path}`, { headers });
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
@@ -67,50 +70,70 @@ describe('web mode server', () => {
   it('refuses pages without the token, and a wrong token', async () => {
     expect((await get('/')).status).toBe(401);
     expect((await get('/?token=wrong')).status).toBe(401);
-    expect((await get('/', { cookie: 'wren_token=wrong' })).status).toBe(401);
+    expect((await get(app())).status).toBe(401);
+    expect((await get(app(), { cookie: 'wren_token=wrong' })).status).toBe(401);
   });
 
   it('trades the URL token for an HttpOnly SameSite cookie, then serves the UI with a CSP', async () => {
     const login = await get(`/?token=${server.token}`);
     expect(login.status).toBe(302);
     expect(String(login.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
-    const page = await get('/', { cookie: cookie() });
+    const page = await get(app(), { cookie: cookie() });
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Wren</title>');
     expect(String(page.headers['content-security-policy'])).toContain("script-src 'self'");
   });
 
+  it('scopes the cookie to a secret path and serves nothing outside it, so no server on another loopback port is sent the cookie', async () => {
+    // Cookies ignore ports (RFC 6265 §8.5): with Path=/ the browser would hand wren_token to any
+    // other 127.0.0.1 server the user opens, and that server could replay it here.
+    const login = await get(`/?token=${server.token}`);
+    const location = String(login.headers.location);
+    expect(location).toMatch(/^\/[\w-]{32,}\/$/);
+    expect(location).toBe(server.appPath);
+    expect(location).not.toContain(server.token);
+    const setCookie = String(login.headers['set-cookie']);
+    expect(setCookie).toMatch(new RegExp(`; Path=${location}(;|$)`));
+    expect(setCookie).not.toMatch(/; Path=\/(;|$)/);
+    expect((await get(location, { cookie: cookie() })).status).toBe(200);
+    // The right cookie outside the secret path opens nothing: no page, no asset, no API, no socket.
+    for (const path of ['/', '/index.html', '/api/attachment?messageId=999&partId=2', '/api/export?folderId=1', `/x${location}`]) {
+      expect((await get(path, { cookie: cookie() })).status).toBe(401);
+    }
+    await expect(openSocket({ cookie: cookie(), origin: `http://127.0.0.1:${server.port}` }, '/api/ws')).rejects.toThrow(/403/);
+  });
+
   it('refuses a foreign Host header (DNS rebinding) even with the token', async () => {
-    expect((await get('/', { cookie: cookie(), host: 'evil.example:80' })).status).toBe(403);
+    expect((await get(app(), { cookie: cookie(), host: 'evil.example:80' })).status).toBe(403);
   });
 
   it('never serves a file outside the renderer folder', async () => {
-    const res = await get('/..%2fsecret-outside.txt', { cookie: cookie() });
+    const res = await get(app('..%2fsecret-outside.txt'), { cookie: cookie() });
     expect(res.status).toBe(404);
     expect(res.body).not.toContain('do not serve me');
   });
 
   it('answers a malformed percent-escape in the path with 400, not a 500', async () => {
-    const res = await get('/%E0%A4%A', { cookie: cookie() });
+    const res = await get(app('%E0%A4%A'), { cookie: cookie() });
     expect(res.status).toBe(400);
     expect(res.body).not.toContain('URI malformed');
   });
 
   it('refuses GET requests started by a page on another loopback port (same site, so the cookie is sent)', async () => {
-    const attachment = '/api/attachment?messageId=1&partId=2';
+    const attachment = app('api/attachment?messageId=1&partId=2');
     expect((await get(attachment, { cookie: cookie(), 'sec-fetch-site': 'same-site' })).status).toBe(403);
     expect((await get(attachment, { cookie: cookie(), 'sec-fetch-site': 'cross-site' })).status).toBe(403);
     expect((await get(attachment, { cookie: cookie(), origin: 'http://127.0.0.1:1' })).status).toBe(403);
-    expect((await get('/', { cookie: cookie(), 'sec-fetch-site': 'same-site' })).status).toBe(403);
+    expect((await get(app(), { cookie: cookie(), 'sec-fetch-site': 'same-site' })).status).toBe(403);
   });
 
   it('still serves GET requests from its own page, typed URLs and clients that send no fetch metadata', async () => {
-    const attachment = '/api/attachment?messageId=999&partId=2';
+    const attachment = app('api/attachment?messageId=999&partId=2');
     // 404: past the gate, and there is no such message.
     expect((await get(attachment, { cookie: cookie(), 'sec-fetch-site': 'same-origin' })).status).toBe(404);
     expect((await get(attachment, { cookie: cookie(), origin: `http://127.0.0.1:${server.port}` })).status).toBe(404);
-    expect((await get('/', { cookie: cookie(), 'sec-fetch-site': 'none' })).status).toBe(200);
-    expect((await get('/', { cookie: cookie() })).status).toBe(200);
+    expect((await get(app(), { cookie: cookie(), 'sec-fetch-site': 'none' })).status).toBe(200);
+    expect((await get(app(), { cookie: cookie() })).status).toBe(200);
   });
 
   it('refuses a WebSocket from another origin or without the token', async () => {
