@@ -5,13 +5,8 @@ import { isUnreachable, toWrenError } from '../errors/wren-error';
 import { isLocalFault } from '../errors/local-fault';
 import { withRenewedToken, type RenewLogin } from '../accounts/oauth2/renewed-token-retry';
 
-/**
- * Sync and on-demand reading use separate connections, so opening a message
- * never waits behind a long sync. `bodies`: a second connection of a long
- * first sync, downloading bodies while the sync connection fetches headers
- * (closed when that sync ends).
- */
-export type SessionPurpose = 'sync' | 'read' | 'bodies';
+/** Sync and on-demand reading use separate connections, so opening a message never waits behind a long sync. */
+export type SessionPurpose = 'sync' | 'read';
 
 
 /** Keeps one logged-in IMAP connection per account and purpose, reopened when it breaks. */
@@ -47,11 +42,6 @@ export class ImapSessions {
       if (broken || !client.usable) this.drop(key);
       throw mapped;
     }
-  }
-
-  /** Closes one of the account's connections, if open. */
-  close(accountId: number, purpose: SessionPurpose): void {
-    this.drop(`${accountId}:${purpose}`);
   }
 
   /** Closes the account's connections (account removed, or going offline). */

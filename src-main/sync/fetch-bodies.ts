@@ -18,9 +18,6 @@ const SMALL_MESSAGE_BYTES = 8 * 1024 * 1024;
 const BATCH_MESSAGES = 500;
 const BATCH_BYTES = 32 * 1024 * 1024;
 
-/** While headers are still arriving and none lacks its body: how long to wait before looking again. */
-const NEXT_ROUND_WAIT_MS = 50;
-
 type Pending = { id: number; uid: number; size: number };
 
 /**
@@ -42,43 +39,6 @@ export async function fetchFolderBodies(client: ImapClient, store: Store, folder
     onProgress(0, pending.length);
     await fetchSmall(client, store, pending.filter((m) => m.size <= SMALL_MESSAGE_BYTES), advance);
     await fetchLarge(client, store, pending.filter((m) => m.size > SMALL_MESSAGE_BYTES), advance);
-  }, { readOnly: true });
-  return done;
-}
-
-/**
- * The bodies of a folder whose header sync runs meanwhile on another
- * connection (`headers` settles when it ends): each round downloads what the
- * store holds without a body so far, newest first, until a round that began
- * after the headers were all in. A message that did not arrive (expunged) is
- * not asked for again in this call. A failed header sync stops it after the
- * round under way: that failure is the sync's to report.
- */
-export async function fetchBodiesAsHeadersArrive(
-  client: ImapClient, store: Store, folder: FolderRecord, headers: Promise<unknown>, onProgress: FolderProgress, since?: number,
-): Promise<number> {
-  let headersEnded: 'no' | 'stored' | 'failed' = 'no';
-  const ended = headers.then(() => void (headersEnded = 'stored'), () => void (headersEnded = 'failed'));
-  const asked = new Set<number>();
-  let done = 0;
-  const advance = (total: number) => (count: number) => {
-    done += count;
-    onProgress(done, total);
-  };
-  await withFolder(client, folder.path, async (selected) => {
-    for (;;) {
-      const lastRound = headersEnded === 'stored';
-      // The header sync found the folder renumbered and is starting over: these UIDs are no longer the same messages.
-      const known = store.folders.get(folder.id)?.uidvalidity ?? null;
-      if (headersEnded === 'failed' || (known !== null && known !== selected.uidValidity)) return;
-      const pending = store.messages.withoutBodies(folder.id, since).filter((m) => !asked.has(m.id));
-      pending.forEach((m) => asked.add(m.id));
-      const progress = advance(done + pending.length);
-      await fetchSmall(client, store, pending.filter((m) => m.size <= SMALL_MESSAGE_BYTES), progress);
-      await fetchLarge(client, store, pending.filter((m) => m.size > SMALL_MESSAGE_BYTES), progress);
-      if (lastRound) return;
-      if (pending.length === 0) await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, NEXT_ROUND_WAIT_MS))]);
-    }
   }, { readOnly: true });
   return done;
 }

@@ -5,22 +5,14 @@ import { isServerRefusal, refusalOf } from '../imap/imap-error';
 import type { ServerFolder } from './server-folder';
 import type { FolderRecord } from '../store/folders-repo';
 import type { Store } from '../store/store';
-import { fetchBodiesAsHeadersArrive, fetchFolderBodies } from './fetch-bodies';
+import { fetchFolderBodies } from './fetch-bodies';
 import type { MailSource } from './mail-source';
 import { replayJournal } from './replay-journal';
 import { syncFolder, type FolderProgress, type FolderSyncResult } from './sync-folder';
 
-/** Runs work over a second logged-in connection of the account (opened on first use). */
-export type SecondConnection = <T>(work: (client: ImapClient) => Promise<T>) => Promise<T>;
-
-/** An IMAP account behind the protocol-neutral MailSource, over one logged-in connection (and a second for bodies, when given). */
+/** An IMAP account behind the protocol-neutral MailSource, over one logged-in connection. */
 export class ImapSource implements MailSource {
-  constructor(
-    private readonly client: ImapClient,
-    private readonly store: Store,
-    private readonly accountId: number,
-    private readonly bodiesConnection?: SecondConnection,
-  ) {}
+  constructor(private readonly client: ImapClient, private readonly store: Store, private readonly accountId: number) {}
 
   async pushLocalChanges(): Promise<void> {
     await replayJournal(this.client, this.store, this.accountId);
@@ -36,21 +28,6 @@ export class ImapSource implements MailSource {
 
   fetchBodies(folder: FolderRecord, onProgress: FolderProgress, since?: number): Promise<number> {
     return fetchFolderBodies(this.client, this.store, folder, onProgress, since);
-  }
-
-  async fetchBodiesAlongside(folder: FolderRecord, headers: Promise<unknown>, onProgress: FolderProgress, since?: number): Promise<number | null> {
-    if (!this.bodiesConnection) return null;
-    let opened = false;
-    try {
-      return await this.bodiesConnection((client) => {
-        opened = true;
-        return fetchBodiesAsHeadersArrive(client, this.store, folder, headers, onProgress, since);
-      });
-    } catch (error) {
-      // A server that allows one connection per user (or refused this one for any reason): bodies come after the headers.
-      if (!opened) return null;
-      throw error;
-    }
   }
 
   /**

@@ -3,7 +3,7 @@ import { ImapSessions } from '../imap/imap-sessions';
 import type { SyncSummary } from '../ipc/contract';
 import type { Store } from '../store/store';
 import { collectOrphanBlobs } from '../store/collect-orphan-blobs';
-import { ImapSource, type SecondConnection } from './imap-source';
+import { ImapSource } from './imap-source';
 import { InboxPush } from './inbox-push';
 import { Pop3Checks } from './pop3/pop3-checks';
 import { SearchIndexer } from '../search/search-indexer';
@@ -42,11 +42,9 @@ export class InProcessSyncRunner implements SyncRunner {
     const pass = job.replayOnly ? replayAccount : syncAccount;
     const task = account?.protocol === 'pop3'
       ? this.pop3.check(account, job.login, onProgress)
-      : this.sessions.use(job.accountId, 'sync', (client) => {
-        const bodiesConnection: SecondConnection = (work) => this.sessions.use(job.accountId, 'bodies', work);
-        const source = new ImapSource(client, this.store, job.accountId, bodiesConnection);
-        return pass(source, this.store, job.accountId, { bodies: job.bodies, bodiesSince: job.bodiesSince, onProgress });
-      }).finally(() => this.sessions.close(job.accountId, 'bodies'));
+      : this.sessions.use(job.accountId, 'sync', (client) =>
+        pass(new ImapSource(client, this.store, job.accountId), this.store, job.accountId, { bodies: job.bodies, bodiesSince: job.bodiesSince, onProgress }),
+      );
     this.active.add(task);
     let summary: SyncSummary;
     try {

@@ -21,13 +21,6 @@ export interface MailSource {
   /** Downloads the sources of the folder's messages not cached yet; returns how many. */
   fetchBodies(folder: FolderRecord, onProgress: FolderProgress, since?: number): Promise<number>;
   /**
-   * The same while the folder's header sync is still under way (`headers`
-   * settles when it ends), over a second connection; null when this source
-   * cannot (no second connection, or it could not be opened): the caller
-   * then fetches the bodies after the headers.
-   */
-  fetchBodiesAlongside?(folder: FolderRecord, headers: Promise<unknown>, onProgress: FolderProgress, since?: number): Promise<number | null>;
-  /**
    * The fault to report when the server refused this one folder (the sync
    * goes on with the next), or null when the error ends the whole sync.
    */

@@ -4,7 +4,7 @@ import type { FolderRecord } from '../store/folders-repo';
 import type { Store } from '../store/store';
 import type { MailSource } from './mail-source';
 import { throttleProgress } from './progress-throttle';
-import type { FolderProgress, FolderSyncResult } from './sync-folder';
+import type { FolderProgress } from './sync-folder';
 
 export interface SyncOptions {
   bodies: boolean;
@@ -30,11 +30,12 @@ export async function syncAccount(source: MailSource, store: Store, accountId: n
     const report = (phase: 'headers' | 'bodies'): FolderProgress => (done, total, bytes) =>
       options.onProgress({ accountId, folderPath: folder.path, phase, done, total, ...(bytes && { bytes: bytes.done, totalBytes: bytes.total }) });
     try {
-      const result = await syncFolderAndBodies(source, folder, report, options);
+      // Not thinned out: header progress comes once per committed batch (HEADER_BATCH messages), a few a second.
+      const result = await source.syncFolder(folder, report('headers'));
       summary.newMessages += result.newMessages;
       summary.removedMessages += result.removedMessages;
       summary.flagUpdates += result.flagUpdates;
-      summary.bodiesFetched += result.bodiesFetched;
+      if (options.bodies) summary.bodiesFetched += await fetchBodies(source, folder, report('bodies'), options.bodiesSince);
       summary.folders += 1;
     } catch (error) {
       // Deleted here meanwhile (journaled; its rows went with it, so storing its headers failed): nothing left to sync.
@@ -60,52 +61,13 @@ export async function replayAccount(source: MailSource, store: Store, accountId:
 }
 
 /**
- * Past this many headers still to come after a first batch is stored, a
- * header sync is long enough (a first sync of a big folder) for bodies to be
- * downloaded alongside it over a second connection; a short one is not worth
- * a second login.
- */
-export const LONG_HEADER_SYNC_REMAINING = 1000;
-
-/**
- * A folder's headers, then its bodies if asked. When the header sync turns
- * out long and the source can, the bodies download alongside it from what is
- * already stored: the header pass is mostly decoding on this thread while a
- * body download mostly waits for the server and the disk, so together they
- * take little more than the download alone.
- */
-async function syncFolderAndBodies(
-  source: MailSource, folder: FolderRecord, report: (phase: 'headers' | 'bodies') => FolderProgress, options: SyncOptions,
-): Promise<FolderSyncResult & { bodiesFetched: number }> {
-  let long!: () => void;
-  const isLong = new Promise<boolean>((resolve) => (long = () => resolve(true)));
-  const headersProgress = report('headers');
-  // Not thinned out: header progress comes once per committed batch (HEADER_BATCH messages), a few a second.
-  const headers = source.syncFolder(folder, (done, total, bytes) => {
-    if (done > 0 && total - done >= LONG_HEADER_SYNC_REMAINING) long();
-    headersProgress(done, total, bytes);
-  });
-  if (!options.bodies) return { ...(await headers), bodiesFetched: 0 };
-  const since = options.bodiesSince;
-  const alongside = source.fetchBodiesAlongside && (await Promise.race([isLong, headers.then(() => false, () => false)]))
-    ? fetchBodies(report('bodies'), (onProgress) => source.fetchBodiesAlongside!(folder, headers, onProgress, since))
-    : Promise.resolve(null);
-  const [stored, early] = await Promise.allSettled([headers, alongside]);
-  if (stored.status === 'rejected') throw stored.reason;
-  if (early.status === 'rejected') throw early.reason;
-  // None came alongside (a short header sync, or no second connection): the bodies phase follows, as it always did.
-  const bodiesFetched = early.value ?? (await fetchBodies(report('bodies'), (onProgress) => source.fetchBodies(folder, onProgress, since)));
-  return { ...stored.value, bodiesFetched: bodiesFetched ?? 0 };
-}
-
-/**
  * The bodies phase with its progress thinned out to a few events a second:
  * thousands of small messages a second would flood the front ends (and the
  * worker's message channel).
  */
-async function fetchBodies(send: FolderProgress, fetch: (report: FolderProgress) => Promise<number | null>): Promise<number | null> {
+async function fetchBodies(source: MailSource, folder: FolderRecord, send: FolderProgress, since?: number): Promise<number> {
   const progress = throttleProgress(send);
-  const fetched = await fetch(progress.report);
+  const fetched = await source.fetchBodies(folder, progress.report, since);
   progress.flush();
   return fetched;
 }
