@@ -104,6 +104,20 @@ describe('decodeText', () => {
     expect(decodeText(Buffer.from([0x63, 0x61, 0x66, 0xe9]), 'us-ascii')).toEqual({ text: 'café', warnings: [] });
   });
 
+  it('reads unlabelled HTML in the charset its <meta> tag declares (Chinese and Japanese webmail send this)', () => {
+    const gb = Buffer.concat([Buffer.from('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>'), iconv.encode('会议通知：镕', 'gbk'), Buffer.from('</body></html>')]);
+    expect(decodeText(gb, null)).toEqual({ text: '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>会议通知：镕</body></html>', warnings: [] });
+    const sjis = Buffer.concat([Buffer.from("<meta charset='Shift_JIS'>"), iconv.encode('会議のお知らせ', 'shift_jis')]);
+    expect(decodeText(sjis, 'us-ascii').text).toBe("<meta charset='Shift_JIS'>会議のお知らせ");
+  });
+
+  it('keeps the label and the UTF-8 check ahead of a <meta> tag, and ignores a meta charset it cannot use', () => {
+    const meta = Buffer.from('<meta charset="gb2312">');
+    expect(decodeText(Buffer.concat([meta, Buffer.from('你好')]), null).text).toBe('<meta charset="gb2312">你好');
+    expect(decodeText(Buffer.concat([meta, iconv.encode('Привет', 'koi8-r')]), 'koi8-r').text).toBe('<meta charset="gb2312">Привет');
+    expect(decodeText(Buffer.from([...Buffer.from('<meta charset="utf-7">'), 0xe9]), null).text).toBe('<meta charset="utf-7">é');
+  });
+
   it('guesses an unknown charset: UTF-8, then GB18030, then windows-1252', () => {
     expect(decodeText(Buffer.from('你好'), 'x-unknown')).toEqual({ text: '你好', warnings: ['unknown charset "x-unknown", decoded as UTF-8'] });
     expect(decodeText(iconv.encode('你好', 'gbk'), 'x-mac-chinese')).toEqual({
