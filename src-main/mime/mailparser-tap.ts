@@ -81,11 +81,16 @@ function repairFileName(node: SplitterNode, warn: (w: string) => void): void {
  * - notice a multipart whose closing boundary never comes;
  * - keep the content of a multipart without a boundary, or whose boundary
  *   matches no line, to be read again by the delimiters it really uses;
- * - say when a message is past the splitter's usual limits.
+ * - say when a message is past the splitter's usual limits;
+ * - note the charset of the first labelled text part (`textCharset()`), the
+ *   hint for raw 8-bit headers of a multipart message (see header-value.ts).
  * Call `finish()` once the parser has ended to collect the last warnings
  * and the multiparts that could not be split.
  */
-export function tapMailParser(parser: MailParser, warn: (warning: string) => void): { finish(): UnsplitMultipart[] } {
+export function tapMailParser(
+  parser: MailParser,
+  warn: (warning: string) => void,
+): { finish(): UnsplitMultipart[]; textCharset(): string | null } {
   const internals = parser as unknown as { processChunk: ProcessChunk };
   const original = internals.processChunk.bind(parser);
   const tap = new Tap(warn);
@@ -93,7 +98,7 @@ export function tapMailParser(parser: MailParser, warn: (warning: string) => voi
     tap.see(chunk);
     original(chunk, done);
   };
-  return { finish: () => tap.finish() };
+  return { finish: () => tap.finish(), textCharset: () => tap.textCharset };
 }
 
 class Tap {
@@ -102,6 +107,7 @@ class Tap {
   private readonly unsplit = new UnsplitMultiparts();
   private parts = 0;
   private hugeHeader = false;
+  textCharset: string | null = null;
 
   constructor(private readonly warn: (warning: string) => void) {}
 
@@ -139,6 +145,7 @@ class Tap {
       return;
     }
     const part = partLabel(node);
+    if (!this.textCharset && node.charset && (node.contentType || 'text/plain').startsWith('text/')) this.textCharset = node.charset;
     node.charset = taggedCharset(part, node.charset || null);
     if (node.encoding === 'base64') {
       node.getDecoder = () => new Base64DecodeStream((skipped) => this.warn(`part ${part}: invalid base64, skipped ${skipped} characters`));

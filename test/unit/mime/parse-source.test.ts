@@ -104,6 +104,17 @@ describe('parseSource attachments', () => {
     expect(parsed.warnings).toContain('part 2 file name: raw 8-bit bytes decoded as GB18030');
   });
 
+  it('reads a raw 8-bit EUC-JP subject of a multipart message in the charset of its first text part', async () => {
+    const raw = message(
+      Buffer.concat([Buffer.from('Subject: '), iconv.encode('会議のお知らせ', 'euc-jp')]), 'Content-Type: multipart/mixed; boundary="b"', '',
+      '--b', 'Content-Type: text/plain; charset=EUC-JP', 'Content-Transfer-Encoding: 8bit', '', iconv.encode('本文です', 'euc-jp'),
+      '--b--',
+    );
+    const parsed = await parseSource(raw);
+    expect(parsed.subject).toBe('会議のお知らせ');
+    expect(parsed.warnings).toContain('subject: raw 8-bit bytes decoded as EUC-JP');
+  });
+
   it('keeps an RFC 2231 Latin-1 file name as declared', async () => {
     const raw = message(
       'Subject: x', 'Content-Type: multipart/mixed; boundary="b"', '',
