@@ -1,4 +1,4 @@
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import Encoding from 'encoding-japanese';
 import { Base64LineDecoder } from './base64';
@@ -33,6 +33,20 @@ function utf8(bytes: Buffer): string {
 
 function iso2022jp(bytes: Buffer): string {
   return Encoding.convert(bytes, { to: 'UNICODE', from: 'JIS', type: 'string' });
+}
+
+/**
+ * ISO-2022-JP is 7-bit, yet some Japanese mailers put that label on
+ * Shift_JIS or EUC-JP text (and some on UTF-8); read as JIS, those bytes
+ * come out as garbage. 8-bit bytes under the label are read as whichever of
+ * them the bytes are valid in, Shift_JIS (as its Windows superset cp932) last.
+ */
+function mislabelledJis(bytes: Buffer): { text: string; as: string } {
+  if (isUtf8(bytes)) return { text: utf8(bytes), as: 'UTF-8' };
+  // EUC-JP first, as encoding-japanese's own detection does: Shift_JIS text almost always has
+  // lead bytes 0x81-0x9f that EUC-JP lacks, while EUC-JP text often passes as Shift_JIS.
+  if (Encoding.detect(bytes, 'EUCJP')) return { text: iconv.decode(bytes, 'euc-jp'), as: 'EUC-JP' };
+  return { text: iconv.decode(bytes, 'cp932'), as: 'Shift_JIS' };
 }
 
 /** Decodes with iconv-lite and says whether every byte made sense in that charset. */
@@ -99,8 +113,11 @@ function decodeWithPlan(bytes: Buffer, charset: string | null): { text: string; 
     }
     case 'unlabelled':
       return { text: unlabelled(bytes), warnings: [] };
-    case 'iso-2022-jp':
-      return { text: iso2022jp(bytes), warnings: [] };
+    case 'iso-2022-jp': {
+      if (isAscii(bytes)) return { text: iso2022jp(bytes), warnings: [] };
+      const { text, as } = mislabelledJis(bytes);
+      return { text, warnings: [`8-bit bytes under a 7-bit ISO-2022-JP label, decoded as ${as}`] };
+    }
     case 'iconv': {
       const { text, clean } = strictIconv(bytes, plan.codec);
       return { text, warnings: clean ? [] : [`some bytes are not valid ${charset}`] };

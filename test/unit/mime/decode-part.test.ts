@@ -88,6 +88,19 @@ describe('decodeText', () => {
     expect(decodeText(bytes, 'ISO-2022-JP')).toEqual({ text: '山田様、よろしくお願いいたします。', warnings: [] });
   });
 
+  it('reads 8-bit Shift_JIS, EUC-JP or UTF-8 mislabelled ISO-2022-JP (which is 7-bit), with a warning', () => {
+    for (const [codec, as] of [['shift_jis', 'Shift_JIS'], ['euc-jp', 'EUC-JP'], ['utf-8', 'UTF-8']] as const) {
+      expect(decodeText(iconv.encode('会議のお知らせ', codec), 'ISO-2022-JP')).toEqual({
+        text: '会議のお知らせ',
+        warnings: [`8-bit bytes under a 7-bit ISO-2022-JP label, decoded as ${as}`],
+      });
+    }
+  });
+
+  it('reads the x-euc-jp label older Japanese mailers use', () => {
+    expect(decodeText(iconv.encode('明日の会議', 'euc-jp'), 'x-euc-jp')).toEqual({ text: '明日の会議', warnings: [] });
+  });
+
   it('strips a UTF-8 BOM and turns CRLF into LF', () => {
     expect(decodeText(Buffer.from('\ufeff第一行\r\n第二行\r\n'), 'utf-8')).toEqual({ text: '第一行\n第二行\n', warnings: [] });
   });
