@@ -27,6 +27,7 @@ const SUPERSETS: Record<string, string> = {
   'gb_2312-80': 'gb18030', chinese: 'gb18030', 'csgb2312': 'gb18030', 'x-euc-cn': 'gb18030', gb18030: 'gb18030',
   big5: 'big5hkscs', 'big5-hkscs': 'big5hkscs', 'x-big5': 'big5hkscs', 'cn-big5': 'big5hkscs', cp950: 'big5hkscs',
   'x-x-big5': 'big5hkscs', csbig5: 'big5hkscs',
+  'x-euc-jp': 'euc-jp',
   'shift_jis': 'cp932', 'shift-jis': 'cp932', sjis: 'cp932', 'x-sjis': 'cp932', 'ms_kanji': 'cp932', 'windows-31j': 'cp932',
   'euc-kr': 'cp949', 'ks_c_5601-1987': 'cp949', 'ks_c_5601': 'cp949', 'x-windows-949': 'cp949', uhc: 'cp949',
   'iso-8859-1': 'windows-1252', latin1: 'windows-1252', 'iso_8859-1': 'windows-1252', l1: 'windows-1252',

@@ -1,4 +1,4 @@
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import Encoding from 'encoding-japanese';
 import { Base64LineDecoder } from './base64';
@@ -35,10 +35,39 @@ function iso2022jp(bytes: Buffer): string {
   return Encoding.convert(bytes, { to: 'UNICODE', from: 'JIS', type: 'string' });
 }
 
+/**
+ * ISO-2022-JP is 7-bit, yet some Japanese mailers put that label on
+ * Shift_JIS or EUC-JP text (and some on UTF-8); read as JIS, those bytes
+ * come out as garbage. 8-bit bytes under the label are read as whichever of
+ * them the bytes are valid in, Shift_JIS (as its Windows superset cp932) last.
+ */
+function mislabelledJis(bytes: Buffer): { text: string; as: string } {
+  if (isUtf8(bytes)) return { text: utf8(bytes), as: 'UTF-8' };
+  // EUC-JP first, as encoding-japanese's own detection does: Shift_JIS text almost always has
+  // lead bytes 0x81-0x9f that EUC-JP lacks, while EUC-JP text often passes as Shift_JIS.
+  if (Encoding.detect(bytes, 'EUCJP')) return { text: iconv.decode(bytes, 'euc-jp'), as: 'EUC-JP' };
+  return { text: iconv.decode(bytes, 'cp932'), as: 'Shift_JIS' };
+}
+
 /** Decodes with iconv-lite and says whether every byte made sense in that charset. */
 function strictIconv(bytes: Buffer, codec: string): { text: string; clean: boolean } {
   const text = iconv.decode(bytes, codec);
   return { text, clean: !text.includes('\uFFFD') };
+}
+
+/** A `<meta charset=…>` or `<meta http-equiv content="…; charset=…">` near the start (WHATWG prescans 1024 bytes). */
+const META_CHARSET = /<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)/i;
+
+/**
+ * The charset an HTML part declares in its own `<meta>` tag. Chinese and
+ * Japanese webmail send HTML parts with no charset in Content-Type and the
+ * real one (gb2312, Shift_JIS) only there. Only 8-bit charsets decodeText
+ * would trust as a Content-Type label count: by then the bytes are not UTF-8
+ * (nor 7-bit ISO-2022-JP, which would be valid UTF-8).
+ */
+function metaCodec(bytes: Buffer): string | null {
+  const plan = resolveCharset(META_CHARSET.exec(bytes.subarray(0, 1024).toString('latin1'))?.[1]);
+  return plan.kind === 'iconv' ? plan.codec : null;
 }
 
 /**
@@ -57,15 +86,22 @@ function guess(bytes: Buffer): { text: string; as: string } {
 /**
  * Turns the bytes of a text part into a string. The label is trusted when we
  * know it (decoded as its common superset, see charset.ts); a missing or
- * us-ascii label is UTF-8 when the bytes are valid UTF-8 and windows-1252
- * otherwise (a heuristic: both are what unlabelled 8-bit mail most often is,
- * and windows-1252 never fails); an unknown label is guessed, with a warning.
+ * us-ascii label is UTF-8 when the bytes are valid UTF-8, else the charset
+ * an HTML <meta> tag declares, else windows-1252 (a heuristic: these are
+ * what unlabelled 8-bit mail most often is, and windows-1252 never fails);
+ * an unknown label is guessed, with a warning.
  * Line ends come out as LF.
  */
 export function decodeText(bytes: Buffer, charset: string | null): { text: string; warnings: string[] } {
   const decoded = decodeWithPlan(bytes, charset);
   // LF line ends, as MailParser gives for parsed sources, so both paths show the same text.
   return { text: decoded.text.replace(/\r\n/g, '\n'), warnings: decoded.warnings };
+}
+
+/** UTF-8 when valid, else the charset an HTML `<meta>` declares, else windows-1252 (which never fails). */
+function unlabelled(bytes: Buffer): string {
+  if (isUtf8(bytes)) return utf8(bytes);
+  return iconv.decode(bytes, metaCodec(bytes) ?? 'windows-1252');
 }
 
 function decodeWithPlan(bytes: Buffer, charset: string | null): { text: string; warnings: string[] } {
@@ -76,9 +112,12 @@ function decodeWithPlan(bytes: Buffer, charset: string | null): { text: string; 
       return { text: utf8(bytes), warnings };
     }
     case 'unlabelled':
-      return { text: isUtf8(bytes) ? utf8(bytes) : iconv.decode(bytes, 'windows-1252'), warnings: [] };
-    case 'iso-2022-jp':
-      return { text: iso2022jp(bytes), warnings: [] };
+      return { text: unlabelled(bytes), warnings: [] };
+    case 'iso-2022-jp': {
+      if (isAscii(bytes)) return { text: iso2022jp(bytes), warnings: [] };
+      const { text, as } = mislabelledJis(bytes);
+      return { text, warnings: [`8-bit bytes under a 7-bit ISO-2022-JP label, decoded as ${as}`] };
+    }
     case 'iconv': {
       const { text, clean } = strictIconv(bytes, plan.codec);
       return { text, warnings: clean ? [] : [`some bytes are not valid ${charset}`] };

@@ -7,7 +7,8 @@ const ENCODED_WORD = /=\?([^?\s]+)\?([BbQq])\?([^?\s]*)\?=/g;
 const UNTERMINATED = /=\?[^?\s]+\?[BbQq]\?/;
 const BASE64_PAYLOAD = /^[A-Za-z0-9+/]*={0,2}$/;
 
-type Piece = { kind: 'text'; text: string } | { kind: 'word'; charset: string; bytes: Buffer };
+/** A word's bytes are kept as chunks and joined once: concatenating per word is quadratic on long runs. */
+type Piece = { kind: 'text'; text: string } | { kind: 'word'; charset: string; chunks: Buffer[] };
 
 /** The bytes an encoded word carries, or null when its payload cannot be what it claims. */
 function payloadBytes(encoding: string, payload: string): { bytes: Buffer; invalid: number } | null {
@@ -30,8 +31,8 @@ function pushText(pieces: Piece[], text: string): void {
  */
 function pushWord(pieces: Piece[], charset: string, bytes: Buffer): void {
   const last = pieces.at(-1);
-  if (last?.kind === 'word' && last.charset === charset) last.bytes = Buffer.concat([last.bytes, bytes]);
-  else pieces.push({ kind: 'word', charset, bytes });
+  if (last?.kind === 'word' && last.charset === charset) last.chunks.push(bytes);
+  else pieces.push({ kind: 'word', charset, chunks: [bytes] });
 }
 
 function splitIntoPieces(value: string, warnings: string[]): Piece[] {
@@ -70,7 +71,7 @@ export function decodeEncodedWords(value: string): { text: string; warnings: str
         if (UNTERMINATED.test(piece.text.replace(ENCODED_WORD, ''))) warnings.push('unterminated encoded word shown as is');
         return piece.text;
       }
-      const decoded = decodeText(piece.bytes, piece.charset);
+      const decoded = decodeText(Buffer.concat(piece.chunks), piece.charset);
       warnings.push(...decoded.warnings);
       return decoded.text;
     })

@@ -51,9 +51,20 @@ function envelopeFields(msg: EnvelopeFetch): HeaderFields {
   };
 }
 
-/** The charset of a single-part message's body, the best hint for raw 8-bit headers. */
+/**
+ * The charset of the message's first labelled text part, the best hint for
+ * raw 8-bit headers: a single-part body, or the text part of a multipart
+ * (without it, a raw Shift_JIS subject of multipart/alternative mail would
+ * fall through to GB18030, which reads nearly any Shift_JIS as Chinese).
+ */
 function bodyCharset(structure: StructurePart | null): string | null {
-  return structure && !structure.children ? (structure.parameters.charset ?? null) : null;
+  if (!structure) return null;
+  if (!structure.children) return structure.type.startsWith('text/') ? (structure.parameters.charset ?? null) : null;
+  for (const child of structure.children) {
+    const charset = bodyCharset(child);
+    if (charset) return charset;
+  }
+  return null;
 }
 
 /**

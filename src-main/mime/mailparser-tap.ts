@@ -3,6 +3,7 @@ import type { MailParser } from 'mailparser';
 import { codedWarning } from '../errors/warning-codes';
 import { Base64DecodeStream } from './base64';
 import { headerText } from './header-value';
+import { rawFileName } from './raw-file-name';
 import type { UnsplitMultipart } from './resplit-multipart';
 import { taggedCharset } from './text-decode-stream';
 import { UnsplitMultiparts } from './unsplit-multiparts';
@@ -58,14 +59,32 @@ function hasEightBitNameHeader(node: SplitterNode): boolean {
   );
 }
 
+/** The file name as our decoders read it from the raw Content-Disposition (filename) or Content-Type (name) line. */
+function fileNameFromRawHeaders(node: SplitterNode): string | null {
+  const list = node.headers?.getList() ?? [];
+  for (const [key, param] of [['content-disposition', 'filename'], ['content-type', 'name']] as const) {
+    const line = list.find((h) => h.key === key)?.line;
+    const value = line?.slice(line.indexOf(':') + 1).replace(/\r?\n(?=[ \t])/g, '');
+    const name = value ? rawFileName(value, param) : null;
+    if (name) return name;
+  }
+  return null;
+}
+
 /**
  * mailsplit keeps a raw 8-bit file name that is not UTF-8 as Latin-1
  * characters; read those bytes the way raw 8-bit headers are read (GB18030
  * for the usual Chinese mailer). Only when the raw header had 8-bit bytes:
  * a Latin-1 name that came from RFC 2231 ("Müller.pdf") is already right.
+ * A name with U+FFFD in it is read again from the raw header instead (see
+ * raw-file-name.ts).
  */
 function repairFileName(node: SplitterNode, warn: (w: string) => void): void {
   const name = node.filename;
+  if (name && name.includes('\uFFFD')) {
+    node.filename = fileNameFromRawHeaders(node) ?? name;
+    return;
+  }
   if (!name || !/[\x80-\xff]/.test(name) || /[\u0100-\uffff]/.test(name) || !hasEightBitNameHeader(node)) return;
   const decoded = headerText(Buffer.from(name, 'latin1'), `part ${partLabel(node)} file name`);
   node.filename = decoded.text;
@@ -81,11 +100,16 @@ function repairFileName(node: SplitterNode, warn: (w: string) => void): void {
  * - notice a multipart whose closing boundary never comes;
  * - keep the content of a multipart without a boundary, or whose boundary
  *   matches no line, to be read again by the delimiters it really uses;
- * - say when a message is past the splitter's usual limits.
+ * - say when a message is past the splitter's usual limits;
+ * - note the charset of the first labelled text part (`textCharset()`), the
+ *   hint for raw 8-bit headers of a multipart message (see header-value.ts).
  * Call `finish()` once the parser has ended to collect the last warnings
  * and the multiparts that could not be split.
  */
-export function tapMailParser(parser: MailParser, warn: (warning: string) => void): { finish(): UnsplitMultipart[] } {
+export function tapMailParser(
+  parser: MailParser,
+  warn: (warning: string) => void,
+): { finish(): UnsplitMultipart[]; textCharset(): string | null } {
   const internals = parser as unknown as { processChunk: ProcessChunk };
   const original = internals.processChunk.bind(parser);
   const tap = new Tap(warn);
@@ -93,7 +117,7 @@ export function tapMailParser(parser: MailParser, warn: (warning: string) => voi
     tap.see(chunk);
     original(chunk, done);
   };
-  return { finish: () => tap.finish() };
+  return { finish: () => tap.finish(), textCharset: () => tap.textCharset };
 }
 
 class Tap {
@@ -102,6 +126,7 @@ class Tap {
   private readonly unsplit = new UnsplitMultiparts();
   private parts = 0;
   private hugeHeader = false;
+  textCharset: string | null = null;
 
   constructor(private readonly warn: (warning: string) => void) {}
 
@@ -139,6 +164,7 @@ class Tap {
       return;
     }
     const part = partLabel(node);
+    if (!this.textCharset && node.charset && (node.contentType || 'text/plain').startsWith('text/')) this.textCharset = node.charset;
     node.charset = taggedCharset(part, node.charset || null);
     if (node.encoding === 'base64') {
       node.getDecoder = () => new Base64DecodeStream((skipped) => this.warn(`part ${part}: invalid base64, skipped ${skipped} characters`));

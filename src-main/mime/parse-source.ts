@@ -242,7 +242,7 @@ class SourceParse {
     await Promise.all(this.pending);
     // After a parser error every multipart looks unclosed; that warning would only mislead.
     if (!this.failed) await this.resplit(this.tap.finish());
-    const fields = this.headers ? readHeaderFields(this.headers, this.charset) : { ...NO_HEADERS, warnings: ['no message headers found'] };
+    const fields = this.headers ? readHeaderFields(this.headers, this.charset ?? this.tap.textCharset()) : { ...NO_HEADERS, warnings: ['no message headers found'] };
     if (this.headers && !this.headers.some((h) => h.name === 'date')) this.warn('no Date header, sorted by arrival time');
     const { warnings, ...header } = fields;
     const html = this.body?.html || null;

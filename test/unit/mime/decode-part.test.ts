@@ -88,6 +88,19 @@ describe('decodeText', () => {
     expect(decodeText(bytes, 'ISO-2022-JP')).toEqual({ text: '山田様、よろしくお願いいたします。', warnings: [] });
   });
 
+  it('reads 8-bit Shift_JIS, EUC-JP or UTF-8 mislabelled ISO-2022-JP (which is 7-bit), with a warning', () => {
+    for (const [codec, as] of [['shift_jis', 'Shift_JIS'], ['euc-jp', 'EUC-JP'], ['utf-8', 'UTF-8']] as const) {
+      expect(decodeText(iconv.encode('会議のお知らせ', codec), 'ISO-2022-JP')).toEqual({
+        text: '会議のお知らせ',
+        warnings: [`8-bit bytes under a 7-bit ISO-2022-JP label, decoded as ${as}`],
+      });
+    }
+  });
+
+  it('reads the x-euc-jp label older Japanese mailers use', () => {
+    expect(decodeText(iconv.encode('明日の会議', 'euc-jp'), 'x-euc-jp')).toEqual({ text: '明日の会議', warnings: [] });
+  });
+
   it('strips a UTF-8 BOM and turns CRLF into LF', () => {
     expect(decodeText(Buffer.from('\ufeff第一行\r\n第二行\r\n'), 'utf-8')).toEqual({ text: '第一行\n第二行\n', warnings: [] });
   });
@@ -102,6 +115,20 @@ describe('decodeText', () => {
     expect(decodeText(Buffer.from('你好'), null)).toEqual({ text: '你好', warnings: [] });
     expect(decodeText(Buffer.from([0x63, 0x61, 0x66, 0xe9]), null)).toEqual({ text: 'café', warnings: [] });
     expect(decodeText(Buffer.from([0x63, 0x61, 0x66, 0xe9]), 'us-ascii')).toEqual({ text: 'café', warnings: [] });
+  });
+
+  it('reads unlabelled HTML in the charset its <meta> tag declares (Chinese and Japanese webmail send this)', () => {
+    const gb = Buffer.concat([Buffer.from('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>'), iconv.encode('会议通知：镕', 'gbk'), Buffer.from('</body></html>')]);
+    expect(decodeText(gb, null)).toEqual({ text: '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>会议通知：镕</body></html>', warnings: [] });
+    const sjis = Buffer.concat([Buffer.from("<meta charset='Shift_JIS'>"), iconv.encode('会議のお知らせ', 'shift_jis')]);
+    expect(decodeText(sjis, 'us-ascii').text).toBe("<meta charset='Shift_JIS'>会議のお知らせ");
+  });
+
+  it('keeps the label and the UTF-8 check ahead of a <meta> tag, and ignores a meta charset it cannot use', () => {
+    const meta = Buffer.from('<meta charset="gb2312">');
+    expect(decodeText(Buffer.concat([meta, Buffer.from('你好')]), null).text).toBe('<meta charset="gb2312">你好');
+    expect(decodeText(Buffer.concat([meta, iconv.encode('Привет', 'koi8-r')]), 'koi8-r').text).toBe('<meta charset="gb2312">Привет');
+    expect(decodeText(Buffer.from([...Buffer.from('<meta charset="utf-7">'), 0xe9]), null).text).toBe('<meta charset="utf-7">é');
   });
 
   it('guesses an unknown charset: UTF-8, then GB18030, then windows-1252', () => {

@@ -73,6 +73,22 @@ describe('fromImapEnvelope', () => {
     expect(record.from).toEqual({ name: '张伟', address: 'z@example.test' });
   });
 
+  it('reads a raw 8-bit Shift_JIS subject of a multipart message in the charset of its text part, not as GB18030', () => {
+    const headers = Buffer.concat([Buffer.from('Subject: '), iconv.encode('会議のお知らせ', 'shift_jis'), Buffer.from('\r\n\r\n')]);
+    const record = fromImapEnvelope({
+      uid: 9,
+      headers,
+      bodyStructure: {
+        type: 'multipart/alternative',
+        childNodes: [
+          { part: '1', type: 'text/plain', parameters: { charset: 'Shift_JIS' }, encoding: '8bit', size: 10 },
+          { part: '2', type: 'text/html', parameters: { charset: 'Shift_JIS' }, encoding: '8bit', size: 20 },
+        ],
+      },
+    });
+    expect(record.subject).toBe('会議のお知らせ');
+  });
+
   it('keeps broken encoded words readable when the raw header bytes are fetched', () => {
     const headers = Buffer.from('Subject: =?UTF-8?B?not-base64!!?= and =?utf-8?q?abc\r\n\r\n');
     const record = fromImapEnvelope({ uid: 8, envelope: { subject: 'garbage from libmime' }, headers });

@@ -104,6 +104,31 @@ describe('parseSource attachments', () => {
     expect(parsed.warnings).toContain('part 2 file name: raw 8-bit bytes decoded as GB18030');
   });
 
+  it('reads a raw 8-bit EUC-JP subject of a multipart message in the charset of its first text part', async () => {
+    const raw = message(
+      Buffer.concat([Buffer.from('Subject: '), iconv.encode('会議のお知らせ', 'euc-jp')]), 'Content-Type: multipart/mixed; boundary="b"', '',
+      '--b', 'Content-Type: text/plain; charset=EUC-JP', 'Content-Transfer-Encoding: 8bit', '', iconv.encode('本文です', 'euc-jp'),
+      '--b--',
+    );
+    const parsed = await parseSource(raw);
+    expect(parsed.subject).toBe('会議のお知らせ');
+    expect(parsed.warnings).toContain('subject: raw 8-bit bytes decoded as EUC-JP');
+  });
+
+  it('reads GB18030-only characters in a gb2312-labelled file name, encoded word or RFC 2231 continuation', async () => {
+    const name = iconv.encode('𠀀镕报告.pdf', 'gb18030');
+    const pct = (bytes: Buffer) => [...bytes].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+    const raw = message(
+      'Subject: x', 'Content-Type: multipart/mixed; boundary="b"', '',
+      '--b', 'Content-Type: text/plain', '', 'body',
+      '--b', `Content-Type: application/pdf; name="=?gb2312?B?${name.toString('base64')}?="`, '', 'data',
+      '--b', 'Content-Type: application/pdf', `Content-Disposition: attachment; filename*0*=gb2312''${pct(name.subarray(0, 3))};`,
+      ` filename*1*=${pct(name.subarray(3))}`, '', 'data',
+      '--b--',
+    );
+    expect((await parseSource(raw)).attachments.map((a) => a.filename)).toEqual(['𠀀镕报告.pdf', '𠀀镕报告.pdf']);
+  });
+
   it('keeps an RFC 2231 Latin-1 file name as declared', async () => {
     const raw = message(
       'Subject: x', 'Content-Type: multipart/mixed; boundary="b"', '',
