@@ -3,7 +3,7 @@ import type { ImapClient } from '../imap/imap-client';
 import { withFolder } from '../imap/with-folder';
 import type { ErrorShape } from '../errors/error-codes';
 import { WrenError } from '../errors/wren-error';
-import { refusalOf } from '../imap/imap-error';
+import { RETRY_LATER_CODES, refusalOf } from '../imap/imap-error';
 import { storeFlags } from '../imap/store-flags';
 import { expungeMessages } from '../imap/expunge-messages';
 import type { JournalEntry, JournalItem } from '../store/operations-repo';
@@ -122,7 +122,7 @@ export function byFolder(items: JournalItem[]): Map<string, JournalItem[]> {
 function isConflict(error: unknown, client: ImapClient): boolean {
   if (error instanceof WrenError) return CONFLICTS.has(error.code);
   const refusal = refusalOf(error);
-  return client.usable && refusal !== null && refusal.code !== 'ServerThrottled';
+  return client.usable && refusal !== null && !RETRY_LATER_CODES.has(refusal.code);
 }
 
 const CONFLICTS: ReadonlySet<string> = new Set(['ServerSaid', 'NotFound', 'FolderExists', 'FolderGone', 'FolderHasNewSubfolders', 'FolderReadOnly']);

@@ -104,6 +104,23 @@ describe('server faults: each has its own code, the journal keeps what is not ap
     off();
   });
 
+  it('a STORE refused with RFC 5530 [UNAVAILABLE] (a server subsystem down for now): ServerTemporary, not a refusal; the change stays journaled and is sent later', async () => {
+    const [message] = rows('Open');
+    imap.script({ when: command('UID STORE'), action: { reply: ['{tag} NO [UNAVAILABLE] Mailbox backend unavailable, try again later'] } });
+    const failed: Events['operation.failed'][] = [];
+    const off = wren.core.events.on('operation.failed', (event) => failed.push(event));
+    await wren.call('messages.apply', { kind: 'flags', messageIds: [message!.id], add: ['\\Seen'], remove: [] });
+    await expect(wren.core.sync.replay(accountId)).rejects.toMatchObject({ code: 'ServerTemporary', details: expect.objectContaining({ responseCode: 'UNAVAILABLE' }) });
+    expect(wren.core.status.get(accountId).state).not.toBe('offline');
+    expect(wren.core.store.operations.countUnfinished(accountId)).toBe(1);
+    expect(failed).toEqual([]);
+    await wren.core.sync.run(accountId, false);
+    expect(wren.core.store.operations.countUnfinished(accountId)).toBe(0);
+    expect(failed).toEqual([]);
+    expect(await serverFlags('Open')).toEqual([['\\Flagged', '\\Seen']]);
+    off();
+  });
+
   it('Microsoft 365\'s "Request is throttled" to SELECT ends the sync as ServerThrottled with the suggested wait, not as a refused folder', async () => {
     imap.script({ when: selecting(/Open/), action: { reply: ['{tag} BAD Request is throttled. Suggested Backoff Time: 150 milliseconds'] } });
     const failure = await wren.core.sync.run(accountId, false).catch((error: unknown) => error);
