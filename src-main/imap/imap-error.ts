@@ -128,6 +128,10 @@ export function refusalOf(error: unknown, where = 'server', baseDetails: Record<
   if (TEMPORARY_CODES.has(responseCode)) {
     return new WrenError('ServerTemporary', `The ${where} has a temporary problem: ${text}`, details, { cause: error });
   }
+  if (responseCode === 'OVERQUOTA') {
+    // Not retried: the same request fails until the user frees space, so they are told so in their words, not the server's.
+    return new WrenError('ServerOverQuota', `The ${where} has no room left for this account: ${text}`, details, { cause: error });
+  }
   if (READ_ONLY_CODES.has(responseCode)) {
     return new WrenError('FolderReadOnly', `The ${where} does not allow changes here: ${text}`, details, { cause: error });
   }

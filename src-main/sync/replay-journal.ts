@@ -125,7 +125,7 @@ function isConflict(error: unknown, client: ImapClient): boolean {
   return client.usable && refusal !== null && !RETRY_LATER_CODES.has(refusal.code);
 }
 
-const CONFLICTS: ReadonlySet<string> = new Set(['ServerSaid', 'NotFound', 'FolderExists', 'FolderGone', 'FolderHasNewSubfolders', 'FolderReadOnly']);
+const CONFLICTS: ReadonlySet<string> = new Set(['ServerSaid', 'NotFound', 'FolderExists', 'FolderGone', 'FolderHasNewSubfolders', 'FolderReadOnly', 'ServerOverQuota']);
 
 function refusalShape(error: unknown): ErrorShape {
   if (error instanceof WrenError) return error.toShape();

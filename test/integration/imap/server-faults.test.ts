@@ -137,4 +137,19 @@ describe('server faults: each has its own code, the journal keeps what is not ap
     await wren.core.sync.run(accountId, false);
     expect(rows('INBOX')).toHaveLength(2);
   });
+
+  it('a move into a folder over quota (RFC 5530 [OVERQUOTA]): ServerOverQuota, not a bare refusal; the message stays where the server has it', async () => {
+    const [message] = rows('INBOX');
+    const subject = message!.subject;
+    imap.script({ when: (c) => c.name === 'UID MOVE' || c.name === 'UID COPY', action: { reply: ['{tag} NO [OVERQUOTA] Quota exceeded (mailbox for user is full)'] } });
+    const failed: Events['operation.failed'][] = [];
+    const off = wren.core.events.on('operation.failed', (event) => failed.push(event));
+    await wren.call('messages.apply', { kind: 'move', messageIds: [message!.id], folderId: folderOf('Locked')!.id });
+    await wren.core.sync.run(accountId, false);
+    expect(failed).toEqual([expect.objectContaining({ kind: 'move', error: expect.objectContaining({ code: 'ServerOverQuota', details: expect.objectContaining({ responseCode: 'OVERQUOTA' }) }) })]);
+    expect(wren.core.status.get(accountId).state).not.toBe('offline');
+    expect(rows('INBOX').map((m) => m.subject)).toContain(subject);
+    expect(rows('Locked').map((m) => m.subject)).not.toContain(subject);
+    off();
+  });
 });
