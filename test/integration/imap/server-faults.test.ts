@@ -129,6 +129,14 @@ describe('server faults: each has its own code, the journal keeps what is not ap
     expect(rows('Open')).toHaveLength(1);
   });
 
+  it('a NO [UNAVAILABLE] to SELECT ends the sync as ServerTemporary (tried again later), not as a folder refused and skipped', async () => {
+    imap.script({ when: selecting(/Open/), action: { reply: ['{tag} NO [UNAVAILABLE] Internal error occurred. Refer to server log for more information.'] } });
+    const failure = await wren.core.sync.run(accountId, false).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'ServerTemporary', details: expect.objectContaining({ responseCode: 'UNAVAILABLE' }) });
+    expect(wren.core.status.get(accountId)).toMatchObject({ state: 'error', error: expect.objectContaining({ code: 'ServerTemporary' }) });
+    expect(rows('Open')).toHaveLength(1);
+  });
+
   it('garbage instead of an answer: a coded failure (not Internal), the cache untouched, the next sync fine', async () => {
     imap.script({ when: selecting(/INBOX/), action: { garbage: Buffer.from('* 1 FETCH (UID 1 BODY[] {99999999999}\r\n\u0000\u00ff\u00fe)(}{\r\n', 'latin1') } });
     const failure = await wren.core.sync.run(accountId, false).catch((error: unknown) => error);
