@@ -56,6 +56,8 @@ export const ERROR_CODES = [
   'FolderHasNewSubfolders',
   // The server lets this account read the folder but not change it (SELECT said [READ-ONLY], or a NO [NOPERM] / [READ-ONLY])
   'FolderReadOnly',
+  // The account's mailbox on the server is full (RFC 5530 [OVERQUOTA]): a move, copy or upload into it is refused until space is freed
+  'ServerOverQuota',
   // Work stopped on purpose (Ctrl-C, quitting the app)
   'SyncStopped',
   'SmtpRejected',

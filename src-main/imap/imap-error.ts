@@ -103,6 +103,8 @@ interface Refusal {
  */
 const THROTTLE_WORDS = /request is throttled|exceeded command or bandwidth limits|too many (?:requests|commands)/i;
 const THROTTLE_CODES = new Set(['THROTTLED']);
+/** RFC 5530 UNAVAILABLE: a subsystem of the server is down for now; the same request is worth trying later, not failing. */
+const TEMPORARY_CODES = new Set(['UNAVAILABLE']);
 /** RFC 5530 NOPERM, and READ-ONLY on a refused change: the account may read this folder, not change it. */
 const READ_ONLY_CODES = new Set(['NOPERM', 'READ-ONLY']);
 
@@ -123,6 +125,13 @@ export function refusalOf(error: unknown, where = 'server', baseDetails: Record<
   if (e.code === 'ETHROTTLE' || THROTTLE_CODES.has(responseCode) || THROTTLE_WORDS.test(text)) {
     return new WrenError('ServerThrottled', `The ${where} asks Wren to slow down: ${text}`, { ...details, ...(e.throttleReset && { retryAfterMs: e.throttleReset }) }, { cause: error });
   }
+  if (TEMPORARY_CODES.has(responseCode)) {
+    return new WrenError('ServerTemporary', `The ${where} has a temporary problem: ${text}`, details, { cause: error });
+  }
+  if (responseCode === 'OVERQUOTA') {
+    // Not retried: the same request fails until the user frees space, so they are told so in their words, not the server's.
+    return new WrenError('ServerOverQuota', `The ${where} has no room left for this account: ${text}`, details, { cause: error });
+  }
   if (READ_ONLY_CODES.has(responseCode)) {
     return new WrenError('FolderReadOnly', `The ${where} does not allow changes here: ${text}`, details, { cause: error });
   }
@@ -136,8 +145,11 @@ function statusCodeOf(response: unknown): string | null {
   return typeof value === 'string' ? value.toUpperCase() : null;
 }
 
+/** Answers that ask for the same request later (throttling, a subsystem down): not refusals, the journal keeps them. */
+export const RETRY_LATER_CODES: ReadonlySet<string> = new Set(['ServerThrottled', 'ServerTemporary']);
+
 /** The server answered the command with NO or BAD: it refused this request, the connection itself is fine. Throttling is not a refusal. */
 export function isServerRefusal(error: unknown): boolean {
   const refusal = refusalOf(error);
-  return refusal !== null && refusal.code !== 'ServerThrottled';
+  return refusal !== null && !RETRY_LATER_CODES.has(refusal.code);
 }

@@ -32,7 +32,8 @@ export class ImapSource implements MailSource {
 
   /**
    * A NO or BAD to SELECT (permissions, folder gone meanwhile) on a connection
-   * still usable skips that folder, with the server's words. Throttling is not
+   * still usable skips that folder, with the server's words. Throttling (or a
+   * server part down for now, [UNAVAILABLE]) is not
    * a refusal of the folder: it ends the sync, to be retried later.
    */
   folderRefusal(folder: FolderRecord, error: unknown): WrenError | null {

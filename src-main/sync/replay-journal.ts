@@ -3,7 +3,8 @@ import type { ImapClient } from '../imap/imap-client';
 import { withFolder } from '../imap/with-folder';
 import type { ErrorShape } from '../errors/error-codes';
 import { WrenError } from '../errors/wren-error';
-import { refusalOf } from '../imap/imap-error';
+import { RETRY_LATER_CODES, isServerRefusal, refusalOf } from '../imap/imap-error';
+import { folderExists } from '../imap/folder-exists';
 import { storeFlags } from '../imap/store-flags';
 import { expungeMessages } from '../imap/expunge-messages';
 import type { JournalEntry, JournalItem } from '../store/operations-repo';
@@ -86,7 +87,7 @@ export function finishOrFail(store: Store, entry: JournalEntry, missing: Journal
 export async function claimTarget(client: ImapClient, store: Store, entry: JournalEntry): Promise<JournalEntry | null> {
   const target = entry.targetPath!;
   const mark = await folderStatus(client, target);
-  if (!mark) throw new WrenError('FolderGone', `The folder ${target} is not on the server any more (deleted or renamed elsewhere).`, { folder: target });
+  if (!mark) throw folderGone(target);
   if (!store.write(() => store.operations.claim(entry.id, mark))) return null;
   return { ...entry, state: 'sent', targetUidNext: mark.uidNext, targetUidValidity: mark.uidValidity };
 }
@@ -97,11 +98,24 @@ export async function claimTarget(client: ImapClient, store: Store, entry: Journ
  * the server opened READ-ONLY fails the entry with FolderReadOnly before any
  * command, as imapflow would drop a refused STORE without a word.
  */
-export function inFolder<T>(client: ImapClient, path: string, options: { change: boolean }, work: (uidValidity: number) => Promise<T>): Promise<T> {
-  return withFolder(client, path, (folder) => {
-    if (options.change && folder.readOnly) throw readOnlyFolder(path);
-    return work(folder.uidValidity);
-  });
+export async function inFolder<T>(client: ImapClient, path: string, options: { change: boolean }, work: (uidValidity: number) => Promise<T>): Promise<T> {
+  let selected = false;
+  try {
+    return await withFolder(client, path, (folder) => {
+      selected = true;
+      if (options.change && folder.readOnly) throw readOnlyFolder(path);
+      return work(folder.uidValidity);
+    });
+  } catch (error) {
+    // A SELECT refused because the folder went (renamed or deleted on another device; Dovecot's NO carries no
+    // [NONEXISTENT]) is said as FolderGone, as a missing move target is, not as the server's bare words.
+    if (!selected && isServerRefusal(error) && client.usable && !(await folderExists(client, path))) throw folderGone(path);
+    throw error;
+  }
+}
+
+function folderGone(path: string): WrenError {
+  return new WrenError('FolderGone', `The folder ${path} is not on the server any more (deleted or renamed elsewhere).`, { folder: path });
 }
 
 function readOnlyFolder(path: string): WrenError {
@@ -122,10 +136,10 @@ export function byFolder(items: JournalItem[]): Map<string, JournalItem[]> {
 function isConflict(error: unknown, client: ImapClient): boolean {
   if (error instanceof WrenError) return CONFLICTS.has(error.code);
   const refusal = refusalOf(error);
-  return client.usable && refusal !== null && refusal.code !== 'ServerThrottled';
+  return client.usable && refusal !== null && !RETRY_LATER_CODES.has(refusal.code);
 }
 
-const CONFLICTS: ReadonlySet<string> = new Set(['ServerSaid', 'NotFound', 'FolderExists', 'FolderGone', 'FolderHasNewSubfolders', 'FolderReadOnly']);
+const CONFLICTS: ReadonlySet<string> = new Set(['ServerSaid', 'NotFound', 'FolderExists', 'FolderGone', 'FolderHasNewSubfolders', 'FolderReadOnly', 'ServerOverQuota']);
 
 function refusalShape(error: unknown): ErrorShape {
   if (error instanceof WrenError) return error.toShape();

@@ -243,8 +243,8 @@ export class SyncService {
     } else if (fault.code === 'DatabaseBusy' && retries) {
       this.status.set(accountId, { state: 'error', error: fault.toShape(), retryAt: Date.now() + BUSY_RETRY_MS });
       this.schedule(accountId, BUSY_RETRY_MS);
-    } else if ((fault.code === 'ServerThrottled' || fault.code === 'MailboxLockTimeout') && retries) {
-      // The server is there and asks for patience: the same backoff as offline, or longer if it said how long.
+    } else if ((fault.code === 'ServerThrottled' || fault.code === 'ServerTemporary' || fault.code === 'MailboxLockTimeout') && retries) {
+      // The server is there and asks for patience (or has a part down for now): the same backoff as offline, or longer if it said how long.
       const attempt = this.failures.get(accountId) ?? 0;
       this.failures.set(accountId, attempt + 1);
       const asked = Number(fault.details?.retryAfterMs) || 0;

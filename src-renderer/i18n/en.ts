@@ -528,6 +528,7 @@ export const en: Dictionary = {
     FolderGone: 'The folder was renamed or deleted elsewhere (on another device or by the server).',
     FolderHasNewSubfolders: 'The folder was not deleted: it has new subfolders (made on another device) that you did not confirm. Look at them, then delete it again.',
     FolderReadOnly: 'This folder is read-only on the server: you may read its mail but not change it. Your change was undone.',
+    ServerOverQuota: 'Your mailbox on the server is full: the server refused to store more mail in it. Nothing was lost: the mail stays where it was. Free some space (empty the Trash), then try again.',
     SyncStopped: 'The sync was stopped. Mail that had already arrived is kept; the next sync fetches the rest.',
     SmtpRejected: 'The outgoing mail server refused the message.',
     SmtpDeferred: 'The outgoing mail server cannot take the message now; Wren will try again.',

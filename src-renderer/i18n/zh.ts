@@ -504,6 +504,7 @@ export const zh: Dictionary = {
     FolderGone: '该文件夹已在别处（其他设备或服务器）被重命名或删除。',
     FolderHasNewSubfolders: '文件夹未被删除：其中有您未确认的新子文件夹（在其他设备上创建）。请先查看，然后再删除一次。',
     FolderReadOnly: '该文件夹在服务器上是只读的：您可以阅读其中的邮件，但不能更改。您的更改已被撤销。',
+    ServerOverQuota: '您在服务器上的邮箱已满：服务器拒绝再存入邮件。没有丢失任何内容：邮件仍在原处。请释放一些空间（清空已删除文件夹）后再试。',
     SyncStopped: '同步已停止。已收到的邮件都已保留，下次同步会获取其余部分。',
     SmtpRejected: '发件服务器拒绝了这封邮件。',
     SmtpDeferred: '发件服务器暂时无法接收这封邮件，Wren 稍后会重试。',

@@ -24,6 +24,8 @@ export interface DovecotConfigInput {
    * `owner lr` may be read but not changed (SELECT answers [READ-ONLY]); see Lab.restrictFolder.
    */
   acl?: boolean;
+  /** Dovecot's quota plugin with this storage limit per user (e.g. '64K'): an APPEND past it gets NO [OVERQUOTA]. */
+  quota?: string;
   /** Dovecot's oauth2 passdb: XOAUTH2 and OAUTHBEARER logins, each token checked at this userinfo URL (as tokeninfo). */
   oauth2?: { userinfoUrl: string };
 }
@@ -139,8 +141,8 @@ first_valid_uid = 1
 mail_location = maildir:~/Maildir
 # Maildir++ stores folder 'a/b' as directory '.a.b', so without listescape Dovecot refuses
 # names containing '.' (e.g. 'v1.2'); listescape stores them as '\\2e' instead.
-mail_plugins = listescape${input.acl ? ' acl' : ''}
-${input.acl ? 'plugin {\n  acl = vfile\n}\n' : ''}# Tests don't need crash safety, and fsync dominates APPEND/LMTP time on a loaded box.
+mail_plugins = listescape${input.acl ? ' acl' : ''}${input.quota ? ' quota' : ''}
+${input.acl ? 'plugin {\n  acl = vfile\n}\n' : ''}${input.quota ? `plugin {\n  quota = maildir:User quota\n  quota_rule = *:storage=${input.quota}\n}\n` : ''}# Tests don't need crash safety, and fsync dominates APPEND/LMTP time on a loaded box.
 mail_fsync = never
 pop3_uidl_format = %08Xu%08Xv
 

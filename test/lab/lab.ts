@@ -60,6 +60,8 @@ export interface LabOptions {
   pop3LockSession?: boolean;
   /** Dovecot's ACL plugin, for folders this account may read but not change (see readOnlyFolder). */
   acl?: boolean;
+  /** Dovecot's quota plugin with this storage limit per user (e.g. '64K'): an APPEND past it gets NO [OVERQUOTA]. */
+  quota?: string;
   /**
    * OAuth2 logins: Dovecot's oauth2 passdb (XOAUTH2, OAUTHBEARER) and the SMTP server's XOAUTH2
    * check each token at this userinfo URL (test/lab/oauth2-provider.ts); passwords keep working.
@@ -82,7 +84,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   const entry = registerForExit(dir, parts);
   try {
     const [cert, passwdPath] = await Promise.all([makeCert(dir), prepareDirs(dir, users)]);
-    const dovecot = await startDovecot({ dir, certPath: cert.certPath, keyPath: cert.keyPath, passwdPath, imapCapability: options.imapCapability, pop3LockSession: options.pop3LockSession, acl: options.acl, oauth2: options.oauth2 });
+    const dovecot = await startDovecot({ dir, certPath: cert.certPath, keyPath: cert.keyPath, passwdPath, imapCapability: options.imapCapability, pop3LockSession: options.pop3LockSession, acl: options.acl, quota: options.quota, oauth2: options.oauth2 });
     parts.dovecot = dovecot;
     const smtp = await startSubmission({ users, cert, lmtpSocket: dovecot.lmtpSocket, oauth2: options.oauth2 });
     parts.smtp = smtp;

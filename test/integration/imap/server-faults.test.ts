@@ -104,11 +104,36 @@ describe('server faults: each has its own code, the journal keeps what is not ap
     off();
   });
 
+  it('a STORE refused with RFC 5530 [UNAVAILABLE] (a server subsystem down for now): ServerTemporary, not a refusal; the change stays journaled and is sent later', async () => {
+    const [message] = rows('Open');
+    imap.script({ when: command('UID STORE'), action: { reply: ['{tag} NO [UNAVAILABLE] Mailbox backend unavailable, try again later'] } });
+    const failed: Events['operation.failed'][] = [];
+    const off = wren.core.events.on('operation.failed', (event) => failed.push(event));
+    await wren.call('messages.apply', { kind: 'flags', messageIds: [message!.id], add: ['\\Seen'], remove: [] });
+    await expect(wren.core.sync.replay(accountId)).rejects.toMatchObject({ code: 'ServerTemporary', details: expect.objectContaining({ responseCode: 'UNAVAILABLE' }) });
+    expect(wren.core.status.get(accountId).state).not.toBe('offline');
+    expect(wren.core.store.operations.countUnfinished(accountId)).toBe(1);
+    expect(failed).toEqual([]);
+    await wren.core.sync.run(accountId, false);
+    expect(wren.core.store.operations.countUnfinished(accountId)).toBe(0);
+    expect(failed).toEqual([]);
+    expect(await serverFlags('Open')).toEqual([['\\Flagged', '\\Seen']]);
+    off();
+  });
+
   it('Microsoft 365\'s "Request is throttled" to SELECT ends the sync as ServerThrottled with the suggested wait, not as a refused folder', async () => {
     imap.script({ when: selecting(/Open/), action: { reply: ['{tag} BAD Request is throttled. Suggested Backoff Time: 150 milliseconds'] } });
     const failure = await wren.core.sync.run(accountId, false).catch((error: unknown) => error);
     expect(failure).toMatchObject({ code: 'ServerThrottled', details: expect.objectContaining({ retryAfterMs: 150 }) });
     expect(wren.core.status.get(accountId)).toMatchObject({ state: 'error', error: expect.objectContaining({ code: 'ServerThrottled' }) });
+    expect(rows('Open')).toHaveLength(1);
+  });
+
+  it('a NO [UNAVAILABLE] to SELECT ends the sync as ServerTemporary (tried again later), not as a folder refused and skipped', async () => {
+    imap.script({ when: selecting(/Open/), action: { reply: ['{tag} NO [UNAVAILABLE] Internal error occurred. Refer to server log for more information.'] } });
+    const failure = await wren.core.sync.run(accountId, false).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'ServerTemporary', details: expect.objectContaining({ responseCode: 'UNAVAILABLE' }) });
+    expect(wren.core.status.get(accountId)).toMatchObject({ state: 'error', error: expect.objectContaining({ code: 'ServerTemporary' }) });
     expect(rows('Open')).toHaveLength(1);
   });
 
@@ -119,5 +144,20 @@ describe('server faults: each has its own code, the journal keeps what is not ap
     expect(rows('INBOX')).toHaveLength(2);
     await wren.core.sync.run(accountId, false);
     expect(rows('INBOX')).toHaveLength(2);
+  });
+
+  it('a move into a folder over quota (RFC 5530 [OVERQUOTA]): ServerOverQuota, not a bare refusal; the message stays where the server has it', async () => {
+    const [message] = rows('INBOX');
+    const subject = message!.subject;
+    imap.script({ when: (c) => c.name === 'UID MOVE' || c.name === 'UID COPY', action: { reply: ['{tag} NO [OVERQUOTA] Quota exceeded (mailbox for user is full)'] } });
+    const failed: Events['operation.failed'][] = [];
+    const off = wren.core.events.on('operation.failed', (event) => failed.push(event));
+    await wren.call('messages.apply', { kind: 'move', messageIds: [message!.id], folderId: folderOf('Locked')!.id });
+    await wren.core.sync.run(accountId, false);
+    expect(failed).toEqual([expect.objectContaining({ kind: 'move', error: expect.objectContaining({ code: 'ServerOverQuota', details: expect.objectContaining({ responseCode: 'OVERQUOTA' }) }) })]);
+    expect(wren.core.status.get(accountId).state).not.toBe('offline');
+    expect(rows('INBOX').map((m) => m.subject)).toContain(subject);
+    expect(rows('Locked').map((m) => m.subject)).not.toContain(subject);
+    off();
   });
 });

@@ -161,6 +161,25 @@ describe('mail operations through the journal, against Dovecot', () => {
     expect(subjects(f.local('Stay'))).toEqual(names);
   });
 
+  it('a folder renamed on another device while a flag change inside waits: FolderGone (Dovecot\'s NO to SELECT has no [NONEXISTENT]), and the messages show under the new name as the server has them', async () => {
+    const seeded = await f.seed('RenamedAway', 2);
+    const [ids, names] = [[...seeded.values()], [...seeded.keys()]];
+    await f.goOffline();
+    await f.wren.call('messages.apply', { kind: 'flags', messageIds: ids, add: ['\\Flagged'], remove: [] });
+    const other = await connectImap(f.lab, bob().email);
+    await other.mailboxRename('RenamedAway', 'RenamedHere');
+    await other.logout();
+    f.failed.length = 0;
+    f.goOnline();
+    await f.wren.core.sync.run(f.accountId, false).catch(() => undefined);
+    await f.settled();
+    expect(f.failed).toEqual([expect.objectContaining({ kind: 'flags', error: expect.objectContaining({ code: 'FolderGone', details: { folder: 'RenamedAway' } }) })]);
+    expect(subjects(await server('RenamedHere'))).toEqual(names);
+    expect(subjects(f.local('RenamedHere'))).toEqual(names);
+    expect(f.local('RenamedHere').some((m) => m.flagged)).toBe(false);
+    expect(f.wren.core.store.folders.list(f.accountId).map((x) => x.path)).not.toContain('RenamedAway');
+  });
+
   it('undo: before replay it is reverted locally and never sent; after replay its inverse is', async () => {
     const seeded = await f.seed('Undo', 2);
     const [ids, names] = [[...seeded.values()], [...seeded.keys()]];
