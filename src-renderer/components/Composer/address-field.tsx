@@ -34,7 +34,8 @@ function useSuggestions(query: string): AddressSuggestion[] {
 
 /**
  * To, Cc or Bcc: every address a chip (an invalid one marked), a pasted list
- * split into chips, suggestions while typing (arrows and Enter pick one).
+ * split into chips, suggestions while typing (arrows and Enter pick one,
+ * Escape closes them).
  */
 export function AddressField({ label, chips, onChange, testId, autoFocus }: AddressFieldProps) {
   const t = useT();
@@ -42,7 +43,10 @@ export function AddressField({ label, chips, onChange, testId, autoFocus }: Addr
   const [text, setText] = useState('');
   const [highlighted, setHighlighted] = useState(0);
   const suggestions = useSuggestions(text);
-  const shown = suggestions.filter((s) => !chips.some((c) => c.address.toLowerCase() === s.address.toLowerCase()));
+  // The text the user dismissed the suggestions for (Escape): none until they type on.
+  const [dismissedFor, setDismissedFor] = useState<string | null>(null);
+  const shown =
+    dismissedFor === text ? [] : suggestions.filter((s) => !chips.some((c) => c.address.toLowerCase() === s.address.toLowerCase()));
 
   const add = (added: AddressChip[]) => {
     if (added.length) onChange([...chips, ...added]);
@@ -65,6 +69,9 @@ export function AddressField({ label, chips, onChange, testId, autoFocus }: Addr
     } else if ((event.key === 'Enter' || event.key === ',' || event.key === ';') && text.trim() && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
       commitText();
+    } else if (event.key === 'Escape' && shown.length && text.trim()) {
+      event.stopPropagation(); // as Gmail: this Escape closes the list, not the composer around it
+      setDismissedFor(text);
     } else if (event.key === 'Backspace' && !text && chips.length) {
       onChange(chips.slice(0, -1));
     }
