@@ -43,10 +43,9 @@ export function AddressField({ label, chips, onChange, testId, autoFocus }: Addr
   const [text, setText] = useState('');
   const [highlighted, setHighlighted] = useState(0);
   const suggestions = useSuggestions(text);
-  // The text the user dismissed the suggestions for (Escape): none until they type on.
-  const [dismissedFor, setDismissedFor] = useState<string | null>(null);
-  const shown =
-    dismissedFor === text ? [] : suggestions.filter((s) => !chips.some((c) => c.address.toLowerCase() === s.address.toLowerCase()));
+  // Escape dismissed the suggestions: none until the user types on.
+  const [dismissed, setDismissed] = useState(false);
+  const shown = dismissed ? [] : suggestions.filter((s) => !chips.some((c) => c.address.toLowerCase() === s.address.toLowerCase()));
 
   const add = (added: AddressChip[]) => {
     if (added.length) onChange([...chips, ...added]);
@@ -71,7 +70,7 @@ export function AddressField({ label, chips, onChange, testId, autoFocus }: Addr
       commitText();
     } else if (event.key === 'Escape' && shown.length && text.trim()) {
       event.stopPropagation(); // as Gmail: this Escape closes the list, not the composer around it
-      setDismissedFor(text);
+      setDismissed(true);
     } else if (event.key === 'Backspace' && !text && chips.length) {
       onChange(chips.slice(0, -1));
     }
@@ -109,7 +108,10 @@ export function AddressField({ label, chips, onChange, testId, autoFocus }: Addr
           role="combobox"
           aria-expanded={shown.length > 0}
           aria-controls={`${inputId}-list`}
-          onChange={(event) => setText(event.target.value)}
+          onChange={(event) => {
+            setText(event.target.value);
+            setDismissed(false);
+          }}
           onKeyDown={onKeyDown}
           onPaste={onPaste}
           onBlur={() => text.trim() && commitText()}
