@@ -148,6 +148,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
         actions={actions}
         showUnsubscribed={showUnsubscribed}
         foldersByAccount={foldersByAccount}
+        workingShortcuts={outboxOpen ? OUTBOX_SHORTCUTS : undefined}
         onShowUnsubscribed={(accountId, show) =>
           setShowUnsubscribed((current) => {
             const next = new Set(current);
