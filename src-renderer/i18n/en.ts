@@ -98,6 +98,7 @@ const strings = {
 
   'messages.chooseFolder': 'Choose a folder.',
   'messages.empty': 'This folder is empty.',
+  'messages.emptyOffline': 'Nothing of this folder is stored on this computer. {account} is offline: what the server holds comes once it is back.',
   'messages.loadingRow': 'Loading…',
   'messages.noSubject': '(no subject)',
   'messages.unknownSender': '(unknown sender)',

@@ -94,6 +94,7 @@ export const zh: Dictionary = {
 
     'messages.chooseFolder': '请选择一个文件夹。',
     'messages.empty': '此文件夹是空的。',
+    'messages.emptyOffline': '这台电脑上没有此文件夹的邮件。{account} 离线：恢复连接后会下载服务器上的邮件。',
     'messages.loadingRow': '正在加载…',
     'messages.noSubject': '（无主题）',
     'messages.unknownSender': '（未知发件人）',

@@ -34,7 +34,8 @@ function useSuggestions(query: string): AddressSuggestion[] {
 
 /**
  * To, Cc or Bcc: every address a chip (an invalid one marked), a pasted list
- * split into chips, suggestions while typing (arrows and Enter pick one).
+ * split into chips, suggestions while typing (arrows and Enter pick one,
+ * Escape closes them).
  */
 export function AddressField({ label, chips, onChange, testId, autoFocus }: AddressFieldProps) {
   const t = useT();
@@ -42,7 +43,9 @@ export function AddressField({ label, chips, onChange, testId, autoFocus }: Addr
   const [text, setText] = useState('');
   const [highlighted, setHighlighted] = useState(0);
   const suggestions = useSuggestions(text);
-  const shown = suggestions.filter((s) => !chips.some((c) => c.address.toLowerCase() === s.address.toLowerCase()));
+  // Escape dismissed the suggestions: none until the user types on.
+  const [dismissed, setDismissed] = useState(false);
+  const shown = dismissed ? [] : suggestions.filter((s) => !chips.some((c) => c.address.toLowerCase() === s.address.toLowerCase()));
 
   const add = (added: AddressChip[]) => {
     if (added.length) onChange([...chips, ...added]);
@@ -65,6 +68,9 @@ export function AddressField({ label, chips, onChange, testId, autoFocus }: Addr
     } else if ((event.key === 'Enter' || event.key === ',' || event.key === ';') && text.trim() && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
       commitText();
+    } else if (event.key === 'Escape' && shown.length && text.trim()) {
+      event.stopPropagation(); // as Gmail: this Escape closes the list, not the composer around it
+      setDismissed(true);
     } else if (event.key === 'Backspace' && !text && chips.length) {
       onChange(chips.slice(0, -1));
     }
@@ -102,7 +108,10 @@ export function AddressField({ label, chips, onChange, testId, autoFocus }: Addr
           role="combobox"
           aria-expanded={shown.length > 0}
           aria-controls={`${inputId}-list`}
-          onChange={(event) => setText(event.target.value)}
+          onChange={(event) => {
+            setText(event.target.value);
+            setDismissed(false);
+          }}
           onKeyDown={onKeyDown}
           onPaste={onPaste}
           onBlur={() => text.trim() && commitText()}

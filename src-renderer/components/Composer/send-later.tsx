@@ -39,7 +39,15 @@ export function SendLater({ onSchedule }: { onSchedule(at: number): void }) {
   // chosen is said again below it in Wren's language, as the toast and the Outbox will say it.
   return (
     <>
-      <span className="composer__send-later">
+      {/* Escape here cancels the time, as its Cancel does; it must not reach the composer, which closes on Escape. */}
+      <span
+        className="composer__send-later"
+        onKeyDown={(event) => {
+          if (event.key !== 'Escape') return;
+          event.stopPropagation();
+          toggle(false);
+        }}
+      >
         <input ref={time} type="datetime-local" lang={locale} value={value} onChange={(event) => setValue(event.target.value)}
           aria-label={t('compose.sendAt')} aria-describedby={wordsId} data-testid="compose-send-at" />
         <button type="button" disabled={!valid} onClick={() => onSchedule(at)} data-testid="compose-schedule">{t('compose.schedule')}</button>

@@ -20,7 +20,7 @@ import { ToastProvider } from '../Toasts/toast-context';
 import { ComposeProvider, useCompose } from '../Composer/compose-context';
 import { Toolbar } from '../Toolbar';
 import { accountOf, MailOverlaysView } from './mail-overlays';
-import { useAccountActivity } from './use-account-activity';
+import { useAccountActivity, type AccountStatus } from './use-account-activity';
 import { useAccountFolders } from './use-account-folders';
 import { useMailCommands } from './use-mail-commands';
 import { useMailOverlays } from './use-mail-overlays';
@@ -126,6 +126,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
         ) : (
           <>
             <MessageList folder={folder} pages={pages} selection={selection} onRowMenu={onRowMenu} accounts={accounts}
+              offlineAccount={offlineAccountOf(folder, accounts, activity.statuses)}
               top={<SearchBox ref={searchInput} query={query} onQuery={setQuery} />}
             />
             <ReadingPane
@@ -147,6 +148,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
         actions={actions}
         showUnsubscribed={showUnsubscribed}
         foldersByAccount={foldersByAccount}
+        workingShortcuts={outboxOpen ? OUTBOX_SHORTCUTS : undefined}
         onShowUnsubscribed={(accountId, show) =>
           setShowUnsubscribed((current) => {
             const next = new Set(current);
@@ -158,4 +160,10 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
       />
     </div>
   );
+}
+
+/** The name of the open folder's account while it is offline (a view or search gathers accounts: none). */
+function offlineAccountOf(folder: FolderView | null, accounts: AccountView[], statuses: Map<number, AccountStatus>): string | undefined {
+  const account = folder ? accountOf(accounts, folder) : undefined;
+  return account && statuses.get(account.id)?.state === 'offline' ? account.name : undefined;
 }

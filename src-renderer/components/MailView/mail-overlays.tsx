@@ -11,6 +11,7 @@ import { FolderDialogs } from '../FolderMenu/folder-dialogs';
 import { FolderPicker } from '../FolderPicker';
 import { commandEntries, type MessageCommands } from '../MessageToolbar/message-commands';
 import { ShortcutHelp } from '../ShortcutHelp';
+import type { ShortcutAction } from '../../shortcuts/shortcut-keys';
 import type { AccountFolders } from './use-account-folders';
 import type { MailOverlays } from './use-mail-overlays';
 import type { MessageActions } from './use-message-actions';
@@ -28,6 +29,8 @@ interface MailOverlaysViewProps {
   showUnsubscribed: ReadonlySet<number>;
   onShowUnsubscribed(accountId: number, show: boolean): void;
   foldersByAccount: Map<number, AccountFolders>;
+  /** The shortcuts that work in what is open, when not all do (the Outbox view). */
+  workingShortcuts?: ReadonlySet<ShortcutAction>;
 }
 
 /** Whatever floats over the mail view at the moment: picker, menus, dialogs, help. */
@@ -114,7 +117,7 @@ export function MailOverlaysView(props: MailOverlaysViewProps) {
         />
       )}
       {folderDialog && <FolderDialogs dialog={folderDialog} onClose={() => overlays.setFolderDialog(null)} onEmpty={actions.emptyFolder} />}
-      {overlays.help && <ShortcutHelp onClose={() => overlays.setHelp(false)} />}
+      {overlays.help && <ShortcutHelp onClose={() => overlays.setHelp(false)} working={props.workingShortcuts} />}
     </>
   );
 }

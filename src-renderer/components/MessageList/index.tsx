@@ -24,6 +24,8 @@ interface MessageListProps {
   accounts?: AccountView[];
   /** Above the list whatever is open (the search box). */
   top?: ReactNode;
+  /** The name of the folder's account while it is offline: an empty list then may not be an empty folder. */
+  offlineAccount?: string;
 }
 
 /**
@@ -31,13 +33,13 @@ interface MessageListProps {
  * lives outside the rows' subtree, which starts afresh for each folder and query: typing a
  * query must keep the field, its focus and an IME composition in progress.
  */
-export function MessageList({ folder, pages, selection, onRowMenu, accounts, top }: MessageListProps) {
+export function MessageList({ folder, pages, selection, onRowMenu, accounts, top, offlineAccount }: MessageListProps) {
   const t = useT();
   return (
     <section className="message-list" aria-label={folder ? folderDisplayName(folder, t) : undefined}>
       {top}
       {folder && pages ? (
-        <FolderMessages key={`${folder.id}:${pages.query}`} folder={folder} pages={pages} selection={selection} onRowMenu={onRowMenu} accounts={accounts} />
+        <FolderMessages key={`${folder.id}:${pages.query}`} folder={folder} pages={pages} selection={selection} onRowMenu={onRowMenu} accounts={accounts} offlineAccount={offlineAccount} />
       ) : (
         <div className="message-list message-list--empty">{t('messages.chooseFolder')}</div>
       )}
@@ -51,7 +53,7 @@ function clickMode(event: MouseEvent): ClickMode {
 }
 
 /** The rows of one folder, virtualized: only the rows in view (and a margin) exist in the DOM. */
-function FolderMessages({ folder, pages, selection, onRowMenu, accounts }: Omit<MessageListProps, 'top'> & { folder: FolderView; pages: MessagePages }) {
+function FolderMessages({ folder, pages, selection, onRowMenu, accounts, offlineAccount }: Omit<MessageListProps, 'top'> & { folder: FolderView; pages: MessagePages }) {
   const t = useT();
   const searching = isSearchFolderId(folder.id);
   // A unified view or search results gather many folders: each row names its account, and decides by its own folder's role.
@@ -85,7 +87,7 @@ function FolderMessages({ folder, pages, selection, onRowMenu, accounts }: Omit<
 
   return (
     <>
-      <FolderSummary folder={folder} pages={pages} />
+      <FolderSummary folder={folder} pages={pages} offlineAccount={offlineAccount} />
       <div
         ref={scroller}
         className="message-list__scroller"
@@ -122,8 +124,13 @@ function FolderMessages({ folder, pages, selection, onRowMenu, accounts }: Omit<
   );
 }
 
-function FolderSummary({ folder, pages }: { folder: FolderView; pages: MessagePages }) {
+function FolderSummary({ folder, pages, offlineAccount }: { folder: FolderView; pages: MessagePages; offlineAccount?: string }) {
   const t = useT();
+  const empty = isSearchFolderId(folder.id)
+    ? t('search.none')
+    : offlineAccount === undefined
+      ? t('messages.empty')
+      : t('messages.emptyOffline', { account: offlineAccount });
   return (
     <>
       <header className="message-list__header">
@@ -131,7 +138,7 @@ function FolderSummary({ folder, pages }: { folder: FolderView; pages: MessagePa
         {pages.total !== null && <span className="message-list__count">{t('messages.count', { count: pages.total })}</span>}
       </header>
       {pages.error && <ErrorNotice error={pages.error} />}
-      {pages.total === 0 && <p className="message-list__note">{t(isSearchFolderId(folder.id) ? 'search.none' : 'messages.empty')}</p>}
+      {pages.total === 0 && <p className="message-list__note" data-testid="message-list-note">{empty}</p>}
       {pages.unindexed > 0 && <p className="message-list__note" role="status">{t('search.indexing', { count: pages.unindexed })}</p>}
       {pages.total === null && !pages.error && <p className="message-list__note">{t('messages.loadingRow')}</p>}
     </>

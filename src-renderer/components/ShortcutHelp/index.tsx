@@ -1,17 +1,20 @@
 import { useI18n } from '../../i18n/i18n-context';
-import { SHORTCUTS } from '../../shortcuts/shortcut-keys';
+import { SHORTCUTS, type ShortcutAction } from '../../shortcuts/shortcut-keys';
 import { keyWords } from '../../shortcuts/key-words';
 import { Dialog } from '../Dialog';
 import './shortcut-help.css';
 
-/** The `?` overlay: every shortcut with its keys, from the same list the key handler uses. */
-export function ShortcutHelp({ onClose }: { onClose(): void }) {
+/**
+ * The `?` overlay: the shortcuts with their keys, from the same list the key handler uses;
+ * only those that work where it was opened (`working`, when not all do).
+ */
+export function ShortcutHelp({ onClose, working }: { onClose(): void; working?: ReadonlySet<ShortcutAction> }) {
   const { t } = useI18n();
   return (
     <Dialog title={t('shortcuts.title')} onClose={onClose} testId="shortcut-help" wide>
       <table className="shortcut-help">
         <tbody>
-          {SHORTCUTS.map((shortcut) => (
+          {SHORTCUTS.filter((shortcut) => !working || working.has(shortcut.action)).map((shortcut) => (
             <tr key={shortcut.action} data-testid={`shortcut-row-${shortcut.action}`}>
               <td className="shortcut-help__keys">
                 {shortcut.keys.map((written, index) => (

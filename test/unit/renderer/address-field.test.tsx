@@ -63,4 +63,28 @@ describe('To/Cc/Bcc chips', () => {
     await act(async () => fireEvent.keyDown(input, { key: 'Enter' }));
     expect(chips()).toEqual([{ name: '张三丰', address: 'zsf@example.cn', valid: true }]);
   });
+
+  it('Escape closes the suggestions first, keeping the text; only the next Escape reaches the composer (which closes on it)', async () => {
+    const client = new FakeClient({ 'addresses.suggest': () => [{ name: 'Ann Lee', address: 'ann@example.com', uses: 2 }] });
+    const reachedComposer: string[] = [];
+    renderWithClient(
+      <div onKeyDown={(event) => reachedComposer.push(event.key)}>
+        <Field onChips={() => undefined} />
+      </div>,
+      client,
+    );
+    const input = screen.getByRole('combobox') as HTMLInputElement;
+    fireEvent.change(input, { target: { value: 'ann' } });
+    await screen.findByTestId('address-suggestions');
+    fireEvent.keyDown(input, { key: 'Escape' });
+    expect(screen.queryByTestId('address-suggestions')).toBeNull();
+    expect(input.value).toBe('ann');
+    expect(reachedComposer).toEqual([]);
+    fireEvent.keyDown(input, { key: 'Escape' });
+    expect(reachedComposer).toEqual(['Escape']);
+    fireEvent.change(input, { target: { value: 'anne' } }); // typing on offers them again, back to the same text too
+    await screen.findByTestId('address-suggestions');
+    fireEvent.change(input, { target: { value: 'ann' } });
+    await screen.findByTestId('address-suggestions');
+  });
 });

@@ -19,6 +19,21 @@ describe('Send later', () => {
     expect(document.activeElement).toBe(screen.getByTestId('compose-send-later'));
   });
 
+  it('Escape in the time cancels it, back to "Send later…", and goes no further (the composer around closes on Escape)', () => {
+    const reachedComposer: string[] = [];
+    renderWithClient(
+      <div onKeyDown={(event) => reachedComposer.push(event.key)}>
+        <SendLater onSchedule={() => undefined} />
+      </div>,
+      new FakeClient({}),
+    );
+    fireEvent.click(screen.getByTestId('compose-send-later'));
+    fireEvent.keyDown(screen.getByTestId('compose-send-at'), { key: 'Escape' });
+    expect(screen.queryByTestId('compose-send-at')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByTestId('compose-send-later'));
+    expect(reachedComposer).toEqual([]);
+  });
+
   it('schedules at the chosen local time, and refuses a time in the past', () => {
     const onSchedule = vi.fn<(at: number) => void>();
     renderWithClient(<SendLater onSchedule={onSchedule} />, new FakeClient({}));
