@@ -190,12 +190,11 @@ export async function syncFolders(folders: Iterable<string>): Promise<void> {
   if (process.platform === 'win32') return;
   await Promise.all(
     [...folders].map(async (folder) => {
-      // Opened on libuv's threads too: a folder's open can wait on the file system's journal like a file's.
-      const handle = await openAsync(folder, 'r');
+      const handle = openSync(folder, 'r');
       try {
         await fsyncAsync(handle);
       } finally {
-        await closeAsync(handle);
+        closeSync(handle);
       }
     }),
   );
