@@ -1,4 +1,4 @@
-import { createHash, webcrypto } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { close, closeSync, createReadStream, createWriteStream, existsSync, fsync, futimes, futimesSync, open, openSync, rmSync, stat, statSync, writeFile, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -60,7 +60,7 @@ export class BlobBatch {
    * such write must have settled before `sync()` or `discard()`.
    */
   async writeInBackground(content: Buffer): Promise<StoredBlob> {
-    const stored = { blob: await sha256InBackground(content), size: content.length };
+    const stored = { blob: createHash('sha256').update(content).digest('hex'), size: content.length };
     const path = this.blobs.pathOf(stored.blob);
     if ((await statAsync(path).catch(() => undefined))?.size === content.length) {
       await this.keepExistingInBackground(path);
@@ -198,13 +198,4 @@ export async function syncFolders(folders: Iterable<string>): Promise<void> {
       }
     }),
   );
-}
-
-/**
- * A blob's name, hashed on libuv's threads (WebCrypto's digest is a thread
- * pool job): 600 MB of bodies cost the downloading thread about a second of
- * SHA-256 otherwise, time it could spend reading the next message.
- */
-async function sha256InBackground(content: Buffer): Promise<string> {
-  return Buffer.from(await webcrypto.subtle.digest('SHA-256', content)).toString('hex');
 }
