@@ -22,10 +22,12 @@ const writeFileAsync = promisify(writeFile);
  * thousands of small messages costs a few flushes, not two per message.
  */
 export class BlobBatch {
-  private files: number[] = [];
-  private readonly folders = new Set<string>();
-  /** Each file's blob (descriptor → name): a delete elsewhere may remove one before this batch's rows name it. */
+  /**
+   * The files written and not yet flushed, each open descriptor with its blob's name: a delete elsewhere
+   * may remove one before this batch's rows name it (see putBackGone).
+   */
   private named = new Map<number, string>();
+  private readonly folders = new Set<string>();
 
   constructor(private readonly blobs: BlobStore) {}
 
@@ -47,7 +49,6 @@ export class BlobBatch {
       rmSync(temp, { force: true });
       throw error;
     }
-    this.files.push(file);
     this.named.set(file, stored.blob);
     return stored;
   }
@@ -76,34 +77,29 @@ export class BlobBatch {
       rmSync(temp, { force: true });
       throw error;
     }
-    this.files.push(file);
     this.named.set(file, stored.blob);
     return stored;
   }
 
   /** A file written elsewhere (a streamed blob) and its changed folders, to be flushed with this batch. */
   adopt(file: number, folders: Iterable<string>, blob: string): void {
-    this.files.push(file);
     this.named.set(file, blob);
     for (const folder of folders) this.folders.add(folder);
   }
 
   /** Takes over another batch's unflushed files, so one `sync()` flushes both. */
   absorb(other: BlobBatch): void {
-    this.files.push(...other.files);
     for (const folder of other.folders) this.folders.add(folder);
     for (const [file, blob] of other.named) this.named.set(file, blob);
-    other.files = [];
     other.folders.clear();
     other.named.clear();
   }
 
   /** Flushes every file written so far, then their folders; the batch can take more writes afterwards. */
   async sync(): Promise<void> {
-    const files = this.files;
-    const folders = [...this.folders];
     const named = this.named;
-    this.files = [];
+    const files = [...named.keys()];
+    const folders = [...this.folders];
     this.folders.clear();
     this.named = new Map();
     try {
@@ -117,8 +113,7 @@ export class BlobBatch {
 
   /** Gives up the batch (the download failed before anything was recorded): closes its files. */
   discard(): void {
-    for (const file of this.files) closeSync(file);
-    this.files = [];
+    for (const file of this.named.keys()) closeSync(file);
     this.folders.clear();
     this.named.clear();
   }
@@ -162,7 +157,6 @@ export class BlobBatch {
       await closeAsync(file);
       throw error;
     }
-    this.files.push(file);
     this.named.set(file, basename(path));
     this.folders.add(dirname(path));
   }
@@ -176,7 +170,6 @@ export class BlobBatch {
       closeSync(file);
       throw error;
     }
-    this.files.push(file);
     this.named.set(file, basename(path));
     this.folders.add(dirname(path));
   }
