@@ -62,12 +62,25 @@ export async function withFolder<T>(
     }
   } else {
     lock = await client.getMailboxLock(path, { readOnly, acquireTimeout: LOCK_WAIT_MS });
+    // Still selected from before: the server tells this session of mail other sessions added only at a
+    // sync point, and until then answers UID SEARCH and FETCH without it (a draft appended a moment ago by
+    // another connection looked gone to the journal). NOOP is that sync point.
+    if (alreadySelected) await syncView(client, lock);
   }
   try {
     const mailbox = client.mailbox as MailboxObject & { qresync?: boolean };
     return await work({ ...selectedFolder(mailbox), vanished: qresync && mailbox.qresync ? vanished : null });
   } finally {
     lock.release();
+  }
+}
+
+async function syncView(client: ImapClient, lock: { release(): void }): Promise<void> {
+  try {
+    await client.noop();
+  } catch (error) {
+    lock.release();
+    throw error;
   }
 }
 
