@@ -1,4 +1,5 @@
 import { convert } from 'html-to-text';
+import { randomUUID } from 'node:crypto';
 import { WrenError } from '../errors/wren-error';
 import type { ComposedMessage } from '../ipc/compose-shapes';
 import type { AccountService } from '../accounts/account-service';
@@ -33,7 +34,7 @@ interface Original {
 function blank(accountId: number, identity: Identity): ComposedMessage {
   return {
     accountId, identityId: identity.id, to: [], cc: [], bcc: [], subject: '', text: signatureBlock(identity), html: null,
-    attachments: [], inReplyTo: null, references: [], origin: null, draftMessageId: null,
+    attachments: [], inReplyTo: null, references: [], origin: null, draftMessageId: null, draftKey: randomUUID(),
   };
 }
 

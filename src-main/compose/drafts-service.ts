@@ -15,6 +15,12 @@ import { buildDraft } from './build-draft';
 import { chosenIdentity, identitiesOf } from './identities';
 import { draftMessageId } from './draft-message-id';
 
+export interface DiscardRequest {
+  draftMessageId: number | null;
+  draftKey: string | null;
+  accountId?: number | undefined;
+}
+
 export interface SavedDraft {
   draftMessageId: number;
   /** 'server': in the account's Drafts folder; 'queued': stored here, appended when the server is back; 'local': a POP3 account's local Drafts. */
@@ -36,6 +42,8 @@ const LOCAL_DRAFTS = 'Drafts';
 export class DraftsService {
   /** One save or flush at a time per account, so a version is never appended twice. */
   private readonly queues = new Map<number, Promise<unknown>>();
+  /** The newest saved version of each composing session (ComposedMessage.draftKey); a reloaded page may not know it. */
+  private readonly newest = new Map<string, number>();
 
   constructor(
     private readonly store: Store,
@@ -49,10 +57,32 @@ export class DraftsService {
     return this.serial(composed.accountId, () => this.saveNow(composed));
   }
 
-  discard(draftMessageId: number): { discarded: true } {
-    const record = this.store.messages.get(draftMessageId);
-    if (record) this.removeVersion(this.draftsFolderOf(record.folderId), draftMessageId);
+  /**
+   * Removes a draft. With its session's key (and account), once any save of
+   * that session under way is done, so the newest version goes, also one the
+   * composer never heard of.
+   */
+  async discard(request: DiscardRequest): Promise<{ discarded: true }> {
+    const accountId = request.accountId ?? (request.draftMessageId !== null ? this.store.messages.get(request.draftMessageId)?.accountId : null);
+    const discardNow = () => {
+      const newest = this.currentVersion(request);
+      const record = newest !== null ? this.store.messages.get(newest) : undefined;
+      if (record) this.removeVersion(this.draftsFolderOf(record.folderId), record.id);
+      if (request.draftKey) this.newest.delete(request.draftKey);
+    };
+    if (request.draftKey && typeof accountId === 'number') await this.serial(accountId, async () => discardNow());
+    else discardNow();
     return { discarded: true };
+  }
+
+  /**
+   * The message as it is to be sent: continuing the newest version of its
+   * draft, once any save of it under way is done, so that version is the one
+   * removed after the send.
+   */
+  async readyToSend(composed: ComposedMessage): Promise<ComposedMessage> {
+    if (!composed.draftKey) return composed;
+    return this.serial(composed.accountId, async () => ({ ...composed, draftMessageId: this.currentVersion(composed) }));
   }
 
   /** Appends the drafts written while the account was unreachable (called when it is back). */
@@ -65,7 +95,8 @@ export class DraftsService {
   private async saveNow(composed: ComposedMessage): Promise<SavedDraft> {
     const account = this.accounts.require(composed.accountId);
     const folder = this.draftsFolder(account);
-    const previousRecord = composed.draftMessageId !== null ? this.store.messages.get(composed.draftMessageId) : undefined;
+    const previousId = this.currentVersion(composed);
+    const previousRecord = previousId !== null ? this.store.messages.get(previousId) : undefined;
     const previous = previousRecord ? this.draftsFolderOf(previousRecord.folderId) : null;
     if (previous && previous.accountId !== account.id) throw new WrenError('BadRequest', 'That draft belongs to another account.');
     const identity = chosenIdentity(identitiesOf(this.store, account), composed.identityId);
@@ -85,8 +116,9 @@ export class DraftsService {
       if (account.protocol === 'imap') this.store.pendingAppends.add({ messageRowId: id!, accountId: account.id, folderPath: folder.path });
       return id!;
     });
+    if (composed.draftKey) this.newest.set(composed.draftKey, rowId);
     if (account.protocol !== 'imap') {
-      if (previous) this.removeVersion(previous, composed.draftMessageId!);
+      if (previous) this.removeVersion(previous, previousId!);
       return { draftMessageId: rowId, stored: 'local' };
     }
     const uploaded = await this.flushNow(account.id).then(() => true, (error: unknown) => {
@@ -96,7 +128,7 @@ export class DraftsService {
       if (this.store.messages.get(rowId)?.uid === null) this.forgetUnsent(folder, rowId);
       throw error;
     });
-    if (previous) this.removeVersion(previous, composed.draftMessageId!);
+    if (previous) this.removeVersion(previous, previousId!);
     return { draftMessageId: rowId, stored: uploaded ? 'server' : 'queued' };
   }
 
@@ -139,6 +171,13 @@ export class DraftsService {
       return;
     }
     this.operations.apply({ kind: 'delete', messageIds: [messageId], permanent: true });
+  }
+
+  /** The version a save replaces: its session's newest while that is still stored, else the one the composer named. */
+  private currentVersion(composed: Pick<ComposedMessage, 'draftMessageId' | 'draftKey'>): number | null {
+    const newest = composed.draftKey ? this.newest.get(composed.draftKey) : undefined;
+    if (newest !== undefined && this.store.messages.get(newest)) return newest;
+    return composed.draftMessageId;
   }
 
   private draftsFolder(account: AccountRecord): FolderRecord {

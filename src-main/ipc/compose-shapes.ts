@@ -61,6 +61,13 @@ export const ComposedMessage = z.object({
   origin: ComposeOrigin.nullable().default(null),
   /** The stored draft this message continues; it is replaced on save and removed once sent. */
   draftMessageId: id.nullable().default(null),
+  /**
+   * Names one composing session across page reloads. A reload while a save
+   * runs brings the composer back with the draft id it knew before that save
+   * (whose answer went to the page that is gone); the key lets the core
+   * replace, send or discard the newest version all the same.
+   */
+  draftKey: z.string().uuid().nullable().default(null),
 });
 
 export type ComposeAddress = z.infer<typeof ComposeAddress>;

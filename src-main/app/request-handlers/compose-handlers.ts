@@ -17,12 +17,12 @@ export function composeHandlers(core: WrenCore, options: HandlerOptions): Pick<H
     'identities.remove': ({ identityId }) => removeIdentity(core.store, identityId),
     'addresses.suggest': ({ query, limit }) => core.store.addressBook.suggest(query, limit),
     'drafts.save': (composed) => core.drafts.save(composed),
-    'drafts.discard': ({ draftMessageId }) => core.drafts.discard(draftMessageId),
+    'drafts.discard': (request) => core.drafts.discard(request),
     'attachments.pick': async () => {
       if (!options.pickAttachmentFiles) throw new WrenError('BadRequest', 'Files are attached by upload here, not by a dialog.');
       return stagePickedFiles(core.staging, await options.pickAttachmentFiles());
     },
-    'outbox.send': ({ message, sendAt, undoSeconds }) => core.outbox.send(message, { sendAt, undoSeconds }),
+    'outbox.send': async ({ message, sendAt, undoSeconds }) => core.outbox.send(await core.drafts.readyToSend(message), { sendAt, undoSeconds }),
     'outbox.sendRaw': ({ accountId, stagedId, sendAt, undoSeconds }) => core.outbox.sendRaw(accountId, stagedId, { sendAt, undoSeconds }),
     'outbox.list': ({ accountId }) => core.outbox.list(accountId),
     'outbox.cancel': ({ outboxId }) => core.outbox.cancel(outboxId),

@@ -28,7 +28,9 @@ export const composeRequests = {
   ),
   /** Stores a draft (replacing `draftMessageId`'s version): on the server's Drafts, queued offline, or local for POP3. */
   'drafts.save': request<{ draftMessageId: number; stored: 'server' | 'queued' | 'local' }>()(ComposedMessage),
-  'drafts.discard': request<{ discarded: true }>()(z.object({ draftMessageId: id }).strict()),
+  'drafts.discard': request<{ discarded: true }>()(
+    z.object({ draftMessageId: id.nullable(), draftKey: z.string().uuid().nullable().default(null), accountId: id.optional() }).strict(),
+  ),
   /** Electron: the native open dialog, the chosen files staged in the core. The web mode uploads instead (web-server.ts). */
   'attachments.pick': request<ComposeAttachment[]>()(empty),
   /**

@@ -10,7 +10,7 @@ import { Composer } from '.';
 import { withMailto } from './mailto-state';
 import { useSendFailures } from './use-send-failures';
 import { useUndoWhileWaiting } from './use-undo-while-waiting';
-import { fromComposed, rememberComposer, rememberedComposer, toComposed, type ComposerState } from './composer-state';
+import { draftOf, fromComposed, hasDraft, rememberComposer, rememberedComposer, toComposed, type ComposerState } from './composer-state';
 
 export interface ComposeRequest {
   mode: ComposeMode;
@@ -75,7 +75,7 @@ export function ComposeProvider({ accounts, children }: { accounts: AccountView[
     const state = await pending;
     try {
       const entry = await client.request('outbox.send', { message: toComposed(state), sendAt, undoSeconds });
-      if (state.draftMessageId !== null) client.request('drafts.discard', { draftMessageId: state.draftMessageId }).catch(() => undefined);
+      if (hasDraft(state)) client.request('drafts.discard', draftOf(state)).catch(() => undefined);
       if (sendAt) showWhileWaiting(entry.id, { tone: 'info', lines: [{ key: 'compose.scheduled', dates: { time: sendAt } }], undo: () => undo(entry.id) });
       // Undo is offered exactly as long as the message waits (none when it leaves at once).
       else if (undoSeconds > 0) showWhileWaiting(entry.id, { tone: 'info', lines: [{ key: 'compose.sending' }], undo: () => undo(entry.id), lifetimeMs: undoSeconds * 1000 });
@@ -91,7 +91,7 @@ export function ComposeProvider({ accounts, children }: { accounts: AccountView[
     toasts.show({ tone: 'info', lines: [{ key: 'compose.discarded' }] });
     // A save still under way stores a new version (a first one too): that one goes, not the one the composer knew.
     const state = await pending;
-    if (state.draftMessageId !== null) client.request('drafts.discard', { draftMessageId: state.draftMessageId }).catch(fail);
+    if (hasDraft(state)) client.request('drafts.discard', draftOf(state)).catch(fail);
   };
 
   const api = useMemo(() => ({ compose, takeBack: undo }), [compose, undo]);

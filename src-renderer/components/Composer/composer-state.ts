@@ -28,6 +28,16 @@ export function toComposed(state: ComposerState): ComposedMessageInput {
   return { ...state, to: addresses(state.to), cc: addresses(state.cc), bcc: addresses(state.bcc), html, attachments };
 }
 
+/** Whether a draft may be stored for this composer: one it was opened on, or one a save of this session made. */
+export function hasDraft(state: ComposerState): boolean {
+  return state.draftMessageId !== null || Boolean(state.draftKey);
+}
+
+/** What `drafts.discard` needs to remove the newest version, also one saved by the page before a reload. */
+export function draftOf(state: ComposerState) {
+  return { draftMessageId: state.draftMessageId, draftKey: state.draftKey ?? null, accountId: state.accountId };
+}
+
 export function invalidAddresses(state: ComposerState): AddressChip[] {
   return [...state.to, ...state.cc, ...state.bcc].filter((chip) => !chip.valid);
 }

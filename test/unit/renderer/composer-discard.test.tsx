@@ -13,7 +13,7 @@ afterEach(() => {
 
 const NEW_MESSAGE: ComposedMessageOutput = {
   accountId: 1, identityId: null, to: [], cc: [], bcc: [], subject: '', text: '', html: null,
-  attachments: [], inReplyTo: null, references: [], origin: null, draftMessageId: null,
+  attachments: [], inReplyTo: null, references: [], origin: null, draftMessageId: null, draftKey: null,
 };
 
 describe('the composer: Discard while a draft is being saved', () => {
@@ -37,6 +37,6 @@ describe('the composer: Discard while a draft is being saved', () => {
     await waitFor(() => expect(client.callsOf('drafts.save')).toHaveLength(1));
     fireEvent.click(screen.getByTestId('compose-discard'));
     answerSave({ draftMessageId: 900, stored: 'server' });
-    await waitFor(() => expect(client.callsOf('drafts.discard')).toEqual([{ draftMessageId: 900 }]));
+    await waitFor(() => expect(client.callsOf('drafts.discard')).toEqual([{ draftMessageId: 900, draftKey: null, accountId: 1 }]));
   });
 });
