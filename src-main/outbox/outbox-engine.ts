@@ -4,6 +4,7 @@ import type { ComposedMessage } from '../ipc/compose-shapes';
 import { SmtpSender, type SendOutcome } from '../smtp/smtp-sender';
 import type { RenewLogin } from '../accounts/oauth2/renewed-token-retry';
 import type { SmtpLogin } from '../smtp/smtp-transport';
+import { flushWal } from '../store/flush-wal';
 import type { Store } from '../store/store';
 import type { AttachmentStaging } from './attachment-staging';
 import { buildMessage, type Envelope, type SendingIdentity } from './build-message';
@@ -91,9 +92,12 @@ export class InProcessOutboxEngine implements OutboxEngine {
         job.accountId,
         job.envelope,
         () => this.messageOf(job),
-        () => {
+        async () => {
           if (!this.store.outbox.beginSending(job.outboxId, job.token)) throw new Error('The message was taken back before it was sent.');
           onBegan();
+          // The mark is what keeps a message from going twice after a crash: on the disk before the first byte
+          // goes, or a power loss could take it back and leave a delivered message queued to be sent again.
+          await flushWal(this.store.db).catch((error: unknown) => console.warn('[wren] outbox: could not flush the sending mark to the disk:', (error as Error).message));
         },
         controller.signal,
       );

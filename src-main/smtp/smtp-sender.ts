@@ -14,16 +14,17 @@ export interface SendOutcome {
 }
 
 interface GatedMail {
-  /** Called once the server has accepted DATA, before the first byte of the message goes out. */
-  wrenBeforeData?: () => void;
+  /** Called once the server has accepted DATA; the first byte of the message goes out when it has settled. */
+  wrenBeforeData?: () => void | Promise<void>;
 }
 
 /**
  * The only door to SMTP: one pooled nodemailer transport per account, kept
  * between messages so a queue drains over one connection. `beforeData` runs
- * synchronously when the server has said 354 to DATA and the message is
- * about to flow: the outbox writes "sending" there, so a row still marked
- * queued after a crash provably never reached the server.
+ * when the server has said 354 to DATA, and the message flows once it has
+ * settled: the outbox writes "sending" there and flushes it to the disk, so a
+ * row still marked queued after a crash, or a power loss, provably never
+ * reached the server.
  */
 export class SmtpSender {
   private readonly transports = new Map<number, { key: string; transport: SmtpTransport }>();
@@ -39,12 +40,12 @@ export class SmtpSender {
    * its turn on the connection; nodemailer then drops it from the pool's
    * queue, so nothing of it (not even its envelope) reaches the server.
    */
-  async send(accountId: number, envelope: Envelope, message: () => Readable, beforeData: () => void, signal?: AbortSignal): Promise<SendOutcome> {
+  async send(accountId: number, envelope: Envelope, message: () => Readable, beforeData: () => void | Promise<void>, signal?: AbortSignal): Promise<SendOutcome> {
     const login = await this.loginFor(accountId);
     return withRenewedToken(login, this.renewLogin?.(accountId), (attempt) => this.sendWith(accountId, attempt, { envelope, message, beforeData, signal }));
   }
 
-  private async sendWith(accountId: number, login: SmtpLogin, job: { envelope: Envelope; message: () => Readable; beforeData: () => void; signal?: AbortSignal }): Promise<SendOutcome> {
+  private async sendWith(accountId: number, login: SmtpLogin, job: { envelope: Envelope; message: () => Readable; beforeData: () => void | Promise<void>; signal?: AbortSignal }): Promise<SendOutcome> {
     const transport = this.transportFor(accountId, login);
     try {
       if (job.signal?.aborted) throw takenBack();
@@ -92,11 +93,11 @@ function takenBack(): WrenError {
   return new WrenError('NotFound', 'The message was taken back before it was sent.');
 }
 
-/** Passes the message through, calling `hook` when the connection first pulls from it (after the 354). */
-function gate(input: Readable, hook: () => void): Readable {
+/** Passes the message through, calling `hook` when the connection first pulls from it (after the 354), and waiting for it. */
+function gate(input: Readable, hook: () => void | Promise<void>): Readable {
   return Readable.from(
     (async function* () {
-      hook();
+      await hook();
       for await (const chunk of input) yield chunk as Buffer;
     })(),
     { objectMode: false },
