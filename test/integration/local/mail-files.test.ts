@@ -33,7 +33,7 @@ describe('mbox and .eml import and export', () => {
       return file;
     });
     const first = await localFolder(f.wren, 'Imported');
-    expect(await f.wren.call('folders.import', { folderId: first, files })).toEqual({ imported: 3, files: 3 });
+    expect(await f.wren.call('folders.import', { folderId: first, files })).toEqual({ imported: 3, skipped: 0, files: 3 });
     const rows = localMessages(f.wren, first);
     expect(rows.map((m) => m.subject).sort()).toEqual(['no final newline', 'quoted lines', '中文']);
     expect(rows.find((m) => m.subject === 'quoted lines')).toMatchObject({ seen: true, from: { name: 'A', address: 'a@example.test' } });
@@ -46,7 +46,7 @@ describe('mbox and .eml import and export', () => {
     expect(text).toContain('\r\n>From the top\r\n>>From once\r\n>>>From twice\r\n');
 
     const second = await localFolder(f.wren, 'Reimported');
-    expect(await f.wren.call('folders.import', { folderId: second, files: [mbox] })).toEqual({ imported: 3, files: 1 });
+    expect(await f.wren.call('folders.import', { folderId: second, files: [mbox] })).toEqual({ imported: 3, skipped: 0, files: 1 });
     const back = sourcesOf(second);
     // mboxrd cannot say that a message lacked its final newline: that one comes back with one, all else is byte-equal.
     expect(back.slice(0, 2)).toEqual(TRICKY.slice(0, 2));
@@ -69,7 +69,7 @@ describe('mbox and .eml import and export', () => {
     const mbox = join(dir, 'imap.mbox');
     expect((await f.wren.call('folders.export', { folderId: f.folderId('Exported'), path: mbox })).exported).toBe(3);
     await f.seed('ImportedHere', 1);
-    expect(await f.wren.call('folders.import', { folderId: f.folderId('ImportedHere'), files: [mbox] })).toEqual({ imported: 3, files: 1 });
+    expect(await f.wren.call('folders.import', { folderId: f.folderId('ImportedHere'), files: [mbox] })).toEqual({ imported: 3, skipped: 0, files: 1 });
     await f.settled();
     const original = await serverSources(f.lab, f.user, 'Exported');
     const server = await serverSources(f.lab, f.user, 'ImportedHere');
@@ -79,5 +79,25 @@ describe('mbox and .eml import and export', () => {
       expect(copies[0]!.source.equals(original.find((m) => m.messageId === messageIdOf(name))!.source)).toBe(true);
     }
     expect((await onServer(f.lab, f.user, 'ImportedHere')).length).toBe(4);
+
+    // Imported again (after an import cut short, say): nothing is appended twice.
+    expect(await f.wren.call('folders.import', { folderId: f.folderId('ImportedHere'), files: [mbox] })).toEqual({ imported: 0, skipped: 3, files: 1 });
+    await f.settled();
+    expect((await onServer(f.lab, f.user, 'ImportedHere')).length).toBe(4);
+  });
+
+  it('skips a message the folder holds already, byte for byte, so an import run again (or after one cut short) adds only what is missing', async () => {
+    const files = TRICKY.map((bytes, index) => {
+      const file = join(dir, `again${index}.eml`);
+      writeFileSync(file, bytes);
+      return file;
+    });
+    const folder = await localFolder(f.wren, 'ImportTwice');
+    expect(await f.wren.call('folders.import', { folderId: folder, files: files.slice(0, 2) })).toEqual({ imported: 2, skipped: 0, files: 2 });
+    expect(await f.wren.call('folders.import', { folderId: folder, files: [...files, files[0]!] })).toEqual({ imported: 1, skipped: 3, files: 4 });
+    expect(sourcesOf(folder).sort(Buffer.compare)).toEqual([...TRICKY].sort(Buffer.compare));
+    // The same message in another folder is no reason to skip it here.
+    const other = await localFolder(f.wren, 'ImportElsewhere');
+    expect(await f.wren.call('folders.import', { folderId: other, files })).toEqual({ imported: 3, skipped: 0, files: 3 });
   });
 });
