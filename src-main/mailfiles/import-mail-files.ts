@@ -16,6 +16,8 @@ const GROUP_MESSAGES = 200;
 
 export interface ImportResult {
   imported: number;
+  /** Messages the folder held already, byte for byte (an import run again, or after one cut short). */
+  skipped: number;
   files: number;
   /** The account whose journal grew (a folder on a server gets the messages by APPEND), or null. */
   replay: number | null;
@@ -26,7 +28,9 @@ export interface ImportResult {
  * folder, streaming: each message goes into the blob store as it is read, so
  * a 2 GB mbox passes through a small, flat amount of memory. Into a local
  * folder the messages are simply stored; into a server's folder they are also
- * journaled for APPEND.
+ * journaled for APPEND. A message the folder holds already, byte for byte,
+ * is skipped: running an import again (after one cut short by a crash, say)
+ * adds only what is missing, and appends nothing twice.
  */
 export async function importMailFiles(store: Store, folderId: number, files: string[]): Promise<ImportResult> {
   const folder = store.folders.get(folderId);
@@ -42,7 +46,7 @@ export async function importMailFiles(store: Store, folderId: number, files: str
     group.discard();
     throw toLocalFault(error) ?? error;
   }
-  return { imported: group.imported, files: files.length, replay: folder.isLocal || folder.accountId === null ? null : folder.accountId };
+  return { imported: group.imported, skipped: group.skipped, files: files.length, replay: folder.isLocal || folder.accountId === null ? null : folder.accountId };
 }
 
 async function kindOf(file: string): Promise<'mbox' | 'eml'> {
@@ -83,11 +87,15 @@ async function sinkFile(file: string, group: ImportGroup): Promise<MessageSink> 
 /** Messages read but not recorded yet: their files are flushed, then their rows written, a group at a time. */
 class ImportGroup {
   imported = 0;
+  skipped = 0;
   private readonly batch: BlobBatch;
   private pending: { header: HeaderRecord; stored: StoredBlob }[] = [];
+  /** The folder's sources by content (a blob is named by its SHA-256): a message whose bytes are here already is skipped. */
+  private readonly present: Set<string>;
 
   constructor(private readonly store: Store, private readonly folder: FolderRecord) {
     this.batch = store.blobs.batch();
+    this.present = new Set(store.bodies.sourceBlobsIn(folder.id));
   }
 
   /** Where the next message's bytes go: into this group's batch. */
@@ -97,6 +105,11 @@ class ImportGroup {
 
   async add(sink: MessageSink): Promise<void> {
     const stored = await sink.finish();
+    if (this.present.has(stored.blob)) {
+      this.skipped += 1;
+      return;
+    }
+    this.present.add(stored.blob);
     this.pending.push({ header: importedHeaders(sink.headBytes(), stored.size, Date.now()), stored });
     if (this.pending.length >= GROUP_MESSAGES) await this.commit();
   }

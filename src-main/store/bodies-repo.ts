@@ -44,6 +44,11 @@ export class BodiesRepo {
     this.statements.get('DELETE FROM message_sources WHERE message_id = ?').run(messageId);
   }
 
+  /** The blobs holding the sources of a folder's messages. */
+  sourceBlobsIn(folderId: number): string[] {
+    return this.statements.pluck('SELECT s.blob FROM messages m JOIN message_sources s ON s.message_id = m.id WHERE m.folder_id = ?').all(folderId) as string[];
+  }
+
   source(messageId: number): StoredBlob | undefined {
     return this.statements.get('SELECT blob, size FROM message_sources WHERE message_id = ?').get(messageId) as StoredBlob | undefined;
   }

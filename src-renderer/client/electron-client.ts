@@ -1,5 +1,5 @@
 import type { EventName, Events, Method, ParamsOf, Reply, ResultOf, WrenBridge } from '../../src-main/ipc/contract';
-import { ClientError, unwrapReply, type WrenClient } from './wren-client';
+import { ClientError, unwrapReply, type ImportCount, type WrenClient } from './wren-client';
 
 /** Talks to the main process through the preload's `window.wren`. */
 export class ElectronClient implements WrenClient {
@@ -30,7 +30,10 @@ export class ElectronClient implements WrenClient {
     await this.request('folders.export', { folderId, format: 'mbox' });
   }
 
-  readonly importIntoFolder = async (folderId: number): Promise<number | null> => (await this.request('folders.import', { folderId })).imported;
+  readonly importIntoFolder = async (folderId: number): Promise<ImportCount | null> => {
+    const { imported, skipped, files } = await this.request('folders.import', { folderId });
+    return files === 0 ? null : { imported, skipped };
+  };
 
   onConnectionChange(): () => void {
     return () => {};

@@ -1,6 +1,12 @@
 import type { EventName, Events, Method, ParamsOf, Reply, ResultOf } from '../../src-main/ipc/contract';
 import type { ErrorCode, ErrorShape } from '../../src-main/errors/error-codes';
 
+/** What an import did: messages added, and those the folder held already (byte for byte) and were skipped. */
+export interface ImportCount {
+  imported: number;
+  skipped: number;
+}
+
 /**
  * The one interface the UI talks to, whatever carries the requests
  * (Electron IPC or the loopback WebSocket).
@@ -14,7 +20,7 @@ export interface WrenClient {
   /** A folder as an mbox file: Electron asks where to save; the web mode lets the browser download it. */
   exportFolder(folderId: number): Promise<void>;
   /** Mail files into a folder, chosen in an open dialog (the web mode uploads them); null when none were chosen. */
-  importIntoFolder: ((folderId: number) => Promise<number | null>) | null;
+  importIntoFolder: ((folderId: number) => Promise<ImportCount | null>) | null;
   /**
    * Fires when the link to the core drops or comes back. Electron's IPC never
    * drops; the web mode's socket can, and events sent meanwhile are lost, so

@@ -267,6 +267,7 @@ const strings = {
   'folderMenu.import': 'Import mail…',
   'folderMenu.export': 'Export as mbox…',
   'done.imported': 'Imported {count} {count|message|messages} into {folder}',
+  'done.importSkipped': 'Skipped {count} {count|message|messages} already in the folder',
   'folderMenu.delete': 'Delete folder…',
   'folderMenu.markRead': 'Mark all as read',
   'folderMenu.empty': 'Empty {folder}…',

@@ -262,6 +262,7 @@ export const zh: Dictionary = {
     'folderMenu.import': '导入邮件…',
     'folderMenu.export': '导出为 mbox…',
     'done.imported': '已导入 {count} 封邮件到 {folder}',
+    'done.importSkipped': '跳过 {count} 封文件夹中已有的邮件',
     'folders.unsubscribed': '未订阅',
     'folderMenu.delete': '删除文件夹…',
     'folderMenu.markRead': '全部标记为已读',

@@ -25,7 +25,7 @@ export function folderHandlers(core: WrenCore, options: HandlerOptions): Pick<Ha
       if (!options.chooseImportFiles) throw new WrenError('BadRequest', 'Name the files to import.', { folderId });
       // A dialog the user cancelled imports nothing; that is not an error to show.
       const chosen = await options.chooseImportFiles();
-      return chosen ? importIntoFolder(core, folderId, chosen) : { imported: 0, files: 0 };
+      return chosen ? importIntoFolder(core, folderId, chosen) : { imported: 0, skipped: 0, files: 0 };
     },
     'folders.export': async ({ folderId, format, path }) => {
       const folder = core.store.folders.get(folderId);

@@ -25,7 +25,8 @@ export async function importCommand(context: CliContext, args: string[]): Promis
   const accountId = await findScope(context, positionals[0]);
   const folder = await findFolder(context, accountId, positionals[1]);
   const result = await context.request('folders.import', { folderId: folder.id, files: positionals.slice(2).map((file) => resolve(file)) });
-  const done = `Imported ${result.imported} message${result.imported === 1 ? '' : 's'} from ${result.files} file${result.files === 1 ? '' : 's'} into ${folder.path}`;
+  const skipped = result.skipped ? ` (skipped ${result.skipped} already there)` : '';
+  const done = `Imported ${result.imported} message${result.imported === 1 ? '' : 's'} from ${result.files} file${result.files === 1 ? '' : 's'} into ${folder.path}${skipped}`;
   context.print(result, () => [done]);
   return sendChanges(context, accountId, done);
 }

@@ -34,7 +34,7 @@ export const folderRequests = {
    * Mail files into a folder: mbox (mboxrd or plain) or .eml, told apart by their content. Without `files`
    * Electron asks with an open dialog.
    */
-  'folders.import': request<{ imported: number; files: number }>()(
+  'folders.import': request<{ imported: number; skipped: number; files: number }>()(
     z.object({ folderId: id, files: z.array(z.string().min(1)).max(10_000).optional() }).strict(),
   ),
   /**

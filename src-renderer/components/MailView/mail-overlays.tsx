@@ -3,6 +3,7 @@ import { useClient } from '../../client/client-context';
 import { toErrorShape } from '../../client/wren-client';
 import { useI18n } from '../../i18n/i18n-context';
 import { useToasts } from '../Toasts/toast-context';
+import type { ToastLine } from '../Toasts/toast-line';
 import { AccountDialogs } from '../AccountDialogs';
 import { ContextMenu } from '../ContextMenu';
 import { ConfirmDialog } from '../Dialog/confirm-dialog';
@@ -44,8 +45,11 @@ export function MailOverlaysView(props: MailOverlaysViewProps) {
     client.request('folders.subscribe', { folderId: target.id, subscribed }).catch(showError);
   const importInto = async (target: FolderView) => {
     // A failure says so and nothing more (showError's toast id is no count of messages).
-    const imported = await client.importIntoFolder?.(target.id).catch((error: unknown) => void showError(error));
-    if (typeof imported === 'number') toasts.show({ tone: 'info', lines: [{ key: 'done.imported', values: { count: imported, folder: target.name } }] });
+    const count = await client.importIntoFolder?.(target.id).catch((error: unknown) => void showError(error));
+    if (!count) return;
+    const lines: ToastLine[] = [{ key: 'done.imported', values: { count: count.imported, folder: target.name } }];
+    if (count.skipped > 0) lines.push({ key: 'done.importSkipped', values: { count: count.skipped } });
+    toasts.show({ tone: 'info', lines });
   };
   const moveAccount = (account: AccountView, delta: -1 | 1) => {
     const order = props.accounts.map((a) => a.id);

@@ -64,7 +64,7 @@ describe('search over synced, downloaded and local mail (lab)', () => {
     const file = join(wren.dir, 'kept.eml');
     writeFileSync(file, englishMail.replace('Quarterly budget review', 'Kept locally').replace('procurement', 'lighthouse'));
     const folderId = await localFolder(wren, 'Keep');
-    expect(await wren.call('folders.import', { folderId, files: [file] })).toEqual({ imported: 1, files: 1 });
+    expect(await wren.call('folders.import', { folderId, files: [file] })).toEqual({ imported: 1, skipped: 0, files: 1 });
     expect(await found('lighthouse', { accountId: null })).toEqual(['Kept locally']);
     const hit = (await wren.call('messages.search', { query: 'lighthouse', offset: 0, limit: 10 })).items[0]!;
     expect(hit).toMatchObject({ accountId: null, folderPath: 'Keep', folderId });

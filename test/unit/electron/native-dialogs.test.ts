@@ -53,7 +53,7 @@ describe('the Electron import and export dialogs (a stand-in answers for the nat
     const eml = join(dir, 'picked.eml');
     writeFileSync(eml, MESSAGE);
     dialog.nextOpen = { canceled: false, filePaths: [eml] };
-    expect(await call('folders.import', { folderId: folder.id })).toEqual({ imported: 1, files: 1 });
+    expect(await call('folders.import', { folderId: folder.id })).toEqual({ imported: 1, skipped: 0, files: 1 });
     expect(dialog.asked[0]).toEqual({ kind: 'open', options: { properties: ['openFile', 'multiSelections'] } });
 
     const target = join(dir, 'saved.mbox');
@@ -66,7 +66,7 @@ describe('the Electron import and export dialogs (a stand-in answers for the nat
 
   it('a cancelled dialog imports nothing and exports nothing, without an error to show', async () => {
     const folder = await call('folders.create', { accountId: null, name: 'Cancelled' });
-    expect(await call('folders.import', { folderId: folder.id })).toEqual({ imported: 0, files: 0 });
+    expect(await call('folders.import', { folderId: folder.id })).toEqual({ imported: 0, skipped: 0, files: 0 });
     expect(await call('folders.export', { folderId: folder.id, format: 'mbox' })).toEqual({ savedTo: null, exported: 0 });
     expect(dialog.asked.map((a) => a.kind)).toEqual(['open', 'save']);
   });

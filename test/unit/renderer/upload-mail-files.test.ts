@@ -9,9 +9,9 @@ const answer = (body: string, status: number, type: string) =>
 afterEach(() => vi.unstubAllGlobals());
 
 describe('the web mode’s upload of a mail file', () => {
-  it('gives the number of messages the core imported', async () => {
-    answer('{"imported":3}', 200, 'application/json');
-    await expect(uploadMailFile(4, file())).resolves.toBe(3);
+  it('gives the number of messages the core imported and skipped', async () => {
+    answer('{"imported":3,"skipped":1,"files":1}', 200, 'application/json');
+    await expect(uploadMailFile(4, file())).resolves.toEqual({ imported: 3, skipped: 1 });
   });
 
   it('passes the core’s own error on', async () => {
