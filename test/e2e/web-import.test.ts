@@ -54,6 +54,17 @@ describe('web mode: Import mail… into a local folder through the browser\'s fi
     expect(readdirSync(join(web.app.dataDir, 'staging'))).toEqual([]);
   });
 
+  it('imported again, adds nothing and says that the messages were there already', async () => {
+    await chooseInMenu([{ name: 'old.mbox', mimeType: 'application/mbox', buffer: threeMessageMbox() }]);
+    const toast = web.page.getByTestId('toast').filter({ hasText: 'Skipped 3 messages already in the folder' });
+    await toast.waitFor();
+    expect(await toast.textContent()).toContain('Imported 0 messages into Old mail');
+    await screenshot(web.page, 'web-import-again');
+    expect(await web.page.getByTestId('message-row').count()).toBe(3);
+    await toast.getByRole('button', { name: 'Close' }).click();
+    await toast.waitFor({ state: 'detached' });
+  });
+
   it('refuses a file that is not a mailbox with words, and imports nothing from it', async () => {
     await chooseInMenu([{ name: 'photo.eml', mimeType: 'message/rfc822', buffer: Buffer.from('\x89PNG\r\n\x1a\nnot mail') }]);
     await web.page.getByTestId('toast-error').filter({ hasText: 'That file is not a mailbox' }).waitFor();
