@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { LabUser } from '../lab/lab';
 import { simpleMessage } from '../lab/simple-message';
 import { addLabAccount } from './add-lab-account';
-import { serverEventually, serverSubjects } from './server-subjects';
+import { serverEventually, serverSubjects } from '../lab/server-subjects';
 import { screenshot } from './web-app';
 import { webSession } from './web-session';
 

@@ -3,7 +3,7 @@ import type { LabUser } from '../lab/lab';
 import { connectImap } from '../lab/imap-util';
 import { simpleMessage } from '../lab/simple-message';
 import { addLabAccount } from './add-lab-account';
-import { serverEventually, serverMatching, serverSubjects } from './server-subjects';
+import { serverEventually, serverMatching, serverSubjects } from '../lab/server-subjects';
 import { screenshot } from './web-app';
 import { webSession } from './web-session';
 

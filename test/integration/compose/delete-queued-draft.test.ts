@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Events } from '../../../src-main/ipc/contract';
-import { connectImap, startLab, type Lab } from '../../lab/lab';
+import { startLab, type Lab } from '../../lab/lab';
+import { serverSubjects } from '../../lab/server-subjects';
 import { startTcpProxy, type TcpProxy } from '../../lab/tcp-proxy';
 import { labDraft, startCore, type TestCore } from '../imap/lab-core';
 
@@ -9,19 +10,6 @@ let proxy: TcpProxy;
 let wren: TestCore;
 let accountId: number;
 const failed: Events['operation.failed'][] = [];
-
-async function subjectsIn(folder: string): Promise<string[]> {
-  const client = await connectImap(lab, lab.users[1]!.email);
-  try {
-    const mailbox = await client.mailboxOpen(folder, { readOnly: true });
-    if (mailbox.exists === 0) return [];
-    const subjects: string[] = [];
-    for await (const message of client.fetch('1:*', { envelope: true })) subjects.push(message.envelope?.subject ?? '');
-    return subjects;
-  } finally {
-    await client.logout();
-  }
-}
 
 beforeAll(async () => {
   lab = await startLab();
@@ -53,8 +41,8 @@ describe('a draft written offline, deleted before the server got it', () => {
     await wren.core.drafts.flush(accountId);
     await vi.waitFor(() => expect(wren.core.store.operations.countUnfinished(accountId)).toBe(0), { timeout: 20_000, interval: 50 });
     await wren.call('sync.run', { accountId });
-    expect(await subjectsIn('Drafts')).toEqual([]);
-    expect(await subjectsIn('Trash')).toEqual(['Changed my mind']);
+    expect(await serverSubjects(lab, lab.users[1]!, 'Drafts')).toEqual([]);
+    expect(await serverSubjects(lab, lab.users[1]!, 'Trash')).toEqual(['Changed my mind']);
     expect(failed).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { connectImap, startLab, type Lab } from '../../lab/lab';
+import { startLab, type Lab } from '../../lab/lab';
+import { serverSubjects } from '../../lab/server-subjects';
 import { sendNow } from '../outbox/outbox-lab';
 import { labDraft, startCore, type TestCore } from '../imap/lab-core';
 
@@ -15,25 +16,10 @@ let lab: Lab;
 let wren: TestCore;
 let accountId: number;
 
-async function draftSubjects(): Promise<string[]> {
-  const client = await connectImap(lab, lab.users[1]!.email);
-  try {
-    const mailbox = await client.mailboxOpen('Drafts', { readOnly: true });
-    if (mailbox.exists === 0) return [];
-    const subjects: string[] = [];
-    for await (const message of client.fetch('1:*', { envelope: true, flags: true })) {
-      if (!message.flags?.has('\\Deleted')) subjects.push(message.envelope?.subject ?? '');
-    }
-    return subjects.sort();
-  } finally {
-    await client.logout();
-  }
-}
-
 /** The Drafts on the server (those whose subject starts with `prefix`) once the journal has replayed. */
 async function settledDrafts(prefix: string): Promise<string[]> {
   await vi.waitFor(() => expect(wren.core.store.operations.countUnfinished(accountId)).toBe(0), { timeout: 20_000, interval: 50 });
-  return (await draftSubjects()).filter((s) => s.startsWith(prefix));
+  return (await serverSubjects(lab, lab.users[1]!, 'Drafts')).filter((s) => s.startsWith(prefix));
 }
 
 beforeAll(async () => {

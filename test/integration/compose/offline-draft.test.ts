@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectImap, startLab, type Lab } from '../../lab/lab';
+import { startLab, type Lab } from '../../lab/lab';
+import { serverSubjects } from '../../lab/server-subjects';
 import { startTcpProxy, type TcpProxy } from '../../lab/tcp-proxy';
 import { labDraft, startCore, type TestCore } from '../imap/lab-core';
 
@@ -13,19 +14,6 @@ let lab: Lab;
 let proxy: TcpProxy;
 let wren: TestCore;
 let accountId: number;
-
-async function draftSubjects(): Promise<string[]> {
-  const client = await connectImap(lab, lab.users[1]!.email);
-  try {
-    const mailbox = await client.mailboxOpen('Drafts', { readOnly: true });
-    if (mailbox.exists === 0) return [];
-    const subjects: string[] = [];
-    for await (const message of client.fetch('1:*', { envelope: true })) subjects.push(message.envelope?.subject ?? '');
-    return subjects;
-  } finally {
-    await client.logout();
-  }
-}
 
 beforeAll(async () => {
   lab = await startLab();
@@ -59,7 +47,7 @@ describe('drafts written offline', () => {
     expect(wren.core.store.messages.get(saved.draftMessageId)).toBeDefined();
     await wren.core.drafts.flush(accountId);
     await wren.core.drafts.flush(accountId);
-    expect(await draftSubjects()).toEqual(['Written on the train']);
+    expect(await serverSubjects(lab, lab.users[1]!, 'Drafts')).toEqual(['Written on the train']);
     expect(wren.core.store.messages.get(saved.draftMessageId)!.uid).toEqual(expect.any(Number));
     expect(wren.core.store.pendingAppends.forAccount(accountId)).toEqual([]);
   });

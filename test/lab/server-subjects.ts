@@ -1,7 +1,7 @@
 import type { SearchObject } from 'imapflow';
 import { expect } from 'vitest';
-import { connectImap } from '../lab/imap-util';
-import type { Lab, LabUser } from '../lab/lab';
+import { connectImap } from './imap-util';
+import type { Lab, LabUser } from './lab';
 
 /** The subjects in a folder as the server has them, read over a second IMAP session ("another device"). */
 export async function serverSubjects(lab: Lab, user: LabUser, folder: string): Promise<string[]> {
