@@ -1,6 +1,7 @@
 import { convert } from 'html-to-text';
 import type { PendingEntry, SearchDocument } from '../store/search-repo';
 import { indexedCjkText } from './cjk-bigrams';
+import { searchForm } from './search-form';
 
 /** Body text beyond this is left out of the index: a 5 MB log pasted in a mail should not weigh on every search. */
 export const MAX_INDEXED_BODY_CHARS = 100_000;
@@ -26,14 +27,19 @@ export function plainBody(body: BodyText | null): string {
   return body.html ? convert(body.html.slice(0, MAX_INDEXED_BODY_CHARS * 4), { wordwrap: false, selectors: [{ selector: 'img', format: 'skip' }, { selector: 'a', options: { ignoreHref: true } }] }) : '';
 }
 
+/** One field as the index's tokens expect it: NFKC (search-form.ts), then CJK runs as bigrams. */
+function indexedText(text: string): string {
+  return indexedCjkText(searchForm(text));
+}
+
 /** What the index stores for a message: its headers and body as the index's tokens expect them. */
 export function searchDocument(entry: PendingEntry, body: BodyText | null): SearchDocument {
   return {
     id: entry.id,
     token: entry.token,
-    subject: indexedCjkText(entry.subject),
-    sender: indexedCjkText(`${entry.fromName} ${entry.fromAddr}`),
-    recipients: indexedCjkText(`${addressesOf(entry.toJson)} ${addressesOf(entry.ccJson)}`),
-    body: indexedCjkText(plainBody(body).slice(0, MAX_INDEXED_BODY_CHARS)),
+    subject: indexedText(entry.subject),
+    sender: indexedText(`${entry.fromName} ${entry.fromAddr}`),
+    recipients: indexedText(`${addressesOf(entry.toJson)} ${addressesOf(entry.ccJson)}`),
+    body: indexedText(plainBody(body).slice(0, MAX_INDEXED_BODY_CHARS)),
   };
 }

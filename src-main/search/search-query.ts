@@ -1,4 +1,5 @@
 import { withCjkBigrams } from './cjk-bigrams';
+import { searchForm } from './search-form';
 
 /** The index's columns a `name:` prefix narrows a term to. */
 const FIELDS: Record<string, string> = {
@@ -22,13 +23,14 @@ export interface SearchTerm {
  * The user's query as terms: bare words, "quoted phrases" (an unclosed quote
  * runs to the end), each optionally behind `from:`, `to:`, `cc:`,
  * `subject:` or `body:`. Every term must match (AND). Nothing here is FTS5
- * syntax: operators, brackets and stars are just more text.
+ * syntax: operators, brackets and stars are just more text. The query is
+ * read in the index's form (NFKC), so a full-width `ｆｒｏｍ：` is a prefix too.
  */
 export function parseSearchQuery(query: string): SearchTerm[] {
   const terms: SearchTerm[] = [];
   const pattern = /(?:([A-Za-z]+):)?(?:"([^"]*)(?:"|$)|(\S+))/g;
   // SQLite ends a string at a NUL byte, so inside an FTS5 string it leaves the string unterminated: no one types it.
-  for (const match of query.replaceAll('\u0000', '').matchAll(pattern)) {
+  for (const match of searchForm(query.replaceAll('\u0000', '')).matchAll(pattern)) {
     const [, prefix, quoted, bare] = match;
     const column = prefix ? FIELDS[prefix.toLowerCase()] : null;
     if (prefix && column === undefined) {

@@ -51,6 +51,20 @@ describe('full-text search over the store (migration 0013)', () => {
     expect(await search('目')).toEqual([project]);
   });
 
+  it('finds full-width letters and digits and half-width katakana by what they are (NFKC), both ways', async () => {
+    const { store, folder, search } = setup();
+    const inbox = folder('INBOX');
+    const [budget, pdf, curry, plain] = store.write(() =>
+      store.messages.insertHeaders(inbox, [message('２０２６年度预算', ann), message('ＰＤＦ文件请查收', ann), message('ｶﾚｰライス', ann), message('Report 2026 PDF', ann)]),
+    );
+    expect((await search('2026')).sort()).toEqual([budget, plain].sort());
+    expect((await search('２０２６')).sort()).toEqual([budget, plain].sort());
+    expect((await search('pdf')).sort()).toEqual([pdf, plain].sort());
+    expect(await search('ＰＤＦ文件')).toEqual([pdf]);
+    expect(await search('カレー')).toEqual([curry]);
+    expect(await search('ｆｒｏｍ：ａｎｎ ｒｅｐｏｒｔ')).toEqual([plain]);
+  });
+
   it('takes a NUL byte in the query (pasted, or sent by a script) for nothing, never into SQLite', async () => {
     const { store, folder, search } = setup();
     const [english] = store.write(() => store.messages.insertHeaders(folder('INBOX'), [message('Quarterly budget review', ann)]));
