@@ -1,4 +1,5 @@
 import { convert } from 'html-to-text';
+import type { StructurePart } from '../mime/structure';
 import type { PendingEntry, SearchDocument } from '../store/search-repo';
 import { indexedCjkText } from './cjk-bigrams';
 import { searchForm } from './search-form';
@@ -9,6 +10,8 @@ export const MAX_INDEXED_BODY_CHARS = 100_000;
 export interface BodyText {
   text: string | null;
   html: string | null;
+  /** A parsed source's attachments (their head: see INDEXED_SOURCE_BYTES). */
+  attachments?: { filename: string | null }[];
 }
 
 function addressesOf(json: string): string {
@@ -27,6 +30,28 @@ export function plainBody(body: BodyText | null): string {
   return body.html ? convert(body.html.slice(0, MAX_INDEXED_BODY_CHARS * 4), { wordwrap: false, selectors: [{ selector: 'img', format: 'skip' }, { selector: 'a', options: { ignoreHref: true } }] }) : '';
 }
 
+function namesInTree(part: StructurePart, names: string[]): string[] {
+  if (part.filename) names.push(part.filename);
+  for (const child of part.children ?? []) namesInTree(child, names);
+  return names;
+}
+
+/**
+ * The file names of a message's attachments: from its stored structure (an
+ * IMAP server's BODYSTRUCTURE names every part, however large), else from the
+ * parsed source. A user looks for "合同.pdf" or "invoice" by the file's name.
+ */
+export function attachmentNames(structureJson: string | null, body: BodyText | null): string[] {
+  if (structureJson) {
+    try {
+      return namesInTree(JSON.parse(structureJson) as StructurePart, []);
+    } catch {
+      // A damaged structure: the parsed source, if any, still names the files.
+    }
+  }
+  return (body?.attachments ?? []).flatMap((attachment) => (attachment.filename ? [attachment.filename] : []));
+}
+
 /** One field as the index's tokens expect it: NFKC (search-form.ts), then CJK runs as bigrams. */
 function indexedText(text: string): string {
   return indexedCjkText(searchForm(text));
@@ -40,6 +65,7 @@ export function searchDocument(entry: PendingEntry, body: BodyText | null): Sear
     subject: indexedText(entry.subject),
     sender: indexedText(`${entry.fromName} ${entry.fromAddr}`),
     recipients: indexedText(`${addressesOf(entry.toJson)} ${addressesOf(entry.ccJson)}`),
-    body: indexedText(plainBody(body).slice(0, MAX_INDEXED_BODY_CHARS)),
+    // The attachments' names go with the body text (a column of their own would mean rebuilding the whole index).
+    body: indexedText(`${plainBody(body).slice(0, MAX_INDEXED_BODY_CHARS)}\n${attachmentNames(entry.structureJson, body).join('\n')}`),
   };
 }

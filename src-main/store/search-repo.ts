@@ -16,6 +16,8 @@ export interface PendingEntry {
   text: string | null;
   html: string | null;
   sourceBlob: string | null;
+  /** The MIME tree (IMAP BODYSTRUCTURE, or a parsed source's), for its attachments' file names. */
+  structureJson: string | null;
 }
 
 /** What the index holds for one message, already prepared (CJK as bigrams). */
@@ -61,7 +63,7 @@ export class SearchRepo {
     return this.statements
       .get(
         `SELECT p.message_id AS id, p.token, m.subject, m.from_name AS fromName, m.from_addr AS fromAddr, m.to_json AS toJson,
-           m.cc_json AS ccJson, b.text, b.html, s.blob AS sourceBlob
+           m.cc_json AS ccJson, m.structure_json AS structureJson, b.text, b.html, s.blob AS sourceBlob
          FROM search_pending p JOIN messages m ON m.id = p.message_id
          LEFT JOIN message_bodies b ON b.message_id = m.id LEFT JOIN message_sources s ON s.message_id = m.id
          ORDER BY p.message_id ${order === 'newest-first' ? 'DESC' : 'ASC'} LIMIT ?`,

@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { StructurePart } from '../../../src-main/mime/structure';
+import { disposeSearchStore, message, searchStore } from './search-store';
+
+afterEach(() => disposeSearchStore());
+
+const ann = { name: 'Ann Lee', address: 'ann@example.com' };
+
+function leaf(part: string, type: string, filename: string | null, disposition: string | null = 'attachment'): StructurePart {
+  return { part, type, parameters: {}, encoding: 'base64', size: 1000, disposition, filename, contentId: null };
+}
+
+/** An IMAP message's BODYSTRUCTURE: a text body, then two attachments. */
+const withAttachments: StructurePart = {
+  part: '', type: 'multipart/mixed', parameters: {}, encoding: null, size: 0, disposition: null, filename: null, contentId: null,
+  children: [leaf('1', 'text/plain', null, null), leaf('2', 'application/pdf', '第三季度合同.pdf'), leaf('3', 'application/vnd.ms-excel', 'invoice-2026.xlsx')],
+};
+
+/** A downloaded source (POP3, an import) whose only description is itself. */
+const SOURCE = [
+  'From: Ann <ann@example.com>', 'Subject: files', 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="b"', '',
+  '--b', 'Content-Type: text/plain; charset=utf-8', '', 'see attached', '--b',
+  'Content-Type: application/pdf', 'Content-Disposition: attachment; filename="receipt-march.pdf"', 'Content-Transfer-Encoding: base64', '',
+  'JVBERi0xLjQK', '--b--', '',
+].join('\r\n');
+
+describe('search finds attachments by their file names', () => {
+  it('by the names the server described (BODYSTRUCTURE), Chinese included', async () => {
+    const { store, folder, search } = searchStore();
+    const [id] = store.write(() => store.messages.insertHeaders(folder('INBOX'), [{ ...message('files', ann), structure: withAttachments, hasAttachments: true }]));
+    expect(await search('合同')).toEqual([id]);
+    expect(await search('invoice')).toEqual([id]);
+    expect(await search('xlsx')).toEqual([id]);
+    expect(await search('"invoice 2026 xlsx"')).toEqual([id]);
+  });
+
+  it('by the names in a downloaded source when no structure was stored', async () => {
+    const { store, folder, search } = searchStore();
+    const [id] = store.write(() => store.messages.insertHeaders(folder('Local'), [message('files', ann)]));
+    const stored = await store.blobs.writeBuffer(Buffer.from(SOURCE));
+    store.write(() => store.bodies.saveSource(id!, stored));
+    expect(await search('receipt')).toEqual([id]);
+  });
+
+  it('by a structure stored later (a message opened the first time): it is indexed again', async () => {
+    const { store, folder, search } = searchStore();
+    const [id] = store.write(() => store.messages.insertHeaders(folder('Local'), [message('files', ann)]));
+    expect(await search('合同')).toEqual([]);
+    store.write(() => store.messages.setStructure(id!, withAttachments));
+    expect(await search('合同')).toEqual([id]);
+  });
+});
