@@ -23,11 +23,24 @@ function addressesOf(json: string): string {
   }
 }
 
-/** The plain text of a body: its text part, else its HTML's text. */
+/**
+ * A text part shorter than this may be a stub beside the real HTML
+ * ("Trouble viewing this email? Open it in your browser."), as many
+ * newsletters send: then the HTML's text is indexed as well (the text part
+ * is short, so indexing it beside the HTML's text costs next to nothing).
+ */
+const STUB_TEXT_CHARS = 2000;
+
+function htmlText(html: string): string {
+  return convert(html.slice(0, MAX_INDEXED_BODY_CHARS * 4), { wordwrap: false, selectors: [{ selector: 'img', format: 'skip' }, { selector: 'a', options: { ignoreHref: true } }] });
+}
+
+/** The plain text of a body: its text part, else its HTML's text; a short text part and its HTML's text both. */
 export function plainBody(body: BodyText | null): string {
   if (!body) return '';
-  if (body.text) return body.text;
-  return body.html ? convert(body.html.slice(0, MAX_INDEXED_BODY_CHARS * 4), { wordwrap: false, selectors: [{ selector: 'img', format: 'skip' }, { selector: 'a', options: { ignoreHref: true } }] }) : '';
+  if (!body.html) return body.text ?? '';
+  if (body.text && body.text.length >= STUB_TEXT_CHARS) return body.text;
+  return body.text ? `${body.text}\n${htmlText(body.html)}` : htmlText(body.html);
 }
 
 function namesInTree(part: StructurePart, names: string[]): string[] {
