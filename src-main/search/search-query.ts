@@ -24,13 +24,16 @@ export interface SearchTerm {
  * runs to the end), each optionally behind `from:`, `to:`, `cc:`,
  * `subject:` or `body:`. Every term must match (AND). Nothing here is FTS5
  * syntax: operators, brackets and stars are just more text. The query is
- * read in the index's form (NFKC), so a full-width `ｆｒｏｍ：` is a prefix too.
+ * read in the index's form (NFKC), so a full-width `ｆｒｏｍ：` is a prefix too,
+ * and “ ” quote as " does.
  */
 export function parseSearchQuery(query: string): SearchTerm[] {
   const terms: SearchTerm[] = [];
   const pattern = /(?:([A-Za-z]+):)?(?:"([^"]*)(?:"|$)|(\S+))/g;
   // SQLite ends a string at a NUL byte, so inside an FTS5 string it leaves the string unterminated: no one types it.
-  for (const match of searchForm(query.replaceAll('\u0000', '')).matchAll(pattern)) {
+  // A Chinese input method types “ ” for the quote key: they quote a phrase as " does.
+  const normal = searchForm(query.replaceAll('\u0000', '')).replace(/[\u201C\u201D]/g, '"');
+  for (const match of normal.matchAll(pattern)) {
     const [, prefix, quoted, bare] = match;
     const column = prefix ? FIELDS[prefix.toLowerCase()] : null;
     if (prefix && column === undefined) {

@@ -65,6 +65,17 @@ describe('full-text search over the store (migration 0013)', () => {
     expect(await search('ｆｒｏｍ：ａｎｎ ｒｅｐｏｒｔ')).toEqual([plain]);
   });
 
+  it('takes the quotation marks a Chinese input method types (“ ”) for a phrase\'s quotes', async () => {
+    const { store, folder, search } = setup();
+    const [english, chinese] = store.write(() =>
+      store.messages.insertHeaders(folder('INBOX'), [message('Quarterly budget review', ann), message('第三季度报告 预算', ann)]),
+    );
+    expect(await search('“budget review”')).toEqual([english]);
+    expect(await search('“review budget”')).toEqual([]);
+    expect(await search('subject:“季度报告”')).toEqual([chinese]);
+    expect(await search('“报告季度”')).toEqual([]);
+  });
+
   it('takes a NUL byte in the query (pasted, or sent by a script) for nothing, never into SQLite', async () => {
     const { store, folder, search } = setup();
     const [english] = store.write(() => store.messages.insertHeaders(folder('INBOX'), [message('Quarterly budget review', ann)]));
