@@ -2,6 +2,7 @@ import { convert } from 'html-to-text';
 import type { StructurePart } from '../mime/structure';
 import type { PendingEntry, SearchDocument } from '../store/search-repo';
 import { indexedCjkText } from './cjk-bigrams';
+import { joinCjkLineWraps } from './cjk-line-wraps';
 import { searchForm } from './search-form';
 
 /** Body text beyond this is left out of the index: a 5 MB log pasted in a mail should not weigh on every search. */
@@ -32,15 +33,18 @@ function addressesOf(json: string): string {
 const STUB_TEXT_CHARS = 2000;
 
 function htmlText(html: string): string {
-  return convert(html.slice(0, MAX_INDEXED_BODY_CHARS * 4), { wordwrap: false, selectors: [{ selector: 'img', format: 'skip' }, { selector: 'a', options: { ignoreHref: true } }] });
+  return convert(html, { wordwrap: false, selectors: [{ selector: 'img', format: 'skip' }, { selector: 'a', options: { ignoreHref: true } }] });
 }
 
 /** The plain text of a body: its text part, else its HTML's text; a short text part and its HTML's text both. */
 export function plainBody(body: BodyText | null): string {
   if (!body) return '';
-  if (!body.html) return body.text ?? '';
-  if (body.text && body.text.length >= STUB_TEXT_CHARS) return body.text;
-  return body.text ? `${body.text}\n${htmlText(body.html)}` : htmlText(body.html);
+  const text = body.text === null ? null : joinCjkLineWraps(body.text.slice(0, MAX_INDEXED_BODY_CHARS));
+  if (!body.html) return text ?? '';
+  if (text && text.length >= STUB_TEXT_CHARS) return text;
+  // The HTML's own line breaks become spaces once converted: joined before, where they are still line breaks.
+  const fromHtml = htmlText(joinCjkLineWraps(body.html.slice(0, MAX_INDEXED_BODY_CHARS * 4)));
+  return text ? `${text}\n${fromHtml}` : fromHtml;
 }
 
 function namesInTree(part: StructurePart, names: string[]): string[] {
