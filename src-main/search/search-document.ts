@@ -1,4 +1,5 @@
 import { convert } from 'html-to-text';
+import { chooseDisplayParts } from '../mime/choose-display-parts';
 import type { StructurePart } from '../mime/structure';
 import type { PendingEntry, SearchDocument } from '../store/search-repo';
 import { indexedCjkText } from './cjk-bigrams';
@@ -12,7 +13,7 @@ export interface BodyText {
   text: string | null;
   html: string | null;
   /** A parsed source's attachments (their head: see INDEXED_SOURCE_BYTES). */
-  attachments?: { filename: string | null }[];
+  attachments?: { filename: string | null; inline: boolean; contentId: string | null }[];
 }
 
 function addressesOf(json: string): string {
@@ -47,26 +48,26 @@ export function plainBody(body: BodyText | null): string {
   return text ? `${text}\n${fromHtml}` : fromHtml;
 }
 
-function namesInTree(part: StructurePart, names: string[]): string[] {
-  if (part.filename) names.push(part.filename);
-  for (const child of part.children ?? []) namesInTree(child, names);
-  return names;
-}
-
 /**
- * The file names of a message's attachments: from its stored structure (an
- * IMAP server's BODYSTRUCTURE names every part, however large), else from the
- * parsed source. A user looks for "合同.pdf" or "invoice" by the file's name.
+ * The file names of a message's attachments, as the reader lists them: from
+ * its stored structure (an IMAP server's BODYSTRUCTURE names every part,
+ * however large), else from the parsed source. A user looks for "合同.pdf" or
+ * "invoice" by the file's name; the images an HTML body shows in place (a
+ * signature's image001.png) are no attachments and would only be noise.
  */
 export function attachmentNames(structureJson: string | null, body: BodyText | null): string[] {
   if (structureJson) {
     try {
-      return namesInTree(JSON.parse(structureJson) as StructurePart, []);
+      return namesOf(chooseDisplayParts(JSON.parse(structureJson) as StructurePart).attachments);
     } catch {
       // A damaged structure: the parsed source, if any, still names the files.
     }
   }
-  return (body?.attachments ?? []).flatMap((attachment) => (attachment.filename ? [attachment.filename] : []));
+  return namesOf((body?.attachments ?? []).filter((attachment) => !(attachment.inline && attachment.contentId)));
+}
+
+function namesOf(parts: { filename: string | null }[]): string[] {
+  return parts.flatMap((part) => (part.filename ? [part.filename] : []));
 }
 
 /** One field as the index's tokens expect it: NFKC (search-form.ts), then CJK runs as bigrams. */

@@ -34,6 +34,23 @@ describe('search finds attachments by their file names', () => {
     expect(await search('"invoice 2026 xlsx"')).toEqual([id]);
   });
 
+  it('not by the names of the images an HTML body shows in place (a signature\'s image001.png), which are no attachments', async () => {
+    const { store, folder, search } = searchStore();
+    const logo = { ...leaf('2', 'image/png', 'image001.png', 'inline'), contentId: 'image001.png@01D9' };
+    const signed: StructurePart = {
+      part: '', type: 'multipart/related', parameters: {}, encoding: null, size: 0, disposition: null, filename: null, contentId: null,
+      children: [leaf('1', 'text/html', null, null), logo],
+    };
+    const [, withFile] = store.write(() =>
+      store.messages.insertHeaders(folder('INBOX'), [
+        { ...message('regards', ann), structure: signed },
+        { ...message('the file', ann), structure: { ...withAttachments, children: [...withAttachments.children!, leaf('4', 'image/png', 'image002.png')] }, hasAttachments: true },
+      ]),
+    );
+    expect(await search('image001')).toEqual([]);
+    expect(await search('image002')).toEqual([withFile]);
+  });
+
   it('by the names in a downloaded source when no structure was stored', async () => {
     const { store, folder, engine, search } = searchStore();
     const [id] = store.write(() => store.messages.insertHeaders(folder('Local'), [message('files', ann)]));
