@@ -29,13 +29,17 @@ export interface SearchTerm {
  */
 export function parseSearchQuery(query: string): SearchTerm[] {
   const terms: SearchTerm[] = [];
-  const pattern = /(?:([A-Za-z]+):)?(?:"([^"]*)(?:"|$)|(\S+))/g;
+  // One of ours may be followed by blanks ("from: ann", as people type it); any other word before a colon may not.
+  const pattern = new RegExp(`(?:(${Object.keys(FIELDS).join('|')}):\\s*|([A-Za-z]+):)?(?:"([^"]*)(?:"|$)|(\\S+))`, 'giu');
   // SQLite ends a string at a NUL byte, so inside an FTS5 string it leaves the string unterminated: no one types it.
   // A Chinese input method types “ ” for the quote key: they quote a phrase as " does.
   const normal = searchForm(query.replaceAll('\u0000', '')).replace(/[\u201C\u201D]/g, '"');
   for (const match of normal.matchAll(pattern)) {
-    const [, prefix, quoted, bare] = match;
+    const [, ours, other, quoted, bare] = match;
+    const prefix = ours ?? other;
     const column = prefix ? FIELDS[prefix.toLowerCase()] : null;
+    // A prefix with nothing after it yet ("from:" while the name is being typed) narrows nothing and is no word.
+    if (bare !== undefined && !prefix && isPrefixAlone(bare)) continue;
     if (prefix && column === undefined) {
       // Not one of ours ("http:", "re:"): the whole thing is text.
       terms.push({ text: match[0], phrase: false, column: null });
@@ -45,6 +49,10 @@ export function parseSearchQuery(query: string): SearchTerm[] {
     terms.push({ text, phrase: quoted !== undefined, column: column ?? null });
   }
   return terms;
+}
+
+function isPrefixAlone(text: string): boolean {
+  return text.endsWith(':') && FIELDS[text.slice(0, -1).toLowerCase()] !== undefined;
 }
 
 /** A term as an FTS5 string: double quotes doubled, so the text can never be read as syntax. */

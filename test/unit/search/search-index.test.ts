@@ -76,6 +76,18 @@ describe('full-text search over the store (migration 0013)', () => {
     expect(await search('“报告季度”')).toEqual([]);
   });
 
+  it('reads a field prefix followed by a space (from: ann, subject： 会议) as the prefix, and one with nothing after as nothing', async () => {
+    const { store, folder, search } = setup();
+    const [fromAnn, aboutAnn] = store.write(() =>
+      store.messages.insertHeaders(folder('INBOX'), [message('Quarterly budget review', ann), message('a note from ann about the 会议', wang)]),
+    );
+    expect(await search('from: ann')).toEqual([fromAnn]);
+    expect(await search('FROM:  ann')).toEqual([fromAnn]);
+    expect(await search('subject： 会议')).toEqual([aboutAnn]);
+    expect(await search('from:')).toEqual([]);
+    expect(await search('budget from:')).toEqual([fromAnn]);
+  });
+
   it('takes a NUL byte in the query (pasted, or sent by a script) for nothing, never into SQLite', async () => {
     const { store, folder, search } = setup();
     const [english] = store.write(() => store.messages.insertHeaders(folder('INBOX'), [message('Quarterly budget review', ann)]));
