@@ -88,6 +88,18 @@ describe('full-text search over the store (migration 0013)', () => {
     expect(await search('budget from:')).toEqual([fromAnn]);
   });
 
+  it('finds a name written with a middle dot (列夫·托尔斯泰, コンピュータ・ウイルス) typed without it, and with it', async () => {
+    const { store, folder, search } = setup();
+    const [tolstoy, virus] = store.write(() =>
+      store.messages.insertHeaders(folder('INBOX'), [message('列夫·托尔斯泰全集', ann), message('コンピュータ・ウイルスの報告', ann)]),
+    );
+    expect(await search('列夫托尔斯泰')).toEqual([tolstoy]);
+    expect(await search('列夫·托尔斯泰')).toEqual([tolstoy]);
+    expect(await search('托尔斯泰')).toEqual([tolstoy]);
+    expect(await search('コンピュータウイルス')).toEqual([virus]);
+    expect(await search('ウイルス')).toEqual([virus]);
+  });
+
   it('takes a NUL byte in the query (pasted, or sent by a script) for nothing, never into SQLite', async () => {
     const { store, folder, search } = setup();
     const [english] = store.write(() => store.messages.insertHeaders(folder('INBOX'), [message('Quarterly budget review', ann)]));
