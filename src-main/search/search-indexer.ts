@@ -75,6 +75,9 @@ export class SearchIndexer {
       for (const entry of batch) {
         if (this.stopped) return indexed;
         documents.push(searchDocument(entry, await this.bodyOf(entry)));
+        // A cached HTML body is turned into text right here (a big one takes a few hundred ms): the
+        // event loop runs between two messages, so a search's budget and everything else get their turn.
+        await yieldToEvents();
       }
       if (!this.store.db.open) return indexed;
       const cleared = this.store.write(() => this.store.search.record(documents));

@@ -1,4 +1,5 @@
 import { withCjkBigrams } from './cjk-bigrams';
+import { searchForm } from './search-form';
 
 /** The index's columns a `name:` prefix narrows a term to. */
 const FIELDS: Record<string, string> = {
@@ -22,15 +23,23 @@ export interface SearchTerm {
  * The user's query as terms: bare words, "quoted phrases" (an unclosed quote
  * runs to the end), each optionally behind `from:`, `to:`, `cc:`,
  * `subject:` or `body:`. Every term must match (AND). Nothing here is FTS5
- * syntax: operators, brackets and stars are just more text.
+ * syntax: operators, brackets and stars are just more text. The query is
+ * read in the index's form (NFKC), so a full-width `ｆｒｏｍ：` is a prefix too,
+ * and “ ” quote as " does.
  */
 export function parseSearchQuery(query: string): SearchTerm[] {
   const terms: SearchTerm[] = [];
-  const pattern = /(?:([A-Za-z]+):)?(?:"([^"]*)(?:"|$)|(\S+))/g;
+  // One of ours may be followed by blanks ("from: ann", as people type it); any other word before a colon may not.
+  const pattern = new RegExp(`(?:(${Object.keys(FIELDS).join('|')}):\\s*|([A-Za-z]+):)?(?:"([^"]*)(?:"|$)|(\\S+))`, 'giu');
   // SQLite ends a string at a NUL byte, so inside an FTS5 string it leaves the string unterminated: no one types it.
-  for (const match of query.replaceAll('\u0000', '').matchAll(pattern)) {
-    const [, prefix, quoted, bare] = match;
+  // A Chinese input method types “ ” for the quote key: they quote a phrase as " does.
+  const normal = searchForm(query.replaceAll('\u0000', '')).replace(/[\u201C\u201D]/g, '"');
+  for (const match of normal.matchAll(pattern)) {
+    const [, ours, other, quoted, bare] = match;
+    const prefix = ours ?? other;
     const column = prefix ? FIELDS[prefix.toLowerCase()] : null;
+    // A prefix with nothing after it yet ("from:" while the name is being typed) narrows nothing and is no word.
+    if (bare !== undefined && !prefix && isPrefixAlone(bare)) continue;
     if (prefix && column === undefined) {
       // Not one of ours ("http:", "re:"): the whole thing is text.
       terms.push({ text: match[0], phrase: false, column: null });
@@ -40,6 +49,10 @@ export function parseSearchQuery(query: string): SearchTerm[] {
     terms.push({ text, phrase: quoted !== undefined, column: column ?? null });
   }
   return terms;
+}
+
+function isPrefixAlone(text: string): boolean {
+  return text.endsWith(':') && FIELDS[text.slice(0, -1).toLowerCase()] !== undefined;
 }
 
 /** A term as an FTS5 string: double quotes doubled, so the text can never be read as syntax. */

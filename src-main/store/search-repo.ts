@@ -16,6 +16,8 @@ export interface PendingEntry {
   text: string | null;
   html: string | null;
   sourceBlob: string | null;
+  /** The MIME tree (IMAP BODYSTRUCTURE, or a parsed source's), for its attachments' file names. */
+  structureJson: string | null;
 }
 
 /** What the index holds for one message, already prepared (CJK as bigrams). */
@@ -42,6 +44,26 @@ export interface SearchScope {
   folderId?: number;
 }
 
+/**
+ * How far a folder is from being a message's own place: 0 for a real folder,
+ * then the folders a server fills with every message (\\All: Gmail's All
+ * Mail) and with the flagged ones (\\Flagged: Starred), RFC 6154. Those show
+ * each message again, so a search of every folder would name it two or
+ * three times.
+ */
+function viewRank(folder: string): string {
+  return `CASE ${folder}.role WHEN 'all' THEN 1 WHEN 'flagged' THEN 2 ELSE 0 END`;
+}
+
+/**
+ * A hit that the same message (its Message-ID, in the same account) also
+ * makes from a folder of lower rank is left out: a message is found in its
+ * own folder, an archived one in All Mail, never in Starred beside either.
+ */
+const NOT_SHOWN_AGAIN = `NOT (${viewRank('f')} > 0 AND m.message_id IS NOT NULL AND EXISTS (
+  SELECT 1 FROM messages o JOIN folders g ON g.id = o.folder_id
+  WHERE o.message_id = m.message_id AND g.account_id = f.account_id AND ${viewRank('g')} < ${viewRank('f')}))`;
+
 type HitRow = SummaryRow & { accountId: number | null; folderPath: string; folderName: string; folderRole: FolderRole | null };
 
 /** The full-text index (migration 0013): its queue of messages to index, its entries, and searches. */
@@ -61,7 +83,7 @@ export class SearchRepo {
     return this.statements
       .get(
         `SELECT p.message_id AS id, p.token, m.subject, m.from_name AS fromName, m.from_addr AS fromAddr, m.to_json AS toJson,
-           m.cc_json AS ccJson, b.text, b.html, s.blob AS sourceBlob
+           m.cc_json AS ccJson, m.structure_json AS structureJson, b.text, b.html, s.blob AS sourceBlob
          FROM search_pending p JOIN messages m ON m.id = p.message_id
          LEFT JOIN message_bodies b ON b.message_id = m.id LEFT JOIN message_sources s ON s.message_id = m.id
          ORDER BY p.message_id ${order === 'newest-first' ? 'DESC' : 'ASC'} LIMIT ?`,
@@ -101,6 +123,8 @@ export class SearchRepo {
     if (scope.folderId !== undefined) {
       conditions.push('m.folder_id = ?');
       params.push(scope.folderId);
+    } else {
+      conditions.push(NOT_SHOWN_AGAIN);
     }
     const from = `FROM message_search JOIN messages m ON m.id = message_search.rowid JOIN folders f ON f.id = m.folder_id
       WHERE ${conditions.join(' AND ')}`;

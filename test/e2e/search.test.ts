@@ -77,4 +77,18 @@ describe('web mode: search', () => {
     expect(await box.evaluate((input) => input === input.ownerDocument.activeElement)).toBe(true);
     await cdp.detach();
   });
+
+  it('opens the folder clicked right after typing, and its pending search never replaces it', async () => {
+    const box = web.page.getByTestId('search-box');
+    const listName = web.page.locator('.message-list__folder');
+    await web.page.getByTestId('search-clear').click();
+    await expect.poll(() => listName.textContent()).toBe('Inbox');
+    // Typed, then a folder clicked before the box's settling time is over.
+    await box.fill('budget');
+    await web.page.getByTestId('folder-Sent').getByRole('button').click();
+    await expect.poll(() => listName.textContent()).toBe('Sent');
+    await web.page.waitForTimeout(1000); // well past the settling time
+    expect(await listName.textContent()).toBe('Sent');
+    expect(await box.inputValue()).toBe('');
+  });
 });

@@ -56,7 +56,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
   const foldersByAccount = useAccountFolders(accounts, showUnsubscribed);
   // The unified views appear once there is more than one account to unify.
   const viewCounts = useViewCounts(accounts.length > 1);
-  const { folder, query, setQuery, accountFolders, pages, messages: selection, selectFolder } = useMailSelection(accounts, foldersByAccount, viewCounts);
+  const { folder, query, setQuery, searchBoxKey, accountFolders, pages, messages: selection, selectFolder } = useMailSelection(accounts, foldersByAccount, viewCounts);
   const searchInput = useRef<HTMLInputElement>(null);
   const activity = useAccountActivity(accounts);
   useUnreadTitle(foldersByAccount);
@@ -127,7 +127,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
           <>
             <MessageList folder={folder} pages={pages} selection={selection} onRowMenu={onRowMenu} accounts={accounts}
               offlineAccount={offlineAccountOf(folder, accounts, activity.statuses)}
-              top={<SearchBox ref={searchInput} query={query} onQuery={setQuery} />}
+              top={<SearchBox key={searchBoxKey} ref={searchInput} query={query} onQuery={setQuery} />}
             />
             <ReadingPane
               message={selection.single}

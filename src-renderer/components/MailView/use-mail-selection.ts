@@ -19,6 +19,8 @@ export function useMailSelection(accounts: AccountView[], foldersByAccount: Map<
   const [folderId, setFolderId] = useState<number | null>(null);
   // While a search is on, its results take the folder's place; the folder is kept to return to.
   const [query, setQuery] = useState('');
+  // Each folder opened starts the search box afresh: words typed a moment before must not search later, over the folder.
+  const [searchBoxKey, setSearchBoxKey] = useState(0);
   const openFolder = findView(folderId, viewCounts, t) ?? findFolder(foldersByAccount, folderId);
   const fallbackId = openFolder ? null : (firstInbox(accounts, foldersByAccount)?.id ?? null);
 
@@ -34,12 +36,15 @@ export function useMailSelection(accounts: AccountView[], foldersByAccount: Map<
     folder,
     query,
     setQuery,
+    /** The search box's React key: a new one ends what it was about to search. */
+    searchBoxKey,
     /** Move and copy targets: the open folder's account's folders and the local folders (from a local folder, every account's). */
     accountFolders: targetFolders(folder, foldersByAccount),
     pages,
     messages,
     selectFolder: (next: FolderView) => {
       setQuery('');
+      setSearchBoxKey((key) => key + 1);
       setFolderId(next.id);
     },
   };

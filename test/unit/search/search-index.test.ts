@@ -51,6 +51,55 @@ describe('full-text search over the store (migration 0013)', () => {
     expect(await search('目')).toEqual([project]);
   });
 
+  it('finds full-width letters and digits and half-width katakana by what they are (NFKC), both ways', async () => {
+    const { store, folder, search } = setup();
+    const inbox = folder('INBOX');
+    const [budget, pdf, curry, plain] = store.write(() =>
+      store.messages.insertHeaders(inbox, [message('２０２６年度预算', ann), message('ＰＤＦ文件请查收', ann), message('ｶﾚｰライス', ann), message('Report 2026 PDF', ann)]),
+    );
+    expect((await search('2026')).sort()).toEqual([budget, plain].sort());
+    expect((await search('２０２６')).sort()).toEqual([budget, plain].sort());
+    expect((await search('pdf')).sort()).toEqual([pdf, plain].sort());
+    expect(await search('ＰＤＦ文件')).toEqual([pdf]);
+    expect(await search('カレー')).toEqual([curry]);
+    expect(await search('ｆｒｏｍ：ａｎｎ ｒｅｐｏｒｔ')).toEqual([plain]);
+  });
+
+  it('takes the quotation marks a Chinese input method types (“ ”) for a phrase\'s quotes', async () => {
+    const { store, folder, search } = setup();
+    const [english, chinese] = store.write(() =>
+      store.messages.insertHeaders(folder('INBOX'), [message('Quarterly budget review', ann), message('第三季度报告 预算', ann)]),
+    );
+    expect(await search('“budget review”')).toEqual([english]);
+    expect(await search('“review budget”')).toEqual([]);
+    expect(await search('subject:“季度报告”')).toEqual([chinese]);
+    expect(await search('“报告季度”')).toEqual([]);
+  });
+
+  it('reads a field prefix followed by a space (from: ann, subject： 会议) as the prefix, and one with nothing after as nothing', async () => {
+    const { store, folder, search } = setup();
+    const [fromAnn, aboutAnn] = store.write(() =>
+      store.messages.insertHeaders(folder('INBOX'), [message('Quarterly budget review', ann), message('a note from ann about the 会议', wang)]),
+    );
+    expect(await search('from: ann')).toEqual([fromAnn]);
+    expect(await search('FROM:  ann')).toEqual([fromAnn]);
+    expect(await search('subject： 会议')).toEqual([aboutAnn]);
+    expect(await search('from:')).toEqual([]);
+    expect(await search('budget from:')).toEqual([fromAnn]);
+  });
+
+  it('finds a name written with a middle dot (列夫·托尔斯泰, コンピュータ・ウイルス) typed without it, and with it', async () => {
+    const { store, folder, search } = setup();
+    const [tolstoy, virus] = store.write(() =>
+      store.messages.insertHeaders(folder('INBOX'), [message('列夫·托尔斯泰全集', ann), message('コンピュータ・ウイルスの報告', ann)]),
+    );
+    expect(await search('列夫托尔斯泰')).toEqual([tolstoy]);
+    expect(await search('列夫·托尔斯泰')).toEqual([tolstoy]);
+    expect(await search('托尔斯泰')).toEqual([tolstoy]);
+    expect(await search('コンピュータウイルス')).toEqual([virus]);
+    expect(await search('ウイルス')).toEqual([virus]);
+  });
+
   it('takes a NUL byte in the query (pasted, or sent by a script) for nothing, never into SQLite', async () => {
     const { store, folder, search } = setup();
     const [english] = store.write(() => store.messages.insertHeaders(folder('INBOX'), [message('Quarterly budget review', ann)]));

@@ -34,6 +34,32 @@ describe('search indexer', () => {
     await engine.indexer.stop();
   });
 
+  it('answers within its budget when the waiting bodies are cached HTML, long to turn into text, and never holds the thread for all of them', async () => {
+    const { store, folder, engine } = searchStore();
+    const row = '<tr><td style="padding:4px"><a href="https://shop.example/p?id=1">Umbrella, large</a></td><td>价格 100 元</td></tr>';
+    const html = `<table>${row.repeat(2500)}</table>`;
+    store.write(() => {
+      const ids = store.messages.insertHeaders(folder('INBOX'), Array.from({ length: 50 }, () => message('report', ann)));
+      for (const id of ids) store.bodies.saveBody(id, { text: 'View it in your browser.', html, warnings: [] });
+    });
+    let longestStall = 0;
+    let last = performance.now();
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      longestStall = Math.max(longestStall, now - last);
+      last = now;
+    }, 10);
+    const started = performance.now();
+    const found = await engine.search({ query: 'report', offset: 0, limit: 10 });
+    const took = performance.now() - started;
+    clearInterval(ticker);
+    await engine.indexer.stop();
+    expect(found.unindexed + found.total).toBe(50);
+    // 50 such bodies take many seconds to convert; the budget is one second, plus the one body under way.
+    expect(took).toBeLessThan(5_000);
+    expect(longestStall).toBeLessThan(3_000);
+  }, 60_000);
+
   it('two indexers from opposite ends of the queue parse each message about once, not each one twice', async () => {
     const { store, folder } = searchStore();
     storeWithSources(store, folder('INBOX'), 300);
