@@ -2,9 +2,12 @@ import type { FolderRole, UnifiedView, UnifiedViewCount, ViewMessageSummary } fr
 import { timed, type Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './messages-repo';
+import { NOT_SHOWN_AGAIN } from './shown-again';
 
 /** Unread and Flagged leave out what the user threw away or the server called junk. */
 const COUNTED_FOLDER = "ifnull(f.role, '') NOT IN ('trash', 'junk')";
+/** Folders that show other folders' messages again (Gmail's All Mail, Starred): counted message by message. */
+const VIEW_FOLDER = "f.role IN ('all', 'flagged')";
 
 type ViewRow = SummaryRow & { accountId: number | null; folderRole: FolderRole | null };
 
@@ -25,11 +28,11 @@ export class UnifiedViewsRepo {
     const inbox = this.statements
       .get("SELECT ifnull(sum(total_count), 0) AS total, ifnull(sum(unread_count), 0) AS unread FROM folders f WHERE f.role = 'inbox'")
       .get() as { total: number; unread: number };
-    const unread = this.statements.pluck(`SELECT ifnull(sum(unread_count), 0) FROM folders f WHERE ${COUNTED_FOLDER}`).get() as number;
+    const unread = this.unreadCount();
     const flagged = this.statements
       .get(
         `SELECT count(*) AS total, ifnull(sum(1 - m.seen), 0) AS unread FROM messages m INDEXED BY messages_flagged_date
-         JOIN folders f ON f.id = m.folder_id WHERE m.flagged = 1 AND ${COUNTED_FOLDER}`,
+         JOIN folders f ON f.id = m.folder_id WHERE m.flagged = 1 AND ${COUNTED_FOLDER} AND ${NOT_SHOWN_AGAIN}`,
       )
       .get() as { total: number; unread: number };
     return [
@@ -37,6 +40,16 @@ export class UnifiedViewsRepo {
       { view: 'unread', total: unread, unread },
       { view: 'flagged', ...flagged },
     ];
+  }
+
+  /** The folders' kept counts, but a view folder's unread messages one by one, those not already counted in their own folder. */
+  private unreadCount(): number {
+    const own = this.statements.pluck(`SELECT ifnull(sum(unread_count), 0) FROM folders f WHERE ${COUNTED_FOLDER} AND NOT ifnull(${VIEW_FOLDER}, 0)`).get() as number;
+    if (!this.statements.pluck(`SELECT EXISTS (SELECT 1 FROM folders f WHERE ${VIEW_FOLDER})`).get()) return own;
+    const shownOnlyThere = this.statements
+      .pluck(`SELECT count(*) FROM folders f JOIN messages m ON m.folder_id = f.id WHERE ${VIEW_FOLDER} AND m.seen = 0 AND ${NOT_SHOWN_AGAIN}`)
+      .get() as number;
+    return own + shownOnlyThere;
   }
 
   page(view: UnifiedView, offset: number, limit: number): { total: number; items: ViewMessageSummary[] } {
@@ -51,7 +64,7 @@ export class UnifiedViewsRepo {
     return this.statements
       .get(
         `SELECT ${SUMMARY_COLUMNS}, f.account_id AS accountId, f.role AS folderRole FROM messages m INDEXED BY ${index}
-         JOIN folders f ON f.id = m.folder_id WHERE ${condition} AND ${COUNTED_FOLDER}
+         JOIN folders f ON f.id = m.folder_id WHERE ${condition} AND ${COUNTED_FOLDER} AND ${NOT_SHOWN_AGAIN}
          ORDER BY m.sort_date DESC, m.id DESC LIMIT ? OFFSET ?`,
       )
       .all(limit, offset) as ViewRow[];

@@ -99,4 +99,32 @@ describe('UnifiedViewsRepo', () => {
     expect(scans.every((detail) => /USING INDEX messages_(unread|flagged)_date$/.test(detail))).toBe(true);
     expect(plans).toContain('SEARCH m USING INDEX messages_folder_date (folder_id=?)');
   });
+
+  it('shows a message that a server shows again in All Mail and Starred (Gmail) once in Unread and Flagged, an archived one from All Mail', () => {
+    const t = tempStore();
+    dispose = t.dispose;
+    const { store } = t;
+    const gmail = addAccount(store, 'gmail');
+    const inbox = addFolder(store, gmail, 'INBOX', 'inbox');
+    const allMail = addFolder(store, gmail, '[Gmail]/All Mail', 'all');
+    const starred = addFolder(store, gmail, '[Gmail]/Starred', 'flagged');
+    const insert = store.db.prepare('INSERT INTO messages (folder_id, uid, subject, message_id, sort_date, seen, flagged) VALUES (?, ?, ?, ?, ?, 0, 1)');
+    let uid = 0;
+    const put = (folderId: number, subject: string) => insert.run(folderId, (uid += 1), subject, `<${subject}@example.com>`, 1000 + uid);
+    put(inbox, 'new');
+    put(allMail, 'new');
+    put(starred, 'new');
+    put(allMail, 'archived');
+    put(starred, 'archived');
+    store.db.prepare(`UPDATE folders SET unread_count = (SELECT count(*) FROM messages m WHERE m.folder_id = folders.id AND m.seen = 0),
+      total_count = (SELECT count(*) FROM messages m WHERE m.folder_id = folders.id)`).run();
+    const subjects = (view: 'unread' | 'flagged') => store.views.page(view, 0, 10).items.map((m) => [m.subject, m.folderRole]).sort();
+    expect(subjects('unread')).toEqual([['archived', 'all'], ['new', 'inbox']]);
+    expect(subjects('flagged')).toEqual([['archived', 'all'], ['new', 'inbox']]);
+    expect(store.views.counts()).toEqual([
+      { view: 'inbox', total: 1, unread: 1 },
+      { view: 'unread', total: 2, unread: 2 },
+      { view: 'flagged', total: 2, unread: 2 },
+    ]);
+  });
 });
