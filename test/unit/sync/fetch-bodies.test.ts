@@ -30,6 +30,8 @@ function fakeClient(options: { dropAfter?: number; failDownload?: number; holdAf
   const downloads: { uid: string; options: unknown }[] = [];
   const client = {
     getMailboxLock: async () => ({ release: () => undefined }),
+    // INBOX stays selected between calls: withFolder brings the view up to date first.
+    noop: async () => true,
     mailbox: { path: 'INBOX', uidValidity: 1n, uidNext: 1000, exists: 300 },
     async *fetch(range: string) {
       fetches.push(range);

@@ -93,14 +93,14 @@ describe('web mode import upload (/api/import)', () => {
     req.end(message(3));
     const { status, body } = await answer;
     expect(status).toBe(200);
-    expect(JSON.parse(body)).toEqual({ imported: 3, files: 1 });
+    expect(JSON.parse(body)).toEqual({ imported: 3, skipped: 0, files: 1 });
     expect(await subjects()).toEqual(['Upload 1', 'Upload 2', 'Upload 3']);
     expect(stagingFiles()).toEqual([]);
   });
 
   it('imports a single message (.eml)', async () => {
     const eml = 'From: A <a@example.com>\r\nSubject: Single\r\n\r\nHello\r\n';
-    expect(JSON.parse((await post(`${server.appPath}api/import?folderId=${folderId}`, eml, page())).body)).toEqual({ imported: 1, files: 1 });
+    expect(JSON.parse((await post(`${server.appPath}api/import?folderId=${folderId}`, eml, page())).body)).toEqual({ imported: 1, skipped: 0, files: 1 });
     expect(await subjects()).toContain('Single');
   });
 
