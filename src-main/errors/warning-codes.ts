@@ -26,6 +26,8 @@ export const WARNING_CODES = [
   'Pop3UidlsDuplicated',
   // A POP3 server changed the UIDLs of messages already downloaded: they were recognised (Message-ID and size), not downloaded again.
   'Pop3UidlsChanged',
+  // A POP3 server refused to hand over messages it had listed (deleted by another client meanwhile): skipped, asked for again at the next check.
+  'Pop3MessagesRefused',
 ] as const;
 
 export type WarningCode = (typeof WARNING_CODES)[number];

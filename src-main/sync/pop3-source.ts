@@ -1,14 +1,14 @@
 import { codedWarning } from '../errors/warning-codes';
 import { WrenError } from '../errors/wren-error';
 import type { Pop3Policy } from '../ipc/contract';
-import type { Pop3Client } from '../pop3/pop3-client';
+import type { Pop3Client, Pop3Error } from '../pop3/pop3-client';
 import { flushWal } from '../store/flush-wal';
 import type { FolderRecord } from '../store/folders-repo';
 import type { ServerFolder } from './server-folder';
 import type { Store } from '../store/store';
 import type { MailSource } from './mail-source';
 import { downloadNew } from './pop3/download-new';
-import { listMaildrop, type MaildropListing } from './pop3/maildrop-listing';
+import { listMaildrop, type MaildropEntry, type MaildropListing } from './pop3/maildrop-listing';
 import { Pop3Recorder } from './pop3/pop3-recorder';
 import { adoptRenumbered } from './pop3/renumbered-uidls';
 import { messagesToDelete } from './pop3/server-deletions';
@@ -101,11 +101,18 @@ export class Pop3Source implements MailSource {
       onProgress(done, fresh.length, { done: bytes, total: totalBytes });
     });
     const maxBytes = this.options.policy.maxMessageKb === null ? null : this.options.policy.maxMessageKb * 1024;
+    const refused: string[] = [];
+    const onRefused = (entry: MaildropEntry, refusal: Pop3Error) => void refused.push(`${entry.uidl} (${refusal.serverText})`);
     try {
-      await downloadNew(this.client, this.store, fresh, { accountId: this.accountId, maxBytes, now: this.now }, recorder);
+      await downloadNew(this.client, this.store, fresh, { accountId: this.accountId, maxBytes, now: this.now, onRefused }, recorder);
     } finally {
       // Also after a cut connection or a full disk: what is on disk is recorded, so the next check skips it.
       await recorder.finish();
+    }
+    if (refused.length) {
+      // Not held, so neither deleted on the server nor forgotten: the next check asks for them again.
+      this.warnings.push(codedWarning('Pop3MessagesRefused'));
+      this.options.note?.(`[pop3] the server refused ${refused.length} message(s) listed by UIDL (deleted by another client meanwhile?); left for the next check: ${refused.slice(0, 5).join(', ')}`);
     }
     return done;
   }

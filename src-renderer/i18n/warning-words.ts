@@ -12,6 +12,7 @@ const WARNING_KEYS: Record<WarningCode, StringKey> = {
   PartialDownload: 'warning.partialDownload',
   Pop3UidlsDuplicated: 'warning.pop3UidlsDuplicated',
   Pop3UidlsChanged: 'warning.pop3UidlsChanged',
+  Pop3MessagesRefused: 'warning.pop3MessagesRefused',
 };
 
 /**

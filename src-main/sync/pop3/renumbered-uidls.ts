@@ -1,4 +1,4 @@
-import type { Pop3Client } from '../../pop3/pop3-client';
+import { Pop3Error, type Pop3Client } from '../../pop3/pop3-client';
 import { headerRecordFromSource } from '../../mime/source-headers';
 import type { StoredUidl } from '../../store/pop3-uidls-repo';
 import type { Store } from '../../store/store';
@@ -44,7 +44,12 @@ function groupBySize(gone: StoredUidl[]): Map<number, StoredUidl[]> {
 
 /** The stored message with this entry's Message-ID, taken out of `candidates` so no two entries adopt it. */
 async function matchByMessageId(client: Pop3Client, entry: MaildropEntry, candidates: StoredUidl[]): Promise<StoredUidl | undefined> {
-  const head = await readAll(client.top(entry.number, 0));
+  // Refused (deleted meanwhile): not recognised here; its RETR is refused too and skipped.
+  const head = await readAll(client.top(entry.number, 0)).catch((error: unknown) => {
+    if (error instanceof Pop3Error) return null;
+    throw error;
+  });
+  if (!head) return undefined;
   const { messageId } = headerRecordFromSource(head, { uidl: entry.uidl, size: entry.size, arrivedAt: 0 });
   const index = messageId ? candidates.findIndex((stored) => stored.messageId === messageId) : -1;
   return index < 0 ? undefined : candidates.splice(index, 1)[0];

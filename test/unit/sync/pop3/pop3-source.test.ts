@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Pop3Policy } from '../../../../src-main/ipc/contract';
-import type { Pop3Client } from '../../../../src-main/pop3/pop3-client';
+import { Pop3Error, type Pop3Client } from '../../../../src-main/pop3/pop3-client';
 import type { Store } from '../../../../src-main/store/store';
 import { Pop3Source } from '../../../../src-main/sync/pop3-source';
 import { syncAccount } from '../../../../src-main/sync/sync-account';
@@ -167,5 +167,28 @@ describe('Pop3Source with odd maildrops', () => {
     expect(drop.deleted).toEqual(['u1', 'u2', 'u3']);
     // synchronous = NORMAL: a commit reaches the WAL file but not the disk; the server deletes for good at QUIT.
     expect(walFlushedAtDele).toEqual([true, true, true]);
+  });
+
+  it('a message over 8 MB (streamed to disk) whose RETR is refused is skipped, the others stored and deleted, with a warning; next time it comes', async () => {
+    const t = tempStore();
+    dispose = t.dispose;
+    const accountId = accountIn(t.store);
+    const big = message(2, 'x'.repeat(9 * 1024 * 1024));
+    const drop = fakeMaildrop([{ uidl: 'u1', source: message(1) }, { uidl: 'u2', source: big }, { uidl: 'u3', source: message(3) }]);
+    let refuse = true;
+    drop.client.retr = (n: number) => {
+      if (n !== 2 || !refuse) return Readable.from([big]);
+      const refused = new Readable({ read: () => undefined });
+      queueMicrotask(() => refused.destroy(new Pop3Error('ServerSaid', 'refused', {}, '-ERR Message 2 expunged.')));
+      return refused;
+    };
+    const first = await check(t.store, accountId, drop.client, { leave: 'delete' });
+    expect(first.warnings).toEqual(['wren:Pop3MessagesRefused']);
+    expect(subjects(t.store, accountId)).toEqual(['Message 1', 'Message 3']);
+    expect(drop.deleted).toEqual(['u1', 'u3']);
+    refuse = false;
+    const second = await check(t.store, accountId, drop.client, { leave: 'delete' });
+    expect(second.warnings).toEqual([]);
+    expect(subjects(t.store, accountId)).toEqual(['Message 1', 'Message 2', 'Message 3']);
   });
 });
