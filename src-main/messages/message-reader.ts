@@ -65,7 +65,7 @@ export class MessageReader {
       await downloadRest(this.store, await this.loginFor(held.accountId), record.id, held);
       return null;
     } catch (error) {
-      if (isUnreachable(error)) return notice;
+      if (isUnreachable(error) || notNow(error)) return notice;
       throw error;
     }
   }
@@ -148,6 +148,16 @@ export class MessageReader {
       throw error;
     }
   }
+}
+
+/**
+ * A POP3 server that will not let us in for now: a check (ours, a phone's)
+ * holds the maildrop ([IN-USE]), it is too soon after the last login
+ * ([LOGIN-DELAY]), or it has a passing fault ([SYS/TEMP]). The beginning
+ * still opens; the rest comes with a later open.
+ */
+function notNow(error: unknown): boolean {
+  return error instanceof WrenError && (error.code === 'Pop3InUse' || error.code === 'Pop3LoginDelay' || error.code === 'ServerTemporary');
 }
 
 function toView(record: MessageRecord, body: CachedBody): MessageView {
