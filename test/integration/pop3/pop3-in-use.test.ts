@@ -63,4 +63,26 @@ describe('POP3 maildrop held by another session', () => {
       await test.dispose();
     }
   }, 60_000);
+
+  // The phone checks at the moment the app's scheduled check logs in: the app must check again later, on its own.
+  it('a background check refused with [IN-USE] is tried again on a timer, not left failed until the user syncs by hand', async () => {
+    const carol = lab.users[2]!;
+    await lab.seed(carol.email, 'INBOX', [labMessage(1)]);
+    const test = startCore({ syncIntervalMs: 60 * 60_000 });
+    try {
+      const { id: accountId } = await test.call('accounts.add', pop3Draft(lab, carol));
+      const holder = await openPop3(pop3Options(lab, carol));
+      try {
+        await expect(test.core.sync.run(accountId, false)).rejects.toMatchObject({ code: 'Pop3InUse' });
+      } finally {
+        await holder.quit();
+      }
+      const status = test.core.status.get(accountId);
+      expect(status).toMatchObject({ state: 'error', error: expect.objectContaining({ code: 'Pop3InUse' }) });
+      expect(status.retryAt ?? 0).toBeGreaterThan(Date.now());
+      expect(test.core.sync.hasTimer(accountId)).toBe(true);
+    } finally {
+      await test.dispose();
+    }
+  }, 60_000);
 });

@@ -73,6 +73,14 @@ describe('POP3 client against scripted servers', () => {
     expect(server.received).toContain('APOP mrose c4c9334bac560ecc979e58001b3e22fb');
   });
 
+  it('a login refused with [LOGIN-DELAY] says how long the server asked to wait (its LOGIN-DELAY capability), for the retry timer', async () => {
+    const script = rfc1939Only({ CAPA: '+OK\r\nUSER\r\nUIDL\r\nLOGIN-DELAY 900\r\n.\r\n', PASS: '-ERR [LOGIN-DELAY] wait 15 minutes\r\n' });
+    server = await startFakePop3('+OK hello', script);
+    const error = await failure(openPop3(options(server.port)));
+    expect(error.code).toBe('Pop3LoginDelay');
+    expect(error.details).toMatchObject({ retryAfterMs: 900_000 });
+  });
+
   it('APOP against a greeting without a timestamp is refused before anything is sent', async () => {
     server = await startFakePop3('+OK hello', rfc1939Only());
     expect((await failure(openPop3(options(server.port, { auth: 'apop' })))).code).toBe('ServerSaid');
