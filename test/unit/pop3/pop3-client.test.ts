@@ -81,6 +81,25 @@ describe('POP3 client against scripted servers', () => {
     expect(error.details).toMatchObject({ retryAfterMs: 900_000 });
   });
 
+  // qmail-pop3d puts a timestamp in every greeting, but APOP works only with a checkpassword that supports it.
+  it('auto login on a plain line: a greeting timestamp with APOP refused falls back to USER/PASS, which the server takes', async () => {
+    server = await startFakePop3('+OK <2519.1764756000@mail.example.test>', rfc1939Only({ APOP: '-ERR authorization failed\r\n' }));
+    const client = await openPop3(options(server.port));
+    client.close();
+    expect(server.received.slice(1, 4)).toEqual([expect.stringMatching(/^APOP u [0-9a-f]{32}$/), 'USER u', 'PASS p']);
+  });
+
+  it('auto login: a server that hangs up after refusing APOP is AuthFailed (its refusal), not a lost connection', async () => {
+    server = await startFakePop3('+OK <2519.1764756000@mail.example.test>', (line) => (line.startsWith('USER') ? undefined : rfc1939Only({ APOP: '-ERR authorization failed\r\n' })(line)));
+    expect((await failure(openPop3(options(server.port)))).code).toBe('AuthFailed');
+  });
+
+  it('auto login: APOP refused for a stated reason ([IN-USE]) is that reason, with no second try', async () => {
+    server = await startFakePop3('+OK <2519.1764756000@mail.example.test>', rfc1939Only({ APOP: '-ERR [IN-USE] locked\r\n' }));
+    expect((await failure(openPop3(options(server.port)))).code).toBe('Pop3InUse');
+    expect(server.received.filter((line) => line.startsWith('USER') || line.startsWith('PASS'))).toEqual([]);
+  });
+
   it('APOP against a greeting without a timestamp is refused before anything is sent', async () => {
     server = await startFakePop3('+OK hello', rfc1939Only());
     expect((await failure(openPop3(options(server.port, { auth: 'apop' })))).code).toBe('ServerSaid');
