@@ -62,7 +62,8 @@ export class Pop3Source implements MailSource {
   }
 
   async syncFolder(folder: FolderRecord, onProgress: FolderProgress): Promise<FolderSyncResult> {
-    const listing = await listMaildrop(this.client);
+    // Without UIDL, messages are named by their headers only when they are deleted after download (see maildrop-listing.ts).
+    const listing = await listMaildrop(this.client, { headerIdentities: this.options.policy.leave === 'delete' });
     if (listing.duplicated.length) {
       this.warnings.push(codedWarning('Pop3UidlsDuplicated'));
       this.options.note?.(`[pop3] ${listing.duplicated.length} UIDL(s) are given to more than one message; those messages stay on the server, not downloaded: ${listing.duplicated.slice(0, 5).join(', ')}`);

@@ -191,4 +191,34 @@ describe('Pop3Source with odd maildrops', () => {
     expect(second.warnings).toEqual([]);
     expect(subjects(t.store, accountId)).toEqual(['Message 1', 'Message 2', 'Message 3']);
   });
+
+  // The words for Pop3NoUidl tell the user to choose "delete after downloading": that choice must then work.
+  it('a server without UIDL, policy "download and delete": messages come once each, even when a check is cut before QUIT', async () => {
+    const t = tempStore();
+    dispose = t.dispose;
+    const accountId = accountIn(t.store);
+    const drop = fakeMaildrop([1, 2, 3].map((n) => ({ uidl: '', source: message(n) })));
+    drop.client.uidl = () => Promise.reject(new Pop3Error('Pop3NoUidl', 'no UIDL', {}, '-ERR unknown command'));
+    const first = await check(t.store, accountId, drop.client, { leave: 'delete' });
+    expect(first.newMessages).toBe(3);
+    expect(subjects(t.store, accountId)).toEqual(['Message 1', 'Message 2', 'Message 3']);
+    expect(drop.deleted).toHaveLength(3);
+    // That session was cut before QUIT: the server still has all three, and a fourth came.
+    const again = fakeMaildrop([1, 2, 3, 4].map((n) => ({ uidl: '', source: message(n) })));
+    again.client.uidl = drop.client.uidl;
+    const second = await check(t.store, accountId, again.client, { leave: 'delete' });
+    expect(second.newMessages).toBe(1);
+    expect(subjects(t.store, accountId)).toEqual(['Message 1', 'Message 2', 'Message 3', 'Message 4']);
+    expect(again.deleted).toHaveLength(4);
+  });
+
+  it('a server without UIDL while mail is left on it: Pop3NoUidl, nothing downloaded', async () => {
+    const t = tempStore();
+    dispose = t.dispose;
+    const accountId = accountIn(t.store);
+    const drop = fakeMaildrop([{ uidl: '', source: message(1) }]);
+    drop.client.uidl = () => Promise.reject(new Pop3Error('Pop3NoUidl', 'no UIDL', {}, '-ERR unknown command'));
+    await expect(check(t.store, accountId, drop.client, { leave: 'keep' })).rejects.toMatchObject({ code: 'Pop3NoUidl' });
+    expect(subjects(t.store, accountId)).toEqual([]);
+  });
 });
