@@ -86,11 +86,23 @@ export class Pop3Source implements MailSource {
   private async download(folder: FolderRecord, listing: MaildropListing, onProgress: FolderProgress): Promise<number> {
     const held = this.store.pop3Uidls.held(this.accountId);
     const unknown = listing.entries.filter((entry) => !held.has(entry.uidl));
-    const { fresh, adopted } = await adoptRenumbered(this.client, this.store, this.accountId, unknown, listing.onServer);
+    const { fresh, adopted, unsure } = await adoptRenumbered(this.client, this.store, this.accountId, unknown, listing.onServer);
     if (adopted > 0) {
       this.warnings.push(codedWarning('Pop3UidlsChanged'));
       this.options.note?.(`[pop3] the server changed the UIDLs of ${adopted} message(s) already stored; they were recognised by Message-ID and size, not downloaded again`);
     }
+    // Maybe stored already under an old UIDL (TOP refused, so not recognised): downloading could store it twice.
+    const refused = unsure.map((entry) => `${entry.uidl} (TOP refused)`);
+    const done = await this.downloadFresh(folder, fresh, onProgress, (entry, refusal) => refused.push(`${entry.uidl} (${refusal.serverText})`));
+    if (refused.length) {
+      // Not held, so neither deleted on the server nor forgotten: the next check asks for them again.
+      this.warnings.push(codedWarning('Pop3MessagesRefused'));
+      this.options.note?.(`[pop3] the server refused ${refused.length} message(s) listed by UIDL (deleted by another client meanwhile?); left for the next check: ${refused.slice(0, 5).join(', ')}`);
+    }
+    return done;
+  }
+
+  private async downloadFresh(folder: FolderRecord, fresh: MaildropEntry[], onProgress: FolderProgress, onRefused: (entry: MaildropEntry, refusal: Pop3Error) => void): Promise<number> {
     const totalBytes = fresh.reduce((sum, entry) => sum + entry.size, 0);
     let done = 0;
     let bytes = 0;
@@ -102,18 +114,11 @@ export class Pop3Source implements MailSource {
       onProgress(done, fresh.length, { done: bytes, total: totalBytes });
     });
     const maxBytes = this.options.policy.maxMessageKb === null ? null : this.options.policy.maxMessageKb * 1024;
-    const refused: string[] = [];
-    const onRefused = (entry: MaildropEntry, refusal: Pop3Error) => void refused.push(`${entry.uidl} (${refusal.serverText})`);
     try {
       await downloadNew(this.client, this.store, fresh, { accountId: this.accountId, maxBytes, now: this.now, onRefused }, recorder);
     } finally {
       // Also after a cut connection or a full disk: what is on disk is recorded, so the next check skips it.
       await recorder.finish();
-    }
-    if (refused.length) {
-      // Not held, so neither deleted on the server nor forgotten: the next check asks for them again.
-      this.warnings.push(codedWarning('Pop3MessagesRefused'));
-      this.options.note?.(`[pop3] the server refused ${refused.length} message(s) listed by UIDL (deleted by another client meanwhile?); left for the next check: ${refused.slice(0, 5).join(', ')}`);
     }
     return done;
   }

@@ -93,6 +93,24 @@ describe('Pop3Source with odd maildrops', () => {
     expect(renumbered.deleted.sort()).toEqual(['new1', 'new2', 'new3', 'new4']);
   });
 
+  it('a server that changed its UIDLs and refuses TOP: nothing is downloaded a second time; the unrecognised wait, with a warning', async () => {
+    const t = tempStore();
+    dispose = t.dispose;
+    const accountId = accountIn(t.store);
+    await check(t.store, accountId, fakeMaildrop([1, 2].map((n) => ({ uidl: `old${n}`, source: message(n) }))).client);
+    const renumbered = fakeMaildrop([1, 2].map((n) => ({ uidl: `new${n}`, source: message(n) })));
+    renumbered.client.top = () => {
+      const refused = new Readable({ read: () => undefined });
+      queueMicrotask(() => refused.destroy(new Pop3Error('ServerSaid', 'refused', {}, '-ERR unknown command')));
+      return refused;
+    };
+    const summary = await check(t.store, accountId, renumbered.client, { leave: 'delete' });
+    expect(subjects(t.store, accountId)).toEqual(['Message 1', 'Message 2']);
+    expect(summary.newMessages).toBe(0);
+    expect(summary.warnings).toEqual(['wren:Pop3MessagesRefused']);
+    expect(renumbered.deleted).toEqual([]);
+  });
+
   it('an unknown UIDL whose Message-ID is stored but whose size differs is a message of its own: downloaded, no warning', async () => {
     const t = tempStore();
     dispose = t.dispose;
