@@ -52,10 +52,23 @@ export async function downloadNew(client: Pop3Client, store: Store, entries: Mai
 }
 
 function request(client: Pop3Client, entry: MaildropEntry, partial: boolean): Promise<Ready> {
-  const source = partial ? readAll(client.top(entry.number, TOP_LINES)) : client.retrBuffer(entry.number);
-  const ready = source.then((buffer): Ready => ({ entry, partial, source: buffer }), (error: unknown): Ready => ({ entry, refusal: refusalOnly(error) }));
+  const ready = (partial ? topOrWhole(client, entry) : client.retrBuffer(entry.number).then((source) => ({ partial, source })))
+    .then(({ partial: top, source }): Ready => ({ entry, partial: top, source }), (error: unknown): Ready => ({ entry, refusal: refusalOnly(error) }));
   ready.catch(() => undefined);
   return ready;
+}
+
+/**
+ * TOP is optional (RFC 1939): refused, the message comes whole with RETR
+ * rather than never (as Thunderbird does). Gone meanwhile, RETR is refused too.
+ */
+async function topOrWhole(client: Pop3Client, entry: MaildropEntry): Promise<{ partial: boolean; source: Buffer }> {
+  try {
+    return { partial: true, source: await readAll(client.top(entry.number, TOP_LINES)) };
+  } catch (error) {
+    refusalOnly(error);
+    return { partial: false, source: await client.retrBuffer(entry.number) };
+  }
 }
 
 /**

@@ -162,6 +162,28 @@ describe('Pop3Source with odd maildrops', () => {
     expect(drop.deleted).toEqual([]);
   });
 
+  // TOP is optional (RFC 1939): without it, a message over the limit would otherwise never arrive.
+  it('over the size limit on a server that refuses TOP: downloaded whole with RETR instead of never', async () => {
+    const t = tempStore();
+    dispose = t.dispose;
+    const accountId = accountIn(t.store);
+    const big = message(1, 'y'.repeat(4000));
+    const drop = fakeMaildrop([{ uidl: 'big', source: big }, { uidl: 'small', source: message(2) }]);
+    drop.client.top = () => {
+      const refused = new Readable({ read: () => undefined });
+      queueMicrotask(() => refused.destroy(new Pop3Error('ServerSaid', 'refused', {}, '-ERR unknown command')));
+      return refused;
+    };
+    const summary = await check(t.store, accountId, drop.client, { leave: 'delete', maxMessageKb: 1 });
+    expect(summary.warnings).toEqual([]);
+    expect(subjects(t.store, accountId)).toEqual(['Message 1', 'Message 2']);
+    expect(t.store.pop3Uidls.held(accountId).get('big')).toMatchObject({ partial: false });
+    const [inbox] = t.store.folders.list(accountId);
+    const stored = t.store.messages.page(inbox!.id, 0, 10).items.find((m) => m.subject === 'Message 1')!;
+    expect(t.store.bodies.source(stored.id)!.size).toBe(big.length);
+    expect(drop.deleted.sort()).toEqual(['big', 'small']);
+  });
+
   it('a DELE goes out only once the WAL holding its UIDL is flushed: a power loss cannot take back the only copy left', async () => {
     const t = tempStore();
     dispose = t.dispose;
