@@ -66,6 +66,8 @@ export class MessageReader {
       return null;
     } catch (error) {
       if (isUnreachable(error) || notNow(error)) return notice;
+      // Deleted on the server meanwhile: the beginning is all there will be, and it still opens.
+      if (error instanceof WrenError && error.code === 'NotFound' && error.details?.uidl === held.uidl) return codedWarning('PartialRestGone');
       throw error;
     }
   }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectImap } from '../../lab/imap-util';
 import { startLab, type Lab, type LabUser } from '../../lab/lab';
 import { labDraft, startCore, type TestCore } from '../imap/lab-core';
 import { startCuttingRelay } from './cutting-relay';
@@ -36,7 +37,7 @@ function serverFiles(owner: LabUser, folder = ''): Buffer[] {
 }
 
 beforeAll(async () => {
-  lab = await startLab({ users: ['popper', 'imapper', 'popper2'].map((name) => ({ email: `${name}@example.test`, password: `${name}-pw` })) });
+  lab = await startLab({ users: ['popper', 'imapper', 'popper2', 'popper3'].map((name) => ({ email: `${name}@example.test`, password: `${name}-pw` })) });
   test = startCore();
 }, 120_000);
 afterAll(async () => {
@@ -82,5 +83,21 @@ describe('a POP3 message stored partially (over the size limit) never leaves as 
     } finally {
       await relay.close();
     }
+  });
+
+  it('whose rest is gone from the server (deleted by another client) still opens: its beginning, saying the rest is gone', async () => {
+    const owner = user('popper3');
+    const { messageId } = await partialMessage(owner, sized(3, 60 * KB));
+    const imap = await connectImap(lab, owner.email);
+    try {
+      const lock = await imap.getMailboxLock('INBOX');
+      await imap.messageDelete('1:*').finally(() => lock.release());
+    } finally {
+      await imap.logout();
+    }
+    const opened = await test.call('messages.read', { messageId, markSeen: false });
+    expect(opened.partial).toBe(true);
+    expect(opened.text).toContain('Body 3');
+    expect(opened.warnings).toContain('wren:PartialRestGone');
   });
 });
