@@ -9,7 +9,7 @@ import { authOAuth } from './pop3-oauth';
 import { command, lines, streamed } from './pop3-commands';
 import { Pop3Connection } from './pop3-connection';
 
-import { Pop3Error } from './pop3-error';
+import { Pop3Error, refusal } from './pop3-error';
 
 export { Pop3Error };
 export type { Pop3AuthChoice } from './pop3-auth';
@@ -70,6 +70,8 @@ export async function openPop3(options: Pop3ConnectOptions): Promise<Pop3Client>
   });
   if (greeting.kind !== 'ok') {
     connection.destroy();
+    // A response code says why ([SYS/TEMP]: busy, so tried again later); without one it is the server's word.
+    if (greeting.code) throw refusal(greeting, 'greeting', connection.settings);
     throw new WrenError('ServerSaid', `The POP3 server ${options.host}:${options.port} turned the connection away: ${greeting.text}`, { host: options.host, port: options.port, protocol: 'pop3' });
   }
   try {

@@ -120,6 +120,13 @@ describe('POP3 client against scripted servers', () => {
     expect(server.received.slice(0, 3)).toEqual(['CAPA', 'AUTH PLAIN', expected]);
   });
 
+  it('a greeting of -ERR with a response code is that code: [SYS/TEMP] (a busy server) is ServerTemporary, retried later', async () => {
+    server = await startFakePop3('-ERR [SYS/TEMP] too many connections, try later', rfc1939Only());
+    const error = await failure(openPop3(options(server.port)));
+    expect(error.code).toBe('ServerTemporary');
+    expect(error.message).toContain('too many connections');
+  });
+
   it('a greeting of -ERR and a server that talks nonsense are errors, not hangs', async () => {
     server = await startFakePop3('-ERR too busy', rfc1939Only());
     expect((await failure(openPop3(options(server.port)))).code).toBe('ServerSaid');
