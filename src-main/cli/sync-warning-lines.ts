@@ -9,6 +9,7 @@ import { warningCodeOf, type WarningCode } from '../errors/warning-codes';
 const SYNC_WARNING_WORDS: Partial<Record<WarningCode, string>> = {
   Pop3UidlsDuplicated: 'the POP3 server gives the same UIDL to more than one message; those messages stay on the server and are not downloaded',
   Pop3UidlsChanged: 'the POP3 server changed the UIDLs of messages already downloaded; they were recognised and not downloaded again',
+  Pop3MessagesRefused: 'the POP3 server refused to hand over some messages it listed (deleted by another program meanwhile?); the others were downloaded, and those are asked for again at the next check',
 };
 
 /** One stderr line per warning of a sync summary, and one per folder the server refused (with its words). */

@@ -22,10 +22,14 @@ export const WARNING_CODES = [
   'ManyParts',
   // A POP3 message over the account's size limit: only its beginning (TOP) is stored; the rest comes when the server can be reached.
   'PartialDownload',
+  // A partial POP3 message whose rest is no longer on the server (deleted there): only its beginning will ever be here.
+  'PartialRestGone',
   // A POP3 check found UIDLs the server gives to more than one message: those stay on the server, not downloaded.
   'Pop3UidlsDuplicated',
   // A POP3 server changed the UIDLs of messages already downloaded: they were recognised (Message-ID and size), not downloaded again.
   'Pop3UidlsChanged',
+  // A POP3 server refused to hand over messages it had listed (deleted by another client meanwhile): skipped, asked for again at the next check.
+  'Pop3MessagesRefused',
 ] as const;
 
 export type WarningCode = (typeof WARNING_CODES)[number];

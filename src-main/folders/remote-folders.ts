@@ -28,6 +28,13 @@ export class RemoteFolders {
     const delimiter = parent ? parent.delimiter : this.delimiterOf(accountId);
     if (parent && !delimiter) throw new WrenError('BadRequest', `The server keeps no folders inside ${parent.path}.`, { folderId: parent.id });
     const path = parent ? `${parent.path}${delimiter}${checkedName(name, delimiter)}` : checkedName(name, delimiter);
+    if (this.store.accounts.get(accountId)?.protocol === 'pop3') {
+      // POP3 has no folders on the server: the account's own are kept here only, and no check removes them.
+      return this.store.write(() => {
+        this.requireFree(accountId, path);
+        return this.store.folders.addLocalFirst(accountId, { path, name, parentId: parent?.id ?? null, delimiter }, true);
+      });
+    }
     return this.journaled(accountId, () => {
       this.requireFree(accountId, path);
       const folder = this.store.folders.addLocalFirst(accountId, { path, name, parentId: parent?.id ?? null, delimiter });

@@ -19,7 +19,7 @@ export class OperationsService {
   /** A move or copy that takes mail off its server first downloads the sources it lacks (online, before anything changes). */
   async apply(operation: MailOperation): Promise<OperationReceipt> {
     if (operation.kind === 'move' || operation.kind === 'copy') {
-      for (const id of this.sourcesNeeded(operation.messageIds, operation.folderId)) await this.cacheSource(id);
+      for (const id of this.sourcesNeeded(operation.kind, operation.messageIds, operation.folderId)) await this.cacheSource(id);
     }
     return this.queued(applyOperation(this.store, operation));
   }
@@ -58,17 +58,26 @@ export class OperationsService {
     if (accountId !== null) this.replaySoon(accountId);
   }
 
-  private sourcesNeeded(messageIds: number[], folderId: number): number[] {
+  private sourcesNeeded(kind: 'move' | 'copy', messageIds: number[], folderId: number): number[] {
     const target = this.store.folders.get(folderId);
     if (!target) return [];
     const to = serverOf(target);
     return this.store.messageChanges.locate(messageIds)
-      .filter((message) => message.serverAccountId !== null && message.serverAccountId !== to)
+      .filter((message) => (message.serverAccountId !== null && message.serverAccountId !== to) || this.leavesPartial(kind, message.id, to))
       .filter((message) => {
         const source = this.store.bodies.source(message.id);
-        return !source || !this.store.blobs.intact(source);
+        return !source || !this.store.blobs.intact(source) || this.store.pop3Uidls.ofMessage(message.id)?.partial === true;
       })
       .map((message) => message.id);
+  }
+
+  /**
+   * A POP3 message stored with TOP only may move among local folders (its row,
+   * and so its link to the rest on the server, goes with it), but a copy or a
+   * move to a server would carry its beginning alone as the message.
+   */
+  private leavesPartial(kind: 'move' | 'copy', messageId: number, to: number | null): boolean {
+    return (kind === 'copy' || to !== null) && this.store.pop3Uidls.ofMessage(messageId)?.partial === true;
   }
 
   private queued(applied: Applied): OperationReceipt {

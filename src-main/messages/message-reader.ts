@@ -65,7 +65,9 @@ export class MessageReader {
       await downloadRest(this.store, await this.loginFor(held.accountId), record.id, held);
       return null;
     } catch (error) {
-      if (isUnreachable(error)) return notice;
+      if (isUnreachable(error) || notNow(error)) return notice;
+      // Deleted on the server meanwhile: the beginning is all there will be, and it still opens.
+      if (error instanceof WrenError && error.code === 'NotFound' && error.details?.uidl === held.uidl) return codedWarning('PartialRestGone');
       throw error;
     }
   }
@@ -84,10 +86,28 @@ export class MessageReader {
     return { stream: this.store.blobs.read(cached.blob), size: cached.size };
   }
 
-  /** The source's blob, downloaded first if it is not cached whole. */
+  /** The source's blob, downloaded first if it is not cached whole (a POP3 message stored with TOP only, too). */
   async cachedSource(id: number): Promise<StoredBlob> {
     const record = this.requireMessage(id);
+    await this.wholePop3Source(record);
     return intactSource(this.store, record) ?? (await this.online(record, (client) => fetchSource(client, this.store, record)));
+  }
+
+  /**
+   * The stored source of a partial POP3 message is its beginning only: moved to
+   * a server, copied, exported or forwarded as it is, that beginning would
+   * pass for the message. Its rest is downloaded first; unreachable, Offline.
+   */
+  private async wholePop3Source(record: MessageRecord): Promise<void> {
+    const held = this.store.pop3Uidls.ofMessage(record.id);
+    if (!held?.partial) return;
+    try {
+      if (!this.loginFor) throw new WrenError('Offline', 'No POP3 login here to download the rest.');
+      await downloadRest(this.store, await this.loginFor(held.accountId), record.id, held);
+    } catch (error) {
+      if (!isUnreachable(error) && !(error instanceof WrenError && error.code === 'Offline')) throw error;
+      throw new WrenError('Offline', 'Only the beginning of this message is downloaded and its POP3 server cannot be reached. It can be used once the account is back online.', { messageId: record.id, cause: (error as WrenError).code });
+    }
   }
 
   private async loadBody(record: MessageRecord): Promise<CachedBody> {
@@ -130,6 +150,16 @@ export class MessageReader {
       throw error;
     }
   }
+}
+
+/**
+ * A POP3 server that will not let us in for now: a check (ours, a phone's)
+ * holds the maildrop ([IN-USE]), it is too soon after the last login
+ * ([LOGIN-DELAY]), or it has a passing fault ([SYS/TEMP]). The beginning
+ * still opens; the rest comes with a later open.
+ */
+function notNow(error: unknown): boolean {
+  return error instanceof WrenError && (error.code === 'Pop3InUse' || error.code === 'Pop3LoginDelay' || error.code === 'ServerTemporary');
 }
 
 function toView(record: MessageRecord, body: CachedBody): MessageView {

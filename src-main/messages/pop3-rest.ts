@@ -2,6 +2,7 @@ import { WrenError } from '../errors/wren-error';
 import type { ImapLogin } from '../imap/imap-connection';
 import type { HeldUidl } from '../store/pop3-uidls-repo';
 import type { Store } from '../store/store';
+import { listMaildrop } from '../sync/pop3/maildrop-listing';
 import { openPop3Session } from '../sync/pop3/pop3-checks';
 import { bodyFromSource } from './message-source';
 
@@ -14,7 +15,9 @@ import { bodyFromSource } from './message-source';
 export async function downloadRest(store: Store, login: ImapLogin, messageId: number, held: HeldUidl & { accountId: number }): Promise<void> {
   const client = await openPop3Session(login);
   try {
-    const entry = (await client.uidl()).find((candidate) => candidate.uidl === held.uidl);
+    // Named as the checks name it: by UIDL, or by its headers on a server without UIDL (see maildrop-listing.ts).
+    const headerIdentities = store.accounts.get(held.accountId)?.pop3.leave === 'delete';
+    const entry = (await listMaildrop(client, { headerIdentities })).entries.find((candidate) => candidate.uidl === held.uidl);
     if (!entry) {
       throw new WrenError('NotFound', 'The rest of this message is no longer on the server: only its beginning was downloaded.', { messageId, uidl: held.uidl });
     }

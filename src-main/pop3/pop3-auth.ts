@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { WrenError } from '../errors/wren-error';
 import { command } from './pop3-commands';
 import type { Pop3Connection } from './pop3-connection';
+import { Pop3Error } from './pop3-error';
 
 export type Pop3AuthChoice = 'auto' | 'user' | 'apop' | 'plain';
 
@@ -25,7 +26,19 @@ export async function authenticate(connection: Pop3Connection, credentials: Pop3
   }
   const method = choice === 'auto' ? automaticChoice(context) : choice;
   if (method === 'plain') return authPlain(connection, credentials);
-  if (method === 'apop') return apop(connection, credentials, context.greeting);
+  if (method === 'apop') {
+    const refused = await apop(connection, credentials, context.greeting).then(() => null, (error: unknown) => error);
+    if (refused === null) return;
+    // qmail and others put a timestamp in every greeting but take APOP only with some password backends:
+    // chosen by us, a bare refusal (no response code naming a reason) is worth the ordinary login.
+    if (choice !== 'auto' || !(refused instanceof Pop3Error) || refused.details?.responseCode) throw refused;
+    // A server that hangs up after the refused APOP: its refusal is the answer, not a lost connection.
+    return userPass(connection, credentials).catch((error: unknown) => Promise.reject(error instanceof Pop3Error ? error : refused));
+  }
+  return userPass(connection, credentials);
+}
+
+async function userPass(connection: Pop3Connection, credentials: Pop3Credentials): Promise<void> {
   await command(connection, `USER ${credentials.user}`, 'USER', { fallback: 'AuthFailed' });
   await command(connection, `PASS ${credentials.password}`, 'PASS', { fallback: 'AuthFailed' });
 }

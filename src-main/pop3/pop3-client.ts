@@ -2,14 +2,14 @@ import type { Readable } from 'node:stream';
 import { WrenError } from '../errors/wren-error';
 import { tlsOptionsFor, type PinnedCertificate } from '../tls/trust-options';
 import { bodyStream, bufferSink } from './body-stream';
-import { parseCapabilities } from './capabilities';
+import { capabilityNumber, parseCapabilities } from './capabilities';
 import { parseDropListing, parseScanListing, parseUidListing } from './listings';
 import { authenticate, type Pop3AuthChoice } from './pop3-auth';
 import { authOAuth } from './pop3-oauth';
 import { command, lines, streamed } from './pop3-commands';
 import { Pop3Connection } from './pop3-connection';
 
-import { Pop3Error } from './pop3-error';
+import { Pop3Error, refusal } from './pop3-error';
 
 export { Pop3Error };
 export type { Pop3AuthChoice } from './pop3-auth';
@@ -70,6 +70,8 @@ export async function openPop3(options: Pop3ConnectOptions): Promise<Pop3Client>
   });
   if (greeting.kind !== 'ok') {
     connection.destroy();
+    // A response code says why ([SYS/TEMP]: busy, so tried again later); without one it is the server's word.
+    if (greeting.code) throw refusal(greeting, 'greeting', connection.settings);
     throw new WrenError('ServerSaid', `The POP3 server ${options.host}:${options.port} turned the connection away: ${greeting.text}`, { host: options.host, port: options.port, protocol: 'pop3' });
   }
   try {
@@ -80,8 +82,10 @@ export async function openPop3(options: Pop3ConnectOptions): Promise<Pop3Client>
       capabilities = await capabilitiesOf(connection);
     }
     const context = { capabilities, greeting: greeting.text, encrypted: options.security !== 'none' };
-    if (options.accessToken) await authOAuth(connection, { user: options.user, accessToken: options.accessToken }, capabilities);
-    else await authenticate(connection, options, options.auth ?? 'auto', context);
+    const login = options.accessToken
+      ? authOAuth(connection, { user: options.user, accessToken: options.accessToken }, capabilities)
+      : authenticate(connection, options, options.auth ?? 'auto', context);
+    await login.catch((error: unknown) => Promise.reject(withAnnouncedDelay(error, capabilities)));
     // RFC 2449 §5: capabilities may change after login (Dovecot adds PIPELINING details, some servers UIDL).
     capabilities = await capabilitiesOf(connection);
     connection.pipelining = capabilities.has('PIPELINING');
@@ -90,6 +94,17 @@ export async function openPop3(options: Pop3ConnectOptions): Promise<Pop3Client>
     connection.destroy();
     throw error;
   }
+}
+
+/**
+ * A [LOGIN-DELAY] refusal with the wait the server announced before login
+ * (RFC 2449 §6.5, CAPA "LOGIN-DELAY 900"), so the next try is not sooner.
+ */
+function withAnnouncedDelay(error: unknown, capabilities: ReadonlySet<string>): unknown {
+  if (!(error instanceof Pop3Error) || error.code !== 'Pop3LoginDelay') return error;
+  const seconds = capabilityNumber(capabilities, 'LOGIN-DELAY');
+  if (seconds === null) return error;
+  return new Pop3Error(error.code, error.message, { ...error.details, retryAfterMs: seconds * 1000 }, error.serverText);
 }
 
 /** A server without CAPA (RFC 1939 only) answers -ERR: it then has no extensions we may rely on. */

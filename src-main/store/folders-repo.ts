@@ -60,7 +60,8 @@ export class FoldersRepo {
    * longer has (with their cached messages, which the server dropped too).
    */
   replaceRemote(accountId: number, remote: ServerFolder[]): void {
-    const existing = new Map(this.list(accountId).map((f) => [f.path, f.id]));
+    // Folders kept only here (a POP3 account's Inbox, Sent, Drafts and its own) are on no server's list: never gone.
+    const existing = new Map(this.list(accountId).filter((f) => !f.isLocal).map((f) => [f.path, f.id]));
     const upsert = this.statements.get(
       `INSERT INTO folders (account_id, path, name, delimiter, role, selectable, subscribed)
        VALUES (@accountId, @path, @name, @delimiter, @role, @selectable, @subscribed)
@@ -120,14 +121,15 @@ export class FoldersRepo {
   /**
    * A folder made here before the server has it (the journal creates it there):
    * subscribed and able to hold mail, as a created folder is on the server.
+   * `keptHere`: a folder of an account without server folders (POP3), kept only here.
    */
-  addLocalFirst(accountId: number, folder: { path: string; name: string; parentId: number | null; delimiter: string | null }): FolderRecord {
+  addLocalFirst(accountId: number, folder: { path: string; name: string; parentId: number | null; delimiter: string | null }, keptHere = false): FolderRecord {
     const id = this.statements
       .pluck(
-        `INSERT INTO folders (account_id, parent_id, path, name, delimiter, selectable, subscribed)
-         VALUES (?, ?, ?, ?, ?, 1, 1) RETURNING id`,
+        `INSERT INTO folders (account_id, parent_id, path, name, delimiter, selectable, subscribed, is_local)
+         VALUES (?, ?, ?, ?, ?, 1, 1, ?) RETURNING id`,
       )
-      .get(accountId, folder.parentId, folder.path, folder.name, folder.delimiter) as number;
+      .get(accountId, folder.parentId, folder.path, folder.name, folder.delimiter, keptHere ? 1 : 0) as number;
     this.feed.note({ entity: 'folders', accountId, ids: [id] });
     return this.get(id)!;
   }

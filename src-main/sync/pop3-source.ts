@@ -1,14 +1,14 @@
 import { codedWarning } from '../errors/warning-codes';
 import { WrenError } from '../errors/wren-error';
 import type { Pop3Policy } from '../ipc/contract';
-import type { Pop3Client } from '../pop3/pop3-client';
+import type { Pop3Client, Pop3Error } from '../pop3/pop3-client';
 import { flushWal } from '../store/flush-wal';
 import type { FolderRecord } from '../store/folders-repo';
 import type { ServerFolder } from './server-folder';
 import type { Store } from '../store/store';
 import type { MailSource } from './mail-source';
 import { downloadNew } from './pop3/download-new';
-import { listMaildrop, type MaildropListing } from './pop3/maildrop-listing';
+import { listMaildrop, type MaildropEntry, type MaildropListing } from './pop3/maildrop-listing';
 import { Pop3Recorder } from './pop3/pop3-recorder';
 import { adoptRenumbered } from './pop3/renumbered-uidls';
 import { messagesToDelete } from './pop3/server-deletions';
@@ -62,7 +62,8 @@ export class Pop3Source implements MailSource {
   }
 
   async syncFolder(folder: FolderRecord, onProgress: FolderProgress): Promise<FolderSyncResult> {
-    const listing = await listMaildrop(this.client);
+    // Without UIDL, messages are named by their headers only when they are deleted after download (see maildrop-listing.ts).
+    const listing = await listMaildrop(this.client, { headerIdentities: this.options.policy.leave === 'delete' });
     if (listing.duplicated.length) {
       this.warnings.push(codedWarning('Pop3UidlsDuplicated'));
       this.options.note?.(`[pop3] ${listing.duplicated.length} UIDL(s) are given to more than one message; those messages stay on the server, not downloaded: ${listing.duplicated.slice(0, 5).join(', ')}`);
@@ -85,11 +86,23 @@ export class Pop3Source implements MailSource {
   private async download(folder: FolderRecord, listing: MaildropListing, onProgress: FolderProgress): Promise<number> {
     const held = this.store.pop3Uidls.held(this.accountId);
     const unknown = listing.entries.filter((entry) => !held.has(entry.uidl));
-    const { fresh, adopted } = await adoptRenumbered(this.client, this.store, this.accountId, unknown, listing.onServer);
+    const { fresh, adopted, unsure } = await adoptRenumbered(this.client, this.store, this.accountId, unknown, listing.onServer);
     if (adopted > 0) {
       this.warnings.push(codedWarning('Pop3UidlsChanged'));
       this.options.note?.(`[pop3] the server changed the UIDLs of ${adopted} message(s) already stored; they were recognised by Message-ID and size, not downloaded again`);
     }
+    // Maybe stored already under an old UIDL (TOP refused, so not recognised): downloading could store it twice.
+    const refused = unsure.map((entry) => `${entry.uidl} (TOP refused)`);
+    const done = await this.downloadFresh(folder, fresh, onProgress, (entry, refusal) => refused.push(`${entry.uidl} (${refusal.serverText})`));
+    if (refused.length) {
+      // Not held, so neither deleted on the server nor forgotten: the next check asks for them again.
+      this.warnings.push(codedWarning('Pop3MessagesRefused'));
+      this.options.note?.(`[pop3] the server refused ${refused.length} message(s) listed by UIDL (deleted by another client meanwhile?); left for the next check: ${refused.slice(0, 5).join(', ')}`);
+    }
+    return done;
+  }
+
+  private async downloadFresh(folder: FolderRecord, fresh: MaildropEntry[], onProgress: FolderProgress, onRefused: (entry: MaildropEntry, refusal: Pop3Error) => void): Promise<number> {
     const totalBytes = fresh.reduce((sum, entry) => sum + entry.size, 0);
     let done = 0;
     let bytes = 0;
@@ -102,7 +115,7 @@ export class Pop3Source implements MailSource {
     });
     const maxBytes = this.options.policy.maxMessageKb === null ? null : this.options.policy.maxMessageKb * 1024;
     try {
-      await downloadNew(this.client, this.store, fresh, { accountId: this.accountId, maxBytes, now: this.now }, recorder);
+      await downloadNew(this.client, this.store, fresh, { accountId: this.accountId, maxBytes, now: this.now, onRefused }, recorder);
     } finally {
       // Also after a cut connection or a full disk: what is on disk is recorded, so the next check skips it.
       await recorder.finish();

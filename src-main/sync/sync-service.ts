@@ -1,4 +1,5 @@
 import type { SyncSummary } from '../ipc/contract';
+import type { ErrorCode } from '../errors/error-codes';
 import { WrenError, isUnreachable, toWrenError } from '../errors/wren-error';
 import type { AccountStatusBoard } from '../accounts/account-status';
 import type { EventBus } from '../app/event-bus';
@@ -10,6 +11,8 @@ import { withRenewedToken } from '../accounts/oauth2/renewed-token-retry';
 const RETRY_DELAYS_MS = [15_000, 30_000, 60_000, 2 * 60_000, 5 * 60_000, 10 * 60_000];
 /** A database held by another Wren is let go soon; worth one slow retry per failure, unlike a full disk. */
 const BUSY_RETRY_MS = 2 * 60_000;
+/** Faults of a server that is there but says "not now": retried on a timer, like offline ones. */
+const PATIENCE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['ServerThrottled', 'ServerTemporary', 'MailboxLockTimeout', 'Pop3InUse', 'Pop3LoginDelay']);
 
 /** A push connection lost again this soon after the last loss reconnects with the backoff, not at once. */
 const QUICK_RECONNECT_GAP_MS = 60_000;
@@ -243,8 +246,9 @@ export class SyncService {
     } else if (fault.code === 'DatabaseBusy' && retries) {
       this.status.set(accountId, { state: 'error', error: fault.toShape(), retryAt: Date.now() + BUSY_RETRY_MS });
       this.schedule(accountId, BUSY_RETRY_MS);
-    } else if ((fault.code === 'ServerThrottled' || fault.code === 'ServerTemporary' || fault.code === 'MailboxLockTimeout') && retries) {
-      // The server is there and asks for patience (or has a part down for now): the same backoff as offline, or longer if it said how long.
+    } else if (PATIENCE_CODES.has(fault.code) && retries) {
+      // The server is there and asks for patience (or has a part down for now, or another POP3 session holds
+      // the maildrop): the same backoff as offline, or longer if it said how long.
       const attempt = this.failures.get(accountId) ?? 0;
       this.failures.set(accountId, attempt + 1);
       const asked = Number(fault.details?.retryAfterMs) || 0;

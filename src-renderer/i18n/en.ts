@@ -397,6 +397,8 @@ const strings = {
   'warning.manyParts': 'This message has an unusually large number of parts (over 1,000).',
   'warning.pop3UidlsDuplicated': 'The POP3 server gives the same ID (UIDL) to more than one message. Those messages stay on the server and are not downloaded.',
   'warning.pop3UidlsChanged': 'The POP3 server changed the IDs (UIDLs) of messages already downloaded. Wren recognised them and did not download them again.',
+  'warning.pop3MessagesRefused': 'The POP3 server refused to hand over some messages it had listed (perhaps another program deleted them meanwhile). The others were downloaded; those are asked for again at the next check.',
+  'warning.partialRestGone': 'Only the beginning of this message was downloaded (it was over the account’s size limit), and the rest is no longer on the server: it was deleted there.',
   'warning.partialDownload': 'Only the beginning of this message is downloaded (it is over the account’s size limit). The rest downloads when you open it while the server can be reached.',
 
   'remote.blocked': 'Remote content was blocked to protect your privacy.',

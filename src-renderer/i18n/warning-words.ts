@@ -10,8 +10,10 @@ const WARNING_KEYS: Record<WarningCode, StringKey> = {
   HugeHeader: 'warning.hugeHeader',
   ManyParts: 'warning.manyParts',
   PartialDownload: 'warning.partialDownload',
+  PartialRestGone: 'warning.partialRestGone',
   Pop3UidlsDuplicated: 'warning.pop3UidlsDuplicated',
   Pop3UidlsChanged: 'warning.pop3UidlsChanged',
+  Pop3MessagesRefused: 'warning.pop3MessagesRefused',
 };
 
 /**

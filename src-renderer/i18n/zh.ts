@@ -393,6 +393,8 @@ export const zh: Dictionary = {
     'warning.manyParts': '这封邮件的部分数量异常多（超过 1,000 个）。',
     'warning.pop3UidlsDuplicated': 'POP3 服务器给多封邮件分配了相同的标识（UIDL）。这些邮件留在服务器上，不会下载。',
     'warning.pop3UidlsChanged': 'POP3 服务器更改了已下载邮件的标识（UIDL）。Wren 已识别出这些邮件，没有重复下载。',
+    'warning.pop3MessagesRefused': 'POP3 服务器拒绝提供它列出的部分邮件（可能刚被其他程序删除）。其余邮件已下载，这些邮件会在下次收信时再次尝试。',
+    'warning.partialRestGone': '此邮件超过账户的大小限制，只下载了开头部分；其余部分已不在服务器上（已在服务器上删除）。',
     'warning.partialDownload': '这封邮件只下载了开头部分（超过了帐户的大小限制）。在能连接服务器时打开它，其余部分就会下载。',
 
     'remote.blocked': '为保护您的隐私，已阻止加载远程内容。',

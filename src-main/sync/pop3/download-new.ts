@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import type { Pop3Client } from '../../pop3/pop3-client';
+import { Pop3Error, type Pop3Client } from '../../pop3/pop3-client';
 import { headerRecordFromSource } from '../../mime/source-headers';
 import type { Store } from '../../store/store';
 import type { MaildropEntry } from './maildrop-listing';
@@ -18,9 +18,11 @@ export interface DownloadPlan {
   /** Bytes above which only TOP is fetched; null: no limit. */
   maxBytes: number | null;
   now: () => number;
+  /** The server refused this message's RETR or TOP (deleted meanwhile by another client): it is left for the next check. */
+  onRefused: (entry: MaildropEntry, refusal: Pop3Error) => void;
 }
 
-type Ready = { entry: MaildropEntry; partial: boolean; source: Buffer };
+type Ready = { entry: MaildropEntry; partial: boolean; source: Buffer } | { entry: MaildropEntry; refusal: Pop3Error };
 
 /**
  * Downloads `entries` in maildrop order into the recorder. With PIPELINING
@@ -50,13 +52,40 @@ export async function downloadNew(client: Pop3Client, store: Store, entries: Mai
 }
 
 function request(client: Pop3Client, entry: MaildropEntry, partial: boolean): Promise<Ready> {
-  const source = partial ? readAll(client.top(entry.number, TOP_LINES)) : client.retrBuffer(entry.number);
-  const ready = source.then((buffer) => ({ entry, partial, source: buffer }));
+  const ready = (partial ? topOrWhole(client, entry) : client.retrBuffer(entry.number).then((source) => ({ partial, source })))
+    .then(({ partial: top, source }): Ready => ({ entry, partial: top, source }), (error: unknown): Ready => ({ entry, refusal: refusalOnly(error) }));
   ready.catch(() => undefined);
   return ready;
 }
 
+/**
+ * TOP is optional (RFC 1939): refused, the message comes whole with RETR
+ * rather than never (as Thunderbird does). Gone meanwhile, RETR is refused too.
+ */
+async function topOrWhole(client: Pop3Client, entry: MaildropEntry): Promise<{ partial: boolean; source: Buffer }> {
+  try {
+    return { partial: true, source: await readAll(client.top(entry.number, TOP_LINES)) };
+  } catch (error) {
+    refusalOnly(error);
+    return { partial: false, source: await client.retrBuffer(entry.number) };
+  }
+}
+
+/**
+ * A -ERR to one message's RETR or TOP (Dovecot: "Message 2 expunged." when
+ * another client deleted it after UIDL) leaves the session usable: that
+ * message is skipped, not the check. Anything else (a cut line) ends it.
+ */
+function refusalOnly(error: unknown): Pop3Error {
+  if (error instanceof Pop3Error) return error;
+  throw error;
+}
+
 function keep(recorder: Pop3Recorder, ready: Ready, plan: DownloadPlan): Promise<void> | undefined {
+  if ('refusal' in ready) {
+    plan.onRefused(ready.entry, ready.refusal);
+    return undefined;
+  }
   const { entry, partial, source } = ready;
   // A partial message lists its whole size (LIST's); a whole one, what actually arrived.
   const size = partial ? Math.max(entry.size, source.length) : source.length;
@@ -65,7 +94,12 @@ function keep(recorder: Pop3Recorder, ready: Ready, plan: DownloadPlan): Promise
 }
 
 async function streamLarge(client: Pop3Client, store: Store, entry: MaildropEntry, plan: DownloadPlan, recorder: Pop3Recorder): Promise<void> {
-  const stored = await store.blobs.writeStream(client.retr(entry.number));
+  let stored;
+  try {
+    stored = await store.blobs.writeStream(client.retr(entry.number));
+  } catch (error) {
+    return plan.onRefused(entry, refusalOnly(error));
+  }
   const head = await readHead(store.blobs.pathOf(stored.blob));
   const headers = headerRecordFromSource(head, { uidl: entry.uidl, size: stored.size, arrivedAt: plan.now() });
   recorder.addStored({ uidl: entry.uidl, headers, stored, partial: false });

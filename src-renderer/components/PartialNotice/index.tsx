@@ -8,6 +8,8 @@ interface PartialNoticeProps {
   totalBytes: number;
   onDownload(): void;
   downloading: boolean;
+  /** The rest was deleted on the server: nothing to try again. */
+  restGone?: boolean;
 }
 
 /**
@@ -15,8 +17,15 @@ interface PartialNoticeProps {
  * fetched when it was opened (the server out of reach): says how much is
  * here and lets the user try again (opening it again is what fetches the rest).
  */
-export function PartialNotice({ storedBytes, totalBytes, onDownload, downloading }: PartialNoticeProps) {
+export function PartialNotice({ storedBytes, totalBytes, onDownload, downloading, restGone = false }: PartialNoticeProps) {
   const { t, locale } = useI18n();
+  if (restGone) {
+    return (
+      <div className="reading-pane__partial" role="status" data-testid="partial-notice">
+        <p>{t('warning.partialRestGone')}</p>
+      </div>
+    );
+  }
   return (
     <div className="reading-pane__partial" role="status" data-testid="partial-notice">
       <p>{t('reading.partial', { shown: formatSize(storedBytes, locale), total: formatSize(totalBytes, locale) })}</p>

@@ -19,6 +19,7 @@ import './reading-pane.css';
 
 /** Said by the partial notice, with its sizes and button, so not repeated among the warnings. */
 const PARTIAL_WARNING = codedWarning('PartialDownload');
+const REST_GONE_WARNING = codedWarning('PartialRestGone');
 
 interface ReadingPaneProps {
   /** The row chosen in the list; its headers show while the body loads, or when it cannot. */
@@ -61,8 +62,8 @@ function MessageReader({ initial, accountId }: { initial: MessageSummary; accoun
     <article className="reading-pane" data-testid="reading-pane">
       <MessageHeaders message={message} />
       <MessageActions showSource={showSource} onToggleSource={() => setShowSource(!showSource)} />
-      {message.partial && <PartialNotice storedBytes={message.partialBytes ?? 0} totalBytes={message.size} onDownload={read.reload} downloading={read.loading} />}
-      <Warnings warnings={message.partial ? message.warnings.filter((warning) => warning !== PARTIAL_WARNING) : message.warnings} />
+      {message.partial && <PartialNotice storedBytes={message.partialBytes ?? 0} totalBytes={message.size} onDownload={read.reload} downloading={read.loading} restGone={message.warnings.includes(REST_GONE_WARNING)} />}
+      <Warnings warnings={message.partial ? message.warnings.filter((warning) => warning !== PARTIAL_WARNING && warning !== REST_GONE_WARNING) : message.warnings} />
       {showSource ? <MessageSource messageId={message.id} /> : <MessageBody message={message} />}
       <AttachmentList messageId={message.id} attachments={message.attachments} />
     </article>

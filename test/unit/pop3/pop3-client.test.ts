@@ -73,6 +73,33 @@ describe('POP3 client against scripted servers', () => {
     expect(server.received).toContain('APOP mrose c4c9334bac560ecc979e58001b3e22fb');
   });
 
+  it('a login refused with [LOGIN-DELAY] says how long the server asked to wait (its LOGIN-DELAY capability), for the retry timer', async () => {
+    const script = rfc1939Only({ CAPA: '+OK\r\nUSER\r\nUIDL\r\nLOGIN-DELAY 900\r\n.\r\n', PASS: '-ERR [LOGIN-DELAY] wait 15 minutes\r\n' });
+    server = await startFakePop3('+OK hello', script);
+    const error = await failure(openPop3(options(server.port)));
+    expect(error.code).toBe('Pop3LoginDelay');
+    expect(error.details).toMatchObject({ retryAfterMs: 900_000 });
+  });
+
+  // qmail-pop3d puts a timestamp in every greeting, but APOP works only with a checkpassword that supports it.
+  it('auto login on a plain line: a greeting timestamp with APOP refused falls back to USER/PASS, which the server takes', async () => {
+    server = await startFakePop3('+OK <2519.1764756000@mail.example.test>', rfc1939Only({ APOP: '-ERR authorization failed\r\n' }));
+    const client = await openPop3(options(server.port));
+    client.close();
+    expect(server.received.slice(1, 4)).toEqual([expect.stringMatching(/^APOP u [0-9a-f]{32}$/), 'USER u', 'PASS p']);
+  });
+
+  it('auto login: a server that hangs up after refusing APOP is AuthFailed (its refusal), not a lost connection', async () => {
+    server = await startFakePop3('+OK <2519.1764756000@mail.example.test>', (line) => (line.startsWith('USER') ? undefined : rfc1939Only({ APOP: '-ERR authorization failed\r\n' })(line)));
+    expect((await failure(openPop3(options(server.port)))).code).toBe('AuthFailed');
+  });
+
+  it('auto login: APOP refused for a stated reason ([IN-USE]) is that reason, with no second try', async () => {
+    server = await startFakePop3('+OK <2519.1764756000@mail.example.test>', rfc1939Only({ APOP: '-ERR [IN-USE] locked\r\n' }));
+    expect((await failure(openPop3(options(server.port)))).code).toBe('Pop3InUse');
+    expect(server.received.filter((line) => line.startsWith('USER') || line.startsWith('PASS'))).toEqual([]);
+  });
+
   it('APOP against a greeting without a timestamp is refused before anything is sent', async () => {
     server = await startFakePop3('+OK hello', rfc1939Only());
     expect((await failure(openPop3(options(server.port, { auth: 'apop' })))).code).toBe('ServerSaid');
@@ -91,6 +118,13 @@ describe('POP3 client against scripted servers', () => {
     const client = await openPop3(options(server.port, { password }));
     client.close();
     expect(server.received.slice(0, 3)).toEqual(['CAPA', 'AUTH PLAIN', expected]);
+  });
+
+  it('a greeting of -ERR with a response code is that code: [SYS/TEMP] (a busy server) is ServerTemporary, retried later', async () => {
+    server = await startFakePop3('-ERR [SYS/TEMP] too many connections, try later', rfc1939Only());
+    const error = await failure(openPop3(options(server.port)));
+    expect(error.code).toBe('ServerTemporary');
+    expect(error.message).toContain('too many connections');
   });
 
   it('a greeting of -ERR and a server that talks nonsense are errors, not hangs', async () => {

@@ -39,4 +39,16 @@ describe('ReadingPane: a partial POP3 message', () => {
     await screen.findByText(/And the whole rest/);
     expect(screen.queryByTestId('partial-notice')).toBeNull();
   });
+
+  it('whose rest was deleted on the server: says so, in English and Chinese, with no "Download the rest" to press in vain', async () => {
+    const gone: MessageView = { ...PARTIAL, warnings: ['wren:PartialRestGone'] };
+    const client = new FakeClient({ 'messages.read': () => gone });
+    renderWithClient(<ReadingPane message={MESSAGE} accountId={1} />, client);
+    expect((await screen.findByTestId('partial-notice')).textContent).toContain('the rest is no longer on the server');
+    expect(screen.queryByTestId('download-rest')).toBeNull();
+    expect(screen.queryByTestId('message-warnings')).toBeNull();
+    cleanup();
+    renderWithClient(<ReadingPane message={MESSAGE} accountId={1} />, new FakeClient({ 'messages.read': () => gone }), 'zh');
+    expect((await screen.findByTestId('partial-notice')).textContent).toContain('已不在服务器上');
+  });
 });

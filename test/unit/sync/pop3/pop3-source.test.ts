@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Pop3Policy } from '../../../../src-main/ipc/contract';
-import type { Pop3Client } from '../../../../src-main/pop3/pop3-client';
+import { Pop3Error, type Pop3Client } from '../../../../src-main/pop3/pop3-client';
 import type { Store } from '../../../../src-main/store/store';
 import { Pop3Source } from '../../../../src-main/sync/pop3-source';
 import { syncAccount } from '../../../../src-main/sync/sync-account';
@@ -93,6 +93,24 @@ describe('Pop3Source with odd maildrops', () => {
     expect(renumbered.deleted.sort()).toEqual(['new1', 'new2', 'new3', 'new4']);
   });
 
+  it('a server that changed its UIDLs and refuses TOP: nothing is downloaded a second time; the unrecognised wait, with a warning', async () => {
+    const t = tempStore();
+    dispose = t.dispose;
+    const accountId = accountIn(t.store);
+    await check(t.store, accountId, fakeMaildrop([1, 2].map((n) => ({ uidl: `old${n}`, source: message(n) }))).client);
+    const renumbered = fakeMaildrop([1, 2].map((n) => ({ uidl: `new${n}`, source: message(n) })));
+    renumbered.client.top = () => {
+      const refused = new Readable({ read: () => undefined });
+      queueMicrotask(() => refused.destroy(new Pop3Error('ServerSaid', 'refused', {}, '-ERR unknown command')));
+      return refused;
+    };
+    const summary = await check(t.store, accountId, renumbered.client, { leave: 'delete' });
+    expect(subjects(t.store, accountId)).toEqual(['Message 1', 'Message 2']);
+    expect(summary.newMessages).toBe(0);
+    expect(summary.warnings).toEqual(['wren:Pop3MessagesRefused']);
+    expect(renumbered.deleted).toEqual([]);
+  });
+
   it('an unknown UIDL whose Message-ID is stored but whose size differs is a message of its own: downloaded, no warning', async () => {
     const t = tempStore();
     dispose = t.dispose;
@@ -144,6 +162,28 @@ describe('Pop3Source with odd maildrops', () => {
     expect(drop.deleted).toEqual([]);
   });
 
+  // TOP is optional (RFC 1939): without it, a message over the limit would otherwise never arrive.
+  it('over the size limit on a server that refuses TOP: downloaded whole with RETR instead of never', async () => {
+    const t = tempStore();
+    dispose = t.dispose;
+    const accountId = accountIn(t.store);
+    const big = message(1, 'y'.repeat(4000));
+    const drop = fakeMaildrop([{ uidl: 'big', source: big }, { uidl: 'small', source: message(2) }]);
+    drop.client.top = () => {
+      const refused = new Readable({ read: () => undefined });
+      queueMicrotask(() => refused.destroy(new Pop3Error('ServerSaid', 'refused', {}, '-ERR unknown command')));
+      return refused;
+    };
+    const summary = await check(t.store, accountId, drop.client, { leave: 'delete', maxMessageKb: 1 });
+    expect(summary.warnings).toEqual([]);
+    expect(subjects(t.store, accountId)).toEqual(['Message 1', 'Message 2']);
+    expect(t.store.pop3Uidls.held(accountId).get('big')).toMatchObject({ partial: false });
+    const [inbox] = t.store.folders.list(accountId);
+    const stored = t.store.messages.page(inbox!.id, 0, 10).items.find((m) => m.subject === 'Message 1')!;
+    expect(t.store.bodies.source(stored.id)!.size).toBe(big.length);
+    expect(drop.deleted.sort()).toEqual(['big', 'small']);
+  });
+
   it('a DELE goes out only once the WAL holding its UIDL is flushed: a power loss cannot take back the only copy left', async () => {
     const t = tempStore();
     dispose = t.dispose;
@@ -167,5 +207,58 @@ describe('Pop3Source with odd maildrops', () => {
     expect(drop.deleted).toEqual(['u1', 'u2', 'u3']);
     // synchronous = NORMAL: a commit reaches the WAL file but not the disk; the server deletes for good at QUIT.
     expect(walFlushedAtDele).toEqual([true, true, true]);
+  });
+
+  it('a message over 8 MB (streamed to disk) whose RETR is refused is skipped, the others stored and deleted, with a warning; next time it comes', async () => {
+    const t = tempStore();
+    dispose = t.dispose;
+    const accountId = accountIn(t.store);
+    const big = message(2, 'x'.repeat(9 * 1024 * 1024));
+    const drop = fakeMaildrop([{ uidl: 'u1', source: message(1) }, { uidl: 'u2', source: big }, { uidl: 'u3', source: message(3) }]);
+    let refuse = true;
+    drop.client.retr = (n: number) => {
+      if (n !== 2 || !refuse) return Readable.from([big]);
+      const refused = new Readable({ read: () => undefined });
+      queueMicrotask(() => refused.destroy(new Pop3Error('ServerSaid', 'refused', {}, '-ERR Message 2 expunged.')));
+      return refused;
+    };
+    const first = await check(t.store, accountId, drop.client, { leave: 'delete' });
+    expect(first.warnings).toEqual(['wren:Pop3MessagesRefused']);
+    expect(subjects(t.store, accountId)).toEqual(['Message 1', 'Message 3']);
+    expect(drop.deleted).toEqual(['u1', 'u3']);
+    refuse = false;
+    const second = await check(t.store, accountId, drop.client, { leave: 'delete' });
+    expect(second.warnings).toEqual([]);
+    expect(subjects(t.store, accountId)).toEqual(['Message 1', 'Message 2', 'Message 3']);
+  });
+
+  // The words for Pop3NoUidl tell the user to choose "delete after downloading": that choice must then work.
+  it('a server without UIDL, policy "download and delete": messages come once each, even when a check is cut before QUIT', async () => {
+    const t = tempStore();
+    dispose = t.dispose;
+    const accountId = accountIn(t.store);
+    const drop = fakeMaildrop([1, 2, 3].map((n) => ({ uidl: '', source: message(n) })));
+    drop.client.uidl = () => Promise.reject(new Pop3Error('Pop3NoUidl', 'no UIDL', {}, '-ERR unknown command'));
+    const first = await check(t.store, accountId, drop.client, { leave: 'delete' });
+    expect(first.newMessages).toBe(3);
+    expect(subjects(t.store, accountId)).toEqual(['Message 1', 'Message 2', 'Message 3']);
+    expect(drop.deleted).toHaveLength(3);
+    // That session was cut before QUIT: the server still has all three, and a fourth came.
+    const again = fakeMaildrop([1, 2, 3, 4].map((n) => ({ uidl: '', source: message(n) })));
+    again.client.uidl = drop.client.uidl;
+    const second = await check(t.store, accountId, again.client, { leave: 'delete' });
+    expect(second.newMessages).toBe(1);
+    expect(subjects(t.store, accountId)).toEqual(['Message 1', 'Message 2', 'Message 3', 'Message 4']);
+    expect(again.deleted).toHaveLength(4);
+  });
+
+  it('a server without UIDL while mail is left on it: Pop3NoUidl, nothing downloaded', async () => {
+    const t = tempStore();
+    dispose = t.dispose;
+    const accountId = accountIn(t.store);
+    const drop = fakeMaildrop([{ uidl: '', source: message(1) }]);
+    drop.client.uidl = () => Promise.reject(new Pop3Error('Pop3NoUidl', 'no UIDL', {}, '-ERR unknown command'));
+    await expect(check(t.store, accountId, drop.client, { leave: 'keep' })).rejects.toMatchObject({ code: 'Pop3NoUidl' });
+    expect(subjects(t.store, accountId)).toEqual([]);
   });
 });
