@@ -479,7 +479,7 @@ export type StringKey = keyof typeof strings;
  * account is being set up but misleading about one that worked before: the
  * background words say what happened instead (see describeError's context).
  */
-export type BackgroundErrorCode = 'ConnectionRefused' | 'HostNotFound';
+export type BackgroundErrorCode = 'ConnectionRefused' | 'HostNotFound' | 'TlsUntrusted';
 
 export interface Dictionary {
   strings: Record<StringKey, string>;
@@ -540,5 +540,6 @@ export const en: Dictionary = {
   backgroundErrors: {
     ConnectionRefused: 'The server is not answering. It answered before, so your settings are most likely fine.',
     HostNotFound: 'The server’s name cannot be looked up right now; the network may be down.',
+    TlsUntrusted: 'The server now shows a certificate you have not trusted, so Wren stopped talking to it. Trust it only if its fingerprint is the one your server’s administrator gives you.',
   },
 };

@@ -516,5 +516,6 @@ export const zh: Dictionary = {
   backgroundErrors: {
     ConnectionRefused: '服务器没有响应。之前可以连接，所以您的设置很可能没有问题。',
     HostNotFound: '目前无法查找服务器的名称，网络可能已断开。',
+    TlsUntrusted: '服务器现在提供的是您未信任过的证书，Wren 已停止与其通信。只有当其指纹与服务器管理员提供的一致时才信任它。',
   },
 };

@@ -1,5 +1,5 @@
 // A TLS server in front of a lab TLS port that presents a certificate of the test's choosing, and can
-// change it between connections: a server whose self-signed certificate was replaced (renewed, or a
+// change it (cutting the connections open): a server whose self-signed certificate was replaced (renewed, or a
 // machine in the middle). Behind it, the lab's own TLS port, verified against the lab's certificate.
 import net from 'node:net';
 import tls from 'node:tls';
@@ -7,7 +7,7 @@ import type { LabCert } from './cert.js';
 
 export interface TlsFront {
   port: number;
-  /** New connections see this certificate from now on. */
+  /** From now on connections see this certificate; the open ones are cut, as a server restarted with it would. */
   present(cert: LabCert): void;
   close(): Promise<void>;
 }
@@ -29,7 +29,10 @@ export async function startTlsFront(targetPort: number, labCertPem: string, firs
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as net.AddressInfo).port,
-    present: (cert) => server.setSecureContext({ cert: cert.certPem, key: cert.keyPem }),
+    present: (cert) => {
+      server.setSecureContext({ cert: cert.certPem, key: cert.keyPem });
+      for (const socket of sockets) socket.destroy();
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

@@ -10,6 +10,8 @@ import { TextField } from '../Field';
 import { ServerFields } from '../ServerFields';
 import type { ServerForm } from '../AccountForm/form-state';
 import { OAuth2SignIn } from '../AccountForm/oauth2-sign-in';
+import { CertificateDetails } from '../CertificateDetails';
+import { certificateFromError } from '../CertificateDetails/certificate-from-error';
 import { accountEdits, serverForm, type AccountEditForm } from './account-edits';
 
 /**
@@ -31,9 +33,14 @@ export function EditAccountDialog({ account, onClose }: { account: AccountView; 
   const [error, setError] = useState<ErrorShape | null>(null);
   const update = (patch: Partial<AccountEditForm>) => setForm((current) => ({ ...current, ...patch }));
 
+  // A changed server that shows a certificate not trusted yet: trusting it saves again with its fingerprint.
+  const certificate = error ? certificateFromError(error) : null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const edits: AccountUpdate = accountEdits(account, form);
+    save();
+  };
+  const save = (trustedCertSha256?: string) => {
+    const edits: AccountUpdate = { ...accountEdits(account, form), ...(trustedCertSha256 && { trustedCertSha256 }) };
     setBusy(true);
     setError(null);
     client.request('accounts.update', edits).then(onClose, (failure: unknown) => {
@@ -59,6 +66,7 @@ export function EditAccountDialog({ account, onClose }: { account: AccountView; 
           <TextField label={t('accountDialog.newPassword')} value={form.password} onChange={(password) => update({ password })} testId="edit-account-password" type="password" autoComplete="new-password" disabled={busy} />
         )}
         {error && <ErrorNotice error={error} />}
+        {certificate && !busy && <CertificateDetails certificate={certificate} onTrust={save} />}
         <div className="dialog__buttons">
           <button type="button" onClick={onClose}>
             {t('dialog.cancel')}
