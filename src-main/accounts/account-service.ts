@@ -73,7 +73,7 @@ export class AccountService {
   }
 
   /**
-   * Changes the given settings. New servers, a new password or a new trust
+   * Changes the given settings. New servers (the outgoing one too), a new password or a new trust
    * decision are tested with a login first (like add), so a saved account
    * always worked when saved. Says whether the connection settings changed
    * (the caller then drops the account's open connections).
@@ -89,7 +89,10 @@ export class AccountService {
     const changes: AccountChanges = { ...fields };
     if (reconnect) {
       const accessToken = signedIn ? signedIn.tokens.accessToken : (await this.credential(account)).accessToken;
-      const { pin } = await testConnection(this.draftOf(account, patch), accessToken);
+      const draft = this.draftOf(account, patch);
+      const { pin } = await testConnection(draft, accessToken);
+      // A new outgoing server is tried too: a slip in it would otherwise show only at the next send.
+      if (fields.smtp) await testSmtpConnection(draft, pin, accessToken);
       changes.trustedCertSha256 = pin?.sha256 ?? null;
       changes.trustedCertPem = pin?.pem ?? null;
     }
