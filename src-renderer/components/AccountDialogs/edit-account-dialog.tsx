@@ -12,7 +12,7 @@ import type { ServerForm } from '../AccountForm/form-state';
 import { OAuth2SignIn } from '../AccountForm/oauth2-sign-in';
 import { CertificateDetails } from '../CertificateDetails';
 import { certificateFromError } from '../CertificateDetails/certificate-from-error';
-import { accountEdits, serverForm, type AccountEditForm } from './account-edits';
+import { accountEdits, serverForm, smtpForm, type AccountEditForm } from './account-edits';
 
 /**
  * An account's settings: its name, your name, its colour, the incoming
@@ -27,6 +27,7 @@ export function EditAccountDialog({ account, onClose }: { account: AccountView; 
     displayName: account.displayName,
     colour: account.colour,
     incoming: serverForm(account.incoming),
+    smtp: smtpForm(account.smtp),
     password: '',
   }));
   const [busy, setBusy] = useState(false);
@@ -58,13 +59,17 @@ export function EditAccountDialog({ account, onClose }: { account: AccountView; 
           <span>{t('accountDialog.colour')}</span>
           <input type="color" value={form.colour} onChange={(event) => update({ colour: event.target.value })} data-testid="edit-account-colour" disabled={busy} />
         </label>
-        <ServerFields kind="imap" server={form.incoming} defaultUser={account.email} onChange={(incoming: ServerForm) => update({ incoming })} disabled={busy} />
+        <ServerFields kind={account.protocol} server={form.incoming} defaultUser={account.email} onChange={(incoming: ServerForm) => update({ incoming })} disabled={busy} />
         {account.auth === 'oauth2' ? (
           // A refused or withdrawn sign-in is mended here, at the account's own provider: the new tokens are tested and kept on Save.
           <OAuth2SignIn email={account.email} accountId={account.id} signedIn={false} onSignedIn={(oauth2FlowId) => update({ oauth2FlowId })} disabled={busy} />
         ) : (
           <TextField label={t('accountDialog.newPassword')} value={form.password} onChange={(password) => update({ password })} testId="edit-account-password" type="password" autoComplete="new-password" disabled={busy} />
         )}
+        <fieldset className="dialog__fieldset">
+          <legend>{t('accountDialog.outgoing')}</legend>
+          <ServerFields kind="smtp" server={form.smtp} defaultUser={form.incoming.user ?? account.email} onChange={(smtp: ServerForm) => update({ smtp })} disabled={busy} />
+        </fieldset>
         {error && <ErrorNotice error={error} />}
         {certificate && !busy && <CertificateDetails certificate={certificate} onTrust={save} />}
         <div className="dialog__buttons">
