@@ -88,7 +88,9 @@ export class AccountService {
     const reconnect = [fields.incoming, fields.smtp, password, fields.allowPlaintext, fields.trustedCertSha256, signedIn].some((v) => v !== undefined && v !== null);
     const changes: AccountChanges = { ...fields };
     if (reconnect) {
-      const accessToken = signedIn ? signedIn.tokens.accessToken : (await this.credential(account)).accessToken;
+      // A password account logs in with the draft's password: the saved one is not opened, so a password
+      // entered again because the saved one cannot be opened (SecretUnavailable) is taken.
+      const accessToken = signedIn ? signedIn.tokens.accessToken : account.auth === 'oauth2' ? (await this.credential(account)).accessToken : undefined;
       const draft = this.draftOf(account, patch);
       const { pin } = await testConnection(draft, accessToken);
       // A new outgoing server is tried too: a slip in it would otherwise show only at the next send.
