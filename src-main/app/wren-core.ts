@@ -241,6 +241,12 @@ export class WrenCore {
           this.sync.unwatch(id);
           this.status.forget(id);
         }),
+      // As after the app's own edit (accounts.update): the old connections go, a sync with the new settings follows.
+      onChanged: (ids) =>
+        ids.forEach((id) => {
+          this.sessions.closeAccount(id);
+          void this.sync.release(id).then(() => this.sync.start([id], false));
+        }),
     }, intervalMs);
   }
 
