@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLab, type Lab } from '../../lab/lab';
+import { doveadm, startLab, type Lab } from '../../lab/lab';
 import { sleep } from '../../lab/net-util';
 import { simpleMessage } from '../../lab/simple-message';
 import { labDraft, startCore, type TestCore } from '../imap/lab-core';
@@ -23,6 +23,8 @@ describe('an account edited by another process while the app runs', () => {
     const [alice, bob] = lab.users;
     await lab.seed(bob!.email, 'INBOX', [simpleMessage(1, { to: bob!.email, subject: 'For Bob' })]);
     await lab.seed(alice!.email, 'INBOX', [2, 3].map((n) => simpleMessage(n, { to: alice!.email, subject: 'For Alice' })));
+    // Two mailboxes made in the same second share Dovecot's UIDVALIDITY; here they must not (this is about connections).
+    await doveadm(lab, ['mailbox', 'update', '-u', alice!.email, '--uid-validity', '4242', 'INBOX']);
     // A running app: background syncs on (a long interval), so it watches for other processes' changes.
     app = startCore({ syncIntervalMs: 60 * 60_000 });
     accountId = (await app.call('accounts.add', labDraft(lab, bob!, { smtp: null }))).id;
