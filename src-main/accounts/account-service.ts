@@ -1,5 +1,5 @@
 import { WrenError } from '../errors/wren-error';
-import type { AccountDraft, AccountUpdate, AccountView, OAuth2Provider } from '../ipc/contract';
+import type { AccountDraft, AccountUpdate, AccountView, OAuth2Provider, ServerSettings } from '../ipc/contract';
 import type { PasswordVault } from '../secrets/password-vault';
 import type { AccountChanges, AccountRecord } from '../store/accounts-repo';
 import { blobsOfAccount, deleteUnreferencedBlobs } from '../store/account-blobs';
@@ -106,6 +106,7 @@ export class AccountService {
       // The same sealed secret takes the new tokens: nothing else points at them.
       if (signedIn) this.oauth2.tokens.save(signedIn.tokens, current.passwordSecretId);
       this.store.accounts.update(account.id, changes);
+      if (fields.incoming && isAnotherMailbox(current.incoming, fields.incoming)) this.store.folders.forgetMailboxState(account.id);
       if (password !== undefined) this.vault.remove(current.passwordSecretId);
     });
     if (oauth2FlowId !== undefined) this.oauth2.flows.forget(oauth2FlowId);
@@ -222,4 +223,9 @@ export class AccountService {
       retryAt: status.retryAt,
     };
   }
+}
+
+/** Another user or another server is another mailbox; a new port or security reaches the same one. */
+function isAnotherMailbox(before: ServerSettings, after: ServerSettings): boolean {
+  return before.host.toLowerCase() !== after.host.toLowerCase() || before.user !== after.user;
 }
