@@ -1,4 +1,5 @@
-import type { AccountUpdate, AccountView, ServerSettings } from '../../../src-main/ipc/contract';
+import { AccountUpdate, type AccountView, type ServerSettings } from '../../../src-main/ipc/contract';
+import type { StringKey } from '../../i18n/en';
 import { DEFAULT_PORTS, type ServerForm } from '../AccountForm/form-state';
 
 export interface AccountEditForm {
@@ -44,4 +45,32 @@ export function accountEdits(account: AccountView, form: AccountEditForm): Accou
   if (form.password) edits.password = form.password;
   if (form.oauth2FlowId) edits.oauth2FlowId = form.oauth2FlowId;
   return edits;
+}
+
+/** Which label names each field of an edit the contract's schema may refuse (the incoming ones by protocol). */
+function editLabels(protocol: AccountView['protocol']): Record<string, StringKey> {
+  const incoming = protocol === 'pop3' ? { host: 'form.pop3Host', port: 'form.pop3Port' } as const : { host: 'form.imapHost', port: 'form.imapPort' } as const;
+  return {
+    name: 'form.accountName',
+    displayName: 'form.displayName',
+    password: 'accountDialog.newPassword',
+    'incoming.host': incoming.host,
+    'incoming.port': incoming.port,
+    'incoming.user': 'form.user',
+    'smtp.host': 'form.smtpHost',
+    'smtp.port': 'form.smtpPort',
+    'smtp.user': 'form.smtpUser',
+  };
+}
+
+/**
+ * The labels of the fields to fix before the edit can be sent (an emptied port, one out of range), checked with
+ * the schema the core uses, so they are named in the user's language rather than in the schema's English.
+ */
+export function invalidEditLabels(account: AccountView, edits: AccountUpdate): StringKey[] {
+  const parsed = AccountUpdate.safeParse(edits);
+  if (parsed.success) return [];
+  const labels = editLabels(account.protocol);
+  // A problem with no field to point at is left for the core to report in its own words.
+  return [...new Set(parsed.error.issues.flatMap((issue) => labels[issue.path.join('.')] ?? []))];
 }

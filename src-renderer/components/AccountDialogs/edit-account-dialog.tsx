@@ -12,7 +12,8 @@ import type { ServerForm } from '../AccountForm/form-state';
 import { OAuth2SignIn } from '../AccountForm/oauth2-sign-in';
 import { CertificateDetails } from '../CertificateDetails';
 import { certificateFromError } from '../CertificateDetails/certificate-from-error';
-import { accountEdits, serverForm, smtpForm, type AccountEditForm } from './account-edits';
+import { accountEdits, invalidEditLabels, serverForm, smtpForm, type AccountEditForm } from './account-edits';
+import type { StringKey } from '../../i18n/en';
 
 /**
  * An account's settings: its name, your name, its colour, the incoming
@@ -32,6 +33,7 @@ export function EditAccountDialog({ account, onClose }: { account: AccountView; 
   }));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorShape | null>(null);
+  const [invalid, setInvalid] = useState<StringKey[]>([]);
   const update = (patch: Partial<AccountEditForm>) => setForm((current) => ({ ...current, ...patch }));
 
   // A changed server that shows a certificate not trusted yet: trusting it saves again with its fingerprint.
@@ -42,8 +44,11 @@ export function EditAccountDialog({ account, onClose }: { account: AccountView; 
   };
   const save = (trustedCertSha256?: string) => {
     const edits: AccountUpdate = { ...accountEdits(account, form), ...(trustedCertSha256 && { trustedCertSha256 }) };
-    setBusy(true);
+    const labels = invalidEditLabels(account, edits);
+    setInvalid(labels);
     setError(null);
+    if (labels.length > 0) return;
+    setBusy(true);
     client.request('accounts.update', edits).then(onClose, (failure: unknown) => {
       setBusy(false);
       setError(toErrorShape(failure));
@@ -70,6 +75,11 @@ export function EditAccountDialog({ account, onClose }: { account: AccountView; 
           <legend>{t('accountDialog.outgoing')}</legend>
           <ServerFields kind="smtp" server={form.smtp} defaultUser={form.incoming.user ?? account.email} onChange={(smtp: ServerForm) => update({ smtp })} disabled={busy} />
         </fieldset>
+        {invalid.length > 0 && (
+          <p className="error-notice" role="alert" data-testid="edit-account-invalid">
+            {t('form.invalidFields', { fields: invalid.map((label) => t(label)).join(', ') })}
+          </p>
+        )}
         {error && <ErrorNotice error={error} />}
         {certificate && !busy && <CertificateDetails certificate={certificate} onTrust={save} />}
         <div className="dialog__buttons">

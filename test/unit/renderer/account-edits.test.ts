@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountEdits, serverForm, smtpForm } from '../../../src-renderer/components/AccountDialogs/account-edits';
+import { accountEdits, invalidEditLabels, serverForm, smtpForm } from '../../../src-renderer/components/AccountDialogs/account-edits';
 import { ACCOUNT } from './mail-fixtures';
 
 const unchanged = () => ({ name: ACCOUNT.name, displayName: ACCOUNT.displayName, colour: ACCOUNT.colour, incoming: serverForm(ACCOUNT.incoming), smtp: smtpForm(ACCOUNT.smtp), password: '' });
@@ -29,5 +29,13 @@ describe('accountEdits', () => {
     const withSmtp = { ...ACCOUNT, smtp: added.smtp! };
     expect(accountEdits(withSmtp, { ...unchanged(), smtp: smtpForm(withSmtp.smtp) })).toEqual({ accountId: 1 });
     expect(accountEdits(withSmtp, { ...unchanged(), smtp: { ...smtpForm(withSmtp.smtp), host: ' ' } })).toEqual({ accountId: 1, smtp: null });
+  });
+
+  it('names the fields an edit cannot be sent with by their labels, the incoming ones by the account’s protocol', () => {
+    const form = { ...unchanged(), incoming: { ...serverForm(ACCOUNT.incoming), port: '' }, smtp: { ...smtpForm(null), host: 'smtp.example.test', port: '70000' } };
+    expect(invalidEditLabels(ACCOUNT, accountEdits(ACCOUNT, form))).toEqual(['form.imapPort', 'form.smtpPort']);
+    const pop3 = { ...ACCOUNT, protocol: 'pop3' as const };
+    expect(invalidEditLabels(pop3, accountEdits(pop3, form))).toEqual(['form.pop3Port', 'form.smtpPort']);
+    expect(invalidEditLabels(ACCOUNT, accountEdits(ACCOUNT, unchanged()))).toEqual([]);
   });
 });
