@@ -1,5 +1,5 @@
 import { WrenError } from '../errors/wren-error';
-import type { AccountDraft, AccountUpdate, AccountView, OAuth2Provider } from '../ipc/contract';
+import type { AccountDraft, AccountUpdate, AccountView, OAuth2Provider, ServerSettings } from '../ipc/contract';
 import type { PasswordVault } from '../secrets/password-vault';
 import type { AccountChanges, AccountRecord } from '../store/accounts-repo';
 import { blobsOfAccount, deleteUnreferencedBlobs } from '../store/account-blobs';
@@ -73,7 +73,7 @@ export class AccountService {
   }
 
   /**
-   * Changes the given settings. New servers, a new password or a new trust
+   * Changes the given settings. New servers (the outgoing one too), a new password or a new trust
    * decision are tested with a login first (like add), so a saved account
    * always worked when saved. Says whether the connection settings changed
    * (the caller then drops the account's open connections).
@@ -88,8 +88,13 @@ export class AccountService {
     const reconnect = [fields.incoming, fields.smtp, password, fields.allowPlaintext, fields.trustedCertSha256, signedIn].some((v) => v !== undefined && v !== null);
     const changes: AccountChanges = { ...fields };
     if (reconnect) {
-      const accessToken = signedIn ? signedIn.tokens.accessToken : (await this.credential(account)).accessToken;
-      const { pin } = await testConnection(this.draftOf(account, patch), accessToken);
+      // A password account logs in with the draft's password: the saved one is not opened, so a password
+      // entered again because the saved one cannot be opened (SecretUnavailable) is taken.
+      const accessToken = signedIn ? signedIn.tokens.accessToken : account.auth === 'oauth2' ? (await this.credential(account)).accessToken : undefined;
+      const draft = this.draftOf(account, patch);
+      const { pin } = await testConnection(draft, accessToken);
+      // A new outgoing server is tried too: a slip in it would otherwise show only at the next send.
+      if (fields.smtp) await testSmtpConnection(draft, pin, accessToken);
       changes.trustedCertSha256 = pin?.sha256 ?? null;
       changes.trustedCertPem = pin?.pem ?? null;
     }
@@ -101,6 +106,7 @@ export class AccountService {
       // The same sealed secret takes the new tokens: nothing else points at them.
       if (signedIn) this.oauth2.tokens.save(signedIn.tokens, current.passwordSecretId);
       this.store.accounts.update(account.id, changes);
+      if (fields.incoming && isAnotherMailbox(current.incoming, fields.incoming)) this.store.folders.forgetMailboxState(account.id);
       if (password !== undefined) this.vault.remove(current.passwordSecretId);
     });
     if (oauth2FlowId !== undefined) this.oauth2.flows.forget(oauth2FlowId);
@@ -217,4 +223,9 @@ export class AccountService {
       retryAt: status.retryAt,
     };
   }
+}
+
+/** Another user or another server is another mailbox; a new port or security reaches the same one. */
+function isAnotherMailbox(before: ServerSettings, after: ServerSettings): boolean {
+  return before.host.toLowerCase() !== after.host.toLowerCase() || before.user !== after.user;
 }

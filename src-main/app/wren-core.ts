@@ -24,6 +24,7 @@ import type { SyncRunner } from '../sync/sync-runner';
 import { AccountLeases, type LeaseHolder } from '../store/account-leases';
 import { LeasedSyncRunner } from '../sync/leased-sync-runner';
 import { WorkerSyncRunner, defaultSyncWorkerPath } from '../sync/worker-sync-runner';
+import { withPresentedCertificate } from '../tls/presented-certificate';
 import { SentCopySetting } from '../outbox/sent-copy-setting';
 import { SettingsService } from '../settings/settings-service';
 import { watchSettingsFile } from '../settings/watch-settings-file';
@@ -176,6 +177,7 @@ export class WrenCore {
       push: this.options.push ?? false,
       intervalFor: (accountId) => this.settings.forAccount(accountId).checkIntervalMinutes * 60_000,
       bodiesFor: (accountId) => bodiesToKeep(this.settings.forAccount(accountId).bodyDownload, Date.now()),
+      describeFault: (accountId, fault) => this.describeFault(accountId, fault),
     });
   }
 
@@ -239,6 +241,12 @@ export class WrenCore {
           this.sync.unwatch(id);
           this.status.forget(id);
         }),
+      // As after the app's own edit (accounts.update): the old connections go, a sync with the new settings follows.
+      onChanged: (ids) =>
+        ids.forEach((id) => {
+          this.sessions.closeAccount(id);
+          void this.sync.release(id).then(() => this.sync.start([id], false));
+        }),
     }, intervalMs);
   }
 
@@ -247,6 +255,12 @@ export class WrenCore {
     if (!account.smtp) throw new WrenError('NoSmtpServer', `Account ${account.name} has no outgoing (SMTP) server.`, { accountId });
     const imap = await this.loginFor(accountId);
     return { server: account.smtp, password: imap.password, accessToken: imap.accessToken, allowPlaintext: imap.allowPlaintext, pin: imap.pin };
+  }
+
+  /** A refused certificate of the account's incoming server comes with the one it shows now, to compare and trust again. */
+  private async describeFault(accountId: number, fault: WrenError): Promise<WrenError> {
+    const account = this.store.accounts.get(accountId);
+    return account ? withPresentedCertificate(fault, { ...account.incoming, protocol: account.protocol }) : fault;
   }
 
   /** An OAuth2 account's server refused its token: the login again with a renewed one, or null when there is none. */

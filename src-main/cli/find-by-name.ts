@@ -2,13 +2,27 @@ import type { AccountView, FolderView } from '../ipc/contract';
 import { WrenError } from '../errors/wren-error';
 import type { CliContext } from './cli-context';
 
-/** Accepts an account's id, name or email address. */
+/**
+ * Accepts an account's id, name or email address, in that order of precedence: an id is never
+ * taken for another account's name, nor a name for another's address. Words two accounts answer
+ * to (the same address on two servers, both named after it) are refused, never settled by the
+ * list's order: `wren account remove X --yes` would delete whichever came first.
+ */
 export async function findAccount(context: CliContext, reference: string | undefined): Promise<AccountView> {
   if (!reference) throw new WrenError('BadRequest', 'Name the account (its id, name or email; see "wren account list").');
   const accounts = await context.request('accounts.list', {});
-  const match = accounts.find((a) => String(a.id) === reference || a.name === reference || a.email.toLowerCase() === reference.toLowerCase());
-  if (!match) throw new WrenError('NotFound', `No account "${reference}" (see "wren account list").`);
-  return match;
+  const tiers = [
+    accounts.filter((a) => String(a.id) === reference),
+    accounts.filter((a) => a.name === reference),
+    accounts.filter((a) => a.email.toLowerCase() === reference.toLowerCase()),
+  ];
+  const matches = tiers.find((tier) => tier.length > 0);
+  if (!matches) throw new WrenError('NotFound', `No account "${reference}" (see "wren account list").`);
+  if (matches.length > 1) {
+    const ids = matches.map((a) => a.id);
+    throw new WrenError('BadRequest', `Accounts ${ids.join(', ')} all answer to "${reference}"; name the one you mean by its id (see "wren account list").`, { accountIds: ids });
+  }
+  return matches[0]!;
 }
 
 /** The name the CLI gives the shared Local Folders, as if they were an account. */

@@ -158,6 +158,18 @@ export class FoldersRepo {
     return row ? fromRow(row) : undefined;
   }
 
+  /**
+   * The account now points at another mailbox (another user or server): every cached folder state is
+   * the old mailbox's, and its UIDVALIDITY may well equal the new one's (Dovecot's for mailboxes made
+   * in the same second, or a server's fixed one). A value no server gives (they are non-zero unsigned)
+   * makes the next sync take each folder as renumbered: its cached messages go, it is fetched anew.
+   */
+  forgetMailboxState(accountId: number): void {
+    this.statements
+      .get('UPDATE folders SET uidvalidity = -1, uidnext = NULL, highestmodseq = NULL WHERE account_id = ? AND uidvalidity IS NOT NULL')
+      .run(accountId);
+  }
+
   setSyncState(folderId: number, state: FolderSyncState): void {
     this.statements
       .get('UPDATE folders SET uidvalidity = ?, uidnext = ?, highestmodseq = ?, last_synced_at = ? WHERE id = ?')

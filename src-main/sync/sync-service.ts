@@ -28,6 +28,8 @@ export interface SyncServiceOptions {
   bodiesFor?: (accountId: number) => { bodies: boolean; since?: number };
   /** OAuth2: a login with a renewed token after the server refused `rejected` (once per sync), or null. */
   renewLogin?: (accountId: number, rejected: string) => Promise<ImapLogin | null>;
+  /** Adds to a failure what the user needs to act on it (a refused certificate: the one the server shows). */
+  describeFault?: (accountId: number, fault: WrenError) => Promise<WrenError>;
 }
 
 /**
@@ -187,7 +189,8 @@ export class SyncService {
       this.replayJournaledElsewhere(accountId);
       return summary;
     } catch (error) {
-      const fault = toWrenError(error);
+      const raw = toWrenError(error);
+      const fault = (await this.options.describeFault?.(accountId, raw)) ?? raw;
       this.onFailure(accountId, fault);
       throw fault;
     }

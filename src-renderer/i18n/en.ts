@@ -212,6 +212,7 @@ const strings = {
   'accountDialog.editTitle': 'Edit {account}',
   'accountDialog.colour': 'Colour',
   'accountDialog.newPassword': 'New password (leave empty to keep the saved one)',
+  'accountDialog.outgoing': 'Outgoing mail (SMTP): leave the server empty to only read mail',
   'accountDialog.removeTitle': 'Remove {account}?',
   'accountDialog.removeText': 'This deletes, on this computer only, the copy of {email}: {folders} {folders|folder|folders} with {count} {count|message|messages}, and the saved password. Nothing is deleted on the server: add the account again to get the mail back. Your local folders are kept.',
   'accountDialog.remove': 'Remove account',
@@ -482,7 +483,7 @@ export type StringKey = keyof typeof strings;
  * account is being set up but misleading about one that worked before: the
  * background words say what happened instead (see describeError's context).
  */
-export type BackgroundErrorCode = 'ConnectionRefused' | 'HostNotFound';
+export type BackgroundErrorCode = 'ConnectionRefused' | 'HostNotFound' | 'TlsUntrusted';
 
 export interface Dictionary {
   strings: Record<StringKey, string>;
@@ -543,5 +544,6 @@ export const en: Dictionary = {
   backgroundErrors: {
     ConnectionRefused: 'The server is not answering. It answered before, so your settings are most likely fine.',
     HostNotFound: 'The server’s name cannot be looked up right now; the network may be down.',
+    TlsUntrusted: 'The server now shows a certificate you have not trusted, so Wren stopped talking to it. Trust it only if its fingerprint is the one your server’s administrator gives you.',
   },
 };

@@ -208,6 +208,7 @@ export const zh: Dictionary = {
     'accountDialog.editTitle': '编辑 {account}',
     'accountDialog.colour': '颜色',
     'accountDialog.newPassword': '新密码（留空则保留已保存的密码）',
+    'accountDialog.outgoing': '发件服务器（SMTP）：服务器留空则只收信',
     'accountDialog.removeTitle': '删除 {account}？',
     'accountDialog.removeText': '这只会删除本机上 {email} 的副本：{folders} 个文件夹、{count} 封邮件，以及保存的密码。服务器上的内容不会被删除：重新添加该帐户即可取回邮件。您的本地文件夹会保留。',
     'accountDialog.remove': '删除帐户',
@@ -519,5 +520,6 @@ export const zh: Dictionary = {
   backgroundErrors: {
     ConnectionRefused: '服务器没有响应。之前可以连接，所以您的设置很可能没有问题。',
     HostNotFound: '目前无法查找服务器的名称，网络可能已断开。',
+    TlsUntrusted: '服务器现在提供的是您未信任过的证书，Wren 已停止与其通信。只有当其指纹与服务器管理员提供的一致时才信任它。',
   },
 };

@@ -44,7 +44,22 @@ function describe(summary: SyncSummary): string {
 /** With --json, one JSON object per line (code and message), so a script can tell the causes apart. */
 function describeFailure(failure: SyncFailure, json: boolean): string {
   if (json) return JSON.stringify(failure);
-  return `wren: account ${failure.accountId}: sync failed (${failure.error.code}): ${failure.error.message}`;
+  return [`wren: account ${failure.accountId}: sync failed (${failure.error.code}): ${failure.error.message}`, ...retrustLines(failure)].join('\n');
+}
+
+/**
+ * A trusted certificate the server replaced (renewed, or someone in the middle): the one it shows
+ * now, to compare with what its admin says, and the command that trusts it for this account.
+ */
+function retrustLines({ accountId, error }: SyncFailure): string[] {
+  const certificate = error.details?.certificate as { fingerprint256?: string; subject?: string } | undefined;
+  if (error.code !== 'TlsUntrusted' || !certificate?.fingerprint256) return [];
+  return [
+    `The server now shows a certificate for "${certificate.subject ?? '?'}" with SHA-256 fingerprint`,
+    `  ${certificate.fingerprint256}`,
+    'Only if that is the fingerprint your server\'s administrator gives you, trust it with:',
+    `  wren account edit ${accountId} --trust-fingerprint ${certificate.fingerprint256}`,
+  ];
 }
 
 function megabytes(bytes: number): string {

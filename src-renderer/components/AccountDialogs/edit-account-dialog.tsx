@@ -10,7 +10,10 @@ import { TextField } from '../Field';
 import { ServerFields } from '../ServerFields';
 import type { ServerForm } from '../AccountForm/form-state';
 import { OAuth2SignIn } from '../AccountForm/oauth2-sign-in';
-import { accountEdits, serverForm, type AccountEditForm } from './account-edits';
+import { CertificateDetails } from '../CertificateDetails';
+import { certificateFromError } from '../CertificateDetails/certificate-from-error';
+import { accountEdits, invalidEditLabels, serverForm, smtpForm, type AccountEditForm } from './account-edits';
+import type { StringKey } from '../../i18n/en';
 
 /**
  * An account's settings: its name, your name, its colour, the incoming
@@ -25,17 +28,27 @@ export function EditAccountDialog({ account, onClose }: { account: AccountView; 
     displayName: account.displayName,
     colour: account.colour,
     incoming: serverForm(account.incoming),
+    smtp: smtpForm(account.smtp),
     password: '',
   }));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorShape | null>(null);
+  const [invalid, setInvalid] = useState<StringKey[]>([]);
   const update = (patch: Partial<AccountEditForm>) => setForm((current) => ({ ...current, ...patch }));
 
+  // A changed server that shows a certificate not trusted yet: trusting it saves again with its fingerprint.
+  const certificate = error ? certificateFromError(error) : null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const edits: AccountUpdate = accountEdits(account, form);
-    setBusy(true);
+    save();
+  };
+  const save = (trustedCertSha256?: string) => {
+    const edits: AccountUpdate = { ...accountEdits(account, form), ...(trustedCertSha256 && { trustedCertSha256 }) };
+    const labels = invalidEditLabels(account, edits);
+    setInvalid(labels);
     setError(null);
+    if (labels.length > 0) return;
+    setBusy(true);
     client.request('accounts.update', edits).then(onClose, (failure: unknown) => {
       setBusy(false);
       setError(toErrorShape(failure));
@@ -51,14 +64,24 @@ export function EditAccountDialog({ account, onClose }: { account: AccountView; 
           <span>{t('accountDialog.colour')}</span>
           <input type="color" value={form.colour} onChange={(event) => update({ colour: event.target.value })} data-testid="edit-account-colour" disabled={busy} />
         </label>
-        <ServerFields kind="imap" server={form.incoming} defaultUser={account.email} onChange={(incoming: ServerForm) => update({ incoming })} disabled={busy} />
+        <ServerFields kind={account.protocol} server={form.incoming} defaultUser={account.email} onChange={(incoming: ServerForm) => update({ incoming })} disabled={busy} />
         {account.auth === 'oauth2' ? (
           // A refused or withdrawn sign-in is mended here, at the account's own provider: the new tokens are tested and kept on Save.
           <OAuth2SignIn email={account.email} accountId={account.id} signedIn={false} onSignedIn={(oauth2FlowId) => update({ oauth2FlowId })} disabled={busy} />
         ) : (
           <TextField label={t('accountDialog.newPassword')} value={form.password} onChange={(password) => update({ password })} testId="edit-account-password" type="password" autoComplete="new-password" disabled={busy} />
         )}
+        <fieldset className="dialog__fieldset">
+          <legend>{t('accountDialog.outgoing')}</legend>
+          <ServerFields kind="smtp" server={form.smtp} defaultUser={form.incoming.user ?? account.email} onChange={(smtp: ServerForm) => update({ smtp })} disabled={busy} />
+        </fieldset>
+        {invalid.length > 0 && (
+          <p className="error-notice" role="alert" data-testid="edit-account-invalid">
+            {t('form.invalidFields', { fields: invalid.map((label) => t(label)).join(', ') })}
+          </p>
+        )}
         {error && <ErrorNotice error={error} />}
+        {certificate && !busy && <CertificateDetails certificate={certificate} onTrust={save} />}
         <div className="dialog__buttons">
           <button type="button" onClick={onClose}>
             {t('dialog.cancel')}

@@ -3,6 +3,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import { statusHeadline } from '../../i18n/status-words';
 import type { AccountStatus } from '../MailView/use-account-activity';
 import { ErrorNotice } from '../ErrorNotice';
+import { RetrustCertificate } from './retrust-certificate';
 import './status-banners.css';
 
 interface StatusBannersProps {
@@ -30,6 +31,7 @@ export function StatusBanners({ accounts, statuses }: StatusBannersProps) {
           <div key={account.id} className="banner banner--warning status-banner" role="status" data-testid={`account-status-${account.id}`}>
             <p>{statusHeadline(t, locale, account.name, status)}</p>
             {status.error && <ErrorNotice error={status.error} context="background" />}
+            {status.error && <RetrustCertificate accountId={account.id} error={status.error} />}
           </div>
         );
       })}

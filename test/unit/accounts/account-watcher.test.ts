@@ -29,13 +29,16 @@ describe('AccountWatcher', () => {
     events.on('store.changed', (payload) => seen.push(payload));
     const added: number[][] = [];
     const removed: number[][] = [];
-    const watcher = new AccountWatcher(app.store, events, { onAdded: (ids) => added.push(ids), onRemoved: (ids) => removed.push(ids) }, 60_000);
+    const changed: number[][] = [];
+    const watcher = new AccountWatcher(app.store, events, {
+      onAdded: (ids) => added.push(ids), onRemoved: (ids) => removed.push(ids), onChanged: (ids) => changed.push(ids),
+    }, 60_000);
     cleanups.push(() => {
       watcher.stop();
       other.close();
       app.dispose();
     });
-    return { app, other, watcher, seen, added, removed };
+    return { app, other, watcher, seen, added, removed, changed };
   }
 
   it('announces and hands over an account another connection added, once', () => {
@@ -64,5 +67,19 @@ describe('AccountWatcher', () => {
     watcher.poll();
     expect(seen).toEqual([]);
     expect(added).toEqual([]);
+  });
+
+  it('hands over an account whose connection settings another connection changed, and not one only renamed', () => {
+    const { app, other, watcher, seen, changed } = setup();
+    const id = insertAccount(app.store, 'app@example.test');
+    other.write(() => other.accounts.update(id, { name: 'Renamed', colour: '#123456' }));
+    watcher.poll();
+    expect(changed).toEqual([]);
+    other.write(() => other.accounts.update(id, { incoming: { host: 'imap.example.test', port: 993, security: 'tls', user: 'someone-else@example.test' } }));
+    watcher.poll();
+    other.write(() => other.accounts.update(id, { trustedCertSha256: 'AB:CD' }));
+    watcher.poll();
+    expect(changed).toEqual([[id], [id]]);
+    expect(seen.at(-1)).toEqual({ changes: [{ entity: 'accounts', ids: [id] }] });
   });
 });

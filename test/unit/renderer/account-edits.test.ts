@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { accountEdits, serverForm } from '../../../src-renderer/components/AccountDialogs/account-edits';
+import { accountEdits, invalidEditLabels, serverForm, smtpForm } from '../../../src-renderer/components/AccountDialogs/account-edits';
 import { ACCOUNT } from './mail-fixtures';
 
-const unchanged = () => ({ name: ACCOUNT.name, displayName: ACCOUNT.displayName, colour: ACCOUNT.colour, incoming: serverForm(ACCOUNT.incoming), password: '' });
+const unchanged = () => ({ name: ACCOUNT.name, displayName: ACCOUNT.displayName, colour: ACCOUNT.colour, incoming: serverForm(ACCOUNT.incoming), smtp: smtpForm(ACCOUNT.smtp), password: '' });
 
 describe('accountEdits', () => {
   it('sends nothing but the account when nothing changed (no login needed)', () => {
@@ -20,5 +20,22 @@ describe('accountEdits', () => {
       incoming: { host: 'mail.example.test', port: 143, security: 'starttls', user: 'alice' },
       password: 'new',
     });
+  });
+
+  it('sends an outgoing server once one is filled in (its user following the incoming one), and null once its host is emptied', () => {
+    const smtp = { ...smtpForm(null), host: ' smtp.example.test ', port: '465', security: 'tls' as const };
+    const added = accountEdits(ACCOUNT, { ...unchanged(), smtp });
+    expect(added).toEqual({ accountId: 1, smtp: { host: 'smtp.example.test', port: 465, security: 'tls', user: 'alice' } });
+    const withSmtp = { ...ACCOUNT, smtp: added.smtp! };
+    expect(accountEdits(withSmtp, { ...unchanged(), smtp: smtpForm(withSmtp.smtp) })).toEqual({ accountId: 1 });
+    expect(accountEdits(withSmtp, { ...unchanged(), smtp: { ...smtpForm(withSmtp.smtp), host: ' ' } })).toEqual({ accountId: 1, smtp: null });
+  });
+
+  it('names the fields an edit cannot be sent with by their labels, the incoming ones by the account’s protocol', () => {
+    const form = { ...unchanged(), incoming: { ...serverForm(ACCOUNT.incoming), port: '' }, smtp: { ...smtpForm(null), host: 'smtp.example.test', port: '70000' } };
+    expect(invalidEditLabels(ACCOUNT, accountEdits(ACCOUNT, form))).toEqual(['form.imapPort', 'form.smtpPort']);
+    const pop3 = { ...ACCOUNT, protocol: 'pop3' as const };
+    expect(invalidEditLabels(pop3, accountEdits(pop3, form))).toEqual(['form.pop3Port', 'form.smtpPort']);
+    expect(invalidEditLabels(ACCOUNT, accountEdits(ACCOUNT, unchanged()))).toEqual([]);
   });
 });
