@@ -17,13 +17,14 @@ import { searchCjkRunEnds } from './0016-search-cjk-run-ends';
 import { folderDeletePlan } from './0017-folder-delete-plan';
 import { outboxSources } from './0018-outbox-sources';
 import { messageIdsNeverReused } from './0019-message-ids-never-reused';
+import { accountIdsNeverReused } from './0020-account-ids-never-reused';
 import type { Migration } from './migration';
 
 /** In order; a new migration is a new file here, never an edit to an old one. */
 export const MIGRATIONS: readonly Migration[] = [
   initial, pendingFlagChanges, pendingFlagIdentity, dropRecentKeyword, operationsJournal, folderOperations,
   pop3Downloads, localTransfers, outbox, addressBook, accountOrderColour, pop3UidlIdentity, messageSearch, addressBookByBatch, oauth2Accounts,
-  searchCjkRunEnds, folderDeletePlan, outboxSources, messageIdsNeverReused,
+  searchCjkRunEnds, folderDeletePlan, outboxSources, messageIdsNeverReused, accountIdsNeverReused,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
