@@ -51,6 +51,7 @@ export function showNewMailAlerts(events: EventBus, unread: () => number, window
 export function notificationText(event: Events['mail.new']): { title: string; body: string } {
   const [newest] = event.messages;
   const title = newest ? newest.from.name || newest.from.address : '';
-  const more = event.messages.length > 1 ? ` (+${event.messages.length - 1})` : '';
+  // Counted from every id: the event names only the newest few of a long time away's mail.
+  const more = event.ids.length > 1 ? ` (+${event.ids.length - 1})` : '';
   return { title, body: `${newest?.subject ?? ''}${more}` };
 }

@@ -16,8 +16,11 @@ export async function watchCommand(context: CliContext, args: string[]): Promise
   const stopped = untilSignal();
   // Nothing else may hold the process open while offline between retries.
   const keepAlive = setInterval(() => undefined, 60 * 60_000);
+  // One event after another, each printed whole, so lines keep the order the mail came in.
+  let printing = Promise.resolve();
   const offMail = context.events.on('mail.new', (event) => {
-    if (event.accountId === accountId) void folderPath(event.folderId).then((folder) => printArrivals(context, event, folder));
+    if (event.accountId !== accountId) return;
+    printing = printing.then(async () => printArrivals(context, event, await folderPath(event.folderId))).catch(() => undefined);
   });
   const offStatus = context.events.on('account.status', (status) => {
     if (status.accountId === accountId && status.error) context.err.write(`wren: ${status.state} (${status.error.code}): ${status.error.message}\n`);
@@ -51,10 +54,16 @@ function folderPathsOf(context: CliContext, accountId: number): (folderId: numbe
   };
 }
 
-function printArrivals(context: CliContext, event: Events['mail.new'], folder: string | null): void {
-  // The event lists the newest first; a log reads oldest first.
-  for (const message of [...event.messages].reverse()) {
-    context.out.write(`${JSON.stringify({ id: message.id, accountId: event.accountId, folder, from: message.from, subject: message.subject })}\n`);
+/**
+ * Every message of the event, oldest first as a log reads. The event describes only the newest few (a
+ * notification's worth); the others, after a long time away, are looked up one by one.
+ */
+async function printArrivals(context: CliContext, event: Events['mail.new'], folder: string | null): Promise<void> {
+  const described = new Map(event.messages.map((message) => [message.id, message]));
+  for (const id of [...event.ids].reverse()) {
+    const message = described.get(id) ?? (await context.request('messages.summary', { messageId: id }).catch(() => null));
+    if (!message) continue; // gone meanwhile (deleted, moved elsewhere)
+    context.out.write(`${JSON.stringify({ id, accountId: event.accountId, folder, from: message.from, subject: message.subject })}\n`);
   }
 }
 

@@ -84,4 +84,28 @@ describe('wren watch', () => {
     expect(await exited).toBe(0);
     expect(stdout).toBe('');
   });
+
+  it('prints every message that came while it was not watching, 60 of them, not only the newest 50', async () => {
+    const alice = lab.users[0]!;
+    await lab.seed(alice.email, 'INBOX', Array.from({ length: 60 }, (_, i) => simpleMessage(i + 1, { subject: 'Away', to: alice.email })));
+    const child = spawn(process.execPath, wrenArgs(['watch', 'Alice']), { env: env() });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const subjects: string[] = [];
+    const all = new Promise<void>((resolve) => {
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        subjects.push((JSON.parse(line) as { subject: string }).subject);
+        if (subjects.length === 60) resolve();
+      });
+    });
+    try {
+      await stderrLine(child, /watching account 1/);
+      // The catch-up sync announces before watch says it is watching; a moment more for the lines still on the way.
+      await Promise.race([all, new Promise((r) => setTimeout(r, 5_000))]);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    // Oldest first, each once.
+    expect(subjects).toEqual(Array.from({ length: 60 }, (_, i) => `Away ${i + 1}`));
+  }, 60_000);
 });

@@ -27,6 +27,7 @@ import type { Events } from '../../../src-main/ipc/contract';
 const arrival = (subjects: string[]): Events['mail.new'] => ({
   accountId: 1,
   folderId: 10,
+  ids: subjects.map((_, i) => 200 + i),
   messages: subjects.map((subject, i) => ({ id: 200 + i, subject, from: { name: i ? '' : 'Bob', address: `s${i}@example.test` } })),
 });
 
@@ -50,6 +51,14 @@ describe('new mail on the desktop (Electron main process)', () => {
     electron.shown[0]!.click();
     expect(window.restore).toHaveBeenCalled();
     expect(window.focus).toHaveBeenCalled();
+  });
+
+  it('counts every message of a long time away, not only the newest ones the event names', () => {
+    const events = new EventBus();
+    showNewMailAlerts(events, () => 0, () => null);
+    const described = arrival(Array.from({ length: 50 }, (_, i) => `Away ${60 - i}`));
+    events.emit('mail.new', { ...described, ids: Array.from({ length: 60 }, (_, i) => 300 - i) });
+    expect(electron.shown.map(({ title, body }) => ({ title, body }))).toEqual([{ title: 'Bob', body: 'Away 60 (+59)' }]);
   });
 
   it('shows nothing where the system has no notifications', () => {

@@ -36,6 +36,7 @@ function mailHandlers(extra: Handlers = {}): Handlers {
 const arrival = (subjects: string[]): Events['mail.new'] => ({
   accountId: 1,
   folderId: 10,
+  ids: subjects.map((_, i) => 200 + i),
   messages: subjects.map((subject, i) => ({ id: 200 + i, subject, from: { name: `Sender ${i}`, address: `s${i}@example.test` } })),
 });
 
@@ -97,9 +98,12 @@ describe('desktop notifications in the web mode', () => {
     expect(screen.queryByTestId('enable-notifications')).toBeNull();
     await client.deliver('mail.new', arrival(['Lunch?']));
     await client.deliver('mail.new', arrival(['One', '']));
+    // After a long time away: the event names the newest few, the count is every message's.
+    await client.deliver('mail.new', { ...arrival(['Newest', 'Older']), ids: Array.from({ length: 60 }, (_, i) => 300 - i) });
     expect(RecordedNotification.shown).toEqual([
       { title: 'Sender 0', body: 'Lunch?' },
       { title: '2 封新邮件', body: 'Sender 0: One\nSender 1: （无主题）' },
+      { title: '60 封新邮件', body: 'Sender 0: Newest\nSender 1: Older' },
     ]);
   });
 });
