@@ -1,13 +1,14 @@
 import { parseArgs } from 'node:util';
 import type { Events } from '../../ipc/contract';
-import { isUnreachable, toWrenError } from '../../errors/wren-error';
+import { WrenError, isUnreachable, toWrenError } from '../../errors/wren-error';
 import type { CliContext } from '../cli-context';
 import { findAccount } from '../find-by-name';
 
 /**
  * `wren watch ACCOUNT`: push (IDLE) on the account's Inbox, each new message
  * printed as one JSON line as it arrives, until SIGINT or SIGTERM (exit 0).
- * Offline, it keeps retrying with the usual backoff and says so on stderr.
+ * Offline, it keeps retrying with the usual backoff and says so on stderr; a failure that is not retried
+ * (a refused login) ends it, also after the start, with the reason on stderr and exit code 2.
  */
 export async function watchCommand(context: CliContext, args: string[]): Promise<number> {
   const { positionals } = parseArgs({ args, allowPositionals: true, strict: true });
@@ -22,8 +23,10 @@ export async function watchCommand(context: CliContext, args: string[]): Promise
     if (event.accountId !== accountId) return;
     printing = printing.then(async () => printArrivals(context, event, await folderPath(event.folderId))).catch(() => undefined);
   });
+  const ended = failureOf(accountId);
   const offStatus = context.events.on('account.status', (status) => {
-    if (status.accountId === accountId && status.error) context.err.write(`wren: ${status.state} (${status.error.code}): ${status.error.message}\n`);
+    if (status.accountId !== accountId || !status.error || ended.settle(status)) return;
+    context.err.write(`wren: ${status.state} (${status.error.code}): ${status.error.message}\n`);
   });
   try {
     await context.request('sync.watch', { accountId }).then(
@@ -33,13 +36,32 @@ export async function watchCommand(context: CliContext, args: string[]): Promise
         if (!isUnreachable(error) && !['DatabaseBusy', 'SyncStopped'].includes(toWrenError(error).code)) throw error;
       },
     );
-    await stopped;
+    await Promise.race([stopped, ended.failed]);
     return 0;
   } finally {
     clearInterval(keepAlive);
     offMail();
     offStatus();
   }
+}
+
+/**
+ * A failure that is not retried (a login the server refuses once the password changed elsewhere, a full
+ * disk) ends the watch with it, as it would have at the start: waiting on would be silent for good.
+ * `settle` says whether the status was that.
+ */
+function failureOf(accountId: number): { failed: Promise<never>; settle(status: Events['account.status']): boolean } {
+  let fail: (error: WrenError) => void = () => undefined;
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  failed.catch(() => undefined); // at the start the request's own rejection is what is reported
+  return {
+    failed,
+    settle: (status) => {
+      if (status.accountId !== accountId || status.state !== 'error' || status.retryAt !== null || !status.error) return false;
+      fail(new WrenError(status.error.code, status.error.message, status.error.details));
+      return true;
+    },
+  };
 }
 
 /** Folder paths by id, asked again when a folder is new to it (the first sync lists them). */

@@ -1,11 +1,12 @@
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLab, type Lab } from '../../lab/lab';
+import { doveadm, startLab, type Lab } from '../../lab/lab';
+import { passwdFile } from '../../lab/dovecot-config';
 import { simpleMessage } from '../../lab/simple-message';
 import { submitMail } from '../../lab/submit-mail';
 
@@ -107,5 +108,26 @@ describe('wren watch', () => {
     expect(await exited).toBe(0);
     // Oldest first, each once.
     expect(subjects).toEqual(Array.from({ length: 60 }, (_, i) => `Away ${i + 1}`));
+  }, 60_000);
+
+  // Last: it changes Alice's password on the server.
+  it('ends with the reason and a failing exit code when the server refuses the login while watching (not silent forever)', async () => {
+    const child = spawn(process.execPath, wrenArgs(['watch', 'Alice']), { env: env() });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      await stderrLine(child, /watching account 1/);
+      // The password changed elsewhere (webmail, an admin), then the line drops: the reconnect's login is refused.
+      writeFileSync(join(lab.dir, 'passwd'), passwdFile(lab.users.map((u, i) => (i === 0 ? { ...u, password: 'changed-elsewhere' } : u))));
+      await doveadm(lab, ['kick', lab.users[0]!.email]);
+      const code = await Promise.race([exited, new Promise<'still running'>((r) => setTimeout(() => r('still running'), WAIT_MS))]);
+      expect(code).not.toBe('still running');
+      expect(code).not.toBe(0);
+      expect(stderr).toMatch(/rejected the user name or password/);
+      expect(stderr).not.toMatch(/\n\s+at /); // words, no stack trace
+    } finally {
+      child.kill('SIGKILL');
+    }
   }, 60_000);
 });
