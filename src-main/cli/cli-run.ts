@@ -2,6 +2,7 @@ import { discoveryOverridesFromEnv } from '../accounts/discovery/discovery-optio
 import { createHandlers } from '../app/handlers';
 import { WrenCore } from '../app/wren-core';
 import { WrenError, toErrorShape } from '../errors/wren-error';
+import type { ErrorShape } from '../errors/error-codes';
 import { KeyFileSecretStore } from '../secrets/key-file-secret-store';
 import { CliContext } from './cli-context';
 import { splitGlobals } from './cli-globals';
@@ -88,10 +89,19 @@ async function run(context: CliContext, command: string | undefined, args: strin
   }
 }
 
-/** The error's words, plus what to do next where the CLI can say it (a certificate to trust). */
-function describeFailure(error: unknown): string {
+/** A bad command line (node's parseArgs) is the user's mistake, a BadRequest like any other. */
+function failureShape(error: unknown): ErrorShape {
   const parseError = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-  const shape = parseError ? { code: 'BadRequest' as const, message: (error as Error).message, details: undefined } : toErrorShape(error);
+  return parseError ? { code: 'BadRequest', message: (error as Error).message } : toErrorShape(error);
+}
+
+/**
+ * The error's words, plus what to do next where the CLI can say it (a certificate to trust); with --json
+ * one JSON line, `{"error": {code, message, details}}`, so a script can tell the causes apart.
+ */
+function describeFailure(error: unknown, json: boolean): string {
+  const shape = failureShape(error);
+  if (json) return `${JSON.stringify({ error: shape })}\n`;
   const lines = [`wren: ${shape.message}${shape.code === 'Internal' ? ' (this is a bug in Wren)' : ''}`];
   const certificate = shape.details?.certificate as { fingerprint256?: string; subject?: string } | undefined;
   if (shape.code === 'TlsUntrusted' && certificate?.fingerprint256) {
@@ -126,7 +136,8 @@ export async function main(argv: string[]): Promise<number> {
     const code = await run(context, rest[0], rest.slice(1));
     return rest[0] === 'watch' ? code : exitCode(code); // a signal is how watch is meant to end
   } catch (error) {
-    process.stderr.write(describeFailure(error));
+    // Read apart from splitGlobals, which may be what failed.
+    process.stderr.write(describeFailure(error, argv.includes('--json')));
     return 2;
   } finally {
     await core?.close();
