@@ -125,9 +125,14 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const { dataDir, json, stats, rest } = splitGlobals(argv);
     if (stats) reportStats = startRunStats();
-    if (rest[0] === 'help' || rest[0] === '--help' || rest.length === 0) {
+    if (rest.length === 0) {
+      // No command: a usage error like a wrong one, said where errors go (a script's stdout stays empty).
+      process.stderr.write(`${USAGE}\n`);
+      return 2;
+    }
+    if (['help', '--help', '-h'].includes(rest[0]!)) {
       process.stdout.write(`${USAGE}\n`);
-      return rest.length === 0 ? 1 : 0;
+      return 0;
     }
     // `wren send` also sends whatever else is due in the outbox; other commands leave it to the app.
     core = WrenCore.open({ dataDir, mode: 'cli', secrets: new KeyFileSecretStore(), onSyncWait: reportWait, onTokenWait: reportTokenWait, discovery: discoveryOverridesFromEnv(), outbox: rest[0] === 'send' });

@@ -54,4 +54,17 @@ describe('wren failures for scripts', () => {
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/^wren: Unknown option '--bogus'/);
   });
+
+  it('no command is a usage error like any other (usage on stderr, exit 2); -h and --help ask for it (stdout, exit 0)', async () => {
+    const none = await wren([]);
+    expect(none.code).toBe(2);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toMatch(/^Usage: wren/);
+    for (const flag of ['-h', '--help', 'help']) {
+      const asked = await wren([flag]);
+      expect(asked.code, flag).toBe(0);
+      expect(asked.stdout, flag).toMatch(/^Usage: wren/);
+      expect(asked.stderr, flag).toBe('');
+    }
+  });
 });
