@@ -13,7 +13,7 @@ const MOST_DESCRIBED = 50;
 export interface FolderMark {
   accountId: number;
   folderId: number;
-  uidvalidity: number;
+  uidvalidity: number | null;
   lastId: number;
 }
 
@@ -31,11 +31,14 @@ export class NewMailNotices {
     this.arrivals = new ArrivalsQuery(store.db);
   }
 
-  /** Before a sync: where each folder that was synced before stands. */
+  /**
+   * Before a sync: where each folder that was synced before stands. A POP3 account's Inbox is kept here
+   * (no UIDVALIDITY): its first check creates it, so one that already exists was checked before.
+   */
   mark(folders: FolderRecord[]): FolderMark[] {
     return folders
-      .filter((folder) => folder.accountId !== null && folder.uidvalidity !== null && !(folder.role && QUIET_ROLES.has(folder.role)))
-      .map((folder) => ({ accountId: folder.accountId!, folderId: folder.id, uidvalidity: folder.uidvalidity!, lastId: this.arrivals.lastId(folder.id) }));
+      .filter((folder) => folder.accountId !== null && (folder.uidvalidity !== null || folder.isLocal) && !(folder.role && QUIET_ROLES.has(folder.role)))
+      .map((folder) => ({ accountId: folder.accountId!, folderId: folder.id, uidvalidity: folder.uidvalidity, lastId: this.arrivals.lastId(folder.id) }));
   }
 
   /** After a sync: one event per folder that received unread mail since its mark. */

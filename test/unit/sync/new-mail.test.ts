@@ -113,4 +113,17 @@ describe('NewMailNotices', () => {
     notices.announce(marks);
     expect(events[0]!.messages.map((m) => m.subject)).toEqual(['Message 4', 'Message 3', 'Message 2', 'Message 1']);
   });
+
+  it('announces mail a POP3 check downloaded into the account\'s local Inbox once it was checked before, not on the first check', () => {
+    const { store, accountId, events, notices } = setup();
+    const firstMarks = notices.mark(store.folders.list(accountId)); // the first check: no Inbox yet
+    const inboxId = store.write(() => store.folders.ensureLocal(accountId, 'INBOX', 'Inbox', 'inbox'));
+    insert(store, inboxId, [header(1, { uid: null, uidl: 'a' } as Partial<HeaderRecord>)]);
+    notices.announce(firstMarks);
+    expect(events).toEqual([]);
+    const marks = notices.mark(store.folders.list(accountId));
+    const [fresh] = insert(store, inboxId, [header(2, { uid: null, uidl: 'b' } as Partial<HeaderRecord>)]);
+    notices.announce(marks);
+    expect(events).toEqual([{ accountId, folderId: inboxId, ids: [fresh], messages: [{ id: fresh, subject: 'Message 2', from: { name: 'Sender 2', address: 's2@test' } }] }]);
+  });
 });
