@@ -22,10 +22,10 @@ describe('wren watch', () => {
   const wrenArgs = (args: string[]) => ['bin/wren.cjs', '--data-dir', join(dir, 'data'), ...args];
 
   /** Resolves with the first stdout line `accept` likes, or fails after WAIT_MS. */
-  function lineFrom(child: ChildProcessWithoutNullStreams, accept: (line: string) => boolean): Promise<string> {
+  function lineFrom(child: ChildProcessWithoutNullStreams, accept: (line: string) => boolean, waitMs = WAIT_MS): Promise<string> {
     const lines = createInterface({ input: child.stdout });
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('no such line from wren watch')), WAIT_MS);
+      const timer = setTimeout(() => reject(new Error('no such line from wren watch')), waitMs);
       lines.on('line', (line) => {
         if (!accept(line)) return;
         clearTimeout(timer);
@@ -109,6 +109,27 @@ describe('wren watch', () => {
     // Oldest first, each once.
     expect(subjects).toEqual(Array.from({ length: 60 }, (_, i) => `Away ${i + 1}`));
   }, 60_000);
+
+  it('prints mail of a POP3 account, checked on its interval (POP3 has no IDLE), once it was checked before', async () => {
+    const bob = lab.users[1]!;
+    const added = await run(process.execPath, wrenArgs(['account', 'add', '--name', 'Pop', '--email', bob.email, '--pop3-host', lab.host,
+      '--pop3-port', String(lab.ports.pop3s), '--pop3-security', 'tls', '--trust-fingerprint', lab.certFingerprint256]), { env: { ...env(), WREN_PASSWORD: bob.password } });
+    const popId = (JSON.parse((await run(process.execPath, wrenArgs(['account', 'list', '--json']), { env: env() })).stdout) as { id: number; name: string }[])
+      .find((account) => account.name === 'Pop')!.id;
+    expect(added.stderr).not.toMatch(/error/i);
+    await run(process.execPath, wrenArgs(['settings', 'set', 'account.Pop.checkIntervalMinutes', '1']), { env: env() });
+    const child = spawn(process.execPath, wrenArgs(['watch', 'Pop']), { env: env() });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      await stderrLine(child, new RegExp(`watching account ${popId}`));
+      const printed = lineFrom(child, (line) => line.includes('Checked arrival'), 100_000);
+      await submitMail(lab, lab.users[2]!, bob, 'Checked arrival');
+      expect(JSON.parse(await printed)).toMatchObject({ accountId: popId, folder: 'INBOX', subject: 'Checked arrival' });
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+  }, 150_000);
 
   // Last: it changes Alice's password on the server.
   it('ends with the reason and a failing exit code when the server refuses the login while watching (not silent forever)', async () => {
