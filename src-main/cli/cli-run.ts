@@ -64,6 +64,9 @@ ${IDENTITY_USAGE.replace(/^/gm, '  ')}
 ${SEND_USAGE.replace(/^/gm, '  ')}
   --stats prints one line "wren-stats {json}" to stderr at exit: wall time, peak memory, event-loop lag`;
 
+/** How often `wren watch` looks for its account removed by another process (as the app does). */
+const WATCH_ACCOUNTS_MS = 2_000;
+
 async function run(context: CliContext, command: string | undefined, args: string[]): Promise<number> {
   switch (command) {
     case 'account': return accountCommand(context, args);
@@ -135,7 +138,12 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     // `wren send` also sends whatever else is due in the outbox; other commands leave it to the app.
-    core = WrenCore.open({ dataDir, mode: 'cli', secrets: new KeyFileSecretStore(), onSyncWait: reportWait, onTokenWait: reportTokenWait, discovery: discoveryOverridesFromEnv(), outbox: rest[0] === 'send' });
+    core = WrenCore.open({
+      dataDir, mode: 'cli', secrets: new KeyFileSecretStore(), onSyncWait: reportWait, onTokenWait: reportTokenWait, discovery: discoveryOverridesFromEnv(),
+      outbox: rest[0] === 'send',
+      // `wren watch` runs until stopped: an account another process removes meanwhile ends it (see watch-command).
+      ...(rest[0] === 'watch' && { accountWatchMs: WATCH_ACCOUNTS_MS }),
+    });
     const exitCode = stopOnSignal(core);
     const context = new CliContext(createHandlers(core), core.events, json, process.stdout, process.stderr, localAccessOf(core));
     const code = await run(context, rest[0], rest.slice(1));

@@ -8,7 +8,8 @@ import { findAccount } from '../find-by-name';
  * `wren watch ACCOUNT`: push (IDLE) on the account's Inbox, each new message
  * printed as one JSON line as it arrives, until SIGINT or SIGTERM (exit 0).
  * Offline, it keeps retrying with the usual backoff and says so on stderr; a failure that is not retried
- * (a refused login) ends it, also after the start, with the reason on stderr and exit code 2.
+ * (a refused login) ends it, also after the start, with the reason on stderr and exit code 2; so does
+ * the account being removed by another process.
  */
 export async function watchCommand(context: CliContext, args: string[]): Promise<number> {
   const { positionals } = parseArgs({ args, allowPositionals: true, strict: true });
@@ -28,6 +29,7 @@ export async function watchCommand(context: CliContext, args: string[]): Promise
     if (status.accountId !== accountId || !status.error || ended.settle(status)) return;
     context.err.write(`wren: ${status.state} (${status.error.code}): ${status.error.message}\n`);
   });
+  const offAccounts = whenRemoved(context, accountId, () => ended.fail(new WrenError('NotFound', `Account ${accountId} was removed (by another Wren process); nothing is left to watch.`)));
   try {
     await context.request('sync.watch', { accountId }).then(
       () => context.err.write(`wren: watching account ${accountId}; each new message prints one JSON line (Ctrl-C to stop)\n`),
@@ -42,6 +44,7 @@ export async function watchCommand(context: CliContext, args: string[]): Promise
     clearInterval(keepAlive);
     offMail();
     offStatus();
+    offAccounts();
   }
 }
 
@@ -50,18 +53,29 @@ export async function watchCommand(context: CliContext, args: string[]): Promise
  * disk) ends the watch with it, as it would have at the start: waiting on would be silent for good.
  * `settle` says whether the status was that.
  */
-function failureOf(accountId: number): { failed: Promise<never>; settle(status: Events['account.status']): boolean } {
+function failureOf(accountId: number): { failed: Promise<never>; fail(error: WrenError): void; settle(status: Events['account.status']): boolean } {
   let fail: (error: WrenError) => void = () => undefined;
   const failed = new Promise<never>((_, reject) => (fail = reject));
   failed.catch(() => undefined); // at the start the request's own rejection is what is reported
   return {
     failed,
+    fail: (error) => fail(error),
     settle: (status) => {
       if (status.accountId !== accountId || status.state !== 'error' || status.retryAt !== null || !status.error) return false;
       fail(new WrenError(status.error.code, status.error.message, status.error.details));
       return true;
     },
   };
+}
+
+/** Removed by another process (the app, another wren): its push is already let go; nothing is left to watch. */
+function whenRemoved(context: CliContext, accountId: number, then: () => void): () => void {
+  return context.events.on('store.changed', ({ changes }) => {
+    if (!changes.some((change) => change.entity === 'accounts' && change.ids.includes(accountId))) return;
+    void context.request('accounts.list', {}).then((accounts) => {
+      if (!accounts.some((account) => account.id === accountId)) then();
+    });
+  });
 }
 
 /** Folder paths by id, asked again when a folder is new to it (the first sync lists them). */

@@ -131,6 +131,28 @@ describe('wren watch', () => {
     expect(await exited).toBe(0);
   }, 150_000);
 
+  it('ends, saying so, when another process removes the account it watches (not IDLE for good on a removed account)', async () => {
+    const carol = lab.users[2]!;
+    await run(process.execPath, wrenArgs(['account', 'add', '--name', 'Carol', '--email', carol.email, '--imap-host', lab.host,
+      '--imap-port', String(lab.ports.imaps), '--trust-fingerprint', lab.certFingerprint256]), { env: { ...env(), WREN_PASSWORD: carol.password } });
+    const child = spawn(process.execPath, wrenArgs(['watch', 'Carol']), { env: env() });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      await stderrLine(child, /watching account \d+/);
+      await run(process.execPath, wrenArgs(['account', 'remove', 'Carol', '--yes']), { env: env() });
+      const code = await Promise.race([exited, new Promise<'still running'>((r) => setTimeout(() => r('still running'), WAIT_MS))]);
+      expect(code).not.toBe('still running');
+      expect(code).not.toBe(0);
+      expect(stderr).toMatch(/removed/);
+      const connections = Number(/^\S+\s+(\d+)\s+imap/m.exec(await doveadm(lab, ['who', carol.email]))?.[1] ?? 0);
+      expect(connections).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, 60_000);
+
   // Last: it changes Alice's password on the server.
   it('ends with the reason and a failing exit code when the server refuses the login while watching (not silent forever)', async () => {
     const child = spawn(process.execPath, wrenArgs(['watch', 'Alice']), { env: env() });
@@ -139,6 +161,9 @@ describe('wren watch', () => {
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
       await stderrLine(child, /watching account 1/);
+      // Push logged in (the sync's connection and push's own), so the kick below is what drops it.
+      const connections = async () => Number(/^\S+\s+(\d+)\s+imap/m.exec(await doveadm(lab, ['who', lab.users[0]!.email]))?.[1] ?? 0);
+      for (const end = Date.now() + WAIT_MS; (await connections()) < 2 && Date.now() < end;) await new Promise((r) => setTimeout(r, 200));
       // The password changed elsewhere (webmail, an admin), then the line drops: the reconnect's login is refused.
       writeFileSync(join(lab.dir, 'passwd'), passwdFile(lab.users.map((u, i) => (i === 0 ? { ...u, password: 'changed-elsewhere' } : u))));
       await doveadm(lab, ['kick', lab.users[0]!.email]);
