@@ -233,7 +233,8 @@ export class WrenCore {
     const intervalMs = this.options.accountWatchMs ?? (this.options.syncIntervalMs ? ACCOUNT_WATCH_MS : 0);
     if (!intervalMs) return null;
     return new AccountWatcher(this.store, this.events, {
-      onAdded: (ids) => this.sync.start(ids, false),
+      // The app syncs them; `wren watch` (which watches for removals only) leaves them be.
+      onAdded: (ids) => (this.options.syncIntervalMs ? this.sync.start(ids, false) : undefined),
       onRemoved: (ids) =>
         ids.forEach((id) => {
           this.sessions.closeAccount(id);

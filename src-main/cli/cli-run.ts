@@ -2,6 +2,7 @@ import { discoveryOverridesFromEnv } from '../accounts/discovery/discovery-optio
 import { createHandlers } from '../app/handlers';
 import { WrenCore } from '../app/wren-core';
 import { WrenError, toErrorShape } from '../errors/wren-error';
+import type { ErrorShape } from '../errors/error-codes';
 import { KeyFileSecretStore } from '../secrets/key-file-secret-store';
 import { CliContext } from './cli-context';
 import { splitGlobals } from './cli-globals';
@@ -63,6 +64,9 @@ ${IDENTITY_USAGE.replace(/^/gm, '  ')}
 ${SEND_USAGE.replace(/^/gm, '  ')}
   --stats prints one line "wren-stats {json}" to stderr at exit: wall time, peak memory, event-loop lag`;
 
+/** How often `wren watch` looks for its account removed by another process (as the app does). */
+const WATCH_ACCOUNTS_MS = 2_000;
+
 async function run(context: CliContext, command: string | undefined, args: string[]): Promise<number> {
   switch (command) {
     case 'account': return accountCommand(context, args);
@@ -88,10 +92,19 @@ async function run(context: CliContext, command: string | undefined, args: strin
   }
 }
 
-/** The error's words, plus what to do next where the CLI can say it (a certificate to trust). */
-function describeFailure(error: unknown): string {
+/** A bad command line (node's parseArgs) is the user's mistake, a BadRequest like any other. */
+function failureShape(error: unknown): ErrorShape {
   const parseError = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-  const shape = parseError ? { code: 'BadRequest' as const, message: (error as Error).message, details: undefined } : toErrorShape(error);
+  return parseError ? { code: 'BadRequest', message: (error as Error).message } : toErrorShape(error);
+}
+
+/**
+ * The error's words, plus what to do next where the CLI can say it (a certificate to trust); with --json
+ * one JSON line, `{"error": {code, message, details}}`, so a script can tell the causes apart.
+ */
+function describeFailure(error: unknown, json: boolean): string {
+  const shape = failureShape(error);
+  if (json) return `${JSON.stringify({ error: shape })}\n`;
   const lines = [`wren: ${shape.message}${shape.code === 'Internal' ? ' (this is a bug in Wren)' : ''}`];
   const certificate = shape.details?.certificate as { fingerprint256?: string; subject?: string } | undefined;
   if (shape.code === 'TlsUntrusted' && certificate?.fingerprint256) {
@@ -115,18 +128,29 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const { dataDir, json, stats, rest } = splitGlobals(argv);
     if (stats) reportStats = startRunStats();
-    if (rest[0] === 'help' || rest[0] === '--help' || rest.length === 0) {
+    if (rest.length === 0) {
+      // No command: a usage error like a wrong one, said where errors go (a script's stdout stays empty).
+      process.stderr.write(`${USAGE}\n`);
+      return 2;
+    }
+    if (['help', '--help', '-h'].includes(rest[0]!)) {
       process.stdout.write(`${USAGE}\n`);
-      return rest.length === 0 ? 1 : 0;
+      return 0;
     }
     // `wren send` also sends whatever else is due in the outbox; other commands leave it to the app.
-    core = WrenCore.open({ dataDir, mode: 'cli', secrets: new KeyFileSecretStore(), onSyncWait: reportWait, onTokenWait: reportTokenWait, discovery: discoveryOverridesFromEnv(), outbox: rest[0] === 'send' });
+    core = WrenCore.open({
+      dataDir, mode: 'cli', secrets: new KeyFileSecretStore(), onSyncWait: reportWait, onTokenWait: reportTokenWait, discovery: discoveryOverridesFromEnv(),
+      outbox: rest[0] === 'send',
+      // `wren watch` runs until stopped: an account another process removes meanwhile ends it (see watch-command).
+      ...(rest[0] === 'watch' && { accountWatchMs: WATCH_ACCOUNTS_MS }),
+    });
     const exitCode = stopOnSignal(core);
     const context = new CliContext(createHandlers(core), core.events, json, process.stdout, process.stderr, localAccessOf(core));
     const code = await run(context, rest[0], rest.slice(1));
     return rest[0] === 'watch' ? code : exitCode(code); // a signal is how watch is meant to end
   } catch (error) {
-    process.stderr.write(describeFailure(error));
+    // Read apart from splitGlobals, which may be what failed.
+    process.stderr.write(describeFailure(error, argv.includes('--json')));
     return 2;
   } finally {
     await core?.close();

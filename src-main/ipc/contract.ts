@@ -67,8 +67,11 @@ export interface Events {
     operationId: number; accountId: number; error: ErrorShape;
     kind: MailOperation['kind'] | 'markRead' | 'createFolder' | 'renameFolder' | 'deleteFolder' | 'subscribeFolder';
   };
-  /** New mail arrived in a folder (push or poll): for notifications and the unread badge. */
-  'mail.new': { accountId: number; folderId: number; messages: { id: number; from: Address; subject: string }[] };
+  /**
+   * New mail arrived in a folder (push or poll), for notifications and the unread badge: the unread mail a sync stored: `ids` every message, newest first (its length is the count to show), `messages`
+   * the newest of them (at most 50) with sender and subject: after a long time away, ids may run to thousands.
+   */
+  'mail.new': { accountId: number; folderId: number; ids: number[]; messages: { id: number; from: Address; subject: string }[] };
   /** Settings changed (here or in another process): everyone applies them at once. */
   'settings.changed': { settings: Settings; previous: Settings };
   /** A mailto: link (from another app, or clicked in a message) to open in the composer: never attachments. */

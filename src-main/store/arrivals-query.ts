@@ -23,12 +23,15 @@ export class ArrivalsQuery {
     return (this.statements.pluck('SELECT coalesce(max(id), 0) FROM messages WHERE folder_id = ?').get(folderId) as number) ?? 0;
   }
 
-  /** Unread messages stored after `afterId`, newest first: one already read elsewhere is no news. */
-  unseenAfter(folderId: number, afterId: number, limit: number): Arrival[] {
+  /**
+   * Unread messages stored after `afterId`, newest first: one already read elsewhere is no news. Newest by
+   * UID where the server gave one (a sync stores its newest batch of headers first), else by arrival.
+   */
+  unseenAfter(folderId: number, afterId: number): Arrival[] {
     const rows = this.statements
       .get(`SELECT id, subject, from_name, from_addr FROM messages
-            WHERE folder_id = ? AND id > ? AND seen = 0 ORDER BY id DESC LIMIT ?`)
-      .all(folderId, afterId, limit) as { id: number; subject: string; from_name: string; from_addr: string }[];
+            WHERE folder_id = ? AND id > ? AND seen = 0 ORDER BY uid IS NULL, uid DESC, id DESC`)
+      .all(folderId, afterId) as { id: number; subject: string; from_name: string; from_addr: string }[];
     return rows.map((row) => ({ id: row.id, subject: row.subject, from: { name: row.from_name, address: row.from_addr } }));
   }
 }

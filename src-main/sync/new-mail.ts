@@ -7,13 +7,13 @@ export type NewMailListener = (event: Events['mail.new']) => void;
 
 /** Mail landing here is the user's own doing or not worth a notification: only the Inbox and ordinary folders are news. */
 const QUIET_ROLES: ReadonlySet<FolderRole> = new Set(['sent', 'drafts', 'trash', 'junk', 'archive', 'all', 'flagged']);
-/** A notification names a few senders; the rest is a count the renderer words itself. */
-const MOST_PER_EVENT = 50;
+/** A notification names a few senders; the rest is a count (the event's ids) the renderer words itself. */
+const MOST_DESCRIBED = 50;
 
 export interface FolderMark {
   accountId: number;
   folderId: number;
-  uidvalidity: number;
+  uidvalidity: number | null;
   lastId: number;
 }
 
@@ -31,11 +31,14 @@ export class NewMailNotices {
     this.arrivals = new ArrivalsQuery(store.db);
   }
 
-  /** Before a sync: where each folder that was synced before stands. */
+  /**
+   * Before a sync: where each folder that was synced before stands. A POP3 account's Inbox is kept here
+   * (no UIDVALIDITY): its first check creates it, so one that already exists was checked before.
+   */
   mark(folders: FolderRecord[]): FolderMark[] {
     return folders
-      .filter((folder) => folder.accountId !== null && folder.uidvalidity !== null && !(folder.role && QUIET_ROLES.has(folder.role)))
-      .map((folder) => ({ accountId: folder.accountId!, folderId: folder.id, uidvalidity: folder.uidvalidity!, lastId: this.arrivals.lastId(folder.id) }));
+      .filter((folder) => folder.accountId !== null && (folder.uidvalidity !== null || folder.isLocal) && !(folder.role && QUIET_ROLES.has(folder.role)))
+      .map((folder) => ({ accountId: folder.accountId!, folderId: folder.id, uidvalidity: folder.uidvalidity, lastId: this.arrivals.lastId(folder.id) }));
   }
 
   /** After a sync: one event per folder that received unread mail since its mark. */
@@ -45,10 +48,12 @@ export class NewMailNotices {
       // Renumbered by the server (new UIDVALIDITY): everything was fetched again, none of it is news.
       if (!folder || folder.uidvalidity !== mark.uidvalidity) continue;
       const after = Math.max(mark.lastId, this.announced.get(mark.folderId) ?? 0);
-      const messages = this.arrivals.unseenAfter(mark.folderId, after, MOST_PER_EVENT);
-      if (messages.length === 0) continue;
-      this.announced.set(mark.folderId, messages[0]!.id);
-      this.emit({ accountId: mark.accountId, folderId: mark.folderId, messages });
+      const arrivals = this.arrivals.unseenAfter(mark.folderId, after);
+      if (arrivals.length === 0) continue;
+      // Every one of them is told now, the oldest too: none is news for a later sync.
+      this.announced.set(mark.folderId, arrivals.reduce((last, message) => Math.max(last, message.id), after));
+      const ids = arrivals.map((message) => message.id);
+      this.emit({ accountId: mark.accountId, folderId: mark.folderId, ids, messages: arrivals.slice(0, MOST_DESCRIBED) });
     }
   }
 }

@@ -265,8 +265,13 @@ export class SyncService {
   }
 
   private intervalOf(accountId: number): number {
-    if (!this.options.intervalMs) return 0;
+    if (!this.options.intervalMs && !this.watchedWithoutPush(accountId)) return 0;
     return this.options.intervalFor?.(accountId) ?? this.options.intervalMs;
+  }
+
+  /** `wren watch` on a POP3 account: no IDLE to wait on, so it is checked on its own interval instead. */
+  private watchedWithoutPush(accountId: number): boolean {
+    return this.watched.has(accountId) && this.store.accounts.get(accountId)?.protocol === 'pop3';
   }
 
   private schedule(accountId: number, delayMs: number): void {

@@ -10,7 +10,8 @@ export function newMailWords(event: Events['mail.new'], t: Translate): { title: 
   const subject = (message: Events['mail.new']['messages'][number]) => message.subject || t('messages.noSubject');
   const sender = (message: Events['mail.new']['messages'][number]) => senderLabel(message.from) || t('messages.unknownSender');
   const [only] = event.messages;
-  if (event.messages.length === 1 && only) return { title: sender(only), body: subject(only) };
+  if (event.ids.length === 1 && only) return { title: sender(only), body: subject(only) };
   const lines = event.messages.slice(0, MOST_LISTED).map((message) => `${sender(message)}: ${subject(message)}`);
-  return { title: t('notify.newMessages', { count: event.messages.length }), body: lines.join('\n') };
+  // The count is every id's: the event describes only the newest few of a long time away's mail.
+  return { title: t('notify.newMessages', { count: event.ids.length }), body: lines.join('\n') };
 }

@@ -1,13 +1,15 @@
 import { parseArgs } from 'node:util';
 import type { Events } from '../../ipc/contract';
-import { isUnreachable, toWrenError } from '../../errors/wren-error';
+import { WrenError, isUnreachable, toWrenError } from '../../errors/wren-error';
 import type { CliContext } from '../cli-context';
 import { findAccount } from '../find-by-name';
 
 /**
  * `wren watch ACCOUNT`: push (IDLE) on the account's Inbox, each new message
  * printed as one JSON line as it arrives, until SIGINT or SIGTERM (exit 0).
- * Offline, it keeps retrying with the usual backoff and says so on stderr.
+ * Offline, it keeps retrying with the usual backoff and says so on stderr; a failure that is not retried
+ * (a refused login) ends it, also after the start, with the reason on stderr and exit code 2; so does
+ * the account being removed by another process.
  */
 export async function watchCommand(context: CliContext, args: string[]): Promise<number> {
   const { positionals } = parseArgs({ args, allowPositionals: true, strict: true });
@@ -16,12 +18,18 @@ export async function watchCommand(context: CliContext, args: string[]): Promise
   const stopped = untilSignal();
   // Nothing else may hold the process open while offline between retries.
   const keepAlive = setInterval(() => undefined, 60 * 60_000);
+  // One event after another, each printed whole, so lines keep the order the mail came in.
+  let printing = Promise.resolve();
   const offMail = context.events.on('mail.new', (event) => {
-    if (event.accountId === accountId) void folderPath(event.folderId).then((folder) => printArrivals(context, event, folder));
+    if (event.accountId !== accountId) return;
+    printing = printing.then(async () => printArrivals(context, event, await folderPath(event.folderId))).catch(() => undefined);
   });
+  const ended = failureOf(accountId);
   const offStatus = context.events.on('account.status', (status) => {
-    if (status.accountId === accountId && status.error) context.err.write(`wren: ${status.state} (${status.error.code}): ${status.error.message}\n`);
+    if (status.accountId !== accountId || !status.error || ended.settle(status)) return;
+    context.err.write(`wren: ${status.state} (${status.error.code}): ${status.error.message}\n`);
   });
+  const offAccounts = whenRemoved(context, accountId, () => ended.fail(new WrenError('NotFound', `Account ${accountId} was removed (by another Wren process); nothing is left to watch.`)));
   try {
     await context.request('sync.watch', { accountId }).then(
       () => context.err.write(`wren: watching account ${accountId}; each new message prints one JSON line (Ctrl-C to stop)\n`),
@@ -30,13 +38,44 @@ export async function watchCommand(context: CliContext, args: string[]): Promise
         if (!isUnreachable(error) && !['DatabaseBusy', 'SyncStopped'].includes(toWrenError(error).code)) throw error;
       },
     );
-    await stopped;
+    await Promise.race([stopped, ended.failed]);
     return 0;
   } finally {
     clearInterval(keepAlive);
     offMail();
     offStatus();
+    offAccounts();
   }
+}
+
+/**
+ * A failure that is not retried (a login the server refuses once the password changed elsewhere, a full
+ * disk) ends the watch with it, as it would have at the start: waiting on would be silent for good.
+ * `settle` says whether the status was that.
+ */
+function failureOf(accountId: number): { failed: Promise<never>; fail(error: WrenError): void; settle(status: Events['account.status']): boolean } {
+  let fail: (error: WrenError) => void = () => undefined;
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  failed.catch(() => undefined); // at the start the request's own rejection is what is reported
+  return {
+    failed,
+    fail: (error) => fail(error),
+    settle: (status) => {
+      if (status.accountId !== accountId || status.state !== 'error' || status.retryAt !== null || !status.error) return false;
+      fail(new WrenError(status.error.code, status.error.message, status.error.details));
+      return true;
+    },
+  };
+}
+
+/** Removed by another process (the app, another wren): its push is already let go; nothing is left to watch. */
+function whenRemoved(context: CliContext, accountId: number, then: () => void): () => void {
+  return context.events.on('store.changed', ({ changes }) => {
+    if (!changes.some((change) => change.entity === 'accounts' && change.ids.includes(accountId))) return;
+    void context.request('accounts.list', {}).then((accounts) => {
+      if (!accounts.some((account) => account.id === accountId)) then();
+    });
+  });
 }
 
 /** Folder paths by id, asked again when a folder is new to it (the first sync lists them). */
@@ -51,10 +90,16 @@ function folderPathsOf(context: CliContext, accountId: number): (folderId: numbe
   };
 }
 
-function printArrivals(context: CliContext, event: Events['mail.new'], folder: string | null): void {
-  // The event lists the newest first; a log reads oldest first.
-  for (const message of [...event.messages].reverse()) {
-    context.out.write(`${JSON.stringify({ id: message.id, accountId: event.accountId, folder, from: message.from, subject: message.subject })}\n`);
+/**
+ * Every message of the event, oldest first as a log reads. The event describes only the newest few (a
+ * notification's worth); the others, after a long time away, are looked up one by one.
+ */
+async function printArrivals(context: CliContext, event: Events['mail.new'], folder: string | null): Promise<void> {
+  const described = new Map(event.messages.map((message) => [message.id, message]));
+  for (const id of [...event.ids].reverse()) {
+    const message = described.get(id) ?? (await context.request('messages.summary', { messageId: id }).catch(() => null));
+    if (!message) continue; // gone meanwhile (deleted, moved elsewhere)
+    context.out.write(`${JSON.stringify({ id, accountId: event.accountId, folder, from: message.from, subject: message.subject })}\n`);
   }
 }
 

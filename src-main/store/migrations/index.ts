@@ -20,6 +20,7 @@ import { messageIdsNeverReused } from './0019-message-ids-never-reused';
 import { searchNfkc } from './0020-search-nfkc';
 import { searchAttachmentNames } from './0021-search-attachment-names';
 import { messagesByMessageId } from './0022-messages-by-message-id';
+import { accountIdsNeverReused } from './0023-account-ids-never-reused';
 import type { Migration } from './migration';
 
 /** In order; a new migration is a new file here, never an edit to an old one. */
@@ -27,7 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   initial, pendingFlagChanges, pendingFlagIdentity, dropRecentKeyword, operationsJournal, folderOperations,
   pop3Downloads, localTransfers, outbox, addressBook, accountOrderColour, pop3UidlIdentity, messageSearch, addressBookByBatch, oauth2Accounts,
   searchCjkRunEnds, folderDeletePlan, outboxSources, messageIdsNeverReused, searchNfkc,
-  searchAttachmentNames, messagesByMessageId,
+  searchAttachmentNames, messagesByMessageId, accountIdsNeverReused,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

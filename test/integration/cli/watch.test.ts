@@ -1,11 +1,12 @@
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLab, type Lab } from '../../lab/lab';
+import { doveadm, startLab, type Lab } from '../../lab/lab';
+import { passwdFile } from '../../lab/dovecot-config';
 import { simpleMessage } from '../../lab/simple-message';
 import { submitMail } from '../../lab/submit-mail';
 
@@ -21,10 +22,10 @@ describe('wren watch', () => {
   const wrenArgs = (args: string[]) => ['bin/wren.cjs', '--data-dir', join(dir, 'data'), ...args];
 
   /** Resolves with the first stdout line `accept` likes, or fails after WAIT_MS. */
-  function lineFrom(child: ChildProcessWithoutNullStreams, accept: (line: string) => boolean): Promise<string> {
+  function lineFrom(child: ChildProcessWithoutNullStreams, accept: (line: string) => boolean, waitMs = WAIT_MS): Promise<string> {
     const lines = createInterface({ input: child.stdout });
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('no such line from wren watch')), WAIT_MS);
+      const timer = setTimeout(() => reject(new Error('no such line from wren watch')), waitMs);
       lines.on('line', (line) => {
         if (!accept(line)) return;
         clearTimeout(timer);
@@ -84,4 +85,95 @@ describe('wren watch', () => {
     expect(await exited).toBe(0);
     expect(stdout).toBe('');
   });
+
+  it('prints every message that came while it was not watching, 60 of them, not only the newest 50', async () => {
+    const alice = lab.users[0]!;
+    await lab.seed(alice.email, 'INBOX', Array.from({ length: 60 }, (_, i) => simpleMessage(i + 1, { subject: 'Away', to: alice.email })));
+    const child = spawn(process.execPath, wrenArgs(['watch', 'Alice']), { env: env() });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const subjects: string[] = [];
+    const all = new Promise<void>((resolve) => {
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        subjects.push((JSON.parse(line) as { subject: string }).subject);
+        if (subjects.length === 60) resolve();
+      });
+    });
+    try {
+      await stderrLine(child, /watching account 1/);
+      // The catch-up sync announces before watch says it is watching; a moment more for the lines still on the way.
+      await Promise.race([all, new Promise((r) => setTimeout(r, 5_000))]);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    // Oldest first, each once.
+    expect(subjects).toEqual(Array.from({ length: 60 }, (_, i) => `Away ${i + 1}`));
+  }, 60_000);
+
+  it('prints mail of a POP3 account, checked on its interval (POP3 has no IDLE), once it was checked before', async () => {
+    const bob = lab.users[1]!;
+    const added = await run(process.execPath, wrenArgs(['account', 'add', '--name', 'Pop', '--email', bob.email, '--pop3-host', lab.host,
+      '--pop3-port', String(lab.ports.pop3s), '--pop3-security', 'tls', '--trust-fingerprint', lab.certFingerprint256]), { env: { ...env(), WREN_PASSWORD: bob.password } });
+    const popId = (JSON.parse((await run(process.execPath, wrenArgs(['account', 'list', '--json']), { env: env() })).stdout) as { id: number; name: string }[])
+      .find((account) => account.name === 'Pop')!.id;
+    expect(added.stderr).not.toMatch(/error/i);
+    await run(process.execPath, wrenArgs(['settings', 'set', 'account.Pop.checkIntervalMinutes', '1']), { env: env() });
+    const child = spawn(process.execPath, wrenArgs(['watch', 'Pop']), { env: env() });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      await stderrLine(child, new RegExp(`watching account ${popId}`));
+      const printed = lineFrom(child, (line) => line.includes('Checked arrival'), 100_000);
+      await submitMail(lab, lab.users[2]!, bob, 'Checked arrival');
+      expect(JSON.parse(await printed)).toMatchObject({ accountId: popId, folder: 'INBOX', subject: 'Checked arrival' });
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+  }, 150_000);
+
+  it('ends, saying so, when another process removes the account it watches (not IDLE for good on a removed account)', async () => {
+    const carol = lab.users[2]!;
+    await run(process.execPath, wrenArgs(['account', 'add', '--name', 'Carol', '--email', carol.email, '--imap-host', lab.host,
+      '--imap-port', String(lab.ports.imaps), '--trust-fingerprint', lab.certFingerprint256]), { env: { ...env(), WREN_PASSWORD: carol.password } });
+    const child = spawn(process.execPath, wrenArgs(['watch', 'Carol']), { env: env() });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      await stderrLine(child, /watching account \d+/);
+      await run(process.execPath, wrenArgs(['account', 'remove', 'Carol', '--yes']), { env: env() });
+      const code = await Promise.race([exited, new Promise<'still running'>((r) => setTimeout(() => r('still running'), WAIT_MS))]);
+      expect(code).not.toBe('still running');
+      expect(code).not.toBe(0);
+      expect(stderr).toMatch(/removed/);
+      const connections = Number(/^\S+\s+(\d+)\s+imap/m.exec(await doveadm(lab, ['who', carol.email]))?.[1] ?? 0);
+      expect(connections).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, 60_000);
+
+  // Last: it changes Alice's password on the server.
+  it('ends with the reason and a failing exit code when the server refuses the login while watching (not silent forever)', async () => {
+    const child = spawn(process.execPath, wrenArgs(['watch', 'Alice']), { env: env() });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      await stderrLine(child, /watching account 1/);
+      // Push logged in (the sync's connection and push's own), so the kick below is what drops it.
+      const connections = async () => Number(/^\S+\s+(\d+)\s+imap/m.exec(await doveadm(lab, ['who', lab.users[0]!.email]))?.[1] ?? 0);
+      for (const end = Date.now() + WAIT_MS; (await connections()) < 2 && Date.now() < end;) await new Promise((r) => setTimeout(r, 200));
+      // The password changed elsewhere (webmail, an admin), then the line drops: the reconnect's login is refused.
+      writeFileSync(join(lab.dir, 'passwd'), passwdFile(lab.users.map((u, i) => (i === 0 ? { ...u, password: 'changed-elsewhere' } : u))));
+      await doveadm(lab, ['kick', lab.users[0]!.email]);
+      const code = await Promise.race([exited, new Promise<'still running'>((r) => setTimeout(() => r('still running'), WAIT_MS))]);
+      expect(code).not.toBe('still running');
+      expect(code).not.toBe(0);
+      expect(stderr).toMatch(/rejected the user name or password/);
+      expect(stderr).not.toMatch(/\n\s+at /); // words, no stack trace
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, 60_000);
 });

@@ -82,4 +82,19 @@ describe('AccountWatcher', () => {
     expect(changed).toEqual([[id], [id]]);
     expect(seen.at(-1)).toEqual({ changes: [{ entity: 'accounts', ids: [id] }] });
   });
+
+  it('tells a removed account from a new one another connection added in its place before the next look', () => {
+    const { app, other, watcher, seen, added, removed } = setup();
+    const first = insertAccount(app.store, 'first@example.test');
+    const old = insertAccount(app.store, 'old@example.test');
+    // `wren account remove old --yes && wren account add …` while the app looks elsewhere.
+    other.write(() => other.accounts.remove(old));
+    const fresh = insertAccount(other, 'new@example.test');
+    watcher.poll();
+    // The app must let go of the old account's connections (push on another server) and sync the new one.
+    expect(removed).toEqual([[old]]);
+    expect(added).toEqual([[fresh]]);
+    expect(seen).toEqual([{ changes: [{ entity: 'accounts', ids: [fresh, old].filter((id, i, all) => all.indexOf(id) === i) }] }]);
+    expect(app.store.accounts.list().map((a) => a.id)).toEqual([first, fresh]);
+  });
 });

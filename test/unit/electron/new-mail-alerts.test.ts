@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 // The Electron binary cannot run here, so its API is replaced by recorders:
 // what is checked is what our code asks of Electron.
 const electron = vi.hoisted(() => {
-  const shown: { title: string; body: string; click: () => void }[] = [];
+  const shown: { title: string; body: string; click: () => void; closed: boolean }[] = [];
   class Notification {
     static isSupported = vi.fn(() => true);
     private click: () => void = () => undefined;
@@ -12,8 +12,13 @@ const electron = vi.hoisted(() => {
       if (event === 'click') this.click = listener;
       return this;
     }
+    private entry: (typeof shown)[number] | undefined;
     show() {
-      shown.push({ ...this.options, click: () => this.click() });
+      this.entry = { ...this.options, click: () => this.click(), closed: false };
+      shown.push(this.entry);
+    }
+    close() {
+      if (this.entry) this.entry.closed = true;
     }
   }
   return { app: { setBadgeCount: vi.fn() }, Notification, shown };
@@ -27,6 +32,7 @@ import type { Events } from '../../../src-main/ipc/contract';
 const arrival = (subjects: string[]): Events['mail.new'] => ({
   accountId: 1,
   folderId: 10,
+  ids: subjects.map((_, i) => 200 + i),
   messages: subjects.map((subject, i) => ({ id: 200 + i, subject, from: { name: i ? '' : 'Bob', address: `s${i}@example.test` } })),
 });
 
@@ -40,8 +46,10 @@ describe('new mail on the desktop (Electron main process)', () => {
   it('shows a system notification with sender and subject; a click brings the window forward', () => {
     const events = new EventBus();
     const window = { isMinimized: vi.fn(() => true), restore: vi.fn(), show: vi.fn(), focus: vi.fn() };
+    vi.useFakeTimers();
     showNewMailAlerts(events, () => 0, () => window as never);
     events.emit('mail.new', arrival(['Lunch?']));
+    vi.advanceTimersByTime(60_000); // a minute later, not in the same burst
     events.emit('mail.new', arrival(['First', 'Second', 'Third']));
     expect(electron.shown.map(({ title, body }) => ({ title, body }))).toEqual([
       { title: 'Bob', body: 'Lunch?' },
@@ -50,6 +58,26 @@ describe('new mail on the desktop (Electron main process)', () => {
     electron.shown[0]!.click();
     expect(window.restore).toHaveBeenCalled();
     expect(window.focus).toHaveBeenCalled();
+  });
+
+  it('counts every message of a long time away, not only the newest ones the event names', () => {
+    const events = new EventBus();
+    showNewMailAlerts(events, () => 0, () => null);
+    const described = arrival(Array.from({ length: 50 }, (_, i) => `Away ${60 - i}`));
+    events.emit('mail.new', { ...described, ids: Array.from({ length: 60 }, (_, i) => 300 - i) });
+    expect(electron.shown.map(({ title, body }) => ({ title, body }))).toEqual([{ title: 'Bob', body: 'Away 60 (+59)' }]);
+  });
+
+  it('after a long time away, mail in 20 folders at once leaves one notification on screen, not 20', () => {
+    vi.useFakeTimers();
+    const events = new EventBus();
+    showNewMailAlerts(events, () => 0, () => null);
+    for (let folder = 0; folder < 20; folder += 1) {
+      events.emit('mail.new', { ...arrival([`List ${folder} news`, 'older']), folderId: 100 + folder, ids: [1000 + 2 * folder, 1001 + 2 * folder] });
+    }
+    vi.advanceTimersByTime(5_000);
+    const onScreen = electron.shown.filter((notification) => !notification.closed);
+    expect(onScreen.map(({ title, body }) => ({ title, body }))).toEqual([{ title: 'Bob', body: 'List 19 news (+39)' }]);
   });
 
   it('shows nothing where the system has no notifications', () => {

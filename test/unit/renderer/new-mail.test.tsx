@@ -10,6 +10,8 @@ import { ACCOUNT, FOLDERS, MESSAGE, SUMMARY } from './mail-fixtures';
 class RecordedNotification {
   static permission: NotificationPermission = 'default';
   static readonly shown: { title: string; body?: string }[] = [];
+  /** What the system shows: a notification with the tag of an earlier one replaces it. */
+  static readonly onScreen = new Map<string, { title: string; body?: string }>();
   static readonly requestPermission = vi.fn(async () => {
     RecordedNotification.permission = 'granted';
     return RecordedNotification.permission;
@@ -17,6 +19,8 @@ class RecordedNotification {
   onclick: (() => void) | null = null;
   constructor(title: string, options: NotificationOptions = {}) {
     RecordedNotification.shown.push({ title, body: options.body });
+    RecordedNotification.onScreen.delete(options.tag ?? String(RecordedNotification.shown.length));
+    RecordedNotification.onScreen.set(options.tag ?? String(RecordedNotification.shown.length), { title, body: options.body });
   }
 }
 
@@ -36,6 +40,7 @@ function mailHandlers(extra: Handlers = {}): Handlers {
 const arrival = (subjects: string[]): Events['mail.new'] => ({
   accountId: 1,
   folderId: 10,
+  ids: subjects.map((_, i) => 200 + i),
   messages: subjects.map((subject, i) => ({ id: 200 + i, subject, from: { name: `Sender ${i}`, address: `s${i}@example.test` } })),
 });
 
@@ -43,12 +48,27 @@ beforeEach(() => {
   folders = FOLDERS;
   RecordedNotification.permission = 'default';
   RecordedNotification.shown.length = 0;
+  RecordedNotification.onScreen.clear();
   RecordedNotification.requestPermission.mockClear();
   vi.stubGlobal('Notification', RecordedNotification);
 });
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('new mail notifications in a burst', () => {
+  it('after a long time away, mail in 20 folders at once leaves one notification on screen counting it all, not 20', async () => {
+    RecordedNotification.permission = 'granted';
+    const client = new FakeClient(mailHandlers());
+    renderWithClient(<App />, client);
+    await screen.findByTestId('mail-view');
+    for (let folder = 0; folder < 20; folder += 1) {
+      await client.deliver('mail.new', { ...arrival([`List ${folder} news`, 'older']), folderId: 100 + folder, ids: [1000 + 2 * folder, 1001 + 2 * folder] });
+    }
+    expect([...RecordedNotification.onScreen.values()]).toEqual([{ title: '40 new messages', body: expect.stringContaining('Sender 0: List 19 news') }]);
+  });
 });
 
 describe('new mail in the window title', () => {
@@ -95,11 +115,17 @@ describe('desktop notifications in the web mode', () => {
     renderWithClient(<App />, client, 'zh');
     await screen.findByTestId('mail-view');
     expect(screen.queryByTestId('enable-notifications')).toBeNull();
+    // Minutes apart: each its own notification.
+    let now = Date.now();
+    vi.spyOn(Date, 'now').mockImplementation(() => (now += 60_000));
     await client.deliver('mail.new', arrival(['Lunch?']));
     await client.deliver('mail.new', arrival(['One', '']));
+    // After a long time away: the event names the newest few, the count is every message's.
+    await client.deliver('mail.new', { ...arrival(['Newest', 'Older']), ids: Array.from({ length: 60 }, (_, i) => 300 - i) });
     expect(RecordedNotification.shown).toEqual([
       { title: 'Sender 0', body: 'Lunch?' },
       { title: '2 封新邮件', body: 'Sender 0: One\nSender 1: （无主题）' },
+      { title: '60 封新邮件', body: 'Sender 0: Newest\nSender 1: Older' },
     ]);
   });
 });

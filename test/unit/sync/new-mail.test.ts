@@ -49,7 +49,7 @@ describe('NewMailNotices', () => {
     const marks = notices.mark([inbox]);
     const [two, three] = insert(store, inbox.id, [header(2), header(3), header(4, { flags: ['\\Seen'] })]);
     notices.announce(marks);
-    expect(events).toEqual([{ accountId, folderId: inbox.id, messages: [
+    expect(events).toEqual([{ accountId, folderId: inbox.id, ids: [three, two], messages: [
       { id: three, subject: 'Message 3', from: { name: 'Sender 3', address: 's3@test' } },
       { id: two, subject: 'Message 2', from: { name: 'Sender 2', address: 's2@test' } },
     ] }]);
@@ -87,5 +87,43 @@ describe('NewMailNotices', () => {
     notices.announce(pushMarks);
     notices.announce(pollMarks);
     expect(events).toHaveLength(1);
+  });
+
+  it('after a long time away counts every message that came, 60, and names the newest 50 (not 50 of them and silence on the rest)', () => {
+    const { store, accountId, events, notices } = setup();
+    const inbox = folder(store, accountId, 'INBOX', 'inbox', 7);
+    const marks = notices.mark([inbox]);
+    const stored = insert(store, inbox.id, Array.from({ length: 60 }, (_, i) => header(i + 1)));
+    notices.announce(marks);
+    expect(events).toHaveLength(1);
+    expect(events[0]!.ids).toEqual([...stored].reverse());
+    expect(events[0]!.messages.map((m) => m.subject)).toEqual(Array.from({ length: 50 }, (_, i) => `Message ${60 - i}`));
+    // All of them were told: the next sync has nothing more to say about them.
+    notices.announce(notices.mark([inbox]));
+    expect(events).toHaveLength(1);
+  });
+
+  it('names the newest message first when a sync stored the newest batch before the older one (by UID, not by row)', () => {
+    const { store, accountId, events, notices } = setup();
+    const inbox = folder(store, accountId, 'INBOX', 'inbox', 7);
+    const marks = notices.mark([inbox]);
+    // A header sync fetches 500 per batch, newest batch first: rows of older mail come after.
+    insert(store, inbox.id, [header(3), header(4)]);
+    insert(store, inbox.id, [header(1), header(2)]);
+    notices.announce(marks);
+    expect(events[0]!.messages.map((m) => m.subject)).toEqual(['Message 4', 'Message 3', 'Message 2', 'Message 1']);
+  });
+
+  it('announces mail a POP3 check downloaded into the account\'s local Inbox once it was checked before, not on the first check', () => {
+    const { store, accountId, events, notices } = setup();
+    const firstMarks = notices.mark(store.folders.list(accountId)); // the first check: no Inbox yet
+    const inboxId = store.write(() => store.folders.ensureLocal(accountId, 'INBOX', 'Inbox', 'inbox'));
+    insert(store, inboxId, [header(1, { uid: null, uidl: 'a' } as Partial<HeaderRecord>)]);
+    notices.announce(firstMarks);
+    expect(events).toEqual([]);
+    const marks = notices.mark(store.folders.list(accountId));
+    const [fresh] = insert(store, inboxId, [header(2, { uid: null, uidl: 'b' } as Partial<HeaderRecord>)]);
+    notices.announce(marks);
+    expect(events).toEqual([{ accountId, folderId: inboxId, ids: [fresh], messages: [{ id: fresh, subject: 'Message 2', from: { name: 'Sender 2', address: 's2@test' } }] }]);
   });
 });
