@@ -5,6 +5,7 @@ import { parseSourceFileInWorker } from '../mime/parse-in-worker';
 import type { SearchScope } from '../store/search-repo';
 import type { Store } from '../store/store';
 import { SearchIndexer, type ParseSourceFile } from './search-indexer';
+import { InProcessSearchQueries, type SearchQueries } from './search-queries';
 import { toFtsMatch } from './search-query';
 
 /**
@@ -36,13 +37,18 @@ export interface SearchRequest extends SearchScope {
 /**
  * `messages.search`: whatever is still waiting to be indexed is indexed
  * first (usually nothing: the sync worker indexes after each sync), for up
- * to SEARCH_INDEX_BUDGET_MS; then one FTS5 query. `unindexed` counts the
+ * to SEARCH_INDEX_BUDGET_MS; then one FTS5 query, in the search worker
+ * when there is one (see WorkerSearchQueries). `unindexed` counts the
  * messages still waiting, which the UI mentions and searches again for.
  */
 export class MessageSearch {
   readonly indexer: SearchIndexer;
 
-  constructor(private readonly store: Store, parse: ParseSourceFile = parseOffThread) {
+  constructor(
+    store: Store,
+    parse: ParseSourceFile = parseOffThread,
+    private readonly queries: SearchQueries = new InProcessSearchQueries(store.search),
+  ) {
     this.indexer = new SearchIndexer(store, parse);
   }
 
@@ -50,7 +56,12 @@ export class MessageSearch {
     const match = toFtsMatch(request.query);
     if (match === null) return { total: 0, items: [], unindexed: 0 };
     await this.indexer.drainWithin(SEARCH_INDEX_BUDGET_MS);
-    const found = this.store.search.search(match, { accountId: request.accountId, folderId: request.folderId }, request.offset, request.limit);
-    return { ...found, unindexed: this.store.search.pendingCount() };
+    return this.queries.run({ match, scope: { accountId: request.accountId, folderId: request.folderId }, offset: request.offset, limit: request.limit });
+  }
+
+  /** Stops indexing and the search worker; a search under way fails with SearchStopped. */
+  async close(): Promise<void> {
+    await this.indexer.stop();
+    await this.queries.close();
   }
 }
