@@ -10,6 +10,7 @@ import { runPushBench } from './push/push-latency-bench';
 import { runMboxBench } from './mbox/mbox-bench';
 import { runPop3Bench } from './pop3/pop3-bench';
 import { runSendBench } from './send/send-bench';
+import { runSearchLagBench } from './search/search-lag-bench';
 import { atCleanup, cleanUpOnSignals, cleanupAll, makeTempDir, stopping } from './cleanup';
 import type { MailboxPlan } from './generator/generate-message';
 import { USAGE, parseOptions, type BenchOptions } from './options';
@@ -33,6 +34,7 @@ export async function runBench(argv: string[], root: string): Promise<number> {
   if (options.pop3) return runAlone(() => runPop3Bench(root, options.messages, options.seed, say));
   if (options.send !== null) return runAlone(() => runSendBench(root, options.send!, options.only, say, options.profile));
   if (options.mbox !== null) return runAlone(() => runMboxBench(root, options.mbox!, options.seed, say));
+  if (options.searchLag !== null) return runAlone(() => runSearchLagBench(root, options.searchLag!, options.seed, say));
   try {
     const tools = detectTools();
     describeTools(tools);

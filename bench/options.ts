@@ -18,6 +18,8 @@ export interface BenchOptions {
   send: number | null;
   /** Size in MB of the mbox imported and exported by wren and read by Python's mailbox module, or null. */
   mbox: number | null;
+  /** Messages in the store searched while the main thread's lag is measured, or null. */
+  searchLag: number | null;
   help: boolean;
 }
 
@@ -43,8 +45,11 @@ export const USAGE = `Usage: npm run bench -- [--messages N] [--runs K] [--seed 
   --mbox MB      instead of the sync rows: import and export an mbox of MB megabytes (2048 when no value is
                  wanted: --mbox 2048) and one of 200 MB into a local folder with the wren CLI, against
                  Python's mailbox module copying it into a Maildir; time ratio and peak RSS of each
+  --search-lag N instead of the sync rows: write N messages with bodies into a store (50000 when no value
+                 is wanted: --search-lag 50000), index them, and time slow searches with the main
+                 thread's event-loop lag, the query in the main thread and in the search worker
 Writes test-artifacts/bench-results.json (--big-html: bench-big-html.json, --push: bench-push.json,
---pop3: bench-pop3.json, --send: bench-send.json, --mbox: bench-mbox.json).`;
+--pop3: bench-pop3.json, --send: bench-send.json, --mbox: bench-mbox.json, --search-lag: bench-search-lag.json).`;
 
 export function parseOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -60,6 +65,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       pop3: { type: 'boolean' },
       send: { type: 'string' },
       mbox: { type: 'string' },
+      'search-lag': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -76,6 +82,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     pop3: values.pop3 ?? false,
     send: values.send === undefined ? null : positiveInt(values.send, '--send'),
     mbox: values.mbox === undefined ? null : positiveInt(values.mbox, '--mbox'),
+    searchLag: values['search-lag'] === undefined ? null : positiveInt(values['search-lag'], '--search-lag'),
     help: values.help ?? false,
   };
 }

@@ -26,6 +26,7 @@ await build({
     'parse-worker': 'src-main/mime/parse-worker.ts',
     'sync-worker': 'src-main/sync/sync-worker.ts',
     'outbox-worker': 'src-main/outbox/outbox-worker.ts',
+    'search-worker': 'src-main/search/search-worker.ts',
   },
   outdir: 'dist/main',
   outExtension: { '.js': '.cjs' },

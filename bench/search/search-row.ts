@@ -16,7 +16,8 @@ const ENGLISH_QUERY = 'warehouse';
 const CHINESE_QUERY = '仓库';
 
 export async function wrenSearch(context: BenchContext): Promise<Measurement> {
-  const wren = startCore({ syncWorkerPath: path.join(context.root, 'dist', 'main', 'sync-worker.cjs') });
+  const dist = path.join(context.root, 'dist', 'main');
+  const wren = startCore({ syncWorkerPath: path.join(dist, 'sync-worker.cjs'), searchWorkerPath: path.join(dist, 'search-worker.cjs') });
   try {
     const accountId = (await wren.call('accounts.add', labDraft(context.lab, context.user))).id;
     const synced = await wren.call('sync.run', { accountId, bodies: true });

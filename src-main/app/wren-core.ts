@@ -1,4 +1,5 @@
 import { MessageSearch } from '../search/message-search';
+import { WorkerSearchQueries, defaultSearchWorkerPath } from '../search/worker-search-queries';
 import { join } from 'node:path';
 import { AccountService } from '../accounts/account-service';
 import { AccountStatusBoard } from '../accounts/account-status';
@@ -71,6 +72,12 @@ export interface CoreOptions {
    * none built, as under vitest) does that work in this thread.
    */
   outboxWorkerPath?: string | null;
+  /**
+   * The bundled search worker, where `messages.search` runs its FTS5 query on
+   * a read-only connection of its own. Default: the one beside the bundle;
+   * null (or none built, as under vitest) queries in this thread.
+   */
+  searchWorkerPath?: string | null;
   /** Another process (the app, another `wren sync`) is syncing the account; this sync waits for it. */
   onSyncWait?: (accountId: number, holder: LeaseHolder) => void;
   /** Another process is renewing the account's OAuth2 token; this login waits for it, then uses the new token. */
@@ -128,7 +135,7 @@ export class WrenCore {
     this.reader = new MessageReader(this.store, this.sessions, this.operations, (accountId) => this.loginFor(accountId));
     this.operations.cacheSource = (messageId) => this.reader.cachedSource(messageId);
     this.localFolders = new LocalFolders(this.store);
-    this.search = new MessageSearch(this.store);
+    this.search = this.createSearch();
     this.folders = new RemoteFolders(this.store, (accountId) => this.sync.replaySoon(accountId));
     this.staging = new AttachmentStaging(dataDir);
     this.compose = new ComposeStarter(this.store, this.accounts, this.reader, this.staging);
@@ -164,7 +171,7 @@ export class WrenCore {
     await this.outboxRunner.stop();
     await this.outboxEngine.closeAll();
     await this.sync.stop();
-    await this.search.indexer.stop();
+    await this.search.close();
     this.sessions.closeAll();
     this.tokenLeases.close();
     this.store.close();
@@ -218,6 +225,11 @@ export class WrenCore {
       : new InProcessSyncRunner(this.store, onNewMail);
     // Other processes may sync the same accounts from this data folder (the app and the CLI).
     return new LeasedSyncRunner(runner, new AccountLeases(this.leasesFile, 'sync'), this.options.onSyncWait);
+  }
+
+  private createSearch(): MessageSearch {
+    const workerPath = this.options.searchWorkerPath === undefined ? defaultSearchWorkerPath() : this.options.searchWorkerPath;
+    return new MessageSearch(this.store, undefined, workerPath ? new WorkerSearchQueries(this.databaseFile, workerPath) : undefined);
   }
 
   private createOutboxEngine(): OutboxEngine {

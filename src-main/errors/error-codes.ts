@@ -60,6 +60,8 @@ export const ERROR_CODES = [
   'ServerOverQuota',
   // Work stopped on purpose (Ctrl-C, quitting the app)
   'SyncStopped',
+  // The search worker ended before it answered (it crashed, or Wren is quitting): searching again starts a new one
+  'SearchStopped',
   'SmtpRejected',
   'SmtpDeferred',
   'NoSmtpServer',

@@ -2,8 +2,10 @@ import { stat } from 'node:fs/promises';
 import type { Worker } from 'node:worker_threads';
 import { WrenError } from '../errors/wren-error';
 import type { ParsedSource } from './parse-source';
+import { searchDocument, type BodyText } from '../search/search-document';
+import type { PendingEntry, SearchDocument } from '../store/search-repo';
 import { bundledWorkerPath, startBundledWorker } from '../workers/start-bundled-worker';
-import { PARSE_WORKER_ROLE, parseFileWith, type FileParseOptions, type ParseRequest, type ParseResponse } from './parse-worker';
+import { PARSE_WORKER_ROLE, parseFileWith, type DocumentRequest, type FileParseOptions, type ParseRequest, type ParseResponse } from './parse-worker';
 
 export interface ParsePoolOptions {
   /** The bundled worker script; null parses in this thread (see defaultWorkerPath). */
@@ -15,9 +17,14 @@ export interface ParsePoolOptions {
 }
 
 interface Job {
-  request: ParseRequest;
-  resolve: (result: ParsedSource) => void;
+  request: ParseRequest | DocumentRequest;
+  resolve: (result: ParsedSource | SearchDocument) => void;
   reject: (error: Error) => void;
+}
+
+/** What a failed job's error names: the file parsed, or the message whose document was prepared. */
+function jobDetails(request: ParseRequest | DocumentRequest): Record<string, unknown> {
+  return 'document' in request ? { messageId: request.document.entry.id } : { path: request.path };
 }
 
 interface Slot {
@@ -46,8 +53,18 @@ export class ParsePool {
     });
     // No bundled worker (vitest runs the TypeScript directly): parse here.
     if (!this.options.workerPath) return parseFileWith(file, options);
+    return this.enqueue({ id: this.nextId++, path: file, options }) as Promise<ParsedSource>;
+  }
+
+  /** A message's search document from its cached body (html-to-text is the slow part), in a worker. */
+  async searchDocument(entry: PendingEntry, body: BodyText | null): Promise<SearchDocument> {
+    if (!this.options.workerPath) return searchDocument(entry, body);
+    return this.enqueue({ id: this.nextId++, document: { entry, body } }) as Promise<SearchDocument>;
+  }
+
+  private enqueue(request: ParseRequest | DocumentRequest): Promise<ParsedSource | SearchDocument> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ request: { id: this.nextId++, path: file, options }, resolve, reject });
+      this.queue.push({ request, resolve, reject });
       this.dispatch();
     });
   }
@@ -104,13 +121,13 @@ export class ParsePool {
     const job = this.finishJob(slot);
     if (!job) return;
     if (response.ok) job.resolve(response.result);
-    else job.reject(new WrenError('Internal', `The message parser failed: ${response.error}`, { path: job.request.path }));
+    else job.reject(new WrenError('Internal', `The message parser failed: ${response.error}`, jobDetails(job.request)));
     this.dispatch();
   }
 
   private fail(slot: Slot, message: string): void {
     const job = this.finishJob(slot);
-    job?.reject(new WrenError('Internal', message, { path: job.request.path }));
+    job?.reject(new WrenError('Internal', message, jobDetails(job.request)));
   }
 }
 
@@ -126,8 +143,17 @@ export function defaultWorkerPath(): string | null {
 
 let shared: ParsePool | null = null;
 
+function sharedPool(): ParsePool {
+  shared ??= new ParsePool({ workerPath: defaultWorkerPath(), size: 2 });
+  return shared;
+}
+
 /** Parses a message file (a blob) off the main thread; see ParsePool. */
 export function parseSourceFileInWorker(file: string, options?: FileParseOptions): Promise<ParsedSource> {
-  shared ??= new ParsePool({ workerPath: defaultWorkerPath(), size: 2 });
-  return shared.parseFile(file, options);
+  return sharedPool().parseFile(file, options);
+}
+
+/** A message's search document off the main thread; see ParsePool.searchDocument. */
+export function searchDocumentInWorker(entry: PendingEntry, body: BodyText | null): Promise<SearchDocument> {
+  return sharedPool().searchDocument(entry, body);
 }

@@ -1,5 +1,8 @@
 import { createReadStream } from 'node:fs';
 import type { MessagePort } from 'node:worker_threads';
+import type { BodyText } from '../search/search-document';
+import { searchDocument } from '../search/search-document';
+import type { PendingEntry, SearchDocument } from '../store/search-repo';
 import { portForRole } from '../workers/start-bundled-worker';
 import { parseSource, type ParsedSource } from './parse-source';
 
@@ -7,12 +10,20 @@ import { parseSource, type ParsedSource } from './parse-source';
  * Worker side of parse-in-worker.ts, bundled on its own as
  * dist/main/parse-worker.cjs. It parses one file per request; attachments
  * are only hashed and measured (their bytes stay in the file), except
- * cid: images, which are embedded in the HTML as data: URLs.
+ * cid: images, which are embedded in the HTML as data: URLs. It also
+ * prepares a message's search document from a cached HTML body (see
+ * DocumentRequest): html-to-text takes hundreds of ms on a big one.
  */
 export interface ParseRequest {
   id: number;
   path: string;
   options?: FileParseOptions;
+}
+
+/** The search index's text of one message whose cached body the main process's indexer read. */
+export interface DocumentRequest {
+  id: number;
+  document: { entry: PendingEntry; body: BodyText | null };
 }
 
 export interface FileParseOptions {
@@ -28,14 +39,15 @@ export function parseFileWith(path: string, options: FileParseOptions = {}): Pro
   return parseSource(createReadStream(path, { end }), { embedInlineImages: options.embedInlineImages ?? true });
 }
 
-export type ParseResponse = { id: number; ok: true; result: ParsedSource } | { id: number; ok: false; error: string };
+export type ParseResponse = { id: number; ok: true; result: ParsedSource | SearchDocument } | { id: number; ok: false; error: string };
 
 /** Marks a Worker started by ParsePool, so this module never answers another thread's port. */
 export const PARSE_WORKER_ROLE = 'wren-parse-worker';
 
 export function serveParseRequests(port: MessagePort): void {
-  port.on('message', (request: ParseRequest) => {
-    parseFileWith(request.path, request.options).then(
+  port.on('message', (request: ParseRequest | DocumentRequest) => {
+    const work = 'document' in request ? Promise.resolve().then(() => searchDocument(request.document.entry, request.document.body)) : parseFileWith(request.path, request.options);
+    work.then(
       (result) => port.postMessage({ id: request.id, ok: true, result } satisfies ParseResponse),
       (error: unknown) => port.postMessage({ id: request.id, ok: false, error: String(error) } satisfies ParseResponse),
     );

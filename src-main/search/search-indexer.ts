@@ -6,6 +6,9 @@ import { searchDocument, type BodyText } from './search-document';
 /** Parses a cached source file into its body (a worker in the main process, in place in the sync worker). */
 export type ParseSourceFile = (path: string) => Promise<BodyText>;
 
+/** Makes a message's index entry from its body: html-to-text is the slow part (a worker in the main process, in place in the sync worker). */
+export type PrepareDocument = (entry: PendingEntry, body: BodyText | null) => SearchDocument | Promise<SearchDocument>;
+
 /** Messages read, prepared and written per transaction: small enough that one batch never holds the thread for long. */
 const BATCH_SIZE = 50;
 
@@ -27,6 +30,7 @@ export class SearchIndexer {
     private readonly store: Store,
     private readonly parse: ParseSourceFile,
     private readonly order: IndexOrder = 'newest-first',
+    private readonly prepare: PrepareDocument = searchDocument,
   ) {}
 
   /** Indexes everything waiting; concurrent calls share one run. Resolves with the number of messages indexed. */
@@ -74,9 +78,9 @@ export class SearchIndexer {
       const documents: SearchDocument[] = [];
       for (const entry of batch) {
         if (this.stopped) return indexed;
-        documents.push(searchDocument(entry, await this.bodyOf(entry)));
-        // A cached HTML body is turned into text right here (a big one takes a few hundred ms): the
-        // event loop runs between two messages, so a search's budget and everything else get their turn.
+        documents.push(await this.prepare(entry, await this.bodyOf(entry)));
+        // Where a cached HTML body is turned into text in this thread (the sync worker: a big one takes a few
+        // hundred ms), the event loop runs between two messages, so everything else gets its turn.
         await yieldToEvents();
       }
       if (!this.store.db.open) return indexed;

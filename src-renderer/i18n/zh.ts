@@ -511,6 +511,7 @@ export const zh: Dictionary = {
     FolderReadOnly: '该文件夹在服务器上是只读的：您可以阅读其中的邮件，但不能更改。您的更改已被撤销。',
     ServerOverQuota: '您在服务器上的邮箱已满：服务器拒绝再存入邮件。没有丢失任何内容：邮件仍在原处。请释放一些空间（清空已删除文件夹）后再试。',
     SyncStopped: '同步已停止。已收到的邮件都已保留，下次同步会获取其余部分。',
+    SearchStopped: '搜索在完成前中断了，请重新搜索。',
     SmtpRejected: '发件服务器拒绝了这封邮件。',
     SmtpDeferred: '发件服务器暂时无法接收这封邮件，Wren 稍后会重试。',
     NoSmtpServer: '此账户尚未设置发件（SMTP）服务器。',

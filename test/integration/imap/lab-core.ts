@@ -27,6 +27,7 @@ export function startCore(
     syncIntervalMs?: number;
     syncWorkerPath?: string | null;
     outboxWorkerPath?: string | null;
+    searchWorkerPath?: string | null;
     dataDir?: string;
     discovery?: Partial<DiscoveryOptions>;
     sharing?: TestCore;
@@ -43,6 +44,7 @@ export function startCore(
     syncIntervalMs: options.syncIntervalMs ?? 0,
     syncWorkerPath: options.syncWorkerPath ?? null,
     outboxWorkerPath: options.outboxWorkerPath ?? null,
+    searchWorkerPath: options.searchWorkerPath ?? null,
     discovery: options.discovery,
   });
   const handlers = createHandlers(core);

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../../lab/lab';
@@ -22,7 +22,8 @@ describe('search over synced, downloaded and local mail (lab)', () => {
   beforeAll(async () => {
     lab = await startLab();
     await lab.seed(alice().email, 'INBOX', [englishMail, gbkMail, utf8ChineseMail]);
-    wren = startCore();
+    // Queries in the bundled search worker, as in the app (its own read-only connection).
+    wren = startCore({ searchWorkerPath: resolve('dist/main/search-worker.cjs') });
     aliceId = (await wren.call('accounts.add', labDraft(lab, alice()))).id;
     const synced = await wren.call('sync.run', { accountId: aliceId, bodies: true });
     expect(synced.failures).toEqual([]);

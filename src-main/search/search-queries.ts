@@ -1,0 +1,33 @@
+import type { SearchRepo } from '../store/search-repo';
+import type { SearchAnswer, SearchQuery } from './search-worker-protocol';
+
+/**
+ * Where `messages.search` runs its FTS5 query: in a worker thread with its
+ * own read-only connection (the app, the web mode, the CLI: a query over a
+ * large store takes hundreds of ms), or in this thread (tests from
+ * TypeScript, where no bundled worker exists).
+ */
+export interface SearchQueries {
+  run(query: SearchQuery): Promise<SearchAnswer>;
+  /** Stops the worker, if any; queries it was running fail with SearchStopped. */
+  close(): Promise<void>;
+}
+
+/** The query itself, the same on either side of the thread boundary. */
+export function answerQuery(repo: SearchRepo, query: SearchQuery): SearchAnswer {
+  const found = repo.search(query.match, query.scope, query.offset, query.limit);
+  return { ...found, unindexed: repo.pendingCount() };
+}
+
+/** The query on the main thread's own connection. */
+export class InProcessSearchQueries implements SearchQueries {
+  constructor(private readonly repo: SearchRepo) {}
+
+  run(query: SearchQuery): Promise<SearchAnswer> {
+    return Promise.resolve(answerQuery(this.repo, query));
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}

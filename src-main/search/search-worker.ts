@@ -1,0 +1,33 @@
+import type { MessagePort } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
+import { toErrorShape } from '../errors/wren-error';
+import { openDatabase } from '../store/open-database';
+import { SearchRepo } from '../store/search-repo';
+import { portForRole } from '../workers/start-bundled-worker';
+import { answerQuery } from './search-queries';
+import { SEARCH_WORKER_ROLE, type FromSearchWorker, type ToSearchWorker } from './search-worker-protocol';
+
+/**
+ * Worker side of worker-search-queries.ts, bundled on its own as
+ * dist/main/search-worker.cjs. It holds a read-only connection to the cache
+ * (WAL: it reads beside the main thread's writes, seeing each committed
+ * one) and answers one query at a time, so the main thread never waits on
+ * FTS5. The connection opens on the first query, so a database it cannot
+ * open fails that query with its code, not the worker.
+ */
+export function serveSearchQueries(port: MessagePort, databaseFile: string): void {
+  let repo: SearchRepo | null = null;
+  port.on('message', (query: ToSearchWorker) => {
+    let reply: FromSearchWorker;
+    try {
+      repo ??= new SearchRepo(openDatabase(databaseFile, { readonly: true }));
+      reply = { id: query.id, ok: true, answer: answerQuery(repo, query) };
+    } catch (error) {
+      reply = { id: query.id, ok: false, error: toErrorShape(error) };
+    }
+    port.postMessage(reply);
+  });
+}
+
+const port = portForRole(SEARCH_WORKER_ROLE);
+if (port) serveSearchQueries(port, (workerData as { databaseFile: string }).databaseFile);
