@@ -71,7 +71,7 @@ describe('wren CLI: the local folders as the account "local", export and import'
     const mbox = join(dir, 'old.mbox');
     expect(await json(['export', 'local', 'Archive/Old', '--mbox', mbox])).toEqual({ savedTo: mbox, exported: 2 });
     expect((await wren(['folder', 'create', 'local', 'Imports'])).code).toBe(0);
-    expect(await json(['import', 'local', 'Imports', mbox])).toEqual({ imported: 2, files: 1 });
+    expect(await json(['import', 'local', 'Imports', mbox])).toEqual({ imported: 2, skipped: 0, files: 1 });
     const imported = (await json(['list', 'local', 'Imports'])) as { id: number; subject: string }[];
     const [a, b] = [await wren(['source', String(local[0]!.id)]), await wren(['source', String(imported.find((m) => m.subject === local[0]!.subject)!.id)])];
     expect(b.stdout).toBe(a.stdout);
@@ -91,7 +91,7 @@ describe('wren CLI: the local folders as the account "local", export and import'
     expect((await wren(['folder', 'create', 'local', 'Big'])).code).toBe(0);
     const result = await wren(['--stats', '--json', 'import', 'local', 'Big', file]);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual({ imported: count, files: 1 });
+    expect(JSON.parse(result.stdout)).toEqual({ imported: count, skipped: 0, files: 1 });
     const stats = JSON.parse(/wren-stats (.*)/.exec(result.stderr)![1]!) as { maxRssBytes: number; wallMs: number };
     console.log(`big mbox import: ${count} messages, ${BIG_MBOX_BYTES / 1024 / 1024} MB, peak RSS ${(stats.maxRssBytes / 1024 / 1024).toFixed(0)} MB, ${(stats.wallMs / 1000).toFixed(1)} s`);
     expect(stats.maxRssBytes).toBeLessThan(RSS_BOUND_BYTES);
