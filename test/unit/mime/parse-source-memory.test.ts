@@ -7,20 +7,23 @@ import { pipeline } from 'node:stream/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseSource } from '../../../src-main/mime/parse-source';
 
-const ATTACHMENT_BYTES = 20 * 1024 * 1024;
+const ATTACHMENT_BYTES = 60 * 1024 * 1024;
 /**
- * Peak RSS growth allowed while parsing. Measured on Node 20: 5–13 MB when
- * streaming, 47 MB for mailparser's simpleParser on the same file (it holds
- * the attachment). The 60 MB first proposed would pass a buffering parser
- * too, so the bar sits at 30 MB: over twice the streaming worst case seen,
- * well under what buffering costs.
+ * Peak RSS growth allowed while parsing. Streaming, the growth is the
+ * garbage of passed chunks that V8 has not collected yet, bounded by its GC
+ * rather than by the file: measured on Node 20, 26–33 MB with a 20 MB
+ * attachment and 30–33 MB with 60 MB. A parser that holds the attachment
+ * grows by more than the attachment itself (47 MB for mailparser's
+ * simpleParser with 20 MB). So the attachment is 60 MB and the bar 45 MB:
+ * clear of the streaming case's GC noise (a 30 MB bar with 20 MB failed under
+ * a loaded full run), far under what holding it costs.
  */
-const MAX_RSS_GROWTH = 30 * 1024 * 1024;
+const MAX_RSS_GROWTH = 45 * 1024 * 1024;
 
 const dir = mkdtempSync(path.join(tmpdir(), 'wren-mime-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Writes a message with a 20 MB base64 attachment to disk, never holding it whole; returns its SHA-256. */
+/** Writes a message with a 60 MB base64 attachment to disk, never holding it whole; returns its SHA-256. */
 async function writeBigMessage(file: string): Promise<string> {
   const hash = createHash('sha256');
   async function* lines() {
@@ -41,7 +44,7 @@ async function writeBigMessage(file: string): Promise<string> {
 }
 
 describe('parseSource memory', () => {
-  it('streams a 20 MB attachment through onAttachment without holding it', async () => {
+  it('streams a 60 MB attachment through onAttachment without holding it', async () => {
     const file = path.join(dir, 'big.eml');
     const sha256 = await writeBigMessage(file);
     let received = 0;
