@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { doveadm, startLab, type Lab } from '../../lab/lab';
-import { simpleMessage } from '../../lab/simple-message';
 import { labDraft, startCore, type TestCore } from '../imap/lab-core';
+import { aliceLogin, inboxSubjects, seedTwoMailboxes } from './two-mailboxes';
 
 /**
  * An account pointed at another mailbox (another user, or another server): what is cached is the
@@ -14,15 +14,12 @@ describe('an account pointed at another mailbox', () => {
   let wren: TestCore;
   let accountId: number;
 
-  const subjects = () => wren.core.store.db
-    .prepare("SELECT m.subject FROM messages m JOIN folders f ON f.id = m.folder_id WHERE f.account_id = ? AND f.path = 'INBOX' ORDER BY m.subject")
-    .pluck().all(accountId) as string[];
+  const subjects = () => inboxSubjects(wren, accountId);
 
   beforeAll(async () => {
     lab = await startLab();
     const [alice, bob] = lab.users;
-    await lab.seed(bob!.email, 'INBOX', [simpleMessage(1, { to: bob!.email, subject: 'For Bob' })]);
-    await lab.seed(alice!.email, 'INBOX', [simpleMessage(2, { to: alice!.email, subject: 'For Alice' })]);
+    await seedTwoMailboxes(lab, [2]);
     for (const user of [alice!, bob!]) await doveadm(lab, ['mailbox', 'update', '-u', user.email, '--uid-validity', '7', 'INBOX']);
     wren = startCore();
     accountId = (await wren.call('accounts.add', labDraft(lab, bob!, { smtp: null }))).id;
@@ -35,8 +32,7 @@ describe('an account pointed at another mailbox', () => {
 
   it('after its user changed, shows the new mailbox’s mail only, bodies included', async () => {
     expect(subjects()).toEqual(['For Bob 1']);
-    const alice = lab.users[0]!;
-    await wren.call('accounts.update', { accountId, incoming: { host: lab.host, port: lab.ports.imaps, security: 'tls', user: alice.email }, password: alice.password });
+    await wren.call('accounts.update', { accountId, ...aliceLogin(lab) });
     expect((await wren.call('sync.run', { accountId })).failures).toEqual([]);
     expect(subjects()).toEqual(['For Alice 2']);
     const { items: [message] } = await wren.call('messages.list', { folderId: wren.core.store.folders.list(accountId).find((f) => f.path === 'INBOX')!.id, limit: 10, offset: 0 });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { doveadm, startLab, type Lab } from '../../lab/lab';
 import { sleep } from '../../lab/net-util';
-import { simpleMessage } from '../../lab/simple-message';
 import { labDraft, startCore, type TestCore } from '../imap/lab-core';
+import { aliceLogin, inboxSubjects, seedTwoMailboxes } from './two-mailboxes';
 
 /**
  * An account's servers, user or password changed by another process (`wren account edit` while the
@@ -14,15 +14,12 @@ describe('an account edited by another process while the app runs', () => {
   let app: TestCore;
   let accountId: number;
 
-  const subjects = () => app.core.store.db
-    .prepare("SELECT m.subject FROM messages m JOIN folders f ON f.id = m.folder_id WHERE f.account_id = ? AND f.path = 'INBOX' ORDER BY m.subject")
-    .pluck().all(accountId) as string[];
+  const subjects = () => inboxSubjects(app, accountId);
 
   beforeAll(async () => {
     lab = await startLab();
     const [alice, bob] = lab.users;
-    await lab.seed(bob!.email, 'INBOX', [simpleMessage(1, { to: bob!.email, subject: 'For Bob' })]);
-    await lab.seed(alice!.email, 'INBOX', [2, 3].map((n) => simpleMessage(n, { to: alice!.email, subject: 'For Alice' })));
+    await seedTwoMailboxes(lab, [2, 3]);
     // Two mailboxes made in the same second share Dovecot's UIDVALIDITY; here they must not (this is about connections).
     await doveadm(lab, ['mailbox', 'update', '-u', alice!.email, '--uid-validity', '4242', 'INBOX']);
     // A running app: background syncs on (a long interval), so it watches for other processes' changes.
@@ -40,9 +37,8 @@ describe('an account edited by another process while the app runs', () => {
   });
 
   it('after another process changed its user and password, syncs the new mailbox, not the old one', async () => {
-    const alice = lab.users[0]!;
     const cli = startCore({ sharing: app });
-    await cli.call('accounts.update', { accountId, incoming: { host: lab.host, port: lab.ports.imaps, security: 'tls', user: alice.email }, password: alice.password });
+    await cli.call('accounts.update', { accountId, ...aliceLogin(lab) });
     await cli.core.close();
     await sleep(3000); // the app looks for other processes' changes every 2 s
     const { failures } = await app.call('sync.run', { accountId });
