@@ -11,8 +11,12 @@ import { withRenewedToken } from '../accounts/oauth2/renewed-token-retry';
 const RETRY_DELAYS_MS = [15_000, 30_000, 60_000, 2 * 60_000, 5 * 60_000, 10 * 60_000];
 /** A database held by another Wren is let go soon; worth one slow retry per failure, unlike a full disk. */
 const BUSY_RETRY_MS = 2 * 60_000;
-/** Faults of a server that is there but says "not now": retried on a timer, like offline ones. */
-const PATIENCE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['ServerThrottled', 'ServerTemporary', 'MailboxLockTimeout', 'Pop3InUse', 'Pop3LoginDelay']);
+/**
+ * Faults of a server that is there but says "not now": retried on a timer, like offline ones. So is a sync
+ * worker that died (out of memory, a bug): the next sync starts a new one, and without a retry the account's
+ * mail stopped arriving until Wren restarted; the backoff keeps a worker that keeps dying from looping.
+ */
+const PATIENCE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['ServerThrottled', 'ServerTemporary', 'MailboxLockTimeout', 'Pop3InUse', 'Pop3LoginDelay', 'SyncWorkerStopped']);
 
 /** A push connection lost again this soon after the last loss reconnects with the backoff, not at once. */
 const QUICK_RECONNECT_GAP_MS = 60_000;
