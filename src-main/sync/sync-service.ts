@@ -158,6 +158,25 @@ export class SyncService {
     this.schedule(accountId, this.intervalOf(accountId));
   }
 
+  /**
+   * The machine woke from sleep (or its clock jumped as after one): connections open before are likely
+   * dead without a FIN, and IDLE would notice only at its next silence timeout, minutes later. Each account
+   * synced in the background is cut off and synced now, which restarts its push and ends an offline backoff
+   * early; one in an error no retry helps (a refused login), or syncing already, is left alone.
+   */
+  wake(): void {
+    if (this.stopped || !this.store.db.open) return;
+    for (const { id } of this.store.accounts.list()) {
+      const status = this.status.get(id);
+      if (this.running.has(id) || (status.state === 'error' && status.retryAt === null)) continue;
+      if (!this.options.intervalMs && !this.watched.has(id)) continue;
+      this.runner.unwatch(id);
+      this.runner.dropConnection(id);
+      this.pushLostAt.delete(id);
+      this.run(id, false).catch(() => undefined);
+    }
+  }
+
   /** When the account's next background check is due, if one is scheduled (tests, status). */
   hasTimer(accountId: number): boolean {
     return this.timers.has(accountId);
