@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { AccountService } from '../accounts/account-service';
 import { AccountStatusBoard } from '../accounts/account-status';
 import { AccountWatcher } from '../accounts/account-watcher';
+import { watchForWake } from '../sync/wake-watch';
 import type { DiscoveryOptions } from '../accounts/discovery/discovery-options';
 import { RemoteFolders } from '../folders/remote-folders';
 import { LocalFolders } from '../folders/local-folders';
@@ -116,6 +117,8 @@ export class WrenCore {
   private readonly outboxRunner: OutboxRunner;
   private readonly watcher: AccountWatcher | null;
   private readonly stopWatchingSettings: () => void;
+  /** A clock jump as after a suspend resyncs at once (the app also hears Electron's powerMonitor 'resume'). */
+  private readonly stopWatchingWake: () => void;
   /** One OAuth2 token refresh per account across the processes sharing this data folder. */
   private readonly tokenLeases: AccountLeases;
 
@@ -130,6 +133,7 @@ export class WrenCore {
     this.accounts = new AccountService(this.store, vault, this.status, { flows: this.oauth2Flows, tokens });
     this.sessions = new ImapSessions((accountId) => this.loginFor(accountId), (accountId) => (rejected) => this.renewLogin(accountId, rejected));
     this.sync = this.createSync();
+    this.stopWatchingWake = watchForWake(() => this.sync.wake());
     this.events.on('settings.changed', ({ settings, previous }) => applyAccountSettings(this.sync, settings, previous));
     this.operations = new OperationsService(this.store, (accountId) => this.sync.replaySoon(accountId));
     this.reader = new MessageReader(this.store, this.sessions, this.operations, (accountId) => this.loginFor(accountId));
@@ -168,6 +172,7 @@ export class WrenCore {
     this.watcher?.stop();
     this.oauth2Flows.closeAll();
     this.stopWatchingSettings();
+    this.stopWatchingWake();
     await this.outboxRunner.stop();
     await this.outboxEngine.closeAll();
     await this.sync.stop();

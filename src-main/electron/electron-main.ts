@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, Menu, nativeImage, nativeTheme, protocol, screen, Tray } from 'electron';
+import { app, BrowserWindow, dialog, Menu, nativeImage, nativeTheme, powerMonitor, protocol, screen, Tray } from 'electron';
 import { createHandlers } from '../app/handlers';
 import { WrenCore } from '../app/wren-core';
 import { toErrorShape } from '../errors/wren-error';
@@ -54,6 +54,8 @@ class DesktopApp {
       onUnread: (count) => this.tray?.setUnread(count),
     });
     this.core.sync.start(this.core.store.accounts.list().map((a) => a.id), false);
+    // After a sleep the connections are likely dead without a FIN: reconnect now, not at IDLE's timeout.
+    powerMonitor.on('resume', () => this.core.sync.wake());
     this.openMailto(mailtoInArgs(firstArgs));
   }
 

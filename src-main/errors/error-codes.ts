@@ -62,6 +62,8 @@ export const ERROR_CODES = [
   'SyncStopped',
   // The search worker ended before it answered (it crashed, or Wren is quitting): searching again starts a new one
   'SearchStopped',
+  // The sync worker thread died (a bug, or out of memory): the sync is retried with a new one, on the offline backoff
+  'SyncWorkerStopped',
   'SmtpRejected',
   'SmtpDeferred',
   'NoSmtpServer',

@@ -11,8 +11,12 @@ import { withRenewedToken } from '../accounts/oauth2/renewed-token-retry';
 const RETRY_DELAYS_MS = [15_000, 30_000, 60_000, 2 * 60_000, 5 * 60_000, 10 * 60_000];
 /** A database held by another Wren is let go soon; worth one slow retry per failure, unlike a full disk. */
 const BUSY_RETRY_MS = 2 * 60_000;
-/** Faults of a server that is there but says "not now": retried on a timer, like offline ones. */
-const PATIENCE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['ServerThrottled', 'ServerTemporary', 'MailboxLockTimeout', 'Pop3InUse', 'Pop3LoginDelay']);
+/**
+ * Faults of a server that is there but says "not now": retried on a timer, like offline ones. So is a sync
+ * worker that died (out of memory, a bug): the next sync starts a new one, and without a retry the account's
+ * mail stopped arriving until Wren restarted; the backoff keeps a worker that keeps dying from looping.
+ */
+const PATIENCE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['ServerThrottled', 'ServerTemporary', 'MailboxLockTimeout', 'Pop3InUse', 'Pop3LoginDelay', 'SyncWorkerStopped']);
 
 /** A push connection lost again this soon after the last loss reconnects with the backoff, not at once. */
 const QUICK_RECONNECT_GAP_MS = 60_000;
@@ -152,6 +156,25 @@ export class SyncService {
     if (this.stopped || !this.options.intervalMs || this.running.has(accountId) || !this.timers.has(accountId)) return;
     if (this.status.get(accountId).state !== 'idle') return;
     this.schedule(accountId, this.intervalOf(accountId));
+  }
+
+  /**
+   * The machine woke from sleep (or its clock jumped as after one): connections open before are likely
+   * dead without a FIN, and IDLE would notice only at its next silence timeout, minutes later. Each account
+   * synced in the background is cut off and synced now, which restarts its push and ends an offline backoff
+   * early; one in an error no retry helps (a refused login), or syncing already, is left alone.
+   */
+  wake(): void {
+    if (this.stopped || !this.store.db.open) return;
+    for (const { id } of this.store.accounts.list()) {
+      const status = this.status.get(id);
+      if (this.running.has(id) || (status.state === 'error' && status.retryAt === null)) continue;
+      if (!this.options.intervalMs && !this.watched.has(id)) continue;
+      this.runner.unwatch(id);
+      this.runner.dropConnection(id);
+      this.pushLostAt.delete(id);
+      this.run(id, false).catch(() => undefined);
+    }
   }
 
   /** When the account's next background check is due, if one is scheduled (tests, status). */

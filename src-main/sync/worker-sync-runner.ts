@@ -88,11 +88,11 @@ export class WorkerSyncRunner implements SyncRunner {
     if (this.worker) return this.worker;
     const listeners: WorkerListeners<FromSyncWorker> = {
       onMessage: (message) => this.receive(message),
-      onError: (error) => this.failAll(new WrenError('Internal', `The sync worker crashed: ${error.message}`)),
+      onError: (error) => this.failAll(new WrenError('SyncWorkerStopped', `The sync worker crashed: ${error.message}`)),
       onExit: () => {
         if (this.worker === worker) this.worker = null;
         this.onStopped?.(); // a worker that is gone has nothing left to stop
-        const fault = new WrenError('Internal', 'The sync worker stopped unexpectedly; the next sync starts a new one.');
+        const fault = new WrenError('SyncWorkerStopped', 'The sync worker stopped unexpectedly; the next sync starts a new one.');
         this.failAll(fault);
         this.loseAll(fault);
       },

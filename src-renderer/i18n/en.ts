@@ -536,6 +536,7 @@ export const en: Dictionary = {
     ServerOverQuota: 'Your mailbox on the server is full: the server refused to store more mail in it. Nothing was lost: the mail stays where it was. Free some space (empty the Trash), then try again.',
     SyncStopped: 'The sync was stopped. Mail that had already arrived is kept; the next sync fetches the rest.',
     SearchStopped: 'The search stopped before it finished. Search again.',
+    SyncWorkerStopped: 'The background sync stopped unexpectedly. Nothing is lost: Wren will try again in a while.',
     SmtpRejected: 'The outgoing mail server refused the message.',
     SmtpDeferred: 'The outgoing mail server cannot take the message now; Wren will try again.',
     NoSmtpServer: 'This account has no outgoing (SMTP) server set up.',

@@ -512,6 +512,7 @@ export const zh: Dictionary = {
     ServerOverQuota: '您在服务器上的邮箱已满：服务器拒绝再存入邮件。没有丢失任何内容：邮件仍在原处。请释放一些空间（清空已删除文件夹）后再试。',
     SyncStopped: '同步已停止。已收到的邮件都已保留，下次同步会获取其余部分。',
     SearchStopped: '搜索在完成前中断了，请重新搜索。',
+    SyncWorkerStopped: '后台同步意外中断。邮件不会丢失，Wren 稍后会重试。',
     SmtpRejected: '发件服务器拒绝了这封邮件。',
     SmtpDeferred: '发件服务器暂时无法接收这封邮件，Wren 稍后会重试。',
     NoSmtpServer: '此账户尚未设置发件（SMTP）服务器。',

@@ -9,6 +9,8 @@ export interface TcpProxy {
   port: number;
   /** Bytes stop flowing both ways on every open connection; the sockets stay open. */
   blackHole(): void;
+  /** Only the connections open now go silent (a sleep outlived by the server's side); new ones flow. */
+  blackHoleOpenLines(): void;
   /** Stops listening and cuts every connection: the server is gone. */
   close(): Promise<void>;
 }
@@ -31,10 +33,11 @@ export interface TcpProxyOptions {
 /** `listenPort` reopens a closed proxy where its clients expect it (the server is back). */
 export async function startTcpProxy(targetPort: number, host = '127.0.0.1', listenPort = 0, options: TcpProxyOptions = {}): Promise<TcpProxy> {
   const sockets = new Set<net.Socket>();
+  const deadLines = new Set<net.Socket>();
   let silent = false;
   const relay = (from: net.Socket, to: net.Socket) =>
     from.on('data', (chunk) => {
-      if (!silent) to.write(chunk);
+      if (!silent && !deadLines.has(from)) to.write(chunk);
     });
   const server = net.createServer((client) => {
     const upstream = net.connect(targetPort, host);
@@ -47,7 +50,7 @@ export async function startTcpProxy(targetPort: number, host = '127.0.0.1', list
       socket.on('error', () => undefined);
       socket.on('close', () => {
         sockets.delete(socket);
-        if (silent) return;
+        if (silent || deadLines.has(socket)) return;
         if (socket === client) upstream.destroy();
         else if (drained) void drained().then(() => client.end());
         else client.destroy();
@@ -59,6 +62,9 @@ export async function startTcpProxy(targetPort: number, host = '127.0.0.1', list
     port: (server.address() as net.AddressInfo).port,
     blackHole: () => {
       silent = true;
+    },
+    blackHoleOpenLines: () => {
+      for (const socket of sockets) deadLines.add(socket);
     },
     close: async () => {
       for (const socket of sockets) socket.destroy();
