@@ -7,11 +7,11 @@ import { withFolder } from '../../../src-main/imap/with-folder';
  * in order; SELECT (a new mailbox object) only when another folder is
  * selected, the fast path otherwise. Records the commands sent.
  */
-function lockingClient(selected: string) {
+function lockingClient(selected: string, extensions: string[] = []) {
   const commands: string[] = [];
   let held: Promise<void> = Promise.resolve();
   const client = {
-    enabled: new Set<string>(),
+    enabled: new Set<string>(extensions),
     mailbox: { path: selected, uidValidity: 1n, uidNext: 10, exists: 9 } as { path: string },
     on: () => undefined,
     off: () => undefined,
@@ -25,6 +25,10 @@ function lockingClient(selected: string) {
         client.mailbox = { path, uidValidity: 1n, uidNext: 10, exists: 9 } as { path: string };
       }
       return { release };
+    },
+    async mailboxOpen(path: string) {
+      commands.push(`SELECT ${path} (QRESYNC)`);
+      client.mailbox = { path, uidValidity: 1n, uidNext: 10, exists: 9 } as { path: string };
     },
     async noop() {
       commands.push(`NOOP ${client.mailbox.path}`);
@@ -46,6 +50,19 @@ describe('withFolder', () => {
     open();
     await Promise.all([sent, first, second]);
     expect(commands).toEqual(['NOOP Sent', 'SELECT Drafts', 'work 1', 'NOOP Drafts', 'work 2']);
+  });
+
+  it('with QRESYNC, selects such a folder again with its known state, so what vanished meanwhile is reported', async () => {
+    const { client, commands } = lockingClient('Sent', ['QRESYNC']);
+    const since = { uidValidity: 1, modseq: 5 };
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const sent = withFolder(client, 'Sent', () => gate);
+    const first = withFolder(client, 'Drafts', async () => void commands.push('work 1'), { since });
+    const second = withFolder(client, 'Drafts', async () => void commands.push('work 2'), { since });
+    open();
+    await Promise.all([sent, first, second]);
+    expect(commands).toEqual(['NOOP Sent', 'SELECT Drafts', 'work 1', 'SELECT Drafts (QRESYNC)', 'work 2']);
   });
 
   it('sends no NOOP right after its own SELECT', async () => {
