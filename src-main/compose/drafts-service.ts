@@ -98,7 +98,6 @@ export class DraftsService {
     const previousId = this.currentVersion(composed);
     const previousRecord = previousId !== null ? this.store.messages.get(previousId) : undefined;
     const previous = previousRecord ? this.draftsFolderOf(previousRecord.folderId) : null;
-    if (previous && previous.accountId !== account.id) throw new WrenError('BadRequest', 'That draft belongs to another account.');
     const identity = chosenIdentity(identitiesOf(this.store, account), composed.identityId);
     const messageId = draftMessageId(identity.email);
     const raw = await buildDraft(composed, identity, messageId, this.staging);
@@ -118,7 +117,7 @@ export class DraftsService {
     });
     if (composed.draftKey) this.newest.set(composed.draftKey, rowId);
     if (account.protocol !== 'imap') {
-      if (previous) this.removeVersion(previous, previousId!);
+      if (previous) this.removeReplaced(account.id, previous, previousId!);
       return { draftMessageId: rowId, stored: 'local' };
     }
     const uploaded = await this.flushNow(account.id).then(() => true, (error: unknown) => {
@@ -128,7 +127,7 @@ export class DraftsService {
       if (this.store.messages.get(rowId)?.uid === null) this.forgetUnsent(folder, rowId);
       throw error;
     });
-    if (previous) this.removeVersion(previous, previousId!);
+    if (previous) this.removeReplaced(account.id, previous, previousId!);
     return { draftMessageId: rowId, stored: uploaded ? 'server' : 'queued' };
   }
 
@@ -159,6 +158,21 @@ export class DraftsService {
     this.store.write(() => {
       this.store.pendingAppends.remove(rowId);
       this.store.messages.removeLocal(folder.id, [rowId]);
+    });
+  }
+
+  /**
+   * The version a save replaced. One in another account's Drafts (the From
+   * was switched to this account) goes in that account's turn, not awaited:
+   * its save or flush may be appending that very version.
+   */
+  private removeReplaced(accountId: number, previous: FolderRecord, messageId: number): void {
+    if (previous.accountId === accountId || previous.accountId === null) {
+      this.removeVersion(previous, messageId);
+      return;
+    }
+    this.serial(previous.accountId, async () => this.removeVersion(previous, messageId)).catch((error: unknown) => {
+      console.warn('[wren] drafts: the version left in the other account could not be removed:', (error as Error).message);
     });
   }
 

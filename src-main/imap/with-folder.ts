@@ -34,6 +34,18 @@ interface ExpungeEvent { path?: string; uid?: number; vanished?: boolean }
 const LOCK_WAIT_MS = 5 * 60_000;
 
 /**
+ * Selections (imapflow makes a new mailbox object at each SELECT) some work
+ * already ran in. Checked once the lock is held: a command queued while
+ * another folder was selected can find its own selected by the command
+ * before it, whose view is as old as that command's work.
+ */
+const workedIn = new WeakSet<object>();
+
+function staleSelection(client: ImapClient, wasSelected: boolean): boolean {
+  return wasSelected || (client.mailbox !== false && workedIn.has(client.mailbox));
+}
+
+/**
  * Runs `work` with `path` selected, holding imapflow's mailbox lock so no
  * other command of this connection selects another folder meanwhile. The
  * state is copied at selection: imapflow raises mailbox.highestModseq with
@@ -56,7 +68,7 @@ export async function withFolder<T>(
     try {
       lock = await client.getMailboxLock(path, { readOnly, acquireTimeout: LOCK_WAIT_MS, ...qresync });
       // Still selected from before: no SELECT ran, so none with QRESYNC either; select again.
-      if (alreadySelected) await client.mailboxOpen(path, { readOnly, ...qresync });
+      if (staleSelection(client, alreadySelected)) await client.mailboxOpen(path, { readOnly, ...qresync });
     } finally {
       client.off('expunge', onExpunge);
     }
@@ -65,10 +77,11 @@ export async function withFolder<T>(
     // Still selected from before: the server tells this session of mail other sessions added only at a
     // sync point, and until then answers UID SEARCH and FETCH without it (a draft appended a moment ago by
     // another connection looked gone to the journal). NOOP is that sync point.
-    if (alreadySelected) await syncView(client, lock);
+    if (staleSelection(client, alreadySelected)) await syncView(client, lock);
   }
   try {
     const mailbox = client.mailbox as MailboxObject & { qresync?: boolean };
+    workedIn.add(mailbox);
     return await work({ ...selectedFolder(mailbox), vanished: qresync && mailbox.qresync ? vanished : null });
   } finally {
     lock.release();

@@ -78,7 +78,7 @@ export class SearchIndexer {
       const documents: SearchDocument[] = [];
       for (const entry of batch) {
         if (this.stopped) return indexed;
-        documents.push(await this.prepare(entry, await this.bodyOf(entry)));
+        documents.push(await this.documentOf(entry, await this.bodyOf(entry)));
         // Where a cached HTML body is turned into text in this thread (the sync worker: a big one takes a few
         // hundred ms), the event loop runs between two messages, so everything else gets its turn.
         await yieldToEvents();
@@ -90,6 +90,22 @@ export class SearchIndexer {
       superseded = cleared === 0 ? superseded + 1 : 0;
       if (superseded === MAX_SUPERSEDED_BATCHES) return indexed;
       await yieldToEvents();
+    }
+  }
+
+  /**
+   * A body the preparation fails on (the parse worker stopped on it: too long, out of memory) is indexed by
+   * its headers and plain text: failing the run would leave it first in the queue, and every run after it
+   * failing on it too, so nothing newer would ever be found.
+   */
+  private async documentOf(entry: PendingEntry, body: BodyText | null): Promise<SearchDocument> {
+    try {
+      return await this.prepare(entry, body);
+    } catch (error) {
+      // Stopping (the app closing): what is left stays queued whole for the next start.
+      if (this.stopped) throw error;
+      console.warn(`[wren] search index: message ${entry.id} indexed without its HTML body:`, (error as Error).message);
+      return searchDocument(entry, body ? { text: body.text, html: null } : null);
     }
   }
 
