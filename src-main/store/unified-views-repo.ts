@@ -20,11 +20,32 @@ type ViewRow = SummaryRow & { accountId: number | null; folderRole: FolderRole |
 export class UnifiedViewsRepo {
   private readonly statements: PreparedStatements;
 
-  constructor(db: Db) {
+  /** The last counts and the store's state they were taken in (see `changesSeen`). */
+  private lastCounts: { seen: string; counts: UnifiedViewCount[] } | null = null;
+
+  constructor(private readonly db: Db) {
     this.statements = new PreparedStatements(db);
   }
 
+  /**
+   * Taken again only once the store has changed: counting a view folder's
+   * unread messages one by one (Gmail's All Mail, see unreadCount) costs tens
+   * of milliseconds on a large account, and every page asks for its total.
+   */
   counts(): UnifiedViewCount[] {
+    const seen = this.changesSeen();
+    if (this.lastCounts?.seen === seen) return this.lastCounts.counts;
+    const counts = this.countNow();
+    this.lastCounts = { seen, counts };
+    return counts;
+  }
+
+  /** Changes since: commits of other connections (the sync worker's; data_version) and this connection's own (total_changes). */
+  private changesSeen(): string {
+    return `${String(this.db.pragma('data_version', { simple: true }))}:${String(this.statements.pluck('SELECT total_changes()').get())}`;
+  }
+
+  private countNow(): UnifiedViewCount[] {
     const inbox = this.statements
       .get("SELECT ifnull(sum(total_count), 0) AS total, ifnull(sum(unread_count), 0) AS unread FROM folders f WHERE f.role = 'inbox'")
       .get() as { total: number; unread: number };

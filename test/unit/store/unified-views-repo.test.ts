@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../../src-main/store/store';
+import { Store } from '../../../src-main/store/store';
 import { addAccount, tempStore } from './temp-store';
 
 let dispose: () => void = () => undefined;
@@ -126,5 +126,30 @@ describe('UnifiedViewsRepo', () => {
       { view: 'unread', total: 2, unread: 2 },
       { view: 'flagged', total: 2, unread: 2 },
     ]);
+  });
+
+  it('counts once until the store changes, here or through another connection (the sync worker\'s)', () => {
+    const t = tempStore();
+    dispose = t.dispose;
+    const { store } = t;
+    const inbox = addFolder(store, addAccount(store, 'a'), 'INBOX', 'inbox');
+    addMessages(store, inbox, 3, 1000, 1);
+    store.db.prepare('UPDATE folders SET unread_count = 1, total_count = 3').run();
+    const first = store.views.counts();
+    // Nothing changed: the same answer, not counted again (on a large Gmail account counting takes a while).
+    expect(store.views.counts()).toBe(first);
+    expect(store.views.page('unread', 0, 10).total).toBe(1);
+
+    store.db.prepare('UPDATE folders SET unread_count = 2').run();
+    expect(store.views.counts()).not.toBe(first);
+    expect(store.views.counts().find((count) => count.view === 'unread')!.total).toBe(2);
+
+    const other = new Store(t.dir);
+    try {
+      other.db.prepare('UPDATE folders SET unread_count = 3').run();
+    } finally {
+      other.close();
+    }
+    expect(store.views.counts().find((count) => count.view === 'unread')!.total).toBe(3);
   });
 });
