@@ -155,6 +155,9 @@ describe('wren watch', () => {
 
   // Last: it changes Alice's password on the server.
   it('ends with the reason and a failing exit code when the server refuses the login while watching (not silent forever)', async () => {
+    const connections = async () => Number(/^\S+\s+(\d+)\s+imap/m.exec(await doveadm(lab, ['who', lab.users[0]!.email]))?.[1] ?? 0);
+    // The earlier tests' watchers gone from the server, so the connections counted below are this one's.
+    for (const end = Date.now() + WAIT_MS; (await connections()) > 0 && Date.now() < end;) await new Promise((r) => setTimeout(r, 200));
     const child = spawn(process.execPath, wrenArgs(['watch', 'Alice']), { env: env() });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -162,10 +165,14 @@ describe('wren watch', () => {
     try {
       await stderrLine(child, /watching account 1/);
       // Push logged in (the sync's connection and push's own), so the kick below is what drops it.
-      const connections = async () => Number(/^\S+\s+(\d+)\s+imap/m.exec(await doveadm(lab, ['who', lab.users[0]!.email]))?.[1] ?? 0);
       for (const end = Date.now() + WAIT_MS; (await connections()) < 2 && Date.now() < end;) await new Promise((r) => setTimeout(r, 200));
       // The password changed elsewhere (webmail, an admin), then the line drops: the reconnect's login is refused.
       writeFileSync(join(lab.dir, 'passwd'), passwdFile(lab.users.map((u, i) => (i === 0 ? { ...u, password: 'changed-elsewhere' } : u))));
+      // Dovecot reads the passwd file again when it sees it changed: the new password works before the kick.
+      for (const end = Date.now() + WAIT_MS; Date.now() < end;) {
+        if (await doveadm(lab, ['auth', 'test', lab.users[0]!.email, 'changed-elsewhere']).then(() => true, () => false)) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
       await doveadm(lab, ['kick', lab.users[0]!.email]);
       const code = await Promise.race([exited, new Promise<'still running'>((r) => setTimeout(() => r('still running'), WAIT_MS))]);
       expect(code).not.toBe('still running');
