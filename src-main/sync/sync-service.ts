@@ -1,5 +1,4 @@
 import type { SyncSummary } from '../ipc/contract';
-import type { ErrorCode } from '../errors/error-codes';
 import { WrenError, isUnreachable, toWrenError } from '../errors/wren-error';
 import type { AccountStatusBoard } from '../accounts/account-status';
 import type { EventBus } from '../app/event-bus';
@@ -7,16 +6,7 @@ import type { ImapLogin } from '../imap/imap-connection';
 import type { Store } from '../store/store';
 import type { SyncJob, SyncRunner } from './sync-runner';
 import { withRenewedToken } from '../accounts/oauth2/renewed-token-retry';
-
-const RETRY_DELAYS_MS = [15_000, 30_000, 60_000, 2 * 60_000, 5 * 60_000, 10 * 60_000];
-/** A database held by another Wren is let go soon; worth one slow retry per failure, unlike a full disk. */
-const BUSY_RETRY_MS = 2 * 60_000;
-/**
- * Faults of a server that is there but says "not now": retried on a timer, like offline ones. So is a sync
- * worker that died (out of memory, a bug): the next sync starts a new one, and without a retry the account's
- * mail stopped arriving until Wren restarted; the backoff keeps a worker that keeps dying from looping.
- */
-const PATIENCE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['ServerThrottled', 'ServerTemporary', 'MailboxLockTimeout', 'Pop3InUse', 'Pop3LoginDelay', 'SyncWorkerStopped']);
+import { failureOutcome } from './failure-policy';
 
 /** A push connection lost again this soon after the last loss reconnects with the backoff, not at once. */
 const QUICK_RECONNECT_GAP_MS = 60_000;
@@ -262,29 +252,11 @@ export class SyncService {
     if (!this.store.accounts.get(accountId)) return; // removed while syncing
     // The CLI syncs only when asked, except an account it watches.
     const retries = this.options.intervalMs > 0 || this.watched.has(accountId);
-    // Only faults that come and go with the network mean offline, retried in the background.
-    if (isUnreachable(fault) || fault.code === 'Offline') {
-      const attempt = this.failures.get(accountId) ?? 0;
-      this.failures.set(accountId, attempt + 1);
-      const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)]!;
-      this.status.set(accountId, { state: 'offline', error: fault.toShape(), retryAt: retries ? Date.now() + delay : null });
-      if (retries) this.schedule(accountId, delay);
-    } else if (fault.code === 'DatabaseBusy' && retries) {
-      this.status.set(accountId, { state: 'error', error: fault.toShape(), retryAt: Date.now() + BUSY_RETRY_MS });
-      this.schedule(accountId, BUSY_RETRY_MS);
-    } else if (PATIENCE_CODES.has(fault.code) && retries) {
-      // The server is there and asks for patience (or has a part down for now, or another POP3 session holds
-      // the maildrop): the same backoff as offline, or longer if it said how long.
-      const attempt = this.failures.get(accountId) ?? 0;
-      this.failures.set(accountId, attempt + 1);
-      const asked = Number(fault.details?.retryAfterMs) || 0;
-      const delay = Math.max(asked, RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)]!);
-      this.status.set(accountId, { state: 'error', error: fault.toShape(), retryAt: Date.now() + delay });
-      this.schedule(accountId, delay);
-    } else {
-      // A full disk, a read-only folder, a refused login or a bug: retrying on a timer would not help.
-      this.status.set(accountId, { state: 'error', error: fault.toShape(), retryAt: null });
-    }
+    const attempt = this.failures.get(accountId) ?? 0;
+    const outcome = failureOutcome(fault, attempt, retries);
+    if (outcome.backsOff) this.failures.set(accountId, attempt + 1);
+    this.status.set(accountId, outcome.status);
+    if (outcome.retryInMs !== null) this.schedule(accountId, outcome.retryInMs);
   }
 
   private intervalOf(accountId: number): number {
