@@ -1,32 +1,14 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectImap, startLab, type Lab } from '../../lab/lab';
+import { startLab, type Lab } from '../../lab/lab';
 import { makeFolderReadOnly } from '../../lab/read-only-folder';
+import { serverSubjects } from '../../lab/server-subjects';
 import { labDraft, startCore, type TestCore } from '../imap/lab-core';
 
 let lab: Lab;
 let wren: TestCore;
 let accountId: number;
-
-async function onServer<T>(work: (client: Awaited<ReturnType<typeof connectImap>>) => Promise<T>): Promise<T> {
-  const client = await connectImap(lab, lab.users[1]!.email);
-  try {
-    return await work(client);
-  } finally {
-    await client.logout();
-  }
-}
-
-async function draftSubjects(): Promise<string[]> {
-  return onServer(async (client) => {
-    const mailbox = await client.mailboxOpen('Drafts', { readOnly: true });
-    if (mailbox.exists === 0) return [];
-    const subjects: string[] = [];
-    for await (const message of client.fetch('1:*', { envelope: true })) subjects.push(message.envelope?.subject ?? '');
-    return subjects;
-  });
-}
 
 beforeAll(async () => {
   lab = await startLab({ acl: true });
@@ -53,7 +35,7 @@ describe('a draft the server refuses to store', () => {
     wren.core.sessions.closeAccount(accountId);
     const saved = await wren.call('drafts.save', { ...message, text: 'the last words' });
     expect(saved.stored).toBe('server');
-    expect(await draftSubjects()).toEqual(['Refused']);
+    expect(await serverSubjects(lab, lab.users[1]!, 'Drafts')).toEqual(['Refused']);
     const drafts = wren.core.store.folders.list(accountId).find((folder) => folder.role === 'drafts')!;
     expect(wren.core.store.messages.page(drafts.id, 0, 100).items.map((m) => m.id)).toEqual([saved.draftMessageId]);
   });
