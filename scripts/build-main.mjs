@@ -25,6 +25,7 @@ await build({
   entryPoints: {
     'parse-worker': 'src-main/mime/parse-worker.ts',
     'sync-worker': 'src-main/sync/sync-worker.ts',
+    'header-store-worker': 'src-main/sync/header-store-worker.ts',
     'outbox-worker': 'src-main/outbox/outbox-worker.ts',
     'search-worker': 'src-main/search/search-worker.ts',
   },
