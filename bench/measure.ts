@@ -10,6 +10,8 @@ export interface ChildRun {
   wallMs: number;
   /** Peak resident set size; null when it could not be measured. */
   maxRssBytes: number | null;
+  /** CPU time of the process, user and system, all its threads (GNU time only); null without it. */
+  cpuMs: number | null;
   exitCode: number | null;
   stdout: string;
   /** The last part of stderr (progress output can be long). */
@@ -29,7 +31,7 @@ const STDERR_KEEP = 256 * 1024;
 
 export async function runMeasured(command: string, args: string[], options: RunOptions): Promise<ChildRun> {
   const rssFile = tempPath('rss');
-  const [file, argv] = options.timeTool ? [options.timeTool, ['-o', rssFile, '-f', '%M', command, ...args]] : [command, args];
+  const [file, argv] = options.timeTool ? [options.timeTool, ['-o', rssFile, '-f', '%U %S %M', command, ...args]] : [command, args];
   const started = performance.now();
   // Own process group: Ctrl-C reaches only the bench, which then stops the whole group
   // (GNU time and the program under it) and waits for it before removing its folders.
@@ -55,18 +57,20 @@ export async function runMeasured(command: string, args: string[], options: RunO
   });
   const wallMs = performance.now() - started;
   stderr = stderr.slice(-STDERR_KEEP);
-  const maxRssBytes = options.timeTool ? await readTimeOutput(rssFile) : polledRss!.stop();
-  return { wallMs, maxRssBytes, exitCode, stdout, stderr, marks };
+  const { maxRssBytes, cpuMs } = options.timeTool ? await readTimeOutput(rssFile) : { maxRssBytes: polledRss!.stop(), cpuMs: null };
+  return { wallMs, maxRssBytes, cpuMs, exitCode, stdout, stderr, marks };
 }
 
-/** GNU time writes "%M" (peak RSS in KiB) as its last line; a signal note may come before it. */
-async function readTimeOutput(file: string): Promise<number | null> {
+/** GNU time writes "%U %S %M" (CPU seconds, peak RSS in KiB) as its last line; a signal note may come before it. */
+async function readTimeOutput(file: string): Promise<{ maxRssBytes: number | null; cpuMs: number | null }> {
   try {
-    const lines = (await readFile(file, 'utf8')).trim().split('\n');
-    const kib = Number(lines.at(-1));
-    return Number.isFinite(kib) ? kib * 1024 : null;
+    const [user, system, kib] = (await readFile(file, 'utf8')).trim().split('\n').at(-1)!.split(' ').map(Number);
+    return {
+      maxRssBytes: Number.isFinite(kib) ? kib! * 1024 : null,
+      cpuMs: Number.isFinite(user) && Number.isFinite(system) ? (user! + system!) * 1000 : null,
+    };
   } catch {
-    return null;
+    return { maxRssBytes: null, cpuMs: null };
   } finally {
     await rm(file, { force: true });
   }

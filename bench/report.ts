@@ -57,6 +57,7 @@ export function summarize(runs: Measurement[]): Measurement | undefined {
   return {
     wallMs: medianOf(runs, (r) => r.wallMs)!,
     maxRssBytes: medianOf(runs, (r) => r.maxRssBytes) ?? null,
+    cpuMs: medianOf(runs, (r) => r.cpuMs) ?? null,
     messages: medianOf(runs, (r) => r.messages) ?? null,
     verified: runs.every((r) => r.verified),
     lag,
@@ -142,18 +143,19 @@ function table(header: string[], body: string[][]): string[] {
 
 function rowCells(row: RowResult, mailboxBytes: number): string[] {
   const m = row.median;
-  if (!m) return [row.label, row.skipped ? 'skipped' : 'FAILED', '', '', '', '', '', ''];
+  if (!m) return [row.label, row.skipped ? 'skipped' : 'FAILED', '', '', '', '', '', '', ''];
   const seconds = m.wallMs / 1000;
   const synced = m.messages === null ? '—' : `${m.messages}${m.verified ? ' ok' : ' WRONG'}`;
   const lag = m.lag ? `${fmt(m.lag.p50)} / ${fmt(m.lag.p99)} / ${fmt(m.lag.max, 0)}` : '';
   const runs = row.runs.length > 1 ? `${fmt(Math.min(...row.runs.map((r) => r.wallMs)) / 1000, 2)}–${fmt(Math.max(...row.runs.map((r) => r.wallMs)) / 1000, 2)}` : '';
   // Only the rows that download the whole mailbox move its bytes.
   const throughput = ['mbsync', 'imapflow-bodies', 'wren-bodies'].includes(row.id) ? fmt(mailboxBytes / 1024 / 1024 / seconds, 0) : '';
-  return [row.label, fmt(seconds, 2), runs, fmt((m.messages ?? 0) / seconds, 0), throughput, megabytes(m.maxRssBytes), synced, lag];
+  const cpu = m.cpuMs == null ? '' : fmt(m.cpuMs / 1000, 2);
+  return [row.label, fmt(seconds, 2), runs, cpu, fmt((m.messages ?? 0) / seconds, 0), throughput, megabytes(m.maxRssBytes), synced, lag];
 }
 
 export function printReport(report: BenchReport, out: (line: string) => void): void {
-  const header = ['Row', 'Wall s', 'Range s', 'msg/s', 'MB/s', 'Peak RSS', 'Synced', 'Lag p50 / p99 / max ms'];
+  const header = ['Row', 'Wall s', 'Range s', 'CPU s', 'msg/s', 'MB/s', 'Peak RSS', 'Synced', 'Lag p50 / p99 / max ms'];
   out('');
   for (const line of table(header, report.rows.map((row) => rowCells(row, report.mailbox.bytes)))) out(line);
   out('');

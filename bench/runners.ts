@@ -36,6 +36,8 @@ export interface Lag {
 export interface Measurement {
   wallMs: number;
   maxRssBytes: number | null;
+  /** CPU time of the client process (all threads, user + system), when GNU time measured it. */
+  cpuMs?: number | null;
   /** Messages the client ended up with (wren: its database; mbsync: Maildir files). */
   messages: number | null;
   verified: boolean;
@@ -107,6 +109,7 @@ async function wrenSync(context: BenchContext, bodies: boolean, round: number): 
     return {
       wallMs: run.wallMs,
       maxRssBytes: run.maxRssBytes ?? stats?.maxRssBytes ?? null,
+      cpuMs: run.cpuMs,
       messages: inbox,
       verified,
       lag: stats?.eventLoopDelayMs,
@@ -154,7 +157,7 @@ async function imapflowFetch(context: BenchContext, mode: 'headers' | 'bodies'):
   });
   checkExit(`imapflow fetch ${mode}`, run);
   const result = JSON.parse(run.stdout) as { messages: number; maxRssBytes: number };
-  return { wallMs: run.wallMs, maxRssBytes: run.maxRssBytes ?? result.maxRssBytes, messages: result.messages, verified: result.messages === context.expected };
+  return { wallMs: run.wallMs, maxRssBytes: run.maxRssBytes ?? result.maxRssBytes, cpuMs: run.cpuMs, messages: result.messages, verified: result.messages === context.expected };
 }
 
 // --- mbsync --------------------------------------------------------------------------------
@@ -171,7 +174,7 @@ async function mbsync(context: BenchContext): Promise<Measurement> {
     const run = await runMeasured(tool.path, ['-c', rc, '-a'], { timeTool: context.tools.time });
     checkExit('mbsync', run);
     const messages = await maildirCount(path.join(mailDir, 'INBOX'));
-    return { wallMs: run.wallMs, maxRssBytes: run.maxRssBytes, messages, verified: messages === context.expected, storedBytes: await diskUsage(mailDir) };
+    return { wallMs: run.wallMs, maxRssBytes: run.maxRssBytes, cpuMs: run.cpuMs, messages, verified: messages === context.expected, storedBytes: await diskUsage(mailDir) };
   } finally {
     await removeDir(dir);
   }

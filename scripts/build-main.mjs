@@ -25,6 +25,7 @@ await build({
   entryPoints: {
     'parse-worker': 'src-main/mime/parse-worker.ts',
     'sync-worker': 'src-main/sync/sync-worker.ts',
+    'header-store-worker': 'src-main/sync/header-store-worker.ts',
     'outbox-worker': 'src-main/outbox/outbox-worker.ts',
     'search-worker': 'src-main/search/search-worker.ts',
   },
@@ -59,11 +60,12 @@ if (preload.length > PRELOAD_MAX_BYTES || /node_modules[\\/]zod/.test(preload)) 
   process.exit(1);
 }
 
-// The sync worker decodes and stores headers; it never validates requests. zod and the contract's request
-// shapes (0.8 MB) slowed every sync's start when a runtime constant pulled them in: keep them out.
-// test/unit/sync/sync-worker-bundle.test.ts holds the same line.
-const syncWorker = readFileSync('dist/main/sync-worker.cjs', 'utf8');
-if (/node_modules[\\/]zod/.test(syncWorker)) {
-  console.error('The sync worker bundle contains zod: import only types from src-main/ipc/contract.ts there (constants: contract-constants.ts).');
-  process.exit(1);
+// The sync worker and its header-store thread decode and store headers; they never validate requests. zod and
+// the contract's request shapes (0.8 MB) slowed every sync's start when a runtime constant pulled them in: keep
+// them out. test/unit/sync/sync-worker-bundle.test.ts holds the same line.
+for (const bundle of ['sync-worker', 'header-store-worker']) {
+  if (/node_modules[\\/]zod/.test(readFileSync(`dist/main/${bundle}.cjs`, 'utf8'))) {
+    console.error(`The ${bundle} bundle contains zod: import only types from src-main/ipc/contract.ts there (constants: contract-constants.ts).`);
+    process.exit(1);
+  }
 }

@@ -6,13 +6,19 @@ import type { ServerFolder } from './server-folder';
 import type { FolderRecord } from '../store/folders-repo';
 import type { Store } from '../store/store';
 import { fetchFolderBodies } from './fetch-bodies';
+import { inThreadHeaderWriter, type HeaderWriter } from './header-writer';
 import type { MailSource } from './mail-source';
 import { replayJournal } from './replay-journal';
 import { syncFolder, type FolderProgress, type FolderSyncResult } from './sync-folder';
 
 /** An IMAP account behind the protocol-neutral MailSource, over one logged-in connection. */
 export class ImapSource implements MailSource {
-  constructor(private readonly client: ImapClient, private readonly store: Store, private readonly accountId: number) {}
+  constructor(
+    private readonly client: ImapClient,
+    private readonly store: Store,
+    private readonly accountId: number,
+    private readonly headerWriter: HeaderWriter = inThreadHeaderWriter(store),
+  ) {}
 
   async pushLocalChanges(): Promise<void> {
     await replayJournal(this.client, this.store, this.accountId);
@@ -23,7 +29,7 @@ export class ImapSource implements MailSource {
   }
 
   syncFolder(folder: FolderRecord, onProgress: FolderProgress): Promise<FolderSyncResult> {
-    return syncFolder(this.client, this.store, folder, onProgress);
+    return syncFolder(this.client, this.store, folder, onProgress, this.headerWriter);
   }
 
   fetchBodies(folder: FolderRecord, onProgress: FolderProgress, since?: number): Promise<number> {

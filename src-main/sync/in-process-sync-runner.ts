@@ -4,6 +4,7 @@ import type { SyncSummary } from '../ipc/contract';
 import type { Store } from '../store/store';
 import { collectOrphanBlobs } from '../store/collect-orphan-blobs';
 import { ImapSource } from './imap-source';
+import { inThreadHeaderWriter, type HeaderWriter } from './header-writer';
 import { InboxPush } from './inbox-push';
 import { Pop3Checks } from './pop3/pop3-checks';
 import { SearchIndexer } from '../search/search-indexer';
@@ -27,7 +28,8 @@ export class InProcessSyncRunner implements SyncRunner {
   private readonly searchIndex: SearchIndexer;
   private stopping = false;
 
-  constructor(private readonly store: Store, onNewMail: NewMailListener = () => undefined) {
+  /** `headerWriter`: where fetched headers are decoded and stored (the sync worker's second thread); here by default. */
+  constructor(private readonly store: Store, onNewMail: NewMailListener = () => undefined, private readonly headerWriter: HeaderWriter = inThreadHeaderWriter(store)) {
     this.notices = new NewMailNotices(store, onNewMail);
     this.pop3 = new Pop3Checks(store);
     // Oldest first: a search in the main process indexes newest first meanwhile (see IndexOrder).
@@ -43,7 +45,7 @@ export class InProcessSyncRunner implements SyncRunner {
     const task = account?.protocol === 'pop3'
       ? this.pop3.check(account, job.login, onProgress)
       : this.sessions.use(job.accountId, 'sync', (client) =>
-        pass(new ImapSource(client, this.store, job.accountId), this.store, job.accountId, { bodies: job.bodies, bodiesSince: job.bodiesSince, onProgress }),
+        pass(new ImapSource(client, this.store, job.accountId, this.headerWriter), this.store, job.accountId, { bodies: job.bodies, bodiesSince: job.bodiesSince, onProgress }),
       );
     this.active.add(task);
     let summary: SyncSummary;

@@ -5,7 +5,7 @@ import { allUids, uidsFrom } from '../imap/search-uids';
 import { withFolder, type KnownState, type SelectedFolder } from '../imap/with-folder';
 import type { FolderRecord, FolderSyncState } from '../store/folders-repo';
 import type { Store } from '../store/store';
-import { fromImapEnvelope } from '../mime/envelope';
+import { inThreadHeaderWriter, type HeaderWriter } from './header-writer';
 import { chunk } from './uid-ranges';
 
 /** Headers per FETCH and per transaction: big enough to be fast, small enough to keep memory flat. */
@@ -25,7 +25,9 @@ export type FolderProgress = (done: number, total: number, bytes?: { done: numbe
  * found by set difference against the cache, not by UIDNEXT, so a sync that
  * was cut off half way resumes exactly where it stopped: no duplicates, no gaps.
  */
-export function syncFolder(client: ImapClient, store: Store, folder: FolderRecord, onProgress: FolderProgress): Promise<FolderSyncResult> {
+export function syncFolder(
+  client: ImapClient, store: Store, folder: FolderRecord, onProgress: FolderProgress, writer: HeaderWriter = inThreadHeaderWriter(store),
+): Promise<FolderSyncResult> {
   return withFolder(client, folder.path, async (selected) => {
     const state = syncState(selected);
     if (folder.uidvalidity !== null && folder.uidvalidity !== state.uidvalidity) {
@@ -40,8 +42,8 @@ export function syncFolder(client: ImapClient, store: Store, folder: FolderRecor
     // Moved or deleted here, the journal not replayed yet (a sync past its replay, the Inbox's push): not new mail.
     const leaving = store.operations.leavingUids(folder.id, state.uidvalidity);
     const result = store.messages.uids(folder.id).length === 0
-      ? { newMessages: await fetchAllHeaders(client, store, folder.id, selected.exists, onProgress, leaving), removedMessages: 0, flagUpdates: 0 }
-      : await syncCachedFolder(client, store, folder, selected, onProgress, leaving);
+      ? { newMessages: await fetchAllHeaders(client, writer, folder.id, selected.exists, onProgress, leaving), removedMessages: 0, flagUpdates: 0 }
+      : await syncCachedFolder(client, store, writer, folder, selected, onProgress, leaving);
     store.write(() => store.folders.setSyncState(folder.id, state));
     return { ...result, removedMessages: removedMessages + result.removedMessages };
   }, { readOnly: true, since: knownState(folder) });
@@ -49,7 +51,7 @@ export function syncFolder(client: ImapClient, store: Store, folder: FolderRecor
 
 /** A folder with messages cached: the server's UIDs against the cache, then new headers and changed flags. */
 async function syncCachedFolder(
-  client: ImapClient, store: Store, folder: FolderRecord, selected: SelectedFolder, onProgress: FolderProgress, leaving: ReadonlySet<number>,
+  client: ImapClient, store: Store, writer: HeaderWriter, folder: FolderRecord, selected: SelectedFolder, onProgress: FolderProgress, leaving: ReadonlySet<number>,
 ): Promise<FolderSyncResult> {
   let removedMessages = 0;
   let serverUids = await uidsByQresync(client, store, folder, selected);
@@ -60,7 +62,7 @@ async function syncCachedFolder(
   const known = store.messages.uids(folder.id);
   const knownSet = new Set(known);
   const fresh = serverUids.filter((uid) => !knownSet.has(uid) && !leaving.has(uid)).sort((a, b) => b - a);
-  const newMessages = await fetchNewHeaders(client, store, folder.id, fresh, onProgress);
+  const newMessages = await fetchNewHeaders(client, writer, folder.id, fresh, onProgress);
   const flagUpdates = await refreshFlags(client, store, folder, syncState(selected).highestmodseq, known);
   return { newMessages, removedMessages, flagUpdates };
 }
@@ -105,9 +107,9 @@ function removeExpunged(store: Store, folderId: number, onServer: Set<number>): 
 }
 
 /** Newest first (see storeHeaderBatches), by UID: the ones the cache lacks. */
-function fetchNewHeaders(client: ImapClient, store: Store, folderId: number, uids: number[], onProgress: FolderProgress): Promise<number> {
+function fetchNewHeaders(client: ImapClient, writer: HeaderWriter, folderId: number, uids: number[], onProgress: FolderProgress): Promise<number> {
   const batches = chunk(uids, HEADER_BATCH).map((batch) => ({ size: batch.length, fetch: () => fetchHeaders(client, batch) }));
-  return storeHeaderBatches(store, folderId, batches, uids.length, onProgress);
+  return storeHeaderBatches(writer, folderId, batches, uids.length, onProgress);
 }
 
 /**
@@ -116,13 +118,13 @@ function fetchNewHeaders(client: ImapClient, store: Store, folderId: number, uid
  * the next range down into it (fetched again, stored once); a message that arrives meanwhile lies above
  * `exists` and comes with the next sync, as the folder's UIDNEXT is the one SELECT gave.
  */
-function fetchAllHeaders(client: ImapClient, store: Store, folderId: number, exists: number, onProgress: FolderProgress, leaving: ReadonlySet<number>): Promise<number> {
+function fetchAllHeaders(client: ImapClient, writer: HeaderWriter, folderId: number, exists: number, onProgress: FolderProgress, leaving: ReadonlySet<number>): Promise<number> {
   const batches: HeaderBatch[] = [];
   for (let to = exists; to >= 1; to -= HEADER_BATCH) {
     const from = Math.max(1, to - HEADER_BATCH + 1);
     batches.push({ size: to - from + 1, fetch: () => fetchHeadersInRange(client, from, to) });
   }
-  return storeHeaderBatches(store, folderId, batches, exists, onProgress, leaving);
+  return storeHeaderBatches(writer, folderId, batches, exists, onProgress, leaving);
 }
 
 interface HeaderBatch {
@@ -134,22 +136,36 @@ interface HeaderBatch {
  * Newest first, so the first screen fills while older mail still arrives. The
  * next batch is asked for before this one is decoded and written: the server
  * prepares and sends it meanwhile, instead of idling one round trip per batch.
+ * The writer may be another thread: at most two batches wait for it (memory
+ * stays flat), progress counts committed batches, and a failure waits for the
+ * batches already handed over, so what arrived is kept.
  */
 async function storeHeaderBatches(
-  store: Store, folderId: number, batches: HeaderBatch[], total: number, onProgress: FolderProgress, leaving: ReadonlySet<number> = new Set(),
+  writer: HeaderWriter, folderId: number, batches: HeaderBatch[], total: number, onProgress: FolderProgress, leaving: ReadonlySet<number> = new Set(),
 ): Promise<number> {
   let done = 0;
   let skipped = 0;
   onProgress(0, total);
-  let next = prefetch(batches[0]);
-  for (const [i, batch] of batches.entries()) {
-    const fetched = await next!;
-    next = prefetch(batches[i + 1]);
-    const records = fetched.map(fromImapEnvelope).filter((record) => record.uid === null || !leaving.has(record.uid));
-    skipped += fetched.length - records.length;
-    store.write(() => store.messages.insertHeaders(folderId, records));
-    done += batch.size;
-    onProgress(done, total);
+  const writes: Promise<void>[] = [];
+  try {
+    let next = prefetch(batches[0]);
+    for (const [i, batch] of batches.entries()) {
+      const fetched = await next!;
+      next = prefetch(batches[i + 1]);
+      const kept = fetched.filter((message) => !leaving.has(message.uid));
+      skipped += fetched.length - kept.length;
+      if (writes.length >= 2) await writes[writes.length - 2];
+      const written = writer.write(folderId, kept).then(() => {
+        done += batch.size;
+        onProgress(done, total);
+      });
+      written.catch(() => undefined); // awaited below; this only keeps it from counting as unhandled meanwhile
+      writes.push(written);
+    }
+    await Promise.all(writes);
+  } catch (error) {
+    await Promise.allSettled(writes);
+    throw error;
   }
   return done - skipped;
 }

@@ -7,15 +7,20 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { toErrorShape } from '../errors/wren-error';
 import { Store } from '../store/store';
+import type { StoreChange } from '../ipc/contract';
 import { InProcessSyncRunner } from './in-process-sync-runner';
+import { WorkerHeaderWriter, defaultHeaderStorePath } from './worker-header-writer';
 import { portForRole } from '../workers/start-bundled-worker';
 import { SYNC_WORKER_ROLE, type FromSyncWorker, type ToSyncWorker } from './sync-worker-protocol';
 
 /** The worker's own store and runner, opened for its first job: a worker started early (`wren sync`) waits for the main thread's migrations. */
 function open(dataDir: string, post: (message: FromSyncWorker) => void): InProcessSyncRunner {
   const store = new Store(dataDir);
-  store.feed.onChanges((changes) => post({ type: 'changes', changes }));
-  return new InProcessSyncRunner(store, (event) => post({ type: 'mailNew', event }));
+  const onChanges = (changes: StoreChange[]) => post({ type: 'changes', changes });
+  store.feed.onChanges(onChanges);
+  const headerStorePath = defaultHeaderStorePath();
+  const headerWriter = headerStorePath ? new WorkerHeaderWriter(headerStorePath, dataDir, onChanges) : undefined;
+  return new InProcessSyncRunner(store, (event) => post({ type: 'mailNew', event }), headerWriter);
 }
 
 function serve(port: MessagePort, dataDir: string): void {

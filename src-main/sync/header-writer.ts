@@ -1,0 +1,30 @@
+import { WrenError } from '../errors/wren-error';
+import type { FetchedMessage } from '../imap/imap-client';
+import { fromImapEnvelope } from '../mime/envelope';
+import type { Store } from '../store/store';
+
+/**
+ * Decodes and stores batches of fetched headers, in order; a batch's promise settles once it is
+ * committed. In the sync worker another thread does it (WorkerHeaderWriter) while this one reads the
+ * next batch off the wire; in tests and for push it is done here (inThreadHeaderWriter).
+ */
+export interface HeaderWriter {
+  write(folderId: number, fetched: FetchedMessage[]): Promise<void>;
+}
+
+/**
+ * One batch decoded and stored in one transaction (a resumed sync refreshes flags, never duplicates).
+ * A folder deleted here meanwhile (journaled, its rows gone with it) throws FolderGone, which the
+ * account's sync passes over, rather than a foreign-key failure logged as a bug.
+ */
+export function storeHeaders(store: Store, folderId: number, fetched: FetchedMessage[]): void {
+  const records = fetched.map(fromImapEnvelope);
+  store.write(() => {
+    if (!store.folders.get(folderId)) throw new WrenError('FolderGone', 'The folder was deleted while its headers were stored.');
+    store.messages.insertHeaders(folderId, records);
+  });
+}
+
+export function inThreadHeaderWriter(store: Store): HeaderWriter {
+  return { write: async (folderId, fetched) => storeHeaders(store, folderId, fetched) };
+}
