@@ -5,11 +5,15 @@ import type { Store } from '../store/store';
 
 /**
  * Decodes and stores batches of fetched headers, in order; a batch's promise settles once it is
- * committed. In the sync worker another thread does it (WorkerHeaderWriter) while this one reads the
- * next batch off the wire; in tests and for push it is done here (inThreadHeaderWriter).
+ * committed. In the sync worker another thread does it for a long folder (WorkerHeaderWriter) while
+ * this one reads the next batch off the wire; a short one, tests and push do it here (inThreadHeaderWriter).
  */
 export interface HeaderWriter {
+  /** A folder's batches begin: `batches` of them are coming (a thread pays off only for several). */
+  begin(batches: number): void;
   write(folderId: number, fetched: FetchedMessage[]): Promise<void>;
+  /** The folder's batches are all written or failed: a thread started for them may go. */
+  end(): void;
 }
 
 /**
@@ -26,5 +30,5 @@ export function storeHeaders(store: Store, folderId: number, fetched: FetchedMes
 }
 
 export function inThreadHeaderWriter(store: Store): HeaderWriter {
-  return { write: async (folderId, fetched) => storeHeaders(store, folderId, fetched) };
+  return { begin: () => undefined, write: async (folderId, fetched) => storeHeaders(store, folderId, fetched), end: () => undefined };
 }

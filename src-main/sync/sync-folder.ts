@@ -147,6 +147,7 @@ async function storeHeaderBatches(
   let skipped = 0;
   onProgress(0, total);
   const writes: Promise<void>[] = [];
+  writer.begin(batches.length);
   try {
     let next = prefetch(batches[0]);
     for (const [i, batch] of batches.entries()) {
@@ -166,6 +167,8 @@ async function storeHeaderBatches(
   } catch (error) {
     await Promise.allSettled(writes);
     throw error;
+  } finally {
+    writer.end();
   }
   return done - skipped;
 }

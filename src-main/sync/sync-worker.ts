@@ -19,7 +19,7 @@ function open(dataDir: string, post: (message: FromSyncWorker) => void): InProce
   const onChanges = (changes: StoreChange[]) => post({ type: 'changes', changes });
   store.feed.onChanges(onChanges);
   const headerStorePath = defaultHeaderStorePath();
-  const headerWriter = headerStorePath ? new WorkerHeaderWriter(headerStorePath, dataDir, onChanges) : undefined;
+  const headerWriter = headerStorePath ? new WorkerHeaderWriter(headerStorePath, dataDir, onChanges, store) : undefined;
   return new InProcessSyncRunner(store, (event) => post({ type: 'mailNew', event }), headerWriter);
 }
 

@@ -3,7 +3,8 @@ import { WrenError } from '../errors/wren-error';
 import type { FetchedMessage } from '../imap/imap-client';
 import type { StoreChange } from '../ipc/contract';
 import { BULK_WORK_LIMITS, bundledWorkerPath, startBundledWorker } from '../workers/start-bundled-worker';
-import type { HeaderWriter } from './header-writer';
+import type { Store } from '../store/store';
+import { storeHeaders, type HeaderWriter } from './header-writer';
 import { HEADER_STORE_ROLE, toWire, type FromHeaderStore, type ToHeaderStore } from './header-store-protocol';
 
 interface Waiting {
@@ -12,19 +13,46 @@ interface Waiting {
 }
 
 /**
- * Hands header batches to the header-store thread (header-store-worker.ts), started at once so that
- * its bundle has loaded by the time the first batch arrives, and again after a crash.
+ * Folders with fewer batches than this are written on the sync worker's own thread: starting the
+ * header-store thread (its bundle, a V8 heap, a database connection) costs about as much as decoding
+ * and storing a batch or two.
+ */
+export const THREAD_FROM_BATCHES = 4;
+
+/**
+ * Hands a long folder's header batches to the header-store thread (header-store-worker.ts), started
+ * when the folder's batches begin (its bundle loads while the first FETCH is answered) and let go when
+ * they end: its heap (some 40 MB after 10,000 headers) would otherwise stay through the bodies phase.
  */
 export class WorkerHeaderWriter implements HeaderWriter {
   private worker: Worker | null = null;
+  private threaded = false;
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 1;
 
-  constructor(private readonly workerPath: string, private readonly dataDir: string, private readonly onChanges: (changes: StoreChange[]) => void) {
-    this.ensureWorker();
+  constructor(
+    private readonly workerPath: string,
+    private readonly dataDir: string,
+    private readonly onChanges: (changes: StoreChange[]) => void,
+    /** The sync worker's own store, for a short folder's batches. */
+    private readonly store: Store,
+  ) {}
+
+  begin(batches: number): void {
+    this.threaded = batches >= THREAD_FROM_BATCHES;
+    if (this.threaded) this.ensureWorker();
+  }
+
+  end(): void {
+    this.threaded = false;
+    const worker = this.worker;
+    if (!worker || this.waiting.size > 0) return;
+    this.worker = null;
+    void worker.terminate();
   }
 
   write(folderId: number, fetched: FetchedMessage[]): Promise<void> {
+    if (!this.threaded) return Promise.resolve().then(() => storeHeaders(this.store, folderId, fetched));
     const worker = this.ensureWorker();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -44,9 +72,13 @@ export class WorkerHeaderWriter implements HeaderWriter {
     if (this.worker) return this.worker;
     const worker = startBundledWorker<FromHeaderStore>(this.workerPath, HEADER_STORE_ROLE, { dataDir: this.dataDir }, {
       onMessage: (message) => this.receive(message),
-      onError: (error) => this.failAll(new WrenError('Internal', `The header store thread crashed: ${error.message}`)),
+      onError: (error) => {
+        if (this.worker === worker) this.failAll(new WrenError('Internal', `The header store thread crashed: ${error.message}`));
+      },
+      // A thread let go by end() exits with nothing waiting; the batches waiting now are a newer thread's.
       onExit: () => {
-        if (this.worker === worker) this.worker = null;
+        if (this.worker !== worker) return;
+        this.worker = null;
         this.failAll(new WrenError('Internal', 'The header store thread stopped unexpectedly; the next sync starts a new one.'));
       },
     }, BULK_WORK_LIMITS);
