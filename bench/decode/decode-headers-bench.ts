@@ -73,7 +73,7 @@ function insertAll(records: HeaderRecord[], dump: boolean): { ms: number; stored
 function readerOutputs(answers: EnvelopeFetch[]): unknown[] {
   return answers.map((answer) => {
     const raw = splitHeaderBlock(answer.headers ?? Buffer.alloc(0));
-    const split = raw.map((h) => [h.name, h.value.toString('latin1')]);
+    const split = raw.map((h) => [h.name, h.value]);
     return { split, fields: readHeaderFields(raw), asShiftJis: readHeaderFields(raw, 'shift_jis') };
   });
 }
