@@ -57,13 +57,46 @@ function splitIntoPieces(value: string, warnings: string[]): Piece[] {
   return pieces;
 }
 
+export interface DecodedWords {
+  readonly text: string;
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Results by input, for the values that repeat across a mailbox: the names of
+ * regular correspondents, the user's own name in To, a thread's subject.
+ * Decoding is a pure function of the value, so a hit gives what decoding
+ * would. Bounded in entries and key length, and emptied when full: simpler
+ * than LRU, and a sync's repeating values are back in it at once.
+ */
+const MEMO_ENTRIES = 2000;
+const MEMO_KEY_LENGTH = 512;
+const memo = new Map<string, DecodedWords>();
+
+/** Empties the memo: a benchmark's runs must each start cold, as a sync of new mail does. */
+export function forgetDecodedWords(): void {
+  memo.clear();
+}
+
 /**
  * Decodes RFC 2047 encoded words with our charset rules (gb2312 read as
  * GB18030 and so on). Nothing is dropped: a broken word stays as literal
  * text and earns a warning, so the reader still sees what the sender wrote.
+ * The result may be shared between calls (it is frozen).
  */
-export function decodeEncodedWords(value: string): { text: string; warnings: string[] } {
+export function decodeEncodedWords(value: string): DecodedWords {
   if (!value.includes('=?')) return { text: value, warnings: [] };
+  const known = memo.get(value);
+  if (known) return known;
+  const decoded = Object.freeze(decode(value));
+  if (value.length <= MEMO_KEY_LENGTH) {
+    if (memo.size >= MEMO_ENTRIES) memo.clear();
+    memo.set(value, decoded);
+  }
+  return decoded;
+}
+
+function decode(value: string): DecodedWords {
   const warnings: string[] = [];
   const text = splitIntoPieces(value, warnings)
     .map((piece) => {
@@ -76,5 +109,5 @@ export function decodeEncodedWords(value: string): { text: string; warnings: str
       return decoded.text;
     })
     .join('');
-  return { text, warnings: [...new Set(warnings)] };
+  return { text, warnings: Object.freeze([...new Set(warnings)]) };
 }
