@@ -15,7 +15,8 @@ function cleanName(value: string | undefined): string | null {
 }
 
 function stripAngles(id: string | undefined): string | null {
-  const text = (id ?? '').trim().replace(/^<|>$/g, '').trim();
+  if (!id) return null; // most parts have no Content-ID
+  const text = id.trim().replace(/^<|>$/g, '').trim();
   return text || null;
 }
 

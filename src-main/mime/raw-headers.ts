@@ -11,8 +11,6 @@ export interface RawHeader {
 }
 
 const BLANK_LINE = /\r?\n\r?\n/;
-const FOLD = /\r?\n(?=[ \t])/g;
-const LINE_END = /\r?\n/;
 const WHITE_SPACE = /\s/;
 
 /** Splits a line into name and value; null for a line without a colon (junk, mbox "From "). */
@@ -24,21 +22,38 @@ function splitField(line: string): RawHeader | null {
   return { name, value: line.slice(colon + 1) };
 }
 
+/** A line starting with a space or tab continues the one before (RFC 5322 folding). */
+function isContinuation(line: string): boolean {
+  return line.startsWith(' ') || line.startsWith('\t');
+}
+
 /**
  * Reads the header block at the start of `raw` (a whole message or just the
  * header lines an IMAP FETCH of HEADER.FIELDS returns) without decoding
  * anything. Works on latin1 text because that maps every byte to one
- * character and back.
+ * character and back. Lines end at LF, a CR before it dropped, and a folded
+ * line is joined to the one before without the line break (its leading white
+ * space kept); done in one pass, as this runs for every message synced.
  */
 export function splitHeaderBlock(raw: Buffer): RawHeader[] {
   const text = raw.toString('latin1');
   const end = text.search(BLANK_LINE);
-  const block = (end >= 0 ? text.slice(0, end) : text).replace(FOLD, '');
   const fields: RawHeader[] = [];
-  for (const line of block.split(LINE_END)) {
-    const field = splitField(line);
+  const pieces = (end >= 0 ? text.slice(0, end) : text).split('\n');
+  let current: string | null = null;
+  for (const [i, piece] of pieces.entries()) {
+    // A CR is part of the line end only before an LF: the last piece had none.
+    const line = i < pieces.length - 1 && piece.endsWith('\r') ? piece.slice(0, -1) : piece;
+    if (current !== null && isContinuation(line)) {
+      current += line;
+      continue;
+    }
+    const field = current === null ? null : splitField(current);
     if (field) fields.push(field);
+    current = line;
   }
+  const last = current === null ? null : splitField(current);
+  if (last) fields.push(last);
   return fields;
 }
 
