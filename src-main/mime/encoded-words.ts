@@ -101,10 +101,12 @@ function decode(value: string): DecodedWords {
   const text = splitIntoPieces(value, warnings)
     .map((piece) => {
       if (piece.kind === 'text') {
-        if (UNTERMINATED.test(piece.text.replace(ENCODED_WORD, ''))) warnings.push('unterminated encoded word shown as is');
+        // Only text holding "=?" can hold the start of an unterminated word.
+        if (piece.text.includes('=?') && UNTERMINATED.test(piece.text.replace(ENCODED_WORD, ''))) warnings.push('unterminated encoded word shown as is');
         return piece.text;
       }
-      const decoded = decodeText(Buffer.concat(piece.chunks), piece.charset);
+      const bytes = piece.chunks.length === 1 ? piece.chunks[0]! : Buffer.concat(piece.chunks);
+      const decoded = decodeText(bytes, piece.charset);
       warnings.push(...decoded.warnings);
       return decoded.text;
     })
