@@ -4,7 +4,7 @@ import { resolveCharset } from './charset';
 import { decodeEncodedWords } from './encoded-words';
 
 /** Any byte above 0x7f in Latin-1 text (see RawHeader): one native scan, as it runs on every header field synced. */
-const EIGHT_BIT = /[^\x00-\x7f]/;
+const EIGHT_BIT = /[\u0080-\uffff]/;
 
 /**
  * Decodes raw 8-bit header bytes, which RFC 5322 forbids but mailers send.
