@@ -30,8 +30,8 @@ function addresses(headers: RawHeader[], name: string): Address[] {
 export function readParentHeaders(raw: Buffer): ParentHeaders {
   const headers = splitHeaderBlock(raw);
   return {
-    references: parseMessageIds(firstHeader(headers, 'references')?.toString('latin1')),
-    inReplyTo: normalizeMessageId(firstHeader(headers, 'in-reply-to')?.toString('latin1')),
+    references: parseMessageIds(firstHeader(headers, 'references')),
+    inReplyTo: normalizeMessageId(firstHeader(headers, 'in-reply-to')),
     replyTo: addresses(headers, 'reply-to'),
     bcc: addresses(headers, 'bcc'),
   };

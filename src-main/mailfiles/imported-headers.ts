@@ -10,10 +10,10 @@ import type { HeaderRecord } from '../store/messages-repo';
 export function importedHeaders(head: Buffer, size: number, importedAt: number): HeaderRecord {
   const headers = splitHeaderBlock(head);
   const fields = readHeaderFields(headers);
-  const status = `${firstHeader(headers, 'status')?.toString('latin1') ?? ''}${firstHeader(headers, 'x-status')?.toString('latin1') ?? ''}`;
+  const status = `${firstHeader(headers, 'status') ?? ''}${firstHeader(headers, 'x-status') ?? ''}`;
   const flags = [status.includes('R') ? '\\Seen' : null, status.includes('F') ? '\\Flagged' : null, status.includes('A') ? '\\Answered' : null]
     .filter((flag): flag is string => flag !== null);
-  const contentType = firstHeader(headers, 'content-type')?.toString('latin1').trim().toLowerCase() ?? '';
+  const contentType = firstHeader(headers, 'content-type')?.trim().toLowerCase() ?? '';
   return {
     uid: null, uidl: null, messageId: fields.messageId, inReplyTo: fields.inReplyTo, subject: fields.subject, from: fields.from,
     to: fields.to, cc: fields.cc, date: fields.date, internalDate: fields.date ?? importedAt, size, flags,

@@ -14,12 +14,19 @@ export const NO_ADDRESS: Address = { name: '', address: '' };
  */
 export function parseAddressList(value: string): { addresses: Address[]; warnings: string[] } {
   const warnings: string[] = [];
-  const addresses = (plainAddressList(value) ?? addressparser(value, { flatten: true }))
-    .map((entry) => {
-      const name = decodeEncodedWords(entry.name ?? '');
-      warnings.push(...name.warnings);
-      return { name: name.text.trim(), address: (entry.address ?? '').trim() };
-    })
-    .filter((a) => a.name || a.address);
+  const addresses: Address[] = [];
+  for (const entry of plainAddressList(value) ?? addressparser(value, { flatten: true })) {
+    const address = (entry.address ?? '').trim();
+    const name = displayName(entry.name ?? '', warnings);
+    if (name || address) addresses.push({ name, address });
+  }
   return { addresses, warnings };
+}
+
+/** Most names hold no encoded word: those skip the decoder. */
+function displayName(raw: string, warnings: string[]): string {
+  if (!raw.includes('=?')) return raw.trim();
+  const decoded = decodeEncodedWords(raw);
+  for (const warning of decoded.warnings) warnings.push(warning);
+  return decoded.text.trim();
 }

@@ -15,12 +15,27 @@ function cleanName(value: string | undefined): string | null {
 }
 
 function stripAngles(id: string | undefined): string | null {
-  const text = (id ?? '').trim().replace(/^<|>$/g, '').trim();
+  if (!id) return null; // most parts have no Content-ID
+  const text = id.trim().replace(/^<|>$/g, '').trim();
   return text || null;
 }
 
+const UNSAFE_KEY = '__proto__';
+
+/**
+ * A copy with lower-case names. imapflow already lower-cases them, so the
+ * usual case is a plain copy (spreading is far cheaper than rebuilding from
+ * entries); a name that would need lowering, or "__proto__", which only
+ * defining (not assigning) keeps a data property, takes the general way.
+ */
 function lowerKeys(params: Record<string, string> | undefined): Record<string, string> {
-  return Object.fromEntries(Object.entries(params ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  if (!params) return {};
+  for (const key of Object.keys(params)) {
+    if (key.toLowerCase() !== key || key === UNSAFE_KEY) {
+      return Object.fromEntries(Object.entries(params).map(([k, v]) => [k.toLowerCase(), v]));
+    }
+  }
+  return { ...params };
 }
 
 function convert(node: MessageStructureObject, part: string): StructurePart {

@@ -48,8 +48,29 @@ function cleanLabel(label: string): string {
   return label.replace(/\(.*?\)/g, '').replace(/["'\s]/g, '').toLowerCase();
 }
 
+/**
+ * Plans by label, as given: a sync resolves the same few labels for every
+ * encoded word, and the plan depends on the label alone. Bounded, and
+ * emptied when full (odd labels are few but unbounded).
+ */
+const PLANS = new Map<string, CharsetPlan>();
+const PLANS_LIMIT = 256;
+const PLAN_KEY_LENGTH = 64;
+
 export function resolveCharset(label: string | null | undefined): CharsetPlan {
-  const name = cleanLabel(label ?? '');
+  const key = label ?? '';
+  const known = PLANS.get(key);
+  if (known) return known;
+  const plan = Object.freeze(planFor(key));
+  if (key.length <= PLAN_KEY_LENGTH) {
+    if (PLANS.size >= PLANS_LIMIT) PLANS.clear();
+    PLANS.set(key, plan);
+  }
+  return plan;
+}
+
+function planFor(label: string): CharsetPlan {
+  const name = cleanLabel(label);
   // A 7-bit label on 8-bit bytes is a lie the bytes expose, so treat it as no label.
   if (!name || name === 'us-ascii' || name === 'ascii' || name === 'ansi_x3.4-1968') return { kind: 'unlabelled' };
   if (name === 'utf-8' || name === 'utf8') return { kind: 'utf-8' };

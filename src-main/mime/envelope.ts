@@ -71,40 +71,47 @@ function bodyCharset(structure: StructurePart | null): string | null {
  * Header fields fetched raw (FETCH BODY.PEEK[HEADER.FIELDS (...)], imapflow's
  * `headers: [...]`) are decoded here from their bytes, which is the only way
  * to read raw 8-bit GBK subjects and to keep broken encoded words as written;
- * they replace the envelope's versions of those fields (the sync fetches no
- * ENVELOPE at all: decoding it too was work thrown away).
+ * they replace, in `fields`, the envelope's versions of the fields present
+ * (the sync fetches no ENVELOPE at all: decoding it too was work thrown away).
  */
-function rawFields(headers: Buffer, structure: StructurePart | null): Partial<HeaderFields> {
+function overlayRawFields(fields: HeaderFields, headers: Buffer, structure: StructurePart | null): void {
   const raw = splitHeaderBlock(headers);
   const decoded = readHeaderFields(raw, bodyCharset(structure));
-  const present = new Set(raw.map((h) => h.name));
-  const fields: Partial<HeaderFields> = {};
-  if (present.has('subject')) fields.subject = decoded.subject;
-  if (present.has('from') || present.has('sender')) fields.from = decoded.from;
-  if (present.has('to')) fields.to = decoded.to;
-  if (present.has('cc')) fields.cc = decoded.cc;
-  if (present.has('date')) fields.date = decoded.date;
-  if (present.has('message-id')) fields.messageId = decoded.messageId;
-  if (present.has('in-reply-to')) fields.inReplyTo = decoded.inReplyTo;
-  return fields;
+  for (const { name } of raw) {
+    if (name === 'subject') fields.subject = decoded.subject;
+    else if (name === 'from' || name === 'sender') fields.from = decoded.from;
+    else if (name === 'to') fields.to = decoded.to;
+    else if (name === 'cc') fields.cc = decoded.cc;
+    else if (name === 'date') fields.date = decoded.date;
+    else if (name === 'message-id') fields.messageId = decoded.messageId;
+    else if (name === 'in-reply-to') fields.inReplyTo = decoded.inReplyTo;
+  }
 }
 
 /**
  * Builds the stored header record from an IMAP FETCH of ENVELOPE, FLAGS,
  * RFC822.SIZE, INTERNALDATE and BODYSTRUCTURE (plus, ideally, `headers`
  * for SUBJECT FROM TO CC). A missing Date header gives date null; the list
- * then sorts by internalDate.
+ * then sorts by internalDate. Written out field by field, not spread: this
+ * runs for every message a sync fetches.
  */
 export function fromImapEnvelope(msg: EnvelopeFetch): HeaderRecord {
   const structure = msg.bodyStructure ? fromImapBodyStructure(msg.bodyStructure) : null;
-  const fields = { ...envelopeFields(msg), ...(msg.headers?.length ? rawFields(msg.headers, structure) : {}) };
+  const fields = envelopeFields(msg);
+  if (msg.headers?.length) overlayRawFields(fields, msg.headers, structure);
   return {
     uid: msg.uid,
     uidl: null,
-    ...fields,
+    subject: fields.subject,
+    from: fields.from,
+    to: fields.to,
+    cc: fields.cc,
+    date: fields.date,
+    messageId: fields.messageId,
+    inReplyTo: fields.inReplyTo,
     internalDate: toTime(msg.internalDate),
     size: msg.size ?? 0,
-    flags: [...(msg.flags ?? [])],
+    flags: msg.flags ? [...msg.flags] : [],
     hasAttachments: structure ? hasAttachments(structure) : false,
     structure,
     modseq: msg.modseq !== undefined ? Number(msg.modseq) : null,

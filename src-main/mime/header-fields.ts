@@ -28,21 +28,23 @@ export function normalizeMessageId(value: string | null | undefined): string | n
 
 /** Every header called `name` (To and Cc may repeat) as one address list. */
 function addressesOf(headers: RawHeader[], name: string, charset: string | null, warnings: string[]): Address[] {
-  return headers
-    .filter((h) => h.name === name)
-    .flatMap((h) => {
-      const text = headerText(h.value, name, charset);
-      const parsed = parseAddressList(text.text);
-      warnings.push(...text.warnings, ...parsed.warnings.map((w) => `${name}: ${w}`));
-      return parsed.addresses;
-    });
+  const addresses: Address[] = [];
+  for (const header of headers) {
+    if (header.name !== name) continue;
+    const text = headerText(header.value, name, charset);
+    const parsed = parseAddressList(text.text);
+    for (const warning of text.warnings) warnings.push(warning);
+    for (const warning of parsed.warnings) warnings.push(`${name}: ${warning}`);
+    for (const address of parsed.addresses) addresses.push(address);
+  }
+  return addresses;
 }
 
 function dateOf(headers: RawHeader[], warnings: string[]): number | null {
   const raw = firstHeader(headers, 'date');
-  if (!raw) return null;
-  const date = parseMailDate(raw.toString('latin1'));
-  if (date === null) warnings.push(`unreadable Date header "${raw.toString('latin1').trim()}"`);
+  if (raw === null) return null;
+  const date = parseMailDate(raw);
+  if (date === null) warnings.push(`unreadable Date header "${raw.trim()}"`);
   return date;
 }
 
@@ -54,7 +56,7 @@ export function readHeaderFields(headers: RawHeader[], bodyCharset: string | nul
   const warnings: string[] = [];
   const subjectRaw = firstHeader(headers, 'subject');
   const subject = subjectRaw ? decodeHeaderValue(subjectRaw, 'subject', bodyCharset) : { text: '', warnings: [] };
-  warnings.push(...subject.warnings);
+  for (const warning of subject.warnings) warnings.push(warning);
   const from = addressesOf(headers, 'from', bodyCharset, warnings)[0] ?? addressesOf(headers, 'sender', bodyCharset, warnings)[0];
   return {
     subject: subject.text,
@@ -62,8 +64,8 @@ export function readHeaderFields(headers: RawHeader[], bodyCharset: string | nul
     to: addressesOf(headers, 'to', bodyCharset, warnings),
     cc: addressesOf(headers, 'cc', bodyCharset, warnings),
     date: dateOf(headers, warnings),
-    messageId: normalizeMessageId(firstHeader(headers, 'message-id')?.toString('latin1')),
-    inReplyTo: normalizeMessageId(firstHeader(headers, 'in-reply-to')?.toString('latin1')),
-    warnings: [...new Set(warnings)],
+    messageId: normalizeMessageId(firstHeader(headers, 'message-id')),
+    inReplyTo: normalizeMessageId(firstHeader(headers, 'in-reply-to')),
+    warnings: warnings.length ? [...new Set(warnings)] : warnings,
   };
 }

@@ -1,12 +1,10 @@
-import { isAscii, isUtf8 } from 'node:buffer';
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { resolveCharset } from './charset';
 import { decodeEncodedWords } from './encoded-words';
 
-/** Native, rather than a callback per byte: it runs on every header field of every message synced. */
-function hasEightBit(bytes: Buffer): boolean {
-  return !isAscii(bytes);
-}
+/** Any byte above 0x7f in Latin-1 text (see RawHeader): one native scan, as it runs on every header field synced. */
+const EIGHT_BIT = /[\u0080-\uffff]/;
 
 /**
  * Decodes raw 8-bit header bytes, which RFC 5322 forbids but mailers send.
@@ -26,20 +24,25 @@ function decodeEightBit(bytes: Buffer, bodyCharset: string | null): { text: stri
   return { text: iconv.decode(bytes, 'windows-1252'), as: 'windows-1252' };
 }
 
+const NO_WARNINGS: readonly string[] = Object.freeze([]);
+
 /**
- * Raw (unfolded) header value bytes as text, encoded words left alone: the
- * step address headers need before parsing. `field` names the header in warnings.
+ * Raw (unfolded) header value, Latin-1 text with one character per byte as
+ * RawHeader keeps it, as text, encoded words left alone: the step address
+ * headers need before parsing. `field` names the header in warnings.
  */
-export function headerText(raw: Buffer, field: string, bodyCharset: string | null = null): { text: string; warnings: string[] } {
-  if (!hasEightBit(raw)) return { text: raw.toString('latin1'), warnings: [] };
-  const decoded = decodeEightBit(raw, bodyCharset);
-  const warnings = decoded.as ? [`${field}: raw 8-bit bytes decoded as ${decoded.as.toUpperCase()}`] : [];
+export function headerText(raw: string, field: string, bodyCharset: string | null = null): { text: string; warnings: readonly string[] } {
+  if (!EIGHT_BIT.test(raw)) return { text: raw, warnings: NO_WARNINGS };
+  const decoded = decodeEightBit(Buffer.from(raw, 'latin1'), bodyCharset);
+  const warnings = decoded.as ? [`${field}: raw 8-bit bytes decoded as ${decoded.as.toUpperCase()}`] : NO_WARNINGS;
   return { text: decoded.text, warnings };
 }
 
-/** Raw header value bytes to display text: raw 8-bit bytes first, then RFC 2047 encoded words. */
-export function decodeHeaderValue(raw: Buffer, field: string, bodyCharset: string | null = null): { text: string; warnings: string[] } {
+/** Raw header value (see headerText) to display text: raw 8-bit bytes first, then RFC 2047 encoded words. */
+export function decodeHeaderValue(raw: string, field: string, bodyCharset: string | null = null): { text: string; warnings: readonly string[] } {
   const base = headerText(raw, field, bodyCharset);
+  // Most values hold no encoded word: skip the decoder and the copying of warnings.
+  if (!base.text.includes('=?')) return { text: base.text.trim(), warnings: base.warnings };
   const words = decodeEncodedWords(base.text);
   return { text: words.text.trim(), warnings: [...base.warnings, ...words.warnings.map((w) => `${field}: ${w}`)] };
 }

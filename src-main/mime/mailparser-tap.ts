@@ -86,7 +86,7 @@ function repairFileName(node: SplitterNode, warn: (w: string) => void): void {
     return;
   }
   if (!name || !/[\x80-\xff]/.test(name) || /[\u0100-\uffff]/.test(name) || !hasEightBitNameHeader(node)) return;
-  const decoded = headerText(Buffer.from(name, 'latin1'), `part ${partLabel(node)} file name`);
+  const decoded = headerText(name, `part ${partLabel(node)} file name`);
   node.filename = decoded.text;
   decoded.warnings.forEach(warn);
 }

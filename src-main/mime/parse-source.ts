@@ -51,12 +51,9 @@ export interface ParseSourceOptions {
   embedInlineImages?: boolean;
 }
 
-/** MailParser's header lines ("Name: value", folds kept, Latin-1 for bytes) as raw headers. */
+/** MailParser's header lines ("Name: value", folds kept, Latin-1 for bytes, as RawHeader keeps them) as raw headers. */
 function toRawHeaders(lines: HeaderLines): RawHeader[] {
-  return lines.map(({ key, line }) => {
-    const value = line.slice(line.indexOf(':') + 1).replace(/\r?\n(?=[ \t])/g, '');
-    return { name: key, value: Buffer.from(value, 'latin1') };
-  });
+  return lines.map(({ key, line }) => ({ name: key, value: line.slice(line.indexOf(':') + 1).replace(/\r?\n(?=[ \t])/g, '') }));
 }
 
 function rootCharset(headers: Map<string, unknown>): string | null {

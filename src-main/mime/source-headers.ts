@@ -16,14 +16,14 @@ export function headerBlock(source: Buffer): Buffer {
 
 /** `charset=` of a single-part message's Content-Type: the best hint for raw 8-bit headers. */
 function bodyCharset(headers: RawHeader[]): string | null {
-  const type = firstHeader(headers, 'content-type')?.toString('latin1') ?? '';
+  const type = firstHeader(headers, 'content-type') ?? '';
   if (/^\s*multipart\//i.test(type)) return null;
   return /charset\s*=\s*"?([^";\s]+)/i.exec(type)?.[1] ?? null;
 }
 
 /** A mixed multipart is what carries attachments; enough for the list's paper clip before the message is opened. */
 function looksLikeAttachments(headers: RawHeader[]): boolean {
-  return /^\s*multipart\/mixed/i.test(firstHeader(headers, 'content-type')?.toString('latin1') ?? '');
+  return /^\s*multipart\/mixed/i.test(firstHeader(headers, 'content-type') ?? '');
 }
 
 /**

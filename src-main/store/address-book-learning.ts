@@ -20,7 +20,8 @@ interface Use {
 /** Mail the user sent counts its recipients this many times: people one writes to are the likeliest next. */
 const SENT_WEIGHT = 3;
 
-const UPSERT = `INSERT INTO address_book (address, name, uses, last_used) VALUES (@address, @name, @uses, @lastUsed)
+/** Bound by position (address, name, uses, last used): cheaper than named values, and it runs once per address of a sync. */
+const UPSERT = `INSERT INTO address_book (address, name, uses, last_used) VALUES (?, ?, ?, ?)
   ON CONFLICT (address) DO UPDATE SET uses = uses + excluded.uses,
     name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE name END,
     last_used = max(last_used, excluded.last_used)`;
@@ -59,7 +60,7 @@ export class AddressBookLearning {
       for (const cc of message.cc) count(uses, cc, recipientWeight, message.sortDate);
     }
     const upsert = this.statements.get(UPSERT);
-    for (const use of uses.values()) upsert.run(use);
+    for (const use of uses.values()) upsert.run(use.address, use.name, use.uses, use.lastUsed);
   }
 
   /** A copy of a stored message (made in SQL from its row) counts as a new message too. */

@@ -74,7 +74,7 @@ async function serverIds(user: LabUser): Promise<string[]> {
     const list = await client.list();
     const heads = await Promise.all(list.map(({ number }) => readAll(client.top(number, 0))));
     await client.quit();
-    return heads.map((head) => firstHeader(splitHeaderBlock(head), 'message-id')!.toString('latin1').trim());
+    return heads.map((head) => firstHeader(splitHeaderBlock(head), 'message-id')!.trim());
   } finally {
     client.close();
   }
