@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import { BULK_WORK_LIMITS, startBundledWorker, type WorkerListeners } from '../workers/start-bundled-worker';
+import { startBundledWorker, type WorkerListeners } from '../workers/start-bundled-worker';
 import { SYNC_WORKER_ROLE, type FromSyncWorker } from './sync-worker-protocol';
 
 interface EarlyWorker {
@@ -30,7 +30,7 @@ export function startSyncWorkerEarly(workerPath: string, dataDir: string): void 
     onMessage: (message) => relay((l) => l.onMessage(message)),
     onError: (error) => relay((l) => l.onError(error)),
     onExit: (code) => relay((l) => l.onExit(code)),
-  }, BULK_WORK_LIMITS);
+  });
   early = waiting;
 }
 

@@ -2,7 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import { WrenError } from '../errors/wren-error';
 import type { FetchedMessage } from '../imap/imap-client';
 import type { StoreChange } from '../ipc/contract';
-import { BULK_WORK_LIMITS, bundledWorkerPath, startBundledWorker } from '../workers/start-bundled-worker';
+import { bundledWorkerPath, startBundledWorker } from '../workers/start-bundled-worker';
 import type { Store } from '../store/store';
 import { storeHeaders, type HeaderWriter } from './header-writer';
 import { HEADER_STORE_ROLE, toWire, type FromHeaderStore, type ToHeaderStore } from './header-store-protocol';
@@ -81,7 +81,7 @@ export class WorkerHeaderWriter implements HeaderWriter {
         this.worker = null;
         this.failAll(new WrenError('Internal', 'The header store thread stopped unexpectedly; the next sync starts a new one.'));
       },
-    }, BULK_WORK_LIMITS);
+    });
     this.worker = worker;
     return worker;
   }

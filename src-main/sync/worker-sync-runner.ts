@@ -3,7 +3,7 @@ import { WrenError } from '../errors/wren-error';
 import type { StoreChange, SyncSummary } from '../ipc/contract';
 import type { NewMailListener } from './new-mail';
 import type { ProgressListener, SyncJob, SyncRunner } from './sync-runner';
-import { BULK_WORK_LIMITS, bundledWorkerPath, startBundledWorker, type WorkerListeners } from '../workers/start-bundled-worker';
+import { bundledWorkerPath, startBundledWorker, type WorkerListeners } from '../workers/start-bundled-worker';
 import { takeEarlySyncWorker } from './early-sync-worker';
 import { SYNC_WORKER_ROLE, type FromSyncWorker, type ToSyncWorker } from './sync-worker-protocol';
 
@@ -98,7 +98,7 @@ export class WorkerSyncRunner implements SyncRunner {
       },
     };
     const worker = takeEarlySyncWorker(this.workerPath, this.dataDir, listeners)
-      ?? startBundledWorker<FromSyncWorker>(this.workerPath, SYNC_WORKER_ROLE, { dataDir: this.dataDir }, listeners, BULK_WORK_LIMITS);
+      ?? startBundledWorker<FromSyncWorker>(this.workerPath, SYNC_WORKER_ROLE, { dataDir: this.dataDir }, listeners);
     this.worker = worker;
     return worker;
   }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker, isMainThread, parentPort, workerData, type MessagePort, type ResourceLimits } from 'node:worker_threads';
+import { Worker, isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 
 /** The key in workerData naming which bundled worker a thread is meant to be. */
 const ROLE_KEY = 'wrenWorkerRole';
@@ -28,14 +28,6 @@ export function bundledWorkerPath(fileName: string, dir: string | undefined = ty
 }
 
 /**
- * For threads that turn over many short-lived objects in bulk (a sync's parsed IMAP answers and
- * decoded headers, an outbox's built messages): a young generation of 96 MB instead of V8's default
- * 16-32 MB means far fewer scavenges, each promoting less. On a 10,000-message header sync the
- * process's CPU time fell from about 5.5 s to 4.7 s, for some 15 MB more peak RSS.
- */
-export const BULK_WORK_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 96 };
-
-/**
  * Starts a worker thread from a bundled script, marked with its role (the
  * worker answers only when started for that role, see `portForRole`), with
  * its listeners wired. It starts unref'd: an idle worker never keeps the
@@ -46,9 +38,8 @@ export function startBundledWorker<FromWorker>(
   role: string,
   data: Record<string, unknown>,
   listeners: WorkerListeners<FromWorker>,
-  resourceLimits?: ResourceLimits,
 ): Worker {
-  const worker = new Worker(path, { workerData: { ...data, [ROLE_KEY]: role }, resourceLimits });
+  const worker = new Worker(path, { workerData: { ...data, [ROLE_KEY]: role } });
   worker.unref();
   worker.on('message', (message: FromWorker) => listeners.onMessage(message));
   worker.on('error', (error) => listeners.onError(error));
