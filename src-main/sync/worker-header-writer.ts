@@ -73,13 +73,14 @@ export class WorkerHeaderWriter implements HeaderWriter {
     const worker = startBundledWorker<FromHeaderStore>(this.workerPath, HEADER_STORE_ROLE, { dataDir: this.dataDir }, {
       onMessage: (message) => this.receive(message),
       onError: (error) => {
-        if (this.worker === worker) this.failAll(new WrenError('Internal', `The header store thread crashed: ${error.message}`));
+        if (this.worker === worker) this.failAll(new WrenError('SyncWorkerStopped', `The header store thread crashed: ${error.message}`));
       },
       // A thread let go by end() exits with nothing waiting; the batches waiting now are a newer thread's.
+      // A thread that died (out of memory, a bug) is the sync worker's own trouble: retried on the backoff as such.
       onExit: () => {
         if (this.worker !== worker) return;
         this.worker = null;
-        this.failAll(new WrenError('Internal', 'The header store thread stopped unexpectedly; the next sync starts a new one.'));
+        this.failAll(new WrenError('SyncWorkerStopped', 'The header store thread stopped unexpectedly; the next sync starts a new one.'));
       },
     });
     this.worker = worker;
