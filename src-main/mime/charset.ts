@@ -64,7 +64,7 @@ export function resolveCharset(label: string | null | undefined): CharsetPlan {
   const plan = Object.freeze(planFor(key));
   if (key.length <= PLAN_KEY_LENGTH) {
     if (PLANS.size >= PLANS_LIMIT) PLANS.clear();
-    PLANS.set(key, plan);
+    PLANS.set((` ${key}`).slice(1), plan); // a copy: the label may be a slice of a whole header's or message's text
   }
   return plan;
 }

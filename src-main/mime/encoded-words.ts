@@ -91,7 +91,8 @@ export function decodeEncodedWords(value: string): DecodedWords {
   const decoded = Object.freeze(decode(value));
   if (value.length <= MEMO_KEY_LENGTH) {
     if (memo.size >= MEMO_ENTRIES) memo.clear();
-    memo.set(value, decoded);
+    // A copy of its own: `value` may be a slice of a message's header text, which the key would keep alive.
+    memo.set((` ${value}`).slice(1), decoded);
   }
   return decoded;
 }

@@ -10,8 +10,24 @@ export interface RawHeader {
   value: string;
 }
 
-const BLANK_LINE = /\r?\n\r?\n/;
 const WHITE_SPACE = /\s/;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * Where the header block of `raw` ends: at the line break before the first
+ * empty line (the CR of a CRLF included), or the end when there is none.
+ * Found in the bytes, so only the headers become text: values sliced out of
+ * a string of the whole message would keep all of it alive (a memoized
+ * subject pinned its 5 MB message).
+ */
+function headerEnd(raw: Buffer): number {
+  for (let lf = raw.indexOf(LF); lf >= 0; lf = raw.indexOf(LF, lf + 1)) {
+    const next = raw[lf + 1] === CR ? lf + 2 : lf + 1;
+    if (raw[next] === LF) return lf > 0 && raw[lf - 1] === CR ? lf - 1 : lf;
+  }
+  return raw.length;
+}
 
 /** Splits a line into name and value; null for a line without a colon (junk, mbox "From "). */
 function splitField(line: string): RawHeader | null {
@@ -36,10 +52,8 @@ function isContinuation(line: string): boolean {
  * space kept); done in one pass, as this runs for every message synced.
  */
 export function splitHeaderBlock(raw: Buffer): RawHeader[] {
-  const text = raw.toString('latin1');
-  const end = text.search(BLANK_LINE);
   const fields: RawHeader[] = [];
-  const pieces = (end >= 0 ? text.slice(0, end) : text).split('\n');
+  const pieces = raw.toString('latin1', 0, headerEnd(raw)).split('\n');
   let current: string | null = null;
   for (const [i, piece] of pieces.entries()) {
     // A CR is part of the line end only before an LF: the last piece had none.
