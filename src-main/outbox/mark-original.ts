@@ -1,3 +1,5 @@
+import type { ErrorCode } from '../errors/error-codes';
+import { WrenError } from '../errors/wren-error';
 import type { MessageFlag } from '../ipc/contract';
 import type { ComposedMessage } from '../ipc/compose-shapes';
 import type { OperationsService } from '../journal/operations-service';
@@ -25,17 +27,21 @@ export function markOriginal(core: { operations: OperationsService; staging: Att
   if (composed.origin && flag) {
     journal(() => core.operations.apply({ kind: 'flags', messageIds: [composed.origin!.messageId], add: [flag], remove: [] }), 'mark the original');
   }
-  // The draft this message continued is done with once it is sent.
+  // The draft this message continued is done with once it is sent. The composer usually removed it at
+  // Send already (so it is not listed twice while the message waits): then there is nothing to say.
   if (composed.draftMessageId !== null) {
-    journal(() => core.operations.apply({ kind: 'delete', messageIds: [composed.draftMessageId!], permanent: true }), 'remove the draft');
+    journal(() => core.operations.apply({ kind: 'delete', messageIds: [composed.draftMessageId!], permanent: true }), 'remove the draft', 'NotFound');
   }
   // Last, and each on its own: a file that cannot be removed (locked by another program) costs nothing else.
   for (const attachment of composed.attachments) journal(() => core.staging.remove(attachment.stagedId), 'remove a staged attachment');
 }
 
-function journal(apply: () => unknown, what: string): void {
+function journal(apply: () => unknown, what: string, expected?: ErrorCode): void {
   // The original or the draft may have been deleted meanwhile, a staged file locked: the message is sent all the same.
-  const warn = (error: unknown) => console.warn(`[wren] outbox: could not ${what}:`, (error as Error).message);
+  const warn = (error: unknown) => {
+    if (expected && error instanceof WrenError && error.code === expected) return;
+    console.warn(`[wren] outbox: could not ${what}:`, (error as Error).message);
+  };
   try {
     const applied = apply();
     // OperationsService.apply answers with a promise: its refusal ("There is no message 2") would otherwise go

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ComposedMessage } from '../../../src-main/ipc/compose-shapes';
 import { OperationsService } from '../../../src-main/journal/operations-service';
 import { AttachmentStaging } from '../../../src-main/outbox/attachment-staging';
@@ -72,5 +72,24 @@ describe('markOriginal after the original or the draft left the store', () => {
 
     expect(store.messages.get(arrived)).toMatchObject({ subject: 'arrived' });
     expect(store.operations.unfinished(accountId)).toEqual([]);
+  });
+
+  it('says nothing of a draft the composer removed at Send, and still warns of an original it could not mark', async () => {
+    const { store } = temp;
+    const draft = insert(drafts, header(1, 'draft', ['\\Draft']));
+    const original = insert(inbox, header(1, 'original'));
+    const entry = sentEntry(ComposedMessage.parse({ accountId, subject: 'Re: original', draftMessageId: draft, origin: { messageId: original, kind: 'reply' } }));
+    store.write(() => {
+      store.messages.removeUids(drafts, [1]);
+      store.messages.removeUids(inbox, [1]);
+    });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      markOriginal({ operations: new OperationsService(store, () => undefined), staging: new AttachmentStaging(temp.dir) }, entry);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warn.mock.calls.map((call) => String(call[0]))).toEqual(['[wren] outbox: could not mark the original:']);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
