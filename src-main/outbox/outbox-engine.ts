@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { ComposedMessage } from '../ipc/compose-shapes';
-import { SmtpSender, type SendOutcome } from '../smtp/smtp-sender';
+import { SmtpSender, type SendGate, type SendOutcome } from '../smtp/smtp-sender';
 import type { RenewLogin } from '../accounts/oauth2/renewed-token-retry';
 import type { SmtpLogin } from '../smtp/smtp-transport';
 import { flushWal } from '../store/flush-wal';
@@ -43,9 +43,11 @@ export interface OutboxEngine {
   /** Builds the message and commits it with its row; resolves with the row's id. */
   queue(request: QueueRequest): Promise<number>;
   /**
-   * Sends the stored message. Once the server has accepted DATA and before
-   * the first byte, the row is marked "sending" (refused when it was taken
-   * back meanwhile: then nothing is sent) and `onBegan` is called. Resolves
+   * Sends the stored message. When its turn comes on the connection, before
+   * its envelope, the row is marked "sending" and that mark flushed to the
+   * disk (refused when it was taken back meanwhile: then nothing is sent);
+   * `onBegan` is called as its first byte goes, after the server's 354. A
+   * failure before that byte puts the row back to queued. Resolves
    * once the server took it and the row is marked "sent" (by the engine,
    * where the send ran, grouped with the other marks of the moment).
    */
@@ -87,24 +89,39 @@ export class InProcessOutboxEngine implements OutboxEngine {
   async send(job: SendJob, onBegan: () => void): Promise<SendOutcome> {
     const controller = new AbortController();
     this.inFlight.set(job.outboxId, controller);
+    let marked = false;
+    let began = false;
+    const gate: SendGate = {
+      turnBegins: async () => {
+        if (!this.store.outbox.beginSending(job.outboxId, job.token)) throw new Error('The message was taken back before it was sent.');
+        marked = true;
+        // The mark is what keeps a message from going twice after a crash: on the disk before the first byte
+        // goes, or a power loss could take it back and leave a delivered message queued to be sent again.
+        await flushWal(this.store.db).catch((error: unknown) => console.warn('[wren] outbox: could not flush the sending mark to the disk:', (error as Error).message));
+      },
+      dataBegins: () => {
+        began = true;
+        onBegan();
+      },
+    };
     try {
-      const outcome = await this.sender.send(
-        job.accountId,
-        job.envelope,
-        () => this.messageOf(job),
-        async () => {
-          if (!this.store.outbox.beginSending(job.outboxId, job.token)) throw new Error('The message was taken back before it was sent.');
-          onBegan();
-          // The mark is what keeps a message from going twice after a crash: on the disk before the first byte
-          // goes, or a power loss could take it back and leave a delivered message queued to be sent again.
-          await flushWal(this.store.db).catch((error: unknown) => console.warn('[wren] outbox: could not flush the sending mark to the disk:', (error as Error).message));
-        },
-        controller.signal,
-      );
+      const outcome = await this.sender.send(job.accountId, job.envelope, () => this.messageOf(job), gate, controller.signal);
       await this.marks.mark(job.outboxId, outcome.refused, job.sentCopy);
       return outcome;
+    } catch (error) {
+      if (marked && !began) this.unmarkUnbegun(job);
+      throw error;
     } finally {
       if (this.inFlight.get(job.outboxId) === controller) this.inFlight.delete(job.outboxId);
+    }
+  }
+
+  /** Left "sending" when this fails (a busy database): recovery then asks the Sent folder, never resends blindly. */
+  private unmarkUnbegun(job: SendJob): void {
+    try {
+      this.store.outbox.endSendingUnbegun(job.outboxId, job.token);
+    } catch (error) {
+      console.warn('[wren] outbox: could not put back a message that never began to send:', (error as Error).message);
     }
   }
 

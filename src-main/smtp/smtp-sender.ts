@@ -13,18 +13,29 @@ export interface SendOutcome {
   refused: string[];
 }
 
+/**
+ * What the outbox does around a message's turn on the connection. nodemailer
+ * builds a queued message's stream when its turn comes, before MAIL FROM: the
+ * outbox marks it "sending" and flushes that mark to the disk then, while the
+ * envelope's round trips go on, instead of holding the line after the 354.
+ */
+export interface SendGate {
+  /** The message's turn has come; not a byte of it flows before this settles, and none if it rejects. */
+  turnBegins(): Promise<void>;
+  /** The server said 354 and turnBegins settled: the first byte goes out now. */
+  dataBegins(): void;
+}
+
 interface GatedMail {
-  /** Called once the server has accepted DATA; the first byte of the message goes out when it has settled. */
-  wrenBeforeData?: () => void | Promise<void>;
+  wrenGate?: SendGate;
 }
 
 /**
  * The only door to SMTP: one pooled nodemailer transport per account, kept
- * between messages so a queue drains over one connection. `beforeData` runs
- * when the server has said 354 to DATA, and the message flows once it has
- * settled: the outbox writes "sending" there and flushes it to the disk, so a
- * row still marked queued after a crash, or a power loss, provably never
- * reached the server.
+ * between messages so a queue drains over one connection. Each message
+ * passes a SendGate: the outbox writes "sending" when its turn comes and
+ * flushes it to the disk before the first byte, so a row still marked queued
+ * after a crash, or a power loss, provably never reached the server.
  */
 export class SmtpSender {
   private readonly transports = new Map<number, { key: string; transport: SmtpTransport }>();
@@ -40,16 +51,16 @@ export class SmtpSender {
    * its turn on the connection; nodemailer then drops it from the pool's
    * queue, so nothing of it (not even its envelope) reaches the server.
    */
-  async send(accountId: number, envelope: Envelope, message: () => Readable, beforeData: () => void | Promise<void>, signal?: AbortSignal): Promise<SendOutcome> {
+  async send(accountId: number, envelope: Envelope, message: () => Readable, gate: SendGate, signal?: AbortSignal): Promise<SendOutcome> {
     const login = await this.loginFor(accountId);
-    return withRenewedToken(login, this.renewLogin?.(accountId), (attempt) => this.sendWith(accountId, attempt, { envelope, message, beforeData, signal }));
+    return withRenewedToken(login, this.renewLogin?.(accountId), (attempt) => this.sendWith(accountId, attempt, { envelope, message, gate, signal }));
   }
 
-  private async sendWith(accountId: number, login: SmtpLogin, job: { envelope: Envelope; message: () => Readable; beforeData: () => void | Promise<void>; signal?: AbortSignal }): Promise<SendOutcome> {
+  private async sendWith(accountId: number, login: SmtpLogin, job: { envelope: Envelope; message: () => Readable; gate: SendGate; signal?: AbortSignal }): Promise<SendOutcome> {
     const transport = this.transportFor(accountId, login);
     try {
       if (job.signal?.aborted) throw takenBack();
-      const mail = { envelope: job.envelope, raw: job.message(), wrenBeforeData: job.beforeData, signal: job.signal } as Parameters<SmtpTransport['sendMail']>[0] & GatedMail;
+      const mail = { envelope: job.envelope, raw: job.message(), wrenGate: job.gate, signal: job.signal } as Parameters<SmtpTransport['sendMail']>[0] & GatedMail;
       const info = await transport.sendMail(mail);
       const refused = (info.rejected ?? []).map(String);
       return { response: info.response, accepted: (info.accepted ?? []).map(String), refused };
@@ -80,8 +91,8 @@ export class SmtpSender {
     existing?.transport.close();
     const transport = createSmtpTransport(login);
     transport.use('stream', (mail, done) => {
-      const hook = (mail.data as GatedMail).wrenBeforeData;
-      if (hook) mail.message.processFunc((input) => gate(input, hook));
+      const sendGate = (mail.data as GatedMail).wrenGate;
+      if (sendGate) mail.message.processFunc((input) => gated(input, sendGate));
       done();
     });
     this.transports.set(accountId, { key, transport });
@@ -93,11 +104,20 @@ function takenBack(): WrenError {
   return new WrenError('NotFound', 'The message was taken back before it was sent.');
 }
 
-/** Passes the message through, calling `hook` when the connection first pulls from it (after the 354), and waiting for it. */
-function gate(input: Readable, hook: () => void | Promise<void>): Readable {
+/**
+ * The message's stream as the connection reads it. Built when the message's
+ * turn comes (nodemailer creates the stream then), which is when the gate's
+ * turn begins; the connection first pulls after the 354, and the first chunk
+ * waits for the turn's work to settle.
+ */
+function gated(input: Readable, gate: SendGate): Readable {
+  const turn = gate.turnBegins();
+  // Awaited at the first pull; a rejection before that (a message never pulled: the envelope was refused) is no crash.
+  turn.catch(() => undefined);
   return Readable.from(
     (async function* () {
-      await hook();
+      await turn;
+      gate.dataBegins();
       for await (const chunk of input) yield chunk as Buffer;
     })(),
     { objectMode: false },

@@ -207,9 +207,9 @@ export class OutboxRepo {
   }
 
   /**
-   * Written when the server has accepted DATA, before the message's first
-   * byte: false when the row was taken back (Undo) or claimed by another
-   * process meanwhile, and then not a byte may go out.
+   * Written when the message's turn comes on the connection, before its
+   * envelope and DATA: false when the row was taken back (Undo) or claimed by
+   * another process meanwhile, and then not a byte may go out.
    */
   beginSending(id: number, token: string): boolean {
     return (
@@ -217,6 +217,18 @@ export class OutboxRepo {
         .get(`UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ? AND claim_token = ? AND state IN ('waiting', 'queued')`)
         .run(id, token).changes === 1
     );
+  }
+
+  /**
+   * Takes back a "sending" mark whose message provably never began to flow
+   * (the server refused its envelope, or the line dropped before the DATA
+   * reply): queued as it was, so the failure is settled as one that sent
+   * nothing.
+   */
+  endSendingUnbegun(id: number, token: string): void {
+    this.statements
+      .get(`UPDATE outbox SET state = 'queued', attempts = attempts - 1 WHERE id = ? AND claim_token = ? AND state = 'sending'`)
+      .run(id, token);
   }
 
   /**

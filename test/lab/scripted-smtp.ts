@@ -1,5 +1,6 @@
 // A small SMTP server a test scripts: it answers the message with a 5xx, a 4xx, accepts it, or drops the
-// connection after the final dot without a word; refuses recipients whose local part starts with "refuse".
+// connection after the final dot without a word; refuses recipients whose local part starts with "refuse", and
+// cuts the line without a reply at a recipient whose local part starts with "cut" (before any DATA).
 // It records each message it accepted (and each it received before dropping), so a test counts deliveries.
 import type net from 'node:net';
 import { simpleParser } from 'mailparser';
@@ -42,8 +43,9 @@ export async function startScriptedSmtp(password: string, port = 0): Promise<Scr
       if (auth.password === password) callback(null, { user: auth.username });
       else callback(fail('5.7.8 Authentication credentials invalid', 535));
     },
-    onRcptTo(address, _session, callback) {
+    onRcptTo(address, session, callback) {
       state.recipients.push(address.address);
+      if (/^cut/i.test(address.address)) return cutLine(session.id);
       if (/^refuse/i.test(address.address)) callback(fail(`5.1.1 <${address.address}>: Recipient address rejected: User unknown`, 550));
       else callback();
     },
@@ -61,8 +63,7 @@ export async function startScriptedSmtp(password: string, port = 0): Promise<Scr
           if (answer === 'drop') {
             state.dropped.push(id);
             // The line goes dead after the final dot: no reply, the socket is cut.
-            for (const connection of server.connections) if (connection.id === session.id) (connection as unknown as { _socket: net.Socket })._socket.destroy();
-            return;
+            return cutLine(session.id);
           }
           state.accepted.push(id);
           state.sources.push(raw);
@@ -71,6 +72,9 @@ export async function startScriptedSmtp(password: string, port = 0): Promise<Scr
       });
     },
   });
+  function cutLine(sessionId: string): void {
+    for (const connection of server.connections) if (connection.id === sessionId) (connection as unknown as { _socket: net.Socket })._socket.destroy();
+  }
   server.on('error', () => {});
   const bound = await new Promise<number>((resolve, reject) => {
     server.listen(port, '127.0.0.1', () => resolve((server.server.address() as net.AddressInfo).port));

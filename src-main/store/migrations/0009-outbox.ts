@@ -4,8 +4,7 @@ import type { Migration } from './migration';
  * The outbox (issue 8), replacing the initial schema's placeholder (never
  * used). A row holds a message built and stored as a blob, waiting (undo
  * delay, send later), queued, being sent, sent or failed. `sending` is written
- * when the server has accepted DATA and before the first byte of the message
- * goes out: after a crash, only a row left in `sending` may have reached the
+ * (and flushed to the disk) before the message's envelope and DATA: after a crash, only a row left in `sending` may have reached the
  * server, so only it is checked (Sent folder by Message-ID) before anything
  * is sent again, and the user decides (`unknown`) when that cannot tell.
  * `claim_pid` is the process working on the row (the app and the CLI share

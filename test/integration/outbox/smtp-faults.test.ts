@@ -88,6 +88,18 @@ describe('the outbox against a scripted SMTP server: the right outcome, nothing 
     expect(smtp.accepted.filter((id) => id === again.messageId)).toHaveLength(1);
   }, 30_000);
 
+  it('a line cut during the envelope (no byte of the message sent) queues it for a retry, not "unknown"', async () => {
+    // The row is marked "sending" when its turn comes, before MAIL FROM; a failure before the first byte puts it back.
+    smtp.answer = 'accept';
+    const cut = await send('Cut at RCPT', ['cut-here@example.test']);
+    expect(cut.state).toBe('queued');
+    expect(cut.error).toMatchObject({ code: 'ConnectionLost' });
+    expect(cut.attempts).toBe(1);
+    expect(smtp.recipients).toContain('cut-here@example.test');
+    expect([...smtp.accepted, ...smtp.dropped]).not.toContain(cut.messageId);
+    await wren.call('outbox.cancel', { outboxId: cut.id });
+  }, 30_000);
+
   it('a wrong password is AuthFailed, as for IMAP', async () => {
     const other = await coreFor(lab, 1, {
       smtp: { host: '127.0.0.1', port: smtp.port, security: 'none', user: lab.users[1]!.email },
