@@ -5,7 +5,8 @@ import type { FetchedMessage } from '../imap/imap-client';
 /** A fetched row as it crosses to the header-store thread: its header bytes copied out of imapflow's buffers. */
 export type WireRow = Omit<FetchedMessage, 'headers'> & { headers?: Uint8Array };
 
-export type ToHeaderStore = { type: 'write'; id: number; folderId: number; rows: WireRow[] };
+/** `close`: the folder's batches are done; the thread closes its database and ends, after any batch posted before. */
+export type ToHeaderStore = { type: 'write'; id: number; folderId: number; rows: WireRow[] } | { type: 'close' };
 
 export type FromHeaderStore =
   | { type: 'changes'; changes: StoreChange[] }

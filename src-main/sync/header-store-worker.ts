@@ -14,6 +14,13 @@ function serve(port: MessagePort, dataDir: string): void {
   const post = (message: FromHeaderStore) => port.postMessage(message);
   let store: Store | null = null;
   port.on('message', (message: ToHeaderStore) => {
+    if (message.type === 'close') {
+      store?.close();
+      store = null;
+      // Nothing else holds the thread's loop: it ends here, its database closed (no checkpoint left half done).
+      port.close();
+      return;
+    }
     try {
       if (!store) {
         store = new Store(dataDir);

@@ -45,10 +45,7 @@ export class WorkerHeaderWriter implements HeaderWriter {
 
   end(): void {
     this.threaded = false;
-    const worker = this.worker;
-    if (!worker || this.waiting.size > 0) return;
-    this.worker = null;
-    void worker.terminate();
+    this.letGoWhenIdle();
   }
 
   write(folderId: number, fetched: FetchedMessage[]): Promise<void> {
@@ -60,12 +57,6 @@ export class WorkerHeaderWriter implements HeaderWriter {
       worker.ref();
       worker.postMessage({ type: 'write', id, folderId, rows: fetched.map(toWire) } satisfies ToHeaderStore);
     });
-  }
-
-  async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = null;
-    await worker?.terminate();
   }
 
   private ensureWorker(): Worker {
@@ -94,7 +85,22 @@ export class WorkerHeaderWriter implements HeaderWriter {
     this.waiting.delete(message.id);
     if (message.type === 'written') waiting.resolve();
     else waiting.reject(new WrenError(message.error.code, message.error.message, message.error.details));
-    if (this.waiting.size === 0) this.worker?.unref();
+    if (this.waiting.size === 0) {
+      this.worker?.unref();
+      this.letGoWhenIdle();
+    }
+  }
+
+  /**
+   * Once the folder's batches are over and none is waiting, the thread closes its database and ends by
+   * itself. A thread still holding a batch is kept until it answers: one that died then fails it.
+   */
+  private letGoWhenIdle(): void {
+    const worker = this.worker;
+    if (!worker || this.threaded || this.waiting.size > 0) return;
+    this.worker = null;
+    worker.postMessage({ type: 'close' } satisfies ToHeaderStore);
+    worker.unref();
   }
 
   private failAll(error: WrenError): void {
