@@ -105,8 +105,9 @@ async function handleHttp(request: IncomingMessage, response: ServerResponse, au
 
 /**
  * A mailto: link clicked in a mail: the sanitizer points it here, and the
- * mail's sandboxed frame (an opaque origin, so no cookie and no same-origin
- * fetch metadata) navigates here in place. It passes no token on purpose: all
+ * mail's sandboxed frame navigates here in place (the frame has the page's
+ * origin, but the cookie, scoped to the secret path, never comes here). It
+ * passes no token on purpose: all
  * it does is what any mailto: link on any page may do, open a composer filled
  * with recipients, subject and body (parseMailto drops attach=, bcc= and the
  * rest), and never sends. What any link may do needs a user's click, and so

@@ -89,9 +89,23 @@ export function shortcutFor(event: KeyEventLike): ShortcutAction | null {
   return SHORTCUTS.find((shortcut) => shortcut.keys.some((written) => matchesKey(event, written)))?.action ?? null;
 }
 
-/** Whether the key belongs to something the user is typing in, where a shortcut must never fire. */
+/**
+ * Whether the key belongs to something the user is typing in, where a shortcut must never fire.
+ * No `instanceof HTMLElement`: an element of the mail's frame comes from that frame's window,
+ * whose HTMLElement is another object.
+ */
 export function isTypingTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
+  if (!isElement(target)) return false;
   if (target.isContentEditable) return true;
   return target.closest('input, textarea, select, [contenteditable="true"]') !== null;
+}
+
+/** The key is the focused element's own: typing, or Enter following a link or pressing a button. */
+export function keyStaysWithTarget(event: { key: string; target: EventTarget | null }): boolean {
+  if (isTypingTarget(event.target)) return true;
+  return event.key === 'Enter' && isElement(event.target) && event.target.closest('button, a') !== null;
+}
+
+function isElement(target: EventTarget | null): target is HTMLElement {
+  return target !== null && (target as Partial<Node>).nodeType === 1;
 }

@@ -1,10 +1,12 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import { isTypingTarget, shortcutFor, type ShortcutAction } from './shortcut-keys';
+import { keyStaysWithTarget, shortcutFor, type ShortcutAction } from './shortcut-keys';
 
 /**
  * Listens for the mail shortcuts on the whole window. They stand down while
  * the user types in a field, while a dialog or menu is open (it has the
- * keys), and Ctrl+A inside the reading pane keeps selecting its text.
+ * keys), and Ctrl+A inside the reading pane keeps selecting its text. Keys
+ * pressed in an HTML mail's frame arrive here too, re-sent from its iframe
+ * element (HtmlBody/forward-frame-keys.ts).
  */
 export function useShortcuts(run: (action: ShortcutAction) => boolean | void): void {
   const latest = useRef(run);
@@ -14,8 +16,7 @@ export function useShortcuts(run: (action: ShortcutAction) => boolean | void): v
   });
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.isComposing || isTypingTarget(event.target)) return;
-      if (event.key === 'Enter' && event.target instanceof Element && event.target.closest('button, a')) return;
+      if (event.defaultPrevented || event.isComposing || keyStaysWithTarget(event)) return;
       if (document.querySelector('[aria-modal="true"], [role="menu"]')) return;
       const action = shortcutFor(event);
       if (action === null) return;

@@ -1,8 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useClient } from '../../client/client-context';
 import { useI18n } from '../../i18n/i18n-context';
 import { formatSize } from '../../format/format-size';
 import { useSettings } from '../../settings/settings-context';
+import { useFrameKeys } from './forward-frame-keys';
 import { mailDocument } from './mail-document';
 import { useSanitizedSlices } from './use-sanitized-slices';
 import './html-body.css';
@@ -16,8 +17,18 @@ import './html-body.css';
 const MAILTO_PATH = '/api/mailto';
 
 /**
- * A mail's HTML, sanitized and shown in a sandboxed frame that may neither
- * run scripts nor reach Wren's page. Remote content stays blocked until the
+ * The frame's sandbox: no allow-scripts, so nothing in the mail ever runs (its
+ * own CSP and the sanitizer forbid scripts too); no allow-forms; links open as
+ * popups outside the frame's restrictions (another app, or another tab).
+ * allow-same-origin lets Wren's page, not the mail, listen to the keys pressed
+ * in it (forward-frame-keys.ts). Never add allow-scripts to it: with
+ * allow-same-origin a script could lift the sandbox and reach the page.
+ */
+export const MAIL_FRAME_SANDBOX = 'allow-same-origin allow-popups allow-popups-to-escape-sandbox';
+
+/**
+ * A mail's HTML, sanitized and shown in a sandboxed frame that may not run
+ * scripts, so it cannot reach Wren's page. Remote content stays blocked until the
  * user asks for it; the parent keys this component by message so that choice
  * never carries over to another mail. A very long mail shows its first slice
  * at once and the rest when asked for (see use-sanitized-slices.ts).
@@ -39,6 +50,8 @@ export function HtmlBody({ html, sender = '' }: { html: string; sender?: string 
   const mailtoRoute = useClient().mode === 'web' ? `${window.location.origin}${MAILTO_PATH}` : null;
   const body = useSanitizedSlices(html, { allowRemote, mailtoRoute }, wantAll);
   const srcDoc = useMemo(() => mailDocument(body.html, allowRemote), [body.html, allowRemote]);
+  const frame = useRef<HTMLIFrameElement>(null);
+  useFrameKeys(frame);
   return (
     <div className="html-body">
       {body.blockedRemote && !allowRemote && (
@@ -71,9 +84,10 @@ export function HtmlBody({ html, sender = '' }: { html: string; sender?: string 
         </div>
       )}
       <iframe
+        ref={frame}
         className="html-body__frame"
         title={t('html.frameTitle')}
-        sandbox="allow-popups allow-popups-to-escape-sandbox"
+        sandbox={MAIL_FRAME_SANDBOX}
         referrerPolicy="no-referrer"
         srcDoc={srcDoc}
         data-testid="html-body"

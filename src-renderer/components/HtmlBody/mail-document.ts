@@ -7,7 +7,7 @@ const BASELINE_STYLE =
  * The frame's whole document. Its own CSP forbids every fetch except inline
  * images (and https images once the user allowed remote content), form
  * submissions, base URLs and scripts; the sandbox forbids scripts and forms
- * a second time.
+ * a second time. No request from it carries a Referer.
  */
 export function mailDocument(sanitizedHtml: string, allowRemote: boolean): string {
   const images = allowRemote ? 'data: https:' : 'data:';
@@ -17,7 +17,8 @@ export function mailDocument(sanitizedHtml: string, allowRemote: boolean): strin
   return (
     '<!DOCTYPE html><html><head>' +
     `<meta http-equiv="Content-Security-Policy" content="${policy}">` +
-    '<meta charset="utf-8"><base target="_blank">' +
+    // The frame has Wren's origin (for its keys, see index.tsx): no request from it may name Wren's page.
+    '<meta charset="utf-8"><meta name="referrer" content="no-referrer"><base target="_blank">' +
     `<style>${BASELINE_STYLE}</style>` +
     `</head><body>${sanitizedHtml}</body></html>`
   );

@@ -65,6 +65,10 @@ export function sanitizeMailHtml(html: string, { allowRemote, mailtoRoute = null
   purifier.addHook('afterSanitizeAttributes', (node) => {
     if (node instanceof Element && node.hasAttribute('href')) {
       const href = node.getAttribute('href')!.trim();
+      if (!standsAlone(href)) {
+        node.removeAttribute('href');
+        return;
+      }
       if (mailtoRoute && /^mailto:/i.test(href)) {
         node.setAttribute('href', `${mailtoRoute}?url=${encodeURIComponent(href)}`);
         // In place: the server answers 204 No Content, so the frame keeps showing the mail.
@@ -78,6 +82,23 @@ export function sanitizeMailHtml(html: string, { allowRemote, mailtoRoute = null
   });
   const clean = purifier.sanitize(html, CONFIG);
   return { html: clean, blockedRemote };
+}
+
+/**
+ * A link that means the same whatever page it sits in. Any other (`#part`,
+ * `next.html`, `http:next`) resolves against Wren's own page, the frame's base:
+ * followed, it would open Wren (its API paths) from the mail's frame, which has
+ * Wren's origin, so with its cookie. Mail has no base of its own, so such a link
+ * never led anywhere the sender meant.
+ */
+function standsAlone(href: string): boolean {
+  // Both schemes: `http:next` is relative in an http page only (the web mode), `https:next` in an https one.
+  const sameFrom = (scheme: string) => new URL(href, `${scheme}://one.invalid/a/`).href === new URL(href, `${scheme}://two.invalid/b/`).href;
+  try {
+    return sameFrom('http') && sameFrom('https');
+  } catch {
+    return false;
+  }
 }
 
 function sanitizeAttribute(node: Element, data: UponSanitizeAttributeHookEvent, allowRemote: boolean): { blockedRemote: boolean } {

@@ -11,9 +11,10 @@ const MAIL = '<p>Hi</p><img src="https://tracker.example/p.gif"><script>alert(1)
 const frame = () => screen.getByTestId('html-body') as HTMLIFrameElement;
 
 describe('HtmlBody', () => {
-  it('renders sanitized mail in a frame that may run no scripts and has no origin', () => {
+  it('renders sanitized mail in a frame that may run no scripts and submit no forms', () => {
     renderWithClient(<HtmlBody html={MAIL} />, new FakeClient());
-    expect(frame().getAttribute('sandbox')).toBe('allow-popups allow-popups-to-escape-sandbox');
+    // allow-same-origin lets Wren's page hear the keys pressed in it; never with allow-scripts.
+    expect(frame().getAttribute('sandbox')).toBe('allow-same-origin allow-popups allow-popups-to-escape-sandbox');
     const srcDoc = frame().getAttribute('srcdoc') ?? '';
     expect(srcDoc).toContain(`content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; form-action 'none'; base-uri 'none'"`);
     expect(srcDoc).toContain('<p>Hi</p>');

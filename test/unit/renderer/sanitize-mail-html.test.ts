@@ -83,6 +83,16 @@ describe('sanitizeMailHtml', () => {
     expect(result.html).toContain('rel="noopener noreferrer"');
   });
 
+  it('keeps a link’s text but not its address when that address resolves against Wren’s own page', () => {
+    const html =
+      '<a href="#part-2">fragment</a><a href="api/attachment?messageId=1&amp;partId=2">relative</a>' +
+      '<a href="/api/export">rooted</a><a href="http:api/export">scheme, no slashes</a><a href=" ">blank</a>' +
+      '<area href="https:next.html"><a href="https://example.org/page#part-2">absolute</a><a href="//example.org/x">no scheme</a>';
+    const links = new DOMParser().parseFromString(blocked(html).html, 'text/html').querySelectorAll('a, area');
+    expect([...links].map((link) => link.getAttribute('href'))).toEqual([null, null, null, null, null, null, 'https://example.org/page#part-2', '//example.org/x']);
+    expect([...links].map((link) => link.textContent).slice(0, 5)).toEqual(['fragment', 'relative', 'rooted', 'scheme, no slashes', 'blank']);
+  });
+
   it('keeps https images when remote content is allowed', () => {
     const result = permissive('<img src="https://images.example/logo.png"><div style="background:url(https://images.example/bg.png)">x</div>');
     expect(result.html).toContain('src="https://images.example/logo.png"');
@@ -172,6 +182,10 @@ describe('mailDocument', () => {
       expect(documentHtml).toContain("form-action 'none'");
       expect(documentHtml).toContain("base-uri 'none'");
     }
+  });
+
+  it('sends no Referer from the frame, whose origin is Wren’s page', () => {
+    expect(mailDocument('', true)).toContain('<meta name="referrer" content="no-referrer">');
   });
 
   it('widens only img-src to https when remote content is allowed', () => {
