@@ -24,7 +24,8 @@ export interface FailureOutcome {
 /**
  * What a failed sync leads to. Only faults that come and go with the network mean offline; a busy
  * database and a server asking for patience are retried on a timer too; a full disk, a read-only
- * folder, a refused login or a bug are not (retrying on a timer would not help). `retries`: the
+ * folder, a refused login, a server that broke its protocol (garbage for an answer: the same server
+ * says the same again) or a bug are not (retrying on a timer would not help). `retries`: the
  * account is synced in the background (the CLI syncs only when asked, except an account it watches).
  * `attempt`: failures in a row before this one.
  */
