@@ -10,7 +10,7 @@ const BUSY_RETRY_MS = 2 * 60_000;
  * worker that died (out of memory, a bug): the next sync starts a new one, and without a retry the account's
  * mail stopped arriving until Wren restarted; the backoff keeps a worker that keeps dying from looping.
  */
-const PATIENCE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['ServerThrottled', 'ServerTemporary', 'MailboxLockTimeout', 'Pop3InUse', 'Pop3LoginDelay', 'SyncWorkerStopped']);
+export const PATIENCE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['ServerThrottled', 'ServerTemporary', 'MailboxLockTimeout', 'Pop3InUse', 'Pop3LoginDelay', 'SyncWorkerStopped']);
 
 export interface FailureOutcome {
   /** The account's status after the failure (retryAt set from `now` when a retry is scheduled). */
