@@ -1,5 +1,5 @@
 // A small POP3 server a test scripts, for what Dovecot cannot be made to do: answer garbage. It serves a
-// maildrop (CAPA with UIDL, USER/PASS taking any password, STAT, LIST, UIDL, RETR, DELE, NOOP, RSET, QUIT)
+// maildrop (CAPA with UIDL, USER/PASS taking any password, STAT, LIST, UIDL, RETR, TOP, DELE, NOOP, RSET, QUIT)
 // and answers a verb with whatever raw bytes the test put in `answers` instead; `greeting` is what a new
 // connection is told first. DELE is not applied: every session sees the same maildrop.
 import net from 'node:net';
@@ -21,12 +21,18 @@ function answer(messages: string[], line: string): string {
   const [verb = '', arg = ''] = line.split(' ');
   const message = messages[Number(arg) - 1];
   switch (verb.toUpperCase()) {
-    case 'CAPA': return stuffed('USER\r\nUIDL\r\n');
+    case 'CAPA': return stuffed('USER\r\nUIDL\r\nTOP\r\n');
     case 'USER': case 'PASS': case 'NOOP': case 'RSET': case 'DELE': return '+OK\r\n';
     case 'STAT': return `+OK ${messages.length} ${messages.reduce((sum, m) => sum + m.length, 0)}\r\n`;
     case 'LIST': return stuffed(messages.map((m, i) => `${i + 1} ${m.length}\r\n`).join(''));
     case 'UIDL': return stuffed(messages.map((_m, i) => `${i + 1} scripted-${i + 1}\r\n`).join(''));
     case 'RETR': return message ? stuffed(message) : '-ERR no such message\r\n';
+    case 'TOP': {
+      if (!message) return '-ERR no such message\r\n';
+      const [head, body = ''] = message.split('\r\n\r\n');
+      const lines = body.split('\r\n').slice(0, Number(line.split(' ')[2]));
+      return stuffed(`${head}\r\n\r\n${lines.map((l) => `${l}\r\n`).join('')}`);
+    }
     case 'QUIT': return '+OK bye\r\n';
     default: return '-ERR unknown command\r\n';
   }

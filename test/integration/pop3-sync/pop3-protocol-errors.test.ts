@@ -54,6 +54,21 @@ describe('a POP3 server that breaks the protocol', () => {
     expect(test!.core.status.get(accountId).state).toBe('idle');
   });
 
+  it('a partial message (over the size limit) opened while the server answers garbage to RETR: it opens as it is, partial, as offline', async () => {
+    const long = `${message(3).trimEnd()}\r\n${Array.from({ length: 2000 }, (_, i) => `Line ${i + 1}, long enough to add up.`).join('\r\n')}\r\n`;
+    server = await startScriptedPop3([long]);
+    test = startCore();
+    const { id: accountId } = await test.call('accounts.add', { ...draft(server.port), pop3: { leave: 'keep', deleteAfterDays: null, maxMessageKb: 20 } });
+    await test.call('sync.run', { accountId, bodies: false });
+    const [inbox] = await test.call('folders.list', { accountId });
+    const [item] = (await test.call('messages.list', { folderId: inbox!.id, offset: 0, limit: 10 })).items;
+    server.answers.RETR = '\u0000\u00ff garbage\r\n';
+    const opened = await test.call('messages.read', { messageId: item!.id, markSeen: false });
+    expect(opened).toMatchObject({ partial: true, size: long.length });
+    expect(opened.warnings).toContain('wren:PartialDownload');
+    expect(server.received).toContain('RETR 1');
+  });
+
   it('testing the connection to a port where another protocol answers (an IMAP greeting): ServerProtocolError naming what answered', async () => {
     server = await startScriptedPop3([]);
     server.greeting = '* OK [CAPABILITY IMAP4rev1] Dovecot ready.';
