@@ -23,6 +23,7 @@ import { IDENTITY_USAGE, identityCommand } from './commands/identity-commands';
 import { searchCommand } from './commands/search-command';
 import { startRunStats } from './run-stats';
 import { stopOnSignal } from './stop-on-signal';
+import { EXIT, EXIT_CODES_USAGE, exitCodeFor } from './exit-codes';
 
 const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
   account add --email ADDR --imap-host H [--imap-port P] [--imap-security tls|starttls|none] [--user U]
@@ -52,7 +53,8 @@ const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
   import ACCOUNT FOLDER FILE...  (mbox or .eml files, told apart by their content)
   Changes apply here at once and go to the server before the command ends; offline they stay queued
   for the next sync (said on stderr, exit 0).
-  watch ACCOUNT                  (push on the Inbox: one JSON line per new message, until Ctrl-C; exit 0)
+  watch ACCOUNT                  (push on the Inbox: one JSON line per new message, until Ctrl-C; exit 0;
+                                 offline it waits; a login refused later ends it with 77, the account removed with 1)
   settings get [KEY] | settings set KEY VALUE   (KEY: app.theme, account.ACCOUNT.checkIntervalMinutes…)
 ${IDENTITY_USAGE.replace(/^/gm, '  ')}
   send --account A --to ADDR ... (see below)   outbox list | outbox flush | outbox retry ID | outbox cancel ID
@@ -60,9 +62,10 @@ ${IDENTITY_USAGE.replace(/^/gm, '  ')}
   outbox resolve ID --send-anyway|--discard     (a send cut before the server answered)
   A message leaves at once unless --delay or --at holds it; exit 0 when the server accepted it and the
   Sent copy is filed (or when held for later), 75 when queued because the server cannot be reached,
-  1 when refused (the server's words on stderr).
+  1 when refused (the server's words on stderr), 77 when it refused the login.
 ${SEND_USAGE.replace(/^/gm, '  ')}
-  --stats prints one line "wren-stats {json}" to stderr at exit: wall time, peak memory, event-loop lag`;
+  --stats prints one line "wren-stats {json}" to stderr at exit: wall time, peak memory, event-loop lag
+${EXIT_CODES_USAGE}`;
 
 /** How often `wren watch` looks for its account removed by another process (as the app does). */
 const WATCH_ACCOUNTS_MS = 2_000;
@@ -131,11 +134,11 @@ export async function main(argv: string[]): Promise<number> {
     if (rest.length === 0) {
       // No command: a usage error like a wrong one, said where errors go (a script's stdout stays empty).
       process.stderr.write(`${USAGE}\n`);
-      return 2;
+      return EXIT.usage;
     }
     if (['help', '--help', '-h'].includes(rest[0]!)) {
       process.stdout.write(`${USAGE}\n`);
-      return 0;
+      return EXIT.ok;
     }
     // `wren send` also sends whatever else is due in the outbox; other commands leave it to the app.
     core = WrenCore.open({
@@ -151,7 +154,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     // Read apart from splitGlobals, which may be what failed.
     process.stderr.write(describeFailure(error, argv.includes('--json')));
-    return 2;
+    return exitCodeFor(failureShape(error).code);
   } finally {
     await core?.close();
     reportStats?.();

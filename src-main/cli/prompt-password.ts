@@ -1,4 +1,5 @@
 import { WrenError } from '../errors/wren-error';
+import { EXIT } from './exit-codes';
 
 /**
  * The password comes from WREN_PASSWORD or a prompt that does not echo,
@@ -24,7 +25,7 @@ export async function readPassword(prompt: string): Promise<string> {
           resolve(typed);
           return;
         }
-        if (char === '\u0003') process.exit(130);
+        if (char === '\u0003') process.exit(EXIT.interrupted);
         typed = char === '\u007f' ? typed.slice(0, -1) : typed + char;
       }
     };

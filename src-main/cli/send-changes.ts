@@ -1,6 +1,7 @@
 import type { Events } from '../ipc/contract';
 import { WrenError, isUnreachable } from '../errors/wren-error';
 import type { CliContext } from './cli-context';
+import { EXIT, exitCodeFor } from './exit-codes';
 
 /**
  * A command that changed mail ends once the server agrees, where it can: the
@@ -22,17 +23,12 @@ export async function sendChanges(context: CliContext, accountId: number | null,
   }
   for (const failure of refused) context.note(`the server refused a ${failure.kind} (operation ${failure.operationId}): ${failure.error.message}; the local view is back to the server's.`);
   const failure = outcome.failures[0]?.error;
-  if (!failure) return refused.length ? 1 : 0;
+  if (!failure) return refused.length ? EXIT.failed : EXIT.ok;
   const fault = new WrenError(failure.code, failure.message, failure.details);
   if (isUnreachable(fault) || fault.code === 'Offline') {
     context.note(`${done} here; the server cannot be reached (${fault.code}), so the change is queued and goes out with the next sync.`);
-    return 0;
+    return EXIT.ok;
   }
   context.note(`${done} here, but telling the server failed (${fault.code}): ${fault.message}. The change stays queued for the next sync.`);
-  return 1;
-}
-
-/** The worst of several exit codes. */
-export function worstExitCode(codes: number[]): number {
-  return codes.reduce((worst, code) => Math.max(worst, code), 0);
+  return exitCodeFor(fault.code);
 }

@@ -1,7 +1,5 @@
 import type { WrenCore } from '../app/wren-core';
-
-/** What a shell reports for a command ended by Ctrl-C (128 + SIGINT). */
-const INTERRUPTED_EXIT_CODE = 130;
+import { EXIT } from './exit-codes';
 
 /**
  * Ctrl-C (SIGINT) or SIGTERM while a command runs: the sync stops cleanly,
@@ -12,7 +10,7 @@ const INTERRUPTED_EXIT_CODE = 130;
 export function stopOnSignal(core: WrenCore, err: NodeJS.WritableStream = process.stderr): (code: number) => number {
   let signalled = false;
   const onSignal = () => {
-    if (signalled) process.exit(INTERRUPTED_EXIT_CODE);
+    if (signalled) process.exit(EXIT.interrupted);
     signalled = true;
     err.write('\nwren: stopping; what has arrived is kept (press Ctrl-C again to quit at once)\n');
     void core.sync.stop();
@@ -21,5 +19,5 @@ export function stopOnSignal(core: WrenCore, err: NodeJS.WritableStream = proces
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  return (code) => (signalled ? INTERRUPTED_EXIT_CODE : code);
+  return (code) => (signalled ? EXIT.interrupted : code);
 }

@@ -30,6 +30,9 @@ export const ERROR_CODES = [
   'ServerStalled',
   'PlaintextNotAllowed',
   'ServerSaid',
+  // The server answered with something its protocol does not allow (garbage for a status line, a broken
+  // listing): the server's fault or the wrong port, not the network's, so never "offline"; details.serverText has the line
+  'ServerProtocolError',
   // The server asks for fewer requests (Microsoft 365's "Request is throttled", Gmail's [THROTTLED]): retried later, not "offline"
   'ServerThrottled',
   // Another command of the same connection held the folder for too long (imapflow's LockTimeout)

@@ -45,5 +45,9 @@ export function toErrorShape(error: unknown): ErrorShape {
 const UNREACHABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['ConnectionLost', 'Timeout', 'HostNotFound', 'ConnectionRefused', 'ServerStalled']);
 
 export function isUnreachable(error: unknown): boolean {
-  return error instanceof WrenError && UNREACHABLE.has(error.code);
+  return error instanceof WrenError && isUnreachableCode(error.code);
+}
+
+export function isUnreachableCode(code: ErrorCode): boolean {
+  return UNREACHABLE.has(code);
 }

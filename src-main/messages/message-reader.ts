@@ -153,13 +153,16 @@ export class MessageReader {
 }
 
 /**
- * A POP3 server that will not let us in for now: a check (ours, a phone's)
+ * A POP3 server that will not hand over the rest now: a check (ours, a phone's)
  * holds the maildrop ([IN-USE]), it is too soon after the last login
- * ([LOGIN-DELAY]), or it has a passing fault ([SYS/TEMP]). The beginning
- * still opens; the rest comes with a later open.
+ * ([LOGIN-DELAY]), it has a passing fault ([SYS/TEMP]), or it answers
+ * something that is not POP3. The beginning still opens; the rest comes with
+ * a later open.
  */
+const NOT_NOW: ReadonlySet<string> = new Set(['Pop3InUse', 'Pop3LoginDelay', 'ServerTemporary', 'ServerProtocolError']);
+
 function notNow(error: unknown): boolean {
-  return error instanceof WrenError && (error.code === 'Pop3InUse' || error.code === 'Pop3LoginDelay' || error.code === 'ServerTemporary');
+  return error instanceof WrenError && NOT_NOW.has(error.code);
 }
 
 function toView(record: MessageRecord, body: CachedBody): MessageView {

@@ -5,7 +5,7 @@ import { protocolError } from './pop3-error';
 export function parseScanListing(lines: string[], server: ServerAddress): Array<{ number: number; size: number }> {
   return lines.map((line) => {
     const [number, size] = fields(line, server, 'LIST');
-    return { number, size: positiveInteger(size, server, 'LIST') };
+    return { number, size: positiveInteger(size, server, 'LIST', line) };
   });
 }
 
@@ -20,16 +20,17 @@ export function parseUidListing(lines: string[], server: ServerAddress): Array<{
 /** "+OK count size" of STAT. */
 export function parseDropListing(text: string, server: ServerAddress): { count: number; size: number } {
   const [count = '', size = ''] = text.trim().split(/\s+/);
-  return { count: positiveInteger(count, server, 'STAT'), size: positiveInteger(size, server, 'STAT') };
+  const line = `+OK ${text}`;
+  return { count: positiveInteger(count, server, 'STAT', line), size: positiveInteger(size, server, 'STAT', line) };
 }
 
 function fields(line: string, server: ServerAddress, verb: string): [number, string] {
   const [number = '', value] = line.trim().split(/\s+/);
-  if (value === undefined || value === '') throw protocolError(server, `${verb} line without a value: ${line.slice(0, 80)}`);
-  return [positiveInteger(number, server, verb), value];
+  if (value === undefined || value === '') throw protocolError(server, `a ${verb} line without a value`, line);
+  return [positiveInteger(number, server, verb, line), value];
 }
 
-function positiveInteger(text: string, server: ServerAddress, verb: string): number {
-  if (!/^\d{1,15}$/.test(text)) throw protocolError(server, `${verb} gave "${text.slice(0, 20)}" where a number belongs`);
+function positiveInteger(text: string, server: ServerAddress, verb: string, line: string): number {
+  if (!/^\d{1,15}$/.test(text)) throw protocolError(server, `${verb} has no number where one belongs`, line);
   return Number(text);
 }

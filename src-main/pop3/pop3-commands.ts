@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../errors/error-codes';
 import type { Pop3Connection } from './pop3-connection';
-import { refusal } from './pop3-error';
+import { protocolError, refusal } from './pop3-error';
 import type { BodySink } from './response-reader';
 import type { StatusLine } from './status-line';
 
@@ -16,7 +16,7 @@ export function command(connection: Pop3Connection, line: string, verb: string, 
       discardAfter: options.discardAfter,
       onStatus: (status) => {
         if (status.kind === 'ok' || (status.kind === 'continue' && options.acceptContinue)) resolve(status);
-        else reject(refusal(status, verb, connection.settings, options.fallback));
+        else reject(failureOf(status, verb, connection, options.fallback));
       },
       onFail: reject,
     });
@@ -29,11 +29,22 @@ export function streamed(connection: Pop3Connection, line: string, verb: string,
     multiLine: true,
     onStatus: (status) => {
       if (status.kind === 'ok') return sink;
-      sink.fail(refusal(status, verb, connection.settings, fallback));
+      sink.fail(failureOf(status, verb, connection, fallback));
       return undefined;
     },
     onFail: (error) => sink.fail(error),
   });
+}
+
+/**
+ * A -ERR is the server refusing the command; a "+ " continuation outside a SASL exchange is no
+ * answer POP3 has: the server broke the protocol (the connection is ended, nothing after it can be trusted).
+ */
+function failureOf(status: StatusLine, verb: string, connection: Pop3Connection, fallback?: ErrorCode): Error {
+  if (status.kind === 'err') return refusal(status, verb, connection.settings, fallback);
+  const fault = protocolError(connection.settings, `a SASL continuation as the answer to ${verb}`, `+ ${status.text}`);
+  connection.abandon(fault);
+  return fault;
 }
 
 /** A multi-line answer of short lines (LIST, UIDL, CAPA), as Latin-1 strings without their CRLF. */

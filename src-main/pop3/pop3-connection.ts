@@ -44,7 +44,7 @@ export class Pop3Connection {
     this.reader = new ResponseReader({
       onBackpressure: () => this.pause(),
       onAnswered: () => this.flush(),
-      onProtocolError: (what) => this.destroyWith(protocolError(settings, what)),
+      onProtocolError: (what, line) => this.destroyWith(protocolError(settings, what, line)),
     });
     this.socket = socket;
     this.attach(socket);
@@ -105,6 +105,11 @@ export class Pop3Connection {
   /** Ends it at once; anything still awaited fails as a lost connection. */
   destroy(): void {
     this.destroyWith(connectionFault(codedError('EConnectionClosed', 'closed by Wren'), this.settings));
+  }
+
+  /** Ends it at once because of `fault` (the server broke the protocol): anything still awaited fails with it. */
+  abandon(fault: WrenError): void {
+    this.destroyWith(fault);
   }
 
   private flush(): void {

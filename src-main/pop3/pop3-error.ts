@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../errors/error-codes';
+import { serverLineExcerpt } from '../errors/server-line-excerpt';
 import { WrenError } from '../errors/wren-error';
 import { toServerError } from '../imap/imap-error';
 import type { StatusLine } from './status-line';
@@ -55,9 +56,16 @@ function messageFor(code: ErrorCode, server: ServerAddress): string {
   }
 }
 
-/** The server said something that is not POP3 where an answer was due. */
-export function protocolError(server: ServerAddress, what: string): WrenError {
-  return new WrenError('ConnectionLost', `The ${where(server)} broke the POP3 protocol: ${what}`, { host: server.host, port: server.port, protocol: 'pop3', cause: 'ProtocolError' });
+/**
+ * The server said something that is not POP3 where an answer was due (`line`, when one line is to blame:
+ * kept trimmed in details.serverText for the user). The server's fault or the wrong port, not the
+ * network's: never "offline", and not retried on a timer, as the same server would say the same.
+ */
+export function protocolError(server: ServerAddress, what: string, line?: Buffer | string): WrenError {
+  const serverText = line === undefined ? undefined : serverLineExcerpt(line);
+  const details = { host: server.host, port: server.port, protocol: 'pop3', ...(serverText !== undefined && { serverText }) };
+  const said = serverText === undefined ? '' : `: ${serverText}`;
+  return new WrenError('ServerProtocolError', `The ${where(server)} broke the POP3 protocol: ${what}${said}`, details);
 }
 
 /** Network and TLS faults are classified exactly as for IMAP. */

@@ -29,8 +29,8 @@ export interface ReaderEvents {
   onBackpressure(): void;
   /** An answer is complete (status and any body). */
   onAnswered(): void;
-  /** Bytes that are not POP3 arrived. */
-  onProtocolError(what: string): void;
+  /** Bytes that are not POP3 arrived: `what` says how, `line` is the offending line (or its beginning). */
+  onProtocolError(what: string, line: Buffer): void;
 }
 
 /**
@@ -101,7 +101,7 @@ export class ResponseReader {
     if (lineEnd < 0) {
       this.partialLine.push(chunk.subarray(start));
       this.partialLength += chunk.length - start;
-      if (this.partialLength > MAX_STATUS_LINE) this.events.onProtocolError('a status line without end');
+      if (this.partialLength > MAX_STATUS_LINE) this.events.onProtocolError('a status line without end', this.partialLine[0]!);
       return chunk.length;
     }
     const piece = chunk.subarray(start, lineEnd);
@@ -115,8 +115,8 @@ export class ResponseReader {
   private onStatusLine(line: Buffer): void {
     const answer = this.expected[0];
     const status = parseStatusLine(line);
-    if (!answer) return this.events.onProtocolError(`an answer nobody asked for: ${line.toString('latin1').slice(0, 80)}`);
-    if (!status) return this.events.onProtocolError(`not a status line: ${line.toString('latin1').slice(0, 80)}`);
+    if (!answer) return this.events.onProtocolError('an answer nobody asked for', line);
+    if (!status) return this.events.onProtocolError('not a status line where +OK or -ERR belongs', line);
     const sink = answer.onStatus(status);
     if (answer.multiLine && status.kind === 'ok') {
       this.body = { sink: sink ?? discardingSink, decoder: new DotDecoder() };

@@ -10,7 +10,7 @@ const BUSY_RETRY_MS = 2 * 60_000;
  * worker that died (out of memory, a bug): the next sync starts a new one, and without a retry the account's
  * mail stopped arriving until Wren restarted; the backoff keeps a worker that keeps dying from looping.
  */
-const PATIENCE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['ServerThrottled', 'ServerTemporary', 'MailboxLockTimeout', 'Pop3InUse', 'Pop3LoginDelay', 'SyncWorkerStopped']);
+export const PATIENCE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['ServerThrottled', 'ServerTemporary', 'MailboxLockTimeout', 'Pop3InUse', 'Pop3LoginDelay', 'SyncWorkerStopped']);
 
 export interface FailureOutcome {
   /** The account's status after the failure (retryAt set from `now` when a retry is scheduled). */
@@ -24,7 +24,8 @@ export interface FailureOutcome {
 /**
  * What a failed sync leads to. Only faults that come and go with the network mean offline; a busy
  * database and a server asking for patience are retried on a timer too; a full disk, a read-only
- * folder, a refused login or a bug are not (retrying on a timer would not help). `retries`: the
+ * folder, a refused login, a server that broke its protocol (garbage for an answer: the same server
+ * says the same again) or a bug are not (retrying on a timer would not help). `retries`: the
  * account is synced in the background (the CLI syncs only when asked, except an account it watches).
  * `attempt`: failures in a row before this one.
  */

@@ -483,7 +483,7 @@ export type StringKey = keyof typeof strings;
  * account is being set up but misleading about one that worked before: the
  * background words say what happened instead (see describeError's context).
  */
-export type BackgroundErrorCode = 'ConnectionRefused' | 'HostNotFound' | 'TlsUntrusted';
+export type BackgroundErrorCode = 'ConnectionRefused' | 'HostNotFound' | 'TlsUntrusted' | 'ServerProtocolError';
 
 export interface Dictionary {
   strings: Record<StringKey, string>;
@@ -517,6 +517,7 @@ export const en: Dictionary = {
     ServerStalled: 'The server stopped answering in the middle of a transfer.',
     PlaintextNotAllowed: 'Unencrypted connections are refused unless you allow them explicitly.',
     ServerSaid: 'The server refused the request.',
+    ServerProtocolError: 'The server answered with something that is not the mail protocol Wren expected. Check the port and the security setting: another kind of server may be answering there.',
     ServerThrottled: 'The server asks Wren to slow down (too many requests for now). Nothing is lost: Wren will try again in a while.',
     MailboxLockTimeout: 'The folder was busy with another task on the same connection for too long. Wren will try again.',
     Offline: 'You appear to be offline.',
@@ -544,6 +545,7 @@ export const en: Dictionary = {
     Internal: 'Something went wrong inside Wren. This is a bug in Wren.',
   },
   backgroundErrors: {
+    ServerProtocolError: 'The server answered with something that breaks its mail protocol, so Wren stopped talking to it. This is the server’s fault, not your network’s, and Wren does not retry on its own: sync again later, or tell the server’s administrator.',
     ConnectionRefused: 'The server is not answering. It answered before, so your settings are most likely fine.',
     HostNotFound: 'The server’s name cannot be looked up right now; the network may be down.',
     TlsUntrusted: 'The server now shows a certificate you have not trusted, so Wren stopped talking to it. Trust it only if its fingerprint is the one your server’s administrator gives you.',

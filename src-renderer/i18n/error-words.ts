@@ -3,7 +3,7 @@ import type { BackgroundErrorCode, Dictionary } from './en';
 import { translator } from './translate';
 
 /** For these the core's own message is the only useful specific, so it is shown too. */
-const CODES_WITH_DETAIL: ReadonlySet<ErrorCode> = new Set(['ServerSaid', 'ServerThrottled', 'FolderReadOnly', 'SmtpRejected', 'SmtpDeferred', 'BadRequest', 'Internal', 'UnknownMethod']);
+const CODES_WITH_DETAIL: ReadonlySet<ErrorCode> = new Set(['ServerSaid', 'ServerProtocolError', 'ServerThrottled', 'FolderReadOnly', 'SmtpRejected', 'SmtpDeferred', 'BadRequest', 'Internal', 'UnknownMethod']);
 
 /**
  * Where an error is shown: while the user sets up an account (a test

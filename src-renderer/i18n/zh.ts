@@ -493,6 +493,7 @@ export const zh: Dictionary = {
     ServerStalled: '服务器在传输过程中停止了响应。',
     PlaintextNotAllowed: '除非您明确允许，否则不会使用未加密的连接。',
     ServerSaid: '服务器拒绝了该请求。',
+    ServerProtocolError: '服务器的回应不符合 Wren 所期望的邮件协议。请检查端口和安全连接设置：该端口上可能是另一种服务器。',
     ServerThrottled: '服务器要求 Wren 放慢速度（暂时请求过多）。没有丢失任何内容：Wren 稍后会重试。',
     MailboxLockTimeout: '该文件夹被同一连接上的另一项任务占用太久。Wren 会重试。',
     Pop3InUse: '另一个程序正在读取此邮箱（服务器一次只允许一个）。Wren 稍后会重试；如果一直如此，请关闭另一个邮件程序。',
@@ -520,6 +521,7 @@ export const zh: Dictionary = {
     Internal: 'Wren 内部出现错误。这是 Wren 的错误。',
   },
   backgroundErrors: {
+    ServerProtocolError: '服务器的回应违反了邮件协议，Wren 已停止与其通信。这是服务器的问题，不是您的网络问题，Wren 不会自动重试：请稍后再同步，或告知服务器管理员。',
     ConnectionRefused: '服务器没有响应。之前可以连接，所以您的设置很可能没有问题。',
     HostNotFound: '目前无法查找服务器的名称，网络可能已断开。',
     TlsUntrusted: '服务器现在提供的是您未信任过的证书，Wren 已停止与其通信。只有当其指纹与服务器管理员提供的一致时才信任它。',

@@ -5,6 +5,7 @@ import type { CliContext } from '../cli-context';
 import { allFolders, findAccount } from '../find-by-name';
 import { confirm } from '../prompt-confirm';
 import { readPassword } from '../prompt-password';
+import { EXIT } from '../exit-codes';
 
 const ADD_OPTIONS = {
   name: { type: 'string' },
@@ -131,7 +132,7 @@ async function remove(context: CliContext, args: string[]): Promise<number> {
     const sure = await confirm(`Remove ${what}? Nothing is deleted on the server; local folders are kept.`);
     if (!sure) {
       context.note('Nothing was removed.');
-      return 1;
+      return EXIT.failed;
     }
   }
   await context.request('accounts.remove', { accountId: account.id });
@@ -185,7 +186,7 @@ async function discover(context: CliContext, args: string[]): Promise<number> {
   if (!email) throw new WrenError('BadRequest', 'Usage: wren account discover ADDRESS [--json]');
   const result = await context.request('accounts.discover', { email });
   context.print(result, () => describeDiscovery(result));
-  return result.config ? 0 : 1;
+  return result.config ? EXIT.ok : EXIT.failed;
 }
 
 function describeDiscovery({ email, config, steps }: DiscoveryResult): string[] {

@@ -3,7 +3,8 @@ import type { MailOperationInput, MessageFlag, OperationReceipt } from '../../ip
 import { WrenError } from '../../errors/wren-error';
 import type { CliContext } from '../cli-context';
 import { byAccount, findFolder, findScope, messageIds } from '../find-by-name';
-import { sendChanges, worstExitCode } from '../send-changes';
+import { sendChanges } from '../send-changes';
+import { combinedExitCode } from '../exit-codes';
 
 /** One operation per account holding some of the messages, applied here at once and then sent. */
 async function applyAll(context: CliContext, operations: Map<number | null, MailOperationInput>, done: (affected: number) => string, alsoSend: (number | null)[] = []): Promise<number> {
@@ -14,7 +15,7 @@ async function applyAll(context: CliContext, operations: Map<number | null, Mail
   const codes: number[] = [];
   // The target first: a move into another account expunges the originals once the target has its copies.
   for (const accountId of new Set([...alsoSend, ...operations.keys()])) codes.push(await sendChanges(context, accountId, done(affected)));
-  return worstExitCode(codes);
+  return combinedExitCode(codes);
 }
 
 const plural = (n: number) => `${n} message${n === 1 ? '' : 's'}`;

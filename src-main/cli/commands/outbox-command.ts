@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { WrenError } from '../../errors/wren-error';
 import type { CliContext } from '../cli-context';
 import { describeEntry } from './send-command';
+import { EXIT } from '../exit-codes';
 
 const USAGE = 'Usage: wren outbox list | wren outbox flush | wren outbox retry ID | wren outbox send-now ID | wren outbox cancel ID | wren outbox resolve ID --send-anyway|--discard';
 
@@ -23,7 +24,7 @@ export async function outboxCommand(context: CliContext, args: string[]): Promis
     const entries = await context.request('outbox.flush', {});
     const open = entries.filter((e) => e.state !== 'sent');
     context.print(entries, () => (open.length === 0 ? ['Everything due is sent.'] : open.map((e) => `#${e.id} ${describeEntry(e)}`)));
-    return open.some((e) => e.state === 'failed' || e.state === 'unknown') ? 1 : 0;
+    return open.some((e) => e.state === 'failed' || e.state === 'unknown') ? EXIT.failed : EXIT.ok;
   }
   const outboxId = Number(positionals[0]);
   if (!Number.isInteger(outboxId) || outboxId <= 0) throw new WrenError('BadRequest', USAGE);
@@ -32,14 +33,14 @@ export async function outboxCommand(context: CliContext, args: string[]): Promis
       await context.request('outbox.retry', { outboxId });
       const [entry] = await context.request('outbox.wait', { outboxIds: [outboxId] });
       context.print(entry, () => [describeEntry(entry!)]);
-      return entry!.state === 'sent' ? 0 : 1;
+      return entry!.state === 'sent' ? EXIT.ok : EXIT.failed;
     }
     case 'send-now': {
       // A scheduled message, or one waiting out its undo delay or a retry's backoff, leaves now; this waits for the server's answer.
       await context.request('outbox.sendNow', { outboxId });
       const [entry] = await context.request('outbox.wait', { outboxIds: [outboxId] });
       context.print(entry, () => [describeEntry(entry!)]);
-      return entry!.state === 'sent' ? 0 : 1;
+      return entry!.state === 'sent' ? EXIT.ok : EXIT.failed;
     }
     case 'cancel': {
       const result = await context.request('outbox.cancel', { outboxId });
@@ -55,7 +56,7 @@ export async function outboxCommand(context: CliContext, args: string[]): Promis
       }
       const [entry] = await context.request('outbox.wait', { outboxIds: [outboxId] });
       context.print(entry, () => [describeEntry(entry!)]);
-      return entry!.state === 'sent' ? 0 : 1;
+      return entry!.state === 'sent' ? EXIT.ok : EXIT.failed;
     }
     default:
       throw new WrenError('BadRequest', USAGE);

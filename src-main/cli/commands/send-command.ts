@@ -7,13 +7,11 @@ import { WrenError } from '../../errors/wren-error';
 import type { ComposeAddress, ComposeAttachment, OutboxEntryView } from '../../ipc/compose-shapes';
 import type { CliContext } from '../cli-context';
 import { findAccount } from '../find-by-name';
+import { EXIT, exitCodeFor } from '../exit-codes';
 
 export const SEND_USAGE = `Usage: wren send --account A --to ADDR [--to ..] [--cc ..] [--bcc ..] --subject S (--body-file F | --body-stdin)
                  [--attach FILE]... [--delay SECONDS | --at TIME]
        wren send --account A --raw [--delay SECONDS | --at TIME] < message.eml   (recipients from To/Cc/Bcc; Bcc removed)`;
-
-/** sendmail's "temporary failure": the message is queued and goes when the server can be reached. */
-export const EXIT_QUEUED = 75;
 
 const OPTIONS = {
   account: { type: 'string' },
@@ -34,7 +32,7 @@ const OPTIONS = {
  * --at holds it; the command returns when the server has accepted it and the
  * Sent copy is filed (exit 0), when it is held for later (exit 0, said so),
  * queued because the server cannot be reached now (exit 75), or refused
- * (exit 1, with the server's words).
+ * (exit 1, with the server's words; 77 when it refused the login). See exit-codes.ts.
  */
 export async function sendCommand(context: CliContext, args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: OPTIONS, strict: true });
@@ -65,16 +63,20 @@ function report(context: CliContext, entry: OutboxEntryView): number {
   context.print(entry, () => [describeEntry(entry) + refused]);
   if (entry.state === 'sent') {
     if (entry.error) context.note(`sent, but the Sent copy is not filed yet: ${entry.error.message} (it is filed by the next run)`);
-    return 0;
+    return EXIT.ok;
   }
-  if (entry.state === 'waiting') return 0;
+  if (entry.state === 'waiting') return EXIT.ok;
   if (entry.state === 'queued') {
     context.note(`queued, not sent: ${entry.error?.message ?? 'the server cannot be reached'}; it goes with the next "wren send", "wren outbox retry" or the app`);
-    return EXIT_QUEUED;
+    return EXIT.tryLater;
   }
-  if (entry.state === 'unknown') context.note('the connection was cut before the server answered: it may or may not have gone. "wren outbox resolve" decides.');
-  else context.note(`not sent: ${entry.error?.message ?? entry.state}`);
-  return 1;
+  if (entry.state === 'unknown') {
+    context.note('the connection was cut before the server answered: it may or may not have gone. "wren outbox resolve" decides.');
+    return EXIT.failed;
+  }
+  context.note(`not sent: ${entry.error?.message ?? entry.state}`);
+  // Refused for good: by the server (1), or its login refused (77).
+  return entry.error ? exitCodeFor(entry.error.code) : EXIT.failed;
 }
 
 export function describeEntry(entry: OutboxEntryView): string {

@@ -3,12 +3,14 @@ import type { SyncRunResult, SyncSummary } from '../../ipc/contract';
 import type { CliContext } from '../cli-context';
 import { findAccount } from '../find-by-name';
 import { syncWarningLines } from '../sync-warning-lines';
+import { combinedExitCode, exitCodeFor } from '../exit-codes';
 
 type SyncFailure = SyncRunResult['failures'][number];
 
 /**
  * `wren sync [ACCOUNT] [--bodies]`: progress and failures on stderr, one
- * summary per synced account on stdout; any failure makes the exit code 1.
+ * summary per synced account on stdout; a failure sets the exit code by its cause (exit-codes.ts:
+ * 75 offline, 77 login refused, 1 otherwise or when several accounts failed for different reasons).
  */
 export async function syncCommand(context: CliContext, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { bodies: { type: 'boolean' } }, allowPositionals: true, strict: true });
@@ -33,7 +35,7 @@ export async function syncCommand(context: CliContext, args: string[]): Promise<
   for (const failure of outcome.failures) context.err.write(`${describeFailure(failure, context.json)}\n`);
   for (const line of outcome.summaries.flatMap(syncWarningLines)) context.err.write(`${line}\n`);
   context.print(outcome.summaries, () => outcome.summaries.map(describe));
-  return outcome.failures.length ? 1 : 0;
+  return combinedExitCode(outcome.failures.map((failure) => exitCodeFor(failure.error.code)));
 }
 
 function describe(summary: SyncSummary): string {

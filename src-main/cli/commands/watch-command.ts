@@ -1,15 +1,17 @@
 import { parseArgs } from 'node:util';
 import type { Events } from '../../ipc/contract';
-import { WrenError, isUnreachable, toWrenError } from '../../errors/wren-error';
+import { WrenError, toWrenError } from '../../errors/wren-error';
+import { EXIT, exitCodeFor } from '../exit-codes';
 import type { CliContext } from '../cli-context';
 import { findAccount } from '../find-by-name';
 
 /**
  * `wren watch ACCOUNT`: push (IDLE) on the account's Inbox, each new message
  * printed as one JSON line as it arrives, until SIGINT or SIGTERM (exit 0).
- * Offline, it keeps retrying with the usual backoff and says so on stderr; a failure that is not retried
- * (a refused login) ends it, also after the start, with the reason on stderr and exit code 2; so does
- * the account being removed by another process.
+ * What exit-codes.ts calls "try later" (offline, a server asking for patience, the database busy) is
+ * waited out with the usual backoff, said on stderr. A failure that is not retried ends it, also after
+ * the start, with the reason on stderr and its exit code: a refused login (the password changed
+ * elsewhere) 77; the account removed by another process 1 (NotFound); a server breaking its protocol 1.
  */
 export async function watchCommand(context: CliContext, args: string[]): Promise<number> {
   const { positionals } = parseArgs({ args, allowPositionals: true, strict: true });
@@ -33,13 +35,14 @@ export async function watchCommand(context: CliContext, args: string[]): Promise
   try {
     await context.request('sync.watch', { accountId }).then(
       () => context.err.write(`wren: watching account ${accountId}; each new message prints one JSON line (Ctrl-C to stop)\n`),
-      // Offline is waited out (retries with backoff); a refused login or a full disk would not pass by itself.
+      // Offline is waited out (the sync service retries with backoff); a refused login or a full disk would not pass by itself.
       (error: unknown) => {
-        if (!isUnreachable(error) && !['DatabaseBusy', 'SyncStopped'].includes(toWrenError(error).code)) throw error;
+        const code = toWrenError(error).code;
+        if (exitCodeFor(code) !== EXIT.tryLater && code !== 'SyncStopped') throw error;
       },
     );
     await Promise.race([stopped, ended.failed]);
-    return 0;
+    return EXIT.ok;
   } finally {
     clearInterval(keepAlive);
     offMail();

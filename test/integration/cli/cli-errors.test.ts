@@ -28,16 +28,16 @@ describe('wren failures for scripts', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('with --json, a failure is one JSON line on stderr with its code, for an unknown account, message or flag', async () => {
-    const cases: [string[], string][] = [
-      [['watch', 'Nobody', '--json'], 'NotFound'],
-      [['--json', 'read', '999'], 'NotFound'],
-      [['--json', 'watch', 'Nobody', '--bogus'], 'BadRequest'],
-      [['--json', 'list'], 'BadRequest'],
+  it('with --json, a failure is one JSON line on stderr with its code, for an unknown account, message or flag; exit 1 for what is not there, 2 for a bad command line', async () => {
+    const cases: [string[], string, number][] = [
+      [['watch', 'Nobody', '--json'], 'NotFound', 1],
+      [['--json', 'read', '999'], 'NotFound', 1],
+      [['--json', 'watch', 'Nobody', '--bogus'], 'BadRequest', 2],
+      [['--json', 'list'], 'BadRequest', 2],
     ];
-    for (const [args, code] of cases) {
+    for (const [args, code, exit] of cases) {
       const result = await wren(args);
-      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.code, args.join(' ')).toBe(exit);
       expect(result.stdout).toBe('');
       const lines = result.stderr.trim().split('\n');
       expect(lines, result.stderr).toHaveLength(1);
@@ -47,7 +47,7 @@ describe('wren failures for scripts', () => {
 
   it('without --json, the same failures are words on stderr, no stack trace', async () => {
     const unknown = await wren(['read', '999']);
-    expect(unknown.code).toBe(2);
+    expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/^wren: .*999/);
     expect(unknown.stderr).not.toMatch(/\n\s+at /);
     const usage = await wren(['watch', '--bogus']);
@@ -64,6 +64,7 @@ describe('wren failures for scripts', () => {
       const asked = await wren([flag]);
       expect(asked.code, flag).toBe(0);
       expect(asked.stdout, flag).toMatch(/^Usage: wren/);
+      expect(asked.stdout, flag).toMatch(/^Exit codes:\n {2}0 {3}done/m);
       expect(asked.stderr, flag).toBe('');
     }
   });

@@ -68,7 +68,7 @@ describe('the wren CLI against the lab', () => {
 
   it('explains an untrusted certificate and how to trust it, and saves nothing', async () => {
     const result = await wren(addArgs(), { WREN_PASSWORD: lab.users[1]!.password });
-    expect(result.code).not.toBe(0);
+    expect(result.code).toBe(1); // TlsUntrusted: failed, what to do on stderr
     expect(result.stderr).toContain(lab.certFingerprint256);
     expect(result.stderr).toContain('--trust-fingerprint');
     expect(JSON.parse((await wren(['account', 'list', '--json'])).stdout)).toEqual([]);
@@ -76,7 +76,7 @@ describe('the wren CLI against the lab', () => {
 
   it('never takes a password from argv', async () => {
     const result = await wren([...addArgs(), '--password', 'x']);
-    expect(result.code).not.toBe(0);
+    expect(result.code).toBe(2); // a usage error
     expect(result.stderr).toMatch(/never takes a password on the command line/);
   });
 
@@ -106,12 +106,12 @@ describe('the wren CLI against the lab', () => {
     expect(JSON.parse((await wren(['read', String(japanese.id), '--json'])).stdout).text).toContain('明日の会議は午後三時からです。');
   });
 
-  it('fails with words a user can act on and a non-zero code', async () => {
+  it('fails with words a user can act on and its exit code: 1 for what is not there, 2 for a command that is not one', async () => {
     const missing = await wren(['read', '9999']);
-    expect(missing.code).not.toBe(0);
+    expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/no message 9999/i);
     const unknown = await wren(['frobnicate']);
-    expect(unknown.code).not.toBe(0);
+    expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/Unknown command/);
     expect((await wren(['folders', 'nobody'])).stderr).toMatch(/No account "nobody"/);
   });
@@ -227,7 +227,7 @@ describe('the wren CLI against the lab', () => {
     expect((await wren(['--data-dir', dataDir, 'list', 'Carol', 'INBOX', '--offset', '-1'])).code).not.toBe(0);
   }, 120_000);
 
-  it('reports a failed sync on stderr with a non-zero exit, nothing on stdout', async () => {
+  it('reports a failed sync on stderr with exit 75 (the server cannot be reached, try later), nothing on stdout', async () => {
     const alice = lab.users[0]!;
     const proxy = await startTcpProxy(lab.ports.imaps);
     const dataDir = join(dir, 'unreachable');
@@ -237,11 +237,11 @@ describe('the wren CLI against the lab', () => {
     await proxy.close(); // the server is gone
 
     const human = await wren(['--data-dir', dataDir, 'sync']);
-    expect(human.code).toBe(1);
+    expect(human.code).toBe(75);
     expect(human.stdout.trim()).toBe('');
     expect(human.stderr).toMatch(/account 1: sync failed \(ConnectionRefused\)/);
     const json = await wren(['--data-dir', dataDir, 'sync', '--json']);
-    expect(json.code).toBe(1);
+    expect(json.code).toBe(75);
     expect(JSON.parse(json.stdout)).toEqual([]);
     expect(json.stderr).toMatch(/"code":"ConnectionRefused"/);
   }, 120_000);

@@ -103,7 +103,7 @@ describe('wren send and wren outbox against the lab', () => {
     expect(now).toMatchObject({ code: 0, stderr: '' });
     expect(now.stdout).toContain(`Sent ${entry.messageId}`);
     expect(await inboxCount(bob().email, 'Message-ID', entry.messageId)).toBe(1);
-    // Sent: a second one is refused (exit 2, as any refused request, the reason on stderr).
+    // Sent: a second one is refused as a request not valid now (BadRequest, exit 2), the reason on stderr.
     const again = await wren(['outbox', 'send-now', String(entry.id)]);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('only a waiting or queued message');

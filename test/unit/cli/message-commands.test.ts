@@ -89,10 +89,12 @@ describe('a change made offline', () => {
     expect(cli.stderr()).toMatch(/cannot be reached \(ConnectionRefused\).*queued.*next sync/);
   });
 
-  it('a failure that is not the network is an error (exit 1), the change still queued', async () => {
+  it('a failure that is not the network is an error with its exit code (a refused login 77, else 1), the change still queued', async () => {
     const cli = fakeCli({ syncOutcome: (accountId) => ({ summaries: [], failures: [{ accountId, error: { code: 'AuthFailed', message: 'bad password' } }] }) });
-    expect(await deleteCommand(cli.context, ['100'])).toBe(1);
+    expect(await deleteCommand(cli.context, ['100'])).toBe(77);
     expect(cli.stderr()).toMatch(/telling the server failed \(AuthFailed\).*stays queued/);
+    const full = fakeCli({ syncOutcome: (accountId) => ({ summaries: [], failures: [{ accountId, error: { code: 'DiskFull', message: 'no space' } }] }) });
+    expect(await deleteCommand(full.context, ['100'])).toBe(1);
   });
 
   it('an operation the server refused while sending is reported, exit 1', async () => {

@@ -28,3 +28,17 @@ describe('wren sync: a certificate no longer trusted', () => {
     expect(stderr).toContain(`wren account edit 2 --trust-fingerprint ${FINGERPRINT}`);
   });
 });
+
+describe('wren sync: the exit code says why', () => {
+  const failing = (...codes: ('ConnectionRefused' | 'Timeout' | 'AuthFailed')[]) => () => ({
+    summaries: [],
+    failures: codes.map((code, i) => ({ accountId: i + 1, error: { code, message: code } })),
+  });
+
+  it('75 when the server cannot be reached, 77 when it refused the login, 1 when accounts fail for different reasons', async () => {
+    expect(await syncCommand(fakeCli({ syncOutcome: failing('ConnectionRefused') }).context, ['Carol'])).toBe(75);
+    expect(await syncCommand(fakeCli({ syncOutcome: failing('AuthFailed') }).context, ['Carol'])).toBe(77);
+    expect(await syncCommand(fakeCli({ syncOutcome: failing('ConnectionRefused', 'Timeout') }).context, [])).toBe(75);
+    expect(await syncCommand(fakeCli({ syncOutcome: failing('ConnectionRefused', 'AuthFailed') }).context, [])).toBe(1);
+  });
+});

@@ -132,7 +132,33 @@ describe('POP3 client against scripted servers', () => {
     expect((await failure(openPop3(options(server.port)))).code).toBe('ServerSaid');
     await server.close();
     server = await startFakePop3('* OK IMAP4rev1 ready', rfc1939Only());
-    expect((await failure(openPop3(options(server.port)))).code).toBe('ConnectionLost');
+    const garbage = await failure(openPop3(options(server.port)));
+    expect(garbage.code).toBe('ServerProtocolError');
+    expect(garbage.details).toMatchObject({ host: '127.0.0.1', port: server.port, protocol: 'pop3', serverText: '* OK IMAP4rev1 ready' });
+  });
+
+  it.each([
+    ['garbage for a status line', { STAT: 'hello there\r\n' }, 'hello there'],
+    ['a STAT without numbers', { STAT: '+OK lots of mail\r\n' }, '+OK lots of mail'],
+    ['a SASL continuation to a plain command', { STAT: '+ \r\n' }, '+ '],
+  ])('%s is ServerProtocolError with the line, not a lost connection', async (_name, overrides, serverText) => {
+    server = await startFakePop3('+OK hello', rfc1939Only(overrides));
+    const client = await openPop3(options(server.port));
+    const error = await failure(client.stat());
+    expect(error.code).toBe('ServerProtocolError');
+    expect(error.details).toMatchObject({ host: '127.0.0.1', serverText });
+    client.close();
+  });
+
+  it('a broken LIST line and a status line that never ends are ServerProtocolError, the line cut to a sane length', async () => {
+    server = await startFakePop3('+OK hello', rfc1939Only({ LIST: '+OK\r\n1 100\r\n2\r\n.\r\n', NOOP: `${'\u0000garbage'.repeat(10_000)}` }));
+    const client = await openPop3(options(server.port));
+    expect(await failure(client.list())).toMatchObject({ code: 'ServerProtocolError', details: { serverText: '2' } });
+    const endless = await failure(client.noop());
+    expect(endless.code).toBe('ServerProtocolError');
+    expect(String(endless.details?.serverText)).toMatch(/^\\x00garbage\\x00.*…$/);
+    expect(String(endless.details?.serverText).length).toBeLessThanOrEqual(121);
+    client.close();
   });
 
   it('a server that closes in the middle of a body fails that RETR as ConnectionLost', async () => {

@@ -22,7 +22,7 @@ function reader(options: { full?: boolean } = {}): { reader: ResponseReader; hea
   const r = new ResponseReader({
     onBackpressure: () => heard.backpressure++,
     onAnswered: () => heard.answered++,
-    onProtocolError: (what) => heard.protocolErrors.push(what),
+    onProtocolError: (what, line) => heard.protocolErrors.push(`${what}: ${line.toString('latin1')}`),
   });
   const sink = (): BodySink => {
     const parts: Buffer[] = [];
@@ -131,10 +131,17 @@ describe('ResponseReader: multi-line answers', () => {
     expect(heard.backpressure).toBe(1);
   });
 
-  it('calls bytes nobody asked for a protocol error', () => {
+  it('calls bytes nobody asked for a protocol error, with the line', () => {
     const { reader: r, heard } = reader();
     r.feed(Buffer.from('+OK surprise\r\n'));
-    expect(heard.protocolErrors).toHaveLength(1);
+    expect(heard.protocolErrors).toEqual(['an answer nobody asked for: +OK surprise']);
+  });
+
+  it('calls garbage where a status line belongs a protocol error, with the line', () => {
+    const { reader: r, heard, expectSingle } = reader();
+    expectSingle();
+    r.feed(Buffer.from('HTTP/1.1 400 Bad Request\r\n'));
+    expect(heard.protocolErrors).toEqual(['not a status line where +OK or -ERR belongs: HTTP/1.1 400 Bad Request']);
   });
 
   it('drops what follows the +OK of a discarding answer (STLS) until restarted', () => {

@@ -65,6 +65,17 @@ describe('describeError', () => {
     expect(smtp).toContain(translator(zh)('error.detail', { detail: '552 too big' }));
   });
 
+  it('shows the line a server broke its protocol with, and which server, with words for setup and for an account that worked before', () => {
+    const error = { code: 'ServerProtocolError' as const, message: 'The POP3 server pop.example:995 broke the POP3 protocol', details: { host: 'pop.example', port: 995, serverText: '* OK IMAP4rev1 ready' } };
+    const setup = describeError(en, error, 'setup');
+    expect(setup[0]).toMatch(/Check the port/);
+    expect(setup).toContain('Server: pop.example:995');
+    expect(setup).toContain(translator(en)('error.detail', { detail: '* OK IMAP4rev1 ready' }));
+    const background = describeError(zh, error, 'background');
+    expect(background[0]).toBe(zh.backgroundErrors.ServerProtocolError);
+    expect(background).toContain(translator(zh)('error.detail', { detail: '* OK IMAP4rev1 ready' }));
+  });
+
   it('names the server when the details say which', () => {
     const lines = describeError(en, { code: 'ConnectionRefused', message: 'x', details: { host: 'mail.example', port: 993 } });
     expect(lines[0]).toMatch(/^Nothing answers on that port/);

@@ -25,9 +25,18 @@ describe('failureOutcome', () => {
     expect(failureOutcome(new WrenError('DatabaseBusy', 'held'), 3, true, NOW)).toMatchObject({ retryInMs: 120_000, backsOff: false, status: { state: 'error' } });
   });
 
-  it('does not retry on a timer what a retry cannot help: a refused login, a full disk, a bug', () => {
-    for (const code of ['AuthFailed', 'DiskFull', 'Internal'] as const) {
+  it('does not retry on a timer what a retry cannot help: a refused login, a full disk, a server that broke its protocol, a bug', () => {
+    for (const code of ['AuthFailed', 'DiskFull', 'ServerProtocolError', 'Internal'] as const) {
       expect(failureOutcome(new WrenError(code, 'no'), 0, true, NOW)).toMatchObject({ status: { state: 'error', retryAt: null }, retryInMs: null, backsOff: false });
+    }
+  });
+
+  it('takes garbage from a server for the server’s fault, not for offline, however often it comes', () => {
+    const garbage = new WrenError('ServerProtocolError', 'not POP3', { host: 'pop.example', serverText: '* OK IMAP4rev1 ready' });
+    for (const attempt of [0, 3, 9]) {
+      expect(failureOutcome(garbage, attempt, true, NOW)).toEqual({
+        status: { state: 'error', error: garbage.toShape(), retryAt: null }, retryInMs: null, backsOff: false,
+      });
     }
   });
 });
