@@ -2,12 +2,13 @@ import type { MailParser } from 'mailparser';
 
 /**
  * How deep MIME parts may nest before what is below is kept as one opaque
- * part: Dovecot's limit (message_parser's max_nested_mime_parts, 100), which
- * is also what an IMAP server of the lab reports at most, so a structure from
- * BODYSTRUCTURE and one from the parse agree. Real mail nests a handful of
- * levels (a forward of a signed reply with an attachment is about six);
- * 3,000 nested multiparts, a known fuzz and attack case, overflowed the
- * stack of MailParser's recursive tree walks and the message's text was lost.
+ * part: Dovecot's limit (MESSAGE_PARSER_DEFAULT_MAX_NESTED_MIME_PARTS, 100;
+ * the lab's Dovecot 2.3 splits the 99th nested multipart no further), so a
+ * server's structure and the parse stop at about the same place. MailParser
+ * and mailsplit have no nesting limit (only a part count), and their
+ * recursive tree walks overflowed the stack on 3,000 nested multiparts, a
+ * known fuzz and attack case: the message's text was lost. Real mail nests a
+ * handful of levels (a forward of a signed reply with an attachment, about six).
  */
 export const MAX_MIME_NESTING = 100;
 
