@@ -58,7 +58,7 @@ function envelopeFields(msg: EnvelopeFetch): HeaderFields {
  * (without it, a raw Shift_JIS subject of multipart/alternative mail would
  * fall through to GB18030, which reads nearly any Shift_JIS as Chinese).
  */
-function bodyCharset(structure: StructurePart | null): string | null {
+export function bodyCharset(structure: StructurePart | null): string | null {
   if (!structure) return null;
   if (!structure.children) return structure.type.startsWith('text/') ? (structure.parameters.charset ?? null) : null;
   for (const child of structure.children) {

@@ -39,6 +39,17 @@ export function partsWithLostNames(root: MessageStructureObject): string[] {
   return found.sort();
 }
 
+/** The same for a stored structure (a message synced before names were read again, cached with U+FFFD in them). */
+export function storedPartsWithLostNames(root: StructurePart): string[] {
+  const found: string[] = [];
+  const stack: StructurePart[] = [root];
+  for (let part = stack.pop(); part; part = stack.pop()) {
+    if (part.children) stack.push(...part.children);
+    else if (part.filename?.includes(LOST)) found.push(part.part);
+  }
+  return found.sort();
+}
+
 /**
  * Reads again, from the parts' raw MIME headers, the file names that came
  * with U+FFFD in them, with the raw-header charset rules (`bodyCharset`: the

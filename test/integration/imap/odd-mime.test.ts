@@ -17,6 +17,7 @@ const RAW_NAMES = [
 ] as const;
 
 const DEEP = 'Nested 3000 deep';
+const CACHED_BEFORE = { subject: 'Synced before the fix', name: '旧报告.pdf' };
 
 describe('odd MIME from Dovecot: raw 8-bit file names and 3,000 nested multiparts', () => {
   let lab: Lab;
@@ -24,7 +25,7 @@ describe('odd MIME from Dovecot: raw 8-bit file names and 3,000 nested multipart
   let accountId: number;
   let items: MessageSummary[];
   const bySubject = (subject: string) => items.find((m) => m.subject === subject)!;
-  /** The attachment list the reader shows, as the header sync left it (before any body is fetched). */
+  /** The attachment list the reader shows from the stored structure, as the header sync left it (before any body is fetched). */
   const listedAfterHeaderSync = (id: number) => {
     const record = wren.core.store.messages.get(id)!;
     return record.structure ? chooseDisplayParts(record.structure).attachments.map(toAttachmentView) : null;
@@ -33,12 +34,13 @@ describe('odd MIME from Dovecot: raw 8-bit file names and 3,000 nested multipart
   beforeAll(async () => {
     lab = await startLab();
     const alice = lab.users[0]!;
-    await lab.seed(alice.email, 'Odd', [...RAW_NAMES.map((m) => rawNameMessage(m.subject, m.name, m.charset, m.single)), deepMultipart(3000, DEEP)]);
+    await lab.seed(alice.email, 'Odd', [...RAW_NAMES.map((m) => rawNameMessage(m.subject, m.name, m.charset, m.single)), deepMultipart(3000, DEEP),
+      rawNameMessage(CACHED_BEFORE.subject, CACHED_BEFORE.name, 'gbk')]);
     wren = startCore();
     accountId = (await wren.call('accounts.add', labDraft(lab, alice))).id;
     const synced = await wren.core.sync.run(accountId, false);
     expect(synced.folderErrors ?? []).toEqual([]);
-    expect(synced.newMessages).toBe(RAW_NAMES.length + 1);
+    expect(synced.newMessages).toBe(RAW_NAMES.length + 2);
     const folder = (await wren.call('folders.list', { accountId })).find((f) => f.path === 'Odd')!;
     items = (await wren.call('messages.list', { folderId: folder.id, limit: 100 })).items;
   }, 120_000);
@@ -78,6 +80,16 @@ describe('odd MIME from Dovecot: raw 8-bit file names and 3,000 nested multipart
     // Opened again, from the cache: the same list, from the structure the parse left.
     const again = await wren.call('messages.read', { messageId: summary.id });
     expect(again.attachments.map((a) => a.filename)).toEqual(names);
+  });
+
+  it('a message cached with U+FFFD in its file name (synced before this fix) has the name read again when opened', async () => {
+    const { id } = bySubject(CACHED_BEFORE.subject);
+    const garbled = structuredClone(wren.core.store.messages.get(id)!.structure!);
+    garbled.children![1]!.filename = '\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD.pdf'; // what imapflow made of the GBK bytes
+    wren.core.store.messages.setStructure(id, garbled);
+    const view = await wren.call('messages.read', { messageId: id });
+    expect(view.attachments.map((a) => a.filename)).toEqual([CACHED_BEFORE.name]);
+    expect(listedAfterHeaderSync(id)?.map((a) => a.filename)).toEqual([CACHED_BEFORE.name]);
   });
 
   it('a sync with bodies downloads and indexes everything, the deep message included', async () => {

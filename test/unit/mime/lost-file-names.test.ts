@@ -4,7 +4,7 @@ import type { MessageStructureObject } from 'imapflow';
 import { parser } from 'imapflow/lib/handler/imap-handler';
 import { parseBodystructure } from 'imapflow/lib/tools';
 import { fromImapEnvelope } from '../../../src-main/mime/envelope';
-import { partsWithLostNames, repairLostFileNames } from '../../../src-main/mime/lost-file-names';
+import { partsWithLostNames, repairLostFileNames, storedPartsWithLostNames } from '../../../src-main/mime/lost-file-names';
 import { fromImapBodyStructure } from '../../../src-main/mime/body-structure';
 
 /** A name as Dovecot sends raw 8-bit bytes in BODYSTRUCTURE: a literal, whose bytes imapflow's stream takes out of the line. */
@@ -55,6 +55,15 @@ describe('partsWithLostNames', () => {
   it('numbers a single-part message "1" (its MIME header is the message header)', async () => {
     const single = await imapStructure('("application" "pdf" ("name" ', literal(iconv.encode('报告.pdf', 'gbk')), ') NIL NIL "base64" 12 NIL NIL NIL NIL)');
     expect(partsWithLostNames(single)).toEqual(['1']);
+  });
+});
+
+describe('storedPartsWithLostNames', () => {
+  it('names the leaves of a stored structure whose file name has U+FFFD in it', async () => {
+    const structure = fromImapBodyStructure(await mixedWithRawName('报告.pdf', 'gbk'));
+    expect(storedPartsWithLostNames(structure)).toEqual(['2']);
+    repairLostFileNames(structure, { '2': mimeBlock('报告.pdf', 'gbk') }, 'gbk');
+    expect(storedPartsWithLostNames(structure)).toEqual([]);
   });
 });
 
