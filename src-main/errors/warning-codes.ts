@@ -20,6 +20,8 @@ export const WARNING_CODES = [
   'HugeHeader',
   // More than the parser's usual 1,000 MIME parts.
   'ManyParts',
+  // MIME parts nested deeper than 100 levels (a fuzz or attack case): what is below is kept as one opaque attachment.
+  'NestingTooDeep',
   // A POP3 message over the account's size limit: only its beginning (TOP) is stored; the rest comes when the server can be reached.
   'PartialDownload',
   // A partial POP3 message whose rest is no longer on the server (deleted there): only its beginning will ever be here.

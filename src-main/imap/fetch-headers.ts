@@ -1,4 +1,5 @@
 import { answersByUid, answersInRange } from './answers-by-uid';
+import { fetchLostNameHeaders } from './fetch-lost-name-headers';
 import type { FetchedMessage, ImapClient } from './imap-client';
 import { toSequenceSet } from './sequence-set';
 
@@ -19,7 +20,7 @@ const HEADER_QUERY = { uid: true, flags: true, size: true, internalDate: true, b
  */
 export async function fetchHeaders(client: ImapClient, uids: number[]): Promise<FetchedMessage[]> {
   const answers = await answersByUid(client.fetch(toSequenceSet(uids), HEADER_QUERY, { uid: true }), uids);
-  return [...answers.values()].filter((message) => message.headers !== undefined);
+  return withLostNames(client, [...answers.values()].filter((message) => message.headers !== undefined));
 }
 
 /**
@@ -28,5 +29,11 @@ export async function fetchHeaders(client: ImapClient, uids: number[]): Promise<
  */
 export async function fetchHeadersInRange(client: ImapClient, from: number, to: number): Promise<FetchedMessage[]> {
   const answers = await answersInRange(client.fetch(`${from}:${to}`, HEADER_QUERY), from, to);
-  return [...answers.values()].filter((message) => message.headers !== undefined);
+  return withLostNames(client, [...answers.values()].filter((message) => message.headers !== undefined));
+}
+
+/** The same messages, those whose file names BODYSTRUCTURE lost with their parts' MIME headers (see fetch-lost-name-headers.ts). */
+async function withLostNames(client: ImapClient, messages: FetchedMessage[]): Promise<FetchedMessage[]> {
+  await fetchLostNameHeaders(client, messages);
+  return messages;
 }

@@ -1,4 +1,5 @@
 import type { FetchMessageObject, ImapFlow } from 'imapflow';
+import type { MimeHeaderBlocks } from '../mime/lost-file-names';
 
 /**
  * A logged-in IMAP connection as the rest of Wren passes it around. Only the
@@ -7,5 +8,8 @@ import type { FetchMessageObject, ImapFlow } from 'imapflow';
  */
 export type ImapClient = ImapFlow;
 
-/** One untagged FETCH answer, as the per-command modules hand it on. */
-export type FetchedMessage = FetchMessageObject;
+/**
+ * One untagged FETCH answer, as the per-command modules hand it on; a header
+ * sync adds the MIME headers of parts whose file name BODYSTRUCTURE lost.
+ */
+export type FetchedMessage = FetchMessageObject & { mimeHeaders?: MimeHeaderBlocks };

@@ -16,6 +16,8 @@ import type { OperationsService } from '../journal/operations-service';
 import type { ImapClient } from '../imap/imap-client';
 import type { ImapLogin } from '../imap/imap-connection';
 import { downloadRest } from './pop3-rest';
+import { repairNamesOnOpen } from './lost-names-on-open';
+import type { StructurePart } from '../mime/structure';
 import { codedWarning } from '../errors/warning-codes';
 
 /** The login of an account, for work outside the sync (a POP3 message's rest). */
@@ -114,18 +116,20 @@ export class MessageReader {
     const source = intactSource(this.store, record);
     let body: CachedBody;
     let parsed: ParsedAttachment[] | null = null;
+    let renamed: StructurePart | null = null;
     if (source) ({ attachments: parsed, ...body } = await bodyFromSource(this.store, source));
     else if (!record.structure || record.bodyState === 'full') {
       // No usable BODYSTRUCTURE (malformed message), or a cached source found damaged: (re)fetch and parse the whole source.
       const fetched = await this.online(record, (client) => fetchSource(client, this.store, record));
       ({ attachments: parsed, ...body } = await bodyFromSource(this.store, fetched));
     } else {
-      const structure = record.structure;
-      const trusted = await this.online(record, (client) => fetchTrustedBody(client, record, structure));
+      const stored = record.structure;
+      renamed = await this.online(record, (client) => repairNamesOnOpen(client, record, stored));
+      const trusted = await this.online(record, (client) => fetchTrustedBody(client, record, stored));
       body = trusted ?? fromFullSource(await bodyFromSource(this.store, await this.online(record, (client) => fetchSource(client, this.store, record))));
     }
     // No server told its structure (POP3, imported, a local Sent copy): its attachments are known from the parse.
-    const structure = !record.structure && parsed ? structureFromParsed(parsed) : null;
+    const structure = !record.structure && parsed ? structureFromParsed(parsed) : renamed;
     const notCached = tryOptionalWrite(() => this.store.write(() => {
       this.store.bodies.saveBody(record.id, body);
       if (structure) this.store.messages.setStructure(record.id, structure);

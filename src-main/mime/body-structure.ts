@@ -1,5 +1,6 @@
 import type { MessageStructureObject } from 'imapflow';
 import { decodeEncodedWords } from './encoded-words';
+import { MAX_MIME_NESTING } from './nesting-cap';
 import type { StructurePart } from './structure';
 
 /**
@@ -38,7 +39,16 @@ function lowerKeys(params: Record<string, string> | undefined): Record<string, s
   return { ...params };
 }
 
-function convert(node: MessageStructureObject, part: string): StructurePart {
+/**
+ * A multipart at the nesting cap is kept as one opaque attachment, as the
+ * parse keeps it (see nesting-cap.ts): what a server reports below it is
+ * neither shown nor walked.
+ */
+function opaque(result: StructurePart): StructurePart {
+  return { ...result, type: 'application/octet-stream', disposition: result.disposition ?? 'attachment' };
+}
+
+function convert(node: MessageStructureObject, part: string, depth: number): StructurePart {
   const type = (node.type || 'application/octet-stream').toLowerCase();
   const parameters = lowerKeys(node.parameters);
   const dispositionParameters = lowerKeys(node.dispositionParameters);
@@ -53,9 +63,9 @@ function convert(node: MessageStructureObject, part: string): StructurePart {
     contentId: stripAngles(node.id),
   };
   // Only multiparts keep children: a forwarded message (message/rfc822) is one attachment, never shown in place.
-  if (type.startsWith('multipart/')) {
-    result.children = (node.childNodes ?? []).map((child, i) => convert(child, child.part ?? `${part ? `${part}.` : ''}${i + 1}`));
-  }
+  if (!type.startsWith('multipart/')) return result;
+  if (depth >= MAX_MIME_NESTING) return opaque(result);
+  result.children = (node.childNodes ?? []).map((child, i) => convert(child, child.part ?? `${part ? `${part}.` : ''}${i + 1}`, depth + 1));
   return result;
 }
 
@@ -63,11 +73,13 @@ function convert(node: MessageStructureObject, part: string): StructurePart {
  * Normalizes imapflow's BODYSTRUCTURE. Part numbers are IMAP section
  * numbers: a single-part message's body is "1" (BODY.PEEK[1] fetches it),
  * a multipart root has none ("") and its children are numbered as imapflow
- * numbers them ("1", "1.2"...).
+ * numbers them ("1", "1.2"...). Multiparts nested deeper than
+ * MAX_MIME_NESTING are cut there (imapflow itself drops a BODYSTRUCTURE
+ * nested past about 100 levels; the message is then read from its source).
  */
 export function fromImapBodyStructure(node: MessageStructureObject): StructurePart {
   const isMultipart = (node.type ?? '').toLowerCase().startsWith('multipart/');
-  return convert(node, node.part ?? (isMultipart ? '' : '1'));
+  return convert(node, node.part ?? (isMultipart ? '' : '1'), 0);
 }
 
 function isInlineRelatedImage(part: StructurePart): boolean {

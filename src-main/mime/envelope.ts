@@ -4,13 +4,14 @@ import type { HeaderRecord } from '../store/messages-repo';
 import { NO_ADDRESS } from './addresses';
 import { fromImapBodyStructure, hasAttachments } from './body-structure';
 import { normalizeMessageId, readHeaderFields, type HeaderFields } from './header-fields';
+import { repairLostFileNames, type MimeHeaderBlocks } from './lost-file-names';
 import { splitHeaderBlock } from './raw-headers';
 import { parseMailDate } from './mail-date';
 import type { StructurePart } from './structure';
 
 /** The FETCH items fromImapEnvelope reads; all but uid are optional. */
 export type EnvelopeFetch = Pick<FetchMessageObject, 'uid'> &
-  Partial<Pick<FetchMessageObject, 'envelope' | 'internalDate' | 'size' | 'flags' | 'bodyStructure' | 'modseq' | 'headers'>>;
+  Partial<Pick<FetchMessageObject, 'envelope' | 'internalDate' | 'size' | 'flags' | 'bodyStructure' | 'modseq' | 'headers'>> & { mimeHeaders?: MimeHeaderBlocks };
 
 /**
  * imapflow decodes encoded words with libmime, which reads a text the
@@ -57,7 +58,7 @@ function envelopeFields(msg: EnvelopeFetch): HeaderFields {
  * (without it, a raw Shift_JIS subject of multipart/alternative mail would
  * fall through to GB18030, which reads nearly any Shift_JIS as Chinese).
  */
-function bodyCharset(structure: StructurePart | null): string | null {
+export function bodyCharset(structure: StructurePart | null): string | null {
   if (!structure) return null;
   if (!structure.children) return structure.type.startsWith('text/') ? (structure.parameters.charset ?? null) : null;
   for (const child of structure.children) {
@@ -91,12 +92,14 @@ function overlayRawFields(fields: HeaderFields, headers: Buffer, structure: Stru
 /**
  * Builds the stored header record from an IMAP FETCH of ENVELOPE, FLAGS,
  * RFC822.SIZE, INTERNALDATE and BODYSTRUCTURE (plus, ideally, `headers`
- * for SUBJECT FROM TO CC). A missing Date header gives date null; the list
+ * for SUBJECT FROM TO CC, and `mimeHeaders` for parts whose file name
+ * BODYSTRUCTURE lost). A missing Date header gives date null; the list
  * then sorts by internalDate. Written out field by field, not spread: this
  * runs for every message a sync fetches.
  */
 export function fromImapEnvelope(msg: EnvelopeFetch): HeaderRecord {
   const structure = msg.bodyStructure ? fromImapBodyStructure(msg.bodyStructure) : null;
+  if (structure && msg.mimeHeaders) repairLostFileNames(structure, msg.mimeHeaders, bodyCharset(structure));
   const fields = envelopeFields(msg);
   if (msg.headers?.length) overlayRawFields(fields, msg.headers, structure);
   return {

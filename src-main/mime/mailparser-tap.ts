@@ -3,7 +3,8 @@ import type { MailParser } from 'mailparser';
 import { codedWarning } from '../errors/warning-codes';
 import { Base64DecodeStream } from './base64';
 import { headerText } from './header-value';
-import { rawFileName } from './raw-file-name';
+import { fileNameFromRawHeaders } from './raw-file-name';
+import type { RawHeader } from './raw-headers';
 import type { UnsplitMultipart } from './resplit-multipart';
 import { taggedCharset } from './text-decode-stream';
 import { UnsplitMultiparts } from './unsplit-multiparts';
@@ -59,34 +60,29 @@ function hasEightBitNameHeader(node: SplitterNode): boolean {
   );
 }
 
-/** The file name as our decoders read it from the raw Content-Disposition (filename) or Content-Type (name) line. */
-function fileNameFromRawHeaders(node: SplitterNode): string | null {
-  const list = node.headers?.getList() ?? [];
-  for (const [key, param] of [['content-disposition', 'filename'], ['content-type', 'name']] as const) {
-    const line = list.find((h) => h.key === key)?.line;
-    const value = line?.slice(line.indexOf(':') + 1).replace(/\r?\n(?=[ \t])/g, '');
-    const name = value ? rawFileName(value, param) : null;
-    if (name) return name;
-  }
-  return null;
+/** The part's Content-Disposition and Content-Type lines as raw headers (Latin-1 text, unfolded). */
+function nameHeaders(node: SplitterNode): RawHeader[] {
+  return (node.headers?.getList() ?? [])
+    .filter((h) => h.key === 'content-disposition' || h.key === 'content-type')
+    .map((h) => ({ name: h.key, value: h.line.slice(h.line.indexOf(':') + 1).replace(/\r?\n(?=[ \t])/g, '') }));
 }
 
 /**
  * mailsplit keeps a raw 8-bit file name that is not UTF-8 as Latin-1
- * characters; read those bytes the way raw 8-bit headers are read (GB18030
- * for the usual Chinese mailer). Only when the raw header had 8-bit bytes:
- * a Latin-1 name that came from RFC 2231 ("Müller.pdf") is already right.
- * A name with U+FFFD in it is read again from the raw header instead (see
- * raw-file-name.ts).
+ * characters; read those bytes the way raw 8-bit headers are read (the
+ * charset of the message's text when one is known, else GB18030 for the
+ * usual Chinese mailer). Only when the raw header had 8-bit bytes: a Latin-1
+ * name that came from RFC 2231 ("Müller.pdf") is already right. A name with
+ * U+FFFD in it is read again from the raw header instead (see raw-file-name.ts).
  */
-function repairFileName(node: SplitterNode, warn: (w: string) => void): void {
+function repairFileName(node: SplitterNode, charset: string | null, warn: (w: string) => void): void {
   const name = node.filename;
   if (name && name.includes('\uFFFD')) {
-    node.filename = fileNameFromRawHeaders(node) ?? name;
+    node.filename = fileNameFromRawHeaders(nameHeaders(node), charset) ?? name;
     return;
   }
   if (!name || !/[\x80-\xff]/.test(name) || /[\u0100-\uffff]/.test(name) || !hasEightBitNameHeader(node)) return;
-  const decoded = headerText(name, `part ${partLabel(node)} file name`);
+  const decoded = headerText(name, `part ${partLabel(node)} file name`, charset);
   node.filename = decoded.text;
   decoded.warnings.forEach(warn);
 }
@@ -169,7 +165,7 @@ class Tap {
     if (node.encoding === 'base64') {
       node.getDecoder = () => new Base64DecodeStream((skipped) => this.warn(`part ${part}: invalid base64, skipped ${skipped} characters`));
     }
-    repairFileName(node, this.warn);
+    repairFileName(node, this.textCharset, this.warn);
   }
 
   /** The parser runs with raised limits (see parse-source.ts); past the usual ones, the message is worth a word. */

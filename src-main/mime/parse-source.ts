@@ -6,6 +6,7 @@ import { readHeaderFields, type HeaderFields } from './header-fields';
 import { htmlWithInlineImages, MAX_INLINE_IMAGE_BYTES, type InlineImage } from './inline-images';
 import { codedWarning } from '../errors/warning-codes';
 import { tapMailParser } from './mailparser-tap';
+import { capNesting } from './nesting-cap';
 import type { RawHeader } from './raw-headers';
 import { resplitMultipart, type UnsplitMultipart } from './resplit-multipart';
 import { textDecoderFor } from './text-decode-stream';
@@ -135,6 +136,7 @@ class SourceParse {
       maxHeadSize: MAX_HEADER_BYTES, maxChildNodes: MAX_PARTS,
     } as ConstructorParameters<typeof MailParser>[0]);
     this.tap = tapMailParser(this.parser, this.warn);
+    capNesting(this.parser, () => this.warn(codedWarning('NestingTooDeep')));
   }
 
   run(input: Readable | Buffer, failedEarly: Error | null = null): Promise<ParsedSource> {

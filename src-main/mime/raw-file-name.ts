@@ -1,5 +1,6 @@
 import { decodeText } from './decode-part';
-import { decodeEncodedWords } from './encoded-words';
+import { decodeHeaderValue } from './header-value';
+import type { RawHeader } from './raw-headers';
 
 /** One `name`/`filename` parameter or RFC 2231 piece of it: `filename*1*=...`, quoted or not. */
 const PARAM = /;\s*(filename|name)(?:\*(\d+))?(\*)?\s*=\s*("(?:[^"\\]|\\.)*"|[^;\s]*)/gi;
@@ -38,14 +39,28 @@ function decodeExtended(pieces: Piece[]): string {
 }
 
 /**
- * Reads a file name parameter again from the raw, unfolded header value,
- * with our charset rules. mailsplit decodes names with libmime, which reads
- * "gb2312" as GBK and so turns the GB18030-only characters Chinese mailers
- * send under that label into U+FFFD; the raw value still has their bytes.
+ * Reads a file name parameter again from the raw, unfolded header value
+ * (Latin-1 text, one character per byte, as RawHeader keeps it), with our
+ * charset rules. mailsplit decodes names with libmime, which reads "gb2312"
+ * as GBK and so turns the GB18030-only characters Chinese mailers send under
+ * that label into U+FFFD; an IMAP server's BODYSTRUCTURE passes raw 8-bit
+ * (GBK) names on, which imapflow reads as UTF-8. The raw value still has
+ * their bytes: raw 8-bit ones are read as raw headers are (UTF-8, then
+ * `bodyCharset`, then GB18030), then encoded words.
  */
-export function rawFileName(value: string, param: 'filename' | 'name'): string | null {
+export function rawFileName(value: string, param: 'filename' | 'name', bodyCharset: string | null = null): string | null {
   const pieces = piecesOf(value, param);
   if (pieces.length === 0) return null;
   if (pieces.some((p) => p.extended)) return decodeExtended(pieces);
-  return decodeEncodedWords(pieces.map((p) => p.value).join('')).text;
+  return decodeHeaderValue(pieces.map((p) => p.value).join(''), `${param} parameter`, bodyCharset).text || null;
+}
+
+/** The file name in a part's raw header fields: Content-Disposition's filename, else Content-Type's name. */
+export function fileNameFromRawHeaders(headers: RawHeader[], bodyCharset: string | null = null): string | null {
+  for (const [field, param] of [['content-disposition', 'filename'], ['content-type', 'name']] as const) {
+    const value = headers.find((h) => h.name === field)?.value;
+    const name = value ? rawFileName(value, param, bodyCharset) : null;
+    if (name) return name;
+  }
+  return null;
 }

@@ -396,6 +396,7 @@ const strings = {
   'warning.bodyShownAsText': 'Wren could not find where this message’s parts begin, so it shows the whole body as plain text.',
   'warning.hugeHeader': 'This message has an unusually large header block (over 1 MB).',
   'warning.manyParts': 'This message has an unusually large number of parts (over 1,000).',
+  'warning.nestingTooDeep': 'This message nests its parts more than 100 levels deep. What lies deeper is not shown; it is kept as one attachment.',
   'warning.pop3UidlsDuplicated': 'The POP3 server gives the same ID (UIDL) to more than one message. Those messages stay on the server and are not downloaded.',
   'warning.pop3UidlsChanged': 'The POP3 server changed the IDs (UIDLs) of messages already downloaded. Wren recognised them and did not download them again.',
   'warning.pop3MessagesRefused': 'The POP3 server refused to hand over some messages it had listed (perhaps another program deleted them meanwhile). The others were downloaded; those are asked for again at the next check.',

@@ -9,6 +9,7 @@ const WARNING_KEYS: Record<WarningCode, StringKey> = {
   BodyShownAsText: 'warning.bodyShownAsText',
   HugeHeader: 'warning.hugeHeader',
   ManyParts: 'warning.manyParts',
+  NestingTooDeep: 'warning.nestingTooDeep',
   PartialDownload: 'warning.partialDownload',
   PartialRestGone: 'warning.partialRestGone',
   Pop3UidlsDuplicated: 'warning.pop3UidlsDuplicated',

@@ -392,6 +392,7 @@ export const zh: Dictionary = {
     'warning.bodyShownAsText': 'Wren 找不到这封邮件各部分的起始位置，因此将整个正文作为纯文本显示。',
     'warning.hugeHeader': '这封邮件的邮件头异常庞大（超过 1 MB）。',
     'warning.manyParts': '这封邮件的部分数量异常多（超过 1,000 个）。',
+    'warning.nestingTooDeep': '这封邮件的部分嵌套超过 100 层。更深层的内容不予显示，作为一个附件保留。',
     'warning.pop3UidlsDuplicated': 'POP3 服务器给多封邮件分配了相同的标识（UIDL）。这些邮件留在服务器上，不会下载。',
     'warning.pop3UidlsChanged': 'POP3 服务器更改了已下载邮件的标识（UIDL）。Wren 已识别出这些邮件，没有重复下载。',
     'warning.pop3MessagesRefused': 'POP3 服务器拒绝提供它列出的部分邮件（可能刚被其他程序删除）。其余邮件已下载，这些邮件会在下次收信时再次尝试。',

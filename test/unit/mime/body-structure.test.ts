@@ -97,3 +97,37 @@ describe('hasAttachments', () => {
     expect(hasAttachments(leaf('1', 'application/pdf', { filename: 'report.pdf' }))).toBe(true);
   });
 });
+
+describe('fromImapBodyStructure on deep nesting', () => {
+  /** multipart/mixed nested `depth` levels, each holding the next and a PDF, built as imapflow would return it. */
+  function nested(depth: number): MessageStructureObject {
+    let node: MessageStructureObject = { type: 'text/plain', parameters: { charset: 'utf-8' }, size: 5 };
+    for (let level = depth - 1; level >= 0; level--) {
+      node = { type: 'multipart/mixed', parameters: { boundary: `b${level}` }, childNodes: [node, { type: 'application/pdf', size: 4, disposition: 'attachment', dispositionParameters: { filename: `level-${level}.pdf` } }] };
+    }
+    return node;
+  }
+
+  it('keeps the multipart at 100 levels as one opaque attachment and walks nothing below it', () => {
+    let part: StructurePart | undefined = fromImapBodyStructure(nested(150));
+    let levels = 0;
+    while (part?.children) {
+      levels++;
+      part = part.children[0];
+    }
+    expect(levels).toBe(100);
+    expect(part).toMatchObject({ type: 'application/octet-stream', disposition: 'attachment' });
+    expect(part?.part.split('.')).toHaveLength(100);
+  });
+
+  it('keeps a structure within the cap whole', () => {
+    let part: StructurePart | undefined = fromImapBodyStructure(nested(99));
+    let levels = 0;
+    while (part?.children) {
+      levels++;
+      part = part.children[0];
+    }
+    expect(levels).toBe(99);
+    expect(part?.type).toBe('text/plain');
+  });
+});

@@ -9,13 +9,13 @@ import { MESSAGE } from './mail-fixtures';
 
 afterEach(cleanup);
 
-const warnings = ['wren:BoundaryRecovered', 'wren:DiskFull', 'part 1: invalid base64, skipped 3 characters'];
+const warnings = ['wren:BoundaryRecovered', 'wren:NestingTooDeep', 'wren:DiskFull', 'part 1: invalid base64, skipped 3 characters'];
 
 describe('ReadingPane warnings', () => {
   it.each([['en', en], ['zh', zh]] as const)('puts coded warnings into words (%s), plain ones as they came', async (language, dictionary) => {
     const client = new FakeClient({ 'messages.read': () => ({ ...MESSAGE, warnings }) });
     renderWithClient(<ReadingPane message={MESSAGE} accountId={1} />, client, language);
     const items = [...(await screen.findByTestId('message-warnings')).querySelectorAll('li')].map((li) => li.textContent);
-    expect(items).toEqual([dictionary.strings['warning.boundaryRecovered'], dictionary.errors.DiskFull, warnings[2]]);
+    expect(items).toEqual([dictionary.strings['warning.boundaryRecovered'], dictionary.strings['warning.nestingTooDeep'], dictionary.errors.DiskFull, warnings[3]]);
   });
 });
