@@ -11,6 +11,7 @@ import { fetchTrustedBody, fromFullSource } from './fetch-trusted-body';
 import { bodyFromSource, fetchSource, intactSource } from './message-source';
 import type { ParsedAttachment } from '../mime/parse-source';
 import { structureFromParsed } from '../mime/structure-from-parsed';
+import { hasAttachments } from '../mime/body-structure';
 import { optionalWriteStarted, tryOptionalWrite } from './optional-write';
 import type { OperationsService } from '../journal/operations-service';
 import type { ImapClient } from '../imap/imap-client';
@@ -132,7 +133,7 @@ export class MessageReader {
     const structure = !record.structure && parsed ? structureFromParsed(parsed) : renamed;
     const notCached = tryOptionalWrite(() => this.store.write(() => {
       this.store.bodies.saveBody(record.id, body);
-      if (structure) this.store.messages.setStructure(record.id, structure);
+      if (structure) this.store.messages.setStructure(record.id, structure, hasAttachments(structure));
       if (record.bodyState === 'none') this.store.messages.setBodyState(record.id, 'text');
     }));
     return notCached ? { ...body, warnings: [...body.warnings, notCached] } : body;

@@ -274,8 +274,16 @@ export class MessagesRepo {
   }
 
   /** The structure of a message no server described, once its source was parsed (its attachments then list). */
-  setStructure(id: number, structure: StructurePart): void {
-    this.statements.get('UPDATE messages SET structure_json = ? WHERE id = ?').run(JSON.stringify(structure), id);
+  /**
+   * A structure learnt after the headers (parsed from the source where the
+   * server gave none, names repaired): the list's attachment mark follows it,
+   * and a row whose mark changed is announced so the list shows it.
+   */
+  setStructure(id: number, structure: StructurePart, hasAttachments: boolean): void {
+    const row = this.statements.get('SELECT folder_id AS folderId, has_attachments AS marked FROM messages WHERE id = ?').get(id) as { folderId: number; marked: number } | undefined;
+    if (!row) return;
+    this.statements.get('UPDATE messages SET structure_json = ?, has_attachments = ? WHERE id = ?').run(JSON.stringify(structure), hasAttachments ? 1 : 0, id);
+    if (row.marked !== (hasAttachments ? 1 : 0)) this.noteChanged(row.folderId, [id]);
   }
 
   setBodyState(id: number, state: MessageRecord['bodyState']): void {

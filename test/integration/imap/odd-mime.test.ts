@@ -80,13 +80,18 @@ describe('odd MIME from Dovecot: raw 8-bit file names and 3,000 nested multipart
     // Opened again, from the cache: the same list, from the structure the parse left.
     const again = await wren.call('messages.read', { messageId: summary.id });
     expect(again.attachments.map((a) => a.filename)).toEqual(names);
+    // The list's attachment mark follows the structure the parse gave (the header sync had none to tell).
+    expect(summary.hasAttachments).toBe(false);
+    const folder = (await wren.call('folders.list', { accountId })).find((f) => f.path === 'Odd')!;
+    const listed = (await wren.call('messages.list', { folderId: folder.id, limit: 100 })).items.find((m) => m.id === summary.id);
+    expect(listed?.hasAttachments).toBe(true);
   });
 
   it('a message cached with U+FFFD in its file name (synced before this fix) has the name read again when opened', async () => {
     const { id } = bySubject(CACHED_BEFORE.subject);
     const garbled = structuredClone(wren.core.store.messages.get(id)!.structure!);
     garbled.children![1]!.filename = '\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD.pdf'; // what imapflow made of the GBK bytes
-    wren.core.store.messages.setStructure(id, garbled);
+    wren.core.store.messages.setStructure(id, garbled, true);
     const view = await wren.call('messages.read', { messageId: id });
     expect(view.attachments.map((a) => a.filename)).toEqual([CACHED_BEFORE.name]);
     expect(listedAfterHeaderSync(id)?.map((a) => a.filename)).toEqual([CACHED_BEFORE.name]);

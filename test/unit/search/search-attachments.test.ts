@@ -65,7 +65,7 @@ describe('search finds attachments by their file names', () => {
     const { store, folder, search } = searchStore();
     const [id] = store.write(() => store.messages.insertHeaders(folder('Local'), [message('files', ann)]));
     expect(await search('合同')).toEqual([]);
-    store.write(() => store.messages.setStructure(id!, withAttachments));
+    store.write(() => store.messages.setStructure(id!, withAttachments, true));
     expect(await search('合同')).toEqual([id]);
   });
 });

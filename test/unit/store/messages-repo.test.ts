@@ -80,4 +80,17 @@ describe('MessagesRepo', () => {
     expect(items.map((item) => [item.id, item.to])).toEqual([[few, [{ name: 'Alice', address: 'alice@example.test' }]], [crowd, many.slice(0, 10)]]);
     expect(store.messages.get(crowd!)!.to).toEqual(many);
   });
+
+  it('a structure learnt later sets the list\'s attachment mark, and announces the row only when the mark changed', () => {
+    const store = setup();
+    const folderId = addFolder(store, 'imap', 'INBOX');
+    const [id] = store.write(() => store.messages.insertHeaders(folderId, [header(1)]));
+    const announced: number[][] = [];
+    store.feed.onChanges((changes) => changes.forEach((c) => c.entity === 'messages' && announced.push([...c.ids])));
+    const withFile = { type: 'multipart/mixed', children: [{ type: 'text/plain', part: '1' }, { type: 'application/pdf', part: '2', filename: 'a.pdf', disposition: 'attachment' }] };
+    store.write(() => store.messages.setStructure(id!, withFile as never, true));
+    expect(store.messages.get(id!)!.hasAttachments).toBe(true);
+    store.write(() => store.messages.setStructure(id!, withFile as never, true));
+    expect(announced).toEqual([[id]]);
+  });
 });
