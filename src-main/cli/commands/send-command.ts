@@ -7,6 +7,7 @@ import { WrenError } from '../../errors/wren-error';
 import type { ComposeAddress, ComposeAttachment, OutboxEntryView } from '../../ipc/compose-shapes';
 import type { CliContext } from '../cli-context';
 import { findAccount } from '../find-by-name';
+import { certificateLines } from '../retrust-lines';
 
 export const SEND_USAGE = `Usage: wren send --account A --to ADDR [--to ..] [--cc ..] [--bcc ..] --subject S (--body-file F | --body-stdin)
                  [--attach FILE]... [--delay SECONDS | --at TIME]
@@ -74,6 +75,9 @@ function report(context: CliContext, entry: OutboxEntryView): number {
   }
   if (entry.state === 'unknown') context.note('the connection was cut before the server answered: it may or may not have gone. "wren outbox resolve" decides.');
   else context.note(`not sent: ${entry.error?.message ?? entry.state}`);
+  // The outgoing server's certificate refused: the one it shows, and how to trust it (then "wren outbox retry").
+  const retrust = entry.error ? certificateLines(entry.error, (flag, fingerprint) => `Only if that is the fingerprint your server's administrator gives you, trust it with:\n  wren account edit ${entry.accountId} ${flag} ${fingerprint}`) : [];
+  for (const line of retrust) context.note(line);
   return 1;
 }
 

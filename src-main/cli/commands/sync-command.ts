@@ -3,6 +3,7 @@ import type { SyncRunResult, SyncSummary } from '../../ipc/contract';
 import type { CliContext } from '../cli-context';
 import { findAccount } from '../find-by-name';
 import { syncWarningLines } from '../sync-warning-lines';
+import { certificateLines } from '../retrust-lines';
 
 type SyncFailure = SyncRunResult['failures'][number];
 
@@ -52,14 +53,9 @@ function describeFailure(failure: SyncFailure, json: boolean): string {
  * now, to compare with what its admin says, and the command that trusts it for this account.
  */
 function retrustLines({ accountId, error }: SyncFailure): string[] {
-  const certificate = error.details?.certificate as { fingerprint256?: string; subject?: string } | undefined;
-  if (error.code !== 'TlsUntrusted' || !certificate?.fingerprint256) return [];
-  return [
-    `The server now shows a certificate for "${certificate.subject ?? '?'}" with SHA-256 fingerprint`,
-    `  ${certificate.fingerprint256}`,
-    'Only if that is the fingerprint your server\'s administrator gives you, trust it with:',
-    `  wren account edit ${accountId} --trust-fingerprint ${certificate.fingerprint256}`,
-  ];
+  return certificateLines(error, (flag, fingerprint) =>
+    `Only if that is the fingerprint your server's administrator gives you, trust it with:\n  wren account edit ${accountId} ${flag} ${fingerprint}`,
+  );
 }
 
 function megabytes(bytes: number): string {
