@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,6 +112,7 @@ describe('wren account add / edit --trust-smtp-fingerprint', () => {
   let lab: Lab;
   let dir: string;
   let smtpCert: LabCert;
+  let renewed: LabCert;
   let own: RunningSubmission;
   const alice = () => lab.users[0]!;
 
@@ -132,7 +133,8 @@ describe('wren account add / edit --trust-smtp-fingerprint', () => {
     dir = mkdtempSync(join(tmpdir(), 'wren-cli-smtp-cert-'));
     lab = await startLab();
     mkdirSync(join(dir, 'cert'));
-    smtpCert = await makeCert(join(dir, 'cert'));
+    mkdirSync(join(dir, 'renewed'));
+    [smtpCert, renewed] = await Promise.all([makeCert(join(dir, 'cert')), makeCert(join(dir, 'renewed'))]);
     own = await startSubmission({ users: lab.users, cert: smtpCert, lmtpSocket: lab.lmtpSocket });
   }, 60_000);
   afterAll(async () => {
@@ -162,5 +164,15 @@ describe('wren account add / edit --trust-smtp-fingerprint', () => {
     expect(refused.stderr).toContain(smtpCert.fingerprint256);
     const kept = await wren(['account', 'edit', 'Alice', '--trust-smtp-fingerprint', smtpCert.fingerprint256, '--json']);
     expect(kept.code, kept.stderr).toBe(0);
+  });
+
+  it('wren send refused by a changed SMTP certificate prints the one shown and the edit that trusts it', async () => {
+    await own.present(renewed);
+    const body = join(dir, 'body.txt');
+    writeFileSync(body, 'hello\n');
+    const refused = await wren(['send', '--account', 'Alice', '--to', lab.users[1]!.email, '--subject', 'After the renewal', '--body-file', body]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(renewed.fingerprint256);
+    expect(refused.stderr).toContain(`wren account edit 1 --trust-smtp-fingerprint ${renewed.fingerprint256}`);
   });
 });
