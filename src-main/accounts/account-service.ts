@@ -5,7 +5,8 @@ import type { AccountChanges, AccountRecord } from '../store/accounts-repo';
 import { blobsOfAccount, deleteUnreferencedBlobs } from '../store/account-blobs';
 import type { Store } from '../store/store';
 import { returnUnsent } from '../sync/replay-append';
-import { testConnection, testSmtpConnection } from './connection-test';
+import { testConnection } from './connection-test';
+import { checkSmtpCertificate, testSmtpConnection } from './smtp-connection-test';
 import type { AccountStatusBoard } from './account-status';
 import type { OAuth2Flows, SignedIn } from './oauth2/oauth2-flows';
 import type { OAuth2Tokens } from './oauth2/oauth2-tokens';
@@ -40,7 +41,7 @@ export class AccountService {
     const signedIn = await this.signedIn(draft);
     const token = signedIn?.tokens.accessToken;
     const { pin, ...result } = await testConnection(draft, token);
-    return { ...result, smtpChecked: await testSmtpConnection(draft, pin, token) };
+    return { ...result, smtpChecked: (await testSmtpConnection(draft, pin, token)).checked };
   }
 
   /**
@@ -50,6 +51,7 @@ export class AccountService {
   async add(draft: AccountDraft): Promise<AccountView> {
     const signedIn = await this.signedIn(draft);
     const { pin } = await testConnection(draft, signedIn?.tokens.accessToken);
+    const smtpPin = await checkSmtpCertificate(draft, pin);
     const id = this.store.write(() => {
       const passwordSecretId = signedIn ? this.oauth2.tokens.save(signedIn.tokens) : this.vault.save(draft.password);
       return this.store.accounts.insert({
@@ -66,6 +68,8 @@ export class AccountService {
         oauth2Provider: signedIn?.provider ?? null,
         trustedCertSha256: pin?.sha256 ?? null,
         trustedCertPem: pin?.pem ?? null,
+        smtpTrustedCertSha256: smtpPin?.sha256 ?? null,
+        smtpTrustedCertPem: smtpPin?.pem ?? null,
       });
     });
     if (draft.oauth2FlowId) this.oauth2.flows.forget(draft.oauth2FlowId);
@@ -85,19 +89,10 @@ export class AccountService {
       throw new WrenError('BadRequest', `${account.name} signs in with the browser (OAuth2); it has no password to change.`, { accountId: account.id });
     }
     const signedIn = oauth2FlowId === undefined ? null : await this.signedInAgain(account, oauth2FlowId);
-    const reconnect = [fields.incoming, fields.smtp, password, fields.allowPlaintext, fields.trustedCertSha256, signedIn].some((v) => v !== undefined && v !== null);
-    const changes: AccountChanges = { ...fields };
-    if (reconnect) {
-      // A password account logs in with the draft's password: the saved one is not opened, so a password
-      // entered again because the saved one cannot be opened (SecretUnavailable) is taken.
-      const accessToken = signedIn ? signedIn.tokens.accessToken : account.auth === 'oauth2' ? (await this.credential(account)).accessToken : undefined;
-      const draft = this.draftOf(account, patch);
-      const { pin } = await testConnection(draft, accessToken);
-      // A new outgoing server is tried too: a slip in it would otherwise show only at the next send.
-      if (fields.smtp) await testSmtpConnection(draft, pin, accessToken);
-      changes.trustedCertSha256 = pin?.sha256 ?? null;
-      changes.trustedCertPem = pin?.pem ?? null;
-    }
+    const reconnect = [fields.incoming, fields.smtp, password, fields.allowPlaintext, fields.trustedCertSha256, fields.smtpTrustedCertSha256, signedIn].some((v) => v !== undefined && v !== null);
+    const changes: AccountChanges = { ...fields, ...(reconnect ? await this.testedTrust(account, patch, signedIn) : {}) };
+    // No outgoing server any more, or its certificate no longer trusted: nothing of it is kept.
+    if (fields.smtp === null || fields.smtpTrustedCertSha256 === null) Object.assign(changes, { smtpTrustedCertSha256: null, smtpTrustedCertPem: null });
     this.store.write(() => {
       // Read again: the connection test took seconds, in which another edit may have sealed a new
       // secret or the account may have been removed (then NotFound, and nothing is written).
@@ -111,6 +106,23 @@ export class AccountService {
     });
     if (oauth2FlowId !== undefined) this.oauth2.flows.forget(oauth2FlowId);
     return { view: this.view(this.require(account.id)), reconnect };
+  }
+
+  /**
+   * The account as the patch leaves it, logged in to: the certificates it trusts then. A new outgoing
+   * server, or its certificate trusted anew, is tried too: a slip in it would otherwise show only at
+   * the next send.
+   */
+  private async testedTrust(account: AccountRecord, patch: AccountUpdate, signedIn: SignedIn | null): Promise<AccountChanges> {
+    // A password account logs in with the draft's password: the saved one is not opened, so a password
+    // entered again because the saved one cannot be opened (SecretUnavailable) is taken.
+    const accessToken = signedIn ? signedIn.tokens.accessToken : account.auth === 'oauth2' ? (await this.credential(account)).accessToken : undefined;
+    const draft = this.draftOf(account, patch);
+    const { pin } = await testConnection(draft, accessToken);
+    const trust: AccountChanges = { trustedCertSha256: pin?.sha256 ?? null, trustedCertPem: pin?.pem ?? null };
+    if (!patch.smtp && !patch.smtpTrustedCertSha256) return trust;
+    const smtp = await testSmtpConnection(draft, pin, accessToken);
+    return { ...trust, smtpTrustedCertSha256: smtp.pin?.sha256 ?? null, smtpTrustedCertPem: smtp.pin?.pem ?? null };
   }
 
   reorder(ids: number[]): AccountView[] {
@@ -200,6 +212,7 @@ export class AccountService {
       oauth2FlowId: null,
       allowPlaintext: patch.allowPlaintext ?? account.allowPlaintext,
       trustedCertSha256: patch.trustedCertSha256 === undefined ? account.trustedCertSha256 : patch.trustedCertSha256,
+      smtpTrustedCertSha256: patch.smtpTrustedCertSha256 === undefined ? keptSmtpPin(account, patch) : patch.smtpTrustedCertSha256,
     };
   }
 
@@ -216,6 +229,7 @@ export class AccountService {
       pop3: account.pop3,
       allowPlaintext: account.allowPlaintext,
       trustedCertSha256: account.trustedCertSha256,
+      smtpTrustedCertSha256: account.smtpTrustedCertSha256,
       auth: account.auth,
       colour: account.colour,
       state: status.state,
@@ -223,6 +237,16 @@ export class AccountService {
       retryAt: status.retryAt,
     };
   }
+}
+
+/**
+ * The outgoing server's trusted certificate outlives an edit of its port, security or user (the same
+ * server), not a move to another host: that one is verified as any new server is (system CAs, the
+ * incoming server's pin), and its own self-signed certificate offered for trust.
+ */
+function keptSmtpPin(account: AccountRecord, patch: AccountUpdate): string | null {
+  if (patch.smtp === undefined) return account.smtpTrustedCertSha256;
+  return patch.smtp && account.smtp && patch.smtp.host.toLowerCase() === account.smtp.host.toLowerCase() ? account.smtpTrustedCertSha256 : null;
 }
 
 /** Another user or another server is another mailbox; a new port or security reaches the same one. */

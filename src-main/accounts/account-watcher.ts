@@ -13,8 +13,8 @@ export interface AccountWatcherHooks {
 
 /** What an account's connections were opened with: a new password is a new sealed secret, so its id says it changed. */
 function connectionOf(account: AccountRecord): string {
-  const { incoming, smtp, passwordSecretId, trustedCertSha256, allowPlaintext } = account;
-  return JSON.stringify([incoming, smtp, passwordSecretId, trustedCertSha256, allowPlaintext]);
+  const { incoming, smtp, passwordSecretId, trustedCertSha256, smtpTrustedCertSha256, allowPlaintext } = account;
+  return JSON.stringify([incoming, smtp, passwordSecretId, trustedCertSha256, smtpTrustedCertSha256, allowPlaintext]);
 }
 
 /**

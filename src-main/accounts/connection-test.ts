@@ -5,11 +5,11 @@ import { openPop3 } from '../pop3/pop3-client';
 import { toServerError } from '../imap/imap-error';
 import { probeCertificate, readCertificate, type ProbedCertificate } from '../tls/probe-certificate';
 import type { PinnedCertificate } from '../tls/trust-options';
-import { verifySmtp } from '../smtp/verify-smtp';
 
 type Tested = TestConnectionResult & { pin: PinnedCertificate | null };
 
-const NETWORK_FAULTS: ReadonlySet<string> = new Set(['HostNotFound', 'ConnectionRefused', 'Timeout', 'ConnectionLost']);
+/** Nothing answers, no such host…: said as such, never as an untrusted certificate. */
+export const NETWORK_FAULTS: ReadonlySet<string> = new Set(['HostNotFound', 'ConnectionRefused', 'Timeout', 'ConnectionLost']);
 
 /**
  * When the user pinned a fingerprint, fetch the certificate the server shows
@@ -65,17 +65,6 @@ async function pop3Capabilities(draft: AccountDraft, pin: PinnedCertificate | nu
   return capabilities;
 }
 
-/**
- * The outgoing server, when the draft has one: logged in once with the same
- * password and the same pinned certificate as the incoming server (a
- * self-signed lab or home server usually serves both with one certificate).
- */
-export async function testSmtpConnection(draft: AccountDraft, pin: PinnedCertificate | null, accessToken?: string): Promise<boolean> {
-  if (!draft.smtp) return false;
-  await verifySmtp({ server: draft.smtp, password: draft.password, accessToken, allowPlaintext: draft.allowPlaintext, pin, timeouts: { connectMs: 10_000 } });
-  return true;
-}
-
 function untrusted(draft: AccountDraft, probed: ProbedCertificate, message: string): WrenError {
-  return new WrenError('TlsUntrusted', message, { host: draft.incoming.host, port: draft.incoming.port, certificate: probed.info });
+  return new WrenError('TlsUntrusted', message, { host: draft.incoming.host, port: draft.incoming.port, protocol: draft.protocol, certificate: probed.info });
 }

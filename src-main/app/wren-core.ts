@@ -27,6 +27,7 @@ import { AccountLeases, type LeaseHolder } from '../store/account-leases';
 import { LeasedSyncRunner } from '../sync/leased-sync-runner';
 import { WorkerSyncRunner, defaultSyncWorkerPath } from '../sync/worker-sync-runner';
 import { withPresentedCertificate } from '../tls/presented-certificate';
+import { smtpTrust } from '../accounts/smtp-connection-test';
 import { SentCopySetting } from '../outbox/sent-copy-setting';
 import { SettingsService } from '../settings/settings-service';
 import { watchSettingsFile } from '../settings/watch-settings-file';
@@ -272,7 +273,8 @@ export class WrenCore {
     const account = this.accounts.require(accountId);
     if (!account.smtp) throw new WrenError('NoSmtpServer', `Account ${account.name} has no outgoing (SMTP) server.`, { accountId });
     const imap = await this.loginFor(accountId);
-    return { server: account.smtp, password: imap.password, accessToken: imap.accessToken, allowPlaintext: imap.allowPlaintext, pin: imap.pin };
+    const smtpPin = account.smtpTrustedCertSha256 && account.smtpTrustedCertPem ? { sha256: account.smtpTrustedCertSha256, pem: account.smtpTrustedCertPem } : null;
+    return { server: account.smtp, password: imap.password, accessToken: imap.accessToken, allowPlaintext: imap.allowPlaintext, pin: smtpTrust(smtpPin, imap.pin) };
   }
 
   /** A refused certificate of the account's incoming server comes with the one it shows now, to compare and trust again. */

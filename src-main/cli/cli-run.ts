@@ -24,11 +24,13 @@ import { searchCommand } from './commands/search-command';
 import { startRunStats } from './run-stats';
 import { stopOnSignal } from './stop-on-signal';
 import { EXIT, EXIT_CODES_USAGE, exitCodeFor } from './exit-codes';
+import { certificateLines } from './retrust-lines';
 
 const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
   account add --email ADDR --imap-host H [--imap-port P] [--imap-security tls|starttls|none] [--user U]
               [--name NAME] [--smtp-host H --smtp-port P --smtp-security tls|starttls|none]
-              [--trust-fingerprint SHA256] [--allow-plaintext]     (password: WREN_PASSWORD or prompt)
+              [--trust-fingerprint SHA256] [--trust-smtp-fingerprint SHA256] [--allow-plaintext]
+                                  (password: WREN_PASSWORD or prompt; the SMTP server's own certificate apart)
               [--oauth2 [--oauth2-auth-url U --oauth2-token-url U --oauth2-client-id ID --oauth2-scope S…]]
                                   (sign in with the browser instead: prints the URL, waits for the redirect)
   account add --email ADDR --pop3-host H [--pop3-port P] [--pop3-security tls|starttls|none] [--user U]
@@ -37,6 +39,7 @@ const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
   account discover ADDRESS        (server settings from the address alone: host, port, security, source)
   account edit ACCOUNT [--name N] [--display-name D] [--colour #RRGGBB] [--imap-host H] [--imap-port P]
               [--imap-security S] [--user U] [--new-password] [--trust-fingerprint SHA256]
+              [--trust-smtp-fingerprint SHA256]
   sync [ACCOUNT] [--bodies]
   folders ACCOUNT [--all]         (--all: unsubscribed folders too; ACCOUNT "local": the local folders)
   list ACCOUNT FOLDER [--limit N] [--offset N]
@@ -109,11 +112,7 @@ function describeFailure(error: unknown, json: boolean): string {
   const shape = failureShape(error);
   if (json) return `${JSON.stringify({ error: shape })}\n`;
   const lines = [`wren: ${shape.message}${shape.code === 'Internal' ? ' (this is a bug in Wren)' : ''}`];
-  const certificate = shape.details?.certificate as { fingerprint256?: string; subject?: string } | undefined;
-  if (shape.code === 'TlsUntrusted' && certificate?.fingerprint256) {
-    lines.push(`The server shows a certificate for "${certificate.subject ?? '?'}" with SHA-256 fingerprint`, `  ${certificate.fingerprint256}`);
-    lines.push('If you trust it, run the command again with --trust-fingerprint and that fingerprint.');
-  }
+  lines.push(...certificateLines(shape, (flag) => `If you trust it, run the command again with ${flag} and that fingerprint.`));
   return `${lines.join('\n')}\n`;
 }
 

@@ -86,6 +86,11 @@ export const AccountDraft = z.object({
   allowPlaintext: z.boolean().default(false),
   /** Trust exactly this certificate for this account (self-signed servers). */
   trustedCertSha256: Fingerprint.nullable().default(null),
+  /**
+   * The outgoing server's own certificate, when it shows another one than the incoming server (trusted
+   * apart, for SMTP only). Null: SMTP trusts what `trustedCertSha256` trusts (one certificate for both).
+   */
+  smtpTrustedCertSha256: Fingerprint.nullable().default(null),
 }).superRefine((draft, ctx) => {
   if (draft.auth === 'password' && draft.password.length === 0) ctx.addIssue({ code: 'custom', message: 'a password', path: ['password'] });
   if (draft.auth === 'oauth2' && !draft.oauth2FlowId) ctx.addIssue({ code: 'custom', message: 'a finished browser sign-in', path: ['oauth2FlowId'] });
@@ -106,6 +111,8 @@ export const AccountUpdate = z
     password: z.string().min(1).max(1024).optional(),
     allowPlaintext: z.boolean().optional(),
     trustedCertSha256: Fingerprint.nullable().optional(),
+    /** The outgoing server's own certificate (see AccountDraft); tested with a login to it before it is kept. */
+    smtpTrustedCertSha256: Fingerprint.nullable().optional(),
     /** An OAuth2 account signed in again (accounts.oauthStart / oauthFinish): its tokens replace the refused ones. */
     oauth2FlowId: z.string().min(1).max(100).optional(),
   })
@@ -143,6 +150,8 @@ export interface AccountView {
   pop3: Pop3Policy;
   allowPlaintext: boolean;
   trustedCertSha256: string | null;
+  /** The outgoing server's own trusted certificate; null when SMTP trusts what the incoming server's does. */
+  smtpTrustedCertSha256: string | null;
   /** 'oauth2': logs in with a token from the browser sign-in, refreshed by Wren; no password is kept. */
   auth: AccountAuth;
   /** '#rrggbb', the account's mark; accounts.list gives them in the user's order. */

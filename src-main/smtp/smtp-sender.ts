@@ -4,6 +4,7 @@ import type { Envelope } from '../outbox/build-message';
 import { createSmtpTransport, type SmtpLogin, type SmtpTransport } from './smtp-transport';
 import { withRenewedToken, type RenewLogin } from '../accounts/oauth2/renewed-token-retry';
 import { toSmtpError } from './smtp-error';
+import { withPresentedCertificate } from '../tls/presented-certificate';
 
 export interface SendOutcome {
   /** The server's final reply to the message. */
@@ -71,7 +72,8 @@ export class SmtpSender {
       // A connection that failed below SMTP is not reused: the next message opens a fresh one. A message the
       // server refused (envelope or DATA) leaves the connection as good as it was.
       if (!['SmtpRejected', 'SmtpDeferred'].includes(mapped.code)) this.close(accountId);
-      throw mapped;
+      // A refused certificate comes with the one the SMTP server shows now, to compare and trust for SMTP.
+      throw await withPresentedCertificate(mapped, { ...login.server, protocol: 'smtp' });
     }
   }
 

@@ -20,8 +20,12 @@ export interface AccountRecord {
   auth: AccountAuth;
   /** auth 'oauth2': where the tokens are refreshed. */
   oauth2Provider: OAuth2Provider | null;
+  /** The incoming server's trusted certificate (and SMTP's, when SMTP has none of its own). */
   trustedCertSha256: string | null;
   trustedCertPem: string | null;
+  /** The outgoing server's own trusted certificate, when it shows another one than the incoming server. */
+  smtpTrustedCertSha256: string | null;
+  smtpTrustedCertPem: string | null;
   /** The user's order in the sidebar (lower first). */
   sortOrder: number;
   /** '#rrggbb': marks the account's messages in the unified views. */
@@ -29,8 +33,10 @@ export interface AccountRecord {
 }
 
 /** The POP3 policy may be left out (IMAP accounts): the default, keep on the server. */
-export type NewAccount = Omit<AccountRecord, 'id' | 'pop3' | 'sortOrder' | 'colour' | 'auth' | 'oauth2Provider'> & {
+export type NewAccount = Omit<AccountRecord, 'id' | 'pop3' | 'sortOrder' | 'colour' | 'auth' | 'oauth2Provider' | 'smtpTrustedCertSha256' | 'smtpTrustedCertPem'> & {
   pop3?: Pop3Policy;
+  smtpTrustedCertSha256?: string | null;
+  smtpTrustedCertPem?: string | null;
   colour?: string;
   auth?: AccountAuth;
   oauth2Provider?: OAuth2Provider | null;
@@ -38,7 +44,7 @@ export type NewAccount = Omit<AccountRecord, 'id' | 'pop3' | 'sortOrder' | 'colo
 
 /** The settings an edit may change (the password is sealed apart: passwordSecretId). */
 export type AccountChanges = Partial<
-  Pick<AccountRecord, 'name' | 'displayName' | 'incoming' | 'smtp' | 'allowPlaintext' | 'passwordSecretId' | 'trustedCertSha256' | 'trustedCertPem' | 'colour'>
+  Pick<AccountRecord, 'name' | 'displayName' | 'incoming' | 'smtp' | 'allowPlaintext' | 'passwordSecretId' | 'trustedCertSha256' | 'trustedCertPem' | 'smtpTrustedCertSha256' | 'smtpTrustedCertPem' | 'colour'>
 >;
 
 /** Distinct on light and dark backgrounds; a new account takes the next one. */
@@ -62,6 +68,8 @@ interface AccountRow {
   password_secret_id: string;
   trusted_cert_sha256: string | null;
   trusted_cert_pem: string | null;
+  smtp_trusted_cert_sha256: string | null;
+  smtp_trusted_cert_pem: string | null;
   pop3_leave: Pop3Leave;
   pop3_delete_after_days: number | null;
   pop3_max_kb: number | null;
@@ -91,6 +99,8 @@ function fromRow(row: AccountRow): AccountRecord {
     oauth2Provider: row.oauth2_provider ? (JSON.parse(row.oauth2_provider) as OAuth2Provider) : null,
     trustedCertSha256: row.trusted_cert_sha256,
     trustedCertPem: row.trusted_cert_pem,
+    smtpTrustedCertSha256: row.smtp_trusted_cert_sha256,
+    smtpTrustedCertPem: row.smtp_trusted_cert_pem,
     sortOrder: row.sort_order,
     colour: row.colour ?? ACCOUNT_COLOURS[(row.id - 1) % ACCOUNT_COLOURS.length]!,
   };
@@ -121,10 +131,10 @@ export class AccountsRepo {
       .get(
         `INSERT INTO accounts (name, email, display_name, protocol, incoming_host, incoming_port, incoming_security,
            incoming_user, smtp_host, smtp_port, smtp_security, smtp_user, allow_plaintext, password_secret_id,
-           trusted_cert_sha256, trusted_cert_pem, pop3_leave, pop3_delete_after_days, pop3_max_kb, created_at, sort_order, colour, auth, oauth2_provider)
+           trusted_cert_sha256, trusted_cert_pem, smtp_trusted_cert_sha256, smtp_trusted_cert_pem, pop3_leave, pop3_delete_after_days, pop3_max_kb, created_at, sort_order, colour, auth, oauth2_provider)
          VALUES (@name, @email, @displayName, @protocol, @host, @port, @security, @user, @smtpHost, @smtpPort,
            @smtpSecurity, @smtpUser, @allowPlaintext, @passwordSecretId, @trustedCertSha256, @trustedCertPem,
-           @pop3Leave, @pop3Days, @pop3MaxKb, @now, (SELECT ifnull(max(sort_order), 0) + 1 FROM accounts), @colour, @auth, @oauth2Provider)`,
+           @smtpTrustedCertSha256, @smtpTrustedCertPem, @pop3Leave, @pop3Days, @pop3MaxKb, @now, (SELECT ifnull(max(sort_order), 0) + 1 FROM accounts), @colour, @auth, @oauth2Provider)`,
       )
       .run({
         name: account.name,
@@ -140,6 +150,8 @@ export class AccountsRepo {
         passwordSecretId: account.passwordSecretId,
         trustedCertSha256: account.trustedCertSha256,
         trustedCertPem: account.trustedCertPem,
+        smtpTrustedCertSha256: account.smtpTrustedCertSha256 ?? null,
+        smtpTrustedCertPem: account.smtpTrustedCertPem ?? null,
         ...pop3Columns(account.pop3 ?? DEFAULT_POP3_POLICY),
         now: Date.now(),
         colour: account.colour ?? this.nextColour(),
@@ -175,7 +187,8 @@ export class AccountsRepo {
            incoming_security = @security, incoming_user = @user, smtp_host = @smtpHost, smtp_port = @smtpPort,
            smtp_security = @smtpSecurity, smtp_user = @smtpUser, allow_plaintext = @allowPlaintext,
            password_secret_id = @passwordSecretId, trusted_cert_sha256 = @trustedCertSha256,
-           trusted_cert_pem = @trustedCertPem, colour = @colour
+           trusted_cert_pem = @trustedCertPem, smtp_trusted_cert_sha256 = @smtpTrustedCertSha256,
+           smtp_trusted_cert_pem = @smtpTrustedCertPem, colour = @colour
          WHERE id = @id`,
       )
       .run({
@@ -191,6 +204,8 @@ export class AccountsRepo {
         passwordSecretId: next.passwordSecretId,
         trustedCertSha256: next.trustedCertSha256,
         trustedCertPem: next.trustedCertPem,
+        smtpTrustedCertSha256: next.smtpTrustedCertSha256,
+        smtpTrustedCertPem: next.smtpTrustedCertPem,
         colour: next.colour,
       });
     if (given.displayName !== undefined || given.name !== undefined) {

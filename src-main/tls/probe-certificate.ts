@@ -1,5 +1,5 @@
 import { connect as connectTcp, type Socket } from 'node:net';
-import { connect as connectTls, type PeerCertificate, type TLSSocket } from 'node:tls';
+import { connect as connectTls, type ConnectionOptions, type PeerCertificate, type TLSSocket } from 'node:tls';
 import { X509Certificate } from 'node:crypto';
 import type { CertificateInfo, Security } from '../ipc/contract';
 
@@ -22,6 +22,8 @@ function isComplete(response: string, protocol: 'imap' | 'pop3' | 'smtp', expect
 export interface ProbedCertificate {
   info: CertificateInfo;
   pem: string;
+  /** Whether the connection would have been accepted with the `trust` options given to readCertificate (false without them). */
+  trusted: boolean;
 }
 
 /**
@@ -45,25 +47,29 @@ export async function probeCertificate(
 export async function readCertificate(
   target: { host: string; port: number; security: Security; protocol: 'imap' | 'pop3' | 'smtp' },
   timeoutMs = 10_000,
+  /** The account's TLS options (tlsOptionsFor): the answer then says whether they accept the certificate. */
+  trust?: ConnectionOptions,
 ): Promise<ProbedCertificate | null> {
   if (target.security === 'none') return null;
   let plain: Socket | undefined;
   try {
     if (target.security === 'starttls') plain = await startTlsDialogue(target, timeoutMs);
-    const tls = await openTls(target.host, target.port, plain, timeoutMs);
+    const tls = await openTls(target.host, target.port, plain, timeoutMs, trust);
     const peer = tls.getPeerCertificate(true);
+    const trusted = trust !== undefined && tls.authorized;
     tls.destroy();
-    return peer?.raw ? describe(peer) : null;
+    return peer?.raw ? describe(peer, trusted) : null;
   } catch (error) {
     plain?.destroy();
     throw error;
   }
 }
 
-function describe(peer: PeerCertificate): ProbedCertificate {
+function describe(peer: PeerCertificate, trusted: boolean): ProbedCertificate {
   const x509 = new X509Certificate(peer.raw);
   return {
     pem: x509.toString(),
+    trusted,
     info: {
       fingerprint256: x509.fingerprint256,
       subject: x509.subject.replace(/\n/g, ', '),
@@ -75,9 +81,10 @@ function describe(peer: PeerCertificate): ProbedCertificate {
   };
 }
 
-function openTls(host: string, port: number, socket: Socket | undefined, timeoutMs: number): Promise<TLSSocket> {
+function openTls(host: string, port: number, socket: Socket | undefined, timeoutMs: number, trust?: ConnectionOptions): Promise<TLSSocket> {
   return new Promise((resolve, reject) => {
-    const tls = connectTls({ host, port, socket, rejectUnauthorized: false, servername: /^[\d.:]+$/.test(host) ? undefined : host });
+    // Never refused here: with `trust`, Node still checks the chain and the name and says so in `authorized`.
+    const tls = connectTls({ servername: /^[\d.:]+$/.test(host) ? undefined : host, ...trust, host, port, socket, rejectUnauthorized: false });
     tls.setTimeout(timeoutMs, () => tls.destroy(timedOut()));
     tls.once('secureConnect', () => resolve(tls));
     tls.once('error', reject);

@@ -83,6 +83,10 @@ const strings = {
   'cert.no': 'No',
   'cert.trust': 'Trust this certificate for this account',
   'cert.trusted': 'Trusting the certificate with fingerprint {fingerprint}.',
+  'cert.headingServer': 'Certificate presented by the {protocol} server {host}:{port}',
+  'cert.trustSmtp': 'Trust this certificate for this account’s outgoing (SMTP) server',
+  'cert.trustedSmtp': 'Trusting the outgoing (SMTP) server’s certificate with fingerprint {fingerprint}.',
+  'cert.retrustSmtp': 'The outgoing server shows a certificate you have not trusted. Trust it only if its fingerprint is the one your server’s administrator gives you; the message is then sent again.',
 
   'folders.heading': 'Folders',
   'folders.loading': 'Loading folders…',

@@ -79,6 +79,10 @@ export const zh: Dictionary = {
     'cert.no': '否',
     'cert.trust': '为此帐户信任此证书',
     'cert.trusted': '正在信任指纹为 {fingerprint} 的证书。',
+    'cert.headingServer': '{protocol} 服务器 {host}:{port} 提供的证书',
+    'cert.trustSmtp': '为此帐户的发件（SMTP）服务器信任此证书',
+    'cert.trustedSmtp': '正在信任发件（SMTP）服务器指纹为 {fingerprint} 的证书。',
+    'cert.retrustSmtp': '发件服务器提供的是您未信任过的证书。只有当其指纹与服务器管理员提供的一致时才信任它；信任后邮件会重新发送。',
 
     'folders.heading': '文件夹',
     'folders.loading': '正在加载文件夹…',

@@ -36,6 +36,8 @@ export interface Lab {
   certPem: string;
   /** Like Node's X509Certificate.fingerprint256: 'AB:CD:...'. */
   certFingerprint256: string;
+  /** Dovecot's LMTP socket: another SMTP server (startSubmission) delivers into the same mailboxes through it. */
+  lmtpSocket: string;
   /** Dovecot's generated config and log, for doveadm and for debugging failed tests. */
   configPath: string;
   logPath: string;
@@ -95,6 +97,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       users,
       certPem: cert.certPem,
       certFingerprint256: cert.fingerprint256,
+      lmtpSocket: dovecot.lmtpSocket,
       configPath: dovecot.configPath,
       logPath: dovecot.logPath,
       seed: (user, folder, messages, opts) => seedMessages(lab, user, folder, messages, opts),

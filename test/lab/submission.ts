@@ -18,6 +18,11 @@ export interface SubmissionInput {
 
 export interface RunningSubmission {
   ports: { submission: number; smtps: number };
+  /**
+   * From now on connections (STARTTLS and implicit TLS) see this certificate, and the open ones are cut,
+   * as a server restarted with it would: a server whose certificate was replaced. Settles once they are closed.
+   */
+  present(cert: LabCert): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -31,6 +36,15 @@ export async function startSubmission(input: SubmissionInput): Promise<RunningSu
   const [submission, smtps] = await Promise.all([listen(starttls), listen(implicit)]);
   return {
     ports: { submission, smtps },
+    present: async (cert) => {
+      for (const server of [starttls, implicit]) server.updateSecureContext({ key: cert.keyPem, cert: cert.certPem });
+      // Each connection's own socket: after STARTTLS that is the TLS one (the plain one under it closes with it).
+      const open = [starttls, implicit].flatMap((server) => [...server.connections].map((connection) => connection._socket));
+      await Promise.all(open.map((socket) => new Promise((resolve) => {
+        if (socket.destroyed) resolve(undefined);
+        else socket.once('close', resolve).destroy();
+      })));
+    },
     close: async () => {
       await Promise.all([closeServer(starttls), closeServer(implicit)]);
     },

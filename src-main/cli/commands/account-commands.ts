@@ -25,6 +25,8 @@ const ADD_OPTIONS = {
   'smtp-security': { type: 'string' },
   'smtp-user': { type: 'string' },
   'trust-fingerprint': { type: 'string' },
+  /** The SMTP server's own self-signed certificate, when it is not the incoming server's. */
+  'trust-smtp-fingerprint': { type: 'string' },
   'allow-plaintext': { type: 'boolean' },
   /** Sign in with the browser instead of a password: the bundled provider, or the --oauth2-* endpoints. */
   oauth2: { type: 'boolean' },
@@ -84,6 +86,7 @@ async function add(context: CliContext, args: string[]): Promise<void> {
     ...(v.oauth2 ? await browserSignIn(context, v, email) : { password: await readPassword(`Password for ${email}: `) }),
     allowPlaintext: v['allow-plaintext'] ?? false,
     trustedCertSha256: v['trust-fingerprint'] ?? null,
+    smtpTrustedCertSha256: v['trust-smtp-fingerprint'] ?? null,
   };
   const account = await context.request('accounts.add', draft);
   context.print(account, () => [`Added account ${account.id}: ${account.name} <${account.email}>`]);
@@ -152,6 +155,7 @@ const EDIT_OPTIONS = {
   user: { type: 'string' },
   'new-password': { type: 'boolean' },
   'trust-fingerprint': { type: 'string' },
+  'trust-smtp-fingerprint': { type: 'string' },
 } as const;
 
 /** `wren account edit ACCOUNT [--name …] [--imap-host …] [--new-password]`: servers and password are tested first. */
@@ -176,6 +180,7 @@ async function edit(context: CliContext, args: string[]): Promise<void> {
     incoming,
     password: v['new-password'] ? await readPassword(`New password for ${account.email}: `) : undefined,
     trustedCertSha256: v['trust-fingerprint'],
+    smtpTrustedCertSha256: v['trust-smtp-fingerprint'],
   });
   context.print(updated, () => [`Updated account ${updated.id}: ${updated.name} <${updated.email}>`]);
 }

@@ -8,6 +8,7 @@ import type { ComposeAddress, ComposeAttachment, OutboxEntryView } from '../../i
 import type { CliContext } from '../cli-context';
 import { findAccount } from '../find-by-name';
 import { EXIT, exitCodeFor } from '../exit-codes';
+import { certificateLines } from '../retrust-lines';
 
 export const SEND_USAGE = `Usage: wren send --account A --to ADDR [--to ..] [--cc ..] [--bcc ..] --subject S (--body-file F | --body-stdin)
                  [--attach FILE]... [--delay SECONDS | --at TIME]
@@ -75,6 +76,9 @@ function report(context: CliContext, entry: OutboxEntryView): number {
     return EXIT.failed;
   }
   context.note(`not sent: ${entry.error?.message ?? entry.state}`);
+  // The outgoing server's certificate refused: the one it shows, and how to trust it (then "wren outbox retry").
+  const retrust = entry.error ? certificateLines(entry.error, (flag, fingerprint) => `Only if that is the fingerprint your server's administrator gives you, trust it with:\n  wren account edit ${entry.accountId} ${flag} ${fingerprint}`) : [];
+  for (const line of retrust) context.note(line);
   // Refused for good: by the server (1), or its login refused (77).
   return entry.error ? exitCodeFor(entry.error.code) : EXIT.failed;
 }

@@ -4,6 +4,7 @@ import type { CliContext } from '../cli-context';
 import { findAccount } from '../find-by-name';
 import { syncWarningLines } from '../sync-warning-lines';
 import { combinedExitCode, exitCodeFor } from '../exit-codes';
+import { certificateLines } from '../retrust-lines';
 
 type SyncFailure = SyncRunResult['failures'][number];
 
@@ -54,14 +55,9 @@ function describeFailure(failure: SyncFailure, json: boolean): string {
  * now, to compare with what its admin says, and the command that trusts it for this account.
  */
 function retrustLines({ accountId, error }: SyncFailure): string[] {
-  const certificate = error.details?.certificate as { fingerprint256?: string; subject?: string } | undefined;
-  if (error.code !== 'TlsUntrusted' || !certificate?.fingerprint256) return [];
-  return [
-    `The server now shows a certificate for "${certificate.subject ?? '?'}" with SHA-256 fingerprint`,
-    `  ${certificate.fingerprint256}`,
-    'Only if that is the fingerprint your server\'s administrator gives you, trust it with:',
-    `  wren account edit ${accountId} --trust-fingerprint ${certificate.fingerprint256}`,
-  ];
+  return certificateLines(error, (flag, fingerprint) =>
+    `Only if that is the fingerprint your server's administrator gives you, trust it with:\n  wren account edit ${accountId} ${flag} ${fingerprint}`,
+  );
 }
 
 function megabytes(bytes: number): string {

@@ -21,6 +21,7 @@ import { searchNfkc } from './0020-search-nfkc';
 import { searchAttachmentNames } from './0021-search-attachment-names';
 import { messagesByMessageId } from './0022-messages-by-message-id';
 import { accountIdsNeverReused } from './0023-account-ids-never-reused';
+import { smtpCertificatePin } from './0024-smtp-certificate-pin';
 import type { Migration } from './migration';
 
 /** In order; a new migration is a new file here, never an edit to an old one. */
@@ -28,7 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   initial, pendingFlagChanges, pendingFlagIdentity, dropRecentKeyword, operationsJournal, folderOperations,
   pop3Downloads, localTransfers, outbox, addressBook, accountOrderColour, pop3UidlIdentity, messageSearch, addressBookByBatch, oauth2Accounts,
   searchCjkRunEnds, folderDeletePlan, outboxSources, messageIdsNeverReused, searchNfkc,
-  searchAttachmentNames, messagesByMessageId, accountIdsNeverReused,
+  searchAttachmentNames, messagesByMessageId, accountIdsNeverReused, smtpCertificatePin,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -11,7 +11,7 @@ import { ServerFields } from '../ServerFields';
 import type { ServerForm } from '../AccountForm/form-state';
 import { OAuth2SignIn } from '../AccountForm/oauth2-sign-in';
 import { CertificateDetails } from '../CertificateDetails';
-import { certificateFromError } from '../CertificateDetails/certificate-from-error';
+import { certificateFromError, isSmtpCertificate } from '../CertificateDetails/certificate-from-error';
 import { accountEdits, invalidEditLabels, serverForm, smtpForm, type AccountEditForm } from './account-edits';
 import type { StringKey } from '../../i18n/en';
 
@@ -36,14 +36,17 @@ export function EditAccountDialog({ account, onClose }: { account: AccountView; 
   const [invalid, setInvalid] = useState<StringKey[]>([]);
   const update = (patch: Partial<AccountEditForm>) => setForm((current) => ({ ...current, ...patch }));
 
-  // A changed server that shows a certificate not trusted yet: trusting it saves again with its fingerprint.
+  // A changed server that shows a certificate not trusted yet: trusting it saves again with its fingerprint,
+  // the outgoing server's as its own (it may show another certificate than the incoming one).
   const certificate = error ? certificateFromError(error) : null;
+  const trustSmtp = error ? isSmtpCertificate(error) : false;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save();
   };
-  const save = (trustedCertSha256?: string) => {
-    const edits: AccountUpdate = { ...accountEdits(account, form), ...(trustedCertSha256 && { trustedCertSha256 }) };
+  const save = (fingerprint?: string) => {
+    const trust = fingerprint ? (trustSmtp ? { smtpTrustedCertSha256: fingerprint } : { trustedCertSha256: fingerprint }) : {};
+    const edits: AccountUpdate = { ...accountEdits(account, form), ...trust };
     const labels = invalidEditLabels(account, edits);
     setInvalid(labels);
     setError(null);
@@ -81,7 +84,7 @@ export function EditAccountDialog({ account, onClose }: { account: AccountView; 
           </p>
         )}
         {error && <ErrorNotice error={error} />}
-        {certificate && !busy && <CertificateDetails certificate={certificate} onTrust={save} />}
+        {certificate && error && !busy && <CertificateDetails certificate={certificate} error={error} onTrust={save} />}
         <div className="dialog__buttons">
           <button type="button" onClick={onClose}>
             {t('dialog.cancel')}

@@ -31,6 +31,8 @@ export interface AccountFormState {
   ownProvider: OwnProviderForm;
   allowPlaintext: boolean;
   trustedCertSha256: string | null;
+  /** The outgoing server's own certificate, when it is not the incoming server's. */
+  smtpTrustedCertSha256: string | null;
 }
 
 /** What a POP3 account does with mail on the server; numbers kept as typed, '' for none. */
@@ -61,6 +63,7 @@ export function initialFormState(): AccountFormState {
     ownProvider: NO_OWN_PROVIDER,
     allowPlaintext: false,
     trustedCertSha256: null,
+    smtpTrustedCertSha256: null,
   };
 }
 
@@ -121,11 +124,12 @@ export function toDraft(state: AccountFormState): AccountDraftInput {
     oauth2FlowId: state.auth === 'oauth2' ? state.oauth2FlowId : null,
     allowPlaintext: needsPlaintextConsent(state) && state.allowPlaintext,
     trustedCertSha256: state.trustedCertSha256,
+    smtpTrustedCertSha256: usesSmtp(state) ? state.smtpTrustedCertSha256 : null,
   };
 }
 
 /** What a successful test vouches for; changing any of it calls for a new test before saving. */
 export function connectionKey(draft: AccountDraftInput): string {
-  const { protocol, incoming, smtp, pop3, password, auth, oauth2FlowId, allowPlaintext, trustedCertSha256 } = draft;
-  return JSON.stringify({ protocol, incoming, smtp, pop3, password, auth, oauth2FlowId, allowPlaintext, trustedCertSha256 });
+  const { protocol, incoming, smtp, pop3, password, auth, oauth2FlowId, allowPlaintext, trustedCertSha256, smtpTrustedCertSha256 } = draft;
+  return JSON.stringify({ protocol, incoming, smtp, pop3, password, auth, oauth2FlowId, allowPlaintext, trustedCertSha256, smtpTrustedCertSha256 });
 }

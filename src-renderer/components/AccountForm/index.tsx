@@ -28,8 +28,8 @@ export function AccountForm({ onSaved, initial }: { onSaved(account: AccountView
     event.preventDefault();
     void setup.test(form);
   };
-  const trust = (fingerprint: string) => {
-    const trusted = { ...form, trustedCertSha256: fingerprint };
+  const trust = (fingerprint: string, smtp: boolean) => {
+    const trusted = { ...form, ...(smtp ? { smtpTrustedCertSha256: fingerprint } : { trustedCertSha256: fingerprint }) };
     setForm(trusted);
     void setup.test(trusted);
   };
@@ -67,6 +67,7 @@ export function AccountForm({ onSaved, initial }: { onSaved(account: AccountView
       <fieldset>
         <legend>{t('form.outgoing')}</legend>
         <ServerFields kind="smtp" server={form.smtp} defaultUser={effectiveUser(form, 'imap')} onChange={(smtp) => update({ smtp })} disabled={setup.busy} />
+        {form.smtpTrustedCertSha256 && <p className="account-form__trusted" data-testid="setup-smtp-trusted">{t('cert.trustedSmtp', { fingerprint: form.smtpTrustedCertSha256 })}</p>}
       </fieldset>
       {needsPlaintextConsent(form) && <PlaintextConsent checked={form.allowPlaintext} onChange={(allowPlaintext) => update({ allowPlaintext })} />}
       <FormActions canTest={!setup.busy} canSave={setup.canSave(form)} onSave={() => void setup.save(form)} />

@@ -15,6 +15,7 @@ const FIELD_LABELS: Record<string, StringKey> = {
   'smtp.port': 'form.smtpPort',
   'smtp.user': 'form.smtpUser',
   trustedCertSha256: 'cert.fingerprint',
+  smtpTrustedCertSha256: 'cert.fingerprint',
   'pop3.deleteAfterDays': 'form.pop3Days',
   'pop3.maxMessageKb': 'form.pop3MaxKb',
 };

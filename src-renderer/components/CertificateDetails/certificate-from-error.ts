@@ -18,3 +18,25 @@ export function certificateFromError(error: ErrorShape): CertificateInfo | null 
     selfSigned: fields.selfSigned === true,
   };
 }
+
+/** Which server showed the certificate, to say so above it; null when the error does not name one. */
+export interface CertificateServer {
+  /** 'IMAP', 'POP3' or 'SMTP'. */
+  protocol: string;
+  host: string;
+  port: number;
+}
+
+export function certificateServer(error: ErrorShape): CertificateServer | null {
+  const { protocol, host, port } = error.details ?? {};
+  if (typeof protocol !== 'string' || typeof host !== 'string' || typeof port !== 'number') return null;
+  return { protocol: protocol.toUpperCase(), host, port };
+}
+
+/**
+ * The outgoing (SMTP) server's certificate is trusted apart from the incoming server's
+ * (`smtpTrustedCertSha256`), so trusting it must set that one.
+ */
+export function isSmtpCertificate(error: ErrorShape): boolean {
+  return error.details?.protocol === 'smtp';
+}

@@ -1,4 +1,6 @@
 import type { CertificateInfo } from '../../../src-main/ipc/contract';
+import type { ErrorShape } from '../../../src-main/errors/error-codes';
+import { certificateServer, isSmtpCertificate } from './certificate-from-error';
 import { formatCertificateDate } from '../../format/format-date';
 import { useI18n } from '../../i18n/i18n-context';
 import './certificate-details.css';
@@ -6,11 +8,15 @@ import './certificate-details.css';
 interface CertificateDetailsProps {
   certificate: CertificateInfo;
   onTrust(fingerprint: string): void;
+  /** The refusal it came with: names the server that showed it (the outgoing one is trusted apart). */
+  error?: ErrorShape;
 }
 
 /** Enough of the certificate to compare with what the server's admin says it should be. */
-export function CertificateDetails({ certificate, onTrust }: CertificateDetailsProps) {
+export function CertificateDetails({ certificate, onTrust, error }: CertificateDetailsProps) {
   const { t, locale } = useI18n();
+  const server = error ? certificateServer(error) : null;
+  const smtp = error ? isSmtpCertificate(error) : false;
   const rows: [string, string][] = [
     [t('cert.fingerprint'), certificate.fingerprint256],
     [t('cert.subject'), certificate.subject],
@@ -21,7 +27,7 @@ export function CertificateDetails({ certificate, onTrust }: CertificateDetailsP
   ];
   return (
     <section className="certificate-details" data-testid="certificate-details">
-      <h3>{t('cert.heading')}</h3>
+      <h3 data-testid="certificate-server">{server ? t('cert.headingServer', { protocol: server.protocol, host: server.host, port: String(server.port) }) : t('cert.heading')}</h3>
       <dl>
         {rows.map(([term, value]) => (
           <div key={term} className="certificate-details__row">
@@ -31,7 +37,7 @@ export function CertificateDetails({ certificate, onTrust }: CertificateDetailsP
         ))}
       </dl>
       <button type="button" onClick={() => onTrust(certificate.fingerprint256)} data-testid="setup-trust-cert">
-        {t('cert.trust')}
+        {t(smtp ? 'cert.trustSmtp' : 'cert.trust')}
       </button>
     </section>
   );

@@ -3,6 +3,7 @@ import { formatFullDate } from '../../format/format-date';
 import { serverWords } from '../../i18n/error-words';
 import { useI18n } from '../../i18n/i18n-context';
 import { outboxStateWords } from './outbox-state-words';
+import { OutboxRetrust } from './outbox-retrust';
 
 export interface OutboxActions {
   /** Takes the message out of the outbox and into the composer. */
@@ -24,6 +25,7 @@ export function OutboxRow({ entry, actions }: { entry: OutboxEntryView; actions:
       <div className="outbox-row__subject" data-testid="outbox-subject">{subject}</div>
       <StateWords entry={entry} />
       <RowActions entry={entry} actions={actions} />
+      {entry.state === 'failed' && <OutboxRetrust entry={entry} onTrusted={() => actions.retry(entry)} />}
     </li>
   );
 }

@@ -1,14 +1,15 @@
 import { useEffect, useRef } from 'react';
 import { useT } from '../../i18n/i18n-context';
 import type { SetupStatus as Status } from '../AccountForm/use-account-setup';
-import { certificateFromError } from '../CertificateDetails/certificate-from-error';
+import { certificateFromError, isSmtpCertificate } from '../CertificateDetails/certificate-from-error';
 import { CertificateDetails } from '../CertificateDetails';
 import { ErrorNotice } from '../ErrorNotice';
 import { Spinner } from '../Spinner';
 
 interface SetupStatusProps {
   status: Status;
-  onTrust(fingerprint: string): void;
+  /** `smtp`: the outgoing server's certificate, trusted apart from the incoming server's. */
+  onTrust(fingerprint: string, smtp: boolean): void;
 }
 
 /** What the last test or save came to, in words; for an untrusted certificate, the way forward. */
@@ -38,7 +39,9 @@ export function SetupStatus({ status, onTrust }: SetupStatusProps) {
       {status.kind === 'invalid' && <p>{t('form.invalidFields', { fields: status.labels.map((label) => t(label)).join(', ') })}</p>}
       {status.kind === 'needsPlaintextConsent' && <p>{t('form.plaintextRequired')}</p>}
       {status.kind === 'failed' && <ErrorNotice error={status.error} />}
-      {certificate && <CertificateDetails certificate={certificate} onTrust={onTrust} />}
+      {certificate && status.kind === 'failed' && (
+        <CertificateDetails certificate={certificate} error={status.error} onTrust={(fingerprint) => onTrust(fingerprint, isSmtpCertificate(status.error))} />
+      )}
     </div>
   );
 }

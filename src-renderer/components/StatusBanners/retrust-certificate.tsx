@@ -3,7 +3,7 @@ import type { ErrorShape } from '../../../src-main/errors/error-codes';
 import { useClient } from '../../client/client-context';
 import { toErrorShape } from '../../client/wren-client';
 import { CertificateDetails } from '../CertificateDetails';
-import { certificateFromError } from '../CertificateDetails/certificate-from-error';
+import { certificateFromError, isSmtpCertificate } from '../CertificateDetails/certificate-from-error';
 import { ErrorNotice } from '../ErrorNotice';
 
 /**
@@ -17,10 +17,11 @@ export function RetrustCertificate({ accountId, error }: { accountId: number; er
   const [busy, setBusy] = useState(false);
   const certificate = certificateFromError(error);
   if (!certificate) return null;
-  const trust = (trustedCertSha256: string) => {
+  const trust = (fingerprint: string) => {
     setBusy(true);
     setFailure(null);
-    client.request('accounts.update', { accountId, trustedCertSha256 }).then(
+    const trusted = isSmtpCertificate(error) ? { smtpTrustedCertSha256: fingerprint } : { trustedCertSha256: fingerprint };
+    client.request('accounts.update', { accountId, ...trusted }).then(
       () => setBusy(false),
       (reason: unknown) => {
         setBusy(false);
@@ -31,7 +32,7 @@ export function RetrustCertificate({ accountId, error }: { accountId: number; er
   return (
     <>
       <fieldset disabled={busy} className="status-banner__retrust">
-        <CertificateDetails certificate={certificate} onTrust={trust} />
+        <CertificateDetails certificate={certificate} error={error} onTrust={trust} />
       </fieldset>
       {failure && <ErrorNotice error={failure} context="background" />}
     </>

@@ -60,6 +60,7 @@ describe('AccountForm', () => {
         oauth2FlowId: null,
         allowPlaintext: false,
         trustedCertSha256: null,
+        smtpTrustedCertSha256: null,
       },
     ]);
   });
@@ -117,6 +118,31 @@ describe('AccountForm', () => {
     await screen.findByText(/The connection works/);
     const retest = client.callsOf('accounts.testConnection')[1] as { trustedCertSha256: string };
     expect(retest.trustedCertSha256).toBe(FINGERPRINT);
+    expect(saveButton().disabled).toBe(false);
+  });
+
+  it('an outgoing server with a certificate of its own: names it, and trusts it for SMTP alone, keeping the incoming pin', async () => {
+    const SMTP_FINGERPRINT = FINGERPRINT.replace(/^00/, 'FF');
+    const smtpCertificate = { ...CERTIFICATE, fingerprint256: SMTP_FINGERPRINT, subject: 'CN=smtp.example.test' };
+    const { client } = setup({
+      'accounts.testConnection': (draft) =>
+        draft.smtpTrustedCertSha256 === SMTP_FINGERPRINT
+          ? { ...OK, smtpChecked: true }
+          : failure({ code: 'TlsUntrusted', message: 'self-signed', details: { protocol: 'smtp', host: 'smtp.example.test', port: 587, certificate: smtpCertificate } }),
+    });
+    fillBasics();
+    type('SMTP server', 'smtp.example.test');
+    fireEvent.click(testButton());
+    await screen.findByText('The server’s certificate is not trusted.');
+    expect(screen.getByTestId('certificate-server').textContent).toBe('Certificate presented by the SMTP server smtp.example.test:587');
+    expect(screen.getByTestId('certificate-details').textContent).toContain(SMTP_FINGERPRINT);
+    expect(screen.getByTestId('setup-trust-cert').textContent).toBe('Trust this certificate for this account’s outgoing (SMTP) server');
+
+    fireEvent.click(screen.getByTestId('setup-trust-cert'));
+    await screen.findByText(/The connection works/);
+    const retest = client.callsOf('accounts.testConnection')[1] as { trustedCertSha256: string | null; smtpTrustedCertSha256: string };
+    expect(retest).toMatchObject({ trustedCertSha256: null, smtpTrustedCertSha256: SMTP_FINGERPRINT });
+    expect(screen.getByTestId('setup-smtp-trusted').textContent).toContain(SMTP_FINGERPRINT);
     expect(saveButton().disabled).toBe(false);
   });
 

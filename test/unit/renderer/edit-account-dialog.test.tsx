@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AccountView } from '../../../src-main/ipc/contract';
 import { EditAccountDialog } from '../../../src-renderer/components/AccountDialogs/edit-account-dialog';
-import { FakeClient, renderWithClient } from './fake-client';
+import { FakeClient, failure, renderWithClient } from './fake-client';
 import { ACCOUNT } from './mail-fixtures';
 
 afterEach(() => {
@@ -38,5 +38,31 @@ describe('EditAccountDialog for an account that signs in with the browser', () =
     renderWithClient(<EditAccountDialog account={ACCOUNT} onClose={() => undefined} />, new FakeClient({}));
     expect(screen.getByTestId('edit-account-password')).toBeTruthy();
     expect(screen.queryByTestId('oauth2-start')).toBeNull();
+  });
+});
+
+describe('EditAccountDialog: an outgoing server with a certificate of its own', () => {
+  it('names the SMTP server that showed it, and trusting it saves again with the SMTP fingerprint, not the incoming one', async () => {
+    const fingerprint = Array.from({ length: 32 }, () => 'AB').join(':');
+    const smtp = { host: 'smtp.example.test', port: 465, security: 'tls' as const, user: 'alice' };
+    const certificate = { fingerprint256: fingerprint, subject: 'CN=smtp.example.test', issuer: 'CN=smtp.example.test', validFrom: '', validTo: '', selfSigned: true };
+    const client = new FakeClient({
+      'accounts.update': (patch) =>
+        patch.smtpTrustedCertSha256 === fingerprint
+          ? { ...ACCOUNT, smtp, smtpTrustedCertSha256: fingerprint }
+          : failure({ code: 'TlsUntrusted', message: 'self-signed', details: { protocol: 'smtp', host: smtp.host, port: smtp.port, certificate } }),
+    });
+    const onClose = vi.fn();
+    renderWithClient(<EditAccountDialog account={ACCOUNT} onClose={onClose} />, client);
+    fireEvent.change(screen.getByLabelText('SMTP server'), { target: { value: smtp.host } });
+    fireEvent.change(screen.getByLabelText('SMTP port'), { target: { value: '465' } });
+    fireEvent.change(screen.getByLabelText('SMTP security'), { target: { value: 'tls' } });
+    fireEvent.click(screen.getByTestId('edit-account-save'));
+    expect((await screen.findByTestId('certificate-server')).textContent).toBe('Certificate presented by the SMTP server smtp.example.test:465');
+    fireEvent.click(screen.getByTestId('setup-trust-cert'));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    const [, trusted] = client.callsOf('accounts.update') as { smtp: unknown; smtpTrustedCertSha256?: string; trustedCertSha256?: string }[];
+    expect(trusted).toMatchObject({ smtp: { host: smtp.host, port: 465, security: 'tls' }, smtpTrustedCertSha256: fingerprint });
+    expect(trusted!.trustedCertSha256).toBeUndefined();
   });
 });

@@ -12,6 +12,7 @@ export const ACCOUNT: AccountView = {
   allowPlaintext: false,
   auth: 'password',
   trustedCertSha256: null,
+  smtpTrustedCertSha256: null,
   colour: '#2f6fdf',
   state: 'idle',
   lastError: null,

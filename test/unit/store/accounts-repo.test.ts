@@ -35,3 +35,16 @@ describe('AccountsRepo: several accounts', () => {
     expect(store.accounts.get(id)).toMatchObject({ name: 'Work', colour: '#000000', incoming: { host: 'imap.example.test', port: 993 }, smtp: null });
   });
 });
+
+describe('AccountsRepo: the SMTP server\'s own certificate', () => {
+  it('keeps it apart from the incoming server\'s, and an edit of one leaves the other as it was', () => {
+    const store = setUp();
+    const id = addAccount(store, 'a');
+    expect(store.accounts.get(id)).toMatchObject({ trustedCertSha256: null, smtpTrustedCertSha256: null, smtpTrustedCertPem: null });
+    store.write(() => store.accounts.update(id, { smtpTrustedCertSha256: 'AB:CD', smtpTrustedCertPem: 'smtp pem' }));
+    store.write(() => store.accounts.update(id, { trustedCertSha256: '12:34', trustedCertPem: 'imap pem' }));
+    expect(store.accounts.get(id)).toMatchObject({ trustedCertSha256: '12:34', trustedCertPem: 'imap pem', smtpTrustedCertSha256: 'AB:CD', smtpTrustedCertPem: 'smtp pem' });
+    store.write(() => store.accounts.update(id, { smtpTrustedCertSha256: null, smtpTrustedCertPem: null }));
+    expect(store.accounts.get(id)).toMatchObject({ trustedCertSha256: '12:34', smtpTrustedCertSha256: null, smtpTrustedCertPem: null });
+  });
+});
