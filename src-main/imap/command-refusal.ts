@@ -1,4 +1,5 @@
 import type { ImapFlow, ImapFlowOptions } from 'imapflow';
+import { isProtocolViolation } from './protocol-violation';
 
 /**
  * imapflow answers a refused STORE, COPY, MOVE or EXPUNGE with `false` and
@@ -54,7 +55,8 @@ export function refusalLogger(owner: () => ImapFlow | undefined): Exclude<ImapFl
     warn: (entry: { err?: RecordedRefusal } & DroppedFlagsEntry) => {
       const err = entry?.err ?? (entry && droppedSystemFlags(entry));
       const client = owner();
-      if (client && err && (err.responseStatus === 'NO' || err.responseStatus === 'BAD' || err.code === 'ETHROTTLE')) lastRefusal.set(client, err);
+      const refused = err && (err.responseStatus === 'NO' || err.responseStatus === 'BAD' || err.code === 'ETHROTTLE');
+      if (client && err && (refused || isProtocolViolation(err))) lastRefusal.set(client, err);
     },
   };
   return logger;
@@ -74,6 +76,9 @@ export async function orRefusal<T>(client: ImapFlow, commands: string[], run: ()
   lastRefusal.delete(client);
   const sent = ` ${(refusal?.executedCommand ?? '').toUpperCase()} `;
   if (result === false && refusal && commands.some((command) => sent.includes(` ${command} `))) throw refusal;
+  // An answer the parser could not read names no command (imapflow keeps only its error): any one logged
+  // during this command's run was its answer, as only one command is on the wire at a time.
+  if (result === false && refusal && isProtocolViolation(refusal)) throw refusal;
   if (result === false && !client.usable) throw Object.assign(new Error('The connection dropped during the command'), { code: 'NoConnection' });
   return result;
 }

@@ -4,6 +4,7 @@ import type { ServerSettings } from '../ipc/contract';
 import { tlsOptionsFor, type PinnedCertificate } from '../tls/trust-options';
 import { toServerError } from './imap-error';
 import { refusalLogger } from './command-refusal';
+import { watchGreeting } from './greeting-watch';
 
 export interface ImapLogin {
   server: ServerSettings;
@@ -72,7 +73,8 @@ export async function openImap(login: ImapLogin, onError?: (error: WrenError) =>
   // Loaded on first use: a front end that never opens IMAP itself (the CLI's sync runs in the worker) starts without it.
   const { ImapFlow } = await import('imapflow');
   const owner: { client?: ImapFlow } = {};
-  const client = new ImapFlow({ ...imapOptions(login, push), logger: refusalLogger(() => owner.client) });
+  const greeting = watchGreeting(refusalLogger(() => owner.client));
+  const client = new ImapFlow({ ...imapOptions(login, push), logger: greeting.logger });
   owner.client = client;
   client.on('error', (error: unknown) => {
     const fault = toServerError(error, login.server, 'imap');
@@ -83,7 +85,7 @@ export async function openImap(login: ImapLogin, onError?: (error: WrenError) =>
     await client.connect();
   } catch (error) {
     client.close();
-    throw toServerError(error, login.server, 'imap');
+    throw greeting.notImap(error, login.server) ?? toServerError(error, login.server, 'imap');
   }
   return client;
 }

@@ -1,6 +1,7 @@
 import { WrenError, toWrenError } from '../errors/wren-error';
 import { toLocalFault } from '../errors/local-fault';
 import type { ErrorCode } from '../errors/error-codes';
+import { protocolViolation } from './protocol-violation';
 
 const NETWORK_CODES: Record<string, ErrorCode> = {
   ENOTFOUND: 'HostNotFound',
@@ -68,7 +69,10 @@ export function toServerError(error: unknown, server: ServerLike, protocol: stri
   }
   const refusal = refusalOf(error, where, details);
   if (refusal) return refusal;
-  // Socket, TLS and IMAP-protocol failures all carry a code (imapflow's own or Node's); so does the database,
+  // A line the parser cannot read is the server's doing, not the network's: never "offline".
+  const violation = protocolViolation(error, where, details);
+  if (violation) return violation;
+  // Socket and TLS failures all carry a code (imapflow's own or Node's); so does the database,
   // whose errors other than the local faults above (a broken constraint) are Wren's bugs, not the line's.
   if ((errno && !errno.startsWith('SQLITE_')) || e.tlsFailed) {
     return new WrenError('ConnectionLost', `The connection to the ${where} failed: ${e.message ?? String(error)}`, details, { cause: error });

@@ -37,8 +37,10 @@ export class ImapSessions {
       // "Connection lost" is only the echo of what ended it (the server stalled, say): report the cause.
       const mapped = lost.code === 'ConnectionLost' ? connectionFault(client) ?? lost : lost;
       // A connection that failed at the network, TLS or login level is not reused, nor one whose FETCH was
-      // broken off midway by a local fault or a bug: what the server still sends for it is unknown.
-      const broken = isUnreachable(mapped) || isLocalFault(mapped) || ['TlsUntrusted', 'AuthFailed', 'Internal'].includes(mapped.code);
+      // broken off midway by a local fault or a bug: what the server still sends for it is unknown. Nor one
+      // whose server broke the protocol (imapflow keeps it open after an unreadable completion): nothing
+      // it says after that can be trusted.
+      const broken = isUnreachable(mapped) || isLocalFault(mapped) || ['TlsUntrusted', 'AuthFailed', 'Internal', 'ServerProtocolError'].includes(mapped.code);
       if (broken || !client.usable) this.drop(key);
       throw mapped;
     }

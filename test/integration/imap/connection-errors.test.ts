@@ -72,6 +72,15 @@ describe('connection failures each get their own clear error', () => {
     expect(error.code).toBe('Timeout');
   }, 40_000);
 
+  it('another kind of server on the port (the lab\'s POP3, its SMTP submission) → ServerProtocolError with what it sent, not Timeout', async () => {
+    const draft = labDraft(lab, alice(), { trustedCertSha256: null, allowPlaintext: true });
+    const at = (port: number) => failure(() => wren.call('accounts.testConnection', { ...draft, incoming: { ...draft.incoming, port, security: 'none' } }));
+    const [pop3, smtp] = await Promise.all([at(lab.ports.pop3), at(lab.ports.submission)]);
+    // Both greetings parse as tagged answers ("+OK", "220" their tags) and imapflow names only the tag; a line it cannot parse it keeps whole.
+    expect(pop3).toMatchObject({ code: 'ServerProtocolError', details: { host: lab.host, port: lab.ports.pop3, protocol: 'imap', serverText: '+OK' } });
+    expect(smtp).toMatchObject({ code: 'ServerProtocolError', details: expect.objectContaining({ port: lab.ports.submission, serverText: expect.stringMatching(/^220\b/) }) });
+  }, 40_000);
+
   it('self-signed certificate → TlsUntrusted with the certificate to show, for TLS and STARTTLS', async () => {
     for (const imap of [{ port: lab.ports.imaps, security: 'tls' as const }, { port: lab.ports.imap, security: 'starttls' as const }]) {
       const draft = labDraft(lab, alice(), { trustedCertSha256: null });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Events } from '../../../src-main/ipc/contract';
 import { simpleMessage } from '../../lab/simple-message';
 import { connectImap, startLab, type Lab } from '../../lab/lab';
@@ -137,15 +137,6 @@ describe('server faults: each has its own code, the journal keeps what is not ap
     expect(rows('Open')).toHaveLength(1);
   });
 
-  it('garbage instead of an answer: a coded failure (not Internal), the cache untouched, the next sync fine', async () => {
-    imap.script({ when: selecting(/INBOX/), action: { garbage: Buffer.from('* 1 FETCH (UID 1 BODY[] {99999999999}\r\n\u0000\u00ff\u00fe)(}{\r\n', 'latin1') } });
-    const failure = await wren.core.sync.run(accountId, false).catch((error: unknown) => error);
-    expect(failure).toMatchObject({ code: 'ConnectionLost' });
-    expect(rows('INBOX')).toHaveLength(2);
-    await wren.core.sync.run(accountId, false);
-    expect(rows('INBOX')).toHaveLength(2);
-  });
-
   it('a move into a folder over quota (RFC 5530 [OVERQUOTA]): ServerOverQuota, not a bare refusal; the message stays where the server has it', async () => {
     const [message] = rows('INBOX');
     const subject = message!.subject;
@@ -159,5 +150,91 @@ describe('server faults: each has its own code, the journal keeps what is not ap
     expect(rows('INBOX').map((m) => m.subject)).toContain(subject);
     expect(rows('Locked').map((m) => m.subject)).not.toContain(subject);
     off();
+  });
+
+  /**
+   * A server that breaks IMAP is its own fault, not the network's: a core that retries on a timer (as the app
+   * does) keeps the account in error with no retry, where a line cut under it is offline and retried.
+   */
+  describe('a server that breaks IMAP (imapflow cannot read its answer): ServerProtocolError, not offline', () => {
+    let relay: ScriptedImap;
+    let app: TestCore;
+    let id: number;
+    const inbox = () => app.core.store.messages.page(app.core.store.folders.list(id).find((f) => f.path === 'INBOX')!.id, 0, 1000).items;
+    const logins = () => relay.seen.filter((line) => /^(LOGIN|AUTHENTICATE) /.test(line)).length;
+    const expectErrorWithoutRetry = (failure: unknown) => {
+      expect(failure).toMatchObject({ code: 'ServerProtocolError', details: expect.objectContaining({ host: lab.host, port: relay.port, protocol: 'imap' }) });
+      expect(app.core.status.get(id)).toMatchObject({ state: 'error', error: expect.objectContaining({ code: 'ServerProtocolError' }), retryAt: null });
+      expect(app.core.sync.hasTimer(id)).toBe(false);
+    };
+
+    beforeAll(async () => {
+      relay = await startScriptedImap(lab.ports.imap);
+      app = startCore({ syncIntervalMs: 3_600_000 }); // retries on a timer; the next check is an hour away
+      const draft = labDraft(lab, carol());
+      id = (await app.call('accounts.add', {
+        ...draft, smtp: null, allowPlaintext: true, trustedCertSha256: undefined, incoming: { ...draft.incoming, port: relay.port, security: 'none' },
+      })).id;
+      await app.core.sync.run(id, false);
+    });
+    afterAll(async () => {
+      await app?.dispose();
+      await relay?.close();
+    });
+
+    it('a literal of 100 GB announced for an answer: imapflow fails the connection, the first cause is kept over its close; no retry, the cache untouched', async () => {
+      const cached = inbox().length;
+      relay.script({ when: selecting(/INBOX/), action: { garbage: Buffer.from('* 1 FETCH (UID 1 BODY[] {99999999999}\r\n\u0000\u00ff\u00fe)(}{\r\n', 'latin1') } });
+      const failure = await app.core.sync.run(id, false).catch((error: unknown) => error);
+      expectErrorWithoutRetry(failure);
+      expect(failure).toMatchObject({ details: expect.objectContaining({ cause: 'LiteralTooLarge' }), message: expect.stringContaining('99999999999') });
+      expect(inbox()).toHaveLength(cached);
+      await app.core.sync.run(id, false);
+      expect(app.core.status.get(id).state).toBe('idle');
+      expect(inbox()).toHaveLength(cached);
+    });
+
+    it('a completion the parser cannot read: the server\'s text in serverText, and that connection is not used again', async () => {
+      relay.script({ when: selecting(/INBOX/), action: { reply: ['{tag} OK [READ-ONLY)( Examine completed'] } });
+      const before = logins();
+      const failure = await app.core.sync.run(id, false).catch((error: unknown) => error);
+      expectErrorWithoutRetry(failure);
+      expect(failure).toMatchObject({ details: expect.objectContaining({ serverText: '[READ-ONLY)( Examine completed' }) });
+      await app.core.sync.run(id, false);
+      expect(logins()).toBe(before + 1);
+      expect(app.core.status.get(id).state).toBe('idle');
+    });
+
+    it('a STORE answered with an unreadable line: not taken for done, the change stays journaled and is sent by the next sync', async () => {
+      const [message] = inbox();
+      relay.script({ when: command('UID STORE'), action: { reply: ['{tag} OK [MODIFIED)( Store completed'] } });
+      await app.call('messages.apply', { kind: 'flags', messageIds: [message!.id], add: ['\\Answered'], remove: [] });
+      await expect(app.core.sync.replay(id)).rejects.toMatchObject({ code: 'ServerProtocolError', details: expect.objectContaining({ serverText: '[MODIFIED)( Store completed' }) });
+      expect(app.core.status.get(id)).toMatchObject({ state: 'error', retryAt: null });
+      expect(app.core.store.operations.countUnfinished(id)).toBe(1);
+      await app.core.sync.run(id, false);
+      expect(app.core.store.operations.countUnfinished(id)).toBe(0);
+      const client = await connectImap(lab, carol().email);
+      try {
+        await client.mailboxOpen('INBOX', { readOnly: true });
+        const [row] = await client.fetchAll(String(message!.uid), { uid: true, flags: true }, { uid: true });
+        expect([...row!.flags!]).toContain('\\Answered');
+      } finally {
+        await client.logout();
+      }
+    });
+
+    it('a line cut while a command waits (no garbage, no BYE) is still ConnectionLost: offline, retried on the backoff', async () => {
+      relay.script({ when: selecting(/INBOX/), action: { delayMs: 10_000 } });
+      const seen = relay.seen.length;
+      const sync = app.core.sync.run(id, false).catch((error: unknown) => error);
+      await vi.waitFor(() => expect(relay.seen.slice(seen).some((line) => /^(SELECT|EXAMINE) .*INBOX/.test(line))).toBe(true), { timeout: 10_000, interval: 20 });
+      relay.cutAll();
+      expect(await sync).toMatchObject({ code: 'ConnectionLost' });
+      expect(app.core.status.get(id)).toMatchObject({ state: 'offline', retryAt: expect.any(Number) });
+      expect(app.core.sync.hasTimer(id)).toBe(true);
+      await app.core.sync.run(id, false); // clears the retry: nothing syncs behind the next test's back
+      expect(app.core.status.get(id).state).toBe('idle');
+    });
   });
 });

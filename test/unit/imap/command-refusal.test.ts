@@ -35,3 +35,28 @@ describe('orRefusal with flags the folder does not keep', () => {
     await expect(store).resolves.toBe(false);
   });
 });
+
+describe('orRefusal with an answer the parser could not read', () => {
+  // What imapflow's STORE logs and turns into `false` when the server's completion does not parse.
+  const unreadable = () => Object.assign(new Error('Failed to parse the server response for this command'), {
+    code: 'ParserError9',
+    parserError: Object.assign(new Error('Unexpected end of input [E9]'), { code: 'ParserError9', parserContext: { input: '[PERMANENTFLAGS (' } }),
+  });
+
+  it('throws the parse error (the server broke IMAP), not "nothing to do", on a connection imapflow keeps usable', async () => {
+    const client = { usable: true } as unknown as ImapFlow;
+    const logger = refusalLogger(() => client);
+    const store = orRefusal(client, ['UID STORE'], async () => {
+      logger.warn({ err: unreadable() });
+      return false;
+    });
+    await expect(store).rejects.toMatchObject({ code: 'ParserError9' });
+  });
+
+  it('forgets one logged before the command ran', async () => {
+    const client = { usable: true } as unknown as ImapFlow;
+    const logger = refusalLogger(() => client);
+    logger.warn({ err: unreadable() });
+    await expect(orRefusal(client, ['UID STORE'], async () => false)).resolves.toBe(false);
+  });
+});

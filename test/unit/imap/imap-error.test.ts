@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { toServerError } from '../../../src-main/imap/imap-error';
+import { isUnreachable } from '../../../src-main/errors/wren-error';
 
 const server = { host: 'mail.example', port: 993 };
 const coded = (code: string, extra: Record<string, unknown> = {}) => Object.assign(new Error(code), { code, ...extra });
@@ -23,11 +24,45 @@ describe('toServerError', () => {
     ['ECONNREFUSED', 'ConnectionRefused'],
     ['ECONNRESET', 'ConnectionLost'],
     ['NoConnection', 'ConnectionLost'],
-    ['ParserError11', 'ConnectionLost'],
     ['ERR_SSL_WRONG_VERSION_NUMBER', 'ConnectionLost'],
     ['DEPTH_ZERO_SELF_SIGNED_CERT', 'TlsUntrusted'],
   ])('the connection’s own %s is %s', (raw, code) => {
     expect(toServerError(coded(raw), server, 'imap').code).toBe(code);
+  });
+
+  it.each([
+    ['ParserError11'], ['ParserError'], ['ParserErrorExchange'], ['MAX_IMAP_NESTING_REACHED'], ['LiteralTooLarge'], ['LineTooLarge'],
+    ['ResponseTooLarge'], ['TooManyTokens'], ['TooManyResponses'], ['UnexpectedTag'], ['InvalidResponse'], ['COMPRESS_TRAILING_DATA'],
+  ])('imapflow’s %s (the server broke IMAP) is ServerProtocolError naming the server, not a lost connection', (raw) => {
+    const fault = toServerError(coded(raw), server, 'imap');
+    expect(fault.code).toBe('ServerProtocolError');
+    expect(fault.details).toMatchObject({ host: 'mail.example', port: 993, protocol: 'imap', cause: raw });
+    expect(isUnreachable(fault)).toBe(false);
+  });
+
+  it('a command failed by an unreadable answer keeps what the parser read of it as serverText, made safe to show', () => {
+    // What imapflow rejects the command with when its tagged completion does not parse (rejectUnparsedCompletion).
+    const parserError = coded('ParserError9', { message: 'Unexpected end of input at position 22 [E9]', parserContext: { input: '[READ-WRITE)(\u0000 done', inputLength: 18, pos: 22 } });
+    const rejected = coded('ParserError9', { message: 'Failed to parse the server response for this command', parserError });
+    expect(toServerError(rejected, server, 'imap')).toMatchObject({
+      code: 'ServerProtocolError',
+      message: expect.stringContaining('[E9]'),
+      details: { host: 'mail.example', port: 993, protocol: 'imap', serverText: '[READ-WRITE)(\\x00 done' },
+    });
+  });
+
+  it('the line a response-level limit stopped, and a nesting too deep, come with their text', () => {
+    const tokens = coded('TooManyTokens', { parserContext: { input: `* 1 FETCH (${'1 '.repeat(100)}`, pos: 9 } });
+    expect(toServerError(tokens, server, 'imap').details?.serverText).toMatch(/^\* 1 FETCH \(1 1 .*…$/);
+    const nested = coded('MAX_IMAP_NESTING_REACHED', { _imapStr: '* LIST (((((((' });
+    expect(toServerError(nested, server, 'imap').details?.serverText).toBe('* LIST (((((((');
+  });
+
+  it('a literal refused for its size has no text (imapflow drops it unread); a NO without its tag is still a refusal', () => {
+    const literal = toServerError(coded('LiteralTooLarge', { message: 'Literal size 99999999999 exceeds maximum allowed size of 1073741824 bytes' }), server, 'imap');
+    expect(literal).toMatchObject({ code: 'ServerProtocolError', message: expect.stringContaining('99999999999') });
+    expect(literal.details).not.toHaveProperty('serverText');
+    expect(toServerError(coded('MissingTag', { responseStatus: 'BAD', responseText: 'Must issue a STARTTLS command first' }), server, 'imap').code).toBe('ServerSaid');
   });
 
   it('a firewall’s EPERM on connect is the network’s fault, not the data folder’s', () => {
