@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { startLab, type Lab } from '../../lab/lab';
 import { startSubmission, type RunningSubmission } from '../../lab/submission';
 import { labDraft, startCore, type TestCore } from '../imap/lab-core';
 import { onServerById, sendNow, to } from '../outbox/outbox-lab';
+import { runWren } from '../cli/run-wren';
 
 /**
  * An outgoing server with its own self-signed certificate, not the incoming server's (a second real
@@ -116,18 +116,7 @@ describe('wren account add / edit --trust-smtp-fingerprint', () => {
   let own: RunningSubmission;
   const alice = () => lab.users[0]!;
 
-  async function wren(args: string[]) {
-    const child = execFile(process.execPath, ['bin/wren.cjs', '--data-dir', join(dir, 'data'), ...args], {
-      env: { ...process.env, XDG_CONFIG_HOME: join(dir, 'config'), WREN_PASSWORD: alice().password },
-    });
-    child.stdin!.end();
-    let stdout = '';
-    let stderr = '';
-    child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-    const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
-    return { code, stdout, stderr };
-  }
+  const wren = (args: string[]) => runWren(dir, alice().password, args);
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'wren-cli-smtp-cert-'));

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import type { OutboxEntryView } from '../../../src-main/ipc/compose-shapes';
 import { connectImap, startLab, type Lab } from '../../lab/lab';
 import { seededRandom, runKilled } from '../kill-loop';
 import { onServerById } from '../outbox/outbox-lab';
+import { runWren } from './run-wren';
 
 
 describe('wren send and wren outbox against the lab', () => {
@@ -15,20 +15,7 @@ describe('wren send and wren outbox against the lab', () => {
   const alice = () => lab.users[0]!;
   const bob = () => lab.users[1]!;
 
-  async function wren(args: string[], input?: string) {
-    const child = execFile(process.execPath, ['bin/wren.cjs', '--data-dir', join(dir, 'data'), ...args], {
-      env: { ...process.env, XDG_CONFIG_HOME: join(dir, 'config'), WREN_PASSWORD: alice().password },
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    if (input !== undefined) child.stdin!.end(input);
-    else child.stdin!.end();
-    let stdout = '';
-    let stderr = '';
-    child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-    const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
-    return { code, stdout, stderr };
-  }
+  const wren = (args: string[], input?: string) => runWren(dir, alice().password, args, input);
 
   async function inboxCount(user: string, header: 'Message-ID' | 'Subject', value: string): Promise<number> {
     const client = await connectImap(lab, user);
