@@ -3,33 +3,17 @@ import type { AccountDraft, TestConnectionResult } from '../ipc/contract';
 import { openImap } from '../imap/imap-connection';
 import { openPop3 } from '../pop3/pop3-client';
 import { toServerError } from '../imap/imap-error';
-import { probeCertificate, readCertificate, type ProbedCertificate } from '../tls/probe-certificate';
+import { confirmPin } from '../tls/confirm-pin';
+import { probeCertificate, type ProbedCertificate } from '../tls/probe-certificate';
 import type { PinnedCertificate } from '../tls/trust-options';
 
 type Tested = TestConnectionResult & { pin: PinnedCertificate | null };
 
-/** Nothing answers, no such host…: said as such, never as an untrusted certificate. */
-export const NETWORK_FAULTS: ReadonlySet<string> = new Set(['HostNotFound', 'ConnectionRefused', 'Timeout', 'ConnectionLost']);
-
-/**
- * When the user pinned a fingerprint, fetch the certificate the server shows
- * and keep its PEM, but only if it is the very one the user saw.
- */
+/** When the user pinned a fingerprint for the incoming server: its certificate, if it is still that one. */
 export async function resolvePin(draft: AccountDraft): Promise<PinnedCertificate | null> {
   if (!draft.trustedCertSha256) return null;
-  const probed = await readCertificate({ ...draft.incoming, protocol: draft.protocol }).catch((error: unknown) => {
-    // Nothing answers, no such host…: said as such, not as a certificate that is not trusted.
-    const fault = toServerError(error, draft.incoming, draft.protocol);
-    if (NETWORK_FAULTS.has(fault.code)) throw fault;
-    return null;
-  });
-  if (!probed) {
-    throw new WrenError('TlsUntrusted', `Could not read the certificate of ${draft.incoming.host}:${draft.incoming.port} to compare it with the trusted fingerprint.`, { host: draft.incoming.host });
-  }
-  if (probed.info.fingerprint256 !== draft.trustedCertSha256) {
-    throw untrusted(draft, probed, 'The server now shows a different certificate than the one you chose to trust.');
-  }
-  return { sha256: probed.info.fingerprint256, pem: probed.pem };
+  const target = { ...draft.incoming, protocol: draft.protocol, label: `The server ${draft.incoming.host}:${draft.incoming.port}` };
+  return confirmPin(target, draft.trustedCertSha256, (error) => toServerError(error, draft.incoming, draft.protocol));
 }
 
 /**

@@ -5,7 +5,7 @@ import { verifySmtp } from '../smtp/verify-smtp';
 import { withPresentedCertificate } from '../tls/presented-certificate';
 import { readCertificate, type ProbedCertificate } from '../tls/probe-certificate';
 import { tlsOptionsFor, type PinnedCertificate } from '../tls/trust-options';
-import { NETWORK_FAULTS } from './connection-test';
+import { confirmPin } from '../tls/confirm-pin';
 
 /**
  * The outgoing server is trusted on its own when it shows another self-signed certificate than the
@@ -18,25 +18,12 @@ export function smtpTrust(smtpPin: PinnedCertificate | null, incomingPin: Pinned
 
 const smtpTarget = (smtp: ServerSettings) => ({ ...smtp, protocol: 'smtp' as const });
 
-/**
- * When the user trusted a fingerprint for the outgoing server, its certificate as it is shown now,
- * kept only if it is the very one the user saw (as resolvePin for the incoming server).
- */
+/** When the user trusted a fingerprint for the outgoing server: its certificate, if it is still that one. */
 export async function resolveSmtpPin(draft: AccountDraft): Promise<PinnedCertificate | null> {
   const smtp = draft.smtp;
   if (!smtp || !draft.smtpTrustedCertSha256) return null;
-  const probed = await readCertificate(smtpTarget(smtp)).catch((error: unknown) => {
-    const fault = toSmtpError(error, smtp);
-    if (NETWORK_FAULTS.has(fault.code)) throw fault;
-    return null;
-  });
-  if (!probed) {
-    throw new WrenError('TlsUntrusted', `Could not read the certificate of the SMTP server ${smtp.host}:${smtp.port} to compare it with the trusted fingerprint.`, { host: smtp.host, port: smtp.port, protocol: 'smtp' });
-  }
-  if (probed.info.fingerprint256 !== draft.smtpTrustedCertSha256) {
-    throw smtpUntrusted(smtp, probed, `The SMTP server ${smtp.host}:${smtp.port} now shows a different certificate than the one you chose to trust.`);
-  }
-  return { sha256: probed.info.fingerprint256, pem: probed.pem };
+  const target = { ...smtpTarget(smtp), label: `The SMTP server ${smtp.host}:${smtp.port}` };
+  return confirmPin(target, draft.smtpTrustedCertSha256, (error) => toSmtpError(error, smtp));
 }
 
 /**
