@@ -10,7 +10,9 @@ function byParts(messages: FetchedMessage[]): Map<string, FetchedMessage[]> {
     const parts = message.bodyStructure ? partsWithLostNames(message.bodyStructure) : [];
     if (parts.length === 0) continue;
     const key = parts.join(' ');
-    groups.set(key, [...(groups.get(key) ?? []), message]);
+    const group = groups.get(key);
+    if (group) group.push(message);
+    else groups.set(key, [message]);
   }
   return groups;
 }
