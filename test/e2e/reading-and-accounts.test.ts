@@ -93,7 +93,7 @@ describe('web mode: marking read, accounts added while running, reading offline'
     await screenshot(web.page, 'reading-offline-en');
 
     await web.page.getByTestId('language').selectOption('zh');
-    await unavailable.filter({ hasText: '帐户恢复在线后，正文会自动显示' }).waitFor();
+    await unavailable.filter({ hasText: '账户恢复在线后，正文会自动显示' }).waitFor();
     expect(await web.page.getByTestId('retry-body').textContent()).toBe('重试');
     await screenshot(web.page, 'reading-offline-zh');
     expect(await row('Note 1').getAttribute('class')).toContain('message-row--unread');

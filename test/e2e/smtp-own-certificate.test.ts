@@ -75,6 +75,12 @@ describe('web mode: an SMTP server with its own certificate', () => {
     expect(await retrust.textContent()).toContain(renewed.fingerprint256);
     expect(await retrust.getByTestId('certificate-server').textContent()).toBe(`Certificate presented by the SMTP server ${web.lab.host}:${own.ports.submission}`);
     await screenshot(web.page, 'smtp-own-certificate-outbox');
+    // The same in Chinese, as many of Wren's users read it.
+    await web.page.getByTestId('language').selectOption('zh');
+    await expect.poll(() => retrust.getByTestId('certificate-server').textContent()).toBe(`SMTP 服务器 ${web.lab.host}:${own.ports.submission} 提供的证书`);
+    expect(await retrust.getByTestId('setup-trust-cert').textContent()).toBe('为此账户的发件（SMTP）服务器信任此证书');
+    await screenshot(web.page, 'smtp-own-certificate-outbox-zh');
+    await web.page.getByTestId('language').selectOption('en');
     await retrust.getByTestId('setup-trust-cert').click();
     await web.page.getByTestId('outbox-empty').waitFor({ timeout: 60_000 });
   });

@@ -104,7 +104,7 @@ describe('an unopened message whose body cannot be fetched offline', () => {
   it('says so in Chinese', async () => {
     renderWithClient(<App />, new FakeClient(offlineUntilBack().handlers), 'zh');
     fireEvent.click((await listRows())[0]!);
-    expect((await screen.findByTestId('body-unavailable')).textContent).toContain('帐户恢复在线后，正文会自动显示');
+    expect((await screen.findByTestId('body-unavailable')).textContent).toContain('账户恢复在线后，正文会自动显示');
     expect(screen.getByTestId('retry-body').textContent).toBe('重试');
   });
 });
