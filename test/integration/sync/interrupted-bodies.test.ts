@@ -27,6 +27,7 @@ describe('an interrupted wren sync --bodies', () => {
   let lab: Lab;
   let dir: string;
   const total = 1200;
+  const FOR_QUIT = 600;
   const FOR_CTRL_C = 600;
   const dataDir = () => join(dir, 'data');
   const env = () => ({ ...process.env, XDG_CONFIG_HOME: join(dir, 'config'), WREN_PASSWORD: lab.users[2]!.password });
@@ -69,6 +70,12 @@ describe('an interrupted wren sync --bodies', () => {
     return { code, stdout, stderr };
   }
 
+  /** Delivers `count` more messages numbered from `first`, and syncs their headers only. */
+  async function seedMore(first: number, count: number) {
+    await lab.seed(lab.users[2]!.email, 'INBOX', Array.from({ length: count }, (_, i) => paddedMessage(first + i)));
+    await run(process.execPath, wrenArgs(['sync']), { env: env() });
+  }
+
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'wren-interrupted-'));
     lab = await startLab();
@@ -97,6 +104,8 @@ describe('an interrupted wren sync --bodies', () => {
   }, 180_000);
 
   it('quitting the app (WrenCore.close) stops the sync worker cleanly and keeps what arrived', async () => {
+    // Fresh messages of its own: the kills above may have left fewer than the 100 this waits for.
+    await seedMore(total + 1, FOR_QUIT);
     const before = cached().count;
     const core = WrenCore.open({
       dataDir: dataDir(), mode: 'web', secrets: new KeyFileSecretStore(join(dir, 'config', 'wren', 'secret.key')),
@@ -115,9 +124,7 @@ describe('an interrupted wren sync --bodies', () => {
 
   it('Ctrl-C (SIGINT) stops cleanly with a message and exit code 130, keeping what arrived', async () => {
     // Fresh messages of its own: the interruptions above may have left few, as downloads write in the background.
-    const carol = lab.users[2]!;
-    await lab.seed(carol.email, 'INBOX', Array.from({ length: FOR_CTRL_C }, (_, i) => paddedMessage(total + i + 1)));
-    await run(process.execPath, wrenArgs(['sync']), { env: env() }); // their headers
+    await seedMore(total + FOR_QUIT + 1, FOR_CTRL_C);
     const before = cached().count;
     const { code, stdout, stderr } = await interrupt('SIGINT', 20);
     expect(code).toBe(130);
@@ -129,7 +136,7 @@ describe('an interrupted wren sync --bodies', () => {
     expect(after.count).toBeGreaterThan(before);
     // What it announced is what it kept: every source file it wrote and recorded is whole, and the next run finishes the rest.
     const finished = await run(process.execPath, wrenArgs(['--json', 'sync', '--bodies']), { env: env() });
-    expect(JSON.parse(finished.stdout)[0].bodiesFetched).toBe(total + FOR_CTRL_C - after.count);
-    expect(cached()).toEqual({ count: total + FOR_CTRL_C, damaged: 0 });
+    expect(JSON.parse(finished.stdout)[0].bodiesFetched).toBe(total + FOR_QUIT + FOR_CTRL_C - after.count);
+    expect(cached()).toEqual({ count: total + FOR_QUIT + FOR_CTRL_C, damaged: 0 });
   }, 180_000);
 });
