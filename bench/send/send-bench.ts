@@ -71,7 +71,8 @@ export async function runSendBench(root: string, count: number, only: string[], 
 }
 
 function cpuText(cpu: CpuTime): string {
-  return `CPU: main thread ${cpu.mainMs ?? '?'} ms, process ${cpu.processMs} ms`;
+  const threads = Object.entries(cpu.byThread).map(([name, ms]) => `${name} ${ms}`).join(', ');
+  return `CPU: main thread ${cpu.mainMs ?? '?'} ms, process ${cpu.processMs} ms${threads ? ` (by thread: ${threads})` : ''}`;
 }
 
 function lagText(lag: Lag): string {

@@ -13,6 +13,7 @@ export interface SinkSmtp {
 // Plain CommonJS run with `eval`: the bench is bundled on the fly, so there is no file to start a worker from.
 const SINK_THREAD = `
 const { parentPort, workerData } = require('node:worker_threads');
+try { require('node:fs').writeFileSync('/proc/thread-self/comm', 'bench-sink'); } catch {}
 const { SMTPServer } = require('smtp-server');
 let accepted = 0;
 const server = new SMTPServer({

@@ -13,6 +13,7 @@ import { WrenError, toErrorShape } from '../errors/wren-error';
 import type { SmtpLogin } from '../smtp/smtp-transport';
 import { Store } from '../store/store';
 import { portForRole } from '../workers/start-bundled-worker';
+import { nameThisThread } from '../workers/thread-name';
 import { AttachmentStaging } from './attachment-staging';
 import { batchedPost } from './batched-post';
 import { InProcessOutboxEngine } from './outbox-engine';
@@ -84,4 +85,8 @@ function serve(port: MessagePort, dataDir: string, purpose: OutboxWorkerPurpose)
 
 const port = portForRole(OUTBOX_WORKER_ROLE);
 const data = workerData as { dataDir?: string; purpose?: OutboxWorkerPurpose } | null;
-if (port && data?.dataDir) serve(port, data.dataDir, data.purpose ?? 'build');
+if (port && data?.dataDir) {
+  // Two threads run this bundle; each is named for its purpose (wren-build, wren-send).
+  nameThisThread(`wren-${data.purpose ?? 'build'}`);
+  serve(port, data.dataDir, data.purpose ?? 'build');
+}

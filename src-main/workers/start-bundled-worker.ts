@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { nameThisThread } from './thread-name';
 import { Worker, isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 
 /** The key in workerData naming which bundled worker a thread is meant to be. */
@@ -50,6 +51,8 @@ export function startBundledWorker<FromWorker>(
 /** Inside a worker: the port to the main thread if this thread was started for `role`, else null. */
 export function portForRole(role: string): MessagePort | null {
   if (isMainThread || !parentPort) return null;
-  return (workerData as Record<string, unknown> | null)?.[ROLE_KEY] === role ? parentPort : null;
+  if ((workerData as Record<string, unknown> | null)?.[ROLE_KEY] !== role) return null;
+  nameThisThread(role.replace(/-worker$/, ''));
+  return parentPort;
 }
 
