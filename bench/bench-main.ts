@@ -32,7 +32,7 @@ export async function runBench(argv: string[], root: string): Promise<number> {
   if (options.bigHtml !== null) return runBigHtml(root, options.bigHtml);
   if (options.push !== null) return runAlone(() => runPushBench(root, options.push!, say));
   if (options.pop3) return runAlone(() => runPop3Bench(root, options.messages, options.seed, say));
-  if (options.send !== null) return runAlone(() => runSendBench(root, options.send!, options.only, say, options.profile));
+  if (options.send !== null) return runAlone(() => runSendBench(root, options.send!, options.only, say, options.profile, options.runs));
   if (options.mbox !== null) return runAlone(() => runMboxBench(root, options.mbox!, options.seed, say));
   if (options.searchLag !== null) return runAlone(() => runSearchLagBench(root, options.searchLag!, options.seed, say));
   try {

@@ -25,7 +25,8 @@ export interface BenchOptions {
 
 export const USAGE = `Usage: npm run bench -- [--messages N] [--runs K] [--seed S] [--only ID,ID] [--profile]
   --messages N   messages seeded into INBOX (default 10000)
-  --runs K       measurements per row, the median is reported (default 1 from 5000 messages, else 3)
+  --runs K       measurements per row, the median is reported (default 1 from 5000 messages, else 3;
+                 --send: pairs of the bare and outbox rows, the median pair's ratio reported)
   --seed S       PRNG seed for the generated mail (default 1): same seed, same bytes
   --only IDS     rows to run: imapflow-headers, wren-headers, imapflow-bodies, mbsync, wren-bodies,
                  mbsync-resync, wren-resync, imapflow-move, wren-move, imapflow-mark-read,
