@@ -197,7 +197,7 @@ export class WrenCore {
   private createOutboxRunner(): OutboxRunner {
     return new OutboxRunner(this.store, this.outboxEngine, new SentCopies(this.store, this.sessions), {
       changed: (entry, removed) => this.announceOutbox(entry, removed),
-      sent: (entry) => markOriginal(this, entry),
+      sent: (entry) => markOriginal(this, this.store.outbox.composedJsonOf(entry.id)),
       keepsSentCopy: (accountId) => this.sentCopySetting.keeps(accountId),
       serverFilesSentMail: (accountId) => this.sentCopySetting.set(accountId, false),
     });

@@ -4,7 +4,6 @@ import type { MessageFlag } from '../ipc/contract';
 import type { ComposedMessage } from '../ipc/compose-shapes';
 import type { OperationsService } from '../journal/operations-service';
 import type { AttachmentStaging } from './attachment-staging';
-import type { OutboxRecord } from '../store/outbox-repo';
 
 const FLAG_FOR: Partial<Record<NonNullable<ComposedMessage['origin']>['kind'], MessageFlag>> = {
   reply: '\\Answered',
@@ -20,9 +19,9 @@ const FLAG_FOR: Partial<Record<NonNullable<ComposedMessage['origin']>['kind'], M
  * deleted for good (journaled too), and the staged attachment files, now
  * inside the stored message, are removed.
  */
-export function markOriginal(core: { operations: OperationsService; staging: AttachmentStaging }, entry: OutboxRecord): void {
-  if (!entry.composedJson) return;
-  const composed = JSON.parse(entry.composedJson) as ComposedMessage;
+export function markOriginal(core: { operations: OperationsService; staging: AttachmentStaging }, composedJson: string | null): void {
+  if (!composedJson) return;
+  const composed = JSON.parse(composedJson) as ComposedMessage;
   const flag = composed.origin ? FLAG_FOR[composed.origin.kind] : undefined;
   if (composed.origin && flag) {
     journal(() => core.operations.apply({ kind: 'flags', messageIds: [composed.origin!.messageId], add: [flag], remove: [] }), 'mark the original');

@@ -71,13 +71,15 @@ export class OutboxService {
   /** Undo: only a message that has not begun to leave comes back. */
   cancel(outboxId: number): { message: ComposedMessage | null } {
     const entry = this.require(outboxId);
+    // Read before the row goes with it.
+    const composedJson = this.store.outbox.composedJsonOf(outboxId);
     if (!this.store.outbox.removeIfUnsent(outboxId)) {
       throw new WrenError('BadRequest', `Message ${outboxId} is ${entry.state} and can no longer be taken back.`, { outboxId, state: entry.state });
     }
     // It may be waiting its turn on the SMTP connection already: called off there before any of it goes.
     this.engine.takeBack(outboxId);
     this.changed(view(entry), true);
-    return { message: entry.composedJson ? ComposedMessage.parse(JSON.parse(entry.composedJson)) : null };
+    return { message: composedJson ? ComposedMessage.parse(JSON.parse(composedJson)) : null };
   }
 
   retry(outboxId: number): OutboxEntryView {

@@ -12,7 +12,6 @@ export interface OutboxRecord extends OutboxEntryView {
   blob: string;
   size: number;
   envelope: OutboxEnvelope;
-  composedJson: string | null;
   sentCopy: SentCopyState | null;
   claimPid: number | null;
   claimToken: string | null;
@@ -52,7 +51,8 @@ interface OutboxRow {
   blob: string;
   size: number;
   envelope_json: string;
-  composed_json: string | null;
+  /** 1 when the composed message is kept (composed_json), to edit it again. */
+  editable: number;
   subject: string;
   state: OutboxState;
   send_at: number | null;
@@ -65,6 +65,14 @@ interface OutboxRow {
   claim_token: string | null;
   created_at: number;
 }
+
+/**
+ * A row's columns but the composed message (composed_json: the whole text
+ * and HTML again), which only editing and the after-send marks read: the
+ * outbox reads rows several times per message it sends.
+ */
+const RECORD_COLUMNS = `id, account_id, message_id, blob, size, envelope_json, composed_json IS NOT NULL AS editable, subject, state, send_at, attempts,
+  next_attempt_at, error_json, refused_json, sent_copy, claim_pid, claim_token, created_at`;
 
 function fromRow(row: OutboxRow): OutboxRecord {
   const envelope = JSON.parse(row.envelope_json) as OutboxEnvelope & { shown?: string[] };
@@ -81,11 +89,10 @@ function fromRow(row: OutboxRow): OutboxRecord {
     error: row.error_json ? (JSON.parse(row.error_json) as ErrorShape) : null,
     refused: JSON.parse(row.refused_json) as string[],
     createdAt: row.created_at,
-    editable: row.composed_json !== null,
+    editable: row.editable === 1,
     blob: row.blob,
     size: row.size,
     envelope: { from: envelope.from, to: envelope.to },
-    composedJson: row.composed_json,
     sentCopy: row.sent_copy,
     claimPid: row.claim_pid,
     claimToken: row.claim_token,
@@ -129,8 +136,13 @@ export class OutboxRepo {
   }
 
   get(id: number): OutboxRecord | undefined {
-    const row = this.statements.get('SELECT * FROM outbox WHERE id = ?').get(id) as OutboxRow | undefined;
+    const row = this.statements.get(`SELECT ${RECORD_COLUMNS} FROM outbox WHERE id = ?`).get(id) as OutboxRow | undefined;
     return row ? fromRow(row) : undefined;
+  }
+
+  /** The composed message as the composer handed it (JSON), to edit it again; null for a raw message or a gone row. */
+  composedJsonOf(id: number): string | null {
+    return (this.statements.pluck('SELECT composed_json FROM outbox WHERE id = ?').get(id) as string | null | undefined) ?? null;
   }
 
   /** The row of an account's message by its Message-ID (unique per account), if it was committed. */
@@ -151,8 +163,8 @@ export class OutboxRepo {
 
   list(accountId?: number): OutboxRecord[] {
     const rows = accountId
-      ? this.statements.get('SELECT * FROM outbox WHERE account_id = ? ORDER BY id').all(accountId)
-      : this.statements.get('SELECT * FROM outbox ORDER BY id').all();
+      ? this.statements.get(`SELECT ${RECORD_COLUMNS} FROM outbox WHERE account_id = ? ORDER BY id`).all(accountId)
+      : this.statements.get(`SELECT ${RECORD_COLUMNS} FROM outbox ORDER BY id`).all();
     return (rows as OutboxRow[]).map(fromRow);
   }
 
@@ -174,7 +186,7 @@ export class OutboxRepo {
     const claim = this.db.transaction(() => {
       const rows = (this.statements
         // "+account_id": found through the state and sent_copy indexes (few rows), not all the account's sent ones.
-        .get(`SELECT * FROM outbox WHERE +account_id = ? AND id > ? AND (state IN ('waiting', 'queued', 'sending') OR sent_copy IN ('pending', 'appending')) ORDER BY id`)
+        .get(`SELECT ${RECORD_COLUMNS} FROM outbox WHERE +account_id = ? AND id > ? AND (state IN ('waiting', 'queued', 'sending') OR sent_copy IN ('pending', 'appending')) ORDER BY id`)
         .all(accountId, afterId) as OutboxRow[]).map(fromRow);
       const mine: OutboxRecord[] = [];
       for (const row of rows) {

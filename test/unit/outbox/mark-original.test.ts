@@ -30,14 +30,14 @@ function header(uid: number, subject: string, flags: string[] = []): HeaderRecor
 
 const insert = (folderId: number, record: HeaderRecord) => temp.store.write(() => temp.store.messages.insertHeaders(folderId, [record]))[0]!;
 
-/** A sent outbox row for `composed` (what the runner hands markOriginal once the server took the message). */
+/** A sent outbox row for `composed`: what markOriginal is handed once the server took the message (its composed JSON, as stored). */
 function sentEntry(composed: ComposedMessage) {
   const { store } = temp;
   const id = store.outbox.insert({
     accountId, messageId: '<reply@test>', blob: 'b'.repeat(64), size: 1, envelope: { from: 'a@test', to: ['b@test'] },
     composedJson: JSON.stringify(composed), subject: composed.subject, to: ['b@test'], state: 'queued', sendAt: null,
   });
-  return store.outbox.get(id)!;
+  return store.outbox.composedJsonOf(id);
 }
 
 /**
