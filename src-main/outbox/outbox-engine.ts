@@ -4,7 +4,7 @@ import type { ComposedMessage } from '../ipc/compose-shapes';
 import { SmtpSender, type SendGate, type SendOutcome } from '../smtp/smtp-sender';
 import type { RenewLogin } from '../accounts/oauth2/renewed-token-retry';
 import type { SmtpLogin } from '../smtp/smtp-transport';
-import { flushWal } from '../store/flush-wal';
+import { flushWal, flushWalNow } from '../store/flush-wal';
 import type { Store } from '../store/store';
 import type { AttachmentStaging } from './attachment-staging';
 import { buildMessage, type Envelope, type SendingIdentity } from './build-message';
@@ -74,6 +74,11 @@ export class InProcessOutboxEngine implements OutboxEngine {
     private readonly staging: AttachmentStaging,
     loginFor: (accountId: number) => SmtpLogin | Promise<SmtpLogin>,
     renewLogin?: (accountId: number) => RenewLogin<SmtpLogin>,
+    /**
+     * Flush the "sending" mark on this thread (the outbox's sending worker):
+     * it blocks the thread for the flush, which must not be the core's.
+     */
+    private readonly flushOnThisThread = false,
   ) {
     this.committer = new OutboxCommitter(store);
     this.sender = new SmtpSender(loginFor, renewLogin);
@@ -97,7 +102,7 @@ export class InProcessOutboxEngine implements OutboxEngine {
         marked = true;
         // The mark is what keeps a message from going twice after a crash: on the disk before the first byte
         // goes, or a power loss could take it back and leave a delivered message queued to be sent again.
-        await flushWal(this.store.db).catch((error: unknown) => console.warn('[wren] outbox: could not flush the sending mark to the disk:', (error as Error).message));
+        await this.flushSendingMark();
       },
       dataBegins: () => {
         began = true;
@@ -113,6 +118,22 @@ export class InProcessOutboxEngine implements OutboxEngine {
       throw error;
     } finally {
       if (this.inFlight.get(job.outboxId) === controller) this.inFlight.delete(job.outboxId);
+    }
+  }
+
+  /**
+   * The turn begins as nodemailer creates the message's stream, just before
+   * it writes MAIL FROM; the flush runs after that (a microtask later) while
+   * the server answers, and the first byte of the message waits for it.
+   */
+  private async flushSendingMark(): Promise<void> {
+    const couldNot = (error: unknown) => console.warn('[wren] outbox: could not flush the sending mark to the disk:', (error as Error).message);
+    if (!this.flushOnThisThread) return flushWal(this.store.db).catch(couldNot);
+    await null;
+    try {
+      flushWalNow(this.store.db);
+    } catch (error) {
+      couldNot(error);
     }
   }
 

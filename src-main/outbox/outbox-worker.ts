@@ -56,7 +56,7 @@ function serve(port: MessagePort, dataDir: string, purpose: OutboxWorkerPurpose)
   const store = new Store(dataDir);
   store.db.pragma(`wal_autocheckpoint = ${WORKER_CHECKPOINT_PAGES}`);
   const queued = purpose === 'build' ? checkpointWhenIdle(store) : () => undefined;
-  const engine = new InProcessOutboxEngine(store, new AttachmentStaging(dataDir), loginFor);
+  const engine = new InProcessOutboxEngine(store, new AttachmentStaging(dataDir), loginFor, undefined, purpose === 'send');
   const failed = (id: number) => (error: unknown) => post({ type: 'failed', id, error: toErrorShape(error) });
   port.on('message', (messages: ToOutboxWorker[]) => {
     for (const message of messages) take(message);

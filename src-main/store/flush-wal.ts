@@ -1,4 +1,4 @@
-import { closeSync, fsync, openSync } from 'node:fs';
+import { closeSync, fdatasyncSync, fsync, openSync } from 'node:fs';
 import { promisify } from 'node:util';
 import type { Db } from './open-database';
 
@@ -25,6 +25,28 @@ export async function flushWal(db: Db): Promise<void> {
   }
   try {
     await fsyncAsync(file);
+  } finally {
+    closeSync(file);
+  }
+}
+
+/**
+ * flushWal on the calling thread: for a worker thread that has nothing else
+ * to do meanwhile (the outbox's sender, whose line waits for this flush),
+ * where a flush queued behind other threads' file work in libuv's shared
+ * pool took about twice the flush itself. fdatasync: the WAL's data and
+ * the size needed to read it back are what must reach the disk.
+ */
+export function flushWalNow(db: Db): void {
+  let file: number;
+  try {
+    file = openSync(`${db.name}-wal`, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  try {
+    fdatasyncSync(file);
   } finally {
     closeSync(file);
   }

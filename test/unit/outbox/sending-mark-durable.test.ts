@@ -47,12 +47,13 @@ afterEach(async () => {
 });
 
 describe('the outbox engine marking a message "sending"', () => {
-  it('flushes that mark to the disk before the message flows', async () => {
+  // In libuv's pool (the engine on the core's thread), and on the sending worker's own thread.
+  it.each([false, true])('flushes that mark to the disk before the message flows (on its own thread: %s)', async (flushOnThisThread) => {
     const { store } = temp;
     const accountId = addAccount(store, 'a');
     const engine = new InProcessOutboxEngine(store, new AttachmentStaging(temp.dir), () => ({
       server: { host: '127.0.0.1', port, security: 'none', user: 'a' }, password: 'p', allowPlaintext: true, pin: null,
-    }));
+    }), undefined, flushOnThisThread);
     const mark = store.outbox.beginSending.bind(store.outbox);
     vi.spyOn(store.outbox, 'beginSending').mockImplementation((...args) => {
       const marked = mark(...args);

@@ -1,7 +1,7 @@
 import type * as Fs from 'node:fs';
 
 /**
- * What was flushed to the disk, in order: the path behind each fsync'd
+ * What was flushed to the disk, in order: the path behind each fsync'd (or fdatasyncSync'd)
  * descriptor (read from /proc, so Linux only, like the lab). Installed by a
  * test file with `vi.mock('node:fs', async (original) => (await import('./fsync-log')).withFsyncLog(original))`.
  */
@@ -13,5 +13,9 @@ export async function withFsyncLog(importOriginal: () => Promise<typeof Fs>): Pr
     fsyncLog.push(fs.readlinkSync(`/proc/self/fd/${fd}`));
     fs.fsync(fd, callback);
   }) as typeof fs.fsync;
-  return { ...fs, fsync, default: { ...fs, fsync } } as typeof Fs;
+  const fdatasyncSync = ((fd: number) => {
+    fsyncLog.push(fs.readlinkSync(`/proc/self/fd/${fd}`));
+    fs.fdatasyncSync(fd);
+  }) as typeof fs.fdatasyncSync;
+  return { ...fs, fsync, fdatasyncSync, default: { ...fs, fsync, fdatasyncSync } } as typeof Fs;
 }
