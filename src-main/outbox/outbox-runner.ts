@@ -62,6 +62,8 @@ export class OutboxRunner {
   private readonly again = new Set<number>();
   private readonly reachable = new Set<number>();
   private timer: NodeJS.Timeout | null = null;
+  /** When the timer is for (it may fire sooner, to look again). */
+  private timerDue = 0;
   private stopped = false;
   private prunedAt = 0;
   /** A drain's wake-up for rows queued while it runs (it takes them without waiting for the next pass). */
@@ -123,13 +125,34 @@ export class OutboxRunner {
     for (const entry of this.store.outbox.list()) if (entry.claimToken === this.token) this.store.outbox.release(entry.id, this.token);
   }
 
+  /**
+   * A row queued to leave at `due` (Send later, the undo delay): the runner
+   * wakes then, unless it wakes sooner already. Nothing else to do now, so a
+   * burst of such rows costs no drain, nor any query, each.
+   */
+  wakeBy(due: number): void {
+    if (this.stopped) return;
+    if (this.timer && this.timerDue <= due) return;
+    this.wakeAt(due);
+  }
+
   private scheduleWake(): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
     // An account being drained takes its new rows itself: its queued rows are no reason to wake.
     const due = this.store.outbox.nextDue([...this.running.keys()]);
-    if (due === null) return;
-    this.timer = setTimeout(() => this.kickAll(), Math.max(0, Math.min(due - Date.now(), 60_000)) + 5);
+    if (due !== null) this.wakeAt(due);
+  }
+
+  private wakeAt(due: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timerDue = due;
+    // At most a minute ahead: then it looks again (the clock may have been changed meanwhile).
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.kickAll();
+    }, Math.max(0, Math.min(due - Date.now(), 60_000)) + 5);
     this.timer.unref();
   }
 

@@ -143,7 +143,7 @@ export class OutboxService {
     const entry = view(this.require(id));
     this.changed(entry, false);
     if (row.state === 'queued') void this.runner.kick(row.accountId);
-    else this.runner.kickAll();
+    else this.runner.wakeBy(row.sendAt!);
     return entry;
   }
 
