@@ -9,6 +9,7 @@ import type { Store } from '../store/store';
 import type { AttachmentStaging } from './attachment-staging';
 import { buildMessage, type Envelope, type SendingIdentity } from './build-message';
 import { OutboxCommitter, type QueuedRow } from './outbox-committer';
+import { SendingMarks } from './sending-marks';
 import { SentMarks } from './sent-marks';
 
 /** A composed message to build and queue (plain data: it may cross to the outbox worker). */
@@ -43,9 +44,11 @@ export interface OutboxEngine {
   /** Builds the message and commits it with its row; resolves with the row's id. */
   queue(request: QueueRequest): Promise<number>;
   /**
-   * Sends the stored message. When its turn comes on the connection, before
-   * its envelope, the row is marked "sending" and that mark flushed to the
-   * disk (refused when it was taken back meanwhile: then nothing is sent);
+   * Sends the stored message. Before its first byte, the row is marked
+   * "sending" and that mark flushed to the disk: when its turn comes on the
+   * connection, or ahead of it, while the message before it is on the line
+   * (see SendingMarks); refused when it was taken back meanwhile: then
+   * nothing is sent;
    * `onBegan` is called as its first byte goes, after the server's 354. A
    * failure before that byte puts the row back to queued. Resolves
    * once the server took it and the row is marked "sent" (by the engine,
@@ -66,6 +69,7 @@ export class InProcessOutboxEngine implements OutboxEngine {
   private readonly committer: OutboxCommitter;
   private readonly sender: SmtpSender;
   private readonly marks: SentMarks;
+  private readonly sending: SendingMarks;
   /** The sends under way, by outbox row, so a taken-back row's send can be called off. */
   private readonly inFlight = new Map<number, AbortController>();
 
@@ -83,6 +87,7 @@ export class InProcessOutboxEngine implements OutboxEngine {
     this.committer = new OutboxCommitter(store);
     this.sender = new SmtpSender(loginFor, renewLogin);
     this.marks = new SentMarks(store.db, store.outbox);
+    this.sending = new SendingMarks(store, () => this.flushSendingMark(), () => this.flushInPool());
   }
 
   async queue(request: QueueRequest): Promise<number> {
@@ -94,27 +99,21 @@ export class InProcessOutboxEngine implements OutboxEngine {
   async send(job: SendJob, onBegan: () => void): Promise<SendOutcome> {
     const controller = new AbortController();
     this.inFlight.set(job.outboxId, controller);
-    let marked = false;
     let began = false;
     const gate: SendGate = {
-      turnBegins: async () => {
-        if (!this.store.outbox.beginSending(job.outboxId, job.token)) throw new Error('The message was taken back before it was sent.');
-        marked = true;
-        // The mark is what keeps a message from going twice after a crash: on the disk before the first byte
-        // goes, or a power loss could take it back and leave a delivered message queued to be sent again.
-        await this.flushSendingMark();
-      },
+      turnBegins: () => this.sending.turnBegins(job),
       dataBegins: () => {
         began = true;
         onBegan();
       },
     };
+    this.sending.handedOver(job);
     try {
       const outcome = await this.sender.send(job.accountId, job.envelope, () => this.messageOf(job), gate, controller.signal);
       await this.marks.mark(job.outboxId, outcome.refused, job.sentCopy);
       return outcome;
     } catch (error) {
-      if (marked && !began) this.unmarkUnbegun(job);
+      if (!began) this.sending.unbegun(job);
       throw error;
     } finally {
       if (this.inFlight.get(job.outboxId) === controller) this.inFlight.delete(job.outboxId);
@@ -122,28 +121,22 @@ export class InProcessOutboxEngine implements OutboxEngine {
   }
 
   /**
-   * The turn begins as nodemailer creates the message's stream, just before
-   * it writes MAIL FROM; the flush runs after that (a microtask later) while
-   * the server answers, and the first byte of the message waits for it.
+   * A message's turn begins as nodemailer creates its stream, just before it
+   * writes MAIL FROM; the flush runs after that (a microtask later) while the
+   * server answers, and the first byte of the message waits for it.
    */
   private async flushSendingMark(): Promise<void> {
-    const couldNot = (error: unknown) => console.warn('[wren] outbox: could not flush the sending mark to the disk:', (error as Error).message);
-    if (!this.flushOnThisThread) return flushWal(this.store.db).catch(couldNot);
+    if (!this.flushOnThisThread) return this.flushInPool();
     await null;
     try {
       flushWalNow(this.store.db);
     } catch (error) {
-      couldNot(error);
+      couldNotFlush(error);
     }
   }
 
-  /** Left "sending" when this fails (a busy database): recovery then asks the Sent folder, never resends blindly. */
-  private unmarkUnbegun(job: SendJob): void {
-    try {
-      this.store.outbox.endSendingUnbegun(job.outboxId, job.token);
-    } catch (error) {
-      console.warn('[wren] outbox: could not put back a message that never began to send:', (error as Error).message);
-    }
+  private flushInPool(): Promise<void> {
+    return flushWal(this.store.db).catch(couldNotFlush);
   }
 
   /** The stored message: kept with its row (small ones), or in its blob file. */
@@ -163,4 +156,9 @@ export class InProcessOutboxEngine implements OutboxEngine {
   async closeAll(): Promise<void> {
     this.sender.closeAll();
   }
+}
+
+/** The rows are committed and will be sent: a failed flush is no reason to stop (nor to send twice). */
+function couldNotFlush(error: unknown): void {
+  console.warn('[wren] outbox: could not flush the sending mark to the disk:', (error as Error).message);
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { toWrenError, type WrenError } from '../errors/wren-error';
 import type { OutboxEntryView } from '../ipc/compose-shapes';
 import { isTemporary } from '../smtp/smtp-error';
+import { isThisBoot } from '../system/boot-identity';
 import type { Store } from '../store/store';
 import type { OutboxRecord } from '../store/outbox-repo';
 import type { OutboxEngine } from './outbox-engine';
@@ -188,8 +189,10 @@ export class OutboxRunner {
   }
 
   private async take(entry: OutboxRecord, reachable: boolean, sending: Set<Promise<void>>): Promise<void> {
-    const fresh = this.store.outbox.get(entry.id);
+    let fresh = this.store.outbox.get(entry.id);
     if (!fresh || fresh.claimToken !== this.token) return;
+    // Marked ahead of a turn that never came, by a process that ended: it sent nothing, and goes now.
+    if (fresh.state === 'sending' && this.store.outbox.requeueIfUnbegun(fresh.id, isThisBoot)) fresh = this.store.outbox.get(entry.id)!;
     if (fresh.state === 'sending') await this.recover(fresh);
     else if (fresh.state === 'sent') await this.fileSentCopy(fresh);
     else if (isDue(fresh) || (reachable && heldByNetwork(fresh))) {
@@ -233,8 +236,9 @@ export class OutboxRunner {
     const error = toWrenError(caught);
     if (!began) {
       const row = this.store.outbox.get(entry.id);
-      // Marked "sending" though the notice never came (a worker that died with it): as if it had.
-      if (row?.state === 'sending') return this.recover(row, error);
+      // Marked "sending" though the notice never came (a worker that died with it): as if it had, unless its
+      // turn provably never came (marked ahead of it).
+      if (row?.state === 'sending' && !this.store.outbox.requeueIfUnbegun(row.id, isThisBoot)) return this.recover(row, error);
       // Nothing reached the server: safe to try again, or final when the server refused the envelope.
       this.settleUnsent(entry, error);
       return;

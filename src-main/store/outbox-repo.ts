@@ -219,16 +219,25 @@ export class OutboxRepo {
   }
 
   /**
-   * Written when the message's turn comes on the connection, before its
-   * envelope and DATA: false when the row was taken back (Undo) or claimed by
-   * another process meanwhile, and then not a byte may go out.
+   * The "sending" mark, written before a byte of the message goes: false
+   * when the row was taken back (Undo) or claimed by another process
+   * meanwhile, and then not a byte may go out. `began`: written when the
+   * message's turn has come on the connection (before its envelope); without
+   * it, ahead of its turn (while the message before it is on the line), and
+   * its turn is recorded by markBegan. `boot`: the machine's boot, see
+   * requeueIfUnbegun.
    */
-  beginSending(id: number, token: string): boolean {
+  beginSending(id: number, token: string, boot: string | null = null, began = true, now = Date.now()): boolean {
     return (
       this.statements
-        .get(`UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ? AND claim_token = ? AND state IN ('waiting', 'queued')`)
-        .run(id, token).changes === 1
+        .get(`UPDATE outbox SET state = 'sending', attempts = attempts + 1, sending_boot = ?, began_at = ? WHERE id = ? AND claim_token = ? AND state IN ('waiting', 'queued')`)
+        .run(boot, began ? now : null, id, token).changes === 1
     );
+  }
+
+  /** A row marked "sending" ahead of its turn: the turn has come, its envelope goes next. False when it moved on meanwhile. */
+  markBegan(id: number, token: string, now = Date.now()): boolean {
+    return this.statements.get(`UPDATE outbox SET began_at = ? WHERE id = ? AND claim_token = ? AND state = 'sending'`).run(now, id, token).changes === 1;
   }
 
   /**
@@ -239,8 +248,27 @@ export class OutboxRepo {
    */
   endSendingUnbegun(id: number, token: string): void {
     this.statements
-      .get(`UPDATE outbox SET state = 'queued', attempts = attempts - 1 WHERE id = ? AND claim_token = ? AND state = 'sending'`)
+      .get(`UPDATE outbox SET state = 'queued', attempts = attempts - 1, began_at = NULL, sending_boot = NULL WHERE id = ? AND claim_token = ? AND state = 'sending'`)
       .run(id, token);
+  }
+
+  /**
+   * After a crash: a row marked "sending" ahead of its turn, whose turn never
+   * came, is queued again, when the mark was written in this same boot of
+   * the machine (`isThisBoot`). began_at is committed before the envelope
+   * goes, and a commit survives the end of a process; only a power loss or an
+   * OS crash could take it back, and those end the boot. Otherwise, or once
+   * the turn came, the row stays "sending", for the Sent folder or the user to
+   * settle. True when it was queued again.
+   */
+  requeueIfUnbegun(id: number, isThisBoot: (recorded: string) => boolean): boolean {
+    const row = this.statements.get(`SELECT sending_boot AS boot FROM outbox WHERE id = ? AND state = 'sending' AND began_at IS NULL`).get(id) as { boot: string | null } | undefined;
+    if (!row?.boot || !isThisBoot(row.boot)) return false;
+    return (
+      this.statements
+        .get(`UPDATE outbox SET state = 'queued', attempts = attempts - 1, sending_boot = NULL WHERE id = ? AND state = 'sending' AND began_at IS NULL AND sending_boot = ?`)
+        .run(id, row.boot).changes === 1
+    );
   }
 
   /**
@@ -295,9 +323,17 @@ export class OutboxRepo {
     this.statements.get('UPDATE outbox SET error_json = ? WHERE id = ?').run(JSON.stringify(error), id);
   }
 
-  /** Only a row still waiting or queued (never one being sent) can be taken back. */
+  /**
+   * Only a row that has not begun to leave can be taken back: waiting,
+   * queued, or marked "sending" ahead of a turn that has not come (the
+   * sending worker's markBegan then finds it gone, and sends nothing).
+   */
   removeIfUnsent(id: number): boolean {
-    return this.statements.get(`DELETE FROM outbox WHERE id = ? AND state IN ('waiting', 'queued', 'failed', 'unknown')`).run(id).changes === 1;
+    return (
+      this.statements
+        .get(`DELETE FROM outbox WHERE id = ? AND (state IN ('waiting', 'queued', 'failed', 'unknown') OR (state = 'sending' AND began_at IS NULL AND sending_boot IS NOT NULL))`)
+        .run(id).changes === 1
+    );
   }
 
   remove(id: number): void {

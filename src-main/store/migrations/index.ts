@@ -22,6 +22,7 @@ import { searchAttachmentNames } from './0021-search-attachment-names';
 import { messagesByMessageId } from './0022-messages-by-message-id';
 import { accountIdsNeverReused } from './0023-account-ids-never-reused';
 import { smtpCertificatePin } from './0024-smtp-certificate-pin';
+import { outboxSendingBegan } from './0025-outbox-sending-began';
 import type { Migration } from './migration';
 
 /** In order; a new migration is a new file here, never an edit to an old one. */
@@ -29,7 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   initial, pendingFlagChanges, pendingFlagIdentity, dropRecentKeyword, operationsJournal, folderOperations,
   pop3Downloads, localTransfers, outbox, addressBook, accountOrderColour, pop3UidlIdentity, messageSearch, addressBookByBatch, oauth2Accounts,
   searchCjkRunEnds, folderDeletePlan, outboxSources, messageIdsNeverReused, searchNfkc,
-  searchAttachmentNames, messagesByMessageId, accountIdsNeverReused, smtpCertificatePin,
+  searchAttachmentNames, messagesByMessageId, accountIdsNeverReused, smtpCertificatePin, outboxSendingBegan,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

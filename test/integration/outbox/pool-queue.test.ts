@@ -79,6 +79,35 @@ describe.each([
     }
   }, 30_000);
 
+  it('the message behind the one on the line is marked "sending" ahead of its turn; a line dropped after the first\'s final dot sends it once later, never "unknown"', async () => {
+    const tag = arrangement ?? 'main';
+    const dropped = `Dropped after the dot ${tag}`;
+    smtp.answer = 'accept';
+    smtp.answerBySubject[dropped] = 'drop';
+    smtp.holdMs = 1000;
+    try {
+      const [first, behind] = await queueTogether([dropped, `Behind the dropped one ${tag}`], (i) => `ahead-${i}-${tag}@example.test`);
+      await until(() => smtp.recipients.includes(`ahead-0-${tag}@example.test`));
+      // The first is on the line (its final reply held): the one behind it is marked, its turn not come.
+      const row = () => wren.core.store.db.prepare('SELECT state, began_at AS beganAt, sending_boot AS boot FROM outbox WHERE id = ?').get(behind!.id) as { state: string; beganAt: number | null; boot: string | null };
+      expect(row()).toMatchObject({ state: 'sending', beganAt: null, boot: expect.any(String) });
+      let [cut, next] = await wren.call('outbox.wait', { outboxIds: [first!.id, behind!.id] });
+      expect(cut!.state).toBe('unknown');
+      // Sent on a new connection at once, or queued for a retry as one that sent nothing: never a question for the user.
+      if (next!.state === 'queued') {
+        expect(next!.error).toMatchObject({ code: 'ConnectionLost' });
+        await wren.call('outbox.sendNow', { outboxId: behind!.id });
+        [next] = await wren.call('outbox.wait', { outboxIds: [behind!.id] });
+      }
+      expect(next!.state).toBe('sent');
+      expect(smtp.accepted.filter((id) => id === behind!.messageId)).toHaveLength(1);
+      await wren.call('outbox.resolve', { outboxId: first!.id, action: 'discard' });
+    } finally {
+      smtp.holdMs = 0;
+      delete smtp.answerBySubject[dropped];
+    }
+  }, 60_000);
+
   it('a message refused after DATA fails alone: the ones behind it go over the same connection at once', async () => {
     smtp.answer = 'accept';
     const tag = arrangement ?? 'main';
