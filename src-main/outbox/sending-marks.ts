@@ -46,14 +46,16 @@ export class SendingMarks {
     const markedAhead = this.ahead.get(job.outboxId);
     if (markedAhead) {
       this.ahead.delete(job.outboxId);
-      if (!(await markedAhead) || !this.store.outbox.markBegan(job.outboxId, job.token)) throw takenBack();
-      const next = this.markNext(job.accountId);
+      if (!(await markedAhead)) throw takenBack();
+      // Its turn and the next one's mark in one commit.
+      const next = this.store.db.transaction(() => (this.store.outbox.markBegan(job.outboxId, job.token) ? this.markNext(job.accountId) : false))();
+      if (next === false) throw takenBack();
       if (next !== null) this.ahead.set(next, this.flushInBackground().then(() => true));
       return;
     }
-    if (!this.store.outbox.beginSending(job.outboxId, job.token, this.boot, true)) throw takenBack();
-    // Marked before the flush, which then puts both on the disk.
-    const next = this.markNext(job.accountId);
+    const next = this.store.db.transaction(() => (this.store.outbox.beginSending(job.outboxId, job.token, this.boot, true) ? this.markNext(job.accountId) : false))();
+    if (next === false) throw takenBack();
+    // Both marked before the flush, which then puts both on the disk.
     const flushed = this.flushNow();
     if (next !== null) this.ahead.set(next, flushed.then(() => true));
     await flushed;
