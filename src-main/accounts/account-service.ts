@@ -79,8 +79,10 @@ export class AccountService {
   /**
    * Changes the given settings. New servers (the outgoing one too), a new password or a new trust
    * decision are tested with a login first (like add), so a saved account
-   * always worked when saved. Says whether the connection settings changed
-   * (the caller then drops the account's open connections).
+   * always worked when saved; a trust withdrawn (a fingerprint set to null)
+   * is not, as a self-signed server fails that test by design. Says whether
+   * the connection settings changed (the caller then drops the account's
+   * open connections).
    */
   async update(patch: AccountUpdate): Promise<{ view: AccountView; reconnect: boolean }> {
     const account = this.require(patch.accountId);
@@ -89,8 +91,12 @@ export class AccountService {
       throw new WrenError('BadRequest', `${account.name} signs in with the browser (OAuth2); it has no password to change.`, { accountId: account.id });
     }
     const signedIn = oauth2FlowId === undefined ? null : await this.signedInAgain(account, oauth2FlowId);
-    const reconnect = [fields.incoming, fields.smtp, password, fields.allowPlaintext, fields.trustedCertSha256, fields.smtpTrustedCertSha256, signedIn].some((v) => v !== undefined && v !== null);
-    const changes: AccountChanges = { ...fields, ...(reconnect ? await this.testedTrust(account, patch, signedIn) : {}) };
+    const tested = [fields.incoming, fields.smtp, password, fields.allowPlaintext, fields.trustedCertSha256, fields.smtpTrustedCertSha256, signedIn].some((v) => v !== undefined && v !== null);
+    // A certificate no longer trusted ("Stop trusting"): not tested (a self-signed server would fail the test
+    // that says so), but the connections made with it go, so the next one shows the certificate again.
+    const forgets = fields.trustedCertSha256 === null || fields.smtpTrustedCertSha256 === null;
+    const changes: AccountChanges = { ...fields, ...(tested ? await this.testedTrust(account, patch, signedIn) : {}) };
+    if (fields.trustedCertSha256 === null && !tested) Object.assign(changes, { trustedCertPem: null });
     // No outgoing server any more, or its certificate no longer trusted: nothing of it is kept.
     if (fields.smtp === null || fields.smtpTrustedCertSha256 === null) Object.assign(changes, { smtpTrustedCertSha256: null, smtpTrustedCertPem: null });
     this.store.write(() => {
@@ -105,7 +111,7 @@ export class AccountService {
       if (password !== undefined) this.vault.remove(current.passwordSecretId);
     });
     if (oauth2FlowId !== undefined) this.oauth2.flows.forget(oauth2FlowId);
-    return { view: this.view(this.require(account.id)), reconnect };
+    return { view: this.view(this.require(account.id)), reconnect: tested || forgets };
   }
 
   /**

@@ -86,6 +86,8 @@ const strings = {
   'cert.headingServer': 'Certificate presented by the {protocol} server {host}:{port}',
   'cert.trustSmtp': 'Trust this certificate for this account’s outgoing (SMTP) server',
   'cert.trustedSmtp': 'Trusting the outgoing (SMTP) server’s certificate with fingerprint {fingerprint}.',
+  'cert.forget': 'Stop trusting this certificate',
+  'cert.forgetHint': 'On Save, Wren forgets it and closes the account’s connections; the next time the server shows a certificate it does not otherwise trust, you are asked again.',
   'cert.retrustSmtp': 'The outgoing server shows a certificate you have not trusted. Trust it only if its fingerprint is the one your server’s administrator gives you; the message is then sent again.',
 
   'folders.heading': 'Folders',

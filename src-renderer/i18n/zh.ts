@@ -82,6 +82,8 @@ export const zh: Dictionary = {
     'cert.headingServer': '{protocol} 服务器 {host}:{port} 提供的证书',
     'cert.trustSmtp': '为此账户的发件（SMTP）服务器信任此证书',
     'cert.trustedSmtp': '正在信任发件（SMTP）服务器指纹为 {fingerprint} 的证书。',
+    'cert.forget': '不再信任此证书',
+    'cert.forgetHint': '保存后，Wren 会忘记此证书并关闭该账户的连接；下次服务器出示其他方式无法信任的证书时，会再次询问您。',
     'cert.retrustSmtp': '发件服务器提供的是您未信任过的证书。只有当其指纹与服务器管理员提供的一致时才信任它；信任后邮件会重新发送。',
 
     'folders.heading': '文件夹',

@@ -82,4 +82,23 @@ describe('web mode: trusting a replaced certificate again', () => {
     await web.page.getByTestId('message-row').filter({ hasText: 'After the renewal' }).waitFor();
     expect(await web.page.locator('[data-testid^="account-status-"]').count()).toBe(0);
   });
+
+  it('the edit dialog shows the trusted certificate; "Stop trusting" forgets it, and the next connection asks again', async () => {
+    await web.page.getByTestId('account-heading').first().click({ button: 'right' });
+    await web.page.getByTestId('account-menu-edit').click();
+    const dialog = web.page.getByTestId('edit-account-dialog');
+    const trusted = dialog.getByTestId('edit-trusted-cert');
+    expect(await trusted.textContent()).toContain(web.lab.certFingerprint256);
+    await trusted.getByTestId('edit-trusted-cert-forget').check();
+    await screenshot(web.page, 'stop-trusting-edit-dialog');
+    await dialog.getByTestId('edit-account-save').click();
+    await dialog.waitFor({ state: 'detached' });
+    await web.page.getByTestId('sync-now').click();
+    const banner = web.page.locator('[data-testid^="account-status-"]');
+    await banner.getByTestId('certificate-details').waitFor({ timeout: 30_000 });
+    expect(await banner.textContent()).toContain(web.lab.certFingerprint256);
+    await banner.getByTestId('setup-trust-cert').click();
+    await banner.waitFor({ state: 'detached', timeout: 30_000 });
+  });
 });
+

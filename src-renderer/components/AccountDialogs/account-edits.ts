@@ -13,6 +13,10 @@ export interface AccountEditForm {
   password: string;
   /** An OAuth2 account signed in with the browser again: its new tokens replace the old ones. */
   oauth2FlowId?: string | null;
+  /** Stop trusting the incoming server's pinned certificate. */
+  forgetPin?: boolean;
+  /** Stop trusting the outgoing server's own pinned certificate. */
+  forgetSmtpPin?: boolean;
 }
 
 export function serverForm(server: ServerSettings): ServerForm {
@@ -44,6 +48,8 @@ export function accountEdits(account: AccountView, form: AccountEditForm): Accou
   if (JSON.stringify(smtp) !== JSON.stringify(account.smtp)) edits.smtp = smtp;
   if (form.password) edits.password = form.password;
   if (form.oauth2FlowId) edits.oauth2FlowId = form.oauth2FlowId;
+  if (form.forgetPin && account.trustedCertSha256) edits.trustedCertSha256 = null;
+  if (form.forgetSmtpPin && account.smtpTrustedCertSha256) edits.smtpTrustedCertSha256 = null;
   return edits;
 }
 

@@ -13,6 +13,7 @@ import { OAuth2SignIn } from '../AccountForm/oauth2-sign-in';
 import { CertificateDetails } from '../CertificateDetails';
 import { certificateFromError, isSmtpCertificate } from '../CertificateDetails/certificate-from-error';
 import { accountEdits, invalidEditLabels, serverForm, smtpForm, type AccountEditForm } from './account-edits';
+import { TrustedCertificateField } from './trusted-certificate-field';
 import type { StringKey } from '../../i18n/en';
 
 /**
@@ -74,9 +75,15 @@ export function EditAccountDialog({ account, onClose }: { account: AccountView; 
         ) : (
           <TextField label={t('accountDialog.newPassword')} value={form.password} onChange={(password) => update({ password })} testId="edit-account-password" type="password" autoComplete="new-password" disabled={busy} />
         )}
+        {account.trustedCertSha256 && (
+          <TrustedCertificateField fingerprint={account.trustedCertSha256} smtp={false} forget={form.forgetPin ?? false} onForget={(forgetPin) => update({ forgetPin })} disabled={busy} testId="edit-trusted-cert" />
+        )}
         <fieldset className="dialog__fieldset">
           <legend>{t('accountDialog.outgoing')}</legend>
           <ServerFields kind="smtp" server={form.smtp} defaultUser={form.incoming.user ?? account.email} onChange={(smtp: ServerForm) => update({ smtp })} disabled={busy} />
+          {account.smtpTrustedCertSha256 && (
+            <TrustedCertificateField fingerprint={account.smtpTrustedCertSha256} smtp forget={form.forgetSmtpPin ?? false} onForget={(forgetSmtpPin) => update({ forgetSmtpPin })} disabled={busy} testId="edit-smtp-trusted-cert" />
+          )}
         </fieldset>
         {invalid.length > 0 && (
           <p className="error-notice" role="alert" data-testid="edit-account-invalid">

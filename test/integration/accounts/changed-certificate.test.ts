@@ -71,4 +71,15 @@ describe('a trusted certificate the server replaced', () => {
     const { failures } = await wren.call('sync.run', { accountId });
     expect(failures[0]?.error.code).toBe('TlsUntrusted');
   });
+
+  it('stop trusting it (a fingerprint set to null): saved without a login test, the open connection goes, and the next sync refuses the certificate again', async () => {
+    front.present(renewed);
+    expect((await wren.call('sync.run', { accountId })).failures).toEqual([]);
+    // Not reconnected by the test: the update itself must close the connection made with the trust now withdrawn.
+    const edited = await wren.call('accounts.update', { accountId, trustedCertSha256: null });
+    expect(edited.trustedCertSha256).toBeNull();
+    expect(wren.core.store.accounts.get(accountId)).toMatchObject({ trustedCertSha256: null, trustedCertPem: null });
+    const { failures } = await wren.call('sync.run', { accountId });
+    expect(failures[0]?.error).toMatchObject({ code: 'TlsUntrusted', details: { certificate: { fingerprint256: renewed.fingerprint256 } } });
+  });
 });

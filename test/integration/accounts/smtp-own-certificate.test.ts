@@ -97,6 +97,19 @@ describe('an SMTP server with its own self-signed certificate', () => {
     expect(account!.smtpTrustedCertSha256).toBe(renewed.fingerprint256);
   });
 
+  it('stop trusting it: the SMTP pin goes (the incoming one stays), and the next send is refused with the certificate shown', async () => {
+    const edited = await wren.call('accounts.update', { accountId, smtpTrustedCertSha256: null });
+    expect(edited).toMatchObject({ trustedCertSha256: lab.certFingerprint256, smtpTrustedCertSha256: null });
+    const refused = await sendNow(wren, { accountId, to: to(bob().email), subject: 'After the SMTP pin went', text: 'hello' });
+    expect(refused.state).toBe('failed');
+    expect(refused.error).toMatchObject(untrustedSmtp(renewed.fingerprint256));
+    expect(await onServerById(lab, bob().email, 'INBOX', refused.messageId)).toHaveLength(0);
+    // Trusted again, as the Outbox row offers.
+    await wren.call('accounts.update', { accountId, smtpTrustedCertSha256: renewed.fingerprint256 });
+    await wren.call('outbox.retry', { outboxId: refused.id });
+    expect((await wren.call('outbox.wait', { outboxIds: [refused.id] }))[0]!.state).toBe('sent');
+  });
+
   it('an SMTP server showing the incoming server\'s certificate needs no second trust step', async () => {
     const sameCert = labDraft(lab, bob(), { smtp: { host: lab.host, port: lab.ports.submission, security: 'starttls', user: bob().email } });
     expect(await wren.call('accounts.testConnection', sameCert)).toMatchObject({ ok: true, smtpChecked: true });

@@ -31,6 +31,13 @@ describe('accountEdits', () => {
     expect(accountEdits(withSmtp, { ...unchanged(), smtp: { ...smtpForm(withSmtp.smtp), host: ' ' } })).toEqual({ accountId: 1, smtp: null });
   });
 
+  it('"stop trusting" sends the pinned fingerprint as null, the incoming server’s and the outgoing one’s apart, and only when one is pinned', () => {
+    const pinned = { ...ACCOUNT, trustedCertSha256: 'AB:CD', smtpTrustedCertSha256: 'EF:01' };
+    expect(accountEdits(pinned, { ...unchanged(), forgetPin: true })).toEqual({ accountId: 1, trustedCertSha256: null });
+    expect(accountEdits(pinned, { ...unchanged(), forgetSmtpPin: true })).toEqual({ accountId: 1, smtpTrustedCertSha256: null });
+    expect(accountEdits({ ...ACCOUNT, trustedCertSha256: null, smtpTrustedCertSha256: null }, { ...unchanged(), forgetPin: true, forgetSmtpPin: true })).toEqual({ accountId: 1 });
+  });
+
   it('names the fields an edit cannot be sent with by their labels, the incoming ones by the account’s protocol', () => {
     const form = { ...unchanged(), incoming: { ...serverForm(ACCOUNT.incoming), port: '' }, smtp: { ...smtpForm(null), host: 'smtp.example.test', port: '70000' } };
     expect(invalidEditLabels(ACCOUNT, accountEdits(ACCOUNT, form))).toEqual(['form.imapPort', 'form.smtpPort']);
