@@ -91,7 +91,9 @@ describe.each([
       // The first is on the line (its final reply held): the one behind it is marked, its turn not come.
       const row = () => wren.core.store.db.prepare('SELECT state, began_at AS beganAt, sending_boot AS boot FROM outbox WHERE id = ?').get(behind!.id) as { state: string; beganAt: number | null; boot: string | null };
       expect(row()).toMatchObject({ state: 'sending', beganAt: null, boot: expect.any(String) });
-      let [cut, next] = await wren.call('outbox.wait', { outboxIds: [first!.id, behind!.id] });
+      const settled = await wren.call('outbox.wait', { outboxIds: [first!.id, behind!.id] });
+      const cut = settled[0];
+      let next = settled[1];
       expect(cut!.state).toBe('unknown');
       // Sent on a new connection at once, or queued for a retry as one that sent nothing: never a question for the user.
       if (next!.state === 'queued') {
