@@ -149,22 +149,22 @@ function mailOf(message: BenchMessage, text: string, from: string) {
   };
 }
 
-async function sendBareBuilt(built: Buffer[], port: number, user: { email: string; password: string }): Promise<void> {
+/** nodemailer's pooled transport with Wren's pool settings (one connection, `maxMessages: Infinity`), for one row. */
+async function withBarePool(port: number, user: { email: string; password: string }, send: (transport: ReturnType<typeof nodemailer.createTransport>) => Promise<unknown>): Promise<void> {
   const transport = nodemailer.createTransport({ pool: true, maxConnections: 1, maxMessages: Infinity, host: '127.0.0.1', port, secure: false, ignoreTLS: true, auth: { user: user.email, pass: user.password } });
   try {
-    await Promise.all(built.map((raw) => transport.sendMail({ envelope: { from: user.email, to: [RECIPIENT] }, raw })));
+    await send(transport);
   } finally {
     transport.close();
   }
 }
 
-async function sendBare(set: BenchMessage[], texts: string[], port: number, user: { email: string; password: string }): Promise<void> {
-  const transport = nodemailer.createTransport({ pool: true, maxConnections: 1, maxMessages: Infinity, host: '127.0.0.1', port, secure: false, ignoreTLS: true, auth: { user: user.email, pass: user.password } });
-  try {
-    await Promise.all(set.map((message, i) => transport.sendMail(mailOf(message, texts[i]!, user.email))));
-  } finally {
-    transport.close();
-  }
+function sendBareBuilt(built: Buffer[], port: number, user: { email: string; password: string }): Promise<void> {
+  return withBarePool(port, user, (transport) => Promise.all(built.map((raw) => transport.sendMail({ envelope: { from: user.email, to: [RECIPIENT] }, raw }))));
+}
+
+function sendBare(set: BenchMessage[], texts: string[], port: number, user: { email: string; password: string }): Promise<void> {
+  return withBarePool(port, user, (transport) => Promise.all(set.map((message, i) => transport.sendMail(mailOf(message, texts[i]!, user.email)))));
 }
 
 type StagedAttachments = { stagedId: string; filename: string; contentType: string; size: number }[];
