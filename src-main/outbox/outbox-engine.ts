@@ -87,7 +87,7 @@ export class InProcessOutboxEngine implements OutboxEngine {
     this.committer = new OutboxCommitter(store);
     this.sender = new SmtpSender(loginFor, renewLogin);
     this.marks = new SentMarks(store.db, store.outbox);
-    this.sending = new SendingMarks(store, () => this.flushSendingMark(), () => this.flushInPool());
+    this.sending = new SendingMarks(store, () => this.flushSendingMark(), () => this.flushInPool(), (work) => this.marks.withMarks(work));
   }
 
   async queue(request: QueueRequest): Promise<number> {

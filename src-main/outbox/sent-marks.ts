@@ -13,34 +13,71 @@ interface Mark {
 
 /**
  * Records "sent" for messages the server accepted, written where the send
- * ran (the outbox worker) and grouped: the replies that arrive within a
- * few ms of each other are marked in one transaction, and each caller hears
- * back once its mark is committed. A crash before the commit leaves the row
- * "sending", which recovery settles by the Sent folder or the user: never
- * a blind resend.
+ * ran (the outbox worker) and grouped: the marks gathered over a few ms go
+ * in one transaction, or sooner in the next message's turn (`withMarks`),
+ * whose commit the connection waits for anyway; each caller hears back once
+ * its mark is committed. A crash before the commit leaves the row "sending",
+ * which recovery settles by the Sent folder or the user: never a blind
+ * resend.
  */
 export class SentMarks {
   private pending: Mark[] = [];
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly db: Db, private readonly outbox: OutboxRepo) {}
 
   mark(outboxId: number, refused: string[], sentCopy: 'pending' | 'skipped'): Promise<void> {
     return new Promise((resolve, reject) => {
       this.pending.push({ outboxId, refused, sentCopy, done: (error) => (error === undefined ? resolve() : reject(error)) });
-      if (this.pending.length === 1) setTimeout(() => this.commit(), GATHER_MS);
+      this.timer ??= setTimeout(() => this.commit(), GATHER_MS);
     });
   }
 
-  private commit(): void {
-    const group = this.pending;
-    this.pending = [];
+  /**
+   * Runs `work` in one immediate transaction with the marks gathered so far.
+   * When it fails, the marks are gathered again for a commit of their own:
+   * another write's trouble is not theirs.
+   */
+  withMarks<T>(work: () => T): T {
+    const group = this.takePending();
+    let result: T;
     try {
-      const now = Date.now();
-      this.db.transaction(() => group.forEach((m) => this.outbox.markSent(m.outboxId, m.refused, m.sentCopy, now))).immediate();
+      result = this.db.transaction(() => {
+        this.write(group);
+        return work();
+      }).immediate();
+    } catch (error) {
+      if (group.length > 0) {
+        this.pending.unshift(...group);
+        this.timer ??= setTimeout(() => this.commit(), GATHER_MS);
+      }
+      throw error;
+    }
+    for (const m of group) m.done();
+    return result;
+  }
+
+  private commit(): void {
+    const group = this.takePending();
+    try {
+      this.db.transaction(() => this.write(group)).immediate();
     } catch (error) {
       for (const m of group) m.done(error);
       return;
     }
     for (const m of group) m.done();
+  }
+
+  private takePending(): Mark[] {
+    const group = this.pending;
+    this.pending = [];
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    return group;
+  }
+
+  private write(group: Mark[]): void {
+    const now = Date.now();
+    for (const m of group) this.outbox.markSent(m.outboxId, m.refused, m.sentCopy, now);
   }
 }

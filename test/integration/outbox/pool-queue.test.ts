@@ -6,6 +6,7 @@ import { startLab, type Lab } from '../../lab/lab';
 import { startScriptedSmtp, type ScriptedSmtp } from '../../lab/scripted-smtp';
 import { labDraft, startCore, type TestCore } from '../imap/lab-core';
 import { to } from './outbox-lab';
+import { MARKED_AHEAD } from '../../../src-main/outbox/sending-marks';
 
 const run = promisify(execFile);
 
@@ -79,30 +80,34 @@ describe.each([
     }
   }, 30_000);
 
-  it('the message behind the one on the line is marked "sending" ahead of its turn; a line dropped after the first\'s final dot sends it once later, never "unknown"', async () => {
+  it('the messages behind the one on the line are marked "sending" ahead of their turn (a few, not all); a line dropped after the first\'s final dot sends them once later, never "unknown"', async () => {
     const tag = arrangement ?? 'main';
     const dropped = `Dropped after the dot ${tag}`;
     smtp.answer = 'accept';
     smtp.answerBySubject[dropped] = 'drop';
     smtp.holdMs = 1000;
     try {
-      const [first, behind] = await queueTogether([dropped, `Behind the dropped one ${tag}`], (i) => `ahead-${i}-${tag}@example.test`);
+      const behindSubjects = Array.from({ length: MARKED_AHEAD + 1 }, (_, i) => `Behind the dropped one ${i} ${tag}`);
+      const [first, ...behind] = await queueTogether([dropped, ...behindSubjects], (i) => `ahead-${i}-${tag}@example.test`);
       await until(() => smtp.recipients.includes(`ahead-0-${tag}@example.test`));
-      // The first is on the line (its final reply held): the one behind it is marked, its turn not come.
-      const row = () => wren.core.store.db.prepare('SELECT state, began_at AS beganAt, sending_boot AS boot FROM outbox WHERE id = ?').get(behind!.id) as { state: string; beganAt: number | null; boot: string | null };
-      expect(row()).toMatchObject({ state: 'sending', beganAt: null, boot: expect.any(String) });
-      const settled = await wren.call('outbox.wait', { outboxIds: [first!.id, behind!.id] });
-      const cut = settled[0];
-      let next = settled[1];
-      expect(cut!.state).toBe('unknown');
-      // Sent on a new connection at once, or queued for a retry as one that sent nothing: never a question for the user.
-      if (next!.state === 'queued') {
-        expect(next!.error).toMatchObject({ code: 'ConnectionLost' });
-        await wren.call('outbox.sendNow', { outboxId: behind!.id });
-        [next] = await wren.call('outbox.wait', { outboxIds: [behind!.id] });
+      // The first is on the line (its final reply held): those next in line are marked, their turn not come; the
+      // one after them waits unmarked (still "waiting", as queued with Send later).
+      const row = (id: number) => wren.core.store.db.prepare('SELECT state, began_at AS beganAt, sending_boot AS boot FROM outbox WHERE id = ?').get(id) as { state: string; beganAt: number | null; boot: string | null };
+      for (const entry of behind.slice(0, MARKED_AHEAD)) expect(row(entry.id)).toMatchObject({ state: 'sending', beganAt: null, boot: expect.any(String) });
+      expect(row(behind[MARKED_AHEAD]!.id)).toMatchObject({ state: 'waiting', beganAt: null, boot: null });
+      const settled = await wren.call('outbox.wait', { outboxIds: [first!.id, ...behind.map((e) => e.id)] });
+      expect(settled[0]!.state).toBe('unknown');
+      // Sent on a new connection at once, or queued for a retry as ones that sent nothing: never a question for the user.
+      for (const [i, entry] of behind.entries()) {
+        let next = settled[i + 1]!;
+        if (next.state === 'queued') {
+          expect(next.error).toMatchObject({ code: 'ConnectionLost' });
+          await wren.call('outbox.sendNow', { outboxId: entry.id });
+          [next] = (await wren.call('outbox.wait', { outboxIds: [entry.id] })) as [typeof next];
+        }
+        expect(next.state).toBe('sent');
+        expect(smtp.accepted.filter((id) => id === entry.messageId)).toHaveLength(1);
       }
-      expect(next!.state).toBe('sent');
-      expect(smtp.accepted.filter((id) => id === behind!.messageId)).toHaveLength(1);
       await wren.call('outbox.resolve', { outboxId: first!.id, action: 'discard' });
     } finally {
       smtp.holdMs = 0;
