@@ -3,6 +3,7 @@ import { withRenewedToken, type RenewLogin } from '../accounts/oauth2/renewed-to
 import type { SmtpLogin } from '../smtp/smtp-transport';
 import { bundledWorkerPath } from '../workers/start-bundled-worker';
 import type { OutboxEngine, QueueRequest, SendJob } from './outbox-engine';
+import { BurstLogins } from './burst-logins';
 import { OutboxWorkerThread } from './outbox-worker-thread';
 
 /**
@@ -17,25 +18,28 @@ import { OutboxWorkerThread } from './outbox-worker-thread';
 export class WorkerOutboxEngine implements OutboxEngine {
   private readonly builder: OutboxWorkerThread;
   private readonly sender: OutboxWorkerThread;
+  private readonly logins: BurstLogins;
 
   constructor(
     dataDir: string,
     workerPath: string,
-    private readonly loginFor: (accountId: number) => SmtpLogin | Promise<SmtpLogin>,
+    loginFor: (accountId: number) => SmtpLogin | Promise<SmtpLogin>,
     /** OAuth2: a login with a renewed token after the server refused one; the worker cannot renew, so this side does. */
     private readonly renewLogin?: (accountId: number) => RenewLogin<SmtpLogin>,
   ) {
     this.builder = new OutboxWorkerThread(dataDir, workerPath, 'build');
     this.sender = new OutboxWorkerThread(dataDir, workerPath, 'send');
+    this.logins = new BurstLogins(loginFor);
   }
 
   queue(request: QueueRequest): Promise<number> {
     return this.builder.call({ type: 'queue', request }) as Promise<number>;
   }
 
-  async send(job: SendJob, onBegan: () => void): Promise<SendOutcome> {
-    const login = await this.loginFor(job.accountId);
-    return withRenewedToken(login, this.renewLogin?.(job.accountId), (attempt) => this.sender.call({ type: 'send', job, login: attempt }, onBegan) as Promise<SendOutcome>);
+  send(job: SendJob, onBegan: () => void): Promise<SendOutcome> {
+    return this.logins.during(job.accountId, (login) =>
+      withRenewedToken(login, this.renewLogin?.(job.accountId), (attempt) => this.sender.call({ type: 'send', job, login: attempt }, onBegan) as Promise<SendOutcome>),
+    );
   }
 
   takeBack(outboxId: number): void {
