@@ -16,7 +16,11 @@ export interface SendRequest {
   undoSeconds: number;
 }
 
-/** How often `wait` looks at the rows (the work may be done by another process sharing the data folder). */
+/**
+ * How often `wait` looks at all its rows: between looks it hears this
+ * process's changes as they happen, and this catches what another process
+ * sharing the data folder did.
+ */
 const WAIT_POLL_MS = 100;
 
 /**
@@ -35,6 +39,8 @@ export class OutboxService {
     private readonly engine: OutboxEngine,
     private readonly runner: OutboxRunner,
     private readonly changed: (entry: OutboxEntryView, removed: boolean) => void,
+    /** Subscribes to this process's outbox changes (every `outbox.changed`, the runner's included); returns the unsubscribe. */
+    private readonly watchChanges: (listener: (outboxId: number) => void) => () => void = () => () => undefined,
   ) {
     this.rawCommitter = new OutboxCommitter(store);
   }
@@ -123,19 +129,52 @@ export class OutboxService {
     return this.list();
   }
 
-  /** Until each entry is settled for now: sent with its Sent copy settled, failed, unknown, or held (offline, later). */
+  /**
+   * Until each entry is settled for now: sent with its Sent copy settled,
+   * failed, unknown, or held (offline, later). An entry is looked at again as
+   * soon as this process changes it (so `wren send` returns as the server
+   * answers, not up to a poll later), and all of them every WAIT_POLL_MS.
+   */
   async wait(outboxIds: number[]): Promise<OutboxEntryView[]> {
     const settled = new Map<number, OutboxEntryView>();
-    for (;;) {
-      const open = outboxIds.filter((id) => !settled.has(id));
-      const progress = new Map(this.store.outbox.progressOf(open).map((row) => [row.id, row]));
-      for (const id of open) {
-        const row = progress.get(id);
-        if (!row) throw new WrenError('NotFound', `No outbox entry ${id}.`, { outboxId: id });
-        if (isSettled(row)) settled.set(id, view(this.require(id)));
+    const open = new Set(outboxIds);
+    const changed = new Set<number>();
+    let wake: (() => void) | null = null;
+    const stopWatching = this.watchChanges((id) => {
+      if (!open.has(id)) return;
+      changed.add(id);
+      wake?.();
+    });
+    try {
+      let look = [...open];
+      for (;;) {
+        this.settleSome(look, open, settled);
+        if (open.size === 0) return outboxIds.map((id) => settled.get(id)!);
+        const polled = await new Promise<boolean>((resolve) => {
+          const timer = setTimeout(() => resolve(true), WAIT_POLL_MS);
+          wake = () => {
+            clearTimeout(timer);
+            resolve(false);
+          };
+        });
+        wake = null;
+        look = polled ? [...open] : [...changed].filter((id) => open.has(id));
+        changed.clear();
       }
-      if (settled.size === outboxIds.length) return outboxIds.map((id) => settled.get(id)!);
-      await new Promise((resolve) => setTimeout(resolve, WAIT_POLL_MS));
+    } finally {
+      stopWatching();
+    }
+  }
+
+  /** Looks at `ids`: a settled one moves from `open` to `settled`; a gone one is NotFound. */
+  private settleSome(ids: number[], open: Set<number>, settled: Map<number, OutboxEntryView>): void {
+    const progress = new Map(this.store.outbox.progressOf(ids).map((row) => [row.id, row]));
+    for (const id of ids) {
+      const row = progress.get(id);
+      if (!row) throw new WrenError('NotFound', `No outbox entry ${id}.`, { outboxId: id });
+      if (!isSettled(row)) continue;
+      settled.set(id, view(this.require(id)));
+      open.delete(id);
     }
   }
 

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WrenError } from '../../../src-main/errors/wren-error';
 import { ComposedMessage } from '../../../src-main/ipc/compose-shapes';
 import { AttachmentStaging } from '../../../src-main/outbox/attachment-staging';
@@ -74,5 +74,71 @@ describe('OutboxService.send when the build worker dies', () => {
     await expect(service.send(composed(), { sendAt: null, undoSeconds: 0 })).rejects.toMatchObject({ code: 'Internal' });
     expect(temp.store.outbox.list(accountId)).toEqual([]);
     expect([kicked, changed]).toEqual([[], []]);
+  });
+});
+
+describe('OutboxService.wait', () => {
+  /** A service whose change feed the test drives, and a row in the outbox "sending". */
+  function waiting() {
+    const { store, dir } = temp;
+    const staging = new AttachmentStaging(dir);
+    const engine = new InProcessOutboxEngine(store, staging, () => { throw new Error('no SMTP in this test'); });
+    const runner = { kick: async () => undefined } as unknown as OutboxRunner;
+    const listeners = new Set<(id: number) => void>();
+    const watch = (listener: (id: number) => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    };
+    const service = new OutboxService(store, staging, engine, runner, () => undefined, watch);
+    const row = (n: number) => store.outbox.insert({
+      accountId, messageId: `<w${n}@example.test>`, blob: 'b'.repeat(64), size: 10, envelope: { from: 'a@example.test', to: ['b@example.test'] },
+      composedJson: null, subject: `w${n}`, to: ['b@example.test'], state: 'queued', sendAt: null,
+    });
+    const announce = (id: number) => listeners.forEach((listener) => listener(id));
+    return { service, row, announce, listeners };
+  }
+
+  afterEach(() => vi.useRealTimers());
+
+  it('answers as soon as this process announces the change, not a poll later', async () => {
+    vi.useFakeTimers();
+    const { service, row, announce, listeners } = waiting();
+    const [a, b] = [row(1), row(2)];
+    let answer: { id: number; state: string }[] | null = null;
+    const waited = service.wait([a, b]).then((entries) => (answer = entries));
+    temp.store.outbox.markSent(a, [], 'skipped');
+    announce(a);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(answer).toBeNull();
+    temp.store.outbox.markSent(b, [], 'skipped');
+    // A change to an entry the caller does not wait for settles nothing.
+    announce(row(3));
+    announce(b);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(answer!.map((e) => [e.id, e.state])).toEqual([[a, 'sent'], [b, 'sent']]);
+    await waited;
+    expect(listeners.size).toBe(0);
+  });
+
+  it('sees what another process did (no announcement here) at its next look', async () => {
+    vi.useFakeTimers();
+    const { service, row } = waiting();
+    const a = row(1);
+    let answer: { state: string }[] | null = null;
+    void service.wait([a]).then((entries) => (answer = entries));
+    temp.store.outbox.markSent(a, [], 'skipped');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(answer).toBeNull();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(answer![0]!.state).toBe('sent');
+  });
+
+  it('an entry taken out of the outbox meanwhile is NotFound', async () => {
+    const { service, row, announce } = waiting();
+    const a = row(1);
+    const waited = service.wait([a]);
+    temp.store.outbox.remove(a);
+    announce(a);
+    await expect(waited).rejects.toMatchObject({ code: 'NotFound' });
   });
 });
