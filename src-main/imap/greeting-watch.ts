@@ -14,23 +14,40 @@ export interface GreetingWatch {
   /** imapflow's logger, passing every entry on to `inner`. */
   logger: Logger;
   /**
-   * A connect that timed out waiting for the greeting while the server did send something, and
-   * not IMAP (a POP3 "+OK", an SMTP "220", an HTTP or TLS answer: another kind of server on the
-   * port), as ServerProtocolError with what it sent; null otherwise (nothing came: a timeout).
+   * A connect that ended without a greeting while the server did send something, and not IMAP (a
+   * POP3 "+OK", an SMTP "220", an HTTP or TLS answer: another kind of server on the port), as
+   * ServerProtocolError with what it sent; null otherwise (nothing came: a timeout).
    */
   notImap(error: unknown, server: { host: string; port: number }): WrenError | null;
+}
+
+/** The connection as the watch needs it: whether the greeting came (imapflow's own flag), and a way to end it. */
+interface Greeted {
+  greetingReceived?: boolean;
+  close(): void;
 }
 
 /**
  * imapflow waits out its greeting timeout on anything that is no IMAP greeting and then only says
  * GREETING_TIMEOUT ("did not answer in time": offline). What the server did send is in its log: a
  * line its parser could not read is logged whole (src 's'), a line that parses as a tagged answer
- * ("+OK POP3 ready", "HTTP/1.1 400") names only its tag. The first such is kept.
+ * ("+OK POP3 ready", "HTTP/1.1 400") names only its tag. The first such is kept, and when it came
+ * before any greeting, the connection is closed at once (`client`): waiting out the timeout (15 s)
+ * for a greeting from a POP3, SMTP or SSH server only delays the same answer.
  */
-export function watchGreeting(inner: Logger): GreetingWatch {
+export function watchGreeting(inner: Logger, client: () => Greeted | undefined = () => undefined): GreetingWatch {
   let first: string | null = null;
+  let cutShort = false;
   const note = (text: unknown) => {
-    if (first === null && typeof text === 'string' && text !== '') first = text;
+    if (first !== null || typeof text !== 'string' || text === '') return;
+    first = text;
+    // Not inside imapflow's parse: a valid greeting in the same chunk has been read by then.
+    setImmediate(() => {
+      const connection = client();
+      if (!connection || connection.greetingReceived) return;
+      cutShort = true;
+      connection.close();
+    });
   };
   const logger: Logger = {
     ...inner,
@@ -46,10 +63,12 @@ export function watchGreeting(inner: Logger): GreetingWatch {
   return {
     logger,
     notImap: (error, server) => {
-      if ((error as { code?: unknown } | null)?.code !== 'GREETING_TIMEOUT' || first === null) return null;
+      const timedOut = (error as { code?: unknown } | null)?.code === 'GREETING_TIMEOUT';
+      if (first === null || (!timedOut && !cutShort)) return null;
       const serverText = serverLineExcerpt(first);
       const message = `The IMAP server ${server.host}:${server.port} answered with something that is not an IMAP greeting: ${serverText}`;
-      return new WrenError('ServerProtocolError', message, { host: server.host, port: server.port, protocol: 'imap', cause: 'GREETING_TIMEOUT', serverText }, { cause: error });
+      const cause = cutShort ? 'NOT_IMAP_GREETING' : 'GREETING_TIMEOUT';
+      return new WrenError('ServerProtocolError', message, { host: server.host, port: server.port, protocol: 'imap', cause, serverText }, { cause: error });
     },
   };
 }

@@ -73,7 +73,7 @@ export async function openImap(login: ImapLogin, onError?: (error: WrenError) =>
   // Loaded on first use: a front end that never opens IMAP itself (the CLI's sync runs in the worker) starts without it.
   const { ImapFlow } = await import('imapflow');
   const owner: { client?: ImapFlow } = {};
-  const greeting = watchGreeting(refusalLogger(() => owner.client));
+  const greeting = watchGreeting(refusalLogger(() => owner.client), () => owner.client);
   const client = new ImapFlow({ ...imapOptions(login, push), logger: greeting.logger });
   owner.client = client;
   client.on('error', (error: unknown) => {
