@@ -13,6 +13,7 @@ import type { FolderRecord } from '../store/folders-repo';
 import type { Store } from '../store/store';
 import { buildDraft } from './build-draft';
 import { chosenIdentity, identitiesOf } from './identities';
+import { DraftSessions } from './draft-sessions';
 import { draftMessageId } from './draft-message-id';
 
 export interface DiscardRequest {
@@ -42,8 +43,8 @@ const LOCAL_DRAFTS = 'Drafts';
 export class DraftsService {
   /** One save or flush at a time per account, so a version is never appended twice. */
   private readonly queues = new Map<number, Promise<unknown>>();
-  /** The newest saved version of each composing session (ComposedMessage.draftKey); a reloaded page may not know it. */
-  private readonly newest = new Map<string, number>();
+  /** The newest saved version of each composing session; a reloaded page may not know it. */
+  private readonly composing = new DraftSessions();
 
   constructor(
     private readonly store: Store,
@@ -68,7 +69,7 @@ export class DraftsService {
       const newest = this.currentVersion(request);
       const record = newest !== null ? this.store.messages.get(newest) : undefined;
       if (record) this.removeVersion(this.draftsFolderOf(record.folderId), record.id);
-      if (request.draftKey) this.newest.delete(request.draftKey);
+      if (request.draftKey) this.composing.forget(request.draftKey);
     };
     if (request.draftKey && typeof accountId === 'number') await this.serial(accountId, async () => discardNow());
     else discardNow();
@@ -81,8 +82,14 @@ export class DraftsService {
    * removed after the send.
    */
   async readyToSend(composed: ComposedMessage): Promise<ComposedMessage> {
-    if (!composed.draftKey) return composed;
-    return this.serial(composed.accountId, async () => ({ ...composed, draftMessageId: this.currentVersion(composed) }));
+    const draftKey = composed.draftKey;
+    if (!draftKey) return composed;
+    return this.serial(composed.accountId, async () => {
+      const ready = { ...composed, draftMessageId: this.currentVersion(composed) };
+      // The session is over; should the message come back (Undo, a failed send), it names its version itself.
+      this.composing.forget(draftKey);
+      return ready;
+    });
   }
 
   /** Appends the drafts written while the account was unreachable (called when it is back). */
@@ -115,7 +122,7 @@ export class DraftsService {
       if (account.protocol === 'imap') this.store.pendingAppends.add({ messageRowId: id!, accountId: account.id, folderPath: folder.path });
       return id!;
     });
-    if (composed.draftKey) this.newest.set(composed.draftKey, rowId);
+    if (composed.draftKey) this.composing.remember(composed.draftKey, rowId);
     if (account.protocol !== 'imap') {
       if (previous) this.removeReplaced(account.id, previous, previousId!);
       return { draftMessageId: rowId, stored: 'local' };
@@ -189,7 +196,7 @@ export class DraftsService {
 
   /** The version a save replaces: its session's newest while that is still stored, else the one the composer named. */
   private currentVersion(composed: Pick<ComposedMessage, 'draftMessageId' | 'draftKey'>): number | null {
-    const newest = composed.draftKey ? this.newest.get(composed.draftKey) : undefined;
+    const newest = composed.draftKey ? this.composing.newestOf(composed.draftKey) : undefined;
     if (newest !== undefined && this.store.messages.get(newest)) return newest;
     return composed.draftMessageId;
   }
