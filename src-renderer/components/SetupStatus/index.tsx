@@ -19,7 +19,7 @@ export function SetupStatus({ status, onTrust }: SetupStatusProps) {
   const region = useRef<HTMLDivElement>(null);
   useEffect(() => {
     // The form is taller than most windows; the outcome must not land below the fold unseen.
-    region.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+    region.current?.scrollIntoView?.({ block: 'nearest' });
   }, [status]);
   return (
     <div ref={region} className={`setup-status setup-status--${status.kind}`} aria-live="polite" data-testid="setup-status">
