@@ -149,9 +149,8 @@ export class WrenCore {
     this.sentCopySetting = new SentCopySetting(this.settings);
     this.sentCopySetting.carryOverFrom(this.store);
     this.outboxRunner = this.createOutboxRunner();
-    this.outbox = new OutboxService(this.store, this.staging, this.outboxEngine, this.outboxRunner, (entry, removed) => this.announceOutbox(entry, removed), (listener) =>
-      this.events.on('outbox.changed', ({ entry }) => listener(entry.id)),
-    );
+    const outboxChanges = (listener: (outboxId: number) => void) => this.events.on('outbox.changed', ({ entry }) => listener(entry.id));
+    this.outbox = new OutboxService(this.store, this.staging, this.outboxEngine, this.outboxRunner, (entry, removed) => this.announceOutbox(entry, removed), outboxChanges);
     this.sendWhatWaitsWhenBack();
     this.watcher = this.watchAccounts();
     // The CLI (`wren settings set`) may change the file under a running app.

@@ -31,5 +31,3 @@ export class DraftSessions {
     return this.newest.size;
   }
 }
-
-

@@ -29,7 +29,7 @@ export class SentMarks {
   mark(outboxId: number, refused: string[], sentCopy: 'pending' | 'skipped'): Promise<void> {
     return new Promise((resolve, reject) => {
       this.pending.push({ outboxId, refused, sentCopy, done: (error) => (error === undefined ? resolve() : reject(error)) });
-      this.timer ??= setTimeout(() => this.commit(), GATHER_MS);
+      this.commitLater();
     });
   }
 
@@ -40,32 +40,38 @@ export class SentMarks {
    */
   withMarks<T>(work: () => T): T {
     const group = this.takePending();
-    let result: T;
     try {
-      result = this.db.transaction(() => {
-        this.write(group);
-        return work();
-      }).immediate();
+      return this.commitGroup(group, work);
     } catch (error) {
       if (group.length > 0) {
         this.pending.unshift(...group);
-        this.timer ??= setTimeout(() => this.commit(), GATHER_MS);
+        this.commitLater();
       }
       throw error;
     }
-    for (const m of group) m.done();
-    return result;
+  }
+
+  private commitLater(): void {
+    this.timer ??= setTimeout(() => this.commit(), GATHER_MS);
   }
 
   private commit(): void {
     const group = this.takePending();
     try {
-      this.db.transaction(() => this.write(group)).immediate();
+      this.commitGroup(group, () => undefined);
     } catch (error) {
       for (const m of group) m.done(error);
-      return;
     }
+  }
+
+  /** The group's marks and `work` in one immediate transaction; the group hears back once it is committed. */
+  private commitGroup<T>(group: Mark[], work: () => T): T {
+    const result = this.db.transaction(() => {
+      this.write(group);
+      return work();
+    }).immediate();
     for (const m of group) m.done();
+    return result;
   }
 
   private takePending(): Mark[] {
