@@ -22,7 +22,8 @@ describe('web mode: first run', () => {
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     await page.goto(app.url);
-    await expect(page.getByRole('heading', { name: 'Welcome to Wren' }).isVisible()).resolves.toBe(true);
+    // waitFor, not isVisible: the page's script may not have rendered yet when goto returns (a CI failure).
+    await page.getByRole('heading', { name: 'Welcome to Wren' }).waitFor();
     await page.getByTestId('setup-discover-email').waitFor();
     const shot = await screenshot(page, 'first-run-en');
     expect(statSync(shot).size).toBeGreaterThan(5_000);
