@@ -52,6 +52,8 @@ export function toServerError(error: unknown, server: ServerLike, protocol: stri
   if (error instanceof WrenError) return error;
   const local = toLocalFault(error);
   if (local) return local;
+  const libraryFault = imapflowFault(error, server, protocol);
+  if (libraryFault) return libraryFault;
   const e = (error ?? {}) as { code?: unknown; message?: string; authenticationFailed?: boolean; tlsFailed?: boolean; responseText?: string; responseStatus?: string };
   const errno = typeof e.code === 'string' ? e.code : undefined;
   const where = `${protocol.toUpperCase()} server ${server.host}:${server.port}`;
@@ -78,6 +80,27 @@ export function toServerError(error: unknown, server: ServerLike, protocol: stri
     return new WrenError('ConnectionLost', `The connection to the ${where} failed: ${e.message ?? String(error)}`, details, { cause: error });
   }
   return toWrenError(error);
+}
+
+/**
+ * imapflow's own faults carry a code like a network error's, yet the network
+ * carried the line intact: its parser failed unexpectedly (ParserErrorInternal),
+ * or handling a parsed answer threw (ResponseProcessingFailed, with what was
+ * thrown in `_err`). What Wren itself raised in there keeps its own code (a full
+ * disk); anything else is a bug, Internal and logged with its stack, never
+ * "offline". Null for any other error.
+ */
+function imapflowFault(error: unknown, server: ServerLike, protocol: string): WrenError | null {
+  const e = (error ?? {}) as { code?: unknown; message?: string; _err?: unknown };
+  if (e.code !== 'ParserErrorInternal' && e.code !== 'ResponseProcessingFailed') return null;
+  const inner = e._err;
+  if (e.code === 'ResponseProcessingFailed' && inner !== undefined) {
+    if (inner instanceof WrenError) return inner;
+    const local = toLocalFault(inner);
+    if (local) return local;
+  }
+  console.error(`[wren] imapflow failed on an answer of the ${protocol.toUpperCase()} server ${server.host}:${server.port}:`, inner instanceof Error ? (inner.stack ?? inner.message) : (e.message ?? error));
+  return new WrenError('Internal', `${e.message ?? String(e.code)} (${protocol.toUpperCase()} server ${server.host}:${server.port})`, undefined, { cause: error });
 }
 
 function networkMessage(code: ErrorCode, where: string): string {

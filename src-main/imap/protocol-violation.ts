@@ -9,7 +9,7 @@ import { WrenError } from '../errors/wren-error';
  * completion that is neither OK, NO, BAD nor BYE, bytes after the end of a compressed stream.
  * The network carried all of them intact: the same server says the same again, so none is
  * "offline". Not here: MissingTag (a NO or BAD without its tag is still the server's refusal),
- * ParserErrorInternal and ResponseProcessingFailed (imapflow's own bugs).
+ * ParserErrorInternal and ResponseProcessingFailed (imapflow's own faults, see imapflowFault in imap-error.ts).
  */
 const PROTOCOL_CODES = /^(?:ParserError\d*|ParserErrorExchange|MAX_IMAP_NESTING_REACHED|LiteralTooLarge|LineTooLarge|ResponseTooLarge|TooManyTokens|TooManyResponses|UnexpectedTag|InvalidResponse|COMPRESS_TRAILING_DATA)$/;
 

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { toServerError } from '../../../src-main/imap/imap-error';
-import { isUnreachable } from '../../../src-main/errors/wren-error';
+import { WrenError, isUnreachable } from '../../../src-main/errors/wren-error';
 
 const server = { host: 'mail.example', port: 993 };
 const coded = (code: string, extra: Record<string, unknown> = {}) => Object.assign(new Error(code), { code, ...extra });
@@ -97,5 +97,37 @@ describe('toServerError', () => {
     const bug = new TypeError("Cannot read properties of undefined (reading 'uid')");
     expect(toServerError(bug, server, 'imap').code).toBe('Internal');
     expect(String(log.mock.calls[0]?.[1])).toContain(bug.stack!.split('\n')[1]!.trim());
+  });
+
+  describe('imapflow’s own faults (its code looks like a connection’s, the line arrived intact)', () => {
+    // As imapflow's createImapError builds them: the thrown value in _err.
+    const processingFailed = (thrown: unknown) => coded('ResponseProcessingFailed', { message: 'Failed to process server response', _err: thrown });
+
+    it('a full disk met while an answer was handled stays DiskFull', () => {
+      const full = coded('ENOSPC', { syscall: 'write', path: '/data/blobs/x' });
+      expect(toServerError(processingFailed(full), server, 'imap').code).toBe('DiskFull');
+    });
+
+    it('Wren’s own coded error thrown there keeps its code', () => {
+      const stopped = new WrenError('SyncStopped', 'The sync was stopped.');
+      expect(toServerError(processingFailed(stopped), server, 'imap')).toBe(stopped);
+    });
+
+    it('anything else thrown there is a bug (Internal, logged with the stack of what was thrown), never offline', () => {
+      const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      const bug = new TypeError("Cannot read properties of undefined (reading 'value')");
+      const fault = toServerError(processingFailed(bug), server, 'imap');
+      expect(fault.code).toBe('Internal');
+      expect(fault.message).toContain('IMAP server mail.example:993');
+      expect(isUnreachable(fault)).toBe(false);
+      expect(String(log.mock.calls[0]?.[1])).toContain(bug.stack!.split('\n')[1]!.trim());
+    });
+
+    it('an unexpected failure of its parser is a bug (Internal), never offline', () => {
+      vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      const fault = toServerError(coded('ParserErrorInternal', { message: 'Unexpected parser failure: x is not a function', _err: new TypeError('x is not a function') }), server, 'imap');
+      expect(fault.code).toBe('Internal');
+      expect(isUnreachable(fault)).toBe(false);
+    });
   });
 });
