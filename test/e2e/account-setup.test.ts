@@ -38,7 +38,8 @@ describe('web mode: add an IMAP account through the form and read mail', () => {
     await web.page.getByTestId('folder-INBOX').waitFor();
     await web.page.getByTestId('message-row').nth(3).waitFor();
     expect(await web.page.getByTestId('message-row').count()).toBe(4);
-    expect(await web.page.getByTestId('folder-INBOX').textContent()).toContain('4');
+    // The folder pane reloads its unread counts a moment after the rows arrive (coalesced, use-account-folders.ts).
+    await expect.poll(() => web.page.getByTestId('folder-INBOX').textContent(), { timeout: 10_000 }).toContain('4');
     expect(await web.page.getByTestId('message-list').textContent()).toContain('会议通知：明天下午三点开会');
   });
 

@@ -67,6 +67,8 @@ describe('web mode: identities, mark read, toasts, allow list', () => {
     await screenshot(web.page, 'composer-signature');
     // The other identity has no signature: choosing it takes the signature away, choosing back puts it again.
     const from = web.page.getByTestId('compose-from');
+    // The From list shows "…" until the identities have loaded (a request of its own, after the composer opens).
+    await expect.poll(() => from.textContent(), { timeout: 10_000 }).toContain('销售部');
     const options = await from.locator('option').allTextContents();
     await from.selectOption({ label: options.find((label) => !label.includes('销售部'))! });
     await expect.poll(() => body.inputValue()).toBe('');
