@@ -37,6 +37,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // What the UI does after a click may take more than expect.poll's default second on a loaded
+          // CI machine; a poll that passes returns as soon as it does, so only a failure waits longer.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
