@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AccountView } from '../../../src-main/ipc/contract';
+import { AccountDialogs } from '../../../src-renderer/components/AccountDialogs';
 import { EditAccountDialog } from '../../../src-renderer/components/AccountDialogs/edit-account-dialog';
 import { FakeClient, failure, renderWithClient } from './fake-client';
 import { ACCOUNT } from './mail-fixtures';
@@ -64,5 +65,22 @@ describe('EditAccountDialog: an outgoing server with a certificate of its own', 
     const [, trusted] = client.callsOf('accounts.update') as { smtp: unknown; smtpTrustedCertSha256?: string; trustedCertSha256?: string }[];
     expect(trusted).toMatchObject({ smtp: { host: smtp.host, port: 465, security: 'tls' }, smtpTrustedCertSha256: fingerprint });
     expect(trusted!.trustedCertSha256).toBeUndefined();
+  });
+});
+
+describe('AccountDialogs: editing an account', () => {
+  it('starts from the account as the core has it now, not from the copy the menu was opened with (a save just before)', async () => {
+    const saved: AccountView = { ...ACCOUNT, name: 'Renamed a moment ago' };
+    const client = new FakeClient({ 'accounts.list': () => [saved] });
+    renderWithClient(<AccountDialogs dialog={{ kind: 'edit', account: ACCOUNT }} folders={null} onClose={() => undefined} />, client);
+    const name = (await screen.findByTestId('edit-account-name')) as HTMLInputElement;
+    expect(name.value).toBe('Renamed a moment ago');
+  });
+
+  it('falls back to the menu’s copy when the list cannot be read', async () => {
+    const client = new FakeClient({ 'accounts.list': () => failure({ code: 'DatabaseBusy', message: 'busy' }) });
+    renderWithClient(<AccountDialogs dialog={{ kind: 'edit', account: ACCOUNT }} folders={null} onClose={() => undefined} />, client);
+    const name = (await screen.findByTestId('edit-account-name')) as HTMLInputElement;
+    expect(name.value).toBe(ACCOUNT.name);
   });
 });
