@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { doveadm, startLab, type Lab } from '../../lab/lab';
-import { sleep } from '../../lab/net-util';
 import { labDraft, startCore, type TestCore } from '../imap/lab-core';
 import { aliceLogin, inboxSubjects, seedTwoMailboxes } from './two-mailboxes';
 
@@ -37,10 +36,19 @@ describe('an account edited by another process while the app runs', () => {
   });
 
   it('after another process changed its user and password, syncs the new mailbox, not the old one', async () => {
+    // The app looks for other processes' changes every 2 s and announces what it found (store.changed) as it lets go
+    // of the old connections: wait for that, not for a fixed time a loaded machine's timers can overrun.
+    const noticed = new Promise<void>((resolve) => {
+      const off = app.core.events.on('store.changed', ({ changes }) => {
+        if (!changes.some((change) => change.entity === 'accounts' && change.ids.includes(accountId))) return;
+        off();
+        resolve();
+      });
+    });
     const cli = startCore({ sharing: app });
     await cli.call('accounts.update', { accountId, ...aliceLogin(lab) });
     await cli.core.close();
-    await sleep(3000); // the app looks for other processes' changes every 2 s
+    await noticed;
     const { failures } = await app.call('sync.run', { accountId });
     expect(failures).toEqual([]);
     expect(subjects()).toEqual(['For Alice 2', 'For Alice 3']);
