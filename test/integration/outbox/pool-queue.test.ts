@@ -42,9 +42,13 @@ describe.each([
     await lab?.stop();
   });
 
-  /** Queued together, all due at the same moment, so one pass hands them all to the connection at once. */
+  /**
+   * Queued together, all due at the same moment, so one pass hands them all to the connection at once. Each
+   * send flushes its message file and row to the disk, one after the other: where flushes are slow, a few of
+   * them take more than a second, so the moment leaves room for all of them.
+   */
   const queueTogether = async (subjects: string[], recipient: (i: number) => string) => {
-    const sendAt = Date.now() + 1500;
+    const sendAt = Date.now() + 5_000;
     const entries = [];
     for (const [i, subject] of subjects.entries()) {
       entries.push(await wren.call('outbox.send', { message: { accountId, to: to(recipient(i)), subject, text: subject }, sendAt, undoSeconds: 0 }));
