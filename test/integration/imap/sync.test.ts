@@ -103,7 +103,7 @@ describe('IMAP sync against Dovecot', () => {
     const view = await wren.call('messages.read', { messageId: gbk.id });
     expect(view.text).toContain('会议通知：明天下午三点开会，地点在三楼会议室。');
     expect(view.seen).toBe(true); // at once, locally
-    await vi.waitFor(async () => expect((await serverFlags(lab, user().email, 'Projects/Wren')).get(gbk.uid!)).toContain('\\Seen'), { timeout: 10_000 });
+    await vi.waitFor(async () => expect((await serverFlags(lab, user().email, 'Projects/Wren')).get(gbk.uid!)).toContain('\\Seen'), { timeout: 30_000, interval: 50 });
     const pdf = items.find((m) => m.hasAttachments)!;
     const pdfView = await wren.call('messages.read', { messageId: pdf.id });
     expect(pdfView.attachments).toEqual([expect.objectContaining({ filename: '报告.pdf', contentType: 'application/pdf' })]);
