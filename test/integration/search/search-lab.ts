@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect, vi } from 'vitest';
 import type { TestCore } from '../imap/lab-core';
 
 const crlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
@@ -28,7 +29,16 @@ Content-Transfer-Encoding: 8bit
 /** The GBK fixture: subject 会议通知：明天下午三点开会, body names 三楼会议室, signed 张伟. */
 export const gbkMail = readFileSync(join(__dirname, '../../fixtures/gbk-subject-body.eml'));
 
+/**
+ * The subjects a search finds once nothing is left to index. messages.search indexes what is waiting for at
+ * most a second and then answers with `unindexed` > 0 (the UI searches again): on a loaded machine the bodies
+ * of a sync just done (parsed in a worker) may take longer than that, so this searches again as the UI does.
+ */
 export async function subjectsFound(wren: TestCore, query: string, scope: { accountId?: number | null } = {}): Promise<string[]> {
-  const result = await wren.call('messages.search', { query, offset: 0, limit: 100, ...scope });
+  const result = await vi.waitFor(async () => {
+    const answer = await wren.call('messages.search', { query, offset: 0, limit: 100, ...scope });
+    expect(answer.unindexed).toBe(0);
+    return answer;
+  }, { timeout: 30_000, interval: 50 });
   return result.items.map((hit) => hit.subject).sort();
 }
