@@ -48,6 +48,9 @@ export async function watchCommand(context: CliContext, args: string[]): Promise
     offMail();
     offStatus();
     offAccounts();
+    // Mail announced before the stop is printed whole (its lookups are local): a caller that stops the
+    // watch reads every line it was told of, not the ones that happened to be printed by then.
+    await printing;
   }
 }
 
