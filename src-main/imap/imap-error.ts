@@ -52,11 +52,11 @@ export function toServerError(error: unknown, server: ServerLike, protocol: stri
   if (error instanceof WrenError) return error;
   const local = toLocalFault(error);
   if (local) return local;
-  const libraryFault = imapflowFault(error, server, protocol);
+  const where = `${protocol.toUpperCase()} server ${server.host}:${server.port}`;
+  const libraryFault = imapflowFault(error, where);
   if (libraryFault) return libraryFault;
   const e = (error ?? {}) as { code?: unknown; message?: string; authenticationFailed?: boolean; tlsFailed?: boolean; responseText?: string; responseStatus?: string };
   const errno = typeof e.code === 'string' ? e.code : undefined;
-  const where = `${protocol.toUpperCase()} server ${server.host}:${server.port}`;
   const details = { host: server.host, port: server.port, protocol, cause: errno ?? null };
   if (e.authenticationFailed || /AUTHENTICATIONFAILED|authentication failed|invalid credentials/i.test(e.responseText ?? '')) {
     return new WrenError('AuthFailed', `The ${where} rejected the user name or password.`, details, { cause: error });
@@ -90,7 +90,7 @@ export function toServerError(error: unknown, server: ServerLike, protocol: stri
  * disk); anything else is a bug, Internal and logged with its stack, never
  * "offline". Null for any other error.
  */
-function imapflowFault(error: unknown, server: ServerLike, protocol: string): WrenError | null {
+function imapflowFault(error: unknown, where: string): WrenError | null {
   const e = (error ?? {}) as { code?: unknown; message?: string; _err?: unknown };
   if (e.code !== 'ParserErrorInternal' && e.code !== 'ResponseProcessingFailed') return null;
   const inner = e._err;
@@ -99,8 +99,8 @@ function imapflowFault(error: unknown, server: ServerLike, protocol: string): Wr
     const local = toLocalFault(inner);
     if (local) return local;
   }
-  console.error(`[wren] imapflow failed on an answer of the ${protocol.toUpperCase()} server ${server.host}:${server.port}:`, inner instanceof Error ? (inner.stack ?? inner.message) : (e.message ?? error));
-  return new WrenError('Internal', `${e.message ?? String(e.code)} (${protocol.toUpperCase()} server ${server.host}:${server.port})`, undefined, { cause: error });
+  console.error(`[wren] imapflow failed on an answer of the ${where}:`, inner instanceof Error ? (inner.stack ?? inner.message) : (e.message ?? error));
+  return new WrenError('Internal', `${e.message ?? String(e.code)} (${where})`, undefined, { cause: error });
 }
 
 function networkMessage(code: ErrorCode, where: string): string {
