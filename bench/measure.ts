@@ -5,6 +5,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { tempPath, trackChild } from './cleanup';
+import { sampleThreadCpu, type ThreadCpu } from './thread-cpu';
 
 export interface ChildRun {
   wallMs: number;
@@ -12,6 +13,8 @@ export interface ChildRun {
   maxRssBytes: number | null;
   /** CPU time of the process, user and system, all its threads (GNU time only); null without it. */
   cpuMs: number | null;
+  /** CPU ms by thread name, as last sampled (see thread-cpu.ts); null where /proc cannot tell. */
+  cpuByThread: ThreadCpu | null;
   exitCode: number | null;
   stdout: string;
   /** The last part of stderr (progress output can be long). */
@@ -38,6 +41,7 @@ export async function runMeasured(command: string, args: string[], options: RunO
   const child = spawn(file, argv, { env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   trackChild(child);
   const polledRss = options.timeTool ? null : pollPeakRss(child.pid);
+  const threadCpu = sampleThreadCpu(child.pid);
   let stdout = '';
   let stderr = '';
   const marks: Record<string, number> = {};
@@ -56,9 +60,10 @@ export async function runMeasured(command: string, args: string[], options: RunO
     child.once('close', (code) => resolve(code));
   });
   const wallMs = performance.now() - started;
+  const cpuByThread = threadCpu.stop();
   stderr = stderr.slice(-STDERR_KEEP);
   const { maxRssBytes, cpuMs } = options.timeTool ? await readTimeOutput(rssFile) : { maxRssBytes: polledRss!.stop(), cpuMs: null };
-  return { wallMs, maxRssBytes, cpuMs, exitCode, stdout, stderr, marks };
+  return { wallMs, maxRssBytes, cpuMs, cpuByThread, exitCode, stdout, stderr, marks };
 }
 
 /** GNU time writes "%U %S %M" (CPU seconds, peak RSS in KiB) as its last line; a signal note may come before it. */

@@ -64,7 +64,16 @@ export function summarize(runs: Measurement[]): Measurement | undefined {
     bodiesStartMs: medianOf(runs, (r) => r.bodiesStartMs),
     storedBytes: medianOf(runs, (r) => r.storedBytes),
     figures: medianFigures(runs),
+    cpuByThread: medianThreadCpu(runs),
   };
+}
+
+/** Each thread name's median over the runs that sampled it. */
+function medianThreadCpu(runs: Measurement[]): Record<string, number> | undefined {
+  const names = [...new Set(runs.flatMap((r) => Object.keys(r.cpuByThread ?? {})))];
+  if (names.length === 0) return undefined;
+  const medians = names.map((name) => [name, medianOf(runs, (r) => r.cpuByThread?.[name])!] as const);
+  return Object.fromEntries(medians.sort((a, b) => b[1] - a[1]));
 }
 
 function medianFigures(runs: Measurement[]): Record<string, number> | undefined {
@@ -167,6 +176,7 @@ export function printReport(report: BenchReport, out: (line: string) => void): v
       out(`${row.label}: headers phase ${fmt(m.bodiesStartMs / 1000, 2)} s, bodies phase ${fmt((m.wallMs - m.bodiesStartMs) / 1000, 2)} s (split at the first "bodies" progress line)`);
     }
     if (m?.storedBytes !== undefined) out(`${row.label}: stored ${megabytes(m.storedBytes)} on disk`);
+    if (m?.cpuByThread) out(`${row.label}: CPU s by thread: ${Object.entries(m.cpuByThread).map(([name, ms]) => `${name} ${fmt(ms / 1000, 2)}`).join(', ')}`);
     if (m?.figures) out(`${row.label}: ${Object.entries(m.figures).map(([name, ms]) => `${name} ${fmt(ms, 1)}`).join(', ')}`);
   }
   out('');

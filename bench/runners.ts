@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import type { Lab, LabUser } from '../test/lab/lab';
 import { makeTempDir, removeDir } from './cleanup';
 import { runMeasured, type ChildRun } from './measure';
+import type { ThreadCpu } from './thread-cpu';
 import type { Tools } from './tools';
 import { wrenListUpdate } from './ops/list-update-row';
 import { imapflowMarkRead, imapflowMove, wrenMarkRead, wrenMove } from './ops/operation-rows';
@@ -38,6 +39,8 @@ export interface Measurement {
   maxRssBytes: number | null;
   /** CPU time of the client process (all threads, user + system), when GNU time measured it. */
   cpuMs?: number | null;
+  /** CPU ms by thread name ("main", wren's named workers, "node" for V8's and libuv's helpers), as sampled. */
+  cpuByThread?: ThreadCpu | null;
   /** Messages the client ended up with (wren: its database; mbsync: Maildir files). */
   messages: number | null;
   verified: boolean;
@@ -61,9 +64,9 @@ export interface Runner {
 
 export function allRunners(tools: Tools): Runner[] {
   return [
-    { id: 'imapflow-headers', label: 'imapflow fetch headers', run: (c) => imapflowFetch(c, 'headers') },
+    { id: 'imapflow-headers', label: 'imapflow fetch headers', run: (c, round) => imapflowFetch(c, 'headers', round) },
     { id: 'wren-headers', label: 'wren sync', run: (c, round) => wrenSync(c, false, round) },
-    { id: 'imapflow-bodies', label: 'imapflow fetch bodies', run: (c) => imapflowFetch(c, 'bodies') },
+    { id: 'imapflow-bodies', label: 'imapflow fetch bodies', run: (c, round) => imapflowFetch(c, 'bodies', round) },
     { id: 'mbsync', label: 'mbsync (isync)', unavailable: 'missing' in tools.mbsync ? tools.mbsync.missing : undefined, run: (c) => mbsync(c) },
     { id: 'wren-bodies', label: 'wren sync --bodies', run: (c, round) => wrenSync(c, true, round) },
     { id: 'mbsync-resync', label: 'mbsync no-change', unavailable: 'missing' in tools.mbsync ? tools.mbsync.missing : undefined, run: (c) => mbsyncResync(c) },
@@ -110,6 +113,7 @@ async function wrenSync(context: BenchContext, bodies: boolean, round: number): 
       wallMs: run.wallMs,
       maxRssBytes: run.maxRssBytes ?? stats?.maxRssBytes ?? null,
       cpuMs: run.cpuMs,
+      cpuByThread: run.cpuByThread,
       messages: inbox,
       verified,
       lag: stats?.eventLoopDelayMs,
@@ -148,16 +152,18 @@ async function inboxTotal(wren: (args: string[]) => string[], env: NodeJS.Proces
 
 // --- imapflow ------------------------------------------------------------------------------
 
-async function imapflowFetch(context: BenchContext, mode: 'headers' | 'bodies'): Promise<Measurement> {
+async function imapflowFetch(context: BenchContext, mode: 'headers' | 'bodies', round: number): Promise<Measurement> {
   const { lab, user } = context;
   const connection = { host: lab.host, port: lab.ports.imaps, user: user.email, pass: user.password, caFile: context.certFile };
-  const run = await runMeasured(process.execPath, [path.join(context.root, 'bench', 'imapflow-fetch.mjs'), mode], {
+  // Profiled too when wren is, so that both rows pay the profiler's overhead and compare.
+  const profile = context.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(context.profileDir, `imapflow-${mode}-run${round}`)}`] : [];
+  const run = await runMeasured(process.execPath, [...profile, path.join(context.root, 'bench', 'imapflow-fetch.mjs'), mode], {
     env: { ...process.env, BENCH_IMAP: JSON.stringify(connection) },
     timeTool: context.tools.time,
   });
   checkExit(`imapflow fetch ${mode}`, run);
   const result = JSON.parse(run.stdout) as { messages: number; maxRssBytes: number };
-  return { wallMs: run.wallMs, maxRssBytes: run.maxRssBytes ?? result.maxRssBytes, cpuMs: run.cpuMs, messages: result.messages, verified: result.messages === context.expected };
+  return { wallMs: run.wallMs, maxRssBytes: run.maxRssBytes ?? result.maxRssBytes, cpuMs: run.cpuMs, cpuByThread: run.cpuByThread, messages: result.messages, verified: result.messages === context.expected };
 }
 
 // --- mbsync --------------------------------------------------------------------------------
