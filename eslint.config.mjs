@@ -14,6 +14,8 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      // Loaded at their first use, not at start-up (src-main/system/on-first-use.ts): these packages alone.
+      '@typescript-eslint/no-require-imports': ['error', { allow: ['^nodemailer(/lib/[a-z-]+)?$', '^libmime$', '^html-to-text$', '^htmlparser2$', '^encoding-japanese$'] }],
     },
   },
   {

@@ -1,7 +1,10 @@
-import MailComposer from 'nodemailer/lib/mail-composer';
+import type MailComposer from 'nodemailer/lib/mail-composer';
 import type { ComposeAddress, ComposedMessage } from '../ipc/compose-shapes';
 import type { AttachmentStaging } from '../outbox/attachment-staging';
 import type { Identity } from './reply-recipients';
+import { onFirstUse } from '../system/on-first-use';
+
+const mailComposer = onFirstUse(() => require('nodemailer/lib/mail-composer') as typeof MailComposer);
 
 const formatted = (a: ComposeAddress) => ({ name: a.name, address: a.address });
 
@@ -12,7 +15,8 @@ const formatted = (a: ComposeAddress) => ({ name: a.name, address: a.address });
  * Built in memory: IMAP APPEND sends it as one literal anyway.
  */
 export function buildDraft(composed: ComposedMessage, from: Identity, messageId: string, staging: AttachmentStaging): Promise<Buffer> {
-  const composer = new MailComposer({
+  const Composer = mailComposer();
+  const composer = new Composer({
     from: { name: from.name, address: from.email },
     to: composed.to.map(formatted),
     cc: composed.cc.map(formatted),

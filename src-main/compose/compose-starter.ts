@@ -1,4 +1,4 @@
-import { convert } from 'html-to-text';
+import type * as HtmlToText from 'html-to-text';
 import { randomUUID } from 'node:crypto';
 import { WrenError } from '../errors/wren-error';
 import type { ComposedMessage } from '../ipc/compose-shapes';
@@ -15,6 +15,9 @@ import { withSignatureHtml } from './signature-html';
 import { identityForReply, replyRecipients, type Identity } from './reply-recipients';
 import { stageAttachmentsFromSource, stageAttachmentsOf, stageSourceOf } from './stage-parts';
 import { forwardSubject, replySubject } from './subject-prefix';
+import { onFirstUse } from '../system/on-first-use';
+
+const htmlToText = onFirstUse(() => require('html-to-text') as typeof HtmlToText);
 
 export type ComposeMode = 'new' | 'reply' | 'replyAll' | 'forward' | 'forwardAttachment' | 'editDraft' | 'editAsNew';
 
@@ -80,7 +83,7 @@ export class ComposeStarter {
 
   private async original(messageId: number): Promise<Original> {
     const view = await this.reader.read(messageId, { markSeen: false });
-    const text = view.text ?? (view.html ? convert(view.html, { wordwrap: false }) : '');
+    const text = view.text ?? (view.html ? htmlToText().convert(view.html, { wordwrap: false }) : '');
     return { record: this.reader.requireMessage(messageId), text, html: view.html };
   }
 

@@ -1,7 +1,10 @@
-import addressparser from 'nodemailer/lib/addressparser';
+import type AddressParser from 'nodemailer/lib/addressparser';
+import { onFirstUse } from '../system/on-first-use';
 import type { Address } from '../ipc/contract';
 import { decodeEncodedWords } from './encoded-words';
 import { plainAddressList } from './plain-address-list';
+
+const addressparser = onFirstUse(() => require('nodemailer/lib/addressparser') as typeof AddressParser);
 
 export const NO_ADDRESS: Address = { name: '', address: '' };
 
@@ -15,7 +18,7 @@ export const NO_ADDRESS: Address = { name: '', address: '' };
 export function parseAddressList(value: string): { addresses: Address[]; warnings: string[] } {
   const warnings: string[] = [];
   const addresses: Address[] = [];
-  for (const entry of plainAddressList(value) ?? addressparser(value, { flatten: true })) {
+  for (const entry of plainAddressList(value) ?? addressparser()(value, { flatten: true })) {
     const address = (entry.address ?? '').trim();
     const name = displayName(entry.name ?? '', warnings);
     if (name || address) addresses.push({ name, address });

@@ -1,9 +1,12 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
-import Encoding from 'encoding-japanese';
+import type EncodingJapanese from 'encoding-japanese';
 import { Base64LineDecoder } from './base64';
 import { resolveCharset } from './charset';
 import { decodeQuotedPrintable } from './quoted-printable';
+import { onFirstUse } from '../system/on-first-use';
+
+const encodingJapanese = onFirstUse(() => require('encoding-japanese') as typeof EncodingJapanese);
 
 /**
  * Undoes a Content-Transfer-Encoding. Damaged input is decoded as far as it
@@ -32,7 +35,7 @@ function utf8(bytes: Buffer): string {
 }
 
 function iso2022jp(bytes: Buffer): string {
-  return Encoding.convert(bytes, { to: 'UNICODE', from: 'JIS', type: 'string' });
+  return encodingJapanese().convert(bytes, { to: 'UNICODE', from: 'JIS', type: 'string' });
 }
 
 /**
@@ -45,7 +48,7 @@ function mislabelledJis(bytes: Buffer): { text: string; as: string } {
   if (isUtf8(bytes)) return { text: utf8(bytes), as: 'UTF-8' };
   // EUC-JP first, as encoding-japanese's own detection does: Shift_JIS text almost always has
   // lead bytes 0x81-0x9f that EUC-JP lacks, while EUC-JP text often passes as Shift_JIS.
-  if (Encoding.detect(bytes, 'EUCJP')) return { text: iconv.decode(bytes, 'euc-jp'), as: 'EUC-JP' };
+  if (encodingJapanese().detect(bytes, 'EUCJP')) return { text: iconv.decode(bytes, 'euc-jp'), as: 'EUC-JP' };
   return { text: iconv.decode(bytes, 'cp932'), as: 'Shift_JIS' };
 }
 

@@ -1,4 +1,7 @@
-import libmime from 'libmime';
+import type * as Libmime from 'libmime';
+import { onFirstUse } from '../system/on-first-use';
+
+const libmime = onFirstUse(() => (require('libmime') as typeof Libmime).default);
 
 const MAX_BYTES = 200;
 /** Longest tail kept as the extension when a name is shortened; longer is not an extension. */
@@ -16,7 +19,7 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f<>:"|?*\u061c\u200b-\u200f\u202a-\u20
 
 function extensionFor(contentType: string | undefined): string {
   if (!contentType) return '';
-  const ext = libmime.detectExtension(contentType.split(';')[0]?.trim().toLowerCase() ?? '');
+  const ext = libmime().detectExtension(contentType.split(';')[0]?.trim().toLowerCase() ?? '');
   return ext && ext !== 'bin' ? `.${ext}` : '';
 }
 

@@ -1,9 +1,12 @@
 import type { Readable } from 'node:stream';
-import MailComposer from 'nodemailer/lib/mail-composer';
+import type MailComposer from 'nodemailer/lib/mail-composer';
 import type { MailComposerAttachment } from 'nodemailer/lib/mail-composer';
 import type { ComposeAddress, ComposedMessage } from '../ipc/compose-shapes';
 import type { AttachmentStaging } from './attachment-staging';
 import { plainTextOf } from './plain-text';
+import { onFirstUse } from '../system/on-first-use';
+
+const mailComposer = onFirstUse(() => require('nodemailer/lib/mail-composer') as typeof MailComposer);
 
 /** Who the message is from: the chosen identity. */
 export interface SendingIdentity {
@@ -58,7 +61,8 @@ export function buildMessage(input: BuildInput): BuiltMessage {
     };
   });
   const text = plainText(composed);
-  const composer = new MailComposer({
+  const Composer = mailComposer();
+  const composer = new Composer({
     from: formatted(from),
     to: composed.to.map(formatted),
     cc: composed.cc.map(formatted),

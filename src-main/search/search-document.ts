@@ -1,10 +1,13 @@
-import { convert } from 'html-to-text';
+import type * as HtmlToText from 'html-to-text';
 import { chooseDisplayParts } from '../mime/choose-display-parts';
 import type { StructurePart } from '../mime/structure';
 import type { PendingEntry, SearchDocument } from '../store/search-repo';
 import { indexedCjkText } from './cjk-bigrams';
 import { joinCjkLineWraps } from './cjk-line-wraps';
 import { searchForm } from './search-form';
+import { onFirstUse } from '../system/on-first-use';
+
+const htmlToText = onFirstUse(() => require('html-to-text') as typeof HtmlToText);
 
 /** Body text beyond this is left out of the index: a 5 MB log pasted in a mail should not weigh on every search. */
 export const MAX_INDEXED_BODY_CHARS = 100_000;
@@ -34,7 +37,7 @@ function addressesOf(json: string): string {
 const STUB_TEXT_CHARS = 2000;
 
 function htmlText(html: string): string {
-  return convert(html, { wordwrap: false, selectors: [{ selector: 'img', format: 'skip' }, { selector: 'a', options: { ignoreHref: true } }] });
+  return htmlToText().convert(html, { wordwrap: false, selectors: [{ selector: 'img', format: 'skip' }, { selector: 'a', options: { ignoreHref: true } }] });
 }
 
 /** The plain text of a body: its text part, else its HTML's text; a short text part and its HTML's text both. */

@@ -1,8 +1,12 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type * as Nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { WrenError } from '../errors/wren-error';
 import type { ServerSettings } from '../ipc/contract';
 import { tlsOptionsFor, type PinnedCertificate } from '../tls/trust-options';
+import { onFirstUse } from '../system/on-first-use';
+
+const nodemailer = onFirstUse(() => require('nodemailer') as typeof Nodemailer);
 
 export interface SmtpLogin {
   server: ServerSettings;
@@ -31,7 +35,7 @@ export function createSmtpTransport(login: SmtpLogin): SmtpTransport {
     throw new WrenError('PlaintextNotAllowed', `Connecting to ${server.host} without encryption would send the password in plain text; allow it explicitly or choose TLS/STARTTLS.`, { host: server.host });
   }
   const connectMs = login.timeouts?.connectMs ?? 15_000;
-  return nodemailer.createTransport({
+  return nodemailer().createTransport({
     pool: true,
     maxConnections: 1,
     maxMessages: Infinity,

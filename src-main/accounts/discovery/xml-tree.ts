@@ -1,4 +1,7 @@
-import { Parser } from 'htmlparser2';
+import type * as Htmlparser2 from 'htmlparser2';
+import { onFirstUse } from '../../system/on-first-use';
+
+const htmlparser2 = onFirstUse(() => require('htmlparser2') as typeof Htmlparser2);
 
 /** An element of a small XML document: its name, attributes, children and text. */
 export interface XmlElement {
@@ -27,7 +30,8 @@ export function parseXml(text: string): XmlElement {
   const open: XmlElement[] = [root];
   let failure: string | null = null;
   // The callbacks read the parser's position (declared before it is assigned).
-  const parser: Parser = new Parser(
+  const { Parser } = htmlparser2();
+  const parser: Htmlparser2.Parser = new Parser(
     {
       onopentag(name, attributes) {
         const element: XmlElement = { name, attributes, children: [], text: '' };

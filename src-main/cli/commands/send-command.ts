@@ -1,14 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import addressparser from 'nodemailer/lib/addressparser';
-import { detectMimeType } from 'nodemailer/lib/mime-funcs';
+import type AddressParser from 'nodemailer/lib/addressparser';
+import type * as MimeFuncs from 'nodemailer/lib/mime-funcs';
+import { onFirstUse } from '../../system/on-first-use';
 import { WrenError } from '../../errors/wren-error';
 import type { ComposeAddress, ComposeAttachment, OutboxEntryView } from '../../ipc/compose-shapes';
 import type { CliContext } from '../cli-context';
 import { findAccount } from '../find-by-name';
 import { EXIT, exitCodeFor } from '../exit-codes';
 import { certificateLines } from '../retrust-lines';
+
+const addressparser = onFirstUse(() => require('nodemailer/lib/addressparser') as typeof AddressParser);
+const mimeFuncs = onFirstUse(() => require('nodemailer/lib/mime-funcs') as typeof MimeFuncs);
 
 export const SEND_USAGE = `Usage: wren send --account A --to ADDR [--to ..] [--cc ..] [--bcc ..] --subject S (--body-file F | --body-stdin)
                  [--attach FILE]... [--delay SECONDS | --at TIME]
@@ -50,7 +54,7 @@ export async function sendCommand(context: CliContext, args: string[]): Promise<
     const attachments: ComposeAttachment[] = [];
     for (const path of values.attach ?? []) {
       const staged = await context.local.stageFile(path);
-      attachments.push({ stagedId: staged.stagedId, filename: basename(path), contentType: detectMimeType(path), size: staged.size, contentId: null });
+      attachments.push({ stagedId: staged.stagedId, filename: basename(path), contentType: mimeFuncs().detectMimeType(path), size: staged.size, contentId: null });
     }
     const message = { accountId: account.id, to: addresses(values.to), cc: addresses(values.cc), bcc: addresses(values.bcc), subject: values.subject, text, attachments };
     entry = await context.request('outbox.send', { message, sendAt, undoSeconds: 0 });
@@ -110,7 +114,7 @@ function sendTime(delay: string | undefined, at: string | undefined): number | n
 
 /** "A <a@x>, b@y" as typed after --to; each flag may hold several. */
 function addresses(values: string[] | undefined): ComposeAddress[] {
-  return (values ?? []).flatMap((value) => addressparser(value, { flatten: true }).map((a) => ({ name: a.name ?? '', address: a.address ?? '' })));
+  return (values ?? []).flatMap((value) => addressparser()(value, { flatten: true }).map((a) => ({ name: a.name ?? '', address: a.address ?? '' })));
 }
 
 async function bodyText(file: string | undefined, stdin: boolean): Promise<string> {
