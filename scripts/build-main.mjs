@@ -17,6 +17,20 @@ await build({
   packages: 'external',
 });
 
+// Wren require()s some packages at their first use (src-main/system/on-first-use.ts). esbuild resolves a
+// require() with a package's "require" export, its CommonJS build, where the packages that import the same
+// one (imapflow, mailparser) get its "import" export: a worker would carry both copies (0.4 MB more in the
+// sync worker). So require() calls from Wren's own code resolve as imports do.
+const requireAsImport = {
+  name: 'require-as-import',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.kind !== 'require-call' || !/[\\/]src-main[\\/]/.test(args.importer)) return undefined;
+      return pluginBuild.resolve(args.path, { kind: 'import-statement', resolveDir: args.resolveDir, importer: args.importer });
+    });
+  },
+};
+
 // Worker threads are unpacked from the app's asar archive when packaged (a Worker cannot start a
 // script inside it), and from app.asar.unpacked they could not reach the npm packages left inside:
 // so they carry their packages, except the native better-sqlite3, which is unpacked beside them.
@@ -32,6 +46,7 @@ await build({
   outdir: 'dist/main',
   outExtension: { '.js': '.cjs' },
   external: ['better-sqlite3'],
+  plugins: [requireAsImport],
 });
 
 await build({

@@ -4,7 +4,7 @@ import type { AttachmentStaging } from '../outbox/attachment-staging';
 import type { Identity } from './reply-recipients';
 import { onFirstUse } from '../system/on-first-use';
 
-const mailComposer = onFirstUse(() => require('nodemailer/lib/mail-composer') as typeof MailComposer);
+const mailComposer = onFirstUse(() => (require('nodemailer/lib/mail-composer') as { default: typeof MailComposer }).default);
 
 const formatted = (a: ComposeAddress) => ({ name: a.name, address: a.address });
 

@@ -4,7 +4,7 @@ import type { Address } from '../ipc/contract';
 import { decodeEncodedWords } from './encoded-words';
 import { plainAddressList } from './plain-address-list';
 
-const addressparser = onFirstUse(() => require('nodemailer/lib/addressparser') as typeof AddressParser);
+const addressparser = onFirstUse(() => (require('nodemailer/lib/addressparser') as { default: typeof AddressParser }).default);
 
 export const NO_ADDRESS: Address = { name: '', address: '' };
 

@@ -6,7 +6,7 @@ import type { AttachmentStaging } from './attachment-staging';
 import { plainTextOf } from './plain-text';
 import { onFirstUse } from '../system/on-first-use';
 
-const mailComposer = onFirstUse(() => require('nodemailer/lib/mail-composer') as typeof MailComposer);
+const mailComposer = onFirstUse(() => (require('nodemailer/lib/mail-composer') as { default: typeof MailComposer }).default);
 
 /** Who the message is from: the chosen identity. */
 export interface SendingIdentity {

@@ -11,7 +11,7 @@ import { findAccount } from '../find-by-name';
 import { EXIT, exitCodeFor } from '../exit-codes';
 import { certificateLines } from '../retrust-lines';
 
-const addressparser = onFirstUse(() => require('nodemailer/lib/addressparser') as typeof AddressParser);
+const addressparser = onFirstUse(() => (require('nodemailer/lib/addressparser') as { default: typeof AddressParser }).default);
 const mimeFuncs = onFirstUse(() => require('nodemailer/lib/mime-funcs') as typeof MimeFuncs);
 
 export const SEND_USAGE = `Usage: wren send --account A --to ADDR [--to ..] [--cc ..] [--bcc ..] --subject S (--body-file F | --body-stdin)
