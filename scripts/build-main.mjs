@@ -84,3 +84,21 @@ for (const bundle of ['sync-worker', 'header-store-worker']) {
     process.exit(1);
   }
 }
+
+// One copy of each package Wren loads at its first use in every worker (see requireAsImport above): its
+// CommonJS build beside its ES one is what a require() resolved on its own brought in.
+const BUILDS_OF = {
+  'html-to-text': /node_modules[\\/]html-to-text[\\/]lib[\\/]html-to-text\.(c|m)js/g,
+  htmlparser2: /node_modules[\\/]htmlparser2[\\/]dist[\\/](commonjs|esm)[\\/]/g,
+  nodemailer: /node_modules[\\/]nodemailer[\\/]dist[\\/](cjs|esm)[\\/]/g,
+};
+for (const bundle of ['parse-worker', 'sync-worker', 'header-store-worker', 'outbox-worker', 'search-worker']) {
+  const text = readFileSync(`dist/main/${bundle}.cjs`, 'utf8');
+  for (const [name, pattern] of Object.entries(BUILDS_OF)) {
+    const builds = new Set([...text.matchAll(pattern)].map((m) => m[1]));
+    if (builds.size > 1) {
+      console.error(`The ${bundle} bundle carries two builds of ${name} (${[...builds].join(', ')}): a require() of it no longer resolves as its imports do.`);
+      process.exit(1);
+    }
+  }
+}

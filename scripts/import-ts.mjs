@@ -23,6 +23,9 @@ export async function importTs(entry) {
       target: 'node20',
       packages: 'external',
       logLevel: 'warning',
+      // Wren require()s some packages at their first use (src-main/system/on-first-use.ts); an ES module
+      // has no require of its own, so the bundle gets one that resolves from the repo, as imports do.
+      banner: { js: "import { createRequire as __wrenCreateRequire } from 'node:module'; const require = __wrenCreateRequire(import.meta.url);" },
     });
     // Once imported, the module lives in memory; the file can go.
     return await import(pathToFileURL(outfile).href);
