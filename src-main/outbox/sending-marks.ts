@@ -32,6 +32,8 @@ export class SendingMarks {
   private readonly waiting = new Map<number, SendJob[]>();
   /** Marks written ahead of a message's turn, by outbox row: true once on the disk, false when the row had moved on. */
   private readonly ahead = new Map<number, Promise<boolean>>();
+  /** Rows found taken back when they were to be marked ahead: their turn says so; they hold no mark. */
+  private readonly takenBackAhead = new Set<number>();
 
   constructor(
     private readonly store: Store,
@@ -58,7 +60,7 @@ export class SendingMarks {
   async turnBegins(job: SendJob): Promise<void> {
     this.leaveLine(job);
     const markedAhead = this.ahead.get(job.outboxId);
-    this.ahead.delete(job.outboxId);
+    this.forget(job.outboxId);
     if (markedAhead && !(await markedAhead)) throw takenBack();
     // Its turn and the marks of those next in line in one commit.
     const markedNow = this.inOneCommit(() => {
@@ -84,7 +86,7 @@ export class SendingMarks {
    */
   unbegun(job: SendJob): void {
     this.leaveLine(job);
-    this.ahead.delete(job.outboxId);
+    this.forget(job.outboxId);
     try {
       this.store.outbox.endSendingUnbegun(job.outboxId, job.token);
     } catch (error) {
@@ -97,16 +99,26 @@ export class SendingMarks {
   private markAhead(accountId: number): number[] {
     const line = this.waiting.get(accountId) ?? [];
     const marked: number[] = [];
-    let already = line.filter((job) => this.ahead.has(job.outboxId)).length;
+    // A row found taken back holds no mark: the next in line is marked in its place.
+    let already = line.filter((job) => this.ahead.has(job.outboxId) && !this.takenBackAhead.has(job.outboxId)).length;
     for (const next of line) {
       if (already >= MARKED_AHEAD) break;
       if (this.ahead.has(next.outboxId)) continue;
-      already += 1;
-      if (this.store.outbox.beginSending(next.outboxId, next.token, this.boot, false)) marked.push(next.outboxId);
-      // Taken back meanwhile: its turn will find that out.
-      else this.ahead.set(next.outboxId, Promise.resolve(false));
+      if (this.store.outbox.beginSending(next.outboxId, next.token, this.boot, false)) {
+        marked.push(next.outboxId);
+        already += 1;
+      } else {
+        // Taken back meanwhile: its turn will find that out.
+        this.ahead.set(next.outboxId, Promise.resolve(false));
+        this.takenBackAhead.add(next.outboxId);
+      }
     }
     return marked;
+  }
+
+  private forget(outboxId: number): void {
+    this.ahead.delete(outboxId);
+    this.takenBackAhead.delete(outboxId);
   }
 
   private flushedAhead(ids: number[], flushed: Promise<void>): void {
