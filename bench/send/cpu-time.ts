@@ -1,7 +1,7 @@
 // CPU time spent while some work runs: the main thread's own (Linux: /proc/self/task/<pid>/stat, the
 // thread whose id is the process id), the whole process's (every thread: the outbox workers, the
 // sink's thread too, which does the same work for every row), and by thread name (Wren's workers name
-// themselves, see src-main/workers/thread-name.ts; V8's GC helpers and libuv's pool stay "node").
+// themselves, see src-main/workers/thread-name.ts; V8's helpers (its optimising compiler, its GC) and libuv's pool stay "node").
 import { readdirSync, readFileSync } from 'node:fs';
 
 export interface CpuTime {
