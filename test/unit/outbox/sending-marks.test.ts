@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SendJob } from '../../../src-main/outbox/outbox-engine';
 import { MARKED_AHEAD, SendingMarks } from '../../../src-main/outbox/sending-marks';
 import { addAccount, tempStore } from '../store/temp-store';
+import { ENVELOPE, queuedRow } from './outbox-rows';
 
 const TOKEN = 'this-runner';
 
@@ -16,13 +17,9 @@ afterEach(() => temp.dispose());
 
 /** A queued row claimed by this runner, as the runner hands it to the engine. */
 function queuedJob(n: number): SendJob {
-  const envelope = { from: 'a@example.test', to: ['b@example.test'] };
-  const outboxId = temp.store.outbox.insert({
-    accountId, messageId: `<m${n}@example.test>`, blob: 'b'.repeat(64), size: 10, envelope,
-    composedJson: null, subject: `m${n}`, to: envelope.to, state: 'queued', sendAt: null,
-  });
+  const outboxId = queuedRow(temp.store, accountId, n);
   temp.store.db.prepare('UPDATE outbox SET claim_pid = ?, claim_token = ? WHERE id = ?').run(process.pid, TOKEN, outboxId);
-  return { accountId, outboxId, token: TOKEN, envelope, blob: 'b'.repeat(64), size: 10, sentCopy: 'skipped' };
+  return { accountId, outboxId, token: TOKEN, envelope: ENVELOPE, blob: 'b'.repeat(64), size: 10, sentCopy: 'skipped' };
 }
 
 function stateOf(job: SendJob): string | undefined {

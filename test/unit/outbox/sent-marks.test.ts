@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SentMarks } from '../../../src-main/outbox/sent-marks';
 import { addAccount, tempStore } from '../store/temp-store';
+import { queuedRow } from './outbox-rows';
 
 let temp: ReturnType<typeof tempStore>;
 let accountId: number;
@@ -11,10 +12,7 @@ beforeEach(() => {
 afterEach(() => temp.dispose());
 
 function sendingRow(n: number): number {
-  const id = temp.store.outbox.insert({
-    accountId, messageId: `<m${n}@example.test>`, blob: 'b'.repeat(64), size: 10, envelope: { from: 'a@example.test', to: ['b@example.test'] },
-    composedJson: null, subject: `m${n}`, to: ['b@example.test'], state: 'queued', sendAt: null,
-  });
+  const id = queuedRow(temp.store, accountId, n);
   temp.store.db.prepare("UPDATE outbox SET state = 'sending', claim_token = 't' WHERE id = ?").run(id);
   return id;
 }
