@@ -45,13 +45,14 @@ function measuredPid(pid: number | undefined): number | null {
   }
 }
 
-function threadsOf(pid: number): Map<string, { name: string; ms: number }> {
+/** Every live thread of `pid` by thread id: its name ("main" for the process's own) and CPU ms; empty without /proc. */
+export function threadsOf(pid: number): Map<string, { name: string; ms: number }> {
   const found = new Map<string, { name: string; ms: number }>();
   let tids: string[];
   try {
     tids = readdirSync(`/proc/${pid}/task`);
   } catch {
-    return found; // ended
+    return found; // ended, or no /proc
   }
   for (const tid of tids) {
     try {
