@@ -14,9 +14,12 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
-      // Loaded at their first use, not at start-up (src-main/system/on-first-use.ts): these packages alone.
-      '@typescript-eslint/no-require-imports': ['error', { allow: ['^nodemailer(/lib/[a-z-]+)?$', '^libmime$', '^html-to-text$', '^htmlparser2$', '^encoding-japanese$'] }],
     },
+  },
+  {
+    // The packages loaded at their first use, not at start-up: require()d there alone.
+    files: ['src-main/system/first-use-packages.ts'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['bin/**/*.cjs'],

@@ -17,7 +17,7 @@ await build({
   packages: 'external',
 });
 
-// Wren require()s some packages at their first use (src-main/system/on-first-use.ts). esbuild resolves a
+// Wren require()s some packages at their first use (src-main/system/first-use-packages.ts). esbuild resolves a
 // require() with a package's "require" export, its CommonJS build, where the packages that import the same
 // one (imapflow, mailparser) get its "import" export: a worker would carry both copies (0.4 MB more in the
 // sync worker). So require() calls from Wren's own code resolve as imports do.

@@ -23,7 +23,7 @@ export async function importTs(entry) {
       target: 'node20',
       packages: 'external',
       logLevel: 'warning',
-      // Wren require()s some packages at their first use (src-main/system/on-first-use.ts); an ES module
+      // Wren require()s some packages at their first use (src-main/system/first-use-packages.ts); an ES module
       // has no require of its own, so the bundle gets one that resolves from the repo, as imports do.
       banner: { js: "import { createRequire as __wrenCreateRequire } from 'node:module'; const require = __wrenCreateRequire(import.meta.url);" },
     });

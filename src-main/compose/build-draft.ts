@@ -1,10 +1,7 @@
-import type MailComposer from 'nodemailer/lib/mail-composer';
 import type { ComposeAddress, ComposedMessage } from '../ipc/compose-shapes';
 import type { AttachmentStaging } from '../outbox/attachment-staging';
 import type { Identity } from './reply-recipients';
-import { onFirstUse } from '../system/on-first-use';
-
-const mailComposer = onFirstUse(() => (require('nodemailer/lib/mail-composer') as { default: typeof MailComposer }).default);
+import { mailComposer } from '../system/first-use-packages';
 
 const formatted = (a: ComposeAddress) => ({ name: a.name, address: a.address });
 

@@ -1,4 +1,3 @@
-import type * as HtmlToText from 'html-to-text';
 import { randomUUID } from 'node:crypto';
 import { WrenError } from '../errors/wren-error';
 import type { ComposedMessage } from '../ipc/compose-shapes';
@@ -15,9 +14,7 @@ import { withSignatureHtml } from './signature-html';
 import { identityForReply, replyRecipients, type Identity } from './reply-recipients';
 import { stageAttachmentsFromSource, stageAttachmentsOf, stageSourceOf } from './stage-parts';
 import { forwardSubject, replySubject } from './subject-prefix';
-import { onFirstUse } from '../system/on-first-use';
-
-const htmlToText = onFirstUse(() => require('html-to-text') as typeof HtmlToText);
+import { htmlToText } from '../system/first-use-packages';
 
 export type ComposeMode = 'new' | 'reply' | 'replyAll' | 'forward' | 'forwardAttachment' | 'editDraft' | 'editAsNew';
 

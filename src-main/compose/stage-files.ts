@@ -1,12 +1,9 @@
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
-import type * as MimeFuncs from 'nodemailer/lib/mime-funcs';
-import { onFirstUse } from '../system/on-first-use';
+import { mimeFuncs } from '../system/first-use-packages';
 import type { ComposeAttachment } from '../ipc/compose-shapes';
 import type { AttachmentStaging } from '../outbox/attachment-staging';
 import { safeContentType } from './stage-parts';
-
-const mimeFuncs = onFirstUse(() => require('nodemailer/lib/mime-funcs') as typeof MimeFuncs);
 
 /** A file's type from its name (the renderer's word for it is not trusted). */
 export function contentTypeOf(filename: string): string {

@@ -1,10 +1,7 @@
-import type AddressParser from 'nodemailer/lib/addressparser';
-import { onFirstUse } from '../system/on-first-use';
+import { addressparser } from '../system/first-use-packages';
 import type { Address } from '../ipc/contract';
 import { decodeEncodedWords } from './encoded-words';
 import { plainAddressList } from './plain-address-list';
-
-const addressparser = onFirstUse(() => (require('nodemailer/lib/addressparser') as { default: typeof AddressParser }).default);
 
 export const NO_ADDRESS: Address = { name: '', address: '' };
 

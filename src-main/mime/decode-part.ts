@@ -1,12 +1,9 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
-import type EncodingJapanese from 'encoding-japanese';
 import { Base64LineDecoder } from './base64';
 import { resolveCharset } from './charset';
 import { decodeQuotedPrintable } from './quoted-printable';
-import { onFirstUse } from '../system/on-first-use';
-
-const encodingJapanese = onFirstUse(() => require('encoding-japanese') as typeof EncodingJapanese);
+import { encodingJapanese } from '../system/first-use-packages';
 
 /**
  * Undoes a Content-Transfer-Encoding. Damaged input is decoded as far as it

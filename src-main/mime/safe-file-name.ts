@@ -1,7 +1,4 @@
-import type * as Libmime from 'libmime';
-import { onFirstUse } from '../system/on-first-use';
-
-const libmime = onFirstUse(() => (require('libmime') as typeof Libmime).default);
+import { libmime } from '../system/first-use-packages';
 
 const MAX_BYTES = 200;
 /** Longest tail kept as the extension when a name is shortened; longer is not an extension. */

@@ -1,12 +1,9 @@
 import type { Readable } from 'node:stream';
-import type MailComposer from 'nodemailer/lib/mail-composer';
 import type { MailComposerAttachment } from 'nodemailer/lib/mail-composer';
 import type { ComposeAddress, ComposedMessage } from '../ipc/compose-shapes';
 import type { AttachmentStaging } from './attachment-staging';
 import { plainTextOf } from './plain-text';
-import { onFirstUse } from '../system/on-first-use';
-
-const mailComposer = onFirstUse(() => (require('nodemailer/lib/mail-composer') as { default: typeof MailComposer }).default);
+import { mailComposer } from '../system/first-use-packages';
 
 /** Who the message is from: the chosen identity. */
 export interface SendingIdentity {

@@ -1,4 +1,4 @@
-import type * as HtmlToText from 'html-to-text';
+import { htmlToText } from '../system/first-use-packages';
 import { onFirstUse } from '../system/on-first-use';
 
 /**
@@ -6,7 +6,7 @@ import { onFirstUse } from '../system/on-first-use';
  * out once (html-to-text's convert() rebuilds its selector tables at each
  * call, a large part of a small message's build).
  */
-const toText = onFirstUse(() => (require('html-to-text') as typeof HtmlToText).compile({ wordwrap: 76, selectors: [{ selector: 'img', format: 'skip' }] }));
+const toText = onFirstUse(() => htmlToText().compile({ wordwrap: 76, selectors: [{ selector: 'img', format: 'skip' }] }));
 
 /** The plain-text alternative generated for HTML mail the composer wrote no text for. */
 export function plainTextOf(html: string): string {

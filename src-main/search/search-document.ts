@@ -1,13 +1,10 @@
-import type * as HtmlToText from 'html-to-text';
 import { chooseDisplayParts } from '../mime/choose-display-parts';
 import type { StructurePart } from '../mime/structure';
 import type { PendingEntry, SearchDocument } from '../store/search-repo';
 import { indexedCjkText } from './cjk-bigrams';
 import { joinCjkLineWraps } from './cjk-line-wraps';
 import { searchForm } from './search-form';
-import { onFirstUse } from '../system/on-first-use';
-
-const htmlToText = onFirstUse(() => require('html-to-text') as typeof HtmlToText);
+import { htmlToText } from '../system/first-use-packages';
 
 /** Body text beyond this is left out of the index: a 5 MB log pasted in a mail should not weigh on every search. */
 export const MAX_INDEXED_BODY_CHARS = 100_000;

@@ -1,12 +1,9 @@
-import type * as Nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { WrenError } from '../errors/wren-error';
 import type { ServerSettings } from '../ipc/contract';
 import { tlsOptionsFor, type PinnedCertificate } from '../tls/trust-options';
-import { onFirstUse } from '../system/on-first-use';
-
-const nodemailer = onFirstUse(() => require('nodemailer') as typeof Nodemailer);
+import { nodemailer } from '../system/first-use-packages';
 
 export interface SmtpLogin {
   server: ServerSettings;

@@ -1,7 +1,5 @@
 import type * as Htmlparser2 from 'htmlparser2';
-import { onFirstUse } from '../../system/on-first-use';
-
-const htmlparser2 = onFirstUse(() => require('htmlparser2') as typeof Htmlparser2);
+import { htmlparser2 } from '../../system/first-use-packages';
 
 /** An element of a small XML document: its name, attributes, children and text. */
 export interface XmlElement {

@@ -1,18 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import type AddressParser from 'nodemailer/lib/addressparser';
-import type * as MimeFuncs from 'nodemailer/lib/mime-funcs';
-import { onFirstUse } from '../../system/on-first-use';
+import { addressparser, mimeFuncs } from '../../system/first-use-packages';
 import { WrenError } from '../../errors/wren-error';
 import type { ComposeAddress, ComposeAttachment, OutboxEntryView } from '../../ipc/compose-shapes';
 import type { CliContext } from '../cli-context';
 import { findAccount } from '../find-by-name';
 import { EXIT, exitCodeFor } from '../exit-codes';
 import { certificateLines } from '../retrust-lines';
-
-const addressparser = onFirstUse(() => (require('nodemailer/lib/addressparser') as { default: typeof AddressParser }).default);
-const mimeFuncs = onFirstUse(() => require('nodemailer/lib/mime-funcs') as typeof MimeFuncs);
 
 export const SEND_USAGE = `Usage: wren send --account A --to ADDR [--to ..] [--cc ..] [--bcc ..] --subject S (--body-file F | --body-stdin)
                  [--attach FILE]... [--delay SECONDS | --at TIME]

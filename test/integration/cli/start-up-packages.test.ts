@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-/** Loaded at their first use (src-main/system/on-first-use.ts): about 70 ms of every command's start when they were not. */
+/** Loaded at their first use (src-main/system/first-use-packages.ts): about 70 ms of every command's start when they were not. */
 const LOADED_ON_FIRST_USE = ['nodemailer', 'libmime', 'html-to-text', 'htmlparser2', 'encoding-japanese'];
 
 /** Preloaded into the CLI's process: writes every npm package it loaded (bare names only) to OUT at exit. */

@@ -1,0 +1,24 @@
+import type EncodingJapanese from 'encoding-japanese';
+import type * as HtmlToText from 'html-to-text';
+import type * as Htmlparser2 from 'htmlparser2';
+import type * as Libmime from 'libmime';
+import type * as Nodemailer from 'nodemailer';
+import type AddressParser from 'nodemailer/lib/addressparser';
+import type MailComposer from 'nodemailer/lib/mail-composer';
+import type * as MimeFuncs from 'nodemailer/lib/mime-funcs';
+import { onFirstUse } from './on-first-use';
+
+// The packages Wren loads at their first use (see on-first-use.ts), one handle each. Marked pure, so
+// a bundle that never calls a handle leaves it, and its package, out. A package's default export is
+// read as `.default`: the worker bundles resolve these calls to the packages' ES builds, as their
+// importers get them (scripts/build-main.mjs), and Node's require gives their CommonJS builds, which
+// carry it too.
+
+export const nodemailer = /* @__PURE__ */ onFirstUse(() => require('nodemailer') as typeof Nodemailer);
+export const mailComposer = /* @__PURE__ */ onFirstUse(() => (require('nodemailer/lib/mail-composer') as { default: typeof MailComposer }).default);
+export const addressparser = /* @__PURE__ */ onFirstUse(() => (require('nodemailer/lib/addressparser') as { default: typeof AddressParser }).default);
+export const mimeFuncs = /* @__PURE__ */ onFirstUse(() => require('nodemailer/lib/mime-funcs') as typeof MimeFuncs);
+export const libmime = /* @__PURE__ */ onFirstUse(() => (require('libmime') as typeof Libmime).default);
+export const htmlToText = /* @__PURE__ */ onFirstUse(() => require('html-to-text') as typeof HtmlToText);
+export const htmlparser2 = /* @__PURE__ */ onFirstUse(() => require('htmlparser2') as typeof Htmlparser2);
+export const encodingJapanese = /* @__PURE__ */ onFirstUse(() => require('encoding-japanese') as typeof EncodingJapanese);
