@@ -13,6 +13,9 @@ import type { SendJob } from './outbox-engine';
  */
 export const MARKED_AHEAD = 3;
 
+/** A row found taken back when it was to be marked ahead: it holds no mark, and its turn is refused. */
+const TAKEN_BACK: Promise<boolean> = Promise.resolve(false);
+
 /**
  * The "sending" marks of the messages on an account's SMTP connection. A
  * message's mark must be on the disk before a byte of it goes (else a power
@@ -30,10 +33,8 @@ export class SendingMarks {
   private readonly boot = currentBoot();
   /** Each account's sends handed to its connection and waiting their turn, in the order they were handed over. */
   private readonly waiting = new Map<number, SendJob[]>();
-  /** Marks written ahead of a message's turn, by outbox row: true once on the disk, false when the row had moved on. */
+  /** Marks written ahead of a message's turn, by outbox row: true once on the disk; TAKEN_BACK when the row had moved on. */
   private readonly ahead = new Map<number, Promise<boolean>>();
-  /** Rows found taken back when they were to be marked ahead: their turn says so; they hold no mark. */
-  private readonly takenBackAhead = new Set<number>();
 
   constructor(
     private readonly store: Store,
@@ -60,7 +61,7 @@ export class SendingMarks {
   async turnBegins(job: SendJob): Promise<void> {
     this.leaveLine(job);
     const markedAhead = this.ahead.get(job.outboxId);
-    this.forget(job.outboxId);
+    this.ahead.delete(job.outboxId);
     if (markedAhead && !(await markedAhead)) throw takenBack();
     // Its turn and the marks of those next in line in one commit.
     const markedNow = this.inOneCommit(() => {
@@ -86,7 +87,7 @@ export class SendingMarks {
    */
   unbegun(job: SendJob): void {
     this.leaveLine(job);
-    this.forget(job.outboxId);
+    this.ahead.delete(job.outboxId);
     try {
       this.store.outbox.endSendingUnbegun(job.outboxId, job.token);
     } catch (error) {
@@ -100,7 +101,7 @@ export class SendingMarks {
     const line = this.waiting.get(accountId) ?? [];
     const marked: number[] = [];
     // A row found taken back holds no mark: the next in line is marked in its place.
-    let already = line.filter((job) => this.ahead.has(job.outboxId) && !this.takenBackAhead.has(job.outboxId)).length;
+    let already = line.filter((job) => this.ahead.has(job.outboxId) && this.ahead.get(job.outboxId) !== TAKEN_BACK).length;
     for (const next of line) {
       if (already >= MARKED_AHEAD) break;
       if (this.ahead.has(next.outboxId)) continue;
@@ -109,16 +110,10 @@ export class SendingMarks {
         already += 1;
       } else {
         // Taken back meanwhile: its turn will find that out.
-        this.ahead.set(next.outboxId, Promise.resolve(false));
-        this.takenBackAhead.add(next.outboxId);
+        this.ahead.set(next.outboxId, TAKEN_BACK);
       }
     }
     return marked;
-  }
-
-  private forget(outboxId: number): void {
-    this.ahead.delete(outboxId);
-    this.takenBackAhead.delete(outboxId);
   }
 
   private flushedAhead(ids: number[], flushed: Promise<void>): void {
