@@ -21,19 +21,20 @@ import { withCpuTime, type CpuTime } from './cpu-time';
 import { plainTextOf } from '../../src-main/outbox/plain-text';
 import { describeSummary, profiled } from './row-profile';
 import { startSinkSmtp, type SinkSmtp } from './sink-smtp';
+import { phasesPerMessage, phasesText, type PhasesPerMessage } from './sink-phases';
 
 const TARGET_RATIO = 1.2;
 const RECIPIENT = 'bob@example.test';
 
 interface SendPair {
-  bare: { ms: number; lag: Lag; cpu: CpuTime };
+  bare: { ms: number; lag: Lag; cpu: CpuTime; phases: PhasesPerMessage };
   /** From the composer's hand-over: queueing (building, storing) and sending. */
-  outbox: { ms: number; queueMs: number; lag: Lag; cpu: CpuTime; profile: unknown };
+  outbox: { ms: number; queueMs: number; lag: Lag; cpu: CpuTime; phases: PhasesPerMessage; profile: unknown };
   ratio: number;
   /** nodemailer sending the messages built beforehand: the baseline of `drain`. */
-  bareBuilt: { ms: number; lag: Lag; cpu: CpuTime };
+  bareBuilt: { ms: number; lag: Lag; cpu: CpuTime; phases: PhasesPerMessage };
   /** Already queued: from the moment they fall due to the last one sent. */
-  drain: { ms: number; lag: Lag; cpu: CpuTime };
+  drain: { ms: number; lag: Lag; cpu: CpuTime; phases: PhasesPerMessage };
   drainRatio: number;
 }
 
@@ -75,8 +76,9 @@ export async function runSendBench(root: string, count: number, only: string[], 
   for (let run = 1; run <= runs; run += 1) {
     if (runs > 1) say(`  round ${run} of ${runs}:`);
     const bareRun = await withCpuTime(() => withLag(() => timed(sink, count, () => sendBare(set, texts, sink.port, alice))));
-    const bare = { ms: bareRun.result.result.ms, lag: bareRun.result.lag, cpu: bareRun.cpu };
+    const bare = { ...bareRun.result.result, lag: bareRun.result.lag, cpu: bareRun.cpu };
     say(`  bare nodemailer pool:  ${bare.ms} ms   ${cpuText(bare.cpu)}   main-thread lag ${lagText(bare.lag)}`);
+    say(`                         ${phasesText(bare.phases)}`);
     // The composer stages a file when it is picked, long before Send: done beforehand, not timed.
     const staged = await stageAttachments(wren, set);
     // Profiled (when asked) in the last pair only.
@@ -85,19 +87,23 @@ export async function runSendBench(root: string, count: number, only: string[], 
     const ratio = outbox.ms / bare.ms;
     say(`  wren outbox:           ${outbox.ms} ms (of which queueing: ${outbox.queueMs} ms)   ratio ${ratio.toFixed(2)}x (target <= ${TARGET_RATIO}x)`);
     say(`                         ${cpuText(outbox.cpu)}   main-thread lag ${lagText(outbox.lag)}`);
+    say(`                         ${phasesText(outbox.phases)}`);
     if (sent.summary) describeSummary(sent.summary, say, profileFile);
     // Queued beforehand (untimed), sent from the moment they fall due.
     const drainBefore = await sink.accepted();
     const { ids, sendAt } = await timeDrain(wren, accountId, set, texts, await stageAttachments(wren, set), sink, outbox.queueMs * 2 + 2000);
+    await sink.phases(); // nothing went since: Send later holds them until sendAt
     const drained = await withCpuTime(() => withLag(() => timedFrom(sendAt, () => waitAllSent(wren, ids, sink, drainBefore))));
-    const drain = { ms: drained.result.result.ms, lag: drained.result.lag, cpu: drained.cpu };
+    const drain = { ms: drained.result.result.ms, lag: drained.result.lag, cpu: drained.cpu, phases: phasesPerMessage(await sink.phases()) };
     // Its baseline does the same work: nodemailer sending the same messages built beforehand (untimed), as raw.
     const bareBuiltRun = await withCpuTime(() => withLag(() => timed(sink, count, () => sendBareBuilt(built, sink.port, alice))));
-    const bareBuilt = { ms: bareBuiltRun.result.result.ms, lag: bareBuiltRun.result.lag, cpu: bareBuiltRun.cpu };
+    const bareBuilt = { ...bareBuiltRun.result.result, lag: bareBuiltRun.result.lag, cpu: bareBuiltRun.cpu };
     const drainRatio = drain.ms / bareBuilt.ms;
     say(`  bare, built beforehand: ${bareBuilt.ms} ms   ${cpuText(bareBuilt.cpu)}   main-thread lag ${lagText(bareBuilt.lag)}`);
+    say(`                         ${phasesText(bareBuilt.phases)}`);
     say(`  wren outbox, queued:   ${drain.ms} ms (${count} queued messages falling due at once)   ratio ${drainRatio.toFixed(2)}x against bare built beforehand (target <= ${TARGET_RATIO}x)`);
     say(`                         ${cpuText(drain.cpu)}   main-thread lag ${lagText(drain.lag)}`);
+    say(`                         ${phasesText(drain.phases)}`);
     pairs.push({ bare, outbox, ratio, bareBuilt, drain, drainRatio });
   }
   const median = [...pairs].sort((a, b) => a.ratio - b.ratio)[Math.floor((pairs.length - 1) / 2)]!;
@@ -128,14 +134,15 @@ function lagText(lag: Lag): string {
   return `p50 ${lag.p50} ms, p99 ${lag.p99} ms, max ${lag.max} ms`;
 }
 
-async function timed(sink: SinkSmtp, count: number, work: () => Promise<void>): Promise<{ ms: number }> {
+async function timed(sink: SinkSmtp, count: number, work: () => Promise<void>): Promise<{ ms: number; phases: PhasesPerMessage }> {
   const before = await sink.accepted();
+  await sink.phases();
   const started = performance.now();
   await work();
   const ms = Math.round(performance.now() - started);
   const got = (await sink.accepted()) - before;
   if (got !== count) throw new Error(`the sink got ${got} messages, expected ${count}`);
-  return { ms };
+  return { ms, phases: phasesPerMessage(await sink.phases()) };
 }
 
 function mailOf(message: BenchMessage, text: string, from: string) {
@@ -182,13 +189,14 @@ async function stageAttachments(wren: TestCore, set: BenchMessage[]): Promise<St
   return staged;
 }
 
-async function timeOutbox(wren: TestCore, accountId: number, set: BenchMessage[], texts: string[], staged: StagedAttachments[], sink: SinkSmtp): Promise<{ ms: number; queueMs: number }> {
+async function timeOutbox(wren: TestCore, accountId: number, set: BenchMessage[], texts: string[], staged: StagedAttachments[], sink: SinkSmtp): Promise<{ ms: number; queueMs: number; phases: PhasesPerMessage }> {
   const before = await sink.accepted();
+  await sink.phases();
   const started = performance.now();
   const ids = await queueAll(wren, accountId, set, texts, staged, null);
   const queueMs = Math.round(performance.now() - started);
   await waitAllSent(wren, ids, sink, before);
-  return { ms: Math.round(performance.now() - started), queueMs };
+  return { ms: Math.round(performance.now() - started), queueMs, phases: phasesPerMessage(await sink.phases()) };
 }
 
 /**
