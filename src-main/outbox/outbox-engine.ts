@@ -122,8 +122,9 @@ export class InProcessOutboxEngine implements OutboxEngine {
 
   /**
    * A message's turn begins as nodemailer creates its stream, just before it
-   * writes MAIL FROM; the flush runs after that (a microtask later) while the
-   * server answers, and the first byte of the message waits for it.
+   * writes MAIL FROM (with PIPELINING, the whole envelope and DATA); the flush
+   * runs after that (a microtask later) while the server answers, and the
+   * first byte of the message waits for it.
    */
   private async flushSendingMark(): Promise<void> {
     if (!this.flushOnThisThread) return this.flushInPool();

@@ -25,7 +25,7 @@ const TAKEN_BACK: Promise<boolean> = Promise.resolve(false);
  * the messages next in line are marked too (MARKED_AHEAD of them), ahead of
  * their turn, and their flush runs while this one is on the line; at its own
  * turn a message only records that the turn came (began_at, committed before
- * its envelope goes). A crash in between leaves it "sending" without
+ * its first byte). A crash in between leaves it "sending" without
  * began_at, which recovery queues again when the machine has not restarted
  * since (see OutboxRepo.requeueIfUnbegun).
  */
@@ -54,8 +54,8 @@ export class SendingMarks {
   }
 
   /**
-   * The message's turn has come, before its envelope: resolves once its mark
-   * is on the disk; rejects when the row was taken back or claimed elsewhere
+   * The message's turn has come (its envelope goes meanwhile): resolves once
+   * its mark is on the disk and its turn recorded; rejects when the row was taken back or claimed elsewhere
    * meanwhile (then not a byte of it may go).
    */
   async turnBegins(job: SendJob): Promise<void> {

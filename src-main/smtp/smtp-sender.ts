@@ -16,9 +16,13 @@ export interface SendOutcome {
 
 /**
  * What the outbox does around a message's turn on the connection. nodemailer
- * builds a queued message's stream when its turn comes, before MAIL FROM: the
- * outbox marks it "sending" and flushes that mark to the disk then, while the
- * envelope's round trips go on, instead of holding the line after the 354.
+ * builds a queued message's stream when its turn comes, just before it writes
+ * MAIL FROM: the outbox records the turn then (a microtask later, as the
+ * envelope goes), and the message's first byte waits for that. With
+ * PIPELINING (which nodemailer uses when offered) the envelope and DATA go in
+ * one write, so on a fast line the 354 is back before the turn's transaction
+ * ends and the line waits for it (the send bench's sink shows it in the
+ * message's data phase); over a real network the round trip hides it.
  */
 export interface SendGate {
   /** The message's turn has come; not a byte of it flows before this settles, and none if it rejects. */

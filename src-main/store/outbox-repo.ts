@@ -51,7 +51,7 @@ interface OutboxRow {
   blob: string;
   size: number;
   envelope_json: string;
-  /** 1 when the composed message is kept (composed_json), to edit it again. */
+  /** 1 when the composed message is kept (outbox_composed), to edit it again. */
   editable: number;
   subject: string;
   state: OutboxState;
@@ -67,11 +67,11 @@ interface OutboxRow {
 }
 
 /**
- * A row's columns but the composed message (composed_json: the whole text
- * and HTML again), which only editing and the after-send marks read: the
- * outbox reads rows several times per message it sends.
+ * A row's columns; the composed message (the whole text and HTML again) is
+ * kept apart (migration 0026), as only editing and the after-send marks read it.
  */
-const RECORD_COLUMNS = `id, account_id, message_id, blob, size, envelope_json, composed_json IS NOT NULL AS editable, subject, state, send_at, attempts,
+const RECORD_COLUMNS = `id, account_id, message_id, blob, size, envelope_json,
+  EXISTS (SELECT 1 FROM outbox_composed c WHERE c.outbox_id = outbox.id) AS editable, subject, state, send_at, attempts,
   next_attempt_at, error_json, refused_json, sent_copy, claim_pid, claim_token, created_at`;
 
 function fromRow(row: OutboxRow): OutboxRecord {
@@ -107,11 +107,16 @@ export class OutboxRepo {
     this.statements = new PreparedStatements(db);
   }
 
+  /** The row with its parts kept apart (the composed message, a small message's content), in one transaction. */
   insert(entry: NewOutboxEntry, now = Date.now()): number {
+    return this.db.transaction(() => this.insertRow(entry, now))();
+  }
+
+  private insertRow(entry: NewOutboxEntry, now: number): number {
     const info = this.statements
       .get(
-        `INSERT INTO outbox (account_id, message_id, blob, size, envelope_json, composed_json, subject, state, send_at, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO outbox (account_id, message_id, blob, size, envelope_json, subject, state, send_at, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         entry.accountId,
@@ -119,13 +124,13 @@ export class OutboxRepo {
         entry.blob,
         entry.size,
         JSON.stringify({ ...entry.envelope, shown: entry.to }),
-        entry.composedJson,
         entry.subject,
         entry.state,
         entry.sendAt,
         now,
       );
     const id = Number(info.lastInsertRowid);
+    if (entry.composedJson !== null) this.statements.get('INSERT INTO outbox_composed (outbox_id, composed_json) VALUES (?, ?)').run(id, entry.composedJson);
     if (entry.content) this.statements.get('INSERT INTO outbox_sources (outbox_id, content) VALUES (?, ?)').run(id, entry.content);
     return id;
   }
@@ -142,7 +147,7 @@ export class OutboxRepo {
 
   /** The composed message as the composer handed it (JSON), to edit it again; null for a raw message or a gone row. */
   composedJsonOf(id: number): string | null {
-    return (this.statements.pluck('SELECT composed_json FROM outbox WHERE id = ?').get(id) as string | null | undefined) ?? null;
+    return (this.statements.pluck('SELECT composed_json FROM outbox_composed WHERE outbox_id = ?').get(id) as string | null | undefined) ?? null;
   }
 
   /** The row of an account's message by its Message-ID (unique per account), if it was committed. */
