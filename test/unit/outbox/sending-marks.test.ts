@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SendJob } from '../../../src-main/outbox/outbox-engine';
-import { MARKED_AHEAD, SendingMarks } from '../../../src-main/outbox/sending-marks';
+import { MARKED_AHEAD, MARKED_TOGETHER, SendingMarks } from '../../../src-main/outbox/sending-marks';
 import { addAccount, tempStore } from '../store/temp-store';
 import { ENVELOPE, queuedRow } from './outbox-rows';
 
@@ -41,6 +41,28 @@ describe('SendingMarks: the messages next in line are marked "sending" ahead of 
 
     await expect(marks.turnBegins(jobs[1]!)).rejects.toThrow(/taken back/);
     await marks.turnBegins(jobs[2]!);
+    // Two still marked ahead: the marks are topped up together, at the next turn.
+    expect(stateOf(jobs[5]!)).toBe('queued');
+    await marks.turnBegins(jobs[3]!);
     expect(stateOf(jobs[5]!)).toBe('sending');
+  });
+
+  it('tops the marks up MARKED_TOGETHER at a time, so a background flush runs every other turn, and every turn finds its mark on the disk', async () => {
+    expect(MARKED_TOGETHER).toBe(2);
+    let flushedNow = 0;
+    let flushedBehind = 0;
+    const marks = new SendingMarks(temp.store, async () => void (flushedNow += 1), async () => void (flushedBehind += 1));
+    const jobs = Array.from({ length: 10 }, (_, i) => queuedJob(i + 1));
+    for (const job of jobs) marks.handedOver(job);
+    for (const job of jobs) {
+      await marks.turnBegins(job);
+      const markedAhead = jobs.filter((other) => other.outboxId > job.outboxId && stateOf(other) === 'sending').length;
+      expect(markedAhead).toBeGreaterThanOrEqual(Math.min(MARKED_AHEAD - MARKED_TOGETHER + 1, jobs.length - 1 - jobs.indexOf(job)));
+      expect(markedAhead).toBeLessThanOrEqual(MARKED_AHEAD);
+    }
+    // Only the first turn waited for a flush of its own; the nine after it found their marks flushed ahead,
+    // topped up at turns 3, 5 and 7 (the ninth had none left to mark).
+    expect(flushedNow).toBe(1);
+    expect(flushedBehind).toBe(3);
   });
 });
