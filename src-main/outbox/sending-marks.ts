@@ -5,10 +5,10 @@ import type { SendJob } from './outbox-engine';
 /**
  * How many messages waiting their turn on a connection are marked "sending"
  * ahead of it. Every other turn marks two more (MARKED_TOGETHER), whose
- * flush has until the nearer one's turn, two turns later: a flush takes about 0.3 ms alone
- * here but up to several ms beside the sink, the core and their GC on two
- * cores, and with one turn of slack the line waited for about one flush in
- * ten (0.1 to 0.35 s over 1,000 messages). The price: after a power loss,
+ * flush has until the nearer one's turn, two turns later: a flush takes
+ * about 0.3 ms alone here but up to several ms beside the sink, the core and
+ * their GC on two cores, and with one turn of slack the line waited for
+ * about one flush in ten (0.1 to 0.35 s over 1,000 messages). The price: after a power loss,
  * these few are for the Sent folder or the user to settle (see below).
  */
 export const MARKED_AHEAD = 3;
@@ -64,8 +64,8 @@ export class SendingMarks {
 
   /**
    * The message's turn has come (its envelope goes meanwhile): resolves once
-   * its mark is on the disk and its turn recorded; rejects when the row was taken back or claimed elsewhere
-   * meanwhile (then not a byte of it may go).
+   * its mark is on the disk and its turn recorded; rejects when the row was
+   * taken back or claimed elsewhere meanwhile (then not a byte of it may go).
    */
   async turnBegins(job: SendJob): Promise<void> {
     this.leaveLine(job);
