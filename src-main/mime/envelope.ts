@@ -90,6 +90,21 @@ function overlayRawFields(fields: HeaderFields, headers: Buffer, structure: Stru
 }
 
 /**
+ * The list's fields: from the raw header fields when they were fetched
+ * (see overlayRawFields), over the ENVELOPE's when that came too. A header
+ * sync fetches no ENVELOPE: its fields are then the raw ones alone, and a
+ * field the message lacks reads as readHeaderFields has it (the same as an
+ * empty envelope's), without building an envelope's worth of defaults first.
+ */
+function fieldsOf(msg: EnvelopeFetch, structure: StructurePart | null): HeaderFields {
+  if (!msg.headers?.length) return envelopeFields(msg);
+  if (!msg.envelope) return readHeaderFields(splitHeaderBlock(msg.headers), bodyCharset(structure));
+  const fields = envelopeFields(msg);
+  overlayRawFields(fields, msg.headers, structure);
+  return fields;
+}
+
+/**
  * Builds the stored header record from an IMAP FETCH of ENVELOPE, FLAGS,
  * RFC822.SIZE, INTERNALDATE and BODYSTRUCTURE (plus, ideally, `headers`
  * for SUBJECT FROM TO CC, and `mimeHeaders` for parts whose file name
@@ -100,8 +115,7 @@ function overlayRawFields(fields: HeaderFields, headers: Buffer, structure: Stru
 export function fromImapEnvelope(msg: EnvelopeFetch): HeaderRecord {
   const structure = msg.bodyStructure ? fromImapBodyStructure(msg.bodyStructure) : null;
   if (structure && msg.mimeHeaders) repairLostFileNames(structure, msg.mimeHeaders, bodyCharset(structure));
-  const fields = envelopeFields(msg);
-  if (msg.headers?.length) overlayRawFields(fields, msg.headers, structure);
+  const fields = fieldsOf(msg, structure);
   return {
     uid: msg.uid,
     uidl: null,

@@ -1,11 +1,14 @@
 import type { ErrorShape } from '../errors/error-codes';
 import type { StoreChange } from '../ipc/contract';
 import type { FetchedMessage } from '../imap/imap-client';
+import type { EnvelopeFetch } from '../mime/envelope';
 
-/** A fetched row as it crosses to the header-store thread: its header bytes copied out of imapflow's buffers. */
-export type WireRow = Omit<FetchedMessage, 'headers'> & { headers?: Uint8Array };
+/**
+ * A fetched row as it crosses to the header-store thread: the FETCH items the header store reads
+ * (fromImapEnvelope), its header bytes copied out of imapflow's buffers.
+ */
+export type WireRow = Omit<EnvelopeFetch, 'headers'> & { headers?: Uint8Array };
 
-/** `close`: the folder's batches are done; the thread closes its database and ends, after any batch posted before. */
 export type ToHeaderStore = { type: 'write'; id: number; folderId: number; rows: WireRow[] } | { type: 'close' };
 
 export type FromHeaderStore =
@@ -16,12 +19,28 @@ export type FromHeaderStore =
 /** Marks the bundled file as the header-store worker, so it refuses to run as anything else. */
 export const HEADER_STORE_ROLE = 'wren-header-store';
 
-/** A compact copy of the header bytes: a Buffer may be a view into a much larger chunk, all of which would be cloned. */
+/**
+ * The items the header store reads, every row with the same fields in the same order (those a message
+ * lacks left undefined), so the rows that reach the other thread share one shape: imapflow's rows differ
+ * by what each answer carried, and every new shape made the store's optimised decoding start over. The
+ * header bytes are a compact copy: a Buffer may be a view into a much larger chunk, all of which would
+ * be cloned.
+ */
 export function toWire(row: FetchedMessage): WireRow {
-  return { ...row, headers: row.headers ? new Uint8Array(row.headers) : undefined };
+  return {
+    uid: row.uid,
+    flags: row.flags,
+    internalDate: row.internalDate,
+    size: row.size,
+    modseq: row.modseq,
+    envelope: row.envelope,
+    bodyStructure: row.bodyStructure,
+    headers: row.headers ? new Uint8Array(row.headers) : undefined,
+    mimeHeaders: row.mimeHeaders,
+  };
 }
 
-export function fromWire(row: WireRow): FetchedMessage {
+export function fromWire(row: WireRow): EnvelopeFetch {
   const { headers } = row;
-  return { ...row, headers: headers ? Buffer.from(headers.buffer, headers.byteOffset, headers.byteLength) : undefined } as FetchedMessage;
+  return { ...row, headers: headers ? Buffer.from(headers.buffer, headers.byteOffset, headers.byteLength) : undefined };
 }

@@ -1,6 +1,6 @@
 import { WrenError } from '../errors/wren-error';
 import type { FetchedMessage } from '../imap/imap-client';
-import { fromImapEnvelope } from '../mime/envelope';
+import { fromImapEnvelope, type EnvelopeFetch } from '../mime/envelope';
 import type { Store } from '../store/store';
 
 /**
@@ -21,7 +21,7 @@ export interface HeaderWriter {
  * A folder deleted here meanwhile (journaled, its rows gone with it) throws FolderGone, which the
  * account's sync passes over, rather than a foreign-key failure logged as a bug.
  */
-export function storeHeaders(store: Store, folderId: number, fetched: FetchedMessage[]): void {
+export function storeHeaders(store: Store, folderId: number, fetched: readonly EnvelopeFetch[]): void {
   const records = fetched.map(fromImapEnvelope);
   store.write(() => {
     if (!store.folders.get(folderId)) throw new WrenError('FolderGone', 'The folder was deleted while its headers were stored.');

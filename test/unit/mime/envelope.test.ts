@@ -89,6 +89,26 @@ describe('fromImapEnvelope', () => {
     expect(record.subject).toBe('会議のお知らせ');
   });
 
+  it('reads a header sync\'s row (raw header fields, no ENVELOPE) from its header bytes alone, a missing field as empty', () => {
+    const headers = Buffer.from(
+      'Subject: =?UTF-8?B?5L2g5aW9?= report\r\nSender: Desk <desk@example.test>\r\nTo: Bob <bob@example.test>, carol@example.test\r\n\r\n',
+    );
+    const record = fromImapEnvelope({ uid: 3, headers, internalDate: '2-Jun-2025 09:31:00 +0000' });
+    expect(record).toMatchObject({
+      subject: '你好 report',
+      // No From: the Sender stands in, as with an ENVELOPE.
+      from: { name: 'Desk', address: 'desk@example.test' },
+      to: [{ name: 'Bob', address: 'bob@example.test' }, { name: '', address: 'carol@example.test' }],
+      cc: [],
+      date: null,
+      messageId: null,
+      inReplyTo: null,
+    });
+    // The same as the empty envelope's fields with the raw ones laid over them (the way with an ENVELOPE).
+    const overlaid = fromImapEnvelope({ uid: 3, headers, internalDate: '2-Jun-2025 09:31:00 +0000', envelope: {} });
+    expect(record).toEqual(overlaid);
+  });
+
   it('keeps broken encoded words readable when the raw header bytes are fetched', () => {
     const headers = Buffer.from('Subject: =?UTF-8?B?not-base64!!?= and =?utf-8?q?abc\r\n\r\n');
     const record = fromImapEnvelope({ uid: 8, envelope: { subject: 'garbage from libmime' }, headers });
