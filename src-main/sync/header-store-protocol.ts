@@ -9,6 +9,7 @@ import type { EnvelopeFetch } from '../mime/envelope';
  */
 export type WireRow = Omit<EnvelopeFetch, 'headers'> & { headers?: Uint8Array };
 
+/** `close`: the folder's batches are done; the thread closes its database and ends, after any batch posted before. */
 export type ToHeaderStore = { type: 'write'; id: number; folderId: number; rows: WireRow[] } | { type: 'close' };
 
 export type FromHeaderStore =
@@ -27,6 +28,7 @@ export const HEADER_STORE_ROLE = 'wren-header-store';
  * be cloned.
  */
 export function toWire(row: FetchedMessage): WireRow {
+  // Every item named (`satisfies`): one that fromImapEnvelope comes to read fails to compile here until it crosses too.
   return {
     uid: row.uid,
     flags: row.flags,
@@ -37,7 +39,7 @@ export function toWire(row: FetchedMessage): WireRow {
     bodyStructure: row.bodyStructure,
     headers: row.headers ? new Uint8Array(row.headers) : undefined,
     mimeHeaders: row.mimeHeaders,
-  };
+  } satisfies Record<keyof WireRow, unknown>;
 }
 
 export function fromWire(row: WireRow): EnvelopeFetch {
