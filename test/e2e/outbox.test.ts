@@ -195,4 +195,42 @@ describe('web mode: the Outbox (a scheduled message, a refused one)', () => {
     await web.page.getByTestId('outbox-empty').waitFor();
     expect(await web.page.getByTestId('outbox-folder').count()).toBe(0);
   });
+
+  it('Delete takes a message out of the Outbox for good (after a reload too); its toast\'s Undo reopens it in the composer', async () => {
+    const bob = web.lab.users[1]!;
+    await write(bob.email, 'Not after all');
+    await web.page.getByTestId('compose-send-later').click();
+    await web.page.getByTestId('compose-send-at').fill('2099-05-04T08:30');
+    await web.page.getByTestId('compose-schedule').click();
+    await composer().waitFor({ state: 'detached' });
+    await web.page.getByTestId('outbox-folder').getByRole('button').click();
+    await outboxRow('Not after all').getByTestId('outbox-delete').click();
+    await web.page.getByTestId('outbox-empty').waitFor();
+    const toast = web.page.getByTestId('toast').filter({ hasText: 'Deleted from the Outbox: “Not after all”' });
+    await screenshot(web.page, 'outbox-deleted-en');
+    await toast.getByTestId('toast-undo').click();
+    await composer().waitFor();
+    expect(await web.page.getByTestId('compose-subject').inputValue()).toBe('Not after all');
+    expect(await web.page.getByTestId('compose-body').inputValue()).toBe('Body of Not after all');
+
+    // Scheduled again from the composer, then deleted in Chinese: gone from the core, not only from the view.
+    await web.page.getByTestId('compose-send-later').click();
+    await web.page.getByTestId('compose-send-at').fill('2099-05-04T08:30');
+    await web.page.getByTestId('compose-schedule').click();
+    await composer().waitFor({ state: 'detached' });
+    await web.page.getByTestId('language').selectOption('zh');
+    await outboxRow('Not after all').getByTestId('outbox-delete').filter({ hasText: '删除' }).click();
+    await web.page.getByTestId('toast').filter({ hasText: '已从发件箱删除“Not after all”' }).waitFor();
+    await screenshot(web.page, 'outbox-deleted-zh');
+    await web.page.getByTestId('language').selectOption('en');
+    await web.page.reload();
+    await web.page.getByTestId('message-row').first().waitFor();
+    expect(await web.page.getByTestId('outbox-folder').count()).toBe(0);
+    const db = new Database(join(web.app.dataDir, 'wren.sqlite'), { readonly: true });
+    try {
+      expect(db.prepare("SELECT count(*) AS n FROM outbox WHERE subject = 'Not after all'").get()).toEqual({ n: 0 });
+    } finally {
+      db.close();
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import type { AccountView, ComposeMode } from '../../../src-main/ipc/contract';
+import type { AccountView, ComposedMessageOutput, ComposeMode } from '../../../src-main/ipc/contract';
 import { useClient } from '../../client/client-context';
 import { useClientEvent } from '../../hooks/use-client-event';
 import { toErrorShape } from '../../client/wren-client';
@@ -22,6 +22,8 @@ interface ComposeApi {
   compose(request: ComposeRequest): void;
   /** Takes a message out of the outbox (`outbox.cancel`) and back into the composer. */
   takeBack(outboxId: number): void;
+  /** Opens the composer on a message already taken out of the outbox (Undo of its deletion there). */
+  reopen(message: ComposedMessageOutput): void;
 }
 
 const ComposeContext = createContext<ComposeApi | null>(null);
@@ -94,7 +96,8 @@ export function ComposeProvider({ accounts, children }: { accounts: AccountView[
     if (hasDraft(state)) client.request('drafts.discard', draftOf(state)).catch(fail);
   };
 
-  const api = useMemo(() => ({ compose, takeBack: undo }), [compose, undo]);
+  const reopen = useCallback((message: ComposedMessageOutput) => show(fromComposed(message), true), [show]);
+  const api = useMemo(() => ({ compose, takeBack: undo, reopen }), [compose, undo, reopen]);
   return (
     <ComposeContext.Provider value={api}>
       {children}

@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import type { OutboxEntryView } from '../../../src-main/ipc/contract';
 import { useClient } from '../../client/client-context';
 import { toErrorShape } from '../../client/wren-client';
 import { useT } from '../../i18n/i18n-context';
 import { useCompose } from '../Composer/compose-context';
+import { ConfirmDialog } from '../Dialog/confirm-dialog';
 import { useToasts } from '../Toasts/toast-context';
 import { OutboxRow, type OutboxActions } from './outbox-row';
 import './outbox.css';
@@ -14,7 +16,9 @@ import './outbox.css';
  */
 export function OutboxView({ entries }: { entries: OutboxEntryView[] }) {
   const t = useT();
-  const actions = useOutboxActions();
+  // A raw message (`wren send --raw`) has nothing to reopen: its deletion is asked first, as it cannot be undone.
+  const [confirming, setConfirming] = useState<OutboxEntryView | null>(null);
+  const actions = useOutboxActions(setConfirming);
   return (
     <section className="outbox" aria-labelledby="outbox-heading" data-testid="outbox-view">
       <header className="outbox__header">
@@ -28,17 +32,39 @@ export function OutboxView({ entries }: { entries: OutboxEntryView[] }) {
           {entries.map((entry) => <OutboxRow key={entry.id} entry={entry} actions={actions} />)}
         </ul>
       )}
+      {confirming && (
+        <ConfirmDialog
+          title={t('outbox.deleteTitle')}
+          text={t('outbox.deleteForGood', { subject: subjectOf(confirming) })}
+          confirmLabel={t('outbox.delete')}
+          onConfirm={() => actions.deleteNow(confirming)}
+          onClose={() => setConfirming(null)}
+        />
+      )}
     </section>
   );
 }
 
-function useOutboxActions(): OutboxActions {
+/** The subject as toasts and dialogs quote it. */
+function subjectOf(entry: OutboxEntryView): string {
+  return entry.subject.trim() || '—';
+}
+
+function useOutboxActions(confirm: (entry: OutboxEntryView) => void): OutboxActions & { deleteNow(entry: OutboxEntryView): void } {
   const client = useClient();
   const toasts = useToasts();
-  const { takeBack } = useCompose();
+  const { takeBack, reopen } = useCompose();
   // The core refuses an action the entry has moved past (it began to leave meanwhile): said as any error is.
   const fail = (error: unknown) => toasts.show({ tone: 'error', lines: [{ error: toErrorShape(error) }] });
+  // Gone from the outbox at once; Undo brings the message back into the composer (as Undo after Send does), to send again.
+  const deleteNow = (entry: OutboxEntryView) =>
+    void client.request('outbox.cancel', { outboxId: entry.id }).then(({ message }) => {
+      const undo = message ? () => reopen(message) : undefined;
+      toasts.show({ tone: 'info', lines: [{ key: 'outbox.deleted', values: { subject: subjectOf(entry) } }], undo });
+    }, fail);
   return {
+    deleteNow,
+    remove: (entry) => (entry.editable ? deleteNow(entry) : confirm(entry)),
     edit: (entry) => takeBack(entry.id),
     retry: (entry) => void client.request('outbox.retry', { outboxId: entry.id }).catch(fail),
     sendNow: (entry) => void client.request('outbox.sendNow', { outboxId: entry.id }).catch(fail),

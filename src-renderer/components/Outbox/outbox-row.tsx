@@ -13,6 +13,8 @@ export interface OutboxActions {
   /** `outbox.sendNow`: a message held back (scheduled, its undo delay, a retry's backoff) leaves at once. */
   sendNow(entry: OutboxEntryView): void;
   resolve(entry: OutboxEntryView, action: 'sendAnyway' | 'discard'): void;
+  /** Deletes the unsent message (`outbox.cancel`): undoable from a toast when it can be reopened, asked first when not. */
+  remove(entry: OutboxEntryView): void;
 }
 
 /** One message of the outbox: to whom, its subject, where it stands, and what can be done about it. */
@@ -59,12 +61,19 @@ function RowActions({ entry, actions }: { entry: OutboxEntryView; actions: Outbo
       {t('outbox.edit')}
     </button>
   ) : null;
+  // A message not yet on its way can be deleted, as in Thunderbird's Outbox: without it a raw one that failed could never go.
+  const remove = (
+    <button type="button" className="outbox-row__delete" onClick={() => actions.remove(entry)} data-testid="outbox-delete">
+      {t('outbox.delete')}
+    </button>
+  );
   switch (entry.state) {
     case 'failed':
       return (
         <div className="outbox-row__actions">
           {edit}
           <button type="button" onClick={() => actions.retry(entry)} data-testid="outbox-retry">{t('outbox.retry')}</button>
+          {remove}
         </div>
       );
     case 'waiting':
@@ -74,6 +83,7 @@ function RowActions({ entry, actions }: { entry: OutboxEntryView; actions: Outbo
         <div className="outbox-row__actions">
           {edit}
           <button type="button" onClick={() => actions.sendNow(entry)} data-testid="outbox-send-now">{t('outbox.sendNow')}</button>
+          {remove}
         </div>
       );
     case 'unknown':

@@ -131,6 +131,49 @@ describe('the Outbox view', () => {
     expect(within(rowOf('Raw one')).queryByTestId('outbox-retry')).not.toBeNull();
   }, 20_000);
 
+  it('Delete takes a message out of the outbox at once; Undo in its toast reopens it in the composer', async () => {
+    const client = outboxCore([SCHEDULED, FAILED, UNKNOWN]);
+    renderWithClient(<App />, client);
+    await openOutbox();
+    // Offered for what has not begun to leave (held back or failed), not for a message of unknown fate.
+    expect(within(rowOf('Report 报告')).queryByTestId('outbox-delete')).not.toBeNull();
+    expect(within(rowOf('Cut off')).queryByTestId('outbox-delete')).toBeNull();
+
+    fireEvent.click(within(rowOf('To nobody')).getByTestId('outbox-delete'));
+    await waitFor(() => expect(client.callsOf('outbox.cancel')).toEqual([{ outboxId: 3 }]));
+    // No dialog for an editable one: the toast's Undo is the way back.
+    expect(screen.queryByTestId('confirm-dialog')).toBeNull();
+    const toast = await screen.findByTestId('toast');
+    expect(toast.textContent).toContain('Deleted from the Outbox: “To nobody”. It will not be sent.');
+    expect(screen.queryByTestId('composer')).toBeNull();
+    fireEvent.click(within(toast).getByTestId('toast-undo'));
+    expect(((await screen.findByTestId('compose-subject')) as HTMLInputElement).value).toBe('To nobody');
+    // Undo reopened what the core gave back; it took nothing out of the outbox again.
+    expect(client.callsOf('outbox.cancel')).toHaveLength(1);
+  }, 20_000);
+
+  it('Delete on a raw message asks first (it cannot be reopened), and Cancel keeps it', async () => {
+    const raw = entry(6, { state: 'failed', subject: 'Raw one', editable: false, error: FAILED.error });
+    const client = outboxCore([raw]);
+    client.handlers['outbox.cancel'] = () => ({ message: null });
+    renderWithClient(<App />, client, 'zh');
+    await openOutbox();
+    fireEvent.click(within(rowOf('Raw one')).getByTestId('outbox-delete'));
+    const dialog = await screen.findByTestId('confirm-dialog');
+    expect(dialog.textContent).toContain('删除这封邮件？');
+    expect(dialog.textContent).toContain('“Raw one”尚未发出');
+    fireEvent.click(within(dialog).getByTestId('confirm-cancel'));
+    expect(client.callsOf('outbox.cancel')).toEqual([]);
+
+    fireEvent.click(within(rowOf('Raw one')).getByTestId('outbox-delete'));
+    fireEvent.click(within(await screen.findByTestId('confirm-dialog')).getByTestId('confirm-ok'));
+    await waitFor(() => expect(client.callsOf('outbox.cancel')).toEqual([{ outboxId: 6 }]));
+    const toast = await screen.findByTestId('toast');
+    expect(toast.textContent).toContain('已从发件箱删除“Raw one”，它不会被发出。');
+    // Nothing to reopen: no Undo offered.
+    expect(within(toast).queryByTestId('toast-undo')).toBeNull();
+  }, 20_000);
+
   it('Retry, Send now, Send again and Discard each send their request', async () => {
     const client = outboxCore([SCHEDULED, QUEUED, FAILED, UNKNOWN]);
     renderWithClient(<App />, client);
