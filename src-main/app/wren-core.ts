@@ -177,6 +177,7 @@ export class WrenCore {
     this.stopWatchingWake();
     await this.outboxRunner.stop();
     await this.outboxEngine.closeAll();
+    await this.staging.settled();
     await this.sync.stop();
     await this.search.close();
     this.sessions.closeAll();
@@ -198,7 +199,7 @@ export class WrenCore {
   private createOutboxRunner(): OutboxRunner {
     return new OutboxRunner(this.store, this.outboxEngine, new SentCopies(this.store, this.sessions), {
       changed: (entry, removed) => this.announceOutbox(entry, removed),
-      sent: (entry) => markOriginal(this, this.store.outbox.composedJsonOf(entry.id)),
+      sent: (entry) => markOriginal(this, this.store.outbox.sentFollowUpOf(entry.id)),
       keepsSentCopy: (accountId) => this.sentCopySetting.keeps(accountId),
       serverFilesSentMail: (accountId) => this.sentCopySetting.set(accountId, false),
     });

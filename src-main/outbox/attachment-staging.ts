@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdirSync, rmSync, statSync, type Stats } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -21,6 +22,8 @@ const STAGED_ID = /^[A-Za-z0-9_-]{8,64}$/;
  */
 export class AttachmentStaging {
   readonly dir: string;
+  /** Removals under way: the core waits for them when it closes (the CLI exits right after), so no staged copy is left behind. */
+  private readonly removing = new Set<Promise<void>>();
 
   constructor(dataDir: string) {
     this.dir = join(dataDir, 'staging');
@@ -61,7 +64,16 @@ export class AttachmentStaging {
     return createReadStream(this.pathOf(stagedId));
   }
 
-  remove(stagedId: string): void {
-    rmSync(this.pathOf(stagedId), { force: true });
+  /** In libuv's pool: freeing a large file's blocks can take a while, and the core's thread must not wait for it. */
+  remove(stagedId: string): Promise<void> {
+    const removal = rm(this.pathOf(stagedId), { force: true });
+    const tracked = removal.catch(() => undefined).finally(() => this.removing.delete(tracked));
+    this.removing.add(tracked);
+    return removal;
+  }
+
+  /** Once every removal asked for so far has ended (done or failed: a failure was told to whoever asked). */
+  async settled(): Promise<void> {
+    await Promise.all([...this.removing]);
   }
 }

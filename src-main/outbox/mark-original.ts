@@ -1,11 +1,12 @@
 import type { ErrorCode } from '../errors/error-codes';
 import { WrenError } from '../errors/wren-error';
 import type { MessageFlag } from '../ipc/contract';
-import type { ComposedMessage } from '../ipc/compose-shapes';
+import type { ComposeOrigin } from '../ipc/compose-shapes';
 import type { OperationsService } from '../journal/operations-service';
+import type { SentFollowUp } from '../store/outbox-repo';
 import type { AttachmentStaging } from './attachment-staging';
 
-const FLAG_FOR: Partial<Record<NonNullable<ComposedMessage['origin']>['kind'], MessageFlag>> = {
+const FLAG_FOR: Partial<Record<ComposeOrigin['kind'], MessageFlag>> = {
   reply: '\\Answered',
   replyAll: '\\Answered',
   forward: '$Forwarded',
@@ -19,20 +20,20 @@ const FLAG_FOR: Partial<Record<NonNullable<ComposedMessage['origin']>['kind'], M
  * deleted for good (journaled too), and the staged attachment files, now
  * inside the stored message, are removed.
  */
-export function markOriginal(core: { operations: OperationsService; staging: AttachmentStaging }, composedJson: string | null): void {
-  if (!composedJson) return;
-  const composed = JSON.parse(composedJson) as ComposedMessage;
-  const flag = composed.origin ? FLAG_FOR[composed.origin.kind] : undefined;
-  if (composed.origin && flag) {
-    journal(() => core.operations.apply({ kind: 'flags', messageIds: [composed.origin!.messageId], add: [flag], remove: [] }), 'mark the original');
+export function markOriginal(core: { operations: OperationsService; staging: AttachmentStaging }, followUp: SentFollowUp | null): void {
+  if (!followUp) return;
+  const { origin, draftMessageId } = followUp;
+  const flag = origin ? FLAG_FOR[origin.kind] : undefined;
+  if (origin && flag) {
+    journal(() => core.operations.apply({ kind: 'flags', messageIds: [origin.messageId], add: [flag], remove: [] }), 'mark the original');
   }
   // The draft this message continued is done with once it is sent. The composer usually removed it at
   // Send already (so it is not listed twice while the message waits): then there is nothing to say.
-  if (composed.draftMessageId !== null) {
-    journal(() => core.operations.apply({ kind: 'delete', messageIds: [composed.draftMessageId!], permanent: true }), 'remove the draft', 'NotFound');
+  if (draftMessageId !== null) {
+    journal(() => core.operations.apply({ kind: 'delete', messageIds: [draftMessageId], permanent: true }), 'remove the draft', 'NotFound');
   }
   // Last, and each on its own: a file that cannot be removed (locked by another program) costs nothing else.
-  for (const attachment of composed.attachments) journal(() => core.staging.remove(attachment.stagedId), 'remove a staged attachment');
+  for (const stagedId of followUp.stagedIds) journal(() => core.staging.remove(stagedId), 'remove a staged attachment');
 }
 
 function journal(apply: () => unknown, what: string, expected?: ErrorCode): void {

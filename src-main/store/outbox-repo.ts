@@ -1,5 +1,5 @@
 import type { ErrorShape } from '../errors/error-codes';
-import type { OutboxEntryView, OutboxState } from '../ipc/compose-shapes';
+import type { ComposeOrigin, OutboxEntryView, OutboxState } from '../ipc/compose-shapes';
 import type { Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
 
@@ -30,6 +30,13 @@ export interface NewOutboxEntry {
   sendAt: number | null;
   /** The message itself when it is kept in the database (outbox_sources), not in its blob file. */
   content?: Buffer;
+}
+
+/** What is left to do once a composed message was sent: its original to mark, its draft to delete, its staged files. */
+export interface SentFollowUp {
+  origin: ComposeOrigin | null;
+  draftMessageId: number | null;
+  stagedIds: string[];
 }
 
 /** The fields that say whether a row's send is settled for now. */
@@ -148,6 +155,23 @@ export class OutboxRepo {
   /** The composed message as the composer handed it (JSON), to edit it again; null for a raw message or a gone row. */
   composedJsonOf(id: number): string | null {
     return (this.statements.pluck('SELECT composed_json FROM outbox_composed WHERE outbox_id = ?').get(id) as string | null | undefined) ?? null;
+  }
+
+  /**
+   * The few fields of the composed message a send leaves work for, picked out by SQLite: its text and
+   * HTML (a large newsletter's can be megabytes) never cross into JavaScript on the core's thread for
+   * them. Null for a raw message or a gone row.
+   */
+  sentFollowUpOf(id: number): SentFollowUp | null {
+    const row = this.statements
+      .get(
+        `SELECT json_extract(composed_json, '$.origin') AS origin, json_extract(composed_json, '$.draftMessageId') AS draftMessageId,
+           (SELECT json_group_array(json_extract(attachment.value, '$.stagedId')) FROM json_each(composed_json, '$.attachments') AS attachment) AS stagedIds
+         FROM outbox_composed WHERE outbox_id = ? AND composed_json IS NOT NULL`,
+      )
+      .get(id) as { origin: string | null; draftMessageId: number | null; stagedIds: string } | undefined;
+    if (!row) return null;
+    return { origin: row.origin === null ? null : (JSON.parse(row.origin) as ComposeOrigin), draftMessageId: row.draftMessageId, stagedIds: JSON.parse(row.stagedIds) as string[] };
   }
 
   /** The row of an account's message by its Message-ID (unique per account), if it was committed. */

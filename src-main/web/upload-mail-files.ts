@@ -21,6 +21,6 @@ export async function receiveMailImport(url: URL, request: IncomingMessage, resp
   } catch (error) {
     answerJson(response, 500, toErrorShape(toLocalFault(error) ?? error));
   } finally {
-    if (stagedId !== null) core.staging.remove(stagedId);
+    if (stagedId !== null) await core.staging.remove(stagedId).catch((error: unknown) => console.warn('[wren] import: could not remove the uploaded file:', (error as Error).message));
   }
 }

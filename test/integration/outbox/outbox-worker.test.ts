@@ -67,7 +67,7 @@ describe('the outbox in its worker thread', () => {
 
   it('an attachment no longer staged is refused with its own code, across the thread', async () => {
     const file = await wren.core.staging.stageStream(Readable.from([Buffer.from('x')]));
-    wren.core.staging.remove(file.stagedId);
+    await wren.core.staging.remove(file.stagedId);
     const sending = wren.call('outbox.send', {
       message: { accountId, to: to(email(1)), subject: 'Gone', text: 'x', attachments: [{ stagedId: file.stagedId, filename: 'x.txt', contentType: 'text/plain', size: 1 }] },
       undoSeconds: 0,

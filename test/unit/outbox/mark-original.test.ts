@@ -1,3 +1,4 @@
+import { existsSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ComposedMessage } from '../../../src-main/ipc/compose-shapes';
 import { OperationsService } from '../../../src-main/journal/operations-service';
@@ -30,14 +31,16 @@ function header(uid: number, subject: string, flags: string[] = []): HeaderRecor
 
 const insert = (folderId: number, record: HeaderRecord) => temp.store.write(() => temp.store.messages.insertHeaders(folderId, [record]))[0]!;
 
-/** A sent outbox row for `composed`: what markOriginal is handed once the server took the message (its composed JSON, as stored). */
+/** A sent outbox row for `composed`: what markOriginal is handed once the server took the message (read from the stored row). */
+let sentCount = 0;
 function sentEntry(composed: ComposedMessage) {
   const { store } = temp;
+  sentCount += 1;
   const id = store.outbox.insert({
-    accountId, messageId: '<reply@test>', blob: 'b'.repeat(64), size: 1, envelope: { from: 'a@test', to: ['b@test'] },
+    accountId, messageId: `<sent${sentCount}@test>`, blob: 'b'.repeat(64), size: 1, envelope: { from: 'a@test', to: ['b@test'] },
     composedJson: JSON.stringify(composed), subject: composed.subject, to: ['b@test'], state: 'queued', sendAt: null,
   });
-  return store.outbox.composedJsonOf(id);
+  return store.outbox.sentFollowUpOf(id);
 }
 
 /**
@@ -91,5 +94,43 @@ describe('markOriginal after the original or the draft left the store', () => {
     } finally {
       warn.mockRestore();
     }
+  });
+});
+
+describe('what a sent message leaves to do, read from its stored row', () => {
+  it('names the original, the draft and the staged files, and nothing of the text or HTML', () => {
+    const followUp = sentEntry(
+      ComposedMessage.parse({
+        accountId, subject: 'Fwd: plan', text: 'x'.repeat(100_000), html: '<p>big</p>', draftMessageId: 7, origin: { messageId: 3, kind: 'forward' },
+        attachments: [
+          { stagedId: 'stagedAAAA1', filename: 'a.pdf', contentType: 'application/pdf', size: 1 },
+          { stagedId: 'stagedBBBB2', filename: '报告.xlsx', contentType: 'application/octet-stream', size: 2 },
+        ],
+      }),
+    );
+    expect(followUp).toEqual({ origin: { messageId: 3, kind: 'forward' }, draftMessageId: 7, stagedIds: ['stagedAAAA1', 'stagedBBBB2'] });
+    expect(sentEntry(ComposedMessage.parse({ accountId, subject: 'plain' }))).toEqual({ origin: null, draftMessageId: null, stagedIds: [] });
+  });
+
+  it('has nothing for a raw message (wren send --raw: no composed form) or a row gone', () => {
+    const { store } = temp;
+    const id = store.outbox.insert({
+      accountId, messageId: '<raw@test>', blob: 'c'.repeat(64), size: 1, envelope: { from: 'a@test', to: ['b@test'] },
+      composedJson: null, subject: '', to: ['b@test'], state: 'queued', sendAt: null,
+    });
+    expect(store.outbox.sentFollowUpOf(id)).toBeNull();
+    expect(store.outbox.sentFollowUpOf(id + 100)).toBeNull();
+  });
+
+  it('removes the staged attachment files off the core\'s thread; closing waits for the removals', async () => {
+    const staging = new AttachmentStaging(temp.dir);
+    const ids = ['stagedCCCC3', 'stagedDDDD4'];
+    for (const id of ids) writeFileSync(staging.pathOf(id), 'attached bytes');
+    const followUp = sentEntry(
+      ComposedMessage.parse({ accountId, subject: 'with files', attachments: ids.map((stagedId) => ({ stagedId, filename: 'f.txt', contentType: 'text/plain', size: 14 })) }),
+    );
+    markOriginal({ operations: new OperationsService(temp.store, () => undefined), staging }, followUp);
+    await staging.settled();
+    expect(ids.map((id) => existsSync(staging.pathOf(id)))).toEqual([false, false]);
   });
 });
