@@ -202,6 +202,8 @@ export class WrenCore {
       sent: (entry) => markOriginal(this, this.store.outbox.sentFollowUpOf(entry.id)),
       keepsSentCopy: (accountId) => this.sentCopySetting.keeps(accountId),
       serverFilesSentMail: (accountId) => this.sentCopySetting.set(accountId, false),
+      // The app shows the Sent folder as it is now (Thunderbird does); the CLI's next sync brings it, as for any folder.
+      inSentFolder: (accountId) => (this.options.syncIntervalMs ? this.sync.syncSoon(accountId) : undefined),
     });
   }
 

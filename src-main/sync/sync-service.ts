@@ -37,6 +37,8 @@ export class SyncService {
   private readonly failures = new Map<number, number>();
   /** Accounts that got a journal entry while their sync was past its replay: synced again after. */
   private readonly replayAgain = new Set<number>();
+  /** Accounts whose server changed while their sync may have been past the folder (syncSoon): synced again after. */
+  private readonly syncAgain = new Set<number>();
   private readonly watched = new Set<number>();
   private readonly pushLostAt = new Map<number, number>();
   private stopped = false;
@@ -91,11 +93,27 @@ export class SyncService {
     else this.replay(accountId).catch(() => undefined);
   }
 
+  /**
+   * Wren changed the server outside a sync (a Sent copy filed): a sync soon
+   * shows it in the cache, unless the account is offline. One already running
+   * may be past that folder, so another follows it; a burst of changes is
+   * one sync after the running one, not one each.
+   */
+  syncSoon(accountId: number): void {
+    if (this.stopped || this.status.get(accountId).state === 'offline') return;
+    if (this.running.has(accountId)) this.syncAgain.add(accountId);
+    else this.run(accountId, false).catch(() => undefined);
+  }
+
   private track(accountId: number, replayOnly: boolean, work: Promise<SyncSummary>): Promise<SyncSummary> {
     const task = work.finally(() => {
       this.running.delete(accountId);
       this.announceFailedOperations(accountId);
-      if (this.replayAgain.delete(accountId)) this.replaySoon(accountId);
+      // A sync replays the journal first, so it covers a replay asked for meanwhile too.
+      if (this.syncAgain.delete(accountId)) {
+        this.replayAgain.delete(accountId);
+        this.syncSoon(accountId);
+      } else if (this.replayAgain.delete(accountId)) this.replaySoon(accountId);
     });
     this.running.set(accountId, { task, replayOnly });
     return task;

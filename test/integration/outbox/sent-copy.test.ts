@@ -12,9 +12,12 @@ import { labDraft } from '../imap/lab-core';
 import { pop3Draft } from '../pop3-sync/pop3-sync-lab';
 import { onServerById, to } from './outbox-lab';
 
-/** A core on a data folder that outlives it (a restart opens a new one on the same folder and key). */
-function openCore(dir: string) {
-  const core = WrenCore.open({ dataDir: join(dir, 'data'), mode: 'cli', secrets: new KeyFileSecretStore(join(dir, 'key')), syncWorkerPath: null });
+/**
+ * A core on a data folder that outlives it (a restart opens a new one on the same folder and key); the CLI's
+ * unless `syncIntervalMs` makes it the app's (background sync).
+ */
+function openCore(dir: string, syncIntervalMs = 0) {
+  const core = WrenCore.open({ dataDir: join(dir, 'data'), mode: syncIntervalMs ? 'web' : 'cli', secrets: new KeyFileSecretStore(join(dir, 'key')), syncWorkerPath: null, syncIntervalMs });
   const handlers = createHandlers(core);
   const call = <M extends Method>(method: M, params: ParamsOf<M>) => dispatch(handlers, method, params) as Promise<ResultOf<M>>;
   return { core, call };
@@ -102,6 +105,35 @@ describe('the Sent copy: a local Sent for POP3 accounts, and the one per-account
       await wren.core.close();
     }
   }, 60_000);
+
+  it('in the app the Sent folder shows the copy by itself (a sync follows the filing); the CLI leaves it to its next sync', async () => {
+    const app = openCore(mkdtempSync(join(dir, 'app-')), 60 * 60_000);
+    const cli = openCore(mkdtempSync(join(dir, 'cli-')));
+    try {
+      const appAccount = (await app.call('accounts.add', labDraft(lab, lab.users[0]!))).id;
+      const cliAccount = (await cli.call('accounts.add', labDraft(lab, lab.users[0]!))).id;
+      await app.call('sync.run', { accountId: appAccount });
+      await cli.call('sync.run', { accountId: cliAccount });
+
+      const burst = await Promise.all(
+        ['Shown in Sent 1', 'Shown in Sent 2', 'Shown in Sent 3'].map((subject) => sendNow(app, { accountId: appAccount, to: to(email(1)), subject, text: 'x' })),
+      );
+      expect(burst.map((entry) => entry.state)).toEqual(['sent', 'sent', 'sent']);
+      // No sync asked for: the one the filing started (and the one after it, for the copies filed meanwhile) brings them.
+      for (const entry of burst) {
+        await expect.poll(async () => (await localSent(app, appAccount, entry.messageId)).items.length, { timeout: 20_000 }).toBe(1);
+      }
+
+      const fromCli = await sendNow(cli, { accountId: cliAccount, to: to(email(1)), subject: 'Sent from the CLI', text: 'y' });
+      expect(await onServerById(lab, email(0), 'Sent', fromCli.messageId)).toHaveLength(1);
+      expect((await localSent(cli, cliAccount, fromCli.messageId)).items).toEqual([]);
+      await cli.call('sync.run', { accountId: cliAccount });
+      expect((await localSent(cli, cliAccount, fromCli.messageId)).items).toHaveLength(1);
+    } finally {
+      await app.core.close();
+      await cli.core.close();
+    }
+  }, 90_000);
 
   it('outbox.setSentCopy writes that same setting', async () => {
     const wren = openCore(mkdtempSync(join(dir, 'switch-')));

@@ -39,7 +39,7 @@ beforeEach(() => {
   // The Sent folder never has it: only the user could tell then.
   const sentCopies = { isInSent: async () => { askedSent += 1; return false; } } as unknown as SentCopies;
   runner = new OutboxRunner(temp.store, engine as unknown as OutboxEngine, sentCopies, {
-    changed: () => undefined, sent: () => undefined, keepsSentCopy: () => false, serverFilesSentMail: () => undefined,
+    changed: () => undefined, sent: () => undefined, keepsSentCopy: () => false, serverFilesSentMail: () => undefined, inSentFolder: () => undefined,
   });
 });
 afterEach(async () => {

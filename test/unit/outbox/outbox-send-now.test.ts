@@ -44,7 +44,7 @@ beforeEach(() => {
   const changed = (entry: OutboxEntryView) => void announced.push(entry);
   // No Sent copy is kept (keepsSentCopy false), so the runner never asks the IMAP side.
   runner = new OutboxRunner(temp.store, engine as unknown as OutboxEngine, {} as SentCopies, {
-    changed, sent: () => undefined, keepsSentCopy: () => false, serverFilesSentMail: () => undefined,
+    changed, sent: () => undefined, keepsSentCopy: () => false, serverFilesSentMail: () => undefined, inSentFolder: () => undefined,
   });
   service = new OutboxService(temp.store, new AttachmentStaging(temp.dir), engine as unknown as OutboxEngine, runner, changed);
 });

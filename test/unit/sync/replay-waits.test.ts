@@ -54,3 +54,41 @@ describe('SyncService.replay', () => {
     expect(done).toBe(true);
   });
 });
+
+describe('SyncService.syncSoon (the server changed outside a sync: a Sent copy filed)', () => {
+  it('starts a sync, and a burst during it makes one more sync after it, not one each', async () => {
+    const { sync, passes } = service();
+    sync.syncSoon(1);
+    await settle();
+    expect(passes).toHaveLength(1);
+    expect(passes[0]!.job.replayOnly).toBe(false);
+    sync.syncSoon(1);
+    sync.syncSoon(1);
+    sync.replaySoon(1); // a journal entry meanwhile: the sync that follows replays it first
+    passes[0]!.end();
+    await settle();
+    await settle();
+    expect(passes.map((pass) => pass.job.replayOnly)).toEqual([false, false]);
+    passes[1]!.end();
+    await settle();
+    expect(passes).toHaveLength(2);
+  });
+
+  it('leaves an offline account alone: its next sync, when it is back, shows the change', async () => {
+    const events = new EventBus();
+    const status = new AccountStatusBoard(events);
+    const runs: SyncJob[] = [];
+    const runner: SyncRunner = {
+      run: async (job) => (runs.push(job), { accountId: 1, folders: 0, newMessages: 0, removedMessages: 0, flagUpdates: 0, bodiesFetched: 0 }),
+      dropConnection: () => undefined,
+      watch: () => undefined,
+      unwatch: () => undefined,
+      close: async () => undefined,
+    };
+    const sync = new SyncService(standInStore(), runner, standInLogin, status, events, { intervalMs: 0 });
+    status.set(1, { state: 'offline', error: null, retryAt: null });
+    sync.syncSoon(1);
+    await settle();
+    expect(runs).toEqual([]);
+  });
+});
