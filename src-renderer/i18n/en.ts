@@ -322,6 +322,7 @@ const strings = {
   'actions.replyAll': 'Reply all',
   'actions.forward': 'Forward',
   'actions.forwardAttachment': 'Forward as attachment',
+  'actions.editAsNew': 'Edit as new',
   'actions.editDraft': 'Edit draft',
   'compose.newMessage': 'New message',
   'compose.close': 'Close (the draft is kept)',

@@ -318,6 +318,7 @@ export const zh: Dictionary = {
     'actions.replyAll': '全部回复',
     'actions.forward': '转发',
     'actions.forwardAttachment': '作为附件转发',
+    'actions.editAsNew': '作为新邮件编辑',
     'actions.editDraft': '编辑草稿',
     'compose.newMessage': '新邮件',
     'compose.close': '关闭（保留草稿）',

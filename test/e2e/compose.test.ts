@@ -123,6 +123,31 @@ describe('web mode: writing mail (compose, attach, send, undo, reply, drafts)', 
     // Sent names whom it went to, not the sender (alice herself), as Thunderbird does.
     expect(await row('Agenda for Friday').getByTestId('message-person').textContent()).toBe('To: bob@example.test');
     await screenshot(web.page, 'compose-in-sent');
+
+    // Sent again as a new message: Edit as new (in More ▾ when the line is short) brings recipients, subject and file.
+    await row('Agenda for Friday').click();
+    const fromToolbar = async (id: string) => {
+      const button = web.page.getByTestId(`action-${id}`);
+      if (await button.count()) return button.click();
+      await web.page.getByTestId('action-more').click();
+      await web.page.getByRole('menu', { name: 'More' }).getByRole('menuitem', { name: id === 'edit-as-new' ? 'Edit as new' : 'Forward as attachment' }).click();
+    };
+    await fromToolbar('edit-as-new');
+    await composer().waitFor();
+    expect(await web.page.getByTestId('compose-subject').inputValue()).toBe('Agenda for Friday');
+    expect((await web.page.getByTestId('address-chip').allTextContents()).map((c) => c.replace('×', ''))).toEqual(['bob@example.test']);
+    expect(await web.page.getByTestId('compose-attachment').textContent()).toContain('agenda.txt');
+    await screenshot(web.page, 'compose-edit-as-new');
+    await web.page.getByTestId('compose-discard').click();
+    await composer().waitFor({ state: 'detached' });
+
+    // Forward as attachment: the whole message as one .eml file, subject with Fwd:.
+    await fromToolbar('forward-attachment');
+    await composer().waitFor();
+    expect(await web.page.getByTestId('compose-subject').inputValue()).toBe('Fwd: Agenda for Friday');
+    expect(await web.page.getByTestId('compose-attachment').textContent()).toContain('Agenda for Friday.eml');
+    await web.page.getByTestId('compose-discard').click();
+    await composer().waitFor({ state: 'detached' });
     await web.page.getByTestId('folder-INBOX').getByRole('button').click();
   });
 

@@ -81,7 +81,8 @@ export function useMailCommands({ folder, pages, selection, actions, overlays, c
     forwardAttachment: answer('forwardAttachment'),
   };
   const writing = {
-    compose: handlers.compose, reply: handlers.reply, replyAll: handlers.replyAll, forward: handlers.forward, editDraft: answer('editDraft'),
+    compose: handlers.compose, reply: handlers.reply, replyAll: handlers.replyAll, forward: handlers.forward, forwardAttachment: handlers.forwardAttachment,
+    editDraft: answer('editDraft'), editAsNew: answer('editAsNew'),
   };
   return { commands, writing, runShortcut: (action: ShortcutAction) => handlers[action]() };
 }

@@ -7,7 +7,11 @@ export interface WritingCommands {
   reply(): void;
   replyAll(): void;
   forward(): void;
+  /** The whole original as a message/rfc822 attachment. */
+  forwardAttachment(): void;
   editDraft(): void;
+  /** A new message from this one (its recipients, subject, text and files), which stays as it was. */
+  editAsNew(): void;
 }
 
 /** One action of the toolbar, shown as a button or, when the line is full, in its More menu. */
@@ -38,9 +42,15 @@ export function toolbarItems({ commands, rows, writing, inDrafts, count }: ItemS
         { id: 'reply-all', label: 'actions.replyAll', icon: '⤺', run: writing.replyAll, disabled: count !== 1 },
         { id: 'forward', label: 'actions.forward', icon: '↪', run: writing.forward, disabled: count !== 1 },
       ];
+  // Last, so they are the first to go into More when the line is short: Delete and Archive are reached for far more often.
+  const rarer: ToolbarItem[] = [
+    ...(inDrafts ? [] : [{ id: 'forward-attachment', label: 'actions.forwardAttachment' as const, icon: '📎', run: writing.forwardAttachment, disabled: count !== 1 }]),
+    { id: 'edit-as-new', label: 'actions.editAsNew', icon: '📝', run: writing.editAsNew, disabled: count !== 1 },
+  ];
   return [
     { id: 'compose', label: 'actions.compose', icon: '✉', run: writing.compose, disabled: false },
     ...answers,
     ...commandEntries(commands, rows).map((entry) => ({ ...entry, disabled: count === 0 })),
+    ...rarer,
   ];
 }

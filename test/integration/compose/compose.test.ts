@@ -133,6 +133,18 @@ describe('compose.start against lab messages', () => {
     expect(attached.origin).toEqual({ messageId, kind: 'forwardAttachment' });
   });
 
+  it('edits as new: the same recipients, subject, text and files, in a message of its own (no thread, no draft to replace)', async () => {
+    const messageId = await messageBySubject('Files');
+    const copy = await wren.call('compose.start', { mode: 'editAsNew', messageId, language: 'en' });
+    expect(copy).toMatchObject({ subject: 'Files', to: [{ name: '', address: 'bob@example.test' }], cc: [], inReplyTo: null, references: [], draftMessageId: null });
+    expect(copy.text.trim()).toBe('See the file.');
+    expect(copy.origin).toEqual({ messageId, kind: 'editAsNew' });
+    expect(copy.attachments.map((a) => [a.filename, a.contentType, a.size])).toEqual([['report.pdf', 'application/pdf', 16]]);
+    expect(wren.core.staging.require(copy.attachments[0]!.stagedId).size).toBe(16);
+    // The original stays as it was, and stays where it was.
+    expect(wren.core.store.messages.get(messageId)).toMatchObject({ subject: 'Files' });
+  });
+
   it('starts a new message from the account default identity (its display name and address)', async () => {
     const identities = await wren.call('identities.list', { accountId });
     expect(identities).toEqual([{ id: expect.any(Number), accountId, name: 'Bob B', email: bob().email, replyTo: null, signature: null, isDefault: true }]);

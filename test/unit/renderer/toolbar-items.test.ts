@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import type { MessageCommands } from '../../../src-renderer/components/MessageToolbar/message-commands';
+import { toolbarItems, type WritingCommands } from '../../../src-renderer/components/MessageToolbar/toolbar-items';
+
+const none = () => undefined;
+const commands: MessageCommands = { delete: none, archive: none, move: none, copy: none, setSeen: none, setFlagged: none, setJunk: none };
+const calls: string[] = [];
+const writing: WritingCommands = {
+  compose: () => calls.push('compose'), reply: () => calls.push('reply'), replyAll: () => calls.push('replyAll'), forward: () => calls.push('forward'),
+  forwardAttachment: () => calls.push('forwardAttachment'), editDraft: () => calls.push('editDraft'), editAsNew: () => calls.push('editAsNew'),
+};
+const ids = (inDrafts: boolean, count: number) => toolbarItems({ commands, rows: [], writing, inDrafts, count });
+
+describe('the toolbar entries', () => {
+  it('end with Forward as attachment and Edit as new, so they are the first into More ▾; each acts on one message', () => {
+    const items = ids(false, 1);
+    expect(items.slice(-2).map((item) => item.id)).toEqual(['forward-attachment', 'edit-as-new']);
+    items.slice(-2).forEach((item) => item.run());
+    expect(calls.splice(0)).toEqual(['forwardAttachment', 'editAsNew']);
+    expect(ids(false, 2).filter((item) => item.id === 'forward-attachment' || item.id === 'edit-as-new').map((item) => item.disabled)).toEqual([true, true]);
+  });
+
+  it('in Drafts: Edit draft instead of the answers, and Edit as new still (a fresh message from a draft, which stays)', () => {
+    const shown = ids(true, 1).map((item) => item.id);
+    expect(shown).toContain('edit-draft');
+    expect(shown).toContain('edit-as-new');
+    expect(shown).not.toContain('forward-attachment');
+    expect(shown).not.toContain('reply');
+  });
+});
