@@ -302,7 +302,7 @@ const strings = {
   'shortcut.previous': 'Previous message',
   'shortcut.extendNext': 'Extend the selection down',
   'shortcut.extendPrevious': 'Extend the selection up',
-  'shortcut.open': 'Open the message (only it stays selected)',
+  'shortcut.open': 'Open the message (only it stays selected); a draft opens in the composer',
   'shortcut.selectAll': 'Select every message in the folder',
   'shortcut.clearSelection': 'Clear the selection',
   'shortcut.delete': 'Delete (to Trash)',

@@ -298,7 +298,7 @@ export const zh: Dictionary = {
     'shortcut.previous': '上一封邮件',
     'shortcut.extendNext': '向下扩展选择',
     'shortcut.extendPrevious': '向上扩展选择',
-    'shortcut.open': '打开邮件（只保留它的选择）',
+    'shortcut.open': '打开邮件（只保留它的选择）；草稿在撰写窗口中打开',
     'shortcut.selectAll': '选择文件夹中的所有邮件',
     'shortcut.clearSelection': '取消选择',
     'shortcut.delete': '删除（移到“已删除”）',

@@ -194,6 +194,20 @@ describe('web mode: writing mail (compose, attach, send, undo, reply, drafts)', 
     // In Drafts too the row names the recipients (the composer stays open for the next test).
     await web.page.getByTestId('folder-Drafts').getByRole('button').click();
     await expect.poll(() => row('Draft: 周五的安排').getByTestId('message-person').textContent(), { timeout: 30_000 }).toBe('To: carol@example.test');
+    // Closed, the draft stays; a double click on it opens it again to go on writing, as in Thunderbird, and so does Enter.
+    await web.page.getByTestId('compose-close').click();
+    await composer().waitFor({ state: 'detached' });
+    await row('Draft: 周五的安排').dblclick();
+    await composer().waitFor();
+    expect(await web.page.getByTestId('compose-subject').inputValue()).toBe('Draft: 周五的安排');
+    expect(await web.page.getByTestId('compose-body').inputValue()).toContain('Half-written thoughts and more');
+    await web.page.getByTestId('compose-close').click();
+    await composer().waitFor({ state: 'detached' });
+    await expect.poll(() => row('Draft: 周五的安排').count(), { timeout: 20_000 }).toBe(1);
+    await row('Draft: 周五的安排').click();
+    await web.page.keyboard.press('Enter');
+    await composer().waitFor();
+    expect(await web.page.getByTestId('compose-subject').inputValue()).toBe('Draft: 周五的安排');
     await web.page.getByTestId('folder-INBOX').getByRole('button').click();
   });
 

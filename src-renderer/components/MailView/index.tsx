@@ -65,7 +65,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
   const actions = useMessageActions(folder, pages, selection);
   const { compose } = useCompose();
   const focusSearch = () => searchInput.current?.focus();
-  const { commands, writing, runShortcut: runMailShortcut } = useMailCommands({ folder, pages, selection, actions, overlays, compose, focusSearch });
+  const { commands, writing, editIfDraft, runShortcut: runMailShortcut } = useMailCommands({ folder, pages, selection, actions, overlays, compose, focusSearch });
   const outbox = useOutbox();
   const [outboxOpen, setOutboxOpen] = useState(false);
   const runShortcut = (action: ShortcutAction) => (outboxOpen && !OUTBOX_SHORTCUTS.has(action) ? false : runMailShortcut(action));
@@ -126,6 +126,10 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
         ) : (
           <>
             <MessageList folder={folder} pages={pages} selection={selection} onRowMenu={onRowMenu} accounts={accounts}
+              onRowOpen={(index) => {
+                const message = pages?.rowAt(index);
+                if (message) editIfDraft(message);
+              }}
               offlineAccount={offlineAccountOf(folder, accounts, activity.statuses)}
               top={<SearchBox key={searchBoxKey} ref={searchInput} query={query} onQuery={setQuery} />}
             />

@@ -1,8 +1,8 @@
-import type { FolderView } from '../../../src-main/ipc/contract';
+import type { FolderView, MessageSummary } from '../../../src-main/ipc/contract';
 import type { ShortcutAction } from '../../shortcuts/shortcut-keys';
 import type { MessageCommands } from '../MessageToolbar/message-commands';
 import type { MessagePages } from '../MessageList/message-pages';
-import { gathersFolders } from '../MessageList/row-folder-role';
+import { gathersFolders, rowFolderRole } from '../MessageList/row-folder-role';
 import { useToasts } from '../Toasts/toast-context';
 import type { MailOverlays } from './use-mail-overlays';
 import type { MessageActions } from './use-message-actions';
@@ -44,6 +44,10 @@ export function useMailCommands({ folder, pages, selection, actions, overlays, c
     if (!selection.single) return false;
     compose({ mode, messageId: selection.single.id });
   };
+  // Opening a draft (Enter, o, a double click) means going on writing it, as in Thunderbird.
+  const editIfDraft = (message: MessageSummary) => {
+    if (folder && rowFolderRole(folder, message) === 'drafts') compose({ mode: 'editDraft', messageId: message.id });
+  };
   const onSelection = (run: () => void) => () => {
     if (selection.count === 0) return false;
     run();
@@ -57,6 +61,7 @@ export function useMailCommands({ folder, pages, selection, actions, overlays, c
       const focused = selection.focusId === null ? undefined : pages?.byId(selection.focusId);
       if (!focused) return false;
       selection.selectOnly(focused);
+      editIfDraft(focused);
     },
     selectAll: () => (pages ? void selection.selectAll() : false),
     clearSelection: onSelection(() => selection.selectOnly(null)),
@@ -84,5 +89,5 @@ export function useMailCommands({ folder, pages, selection, actions, overlays, c
     compose: handlers.compose, reply: handlers.reply, replyAll: handlers.replyAll, forward: handlers.forward, forwardAttachment: handlers.forwardAttachment,
     editDraft: answer('editDraft'), editAsNew: answer('editAsNew'),
   };
-  return { commands, writing, runShortcut: (action: ShortcutAction) => handlers[action]() };
+  return { commands, writing, editIfDraft, runShortcut: (action: ShortcutAction) => handlers[action]() };
 }

@@ -20,6 +20,8 @@ interface MessageListProps {
   selection: MessageSelection;
   /** A right click on row `index`, at the pointer. */
   onRowMenu(index: number, at: { x: number; y: number }): void;
+  /** A double click on row `index` (after its clicks selected it). */
+  onRowOpen(index: number): void;
   /** For the account mark on each row of a unified view. */
   accounts?: AccountView[];
   /** Above the list whatever is open (the search box). */
@@ -33,13 +35,13 @@ interface MessageListProps {
  * lives outside the rows' subtree, which starts afresh for each folder and query: typing a
  * query must keep the field, its focus and an IME composition in progress.
  */
-export function MessageList({ folder, pages, selection, onRowMenu, accounts, top, offlineAccount }: MessageListProps) {
+export function MessageList({ folder, pages, selection, onRowMenu, onRowOpen, accounts, top, offlineAccount }: MessageListProps) {
   const t = useT();
   return (
     <section className="message-list" aria-label={folder ? folderDisplayName(folder, t) : undefined}>
       {top}
       {folder && pages ? (
-        <FolderMessages key={`${folder.id}:${pages.query}`} folder={folder} pages={pages} selection={selection} onRowMenu={onRowMenu} accounts={accounts} offlineAccount={offlineAccount} />
+        <FolderMessages key={`${folder.id}:${pages.query}`} folder={folder} pages={pages} selection={selection} onRowMenu={onRowMenu} onRowOpen={onRowOpen} accounts={accounts} offlineAccount={offlineAccount} />
       ) : (
         <div className="message-list message-list--empty">{t('messages.chooseFolder')}</div>
       )}
@@ -53,7 +55,7 @@ function clickMode(event: MouseEvent): ClickMode {
 }
 
 /** The rows of one folder, virtualized: only the rows in view (and a margin) exist in the DOM. */
-function FolderMessages({ folder, pages, selection, onRowMenu, accounts, offlineAccount }: Omit<MessageListProps, 'top'> & { folder: FolderView; pages: MessagePages }) {
+function FolderMessages({ folder, pages, selection, onRowMenu, onRowOpen, accounts, offlineAccount }: Omit<MessageListProps, 'top'> & { folder: FolderView; pages: MessagePages }) {
   const t = useT();
   const searching = isSearchFolderId(folder.id);
   // A unified view or search results gather many folders: each row names its account, and decides by its own folder's role.
@@ -109,6 +111,7 @@ function FolderMessages({ folder, pages, selection, onRowMenu, accounts, offline
                 selected={message !== undefined && selection.ids.has(message.id)}
                 focused={message !== undefined && message.id === selection.focusId}
                 onClick={(event) => void selection.click(row.index, clickMode(event))}
+                onDoubleClick={() => onRowOpen(row.index)}
                 onContextMenu={(event) => {
                   event.preventDefault();
                   onRowMenu(row.index, { x: event.clientX, y: event.clientY });

@@ -17,6 +17,8 @@ interface MessageRowProps {
   /** Where the keyboard is: j/k and Shift+arrows move from here. */
   focused: boolean;
   onClick(event: MouseEvent): void;
+  /** A double click: a draft opens in the composer. */
+  onDoubleClick(): void;
   onContextMenu(event: MouseEvent): void;
   onDragStart(event: DragEvent): void;
   /** Position and height from the virtualizer. */
@@ -24,7 +26,7 @@ interface MessageRowProps {
 }
 
 /** One line of the list, dragged onto a folder to move it; a row whose page has not arrived yet shows a placeholder. */
-export function MessageRow({ message, folderRole, account, place, selected, focused, onClick, onContextMenu, onDragStart, style }: MessageRowProps) {
+export function MessageRow({ message, folderRole, account, place, selected, focused, onClick, onDoubleClick, onContextMenu, onDragStart, style }: MessageRowProps) {
   const { t, locale } = useI18n();
   if (!message) {
     return (
@@ -43,6 +45,7 @@ export function MessageRow({ message, folderRole, account, place, selected, focu
       role="option"
       aria-selected={selected}
       onClick={onClick}
+      onDoubleClick={onDoubleClick}
       onContextMenu={onContextMenu}
       draggable
       onDragStart={onDragStart}

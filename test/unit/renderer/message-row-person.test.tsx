@@ -20,7 +20,7 @@ const TO = [
 
 function person(folderRole: FolderRole | null, to = TO, language: Language = 'en') {
   renderWithClient(
-    <MessageRow message={{ ...SUMMARY, to }} folderRole={folderRole} selected={false} focused={false} onClick={() => undefined}
+    <MessageRow message={{ ...SUMMARY, to }} folderRole={folderRole} selected={false} focused={false} onClick={() => undefined} onDoubleClick={() => undefined}
       onContextMenu={() => undefined} onDragStart={() => undefined} style={{}} />,
     new FakeClient(),
     language,
