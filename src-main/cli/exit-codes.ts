@@ -26,7 +26,7 @@ export const EXIT = {
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-const USAGE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['BadRequest', 'UnknownMethod']);
+const USAGE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['BadRequest', 'UnknownMethod', 'FolderNameInvalid']);
 const LOGIN_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['AuthFailed', 'Unauthorized', 'OAuth2Failed', 'OAuth2Rejected', 'OAuth2WrongAccount']);
 /** Besides the network's faults and a server asking for patience: another Wren holding the database, an SMTP 4xx. */
 const LATER_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['Offline', 'DatabaseBusy', 'SmtpDeferred']);

@@ -55,6 +55,8 @@ export const ERROR_CODES = [
   // A folder operation made here met another device's change: the name is taken, or the folder was renamed or deleted
   'FolderExists',
   'FolderGone',
+  // A folder name holding the separator the server puts between a folder and its subfolders (details: name, delimiter)
+  'FolderNameInvalid',
   // A folder delete met subfolders the user did not confirm (made since, here by a sync or on another device): nothing deleted
   'FolderHasNewSubfolders',
   // The server lets this account read the folder but not change it (SELECT said [READ-ONLY], or a NO [NOPERM] / [READ-ONLY])

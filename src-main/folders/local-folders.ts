@@ -82,12 +82,13 @@ export class LocalFolders {
 
 function checkedName(name: string): string {
   const trimmed = name.trim();
-  if (!trimmed || trimmed.includes(LOCAL_DELIMITER)) {
-    throw new WrenError('BadRequest', `A local folder name must not be empty nor contain "${LOCAL_DELIMITER}".`, { name });
+  if (!trimmed) throw new WrenError('BadRequest', 'A local folder name must not be empty.', { name });
+  if (trimmed.includes(LOCAL_DELIMITER)) {
+    throw new WrenError('FolderNameInvalid', `A local folder name cannot contain "${LOCAL_DELIMITER}", the folder separator.`, { name, delimiter: LOCAL_DELIMITER });
   }
   return trimmed;
 }
 
 function exists(path: string): WrenError {
-  return new WrenError('BadRequest', `There is already a local folder ${path}.`, { path });
+  return new WrenError('FolderExists', `There is already a local folder ${path}.`, { path });
 }

@@ -136,7 +136,7 @@ export class RemoteFolders {
 /** A name is one segment: the delimiter inside it would make it a path. */
 function checkedName(name: string, delimiter: string | null): string {
   if (delimiter && name.includes(delimiter)) {
-    throw new WrenError('BadRequest', `A folder name cannot contain "${delimiter}", the server's folder separator.`, { name, delimiter });
+    throw new WrenError('FolderNameInvalid', `A folder name cannot contain "${delimiter}", the server's folder separator.`, { name, delimiter });
   }
   return name;
 }

@@ -484,6 +484,7 @@ const strings = {
   'error.fingerprint': 'Certificate fingerprint (SHA-256): {fingerprint}',
   'error.where': 'Server: {where}',
   'error.folder': 'Folder: {folder}',
+  'error.separator': 'Not allowed in a name: “{separator}”',
   'error.signedInAs': 'Signed in as: {address}',
   'error.detail': 'Details: {detail}',
 };
@@ -543,6 +544,7 @@ export const en: Dictionary = {
     Pop3NoUidl: 'This POP3 server cannot name its messages (no UIDL), so Wren cannot tell which ones it already has: leaving mail on the server would download it again every time. Choose to delete mail from the server after downloading.',
     FolderProtected: 'This is a special folder (Inbox, Sent, Drafts, Trash, Junk or Archive): it cannot be renamed or deleted.',
     FolderExists: 'A folder of that name already exists.',
+    FolderNameInvalid: 'That name cannot be used: it holds the character this server puts between a folder and its subfolders. For a subfolder, use “New subfolder…” on the folder it goes in.',
     FolderGone: 'The folder was renamed or deleted elsewhere (on another device or by the server).',
     FolderHasNewSubfolders: 'The folder was not deleted: it has new subfolders (made on another device) that you did not confirm. Look at them, then delete it again.',
     FolderReadOnly: 'This folder is read-only on the server: you may read its mail but not change it. Your change was undone.',

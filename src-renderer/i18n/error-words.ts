@@ -27,6 +27,8 @@ export function describeError(dictionary: Dictionary, error: ErrorShape, context
   if (typeof signedInAs === 'string') lines.push(t('error.signedInAs', { address: signedInAs }));
   const folder = error.details?.folder;
   if (typeof folder === 'string') lines.push(t('error.folder', { folder }));
+  const separator = error.details?.delimiter;
+  if (error.code === 'FolderNameInvalid' && typeof separator === 'string') lines.push(t('error.separator', { separator }));
   const detail = CODES_WITH_DETAIL.has(error.code) ? detailText(error) : '';
   if (detail) lines.push(t('error.detail', { detail }));
   return lines;

@@ -64,7 +64,7 @@ describe('remote folder management against Dovecot', () => {
 
     const top = await wren.call('folders.create', { accountId, parentId: null, name: 'Receipts' });
     expect(top).toMatchObject({ path: 'Receipts', parentId: null });
-    await expect(wren.call('folders.create', { accountId, parentId: null, name: 'a/b' })).rejects.toMatchObject({ code: 'BadRequest' });
+    await expect(wren.call('folders.create', { accountId, parentId: null, name: 'a/b' })).rejects.toMatchObject({ code: 'FolderNameInvalid', details: { delimiter: '/' } });
   });
 
   it('renames a folder in place: its subfolders follow and its cached mail stays with it', async () => {

@@ -13,8 +13,8 @@ describe('local folders, and moves between them and IMAP, against Dovecot', () =
     const projects = await f.wren.call('folders.create', { accountId: null, name: 'Projects' });
     const year = await f.wren.call('folders.create', { accountId: null, parentId: projects.id, name: '2026' });
     expect(year).toMatchObject({ accountId: null, parentId: projects.id, path: 'Projects/2026', name: '2026' });
-    await expect(f.wren.call('folders.create', { accountId: null, name: 'Projects' })).rejects.toMatchObject({ code: 'BadRequest' });
-    await expect(f.wren.call('folders.create', { accountId: null, name: 'a/b' })).rejects.toMatchObject({ code: 'BadRequest' });
+    await expect(f.wren.call('folders.create', { accountId: null, name: 'Projects' })).rejects.toMatchObject({ code: 'FolderExists' });
+    await expect(f.wren.call('folders.create', { accountId: null, name: 'a/b' })).rejects.toMatchObject({ code: 'FolderNameInvalid', details: { delimiter: '/' } });
 
     await f.wren.call('folders.rename', { folderId: projects.id, name: 'Work' });
     expect(await localPaths()).toEqual(expect.arrayContaining(['Work', 'Work/2026']));

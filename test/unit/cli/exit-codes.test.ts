@@ -5,6 +5,7 @@ import { combinedExitCode, EXIT, EXIT_CODES_USAGE, exitCodeFor } from '../../../
 describe('wren exit codes', () => {
   it.each<[ErrorCode, number]>([
     ['BadRequest', 2],
+    ['FolderNameInvalid', 2],
     ['NotFound', 1],
     ['ServerSaid', 1],
     ['ServerProtocolError', 1],

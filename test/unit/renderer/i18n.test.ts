@@ -49,6 +49,13 @@ describe('describeError', () => {
     expect(describeError(zh, { code: 'AuthFailed', message: 'x' })[0]).toBe('服务器拒绝了用户名或密码。');
   });
 
+  it('says which character a folder name may not hold, in the UI\'s language, never the core\'s English sentence', () => {
+    const error = { code: 'FolderNameInvalid' as const, message: 'A folder name cannot contain "/", the server\'s folder separator.', details: { name: '项目/2026', delimiter: '/' } };
+    const zhLines = describeError(zh, error);
+    expect(zhLines).toEqual([zh.errors.FolderNameInvalid, '名称中不能有：“/”']);
+    expect(describeError(en, error)).toEqual([en.errors.FolderNameInvalid, 'Not allowed in a name: “/”']);
+  });
+
   it('adds the certificate fingerprint to TlsUntrusted', () => {
     const lines = describeError(en, { code: 'TlsUntrusted', message: 'x', details: { certificate: { fingerprint256: fingerprint } } });
     expect(lines[0]).toBe('The server’s certificate is not trusted.');
