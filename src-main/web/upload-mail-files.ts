@@ -15,12 +15,14 @@ export async function receiveMailImport(url: URL, request: IncomingMessage, resp
   const folderId = Number(url.searchParams.get('folderId'));
   if (!Number.isInteger(folderId) || folderId <= 0) return answerJson(response, 400, { code: 'BadRequest', message: 'folderId is required.' });
   let stagedId: string | null = null;
+  let answer: { status: number; body: unknown };
   try {
     stagedId = (await core.staging.stageStream(request)).stagedId;
-    answerJson(response, 200, await importIntoFolder(core, folderId, [core.staging.pathOf(stagedId)]));
+    answer = { status: 200, body: await importIntoFolder(core, folderId, [core.staging.pathOf(stagedId)]) };
   } catch (error) {
-    answerJson(response, 500, toErrorShape(toLocalFault(error) ?? error));
-  } finally {
-    if (stagedId !== null) await core.staging.remove(stagedId).catch((error: unknown) => console.warn('[wren] import: could not remove the uploaded file:', (error as Error).message));
+    answer = { status: 500, body: toErrorShape(toLocalFault(error) ?? error) };
   }
+  // Gone before the answer: the page may import again at once, and nothing is left behind.
+  if (stagedId !== null) await core.staging.remove(stagedId).catch((error: unknown) => console.warn('[wren] import: could not remove the uploaded file:', (error as Error).message));
+  answerJson(response, answer.status, answer.body);
 }
