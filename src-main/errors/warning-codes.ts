@@ -32,21 +32,87 @@ export const WARNING_CODES = [
   'Pop3UidlsChanged',
   // A POP3 server refused to hand over messages it had listed (deleted by another client meanwhile): skipped, asked for again at the next check.
   'Pop3MessagesRefused',
+  // Decoding damage, with what it says (values): the message is shown all the same.
+  'Base64Invalid',
+  'QuotedPrintableInvalid',
+  'TransferEncodingUnknown',
+  'Utf8Invalid',
+  'CharsetBytesInvalid',
+  'CharsetMislabelled',
+  'CharsetUnknown',
+  // Raw 8-bit bytes in a header (GBK mail from many Chinese providers), decoded by a guessed charset.
+  'RawHeaderBytes',
+  'EncodedWordBroken',
+  'EncodedWordBadEscape',
+  'EncodedWordUnterminated',
+  'DateUnreadable',
+  'DateMissing',
+  'HeadersMissing',
+  'MultipartUnclosed',
+  'MultipartNoBoundary',
+  'AttachmentNotStored',
+  'ParseStopped',
+  'ReadFailed',
 ] as const;
 
 export type WarningCode = (typeof WARNING_CODES)[number];
 
 const PREFIX = 'wren:';
 
-/** The string a coded warning travels as. */
-export function codedWarning(code: WarningCode | ErrorCode): string {
-  return `${PREFIX}${code}`;
+/** What a coded warning says besides its code; `text` is its English sentence, for the CLI and logs. */
+export type WarningValues = Record<string, string | number>;
+
+export interface ParsedWarning {
+  code: WarningCode | ErrorCode;
+  values: WarningValues;
+}
+
+/**
+ * The string a coded warning travels as: `wren:<Code>`, or `wren:<Code>:` and its
+ * values as JSON. A message's warnings stay plain strings, so older caches and
+ * plain sentences travel the same way.
+ */
+export function codedWarning(code: WarningCode | ErrorCode, values?: WarningValues): string {
+  return values ? `${PREFIX}${code}:${JSON.stringify(values)}` : `${PREFIX}${code}`;
+}
+
+/** The code and values a warning carries, or null for a plain sentence (or a code this version does not know). */
+export function parseWarning(warning: string): ParsedWarning | null {
+  if (!warning.startsWith(PREFIX)) return null;
+  const colon = warning.indexOf(':', PREFIX.length);
+  const code = colon < 0 ? warning.slice(PREFIX.length) : warning.slice(PREFIX.length, colon);
+  const known: readonly string[] = [...WARNING_CODES, ...ERROR_CODES];
+  if (!known.includes(code)) return null;
+  let values: WarningValues = {};
+  if (colon >= 0) {
+    try {
+      values = JSON.parse(warning.slice(colon + 1)) as WarningValues;
+    } catch {
+      return null;
+    }
+  }
+  return { code: code as WarningCode | ErrorCode, values };
 }
 
 /** The code a warning carries, or null for a plain sentence. */
 export function warningCodeOf(warning: string): WarningCode | ErrorCode | null {
-  if (!warning.startsWith(PREFIX)) return null;
-  const code = warning.slice(PREFIX.length);
-  const known: readonly string[] = [...WARNING_CODES, ...ERROR_CODES];
-  return known.includes(code) ? (code as WarningCode | ErrorCode) : null;
+  return parseWarning(warning)?.code ?? null;
+}
+
+/**
+ * The warning as met in a MIME part or a header field: a coded one carries
+ * where (and its English sentence says it first); a plain one says it first.
+ */
+export function warningAt(where: { part?: string; header?: string }, warning: string): string {
+  const label = [where.part && `part ${where.part}`, where.header].filter(Boolean).join(' ');
+  const parsed = parseWarning(warning);
+  if (!parsed) return `${label}: ${warning}`;
+  const text = typeof parsed.values.text === 'string' ? `${label}: ${parsed.values.text}` : label;
+  return codedWarning(parsed.code, { ...parsed.values, ...where, text });
+}
+
+/** A warning in English, for the CLI and logs: a coded one's sentence, else the string as it came. */
+export function warningText(warning: string): string {
+  const text = parseWarning(warning)?.values.text;
+  return typeof text === 'string' ? text : warning;
 }

@@ -4,6 +4,7 @@ import { Base64LineDecoder } from './base64';
 import { resolveCharset } from './charset';
 import { decodeQuotedPrintable } from './quoted-printable';
 import { encodingJapanese } from '../system/first-use-packages';
+import { codedWarning } from '../errors/warning-codes';
 
 /**
  * Undoes a Content-Transfer-Encoding. Damaged input is decoded as far as it
@@ -14,15 +15,16 @@ export function decodeTransfer(raw: Buffer, encoding: string | null): { bytes: B
   if (name === 'base64') {
     const decoder = new Base64LineDecoder();
     const bytes = Buffer.concat([decoder.write(raw), decoder.end()]);
-    const warnings = decoder.skipped ? [`invalid base64: skipped ${decoder.skipped} characters, decoded the rest`] : [];
+    const skipped = decoder.skipped;
+    const warnings = skipped ? [codedWarning('Base64Invalid', { skipped, text: `invalid base64: skipped ${skipped} characters, decoded the rest` })] : [];
     return { bytes, warnings };
   }
   if (name === 'quoted-printable') {
     const { bytes, invalid } = decodeQuotedPrintable(raw);
-    return { bytes, warnings: invalid ? [`invalid quoted-printable: kept ${invalid} stray "=" as is`] : [] };
+    return { bytes, warnings: invalid ? [codedWarning('QuotedPrintableInvalid', { count: invalid, text: `invalid quoted-printable: kept ${invalid} stray "=" as is` })] : [] };
   }
   const known = ['', '7bit', '8bit', 'binary'].includes(name);
-  return { bytes: raw, warnings: known ? [] : [`unknown transfer encoding "${name}", shown undecoded`] };
+  return { bytes: raw, warnings: known ? [] : [codedWarning('TransferEncodingUnknown', { name, text: `unknown transfer encoding "${name}", shown undecoded` })] };
 }
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -108,7 +110,7 @@ function decodeWithPlan(bytes: Buffer, charset: string | null): { text: string; 
   const plan = resolveCharset(charset);
   switch (plan.kind) {
     case 'utf-8': {
-      const warnings = isUtf8(bytes) ? [] : ['invalid UTF-8: some characters could not be decoded'];
+      const warnings = isUtf8(bytes) ? [] : [codedWarning('Utf8Invalid', { text: 'invalid UTF-8: some characters could not be decoded' })];
       return { text: utf8(bytes), warnings };
     }
     case 'unlabelled':
@@ -116,15 +118,15 @@ function decodeWithPlan(bytes: Buffer, charset: string | null): { text: string; 
     case 'iso-2022-jp': {
       if (isAscii(bytes)) return { text: iso2022jp(bytes), warnings: [] };
       const { text, as } = mislabelledJis(bytes);
-      return { text, warnings: [`8-bit bytes under a 7-bit ISO-2022-JP label, decoded as ${as}`] };
+      return { text, warnings: [codedWarning('CharsetMislabelled', { as, text: `8-bit bytes under a 7-bit ISO-2022-JP label, decoded as ${as}` })] };
     }
     case 'iconv': {
       const { text, clean } = strictIconv(bytes, plan.codec);
-      return { text, warnings: clean ? [] : [`some bytes are not valid ${charset}`] };
+      return { text, warnings: clean ? [] : [codedWarning('CharsetBytesInvalid', { charset: String(charset), text: `some bytes are not valid ${charset}` })] };
     }
     case 'unknown': {
       const guessed = guess(bytes);
-      return { text: guessed.text, warnings: [`unknown charset "${plan.label}", decoded as ${guessed.as}`] };
+      return { text: guessed.text, warnings: [codedWarning('CharsetUnknown', { label: plan.label, as: guessed.as, text: `unknown charset "${plan.label}", decoded as ${guessed.as}` })] };
     }
   }
 }

@@ -1,5 +1,6 @@
 import { decodeText } from './decode-part';
 import { decodeQuotedPrintable } from './quoted-printable';
+import { codedWarning } from '../errors/warning-codes';
 
 /** One RFC 2047 encoded word: =?charset[*lang]?B|Q?payload?= */
 const ENCODED_WORD = /=\?([^?\s]+)\?([BbQq])\?([^?\s]*)\?=/g;
@@ -44,11 +45,11 @@ function splitIntoPieces(value: string, warnings: string[]): Piece[] {
     last = match.index + word.length;
     const decoded = payloadBytes(encoding, payload);
     if (!decoded) {
-      warnings.push(`broken encoded word ${word} shown as is`);
+      warnings.push(codedWarning('EncodedWordBroken', { word, text: `broken encoded word ${word} shown as is` }));
       pushText(pieces, between + word);
       continue;
     }
-    if (decoded.invalid) warnings.push(`invalid escape in encoded word ${word}, kept as is`);
+    if (decoded.invalid) warnings.push(codedWarning('EncodedWordBadEscape', { word, text: `invalid escape in encoded word ${word}, kept as is` }));
     // RFC 2047 6.2: white space between two encoded words is not displayed.
     if (!(pieces.at(-1)?.kind === 'word' && /^\s*$/.test(between))) pushText(pieces, between);
     pushWord(pieces, (label.split('*')[0] ?? '').toLowerCase(), decoded.bytes);
@@ -103,7 +104,7 @@ function decode(value: string): DecodedWords {
     .map((piece) => {
       if (piece.kind === 'text') {
         // Only text holding "=?" can hold the start of an unterminated word.
-        if (piece.text.includes('=?') && UNTERMINATED.test(piece.text.replace(ENCODED_WORD, ''))) warnings.push('unterminated encoded word shown as is');
+        if (piece.text.includes('=?') && UNTERMINATED.test(piece.text.replace(ENCODED_WORD, ''))) warnings.push(codedWarning('EncodedWordUnterminated', { text: 'unterminated encoded word shown as is' }));
         return piece.text;
       }
       const bytes = piece.chunks.length === 1 ? piece.chunks[0]! : Buffer.concat(piece.chunks);

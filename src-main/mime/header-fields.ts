@@ -3,6 +3,7 @@ import { NO_ADDRESS, parseAddressList } from './addresses';
 import { decodeHeaderValue, headerText } from './header-value';
 import { parseMailDate } from './mail-date';
 import { firstHeader, type RawHeader } from './raw-headers';
+import { codedWarning, warningAt } from '../errors/warning-codes';
 
 /** The header fields a message list and a reader need, decoded. */
 export interface HeaderFields {
@@ -34,7 +35,7 @@ function addressesOf(headers: RawHeader[], name: string, charset: string | null,
     const text = headerText(header.value, name, charset);
     const parsed = parseAddressList(text.text);
     for (const warning of text.warnings) warnings.push(warning);
-    for (const warning of parsed.warnings) warnings.push(`${name}: ${warning}`);
+    for (const warning of parsed.warnings) warnings.push(warningAt({ header: name }, warning));
     for (const address of parsed.addresses) addresses.push(address);
   }
   return addresses;
@@ -44,7 +45,7 @@ function dateOf(headers: RawHeader[], warnings: string[]): number | null {
   const raw = firstHeader(headers, 'date');
   if (raw === null) return null;
   const date = parseMailDate(raw);
-  if (date === null) warnings.push(`unreadable Date header "${raw.trim()}"`);
+  if (date === null) warnings.push(codedWarning('DateUnreadable', { raw: raw.trim(), text: `unreadable Date header "${raw.trim()}"` }));
   return date;
 }
 

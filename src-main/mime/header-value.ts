@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { resolveCharset } from './charset';
 import { decodeEncodedWords } from './encoded-words';
+import { codedWarning, warningAt } from '../errors/warning-codes';
 
 /** Any byte above 0x7f in Latin-1 text (see RawHeader): one native scan, as it runs on every header field synced. */
 const EIGHT_BIT = /[\u0080-\uffff]/;
@@ -34,7 +35,8 @@ const NO_WARNINGS: readonly string[] = Object.freeze([]);
 export function headerText(raw: string, field: string, bodyCharset: string | null = null): { text: string; warnings: readonly string[] } {
   if (!EIGHT_BIT.test(raw)) return { text: raw, warnings: NO_WARNINGS };
   const decoded = decodeEightBit(Buffer.from(raw, 'latin1'), bodyCharset);
-  const warnings = decoded.as ? [`${field}: raw 8-bit bytes decoded as ${decoded.as.toUpperCase()}`] : NO_WARNINGS;
+  const as = decoded.as?.toUpperCase();
+  const warnings = as ? [warningAt({ header: field }, codedWarning('RawHeaderBytes', { as, text: `raw 8-bit bytes decoded as ${as}` }))] : NO_WARNINGS;
   return { text: decoded.text, warnings };
 }
 
@@ -44,5 +46,5 @@ export function decodeHeaderValue(raw: string, field: string, bodyCharset: strin
   // Most values hold no encoded word: skip the decoder and the copying of warnings.
   if (!base.text.includes('=?')) return { text: base.text.trim(), warnings: base.warnings };
   const words = decodeEncodedWords(base.text);
-  return { text: words.text.trim(), warnings: [...base.warnings, ...words.warnings.map((w) => `${field}: ${w}`)] };
+  return { text: words.text.trim(), warnings: [...base.warnings, ...words.warnings.map((w) => warningAt({ header: field }, w))] };
 }

@@ -1,6 +1,6 @@
 import type { Transform } from 'node:stream';
 import type { MailParser } from 'mailparser';
-import { codedWarning } from '../errors/warning-codes';
+import { codedWarning, parseWarning, warningAt, warningText } from '../errors/warning-codes';
 import { Base64DecodeStream } from './base64';
 import { headerText } from './header-value';
 import { fileNameFromRawHeaders } from './raw-file-name';
@@ -49,8 +49,16 @@ function partLabel(node: SplitterNode): string {
 }
 
 /** Names a multipart in a warning: its part number, or "message" for the top one. */
-function where(node: SplitterNode): string {
-  return sectionOf(node) ? `part ${sectionOf(node)}` : 'message';
+/** The warning as met in this node: a part by its number; the message itself says no more. */
+function at(node: SplitterNode, warning: string): string {
+  const section = sectionOf(node);
+  return section ? warningAt({ part: section }, warning) : codedWarningAtMessage(warning);
+}
+
+/** At the message's top level the English sentence said "message: …" before; it still does. */
+function codedWarningAtMessage(warning: string): string {
+  const parsed = parseWarning(warning);
+  return parsed ? codedWarning(parsed.code, { ...parsed.values, text: `message: ${warningText(warning)}` }) : `message: ${warning}`;
 }
 
 /** True when the part's Content-Type or Content-Disposition line carried raw 8-bit bytes. */
@@ -82,9 +90,9 @@ function repairFileName(node: SplitterNode, charset: string | null, warn: (w: st
     return;
   }
   if (!name || !/[\x80-\xff]/.test(name) || /[\u0100-\uffff]/.test(name) || !hasEightBitNameHeader(node)) return;
-  const decoded = headerText(name, `part ${partLabel(node)} file name`, charset);
+  const decoded = headerText(name, 'file name', charset);
   node.filename = decoded.text;
-  decoded.warnings.forEach(warn);
+  decoded.warnings.forEach((warning) => warn(warningAt({ part: partLabel(node) }, warning)));
 }
 
 /**
@@ -138,7 +146,7 @@ class Tap {
     for (const node of this.open.keys()) {
       // One that never split at all is read again (see resplit-multipart.ts), with its own warning.
       if (this.unsplit.has(node)) continue;
-      this.warn(`${where(node)}: multipart never closed (no final boundary), parsed to the end of the message`);
+      this.warn(at(node, codedWarning('MultipartUnclosed', { text: 'multipart never closed (no final boundary), parsed to the end of the message' })));
     }
     this.open.clear();
     return this.unsplit.unsplit();
@@ -149,7 +157,7 @@ class Tap {
     if (node.parentNode) this.unsplit.boundaryWorks(node.parentNode);
     if (node.multipart && !node._boundary) {
       // MailParser drops the body of a multipart it cannot split; it is read again by the delimiter lines it uses.
-      this.warn(`${where(node)}: multipart without a boundary`);
+      this.warn(at(node, codedWarning('MultipartNoBoundary', { text: 'multipart without a boundary' })));
       this.unsplit.opened(node, node.contentType || `multipart/${node.multipart}`, '');
       return;
     }
@@ -163,7 +171,7 @@ class Tap {
     if (!this.textCharset && node.charset && (node.contentType || 'text/plain').startsWith('text/')) this.textCharset = node.charset;
     node.charset = taggedCharset(part, node.charset || null);
     if (node.encoding === 'base64') {
-      node.getDecoder = () => new Base64DecodeStream((skipped) => this.warn(`part ${part}: invalid base64, skipped ${skipped} characters`));
+      node.getDecoder = () => new Base64DecodeStream((skipped) => this.warn(warningAt({ part }, codedWarning('Base64Invalid', { skipped, text: `invalid base64, skipped ${skipped} characters` }))));
     }
     repairFileName(node, this.textCharset, this.warn);
   }

@@ -4,7 +4,7 @@ import type { AttachmentStream, HeaderLines, MailParser, MessageText } from 'mai
 import { CopyUpTo } from './copy-up-to';
 import { readHeaderFields, type HeaderFields } from './header-fields';
 import { htmlWithInlineImages, MAX_INLINE_IMAGE_BYTES, type InlineImage } from './inline-images';
-import { codedWarning } from '../errors/warning-codes';
+import { codedWarning, warningAt, warningCodeOf } from '../errors/warning-codes';
 import { tapMailParser } from './mailparser-tap';
 import { capNesting } from './nesting-cap';
 import type { RawHeader } from './raw-headers';
@@ -78,12 +78,13 @@ function metaOf(data: AttachmentStream): AttachmentMeta {
  * waits for release() before it reads on, so a missed one hangs the parse.
  */
 async function consumeAttachment(data: AttachmentStream, content: Readable, entry: ParsedAttachment, options: ParseSourceOptions, warn: (w: string) => void) {
-  const done = finished(content).catch((error: Error) => warn(`part ${entry.partId}: attachment stream failed: ${error.message}`));
+  const done = finished(content).catch((error: Error) => warn(notStored(entry.partId, `attachment stream failed: ${error.message}`, error.message)));
   if (options.onAttachment) {
     try {
       await options.onAttachment(metaOf(data), content);
     } catch (error) {
-      warn(`part ${entry.partId}: attachment not stored: ${error instanceof Error ? error.message : String(error)}`);
+      const reason = error instanceof Error ? error.message : String(error);
+      warn(notStored(entry.partId, `attachment not stored: ${reason}`, reason));
     }
   }
   if (!content.readableEnded) content.resume();
@@ -148,7 +149,7 @@ class SourceParse {
       this.parser.on('end', settle);
       this.parser.on('error', (error: Error) => {
         this.failed = true;
-        this.warn(`could not parse the rest of the message (${error.message})`);
+        this.warn(codedWarning('ParseStopped', { reason: error.message, text: `could not parse the rest of the message (${error.message})` }));
         this.body ??= this.textSoFar();
         // A failed parser never ends the attachment it was in; end it so settle() does not wait forever.
         for (const content of this.active) content.destroy(new Error('message parsing stopped'));
@@ -164,7 +165,7 @@ class SourceParse {
       return;
     }
     if (failedEarly) {
-      this.warn(`reading the message failed: ${failedEarly.message}`);
+      this.warn(codedWarning('ReadFailed', { reason: failedEarly.message, text: `reading the message failed: ${failedEarly.message}` }));
       this.parser.end();
       return;
     }
@@ -225,7 +226,8 @@ class SourceParse {
       const { source, code } = resplitMultipart(multipart);
       const found = await parseSource(source, { embedInlineImages: this.options.embedInlineImages });
       this.warn(codedWarning(code));
-      found.warnings.filter((w) => w !== 'no Date header, sorted by arrival time').forEach(this.warn);
+      // The re-read section has no Date of its own: that is no news about the message.
+      found.warnings.filter((w) => warningCodeOf(w) !== 'DateMissing').forEach(this.warn);
       // Joined the way MailParser joins the texts of a multipart/mixed, so nothing found is hidden.
       this.body = {
         type: 'text',
@@ -241,8 +243,8 @@ class SourceParse {
     await Promise.all(this.pending);
     // After a parser error every multipart looks unclosed; that warning would only mislead.
     if (!this.failed) await this.resplit(this.tap.finish());
-    const fields = this.headers ? readHeaderFields(this.headers, this.charset ?? this.tap.textCharset()) : { ...NO_HEADERS, warnings: ['no message headers found'] };
-    if (this.headers && !this.headers.some((h) => h.name === 'date')) this.warn('no Date header, sorted by arrival time');
+    const fields = this.headers ? readHeaderFields(this.headers, this.charset ?? this.tap.textCharset()) : { ...NO_HEADERS, warnings: [codedWarning('HeadersMissing', { text: 'no message headers found' })] };
+    if (this.headers && !this.headers.some((h) => h.name === 'date')) this.warn(codedWarning('DateMissing', { text: 'no Date header, sorted by arrival time' }));
     const { warnings, ...header } = fields;
     const html = this.body?.html || null;
     return {
@@ -271,4 +273,9 @@ export async function parseSource(input: Readable | Buffer, options: ParseSource
   const { MailParser } = await import('mailparser');
   if (!Buffer.isBuffer(input)) input.off('error', hold);
   return new SourceParse(MailParser, options).run(input, early);
+}
+
+/** An attachment that could not be kept (its stream failed, the disk refused it): the message is shown all the same. */
+function notStored(part: string, text: string, reason: string): string {
+  return warningAt({ part }, codedWarning('AttachmentNotStored', { reason, text }));
 }

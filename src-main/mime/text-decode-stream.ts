@@ -1,6 +1,7 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import type { IconvConstructor } from 'mailparser';
 import { decodeText } from './decode-part';
+import { warningAt } from '../errors/warning-codes';
 
 /**
  * MailParser decodes body charsets with whatever it is given as `Iconv`,
@@ -44,7 +45,7 @@ export function textDecoderFor(warn: (warning: string) => void): IconvConstructo
 
     override _flush(done: TransformCallback): void {
       const decoded = decodeText(Buffer.concat(this.chunks), this.tag.charset);
-      for (const warning of decoded.warnings) warn(`part ${this.tag.part}: ${warning}`);
+      for (const warning of decoded.warnings) warn(warningAt({ part: this.tag.part }, warning));
       done(null, Buffer.from(decoded.text, 'utf8'));
     }
   };

@@ -1,5 +1,6 @@
 import { buffer } from 'node:stream/consumers';
 import { parseArgs } from 'node:util';
+import { warningText } from '../../errors/warning-codes';
 import { WrenError } from '../../errors/wren-error';
 import type { CliContext } from '../cli-context';
 import { byAccount } from '../find-by-name';
@@ -20,7 +21,7 @@ export async function readCommand(context: CliContext, args: string[]): Promise<
   const source = values.raw ? await buffer(await context.local.openSource(messageId)) : null;
   const view = {
     id: m.id, subject: m.subject, from: m.from, to: m.to, cc: m.cc, date: m.date === null ? null : new Date(m.date).toISOString(),
-    messageId: m.messageId, flags: m.flags, text: m.text, html: m.html, warnings: m.warnings,
+    messageId: m.messageId, flags: m.flags, text: m.text, html: m.html, warnings: m.warnings.map(warningText),
     attachments: m.attachments.map((a) => ({ partId: a.partId, filename: a.filename, contentType: a.contentType, size: a.size })),
     ...(source ? { source: { encoding: 'base64', size: source.length, data: source.toString('base64') } } : {}),
   };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codedWarning } from '../../../src-main/errors/warning-codes';
+import { codedWarning, warningText } from '../../../src-main/errors/warning-codes';
 import type { MessageSummary } from '../../../src-main/ipc/contract';
 import { startLab, type Lab } from '../../lab/lab';
 import { labDraft, startCore, type TestCore } from '../imap/lab-core';
@@ -59,7 +59,7 @@ describe('a message whose server-side structure cannot be trusted, opened on dem
   it('multipart without a boundary: shows the text its full source has, with a warning', async () => {
     const view = await wren.call('messages.read', { messageId: open('multipart without a boundary') });
     expect(view.text).toBe('The text a boundary-less multipart still has.');
-    expect(view.warnings).toEqual([codedWarning('StructureUntrusted'), 'message: multipart without a boundary', codedWarning('BoundaryRecovered')]);
+    expect(view.warnings.map(warningText)).toEqual([codedWarning('StructureUntrusted'), 'message: multipart without a boundary', codedWarning('BoundaryRecovered')]);
   });
 
   it('delimiter lines that do not match the boundary: shows the text and HTML, with warnings', async () => {

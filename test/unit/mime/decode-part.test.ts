@@ -1,8 +1,12 @@
 import iconv from 'iconv-lite';
 import Encoding from 'encoding-japanese';
 import { describe, expect, it } from 'vitest';
-import { decodeText, decodeTransfer } from '../../../src-main/mime/decode-part';
+import { decodeText as codedText, decodeTransfer as codedTransfer } from '../../../src-main/mime/decode-part';
+import { inEnglish } from './english-warnings';
 import { FIXTURES, readFixture, type FixtureName } from '../../lab/fixtures';
+
+const decodeText = (...args: Parameters<typeof codedText>) => inEnglish(codedText(...args));
+const decodeTransfer = (...args: Parameters<typeof codedTransfer>) => inEnglish(codedTransfer(...args));
 
 describe('decodeTransfer', () => {
   it('decodes base64 across line breaks and stray whitespace', () => {

@@ -1,6 +1,9 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeEncodedWords } from '../../../src-main/mime/encoded-words';
+import { decodeEncodedWords as codedWords } from '../../../src-main/mime/encoded-words';
+import { inEnglish } from './english-warnings';
+
+const decodeEncodedWords = (...args: Parameters<typeof codedWords>) => inEnglish(codedWords(...args));
 
 const b = (text: string, codec: string) => iconv.encode(text, codec).toString('base64');
 

@@ -1,8 +1,11 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { readHeaderFields } from '../../../src-main/mime/header-fields';
+import { readHeaderFields as codedFields } from '../../../src-main/mime/header-fields';
 import { parseMailDate } from '../../../src-main/mime/mail-date';
 import { splitHeaderBlock } from '../../../src-main/mime/raw-headers';
+import { inEnglish } from './english-warnings';
+
+const readHeaderFields = (...args: Parameters<typeof codedFields>) => inEnglish(codedFields(...args));
 
 function block(...lines: Array<string | Buffer>): Buffer {
   return Buffer.concat(lines.map((l) => Buffer.concat([Buffer.isBuffer(l) ? l : Buffer.from(l, 'latin1'), Buffer.from('\r\n')])));

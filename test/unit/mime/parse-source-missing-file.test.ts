@@ -2,7 +2,10 @@ import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { parseSource } from '../../../src-main/mime/parse-source';
+import { parseSource as codedParse } from '../../../src-main/mime/parse-source';
+import { inEnglish } from './english-warnings';
+
+const parseSource = async (...args: Parameters<typeof codedParse>) => inEnglish(await codedParse(...args));
 
 describe('parseSource of a file that is gone', () => {
   // First in its file on purpose: mailparser is not loaded yet, so the stream fails while it loads.

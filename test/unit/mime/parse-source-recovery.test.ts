@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { codedWarning } from '../../../src-main/errors/warning-codes';
-import { parseSource } from '../../../src-main/mime/parse-source';
+import { parseSource as codedParse } from '../../../src-main/mime/parse-source';
+import { inEnglish } from './english-warnings';
+
+const parseSource = async (...args: Parameters<typeof codedParse>) => inEnglish(await codedParse(...args));
 
 const crlf = (lines: string[]) => Buffer.from(lines.map((line) => `${line}\r\n`).join(''), 'utf8');
 const head = ['From: a@example.test', 'Subject: recovery', 'Date: Mon, 02 Jun 2025 09:30:00 +0000', 'MIME-Version: 1.0'];

@@ -2,8 +2,11 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { parseSource, type AttachmentMeta } from '../../../src-main/mime/parse-source';
+import { parseSource as codedParse, type AttachmentMeta } from '../../../src-main/mime/parse-source';
 import { FIXTURES, readFixture, type FixtureName } from '../../lab/fixtures';
+import { inEnglish } from './english-warnings';
+
+const parseSource = async (...args: Parameters<typeof codedParse>) => inEnglish(await codedParse(...args));
 
 const names = Object.keys(FIXTURES) as FixtureName[];
 
@@ -101,7 +104,7 @@ describe('parseSource attachments', () => {
     );
     const parsed = await parseSource(raw);
     expect(parsed.attachments[0]?.filename).toBe('报告.pdf');
-    expect(parsed.warnings).toContain('part 2 file name: raw 8-bit bytes decoded as GB18030');
+    expect(parsed.warnings).toContain('part 2: file name: raw 8-bit bytes decoded as GB18030');
   });
 
   it('reads a raw 8-bit EUC-JP subject of a multipart message in the charset of its first text part', async () => {
