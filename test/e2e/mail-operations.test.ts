@@ -43,6 +43,13 @@ describe('web mode: mail operations (delete, undo, drag and drop, shortcuts, fol
   it('creates a folder from the account’s context menu, on the server', async () => {
     await web.page.getByTestId('folder-tree').getByRole('heading').first().click({ button: 'right' });
     await web.page.getByTestId('folder-menu-new').click();
+    // A name holding the server's separator is refused in the dialog, which stays open to correct it (in Chinese here).
+    await web.page.getByTestId('language').selectOption('zh');
+    await web.page.getByTestId('name-input').fill('项目/2026');
+    await web.page.getByTestId('name-submit').click();
+    expect(await web.page.getByTestId('name-refused').textContent()).toContain('名称中不能有：“/”');
+    await screenshot(web.page, 'ops-folder-name-refused-zh');
+    await web.page.getByTestId('language').selectOption('en');
     await web.page.getByTestId('name-input').fill('Projects');
     await screenshot(web.page, 'ops-new-folder-dialog');
     await web.page.getByTestId('name-submit').click();

@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { useT } from '../../i18n/i18n-context';
+import type { ErrorShape } from '../../../src-main/errors/error-codes';
+import { toErrorShape } from '../../client/wren-client';
+import { useI18n } from '../../i18n/i18n-context';
 import { Dialog } from '.';
 
 interface NameDialogProps {
@@ -7,35 +9,52 @@ interface NameDialogProps {
   label: string;
   initial: string;
   submitLabel: string;
-  onSubmit(name: string): void;
+  /** Settles once the name is taken; a refusal (a name the server cannot use) keeps the dialog open, saying why. */
+  onSubmit(name: string): Promise<unknown>;
   onClose(): void;
 }
 
-/** Asks for a folder's name (new subfolder, rename). */
+/** Asks for a folder's name (new subfolder, rename); a refused name is said here, where it can be corrected. */
 export function NameDialog({ title, label, initial, submitLabel, onSubmit, onClose }: NameDialogProps) {
-  const t = useT();
+  const { t, errorWords } = useI18n();
   const [name, setName] = useState(initial);
+  const [refusal, setRefusal] = useState<ErrorShape | null>(null);
+  const [busy, setBusy] = useState(false);
   const trimmed = name.trim();
+  const submit = async () => {
+    setBusy(true);
+    setRefusal(null);
+    try {
+      await onSubmit(trimmed);
+      onClose();
+    } catch (error) {
+      setRefusal(toErrorShape(error));
+      setBusy(false);
+    }
+  };
   return (
     <Dialog title={title} onClose={onClose} testId="name-dialog">
       <form
         className="dialog__form"
         onSubmit={(event) => {
           event.preventDefault();
-          if (!trimmed) return;
-          onClose();
-          onSubmit(trimmed);
+          if (trimmed && !busy) void submit();
         }}
       >
         <label className="dialog__field">
           <span>{label}</span>
-          <input type="text" value={name} onChange={(event) => setName(event.target.value)} data-autofocus data-testid="name-input" maxLength={200} />
+          <input type="text" value={name} onChange={(event) => setName(event.target.value)} data-autofocus data-testid="name-input" maxLength={200} aria-invalid={refusal !== null} />
         </label>
+        {refusal && (
+          <p className="dialog__error" role="alert" data-testid="name-refused">
+            {errorWords(refusal, 'background').join(' ')}
+          </p>
+        )}
         <div className="dialog__buttons">
           <button type="button" onClick={onClose}>
             {t('dialog.cancel')}
           </button>
-          <button type="submit" disabled={!trimmed || trimmed === initial} data-testid="name-submit">
+          <button type="submit" disabled={!trimmed || trimmed === initial || busy} data-testid="name-submit">
             {submitLabel}
           </button>
         </div>

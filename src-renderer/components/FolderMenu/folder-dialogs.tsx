@@ -28,17 +28,17 @@ export function FolderDialogs({ dialog, onClose, onEmpty }: FolderDialogsProps) 
     const title = dialog.parent
       ? t('folderDialog.newTitle', { folder: folderDisplayName(dialog.parent, t) })
       : t('folderDialog.newTopTitle', { account: dialog.account?.name ?? t('folders.local') });
+    // A refusal is said in the dialog, which stays open to correct the name.
     const create = (name: string) =>
       client
         .request('folders.create', { accountId: dialog.account?.id ?? null, parentId: dialog.parent?.id ?? null, name })
-        .then((created) => done({ key: 'done.folderCreated', folder: created }), failed);
+        .then((created) => done({ key: 'done.folderCreated', folder: created }));
     return <NameDialog title={title} label={t('folderDialog.name')} initial="" submitLabel={t('folderDialog.create')} onSubmit={create} onClose={onClose} />;
   }
   const { folder } = dialog;
   const name = folderDisplayName(folder, t);
   if (dialog.kind === 'rename') {
-    const rename = (next: string) =>
-      client.request('folders.rename', { folderId: folder.id, name: next }).then((renamed) => done({ key: 'done.folderRenamed', folder: renamed }), failed);
+    const rename = (next: string) => client.request('folders.rename', { folderId: folder.id, name: next }).then((renamed) => done({ key: 'done.folderRenamed', folder: renamed }));
     return (
       <NameDialog title={t('folderDialog.renameTitle', { folder: name })} label={t('folderDialog.name')} initial={folder.name} submitLabel={t('folderDialog.rename')} onSubmit={rename} onClose={onClose} />
     );

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src-renderer/components/App';
-import { renderWithClient } from './fake-client';
+import { failure, renderWithClient } from './fake-client';
 import { SLOW, withListLayout } from './layout';
 import { mailCore } from './mail-core';
 import { folder } from './mail-fixtures';
@@ -85,6 +85,26 @@ describe('folder context menu', () => {
     await waitFor(() => expect(client.callsOf('folders.create')).toEqual([{ accountId: 1, parentId: 12, name: '2027' }]));
     expect((await screen.findByTestId('toast')).textContent).toContain('Folder 2027 created.');
     await screen.findByTestId('folder-Projects/2027');
+  });
+
+  it('keeps the name dialog open when the name is refused, says why in words of the UI, and takes the corrected one', async () => {
+    const { client } = mailCore(1);
+    const create = client.handlers['folders.create']!;
+    client.handlers['folders.create'] = (params) =>
+      params.name.includes('/') ? failure({ code: 'FolderNameInvalid', message: 'A folder name cannot contain "/".', details: { name: params.name, delimiter: '/' } }) : create(params);
+    renderWithClient(<App />, client);
+    fireEvent.click(within((await menuOf('Projects')).menu).getByTestId('folder-menu-new'));
+    const dialog = screen.getByTestId('name-dialog');
+    fireEvent.change(within(dialog).getByTestId('name-input'), { target: { value: '项目/2026' } });
+    fireEvent.click(within(dialog).getByTestId('name-submit'));
+    const refused = await within(dialog).findByTestId('name-refused');
+    expect(refused.textContent).toContain('That name cannot be used');
+    expect(refused.textContent).toContain('Not allowed in a name: “/”');
+    expect(screen.queryByTestId('toast-error')).toBeNull();
+    fireEvent.change(within(dialog).getByTestId('name-input'), { target: { value: '项目 2026' } });
+    fireEvent.click(within(dialog).getByTestId('name-submit'));
+    await waitFor(() => expect(screen.queryByTestId('name-dialog')).toBeNull());
+    expect(client.callsOf('folders.create').map((call) => call.name)).toEqual(['项目/2026', '项目 2026']);
   });
 
   it('renames a folder and deletes one only after confirmation', async () => {
