@@ -104,7 +104,7 @@ describe('folder context menu', () => {
     fireEvent.change(within(dialog).getByTestId('name-input'), { target: { value: '项目 2026' } });
     fireEvent.click(within(dialog).getByTestId('name-submit'));
     await waitFor(() => expect(screen.queryByTestId('name-dialog')).toBeNull());
-    expect(client.callsOf('folders.create').map((call) => call.name)).toEqual(['项目/2026', '项目 2026']);
+    expect(client.callsOf('folders.create').map((call) => (call as { name: string }).name)).toEqual(['项目/2026', '项目 2026']);
   });
 
   it('renames a folder and deletes one only after confirmation', async () => {
