@@ -104,11 +104,15 @@ export function warningCodeOf(warning: string): WarningCode | ErrorCode | null {
  * where (and its English sentence says it first); a plain one says it first.
  */
 export function warningAt(where: { part?: string; header?: string }, warning: string): string {
-  const label = [where.part && `part ${where.part}`, where.header].filter(Boolean).join(' ');
+  return labelledWarning([where.part && `part ${where.part}`, where.header].filter(Boolean).join(' '), where, warning);
+}
+
+/** The warning with `label` before its English sentence (or before the plain sentence it is), and `values` added to a coded one. */
+export function labelledWarning(label: string, values: WarningValues, warning: string): string {
   const parsed = parseWarning(warning);
   if (!parsed) return `${label}: ${warning}`;
   const text = typeof parsed.values.text === 'string' ? `${label}: ${parsed.values.text}` : label;
-  return codedWarning(parsed.code, { ...parsed.values, ...where, text });
+  return codedWarning(parsed.code, { ...parsed.values, ...values, text });
 }
 
 /** A warning in English, for the CLI and logs: a coded one's sentence, else the string as it came. */

@@ -1,6 +1,6 @@
 import type { Transform } from 'node:stream';
 import type { MailParser } from 'mailparser';
-import { codedWarning, parseWarning, warningAt, warningText } from '../errors/warning-codes';
+import { codedWarning, labelledWarning, warningAt } from '../errors/warning-codes';
 import { Base64DecodeStream } from './base64';
 import { headerText } from './header-value';
 import { fileNameFromRawHeaders } from './raw-file-name';
@@ -48,17 +48,10 @@ function partLabel(node: SplitterNode): string {
   return sectionOf(node) || '1';
 }
 
-/** Names a multipart in a warning: its part number, or "message" for the top one. */
-/** The warning as met in this node: a part by its number; the message itself says no more. */
+/** The warning as met in this multipart: a part by its number; the top one names the message (in English only: the renderer needs no place). */
 function at(node: SplitterNode, warning: string): string {
   const section = sectionOf(node);
-  return section ? warningAt({ part: section }, warning) : codedWarningAtMessage(warning);
-}
-
-/** At the message's top level the English sentence said "message: …" before; it still does. */
-function codedWarningAtMessage(warning: string): string {
-  const parsed = parseWarning(warning);
-  return parsed ? codedWarning(parsed.code, { ...parsed.values, text: `message: ${warningText(warning)}` }) : `message: ${warning}`;
+  return section ? warningAt({ part: section }, warning) : labelledWarning('message', {}, warning);
 }
 
 /** True when the part's Content-Type or Content-Disposition line carried raw 8-bit bytes. */

@@ -72,6 +72,11 @@ export class AttachmentStaging {
     return removal;
   }
 
+  /** Removes the file, told in the log when it cannot be (locked by another program): no caller's work depends on its going. */
+  async discard(stagedId: string, what: string): Promise<void> {
+    await this.remove(stagedId).catch((error: unknown) => console.warn(`[wren] could not remove ${what}:`, (error as Error).message));
+  }
+
   /** Once every removal asked for so far has ended (done or failed: a failure was told to whoever asked). */
   async settled(): Promise<void> {
     await Promise.all([...this.removing]);

@@ -67,7 +67,7 @@ export class OutboxService {
     const row = queuedRow(account.id, { composedJson: null, subject: '', shown: built.envelope.to }, request);
     const entry = this.queued(await this.rawCommitter.add(built, row), row);
     // Queued whatever happens to the staged copy: a failure here must not read as a send that failed (and be sent again).
-    await this.staging.remove(stagedId).catch((error: unknown) => console.warn('[wren] outbox: could not remove a staged message:', (error as Error).message));
+    await this.staging.discard(stagedId, 'a staged message');
     return entry;
   }
 

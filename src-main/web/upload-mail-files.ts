@@ -23,6 +23,6 @@ export async function receiveMailImport(url: URL, request: IncomingMessage, resp
     answer = { status: 500, body: toErrorShape(toLocalFault(error) ?? error) };
   }
   // Gone before the answer: the page may import again at once, and nothing is left behind.
-  if (stagedId !== null) await core.staging.remove(stagedId).catch((error: unknown) => console.warn('[wren] import: could not remove the uploaded file:', (error as Error).message));
+  if (stagedId !== null) await core.staging.discard(stagedId, 'the uploaded file');
   answerJson(response, answer.status, answer.body);
 }

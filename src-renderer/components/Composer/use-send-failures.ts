@@ -1,5 +1,6 @@
 import { useClientEvent } from '../../hooks/use-client-event';
 import { useToasts } from '../Toasts/toast-context';
+import { quotedSubject } from '../Outbox/outbox-state-words';
 
 /**
  * A message the outbox could not send (the server refused it for good) or cannot
@@ -12,7 +13,7 @@ export function useSendFailures(takeBack: (outboxId: number) => void): void {
   const toasts = useToasts();
   useClientEvent('outbox.changed', ({ entry, removed }) => {
     if (removed || (entry.state !== 'failed' && entry.state !== 'unknown')) return;
-    const values = { subject: entry.subject.trim() || '—' };
+    const values = { subject: quotedSubject(entry) };
     toasts.show({
       tone: 'error',
       lines: [

@@ -7,6 +7,7 @@ import { useCompose } from '../Composer/compose-context';
 import { ConfirmDialog } from '../Dialog/confirm-dialog';
 import { useToasts } from '../Toasts/toast-context';
 import { OutboxRow, type OutboxActions } from './outbox-row';
+import { quotedSubject } from './outbox-state-words';
 import './outbox.css';
 
 /**
@@ -35,7 +36,7 @@ export function OutboxView({ entries }: { entries: OutboxEntryView[] }) {
       {confirming && (
         <ConfirmDialog
           title={t('outbox.deleteTitle')}
-          text={t('outbox.deleteForGood', { subject: subjectOf(confirming) })}
+          text={t('outbox.deleteForGood', { subject: quotedSubject(confirming) })}
           confirmLabel={t('outbox.delete')}
           onConfirm={() => actions.deleteNow(confirming)}
           onClose={() => setConfirming(null)}
@@ -43,11 +44,6 @@ export function OutboxView({ entries }: { entries: OutboxEntryView[] }) {
       )}
     </section>
   );
-}
-
-/** The subject as toasts and dialogs quote it. */
-function subjectOf(entry: OutboxEntryView): string {
-  return entry.subject.trim() || '—';
 }
 
 function useOutboxActions(confirm: (entry: OutboxEntryView) => void): OutboxActions & { deleteNow(entry: OutboxEntryView): void } {
@@ -60,7 +56,7 @@ function useOutboxActions(confirm: (entry: OutboxEntryView) => void): OutboxActi
   const deleteNow = (entry: OutboxEntryView) =>
     void client.request('outbox.cancel', { outboxId: entry.id }).then(({ message }) => {
       const undo = message ? () => reopen(message) : undefined;
-      toasts.show({ tone: 'info', lines: [{ key: 'outbox.deleted', values: { subject: subjectOf(entry) } }], undo });
+      toasts.show({ tone: 'info', lines: [{ key: 'outbox.deleted', values: { subject: quotedSubject(entry) } }], undo });
     }, fail);
   return {
     deleteNow,

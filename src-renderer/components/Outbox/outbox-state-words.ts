@@ -30,3 +30,8 @@ export function outboxStateWords(entry: OutboxEntryView): OutboxStateWords {
       return { kind: 'plain', key: 'outbox.state.sending' };
   }
 }
+
+/** The subject as toasts and dialogs quote it about an outbox message (a dash when it has none). */
+export function quotedSubject(entry: OutboxEntryView): string {
+  return entry.subject.trim() || '—';
+}
