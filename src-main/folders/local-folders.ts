@@ -53,7 +53,7 @@ export class LocalFolders {
   rename(folderId: number, name: string): FolderView {
     const checked = checkedName(name);
     return this.store.write(() => {
-      const folder = this.require(folderId);
+      const folder = this.requireChangeable(folderId);
       const to = folder.path.slice(0, folder.path.length - folder.name.length) + checked;
       if (to !== folder.path && this.store.folders.byPath(null, to)) throw exists(to);
       return this.store.localFolders.rename(folder, checked);
@@ -61,7 +61,7 @@ export class LocalFolders {
   }
 
   delete(folderId: number): { deleted: true } {
-    const blobs = this.store.write(() => this.store.localFolders.delete(this.require(folderId)));
+    const blobs = this.store.write(() => this.store.localFolders.delete(this.requireChangeable(folderId)));
     releaseBlobs(this.store, blobs);
     return { deleted: true };
   }
@@ -70,6 +70,15 @@ export class LocalFolders {
   byPath(path: string): FolderRecord {
     const folder = this.store.folders.byPath(null, path);
     if (!folder) throw new WrenError('NotFound', `There is no local folder ${path}.`, { path });
+    return folder;
+  }
+
+  /** The Local Folders' Trash is where deletes go: kept, as an account's special folders are. */
+  private requireChangeable(folderId: number): FolderRecord {
+    const folder = this.require(folderId);
+    if (folder.role !== null) {
+      throw new WrenError('FolderProtected', `${folder.path} is the Local Folders' ${folder.role} folder; it cannot be renamed or deleted.`, { folderId, role: folder.role });
+    }
     return folder;
   }
 

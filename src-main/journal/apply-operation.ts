@@ -1,6 +1,6 @@
 import { WrenError } from '../errors/wren-error';
 import type { FolderRole, MailOperation, OperationReceipt } from '../ipc/contract';
-import type { FolderRecord } from '../store/folders-repo';
+import { LOCAL_ARCHIVE, LOCAL_TRASH, type FolderRecord } from '../store/folders-repo';
 import type { MessageLocation } from '../store/message-changes-repo';
 import type { Store } from '../store/store';
 import { releaseBlobs } from '../store/release-blobs';
@@ -59,15 +59,50 @@ function applyLocally(store: Store, operation: MailOperation, messages: MessageL
     case 'copy':
       return transfer(store, operation.kind, messages, null, targetFolder(store, operation.folderId));
     case 'archive':
-      throw new WrenError('BadRequest', 'Local folders have no Archive folder; move the messages into a folder instead.', {});
-    case 'delete': {
-      // No Trash among local folders: deleted here means gone, with the files of their sources and parts.
-      released.push(...store.messageChanges.blobsOf(messages.map((message) => message.id)));
-      store.messageChanges.remove(messages.map((message) => message.id));
-      const entry = { kind: 'delete', action: 'expunge', targetPath: null, add: [], remove: [], undoable: false } as const;
-      return { ...localEntry(store, entry, []), affected, forGood: affected, replay: [] };
-    }
+      return archiveLocally(store, messages);
+    case 'delete':
+      return deleteLocally(store, messages, operation.permanent, released);
   }
+}
+
+/** Local messages go to their owner's Archives (the POP3 account's, or the Local Folders'), made on first use as Thunderbird does. */
+function archiveLocally(store: Store, messages: MessageLocation[]): Applied {
+  const archives = new Map<number | null, FolderRecord>();
+  const archiveFor = (message: MessageLocation) => {
+    if (!archives.has(message.accountId)) archives.set(message.accountId, store.folders.ensureLocalFolder(message.accountId, LOCAL_ARCHIVE, 'archive'));
+    return archives.get(message.accountId)!;
+  };
+  const moving = messages.filter((message) => message.folderId !== archiveFor(message).id);
+  for (const message of moving) store.messageChanges.move(message.id, archiveFor(message).id, null);
+  const entry = { kind: 'archive', action: 'move', targetPath: LOCAL_ARCHIVE, add: [], remove: [], undoable: true } as const;
+  return { ...localEntry(store, entry, moving.map(itemOf)), affected: messages.length, replay: [] };
+}
+
+/**
+ * Local messages go to the Trash of their owner (the POP3 account, or the Local Folders), as in
+ * Thunderbird, and the move can be undone; what is in that Trash already (or everything, when asked)
+ * goes for good, with the files of its sources and parts. Before there was a Trash here, one key press
+ * lost a POP3 message for good, and with "download and delete" the server had no copy either.
+ */
+function deleteLocally(store: Store, messages: MessageLocation[], permanent: boolean, released: string[]): Applied {
+  const trashes = new Map<number | null, FolderRecord>();
+  const trashFor = (message: MessageLocation) => {
+    if (!trashes.has(message.accountId)) trashes.set(message.accountId, store.folders.ensureLocalFolder(message.accountId, LOCAL_TRASH, 'trash'));
+    return trashes.get(message.accountId)!;
+  };
+  const forGood = messages.filter((message) => permanent || message.folderId === trashFor(message).id);
+  const toTrash = messages.filter((message) => !forGood.includes(message));
+  for (const message of toTrash) store.messageChanges.move(message.id, trashFor(message).id, null);
+  if (forGood.length) {
+    released.push(...store.messageChanges.blobsOf(forGood.map((message) => message.id)));
+    store.messageChanges.remove(forGood.map((message) => message.id));
+  }
+  // A move back out of Trash is the undo; what went for good has nothing to come back to.
+  const undoable = forGood.length === 0;
+  const entry = toTrash.length
+    ? ({ kind: 'delete', action: 'move', targetPath: LOCAL_TRASH, add: [], remove: [], undoable } as const)
+    : ({ kind: 'delete', action: 'expunge', targetPath: null, add: [], remove: [], undoable: false } as const);
+  return { ...localEntry(store, entry, toTrash.map(itemOf)), affected: messages.length, forGood: forGood.length, replay: [] };
 }
 
 /** To Trash; what is already in Trash (or everything, when asked) goes for good. */
@@ -104,14 +139,8 @@ function deleteUnsentDrafts(store: Store, messages: MessageLocation[], trash: Fo
   return new Set(unsent.map((message) => message.id));
 }
 
-/**
- * A POP3 account keeps its mail in a local Inbox and has no Trash of its own:
- * a delete there is for good (the account's policy may then delete the
- * message on the server too, see sync/pop3/server-deletions.ts).
- */
-function trashOf(store: Store, accountId: number): FolderRecord | null {
-  if (store.accounts.get(accountId)?.protocol !== 'pop3') return roleFolder(store, accountId, 'trash');
-  return store.folders.list(accountId).find((folder) => folder.role === 'trash') ?? null;
+function trashOf(store: Store, accountId: number): FolderRecord {
+  return roleFolder(store, accountId, 'trash');
 }
 
 /** Marks every unread message of a folder read: one entry, one STORE over the folder's UIDs. */
@@ -131,14 +160,20 @@ export function markFolderRead(store: Store, folderId: number): Applied {
 
 /** Deletes every message of the Trash or Junk folder for good. */
 export function emptyFolder(store: Store, folderId: number): Applied {
-  return store.write(() => {
-    const folder = remoteFolder(store, folderId);
+  const released: string[] = [];
+  const applied = store.write(() => {
+    const folder = store.folders.get(folderId);
+    if (!folder) throw new WrenError('NotFound', `There is no folder ${folderId}.`, { folderId });
     if (folder.role !== 'trash' && folder.role !== 'junk') {
       throw new WrenError('BadRequest', `Only the Trash or Junk folder can be emptied, not ${folder.path}.`, { folderId });
     }
     const messages = store.messageChanges.inFolder(folderId, false);
-    return { operationId: journalExpunge(store, folder.accountId!, 'empty', messages), affected: messages.length, undoable: false, replay: [folder.accountId!] };
+    const server = serverOf(folder);
+    if (server === null) return deleteLocally(store, messages, true, released);
+    return { operationId: journalExpunge(store, server, 'empty', messages), affected: messages.length, undoable: false, replay: [server] };
   });
+  releaseBlobs(store, released);
+  return applied;
 }
 
 function locateAll(store: Store, ids: number[]): MessageLocation[] {
@@ -155,12 +190,6 @@ function oneSide(messages: MessageLocation[]): number | null {
     throw new WrenError('BadRequest', 'An operation takes messages of one account (or of the local folders) at a time.', { accounts: [...sides] });
   }
   return [...sides][0]!;
-}
-
-function remoteFolder(store: Store, folderId: number): FolderRecord {
-  const folder = store.folders.get(folderId);
-  if (!folder || folder.accountId === null) throw new WrenError('NotFound', `There is no folder ${folderId} on a server.`, { folderId });
-  return folder;
 }
 
 /** Any folder that holds mail: of this account, of another one, or local. */

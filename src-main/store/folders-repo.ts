@@ -5,6 +5,11 @@ import type { FolderRole, FolderView } from '../ipc/contract';
 import type { ServerFolder } from '../sync/server-folder';
 
 
+/** Where a deleted local message goes: its POP3 account's Trash, or the Local Folders' Trash (made on first use). */
+export const LOCAL_TRASH = 'Trash';
+/** Where archived local messages go, the same way (Thunderbird's name for it). */
+export const LOCAL_ARCHIVE = 'Archives';
+
 export interface FolderRecord extends FolderView {
   /** The server's hierarchy delimiter ("/", "."); null for a flat server or a local folder. */
   delimiter: string | null;
@@ -85,15 +90,24 @@ export class FoldersRepo {
   }
 
   /**
-   * A folder of the account kept only here (a POP3 account's Inbox): created
-   * once with is_local = 1; replaceRemote with the same path leaves it be.
+   * A folder of the account kept only here (a POP3 account's Inbox, Sent, Drafts, Trash), or with
+   * `accountId` null one of the shared Local Folders (their Trash): created once with is_local = 1;
+   * replaceRemote with the same path leaves it be. A folder the user made at that path before it had a
+   * role ("Trash") takes the role rather than standing beside a second one.
    */
-  ensureLocal(accountId: number, path: string, name: string, role: FolderRole): number {
-    const existing = this.statements.pluck('SELECT id FROM folders WHERE account_id = ? AND path = ?').get(accountId, path) as number | undefined;
-    if (existing !== undefined) return existing;
+  ensureLocal(accountId: number | null, path: string, name: string, role: FolderRole): number {
+    const existing = this.statements.get('SELECT id, role FROM folders WHERE ifnull(account_id, 0) = ifnull(?, 0) AND path = ?').get(accountId, path) as
+      | { id: number; role: FolderRole | null }
+      | undefined;
+    if (existing?.role === null) this.statements.get('UPDATE folders SET role = ? WHERE id = ?').run(role, existing.id);
+    if (existing !== undefined) {
+      if (existing.role === null) this.feed.note({ entity: 'folders', accountId, ids: [existing.id] });
+      return existing.id;
+    }
+    // The shared Local Folders nest with "/" (LOCAL_DELIMITER); an account's local folders are flat.
     const id = this.statements
-      .pluck('INSERT INTO folders (account_id, path, name, is_local, role) VALUES (?, ?, ?, 1, ?) RETURNING id')
-      .get(accountId, path, name, role) as number;
+      .pluck('INSERT INTO folders (account_id, path, name, is_local, role, delimiter) VALUES (?, ?, ?, 1, ?, ?) RETURNING id')
+      .get(accountId, path, name, role, accountId === null ? '/' : null) as number;
     this.feed.note({ entity: 'folders', accountId, ids: [id] });
     return id;
   }
@@ -113,8 +127,8 @@ export class FoldersRepo {
     this.feed.note({ entity: 'folders', accountId, ids: moved.map((f) => f.id) });
   }
 
-  /** The same, as a record (a POP3 account's Drafts or Sent, created on first use). */
-  ensureLocalFolder(accountId: number, path: string, role: FolderRole): FolderRecord {
+  /** The same, as a record (a POP3 account's Drafts, Sent or Trash, or the Local Folders' Trash, created on first use). */
+  ensureLocalFolder(accountId: number | null, path: string, role: FolderRole): FolderRecord {
     return this.get(this.ensureLocal(accountId, path, path, role))!;
   }
 

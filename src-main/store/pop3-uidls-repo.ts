@@ -9,6 +9,8 @@ export interface HeldUidl {
   downloadedAt: number;
   /** Only the headers and first lines (TOP) are stored. */
   partial: boolean;
+  /** The local message is in a Trash folder (deleted by the user, not yet for good). */
+  inTrash: boolean;
 }
 
 /** A held UIDL with what identifies its message across a renumbering: its Message-ID and size. */
@@ -26,9 +28,15 @@ export interface UidlIdentity {
   size: number;
 }
 
-type Row = { uidl: string; message_row_id: number | null; downloaded_at: number; partial: number };
+type Row = { uidl: string; message_row_id: number | null; downloaded_at: number; partial: number; in_trash: number | null };
 
-const fromRow = (row: Row): HeldUidl => ({ uidl: row.uidl, messageRowId: row.message_row_id, downloadedAt: row.downloaded_at, partial: row.partial === 1 });
+const fromRow = (row: Row): HeldUidl => ({
+  uidl: row.uidl, messageRowId: row.message_row_id, downloadedAt: row.downloaded_at, partial: row.partial === 1, inTrash: row.in_trash === 1,
+});
+
+/** A held UIDL with where its message is: in a Trash or not. */
+const HELD = `SELECT u.account_id, u.uidl, u.message_row_id, u.downloaded_at, u.partial, f.role = 'trash' AS in_trash
+  FROM pop3_uidls u LEFT JOIN messages m ON m.id = u.message_row_id LEFT JOIN folders f ON f.id = m.folder_id`;
 
 /** The UIDLs each POP3 account holds: written with the message, in its transaction. */
 export class Pop3UidlsRepo {
@@ -39,7 +47,7 @@ export class Pop3UidlsRepo {
   }
 
   held(accountId: number): Map<string, HeldUidl> {
-    const rows = this.statements.get('SELECT uidl, message_row_id, downloaded_at, partial FROM pop3_uidls WHERE account_id = ?').all(accountId) as Row[];
+    const rows = this.statements.get(`${HELD} WHERE u.account_id = ?`).all(accountId) as Row[];
     return new Map(rows.map((row) => [row.uidl, fromRow(row)]));
   }
 
@@ -52,7 +60,7 @@ export class Pop3UidlsRepo {
   /** The POP3 record of a local message, if it came from POP3. */
   ofMessage(messageRowId: number): (HeldUidl & { accountId: number }) | undefined {
     const row = this.statements
-      .get('SELECT account_id, uidl, message_row_id, downloaded_at, partial FROM pop3_uidls WHERE message_row_id = ?')
+      .get(`${HELD} WHERE u.message_row_id = ?`)
       .get(messageRowId) as (Row & { account_id: number }) | undefined;
     return row ? { ...fromRow(row), accountId: row.account_id } : undefined;
   }

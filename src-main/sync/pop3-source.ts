@@ -3,7 +3,7 @@ import { WrenError } from '../errors/wren-error';
 import type { Pop3Policy } from '../ipc/contract';
 import type { Pop3Client, Pop3Error } from '../pop3/pop3-client';
 import { flushWal } from '../store/flush-wal';
-import type { FolderRecord } from '../store/folders-repo';
+import { LOCAL_TRASH, type FolderRecord } from '../store/folders-repo';
 import type { ServerFolder } from './server-folder';
 import type { Store } from '../store/store';
 import type { MailSource } from './mail-source';
@@ -57,11 +57,18 @@ export class Pop3Source implements MailSource {
   }
 
   async listFolders(): Promise<ServerFolder[]> {
-    this.store.write(() => this.store.folders.ensureLocal(this.accountId, POP3_INBOX_PATH, 'Inbox', 'inbox'));
+    // Its Trash from the start, where Delete puts its mail (journal/apply-operation.ts), as Thunderbird shows one.
+    this.store.write(() => {
+      this.store.folders.ensureLocal(this.accountId, POP3_INBOX_PATH, 'Inbox', 'inbox');
+      this.store.folders.ensureLocal(this.accountId, LOCAL_TRASH, LOCAL_TRASH, 'trash');
+    });
     return [{ path: POP3_INBOX_PATH, name: 'Inbox', parentPath: null, delimiter: null, role: 'inbox', selectable: true, subscribed: true }];
   }
 
   async syncFolder(folder: FolderRecord, onProgress: FolderProgress): Promise<FolderSyncResult> {
+    // The account's other folders (Sent, Drafts, Trash, the user's) are kept here only: the check is the
+    // Inbox's. Before, each of them ran the whole check again, DELE included, in the same session.
+    if (folder.path !== POP3_INBOX_PATH) return { newMessages: 0, removedMessages: 0, flagUpdates: 0 };
     // Without UIDL, messages are named by their headers only when they are deleted after download (see maildrop-listing.ts).
     const listing = await listMaildrop(this.client, { headerIdentities: this.options.policy.leave === 'delete' });
     if (listing.duplicated.length) {

@@ -68,4 +68,36 @@ describe('web mode: a POP3 account through the form', () => {
     const file = await screenshot(web.page, 'pop3-local-move');
     expect(file).toContain('pop3-local-move');
   });
+
+  it("Delete moves a POP3 message to the account's Trash with Undo; Archive to its Archives; in Trash it goes for good after asking", async () => {
+    const row = (subject: string) => web.page.getByTestId('message-row').filter({ hasText: subject });
+    const account = () => web.page.locator('[data-testid^="account-"]').filter({ has: web.page.getByTestId('account-heading') });
+    await account().getByTestId('folder-INBOX').getByRole('button').click();
+    await row('Popped 1').click();
+    await web.page.getByTestId('action-delete').click();
+    await row('Popped 1').waitFor({ state: 'detached' });
+    const toast = web.page.getByTestId('toast').filter({ hasText: 'Message moved to Trash.' });
+    await toast.waitFor();
+    await screenshot(web.page, 'pop3-delete-to-trash');
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await row('Popped 1').waitFor();
+
+    await row('Popped 3').click();
+    await web.page.getByTestId('action-archive').click();
+    await row('Popped 3').waitFor({ state: 'detached' });
+    await account().getByTestId('folder-Archives').getByRole('button').click();
+    await row('Popped 3').waitFor();
+
+    await row('Popped 3').click();
+    await web.page.getByTestId('action-delete').click();
+    await row('Popped 3').waitFor({ state: 'detached' });
+    await account().getByTestId('folder-Trash').getByRole('button').click();
+    await row('Popped 3').click();
+    await web.page.getByTestId('action-delete').click();
+    await web.page.getByRole('dialog').filter({ hasText: 'will be deleted for good' }).getByRole('button', { name: 'Delete for good' }).click();
+    await web.page.getByTestId('toast').filter({ hasText: 'Message deleted for good.' }).waitFor();
+    await row('Popped 3').waitFor({ state: 'detached' });
+    const file = await screenshot(web.page, 'pop3-trash-for-good');
+    expect(file).toContain('pop3-trash-for-good');
+  });
 });

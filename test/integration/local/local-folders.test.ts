@@ -72,6 +72,40 @@ describe('local folders, and moves between them and IMAP, against Dovecot', () =
     expect(localMessages(f.wren, a).some((m) => m.seen)).toBe(false);
   });
 
+  it("deletes in a local folder go to the Local Folders' Trash (undoable); in Trash for good, with their files; the Trash is kept", async () => {
+    const kept = await localFolder(f.wren, 'Keep');
+    const seeded = await f.seed('ToTrash', 2);
+    const [ids, names] = [[...seeded.values()], [...seeded.keys()]];
+    await f.wren.call('messages.apply', { kind: 'move', messageIds: ids, folderId: kept });
+    await f.settled();
+    const file = f.wren.core.store.blobs.pathOf(f.wren.core.store.bodies.source(ids[0]!)!.blob);
+
+    const deleted = await f.wren.call('messages.apply', { kind: 'delete', messageIds: ids });
+    expect(deleted).toMatchObject({ affected: 2, forGood: 0, undoable: true });
+    const trash = (await f.wren.call('folders.list', { accountId: null })).find((folder) => folder.role === 'trash')!;
+    expect(trash).toMatchObject({ path: 'Trash', accountId: null });
+    expect(subjects(localMessages(f.wren, trash.id))).toEqual(names);
+    await f.wren.call('operations.undo', { operationId: deleted.operationId });
+    expect(subjects(localMessages(f.wren, kept))).toEqual(names);
+
+    await f.wren.call('messages.apply', { kind: 'delete', messageIds: ids });
+    const forGood = await f.wren.call('messages.apply', { kind: 'delete', messageIds: [ids[0]!] });
+    expect(forGood).toMatchObject({ affected: 1, forGood: 1, undoable: false });
+    expect(f.wren.core.store.messages.get(ids[0]!)).toBeUndefined();
+    expect(existsSync(file)).toBe(false);
+    expect(await f.wren.call('folders.empty', { folderId: trash.id })).toMatchObject({ affected: 1, undoable: false });
+    expect(localMessages(f.wren, trash.id)).toEqual([]);
+
+    await expect(f.wren.call('folders.delete', { folderId: trash.id })).rejects.toMatchObject({ code: 'FolderProtected' });
+    await expect(f.wren.call('folders.rename', { folderId: trash.id, name: 'Bin' })).rejects.toMatchObject({ code: 'FolderProtected' });
+    // A permanent delete skips the Trash.
+    const [other] = [...(await f.seed('ToGone', 1)).values()];
+    await f.wren.call('messages.apply', { kind: 'move', messageIds: [other!], folderId: kept });
+    await f.settled();
+    expect(await f.wren.call('messages.apply', { kind: 'delete', messageIds: [other!], permanent: true })).toMatchObject({ forGood: 1 });
+    expect(localMessages(f.wren, trash.id)).toEqual([]);
+  });
+
   it('moves from IMAP into a local folder: the source is kept, the server loses it, and it reads, lists and flags offline', async () => {
     const kept = await localFolder(f.wren, 'Kept');
     const seeded = await f.seed('ToLocal', 2);

@@ -33,7 +33,7 @@ describe('folders of a POP3 account', () => {
     expect(run.failures).toEqual([]);
     expect(test.core.store.messages.get(first!.id), 'the moved message is still here').toBeDefined();
     const folders = await test.call('folders.list', { accountId });
-    expect(folders.map((f) => f.path).sort()).toEqual(['INBOX', 'Receipts']);
+    expect(folders.map((f) => f.path).sort()).toEqual(['INBOX', 'Receipts', 'Trash']);
     const kept = (await test.call('messages.list', { folderId: made.id, offset: 0, limit: 10 })).items;
     expect(kept.map((m) => m.id)).toEqual([first!.id]);
   });

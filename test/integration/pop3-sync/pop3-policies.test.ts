@@ -9,7 +9,7 @@ let test: TestCore;
 let nextUser = 0;
 
 beforeAll(async () => {
-  lab = await startLab({ users: Array.from({ length: 8 }, (_, i) => ({ email: `pop${i}@example.test`, password: `pop-secret-${i}` })) });
+  lab = await startLab({ users: Array.from({ length: 10 }, (_, i) => ({ email: `pop${i}@example.test`, password: `pop-secret-${i}` })) });
 });
 afterAll(async () => {
   await lab?.stop();
@@ -29,6 +29,10 @@ async function accountWith(pop3: Pop3PolicyInput, count: number): Promise<{ user
   return { user, accountId: account.id };
 }
 
+function subjectsIn(folderId: number): string[] {
+  return (test.core.store.db.prepare('SELECT subject FROM messages WHERE folder_id = ? ORDER BY subject').pluck().all(folderId) as string[]);
+}
+
 async function inboxOf(accountId: number) {
   const [inbox] = await test.call('folders.list', { accountId });
   return inbox!;
@@ -40,7 +44,8 @@ describe('POP3 checks against Dovecot, by policy', () => {
     const first = await test.call('sync.run', { accountId, bodies: false });
     expect(first.summaries[0]!.newMessages).toBe(3);
     const folders = await test.call('folders.list', { accountId });
-    expect(folders.map((f) => [f.path, f.role])).toEqual([['INBOX', 'inbox']]);
+    // Its Trash from the first check, where Delete puts its mail.
+    expect(folders.map((f) => [f.path, f.role])).toEqual([['INBOX', 'inbox'], ['Trash', 'trash']]);
     expect(test.core.store.db.prepare('SELECT is_local FROM folders WHERE id = ?').pluck().get(folders[0]!.id)).toBe(1);
     const page = await test.call('messages.list', { folderId: folders[0]!.id, offset: 0, limit: 10 });
     expect(page.items.map((m) => m.subject).sort()).toEqual(['POP3 message 1', 'POP3 message 2', 'POP3 message 3']);
@@ -85,30 +90,73 @@ describe('POP3 checks against Dovecot, by policy', () => {
     expect(localMessageIds(test, accountId)).toEqual(['<pop3-1@example.test>', '<pop3-2@example.test>', '<pop3-3@example.test>']);
   });
 
-  it('delete when deleted locally: through the journal, only the deleted one goes from the server and it is not fetched again', async () => {
+  it('delete when deleted locally: a message moved to Trash goes from the server at the next check, and is not fetched again', async () => {
     const { user, accountId } = await accountWith({ leave: 'deleteWhenDeleted' }, 3);
     await test.call('sync.run', { accountId, bodies: false });
-    const inbox = await inboxOf(accountId);
-    const page = await test.call('messages.list', { folderId: inbox.id, offset: 0, limit: 10 });
+    const [inbox, trash] = await test.call('folders.list', { accountId });
+    const page = await test.call('messages.list', { folderId: inbox!.id, offset: 0, limit: 10 });
     const doomed = page.items.find((m) => m.subject === 'POP3 message 2')!;
-    await test.call('messages.apply', { kind: 'delete', messageIds: [doomed.id] });
-    expect(localMessageIds(test, accountId)).toEqual(['<pop3-1@example.test>', '<pop3-3@example.test>']);
-    // The journal entry asks for a check at once; this joins it.
+    const receipt = await test.call('messages.apply', { kind: 'delete', messageIds: [doomed.id] });
+    expect(receipt).toMatchObject({ affected: 1, forGood: 0, undoable: true });
+    expect(subjectsIn(trash!.id)).toEqual(['POP3 message 2']);
+    // In the Trash counts as deleted (as in Thunderbird): the check deletes it on the server.
     const again = await test.call('sync.run', { accountId, bodies: false });
     expect(again.summaries[0]!.newMessages).toBe(0);
     expect(await serverMessageCount(lab, user)).toBe(2);
+    // Deleted for good from the Trash: gone here too, and still not downloaded again.
+    const forGood = await test.call('messages.apply', { kind: 'delete', messageIds: [doomed.id] });
+    expect(forGood).toMatchObject({ affected: 1, forGood: 1, undoable: false });
+    expect((await test.call('sync.run', { accountId, bodies: false })).summaries[0]!.newMessages).toBe(0);
     expect(localMessageIds(test, accountId)).toEqual(['<pop3-1@example.test>', '<pop3-3@example.test>']);
+    expect(await serverMessageCount(lab, user)).toBe(2);
     expect(test.core.store.operations.countUnfinished(accountId)).toBe(0);
   });
 
-  it('leave on server: a message deleted locally stays on the server and is not downloaded again', async () => {
+  it('leave on server: a message deleted here, to Trash and then for good, stays on the server and is not downloaded again', async () => {
     const { user, accountId } = await accountWith({}, 2);
     await test.call('sync.run', { accountId, bodies: false });
     const page = await test.call('messages.list', { folderId: (await inboxOf(accountId)).id, offset: 0, limit: 10 });
     await test.call('messages.apply', { kind: 'delete', messageIds: [page.items[0]!.id] });
     expect((await test.call('sync.run', { accountId, bodies: false })).summaries[0]!.newMessages).toBe(0);
+    expect(await serverMessageCount(lab, user)).toBe(2);
+    await test.call('messages.apply', { kind: 'delete', messageIds: [page.items[0]!.id] });
+    expect((await test.call('sync.run', { accountId, bodies: false })).summaries[0]!.newMessages).toBe(0);
     expect(localMessageIds(test, accountId)).toHaveLength(1);
     expect(await serverMessageCount(lab, user)).toBe(2);
+  });
+
+  it('Archive in a POP3 account moves to its local Archives (made on first use), undoable; no server is asked', async () => {
+    const { user, accountId } = await accountWith({ leave: 'deleteWhenDeleted' }, 2);
+    await test.call('sync.run', { accountId, bodies: false });
+    const inbox = await inboxOf(accountId);
+    const [first] = (await test.call('messages.list', { folderId: inbox.id, offset: 0, limit: 10 })).items;
+    const receipt = await test.call('messages.apply', { kind: 'archive', messageIds: [first!.id] });
+    expect(receipt).toMatchObject({ affected: 1, undoable: true });
+    const archives = (await test.call('folders.list', { accountId })).find((folder) => folder.role === 'archive')!;
+    expect(archives).toMatchObject({ path: 'Archives', accountId });
+    expect(subjectsIn(archives.id)).toEqual([first!.subject]);
+    // Archived is not deleted: the policy leaves it on the server.
+    await test.call('sync.run', { accountId, bodies: false });
+    expect(await serverMessageCount(lab, user)).toBe(2);
+    await test.call('operations.undo', { operationId: receipt.operationId });
+    expect(subjectsIn(inbox.id)).toHaveLength(2);
+  });
+
+  it('the Trash of a POP3 account: Undo brings a message back, Empty Trash deletes for good', async () => {
+    const { accountId } = await accountWith({}, 2);
+    await test.call('sync.run', { accountId, bodies: false });
+    const [inbox, trash] = await test.call('folders.list', { accountId });
+    const page = await test.call('messages.list', { folderId: inbox!.id, offset: 0, limit: 10 });
+    const ids = page.items.map((m) => m.id);
+    const receipt = await test.call('messages.apply', { kind: 'delete', messageIds: ids });
+    expect(subjectsIn(trash!.id)).toEqual(['POP3 message 1', 'POP3 message 2']);
+    await test.call('operations.undo', { operationId: receipt.operationId });
+    expect(subjectsIn(inbox!.id)).toEqual(['POP3 message 1', 'POP3 message 2']);
+    await test.call('messages.apply', { kind: 'delete', messageIds: [ids[0]!] });
+    const emptied = await test.call('folders.empty', { folderId: trash!.id });
+    expect(emptied).toMatchObject({ affected: 1, undoable: false });
+    expect(subjectsIn(trash!.id)).toEqual([]);
+    expect(localMessageIds(test, accountId)).toHaveLength(1);
   });
 
   it('over STLS on the plain POP3 port (110 in real life) it downloads the same way', async () => {

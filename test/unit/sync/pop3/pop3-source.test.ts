@@ -58,6 +58,22 @@ function subjects(store: Store, accountId: number): string[] {
 }
 
 describe('Pop3Source with odd maildrops', () => {
+  it('one check per sync however many local folders the account has: the Inbox downloads, its Sent, Drafts and Trash do not, each DELE once', async () => {
+    const t = tempStore();
+    dispose = t.dispose;
+    const accountId = accountIn(t.store);
+    t.store.write(() => {
+      t.store.folders.ensureLocal(accountId, 'Sent', 'Sent', 'sent');
+      t.store.folders.ensureLocal(accountId, 'Drafts', 'Drafts', 'drafts');
+    });
+    const drop = fakeMaildrop([{ uidl: 'a', source: message(1) }, { uidl: 'b', source: message(2) }]);
+    const summary = await check(t.store, accountId, drop.client, { leave: 'delete' });
+    expect(summary.newMessages).toBe(2);
+    expect(drop.deleted).toEqual(['a', 'b']);
+    const folders = t.store.folders.list(accountId).map((folder) => [folder.path, folder.role, folder.total]);
+    expect(folders).toEqual([['INBOX', 'inbox', 2], ['Drafts', 'drafts', 0], ['Sent', 'sent', 0], ['Trash', 'trash', 0]]);
+  });
+
   it('UIDLs given to two messages: neither is downloaded nor deleted; the rest is', async () => {
     const t = tempStore();
     dispose = t.dispose;
