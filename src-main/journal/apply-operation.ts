@@ -4,6 +4,7 @@ import { LOCAL_ARCHIVE, LOCAL_TRASH, type FolderRecord } from '../store/folders-
 import type { MessageLocation } from '../store/message-changes-repo';
 import type { Store } from '../store/store';
 import { releaseBlobs } from '../store/release-blobs';
+import { archiveFolderOf } from './archive-folder';
 import { localEntry, serverOf, transferAcross } from './cross-transfer';
 import { itemOf, journalCopy, journalExpunge, journalFlags, journalMove, withFlags } from './journal-entries';
 
@@ -27,7 +28,7 @@ export function applyOperation(store: Store, operation: MailOperation): Applied 
       case 'copy':
         return transfer(store, operation.kind, messages, server, targetFolder(store, operation.folderId));
       case 'archive':
-        return receipt(journalMove(store, server, 'archive', messages, roleFolder(store, server, 'archive')), true);
+        return receipt(journalMove(store, server, 'archive', messages, archiveFolderOf(store, server)), true);
       case 'delete':
         return deleteMessages(store, server, messages, operation.permanent);
     }

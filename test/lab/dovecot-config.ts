@@ -17,6 +17,8 @@ export interface DovecotConfigInput {
   passwdPath: string;
   /** Replaces the IMAP capabilities Dovecot advertises after login (e.g. a list without MOVE). */
   imapCapability?: string;
+  /** No Archive folder with \\Archive (as at Gmail or most small providers). */
+  withoutArchive?: boolean;
   /** Dovecot's pop3_lock_session: a second POP3 login to a held maildrop then gets -ERR [IN-USE]. */
   pop3LockSession?: boolean;
   /**
@@ -154,7 +156,7 @@ ${specialUse('Sent', '\\Sent')}
 ${specialUse('Drafts', '\\Drafts')}
 ${specialUse('Trash', '\\Trash')}
 ${specialUse('Junk', '\\Junk')}
-${specialUse('Archive', '\\Archive')}
+${input.withoutArchive ? '' : specialUse('Archive', '\\Archive')}
 }
 
 protocol imap {

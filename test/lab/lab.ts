@@ -58,6 +58,8 @@ export interface LabOptions {
   users?: LabUser[];
   /** Replaces Dovecot's advertised IMAP capabilities (see MOVELESS_CAPABILITY in lab-capabilities.ts). */
   imapCapability?: string;
+  /** No Archive folder with \\Archive (as at Gmail or most small providers). */
+  withoutArchive?: boolean;
   /** Locks the maildrop for the whole POP3 session, so a second session is refused with [IN-USE]. */
   pop3LockSession?: boolean;
   /** Dovecot's ACL plugin, for folders this account may read but not change (see readOnlyFolder). */
@@ -86,7 +88,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   const entry = registerForExit(dir, parts);
   try {
     const [cert, passwdPath] = await Promise.all([makeCert(dir), prepareDirs(dir, users)]);
-    const dovecot = await startDovecot({ dir, certPath: cert.certPath, keyPath: cert.keyPath, passwdPath, imapCapability: options.imapCapability, pop3LockSession: options.pop3LockSession, acl: options.acl, quota: options.quota, oauth2: options.oauth2 });
+    const dovecot = await startDovecot({ dir, certPath: cert.certPath, keyPath: cert.keyPath, passwdPath, imapCapability: options.imapCapability, withoutArchive: options.withoutArchive, pop3LockSession: options.pop3LockSession, acl: options.acl, quota: options.quota, oauth2: options.oauth2 });
     parts.dovecot = dovecot;
     const smtp = await startSubmission({ users, cert, lmtpSocket: dovecot.lmtpSocket, oauth2: options.oauth2 });
     parts.smtp = smtp;

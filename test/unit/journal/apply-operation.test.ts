@@ -70,12 +70,50 @@ describe('local apply and undo', () => {
     expect(rows(store, trash)).toEqual([]);
   });
 
-  it('refuses messages of no server account or unknown ids, changing nothing', () => {
+  it('refuses unknown ids, changing nothing', () => {
     const { store, inbox } = setup();
     expect(() => applyOperation(store, { kind: 'archive', messageIds: [999] })).toThrow(expect.objectContaining({ code: 'NotFound' }));
-    const [first] = rows(store, inbox);
-    expect(() => applyOperation(store, { kind: 'archive', messageIds: [first!.id] })).toThrow(expect.objectContaining({ code: 'NotFound' })); // no Archive folder
     expect(rows(store, inbox)).toHaveLength(3);
     expect(store.db.prepare('SELECT count(*) FROM operations').pluck().get()).toBe(0);
+  });
+});
+
+describe('Archive on a server without an \\Archive folder', () => {
+  const journal = (store: Store) => store.db.prepare('SELECT kind, action, target_path AS target FROM operations ORDER BY id').all();
+
+  it('makes "Archives" here and journals its CREATE before the move; the next archive finds it by name', () => {
+    const { store, accountId, inbox } = setup();
+    const [first, second] = rows(store, inbox);
+    applyOperation(store, { kind: 'archive', messageIds: [first!.id] });
+    const archives = store.folders.list(accountId).find((folder) => folder.path === 'Archives')!;
+    expect(rows(store, archives.id).map((m) => m.id)).toEqual([first!.id]);
+    // The folder pass that follows the CREATE keeps the server's roles: none here, so it is found by its name.
+    store.db.prepare('UPDATE folders SET role = NULL WHERE id = ?').run(archives.id);
+    applyOperation(store, { kind: 'archive', messageIds: [second!.id] });
+    expect(rows(store, archives.id)).toHaveLength(2);
+    expect(journal(store)).toEqual([
+      { kind: 'createFolder', action: 'createFolder', target: 'Archives' },
+      { kind: 'archive', action: 'move', target: 'Archives' },
+      { kind: 'archive', action: 'move', target: 'Archives' },
+    ]);
+  });
+
+  it("Gmail's All Mail (\\All) is the archive when there is no \\Archive: a move out of the Inbox", () => {
+    const { store, accountId, inbox } = setup();
+    const all = Number(store.db.prepare("INSERT INTO folders (account_id, path, name, role, uidvalidity) VALUES (?, '[Gmail]/All Mail', 'All Mail', 'all', 1)").run(accountId).lastInsertRowid);
+    const [first] = rows(store, inbox);
+    applyOperation(store, { kind: 'archive', messageIds: [first!.id] });
+    expect(rows(store, all).map((m) => m.id)).toEqual([first!.id]);
+    expect(journal(store)).toEqual([{ kind: 'archive', action: 'move', target: '[Gmail]/All Mail' }]);
+  });
+
+  it('inside INBOX on a server whose folders all live there ("INBOX.Sent")', () => {
+    const { store, accountId, inbox } = setup();
+    store.db.prepare("UPDATE folders SET path = 'INBOX.Trash', delimiter = '.' WHERE role = 'trash'").run();
+    store.db.prepare("UPDATE folders SET delimiter = '.' WHERE id = ?").run(inbox);
+    const [first] = rows(store, inbox);
+    applyOperation(store, { kind: 'archive', messageIds: [first!.id] });
+    const made = store.folders.list(accountId).find((folder) => folder.name === 'Archives')!;
+    expect(made).toMatchObject({ path: 'INBOX.Archives', parentId: inbox, delimiter: '.' });
   });
 });
