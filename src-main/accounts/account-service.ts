@@ -86,7 +86,10 @@ export class AccountService {
    */
   async update(patch: AccountUpdate): Promise<{ view: AccountView; reconnect: boolean }> {
     const account = this.require(patch.accountId);
-    const { accountId: _id, password, oauth2FlowId, ...fields } = patch;
+    const { accountId: _id, password, oauth2FlowId, pop3, ...fields } = patch;
+    if (pop3 !== undefined && account.protocol !== 'pop3') {
+      throw new WrenError('BadRequest', `${account.name} is an IMAP account; a POP3 policy is for POP3 accounts.`, { accountId: account.id });
+    }
     if (password !== undefined && account.auth === 'oauth2') {
       throw new WrenError('BadRequest', `${account.name} signs in with the browser (OAuth2); it has no password to change.`, { accountId: account.id });
     }
@@ -107,6 +110,7 @@ export class AccountService {
       // The same sealed secret takes the new tokens: nothing else points at them.
       if (signedIn) this.oauth2.tokens.save(signedIn.tokens, current.passwordSecretId);
       this.store.accounts.update(account.id, changes);
+      if (pop3 !== undefined) this.store.accounts.setPop3Policy(account.id, pop3);
       if (fields.incoming && isAnotherMailbox(current.incoming, fields.incoming)) this.store.folders.forgetMailboxState(account.id);
       if (password !== undefined) this.vault.remove(current.passwordSecretId);
     });

@@ -39,7 +39,7 @@ const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
   account discover ADDRESS        (server settings from the address alone: host, port, security, source)
   account edit ACCOUNT [--name N] [--display-name D] [--colour #RRGGBB] [--imap-host H] [--imap-port P]
               [--imap-security S] [--user U] [--new-password] [--trust-fingerprint SHA256]
-              [--trust-smtp-fingerprint SHA256]
+              [--trust-smtp-fingerprint SHA256] [--pop3-policy POLICY] [--pop3-max-size KB|none]
   sync [ACCOUNT] [--bodies]
   folders ACCOUNT [--all]         (--all: unsubscribed folders too; ACCOUNT "local": the local folders)
   list ACCOUNT FOLDER [--limit N] [--offset N]

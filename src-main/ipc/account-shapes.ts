@@ -115,6 +115,8 @@ export const AccountUpdate = z
     smtpTrustedCertSha256: Fingerprint.nullable().optional(),
     /** An OAuth2 account signed in again (accounts.oauthStart / oauthFinish): its tokens replace the refused ones. */
     oauth2FlowId: z.string().min(1).max(100).optional(),
+    /** A POP3 account's policy (leave on the server, delete…), taken from its next check on; nothing is tested. */
+    pop3: Pop3Policy.optional(),
   })
   .strict();
 export type AccountUpdate = z.infer<typeof AccountUpdate>;

@@ -100,4 +100,26 @@ describe('web mode: a POP3 account through the form', () => {
     const file = await screenshot(web.page, 'pop3-trash-for-good');
     expect(file).toContain('pop3-trash-for-good');
   });
+
+  it("changes the account's POP3 policy in its Edit dialog; the dialog shows the saved policy when opened again", async () => {
+    const openEdit = async () => {
+      await web.page.getByTestId('account-heading').first().click({ button: 'right' });
+      await web.page.getByTestId('account-menu-edit').click();
+      return web.page.getByTestId('edit-account-dialog');
+    };
+    let dialog = await openEdit();
+    expect(await dialog.getByTestId('setup-pop3-leave').inputValue()).toBe('delete');
+    await dialog.getByTestId('setup-pop3-leave').selectOption('deleteAfterDays');
+    await dialog.getByTestId('setup-pop3-days').fill('30');
+    await dialog.getByTestId('setup-pop3-max-kb').fill('4096');
+    await screenshot(web.page, 'pop3-edit-policy');
+    await dialog.getByTestId('edit-account-save').click();
+    await dialog.waitFor({ state: 'detached' });
+    dialog = await openEdit();
+    expect(await dialog.getByTestId('setup-pop3-leave').inputValue()).toBe('deleteAfterDays');
+    expect(await dialog.getByTestId('setup-pop3-days').inputValue()).toBe('30');
+    expect(await dialog.getByTestId('setup-pop3-max-kb').inputValue()).toBe('4096');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  });
 });
+

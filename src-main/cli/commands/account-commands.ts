@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { AccountView, DiscoveredServer, DiscoveryResult, Pop3Leave, Security } from '../../ipc/contract';
+import type { AccountView, DiscoveredServer, DiscoveryResult, Pop3Leave, Pop3Policy, Security } from '../../ipc/contract';
 import { WrenError } from '../../errors/wren-error';
 import type { CliContext } from '../cli-context';
 import { allFolders, findAccount } from '../find-by-name';
@@ -156,6 +156,8 @@ const EDIT_OPTIONS = {
   'new-password': { type: 'boolean' },
   'trust-fingerprint': { type: 'string' },
   'trust-smtp-fingerprint': { type: 'string' },
+  'pop3-policy': { type: 'string' },
+  'pop3-max-size': { type: 'string' },
 } as const;
 
 /** `wren account edit ACCOUNT [--name …] [--imap-host …] [--new-password]`: servers and password are tested first. */
@@ -181,8 +183,17 @@ async function edit(context: CliContext, args: string[]): Promise<void> {
     password: v['new-password'] ? await readPassword(`New password for ${account.email}: `) : undefined,
     trustedCertSha256: v['trust-fingerprint'],
     smtpTrustedCertSha256: v['trust-smtp-fingerprint'],
+    pop3: editedPop3Policy(account.pop3, v['pop3-policy'], v['pop3-max-size']),
   });
   context.print(updated, () => [`Updated account ${updated.id}: ${updated.name} <${updated.email}>`]);
+}
+
+/** The account's policy with the flags given changed ("none" as --pop3-max-size: no limit); undefined when neither is. */
+function editedPop3Policy(current: Pop3Policy, policy: string | undefined, maxSize: string | undefined): Pop3Policy | undefined {
+  if (policy === undefined && maxSize === undefined) return undefined;
+  const leave = policy === undefined ? { leave: current.leave, deleteAfterDays: current.deleteAfterDays } : pop3Leave(policy);
+  const maxMessageKb = maxSize === undefined ? current.maxMessageKb : maxSize === 'none' ? null : Number(maxSize);
+  return { ...leave, maxMessageKb };
 }
 
 /** `wren account discover ADDRESS [--json]`: what set-up from the address finds, and where; nothing is saved. */

@@ -1,6 +1,6 @@
 import { AccountUpdate, type AccountView, type ServerSettings } from '../../../src-main/ipc/contract';
 import type { StringKey } from '../../i18n/en';
-import { DEFAULT_PORTS, type ServerForm } from '../AccountForm/form-state';
+import { DEFAULT_PORTS, toPop3Policy, type Pop3Form, type ServerForm } from '../AccountForm/form-state';
 
 export interface AccountEditForm {
   name: string;
@@ -17,6 +17,8 @@ export interface AccountEditForm {
   forgetPin?: boolean;
   /** Stop trusting the outgoing server's own pinned certificate. */
   forgetSmtpPin?: boolean;
+  /** A POP3 account's policy: what happens on the server to mail once downloaded. */
+  pop3?: Pop3Form;
 }
 
 export function serverForm(server: ServerSettings): ServerForm {
@@ -50,6 +52,8 @@ export function accountEdits(account: AccountView, form: AccountEditForm): Accou
   if (form.oauth2FlowId) edits.oauth2FlowId = form.oauth2FlowId;
   if (form.forgetPin && account.trustedCertSha256) edits.trustedCertSha256 = null;
   if (form.forgetSmtpPin && account.smtpTrustedCertSha256) edits.smtpTrustedCertSha256 = null;
+  const pop3 = account.protocol === 'pop3' && form.pop3 ? toPop3Policy(form.pop3) : null;
+  if (pop3 && JSON.stringify(pop3) !== JSON.stringify(account.pop3)) edits.pop3 = pop3;
   return edits;
 }
 
@@ -66,6 +70,8 @@ function editLabels(protocol: AccountView['protocol']): Record<string, StringKey
     'smtp.host': 'form.smtpHost',
     'smtp.port': 'form.smtpPort',
     'smtp.user': 'form.smtpUser',
+    'pop3.deleteAfterDays': 'form.pop3Days',
+    'pop3.maxMessageKb': 'form.pop3MaxKb',
   };
 }
 

@@ -8,7 +8,8 @@ import { Dialog } from '../Dialog';
 import { ErrorNotice } from '../ErrorNotice';
 import { TextField } from '../Field';
 import { ServerFields } from '../ServerFields';
-import type { ServerForm } from '../AccountForm/form-state';
+import { pop3Form, type ServerForm } from '../AccountForm/form-state';
+import { Pop3PolicyFields } from '../Pop3PolicyFields';
 import { OAuth2SignIn } from '../AccountForm/oauth2-sign-in';
 import { CertificateDetails } from '../CertificateDetails';
 import { certificateFromError, isSmtpCertificate } from '../CertificateDetails/certificate-from-error';
@@ -18,7 +19,7 @@ import type { StringKey } from '../../i18n/en';
 
 /**
  * An account's settings: its name, your name, its colour, the incoming
- * server and a new password (or, for OAuth2, a new browser sign-in). The core tests a changed server or password
+ * server (with a POP3 account's policy) and a new password (or, for OAuth2, a new browser sign-in). The core tests a changed server or password
  * with a login before saving it; a failure is shown here and nothing changes.
  */
 export function EditAccountDialog({ account, onClose }: { account: AccountView; onClose(): void }) {
@@ -31,6 +32,7 @@ export function EditAccountDialog({ account, onClose }: { account: AccountView; 
     incoming: serverForm(account.incoming),
     smtp: smtpForm(account.smtp),
     password: '',
+    ...(account.protocol === 'pop3' && { pop3: pop3Form(account.pop3) }),
   }));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorShape | null>(null);
@@ -75,6 +77,7 @@ export function EditAccountDialog({ account, onClose }: { account: AccountView; 
         ) : (
           <TextField label={t('accountDialog.newPassword')} value={form.password} onChange={(password) => update({ password })} testId="edit-account-password" type="password" autoComplete="new-password" disabled={busy} />
         )}
+        {form.pop3 && <Pop3PolicyFields policy={form.pop3} onChange={(pop3) => update({ pop3 })} disabled={busy} />}
         {account.trustedCertSha256 && (
           <TrustedCertificateField fingerprint={account.trustedCertSha256} smtp={false} forget={form.forgetPin ?? false} onForget={(forgetPin) => update({ forgetPin })} disabled={busy} testId="edit-trusted-cert" />
         )}

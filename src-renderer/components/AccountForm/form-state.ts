@@ -1,4 +1,4 @@
-import type { AccountAuth, AccountDraftInput, IncomingProtocol, Pop3Leave, Security } from '../../../src-main/ipc/contract';
+import type { AccountAuth, AccountDraftInput, IncomingProtocol, Pop3Leave, Pop3Policy, Security } from '../../../src-main/ipc/contract';
 import { NO_OWN_PROVIDER, type OwnProviderForm } from './own-provider';
 
 export interface ServerForm {
@@ -98,6 +98,16 @@ export function needsPlaintextConsent(state: AccountFormState): boolean {
 
 const optionalNumber = (text: string) => (text.trim() === '' ? null : Number(text.trim()));
 
+/** The policy fields as the contract's Pop3Policy (the days only with "delete after"; empty fields: none). */
+export function toPop3Policy(form: Pop3Form): Pop3Policy {
+  return { leave: form.leave, deleteAfterDays: form.leave === 'deleteAfterDays' ? optionalNumber(form.days) : null, maxMessageKb: optionalNumber(form.maxKb) };
+}
+
+/** A saved policy as the fields show it (14 days offered when it has none). */
+export function pop3Form(policy: Pop3Policy): Pop3Form {
+  return { leave: policy.leave, days: String(policy.deleteAfterDays ?? 14), maxKb: policy.maxMessageKb === null ? '' : String(policy.maxMessageKb) };
+}
+
 export function toDraft(state: AccountFormState): AccountDraftInput {
   const server = (kind: 'imap' | 'smtp') => ({
     host: state[kind].host.trim(),
@@ -112,11 +122,7 @@ export function toDraft(state: AccountFormState): AccountDraftInput {
     protocol: state.protocol,
     incoming: server('imap'),
     ...(state.protocol === 'pop3' && {
-      pop3: {
-        leave: state.pop3.leave,
-        deleteAfterDays: state.pop3.leave === 'deleteAfterDays' ? optionalNumber(state.pop3.days) : null,
-        maxMessageKb: optionalNumber(state.pop3.maxKb),
-      },
+      pop3: toPop3Policy(state.pop3),
     }),
     smtp: usesSmtp(state) ? server('smtp') : null,
     password: state.auth === 'password' ? state.password : '',

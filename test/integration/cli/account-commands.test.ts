@@ -89,6 +89,22 @@ describe('wren account commands against the lab', () => {
     expect(accounts[0]).toMatchObject({ name: 'Work', colour: '#00aa00' });
   });
 
+  it("edit --pop3-policy / --pop3-max-size change a POP3 account's policy (keeping what is not given); an IMAP account refuses them", async () => {
+    const user = lab.users[2]!;
+    const added = await wren(['account', 'add', '--name', 'Pop', '--email', user.email, '--pop3-host', lab.host, '--pop3-port', String(lab.ports.pop3s),
+      '--trust-fingerprint', lab.certFingerprint256, '--pop3-max-size', '100'], { WREN_PASSWORD: user.password });
+    expect(added.code, added.stderr).toBe(0);
+    const policy = async () => (JSON.parse((await wren(['account', 'list', '--json'])).stdout) as { name: string; pop3: unknown }[]).find((a) => a.name === 'Pop')!.pop3;
+    expect((await wren(['account', 'edit', 'Pop', '--pop3-policy', 'delete-after:7'])).code).toBe(0);
+    expect(await policy()).toEqual({ leave: 'deleteAfterDays', deleteAfterDays: 7, maxMessageKb: 100 });
+    expect((await wren(['account', 'edit', 'Pop', '--pop3-max-size', 'none'])).code).toBe(0);
+    expect(await policy()).toEqual({ leave: 'deleteAfterDays', deleteAfterDays: 7, maxMessageKb: null });
+    const refused = await wren(['account', 'edit', 'Work', '--pop3-policy', 'delete']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/IMAP account/);
+    expect((await wren(['account', 'remove', 'Pop', '--yes'])).code).toBe(0);
+  });
+
   it('remove without --yes and without a terminal asks nobody and removes nothing', async () => {
     const result = await wren(['account', 'remove', 'Bob']);
     expect(result.code).not.toBe(0);

@@ -9,7 +9,7 @@ let test: TestCore;
 let nextUser = 0;
 
 beforeAll(async () => {
-  lab = await startLab({ users: Array.from({ length: 10 }, (_, i) => ({ email: `pop${i}@example.test`, password: `pop-secret-${i}` })) });
+  lab = await startLab({ users: Array.from({ length: 11 }, (_, i) => ({ email: `pop${i}@example.test`, password: `pop-secret-${i}` })) });
 });
 afterAll(async () => {
   await lab?.stop();
@@ -140,6 +140,19 @@ describe('POP3 checks against Dovecot, by policy', () => {
     expect(await serverMessageCount(lab, user)).toBe(2);
     await test.call('operations.undo', { operationId: receipt.operationId });
     expect(subjectsIn(inbox.id)).toHaveLength(2);
+  });
+
+  it('the policy changed on the account (accounts.update) holds from the next check; an IMAP account refuses one', async () => {
+    const { user, accountId } = await accountWith({}, 2);
+    await test.call('sync.run', { accountId, bodies: false });
+    expect(await serverMessageCount(lab, user)).toBe(2);
+    const view = await test.call('accounts.update', { accountId, pop3: { leave: 'delete', deleteAfterDays: null, maxMessageKb: 512 } });
+    expect(view.pop3).toEqual({ leave: 'delete', deleteAfterDays: null, maxMessageKb: 512 });
+    await test.call('sync.run', { accountId, bodies: false });
+    expect(await serverMessageCount(lab, user)).toBe(0);
+    expect(localMessageIds(test, accountId)).toHaveLength(2);
+    const imap = await test.call('accounts.add', { ...pop3Draft(lab, user), protocol: 'imap', incoming: { host: lab.host, port: lab.ports.imaps, security: 'tls', user: user.email } });
+    await expect(test.call('accounts.update', { accountId: imap.id, pop3: { leave: 'delete', deleteAfterDays: null, maxMessageKb: null } })).rejects.toMatchObject({ code: 'BadRequest' });
   });
 
   it('the Trash of a POP3 account: Undo brings a message back, Empty Trash deletes for good', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accountEdits, invalidEditLabels, serverForm, smtpForm } from '../../../src-renderer/components/AccountDialogs/account-edits';
+import { pop3Form } from '../../../src-renderer/components/AccountForm/form-state';
 import { ACCOUNT } from './mail-fixtures';
 
 const unchanged = () => ({ name: ACCOUNT.name, displayName: ACCOUNT.displayName, colour: ACCOUNT.colour, incoming: serverForm(ACCOUNT.incoming), smtp: smtpForm(ACCOUNT.smtp), password: '' });
@@ -44,5 +45,21 @@ describe('accountEdits', () => {
     const pop3 = { ...ACCOUNT, protocol: 'pop3' as const };
     expect(invalidEditLabels(pop3, accountEdits(pop3, form))).toEqual(['form.pop3Port', 'form.smtpPort']);
     expect(invalidEditLabels(ACCOUNT, accountEdits(ACCOUNT, unchanged()))).toEqual([]);
+  });
+
+  it("a POP3 account's policy goes only when changed, with the days only for \"delete after\"; bad numbers are named", () => {
+    const pop3 = { ...ACCOUNT, protocol: 'pop3' as const, pop3: { leave: 'keep' as const, deleteAfterDays: null, maxMessageKb: null } };
+    const form = { ...unchanged(), pop3: pop3Form(pop3.pop3) };
+    expect(accountEdits(pop3, form)).toEqual({ accountId: 1 });
+    expect(accountEdits(pop3, { ...form, pop3: { leave: 'deleteAfterDays', days: '7', maxKb: '' } })).toEqual({
+      accountId: 1, pop3: { leave: 'deleteAfterDays', deleteAfterDays: 7, maxMessageKb: null },
+    });
+    expect(accountEdits(pop3, { ...form, pop3: { leave: 'delete', days: '7', maxKb: '2048' } })).toEqual({
+      accountId: 1, pop3: { leave: 'delete', deleteAfterDays: null, maxMessageKb: 2048 },
+    });
+    const bad = accountEdits(pop3, { ...form, pop3: { leave: 'deleteAfterDays', days: '', maxKb: '-1' } });
+    expect(invalidEditLabels(pop3, bad)).toEqual(expect.arrayContaining(['form.pop3MaxKb']));
+    // An IMAP account's form carries no policy, and none is sent.
+    expect(accountEdits(ACCOUNT, { ...unchanged(), pop3: pop3Form(pop3.pop3) })).toEqual({ accountId: 1 });
   });
 });
