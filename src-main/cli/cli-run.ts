@@ -42,7 +42,7 @@ const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
               [--trust-smtp-fingerprint SHA256] [--pop3-policy POLICY] [--pop3-max-size KB|none]
   sync [ACCOUNT] [--bodies]
   folders ACCOUNT [--all]         (--all: unsubscribed folders too; ACCOUNT "local": the local folders)
-  list ACCOUNT FOLDER [--limit N] [--offset N]
+  list ACCOUNT FOLDER [--limit N] [--offset N] [--sort date|from|subject|size] [--reverse]
   search QUERY [--account ACCOUNT|local] [--folder PATH] [--limit N]   (words AND, "phrases", from: to: subject: body:)
   read MESSAGE_ID [--raw]        (--raw with --json adds the whole source, base64)
   source MESSAGE_ID              (the raw message, byte for byte, to stdout)

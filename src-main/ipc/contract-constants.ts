@@ -10,3 +10,15 @@ export const DEFAULT_POP3_POLICY: Pop3Policy = { leave: 'keep', deleteAfterDays:
 
 /** How many recipients a summary carries: enough for a list row, bounded for a list to a thousand people. */
 export const SUMMARY_RECIPIENTS = 10;
+
+/** What a folder's message list can be sorted by (messages.list), as Thunderbird's column headers offer. */
+export const LIST_SORT_KEYS = ['date', 'from', 'subject', 'size'] as const;
+
+/** A folder's order: the key, and which way. */
+export interface ListSort {
+  by: (typeof LIST_SORT_KEYS)[number];
+  descending: boolean;
+}
+
+/** Newest first, unless the user chose another order. */
+export const DEFAULT_LIST_SORT: ListSort = { by: 'date', descending: true };

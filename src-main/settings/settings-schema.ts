@@ -6,6 +6,7 @@
  * Shared with the renderer: no Node APIs here, only zod.
  */
 import { z } from 'zod';
+import { DEFAULT_LIST_SORT, LIST_SORT_KEYS } from '../ipc/contract-constants';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export const REMOTE_CONTENT_POLICIES = ['blocked', 'ask', 'allowList'] as const;
@@ -18,6 +19,9 @@ export const MIN_PANE_WIDTH = 140;
 export const MAX_PANE_WIDTH = 1200;
 
 const paneWidth = z.number().int().min(MIN_PANE_WIDTH).max(MAX_PANE_WIDTH);
+
+/** A folder list's order (see contract-constants.ts: the store uses its keys without zod). */
+export const ListSort = z.object({ by: z.enum(LIST_SORT_KEYS), descending: z.boolean() }).strict();
 /** Senders are kept as lower-case addresses; the reading pane's "always load from this sender" adds one. */
 const senderAddress = z.string().trim().toLowerCase().email().max(320);
 
@@ -40,6 +44,8 @@ export const APP_FIELDS = {
   /** The desktop app: start (hidden in the tray when closeToTray) when the user logs in. */
   startAtLogin: z.boolean().default(false),
   panes: z.object({ folders: paneWidth, list: paneWidth }).default({ folders: 240, list: 420 }),
+  /** How folders' message lists are sorted (newest first unless the user chose otherwise). */
+  listSort: ListSort.default(DEFAULT_LIST_SORT),
 };
 
 export const BodyDownload = z.discriminatedUnion('mode', [

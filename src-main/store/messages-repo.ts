@@ -2,8 +2,9 @@ import { AddressBookLearning, addressList, type AddressesOfMessage } from './add
 import type { ChangeFeed } from './change-feed';
 import { timed, type Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
-import type { Address, MessageSummary } from '../ipc/contract';
-import { SUMMARY_RECIPIENTS } from '../ipc/contract-constants';
+import type { Address, FolderRole, MessageSummary } from '../ipc/contract';
+import { orderOf, registerListOrder } from './list-order';
+import { DEFAULT_LIST_SORT, SUMMARY_RECIPIENTS, type ListSort } from '../ipc/contract-constants';
 import type { StructurePart } from '../mime/structure';
 
 /** The header fields a sync stores for one message. */
@@ -118,6 +119,7 @@ export class MessagesRepo {
   constructor(db: Db, private readonly feed: ChangeFeed) {
     this.statements = new PreparedStatements(db);
     this.addressBook = new AddressBookLearning(db);
+    registerListOrder(db);
   }
 
   /**
@@ -210,11 +212,10 @@ export class MessagesRepo {
   }
 
   /** One page of the list, newest first, served by the (folder_id, sort_date) index. */
-  page(folderId: number, offset: number, limit: number): { total: number; items: MessageSummary[] } {
-    const total = (this.statements.pluck('SELECT total_count FROM folders WHERE id = ?').get(folderId) as number | undefined) ?? 0;
-    const query = this.statements.get(
-      `SELECT ${SUMMARY_COLUMNS} FROM messages m WHERE m.folder_id = ? ORDER BY m.sort_date DESC, m.id DESC LIMIT ? OFFSET ?`,
-    );
+  page(folderId: number, offset: number, limit: number, sort: ListSort = DEFAULT_LIST_SORT): { total: number; items: MessageSummary[] } {
+    const folder = this.statements.get('SELECT total_count AS total, role FROM folders WHERE id = ?').get(folderId) as { total: number; role: FolderRole | null } | undefined;
+    const total = folder?.total ?? 0;
+    const query = this.statements.get(`SELECT ${SUMMARY_COLUMNS} FROM messages m WHERE m.folder_id = ? ORDER BY ${orderOf(sort, folder?.role ?? null)} LIMIT ? OFFSET ?`);
     // The list's query runs on every scroll: log it if it ever gets slow.
     const rows = timed('messages.page', () => query.all(folderId, limit, offset)) as SummaryRow[];
     return { total, items: rows.map(toSummary) };

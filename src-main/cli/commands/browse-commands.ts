@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { WrenError } from '../../errors/wren-error';
-import type { MessageSummary } from '../../ipc/contract';
+import { LIST_SORT_KEYS, type ListSort, type MessageSummary } from '../../ipc/contract';
 import type { CliContext } from '../cli-context';
 import { findFolder, findScope } from '../find-by-name';
 
@@ -20,17 +20,24 @@ function flagsOf(m: MessageSummary): string[] {
 /** The most one request returns; longer listings are fetched page by page. */
 const PAGE_SIZE = 1000;
 
-/** `wren list ACCOUNT FOLDER [--limit N] [--offset N]`: newest first, from the cache; any length, paged underneath. */
+const LIST_OPTIONS = { limit: { type: 'string' }, offset: { type: 'string' }, sort: { type: 'string' }, reverse: { type: 'boolean' } } as const;
+
+/**
+ * `wren list ACCOUNT FOLDER [--limit N] [--offset N] [--sort date|from|subject|size] [--reverse]`: newest
+ * first unless sorted otherwise (by size largest first, by sender and subject A to Z; --reverse turns
+ * any of them), from the cache; any length, paged underneath.
+ */
 export async function listCommand(context: CliContext, args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args, options: { limit: { type: 'string' }, offset: { type: 'string' } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({ args, options: LIST_OPTIONS, allowPositionals: true, strict: true });
   const accountId = await findScope(context, positionals[0]);
-  if (!positionals[1]) throw new WrenError('BadRequest', 'Usage: wren list ACCOUNT FOLDER [--limit N] [--offset N]');
+  if (!positionals[1]) throw new WrenError('BadRequest', 'Usage: wren list ACCOUNT FOLDER [--limit N] [--offset N] [--sort date|from|subject|size] [--reverse]');
+  const sort = listSort(values.sort, values.reverse ?? false);
   const folder = await findFolder(context, accountId, positionals[1]);
   const limit = count(values.limit ?? '50', '--limit', 1);
   let offset = count(values.offset ?? '0', '--offset', 0);
   const messages: MessageSummary[] = [];
   while (messages.length < limit) {
-    const page = await context.request('messages.list', { folderId: folder.id, offset, limit: Math.min(PAGE_SIZE, limit - messages.length) });
+    const page = await context.request('messages.list', { folderId: folder.id, offset, limit: Math.min(PAGE_SIZE, limit - messages.length), sort });
     messages.push(...page.items);
     offset += page.items.length;
     if (page.items.length === 0 || offset >= page.total) break;
@@ -46,4 +53,14 @@ function count(text: string, flag: string, min: number): number {
   const value = Number(text);
   if (!Number.isSafeInteger(value) || value < min) throw new WrenError('BadRequest', `${flag} needs a whole number of at least ${min}.`);
   return value;
+}
+
+/** --sort and --reverse as the list's order: each key's natural direction (newest, largest; A to Z) unless reversed. */
+function listSort(by: string | undefined, reverse: boolean): ListSort {
+  const key = by ?? 'date';
+  if (!(LIST_SORT_KEYS as readonly string[]).includes(key)) {
+    throw new WrenError('BadRequest', `--sort takes ${LIST_SORT_KEYS.join(', ')}, not "${key}".`, { sort: key });
+  }
+  const descendingFirst = key === 'date' || key === 'size';
+  return { by: key as ListSort['by'], descending: descendingFirst !== reverse };
 }

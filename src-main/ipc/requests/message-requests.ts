@@ -1,6 +1,8 @@
 /** Messages: lists, unified views, reading, and the operations journal's way in. */
 import { z } from 'zod';
 import { type MessageSummary, type UnifiedViewCount, UnifiedView, type ViewMessageSummary, type SearchHit, type MessageView, MailOperation, type OperationReceipt } from '../mail-shapes';
+import { DEFAULT_LIST_SORT } from '../contract-constants';
+import { ListSort } from '../../settings/settings-schema';
 import { byMessage, empty, id, request } from './request-shape';
 
 export const messageRequests = {
@@ -10,6 +12,7 @@ export const messageRequests = {
         folderId: id,
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(1000).default(200),
+        sort: ListSort.default(DEFAULT_LIST_SORT),
       })
       .strict(),
   ),

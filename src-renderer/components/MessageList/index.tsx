@@ -7,6 +7,7 @@ import { useT } from '../../i18n/i18n-context';
 import { ErrorNotice } from '../ErrorNotice';
 import type { ClickMode, MessageSelection } from '../MailView/use-message-selection';
 import { MessageRow } from '../MessageRow';
+import { ListSortControl } from './list-sort-control';
 import { startMessageDrag } from './message-drag';
 import { gathersFolders, rowFolderRole } from './row-folder-role';
 import type { MessagePages } from './message-pages';
@@ -138,6 +139,7 @@ function FolderSummary({ folder, pages, offlineAccount }: { folder: FolderView; 
     <>
       <header className="message-list__header">
         <span className="message-list__folder">{folderDisplayName(folder, t)}</span>
+        {pages.sort && <ListSortControl folderRole={folder.role} />}
         {pages.total !== null && <span className="message-list__count">{t('messages.count', { count: pages.total })}</span>}
       </header>
       {pages.error && <ErrorNotice error={pages.error} />}

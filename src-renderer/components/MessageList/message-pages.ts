@@ -1,4 +1,4 @@
-import type { MessageSummary } from '../../../src-main/ipc/contract';
+import type { ListSort, MessageSummary } from '../../../src-main/ipc/contract';
 import type { ErrorShape } from '../../../src-main/errors/error-codes';
 import { toErrorShape, type WrenClient } from '../../client/wren-client';
 import { viewOfFolderId } from '../UnifiedViews/view-folders';
@@ -9,7 +9,8 @@ export const PAGE_SIZE = 200;
 /**
  * A folder's message list, fetched a page of 200 at a time as rows come into
  * view, so a folder of 50,000 messages costs only what is on screen. The
- * order is the core's (newest first); row i is item i % 200 of page i / 200.
+ * order is the core's (the user's sort, newest first unless chosen otherwise);
+ * row i is item i % 200 of page i / 200.
  * A unified view (see view-folders.ts) pages the same way through messages.listView,
  * and search results (see search-folder.ts) through messages.search.
  */
@@ -32,6 +33,8 @@ export class MessagePages {
     private readonly onChange: () => void,
     /** The words searched for, when these are search results. */
     readonly query: string = '',
+    /** A folder's order (unified views and search results keep newest first). */
+    readonly sort?: ListSort,
   ) {}
 
   rowAt(index: number): MessageSummary | undefined {
@@ -105,7 +108,7 @@ export class MessagePages {
       ? this.client.request('messages.search', { query: this.query, offset, limit: PAGE_SIZE })
       : view
         ? this.client.request('messages.listView', { view, offset, limit: PAGE_SIZE })
-        : this.client.request('messages.list', { folderId: this.folderId, offset, limit: PAGE_SIZE });
+        : this.client.request('messages.list', { folderId: this.folderId, offset, limit: PAGE_SIZE, ...(this.sort && { sort: this.sort }) });
     const outcome = await request.then(
       (result) => ({ result }),
       (error: unknown) => ({ error: toErrorShape(error) }),

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useClient } from '../../client/client-context';
 import { useClientEvent, useOnReconnect } from '../../hooks/use-client-event';
 import { useCoalesced } from '../../hooks/use-coalesced';
+import { useSettings } from '../../settings/settings-context';
 import { viewOfFolderId } from '../UnifiedViews/view-folders';
 import { isSearchFolderId } from '../Search/search-folder';
 import { MessagePages } from './message-pages';
@@ -12,18 +13,20 @@ const VIEW_REFRESH_MS = 300;
 /** Search results that left messages unindexed are asked again this often, until the index has them all. */
 const UNINDEXED_RETRY_MS = 3000;
 
-/** The open folder's (or unified view's, or search's) pages; another folder or query starts afresh. */
+/** The open folder's (or unified view's, or search's) pages; another folder, query or order starts afresh. */
 export function useMessagePages(folderId: number | null, query = ''): MessagePages | null {
   const client = useClient();
+  const { settings } = useSettings();
+  const { by, descending } = settings.app.listSort;
   const [version, setVersion] = useState(0);
-  const pages = useMemo(
-    () => (folderId === null ? null : new MessagePages(client, folderId, () => setVersion((version) => version + 1), query)),
-    [client, folderId, query],
-  );
+  // Views and search results gather messages of every folder (any message change may touch them), newest first.
+  const isView = folderId !== null && (viewOfFolderId(folderId) !== null || isSearchFolderId(folderId));
+  const pages = useMemo(() => {
+    if (folderId === null) return null;
+    return new MessagePages(client, folderId, () => setVersion((version) => version + 1), query, isView ? undefined : { by, descending });
+  }, [client, folderId, query, isView, by, descending]);
   useEffect(() => pages?.showRows(0, 0), [pages]);
   const refreshSoon = useCoalesced(() => pages?.refresh(), VIEW_REFRESH_MS);
-  // Views and search results gather messages of every folder: any message change may touch them.
-  const isView = folderId !== null && (viewOfFolderId(folderId) !== null || isSearchFolderId(folderId));
   useClientEvent('store.changed', ({ changes }) => {
     if (isView) {
       if (changes.some((change) => change.entity !== 'folders')) refreshSoon(0);

@@ -102,6 +102,15 @@ describe('the wren CLI against the lab', () => {
     expect(read).toMatchObject({ subject: 'Quarterly report (PDF attached)', text: expect.stringContaining('Please find the report attached.') });
     expect(read.attachments).toEqual([expect.objectContaining({ filename: '报告.pdf', contentType: 'application/pdf' })]);
 
+    const bySubject = JSON.parse((await wren(['list', '1', 'INBOX', '--sort', 'subject', '--json'])).stdout) as { subject: string }[];
+    const subjectsInOrder = bySubject.map((m) => m.subject);
+    expect(subjectsInOrder).toEqual([...subjectsInOrder].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase(), 'en')));
+    const reversed = JSON.parse((await wren(['list', '1', 'INBOX', '--sort', 'subject', '--reverse', '--json'])).stdout) as { subject: string }[];
+    expect(reversed.map((m) => m.subject)).toEqual([...subjectsInOrder].reverse());
+    const badSort = await wren(['list', '1', 'INBOX', '--sort', 'colour']);
+    expect(badSort.code).toBe(2);
+    expect(badSort.stderr).toMatch(/--sort takes date, from, subject, size/);
+
     const japanese = list.find((m) => m.subject === '会議のお知らせ')!;
     expect(JSON.parse((await wren(['read', String(japanese.id), '--json'])).stdout).text).toContain('明日の会議は午後三時からです。');
   });

@@ -94,3 +94,49 @@ describe('MessagesRepo', () => {
     expect(announced).toEqual([[id]]);
   });
 });
+
+describe('MessagesRepo.page, sorted', () => {
+  function sortedFolder() {
+    const store = setup();
+    const folderId = addFolder(store, 'imap', 'INBOX');
+    store.write(() => store.messages.insertHeaders(folderId, [
+      header(1, { subject: 'Re: budget', from: { name: 'Zhang Wei', address: 'zw@test' }, size: 300, date: Date.UTC(2026, 0, 3) }),
+      header(2, { subject: 'agenda', from: { name: '', address: 'bob@test' }, size: 100, date: Date.UTC(2026, 0, 1) }),
+      header(3, { subject: '回复: Budget', from: { name: 'alice', address: 'a@test' }, size: 200, date: Date.UTC(2026, 0, 2) }),
+      header(4, { subject: 'Crab', from: { name: 'Alice', address: 'a2@test' }, size: 200, date: Date.UTC(2026, 0, 4) }),
+    ]));
+    const uids = (by: 'date' | 'from' | 'subject' | 'size', descending: boolean, offset = 0, limit = 10) =>
+      store.messages.page(folderId, offset, limit, { by, descending }).items.map((m) => m.uid);
+    return { store, folderId, uids };
+  }
+
+  it('by date, newest first by default, or oldest first', () => {
+    const { store, folderId, uids } = sortedFolder();
+    expect(store.messages.page(folderId, 0, 10).items.map((m) => m.uid)).toEqual([4, 1, 3, 2]);
+    expect(uids('date', false)).toEqual([2, 3, 1, 4]);
+  });
+
+  it('by subject without reply prefixes (English or Chinese) and without case; equal ones newest first', () => {
+    const { uids } = sortedFolder();
+    expect(uids('subject', false)).toEqual([2, 1, 3, 4]);
+    expect(uids('subject', true)).toEqual([4, 1, 3, 2]);
+  });
+
+  it('by sender (the name, else the address, without case) and by size; ties newest first, pages agree', () => {
+    const { uids } = sortedFolder();
+    expect(uids('from', false)).toEqual([4, 3, 2, 1]);
+    expect(uids('size', true)).toEqual([1, 4, 3, 2]);
+    expect([...uids('size', true, 0, 2), ...uids('size', true, 2, 2)]).toEqual(uids('size', true));
+  });
+
+  it('in Sent, "from" sorts by the first recipient, whom the list shows there', () => {
+    const store = setup();
+    const sent = addFolder(store, 'imap', 'Sent');
+    store.db.prepare("UPDATE folders SET role = 'sent' WHERE id = ?").run(sent);
+    store.write(() => store.messages.insertHeaders(sent, [
+      header(1, { to: [{ name: '', address: 'zed@test' }] }),
+      header(2, { to: [{ name: 'Amy', address: 'x@test' }, { name: 'Zoe', address: 'z@test' }] }),
+    ]));
+    expect(store.messages.page(sent, 0, 10, { by: 'from', descending: false }).items.map((m) => m.uid)).toEqual([2, 1]);
+  });
+});

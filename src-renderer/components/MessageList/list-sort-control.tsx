@@ -1,0 +1,50 @@
+import { LIST_SORT_KEYS, type FolderRole, type ListSort } from '../../../src-main/ipc/contract';
+import type { StringKey } from '../../i18n/en';
+import { useT } from '../../i18n/i18n-context';
+import { useSettings } from '../../settings/settings-context';
+
+type SortKey = ListSort['by'];
+
+const LABELS: Record<SortKey, StringKey> = { date: 'sort.date', from: 'sort.from', subject: 'sort.subject', size: 'sort.size' };
+
+/** The words of each direction: what comes first, for the key chosen. */
+const DIRECTIONS: Record<SortKey, { descending: StringKey; ascending: StringKey }> = {
+  date: { descending: 'sort.newestFirst', ascending: 'sort.oldestFirst' },
+  from: { descending: 'sort.zToA', ascending: 'sort.aToZ' },
+  subject: { descending: 'sort.zToA', ascending: 'sort.aToZ' },
+  size: { descending: 'sort.largestFirst', ascending: 'sort.smallestFirst' },
+};
+
+/**
+ * How a folder's list is sorted, as Thunderbird's column headers let one choose: by date, sender (the
+ * recipient in Sent and Drafts, whom the rows show there), subject (without "Re:") or size, either way.
+ * Saved in the settings, so every folder and the next start keep it.
+ */
+export function ListSortControl({ folderRole }: { folderRole: FolderRole | null }) {
+  const t = useT();
+  const { settings, update } = useSettings();
+  const sort = settings.app.listSort;
+  const save = (listSort: ListSort) => void update({ app: { listSort } });
+  const recipients = folderRole === 'sent' || folderRole === 'drafts';
+  const label = (key: SortKey) => t(key === 'from' && recipients ? 'sort.to' : LABELS[key]);
+  const direction = DIRECTIONS[sort.by][sort.descending ? 'descending' : 'ascending'];
+  return (
+    <span className="list-sort">
+      <select
+        aria-label={t('sort.label')}
+        value={sort.by}
+        onChange={(event) => save({ by: event.target.value as SortKey, descending: event.target.value === 'date' || event.target.value === 'size' })}
+        data-testid="list-sort-by"
+      >
+        {LIST_SORT_KEYS.map((key) => (
+          <option key={key} value={key}>
+            {label(key)}
+          </option>
+        ))}
+      </select>
+      <button type="button" className="list-sort__direction" title={t(direction)} aria-label={t(direction)} onClick={() => save({ ...sort, descending: !sort.descending })} data-testid="list-sort-direction">
+        {sort.descending ? '↓' : '↑'}
+      </button>
+    </span>
+  );
+}

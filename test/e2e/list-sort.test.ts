@@ -1,0 +1,45 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addLabAccount } from './add-lab-account';
+import { screenshot } from './web-app';
+import { webSession } from './web-session';
+
+/** Raw messages whose order differs by date, sender, subject and size. */
+function message(n: number, from: string, subject: string, date: string, body: string): string {
+  return [`From: ${from}`, 'To: bob@example.test', `Subject: ${subject}`, `Date: ${date}`, `Message-ID: <sort-${n}@example.test>`, '', body, ''].join('\r\n');
+}
+
+describe('web mode: sorting a folder by date, sender, subject or size', () => {
+  const web = webSession({ page: { locale: 'zh-CN' } });
+  const subjects = async () => (await web.page.getByTestId('message-row').locator('.message-row__subject').allInnerTexts()).map((s) => s.trim());
+
+  beforeAll(async () => {
+    await web.lab.seed(web.lab.users[1]!.email, 'INBOX', [
+      message(1, 'Zoe <z@example.test>', 'Re: Budget', 'Mon, 5 Jan 2026 10:00:00 +0000', 'x'.repeat(5000)),
+      message(2, 'amy <a@example.test>', 'agenda', 'Tue, 6 Jan 2026 10:00:00 +0000', 'short'),
+      message(3, 'Bob <b@example.test>', 'Crab', 'Wed, 7 Jan 2026 10:00:00 +0000', 'y'.repeat(20000)),
+    ]);
+    await addLabAccount(web.page, web.app.url, web.lab, web.lab.users[1]!);
+    await web.page.getByTestId('message-row').nth(2).waitFor();
+  });
+
+  it('newest first at the start; by subject (without "Re:") A to Z and back; by sender; by size; kept after a reload', async () => {
+    expect(await subjects()).toEqual(['Crab', 'agenda', 'Re: Budget']);
+    const by = web.page.getByTestId('list-sort-by');
+    expect(await by.getAttribute('aria-label')).toBe('排序方式');
+    await by.selectOption('subject');
+    await expect.poll(subjects).toEqual(['agenda', 'Re: Budget', 'Crab']);
+    await web.page.getByTestId('list-sort-direction').click();
+    await expect.poll(subjects).toEqual(['Crab', 'Re: Budget', 'agenda']);
+    await screenshot(web.page, 'list-sort-subject-zh');
+    await by.selectOption('from');
+    await expect.poll(subjects).toEqual(['agenda', 'Crab', 'Re: Budget']);
+    await by.selectOption('size');
+    await expect.poll(subjects).toEqual(['Crab', 'Re: Budget', 'agenda']);
+    await web.page.reload();
+    await web.page.getByTestId('message-row').nth(2).waitFor();
+    expect(await web.page.getByTestId('list-sort-by').inputValue()).toBe('size');
+    await expect.poll(subjects).toEqual(['Crab', 'Re: Budget', 'agenda']);
+    await web.page.getByTestId('list-sort-by').selectOption('date');
+    await expect.poll(subjects).toEqual(['Crab', 'agenda', 'Re: Budget']);
+  });
+});
