@@ -22,3 +22,10 @@ export interface ListSort {
 
 /** Newest first, unless the user chose another order. */
 export const DEFAULT_LIST_SORT: ListSort = { by: 'date', descending: true };
+
+/** Thunderbird's quick filter over a folder's list: each one set narrows it (unread and starred and with attachments). */
+export interface ListFilter {
+  unread?: boolean;
+  flagged?: boolean;
+  attachments?: boolean;
+}

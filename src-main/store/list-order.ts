@@ -1,6 +1,6 @@
 import { baseSubject } from '../compose/subject-prefix';
 import type { FolderRole } from '../ipc/contract';
-import type { ListSort } from '../ipc/contract-constants';
+import type { ListFilter, ListSort } from '../ipc/contract-constants';
 import type { Db } from './open-database';
 
 /** SQL's name for baseSubject on a connection that registered it (see registerListOrder). */
@@ -39,4 +39,10 @@ function correspondent(role: FolderRole | null): string {
     return "coalesce(nullif(json_extract(m.to_json, '$[0].name'), ''), json_extract(m.to_json, '$[0].address'), '')";
   }
   return "CASE WHEN m.from_name <> '' THEN m.from_name ELSE m.from_addr END";
+}
+
+/** The quick filter as SQL conditions on m (none set: ''). */
+export function filterOf(filter: ListFilter): string {
+  const conditions = [filter.unread && 'm.seen = 0', filter.flagged && 'm.flagged = 1', filter.attachments && 'm.has_attachments = 1'].filter(Boolean);
+  return conditions.map((condition) => ` AND ${condition}`).join('');
 }

@@ -3,8 +3,8 @@ import type { ChangeFeed } from './change-feed';
 import { timed, type Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
 import type { Address, FolderRole, MessageSummary } from '../ipc/contract';
-import { orderOf, registerListOrder } from './list-order';
-import { DEFAULT_LIST_SORT, SUMMARY_RECIPIENTS, type ListSort } from '../ipc/contract-constants';
+import { filterOf, orderOf, registerListOrder } from './list-order';
+import { DEFAULT_LIST_SORT, SUMMARY_RECIPIENTS, type ListFilter, type ListSort } from '../ipc/contract-constants';
 import type { StructurePart } from '../mime/structure';
 
 /** The header fields a sync stores for one message. */
@@ -212,10 +212,12 @@ export class MessagesRepo {
   }
 
   /** One page of the list, newest first, served by the (folder_id, sort_date) index. */
-  page(folderId: number, offset: number, limit: number, sort: ListSort = DEFAULT_LIST_SORT): { total: number; items: MessageSummary[] } {
+  /** A page of the folder in the user's order, narrowed by the quick filter (then `total` counts what matches). */
+  page(folderId: number, offset: number, limit: number, sort: ListSort = DEFAULT_LIST_SORT, filter: ListFilter = {}): { total: number; items: MessageSummary[] } {
     const folder = this.statements.get('SELECT total_count AS total, role FROM folders WHERE id = ?').get(folderId) as { total: number; role: FolderRole | null } | undefined;
-    const total = folder?.total ?? 0;
-    const query = this.statements.get(`SELECT ${SUMMARY_COLUMNS} FROM messages m WHERE m.folder_id = ? ORDER BY ${orderOf(sort, folder?.role ?? null)} LIMIT ? OFFSET ?`);
+    const where = `m.folder_id = ?${filterOf(filter)}`;
+    const total = where === 'm.folder_id = ?' ? (folder?.total ?? 0) : (this.statements.pluck(`SELECT count(*) FROM messages m WHERE ${where}`).get(folderId) as number);
+    const query = this.statements.get(`SELECT ${SUMMARY_COLUMNS} FROM messages m WHERE ${where} ORDER BY ${orderOf(sort, folder?.role ?? null)} LIMIT ? OFFSET ?`);
     // The list's query runs on every scroll: log it if it ever gets slow.
     const rows = timed('messages.page', () => query.all(folderId, limit, offset)) as SummaryRow[];
     return { total, items: rows.map(toSummary) };

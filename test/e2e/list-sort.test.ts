@@ -42,4 +42,26 @@ describe('web mode: sorting a folder by date, sender, subject or size', () => {
     await web.page.getByTestId('list-sort-by').selectOption('date');
     await expect.poll(subjects).toEqual(['Crab', 'agenda', 'Re: Budget']);
   });
+
+  it('the quick filter narrows the folder to unread, starred or with attachments; another folder starts unfiltered', async () => {
+    const row = (subject: string) => web.page.getByTestId('message-row').filter({ hasText: subject });
+    await row('Crab').click();
+    await web.page.getByTestId('action-flag').click();
+    await row('agenda').click();
+    await web.page.getByTestId('action-mark-read').click();
+    await web.page.getByTestId('list-filter-flagged').click();
+    await expect.poll(subjects).toEqual(['Crab']);
+    expect(await web.page.getByTestId('list-filter-flagged').getAttribute('aria-pressed')).toBe('true');
+    await web.page.getByTestId('list-filter-flagged').click();
+    await web.page.getByTestId('list-filter-unread').click();
+    await expect.poll(subjects).toEqual(['Crab', 'Re: Budget']);
+    await screenshot(web.page, 'list-filter-unread-zh');
+    await web.page.getByTestId('list-filter-attachments').click();
+    await web.page.getByTestId('message-list-note').filter({ hasText: '此文件夹中没有符合筛选条件的邮件。' }).waitFor();
+    await web.page.getByTestId('folder-Sent').getByRole('button').click();
+    await web.page.getByTestId('folder-INBOX').getByRole('button').click();
+    await expect.poll(subjects).toEqual(['Crab', 'agenda', 'Re: Budget']);
+    expect(await web.page.getByTestId('list-filter-unread').getAttribute('aria-pressed')).toBe('false');
+  });
 });
+

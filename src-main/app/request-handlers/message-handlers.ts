@@ -15,7 +15,7 @@ const SOURCE_VIEW_LIMIT = 4 * 1024 * 1024;
 /** Messages: lists, unified views, search, reading, source, flags, operations and their undo, saving attachments. */
 export function messageHandlers(core: WrenCore, options: HandlerOptions): Pick<Handlers, keyof typeof messageRequests> {
   return {
-    'messages.list': ({ folderId, offset, limit, sort }) => core.store.messages.page(folderId, offset, limit, sort),
+    'messages.list': ({ folderId, offset, limit, sort, filter }) => core.store.messages.page(folderId, offset, limit, sort, filter),
     'views.list': () => core.store.views.counts(),
     'messages.listView': ({ view, offset, limit }) => core.store.views.page(view, offset, limit),
     'messages.search': ({ query, accountId, folderId, offset, limit }) => core.search.search({ query, accountId, folderId, offset, limit }),

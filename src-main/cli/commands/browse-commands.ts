@@ -20,24 +20,29 @@ function flagsOf(m: MessageSummary): string[] {
 /** The most one request returns; longer listings are fetched page by page. */
 const PAGE_SIZE = 1000;
 
-const LIST_OPTIONS = { limit: { type: 'string' }, offset: { type: 'string' }, sort: { type: 'string' }, reverse: { type: 'boolean' } } as const;
+const LIST_OPTIONS = {
+  limit: { type: 'string' }, offset: { type: 'string' }, sort: { type: 'string' }, reverse: { type: 'boolean' },
+  unread: { type: 'boolean' }, flagged: { type: 'boolean' }, attachments: { type: 'boolean' },
+} as const;
 
 /**
  * `wren list ACCOUNT FOLDER [--limit N] [--offset N] [--sort date|from|subject|size] [--reverse]`: newest
  * first unless sorted otherwise (by size largest first, by sender and subject A to Z; --reverse turns
- * any of them), from the cache; any length, paged underneath.
+ * any of them), from the cache; any length, paged underneath. --unread, --flagged, --attachments: only those
+ * (together: only those that are all of them).
  */
 export async function listCommand(context: CliContext, args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args, options: LIST_OPTIONS, allowPositionals: true, strict: true });
   const accountId = await findScope(context, positionals[0]);
-  if (!positionals[1]) throw new WrenError('BadRequest', 'Usage: wren list ACCOUNT FOLDER [--limit N] [--offset N] [--sort date|from|subject|size] [--reverse]');
+  if (!positionals[1]) throw new WrenError('BadRequest', 'Usage: wren list ACCOUNT FOLDER [--limit N] [--offset N] [--sort date|from|subject|size] [--reverse] [--unread] [--flagged] [--attachments]');
   const sort = listSort(values.sort, values.reverse ?? false);
+  const filter = { unread: values.unread, flagged: values.flagged, attachments: values.attachments };
   const folder = await findFolder(context, accountId, positionals[1]);
   const limit = count(values.limit ?? '50', '--limit', 1);
   let offset = count(values.offset ?? '0', '--offset', 0);
   const messages: MessageSummary[] = [];
   while (messages.length < limit) {
-    const page = await context.request('messages.list', { folderId: folder.id, offset, limit: Math.min(PAGE_SIZE, limit - messages.length), sort });
+    const page = await context.request('messages.list', { folderId: folder.id, offset, limit: Math.min(PAGE_SIZE, limit - messages.length), sort, filter });
     messages.push(...page.items);
     offset += page.items.length;
     if (page.items.length === 0 || offset >= page.total) break;

@@ -13,6 +13,8 @@ export const messageRequests = {
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(1000).default(200),
         sort: ListSort.default(DEFAULT_LIST_SORT),
+        /** The quick filter: only unread, starred, or with attachments (each one set narrows the list; `total` counts what matches). */
+        filter: z.object({ unread: z.boolean().optional(), flagged: z.boolean().optional(), attachments: z.boolean().optional() }).strict().default({}),
       })
       .strict(),
   ),

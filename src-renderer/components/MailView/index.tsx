@@ -56,7 +56,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
   const foldersByAccount = useAccountFolders(accounts, showUnsubscribed);
   // The unified views appear once there is more than one account to unify.
   const viewCounts = useViewCounts(accounts.length > 1);
-  const { folder, query, setQuery, searchBoxKey, accountFolders, pages, messages: selection, selectFolder } = useMailSelection(accounts, foldersByAccount, viewCounts);
+  const { folder, query, setQuery, searchBoxKey, accountFolders, pages, messages: selection, selectFolder, filter, setFilter } = useMailSelection(accounts, foldersByAccount, viewCounts);
   const searchInput = useRef<HTMLInputElement>(null);
   const activity = useAccountActivity(accounts);
   useUnreadTitle(foldersByAccount);
@@ -131,6 +131,8 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
                 if (message) editIfDraft(message);
               }}
               offlineAccount={offlineAccountOf(folder, accounts, activity.statuses)}
+              filter={filter}
+              onFilter={setFilter}
               top={<SearchBox key={searchBoxKey} ref={searchInput} query={query} onQuery={setQuery} />}
             />
             <ReadingPane

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { AccountView, FolderView, UnifiedViewCount } from '../../../src-main/ipc/contract';
+import type { AccountView, FolderView, ListFilter, UnifiedViewCount } from '../../../src-main/ipc/contract';
 import { useT } from '../../i18n/i18n-context';
 import type { Translate } from '../../i18n/translate';
 import { viewFolder, viewOfFolderId } from '../UnifiedViews/view-folders';
@@ -27,8 +27,10 @@ export function useMailSelection(accounts: AccountView[], foldersByAccount: Map<
   useEffect(() => {
     if (fallbackId !== null) setFolderId(fallbackId);
   }, [fallbackId]);
+  // The quick filter belongs to the folder open now: another folder starts unfiltered, as in Thunderbird.
+  const [filter, setFilter] = useState<ListFilter>({});
   const searchPlace = query ? searchFolder(query, 0, t) : null;
-  const pages = useMessagePages(searchPlace?.id ?? openFolder?.id ?? null, query);
+  const pages = useMessagePages(searchPlace?.id ?? openFolder?.id ?? null, query, filter);
   const folder = searchPlace ? { ...searchPlace, total: pages?.total ?? 0 } : openFolder;
   const messages = useMessageSelection(pages);
 
@@ -42,8 +44,11 @@ export function useMailSelection(accounts: AccountView[], foldersByAccount: Map<
     accountFolders: targetFolders(folder, foldersByAccount),
     pages,
     messages,
+    filter,
+    setFilter,
     selectFolder: (next: FolderView) => {
       setQuery('');
+      setFilter({});
       setSearchBoxKey((key) => key + 1);
       setFolderId(next.id);
     },

@@ -1,12 +1,13 @@
 import { useEffect, useRef, type DragEvent, type MouseEvent, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { AccountView, FolderView, SearchHit, ViewMessageSummary } from '../../../src-main/ipc/contract';
+import type { AccountView, FolderView, ListFilter, SearchHit, ViewMessageSummary } from '../../../src-main/ipc/contract';
 import { isSearchFolderId } from '../Search/search-folder';
 import { folderDisplayName } from '../../i18n/folder-name';
 import { useT } from '../../i18n/i18n-context';
 import { ErrorNotice } from '../ErrorNotice';
 import type { ClickMode, MessageSelection } from '../MailView/use-message-selection';
 import { MessageRow } from '../MessageRow';
+import { isFiltered, ListFilterControl } from './list-filter-control';
 import { ListSortControl } from './list-sort-control';
 import { startMessageDrag } from './message-drag';
 import { gathersFolders, rowFolderRole } from './row-folder-role';
@@ -29,6 +30,9 @@ interface MessageListProps {
   top?: ReactNode;
   /** The name of the folder's account while it is offline: an empty list then may not be an empty folder. */
   offlineAccount?: string;
+  /** The quick filter over a folder (not offered for unified views and search results). */
+  filter?: ListFilter;
+  onFilter?(filter: ListFilter): void;
 }
 
 /**
@@ -36,13 +40,14 @@ interface MessageListProps {
  * lives outside the rows' subtree, which starts afresh for each folder and query: typing a
  * query must keep the field, its focus and an IME composition in progress.
  */
-export function MessageList({ folder, pages, selection, onRowMenu, onRowOpen, accounts, top, offlineAccount }: MessageListProps) {
+export function MessageList({ folder, pages, selection, onRowMenu, onRowOpen, accounts, top, offlineAccount, filter, onFilter }: MessageListProps) {
   const t = useT();
   return (
     <section className="message-list" aria-label={folder ? folderDisplayName(folder, t) : undefined}>
       {top}
       {folder && pages ? (
-        <FolderMessages key={`${folder.id}:${pages.query}`} folder={folder} pages={pages} selection={selection} onRowMenu={onRowMenu} onRowOpen={onRowOpen} accounts={accounts} offlineAccount={offlineAccount} />
+        <FolderMessages key={`${folder.id}:${pages.query}`} folder={folder} pages={pages} selection={selection} onRowMenu={onRowMenu} onRowOpen={onRowOpen} accounts={accounts} offlineAccount={offlineAccount}
+          filter={filter} onFilter={onFilter} />
       ) : (
         <div className="message-list message-list--empty">{t('messages.chooseFolder')}</div>
       )}
@@ -56,7 +61,7 @@ function clickMode(event: MouseEvent): ClickMode {
 }
 
 /** The rows of one folder, virtualized: only the rows in view (and a margin) exist in the DOM. */
-function FolderMessages({ folder, pages, selection, onRowMenu, onRowOpen, accounts, offlineAccount }: Omit<MessageListProps, 'top'> & { folder: FolderView; pages: MessagePages }) {
+function FolderMessages({ folder, pages, selection, onRowMenu, onRowOpen, accounts, offlineAccount, filter, onFilter }: Omit<MessageListProps, 'top'> & { folder: FolderView; pages: MessagePages }) {
   const t = useT();
   const searching = isSearchFolderId(folder.id);
   // A unified view or search results gather many folders: each row names its account, and decides by its own folder's role.
@@ -91,6 +96,7 @@ function FolderMessages({ folder, pages, selection, onRowMenu, onRowOpen, accoun
   return (
     <>
       <FolderSummary folder={folder} pages={pages} offlineAccount={offlineAccount} />
+      {pages.sort && filter && onFilter && <ListFilterControl filter={filter} onFilter={onFilter} />}
       <div
         ref={scroller}
         className="message-list__scroller"
@@ -132,7 +138,9 @@ function FolderSummary({ folder, pages, offlineAccount }: { folder: FolderView; 
   const t = useT();
   const empty = isSearchFolderId(folder.id)
     ? t('search.none')
-    : offlineAccount === undefined
+    : pages.filter && isFiltered(pages.filter)
+      ? t('filter.none')
+      : offlineAccount === undefined
       ? t('messages.empty')
       : t('messages.emptyOffline', { account: offlineAccount });
   return (

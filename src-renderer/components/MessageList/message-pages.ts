@@ -1,4 +1,4 @@
-import type { ListSort, MessageSummary } from '../../../src-main/ipc/contract';
+import type { ListFilter, ListSort, MessageSummary } from '../../../src-main/ipc/contract';
 import type { ErrorShape } from '../../../src-main/errors/error-codes';
 import { toErrorShape, type WrenClient } from '../../client/wren-client';
 import { viewOfFolderId } from '../UnifiedViews/view-folders';
@@ -35,6 +35,8 @@ export class MessagePages {
     readonly query: string = '',
     /** A folder's order (unified views and search results keep newest first). */
     readonly sort?: ListSort,
+    /** A folder's quick filter (with its order; views and search results have neither). */
+    readonly filter?: ListFilter,
   ) {}
 
   rowAt(index: number): MessageSummary | undefined {
@@ -108,7 +110,7 @@ export class MessagePages {
       ? this.client.request('messages.search', { query: this.query, offset, limit: PAGE_SIZE })
       : view
         ? this.client.request('messages.listView', { view, offset, limit: PAGE_SIZE })
-        : this.client.request('messages.list', { folderId: this.folderId, offset, limit: PAGE_SIZE, ...(this.sort && { sort: this.sort }) });
+        : this.client.request('messages.list', { folderId: this.folderId, offset, limit: PAGE_SIZE, ...(this.sort && { sort: this.sort, filter: this.filter ?? {} }) });
     const outcome = await request.then(
       (result) => ({ result }),
       (error: unknown) => ({ error: toErrorShape(error) }),

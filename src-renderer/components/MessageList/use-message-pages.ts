@@ -3,6 +3,7 @@ import { useClient } from '../../client/client-context';
 import { useClientEvent, useOnReconnect } from '../../hooks/use-client-event';
 import { useCoalesced } from '../../hooks/use-coalesced';
 import { useSettings } from '../../settings/settings-context';
+import type { ListFilter } from '../../../src-main/ipc/contract';
 import { viewOfFolderId } from '../UnifiedViews/view-folders';
 import { isSearchFolderId } from '../Search/search-folder';
 import { MessagePages } from './message-pages';
@@ -13,18 +14,21 @@ const VIEW_REFRESH_MS = 300;
 /** Search results that left messages unindexed are asked again this often, until the index has them all. */
 const UNINDEXED_RETRY_MS = 3000;
 
-/** The open folder's (or unified view's, or search's) pages; another folder, query or order starts afresh. */
-export function useMessagePages(folderId: number | null, query = ''): MessagePages | null {
+/** The open folder's (or unified view's, or search's) pages; another folder, query, order or filter starts afresh. */
+export function useMessagePages(folderId: number | null, query = '', filter: ListFilter = {}): MessagePages | null {
   const client = useClient();
   const { settings } = useSettings();
   const { by, descending } = settings.app.listSort;
+  // Compared by value: each render may bring a new object with the same switches.
+  const { unread = false, flagged = false, attachments = false } = filter;
   const [version, setVersion] = useState(0);
   // Views and search results gather messages of every folder (any message change may touch them), newest first.
   const isView = folderId !== null && (viewOfFolderId(folderId) !== null || isSearchFolderId(folderId));
   const pages = useMemo(() => {
     if (folderId === null) return null;
-    return new MessagePages(client, folderId, () => setVersion((version) => version + 1), query, isView ? undefined : { by, descending });
-  }, [client, folderId, query, isView, by, descending]);
+    const narrowed = { unread, flagged, attachments };
+    return new MessagePages(client, folderId, () => setVersion((version) => version + 1), query, isView ? undefined : { by, descending }, isView ? undefined : narrowed);
+  }, [client, folderId, query, isView, by, descending, unread, flagged, attachments]);
   useEffect(() => pages?.showRows(0, 0), [pages]);
   const refreshSoon = useCoalesced(() => pages?.refresh(), VIEW_REFRESH_MS);
   useClientEvent('store.changed', ({ changes }) => {

@@ -107,6 +107,9 @@ describe('the wren CLI against the lab', () => {
     expect(subjectsInOrder).toEqual([...subjectsInOrder].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase(), 'en')));
     const reversed = JSON.parse((await wren(['list', '1', 'INBOX', '--sort', 'subject', '--reverse', '--json'])).stdout) as { subject: string }[];
     expect(reversed.map((m) => m.subject)).toEqual([...subjectsInOrder].reverse());
+    const withAttachments = JSON.parse((await wren(['list', '1', 'INBOX', '--attachments', '--json'])).stdout) as { hasAttachments: boolean }[];
+    expect(withAttachments.length).toBe(list.filter((m) => m.hasAttachments).length);
+    expect(withAttachments.every((m) => m.hasAttachments)).toBe(true);
     const badSort = await wren(['list', '1', 'INBOX', '--sort', 'colour']);
     expect(badSort.code).toBe(2);
     expect(badSort.stderr).toMatch(/--sort takes date, from, subject, size/);

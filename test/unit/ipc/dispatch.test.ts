@@ -17,7 +17,7 @@ async function failure(method: unknown, params: unknown): Promise<WrenError> {
 
 describe('dispatch (the request boundary)', () => {
   it('validates params and fills defaults before the handler sees them', async () => {
-    await expect(dispatch(handlers, 'messages.list', { folderId: 3 })).resolves.toEqual({ echoed: { folderId: 3, offset: 0, limit: 200, sort: { by: 'date', descending: true } } });
+    await expect(dispatch(handlers, 'messages.list', { folderId: 3 })).resolves.toEqual({ echoed: { folderId: 3, offset: 0, limit: 200, sort: { by: 'date', descending: true }, filter: {} } });
   });
 
   it('rejects an unknown method with UnknownMethod, including prototype names', async () => {

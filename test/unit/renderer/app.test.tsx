@@ -43,7 +43,7 @@ describe('App', () => {
     expect(screen.getByTestId('folder-Projects/Wren').querySelector('button')?.getAttribute('style')).toContain('24px');
     expect(screen.getByTestId('folder-Projects').querySelector('button')).toBeNull();
     await waitFor(() => expect(inbox.querySelector('[aria-current="true"]')).not.toBeNull());
-    await waitFor(() => expect(client.callsOf('messages.list')).toContainEqual({ folderId: 10, offset: 0, limit: 200, sort: { by: 'date', descending: true } }));
+    await waitFor(() => expect(client.callsOf('messages.list')).toContainEqual({ folderId: 10, offset: 0, limit: 200, sort: { by: 'date', descending: true }, filter: {} }));
   });
 
   it('reloads the folder list when the store says the folders changed', async () => {
@@ -62,7 +62,7 @@ describe('App', () => {
     await client.deliver('store.changed', { changes: [{ entity: 'messages', folderId: 11, ids: [5] }] });
     await client.deliver('store.changed', { changes: [{ entity: 'messages', folderId: 10, ids: [100] }] });
     await waitFor(() => expect(client.callsOf('messages.list')).toHaveLength(2));
-    expect(client.callsOf('messages.list')[1]).toEqual({ folderId: 10, offset: 0, limit: 200, sort: { by: 'date', descending: true } });
+    expect(client.callsOf('messages.list')[1]).toEqual({ folderId: 10, offset: 0, limit: 200, sort: { by: 'date', descending: true }, filter: {} });
   });
 
   it('shows an account another process added as soon as the core announces it', async () => {

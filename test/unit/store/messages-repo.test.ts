@@ -140,3 +140,26 @@ describe('MessagesRepo.page, sorted', () => {
     expect(store.messages.page(sent, 0, 10, { by: 'from', descending: false }).items.map((m) => m.uid)).toEqual([2, 1]);
   });
 });
+
+describe('MessagesRepo.page, filtered', () => {
+  it('narrows to unread, starred or with attachments (together: all of them), in the chosen order; total counts what matches', () => {
+    const store = setup();
+    const folderId = addFolder(store, 'imap', 'INBOX');
+    store.write(() => store.messages.insertHeaders(folderId, [
+      header(1, { flags: ['\\Seen'], hasAttachments: true, date: 1 }),
+      header(2, { flags: ['\\Flagged'], date: 2 }),
+      header(3, { flags: ['\\Flagged'], hasAttachments: true, date: 3 }),
+      header(4, { flags: ['\\Seen', '\\Flagged'], date: 4 }),
+    ]));
+    const page = (filter: Parameters<Store['messages']['page']>[4]) => {
+      const { total, items } = store.messages.page(folderId, 0, 10, undefined, filter);
+      return { total, uids: items.map((m) => m.uid) };
+    };
+    expect(page({})).toEqual({ total: 4, uids: [4, 3, 2, 1] });
+    expect(page({ unread: true })).toEqual({ total: 2, uids: [3, 2] });
+    expect(page({ flagged: true })).toEqual({ total: 3, uids: [4, 3, 2] });
+    expect(page({ attachments: true })).toEqual({ total: 2, uids: [3, 1] });
+    expect(page({ unread: true, flagged: true, attachments: true })).toEqual({ total: 1, uids: [3] });
+    expect(store.messages.page(folderId, 0, 10, { by: 'date', descending: false }, { flagged: true }).items.map((m) => m.uid)).toEqual([2, 3, 4]);
+  });
+});

@@ -61,7 +61,7 @@ function post(path: string, body: string, headers: Record<string, string>): Prom
 
 const page = () => ({ cookie: `wren_token=${server.token}`, origin: `http://127.0.0.1:${server.port}`, 'sec-fetch-site': 'same-origin' });
 const stagingFiles = () => readdirSync(core.staging.dir);
-const subjects = async () => (await handlers['messages.list']({ folderId, offset: 0, limit: 100, sort: { by: 'date', descending: true } })).items.map((m) => m.subject).sort();
+const subjects = async () => (await handlers['messages.list']({ folderId, offset: 0, limit: 100, sort: { by: 'date', descending: true }, filter: {} })).items.map((m) => m.subject).sort();
 
 function message(n: number): string {
   return `From sender@example.com Mon Jan  5 10:00:00 2026\nFrom: Sender <sender@example.com>\nTo: me@example.com\nSubject: Upload ${n}\nDate: Mon, 5 Jan 2026 10:0${n}:00 +0000\nMessage-ID: <upload-${n}@example.com>\n\nBody ${n}\n>From the quoted line\n\n`;
