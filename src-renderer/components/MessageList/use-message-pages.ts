@@ -26,7 +26,7 @@ export function useMessagePages(folderId: number | null, query = '', filter: Lis
   const isView = folderId !== null && (viewOfFolderId(folderId) !== null || isSearchFolderId(folderId));
   const pages = useMemo(() => {
     if (folderId === null) return null;
-    const narrowed = { unread, flagged, attachments };
+    const narrowed: ListFilter = { ...(unread && { unread }), ...(flagged && { flagged }), ...(attachments && { attachments }) };
     return new MessagePages(client, folderId, () => setVersion((version) => version + 1), query, isView ? undefined : { by, descending }, isView ? undefined : narrowed);
   }, [client, folderId, query, isView, by, descending, unread, flagged, attachments]);
   useEffect(() => pages?.showRows(0, 0), [pages]);
