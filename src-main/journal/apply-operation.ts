@@ -66,13 +66,18 @@ function applyLocally(store: Store, operation: MailOperation, messages: MessageL
   }
 }
 
+/** A local message's owner's folder of this role (its POP3 account's, or the Local Folders'), made once when missing. */
+function ownersFolder(store: Store, path: string, role: FolderRole): (message: MessageLocation) => FolderRecord {
+  const byOwner = new Map<number | null, FolderRecord>();
+  return (message) => {
+    if (!byOwner.has(message.accountId)) byOwner.set(message.accountId, store.folders.ensureLocalFolder(message.accountId, path, role));
+    return byOwner.get(message.accountId)!;
+  };
+}
+
 /** Local messages go to their owner's Archives (the POP3 account's, or the Local Folders'), made on first use as Thunderbird does. */
 function archiveLocally(store: Store, messages: MessageLocation[]): Applied {
-  const archives = new Map<number | null, FolderRecord>();
-  const archiveFor = (message: MessageLocation) => {
-    if (!archives.has(message.accountId)) archives.set(message.accountId, store.folders.ensureLocalFolder(message.accountId, LOCAL_ARCHIVE, 'archive'));
-    return archives.get(message.accountId)!;
-  };
+  const archiveFor = ownersFolder(store, LOCAL_ARCHIVE, 'archive');
   const moving = messages.filter((message) => message.folderId !== archiveFor(message).id);
   for (const message of moving) store.messageChanges.move(message.id, archiveFor(message).id, null);
   const entry = { kind: 'archive', action: 'move', targetPath: LOCAL_ARCHIVE, add: [], remove: [], undoable: true } as const;
@@ -86,13 +91,10 @@ function archiveLocally(store: Store, messages: MessageLocation[]): Applied {
  * lost a POP3 message for good, and with "download and delete" the server had no copy either.
  */
 function deleteLocally(store: Store, messages: MessageLocation[], permanent: boolean, released: string[]): Applied {
-  const trashes = new Map<number | null, FolderRecord>();
-  const trashFor = (message: MessageLocation) => {
-    if (!trashes.has(message.accountId)) trashes.set(message.accountId, store.folders.ensureLocalFolder(message.accountId, LOCAL_TRASH, 'trash'));
-    return trashes.get(message.accountId)!;
-  };
+  const trashFor = ownersFolder(store, LOCAL_TRASH, 'trash');
   const forGood = messages.filter((message) => permanent || message.folderId === trashFor(message).id);
-  const toTrash = messages.filter((message) => !forGood.includes(message));
+  const goneForGood = new Set(forGood);
+  const toTrash = messages.filter((message) => !goneForGood.has(message));
   for (const message of toTrash) store.messageChanges.move(message.id, trashFor(message).id, null);
   if (forGood.length) {
     released.push(...store.messageChanges.blobsOf(forGood.map((message) => message.id)));
