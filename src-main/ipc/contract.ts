@@ -65,7 +65,8 @@ export interface Events {
   /** A journaled operation the server refused or could not apply; the local view has returned to the server's truth. */
   'operation.failed': {
     operationId: number; accountId: number; error: ErrorShape;
-    kind: MailOperation['kind'] | 'markRead' | 'createFolder' | 'renameFolder' | 'deleteFolder' | 'subscribeFolder';
+    // A junk operation is journaled as its keyword and its move, each failing as such.
+    kind: Exclude<MailOperation['kind'], 'junk'> | 'markRead' | 'createFolder' | 'renameFolder' | 'deleteFolder' | 'subscribeFolder';
   };
   /**
    * New mail arrived in a folder (push or poll), for notifications and the unread badge: the unread mail a sync stored: `ids` every message, newest first (its length is the count to show), `messages`

@@ -122,6 +122,11 @@ export const MailOperation = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('delete'), messageIds, permanent: z.boolean().default(false) }).strict(),
   /** To the account's Archive role folder. */
   z.object({ kind: z.literal('archive'), messageIds }).strict(),
+  /**
+   * Junk: $Junk (the server's filter learns from it) and into the account's Junk folder, as Thunderbird, Gmail and
+   * Mailspring do; not junk: $NotJunk, and out of the Junk folder into the Inbox. Local mail only takes the keyword.
+   */
+  z.object({ kind: z.literal('junk'), messageIds, junk: z.boolean() }).strict(),
 ]);
 export type MessageFlag = z.infer<typeof MessageFlag>;
 export type MailOperation = z.infer<typeof MailOperation>;
@@ -137,6 +142,8 @@ export interface OperationReceipt {
   undoable: boolean;
   /** A delete: how many of the messages went for good (in Trash already, or with no Trash to go to); the rest went to Trash. */
   forGood?: number;
+  /** Every journal entry the operation made, when more than one (junk: the keyword and the move): undo takes each back. */
+  operationIds?: number[];
 }
 
 /** A From address of an account; id null is the account's implicit one (its own email and display name). */

@@ -1,5 +1,5 @@
 import { WrenError } from '../errors/wren-error';
-import type { FolderRole, MailOperation, OperationReceipt } from '../ipc/contract';
+import type { FolderRole, MailOperation, MessageFlag, OperationReceipt } from '../ipc/contract';
 import { LOCAL_ARCHIVE, LOCAL_TRASH, type FolderRecord } from '../store/folders-repo';
 import type { MessageLocation } from '../store/message-changes-repo';
 import type { Store } from '../store/store';
@@ -31,6 +31,8 @@ export function applyOperation(store: Store, operation: MailOperation): Applied 
         return receipt(journalMove(store, server, 'archive', messages, archiveFolderOf(store, server)), true);
       case 'delete':
         return deleteMessages(store, server, messages, operation.permanent);
+      case 'junk':
+        return junkOnServer(store, server, messages, operation.junk);
     }
   });
   releaseBlobs(store, released);
@@ -63,7 +65,30 @@ function applyLocally(store: Store, operation: MailOperation, messages: MessageL
       return archiveLocally(store, messages);
     case 'delete':
       return deleteLocally(store, messages, operation.permanent, released);
+    case 'junk':
+      return applyLocally(store, { kind: 'flags', messageIds: operation.messageIds, ...junkFlags(operation.junk) }, messages, released);
   }
+}
+
+function junkFlags(junk: boolean): { add: MessageFlag[]; remove: MessageFlag[] } {
+  return junk ? { add: ['$Junk'], remove: ['$NotJunk'] } : { add: ['$NotJunk'], remove: ['$Junk'] };
+}
+
+/**
+ * The keyword first (a STORE where the message is now), then the move: into the account's Junk folder, or
+ * for "not junk" out of it into the Inbox (a message elsewhere only takes $NotJunk). Without a Junk
+ * folder the keyword is all. Both entries are in the receipt, so one Undo takes both back.
+ */
+function junkOnServer(store: Store, accountId: number, messages: MessageLocation[], junk: boolean): Applied {
+  const { add, remove } = junkFlags(junk);
+  const flagsId = journalFlags(store, accountId, 'flags', messages, add, remove);
+  const folders = store.folders.list(accountId);
+  const junkFolder = folders.find((folder) => folder.role === 'junk');
+  const target = junk ? junkFolder : folders.find((folder) => folder.role === 'inbox');
+  const moving = junkFolder && target ? messages.filter((message) => (junk ? message.folderId !== junkFolder.id : message.folderId === junkFolder.id)) : [];
+  const moveId = moving.length && target ? journalMove(store, accountId, 'move', moving, target) : null;
+  const operationIds = moveId === null ? [flagsId] : [flagsId, moveId];
+  return { operationId: moveId ?? flagsId, operationIds, affected: messages.length, undoable: true, replay: [accountId] };
 }
 
 /** A local message's owner's folder of this role (its POP3 account's, or the Local Folders'), made once when missing. */

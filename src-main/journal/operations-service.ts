@@ -82,7 +82,7 @@ export class OperationsService {
 
   private queued(applied: Applied): OperationReceipt {
     applied.replay.forEach((accountId) => this.replaySoon(accountId));
-    const { operationId, affected, undoable, forGood } = applied;
-    return forGood === undefined ? { operationId, affected, undoable } : { operationId, affected, undoable, forGood };
+    const { operationId, affected, undoable, forGood, operationIds } = applied;
+    return { operationId, affected, undoable, ...(forGood !== undefined && { forGood }), ...(operationIds && { operationIds }) };
   }
 }

@@ -63,5 +63,20 @@ describe('web mode: sorting a folder by date, sender, subject or size', () => {
     await expect.poll(subjects).toEqual(['Crab', 'agenda', 'Re: Budget']);
     expect(await web.page.getByTestId('list-filter-unread').getAttribute('aria-pressed')).toBe('false');
   });
+
+  it('Junk moves the message into the Junk folder; Not junk there brings it back to the Inbox', async () => {
+    const row = (subject: string) => web.page.getByTestId('message-row').filter({ hasText: subject });
+    await row('agenda').click();
+    await web.page.getByTestId('action-junk').click();
+    await row('agenda').waitFor({ state: 'detached' });
+    await web.page.getByTestId('toast').filter({ hasText: '邮件已标记为垃圾邮件。' }).waitFor();
+    await web.page.getByTestId('folder-Junk').getByRole('button').click();
+    await row('agenda').click();
+    await screenshot(web.page, 'junk-folder-zh');
+    await web.page.getByTestId('action-not-junk').click();
+    await row('agenda').waitFor({ state: 'detached' });
+    await web.page.getByTestId('folder-INBOX').getByRole('button').click();
+    await row('agenda').waitFor();
+  });
 });
 

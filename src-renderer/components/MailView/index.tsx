@@ -120,6 +120,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
           onShowShortcuts={() => overlays.setHelp(true)}
           writing={writing}
           inDrafts={!outboxOpen && folder !== null && rowFolderRole(folder, selection.single) === 'drafts'}
+          inJunk={!outboxOpen && folder !== null && rowFolderRole(folder, selection.single) === 'junk'}
         />
         {outboxOpen ? (
           <OutboxView entries={outbox} />

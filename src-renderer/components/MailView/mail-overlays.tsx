@@ -92,7 +92,10 @@ export function MailOverlaysView(props: MailOverlaysViewProps) {
           label={t('actions.menu')}
           onClose={() => overlays.setMessageMenu(null)}
           items={[
-            ...commandEntries(commands, rows).map((entry) => ({ label: t(entry.label === 'actions.junk' ? 'actions.markJunk' : entry.label), onSelect: entry.run, testId: `menu-${entry.id}`, danger: entry.danger })),
+            ...commandEntries(commands, rows)
+              .filter((entry) => entry.id !== 'junk' && entry.id !== 'not-junk')
+              .map((entry) => ({ label: t(entry.label), onSelect: entry.run, testId: `menu-${entry.id}`, danger: entry.danger })),
+            { label: t('actions.markJunk'), onSelect: () => commands.setJunk(true), testId: 'menu-junk' },
             { label: t('actions.notJunk'), onSelect: () => commands.setJunk(false), testId: 'menu-not-junk' },
           ]}
         />

@@ -7,8 +7,8 @@ export interface CombinedReceipt extends OperationReceipt {
 
 /**
  * The core applies an operation within one account; a selection in a
- * unified view may span several. Flags, delete and archive are then sent as
- * one operation per account (each to its own Trash or Archive). Messages
+ * unified view may span several. Flags, delete, archive and junk are then sent as
+ * one operation per account (each to its own Trash, Archive or Junk). Messages
  * whose row is not at hand keep their own group, which the core resolves.
  */
 export function splitByAccount(operation: MailOperationInput, rowOf: (id: number) => ViewMessageSummary | undefined): MailOperationInput[] {
@@ -25,7 +25,7 @@ export function splitByAccount(operation: MailOperationInput, rowOf: (id: number
 export function combineReceipts(receipts: OperationReceipt[]): CombinedReceipt {
   return {
     operationId: receipts[0]!.operationId,
-    operationIds: receipts.map((receipt) => receipt.operationId),
+    operationIds: receipts.flatMap((receipt) => receipt.operationIds ?? [receipt.operationId]),
     affected: receipts.reduce((sum, receipt) => sum + receipt.affected, 0),
     undoable: receipts.every((receipt) => receipt.undoable),
   };

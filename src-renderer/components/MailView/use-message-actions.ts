@@ -140,7 +140,15 @@ export function useMessageActions(folder: FolderView | null, pages: MessagePages
     toggleSeen: () => (anyRow((row) => !row.seen) ? flags(['\\Seen'], [], 'done.read') : flags([], ['\\Seen'], 'done.unread')),
     setFlagged: (flagged) => (flagged ? flags(['\\Flagged'], [], null) : flags([], ['\\Flagged'], null)),
     toggleFlagged: () => (anyRow((row) => !row.flagged) ? flags(['\\Flagged'], [], null) : flags([], ['\\Flagged'], null)),
-    setJunk: (junk) => (junk ? flags(['$Junk'], ['$NotJunk'], 'done.junk') : flags(['$NotJunk'], ['$Junk'], 'done.notJunk')),
+    setJunk: (junk) => {
+      const messageIds = chosen();
+      if (messageIds.length === 0) return;
+      const words = counted(junk ? 'done.junk' : 'done.notJunk', messageIds.length);
+      const send = () => run({ kind: 'junk', messageIds, junk }, words);
+      // Junk leaves for the Junk folder; "not junk" leaves the Junk folder for the Inbox (elsewhere it only takes the keyword).
+      if (junk ? folder?.role !== 'junk' : folder?.role === 'junk') leaving(messageIds, send);
+      else send();
+    },
     markFolderRead: (target) => {
       report(client.request('folders.markRead', { folderId: target.id }), { key: 'done.folderRead', folder: target }).catch(() => undefined);
     },

@@ -20,6 +20,8 @@ interface MessageToolbarProps {
   writing: WritingCommands;
   /** In a Drafts folder the selected draft opens in the composer. */
   inDrafts: boolean;
+  /** In a Junk folder the toolbar offers Not junk instead of Junk. */
+  inJunk?: boolean;
 }
 
 /**
@@ -27,9 +29,9 @@ interface MessageToolbarProps {
  * does not fit goes, in the same order, into a More menu at the line's end
  * (as Thunderbird's toolbar does), reached with Tab and opened with Enter or ↓.
  */
-export function MessageToolbar({ commands, count, rows, onShowShortcuts, writing, inDrafts }: MessageToolbarProps) {
+export function MessageToolbar({ commands, count, rows, onShowShortcuts, writing, inDrafts, inJunk }: MessageToolbarProps) {
   const { t, locale } = useI18n();
-  const items = toolbarItems({ commands, rows, writing, inDrafts, count });
+  const items = toolbarItems({ commands, rows, writing, inDrafts, inJunk, count });
   const { refs, shown } = useToolbarOverflow(items.length, `${locale}:${items.map((item) => item.label).join()}`);
   const hidden = items.slice(shown);
   return (

@@ -24,7 +24,7 @@ export interface CommandEntry {
  * The entries in order; read and flag say what they will do now: "mark as
  * read" while any selected message is unread, "mark as unread" otherwise.
  */
-export function commandEntries(commands: MessageCommands, rows: MessageSummary[]): CommandEntry[] {
+export function commandEntries(commands: MessageCommands, rows: MessageSummary[], inJunk = false): CommandEntry[] {
   const anyUnread = rows.length === 0 || rows.some((row) => !row.seen);
   const anyUnflagged = rows.length === 0 || rows.some((row) => !row.flagged);
   return [
@@ -38,6 +38,9 @@ export function commandEntries(commands: MessageCommands, rows: MessageSummary[]
     anyUnflagged
       ? { id: 'flag', label: 'actions.flag', icon: '☆', run: () => commands.setFlagged(true) }
       : { id: 'unflag', label: 'actions.unflag', icon: '★', run: () => commands.setFlagged(false) },
-    { id: 'junk', label: 'actions.junk', icon: '🚫', run: () => commands.setJunk(true) },
+    // In the Junk folder the way out is what is wanted.
+    inJunk
+      ? { id: 'not-junk', label: 'actions.notJunk', icon: '✅', run: () => commands.setJunk(false) }
+      : { id: 'junk', label: 'actions.junk', icon: '🚫', run: () => commands.setJunk(true) },
   ];
 }

@@ -29,12 +29,14 @@ interface ItemSources {
   rows: MessageSummary[];
   writing: WritingCommands;
   inDrafts: boolean;
+  /** In a Junk folder, Junk turns into Not junk. */
+  inJunk?: boolean;
   /** How many messages are selected. */
   count: number;
 }
 
 /** The toolbar's actions in order: writing first, then what acts on the selection. */
-export function toolbarItems({ commands, rows, writing, inDrafts, count }: ItemSources): ToolbarItem[] {
+export function toolbarItems({ commands, rows, writing, inDrafts, inJunk = false, count }: ItemSources): ToolbarItem[] {
   const answers: ToolbarItem[] = inDrafts
     ? [{ id: 'edit-draft', label: 'actions.editDraft', icon: '✎', run: writing.editDraft, disabled: count !== 1 }]
     : [
@@ -50,7 +52,7 @@ export function toolbarItems({ commands, rows, writing, inDrafts, count }: ItemS
   return [
     { id: 'compose', label: 'actions.compose', icon: '✉', run: writing.compose, disabled: false },
     ...answers,
-    ...commandEntries(commands, rows).map((entry) => ({ ...entry, disabled: count === 0 })),
+    ...commandEntries(commands, rows, inJunk).map((entry) => ({ ...entry, disabled: count === 0 })),
     ...rarer,
   ];
 }

@@ -181,7 +181,7 @@ describe('folder context menu', () => {
 
   it('lists unsubscribed folders on request from the account’s menu, and subscribes one', async () => {
     const core = mailCore(1);
-    const hidden = folder(17, 'Old lists', { subscribed: false });
+    const hidden = folder(27, 'Old lists', { subscribed: false });
     core.client.handlers['folders.list'] = ({ accountId, includeUnsubscribed }) => (accountId === null ? [] : includeUnsubscribed ? [...core.folders, hidden] : core.folders);
     core.client.handlers['folders.subscribe'] = ({ subscribed }) => ({ ...hidden, subscribed });
     renderWithClient(<App />, core.client);
@@ -195,6 +195,6 @@ describe('folder context menu', () => {
     expect(core.client.callsOf('folders.list').at(-1)).toEqual({ accountId: 1, includeUnsubscribed: true });
 
     fireEvent.click(within((await menuOf('Old lists')).menu).getByText('Subscribe'));
-    await waitFor(() => expect(core.client.callsOf('folders.subscribe')).toEqual([{ folderId: 17, subscribed: true }]));
+    await waitFor(() => expect(core.client.callsOf('folders.subscribe')).toEqual([{ folderId: 27, subscribed: true }]));
   });
 });

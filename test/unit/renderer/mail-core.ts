@@ -10,6 +10,7 @@ const BASE_FOLDERS: FolderView[] = [
   folder(14, 'Trash', { role: 'trash' }),
   folder(15, 'Archive', { role: 'archive' }),
   folder(16, 'Receipts'),
+  folder(17, 'Junk', { role: 'junk' }),
 ];
 
 /**
@@ -74,6 +75,8 @@ export function mailCore(count = 3) {
         return { ...change(messageIds, (row) => ({ ...row, folderId: byRole('trash') })), forGood: 0 };
       case 'archive':
         return change(messageIds, (row) => ({ ...row, folderId: byRole('archive') }));
+      case 'junk':
+        return change(messageIds, (row) => ({ ...row, folderId: operation.junk ? byRole('junk') : byRole('inbox') }));
     }
   };
 

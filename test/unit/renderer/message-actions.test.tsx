@@ -158,7 +158,7 @@ describe('message actions', () => {
     await waitFor(() =>
       expect(client.callsOf('messages.apply')).toEqual([
         { kind: 'flags', messageIds: [100, 101], add: ['\\Flagged'], remove: [] },
-        { kind: 'flags', messageIds: [100, 101], add: ['$Junk'], remove: ['$NotJunk'] },
+        { kind: 'junk', messageIds: [100, 101], junk: true },
       ]),
     );
     expect((await screen.findByTestId('toast')).textContent).toContain('2 messages marked as junk.');

@@ -84,10 +84,12 @@ describe('shortcuts in the mail view', () => {
     await step({ key: 'I', shiftKey: true }, { kind: 'flags', messageIds: [100], add: ['\\Seen'], remove: [] });
     await step({ key: 'U', shiftKey: true }, { kind: 'flags', messageIds: [100], add: [], remove: ['\\Seen'] });
     await step({ key: 'm' }, { kind: 'flags', messageIds: [100], add: ['\\Seen'], remove: [] });
-    await step({ key: '!' }, { kind: 'flags', messageIds: [100], add: ['$Junk'], remove: ['$NotJunk'] });
-    await step({ key: '#' }, { kind: 'delete', messageIds: [100] });
+    // Junk leaves for the Junk folder: the next message is selected, as after a delete.
+    await step({ key: '!' }, { kind: 'junk', messageIds: [100], junk: true });
     await waitFor(() => expect(selectedIds()).toEqual([101]));
-    await step({ key: 'e' }, { kind: 'archive', messageIds: [101] });
+    await step({ key: '#' }, { kind: 'delete', messageIds: [101] });
+    await waitFor(() => expect(selectedIds()).toEqual([102]));
+    await step({ key: 'e' }, { kind: 'archive', messageIds: [102] });
     await screen.findByText('Message archived.');
     press({ key: 'z' });
     await waitFor(() => expect(client.callsOf('operations.undo')).toHaveLength(1));
