@@ -124,7 +124,8 @@ export const MailOperation = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('archive'), messageIds }).strict(),
   /**
    * Junk: $Junk (the server's filter learns from it) and into the account's Junk folder, as Thunderbird, Gmail and
-   * Mailspring do; not junk: $NotJunk, and out of the Junk folder into the Inbox. Local mail only takes the keyword.
+   * Mailspring do; not junk: $NotJunk, and out of the Junk folder into the Inbox. Local mail the same way, with the
+   * owner's local Junk (see apply-operation.ts).
    */
   z.object({ kind: z.literal('junk'), messageIds, junk: z.boolean() }).strict(),
 ]);

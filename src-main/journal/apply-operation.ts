@@ -1,6 +1,6 @@
 import { WrenError } from '../errors/wren-error';
 import type { FolderRole, MailOperation, MessageFlag, OperationReceipt } from '../ipc/contract';
-import { LOCAL_ARCHIVE, LOCAL_TRASH, type FolderRecord } from '../store/folders-repo';
+import { LOCAL_ARCHIVE, LOCAL_JUNK, LOCAL_TRASH, type FolderRecord } from '../store/folders-repo';
 import type { MessageLocation } from '../store/message-changes-repo';
 import type { Store } from '../store/store';
 import { releaseBlobs } from '../store/release-blobs';
@@ -66,8 +66,27 @@ function applyLocally(store: Store, operation: MailOperation, messages: MessageL
     case 'delete':
       return deleteLocally(store, messages, operation.permanent, released);
     case 'junk':
-      return applyLocally(store, { kind: 'flags', messageIds: operation.messageIds, ...junkFlags(operation.junk) }, messages, released);
+      return junkLocally(store, messages, operation.junk, released);
   }
+}
+
+/**
+ * As on a server: the keyword, then into the owner's Junk folder (a POP3 account's, or the Local Folders',
+ * made on first use); not junk takes a message in that Junk folder back to its POP3 account's Inbox
+ * (the Local Folders have none: there it only loses the keyword).
+ */
+function junkLocally(store: Store, messages: MessageLocation[], junk: boolean, released: string[]): Applied {
+  const flags = applyLocally(store, { kind: 'flags', messageIds: messages.map((message) => message.id), ...junkFlags(junk) }, messages, released);
+  const junkFor = ownersFolder(store, LOCAL_JUNK, 'junk');
+  const inboxOf = (message: MessageLocation) => (message.accountId === null ? undefined : store.folders.list(message.accountId).find((folder) => folder.role === 'inbox'));
+  const moves = messages
+    .map((message) => ({ message, target: junk ? junkFor(message) : message.folderId === junkFor(message).id ? inboxOf(message) : undefined }))
+    .filter((move): move is { message: MessageLocation; target: FolderRecord } => move.target !== undefined && move.target.id !== move.message.folderId);
+  if (moves.length === 0) return { ...flags, operationIds: [flags.operationId] };
+  for (const { message, target } of moves) store.messageChanges.move(message.id, target.id, null);
+  const entry = { kind: 'move', action: 'move', targetPath: junk ? LOCAL_JUNK : null, add: [], remove: [], undoable: true } as const;
+  const moved = localEntry(store, entry, moves.map(({ message }) => itemOf(message)));
+  return { operationId: moved.operationId, operationIds: [flags.operationId, moved.operationId], affected: messages.length, undoable: true, replay: [] };
 }
 
 function junkFlags(junk: boolean): { add: MessageFlag[]; remove: MessageFlag[] } {

@@ -9,6 +9,8 @@ import type { ServerFolder } from '../sync/server-folder';
 export const LOCAL_TRASH = 'Trash';
 /** Where archived local messages go, the same way (Thunderbird's name for it). */
 export const LOCAL_ARCHIVE = 'Archives';
+/** Where local mail marked junk goes, the same way. */
+export const LOCAL_JUNK = 'Junk';
 
 export interface FolderRecord extends FolderView {
   /** The server's hierarchy delimiter ("/", "."); null for a flat server or a local folder. */

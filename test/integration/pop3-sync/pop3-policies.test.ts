@@ -9,7 +9,7 @@ let test: TestCore;
 let nextUser = 0;
 
 beforeAll(async () => {
-  lab = await startLab({ users: Array.from({ length: 11 }, (_, i) => ({ email: `pop${i}@example.test`, password: `pop-secret-${i}` })) });
+  lab = await startLab({ users: Array.from({ length: 12 }, (_, i) => ({ email: `pop${i}@example.test`, password: `pop-secret-${i}` })) });
 });
 afterAll(async () => {
   await lab?.stop();
@@ -153,6 +153,25 @@ describe('POP3 checks against Dovecot, by policy', () => {
     expect(localMessageIds(test, accountId)).toHaveLength(2);
     const imap = await test.call('accounts.add', { ...pop3Draft(lab, user), protocol: 'imap', incoming: { host: lab.host, port: lab.ports.imaps, security: 'tls', user: user.email } });
     await expect(test.call('accounts.update', { accountId: imap.id, pop3: { leave: 'delete', deleteAfterDays: null, maxMessageKb: null } })).rejects.toMatchObject({ code: 'BadRequest' });
+  });
+
+  it('Junk in a POP3 account: $Junk and into its local Junk; Not junk there: back to its Inbox; one undo takes both back', async () => {
+    const { accountId } = await accountWith({}, 2);
+    await test.call('sync.run', { accountId, bodies: false });
+    const inbox = await inboxOf(accountId);
+    const [first, second] = (await test.call('messages.list', { folderId: inbox.id, offset: 0, limit: 10 })).items;
+    const junked = await test.call('messages.apply', { kind: 'junk', messageIds: [first!.id], junk: true });
+    expect(junked.operationIds).toHaveLength(2);
+    const junk = (await test.call('folders.list', { accountId })).find((folder) => folder.role === 'junk')!;
+    expect(junk).toMatchObject({ path: 'Junk', accountId });
+    expect(subjectsIn(junk.id)).toEqual([first!.subject]);
+    expect(test.core.store.db.prepare('SELECT keywords FROM messages WHERE id = ?').pluck().get(first!.id)).toContain('$Junk');
+    await test.call('messages.apply', { kind: 'junk', messageIds: [first!.id], junk: false });
+    expect(subjectsIn(inbox.id)).toHaveLength(2);
+    const again = await test.call('messages.apply', { kind: 'junk', messageIds: [second!.id], junk: true });
+    for (const operationId of again.operationIds!) await test.call('operations.undo', { operationId });
+    expect(subjectsIn(inbox.id)).toHaveLength(2);
+    expect(test.core.store.db.prepare('SELECT keywords FROM messages WHERE id = ?').pluck().get(second!.id)).not.toContain('$Junk');
   });
 
   it('the Trash of a POP3 account: Undo brings a message back, Empty Trash deletes for good', async () => {
