@@ -28,4 +28,12 @@ export interface ListFilter {
   unread?: boolean;
   flagged?: boolean;
   attachments?: boolean;
+  /**
+   * Messages listed under the filter already: they stay while it is on even once they no longer match (one
+   * being read is marked read), as Thunderbird keeps them until the filter is applied again.
+   */
+  keep?: number[];
 }
+
+/** How many listed messages a filtered list keeps at most (the newest listed). */
+export const MAX_KEPT_IN_FILTER = 1000;

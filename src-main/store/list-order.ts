@@ -41,8 +41,13 @@ function correspondent(role: FolderRole | null): string {
   return "CASE WHEN m.from_name <> '' THEN m.from_name ELSE m.from_addr END";
 }
 
-/** The quick filter as SQL conditions on m (none set: ''). */
-export function filterOf(filter: ListFilter): string {
+/**
+ * The quick filter as a condition on m to AND with the folder's (none set: ''), and its values: the ids it
+ * keeps match whatever their flags now.
+ */
+export function filterOf(filter: ListFilter): { sql: string; values: string[] } {
   const conditions = [filter.unread && 'm.seen = 0', filter.flagged && 'm.flagged = 1', filter.attachments && 'm.has_attachments = 1'].filter(Boolean);
-  return conditions.map((condition) => ` AND ${condition}`).join('');
+  if (conditions.length === 0) return { sql: '', values: [] };
+  // One JSON value, so the statement's text (and its cached preparation) stays the same whatever is kept.
+  return { sql: ` AND ((${conditions.join(' AND ')}) OR m.id IN (SELECT value FROM json_each(?)))`, values: [JSON.stringify(filter.keep ?? [])] };
 }

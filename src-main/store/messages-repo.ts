@@ -215,11 +215,12 @@ export class MessagesRepo {
   /** A page of the folder in the user's order, narrowed by the quick filter (then `total` counts what matches). */
   page(folderId: number, offset: number, limit: number, sort: ListSort = DEFAULT_LIST_SORT, filter: ListFilter = {}): { total: number; items: MessageSummary[] } {
     const folder = this.statements.get('SELECT total_count AS total, role FROM folders WHERE id = ?').get(folderId) as { total: number; role: FolderRole | null } | undefined;
-    const where = `m.folder_id = ?${filterOf(filter)}`;
-    const total = where === 'm.folder_id = ?' ? (folder?.total ?? 0) : (this.statements.pluck(`SELECT count(*) FROM messages m WHERE ${where}`).get(folderId) as number);
+    const narrowed = filterOf(filter);
+    const where = `m.folder_id = ?${narrowed.sql}`;
+    const total = narrowed.sql === '' ? (folder?.total ?? 0) : (this.statements.pluck(`SELECT count(*) FROM messages m WHERE ${where}`).get(folderId, ...narrowed.values) as number);
     const query = this.statements.get(`SELECT ${SUMMARY_COLUMNS} FROM messages m WHERE ${where} ORDER BY ${orderOf(sort, folder?.role ?? null)} LIMIT ? OFFSET ?`);
     // The list's query runs on every scroll: log it if it ever gets slow.
-    const rows = timed('messages.page', () => query.all(folderId, limit, offset)) as SummaryRow[];
+    const rows = timed('messages.page', () => query.all(folderId, ...narrowed.values, limit, offset)) as SummaryRow[];
     return { total, items: rows.map(toSummary) };
   }
 

@@ -56,6 +56,10 @@ describe('web mode: sorting a folder by date, sender, subject or size', () => {
     await web.page.getByTestId('list-filter-unread').click();
     await expect.poll(subjects).toEqual(['Crab', 'Re: Budget']);
     await screenshot(web.page, 'list-filter-unread-zh');
+    // Read under the filter (marked read after the settings' 2 s): it stays listed, as in Thunderbird.
+    await row('Re: Budget').click();
+    await expect.poll(async () => row('Re: Budget').getAttribute('class'), { timeout: 6000 }).not.toContain('unread');
+    expect(await subjects()).toEqual(['Crab', 'Re: Budget']);
     await web.page.getByTestId('list-filter-attachments').click();
     await web.page.getByTestId('message-list-note').filter({ hasText: '此文件夹中没有符合筛选条件的邮件。' }).waitFor();
     await web.page.getByTestId('folder-Sent').getByRole('button').click();

@@ -1,7 +1,7 @@
 /** Messages: lists, unified views, reading, and the operations journal's way in. */
 import { z } from 'zod';
 import { type MessageSummary, type UnifiedViewCount, UnifiedView, type ViewMessageSummary, type SearchHit, type MessageView, MailOperation, type OperationReceipt } from '../mail-shapes';
-import { DEFAULT_LIST_SORT } from '../contract-constants';
+import { DEFAULT_LIST_SORT, MAX_KEPT_IN_FILTER } from '../contract-constants';
 import { ListSort } from '../../settings/settings-schema';
 import { byMessage, empty, id, request } from './request-shape';
 
@@ -14,7 +14,15 @@ export const messageRequests = {
         limit: z.number().int().min(1).max(1000).default(200),
         sort: ListSort.default(DEFAULT_LIST_SORT),
         /** The quick filter: only unread, starred, or with attachments (each one set narrows the list; `total` counts what matches). */
-        filter: z.object({ unread: z.boolean().optional(), flagged: z.boolean().optional(), attachments: z.boolean().optional() }).strict().default({}),
+        filter: z
+          .object({
+            unread: z.boolean().optional(),
+            flagged: z.boolean().optional(),
+            attachments: z.boolean().optional(),
+            keep: z.array(id).max(MAX_KEPT_IN_FILTER).optional(),
+          })
+          .strict()
+          .default({}),
       })
       .strict(),
   ),

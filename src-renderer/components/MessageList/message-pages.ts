@@ -1,4 +1,4 @@
-import type { ListFilter, ListSort, MessageSummary } from '../../../src-main/ipc/contract';
+import { MAX_KEPT_IN_FILTER, type ListFilter, type ListSort, type MessageSummary } from '../../../src-main/ipc/contract';
 import type { ErrorShape } from '../../../src-main/errors/error-codes';
 import { toErrorShape, type WrenClient } from '../../client/wren-client';
 import { viewOfFolderId } from '../UnifiedViews/view-folders';
@@ -26,6 +26,8 @@ export class MessagePages {
   private readonly inFlight = new Map<number, number>();
   private nextTicket = 1;
   private visible = { first: 0, last: 0 };
+  /** Under a quick filter: the messages listed so far, newest last, which stay while it is on (see ListFilter.keep). */
+  private readonly listed = new Set<number>();
 
   constructor(
     private readonly client: WrenClient,
@@ -110,7 +112,7 @@ export class MessagePages {
       ? this.client.request('messages.search', { query: this.query, offset, limit: PAGE_SIZE })
       : view
         ? this.client.request('messages.listView', { view, offset, limit: PAGE_SIZE })
-        : this.client.request('messages.list', { folderId: this.folderId, offset, limit: PAGE_SIZE, ...(this.sort && { sort: this.sort, filter: this.filter ?? {} }) });
+        : this.client.request('messages.list', { folderId: this.folderId, offset, limit: PAGE_SIZE, ...(this.sort && { sort: this.sort, filter: this.narrowing() }) });
     const outcome = await request.then(
       (result) => ({ result }),
       (error: unknown) => ({ error: toErrorShape(error) }),
@@ -120,6 +122,7 @@ export class MessagePages {
     if ('result' in outcome) {
       this.forget(page);
       this.pages.set(page, outcome.result.items);
+      if (this.filter && Object.keys(this.filter).length) this.remember(outcome.result.items);
       outcome.result.items.forEach((item, at) => this.indexById.set(item.id, page * PAGE_SIZE + at));
       this.total = outcome.result.total;
       this.unindexed = 'unindexed' in outcome.result ? (outcome.result.unindexed as number) : 0;
@@ -128,6 +131,24 @@ export class MessagePages {
       this.error = outcome.error;
     }
     this.onChange();
+  }
+
+  /** The filter with what it keeps: what was listed under it, the newest MAX_KEPT_IN_FILTER. */
+  private narrowing(): ListFilter {
+    const filter = this.filter ?? {};
+    if (Object.keys(filter).length === 0) return filter;
+    return { ...filter, keep: [...this.listed] };
+  }
+
+  private remember(items: MessageSummary[]): void {
+    for (const item of items) {
+      this.listed.delete(item.id);
+      this.listed.add(item.id);
+    }
+    for (const id of this.listed) {
+      if (this.listed.size <= MAX_KEPT_IN_FILTER) break;
+      this.listed.delete(id);
+    }
   }
 
   private forget(page: number): void {

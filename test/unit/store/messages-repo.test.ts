@@ -162,4 +162,17 @@ describe('MessagesRepo.page, filtered', () => {
     expect(page({ unread: true, flagged: true, attachments: true })).toEqual({ total: 1, uids: [3] });
     expect(store.messages.page(folderId, 0, 10, { by: 'date', descending: false }, { flagged: true }).items.map((m) => m.uid)).toEqual([2, 3, 4]);
   });
+
+  it('keeps the messages it listed already while the filter is on, even once they no longer match (one read under Unread)', () => {
+    const store = setup();
+    const folderId = addFolder(store, 'imap', 'INBOX');
+    const [first, second] = store.write(() => store.messages.insertHeaders(folderId, [header(1, { date: 1 }), header(2, { flags: ['\\Seen'], date: 2 })]));
+    expect(store.messages.page(folderId, 0, 10, undefined, { unread: true, keep: [first!] }).total).toBe(1);
+    store.write(() => store.db.prepare('UPDATE messages SET seen = 1 WHERE id = ?').run(first));
+    const kept = store.messages.page(folderId, 0, 10, undefined, { unread: true, keep: [first!] });
+    expect(kept).toMatchObject({ total: 1, items: [{ id: first }] });
+    expect(store.messages.page(folderId, 0, 10, undefined, { unread: true }).total).toBe(0);
+    // Keeping does not widen an unfiltered list, nor list what was never there.
+    expect(store.messages.page(folderId, 0, 10, undefined, { keep: [second!] }).total).toBe(2);
+  });
 });
