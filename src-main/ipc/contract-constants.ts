@@ -23,11 +23,16 @@ export interface ListSort {
 /** Newest first, unless the user chose another order. */
 export const DEFAULT_LIST_SORT: ListSort = { by: 'date', descending: true };
 
+/** A key in its natural direction: date and size largest (newest) first, sender and subject A to Z. */
+export function naturalListSort(by: ListSort['by']): ListSort {
+  return { by, descending: by === 'date' || by === 'size' };
+}
+
+/** The quick filter's switches. */
+export const LIST_FILTER_KEYS = ['unread', 'flagged', 'attachments'] as const;
+
 /** Thunderbird's quick filter over a folder's list: each one set narrows it (unread and starred and with attachments). */
-export interface ListFilter {
-  unread?: boolean;
-  flagged?: boolean;
-  attachments?: boolean;
+export interface ListFilter extends Partial<Record<(typeof LIST_FILTER_KEYS)[number], boolean>> {
   /**
    * Messages listed under the filter already: they stay while it is on even once they no longer match (one
    * being read is marked read), as Thunderbird keeps them until the filter is applied again.
@@ -37,3 +42,8 @@ export interface ListFilter {
 
 /** How many listed messages a filtered list keeps at most (the newest listed). */
 export const MAX_KEPT_IN_FILTER = 1000;
+
+/** Whether any switch of the filter is on (the list is narrowed). */
+export function isFiltered(filter: ListFilter): boolean {
+  return LIST_FILTER_KEYS.some((key) => filter[key] === true);
+}

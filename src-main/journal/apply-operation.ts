@@ -78,7 +78,7 @@ function applyLocally(store: Store, operation: MailOperation, messages: MessageL
 function junkLocally(store: Store, messages: MessageLocation[], junk: boolean, released: string[]): Applied {
   const flags = applyLocally(store, { kind: 'flags', messageIds: messages.map((message) => message.id), ...junkFlags(junk) }, messages, released);
   const junkFor = ownersFolder(store, LOCAL_JUNK, 'junk');
-  const inboxOf = (message: MessageLocation) => (message.accountId === null ? undefined : store.folders.list(message.accountId).find((folder) => folder.role === 'inbox'));
+  const inboxOf = perOwner((owner) => (owner === null ? undefined : store.folders.list(owner).find((folder) => folder.role === 'inbox')));
   const moves = messages
     .map((message) => ({ message, target: junk ? junkFor(message) : message.folderId === junkFor(message).id ? inboxOf(message) : undefined }))
     .filter((move): move is { message: MessageLocation; target: FolderRecord } => move.target !== undefined && move.target.id !== move.message.folderId);
@@ -112,10 +112,15 @@ function junkOnServer(store: Store, accountId: number, messages: MessageLocation
 
 /** A local message's owner's folder of this role (its POP3 account's, or the Local Folders'), made once when missing. */
 function ownersFolder(store: Store, path: string, role: FolderRole): (message: MessageLocation) => FolderRecord {
-  const byOwner = new Map<number | null, FolderRecord>();
+  return perOwner((owner) => store.folders.ensureLocalFolder(owner, path, role));
+}
+
+/** What `find` gives for a local message's owner (its POP3 account, or null: the Local Folders), asked once per owner. */
+function perOwner<T>(find: (owner: number | null) => T): (message: MessageLocation) => T {
+  const found = new Map<number | null, T>();
   return (message) => {
-    if (!byOwner.has(message.accountId)) byOwner.set(message.accountId, store.folders.ensureLocalFolder(message.accountId, path, role));
-    return byOwner.get(message.accountId)!;
+    if (!found.has(message.accountId)) found.set(message.accountId, find(message.accountId));
+    return found.get(message.accountId) as T;
   };
 }
 
@@ -155,7 +160,7 @@ function deleteLocally(store: Store, messages: MessageLocation[], permanent: boo
 /** To Trash; what is already in Trash (or everything, when asked) goes for good. */
 function deleteMessages(store: Store, accountId: number, messages: MessageLocation[], permanent: boolean): Applied {
   const replay = [accountId];
-  const trash = permanent ? null : trashOf(store, accountId);
+  const trash = permanent ? null : roleFolder(store, accountId, 'trash');
   const forGood = messages.filter((message) => !trash || message.folderId === trash.id);
   const toTrash = messages.filter((message) => trash && message.folderId !== trash.id);
   const unsent = deleteUnsentDrafts(store, messages, trash);
@@ -184,10 +189,6 @@ function deleteUnsentDrafts(store: Store, messages: MessageLocation[], trash: Fo
     }
   }
   return new Set(unsent.map((message) => message.id));
-}
-
-function trashOf(store: Store, accountId: number): FolderRecord {
-  return roleFolder(store, accountId, 'trash');
 }
 
 /** Marks every unread message of a folder read: one entry, one STORE over the folder's UIDs. */

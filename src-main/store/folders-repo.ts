@@ -1,6 +1,7 @@
 import type { ChangeFeed } from './change-feed';
 import type { Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
+import { LOCAL_DELIMITER } from './local-folders-repo';
 import type { FolderRole, FolderView } from '../ipc/contract';
 import type { ServerFolder } from '../sync/server-folder';
 
@@ -101,15 +102,17 @@ export class FoldersRepo {
     const existing = this.statements.get('SELECT id, role FROM folders WHERE ifnull(account_id, 0) = ifnull(?, 0) AND path = ?').get(accountId, path) as
       | { id: number; role: FolderRole | null }
       | undefined;
-    if (existing?.role === null) this.statements.get('UPDATE folders SET role = ? WHERE id = ?').run(role, existing.id);
     if (existing !== undefined) {
-      if (existing.role === null) this.feed.note({ entity: 'folders', accountId, ids: [existing.id] });
+      if (existing.role === null) {
+        this.statements.get('UPDATE folders SET role = ? WHERE id = ?').run(role, existing.id);
+        this.feed.note({ entity: 'folders', accountId, ids: [existing.id] });
+      }
       return existing.id;
     }
-    // The shared Local Folders nest with "/" (LOCAL_DELIMITER); an account's local folders are flat.
+    // The shared Local Folders nest with LOCAL_DELIMITER; an account's local folders are flat.
     const id = this.statements
       .pluck('INSERT INTO folders (account_id, path, name, is_local, role, delimiter) VALUES (?, ?, ?, 1, ?, ?) RETURNING id')
-      .get(accountId, path, name, role, accountId === null ? '/' : null) as number;
+      .get(accountId, path, name, role, accountId === null ? LOCAL_DELIMITER : null) as number;
     this.feed.note({ entity: 'folders', accountId, ids: [id] });
     return id;
   }

@@ -1,6 +1,6 @@
 import { baseSubject } from '../compose/subject-prefix';
 import type { FolderRole } from '../ipc/contract';
-import type { ListFilter, ListSort } from '../ipc/contract-constants';
+import { LIST_FILTER_KEYS, type ListFilter, type ListSort } from '../ipc/contract-constants';
 import type { Db } from './open-database';
 
 /** SQL's name for baseSubject on a connection that registered it (see registerListOrder). */
@@ -41,12 +41,14 @@ function correspondent(role: FolderRole | null): string {
   return "CASE WHEN m.from_name <> '' THEN m.from_name ELSE m.from_addr END";
 }
 
+const FILTER_CONDITIONS: Record<(typeof LIST_FILTER_KEYS)[number], string> = { unread: 'm.seen = 0', flagged: 'm.flagged = 1', attachments: 'm.has_attachments = 1' };
+
 /**
  * The quick filter as a condition on m to AND with the folder's (none set: ''), and its values: the ids it
  * keeps match whatever their flags now.
  */
 export function filterOf(filter: ListFilter): { sql: string; values: string[] } {
-  const conditions = [filter.unread && 'm.seen = 0', filter.flagged && 'm.flagged = 1', filter.attachments && 'm.has_attachments = 1'].filter(Boolean);
+  const conditions = LIST_FILTER_KEYS.filter((key) => filter[key] === true).map((key) => FILTER_CONDITIONS[key]);
   if (conditions.length === 0) return { sql: '', values: [] };
   // One JSON value, so the statement's text (and its cached preparation) stays the same whatever is kept.
   return { sql: ` AND ((${conditions.join(' AND ')}) OR m.id IN (SELECT value FROM json_each(?)))`, values: [JSON.stringify(filter.keep ?? [])] };

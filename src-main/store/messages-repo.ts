@@ -211,8 +211,10 @@ export class MessagesRepo {
     return ids.length;
   }
 
-  /** One page of the list, newest first, served by the (folder_id, sort_date) index. */
-  /** A page of the folder in the user's order, narrowed by the quick filter (then `total` counts what matches). */
+  /**
+   * A page of the folder in the user's order (newest first, the default, is served by the (folder_id,
+   * sort_date) index), narrowed by the quick filter (then `total` counts what matches).
+   */
   page(folderId: number, offset: number, limit: number, sort: ListSort = DEFAULT_LIST_SORT, filter: ListFilter = {}): { total: number; items: MessageSummary[] } {
     const folder = this.statements.get('SELECT total_count AS total, role FROM folders WHERE id = ?').get(folderId) as { total: number; role: FolderRole | null } | undefined;
     const narrowed = filterOf(filter);

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { WrenError } from '../../errors/wren-error';
-import { LIST_SORT_KEYS, type ListSort, type MessageSummary } from '../../ipc/contract';
+import { LIST_SORT_KEYS, naturalListSort, type ListSort, type MessageSummary } from '../../ipc/contract';
 import type { CliContext } from '../cli-context';
 import { findFolder, findScope } from '../find-by-name';
 
@@ -66,6 +66,6 @@ function listSort(by: string | undefined, reverse: boolean): ListSort {
   if (!(LIST_SORT_KEYS as readonly string[]).includes(key)) {
     throw new WrenError('BadRequest', `--sort takes ${LIST_SORT_KEYS.join(', ')}, not "${key}".`, { sort: key });
   }
-  const descendingFirst = key === 'date' || key === 'size';
-  return { by: key as ListSort['by'], descending: descendingFirst !== reverse };
+  const natural = naturalListSort(key as ListSort['by']);
+  return { ...natural, descending: natural.descending !== reverse };
 }

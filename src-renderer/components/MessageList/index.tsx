@@ -1,13 +1,13 @@
 import { useEffect, useRef, type DragEvent, type MouseEvent, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { AccountView, FolderView, ListFilter, SearchHit, ViewMessageSummary } from '../../../src-main/ipc/contract';
+import { isFiltered, type AccountView, type FolderView, type ListFilter, type SearchHit, type ViewMessageSummary } from '../../../src-main/ipc/contract';
 import { isSearchFolderId } from '../Search/search-folder';
 import { folderDisplayName } from '../../i18n/folder-name';
 import { useT } from '../../i18n/i18n-context';
 import { ErrorNotice } from '../ErrorNotice';
 import type { ClickMode, MessageSelection } from '../MailView/use-message-selection';
 import { MessageRow } from '../MessageRow';
-import { isFiltered, ListFilterControl } from './list-filter-control';
+import { ListFilterControl } from './list-filter-control';
 import { ListSortControl } from './list-sort-control';
 import { startMessageDrag } from './message-drag';
 import { gathersFolders, rowFolderRole } from './row-folder-role';

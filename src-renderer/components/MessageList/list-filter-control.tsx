@@ -1,12 +1,8 @@
-import type { ListFilter } from '../../../src-main/ipc/contract';
+import { LIST_FILTER_KEYS, type ListFilter } from '../../../src-main/ipc/contract';
 import type { StringKey } from '../../i18n/en';
 import { useT } from '../../i18n/i18n-context';
 
-const FILTERS: Array<{ key: keyof ListFilter; label: StringKey }> = [
-  { key: 'unread', label: 'filter.unread' },
-  { key: 'flagged', label: 'filter.flagged' },
-  { key: 'attachments', label: 'filter.attachments' },
-];
+const LABELS: Record<(typeof LIST_FILTER_KEYS)[number], StringKey> = { unread: 'filter.unread', flagged: 'filter.flagged', attachments: 'filter.attachments' };
 
 /**
  * Thunderbird's quick filter: narrow the open folder to its unread, starred or attachment-carrying mail
@@ -16,17 +12,12 @@ export function ListFilterControl({ filter, onFilter }: { filter: ListFilter; on
   const t = useT();
   return (
     <div className="list-filter" role="group" aria-label={t('filter.label')}>
-      {FILTERS.map(({ key, label }) => (
+      {LIST_FILTER_KEYS.map((key) => (
         <button key={key} type="button" className="list-filter__toggle" aria-pressed={filter[key] === true}
           onClick={() => onFilter({ ...filter, [key]: !filter[key] })} data-testid={`list-filter-${key}`}>
-          {t(label)}
+          {t(LABELS[key])}
         </button>
       ))}
     </div>
   );
-}
-
-/** Whether any filter is on (the list is narrowed). */
-export function isFiltered(filter: ListFilter): boolean {
-  return FILTERS.some(({ key }) => filter[key] === true);
 }

@@ -1,4 +1,4 @@
-import { LIST_SORT_KEYS, type FolderRole, type ListSort } from '../../../src-main/ipc/contract';
+import { LIST_SORT_KEYS, naturalListSort, type FolderRole, type ListSort } from '../../../src-main/ipc/contract';
 import type { StringKey } from '../../i18n/en';
 import { useT } from '../../i18n/i18n-context';
 import { useSettings } from '../../settings/settings-context';
@@ -33,7 +33,7 @@ export function ListSortControl({ folderRole }: { folderRole: FolderRole | null 
       <select
         aria-label={t('sort.label')}
         value={sort.by}
-        onChange={(event) => save({ by: event.target.value as SortKey, descending: event.target.value === 'date' || event.target.value === 'size' })}
+        onChange={(event) => save(naturalListSort(event.target.value as SortKey))}
         data-testid="list-sort-by"
       >
         {LIST_SORT_KEYS.map((key) => (

@@ -1,4 +1,4 @@
-import { MAX_KEPT_IN_FILTER, type ListFilter, type ListSort, type MessageSummary } from '../../../src-main/ipc/contract';
+import { isFiltered, MAX_KEPT_IN_FILTER, type ListFilter, type ListSort, type MessageSummary } from '../../../src-main/ipc/contract';
 import type { ErrorShape } from '../../../src-main/errors/error-codes';
 import { toErrorShape, type WrenClient } from '../../client/wren-client';
 import { viewOfFolderId } from '../UnifiedViews/view-folders';
@@ -122,7 +122,7 @@ export class MessagePages {
     if ('result' in outcome) {
       this.forget(page);
       this.pages.set(page, outcome.result.items);
-      if (this.filter && Object.keys(this.filter).length) this.remember(outcome.result.items);
+      if (this.filter && isFiltered(this.filter)) this.remember(outcome.result.items);
       outcome.result.items.forEach((item, at) => this.indexById.set(item.id, page * PAGE_SIZE + at));
       this.total = outcome.result.total;
       this.unindexed = 'unindexed' in outcome.result ? (outcome.result.unindexed as number) : 0;
@@ -136,8 +136,7 @@ export class MessagePages {
   /** The filter with what it keeps: what was listed under it, the newest MAX_KEPT_IN_FILTER. */
   private narrowing(): ListFilter {
     const filter = this.filter ?? {};
-    if (Object.keys(filter).length === 0) return filter;
-    return { ...filter, keep: [...this.listed] };
+    return isFiltered(filter) ? { ...filter, keep: [...this.listed] } : filter;
   }
 
   private remember(items: MessageSummary[]): void {
