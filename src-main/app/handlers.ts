@@ -5,6 +5,7 @@ import { appHandlers } from './request-handlers/app-handlers';
 import { composeHandlers } from './request-handlers/compose-handlers';
 import { folderHandlers } from './request-handlers/folder-handlers';
 import { messageHandlers } from './request-handlers/message-handlers';
+import type { OpenedAttachments } from '../messages/opened-attachments';
 
 export interface HandlerOptions {
   /** Where to save an attachment; Electron asks with a dialog. Default: a free name in the Downloads folder. */
@@ -15,6 +16,14 @@ export interface HandlerOptions {
   chooseImportFiles?: () => Promise<string[] | null>;
   /** Files to attach, chosen in Electron's open dialog; absent elsewhere (the web mode uploads). */
   pickAttachmentFiles?: () => Promise<string[]>;
+  /** Electron only: where opened attachments' copies go, and the OS's "open with the default application". */
+  openWithSystem?: SystemOpener;
+}
+
+export interface SystemOpener {
+  copies: OpenedAttachments;
+  /** Electron's shell.openPath: resolves to '' when the file was opened, else the OS's reason. */
+  openPath: (path: string) => Promise<string>;
 }
 
 /** The contract's requests, implemented over the core: one module per request file of the contract (ipc/requests). */

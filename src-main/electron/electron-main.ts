@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, Menu, nativeImage, nativeTheme, powerMonitor, protocol, screen, Tray } from 'electron';
-import { createHandlers } from '../app/handlers';
+import { app, BrowserWindow, dialog, Menu, nativeImage, nativeTheme, powerMonitor, protocol, screen, shell, Tray } from 'electron';
+import { createHandlers, type SystemOpener } from '../app/handlers';
 import { WrenCore } from '../app/wren-core';
 import { toErrorShape } from '../errors/wren-error';
 import type { AppCommand, MailtoDraft } from '../ipc/contract';
@@ -13,6 +13,7 @@ import { applyDesktopSettings, hideOnClose, type DesktopShell } from './desktop-
 import { bridgeIpc } from './ipc-bridge';
 import { menuLanguage } from './menu-words';
 import { nativeDialogs } from './native-dialogs';
+import { openWithSystem } from './open-with-system';
 import { showNewMailAlerts } from './new-mail-alerts';
 import { SafeStorageSecretStore, safeStorageIsReal } from './safe-storage-secret-store';
 import { TrayIcon } from './tray-icon';
@@ -35,8 +36,11 @@ class DesktopApp {
   private tray: TrayIcon | null = null;
   private quitting = false;
   private pendingMailto: MailtoDraft[] = [];
+  private readonly opener: SystemOpener;
 
-  constructor(private readonly core: WrenCore) {}
+  constructor(private readonly core: WrenCore) {
+    this.opener = openWithSystem(shell, app.getPath('userData'));
+  }
 
   start(firstArgs: string[]): void {
     serveRenderer(protocol, RENDERER_DIR);
@@ -91,7 +95,8 @@ class DesktopApp {
     if (state.maximized) window.maximize();
     trackWindowState(window, (next) => writeWindowState(statePath, next));
     hideOnClose(window, () => this.core.settings.settings.app.closeToTray, () => this.quitting);
-    const handlers = createHandlers(this.core, nativeDialogs(dialog, window, { downloads: app.getPath('downloads'), documents: app.getPath('documents') }));
+    const dialogs = nativeDialogs(dialog, window, { downloads: app.getPath('downloads'), documents: app.getPath('documents') });
+    const handlers = createHandlers(this.core, { ...dialogs, openWithSystem: this.opener });
     const unbridge = bridgeIpc(window, handlers, this.core.events);
     window.on('closed', () => {
       unbridge();

@@ -74,6 +74,10 @@ export const ERROR_CODES = [
   'NoSmtpServer',
   // A file given to import is neither an mbox nor one message
   'NotMailFile',
+  // "Open" refused an attachment that the operating system would run as a program (details: filename); it can still be saved
+  'AttachmentMayRun',
+  // The operating system has no application for the file, or failed to start it (details: reason, in the OS's words)
+  'NoAppToOpen',
   // Anything we did not foresee; always a bug to fix
   'Internal',
 ] as const;

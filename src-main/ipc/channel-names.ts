@@ -37,6 +37,7 @@ export const METHOD_NAMES = [
   'folders.import',
   'folders.export',
   'attachments.save',
+  'attachments.open',
   'sync.start',
   'sync.run',
   'sync.watch',

@@ -33,6 +33,7 @@ import type { OutboxEntryView } from './compose-shapes';
 export type { ComposeAddress, ComposeAttachment, ComposedMessage as ComposedMessageOutput, ComposedMessageInput, OutboxEntryView, IdentityFieldsInput } from './compose-shapes';
 
 export * from './account-shapes';
+export * from './browser-viewable';
 export * from './contract-constants';
 export * from './mail-shapes';
 

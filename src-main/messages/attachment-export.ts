@@ -65,9 +65,14 @@ async function partFromCachedSource(store: Store, record: MessageRecord, partId:
  * Writes an attachment to the path the user chose, or into a folder under
  * its sanitized name without overwriting anything there.
  */
-export async function writeAttachment(store: Store, file: AttachmentFile, target: { path: string } | { directory: string }): Promise<string> {
+export async function writeAttachment(
+  store: Store,
+  file: AttachmentFile,
+  target: { path: string } | { directory: string },
+  options: { mode?: number } = {},
+): Promise<string> {
   const path = 'path' in target ? target.path : freeName(target.directory, file.filename);
-  await pipeline(store.blobs.read(file.blob.blob), createWriteStream(path, { flags: 'path' in target ? 'w' : 'wx' }));
+  await pipeline(store.blobs.read(file.blob.blob), createWriteStream(path, { flags: 'path' in target ? 'w' : 'wx', mode: options.mode }));
   return path;
 }
 

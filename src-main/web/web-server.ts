@@ -7,6 +7,8 @@ import type { Handlers } from '../ipc/dispatch';
 import type { EventBus } from '../app/event-bus';
 import type { WrenCore } from '../app/wren-core';
 import { attachmentPart, loadAttachment } from '../messages/attachment-export';
+import { bareType, browserViewable } from '../ipc/browser-viewable';
+import type { StructurePart } from '../mime/structure';
 import { exportRows, mboxOf } from '../mailfiles/export-folder';
 import { safeFileName } from '../mime/safe-file-name';
 import { parseMailto } from '../mailto/parse-mailto';
@@ -133,24 +135,40 @@ function decodePath(pathname: string): string | null {
   }
 }
 
-/** Browser download of an attachment: the web mode's "save where the user chooses". */
+/** Browser download of an attachment (the web mode's "save where the user chooses"), or with view=1 a tab that shows it. */
 async function sendAttachment(url: URL, response: ServerResponse, core: WrenCore): Promise<void> {
   const messageId = Number(url.searchParams.get('messageId'));
   const partId = url.searchParams.get('partId') ?? '';
   if (!Number.isInteger(messageId) || !/^\d+(\.\d+)*$/.test(partId)) return fail(response, 400, 'messageId and partId are required.');
   try {
     const record = core.reader.requireMessage(messageId);
-    const file = await loadAttachment(core.store, record, attachmentPart(record, partId), core.reader.imapFor(record));
+    const part = attachmentPart(record, partId);
+    const file = await loadAttachment(core.store, record, part, core.reader.imapFor(record));
+    const view = url.searchParams.get('view') === '1' && browserViewable(part.type);
     response.writeHead(200, {
-      'Content-Type': 'application/octet-stream',
       'Content-Length': String(file.blob.size),
-      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+      ...(view ? viewingHeaders(part) : { 'Content-Type': 'application/octet-stream' }),
+      'Content-Disposition': `${view ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
       'X-Content-Type-Options': 'nosniff',
     });
     core.store.blobs.read(file.blob.blob).pipe(response);
   } catch (error) {
     fail(response, 404, toErrorShape(error).message);
   }
+}
+
+/**
+ * An attachment shown in a tab of its own ("Open" in the web mode): its declared type, only when that is
+ * one a browser shows without running anything (browser-viewable.ts), and a sandbox with no script and no
+ * fetch, so a file that lies about its type still runs nothing on the page's origin, where the API is.
+ */
+function viewingHeaders(part: StructurePart): Record<string, string> {
+  const charset = part.parameters.charset?.replace(/[^A-Za-z0-9_.:-]/g, '');
+  const type = bareType(part.type);
+  return {
+    'Content-Type': type === 'text/plain' ? `text/plain; charset=${charset || 'utf-8'}` : type,
+    'Content-Security-Policy': "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
+  };
 }
 
 /** Browser download of a folder as an mbox file (mboxrd), streamed message by message. */

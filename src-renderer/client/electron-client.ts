@@ -26,6 +26,10 @@ export class ElectronClient implements WrenClient {
     await this.request('attachments.save', { messageId, partId });
   }
 
+  async openAttachment(messageId: number, { partId }: { partId: string }): Promise<void> {
+    await this.request('attachments.open', { messageId, partId });
+  }
+
   async exportFolder(folderId: number): Promise<void> {
     await this.request('folders.export', { folderId, format: 'mbox' });
   }

@@ -1,4 +1,4 @@
-import type { EventName, Events, Method, ParamsOf, Reply, ResultOf } from '../../src-main/ipc/contract';
+import { browserViewable, type EventName, type Events, type Method, type ParamsOf, type Reply, type ResultOf } from '../../src-main/ipc/contract';
 import { ClientError, unwrapReply, type WrenClient } from './wren-client';
 import { parseServerFrame } from './server-frames';
 import { importChosenMailFiles } from './upload-mail-files';
@@ -79,6 +79,14 @@ export class WebClient implements WrenClient {
 
   async saveAttachment(messageId: number, partId: string): Promise<void> {
     download(`api/attachment?${new URLSearchParams({ messageId: String(messageId), partId }).toString()}`);
+  }
+
+  async openAttachment(messageId: number, { partId, contentType }: { partId: string; contentType: string }): Promise<void> {
+    const query = new URLSearchParams({ messageId: String(messageId), partId });
+    if (!browserViewable(contentType)) return download(`api/attachment?${query.toString()}`);
+    query.set('view', '1');
+    // noopener: the tab gets no handle on this page (it is sandboxed and runs nothing anyway).
+    window.open(`api/attachment?${query.toString()}`, '_blank', 'noopener');
   }
 
   async exportFolder(folderId: number): Promise<void> {

@@ -17,6 +17,12 @@ export interface WrenClient {
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
   /** Electron asks where to save; the web mode lets the browser download it. */
   saveAttachment(messageId: number, partId: string): Promise<void>;
+  /**
+   * Electron hands a copy to the OS's application for it; the web mode shows it in a browser tab
+   * (images, PDF, plain text) or downloads it. Call it straight from the click: a browser lets a
+   * page open a tab only while the user's click is fresh.
+   */
+  openAttachment(messageId: number, attachment: { partId: string; contentType: string }): Promise<void>;
   /** A folder as an mbox file: Electron asks where to save; the web mode lets the browser download it. */
   exportFolder(folderId: number): Promise<void>;
   /** Mail files into a folder, chosen in an open dialog (the web mode uploads them); null when none were chosen. */

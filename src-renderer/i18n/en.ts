@@ -141,6 +141,8 @@ const strings = {
   'reading.warnings': 'Wren met problems while decoding this message; some parts may look wrong:',
   'reading.noBody': 'This message has no text.',
   'reading.attachments': 'Attachments',
+  'reading.openAttachment': 'Open',
+  'reading.openAttachmentHint': 'Double-click to open',
   'reading.saveAttachment': 'Save',
   'reading.viewSource': 'View source',
   'reading.hideSource': 'View message',
@@ -600,6 +602,8 @@ export const en: Dictionary = {
     SmtpDeferred: 'The outgoing mail server cannot take the message now; Wren will try again.',
     NoSmtpServer: 'This account has no outgoing (SMTP) server set up.',
     NotMailFile: 'That file is not a mailbox: Wren imports mbox files and single messages (.eml). Nothing was imported from it.',
+    AttachmentMayRun: 'Wren does not open this attachment: it is a kind of file that runs as a program, and mail is how most harmful programs arrive. If you trust the sender and expected it, save it and open it yourself.',
+    NoAppToOpen: 'The attachment could not be opened: no application on this computer opens this kind of file. Save it instead.',
     Internal: 'Something went wrong inside Wren. This is a bug in Wren.',
   },
   backgroundErrors: {

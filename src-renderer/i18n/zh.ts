@@ -137,6 +137,8 @@ export const zh: Dictionary = {
     'reading.warnings': 'Wren 在解码此邮件时遇到问题，部分内容可能显示不正确：',
     'reading.noBody': '此邮件没有正文。',
     'reading.attachments': '附件',
+    'reading.openAttachment': '打开',
+    'reading.openAttachmentHint': '双击打开',
     'reading.saveAttachment': '保存',
     'reading.viewSource': '查看源文件',
     'reading.hideSource': '查看邮件',
@@ -576,6 +578,8 @@ export const zh: Dictionary = {
     SmtpDeferred: '发件服务器暂时无法接收这封邮件，Wren 稍后会重试。',
     NoSmtpServer: '此账户尚未设置发件（SMTP）服务器。',
     NotMailFile: '该文件不是邮箱文件：Wren 只能导入 mbox 文件和单封邮件（.eml）。未从中导入任何内容。',
+    AttachmentMayRun: 'Wren 不会打开此附件：这类文件会作为程序运行，而大多数有害程序正是通过邮件传播的。如果您信任发件人且正在等这个文件，请先保存，再自行打开。',
+    NoAppToOpen: '无法打开此附件：这台电脑上没有能打开这类文件的应用程序。请改为保存。',
     Internal: 'Wren 内部出现错误。这是 Wren 的错误。',
   },
   backgroundErrors: {

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
 import { SUMMARY_RECIPIENTS, type MessageSummary } from '../../ipc/contract';
 import { attachmentPart, loadAttachment, writeAttachment } from '../../messages/attachment-export';
+import { assertOpenable } from '../../messages/attachment-risk';
 import { safeFileName } from '../../mime/safe-file-name';
+import { WrenError } from '../../errors/wren-error';
 import type { Handlers } from '../../ipc/dispatch';
 import type { messageRequests } from '../../ipc/requests/message-requests';
 import type { WrenCore } from '../wren-core';
@@ -12,7 +14,7 @@ import type { HandlerOptions } from '../handlers';
 /** Raw sources larger than this are cut in the "view source" pane (the full file can still be saved). */
 const SOURCE_VIEW_LIMIT = 4 * 1024 * 1024;
 
-/** Messages: lists, unified views, search, reading, source, flags, operations and their undo, saving attachments. */
+/** Messages: lists, unified views, search, reading, source, flags, operations and their undo, saving and opening attachments. */
 export function messageHandlers(core: WrenCore, options: HandlerOptions): Pick<Handlers, keyof typeof messageRequests> {
   return {
     'messages.list': ({ folderId, offset, limit, sort, filter }) => core.store.messages.page(folderId, offset, limit, sort, filter),
@@ -39,6 +41,17 @@ export function messageHandlers(core: WrenCore, options: HandlerOptions): Pick<H
       if (path === null) return { savedTo: null };
       const file = await loadAttachment(core.store, record, part, core.reader.imapFor(record));
       return { savedTo: await writeAttachment(core.store, file, path ? { path } : { directory: defaultDownloads() }) };
+    },
+    'attachments.open': async ({ messageId, partId }) => {
+      const opener = options.openWithSystem;
+      if (!opener) throw new WrenError('BadRequest', 'Only the desktop app opens attachments with other applications; the web mode opens them in the browser.');
+      const record = core.reader.requireMessage(messageId);
+      const part = attachmentPart(record, partId);
+      assertOpenable(safeFileName(part.filename, part.type), part.type);
+      const copy = await opener.copies.place(core.store, await loadAttachment(core.store, record, part, core.reader.imapFor(record)));
+      const failure = await opener.openPath(copy);
+      if (failure) throw new WrenError('NoAppToOpen', `The system could not open ${copy}: ${failure}`, { reason: failure });
+      return { openedAt: copy };
     },
   };
 }

@@ -5,6 +5,8 @@ import { DEFAULT_LIST_SORT, MAX_KEPT_IN_FILTER } from '../contract-constants';
 import { ListSort } from '../../settings/settings-schema';
 import { byMessage, empty, id, request } from './request-shape';
 
+const byAttachment = z.object({ messageId: id, partId: z.string().regex(/^\d+(\.\d+)*$/) }).strict();
+
 export const messageRequests = {
   'messages.list': request<{ total: number; items: MessageSummary[] }>()(
     z
@@ -68,7 +70,10 @@ export const messageRequests = {
   /** Takes back an operation the user just made (the toast's Undo), locally and, if already sent, on the server. */
   'operations.undo': request<{ undone: true }>()(z.object({ operationId: id }).strict()),
   /** Electron asks where to save with a dialog; the web mode downloads instead (see web-server.ts). */
-  'attachments.save': request<{ savedTo: string | null }>()(
-    z.object({ messageId: id, partId: z.string().regex(/^\d+(\.\d+)*$/) }).strict(),
-  ),
+  'attachments.save': request<{ savedTo: string | null }>()(byAttachment),
+  /**
+   * Electron: a read-only copy handed to the application the OS has for it (AttachmentMayRun for a
+   * program or script). The web mode opens the attachment in a browser tab instead (see web-server.ts).
+   */
+  'attachments.open': request<{ openedAt: string }>()(byAttachment),
 } as const;

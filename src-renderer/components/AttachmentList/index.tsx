@@ -23,6 +23,11 @@ export function AttachmentList({ messageId, attachments }: AttachmentListProps) 
     setError(null);
     client.saveAttachment(messageId, attachment.partId).catch((failure: unknown) => setError(toErrorShape(failure)));
   };
+  // Straight from the click, no await first: the web mode's browser opens a tab only for a fresh click.
+  const open = (attachment: AttachmentView) => {
+    setError(null);
+    client.openAttachment(messageId, attachment).catch((failure: unknown) => setError(toErrorShape(failure)));
+  };
 
   return (
     <section className="attachment-list" data-testid="attachments">
@@ -30,10 +35,15 @@ export function AttachmentList({ messageId, attachments }: AttachmentListProps) 
       <ul>
         {attachments.map((attachment) => (
           <li key={attachment.partId} className="attachment-list__item">
-            <span className="attachment-list__name">📎 {attachment.filename || attachment.partId}</span>
+            <span className="attachment-list__name" title={t('reading.openAttachmentHint')} onDoubleClick={() => open(attachment)}>
+              📎 {attachment.filename || attachment.partId}
+            </span>
             <span className="attachment-list__meta">
               {attachment.contentType} · {formatSize(attachment.size, locale)}
             </span>
+            <button type="button" onClick={() => open(attachment)} data-testid={`open-attachment-${attachment.partId}`}>
+              {t('reading.openAttachment')}
+            </button>
             <button type="button" onClick={() => save(attachment)} data-testid={`save-attachment-${attachment.partId}`}>
               {t('reading.saveAttachment')}
             </button>

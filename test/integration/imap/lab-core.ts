@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHandlers } from '../../../src-main/app/handlers';
+import { createHandlers, type HandlerOptions } from '../../../src-main/app/handlers';
 import { WrenCore, type CoreOptions } from '../../../src-main/app/wren-core';
 import type { DiscoveryOptions } from '../../../src-main/accounts/discovery/discovery-options';
 import type { AccountDraftInput, Method, ParamsOf, ResultOf } from '../../../src-main/ipc/contract';
@@ -32,6 +32,8 @@ export function startCore(
     discovery?: Partial<DiscoveryOptions>;
     sharing?: TestCore;
     onTokenWait?: CoreOptions['onTokenWait'];
+    /** What the desktop app adds to the handlers (its dialogs, "open with the system"). */
+    handlerOptions?: HandlerOptions;
   } = {},
 ): TestCore {
   const dir = mkdtempSync(join(tmpdir(), 'wren-core-'));
@@ -47,7 +49,7 @@ export function startCore(
     searchWorkerPath: options.searchWorkerPath ?? null,
     discovery: options.discovery,
   });
-  const handlers = createHandlers(core);
+  const handlers = createHandlers(core, options.handlerOptions);
   return {
     core,
     dir,

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src-renderer/components/App';
 import { FakeClient, renderWithClient, type Handlers } from './fake-client';
+import { ClientError } from '../../../src-renderer/client/wren-client';
 import { ACCOUNT, FOLDERS, MESSAGE, SUMMARY } from './mail-fixtures';
 
 afterEach(cleanup);
@@ -180,6 +181,16 @@ describe('ReadingPane through the app', () => {
 
     fireEvent.click(within(pane).getByTestId('save-attachment-2'));
     await waitFor(() => expect(client.callsOf('attachments.save')).toEqual([{ messageId: 100, partId: '2' }]));
+    // A double-click on the name opens it as the Open button does; a refusal is worded, and Save still offered.
+    client.handlers['attachments.open'] = () => {
+      throw new ClientError({ code: 'AttachmentMayRun', message: 'report.pdf could run a program', details: { filename: 'report.pdf' } });
+    };
+    fireEvent.doubleClick(within(pane).getByText(/report\.pdf/));
+    expect((await within(pane).findByRole('alert')).textContent).toContain('runs as a program');
+    expect(client.callsOf('attachments.open')).toEqual([{ messageId: 100, partId: '2' }]);
+    client.handlers['attachments.open'] = async () => ({ openedAt: '/tmp/report.pdf' });
+    fireEvent.click(within(pane).getByTestId('open-attachment-2'));
+    await waitFor(() => expect(within(pane).queryByRole('alert')).toBeNull());
 
     fireEvent.click(within(pane).getByTestId('toggle-source'));
     expect((await within(pane).findByTestId('message-source')).textContent).toContain('Subject: Quarterly report');

@@ -63,6 +63,11 @@ export class FakeClient implements WrenClient {
     this.calls.push({ method: 'attachments.save', params: { messageId, partId } });
   }
 
+  /** As the desktop app does it, so a test's handler can answer (or refuse) for the OS. */
+  async openAttachment(messageId: number, { partId }: { partId: string }): Promise<void> {
+    await this.request('attachments.open', { messageId, partId });
+  }
+
   async exportFolder(folderId: number): Promise<void> {
     this.calls.push({ method: 'folders.export', params: { folderId } });
   }

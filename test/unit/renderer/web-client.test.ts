@@ -159,4 +159,23 @@ describe('WebClient', () => {
     expect(document.querySelector('a')).toBeNull();
     click.mockRestore();
   });
+
+  it('opens an image, a PDF or plain text in a tab of its own, and downloads any other attachment', async () => {
+    const open = vi.spyOn(window, 'open').mockImplementation(() => null);
+    const clicked: string[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this.getAttribute('href')!);
+    });
+    await client.openAttachment(12, { partId: '2', contentType: 'text/plain; charset=gbk' });
+    await client.openAttachment(12, { partId: '3', contentType: 'IMAGE/PNG' });
+    expect(open.mock.calls).toEqual([
+      ['api/attachment?messageId=12&partId=2&view=1', '_blank', 'noopener'],
+      ['api/attachment?messageId=12&partId=3&view=1', '_blank', 'noopener'],
+    ]);
+    for (const contentType of ['text/html', 'image/svg+xml', 'application/zip']) await client.openAttachment(12, { partId: '4', contentType });
+    expect(open).toHaveBeenCalledTimes(2);
+    expect(clicked).toEqual(Array(3).fill('api/attachment?messageId=12&partId=4'));
+    open.mockRestore();
+    click.mockRestore();
+  });
 });
