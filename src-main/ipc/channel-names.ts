@@ -24,6 +24,7 @@ export const METHOD_NAMES = [
   'messages.read',
   'messages.summary',
   'messages.source',
+  'messages.conversation',
   'messages.setFlags',
   'messages.apply',
   'operations.undo',

@@ -78,6 +78,9 @@ export interface SearchHit extends ViewMessageSummary {
   folderName: string;
 }
 
+/** A message of the open one's conversation (messages.conversation): a list entry with its folder, as a search hit. */
+export type ConversationMessage = SearchHit;
+
 export interface AttachmentView {
   partId: string;
   filename: string;

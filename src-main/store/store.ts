@@ -18,6 +18,7 @@ import { IdentitiesRepo } from './identities-repo';
 import { PendingAppendsRepo } from './pending-appends-repo';
 import { OutboxRepo } from './outbox-repo';
 import { SearchRepo } from './search-repo';
+import { ConversationQuery } from './conversation-query';
 
 /**
  * The local cache: one SQLite database plus a blob folder for large parts.
@@ -42,6 +43,7 @@ export class Store {
   readonly pendingAppends: PendingAppendsRepo;
   readonly outbox: OutboxRepo;
   readonly search: SearchRepo;
+  readonly conversations: ConversationQuery;
 
   constructor(readonly dataDir: string) {
     this.db = openDatabase(join(dataDir, 'wren.sqlite'));
@@ -63,6 +65,7 @@ export class Store {
     this.pendingAppends = new PendingAppendsRepo(this.db);
     this.outbox = new OutboxRepo(this.db);
     this.search = new SearchRepo(this.db);
+    this.conversations = new ConversationQuery(this.db);
   }
 
   /**

@@ -140,6 +140,8 @@ const strings = {
   'reading.subject': 'Subject',
   'reading.warnings': 'Wren met problems while decoding this message; some parts may look wrong:',
   'reading.noBody': 'This message has no text.',
+  'conversation.title': 'Conversation · {count} {count|message|messages}',
+  'conversation.thisMessage': 'this message',
   'reading.attachments': 'Attachments',
   'reading.openAttachment': 'Open',
   'reading.openAttachmentHint': 'Double-click to open',

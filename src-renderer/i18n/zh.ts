@@ -136,6 +136,8 @@ export const zh: Dictionary = {
     'reading.subject': '主题',
     'reading.warnings': 'Wren 在解码此邮件时遇到问题，部分内容可能显示不正确：',
     'reading.noBody': '此邮件没有正文。',
+    'conversation.title': '对话 · {count} 封邮件',
+    'conversation.thisMessage': '当前邮件',
     'reading.attachments': '附件',
     'reading.openAttachment': '打开',
     'reading.openAttachmentHint': '双击打开',

@@ -28,6 +28,7 @@ export function messageHandlers(core: WrenCore, options: HandlerOptions): Pick<H
       const source = await text(stream);
       return { source: source.length > SOURCE_VIEW_LIMIT ? source.slice(0, SOURCE_VIEW_LIMIT) : source, size };
     },
+    'messages.conversation': ({ messageId }) => ({ messages: core.store.conversations.of(core.reader.requireMessage(messageId).id) }),
     'messages.setFlags': ({ messageId, seen, flagged }) => {
       core.operations.setFlags(core.reader.requireMessage(messageId).id, { seen, flagged });
       return { updated: true };

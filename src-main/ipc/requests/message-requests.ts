@@ -1,6 +1,6 @@
 /** Messages: lists, unified views, reading, and the operations journal's way in. */
 import { z } from 'zod';
-import { type MessageSummary, type UnifiedViewCount, UnifiedView, type ViewMessageSummary, type SearchHit, type MessageView, MailOperation, type OperationReceipt } from '../mail-shapes';
+import { type MessageSummary, type UnifiedViewCount, UnifiedView, type ViewMessageSummary, type SearchHit, type ConversationMessage, type MessageView, MailOperation, type OperationReceipt } from '../mail-shapes';
 import { DEFAULT_LIST_SORT, MAX_KEPT_IN_FILTER } from '../contract-constants';
 import { ListSort } from '../../settings/settings-schema';
 import { byMessage, empty, id, request } from './request-shape';
@@ -62,6 +62,8 @@ export const messageRequests = {
   /** One message's list entry as stored now (its flags follow every change), without touching the server. */
   'messages.summary': request<MessageSummary>()(byMessage),
   'messages.source': request<{ source: string; size: number }>()(byMessage),
+  /** The messages of its conversation (itself included), oldest first, from every folder of its account; local only. */
+  'messages.conversation': request<{ messages: ConversationMessage[] }>()(byMessage),
   'messages.setFlags': request<{ updated: true }>()(
     z.object({ messageId: id, seen: z.boolean().optional(), flagged: z.boolean().optional() }).strict(),
   ),

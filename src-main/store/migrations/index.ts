@@ -24,6 +24,7 @@ import { accountIdsNeverReused } from './0023-account-ids-never-reused';
 import { smtpCertificatePin } from './0024-smtp-certificate-pin';
 import { outboxSendingBegan } from './0025-outbox-sending-began';
 import { outboxComposedApart } from './0026-outbox-composed-apart';
+import { messagesByInReplyTo } from './0027-messages-by-in-reply-to';
 import type { Migration } from './migration';
 
 /** In order; a new migration is a new file here, never an edit to an old one. */
@@ -32,7 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   pop3Downloads, localTransfers, outbox, addressBook, accountOrderColour, pop3UidlIdentity, messageSearch, addressBookByBatch, oauth2Accounts,
   searchCjkRunEnds, folderDeletePlan, outboxSources, messageIdsNeverReused, searchNfkc,
   searchAttachmentNames, messagesByMessageId, accountIdsNeverReused, smtpCertificatePin, outboxSendingBegan,
-  outboxComposedApart,
+  outboxComposedApart, messagesByInReplyTo,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -6,6 +6,7 @@ import { useClientEvent } from '../../hooks/use-client-event';
 import { useRequest } from '../../hooks/use-request';
 import { useI18n, useT } from '../../i18n/i18n-context';
 import { AttachmentList } from '../AttachmentList';
+import { Conversation } from '../Conversation';
 import { ErrorNotice } from '../ErrorNotice';
 import { MessageActions } from '../MessageActions';
 import { MessageBody } from '../MessageBody';
@@ -62,6 +63,7 @@ function MessageReader({ initial, accountId }: { initial: MessageSummary; accoun
     <article className="reading-pane" data-testid="reading-pane">
       <MessageHeaders message={message} />
       <MessageActions showSource={showSource} onToggleSource={() => setShowSource(!showSource)} />
+      <Conversation messageId={message.id} folderId={message.folderId} />
       {message.partial && <PartialNotice storedBytes={message.partialBytes ?? 0} totalBytes={message.size} onDownload={read.reload} downloading={read.loading} restGone={message.warnings.includes(REST_GONE_WARNING)} />}
       <Warnings warnings={message.partial ? message.warnings.filter((warning) => warning !== PARTIAL_WARNING && warning !== REST_GONE_WARNING) : message.warnings} />
       {showSource ? <MessageSource messageId={message.id} /> : <MessageBody message={message} />}
