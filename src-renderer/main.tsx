@@ -6,6 +6,7 @@ import { App } from './components/App';
 import { I18nProvider } from './i18n/i18n-context';
 import { SettingsProvider } from './settings/settings-context';
 import './styles/app.css';
+import './styles/print.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

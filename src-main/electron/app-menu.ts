@@ -38,6 +38,8 @@ export function menuTemplate(language: MenuLanguage, actions: MenuActions, platf
       { label: w.checkMail, accelerator: 'F5', click: actions.checkMail },
       ...(mac ? [] : [{ type: 'separator' } as const, { label: w.settings, accelerator: 'CmdOrCtrl+,', click: send('settings') }]),
       { type: 'separator' },
+      { label: w.print, accelerator: 'CmdOrCtrl+P', click: send('print') },
+      { type: 'separator' },
       { label: w.closeWindow, role: 'close', accelerator: 'CmdOrCtrl+W' },
       ...(mac ? [] : [{ label: w.quit, role: 'quit', accelerator: 'CmdOrCtrl+Q' } as const]),
     ],

@@ -28,6 +28,7 @@ export type ShortcutAction =
   | 'forward'
   | 'forwardAttachment'
   | 'search'
+  | 'print'
   | 'help';
 
 export interface Shortcut {
@@ -61,6 +62,7 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'forward', keys: ['f'] },
   { action: 'forwardAttachment', keys: ['Shift+F'] },
   { action: 'search', keys: ['/', 'Mod+K'] },
+  { action: 'print', keys: ['Mod+P'] },
   { action: 'help', keys: ['?'] },
 ];
 

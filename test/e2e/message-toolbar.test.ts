@@ -25,7 +25,7 @@ describe('web mode: the message toolbar', () => {
     await web.page.getByTestId('action-mark-unread').waitFor(); // the message, opened, is read
     expect(await buttons(web.page)).toEqual([
       'action-compose', 'action-reply', 'action-reply-all', 'action-forward', 'action-delete', 'action-archive', 'action-move',
-      'action-copy', 'action-mark-unread', 'action-flag', 'action-junk', 'action-forward-attachment', 'action-edit-as-new',
+      'action-copy', 'action-mark-unread', 'action-flag', 'action-junk', 'action-forward-attachment', 'action-edit-as-new', 'action-print',
     ]);
     expect(await web.page.getByTestId('action-more').count()).toBe(0);
     expect(await height(web.page)).toBeLessThan(45);
@@ -58,8 +58,8 @@ describe('web mode: the message toolbar', () => {
     await menu.waitFor();
     const entries = await menu.getByRole('menuitem').allTextContents();
     // The rarer ones last: they go into More first.
-    expect(entries.slice(-3)).toEqual(['Junk', 'Forward as attachment', 'Edit as new']);
-    expect(entries.length + shown.length - 1).toBe(13); // every action once, as a button or in the menu
+    expect(entries.slice(-3)).toEqual(['Forward as attachment', 'Edit as new', 'Print…']);
+    expect(entries.length + shown.length - 1).toBe(14); // every action once, as a button or in the menu
     expect(await focused(web.page, 'text')).toBe(entries[0]);
     await screenshot(web.page, 'message-toolbar-narrow-more');
     await web.page.keyboard.press('Escape');

@@ -8,6 +8,7 @@ import type { MailOverlays } from './use-mail-overlays';
 import type { MessageActions } from './use-message-actions';
 import type { MessageSelection } from './use-message-selection';
 import { planDelete } from './delete-plan';
+import { printOpenMessage } from '../ReadingPane/print-message';
 import type { ComposeRequest } from '../Composer/compose-context';
 
 interface CommandSources {
@@ -79,6 +80,8 @@ export function useMailCommands({ folder, pages, selection, actions, overlays, c
     undo: () => toasts.undoLatest(),
     help: () => overlays.setHelp(true),
     search: focusSearch,
+    // Only one open message prints; otherwise the key keeps the browser's meaning (the whole page).
+    print: () => (selection.single ? printOpenMessage() : false),
     compose: () => compose({ mode: 'new', accountId: folder?.accountId ?? undefined }),
     reply: answer('reply'),
     replyAll: answer('replyAll'),
@@ -87,7 +90,7 @@ export function useMailCommands({ folder, pages, selection, actions, overlays, c
   };
   const writing = {
     compose: handlers.compose, reply: handlers.reply, replyAll: handlers.replyAll, forward: handlers.forward, forwardAttachment: handlers.forwardAttachment,
-    editDraft: answer('editDraft'), editAsNew: answer('editAsNew'),
+    editDraft: answer('editDraft'), editAsNew: answer('editAsNew'), print: handlers.print,
   };
   return { commands, writing, editIfDraft, runShortcut: (action: ShortcutAction) => handlers[action]() };
 }

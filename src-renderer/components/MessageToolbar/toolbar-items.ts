@@ -12,6 +12,8 @@ export interface WritingCommands {
   editDraft(): void;
   /** A new message from this one (its recipients, subject, text and files), which stays as it was. */
   editAsNew(): void;
+  /** Not writing, but like these it acts on the one open message. */
+  print(): void;
 }
 
 /** One action of the toolbar, shown as a button or, when the line is full, in its More menu. */
@@ -48,6 +50,7 @@ export function toolbarItems({ commands, rows, writing, inDrafts, inJunk = false
   const rarer: ToolbarItem[] = [
     ...(inDrafts ? [] : [{ id: 'forward-attachment', label: 'actions.forwardAttachment' as const, icon: '📎', run: writing.forwardAttachment, disabled: count !== 1 }]),
     { id: 'edit-as-new', label: 'actions.editAsNew', icon: '📝', run: writing.editAsNew, disabled: count !== 1 },
+    { id: 'print', label: 'actions.print', icon: '🖨', run: writing.print, disabled: count !== 1 },
   ];
   return [
     { id: 'compose', label: 'actions.compose', icon: '✉', run: writing.compose, disabled: false },
