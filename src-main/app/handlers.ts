@@ -10,6 +10,8 @@ import type { OpenedAttachments } from '../messages/opened-attachments';
 export interface HandlerOptions {
   /** Where to save an attachment; Electron asks with a dialog. Default: a free name in the Downloads folder. */
   chooseAttachmentPath?: (suggestedName: string) => Promise<string | null>;
+  /** Which folder "Save all" writes a message's attachments into (Electron: a folder dialog); null when cancelled. Default: Downloads. */
+  chooseAttachmentsFolder?: () => Promise<string | null>;
   /** Where to export a folder (Electron: a save dialog); null when the user cancels. */
   chooseExportPath?: (suggestedName: string, format: 'mbox' | 'eml') => Promise<string | null>;
   /** Which mail files to import (Electron: an open dialog); null when the user cancels. */

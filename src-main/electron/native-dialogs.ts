@@ -8,7 +8,7 @@ export interface DialogFolders {
   documents: string;
 }
 
-type NativeDialogOptions = Pick<HandlerOptions, 'chooseAttachmentPath' | 'chooseExportPath' | 'chooseImportFiles' | 'pickAttachmentFiles'>;
+type NativeDialogOptions = Pick<HandlerOptions, 'chooseAttachmentPath' | 'chooseAttachmentsFolder' | 'chooseExportPath' | 'chooseImportFiles' | 'pickAttachmentFiles'>;
 
 /**
  * The handlers' questions to the user answered with Electron's native dialogs,
@@ -27,6 +27,10 @@ export function nativeDialogs(dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveD
   };
   return {
     chooseAttachmentPath: (suggestedName) => saveAs(join(folders.downloads, suggestedName)),
+    chooseAttachmentsFolder: async () => {
+      const choice = await dialog.showOpenDialog(window, { defaultPath: folders.downloads, properties: ['openDirectory', 'createDirectory'] });
+      return choice.canceled || !choice.filePaths[0] ? null : choice.filePaths[0];
+    },
     chooseExportPath: (suggestedName) => saveAs(join(folders.documents, suggestedName)),
     chooseImportFiles: async () => {
       const files = await openFiles();

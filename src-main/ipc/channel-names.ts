@@ -39,6 +39,7 @@ export const METHOD_NAMES = [
   'folders.export',
   'attachments.save',
   'attachments.open',
+  'attachments.saveAll',
   'sync.start',
   'sync.run',
   'sync.watch',

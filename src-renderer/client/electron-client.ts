@@ -26,6 +26,10 @@ export class ElectronClient implements WrenClient {
     await this.request('attachments.save', { messageId, partId });
   }
 
+  async saveAllAttachments(messageId: number): Promise<void> {
+    await this.request('attachments.saveAll', { messageId });
+  }
+
   async openAttachment(messageId: number, { partId }: { partId: string }): Promise<void> {
     await this.request('attachments.open', { messageId, partId });
   }

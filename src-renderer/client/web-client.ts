@@ -81,6 +81,10 @@ export class WebClient implements WrenClient {
     download(`api/attachment?${new URLSearchParams({ messageId: String(messageId), partId }).toString()}`);
   }
 
+  async saveAllAttachments(messageId: number, partIds: string[]): Promise<void> {
+    for (const partId of partIds) await this.saveAttachment(messageId, partId);
+  }
+
   async openAttachment(messageId: number, { partId, contentType }: { partId: string; contentType: string }): Promise<void> {
     const query = new URLSearchParams({ messageId: String(messageId), partId });
     if (!browserViewable(contentType)) return download(`api/attachment?${query.toString()}`);

@@ -17,6 +17,8 @@ export interface WrenClient {
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
   /** Electron asks where to save; the web mode lets the browser download it. */
   saveAttachment(messageId: number, partId: string): Promise<void>;
+  /** Every listed attachment: Electron asks for a folder; the web mode downloads them one by one. */
+  saveAllAttachments(messageId: number, partIds: string[]): Promise<void>;
   /**
    * Electron hands a copy to the OS's application for it; the web mode shows it in a browser tab
    * (images, PDF, plain text) or downloads it. Call it straight from the click: a browser lets a

@@ -144,6 +144,7 @@ const strings = {
   'conversation.thisMessage': 'this message',
   'reading.attachments': 'Attachments',
   'reading.openAttachment': 'Open',
+  'reading.saveAllAttachments': 'Save all {count}',
   'reading.openAttachmentHint': 'Double-click to open',
   'reading.saveAttachment': 'Save',
   'reading.viewSource': 'View source',

@@ -140,6 +140,7 @@ export const zh: Dictionary = {
     'conversation.thisMessage': '当前邮件',
     'reading.attachments': '附件',
     'reading.openAttachment': '打开',
+    'reading.saveAllAttachments': '全部保存（{count} 个）',
     'reading.openAttachmentHint': '双击打开',
     'reading.saveAttachment': '保存',
     'reading.viewSource': '查看源文件',

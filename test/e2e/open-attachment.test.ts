@@ -60,4 +60,17 @@ describe('web mode: opening attachments', () => {
     }
     await screenshot(web.page, 'open-attachment-list-zh');
   });
+
+  it('Save all downloads every attachment, each under its own name', async () => {
+    const names: string[] = [];
+    const all = new Promise<void>((resolve) => {
+      web.page.on('download', (download) => {
+        names.push(download.suggestedFilename());
+        if (names.length === 4) resolve();
+      });
+    });
+    await web.page.getByTestId('save-all-attachments').click();
+    await all;
+    expect(names.sort()).toEqual(['page.html', 'pixel.png', 'setup.exe', '纪要.txt'].sort());
+  });
 });

@@ -4,6 +4,7 @@ import { text } from 'node:stream/consumers';
 import { SUMMARY_RECIPIENTS, type MessageSummary } from '../../ipc/contract';
 import { attachmentPart, loadAttachment, writeAttachment } from '../../messages/attachment-export';
 import { assertOpenable } from '../../messages/attachment-risk';
+import { chooseDisplayParts } from '../../mime/choose-display-parts';
 import { safeFileName } from '../../mime/safe-file-name';
 import { WrenError } from '../../errors/wren-error';
 import type { Handlers } from '../../ipc/dispatch';
@@ -42,6 +43,19 @@ export function messageHandlers(core: WrenCore, options: HandlerOptions): Pick<H
       if (path === null) return { savedTo: null };
       const file = await loadAttachment(core.store, record, part, core.reader.imapFor(record));
       return { savedTo: await writeAttachment(core.store, file, path ? { path } : { directory: defaultDownloads() }) };
+    },
+    'attachments.saveAll': async ({ messageId }) => {
+      const record = core.reader.requireMessage(messageId);
+      const parts = record.structure ? chooseDisplayParts(record.structure).attachments : [];
+      const directory = options.chooseAttachmentsFolder ? await options.chooseAttachmentsFolder() : defaultDownloads();
+      if (directory === null) return { savedTo: null, files: [] };
+      const files: string[] = [];
+      // One at a time: each may be a download from the server, and they go to one disk anyway.
+      for (const part of parts) {
+        const file = await loadAttachment(core.store, record, part, core.reader.imapFor(record));
+        files.push(await writeAttachment(core.store, file, { directory }));
+      }
+      return { savedTo: directory, files };
     },
     'attachments.open': async ({ messageId, partId }) => {
       const opener = options.openWithSystem;

@@ -78,4 +78,9 @@ export const messageRequests = {
    * program or script). The web mode opens the attachment in a browser tab instead (see web-server.ts).
    */
   'attachments.open': request<{ openedAt: string }>()(byAttachment),
+  /**
+   * Every attachment the reader lists, into one folder (Electron asks which), each under a free name: nothing there
+   * is overwritten. The web mode downloads them one by one instead.
+   */
+  'attachments.saveAll': request<{ savedTo: string | null; files: string[] }>()(byMessage),
 } as const;

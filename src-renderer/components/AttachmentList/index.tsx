@@ -23,6 +23,10 @@ export function AttachmentList({ messageId, attachments }: AttachmentListProps) 
     setError(null);
     client.saveAttachment(messageId, attachment.partId).catch((failure: unknown) => setError(toErrorShape(failure)));
   };
+  const saveAll = () => {
+    setError(null);
+    client.saveAllAttachments(messageId, attachments.map((attachment) => attachment.partId)).catch((failure: unknown) => setError(toErrorShape(failure)));
+  };
   // Straight from the click, no await first: the web mode's browser opens a tab only for a fresh click.
   const open = (attachment: AttachmentView) => {
     setError(null);
@@ -31,7 +35,14 @@ export function AttachmentList({ messageId, attachments }: AttachmentListProps) 
 
   return (
     <section className="attachment-list" data-testid="attachments">
-      <h3>{t('reading.attachments')}</h3>
+      <div className="attachment-list__heading">
+        <h3>{t('reading.attachments')}</h3>
+        {attachments.length > 1 && (
+          <button type="button" onClick={saveAll} data-testid="save-all-attachments">
+            {t('reading.saveAllAttachments', { count: attachments.length })}
+          </button>
+        )}
+      </div>
       <ul>
         {attachments.map((attachment) => (
           <li key={attachment.partId} className="attachment-list__item">

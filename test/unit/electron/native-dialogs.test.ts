@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { BrowserWindow, Dialog, OpenDialogReturnValue, SaveDialogReturnValue } from 'electron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../src-main/app/handlers';
@@ -9,6 +10,7 @@ import { nativeDialogs } from '../../../src-main/electron/native-dialogs';
 import type { Method, ParamsOf, ResultOf } from '../../../src-main/ipc/contract';
 import { dispatch } from '../../../src-main/ipc/dispatch';
 import { KeyFileSecretStore } from '../../../src-main/secrets/key-file-secret-store';
+import { attachmentsMessage, GBK_NOTE } from '../../lab/attachments-message';
 
 /** Stands in for Electron's dialog module: answers with what the test sets and records what it was asked. */
 class DialogStandIn {
@@ -69,5 +71,29 @@ describe('the Electron import and export dialogs (a stand-in answers for the nat
     expect(await call('folders.import', { folderId: folder.id })).toEqual({ imported: 0, skipped: 0, files: 0 });
     expect(await call('folders.export', { folderId: folder.id, format: 'mbox' })).toEqual({ savedTo: null, exported: 0 });
     expect(dialog.asked.map((a) => a.kind)).toEqual(['open', 'save']);
+  });
+
+  it('saves all of a message\'s attachments into the folder chosen, beside what is there; a cancelled dialog saves none', async () => {
+    const folder = await call('folders.create', { accountId: null, name: 'With files' });
+    const eml = join(dir, 'files.eml');
+    writeFileSync(eml, await attachmentsMessage('Four files'));
+    dialog.nextOpen = { canceled: false, filePaths: [eml] };
+    await call('folders.import', { folderId: folder.id });
+    const messageId = core.store.messages.page(folder.id, 0, 1).items[0]!.id;
+    await call('messages.read', { messageId });
+
+    const target = mkdtempSync(join(dir, 'chosen-'));
+    writeFileSync(join(target, 'pixel.png'), 'already here');
+    dialog.nextOpen = { canceled: false, filePaths: [target] };
+    const saved = await call('attachments.saveAll', { messageId });
+    expect(dialog.asked.at(-1)).toEqual({ kind: 'open', options: { defaultPath: '/home/u/Downloads', properties: ['openDirectory', 'createDirectory'] } });
+    expect(saved.savedTo).toBe(target);
+    expect(saved.files.map((file) => basename(file))).toEqual(['纪要.txt', 'pixel (1).png', 'page.html', 'setup.exe']);
+    expect(readFileSync(join(target, 'pixel.png'), 'utf8')).toBe('already here');
+    expect(readFileSync(join(target, 'pixel (1).png')).subarray(1, 4).toString()).toBe('PNG');
+    expect(iconv.decode(readFileSync(join(target, '纪要.txt')), 'gbk')).toBe(GBK_NOTE);
+
+    dialog.nextOpen = { canceled: true, filePaths: [] };
+    expect(await call('attachments.saveAll', { messageId })).toEqual({ savedTo: null, files: [] });
   });
 });

@@ -63,6 +63,10 @@ export class FakeClient implements WrenClient {
     this.calls.push({ method: 'attachments.save', params: { messageId, partId } });
   }
 
+  async saveAllAttachments(messageId: number): Promise<void> {
+    await this.request('attachments.saveAll', { messageId });
+  }
+
   /** As the desktop app does it, so a test's handler can answer (or refuse) for the OS. */
   async openAttachment(messageId: number, { partId }: { partId: string }): Promise<void> {
     await this.request('attachments.open', { messageId, partId });
