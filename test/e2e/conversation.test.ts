@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seededConversation } from '../lab/conversation-messages';
+import { conversationMessage, seededConversation } from '../lab/conversation-messages';
 import { addLabAccount } from './add-lab-account';
 import { screenshot } from './web-app';
 import { webSession } from './web-session';
@@ -35,6 +35,14 @@ describe('web mode: a message’s conversation in the reading pane', () => {
     await items().nth(0).getByRole('button').click();
     await expect.poll(() => items().nth(0).getByTestId('conversation-text').textContent()).toContain('周五下午两点可以吗？');
     await expect.poll(() => inbox.textContent()).toContain('1');
+  });
+
+  it('takes in a reply that arrives while the message is open (IDLE)', async () => {
+    await web.page.getByTestId('message-row').filter({ hasText: 'Re: 周五的会议' }).click();
+    await expect.poll(() => items().count()).toBe(3);
+    await web.lab.seed(web.lab.users[1]!.email, 'INBOX', [conversationMessage({ id: 'q4', inReplyTo: 'q3', from: web.lab.users[1]!.email,
+      to: 'Carol <carol@example.test>', subject: 'Re: 周五的会议', date: 'Mon, 30 Nov 2026 12:30:00 +0000', body: '不客气。' })]);
+    await expect.poll(() => items().count(), { timeout: 15_000 }).toBe(4);
   });
 
   it('shows no conversation for a message that has none', async () => {

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { ConversationMessage } from '../../../src-main/ipc/contract';
 import { useClient } from '../../client/client-context';
 import { formatListDate } from '../../format/format-date';
+import { useClientEvent } from '../../hooks/use-client-event';
+import { useCoalesced } from '../../hooks/use-coalesced';
 import { useRequest } from '../../hooks/use-request';
 import { folderDisplayName } from '../../i18n/folder-name';
 import { useI18n } from '../../i18n/i18n-context';
@@ -10,6 +12,9 @@ import { MessageBody } from '../MessageBody';
 import { rowPerson } from '../MessageRow/row-person';
 import { Spinner } from '../Spinner';
 import './conversation.css';
+
+/** The conversation is a few quick indexed lookups in the core; a sync's batches come faster than this. */
+const RELOAD_DELAY_MS = 300;
 
 /**
  * The open message's conversation, above its text: every message linked to it by its replies, from
@@ -20,6 +25,9 @@ import './conversation.css';
 export function Conversation({ messageId, folderId }: { messageId: number; folderId: number }) {
   const { t } = useI18n();
   const conversation = useRequest('messages.conversation', { messageId });
+  // A reply arriving, or one read or moved elsewhere, changes the list: one reload per burst of a sync's batches.
+  const reloadSoon = useCoalesced(() => conversation.reload(), RELOAD_DELAY_MS);
+  useClientEvent('store.changed', ({ changes }) => changes.some((change) => change.entity === 'messages') && reloadSoon(0));
   const [collapsed, setCollapsed] = useState(false);
   const messages = conversation.data?.messages ?? [];
   if (messages.length < 2) return null;
