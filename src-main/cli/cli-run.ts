@@ -7,7 +7,7 @@ import { KeyFileSecretStore } from '../secrets/key-file-secret-store';
 import { CliContext } from './cli-context';
 import { splitGlobals } from './cli-globals';
 import { accountCommand } from './commands/account-commands';
-import { foldersCommand, listCommand } from './commands/browse-commands';
+import { conversationCommand, foldersCommand, listCommand } from './commands/browse-commands';
 import { folderCommand } from './commands/folder-commands';
 import { deleteCommand, flagCommand, moveOrCopyCommand } from './commands/message-commands';
 import { readCommand } from './commands/read-command';
@@ -46,6 +46,7 @@ const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
                  [--unread] [--flagged] [--attachments]   (only those; together: all of them)
   search QUERY [--account ACCOUNT|local] [--folder PATH] [--limit N]   (words AND, "phrases", from: to: subject: body:)
   read MESSAGE_ID [--raw]        (--raw with --json adds the whole source, base64)
+  conversation MESSAGE_ID        (its conversation, oldest first, from every folder of its account)
   source MESSAGE_ID              (the raw message, byte for byte, to stdout)
   move ID... FOLDER [--to-account ACCOUNT]     (FOLDER: a path in the messages' own account, or in ACCOUNT or "local")
   copy ID... FOLDER [--to-account ACCOUNT]
@@ -82,6 +83,7 @@ async function run(context: CliContext, command: string | undefined, args: strin
     case 'list': await listCommand(context, args); return 0;
     case 'search': await searchCommand(context, args); return 0;
     case 'read': await readCommand(context, args); return 0;
+    case 'conversation': await conversationCommand(context, args); return 0;
     case 'source': await sourceCommand(context, args); return 0;
     case 'move': return moveOrCopyCommand(context, 'move', args);
     case 'copy': return moveOrCopyCommand(context, 'copy', args);

@@ -69,3 +69,15 @@ function listSort(by: string | undefined, reverse: boolean): ListSort {
   const natural = naturalListSort(key as ListSort['by']);
   return { ...natural, descending: natural.descending !== reverse };
 }
+
+/** `wren conversation MESSAGE_ID`: the messages of its conversation, oldest first, with their folders (as the reading pane shows them). */
+export async function conversationCommand(context: CliContext, args: string[]): Promise<void> {
+  const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true });
+  const messageId = Number(positionals[0]);
+  if (!Number.isSafeInteger(messageId) || messageId <= 0) throw new WrenError('BadRequest', 'Usage: wren conversation MESSAGE_ID');
+  const { messages } = await context.request('messages.conversation', { messageId });
+  const rows = messages.map((m) => ({
+    id: m.id, folder: m.folderPath, subject: m.subject, from: m.from, date: m.date === null ? null : new Date(m.date).toISOString(), flags: flagsOf(m),
+  }));
+  context.print(rows, () => rows.map((m) => `${m.id}\t${m.date ?? ''}\t${m.folder}\t${m.from.name || m.from.address}\t${m.subject}`));
+}

@@ -116,6 +116,13 @@ describe('the wren CLI against the lab', () => {
 
     const japanese = list.find((m) => m.subject === '会議のお知らせ')!;
     expect(JSON.parse((await wren(['read', String(japanese.id), '--json'])).stdout).text).toContain('明日の会議は午後三時からです。');
+
+    // A message that starts and ends its conversation: itself, with its folder; a bad id is a usage error, a missing one a failure.
+    expect(JSON.parse((await wren(['conversation', String(japanese.id), '--json'])).stdout)).toEqual([
+      expect.objectContaining({ id: japanese.id, folder: 'INBOX', subject: '会議のお知らせ', flags: ['\\Seen'] }),
+    ]);
+    expect((await wren(['conversation', 'x'])).code).toBe(2);
+    expect((await wren(['conversation', '99999'])).code).toBe(1);
   });
 
   it('fails with words a user can act on and its exit code: 1 for what is not there, 2 for a command that is not one', async () => {
