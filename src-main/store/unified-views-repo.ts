@@ -3,6 +3,8 @@ import { timed, type Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './messages-repo';
 import { NOT_SHOWN_AGAIN } from './shown-again';
+import { orderOf } from './list-order';
+import { DEFAULT_LIST_SORT, type ListSort } from '../ipc/contract-constants';
 
 /** Unread and Flagged leave out what the user threw away or the server called junk. */
 const COUNTED_FOLDER = "ifnull(f.role, '') NOT IN ('trash', 'junk')";
@@ -73,10 +75,27 @@ export class UnifiedViewsRepo {
     return own + shownOnlyThere;
   }
 
-  page(view: UnifiedView, offset: number, limit: number): { total: number; items: ViewMessageSummary[] } {
+  page(view: UnifiedView, offset: number, limit: number, sort: ListSort = DEFAULT_LIST_SORT): { total: number; items: ViewMessageSummary[] } {
     const total = this.counts().find((count) => count.view === view)!.total;
-    const rows = timed(`messages.listView ${view}`, () => (view === 'inbox' ? this.inboxRows(offset, limit) : this.indexedRows(view, offset, limit)));
+    const newestFirst = sort.by === DEFAULT_LIST_SORT.by && sort.descending === DEFAULT_LIST_SORT.descending;
+    const rows = timed(`messages.listView ${view}`, () =>
+      !newestFirst ? this.sortedRows(view, sort, offset, limit) : view === 'inbox' ? this.inboxRows(offset, limit) : this.indexedRows(view, offset, limit),
+    );
     return { total, items: rows.map((row) => ({ ...toSummary(row), accountId: row.accountId, folderRole: row.folderRole })) };
+  }
+
+  /**
+   * Another order than newest first: no index has it, so the view's messages are sorted whole (by the
+   * folder list's rules, list-order.ts). The sender is always the sender here: a view mixes folders.
+   */
+  private sortedRows(view: UnifiedView, sort: ListSort, offset: number, limit: number): ViewRow[] {
+    const condition = view === 'inbox' ? "f.role = 'inbox'" : `${view === 'unread' ? 'm.seen = 0' : 'm.flagged = 1'} AND ${COUNTED_FOLDER} AND ${NOT_SHOWN_AGAIN}`;
+    return this.statements
+      .get(
+        `SELECT ${SUMMARY_COLUMNS}, f.account_id AS accountId, f.role AS folderRole FROM messages m
+         JOIN folders f ON f.id = m.folder_id WHERE ${condition} ORDER BY ${orderOf(sort, null)} LIMIT ? OFFSET ?`,
+      )
+      .all(limit, offset) as ViewRow[];
   }
 
   /** Unread or flagged: the partial index holds just those messages, newest first. */

@@ -86,6 +86,15 @@ describe('web mode: accounts from the address alone, and the unified Inbox', () 
     await screenshot(web.page, 'unified-inbox');
   });
 
+  it('sorts All Inboxes as a folder sorts: oldest first, then back to newest first', async () => {
+    const subjects = () => web.page.getByTestId('message-row').locator('.message-row__subject').allInnerTexts();
+    const newestFirst = await subjects();
+    await web.page.getByTestId('list-sort-direction').click();
+    await expect.poll(subjects).toEqual([...newestFirst].reverse());
+    await web.page.getByTestId('list-sort-direction').click();
+    await expect.poll(subjects).toEqual(newestFirst);
+  });
+
   it('acts on a selection that spans both accounts: Select all, Mark as read, and every Inbox is read', async () => {
     await web.page.getByTestId('message-row').first().click();
     await web.page.getByTestId('message-list').press('Control+a');

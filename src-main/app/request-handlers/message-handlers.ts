@@ -20,7 +20,7 @@ export function messageHandlers(core: WrenCore, options: HandlerOptions): Pick<H
   return {
     'messages.list': ({ folderId, offset, limit, sort, filter }) => core.store.messages.page(folderId, offset, limit, sort, filter),
     'views.list': () => core.store.views.counts(),
-    'messages.listView': ({ view, offset, limit }) => core.store.views.page(view, offset, limit),
+    'messages.listView': ({ view, offset, limit, sort }) => core.store.views.page(view, offset, limit, sort),
     'messages.search': ({ query, accountId, folderId, offset, limit }) => core.search.search({ query, accountId, folderId, offset, limit }),
     'messages.read': ({ messageId, markSeen }) => core.reader.read(messageId, { markSeen }),
     'messages.summary': ({ messageId }) => summaryOf(core.reader.requireMessage(messageId)),

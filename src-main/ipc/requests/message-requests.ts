@@ -30,13 +30,14 @@ export const messageRequests = {
   ),
   /** The unified views with their counts (kept counts and partial indexes: no scan of the messages). */
   'views.list': request<UnifiedViewCount[]>()(empty),
-  /** One page of a unified view, newest first; Unread and Flagged leave out Trash and Junk. */
+  /** One page of a unified view, newest first unless sorted otherwise; Unread and Flagged leave out Trash and Junk. */
   'messages.listView': request<{ total: number; items: ViewMessageSummary[] }>()(
     z
       .object({
         view: UnifiedView,
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(1000).default(200),
+        sort: ListSort.default(DEFAULT_LIST_SORT),
       })
       .strict(),
   ),

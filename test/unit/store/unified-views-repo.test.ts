@@ -81,6 +81,22 @@ describe('UnifiedViewsRepo', () => {
     expect(new Set(flagged.map((m) => m.folderRole))).toEqual(new Set(['sent', 'inbox', null]));
   });
 
+  it('sorts a view as a folder\'s list sorts, over every folder it gathers, and pages the same set', () => {
+    const { store } = setUp();
+    const byDate = (descending: boolean) => store.views.page('inbox', 0, 100, { by: 'date', descending }).items;
+    expect(byDate(false).map((m) => m.id)).toEqual(byDate(true).map((m) => m.id).reverse());
+    const bySubject = store.views.page('unread', 0, 100, { by: 'subject', descending: false }).items;
+    expect(bySubject).toHaveLength(22);
+    expect(bySubject.every((m) => !m.seen)).toBe(true);
+    const subjects = bySubject.map((m) => m.subject);
+    expect(subjects).toEqual([...subjects].sort((a, b) => a.localeCompare(b, 'en')));
+    // Pages cut one order: two pages of ten are the first twenty of one request.
+    const sort = { by: 'subject', descending: true } as const;
+    const pages = [...store.views.page('inbox', 0, 10, sort).items, ...store.views.page('inbox', 10, 10, sort).items];
+    expect(pages.map((m) => m.id)).toEqual(store.views.page('inbox', 0, 20, sort).items.map((m) => m.id));
+    expect(store.views.page('inbox', 0, 100, sort).total).toBe(60);
+  });
+
   it('counts and pages through indexes, never a scan of the messages table', () => {
     const { store } = setUp();
     const plans: string[] = [];
