@@ -1,14 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_CONVERSATION } from '../../../src-main/store/conversation-query';
 import type { Store } from '../../../src-main/store/store';
-import { addAccount, tempStore } from './temp-store';
+import { addAccount, addFolder, tempStore } from './temp-store';
 
 let dispose: () => void = () => undefined;
 afterEach(() => dispose());
-
-function addFolder(store: Store, accountId: number | null, path: string, role: string | null): number {
-  return Number(store.db.prepare('INSERT INTO folders (account_id, path, name, role) VALUES (?, ?, ?, ?)').run(accountId, path, path, role).lastInsertRowid);
-}
 
 /** Inserts a message; gives its row id. */
 function add(store: Store, folderId: number, subject: string, date: number, messageId: string | null, inReplyTo: string | null = null): number {

@@ -31,3 +31,8 @@ export function addAccount(store: Store, name: string): number {
     });
   });
 }
+
+/** A folder row of an account (null: the Local Folders), named as its path; gives its id. */
+export function addFolder(store: Store, accountId: number | null, path: string, role: string | null): number {
+  return Number(store.db.prepare('INSERT INTO folders (account_id, path, name, role) VALUES (?, ?, ?, ?)').run(accountId, path, path, role).lastInsertRowid);
+}

@@ -1,13 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Store } from '../../../src-main/store/store';
-import { addAccount, tempStore } from './temp-store';
+import { addAccount, addFolder, tempStore } from './temp-store';
 
 let dispose: () => void = () => undefined;
 afterEach(() => dispose());
-
-function addFolder(store: Store, accountId: number | null, path: string, role: string | null): number {
-  return Number(store.db.prepare('INSERT INTO folders (account_id, path, name, role) VALUES (?, ?, ?, ?)').run(accountId, path, path, role).lastInsertRowid);
-}
 
 /** `n` messages, dated `start`, `start + step`…; every third unread, every fifth flagged. */
 function addMessages(store: Store, folderId: number, n: number, start: number, step: number): void {
