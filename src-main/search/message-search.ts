@@ -1,3 +1,4 @@
+import { DEFAULT_LIST_SORT, type ListSort } from '../ipc/contract-constants';
 import { createReadStream } from 'node:fs';
 import type { SearchHit } from '../ipc/mail-shapes';
 import { parseSource } from '../mime/parse-source';
@@ -40,6 +41,8 @@ export interface SearchRequest extends SearchScope {
   query: string;
   offset: number;
   limit: number;
+  /** Newest first unless given. */
+  sort?: ListSort;
 }
 
 /**
@@ -64,7 +67,8 @@ export class MessageSearch {
     const match = toFtsMatch(request.query);
     if (match === null) return { total: 0, items: [], unindexed: 0 };
     await this.indexer.drainWithin(SEARCH_INDEX_BUDGET_MS);
-    return this.queries.run({ match, scope: { accountId: request.accountId, folderId: request.folderId }, offset: request.offset, limit: request.limit });
+    const { offset, limit, sort = DEFAULT_LIST_SORT } = request;
+    return this.queries.run({ match, scope: { accountId: request.accountId, folderId: request.folderId }, offset, limit, sort });
   }
 
   /** Stops indexing and the search worker; a search under way fails with SearchStopped. */

@@ -15,7 +15,7 @@ export interface SearchQueries {
 
 /** The query itself, the same on either side of the thread boundary. */
 export function answerQuery(repo: SearchRepo, query: SearchQuery): SearchAnswer {
-  const found = repo.search(query.match, query.scope, query.offset, query.limit);
+  const found = repo.search(query.match, query.scope, query.offset, query.limit, query.sort);
   return { ...found, unindexed: repo.pendingCount() };
 }
 

@@ -1,4 +1,5 @@
 import type { ErrorShape } from '../errors/error-codes';
+import type { ListSort } from '../ipc/contract-constants';
 import type { SearchHit } from '../ipc/mail-shapes';
 import type { SearchScope } from '../store/search-repo';
 
@@ -11,6 +12,8 @@ export interface SearchQuery {
   scope: SearchScope;
   offset: number;
   limit: number;
+  /** Newest first when absent. */
+  sort?: ListSort;
 }
 
 /** A page of hits, the count of all of them, and how many messages the index does not hold yet. */

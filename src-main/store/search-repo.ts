@@ -2,6 +2,8 @@ import type { FolderRole } from '../ipc/account-shapes';
 import type { SearchHit } from '../ipc/mail-shapes';
 import { timed, type Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
+import { orderOf, registerListOrder } from './list-order';
+import { DEFAULT_LIST_SORT, type ListSort } from '../ipc/contract-constants';
 import { NOT_SHOWN_AGAIN } from './shown-again';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './messages-repo';
 
@@ -53,6 +55,8 @@ export class SearchRepo {
 
   constructor(db: Db) {
     this.statements = new PreparedStatements(db);
+    // The search worker's own connection sorts by subject too.
+    registerListOrder(db);
   }
 
   pendingCount(): number {
@@ -93,8 +97,8 @@ export class SearchRepo {
     return cleared;
   }
 
-  /** Newest first; `match` is an FTS5 expression built by toFtsMatch (never the user's raw text). */
-  search(match: string, scope: SearchScope, offset: number, limit: number): { total: number; items: SearchHit[] } {
+  /** Newest first unless sorted otherwise (as a folder's list); `match` is an FTS5 expression built by toFtsMatch (never the user's raw text). */
+  search(match: string, scope: SearchScope, offset: number, limit: number, sort: ListSort = DEFAULT_LIST_SORT): { total: number; items: SearchHit[] } {
     const conditions = ['message_search MATCH ?'];
     const params: unknown[] = [match];
     if (scope.accountId !== undefined) {
@@ -114,7 +118,7 @@ export class SearchRepo {
       const rows = this.statements
         .get(
           `SELECT ${SUMMARY_COLUMNS}, f.account_id AS accountId, f.path AS folderPath, f.name AS folderName, f.role AS folderRole ${from}
-           ORDER BY m.sort_date DESC, m.id DESC LIMIT ? OFFSET ?`,
+           ORDER BY ${orderOf(sort, null)} LIMIT ? OFFSET ?`,
         )
         .all(...params, limit, offset) as HitRow[];
       return {

@@ -42,6 +42,20 @@ describe('web mode: search', () => {
     await web.page.getByText('No message matches.').waitFor();
   });
 
+  it('sorts search results as a folder sorts: oldest first at a click, and back', async () => {
+    const rows = web.page.getByTestId('message-row');
+    const subjects = () => rows.locator('.message-row__subject').allInnerTexts();
+    await web.page.getByTestId('search-box').fill('from:example');
+    await expect.poll(() => rows.count()).toBe(3);
+    const newestFirst = await subjects();
+    await web.page.getByTestId('list-sort-direction').click();
+    await expect.poll(subjects).toEqual([...newestFirst].reverse());
+    await web.page.getByTestId('list-sort-direction').click();
+    await expect.poll(subjects).toEqual(newestFirst);
+    // As the test before left it: the tests after start by clearing a query.
+    await web.page.getByTestId('search-box').fill('nothing-matches-this');
+  });
+
   it('keeps the box, its focus and every character while typing slowly, and searches nothing while an IME composes', async () => {
     const rows = web.page.getByTestId('message-row');
     const box = web.page.getByTestId('search-box');

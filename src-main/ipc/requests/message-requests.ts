@@ -55,6 +55,7 @@ export const messageRequests = {
         folderId: id.optional(),
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(1000).default(200),
+        sort: ListSort.default(DEFAULT_LIST_SORT),
       })
       .strict(),
   ),

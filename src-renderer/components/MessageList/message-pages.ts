@@ -109,7 +109,7 @@ export class MessagePages {
     const offset = page * PAGE_SIZE;
     const view = viewOfFolderId(this.folderId);
     const request = isSearchFolderId(this.folderId)
-      ? this.client.request('messages.search', { query: this.query, offset, limit: PAGE_SIZE })
+      ? this.client.request('messages.search', { query: this.query, offset, limit: PAGE_SIZE, ...(this.sort && { sort: this.sort }) })
       : view
         ? this.client.request('messages.listView', { view, offset, limit: PAGE_SIZE, ...(this.sort && { sort: this.sort }) })
         : this.client.request('messages.list', { folderId: this.folderId, offset, limit: PAGE_SIZE, ...(this.sort && { sort: this.sort, filter: this.narrowing() }) });

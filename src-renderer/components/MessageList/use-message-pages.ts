@@ -22,15 +22,14 @@ export function useMessagePages(folderId: number | null, query = '', filter: Lis
   // Compared by value: each render may bring a new object with the same switches.
   const { unread = false, flagged = false, attachments = false } = filter;
   const [version, setVersion] = useState(0);
-  // Views and search results gather messages of every folder (any message change may touch them). Views sort as
-  // folders do; search results come newest first, and neither has the quick filter.
-  const isSearch = folderId !== null && isSearchFolderId(folderId);
-  const isView = folderId !== null && (viewOfFolderId(folderId) !== null || isSearch);
+  // Views and search results gather messages of every folder (any message change may touch them). They sort as
+  // folders do, without the quick filter.
+  const isView = folderId !== null && (viewOfFolderId(folderId) !== null || isSearchFolderId(folderId));
   const pages = useMemo(() => {
     if (folderId === null) return null;
     const narrowed: ListFilter = { ...(unread && { unread }), ...(flagged && { flagged }), ...(attachments && { attachments }) };
-    return new MessagePages(client, folderId, () => setVersion((version) => version + 1), query, isSearch ? undefined : { by, descending }, isView ? undefined : narrowed);
-  }, [client, folderId, query, isView, isSearch, by, descending, unread, flagged, attachments]);
+    return new MessagePages(client, folderId, () => setVersion((version) => version + 1), query, { by, descending }, isView ? undefined : narrowed);
+  }, [client, folderId, query, isView, by, descending, unread, flagged, attachments]);
   useEffect(() => pages?.showRows(0, 0), [pages]);
   const refreshSoon = useCoalesced(() => pages?.refresh(), VIEW_REFRESH_MS);
   useClientEvent('store.changed', ({ changes }) => {

@@ -7,6 +7,7 @@ import { KeyFileSecretStore } from '../../../src-main/secrets/key-file-secret-st
 import { answerQuery } from '../../../src-main/search/search-queries';
 import { toFtsMatch } from '../../../src-main/search/search-query';
 import { WorkerSearchQueries } from '../../../src-main/search/worker-search-queries';
+import type { SearchRequest } from '../../../src-main/search/message-search';
 import type { HeaderRecord } from '../../../src-main/store/messages-repo';
 
 const WORKER = resolve('dist/main/search-worker.cjs');
@@ -53,16 +54,20 @@ async function filledCore(searchWorkerPath: string): Promise<{ core: WrenCore; d
 describe('the search worker (FTS5 queries off the main thread)', () => {
   it('answers every query as the main thread would: the same hits in the same order, the same total and unindexed count', async () => {
     const { core, folders } = await filledCore(WORKER);
-    const requests = [
+    const requests: SearchRequest[] = [
       { query: 'warehouse', offset: 0, limit: 200 },
       { query: 'b', offset: 0, limit: 50 },
       { query: 'report 会议', offset: 20, limit: 30 },
       { query: '仓库', offset: 0, limit: 200, folderId: folders[1] },
       { query: 'alpha', offset: 0, limit: 200, accountId: null },
       { query: 'nothingmatches', offset: 0, limit: 10 },
+      // Sorted as a folder's list: by subject (a function each connection registers), by size.
+      { query: 'report', offset: 0, limit: 200, sort: { by: 'subject', descending: false } },
+      { query: 'b', offset: 10, limit: 20, sort: { by: 'size', descending: true } },
     ];
     for (const request of requests) {
-      const expected = answerQuery(core.store.search, { match: toFtsMatch(request.query)!, scope: { accountId: request.accountId, folderId: request.folderId }, offset: request.offset, limit: request.limit });
+      const scope = { accountId: request.accountId, folderId: request.folderId };
+      const expected = answerQuery(core.store.search, { match: toFtsMatch(request.query)!, scope, offset: request.offset, limit: request.limit, sort: request.sort });
       expect(await core.search.search(request), request.query).toEqual(expected);
     }
     expect((await core.search.search({ query: 'warehouse', offset: 0, limit: 200 })).total).toBeGreaterThan(0);
