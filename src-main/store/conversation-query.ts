@@ -4,6 +4,9 @@ import type { Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
 import { NOT_SHOWN_AGAIN } from './shown-again';
 
+/** What the user threw away stays out of the conversation, as in Gmail's; the open message itself shows wherever it is. */
+const NOT_DISCARDED = "ifnull(f.role, '') NOT IN ('trash', 'junk')";
+
 /** Enough for any real conversation; a mailing list's years-long thread is cut to its newest and the opened message. */
 export const MAX_CONVERSATION = 200;
 /** A chain of replies longer than this is a loop (two messages naming each other) or a forgery. */
@@ -72,14 +75,14 @@ export class ConversationQuery {
     return [...found];
   }
 
-  /** The stored messages among those Message-IDs, once each (the opened row for its own), with their folders. */
+  /** The stored messages among those Message-IDs, once each (the opened row for its own), with their folders, Trash and Junk left out. */
   private placed(messageIds: string[], openedId: number): ConversationMessage[] {
     const rows = this.statements
       .get(
         `SELECT ${SUMMARY_COLUMNS}, m.message_id AS messageId, f.account_id AS accountId, f.path AS folderPath, f.name AS folderName, f.role AS folderRole
          FROM messages m JOIN folders f ON f.id = m.folder_id
          WHERE m.id = ? OR (m.message_id IN (SELECT value FROM json_each(?)) AND f.account_id IS (SELECT g.account_id FROM messages o JOIN folders g ON g.id = o.folder_id WHERE o.id = ?)
-           AND ${NOT_SHOWN_AGAIN})
+           AND ${NOT_SHOWN_AGAIN} AND ${NOT_DISCARDED})
          ORDER BY m.id = ? DESC, m.sort_date, m.id`,
       )
       .all(openedId, JSON.stringify(messageIds), openedId, openedId) as PlacedRow[];

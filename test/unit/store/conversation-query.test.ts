@@ -27,7 +27,7 @@ function setUp() {
     all: addFolder(store, work, '[Gmail]/All Mail', 'all'),
     otherInbox: addFolder(store, other, 'INBOX', 'inbox'),
   };
-  return { store, folders };
+  return { store, folders, work };
 }
 
 const subjects = (store: Store, id: number) => store.conversations.of(id).map((m) => m.subject);
@@ -57,6 +57,16 @@ describe('ConversationQuery', () => {
     expect(subjects(store, alone)).toEqual(['Alone']);
     const noId = add(store, folders.inbox, 'No Message-ID', 4, null);
     expect(subjects(store, noId)).toEqual(['No Message-ID']);
+  });
+
+  it('leaves out the messages in Trash and Junk, but shows the open one wherever it is', () => {
+    const { store, folders, work } = setUp();
+    const trash = addFolder(store, work, 'Trash', 'trash');
+    const first = add(store, folders.inbox, 'Plan', 1, '<a@x>');
+    const deleted = add(store, trash, 'Re: Plan (deleted)', 2, '<b@x>', '<a@x>');
+    add(store, folders.inbox, 'Re: Re: Plan', 3, '<c@x>', '<b@x>');
+    expect(subjects(store, first)).toEqual(['Plan', 'Re: Re: Plan']);
+    expect(subjects(store, deleted)).toEqual(['Plan', 'Re: Plan (deleted)', 'Re: Re: Plan']);
   });
 
   it('lists each message once: not again from All Mail, and the opened copy for its own', () => {
