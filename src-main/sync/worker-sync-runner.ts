@@ -86,13 +86,19 @@ export class WorkerSyncRunner implements SyncRunner {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
+    // An uncaught error ends the thread: its words go to the watches too (they end at the exit), and to the log.
+    let crash: WrenError | null = null;
     const listeners: WorkerListeners<FromSyncWorker> = {
       onMessage: (message) => this.receive(message),
-      onError: (error) => this.failAll(new WrenError('SyncWorkerStopped', `The sync worker crashed: ${error.message}`)),
+      onError: (error) => {
+        crash = new WrenError('SyncWorkerStopped', `The sync worker crashed: ${error.message}`);
+        console.error('[wren] the sync worker crashed:', error.stack ?? error.message);
+        this.failAll(crash);
+      },
       onExit: () => {
         if (this.worker === worker) this.worker = null;
         this.onStopped?.(); // a worker that is gone has nothing left to stop
-        const fault = new WrenError('SyncWorkerStopped', 'The sync worker stopped unexpectedly; the next sync starts a new one.');
+        const fault = crash ?? new WrenError('SyncWorkerStopped', 'The sync worker stopped unexpectedly; the next sync starts a new one.');
         this.failAll(fault);
         this.loseAll(fault);
       },

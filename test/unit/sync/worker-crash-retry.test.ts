@@ -39,6 +39,8 @@ describe('a sync worker that crashes', () => {
     await until(() => status.get(1).state !== 'idle');
     const after = status.get(1);
     expect(after.error?.code).toBe('SyncWorkerStopped');
+    // The crash's own words, not only "stopped unexpectedly": a push that ended this way can be told apart.
+    expect(after.error?.message).toContain('stand-in worker crashed on watch');
     expect(after.retryAt).toBeGreaterThan(Date.now());
     expect(sync.hasTimer(1)).toBe(true);
   });
