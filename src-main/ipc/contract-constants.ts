@@ -8,6 +8,19 @@ import type { Pop3Policy } from './account-shapes';
 /** What a POP3 account does with the server's copies when nothing else is chosen: keeps them. */
 export const DEFAULT_POP3_POLICY: Pop3Policy = { leave: 'keep', deleteAfterDays: null, maxMessageKb: null };
 
+/**
+ * Thunderbird's five tags, as the IMAP keywords Thunderbird (and Wren) store them under: Important, Work,
+ * Personal, To Do, Later. Kept on the server like any flag, so another client sees them too.
+ */
+export const MESSAGE_TAGS = ['$label1', '$label2', '$label3', '$label4', '$label5'] as const;
+export type MessageTag = (typeof MESSAGE_TAGS)[number];
+
+/** The tags among a message's keywords, in the tags' own order. */
+export function tagsOf(keywords: readonly string[]): MessageTag[] {
+  const lower = new Set(keywords.map((keyword) => keyword.toLowerCase()));
+  return MESSAGE_TAGS.filter((tag) => lower.has(tag));
+}
+
 /** How many recipients a summary carries: enough for a list row, bounded for a list to a thousand people. */
 export const SUMMARY_RECIPIENTS = 10;
 

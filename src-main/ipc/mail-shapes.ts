@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { FolderRole } from './account-shapes';
+import { MESSAGE_TAGS, type MessageTag } from './contract-constants';
 
 export interface FolderView {
   id: number;
@@ -49,6 +50,8 @@ export interface MessageSummary {
   flagged: boolean;
   answered: boolean;
   hasAttachments: boolean;
+  /** Its tags (Important, Work…: MESSAGE_TAGS), in their order; absent or empty when it has none. */
+  tags?: MessageTag[];
 }
 
 /** The views across every account (and local folders): all Inboxes, all unread mail, all flagged mail. */
@@ -111,7 +114,7 @@ export interface MessageView extends MessageSummary {
  * to the store at once, journaled in the same transaction, replayed to the
  * server later by the sync worker. Every kind takes a selection of messages.
  */
-export const MessageFlag = z.enum(['\\Seen', '\\Flagged', '\\Answered', '$Forwarded', '$Junk', '$NotJunk']);
+export const MessageFlag = z.enum(['\\Seen', '\\Flagged', '\\Answered', '$Forwarded', '$Junk', '$NotJunk', ...MESSAGE_TAGS]);
 const messageIds = z.array(z.number().int().positive()).min(1).max(100_000);
 export const MailOperation = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('flags'), messageIds, add: z.array(MessageFlag).default([]), remove: z.array(MessageFlag).default([]) }).strict(),

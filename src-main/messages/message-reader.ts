@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { WrenError, isUnreachable } from '../errors/wren-error';
 import type { MessageView } from '../ipc/contract';
+import { tagsOf } from '../ipc/contract-constants';
 import type { ImapSessions } from '../imap/imap-sessions';
 import { chooseDisplayParts, toAttachmentView } from '../mime/choose-display-parts';
 import type { CachedBody } from '../store/bodies-repo';
@@ -175,7 +176,7 @@ function toView(record: MessageRecord, body: CachedBody): MessageView {
   return {
     id: record.id, folderId: record.folderId, uid: record.uid, subject: record.subject, from: record.from, date: record.date,
     size: record.size, seen: record.seen, flagged: record.flagged, answered: record.answered, hasAttachments: record.hasAttachments,
-    to: record.to, cc: record.cc, messageId: record.messageId, flags: record.flags,
+    tags: tagsOf(record.flags), to: record.to, cc: record.cc, messageId: record.messageId, flags: record.flags,
     text: body.text, html: body.html, attachments, warnings: body.warnings,
   };
 }

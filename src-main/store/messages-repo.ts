@@ -4,7 +4,7 @@ import { timed, type Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
 import type { Address, FolderRole, MessageSummary } from '../ipc/contract';
 import { filterOf, orderOf, registerListOrder } from './list-order';
-import { DEFAULT_LIST_SORT, SUMMARY_RECIPIENTS, type ListFilter, type ListSort } from '../ipc/contract-constants';
+import { DEFAULT_LIST_SORT, SUMMARY_RECIPIENTS, tagsOf, type ListFilter, type ListSort } from '../ipc/contract-constants';
 import type { StructurePart } from '../mime/structure';
 
 /** The header fields a sync stores for one message. */
@@ -87,6 +87,7 @@ export function toSummary(row: SummaryRow): MessageSummary {
     from: { name: row.from_name, address: row.from_addr }, to: addressList(row.to_json).slice(0, SUMMARY_RECIPIENTS),
     date: row.date ?? row.sort_date, size: row.size,
     seen: row.seen === 1, flagged: row.flagged === 1, answered: row.answered === 1, hasAttachments: row.has_attachments === 1,
+    tags: row.keywords ? tagsOf(row.keywords.split(' ')) : [],
   };
 }
 

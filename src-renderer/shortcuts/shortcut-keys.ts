@@ -29,6 +29,8 @@ export type ShortcutAction =
   | 'forwardAttachment'
   | 'search'
   | 'print'
+  | 'tag'
+  | 'untag'
   | 'help';
 
 export interface Shortcut {
@@ -63,6 +65,8 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'forwardAttachment', keys: ['Shift+F'] },
   { action: 'search', keys: ['/', 'Mod+K'] },
   { action: 'print', keys: ['Mod+P'] },
+  { action: 'tag', keys: ['1', '2', '3', '4', '5'] },
+  { action: 'untag', keys: ['0'] },
   { action: 'help', keys: ['?'] },
 ];
 

@@ -8,7 +8,7 @@ import { keyStaysWithTarget, shortcutFor, type ShortcutAction } from './shortcut
  * pressed in an HTML mail's frame arrive here too, re-sent from its iframe
  * element (HtmlBody/forward-frame-keys.ts).
  */
-export function useShortcuts(run: (action: ShortcutAction) => boolean | void): void {
+export function useShortcuts(run: (action: ShortcutAction, key: string) => boolean | void): void {
   const latest = useRef(run);
   // Before the browser can deliver the next key: a key pressed the moment a new selection shows must act on it.
   useLayoutEffect(() => {
@@ -22,7 +22,7 @@ export function useShortcuts(run: (action: ShortcutAction) => boolean | void): v
       if (action === null) return;
       if (action === 'selectAll' && event.target instanceof Element && event.target.closest('.reading-pane')) return;
       // A handler answers false when the shortcut had nothing to act on: the key then keeps its usual meaning.
-      if (latest.current(action) === false) return;
+      if (latest.current(action, event.key) === false) return;
       event.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);

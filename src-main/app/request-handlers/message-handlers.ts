@@ -1,7 +1,8 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
-import { SUMMARY_RECIPIENTS, type MessageSummary } from '../../ipc/contract';
+import { SUMMARY_RECIPIENTS, tagsOf, type MessageSummary } from '../../ipc/contract';
+import type { MessageRecord } from '../../store/messages-repo';
 import { attachmentPart, loadAttachment, writeAttachment } from '../../messages/attachment-export';
 import { assertOpenable } from '../../messages/attachment-risk';
 import { chooseDisplayParts } from '../../mime/choose-display-parts';
@@ -71,9 +72,9 @@ export function messageHandlers(core: WrenCore, options: HandlerOptions): Pick<H
   };
 }
 
-function summaryOf(record: MessageSummary): MessageSummary {
+function summaryOf(record: MessageRecord): MessageSummary {
   const { id, folderId, uid, subject, from, to, date, size, seen, flagged, answered, hasAttachments } = record;
-  return { id, folderId, uid, subject, from, to: to.slice(0, SUMMARY_RECIPIENTS), date, size, seen, flagged, answered, hasAttachments };
+  return { id, folderId, uid, subject, from, to: to.slice(0, SUMMARY_RECIPIENTS), date, size, seen, flagged, answered, hasAttachments, tags: tagsOf(record.flags) };
 }
 
 function defaultDownloads(): string {

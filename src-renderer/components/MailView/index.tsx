@@ -68,7 +68,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
   const { commands, writing, editIfDraft, runShortcut: runMailShortcut } = useMailCommands({ folder, pages, selection, actions, overlays, compose, focusSearch });
   const outbox = useOutbox();
   const [outboxOpen, setOutboxOpen] = useState(false);
-  const runShortcut = (action: ShortcutAction) => (outboxOpen && !OUTBOX_SHORTCUTS.has(action) ? false : runMailShortcut(action));
+  const runShortcut = (action: ShortcutAction, key?: string) => (outboxOpen && !OUTBOX_SHORTCUTS.has(action) ? false : runMailShortcut(action, key));
   useShortcuts(runShortcut);
   useOperationFailures();
   const [settingsOpen, setSettingsOpen] = useState(false);

@@ -1,11 +1,13 @@
-import type { AccountView, FolderView } from '../../../src-main/ipc/contract';
+import { MESSAGE_TAGS, type AccountView, type FolderView, type MessageSummary } from '../../../src-main/ipc/contract';
 import { useClient } from '../../client/client-context';
 import { toErrorShape } from '../../client/wren-client';
 import { useI18n } from '../../i18n/i18n-context';
 import { useToasts } from '../Toasts/toast-context';
 import type { ToastLine } from '../Toasts/toast-line';
 import { AccountDialogs } from '../AccountDialogs';
-import { ContextMenu } from '../ContextMenu';
+import { ContextMenu, type MenuItem } from '../ContextMenu';
+import { TAG_LOOKS } from '../TagChips';
+import type { Translate } from '../../i18n/translate';
 import { ConfirmDialog } from '../Dialog/confirm-dialog';
 import { FolderMenu } from '../FolderMenu';
 import { FolderDialogs } from '../FolderMenu/folder-dialogs';
@@ -97,6 +99,7 @@ export function MailOverlaysView(props: MailOverlaysViewProps) {
               .map((entry) => ({ label: t(entry.label), onSelect: entry.run, testId: `menu-${entry.id}`, danger: entry.danger })),
             { label: t('actions.markJunk'), onSelect: () => commands.setJunk(true), testId: 'menu-junk' },
             { label: t('actions.notJunk'), onSelect: () => commands.setJunk(false), testId: 'menu-not-junk' },
+            ...tagEntries(rows, actions, t),
           ]}
         />
       )}
@@ -131,4 +134,14 @@ export function MailOverlaysView(props: MailOverlaysViewProps) {
 
 export function accountOf(accounts: AccountView[], folder: FolderView): AccountView | undefined {
   return accounts.find((account) => account.id === folder.accountId);
+}
+
+/** The tags, each ticked when every selected message has it, then "Remove all tags": Thunderbird's Tag menu, inline. */
+function tagEntries(rows: MessageSummary[], actions: MessageActions, t: Translate): MenuItem[] {
+  const entries: MenuItem[] = MESSAGE_TAGS.map((tag, index) => {
+    const all = rows.length > 0 && rows.every((row) => row.tags?.includes(tag));
+    return { label: `${all ? '✓ ' : ''}${t(TAG_LOOKS[tag].label)}  (${index + 1})`, onSelect: () => actions.toggleTag(tag), testId: `menu-tag-${index + 1}`, separated: index === 0 };
+  });
+  const any = rows.some((row) => (row.tags?.length ?? 0) > 0);
+  return [...entries, { label: `${t('tag.removeAll')}  (0)`, onSelect: actions.removeTags, testId: 'menu-untag', disabled: !any }];
 }

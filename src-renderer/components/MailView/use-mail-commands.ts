@@ -9,6 +9,7 @@ import type { MessageActions } from './use-message-actions';
 import type { MessageSelection } from './use-message-selection';
 import { planDelete } from './delete-plan';
 import { printOpenMessage } from '../ReadingPane/print-message';
+import { tagOfNumber } from '../TagChips';
 import type { ComposeRequest } from '../Composer/compose-context';
 
 interface CommandSources {
@@ -53,7 +54,8 @@ export function useMailCommands({ folder, pages, selection, actions, overlays, c
     if (selection.count === 0) return false;
     run();
   };
-  const handlers: Record<ShortcutAction, () => boolean | void> = {
+  // `key`: the key pressed, for the actions on several keys (the tags' 1 to 5).
+  const handlers: Record<ShortcutAction, (key?: string) => boolean | void> = {
     next: () => (pages ? void selection.step(1, false) : false),
     previous: () => (pages ? void selection.step(-1, false) : false),
     extendNext: () => (pages ? void selection.step(1, true) : false),
@@ -82,6 +84,11 @@ export function useMailCommands({ folder, pages, selection, actions, overlays, c
     search: focusSearch,
     // Only one open message prints; otherwise the key keeps the browser's meaning (the whole page).
     print: () => (selection.single ? printOpenMessage() : false),
+    tag: (key) => {
+      const tag = tagOfNumber(Number(key));
+      return tag && selection.count > 0 ? actions.toggleTag(tag) : false;
+    },
+    untag: onSelection(actions.removeTags),
     compose: () => compose({ mode: 'new', accountId: folder?.accountId ?? undefined }),
     reply: answer('reply'),
     replyAll: answer('replyAll'),
@@ -92,5 +99,5 @@ export function useMailCommands({ folder, pages, selection, actions, overlays, c
     compose: handlers.compose, reply: handlers.reply, replyAll: handlers.replyAll, forward: handlers.forward, forwardAttachment: handlers.forwardAttachment,
     editDraft: answer('editDraft'), editAsNew: answer('editAsNew'), print: handlers.print,
   };
-  return { commands, writing, editIfDraft, runShortcut: (action: ShortcutAction) => handlers[action]() };
+  return { commands, writing, editIfDraft, runShortcut: (action: ShortcutAction, key?: string) => handlers[action](key) };
 }

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { FolderView, MailOperationInput, MessageFlag, MessageSummary, OperationReceipt, ViewMessageSummary } from '../../../src-main/ipc/contract';
+import { MESSAGE_TAGS, type FolderView, type MailOperationInput, type MessageFlag, type MessageSummary, type MessageTag, type OperationReceipt, type ViewMessageSummary } from '../../../src-main/ipc/contract';
 import { useClient } from '../../client/client-context';
 import { toErrorShape } from '../../client/wren-client';
 import type { StringKey } from '../../i18n/en';
@@ -21,6 +21,9 @@ export interface MessageActions {
   toggleSeen(): void;
   setFlagged(flagged: boolean): void;
   toggleFlagged(): void;
+  /** Thunderbird's way: on all of them when one lacks it, else off all of them. */
+  toggleTag(tag: MessageTag): void;
+  removeTags(): void;
   setJunk(junk: boolean): void;
   markFolderRead(folder: FolderView): void;
   emptyFolder(folder: FolderView): void;
@@ -140,6 +143,8 @@ export function useMessageActions(folder: FolderView | null, pages: MessagePages
     toggleSeen: () => (anyRow((row) => !row.seen) ? flags(['\\Seen'], [], 'done.read') : flags([], ['\\Seen'], 'done.unread')),
     setFlagged: (flagged) => (flagged ? flags(['\\Flagged'], [], null) : flags([], ['\\Flagged'], null)),
     toggleFlagged: () => (anyRow((row) => !row.flagged) ? flags(['\\Flagged'], [], null) : flags([], ['\\Flagged'], null)),
+    toggleTag: (tag) => (anyRow((row) => !row.tags?.includes(tag)) ? flags([tag], [], null) : flags([], [tag], null)),
+    removeTags: () => flags([], [...MESSAGE_TAGS], null),
     setJunk: (junk) => {
       const messageIds = chosen();
       if (messageIds.length === 0) return;

@@ -2,6 +2,7 @@ import type { MessageSummary, MessageView } from '../../../src-main/ipc/contract
 import { formatAddress, formatAddressList } from '../../format/format-address';
 import { formatFullDate } from '../../format/format-date';
 import { useI18n } from '../../i18n/i18n-context';
+import { TagChips } from '../TagChips';
 import './message-headers.css';
 
 /** Subject as the title, then From/To/Cc/Date, skipping empty ones; a list row has no To or Cc. */
@@ -19,6 +20,7 @@ export function MessageHeaders({ message }: { message: MessageSummary & Partial<
         <span className="visually-hidden">{t('reading.subject')}: </span>
         {message.subject || t('messages.noSubject')}
       </h2>
+      <TagChips tags={message.tags} />
       <dl>
         {rows
           .filter(([, value]) => value !== '')

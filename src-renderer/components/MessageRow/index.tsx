@@ -3,6 +3,7 @@ import type { AccountView, FolderRole, MessageSummary } from '../../../src-main/
 import { formatListDate } from '../../format/format-date';
 import { formatSize } from '../../format/format-size';
 import { useI18n } from '../../i18n/i18n-context';
+import { TagChips } from '../TagChips';
 import { rowPerson } from './row-person';
 
 interface MessageRowProps {
@@ -67,6 +68,7 @@ export function MessageRow({ message, folderRole, account, place, selected, focu
           </span>
         )}
         {place && <span className="message-row__place" data-testid="message-place">{place}</span>}
+        <TagChips tags={message.tags} />
         <span className="message-row__subject">{message.subject || t('messages.noSubject')}</span>
         <span className="message-row__size">{formatSize(message.size, locale)}</span>
       </div>

@@ -58,7 +58,7 @@ function MessageReader({ initial, accountId }: { initial: MessageSummary; accoun
       </article>
     );
   }
-  const message = { ...read.data, seen: summary.seen, flagged: summary.flagged };
+  const message = { ...read.data, seen: summary.seen, flagged: summary.flagged, tags: summary.tags ?? read.data.tags };
   return (
     <article className="reading-pane" data-testid="reading-pane">
       <MessageHeaders message={message} />

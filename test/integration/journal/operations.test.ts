@@ -68,6 +68,19 @@ describe('mail operations through the journal, against Dovecot', () => {
     expect((await server('Flags')).every((m) => m.flags.includes('\\Seen'))).toBe(true);
   });
 
+  it('tags and untags (Thunderbird\'s $label keywords), at once here and kept on the server, where another client sees them', async () => {
+    const ids = [...(await f.seed('Tags', 2)).values()];
+    await f.wren.call('messages.apply', { kind: 'flags', messageIds: ids, add: ['$label1', '$label4'], remove: [] });
+    expect((await f.wren.call('messages.summary', { messageId: ids[0]! })).tags).toEqual(['$label1', '$label4']);
+    await f.settled();
+    expect((await server('Tags')).every((m) => m.flags.includes('$label1') && m.flags.includes('$label4'))).toBe(true);
+    await f.wren.call('messages.apply', { kind: 'flags', messageIds: [ids[1]!], add: [], remove: ['$label1', '$label4'] });
+    await f.settled();
+    const tagged = (await server('Tags')).map((m) => m.flags.filter((flag) => flag.startsWith('$label')).sort());
+    expect(tagged.sort()).toEqual([[], ['$label1', '$label4']]);
+    expect((await f.wren.call('messages.summary', { messageId: ids[1]! })).tags).toEqual([]);
+  });
+
   it('empties the Trash for good', async () => {
     const ids = [...(await f.seed('ToTrash', 2)).values()];
     await f.wren.call('messages.apply', { kind: 'delete', messageIds: ids });
