@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Store } from '../store/store';
-import { assertOpenable } from './attachment-risk';
 import { writeAttachment, type AttachmentFile } from './attachment-export';
 
 /**
@@ -21,9 +20,8 @@ export class OpenedAttachments {
     rmSync(this.directory, { recursive: true, force: true, maxRetries: 2 });
   }
 
-  /** Writes the copy to open; refuses a file the OS would run rather than show (see attachment-risk.ts). */
+  /** Writes the copy to open. The caller has refused a file the OS would run (assertOpenable), before downloading it. */
   async place(store: Store, file: AttachmentFile): Promise<string> {
-    assertOpenable(file.filename, file.contentType);
     const folder = join(this.directory, randomBytes(8).toString('hex'));
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     return writeAttachment(store, file, { path: join(folder, file.filename) }, { mode: 0o400 });

@@ -1,5 +1,6 @@
-import type { ConversationMessage, FolderRole } from '../ipc/contract';
-import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './messages-repo';
+import type { ConversationMessage } from '../ipc/contract';
+import { SUMMARY_COLUMNS } from './messages-repo';
+import { toSearchHit, type HitRow } from './search-repo';
 import type { Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
 import { NOT_SHOWN_AGAIN } from './shown-again';
@@ -12,7 +13,9 @@ export const MAX_CONVERSATION = 200;
 /** A chain of replies longer than this is a loop (two messages naming each other) or a forgery. */
 const MAX_DEPTH = 500;
 
-type PlacedRow = SummaryRow & { messageId: string | null; accountId: number | null; folderPath: string; folderName: string; folderRole: FolderRole | null };
+type PlacedRow = HitRow & { messageId: string | null };
+
+const byDate = (a: PlacedRow, b: PlacedRow) => a.sort_date - b.sort_date || a.id - b.id;
 
 /**
  * The conversation a message belongs to, in its own account and across its folders (the replies the
@@ -88,10 +91,10 @@ export class ConversationQuery {
       .all(openedId, JSON.stringify(messageIds), openedId, openedId) as PlacedRow[];
     const once = new Map<string | number, PlacedRow>();
     for (const row of rows) if (!once.has(row.messageId ?? row.id)) once.set(row.messageId ?? row.id, row);
-    const others = [...once.values()].filter((row) => row.id !== openedId).sort((a, b) => a.sort_date - b.sort_date || a.id - b.id);
+    const others = [...once.values()].filter((row) => row.id !== openedId).sort(byDate);
     const opened = rows[0]?.id === openedId ? [rows[0]] : [];
     return [...opened, ...others.slice(-(MAX_CONVERSATION - opened.length))]
-      .sort((a, b) => a.sort_date - b.sort_date || a.id - b.id)
-      .map((row) => ({ ...toSummary(row), accountId: row.accountId, folderPath: row.folderPath, folderName: row.folderName, folderRole: row.folderRole }));
+      .sort(byDate)
+      .map(toSearchHit);
   }
 }

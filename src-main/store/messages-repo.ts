@@ -3,7 +3,7 @@ import type { ChangeFeed } from './change-feed';
 import { timed, type Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
 import type { Address, FolderRole, MessageSummary } from '../ipc/contract';
-import { filterOf, orderOf, registerListOrder } from './list-order';
+import { filterOf, orderOf } from './list-order';
 import { DEFAULT_LIST_SORT, SUMMARY_RECIPIENTS, tagsOf, type ListFilter, type ListSort } from '../ipc/contract-constants';
 import type { StructurePart } from '../mime/structure';
 
@@ -120,7 +120,6 @@ export class MessagesRepo {
   constructor(db: Db, private readonly feed: ChangeFeed) {
     this.statements = new PreparedStatements(db);
     this.addressBook = new AddressBookLearning(db);
-    registerListOrder(db);
   }
 
   /**

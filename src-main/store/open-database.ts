@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { WrenError } from '../errors/wren-error';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
+import { registerListOrder } from './list-order';
 
 export type Db = Database.Database;
 
@@ -32,6 +33,8 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
       db.pragma('synchronous = NORMAL');
     }
     db.pragma('foreign_keys = ON');
+    // Every connection (the main thread's, the sync and search workers') sorts lists by subject alike.
+    registerListOrder(db);
     if (!options.readonly) migrate(db, version);
     return db;
   } catch (error) {

@@ -2,7 +2,7 @@ import type { FolderRole } from '../ipc/account-shapes';
 import type { SearchHit } from '../ipc/mail-shapes';
 import { timed, type Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
-import { orderOf, registerListOrder } from './list-order';
+import { orderOf } from './list-order';
 import { DEFAULT_LIST_SORT, type ListSort } from '../ipc/contract-constants';
 import { NOT_SHOWN_AGAIN } from './shown-again';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './messages-repo';
@@ -47,7 +47,12 @@ export interface SearchScope {
   folderId?: number;
 }
 
-type HitRow = SummaryRow & { accountId: number | null; folderPath: string; folderName: string; folderRole: FolderRole | null };
+/** A list row with where it lives (a search hit, a message of a conversation): the SQL's columns, then the shape. */
+export type HitRow = SummaryRow & { accountId: number | null; folderPath: string; folderName: string; folderRole: FolderRole | null };
+
+export function toSearchHit(row: HitRow): SearchHit {
+  return { ...toSummary(row), accountId: row.accountId, folderPath: row.folderPath, folderName: row.folderName, folderRole: row.folderRole };
+}
 
 /** The full-text index (migration 0013): its queue of messages to index, its entries, and searches. */
 export class SearchRepo {
@@ -55,8 +60,6 @@ export class SearchRepo {
 
   constructor(db: Db) {
     this.statements = new PreparedStatements(db);
-    // The search worker's own connection sorts by subject too.
-    registerListOrder(db);
   }
 
   pendingCount(): number {
@@ -123,7 +126,7 @@ export class SearchRepo {
         .all(...params, limit, offset) as HitRow[];
       return {
         total,
-        items: rows.map((row) => ({ ...toSummary(row), accountId: row.accountId, folderPath: row.folderPath, folderName: row.folderName, folderRole: row.folderRole })),
+        items: rows.map(toSearchHit),
       };
     });
   }
