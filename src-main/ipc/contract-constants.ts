@@ -41,6 +41,9 @@ export function naturalListSort(by: ListSort['by']): ListSort {
   return { by, descending: by === 'date' || by === 'size' };
 }
 
+/** How many collapsed threads a threaded list names at most (the renderer keeps the latest collapsed). */
+export const MAX_COLLAPSED_THREADS = 10_000;
+
 /** The quick filter's switches. */
 export const LIST_FILTER_KEYS = ['unread', 'flagged', 'attachments'] as const;
 

@@ -52,6 +52,21 @@ export interface MessageSummary {
   hasAttachments: boolean;
   /** Its tags (Important, Work…: MESSAGE_TAGS), in their order; absent or empty when it has none. */
   tags?: MessageTag[];
+  /** Its place in its thread, in a folder's list asked for threads (messages.list with `threads`). */
+  thread?: ThreadPlace;
+}
+
+/** Where a message stands in a threaded list (see store/thread-order.ts). */
+export interface ThreadPlace {
+  /** 0 for a thread's first message, 1 for a reply to it, and so on. */
+  depth: number;
+  /** The thread's first message: the id a collapse names. */
+  rootId: number;
+  /** Messages in the thread, and how many of them are unread. */
+  size: number;
+  unread: number;
+  /** The thread is collapsed: this row (its first message) stands for it all. */
+  collapsed: boolean;
 }
 
 /** The views across every account (and local folders): all Inboxes, all unread mail, all flagged mail. */

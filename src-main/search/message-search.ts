@@ -5,6 +5,8 @@ import { parseSource } from '../mime/parse-source';
 import { parseSourceFileInWorker, searchDocumentInWorker } from '../mime/parse-in-worker';
 import type { SearchScope } from '../store/search-repo';
 import type { Store } from '../store/store';
+import { ThreadedList, type ThreadsQuery } from '../store/threaded-list';
+import type { ThreadsAnswer } from './search-worker-protocol';
 import { searchDocument } from './search-document';
 import { SearchIndexer, type ParseSourceFile, type PrepareDocument } from './search-indexer';
 import { InProcessSearchQueries, type SearchQueries } from './search-queries';
@@ -58,7 +60,7 @@ export class MessageSearch {
   constructor(
     store: Store,
     parse: ParseSourceFile = parseOffThread,
-    private readonly queries: SearchQueries = new InProcessSearchQueries(store.search),
+    private readonly queries: SearchQueries = new InProcessSearchQueries(store.search, new ThreadedList(store.db)),
   ) {
     this.indexer = new SearchIndexer(store, parse, 'newest-first', prepareOffThread);
   }
@@ -69,6 +71,11 @@ export class MessageSearch {
     await this.indexer.drainWithin(SEARCH_INDEX_BUDGET_MS);
     const { offset, limit, sort = DEFAULT_LIST_SORT } = request;
     return this.queries.run({ match, scope: { accountId: request.accountId, folderId: request.folderId }, offset, limit, sort });
+  }
+
+  /** A page of a folder's list in threads, read where the search reads (the worker): it reads the whole folder. */
+  threadedPage(query: ThreadsQuery): Promise<ThreadsAnswer> {
+    return this.queries.threads(query);
   }
 
   /** Stops indexing and the search worker; a search under way fails with SearchStopped. */

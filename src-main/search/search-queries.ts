@@ -1,14 +1,17 @@
 import type { SearchRepo } from '../store/search-repo';
-import type { SearchAnswer, SearchQuery } from './search-worker-protocol';
+import type { ThreadedList, ThreadsQuery } from '../store/threaded-list';
+import type { SearchAnswer, SearchQuery, ThreadsAnswer } from './search-worker-protocol';
 
 /**
  * Where `messages.search` runs its FTS5 query: in a worker thread with its
  * own read-only connection (the app, the web mode, the CLI: a query over a
  * large store takes hundreds of ms), or in this thread (tests from
- * TypeScript, where no bundled worker exists).
+ * TypeScript, where no bundled worker exists). A folder's threaded list,
+ * which reads the whole folder, runs there too.
  */
 export interface SearchQueries {
   run(query: SearchQuery): Promise<SearchAnswer>;
+  threads(query: ThreadsQuery): Promise<ThreadsAnswer>;
   /** Stops the worker, if any; queries it was running fail with SearchStopped. */
   close(): Promise<void>;
 }
@@ -21,10 +24,17 @@ export function answerQuery(repo: SearchRepo, query: SearchQuery): SearchAnswer 
 
 /** The query on the main thread's own connection. */
 export class InProcessSearchQueries implements SearchQueries {
-  constructor(private readonly repo: SearchRepo) {}
+  constructor(
+    private readonly repo: SearchRepo,
+    private readonly threadedList: ThreadedList,
+  ) {}
 
   run(query: SearchQuery): Promise<SearchAnswer> {
     return Promise.resolve(answerQuery(this.repo, query));
+  }
+
+  threads(query: ThreadsQuery): Promise<ThreadsAnswer> {
+    return Promise.resolve(this.threadedList.page(query));
   }
 
   close(): Promise<void> {

@@ -1,7 +1,8 @@
 import type { ErrorShape } from '../errors/error-codes';
 import type { ListSort } from '../ipc/contract-constants';
-import type { SearchHit } from '../ipc/mail-shapes';
+import type { MessageSummary, SearchHit } from '../ipc/mail-shapes';
 import type { SearchScope } from '../store/search-repo';
+import type { ThreadsQuery } from '../store/threaded-list';
 
 /** Marks a Worker started by WorkerSearchQueries, so search-worker.ts never answers another thread's port. */
 export const SEARCH_WORKER_ROLE = 'wren-search-worker';
@@ -23,6 +24,13 @@ export interface SearchAnswer {
   unindexed: number;
 }
 
-export type ToSearchWorker = SearchQuery & { id: number };
+/** A page of a folder's threaded list (the other read that can take long; see ThreadedList). */
+export interface ThreadsAnswer {
+  total: number;
+  items: MessageSummary[];
+  messages: number;
+}
 
-export type FromSearchWorker = { id: number; ok: true; answer: SearchAnswer } | { id: number; ok: false; error: ErrorShape };
+export type ToSearchWorker = ({ kind: 'search' } & SearchQuery & { id: number }) | ({ kind: 'threads' } & ThreadsQuery & { id: number });
+
+export type FromSearchWorker = { id: number; ok: true; answer: SearchAnswer | ThreadsAnswer } | { id: number; ok: false; error: ErrorShape };

@@ -2,10 +2,14 @@ import type { Worker } from 'node:worker_threads';
 import { WrenError } from '../errors/wren-error';
 import { bundledWorkerPath, startBundledWorker } from '../workers/start-bundled-worker';
 import type { SearchQueries } from './search-queries';
-import { SEARCH_WORKER_ROLE, type FromSearchWorker, type SearchAnswer, type SearchQuery } from './search-worker-protocol';
+import type { ThreadsQuery } from '../store/threaded-list';
+import { SEARCH_WORKER_ROLE, type FromSearchWorker, type SearchAnswer, type SearchQuery, type ThreadsAnswer, type ToSearchWorker } from './search-worker-protocol';
+
+/** Omit over each member of a union (Omit itself would merge the members into one). */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 interface Call {
-  resolve(answer: SearchAnswer): void;
+  resolve(answer: SearchAnswer | ThreadsAnswer): void;
   reject(error: WrenError): void;
 }
 
@@ -29,6 +33,14 @@ export class WorkerSearchQueries implements SearchQueries {
   ) {}
 
   run(query: SearchQuery): Promise<SearchAnswer> {
+    return this.ask({ kind: 'search', ...query }) as Promise<SearchAnswer>;
+  }
+
+  threads(query: ThreadsQuery): Promise<ThreadsAnswer> {
+    return this.ask({ kind: 'threads', ...query }) as Promise<ThreadsAnswer>;
+  }
+
+  private ask(query: DistributiveOmit<ToSearchWorker, 'id'>): Promise<SearchAnswer | ThreadsAnswer> {
     if (this.closed) return Promise.reject(stopped('Wren is shutting down; the search was not run.'));
     const worker = this.ensureWorker();
     const id = this.nextId++;

@@ -46,6 +46,8 @@ export const APP_FIELDS = {
   panes: z.object({ folders: paneWidth, list: paneWidth }).default({ folders: 240, list: 420 }),
   /** How folders' message lists are sorted (newest first unless the user chose otherwise). */
   listSort: ListSort.default(DEFAULT_LIST_SORT),
+  /** Folders' lists arranged in threads (Thunderbird's View ▸ Threads), in the order of listSort. */
+  listThreads: z.boolean().default(false),
 };
 
 export const BodyDownload = z.discriminatedUnion('mode', [

@@ -1,5 +1,5 @@
 import type { ConversationMessage } from '../ipc/contract';
-import { SUMMARY_COLUMNS } from './messages-repo';
+import { SUMMARY_COLUMNS } from './summary-row';
 import { toSearchHit, type HitRow } from './search-repo';
 import type { Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';

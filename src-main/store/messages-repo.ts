@@ -4,7 +4,8 @@ import { timed, type Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
 import type { Address, FolderRole, MessageSummary } from '../ipc/contract';
 import { filterOf, orderOf } from './list-order';
-import { DEFAULT_LIST_SORT, SUMMARY_RECIPIENTS, tagsOf, type ListFilter, type ListSort } from '../ipc/contract-constants';
+import { DEFAULT_LIST_SORT, type ListFilter, type ListSort } from '../ipc/contract-constants';
+import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row';
 import type { StructurePart } from '../mime/structure';
 
 /** The header fields a sync stores for one message. */
@@ -70,25 +71,6 @@ export function flagsOf(row: { seen: number; flagged: number; answered: number; 
     .filter(([, column]) => row[column as 'seen'] === 1)
     .map(([flag]) => flag);
   return row.keywords ? [...flags, ...row.keywords.split(' ')] : flags;
-}
-
-export const SUMMARY_COLUMNS = `m.id, m.folder_id AS folderId, m.uid, m.subject, m.from_name, m.from_addr, m.to_json, m.sort_date, m.date,
-  m.size, m.seen, m.flagged, m.answered, m.draft, m.keywords, m.has_attachments`;
-
-export interface SummaryRow {
-  id: number; folderId: number; uid: number | null; subject: string; from_name: string; from_addr: string; to_json: string;
-  sort_date: number; date: number | null; size: number; seen: number; flagged: number; answered: number;
-  draft: number; keywords: string; has_attachments: number;
-}
-
-export function toSummary(row: SummaryRow): MessageSummary {
-  return {
-    id: row.id, folderId: row.folderId, uid: row.uid, subject: row.subject,
-    from: { name: row.from_name, address: row.from_addr }, to: addressList(row.to_json).slice(0, SUMMARY_RECIPIENTS),
-    date: row.date ?? row.sort_date, size: row.size,
-    seen: row.seen === 1, flagged: row.flagged === 1, answered: row.answered === 1, hasAttachments: row.has_attachments === 1,
-    tags: row.keywords ? tagsOf(row.keywords.split(' ')) : [],
-  };
 }
 
 /**
@@ -213,7 +195,8 @@ export class MessagesRepo {
 
   /**
    * A page of the folder in the user's order (newest first, the default, is served by the (folder_id,
-   * sort_date) index), narrowed by the quick filter (then `total` counts what matches).
+   * sort_date) index), narrowed by the quick filter (then `total` counts what matches). In threads: see
+   * ThreadedList.
    */
   page(folderId: number, offset: number, limit: number, sort: ListSort = DEFAULT_LIST_SORT, filter: ListFilter = {}): { total: number; items: MessageSummary[] } {
     const folder = this.statements.get('SELECT total_count AS total, role FROM folders WHERE id = ?').get(folderId) as { total: number; role: FolderRole | null } | undefined;
@@ -279,7 +262,6 @@ export class MessagesRepo {
     if (ids.length) this.noteChanged(folderId, ids);
   }
 
-  /** The structure of a message no server described, once its source was parsed (its attachments then list). */
   /**
    * A structure learnt after the headers (parsed from the source where the
    * server gave none, names repaired): the list's attachment mark follows it,

@@ -5,7 +5,7 @@ import { PreparedStatements } from './prepared-statements';
 import { orderOf } from './list-order';
 import { DEFAULT_LIST_SORT, type ListSort } from '../ipc/contract-constants';
 import { NOT_SHOWN_AGAIN } from './shown-again';
-import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './messages-repo';
+import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row';
 
 /** A message waiting to be (re)indexed, with everything the index is built from. */
 export interface PendingEntry {

@@ -1,7 +1,7 @@
 import type { FolderRole, UnifiedView, UnifiedViewCount, ViewMessageSummary } from '../ipc/contract';
 import { timed, type Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
-import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './messages-repo';
+import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row';
 import { NOT_SHOWN_AGAIN } from './shown-again';
 import { orderOf } from './list-order';
 import { DEFAULT_LIST_SORT, type ListSort } from '../ipc/contract-constants';

@@ -5,6 +5,8 @@ import { SHORTCUTS, type ShortcutAction } from './shortcut-keys';
 const KEY_NAMES: Record<string, StringKey> = {
   ArrowDown: 'key.down',
   ArrowUp: 'key.up',
+  ArrowLeft: 'key.left',
+  ArrowRight: 'key.right',
   Enter: 'key.enter',
   Escape: 'key.escape',
   Delete: 'key.delete',

@@ -31,6 +31,8 @@ export type ShortcutAction =
   | 'print'
   | 'tag'
   | 'untag'
+  | 'collapseThread'
+  | 'expandThread'
   | 'help';
 
 export interface Shortcut {
@@ -67,6 +69,8 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'print', keys: ['Mod+P'] },
   { action: 'tag', keys: ['1', '2', '3', '4', '5'] },
   { action: 'untag', keys: ['0'] },
+  { action: 'collapseThread', keys: ['ArrowLeft'] },
+  { action: 'expandThread', keys: ['ArrowRight'] },
   { action: 'help', keys: ['?'] },
 ];
 

@@ -19,7 +19,10 @@ const SOURCE_VIEW_LIMIT = 4 * 1024 * 1024;
 /** Messages: lists, unified views, search, reading, source, flags, operations and their undo, saving and opening attachments. */
 export function messageHandlers(core: WrenCore, options: HandlerOptions): Pick<Handlers, keyof typeof messageRequests> {
   return {
-    'messages.list': ({ folderId, offset, limit, sort, filter }) => core.store.messages.page(folderId, offset, limit, sort, filter),
+    'messages.list': ({ folderId, offset, limit, sort, filter, threads }) =>
+      threads
+        ? core.search.threadedPage({ folderId, offset, limit, sort, filter, collapsed: threads.collapsed })
+        : core.store.messages.page(folderId, offset, limit, sort, filter),
     'views.list': () => core.store.views.counts(),
     'messages.listView': ({ view, offset, limit, sort }) => core.store.views.page(view, offset, limit, sort),
     'messages.search': ({ query, accountId, folderId, offset, limit, sort }) => core.search.search({ query, accountId, folderId, offset, limit, sort }),

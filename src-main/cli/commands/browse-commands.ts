@@ -22,36 +22,42 @@ const PAGE_SIZE = 1000;
 
 const LIST_OPTIONS = {
   limit: { type: 'string' }, offset: { type: 'string' }, sort: { type: 'string' }, reverse: { type: 'boolean' },
-  unread: { type: 'boolean' }, flagged: { type: 'boolean' }, attachments: { type: 'boolean' },
+  unread: { type: 'boolean' }, flagged: { type: 'boolean' }, attachments: { type: 'boolean' }, threads: { type: 'boolean' },
 } as const;
+
+const LIST_USAGE = 'Usage: wren list ACCOUNT FOLDER [--limit N] [--offset N] [--sort date|from|subject|size] [--reverse] [--unread] [--flagged] [--attachments] [--threads]';
 
 /**
  * `wren list ACCOUNT FOLDER [--limit N] [--offset N] [--sort date|from|subject|size] [--reverse]`: newest
  * first unless sorted otherwise (by size largest first, by sender and subject A to Z; --reverse turns
  * any of them), from the cache; any length, paged underneath. --unread, --flagged, --attachments: only those
- * (together: only those that are all of them).
+ * (together: only those that are all of them). --threads: arranged in threads as the app's threaded list,
+ * each reply indented under what it answers (JSON: `thread`).
  */
 export async function listCommand(context: CliContext, args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args, options: LIST_OPTIONS, allowPositionals: true, strict: true });
   const accountId = await findScope(context, positionals[0]);
-  if (!positionals[1]) throw new WrenError('BadRequest', 'Usage: wren list ACCOUNT FOLDER [--limit N] [--offset N] [--sort date|from|subject|size] [--reverse] [--unread] [--flagged] [--attachments]');
+  if (!positionals[1]) throw new WrenError('BadRequest', LIST_USAGE);
   const sort = listSort(values.sort, values.reverse ?? false);
   const filter = { unread: values.unread, flagged: values.flagged, attachments: values.attachments };
+  const threads = values.threads ? { threads: { collapsed: [] } } : {};
   const folder = await findFolder(context, accountId, positionals[1]);
   const limit = count(values.limit ?? '50', '--limit', 1);
   let offset = count(values.offset ?? '0', '--offset', 0);
   const messages: MessageSummary[] = [];
   while (messages.length < limit) {
-    const page = await context.request('messages.list', { folderId: folder.id, offset, limit: Math.min(PAGE_SIZE, limit - messages.length), sort, filter });
+    const page = await context.request('messages.list', { folderId: folder.id, offset, limit: Math.min(PAGE_SIZE, limit - messages.length), sort, filter, ...threads });
     messages.push(...page.items);
     offset += page.items.length;
     if (page.items.length === 0 || offset >= page.total) break;
   }
   const rows = messages.map((m) => ({
     id: m.id, uid: m.uid, subject: m.subject, from: m.from, date: m.date === null ? null : new Date(m.date).toISOString(),
-    flags: flagsOf(m), size: m.size, hasAttachments: m.hasAttachments,
+    flags: flagsOf(m), tags: m.tags ?? [], size: m.size, hasAttachments: m.hasAttachments,
+    ...(m.thread && { thread: { depth: m.thread.depth, rootId: m.thread.rootId, size: m.thread.size, unread: m.thread.unread } }),
   }));
-  context.print(rows, () => rows.map((m) => `${m.id}\t${m.date ?? ''}\t${m.from.name || m.from.address}\t${m.subject}`));
+  const indent = (depth = 0) => '  '.repeat(depth);
+  context.print(rows, () => rows.map((m) => `${m.id}\t${m.date ?? ''}\t${m.from.name || m.from.address}\t${indent(m.thread?.depth)}${m.subject}`));
 }
 
 function count(text: string, flag: string, min: number): number {

@@ -1,14 +1,15 @@
 /** Messages: lists, unified views, reading, and the operations journal's way in. */
 import { z } from 'zod';
 import { type MessageSummary, type UnifiedViewCount, UnifiedView, type ViewMessageSummary, type SearchHit, type ConversationMessage, type MessageView, MailOperation, type OperationReceipt } from '../mail-shapes';
-import { DEFAULT_LIST_SORT, MAX_KEPT_IN_FILTER } from '../contract-constants';
+import { DEFAULT_LIST_SORT, MAX_COLLAPSED_THREADS, MAX_KEPT_IN_FILTER } from '../contract-constants';
 import { ListSort } from '../../settings/settings-schema';
 import { byMessage, empty, id, request } from './request-shape';
 
 const byAttachment = z.object({ messageId: id, partId: z.string().regex(/^\d+(\.\d+)*$/) }).strict();
 
 export const messageRequests = {
-  'messages.list': request<{ total: number; items: MessageSummary[] }>()(
+  /** In threads, `total` counts the rows (a collapsed thread is one) and `messages` the messages they stand for. */
+  'messages.list': request<{ total: number; items: MessageSummary[]; messages?: number }>()(
     z
       .object({
         folderId: id,
@@ -25,6 +26,11 @@ export const messageRequests = {
           })
           .strict()
           .default({}),
+        /** Arranged in threads (by In-Reply-To), threads ordered where their first member sorts; `collapsed` names threads by their first message. */
+        threads: z
+          .object({ collapsed: z.array(id).max(MAX_COLLAPSED_THREADS).default([]) })
+          .strict()
+          .optional(),
       })
       .strict(),
   ),

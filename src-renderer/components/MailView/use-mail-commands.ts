@@ -1,4 +1,4 @@
-import type { FolderView, MessageSummary } from '../../../src-main/ipc/contract';
+import type { FolderView, MessageSummary, ThreadPlace } from '../../../src-main/ipc/contract';
 import type { ShortcutAction } from '../../shortcuts/shortcut-keys';
 import type { MessageCommands } from '../MessageToolbar/message-commands';
 import type { MessagePages } from '../MessageList/message-pages';
@@ -50,6 +50,11 @@ export function useMailCommands({ folder, pages, selection, actions, overlays, c
   const editIfDraft = (message: MessageSummary) => {
     if (folder && rowFolderRole(folder, message) === 'drafts') compose({ mode: 'editDraft', messageId: message.id });
   };
+  const threadOfFocus = (run: (thread: ThreadPlace) => void) => {
+    const thread = selection.focusId === null ? undefined : pages?.byId(selection.focusId)?.thread;
+    if (!thread || thread.size < 2) return false;
+    run(thread);
+  };
   const onSelection = (run: () => void) => () => {
     if (selection.count === 0) return false;
     run();
@@ -89,6 +94,15 @@ export function useMailCommands({ folder, pages, selection, actions, overlays, c
       return tag && selection.count > 0 ? actions.toggleTag(tag) : false;
     },
     untag: onSelection(actions.removeTags),
+    // In threads, as in Thunderbird: ← collapses the thread of the focused row, → expands it.
+    // The focus moves up to the thread's first message, the row that stays, so → expands it again.
+    collapseThread: () =>
+      threadOfFocus((thread) => {
+        const root = pages!.byId(thread.rootId);
+        if (root && root.id !== selection.focusId) selection.selectOnly(root);
+        pages!.setThreadCollapsed(thread.rootId, true);
+      }),
+    expandThread: () => threadOfFocus((thread) => pages!.setThreadCollapsed(thread.rootId, false)),
     compose: () => compose({ mode: 'new', accountId: folder?.accountId ?? undefined }),
     reply: answer('reply'),
     replyAll: answer('replyAll'),

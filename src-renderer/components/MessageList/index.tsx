@@ -124,6 +124,7 @@ function FolderMessages({ folder, pages, selection, onRowMenu, onRowOpen, accoun
                   onRowMenu(row.index, { x: event.clientX, y: event.clientY });
                 }}
                 onDragStart={(event) => onDragStart(row.index, event)}
+                onToggleThread={pages.threaded ? (rootId) => pages.toggleThread(rootId) : undefined}
                 style={{ height: row.size, transform: `translateY(${row.start}px)` }}
               />
             );
@@ -148,7 +149,7 @@ function FolderSummary({ folder, pages, offlineAccount }: { folder: FolderView; 
       <header className="message-list__header">
         <span className="message-list__folder">{folderDisplayName(folder, t)}</span>
         {pages.sort && <ListSortControl folderRole={folder.role} />}
-        {pages.total !== null && <span className="message-list__count">{t('messages.count', { count: pages.total })}</span>}
+        {pages.messages !== null && <span className="message-list__count">{t('messages.count', { count: pages.messages })}</span>}
       </header>
       {pages.error && <ErrorNotice error={pages.error} />}
       {pages.total === 0 && <p className="message-list__note" data-testid="message-list-note">{empty}</p>}

@@ -18,12 +18,14 @@ const DIRECTIONS: Record<SortKey, { descending: StringKey; ascending: StringKey 
 /**
  * How a folder's list is sorted, as Thunderbird's column headers let one choose: by date, sender (the
  * recipient in Sent and Drafts, whom the rows show there), subject (without "Re:") or size, either way.
- * Saved in the settings, so every folder and the next start keep it.
+ * Beside it, Thunderbird's threaded view: replies under what they answer. Saved in the settings, so every
+ * folder and the next start keep both.
  */
 export function ListSortControl({ folderRole }: { folderRole: FolderRole | null }) {
   const t = useT();
   const { settings, update } = useSettings();
   const sort = settings.app.listSort;
+  const threads = settings.app.listThreads;
   const save = (listSort: ListSort) => void update({ app: { listSort } });
   const recipients = folderRole === 'sent' || folderRole === 'drafts';
   const label = (key: SortKey) => t(key === 'from' && recipients ? 'sort.to' : LABELS[key]);
@@ -44,6 +46,16 @@ export function ListSortControl({ folderRole }: { folderRole: FolderRole | null 
       </select>
       <button type="button" className="list-sort__direction" title={t(direction)} aria-label={t(direction)} onClick={() => save({ ...sort, descending: !sort.descending })} data-testid="list-sort-direction">
         {sort.descending ? '↓' : '↑'}
+      </button>
+      <button
+        type="button"
+        className="list-sort__threads"
+        aria-pressed={threads}
+        title={t('sort.threadsHint')}
+        onClick={() => void update({ app: { listThreads: !threads } })}
+        data-testid="list-threads"
+      >
+        {t('sort.threads')}
       </button>
     </span>
   );

@@ -1,4 +1,4 @@
-import { isFiltered, MAX_KEPT_IN_FILTER, type ListFilter, type ListSort, type MessageSummary } from '../../../src-main/ipc/contract';
+import { isFiltered, MAX_COLLAPSED_THREADS, MAX_KEPT_IN_FILTER, type ListFilter, type ListSort, type MessageSummary } from '../../../src-main/ipc/contract';
 import type { ErrorShape } from '../../../src-main/errors/error-codes';
 import { toErrorShape, type WrenClient } from '../../client/wren-client';
 import { viewOfFolderId } from '../UnifiedViews/view-folders';
@@ -16,6 +16,8 @@ export const PAGE_SIZE = 200;
  */
 export class MessagePages {
   total: number | null = null;
+  /** The messages the rows stand for: more than `total` while a thread is collapsed. */
+  messages: number | null = null;
   error: ErrorShape | null = null;
   /** Search results only: messages not yet indexed, so not searched (a large sync just stored them). */
   unindexed = 0;
@@ -28,6 +30,8 @@ export class MessagePages {
   private visible = { first: 0, last: 0 };
   /** Under a quick filter: the messages listed so far, newest last, which stay while it is on (see ListFilter.keep). */
   private readonly listed = new Set<number>();
+  /** Threads the user collapsed, by their first message, latest last. */
+  private readonly collapsed = new Set<number>();
 
   constructor(
     private readonly client: WrenClient,
@@ -39,7 +43,25 @@ export class MessagePages {
     readonly sort?: ListSort,
     /** A folder's quick filter (with its order; views and search results have neither). */
     readonly filter?: ListFilter,
+    /** A folder's list arranged in threads (with its order). */
+    readonly threaded = false,
   ) {}
+
+  /** Collapses the thread whose first message is `rootId`, or expands it again; the rows come anew. */
+  toggleThread(rootId: number): void {
+    this.setThreadCollapsed(rootId, !this.collapsed.has(rootId));
+  }
+
+  /** Collapses or expands the thread whose first message is `rootId` (nothing happens when it is so already). */
+  setThreadCollapsed(rootId: number, collapsed: boolean): void {
+    if (this.collapsed.has(rootId) === collapsed) return;
+    if (!this.collapsed.delete(rootId)) this.collapsed.add(rootId);
+    for (const id of this.collapsed) {
+      if (this.collapsed.size <= MAX_COLLAPSED_THREADS) break;
+      this.collapsed.delete(id);
+    }
+    this.refresh();
+  }
 
   rowAt(index: number): MessageSummary | undefined {
     return this.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
@@ -112,7 +134,11 @@ export class MessagePages {
       ? this.client.request('messages.search', { query: this.query, offset, limit: PAGE_SIZE, ...(this.sort && { sort: this.sort }) })
       : view
         ? this.client.request('messages.listView', { view, offset, limit: PAGE_SIZE, ...(this.sort && { sort: this.sort }) })
-        : this.client.request('messages.list', { folderId: this.folderId, offset, limit: PAGE_SIZE, ...(this.sort && { sort: this.sort, filter: this.narrowing() }) });
+        : this.client.request('messages.list', {
+            folderId: this.folderId, offset, limit: PAGE_SIZE,
+            ...(this.sort && { sort: this.sort, filter: this.narrowing() }),
+            ...(this.threaded && { threads: { collapsed: [...this.collapsed] } }),
+          });
     const outcome = await request.then(
       (result) => ({ result }),
       (error: unknown) => ({ error: toErrorShape(error) }),
@@ -125,6 +151,7 @@ export class MessagePages {
       if (this.filter && isFiltered(this.filter)) this.remember(outcome.result.items);
       outcome.result.items.forEach((item, at) => this.indexById.set(item.id, page * PAGE_SIZE + at));
       this.total = outcome.result.total;
+      this.messages = 'messages' in outcome.result && outcome.result.messages !== undefined ? outcome.result.messages : outcome.result.total;
       this.unindexed = 'unindexed' in outcome.result ? (outcome.result.unindexed as number) : 0;
       this.error = null;
     } else {

@@ -19,6 +19,7 @@ export function useMessagePages(folderId: number | null, query = '', filter: Lis
   const client = useClient();
   const { settings } = useSettings();
   const { by, descending } = settings.app.listSort;
+  const threads = settings.app.listThreads;
   // Compared by value: each render may bring a new object with the same switches.
   const { unread = false, flagged = false, attachments = false } = filter;
   const [version, setVersion] = useState(0);
@@ -28,8 +29,8 @@ export function useMessagePages(folderId: number | null, query = '', filter: Lis
   const pages = useMemo(() => {
     if (folderId === null) return null;
     const narrowed: ListFilter = { ...(unread && { unread }), ...(flagged && { flagged }), ...(attachments && { attachments }) };
-    return new MessagePages(client, folderId, () => setVersion((version) => version + 1), query, { by, descending }, isView ? undefined : narrowed);
-  }, [client, folderId, query, isView, by, descending, unread, flagged, attachments]);
+    return new MessagePages(client, folderId, () => setVersion((version) => version + 1), query, { by, descending }, isView ? undefined : narrowed, !isView && threads);
+  }, [client, folderId, query, isView, by, descending, unread, flagged, attachments, threads]);
   useEffect(() => pages?.showRows(0, 0), [pages]);
   const refreshSoon = useCoalesced(() => pages?.refresh(), VIEW_REFRESH_MS);
   useClientEvent('store.changed', ({ changes }) => {

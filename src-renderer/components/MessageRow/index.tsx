@@ -1,5 +1,5 @@
 import type { CSSProperties, DragEvent, MouseEvent } from 'react';
-import type { AccountView, FolderRole, MessageSummary } from '../../../src-main/ipc/contract';
+import type { AccountView, FolderRole, MessageSummary, ThreadPlace } from '../../../src-main/ipc/contract';
 import { formatListDate } from '../../format/format-date';
 import { formatSize } from '../../format/format-size';
 import { useI18n } from '../../i18n/i18n-context';
@@ -22,12 +22,14 @@ interface MessageRowProps {
   onDoubleClick(): void;
   onContextMenu(event: MouseEvent): void;
   onDragStart(event: DragEvent): void;
+  /** In a threaded list: the twisty of a thread's first message collapses or expands the thread. */
+  onToggleThread?(rootId: number): void;
   /** Position and height from the virtualizer. */
   style: CSSProperties;
 }
 
 /** One line of the list, dragged onto a folder to move it; a row whose page has not arrived yet shows a placeholder. */
-export function MessageRow({ message, folderRole, account, place, selected, focused, onClick, onDoubleClick, onContextMenu, onDragStart, style }: MessageRowProps) {
+export function MessageRow({ message, folderRole, account, place, selected, focused, onClick, onDoubleClick, onContextMenu, onDragStart, onToggleThread, style }: MessageRowProps) {
   const { t, locale } = useI18n();
   if (!message) {
     return (
@@ -37,8 +39,11 @@ export function MessageRow({ message, folderRole, account, place, selected, focu
     );
   }
   const person = rowPerson(message, folderRole, t);
-  const rowStyle = account ? { ...style, borderInlineStart: `3px solid ${account.colour}` } : style;
-  const classes = ['message-row', message.seen ? '' : 'message-row--unread', selected ? 'message-row--selected' : '', focused ? 'message-row--focused' : ''];
+  const thread = message.thread;
+  const rowStyle = { ...style, ...(account && { borderInlineStart: `3px solid ${account.colour}` }), ...(thread && { paddingInlineStart: threadIndent(thread.depth) }) };
+  // A collapsed thread reads as unread while any of its messages is, as in Thunderbird.
+  const unread = !message.seen || (thread?.collapsed === true && thread.unread > 0);
+  const classes = ['message-row', unread ? 'message-row--unread' : '', selected ? 'message-row--selected' : '', focused ? 'message-row--focused' : ''];
   return (
     <div
       className={classes.filter(Boolean).join(' ')}
@@ -55,6 +60,7 @@ export function MessageRow({ message, folderRole, account, place, selected, focu
       data-message-id={message.id}
     >
       <div className="message-row__line">
+        {thread && thread.depth === 0 && thread.size > 1 && onToggleThread && <ThreadTwisty thread={thread} onToggle={onToggleThread} />}
         <span className="message-row__sender" title={person.title} data-testid="message-person">{person.label}</span>
         {message.flagged && <span className="message-row__flag" title={t('messages.flagged')}>★</span>}
         {message.hasAttachments && <span title={t('messages.hasAttachments')}>📎</span>}
@@ -73,5 +79,33 @@ export function MessageRow({ message, folderRole, account, place, selected, focu
         <span className="message-row__size">{formatSize(message.size, locale)}</span>
       </div>
     </div>
+  );
+}
+
+/** How far a reply is indented: a step per level, up to six, so a deep thread keeps its text readable. */
+function threadIndent(depth: number): number {
+  return 12 + Math.min(depth, 6) * 16;
+}
+
+/** The thread's switch on its first message: ▾ while its replies show, ▸ and the count while collapsed. */
+function ThreadTwisty({ thread, onToggle }: { thread: ThreadPlace; onToggle(rootId: number): void }) {
+  const { t } = useI18n();
+  const label = thread.collapsed ? t('thread.expand', { count: thread.size, unread: thread.unread }) : t('thread.collapse');
+  return (
+    <button
+      type="button"
+      className="message-row__twisty"
+      aria-expanded={!thread.collapsed}
+      aria-label={label}
+      title={label}
+      onClick={(event) => {
+        event.stopPropagation();
+        onToggle(thread.rootId);
+      }}
+      onDoubleClick={(event) => event.stopPropagation()}
+      data-testid="thread-twisty"
+    >
+      {thread.collapsed ? `▸ ${thread.size}` : '▾'}
+    </button>
   );
 }

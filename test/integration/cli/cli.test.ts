@@ -96,7 +96,7 @@ describe('the wren CLI against the lab', () => {
 
     const list = JSON.parse((await wren(['list', '1', 'INBOX', '--limit', '10', '--json'])).stdout) as { id: number; subject: string; flags: string[]; hasAttachments: boolean }[];
     expect(list).toHaveLength(3);
-    expect(Object.keys(list[0]!).sort()).toEqual(['date', 'flags', 'from', 'hasAttachments', 'id', 'size', 'subject', 'uid']);
+    expect(Object.keys(list[0]!).sort()).toEqual(['date', 'flags', 'from', 'hasAttachments', 'id', 'size', 'subject', 'tags', 'uid']);
     const pdf = list.find((m) => m.hasAttachments)!;
     const read = JSON.parse((await wren(['read', String(pdf.id), '--json'])).stdout);
     expect(read).toMatchObject({ subject: 'Quarterly report (PDF attached)', text: expect.stringContaining('Please find the report attached.') });

@@ -37,6 +37,23 @@ describe('MessagePages', () => {
     expect(pages.rowAt(PAGE_SIZE)).toBeUndefined();
   });
 
+  it('in threads, asks for them with the collapsed threads; a twisty collapses or expands one and fetches the rows anew', async () => {
+    const client = new FakeClient({ 'messages.list': () => ({ total: 1, items: [summary(0, 3)] }) });
+    const pages = new MessagePages(client, 3, () => {}, '', { by: 'date', descending: true }, {}, true);
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+    pages.showRows(0, 10);
+    await settle();
+    pages.toggleThread(7);
+    await settle();
+    pages.toggleThread(9);
+    await settle();
+    pages.toggleThread(7);
+    await settle();
+    expect(client.callsOf('messages.list').map((call) => (call as { threads?: unknown }).threads)).toEqual([
+      { collapsed: [] }, { collapsed: [7] }, { collapsed: [7, 9] }, { collapsed: [9] },
+    ]);
+  });
+
   it('fetches further pages as rows scroll into view, each once', async () => {
     const { client, pages, settle } = folderOf(TOTAL);
     pages.showRows(0, 30);

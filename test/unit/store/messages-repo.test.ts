@@ -1,7 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HeaderRecord } from '../../../src-main/store/messages-repo';
 import type { Store } from '../../../src-main/store/store';
+import { DEFAULT_LIST_SORT } from '../../../src-main/ipc/contract-constants';
+import { ThreadedList, type ThreadsQuery } from '../../../src-main/store/threaded-list';
 import { tempStore } from './temp-store';
+import { openDatabase } from '../../../src-main/store/open-database';
+import { arrangeThreads } from '../../../src-main/store/thread-order';
+
+vi.mock('../../../src-main/store/thread-order', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../src-main/store/thread-order')>();
+  return { arrangeThreads: vi.fn(real.arrangeThreads) };
+});
 
 let dispose: () => void = () => undefined;
 afterEach(() => dispose());
@@ -174,5 +183,72 @@ describe('MessagesRepo.page, filtered', () => {
     expect(store.messages.page(folderId, 0, 10, undefined, { unread: true }).total).toBe(0);
     // Keeping does not widen an unfiltered list, nor list what was never there.
     expect(store.messages.page(folderId, 0, 10, undefined, { keep: [second!] }).total).toBe(2);
+  });
+});
+
+describe('ThreadedList: a folder\'s list in threads', () => {
+  /** A question (1), two replies (2, 4) and a reply to the first reply (3), and a message of its own (5). */
+  function threadedFolder() {
+    const store = setup();
+    const folderId = addFolder(store, 'imap', 'INBOX');
+    const id = (n: number) => `<m${n}@test>`;
+    const ids = store.write(() => store.messages.insertHeaders(folderId, [
+      header(1, { messageId: id(1), subject: 'Question', date: 10 }),
+      header(2, { messageId: id(2), inReplyTo: id(1), subject: 'Re: Question', date: 20, flags: ['\\Seen'] }),
+      header(3, { messageId: id(3), inReplyTo: id(2), subject: 'Re: Re: Question', date: 40 }),
+      header(4, { messageId: id(4), inReplyTo: id(1), subject: 'Re: Question (2)', date: 30, flags: ['\\Seen'] }),
+      header(5, { messageId: id(5), subject: 'Alone', date: 35 }),
+    ]));
+    const list = new ThreadedList(store.db);
+    const page = (options: Partial<Omit<ThreadsQuery, 'folderId'>> = {}) =>
+      list.page({ folderId, offset: 0, limit: 10, sort: DEFAULT_LIST_SORT, filter: {}, collapsed: [], ...options });
+    return { store, ids, page };
+  }
+
+  it('lists replies under what they answer, the thread where its newest message sorts, with depth and counts', () => {
+    const { page, ids } = threadedFolder();
+    const { total, items } = page();
+    expect(total).toBe(5);
+    expect(items.map((m) => [m.uid, m.thread!.depth])).toEqual([[1, 0], [2, 1], [3, 2], [4, 1], [5, 0]]);
+    expect(items[0]!.thread).toEqual({ depth: 0, rootId: ids[0], size: 4, unread: 2, collapsed: false });
+    expect(items[4]!.thread).toEqual({ depth: 0, rootId: ids[4], size: 1, unread: 1, collapsed: false });
+  });
+
+  it('a collapsed thread is one row and the total counts rows; pages agree with the whole', () => {
+    const { page, ids } = threadedFolder();
+    const collapsed = page({ collapsed: [ids[0]!] });
+    expect(collapsed.total).toBe(2);
+    expect(collapsed.messages).toBe(5);
+    expect(collapsed.items.map((m) => [m.uid, m.thread!.collapsed])).toEqual([[1, true], [5, false]]);
+    const whole = page().items.map((m) => m.id);
+    expect([...page({ limit: 2 }).items, ...page({ offset: 2, limit: 2 }).items, ...page({ offset: 4, limit: 2 }).items].map((m) => m.id)).toEqual(whole);
+  });
+
+  it('threads what the quick filter leaves: a reply whose parent is filtered out starts its own thread', () => {
+    const { page } = threadedFolder();
+    expect(page({ filter: { unread: true } }).items.map((m) => [m.uid, m.thread!.depth])).toEqual([[3, 0], [5, 0], [1, 0]]);
+  });
+});
+
+describe('ThreadedList keeps its arrangement while nothing changes', () => {
+  it('serves the next page from it, and arranges anew once another connection commits (the worker reads beside the writers)', () => {
+    const t = tempStore();
+    dispose = t.dispose;
+    const folderId = addFolder(t.store, 'imap', 'INBOX');
+    t.store.write(() => t.store.messages.insertHeaders(folderId, [header(1, { messageId: '<a@t>', date: 1 }), header(2, { messageId: '<b@t>', date: 2 })]));
+    const reader = openDatabase(t.store.db.name, { readonly: true });
+    const list = new ThreadedList(reader);
+    const query = { folderId, offset: 0, limit: 1, sort: DEFAULT_LIST_SORT, filter: {}, collapsed: [] };
+    const uids = () => [...list.page(query).items, ...list.page({ ...query, offset: 1, limit: 5 }).items].map((m) => m.uid);
+    vi.mocked(arrangeThreads).mockClear();
+    try {
+      expect(uids()).toEqual([2, 1]);
+      expect(vi.mocked(arrangeThreads)).toHaveBeenCalledTimes(1);
+      t.store.write(() => t.store.messages.insertHeaders(folderId, [header(3, { messageId: '<c@t>', inReplyTo: '<a@t>', date: 3 })]));
+      expect(uids()).toEqual([1, 3, 2]);
+      expect(vi.mocked(arrangeThreads)).toHaveBeenCalledTimes(2);
+    } finally {
+      reader.close();
+    }
   });
 });

@@ -1,0 +1,73 @@
+import type { FolderRole, MessageSummary } from '../ipc/contract';
+import type { ListFilter, ListSort } from '../ipc/contract-constants';
+import { filterOf, orderOf } from './list-order';
+import { timed, type Db } from './open-database';
+import { PreparedStatements } from './prepared-statements';
+import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row';
+import { arrangeThreads, type ThreadRow } from './thread-order';
+
+/** A page of a folder's list arranged in threads (messages.list with `threads`). */
+export interface ThreadsQuery {
+  folderId: number;
+  offset: number;
+  limit: number;
+  sort: ListSort;
+  filter: ListFilter;
+  /** Threads shown by their first message alone, named by its id. */
+  collapsed: readonly number[];
+}
+
+/** Row fields read for every message of the folder: [id, message_id, in_reply_to, sort_date, seen]. */
+type LinkRow = [number, string | null, string | null, number, number];
+
+/**
+ * A folder's list in threads (see arrangeThreads). The threads need every message of the folder, not one
+ * page: 100,000 take about half a second to read and arrange, so this runs in the search worker (see
+ * WorkerSearchQueries), and the arrangement is kept for the next pages until the database changes.
+ */
+export class ThreadedList {
+  private readonly statements: PreparedStatements;
+  private last: { key: string; version: string; rows: ThreadRow[] } | null = null;
+
+  constructor(private readonly db: Db) {
+    this.statements = new PreparedStatements(db);
+  }
+
+  /** `total` counts rows (a collapsed thread is one), `messages` the messages they stand for. */
+  page(query: ThreadsQuery): { total: number; items: MessageSummary[]; messages: number } {
+    const rows = this.arranged(query);
+    const shown = rows.slice(query.offset, query.offset + query.limit);
+    const full = this.statements.get(`SELECT ${SUMMARY_COLUMNS} FROM messages m WHERE m.id IN (SELECT value FROM json_each(?))`);
+    const byId = new Map((full.all(JSON.stringify(shown.map((row) => row.id))) as SummaryRow[]).map((row) => [row.id, toSummary(row)]));
+    const items: MessageSummary[] = [];
+    for (const { id, depth, rootId, size, unread, collapsed } of shown) {
+      const summary = byId.get(id);
+      if (summary) items.push({ ...summary, thread: { depth, rootId, size, unread, collapsed } });
+    }
+    return { total: rows.length, items, messages: rows.reduce((sum, row) => sum + (row.collapsed ? row.size : 1), 0) };
+  }
+
+  private arranged(query: ThreadsQuery): ThreadRow[] {
+    const key = JSON.stringify([query.folderId, query.sort, query.filter, query.collapsed]);
+    const version = this.version();
+    if (this.last?.key === key && this.last.version === version) return this.last.rows;
+    const role = this.statements.pluck('SELECT role FROM folders WHERE id = ?').get(query.folderId) as FolderRole | null | undefined;
+    const narrowed = filterOf(query.filter);
+    const links = this.statements.get(
+      `SELECT m.id, m.message_id, m.in_reply_to, m.sort_date, m.seen FROM messages m
+       WHERE m.folder_id = ?${narrowed.sql} ORDER BY ${orderOf(query.sort, role ?? null)}`,
+    ).raw();
+    const rows = timed('messages.threads', () => {
+      const inputs = (links.all(query.folderId, ...narrowed.values) as LinkRow[]).map(([id, messageId, inReplyTo, sortDate, seen]) => ({ id, messageId, inReplyTo, sortDate, seen: seen === 1 }));
+      return arrangeThreads(inputs, new Set(query.collapsed));
+    });
+    this.last = { key, version, rows };
+    return rows;
+  }
+
+  /** Changes when any connection commits (data_version) or this one writes (total_changes). */
+  private version(): string {
+    const dataVersion = this.db.pragma('data_version', { simple: true }) as number;
+    return `${dataVersion}:${this.statements.pluck('SELECT total_changes()').get() as number}`;
+  }
+}

@@ -1,0 +1,73 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { conversationMessage } from '../lab/conversation-messages';
+import { addLabAccount } from './add-lab-account';
+import { screenshot } from './web-app';
+import { webSession } from './web-session';
+
+describe('web mode: the list in threads (View ▸ Threads in Thunderbird)', () => {
+  const web = webSession({ page: { locale: 'zh-CN' } });
+  const rows = () => web.page.getByTestId('message-row');
+  /** Each row as its indent (the row's padding, a step per level) and subject. */
+  const shape = async () =>
+    rows().evaluateAll((elements) =>
+      elements
+        .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
+        .map((row) => `${(row as unknown as { style: { paddingInlineStart: string } }).style.paddingInlineStart} ${row.querySelector('.message-row__subject')!.textContent!.trim()}`),
+    );
+
+  beforeAll(async () => {
+    const user = web.lab.users[1]!.email;
+    const dan = 'Dan <dan@example.test>';
+    await web.lab.seed(user, 'INBOX', [
+      conversationMessage({ id: 't1', from: dan, to: user, subject: '季度预算', date: 'Mon, 30 Nov 2026 09:00:00 +0000', body: '请看附件。' }),
+      conversationMessage({ id: 't2', inReplyTo: 't1', from: 'Eve <eve@example.test>', to: user, subject: 'Re: 季度预算', date: 'Mon, 30 Nov 2026 10:00:00 +0000', body: '第二页有误。' }),
+      conversationMessage({ id: 't3', inReplyTo: 't2', from: dan, to: user, subject: 'Re: Re: 季度预算', date: 'Mon, 30 Nov 2026 13:00:00 +0000', body: '已改正。' }),
+      conversationMessage({ id: 'solo', from: 'Fay <fay@example.test>', to: user, subject: 'Lunch', date: 'Mon, 30 Nov 2026 12:00:00 +0000', body: 'Noon?' }),
+    ]);
+    await addLabAccount(web.page, web.app.url, web.lab, web.lab.users[1]!);
+    await rows().nth(3).waitFor();
+  });
+
+  it('Threads puts replies under what they answer, the thread where its newest reply sorts; kept after a reload', async () => {
+    expect((await shape()).map((row) => row.split(' ').slice(1).join(' '))).toEqual(['Re: Re: 季度预算', 'Lunch', 'Re: 季度预算', '季度预算']);
+    const threads = web.page.getByTestId('list-threads');
+    expect(await threads.textContent()).toBe('会话');
+    await threads.click();
+    await expect.poll(shape).toEqual(['12px 季度预算', '28px Re: 季度预算', '44px Re: Re: 季度预算', '12px Lunch']);
+    expect(await threads.getAttribute('aria-pressed')).toBe('true');
+    await screenshot(web.page, 'threads-zh');
+    await web.page.reload();
+    await expect.poll(shape).toEqual(['12px 季度预算', '28px Re: 季度预算', '44px Re: Re: 季度预算', '12px Lunch']);
+  });
+
+  it('the twisty collapses a thread to its first message, showing how many it holds and unread while any is; clicking it again expands', async () => {
+    const twisty = web.page.getByTestId('thread-twisty');
+    expect(await twisty.count()).toBe(1);
+    await twisty.click();
+    await expect.poll(shape).toEqual(['12px 季度预算', '12px Lunch']);
+    expect(await twisty.textContent()).toBe('▸ 3');
+    // The count is of messages, not rows: the collapsed thread's three are still in the folder.
+    expect(await web.page.locator('.message-list__count').textContent()).toBe('4 封邮件');
+    expect(await twisty.getAttribute('aria-label')).toBe('展开此会话（3 封，3 封未读）');
+    expect(await rows().first().getAttribute('class')).toContain('message-row--unread');
+    await screenshot(web.page, 'threads-collapsed-zh');
+    await twisty.click();
+    await expect.poll(shape).toEqual(['12px 季度预算', '28px Re: 季度预算', '44px Re: Re: 季度预算', '12px Lunch']);
+    // Opening a reply reads it in the pane as in any list; ← and → collapse and expand its thread, as in Thunderbird.
+    await rows().filter({ hasText: 'Re: Re: 季度预算' }).click();
+    await web.page.getByText('已改正。').waitFor();
+    await web.page.keyboard.press('ArrowLeft');
+    await expect.poll(shape).toEqual(['12px 季度预算', '12px Lunch']);
+    await web.page.keyboard.press('ArrowRight');
+    await expect.poll(shape).toEqual(['12px 季度预算', '28px Re: 季度预算', '44px Re: Re: 季度预算', '12px Lunch']);
+  });
+
+  it('a reply that arrives joins its thread', async () => {
+    const user = web.lab.users[1]!.email;
+    await web.lab.seed(user, 'INBOX', [
+      conversationMessage({ id: 't4', inReplyTo: 't1', from: 'Gus <gus@example.test>', to: user, subject: 'Re: 季度预算', date: 'Mon, 30 Nov 2026 14:00:00 +0000', body: '同意。' }),
+    ]);
+    await web.page.getByTestId('sync-now').click();
+    await expect.poll(shape, { timeout: 20_000 }).toEqual(['12px 季度预算', '28px Re: 季度预算', '44px Re: Re: 季度预算', '28px Re: 季度预算', '12px Lunch']);
+  });
+});

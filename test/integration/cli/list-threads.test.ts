@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLab, type Lab } from '../../lab/lab';
+import { conversationMessage } from '../../lab/conversation-messages';
+import { runWren } from './run-wren';
+
+interface Listed { id: number; subject: string; thread?: { depth: number; rootId: number; size: number; unread: number } }
+
+/** `wren list --threads`: the built CLI, whose threaded listing is arranged in the search worker, against Dovecot. */
+describe('wren list --threads', () => {
+  let lab: Lab;
+  let dir: string;
+  const wren = (args: string[]) => runWren(dir, lab.users[0]!.password, args);
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'wren-cli-threads-'));
+    lab = await startLab();
+    const alice = lab.users[0]!.email;
+    const ann = 'Ann <ann@example.test>';
+    await lab.seed(alice, 'INBOX', [
+      conversationMessage({ id: 'p1', from: ann, to: alice, subject: 'Plan', date: 'Tue, 1 Dec 2026 09:00:00 +0000', body: 'Plan?' }),
+      conversationMessage({ id: 'p2', inReplyTo: 'p1', from: ann, to: alice, subject: 'Re: Plan', date: 'Tue, 1 Dec 2026 11:00:00 +0000', body: 'Yes.' }),
+      conversationMessage({ id: 'p3', inReplyTo: 'p2', from: ann, to: alice, subject: 'Re: Re: Plan', date: 'Tue, 1 Dec 2026 12:00:00 +0000', body: 'Good.' }),
+      conversationMessage({ id: 'x1', from: ann, to: alice, subject: 'Other', date: 'Tue, 1 Dec 2026 10:00:00 +0000', body: 'Hi.' }),
+    ]);
+    const added = await wren(['account', 'add', '--name', 'Work', '--email', alice, '--imap-host', lab.host, '--imap-port', String(lab.ports.imaps),
+      '--trust-fingerprint', lab.certFingerprint256]);
+    expect(added.code, added.stderr).toBe(0);
+    expect((await wren(['sync'])).code).toBe(0);
+  }, 120_000);
+  afterAll(async () => {
+    await lab?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lists replies under what they answer, each thread where its newest message sorts, with depth and counts', async () => {
+    const listed = JSON.parse((await wren(['list', 'Work', 'INBOX', '--threads', '--json'])).stdout) as Listed[];
+    expect(listed.map((m) => [m.subject, m.thread?.depth])).toEqual([['Plan', 0], ['Re: Plan', 1], ['Re: Re: Plan', 2], ['Other', 0]]);
+    expect(listed[2]!.thread).toEqual({ depth: 2, rootId: listed[0]!.id, size: 3, unread: 3 });
+    const flat = JSON.parse((await wren(['list', 'Work', 'INBOX', '--json'])).stdout) as Listed[];
+    expect(flat.map((m) => m.subject)).toEqual(['Re: Re: Plan', 'Re: Plan', 'Other', 'Plan']);
+    expect(flat.every((m) => m.thread === undefined)).toBe(true);
+  });
+
+  it('indents the replies in its text output, and pages through threads like any listing', async () => {
+    const text = await wren(['list', 'Work', 'INBOX', '--threads', '--offset', '1', '--limit', '2']);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout.trimEnd().split('\n').map((line) => line.split('\t')[3])).toEqual(['  Re: Plan', '    Re: Re: Plan']);
+  });
+});
