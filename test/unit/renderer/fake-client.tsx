@@ -1,4 +1,4 @@
-import { act, render, waitFor } from '@testing-library/react';
+import { act, configure, render, waitFor } from '@testing-library/react';
 import { expect } from 'vitest';
 import type { ReactElement } from 'react';
 import type { EventName, Events, Method, ParamsOf, ResultOf } from '../../../src-main/ipc/contract';
@@ -8,6 +8,11 @@ import { ClientProvider } from '../../../src-renderer/client/client-context';
 import { I18nProvider } from '../../../src-renderer/i18n/i18n-context';
 import type { Language } from '../../../src-renderer/i18n/language';
 import { SettingsProvider } from '../../../src-renderer/settings/settings-context';
+
+// waitFor and findBy give up after one second by default. On CI's two loaded cores a React update after the
+// fake core's reply once took longer (identity-editor.test.tsx); a wait that succeeds returns as soon as it
+// does, so only a failure waits the longer time.
+configure({ asyncUtilTimeout: 5000 });
 
 type Handler<M extends Method> = (params: ParamsOf<M>) => ResultOf<M> | Promise<ResultOf<M>>;
 export type Handlers = { [M in Method]?: Handler<M> };
