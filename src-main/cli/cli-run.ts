@@ -52,7 +52,8 @@ const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
   move ID... FOLDER [--to-account ACCOUNT]     (FOLDER: a path in the messages' own account, or in ACCOUNT or "local")
   copy ID... FOLDER [--to-account ACCOUNT]
   delete ID... [--permanent]     (to the account's Trash; in Trash, or with --permanent, for good)
-  flag ID... [--seen|--unseen] [--flagged|--unflagged]
+  flag ID... [--seen|--unseen] [--flagged|--unflagged] [--tag 1-5|NAME]... [--untag 1-5|NAME|all]...
+                                 (tags: 1 important, 2 work, 3 personal, 4 todo, 5 later)
   folder create ACCOUNT PATH | folder rename ACCOUNT PATH NEWPATH | folder delete ACCOUNT PATH
   folder subscribe ACCOUNT PATH | folder unsubscribe ACCOUNT PATH
   export ACCOUNT FOLDER --mbox FILE | --eml DIR    (mboxrd; ACCOUNT may be "local")

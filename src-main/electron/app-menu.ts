@@ -56,6 +56,9 @@ export function menuTemplate(language: MenuLanguage, actions: MenuActions, platf
   const view: MenuItemConstructorOptions = {
     label: w.view,
     submenu: [
+      // Switches the message list's threads (the renderer keeps the setting; the item carries no check mark of its own).
+      { label: w.threads, click: send('threads') },
+      { type: 'separator' },
       { label: w.zoomIn, role: 'zoomIn' }, { label: w.zoomOut, role: 'zoomOut' }, { label: w.resetZoom, role: 'resetZoom' },
       { type: 'separator' },
       { label: w.fullScreen, role: 'togglefullscreen' },

@@ -7,7 +7,7 @@ export const MENU_WORDS = {
   en: {
     file: 'File', newMessage: 'New Message', checkMail: 'Get Messages', settings: 'Settings…', print: 'Print…', closeWindow: 'Close Window', quit: 'Quit Wren',
     edit: 'Edit', undo: 'Undo', redo: 'Redo', cut: 'Cut', copy: 'Copy', paste: 'Paste', selectAll: 'Select All',
-    view: 'View', zoomIn: 'Zoom In', zoomOut: 'Zoom Out', resetZoom: 'Actual Size', fullScreen: 'Toggle Full Screen', devTools: 'Developer Tools',
+    view: 'View', zoomIn: 'Zoom In', zoomOut: 'Zoom Out', resetZoom: 'Actual Size', fullScreen: 'Toggle Full Screen', devTools: 'Developer Tools', threads: 'Threads',
     message: 'Message', markRead: 'Mark as Read', markUnread: 'Mark as Unread', toggleFlag: 'Flag / Unflag', archive: 'Archive', delete: 'Delete', junk: 'Mark as Junk',
     go: 'Go', next: 'Next Message', previous: 'Previous Message', inbox: 'Inbox',
     help: 'Help', shortcuts: 'Keyboard Shortcuts', about: 'About Wren',
@@ -16,7 +16,7 @@ export const MENU_WORDS = {
   zh: {
     file: '文件', newMessage: '新建邮件', checkMail: '收取邮件', settings: '设置…', print: '打印…', closeWindow: '关闭窗口', quit: '退出 Wren',
     edit: '编辑', undo: '撤销', redo: '重做', cut: '剪切', copy: '复制', paste: '粘贴', selectAll: '全选',
-    view: '查看', zoomIn: '放大', zoomOut: '缩小', resetZoom: '实际大小', fullScreen: '切换全屏', devTools: '开发者工具',
+    view: '查看', zoomIn: '放大', zoomOut: '缩小', resetZoom: '实际大小', fullScreen: '切换全屏', devTools: '开发者工具', threads: '按会话分组',
     message: '邮件', markRead: '标记为已读', markUnread: '标记为未读', toggleFlag: '加星标 / 取消星标', archive: '归档', delete: '删除', junk: '标记为垃圾邮件',
     go: '转到', next: '下一封', previous: '上一封', inbox: '收件箱',
     help: '帮助', shortcuts: '键盘快捷键', about: '关于 Wren',

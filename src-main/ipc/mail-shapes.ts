@@ -67,6 +67,8 @@ export interface ThreadPlace {
   unread: number;
   /** The thread is collapsed: this row (its first message) stands for it all. */
   collapsed: boolean;
+  /** On a collapsed thread's row, the replies it hides: an action on the row applies to them too, as in Thunderbird. */
+  hidden?: number[];
 }
 
 /** The views across every account (and local folders): all Inboxes, all unread mail, all flagged mail. */
@@ -189,7 +191,7 @@ export const ComposeMode = z.enum(['new', 'reply', 'replyAll', 'forward', 'forwa
 export type ComposeMode = z.infer<typeof ComposeMode>;
 
 /** What the native menu asks of the UI: the shortcut actions it also offers, plus a few of its own. */
-export type AppCommand = 'compose' | 'settings' | 'inbox' | 'next' | 'previous' | 'markRead' | 'markUnread' | 'toggleFlag' | 'archive' | 'junk' | 'delete' | 'help' | 'print';
+export type AppCommand = 'compose' | 'settings' | 'inbox' | 'next' | 'previous' | 'markRead' | 'markUnread' | 'toggleFlag' | 'archive' | 'junk' | 'delete' | 'help' | 'print' | 'threads';
 
 /** What a mailto: link may fill in (RFC 6068); anything else in it, `attach=` above all, is dropped. */
 export interface MailtoDraft {

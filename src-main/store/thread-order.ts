@@ -19,6 +19,8 @@ export interface ThreadRow {
   unread: number;
   /** The thread's first message stands for the whole thread, its replies hidden. */
   collapsed: boolean;
+  /** On a collapsed thread's row: the replies it hides (an action on the row applies to them too). */
+  hidden?: number[];
 }
 
 /**
@@ -42,9 +44,12 @@ export function arrangeThreads(inputs: readonly ThreadInput[], collapsed: Readon
     for (const member of thread) if (!inputs[member.at]!.seen) unread++;
     const rootId = inputs[thread[0]!.at]!.id;
     const folded = collapsed.has(rootId) && thread.length > 1;
-    for (const member of folded ? thread.slice(0, 1) : thread) {
-      rows.push({ id: inputs[member.at]!.id, depth: member.depth, rootId, size: thread.length, unread, collapsed: folded });
+    if (folded) {
+      const hidden = thread.slice(1).map((member) => inputs[member.at]!.id);
+      rows.push({ id: rootId, depth: 0, rootId, size: thread.length, unread, collapsed: true, hidden });
+      continue;
     }
+    for (const member of thread) rows.push({ id: inputs[member.at]!.id, depth: member.depth, rootId, size: thread.length, unread, collapsed: false });
   }
   return rows;
 }

@@ -40,9 +40,9 @@ export class ThreadedList {
     const full = this.statements.get(`SELECT ${SUMMARY_COLUMNS} FROM messages m WHERE m.id IN (SELECT value FROM json_each(?))`);
     const byId = new Map((full.all(JSON.stringify(shown.map((row) => row.id))) as SummaryRow[]).map((row) => [row.id, toSummary(row)]));
     const items: MessageSummary[] = [];
-    for (const { id, depth, rootId, size, unread, collapsed } of shown) {
+    for (const { id, depth, rootId, size, unread, collapsed, hidden } of shown) {
       const summary = byId.get(id);
-      if (summary) items.push({ ...summary, thread: { depth, rootId, size, unread, collapsed } });
+      if (summary) items.push({ ...summary, thread: { depth, rootId, size, unread, collapsed, ...(hidden && { hidden }) } });
     }
     return { total: rows.length, items, messages: rows.reduce((sum, row) => sum + (row.collapsed ? row.size : 1), 0) };
   }

@@ -71,3 +71,39 @@ describe('web mode: the list in threads (View ▸ Threads in Thunderbird)', () =
     await expect.poll(shape, { timeout: 20_000 }).toEqual(['12px 季度预算', '28px Re: 季度预算', '44px Re: Re: 季度预算', '28px Re: 季度预算', '12px Lunch']);
   });
 });
+
+describe('web mode: an action on a collapsed thread takes the whole thread, as in Thunderbird', () => {
+  const web = webSession();
+  const rows = () => web.page.getByTestId('message-row');
+  const subjects = async () => (await rows().locator('.message-row__subject').allInnerTexts()).map((s) => s.trim());
+
+  beforeAll(async () => {
+    const user = web.lab.users[0]!.email;
+    const amy = 'Amy <amy@example.test>';
+    await web.lab.seed(user, 'INBOX', [
+      conversationMessage({ id: 'd1', from: amy, to: user, subject: 'Offsite', date: 'Mon, 30 Nov 2026 09:00:00 +0000', body: 'Where?' }),
+      conversationMessage({ id: 'd2', inReplyTo: 'd1', from: amy, to: user, subject: 'Re: Offsite', date: 'Mon, 30 Nov 2026 10:00:00 +0000', body: 'Here.' }),
+      conversationMessage({ id: 'd3', inReplyTo: 'd2', from: amy, to: user, subject: 'Re: Re: Offsite', date: 'Mon, 30 Nov 2026 11:00:00 +0000', body: 'OK.' }),
+      conversationMessage({ id: 'keep', from: amy, to: user, subject: 'Keep me', date: 'Mon, 30 Nov 2026 08:00:00 +0000', body: 'Stay.' }),
+    ]);
+    await addLabAccount(web.page, web.app.url, web.lab, web.lab.users[0]!);
+    await rows().nth(3).waitFor();
+  });
+
+  it('Delete on the collapsed thread moves all three to Trash; Undo brings all three back', async () => {
+    await web.page.getByTestId('list-threads').click();
+    await web.page.getByTestId('thread-twisty').click();
+    await expect.poll(subjects).toEqual(['Offsite', 'Keep me']);
+    await rows().filter({ hasText: 'Offsite' }).click();
+    await web.page.keyboard.press('Delete');
+    await expect.poll(subjects).toEqual(['Keep me']);
+    const toast = web.page.getByTestId('toast').filter({ hasText: '3 messages moved to Trash.' });
+    await toast.waitFor();
+    await web.page.getByTestId('folder-Trash').getByRole('button').click();
+    await expect.poll(async () => (await subjects()).sort()).toEqual(['Offsite', 'Re: Offsite', 'Re: Re: Offsite']);
+    await toast.getByTestId('toast-undo').click();
+    await web.page.getByTestId('folder-INBOX').getByRole('button').click();
+    await expect.poll(subjects).toEqual(['Offsite', 'Keep me']);
+    expect(await web.page.getByTestId('thread-twisty').textContent()).toBe('▸ 3');
+  });
+});

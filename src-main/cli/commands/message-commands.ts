@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { MailOperationInput, MessageFlag, OperationReceipt } from '../../ipc/contract';
+import { MESSAGE_TAGS, type MailOperationInput, type MessageFlag, type OperationReceipt } from '../../ipc/contract';
 import { WrenError } from '../../errors/wren-error';
 import type { CliContext } from '../cli-context';
 import { byAccount, findFolder, findScope, messageIds } from '../find-by-name';
@@ -56,10 +56,29 @@ const FLAG_OPTIONS = {
   unseen: { type: 'boolean' },
   flagged: { type: 'boolean' },
   unflagged: { type: 'boolean' },
+  tag: { type: 'string', multiple: true },
+  untag: { type: 'string', multiple: true },
 } as const;
 
-/** The flags to add and remove from --seen/--unseen/--flagged/--unflagged; a flag both set and cleared is refused. */
-export function flagChanges(values: { seen?: boolean; unseen?: boolean; flagged?: boolean; unflagged?: boolean }, usage: string): { add: MessageFlag[]; remove: MessageFlag[] } {
+/** Thunderbird's tags by the number of their key (1 to 5) or their English name. */
+const TAG_NAMES = ['important', 'work', 'personal', 'todo', 'later'];
+
+/** A --tag or --untag value as its keyword ($label1…); `all` (untag only) is every tag. */
+function tagsNamed(values: readonly string[], option: string, usage: string): MessageFlag[] {
+  return values.flatMap((value) => {
+    const name = value.trim().toLowerCase().replace(/[\s-]/g, '');
+    if (option === '--untag' && name === 'all') return [...MESSAGE_TAGS];
+    const index = /^[1-5]$/.test(name) ? Number(name) - 1 : TAG_NAMES.indexOf(name);
+    if (index < 0) throw new WrenError('BadRequest', `${option} takes 1 to 5 or ${TAG_NAMES.join(', ')}${option === '--untag' ? ', all' : ''}, not "${value}".\n${usage}`);
+    return [MESSAGE_TAGS[index]!];
+  });
+}
+
+/** The flags to add and remove from --seen/--unseen/--flagged/--unflagged/--tag/--untag; a flag both set and cleared is refused. */
+export function flagChanges(
+  values: { seen?: boolean; unseen?: boolean; flagged?: boolean; unflagged?: boolean; tag?: string[]; untag?: string[] },
+  usage: string,
+): { add: MessageFlag[]; remove: MessageFlag[] } {
   if (values.seen && values.unseen) throw new WrenError('BadRequest', `--seen and --unseen contradict each other.\n${usage}`);
   if (values.flagged && values.unflagged) throw new WrenError('BadRequest', `--flagged and --unflagged contradict each other.\n${usage}`);
   const add: MessageFlag[] = [];
@@ -68,13 +87,19 @@ export function flagChanges(values: { seen?: boolean; unseen?: boolean; flagged?
   if (values.unseen) remove.push('\\Seen');
   if (values.flagged) add.push('\\Flagged');
   if (values.unflagged) remove.push('\\Flagged');
+  add.push(...tagsNamed(values.tag ?? [], '--tag', usage));
+  remove.push(...tagsNamed(values.untag ?? [], '--untag', usage));
+  if (add.some((flag) => remove.includes(flag))) throw new WrenError('BadRequest', `A tag cannot be both added and removed.\n${usage}`);
   if (add.length + remove.length === 0) throw new WrenError('BadRequest', usage);
   return { add, remove };
 }
 
-/** `wren flag ID... [--seen|--unseen|--flagged|--unflagged]` (one of each pair, both pairs at once allowed). */
+/**
+ * `wren flag ID... [--seen|--unseen] [--flagged|--unflagged] [--tag T]... [--untag T|all]...` (one of each
+ * pair, several at once allowed); tags by number (1 Important … 5 Later, the app's keys) or name.
+ */
 export async function flagCommand(context: CliContext, args: string[]): Promise<number> {
-  const usage = 'Usage: wren flag ID... [--seen|--unseen] [--flagged|--unflagged]';
+  const usage = 'Usage: wren flag ID... [--seen|--unseen] [--flagged|--unflagged] [--tag 1-5|NAME]... [--untag 1-5|NAME|all]...';
   const { values, positionals } = parseArgs({ args, options: FLAG_OPTIONS, allowPositionals: true, strict: true });
   const { add, remove } = flagChanges(values, usage);
   const groups = await byAccount(context, messageIds(positionals, usage));

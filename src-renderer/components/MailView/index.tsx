@@ -32,6 +32,7 @@ import { useOperationFailures } from './use-operation-failures';
 import { OutboxView } from '../Outbox';
 import { OutboxFolderRow } from '../Outbox/outbox-folder-row';
 import { useOutbox } from '../Outbox/use-outbox';
+import { useSettings } from '../../settings/settings-context';
 import './mail-view.css';
 
 /** While the outbox is open the message commands would act on a list out of sight: only these keys work. */
@@ -72,10 +73,12 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
   useShortcuts(runShortcut);
   useOperationFailures();
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const { settings, update: updateSettings } = useSettings();
   const panes = usePaneWidths();
   // The native menu's commands (Electron): the same actions as the shortcuts, plus the settings screen.
   useClientEvent('app.command', ({ command }) => {
     if (command === 'settings') setSettingsOpen(true);
+    else if (command === 'threads') void updateSettings({ app: { listThreads: !settings.app.listThreads } });
     else if (MENU_SHORTCUTS.has(command)) runShortcut(command as ShortcutAction);
   });
 

@@ -29,7 +29,7 @@ export function useMailCommands({ folder, pages, selection, actions, overlays, c
     // Decided per message by its own folder (search results and unified views mix folders): what is in Trash
     // already goes for good, so it is asked first; the rest goes to Trash and can be undone.
     delete: () => {
-      const plan = planDelete([...selection.ids], folder, (id) => pages?.byId(id));
+      const plan = planDelete(pages?.withThreads(selection.ids) ?? [...selection.ids], folder, (id) => pages?.byId(id));
       if (plan.forGood.length > 0) overlays.setDeleteForever(plan);
       else actions.remove(plan);
     },

@@ -87,8 +87,10 @@ export function useMessageActions(folder: FolderView | null, pages: MessagePages
   /** Moving mail out of the list selects the message after it, as Thunderbird does. */
   const leaving = useCallback(
     (ids: number[], send: () => Promise<unknown>) => {
-      const explicitSelection = ids.every((id) => selection.ids.has(id));
-      const next = explicitSelection && pages ? neighbourOf(pages, new Set(ids)) : undefined;
+      // The whole selection leaves (with a collapsed thread's hidden replies besides): the next row is selected.
+      const leavingIds = new Set(ids);
+      const wholeSelection = selection.ids.size > 0 && [...selection.ids].every((id) => leavingIds.has(id));
+      const next = wholeSelection && pages ? neighbourOf(pages, leavingIds) : undefined;
       send().then(() => next !== undefined && selection.selectOnly(next), () => undefined);
     },
     [pages, selection],
@@ -109,7 +111,7 @@ export function useMessageActions(folder: FolderView | null, pages: MessagePages
     [client, pages, toasts, undo, showError],
   );
 
-  const chosen = useCallback((ids?: number[]) => ids ?? [...selection.ids], [selection.ids]);
+  const chosen = useCallback((ids?: number[]) => ids ?? pages?.withThreads(selection.ids) ?? [...selection.ids], [selection.ids, pages]);
   const flags = useCallback(
     (add: MessageFlag[], remove: MessageFlag[], key: CountedKey | null) => {
       const messageIds = chosen();

@@ -90,7 +90,7 @@ function FolderMessages({ folder, pages, selection, onRowMenu, onRowOpen, accoun
     const withSelection = selection.ids.has(message.id);
     if (!withSelection) void selection.click(index, 'only');
     const accountId = folder.accountId ?? (message as ViewMessageSummary).accountId ?? null;
-    startMessageDrag(event, { accountId, messageIds: withSelection ? [...selection.ids] : [message.id] });
+    startMessageDrag(event, { accountId, messageIds: pages.withThreads(withSelection ? selection.ids : [message.id]) });
   };
 
   return (

@@ -30,8 +30,6 @@ export class MessagePages {
   private visible = { first: 0, last: 0 };
   /** Under a quick filter: the messages listed so far, newest last, which stay while it is on (see ListFilter.keep). */
   private readonly listed = new Set<number>();
-  /** Threads the user collapsed, by their first message, latest last. */
-  private readonly collapsed = new Set<number>();
 
   constructor(
     private readonly client: WrenClient,
@@ -45,6 +43,8 @@ export class MessagePages {
     readonly filter?: ListFilter,
     /** A folder's list arranged in threads (with its order). */
     readonly threaded = false,
+    /** The threads the user collapsed in this folder, by their first message, latest last (kept by the caller across visits). */
+    private readonly collapsed = new Set<number>(),
   ) {}
 
   /** Collapses the thread whose first message is `rootId`, or expands it again; the rows come anew. */
@@ -65,6 +65,19 @@ export class MessagePages {
 
   rowAt(index: number): MessageSummary | undefined {
     return this.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+  }
+
+  /**
+   * The messages an action on these rows reaches: a collapsed thread's row stands for its hidden replies
+   * too, as in Thunderbird (deleting or moving a collapsed thread takes all of it).
+   */
+  withThreads(ids: Iterable<number>): number[] {
+    const reached = new Set<number>();
+    for (const id of ids) {
+      reached.add(id);
+      for (const hidden of this.byId(id)?.thread?.hidden ?? []) reached.add(hidden);
+    }
+    return [...reached];
   }
 
   /** Where a message is among the rows fetched so far; -1 when its page is not here. */

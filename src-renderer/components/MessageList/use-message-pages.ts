@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useClient } from '../../client/client-context';
 import { useClientEvent, useOnReconnect } from '../../hooks/use-client-event';
 import { useCoalesced } from '../../hooks/use-coalesced';
@@ -23,13 +23,17 @@ export function useMessagePages(folderId: number | null, query = '', filter: Lis
   // Compared by value: each render may bring a new object with the same switches.
   const { unread = false, flagged = false, attachments = false } = filter;
   const [version, setVersion] = useState(0);
+  // Collapsed threads by folder, for as long as the window lives: a folder opened again shows them as left.
+  const collapsedByFolder = useRef(new Map<number, Set<number>>());
   // Views and search results gather messages of every folder (any message change may touch them). They sort as
   // folders do, without the quick filter.
   const isView = folderId !== null && (viewOfFolderId(folderId) !== null || isSearchFolderId(folderId));
   const pages = useMemo(() => {
     if (folderId === null) return null;
     const narrowed: ListFilter = { ...(unread && { unread }), ...(flagged && { flagged }), ...(attachments && { attachments }) };
-    return new MessagePages(client, folderId, () => setVersion((version) => version + 1), query, { by, descending }, isView ? undefined : narrowed, !isView && threads);
+    let collapsed = collapsedByFolder.current.get(folderId);
+    if (!collapsed) collapsedByFolder.current.set(folderId, (collapsed = new Set()));
+    return new MessagePages(client, folderId, () => setVersion((version) => version + 1), query, { by, descending }, isView ? undefined : narrowed, !isView && threads, collapsed);
   }, [client, folderId, query, isView, by, descending, unread, flagged, attachments, threads]);
   useEffect(() => pages?.showRows(0, 0), [pages]);
   const refreshSoon = useCoalesced(() => pages?.refresh(), VIEW_REFRESH_MS);

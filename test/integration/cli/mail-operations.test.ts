@@ -11,7 +11,7 @@ import { startTcpProxy, type TcpProxy } from '../../lab/tcp-proxy';
 
 const run = promisify(execFile);
 
-interface Listed { id: number; uid: number; subject: string; flags: string[] }
+interface Listed { id: number; uid: number; subject: string; flags: string[]; tags?: string[] }
 
 /**
  * `wren move|copy|delete|flag` and `wren folder …` against Dovecot: each
@@ -126,6 +126,12 @@ describe('wren mail operations against the lab', () => {
     });
     expect(await flagsOf()).toEqual(['\\Flagged', '\\Seen']);
     expect((await wren(['flag', String(id), '--unseen'])).code).toBe(0);
+    expect(await flagsOf()).toEqual(['\\Flagged']);
+    // Tags are keywords on the server, as Thunderbird keeps them; the listing names them.
+    expect((await wren(['flag', String(id), '--tag', 'work', '--tag', '5'])).code).toBe(0);
+    expect(await flagsOf()).toEqual(['$label2', '$label5', '\\Flagged']);
+    expect((await listed('INBOX')).find((m) => m.id === id)).toMatchObject({ tags: ['$label2', '$label5'] });
+    expect((await wren(['flag', String(id), '--untag', 'all'])).code).toBe(0);
     expect(await flagsOf()).toEqual(['\\Flagged']);
   }, 120_000);
 

@@ -51,6 +51,24 @@ describe('wren move and copy', () => {
     await expect(moveOrCopyCommand(cli.context, 'move', ['100', 'Archive', '--bogus'])).rejects.toMatchObject({ code: 'ERR_PARSE_ARGS_UNKNOWN_OPTION' });
     expect(changes(cli.calls)).toEqual([]);
   });
+
+  it('tags and untags by the keys\' numbers or by name (the IMAP keywords Thunderbird uses); --untag all takes every tag', async () => {
+    const cli = fakeCli();
+    expect(await flagCommand(cli.context, ['100', '--tag', '1', '--tag', 'To-Do', '--untag', 'later'])).toBe(0);
+    expect(await flagCommand(cli.context, ['100', '--untag', 'all'])).toBe(0);
+    expect(changes(cli.calls).filter((call) => call.method === 'messages.apply').map((call) => call.params)).toEqual([
+      { kind: 'flags', messageIds: [100], add: ['$label1', '$label4'], remove: ['$label5'] },
+      { kind: 'flags', messageIds: [100], add: [], remove: ['$label1', '$label2', '$label3', '$label4', '$label5'] },
+    ]);
+  });
+
+  it('refuses a tag it does not know, and one both added and removed', async () => {
+    const cli = fakeCli();
+    await expect(flagCommand(cli.context, ['100', '--tag', '6'])).rejects.toMatchObject({ code: 'BadRequest', message: expect.stringMatching(/--tag takes 1 to 5 or important, work, personal, todo, later, not "6"/) });
+    await expect(flagCommand(cli.context, ['100', '--tag', 'all'])).rejects.toMatchObject({ code: 'BadRequest' });
+    await expect(flagCommand(cli.context, ['100', '--tag', 'work', '--untag', '2'])).rejects.toMatchObject({ code: 'BadRequest', message: expect.stringMatching(/both added and removed/) });
+    expect(changes(cli.calls)).toEqual([]);
+  });
 });
 
 describe('wren delete', () => {

@@ -29,7 +29,8 @@ describe('the native application menu', () => {
     (find(menu, 'New Message').click as () => void)();
     (find(menu, 'Settings…').click as () => void)();
     (find(menu, 'Get Messages').click as () => void)();
-    expect(a.command.mock.calls).toEqual([['compose'], ['settings']]);
+    (find(menu, 'Threads').click as () => void)();
+    expect(a.command.mock.calls).toEqual([['compose'], ['settings'], ['threads']]);
     expect(a.checkMail).toHaveBeenCalled();
     expect(menu.flatMap(items).filter((item) => item.role).map((item) => item.role)).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'quit']));
   });

@@ -54,6 +54,16 @@ describe('MessagePages', () => {
     ]);
   });
 
+  it('an action on a collapsed thread\'s row reaches the replies it hides; other rows reach themselves', async () => {
+    const root = { ...summary(0, 3), thread: { depth: 0, rootId: 1, size: 3, unread: 0, collapsed: true, hidden: [7, 8] } };
+    const client = new FakeClient({ 'messages.list': () => ({ total: 2, items: [root, summary(1, 3)] }) });
+    const pages = new MessagePages(client, 3, () => {}, '', { by: 'date', descending: true }, {}, true);
+    pages.showRows(0, 1);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(pages.withThreads([2])).toEqual([2]);
+    expect(pages.withThreads(new Set([1, 2]))).toEqual([1, 7, 8, 2]);
+  });
+
   it('fetches further pages as rows scroll into view, each once', async () => {
     const { client, pages, settle } = folderOf(TOTAL);
     pages.showRows(0, 30);

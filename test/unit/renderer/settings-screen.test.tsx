@@ -81,6 +81,17 @@ describe('the settings screen', () => {
     await client.deliver('app.command', { command: 'settings' });
     expect(await screen.findByTestId('settings')).toBeTruthy();
   });
+
+  it('switches the list\'s threads from the native menu\'s View ▸ Threads, and back', async () => {
+    const core = settingsCore();
+    const client = new FakeClient(core.handlers);
+    renderWithClient(<App />, client);
+    await screen.findByTestId('open-settings');
+    await client.deliver('app.command', { command: 'threads' });
+    await waitFor(() => expect(core.saved().app.listThreads).toBe(true));
+    await client.deliver('app.command', { command: 'threads' });
+    await waitFor(() => expect(core.saved().app.listThreads).toBe(false));
+  });
 });
 
 describe('pane widths', () => {

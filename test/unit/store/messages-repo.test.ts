@@ -220,6 +220,8 @@ describe('ThreadedList: a folder\'s list in threads', () => {
     expect(collapsed.total).toBe(2);
     expect(collapsed.messages).toBe(5);
     expect(collapsed.items.map((m) => [m.uid, m.thread!.collapsed])).toEqual([[1, true], [5, false]]);
+    // The collapsed row names the replies it hides, in the thread's order: an action on it takes them too.
+    expect(collapsed.items[0]!.thread!.hidden).toEqual([ids[1], ids[2], ids[3]]);
     const whole = page().items.map((m) => m.id);
     expect([...page({ limit: 2 }).items, ...page({ offset: 2, limit: 2 }).items, ...page({ offset: 4, limit: 2 }).items].map((m) => m.id)).toEqual(whole);
   });

@@ -30,9 +30,9 @@ describe('arrangeThreads', () => {
   it('a collapsed thread shows its first message only; a single message is never collapsed', () => {
     const inputs = newestFirst([message(1, 100), message(2, 200, 1), message(3, 300)]);
     const rows = arrangeThreads(inputs, new Set([1, 3]));
-    expect(rows.map(({ id, collapsed, size }) => ({ id, collapsed, size }))).toEqual([
-      { id: 3, collapsed: false, size: 1 },
-      { id: 1, collapsed: true, size: 2 },
+    expect(rows.map(({ id, collapsed, size, hidden }) => ({ id, collapsed, size, hidden }))).toEqual([
+      { id: 3, collapsed: false, size: 1, hidden: undefined },
+      { id: 1, collapsed: true, size: 2, hidden: [2] },
     ]);
   });
 
