@@ -3,6 +3,7 @@ import type { WrenCore } from './wren-core';
 import { accountHandlers } from './request-handlers/account-handlers';
 import { appHandlers } from './request-handlers/app-handlers';
 import { composeHandlers } from './request-handlers/compose-handlers';
+import { filterHandlers } from './request-handlers/filter-handlers';
 import { folderHandlers } from './request-handlers/folder-handlers';
 import { messageHandlers } from './request-handlers/message-handlers';
 import type { OpenedAttachments } from '../messages/opened-attachments';
@@ -34,6 +35,7 @@ export function createHandlers(core: WrenCore, options: HandlerOptions = {}): Ha
     ...appHandlers(core),
     ...accountHandlers(core),
     ...folderHandlers(core, options),
+    ...filterHandlers(core),
     ...messageHandlers(core, options),
     ...composeHandlers(core, options),
   };

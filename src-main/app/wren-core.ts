@@ -15,6 +15,7 @@ import type { OutboxEntryView } from '../ipc/compose-shapes';
 import { WrenError } from '../errors/wren-error';
 import { MessageReader } from '../messages/message-reader';
 import { OperationsService } from '../journal/operations-service';
+import { MessageFilters } from '../filters/message-filters';
 import { PasswordVault } from '../secrets/password-vault';
 import { OAuth2Flows } from '../accounts/oauth2/oauth2-flows';
 import { OAuth2Tokens } from '../accounts/oauth2/oauth2-tokens';
@@ -105,6 +106,7 @@ export class WrenCore {
   readonly sessions: ImapSessions;
   readonly sync: SyncService;
   readonly operations: OperationsService;
+  readonly filters: MessageFilters;
   readonly reader: MessageReader;
   readonly folders: RemoteFolders;
   readonly localFolders: LocalFolders;
@@ -139,6 +141,7 @@ export class WrenCore {
     this.operations = new OperationsService(this.store, (accountId) => this.sync.replaySoon(accountId));
     this.reader = new MessageReader(this.store, this.sessions, this.operations, (accountId) => this.loginFor(accountId));
     this.operations.cacheSource = (messageId) => this.reader.cachedSource(messageId);
+    this.filters = new MessageFilters(this.store, (operation) => this.operations.apply(operation), this.events);
     this.localFolders = new LocalFolders(this.store);
     this.search = this.createSearch();
     this.folders = new RemoteFolders(this.store, (accountId) => this.sync.replaySoon(accountId));
@@ -175,6 +178,7 @@ export class WrenCore {
     this.oauth2Flows.closeAll();
     this.stopWatchingSettings();
     this.stopWatchingWake();
+    this.filters.close();
     await this.outboxRunner.stop();
     await this.outboxEngine.closeAll();
     await this.staging.settled();

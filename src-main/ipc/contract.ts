@@ -17,6 +17,7 @@ import type { Address, AppCommand, MailOperation, MailtoDraft } from './mail-sha
 import { accountRequests } from './requests/account-requests';
 import { appRequests } from './requests/app-requests';
 import { composeRequests } from './requests/compose-requests';
+import { filterRequests } from './requests/filter-requests';
 import { folderRequests } from './requests/folder-requests';
 import { messageRequests } from './requests/message-requests';
 
@@ -36,6 +37,7 @@ export * from './account-shapes';
 export * from './browser-viewable';
 export * from './contract-constants';
 export * from './mail-shapes';
+export * from './filter-shapes';
 
 /** Every request, by concern (see requests/): its params schema and its result type. */
 export const requests = {
@@ -43,6 +45,7 @@ export const requests = {
   ...accountRequests,
   ...folderRequests,
   ...messageRequests,
+  ...filterRequests,
   ...composeRequests,
 } as const satisfies Record<MethodName, unknown>;
 

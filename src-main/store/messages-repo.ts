@@ -132,6 +132,11 @@ export class MessagesRepo {
     return ids;
   }
 
+  /** Every message of the folder, oldest stored first. */
+  idsIn(folderId: number): number[] {
+    return this.statements.pluck('SELECT id FROM messages WHERE folder_id = ? ORDER BY id').all(folderId) as number[];
+  }
+
   uids(folderId: number): number[] {
     return this.statements.pluck('SELECT uid FROM messages WHERE folder_id = ? AND uid IS NOT NULL ORDER BY uid').all(folderId) as number[];
   }

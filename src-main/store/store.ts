@@ -15,6 +15,7 @@ import { LocalFoldersRepo } from './local-folders-repo';
 import { UnifiedViewsRepo } from './unified-views-repo';
 import { AddressBookRepo } from './address-book-repo';
 import { IdentitiesRepo } from './identities-repo';
+import { FiltersRepo } from './filters-repo';
 import { PendingAppendsRepo } from './pending-appends-repo';
 import { OutboxRepo } from './outbox-repo';
 import { SearchRepo } from './search-repo';
@@ -40,6 +41,7 @@ export class Store {
   readonly views: UnifiedViewsRepo;
   readonly addressBook: AddressBookRepo;
   readonly identities: IdentitiesRepo;
+  readonly filters: FiltersRepo;
   readonly pendingAppends: PendingAppendsRepo;
   readonly outbox: OutboxRepo;
   readonly search: SearchRepo;
@@ -62,6 +64,7 @@ export class Store {
     this.views = new UnifiedViewsRepo(this.db);
     this.addressBook = new AddressBookRepo(this.db);
     this.identities = new IdentitiesRepo(this.db);
+    this.filters = new FiltersRepo(this.db);
     this.pendingAppends = new PendingAppendsRepo(this.db);
     this.outbox = new OutboxRepo(this.db);
     this.search = new SearchRepo(this.db);

@@ -25,6 +25,7 @@ import { smtpCertificatePin } from './0024-smtp-certificate-pin';
 import { outboxSendingBegan } from './0025-outbox-sending-began';
 import { outboxComposedApart } from './0026-outbox-composed-apart';
 import { messagesByInReplyTo } from './0027-messages-by-in-reply-to';
+import { messageFilters } from './0028-message-filters';
 import type { Migration } from './migration';
 
 /** In order; a new migration is a new file here, never an edit to an old one. */
@@ -33,7 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   pop3Downloads, localTransfers, outbox, addressBook, accountOrderColour, pop3UidlIdentity, messageSearch, addressBookByBatch, oauth2Accounts,
   searchCjkRunEnds, folderDeletePlan, outboxSources, messageIdsNeverReused, searchNfkc,
   searchAttachmentNames, messagesByMessageId, accountIdsNeverReused, smtpCertificatePin, outboxSendingBegan,
-  outboxComposedApart, messagesByInReplyTo,
+  outboxComposedApart, messagesByInReplyTo, messageFilters,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

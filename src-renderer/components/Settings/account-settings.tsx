@@ -4,12 +4,13 @@ import { useT } from '../../i18n/i18n-context';
 import { useSettings } from '../../settings/settings-context';
 import { SelectField } from '../Field';
 import { IdentityEditor } from '../IdentityEditor';
+import { FilterEditor } from '../FilterEditor';
 import { CheckSetting, NumberSetting } from './number-setting';
 
 type BodyMode = BodyDownload['mode'];
 const DEFAULT_RECENT_DAYS = 30;
 
-/** One account's settings: how often to check, which bodies to keep offline, the Sent copy, its identities and signatures. */
+/** One account's settings: how often to check, which bodies to keep offline, the Sent copy, its identities and signatures, its filters. */
 export function AccountSettings({ account }: { account: AccountView }) {
   const t = useT();
   const { settings, update } = useSettings();
@@ -47,6 +48,7 @@ export function AccountSettings({ account }: { account: AccountView }) {
       )}
       <CheckSetting label={t('settings.saveSentCopy')} checked={mine.saveSentCopy} onChange={(saveSentCopy) => save({ saveSentCopy })} testId={testId('sent-copy')} />
       <IdentityEditor account={account} />
+      <FilterEditor account={account} />
     </fieldset>
   );
 }

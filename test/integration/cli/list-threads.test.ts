@@ -1,22 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLab, type Lab } from '../../lab/lab';
+import { describe, expect, it } from 'vitest';
 import { conversationMessage } from '../../lab/conversation-messages';
-import { runWren } from './run-wren';
+import { cliAccount } from './cli-account';
 
 interface Listed { id: number; subject: string; thread?: { depth: number; rootId: number; size: number; unread: number } }
 
 /** `wren list --threads`: the built CLI, whose threaded listing is arranged in the search worker, against Dovecot. */
 describe('wren list --threads', () => {
-  let lab: Lab;
-  let dir: string;
-  const wren = (args: string[]) => runWren(dir, lab.users[0]!.password, args);
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'wren-cli-threads-'));
-    lab = await startLab();
+  const { wren } = cliAccount(async (lab) => {
     const alice = lab.users[0]!.email;
     const ann = 'Ann <ann@example.test>';
     await lab.seed(alice, 'INBOX', [
@@ -25,14 +15,6 @@ describe('wren list --threads', () => {
       conversationMessage({ id: 'p3', inReplyTo: 'p2', from: ann, to: alice, subject: 'Re: Re: Plan', date: 'Tue, 1 Dec 2026 12:00:00 +0000', body: 'Good.' }),
       conversationMessage({ id: 'x1', from: ann, to: alice, subject: 'Other', date: 'Tue, 1 Dec 2026 10:00:00 +0000', body: 'Hi.' }),
     ]);
-    const added = await wren(['account', 'add', '--name', 'Work', '--email', alice, '--imap-host', lab.host, '--imap-port', String(lab.ports.imaps),
-      '--trust-fingerprint', lab.certFingerprint256]);
-    expect(added.code, added.stderr).toBe(0);
-    expect((await wren(['sync'])).code).toBe(0);
-  }, 120_000);
-  afterAll(async () => {
-    await lab?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('lists replies under what they answer, each thread where its newest message sorts, with depth and counts', async () => {

@@ -1,0 +1,13 @@
+import type { Handlers } from '../../ipc/dispatch';
+import type { filterRequests } from '../../ipc/requests/filter-requests';
+import type { WrenCore } from '../wren-core';
+
+/** Message filters: list, save, remove, run on a folder. */
+export function filterHandlers(core: WrenCore): Pick<Handlers, keyof typeof filterRequests> {
+  return {
+    'filters.list': ({ accountId }) => core.filters.list(core.accounts.require(accountId).id),
+    'filters.save': (filter) => core.filters.save({ ...filter, accountId: core.accounts.require(filter.accountId).id }),
+    'filters.remove': ({ filterId }) => core.filters.remove(filterId),
+    'filters.run': ({ folderId, filterId }) => core.filters.run(folderId, filterId),
+  };
+}

@@ -1,0 +1,91 @@
+import { parseArgs } from 'node:util';
+import { WrenError } from '../../errors/wren-error';
+import { MESSAGE_TAGS, type FilterCondition, type FolderView, type MessageFilter } from '../../ipc/contract';
+import type { CliContext } from '../cli-context';
+import { findAccount, findFolder } from '../find-by-name';
+import { sendChanges } from '../send-changes';
+
+export const FILTER_USAGE = `filter list ACCOUNT
+filter add ACCOUNT --name N [--from T]... [--to T]... [--subject T]... [--any]
+           [--move FOLDER | --delete] [--read] [--flag] [--tag 1-5]   (at least one condition and one action)
+filter remove ID
+filter run ACCOUNT FOLDER [--filter ID]   (every enabled filter, or only ID, over the folder's messages)`;
+
+const ADD_OPTIONS = {
+  name: { type: 'string' },
+  from: { type: 'string', multiple: true },
+  to: { type: 'string', multiple: true },
+  subject: { type: 'string', multiple: true },
+  any: { type: 'boolean' },
+  move: { type: 'string' },
+  delete: { type: 'boolean' },
+  read: { type: 'boolean' },
+  flag: { type: 'boolean' },
+  tag: { type: 'string' },
+} as const;
+
+function line(filter: MessageFilter, folders: FolderView[]): string {
+  const conditions = filter.conditions.map((c) => `${c.field} contains "${c.contains}"`).join(filter.match === 'all' ? ' and ' : ' or ');
+  const { actions } = filter;
+  const doing = [
+    actions.markRead && 'mark read', actions.flag && 'flag', actions.tag && `tag ${MESSAGE_TAGS.indexOf(actions.tag) + 1}`,
+    actions.moveTo !== null && `move to ${folders.find((f) => f.id === actions.moveTo)?.path ?? `(missing folder ${actions.moveTo})`}`,
+    actions.delete && 'delete',
+  ].filter(Boolean);
+  return `${filter.id}\t${filter.name}${filter.enabled ? '' : ' (off)'}\tif ${conditions}\tthen ${doing.join(', ')}`;
+}
+
+/** `wren filter list|add|remove|run`: message filters, through the same requests as the Settings screen. */
+export async function filterCommand(context: CliContext, args: string[]): Promise<number> {
+  const [action, ...rest] = args;
+  if (action === 'list' && rest.length === 1) {
+    const account = await findAccount(context, rest[0]);
+    const [filters, folders] = await Promise.all([context.request('filters.list', { accountId: account.id }), context.request('folders.list', { accountId: account.id })]);
+    context.print(filters, () => filters.map((filter) => line(filter, folders)));
+    return 0;
+  }
+  if (action === 'add') return addFilter(context, rest);
+  if (action === 'remove' && rest.length === 1 && /^\d+$/.test(rest[0]!)) {
+    const result = await context.request('filters.remove', { filterId: Number(rest[0]) });
+    context.print(result, () => [`Filter ${rest[0]} removed.`]);
+    return 0;
+  }
+  if (action === 'run') return runFilters(context, rest);
+  throw usage();
+}
+
+async function addFilter(context: CliContext, args: string[]): Promise<number> {
+  const { values: v, positionals } = parseArgs({ args, options: ADD_OPTIONS, allowPositionals: true, strict: true });
+  if (positionals.length !== 1 || !v.name) throw usage();
+  const account = await findAccount(context, positionals[0]);
+  const conditions: FilterCondition[] = [
+    ...(v.from ?? []).map((contains) => ({ field: 'from' as const, contains })),
+    ...(v.to ?? []).map((contains) => ({ field: 'recipients' as const, contains })),
+    ...(v.subject ?? []).map((contains) => ({ field: 'subject' as const, contains })),
+  ];
+  if (v.tag !== undefined && !/^[1-5]$/.test(v.tag)) throw new WrenError('BadRequest', `--tag takes 1 to 5, not "${v.tag}".`);
+  const moveTo = v.move === undefined ? null : (await findFolder(context, account.id, v.move)).id;
+  const filter = await context.request('filters.save', {
+    accountId: account.id, name: v.name, match: v.any ? 'any' : 'all', conditions,
+    actions: { moveTo, delete: v.delete ?? false, markRead: v.read ?? false, flag: v.flag ?? false, tag: v.tag === undefined ? null : MESSAGE_TAGS[Number(v.tag) - 1]! },
+  });
+  const folders = await context.request('folders.list', { accountId: account.id });
+  context.print(filter, () => [line(filter, folders)]);
+  return 0;
+}
+
+async function runFilters(context: CliContext, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { filter: { type: 'string' } }, allowPositionals: true, strict: true });
+  if (positionals.length !== 2 || (values.filter !== undefined && !/^\d+$/.test(values.filter))) throw usage();
+  const account = await findAccount(context, positionals[0]);
+  const folder = await findFolder(context, account.id, positionals[1]);
+  const result = await context.request('filters.run', { folderId: folder.id, ...(values.filter && { filterId: Number(values.filter) }) });
+  const done = `Filters matched ${result.matched} message${result.matched === 1 ? '' : 's'}, moved or deleted ${result.moved}`;
+  for (const filterId of result.missingFolders) context.note(`filter ${filterId} moves to a folder that is gone; its move was left undone.`);
+  context.print(result, () => [done]);
+  return sendChanges(context, account.id, done);
+}
+
+function usage(): WrenError {
+  return new WrenError('BadRequest', `Usage: wren ${FILTER_USAGE.replace(/\n(?=filter)/g, '\n       wren ')}`);
+}

@@ -1,0 +1,95 @@
+import type { FilterRunResult, MessageFilter } from '../ipc/filter-shapes';
+import type { MailOperation, MessageFlag } from '../ipc/mail-shapes';
+import type { MessageRecord } from '../store/messages-repo';
+import type { Store } from '../store/store';
+import { matchesFilter } from './match-filter';
+
+/** How the runner changes mail: through the operations journal, as the user's own actions (local first, replayed to the server). */
+export type ApplyOperation = (operation: MailOperation) => Promise<unknown>;
+
+/** What the filters decided for one message: flags to add, and where it goes (a folder, or Trash). */
+interface Decision {
+  add: Set<MessageFlag>;
+  moveTo: number | null;
+  delete: boolean;
+}
+
+/**
+ * Runs an account's filters over messages, in the filters' order, as Thunderbird does: every matching filter
+ * adds its flags; the first that moves or deletes the message ends its filtering. The changes go through the
+ * operations journal in as few operations as the decisions allow (one per set of flags, one per target).
+ */
+export class FilterRunner {
+  constructor(
+    private readonly store: Store,
+    private readonly apply: ApplyOperation,
+  ) {}
+
+  /** Runs the account's enabled filters (or only `only`, enabled or not: "Run now") over the messages. */
+  async run(accountId: number, messageIds: readonly number[], only?: MessageFilter): Promise<FilterRunResult> {
+    const filters = only ? [only] : this.store.filters.list(accountId).filter((filter) => filter.enabled);
+    const result: FilterRunResult = { matched: 0, moved: 0, missingFolders: [] };
+    if (filters.length === 0) return result;
+    const usable = this.usableFilters(filters, accountId, result);
+    const decisions = new Map<number, Decision>();
+    for (const id of messageIds) {
+      const message = this.store.messages.get(id);
+      if (!message || message.accountId !== accountId) continue;
+      const decision = decide(usable, message);
+      if (decision) decisions.set(id, decision);
+    }
+    result.matched = decisions.size;
+    for (const operation of operationsFor(decisions)) await this.apply(operation);
+    result.moved = [...decisions.values()].filter((decision) => decision.delete || decision.moveTo !== null).length;
+    return result;
+  }
+
+  /** A filter whose target folder is gone keeps its other actions; the folder is reported. */
+  private usableFilters(filters: MessageFilter[], accountId: number, result: FilterRunResult): MessageFilter[] {
+    return filters.map((filter) => {
+      const target = filter.actions.moveTo;
+      if (target === null || this.store.folders.get(target)?.accountId === accountId) return filter;
+      result.missingFolders.push(filter.id);
+      return { ...filter, actions: { ...filter.actions, moveTo: null } };
+    });
+  }
+}
+
+function decide(filters: MessageFilter[], message: MessageRecord): Decision | null {
+  let decision: Decision | null = null;
+  for (const filter of filters) {
+    if (!matchesFilter(filter, message)) continue;
+    decision ??= { add: new Set(), moveTo: null, delete: false };
+    const { actions } = filter;
+    if (actions.markRead) decision.add.add('\\Seen');
+    if (actions.flag) decision.add.add('\\Flagged');
+    if (actions.tag) decision.add.add(actions.tag);
+    if (actions.delete) decision.delete = true;
+    else if (actions.moveTo !== null && actions.moveTo !== message.folderId) decision.moveTo = actions.moveTo;
+    if (decision.delete || decision.moveTo !== null) break;
+  }
+  return decision;
+}
+
+/** Flags first (they travel with a message that moves), then the moves and deletes, grouped by what they do. */
+function operationsFor(decisions: Map<number, Decision>): MailOperation[] {
+  const flagGroups = new Map<string, number[]>();
+  const moveGroups = new Map<number, number[]>();
+  const deleted: number[] = [];
+  for (const [id, decision] of decisions) {
+    if (decision.add.size > 0) push(flagGroups, [...decision.add].sort().join(' '), id);
+    if (decision.delete) deleted.push(id);
+    else if (decision.moveTo !== null) push(moveGroups, decision.moveTo, id);
+  }
+  return [
+    ...[...flagGroups].map(([flags, messageIds]): MailOperation => ({ kind: 'flags', messageIds, add: flags.split(' ') as MessageFlag[], remove: [] })),
+    ...[...moveGroups].map(([folderId, messageIds]): MailOperation => ({ kind: 'move', messageIds, folderId })),
+    ...(deleted.length > 0 ? [{ kind: 'delete', messageIds: deleted, permanent: false } as MailOperation] : []),
+  ];
+}
+
+function push<K>(groups: Map<K, number[]>, key: K, id: number): void {
+  const group = groups.get(key);
+  if (group) group.push(id);
+  else groups.set(key, [id]);
+}

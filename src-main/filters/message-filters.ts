@@ -1,0 +1,66 @@
+import { WrenError } from '../errors/wren-error';
+import { FilterInput, type FilterRunResult, type MessageFilter } from '../ipc/filter-shapes';
+import type { Store } from '../store/store';
+import type { EventBus } from '../app/event-bus';
+import { FilterRunner, type ApplyOperation } from './filter-runner';
+
+/**
+ * The user's message filters: kept per account, run on new mail as it lands in an Inbox (the core's own
+ * `mail.new`, for IMAP and POP3 alike, so only mail not read elsewhere yet), and run on a folder on demand.
+ * What they do goes through the operations journal like the user's own actions.
+ */
+export class MessageFilters {
+  private readonly runner: FilterRunner;
+  private readonly stopListening: () => void;
+
+  constructor(private readonly store: Store, apply: ApplyOperation, events: EventBus) {
+    this.runner = new FilterRunner(store, apply);
+    this.stopListening = events.on('mail.new', ({ accountId, folderId, ids }) => {
+      if (this.store.folders.get(folderId)?.role !== 'inbox') return;
+      // Nobody waits on an automatic run: a failure (the database, say) is logged, and the mail stays in the Inbox.
+      this.runner.run(accountId, ids).catch((error: unknown) => console.error('[wren] message filters failed on new mail:', error));
+    });
+  }
+
+  list(accountId: number): MessageFilter[] {
+    return this.store.filters.list(accountId);
+  }
+
+  /** Adds a filter (no id) or replaces a saved one; the folder a filter moves to must be one of its account's. */
+  save(input: FilterInput): MessageFilter {
+    const filter = FilterInput.parse(input);
+    const target = filter.actions.moveTo === null ? null : this.store.folders.get(filter.actions.moveTo);
+    if (filter.actions.moveTo !== null && target?.accountId !== filter.accountId) {
+      throw new WrenError('BadRequest', 'A filter moves mail to a folder of its own account.', { folderId: filter.actions.moveTo });
+    }
+    const id = this.store.write(() => {
+      if (filter.id === undefined) return this.store.filters.insert(filter);
+      if (this.store.filters.get(filter.id)?.accountId !== filter.accountId) throw notFound(filter.id);
+      this.store.filters.update({ ...filter, id: filter.id });
+      return filter.id;
+    });
+    return this.store.filters.get(id)!;
+  }
+
+  remove(filterId: number): { removed: true } {
+    if (!this.store.write(() => this.store.filters.remove(filterId))) throw notFound(filterId);
+    return { removed: true };
+  }
+
+  /** Runs one filter, or every enabled filter of the folder's account, over every message of the folder. */
+  run(folderId: number, filterId?: number): Promise<FilterRunResult> {
+    const folder = this.store.folders.get(folderId);
+    if (!folder || folder.accountId === null) throw new WrenError('NotFound', `There is no folder ${folderId} of an account.`, { folderId });
+    const only = filterId === undefined ? undefined : this.store.filters.get(filterId);
+    if (filterId !== undefined && only?.accountId !== folder.accountId) throw notFound(filterId);
+    return this.runner.run(folder.accountId, this.store.messages.idsIn(folderId), only);
+  }
+
+  close(): void {
+    this.stopListening();
+  }
+}
+
+function notFound(filterId: number): WrenError {
+  return new WrenError('NotFound', `There is no filter ${filterId}.`, { filterId });
+}

@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import { FILTER_FIELDS, MESSAGE_TAGS, type FilterCondition, type FilterInput, type FolderView, type MessageFilter, type MessageTag } from '../../../src-main/ipc/contract';
+import type { StringKey } from '../../i18n/en';
+import { useT } from '../../i18n/i18n-context';
+import { folderDisplayName } from '../../i18n/folder-name';
+import { TextField } from '../Field';
+import { TAG_LOOKS } from '../TagChips';
+
+interface FilterFormProps {
+  accountId: number;
+  /** The filter being edited, or null for a new one. */
+  filter: MessageFilter | null;
+  folders: FolderView[];
+  busy: boolean;
+  onSave(filter: FilterInput): void;
+  onCancel(): void;
+}
+
+const FIELD_LABELS: Record<FilterCondition['field'], StringKey> = { from: 'msgFilter.from', recipients: 'msgFilter.recipients', subject: 'msgFilter.subject' };
+
+/** One filter: its name, its conditions (all or any), and what it does to the messages that meet them. */
+export function FilterForm({ accountId, filter, folders, busy, onSave, onCancel }: FilterFormProps) {
+  const t = useT();
+  const [name, setName] = useState(filter?.name ?? '');
+  const [match, setMatch] = useState<'all' | 'any'>(filter?.match ?? 'all');
+  const [conditions, setConditions] = useState<FilterCondition[]>(filter?.conditions ?? [{ field: 'from', contains: '' }]);
+  const [actions, setActions] = useState(filter?.actions ?? { moveTo: null, markRead: false, flag: false, tag: null, delete: false });
+  const filled = conditions.filter((condition) => condition.contains.trim() !== '');
+  const acts = actions.delete || actions.moveTo !== null || actions.markRead || actions.flag || actions.tag !== null;
+  const ready = name.trim() !== '' && filled.length > 0 && acts;
+  const setCondition = (index: number, change: Partial<FilterCondition>) => setConditions(conditions.map((c, i) => (i === index ? { ...c, ...change } : c)));
+  return (
+    <form
+      className="filter-form"
+      data-testid="filter-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (ready) onSave({ ...(filter && { id: filter.id, enabled: filter.enabled }), accountId, name: name.trim(), match, conditions: filled, actions });
+      }}
+    >
+      <TextField label={t('msgFilter.name')} value={name} onChange={setName} testId="filter-name" />
+      <label className="filter-form__match">
+        {t('msgFilter.matchLabel')}{' '}
+        <select value={match} onChange={(event) => setMatch(event.target.value as 'all' | 'any')} data-testid="filter-match">
+          <option value="all">{t('msgFilter.matchAll')}</option>
+          <option value="any">{t('msgFilter.matchAny')}</option>
+        </select>
+      </label>
+      {conditions.map((condition, index) => (
+        <div className="filter-form__condition" key={index} data-testid="filter-condition">
+          <select aria-label={t('msgFilter.field')} value={condition.field} onChange={(event) => setCondition(index, { field: event.target.value as FilterCondition['field'] })} data-testid="filter-field">
+            {FILTER_FIELDS.map((field) => <option key={field} value={field}>{t(FIELD_LABELS[field])}</option>)}
+          </select>
+          <span>{t('msgFilter.contains')}</span>
+          <input aria-label={t('msgFilter.text')} value={condition.contains} onChange={(event) => setCondition(index, { contains: event.target.value })} data-testid="filter-text" />
+          {conditions.length > 1 && (
+            <button type="button" aria-label={t('msgFilter.removeCondition')} title={t('msgFilter.removeCondition')} onClick={() => setConditions(conditions.filter((_, i) => i !== index))}>
+              ×
+            </button>
+          )}
+        </div>
+      ))}
+      <button type="button" className="filter-form__more" onClick={() => setConditions([...conditions, { field: 'subject', contains: '' }])} data-testid="filter-add-condition">
+        {t('msgFilter.addCondition')}
+      </button>
+      <FilterActionFields actions={actions} folders={folders} onChange={(change) => setActions({ ...actions, ...change })} />
+      {!ready && <p className="settings__hint">{t('msgFilter.incomplete')}</p>}
+      <div className="identity-form__actions">
+        <button type="submit" className="primary" disabled={busy || !ready} data-testid="filter-save">{t('identity.save')}</button>
+        <button type="button" onClick={onCancel} data-testid="filter-cancel">{t('identity.cancel')}</button>
+      </div>
+    </form>
+  );
+}
+
+type Actions = MessageFilter['actions'];
+
+/** What the filter does: move (or delete), mark read, star, tag. */
+function FilterActionFields({ actions, folders, onChange }: { actions: Actions; folders: FolderView[]; onChange(change: Partial<Actions>): void }) {
+  const t = useT();
+  return (
+    <fieldset className="filter-form__actions">
+      <legend>{t('msgFilter.then')}</legend>
+      <label>
+        {t('msgFilter.moveTo')}{' '}
+        <select value={actions.moveTo ?? ''} disabled={actions.delete} onChange={(event) => onChange({ moveTo: event.target.value ? Number(event.target.value) : null })} data-testid="filter-move">
+          <option value="">{t('msgFilter.noMove')}</option>
+          {folders.map((folder) => <option key={folder.id} value={folder.id}>{folder.role ? folderDisplayName(folder, t) : folder.path}</option>)}
+        </select>
+      </label>
+      <label className="settings__check">
+        <input type="checkbox" checked={actions.delete} onChange={(event) => onChange({ delete: event.target.checked, ...(event.target.checked && { moveTo: null }) })} data-testid="filter-delete" />
+        {t('msgFilter.delete')}
+      </label>
+      <label className="settings__check">
+        <input type="checkbox" checked={actions.markRead} onChange={(event) => onChange({ markRead: event.target.checked })} data-testid="filter-read" />
+        {t('msgFilter.markRead')}
+      </label>
+      <label className="settings__check">
+        <input type="checkbox" checked={actions.flag} onChange={(event) => onChange({ flag: event.target.checked })} data-testid="filter-flag" />
+        {t('msgFilter.flag')}
+      </label>
+      <label>
+        {t('msgFilter.tag')}{' '}
+        <select value={actions.tag ?? ''} onChange={(event) => onChange({ tag: (event.target.value || null) as MessageTag | null })} data-testid="filter-tag">
+          <option value="">{t('msgFilter.noTag')}</option>
+          {MESSAGE_TAGS.map((tag) => <option key={tag} value={tag}>{t(TAG_LOOKS[tag].label)}</option>)}
+        </select>
+      </label>
+    </fieldset>
+  );
+}

@@ -1,0 +1,92 @@
+import { useRef, useState } from 'react';
+import { type AccountView, type FilterInput, type FilterRunResult, type FolderView, type MessageFilter } from '../../../src-main/ipc/contract';
+import { useClient } from '../../client/client-context';
+import { useT } from '../../i18n/i18n-context';
+import { folderDisplayName } from '../../i18n/folder-name';
+import { ErrorNotice } from '../ErrorNotice';
+import { TAG_LOOKS } from '../TagChips';
+import { FilterForm } from './filter-form';
+import { useFilters } from './use-filters';
+import './filter-editor.css';
+
+/** What the form is open for: nothing, a new filter, or a saved one. */
+type Editing = null | 'new' | number;
+
+/**
+ * An account's message filters (Thunderbird's Message Filters): listed in the order they run, each switched on
+ * or off, edited, removed, or run now over the Inbox. New mail in the Inbox meets the enabled ones by itself.
+ */
+export function FilterEditor({ account }: { account: AccountView }) {
+  const client = useClient();
+  const t = useT();
+  const { filters, folders, busy, error, run } = useFilters(account.id);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [ran, setRan] = useState<FilterRunResult | null>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const inbox = folders.find((folder) => folder.role === 'inbox');
+
+  const save = async (filter: FilterInput) => {
+    if ((await run(client.request('filters.save', filter))) === undefined) return;
+    setEditing(null);
+    addButton.current?.focus();
+  };
+  const runNow = async (filterId?: number) => {
+    if (!inbox) return;
+    setRan((await run(client.request('filters.run', { folderId: inbox.id, ...(filterId !== undefined && { filterId }) }))) ?? null);
+  };
+  const current = typeof editing === 'number' ? (filters.find((filter) => filter.id === editing) ?? null) : null;
+
+  return (
+    <div className="filter-editor" data-testid={`account-${account.id}-filters`}>
+      <p className="settings__label">{t('msgFilter.title')}</p>
+      {filters.length === 0 && <p className="settings__hint">{t('msgFilter.none')}</p>}
+      <ul className="identity-editor__list">
+        {filters.map((filter) => (
+          <li key={filter.id} data-testid="filter-row">
+            <label className="settings__check filter-editor__on" title={t('msgFilter.enabled')}>
+              <input type="checkbox" checked={filter.enabled} disabled={busy} aria-label={t('msgFilter.enabled')}
+                onChange={(event) => void run(client.request('filters.save', { ...filter, enabled: event.target.checked }))} data-testid="filter-enabled" />
+            </label>
+            <span className="identity-editor__who">
+              <span>{filter.name}</span>
+              <span className="filter-editor__summary">{summary(filter, folders, t)}</span>
+            </span>
+            <span className="identity-editor__buttons">
+              <button type="button" onClick={() => void runNow(filter.id)} disabled={busy || !inbox} data-testid="filter-run">{t('msgFilter.runOne')}</button>
+              <button type="button" onClick={() => setEditing(filter.id)} disabled={busy} data-testid="filter-edit">{t('identity.edit')}</button>
+              <button type="button" onClick={() => void run(client.request('filters.remove', { filterId: filter.id }))} disabled={busy} data-testid="filter-remove">
+                {t('identity.remove')}
+              </button>
+            </span>
+          </li>
+        ))}
+      </ul>
+      {ran && <p className="settings__hint" role="status" data-testid="filter-ran">{t('msgFilter.ran', { matched: ran.matched, moved: ran.moved })}</p>}
+      {error && <ErrorNotice error={error} />}
+      {editing === null ? (
+        <span className="filter-editor__bottom">
+          <button type="button" ref={addButton} onClick={() => setEditing('new')} data-testid="filter-add">{t('msgFilter.add')}</button>
+          {filters.length > 0 && inbox && <button type="button" onClick={() => void runNow()} disabled={busy} data-testid="filter-run-all">{t('msgFilter.runAll')}</button>}
+        </span>
+      ) : (
+        <FilterForm key={String(editing)} accountId={account.id} filter={current} folders={folders} busy={busy} onSave={(filter) => void save(filter)} onCancel={() => setEditing(null)} />
+      )}
+    </div>
+  );
+}
+
+/** "From contains x and subject contains y → Move to Lists, Mark read" in the user's language. */
+function summary(filter: MessageFilter, folders: FolderView[], t: ReturnType<typeof useT>): string {
+  const field = { from: t('msgFilter.from'), recipients: t('msgFilter.recipients'), subject: t('msgFilter.subject') };
+  const conditions = filter.conditions.map((c) => `${field[c.field]} ${t('msgFilter.contains')} “${c.contains}”`).join(filter.match === 'all' ? t('msgFilter.and') : t('msgFilter.or'));
+  const { actions } = filter;
+  const target = folders.find((folder) => folder.id === actions.moveTo);
+  const doing = [
+    actions.moveTo !== null && `${t('msgFilter.moveTo')} ${target ? (target.role ? folderDisplayName(target, t) : target.path) : t('msgFilter.folderGone')}`,
+    actions.delete && t('msgFilter.delete'),
+    actions.markRead && t('msgFilter.markRead'),
+    actions.flag && t('msgFilter.flag'),
+    actions.tag && `${t('msgFilter.tag')} ${t(TAG_LOOKS[actions.tag].label)}`,
+  ].filter(Boolean);
+  return `${conditions} → ${doing.join(t('msgFilter.listSeparator'))}`;
+}

@@ -1,0 +1,46 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { FolderView, MessageFilter } from '../../../src-main/ipc/contract';
+import type { ErrorShape } from '../../../src-main/errors/error-codes';
+import { useClient } from '../../client/client-context';
+import { toErrorShape } from '../../client/wren-client';
+
+/**
+ * An account's filters and folders as the core lists them, and `run` for a change: busy while it runs,
+ * its error kept, the filters read again after it.
+ */
+export function useFilters(accountId: number) {
+  const client = useClient();
+  const [filters, setFilters] = useState<MessageFilter[]>([]);
+  const [folders, setFolders] = useState<FolderView[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorShape | null>(null);
+  const load = useCallback(
+    () =>
+      Promise.all([client.request('filters.list', { accountId }), client.request('folders.list', { accountId })]).then(
+        ([filters, folders]) => {
+          setFilters(filters);
+          setFolders(folders);
+        },
+        (failure: unknown) => setError(toErrorShape(failure)),
+      ),
+    [client, accountId],
+  );
+  useEffect(() => void load(), [load]);
+
+  /** Runs a change; resolves with its result once done and the list read again, or undefined when it failed (the error is shown). */
+  const run = async <T,>(work: Promise<T>): Promise<T | undefined> => {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await work;
+      await load();
+      return result;
+    } catch (failure) {
+      setError(toErrorShape(failure));
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { filters, folders, busy, error, run };
+}

@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { conversationMessage } from '../lab/conversation-messages';
+import { submitMail } from '../lab/submit-mail';
+import { addLabAccount } from './add-lab-account';
+import { screenshot } from './web-app';
+import { webSession } from './web-session';
+
+/** Web mode against the lab, in Chinese: a filter made in Settings, run on the Inbox, and meeting new mail by itself. */
+describe('web mode: message filters', () => {
+  const web = webSession({ page: { locale: 'zh-CN', viewport: { width: 1400, height: 900 } } });
+  const subjects = async () => (await web.page.getByTestId('message-row').locator('.message-row__subject').allInnerTexts()).map((s) => s.trim());
+
+  beforeAll(async () => {
+    const alice = web.lab.users[0]!.email;
+    await web.lab.seed(alice, 'Lists', [conversationMessage({ id: 'old', from: 'list@lists.example.org', to: alice, subject: 'Old digest', date: 'Sun, 29 Nov 2026 09:00:00 +0000', body: '.' })]);
+    await web.lab.seed(alice, 'INBOX', [
+      conversationMessage({ id: 'n1', from: 'Digest <news@lists.example.org>', to: alice, subject: '每周摘要', date: 'Mon, 30 Nov 2026 09:00:00 +0000', body: '本周…' }),
+      conversationMessage({ id: 'n2', from: 'Dan <dan@example.test>', to: alice, subject: 'Lunch?', date: 'Mon, 30 Nov 2026 10:00:00 +0000', body: 'Noon?' }),
+    ]);
+    await addLabAccount(web.page, web.app.url, web.lab, web.lab.users[0]!);
+    await web.page.getByTestId('message-row').nth(1).waitFor();
+  });
+
+  it('a filter made in Settings moves what matches when run on the Inbox, and reads back as a sentence', async () => {
+    await web.page.getByTestId('open-settings').click();
+    const editor = web.page.locator('[data-testid$="-filters"]');
+    await editor.getByText('还没有过滤器。').waitFor();
+    await editor.getByTestId('filter-add').click();
+    expect(await editor.getByTestId('filter-save').isDisabled()).toBe(true);
+    await editor.getByTestId('filter-name').fill('邮件列表');
+    await editor.getByTestId('filter-text').fill('lists.example.org');
+    await editor.getByTestId('filter-move').selectOption({ label: 'Lists' });
+    await editor.getByTestId('filter-read').check();
+    await editor.getByTestId('filter-form').scrollIntoViewIfNeeded();
+    await screenshot(web.page, 'filters-form-zh');
+    await editor.getByTestId('filter-save').click();
+    const row = editor.getByTestId('filter-row');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('发件人 包含 “lists.example.org” → 移动到 Lists、标记为已读');
+    await screenshot(web.page, 'filters-settings-zh');
+    await row.getByTestId('filter-run').click();
+    await expect.poll(async () => editor.getByTestId('filter-ran').textContent()).toBe('匹配 1 封，移动或删除 1 封。');
+    await web.page.getByTestId('settings').locator('.dialog__close').click();
+    await expect.poll(subjects).toEqual(['Lunch?']);
+    await web.page.getByTestId('folder-Lists').getByRole('button').click();
+    await expect.poll(subjects).toEqual(['每周摘要', 'Old digest']);
+  });
+
+  it('new mail that meets a filter is starred as it arrives, without anything run by hand', async () => {
+    await web.page.getByTestId('open-settings').click();
+    const editor = web.page.locator('[data-testid$="-filters"]');
+    await editor.getByTestId('filter-add').click();
+    await editor.getByTestId('filter-name').fill('紧急');
+    await editor.getByTestId('filter-field').selectOption('subject');
+    await editor.getByTestId('filter-text').fill('紧急');
+    await editor.getByTestId('filter-flag').check();
+    await editor.getByTestId('filter-save').click();
+    await expect.poll(() => editor.getByTestId('filter-row').count()).toBe(2);
+    await web.page.getByTestId('settings').locator('.dialog__close').click();
+    await web.page.getByTestId('folder-INBOX').getByRole('button').click();
+    await submitMail(web.lab, web.lab.users[1]!, web.lab.users[0]!, '紧急：服务器宕机');
+    await submitMail(web.lab, web.lab.users[1]!, web.lab.users[0]!, '周报');
+    const row = (subject: string) => web.page.getByTestId('message-row').filter({ hasText: subject });
+    await expect.poll(async () => row('紧急：服务器宕机').locator('.message-row__flag').count(), { timeout: 20_000 }).toBe(1);
+    await row('周报').waitFor();
+    expect(await row('周报').locator('.message-row__flag').count()).toBe(0);
+    await screenshot(web.page, 'filters-new-mail-starred-zh');
+  });
+});

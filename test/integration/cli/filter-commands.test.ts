@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { simpleMessage } from '../../lab/simple-message';
+import { onServer, subjects } from '../journal/journal-lab';
+import { cliAccount } from './cli-account';
+
+/** `wren filter add|list|run|remove`: the built CLI against Dovecot; a run's moves reach the server before it ends. */
+describe('wren filter', () => {
+  const fixture = cliAccount(async (lab) => {
+    const alice = lab.users[0]!.email;
+    await lab.seed(alice, 'Receipts', []);
+    await lab.seed(alice, 'INBOX', [1, 2, 3].map((n) => simpleMessage(n, { subject: n === 2 ? 'Your receipt' : 'Hello', to: alice })));
+  });
+  const { wren } = fixture;
+
+  it('adds a filter, lists it as a sentence, runs it over the Inbox (the server agrees when it ends), and removes it', async () => {
+    const added = await wren(['filter', 'add', 'Work', '--name', 'Receipts', '--subject', 'receipt', '--move', 'Receipts', '--read', '--tag', '2']);
+    expect(added.code, added.stderr).toBe(0);
+    const id = Number(added.stdout.split('\t')[0]);
+    expect((await wren(['filter', 'list', 'Work'])).stdout.trim()).toBe(`${id}\tReceipts\tif subject contains "receipt"\tthen mark read, tag 2, move to Receipts`);
+    const ran = await wren(['filter', 'run', 'Work', 'INBOX']);
+    expect(ran.code, ran.stderr).toBe(0);
+    expect(ran.stdout).toContain('Filters matched 1 message, moved or deleted 1');
+    expect(subjects(await onServer(fixture.lab, fixture.lab.users[0]!.email, 'Receipts'))).toEqual(['Your receipt 2']);
+    expect((await onServer(fixture.lab, fixture.lab.users[0]!.email, 'Receipts'))[0]!.flags).toEqual(['$label2', '\\Seen']);
+    expect((await wren(['filter', 'remove', String(id)])).code).toBe(0);
+    expect(JSON.parse((await wren(['filter', 'list', 'Work', '--json'])).stdout)).toEqual([]);
+  });
+
+  it('refuses a filter without an action, or one moving to a folder that is not there, with a usage exit code', async () => {
+    const noAction = await wren(['filter', 'add', 'Work', '--name', 'x', '--from', 'a']);
+    expect(noAction.code).toBe(2);
+    expect(noAction.stderr).toMatch(/at least one action/);
+    const noFolder = await wren(['filter', 'add', 'Work', '--name', 'x', '--from', 'a', '--move', 'Nowhere']);
+    expect(noFolder.code).toBe(1);
+    expect(noFolder.stderr).toMatch(/No folder "Nowhere"/);
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { submitMail } from '../../lab/submit-mail';
+import { journalLab, onServer, subjects } from '../journal/journal-lab';
+
+/** Message filters against Dovecot: the moves and flags they decide reach the server through the journal. */
+describe('message filters, against Dovecot', () => {
+  const f = journalLab();
+
+  it('"Run now" over the Inbox moves and flags on the server what matches, and leaves the rest', async () => {
+    await f.seed('Lists', 1);
+    await f.seed('INBOX', 3);
+    const lists = f.folderId('Lists');
+    const inbox = f.folderId('INBOX');
+    const filter = await f.wren.call('filters.save', {
+      accountId: f.accountId, name: 'Two and three', match: 'any',
+      conditions: [{ field: 'subject', contains: 'Op INBOX 3' }, { field: 'subject', contains: 'op inbox 4' }],
+      actions: { moveTo: lists, markRead: true },
+    });
+    expect(await f.wren.call('filters.run', { folderId: inbox })).toEqual({ matched: 2, moved: 2, missingFolders: [] });
+    await f.settled();
+    expect(subjects(await onServer(f.lab, f.user, 'INBOX'))).toEqual(['Op INBOX 2']);
+    const moved = await onServer(f.lab, f.user, 'Lists');
+    expect(subjects(moved)).toEqual(['Op INBOX 3', 'Op INBOX 4', 'Op Lists 1']);
+    expect(moved.filter((m) => m.subject.startsWith('Op INBOX')).map((m) => m.flags)).toEqual([['\\Seen'], ['\\Seen']]);
+    await f.wren.call('filters.remove', { filterId: filter.id });
+  });
+
+  it('new mail delivered over SMTP is filtered as it lands in the Inbox: tagged and flagged, or deleted to Trash', async () => {
+    await f.wren.call('filters.save', { accountId: f.accountId, name: 'Boss', conditions: [{ field: 'subject', contains: '季度' }], actions: { flag: true, tag: '$label1' } });
+    await f.wren.call('filters.save', { accountId: f.accountId, name: 'Spam', conditions: [{ field: 'subject', contains: 'WIN' }], actions: { delete: true } });
+    const alice = f.lab.users[0]!;
+    const bob = f.lab.users[1]!;
+    await submitMail(f.lab, alice, bob, '季度报告');
+    await submitMail(f.lab, alice, bob, 'You WIN a prize');
+    // The sync that stores them announces them (mail.new), and the filters act on that announcement.
+    await f.wren.core.sync.run(f.accountId, false);
+    await f.settled();
+    const inbox = await onServer(f.lab, f.user, 'INBOX');
+    expect(inbox.find((m) => m.subject === '季度报告')?.flags).toEqual(['$label1', '\\Flagged']);
+    expect(subjects(inbox)).not.toContain('You WIN a prize');
+    expect(subjects(await onServer(f.lab, f.user, 'Trash'))).toEqual(['You WIN a prize']);
+    expect(f.failed).toEqual([]);
+  });
+});
