@@ -141,7 +141,7 @@ export class WrenCore {
     this.operations = new OperationsService(this.store, (accountId) => this.sync.replaySoon(accountId));
     this.reader = new MessageReader(this.store, this.sessions, this.operations, (accountId) => this.loginFor(accountId));
     this.operations.cacheSource = (messageId) => this.reader.cachedSource(messageId);
-    this.filters = new MessageFilters(this.store, (operation) => this.operations.apply(operation), this.events);
+    this.filters = new MessageFilters(this.store, (operation) => this.operations.apply(operation));
     this.localFolders = new LocalFolders(this.store);
     this.search = this.createSearch();
     this.folders = new RemoteFolders(this.store, (accountId) => this.sync.replaySoon(accountId));
@@ -178,7 +178,6 @@ export class WrenCore {
     this.oauth2Flows.closeAll();
     this.stopWatchingSettings();
     this.stopWatchingWake();
-    this.filters.close();
     await this.outboxRunner.stop();
     await this.outboxEngine.closeAll();
     await this.staging.settled();
@@ -228,7 +227,8 @@ export class WrenCore {
 
   private syncRunner(): SyncRunner {
     const workerPath = this.options.syncWorkerPath === undefined ? defaultSyncWorkerPath() : this.options.syncWorkerPath;
-    const onNewMail = (event: Events['mail.new']) => this.events.emit('mail.new', event);
+    // The Inbox's filters see new mail first; what they file away is not announced (see MessageFilters.screen).
+    const onNewMail = (event: Events['mail.new']) => void this.filters.screen(event).then((left) => left && this.events.emit('mail.new', left));
     // A checkpoint copies the WAL into the database and fsyncs both, and SQLite runs it in the commit that
     // finds the WAL over its threshold: after a sync, that was often the next click's flag change, held up
     // for tens of ms. With a sync worker, its connection checkpoints (it commits after every sync and

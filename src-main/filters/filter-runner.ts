@@ -1,8 +1,11 @@
 import type { FilterRunResult, MessageFilter } from '../ipc/filter-shapes';
 import type { MailOperation, MessageFlag } from '../ipc/mail-shapes';
-import type { MessageRecord } from '../store/messages-repo';
+import type { FilteredRow } from '../store/filters-repo';
 import type { Store } from '../store/store';
 import { matchesFilter } from './match-filter';
+
+/** Messages read and decided at a time. */
+const BATCH = 500;
 
 /** How the runner changes mail: through the operations journal, as the user's own actions (local first, replayed to the server). */
 export type ApplyOperation = (operation: MailOperation) => Promise<unknown>;
@@ -32,11 +35,14 @@ export class FilterRunner {
     if (filters.length === 0) return result;
     const usable = this.usableFilters(filters, accountId, result);
     const decisions = new Map<number, Decision>();
-    for (const id of messageIds) {
-      const message = this.store.messages.get(id);
-      if (!message || message.accountId !== accountId) continue;
-      const decision = decide(usable, message);
-      if (decision) decisions.set(id, decision);
+    // "Run now" over an Inbox of 50,000: read and decide a batch at a time, letting the event loop turn between.
+    for (let start = 0; start < messageIds.length; start += BATCH) {
+      if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+      for (const message of this.store.filters.messagesToFilter(messageIds.slice(start, start + BATCH))) {
+        if (message.accountId !== accountId) continue;
+        const decision = decide(usable, message);
+        if (decision) decisions.set(message.id, decision);
+      }
     }
     result.matched = decisions.size;
     for (const operation of operationsFor(decisions)) await this.apply(operation);
@@ -55,7 +61,7 @@ export class FilterRunner {
   }
 }
 
-function decide(filters: MessageFilter[], message: MessageRecord): Decision | null {
+function decide(filters: MessageFilter[], message: FilteredRow): Decision | null {
   let decision: Decision | null = null;
   for (const filter of filters) {
     if (!matchesFilter(filter, message)) continue;

@@ -1,25 +1,41 @@
 import { WrenError } from '../errors/wren-error';
 import { FilterInput, type FilterRunResult, type MessageFilter } from '../ipc/filter-shapes';
 import type { Store } from '../store/store';
-import type { EventBus } from '../app/event-bus';
+import type { Events } from '../ipc/contract';
 import { FilterRunner, type ApplyOperation } from './filter-runner';
 
 /**
- * The user's message filters: kept per account, run on new mail as it lands in an Inbox (the core's own
- * `mail.new`, for IMAP and POP3 alike, so only mail not read elsewhere yet), and run on a folder on demand.
+ * The user's message filters: kept per account, run on new mail as it lands in an Inbox (what a sync
+ * announces, for IMAP and POP3 alike, so only mail not read elsewhere yet), and run on a folder on demand.
  * What they do goes through the operations journal like the user's own actions.
  */
 export class MessageFilters {
   private readonly runner: FilterRunner;
-  private readonly stopListening: () => void;
 
-  constructor(private readonly store: Store, apply: ApplyOperation, events: EventBus) {
+  constructor(private readonly store: Store, apply: ApplyOperation) {
     this.runner = new FilterRunner(store, apply);
-    this.stopListening = events.on('mail.new', ({ accountId, folderId, ids }) => {
-      if (this.store.folders.get(folderId)?.role !== 'inbox') return;
-      // Nobody waits on an automatic run: a failure (the database, say) is logged, and the mail stays in the Inbox.
-      this.runner.run(accountId, ids).catch((error: unknown) => console.error('[wren] message filters failed on new mail:', error));
-    });
+  }
+
+  /**
+   * New mail a sync announces, before anyone hears of it: in an Inbox the filters run first, and what they
+   * moved or deleted is left out of the announcement (no notification for mail filed away or thrown out).
+   * A failure (the database, say) is logged, and the mail stays where it is and is announced whole.
+   */
+  async screen(event: Events['mail.new']): Promise<Events['mail.new'] | null> {
+    try {
+      return await this.filterArrivals(event);
+    } catch (error) {
+      console.error('[wren] message filters failed on new mail:', error);
+      return event;
+    }
+  }
+
+  private async filterArrivals(event: Events['mail.new']): Promise<Events['mail.new'] | null> {
+    if (this.store.folders.get(event.folderId)?.role !== 'inbox' || !this.store.filters.list(event.accountId).some((filter) => filter.enabled)) return event;
+    await this.runner.run(event.accountId, event.ids);
+    const stayed = new Set(this.store.filters.messagesToFilter(event.ids).filter((message) => message.folderId === event.folderId).map((message) => message.id));
+    const ids = event.ids.filter((id) => stayed.has(id));
+    return ids.length === 0 ? null : { ...event, ids, messages: event.messages.filter((message) => stayed.has(message.id)) };
   }
 
   list(accountId: number): MessageFilter[] {
@@ -54,10 +70,6 @@ export class MessageFilters {
     const only = filterId === undefined ? undefined : this.store.filters.get(filterId);
     if (filterId !== undefined && only?.accountId !== folder.accountId) throw notFound(filterId);
     return this.runner.run(folder.accountId, this.store.messages.idsIn(folderId), only);
-  }
-
-  close(): void {
-    this.stopListening();
   }
 }
 

@@ -1,4 +1,6 @@
 import type { FilterActions, FilterCondition, MessageFilter } from '../ipc/filter-shapes';
+import type { Address } from '../ipc/mail-shapes';
+import { addressList } from './address-book-learning';
 import type { Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
 
@@ -7,6 +9,17 @@ interface FilterRow {
 }
 
 const COLUMNS = 'id, account_id AS accountId, position, name, enabled, match, conditions_json, actions_json';
+
+/** What filters look at in a message, and where it is. */
+export interface FilteredRow {
+  id: number;
+  folderId: number;
+  accountId: number | null;
+  from: Address;
+  to: Address[];
+  cc: Address[];
+  subject: string;
+}
 
 /** An account's message filters, in the order they run. */
 export class FiltersRepo {
@@ -38,6 +51,20 @@ export class FiltersRepo {
     this.statements
       .get('UPDATE message_filters SET name = ?, enabled = ?, match = ?, conditions_json = ?, actions_json = ? WHERE id = ? AND account_id = ?')
       .run(filter.name, filter.enabled ? 1 : 0, filter.match, JSON.stringify(filter.conditions), JSON.stringify(filter.actions), filter.id, filter.accountId);
+  }
+
+  /** The fields filters look at, of the messages given (those still there), in one statement. */
+  messagesToFilter(ids: readonly number[]): FilteredRow[] {
+    const rows = this.statements
+      .get(
+        `SELECT m.id, m.folder_id AS folderId, f.account_id AS accountId, m.from_name, m.from_addr, m.to_json, m.cc_json, m.subject
+         FROM messages m JOIN folders f ON f.id = m.folder_id WHERE m.id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(ids)) as { id: number; folderId: number; accountId: number | null; from_name: string; from_addr: string; to_json: string; cc_json: string; subject: string }[];
+    return rows.map((row) => ({
+      id: row.id, folderId: row.folderId, accountId: row.accountId, from: { name: row.from_name, address: row.from_addr },
+      to: addressList(row.to_json), cc: addressList(row.cc_json), subject: row.subject,
+    }));
   }
 
   remove(filterId: number): boolean {

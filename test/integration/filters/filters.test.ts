@@ -28,6 +28,8 @@ describe('message filters, against Dovecot', () => {
   it('new mail delivered over SMTP is filtered as it lands in the Inbox: tagged and flagged, or deleted to Trash', async () => {
     await f.wren.call('filters.save', { accountId: f.accountId, name: 'Boss', conditions: [{ field: 'subject', contains: '季度' }], actions: { flag: true, tag: '$label1' } });
     await f.wren.call('filters.save', { accountId: f.accountId, name: 'Spam', conditions: [{ field: 'subject', contains: 'WIN' }], actions: { delete: true } });
+    const announced: string[] = [];
+    f.wren.core.events.on('mail.new', (event) => announced.push(...event.messages.map((message) => message.subject)));
     const alice = f.lab.users[0]!;
     const bob = f.lab.users[1]!;
     await submitMail(f.lab, alice, bob, '季度报告');
@@ -39,6 +41,8 @@ describe('message filters, against Dovecot', () => {
     expect(inbox.find((m) => m.subject === '季度报告')?.flags).toEqual(['$label1', '\\Flagged']);
     expect(subjects(inbox)).not.toContain('You WIN a prize');
     expect(subjects(await onServer(f.lab, f.user, 'Trash'))).toEqual(['You WIN a prize']);
+    // Filtered before the announcement: the message deleted brought no notification, the one kept did.
+    expect(announced).toEqual(['季度报告']);
     expect(f.failed).toEqual([]);
   });
 });

@@ -1,5 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { EventBus } from '../../../src-main/app/event-bus';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MessageFilters } from '../../../src-main/filters/message-filters';
 import type { FilterInput, MailOperation } from '../../../src-main/ipc/contract';
 import type { HeaderRecord } from '../../../src-main/store/messages-repo';
@@ -28,10 +27,9 @@ function setup() {
     header(3, 'spam@bad.example', 'WIN NOW'),
   ]));
   const applied: MailOperation[] = [];
-  const events = new EventBus();
-  const filters = new MessageFilters(t.store, async (operation) => void applied.push(operation), events);
+  const filters = new MessageFilters(t.store, async (operation) => void applied.push(operation));
   const save = (filter: Omit<FilterInput, 'accountId'>) => filters.save({ accountId, ...filter });
-  return { store: t.store, accountId, inbox, lists, ids, applied, events, filters, save };
+  return { store: t.store, accountId, inbox, lists, ids, applied, filters, save };
 }
 
 describe('MessageFilters', () => {
@@ -70,13 +68,30 @@ describe('MessageFilters', () => {
     expect(applied).toEqual([{ kind: 'flags', messageIds: [ids[0]], add: ['\\Flagged'], remove: [] }]);
   });
 
-  it('runs on new mail in an Inbox (the core\'s mail.new), not on mail.new of another folder', async () => {
-    const { accountId, inbox, lists, ids, applied, events, save } = setup();
-    save({ name: 'Spam', conditions: [{ field: 'from', contains: 'bad.example' }], actions: { delete: true } });
-    events.emit('mail.new', { accountId, folderId: lists, ids: [ids[2]!], messages: [] });
-    events.emit('mail.new', { accountId, folderId: inbox, ids: [ids[2]!], messages: [] });
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(applied).toEqual([{ kind: 'delete', messageIds: [ids[2]], permanent: false }]);
+  it('screens new mail in an Inbox before it is announced: what it moved or deleted is left out; other folders pass untouched', async () => {
+    const { store, accountId, inbox, lists, ids, save } = setup();
+    save({ name: 'Lists', conditions: [{ field: 'from', contains: 'lists.example.org' }], actions: { moveTo: lists } });
+    // A stand-in for the journal that moves the row at once, as the real one does locally.
+    const moving = new MessageFilters(store, async (operation) => {
+      if (operation.kind === 'move') for (const id of operation.messageIds) store.db.prepare('UPDATE messages SET folder_id = ? WHERE id = ?').run(operation.folderId, id);
+    });
+    const messages = ids.map((id) => ({ id: id!, from: { name: '', address: 'x@test' }, subject: 's' }));
+    const arrival = { accountId, folderId: inbox, ids: ids as number[], messages };
+    expect(await moving.screen({ ...arrival, folderId: lists })).toEqual({ ...arrival, folderId: lists });
+    expect(store.messages.idsIn(lists)).toEqual([]);
+    expect(await moving.screen(arrival)).toEqual({ ...arrival, ids: [ids[1], ids[2]], messages: messages.slice(1) });
+    expect(store.messages.idsIn(lists)).toEqual([ids[0]]);
+  });
+
+  it('announces everything, untouched, when the filters fail', async () => {
+    const { store, accountId, inbox, ids, save } = setup();
+    save({ name: 'Any', conditions: [{ field: 'subject', contains: 'e' }], actions: { flag: true } });
+    const failing = new MessageFilters(store, () => Promise.reject(new Error('disk full')));
+    const arrival = { accountId, folderId: inbox, ids: ids as number[], messages: [] };
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(await failing.screen(arrival)).toBe(arrival);
+    expect(log).toHaveBeenCalledWith('[wren] message filters failed on new mail:', expect.objectContaining({ message: 'disk full' }));
+    log.mockRestore();
   });
 
   it('saves, edits in place, lists in order and removes; refuses a filter without an action or that both moves and deletes', () => {
@@ -89,6 +104,17 @@ describe('MessageFilters', () => {
     expect(() => filters.remove(second.id)).toThrow(expect.objectContaining({ code: 'NotFound' }));
     expect(() => save({ name: 'x', conditions: [{ field: 'subject', contains: 'x' }], actions: {} })).toThrow(/at least one action/);
     expect(() => save({ name: 'x', conditions: [{ field: 'subject', contains: 'x' }], actions: { delete: true, moveTo: lists } })).toThrow(/moves or deletes/);
+  });
+
+  it('a folder larger than one batch is read a batch at a time, every message decided once', async () => {
+    const { store, inbox, applied, filters, save } = setup();
+    const many = Array.from({ length: 1200 }, (_, i) => header(100 + i, i % 3 === 0 ? 'bulk@lists.example.org' : 'friend@example.com', `Bulk ${i}`));
+    const ids = store.write(() => store.messages.insertHeaders(inbox, many));
+    save({ name: 'Bulk', conditions: [{ field: 'from', contains: 'lists.example.org' }], actions: { markRead: true } });
+    expect(await filters.run(inbox)).toMatchObject({ matched: 400 + 1, moved: 0 });
+    const marked = applied[0]!.messageIds;
+    expect(new Set(marked).size).toBe(marked.length);
+    expect(marked.filter((id) => ids.includes(id))).toHaveLength(400);
   });
 
   it('an account removed takes its filters with it (migration 0028\'s foreign key)', () => {

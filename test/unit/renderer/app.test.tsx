@@ -77,7 +77,8 @@ describe('App', () => {
     await screen.findByTestId('folder-INBOX');
     accounts = [ACCOUNT, second];
     await client.deliver('store.changed', { changes: [{ entity: 'accounts', ids: [2] }] });
-    expect((await screen.findByTestId('folder-tree')).textContent).toContain('Home');
+    // The tree is there already: wait for the account in it (the accounts are read again after the event).
+    await waitFor(() => expect(screen.getByTestId('folder-tree').textContent).toContain('Home'));
     await screen.findByTestId('folder-Home-INBOX');
   });
 
