@@ -58,6 +58,20 @@ export class MessageFilters {
     return this.store.filters.get(id)!;
   }
 
+  /** Moves a filter one place earlier (it runs before the one above it) or later. */
+  move(filterId: number, direction: 'up' | 'down'): MessageFilter[] {
+    const filter = this.store.filters.get(filterId);
+    if (!filter) throw notFound(filterId);
+    return this.store.write(() => {
+      const ids = this.store.filters.list(filter.accountId).map((f) => f.id);
+      const at = ids.indexOf(filterId);
+      const to = direction === 'up' ? at - 1 : at + 1;
+      if (to >= 0 && to < ids.length) [ids[at], ids[to]] = [ids[to]!, ids[at]!];
+      this.store.filters.reorder(filter.accountId, ids);
+      return this.store.filters.list(filter.accountId);
+    });
+  }
+
   remove(filterId: number): { removed: true } {
     if (!this.store.write(() => this.store.filters.remove(filterId))) throw notFound(filterId);
     return { removed: true };

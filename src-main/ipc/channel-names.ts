@@ -31,6 +31,7 @@ export const METHOD_NAMES = [
   'filters.list',
   'filters.save',
   'filters.remove',
+  'filters.move',
   'filters.run',
   'folders.markRead',
   'folders.empty',

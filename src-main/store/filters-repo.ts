@@ -67,6 +67,13 @@ export class FiltersRepo {
     }));
   }
 
+  /** Gives the account's filters the order of `ids` (the account's other filters, if any, keep theirs after them). */
+  reorder(accountId: number, ids: readonly number[]): void {
+    const order = [...ids, ...this.list(accountId).map((filter) => filter.id).filter((id) => !ids.includes(id))];
+    const place = this.statements.get('UPDATE message_filters SET position = ? WHERE id = ? AND account_id = ?');
+    order.forEach((id, index) => place.run(index + 1, id, accountId));
+  }
+
   remove(filterId: number): boolean {
     return this.statements.get('DELETE FROM message_filters WHERE id = ?').run(filterId).changes > 0;
   }

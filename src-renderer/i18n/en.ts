@@ -538,6 +538,8 @@ const strings = {
   'msgFilter.add': 'Add a filter',
   'msgFilter.runAll': 'Run all on the Inbox now',
   'msgFilter.runOne': 'Run now',
+  'msgFilter.up': 'Run earlier (move up)',
+  'msgFilter.down': 'Run later (move down)',
   'msgFilter.enabled': 'On',
   'msgFilter.ran': 'Matched {matched}, moved or deleted {moved}.',
   'msgFilter.name': 'Filter name',

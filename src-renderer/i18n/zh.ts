@@ -534,6 +534,8 @@ export const zh: Dictionary = {
     'msgFilter.add': '添加过滤器',
     'msgFilter.runAll': '立即对收件箱运行全部',
     'msgFilter.runOne': '立即运行',
+    'msgFilter.up': '提前运行（上移）',
+    'msgFilter.down': '推后运行（下移）',
     'msgFilter.enabled': '启用',
     'msgFilter.ran': '匹配 {matched} 封，移动或删除 {moved} 封。',
     'msgFilter.name': '过滤器名称',

@@ -56,6 +56,9 @@ describe('web mode: message filters', () => {
     await editor.getByTestId('filter-flag').check();
     await editor.getByTestId('filter-save').click();
     await expect.poll(() => editor.getByTestId('filter-row').count()).toBe(2);
+    // The new filter runs last; ↑ makes it run first.
+    await editor.getByTestId('filter-row').nth(1).getByTestId('filter-up').click();
+    await expect.poll(async () => editor.getByTestId('filter-row').first().textContent()).toContain('主题 包含 “紧急” → 加星标');
     await web.page.getByTestId('settings').locator('.dialog__close').click();
     await web.page.getByTestId('folder-INBOX').getByRole('button').click();
     await submitMail(web.lab, web.lab.users[1]!, web.lab.users[0]!, '紧急：服务器宕机');

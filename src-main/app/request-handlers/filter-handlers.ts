@@ -8,6 +8,7 @@ export function filterHandlers(core: WrenCore): Pick<Handlers, keyof typeof filt
     'filters.list': ({ accountId }) => core.filters.list(core.accounts.require(accountId).id),
     'filters.save': (filter) => core.filters.save({ ...filter, accountId: core.accounts.require(filter.accountId).id }),
     'filters.remove': ({ filterId }) => core.filters.remove(filterId),
+    'filters.move': ({ filterId, direction }) => core.filters.move(filterId, direction),
     'filters.run': ({ folderId, filterId }) => core.filters.run(folderId, filterId),
   };
 }

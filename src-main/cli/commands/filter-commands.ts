@@ -8,7 +8,7 @@ import { sendChanges } from '../send-changes';
 export const FILTER_USAGE = `filter list ACCOUNT
 filter add ACCOUNT --name N [--from T]... [--to T]... [--subject T]... [--any]
            [--move FOLDER | --delete] [--read] [--flag] [--tag 1-5]   (at least one condition and one action)
-filter remove ID
+filter remove ID | filter move ID up|down   (filters run in their order)
 filter run ACCOUNT FOLDER [--filter ID]   (every enabled filter, or only ID, over the folder's messages)`;
 
 const ADD_OPTIONS = {
@@ -48,6 +48,12 @@ export async function filterCommand(context: CliContext, args: string[]): Promis
   if (action === 'remove' && rest.length === 1 && /^\d+$/.test(rest[0]!)) {
     const result = await context.request('filters.remove', { filterId: Number(rest[0]) });
     context.print(result, () => [`Filter ${rest[0]} removed.`]);
+    return 0;
+  }
+  if (action === 'move' && rest.length === 2 && /^\d+$/.test(rest[0]!) && (rest[1] === 'up' || rest[1] === 'down')) {
+    const filters = await context.request('filters.move', { filterId: Number(rest[0]), direction: rest[1] });
+    const folders = filters.length ? await context.request('folders.list', { accountId: filters[0]!.accountId }) : [];
+    context.print(filters, () => filters.map((filter) => line(filter, folders)));
     return 0;
   }
   if (action === 'run') return runFilters(context, rest);

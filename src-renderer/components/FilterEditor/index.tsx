@@ -41,7 +41,7 @@ export function FilterEditor({ account }: { account: AccountView }) {
       <p className="settings__label">{t('msgFilter.title')}</p>
       {filters.length === 0 && <p className="settings__hint">{t('msgFilter.none')}</p>}
       <ul className="identity-editor__list">
-        {filters.map((filter) => (
+        {filters.map((filter, index) => (
           <li key={filter.id} data-testid="filter-row">
             <label className="settings__check filter-editor__on" title={t('msgFilter.enabled')}>
               <input type="checkbox" checked={filter.enabled} disabled={busy} aria-label={t('msgFilter.enabled')}
@@ -52,6 +52,10 @@ export function FilterEditor({ account }: { account: AccountView }) {
               <span className="filter-editor__summary">{summary(filter, folders, t)}</span>
             </span>
             <span className="identity-editor__buttons">
+              <button type="button" aria-label={t('msgFilter.up')} title={t('msgFilter.up')} onClick={() => void run(client.request('filters.move', { filterId: filter.id, direction: 'up' }))}
+                disabled={busy || index === 0} data-testid="filter-up">↑</button>
+              <button type="button" aria-label={t('msgFilter.down')} title={t('msgFilter.down')} onClick={() => void run(client.request('filters.move', { filterId: filter.id, direction: 'down' }))}
+                disabled={busy || index === filters.length - 1} data-testid="filter-down">↓</button>
               <button type="button" onClick={() => void runNow(filter.id)} disabled={busy || !inbox} data-testid="filter-run">{t('msgFilter.runOne')}</button>
               <button type="button" onClick={() => setEditing(filter.id)} disabled={busy} data-testid="filter-edit">{t('identity.edit')}</button>
               <button type="button" onClick={() => void run(client.request('filters.remove', { filterId: filter.id }))} disabled={busy} data-testid="filter-remove">

@@ -22,6 +22,11 @@ describe('wren filter', () => {
     expect(ran.stdout).toContain('Filters matched 1 message, moved or deleted 1');
     expect(subjects(await onServer(fixture.lab, fixture.lab.users[0]!.email, 'Receipts'))).toEqual(['Your receipt 2']);
     expect((await onServer(fixture.lab, fixture.lab.users[0]!.email, 'Receipts'))[0]!.flags).toEqual(['$label2', '\\Seen']);
+    const other = await wren(['filter', 'add', 'Work', '--name', 'Hello', '--subject', 'hello', '--flag']);
+    const otherId = Number(other.stdout.split('\t')[0]);
+    const moved = await wren(['filter', 'move', String(otherId), 'up']);
+    expect(moved.stdout.trim().split('\n').map((row) => row.split('\t')[1])).toEqual(['Hello', 'Receipts']);
+    expect((await wren(['filter', 'remove', String(otherId)])).code).toBe(0);
     expect((await wren(['filter', 'remove', String(id)])).code).toBe(0);
     expect(JSON.parse((await wren(['filter', 'list', 'Work', '--json'])).stdout)).toEqual([]);
   });

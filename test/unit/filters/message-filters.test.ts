@@ -100,6 +100,10 @@ describe('MessageFilters', () => {
     const second = save({ name: 'Two', conditions: [{ field: 'subject', contains: 'b' }], actions: { markRead: true } });
     save({ id: first.id, name: 'One, renamed', match: 'any', conditions: [{ field: 'from', contains: 'c' }], actions: { moveTo: lists } });
     expect(filters.list(accountId).map((f) => [f.name, f.position, f.match])).toEqual([['One, renamed', 1, 'any'], ['Two', 2, 'all']]);
+    const third = save({ name: 'Three', conditions: [{ field: 'subject', contains: 'c' }], actions: { flag: true } });
+    expect(filters.move(third.id, 'up').map((f) => f.name)).toEqual(['One, renamed', 'Three', 'Two']);
+    expect(filters.move(first.id, 'up').map((f) => f.name)).toEqual(['One, renamed', 'Three', 'Two']);
+    expect(filters.move(first.id, 'down').map((f) => f.name)).toEqual(['Three', 'One, renamed', 'Two']);
     expect(filters.remove(second.id)).toEqual({ removed: true });
     expect(() => filters.remove(second.id)).toThrow(expect.objectContaining({ code: 'NotFound' }));
     expect(() => save({ name: 'x', conditions: [{ field: 'subject', contains: 'x' }], actions: {} })).toThrow(/at least one action/);
