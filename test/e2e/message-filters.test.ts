@@ -69,4 +69,21 @@ describe('web mode: message filters', () => {
     expect(await row('周报').locator('.message-row__flag').count()).toBe(0);
     await screenshot(web.page, 'filters-new-mail-starred-zh');
   });
+
+  it('"Create filter from message…" in a message menu starts from its sender, and the filter joins the account filters', async () => {
+    await web.page.getByTestId('message-row').filter({ hasText: 'Lunch?' }).click({ button: 'right' });
+    await web.page.getByTestId('menu-create-filter').click();
+    const dialog = web.page.getByTestId('filter-from-message');
+    expect(await dialog.getByTestId('filter-name').inputValue()).toBe('Dan');
+    expect(await dialog.getByTestId('filter-field').inputValue()).toBe('from');
+    expect(await dialog.getByTestId('filter-text').inputValue()).toBe('dan@example.test');
+    await dialog.getByTestId('filter-tag').selectOption('$label3');
+    await screenshot(web.page, 'filters-from-message-zh');
+    await dialog.getByTestId('filter-save').click();
+    await web.page.getByTestId('toast').filter({ hasText: '已保存过滤器“Dan”' }).waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    await web.page.getByTestId('open-settings').click();
+    await expect.poll(() => web.page.locator('[data-testid$="-filters"]').getByTestId('filter-row').count()).toBe(3);
+    await web.page.getByTestId('settings').locator('.dialog__close').click();
+  });
 });

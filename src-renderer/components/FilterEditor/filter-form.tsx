@@ -10,6 +10,8 @@ interface FilterFormProps {
   accountId: number;
   /** The filter being edited, or null for a new one. */
   filter: MessageFilter | null;
+  /** A new filter's starting point (made from a message: its sender). */
+  draft?: { name: string; conditions: FilterCondition[] };
   folders: FolderView[];
   busy: boolean;
   onSave(filter: FilterInput): void;
@@ -19,11 +21,11 @@ interface FilterFormProps {
 const FIELD_LABELS: Record<FilterCondition['field'], StringKey> = { from: 'msgFilter.from', recipients: 'msgFilter.recipients', subject: 'msgFilter.subject' };
 
 /** One filter: its name, its conditions (all or any), and what it does to the messages that meet them. */
-export function FilterForm({ accountId, filter, folders, busy, onSave, onCancel }: FilterFormProps) {
+export function FilterForm({ accountId, filter, draft, folders, busy, onSave, onCancel }: FilterFormProps) {
   const t = useT();
-  const [name, setName] = useState(filter?.name ?? '');
+  const [name, setName] = useState(filter?.name ?? draft?.name ?? '');
   const [match, setMatch] = useState<'all' | 'any'>(filter?.match ?? 'all');
-  const [conditions, setConditions] = useState<FilterCondition[]>(filter?.conditions ?? [{ field: 'from', contains: '' }]);
+  const [conditions, setConditions] = useState<FilterCondition[]>(filter?.conditions ?? draft?.conditions ?? [{ field: 'from', contains: '' }]);
   const [actions, setActions] = useState(filter?.actions ?? { moveTo: null, markRead: false, flag: false, tag: null, delete: false });
   const filled = conditions.filter((condition) => condition.contains.trim() !== '');
   const acts = actions.delete || actions.moveTo !== null || actions.markRead || actions.flag || actions.tag !== null;

@@ -1,4 +1,5 @@
-import { MESSAGE_TAGS, type AccountView, type FolderView, type MessageSummary } from '../../../src-main/ipc/contract';
+import { MESSAGE_TAGS, type AccountView, type FolderView, type MessageSummary, type ViewMessageSummary } from '../../../src-main/ipc/contract';
+import { FilterFromMessage } from '../FilterEditor/filter-from-message';
 import { useClient } from '../../client/client-context';
 import { toErrorShape } from '../../client/wren-client';
 import { useI18n } from '../../i18n/i18n-context';
@@ -100,6 +101,7 @@ export function MailOverlaysView(props: MailOverlaysViewProps) {
             { label: t('actions.markJunk'), onSelect: () => commands.setJunk(true), testId: 'menu-junk' },
             { label: t('actions.notJunk'), onSelect: () => commands.setJunk(false), testId: 'menu-not-junk' },
             ...tagEntries(rows, actions, t),
+            ...filterEntry(rows, folder, overlays, t),
           ]}
         />
       )}
@@ -126,6 +128,9 @@ export function MailOverlaysView(props: MailOverlaysViewProps) {
           onClose={() => overlays.setAccountDialog(null)}
         />
       )}
+      {overlays.filterFrom && (
+        <FilterFromMessage accountId={overlays.filterFrom.accountId} message={overlays.filterFrom.message} onClose={() => overlays.setFilterFrom(null)} />
+      )}
       {folderDialog && <FolderDialogs dialog={folderDialog} onClose={() => overlays.setFolderDialog(null)} onEmpty={actions.emptyFolder} />}
       {overlays.help && <ShortcutHelp onClose={() => overlays.setHelp(false)} working={props.workingShortcuts} />}
     </>
@@ -134,6 +139,15 @@ export function MailOverlaysView(props: MailOverlaysViewProps) {
 
 export function accountOf(accounts: AccountView[], folder: FolderView): AccountView | undefined {
   return accounts.find((account) => account.id === folder.accountId);
+}
+
+/** "Create filter from message…" for one message of an account (local folders have no filters). */
+function filterEntry(rows: MessageSummary[], folder: FolderView | null, overlays: MailOverlays, t: Translate): MenuItem[] {
+  if (rows.length !== 1) return [];
+  const message = rows[0]!;
+  const accountId = folder?.accountId ?? (message as ViewMessageSummary).accountId ?? null;
+  if (accountId === null || accountId === undefined) return [];
+  return [{ label: t('msgFilter.fromMessage'), onSelect: () => overlays.setFilterFrom({ accountId, message }), testId: 'menu-create-filter', separated: true }];
 }
 
 /** The tags, each ticked when every selected message has it, then "Remove all tags": Thunderbird's Tag menu, inline. */

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { MessageSummary } from '../../../src-main/ipc/contract';
 import type { DeletePlan } from './delete-plan';
 import type { FolderDialogState } from '../FolderMenu/folder-dialog-state';
 import type { FolderMenuTarget } from '../FolderMenu';
@@ -15,9 +16,10 @@ export function useMailOverlays() {
   const [folderMenu, setFolderMenu] = useState<{ target: FolderMenuTarget; at: At } | null>(null);
   const [folderDialog, setFolderDialog] = useState<FolderDialogState | null>(null);
   const [accountDialog, setAccountDialog] = useState<AccountDialogState | null>(null);
+  const [filterFrom, setFilterFrom] = useState<{ accountId: number; message: MessageSummary } | null>(null);
   return {
     picker, setPicker, deleteForever, setDeleteForever, help, setHelp, messageMenu, setMessageMenu,
-    folderMenu, setFolderMenu, folderDialog, setFolderDialog, accountDialog, setAccountDialog,
+    folderMenu, setFolderMenu, folderDialog, setFolderDialog, accountDialog, setAccountDialog, filterFrom, setFilterFrom,
   };
 }
 
