@@ -54,11 +54,17 @@ export class FilterRunner {
   private usableFilters(filters: MessageFilter[], accountId: number, result: FilterRunResult): MessageFilter[] {
     return filters.map((filter) => {
       const target = filter.actions.moveTo;
-      if (target === null || this.store.folders.get(target)?.accountId === accountId) return filter;
+      const folder = target === null ? undefined : this.store.folders.get(target);
+      if (target === null || (folder && isTargetOf(folder.accountId, accountId))) return filter;
       result.missingFolders.push(filter.id);
       return { ...filter, actions: { ...filter.actions, moveTo: null } };
     });
   }
+}
+
+/** Where a filter of `accountId` may move mail: its own account's folders, or the local folders (no account). */
+export function isTargetOf(folderAccountId: number | null, accountId: number): boolean {
+  return folderAccountId === null || folderAccountId === accountId;
 }
 
 function decide(filters: MessageFilter[], message: FilteredRow): Decision | null {

@@ -2,7 +2,7 @@ import { WrenError } from '../errors/wren-error';
 import { FilterInput, type FilterRunResult, type MessageFilter } from '../ipc/filter-shapes';
 import type { Store } from '../store/store';
 import type { Events } from '../ipc/contract';
-import { FilterRunner, type ApplyOperation } from './filter-runner';
+import { FilterRunner, isTargetOf, type ApplyOperation } from './filter-runner';
 
 /**
  * The user's message filters: kept per account, run on new mail as it lands in an Inbox (what a sync
@@ -42,12 +42,15 @@ export class MessageFilters {
     return this.store.filters.list(accountId);
   }
 
-  /** Adds a filter (no id) or replaces a saved one; the folder a filter moves to must be one of its account's. */
+  /**
+   * Adds a filter (no id) or replaces a saved one. It moves mail within its account or into the local folders
+   * (where a POP3 user keeps mail), never into another account.
+   */
   save(input: FilterInput): MessageFilter {
     const filter = FilterInput.parse(input);
     const target = filter.actions.moveTo === null ? null : this.store.folders.get(filter.actions.moveTo);
-    if (filter.actions.moveTo !== null && target?.accountId !== filter.accountId) {
-      throw new WrenError('BadRequest', 'A filter moves mail to a folder of its own account.', { folderId: filter.actions.moveTo });
+    if (filter.actions.moveTo !== null && !(target && isTargetOf(target.accountId, filter.accountId))) {
+      throw new WrenError('BadRequest', 'A filter moves mail to a folder of its own account or to a local folder.', { folderId: filter.actions.moveTo });
     }
     const id = this.store.write(() => {
       if (filter.id === undefined) return this.store.filters.insert(filter);

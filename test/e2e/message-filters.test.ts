@@ -83,7 +83,15 @@ describe('web mode: message filters', () => {
     await web.page.getByTestId('toast').filter({ hasText: '已保存过滤器“Dan”' }).waitFor();
     await dialog.waitFor({ state: 'detached' });
     await web.page.getByTestId('open-settings').click();
-    await expect.poll(() => web.page.locator('[data-testid$="-filters"]').getByTestId('filter-row').count()).toBe(3);
+    const rows = web.page.locator('[data-testid$="-filters"]').getByTestId('filter-row');
+    await expect.poll(() => rows.count()).toBe(3);
+    // Switched off, a filter stays listed, and stays off when Settings opens again.
+    await rows.nth(2).getByTestId('filter-enabled').uncheck();
+    await expect.poll(() => rows.nth(2).getByTestId('filter-enabled').isChecked()).toBe(false);
+    await web.page.getByTestId('settings').locator('.dialog__close').click();
+    await web.page.getByTestId('open-settings').click();
+    await expect.poll(() => rows.nth(2).getByTestId('filter-enabled').isChecked()).toBe(false);
+    expect(await web.page.locator('[data-testid$="-filters"]').locator('[role="alert"]').count()).toBe(0);
     await web.page.getByTestId('settings').locator('.dialog__close').click();
   });
 });

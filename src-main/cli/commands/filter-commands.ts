@@ -7,7 +7,8 @@ import { sendChanges } from '../send-changes';
 
 export const FILTER_USAGE = `filter list ACCOUNT
 filter add ACCOUNT --name N [--from T]... [--to T]... [--subject T]... [--any]
-           [--move FOLDER | --delete] [--read] [--flag] [--tag 1-5]   (at least one condition and one action)
+           [--move FOLDER [--local] | --delete] [--read] [--flag] [--tag 1-5]   (at least one condition and one action;
+           --local: FOLDER is one of the local folders, where a POP3 account's mail can be filed)
 filter remove ID | filter move ID up|down   (filters run in their order)
 filter run ACCOUNT FOLDER [--filter ID]   (every enabled filter, or only ID, over the folder's messages)`;
 
@@ -18,18 +19,23 @@ const ADD_OPTIONS = {
   subject: { type: 'string', multiple: true },
   any: { type: 'boolean' },
   move: { type: 'string' },
+  local: { type: 'boolean' },
   delete: { type: 'boolean' },
   read: { type: 'boolean' },
   flag: { type: 'boolean' },
   tag: { type: 'string' },
 } as const;
 
+function folderName(folder: FolderView | undefined): string | undefined {
+  return folder && (folder.accountId === null ? `local ${folder.path}` : folder.path);
+}
+
 function line(filter: MessageFilter, folders: FolderView[]): string {
   const conditions = filter.conditions.map((c) => `${c.field} contains "${c.contains}"`).join(filter.match === 'all' ? ' and ' : ' or ');
   const { actions } = filter;
   const doing = [
     actions.markRead && 'mark read', actions.flag && 'flag', actions.tag && `tag ${MESSAGE_TAGS.indexOf(actions.tag) + 1}`,
-    actions.moveTo !== null && `move to ${folders.find((f) => f.id === actions.moveTo)?.path ?? `(missing folder ${actions.moveTo})`}`,
+    actions.moveTo !== null && `move to ${folderName(folders.find((f) => f.id === actions.moveTo)) ?? `(missing folder ${actions.moveTo})`}`,
     actions.delete && 'delete',
   ].filter(Boolean);
   return `${filter.id}\t${filter.name}${filter.enabled ? '' : ' (off)'}\tif ${conditions}\tthen ${doing.join(', ')}`;
@@ -40,8 +46,10 @@ export async function filterCommand(context: CliContext, args: string[]): Promis
   const [action, ...rest] = args;
   if (action === 'list' && rest.length === 1) {
     const account = await findAccount(context, rest[0]);
-    const [filters, folders] = await Promise.all([context.request('filters.list', { accountId: account.id }), context.request('folders.list', { accountId: account.id })]);
-    context.print(filters, () => filters.map((filter) => line(filter, folders)));
+    const [filters, own, local] = await Promise.all([
+      context.request('filters.list', { accountId: account.id }), context.request('folders.list', { accountId: account.id }), context.request('folders.list', { accountId: null }),
+    ]);
+    context.print(filters, () => filters.map((filter) => line(filter, [...own, ...local])));
     return 0;
   }
   if (action === 'add') return addFilter(context, rest);
@@ -52,7 +60,7 @@ export async function filterCommand(context: CliContext, args: string[]): Promis
   }
   if (action === 'move' && rest.length === 2 && /^\d+$/.test(rest[0]!) && (rest[1] === 'up' || rest[1] === 'down')) {
     const filters = await context.request('filters.move', { filterId: Number(rest[0]), direction: rest[1] });
-    const folders = filters.length ? await context.request('folders.list', { accountId: filters[0]!.accountId }) : [];
+    const folders = filters.length ? [...(await context.request('folders.list', { accountId: filters[0]!.accountId })), ...(await context.request('folders.list', { accountId: null }))] : [];
     context.print(filters, () => filters.map((filter) => line(filter, folders)));
     return 0;
   }
@@ -70,12 +78,13 @@ async function addFilter(context: CliContext, args: string[]): Promise<number> {
     ...(v.subject ?? []).map((contains) => ({ field: 'subject' as const, contains })),
   ];
   if (v.tag !== undefined && !/^[1-5]$/.test(v.tag)) throw new WrenError('BadRequest', `--tag takes 1 to 5, not "${v.tag}".`);
-  const moveTo = v.move === undefined ? null : (await findFolder(context, account.id, v.move)).id;
+  if (v.local && v.move === undefined) throw new WrenError('BadRequest', '--local names where --move goes: give --move FOLDER too.');
+  const moveTo = v.move === undefined ? null : (await findFolder(context, v.local ? null : account.id, v.move)).id;
   const filter = await context.request('filters.save', {
     accountId: account.id, name: v.name, match: v.any ? 'any' : 'all', conditions,
     actions: { moveTo, delete: v.delete ?? false, markRead: v.read ?? false, flag: v.flag ?? false, tag: v.tag === undefined ? null : MESSAGE_TAGS[Number(v.tag) - 1]! },
   });
-  const folders = await context.request('folders.list', { accountId: account.id });
+  const folders = [...(await context.request('folders.list', { accountId: account.id })), ...(await context.request('folders.list', { accountId: null }))];
   context.print(filter, () => [line(filter, folders)]);
   return 0;
 }

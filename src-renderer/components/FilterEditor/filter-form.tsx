@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { FILTER_FIELDS, MESSAGE_TAGS, type FilterCondition, type FilterInput, type FolderView, type MessageFilter, type MessageTag } from '../../../src-main/ipc/contract';
 import type { StringKey } from '../../i18n/en';
 import { useT } from '../../i18n/i18n-context';
-import { folderDisplayName } from '../../i18n/folder-name';
+import { filterFolderLabel } from './folder-label';
 import { TextField } from '../Field';
 import { TAG_LOOKS } from '../TagChips';
 
@@ -87,7 +87,7 @@ function FilterActionFields({ actions, folders, onChange }: { actions: Actions; 
         {t('msgFilter.moveTo')}{' '}
         <select value={actions.moveTo ?? ''} disabled={actions.delete} onChange={(event) => onChange({ moveTo: event.target.value ? Number(event.target.value) : null })} data-testid="filter-move">
           <option value="">{t('msgFilter.noMove')}</option>
-          {folders.map((folder) => <option key={folder.id} value={folder.id}>{folder.role ? folderDisplayName(folder, t) : folder.path}</option>)}
+          {folders.map((folder) => <option key={folder.id} value={folder.id}>{filterFolderLabel(folder, t)}</option>)}
         </select>
       </label>
       <label className="settings__check">

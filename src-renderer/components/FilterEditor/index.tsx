@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { type AccountView, type FilterInput, type FilterRunResult, type FolderView, type MessageFilter } from '../../../src-main/ipc/contract';
 import { useClient } from '../../client/client-context';
 import { useT } from '../../i18n/i18n-context';
-import { folderDisplayName } from '../../i18n/folder-name';
+import { filterFolderLabel } from './folder-label';
 import { ErrorNotice } from '../ErrorNotice';
 import { TAG_LOOKS } from '../TagChips';
 import { FilterForm } from './filter-form';
@@ -45,7 +45,7 @@ export function FilterEditor({ account }: { account: AccountView }) {
           <li key={filter.id} data-testid="filter-row">
             <label className="settings__check filter-editor__on" title={t('msgFilter.enabled')}>
               <input type="checkbox" checked={filter.enabled} disabled={busy} aria-label={t('msgFilter.enabled')}
-                onChange={(event) => void run(client.request('filters.save', { ...filter, enabled: event.target.checked }))} data-testid="filter-enabled" />
+                onChange={(event) => void run(client.request('filters.save', { ...asInput(filter), enabled: event.target.checked }))} data-testid="filter-enabled" />
             </label>
             <span className="identity-editor__who">
               <span>{filter.name}</span>
@@ -79,6 +79,11 @@ export function FilterEditor({ account }: { account: AccountView }) {
   );
 }
 
+/** A saved filter as filters.save takes it back (its place is the store's to keep). */
+function asInput({ position: _position, ...filter }: MessageFilter): FilterInput {
+  return filter;
+}
+
 /** "From contains x and subject contains y → Move to Lists, Mark read" in the user's language. */
 function summary(filter: MessageFilter, folders: FolderView[], t: ReturnType<typeof useT>): string {
   const field = { from: t('msgFilter.from'), recipients: t('msgFilter.recipients'), subject: t('msgFilter.subject') };
@@ -86,7 +91,7 @@ function summary(filter: MessageFilter, folders: FolderView[], t: ReturnType<typ
   const { actions } = filter;
   const target = folders.find((folder) => folder.id === actions.moveTo);
   const doing = [
-    actions.moveTo !== null && `${t('msgFilter.moveTo')} ${target ? (target.role ? folderDisplayName(target, t) : target.path) : t('msgFilter.folderGone')}`,
+    actions.moveTo !== null && `${t('msgFilter.moveTo')} ${target ? filterFolderLabel(target, t) : t('msgFilter.folderGone')}`,
     actions.delete && t('msgFilter.delete'),
     actions.markRead && t('msgFilter.markRead'),
     actions.flag && t('msgFilter.flag'),

@@ -16,10 +16,11 @@ export function useFilters(accountId: number) {
   const [error, setError] = useState<ErrorShape | null>(null);
   const load = useCallback(
     () =>
-      Promise.all([client.request('filters.list', { accountId }), client.request('folders.list', { accountId })]).then(
-        ([filters, folders]) => {
+      // A filter moves mail within its account or into the local folders (see MessageFilters.save).
+      Promise.all([client.request('filters.list', { accountId }), client.request('folders.list', { accountId }), client.request('folders.list', { accountId: null })]).then(
+        ([filters, folders, local]) => {
           setFilters(filters);
-          setFolders(folders);
+          setFolders([...folders, ...local]);
         },
         (failure: unknown) => setError(toErrorShape(failure)),
       ),

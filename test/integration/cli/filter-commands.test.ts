@@ -38,5 +38,13 @@ describe('wren filter', () => {
     const noFolder = await wren(['filter', 'add', 'Work', '--name', 'x', '--from', 'a', '--move', 'Nowhere']);
     expect(noFolder.code).toBe(1);
     expect(noFolder.stderr).toMatch(/No folder "Nowhere"/);
+    expect((await wren(['filter', 'add', 'Work', '--name', 'x', '--from', 'a', '--local', '--read'])).code).toBe(2);
+  });
+
+  it('files into a local folder with --local, and says so', async () => {
+    expect((await wren(['folder', 'create', 'local', 'Kept'])).code).toBe(0);
+    const added = await wren(['filter', 'add', 'Work', '--name', 'Keep', '--from', 's1@', '--move', 'Kept', '--local']);
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toContain('then move to local Kept');
   });
 });

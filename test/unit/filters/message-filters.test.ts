@@ -58,6 +58,9 @@ describe('MessageFilters', () => {
     const elsewhere = addFolder(store, other, 'INBOX', 'inbox');
     expect(() => filters.run(elsewhere, spam.id)).toThrow(expect.objectContaining({ code: 'NotFound' }));
     expect(() => filters.save({ accountId: other, name: 'x', conditions: [{ field: 'subject', contains: 'x' }], actions: { moveTo: inbox } })).toThrow(expect.objectContaining({ code: 'BadRequest' }));
+    // The local folders are everyone's: a POP3 user files mail there.
+    const local = addFolder(store, null, 'Kept', null);
+    expect(filters.save({ accountId: other, name: 'To local', conditions: [{ field: 'subject', contains: 'x' }], actions: { moveTo: local } }).actions.moveTo).toBe(local);
   });
 
   it('a filter whose folder is gone keeps its other actions and is reported', async () => {
