@@ -19,7 +19,7 @@ type Editing = null | 'new' | number;
 export function FilterEditor({ account }: { account: AccountView }) {
   const client = useClient();
   const t = useT();
-  const { filters, folders, busy, error, run } = useFilters(account.id);
+  const { filters, folders, busy, error, run, change } = useFilters(account.id);
   const [editing, setEditing] = useState<Editing>(null);
   const [ran, setRan] = useState<FilterRunResult | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
@@ -45,7 +45,7 @@ export function FilterEditor({ account }: { account: AccountView }) {
           <li key={filter.id} data-testid="filter-row">
             <label className="settings__check filter-editor__on" title={t('msgFilter.enabled')}>
               <input type="checkbox" checked={filter.enabled} disabled={busy} aria-label={t('msgFilter.enabled')}
-                onChange={(event) => void run(client.request('filters.save', { ...asInput(filter), enabled: event.target.checked }))} data-testid="filter-enabled" />
+                onChange={(event) => void change(filter, { enabled: event.target.checked })} data-testid="filter-enabled" />
             </label>
             <span className="identity-editor__who">
               <span>{filter.name}</span>
@@ -77,11 +77,6 @@ export function FilterEditor({ account }: { account: AccountView }) {
       )}
     </div>
   );
-}
-
-/** A saved filter as filters.save takes it back (its place is the store's to keep). */
-function asInput({ position: _position, ...filter }: MessageFilter): FilterInput {
-  return filter;
 }
 
 /** "From contains x and subject contains y → Move to Lists, Mark read" in the user's language. */

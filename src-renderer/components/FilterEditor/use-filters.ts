@@ -43,5 +43,14 @@ export function useFilters(accountId: number) {
       setBusy(false);
     }
   };
-  return { filters, folders, busy, error, run };
+  /**
+   * Shows a filter with `fields` changed at once (a switch must not spring back while the core answers), then
+   * saves it; a refusal shows the error and the saved filters again.
+   */
+  const change = async (filter: MessageFilter, fields: Partial<MessageFilter>) => {
+    setFilters((current) => current.map((f) => (f.id === filter.id ? { ...f, ...fields } : f)));
+    const { position: _position, ...input } = { ...filter, ...fields };
+    if ((await run(client.request('filters.save', input))) === undefined) await load();
+  };
+  return { filters, folders, busy, error, run, change };
 }
