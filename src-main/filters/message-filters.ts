@@ -31,8 +31,9 @@ export class MessageFilters {
   }
 
   private async filterArrivals(event: Events['mail.new']): Promise<Events['mail.new'] | null> {
-    if (this.store.folders.get(event.folderId)?.role !== 'inbox' || !this.store.filters.list(event.accountId).some((filter) => filter.enabled)) return event;
-    await this.runner.run(event.accountId, event.ids);
+    if (this.store.folders.get(event.folderId)?.role !== 'inbox') return event;
+    const { moved } = await this.runner.run(event.accountId, event.ids);
+    if (moved === 0) return event;
     const stayed = new Set(this.store.filters.messagesToFilter(event.ids).filter((message) => message.folderId === event.folderId).map((message) => message.id));
     const ids = event.ids.filter((id) => stayed.has(id));
     return ids.length === 0 ? null : { ...event, ids, messages: event.messages.filter((message) => stayed.has(message.id)) };

@@ -56,7 +56,7 @@ export interface MessageSummary {
   thread?: ThreadPlace;
 }
 
-/** Where a message stands in a threaded list (see store/thread-order.ts). */
+/** Where a message stands in a threaded list (arranged by store/thread-order.ts). */
 export interface ThreadPlace {
   /** 0 for a thread's first message, 1 for a reply to it, and so on. */
   depth: number;

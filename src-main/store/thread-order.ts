@@ -1,3 +1,5 @@
+import type { ThreadPlace } from '../ipc/mail-shapes';
+
 /** One message of a folder as the threaded list needs it, in the folder's chosen order. */
 export interface ThreadInput {
   id: number;
@@ -7,20 +9,9 @@ export interface ThreadInput {
   seen: boolean;
 }
 
-/** Where a message stands in the threaded list. */
-export interface ThreadRow {
+/** A message of the threaded list and its place in its thread (the contract's ThreadPlace). */
+export interface ThreadRow extends ThreadPlace {
   id: number;
-  /** 0 for the first message of a thread, 1 for a reply to it, and so on. */
-  depth: number;
-  /** The id of the thread's first message (the one a collapse is asked by). */
-  rootId: number;
-  /** Messages in the thread, and how many of them are unread (the same on every row of it). */
-  size: number;
-  unread: number;
-  /** The thread's first message stands for the whole thread, its replies hidden. */
-  collapsed: boolean;
-  /** On a collapsed thread's row: the replies it hides (an action on the row applies to them too). */
-  hidden?: number[];
 }
 
 /**

@@ -17,6 +17,12 @@ export interface ThreadsQuery {
   collapsed: readonly number[];
 }
 
+/** The folder's rows in threads, and how many messages they stand for (a collapsed thread's row is several). */
+interface Arrangement {
+  rows: ThreadRow[];
+  messages: number;
+}
+
 /** Row fields read for every message of the folder: [id, message_id, in_reply_to, sort_date, seen]. */
 type LinkRow = [number, string | null, string | null, number, number];
 
@@ -27,7 +33,7 @@ type LinkRow = [number, string | null, string | null, number, number];
  */
 export class ThreadedList {
   private readonly statements: PreparedStatements;
-  private last: { key: string; version: string; rows: ThreadRow[] } | null = null;
+  private last: { key: string; version: string; arrangement: Arrangement } | null = null;
 
   constructor(private readonly db: Db) {
     this.statements = new PreparedStatements(db);
@@ -35,22 +41,22 @@ export class ThreadedList {
 
   /** `total` counts rows (a collapsed thread is one), `messages` the messages they stand for. */
   page(query: ThreadsQuery): { total: number; items: MessageSummary[]; messages: number } {
-    const rows = this.arranged(query);
+    const { rows, messages } = this.arranged(query);
     const shown = rows.slice(query.offset, query.offset + query.limit);
     const full = this.statements.get(`SELECT ${SUMMARY_COLUMNS} FROM messages m WHERE m.id IN (SELECT value FROM json_each(?))`);
     const byId = new Map((full.all(JSON.stringify(shown.map((row) => row.id))) as SummaryRow[]).map((row) => [row.id, toSummary(row)]));
     const items: MessageSummary[] = [];
-    for (const { id, depth, rootId, size, unread, collapsed, hidden } of shown) {
+    for (const { id, ...thread } of shown) {
       const summary = byId.get(id);
-      if (summary) items.push({ ...summary, thread: { depth, rootId, size, unread, collapsed, ...(hidden && { hidden }) } });
+      if (summary) items.push({ ...summary, thread });
     }
-    return { total: rows.length, items, messages: rows.reduce((sum, row) => sum + (row.collapsed ? row.size : 1), 0) };
+    return { total: rows.length, items, messages };
   }
 
-  private arranged(query: ThreadsQuery): ThreadRow[] {
+  private arranged(query: ThreadsQuery): Arrangement {
     const key = JSON.stringify([query.folderId, query.sort, query.filter, query.collapsed]);
     const version = this.version();
-    if (this.last?.key === key && this.last.version === version) return this.last.rows;
+    if (this.last?.key === key && this.last.version === version) return this.last.arrangement;
     const role = this.statements.pluck('SELECT role FROM folders WHERE id = ?').get(query.folderId) as FolderRole | null | undefined;
     const narrowed = filterOf(query.filter);
     const links = this.statements.get(
@@ -61,8 +67,9 @@ export class ThreadedList {
       const inputs = (links.all(query.folderId, ...narrowed.values) as LinkRow[]).map(([id, messageId, inReplyTo, sortDate, seen]) => ({ id, messageId, inReplyTo, sortDate, seen: seen === 1 }));
       return arrangeThreads(inputs, new Set(query.collapsed));
     });
-    this.last = { key, version, rows };
-    return rows;
+    const arrangement = { rows, messages: rows.reduce((sum, row) => sum + (row.collapsed ? row.size : 1), 0) };
+    this.last = { key, version, arrangement };
+    return arrangement;
   }
 
   /** Changes when any connection commits (data_version) or this one writes (total_changes). */

@@ -164,7 +164,7 @@ export class MessagePages {
       if (this.filter && isFiltered(this.filter)) this.remember(outcome.result.items);
       outcome.result.items.forEach((item, at) => this.indexById.set(item.id, page * PAGE_SIZE + at));
       this.total = outcome.result.total;
-      this.messages = 'messages' in outcome.result && outcome.result.messages !== undefined ? outcome.result.messages : outcome.result.total;
+      this.messages = ('messages' in outcome.result ? outcome.result.messages : undefined) ?? outcome.result.total;
       this.unindexed = 'unindexed' in outcome.result ? (outcome.result.unindexed as number) : 0;
       this.error = null;
     } else {
