@@ -21,11 +21,12 @@ function codeOf(run: () => unknown): string | undefined {
 }
 
 describe('openDatabase', () => {
-  it('creates the schema at the latest version, in WAL mode with foreign keys', () => {
+  it('creates the schema at the latest version, in WAL mode with foreign keys and statement journals in memory', () => {
     const db = openDatabase(join(tempDir(), 'w.sqlite'));
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('temp_store', { simple: true })).toBe(2); // MEMORY
     db.close();
   });
 
