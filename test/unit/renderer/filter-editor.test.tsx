@@ -28,6 +28,8 @@ describe('the filter list in Settings', () => {
     await waitFor(() => expect(client.callsOf('filters.save')).toHaveLength(1));
     expect(client.callsOf('filters.save')[0]).not.toHaveProperty('position');
     expect(client.callsOf('filters.save')[0]).toMatchObject({ id: 7, enabled: false });
+    // The switch is off limits while the save and the list's reading after it are out (a click then does nothing).
+    await waitFor(() => expect(toggle.disabled).toBe(false));
     refuse = true;
     fireEvent.click(toggle);
     await screen.findByRole('alert');
