@@ -46,6 +46,7 @@ const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
   list ACCOUNT FOLDER [--limit N] [--offset N] [--sort date|from|subject|size] [--reverse]
                  [--unread] [--flagged] [--attachments]   (only those; together: all of them)
                  [--threads]     (replies indented under what they answer)
+                 [--collapsed]   (with --threads: a thread per row, with how many it holds)
   search QUERY [--account ACCOUNT|local] [--folder PATH] [--limit N]   (words AND, "phrases", from: to: subject: body:)
   read MESSAGE_ID [--raw]        (--raw with --json adds the whole source, base64)
   conversation MESSAGE_ID        (its conversation, oldest first, from every folder of its account)

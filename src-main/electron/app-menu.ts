@@ -58,6 +58,8 @@ export function menuTemplate(language: MenuLanguage, actions: MenuActions, platf
     submenu: [
       // Switches the message list's threads (the renderer keeps the setting; the item carries no check mark of its own).
       { label: w.threads, click: send('threads') },
+      { label: w.collapseAllThreads, click: send('collapseAllThreads') },
+      { label: w.expandAllThreads, click: send('expandAllThreads') },
       { type: 'separator' },
       { label: w.zoomIn, role: 'zoomIn' }, { label: w.zoomOut, role: 'zoomOut' }, { label: w.resetZoom, role: 'resetZoom' },
       { type: 'separator' },

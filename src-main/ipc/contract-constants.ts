@@ -43,6 +43,8 @@ export function naturalListSort(by: ListSort['by']): ListSort {
 
 /** How many collapsed threads a threaded list names at most (the renderer keeps the latest collapsed). */
 export const MAX_COLLAPSED_THREADS = 10_000;
+/** Folders the settings remember with every thread collapsed (app.threadsCollapsedIn). */
+export const MAX_FOLDERS_WITH_THREADS_COLLAPSED = 10_000;
 
 /** The quick filter's switches. */
 export const LIST_FILTER_KEYS = ['unread', 'flagged', 'attachments'] as const;

@@ -6,7 +6,7 @@
  * Shared with the renderer: no Node APIs here, only zod.
  */
 import { z } from 'zod';
-import { DEFAULT_LIST_SORT, LIST_SORT_KEYS } from '../ipc/contract-constants';
+import { DEFAULT_LIST_SORT, LIST_SORT_KEYS, MAX_FOLDERS_WITH_THREADS_COLLAPSED } from '../ipc/contract-constants';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export const REMOTE_CONTENT_POLICIES = ['blocked', 'ask', 'allowList'] as const;
@@ -48,6 +48,8 @@ export const APP_FIELDS = {
   listSort: ListSort.default(DEFAULT_LIST_SORT),
   /** Folders' lists arranged in threads (Thunderbird's View ▸ Threads), in the order of listSort. */
   listThreads: z.boolean().default(false),
+  /** Folders whose threads are all collapsed (Collapse All Threads), by id, latest last: kept across restarts as Thunderbird keeps it. */
+  threadsCollapsedIn: z.array(z.number().int().positive()).max(MAX_FOLDERS_WITH_THREADS_COLLAPSED).default([]),
 };
 
 export const BodyDownload = z.discriminatedUnion('mode', [

@@ -14,15 +14,32 @@ export interface ThreadRow extends ThreadPlace {
   id: number;
 }
 
+/** Which threads are folded, named by their first message: those `collapsed`, or with `collapseAll` every one but those `expanded`. */
+export interface ThreadFolding {
+  collapsed: readonly number[];
+  collapseAll: boolean;
+  expanded: readonly number[];
+}
+
+/** Whether the thread whose first message is `rootId` is folded. */
+export function foldedBy(folding: ThreadFolding): (rootId: number) => boolean {
+  if (!folding.collapseAll) {
+    const collapsed = new Set(folding.collapsed);
+    return (rootId) => collapsed.has(rootId);
+  }
+  const expanded = new Set(folding.expanded);
+  return (rootId) => !expanded.has(rootId);
+}
+
 /**
  * Arranges a folder's messages (given in the user's order) into threads, as Thunderbird's threaded view
  * does: a reply under the message its In-Reply-To names, replies to one message oldest first. A thread
  * takes the place of its member that comes first in the user's order, so newest first shows the thread
  * with the newest reply on top. A reply whose parent is not in the folder starts a thread of its own; a
  * loop of In-Reply-To (a broken or hostile header) is cut where it was met first. The replies of a
- * thread whose first message is in `collapsed` are left out.
+ * thread `isFolded` names (by its first message) are left out.
  */
-export function arrangeThreads(inputs: readonly ThreadInput[], collapsed: ReadonlySet<number> = new Set()): ThreadRow[] {
+export function arrangeThreads(inputs: readonly ThreadInput[], isFolded: (rootId: number) => boolean = () => false): ThreadRow[] {
   // By position in `inputs`, in typed arrays: a folder of 100,000 messages is arranged in the search
   // worker, and objects per message (sets, maps of ids) cost most of the time there, in their GC.
   const links = new ThreadLinks(inputs);
@@ -34,7 +51,7 @@ export function arrangeThreads(inputs: readonly ThreadInput[], collapsed: Readon
     let unread = 0;
     for (const member of thread) if (!inputs[member.at]!.seen) unread++;
     const rootId = inputs[thread[0]!.at]!.id;
-    const folded = collapsed.has(rootId) && thread.length > 1;
+    const folded = thread.length > 1 && isFolded(rootId);
     if (folded) {
       const hidden = thread.slice(1).map((member) => inputs[member.at]!.id);
       rows.push({ id: rootId, depth: 0, rootId, size: thread.length, unread, collapsed: true, hidden });

@@ -4,7 +4,7 @@ import { filterOf, orderOf } from './list-order';
 import { timed, type Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row';
-import { arrangeThreads, type ThreadRow } from './thread-order';
+import { arrangeThreads, foldedBy, type ThreadFolding, type ThreadRow } from './thread-order';
 
 /** A page of a folder's list arranged in threads (messages.list with `threads`). */
 export interface ThreadsQuery {
@@ -13,8 +13,8 @@ export interface ThreadsQuery {
   limit: number;
   sort: ListSort;
   filter: ListFilter;
-  /** Threads shown by their first message alone, named by its id. */
-  collapsed: readonly number[];
+  /** Which threads are shown by their first message alone. */
+  folding: ThreadFolding;
 }
 
 /** The folder's rows in threads, and how many messages they stand for (a collapsed thread's row is several). */
@@ -54,7 +54,7 @@ export class ThreadedList {
   }
 
   private arranged(query: ThreadsQuery): Arrangement {
-    const key = JSON.stringify([query.folderId, query.sort, query.filter, query.collapsed]);
+    const key = JSON.stringify([query.folderId, query.sort, query.filter, query.folding]);
     const version = this.version();
     if (this.last?.key === key && this.last.version === version) return this.last.arrangement;
     const role = this.statements.pluck('SELECT role FROM folders WHERE id = ?').get(query.folderId) as FolderRole | null | undefined;
@@ -65,7 +65,7 @@ export class ThreadedList {
     ).raw();
     const rows = timed('messages.threads', () => {
       const inputs = (links.all(query.folderId, ...narrowed.values) as LinkRow[]).map(([id, messageId, inReplyTo, sortDate, seen]) => ({ id, messageId, inReplyTo, sortDate, seen: seen === 1 }));
-      return arrangeThreads(inputs, new Set(query.collapsed));
+      return arrangeThreads(inputs, foldedBy(query.folding));
     });
     const arrangement = { rows, messages: rows.reduce((sum, row) => sum + (row.collapsed ? row.size : 1), 0) };
     this.last = { key, version, arrangement };

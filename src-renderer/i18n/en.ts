@@ -361,6 +361,8 @@ const strings = {
   'shortcut.untag': 'Remove all tags',
   'shortcut.collapseThread': 'Collapse the thread (in threads)',
   'shortcut.expandThread': 'Expand the thread (in threads)',
+  'shortcut.collapseAllThreads': 'Collapse all threads of the folder (in threads)',
+  'shortcut.expandAllThreads': 'Expand all threads of the folder (in threads)',
   'actions.editDraft': 'Edit draft',
   'compose.newMessage': 'New message',
   'compose.close': 'Close (the draft is kept)',

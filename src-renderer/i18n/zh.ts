@@ -357,6 +357,8 @@ export const zh: Dictionary = {
     'shortcut.untag': '移除所有标签',
     'shortcut.collapseThread': '折叠会话（按会话分组时）',
     'shortcut.expandThread': '展开会话（按会话分组时）',
+    'shortcut.collapseAllThreads': '折叠此文件夹的全部会话（按会话分组时）',
+    'shortcut.expandAllThreads': '展开此文件夹的全部会话（按会话分组时）',
     'actions.editDraft': '编辑草稿',
     'compose.newMessage': '新邮件',
     'compose.close': '关闭（保留草稿）',

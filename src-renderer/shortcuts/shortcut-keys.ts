@@ -33,6 +33,8 @@ export type ShortcutAction =
   | 'untag'
   | 'collapseThread'
   | 'expandThread'
+  | 'collapseAllThreads'
+  | 'expandAllThreads'
   | 'help';
 
 export interface Shortcut {
@@ -71,6 +73,9 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'untag', keys: ['0'] },
   { action: 'collapseThread', keys: ['ArrowLeft'] },
   { action: 'expandThread', keys: ['ArrowRight'] },
+  // Thunderbird's keys for View ▸ Threads ▸ Collapse All Threads and Expand All Threads.
+  { action: 'collapseAllThreads', keys: ['\\'] },
+  { action: 'expandAllThreads', keys: ['*'] },
   { action: 'help', keys: ['?'] },
 ];
 

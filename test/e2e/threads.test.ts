@@ -70,6 +70,29 @@ describe('web mode: the list in threads (View ▸ Threads in Thunderbird)', () =
     await web.page.getByTestId('sync-now').click();
     await expect.poll(shape, { timeout: 20_000 }).toEqual(['12px 季度预算', '28px Re: 季度预算', '44px Re: Re: 季度预算', '28px Re: 季度预算', '12px Lunch']);
   });
+
+  it('\\ collapses every thread of the folder and * expands them, as in Thunderbird; the folder stays collapsed after a reload', async () => {
+    const expanded = ['12px 季度预算', '28px Re: 季度预算', '44px Re: Re: 季度预算', '28px Re: 季度预算', '12px Lunch'];
+    await rows().filter({ hasText: 'Re: Re: 季度预算' }).click();
+    await web.page.keyboard.press('\\');
+    await expect.poll(shape).toEqual(['12px 季度预算', '12px Lunch']);
+    expect(await web.page.getByTestId('thread-twisty').textContent()).toBe('▸ 4');
+    // The focus went up to the thread's first message, the row that stays.
+    expect(await rows().filter({ hasText: '季度预算' }).getAttribute('aria-selected')).toBe('true');
+    await web.page.reload();
+    await expect.poll(shape).toEqual(['12px 季度预算', '12px Lunch']);
+    await screenshot(web.page, 'threads-collapsed-all-zh');
+    // One thread expanded by hand while the rest stay collapsed; * then expands them all, for good.
+    await web.page.getByTestId('thread-twisty').click();
+    await expect.poll(shape).toEqual(expanded);
+    await rows().filter({ hasText: 'Lunch' }).click();
+    await web.page.keyboard.press('\\');
+    await expect.poll(shape).toEqual(['12px 季度预算', '12px Lunch']);
+    await web.page.keyboard.press('*');
+    await expect.poll(shape).toEqual(expanded);
+    await web.page.reload();
+    await expect.poll(shape).toEqual(expanded);
+  });
 });
 
 describe('web mode: an action on a collapsed thread takes the whole thread, as in Thunderbird', () => {

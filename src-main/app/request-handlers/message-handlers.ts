@@ -21,7 +21,7 @@ export function messageHandlers(core: WrenCore, options: HandlerOptions): Pick<H
   return {
     'messages.list': ({ folderId, offset, limit, sort, filter, threads }) =>
       threads
-        ? core.search.threadedPage({ folderId, offset, limit, sort, filter, collapsed: threads.collapsed })
+        ? core.search.threadedPage({ folderId, offset, limit, sort, filter, folding: threads })
         : core.store.messages.page(folderId, offset, limit, sort, filter),
     'views.list': () => core.store.views.counts(),
     'messages.listView': ({ view, offset, limit, sort }) => core.store.views.page(view, offset, limit, sort),

@@ -23,16 +23,18 @@ const PAGE_SIZE = 1000;
 const LIST_OPTIONS = {
   limit: { type: 'string' }, offset: { type: 'string' }, sort: { type: 'string' }, reverse: { type: 'boolean' },
   unread: { type: 'boolean' }, flagged: { type: 'boolean' }, attachments: { type: 'boolean' }, threads: { type: 'boolean' },
+  collapsed: { type: 'boolean' },
 } as const;
 
-const LIST_USAGE = 'Usage: wren list ACCOUNT FOLDER [--limit N] [--offset N] [--sort date|from|subject|size] [--reverse] [--unread] [--flagged] [--attachments] [--threads]';
+const LIST_USAGE = 'Usage: wren list ACCOUNT FOLDER [--limit N] [--offset N] [--sort date|from|subject|size] [--reverse] [--unread] [--flagged] [--attachments] [--threads [--collapsed]]';
 
 /**
  * `wren list ACCOUNT FOLDER [--limit N] [--offset N] [--sort date|from|subject|size] [--reverse]`: newest
  * first unless sorted otherwise (by size largest first, by sender and subject A to Z; --reverse turns
  * any of them), from the cache; any length, paged underneath. --unread, --flagged, --attachments: only those
  * (together: only those that are all of them). --threads: arranged in threads as the app's threaded list,
- * each reply indented under what it answers (JSON: `thread`).
+ * each reply indented under what it answers (JSON: `thread`); with --collapsed each thread is one row, its
+ * first message, followed by how many messages the thread holds (Thunderbird's Collapse All Threads).
  */
 export async function listCommand(context: CliContext, args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args, options: LIST_OPTIONS, allowPositionals: true, strict: true });
@@ -40,7 +42,8 @@ export async function listCommand(context: CliContext, args: string[]): Promise<
   if (!positionals[1]) throw new WrenError('BadRequest', LIST_USAGE);
   const sort = listSort(values.sort, values.reverse ?? false);
   const filter = { unread: values.unread, flagged: values.flagged, attachments: values.attachments };
-  const threads = values.threads ? { threads: { collapsed: [] } } : {};
+  if (values.collapsed && !values.threads) throw new WrenError('BadRequest', `--collapsed goes with --threads. ${LIST_USAGE}`);
+  const threads = values.threads ? { threads: { collapsed: [], collapseAll: values.collapsed ?? false, expanded: [] } } : {};
   const folder = await findFolder(context, accountId, positionals[1]);
   const limit = count(values.limit ?? '50', '--limit', 1);
   let offset = count(values.offset ?? '0', '--offset', 0);
@@ -54,10 +57,10 @@ export async function listCommand(context: CliContext, args: string[]): Promise<
   const rows = messages.map((m) => ({
     id: m.id, uid: m.uid, subject: m.subject, from: m.from, date: m.date === null ? null : new Date(m.date).toISOString(),
     flags: flagsOf(m), tags: m.tags ?? [], size: m.size, hasAttachments: m.hasAttachments,
-    ...(m.thread && { thread: { depth: m.thread.depth, rootId: m.thread.rootId, size: m.thread.size, unread: m.thread.unread } }),
+    ...(m.thread && { thread: { depth: m.thread.depth, rootId: m.thread.rootId, size: m.thread.size, unread: m.thread.unread, collapsed: m.thread.collapsed } }),
   }));
   const indent = (depth = 0) => '  '.repeat(depth);
-  context.print(rows, () => rows.map((m) => `${m.id}\t${m.date ?? ''}\t${m.from.name || m.from.address}\t${indent(m.thread?.depth)}${m.subject}`));
+  context.print(rows, () => rows.map((m) => `${m.id}\t${m.date ?? ''}\t${m.from.name || m.from.address}\t${indent(m.thread?.depth)}${m.subject}${m.thread?.collapsed ? ` (${m.thread.size})` : ''}`));
 }
 
 function count(text: string, flag: string, min: number): number {

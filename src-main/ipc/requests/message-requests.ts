@@ -26,9 +26,17 @@ export const messageRequests = {
           })
           .strict()
           .default({}),
-        /** Arranged in threads (by In-Reply-To), threads ordered where their first member sorts; `collapsed` names threads by their first message. */
+        /**
+         * Arranged in threads (by In-Reply-To), threads ordered where their first member sorts. Threads are named by
+         * their first message: `collapsed` are folded; with `collapseAll` (Thunderbird's "Collapse All Threads") every
+         * thread is, but those in `expanded`.
+         */
         threads: z
-          .object({ collapsed: z.array(id).max(MAX_COLLAPSED_THREADS).default([]) })
+          .object({
+            collapsed: z.array(id).max(MAX_COLLAPSED_THREADS).default([]),
+            collapseAll: z.boolean().default(false),
+            expanded: z.array(id).max(MAX_COLLAPSED_THREADS).default([]),
+          })
           .strict()
           .optional(),
       })

@@ -38,7 +38,7 @@ import './mail-view.css';
 /** While the outbox is open the message commands would act on a list out of sight: only these keys work. */
 const OUTBOX_SHORTCUTS: ReadonlySet<ShortcutAction> = new Set<ShortcutAction>(['undo', 'help', 'compose']);
 
-const MENU_SHORTCUTS: ReadonlySet<string> = new Set<ShortcutAction>(['next', 'previous', 'markRead', 'markUnread', 'toggleFlag', 'archive', 'junk', 'delete', 'help', 'print']);
+const MENU_SHORTCUTS: ReadonlySet<string> = new Set<ShortcutAction>(['next', 'previous', 'markRead', 'markUnread', 'toggleFlag', 'archive', 'junk', 'delete', 'help', 'print', 'collapseAllThreads', 'expandAllThreads']);
 
 /** The main window: folders, the open folder's messages, the open message. */
 export function MailView({ accounts }: { accounts: AccountView[] }) {

@@ -1,8 +1,9 @@
-import { isFiltered, MAX_COLLAPSED_THREADS, MAX_KEPT_IN_FILTER, type ListFilter, type ListSort, type MessageSummary } from '../../../src-main/ipc/contract';
+import { isFiltered, MAX_KEPT_IN_FILTER, type ListFilter, type ListSort, type MessageSummary } from '../../../src-main/ipc/contract';
 import type { ErrorShape } from '../../../src-main/errors/error-codes';
 import { toErrorShape, type WrenClient } from '../../client/wren-client';
 import { viewOfFolderId } from '../UnifiedViews/view-folders';
 import { isSearchFolderId } from '../Search/search-folder';
+import { ThreadFolds } from './thread-folds';
 
 export const PAGE_SIZE = 200;
 
@@ -43,24 +44,23 @@ export class MessagePages {
     readonly filter?: ListFilter,
     /** A folder's list arranged in threads (with its order). */
     readonly threaded = false,
-    /** The threads the user collapsed in this folder, by their first message, latest last (kept by the caller across visits). */
-    private readonly collapsed = new Set<number>(),
+    /** Which of this folder's threads are collapsed (kept by the caller across visits). */
+    private readonly folds = new ThreadFolds(),
   ) {}
 
   /** Collapses the thread whose first message is `rootId`, or expands it again; the rows come anew. */
   toggleThread(rootId: number): void {
-    this.setThreadCollapsed(rootId, !this.collapsed.has(rootId));
+    this.setThreadCollapsed(rootId, !this.folds.isCollapsed(rootId));
   }
 
   /** Collapses or expands the thread whose first message is `rootId` (nothing happens when it is so already). */
   setThreadCollapsed(rootId: number, collapsed: boolean): void {
-    if (this.collapsed.has(rootId) === collapsed) return;
-    if (!this.collapsed.delete(rootId)) this.collapsed.add(rootId);
-    for (const id of this.collapsed) {
-      if (this.collapsed.size <= MAX_COLLAPSED_THREADS) break;
-      this.collapsed.delete(id);
-    }
-    this.refresh();
+    if (this.folds.set(rootId, collapsed)) this.refresh();
+  }
+
+  /** Collapses or expands every thread of the folder (Thunderbird's Collapse All Threads, Expand All Threads). */
+  setAllThreadsCollapsed(collapsed: boolean): void {
+    if (this.folds.setAll(collapsed)) this.refresh();
   }
 
   rowAt(index: number): MessageSummary | undefined {
@@ -150,7 +150,7 @@ export class MessagePages {
         : this.client.request('messages.list', {
             folderId: this.folderId, offset, limit: PAGE_SIZE,
             ...(this.sort && { sort: this.sort, filter: this.narrowing() }),
-            ...(this.threaded && { threads: { collapsed: [...this.collapsed] } }),
+            ...(this.threaded && { threads: this.folds.request() }),
           });
     const outcome = await request.then(
       (result) => ({ result }),

@@ -7,6 +7,7 @@ import type { ListFilter } from '../../../src-main/ipc/contract';
 import { viewOfFolderId } from '../UnifiedViews/view-folders';
 import { isSearchFolderId } from '../Search/search-folder';
 import { MessagePages } from './message-pages';
+import { ThreadFolds } from './thread-folds';
 
 /** A unified view gathers every folder's changes: one refresh per this interval. */
 const VIEW_REFRESH_MS = 300;
@@ -24,16 +25,19 @@ export function useMessagePages(folderId: number | null, query = '', filter: Lis
   const { unread = false, flagged = false, attachments = false } = filter;
   const [version, setVersion] = useState(0);
   // Collapsed threads by folder, for as long as the window lives: a folder opened again shows them as left.
-  const collapsedByFolder = useRef(new Map<number, Set<number>>());
+  // A folder's first visit starts as the settings keep it (every thread collapsed, or none).
+  const foldsByFolder = useRef(new Map<number, ThreadFolds>());
+  const collapsedIn = settings.app.threadsCollapsedIn;
   // Views and search results gather messages of every folder (any message change may touch them). They sort as
   // folders do, without the quick filter.
   const isView = folderId !== null && (viewOfFolderId(folderId) !== null || isSearchFolderId(folderId));
   const pages = useMemo(() => {
     if (folderId === null) return null;
     const narrowed: ListFilter = { ...(unread && { unread }), ...(flagged && { flagged }), ...(attachments && { attachments }) };
-    let collapsed = collapsedByFolder.current.get(folderId);
-    if (!collapsed) collapsedByFolder.current.set(folderId, (collapsed = new Set()));
-    return new MessagePages(client, folderId, () => setVersion((version) => version + 1), query, { by, descending }, isView ? undefined : narrowed, !isView && threads, collapsed);
+    let folds = foldsByFolder.current.get(folderId);
+    if (!folds) foldsByFolder.current.set(folderId, (folds = new ThreadFolds(collapsedIn.includes(folderId))));
+    return new MessagePages(client, folderId, () => setVersion((version) => version + 1), query, { by, descending }, isView ? undefined : narrowed, !isView && threads, folds);
+    // collapsedIn only seeds a folder's first visit: its later changes come from the same folds.
   }, [client, folderId, query, isView, by, descending, unread, flagged, attachments, threads]);
   useEffect(() => pages?.showRows(0, 0), [pages]);
   const refreshSoon = useCoalesced(() => pages?.refresh(), VIEW_REFRESH_MS);

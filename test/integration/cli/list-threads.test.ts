@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { conversationMessage } from '../../lab/conversation-messages';
 import { cliAccount } from './cli-account';
 
-interface Listed { id: number; subject: string; thread?: { depth: number; rootId: number; size: number; unread: number } }
+interface Listed { id: number; subject: string; thread?: { depth: number; rootId: number; size: number; unread: number; collapsed: boolean } }
 
 /** `wren list --threads`: the built CLI, whose threaded listing is arranged in the search worker, against Dovecot. */
 describe('wren list --threads', () => {
@@ -20,7 +20,7 @@ describe('wren list --threads', () => {
   it('lists replies under what they answer, each thread where its newest message sorts, with depth and counts', async () => {
     const listed = JSON.parse((await wren(['list', 'Work', 'INBOX', '--threads', '--json'])).stdout) as Listed[];
     expect(listed.map((m) => [m.subject, m.thread?.depth])).toEqual([['Plan', 0], ['Re: Plan', 1], ['Re: Re: Plan', 2], ['Other', 0]]);
-    expect(listed[2]!.thread).toEqual({ depth: 2, rootId: listed[0]!.id, size: 3, unread: 3 });
+    expect(listed[2]!.thread).toEqual({ depth: 2, rootId: listed[0]!.id, size: 3, unread: 3, collapsed: false });
     const flat = JSON.parse((await wren(['list', 'Work', 'INBOX', '--json'])).stdout) as Listed[];
     expect(flat.map((m) => m.subject)).toEqual(['Re: Re: Plan', 'Re: Plan', 'Other', 'Plan']);
     expect(flat.every((m) => m.thread === undefined)).toBe(true);
@@ -30,5 +30,15 @@ describe('wren list --threads', () => {
     const text = await wren(['list', 'Work', 'INBOX', '--threads', '--offset', '1', '--limit', '2']);
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout.trimEnd().split('\n').map((line) => line.split('\t')[3])).toEqual(['  Re: Plan', '    Re: Re: Plan']);
+  });
+
+  it('--collapsed lists each thread as one row with how many messages it holds, and wants --threads', async () => {
+    const listed = JSON.parse((await wren(['list', 'Work', 'INBOX', '--threads', '--collapsed', '--json'])).stdout) as Listed[];
+    expect(listed.map((m) => [m.subject, m.thread?.collapsed, m.thread?.size])).toEqual([['Plan', true, 3], ['Other', false, 1]]);
+    const text = await wren(['list', 'Work', 'INBOX', '--threads', '--collapsed']);
+    expect(text.stdout.trimEnd().split('\n').map((line) => line.split('\t')[3])).toEqual(['Plan (3)', 'Other']);
+    const alone = await wren(['list', 'Work', 'INBOX', '--collapsed']);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('--collapsed goes with --threads');
   });
 });

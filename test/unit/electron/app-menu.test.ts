@@ -30,7 +30,9 @@ describe('the native application menu', () => {
     (find(menu, 'Settings…').click as () => void)();
     (find(menu, 'Get Messages').click as () => void)();
     (find(menu, 'Threads').click as () => void)();
-    expect(a.command.mock.calls).toEqual([['compose'], ['settings'], ['threads']]);
+    (find(menu, 'Collapse All Threads').click as () => void)();
+    (find(menu, 'Expand All Threads').click as () => void)();
+    expect(a.command.mock.calls).toEqual([['compose'], ['settings'], ['threads'], ['collapseAllThreads'], ['expandAllThreads']]);
     expect(a.checkMail).toHaveBeenCalled();
     expect(menu.flatMap(items).filter((item) => item.role).map((item) => item.role)).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'quit']));
   });

@@ -49,8 +49,35 @@ describe('MessagePages', () => {
     await settle();
     pages.toggleThread(7);
     await settle();
+    const expandedAll = (collapsed: number[]) => ({ collapsed, collapseAll: false, expanded: [] });
     expect(client.callsOf('messages.list').map((call) => (call as { threads?: unknown }).threads)).toEqual([
-      { collapsed: [] }, { collapsed: [7] }, { collapsed: [7, 9] }, { collapsed: [9] },
+      expandedAll([]), expandedAll([7]), expandedAll([7, 9]), expandedAll([9]),
+    ]);
+  });
+
+  it('collapses every thread at once, then names only those expanded again; Expand All starts over', async () => {
+    const client = new FakeClient({ 'messages.list': () => ({ total: 1, items: [summary(0, 3)] }) });
+    const pages = new MessagePages(client, 3, () => {}, '', { by: 'date', descending: true }, {}, true);
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+    pages.showRows(0, 10);
+    await settle();
+    pages.toggleThread(9);
+    await settle();
+    pages.setAllThreadsCollapsed(true);
+    await settle();
+    pages.toggleThread(7); // expands it
+    await settle();
+    pages.setThreadCollapsed(7, false); // so already: no request
+    pages.setAllThreadsCollapsed(false);
+    await settle();
+    pages.setAllThreadsCollapsed(false); // so already: no request
+    await settle();
+    expect(client.callsOf('messages.list').map((call) => (call as { threads?: unknown }).threads)).toEqual([
+      { collapsed: [], collapseAll: false, expanded: [] },
+      { collapsed: [9], collapseAll: false, expanded: [] },
+      { collapsed: [], collapseAll: true, expanded: [] },
+      { collapsed: [], collapseAll: true, expanded: [7] },
+      { collapsed: [], collapseAll: false, expanded: [] },
     ]);
   });
 

@@ -9,7 +9,7 @@ import { arrangeThreads } from '../../../src-main/store/thread-order';
 
 vi.mock('../../../src-main/store/thread-order', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../../src-main/store/thread-order')>();
-  return { arrangeThreads: vi.fn(real.arrangeThreads) };
+  return { ...real, arrangeThreads: vi.fn(real.arrangeThreads) };
 });
 
 let dispose: () => void = () => undefined;
@@ -201,7 +201,7 @@ describe('ThreadedList: a folder\'s list in threads', () => {
     ]));
     const list = new ThreadedList(store.db);
     const page = (options: Partial<Omit<ThreadsQuery, 'folderId'>> = {}) =>
-      list.page({ folderId, offset: 0, limit: 10, sort: DEFAULT_LIST_SORT, filter: {}, collapsed: [], ...options });
+      list.page({ folderId, offset: 0, limit: 10, sort: DEFAULT_LIST_SORT, filter: {}, folding: { collapsed: [], collapseAll: false, expanded: [] }, ...options });
     return { store, ids, page };
   }
 
@@ -216,7 +216,7 @@ describe('ThreadedList: a folder\'s list in threads', () => {
 
   it('a collapsed thread is one row and the total counts rows; pages agree with the whole', () => {
     const { page, ids } = threadedFolder();
-    const collapsed = page({ collapsed: [ids[0]!] });
+    const collapsed = page({ folding: { collapsed: [ids[0]!], collapseAll: false, expanded: [] } });
     expect(collapsed.total).toBe(2);
     expect(collapsed.messages).toBe(5);
     expect(collapsed.items.map((m) => [m.uid, m.thread!.collapsed])).toEqual([[1, true], [5, false]]);
@@ -224,6 +224,15 @@ describe('ThreadedList: a folder\'s list in threads', () => {
     expect(collapsed.items[0]!.thread!.hidden).toEqual([ids[1], ids[2], ids[3]]);
     const whole = page().items.map((m) => m.id);
     expect([...page({ limit: 2 }).items, ...page({ offset: 2, limit: 2 }).items, ...page({ offset: 4, limit: 2 }).items].map((m) => m.id)).toEqual(whole);
+  });
+
+  it('collapses every thread but those expanded again (Collapse All Threads); a message alone stays a row of its own', () => {
+    const { page, ids } = threadedFolder();
+    const all = page({ folding: { collapsed: [], collapseAll: true, expanded: [] } });
+    expect(all.items.map((m) => [m.uid, m.thread!.collapsed])).toEqual([[1, true], [5, false]]);
+    expect(all.messages).toBe(5);
+    const one = page({ folding: { collapsed: [], collapseAll: true, expanded: [ids[0]!] } });
+    expect(one.items.map((m) => m.uid)).toEqual([1, 2, 3, 4, 5]);
   });
 
   it('threads what the quick filter leaves: a reply whose parent is filtered out starts its own thread', () => {
@@ -240,7 +249,7 @@ describe('ThreadedList keeps its arrangement while nothing changes', () => {
     t.store.write(() => t.store.messages.insertHeaders(folderId, [header(1, { messageId: '<a@t>', date: 1 }), header(2, { messageId: '<b@t>', date: 2 })]));
     const reader = openDatabase(t.store.db.name, { readonly: true });
     const list = new ThreadedList(reader);
-    const query = { folderId, offset: 0, limit: 1, sort: DEFAULT_LIST_SORT, filter: {}, collapsed: [] };
+    const query = { folderId, offset: 0, limit: 1, sort: DEFAULT_LIST_SORT, filter: {}, folding: { collapsed: [], collapseAll: false, expanded: [] } };
     const uids = () => [...list.page(query).items, ...list.page({ ...query, offset: 1, limit: 5 }).items].map((m) => m.uid);
     vi.mocked(arrangeThreads).mockClear();
     try {

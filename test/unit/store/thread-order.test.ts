@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrangeThreads, type ThreadInput } from '../../../src-main/store/thread-order';
+import { arrangeThreads, foldedBy, type ThreadInput } from '../../../src-main/store/thread-order';
 
 /** A message `id` sent at `sortDate`, answering `inReplyTo` (a Message-ID `<n@x>` names message n). */
 function message(id: number, sortDate: number, inReplyTo: number | string | null = null, seen = true): ThreadInput {
@@ -29,10 +29,21 @@ describe('arrangeThreads', () => {
 
   it('a collapsed thread shows its first message only; a single message is never collapsed', () => {
     const inputs = newestFirst([message(1, 100), message(2, 200, 1), message(3, 300)]);
-    const rows = arrangeThreads(inputs, new Set([1, 3]));
+    const rows = arrangeThreads(inputs, foldedBy({ collapsed: [1, 3], collapseAll: false, expanded: [] }));
     expect(rows.map(({ id, collapsed, size, hidden }) => ({ id, collapsed, size, hidden }))).toEqual([
       { id: 3, collapsed: false, size: 1, hidden: undefined },
       { id: 1, collapsed: true, size: 2, hidden: [2] },
+    ]);
+  });
+
+  it('with every thread collapsed, those expanded again show their replies', () => {
+    const inputs = newestFirst([message(1, 100), message(2, 200, 1), message(3, 300), message(4, 400, 3), message(5, 500)]);
+    const rows = arrangeThreads(inputs, foldedBy({ collapsed: [1], collapseAll: true, expanded: [3] }));
+    expect(rows.map(({ id, collapsed, hidden }) => ({ id, collapsed, hidden }))).toEqual([
+      { id: 5, collapsed: false, hidden: undefined },
+      { id: 3, collapsed: false, hidden: undefined },
+      { id: 4, collapsed: false, hidden: undefined },
+      { id: 1, collapsed: true, hidden: [2] },
     ]);
   });
 
