@@ -26,6 +26,16 @@ function folderOf(total: number) {
   return { client, pages, settle, changes: () => changes };
 }
 
+/** A folder's pages in threads, its first page asked for and answered. */
+async function threadedFolder() {
+  const client = new FakeClient({ 'messages.list': () => ({ total: 1, items: [summary(0, 3)] }) });
+  const pages = new MessagePages(client, 3, () => {}, '', { by: 'date', descending: true }, {}, true);
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+  pages.showRows(0, 10);
+  await settle();
+  return { client, pages, settle };
+}
+
 describe('MessagePages', () => {
   it('loads only the page in view, not the whole folder', async () => {
     const { client, pages, settle } = folderOf(TOTAL);
@@ -38,11 +48,7 @@ describe('MessagePages', () => {
   });
 
   it('in threads, asks for them with the collapsed threads; a twisty collapses or expands one and fetches the rows anew', async () => {
-    const client = new FakeClient({ 'messages.list': () => ({ total: 1, items: [summary(0, 3)] }) });
-    const pages = new MessagePages(client, 3, () => {}, '', { by: 'date', descending: true }, {}, true);
-    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-    pages.showRows(0, 10);
-    await settle();
+    const { client, pages, settle } = await threadedFolder();
     pages.toggleThread(7);
     await settle();
     pages.toggleThread(9);
@@ -56,11 +62,7 @@ describe('MessagePages', () => {
   });
 
   it('collapses every thread at once, then names only those expanded again; Expand All starts over', async () => {
-    const client = new FakeClient({ 'messages.list': () => ({ total: 1, items: [summary(0, 3)] }) });
-    const pages = new MessagePages(client, 3, () => {}, '', { by: 'date', descending: true }, {}, true);
-    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-    pages.showRows(0, 10);
-    await settle();
+    const { client, pages, settle } = await threadedFolder();
     pages.toggleThread(9);
     await settle();
     pages.setAllThreadsCollapsed(true);
