@@ -30,6 +30,8 @@ export const APP_FIELDS = {
   /** null: follow the system's (or browser's) language. */
   language: z.enum(['en', 'zh']).nullable().default(null),
   theme: z.enum(THEMES).default('system'),
+  /** The composer asks before sending a message whose text mentions an attachment but has none (Thunderbird's attachment reminder). */
+  attachmentReminder: z.boolean().default(true),
   /** How long a sent message waits in the outbox, undoable, before it goes (the composer's). */
   undoSendSeconds: z.number().int().min(0).max(MAX_UNDO_SEND_SECONDS).default(10),
   notifications: z.boolean().default(true),

@@ -226,6 +226,44 @@ describe('web mode: writing mail (compose, attach, send, undo, reply, drafts)', 
     await web.page.getByTestId('language').selectOption('en');
   });
 
+  it('asks before sending mail that mentions an attachment but has none (Thunderbird\'s reminder), in Chinese; a file added, it sends', async () => {
+    const write = async (subject: string, body: string) => {
+      await web.page.getByTestId('action-compose').click();
+      await composer().waitFor();
+      const to = web.page.getByTestId('compose-to').getByRole('combobox');
+      await to.fill(bob.email);
+      await to.press('Enter');
+      await web.page.getByTestId('compose-subject').fill(subject);
+      await web.page.getByTestId('compose-body').fill(body);
+      await web.page.getByTestId('compose-send').click();
+    };
+    const reminder = web.page.getByTestId('compose-attachment-reminder');
+    await web.page.getByTestId('language').selectOption('zh');
+    await write('报价单', '王经理：\n\n报价单见附件，请查收。');
+    await reminder.waitFor();
+    expect(await reminder.textContent()).toBe('是否忘了添加附件？ 邮件中提到了“附件”，但没有附加任何文件。哎呀，忘了仍然发送');
+    await screenshot(web.page, 'compose-attachment-reminder-zh');
+    await web.page.getByTestId('compose-reminder-forgot').click();
+    await reminder.waitFor({ state: 'detached' });
+    expect(await composer().isVisible()).toBe(true);
+    const file = join(web.app.dataDir, '..', '报价单.txt');
+    writeFileSync(file, '单价：100\n');
+    await web.page.getByTestId('compose-file-input').setInputFiles(file);
+    await web.page.getByTestId('compose-attachment').filter({ hasText: '报价单.txt' }).waitFor();
+    await web.page.getByTestId('compose-send').click();
+    await composer().waitFor({ state: 'detached' });
+    expect(await eventually(web.lab, bob, 'INBOX', '报价单')).toHaveLength(1);
+
+    // "Send anyway" sends it as it is.
+    await web.page.getByTestId('language').selectOption('en');
+    await write('Shopping list', 'The list is attached below:\n- bread');
+    await reminder.waitFor();
+    expect(await reminder.textContent()).toContain('“attached”');
+    await web.page.getByTestId('compose-reminder-send').click();
+    await composer().waitFor({ state: 'detached' });
+    expect(await eventually(web.lab, bob, 'INBOX', 'Shopping list')).toHaveLength(1);
+  });
+
   it('a mailto: link clicked in a message opens Wren’s composer filled from it: to, cc, subject, body, and no attachment', async () => {
     await web.page.getByTestId('folder-INBOX').getByRole('button').click();
     await row('Concert tickets').click();

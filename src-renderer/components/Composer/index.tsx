@@ -13,6 +13,9 @@ import { findIdentity, useIdentities } from './use-identities';
 import { RichTextEditor } from './rich-text-editor';
 import { SendLater } from './send-later';
 import { useDraftAutosave, type SaveStatus } from './use-draft-autosave';
+import { missingAttachmentWords } from './attachment-reminder';
+import { AttachmentReminder } from './attachment-reminder-bar';
+import { useSettings } from '../../settings/settings-context';
 import './composer.css';
 
 interface ComposerProps {
@@ -42,6 +45,9 @@ export function Composer({ initial, accounts, onSend, onClose, onDiscard, restor
   const [state, setState] = useState(initial);
   const [showCopies, setShowCopies] = useState(initial.cc.length > 0 || initial.bcc.length > 0);
   const [problem, setProblem] = useState<string | null>(null);
+  // Sending held by the attachment reminder: the words that mention a file, and when the user chose to send.
+  const [reminder, setReminder] = useState<{ words: string[]; sendAt: number | null } | null>(null);
+  const { settings } = useSettings();
   const setDraftId = useCallback((draftMessageId: number) => setState((s) => ({ ...s, draftMessageId })), []);
   const draft = useDraftAutosave(state, setDraftId, restored);
   const update = (change: Partial<ComposerState>) => setState((s) => ({ ...s, ...change }));
@@ -62,10 +68,16 @@ export function Composer({ initial, accounts, onSend, onClose, onDiscard, restor
   const signature = findIdentity(identities, state.accountId, state.identityId)?.signature;
   const drop = useFileDrop((files) => void uploadFiles(files).then((added) => setState((s) => ({ ...s, attachments: [...s.attachments, ...added] }))));
 
-  const send = (sendAt: number | null) => {
+  const send = (sendAt: number | null, withoutFiles = false) => {
     const invalid = invalidAddresses(state);
     if (invalid.length) return setProblem(t('compose.fixAddresses', { addresses: invalid.map((c) => c.address).join(', ') }));
     if (!hasRecipients(state)) return setProblem(t('compose.noRecipients'));
+    if (!withoutFiles && settings.app.attachmentReminder) {
+      const quoted = quotedPart(initial.text, findIdentity(identities, initial.accountId, initial.identityId)?.signature);
+      const words = missingAttachmentWords(state, quoted);
+      if (words.length) return setReminder({ words, sendAt });
+    }
+    setReminder(null);
     draft.settle();
     onSend(draft.settled(), sendAt);
   };
@@ -142,6 +154,9 @@ export function Composer({ initial, accounts, onSend, onClose, onDiscard, restor
         onRemove={(stagedId) => setState((s) => ({ ...s, attachments: s.attachments.filter((a) => a.stagedId !== stagedId) }))}
       />
       {problem && <p className="composer__problem" role="alert" data-testid="compose-problem">{problem}</p>}
+      {reminder && !state.attachments.some((attachment) => !attachment.contentId) && (
+        <AttachmentReminder words={reminder.words} onSendAnyway={() => send(reminder.sendAt, true)} onForgot={() => setReminder(null)} />
+      )}
       <footer className="composer__actions">
         <button type="button" className="primary composer__send" onClick={() => send(null)} title={t('compose.sendHint')} data-testid="compose-send">{t('compose.send')}</button>
         <SendLater onSchedule={(at) => send(at)} />

@@ -66,6 +66,12 @@ export function SettingsScreen({ accounts, onClose }: { accounts: AccountView[];
             onChange={(undoSendSeconds) => void update({ app: { undoSendSeconds } })}
             testId="settings-undo-send"
           />
+          <CheckSetting
+            label={t('settings.attachmentReminder')}
+            checked={app.attachmentReminder}
+            onChange={(attachmentReminder) => void update({ app: { attachmentReminder } })}
+            testId="settings-attachment-reminder"
+          />
           <MarkReadSetting />
         </section>
         <section>
