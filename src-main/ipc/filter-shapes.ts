@@ -6,8 +6,17 @@ import { MESSAGE_TAGS } from './contract-constants';
 export const FILTER_FIELDS = ['from', 'recipients', 'subject'] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
 
-export const FilterCondition = z.object({ field: z.enum(FILTER_FIELDS), contains: z.string().trim().min(1).max(500) }).strict();
-export type FilterCondition = z.infer<typeof FilterCondition>;
+/**
+ * How a condition compares, as Thunderbird's filter rules do, whatever the case. For people (the sender, the
+ * recipients) the positive ones hold when one name or address does, the negative ones when none does.
+ */
+export const FILTER_OPERATORS = ['contains', 'doesNotContain', 'is', 'isNot', 'beginsWith', 'endsWith'] as const;
+export type FilterOperator = (typeof FILTER_OPERATORS)[number];
+
+export const FilterCondition = z
+  .object({ field: z.enum(FILTER_FIELDS), operator: z.enum(FILTER_OPERATORS).default('contains'), text: z.string().trim().min(1).max(500) })
+  .strict();
+export type FilterCondition = z.output<typeof FilterCondition>;
 
 /** What a matching message gets. A move (to a folder of the same account) and a delete (to Trash) end the filtering of that message. */
 export const FilterActions = z

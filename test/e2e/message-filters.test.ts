@@ -52,13 +52,16 @@ describe('web mode: message filters', () => {
     await editor.getByTestId('filter-add').click();
     await editor.getByTestId('filter-name').fill('紧急');
     await editor.getByTestId('filter-field').selectOption('subject');
+    // Thunderbird's comparisons: "begins with" here.
+    expect(await editor.getByTestId('filter-operator').locator('option').allTextContents()).toEqual(['包含', '不包含', '是', '不是', '开头是', '结尾是']);
+    await editor.getByTestId('filter-operator').selectOption('beginsWith');
     await editor.getByTestId('filter-text').fill('紧急');
     await editor.getByTestId('filter-flag').check();
     await editor.getByTestId('filter-save').click();
     await expect.poll(() => editor.getByTestId('filter-row').count()).toBe(2);
     // The new filter runs last; ↑ makes it run first.
     await editor.getByTestId('filter-row').nth(1).getByTestId('filter-up').click();
-    await expect.poll(async () => editor.getByTestId('filter-row').first().textContent()).toContain('主题 包含 “紧急” → 加星标');
+    await expect.poll(async () => editor.getByTestId('filter-row').first().textContent()).toContain('主题 开头是 “紧急” → 加星标');
     await web.page.getByTestId('settings').locator('.dialog__close').click();
     await web.page.getByTestId('folder-INBOX').getByRole('button').click();
     await submitMail(web.lab, web.lab.users[1]!, web.lab.users[0]!, '紧急：服务器宕机');

@@ -1,14 +1,15 @@
 import { parseArgs } from 'node:util';
 import { WrenError } from '../../errors/wren-error';
-import { MESSAGE_TAGS, type FilterCondition, type FolderView, type MessageFilter } from '../../ipc/contract';
+import { FILTER_FIELDS, FILTER_OPERATORS, MESSAGE_TAGS, type FilterCondition, type FilterOperator, type FolderView, type MessageFilter } from '../../ipc/contract';
 import type { CliContext } from '../cli-context';
 import { findAccount, findFolder } from '../find-by-name';
 import { sendChanges } from '../send-changes';
 
 export const FILTER_USAGE = `filter list ACCOUNT
-filter add ACCOUNT --name N [--from T]... [--to T]... [--subject T]... [--any]
+filter add ACCOUNT --name N [--from T]... [--to T]... [--subject T]... [--if FIELD:OPERATOR:T]... [--any]
            [--move FOLDER [--local] | --delete] [--read] [--flag] [--tag 1-5]   (at least one condition and one action;
-           --local: FOLDER is one of the local folders, where a POP3 account's mail can be filed)
+           --from/--to/--subject: contains T; --if: FIELD from|to|subject, OPERATOR contains|not-contains|is|is-not|
+           begins|ends, e.g. --if subject:begins:[list]; --local: FOLDER is one of the local folders)
 filter remove ID | filter move ID up|down   (filters run in their order)
 filter run ACCOUNT FOLDER [--filter ID]   (every enabled filter, or only ID, over the folder's messages)`;
 
@@ -17,6 +18,7 @@ const ADD_OPTIONS = {
   from: { type: 'string', multiple: true },
   to: { type: 'string', multiple: true },
   subject: { type: 'string', multiple: true },
+  if: { type: 'string', multiple: true },
   any: { type: 'boolean' },
   move: { type: 'string' },
   local: { type: 'boolean' },
@@ -30,8 +32,24 @@ function folderName(folder: FolderView | undefined): string | undefined {
   return folder && (folder.accountId === null ? `local ${folder.path}` : folder.path);
 }
 
+/** The operators as --if writes them (and `filter list` says them). */
+const OPERATOR_WORDS: Record<FilterOperator, string> = {
+  contains: 'contains', doesNotContain: 'not-contains', is: 'is', isNot: 'is-not', beginsWith: 'begins', endsWith: 'ends',
+};
+
+/** `--if FIELD:OPERATOR:TEXT` (the text may hold colons); `to` names the recipients, as --to does. */
+function conditionOf(written: string): FilterCondition {
+  const [field, operatorWord, ...text] = written.split(':');
+  const fieldName = field === 'to' ? 'recipients' : field;
+  const operator = FILTER_OPERATORS.find((each) => OPERATOR_WORDS[each] === operatorWord);
+  if (!FILTER_FIELDS.includes(fieldName as FilterCondition['field']) || !operator || text.length === 0) {
+    throw new WrenError('BadRequest', `--if takes FIELD:OPERATOR:TEXT, FIELD from, to or subject, OPERATOR ${Object.values(OPERATOR_WORDS).join(', ')}; not "${written}".`);
+  }
+  return { field: fieldName as FilterCondition['field'], operator, text: text.join(':') };
+}
+
 function line(filter: MessageFilter, folders: FolderView[]): string {
-  const conditions = filter.conditions.map((c) => `${c.field} contains "${c.contains}"`).join(filter.match === 'all' ? ' and ' : ' or ');
+  const conditions = filter.conditions.map((c) => `${c.field} ${OPERATOR_WORDS[c.operator]} "${c.text}"`).join(filter.match === 'all' ? ' and ' : ' or ');
   const { actions } = filter;
   const doing = [
     actions.markRead && 'mark read', actions.flag && 'flag', actions.tag && `tag ${MESSAGE_TAGS.indexOf(actions.tag) + 1}`,
@@ -73,9 +91,10 @@ async function addFilter(context: CliContext, args: string[]): Promise<number> {
   if (positionals.length !== 1 || !v.name) throw usage();
   const account = await findAccount(context, positionals[0]);
   const conditions: FilterCondition[] = [
-    ...(v.from ?? []).map((contains) => ({ field: 'from' as const, contains })),
-    ...(v.to ?? []).map((contains) => ({ field: 'recipients' as const, contains })),
-    ...(v.subject ?? []).map((contains) => ({ field: 'subject' as const, contains })),
+    ...(v.from ?? []).map((text) => ({ field: 'from' as const, operator: 'contains' as const, text })),
+    ...(v.to ?? []).map((text) => ({ field: 'recipients' as const, operator: 'contains' as const, text })),
+    ...(v.subject ?? []).map((text) => ({ field: 'subject' as const, operator: 'contains' as const, text })),
+    ...(v.if ?? []).map(conditionOf),
   ];
   if (v.tag !== undefined && !/^[1-5]$/.test(v.tag)) throw new WrenError('BadRequest', `--tag takes 1 to 5, not "${v.tag}".`);
   if (v.local && v.move === undefined) throw new WrenError('BadRequest', '--local names where --move goes: give --move FOLDER too.');

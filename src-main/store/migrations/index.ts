@@ -26,6 +26,7 @@ import { outboxSendingBegan } from './0025-outbox-sending-began';
 import { outboxComposedApart } from './0026-outbox-composed-apart';
 import { messagesByInReplyTo } from './0027-messages-by-in-reply-to';
 import { messageFilters } from './0028-message-filters';
+import { filterConditionOperators } from './0029-filter-condition-operators';
 import type { Migration } from './migration';
 
 /** In order; a new migration is a new file here, never an edit to an old one. */
@@ -34,7 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   pop3Downloads, localTransfers, outbox, addressBook, accountOrderColour, pop3UidlIdentity, messageSearch, addressBookByBatch, oauth2Accounts,
   searchCjkRunEnds, folderDeletePlan, outboxSources, messageIdsNeverReused, searchNfkc,
   searchAttachmentNames, messagesByMessageId, accountIdsNeverReused, smtpCertificatePin, outboxSendingBegan,
-  outboxComposedApart, messagesByInReplyTo, messageFilters,
+  outboxComposedApart, messagesByInReplyTo, messageFilters, filterConditionOperators,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { FILTER_FIELDS, MESSAGE_TAGS, type FilterCondition, type FilterInput, type FolderView, type MessageFilter, type MessageTag } from '../../../src-main/ipc/contract';
+import { FILTER_FIELDS, FILTER_OPERATORS, MESSAGE_TAGS, type FilterCondition, type FilterInput, type FolderView, type MessageFilter, type MessageTag } from '../../../src-main/ipc/contract';
 import type { StringKey } from '../../i18n/en';
 import { useT } from '../../i18n/i18n-context';
 import { filterFolderLabel } from './folder-label';
@@ -20,14 +20,20 @@ interface FilterFormProps {
 
 const FIELD_LABELS: Record<FilterCondition['field'], StringKey> = { from: 'msgFilter.from', recipients: 'msgFilter.recipients', subject: 'msgFilter.subject' };
 
+/** Thunderbird's words for its rule operators (also the list's summary, index.tsx). */
+export const OPERATOR_LABELS: Record<FilterCondition['operator'], StringKey> = {
+  contains: 'msgFilter.contains', doesNotContain: 'msgFilter.doesNotContain', is: 'msgFilter.is', isNot: 'msgFilter.isNot',
+  beginsWith: 'msgFilter.beginsWith', endsWith: 'msgFilter.endsWith',
+};
+
 /** One filter: its name, its conditions (all or any), and what it does to the messages that meet them. */
 export function FilterForm({ accountId, filter, draft, folders, busy, onSave, onCancel }: FilterFormProps) {
   const t = useT();
   const [name, setName] = useState(filter?.name ?? draft?.name ?? '');
   const [match, setMatch] = useState<'all' | 'any'>(filter?.match ?? 'all');
-  const [conditions, setConditions] = useState<FilterCondition[]>(filter?.conditions ?? draft?.conditions ?? [{ field: 'from', contains: '' }]);
+  const [conditions, setConditions] = useState<FilterCondition[]>(filter?.conditions ?? draft?.conditions ?? [{ field: 'from', operator: 'contains', text: '' }]);
   const [actions, setActions] = useState(filter?.actions ?? { moveTo: null, markRead: false, flag: false, tag: null, delete: false });
-  const filled = conditions.filter((condition) => condition.contains.trim() !== '');
+  const filled = conditions.filter((condition) => condition.text.trim() !== '');
   const acts = actions.delete || actions.moveTo !== null || actions.markRead || actions.flag || actions.tag !== null;
   const ready = name.trim() !== '' && filled.length > 0 && acts;
   const setCondition = (index: number, change: Partial<FilterCondition>) => setConditions(conditions.map((c, i) => (i === index ? { ...c, ...change } : c)));
@@ -53,8 +59,10 @@ export function FilterForm({ accountId, filter, draft, folders, busy, onSave, on
           <select aria-label={t('msgFilter.field')} value={condition.field} onChange={(event) => setCondition(index, { field: event.target.value as FilterCondition['field'] })} data-testid="filter-field">
             {FILTER_FIELDS.map((field) => <option key={field} value={field}>{t(FIELD_LABELS[field])}</option>)}
           </select>
-          <span>{t('msgFilter.contains')}</span>
-          <input aria-label={t('msgFilter.text')} value={condition.contains} onChange={(event) => setCondition(index, { contains: event.target.value })} data-testid="filter-text" />
+          <select aria-label={t('msgFilter.operator')} value={condition.operator} onChange={(event) => setCondition(index, { operator: event.target.value as FilterCondition['operator'] })} data-testid="filter-operator">
+            {FILTER_OPERATORS.map((operator) => <option key={operator} value={operator}>{t(OPERATOR_LABELS[operator])}</option>)}
+          </select>
+          <input aria-label={t('msgFilter.text')} value={condition.text} onChange={(event) => setCondition(index, { text: event.target.value })} data-testid="filter-text" />
           {conditions.length > 1 && (
             <button type="button" aria-label={t('msgFilter.removeCondition')} title={t('msgFilter.removeCondition')} onClick={() => setConditions(conditions.filter((_, i) => i !== index))}>
               ×
@@ -62,7 +70,7 @@ export function FilterForm({ accountId, filter, draft, folders, busy, onSave, on
           )}
         </div>
       ))}
-      <button type="button" className="filter-form__more" onClick={() => setConditions([...conditions, { field: 'subject', contains: '' }])} data-testid="filter-add-condition">
+      <button type="button" className="filter-form__more" onClick={() => setConditions([...conditions, { field: 'subject', operator: 'contains', text: '' }])} data-testid="filter-add-condition">
         {t('msgFilter.addCondition')}
       </button>
       <FilterActionFields actions={actions} folders={folders} onChange={(change) => setActions({ ...actions, ...change })} />

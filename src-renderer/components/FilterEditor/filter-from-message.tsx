@@ -30,7 +30,7 @@ export function FilterFromMessage({ accountId, message, onClose }: { accountId: 
       <FilterForm
         accountId={accountId}
         filter={null}
-        draft={{ name: message.from.name || sender, conditions: [{ field: 'from', contains: sender }] }}
+        draft={{ name: message.from.name || sender, conditions: [{ field: 'from', operator: 'contains', text: sender }] }}
         folders={folders}
         busy={busy}
         onSave={(filter) => void save(filter)}

@@ -47,4 +47,17 @@ describe('wren filter', () => {
     expect(added.code, added.stderr).toBe(0);
     expect(added.stdout).toContain('then move to local Kept');
   });
+
+  it('--if takes Thunderbird\'s other comparisons (FIELD:OPERATOR:TEXT), and refuses one it does not know', async () => {
+    const added = await wren(['filter', 'add', 'Work', '--name', 'Hellos', '--if', 'subject:begins:hel', '--if', 'subject:not-contains:receipt', '--if', 'to:ends:.test', '--flag']);
+    expect(added.code, added.stderr).toBe(0);
+    const id = added.stdout.split('\t')[0]!;
+    expect(added.stdout).toContain('if subject begins "hel" and subject not-contains "receipt" and recipients ends ".test"\tthen flag');
+    const ran = await wren(['filter', 'run', 'Work', 'INBOX', '--filter', id]);
+    expect(ran.code, ran.stderr).toBe(0);
+    expect(ran.stdout).toContain('Filters matched 2 messages');
+    const bad = await wren(['filter', 'add', 'Work', '--name', 'x', '--if', 'subject:like:x', '--flag']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--if takes FIELD:OPERATOR:TEXT');
+  });
 });

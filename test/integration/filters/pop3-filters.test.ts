@@ -24,7 +24,7 @@ describe('message filters on a POP3 account, against Dovecot', () => {
     await wren.core.sync.run(accountId, false); // the first check: nothing is news yet
     const lists = await wren.call('folders.create', { accountId: null, parentId: null, name: 'Lists' });
     await wren.call('filters.save', {
-      accountId, name: 'Lists', conditions: [{ field: 'from', contains: 'lists.example.org' }], actions: { moveTo: lists.id, markRead: true },
+      accountId, name: 'Lists', conditions: [{ field: 'from', text: 'lists.example.org' }], actions: { moveTo: lists.id, markRead: true },
     });
     const announced: string[] = [];
     wren.core.events.on('mail.new', (event) => announced.push(...event.messages.map((message) => message.subject)));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchesFilter, type FilteredMessage } from '../../../src-main/filters/match-filter';
+import type { FilterOperator } from '../../../src-main/ipc/filter-shapes';
 
 const message: FilteredMessage = {
   from: { name: '张伟', address: 'zhang.wei@Example.COM' },
@@ -10,25 +11,41 @@ const message: FilteredMessage = {
 
 describe('matchesFilter', () => {
   it('looks for the text in the sender\'s name or address, whatever the case', () => {
-    expect(matchesFilter({ match: 'all', conditions: [{ field: 'from', contains: 'example.com' }] }, message)).toBe(true);
-    expect(matchesFilter({ match: 'all', conditions: [{ field: 'from', contains: '张伟' }] }, message)).toBe(true);
-    expect(matchesFilter({ match: 'all', conditions: [{ field: 'from', contains: 'bob' }] }, message)).toBe(false);
+    expect(matchesFilter({ match: 'all', conditions: [{ field: 'from', operator: 'contains', text: 'example.com' }] }, message)).toBe(true);
+    expect(matchesFilter({ match: 'all', conditions: [{ field: 'from', operator: 'contains', text: '张伟' }] }, message)).toBe(true);
+    expect(matchesFilter({ match: 'all', conditions: [{ field: 'from', operator: 'contains', text: 'bob' }] }, message)).toBe(false);
   });
 
   it('finds recipients in To and Cc, and Chinese words in the subject', () => {
-    expect(matchesFilter({ match: 'all', conditions: [{ field: 'recipients', contains: 'lists.example.org' }] }, message)).toBe(true);
-    expect(matchesFilter({ match: 'all', conditions: [{ field: 'subject', contains: '季度报告' }] }, message)).toBe(true);
-    expect(matchesFilter({ match: 'all', conditions: [{ field: 'subject', contains: 'quarterly' }] }, message)).toBe(true);
+    expect(matchesFilter({ match: 'all', conditions: [{ field: 'recipients', operator: 'contains', text: 'lists.example.org' }] }, message)).toBe(true);
+    expect(matchesFilter({ match: 'all', conditions: [{ field: 'subject', operator: 'contains', text: '季度报告' }] }, message)).toBe(true);
+    expect(matchesFilter({ match: 'all', conditions: [{ field: 'subject', operator: 'contains', text: 'quarterly' }] }, message)).toBe(true);
   });
 
   it('all needs every condition, any one of them', () => {
-    const conditions = [{ field: 'subject', contains: '通知' }, { field: 'from', contains: 'nobody' }] as const;
+    const conditions = [{ field: 'subject', operator: 'contains', text: '通知' }, { field: 'from', operator: 'contains', text: 'nobody' }] as const;
     expect(matchesFilter({ match: 'all', conditions: [...conditions] }, message)).toBe(false);
     expect(matchesFilter({ match: 'any', conditions: [...conditions] }, message)).toBe(true);
   });
 
+  it('compares as Thunderbird\'s operators do: is, begins, ends with a whole name or address; the negative ones when none does', () => {
+    const holds = (field: 'from' | 'recipients' | 'subject', operator: FilterOperator, text: string) => matchesFilter({ match: 'all', conditions: [{ field, operator, text }] }, message);
+    expect(holds('from', 'is', 'ZHANG.WEI@example.com')).toBe(true);
+    expect(holds('from', 'is', 'example.com')).toBe(false);
+    expect(holds('recipients', 'is', 'Team List')).toBe(true);
+    expect(holds('subject', 'beginsWith', '【通知】')).toBe(true);
+    expect(holds('subject', 'endsWith', '季度报告')).toBe(true);
+    expect(holds('subject', 'endsWith', 'report')).toBe(false);
+    expect(holds('recipients', 'endsWith', '@lists.example.org')).toBe(true);
+    // Negative: none of the recipients' names and addresses compares.
+    expect(holds('recipients', 'doesNotContain', 'lists.example.org')).toBe(false);
+    expect(holds('recipients', 'doesNotContain', 'carol')).toBe(true);
+    expect(holds('from', 'isNot', 'zhang.wei@example.com')).toBe(false);
+    expect(holds('from', 'isNot', 'li.na@example.com')).toBe(true);
+  });
+
   it('treats the text literally, not as a pattern', () => {
-    expect(matchesFilter({ match: 'all', conditions: [{ field: 'subject', contains: '.*' }] }, message)).toBe(false);
-    expect(matchesFilter({ match: 'all', conditions: [{ field: 'subject', contains: '【通知】' }] }, message)).toBe(true);
+    expect(matchesFilter({ match: 'all', conditions: [{ field: 'subject', operator: 'contains', text: '.*' }] }, message)).toBe(false);
+    expect(matchesFilter({ match: 'all', conditions: [{ field: 'subject', operator: 'contains', text: '【通知】' }] }, message)).toBe(true);
   });
 });

@@ -35,11 +35,11 @@ function setup() {
 describe('MessageFilters', () => {
   it('runs the enabled filters in order over a folder: flags add up, the first move or delete ends a message\'s filtering', async () => {
     const { inbox, lists, ids, applied, filters, save } = setup();
-    save({ name: 'Lists', conditions: [{ field: 'from', contains: 'lists.example.org' }], actions: { moveTo: lists, markRead: true } });
-    save({ name: 'Boss', conditions: [{ field: 'from', contains: 'boss@' }], actions: { flag: true, tag: '$label1' } });
-    save({ name: 'Spam', conditions: [{ field: 'subject', contains: 'win' }, { field: 'from', contains: 'bad.example' }], match: 'any', actions: { delete: true } });
-    save({ name: 'Never', enabled: false, conditions: [{ field: 'subject', contains: '季度' }], actions: { delete: true } });
-    save({ name: 'After a move', conditions: [{ field: 'subject', contains: 'digest' }], actions: { flag: true } });
+    save({ name: 'Lists', conditions: [{ field: 'from', operator: 'contains', text: 'lists.example.org' }], actions: { moveTo: lists, markRead: true } });
+    save({ name: 'Boss', conditions: [{ field: 'from', operator: 'contains', text: 'boss@' }], actions: { flag: true, tag: '$label1' } });
+    save({ name: 'Spam', conditions: [{ field: 'subject', operator: 'contains', text: 'win' }, { field: 'from', operator: 'contains', text: 'bad.example' }], match: 'any', actions: { delete: true } });
+    save({ name: 'Never', enabled: false, conditions: [{ field: 'subject', operator: 'contains', text: '季度' }], actions: { delete: true } });
+    save({ name: 'After a move', conditions: [{ field: 'subject', operator: 'contains', text: 'digest' }], actions: { flag: true } });
     expect(await filters.run(inbox)).toEqual({ matched: 3, moved: 2, missingFolders: [] });
     expect(applied).toEqual([
       { kind: 'flags', messageIds: [ids[0]], add: ['\\Seen'], remove: [] },
@@ -51,21 +51,21 @@ describe('MessageFilters', () => {
 
   it('"Run now" of one filter runs it even when disabled; another account\'s folder or filter is refused', async () => {
     const { store, inbox, ids, applied, filters, save } = setup();
-    const spam = save({ name: 'Spam', enabled: false, conditions: [{ field: 'from', contains: 'bad.example' }], actions: { markRead: true } });
+    const spam = save({ name: 'Spam', enabled: false, conditions: [{ field: 'from', operator: 'contains', text: 'bad.example' }], actions: { markRead: true } });
     expect(await filters.run(inbox, spam.id)).toMatchObject({ matched: 1 });
     expect(applied).toEqual([{ kind: 'flags', messageIds: [ids[2]], add: ['\\Seen'], remove: [] }]);
     const other = addAccount(store, 'other');
     const elsewhere = addFolder(store, other, 'INBOX', 'inbox');
     expect(() => filters.run(elsewhere, spam.id)).toThrow(expect.objectContaining({ code: 'NotFound' }));
-    expect(() => filters.save({ accountId: other, name: 'x', conditions: [{ field: 'subject', contains: 'x' }], actions: { moveTo: inbox } })).toThrow(expect.objectContaining({ code: 'BadRequest' }));
+    expect(() => filters.save({ accountId: other, name: 'x', conditions: [{ field: 'subject', operator: 'contains', text: 'x' }], actions: { moveTo: inbox } })).toThrow(expect.objectContaining({ code: 'BadRequest' }));
     // The local folders are everyone's: a POP3 user files mail there.
     const local = addFolder(store, null, 'Kept', null);
-    expect(filters.save({ accountId: other, name: 'To local', conditions: [{ field: 'subject', contains: 'x' }], actions: { moveTo: local } }).actions.moveTo).toBe(local);
+    expect(filters.save({ accountId: other, name: 'To local', conditions: [{ field: 'subject', operator: 'contains', text: 'x' }], actions: { moveTo: local } }).actions.moveTo).toBe(local);
   });
 
   it('a filter whose folder is gone keeps its other actions and is reported', async () => {
     const { store, inbox, lists, ids, applied, filters, save } = setup();
-    const moving = save({ name: 'Lists', conditions: [{ field: 'from', contains: 'lists.example.org' }], actions: { moveTo: lists, flag: true } });
+    const moving = save({ name: 'Lists', conditions: [{ field: 'from', operator: 'contains', text: 'lists.example.org' }], actions: { moveTo: lists, flag: true } });
     store.db.prepare('DELETE FROM folders WHERE id = ?').run(lists);
     expect(await filters.run(inbox)).toEqual({ matched: 1, moved: 0, missingFolders: [moving.id] });
     expect(applied).toEqual([{ kind: 'flags', messageIds: [ids[0]], add: ['\\Flagged'], remove: [] }]);
@@ -73,7 +73,7 @@ describe('MessageFilters', () => {
 
   it('screens new mail in an Inbox before it is announced: what it moved or deleted is left out; other folders pass untouched', async () => {
     const { store, accountId, inbox, lists, ids, save } = setup();
-    save({ name: 'Lists', conditions: [{ field: 'from', contains: 'lists.example.org' }], actions: { moveTo: lists } });
+    save({ name: 'Lists', conditions: [{ field: 'from', operator: 'contains', text: 'lists.example.org' }], actions: { moveTo: lists } });
     // A stand-in for the journal that moves the row at once, as the real one does locally.
     const moving = new MessageFilters(store, async (operation) => {
       if (operation.kind === 'move') for (const id of operation.messageIds) store.db.prepare('UPDATE messages SET folder_id = ? WHERE id = ?').run(operation.folderId, id);
@@ -88,7 +88,7 @@ describe('MessageFilters', () => {
 
   it('announces everything, untouched, when the filters fail', async () => {
     const { store, accountId, inbox, ids, save } = setup();
-    save({ name: 'Any', conditions: [{ field: 'subject', contains: 'e' }], actions: { flag: true } });
+    save({ name: 'Any', conditions: [{ field: 'subject', operator: 'contains', text: 'e' }], actions: { flag: true } });
     const failing = new MessageFilters(store, () => Promise.reject(new Error('disk full')));
     const arrival = { accountId, folderId: inbox, ids: ids as number[], messages: [] };
     const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
@@ -99,25 +99,25 @@ describe('MessageFilters', () => {
 
   it('saves, edits in place, lists in order and removes; refuses a filter without an action or that both moves and deletes', () => {
     const { accountId, lists, filters, save } = setup();
-    const first = save({ name: 'One', conditions: [{ field: 'subject', contains: 'a' }], actions: { flag: true } });
-    const second = save({ name: 'Two', conditions: [{ field: 'subject', contains: 'b' }], actions: { markRead: true } });
-    save({ id: first.id, name: 'One, renamed', match: 'any', conditions: [{ field: 'from', contains: 'c' }], actions: { moveTo: lists } });
+    const first = save({ name: 'One', conditions: [{ field: 'subject', operator: 'contains', text: 'a' }], actions: { flag: true } });
+    const second = save({ name: 'Two', conditions: [{ field: 'subject', operator: 'contains', text: 'b' }], actions: { markRead: true } });
+    save({ id: first.id, name: 'One, renamed', match: 'any', conditions: [{ field: 'from', operator: 'contains', text: 'c' }], actions: { moveTo: lists } });
     expect(filters.list(accountId).map((f) => [f.name, f.position, f.match])).toEqual([['One, renamed', 1, 'any'], ['Two', 2, 'all']]);
-    const third = save({ name: 'Three', conditions: [{ field: 'subject', contains: 'c' }], actions: { flag: true } });
+    const third = save({ name: 'Three', conditions: [{ field: 'subject', operator: 'contains', text: 'c' }], actions: { flag: true } });
     expect(filters.move(third.id, 'up').map((f) => f.name)).toEqual(['One, renamed', 'Three', 'Two']);
     expect(filters.move(first.id, 'up').map((f) => f.name)).toEqual(['One, renamed', 'Three', 'Two']);
     expect(filters.move(first.id, 'down').map((f) => f.name)).toEqual(['Three', 'One, renamed', 'Two']);
     expect(filters.remove(second.id)).toEqual({ removed: true });
     expect(() => filters.remove(second.id)).toThrow(expect.objectContaining({ code: 'NotFound' }));
-    expect(() => save({ name: 'x', conditions: [{ field: 'subject', contains: 'x' }], actions: {} })).toThrow(/at least one action/);
-    expect(() => save({ name: 'x', conditions: [{ field: 'subject', contains: 'x' }], actions: { delete: true, moveTo: lists } })).toThrow(/moves or deletes/);
+    expect(() => save({ name: 'x', conditions: [{ field: 'subject', operator: 'contains', text: 'x' }], actions: {} })).toThrow(/at least one action/);
+    expect(() => save({ name: 'x', conditions: [{ field: 'subject', operator: 'contains', text: 'x' }], actions: { delete: true, moveTo: lists } })).toThrow(/moves or deletes/);
   });
 
   it('a folder larger than one batch is read a batch at a time, every message decided once', async () => {
     const { store, inbox, applied, filters, save } = setup();
     const many = Array.from({ length: 1200 }, (_, i) => header(100 + i, i % 3 === 0 ? 'bulk@lists.example.org' : 'friend@example.com', `Bulk ${i}`));
     const ids = store.write(() => store.messages.insertHeaders(inbox, many));
-    save({ name: 'Bulk', conditions: [{ field: 'from', contains: 'lists.example.org' }], actions: { markRead: true } });
+    save({ name: 'Bulk', conditions: [{ field: 'from', operator: 'contains', text: 'lists.example.org' }], actions: { markRead: true } });
     expect(await filters.run(inbox)).toMatchObject({ matched: 400 + 1, moved: 0 });
     const marked = applied[0]!.messageIds;
     expect(new Set(marked).size).toBe(marked.length);
@@ -126,7 +126,7 @@ describe('MessageFilters', () => {
 
   it('an account removed takes its filters with it (migration 0028\'s foreign key)', () => {
     const { store, accountId, filters, save } = setup();
-    save({ name: 'One', conditions: [{ field: 'subject', contains: 'a' }], actions: { flag: true } });
+    save({ name: 'One', conditions: [{ field: 'subject', operator: 'contains', text: 'a' }], actions: { flag: true } });
     store.write(() => store.accounts.remove(accountId));
     expect(filters.list(accountId)).toEqual([]);
     expect(store.db.prepare('SELECT count(*) FROM message_filters').pluck().get()).toBe(0);
