@@ -20,6 +20,7 @@ import { watchCommand } from './commands/watch-command';
 import { SEND_USAGE, sendCommand } from './commands/send-command';
 import { outboxCommand } from './commands/outbox-command';
 import { IDENTITY_USAGE, identityCommand } from './commands/identity-commands';
+import { ADDRESS_USAGE, addressCommand } from './commands/address-commands';
 import { FILTER_USAGE, filterCommand } from './commands/filter-commands';
 import { searchCommand } from './commands/search-command';
 import { startRunStats } from './run-stats';
@@ -66,6 +67,7 @@ const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
                                  offline it waits; a login refused later ends it with 77, the account removed with 1)
   settings get [KEY] | settings set KEY VALUE   (KEY: app.theme, account.ACCOUNT.checkIntervalMinutes…)
 ${IDENTITY_USAGE.replace(/^/gm, '  ')}
+${ADDRESS_USAGE.replace(/^/gm, '  ')}
 ${FILTER_USAGE.replace(/^/gm, '  ')}
   send --account A --to ADDR ... (see below)   outbox list | outbox flush | outbox retry ID | outbox cancel ID
   outbox send-now ID                            (a scheduled or held-back message, now)
@@ -100,6 +102,7 @@ async function run(context: CliContext, command: string | undefined, args: strin
     case 'import': return importCommand(context, args);
     case 'settings': return settingsCommand(context, args);
     case 'identity': return identityCommand(context, args);
+    case 'addresses': return addressCommand(context, args);
     case 'filter': return filterCommand(context, args);
     case 'send': return sendCommand(context, args);
     case 'outbox': return outboxCommand(context, args);

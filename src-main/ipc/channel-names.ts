@@ -56,6 +56,7 @@ export const METHOD_NAMES = [
   'identities.update',
   'identities.remove',
   'addresses.suggest',
+  'addresses.forget',
   'drafts.save',
   'drafts.discard',
   'attachments.pick',

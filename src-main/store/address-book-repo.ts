@@ -40,4 +40,9 @@ export class AddressBookRepo {
       )
       .all({ like: likePattern(q), prefix: `${likePattern(q).slice(1)}`, wordPrefix: `% ${likePattern(q).slice(1)}`, limit }) as AddressSuggestion[];
   }
+
+  /** Removes an address (whatever its case: the key is NOCASE); false when it was not there. */
+  forget(address: string): boolean {
+    return this.statements.get('DELETE FROM address_book WHERE address = ?').run(address).changes > 0;
+  }
 }

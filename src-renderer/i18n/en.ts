@@ -388,6 +388,7 @@ const strings = {
   'compose.invalidAddress': '“{address}” is not a valid email address.',
   'compose.fixAddresses': 'These addresses are not valid: {addresses}. Correct or remove them before sending.',
   'compose.noRecipients': 'Add at least one recipient.',
+  'compose.forgetSuggestion': 'Remove {address} from the suggestions (Shift+Delete)',
   'compose.reminder.title': 'Did you forget to add an attachment?',
   'compose.reminder.words': 'The message mentions {words}, but no file is attached.',
   'compose.reminder.separator': ', ',

@@ -384,6 +384,7 @@ export const zh: Dictionary = {
     'compose.invalidAddress': '“{address}”不是有效的邮件地址。',
     'compose.fixAddresses': '以下地址无效：{addresses}。请在发送前更正或删除。',
     'compose.noRecipients': '请至少添加一位收件人。',
+    'compose.forgetSuggestion': '从建议中删除 {address}（Shift+Delete）',
     'compose.reminder.title': '是否忘了添加附件？',
     'compose.reminder.words': '邮件中提到了{words}，但没有附加任何文件。',
     'compose.reminder.separator': '、',

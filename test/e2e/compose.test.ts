@@ -367,4 +367,25 @@ describe('web mode: writing mail (compose, attach, send, undo, reply, drafts)', 
     expect(await row('From the POP3 account').getByTestId('message-person').textContent()).toBe('To: bob@example.test');
     await screenshot(web.page, 'compose-pop3-local-sent');
   });
+
+  it('a suggestion\'s × takes the address out of the suggestions, as Outlook\'s does; typing again does not offer it', async () => {
+    await web.page.getByTestId('action-compose').click();
+    await composer().waitFor();
+    const to = web.page.getByTestId('compose-to').getByRole('combobox');
+    await to.fill('carol');
+    const suggestions = web.page.getByTestId('address-suggestions');
+    await suggestions.getByRole('option').filter({ hasText: 'carol@example.test' }).waitFor();
+    await to.press('ArrowDown'); // the highlighted row shows its ×, as the row under the pointer does
+    await to.press('ArrowUp');
+    await screenshot(web.page, 'compose-suggestion-forget');
+    await suggestions.getByRole('option').filter({ hasText: 'carol@example.test' }).getByTestId('address-suggestion-forget').click();
+    await expect.poll(() => suggestions.getByRole('option').filter({ hasText: 'carol@example.test' }).count()).toBe(0);
+    await to.fill('');
+    await to.fill('carol');
+    await new Promise((resolve) => setTimeout(resolve, 500)); // past the suggestions' typing delay
+    expect(await web.page.getByRole('option').filter({ hasText: 'carol@example.test' }).count()).toBe(0);
+    expect(await web.page.getByTestId('address-chip').count()).toBe(0);
+    await web.page.getByTestId('compose-discard').click();
+    await composer().waitFor({ state: 'detached' });
+  });
 });

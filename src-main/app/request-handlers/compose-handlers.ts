@@ -16,6 +16,7 @@ export function composeHandlers(core: WrenCore, options: HandlerOptions): Pick<H
     'identities.update': ({ identityId, identity }) => updateIdentity(core.store, identityId, identity),
     'identities.remove': ({ identityId }) => removeIdentity(core.store, identityId),
     'addresses.suggest': ({ query, limit }) => core.store.addressBook.suggest(query, limit),
+    'addresses.forget': ({ address }) => ({ forgotten: core.store.addressBook.forget(address) }),
     'drafts.save': (composed) => core.drafts.save(composed),
     'drafts.discard': (request) => core.drafts.discard(request),
     'attachments.pick': async () => {

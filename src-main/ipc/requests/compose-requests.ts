@@ -26,6 +26,11 @@ export const composeRequests = {
   'addresses.suggest': request<AddressSuggestion[]>()(
     z.object({ query: z.string().max(320), limit: z.number().int().min(1).max(50).default(8) }).strict(),
   ),
+  /**
+   * Takes an address out of the suggestions (a typo, someone gone), as Outlook and Gmail let one: learnt again only
+   * from mail stored later that names it. `forgotten` is false when it was not there.
+   */
+  'addresses.forget': request<{ forgotten: boolean }>()(z.object({ address: z.string().trim().min(1).max(320) }).strict()),
   /** Stores a draft (replacing `draftMessageId`'s version): on the server's Drafts, queued offline, or local for POP3. */
   'drafts.save': request<{ draftMessageId: number; stored: 'server' | 'queued' | 'local' }>()(ComposedMessage),
   'drafts.discard': request<{ discarded: true }>()(

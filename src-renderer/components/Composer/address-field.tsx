@@ -14,8 +14,8 @@ interface AddressFieldProps {
 
 const SUGGEST_DELAY_MS = 120;
 
-/** Suggestions for what is being typed, from the addresses already seen (most used first). */
-function useSuggestions(query: string): AddressSuggestion[] {
+/** Suggestions for what is being typed, from the addresses already seen (most used first), and forgetting one. */
+function useSuggestions(query: string): { suggestions: AddressSuggestion[]; forget(address: string): void } {
   const client = useClient();
   const [suggestions, setSuggestions] = useState<AddressSuggestion[]>([]);
   useEffect(() => {
@@ -29,20 +29,25 @@ function useSuggestions(query: string): AddressSuggestion[] {
       clearTimeout(timer);
     };
   }, [client, query]);
-  return suggestions;
+  // Gone from the list at once; a refusal changes nothing the user needs to act on (the next typing asks again).
+  const forget = (address: string) => {
+    setSuggestions((current) => current.filter((s) => s.address !== address));
+    client.request('addresses.forget', { address }).catch(() => undefined);
+  };
+  return { suggestions, forget };
 }
 
 /**
  * To, Cc or Bcc: every address a chip (an invalid one marked), a pasted list
  * split into chips, suggestions while typing (arrows and Enter pick one,
- * Escape closes them).
+ * Escape closes them, Shift+Delete or a suggestion's × forgets it, as in Outlook).
  */
 export function AddressField({ label, chips, onChange, testId, autoFocus }: AddressFieldProps) {
   const t = useT();
   const inputId = useId();
   const [text, setText] = useState('');
   const [highlighted, setHighlighted] = useState(0);
-  const suggestions = useSuggestions(text);
+  const { suggestions, forget } = useSuggestions(text);
   // Escape dismissed the suggestions: none until the user types on.
   const [dismissed, setDismissed] = useState(false);
   const shown = dismissed ? [] : suggestions.filter((s) => !chips.some((c) => c.address.toLowerCase() === s.address.toLowerCase()));
@@ -68,6 +73,10 @@ export function AddressField({ label, chips, onChange, testId, autoFocus }: Addr
     } else if ((event.key === 'Enter' || event.key === ',' || event.key === ';') && text.trim() && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
       commitText();
+    } else if (event.key === 'Delete' && event.shiftKey && shown[highlighted] && text.trim()) {
+      event.preventDefault();
+      forget(shown[highlighted]!.address);
+      setHighlighted(0);
     } else if (event.key === 'Escape' && shown.length && text.trim()) {
       event.stopPropagation(); // as Gmail: this Escape closes the list, not the composer around it
       setDismissed(true);
@@ -129,7 +138,23 @@ export function AddressField({ label, chips, onChange, testId, autoFocus }: Addr
                 pick(suggestion);
               }}
             >
-              {suggestion.name ? `${suggestion.name} <${suggestion.address}>` : suggestion.address}
+              <span className="address-field__suggestion">{suggestion.name ? `${suggestion.name} <${suggestion.address}>` : suggestion.address}</span>
+              <button
+                type="button"
+                tabIndex={-1}
+                className="address-field__forget"
+                aria-label={t('compose.forgetSuggestion', { address: suggestion.address })}
+                title={t('compose.forgetSuggestion', { address: suggestion.address })}
+                onMouseDown={(event) => {
+                  // Neither picks the suggestion (the row's own mouse-down) nor takes the focus from the field.
+                  event.preventDefault();
+                  event.stopPropagation();
+                  forget(suggestion.address);
+                }}
+                data-testid="address-suggestion-forget"
+              >
+                ×
+              </button>
             </li>
           ))}
         </ul>

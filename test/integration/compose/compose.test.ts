@@ -219,4 +219,12 @@ describe('addresses.suggest', () => {
     const carol = await wren.call('addresses.suggest', { query: 'car', limit: 5 });
     expect(carol[0]).toMatchObject({ name: 'Carol', address: 'carol@example.test' });
   });
+
+  it('forgets an address on request, whatever its case; a later sync of the same mail does not bring it back', async () => {
+    expect(await wren.call('addresses.forget', { address: 'ZHANG@example.test' })).toEqual({ forgotten: true });
+    expect(await wren.call('addresses.suggest', { query: '张', limit: 5 })).toEqual([]);
+    expect(await wren.call('addresses.forget', { address: 'zhang@example.test' })).toEqual({ forgotten: false });
+    await wren.call('sync.run', { accountId });
+    expect(await wren.call('addresses.suggest', { query: '张', limit: 5 })).toEqual([]);
+  });
 });

@@ -87,4 +87,21 @@ describe('To/Cc/Bcc chips', () => {
     fireEvent.change(input, { target: { value: 'ann' } });
     await screen.findByTestId('address-suggestions');
   });
+
+  it('Shift+Delete forgets the highlighted suggestion, and its × forgets it without picking it (as Outlook lets one)', async () => {
+    const { client, chips, input } = setup();
+    client.handlers['addresses.forget'] = () => ({ forgotten: true });
+    fireEvent.change(input, { target: { value: 'e' } });
+    await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(2));
+    fireEvent.keyDown(input, { key: 'Delete', shiftKey: true });
+    expect(screen.getAllByRole('option').map((option) => option.textContent)).toEqual(['Ann Lee <ann@example.com>×']);
+    fireEvent.mouseDown(screen.getByTestId('address-suggestion-forget'));
+    expect(screen.queryByTestId('address-suggestions')).toBeNull();
+    expect(client.callsOf('addresses.forget')).toEqual([{ address: 'zsf@example.cn' }, { address: 'ann@example.com' }]);
+    expect(chips()).toEqual([]);
+    expect((input as HTMLInputElement).value).toBe('e');
+    // Delete without Shift is the text's own.
+    fireEvent.keyDown(input, { key: 'Delete' });
+    expect(client.callsOf('addresses.forget')).toHaveLength(2);
+  });
 });

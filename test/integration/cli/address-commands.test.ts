@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { conversationMessage } from '../../lab/conversation-messages';
+import { cliAccount } from './cli-account';
+
+/** `wren addresses suggest|forget`: the built CLI, on addresses learnt from a real sync with Dovecot. */
+describe('wren addresses', () => {
+  const { wren } = cliAccount(async (lab) => {
+    const alice = lab.users[0]!.email;
+    await lab.seed(alice, 'INBOX', [
+      conversationMessage({ id: 'a1', from: '张三 <zhang@example.test>', to: alice, subject: '你好', date: 'Tue, 1 Dec 2026 09:00:00 +0000', body: '你好！' }),
+      conversationMessage({ id: 'a2', from: 'Zhang Typo <zhnag@example.test>', to: alice, subject: 'Hi', date: 'Tue, 1 Dec 2026 10:00:00 +0000', body: 'Hi.' }),
+    ]);
+  });
+
+  it('suggests as the composer does, forgets one (whatever its case), and a sync of the same mail does not bring it back', async () => {
+    const suggested = async () => JSON.parse((await wren(['--json', 'addresses', 'suggest', 'zh'])).stdout) as Array<{ address: string }>;
+    expect((await suggested()).map((each) => each.address).sort()).toEqual(['zhang@example.test', 'zhnag@example.test']);
+    const forgot = await wren(['addresses', 'forget', 'ZHNAG@example.test']);
+    expect(forgot.code, forgot.stderr).toBe(0);
+    expect(forgot.stdout).toContain('will no longer be suggested');
+    expect((await suggested()).map((each) => each.address)).toEqual(['zhang@example.test']);
+    expect((await wren(['sync'])).code).toBe(0);
+    expect((await suggested()).map((each) => each.address)).toEqual(['zhang@example.test']);
+    expect((await wren(['addresses', 'forget', 'zhnag@example.test'])).stdout).toContain('was not among the suggestions');
+    expect((await wren(['addresses', 'suggest'])).code).toBe(2);
+  });
+});
