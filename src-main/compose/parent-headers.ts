@@ -1,8 +1,6 @@
-import { closeSync, openSync, readSync } from 'node:fs';
-import { isUnreachable } from '../errors/wren-error';
 import type { Address } from '../ipc/contract';
-import { fetchHeaderFields } from '../imap/fetch-header-fields';
 import type { ImapClient } from '../imap/imap-client';
+import { storedHeaderFields } from '../messages/stored-header-fields';
 import { parseAddressList } from '../mime/addresses';
 import { normalizeMessageId } from '../mime/header-fields';
 import { headerText } from '../mime/header-value';
@@ -20,8 +18,6 @@ export interface ParentHeaders {
 }
 
 const FIELDS = ['references', 'in-reply-to', 'reply-to', 'bcc'];
-/** A header block larger than this is broken or hostile; what fits is enough for these fields. */
-const HEADER_READ_LIMIT = 256 * 1024;
 
 function addresses(headers: RawHeader[], name: string): Address[] {
   return headers.filter((h) => h.name === name).flatMap((h) => parseAddressList(headerText(h.value, name).text).addresses);
@@ -37,16 +33,6 @@ export function readParentHeaders(raw: Buffer): ParentHeaders {
   };
 }
 
-function headOfFile(path: string): Buffer {
-  const fd = openSync(path, 'r');
-  try {
-    const buffer = Buffer.alloc(HEADER_READ_LIMIT);
-    return buffer.subarray(0, readSync(fd, buffer, 0, HEADER_READ_LIMIT, 0));
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /**
  * From the cached source when there is one, else asked of the server (just
  * these fields); offline, what the store keeps (In-Reply-To) has to do: the
@@ -57,17 +43,8 @@ export async function loadParentHeaders(
   record: MessageRecord,
   withImap: <T>(work: (client: ImapClient) => Promise<T>) => Promise<T>,
 ): Promise<ParentHeaders> {
-  const source = store.bodies.source(record.id);
-  if (source && store.blobs.intact(source)) return readParentHeaders(headOfFile(store.blobs.pathOf(source.blob)));
-  const stored: ParentHeaders = { references: [], inReplyTo: storedInReplyTo(store, record.id), replyTo: [], bcc: [] };
-  if (record.uid === null || record.accountId === null) return stored;
-  try {
-    const raw = await withImap((client) => fetchHeaderFields(client, record.folderPath, record.uid!, FIELDS));
-    return raw ? readParentHeaders(raw) : stored;
-  } catch (error) {
-    if (isUnreachable(error) || (error as { code?: string }).code === 'Offline') return stored;
-    throw error;
-  }
+  const raw = await storedHeaderFields(store, record, withImap, FIELDS);
+  return raw ? readParentHeaders(raw) : { references: [], inReplyTo: storedInReplyTo(store, record.id), replyTo: [], bcc: [] };
 }
 
 function storedInReplyTo(store: Store, id: number): string | null {

@@ -25,6 +25,7 @@ export const METHOD_NAMES = [
   'messages.summary',
   'messages.source',
   'messages.conversation',
+  'messages.listUnsubscribe',
   'messages.setFlags',
   'messages.apply',
   'operations.undo',

@@ -200,3 +200,11 @@ export interface MailtoDraft {
   subject: string;
   body: string;
 }
+
+/** How to leave a mailing list (its List-Unsubscribe field): a web page to open, a message to write, or both. */
+export interface ListUnsubscribe {
+  /** An http(s) address, opened in the browser. */
+  web: string | null;
+  /** What the list wants written to it (recipients, subject, body only). */
+  mailto: MailtoDraft | null;
+}

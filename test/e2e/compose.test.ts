@@ -372,18 +372,19 @@ describe('web mode: writing mail (compose, attach, send, undo, reply, drafts)', 
     await web.page.getByTestId('action-compose').click();
     await composer().waitFor();
     const to = web.page.getByTestId('compose-to').getByRole('combobox');
-    await to.fill('carol');
+    // Dan wrote once and nothing new names him: Carol's POP3 account (above) keeps teaching her address again.
+    await to.fill('dan');
     const suggestions = web.page.getByTestId('address-suggestions');
-    await suggestions.getByRole('option').filter({ hasText: 'carol@example.test' }).waitFor();
+    await suggestions.getByRole('option').filter({ hasText: 'dan@example.test' }).waitFor();
     await to.press('ArrowDown'); // the highlighted row shows its ×, as the row under the pointer does
     await to.press('ArrowUp');
     await screenshot(web.page, 'compose-suggestion-forget');
-    await suggestions.getByRole('option').filter({ hasText: 'carol@example.test' }).getByTestId('address-suggestion-forget').click();
-    await expect.poll(() => suggestions.getByRole('option').filter({ hasText: 'carol@example.test' }).count()).toBe(0);
+    await suggestions.getByRole('option').filter({ hasText: 'dan@example.test' }).getByTestId('address-suggestion-forget').click();
+    await expect.poll(() => suggestions.getByRole('option').filter({ hasText: 'dan@example.test' }).count()).toBe(0);
     await to.fill('');
-    await to.fill('carol');
+    await to.fill('dan');
     await new Promise((resolve) => setTimeout(resolve, 500)); // past the suggestions' typing delay
-    expect(await web.page.getByRole('option').filter({ hasText: 'carol@example.test' }).count()).toBe(0);
+    expect(await web.page.getByRole('option').filter({ hasText: 'dan@example.test' }).count()).toBe(0);
     expect(await web.page.getByTestId('address-chip').count()).toBe(0);
     await web.page.getByTestId('compose-discard').click();
     await composer().waitFor({ state: 'detached' });

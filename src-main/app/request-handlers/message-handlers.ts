@@ -5,6 +5,7 @@ import { SUMMARY_RECIPIENTS, tagsOf, type MessageSummary } from '../../ipc/contr
 import type { MessageRecord } from '../../store/messages-repo';
 import { attachmentPart, loadAttachment, writeAttachment } from '../../messages/attachment-export';
 import { assertOpenable } from '../../messages/attachment-risk';
+import { loadListUnsubscribe } from '../../messages/list-unsubscribe';
 import { chooseDisplayParts } from '../../mime/choose-display-parts';
 import { safeFileName } from '../../mime/safe-file-name';
 import { WrenError } from '../../errors/wren-error';
@@ -34,6 +35,10 @@ export function messageHandlers(core: WrenCore, options: HandlerOptions): Pick<H
       return { source: source.length > SOURCE_VIEW_LIMIT ? source.slice(0, SOURCE_VIEW_LIMIT) : source, size };
     },
     'messages.conversation': ({ messageId }) => ({ messages: core.store.conversations.of(core.reader.requireMessage(messageId).id) }),
+    'messages.listUnsubscribe': ({ messageId }) => {
+      const record = core.reader.requireMessage(messageId);
+      return loadListUnsubscribe(core.store, record, core.reader.imapFor(record));
+    },
     'messages.setFlags': ({ messageId, seen, flagged }) => {
       core.operations.setFlags(core.reader.requireMessage(messageId).id, { seen, flagged });
       return { updated: true };

@@ -1,6 +1,6 @@
 /** Messages: lists, unified views, reading, and the operations journal's way in. */
 import { z } from 'zod';
-import { type MessageSummary, type UnifiedViewCount, UnifiedView, type ViewMessageSummary, type SearchHit, type ConversationMessage, type MessageView, MailOperation, type OperationReceipt } from '../mail-shapes';
+import { type MessageSummary, type UnifiedViewCount, UnifiedView, type ViewMessageSummary, type SearchHit, type ConversationMessage, type MessageView, MailOperation, type OperationReceipt, type ListUnsubscribe } from '../mail-shapes';
 import { DEFAULT_LIST_SORT, MAX_COLLAPSED_THREADS, MAX_KEPT_IN_FILTER } from '../contract-constants';
 import { ListSort } from '../../settings/settings-schema';
 import { byMessage, empty, id, request } from './request-shape';
@@ -80,6 +80,8 @@ export const messageRequests = {
   'messages.source': request<{ source: string; size: number }>()(byMessage),
   /** The messages of its conversation (itself included), oldest first, from every folder of its account; local only. */
   'messages.conversation': request<{ messages: ConversationMessage[] }>()(byMessage),
+  /** How to leave the mailing list the message came through (List-Unsubscribe); null when it names none or cannot be read now (offline). */
+  'messages.listUnsubscribe': request<ListUnsubscribe | null>()(byMessage),
   'messages.setFlags': request<{ updated: true }>()(
     z.object({ messageId: id, seen: z.boolean().optional(), flagged: z.boolean().optional() }).strict(),
   ),

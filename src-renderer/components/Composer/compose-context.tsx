@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import type { AccountView, ComposedMessageOutput, ComposeMode } from '../../../src-main/ipc/contract';
+import type { AccountView, ComposedMessageOutput, ComposeMode, MailtoDraft } from '../../../src-main/ipc/contract';
 import { useClient } from '../../client/client-context';
 import { useClientEvent } from '../../hooks/use-client-event';
 import { toErrorShape } from '../../client/wren-client';
@@ -24,6 +24,8 @@ interface ComposeApi {
   takeBack(outboxId: number): void;
   /** Opens the composer on a message already taken out of the outbox (Undo of its deletion there). */
   reopen(message: ComposedMessageOutput): void;
+  /** A new message filled from a mailto: link (recipients, subject, body), from `accountId` when given. */
+  composeMailto(draft: MailtoDraft, accountId?: number): void;
 }
 
 const ComposeContext = createContext<ComposeApi | null>(null);
@@ -58,10 +60,14 @@ export function ComposeProvider({ accounts, children }: { accounts: AccountView[
     [client, language, show, fail],
   );
 
+  const composeMailto = useCallback(
+    (draft: MailtoDraft, accountId?: number) => {
+      client.request('compose.start', { mode: 'new', accountId, language }).then((message) => show(withMailto(fromComposed(message), draft)), fail);
+    },
+    [client, language, show, fail],
+  );
   // A mailto: link (another app, or one clicked in a message): a new message filled from it.
-  useClientEvent('compose.mailto', (draft) => {
-    client.request('compose.start', { mode: 'new', language }).then((message) => show(withMailto(fromComposed(message), draft)), fail);
-  });
+  useClientEvent('compose.mailto', (draft) => composeMailto(draft));
 
   const undo = useCallback(
     (outboxId: number) => {
@@ -97,7 +103,7 @@ export function ComposeProvider({ accounts, children }: { accounts: AccountView[
   };
 
   const reopen = useCallback((message: ComposedMessageOutput) => show(fromComposed(message), true), [show]);
-  const api = useMemo(() => ({ compose, takeBack: undo, reopen }), [compose, undo, reopen]);
+  const api = useMemo(() => ({ compose, takeBack: undo, reopen, composeMailto }), [compose, undo, reopen, composeMailto]);
   return (
     <ComposeContext.Provider value={api}>
       {children}

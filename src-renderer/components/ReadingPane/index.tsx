@@ -62,7 +62,7 @@ function MessageReader({ initial, accountId }: { initial: MessageSummary; accoun
   return (
     <article className="reading-pane" data-testid="reading-pane">
       <MessageHeaders message={message} />
-      <MessageActions showSource={showSource} onToggleSource={() => setShowSource(!showSource)} />
+      <MessageActions messageId={message.id} accountId={accountId} showSource={showSource} onToggleSource={() => setShowSource(!showSource)} />
       <Conversation messageId={message.id} folderId={message.folderId} />
       {message.partial && <PartialNotice storedBytes={message.partialBytes ?? 0} totalBytes={message.size} onDownload={read.reload} downloading={read.loading} restGone={message.warnings.includes(REST_GONE_WARNING)} />}
       <Warnings warnings={message.partial ? message.warnings.filter((warning) => warning !== PARTIAL_WARNING && warning !== REST_GONE_WARNING) : message.warnings} />
