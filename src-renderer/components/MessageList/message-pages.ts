@@ -63,6 +63,11 @@ export class MessagePages {
     if (this.folds.setAll(collapsed)) this.refresh();
   }
 
+  /** The settings' word on this folder (all collapsed or not), unless the user turned threads here by hand. */
+  followSavedFolding(collapsed: boolean): void {
+    if (this.threaded && this.folds.followSaved(collapsed)) this.refresh();
+  }
+
   rowAt(index: number): MessageSummary | undefined {
     return this.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
   }

@@ -45,6 +45,14 @@ export class ThreadFolds {
     return true;
   }
 
+  /**
+   * Takes the folder's saved default (the settings arrive after the first page, or another window changed
+   * them) unless the user has turned threads here by hand; false when nothing changes.
+   */
+  followSaved(collapsed: boolean): boolean {
+    return this.turned.size === 0 && this.setAll(collapsed);
+  }
+
   request(): ThreadFoldsRequest {
     const turned = [...this.turned];
     return this.allCollapsed ? { collapsed: [], collapseAll: true, expanded: turned } : { collapsed: turned, collapseAll: false, expanded: [] };

@@ -37,9 +37,12 @@ export function useMessagePages(folderId: number | null, query = '', filter: Lis
     let folds = foldsByFolder.current.get(folderId);
     if (!folds) foldsByFolder.current.set(folderId, (folds = new ThreadFolds(collapsedIn.includes(folderId))));
     return new MessagePages(client, folderId, () => setVersion((version) => version + 1), query, { by, descending }, isView ? undefined : narrowed, !isView && threads, folds);
-    // collapsedIn only seeds a folder's first visit: its later changes come from the same folds.
+    // collapsedIn seeds a folder's first visit; later changes reach the same folds through followSavedFolding.
   }, [client, folderId, query, isView, by, descending, unread, flagged, attachments, threads]);
   useEffect(() => pages?.showRows(0, 0), [pages]);
+  // Until the settings arrive the defaults hold: a folder opened before them, or changed in another window, follows.
+  const savedCollapsed = folderId !== null && collapsedIn.includes(folderId);
+  useEffect(() => pages?.followSavedFolding(savedCollapsed), [pages, savedCollapsed]);
   const refreshSoon = useCoalesced(() => pages?.refresh(), VIEW_REFRESH_MS);
   useClientEvent('store.changed', ({ changes }) => {
     if (isView) {

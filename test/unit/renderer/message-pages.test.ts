@@ -83,6 +83,22 @@ describe('MessagePages', () => {
     ]);
   });
 
+  it('follows the settings\' word on the folder (all collapsed) until the user turns a thread by hand', async () => {
+    const { client, pages, settle } = await threadedFolder();
+    pages.followSavedFolding(true);
+    await settle();
+    pages.followSavedFolding(true); // so already: no request
+    pages.toggleThread(7);
+    await settle();
+    pages.followSavedFolding(false); // turned by hand: the folder stays as the user left it
+    await settle();
+    expect(client.callsOf('messages.list').map((call) => (call as { threads?: unknown }).threads)).toEqual([
+      { collapsed: [], collapseAll: false, expanded: [] },
+      { collapsed: [], collapseAll: true, expanded: [] },
+      { collapsed: [], collapseAll: true, expanded: [7] },
+    ]);
+  });
+
   it('an action on a collapsed thread\'s row reaches the replies it hides; other rows reach themselves', async () => {
     const root = { ...summary(0, 3), thread: { depth: 0, rootId: 1, size: 3, unread: 0, collapsed: true, hidden: [7, 8] } };
     const client = new FakeClient({ 'messages.list': () => ({ total: 2, items: [root, summary(1, 3)] }) });
