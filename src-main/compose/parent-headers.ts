@@ -1,6 +1,6 @@
 import type { Address } from '../ipc/contract';
 import type { ImapClient } from '../imap/imap-client';
-import { storedHeaderFields } from '../messages/stored-header-fields';
+import { messageHeaderFields } from '../messages/message-header-fields';
 import { parseAddressList } from '../mime/addresses';
 import { normalizeMessageId } from '../mime/header-fields';
 import { headerText } from '../mime/header-value';
@@ -43,7 +43,7 @@ export async function loadParentHeaders(
   record: MessageRecord,
   withImap: <T>(work: (client: ImapClient) => Promise<T>) => Promise<T>,
 ): Promise<ParentHeaders> {
-  const raw = await storedHeaderFields(store, record, withImap, FIELDS);
+  const raw = await messageHeaderFields(store, record, withImap, FIELDS);
   return raw ? readParentHeaders(raw) : { references: [], inReplyTo: storedInReplyTo(store, record.id), replyTo: [], bcc: [] };
 }
 

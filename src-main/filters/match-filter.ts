@@ -9,18 +9,22 @@ export interface FilteredMessage {
   subject: string;
 }
 
-/** How each operator compares one text of the message with the condition's, both lower-cased. */
-const COMPARES: Record<FilterOperator, (text: string, wanted: string) => boolean> = {
-  contains: (text, wanted) => text.includes(wanted),
-  doesNotContain: (text, wanted) => text.includes(wanted),
-  is: (text, wanted) => text === wanted,
-  isNot: (text, wanted) => text === wanted,
-  beginsWith: (text, wanted) => text.startsWith(wanted),
-  endsWith: (text, wanted) => text.endsWith(wanted),
-};
+type Compare = (text: string, wanted: string) => boolean;
+const contains: Compare = (text, wanted) => text.includes(wanted);
+const equals: Compare = (text, wanted) => text === wanted;
 
-/** The operators that hold when no text of the field compares (none of the recipients "is" x). */
-const NEGATED: ReadonlySet<FilterOperator> = new Set(['doesNotContain', 'isNot']);
+/**
+ * How each operator compares one text of the message with the condition's, both lower-cased; a negated one
+ * holds when no text of the field compares (none of the recipients "is" x).
+ */
+const OPERATORS: Record<FilterOperator, { compare: Compare; negated: boolean }> = {
+  contains: { compare: contains, negated: false },
+  doesNotContain: { compare: contains, negated: true },
+  is: { compare: equals, negated: false },
+  isNot: { compare: equals, negated: true },
+  beginsWith: { compare: (text, wanted) => text.startsWith(wanted), negated: false },
+  endsWith: { compare: (text, wanted) => text.endsWith(wanted), negated: false },
+};
 
 /**
  * Whether the message meets the filter's conditions (all of them, or any one), whatever the case. For people,
@@ -30,9 +34,9 @@ const NEGATED: ReadonlySet<FilterOperator> = new Set(['doesNotContain', 'isNot']
 export function matchesFilter(filter: Pick<MessageFilter, 'match' | 'conditions'>, message: FilteredMessage): boolean {
   const holds = (condition: FilterCondition) => {
     const wanted = condition.text.toLocaleLowerCase();
-    const compare = COMPARES[condition.operator];
+    const { compare, negated } = OPERATORS[condition.operator];
     const found = fieldText(condition.field, message).some((text) => compare(text.toLocaleLowerCase(), wanted));
-    return NEGATED.has(condition.operator) ? !found : found;
+    return negated ? !found : found;
   };
   return filter.match === 'all' ? filter.conditions.every(holds) : filter.conditions.some(holds);
 }

@@ -4,7 +4,7 @@ import { parseMailto } from '../mailto/parse-mailto';
 import { firstHeader, splitHeaderBlock } from '../mime/raw-headers';
 import type { MessageRecord } from '../store/messages-repo';
 import type { Store } from '../store/store';
-import { storedHeaderFields } from './stored-header-fields';
+import { messageHeaderFields } from './message-header-fields';
 
 /** Longer than any real unsubscribe link: cut off, not trusted. */
 const MAX_URL = 2048;
@@ -47,6 +47,6 @@ export async function loadListUnsubscribe(
   record: MessageRecord,
   withImap: <T>(work: (client: ImapClient) => Promise<T>) => Promise<T>,
 ): Promise<ListUnsubscribe | null> {
-  const raw = await storedHeaderFields(store, record, withImap, ['list-unsubscribe']);
+  const raw = await messageHeaderFields(store, record, withImap, ['list-unsubscribe']);
   return raw ? readListUnsubscribe(raw) : null;
 }

@@ -54,6 +54,8 @@ export function Composer({ initial, accounts, onSend, onClose, onDiscard, restor
   const identities = useIdentities(accounts);
   // The rich editor keeps its own document: a signature swapped in its HTML is loaded into a new one.
   const [editorKey, setEditorKey] = useState(0);
+  // What the core quoted below the signature when it filled the composer in (an answer's or forward's original).
+  const originalQuoted = () => quotedPart(initial.text, findIdentity(identities, initial.accountId, initial.identityId)?.signature);
   const chooseIdentity = (chosen: IdentityView) => {
     if (state.html !== null) setEditorKey((key) => key + 1);
     setState((s) => {
@@ -61,8 +63,7 @@ export function Composer({ initial, accounts, onSend, onClose, onDiscard, restor
       const identity = { accountId: chosen.accountId, identityId: chosen.id };
       // The plain alternative still had the old signature: none now, so it is made from the HTML when sent (the editor's next change gives it again).
       if (s.html !== null) return { ...s, ...identity, html: swapHtmlSignature(s.html, previous, chosen.signature), text: '' };
-      const quoted = quotedPart(initial.text, findIdentity(identities, initial.accountId, initial.identityId)?.signature);
-      return { ...s, ...identity, text: swapSignature(s.text, previous, chosen.signature, quoted) };
+      return { ...s, ...identity, text: swapSignature(s.text, previous, chosen.signature, originalQuoted()) };
     });
   };
   const signature = findIdentity(identities, state.accountId, state.identityId)?.signature;
@@ -73,8 +74,7 @@ export function Composer({ initial, accounts, onSend, onClose, onDiscard, restor
     if (invalid.length) return setProblem(t('compose.fixAddresses', { addresses: invalid.map((c) => c.address).join(', ') }));
     if (!hasRecipients(state)) return setProblem(t('compose.noRecipients'));
     if (!withoutFiles && settings.app.attachmentReminder) {
-      const quoted = quotedPart(initial.text, findIdentity(identities, initial.accountId, initial.identityId)?.signature);
-      const words = missingAttachmentWords(state, quoted);
+      const words = missingAttachmentWords(state, originalQuoted());
       if (words.length) return setReminder({ words, sendAt });
     }
     setReminder(null);

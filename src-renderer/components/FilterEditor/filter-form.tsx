@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { FILTER_FIELDS, FILTER_OPERATORS, MESSAGE_TAGS, type FilterCondition, type FilterInput, type FolderView, type MessageFilter, type MessageTag } from '../../../src-main/ipc/contract';
-import type { StringKey } from '../../i18n/en';
 import { useT } from '../../i18n/i18n-context';
 import { filterFolderLabel } from './folder-label';
+import { FIELD_LABELS, OPERATOR_LABELS } from './condition-labels';
 import { TextField } from '../Field';
 import { TAG_LOOKS } from '../TagChips';
 
@@ -17,14 +17,6 @@ interface FilterFormProps {
   onSave(filter: FilterInput): void;
   onCancel(): void;
 }
-
-const FIELD_LABELS: Record<FilterCondition['field'], StringKey> = { from: 'msgFilter.from', recipients: 'msgFilter.recipients', subject: 'msgFilter.subject' };
-
-/** Thunderbird's words for its rule operators (also the list's summary, index.tsx). */
-export const OPERATOR_LABELS: Record<FilterCondition['operator'], StringKey> = {
-  contains: 'msgFilter.contains', doesNotContain: 'msgFilter.doesNotContain', is: 'msgFilter.is', isNot: 'msgFilter.isNot',
-  beginsWith: 'msgFilter.beginsWith', endsWith: 'msgFilter.endsWith',
-};
 
 /** One filter: its name, its conditions (all or any), and what it does to the messages that meet them. */
 export function FilterForm({ accountId, filter, draft, folders, busy, onSave, onCancel }: FilterFormProps) {

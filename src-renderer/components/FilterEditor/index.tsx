@@ -5,7 +5,8 @@ import { useT } from '../../i18n/i18n-context';
 import { filterFolderLabel } from './folder-label';
 import { ErrorNotice } from '../ErrorNotice';
 import { TAG_LOOKS } from '../TagChips';
-import { FilterForm, OPERATOR_LABELS } from './filter-form';
+import { FilterForm } from './filter-form';
+import { FIELD_LABELS, OPERATOR_LABELS } from './condition-labels';
 import { useFilters } from './use-filters';
 import './filter-editor.css';
 
@@ -81,8 +82,7 @@ export function FilterEditor({ account }: { account: AccountView }) {
 
 /** "From contains x and subject begins with y → Move to Lists, Mark read" in the user's language. */
 function summary(filter: MessageFilter, folders: FolderView[], t: ReturnType<typeof useT>): string {
-  const field = { from: t('msgFilter.from'), recipients: t('msgFilter.recipients'), subject: t('msgFilter.subject') };
-  const conditions = filter.conditions.map((c) => `${field[c.field]} ${t(OPERATOR_LABELS[c.operator])} “${c.text}”`).join(filter.match === 'all' ? t('msgFilter.and') : t('msgFilter.or'));
+  const conditions = filter.conditions.map((c) => `${t(FIELD_LABELS[c.field])} ${t(OPERATOR_LABELS[c.operator])} “${c.text}”`).join(filter.match === 'all' ? t('msgFilter.and') : t('msgFilter.or'));
   const { actions } = filter;
   const target = folders.find((folder) => folder.id === actions.moveTo);
   const doing = [

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { isUnreachable } from '../errors/wren-error';
 import { fetchHeaderFields } from '../imap/fetch-header-fields';
 import type { ImapClient } from '../imap/imap-client';
@@ -8,13 +8,15 @@ import type { Store } from '../store/store';
 /** A header block larger than this is broken or hostile; what fits is enough for any field asked. */
 const HEADER_READ_LIMIT = 256 * 1024;
 
-function headOfFile(path: string): Buffer {
-  const fd = openSync(path, 'r');
+/** Read off the thread (libuv's pool): this runs on the core's main thread as a message opens. */
+async function headOfFile(path: string): Promise<Buffer> {
+  const file = await open(path, 'r');
   try {
     const buffer = Buffer.alloc(HEADER_READ_LIMIT);
-    return buffer.subarray(0, readSync(fd, buffer, 0, HEADER_READ_LIMIT, 0));
+    const { bytesRead } = await file.read(buffer, 0, HEADER_READ_LIMIT, 0);
+    return buffer.subarray(0, bytesRead);
   } finally {
-    closeSync(fd);
+    await file.close();
   }
 }
 
@@ -24,7 +26,7 @@ function headOfFile(path: string): Buffer {
  * neither can tell now: no source here and the message has no server copy, is gone there, or the server
  * cannot be reached.
  */
-export async function storedHeaderFields(
+export async function messageHeaderFields(
   store: Store,
   record: MessageRecord,
   withImap: <T>(work: (client: ImapClient) => Promise<T>) => Promise<T>,
