@@ -1,23 +1,23 @@
 #!/usr/bin/env node
 // The floor for any imapflow-based client: one FETCH over the whole INBOX, counting what
 // arrives and storing nothing. Run by the bench as a child process:
-//   BENCH_IMAP='{"host":…,"port":…,"user":…,"pass":…,"caFile":…}' node bench/imapflow-fetch.mjs headers|bodies
+//   BENCH_IMAP='{"host":…,"port":…,"user":…,"pass":…,"caFile":…,"headerFields":[…]}' node bench/imapflow-fetch.mjs headers|bodies
+// headerFields are wren's (HEADER_FIELDS in src-main/imap/fetch-headers.ts), given by the bench.
 // Prints one JSON line: { messages, bytes, maxRssBytes }.
 import { readFileSync } from 'node:fs';
 import { ImapFlow } from 'imapflow';
 
+/** The same items wren's header sync asks for (HEADER_QUERY in src-main/imap/fetch-headers.ts): keep the two in step, or the ratio compares different work. */
 const QUERIES = {
-  // The same items wren's header sync asks for (HEADER_QUERY in src-main/imap/fetch-headers.ts):
-  // keep the two in step, or the ratio compares different work.
-  headers: { uid: true, flags: true, size: true, internalDate: true, bodyStructure: true, headers: ['date', 'subject', 'from', 'sender', 'to', 'cc', 'message-id', 'in-reply-to'] },
-  bodies: { uid: true, source: true },
+  headers: (headerFields) => ({ uid: true, flags: true, size: true, internalDate: true, bodyStructure: true, headers: headerFields }),
+  bodies: () => ({ uid: true, source: true }),
 };
 
 async function main() {
   const mode = process.argv[2];
-  const query = QUERIES[mode];
-  if (!query) throw new Error('usage: imapflow-fetch.mjs headers|bodies');
-  const { host, port, user, pass, caFile } = JSON.parse(process.env.BENCH_IMAP ?? '{}');
+  if (!QUERIES[mode]) throw new Error('usage: imapflow-fetch.mjs headers|bodies');
+  const { host, port, user, pass, caFile, headerFields } = JSON.parse(process.env.BENCH_IMAP ?? '{}');
+  const query = QUERIES[mode](headerFields);
   const client = new ImapFlow({
     host, port, secure: true,
     tls: { ca: [readFileSync(caFile)] },

@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { HEADER_FIELDS } from '../src-main/imap/fetch-headers';
 import type { Lab, LabUser } from '../test/lab/lab';
 import { makeTempDir, removeDir } from './cleanup';
 import { runMeasured, type ChildRun } from './measure';
@@ -154,7 +155,8 @@ async function inboxTotal(wren: (args: string[]) => string[], env: NodeJS.Proces
 
 async function imapflowFetch(context: BenchContext, mode: 'headers' | 'bodies', round: number): Promise<Measurement> {
   const { lab, user } = context;
-  const connection = { host: lab.host, port: lab.ports.imaps, user: user.email, pass: user.password, caFile: context.certFile };
+  // The header fields wren's sync asks for, so that both rows fetch the same.
+  const connection = { host: lab.host, port: lab.ports.imaps, user: user.email, pass: user.password, caFile: context.certFile, headerFields: HEADER_FIELDS };
   // Profiled too when wren is, so that both rows pay the profiler's overhead and compare.
   const profile = context.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(context.profileDir, `imapflow-${mode}-run${round}`)}`] : [];
   const run = await runMeasured(process.execPath, [...profile, path.join(context.root, 'bench', 'imapflow-fetch.mjs'), mode], {

@@ -5,6 +5,7 @@ import { chown, utimes, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { HEADER_FIELDS } from '../src-main/imap/fetch-headers';
 import { connectImap, type Lab } from '../test/lab/lab';
 import { MAIL_USER } from '../test/lab/dovecot-config';
 import { lookupUser } from '../test/lab/system-user';
@@ -101,7 +102,7 @@ async function warmUp(lab: Lab, user: string): Promise<void> {
     const lock = await client.getMailboxLock('INBOX', { readOnly: true });
     try {
       // wren's HEADER_QUERY (src-main/imap/fetch-headers.ts), as in bench/imapflow-fetch.mjs.
-      const query = { uid: true, flags: true, size: true, internalDate: true, bodyStructure: true, headers: ['date', 'subject', 'from', 'sender', 'to', 'cc', 'message-id', 'in-reply-to'] };
+      const query = { uid: true, flags: true, size: true, internalDate: true, bodyStructure: true, headers: HEADER_FIELDS };
       for await (const message of client.fetch('1:*', query)) void message;
     } finally {
       lock.release();

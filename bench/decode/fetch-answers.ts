@@ -5,10 +5,11 @@
 // object, close enough to time the decoding and to compare two versions of it.
 import type { MessageStructureObject } from 'imapflow';
 import libmime from 'libmime';
+import { HEADER_FIELDS } from '../../src-main/imap/fetch-headers';
 import type { EnvelopeFetch } from '../../src-main/mime/envelope';
 import { generateMessage, type MailboxPlan } from '../generator/generate-message';
 
-const FIELDS = new Set(['date', 'subject', 'from', 'sender', 'to', 'cc', 'message-id', 'in-reply-to']);
+const FIELDS = new Set(HEADER_FIELDS);
 
 /** The bench's own plan (bench-main.ts), with a fixed owner address. */
 export function benchPlan(count: number, seed: number): MailboxPlan {

@@ -31,7 +31,7 @@ function generated(seed: number, index: number): { header: HeaderRecord; text: s
   if (index % RARE_EVERY === 0) sentences.push(RARE_WORD);
   const name = rng.pick(lang.names);
   const header: HeaderRecord = {
-    uid: index + 1, uidl: null, messageId: `<${index}@bench.example>`, inReplyTo: null,
+    uid: index + 1, uidl: null, messageId: `<${index}@bench.example>`, inReplyTo: null, threadRoot: null,
     subject: rng.pick(lang.subjects).replace('{n}', String(rng.int(1, 999))),
     from: { name, address: `${index % 97}@${rng.pick(lang.domains)}` }, to: [], cc: [],
     date: Date.UTC(2020, 0, 1) + index * 60_000, internalDate: null, size: 0, flags: [], hasAttachments: false, structure: null, modseq: null,

@@ -6,6 +6,7 @@ import { appendMessage } from '../imap/append-message';
 import { findByMessageId } from '../imap/find-by-message-id';
 import type { ImapSessions } from '../imap/imap-sessions';
 import { withFolder } from '../imap/with-folder';
+import { threadRootOf } from '../mime/header-fields';
 import type { OperationsService } from '../journal/operations-service';
 import type { AttachmentStaging } from '../outbox/attachment-staging';
 import type { AccountRecord } from '../store/accounts-repo';
@@ -112,7 +113,7 @@ export class DraftsService {
     const now = Date.now();
     const rowId = this.store.write(() => {
       const [id] = this.store.messages.insertHeaders(folder.id, [{
-        uid: null, uidl: null, messageId, inReplyTo: composed.inReplyTo, subject: composed.subject,
+        uid: null, uidl: null, messageId, inReplyTo: composed.inReplyTo, threadRoot: threadRootOf(composed.references[0] ?? null, messageId), subject: composed.subject,
         from: { name: identity.name, address: identity.email }, to: composed.to, cc: composed.cc, date: now, internalDate: now,
         size: blob.size, flags: DRAFT_FLAGS, hasAttachments: composed.attachments.some((a) => !a.contentId), structure: null, modseq: null,
       }]);

@@ -49,6 +49,7 @@ function envelopeFields(msg: EnvelopeFetch): HeaderFields {
     date: toTime(env.date),
     messageId: normalizeMessageId(env.messageId),
     inReplyTo: normalizeMessageId(env.inReplyTo),
+    threadRoot: null,
   };
 }
 
@@ -86,6 +87,7 @@ function overlayRawFields(fields: HeaderFields, headers: Buffer, structure: Stru
     else if (name === 'date') fields.date = decoded.date;
     else if (name === 'message-id') fields.messageId = decoded.messageId;
     else if (name === 'in-reply-to') fields.inReplyTo = decoded.inReplyTo;
+    else if (name === 'references') fields.threadRoot = decoded.threadRoot;
   }
 }
 
@@ -126,6 +128,7 @@ export function fromImapEnvelope(msg: EnvelopeFetch): HeaderRecord {
     date: fields.date,
     messageId: fields.messageId,
     inReplyTo: fields.inReplyTo,
+    threadRoot: fields.threadRoot,
     internalDate: toTime(msg.internalDate),
     size: msg.size ?? 0,
     flags: msg.flags ? [...msg.flags] : [],

@@ -15,6 +15,12 @@ export interface HeaderFields {
   date: number | null;
   messageId: string | null;
   inReplyTo: string | null;
+  /**
+   * The first Message-ID of References: by convention (RFC 5322 3.6.4) the thread's first message. It
+   * joins a reply to its thread when the message it answers is missing here (deleted, in another
+   * folder, never received). Null without References, or when it names the message itself.
+   */
+  threadRoot: string | null;
 }
 
 /** "<id@host>" as the header gives it, or the bare id wrapped; null when empty. */
@@ -25,6 +31,12 @@ export function normalizeMessageId(value: string | null | undefined): string | n
   if (bracketed) return bracketed[0];
   const bare = text.split(/\s+/)[0] ?? '';
   return bare ? `<${bare}>` : null;
+}
+
+/** The thread's first Message-ID from a References header (see HeaderFields.threadRoot). */
+export function threadRootOf(references: string | null, messageId: string | null): string | null {
+  const root = normalizeMessageId(references);
+  return root === messageId ? null : root;
 }
 
 /** Every header called `name` (To and Cc may repeat) as one address list. */
@@ -59,14 +71,16 @@ export function readHeaderFields(headers: RawHeader[], bodyCharset: string | nul
   const subject = subjectRaw ? decodeHeaderValue(subjectRaw, 'subject', bodyCharset) : { text: '', warnings: [] };
   for (const warning of subject.warnings) warnings.push(warning);
   const from = addressesOf(headers, 'from', bodyCharset, warnings)[0] ?? addressesOf(headers, 'sender', bodyCharset, warnings)[0];
+  const messageId = normalizeMessageId(firstHeader(headers, 'message-id'));
   return {
     subject: subject.text,
     from: from ?? NO_ADDRESS,
     to: addressesOf(headers, 'to', bodyCharset, warnings),
     cc: addressesOf(headers, 'cc', bodyCharset, warnings),
     date: dateOf(headers, warnings),
-    messageId: normalizeMessageId(firstHeader(headers, 'message-id')),
+    messageId,
     inReplyTo: normalizeMessageId(firstHeader(headers, 'in-reply-to')),
+    threadRoot: threadRootOf(firstHeader(headers, 'references'), messageId),
     warnings: warnings.length ? [...new Set(warnings)] : warnings,
   };
 }

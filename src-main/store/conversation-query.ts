@@ -15,15 +15,23 @@ const MAX_DEPTH = 500;
 
 type PlacedRow = HitRow & { messageId: string | null };
 
+/** What links a message up to its conversation: the Message-ID it answers and the first of its References. */
+interface Links {
+  parent: string | null;
+  threadRoot: string | null;
+}
+
 const byDate = (a: PlacedRow, b: PlacedRow) => a.sort_date - b.sort_date || a.id - b.id;
 
 /**
  * The conversation a message belongs to, in its own account and across its folders (the replies the
- * user sent are in Sent): the messages linked to it by In-Reply-To, up to the first one and down to
- * every reply. Threads by In-Reply-To alone, which the header sync already stores; References would
- * also join the replies to a message that is missing here (deleted, or never received), but it is
- * not fetched, as every extra field slows the header sync. Replies to the same missing message still
- * meet: the walk up stops at the missing Message-ID, and the walk down starts from it.
+ * user sent are in Sent): up to its first message and down to every message below it. Up goes by the
+ * first of References (thread_root) where the header sync stored it, else by In-Reply-To; down takes
+ * the messages that answer one already found or name it first in their References, so a reply to a
+ * message missing here (deleted, never received) still joins. Messages stored before References were
+ * fetched have no thread_root: for them the In-Reply-To links alone decide, as before, and replies to
+ * the same missing message still meet (the walk up stops at the missing Message-ID, and the walk down
+ * starts from it).
  */
 export class ConversationQuery {
   private readonly statements: PreparedStatements;
@@ -35,45 +43,62 @@ export class ConversationQuery {
   /** Oldest first; just the message itself when it starts and ends its conversation (or has no Message-ID). */
   of(id: number): ConversationMessage[] {
     const start = this.statements
-      .get('SELECT m.message_id AS messageId, m.in_reply_to AS inReplyTo, f.account_id AS accountId FROM messages m JOIN folders f ON f.id = m.folder_id WHERE m.id = ?')
-      .get(id) as { messageId: string | null; inReplyTo: string | null; accountId: number | null } | undefined;
+      .get(
+        `SELECT m.message_id AS messageId, m.in_reply_to AS parent, m.thread_root AS threadRoot, f.account_id AS accountId
+         FROM messages m JOIN folders f ON f.id = m.folder_id WHERE m.id = ?`,
+      )
+      .get(id) as (Links & { messageId: string | null; accountId: number | null }) | undefined;
     if (!start) return [];
     if (!start.messageId) return this.placed([], id);
-    const root = this.rootOf(start.messageId, start.inReplyTo, start.accountId);
-    return this.placed([...this.repliesFrom(root, start.accountId), start.messageId], id);
+    const root = this.rootOf(start.messageId, start, start.accountId);
+    return this.placed([...this.membersOf(root, start.accountId), start.messageId], id);
   }
 
-  /** The first Message-ID of the chain, present here or not. */
-  private rootOf(messageId: string, inReplyTo: string | null, accountId: number | null): string {
-    const parentOf = this.statements.pluck(
-      `SELECT m.in_reply_to FROM messages m JOIN folders f ON f.id = m.folder_id
-       WHERE m.message_id = ? AND f.account_id IS ? AND m.in_reply_to IS NOT NULL LIMIT 1`,
+  /**
+   * The first Message-ID of the conversation, present here or not: up by the first of References where
+   * a message has it, else by In-Reply-To, from each message reached in turn (a References that names
+   * only the parent, as some clients write it, is no further up than In-Reply-To).
+   */
+  private rootOf(messageId: string, links: Links, accountId: number | null): string {
+    const linksOf = this.statements.get(
+      `SELECT m.in_reply_to AS parent, m.thread_root AS threadRoot FROM messages m JOIN folders f ON f.id = m.folder_id
+       WHERE m.message_id = ? AND f.account_id IS ? AND (m.in_reply_to IS NOT NULL OR m.thread_root IS NOT NULL) LIMIT 1`,
     );
     const seen = new Set([messageId]);
     let root = messageId;
-    let parent = inReplyTo;
-    while (parent && !seen.has(parent) && seen.size < MAX_DEPTH) {
-      seen.add(parent);
-      root = parent;
-      parent = parentOf.get(parent, accountId) as string | null | undefined ?? null;
+    for (let next: Links | undefined = links; next; ) {
+      const up = next.threadRoot ?? next.parent;
+      if (!up || seen.has(up) || seen.size >= MAX_DEPTH) break;
+      seen.add(up);
+      root = up;
+      next = linksOf.get(up, accountId) as Links | undefined;
     }
     return root;
   }
 
-  /** The root and every message that replies to it, or to a reply of it. */
-  private repliesFrom(root: string, accountId: number | null): string[] {
+  /** The root and every message that replies to it (In-Reply-To) or names it first in its References, then theirs, and so on. */
+  private membersOf(root: string, accountId: number | null): string[] {
+    const ofThread = this.statements.pluck(
+      `SELECT DISTINCT m.message_id FROM messages m INDEXED BY messages_thread_root JOIN folders f ON f.id = m.folder_id
+       WHERE m.thread_root = ? AND f.account_id IS ? AND m.message_id IS NOT NULL`,
+    );
     const repliesTo = this.statements.pluck(
       `SELECT DISTINCT m.message_id FROM messages m INDEXED BY messages_in_reply_to JOIN folders f ON f.id = m.folder_id
        WHERE m.in_reply_to = ? AND f.account_id IS ? AND m.message_id IS NOT NULL`,
     );
     const found = new Set([root]);
     const waiting = [root];
-    while (waiting.length > 0 && found.size < MAX_CONVERSATION * 5) {
-      for (const reply of repliesTo.all(waiting.pop(), accountId) as string[]) {
-        if (found.has(reply)) continue;
-        found.add(reply);
-        waiting.push(reply);
+    const meet = (messageIds: string[]) => {
+      for (const messageId of messageIds) {
+        if (found.has(messageId)) continue;
+        found.add(messageId);
+        waiting.push(messageId);
       }
+    };
+    while (waiting.length > 0 && found.size < MAX_CONVERSATION * 5) {
+      const messageId = waiting.pop();
+      meet(repliesTo.all(messageId, accountId) as string[]);
+      meet(ofThread.all(messageId, accountId) as string[]);
     }
     return [...found];
   }

@@ -14,6 +14,8 @@ export interface HeaderRecord {
   uidl: string | null;
   messageId: string | null;
   inReplyTo: string | null;
+  /** The first Message-ID of References (see HeaderFields.threadRoot). */
+  threadRoot: string | null;
   subject: string;
   from: Address;
   to: Address[];
@@ -75,12 +77,13 @@ export function flagsOf(row: { seen: number; flagged: number; answered: number; 
 
 /**
  * The columns a header sync fills, bound by position from messageValues (in
- * this order): binding 22 named values from an object per row cost about as
+ * this order): binding 23 named values from an object per row cost about as
  * much again as the rest of the JavaScript side of insertHeaders.
  */
 const MESSAGE_COLUMNS = [
   'folder_id', 'uid', 'uidl', 'message_id', 'in_reply_to', 'subject', 'from_name', 'from_addr', 'to_json', 'cc_json',
   'date', 'internal_date', 'sort_date', 'size', 'seen', 'flagged', 'answered', 'draft', 'keywords', 'has_attachments', 'structure_json', 'modseq',
+  'thread_root',
 ] as const;
 
 const INSERT_MESSAGE = `INSERT INTO messages (${MESSAGE_COLUMNS.join(', ')}) VALUES (${MESSAGE_COLUMNS.map(() => '?').join(', ')})
@@ -91,7 +94,7 @@ function messageValues(folderId: number, r: HeaderRecord, sortDate: number, flag
   return [
     folderId, r.uid, r.uidl, r.messageId, r.inReplyTo, r.subject, r.from.name, r.from.address, JSON.stringify(r.to), JSON.stringify(r.cc),
     r.date, r.internalDate, sortDate, r.size, flags.seen, flags.flagged, flags.answered, flags.draft, flags.keywords, r.hasAttachments ? 1 : 0,
-    r.structure ? JSON.stringify(r.structure) : null, r.modseq,
+    r.structure ? JSON.stringify(r.structure) : null, r.modseq, r.threadRoot,
   ];
 }
 

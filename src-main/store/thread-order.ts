@@ -5,6 +5,8 @@ export interface ThreadInput {
   id: number;
   messageId: string | null;
   inReplyTo: string | null;
+  /** The first Message-ID of its References (HeaderFields.threadRoot). */
+  threadRoot: string | null;
   sortDate: number;
   seen: boolean;
 }
@@ -33,11 +35,13 @@ export function foldedBy(folding: ThreadFolding): (rootId: number) => boolean {
 
 /**
  * Arranges a folder's messages (given in the user's order) into threads, as Thunderbird's threaded view
- * does: a reply under the message its In-Reply-To names, replies to one message oldest first. A thread
- * takes the place of its member that comes first in the user's order, so newest first shows the thread
- * with the newest reply on top. A reply whose parent is not in the folder starts a thread of its own; a
- * loop of In-Reply-To (a broken or hostile header) is cut where it was met first. The replies of a
- * thread `isFolded` names (by its first message) are left out.
+ * does: a reply under the message its In-Reply-To names, replies to one message oldest first. A reply
+ * whose parent is not in the folder goes under its thread's first message (the first of its References)
+ * when that one is here; when neither is, the replies to the same missing message, or of the same
+ * missing thread, meet under the oldest of them, so one thread is not shown as several. A thread takes
+ * the place of its member that comes first in the user's order, so newest first shows the thread with
+ * the newest reply on top. A loop of In-Reply-To (a broken or hostile header) is cut where it was met
+ * first. The replies of a thread `isFolded` names (by its first message) are left out.
  */
 export function arrangeThreads(inputs: readonly ThreadInput[], isFolded: (rootId: number) => boolean = () => false): ThreadRow[] {
   // By position in `inputs`, in typed arrays: a folder of 100,000 messages is arranged in the search
@@ -82,7 +86,7 @@ class ThreadLinks {
     this.replies = new Int32Array(this.replyStart[count]!);
     const filled = this.replyStart.slice(0, count);
     for (let at = 0; at < count; at++) if (this.parent[at]! >= 0) this.replies[filled[this.parent[at]!]!++] = at;
-    const older = (a: number, b: number) => inputs[a]!.sortDate - inputs[b]!.sortDate || inputs[a]!.id - inputs[b]!.id;
+    const older = (a: number, b: number) => this.older(a, b);
     for (let at = 0; at < count; at++) {
       if (this.replyStart[at + 1]! - this.replyStart[at]! > 1) this.replies.subarray(this.replyStart[at], this.replyStart[at + 1]).sort(older);
     }
@@ -115,7 +119,10 @@ class ThreadLinks {
     return thread;
   }
 
-  /** Each message's parent by In-Reply-To; the message stored first with a Message-ID owns it (a copy is not its reply). */
+  /**
+   * Each message's parent: by In-Reply-To, else its thread's first message, else the oldest message of
+   * its missing parent or thread. The message stored first with a Message-ID owns it (a copy is not its reply).
+   */
   private parents(): Int32Array {
     const owner = new Map<string, number>();
     this.inputs.forEach((input, at) => {
@@ -124,10 +131,34 @@ class ThreadLinks {
       if (known === undefined || input.id < this.inputs[known]!.id) owner.set(input.messageId, at);
     });
     const parent = new Int32Array(this.inputs.length).fill(-1);
+    const orphansOf = new Map<string, number[]>();
     this.inputs.forEach((input, at) => {
-      const up = input.inReplyTo === null ? undefined : owner.get(input.inReplyTo);
+      const up = this.present(owner, input.inReplyTo) ?? this.present(owner, input.threadRoot);
       if (up !== undefined && up !== at) parent[at] = up;
+      else if (up === undefined && (input.threadRoot ?? input.inReplyTo) !== null) {
+        const missing = (input.threadRoot ?? input.inReplyTo)!;
+        const orphans = orphansOf.get(missing);
+        if (orphans) orphans.push(at);
+        else orphansOf.set(missing, [at]);
+      }
     });
+    for (const orphans of orphansOf.values()) this.meetUnderOldest(orphans, parent);
     return parent;
+  }
+
+  private present(owner: Map<string, number>, messageId: string | null): number | undefined {
+    return messageId === null ? undefined : owner.get(messageId);
+  }
+
+  /** Replies whose parent and thread are missing, of one missing message: the oldest stands for it (it has no parent, so no loop is made). */
+  private meetUnderOldest(orphans: number[], parent: Int32Array): void {
+    if (orphans.length < 2) return;
+    let oldest = orphans[0]!;
+    for (const at of orphans) if (this.older(at, oldest) < 0) oldest = at;
+    for (const at of orphans) if (at !== oldest) parent[at] = oldest;
+  }
+
+  private older(a: number, b: number): number {
+    return this.inputs[a]!.sortDate - this.inputs[b]!.sortDate || this.inputs[a]!.id - this.inputs[b]!.id;
   }
 }

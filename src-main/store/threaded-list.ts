@@ -23,8 +23,8 @@ interface Arrangement {
   messages: number;
 }
 
-/** Row fields read for every message of the folder: [id, message_id, in_reply_to, sort_date, seen]. */
-type LinkRow = [number, string | null, string | null, number, number];
+/** Row fields read for every message of the folder: [id, message_id, in_reply_to, thread_root, sort_date, seen]. */
+type LinkRow = [number, string | null, string | null, string | null, number, number];
 
 /**
  * A folder's list in threads (see arrangeThreads). The threads need every message of the folder, not one
@@ -60,11 +60,11 @@ export class ThreadedList {
     const role = this.statements.pluck('SELECT role FROM folders WHERE id = ?').get(query.folderId) as FolderRole | null | undefined;
     const narrowed = filterOf(query.filter);
     const links = this.statements.get(
-      `SELECT m.id, m.message_id, m.in_reply_to, m.sort_date, m.seen FROM messages m
+      `SELECT m.id, m.message_id, m.in_reply_to, m.thread_root, m.sort_date, m.seen FROM messages m
        WHERE m.folder_id = ?${narrowed.sql} ORDER BY ${orderOf(query.sort, role ?? null)}`,
     ).raw();
     const rows = timed('messages.threads', () => {
-      const inputs = (links.all(query.folderId, ...narrowed.values) as LinkRow[]).map(([id, messageId, inReplyTo, sortDate, seen]) => ({ id, messageId, inReplyTo, sortDate, seen: seen === 1 }));
+      const inputs = (links.all(query.folderId, ...narrowed.values) as LinkRow[]).map(([id, messageId, inReplyTo, threadRoot, sortDate, seen]) => ({ id, messageId, inReplyTo, threadRoot, sortDate, seen: seen === 1 }));
       return arrangeThreads(inputs, foldedBy(query.folding));
     });
     const arrangement = { rows, messages: rows.reduce((sum, row) => sum + (row.collapsed ? row.size : 1), 0) };

@@ -15,9 +15,12 @@ describe('web mode: the list in threads (View ▸ Threads in Thunderbird)', () =
         .map((row) => `${(row as unknown as { style: { paddingInlineStart: string } }).style.paddingInlineStart} ${row.querySelector('.message-row__subject')!.textContent!.trim()}`),
     );
 
+  const dan = 'Dan <dan@example.test>';
+  /** The Inbox in threads once the last replies came. */
+  const expanded = ['12px 季度预算', '28px Re: 季度预算', '44px Re: Re: 季度预算', '28px Re: 季度预算', '28px Re: 季度预算（补充）', '12px Lunch'];
+
   beforeAll(async () => {
     const user = web.lab.users[1]!.email;
-    const dan = 'Dan <dan@example.test>';
     await web.lab.seed(user, 'INBOX', [
       conversationMessage({ id: 't1', from: dan, to: user, subject: '季度预算', date: 'Mon, 30 Nov 2026 09:00:00 +0000', body: '请看附件。' }),
       conversationMessage({ id: 't2', inReplyTo: 't1', from: 'Eve <eve@example.test>', to: user, subject: 'Re: 季度预算', date: 'Mon, 30 Nov 2026 10:00:00 +0000', body: '第二页有误。' }),
@@ -62,21 +65,29 @@ describe('web mode: the list in threads (View ▸ Threads in Thunderbird)', () =
     await expect.poll(shape).toEqual(['12px 季度预算', '28px Re: 季度预算', '44px Re: Re: 季度预算', '12px Lunch']);
   });
 
-  it('a reply that arrives joins its thread', async () => {
+  it('a reply that arrives joins its thread, and so does one answering a message that is not here, by its References', async () => {
     const user = web.lab.users[1]!.email;
     await web.lab.seed(user, 'INBOX', [
       conversationMessage({ id: 't4', inReplyTo: 't1', from: 'Gus <gus@example.test>', to: user, subject: 'Re: 季度预算', date: 'Mon, 30 Nov 2026 14:00:00 +0000', body: '同意。' }),
+      // t5 went to someone else; its answer names the thread's first message first in its References.
+      conversationMessage({
+        id: 't6', inReplyTo: 't5', references: ['t1', 't5'], from: dan, to: user, subject: 'Re: 季度预算（补充）',
+        date: 'Mon, 30 Nov 2026 15:00:00 +0000', body: '补充一点。',
+      }),
     ]);
     await web.page.getByTestId('sync-now').click();
-    await expect.poll(shape, { timeout: 20_000 }).toEqual(['12px 季度预算', '28px Re: 季度预算', '44px Re: Re: 季度预算', '28px Re: 季度预算', '12px Lunch']);
+    await expect.poll(shape, { timeout: 20_000 }).toEqual(expanded);
+    // The open first message's conversation, in the reading pane, takes both in too.
+    await rows().first().click();
+    await expect.poll(() => web.page.getByTestId('conversation-item').count()).toBe(5);
+    await screenshot(web.page, 'threads-by-references-zh');
   });
 
   it('\\ collapses every thread of the folder and * expands them, as in Thunderbird; the folder stays collapsed after a reload', async () => {
-    const expanded = ['12px 季度预算', '28px Re: 季度预算', '44px Re: Re: 季度预算', '28px Re: 季度预算', '12px Lunch'];
     await rows().filter({ hasText: 'Re: Re: 季度预算' }).click();
     await web.page.keyboard.press('\\');
     await expect.poll(shape).toEqual(['12px 季度预算', '12px Lunch']);
-    expect(await web.page.getByTestId('thread-twisty').textContent()).toBe('▸ 4');
+    expect(await web.page.getByTestId('thread-twisty').textContent()).toBe('▸ 5');
     // The focus went up to the thread's first message, the row that stays.
     expect(await rows().filter({ hasText: '季度预算' }).getAttribute('aria-selected')).toBe('true');
     await web.page.reload();

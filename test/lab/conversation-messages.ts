@@ -1,12 +1,19 @@
-/** One message of a conversation, as raw RFC 5322: `inReplyTo` links it to the one it answers. */
-export function conversationMessage(options: { id: string; inReplyTo?: string; from: string; to: string; subject: string; date: string; body: string }): string {
+/**
+ * One message of a conversation, as raw RFC 5322: `inReplyTo` links it to the one it answers, and
+ * References names `references` (the thread from its first message) or else that one alone.
+ */
+export function conversationMessage(options: {
+  id: string; inReplyTo?: string; references?: string[]; from: string; to: string; subject: string; date: string; body: string;
+}): string {
+  const references = options.references ?? (options.inReplyTo ? [options.inReplyTo] : []);
   return [
     `From: ${options.from}`,
     `To: ${options.to}`,
     `Subject: ${options.subject}`,
     `Date: ${options.date}`,
     `Message-ID: <${options.id}@example.test>`,
-    ...(options.inReplyTo ? [`In-Reply-To: <${options.inReplyTo}@example.test>`, `References: <${options.inReplyTo}@example.test>`] : []),
+    ...(options.inReplyTo ? [`In-Reply-To: <${options.inReplyTo}@example.test>`] : []),
+    ...(references.length ? [`References: ${references.map((id) => `<${id}@example.test>`).join('\r\n ')}`] : []),
     'Content-Type: text/plain; charset=utf-8',
     'Content-Transfer-Encoding: 8bit',
     '',

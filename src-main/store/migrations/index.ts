@@ -27,6 +27,7 @@ import { outboxComposedApart } from './0026-outbox-composed-apart';
 import { messagesByInReplyTo } from './0027-messages-by-in-reply-to';
 import { messageFilters } from './0028-message-filters';
 import { filterConditionOperators } from './0029-filter-condition-operators';
+import { messagesThreadRoot } from './0030-messages-thread-root';
 import type { Migration } from './migration';
 
 /** In order; a new migration is a new file here, never an edit to an old one. */
@@ -35,7 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   pop3Downloads, localTransfers, outbox, addressBook, accountOrderColour, pop3UidlIdentity, messageSearch, addressBookByBatch, oauth2Accounts,
   searchCjkRunEnds, folderDeletePlan, outboxSources, messageIdsNeverReused, searchNfkc,
   searchAttachmentNames, messagesByMessageId, accountIdsNeverReused, smtpCertificatePin, outboxSendingBegan,
-  outboxComposedApart, messagesByInReplyTo, messageFilters, filterConditionOperators,
+  outboxComposedApart, messagesByInReplyTo, messageFilters, filterConditionOperators, messagesThreadRoot,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -15,14 +15,22 @@ describe('wren list --threads', () => {
       conversationMessage({ id: 'p3', inReplyTo: 'p2', from: ann, to: alice, subject: 'Re: Re: Plan', date: 'Tue, 1 Dec 2026 12:00:00 +0000', body: 'Good.' }),
       conversationMessage({ id: 'x1', from: ann, to: alice, subject: 'Other', date: 'Tue, 1 Dec 2026 10:00:00 +0000', body: 'Hi.' }),
     ]);
+    // A second thread whose middle message is not in the Inbox (the user's answer, in Sent): the reply
+    // to it names the thread's first message in its References, folded over two lines.
+    await lab.seed(alice, 'INBOX', [
+      conversationMessage({ id: 'q1', from: ann, to: alice, subject: 'Budget', date: 'Mon, 30 Nov 2026 09:00:00 +0000', body: 'Budget?' }),
+      conversationMessage({ id: 'q3', inReplyTo: 'q2', references: ['q1', 'q2'], from: ann, to: alice, subject: 'Re: Budget', date: 'Mon, 30 Nov 2026 11:00:00 +0000', body: 'Thanks.' }),
+    ]);
   });
 
   it('lists replies under what they answer, each thread where its newest message sorts, with depth and counts', async () => {
     const listed = JSON.parse((await wren(['list', 'Work', 'INBOX', '--threads', '--json'])).stdout) as Listed[];
-    expect(listed.map((m) => [m.subject, m.thread?.depth])).toEqual([['Plan', 0], ['Re: Plan', 1], ['Re: Re: Plan', 2], ['Other', 0]]);
+    expect(listed.map((m) => [m.subject, m.thread?.depth])).toEqual([
+      ['Plan', 0], ['Re: Plan', 1], ['Re: Re: Plan', 2], ['Other', 0], ['Budget', 0], ['Re: Budget', 1],
+    ]);
     expect(listed[2]!.thread).toEqual({ depth: 2, rootId: listed[0]!.id, size: 3, unread: 3, collapsed: false });
     const flat = JSON.parse((await wren(['list', 'Work', 'INBOX', '--json'])).stdout) as Listed[];
-    expect(flat.map((m) => m.subject)).toEqual(['Re: Re: Plan', 'Re: Plan', 'Other', 'Plan']);
+    expect(flat.map((m) => m.subject)).toEqual(['Re: Re: Plan', 'Re: Plan', 'Other', 'Plan', 'Re: Budget', 'Budget']);
     expect(flat.every((m) => m.thread === undefined)).toBe(true);
   });
 
@@ -34,9 +42,9 @@ describe('wren list --threads', () => {
 
   it('--collapsed lists each thread as one row with how many messages it holds, and wants --threads', async () => {
     const listed = JSON.parse((await wren(['list', 'Work', 'INBOX', '--threads', '--collapsed', '--json'])).stdout) as Listed[];
-    expect(listed.map((m) => [m.subject, m.thread?.collapsed, m.thread?.size])).toEqual([['Plan', true, 3], ['Other', false, 1]]);
+    expect(listed.map((m) => [m.subject, m.thread?.collapsed, m.thread?.size])).toEqual([['Plan', true, 3], ['Other', false, 1], ['Budget', true, 2]]);
     const text = await wren(['list', 'Work', 'INBOX', '--threads', '--collapsed']);
-    expect(text.stdout.trimEnd().split('\n').map((line) => line.split('\t')[3])).toEqual(['Plan (3)', 'Other']);
+    expect(text.stdout.trimEnd().split('\n').map((line) => line.split('\t')[3])).toEqual(['Plan (3)', 'Other', 'Budget (2)']);
     const alone = await wren(['list', 'Work', 'INBOX', '--collapsed']);
     expect(alone.code).toBe(2);
     expect(alone.stderr).toContain('--collapsed goes with --threads');

@@ -32,7 +32,7 @@ const WORDS = ['warehouse', 'invoice', 'budget', 'meeting', 'report', '会议', 
 
 function headers(count: number, from = 1): HeaderRecord[] {
   return Array.from({ length: count }, (_, i) => ({
-    uid: from + i, uidl: null, messageId: null, inReplyTo: null,
+    uid: from + i, uidl: null, messageId: null, inReplyTo: null, threadRoot: null,
     subject: `${WORDS[i % WORDS.length]} ${WORDS[(i * 7) % WORDS.length]} number ${from + i}`,
     from: { name: 'Ann Lee', address: 'ann@example.com' }, to: [], cc: [], date: Date.UTC(2026, 0, 1) + (i % 50) * 3_600_000, internalDate: null,
     size: 0, flags: [], hasAttachments: false, structure: null, modseq: null,

@@ -123,7 +123,7 @@ describe('changes made elsewhere during the first sync of a large folder', () =>
     await wren.core.sync.run(accountId, false);
     const inbox = inboxOf(wren, accountId);
     // What the unsolicited FETCH rows used to become: no UID, no subject, date 0.
-    const ghost = { uid: null, uidl: null, messageId: null, inReplyTo: null, subject: '', from: { name: '', address: '' }, to: [], cc: [],
+    const ghost = { uid: null, uidl: null, messageId: null, inReplyTo: null, threadRoot: null, subject: '', from: { name: '', address: '' }, to: [], cc: [],
       date: null, internalDate: null, size: 0, flags: ['\\Seen'], hasAttachments: false, structure: null, modseq: 7 };
     wren.core.store.write(() => wren.core.store.messages.insertHeaders(inbox.id, [ghost, ghost, ghost]));
     expect(inboxOf(wren, accountId).total).toBe(TOTAL + 3);

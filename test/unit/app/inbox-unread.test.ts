@@ -20,7 +20,7 @@ describe('inboxUnread', () => {
       store.write(() => store.folders.replaceRemote(accountId, [remote('INBOX', 'inbox'), remote('Later', null)]));
       for (const folder of store.folders.list(accountId)) {
         store.write(() => store.messages.insertHeaders(folder.id, [1, 2].map((uid) => ({
-          uid, uidl: null, messageId: null, inReplyTo: null, subject: '', from: { name: '', address: '' }, to: [], cc: [], date: null,
+          uid, uidl: null, messageId: null, inReplyTo: null, threadRoot: null, subject: '', from: { name: '', address: '' }, to: [], cc: [], date: null,
           internalDate: null, size: 0, flags: uid === 2 ? ['\\Seen'] : [], hasAttachments: false, structure: null, modseq: null,
         }))));
       }

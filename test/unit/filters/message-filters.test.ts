@@ -9,7 +9,7 @@ afterEach(() => dispose());
 
 function header(uid: number, from: string, subject: string): HeaderRecord {
   return {
-    uid, uidl: null, messageId: `<${uid}@t>`, inReplyTo: null, subject, from: { name: '', address: from }, to: [{ name: 'Me', address: 'me@example.test' }],
+    uid, uidl: null, messageId: `<${uid}@t>`, inReplyTo: null, threadRoot: null, subject, from: { name: '', address: from }, to: [{ name: 'Me', address: 'me@example.test' }],
     cc: [], date: uid, internalDate: null, size: 10, flags: [], hasAttachments: false, structure: null, modseq: null,
   };
 }

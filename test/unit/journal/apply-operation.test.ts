@@ -10,7 +10,7 @@ afterEach(() => dispose());
 
 function header(uid: number, flags: string[] = []): HeaderRecord {
   return {
-    uid, uidl: null, messageId: `<m${uid}@test>`, inReplyTo: null, subject: `m${uid}`, from: { name: '', address: '' }, to: [], cc: [],
+    uid, uidl: null, messageId: `<m${uid}@test>`, inReplyTo: null, threadRoot: null, subject: `m${uid}`, from: { name: '', address: '' }, to: [], cc: [],
     date: uid, internalDate: null, size: 0, flags, hasAttachments: false, structure: null, modseq: null,
   };
 }

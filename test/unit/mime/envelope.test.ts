@@ -103,10 +103,18 @@ describe('fromImapEnvelope', () => {
       date: null,
       messageId: null,
       inReplyTo: null,
+      threadRoot: null,
     });
     // The same as the empty envelope's fields with the raw ones laid over them (the way with an ENVELOPE).
     const overlaid = fromImapEnvelope({ uid: 3, headers, internalDate: '2-Jun-2025 09:31:00 +0000', envelope: {} });
     expect(record).toEqual(overlaid);
+  });
+
+  it('reads the thread root from fetched References, with or without an ENVELOPE (which has none)', () => {
+    const headers = Buffer.from('Message-ID: <c@x>\r\nIn-Reply-To: <b@x>\r\nReferences: <a@x>\r\n <b@x>\r\n\r\n');
+    expect(fromImapEnvelope({ uid: 4, headers })).toMatchObject({ messageId: '<c@x>', inReplyTo: '<b@x>', threadRoot: '<a@x>' });
+    expect(fromImapEnvelope({ uid: 4, headers, envelope: { messageId: '<c@x>', inReplyTo: '<b@x>' } }).threadRoot).toBe('<a@x>');
+    expect(fromImapEnvelope({ uid: 4, envelope: { messageId: '<c@x>', inReplyTo: '<b@x>' } }).threadRoot).toBeNull();
   });
 
   it('keeps broken encoded words readable when the raw header bytes are fetched', () => {

@@ -32,6 +32,8 @@ describe('readHeaderFields', () => {
       'Date: Mon, 2 Jun 2025 17:30:00 +0800 (CST)',
       'Message-ID: <gbk@example.test>',
       'In-Reply-To: <parent@example.test> (comment)',
+      'References: <root@example.test>',
+      '  <middle@example.test> <parent@example.test>',
     );
     expect(readHeaderFields(splitHeaderBlock(raw))).toEqual({
       subject: '会议通知：明天下午三点开会',
@@ -48,8 +50,18 @@ describe('readHeaderFields', () => {
       date: Date.parse('2025-06-02T09:30:00Z'),
       messageId: '<gbk@example.test>',
       inReplyTo: '<parent@example.test>',
+      threadRoot: '<root@example.test>',
       warnings: [],
     });
+  });
+
+  it('takes the thread root from the first of References, never the message itself', () => {
+    const rootOf = (...lines: string[]) => readHeaderFields(splitHeaderBlock(block('Message-ID: <self@x>', ...lines))).threadRoot;
+    expect(rootOf('References: <a@x> <b@x>')).toBe('<a@x>');
+    expect(rootOf('References: (a comment) <a@x>')).toBe('<a@x>');
+    expect(rootOf('References: <self@x>')).toBeNull();
+    expect(rootOf('References:')).toBeNull();
+    expect(rootOf('In-Reply-To: <p@x>')).toBeNull();
   });
 
   it('reads a raw 8-bit GBK subject as GB18030, with a warning', () => {

@@ -24,7 +24,7 @@ afterEach(() => temp.dispose());
 
 function header(uid: number, subject: string, flags: string[] = []): HeaderRecord {
   return {
-    uid, uidl: null, messageId: `<${subject}@test>`, inReplyTo: null, subject, from: { name: '', address: 'b@test' }, to: [], cc: [],
+    uid, uidl: null, messageId: `<${subject}@test>`, inReplyTo: null, threadRoot: null, subject, from: { name: '', address: 'b@test' }, to: [], cc: [],
     date: uid, internalDate: null, size: 0, flags, hasAttachments: false, structure: null, modseq: null,
   };
 }

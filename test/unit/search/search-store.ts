@@ -16,7 +16,7 @@ export function disposeSearchStore(): void {
 let nextUid = 1;
 export function message(subject: string, from: Address, to: Address[] = []): HeaderRecord {
   return {
-    uid: nextUid++, uidl: null, messageId: null, inReplyTo: null, subject, from, to, cc: [], date: Date.now(), internalDate: null,
+    uid: nextUid++, uidl: null, messageId: null, inReplyTo: null, threadRoot: null, subject, from, to, cc: [], date: Date.now(), internalDate: null,
     size: 0, flags: [], hasAttachments: false, structure: null, modseq: null,
   };
 }

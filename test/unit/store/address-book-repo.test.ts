@@ -10,7 +10,7 @@ afterEach(() => dispose());
 let nextUid = 1;
 function message(from: Address, to: Address[] = [], cc: Address[] = []): HeaderRecord {
   return {
-    uid: nextUid++, uidl: null, messageId: null, inReplyTo: null, subject: 's', from, to, cc, date: Date.now(), internalDate: null,
+    uid: nextUid++, uidl: null, messageId: null, inReplyTo: null, threadRoot: null, subject: 's', from, to, cc, date: Date.now(), internalDate: null,
     size: 0, flags: [], hasAttachments: false, structure: null, modseq: null,
   };
 }

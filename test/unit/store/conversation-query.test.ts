@@ -7,11 +7,11 @@ let dispose: () => void = () => undefined;
 afterEach(() => dispose());
 
 /** Inserts a message; gives its row id. */
-function add(store: Store, folderId: number, subject: string, date: number, messageId: string | null, inReplyTo: string | null = null): number {
+function add(store: Store, folderId: number, subject: string, date: number, messageId: string | null, inReplyTo: string | null = null, threadRoot: string | null = null): number {
   return Number(
     store.db
-      .prepare('INSERT INTO messages (folder_id, uid, subject, sort_date, message_id, in_reply_to) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(folderId, date, subject, date, messageId, inReplyTo).lastInsertRowid,
+      .prepare('INSERT INTO messages (folder_id, uid, subject, sort_date, message_id, in_reply_to, thread_root) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(folderId, date, subject, date, messageId, inReplyTo, threadRoot).lastInsertRowid,
   );
 }
 
@@ -57,6 +57,27 @@ describe('ConversationQuery', () => {
     expect(subjects(store, alone)).toEqual(['Alone']);
     const noId = add(store, folders.inbox, 'No Message-ID', 4, null);
     expect(subjects(store, noId)).toEqual(['No Message-ID']);
+  });
+
+  it('joins by References a reply whose parent is missing, from any member, with the replies to it', () => {
+    const { store, folders } = setUp();
+    const first = add(store, folders.inbox, 'Plan', 1, '<a@x>');
+    // <b@x>, answering the first, was deleted; <c@x> answers it and names the first in its References.
+    const late = add(store, folders.inbox, 'Re: Re: Plan', 3, '<c@x>', '<b@x>', '<a@x>');
+    const answer = add(store, folders.sent, 'Re: Re: Re: Plan', 4, '<d@x>', '<c@x>', '<a@x>');
+    // An old row, stored before References were fetched, answering <c@x> by In-Reply-To alone.
+    const old = add(store, folders.inbox, 'Re: (old)', 5, '<e@x>', '<c@x>');
+    add(store, folders.inbox, 'Other thread', 2, '<f@x>', '<z@x>', '<y@x>');
+    for (const id of [first, late, answer, old]) {
+      expect(subjects(store, id)).toEqual(['Plan', 'Re: Re: Plan', 'Re: Re: Re: Plan', 'Re: (old)']);
+    }
+  });
+
+  it('gathers the replies of a thread whose first message is missing here, under its References', () => {
+    const { store, folders } = setUp();
+    const one = add(store, folders.inbox, 'Re: lost', 1, '<r1@x>', '<m1@x>', '<root@x>');
+    add(store, folders.inbox, 'Re: lost (other branch)', 2, '<r2@x>', '<m2@x>', '<root@x>');
+    expect(subjects(store, one)).toEqual(['Re: lost', 'Re: lost (other branch)']);
   });
 
   it('leaves out the messages in Trash and Junk, but shows the open one wherever it is', () => {

@@ -17,7 +17,7 @@ afterEach(() => dispose());
 
 function header(uid: number | null, extra: Partial<HeaderRecord> = {}): HeaderRecord {
   return {
-    uid, uidl: null, messageId: null, inReplyTo: null, subject: uid === null ? '' : `Message ${uid}`, from: { name: '', address: '' },
+    uid, uidl: null, messageId: null, inReplyTo: null, threadRoot: null, subject: uid === null ? '' : `Message ${uid}`, from: { name: '', address: '' },
     to: [], cc: [], date: null, internalDate: null, size: 0, flags: [], hasAttachments: false, structure: null, modseq: null, ...extra,
   };
 }

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { arrangeThreads, foldedBy, type ThreadInput } from '../../../src-main/store/thread-order';
 
+const messageIdOf = (n: number | string | null) => (typeof n === 'number' ? `<${n}@x>` : n);
+
 /** A message `id` sent at `sortDate`, answering `inReplyTo` (a Message-ID `<n@x>` names message n). */
 function message(id: number, sortDate: number, inReplyTo: number | string | null = null, seen = true): ThreadInput {
-  const parent = typeof inReplyTo === 'number' ? `<${inReplyTo}@x>` : inReplyTo;
-  return { id, messageId: `<${id}@x>`, inReplyTo: parent, sortDate, seen };
+  return { id, messageId: `<${id}@x>`, inReplyTo: messageIdOf(inReplyTo), threadRoot: null, sortDate, seen };
+}
+
+/** The same, with References naming `threadRoot` first. */
+function reply(id: number, sortDate: number, inReplyTo: number, threadRoot: number): ThreadInput {
+  return { ...message(id, sortDate, inReplyTo), threadRoot: messageIdOf(threadRoot) };
 }
 
 /** Newest first, as the list's default order gives them. */
@@ -49,6 +55,25 @@ describe('arrangeThreads', () => {
 
   it('a reply whose parent is not in the folder starts its own thread, and its replies follow it', () => {
     expect(shape(arrangeThreads(newestFirst([message(2, 200, 99), message(3, 300, 2)])))).toEqual(['2', '  3']);
+  });
+
+  it("a reply whose parent is missing goes under its thread's first message, named first in its References", () => {
+    // 2 was deleted (or is in Sent); 3 answers it, 4 answers 3.
+    const inputs = newestFirst([message(1, 100), reply(3, 300, 2, 1), reply(4, 400, 3, 1), message(5, 350)]);
+    expect(shape(arrangeThreads(inputs))).toEqual(['1', '  3', '    4', '5']);
+  });
+
+  it('In-Reply-To comes before References: a reply goes under the message it answers when that one is here', () => {
+    const inputs = newestFirst([message(1, 100), reply(2, 200, 1, 1), reply(3, 300, 2, 1), reply(4, 400, 1, 1)]);
+    expect(shape(arrangeThreads(inputs))).toEqual(['1', '  2', '    3', '  4']);
+  });
+
+  it('replies to one missing message, or of one missing thread, meet under the oldest of them', () => {
+    const toMissing = [message(2, 200, 99), message(3, 300, 99), message(4, 250, 99)];
+    expect(shape(arrangeThreads(newestFirst(toMissing)))).toEqual(['2', '  4', '  3']);
+    // 98 started the thread and is gone; 90 and 91, which they answer, never came.
+    const ofMissingThread = [reply(5, 500, 90, 98), reply(6, 600, 91, 98), message(7, 700, 5), message(8, 550)];
+    expect(shape(arrangeThreads(newestFirst(ofMissingThread)))).toEqual(['5', '  6', '  7', '8']);
   });
 
   it('survives In-Reply-To loops and a message answering itself, listing every message once', () => {

@@ -16,7 +16,7 @@ afterEach(() => dispose());
 
 function header(uid: number): HeaderRecord {
   return {
-    uid, uidl: null, messageId: `<${uid}@test>`, inReplyTo: null, subject: `Message ${uid}`, from: { name: 'A', address: 'a@test' },
+    uid, uidl: null, messageId: `<${uid}@test>`, inReplyTo: null, threadRoot: null, subject: `Message ${uid}`, from: { name: 'A', address: 'a@test' },
     to: [], cc: [], date: uid * 1000, internalDate: uid * 1000, size: 100, flags: [], hasAttachments: false, structure: null, modseq: null,
   };
 }

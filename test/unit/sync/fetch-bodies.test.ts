@@ -14,7 +14,7 @@ const MB = 1024 * 1024;
 
 function header(uid: number, size: number): HeaderRecord {
   return {
-    uid, uidl: null, messageId: `<${uid}@test>`, inReplyTo: null, subject: `Message ${uid}`, from: { name: 'A', address: 'a@test' },
+    uid, uidl: null, messageId: `<${uid}@test>`, inReplyTo: null, threadRoot: null, subject: `Message ${uid}`, from: { name: 'A', address: 'a@test' },
     to: [], cc: [], date: uid * 1000, internalDate: uid * 1000, size, flags: [], hasAttachments: false, structure: null, modseq: null,
   };
 }

@@ -11,7 +11,7 @@ afterEach(() => dispose());
 
 function header(uid: number, extra: Partial<HeaderRecord> = {}): HeaderRecord {
   return {
-    uid, uidl: null, messageId: null, inReplyTo: null, subject: `Message ${uid}`, from: { name: `Sender ${uid}`, address: `s${uid}@test` },
+    uid, uidl: null, messageId: null, inReplyTo: null, threadRoot: null, subject: `Message ${uid}`, from: { name: `Sender ${uid}`, address: `s${uid}@test` },
     to: [], cc: [], date: null, internalDate: null, size: 0, flags: [], hasAttachments: false, structure: null, modseq: null, ...extra,
   };
 }
