@@ -35,8 +35,9 @@ export function readParentHeaders(raw: Buffer): ParentHeaders {
 
 /**
  * From the cached source when there is one, else asked of the server (just
- * these fields); offline, what the store keeps (In-Reply-To) has to do: the
- * answer then threads by In-Reply-To alone.
+ * these fields); offline, what the store keeps has to do: In-Reply-To, and
+ * the thread's first message (the first of References), so that the answer's
+ * References still name the thread's start for other clients' threading.
  */
 export async function loadParentHeaders(
   store: Store,
@@ -44,10 +45,12 @@ export async function loadParentHeaders(
   withImap: <T>(work: (client: ImapClient) => Promise<T>) => Promise<T>,
 ): Promise<ParentHeaders> {
   const raw = await messageHeaderFields(store, record, withImap, FIELDS);
-  return raw ? readParentHeaders(raw) : { references: [], inReplyTo: storedInReplyTo(store, record.id), replyTo: [], bcc: [] };
+  return raw ? readParentHeaders(raw) : { ...storedLinks(store, record.id), replyTo: [], bcc: [] };
 }
 
-function storedInReplyTo(store: Store, id: number): string | null {
-  const row = store.db.prepare('SELECT in_reply_to FROM messages WHERE id = ?').get(id) as { in_reply_to: string | null } | undefined;
-  return row?.in_reply_to ?? null;
+function storedLinks(store: Store, id: number): Pick<ParentHeaders, 'references' | 'inReplyTo'> {
+  const row = store.db.prepare('SELECT in_reply_to, thread_root FROM messages WHERE id = ?').get(id) as { in_reply_to: string | null; thread_root: string | null } | undefined;
+  const inReplyTo = row?.in_reply_to ?? null;
+  const references = [...new Set([row?.thread_root, inReplyTo].filter((messageId): messageId is string => !!messageId))];
+  return { references, inReplyTo };
 }
