@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { WrenError } from '../errors/wren-error';
-import type { ComposedMessage } from '../ipc/compose-shapes';
+import type { ComposeAddress, ComposedMessage } from '../ipc/compose-shapes';
+import type { ComposeMode } from '../ipc/mail-shapes';
+import { loadMailingList } from '../messages/mailing-list';
 import type { AccountService } from '../accounts/account-service';
 import type { MessageReader } from '../messages/message-reader';
 import type { AttachmentStaging } from '../outbox/attachment-staging';
@@ -16,7 +18,6 @@ import { stageAttachmentsFromSource, stageAttachmentsOf, stageSourceOf } from '.
 import { forwardSubject, replySubject } from './subject-prefix';
 import { htmlToText } from '../system/first-use-packages';
 
-export type ComposeMode = 'new' | 'reply' | 'replyAll' | 'forward' | 'forwardAttachment' | 'editDraft' | 'editAsNew';
 
 export interface ComposeStartRequest {
   mode: ComposeMode;
@@ -63,7 +64,8 @@ export class ComposeStarter {
     switch (request.mode) {
       case 'reply':
       case 'replyAll':
-        return this.answer(original, identities, request.mode === 'replyAll', request.language);
+      case 'replyList':
+        return this.answer(original, identities, request.mode, request.language);
       case 'forward':
       case 'forwardAttachment':
         return this.forward(original, identities, request.mode, request.language);
@@ -84,12 +86,14 @@ export class ComposeStarter {
     return { record: this.reader.requireMessage(messageId), text, html: view.html };
   }
 
-  private async answer(original: Original, identities: Identity[], all: boolean, language: ComposeLanguage): Promise<ComposedMessage> {
+  private async answer(original: Original, identities: Identity[], mode: 'reply' | 'replyAll' | 'replyList', language: ComposeLanguage): Promise<ComposedMessage> {
     const { record } = original;
     const parent = await loadParentHeaders(this.store, record, this.reader.imapFor(record));
     const identity = identityForReply(identities, record) ?? identities[0]!;
     const own = identities.map((i) => i.email);
-    const recipients = replyRecipients({ from: record.from, replyTo: parent.replyTo, to: record.to, cc: record.cc }, own, all);
+    const recipients = mode === 'replyList'
+      ? await this.listRecipients(record)
+      : replyRecipients({ from: record.from, replyTo: parent.replyTo, to: record.to, cc: record.cc }, own, mode === 'replyAll');
     const body = replyBody({ from: record.from, date: record.date, text: original.text, isHtml: original.html !== null }, language);
     return {
       ...blank(record.accountId ?? identity.accountId, identity),
@@ -99,8 +103,15 @@ export class ComposeStarter {
       html: body.html && withSignatureHtml(body.html, identity.signature),
       inReplyTo: record.messageId,
       references: replyReferences({ messageId: record.messageId, references: parent.references, inReplyTo: parent.inReplyTo }),
-      origin: { messageId: record.id, kind: all ? 'replyAll' : 'reply' },
+      origin: { messageId: record.id, kind: mode === 'replyAll' ? 'replyAll' : 'reply' },
     };
+  }
+
+  /** Reply to List: the list's posting address alone (List-Post), as Thunderbird's. */
+  private async listRecipients(record: MessageRecord): Promise<{ to: ComposeAddress[]; cc: ComposeAddress[] }> {
+    const list = await loadMailingList(this.store, record, this.reader.imapFor(record));
+    if (!list?.post) throw new WrenError('NoListAddress', `Message ${record.id} names no mailing list address to reply to (List-Post).`);
+    return { to: [{ name: '', address: list.post }], cc: [] };
   }
 
   private async forward(original: Original, identities: Identity[], mode: 'forward' | 'forwardAttachment', language: ComposeLanguage): Promise<ComposedMessage> {

@@ -78,6 +78,10 @@ export const ERROR_CODES = [
   'AttachmentMayRun',
   // The operating system has no application for the file, or failed to start it (details: reason, in the OS's words)
   'NoAppToOpen',
+  // Reply to List on a message that names no list address to post to (List-Post)
+  'NoListAddress',
+  // A mailing list's server answered a one-click unsubscription (RFC 8058) with an error (details: host, status)
+  'UnsubscribeRefused',
   // Anything we did not foresee; always a bug to fix
   'Internal',
 ] as const;

@@ -1,6 +1,7 @@
 import { WrenError, toWrenError } from '../errors/wren-error';
 import { toLocalFault } from '../errors/local-fault';
 import type { ErrorCode } from '../errors/error-codes';
+import { TLS_TRUST_CODES } from '../tls/tls-trust-codes';
 import { protocolViolation } from './protocol-violation';
 
 const NETWORK_CODES: Record<string, ErrorCode> = {
@@ -23,19 +24,6 @@ const NETWORK_CODES: Record<string, ErrorCode> = {
   ClosedAfterConnectTLS: 'ConnectionLost',
   StateLogout: 'ConnectionLost',
 };
-
-/** OpenSSL verification failures that mean "this certificate is not trusted". */
-const TLS_TRUST_CODES = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'CERT_HAS_EXPIRED',
-  'CERT_NOT_YET_VALID',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-  'CERT_UNTRUSTED',
-  'CERT_SIGNATURE_FAILURE',
-]);
 
 interface ServerLike {
   host: string;

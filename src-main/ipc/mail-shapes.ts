@@ -187,7 +187,8 @@ export interface AddressSuggestion {
   uses: number;
 }
 
-export const ComposeMode = z.enum(['new', 'reply', 'replyAll', 'forward', 'forwardAttachment', 'editDraft', 'editAsNew']);
+/** `replyList`: Thunderbird's Reply to List, to the address the message's List-Post names. */
+export const ComposeMode = z.enum(['new', 'reply', 'replyAll', 'replyList', 'forward', 'forwardAttachment', 'editDraft', 'editAsNew']);
 export type ComposeMode = z.infer<typeof ComposeMode>;
 
 /** What the native menu asks of the UI: the shortcut actions it also offers, plus a few of its own. */
@@ -207,4 +208,17 @@ export interface ListUnsubscribe {
   web: string | null;
   /** What the list wants written to it (recipients, subject, body only). */
   mailto: MailtoDraft | null;
+  /**
+   * One-click unsubscription (RFC 8058) may be used: the sender asks for it (List-Unsubscribe-Post, an HTTPS
+   * `web`) and its valid DKIM signature covers both fields. The core then posts to it (`messages.unsubscribe`)
+   * and no page needs opening.
+   */
+  oneClick: boolean;
+}
+
+/** The mailing list a message came through (RFC 2369), as far as the user can act on it. */
+export interface MailingList {
+  unsubscribe: ListUnsubscribe | null;
+  /** The list's address for posts (List-Post), for Reply to List; null when posting is not allowed or not named. */
+  post: string | null;
 }

@@ -2,6 +2,7 @@ import type EncodingJapanese from 'encoding-japanese';
 import type * as HtmlToText from 'html-to-text';
 import type * as Htmlparser2 from 'htmlparser2';
 import type * as Libmime from 'libmime';
+import type * as DkimVerify from 'mailauth/lib/dkim/verify';
 import type * as Nodemailer from 'nodemailer';
 import type AddressParser from 'nodemailer/lib/addressparser';
 import type MailComposer from 'nodemailer/lib/mail-composer';
@@ -22,3 +23,4 @@ export const libmime = /* @__PURE__ */ onFirstUse(() => (require('libmime') as t
 export const htmlToText = /* @__PURE__ */ onFirstUse(() => require('html-to-text') as typeof HtmlToText);
 export const htmlparser2 = /* @__PURE__ */ onFirstUse(() => require('htmlparser2') as typeof Htmlparser2);
 export const encodingJapanese = /* @__PURE__ */ onFirstUse(() => require('encoding-japanese') as typeof EncodingJapanese);
+export const dkimVerify = /* @__PURE__ */ onFirstUse(() => (require('mailauth/lib/dkim/verify') as typeof DkimVerify).dkimVerify);

@@ -25,6 +25,7 @@ export type ShortcutAction =
   | 'compose'
   | 'reply'
   | 'replyAll'
+  | 'replyList'
   | 'forward'
   | 'forwardAttachment'
   | 'search'
@@ -65,6 +66,8 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'compose', keys: ['c', 'n'] },
   { action: 'reply', keys: ['r'] },
   { action: 'replyAll', keys: ['a', 'Shift+R'] },
+  // Thunderbird's key for Reply to List.
+  { action: 'replyList', keys: ['Mod+Shift+L'] },
   { action: 'forward', keys: ['f'] },
   { action: 'forwardAttachment', keys: ['Shift+F'] },
   { action: 'search', keys: ['/', 'Mod+K'] },

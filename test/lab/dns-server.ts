@@ -6,6 +6,8 @@ export interface DnsRecords {
   a: Record<string, string[]>;
   mx: Record<string, { exchange: string; priority: number }[]>;
   srv: Record<string, { target: string; port: number; priority?: number; weight?: number }[]>;
+  /** Each record's text (a DKIM key: "v=DKIM1; k=rsa; p=…"). */
+  txt: Record<string, string[]>;
 }
 
 export interface TestDnsServer {
@@ -20,14 +22,14 @@ export interface TestDnsServer {
 /** RFC 1035 §4.1.1: "the domain name referenced in the query does not exist" (dns2's typings lack Packet.RCODE). */
 const NXDOMAIN = 3;
 
-const TYPE_NAMES: Record<number, string> = { [Packet.TYPE.A]: 'A', [Packet.TYPE.MX]: 'MX', [Packet.TYPE.SRV]: 'SRV' };
+const TYPE_NAMES: Record<number, string> = { [Packet.TYPE.A]: 'A', [Packet.TYPE.MX]: 'MX', [Packet.TYPE.SRV]: 'SRV', [Packet.TYPE.TXT]: 'TXT' };
 
 /**
  * A DNS server on loopback (UDP) answering from `records`, which a test may
  * change at any time; any other name gets NXDOMAIN, as a real domain would.
  */
 export async function startDnsServer(records: Partial<DnsRecords> = {}): Promise<TestDnsServer> {
-  const table: DnsRecords = { a: {}, mx: {}, srv: {}, ...records };
+  const table: DnsRecords = { a: {}, mx: {}, srv: {}, txt: {}, ...records };
   const questions: string[] = [];
   const server = dns2.createServer({
     udp: true,
@@ -51,6 +53,8 @@ export async function startDnsServer(records: Partial<DnsRecords> = {}): Promise
 function answersFor(table: DnsRecords, type: number, name: string): Record<string, unknown>[] {
   if (type === Packet.TYPE.A) return (table.a[name] ?? []).map((address) => ({ type, address }));
   if (type === Packet.TYPE.MX) return (table.mx[name] ?? []).map(({ exchange, priority }) => ({ type, exchange, priority }));
+  // A character-string holds at most 255 bytes (RFC 1035 §3.3): a longer text goes as several, which a resolver joins.
+  if (type === Packet.TYPE.TXT) return (table.txt[name] ?? []).map((text) => ({ type, data: text.match(/[^]{1,255}/g) ?? [''] }));
   if (type === Packet.TYPE.SRV) return (table.srv[name] ?? []).map(({ target, port, priority = 0, weight = 0 }) => ({ type, target, port, priority, weight }));
   return [];
 }

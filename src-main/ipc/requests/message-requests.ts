@@ -1,6 +1,6 @@
 /** Messages: lists, unified views, reading, and the operations journal's way in. */
 import { z } from 'zod';
-import { type MessageSummary, type UnifiedViewCount, UnifiedView, type ViewMessageSummary, type SearchHit, type ConversationMessage, type MessageView, MailOperation, type OperationReceipt, type ListUnsubscribe } from '../mail-shapes';
+import { type MessageSummary, type UnifiedViewCount, UnifiedView, type ViewMessageSummary, type SearchHit, type ConversationMessage, type MessageView, MailOperation, type OperationReceipt, type MailingList } from '../mail-shapes';
 import { DEFAULT_LIST_SORT, MAX_COLLAPSED_THREADS, MAX_KEPT_IN_FILTER } from '../contract-constants';
 import { ListSort } from '../../settings/settings-schema';
 import { byMessage, empty, id, request } from './request-shape';
@@ -80,8 +80,13 @@ export const messageRequests = {
   'messages.source': request<{ source: string; size: number }>()(byMessage),
   /** The messages of its conversation (itself included), oldest first, from every folder of its account; local only. */
   'messages.conversation': request<{ messages: ConversationMessage[] }>()(byMessage),
-  /** How to leave the mailing list the message came through (List-Unsubscribe); null when it names none or cannot be read now (offline). */
-  'messages.listUnsubscribe': request<ListUnsubscribe | null>()(byMessage),
+  /** The mailing list the message came through (how to leave it, where to post); null when it names neither or cannot be read now (offline). */
+  'messages.mailingList': request<MailingList | null>()(byMessage),
+  /**
+   * Leaves the message's mailing list with one click (RFC 8058): the core reads the address from the message
+   * itself, never from the caller, and posts to it. BadRequest when the message offers no one-click way out.
+   */
+  'messages.unsubscribe': request<{ host: string }>()(byMessage),
   'messages.setFlags': request<{ updated: true }>()(
     z.object({ messageId: id, seen: z.boolean().optional(), flagged: z.boolean().optional() }).strict(),
   ),

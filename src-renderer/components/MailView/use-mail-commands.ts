@@ -124,6 +124,7 @@ export function useMailCommands({ folder, pages, selection, actions, overlays, c
     compose: () => compose({ mode: 'new', accountId: folder?.accountId ?? undefined }),
     reply: answer('reply'),
     replyAll: answer('replyAll'),
+    replyList: answer('replyList'),
     forward: answer('forward'),
     forwardAttachment: answer('forwardAttachment'),
   };

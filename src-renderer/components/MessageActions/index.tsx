@@ -1,7 +1,8 @@
-import type { ListUnsubscribe } from '../../../src-main/ipc/contract';
+import type { MailingList } from '../../../src-main/ipc/contract';
 import { useRequest } from '../../hooks/use-request';
 import { useT } from '../../i18n/i18n-context';
 import { useCompose } from '../Composer/compose-context';
+import { UnsubscribeButton } from './unsubscribe-button';
 import './message-actions.css';
 
 interface MessageActionsProps {
@@ -13,38 +14,31 @@ interface MessageActionsProps {
 }
 
 /**
- * What only the open message offers: its source, and leaving the mailing list it came through. Flag and
- * read / unread live once, in the message toolbar above the list (as in Thunderbird), where they act on
- * the selection, this message included.
+ * What only the open message offers: its source, and what its mailing list allows (Reply to List,
+ * Unsubscribe). Flag and read / unread live once, in the message toolbar above the list (as in
+ * Thunderbird), where they act on the selection, this message included.
  */
 export function MessageActions({ messageId, accountId, showSource, onToggleSource }: MessageActionsProps) {
   const t = useT();
-  const list = useRequest('messages.listUnsubscribe', { messageId });
+  const list = useRequest('messages.mailingList', { messageId });
   return (
     <div className="message-actions">
       <button type="button" onClick={onToggleSource} aria-pressed={showSource} data-testid="toggle-source">
         {showSource ? t('reading.hideSource') : t('reading.viewSource')}
       </button>
-      {list.data && <UnsubscribeButton list={list.data} accountId={accountId} />}
+      {list.data?.post && <ReplyListButton messageId={messageId} post={list.data.post} />}
+      {list.data?.unsubscribe && <UnsubscribeButton messageId={messageId} list={list.data.unsubscribe} accountId={accountId} />}
     </div>
   );
 }
 
-/**
- * Thunderbird's Unsubscribe: the list's web page in the browser (the system's, in the desktop app), or else a
- * new message to the list's address, filled as it asks, for the user to send. Nothing leaves by itself.
- */
-function UnsubscribeButton({ list, accountId }: { list: ListUnsubscribe; accountId: number | null }) {
+/** Thunderbird's Reply to List (also Ctrl+Shift+L): an answer to the list's posting address alone. */
+function ReplyListButton({ messageId, post }: { messageId: number; post: NonNullable<MailingList['post']> }) {
   const t = useT();
-  const { composeMailto } = useCompose();
-  const title = list.web ? t('reading.unsubscribeWeb', { site: new URL(list.web).host }) : t('reading.unsubscribeMail', { address: list.mailto!.to.join(', ') });
-  const unsubscribe = () => {
-    if (list.web) window.open(list.web, '_blank', 'noopener,noreferrer');
-    else composeMailto(list.mailto!, accountId ?? undefined);
-  };
+  const { compose } = useCompose();
   return (
-    <button type="button" onClick={unsubscribe} title={title} data-testid="list-unsubscribe">
-      {t('reading.unsubscribe')}
+    <button type="button" onClick={() => compose({ mode: 'replyList', messageId })} title={t('reading.replyListTitle', { address: post })} data-testid="reply-list">
+      {t('reading.replyList')}
     </button>
   );
 }
