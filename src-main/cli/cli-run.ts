@@ -21,6 +21,7 @@ import { SEND_USAGE, sendCommand } from './commands/send-command';
 import { outboxCommand } from './commands/outbox-command';
 import { IDENTITY_USAGE, identityCommand } from './commands/identity-commands';
 import { ADDRESS_USAGE, addressCommand } from './commands/address-commands';
+import { UNSUBSCRIBE_USAGE, unsubscribeCommand } from './commands/unsubscribe-command';
 import { FILTER_USAGE, filterCommand } from './commands/filter-commands';
 import { searchCommand } from './commands/search-command';
 import { startRunStats } from './run-stats';
@@ -52,6 +53,7 @@ const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
   read MESSAGE_ID [--raw]        (--raw with --json adds the whole source, base64)
   conversation MESSAGE_ID        (its conversation, oldest first, from every folder of its account)
   source MESSAGE_ID              (the raw message, byte for byte, to stdout)
+${UNSUBSCRIBE_USAGE.replace(/^/gm, '  ')}
   move ID... FOLDER [--to-account ACCOUNT]     (FOLDER: a path in the messages' own account, or in ACCOUNT or "local")
   copy ID... FOLDER [--to-account ACCOUNT]
   delete ID... [--permanent]     (to the account's Trash; in Trash, or with --permanent, for good)
@@ -92,6 +94,7 @@ async function run(context: CliContext, command: string | undefined, args: strin
     case 'read': await readCommand(context, args); return 0;
     case 'conversation': await conversationCommand(context, args); return 0;
     case 'source': await sourceCommand(context, args); return 0;
+    case 'unsubscribe': return unsubscribeCommand(context, args);
     case 'move': return moveOrCopyCommand(context, 'move', args);
     case 'copy': return moveOrCopyCommand(context, 'copy', args);
     case 'delete': return deleteCommand(context, args);

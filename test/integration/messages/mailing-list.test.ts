@@ -6,24 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dkimSender } from '../../lab/dkim-sender';
 import { startDnsServer, type TestDnsServer } from '../../lab/dns-server';
 import { startLab, type Lab } from '../../lab/lab';
+import { listMessage } from '../../lab/list-message';
 import { startOneClickServer, type OneClickServer } from '../../lab/one-click-server';
 import { labDraft, startCore, type TestCore } from '../imap/lab-core';
 
-const listMessage = (subject: string, unsubscribe: string[]) => [
-  'From: Weekly News <news@lists.example.org>',
-  'To: alice@example.test',
-  `Subject: ${subject}`,
-  'Date: Tue, 01 Dec 2026 09:00:00 +0000',
-  `Message-ID: <${subject.replace(/\W/g, '')}@lists.example.org>`,
-  'List-Id: Weekly <weekly.lists.example.org>',
-  'List-Post: <mailto:weekly@lists.example.org>',
-  ...unsubscribe,
-  'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
-  'Content-Type: text/plain; charset=utf-8',
-  '',
-  'This week: nothing much.',
-  '',
-].join('\r\n');
+/** The Weekly list's message, which takes posts too. */
+const weekly = (subject: string, unsubscribe: string[]) => listMessage(subject, unsubscribe, ['List-Post: <mailto:weekly@lists.example.org>']);
 
 /** The ways out as most lists write them: a mailto: and a web address folded over two lines. */
 const FOLDED = ['List-Unsubscribe: <mailto:leave@lists.example.org?subject=unsubscribe>,', ' <https://lists.example.org/unsubscribe?list=weekly&', ' member=alice>'];
@@ -69,12 +57,12 @@ describe('a message\'s mailing list', () => {
     lab = await startLab();
     const user = lab.users[0]!;
     await lab.seed(user.email, 'INBOX', [
-      listMessage('Weekly 1', FOLDED),
-      listMessage('Weekly 2', FOLDED),
-      listMessage('Weekly 3', FOLDED),
-      await signer.sign(listMessage('Here', [`List-Unsubscribe: <${list.base}/u?list=weekly&member=alice>`])),
-      await signer.sign(listMessage('Untrusted', [`List-Unsubscribe: <${untrusted.base}/u>`])),
-      listMessage('Unsigned', [`List-Unsubscribe: <${list.base}/u?forged=1>`]),
+      weekly('Weekly 1', FOLDED),
+      weekly('Weekly 2', FOLDED),
+      weekly('Weekly 3', FOLDED),
+      await signer.sign(weekly('Here', [`List-Unsubscribe: <${list.base}/u?list=weekly&member=alice>`])),
+      await signer.sign(weekly('Untrusted', [`List-Unsubscribe: <${untrusted.base}/u>`])),
+      weekly('Unsigned', [`List-Unsubscribe: <${list.base}/u?forged=1>`]),
       PLAIN,
     ]);
     wren = startCore();

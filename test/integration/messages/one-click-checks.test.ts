@@ -3,21 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OneClickChecks } from '../../../src-main/messages/one-click-checks';
 import { dkimSender, type DkimSender } from '../../lab/dkim-sender';
 import { startDnsServer, type TestDnsServer } from '../../lab/dns-server';
+import { listMessage } from '../../lab/list-message';
 
-const message = (subject: string) => [
-  'From: News <news@lists.example.org>',
-  'To: alice@example.test',
-  `Subject: ${subject}`,
-  'Date: Tue, 01 Dec 2026 09:00:00 +0000',
-  `Message-ID: <${subject.replace(/\W/g, '')}@lists.example.org>`,
-  'List-Id: Weekly <weekly.lists.example.org>',
-  'List-Unsubscribe: <https://lists.example.org/u/1>',
-  'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
-  'Content-Type: text/plain; charset=utf-8',
-  '',
-  'This week: nothing much.',
-  '',
-].join('\r\n');
+const message = (subject: string) => listMessage(subject, ['List-Unsubscribe: <https://lists.example.org/u/1>']);
 
 /** RFC 8058's DKIM condition for one click, checked by mailauth against keys published by the lab's DNS server. */
 describe('OneClickChecks', () => {
