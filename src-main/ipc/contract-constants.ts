@@ -45,6 +45,10 @@ export function naturalListSort(by: ListSort['by']): ListSort {
 export const MAX_COLLAPSED_THREADS = 10_000;
 /** Folders the settings remember with every thread collapsed (app.threadsCollapsedIn). */
 export const MAX_FOLDERS_WITH_THREADS_COLLAPSED = 10_000;
+/** Folders whose threads turned by hand the settings remember (app.threadsTurnedIn), the latest turned. */
+export const MAX_FOLDERS_WITH_TURNED_THREADS = 200;
+/** Threads turned by hand the settings remember per folder, the latest turned. */
+export const MAX_SAVED_TURNED_THREADS = 1_000;
 
 /** The quick filter's switches. */
 export const LIST_FILTER_KEYS = ['unread', 'flagged', 'attachments'] as const;

@@ -6,7 +6,9 @@
  * Shared with the renderer: no Node APIs here, only zod.
  */
 import { z } from 'zod';
-import { DEFAULT_LIST_SORT, LIST_SORT_KEYS, MAX_FOLDERS_WITH_THREADS_COLLAPSED } from '../ipc/contract-constants';
+import {
+  DEFAULT_LIST_SORT, LIST_SORT_KEYS, MAX_FOLDERS_WITH_THREADS_COLLAPSED, MAX_FOLDERS_WITH_TURNED_THREADS, MAX_SAVED_TURNED_THREADS,
+} from '../ipc/contract-constants';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export const REMOTE_CONTENT_POLICIES = ['blocked', 'ask', 'allowList'] as const;
@@ -52,6 +54,15 @@ export const APP_FIELDS = {
   listThreads: z.boolean().default(false),
   /** Folders whose threads are all collapsed (Collapse All Threads), by id, latest last: kept across restarts as Thunderbird keeps it. */
   threadsCollapsedIn: z.array(z.number().int().positive()).max(MAX_FOLDERS_WITH_THREADS_COLLAPSED).default([]),
+  /**
+   * The threads turned away from their folder's default by hand (collapsed one by one, or expanded again after
+   * Collapse All), by their first message, latest last; the folder turned last comes last. Kept across
+   * restarts, as Thunderbird keeps them.
+   */
+  threadsTurnedIn: z
+    .array(z.object({ folderId: z.number().int().positive(), turned: z.array(z.number().int().positive()).max(MAX_SAVED_TURNED_THREADS) }).strict())
+    .max(MAX_FOLDERS_WITH_TURNED_THREADS)
+    .default([]),
 };
 
 export const BodyDownload = z.discriminatedUnion('mode', [

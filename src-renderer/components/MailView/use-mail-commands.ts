@@ -1,4 +1,4 @@
-import { MAX_FOLDERS_WITH_THREADS_COLLAPSED, type FolderView, type MessageSummary, type ThreadPlace } from '../../../src-main/ipc/contract';
+import type { FolderView, MessageSummary, ThreadPlace } from '../../../src-main/ipc/contract';
 import type { ShortcutAction } from '../../shortcuts/shortcut-keys';
 import type { MessageCommands } from '../MessageToolbar/message-commands';
 import type { MessagePages } from '../MessageList/message-pages';
@@ -11,7 +11,6 @@ import { planDelete } from './delete-plan';
 import { printOpenMessage } from '../ReadingPane/print-message';
 import { tagOfNumber } from '../TagChips';
 import type { ComposeRequest } from '../Composer/compose-context';
-import { useSettings } from '../../settings/settings-context';
 
 interface CommandSources {
   folder: FolderView | null;
@@ -26,7 +25,6 @@ interface CommandSources {
 /** The commands on the selection (toolbar, menu) and what each shortcut does. */
 export function useMailCommands({ folder, pages, selection, actions, overlays, compose, focusSearch }: CommandSources) {
   const toasts = useToasts();
-  const { settings, update: updateSettings } = useSettings();
   const commands: MessageCommands = {
     // Decided per message by its own folder (search results and unified views mix folders): what is in Trash
     // already goes for good, so it is asked first; the rest goes to Trash and can be undone.
@@ -57,18 +55,14 @@ export function useMailCommands({ folder, pages, selection, actions, overlays, c
     if (!thread || thread.size < 2) return false;
     run(thread);
   };
-  // Thunderbird's Collapse All / Expand All Threads: the folder's list at once, and kept in the settings for the
-  // folder's next visit after a restart. The focus moves up to its thread's first message, the row that stays.
+  // Thunderbird's Collapse All / Expand All Threads: the folder's list at once (kept in the settings, as every
+  // thread fold is, by useMessagePages). The focus moves up to its thread's first message, the row that stays.
   const foldAllThreads = (collapsed: boolean) => {
     if (!pages?.threaded || !folder) return false;
     const focused = selection.focusId === null ? undefined : pages.byId(selection.focusId);
     const root = collapsed && focused?.thread ? pages.byId(focused.thread.rootId) : undefined;
     if (root && root.id !== focused?.id) selection.selectOnly(root);
     pages.setAllThreadsCollapsed(collapsed);
-    const saved = settings.app.threadsCollapsedIn;
-    const others = saved.filter((id) => id !== folder.id);
-    const kept = collapsed ? [...others, folder.id].slice(-MAX_FOLDERS_WITH_THREADS_COLLAPSED) : others;
-    if (kept.length !== saved.length || kept.at(-1) !== saved.at(-1)) void updateSettings({ app: { threadsCollapsedIn: kept } });
     return true;
   };
   const onSelection = (run: () => void) => () => {

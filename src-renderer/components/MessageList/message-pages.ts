@@ -3,6 +3,7 @@ import type { ErrorShape } from '../../../src-main/errors/error-codes';
 import { toErrorShape, type WrenClient } from '../../client/wren-client';
 import { viewOfFolderId } from '../UnifiedViews/view-folders';
 import { isSearchFolderId } from '../Search/search-folder';
+import type { SavedFolds } from './saved-thread-folds';
 import { ThreadFolds } from './thread-folds';
 
 export const PAGE_SIZE = 200;
@@ -63,9 +64,9 @@ export class MessagePages {
     if (this.folds.setAll(collapsed)) this.refresh();
   }
 
-  /** The settings' word on this folder (all collapsed or not), unless the user turned threads here by hand. */
-  followSavedFolding(collapsed: boolean): void {
-    if (this.threaded && this.folds.followSaved(collapsed)) this.refresh();
+  /** What the settings keep for this folder's threads (see ThreadFolds.follow). */
+  followSavedFolds(saved: SavedFolds): void {
+    if (this.folds.follow(saved) && this.threaded) this.refresh();
   }
 
   rowAt(index: number): MessageSummary | undefined {

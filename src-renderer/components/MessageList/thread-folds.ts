@@ -1,4 +1,5 @@
 import { MAX_COLLAPSED_THREADS } from '../../../src-main/ipc/contract';
+import { sameIds, type SavedFolds } from './saved-thread-folds';
 
 /** What messages.list's `threads` asks for (see message-requests.ts). */
 export interface ThreadFoldsRequest {
@@ -11,12 +12,18 @@ export interface ThreadFoldsRequest {
  * Which threads of one folder are collapsed, named by their first message. As in Thunderbird, the folder
  * has a default (every thread expanded, or every one collapsed after "Collapse All Threads") and the threads
  * the user turned the other way: only those travel with each page request, however many threads there are.
+ * Each change made here is handed to `onChange`, which keeps it in the settings (across restarts and for
+ * the other windows); what the settings say arrives back through `follow`.
  */
 export class ThreadFolds {
   /** The threads turned away from the default, latest last (the oldest are forgotten past the contract's bound). */
-  private readonly turned = new Set<number>();
+  private turned: Set<number>;
+  private allCollapsed: boolean;
 
-  constructor(private allCollapsed = false) {}
+  constructor(saved: SavedFolds = { collapseAll: false, turned: [] }, private readonly onChange: (folds: SavedFolds) => void = () => undefined) {
+    this.allCollapsed = saved.collapseAll;
+    this.turned = new Set(saved.turned);
+  }
 
   get collapseAll(): boolean {
     return this.allCollapsed;
@@ -34,6 +41,7 @@ export class ThreadFolds {
       if (this.turned.size <= MAX_COLLAPSED_THREADS) break;
       this.turned.delete(id);
     }
+    this.onChange(this.saved());
     return true;
   }
 
@@ -42,15 +50,23 @@ export class ThreadFolds {
     if (this.allCollapsed === collapsed && this.turned.size === 0) return false;
     this.allCollapsed = collapsed;
     this.turned.clear();
+    this.onChange(this.saved());
     return true;
   }
 
   /**
-   * Takes the folder's saved default (the settings arrive after the first page, or another window changed
-   * them) unless the user has turned threads here by hand; false when nothing changes.
+   * Takes what the settings keep for the folder: they arrive after the first page, or another window
+   * changed them (this window's own changes come back equal); false when nothing changes.
    */
-  followSaved(collapsed: boolean): boolean {
-    return this.turned.size === 0 && this.setAll(collapsed);
+  follow(saved: SavedFolds): boolean {
+    if (saved.collapseAll === this.allCollapsed && sameIds(saved.turned, [...this.turned])) return false;
+    this.allCollapsed = saved.collapseAll;
+    this.turned = new Set(saved.turned);
+    return true;
+  }
+
+  saved(): SavedFolds {
+    return { collapseAll: this.allCollapsed, turned: [...this.turned] };
   }
 
   request(): ThreadFoldsRequest {

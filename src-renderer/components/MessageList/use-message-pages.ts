@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useClient } from '../../client/client-context';
 import { useClientEvent, useOnReconnect } from '../../hooks/use-client-event';
 import { useCoalesced } from '../../hooks/use-coalesced';
@@ -7,6 +7,7 @@ import type { ListFilter } from '../../../src-main/ipc/contract';
 import { viewOfFolderId } from '../UnifiedViews/view-folders';
 import { isSearchFolderId } from '../Search/search-folder';
 import { MessagePages } from './message-pages';
+import { foldSettingsWith, savedFoldsOf, type SavedFolds } from './saved-thread-folds';
 import { ThreadFolds } from './thread-folds';
 
 /** A unified view gathers every folder's changes: one refresh per this interval. */
@@ -18,16 +19,21 @@ const UNINDEXED_RETRY_MS = 3000;
 /** The open folder's (or unified view's, or search's) pages; another folder, query, order or filter starts afresh. */
 export function useMessagePages(folderId: number | null, query = '', filter: ListFilter = {}): MessagePages | null {
   const client = useClient();
-  const { settings } = useSettings();
+  const { settings, update: updateSettings } = useSettings();
   const { by, descending } = settings.app.listSort;
   const threads = settings.app.listThreads;
   // Compared by value: each render may bring a new object with the same switches.
   const { unread = false, flagged = false, attachments = false } = filter;
   const [version, setVersion] = useState(0);
-  // Collapsed threads by folder, for as long as the window lives: a folder opened again shows them as left.
-  // A folder's first visit starts as the settings keep it (every thread collapsed, or none).
+  // Collapsed threads by folder: a folder's first visit starts as the settings keep it, and each change is
+  // kept there (threadsCollapsedIn, threadsTurnedIn), so the folder shows them as left after a restart too.
   const foldsByFolder = useRef(new Map<number, ThreadFolds>());
-  const collapsedIn = settings.app.threadsCollapsedIn;
+  const appSettings = useRef(settings.app);
+  appSettings.current = settings.app;
+  const keepFolds = useCallback((id: number, folds: SavedFolds) => {
+    const fields = foldSettingsWith(appSettings.current, id, folds);
+    if (fields) void updateSettings({ app: fields });
+  }, [updateSettings]);
   // Views and search results gather messages of every folder (any message change may touch them). They sort as
   // folders do, without the quick filter.
   const isView = folderId !== null && (viewOfFolderId(folderId) !== null || isSearchFolderId(folderId));
@@ -35,14 +41,18 @@ export function useMessagePages(folderId: number | null, query = '', filter: Lis
     if (folderId === null) return null;
     const narrowed: ListFilter = { ...(unread && { unread }), ...(flagged && { flagged }), ...(attachments && { attachments }) };
     let folds = foldsByFolder.current.get(folderId);
-    if (!folds) foldsByFolder.current.set(folderId, (folds = new ThreadFolds(collapsedIn.includes(folderId))));
+    if (!folds) foldsByFolder.current.set(folderId, (folds = new ThreadFolds(savedFoldsOf(appSettings.current, folderId), (saved) => keepFolds(folderId, saved))));
     return new MessagePages(client, folderId, () => setVersion((version) => version + 1), query, { by, descending }, isView ? undefined : narrowed, !isView && threads, folds);
-    // collapsedIn seeds a folder's first visit; later changes reach the same folds through followSavedFolding.
-  }, [client, folderId, query, isView, by, descending, unread, flagged, attachments, threads]);
+    // The settings seed a folder's first visit; later changes reach the same folds through followSavedFolds.
+  }, [client, folderId, query, isView, by, descending, unread, flagged, attachments, threads, keepFolds]);
   useEffect(() => pages?.showRows(0, 0), [pages]);
   // Until the settings arrive the defaults hold: a folder opened before them, or changed in another window, follows.
-  const savedCollapsed = folderId !== null && collapsedIn.includes(folderId);
-  useEffect(() => pages?.followSavedFolding(savedCollapsed), [pages, savedCollapsed]);
+  const saved = folderId === null ? null : savedFoldsOf(settings.app, folderId);
+  const savedKey = saved && JSON.stringify(saved);
+  useEffect(() => {
+    if (saved) pages?.followSavedFolds(saved);
+    // savedKey stands for saved: compared by value, as each render makes a new object.
+  }, [pages, savedKey]);
   const refreshSoon = useCoalesced(() => pages?.refresh(), VIEW_REFRESH_MS);
   useClientEvent('store.changed', ({ changes }) => {
     if (isView) {

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageSummary } from '../../../src-main/ipc/contract';
 import { MessagePages, PAGE_SIZE } from '../../../src-renderer/components/MessageList/message-pages';
+import type { SavedFolds } from '../../../src-renderer/components/MessageList/saved-thread-folds';
+import { ThreadFolds } from '../../../src-renderer/components/MessageList/thread-folds';
 import { FakeClient } from './fake-client';
 
 const TOTAL = 50_000;
@@ -83,20 +85,30 @@ describe('MessagePages', () => {
     ]);
   });
 
-  it('follows the settings\' word on the folder (all collapsed) until the user turns a thread by hand', async () => {
-    const { client, pages, settle } = await threadedFolder();
-    pages.followSavedFolding(true);
+  it('follows what the settings keep for the folder, and hands each change of its own to be kept', async () => {
+    const kept: SavedFolds[] = [];
+    const client = new FakeClient({ 'messages.list': () => ({ total: 1, items: [summary(0, 3)] }) });
+    const folds = new ThreadFolds({ collapseAll: false, turned: [] }, (saved) => kept.push(saved));
+    const pages = new MessagePages(client, 3, () => {}, '', { by: 'date', descending: true }, {}, true, folds);
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+    pages.showRows(0, 10);
     await settle();
-    pages.followSavedFolding(true); // so already: no request
+    pages.followSavedFolds({ collapseAll: true, turned: [] }); // the settings arrived, or another window changed them
+    await settle();
+    pages.followSavedFolds({ collapseAll: true, turned: [] }); // so already: no request
     pages.toggleThread(7);
     await settle();
-    pages.followSavedFolding(false); // turned by hand: the folder stays as the user left it
+    pages.followSavedFolds({ collapseAll: true, turned: [7] }); // this window's own change, back from the settings
+    pages.followSavedFolds({ collapseAll: false, turned: [5] }); // another window's
     await settle();
     expect(client.callsOf('messages.list').map((call) => (call as { threads?: unknown }).threads)).toEqual([
       { collapsed: [], collapseAll: false, expanded: [] },
       { collapsed: [], collapseAll: true, expanded: [] },
       { collapsed: [], collapseAll: true, expanded: [7] },
+      { collapsed: [5], collapseAll: false, expanded: [] },
     ]);
+    // Only the user's own change is handed on to be kept, not what came from the settings.
+    expect(kept).toEqual([{ collapseAll: true, turned: [7] }]);
   });
 
   it('an action on a collapsed thread\'s row reaches the replies it hides; other rows reach themselves', async () => {
