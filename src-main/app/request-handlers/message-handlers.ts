@@ -17,6 +17,12 @@ import type { messageRequests } from '../../ipc/requests/message-requests';
 import type { WrenCore } from '../wren-core';
 import type { HandlerOptions } from '../handlers';
 
+/**
+ * The one-click check reads the whole source (DKIM signs the body): a list's message is rarely larger, and
+ * opening one that is should not download it whole for this; it then offers the list's page instead.
+ */
+const MAX_VERIFIED_SIZE = 5 * 1024 * 1024;
+
 /** Raw sources larger than this are cut in the "view source" pane (the full file can still be saved). */
 const SOURCE_VIEW_LIMIT = 4 * 1024 * 1024;
 
@@ -29,7 +35,7 @@ export function messageHandlers(core: WrenCore, options: HandlerOptions): Pick<H
     const record = core.reader.requireMessage(messageId);
     const list = await loadMailingList(core.store, record, core.reader.imapFor(record));
     if (!list?.unsubscribe?.oneClick) return list;
-    const verified = await oneClick.verified(record.id, async () => (await core.reader.source(record.id)).stream);
+    const verified = record.size <= MAX_VERIFIED_SIZE && (await oneClick.verified(record.id, async () => (await core.reader.source(record.id)).stream));
     return verified ? list : { ...list, unsubscribe: { ...list.unsubscribe, oneClick: false } };
   };
   return {

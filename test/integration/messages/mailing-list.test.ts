@@ -63,6 +63,7 @@ describe('a message\'s mailing list', () => {
       await signer.sign(weekly('Here', [`List-Unsubscribe: <${list.base}/u?list=weekly&member=alice>`])),
       await signer.sign(weekly('Untrusted', [`List-Unsubscribe: <${untrusted.base}/u>`])),
       weekly('Unsigned', [`List-Unsubscribe: <${list.base}/u?forged=1>`]),
+      await signer.sign(weekly('Big', [`List-Unsubscribe: <${list.base}/u?big=1>`]).replace('This week: nothing much.', `${'x'.repeat(998)}\r\n`.repeat(6 * 1024))),
       PLAIN,
     ]);
     wren = startCore();
@@ -115,6 +116,10 @@ describe('a message\'s mailing list', () => {
     expect(await wren.call('messages.mailingList', { messageId: idOf('Unsigned') })).toMatchObject({ unsubscribe: { oneClick: false } });
     await expect(wren.call('messages.unsubscribe', { messageId: idOf('Unsigned') })).rejects.toMatchObject({ code: 'BadRequest' });
     await expect(wren.call('messages.unsubscribe', { messageId: idOf('Lunch') })).rejects.toMatchObject({ code: 'BadRequest' });
+    // Over 5 MB, signed or not, it is not downloaded whole to be checked: the page is offered instead.
+    const big = idOf('Big');
+    expect(await wren.call('messages.mailingList', { messageId: big })).toMatchObject({ unsubscribe: { oneClick: false } });
+    expect(wren.core.store.bodies.source(big)).toBeUndefined();
     expect(list.received.length).toBe(before);
   });
 
