@@ -47,6 +47,7 @@ const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
   folders ACCOUNT [--all]         (--all: unsubscribed folders too; ACCOUNT "local": the local folders)
   list ACCOUNT FOLDER [--limit N] [--offset N] [--sort date|from|subject|size] [--reverse]
                  [--unread] [--flagged] [--attachments]   (only those; together: all of them)
+                 [--text WORDS]  (only those whose sender, recipients or subject hold every word)
                  [--threads]     (replies indented under what they answer)
                  [--collapsed]   (with --threads: a thread per row, with how many it holds)
   search QUERY [--account ACCOUNT|local] [--folder PATH] [--limit N]   (words AND, "phrases", from: to: subject: body:)

@@ -60,12 +60,25 @@ export interface ListFilter extends Partial<Record<(typeof LIST_FILTER_KEYS)[num
    * being read is marked read), as Thunderbird keeps them until the filter is applied again.
    */
   keep?: number[];
+  /**
+   * Thunderbird's quick filter text: words each found in the sender, the recipients or the subject (any case
+   * of Latin letters, anywhere in them, so Chinese words too). The messages kept do not escape it.
+   */
+  text?: string;
+}
+
+/** The longest quick filter text. */
+export const MAX_FILTER_TEXT = 200;
+
+/** The quick filter text's words; none when it is blank. */
+export function filterWords(filter: ListFilter): string[] {
+  return (filter.text ?? '').trim().split(/\s+/).filter(Boolean);
 }
 
 /** How many listed messages a filtered list keeps at most (the newest listed). */
 export const MAX_KEPT_IN_FILTER = 1000;
 
-/** Whether any switch of the filter is on (the list is narrowed). */
+/** Whether any switch of the filter is on, or it has words (the list is narrowed). */
 export function isFiltered(filter: ListFilter): boolean {
-  return LIST_FILTER_KEYS.some((key) => filter[key] === true);
+  return LIST_FILTER_KEYS.some((key) => filter[key] === true) || filterWords(filter).length > 0;
 }

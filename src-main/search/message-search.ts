@@ -5,8 +5,9 @@ import { parseSource } from '../mime/parse-source';
 import { parseSourceFileInWorker, searchDocumentInWorker } from '../mime/parse-in-worker';
 import type { SearchScope } from '../store/search-repo';
 import type { Store } from '../store/store';
+import { FolderPage, type FolderPageQuery } from '../store/folder-page';
 import { ThreadedList, type ThreadsQuery } from '../store/threaded-list';
-import type { ThreadsAnswer } from './search-worker-protocol';
+import type { ListAnswer, ThreadsAnswer } from './search-worker-protocol';
 import { searchDocument } from './search-document';
 import { SearchIndexer, type ParseSourceFile, type PrepareDocument } from './search-indexer';
 import { InProcessSearchQueries, type SearchQueries } from './search-queries';
@@ -60,7 +61,7 @@ export class MessageSearch {
   constructor(
     store: Store,
     parse: ParseSourceFile = parseOffThread,
-    private readonly queries: SearchQueries = new InProcessSearchQueries(store.search, new ThreadedList(store.db)),
+    private readonly queries: SearchQueries = new InProcessSearchQueries(store.search, new ThreadedList(store.db), new FolderPage(store.db)),
   ) {
     this.indexer = new SearchIndexer(store, parse, 'newest-first', prepareOffThread);
   }
@@ -76,6 +77,11 @@ export class MessageSearch {
   /** A page of a folder's list in threads, read where the search reads (the worker): it reads the whole folder. */
   threadedPage(query: ThreadsQuery): Promise<ThreadsAnswer> {
     return this.queries.threads(query);
+  }
+
+  /** A page of a folder's flat list narrowed by the quick filter's words, read in the worker: it reads the whole folder. */
+  listPage(query: FolderPageQuery): Promise<ListAnswer> {
+    return this.queries.list(query);
   }
 
   /** Stops indexing and the search worker; a search under way fails with SearchStopped. */

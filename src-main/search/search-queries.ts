@@ -1,17 +1,20 @@
 import type { SearchRepo } from '../store/search-repo';
+import type { FolderPage, FolderPageQuery } from '../store/folder-page';
 import type { ThreadedList, ThreadsQuery } from '../store/threaded-list';
-import type { SearchAnswer, SearchQuery, ThreadsAnswer } from './search-worker-protocol';
+import type { ListAnswer, SearchAnswer, SearchQuery, ThreadsAnswer } from './search-worker-protocol';
 
 /**
  * Where `messages.search` runs its FTS5 query: in a worker thread with its
  * own read-only connection (the app, the web mode, the CLI: a query over a
  * large store takes hundreds of ms), or in this thread (tests from
  * TypeScript, where no bundled worker exists). A folder's threaded list,
- * which reads the whole folder, runs there too.
+ * and its list narrowed by words, which read the whole folder, run there too.
  */
 export interface SearchQueries {
   run(query: SearchQuery): Promise<SearchAnswer>;
   threads(query: ThreadsQuery): Promise<ThreadsAnswer>;
+  /** A folder's flat list narrowed by words, which reads the whole folder too. */
+  list(query: FolderPageQuery): Promise<ListAnswer>;
   /** Stops the worker, if any; queries it was running fail with SearchStopped. */
   close(): Promise<void>;
 }
@@ -27,6 +30,7 @@ export class InProcessSearchQueries implements SearchQueries {
   constructor(
     private readonly repo: SearchRepo,
     private readonly threadedList: ThreadedList,
+    private readonly folderPage: FolderPage,
   ) {}
 
   run(query: SearchQuery): Promise<SearchAnswer> {
@@ -35,6 +39,10 @@ export class InProcessSearchQueries implements SearchQueries {
 
   threads(query: ThreadsQuery): Promise<ThreadsAnswer> {
     return Promise.resolve(this.threadedList.page(query));
+  }
+
+  list(query: FolderPageQuery): Promise<ListAnswer> {
+    return Promise.resolve(this.folderPage.page(query));
   }
 
   close(): Promise<void> {

@@ -2,6 +2,7 @@ import type { ErrorShape } from '../errors/error-codes';
 import type { ListSort } from '../ipc/contract-constants';
 import type { MessageSummary, SearchHit } from '../ipc/mail-shapes';
 import type { SearchScope } from '../store/search-repo';
+import type { FolderPageQuery } from '../store/folder-page';
 import type { ThreadsQuery } from '../store/threaded-list';
 
 /** Marks a Worker started by WorkerSearchQueries, so search-worker.ts never answers another thread's port. */
@@ -31,6 +32,17 @@ export interface ThreadsAnswer {
   messages: number;
 }
 
-export type ToSearchWorker = ({ kind: 'search' } & SearchQuery & { id: number }) | ({ kind: 'threads' } & ThreadsQuery & { id: number });
+/** A page of a folder's flat list narrowed by words (the quick filter's text: it reads the whole folder). */
+export interface ListAnswer {
+  total: number;
+  items: MessageSummary[];
+}
 
-export type FromSearchWorker = { id: number; ok: true; answer: SearchAnswer | ThreadsAnswer } | { id: number; ok: false; error: ErrorShape };
+export type ToSearchWorker =
+  | ({ kind: 'search' } & SearchQuery & { id: number })
+  | ({ kind: 'threads' } & ThreadsQuery & { id: number })
+  | ({ kind: 'list' } & FolderPageQuery & { id: number });
+
+export type WorkerAnswer = SearchAnswer | ThreadsAnswer | ListAnswer;
+
+export type FromSearchWorker = { id: number; ok: true; answer: WorkerAnswer } | { id: number; ok: false; error: ErrorShape };

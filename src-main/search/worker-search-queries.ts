@@ -2,14 +2,17 @@ import type { Worker } from 'node:worker_threads';
 import { WrenError } from '../errors/wren-error';
 import { bundledWorkerPath, startBundledWorker } from '../workers/start-bundled-worker';
 import type { SearchQueries } from './search-queries';
+import type { FolderPageQuery } from '../store/folder-page';
 import type { ThreadsQuery } from '../store/threaded-list';
-import { SEARCH_WORKER_ROLE, type FromSearchWorker, type SearchAnswer, type SearchQuery, type ThreadsAnswer, type ToSearchWorker } from './search-worker-protocol';
+import {
+  SEARCH_WORKER_ROLE, type FromSearchWorker, type ListAnswer, type SearchAnswer, type SearchQuery, type ThreadsAnswer, type ToSearchWorker, type WorkerAnswer,
+} from './search-worker-protocol';
 
 /** Omit over each member of a union (Omit itself would merge the members into one). */
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 interface Call {
-  resolve(answer: SearchAnswer | ThreadsAnswer): void;
+  resolve(answer: WorkerAnswer): void;
   reject(error: WrenError): void;
 }
 
@@ -40,7 +43,11 @@ export class WorkerSearchQueries implements SearchQueries {
     return this.ask({ kind: 'threads', ...query }) as Promise<ThreadsAnswer>;
   }
 
-  private ask(query: DistributiveOmit<ToSearchWorker, 'id'>): Promise<SearchAnswer | ThreadsAnswer> {
+  list(query: FolderPageQuery): Promise<ListAnswer> {
+    return this.ask({ kind: 'list', ...query }) as Promise<ListAnswer>;
+  }
+
+  private ask(query: DistributiveOmit<ToSearchWorker, 'id'>): Promise<WorkerAnswer> {
     if (this.closed) return Promise.reject(stopped('Wren is shutting down; the search was not run.'));
     const worker = this.ensureWorker();
     const id = this.nextId++;

@@ -1,6 +1,6 @@
 import { baseSubject } from '../compose/subject-prefix';
 import type { FolderRole } from '../ipc/contract';
-import { LIST_FILTER_KEYS, type ListFilter, type ListSort } from '../ipc/contract-constants';
+import { filterWords, LIST_FILTER_KEYS, type ListFilter, type ListSort } from '../ipc/contract-constants';
 import type { Db } from './open-database';
 
 /** SQL's name for baseSubject on a connection that registered it (see registerListOrder). */
@@ -43,13 +43,36 @@ function correspondent(role: FolderRole | null): string {
 
 const FILTER_CONDITIONS: Record<(typeof LIST_FILTER_KEYS)[number], string> = { unread: 'm.seen = 0', flagged: 'm.flagged = 1', attachments: 'm.has_attachments = 1' };
 
+/** A word of the quick filter, in a LIKE pattern with its wildcards escaped (SQLite's LIKE ignores the case of ASCII letters; Chinese has none). */
+const LIKE = "LIKE ? ESCAPE '\\'";
+
+/** The names and addresses of a JSON address list column, not its keys ("name" would match every message). */
+const recipientsLike = (column: string) => `EXISTS (SELECT 1 FROM json_each(${column}) r WHERE json_extract(r.value, '$.name') ${LIKE} OR json_extract(r.value, '$.address') ${LIKE})`;
+
+/** One word, found in the sender, the subject or the recipients; it takes its pattern this many times. */
+const WORD_CONDITION = `(m.from_name ${LIKE} OR m.from_addr ${LIKE} OR m.subject ${LIKE} OR ${recipientsLike('m.to_json')} OR ${recipientsLike('m.cc_json')})`;
+const WORD_PATTERNS = 7;
+
+/** Words to look for are the first this many: a statement per count of words is prepared and kept. */
+const MAX_FILTER_WORDS = 8;
+
 /**
  * The quick filter as a condition on m to AND with the folder's (none set: ''), and its values: the ids it
- * keeps match whatever their flags now.
+ * keeps match whatever their flags now, though not words they lack.
  */
 export function filterOf(filter: ListFilter): { sql: string; values: string[] } {
   const conditions = LIST_FILTER_KEYS.filter((key) => filter[key] === true).map((key) => FILTER_CONDITIONS[key]);
-  if (conditions.length === 0) return { sql: '', values: [] };
   // One JSON value, so the statement's text (and its cached preparation) stays the same whatever is kept.
-  return { sql: ` AND ((${conditions.join(' AND ')}) OR m.id IN (SELECT value FROM json_each(?)))`, values: [JSON.stringify(filter.keep ?? [])] };
+  const flags = conditions.length === 0
+    ? { sql: '', values: [] as string[] }
+    : { sql: ` AND ((${conditions.join(' AND ')}) OR m.id IN (SELECT value FROM json_each(?)))`, values: [JSON.stringify(filter.keep ?? [])] };
+  const words = filterWords(filter).slice(0, MAX_FILTER_WORDS);
+  if (words.length === 0) return flags;
+  const patterns = words.flatMap((word) => Array<string>(WORD_PATTERNS).fill(`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  return { sql: `${flags.sql} AND ${words.map(() => WORD_CONDITION).join(' AND ')}`, values: [...flags.values, ...patterns] };
+}
+
+/** Whether the filter has words to look for: the list then reads the whole folder (done off the main thread). */
+export function hasFilterText(filter: ListFilter): boolean {
+  return filterWords(filter).length > 0;
 }

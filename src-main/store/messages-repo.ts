@@ -1,9 +1,9 @@
 import { AddressBookLearning, addressList, type AddressesOfMessage } from './address-book-learning';
 import type { ChangeFeed } from './change-feed';
-import { timed, type Db } from './open-database';
+import type { Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
-import type { Address, FolderRole, MessageSummary } from '../ipc/contract';
-import { filterOf, orderOf } from './list-order';
+import type { Address, MessageSummary } from '../ipc/contract';
+import { FolderPage } from './folder-page';
 import { DEFAULT_LIST_SORT, type ListFilter, type ListSort } from '../ipc/contract-constants';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row';
 import type { StructurePart } from '../mime/structure';
@@ -102,8 +102,11 @@ export class MessagesRepo {
   private readonly statements: PreparedStatements;
   private readonly addressBook: AddressBookLearning;
 
+  private readonly folderPage: FolderPage;
+
   constructor(db: Db, private readonly feed: ChangeFeed) {
     this.statements = new PreparedStatements(db);
+    this.folderPage = new FolderPage(db);
     this.addressBook = new AddressBookLearning(db);
   }
 
@@ -207,14 +210,7 @@ export class MessagesRepo {
    * ThreadedList.
    */
   page(folderId: number, offset: number, limit: number, sort: ListSort = DEFAULT_LIST_SORT, filter: ListFilter = {}): { total: number; items: MessageSummary[] } {
-    const folder = this.statements.get('SELECT total_count AS total, role FROM folders WHERE id = ?').get(folderId) as { total: number; role: FolderRole | null } | undefined;
-    const narrowed = filterOf(filter);
-    const where = `m.folder_id = ?${narrowed.sql}`;
-    const total = narrowed.sql === '' ? (folder?.total ?? 0) : (this.statements.pluck(`SELECT count(*) FROM messages m WHERE ${where}`).get(folderId, ...narrowed.values) as number);
-    const query = this.statements.get(`SELECT ${SUMMARY_COLUMNS} FROM messages m WHERE ${where} ORDER BY ${orderOf(sort, folder?.role ?? null)} LIMIT ? OFFSET ?`);
-    // The list's query runs on every scroll: log it if it ever gets slow.
-    const rows = timed('messages.page', () => query.all(folderId, ...narrowed.values, limit, offset)) as SummaryRow[];
-    return { total, items: rows.map(toSummary) };
+    return this.folderPage.page({ folderId, offset, limit, sort, filter });
   }
 
   /** Whether the row is still there (a download may outlive a delete made meanwhile in another thread). */

@@ -29,6 +29,7 @@ export type ShortcutAction =
   | 'forward'
   | 'forwardAttachment'
   | 'search'
+  | 'quickFilter'
   | 'print'
   | 'tag'
   | 'untag'
@@ -71,6 +72,8 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'forward', keys: ['f'] },
   { action: 'forwardAttachment', keys: ['Shift+F'] },
   { action: 'search', keys: ['/', 'Mod+K'] },
+  // Thunderbird's key for the quick filter's text.
+  { action: 'quickFilter', keys: ['Mod+Shift+K'] },
   { action: 'print', keys: ['Mod+P'] },
   { action: 'tag', keys: ['1', '2', '3', '4', '5'] },
   { action: 'untag', keys: ['0'] },

@@ -68,6 +68,35 @@ describe('web mode: sorting a folder by date, sender, subject or size', () => {
     expect(await web.page.getByTestId('list-filter-unread').getAttribute('aria-pressed')).toBe('false');
   });
 
+  it('the quick filter\'s text keeps the messages whose sender, recipients or subject hold every word; Escape empties it', async () => {
+    const box = web.page.getByTestId('list-filter-text');
+    expect(await box.getAttribute('placeholder')).toBe('筛选这些邮件…');
+    // Ctrl+Shift+K reaches the box from the list, as in Thunderbird.
+    await web.page.getByTestId('message-row').first().click();
+    await web.page.keyboard.press('Control+Shift+K');
+    expect(await box.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
+    await web.page.keyboard.type('CRAB');
+    await expect.poll(subjects).toEqual(['Crab']);
+    // Every message is to Bob (the user): his name keeps them all.
+    await box.fill('bob');
+    await expect.poll(subjects).toEqual(['Crab', 'agenda', 'Re: Budget']);
+    await box.fill('budget zoe');
+    await expect.poll(subjects).toEqual(['Re: Budget']);
+    await screenshot(web.page, 'list-filter-text-zh');
+    await box.fill('budget amy');
+    await web.page.getByTestId('message-list-note').filter({ hasText: '此文件夹中没有符合筛选条件的邮件。' }).waitFor();
+    await box.press('Escape');
+    expect(await box.inputValue()).toBe('');
+    await expect.poll(subjects).toEqual(['Crab', 'agenda', 'Re: Budget']);
+    // It belongs to the folder open now, like the switches.
+    await box.fill('crab');
+    await expect.poll(subjects).toEqual(['Crab']);
+    await web.page.getByTestId('folder-Sent').getByRole('button').click();
+    await web.page.getByTestId('folder-INBOX').getByRole('button').click();
+    await expect.poll(subjects).toEqual(['Crab', 'agenda', 'Re: Budget']);
+    expect(await web.page.getByTestId('list-filter-text').inputValue()).toBe('');
+  });
+
   it('Junk moves the message into the Junk folder; Not junk there brings it back to the Inbox', async () => {
     const row = (subject: string) => web.page.getByTestId('message-row').filter({ hasText: subject });
     await row('agenda').click();

@@ -10,6 +10,7 @@ import { OneClickChecks } from '../../messages/one-click-checks';
 import { postOneClickUnsubscribe } from '../../messages/one-click-unsubscribe';
 import type { MailingList } from '../../ipc/contract';
 import { chooseDisplayParts } from '../../mime/choose-display-parts';
+import { hasFilterText } from '../../store/list-order';
 import { safeFileName } from '../../mime/safe-file-name';
 import { WrenError } from '../../errors/wren-error';
 import type { Handlers } from '../../ipc/dispatch';
@@ -39,10 +40,13 @@ export function messageHandlers(core: WrenCore, options: HandlerOptions): Pick<H
     return verified ? list : { ...list, unsubscribe: { ...list.unsubscribe, oneClick: false } };
   };
   return {
+    // Threads, and words to look for, read the whole folder: in the search worker, off the main thread.
     'messages.list': ({ folderId, offset, limit, sort, filter, threads }) =>
       threads
         ? core.search.threadedPage({ folderId, offset, limit, sort, filter, folding: threads })
-        : core.store.messages.page(folderId, offset, limit, sort, filter),
+        : hasFilterText(filter)
+          ? core.search.listPage({ folderId, offset, limit, sort, filter })
+          : core.store.messages.page(folderId, offset, limit, sort, filter),
     'views.list': () => core.store.views.counts(),
     'messages.listView': ({ view, offset, limit, sort }) => core.store.views.page(view, offset, limit, sort),
     'messages.search': ({ query, accountId, folderId, offset, limit, sort }) => core.search.search({ query, accountId, folderId, offset, limit, sort }),

@@ -1,7 +1,7 @@
 /** Messages: lists, unified views, reading, and the operations journal's way in. */
 import { z } from 'zod';
 import { type MessageSummary, type UnifiedViewCount, UnifiedView, type ViewMessageSummary, type SearchHit, type ConversationMessage, type MessageView, MailOperation, type OperationReceipt, type MailingList } from '../mail-shapes';
-import { DEFAULT_LIST_SORT, MAX_COLLAPSED_THREADS, MAX_KEPT_IN_FILTER } from '../contract-constants';
+import { DEFAULT_LIST_SORT, MAX_COLLAPSED_THREADS, MAX_FILTER_TEXT, MAX_KEPT_IN_FILTER } from '../contract-constants';
 import { ListSort } from '../../settings/settings-schema';
 import { byMessage, empty, id, request } from './request-shape';
 
@@ -16,13 +16,17 @@ export const messageRequests = {
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(1000).default(200),
         sort: ListSort.default(DEFAULT_LIST_SORT),
-        /** The quick filter: only unread, starred, or with attachments (each one set narrows the list; `total` counts what matches). */
+        /**
+         * The quick filter: only unread, starred, or with attachments, and words of `text` found in the sender, the
+         * recipients or the subject (each one set narrows the list; `total` counts what matches).
+         */
         filter: z
           .object({
             unread: z.boolean().optional(),
             flagged: z.boolean().optional(),
             attachments: z.boolean().optional(),
             keep: z.array(id).max(MAX_KEPT_IN_FILTER).optional(),
+            text: z.string().max(MAX_FILTER_TEXT).optional(),
           })
           .strict()
           .default({}),

@@ -2,6 +2,7 @@ import type { FolderView, MessageSummary, ThreadPlace } from '../../../src-main/
 import type { ShortcutAction } from '../../shortcuts/shortcut-keys';
 import type { MessageCommands } from '../MessageToolbar/message-commands';
 import type { MessagePages } from '../MessageList/message-pages';
+import { QUICK_FILTER_TEXT_ID } from '../MessageList/list-filter-control';
 import { gathersFolders, rowFolderRole } from '../MessageList/row-folder-role';
 import { useToasts } from '../Toasts/toast-context';
 import type { MailOverlays } from './use-mail-overlays';
@@ -97,6 +98,11 @@ export function useMailCommands({ folder, pages, selection, actions, overlays, c
     undo: () => toasts.undoLatest(),
     help: () => overlays.setHelp(true),
     search: focusSearch,
+    quickFilter: () => {
+      const box = document.getElementById(QUICK_FILTER_TEXT_ID);
+      if (!box) return false;
+      box.focus();
+    },
     // Only one open message prints; otherwise the key keeps the browser's meaning (the whole page).
     print: () => (selection.single ? printOpenMessage() : false),
     tag: (key) => {

@@ -96,7 +96,7 @@ function FolderMessages({ folder, pages, selection, onRowMenu, onRowOpen, accoun
   return (
     <>
       <FolderSummary folder={folder} pages={pages} offlineAccount={offlineAccount} />
-      {pages.sort && filter && onFilter && <ListFilterControl filter={filter} onFilter={onFilter} />}
+      {pages.sort && filter && onFilter && <ListFilterControl key={folder.id} filter={filter} onFilter={onFilter} />}
       <div
         ref={scroller}
         className="message-list__scroller"

@@ -49,4 +49,15 @@ describe('wren list --threads', () => {
     expect(alone.code).toBe(2);
     expect(alone.stderr).toContain('--collapsed goes with --threads');
   });
+
+  it('--text keeps the messages whose sender, recipients or subject hold every word, flat or in threads', async () => {
+    const flat = JSON.parse((await wren(['list', 'Work', 'INBOX', '--text', 'PLAN', '--json'])).stdout) as Listed[];
+    expect(flat.map((m) => m.subject)).toEqual(['Re: Re: Plan', 'Re: Plan', 'Plan']);
+    const twoWords = JSON.parse((await wren(['list', 'Work', 'INBOX', '--text', 'ann budget', '--json'])).stdout) as Listed[];
+    expect(twoWords.map((m) => m.subject)).toEqual(['Re: Budget', 'Budget']);
+    const threaded = JSON.parse((await wren(['list', 'Work', 'INBOX', '--threads', '--text', 're:', '--json'])).stdout) as Listed[];
+    // The filter applies first: the replies whose first message it leaves out start threads of their own.
+    expect(threaded.map((m) => [m.subject, m.thread?.depth])).toEqual([['Re: Plan', 0], ['Re: Re: Plan', 1], ['Re: Budget', 0]]);
+    expect(JSON.parse((await wren(['list', 'Work', 'INBOX', '--text', 'nobody-has-this', '--json'])).stdout)).toEqual([]);
+  });
 });

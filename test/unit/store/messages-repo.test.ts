@@ -186,6 +186,62 @@ describe('MessagesRepo.page, filtered', () => {
   });
 });
 
+describe('MessagesRepo.page, with words (the quick filter\'s text)', () => {
+  function wordsFolder() {
+    const store = setup();
+    const folderId = addFolder(store, 'imap', 'INBOX');
+    store.write(() => store.messages.insertHeaders(folderId, [
+      header(1, { subject: 'Quarterly budget', from: { name: 'Dan Lee', address: 'dan@example.test' }, date: 1 }),
+      header(2, { subject: '季度预算', from: { name: '张伟', address: 'zhang@example.cn' }, to: [{ name: 'Ann', address: 'ann@example.test' }], date: 2 }),
+      header(3, { subject: 'Lunch', from: { name: 'Eve', address: 'eve@example.test' }, cc: [{ name: '', address: 'dan.lee@example.test' }], date: 3, flags: ['\\Seen'] }),
+      header(4, { subject: '100% off_sale', from: { name: 'Shop', address: 'news@shop.test' }, date: 4 }),
+    ]));
+    const uids = (filter: Parameters<Store['messages']['page']>[4]) => {
+      const { total, items } = store.messages.page(folderId, 0, 10, undefined, filter);
+      return { total, uids: items.map((m) => m.uid) };
+    };
+    return { store, folderId, uids };
+  }
+
+  it('finds each word in the sender, the recipients or the subject, in any case of Latin letters, Chinese too', () => {
+    const { uids } = wordsFolder();
+    expect(uids({ text: 'dan' })).toEqual({ total: 2, uids: [3, 1] });
+    expect(uids({ text: '  BUDGET ' })).toEqual({ total: 1, uids: [1] });
+    expect(uids({ text: '预算' })).toEqual({ total: 1, uids: [2] });
+    expect(uids({ text: '张伟' })).toEqual({ total: 1, uids: [2] });
+    expect(uids({ text: 'ann@example' })).toEqual({ total: 1, uids: [2] });
+    // Every word must be found (in any of the fields): Dan's lunch, not his budget.
+    expect(uids({ text: 'dan lunch' })).toEqual({ total: 1, uids: [3] });
+    expect(uids({ text: '' })).toEqual({ total: 4, uids: [4, 3, 2, 1] });
+  });
+
+  it('never matches the recipients\' JSON keys, and takes % and _ as themselves', () => {
+    const { uids } = wordsFolder();
+    expect(uids({ text: 'name' })).toEqual({ total: 0, uids: [] });
+    expect(uids({ text: 'address' })).toEqual({ total: 0, uids: [] });
+    expect(uids({ text: '100%' })).toEqual({ total: 1, uids: [4] });
+    expect(uids({ text: 'f_s' })).toEqual({ total: 1, uids: [4] });
+    expect(uids({ text: '_' })).toEqual({ total: 1, uids: [4] });
+  });
+
+  it('narrows with the switches, and a message kept by Unread still needs the words', () => {
+    const { store, uids } = wordsFolder();
+    expect(uids({ text: 'dan', unread: true })).toEqual({ total: 1, uids: [1] });
+    const lunch = store.db.prepare("SELECT id FROM messages WHERE subject = 'Lunch'").pluck().get() as number;
+    const budget = store.db.prepare("SELECT id FROM messages WHERE subject = 'Quarterly budget'").pluck().get() as number;
+    expect(uids({ text: 'dan', unread: true, keep: [lunch] })).toEqual({ total: 2, uids: [3, 1] });
+    expect(uids({ text: 'lunch', unread: true, keep: [budget] })).toEqual({ total: 0, uids: [] });
+  });
+
+  it('in threads too (the same condition, read in the search worker)', () => {
+    const { store, folderId } = wordsFolder();
+    const threaded = new ThreadedList(store.db).page({
+      folderId, offset: 0, limit: 10, sort: { by: 'date', descending: true }, filter: { text: 'dan' }, folding: { collapsed: [], collapseAll: false, expanded: [] },
+    });
+    expect(threaded.items.map((m) => m.uid)).toEqual([3, 1]);
+  });
+});
+
 describe('ThreadedList: a folder\'s list in threads', () => {
   /** A question (1), two replies (2, 4) and a reply to the first reply (3), and a message of its own (5). */
   function threadedFolder() {
