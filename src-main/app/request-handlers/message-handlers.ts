@@ -5,10 +5,7 @@ import { SUMMARY_RECIPIENTS, tagsOf, type MessageSummary } from '../../ipc/contr
 import type { MessageRecord } from '../../store/messages-repo';
 import { attachmentPart, loadAttachment, writeAttachment } from '../../messages/attachment-export';
 import { assertOpenable } from '../../messages/attachment-risk';
-import { loadMailingList } from '../../messages/mailing-list';
-import { OneClickChecks } from '../../messages/one-click-checks';
-import { postOneClickUnsubscribe } from '../../messages/one-click-unsubscribe';
-import type { MailingList } from '../../ipc/contract';
+import { MailingLists } from '../../messages/mailing-lists';
 import { chooseDisplayParts } from '../../mime/choose-display-parts';
 import { hasFilterText } from '../../store/list-order';
 import { safeFileName } from '../../mime/safe-file-name';
@@ -18,27 +15,13 @@ import type { messageRequests } from '../../ipc/requests/message-requests';
 import type { WrenCore } from '../wren-core';
 import type { HandlerOptions } from '../handlers';
 
-/**
- * The one-click check reads the whole source (DKIM signs the body): a list's message is rarely larger, and
- * opening one that is should not download it whole for this; it then offers the list's page instead.
- */
-const MAX_VERIFIED_SIZE = 5 * 1024 * 1024;
-
 /** Raw sources larger than this are cut in the "view source" pane (the full file can still be saved). */
 const SOURCE_VIEW_LIMIT = 4 * 1024 * 1024;
 
 /** Messages: lists, unified views, search, reading, source, flags, operations and their undo, saving and opening attachments. */
 export function messageHandlers(core: WrenCore, options: HandlerOptions): Pick<Handlers, keyof typeof messageRequests> {
   // WREN_TEST_DNS: the tests' DNS server for the senders' DKIM keys, as for set-up's lookups (discovery-options.ts).
-  const oneClick = new OneClickChecks(process.env.WREN_TEST_DNS ?? null);
-  /** The message's list, one click offered only where the sender's DKIM signature covers it (OneClickChecks). */
-  const mailingListOf = async (messageId: number): Promise<MailingList | null> => {
-    const record = core.reader.requireMessage(messageId);
-    const list = await loadMailingList(core.store, record, core.reader.imapFor(record));
-    if (!list?.unsubscribe?.oneClick) return list;
-    const verified = record.size <= MAX_VERIFIED_SIZE && (await oneClick.verified(record.id, async () => (await core.reader.source(record.id)).stream));
-    return verified ? list : { ...list, unsubscribe: { ...list.unsubscribe, oneClick: false } };
-  };
+  const mailingLists = new MailingLists(core.store, core.reader, process.env.WREN_TEST_DNS ?? null);
   return {
     // Threads, and words to look for, read the whole folder: in the search worker, off the main thread.
     'messages.list': ({ folderId, offset, limit, sort, filter, threads }) =>
@@ -58,14 +41,8 @@ export function messageHandlers(core: WrenCore, options: HandlerOptions): Pick<H
       return { source: source.length > SOURCE_VIEW_LIMIT ? source.slice(0, SOURCE_VIEW_LIMIT) : source, size };
     },
     'messages.conversation': ({ messageId }) => ({ messages: core.store.conversations.of(core.reader.requireMessage(messageId).id) }),
-    'messages.mailingList': ({ messageId }) => mailingListOf(messageId),
-    'messages.unsubscribe': async ({ messageId }) => {
-      const list = await mailingListOf(messageId);
-      const web = list?.unsubscribe?.oneClick ? list.unsubscribe.web : null;
-      if (!web) throw new WrenError('BadRequest', `Message ${messageId} offers no one-click unsubscription (RFC 8058) with a valid DKIM signature.`);
-      await postOneClickUnsubscribe(web);
-      return { host: new URL(web).host };
-    },
+    'messages.mailingList': ({ messageId }) => mailingLists.of(messageId),
+    'messages.unsubscribe': ({ messageId }) => mailingLists.unsubscribe(messageId),
     'messages.setFlags': ({ messageId, seen, flagged }) => {
       core.operations.setFlags(core.reader.requireMessage(messageId).id, { seen, flagged });
       return { updated: true };
