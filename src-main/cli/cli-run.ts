@@ -46,7 +46,7 @@ const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
   sync [ACCOUNT] [--bodies]
   folders ACCOUNT [--all]         (--all: unsubscribed folders too; ACCOUNT "local": the local folders)
   list ACCOUNT FOLDER [--limit N] [--offset N] [--sort date|from|subject|size] [--reverse]
-                 [--unread] [--flagged] [--attachments]   (only those; together: all of them)
+                 [--unread] [--flagged] [--attachments] [--tagged]   (only those; together: all of them)
                  [--text WORDS]  (only those whose sender, recipients or subject hold every word)
                  [--threads]     (replies indented under what they answer)
                  [--collapsed]   (with --threads: a thread per row, with how many it holds)

@@ -51,7 +51,7 @@ export const MAX_FOLDERS_WITH_TURNED_THREADS = 200;
 export const MAX_SAVED_TURNED_THREADS = 1_000;
 
 /** The quick filter's switches. */
-export const LIST_FILTER_KEYS = ['unread', 'flagged', 'attachments'] as const;
+export const LIST_FILTER_KEYS = ['unread', 'flagged', 'attachments', 'tagged'] as const;
 
 /** Thunderbird's quick filter over a folder's list: each one set narrows it (unread and starred and with attachments). */
 export interface ListFilter extends Partial<Record<(typeof LIST_FILTER_KEYS)[number], boolean>> {

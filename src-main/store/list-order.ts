@@ -41,7 +41,13 @@ function correspondent(role: FolderRole | null): string {
   return "CASE WHEN m.from_name <> '' THEN m.from_name ELSE m.from_addr END";
 }
 
-const FILTER_CONDITIONS: Record<(typeof LIST_FILTER_KEYS)[number], string> = { unread: 'm.seen = 0', flagged: 'm.flagged = 1', attachments: 'm.has_attachments = 1' };
+const FILTER_CONDITIONS: Record<(typeof LIST_FILTER_KEYS)[number], string> = {
+  unread: 'm.seen = 0',
+  flagged: 'm.flagged = 1',
+  attachments: 'm.has_attachments = 1',
+  // Any of the five tags ($label1 to $label5) among the space-separated keywords; GLOB, as keywords keep their case.
+  tagged: "(' ' || m.keywords || ' ') GLOB '* $label[1-5] *'",
+};
 
 /** A word of the quick filter, in a LIKE pattern with its wildcards escaped (SQLite's LIKE ignores the case of ASCII letters; Chinese has none). */
 const LIKE = "LIKE ? ESCAPE '\\'";

@@ -117,6 +117,7 @@ const strings = {
   'filter.unread': 'Unread',
   'filter.flagged': 'Starred',
   'filter.attachments': 'Attachments',
+  'filter.tagged': 'Tags',
   'filter.none': 'No message in this folder matches the filter.',
   'filter.text': 'Filter these messages',
   'filter.textPlaceholder': 'Filter these messages…',

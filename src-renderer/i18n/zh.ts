@@ -113,6 +113,7 @@ export const zh: Dictionary = {
     'filter.unread': '未读',
     'filter.flagged': '已加星标',
     'filter.attachments': '有附件',
+    'filter.tagged': '标签',
     'filter.none': '此文件夹中没有符合筛选条件的邮件。',
     'filter.text': '筛选这些邮件',
     'filter.textPlaceholder': '筛选这些邮件…',

@@ -68,7 +68,7 @@ describe('web mode: sorting a folder by date, sender, subject or size', () => {
     expect(await web.page.getByTestId('list-filter-unread').getAttribute('aria-pressed')).toBe('false');
   });
 
-  it('the quick filter\'s text keeps the messages whose sender, recipients or subject hold every word; Escape empties it', async () => {
+  it('the quick filter\'s text keeps the messages whose sender, recipients or subject hold every word (Escape empties it); Tags the tagged ones', async () => {
     const box = web.page.getByTestId('list-filter-text');
     expect(await box.getAttribute('placeholder')).toBe('筛选这些邮件…');
     // Ctrl+Shift+K reaches the box from the list, as in Thunderbird.
@@ -95,6 +95,14 @@ describe('web mode: sorting a folder by date, sender, subject or size', () => {
     await web.page.getByTestId('folder-INBOX').getByRole('button').click();
     await expect.poll(subjects).toEqual(['Crab', 'agenda', 'Re: Budget']);
     expect(await web.page.getByTestId('list-filter-text').inputValue()).toBe('');
+    // Tags (标签): the messages with any of the five tags, here agenda tagged Work with 2.
+    await web.page.getByTestId('message-row').filter({ hasText: 'agenda' }).click();
+    await web.page.keyboard.press('2');
+    await web.page.getByTestId('list-filter-tagged').click();
+    await expect.poll(subjects).toEqual(['agenda']);
+    expect(await web.page.getByTestId('list-filter-tagged').textContent()).toBe('标签');
+    await web.page.getByTestId('list-filter-tagged').click();
+    await expect.poll(subjects).toEqual(['Crab', 'agenda', 'Re: Budget']);
   });
 
   it('Junk moves the message into the Junk folder; Not junk there brings it back to the Inbox', async () => {

@@ -22,16 +22,16 @@ const PAGE_SIZE = 1000;
 
 const LIST_OPTIONS = {
   limit: { type: 'string' }, offset: { type: 'string' }, sort: { type: 'string' }, reverse: { type: 'boolean' },
-  unread: { type: 'boolean' }, flagged: { type: 'boolean' }, attachments: { type: 'boolean' }, threads: { type: 'boolean' },
+  unread: { type: 'boolean' }, flagged: { type: 'boolean' }, attachments: { type: 'boolean' }, tagged: { type: 'boolean' }, threads: { type: 'boolean' },
   collapsed: { type: 'boolean' }, text: { type: 'string' },
 } as const;
 
-const LIST_USAGE = 'Usage: wren list ACCOUNT FOLDER [--limit N] [--offset N] [--sort date|from|subject|size] [--reverse] [--unread] [--flagged] [--attachments] [--text WORDS] [--threads [--collapsed]]';
+const LIST_USAGE = 'Usage: wren list ACCOUNT FOLDER [--limit N] [--offset N] [--sort date|from|subject|size] [--reverse] [--unread] [--flagged] [--attachments] [--tagged] [--text WORDS] [--threads [--collapsed]]';
 
 /**
  * `wren list ACCOUNT FOLDER [--limit N] [--offset N] [--sort date|from|subject|size] [--reverse]`: newest
  * first unless sorted otherwise (by size largest first, by sender and subject A to Z; --reverse turns
- * any of them), from the cache; any length, paged underneath. --unread, --flagged, --attachments: only those
+ * any of them), from the cache; any length, paged underneath. --unread, --flagged, --attachments, --tagged: only those
  * (together: only those that are all of them). --text WORDS: only those whose sender, recipients or subject
  * hold every word (the quick filter's text box). --threads: arranged in threads as the app's threaded list,
  * each reply indented under what it answers (JSON: `thread`); with --collapsed each thread is one row, its
@@ -42,7 +42,7 @@ export async function listCommand(context: CliContext, args: string[]): Promise<
   const accountId = await findScope(context, positionals[0]);
   if (!positionals[1]) throw new WrenError('BadRequest', LIST_USAGE);
   const sort = listSort(values.sort, values.reverse ?? false);
-  const filter = { unread: values.unread, flagged: values.flagged, attachments: values.attachments, text: values.text };
+  const filter = { unread: values.unread, flagged: values.flagged, attachments: values.attachments, tagged: values.tagged, text: values.text };
   if (values.collapsed && !values.threads) throw new WrenError('BadRequest', `--collapsed goes with --threads. ${LIST_USAGE}`);
   const threads = values.threads ? { threads: { collapsed: [], collapseAll: values.collapsed ?? false, expanded: [] } } : {};
   const folder = await findFolder(context, accountId, positionals[1]);

@@ -25,6 +25,7 @@ export const messageRequests = {
             unread: z.boolean().optional(),
             flagged: z.boolean().optional(),
             attachments: z.boolean().optional(),
+            tagged: z.boolean().optional(),
             keep: z.array(id).max(MAX_KEPT_IN_FILTER).optional(),
             text: z.string().max(MAX_FILTER_TEXT).optional(),
           })

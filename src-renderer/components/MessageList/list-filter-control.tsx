@@ -3,7 +3,9 @@ import { LIST_FILTER_KEYS, MAX_FILTER_TEXT, type ListFilter } from '../../../src
 import type { StringKey } from '../../i18n/en';
 import { useT } from '../../i18n/i18n-context';
 
-const LABELS: Record<(typeof LIST_FILTER_KEYS)[number], StringKey> = { unread: 'filter.unread', flagged: 'filter.flagged', attachments: 'filter.attachments' };
+const LABELS: Record<(typeof LIST_FILTER_KEYS)[number], StringKey> = {
+  unread: 'filter.unread', flagged: 'filter.flagged', attachments: 'filter.attachments', tagged: 'filter.tagged',
+};
 
 /** Typing waits this long before the list is asked again: one request per pause, not per key. */
 const TYPING_PAUSE_MS = 250;

@@ -23,7 +23,7 @@ export function useMessagePages(folderId: number | null, query = '', filter: Lis
   const { by, descending } = settings.app.listSort;
   const threads = settings.app.listThreads;
   // Compared by value: each render may bring a new object with the same switches.
-  const { unread = false, flagged = false, attachments = false, text = '' } = filter;
+  const { unread = false, flagged = false, attachments = false, tagged = false, text = '' } = filter;
   const [version, setVersion] = useState(0);
   // Collapsed threads by folder: a folder's first visit starts as the settings keep it, and each change is
   // kept there (threadsCollapsedIn, threadsTurnedIn), so the folder shows them as left after a restart too.
@@ -39,12 +39,12 @@ export function useMessagePages(folderId: number | null, query = '', filter: Lis
   const isView = folderId !== null && (viewOfFolderId(folderId) !== null || isSearchFolderId(folderId));
   const pages = useMemo(() => {
     if (folderId === null) return null;
-    const narrowed: ListFilter = { ...(unread && { unread }), ...(flagged && { flagged }), ...(attachments && { attachments }), ...(text.trim() && { text }) };
+    const narrowed: ListFilter = { ...(unread && { unread }), ...(flagged && { flagged }), ...(attachments && { attachments }), ...(tagged && { tagged }), ...(text.trim() && { text }) };
     let folds = foldsByFolder.current.get(folderId);
     if (!folds) foldsByFolder.current.set(folderId, (folds = new ThreadFolds(savedFoldsOf(appSettings.current, folderId), (saved) => keepFolds(folderId, saved))));
     return new MessagePages(client, folderId, () => setVersion((version) => version + 1), query, { by, descending }, isView ? undefined : narrowed, !isView && threads, folds);
     // The settings seed a folder's first visit; later changes reach the same folds through followSavedFolds.
-  }, [client, folderId, query, isView, by, descending, unread, flagged, attachments, text, threads, keepFolds]);
+  }, [client, folderId, query, isView, by, descending, unread, flagged, attachments, tagged, text, threads, keepFolds]);
   useEffect(() => pages?.showRows(0, 0), [pages]);
   // Until the settings arrive the defaults hold: a folder opened before them, or changed in another window, follows.
   const saved = folderId === null ? null : savedFoldsOf(settings.app, folderId);

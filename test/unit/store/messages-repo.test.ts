@@ -172,6 +172,20 @@ describe('MessagesRepo.page, filtered', () => {
     expect(store.messages.page(folderId, 0, 10, { by: 'date', descending: false }, { flagged: true }).items.map((m) => m.uid)).toEqual([2, 3, 4]);
   });
 
+  it('Tags narrows to the messages with any of the five tags, not other keywords that look like them', () => {
+    const store = setup();
+    const folderId = addFolder(store, 'imap', 'INBOX');
+    store.write(() => store.messages.insertHeaders(folderId, [
+      header(1, { flags: ['$label1'], date: 1 }),
+      header(2, { flags: ['\\Seen', 'work', '$label5'], date: 2 }),
+      header(3, { flags: ['$label6', 'x$label1', '$label1x', '$Forwarded'], date: 3 }),
+      header(4, { date: 4 }),
+    ]));
+    const { total, items } = store.messages.page(folderId, 0, 10, undefined, { tagged: true });
+    expect({ total, uids: items.map((m) => m.uid) }).toEqual({ total: 2, uids: [2, 1] });
+    expect(store.messages.page(folderId, 0, 10, undefined, { tagged: true, unread: true }).items.map((m) => m.uid)).toEqual([1]);
+  });
+
   it('keeps the messages it listed already while the filter is on, even once they no longer match (one read under Unread)', () => {
     const store = setup();
     const folderId = addFolder(store, 'imap', 'INBOX');
