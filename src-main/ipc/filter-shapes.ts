@@ -2,20 +2,35 @@
 import { z } from 'zod';
 import { MESSAGE_TAGS } from './contract-constants';
 
-/** What a condition looks in: the sender, the recipients (To and Cc), the subject; names and addresses both. */
-export const FILTER_FIELDS = ['from', 'recipients', 'subject'] as const;
+/** What a condition looks in: the sender, the recipients (To and Cc), the subject (names and addresses both), or the size. */
+export const FILTER_FIELDS = ['from', 'recipients', 'subject', 'size'] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
 
 /**
  * How a condition compares, as Thunderbird's filter rules do, whatever the case. For people (the sender, the
  * recipients) the positive ones hold when one name or address does, the negative ones when none does.
  */
-export const FILTER_OPERATORS = ['contains', 'doesNotContain', 'is', 'isNot', 'beginsWith', 'endsWith'] as const;
+export const TEXT_OPERATORS = ['contains', 'doesNotContain', 'is', 'isNot', 'beginsWith', 'endsWith'] as const;
+/** The size compares in KB, as Thunderbird's "Size (KB) is greater than / less than". */
+export const SIZE_OPERATORS = ['isGreaterThan', 'isLessThan'] as const;
+export const FILTER_OPERATORS = [...TEXT_OPERATORS, ...SIZE_OPERATORS] as const;
 export type FilterOperator = (typeof FILTER_OPERATORS)[number];
+export type TextOperator = (typeof TEXT_OPERATORS)[number];
+export type SizeOperator = (typeof SIZE_OPERATORS)[number];
+
+/** The operators a field takes. */
+export function operatorsFor(field: FilterField): readonly FilterOperator[] {
+  return field === 'size' ? SIZE_OPERATORS : TEXT_OPERATORS;
+}
+
+/** A size condition's text: whole KB. */
+const KB = /^\d{1,9}$/;
 
 export const FilterCondition = z
   .object({ field: z.enum(FILTER_FIELDS), operator: z.enum(FILTER_OPERATORS).default('contains'), text: z.string().trim().min(1).max(500) })
-  .strict();
+  .strict()
+  .refine((condition) => operatorsFor(condition.field).includes(condition.operator), { message: 'That comparison does not go with that field.', path: ['operator'] })
+  .refine((condition) => condition.field !== 'size' || KB.test(condition.text), { message: 'A size is a whole number of KB.', path: ['text'] });
 export type FilterCondition = z.output<typeof FilterCondition>;
 
 /** What a matching message gets. A move (to a folder of the same account) and a delete (to Trash) end the filtering of that message. */

@@ -19,6 +19,7 @@ export interface FilteredRow {
   to: Address[];
   cc: Address[];
   subject: string;
+  size: number;
 }
 
 /** An account's message filters, in the order they run. */
@@ -57,13 +58,13 @@ export class FiltersRepo {
   messagesToFilter(ids: readonly number[]): FilteredRow[] {
     const rows = this.statements
       .get(
-        `SELECT m.id, m.folder_id AS folderId, f.account_id AS accountId, m.from_name, m.from_addr, m.to_json, m.cc_json, m.subject
+        `SELECT m.id, m.folder_id AS folderId, f.account_id AS accountId, m.from_name, m.from_addr, m.to_json, m.cc_json, m.subject, m.size
          FROM messages m JOIN folders f ON f.id = m.folder_id WHERE m.id IN (SELECT value FROM json_each(?))`,
       )
-      .all(JSON.stringify(ids)) as { id: number; folderId: number; accountId: number | null; from_name: string; from_addr: string; to_json: string; cc_json: string; subject: string }[];
+      .all(JSON.stringify(ids)) as { id: number; folderId: number; accountId: number | null; from_name: string; from_addr: string; to_json: string; cc_json: string; subject: string; size: number }[];
     return rows.map((row) => ({
       id: row.id, folderId: row.folderId, accountId: row.accountId, from: { name: row.from_name, address: row.from_addr },
-      to: addressList(row.to_json), cc: addressList(row.cc_json), subject: row.subject,
+      to: addressList(row.to_json), cc: addressList(row.cc_json), subject: row.subject, size: row.size,
     }));
   }
 

@@ -97,4 +97,26 @@ describe('web mode: message filters', () => {
     expect(await web.page.locator('[data-testid$="-filters"]').locator('[role="alert"]').count()).toBe(0);
     await web.page.getByTestId('settings').locator('.dialog__close').click();
   });
+
+  it('a size condition offers only "greater than" and "less than", in KB, and reads back as Thunderbird\'s "Size (KB)"', async () => {
+    await web.page.getByTestId('open-settings').click();
+    const editor = web.page.locator('[data-testid$="-filters"]');
+    await editor.getByTestId('filter-add').click();
+    await editor.getByTestId('filter-name').fill('大邮件');
+    await editor.getByTestId('filter-text').fill('example');
+    // Switching to the size empties the text typed for the sender and takes the size's own comparisons.
+    await editor.getByTestId('filter-field').selectOption('size');
+    expect(await editor.getByTestId('filter-text').inputValue()).toBe('');
+    expect(await editor.getByTestId('filter-operator').locator('option').allTextContents()).toEqual(['大于', '小于']);
+    await editor.getByTestId('filter-text').fill('4096');
+    await editor.getByTestId('filter-read').check();
+    await screenshot(web.page, 'filters-size-zh');
+    await editor.getByTestId('filter-save').click();
+    const row = editor.getByTestId('filter-row').filter({ hasText: '大邮件' });
+    await expect.poll(async () => row.textContent()).toContain('大小（KB） 大于 “4096” → 标记为已读');
+    // None of the Inbox's messages is that large.
+    await row.getByTestId('filter-run').click();
+    await expect.poll(async () => editor.getByTestId('filter-ran').textContent()).toBe('匹配 0 封，移动或删除 0 封。');
+    await web.page.getByTestId('settings').locator('.dialog__close').click();
+  });
 });

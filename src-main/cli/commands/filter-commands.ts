@@ -9,7 +9,8 @@ export const FILTER_USAGE = `filter list ACCOUNT
 filter add ACCOUNT --name N [--from T]... [--to T]... [--subject T]... [--if FIELD:OPERATOR:T]... [--any]
            [--move FOLDER [--local] | --delete] [--read] [--flag] [--tag 1-5]   (at least one condition and one action;
            --from/--to/--subject: contains T; --if: FIELD from|to|subject, OPERATOR contains|not-contains|is|is-not|
-           begins|ends, e.g. --if subject:begins:[list]; --local: FOLDER is one of the local folders)
+           begins|ends, e.g. --if subject:begins:[list]; or FIELD size, OPERATOR greater|less, T in KB, e.g.
+           --if size:greater:5000; --local: FOLDER is one of the local folders)
 filter remove ID | filter move ID up|down   (filters run in their order)
 filter run ACCOUNT FOLDER [--filter ID]   (every enabled filter, or only ID, over the folder's messages)`;
 
@@ -35,6 +36,7 @@ function folderName(folder: FolderView | undefined): string | undefined {
 /** The operators as --if writes them (and `filter list` says them). */
 const OPERATOR_WORDS: Record<FilterOperator, string> = {
   contains: 'contains', doesNotContain: 'not-contains', is: 'is', isNot: 'is-not', beginsWith: 'begins', endsWith: 'ends',
+  isGreaterThan: 'greater', isLessThan: 'less',
 };
 
 /** `--if FIELD:OPERATOR:TEXT` (the text may hold colons); `to` names the recipients, as --to does. */
@@ -43,7 +45,7 @@ function conditionOf(written: string): FilterCondition {
   const fieldName = field === 'to' ? 'recipients' : field;
   const operator = FILTER_OPERATORS.find((each) => OPERATOR_WORDS[each] === operatorWord);
   if (!FILTER_FIELDS.includes(fieldName as FilterCondition['field']) || !operator || text.length === 0) {
-    throw new WrenError('BadRequest', `--if takes FIELD:OPERATOR:TEXT, FIELD from, to or subject, OPERATOR ${Object.values(OPERATOR_WORDS).join(', ')}; not "${written}".`);
+    throw new WrenError('BadRequest', `--if takes FIELD:OPERATOR:TEXT, FIELD from, to, subject or size (KB), OPERATOR ${Object.values(OPERATOR_WORDS).join(', ')}; not "${written}".`);
   }
   return { field: fieldName as FilterCondition['field'], operator, text: text.join(':') };
 }

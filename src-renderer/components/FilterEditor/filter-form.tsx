@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { FILTER_FIELDS, FILTER_OPERATORS, MESSAGE_TAGS, type FilterCondition, type FilterInput, type FolderView, type MessageFilter, type MessageTag } from '../../../src-main/ipc/contract';
+import { MESSAGE_TAGS, type FilterCondition, type FilterInput, type FolderView, type MessageFilter, type MessageTag } from '../../../src-main/ipc/contract';
 import { useT } from '../../i18n/i18n-context';
 import { filterFolderLabel } from './folder-label';
-import { FIELD_LABELS, OPERATOR_LABELS } from './condition-labels';
+import { ConditionRow } from './condition-row';
 import { TextField } from '../Field';
 import { TAG_LOOKS } from '../TagChips';
 
@@ -28,7 +28,7 @@ export function FilterForm({ accountId, filter, draft, folders, busy, onSave, on
   const filled = conditions.filter((condition) => condition.text.trim() !== '');
   const acts = actions.delete || actions.moveTo !== null || actions.markRead || actions.flag || actions.tag !== null;
   const ready = name.trim() !== '' && filled.length > 0 && acts;
-  const setCondition = (index: number, change: Partial<FilterCondition>) => setConditions(conditions.map((c, i) => (i === index ? { ...c, ...change } : c)));
+  const setCondition = (index: number, changed: FilterCondition) => setConditions(conditions.map((c, i) => (i === index ? changed : c)));
   return (
     <form
       className="filter-form"
@@ -47,20 +47,8 @@ export function FilterForm({ accountId, filter, draft, folders, busy, onSave, on
         </select>
       </label>
       {conditions.map((condition, index) => (
-        <div className="filter-form__condition" key={index} data-testid="filter-condition">
-          <select aria-label={t('msgFilter.field')} value={condition.field} onChange={(event) => setCondition(index, { field: event.target.value as FilterCondition['field'] })} data-testid="filter-field">
-            {FILTER_FIELDS.map((field) => <option key={field} value={field}>{t(FIELD_LABELS[field])}</option>)}
-          </select>
-          <select aria-label={t('msgFilter.operator')} value={condition.operator} onChange={(event) => setCondition(index, { operator: event.target.value as FilterCondition['operator'] })} data-testid="filter-operator">
-            {FILTER_OPERATORS.map((operator) => <option key={operator} value={operator}>{t(OPERATOR_LABELS[operator])}</option>)}
-          </select>
-          <input aria-label={t('msgFilter.text')} value={condition.text} onChange={(event) => setCondition(index, { text: event.target.value })} data-testid="filter-text" />
-          {conditions.length > 1 && (
-            <button type="button" aria-label={t('msgFilter.removeCondition')} title={t('msgFilter.removeCondition')} onClick={() => setConditions(conditions.filter((_, i) => i !== index))}>
-              ×
-            </button>
-          )}
-        </div>
+        <ConditionRow key={index} condition={condition} onChange={(changed) => setCondition(index, changed)}
+          onRemove={conditions.length > 1 ? () => setConditions(conditions.filter((_, i) => i !== index)) : undefined} />
       ))}
       <button type="button" className="filter-form__more" onClick={() => setConditions([...conditions, { field: 'subject', operator: 'contains', text: '' }])} data-testid="filter-add-condition">
         {t('msgFilter.addCondition')}

@@ -60,4 +60,19 @@ describe('wren filter', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--if takes FIELD:OPERATOR:TEXT');
   });
+
+  it('--if size:greater|less:KB compares the size, as Thunderbird\'s "Size (KB)"; a size with a text comparison is refused', async () => {
+    const small = await wren(['filter', 'add', 'Work', '--name', 'Small hellos', '--if', 'size:less:100', '--if', 'subject:contains:hello', '--flag']);
+    expect(small.code, small.stderr).toBe(0);
+    expect(small.stdout).toContain('if size less "100" and subject contains "hello"');
+    const ran = await wren(['filter', 'run', 'Work', 'INBOX', '--filter', small.stdout.split('\t')[0]!]);
+    expect(ran.stdout).toContain('Filters matched 2 messages');
+    const big = await wren(['filter', 'add', 'Work', '--name', 'Big', '--if', 'size:greater:100', '--read']);
+    const none = await wren(['filter', 'run', 'Work', 'INBOX', '--filter', big.stdout.split('\t')[0]!]);
+    expect(none.stdout).toContain('Filters matched 0 messages');
+    const wrong = await wren(['filter', 'add', 'Work', '--name', 'x', '--if', 'size:contains:5', '--flag']);
+    expect(wrong.code).toBe(2);
+    const words = await wren(['filter', 'add', 'Work', '--name', 'x', '--if', 'size:greater:5MB', '--flag']);
+    expect(words.code).toBe(2);
+  });
 });

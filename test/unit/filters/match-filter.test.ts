@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { matchesFilter, type FilteredMessage } from '../../../src-main/filters/match-filter';
-import type { FilterOperator } from '../../../src-main/ipc/filter-shapes';
+import { FilterCondition, type FilterOperator } from '../../../src-main/ipc/filter-shapes';
 
 const message: FilteredMessage = {
   from: { name: '张伟', address: 'zhang.wei@Example.COM' },
   to: [{ name: 'Bob', address: 'bob@example.test' }],
   cc: [{ name: 'Team List', address: 'team@lists.example.org' }],
   subject: '【通知】Quarterly Report 季度报告',
+  size: 600 * 1024,
 };
 
 describe('matchesFilter', () => {
@@ -47,5 +48,25 @@ describe('matchesFilter', () => {
   it('treats the text literally, not as a pattern', () => {
     expect(matchesFilter({ match: 'all', conditions: [{ field: 'subject', operator: 'contains', text: '.*' }] }, message)).toBe(false);
     expect(matchesFilter({ match: 'all', conditions: [{ field: 'subject', operator: 'contains', text: '【通知】' }] }, message)).toBe(true);
+  });
+
+  it('compares the size in KB, as Thunderbird\'s "Size (KB) is greater than / less than"', () => {
+    const size = (operator: 'isGreaterThan' | 'isLessThan', text: string) => matchesFilter({ match: 'all', conditions: [{ field: 'size', operator, text }] }, message);
+    expect(size('isGreaterThan', '500')).toBe(true);
+    expect(size('isGreaterThan', '600')).toBe(false);
+    expect(size('isLessThan', '601')).toBe(true);
+    expect(size('isLessThan', '600')).toBe(false);
+  });
+});
+
+describe('FilterCondition', () => {
+  it('takes each field with its own comparisons: the size in whole KB, the others as text', () => {
+    expect(FilterCondition.safeParse({ field: 'size', operator: 'isGreaterThan', text: ' 5000 ' }).success).toBe(true);
+    expect(FilterCondition.safeParse({ field: 'size', operator: 'contains', text: '5000' }).success).toBe(false);
+    expect(FilterCondition.safeParse({ field: 'size', text: '5000' }).success).toBe(false);
+    expect(FilterCondition.safeParse({ field: 'size', operator: 'isLessThan', text: '5 MB' }).success).toBe(false);
+    expect(FilterCondition.safeParse({ field: 'size', operator: 'isLessThan', text: '-1' }).success).toBe(false);
+    expect(FilterCondition.safeParse({ field: 'subject', operator: 'isGreaterThan', text: 'a' }).success).toBe(false);
+    expect(FilterCondition.safeParse({ field: 'subject', text: 'a' }).success).toBe(true);
   });
 });
