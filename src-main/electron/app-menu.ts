@@ -71,6 +71,12 @@ export function menuTemplate(language: MenuLanguage, actions: MenuActions, platf
     label: w.message,
     submenu: [
       { label: w.newMessage, accelerator: 'CmdOrCtrl+Shift+M', click: send('compose') },
+      // Thunderbird's Message menu and its keys.
+      { label: w.reply, accelerator: 'CmdOrCtrl+R', click: send('reply') },
+      { label: w.replyAll, accelerator: 'CmdOrCtrl+Shift+R', click: send('replyAll') },
+      { label: w.replyList, accelerator: 'CmdOrCtrl+Shift+L', click: send('replyList') },
+      { label: w.forward, accelerator: 'CmdOrCtrl+L', click: send('forward') },
+      { label: w.forwardAttachment, click: send('forwardAttachment') },
       { type: 'separator' },
       { label: w.markRead, accelerator: 'CmdOrCtrl+Shift+I', click: send('markRead') },
       { label: w.markUnread, accelerator: 'CmdOrCtrl+Shift+U', click: send('markUnread') },

@@ -24,7 +24,7 @@ import { useAccountActivity, type AccountStatus } from './use-account-activity';
 import { useAccountFolders } from './use-account-folders';
 import { useMailCommands } from './use-mail-commands';
 import { useMailOverlays } from './use-mail-overlays';
-import { useMailSelection } from './use-mail-selection';
+import { inboxFor, useMailSelection } from './use-mail-selection';
 import { useUnreadTitle } from './use-unread-title';
 import { useNewMailNotifications } from '../../notifications/use-new-mail-notifications';
 import { useMessageActions } from './use-message-actions';
@@ -33,12 +33,11 @@ import { OutboxView } from '../Outbox';
 import { OutboxFolderRow } from '../Outbox/outbox-folder-row';
 import { useOutbox } from '../Outbox/use-outbox';
 import { useSettings } from '../../settings/settings-context';
+import { menuCommandAction } from './menu-commands';
 import './mail-view.css';
 
 /** While the outbox is open the message commands would act on a list out of sight: only these keys work. */
 const OUTBOX_SHORTCUTS: ReadonlySet<ShortcutAction> = new Set<ShortcutAction>(['undo', 'help', 'compose']);
-
-const MENU_SHORTCUTS: ReadonlySet<string> = new Set<ShortcutAction>(['next', 'previous', 'markRead', 'markUnread', 'toggleFlag', 'archive', 'junk', 'delete', 'help', 'print', 'collapseAllThreads', 'expandAllThreads']);
 
 /** The main window: folders, the open folder's messages, the open message. */
 export function MailView({ accounts }: { accounts: AccountView[] }) {
@@ -77,9 +76,13 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
   const panes = usePaneWidths();
   // The native menu's commands (Electron): the same actions as the shortcuts, plus the settings screen.
   useClientEvent('app.command', ({ command }) => {
-    if (command === 'settings') setSettingsOpen(true);
-    else if (command === 'threads') void updateSettings({ app: { listThreads: !settings.app.listThreads } });
-    else if (MENU_SHORTCUTS.has(command)) runShortcut(command as ShortcutAction);
+    const action = menuCommandAction(command, document.activeElement);
+    if (action === 'settings') setSettingsOpen(true);
+    else if (action === 'threads') void updateSettings({ app: { listThreads: !settings.app.listThreads } });
+    else if (action === 'inbox') {
+      const inbox = inboxFor(folder?.accountId, accounts, foldersByAccount);
+      if (inbox) selectFolder(inbox);
+    } else if (action) runShortcut(action);
   });
 
   // Into any folder: of the same account, of another one, or a local folder (the core moves across stores).

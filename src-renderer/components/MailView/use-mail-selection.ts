@@ -78,6 +78,12 @@ function findFolder(foldersByAccount: Map<number, AccountFolders>, folderId: num
   return null;
 }
 
+/** The Inbox of `accountId` when it has one (Go ▸ Inbox from its folders, as in Thunderbird), else the first account's. */
+export function inboxFor(accountId: number | null | undefined, accounts: AccountView[], foldersByAccount: Map<number, AccountFolders>): FolderView | null {
+  const own = accountId == null ? undefined : foldersByAccount.get(accountId)?.folders?.find((folder) => folder.role === 'inbox');
+  return own ?? firstInbox(accounts, foldersByAccount);
+}
+
 function firstInbox(accounts: AccountView[], foldersByAccount: Map<number, AccountFolders>): FolderView | null {
   for (const account of accounts) {
     const folders = foldersByAccount.get(account.id)?.folders ?? [];

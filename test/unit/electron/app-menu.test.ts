@@ -32,7 +32,12 @@ describe('the native application menu', () => {
     (find(menu, 'Threads').click as () => void)();
     (find(menu, 'Collapse All Threads').click as () => void)();
     (find(menu, 'Expand All Threads').click as () => void)();
-    expect(a.command.mock.calls).toEqual([['compose'], ['settings'], ['threads'], ['collapseAllThreads'], ['expandAllThreads']]);
+    for (const label of ['Reply', 'Reply All', 'Reply to List', 'Forward', 'Forward as Attachment']) (find(menu, label).click as () => void)();
+    expect(a.command.mock.calls).toEqual([
+      ['compose'], ['settings'], ['threads'], ['collapseAllThreads'], ['expandAllThreads'], ['reply'], ['replyAll'], ['replyList'], ['forward'], ['forwardAttachment'],
+    ]);
+    // Thunderbird's keys for them.
+    expect(accelerators).toEqual(expect.arrayContaining(['CmdOrCtrl+R', 'CmdOrCtrl+Shift+R', 'CmdOrCtrl+Shift+L', 'CmdOrCtrl+L']));
     expect(a.checkMail).toHaveBeenCalled();
     expect(menu.flatMap(items).filter((item) => item.role).map((item) => item.role)).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'quit']));
   });

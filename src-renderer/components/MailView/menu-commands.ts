@@ -1,0 +1,23 @@
+import type { AppCommand } from '../../../src-main/ipc/contract';
+import { isTypingTarget, type ShortcutAction } from '../../shortcuts/shortcut-keys';
+
+/** Menu commands that start a message: the native menu takes their keys (Ctrl+R, Ctrl+L…) even from a field being typed in. */
+const MENU_WRITING: ReadonlySet<AppCommand> = new Set<AppCommand>(['reply', 'replyAll', 'replyList', 'forward', 'forwardAttachment']);
+
+/** The menu commands that are the shortcuts' actions. */
+const MENU_SHORTCUTS: ReadonlySet<AppCommand> = new Set<AppCommand>([
+  'compose', 'next', 'previous', 'markRead', 'markUnread', 'toggleFlag', 'archive', 'junk', 'delete', 'help', 'print', 'collapseAllThreads', 'expandAllThreads',
+  ...MENU_WRITING,
+]);
+
+/**
+ * What a native menu command (Electron) does in the mail window: the settings screen, the threads switch, the
+ * Inbox, a shortcut's action, or nothing. While the user types (in the composer, the search box), the commands that start
+ * a message are left alone: Ctrl+R or Ctrl+L must not replace what is being written.
+ */
+export function menuCommandAction(command: AppCommand, focused: EventTarget | null): 'settings' | 'threads' | 'inbox' | ShortcutAction | null {
+  if (command === 'settings' || command === 'threads' || command === 'inbox') return command;
+  if (!MENU_SHORTCUTS.has(command)) return null;
+  if (MENU_WRITING.has(command) && isTypingTarget(focused)) return null;
+  return command as ShortcutAction;
+}
