@@ -1,24 +1,8 @@
-import { open } from 'node:fs/promises';
 import { isUnreachable } from '../errors/wren-error';
 import { fetchHeaderFields } from '../imap/fetch-header-fields';
 import type { ImapClient } from '../imap/imap-client';
 import type { MessageRecord } from '../store/messages-repo';
 import type { Store } from '../store/store';
-
-/** A header block larger than this is broken or hostile; what fits is enough for any field asked. */
-const HEADER_READ_LIMIT = 256 * 1024;
-
-/** Read off the thread (libuv's pool): this runs on the core's main thread as a message opens. */
-async function headOfFile(path: string): Promise<Buffer> {
-  const file = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(HEADER_READ_LIMIT);
-    const { bytesRead } = await file.read(buffer, 0, HEADER_READ_LIMIT, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await file.close();
-  }
-}
 
 /**
  * Header fields a list entry does not keep, as raw bytes to split (raw-headers.ts): the head of the cached
@@ -33,7 +17,7 @@ export async function messageHeaderFields(
   fields: string[],
 ): Promise<Buffer | null> {
   const source = store.bodies.source(record.id);
-  if (source && store.blobs.intact(source)) return headOfFile(store.blobs.pathOf(source.blob));
+  if (source && store.blobs.intact(source)) return store.blobs.head(source.blob);
   if (record.uid === null || record.accountId === null) return null;
   try {
     return await withImap((client) => fetchHeaderFields(client, record.folderPath, record.uid!, fields));

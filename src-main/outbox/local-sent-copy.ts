@@ -1,13 +1,11 @@
-import { open } from 'node:fs/promises';
 import { importedHeaders } from '../mailfiles/imported-headers';
+import { MESSAGE_HEAD_BYTES } from '../store/blob-store';
 import type { Store } from '../store/store';
 import type { OutboxRecord } from '../store/outbox-repo';
 
 /** Where a POP3 account keeps its sent mail: a folder of this device only, as its Drafts. */
 export const LOCAL_SENT = 'Sent';
 
-/** The header block is read from at most this much of the start of the sent message. */
-const HEAD_BYTES = 256 * 1024;
 
 /**
  * Files the Sent copy of a POP3 account's message in its local Sent folder
@@ -21,7 +19,7 @@ export async function fileLocalSentCopy(store: Store, entry: OutboxRecord): Prom
   const kept = store.outbox.source(entry.id);
   // A message kept with its outbox row gets its blob file now: the stored message outlives the row.
   if (kept) await store.blobs.writeBuffer(kept);
-  const head = kept ? kept.subarray(0, HEAD_BYTES) : await readHead(store.blobs.pathOf(entry.blob));
+  const head = kept ? kept.subarray(0, MESSAGE_HEAD_BYTES) : await store.blobs.head(entry.blob);
   return store.write(() => {
     const folder = store.folders.ensureLocalFolder(entry.accountId, LOCAL_SENT, 'sent');
     const there = store.db.prepare('SELECT 1 FROM messages WHERE folder_id = ? AND message_id = ? LIMIT 1').get(folder.id, entry.messageId);
@@ -32,15 +30,4 @@ export async function fileLocalSentCopy(store: Store, entry: OutboxRecord): Prom
     store.messages.setBodyState(id!, 'full');
     return 'filed';
   });
-}
-
-async function readHead(path: string): Promise<Buffer> {
-  const handle = await open(path, 'r');
-  try {
-    const head = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await handle.read(head, 0, HEAD_BYTES, 0);
-    return head.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
 }

@@ -133,7 +133,7 @@ class ThreadLinks {
     const parent = new Int32Array(this.inputs.length).fill(-1);
     const orphansOf = new Map<string, number[]>();
     this.inputs.forEach((input, at) => {
-      const up = this.present(owner, input.inReplyTo) ?? this.present(owner, input.threadRoot);
+      const up = positionOf(owner, input.inReplyTo) ?? positionOf(owner, input.threadRoot);
       if (up !== undefined && up !== at) parent[at] = up;
       else if (up === undefined && (input.threadRoot ?? input.inReplyTo) !== null) {
         const missing = (input.threadRoot ?? input.inReplyTo)!;
@@ -144,10 +144,6 @@ class ThreadLinks {
     });
     for (const orphans of orphansOf.values()) this.meetUnderOldest(orphans, parent);
     return parent;
-  }
-
-  private present(owner: Map<string, number>, messageId: string | null): number | undefined {
-    return messageId === null ? undefined : owner.get(messageId);
   }
 
   /** Replies whose parent and thread are missing, of one missing message: the oldest stands for it (it has no parent, so no loop is made). */
@@ -161,4 +157,9 @@ class ThreadLinks {
   private older(a: number, b: number): number {
     return this.inputs[a]!.sortDate - this.inputs[b]!.sortDate || this.inputs[a]!.id - this.inputs[b]!.id;
   }
+}
+
+/** Where the message with this Message-ID stands in the input, if it is there. */
+function positionOf(owner: Map<string, number>, messageId: string | null): number | undefined {
+  return messageId === null ? undefined : owner.get(messageId);
 }

@@ -1,4 +1,3 @@
-import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { Pop3Error, type Pop3Client } from '../../pop3/pop3-client';
 import { headerRecordFromSource } from '../../mime/source-headers';
@@ -100,21 +99,9 @@ async function streamLarge(client: Pop3Client, store: Store, entry: MaildropEntr
   } catch (error) {
     return plan.onRefused(entry, refusalOnly(error));
   }
-  const head = await readHead(store.blobs.pathOf(stored.blob));
+  const head = await store.blobs.head(stored.blob);
   const headers = headerRecordFromSource(head, { uidl: entry.uidl, size: stored.size, arrivedAt: plan.now() });
   recorder.addStored({ uidl: entry.uidl, headers, stored, partial: false });
-}
-
-/** The start of a stored file, enough for its header block. */
-async function readHead(path: string): Promise<Buffer> {
-  const file = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(256 * 1024);
-    const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await file.close();
-  }
 }
 
 export async function readAll(stream: Readable): Promise<Buffer> {

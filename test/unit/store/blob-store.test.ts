@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BlobStore } from '../../../src-main/store/blob-store';
+import { BlobStore, MESSAGE_HEAD_BYTES } from '../../../src-main/store/blob-store';
 
 let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -25,6 +25,15 @@ describe('BlobStore', () => {
     expect(readFileSync(blobs.pathOf(stored.blob))).toEqual(content);
     expect(statSync(blobs.pathOf(stored.blob)).mode & 0o777).toBe(0o600);
     expect(readdirSync(dir).filter((name) => name.startsWith('.incoming-'))).toEqual([]);
+  });
+
+  it('head gives a blob\'s first bytes, or all of a shorter one', async () => {
+    const blobs = blobStore();
+    const long = await blobs.writeBuffer(Buffer.alloc(MESSAGE_HEAD_BYTES + 10, 'a'));
+    expect((await blobs.head(long.blob)).length).toBe(MESSAGE_HEAD_BYTES);
+    const short = await blobs.writeBuffer(Buffer.from('Subject: hi\r\n\r\nbody'));
+    expect((await blobs.head(short.blob)).toString()).toBe('Subject: hi\r\n\r\nbody');
+    expect((await blobs.head(short.blob, 7)).toString()).toBe('Subject');
   });
 
   it('writeBuffer and writeStream agree on the address of the same content', async () => {
