@@ -27,7 +27,8 @@ export class AccountService {
   ) {}
 
   list(): AccountView[] {
-    return this.store.accounts.list().map((account) => this.view(account));
+    const quotas = this.store.quotas.all();
+    return this.store.accounts.list().map((account) => this.view(account, quotas.get(account.id) ?? null));
   }
 
   require(id: number): AccountRecord {
@@ -226,7 +227,7 @@ export class AccountService {
     };
   }
 
-  private view(account: AccountRecord): AccountView {
+  private view(account: AccountRecord, quota = this.store.quotas.get(account.id)): AccountView {
     const status = this.status.get(account.id);
     return {
       id: account.id,
@@ -245,6 +246,7 @@ export class AccountService {
       state: status.state,
       lastError: status.error,
       retryAt: status.retryAt,
+      quota,
     };
   }
 }

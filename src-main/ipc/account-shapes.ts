@@ -140,6 +140,23 @@ export interface CertificateInfo {
   selfSigned: boolean;
 }
 
+/** One resource of a server's quota: how much of it is used, of how much (storage in bytes, messages by count). */
+export interface QuotaUsage {
+  used: number;
+  limit: number;
+}
+
+/**
+ * What the account may keep on its server (the IMAP QUOTA extension, RFC 9208: the Inbox's quota root),
+ * as the last sync read it. A resource the server sets no limit on is null.
+ */
+export interface AccountQuota {
+  storage: QuotaUsage | null;
+  messages: QuotaUsage | null;
+  /** When a sync read it (epoch ms). */
+  checkedAt: number;
+}
+
 export interface AccountView {
   id: number;
   name: string;
@@ -162,6 +179,8 @@ export interface AccountView {
   lastError: ErrorShape | null;
   /** When an offline account is retried next, if a retry is scheduled. */
   retryAt: number | null;
+  /** Null: the server keeps no quota (or has never said; POP3 cannot). */
+  quota: AccountQuota | null;
 }
 
 /** Where set-up from the address found the settings, in the order they are tried (Thunderbird's). */

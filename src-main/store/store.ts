@@ -4,6 +4,7 @@ import { ChangeFeed } from './change-feed';
 import { openDatabase, type Db } from './open-database';
 import { BlobStore } from './blob-store';
 import { AccountsRepo } from './accounts-repo';
+import { AccountQuotasRepo } from './account-quotas-repo';
 import { FoldersRepo } from './folders-repo';
 import { MessagesRepo } from './messages-repo';
 import { BodiesRepo } from './bodies-repo';
@@ -30,6 +31,7 @@ export class Store {
   readonly feed = new ChangeFeed();
   readonly blobs: BlobStore;
   readonly accounts: AccountsRepo;
+  readonly quotas: AccountQuotasRepo;
   readonly folders: FoldersRepo;
   readonly messages: MessagesRepo;
   readonly bodies: BodiesRepo;
@@ -53,6 +55,7 @@ export class Store {
     mkdirSync(blobDir, { recursive: true });
     this.blobs = new BlobStore(blobDir);
     this.accounts = new AccountsRepo(this.db, this.feed);
+    this.quotas = new AccountQuotasRepo(this.db, this.feed);
     this.folders = new FoldersRepo(this.db, this.feed);
     this.messages = new MessagesRepo(this.db, this.feed);
     this.bodies = new BodiesRepo(this.db);

@@ -1,8 +1,10 @@
 import { WrenError } from '../errors/wren-error';
+import { readQuota } from '../imap/account-quota';
 import { listRemoteFolders } from '../imap/folder-list';
 import type { ImapClient } from '../imap/imap-client';
 import { isServerRefusal, refusalOf } from '../imap/imap-error';
 import type { ServerFolder } from './server-folder';
+import type { ServerQuota } from './server-quota';
 import type { FolderRecord } from '../store/folders-repo';
 import type { Store } from '../store/store';
 import { fetchFolderBodies } from './fetch-bodies';
@@ -34,6 +36,10 @@ export class ImapSource implements MailSource {
 
   fetchBodies(folder: FolderRecord, onProgress: FolderProgress, since?: number): Promise<number> {
     return fetchFolderBodies(this.client, this.store, folder, onProgress, since);
+  }
+
+  readQuota(): Promise<ServerQuota | null | undefined> {
+    return readQuota(this.client);
   }
 
   /**

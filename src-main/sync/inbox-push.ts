@@ -7,6 +7,8 @@ import type { FolderRecord } from '../store/folders-repo';
 import type { Store } from '../store/store';
 import type { NewMailNotices } from './new-mail';
 import { syncFolder } from './sync-folder';
+import { keepQuota } from './keep-quota';
+import { readQuota } from '../imap/account-quota';
 
 /**
  * Push on one account's Inbox: a connection of its own IDLEs there; new mail
@@ -77,7 +79,12 @@ export class InboxPush {
       if (!folder || !client || this.ended) return;
       const marks = this.notices.mark([folder]);
       try {
-        await syncFolder(client, this.store, folder, () => undefined);
+        const { newMessages } = await syncFolder(client, this.store, folder, () => undefined);
+        // New mail fills the mailbox: the quota shown follows it, not only the next full sync.
+        if (newMessages > 0) {
+          const quota = await readQuota(client);
+          this.guard(() => keepQuota(this.store, this.accountId, quota));
+        }
       } catch (error) {
         const fault = toServerError(error, this.login.server, 'imap');
         return this.lose(fault.code === 'ConnectionLost' ? connectionFault(client) ?? fault : fault);

@@ -1,5 +1,6 @@
 import type { WrenError } from '../errors/wren-error';
 import type { ServerFolder } from './server-folder';
+import type { ServerQuota } from './server-quota';
 import type { FolderRecord } from '../store/folders-repo';
 import type { FolderProgress, FolderSyncResult } from './sync-folder';
 
@@ -20,6 +21,11 @@ export interface MailSource {
   syncFolder(folder: FolderRecord, onProgress: FolderProgress): Promise<FolderSyncResult>;
   /** Downloads the sources of the folder's messages not cached yet; returns how many. */
   fetchBodies(folder: FolderRecord, onProgress: FolderProgress, since?: number): Promise<number>;
+  /**
+   * What the account may keep on the server. Null: no quota there (POP3 never says);
+   * undefined: the server has one but did not tell it this time, so the last reading stands.
+   */
+  readQuota(): Promise<ServerQuota | null | undefined>;
   /**
    * The fault to report when the server refused this one folder (the sync
    * goes on with the next), or null when the error ends the whole sync.

@@ -86,6 +86,11 @@ export class Pop3Source implements MailSource {
     return 0;
   }
 
+  /** POP3 has no way to ask how full the maildrop may get. */
+  async readQuota(): Promise<null> {
+    return null;
+  }
+
   folderRefusal(): WrenError | null {
     return null;
   }

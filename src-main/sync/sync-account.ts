@@ -3,6 +3,7 @@ import type { WrenError } from '../errors/wren-error';
 import type { FolderRecord } from '../store/folders-repo';
 import type { Store } from '../store/store';
 import type { MailSource } from './mail-source';
+import { keepQuota } from './keep-quota';
 import { throttleProgress } from './progress-throttle';
 import type { FolderProgress } from './sync-folder';
 
@@ -46,6 +47,8 @@ export async function syncAccount(source: MailSource, store: Store, accountId: n
       options.onFolderError?.(folder.path, refusal);
     }
   }
+  // Read after the folders, so it counts what this sync brought and what the journal removed.
+  keepQuota(store, accountId, await source.readQuota());
   return summary;
 }
 

@@ -28,6 +28,8 @@ export interface DovecotConfigInput {
   acl?: boolean;
   /** Dovecot's quota plugin with this storage limit per user (e.g. '64K'): an APPEND past it gets NO [OVERQUOTA]. */
   quota?: string;
+  /** With `quota`: a limit on the number of messages too (GETQUOTAROOT then tells STORAGE and MESSAGE). */
+  quotaMessages?: number;
   /** Dovecot's oauth2 passdb: XOAUTH2 and OAUTHBEARER logins, each token checked at this userinfo URL (as tokeninfo). */
   oauth2?: { userinfoUrl: string };
 }
@@ -96,6 +98,12 @@ function specialUse(name: string, flag: string): string {
   return [`  mailbox ${name} {`, '    auto = subscribe', `    special_use = ${flag}`, '  }'].join('\n');
 }
 
+/** The IMAP commands of the plugins in use: ACL's GETACL and the rest, QUOTA's GETQUOTAROOT and GETQUOTA. */
+function imapPlugins(input: DovecotConfigInput): string {
+  const plugins = [input.acl && 'imap_acl', input.quota && 'imap_quota'].filter(Boolean);
+  return plugins.length > 0 ? `  mail_plugins = $mail_plugins ${plugins.join(' ')}` : '';
+}
+
 export function dovecotConfig(input: DovecotConfigInput): string {
   const { dir, ports } = input;
   const home = `${mailRoot(dir)}/%d/%n`;
@@ -144,7 +152,7 @@ mail_location = maildir:~/Maildir
 # Maildir++ stores folder 'a/b' as directory '.a.b', so without listescape Dovecot refuses
 # names containing '.' (e.g. 'v1.2'); listescape stores them as '\\2e' instead.
 mail_plugins = listescape${input.acl ? ' acl' : ''}${input.quota ? ' quota' : ''}
-${input.acl ? 'plugin {\n  acl = vfile\n}\n' : ''}${input.quota ? `plugin {\n  quota = maildir:User quota\n  quota_rule = *:storage=${input.quota}\n}\n` : ''}# Tests don't need crash safety, and fsync dominates APPEND/LMTP time on a loaded box.
+${input.acl ? 'plugin {\n  acl = vfile\n}\n' : ''}${input.quota ? `plugin {\n  quota = maildir:User quota\n  quota_rule = *:storage=${input.quota}\n${input.quotaMessages ? `  quota_rule2 = *:messages=${input.quotaMessages}\n` : ''}}\n` : ''}# Tests don't need crash safety, and fsync dominates APPEND/LMTP time on a loaded box.
 mail_fsync = never
 pop3_uidl_format = %08Xu%08Xv
 
@@ -160,7 +168,7 @@ ${input.withoutArchive ? '' : specialUse('Archive', '\\Archive')}
 }
 
 protocol imap {
-${input.acl ? '  mail_plugins = $mail_plugins imap_acl' : ''}
+${imapPlugins(input)}
   # Tests open many parallel connections from 127.0.0.1; the default of 10 causes flakes.
   mail_max_userip_connections = 200
 ${input.imapCapability ? `  imap_capability = ${input.imapCapability}` : ''}

@@ -66,6 +66,8 @@ export interface LabOptions {
   acl?: boolean;
   /** Dovecot's quota plugin with this storage limit per user (e.g. '64K'): an APPEND past it gets NO [OVERQUOTA]. */
   quota?: string;
+  /** With `quota`: at most this many messages per user too. */
+  quotaMessages?: number;
   /**
    * OAuth2 logins: Dovecot's oauth2 passdb (XOAUTH2, OAUTHBEARER) and the SMTP server's XOAUTH2
    * check each token at this userinfo URL (test/lab/oauth2-provider.ts); passwords keep working.
@@ -88,7 +90,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   const entry = registerForExit(dir, parts);
   try {
     const [cert, passwdPath] = await Promise.all([makeCert(dir), prepareDirs(dir, users)]);
-    const dovecot = await startDovecot({ dir, certPath: cert.certPath, keyPath: cert.keyPath, passwdPath, imapCapability: options.imapCapability, withoutArchive: options.withoutArchive, pop3LockSession: options.pop3LockSession, acl: options.acl, quota: options.quota, oauth2: options.oauth2 });
+    const dovecot = await startDovecot({ dir, certPath: cert.certPath, keyPath: cert.keyPath, passwdPath, imapCapability: options.imapCapability, withoutArchive: options.withoutArchive, pop3LockSession: options.pop3LockSession, acl: options.acl, quota: options.quota, quotaMessages: options.quotaMessages, oauth2: options.oauth2 });
     parts.dovecot = dovecot;
     const smtp = await startSubmission({ users, cert, lmtpSocket: dovecot.lmtpSocket, oauth2: options.oauth2 });
     parts.smtp = smtp;

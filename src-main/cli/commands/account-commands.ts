@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { AccountView, DiscoveredServer, DiscoveryResult, Pop3Leave, Pop3Policy, Security } from '../../ipc/contract';
+import type { AccountQuota, AccountView, DiscoveredServer, DiscoveryResult, Pop3Leave, Pop3Policy, QuotaUsage, Security } from '../../ipc/contract';
 import { WrenError } from '../../errors/wren-error';
 import type { CliContext } from '../cli-context';
 import { allFolders, findAccount } from '../find-by-name';
@@ -120,8 +120,24 @@ async function list(context: CliContext): Promise<void> {
   context.print(accounts, () =>
     accounts.length === 0
       ? ['No accounts yet: add one with "wren account add".']
-      : accounts.map((a) => `${a.id}\t${a.name}\t${a.email}\t${a.protocol} ${a.incoming.security}://${a.incoming.host}:${a.incoming.port}`),
+      : accounts.map((a) => `${a.id}\t${a.name}\t${a.email}\t${a.protocol} ${a.incoming.security}://${a.incoming.host}:${a.incoming.port}${quotaWords(a.quota)}`),
   );
+}
+
+/** The quota the last sync read, e.g. "	quota: storage 12.5 MB of 1.0 GB (1%), 40 of 1000 messages (4%)". */
+function quotaWords(quota: AccountQuota | null): string {
+  if (!quota) return '';
+  const share = (usage: QuotaUsage) => `${Math.round((usage.used / usage.limit) * 100)}%`;
+  const parts = [
+    quota.storage && `storage ${sizeWords(quota.storage.used)} of ${sizeWords(quota.storage.limit)} (${share(quota.storage)})`,
+    quota.messages && `${quota.messages.used} of ${quota.messages.limit} messages (${share(quota.messages)})`,
+  ];
+  return `\tquota: ${parts.filter(Boolean).join(', ')}`;
+}
+
+function sizeWords(bytes: number): string {
+  if (bytes < 1024 ** 2) return `${Math.round(bytes / 1024)} KB`;
+  return bytes < 1024 ** 3 ? `${(bytes / 1024 ** 2).toFixed(1)} MB` : `${(bytes / 1024 ** 3).toFixed(1)} GB`;
 }
 
 /** `wren account remove ACCOUNT [--yes]`: says what goes (here only) and asks, unless --yes. */

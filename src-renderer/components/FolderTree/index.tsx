@@ -4,6 +4,7 @@ import { UnifiedViews } from '../UnifiedViews';
 import { useT } from '../../i18n/i18n-context';
 import { ErrorNotice } from '../ErrorNotice';
 import { FolderRow } from '../FolderRow';
+import { QuotaMeter } from '../QuotaMeter';
 import { LOCAL_FOLDERS, type AccountFolders } from '../MailView/use-account-folders';
 import type { DraggedMessages } from '../MessageList/message-drag';
 import { flattenFolders } from './folder-hierarchy';
@@ -39,7 +40,8 @@ export function FolderTree(props: FolderTreeProps) {
       {props.viewCounts && <UnifiedViews counts={props.viewCounts} selectedFolderId={props.selectedFolderId} onSelect={props.onSelect} />}
       {accounts.map((account) => (
         <FolderSection key={account.id} {...props} title={account.name} hint={account.email} colour={account.colour} entry={foldersByAccount.get(account.id)}
-          onHeadingMenu={(at) => onAccountMenu(account, at)} testId={`account-${account.id}`} headingTestId="account-heading" />
+          onHeadingMenu={(at) => onAccountMenu(account, at)} testId={`account-${account.id}`} headingTestId="account-heading"
+          footer={account.quota && <QuotaMeter quota={account.quota} />} />
       ))}
       <FolderSection {...props} title={t('folders.local')} hint={t('folders.local')} entry={foldersByAccount.get(LOCAL_FOLDERS)}
         onHeadingMenu={(at) => onAccountMenu(null, at)} testId="local-folders" />
@@ -54,11 +56,13 @@ interface FolderSectionProps extends FolderTreeProps {
   colour?: string;
   entry: AccountFolders | undefined;
   headingTestId?: string;
+  /** Under the folders: the account's quota. */
+  footer?: ReactNode;
   onHeadingMenu(at: { x: number; y: number }): void;
   testId: string;
 }
 
-function FolderSection({ title, hint, colour, entry, onHeadingMenu, testId, headingTestId, selectedFolderId, onSelect, onFolderMenu, onDropMessages }: FolderSectionProps) {
+function FolderSection({ title, hint, colour, entry, footer, onHeadingMenu, testId, headingTestId, selectedFolderId, onSelect, onFolderMenu, onDropMessages }: FolderSectionProps) {
   const t = useT();
   return (
     <section className="folder-tree__account" data-testid={testId}>
@@ -82,6 +86,7 @@ function FolderSection({ title, hint, colour, entry, onHeadingMenu, testId, head
           />
         ))}
       </ul>
+      {footer}
     </section>
   );
 }

@@ -17,6 +17,7 @@ export const ACCOUNT: AccountView = {
   state: 'idle',
   lastError: null,
   retryAt: null,
+  quota: null,
 };
 
 export function folder(id: number, path: string, extra: Partial<FolderView> = {}): FolderView {
