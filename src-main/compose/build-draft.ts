@@ -1,5 +1,6 @@
 import type { ComposeAddress, ComposedMessage } from '../ipc/compose-shapes';
 import type { AttachmentStaging } from '../outbox/attachment-staging';
+import { receiptHeader } from '../outbox/build-message';
 import type { Identity } from './reply-recipients';
 import { mailComposer } from '../system/first-use-packages';
 
@@ -33,7 +34,8 @@ export function buildDraft(composed: ComposedMessage, from: Identity, messageId:
       ...(attachment.contentId ? { cid: attachment.contentId, contentDisposition: 'inline' as const } : {}),
     })),
     disableUrlAccess: true,
-    headers: { 'X-Mailer': 'Wren' },
+    // Kept in the draft, so the choice comes back with it.
+    headers: { 'X-Mailer': 'Wren', ...receiptHeader(composed, from.email) },
   });
   const root = composer.compile();
   root.keepBcc = true;

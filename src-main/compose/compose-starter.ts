@@ -35,7 +35,7 @@ interface Original {
 function blank(accountId: number, identity: Identity): ComposedMessage {
   return {
     accountId, identityId: identity.id, to: [], cc: [], bcc: [], subject: '', text: signatureBlock(identity), html: null,
-    attachments: [], inReplyTo: null, references: [], origin: null, draftMessageId: null, draftKey: randomUUID(),
+    attachments: [], inReplyTo: null, references: [], origin: null, draftMessageId: null, draftKey: randomUUID(), requestReceipt: false,
   };
 }
 
@@ -139,6 +139,7 @@ export class ComposeStarter {
       references: continuing ? parent.references : [],
       origin: continuing ? null : { messageId: record.id, kind: 'editAsNew' },
       draftMessageId: continuing ? record.id : null,
+      requestReceipt: parent.receiptAsked,
     };
   }
 }

@@ -15,9 +15,11 @@ export interface ParentHeaders {
   inReplyTo: string | null;
   replyTo: Address[];
   bcc: Address[];
+  /** A draft's: it asks for a return receipt (the composer's option, kept in the draft). */
+  receiptAsked: boolean;
 }
 
-const FIELDS = ['references', 'in-reply-to', 'reply-to', 'bcc'];
+const FIELDS = ['references', 'in-reply-to', 'reply-to', 'bcc', 'disposition-notification-to'];
 
 function addresses(headers: RawHeader[], name: string): Address[] {
   return headers.filter((h) => h.name === name).flatMap((h) => parseAddressList(headerText(h.value, name).text).addresses);
@@ -30,6 +32,7 @@ export function readParentHeaders(raw: Buffer): ParentHeaders {
     inReplyTo: normalizeMessageId(firstHeader(headers, 'in-reply-to')),
     replyTo: addresses(headers, 'reply-to'),
     bcc: addresses(headers, 'bcc'),
+    receiptAsked: Boolean(firstHeader(headers, 'disposition-notification-to')?.trim()),
   };
 }
 
@@ -45,7 +48,7 @@ export async function loadParentHeaders(
   withImap: <T>(work: (client: ImapClient) => Promise<T>) => Promise<T>,
 ): Promise<ParentHeaders> {
   const raw = await messageHeaderFields(store, record, withImap, FIELDS);
-  return raw ? readParentHeaders(raw) : { ...storedLinks(store, record.id), replyTo: [], bcc: [] };
+  return raw ? readParentHeaders(raw) : { ...storedLinks(store, record.id), replyTo: [], bcc: [], receiptAsked: false };
 }
 
 function storedLinks(store: Store, id: number): Pick<ParentHeaders, 'references' | 'inReplyTo'> {

@@ -27,6 +27,8 @@ export const METHOD_NAMES = [
   'messages.conversation',
   'messages.mailingList',
   'messages.unsubscribe',
+  'messages.receiptRequest',
+  'messages.answerReceipt',
   'messages.setFlags',
   'messages.apply',
   'operations.undo',

@@ -59,6 +59,8 @@ export const ComposedMessage = z.object({
   inReplyTo: oneLine(998).nullable().default(null),
   references: z.array(oneLine(998)).max(500).default([]),
   origin: ComposeOrigin.nullable().default(null),
+  /** Ask for a return receipt (RFC 8098 Disposition-Notification-To, at the From address): Thunderbird's Options ▸ Return Receipt. */
+  requestReceipt: z.boolean().default(false),
   /** The stored draft this message continues; it is replaced on save and removed once sent. */
   draftMessageId: id.nullable().default(null),
   /**

@@ -131,7 +131,8 @@ export interface MessageView extends MessageSummary {
  * to the store at once, journaled in the same transaction, replayed to the
  * server later by the sync worker. Every kind takes a selection of messages.
  */
-export const MessageFlag = z.enum(['\\Seen', '\\Flagged', '\\Answered', '$Forwarded', '$Junk', '$NotJunk', ...MESSAGE_TAGS]);
+// $MDNSent (RFC 3503): a return receipt was sent, or its request turned down.
+export const MessageFlag = z.enum(['\\Seen', '\\Flagged', '\\Answered', '$Forwarded', '$Junk', '$NotJunk', '$MDNSent', ...MESSAGE_TAGS]);
 const messageIds = z.array(z.number().int().positive()).min(1).max(100_000);
 export const MailOperation = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('flags'), messageIds, add: z.array(MessageFlag).default([]), remove: z.array(MessageFlag).default([]) }).strict(),
@@ -215,6 +216,14 @@ export interface ListUnsubscribe {
    * and no page needs opening.
    */
   oneClick: boolean;
+}
+
+/** The sender asked to be told when the message is displayed (RFC 8098 Disposition-Notification-To). */
+export interface ReceiptRequest {
+  /** Where the receipt would go. */
+  to: string;
+  /** Not the address the message came from (its Return-Path, else From): the user is told before choosing. */
+  elsewhere: boolean;
 }
 
 /** The mailing list a message came through (RFC 2369), as far as the user can act on it. */

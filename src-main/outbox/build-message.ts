@@ -75,7 +75,7 @@ export function buildMessage(input: BuildInput): BuiltMessage {
     attachments,
     // Remote content is never fetched into a message Wren sends; files come from staging only.
     disableUrlAccess: true,
-    headers: { 'X-Mailer': 'Wren' },
+    headers: { 'X-Mailer': 'Wren', ...receiptHeader(composed, from.address) },
     // CRLF throughout, as SMTP carries it: the bytes stored (the Sent copy) are then the bytes the server got.
     // nodemailer writes its headers and encodings with CRLF and the texts are given with CRLF, so only an
     // attachment it may carry as it is (a forwarded message, a text file) needs its newline pass over the
@@ -92,6 +92,14 @@ export function buildMessage(input: BuildInput): BuiltMessage {
     stream: () => root.createReadStream(),
     sizeBound: sizeBound(text, composed.html, attachedBytes),
   };
+}
+
+/**
+ * Disposition-Notification-To at the sender's address when the composer asked for a return receipt. The
+ * address alone: a name would need encoding, which nodemailer gives only the fields it knows as addresses.
+ */
+export function receiptHeader(composed: Pick<ComposedMessage, 'requestReceipt'>, address: string): Record<string, string> {
+  return composed.requestReceipt ? { 'Disposition-Notification-To': `<${address}>` } : {};
 }
 
 /** An attachment nodemailer may leave unencoded (7bit, 8bit), with whatever newlines its file has. */

@@ -64,11 +64,20 @@ export class OutboxService {
   async sendRaw(accountId: number, stagedId: string, request: SendRequest): Promise<OutboxEntryView> {
     const account = this.requireSmtpAccount(accountId);
     const built: BuiltMessage = await prepareRawMessage(this.staging.openStream(stagedId), account.email);
-    const row = queuedRow(account.id, { composedJson: null, subject: '', shown: built.envelope.to }, request);
-    const entry = this.queued(await this.rawCommitter.add(built, row), row);
+    const entry = await this.sendBuilt(account.id, built, '', request);
     // Queued whatever happens to the staged copy: a failure here must not read as a send that failed (and be sent again).
     await this.staging.discard(stagedId, 'a staged message');
     return entry;
+  }
+
+  /**
+   * A message built already (a raw one, a return receipt): stored in the outbox as it is, with `subject`
+   * for the outbox's list. It cannot go back to the composer.
+   */
+  async sendBuilt(accountId: number, built: BuiltMessage, subject: string, request: SendRequest): Promise<OutboxEntryView> {
+    this.requireSmtpAccount(accountId);
+    const row = queuedRow(accountId, { composedJson: null, subject, shown: built.envelope.to }, request);
+    return this.queued(await this.rawCommitter.add(built, row), row);
   }
 
   list(accountId?: number): OutboxEntryView[] {

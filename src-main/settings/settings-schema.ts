@@ -12,6 +12,8 @@ import {
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export const REMOTE_CONTENT_POLICIES = ['blocked', 'ask', 'allowList'] as const;
+/** ask: the reading pane offers Send Receipt or Ignore for a message asking one; never: it asks nothing. */
+export const RETURN_RECEIPT_POLICIES = ['ask', 'never'] as const;
 export const MARK_READ_MODES = ['opened', 'delay', 'never'] as const;
 export const BODY_DOWNLOAD_MODES = ['all', 'recent', 'onDemand'] as const;
 
@@ -40,6 +42,8 @@ export const APP_FIELDS = {
   /** blocked: never load; ask: a button for every message; allowList: as ask, but senders on the list load at once. */
   remoteContent: z.enum(REMOTE_CONTENT_POLICIES).default('allowList'),
   remoteContentSenders: z.array(senderAddress).max(10_000).default([]),
+  /** Return receipts (RFC 8098) asked by senders: never sent without the user's answer; 'never' does not ask. */
+  returnReceipts: z.enum(RETURN_RECEIPT_POLICIES).default('ask'),
   markRead: z
     .object({ mode: z.enum(MARK_READ_MODES), delaySeconds: z.number().int().min(1).max(MAX_MARK_READ_DELAY_SECONDS) })
     .default({ mode: 'delay', delaySeconds: 2 }),
@@ -88,6 +92,7 @@ export type AccountSettings = z.infer<typeof AccountSettings>;
 export type BodyDownload = z.infer<typeof BodyDownload>;
 export type Theme = AppSettings['theme'];
 export type RemoteContentPolicy = AppSettings['remoteContent'];
+export type ReturnReceiptPolicy = AppSettings['returnReceipts'];
 export type MarkReadMode = AppSettings['markRead']['mode'];
 
 export interface Settings {

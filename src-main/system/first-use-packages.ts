@@ -7,6 +7,7 @@ import type * as Nodemailer from 'nodemailer';
 import type AddressParser from 'nodemailer/lib/addressparser';
 import type MailComposer from 'nodemailer/lib/mail-composer';
 import type * as MimeFuncs from 'nodemailer/lib/mime-funcs';
+import type MimeNode from 'nodemailer/lib/mime-node';
 import { onFirstUse } from './on-first-use';
 
 // The packages Wren loads at their first use (see on-first-use.ts), one handle each. Marked pure, so
@@ -17,6 +18,7 @@ import { onFirstUse } from './on-first-use';
 
 export const nodemailer = /* @__PURE__ */ onFirstUse(() => require('nodemailer') as typeof Nodemailer);
 export const mailComposer = /* @__PURE__ */ onFirstUse(() => (require('nodemailer/lib/mail-composer') as { default: typeof MailComposer }).default);
+export const mimeNode = /* @__PURE__ */ onFirstUse(() => (require('nodemailer/lib/mime-node') as { default: typeof MimeNode }).default);
 export const addressparser = /* @__PURE__ */ onFirstUse(() => (require('nodemailer/lib/addressparser') as { default: typeof AddressParser }).default);
 export const mimeFuncs = /* @__PURE__ */ onFirstUse(() => require('nodemailer/lib/mime-funcs') as typeof MimeFuncs);
 export const libmime = /* @__PURE__ */ onFirstUse(() => (require('libmime') as typeof Libmime).default);

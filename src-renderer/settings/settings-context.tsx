@@ -12,6 +12,8 @@ interface SettingsState {
   problems: string[];
   /** The last update the core refused, if any. */
   error: ErrorShape | null;
+  /** The core's settings have arrived (or it has none to give): until then `settings` are the defaults. */
+  loaded: boolean;
   update(patch: SettingsPatchInput): Promise<void>;
 }
 
@@ -48,14 +50,16 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [problems, setProblems] = useState<string[]>([]);
   const [error, setError] = useState<ErrorShape | null>(null);
+  const [loaded, setLoaded] = useState(false);
   const load = useCallback(() => {
     client.request('settings.get', {}).then(
       (view) => {
         setSettings(view.settings);
         setProblems(view.problems);
+        setLoaded(true);
         carryOverMarkRead(client).then((carried) => carried && setSettings(carried), () => undefined);
       },
-      () => undefined, // An older core, or none yet: the defaults stand.
+      () => setLoaded(true), // An older core, or none yet: the defaults stand.
     );
   }, [client]);
   useEffect(load, [load]);
@@ -76,7 +80,7 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
     },
     [client, load],
   );
-  const value = useMemo(() => ({ settings, problems, error, update }), [settings, problems, error, update]);
+  const value = useMemo(() => ({ settings, problems, error, loaded, update }), [settings, problems, error, loaded, update]);
   return <SettingsContext.Provider value={value}>{children}</SettingsContext.Provider>;
 }
 

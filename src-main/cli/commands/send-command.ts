@@ -10,7 +10,7 @@ import { EXIT, exitCodeFor } from '../exit-codes';
 import { certificateLines } from '../retrust-lines';
 
 export const SEND_USAGE = `Usage: wren send --account A --to ADDR [--to ..] [--cc ..] [--bcc ..] --subject S (--body-file F | --body-stdin)
-                 [--attach FILE]... [--delay SECONDS | --at TIME]
+                 [--attach FILE]... [--receipt] [--delay SECONDS | --at TIME]
        wren send --account A --raw [--delay SECONDS | --at TIME] < message.eml   (recipients from To/Cc/Bcc; Bcc removed)`;
 
 const OPTIONS = {
@@ -22,6 +22,8 @@ const OPTIONS = {
   'body-file': { type: 'string' },
   'body-stdin': { type: 'boolean' },
   attach: { type: 'string', multiple: true },
+  /** Ask for a return receipt (Disposition-Notification-To at the account's address). */
+  receipt: { type: 'boolean' },
   raw: { type: 'boolean' },
   delay: { type: 'string' },
   at: { type: 'string' },
@@ -51,7 +53,7 @@ export async function sendCommand(context: CliContext, args: string[]): Promise<
       const staged = await context.local.stageFile(path);
       attachments.push({ stagedId: staged.stagedId, filename: basename(path), contentType: mimeFuncs().detectMimeType(path), size: staged.size, contentId: null });
     }
-    const message = { accountId: account.id, to: addresses(values.to), cc: addresses(values.cc), bcc: addresses(values.bcc), subject: values.subject, text, attachments };
+    const message = { accountId: account.id, to: addresses(values.to), cc: addresses(values.cc), bcc: addresses(values.bcc), subject: values.subject, text, attachments, requestReceipt: values.receipt ?? false };
     entry = await context.request('outbox.send', { message, sendAt, undoSeconds: 0 });
   }
   const [settled] = await context.request('outbox.wait', { outboxIds: [entry.id] });

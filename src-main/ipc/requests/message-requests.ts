@@ -1,6 +1,6 @@
 /** Messages: lists, unified views, reading, and the operations journal's way in. */
 import { z } from 'zod';
-import { type MessageSummary, type UnifiedViewCount, UnifiedView, type ViewMessageSummary, type SearchHit, type ConversationMessage, type MessageView, MailOperation, type OperationReceipt, type MailingList } from '../mail-shapes';
+import { type MessageSummary, type UnifiedViewCount, UnifiedView, type ViewMessageSummary, type SearchHit, type ConversationMessage, type MessageView, MailOperation, type OperationReceipt, type MailingList, type ReceiptRequest } from '../mail-shapes';
 import { DEFAULT_LIST_SORT, MAX_COLLAPSED_THREADS, MAX_FILTER_TEXT, MAX_KEPT_IN_FILTER } from '../contract-constants';
 import { ListSort } from '../../settings/settings-schema';
 import { byMessage, empty, id, request } from './request-shape';
@@ -92,6 +92,18 @@ export const messageRequests = {
    * itself, never from the caller, and posts to it. BadRequest when the message offers no one-click way out.
    */
   'messages.unsubscribe': request<{ host: string }>()(byMessage),
+  /**
+   * The return receipt the message asks for (RFC 8098), to put to the user; null when it asks none, was answered
+   * already ($MDNSent), is the user's own (Sent, Drafts) or Junk, or its account cannot send.
+   */
+  'messages.receiptRequest': request<ReceiptRequest | null>()(byMessage),
+  /**
+   * The user's answer: `send` queues the receipt (words in `language`) to leave at once; either answer marks the
+   * message $MDNSent. BadRequest when there is no request to answer.
+   */
+  'messages.answerReceipt': request<{ outboxId: number | null }>()(
+    z.object({ messageId: id, send: z.boolean(), language: z.enum(['en', 'zh']).default('en') }).strict(),
+  ),
   'messages.setFlags': request<{ updated: true }>()(
     z.object({ messageId: id, seen: z.boolean().optional(), flagged: z.boolean().optional() }).strict(),
   ),

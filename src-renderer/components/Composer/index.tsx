@@ -142,6 +142,10 @@ export function Composer({ initial, accounts, onSend, onClose, onDiscard, restor
           />{' '}
           {t('compose.formatted')}
         </label>
+        <label title={t('compose.requestReceiptHint')}>
+          <input type="checkbox" checked={state.requestReceipt} data-testid="compose-receipt" onChange={(event) => update({ requestReceipt: event.target.checked })} />{' '}
+          {t('compose.requestReceipt')}
+        </label>
       </div>
       {state.html === null ? (
         <textarea className="composer__body" value={state.text} onChange={(event) => update({ text: event.target.value })} aria-label={t('compose.body')} data-testid="compose-body" autoFocus={state.to.length > 0} />

@@ -13,6 +13,7 @@ import { MessageBody } from '../MessageBody';
 import { MessageHeaders } from '../MessageHeaders';
 import { MessageSource } from '../MessageSource';
 import { PartialNotice } from '../PartialNotice';
+import { ReceiptRequestBar } from '../ReceiptRequest';
 import { Spinner } from '../Spinner';
 import { useLiveSummary } from './use-live-summary';
 import { useMarkRead } from './use-mark-read';
@@ -63,6 +64,7 @@ function MessageReader({ initial, accountId }: { initial: MessageSummary; accoun
     <article className="reading-pane" data-testid="reading-pane">
       <MessageHeaders message={message} />
       <MessageActions messageId={message.id} accountId={accountId} showSource={showSource} onToggleSource={() => setShowSource(!showSource)} />
+      <ReceiptRequestBar messageId={message.id} />
       <Conversation messageId={message.id} folderId={message.folderId} />
       {message.partial && <PartialNotice storedBytes={message.partialBytes ?? 0} totalBytes={message.size} onDownload={read.reload} downloading={read.loading} restGone={message.warnings.includes(REST_GONE_WARNING)} />}
       <Warnings warnings={message.partial ? message.warnings.filter((warning) => warning !== PARTIAL_WARNING && warning !== REST_GONE_WARNING) : message.warnings} />

@@ -1,5 +1,7 @@
 import type { AccountView } from '../../../src-main/ipc/contract';
-import { MAX_UNDO_SEND_SECONDS, REMOTE_CONTENT_POLICIES, THEMES, type RemoteContentPolicy, type Theme } from '../../../src-main/ipc/contract';
+import {
+  MAX_UNDO_SEND_SECONDS, REMOTE_CONTENT_POLICIES, RETURN_RECEIPT_POLICIES, THEMES, type RemoteContentPolicy, type ReturnReceiptPolicy, type Theme,
+} from '../../../src-main/ipc/contract';
 import { useClient } from '../../client/client-context';
 import { useI18n } from '../../i18n/i18n-context';
 import { LANGUAGES, LANGUAGE_NAMES, type Language } from '../../i18n/language';
@@ -27,6 +29,7 @@ export function SettingsScreen({ accounts, onClose }: { accounts: AccountView[];
     ask: t('settings.remoteAsk'),
     allowList: t('settings.remoteAllowList'),
   };
+  const receiptLabels: Record<ReturnReceiptPolicy, string> = { ask: t('settings.receiptsAsk'), never: t('settings.receiptsNever') };
   const chooseLanguage = (choice: LanguageChoice) => {
     if (choice !== 'system') setLanguage(choice);
     void update({ app: { language: choice === 'system' ? null : choice } });
@@ -82,6 +85,13 @@ export function SettingsScreen({ accounts, onClose }: { accounts: AccountView[];
             options={REMOTE_CONTENT_POLICIES.map((value) => ({ value, label: remoteLabels[value] }))}
             onChange={(remoteContent) => void update({ app: { remoteContent } })}
             testId="settings-remote"
+          />
+          <SelectField<ReturnReceiptPolicy>
+            label={t('settings.returnReceipts')}
+            value={app.returnReceipts}
+            options={RETURN_RECEIPT_POLICIES.map((value) => ({ value, label: receiptLabels[value] }))}
+            onChange={(returnReceipts) => void update({ app: { returnReceipts } })}
+            testId="settings-receipts"
           />
           <p className="settings__label">{t('settings.allowedSenders')}</p>
           {app.remoteContentSenders.length === 0 ? (

@@ -56,6 +56,13 @@ describe('wren send and wren outbox against the lab', () => {
     expect(await onServerById(lab, alice().email, 'Sent', entry.messageId)).toHaveLength(1);
   }, 60_000);
 
+  it('--receipt asks the recipient for a return receipt at the sender\'s address', async () => {
+    const result = await wren(['send', '--account', 'Alice', '--to', bob().email, '--subject', 'Receipt please', '--body-stdin', '--receipt', '--json'], 'Tell me you saw it.\n');
+    expect(result.code, result.stderr).toBe(0);
+    const [delivered] = await onServerById(lab, bob().email, 'INBOX', (JSON.parse(result.stdout) as OutboxEntryView).messageId);
+    expect(delivered!.parsed.headers.get('disposition-notification-to')).toMatchObject({ value: [{ address: alice().email }] });
+  }, 60_000);
+
   it('--raw takes recipients from the headers like sendmail -t, and strips Bcc', async () => {
     const eml = `From: ${alice().email}\nTo: ${bob().email}\nBcc: ${lab.users[2]!.email}\nSubject: Raw one\nMessage-ID: <raw-1@example.test>\n\nraw body\n`;
     const result = await wren(['send', '--account', alice().email, '--raw'], eml);

@@ -50,6 +50,16 @@ describe('buildMessage', () => {
     expect(parsed.bcc).toBeUndefined();
   });
 
+  it('asks for a return receipt at the From address only when the composer did', async () => {
+    const header = async (requestReceipt: boolean) => {
+      const composed = ComposedMessage.parse({ accountId: 1, to: [{ name: '', address: 'b@example.com' }], subject: 's', text: 't', requestReceipt });
+      const raw = await text(buildMessage({ composed, from, messageId: '<r@example.com>', date: new Date(0), staging }).stream());
+      return (await simpleParser(raw)).headers.get('disposition-notification-to');
+    };
+    expect(await header(true)).toMatchObject({ value: [{ address: 'me@example.com' }] });
+    expect(await header(false)).toBeUndefined();
+  });
+
   it('gives HTML mail a plain-text alternative and its inline images by cid', async () => {
     const staged = await staging.stageStream(Readable.from([Buffer.from([0x89, 0x50, 0x4e, 0x47])]));
     const composed = ComposedMessage.parse({
