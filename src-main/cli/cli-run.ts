@@ -22,6 +22,7 @@ import { outboxCommand } from './commands/outbox-command';
 import { IDENTITY_USAGE, identityCommand } from './commands/identity-commands';
 import { ADDRESS_USAGE, addressCommand } from './commands/address-commands';
 import { UNSUBSCRIBE_USAGE, unsubscribeCommand } from './commands/unsubscribe-command';
+import { REDIRECT_USAGE, redirectCommand } from './commands/redirect-command';
 import { FILTER_USAGE, filterCommand } from './commands/filter-commands';
 import { searchCommand } from './commands/search-command';
 import { startRunStats } from './run-stats';
@@ -74,6 +75,7 @@ ${ADDRESS_USAGE.replace(/^/gm, '  ')}
 ${FILTER_USAGE.replace(/^/gm, '  ')}
   send --account A --to ADDR ... (see below)   outbox list | outbox flush | outbox retry ID | outbox cancel ID
   outbox send-now ID                            (a scheduled or held-back message, now)
+  ${REDIRECT_USAGE}
   outbox resolve ID --send-anyway|--discard     (a send cut before the server answered)
   A message leaves at once unless --delay or --at holds it; exit 0 when the server accepted it and the
   Sent copy is filed (or when held for later), 75 when queued because the server cannot be reached,
@@ -96,6 +98,7 @@ async function run(context: CliContext, command: string | undefined, args: strin
     case 'conversation': await conversationCommand(context, args); return 0;
     case 'source': await sourceCommand(context, args); return 0;
     case 'unsubscribe': return unsubscribeCommand(context, args);
+    case 'redirect': return redirectCommand(context, args);
     case 'move': return moveOrCopyCommand(context, 'move', args);
     case 'copy': return moveOrCopyCommand(context, 'copy', args);
     case 'delete': return deleteCommand(context, args);

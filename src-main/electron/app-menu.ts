@@ -77,6 +77,7 @@ export function menuTemplate(language: MenuLanguage, actions: MenuActions, platf
       { label: w.replyList, accelerator: 'CmdOrCtrl+Shift+L', click: send('replyList') },
       { label: w.forward, accelerator: 'CmdOrCtrl+L', click: send('forward') },
       { label: w.forwardAttachment, click: send('forwardAttachment') },
+      { label: w.redirect, click: send('redirect') },
       { type: 'separator' },
       { label: w.markRead, accelerator: 'CmdOrCtrl+Shift+I', click: send('markRead') },
       { label: w.markUnread, accelerator: 'CmdOrCtrl+Shift+U', click: send('markUnread') },

@@ -66,6 +66,7 @@ export const METHOD_NAMES = [
   'attachments.pick',
   'outbox.send',
   'outbox.sendRaw',
+  'outbox.redirect',
   'outbox.list',
   'outbox.cancel',
   'outbox.retry',

@@ -13,7 +13,7 @@ const focused = (page: Page, what: 'text' | 'testId') =>
 const height = async (page: Page) => (await page.getByTestId('message-toolbar').boundingBox())!.height;
 
 describe('web mode: the message toolbar', () => {
-  const web = webSession({ page: { viewport: { width: 1920, height: 800 } } });
+  const web = webSession({ page: { viewport: { width: 2200, height: 800 } } });
 
   beforeAll(async () => {
     await web.lab.seed(web.lab.users[0]!.email, 'INBOX', [englishMail]);
@@ -25,7 +25,7 @@ describe('web mode: the message toolbar', () => {
     await web.page.getByTestId('action-mark-unread').waitFor(); // the message, opened, is read
     expect(await buttons(web.page)).toEqual([
       'action-compose', 'action-reply', 'action-reply-all', 'action-forward', 'action-delete', 'action-archive', 'action-move',
-      'action-copy', 'action-mark-unread', 'action-flag', 'action-junk', 'action-forward-attachment', 'action-edit-as-new', 'action-print',
+      'action-copy', 'action-mark-unread', 'action-flag', 'action-junk', 'action-forward-attachment', 'action-redirect', 'action-edit-as-new', 'action-print',
     ]);
     expect(await web.page.getByTestId('action-more').count()).toBe(0);
     expect(await height(web.page)).toBeLessThan(45);
@@ -58,8 +58,8 @@ describe('web mode: the message toolbar', () => {
     await menu.waitFor();
     const entries = await menu.getByRole('menuitem').allTextContents();
     // The rarer ones last: they go into More first.
-    expect(entries.slice(-3)).toEqual(['Forward as attachment', 'Edit as new', 'Print…']);
-    expect(entries.length + shown.length - 1).toBe(14); // every action once, as a button or in the menu
+    expect(entries.slice(-4)).toEqual(['Forward as attachment', 'Redirect…', 'Edit as new', 'Print…']);
+    expect(entries.length + shown.length - 1).toBe(15); // every action once, as a button or in the menu
     expect(await focused(web.page, 'text')).toBe(entries[0]);
     await screenshot(web.page, 'message-toolbar-narrow-more');
     await web.page.keyboard.press('Escape');

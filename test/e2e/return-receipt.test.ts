@@ -99,6 +99,36 @@ describe('web mode: a sender asks for a return receipt', () => {
   });
 });
 
+describe('web mode: Redirect (Thunderbird\'s Message ▸ Redirect)', () => {
+  const web = webSession();
+
+  beforeAll(async () => {
+    const bob = web.lab.users[1]!;
+    await web.lab.seed(bob.email, 'INBOX', [asking(4, 'Minutes of Monday', 'alice@example.test')]);
+    await web.page.goto(web.app.url);
+    await fillAccountForm(web.page, web.lab, bob, { smtp: true });
+    await web.page.getByTestId('setup-save').click();
+    await web.page.getByTestId('message-row').first().click();
+  });
+
+  it('sends the open message on as it is to the address typed, through the Outbox', async () => {
+    await web.page.getByTestId('action-more').click();
+    await web.page.getByRole('menu', { name: 'More' }).getByRole('menuitem', { name: 'Redirect…' }).click();
+    const dialog = web.page.getByTestId('redirect-dialog');
+    await dialog.getByTestId('redirect-send').click();
+    expect(await dialog.getByTestId('redirect-problem').textContent()).toBe('Add at least one recipient.');
+    await dialog.getByTestId('redirect-to').getByRole('combobox').fill('carol@example.test,');
+    await screenshot(web.page, 'redirect-dialog-en');
+    // Clicked with the address still typed, not yet a chip: the click ends the typing and sends.
+    await dialog.getByTestId('redirect-send').click();
+    await dialog.waitFor({ state: 'detached' });
+    await web.page.getByText('Redirected to carol@example.test: it leaves through the Outbox.').waitFor();
+    const carol = web.lab.users[2]!.email;
+    await expect.poll(() => inboxSubjects(web.lab, carol), { timeout: 20_000 }).toContain('Minutes of Monday');
+    expect(await headerOf(web.lab, carol, 'Minutes of Monday', 'Resent-To')).toBe('carol@example.test');
+  });
+});
+
 /** One header field of the message with this subject in a lab user's Inbox, as another device reads it. */
 async function headerOf(lab: Parameters<typeof connectImap>[0], user: string, subject: string, field: string): Promise<string | null> {
   const client = await connectImap(lab, user);

@@ -6,9 +6,11 @@ import type { Handlers } from '../../ipc/dispatch';
 import type { composeRequests } from '../../ipc/requests/compose-requests';
 import type { WrenCore } from '../wren-core';
 import type { HandlerOptions } from '../handlers';
+import { MessageRedirect } from '../../messages/message-redirect';
 
 /** Writing mail: the composer's start, identities, address suggestions, drafts, attachments and the outbox. */
 export function composeHandlers(core: WrenCore, options: HandlerOptions): Pick<Handlers, keyof typeof composeRequests> {
+  const redirects = new MessageRedirect(core.store, core.reader, core.outbox);
   return {
     'compose.start': (request) => core.compose.start(request),
     'identities.list': ({ accountId }) => identitiesOf(core.store, core.accounts.require(accountId)),
@@ -25,6 +27,7 @@ export function composeHandlers(core: WrenCore, options: HandlerOptions): Pick<H
     },
     'outbox.send': async ({ message, sendAt, undoSeconds }) => core.outbox.send(await core.drafts.readyToSend(message), { sendAt, undoSeconds }),
     'outbox.sendRaw': ({ accountId, stagedId, sendAt, undoSeconds }) => core.outbox.sendRaw(accountId, stagedId, { sendAt, undoSeconds }),
+    'outbox.redirect': ({ messageId, to, accountId }) => redirects.redirect(messageId, to, accountId),
     'outbox.list': ({ accountId }) => core.outbox.list(accountId),
     'outbox.cancel': ({ outboxId }) => core.outbox.cancel(outboxId),
     'outbox.retry': ({ outboxId }) => core.outbox.retry(outboxId),

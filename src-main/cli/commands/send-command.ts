@@ -53,14 +53,15 @@ export async function sendCommand(context: CliContext, args: string[]): Promise<
       const staged = await context.local.stageFile(path);
       attachments.push({ stagedId: staged.stagedId, filename: basename(path), contentType: mimeFuncs().detectMimeType(path), size: staged.size, contentId: null });
     }
-    const message = { accountId: account.id, to: addresses(values.to), cc: addresses(values.cc), bcc: addresses(values.bcc), subject: values.subject, text, attachments, requestReceipt: values.receipt ?? false };
+    const message = { accountId: account.id, to: typedAddresses(values.to), cc: typedAddresses(values.cc), bcc: typedAddresses(values.bcc), subject: values.subject, text, attachments, requestReceipt: values.receipt ?? false };
     entry = await context.request('outbox.send', { message, sendAt, undoSeconds: 0 });
   }
   const [settled] = await context.request('outbox.wait', { outboxIds: [entry.id] });
-  return report(context, settled!);
+  return reportSent(context, settled!);
 }
 
-function report(context: CliContext, entry: OutboxEntryView): number {
+/** Says how a message sent now ended (or that it waits), and gives the exit code for it. */
+export function reportSent(context: CliContext, entry: OutboxEntryView): number {
   const refused = entry.refused.length > 0 ? ` (refused by the server: ${entry.refused.join(', ')})` : '';
   context.print(entry, () => [describeEntry(entry) + refused]);
   if (entry.state === 'sent') {
@@ -110,7 +111,7 @@ function sendTime(delay: string | undefined, at: string | undefined): number | n
 }
 
 /** "A <a@x>, b@y" as typed after --to; each flag may hold several. */
-function addresses(values: string[] | undefined): ComposeAddress[] {
+export function typedAddresses(values: string[] | undefined): ComposeAddress[] {
   return (values ?? []).flatMap((value) => addressparser()(value, { flatten: true }).map((a) => ({ name: a.name ?? '', address: a.address ?? '' })));
 }
 

@@ -1,6 +1,6 @@
 /** Writing mail: the composer, identities, drafts and the outbox. */
 import { z } from 'zod';
-import { ComposedMessage, IdentityFields, type ComposeAttachment, type OutboxEntryView } from '../compose-shapes';
+import { ComposeAddress, ComposedMessage, IdentityFields, type ComposeAttachment, type OutboxEntryView } from '../compose-shapes';
 import { type IdentityView, type AddressSuggestion, ComposeMode } from '../mail-shapes';
 import { byAccount, empty, id, request } from './request-shape';
 
@@ -62,6 +62,14 @@ export const composeRequests = {
         undoSeconds: z.number().int().min(0).max(30).default(0),
       })
       .strict(),
+  ),
+  /**
+   * Thunderbird's Redirect: the message as it is (source downloaded if need be), with Resent-* fields in front,
+   * to `to`, from the identity it was sent to in its account (or `accountId`, which a Local Folders message
+   * needs); it leaves at once through the outbox.
+   */
+  'outbox.redirect': request<OutboxEntryView>()(
+    z.object({ messageId: id, to: z.array(ComposeAddress).min(1).max(100), accountId: id.optional() }).strict(),
   ),
   'outbox.list': request<OutboxEntryView[]>()(z.object({ accountId: id.optional() }).strict()),
   /** Takes a message back before it leaves (Undo, or a queued/failed one); gives the composer its message again (null for a raw one). */

@@ -82,7 +82,8 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
     else if (action === 'inbox') {
       const inbox = inboxFor(folder?.accountId, accounts, foldersByAccount);
       if (inbox) selectFolder(inbox);
-    } else if (action) runShortcut(action);
+    } else if (action === 'redirect') writing.redirect();
+    else if (action) runShortcut(action);
   });
 
   // Into any folder: of the same account, of another one, or a local folder (the core moves across stores).

@@ -1,5 +1,6 @@
 import { MESSAGE_TAGS, type AccountView, type FolderView, type MessageSummary, type ViewMessageSummary } from '../../../src-main/ipc/contract';
 import { FilterFromMessage } from '../FilterEditor/filter-from-message';
+import { RedirectDialog } from '../RedirectDialog';
 import { useClient } from '../../client/client-context';
 import { toErrorShape } from '../../client/wren-client';
 import { useI18n } from '../../i18n/i18n-context';
@@ -128,6 +129,9 @@ export function MailOverlaysView(props: MailOverlaysViewProps) {
           onClose={() => overlays.setAccountDialog(null)}
         />
       )}
+      {overlays.redirect && (
+        <RedirectDialog message={overlays.redirect} accountId={accountOfMessage(overlays.redirect, folder, accountFolders)} accounts={accounts} onClose={() => overlays.setRedirect(null)} />
+      )}
       {overlays.filterFrom && (
         <FilterFromMessage accountId={overlays.filterFrom.accountId} message={overlays.filterFrom.message} onClose={() => overlays.setFilterFrom(null)} />
       )}
@@ -158,4 +162,10 @@ function tagEntries(rows: MessageSummary[], actions: MessageActions, t: Translat
   });
   const any = rows.some((row) => (row.tags?.length ?? 0) > 0);
   return [...entries, { label: `${t('tag.removeAll')}  (0)`, onSelect: actions.removeTags, testId: 'menu-untag', disabled: !any }];
+}
+
+/** The account a message is in (a unified view or search mixes them): its folder's, null for the Local Folders. */
+function accountOfMessage(message: MessageSummary, folder: FolderView | null, folders: FolderView[]): number | null {
+  if (folder?.id === message.folderId) return folder.accountId;
+  return folders.find((candidate) => candidate.id === message.folderId)?.accountId ?? null;
 }

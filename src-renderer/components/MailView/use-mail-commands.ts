@@ -130,6 +130,9 @@ export function useMailCommands({ folder, pages, selection, actions, overlays, c
   };
   const writing = {
     compose: handlers.compose, reply: handlers.reply, replyAll: handlers.replyAll, forward: handlers.forward, forwardAttachment: handlers.forwardAttachment,
+    redirect: () => {
+      if (selection.single) overlays.setRedirect(selection.single);
+    },
     editDraft: answer('editDraft'), editAsNew: answer('editAsNew'), print: handlers.print,
   };
   return { commands, writing, editIfDraft, runShortcut: (action: ShortcutAction, key?: string) => handlers[action](key) };

@@ -17,9 +17,11 @@ export function useMailOverlays() {
   const [folderDialog, setFolderDialog] = useState<FolderDialogState | null>(null);
   const [accountDialog, setAccountDialog] = useState<AccountDialogState | null>(null);
   const [filterFrom, setFilterFrom] = useState<{ accountId: number; message: MessageSummary } | null>(null);
+  const [redirect, setRedirect] = useState<MessageSummary | null>(null);
   return {
     picker, setPicker, deleteForever, setDeleteForever, help, setHelp, messageMenu, setMessageMenu,
     folderMenu, setFolderMenu, folderDialog, setFolderDialog, accountDialog, setAccountDialog, filterFrom, setFilterFrom,
+    redirect, setRedirect,
   };
 }
 

@@ -9,6 +9,8 @@ export interface WritingCommands {
   forward(): void;
   /** The whole original as a message/rfc822 attachment. */
   forwardAttachment(): void;
+  /** Thunderbird's Redirect: the original sent on as it is, to new recipients. */
+  redirect(): void;
   editDraft(): void;
   /** A new message from this one (its recipients, subject, text and files), which stays as it was. */
   editAsNew(): void;
@@ -48,7 +50,10 @@ export function toolbarItems({ commands, rows, writing, inDrafts, inJunk = false
       ];
   // Last, so they are the first to go into More when the line is short: Delete and Archive are reached for far more often.
   const rarer: ToolbarItem[] = [
-    ...(inDrafts ? [] : [{ id: 'forward-attachment', label: 'actions.forwardAttachment' as const, icon: '📎', run: writing.forwardAttachment, disabled: count !== 1 }]),
+    ...(inDrafts ? [] : [
+      { id: 'forward-attachment', label: 'actions.forwardAttachment' as const, icon: '📎', run: writing.forwardAttachment, disabled: count !== 1 },
+      { id: 'redirect', label: 'actions.redirect' as const, icon: '➦', run: writing.redirect, disabled: count !== 1 },
+    ]),
     { id: 'edit-as-new', label: 'actions.editAsNew', icon: '📝', run: writing.editAsNew, disabled: count !== 1 },
     { id: 'print', label: 'actions.print', icon: '🖨', run: writing.print, disabled: count !== 1 },
   ];

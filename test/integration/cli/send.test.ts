@@ -63,6 +63,21 @@ describe('wren send and wren outbox against the lab', () => {
     expect(delivered!.parsed.headers.get('disposition-notification-to')).toMatchObject({ value: [{ address: alice().email }] });
   }, 60_000);
 
+  it('wren redirect sends a stored message on to another address as it is, and returns once the server took it', async () => {
+    await lab.seed(alice().email, 'INBOX', [`From: carol@example.test\r\nTo: ${alice().email}\r\nSubject: Pass it on\r\nMessage-ID: <pass-on@example.test>\r\n\r\nFor Bob.\r\n`]);
+    expect((await wren(['sync', 'Alice'])).code).toBe(0);
+    const listed = JSON.parse((await wren(['list', 'Alice', 'INBOX', '--json'])).stdout) as { id: number; subject: string }[];
+    const id = listed.find((m) => m.subject === 'Pass it on')!.id;
+    const result = await wren(['redirect', String(id), '--to', `Bob <${bob().email}>`]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(new RegExp(`^Sent <[^>]+> to ${bob().email}\n$`));
+    const [delivered] = await onServerById(lab, bob().email, 'INBOX', '<pass-on@example.test>');
+    expect(delivered!.source.toString()).toMatch(new RegExp(`^Resent-From: "[^"]*" <${alice().email}>\r\nResent-To: "Bob" <${bob().email}>\r\n`, 'm'));
+    expect(delivered!.parsed.from!.value[0]!.address).toBe('carol@example.test');
+    expect((await wren(['redirect', String(id)])).code).toBe(2);
+  }, 60_000);
+
   it('--raw takes recipients from the headers like sendmail -t, and strips Bcc', async () => {
     const eml = `From: ${alice().email}\nTo: ${bob().email}\nBcc: ${lab.users[2]!.email}\nSubject: Raw one\nMessage-ID: <raw-1@example.test>\n\nraw body\n`;
     const result = await wren(['send', '--account', alice().email, '--raw'], eml);

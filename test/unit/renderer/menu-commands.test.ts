@@ -13,6 +13,8 @@ describe('the native menu\'s commands in the mail window', () => {
     // File ▸ New Message and Go ▸ Inbox did nothing in the desktop app before: their commands were never handled.
     expect(menuCommandAction('compose', null)).toBe('compose');
     expect(menuCommandAction('inbox', null)).toBe('inbox');
+    // Message ▸ Redirect… has no key: it is only ever clicked, so it opens its dialog even from a field.
+    expect(menuCommandAction('redirect', document.body)).toBe('redirect');
   });
 
   it('leave Reply, Forward and the like alone while the user types, not the others', () => {

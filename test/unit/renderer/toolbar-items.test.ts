@@ -8,18 +8,18 @@ const calls: string[] = [];
 const writing: WritingCommands = {
   compose: () => calls.push('compose'), reply: () => calls.push('reply'), replyAll: () => calls.push('replyAll'), forward: () => calls.push('forward'),
   forwardAttachment: () => calls.push('forwardAttachment'), editDraft: () => calls.push('editDraft'), editAsNew: () => calls.push('editAsNew'),
-  print: () => calls.push('print'),
+  print: () => calls.push('print'), redirect: () => calls.push('redirect'),
 };
 const ids = (inDrafts: boolean, count: number) => toolbarItems({ commands, rows: [], writing, inDrafts, count });
 
 describe('the toolbar entries', () => {
-  it('end with Forward as attachment, Edit as new and Print, so they are the first into More ▾; each acts on one message', () => {
+  it('end with Forward as attachment, Redirect, Edit as new and Print, so they are the first into More ▾; each acts on one message', () => {
     const items = ids(false, 1);
-    expect(items.slice(-3).map((item) => item.id)).toEqual(['forward-attachment', 'edit-as-new', 'print']);
-    items.slice(-3).forEach((item) => item.run());
-    expect(calls.splice(0)).toEqual(['forwardAttachment', 'editAsNew', 'print']);
-    const rare = new Set(['forward-attachment', 'edit-as-new', 'print']);
-    expect(ids(false, 2).filter((item) => rare.has(item.id)).map((item) => item.disabled)).toEqual([true, true, true]);
+    expect(items.slice(-4).map((item) => item.id)).toEqual(['forward-attachment', 'redirect', 'edit-as-new', 'print']);
+    items.slice(-4).forEach((item) => item.run());
+    expect(calls.splice(0)).toEqual(['forwardAttachment', 'redirect', 'editAsNew', 'print']);
+    const rare = new Set(['forward-attachment', 'redirect', 'edit-as-new', 'print']);
+    expect(ids(false, 2).filter((item) => rare.has(item.id)).map((item) => item.disabled)).toEqual([true, true, true, true]);
   });
 
   it('in Drafts: Edit draft instead of the answers, and Edit as new still (a fresh message from a draft, which stays)', () => {
@@ -28,6 +28,7 @@ describe('the toolbar entries', () => {
     expect(shown).toContain('edit-as-new');
     expect(shown).toContain('print');
     expect(shown).not.toContain('forward-attachment');
+    expect(shown).not.toContain('redirect');
     expect(shown).not.toContain('reply');
   });
 });
