@@ -1,11 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { simpleMessage } from '../lab/simple-message';
+import { padded, simpleMessage } from '../lab/simple-message';
 import { addLabAccount } from './add-lab-account';
 import { screenshot } from './web-app';
 import { webSession } from './web-session';
-
-/** The message with about `bytes` more of body, in lines of 78. */
-const padded = (message: string, bytes: number) => message + `${'x'.repeat(76)}\r\n`.repeat(Math.ceil(bytes / 78));
 
 /** Four messages of about `each` bytes in the Inbox of a mailbox allowed 100 KB. */
 function fullSession(each: number, locale: string) {

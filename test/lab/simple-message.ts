@@ -17,3 +17,8 @@ export function simpleMessage(n: number, options: { subject?: string; to?: strin
     '',
   ].join('\r\n');
 }
+
+/** The message with about `bytes` more of body, in lines of 78 (a mailbox filled to a size). */
+export function padded(message: string, bytes: number): string {
+  return message + `${'x'.repeat(76)}\r\n`.repeat(Math.ceil(bytes / 78));
+}

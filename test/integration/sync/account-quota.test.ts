@@ -6,15 +6,12 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoreChange } from '../../../src-main/ipc/contract';
 import { startLab, type Lab } from '../../lab/lab';
-import { simpleMessage } from '../../lab/simple-message';
+import { padded, simpleMessage } from '../../lab/simple-message';
 import { labDraft, startCore, type TestCore } from '../imap/lab-core';
 import { pop3Draft } from '../pop3-sync/pop3-sync-lab';
 
 const QUOTA_BYTES = 1024 * 1024;
 const QUOTA_MESSAGES = 40;
-
-/** The message with about `bytes` more of body, in lines of 78. */
-const padded = (message: string, bytes: number) => message + `${'x'.repeat(76)}\r\n`.repeat(Math.ceil(bytes / 78));
 
 /**
  * Dovecot's quota plugin (1 MB and 40 messages a user) with its IMAP commands: each sync, run by the
