@@ -23,6 +23,7 @@ import { IDENTITY_USAGE, identityCommand } from './commands/identity-commands';
 import { ADDRESS_USAGE, addressCommand } from './commands/address-commands';
 import { UNSUBSCRIBE_USAGE, unsubscribeCommand } from './commands/unsubscribe-command';
 import { REDIRECT_USAGE, redirectCommand } from './commands/redirect-command';
+import { INVITATION_USAGE, invitationCommand } from './commands/invitation-command';
 import { FILTER_USAGE, filterCommand } from './commands/filter-commands';
 import { searchCommand } from './commands/search-command';
 import { startRunStats } from './run-stats';
@@ -56,6 +57,7 @@ const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
   conversation MESSAGE_ID        (its conversation, oldest first, from every folder of its account)
   source MESSAGE_ID              (the raw message, byte for byte, to stdout)
 ${UNSUBSCRIBE_USAGE.replace(/^/gm, '  ')}
+  ${INVITATION_USAGE}
   move ID... FOLDER [--to-account ACCOUNT]     (FOLDER: a path in the messages' own account, or in ACCOUNT or "local")
   copy ID... FOLDER [--to-account ACCOUNT]
   delete ID... [--permanent]     (to the account's Trash; in Trash, or with --permanent, for good)
@@ -99,6 +101,7 @@ async function run(context: CliContext, command: string | undefined, args: strin
     case 'source': await sourceCommand(context, args); return 0;
     case 'unsubscribe': return unsubscribeCommand(context, args);
     case 'redirect': return redirectCommand(context, args);
+    case 'invitation': return invitationCommand(context, args);
     case 'move': return moveOrCopyCommand(context, 'move', args);
     case 'copy': return moveOrCopyCommand(context, 'copy', args);
     case 'delete': return deleteCommand(context, args);

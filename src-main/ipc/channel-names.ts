@@ -27,6 +27,8 @@ export const METHOD_NAMES = [
   'messages.conversation',
   'messages.mailingList',
   'messages.unsubscribe',
+  'messages.invitation',
+  'messages.answerInvitation',
   'messages.receiptRequest',
   'messages.answerReceipt',
   'messages.setFlags',

@@ -218,6 +218,39 @@ export interface ListUnsubscribe {
   oneClick: boolean;
 }
 
+/** An attendee's answer to an invitation (iCalendar PARTSTAT). */
+export const INVITATION_ANSWERS = ['accepted', 'tentative', 'declined'] as const;
+export type InvitationAnswer = (typeof INVITATION_ANSWERS)[number];
+
+export interface InvitationAttendee extends Address {
+  /** iCalendar PARTSTAT, lower-case ('needs-action', 'accepted', 'tentative', 'declined', 'delegated'). */
+  status: string;
+}
+
+/** A calendar invitation a message carries (iTIP, RFC 5546: a text/calendar part), as the reading pane shows it. */
+export interface Invitation {
+  /** iTIP METHOD, upper-case: REQUEST (an invitation), CANCEL, REPLY, PUBLISH… */
+  method: string;
+  uid: string;
+  summary: string;
+  location: string | null;
+  description: string | null;
+  /** Epoch ms; for an all-day event, midnight UTC of its first day. Null when the event has no start. */
+  start: number | null;
+  /** Epoch ms, exclusive; null when not given. */
+  end: number | null;
+  allDay: boolean;
+  recurring: boolean;
+  /** The event, or this invitation, was called off (METHOD:CANCEL or STATUS:CANCELLED). */
+  cancelled: boolean;
+  organizer: Address | null;
+  attendees: InvitationAttendee[];
+  /** The user's own entry among the attendees (one of the account's identities), as the organizer last heard. */
+  you: InvitationAttendee | null;
+  /** An answer can be sent: a request, not cancelled, with an organizer to send it to, from an account that sends. */
+  canAnswer: boolean;
+}
+
 /** The sender asked to be told when the message is displayed (RFC 8098 Disposition-Notification-To). */
 export interface ReceiptRequest {
   /** Where the receipt would go. */

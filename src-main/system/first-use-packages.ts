@@ -1,4 +1,5 @@
 import type EncodingJapanese from 'encoding-japanese';
+import type ICAL from 'ical.js';
 import type * as HtmlToText from 'html-to-text';
 import type * as Htmlparser2 from 'htmlparser2';
 import type * as Libmime from 'libmime';
@@ -25,4 +26,9 @@ export const libmime = /* @__PURE__ */ onFirstUse(() => (require('libmime') as t
 export const htmlToText = /* @__PURE__ */ onFirstUse(() => require('html-to-text') as typeof HtmlToText);
 export const htmlparser2 = /* @__PURE__ */ onFirstUse(() => require('htmlparser2') as typeof Htmlparser2);
 export const encodingJapanese = /* @__PURE__ */ onFirstUse(() => require('encoding-japanese') as typeof EncodingJapanese);
+// ical.js gives its module object to require (a UMD build), and as `default` to a bundle's ES import.
+export const icalJs = /* @__PURE__ */ onFirstUse(() => {
+  const loaded = require('ical.js') as typeof ICAL & { default?: typeof ICAL };
+  return loaded.default ?? loaded;
+});
 export const dkimVerify = /* @__PURE__ */ onFirstUse(() => (require('mailauth/lib/dkim/verify') as typeof DkimVerify).dkimVerify);

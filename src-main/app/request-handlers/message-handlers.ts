@@ -7,6 +7,7 @@ import { attachmentPart, loadAttachment, writeAttachment } from '../../messages/
 import { assertOpenable } from '../../messages/attachment-risk';
 import { MailingLists } from '../../messages/mailing-lists';
 import { ReturnReceipts } from '../../messages/return-receipts';
+import { Invitations } from '../../calendar/invitations';
 import { chooseDisplayParts } from '../../mime/choose-display-parts';
 import { hasFilterText } from '../../store/list-order';
 import { safeFileName } from '../../mime/safe-file-name';
@@ -24,6 +25,7 @@ export function messageHandlers(core: WrenCore, options: HandlerOptions): Pick<H
   // WREN_TEST_DNS: the tests' DNS server for the senders' DKIM keys, as for set-up's lookups (discovery-options.ts).
   const mailingLists = new MailingLists(core.store, core.reader, process.env.WREN_TEST_DNS ?? null);
   const receipts = new ReturnReceipts(core.store, core.reader, core.outbox, core.operations);
+  const invitations = new Invitations(core.store, core.reader, core.outbox, core.operations);
   return {
     // Threads, and words to look for, read the whole folder: in the search worker, off the main thread.
     'messages.list': ({ folderId, offset, limit, sort, filter, threads }) =>
@@ -45,6 +47,8 @@ export function messageHandlers(core: WrenCore, options: HandlerOptions): Pick<H
     'messages.conversation': ({ messageId }) => ({ messages: core.store.conversations.of(core.reader.requireMessage(messageId).id) }),
     'messages.mailingList': ({ messageId }) => mailingLists.of(messageId),
     'messages.unsubscribe': ({ messageId }) => mailingLists.unsubscribe(messageId),
+    'messages.invitation': ({ messageId }) => invitations.of(messageId),
+    'messages.answerInvitation': ({ messageId, answer, language }) => invitations.answer(messageId, answer, language),
     'messages.receiptRequest': ({ messageId }) => receipts.request(messageId),
     'messages.answerReceipt': ({ messageId, send, language }) => receipts.answer(messageId, send, language),
     'messages.setFlags': ({ messageId, seen, flagged }) => {

@@ -1,6 +1,6 @@
 /** Messages: lists, unified views, reading, and the operations journal's way in. */
 import { z } from 'zod';
-import { type MessageSummary, type UnifiedViewCount, UnifiedView, type ViewMessageSummary, type SearchHit, type ConversationMessage, type MessageView, MailOperation, type OperationReceipt, type MailingList, type ReceiptRequest } from '../mail-shapes';
+import { type MessageSummary, type UnifiedViewCount, UnifiedView, type ViewMessageSummary, type SearchHit, type ConversationMessage, type MessageView, MailOperation, type OperationReceipt, type MailingList, type ReceiptRequest, type Invitation, INVITATION_ANSWERS } from '../mail-shapes';
 import { DEFAULT_LIST_SORT, MAX_COLLAPSED_THREADS, MAX_FILTER_TEXT, MAX_KEPT_IN_FILTER } from '../contract-constants';
 import { ListSort } from '../../settings/settings-schema';
 import { byMessage, empty, id, request } from './request-shape';
@@ -96,6 +96,15 @@ export const messageRequests = {
    * The return receipt the message asks for (RFC 8098), to put to the user; null when it asks none, was answered
    * already ($MDNSent), is the user's own (Sent, Drafts) or Junk, or its account cannot send.
    */
+  /** The calendar invitation the message carries (a text/calendar part, iTIP); null when none, or it cannot be read now (offline). */
+  'messages.invitation': request<Invitation | null>()(byMessage),
+  /**
+   * Answers the invitation to its organizer (an iTIP REPLY, words in `language`), leaving at once through the outbox;
+   * marks the message \Answered. BadRequest when it cannot be answered (none, cancelled, no organizer).
+   */
+  'messages.answerInvitation': request<{ outboxId: number }>()(
+    z.object({ messageId: id, answer: z.enum(INVITATION_ANSWERS), language: z.enum(['en', 'zh']).default('en') }).strict(),
+  ),
   'messages.receiptRequest': request<ReceiptRequest | null>()(byMessage),
   /**
    * The user's answer: `send` queues the receipt (words in `language`) to leave at once; either answer marks the

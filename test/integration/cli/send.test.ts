@@ -7,6 +7,7 @@ import { connectImap, startLab, type Lab } from '../../lab/lab';
 import { seededRandom, runKilled } from '../kill-loop';
 import { onServerById } from '../outbox/outbox-lab';
 import { runWren } from './run-wren';
+import { invitationMessage } from '../../lab/invitation-message';
 
 
 describe('wren send and wren outbox against the lab', () => {
@@ -76,6 +77,24 @@ describe('wren send and wren outbox against the lab', () => {
     expect(delivered!.source.toString()).toMatch(new RegExp(`^Resent-From: "[^"]*" <${alice().email}>\r\nResent-To: "Bob" <${bob().email}>\r\n`, 'm'));
     expect(delivered!.parsed.from!.value[0]!.address).toBe('carol@example.test');
     expect((await wren(['redirect', String(id)])).code).toBe(2);
+  }, 60_000);
+
+  it('wren invitation prints the event a message carries, and --accept answers its organizer', async () => {
+    await lab.seed(alice().email, 'INBOX', [invitationMessage({ organizer: bob().email, attendees: [alice().email], to: alice().email, summary: 'Standup', messageId: '<standup@example.test>' })]);
+    expect((await wren(['sync', 'Alice'])).code).toBe(0);
+    const listed = JSON.parse((await wren(['list', 'Alice', 'INBOX', '--json'])).stdout) as { id: number; subject: string }[];
+    const id = String(listed.find((m) => m.subject === 'Standup')!.id);
+    const shown = await wren(['invitation', id]);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toBe([
+      'Invitation: Standup', 'When: 2026-12-08T06:00:00.000Z to 2026-12-08T07:00:00.000Z', 'Where: 3号会议室', `Organizer: ${bob().email}`,
+      `Attendee: ${alice().email} (needs-action)`, 'Answer with --accept, --tentative or --decline.', '',
+    ].join('\n'));
+    const answered = await wren(['invitation', id, '--accept', '--json']);
+    expect(answered.code, answered.stderr).toBe(0);
+    const entry = JSON.parse(answered.stdout) as OutboxEntryView;
+    expect(entry).toMatchObject({ state: 'sent', subject: 'Accepted: Standup', to: [bob().email] });
+    expect(await inboxCount(bob().email, 'Subject', 'Accepted: Standup')).toBe(1);
   }, 60_000);
 
   it('--raw takes recipients from the headers like sendmail -t, and strips Bcc', async () => {
