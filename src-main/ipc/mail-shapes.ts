@@ -188,6 +188,17 @@ export interface AddressSuggestion {
   uses: number;
 }
 
+/** An entry of the Address Book: collected from mail, or added or named by the user (`saved`). */
+export interface Contact extends AddressSuggestion {
+  /** Epoch ms of the newest mail that named it (0: none yet). */
+  lastUsed: number;
+  /** Added or named by the user: mail does not rename it. */
+  saved: boolean;
+}
+
+/** Address Book pages are this long at most. */
+export const MAX_CONTACTS_PAGE = 500;
+
 /** `replyList`: Thunderbird's Reply to List, to the address the message's List-Post names. */
 export const ComposeMode = z.enum(['new', 'reply', 'replyAll', 'replyList', 'forward', 'forwardAttachment', 'editDraft', 'editAsNew']);
 export type ComposeMode = z.infer<typeof ComposeMode>;

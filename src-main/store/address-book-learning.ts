@@ -23,7 +23,7 @@ const SENT_WEIGHT = 3;
 /** Bound by position (address, name, uses, last used): cheaper than named values, and it runs once per address of a sync. */
 const UPSERT = `INSERT INTO address_book (address, name, uses, last_used) VALUES (?, ?, ?, ?)
   ON CONFLICT (address) DO UPDATE SET uses = uses + excluded.uses,
-    name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE name END,
+    name = CASE WHEN saved = 0 AND excluded.name <> '' THEN excluded.name ELSE name END,
     last_used = max(last_used, excluded.last_used)`;
 
 /** SQL LIKE '%_@_%': something on each side of an "@". */

@@ -1,3 +1,4 @@
+import type { Contact } from '../ipc/contract';
 import type { Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
 
@@ -39,6 +40,40 @@ export class AddressBookRepo {
          LIMIT @limit`,
       )
       .all({ like: likePattern(q), prefix: `${likePattern(q).slice(1)}`, wordPrefix: `% ${likePattern(q).slice(1)}`, limit }) as AddressSuggestion[];
+  }
+
+  /**
+   * The Address Book's page: every entry, or those whose address or name holds `query`, by name (the
+   * address where there is none), case folded for ASCII only (NOCASE, not the language's collation).
+   */
+  list(query: string, offset: number, limit: number): { total: number; items: Contact[] } {
+    const like = likePattern(query.trim().toLowerCase());
+    const where = `WHERE lower(address) LIKE @like ESCAPE '\\' OR lower(name) LIKE @like ESCAPE '\\'`;
+    const total = this.statements.pluck(`SELECT count(*) FROM address_book ${where}`).get({ like }) as number;
+    const rows = this.statements
+      .get(
+        `SELECT address, name, uses, last_used AS lastUsed, saved FROM address_book ${where}
+         ORDER BY CASE WHEN name = '' THEN address ELSE name END COLLATE NOCASE, address LIMIT @limit OFFSET @offset`,
+      )
+      .all({ like, limit, offset }) as Array<Omit<Contact, 'saved'> & { saved: number }>;
+    return { total, items: rows.map((row) => ({ ...row, saved: row.saved === 1 })) };
+  }
+
+  has(address: string): boolean {
+    return this.statements.get('SELECT 1 FROM address_book WHERE address = ?').get(address) !== undefined;
+  }
+
+  /** Adds an address, or names one already there, as the user's: mail no longer renames it. */
+  save(address: string, name: string): Contact {
+    this.statements
+      .get(
+        `INSERT INTO address_book (address, name, uses, last_used, saved) VALUES (@address, @name, 0, 0, 1)
+         ON CONFLICT (address) DO UPDATE SET name = excluded.name, saved = 1`,
+      )
+      .run({ address, name });
+    const row = this.statements.get('SELECT address, name, uses, last_used AS lastUsed, saved FROM address_book WHERE address = ?').get(address) as
+      Omit<Contact, 'saved'> & { saved: number };
+    return { ...row, saved: true };
   }
 
   /** Removes an address (whatever its case: the key is NOCASE); false when it was not there. */

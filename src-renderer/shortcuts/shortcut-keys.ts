@@ -30,6 +30,7 @@ export type ShortcutAction =
   | 'forwardAttachment'
   | 'search'
   | 'quickFilter'
+  | 'addressBook'
   | 'print'
   | 'tag'
   | 'untag'
@@ -74,6 +75,8 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'search', keys: ['/', 'Mod+K'] },
   // Thunderbird's key for the quick filter's text.
   { action: 'quickFilter', keys: ['Mod+Shift+K'] },
+  // Thunderbird's key for Tools ▸ Address Book.
+  { action: 'addressBook', keys: ['Mod+Shift+B'] },
   { action: 'print', keys: ['Mod+P'] },
   { action: 'tag', keys: ['1', '2', '3', '4', '5'] },
   { action: 'untag', keys: ['0'] },

@@ -7,10 +7,12 @@ import type { composeRequests } from '../../ipc/requests/compose-requests';
 import type { WrenCore } from '../wren-core';
 import type { HandlerOptions } from '../handlers';
 import { MessageRedirect } from '../../messages/message-redirect';
+import { AddressBook } from '../../contacts/address-book';
 
 /** Writing mail: the composer's start, identities, address suggestions, drafts, attachments and the outbox. */
 export function composeHandlers(core: WrenCore, options: HandlerOptions): Pick<Handlers, keyof typeof composeRequests> {
   const redirects = new MessageRedirect(core.store, core.reader, core.outbox);
+  const addressBook = new AddressBook(core.store);
   return {
     'compose.start': (request) => core.compose.start(request),
     'identities.list': ({ accountId }) => identitiesOf(core.store, core.accounts.require(accountId)),
@@ -19,6 +21,10 @@ export function composeHandlers(core: WrenCore, options: HandlerOptions): Pick<H
     'identities.remove': ({ identityId }) => removeIdentity(core.store, identityId),
     'addresses.suggest': ({ query, limit }) => core.store.addressBook.suggest(query, limit),
     'addresses.forget': ({ address }) => ({ forgotten: core.store.addressBook.forget(address) }),
+    'addresses.list': ({ query, offset, limit }) => addressBook.list(query, offset, limit),
+    'addresses.save': ({ address, name }) => addressBook.save(address, name),
+    'addresses.importVcard': ({ vcard }) => addressBook.importVcards(vcard),
+    'addresses.exportVcard': () => addressBook.exportVcards(),
     'drafts.save': (composed) => core.drafts.save(composed),
     'drafts.discard': (request) => core.drafts.discard(request),
     'attachments.pick': async () => {

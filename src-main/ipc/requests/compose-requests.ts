@@ -1,7 +1,7 @@
 /** Writing mail: the composer, identities, drafts and the outbox. */
 import { z } from 'zod';
 import { ComposeAddress, ComposedMessage, IdentityFields, type ComposeAttachment, type OutboxEntryView } from '../compose-shapes';
-import { type IdentityView, type AddressSuggestion, ComposeMode } from '../mail-shapes';
+import { type IdentityView, type AddressSuggestion, type Contact, ComposeMode, MAX_CONTACTS_PAGE } from '../mail-shapes';
 import { byAccount, empty, id, request } from './request-shape';
 
 export const composeRequests = {
@@ -31,6 +31,16 @@ export const composeRequests = {
    * from mail stored later that names it. `forgotten` is false when it was not there.
    */
   'addresses.forget': request<{ forgotten: boolean }>()(z.object({ address: z.string().trim().min(1).max(320) }).strict()),
+  /** The Address Book: every address collected from mail or saved by the user (or those holding `query`), by name. */
+  'addresses.list': request<{ total: number; items: Contact[] }>()(
+    z.object({ query: z.string().max(320).default(''), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(MAX_CONTACTS_PAGE).default(200) }).strict(),
+  ),
+  /** Adds an address to the Address Book, or names one there, as the user's: mail no longer renames it. */
+  'addresses.save': request<Contact>()(ComposeAddress),
+  /** Saves every address of a vCard file (3.0 or 4.0) with its card's name. */
+  'addresses.importVcard': request<{ added: number; updated: number }>()(z.object({ vcard: z.string().max(10_000_000) }).strict()),
+  /** The whole Address Book as a vCard 4.0 file. */
+  'addresses.exportVcard': request<{ vcard: string; count: number }>()(empty),
   /** Stores a draft (replacing `draftMessageId`'s version): on the server's Drafts, queued offline, or local for POP3. */
   'drafts.save': request<{ draftMessageId: number; stored: 'server' | 'queued' | 'local' }>()(ComposedMessage),
   'drafts.discard': request<{ discarded: true }>()(

@@ -29,6 +29,7 @@ import { messageFilters } from './0028-message-filters';
 import { filterConditionOperators } from './0029-filter-condition-operators';
 import { messagesThreadRoot } from './0030-messages-thread-root';
 import { accountQuotas } from './0031-account-quotas';
+import { addressBookSaved } from './0032-address-book-saved';
 import type { Migration } from './migration';
 
 /** In order; a new migration is a new file here, never an edit to an old one. */
@@ -38,7 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   searchCjkRunEnds, folderDeletePlan, outboxSources, messageIdsNeverReused, searchNfkc,
   searchAttachmentNames, messagesByMessageId, accountIdsNeverReused, smtpCertificatePin, outboxSendingBegan,
   outboxComposedApart, messagesByInReplyTo, messageFilters, filterConditionOperators, messagesThreadRoot,
-  accountQuotas,
+  accountQuotas, addressBookSaved,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

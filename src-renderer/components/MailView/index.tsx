@@ -34,10 +34,11 @@ import { OutboxFolderRow } from '../Outbox/outbox-folder-row';
 import { useOutbox } from '../Outbox/use-outbox';
 import { useSettings } from '../../settings/settings-context';
 import { menuCommandAction } from './menu-commands';
+import { AddressBook } from '../AddressBook';
 import './mail-view.css';
 
 /** While the outbox is open the message commands would act on a list out of sight: only these keys work. */
-const OUTBOX_SHORTCUTS: ReadonlySet<ShortcutAction> = new Set<ShortcutAction>(['undo', 'help', 'compose']);
+const OUTBOX_SHORTCUTS: ReadonlySet<ShortcutAction> = new Set<ShortcutAction>(['undo', 'help', 'compose', 'addressBook']);
 
 /** The main window: folders, the open folder's messages, the open message. */
 export function MailView({ accounts }: { accounts: AccountView[] }) {
@@ -65,7 +66,10 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
   const actions = useMessageActions(folder, pages, selection);
   const { compose } = useCompose();
   const focusSearch = () => searchInput.current?.focus();
-  const { commands, writing, editIfDraft, runShortcut: runMailShortcut } = useMailCommands({ folder, pages, selection, actions, overlays, compose, focusSearch });
+  const [addressBookOpen, setAddressBookOpen] = useState(false);
+  const { commands, writing, editIfDraft, runShortcut: runMailShortcut } = useMailCommands({
+    folder, pages, selection, actions, overlays, compose, focusSearch, openAddressBook: () => setAddressBookOpen(true),
+  });
   const outbox = useOutbox();
   const [outboxOpen, setOutboxOpen] = useState(false);
   const runShortcut = (action: ShortcutAction, key?: string) => (outboxOpen && !OUTBOX_SHORTCUTS.has(action) ? false : runMailShortcut(action, key));
@@ -100,7 +104,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
 
   return (
     <div className="mail-view" data-testid="mail-view">
-      <Toolbar onOpenSettings={() => setSettingsOpen(true)} />
+      <Toolbar onOpenSettings={() => setSettingsOpen(true)} onOpenAddressBook={() => setAddressBookOpen(true)} />
       <StatusBanners accounts={accounts} statuses={activity.statuses} />
       <SyncProgress accounts={accounts} progress={activity.progress} />
       <div className="mail-view__panes" style={panes.style}>
@@ -152,6 +156,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
         )}
       </div>
       {settingsOpen && <SettingsScreen accounts={accounts} onClose={() => setSettingsOpen(false)} />}
+      {addressBookOpen && <AddressBook onClose={() => setAddressBookOpen(false)} />}
       <MailOverlaysView
         accounts={accounts}
         overlays={overlays}

@@ -21,10 +21,11 @@ interface CommandSources {
   overlays: MailOverlays;
   compose(request: ComposeRequest): void;
   focusSearch(): void;
+  openAddressBook(): void;
 }
 
 /** The commands on the selection (toolbar, menu) and what each shortcut does. */
-export function useMailCommands({ folder, pages, selection, actions, overlays, compose, focusSearch }: CommandSources) {
+export function useMailCommands({ folder, pages, selection, actions, overlays, compose, focusSearch, openAddressBook }: CommandSources) {
   const toasts = useToasts();
   const commands: MessageCommands = {
     // Decided per message by its own folder (search results and unified views mix folders): what is in Trash
@@ -97,6 +98,7 @@ export function useMailCommands({ folder, pages, selection, actions, overlays, c
     markFolderRead: () => (folder && !gathersFolders(folder) ? actions.markFolderRead(folder) : false),
     undo: () => toasts.undoLatest(),
     help: () => overlays.setHelp(true),
+    addressBook: openAddressBook,
     search: focusSearch,
     quickFilter: () => {
       const box = document.getElementById(QUICK_FILTER_TEXT_ID);

@@ -5,7 +5,7 @@ import { SyncButton } from '../SyncButton';
 import { useT } from '../../i18n/i18n-context';
 import './toolbar.css';
 
-export function Toolbar({ onOpenSettings }: { onOpenSettings(): void }) {
+export function Toolbar({ onOpenSettings, onOpenAddressBook }: { onOpenSettings(): void; onOpenAddressBook(): void }) {
   const t = useT();
   return (
     <header className="toolbar">
@@ -15,6 +15,9 @@ export function Toolbar({ onOpenSettings }: { onOpenSettings(): void }) {
       <span className="toolbar__spacer" />
       <EnableNotifications />
       <LanguageSwitch />
+      <button type="button" onClick={onOpenAddressBook} title={`${t('contacts.open')} (Ctrl+Shift+B)`} data-testid="open-address-book">
+        {t('contacts.open')}
+      </button>
       <button type="button" onClick={onOpenSettings} data-testid="open-settings">
         {t('settings.open')}
       </button>

@@ -1,3 +1,6 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { conversationMessage } from '../../lab/conversation-messages';
 import { cliAccount } from './cli-account';
@@ -23,5 +26,22 @@ describe('wren addresses', () => {
     expect((await suggested()).map((each) => each.address)).toEqual(['zhang@example.test']);
     expect((await wren(['addresses', 'forget', 'zhnag@example.test'])).stdout).toContain('was not among the suggestions');
     expect((await wren(['addresses', 'suggest'])).code).toBe(2);
+  });
+
+  it('lists the Address Book, adds and names an entry, and moves it through vCard files', async () => {
+    const added = await wren(['addresses', 'add', 'zhang@example.test', '--name', '张老师']);
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toBe('Saved 张老师 <zhang@example.test>.\n');
+    expect((await wren(['sync'])).code).toBe(0);
+    const listed = await wren(['addresses', 'list', 'zhang']);
+    expect(listed.stdout).toBe('zhang@example.test\t张老师\t1\tsaved\n');
+
+    const file = join(tmpdir(), `wren-contacts-${process.pid}.vcf`);
+    expect((await wren(['addresses', 'export', file])).stdout).toMatch(/^Wrote \d+ addresses to /);
+    expect(readFileSync(file, 'utf8')).toContain('FN:张老师\r\nEMAIL:zhang@example.test\r\n');
+    writeFileSync(file, 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Wang Fang\r\nEMAIL:fang@example.test\r\nEND:VCARD\r\n');
+    expect((await wren(['addresses', 'import', file])).stdout).toBe('Imported 1 new addresses; 0 were already there (named as the file names them).\n');
+    expect(JSON.parse((await wren(['--json', 'addresses', 'list', 'fang'])).stdout)).toMatchObject({ total: 1, items: [{ address: 'fang@example.test', name: 'Wang Fang', saved: true }] });
+    expect((await wren(['addresses', 'add'])).code).toBe(2);
   });
 });

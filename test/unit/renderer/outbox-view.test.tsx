@@ -72,12 +72,12 @@ describe('the Outbox view', () => {
     expect(screen.getByTestId('outbox-count').className).toContain('folder-row__unread--alert');
   }, 20_000);
 
-  it('? there lists only the shortcuts that work there (write, undo, this list), not j/k or Delete', async () => {
+  it('? there lists only the shortcuts that work there (write, undo, the Address Book, this list), not j/k or Delete', async () => {
     renderWithClient(<App />, outboxCore([SCHEDULED]));
     await openOutbox();
     fireEvent.keyDown(document.body, { key: '?', shiftKey: true });
     const rows = within(await screen.findByTestId('shortcut-help')).getAllByRole('row');
-    expect(rows.map((row) => row.dataset.testid)).toEqual(['shortcut-row-undo', 'shortcut-row-compose', 'shortcut-row-help']);
+    expect(rows.map((row) => row.dataset.testid)).toEqual(['shortcut-row-undo', 'shortcut-row-compose', 'shortcut-row-addressBook', 'shortcut-row-help']);
   }, 20_000);
 
   it('lists each message with its recipients, subject and state in words', async () => {

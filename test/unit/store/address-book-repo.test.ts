@@ -88,3 +88,31 @@ describe('address suggestions (migration 0010)', () => {
     expect(store.addressBook.suggest('annie', 5)[0]?.uses).toBe(2);
   });
 });
+
+describe('the Address Book (migration 0032)', () => {
+  it('lists by name (the address where there is none), with a count, filtered by any part of a name or address', () => {
+    const { store, folder } = setup();
+    const inbox = folder('inbox', 'INBOX');
+    store.write(() => store.messages.insertHeaders(inbox, [message(annie, [{ name: '', address: 'bob@example.net' }]), message(ann), message(zhang)]));
+    const all = store.addressBook.list('', 0, 10);
+    expect(all.total).toBe(4);
+    expect(all.items.map((c) => c.name || c.address)).toEqual(['Ann Lee', 'Annie Hall', 'bob@example.net', '张三丰']);
+    expect(all.items[0]).toMatchObject({ address: 'ann@example.com', uses: 1, saved: false });
+    expect(store.addressBook.list('三', 0, 10).items.map((c) => c.address)).toEqual(['zsf@example.cn']);
+    expect(store.addressBook.list('', 1, 2)).toMatchObject({ total: 4, items: [{ name: 'Annie Hall' }, { address: 'bob@example.net' }] });
+  });
+
+  it('a name the user gave stays when mail later names the address otherwise; a collected one follows the mail', () => {
+    const { store, folder } = setup();
+    const inbox = folder('inbox', 'INBOX');
+    store.write(() => store.messages.insertHeaders(inbox, [message(ann)]));
+    expect(store.addressBook.save('ann@example.com', 'Ann (work)')).toMatchObject({ name: 'Ann (work)', uses: 1, saved: true });
+    expect(store.addressBook.save('new@example.com', '新同事')).toMatchObject({ name: '新同事', uses: 0, saved: true });
+    store.write(() => store.messages.insertHeaders(inbox, [message({ name: 'A. Lee', address: 'ANN@example.com' }), message({ name: 'Annie H.', address: annie.address })]));
+    expect(store.addressBook.list('ann', 0, 10).items.map((c) => [c.address, c.name, c.uses])).toEqual([
+      ['ann@example.com', 'Ann (work)', 2],
+      ['annie@example.org', 'Annie H.', 1],
+    ]);
+    expect(store.addressBook.has('NEW@example.com')).toBe(true);
+  });
+});

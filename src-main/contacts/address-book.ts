@@ -1,0 +1,40 @@
+import type { Contact } from '../ipc/contract';
+import type { Store } from '../store/store';
+import { readVcards, writeVcards } from './vcard';
+
+/**
+ * Thunderbird's Address Book over the addresses Wren collects from mail (address_book): a page of it,
+ * an entry added or named by the user, and vCard files in and out (to move contacts from Thunderbird,
+ * Outlook, Google or a phone, and back).
+ */
+export class AddressBook {
+  constructor(private readonly store: Store) {}
+
+  list(query: string, offset: number, limit: number): { total: number; items: Contact[] } {
+    return this.store.addressBook.list(query, offset, limit);
+  }
+
+  save(address: string, name: string): Contact {
+    return this.store.write(() => this.store.addressBook.save(address.trim(), name.trim()));
+  }
+
+  /** Every address of the file, saved with its card's name; `added` were not in the book, `updated` were. */
+  importVcards(text: string): { added: number; updated: number } {
+    const entries = readVcards(text);
+    return this.store.write(() => {
+      let added = 0;
+      for (const { address, name } of entries) {
+        if (!this.store.addressBook.has(address)) added += 1;
+        this.store.addressBook.save(address, name);
+      }
+      return { added, updated: entries.length - added };
+    });
+  }
+
+  /** The whole book as one vCard 4.0 file, in the book's order. */
+  exportVcards(): { vcard: string; count: number } {
+    const { total } = this.store.addressBook.list('', 0, 1);
+    const { items } = this.store.addressBook.list('', 0, Math.max(total, 1));
+    return { vcard: writeVcards(items.map(({ name, address }) => ({ name, address }))), count: items.length };
+  }
+}

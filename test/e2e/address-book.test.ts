@@ -1,0 +1,68 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { simpleMessage } from '../lab/simple-message';
+import { addLabAccount } from './add-lab-account';
+import { screenshot } from './web-app';
+import { webSession } from './web-session';
+
+describe('web mode: the Address Book', () => {
+  const web = webSession();
+  const book = () => web.page.getByTestId('address-book');
+  const names = () => book().getByTestId('contact-name').allTextContents();
+
+  beforeAll(async () => {
+    const bob = web.lab.users[1]!.email;
+    await web.lab.seed(bob, 'INBOX', [1, 2, 3].map((n) => simpleMessage(n, { subject: 'Hello', to: bob })));
+    await addLabAccount(web.page, web.app.url, web.lab, web.lab.users[1]!);
+    await web.page.getByTestId('message-row').nth(2).waitFor();
+  });
+
+  it('lists the addresses mail brought, searches them, and a name given by hand stays', async () => {
+    await web.page.keyboard.press('Control+Shift+B');
+    await book().waitFor();
+    await expect.poll(names).toEqual(['bob@example.test', 'Sender 1', 'Sender 2', 'Sender 3'].map((n) => (n.includes('@') ? '(no name)' : n)));
+    await book().getByTestId('contacts-search').fill('s2@');
+    await expect.poll(names).toEqual(['Sender 2']);
+    await book().getByTestId('contact-edit').click();
+    await book().getByTestId('contact-name-input').fill('王芳');
+    await book().getByTestId('contact-name-save').click();
+    await expect.poll(names).toEqual(['王芳 ★']);
+    await book().getByTestId('contacts-search').fill('');
+    await book().getByTestId('contacts-new-name').fill('Carol Chen');
+    await book().getByTestId('contacts-new-address').fill('carol@example.test');
+    await book().getByTestId('contacts-add').click();
+    await expect.poll(() => book().getByTestId('contacts-count').textContent()).toBe('5 addresses');
+    await screenshot(web.page, 'address-book-en');
+    // Removing asks first: a name the user gave goes with it.
+    await book().getByTestId('contacts-search').fill('s3@');
+    await expect.poll(names).toEqual(['Sender 3']);
+    await book().getByTestId('contact-remove').click();
+    await web.page.getByTestId('confirm-ok').click();
+    await expect.poll(() => book().getByTestId('contacts-count').textContent()).toBe('0 addresses');
+    await book().getByTestId('contacts-search').fill('');
+    await expect.poll(() => book().getByTestId('contacts-count').textContent()).toBe('4 addresses');
+  });
+
+  it('exports a vCard file and imports one, in Chinese; Write opens the composer to the address', async () => {
+    await web.page.getByTestId('language').selectOption('zh');
+    const [download] = await Promise.all([web.page.waitForEvent('download'), book().getByTestId('contacts-export').click()]);
+    const exported = readFileSync(await download.path(), 'utf8');
+    expect(exported).toContain('FN:王芳\r\nEMAIL:s2@example.test\r\n');
+    expect(exported.match(/BEGIN:VCARD/g)).toHaveLength(4);
+
+    const file = join(web.app.dataDir, '..', 'friends.vcf');
+    writeFileSync(file, 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:李明\r\nEMAIL;TYPE=INTERNET:li@example.cn\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Carol C.\r\nEMAIL:carol@example.test\r\nEND:VCARD\r\n');
+    await book().getByTestId('contacts-import-file').setInputFiles(file);
+    await web.page.getByText('已导入：新增 1 个，已有 1 个。').waitFor();
+    await expect.poll(() => book().getByTestId('contacts-count').textContent()).toBe('5 个地址');
+    await screenshot(web.page, 'address-book-zh');
+    await book().getByTestId('contacts-search').fill('李明');
+    await expect.poll(names).toEqual(['李明 ★']);
+    await book().getByTestId('contact-write').click();
+    await book().waitFor({ state: 'detached' });
+    expect((await web.page.getByTestId('address-chip').allTextContents()).map((chip) => chip.replace('×', ''))).toEqual(['li@example.cn']);
+    await web.page.getByTestId('compose-discard').click();
+    await web.page.getByTestId('language').selectOption('en');
+  });
+});
