@@ -57,7 +57,8 @@ export class ComposeStarter {
     if (request.mode === 'new') return this.newMessage(request.accountId);
     if (request.messageId === undefined) throw new WrenError('BadRequest', `Composing "${request.mode}" needs the message it starts from.`);
     const original = await this.original(request.messageId);
-    const accountId = original.record.accountId ?? request.accountId;
+    // A local message (a template, a kept draft) is written from the account asked for, else the one it is from.
+    const accountId = original.record.accountId ?? request.accountId ?? this.accountSending(original.record.from.address);
     if (accountId === undefined) throw new WrenError('BadRequest', 'A message in a local folder needs the account to write from.');
     const account = this.accounts.require(accountId);
     const identities = identitiesOf(this.store, account);
@@ -72,6 +73,12 @@ export class ComposeStarter {
       default:
         return this.fromDraft(original, identities, request.mode === 'editDraft');
     }
+  }
+
+  /** The account with an identity at this address, if any. */
+  private accountSending(address: string): number | undefined {
+    const wanted = address.trim().toLowerCase();
+    return this.store.accounts.list().find((account) => identitiesOf(this.store, account).some((identity) => identity.email.toLowerCase() === wanted))?.id;
   }
 
   private newMessage(accountId: number | undefined): ComposedMessage {

@@ -6,7 +6,6 @@ import { appendMessage } from '../imap/append-message';
 import { findByMessageId } from '../imap/find-by-message-id';
 import type { ImapSessions } from '../imap/imap-sessions';
 import { withFolder } from '../imap/with-folder';
-import { threadRootOf } from '../mime/header-fields';
 import type { OperationsService } from '../journal/operations-service';
 import type { AttachmentStaging } from '../outbox/attachment-staging';
 import type { AccountRecord } from '../store/accounts-repo';
@@ -16,6 +15,7 @@ import { buildDraft } from './build-draft';
 import { chosenIdentity, identitiesOf } from './identities';
 import { DraftSessions } from './draft-sessions';
 import { draftMessageId } from './draft-message-id';
+import { storeComposed } from './store-composed';
 
 export interface DiscardRequest {
   draftMessageId: number | null;
@@ -110,18 +110,10 @@ export class DraftsService {
     const messageId = draftMessageId(identity.email);
     const raw = await buildDraft(composed, identity, messageId, this.staging);
     const blob = await this.store.blobs.writeBuffer(raw);
-    const now = Date.now();
     const rowId = this.store.write(() => {
-      const [id] = this.store.messages.insertHeaders(folder.id, [{
-        uid: null, uidl: null, messageId, inReplyTo: composed.inReplyTo, threadRoot: threadRootOf(composed.references[0] ?? null, messageId), subject: composed.subject,
-        from: { name: identity.name, address: identity.email }, to: composed.to, cc: composed.cc, date: now, internalDate: now,
-        size: blob.size, flags: DRAFT_FLAGS, hasAttachments: composed.attachments.some((a) => !a.contentId), structure: null, modseq: null,
-      }]);
-      this.store.bodies.saveSource(id!, blob);
-      this.store.bodies.saveBody(id!, { text: composed.text, html: composed.html, warnings: [] });
-      this.store.messages.setBodyState(id!, 'full');
-      if (account.protocol === 'imap') this.store.pendingAppends.add({ messageRowId: id!, accountId: account.id, folderPath: folder.path });
-      return id!;
+      const id = storeComposed(this.store, folder.id, composed, identity, { messageId, blob, flags: DRAFT_FLAGS });
+      if (account.protocol === 'imap') this.store.pendingAppends.add({ messageRowId: id, accountId: account.id, folderPath: folder.path });
+      return id;
     });
     if (composed.draftKey) this.composing.remember(composed.draftKey, rowId);
     if (account.protocol !== 'imap') {

@@ -69,6 +69,7 @@ export const METHOD_NAMES = [
   'addresses.exportVcard',
   'drafts.save',
   'drafts.discard',
+  'templates.save',
   'attachments.pick',
   'outbox.send',
   'outbox.sendRaw',

@@ -82,3 +82,6 @@ export const MAX_KEPT_IN_FILTER = 1000;
 export function isFiltered(filter: ListFilter): boolean {
   return LIST_FILTER_KEYS.some((key) => filter[key] === true) || filterWords(filter).length > 0;
 }
+
+/** Where templates are kept: Local Folders ▸ Templates (Thunderbird's name for it), made on first use. */
+export const LOCAL_TEMPLATES = 'Templates';

@@ -8,11 +8,13 @@ import type { WrenCore } from '../wren-core';
 import type { HandlerOptions } from '../handlers';
 import { MessageRedirect } from '../../messages/message-redirect';
 import { AddressBook } from '../../contacts/address-book';
+import { Templates } from '../../compose/templates';
 
 /** Writing mail: the composer's start, identities, address suggestions, drafts, attachments and the outbox. */
 export function composeHandlers(core: WrenCore, options: HandlerOptions): Pick<Handlers, keyof typeof composeRequests> {
   const redirects = new MessageRedirect(core.store, core.reader, core.outbox);
   const addressBook = new AddressBook(core.store);
+  const templates = new Templates(core.store, core.accounts, core.staging);
   return {
     'compose.start': (request) => core.compose.start(request),
     'identities.list': ({ accountId }) => identitiesOf(core.store, core.accounts.require(accountId)),
@@ -27,6 +29,7 @@ export function composeHandlers(core: WrenCore, options: HandlerOptions): Pick<H
     'addresses.exportVcard': () => addressBook.exportVcards(),
     'drafts.save': (composed) => core.drafts.save(composed),
     'drafts.discard': (request) => core.drafts.discard(request),
+    'templates.save': (composed) => templates.save(composed),
     'attachments.pick': async () => {
       if (!options.pickAttachmentFiles) throw new WrenError('BadRequest', 'Files are attached by upload here, not by a dialog.');
       return stagePickedFiles(core.staging, await options.pickAttachmentFiles());

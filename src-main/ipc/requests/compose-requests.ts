@@ -43,6 +43,8 @@ export const composeRequests = {
   'addresses.exportVcard': request<{ vcard: string; count: number }>()(empty),
   /** Stores a draft (replacing `draftMessageId`'s version): on the server's Drafts, queued offline, or local for POP3. */
   'drafts.save': request<{ draftMessageId: number; stored: 'server' | 'queued' | 'local' }>()(ComposedMessage),
+  /** Keeps the message as a template in Local Folders ▸ Templates (made on first use); the composer stays open. */
+  'templates.save': request<{ templateId: number; folderId: number }>()(ComposedMessage),
   'drafts.discard': request<{ discarded: true }>()(
     z.object({ draftMessageId: id.nullable(), draftKey: z.string().uuid().nullable().default(null), accountId: id.optional() }).strict(),
   ),

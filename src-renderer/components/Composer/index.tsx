@@ -12,6 +12,7 @@ import { quotedPart, swapSignature } from './signature-swap';
 import { findIdentity, useIdentities } from './use-identities';
 import { RichTextEditor } from './rich-text-editor';
 import { SendLater } from './send-later';
+import { SaveTemplateButton } from './save-template-button';
 import { useDraftAutosave, type SaveStatus } from './use-draft-autosave';
 import { missingAttachmentWords } from './attachment-reminder';
 import { AttachmentReminder } from './attachment-reminder-bar';
@@ -165,6 +166,7 @@ export function Composer({ initial, accounts, onSend, onClose, onDiscard, restor
         <button type="button" className="primary composer__send" onClick={() => send(null)} title={t('compose.sendHint')} data-testid="compose-send">{t('compose.send')}</button>
         <SendLater onSchedule={(at) => send(at)} />
         <button type="button" onClick={() => void draft.save()} data-testid="compose-save">{t('compose.save')}</button>
+        <SaveTemplateButton state={state} />
         <span className="composer__spacer" />
         <button type="button" className="composer__discard" onClick={() => { draft.settle(); onDiscard(draft.settled()); }} data-testid="compose-discard">{t('compose.discard')}</button>
       </footer>

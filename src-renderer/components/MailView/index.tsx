@@ -9,7 +9,7 @@ import { useShortcuts } from '../../shortcuts/use-shortcuts';
 import { FolderTree } from '../FolderTree';
 import type { DraggedMessages } from '../MessageList/message-drag';
 import { MessageList } from '../MessageList';
-import { rowFolderRole } from '../MessageList/row-folder-role';
+import { isTemplatesFolder, rowFolderRole } from '../MessageList/row-folder-role';
 import { SearchBox } from '../Search';
 import { MessageToolbar } from '../MessageToolbar';
 import { ReadingPane } from '../ReadingPane';
@@ -132,6 +132,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
           writing={writing}
           inDrafts={!outboxOpen && folder !== null && rowFolderRole(folder, selection.single) === 'drafts'}
           inJunk={!outboxOpen && folder !== null && rowFolderRole(folder, selection.single) === 'junk'}
+          inTemplates={!outboxOpen && isTemplatesFolder(folder)}
         />
         {outboxOpen ? (
           <OutboxView entries={outbox} />

@@ -3,7 +3,7 @@ import type { ShortcutAction } from '../../shortcuts/shortcut-keys';
 import type { MessageCommands } from '../MessageToolbar/message-commands';
 import type { MessagePages } from '../MessageList/message-pages';
 import { QUICK_FILTER_TEXT_ID } from '../MessageList/list-filter-control';
-import { gathersFolders, rowFolderRole } from '../MessageList/row-folder-role';
+import { gathersFolders, isTemplatesFolder, rowFolderRole } from '../MessageList/row-folder-role';
 import { useToasts } from '../Toasts/toast-context';
 import type { MailOverlays } from './use-mail-overlays';
 import type { MessageActions } from './use-message-actions';
@@ -48,9 +48,11 @@ export function useMailCommands({ folder, pages, selection, actions, overlays, c
     if (!selection.single) return false;
     compose({ mode, messageId: selection.single.id });
   };
-  // Opening a draft (Enter, o, a double click) means going on writing it, as in Thunderbird.
+  // Opening a draft (Enter, o, a double click) means going on writing it, and a template writing a new message from it,
+  // as in Thunderbird.
   const editIfDraft = (message: MessageSummary) => {
     if (folder && rowFolderRole(folder, message) === 'drafts') compose({ mode: 'editDraft', messageId: message.id });
+    else if (isTemplatesFolder(folder)) compose({ mode: 'editAsNew', messageId: message.id });
   };
   const threadOfFocus = (run: (thread: ThreadPlace) => void) => {
     const thread = selection.focusId === null ? undefined : pages?.byId(selection.focusId)?.thread;

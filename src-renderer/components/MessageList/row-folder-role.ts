@@ -1,4 +1,4 @@
-import type { FolderRole, FolderView, MessageSummary, ViewMessageSummary } from '../../../src-main/ipc/contract';
+import { LOCAL_TEMPLATES, type FolderRole, type FolderView, type MessageSummary, type ViewMessageSummary } from '../../../src-main/ipc/contract';
 import { isSearchFolderId } from '../Search/search-folder';
 import { isViewFolder } from '../UnifiedViews/view-folders';
 
@@ -15,4 +15,9 @@ export function gathersFolders(folder: FolderView | null): boolean {
 export function rowFolderRole(folder: FolderView, message: MessageSummary | null | undefined): FolderRole | null {
   if (!gathersFolders(folder)) return folder.role;
   return (message as ViewMessageSummary | null | undefined)?.folderRole ?? null;
+}
+
+/** Local Folders ▸ Templates, where a message starts a new one (Templates.save keeps them there). */
+export function isTemplatesFolder(folder: FolderView | null): boolean {
+  return folder !== null && folder.accountId === null && folder.path === LOCAL_TEMPLATES;
 }

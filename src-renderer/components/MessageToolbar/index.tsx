@@ -20,6 +20,8 @@ interface MessageToolbarProps {
   writing: WritingCommands;
   /** In a Drafts folder the selected draft opens in the composer. */
   inDrafts: boolean;
+  /** In Local Folders ▸ Templates the selected template starts a new message. */
+  inTemplates?: boolean;
   /** In a Junk folder the toolbar offers Not junk instead of Junk. */
   inJunk?: boolean;
 }
@@ -29,9 +31,9 @@ interface MessageToolbarProps {
  * does not fit goes, in the same order, into a More menu at the line's end
  * (as Thunderbird's toolbar does), reached with Tab and opened with Enter or ↓.
  */
-export function MessageToolbar({ commands, count, rows, onShowShortcuts, writing, inDrafts, inJunk }: MessageToolbarProps) {
+export function MessageToolbar({ commands, count, rows, onShowShortcuts, writing, inDrafts, inTemplates, inJunk }: MessageToolbarProps) {
   const { t, locale } = useI18n();
-  const items = toolbarItems({ commands, rows, writing, inDrafts, inJunk, count });
+  const items = toolbarItems({ commands, rows, writing, inDrafts, inTemplates, inJunk, count });
   const { refs, shown } = useToolbarOverflow(items.length, `${locale}:${items.map((item) => item.label).join()}`);
   const hidden = items.slice(shown);
   return (

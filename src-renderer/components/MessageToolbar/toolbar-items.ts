@@ -33,6 +33,8 @@ interface ItemSources {
   rows: MessageSummary[];
   writing: WritingCommands;
   inDrafts: boolean;
+  /** In Local Folders ▸ Templates: a message starts a new one, it is not answered. */
+  inTemplates?: boolean;
   /** In a Junk folder, Junk turns into Not junk. */
   inJunk?: boolean;
   /** How many messages are selected. */
@@ -40,9 +42,11 @@ interface ItemSources {
 }
 
 /** The toolbar's actions in order: writing first, then what acts on the selection. */
-export function toolbarItems({ commands, rows, writing, inDrafts, inJunk = false, count }: ItemSources): ToolbarItem[] {
+export function toolbarItems({ commands, rows, writing, inDrafts, inTemplates = false, inJunk = false, count }: ItemSources): ToolbarItem[] {
   const answers: ToolbarItem[] = inDrafts
     ? [{ id: 'edit-draft', label: 'actions.editDraft', icon: '✎', run: writing.editDraft, disabled: count !== 1 }]
+    : inTemplates
+    ? [{ id: 'use-template', label: 'actions.useTemplate', icon: '✎', run: writing.editAsNew, disabled: count !== 1 }]
     : [
         { id: 'reply', label: 'actions.reply', icon: '↩', run: writing.reply, disabled: count !== 1 },
         { id: 'reply-all', label: 'actions.replyAll', icon: '⤺', run: writing.replyAll, disabled: count !== 1 },

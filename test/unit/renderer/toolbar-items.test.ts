@@ -31,4 +31,13 @@ describe('the toolbar entries', () => {
     expect(shown).not.toContain('redirect');
     expect(shown).not.toContain('reply');
   });
+
+  it('in Local Folders ▸ Templates: New message from template instead of the answers', () => {
+    const items = toolbarItems({ commands, rows: [], writing, inDrafts: false, inTemplates: true, count: 1 });
+    const use = items.find((item) => item.id === 'use-template')!;
+    expect(use.label).toBe('actions.useTemplate');
+    use.run();
+    expect(calls.splice(0)).toEqual(['editAsNew']);
+    expect(items.map((item) => item.id)).not.toContain('reply');
+  });
 });

@@ -1,0 +1,42 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fillAccountForm } from './add-lab-account';
+import { screenshot } from './web-app';
+import { webSession } from './web-session';
+
+describe('web mode: templates (Save as template, New message from template)', () => {
+  const web = webSession();
+  const composer = () => web.page.getByTestId('composer');
+
+  beforeAll(async () => {
+    await web.page.goto(web.app.url);
+    await fillAccountForm(web.page, web.lab, web.lab.users[1]!, { smtp: true });
+    await web.page.getByTestId('setup-save').click();
+    await web.page.getByTestId('folder-INBOX').waitFor();
+  });
+
+  it('keeps what the composer holds as a template; opening it starts a new message with all of it', async () => {
+    await web.page.keyboard.press('c');
+    await composer().waitFor();
+    await web.page.getByTestId('compose-to').getByRole('combobox').fill('team@example.test,');
+    await web.page.getByTestId('compose-subject').fill('Weekly report');
+    await web.page.getByTestId('compose-body').fill('Done this week:\n\nNext week:\n');
+    await web.page.getByTestId('compose-save-template').click();
+    await web.page.getByText('Saved as a template in Local Folders ▸ Templates.').waitFor();
+    await web.page.getByTestId('compose-discard').click();
+    await composer().waitFor({ state: 'detached' });
+
+    await web.page.getByTestId('local-folders').getByTestId('folder-Templates').click();
+    const row = web.page.getByTestId('message-row').filter({ hasText: 'Weekly report' });
+    await row.click();
+    await web.page.getByTestId('action-use-template').waitFor();
+    await screenshot(web.page, 'templates-folder-en');
+    await row.dblclick();
+    await composer().waitFor();
+    expect(await web.page.getByTestId('compose-subject').inputValue()).toBe('Weekly report');
+    expect(await web.page.getByTestId('compose-body').inputValue()).toBe('Done this week:\n\nNext week:\n');
+    expect((await web.page.getByTestId('address-chip').allTextContents()).map((chip) => chip.replace('×', ''))).toEqual(['team@example.test']);
+    await web.page.getByTestId('compose-discard').click();
+    // The template stays for next week.
+    await expect.poll(() => web.page.getByTestId('message-row').count()).toBe(1);
+  });
+});

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ComposedMessageInput } from '../../../src-main/ipc/compose-shapes';
+import { startLab, type Lab } from '../../lab/lab';
+import type { TestCore } from '../imap/lab-core';
+import { coreFor, onServerById } from '../outbox/outbox-lab';
+
+/** Templates (Local Folders ▸ Templates) against the lab: kept here, started from, sent over its SMTP server. */
+describe('templates', () => {
+  let lab: Lab;
+  let wren: TestCore;
+  let accountId: number;
+
+  beforeAll(async () => {
+    lab = await startLab();
+    ({ wren, accountId } = await coreFor(lab, 1));
+  }, 120_000);
+  afterAll(async () => {
+    await wren?.dispose();
+    await lab?.stop();
+  });
+
+  it('keeps the message whole in Local Folders ▸ Templates; a new message from it has everything, and the template stays', async () => {
+    const file = await wren.core.staging.stageStream((async function* () { yield Buffer.from('weekly figures'); })());
+    const template: ComposedMessageInput = {
+      accountId, to: [{ name: '李四', address: lab.users[2]!.email }], bcc: [{ name: '', address: lab.users[0]!.email }],
+      subject: '周报 Weekly report', text: 'This week:\n- ', requestReceipt: true, inReplyTo: '<something@x.test>', references: ['<something@x.test>'],
+      attachments: [{ stagedId: file.stagedId, filename: '数据.csv', contentType: 'text/csv', size: file.size }],
+    };
+    const saved = await wren.call('templates.save', template);
+    const folders = await wren.call('folders.list', { accountId: null });
+    expect(folders.find((f) => f.id === saved.folderId)).toMatchObject({ path: 'Templates', total: 1 });
+
+    // Started with no account named: the template's From tells which account writes it.
+    const started = await wren.call('compose.start', { mode: 'editAsNew', messageId: saved.templateId });
+    expect(started).toMatchObject({
+      accountId, subject: '周报 Weekly report', to: [{ name: '李四', address: lab.users[2]!.email }], bcc: [{ name: '', address: lab.users[0]!.email }],
+      requestReceipt: true, inReplyTo: null, references: [], draftMessageId: null,
+    });
+    expect(started.text).toBe('This week:\n- ');
+    expect(started.attachments.map((a) => a.filename)).toEqual(['数据.csv']);
+
+    const entry = await wren.call('outbox.send', { message: { ...started, text: 'This week: all done.' }, undoSeconds: 0 });
+    const [sent] = await wren.call('outbox.wait', { outboxIds: [entry.id] });
+    expect(sent!.state).toBe('sent');
+    const [delivered] = await onServerById(lab, lab.users[2]!.email, 'INBOX', sent!.messageId);
+    expect(delivered!.parsed.attachments.map((a) => [a.filename, a.content.toString()])).toEqual([['数据.csv', 'weekly figures']]);
+    expect((await wren.call('folders.list', { accountId: null })).find((f) => f.id === saved.folderId)!.total).toBe(1);
+  }, 60_000);
+});
