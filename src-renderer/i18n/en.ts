@@ -174,6 +174,7 @@ const strings = {
   'invitation.statusDeclined': 'Declined',
   'invitation.statusDelegated': 'Delegated',
   'invitation.yourStatus': 'Your answer so far: {status}',
+  'invitation.answeredBefore': 'You have answered this invitation; answer again to change it.',
   'invitation.youAnswered': 'You answered: {status}. The organizer has been told.',
   'invitation.sent': 'Your answer is on its way to {organizer}.',
   'contacts.open': 'Address Book',

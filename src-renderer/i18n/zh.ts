@@ -170,6 +170,7 @@ export const zh: Dictionary = {
     'invitation.statusDeclined': '已拒绝',
     'invitation.statusDelegated': '已委派',
     'invitation.yourStatus': '您目前的答复：{status}',
+    'invitation.answeredBefore': '您已答复此邀请；再次答复即可更改。',
     'invitation.youAnswered': '您的答复：{status}。已通知组织者。',
     'invitation.sent': '您的答复正在发给 {organizer}。',
     'contacts.open': '通讯录',

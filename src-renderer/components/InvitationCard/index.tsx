@@ -20,7 +20,8 @@ const STATUS_WORDS: Record<string, StringKey> = {
  * the user's time), where, who invites, and Accept, Tentative or Decline, which answer the organizer. A
  * cancellation says so; a reply says how its attendee answered.
  */
-export function InvitationCard({ messageId }: { messageId: number }) {
+/** `answered`: the message is \Answered (an answer went from here, or another client), so the card says so. */
+export function InvitationCard({ messageId, answered = false }: { messageId: number; answered?: boolean }) {
   const client = useClient();
   const [invitation, setInvitation] = useState<Invitation | null>(null);
   useEffect(() => {
@@ -31,10 +32,10 @@ export function InvitationCard({ messageId }: { messageId: number }) {
       current = false;
     };
   }, [client, messageId]);
-  return invitation ? <EventCard messageId={messageId} invitation={invitation} /> : null;
+  return invitation ? <EventCard messageId={messageId} invitation={invitation} answeredBefore={answered} /> : null;
 }
 
-function EventCard({ messageId, invitation }: { messageId: number; invitation: Invitation }) {
+function EventCard({ messageId, invitation, answeredBefore }: { messageId: number; invitation: Invitation; answeredBefore: boolean }) {
   const { t, locale, language } = useI18n();
   const client = useClient();
   const toasts = useToasts();
@@ -74,7 +75,9 @@ function EventCard({ messageId, invitation }: { messageId: number; invitation: I
       ) : (
         invitation.canAnswer && (
           <div className="invitation__answers">
-            {invitation.you && invitation.you.status !== 'needs-action' && (
+            {answeredBefore ? (
+              <span className="invitation__status" data-testid="invitation-answered-before">{t('invitation.answeredBefore')}</span>
+            ) : invitation.you && invitation.you.status !== 'needs-action' && (
               <span className="invitation__status">{t('invitation.yourStatus', { status: t(STATUS_WORDS[invitation.you.status] ?? 'invitation.statusNeedsAction') })}</span>
             )}
             {INVITATION_ANSWERS.map((choice) => (

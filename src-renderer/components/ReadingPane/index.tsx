@@ -66,7 +66,7 @@ function MessageReader({ initial, accountId }: { initial: MessageSummary; accoun
       <MessageHeaders message={message} />
       <MessageActions messageId={message.id} accountId={accountId} showSource={showSource} onToggleSource={() => setShowSource(!showSource)} />
       <ReceiptRequestBar messageId={message.id} />
-      <InvitationCard messageId={message.id} />
+      <InvitationCard messageId={message.id} answered={message.flags.includes('\\Answered')} />
       <Conversation messageId={message.id} folderId={message.folderId} />
       {message.partial && <PartialNotice storedBytes={message.partialBytes ?? 0} totalBytes={message.size} onDownload={read.reload} downloading={read.loading} restGone={message.warnings.includes(REST_GONE_WARNING)} />}
       <Warnings warnings={message.partial ? message.warnings.filter((warning) => warning !== PARTIAL_WARNING && warning !== REST_GONE_WARNING) : message.warnings} />

@@ -18,9 +18,9 @@ const REQUEST: Invitation = {
   you: { name: '', address: 'bob@example.test', status: 'needs-action' }, canAnswer: true,
 };
 
-function render(invitation: Invitation | null, language: 'en' | 'zh' = 'en') {
+function render(invitation: Invitation | null, language: 'en' | 'zh' = 'en', answered = false) {
   const client = new FakeClient({ 'messages.invitation': () => invitation, 'messages.answerInvitation': () => ({ outboxId: 3 }) });
-  renderWithClient(<ToastProvider><InvitationCard messageId={5} /><ToastList /></ToastProvider>, client, language);
+  renderWithClient(<ToastProvider><InvitationCard messageId={5} answered={answered} /><ToastList /></ToastProvider>, client, language);
   return client;
 }
 
@@ -37,6 +37,12 @@ describe('the invitation card', () => {
     expect((await screen.findByTestId('invitation-answered')).textContent).toBe('You answered: Accepted. The organizer has been told.');
     expect(client.callsOf('messages.answerInvitation')).toEqual([{ messageId: 5, answer: 'accepted', language: 'en' }]);
     expect(await screen.findByText('Your answer is on its way to Dan Li <dan@example.test>.')).toBeTruthy();
+  });
+
+  it('an invitation answered before (\\Answered) says so, and can be answered again', async () => {
+    render(REQUEST, 'en', true);
+    expect((await screen.findByTestId('invitation-answered-before')).textContent).toBe('You have answered this invitation; answer again to change it.');
+    expect(screen.getByTestId('invitation-declined')).toBeTruthy();
   });
 
   it('a cancellation, in Chinese: said at the top, nothing to answer', async () => {
