@@ -97,10 +97,15 @@ export function menuTemplate(language: MenuLanguage, actions: MenuActions, platf
       { label: w.inbox, accelerator: 'CmdOrCtrl+Shift+H', click: send('inbox') },
     ],
   };
+  // Thunderbird's Tools ▸ Address Book and its key.
+  const tools: MenuItemConstructorOptions = {
+    label: w.tools,
+    submenu: [{ label: w.addressBook, accelerator: 'CmdOrCtrl+Shift+B', click: send('addressBook') }],
+  };
   const help: MenuItemConstructorOptions = {
     label: w.help,
     role: 'help',
     submenu: [{ label: w.shortcuts, accelerator: 'CmdOrCtrl+/', click: send('help') }, ...(mac ? [] : [{ label: w.about, click: actions.about }])],
   };
-  return [...(mac ? [appMenu] : []), file, edit, view, message, go, help];
+  return [...(mac ? [appMenu] : []), file, edit, view, message, go, tools, help];
 }

@@ -205,7 +205,7 @@ export type ComposeMode = z.infer<typeof ComposeMode>;
 
 /** What the native menu asks of the UI: the shortcut actions it also offers, plus a few of its own. */
 export type AppCommand = 'compose' | 'settings' | 'inbox' | 'next' | 'previous' | 'markRead' | 'markUnread' | 'toggleFlag' | 'archive' | 'junk' | 'delete' | 'help' | 'print' | 'threads' | 'collapseAllThreads' | 'expandAllThreads'
-  | 'reply' | 'replyAll' | 'replyList' | 'forward' | 'forwardAttachment' | 'redirect';
+  | 'reply' | 'replyAll' | 'replyList' | 'forward' | 'forwardAttachment' | 'redirect' | 'addressBook';
 
 /** What a mailto: link may fill in (RFC 6068); anything else in it, `attach=` above all, is dropped. */
 export interface MailtoDraft {

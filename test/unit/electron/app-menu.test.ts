@@ -9,14 +9,14 @@ const items = (menu: MenuItemConstructorOptions) => menu.submenu as MenuItemCons
 const find = (menu: MenuItemConstructorOptions[], label: string) => menu.flatMap(items).find((item) => item.label === label)!;
 
 describe('the native application menu', () => {
-  it('has File, Edit, View, Message, Go and Help in English and in Chinese', () => {
-    expect(menuTemplate('en', actions(), 'linux').map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Message', 'Go', 'Help']);
-    expect(menuTemplate('zh', actions(), 'win32').map((m) => m.label)).toEqual(['文件', '编辑', '查看', '邮件', '转到', '帮助']);
+  it('has File, Edit, View, Message, Go, Tools and Help in English and in Chinese', () => {
+    expect(menuTemplate('en', actions(), 'linux').map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Message', 'Go', 'Tools', 'Help']);
+    expect(menuTemplate('zh', actions(), 'win32').map((m) => m.label)).toEqual(['文件', '编辑', '查看', '邮件', '转到', '工具', '帮助']);
   });
 
   it('puts the app menu first on macOS, with Settings there', () => {
     const menu = menuTemplate('en', actions(), 'darwin');
-    expect(menu.map((m) => m.label)).toEqual(['Wren', 'File', 'Edit', 'View', 'Message', 'Go', 'Help']);
+    expect(menu.map((m) => m.label)).toEqual(['Wren', 'File', 'Edit', 'View', 'Message', 'Go', 'Tools', 'Help']);
     expect(items(menu[0]!).some((item) => item.accelerator === 'CmdOrCtrl+,')).toBe(true);
   });
 
@@ -32,12 +32,13 @@ describe('the native application menu', () => {
     (find(menu, 'Threads').click as () => void)();
     (find(menu, 'Collapse All Threads').click as () => void)();
     (find(menu, 'Expand All Threads').click as () => void)();
-    for (const label of ['Reply', 'Reply All', 'Reply to List', 'Forward', 'Forward as Attachment']) (find(menu, label).click as () => void)();
+    for (const label of ['Reply', 'Reply All', 'Reply to List', 'Forward', 'Forward as Attachment', 'Redirect…', 'Address Book']) (find(menu, label).click as () => void)();
     expect(a.command.mock.calls).toEqual([
       ['compose'], ['settings'], ['threads'], ['collapseAllThreads'], ['expandAllThreads'], ['reply'], ['replyAll'], ['replyList'], ['forward'], ['forwardAttachment'],
+      ['redirect'], ['addressBook'],
     ]);
     // Thunderbird's keys for them.
-    expect(accelerators).toEqual(expect.arrayContaining(['CmdOrCtrl+R', 'CmdOrCtrl+Shift+R', 'CmdOrCtrl+Shift+L', 'CmdOrCtrl+L']));
+    expect(accelerators).toEqual(expect.arrayContaining(['CmdOrCtrl+R', 'CmdOrCtrl+Shift+R', 'CmdOrCtrl+Shift+L', 'CmdOrCtrl+L', 'CmdOrCtrl+Shift+B']));
     expect(a.checkMail).toHaveBeenCalled();
     expect(menu.flatMap(items).filter((item) => item.role).map((item) => item.role)).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'quit']));
   });

@@ -15,6 +15,8 @@ describe('the native menu\'s commands in the mail window', () => {
     expect(menuCommandAction('inbox', null)).toBe('inbox');
     // Message ▸ Redirect… has no key: it is only ever clicked, so it opens its dialog even from a field.
     expect(menuCommandAction('redirect', document.body)).toBe('redirect');
+    // Tools ▸ Address Book (Ctrl+Shift+B) is the shortcut's action.
+    expect(menuCommandAction('addressBook', null)).toBe('addressBook');
   });
 
   it('leave Reply, Forward and the like alone while the user types, not the others', () => {
