@@ -33,19 +33,22 @@ export class ReturnReceipts {
 
   /** The message's request, or null when it asks none, was answered, or cannot be answered from here. */
   async request(messageId: number): Promise<ReceiptRequest | null> {
-    const record = this.reader.requireMessage(messageId);
-    if (!this.answerable(record)) return null;
-    return loadReceiptRequest(this.store, record, this.reader.imapFor(record));
+    return this.requestOf(this.reader.requireMessage(messageId));
   }
 
   /** Sends the receipt (in `language`'s words) or turns the request down; gives the receipt's outbox entry when sent. */
   async answer(messageId: number, send: boolean, language: ComposeLanguage): Promise<{ outboxId: number | null }> {
     const record = this.reader.requireMessage(messageId);
-    const request = await this.request(messageId);
+    const request = await this.requestOf(record);
     if (!request) throw new WrenError('BadRequest', `Message ${messageId} asks for no return receipt, or it was answered already.`, { messageId });
     const outboxId = send ? (await this.send(record, request, language)) : null;
     await this.operations.apply({ kind: 'flags', messageIds: [record.id], add: [MDN_SENT], remove: [] });
     return { outboxId };
+  }
+
+  private async requestOf(record: MessageRecord): Promise<ReceiptRequest | null> {
+    if (!this.answerable(record)) return null;
+    return loadReceiptRequest(this.store, record, this.reader.imapFor(record));
   }
 
   private async send(record: MessageRecord, request: ReceiptRequest, language: ComposeLanguage): Promise<number> {

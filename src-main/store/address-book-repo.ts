@@ -8,6 +8,9 @@ export interface AddressSuggestion {
   uses: number;
 }
 
+/** The Address Book's order: by name, the address where there is none (NOCASE folds ASCII only). */
+const BOOK_ORDER = "ORDER BY CASE WHEN name = '' THEN address ELSE name END COLLATE NOCASE, address";
+
 /** Escapes LIKE's wildcards so a typed "%" or "_" matches itself. */
 function likePattern(query: string): string {
   return `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -53,10 +56,18 @@ export class AddressBookRepo {
     const rows = this.statements
       .get(
         `SELECT address, name, uses, last_used AS lastUsed, saved FROM address_book ${where}
-         ORDER BY CASE WHEN name = '' THEN address ELSE name END COLLATE NOCASE, address LIMIT @limit OFFSET @offset`,
+         ${BOOK_ORDER} LIMIT @limit OFFSET @offset`,
       )
       .all({ like, limit, offset }) as Array<Omit<Contact, 'saved'> & { saved: number }>;
     return { total, items: rows.map((row) => ({ ...row, saved: row.saved === 1 })) };
+  }
+
+  /** Every entry, in the Address Book's order (an export). */
+  all(): Contact[] {
+    const rows = this.statements
+      .get(`SELECT address, name, uses, last_used AS lastUsed, saved FROM address_book ${BOOK_ORDER}`)
+      .all() as Array<Omit<Contact, 'saved'> & { saved: number }>;
+    return rows.map((row) => ({ ...row, saved: row.saved === 1 }));
   }
 
   has(address: string): boolean {
