@@ -16,6 +16,7 @@ import { WrenError } from '../errors/wren-error';
 import { MessageReader } from '../messages/message-reader';
 import { OperationsService } from '../journal/operations-service';
 import { MessageFilters } from '../filters/message-filters';
+import { JunkFilter } from '../junk/junk-filter';
 import { PasswordVault } from '../secrets/password-vault';
 import { OAuth2Flows } from '../accounts/oauth2/oauth2-flows';
 import { OAuth2Tokens } from '../accounts/oauth2/oauth2-tokens';
@@ -107,6 +108,7 @@ export class WrenCore {
   readonly sync: SyncService;
   readonly operations: OperationsService;
   readonly filters: MessageFilters;
+  readonly junk: JunkFilter;
   readonly reader: MessageReader;
   readonly folders: RemoteFolders;
   readonly localFolders: LocalFolders;
@@ -142,6 +144,7 @@ export class WrenCore {
     this.reader = new MessageReader(this.store, this.sessions, this.operations, (accountId) => this.loginFor(accountId));
     this.operations.cacheSource = (messageId) => this.reader.cachedSource(messageId);
     this.filters = new MessageFilters(this.store, (operation) => this.operations.apply(operation));
+    this.junk = new JunkFilter(this.store, (operation) => this.operations.apply(operation), (id) => this.reader.read(id, { markSeen: false }), () => this.settings.settings.app.junkFilter);
     this.localFolders = new LocalFolders(this.store);
     this.search = this.createSearch();
     this.folders = new RemoteFolders(this.store, (accountId) => this.sync.replaySoon(accountId));
@@ -227,8 +230,11 @@ export class WrenCore {
 
   private syncRunner(): SyncRunner {
     const workerPath = this.options.syncWorkerPath === undefined ? defaultSyncWorkerPath() : this.options.syncWorkerPath;
-    // The Inbox's filters see new mail first; what they file away is not announced (see MessageFilters.screen).
-    const onNewMail = (event: Events['mail.new']) => void this.filters.screen(event).then((left) => left && this.events.emit('mail.new', left));
+    // The Inbox's filters see new mail first, then the junk filter; what they file away is not announced (see their screen()).
+    const onNewMail = (event: Events['mail.new']) =>
+      void this.filters.screen(event)
+        .then((left) => left && this.junk.screen(left))
+        .then((left) => left && this.events.emit('mail.new', left));
     // A checkpoint copies the WAL into the database and fsyncs both, and SQLite runs it in the commit that
     // finds the WAL over its threshold: after a sync, that was often the next click's flag change, held up
     // for tens of ms. With a sync worker, its connection checkpoints (it commits after every sync and

@@ -25,6 +25,7 @@ import { UNSUBSCRIBE_USAGE, unsubscribeCommand } from './commands/unsubscribe-co
 import { REDIRECT_USAGE, redirectCommand } from './commands/redirect-command';
 import { INVITATION_USAGE, invitationCommand } from './commands/invitation-command';
 import { FILTER_USAGE, filterCommand } from './commands/filter-commands';
+import { JUNK_USAGE, junkCommand } from './commands/junk-command';
 import { searchCommand } from './commands/search-command';
 import { startRunStats } from './run-stats';
 import { stopOnSignal } from './stop-on-signal';
@@ -75,6 +76,7 @@ ${UNSUBSCRIBE_USAGE.replace(/^/gm, '  ')}
 ${IDENTITY_USAGE.replace(/^/gm, '  ')}
 ${ADDRESS_USAGE.replace(/^/gm, '  ')}
 ${FILTER_USAGE.replace(/^/gm, '  ')}
+${JUNK_USAGE.replace(/^/gm, '  ')}
   send --account A --to ADDR ... (see below)   outbox list | outbox flush | outbox retry ID | outbox cancel ID
   outbox send-now ID                            (a scheduled or held-back message, now)
   ${REDIRECT_USAGE}
@@ -114,6 +116,7 @@ async function run(context: CliContext, command: string | undefined, args: strin
     case 'identity': return identityCommand(context, args);
     case 'addresses': return addressCommand(context, args);
     case 'filter': return filterCommand(context, args);
+    case 'junk': return junkCommand(context, args);
     case 'send': return sendCommand(context, args);
     case 'outbox': return outboxCommand(context, args);
     default: throw new WrenError('BadRequest', command ? `Unknown command "${command}".\n${USAGE}` : USAGE);

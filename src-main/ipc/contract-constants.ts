@@ -21,6 +21,11 @@ export function tagsOf(keywords: readonly string[]): MessageTag[] {
   return MESSAGE_TAGS.filter((tag) => lower.has(tag));
 }
 
+/** Whether the flags mark a message junk: $Junk, or Thunderbird's older Junk, whatever their case. */
+export function isMarkedJunk(flags: readonly string[]): boolean {
+  return flags.some((flag) => /^\$?junk$/i.test(flag));
+}
+
 /** How many recipients a summary carries: enough for a list row, bounded for a list to a thousand people. */
 export const SUMMARY_RECIPIENTS = 10;
 

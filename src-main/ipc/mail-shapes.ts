@@ -52,6 +52,8 @@ export interface MessageSummary {
   hasAttachments: boolean;
   /** Its tags (Important, Work…: MESSAGE_TAGS), in their order; absent or empty when it has none. */
   tags?: MessageTag[];
+  /** Marked junk ($Junk), by the user or by the junk filter; absent when not. */
+  junk?: true;
   /** Its place in its thread, in a folder's list asked for threads (messages.list with `threads`). */
   thread?: ThreadPlace;
 }
@@ -275,4 +277,19 @@ export interface MailingList {
   unsubscribe: ListUnsubscribe | null;
   /** The list's address for posts (List-Post), for Reply to List; null when posting is not allowed or not named. */
   post: string | null;
+}
+
+/** The junk filter's training (junk.status): how many junk and good messages it learnt from, and how many tokens it knows. */
+export interface JunkStatus {
+  junk: number;
+  good: number;
+  tokens: number;
+  /** Whether it scores new mail: it needs at least one junk and one good message. */
+  ready: boolean;
+}
+
+/** The junk filter run over a folder (junk.runOnFolder): messages scored, and how many of them it found junk. */
+export interface JunkRunResult {
+  examined: number;
+  junk: number;
 }

@@ -14,6 +14,8 @@ export const THEMES = ['system', 'light', 'dark'] as const;
 export const REMOTE_CONTENT_POLICIES = ['blocked', 'ask', 'allowList'] as const;
 /** ask: the reading pane offers Send Receipt or Ignore for a message asking one; never: it asks nothing. */
 export const RETURN_RECEIPT_POLICIES = ['ask', 'never'] as const;
+/** The junk filter on new mail: mark it junk; mark it and move it to the Junk folder; or leave it alone. */
+export const JUNK_FILTER_MODES = ['mark', 'move', 'off'] as const;
 export const MARK_READ_MODES = ['opened', 'delay', 'never'] as const;
 export const BODY_DOWNLOAD_MODES = ['all', 'recent', 'onDemand'] as const;
 
@@ -44,6 +46,8 @@ export const APP_FIELDS = {
   remoteContentSenders: z.array(senderAddress).max(10_000).default([]),
   /** Return receipts (RFC 8098) asked by senders: never sent without the user's answer; 'never' does not ask. */
   returnReceipts: z.enum(RETURN_RECEIPT_POLICIES).default('ask'),
+  /** The adaptive junk filter on new mail in an Inbox, once trained (Thunderbird's default: mark, not move). */
+  junkFilter: z.enum(JUNK_FILTER_MODES).default('mark'),
   markRead: z
     .object({ mode: z.enum(MARK_READ_MODES), delaySeconds: z.number().int().min(1).max(MAX_MARK_READ_DELAY_SECONDS) })
     .default({ mode: 'delay', delaySeconds: 2 }),
@@ -93,6 +97,7 @@ export type BodyDownload = z.infer<typeof BodyDownload>;
 export type Theme = AppSettings['theme'];
 export type RemoteContentPolicy = AppSettings['remoteContent'];
 export type ReturnReceiptPolicy = AppSettings['returnReceipts'];
+export type JunkFilterMode = AppSettings['junkFilter'];
 export type MarkReadMode = AppSettings['markRead']['mode'];
 
 export interface Settings {

@@ -74,6 +74,11 @@ export class AddressBookRepo {
     return this.statements.get('SELECT 1 FROM address_book WHERE address = ?').get(address) !== undefined;
   }
 
+  /** Whether the user added or named this address (a collected one is not: spammers' are collected too). */
+  isSaved(address: string): boolean {
+    return this.statements.get('SELECT 1 FROM address_book WHERE address = ? AND saved = 1').get(address) !== undefined;
+  }
+
   /** Adds an address, or names one already there, as the user's: mail no longer renames it. */
   save(address: string, name: string): Contact {
     this.statements

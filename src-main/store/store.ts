@@ -21,6 +21,7 @@ import { PendingAppendsRepo } from './pending-appends-repo';
 import { OutboxRepo } from './outbox-repo';
 import { SearchRepo } from './search-repo';
 import { ConversationQuery } from './conversation-query';
+import { JunkCorpusRepo } from './junk-corpus-repo';
 
 /**
  * The local cache: one SQLite database plus a blob folder for large parts.
@@ -48,6 +49,7 @@ export class Store {
   readonly outbox: OutboxRepo;
   readonly search: SearchRepo;
   readonly conversations: ConversationQuery;
+  readonly junkCorpus: JunkCorpusRepo;
 
   constructor(readonly dataDir: string) {
     this.db = openDatabase(join(dataDir, 'wren.sqlite'));
@@ -72,6 +74,7 @@ export class Store {
     this.outbox = new OutboxRepo(this.db);
     this.search = new SearchRepo(this.db);
     this.conversations = new ConversationQuery(this.db);
+    this.junkCorpus = new JunkCorpusRepo(this.db);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
-import { SUMMARY_RECIPIENTS, tagsOf, type MessageSummary } from '../../ipc/contract';
+import { SUMMARY_RECIPIENTS, isMarkedJunk, tagsOf, type MessageSummary } from '../../ipc/contract';
 import type { MessageRecord } from '../../store/messages-repo';
 import { attachmentPart, loadAttachment, writeAttachment } from '../../messages/attachment-export';
 import { assertOpenable } from '../../messages/attachment-risk';
@@ -55,8 +55,18 @@ export function messageHandlers(core: WrenCore, options: HandlerOptions): Pick<H
       core.operations.setFlags(core.reader.requireMessage(messageId).id, { seen, flagged });
       return { updated: true };
     },
-    'messages.apply': (operation) => core.operations.apply(operation),
-    'operations.undo': ({ operationId }) => core.operations.undo(operationId),
+    'messages.apply': async (operation) => {
+      // The user's Junk and Not Junk train the junk filter, from the messages as they are before the mark moves them.
+      const learned = operation.kind === 'junk' ? core.junk.learn(operation.messageIds, operation.junk) : null;
+      const receipt = await core.operations.apply(operation);
+      if (learned) core.junk.rememberForUndo(receipt.operationId, learned);
+      return receipt;
+    },
+    'operations.undo': ({ operationId }) => {
+      const undone = core.operations.undo(operationId);
+      core.junk.undo(operationId);
+      return undone;
+    },
     'attachments.save': async ({ messageId, partId }) => {
       const record = core.reader.requireMessage(messageId);
       const part = attachmentPart(record, partId);
@@ -94,7 +104,7 @@ export function messageHandlers(core: WrenCore, options: HandlerOptions): Pick<H
 
 function summaryOf(record: MessageRecord): MessageSummary {
   const { id, folderId, uid, subject, from, to, date, size, seen, flagged, answered, hasAttachments } = record;
-  return { id, folderId, uid, subject, from, to: to.slice(0, SUMMARY_RECIPIENTS), date, size, seen, flagged, answered, hasAttachments, tags: tagsOf(record.flags) };
+  return { id, folderId, uid, subject, from, to: to.slice(0, SUMMARY_RECIPIENTS), date, size, seen, flagged, answered, hasAttachments, tags: tagsOf(record.flags), ...(isMarkedJunk(record.flags) && { junk: true as const }) };
 }
 
 function defaultDownloads(): string {

@@ -7,7 +7,7 @@ import { sendChanges } from '../send-changes';
 import { combinedExitCode } from '../exit-codes';
 
 /** One operation per account holding some of the messages, applied here at once and then sent. */
-async function applyAll(context: CliContext, operations: Map<number | null, MailOperationInput>, done: (affected: number) => string, alsoSend: (number | null)[] = []): Promise<number> {
+export async function applyAll(context: CliContext, operations: Map<number | null, MailOperationInput>, done: (affected: number) => string, alsoSend: (number | null)[] = []): Promise<number> {
   const receipts: (OperationReceipt & { accountId: number | null })[] = [];
   for (const [accountId, operation] of operations) receipts.push({ accountId, ...(await context.request('messages.apply', operation)) });
   const affected = receipts.reduce((sum, r) => sum + r.affected, 0);
@@ -18,7 +18,7 @@ async function applyAll(context: CliContext, operations: Map<number | null, Mail
   return combinedExitCode(codes);
 }
 
-const plural = (n: number) => `${n} message${n === 1 ? '' : 's'}`;
+export const plural = (n: number) => `${n} message${n === 1 ? '' : 's'}`;
 
 /**
  * `wren move|copy ID... FOLDER [--to-account ACCOUNT]`: FOLDER is a path in the messages' own account, or in

@@ -1,7 +1,8 @@
-/** Message filters: an account's list, saving, removing, and running them on a folder. */
+/** Message filters (an account's list, saving, removing, running them on a folder) and the adaptive junk filter. */
 import { z } from 'zod';
 import { FilterInput, type FilterRunResult, type MessageFilter } from '../filter-shapes';
-import { byAccount, id, request } from './request-shape';
+import type { JunkRunResult, JunkStatus } from '../mail-shapes';
+import { byAccount, empty, id, request } from './request-shape';
 
 export const filterRequests = {
   /** An account's filters, in the order they run. */
@@ -13,4 +14,10 @@ export const filterRequests = {
   'filters.move': request<MessageFilter[]>()(z.object({ filterId: id, direction: z.enum(['up', 'down']) }).strict()),
   /** Runs one filter (enabled or not), or all the enabled filters of the folder's account, over the folder's messages. */
   'filters.run': request<FilterRunResult>()(z.object({ folderId: id, filterId: id.optional() }).strict()),
+  /** The junk filter's training: how much it learnt from the user's Junk and Not Junk marks (messages.apply, kind junk). */
+  'junk.status': request<JunkStatus>()(empty),
+  /** Forgets all of the junk filter's training (Thunderbird's Reset Training Data). */
+  'junk.reset': request<JunkStatus>()(empty),
+  /** Scores every message of a folder the user has not judged, and marks (or moves, as set) the junk (Run Junk Mail Controls). */
+  'junk.runOnFolder': request<JunkRunResult>()(z.object({ folderId: id }).strict()),
 };

@@ -30,6 +30,7 @@ import { filterConditionOperators } from './0029-filter-condition-operators';
 import { messagesThreadRoot } from './0030-messages-thread-root';
 import { accountQuotas } from './0031-account-quotas';
 import { addressBookSaved } from './0032-address-book-saved';
+import { junkCorpus } from './0033-junk-corpus';
 import type { Migration } from './migration';
 
 /** In order; a new migration is a new file here, never an edit to an old one. */
@@ -39,7 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   searchCjkRunEnds, folderDeletePlan, outboxSources, messageIdsNeverReused, searchNfkc,
   searchAttachmentNames, messagesByMessageId, accountIdsNeverReused, smtpCertificatePin, outboxSendingBegan,
   outboxComposedApart, messagesByInReplyTo, messageFilters, filterConditionOperators, messagesThreadRoot,
-  accountQuotas, addressBookSaved,
+  accountQuotas, addressBookSaved, junkCorpus,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

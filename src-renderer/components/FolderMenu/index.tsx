@@ -13,6 +13,7 @@ interface FolderMenuProps {
   onClose(): void;
   onDialog(dialog: FolderDialogState): void;
   onMarkRead(folder: FolderView): void;
+  onRunJunk(folder: FolderView): void;
   onSubscribe(folder: FolderView, subscribed: boolean): void;
   onExport(folder: FolderView): void;
   /** Null where mail files cannot be chosen (the web mode). */
@@ -31,7 +32,7 @@ interface FolderMenuProps {
  * click on an account's name offers a new top-level folder.
  */
 export function FolderMenu(props: FolderMenuProps) {
-  const { target, at, onClose, onDialog, onMarkRead, onSubscribe, onExport, onImport, showingUnsubscribed, onShowUnsubscribed } = props;
+  const { target, at, onClose, onDialog, onMarkRead, onRunJunk, onSubscribe, onExport, onImport, showingUnsubscribed, onShowUnsubscribed } = props;
   const t = useT();
   const { folder, account } = target;
   const items: MenuItem[] = [];
@@ -50,6 +51,7 @@ export function FolderMenu(props: FolderMenuProps) {
     items.push({ label: t('folderMenu.newSubfolder'), testId: 'folder-menu-new', onSelect: () => onDialog({ kind: 'create', account, parent: folder }) });
     if (folder.selectable) {
       items.push({ label: t('folderMenu.markRead'), testId: 'folder-menu-mark-read', disabled: folder.unread === 0, onSelect: () => onMarkRead(folder) });
+      items.push({ label: t('folderMenu.runJunk'), testId: 'folder-menu-run-junk', disabled: folder.total === 0, onSelect: () => onRunJunk(folder) });
     }
     if (folder.selectable) {
       if (onImport) items.push({ label: t('folderMenu.import'), testId: 'folder-menu-import', separated: true, onSelect: () => onImport(folder) });

@@ -113,6 +113,7 @@ export function MailOverlaysView(props: MailOverlaysViewProps) {
           onClose={() => overlays.setFolderMenu(null)}
           onDialog={overlays.setFolderDialog}
           onMarkRead={actions.markFolderRead}
+          onRunJunk={actions.runJunkControls}
           onSubscribe={(target, subscribed) => void subscribe(target, subscribed)}
           onExport={(target) => void client.exportFolder(target.id).catch(showError)}
           onImport={client.importIntoFolder && ((target) => void importInto(target))}

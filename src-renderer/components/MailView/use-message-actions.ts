@@ -26,11 +26,13 @@ export interface MessageActions {
   removeTags(): void;
   setJunk(junk: boolean): void;
   markFolderRead(folder: FolderView): void;
+  /** Thunderbird's Run Junk Mail Controls: the junk filter over every message of the folder. */
+  runJunkControls(folder: FolderView): void;
   emptyFolder(folder: FolderView): void;
   undo(operationId: number): void;
 }
 
-type CountedKey = 'done.archive' | 'done.move' | 'done.copy' | 'done.read' | 'done.unread' | 'done.junk' | 'done.notJunk';
+type CountedKey = 'done.archive' | 'done.move' | 'done.copy' | 'done.read' | 'done.unread' | 'done.junk' | 'done.notJunk' | 'done.junkRun';
 
 /**
  * Every action goes through `messages.apply`: the core changes the store at
@@ -158,6 +160,12 @@ export function useMessageActions(folder: FolderView | null, pages: MessagePages
     },
     markFolderRead: (target) => {
       report(client.request('folders.markRead', { folderId: target.id }), { key: 'done.folderRead', folder: target }).catch(() => undefined);
+    },
+    runJunkControls: (target) => {
+      client.request('junk.runOnFolder', { folderId: target.id }).then((result) => {
+        const line: ToastLine = result.examined === 0 ? { key: 'done.junkUntrained' } : { ...counted('done.junkRun', result.examined, target), values: { count: result.examined, junk: result.junk } };
+        toasts.show({ tone: 'info', lines: [line] });
+      }, showError);
     },
     emptyFolder: (target) => {
       report(client.request('folders.empty', { folderId: target.id }), { key: 'done.emptied', folder: target }).catch(() => undefined);

@@ -74,6 +74,7 @@ export function MessageRow({ message, folderRole, account, place, selected, focu
           </span>
         )}
         {place && <span className="message-row__place" data-testid="message-place">{place}</span>}
+        {message.junk && <span className="message-row__junk" data-testid="junk-mark">{t('junk.mark')}</span>}
         <TagChips tags={message.tags} />
         <span className="message-row__subject">{message.subject || t('messages.noSubject')}</span>
         <span className="message-row__size">{formatSize(message.size, locale)}</span>

@@ -14,6 +14,7 @@ import { MessageHeaders } from '../MessageHeaders';
 import { MessageSource } from '../MessageSource';
 import { PartialNotice } from '../PartialNotice';
 import { ReceiptRequestBar } from '../ReceiptRequest';
+import { JunkBar } from '../JunkBar';
 import { InvitationCard } from '../InvitationCard';
 import { Spinner } from '../Spinner';
 import { useLiveSummary } from './use-live-summary';
@@ -65,6 +66,7 @@ function MessageReader({ initial, accountId }: { initial: MessageSummary; accoun
     <article className="reading-pane" data-testid="reading-pane">
       <MessageHeaders message={message} />
       <MessageActions messageId={message.id} accountId={accountId} showSource={showSource} onToggleSource={() => setShowSource(!showSource)} />
+      {summary.junk && <JunkBar messageId={message.id} />}
       <ReceiptRequestBar messageId={message.id} />
       <InvitationCard messageId={message.id} answered={message.flags.includes('\\Answered')} />
       <Conversation messageId={message.id} folderId={message.folderId} />

@@ -10,6 +10,7 @@ import { Dialog } from '../Dialog';
 import { ErrorNotice } from '../ErrorNotice';
 import { SelectField } from '../Field';
 import { MarkReadSetting } from './mark-read-setting';
+import { JunkSettings } from './junk-settings';
 import { AccountSettings } from './account-settings';
 import { CheckSetting, NumberSetting } from './number-setting';
 import './settings.css';
@@ -109,6 +110,7 @@ export function SettingsScreen({ accounts, onClose }: { accounts: AccountView[];
             </ul>
           )}
         </section>
+        <JunkSettings />
         {client.mode === 'electron' && (
           <section>
             <h3>{t('settings.desktop')}</h3>

@@ -20,12 +20,12 @@ describe('folder context menu', () => {
   it('special-use folders offer neither rename nor delete; Trash offers to empty it', async () => {
     const { client } = mailCore(2);
     renderWithClient(<App />, client);
-    expect((await menuOf('INBOX')).labels).toEqual(['New subfolder…', 'Mark all as read', 'Export as mbox…']);
+    expect((await menuOf('INBOX')).labels).toEqual(['New subfolder…', 'Mark all as read', 'Run junk mail controls', 'Export as mbox…']);
     fireEvent.keyDown(screen.getByRole('menu'), { key: 'Escape' });
     expect(screen.queryByRole('menu')).toBeNull();
-    expect((await menuOf('Trash')).labels).toEqual(['New subfolder…', 'Mark all as read', 'Export as mbox…', 'Empty Trash…', 'Unsubscribe']);
+    expect((await menuOf('Trash')).labels).toEqual(['New subfolder…', 'Mark all as read', 'Run junk mail controls', 'Export as mbox…', 'Empty Trash…', 'Unsubscribe']);
     fireEvent.keyDown(screen.getByRole('menu'), { key: 'Escape' });
-    expect((await menuOf('Receipts')).labels).toEqual(['New subfolder…', 'Mark all as read', 'Export as mbox…', 'Unsubscribe', 'Rename…', 'Delete folder…']);
+    expect((await menuOf('Receipts')).labels).toEqual(['New subfolder…', 'Mark all as read', 'Run junk mail controls', 'Export as mbox…', 'Unsubscribe', 'Rename…', 'Delete folder…']);
   });
 
   it('gives the focus back to the folder after its menu closes, and after the dialog an item opened closes', async () => {
@@ -69,7 +69,7 @@ describe('folder context menu', () => {
     fireEvent.click(within(dialog).getByTestId('name-submit'));
     await waitFor(() => expect(client.callsOf('folders.create')).toEqual([{ accountId: null, parentId: null, name: 'Kept' }]));
     await within(section).findByTestId('folder-Kept', {}, SLOW);
-    expect((await menuOf('Kept')).labels).toEqual(['New subfolder…', 'Mark all as read', 'Export as mbox…', 'Rename…', 'Delete folder…']);
+    expect((await menuOf('Kept')).labels).toEqual(['New subfolder…', 'Mark all as read', 'Run junk mail controls', 'Export as mbox…', 'Rename…', 'Delete folder…']);
     fireEvent.click(screen.getByTestId('folder-menu-delete'));
     expect(screen.getByTestId('confirm-dialog').textContent).toContain('will be deleted from this computer');
   });
@@ -175,7 +175,7 @@ describe('folder context menu', () => {
     renderWithClient(<App />, mailCore(1).client, 'zh');
     fireEvent.contextMenu(await screen.findByTestId('folder-Trash', {}, SLOW));
     expect(within(screen.getByRole('menu')).getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
-      '新建子文件夹…', '全部标记为已读', '导出为 mbox…', '清空“已删除”…', '取消订阅',
+      '新建子文件夹…', '全部标记为已读', '运行垃圾邮件控制', '导出为 mbox…', '清空“已删除”…', '取消订阅',
     ]);
   });
 
