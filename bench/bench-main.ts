@@ -11,6 +11,7 @@ import { runMboxBench } from './mbox/mbox-bench';
 import { runPop3Bench } from './pop3/pop3-bench';
 import { runSendBench } from './send/send-bench';
 import { runSearchLagBench } from './search/search-lag-bench';
+import { runJunkBench } from './junk/junk-bench';
 import { atCleanup, cleanUpOnSignals, cleanupAll, makeTempDir, stopping } from './cleanup';
 import type { MailboxPlan } from './generator/generate-message';
 import { USAGE, parseOptions, type BenchOptions } from './options';
@@ -35,6 +36,7 @@ export async function runBench(argv: string[], root: string): Promise<number> {
   if (options.send !== null) return runAlone(() => runSendBench(root, options.send!, options.only, say, options.profile, options.runs));
   if (options.mbox !== null) return runAlone(() => runMboxBench(root, options.mbox!, options.seed, say));
   if (options.searchLag !== null) return runAlone(() => runSearchLagBench(root, options.searchLag!, options.seed, say));
+  if (options.junk !== null) return runAlone(() => runJunkBench(root, options.junk!, options.seed, say));
   try {
     const tools = detectTools();
     describeTools(tools);

@@ -20,6 +20,8 @@ export interface BenchOptions {
   mbox: number | null;
   /** Messages in the store searched while the main thread's lag is measured, or null. */
   searchLag: number | null;
+  /** Messages of each kind the junk filter and bogofilter are trained on, or null. */
+  junk: number | null;
   help: boolean;
 }
 
@@ -49,8 +51,11 @@ export const USAGE = `Usage: npm run bench -- [--messages N] [--runs K] [--seed 
   --search-lag N instead of the sync rows: write N messages with bodies into a store (50000 when no value
                  is wanted: --search-lag 50000), index them, and time slow searches with the main
                  thread's event-loop lag, the query in the main thread and in the search worker
+  --junk N       instead of the sync rows: train the junk filter and bogofilter (apt: bogofilter) on N junk and
+                 N good generated messages (2000 when no value is wanted: --junk 2000), then score N/2 of each
+                 never seen; times, main-thread lag while Wren scores, junk caught and good taken for junk
 Writes test-artifacts/bench-results.json (--big-html: bench-big-html.json, --push: bench-push.json,
---pop3: bench-pop3.json, --send: bench-send.json, --mbox: bench-mbox.json, --search-lag: bench-search-lag.json).`;
+--pop3: bench-pop3.json, --send: bench-send.json, --mbox: bench-mbox.json, --search-lag: bench-search-lag.json, --junk: bench-junk.json).`;
 
 export function parseOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -67,6 +72,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       send: { type: 'string' },
       mbox: { type: 'string' },
       'search-lag': { type: 'string' },
+      junk: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -84,6 +90,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     send: values.send === undefined ? null : positiveInt(values.send, '--send'),
     mbox: values.mbox === undefined ? null : positiveInt(values.mbox, '--mbox'),
     searchLag: values['search-lag'] === undefined ? null : positiveInt(values['search-lag'], '--search-lag'),
+    junk: values.junk === undefined ? null : positiveInt(values.junk, '--junk'),
     help: values.help ?? false,
   };
 }

@@ -32,7 +32,7 @@ function gnuTimeWorks(file: string): boolean {
   return spawnSync(file, ['-f', '%M', 'true'], { encoding: 'utf8' }).status === 0;
 }
 
-function installWithApt(packages: string[], notes: string[]): void {
+export function installWithApt(packages: string[], notes: string[]): void {
   const hint = `apt-get install -y ${packages.join(' ')}`;
   if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {
     notes.push(`Missing: ${packages.join(', ')}. Install with: ${hint}`);
