@@ -26,6 +26,7 @@ import { REDIRECT_USAGE, redirectCommand } from './commands/redirect-command';
 import { INVITATION_USAGE, invitationCommand } from './commands/invitation-command';
 import { FILTER_USAGE, filterCommand } from './commands/filter-commands';
 import { JUNK_USAGE, junkCommand } from './commands/junk-command';
+import { SEARCHES_USAGE, savedSearchCommand } from './commands/saved-search-commands';
 import { searchCommand } from './commands/search-command';
 import { startRunStats } from './run-stats';
 import { stopOnSignal } from './stop-on-signal';
@@ -54,6 +55,8 @@ const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
                  [--threads]     (replies indented under what they answer)
                  [--collapsed]   (with --threads: a thread per row, with how many it holds)
   search QUERY [--account ACCOUNT|local] [--folder PATH] [--limit N]   (words AND, "phrases", from: to: subject: body:)
+  search --saved NAME|ID [--limit N]   (a saved search, run again)
+${SEARCHES_USAGE.replace(/^/gm, '  ')}
   read MESSAGE_ID [--raw]        (--raw with --json adds the whole source, base64)
   conversation MESSAGE_ID        (its conversation, oldest first, from every folder of its account)
   source MESSAGE_ID              (the raw message, byte for byte, to stdout)
@@ -117,6 +120,7 @@ async function run(context: CliContext, command: string | undefined, args: strin
     case 'addresses': return addressCommand(context, args);
     case 'filter': return filterCommand(context, args);
     case 'junk': return junkCommand(context, args);
+    case 'searches': return savedSearchCommand(context, args);
     case 'send': return sendCommand(context, args);
     case 'outbox': return outboxCommand(context, args);
     default: throw new WrenError('BadRequest', command ? `Unknown command "${command}".\n${USAGE}` : USAGE);

@@ -293,3 +293,10 @@ export interface JunkRunResult {
   examined: number;
   junk: number;
 }
+
+/** A saved search (Thunderbird's search folder): the search box's query under a name, run again when opened. */
+export interface SavedSearch {
+  id: number;
+  name: string;
+  query: string;
+}

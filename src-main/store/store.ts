@@ -22,6 +22,7 @@ import { OutboxRepo } from './outbox-repo';
 import { SearchRepo } from './search-repo';
 import { ConversationQuery } from './conversation-query';
 import { JunkCorpusRepo } from './junk-corpus-repo';
+import { SavedSearchesRepo } from './saved-searches-repo';
 
 /**
  * The local cache: one SQLite database plus a blob folder for large parts.
@@ -50,6 +51,7 @@ export class Store {
   readonly search: SearchRepo;
   readonly conversations: ConversationQuery;
   readonly junkCorpus: JunkCorpusRepo;
+  readonly savedSearches: SavedSearchesRepo;
 
   constructor(readonly dataDir: string) {
     this.db = openDatabase(join(dataDir, 'wren.sqlite'));
@@ -75,6 +77,7 @@ export class Store {
     this.search = new SearchRepo(this.db);
     this.conversations = new ConversationQuery(this.db);
     this.junkCorpus = new JunkCorpusRepo(this.db);
+    this.savedSearches = new SavedSearchesRepo(this.db);
   }
 
   /**

@@ -8,6 +8,7 @@ import { assertOpenable } from '../../messages/attachment-risk';
 import { MailingLists } from '../../messages/mailing-lists';
 import { ReturnReceipts } from '../../messages/return-receipts';
 import { Invitations } from '../../calendar/invitations';
+import { SavedSearches } from '../../search/saved-searches';
 import { chooseDisplayParts } from '../../mime/choose-display-parts';
 import { hasFilterText } from '../../store/list-order';
 import { safeFileName } from '../../mime/safe-file-name';
@@ -26,6 +27,7 @@ export function messageHandlers(core: WrenCore, options: HandlerOptions): Pick<H
   const mailingLists = new MailingLists(core.store, core.reader, process.env.WREN_TEST_DNS ?? null);
   const receipts = new ReturnReceipts(core.store, core.reader, core.outbox, core.operations);
   const invitations = new Invitations(core.store, core.reader, core.outbox, core.operations);
+  const savedSearches = new SavedSearches(core.store);
   return {
     // Threads, and words to look for, read the whole folder: in the search worker, off the main thread.
     'messages.list': ({ folderId, offset, limit, sort, filter, threads }) =>
@@ -37,6 +39,9 @@ export function messageHandlers(core: WrenCore, options: HandlerOptions): Pick<H
     'views.list': () => core.store.views.counts(),
     'messages.listView': ({ view, offset, limit, sort }) => core.store.views.page(view, offset, limit, sort),
     'messages.search': ({ query, accountId, folderId, offset, limit, sort }) => core.search.search({ query, accountId, folderId, offset, limit, sort }),
+    'searches.list': () => savedSearches.list(),
+    'searches.save': (search) => savedSearches.save(search),
+    'searches.remove': ({ searchId }) => savedSearches.remove(searchId),
     'messages.read': ({ messageId, markSeen }) => core.reader.read(messageId, { markSeen }),
     'messages.summary': ({ messageId }) => summaryOf(core.reader.requireMessage(messageId)),
     'messages.source': async ({ messageId }) => {

@@ -2,8 +2,9 @@ import { parseArgs } from 'node:util';
 import { WrenError } from '../../errors/wren-error';
 import type { CliContext } from '../cli-context';
 import { findFolder, findScope } from '../find-by-name';
+import { findSavedSearch } from './saved-search-commands';
 
-const USAGE = 'Usage: wren search QUERY [--account NAME|local] [--folder PATH] [--limit N]';
+const USAGE = 'Usage: wren search QUERY [--account NAME|local] [--folder PATH] [--limit N] | wren search --saved NAME|ID [--limit N]';
 
 /**
  * `wren search QUERY`: the cache's full-text index, newest first, with no
@@ -12,9 +13,10 @@ const USAGE = 'Usage: wren search QUERY [--account NAME|local] [--folder PATH] [
  */
 export async function searchCommand(context: CliContext, args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
-    args, options: { account: { type: 'string' }, folder: { type: 'string' }, limit: { type: 'string' } }, allowPositionals: true, strict: true,
+    args, options: { account: { type: 'string' }, folder: { type: 'string' }, limit: { type: 'string' }, saved: { type: 'string' } }, allowPositionals: true, strict: true,
   });
-  const query = positionals.join(' ').trim();
+  if (values.saved !== undefined && (positionals.length > 0 || values.account !== undefined || values.folder !== undefined)) throw new WrenError('BadRequest', USAGE);
+  const query = values.saved === undefined ? positionals.join(' ').trim() : (await findSavedSearch(context, values.saved)).query;
   if (!query) throw new WrenError('BadRequest', USAGE);
   if (values.folder !== undefined && values.account === undefined) throw new WrenError('BadRequest', `--folder needs --account.\n${USAGE}`);
   const accountId = values.account === undefined ? undefined : await findScope(context, values.account);

@@ -1,6 +1,6 @@
 /** Messages: lists, unified views, reading, and the operations journal's way in. */
 import { z } from 'zod';
-import { type MessageSummary, type UnifiedViewCount, UnifiedView, type ViewMessageSummary, type SearchHit, type ConversationMessage, type MessageView, MailOperation, type OperationReceipt, type MailingList, type ReceiptRequest, type Invitation, INVITATION_ANSWERS } from '../mail-shapes';
+import { type MessageSummary, type UnifiedViewCount, UnifiedView, type ViewMessageSummary, type SearchHit, type ConversationMessage, type MessageView, MailOperation, type OperationReceipt, type MailingList, type ReceiptRequest, type Invitation, INVITATION_ANSWERS, type SavedSearch } from '../mail-shapes';
 import { DEFAULT_LIST_SORT, MAX_COLLAPSED_THREADS, MAX_FILTER_TEXT, MAX_KEPT_IN_FILTER } from '../contract-constants';
 import { ListSort } from '../../settings/settings-schema';
 import { byMessage, empty, id, request } from './request-shape';
@@ -66,6 +66,13 @@ export const messageRequests = {
    * accountId: absent for everything, null for the local folders; folderId: one folder.
    * unindexed: messages not yet in the index (a large sync just stored them), left out of this answer.
    */
+  /** The saved searches, by name. */
+  'searches.list': request<SavedSearch[]>()(empty),
+  /** Saves the search box's query under a name (no id), or renames or changes a saved one; a query with no word to look for is refused. */
+  'searches.save': request<SavedSearch>()(
+    z.object({ id: id.optional(), name: z.string().trim().min(1).max(200), query: z.string().trim().min(1).max(1000) }).strict(),
+  ),
+  'searches.remove': request<{ removed: true }>()(z.object({ searchId: id }).strict()),
   'messages.search': request<{ total: number; items: SearchHit[]; unindexed: number }>()(
     z
       .object({

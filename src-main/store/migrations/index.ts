@@ -31,6 +31,7 @@ import { messagesThreadRoot } from './0030-messages-thread-root';
 import { accountQuotas } from './0031-account-quotas';
 import { addressBookSaved } from './0032-address-book-saved';
 import { junkCorpus } from './0033-junk-corpus';
+import { savedSearches } from './0034-saved-searches';
 import type { Migration } from './migration';
 
 /** In order; a new migration is a new file here, never an edit to an old one. */
@@ -40,7 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   searchCjkRunEnds, folderDeletePlan, outboxSources, messageIdsNeverReused, searchNfkc,
   searchAttachmentNames, messagesByMessageId, accountIdsNeverReused, smtpCertificatePin, outboxSendingBegan,
   outboxComposedApart, messagesByInReplyTo, messageFilters, filterConditionOperators, messagesThreadRoot,
-  accountQuotas, addressBookSaved, junkCorpus,
+  accountQuotas, addressBookSaved, junkCorpus, savedSearches,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

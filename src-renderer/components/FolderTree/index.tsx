@@ -23,6 +23,8 @@ interface FolderTreeProps {
   onDropMessages(folder: FolderView, dragged: DraggedMessages, copy: boolean): void;
   /** The Outbox's entry, at the top (it is there only while the outbox holds something). */
   outbox?: ReactNode;
+  /** The saved searches, under the unified views. */
+  savedSearches?: ReactNode;
 }
 
 const pointer = (event: MouseEvent) => {
@@ -38,6 +40,7 @@ export function FolderTree(props: FolderTreeProps) {
     <nav className="folder-tree" aria-label={t('folders.heading')} data-testid="folder-tree">
       {props.outbox}
       {props.viewCounts && <UnifiedViews counts={props.viewCounts} selectedFolderId={props.selectedFolderId} onSelect={props.onSelect} />}
+      {props.savedSearches}
       {accounts.map((account) => (
         <FolderSection key={account.id} {...props} title={account.name} hint={account.email} colour={account.colour} entry={foldersByAccount.get(account.id)}
           onHeadingMenu={(at) => onAccountMenu(account, at)} testId={`account-${account.id}`} headingTestId="account-heading"

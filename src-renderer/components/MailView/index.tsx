@@ -35,6 +35,8 @@ import { useOutbox } from '../Outbox/use-outbox';
 import { useSettings } from '../../settings/settings-context';
 import { menuCommandAction } from './menu-commands';
 import { AddressBook } from '../AddressBook';
+import { SavedSearchList } from '../SavedSearches';
+import { useSavedSearches } from '../SavedSearches/use-saved-searches';
 import './mail-view.css';
 
 /** While the outbox is open the message commands would act on a list out of sight: only these keys work. */
@@ -57,7 +59,9 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
   const foldersByAccount = useAccountFolders(accounts, showUnsubscribed);
   // The unified views appear once there is more than one account to unify.
   const viewCounts = useViewCounts(accounts.length > 1);
-  const { folder, query, setQuery, searchBoxKey, accountFolders, pages, messages: selection, selectFolder, filter, setFilter } = useMailSelection(accounts, foldersByAccount, viewCounts);
+  const savedSearches = useSavedSearches();
+  const savedNameOf = (text: string) => savedSearches.searches.find((search) => search.query === text)?.name;
+  const { folder, query, setQuery, searchBoxKey, accountFolders, pages, messages: selection, selectFolder, filter, setFilter } = useMailSelection(accounts, foldersByAccount, viewCounts, savedNameOf);
   const searchInput = useRef<HTMLInputElement>(null);
   const activity = useAccountActivity(accounts);
   useUnreadTitle(foldersByAccount);
@@ -115,6 +119,13 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
           selectedFolderId={outboxOpen ? null : (folder?.id ?? null)}
           viewCounts={viewCounts}
           outbox={<OutboxFolderRow entries={outbox} selected={outboxOpen} onSelect={() => setOutboxOpen(true)} />}
+          savedSearches={
+            <SavedSearchList searches={savedSearches.searches} activeQuery={outboxOpen ? '' : query} onMenu={savedSearches.openMenu}
+              onOpen={(search) => {
+                setOutboxOpen(false);
+                setQuery(search.query);
+              }} />
+          }
           onSelect={(next) => {
             setOutboxOpen(false);
             selectFolder(next);
@@ -146,7 +157,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
               offlineAccount={offlineAccountOf(folder, accounts, activity.statuses)}
               filter={filter}
               onFilter={setFilter}
-              top={<SearchBox key={searchBoxKey} ref={searchInput} query={query} onQuery={setQuery} />}
+              top={<SearchBox key={searchBoxKey} ref={searchInput} query={query} onQuery={setQuery} onSave={savedNameOf(query) === undefined ? savedSearches.save : undefined} />}
             />
             <ReadingPane
               message={selection.single}
@@ -158,6 +169,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
       </div>
       {settingsOpen && <SettingsScreen accounts={accounts} onClose={() => setSettingsOpen(false)} />}
       {addressBookOpen && <AddressBook onClose={() => setAddressBookOpen(false)} />}
+      {savedSearches.overlay}
       <MailOverlaysView
         accounts={accounts}
         overlays={overlays}

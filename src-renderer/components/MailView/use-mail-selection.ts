@@ -14,7 +14,13 @@ import { useMessageSelection } from './use-message-selection';
  * disappears, the first account's inbox is opened; another folder starts
  * with nothing selected.
  */
-export function useMailSelection(accounts: AccountView[], foldersByAccount: Map<number, AccountFolders>, viewCounts: UnifiedViewCount[] | null = null) {
+export function useMailSelection(
+  accounts: AccountView[],
+  foldersByAccount: Map<number, AccountFolders>,
+  viewCounts: UnifiedViewCount[] | null = null,
+  /** The name the query was saved under, if it was: its results are then named as that search folder. */
+  savedNameOf: (query: string) => string | undefined = () => undefined,
+) {
   const t = useT();
   const [folderId, setFolderId] = useState<number | null>(null);
   // While a search is on, its results take the folder's place; the folder is kept to return to.
@@ -29,7 +35,7 @@ export function useMailSelection(accounts: AccountView[], foldersByAccount: Map<
   }, [fallbackId]);
   // The quick filter belongs to the folder open now: another folder starts unfiltered, as in Thunderbird.
   const [filter, setFilter] = useState<ListFilter>({});
-  const searchPlace = query ? searchFolder(query, 0, t) : null;
+  const searchPlace = query ? searchFolder(query, 0, t, savedNameOf(query)) : null;
   const pages = useMessagePages(searchPlace?.id ?? openFolder?.id ?? null, query, filter);
   const folder = searchPlace ? { ...searchPlace, total: pages?.total ?? 0 } : openFolder;
   const messages = useMessageSelection(pages);

@@ -9,6 +9,8 @@ const SETTLE_MS = 250;
 interface SearchBoxProps {
   query: string;
   onQuery(query: string): void;
+  /** Saves the query searched now (Thunderbird's Save as Search Folder). */
+  onSave?(query: string): void;
 }
 
 /**
@@ -18,7 +20,7 @@ interface SearchBoxProps {
  * method composes (pinyin becoming 会议) nothing is searched: the letters
  * typed so far are not the words meant.
  */
-export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function SearchBox({ query, onQuery }, ref) {
+export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function SearchBox({ query, onQuery, onSave }, ref) {
   const t = useT();
   const [text, setText] = useState(query);
   const [composing, setComposing] = useState(false);
@@ -59,6 +61,11 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
       {text && (
         <button type="button" className="search-box__clear" onClick={clear} title={t('search.clear')} aria-label={t('search.clear')} data-testid="search-clear">
           ×
+        </button>
+      )}
+      {onSave && query && text.trim() === query && (
+        <button type="button" className="search-box__save" onClick={() => onSave(query)} data-testid="search-save">
+          {t('savedSearch.saveButton')}
         </button>
       )}
     </form>

@@ -12,13 +12,14 @@ export function isSearchFolderId(folderId: number | null): boolean {
   return folderId === SEARCH_FOLDER_ID;
 }
 
-export function searchFolder(query: string, total: number, t: Translate): FolderView {
+/** The results as a folder: named by the query, or by the name it was saved under (a search folder). */
+export function searchFolder(query: string, total: number, t: Translate, savedName?: string): FolderView {
   return {
     id: SEARCH_FOLDER_ID,
     accountId: null,
     parentId: null,
     path: 'search:',
-    name: t('search.results', { query }),
+    name: savedName ?? t('search.results', { query }),
     role: null,
     selectable: true,
     subscribed: true,

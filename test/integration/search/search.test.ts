@@ -102,6 +102,23 @@ describe('search over synced, downloaded and local mail (lab)', () => {
     expect(malformed.stderr).toBe('');
   });
 
+  it('saved searches: saved in the window, run from the CLI by name, renamed and removed there', async () => {
+    const cli = async (args: string[]) =>
+      run(process.execPath, ['bin/wren.cjs', '--data-dir', join(wren.dir, 'data'), ...args], { env: { ...process.env, XDG_CONFIG_HOME: join(wren.dir, 'config') } });
+    const saved = await wren.call('searches.save', { name: 'Meetings', query: '会议' });
+    await expect(wren.call('searches.save', { name: 'Nothing', query: '***' })).rejects.toMatchObject({ code: 'BadRequest' });
+    const ran = JSON.parse((await cli(['--json', 'search', '--saved', 'meetings'])).stdout) as { total: number; messages: { subject: string }[] };
+    expect(ran.messages.map((m) => m.subject).sort()).toEqual(['会议通知：明天下午三点开会', '时间变更']);
+    expect((await cli(['searches', 'save', 'Budget', 'subject:budget'])).stdout).toMatch(/^Saved search \d+: Budget\n$/);
+    expect((await cli(['searches', 'rename', String(saved.id), '会议'])).stdout).toBe(`Renamed saved search ${saved.id} to 会议\n`);
+    expect((await cli(['searches', 'list'])).stdout.split('\n').filter(Boolean).map((line) => line.split('\t').slice(1))).toEqual([
+      ['Budget', 'subject:budget'], ['会议', '会议'],
+    ]);
+    expect((await cli(['searches', 'remove', 'budget'])).stdout).toBe('Removed saved search Budget\n');
+    expect((await wren.call('searches.list', {})).map((search) => search.name)).toEqual(['会议']);
+    await expect(cli(['search', '--saved', 'Budget'])).rejects.toMatchObject({ stderr: expect.stringContaining('No saved search "Budget". Saved: 会议.') });
+  });
+
   it('still finds everything with the server gone', async () => {
     await lab.stop();
     expect(await found('三楼')).toEqual(['会议通知：明天下午三点开会']);
