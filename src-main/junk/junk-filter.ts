@@ -65,6 +65,24 @@ export class JunkFilter {
     return this.store.write(() => tokens.map(({ key, tokens }) => ({ key, before: this.store.junkCorpus.train(key, { verdict, tokens }) })));
   }
 
+  /**
+   * A trained message opened later, its body now stored: trained again from all of it, under the same verdict
+   * (a message marked from the list before it was ever opened was learnt from its headers). One lookup by its
+   * Message-ID for a message never trained; a failure costs the training, never the reading.
+   */
+  relearn(messageId: number): void {
+    try {
+      const record = this.store.messages.get(messageId);
+      const trained = record ? this.store.junkCorpus.trained(keyOf(record)) : null;
+      if (!record || !trained) return;
+      const tokens = tokensOf(record, this.store.bodies.body(messageId) ?? null);
+      if (tokens.length <= trained.tokens.length) return;
+      this.store.write(() => this.store.junkCorpus.train(keyOf(record), { verdict: trained.verdict, tokens }));
+    } catch (error) {
+      console.error('[wren] the junk filter could not learn from an opened message:', error);
+    }
+  }
+
   /** Keeps a mark's training change for as long as its operation can be undone (the toast's few seconds, in practice). */
   rememberForUndo(operationId: number, learned: LearnedMarks): void {
     this.undoable.set(operationId, learned);

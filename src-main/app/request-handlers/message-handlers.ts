@@ -42,7 +42,12 @@ export function messageHandlers(core: WrenCore, options: HandlerOptions): Pick<H
     'searches.list': () => savedSearches.list(),
     'searches.save': (search) => savedSearches.save(search),
     'searches.remove': ({ searchId }) => savedSearches.remove(searchId),
-    'messages.read': ({ messageId, markSeen }) => core.reader.read(messageId, { markSeen }),
+    'messages.read': async ({ messageId, markSeen }) => {
+      const view = await core.reader.read(messageId, { markSeen });
+      // A message marked junk or not junk before its body was here was learnt from its headers: now from all of it.
+      core.junk.relearn(messageId);
+      return view;
+    },
     'messages.summary': ({ messageId }) => summaryOf(core.reader.requireMessage(messageId)),
     'messages.source': async ({ messageId }) => {
       const { stream, size } = await core.reader.source(messageId);

@@ -77,6 +77,24 @@ describe('JunkFilter', () => {
     expect(store.junkCorpus.countsOf(['subject:恭喜']).get('subject:恭喜')).toEqual({ junk: 1, good: 0 });
   });
 
+  it('a message marked before its body was here is learnt again from all of it once opened; an untrained one is left alone', () => {
+    const { store, inbox, filter } = setup();
+    const [spam, other] = stored(store, inbox, [trainingJunk[0]!, trainingJunk[1]!], false);
+    filter.learn([spam!], true);
+    const fromHeaders = filter.status();
+    store.write(() => store.bodies.saveBody(spam!, { text: trainingJunk[0]!.text, html: null, warnings: [] }));
+    filter.relearn(spam!);
+    const whole = filter.status();
+    expect(whole).toMatchObject({ junk: 1, good: 0 });
+    expect(whole.tokens).toBeGreaterThan(fromHeaders.tokens + 10);
+    // A word of its body (the subject's are "subject:" tokens), learnt as junk.
+    expect(store.junkCorpus.countsOf(['恭喜']).get('恭喜')).toEqual({ junk: 1, good: 0 });
+    filter.relearn(spam!);
+    expect(filter.status()).toEqual(whole);
+    filter.relearn(other!);
+    expect(filter.status()).toEqual(whole);
+  });
+
   it('an undone first mark leaves no training; Reset forgets everything', () => {
     const { store, inbox, filter } = setup();
     const ids = stored(store, inbox, trainingJunk.slice(0, 2));
