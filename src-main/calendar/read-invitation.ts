@@ -1,5 +1,5 @@
 import type ICAL from 'ical.js';
-import type { Address, Invitation, InvitationAttendee } from '../ipc/contract';
+import type { Address, Invitation, InvitationAttendee, InvitationRecurrence } from '../ipc/contract';
 import { icalJs } from '../system/first-use-packages';
 
 type Component = InstanceType<typeof ICAL.Component>;
@@ -44,6 +44,37 @@ function instant(time: Time | null): number | null {
   return time.toJSDate().getTime();
 }
 
+const FREQUENCIES: readonly InvitationRecurrence['frequency'][] = ['daily', 'weekly', 'monthly', 'yearly'];
+const WEEKDAY_CODES = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
+
+/**
+ * The event's first RRULE as the reading pane words it: by day, week, month or year, on which weekdays (a
+ * monthly "second Tuesday" too), how many times or until when. Null without one, or for a rule beyond that
+ * (hourly, by set position…): the event is then only said to repeat.
+ */
+function recurrence(event: Component): InvitationRecurrence | null {
+  const rule = event.getFirstPropertyValue('rrule') as InstanceType<typeof ICAL.Recur> | null;
+  if (!rule || typeof rule !== 'object') return null;
+  const frequency = String(rule.freq ?? '').toLowerCase() as InvitationRecurrence['frequency'];
+  if (!FREQUENCIES.includes(frequency)) return null;
+  const other = Object.keys(rule.parts ?? {}).filter((part) => part !== 'BYDAY');
+  if (other.length > 0 && !(frequency === 'yearly' && other.every((part) => part === 'BYMONTH' || part === 'BYMONTHDAY'))) return null;
+  const days = (rule.getComponent('byday') as string[]).map((code) => /^([+-]?\d{1,2})?([A-Z]{2})$/.exec(String(code)));
+  if (days.some((match) => !match || !WEEKDAY_CODES.includes(match[2]!))) return null;
+  const ordinals = days.map((match) => (match![1] ? Number(match![1]) : null));
+  if (ordinals.some((ordinal) => ordinal !== null) && days.length !== 1) return null;
+  // Monthly or yearly on a plain weekday is every such weekday of the month: not what "every month on Monday" says.
+  if ((frequency === 'monthly' || frequency === 'yearly') && days.length > 0 && ordinals[0] === null) return null;
+  return {
+    frequency,
+    interval: rule.interval && rule.interval > 0 ? rule.interval : 1,
+    weekdays: days.map((match) => WEEKDAY_CODES.indexOf(match![2]!)),
+    nth: ordinals[0] ?? null,
+    count: typeof rule.count === 'number' ? rule.count : null,
+    until: rule.until ? instant(rule.until) : null,
+  };
+}
+
 const text = (event: Component, name: string): string | null => {
   const value = event.getFirstPropertyValue(name);
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
@@ -81,6 +112,7 @@ export function parseInvitation(ics: string): ParsedInvitation | null {
       end: instant(event.hasProperty('dtend') || event.hasProperty('duration') ? parsed.endDate : null),
       allDay: start?.isDate ?? false,
       recurring: parsed.isRecurring(),
+      repeats: recurrence(event),
       cancelled: method === 'CANCEL' || String(event.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED',
       organizer: person(event.getFirstProperty('organizer')),
       attendees: event.getAllProperties('attendee').map(attendee).filter((a): a is InvitationAttendee => a !== null),

@@ -240,6 +240,21 @@ export interface InvitationAttendee extends Address {
   status: string;
 }
 
+/** An event's repetition (iCalendar RRULE, RFC 5545 3.3.10), as far as the reading pane words it. */
+export interface InvitationRecurrence {
+  frequency: 'daily' | 'weekly' | 'monthly' | 'yearly';
+  /** Every `interval` days, weeks…: 1 for every one. */
+  interval: number;
+  /** BYDAY's days, 0 Sunday to 6 Saturday, in the rule's order; empty when the rule names none. */
+  weekdays: number[];
+  /** BYDAY's ordinal ("2TU": the second Tuesday; -1: the last), when its one day carries one; null otherwise. */
+  nth: number | null;
+  /** COUNT: how many times in all, or null. */
+  count: number | null;
+  /** UNTIL, epoch ms (a date: midnight UTC of that day), or null. */
+  until: number | null;
+}
+
 /** A calendar invitation a message carries (iTIP, RFC 5546: a text/calendar part), as the reading pane shows it. */
 export interface Invitation {
   /** iTIP METHOD, upper-case: REQUEST (an invitation), CANCEL, REPLY, PUBLISH… */
@@ -254,6 +269,8 @@ export interface Invitation {
   end: number | null;
   allDay: boolean;
   recurring: boolean;
+  /** How it repeats, when its rule is one the reading pane can word (RRULE by day, week, month or year); null otherwise. */
+  repeats: InvitationRecurrence | null;
   /** The event, or this invitation, was called off (METHOD:CANCEL or STATUS:CANCELLED). */
   cancelled: boolean;
   organizer: Address | null;

@@ -26,8 +26,8 @@ describe('web mode: a calendar invitation in the reading pane', () => {
   beforeAll(async () => {
     const [alice, bob] = [web.lab.users[0]!.email, web.lab.users[1]!.email];
     await web.lab.seed(bob, 'INBOX', [
-      invitationMessage({ organizer: alice, attendees: [bob, 'eve@example.test'], summary: 'Budget review', messageId: '<inv-e2e@example.test>' }),
-      invitationMessage({ organizer: alice, method: 'CANCEL', summary: '周五午餐', uid: 'lunch', messageId: '<cancel-e2e@example.test>' }),
+      invitationMessage({ organizer: alice, attendees: [bob, 'eve@example.test'], summary: 'Budget review', messageId: '<inv-e2e@example.test>', recurring: 'FREQ=WEEKLY;BYDAY=TU;COUNT=10' }),
+      invitationMessage({ organizer: alice, method: 'CANCEL', summary: '周五午餐', uid: 'lunch', messageId: '<cancel-e2e@example.test>', recurring: 'FREQ=MONTHLY;BYDAY=1FR' }),
     ]);
     await web.page.goto(web.app.url);
     await fillAccountForm(web.page, web.lab, web.lab.users[1]!, { smtp: true });
@@ -40,6 +40,7 @@ describe('web mode: a calendar invitation in the reading pane', () => {
     await card().waitFor();
     expect(await web.page.getByTestId('invitation-when').textContent()).toMatch(/^Tue, Dec 8, 2026, 2:00\s–\s3:00\sPM$/);
     expect(await card().textContent()).toContain('Dan Li <alice@example.test>');
+    expect(await web.page.getByTestId('invitation-repeats').textContent()).toBe('Every week on Tuesday, 10 times');
     await screenshot(web.page, 'invitation-en');
     await web.page.getByTestId('invitation-accepted').click();
     await web.page.getByTestId('invitation-answered').waitFor();
@@ -55,6 +56,7 @@ describe('web mode: a calendar invitation in the reading pane', () => {
     await card().waitFor();
     expect(await card().textContent()).toMatch(/^📅 此活动已取消周五午餐时间/);
     expect(await web.page.getByTestId('invitation-accepted').count()).toBe(0);
+    expect(await web.page.getByTestId('invitation-repeats').textContent()).toBe('每月的第一个星期五');
     await screenshot(web.page, 'invitation-cancelled-zh');
     await web.page.getByTestId('language').selectOption('en');
   });

@@ -21,7 +21,8 @@ export interface InvitationOptions {
   /** Local start in China Standard Time, "YYYYMMDDTHHMMSS"; the event lasts an hour. */
   start?: string;
   allDay?: string;
-  recurring?: boolean;
+  /** true: weekly, four times; a string: that RRULE's value. */
+  recurring?: boolean | string;
   sequence?: number;
 }
 
@@ -50,7 +51,7 @@ export function invitationIcs(options: InvitationOptions = {}): string {
     ...(options.attendees ?? ['bob@example.test', 'eve@example.test']).map(
       (address) => `ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE;CN=${address}:mailto:${address}`,
     ),
-    ...(options.recurring ? ['RRULE:FREQ=WEEKLY;COUNT=4'] : []),
+    ...(options.recurring ? [`RRULE:${options.recurring === true ? 'FREQ=WEEKLY;COUNT=4' : options.recurring}`] : []),
     ...(options.method === 'CANCEL' ? ['STATUS:CANCELLED'] : []),
     'DTSTAMP:20261201T080000Z',
     'END:VEVENT',

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { WrenError } from '../../errors/wren-error';
-import type { Invitation, InvitationAnswer } from '../../ipc/contract';
+import type { Invitation, InvitationAnswer, InvitationRecurrence } from '../../ipc/contract';
 import type { CliContext } from '../cli-context';
 import { reportSent } from './send-command';
 
@@ -34,11 +34,26 @@ function eventLines(invitation: Invitation): string[] {
   const when = (ms: number | null) => (ms === null ? '?' : invitation.allDay ? new Date(ms).toISOString().slice(0, 10) : new Date(ms).toISOString());
   const lines = [
     `${invitation.cancelled ? 'Cancelled' : invitation.method === 'REPLY' ? 'Reply' : 'Invitation'}: ${invitation.summary}`,
-    `When: ${when(invitation.start)} to ${when(invitation.end)}${invitation.recurring ? ' (repeats)' : ''}`,
+    `When: ${when(invitation.start)} to ${when(invitation.end)}${invitation.recurring && !invitation.repeats ? ' (repeats)' : ''}`,
   ];
+  if (invitation.repeats) lines.push(`Repeats: ${repeatWords(invitation.repeats, when)}`);
   if (invitation.location) lines.push(`Where: ${invitation.location}`);
   if (invitation.organizer) lines.push(`Organizer: ${invitation.organizer.address}`);
   for (const attendee of invitation.attendees) lines.push(`Attendee: ${attendee.address} (${attendee.status})`);
   if (invitation.canAnswer) lines.push('Answer with --accept, --tentative or --decline.');
   return lines;
+}
+
+const UNITS = { daily: 'day', weekly: 'week', monthly: 'month', yearly: 'year' } as const;
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** "every 2 weeks on Mon, Wed; 10 times" (the window words it in the user's language, see recurrence-words.ts). */
+function repeatWords(repeats: InvitationRecurrence, when: (ms: number | null) => string): string {
+  const unit = UNITS[repeats.frequency];
+  const every = repeats.interval === 1 ? `every ${unit}` : `every ${repeats.interval} ${unit}s`;
+  const nth = repeats.nth === null ? '' : `${repeats.nth === -1 ? 'last' : `#${repeats.nth}`} `;
+  const days = repeats.weekdays.length > 0 ? ` on ${nth}${repeats.weekdays.map((day) => DAYS[day]).join(', ')}` : '';
+  const count = repeats.count === null ? '' : `; ${repeats.count} time${repeats.count === 1 ? '' : 's'}`;
+  const until = repeats.until === null ? '' : `; until ${when(repeats.until)}`;
+  return `${every}${days}${count}${until}`;
 }

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import type { StringKey } from '../../i18n/en';
 import { useToasts } from '../Toasts/toast-context';
 import { eventTimeWords } from './event-time';
+import { recurrenceWords } from './recurrence-words';
 import './invitation-card.css';
 
 const ANSWER_WORDS: Record<InvitationAnswer, StringKey> = { accepted: 'invitation.accept', tentative: 'invitation.tentative', declined: 'invitation.decline' };
@@ -61,8 +62,9 @@ function EventCard({ messageId, invitation, answeredBefore }: { messageId: numbe
         <dt>{t('invitation.when')}</dt>
         <dd data-testid="invitation-when">
           {eventTimeWords(invitation, locale)}
-          {invitation.recurring && ` (${t('invitation.recurring')})`}
+          {!invitation.repeats && invitation.recurring && ` (${t('invitation.recurring')})`}
         </dd>
+        {invitation.repeats && (<><dt>{t('invitation.repeats')}</dt><dd data-testid="invitation-repeats">{recurrenceWords(invitation.repeats, invitation.allDay, t, locale)}</dd></>)}
         {invitation.location && (<><dt>{t('invitation.where')}</dt><dd>{invitation.location}</dd></>)}
         {invitation.organizer && (<><dt>{t('invitation.organizer')}</dt><dd>{formatAddress(invitation.organizer)}</dd></>)}
         {replier && (<><dt>{t('invitation.answer')}</dt><dd>{formatAddress(replier)}: {t(STATUS_WORDS[replier.status] ?? 'invitation.statusNeedsAction')}</dd></>)}

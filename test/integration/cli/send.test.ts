@@ -80,14 +80,15 @@ describe('wren send and wren outbox against the lab', () => {
   }, 60_000);
 
   it('wren invitation prints the event a message carries, and --accept answers its organizer', async () => {
-    await lab.seed(alice().email, 'INBOX', [invitationMessage({ organizer: bob().email, attendees: [alice().email], to: alice().email, summary: 'Standup', messageId: '<standup@example.test>' })]);
+    await lab.seed(alice().email, 'INBOX', [invitationMessage({ organizer: bob().email, attendees: [alice().email], to: alice().email, summary: 'Standup', messageId: '<standup@example.test>', recurring: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE;UNTIL=20270630T155959Z' })]);
     expect((await wren(['sync', 'Alice'])).code).toBe(0);
     const listed = JSON.parse((await wren(['list', 'Alice', 'INBOX', '--json'])).stdout) as { id: number; subject: string }[];
     const id = String(listed.find((m) => m.subject === 'Standup')!.id);
     const shown = await wren(['invitation', id]);
     expect(shown.code, shown.stderr).toBe(0);
     expect(shown.stdout).toBe([
-      'Invitation: Standup', 'When: 2026-12-08T06:00:00.000Z to 2026-12-08T07:00:00.000Z', 'Where: 3号会议室', `Organizer: ${bob().email}`,
+      'Invitation: Standup', 'When: 2026-12-08T06:00:00.000Z to 2026-12-08T07:00:00.000Z',
+      'Repeats: every 2 weeks on Mon, Wed; until 2027-06-30T15:59:59.000Z', 'Where: 3号会议室', `Organizer: ${bob().email}`,
       `Attendee: ${alice().email} (needs-action)`, 'Answer with --accept, --tentative or --decline.', '',
     ].join('\n'));
     const answered = await wren(['invitation', id, '--accept', '--json']);

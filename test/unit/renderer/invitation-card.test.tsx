@@ -12,7 +12,7 @@ afterEach(cleanup);
 
 const REQUEST: Invitation = {
   method: 'REQUEST', uid: 'u1', summary: 'Budget review', location: 'Room 3', description: null,
-  start: Date.UTC(2026, 11, 8, 6, 0), end: Date.UTC(2026, 11, 8, 7, 0), allDay: false, recurring: true, cancelled: false,
+  start: Date.UTC(2026, 11, 8, 6, 0), end: Date.UTC(2026, 11, 8, 7, 0), allDay: false, recurring: true, repeats: null, cancelled: false,
   organizer: { name: 'Dan Li', address: 'dan@example.test' },
   attendees: [{ name: '', address: 'bob@example.test', status: 'needs-action' }, { name: '', address: 'eve@example.test', status: 'accepted' }],
   you: { name: '', address: 'bob@example.test', status: 'needs-action' }, canAnswer: true,
@@ -37,6 +37,12 @@ describe('the invitation card', () => {
     expect((await screen.findByTestId('invitation-answered')).textContent).toBe('You answered: Accepted. The organizer has been told.');
     expect(client.callsOf('messages.answerInvitation')).toEqual([{ messageId: 5, answer: 'accepted', language: 'en' }]);
     expect(await screen.findByText('Your answer is on its way to Dan Li <dan@example.test>.')).toBeTruthy();
+  });
+
+  it('a rule it can word is said on a line of its own, instead of "(repeats)"', async () => {
+    render({ ...REQUEST, repeats: { frequency: 'weekly', interval: 2, weekdays: [1, 3], nth: null, count: 10, until: null } });
+    expect((await screen.findByTestId('invitation-repeats')).textContent).toBe('Every 2 weeks on Monday and Wednesday, 10 times');
+    expect(screen.getByTestId('invitation-when').textContent).not.toContain('repeats');
   });
 
   it('an invitation answered before (\\Answered) says so, and can be answered again', async () => {
