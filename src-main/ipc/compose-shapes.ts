@@ -119,3 +119,10 @@ export const IdentityFields = z
   })
   .strict();
 export type IdentityFieldsInput = z.input<typeof IdentityFields>;
+
+/** An Address Book list: a name standing for its members, in their order (addresses.lists). */
+export interface ContactList {
+  id: number;
+  name: string;
+  members: { name: string; address: string }[];
+}

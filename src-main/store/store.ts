@@ -23,6 +23,7 @@ import { SearchRepo } from './search-repo';
 import { ConversationQuery } from './conversation-query';
 import { JunkCorpusRepo } from './junk-corpus-repo';
 import { SavedSearchesRepo } from './saved-searches-repo';
+import { ContactListsRepo } from './contact-lists-repo';
 
 /**
  * The local cache: one SQLite database plus a blob folder for large parts.
@@ -52,6 +53,7 @@ export class Store {
   readonly conversations: ConversationQuery;
   readonly junkCorpus: JunkCorpusRepo;
   readonly savedSearches: SavedSearchesRepo;
+  readonly contactLists: ContactListsRepo;
 
   constructor(readonly dataDir: string) {
     this.db = openDatabase(join(dataDir, 'wren.sqlite'));
@@ -78,6 +80,7 @@ export class Store {
     this.conversations = new ConversationQuery(this.db);
     this.junkCorpus = new JunkCorpusRepo(this.db);
     this.savedSearches = new SavedSearchesRepo(this.db);
+    this.contactLists = new ContactListsRepo(this.db);
   }
 
   /**

@@ -8,12 +8,14 @@ import type { WrenCore } from '../wren-core';
 import type { HandlerOptions } from '../handlers';
 import { MessageRedirect } from '../../messages/message-redirect';
 import { AddressBook } from '../../contacts/address-book';
+import { ContactLists } from '../../contacts/contact-lists';
 import { Templates } from '../../compose/templates';
 
 /** Writing mail: the composer's start, identities, address suggestions, drafts, attachments and the outbox. */
 export function composeHandlers(core: WrenCore, options: HandlerOptions): Pick<Handlers, keyof typeof composeRequests> {
   const redirects = new MessageRedirect(core.store, core.reader, core.outbox);
   const addressBook = new AddressBook(core.store);
+  const contactLists = new ContactLists(core.store);
   const templates = new Templates(core.store, core.accounts, core.staging);
   return {
     'compose.start': (request) => core.compose.start(request),
@@ -27,6 +29,9 @@ export function composeHandlers(core: WrenCore, options: HandlerOptions): Pick<H
     'addresses.save': ({ address, name }) => addressBook.save(address, name),
     'addresses.importVcard': ({ vcard }) => addressBook.importVcards(vcard),
     'addresses.exportVcard': () => addressBook.exportVcards(),
+    'addresses.lists': () => contactLists.all(),
+    'addresses.saveList': (list) => contactLists.save(list),
+    'addresses.removeList': ({ listId }) => contactLists.remove(listId),
     'drafts.save': (composed) => core.drafts.save(composed),
     'drafts.discard': (request) => core.drafts.discard(request),
     'templates.save': (composed) => templates.save(composed),

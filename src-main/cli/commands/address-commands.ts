@@ -8,7 +8,10 @@ export const ADDRESS_USAGE = `addresses suggest TEXT [--limit N]   (the composer
 addresses forget ADDRESS             (out of the suggestions and the Address Book until mail stored later names it again)
 addresses list [TEXT]                (the Address Book, by name; TEXT: only names and addresses holding it)
 addresses add ADDRESS [--name NAME]  (adds it, or names it: mail no longer renames it)
-addresses export FILE.vcf | addresses import FILE.vcf   (vCard 4.0 out; 3.0 or 4.0 in)`;
+addresses export FILE.vcf | addresses import FILE.vcf   (vCard 4.0 out; 3.0 or 4.0 in)
+addresses lists                      (the Address Book's lists: a name written in To stands for its members)
+addresses list-save NAME ADDRESS...  (adds the list, or replaces its members; ADDRESS may be "Name <a@b>")
+addresses list-remove NAME|ID`;
 
 const usage = () => new WrenError('BadRequest', `Usage: wren ${ADDRESS_USAGE.replace(/\n(?=addresses)/g, '\n       wren ')}`);
 
@@ -16,6 +19,7 @@ const usage = () => new WrenError('BadRequest', `Usage: wren ${ADDRESS_USAGE.rep
 export async function addressCommand(context: CliContext, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { limit: { type: 'string' }, name: { type: 'string' } }, allowPositionals: true, strict: true });
   const [action, text, ...extra] = positionals;
+  if (action === 'lists' || action === 'list-save' || action === 'list-remove') return listCommand(context, action, positionals.slice(1), values);
   if (extra.length > 0 || (values.limit !== undefined && action !== 'suggest') || (values.name !== undefined && action !== 'add')) throw usage();
   if (action === 'suggest' && text !== undefined) {
     const limit = Number(values.limit ?? '8');
@@ -43,4 +47,33 @@ export async function addressCommand(context: CliContext, args: string[]): Promi
     throw usage();
   }
   return 0;
+}
+
+/** `wren addresses lists | list-save NAME ADDRESS... | list-remove NAME|ID`. */
+async function listCommand(context: CliContext, action: string, args: string[], values: { limit?: string; name?: string }): Promise<number> {
+  if (values.limit !== undefined || values.name !== undefined) throw usage();
+  if (action === 'lists' && args.length === 0) {
+    const lists = await context.request('addresses.lists', {});
+    context.print(lists, () => lists.map((list) => `${list.id}\t${list.name}\t${list.members.map((m) => m.address).join(', ')}`));
+  } else if (action === 'list-save' && args.length >= 2) {
+    const [name, ...addresses] = args as [string, ...string[]];
+    const existing = (await context.request('addresses.lists', {})).find((list) => list.name.toLowerCase() === name.toLowerCase());
+    const saved = await context.request('addresses.saveList', { ...(existing && { id: existing.id }), name, members: addresses.map(member) });
+    context.print(saved, () => [`Saved the list ${saved.name}: ${saved.members.length} member${saved.members.length === 1 ? '' : 's'}.`]);
+  } else if (action === 'list-remove' && args.length === 1) {
+    const lists = await context.request('addresses.lists', {});
+    const found = lists.find((list) => String(list.id) === args[0] || list.name.toLowerCase() === args[0]!.toLowerCase());
+    if (!found) throw new WrenError('NotFound', `No list "${args[0]}". Lists: ${lists.map((list) => list.name).join(', ') || 'none'}.`);
+    const removed = await context.request('addresses.removeList', { listId: found.id });
+    context.print(removed, () => [`Removed the list ${found.name}.`]);
+  } else {
+    throw usage();
+  }
+  return 0;
+}
+
+/** "Name <a@b>" or a bare address. */
+function member(text: string): { name: string; address: string } {
+  const named = /^\s*"?([^"<]*?)"?\s*<([^<>]+)>\s*$/.exec(text);
+  return named ? { name: named[1]!.trim(), address: named[2]!.trim() } : { name: '', address: text.trim() };
 }

@@ -1,6 +1,6 @@
 /** Writing mail: the composer, identities, drafts and the outbox. */
 import { z } from 'zod';
-import { ComposeAddress, ComposedMessage, IdentityFields, type ComposeAttachment, type OutboxEntryView } from '../compose-shapes';
+import { ComposeAddress, ComposedMessage, IdentityFields, type ComposeAttachment, type ContactList, type OutboxEntryView } from '../compose-shapes';
 import { type IdentityView, type AddressSuggestion, type Contact, ComposeMode, MAX_CONTACTS_PAGE } from '../mail-shapes';
 import { byAccount, empty, id, request } from './request-shape';
 
@@ -41,6 +41,13 @@ export const composeRequests = {
   'addresses.importVcard': request<{ added: number; updated: number }>()(z.object({ vcard: z.string().max(10_000_000) }).strict()),
   /** The whole Address Book as a vCard 4.0 file. */
   'addresses.exportVcard': request<{ vcard: string; count: number }>()(empty),
+  /** The Address Book's lists, by name, with their members. */
+  'addresses.lists': request<ContactList[]>()(empty),
+  /** Adds a list (no id) or replaces one's name and members; a name already taken (whatever its case) is refused. */
+  'addresses.saveList': request<ContactList>()(
+    z.object({ id: id.optional(), name: z.string().trim().min(1).max(200), members: z.array(ComposeAddress).min(1).max(1000) }).strict(),
+  ),
+  'addresses.removeList': request<{ removed: true }>()(z.object({ listId: id }).strict()),
   /** Stores a draft (replacing `draftMessageId`'s version): on the server's Drafts, queued offline, or local for POP3. */
   'drafts.save': request<{ draftMessageId: number; stored: 'server' | 'queued' | 'local' }>()(ComposedMessage),
   /** Keeps the message as a template in Local Folders ▸ Templates (made on first use); the composer stays open. */

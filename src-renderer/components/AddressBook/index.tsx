@@ -11,6 +11,7 @@ import { ConfirmDialog } from '../Dialog/confirm-dialog';
 import { ErrorNotice } from '../ErrorNotice';
 import { useToasts } from '../Toasts/toast-context';
 import { ContactRow } from './contact-row';
+import { ContactLists } from './contact-lists';
 import './address-book.css';
 
 /** A page shows this many; more is said, to be found by searching. */
@@ -72,6 +73,7 @@ export function AddressBook({ onClose }: { onClose(): void }) {
           <button type="button" onClick={() => void exportFile().catch(fail)} data-testid="contacts-export">{t('contacts.export')}</button>
         </div>
         {error && <ErrorNotice error={error} />}
+        <ContactLists onWrite={onClose} />
         <NewContact onSave={(name, address) => run(client.request('addresses.save', { name, address }))} />
         {page && (
           <>

@@ -1,7 +1,9 @@
 import { useEffect, useId, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
-import type { AddressSuggestion } from '../../../src-main/ipc/contract';
+import type { AddressSuggestion, ContactList } from '../../../src-main/ipc/contract';
 import { useClient } from '../../client/client-context';
+import { useRequest } from '../../hooks/use-request';
 import { useT } from '../../i18n/i18n-context';
+import type { Translate } from '../../i18n/translate';
 import { chipLabel, parseAddressList, type AddressChip } from './address-list';
 
 interface AddressFieldProps {
@@ -37,6 +39,34 @@ function useSuggestions(query: string): { suggestions: AddressSuggestion[]; forg
   return { suggestions, forget };
 }
 
+/** What a suggestion adds: one address seen in mail (which can be forgotten), or an Address Book list's members. */
+interface Choice {
+  key: string;
+  label: string;
+  chips: AddressChip[];
+  /** The address a suggestion of one stands for (Shift+Delete or its × forget it); none for a list. */
+  forgettable: string | null;
+}
+
+/** The lists whose name holds what is typed (whatever its case), first: a list is the shorter way to write to many. */
+function choicesFor(text: string, lists: ContactList[], suggestions: AddressSuggestion[], chips: AddressChip[], t: Translate): Choice[] {
+  const typed = text.trim().toLowerCase();
+  const already = (address: string) => chips.some((chip) => chip.address.toLowerCase() === address.toLowerCase());
+  const listChoices = lists
+    .filter((list) => typed && list.name.toLowerCase().includes(typed))
+    .map((list) => ({
+      key: `list:${list.id}`,
+      label: t('compose.listSuggestion', { name: list.name, count: list.members.length }),
+      chips: list.members.filter((member) => !already(member.address)).map((member) => ({ ...member, valid: true })),
+      forgettable: null,
+    }))
+    .filter((choice) => choice.chips.length > 0);
+  const addressChoices = suggestions
+    .filter((s) => !already(s.address))
+    .map((s) => ({ key: s.address, label: s.name ? `${s.name} <${s.address}>` : s.address, chips: [{ name: s.name, address: s.address, valid: true }], forgettable: s.address }));
+  return [...listChoices, ...addressChoices];
+}
+
 /**
  * To, Cc or Bcc: every address a chip (an invalid one marked), a pasted list
  * split into chips, suggestions while typing (arrows and Enter pick one,
@@ -48,9 +78,10 @@ export function AddressField({ label, chips, onChange, testId, autoFocus }: Addr
   const [text, setText] = useState('');
   const [highlighted, setHighlighted] = useState(0);
   const { suggestions, forget } = useSuggestions(text);
+  const lists = useRequest('addresses.lists', {}).data ?? [];
   // Escape dismissed the suggestions: none until the user types on.
   const [dismissed, setDismissed] = useState(false);
-  const shown = dismissed ? [] : suggestions.filter((s) => !chips.some((c) => c.address.toLowerCase() === s.address.toLowerCase()));
+  const shown = dismissed ? [] : choicesFor(text, lists, suggestions, chips, t);
 
   const add = (added: AddressChip[]) => {
     if (added.length) onChange([...chips, ...added]);
@@ -58,7 +89,7 @@ export function AddressField({ label, chips, onChange, testId, autoFocus }: Addr
     setHighlighted(0);
   };
   const commitText = () => add(parseAddressList(text));
-  const pick = (suggestion: AddressSuggestion) => add([{ name: suggestion.name, address: suggestion.address, valid: true }]);
+  const pick = (choice: Choice) => add(choice.chips);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown' && shown.length) {
@@ -73,9 +104,9 @@ export function AddressField({ label, chips, onChange, testId, autoFocus }: Addr
     } else if ((event.key === 'Enter' || event.key === ',' || event.key === ';') && text.trim() && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
       commitText();
-    } else if (event.key === 'Delete' && event.shiftKey && shown[highlighted] && text.trim()) {
+    } else if (event.key === 'Delete' && event.shiftKey && shown[highlighted]?.forgettable && text.trim()) {
       event.preventDefault();
-      forget(shown[highlighted]!.address);
+      forget(shown[highlighted]!.forgettable!);
       setHighlighted(0);
     } else if (event.key === 'Escape' && shown.length && text.trim()) {
       event.stopPropagation(); // as Gmail: this Escape closes the list, not the composer around it
@@ -128,33 +159,35 @@ export function AddressField({ label, chips, onChange, testId, autoFocus }: Addr
       </div>
       {shown.length > 0 && text.trim() && (
         <ul className="address-field__suggestions" role="listbox" id={`${inputId}-list`} data-testid="address-suggestions">
-          {shown.map((suggestion, index) => (
+          {shown.map((choice, index) => (
             <li
-              key={suggestion.address}
+              key={choice.key}
               role="option"
               aria-selected={index === highlighted}
               onMouseDown={(event) => {
                 event.preventDefault();
-                pick(suggestion);
+                pick(choice);
               }}
             >
-              <span className="address-field__suggestion">{suggestion.name ? `${suggestion.name} <${suggestion.address}>` : suggestion.address}</span>
-              <button
-                type="button"
-                tabIndex={-1}
-                className="address-field__forget"
-                aria-label={t('compose.forgetSuggestion', { address: suggestion.address })}
-                title={t('compose.forgetSuggestion', { address: suggestion.address })}
-                onMouseDown={(event) => {
-                  // Neither picks the suggestion (the row's own mouse-down) nor takes the focus from the field.
-                  event.preventDefault();
-                  event.stopPropagation();
-                  forget(suggestion.address);
-                }}
-                data-testid="address-suggestion-forget"
-              >
-                ×
-              </button>
+              <span className="address-field__suggestion">{choice.label}</span>
+              {choice.forgettable && (
+                <button
+                  type="button"
+                  tabIndex={-1}
+                  className="address-field__forget"
+                  aria-label={t('compose.forgetSuggestion', { address: choice.forgettable })}
+                  title={t('compose.forgetSuggestion', { address: choice.forgettable })}
+                  onMouseDown={(event) => {
+                    // Neither picks the suggestion (the row's own mouse-down) nor takes the focus from the field.
+                    event.preventDefault();
+                    event.stopPropagation();
+                    forget(choice.forgettable!);
+                  }}
+                  data-testid="address-suggestion-forget"
+                >
+                  ×
+                </button>
+              )}
             </li>
           ))}
         </ul>

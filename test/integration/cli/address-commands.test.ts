@@ -44,4 +44,17 @@ describe('wren addresses', () => {
     expect(JSON.parse((await wren(['--json', 'addresses', 'list', 'fang'])).stdout)).toMatchObject({ total: 1, items: [{ address: 'fang@example.test', name: 'Wang Fang', saved: true }] });
     expect((await wren(['addresses', 'add'])).code).toBe(2);
   });
+
+  it('keeps lists: saved with names and addresses, saved again to change them, listed and removed; a bad address is refused', async () => {
+    const saved = await wren(['addresses', 'list-save', 'Team', '张三 <zhang@example.test>', 'li@example.test']);
+    expect(saved.code, saved.stderr).toBe(0);
+    expect(saved.stdout).toBe('Saved the list Team: 2 members.\n');
+    expect((await wren(['addresses', 'list-save', 'team', 'wang@example.test'])).stdout).toBe('Saved the list team: 1 member.\n');
+    const lists = JSON.parse((await wren(['--json', 'addresses', 'lists'])).stdout) as Array<{ name: string; members: unknown[] }>;
+    expect(lists).toEqual([{ id: expect.any(Number), name: 'team', members: [{ name: '', address: 'wang@example.test' }] }]);
+    expect((await wren(['addresses', 'list-save', 'Bad', 'not-an-address'])).code).toBe(2);
+    expect((await wren(['addresses', 'list-remove', 'TEAM'])).stdout).toBe('Removed the list team.\n');
+    expect((await wren(['addresses', 'lists'])).stdout.trim()).toBe('');
+    expect((await wren(['addresses', 'list-remove', 'Team'])).code).toBe(1);
+  });
 });
