@@ -417,6 +417,8 @@ const strings = {
   'quota.checked': 'As the server said at {when}',
   'quota.warning': 'Your mailbox on the server is filling up.',
   'quota.critical': 'Your mailbox on the server is almost full: soon it will refuse new mail. Empty the Trash or delete old mail.',
+  'quota.alert': '{account}: your mailbox on the server is {percent}% full. Empty the Trash or delete old mail, or the server will soon refuse new mail.',
+  'quota.alertTitle': '{account}: mailbox {percent}% full',
   'folderDialog.deleteLocalText': 'The folder {folder}, its subfolders and all the mail in them ({count} {count|message|messages}) will be deleted from this computer. This cannot be undone.',
   'folderMenu.import': 'Import mail…',
   'folderMenu.export': 'Export as mbox…',

@@ -412,6 +412,8 @@ export const zh: Dictionary = {
     'quota.checked': '服务器于 {when} 告知',
     'quota.warning': '您在服务器上的邮箱快满了。',
     'quota.critical': '您在服务器上的邮箱几乎已满：很快将无法接收新邮件。请清空已删除文件夹或删除旧邮件。',
+    'quota.alert': '{account}：您在服务器上的邮箱已用 {percent}%。请清空已删除文件夹或删除旧邮件，否则服务器很快将拒收新邮件。',
+    'quota.alertTitle': '{account}：邮箱已用 {percent}%',
     'folderDialog.deleteLocalText': '文件夹 {folder}、其子文件夹及其中的所有邮件（{count} 封）将从这台电脑上删除。此操作无法撤销。',
     'folderMenu.import': '导入邮件…',
     'folderMenu.export': '导出为 mbox…',

@@ -39,6 +39,8 @@ describe('web mode: a mailbox almost full (zh)', () => {
     expect(await meter.getAttribute('data-level')).toBe('critical');
     expect(await meter.getByRole('alert').textContent()).toBe('您在服务器上的邮箱几乎已满：很快将无法接收新邮件。请清空已删除文件夹或删除旧邮件。');
     expect(await meter.textContent()).toMatch(/^已用 9\d%9\d KB \/ 100 KB/);
+    // And once, as Thunderbird's alert: a toast naming the account.
+    await web.page.getByText(/^bob@example\.test：您在服务器上的邮箱已用 9\d%。请清空已删除文件夹或删除旧邮件，否则服务器很快将拒收新邮件。$/).waitFor();
     await screenshot(web.page, 'quota-critical-zh');
   });
 });

@@ -27,6 +27,7 @@ import { useMailOverlays } from './use-mail-overlays';
 import { inboxFor, useMailSelection } from './use-mail-selection';
 import { useUnreadTitle } from './use-unread-title';
 import { useNewMailNotifications } from '../../notifications/use-new-mail-notifications';
+import { useQuotaAlerts } from '../../notifications/use-quota-alerts';
 import { useMessageActions } from './use-message-actions';
 import { useOperationFailures } from './use-operation-failures';
 import { OutboxView } from '../Outbox';
@@ -66,6 +67,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
   const activity = useAccountActivity(accounts);
   useUnreadTitle(foldersByAccount);
   useNewMailNotifications();
+  useQuotaAlerts(accounts);
   const overlays = useMailOverlays();
   const actions = useMessageActions(folder, pages, selection);
   const { compose } = useCompose();
