@@ -17,6 +17,8 @@ import { identityForReply, replyRecipients, type Identity } from './reply-recipi
 import { stageAttachmentsFromSource, stageAttachmentsOf, stageSourceOf } from './stage-parts';
 import { forwardSubject, replySubject } from './subject-prefix';
 import { htmlToText } from '../system/first-use-packages';
+import { LOCAL_TEMPLATES } from '../ipc/contract-constants';
+import { isTemplate } from './templates';
 
 
 export interface ComposeStartRequest {
@@ -70,6 +72,8 @@ export class ComposeStarter {
       case 'forward':
       case 'forwardAttachment':
         return this.forward(original, identities, request.mode, request.language);
+      case 'editTemplate':
+        return this.editTemplate(original, identities);
       default:
         return this.fromDraft(original, identities, request.mode === 'editDraft');
     }
@@ -131,6 +135,14 @@ export class ComposeStarter {
     const body = forwardBody({ ...record, text: original.text, isHtml: original.html !== null }, language);
     const attachments = await stageAttachmentsOf(this.store, this.reader, this.staging, record.id, { keepContentIds: false });
     return { ...base, text: `${signatureBlock(identity)}${body.text}`, html: body.html && withSignatureHtml(body.html, identity.signature), attachments };
+  }
+
+  /** Thunderbird's Edit Template: the template as written, which saving as a template again replaces (Templates.save). */
+  private async editTemplate(original: Original, identities: Identity[]): Promise<ComposedMessage> {
+    if (!isTemplate(this.store, original.record.folderId)) {
+      throw new WrenError('BadRequest', `Message ${original.record.id} is not in Local Folders ▸ ${LOCAL_TEMPLATES}.`, { messageId: original.record.id });
+    }
+    return { ...(await this.fromDraft(original, identities, false)), origin: { messageId: original.record.id, kind: 'template' } };
   }
 
   private async fromDraft(original: Original, identities: Identity[], continuing: boolean): Promise<ComposedMessage> {

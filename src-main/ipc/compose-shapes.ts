@@ -39,7 +39,8 @@ export const ComposeAttachment = z.object({
 /** Why this message is written: marks the original \Answered or $Forwarded (through the journal) once it is sent. */
 export const ComposeOrigin = z.object({
   messageId: id,
-  kind: z.enum(['reply', 'replyAll', 'forward', 'forwardAttachment', 'draft', 'editAsNew']),
+  /** template: the composer edits that template (Edit Template); saving it as a template replaces it. */
+  kind: z.enum(['reply', 'replyAll', 'forward', 'forwardAttachment', 'draft', 'editAsNew', 'template']),
 });
 
 /** Everything the composer knows about one message being written. */

@@ -202,7 +202,7 @@ export interface Contact extends AddressSuggestion {
 export const MAX_CONTACTS_PAGE = 500;
 
 /** `replyList`: Thunderbird's Reply to List, to the address the message's List-Post names. */
-export const ComposeMode = z.enum(['new', 'reply', 'replyAll', 'replyList', 'forward', 'forwardAttachment', 'editDraft', 'editAsNew']);
+export const ComposeMode = z.enum(['new', 'reply', 'replyAll', 'replyList', 'forward', 'forwardAttachment', 'editDraft', 'editAsNew', 'editTemplate']);
 export type ComposeMode = z.infer<typeof ComposeMode>;
 
 /** What the native menu asks of the UI: the shortcut actions it also offers, plus a few of its own. */

@@ -39,4 +39,19 @@ describe('web mode: templates (Save as template, New message from template)', ()
     // The template stays for next week.
     await expect.poll(() => web.page.getByTestId('message-row').count()).toBe(1);
   });
+
+  it('Edit template opens the template itself; Save template replaces it and closes the composer', async () => {
+    await web.page.getByTestId('message-row').filter({ hasText: 'Weekly report' }).click();
+    await web.page.getByTestId('action-edit-template').click();
+    await composer().waitFor();
+    expect(await composer().getByRole('heading').first().textContent()).toBe('Template: Weekly report');
+    await web.page.getByTestId('compose-subject').fill('Weekly report (team)');
+    await web.page.getByTestId('compose-body').fill('Done this week:\n\nNext week:\n\nBlocked by:\n');
+    expect(await web.page.getByTestId('compose-save-template').textContent()).toBe('Save template');
+    await screenshot(web.page, 'template-edit-en');
+    await web.page.getByTestId('compose-save-template').click();
+    await composer().waitFor({ state: 'detached' });
+    await web.page.getByText('Template saved: it replaces the one you edited.').waitFor();
+    await expect.poll(() => web.page.getByTestId('message-row').allInnerTexts()).toEqual([expect.stringContaining('Weekly report (team)')]);
+  });
 });

@@ -16,7 +16,7 @@ export function composeHandlers(core: WrenCore, options: HandlerOptions): Pick<H
   const redirects = new MessageRedirect(core.store, core.reader, core.outbox);
   const addressBook = new AddressBook(core.store);
   const contactLists = new ContactLists(core.store);
-  const templates = new Templates(core.store, core.accounts, core.staging);
+  const templates = new Templates(core.store, core.accounts, core.staging, core.operations);
   return {
     'compose.start': (request) => core.compose.start(request),
     'identities.list': ({ accountId }) => identitiesOf(core.store, core.accounts.require(accountId)),

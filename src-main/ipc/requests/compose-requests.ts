@@ -50,8 +50,11 @@ export const composeRequests = {
   'addresses.removeList': request<{ removed: true }>()(z.object({ listId: id }).strict()),
   /** Stores a draft (replacing `draftMessageId`'s version): on the server's Drafts, queued offline, or local for POP3. */
   'drafts.save': request<{ draftMessageId: number; stored: 'server' | 'queued' | 'local' }>()(ComposedMessage),
-  /** Keeps the message as a template in Local Folders ▸ Templates (made on first use); the composer stays open. */
-  'templates.save': request<{ templateId: number; folderId: number }>()(ComposedMessage),
+  /**
+   * Keeps the message as a template in Local Folders ▸ Templates (made on first use); the composer stays open.
+   * From a composer opened with Edit Template (origin kind "template"), the new version replaces that template.
+   */
+  'templates.save': request<{ templateId: number; folderId: number; replaced: boolean }>()(ComposedMessage),
   'drafts.discard': request<{ discarded: true }>()(
     z.object({ draftMessageId: id.nullable(), draftKey: z.string().uuid().nullable().default(null), accountId: id.optional() }).strict(),
   ),

@@ -94,9 +94,9 @@ export function ComposeProvider({ accounts, children }: { accounts: AccountView[
     }
   };
 
-  const discard = async (pending: Promise<ComposerState>) => {
+  const discard = async (pending: Promise<ComposerState>, quietly = false) => {
     show(null);
-    toasts.show({ tone: 'info', lines: [{ key: 'compose.discarded' }] });
+    if (!quietly) toasts.show({ tone: 'info', lines: [{ key: 'compose.discarded' }] });
     // A save still under way stores a new version (a first one too): that one goes, not the one the composer knew.
     const state = await pending;
     if (hasDraft(state)) client.request('drafts.discard', draftOf(state)).catch(fail);
@@ -115,7 +115,7 @@ export function ComposeProvider({ accounts, children }: { accounts: AccountView[
           accounts={accounts}
           onSend={(state, sendAt) => void send(state, sendAt)}
           onClose={() => show(null)}
-          onDiscard={(state) => void discard(state)}
+          onDiscard={(state, quietly) => void discard(state, quietly)}
         />
       )}
     </ComposeContext.Provider>

@@ -26,8 +26,8 @@ interface ComposerProps {
   onSend(state: Promise<ComposerState>, sendAt: number | null): void;
   /** Closed; `state` is the last one (saved as a draft unless discarded). */
   onClose(): void;
-  /** Discarded: `state` follows any save under way, whose new version is the one to remove. */
-  onDiscard(state: Promise<ComposerState>): void;
+  /** Discarded: `state` follows any save under way, whose new version is the one to remove; `quietly`: nothing said (a template saved over). */
+  onDiscard(state: Promise<ComposerState>, quietly?: boolean): void;
   /** Reopened from localStorage (after a reload): saved again soon, it may hold typing the server has not got. */
   restored: boolean;
 }
@@ -115,7 +115,7 @@ export function Composer({ initial, accounts, onSend, onClose, onDiscard, restor
       {...drop.handlers}
     >
       <header className="composer__header">
-        <h2>{state.subject || t('compose.newMessage')}</h2>
+        <h2>{state.origin?.kind === 'template' ? t('compose.templateHeading', { subject: state.subject || t('compose.newMessage') }) : state.subject || t('compose.newMessage')}</h2>
         <span className="composer__status" data-testid="compose-status" data-status={draft.status}>{t(STATUS_WORDS[draft.status])}</span>
         <button type="button" onClick={close} aria-label={t('compose.close')} data-testid="compose-close">×</button>
       </header>
@@ -166,7 +166,7 @@ export function Composer({ initial, accounts, onSend, onClose, onDiscard, restor
         <button type="button" className="primary composer__send" onClick={() => send(null)} title={t('compose.sendHint')} data-testid="compose-send">{t('compose.send')}</button>
         <SendLater onSchedule={(at) => send(at)} />
         <button type="button" onClick={() => void draft.save()} data-testid="compose-save">{t('compose.save')}</button>
-        <SaveTemplateButton state={state} />
+        <SaveTemplateButton state={state} onReplaced={() => { draft.settle(); onDiscard(draft.settled(), true); }} />
         <span className="composer__spacer" />
         <button type="button" className="composer__discard" onClick={() => { draft.settle(); onDiscard(draft.settled()); }} data-testid="compose-discard">{t('compose.discard')}</button>
       </footer>

@@ -137,7 +137,7 @@ export function useMailCommands({ folder, pages, selection, actions, overlays, c
     redirect: () => {
       if (selection.single) overlays.setRedirect(selection.single);
     },
-    editDraft: answer('editDraft'), editAsNew: answer('editAsNew'), print: handlers.print,
+    editDraft: answer('editDraft'), editAsNew: answer('editAsNew'), editTemplate: answer('editTemplate'), print: handlers.print,
   };
   return { commands, writing, editIfDraft, runShortcut: (action: ShortcutAction, key?: string) => handlers[action](key) };
 }

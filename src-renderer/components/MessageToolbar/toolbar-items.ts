@@ -14,6 +14,8 @@ export interface WritingCommands {
   editDraft(): void;
   /** A new message from this one (its recipients, subject, text and files), which stays as it was. */
   editAsNew(): void;
+  /** Thunderbird's Edit Template: the template itself, which saving as a template replaces. */
+  editTemplate(): void;
   /** Not writing, but like these it acts on the one open message. */
   print(): void;
 }
@@ -46,7 +48,10 @@ export function toolbarItems({ commands, rows, writing, inDrafts, inTemplates = 
   const answers: ToolbarItem[] = inDrafts
     ? [{ id: 'edit-draft', label: 'actions.editDraft', icon: '✎', run: writing.editDraft, disabled: count !== 1 }]
     : inTemplates
-    ? [{ id: 'use-template', label: 'actions.useTemplate', icon: '✎', run: writing.editAsNew, disabled: count !== 1 }]
+    ? [
+        { id: 'use-template', label: 'actions.useTemplate', icon: '✎', run: writing.editAsNew, disabled: count !== 1 },
+        { id: 'edit-template', label: 'actions.editTemplate', icon: '🛠', run: writing.editTemplate, disabled: count !== 1 },
+      ]
     : [
         { id: 'reply', label: 'actions.reply', icon: '↩', run: writing.reply, disabled: count !== 1 },
         { id: 'reply-all', label: 'actions.replyAll', icon: '⤺', run: writing.replyAll, disabled: count !== 1 },

@@ -3,6 +3,7 @@ import type { ComposedMessageInput } from '../../../src-main/ipc/compose-shapes'
 import { startLab, type Lab } from '../../lab/lab';
 import type { TestCore } from '../imap/lab-core';
 import { coreFor, onServerById } from '../outbox/outbox-lab';
+import { simpleMessage } from '../../lab/simple-message';
 
 /** Templates (Local Folders ▸ Templates) against the lab: kept here, started from, sent over its SMTP server. */
 describe('templates', () => {
@@ -46,4 +47,25 @@ describe('templates', () => {
     expect(delivered!.parsed.attachments.map((a) => [a.filename, a.content.toString()])).toEqual([['数据.csv', 'weekly figures']]);
     expect((await wren.call('folders.list', { accountId: null })).find((f) => f.id === saved.folderId)!.total).toBe(1);
   }, 60_000);
+
+  it('Edit Template opens the template itself; saving it as a template replaces it; a message that is no template is refused', async () => {
+    const first = await wren.call('templates.save', { accountId, to: [{ name: '', address: lab.users[2]!.email }], subject: 'Standup notes', text: 'Yesterday:\nToday:' });
+    const editing = await wren.call('compose.start', { mode: 'editTemplate', messageId: first.templateId });
+    expect(editing).toMatchObject({ subject: 'Standup notes', origin: { messageId: first.templateId, kind: 'template' }, draftMessageId: null });
+    const second = await wren.call('templates.save', { ...editing, subject: '站会记录 Standup notes', text: 'Yesterday:\nToday:\nBlocked by:' });
+    expect(second.replaced).toBe(true);
+    const templates = wren.core.store.messages.page(second.folderId, 0, 100).items.map((m) => m.subject);
+    expect(templates).toContain('站会记录 Standup notes');
+    expect(templates).not.toContain('Standup notes');
+    // The edited one is gone: starting from it again finds nothing.
+    await expect(wren.call('compose.start', { mode: 'editTemplate', messageId: first.templateId })).rejects.toMatchObject({ code: 'NotFound' });
+    // A new message from the template is no edit of it: saving that as a template adds one.
+    const used = await wren.call('compose.start', { mode: 'editAsNew', messageId: second.templateId });
+    expect((await wren.call('templates.save', used)).replaced).toBe(false);
+    await lab.seed(lab.users[1]!.email, 'INBOX', [simpleMessage(1)]);
+    await wren.core.sync.run(accountId, false);
+    const inbox = wren.core.store.folders.list(accountId).find((f) => f.role === 'inbox')!;
+    const [stored] = wren.core.store.messages.page(inbox.id, 0, 1).items;
+    await expect(wren.call('compose.start', { mode: 'editTemplate', messageId: stored!.id })).rejects.toMatchObject({ code: 'BadRequest' });
+  });
 });

@@ -7,7 +7,7 @@ const commands: MessageCommands = { delete: none, archive: none, move: none, cop
 const calls: string[] = [];
 const writing: WritingCommands = {
   compose: () => calls.push('compose'), reply: () => calls.push('reply'), replyAll: () => calls.push('replyAll'), forward: () => calls.push('forward'),
-  forwardAttachment: () => calls.push('forwardAttachment'), editDraft: () => calls.push('editDraft'), editAsNew: () => calls.push('editAsNew'),
+  forwardAttachment: () => calls.push('forwardAttachment'), editDraft: () => calls.push('editDraft'), editAsNew: () => calls.push('editAsNew'), editTemplate: () => calls.push('editTemplate'),
   print: () => calls.push('print'), redirect: () => calls.push('redirect'),
 };
 const ids = (inDrafts: boolean, count: number) => toolbarItems({ commands, rows: [], writing, inDrafts, count });
