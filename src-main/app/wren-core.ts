@@ -91,6 +91,8 @@ export interface CoreOptions {
 const ACCOUNT_WATCH_MS = 2000;
 /** 64 MB of 4 KB pages: the WAL only grows this far if the sync worker has not committed for a long time. */
 const MAIN_THREAD_CHECKPOINT_PAGES = 16_384;
+/** How long closing waits for new mail still being screened (its bodies downloaded for the junk filter). */
+const SCREENING_GRACE_MS = 10_000;
 
 /**
  * Everything the main process owns (database, sockets, sync), assembled once
@@ -126,6 +128,8 @@ export class WrenCore {
   private readonly stopWatchingWake: () => void;
   /** One OAuth2 token refresh per account across the processes sharing this data folder. */
   private readonly tokenLeases: AccountLeases;
+  /** New mail's filters and junk filter still at work (see onNewMail), waited for by close. */
+  private readonly screening = new Set<Promise<unknown>>();
 
   private constructor(readonly options: CoreOptions, readonly dataDir: string) {
     this.store = new Store(dataDir);
@@ -185,6 +189,9 @@ export class WrenCore {
     await this.outboxEngine.closeAll();
     await this.staging.settled();
     await this.sync.stop();
+    // New mail being screened (a CLI sync ends right after storing it): its filters' and junk marks are written
+    // first, so they are not lost with the process; a screen stuck on the network is not waited for long.
+    await Promise.race([Promise.allSettled([...this.screening]), new Promise((resolve) => setTimeout(resolve, SCREENING_GRACE_MS).unref())]);
     await this.search.close();
     this.sessions.closeAll();
     this.tokenLeases.close();
@@ -231,10 +238,13 @@ export class WrenCore {
   private syncRunner(): SyncRunner {
     const workerPath = this.options.syncWorkerPath === undefined ? defaultSyncWorkerPath() : this.options.syncWorkerPath;
     // The Inbox's filters see new mail first, then the junk filter; what they file away is not announced (see their screen()).
-    const onNewMail = (event: Events['mail.new']) =>
-      void this.filters.screen(event)
+    const onNewMail = (event: Events['mail.new']) => {
+      const screening = this.filters.screen(event)
         .then((left) => left && this.junk.screen(left))
         .then((left) => left && this.events.emit('mail.new', left));
+      this.screening.add(screening);
+      void screening.finally(() => this.screening.delete(screening));
+    };
     // A checkpoint copies the WAL into the database and fsyncs both, and SQLite runs it in the commit that
     // finds the WAL over its threshold: after a sync, that was often the next click's flag change, held up
     // for tens of ms. With a sync worker, its connection checkpoints (it commits after every sync and

@@ -37,6 +37,14 @@ describe('wren junk', () => {
     expect(inbox.find((message) => message.subject === unseenJunk.subject)?.flags).toContain('$Junk');
     expect(inbox.find((message) => message.subject === unseenGood.subject)?.flags).not.toContain('$Junk');
 
+    // New junk a CLI sync brings is screened before the command ends: marked here, and on the server.
+    await fixture.lab.seed(fixture.lab.users[0]!.email, 'INBOX', [corpusSource({ ...unseenJunk, subject: '恭喜您中奖 再次领取' }, 90, fixture.lab.users[0]!.email)]);
+    expect((await wren(['sync'])).code).toBe(0);
+    const after = JSON.parse((await wren(['list', 'Work', 'INBOX', '--json'])).stdout) as { subject: string; junk?: boolean }[];
+    expect(after.find((row) => row.subject === '恭喜您中奖 再次领取')?.junk).toBe(true);
+    expect((await wren(['sync'])).code).toBe(0);
+    expect((await server('INBOX')).find((message) => message.subject === '恭喜您中奖 再次领取')?.flags).toContain('$Junk');
+
     expect((await wren(['junk', 'reset'])).stdout).toContain('The junk filter forgot its training.');
     expect(JSON.parse((await wren(['junk', 'status', '--json'])).stdout)).toEqual({ junk: 0, good: 0, tokens: 0, ready: false });
   });
