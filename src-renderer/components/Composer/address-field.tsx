@@ -88,7 +88,11 @@ export function AddressField({ label, chips, onChange, testId, autoFocus }: Addr
     setText('');
     setHighlighted(0);
   };
-  const commitText = () => add(parseAddressList(text));
+  // A list's whole name typed and ended (a comma, Enter, leaving the field) stands for its members, as in Thunderbird.
+  const commitText = () => {
+    const list = lists.find((each) => each.name.toLowerCase() === text.trim().toLowerCase());
+    add(list ? list.members.filter((member) => !chips.some((chip) => chip.address.toLowerCase() === member.address.toLowerCase())).map((member) => ({ ...member, valid: true })) : parseAddressList(text));
+  };
   const pick = (choice: Choice) => add(choice.chips);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {

@@ -19,6 +19,7 @@ function setup() {
       [{ name: '张三丰', address: 'zsf@example.cn', uses: 4 }, { name: 'Ann Lee', address: 'ann@example.com', uses: 2 }].filter(
         (s) => s.name.includes(query) || s.address.includes(query),
       ),
+    'addresses.lists': () => [{ id: 1, name: '项目组', members: [{ name: 'Ann Lee', address: 'ann@example.com' }, { name: '', address: 'li@example.com' }] }],
   });
   let latest: AddressChip[] = [];
   renderWithClient(<Field onChips={(chips) => (latest = chips)} />, client);
@@ -103,5 +104,18 @@ describe('To/Cc/Bcc chips', () => {
     // Delete without Shift is the text's own.
     fireEvent.keyDown(input, { key: 'Delete' });
     expect(client.callsOf('addresses.forget')).toHaveLength(2);
+  });
+
+  it('a list of the Address Book: suggested first, picked as its members; its whole name typed and ended brings them too', async () => {
+    const { chips, input } = setup();
+    fireEvent.change(input, { target: { value: '项目' } });
+    await waitFor(() => expect(screen.getAllByRole('option').map((option) => option.textContent)).toEqual(['👥 项目组 (2 people)']));
+    await act(async () => fireEvent.keyDown(input, { key: 'Enter' }));
+    expect(chips().map((c) => c.address)).toEqual(['ann@example.com', 'li@example.com']);
+    fireEvent.keyDown(input, { key: 'Backspace' });
+    fireEvent.change(input, { target: { value: '项目组' } });
+    fireEvent.keyDown(input, { key: ',' });
+    // Ann was there already: only the member missing is added.
+    expect(chips().map((c) => c.address)).toEqual(['ann@example.com', 'li@example.com']);
   });
 });
