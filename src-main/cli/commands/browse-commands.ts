@@ -14,7 +14,7 @@ export async function foldersCommand(context: CliContext, args: string[]): Promi
 }
 
 function flagsOf(m: MessageSummary): string[] {
-  return [m.seen && '\\Seen', m.flagged && '\\Flagged', m.answered && '\\Answered'].filter((f): f is string => Boolean(f));
+  return [m.seen && '\\Seen', m.flagged && '\\Flagged', m.answered && '\\Answered', m.junk && '$Junk'].filter((f): f is string => Boolean(f));
 }
 
 /** The most one request returns; longer listings are fetched page by page. */
@@ -61,7 +61,7 @@ export async function listCommand(context: CliContext, args: string[]): Promise<
     ...(m.thread && { thread: { depth: m.thread.depth, rootId: m.thread.rootId, size: m.thread.size, unread: m.thread.unread, collapsed: m.thread.collapsed } }),
   }));
   const indent = (depth = 0) => '  '.repeat(depth);
-  context.print(rows, () => rows.map((m) => `${m.id}\t${m.date ?? ''}\t${m.from.name || m.from.address}\t${indent(m.thread?.depth)}${m.subject}${m.thread?.collapsed ? ` (${m.thread.size})` : ''}`));
+  context.print(rows, () => rows.map((m) => `${m.id}\t${m.date ?? ''}\t${m.from.name || m.from.address}\t${indent(m.thread?.depth)}${m.subject}${m.thread?.collapsed ? ` (${m.thread.size})` : ''}${m.flags.includes('$Junk') ? ' [junk]' : ''}`));
 }
 
 function count(text: string, flag: string, min: number): number {
