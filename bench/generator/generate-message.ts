@@ -1,6 +1,6 @@
 // Builds one realistic message from a seeded PRNG: the mix a real inbox has (mostly short
 // text mail in several charsets, newsletters, some large attachments, a few odd ones).
-import { ENGLISH, LANGUAGES, type Charset, type Language } from './languages';
+import { ENGLISH, pickLanguage, type Charset, type Language } from './languages';
 import { CRLF, base64Lines, encodeText, encodedWords, mailbox, quotedPrintable, rfc2231Parameter, wrapText } from './mime-encode';
 import { rngFor, type Rng } from './prng';
 
@@ -50,15 +50,6 @@ function pickKind(rng: Rng): MessageKind {
     roll -= share;
   }
   return 'text';
-}
-
-function pickLanguage(rng: Rng): Language {
-  let roll = rng.next();
-  for (const { language, weight } of LANGUAGES) {
-    if (roll < weight) return language;
-    roll -= weight;
-  }
-  return ENGLISH;
 }
 
 // --- Headers -------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 // Word and name pools per language, with the charsets real senders use for each.
 // Kept small: variety in size and encoding matters for the bench, not literary value.
+import type { Rng } from './prng';
 
 export type Charset = 'us-ascii' | 'utf-8' | 'gbk' | 'big5' | 'iso-2022-jp';
 
@@ -106,3 +107,13 @@ export const LANGUAGES: Array<{ language: Language; weight: number }> = [
 ];
 
 export const ENGLISH = english;
+
+/** A language by the weights above: the same roll of the same PRNG gives the same language, so the same bytes. */
+export function pickLanguage(rng: Rng): Language {
+  let roll = rng.next();
+  for (const { language, weight } of LANGUAGES) {
+    if (roll < weight) return language;
+    roll -= weight;
+  }
+  return ENGLISH;
+}

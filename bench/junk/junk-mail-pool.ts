@@ -1,8 +1,8 @@
 // Generated mail for the junk bench, labelled: good mail from the generator's languages (what the sync bench
 // seeds), junk from the pools below (English and Chinese advertising and phishing, the kind Wren's users get),
 // each junk message with a third of ordinary sentences mixed in so the two are not told apart by one word.
-import { LANGUAGES, type Language } from '../generator/languages';
-import { rngFor, type Rng } from '../generator/prng';
+import { pickLanguage } from '../generator/languages';
+import { rngFor } from '../generator/prng';
 
 export interface LabelledMessage {
   index: number;
@@ -36,19 +36,10 @@ const JUNK_ZH = {
   joiner: '',
 };
 
-function language(rng: Rng): Language {
-  let roll = rng.next();
-  for (const { language: each, weight } of LANGUAGES) {
-    roll -= weight;
-    if (roll < 0) return each;
-  }
-  return LANGUAGES[0]!.language;
-}
-
 /** Message `index` of the seed: junk when `junk`, otherwise good; the same seed and index give the same message. */
 export function labelledMessage(seed: number, index: number, junk: boolean): LabelledMessage {
   const rng = rngFor(seed, index);
-  const ordinary = language(rng);
+  const ordinary = pickLanguage(rng);
   const number = String(rng.int(1, 999));
   if (!junk) {
     const sentences = Array.from({ length: rng.int(4, 20) }, () => rng.pick(ordinary.sentences));

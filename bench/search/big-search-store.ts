@@ -3,8 +3,8 @@
 // indexer, so the FTS5 index holds what a synced mailbox of that size would.
 import { mkdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { LANGUAGES, type Language } from '../generator/languages';
-import { rngFor, type Rng } from '../generator/prng';
+import { pickLanguage } from '../generator/languages';
+import { rngFor } from '../generator/prng';
 import { SearchIndexer } from '../../src-main/search/search-indexer';
 import { parseInPlace } from '../../src-main/search/message-search';
 import type { HeaderRecord } from '../../src-main/store/messages-repo';
@@ -15,18 +15,9 @@ const BATCH = 1000;
 export const RARE_WORD = 'zephyrine';
 const RARE_EVERY = 2500;
 
-function language(rng: Rng): Language {
-  let roll = rng.next();
-  for (const { language: each, weight } of LANGUAGES) {
-    roll -= weight;
-    if (roll < 0) return each;
-  }
-  return LANGUAGES[0]!.language;
-}
-
 function generated(seed: number, index: number): { header: HeaderRecord; text: string } {
   const rng = rngFor(seed, index);
-  const lang = language(rng);
+  const lang = pickLanguage(rng);
   const sentences = Array.from({ length: rng.int(6, 40) }, () => rng.pick(lang.sentences));
   if (index % RARE_EVERY === 0) sentences.push(RARE_WORD);
   const name = rng.pick(lang.names);

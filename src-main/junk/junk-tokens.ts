@@ -42,7 +42,8 @@ export function junkTokens(source: TokenSource): string[] {
   if (source.to.length > 5) add(`to:many`);
   for (const word of wordsOf(source.subject)) add(`subject:${word}`);
   for (const type of source.attachmentTypes) add(`attachment:${type.toLowerCase()}`);
-  if (source.html !== null && source.text.trim() === '') add('html:no-text');
+  // HTML whose text has no words at all: a picture alone, as image spam is sent to get past word filters.
+  if (source.html !== null && source.text.trim() === '') add('html:no-words');
   for (const host of hostsOf(`${source.text}\n${source.html ?? ''}`)) {
     add(`url:${host}`);
     add(`url:${host.split('.').slice(-2).join('.')}`);

@@ -3,6 +3,7 @@ import { useClient } from '../../client/client-context';
 import { toErrorShape } from '../../client/wren-client';
 import { useI18n } from '../../i18n/i18n-context';
 import { useToasts } from '../Toasts/toast-context';
+// The return receipt's bar (its look, and its words above the button in a narrow pane): one style for the reading pane's bars.
 import '../ReceiptRequest/receipt-request.css';
 
 /**

@@ -32,10 +32,10 @@ describe('junkTokens', () => {
     expect(tokens.some((token) => token.startsWith('skip:r '))).toBe(true);
   });
 
-  it('notes HTML without text, many recipients and attachment types', () => {
+  it('notes HTML without words (a picture alone), many recipients and attachment types', () => {
     const many = Array.from({ length: 8 }, (_, i) => ({ name: '', address: `p${i}@x.test` }));
-    const tokens = junkTokens(source({ html: '<p>hi</p>', to: many, attachmentTypes: ['application/X-MSDOWNLOAD'] }));
-    expect(tokens).toEqual(expect.arrayContaining(['html:no-text', 'to:many', 'attachment:application/x-msdownload']));
+    const tokens = junkTokens(source({ html: '<img src="cid:offer">', to: many, attachmentTypes: ['application/X-MSDOWNLOAD'] }));
+    expect(tokens).toEqual(expect.arrayContaining(['html:no-words', 'to:many', 'attachment:application/x-msdownload']));
   });
 
   it('adds at most MAX_TOKENS tokens, however long the message', () => {
