@@ -16,6 +16,8 @@ export type LoadBody = (messageId: number) => Promise<BodyText | null>;
 
 /** New mail whose body is downloaded to be scored, per announcement: past this, what is stored decides (a first check after weeks away). */
 const MAX_BODIES_LOADED = 50;
+/** Marks whose training an undo can still take back: the window offers the undo of its last action only. */
+const MAX_UNDOABLE = 20;
 /** How long scoring runs before the event loop gets a turn. */
 const SLICE_MS = 8;
 
@@ -86,8 +88,9 @@ export class JunkFilter {
   /** Keeps a mark's training change for as long as its operation can be undone (the toast's few seconds, in practice). */
   rememberForUndo(operationId: number, learned: LearnedMarks): void {
     this.undoable.set(operationId, learned);
-    // Only the latest few matter: the window offers the undo of its last action.
-    for (const id of this.undoable.keys()) if (this.undoable.size > 20) this.undoable.delete(id);
+    // Only the latest few matter: the window offers the undo of its last action. A Map keeps insertion order.
+    const oldest = this.undoable.keys().next().value;
+    if (this.undoable.size > MAX_UNDOABLE && oldest !== undefined) this.undoable.delete(oldest);
   }
 
   /** An undone mark takes its training back: the messages are as they were trained before it, or untrained. */

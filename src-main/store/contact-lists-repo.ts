@@ -21,7 +21,10 @@ export class ContactListsRepo {
   }
 
   get(id: number): ContactList | null {
-    return this.all().find((list) => list.id === id) ?? null;
+    const list = this.statements.get('SELECT id, name FROM contact_lists WHERE id = ?').get(id) as { id: number; name: string } | undefined;
+    if (!list) return null;
+    const members = this.statements.get('SELECT name, address FROM contact_list_members WHERE list_id = ? ORDER BY position').all(id) as ContactList['members'];
+    return { ...list, members };
   }
 
   /** The list of this name (whatever its case), if any. */
