@@ -11,7 +11,7 @@ import type { ListAnswer, ThreadsAnswer } from './search-worker-protocol';
 import { searchDocument } from './search-document';
 import { SearchIndexer, type ParseSourceFile, type PrepareDocument } from './search-indexer';
 import { InProcessSearchQueries, type SearchQueries } from './search-queries';
-import { toFtsMatch } from './search-query';
+import { searchAskOf } from './search-query';
 
 /**
  * The first bytes of a source are read for its text: the text parts come
@@ -67,11 +67,12 @@ export class MessageSearch {
   }
 
   async search(request: SearchRequest): Promise<{ total: number; items: SearchHit[]; unindexed: number }> {
-    const match = toFtsMatch(request.query);
-    if (match === null) return { total: 0, items: [], unindexed: 0 };
-    await this.indexer.drainWithin(SEARCH_INDEX_BUDGET_MS);
+    const ask = searchAskOf(request.query, Date.now());
+    if (ask === null) return { total: 0, items: [], unindexed: 0 };
+    // Operators alone read the messages' own columns, not the index: nothing waiting to be indexed changes their answer.
+    if (ask.match !== null) await this.indexer.drainWithin(SEARCH_INDEX_BUDGET_MS);
     const { offset, limit, sort = DEFAULT_LIST_SORT } = request;
-    return this.queries.run({ match, scope: { accountId: request.accountId, folderId: request.folderId }, offset, limit, sort });
+    return this.queries.run({ ...ask, scope: { accountId: request.accountId, folderId: request.folderId }, offset, limit, sort });
   }
 
   /** A page of a folder's list in threads, read where the search reads (the worker): it reads the whole folder. */

@@ -1,7 +1,7 @@
 import { WrenError } from '../errors/wren-error';
 import type { SavedSearch } from '../ipc/contract';
 import type { Store } from '../store/store';
-import { toFtsMatch } from './search-query';
+import { searchAskOf } from './search-query';
 
 /** Saved searches: a name and a query, kept in the store; running one is an ordinary `messages.search`. */
 export class SavedSearches {
@@ -11,10 +11,10 @@ export class SavedSearches {
     return this.store.savedSearches.list();
   }
 
-  /** Adds one (no id), or renames or changes one. A query that looks for nothing (punctuation alone) would list nothing, ever: refused. */
+  /** Adds one (no id), or renames or changes one. A query that asks for nothing (punctuation alone) would list nothing, ever: refused. */
   save(input: { id?: number; name: string; query: string }): SavedSearch {
-    if (toFtsMatch(input.query) === null) {
-      throw new WrenError('BadRequest', `"${input.query}" has no word to look for, so a search saved from it would always be empty.`, { query: input.query });
+    if (searchAskOf(input.query, Date.now()) === null) {
+      throw new WrenError('BadRequest', `"${input.query}" asks for no word and no condition, so a search saved from it would always be empty.`, { query: input.query });
     }
     const id = this.store.write(() => {
       if (input.id === undefined) return this.store.savedSearches.insert(input.name, input.query, Date.now());

@@ -1,5 +1,6 @@
 import { withCjkBigrams } from './cjk-bigrams';
 import { searchForm } from './search-form';
+import { hasConditions, isSearchOperator, mergeConditions, readOperator, SEARCH_OPERATORS, type SearchConditions } from './search-operators';
 
 /** The index's columns a `name:` prefix narrows a term to. */
 const FIELDS: Record<string, string> = {
@@ -19,40 +20,59 @@ export interface SearchTerm {
   column: string | null;
 }
 
+/** The user's query read: its words as terms, and what its operators ask (`is:unread`, `before:2026-11-01`…). */
+export interface ReadQuery {
+  terms: SearchTerm[];
+  conditions: SearchConditions;
+}
+
+/** Our prefixes and operators may be followed by blanks ("from: ann", as people type it); any other word before a colon may not. */
+const KNOWN_PREFIXES = [...Object.keys(FIELDS), ...SEARCH_OPERATORS].join('|');
+const TOKEN = new RegExp(`(?:(${KNOWN_PREFIXES}):\\s*|([A-Za-z_]+):)?(?:"([^"]*)(?:"|$)|(\\S+))`, 'giu');
+
 /**
- * The user's query as terms: bare words, "quoted phrases" (an unclosed quote
- * runs to the end), each optionally behind `from:`, `to:`, `cc:`,
- * `subject:` or `body:`. Every term must match (AND). Nothing here is FTS5
- * syntax: operators, brackets and stars are just more text. The query is
- * read in the index's form (NFKC), so a full-width `ｆｒｏｍ：` is a prefix too,
- * and “ ” quote as " does.
+ * The user's query: bare words, "quoted phrases" (an unclosed quote runs
+ * to the end), each optionally behind `from:`, `to:`, `cc:`, `subject:` or
+ * `body:`, and operators (see search-operators.ts). Every term and operator
+ * must match (AND). Nothing here is FTS5 syntax: operators, brackets and
+ * stars are just more text, and so is an operator whose value means nothing
+ * to it (`before:soon`). The query is read in the index's form (NFKC), so a
+ * full-width `ｆｒｏｍ：` is a prefix too, and “ ” quote as " does.
  */
-export function parseSearchQuery(query: string): SearchTerm[] {
+export function readSearchQuery(query: string, now: number): ReadQuery {
   const terms: SearchTerm[] = [];
-  // One of ours may be followed by blanks ("from: ann", as people type it); any other word before a colon may not.
-  const pattern = new RegExp(`(?:(${Object.keys(FIELDS).join('|')}):\\s*|([A-Za-z]+):)?(?:"([^"]*)(?:"|$)|(\\S+))`, 'giu');
+  let conditions: SearchConditions = {};
   // SQLite ends a string at a NUL byte, so inside an FTS5 string it leaves the string unterminated: no one types it.
   // A Chinese input method types “ ” for the quote key: they quote a phrase as " does.
   const normal = searchForm(query.replaceAll('\u0000', '')).replace(/[\u201C\u201D]/g, '"');
-  for (const match of normal.matchAll(pattern)) {
-    const [, ours, other, quoted, bare] = match;
-    const prefix = ours ?? other;
-    const column = prefix ? FIELDS[prefix.toLowerCase()] : null;
+  for (const match of normal.matchAll(TOKEN)) {
+    const [whole, ours, other, quoted, bare] = match;
+    const prefix = (ours ?? other)?.toLowerCase();
     // A prefix with nothing after it yet ("from:" while the name is being typed) narrows nothing and is no word.
     if (bare !== undefined && !prefix && isPrefixAlone(bare)) continue;
-    if (prefix && column === undefined) {
-      // Not one of ours ("http:", "re:"): the whole thing is text.
-      terms.push({ text: match[0], phrase: false, column: null });
+    const text = quoted ?? bare ?? '';
+    if (prefix && isSearchOperator(prefix)) {
+      const asked = readOperator(prefix, text, now);
+      if (asked) conditions = mergeConditions(conditions, asked);
+      else terms.push({ text: whole, phrase: false, column: null });
       continue;
     }
-    const text = quoted ?? bare ?? '';
-    terms.push({ text, phrase: quoted !== undefined, column: column ?? null });
+    const column = prefix ? FIELDS[prefix] : null;
+    // Not one of ours ("http:", "re:"): the whole thing is text.
+    if (column === undefined) terms.push({ text: whole, phrase: false, column: null });
+    else terms.push({ text, phrase: quoted !== undefined, column });
   }
-  return terms;
+  return { terms, conditions };
+}
+
+/** The query's words as terms (its operators left out). */
+export function parseSearchQuery(query: string): SearchTerm[] {
+  return readSearchQuery(query, Date.now()).terms;
 }
 
 function isPrefixAlone(text: string): boolean {
-  return text.endsWith(':') && FIELDS[text.slice(0, -1).toLowerCase()] !== undefined;
+  const name = text.slice(0, -1).toLowerCase();
+  return text.endsWith(':') && (FIELDS[name] !== undefined || isSearchOperator(name));
 }
 
 /** A term as an FTS5 string: double quotes doubled, so the text can never be read as syntax. */
@@ -81,6 +101,23 @@ function termExpression(term: SearchTerm): string | null {
  * inside an FTS5 string, so no input can reach FTS5 as an operator.
  */
 export function toFtsMatch(query: string): string | null {
-  const parts = parseSearchQuery(query).map(termExpression).filter((part): part is string => part !== null);
+  return ftsMatchOf(parseSearchQuery(query));
+}
+
+function ftsMatchOf(terms: SearchTerm[]): string | null {
+  const parts = terms.map(termExpression).filter((part): part is string => part !== null);
   return parts.length ? parts.join(' AND ') : null;
+}
+
+/** What a search asks of the store: an FTS5 expression (null: no word) and the operators' conditions. */
+export interface SearchAsk {
+  match: string | null;
+  conditions: SearchConditions;
+}
+
+/** The query as the store runs it; null when it asks for nothing at all (no word, no operator), which finds nothing. */
+export function searchAskOf(query: string, now: number): SearchAsk | null {
+  const { terms, conditions } = readSearchQuery(query, now);
+  const match = ftsMatchOf(terms);
+  return match === null && !hasConditions(conditions) ? null : { match, conditions };
 }

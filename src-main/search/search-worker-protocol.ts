@@ -2,15 +2,17 @@ import type { ErrorShape } from '../errors/error-codes';
 import type { ListSort } from '../ipc/contract-constants';
 import type { MessageSummary, SearchHit } from '../ipc/mail-shapes';
 import type { SearchScope } from '../store/search-repo';
+import type { SearchConditions } from './search-operators';
 import type { FolderPageQuery } from '../store/folder-page';
 import type { ThreadsQuery } from '../store/threaded-list';
 
 /** Marks a Worker started by WorkerSearchQueries, so search-worker.ts never answers another thread's port. */
 export const SEARCH_WORKER_ROLE = 'wren-search-worker';
 
-/** One FTS5 query: `match` is already built by toFtsMatch (never the user's raw text). */
+/** One search: `match` is already built by searchAskOf (never the user's raw text); null when only operators ask. */
 export interface SearchQuery {
-  match: string;
+  match: string | null;
+  conditions: SearchConditions;
   scope: SearchScope;
   offset: number;
   limit: number;

@@ -5,6 +5,8 @@ import { PreparedStatements } from './prepared-statements';
 import { orderOf } from './list-order';
 import { DEFAULT_LIST_SORT, type ListSort } from '../ipc/contract-constants';
 import { NOT_SHOWN_AGAIN } from './shown-again';
+import { searchConditionsSql } from './search-conditions';
+import type { SearchAsk } from '../search/search-query';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row';
 
 /** A message waiting to be (re)indexed, with everything the index is built from. */
@@ -100,10 +102,20 @@ export class SearchRepo {
     return cleared;
   }
 
-  /** Newest first unless sorted otherwise (as a folder's list); `match` is an FTS5 expression built by toFtsMatch (never the user's raw text). */
-  search(match: string, scope: SearchScope, offset: number, limit: number, sort: ListSort = DEFAULT_LIST_SORT): { total: number; items: SearchHit[] } {
-    const conditions = ['message_search MATCH ?'];
-    const params: unknown[] = [match];
+  /**
+   * Newest first unless sorted otherwise (as a folder's list). `match` is an FTS5 expression built by
+   * searchAskOf (never the user's raw text), or null when only operators ask: then the messages themselves are read.
+   */
+  search(ask: SearchAsk, scope: SearchScope, offset: number, limit: number, sort: ListSort = DEFAULT_LIST_SORT): { total: number; items: SearchHit[] } {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    if (ask.match !== null) {
+      conditions.push('message_search MATCH ?');
+      params.push(ask.match);
+    }
+    const asked = searchConditionsSql(ask.conditions);
+    conditions.push(...asked.sql);
+    params.push(...asked.values);
     if (scope.accountId !== undefined) {
       conditions.push('f.account_id IS ?');
       params.push(scope.accountId);
@@ -114,7 +126,8 @@ export class SearchRepo {
     } else {
       conditions.push(NOT_SHOWN_AGAIN);
     }
-    const from = `FROM message_search JOIN messages m ON m.id = message_search.rowid JOIN folders f ON f.id = m.folder_id
+    const source = ask.match === null ? 'messages m' : 'message_search JOIN messages m ON m.id = message_search.rowid';
+    const from = `FROM ${source} JOIN folders f ON f.id = m.folder_id
       WHERE ${conditions.join(' AND ')}`;
     return timed('messages.search', () => {
       const total = this.statements.pluck(`SELECT count(*) ${from}`).get(...params) as number;

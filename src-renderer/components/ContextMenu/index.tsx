@@ -10,6 +10,8 @@ export interface MenuItem {
   danger?: boolean;
   /** Draws a separator above the item. */
   separated?: boolean;
+  /** A second, quieter line: what the item types, say, in the form it is typed. */
+  detail?: string;
 }
 
 interface ContextMenuProps {
@@ -51,10 +53,9 @@ export function ContextMenu({ at, items, onClose, label }: ContextMenuProps) {
   };
 
   // Kept inside the window: a menu opened near the right or bottom edge opens leftwards or upwards.
-  const style = {
-    left: Math.max(0, Math.min(at.x, window.innerWidth - 240)),
-    top: Math.max(0, Math.min(at.y, window.innerHeight - items.length * 32 - 16)),
-  };
+  const top = Math.max(0, Math.min(at.y, window.innerHeight - items.length * 32 - 16));
+  // Items with a second line are taller than the estimate: the menu scrolls rather than run off the window.
+  const style = { left: Math.max(0, Math.min(at.x, window.innerWidth - 240)), top, maxHeight: window.innerHeight - top - 4 };
   return createPortal(
     <div ref={menu} className="context-menu" role="menu" aria-label={label} style={style} onKeyDown={onKeyDown} onContextMenu={(event) => event.preventDefault()}>
       {items.map((item) => (
@@ -71,6 +72,7 @@ export function ContextMenu({ at, items, onClose, label }: ContextMenuProps) {
           }}
         >
           {item.label}
+          {item.detail && <span className="context-menu__detail">{item.detail}</span>}
         </button>
       ))}
     </div>,

@@ -1,6 +1,7 @@
-import { forwardRef, useEffect, useState } from 'react';
+import { forwardRef, useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n/i18n-context';
 import { actionKeyWords } from '../../shortcuts/key-words';
+import { SearchOperatorsButton } from './search-operators-menu';
 import './search-box.css';
 
 /** Typing settles for this long before a search is asked for. */
@@ -20,8 +21,14 @@ interface SearchBoxProps {
  * method composes (pinyin becoming 会议) nothing is searched: the letters
  * typed so far are not the words meant.
  */
-export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function SearchBox({ query, onQuery, onSave }, ref) {
+export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function SearchBox({ query, onQuery, onSave }, forwardedRef) {
   const t = useT();
+  const input = useRef<HTMLInputElement | null>(null);
+  const ref = (element: HTMLInputElement | null) => {
+    input.current = element;
+    if (typeof forwardedRef === 'function') forwardedRef(element);
+    else if (forwardedRef) forwardedRef.current = element;
+  };
   const [text, setText] = useState(query);
   const [composing, setComposing] = useState(false);
   // A query set from outside (another folder opened clears it) replaces the text; the one typed here keeps its spaces.
@@ -34,6 +41,11 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
   const clear = () => {
     setText('');
     onQuery('');
+  };
+  // An operator picked from the list joins the words typed; one that wants its value next ("from:") waits for it.
+  const addOperator = (typed: string) => {
+    setText((current) => `${current.trimEnd()}${current.trim() ? ' ' : ''}${typed}${typed.endsWith(':') ? '' : ' '}`);
+    input.current?.focus();
   };
   return (
     <form className="search-box" role="search" onSubmit={(event) => { event.preventDefault(); if (!composing) onQuery(text.trim()); }}>
@@ -63,6 +75,7 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
           ×
         </button>
       )}
+      <SearchOperatorsButton onPick={addOperator} />
       {onSave && query && text.trim() === query && (
         <button type="button" className="search-box__save" onClick={() => onSave(query)} data-testid="search-save">
           {t('savedSearch.saveButton')}

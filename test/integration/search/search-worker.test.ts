@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WrenCore } from '../../../src-main/app/wren-core';
 import { KeyFileSecretStore } from '../../../src-main/secrets/key-file-secret-store';
 import { answerQuery } from '../../../src-main/search/search-queries';
-import { toFtsMatch } from '../../../src-main/search/search-query';
+import { searchAskOf } from '../../../src-main/search/search-query';
 import { WorkerSearchQueries } from '../../../src-main/search/worker-search-queries';
 import type { SearchRequest } from '../../../src-main/search/message-search';
 import type { HeaderRecord } from '../../../src-main/store/messages-repo';
@@ -35,7 +35,8 @@ function headers(count: number, from = 1): HeaderRecord[] {
     uid: from + i, uidl: null, messageId: null, inReplyTo: null, threadRoot: null,
     subject: `${WORDS[i % WORDS.length]} ${WORDS[(i * 7) % WORDS.length]} number ${from + i}`,
     from: { name: 'Ann Lee', address: 'ann@example.com' }, to: [], cc: [], date: Date.UTC(2026, 0, 1) + (i % 50) * 3_600_000, internalDate: null,
-    size: 0, flags: [], hasAttachments: false, structure: null, modseq: null,
+    // Sizes, read marks and attachments vary, for the operators.
+    size: ((from + i) * 137) % 5000, flags: i % 3 === 0 ? ['\\Seen'] : [], hasAttachments: i % 4 === 0, structure: null, modseq: null,
   }));
 }
 
@@ -64,11 +65,18 @@ describe('the search worker (FTS5 queries off the main thread)', () => {
       // Sorted as a folder's list: by subject (a function each connection registers), by size.
       { query: 'report', offset: 0, limit: 200, sort: { by: 'subject', descending: false } },
       { query: 'b', offset: 10, limit: 20, sort: { by: 'size', descending: true } },
+      // Operators, with words and alone (then the messages are read without the index).
+      { query: 'report is:unread larger:1k', offset: 0, limit: 200 },
+      { query: 'is:unread', offset: 0, limit: 1000 },
+      { query: 'has:attachment after:2000-01-01', offset: 0, limit: 50 },
+      { query: 'is:read smaller:100000', offset: 5, limit: 20, sort: { by: 'size', descending: false } },
     ];
     for (const request of requests) {
       const scope = { accountId: request.accountId, folderId: request.folderId };
-      const expected = answerQuery(core.store.search, { match: toFtsMatch(request.query)!, scope, offset: request.offset, limit: request.limit, sort: request.sort });
+      const expected = answerQuery(core.store.search, { ...searchAskOf(request.query, Date.now())!, scope, offset: request.offset, limit: request.limit, sort: request.sort });
       expect(await core.search.search(request), request.query).toEqual(expected);
+      // The operators' queries are written to find something, so an answer of nothing would prove nothing.
+      if (/\b(is|has|after|larger):/.test(request.query)) expect(expected.total, request.query).toBeGreaterThan(0);
     }
     expect((await core.search.search({ query: 'warehouse', offset: 0, limit: 200 })).total).toBeGreaterThan(0);
   });
@@ -76,9 +84,9 @@ describe('the search worker (FTS5 queries off the main thread)', () => {
   it('sees what the main thread committed just before (WAL), the messages still waiting counted as unindexed', async () => {
     const { core, folders } = await filledCore(WORKER);
     const queries = new WorkerSearchQueries(core.databaseFile, WORKER);
-    const before = await queries.run({ match: toFtsMatch('budget')!, scope: {}, offset: 0, limit: 1000 });
+    const before = await queries.run({ ...searchAskOf('budget', Date.now())!, scope: {}, offset: 0, limit: 1000 });
     core.store.write(() => core.store.messages.insertHeaders(folders[0]!, headers(7, 5000)));
-    const after = await queries.run({ match: toFtsMatch('budget')!, scope: {}, offset: 0, limit: 1000 });
+    const after = await queries.run({ ...searchAskOf('budget', Date.now())!, scope: {}, offset: 0, limit: 1000 });
     await queries.close();
     expect(before.unindexed).toBe(0);
     expect(after.unindexed).toBe(7);
@@ -107,10 +115,10 @@ else require('node:worker_threads').parentPort.on('message', () => { fs.writeFil
   it('closing fails a query under way with SearchStopped at once, and later queries too', async () => {
     const { core } = await filledCore(WORKER);
     const queries = new WorkerSearchQueries(core.databaseFile, WORKER);
-    const outcome = queries.run({ match: toFtsMatch('b')!, scope: {}, offset: 0, limit: 200 }).then(() => 'answered', (error: { code?: string }) => error.code);
+    const outcome = queries.run({ ...searchAskOf('b', Date.now())!, scope: {}, offset: 0, limit: 200 }).then(() => 'answered', (error: { code?: string }) => error.code);
     await queries.close();
     expect(await outcome).toBe('SearchStopped');
-    await expect(queries.run({ match: toFtsMatch('b')!, scope: {}, offset: 0, limit: 10 })).rejects.toMatchObject({ code: 'SearchStopped' });
+    await expect(queries.run({ ...searchAskOf('b', Date.now())!, scope: {}, offset: 0, limit: 10 })).rejects.toMatchObject({ code: 'SearchStopped' });
   });
 
   it('the core closes with a search under way', async () => {

@@ -46,6 +46,22 @@ describe('search over synced, downloaded and local mail (lab)', () => {
     expect(await found('"budget review" from:ann@example.test')).toEqual(['Quarterly budget review']);
   });
 
+  it('operators narrow by the day sent and the read state, alone or beside words, in the window and the CLI', async () => {
+    expect(await found('before:2026-01-01')).toEqual(['会议通知：明天下午三点开会']);
+    expect(await found('after:2026-11-15 会议')).toEqual(['时间变更']);
+    expect((await found('is:unread')).sort()).toEqual(['Quarterly budget review', '会议通知：明天下午三点开会', '时间变更']);
+    expect(await found('is:read')).toEqual([]);
+    expect(await found('has:attachment')).toEqual([]);
+    expect(await found('larger:1M')).toEqual([]);
+    const cli = async (args: string[]) =>
+      run(process.execPath, ['bin/wren.cjs', '--data-dir', join(wren.dir, 'data'), ...args], { env: { ...process.env, XDG_CONFIG_HOME: join(wren.dir, 'config') } });
+    const { stdout } = await cli(['--json', 'search', 'is:unread before:2026-01-01']);
+    expect((JSON.parse(stdout) as { messages: { subject: string }[] }).messages.map((m) => m.subject)).toEqual(['会议通知：明天下午三点开会']);
+    // Operators alone are something to look for: a search saved from them is kept.
+    const saved = await wren.call('searches.save', { name: 'Unread', query: 'is:unread' });
+    await wren.call('searches.remove', { searchId: saved.id });
+  });
+
   it('never shows an FTS5 syntax error for a malformed query', async () => {
     for (const query of ['"unbalanced', 'AND', 'NEAR(a b', 'budget OR', 'subject:"', '*', '(((', 'from:']) {
       await expect(wren.call('messages.search', { query, offset: 0, limit: 10 }), query).resolves.toMatchObject({ total: expect.any(Number) });

@@ -1,0 +1,122 @@
+/**
+ * What a search's operators ask for besides words: the state, the date and
+ * the size of a message. Plain data, so it crosses to the search worker as it is.
+ */
+export interface SearchConditions {
+  /** true: unread only; false: read only. */
+  unread?: boolean;
+  /** true: flagged (starred) only; false: not flagged. */
+  flagged?: boolean;
+  answered?: true;
+  attachments?: true;
+  /** Sent on or after this instant (ms). */
+  after?: number;
+  /** Sent before this instant (ms). */
+  before?: number;
+  /** Larger than this many bytes. */
+  larger?: number;
+  /** Smaller than this many bytes. */
+  smaller?: number;
+}
+
+/** The operators' names, as typed before the colon (Gmail's, which users of any client know). */
+export const SEARCH_OPERATORS = ['is', 'has', 'before', 'after', 'older_than', 'newer_than', 'larger', 'smaller'] as const;
+export type SearchOperator = (typeof SEARCH_OPERATORS)[number];
+
+export function isSearchOperator(name: string): name is SearchOperator {
+  return (SEARCH_OPERATORS as readonly string[]).includes(name);
+}
+
+export function hasConditions(conditions: SearchConditions): boolean {
+  return Object.keys(conditions).length > 0;
+}
+
+const STATES: Record<string, SearchConditions> = {
+  unread: { unread: true },
+  read: { unread: false },
+  flagged: { flagged: true },
+  starred: { flagged: true },
+  unflagged: { flagged: false },
+  unstarred: { flagged: false },
+  answered: { answered: true },
+  replied: { answered: true },
+};
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * One operator's value as conditions to add, or null when the value means
+ * nothing to it (`before:soon`): the caller then searches it as text, as
+ * with any other word before a colon. Dates are the user's local days, as
+ * the list shows them; `older_than` and `newer_than` count back from `now`.
+ */
+export function readOperator(operator: SearchOperator, value: string, now: number): SearchConditions | null {
+  const lower = value.toLowerCase();
+  switch (operator) {
+    case 'is':
+      return STATES[lower] ?? null;
+    case 'has':
+      return lower === 'attachment' || lower === 'attachments' ? { attachments: true } : null;
+    case 'before':
+    case 'after': {
+      const day = localDay(value);
+      return day === null ? null : { [operator]: day };
+    }
+    case 'older_than':
+    case 'newer_than': {
+      const instant = countBack(lower, now);
+      if (instant === null) return null;
+      return operator === 'older_than' ? { before: instant } : { after: instant };
+    }
+    case 'larger':
+    case 'smaller': {
+      const bytes = byteCount(lower);
+      return bytes === null ? null : { [operator]: bytes };
+    }
+  }
+}
+
+/** Adds what one more operator asked: two dates or sizes narrow to the stricter, a contradiction finds nothing. */
+export function mergeConditions(into: SearchConditions, more: SearchConditions): SearchConditions {
+  const merged: SearchConditions = { ...into, ...more };
+  if (into.after !== undefined && more.after !== undefined) merged.after = Math.max(into.after, more.after);
+  if (into.before !== undefined && more.before !== undefined) merged.before = Math.min(into.before, more.before);
+  if (into.larger !== undefined && more.larger !== undefined) merged.larger = Math.max(into.larger, more.larger);
+  if (into.smaller !== undefined && more.smaller !== undefined) merged.smaller = Math.min(into.smaller, more.smaller);
+  return merged;
+}
+
+/** 2026-11-05, 2026/11/5, 2026.11.05 or 2026年11月5日 (after NFKC) as the start of that local day; null if no such day. */
+function localDay(value: string): number | null {
+  const match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/u.exec(value);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(year, month - 1, day);
+  // Date rolls 2026-02-30 over into March: no such day was meant.
+  if (date.getFullYear() !== year || date.getMonth() !== month - 1 || date.getDate() !== day) return null;
+  return date.getTime();
+}
+
+/** 7d, 2w, 3m, 1y: that long before now (months and years by the calendar). */
+function countBack(value: string, now: number): number | null {
+  const match = /^(\d{1,4})([dwmy])$/.exec(value);
+  if (!match) return null;
+  const count = Number(match[1]);
+  const unit = match[2];
+  if (unit === 'd') return now - count * DAY_MS;
+  if (unit === 'w') return now - count * 7 * DAY_MS;
+  const date = new Date(now);
+  if (unit === 'm') date.setMonth(date.getMonth() - count);
+  else date.setFullYear(date.getFullYear() - count);
+  return date.getTime();
+}
+
+const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3 };
+
+/** 500, 200k, 5M, 1.5MB: bytes, in the binary units a file manager shows. */
+function byteCount(value: string): number | null {
+  const match = /^(\d+(?:\.\d+)?)([a-z]*)$/.exec(value);
+  const unit = match ? UNITS[match[2]!] : undefined;
+  if (!match || unit === undefined) return null;
+  return Math.round(Number(match[1]) * unit);
+}

@@ -1,0 +1,98 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { readSearchQuery, searchAskOf } from '../../../src-main/search/search-query';
+import { disposeSearchStore, message, searchStore as setup } from './search-store';
+
+afterEach(() => disposeSearchStore());
+
+const NOW = new Date(2026, 11, 5, 15, 30).getTime();
+const ann = { name: 'Ann Lee', address: 'ann@example.com' };
+
+describe('search operators', () => {
+  it('reads the state, attachment, date and size operators beside the words', () => {
+    const { terms, conditions } = readSearchQuery('budget is:unread IS:Starred has:attachment after:2026-11-01 before:2026/12/1 larger:1.5M smaller:200k', NOW);
+    expect(terms).toEqual([{ text: 'budget', phrase: false, column: null }]);
+    expect(conditions).toEqual({
+      unread: true, flagged: true, attachments: true,
+      after: new Date(2026, 10, 1).getTime(), before: new Date(2026, 11, 1).getTime(),
+      larger: 1.5 * 1024 * 1024, smaller: 200 * 1024,
+    });
+  });
+
+  it('reads a Chinese date, full-width digits and a blank after the colon', () => {
+    expect(readSearchQuery('after: 2026年11月5日 before:２０２６-１２-０１', NOW).conditions).toEqual({
+      after: new Date(2026, 10, 5).getTime(), before: new Date(2026, 11, 1).getTime(),
+    });
+  });
+
+  it('counts older_than and newer_than back from now, months by the calendar', () => {
+    expect(readSearchQuery('older_than:7d', NOW).conditions).toEqual({ before: NOW - 7 * 86_400_000 });
+    expect(readSearchQuery('newer_than:2w', NOW).conditions).toEqual({ after: NOW - 14 * 86_400_000 });
+    expect(readSearchQuery('newer_than:1m', NOW).conditions).toEqual({ after: new Date(2026, 10, 5, 15, 30).getTime() });
+    expect(readSearchQuery('older_than:1y', NOW).conditions).toEqual({ before: new Date(2025, 11, 5, 15, 30).getTime() });
+  });
+
+  it('keeps the stricter of two dates or sizes', () => {
+    expect(readSearchQuery('after:2026-01-01 after:2026-06-01 before:2026-12-01 before:2026-09-01 larger:1k larger:2k', NOW).conditions).toEqual({
+      after: new Date(2026, 5, 1).getTime(), before: new Date(2026, 8, 1).getTime(), larger: 2048,
+    });
+  });
+
+  it('searches an operator whose value means nothing to it as text, and drops one typed without a value yet', () => {
+    const { terms, conditions } = readSearchQuery('is:soon before:2026-02-30 larger:lots has:', NOW);
+    expect(conditions).toEqual({});
+    expect(terms.map((term) => term.text)).toEqual(['is:soon', 'before:2026-02-30', 'larger:lots']);
+  });
+
+  it('asks for nothing only when there is neither a word nor an operator', () => {
+    expect(searchAskOf('', NOW)).toBeNull();
+    expect(searchAskOf('before:', NOW)).toBeNull();
+    expect(searchAskOf('is:unread', NOW)).toEqual({ match: null, conditions: { unread: true } });
+    expect(searchAskOf('is:read 会议', NOW)).toEqual({ match: '"会议"', conditions: { unread: false } });
+  });
+});
+
+describe('operators over the store', () => {
+  function filled() {
+    const context = setup();
+    const inbox = context.folder('INBOX');
+    const day = (month: number, date: number) => new Date(2026, month - 1, date, 12).getTime();
+    const rows = [
+      { ...message('Budget for November', ann), date: day(11, 3), size: 2_000, flags: ['\\Seen'] },
+      { ...message('Budget draft', ann), date: day(11, 20), size: 3_000_000, hasAttachments: true, flags: ['\\Flagged'] },
+      { ...message('会议纪要', ann), date: day(12, 1), size: 50_000, flags: ['\\Seen', '\\Answered'] },
+      { ...message('Lunch', ann), date: day(10, 1), size: 900 },
+    ];
+    const ids = context.store.write(() => context.store.messages.insertHeaders(inbox, rows));
+    return { ...context, ids };
+  }
+
+  it('narrows by read state, flag, answer and attachment, with or without words', async () => {
+    const { search, ids: [november, draft, minutes, lunch] } = filled();
+    expect(await search('is:unread')).toEqual([draft, lunch]);
+    expect(await search('budget is:unread')).toEqual([draft]);
+    expect(await search('budget is:read')).toEqual([november]);
+    expect(await search('is:flagged')).toEqual([draft]);
+    expect(await search('is:unflagged is:unread')).toEqual([lunch]);
+    expect(await search('is:answered')).toEqual([minutes]);
+    expect(await search('has:attachment')).toEqual([draft]);
+  });
+
+  it('narrows by the day sent (local days, the end of before: excluded) and by size', async () => {
+    const { search, ids: [november, draft, minutes, lunch] } = filled();
+    expect(await search('after:2026-11-01 before:2026-12-01')).toEqual([draft, november]);
+    expect(await search('before:2026-11-03')).toEqual([lunch]);
+    expect(await search('after:2026-12-01')).toEqual([minutes]);
+    expect(await search('larger:1M')).toEqual([draft]);
+    expect(await search('smaller:1k')).toEqual([lunch]);
+    expect(await search('会议 larger:10k')).toEqual([minutes]);
+    expect(await search('会议 larger:100k')).toEqual([]);
+  });
+
+  it('answers operators alone without waiting for the index, and says nothing is missing from them', async () => {
+    const { engine, ids: [, draft] } = filled();
+    // Nothing has been indexed yet: the four messages wait in the queue.
+    const answer = await engine.search({ query: 'has:attachment', offset: 0, limit: 10 });
+    expect(answer).toMatchObject({ total: 1, unindexed: 0 });
+    expect(answer.items.map((hit) => hit.id)).toEqual([draft]);
+  });
+});
