@@ -144,7 +144,9 @@ export class WrenCore {
     this.sync = this.createSync();
     this.stopWatchingWake = watchForWake(() => this.sync.wake());
     this.events.on('settings.changed', ({ settings, previous }) => applyAccountSettings(this.sync, settings, previous));
-    this.operations = new OperationsService(this.store, (accountId) => this.sync.replaySoon(accountId));
+    this.operations = new OperationsService(this.store, (accountId) => this.sync.replaySoon(accountId), {
+      archiveGranularity: (accountId) => this.settings.forAccount(accountId).archiveGranularity,
+    });
     this.reader = new MessageReader(this.store, this.sessions, this.operations, (accountId) => this.loginFor(accountId));
     this.operations.cacheSource = (messageId) => this.reader.cachedSource(messageId);
     this.filters = new MessageFilters(this.store, (operation) => this.operations.apply(operation));

@@ -9,7 +9,7 @@ import { splitGlobals } from './cli-globals';
 import { accountCommand } from './commands/account-commands';
 import { conversationCommand, foldersCommand, listCommand } from './commands/browse-commands';
 import { folderCommand } from './commands/folder-commands';
-import { deleteCommand, flagCommand, moveOrCopyCommand } from './commands/message-commands';
+import { archiveCommand, deleteCommand, flagCommand, moveOrCopyCommand } from './commands/message-commands';
 import { readCommand } from './commands/read-command';
 import { exportCommand, importCommand } from './commands/mail-file-commands';
 import { settingsCommand } from './commands/settings-command';
@@ -66,6 +66,7 @@ ${UNSUBSCRIBE_USAGE.replace(/^/gm, '  ')}
   move ID... FOLDER [--to-account ACCOUNT]     (FOLDER: a path in the messages' own account, or in ACCOUNT or "local")
   copy ID... FOLDER [--to-account ACCOUNT]
   delete ID... [--permanent]     (to the account's Trash; in Trash, or with --permanent, for good)
+  archive ID...                  (to the archive folder, or by year or month: account.ACCOUNT.archiveGranularity)
   flag ID... [--seen|--unseen] [--flagged|--unflagged] [--tag 1-5|NAME]... [--untag 1-5|NAME|all]...
                                  (tags: 1 important, 2 work, 3 personal, 4 todo, 5 later)
   folder create ACCOUNT PATH | folder rename ACCOUNT PATH NEWPATH | folder delete ACCOUNT PATH
@@ -111,6 +112,7 @@ async function run(context: CliContext, command: string | undefined, args: strin
     case 'move': return moveOrCopyCommand(context, 'move', args);
     case 'copy': return moveOrCopyCommand(context, 'copy', args);
     case 'delete': return deleteCommand(context, args);
+    case 'archive': return archiveCommand(context, args);
     case 'flag': return flagCommand(context, args);
     case 'folder': return folderCommand(context, args);
     case 'watch': return watchCommand(context, args);

@@ -4,7 +4,8 @@ import { LOCAL_ARCHIVE, LOCAL_JUNK, LOCAL_TRASH, type FolderRecord } from '../st
 import type { MessageLocation } from '../store/message-changes-repo';
 import type { Store } from '../store/store';
 import { releaseBlobs } from '../store/release-blobs';
-import { archiveFolderOf } from './archive-folder';
+import type { ArchiveGranularity } from '../settings/settings-schema';
+import { archiveMoves } from './archive-folder';
 import { localEntry, serverOf, transferAcross } from './cross-transfer';
 import { itemOf, journalCopy, journalExpunge, journalFlags, journalMove, withFlags } from './journal-entries';
 
@@ -13,8 +14,14 @@ export interface Applied extends OperationReceipt {
   replay: number[];
 }
 
+/** What an operation needs to know of the settings. */
+export interface ApplyOptions {
+  /** How an IMAP account files archived mail (one folder unless set). */
+  archiveGranularity?(accountId: number): ArchiveGranularity;
+}
+
 /** Applies a user's operation to the cache and journals it, in one transaction. */
-export function applyOperation(store: Store, operation: MailOperation): Applied {
+export function applyOperation(store: Store, operation: MailOperation, options: ApplyOptions = {}): Applied {
   const released: string[] = [];
   const applied = store.write(() => {
     const messages = locateAll(store, operation.messageIds);
@@ -28,7 +35,7 @@ export function applyOperation(store: Store, operation: MailOperation): Applied 
       case 'copy':
         return transfer(store, operation.kind, messages, server, targetFolder(store, operation.folderId));
       case 'archive':
-        return receipt(journalMove(store, server, 'archive', messages, archiveFolderOf(store, server)), true);
+        return archiveOnServer(store, server, messages, options.archiveGranularity?.(server) ?? 'single');
       case 'delete':
         return deleteMessages(store, server, messages, operation.permanent);
       case 'junk':
@@ -37,6 +44,12 @@ export function applyOperation(store: Store, operation: MailOperation): Applied 
   });
   releaseBlobs(store, released);
   return applied;
+}
+
+/** One move per target folder (one, or one per year or month); one Undo takes them all back. */
+function archiveOnServer(store: Store, accountId: number, messages: MessageLocation[], granularity: ArchiveGranularity): Applied {
+  const operationIds = archiveMoves(store, accountId, messages, granularity).map((move) => journalMove(store, accountId, 'archive', move.messages, move.target));
+  return { operationId: operationIds.at(-1)!, operationIds, affected: messages.length, undoable: true, replay: [accountId] };
 }
 
 /** Moves or copies, within one account's server (COPY/MOVE there) or across stores (see transferAcross). */

@@ -1,6 +1,6 @@
 import type { MailOperation, OperationReceipt } from '../ipc/contract';
 import type { Store } from '../store/store';
-import { applyOperation, emptyFolder, markFolderRead, type Applied } from './apply-operation';
+import { applyOperation, emptyFolder, markFolderRead, type Applied, type ApplyOptions } from './apply-operation';
 import { journalFlags } from './journal-entries';
 import { serverOf } from './cross-transfer';
 import { undoOperation } from './undo-operation';
@@ -14,14 +14,18 @@ export class OperationsService {
   /** Downloads a message's source into the blob store (set by the core once its reader exists). */
   cacheSource: (messageId: number) => Promise<unknown> = () => Promise.reject(new Error('No source downloader'));
 
-  constructor(private readonly store: Store, private readonly replaySoon: (accountId: number) => void) {}
+  constructor(
+    private readonly store: Store,
+    private readonly replaySoon: (accountId: number) => void,
+    private readonly options: ApplyOptions = {},
+  ) {}
 
   /** A move or copy that takes mail off its server first downloads the sources it lacks (online, before anything changes). */
   async apply(operation: MailOperation): Promise<OperationReceipt> {
     if (operation.kind === 'move' || operation.kind === 'copy') {
       for (const id of this.sourcesNeeded(operation.kind, operation.messageIds, operation.folderId)) await this.cacheSource(id);
     }
-    return this.queued(applyOperation(this.store, operation));
+    return this.queued(applyOperation(this.store, operation, this.options));
   }
 
   markFolderRead(folderId: number): OperationReceipt {

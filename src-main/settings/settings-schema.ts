@@ -18,6 +18,8 @@ export const RETURN_RECEIPT_POLICIES = ['ask', 'never'] as const;
 export const JUNK_FILTER_MODES = ['mark', 'move', 'off'] as const;
 export const MARK_READ_MODES = ['opened', 'delay', 'never'] as const;
 export const BODY_DOWNLOAD_MODES = ['all', 'recent', 'onDemand'] as const;
+/** Where Archive files an IMAP account's mail: the archive folder itself, or a subfolder per year (2026) or per month (2026/2026-11), as Thunderbird can. */
+export const ARCHIVE_GRANULARITIES = ['single', 'year', 'month'] as const;
 
 export const MAX_UNDO_SEND_SECONDS = 30;
 export const MAX_MARK_READ_DELAY_SECONDS = 600;
@@ -86,6 +88,11 @@ export const ACCOUNT_FIELDS = {
   checkIntervalMinutes: z.number().int().min(1).max(24 * 60).default(5),
   /** Keep a copy of sent mail in the Sent folder (servers that file sent mail themselves want this off). */
   saveSentCopy: z.boolean().default(true),
+  /**
+   * One archive folder by default, not Thunderbird's yearly one: the folder a server marks \Archive is
+   * where other clients (and the webmail) look, and a Gmail account's archive is All Mail, which has no subfolders.
+   */
+  archiveGranularity: z.enum(ARCHIVE_GRANULARITIES).default('single'),
 };
 
 export const AppSettings = z.object(APP_FIELDS).strict();
@@ -99,6 +106,7 @@ export type RemoteContentPolicy = AppSettings['remoteContent'];
 export type ReturnReceiptPolicy = AppSettings['returnReceipts'];
 export type JunkFilterMode = AppSettings['junkFilter'];
 export type MarkReadMode = AppSettings['markRead']['mode'];
+export type ArchiveGranularity = AccountSettings['archiveGranularity'];
 
 export interface Settings {
   app: AppSettings;

@@ -50,6 +50,12 @@ export class MessageChangesRepo {
     return (this.statements.get(sql).all(folderId) as LocationRow[]).map(toLocation);
   }
 
+  /** When each message was sent, as the list shows it (the Date header, else its arrival): where Archive files it by year or month. */
+  sentDates(ids: number[]): Map<number, number> {
+    const query = this.statements.pluck('SELECT sort_date FROM messages WHERE id = ?');
+    return new Map(ids.map((id) => [id, (query.get(id) as number | undefined) ?? 0]));
+  }
+
   setFlags(id: number, flags: string[]): void {
     const row = this.statements
       .get('UPDATE messages SET seen = @seen, flagged = @flagged, answered = @answered, draft = @draft, keywords = @keywords WHERE id = @id RETURNING folder_id')

@@ -32,7 +32,8 @@ export async function replayFolderEntry(client: ImapClient, store: Store, entry:
   switch (entry.action) {
     case 'createFolder':
       if (await exists(path)) {
-        if (!resumed) throw taken(path);
+        // Archive's own folders (Archives, Archives/2026): one made meanwhile elsewhere is the folder wanted.
+        if (!resumed && entry.kind !== 'archive') throw taken(path);
       } else {
         await createFolder(client, path);
       }

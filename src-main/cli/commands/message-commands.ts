@@ -51,6 +51,16 @@ export async function deleteCommand(context: CliContext, args: string[]): Promis
   return applyAll(context, operations, (n) => `Deleted ${plural(n)}${permanent ? ' for good' : ''}`);
 }
 
+/** Archive as the toolbar's: into the account's archive folder, or its year or month subfolder as the account's settings say. */
+export async function archiveCommand(context: CliContext, args: string[]): Promise<number> {
+  const usage = 'Usage: wren archive ID...';
+  const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true });
+  const groups = await byAccount(context, messageIds(positionals, usage));
+  const operations = new Map<number | null, MailOperationInput>();
+  for (const [accountId, ids] of groups) operations.set(accountId, { kind: 'archive', messageIds: ids });
+  return applyAll(context, operations, (n) => `Archived ${plural(n)}`);
+}
+
 const FLAG_OPTIONS = {
   seen: { type: 'boolean' },
   unseen: { type: 'boolean' },

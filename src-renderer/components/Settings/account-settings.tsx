@@ -1,5 +1,5 @@
 import type { AccountView } from '../../../src-main/ipc/contract';
-import { accountSettings, BODY_DOWNLOAD_MODES, type BodyDownload } from '../../../src-main/ipc/contract';
+import { accountSettings, ARCHIVE_GRANULARITIES, BODY_DOWNLOAD_MODES, type ArchiveGranularity, type BodyDownload } from '../../../src-main/ipc/contract';
 import { useT } from '../../i18n/i18n-context';
 import { useSettings } from '../../settings/settings-context';
 import { SelectField } from '../Field';
@@ -10,7 +10,7 @@ import { CheckSetting, NumberSetting } from './number-setting';
 type BodyMode = BodyDownload['mode'];
 const DEFAULT_RECENT_DAYS = 30;
 
-/** One account's settings: how often to check, which bodies to keep offline, the Sent copy, its identities and signatures, its filters. */
+/** One account's settings: how often to check, which bodies to keep offline, how Archive files mail, the Sent copy, its identities and signatures, its filters. */
 export function AccountSettings({ account }: { account: AccountView }) {
   const t = useT();
   const { settings, update } = useSettings();
@@ -44,6 +44,16 @@ export function AccountSettings({ account }: { account: AccountView }) {
           max={3650}
           onChange={(days) => save({ bodyDownload: { mode: 'recent', days } })}
           testId={testId('days')}
+        />
+      )}
+      {account.protocol === 'imap' && (
+        // A POP3 account's folders are its own, kept flat here: its Archives takes everything.
+        <SelectField<ArchiveGranularity>
+          label={t('settings.archiveGranularity')}
+          value={mine.archiveGranularity}
+          options={ARCHIVE_GRANULARITIES.map((value) => ({ value, label: t(`settings.archive.${value}`) }))}
+          onChange={(archiveGranularity) => save({ archiveGranularity })}
+          testId={testId('archive')}
         />
       )}
       <CheckSetting label={t('settings.saveSentCopy')} checked={mine.saveSentCopy} onChange={(saveSentCopy) => save({ saveSentCopy })} testId={testId('sent-copy')} />

@@ -185,4 +185,14 @@ describe('wren mail operations against the lab', () => {
     expect(await subjectsOnServer('Archive')).toContain('Op 7');
     expect(await subjectsOnServer('INBOX')).not.toContain('Op 7');
   }, 180_000);
+
+  it('archives by year once the account is set so: into Archive/YEAR on the server', async () => {
+    expect((await wren(['settings', 'set', 'account.Bob.archiveGranularity', 'year'])).code).toBe(0);
+    const archived = await wren(['archive', String(await idOf('INBOX', 'Op 8'))]);
+    expect(archived).toMatchObject({ code: 0, stdout: 'Archived 1 message\n' });
+    // simpleMessage dates its mail on 1 January 2025 (UTC): the year here is this computer's.
+    const year = new Date(Date.UTC(2025, 0, 1) + 8_000).getFullYear();
+    expect(await subjectsOnServer(`Archive/${year}`)).toEqual(['Op 8']);
+    expect(await subjectsOnServer('INBOX')).not.toContain('Op 8');
+  }, 120_000);
 });

@@ -92,7 +92,7 @@ describe('Archive on a server without an \\Archive folder', () => {
     applyOperation(store, { kind: 'archive', messageIds: [second!.id] });
     expect(rows(store, archives.id)).toHaveLength(2);
     expect(journal(store)).toEqual([
-      { kind: 'createFolder', action: 'createFolder', target: 'Archives' },
+      { kind: 'archive', action: 'createFolder', target: 'Archives' },
       { kind: 'archive', action: 'move', target: 'Archives' },
       { kind: 'archive', action: 'move', target: 'Archives' },
     ]);

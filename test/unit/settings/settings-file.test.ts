@@ -25,15 +25,15 @@ describe('settings validation', () => {
   it('keeps the good values of a file and reports each bad or unknown one, replaced by its default', () => {
     const { settings, problems } = parseSettings({
       app: { theme: 'dark', undoSendSeconds: 45, notifications: 'yes', colour: 'blue' },
-      accounts: { '3': { checkIntervalMinutes: 0, saveSentCopy: false, bodyDownload: { mode: 'recent', days: 30 } }, abc: {} },
+      accounts: { '3': { checkIntervalMinutes: 0, saveSentCopy: false, bodyDownload: { mode: 'recent', days: 30 }, archiveGranularity: 'weekly' }, abc: {} },
       extra: 1,
     });
     expect(settings.app.theme).toBe('dark');
     expect(settings.app.undoSendSeconds).toBe(DEFAULT_APP_SETTINGS.undoSendSeconds);
     expect(settings.app.notifications).toBe(true);
-    expect(settings.accounts['3']).toEqual({ checkIntervalMinutes: DEFAULT_ACCOUNT_SETTINGS.checkIntervalMinutes, saveSentCopy: false, bodyDownload: { mode: 'recent', days: 30 } });
+    expect(settings.accounts['3']).toEqual({ checkIntervalMinutes: DEFAULT_ACCOUNT_SETTINGS.checkIntervalMinutes, saveSentCopy: false, bodyDownload: { mode: 'recent', days: 30 }, archiveGranularity: 'single' });
     expect(settings.accounts).not.toHaveProperty('abc');
-    expect(problems.map((p) => p.split(':')[0])).toEqual(['app.undoSendSeconds', 'app.notifications', 'app.colour', 'accounts.3.checkIntervalMinutes', 'accounts.abc', 'extra']);
+    expect(problems.map((p) => p.split(':')[0])).toEqual(['app.undoSendSeconds', 'app.notifications', 'app.colour', 'accounts.3.checkIntervalMinutes', 'accounts.3.archiveGranularity', 'accounts.abc', 'extra']);
   });
 
   it('lower-cases senders on the remote content allow list and refuses what is not an address', () => {

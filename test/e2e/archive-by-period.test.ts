@@ -1,0 +1,52 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { serverEventually, serverSubjects } from '../lab/server-subjects';
+import { addLabAccount } from './add-lab-account';
+import { screenshot } from './web-app';
+import { webSession } from './web-session';
+
+/** A message sent at noon on a local day, so its year and month are the same in any time zone's view of it here. */
+function sentOn(subject: string, date: Date): string {
+  return [`From: Ann <ann@example.test>`, 'To: alice@example.test', `Subject: ${subject}`, `Date: ${date.toUTCString().replace('GMT', '+0000')}`,
+    `Message-ID: <${subject.replace(/\s+/g, '-')}@example.test>`, '', `${subject} body`, ''].join('\r\n');
+}
+
+describe('web mode: Archive by month (Thunderbird\'s archive granularity)', () => {
+  const web = webSession();
+  const row = (subject: string) => web.page.getByTestId('message-row').filter({ hasText: subject });
+
+  beforeAll(async () => {
+    const alice = web.lab.users[0]!;
+    await web.lab.seed(alice.email, 'INBOX', [sentOn('June minutes', new Date(2025, 5, 16, 12)), sentOn('November minutes', new Date(2026, 10, 17, 12))]);
+    await addLabAccount(web.page, web.app.url, web.lab, alice);
+    await row('June minutes').waitFor();
+  });
+
+  it('set in the account\'s settings, Archive files each message under its year and month, on the server too', async () => {
+    await web.page.getByTestId('language').selectOption('zh');
+    await web.page.getByTestId('open-settings').click();
+    const granularity = web.page.locator('select[data-testid^="account-"][data-testid$="-archive"]');
+    await granularity.selectOption('month');
+    await granularity.scrollIntoViewIfNeeded();
+    await screenshot(web.page, 'settings-archive-zh');
+    await web.page.getByTestId('settings').locator('.dialog__close').click();
+    await web.page.getByTestId('language').selectOption('en');
+
+    await row('June minutes').click();
+    await web.page.keyboard.press('e');
+    await row('June minutes').waitFor({ state: 'detached' });
+    await row('November minutes').click();
+    await web.page.keyboard.press('e');
+    await row('November minutes').waitFor({ state: 'detached' });
+    // The folders are made here at once, nested as on the server.
+    await web.page.getByTestId('folder-Archive/2025/2025-06').click();
+    await row('June minutes').waitFor();
+    await web.page.getByTestId('folder-Archive/2026/2026-11').click();
+    await row('November minutes').waitFor();
+    await screenshot(web.page, 'archive-by-month-en');
+    // Until the journal's CREATE has run, the server has no such folder to read.
+    const onServer = (folder: string) => () => serverSubjects(web.lab, web.lab.users[0]!, folder).catch(() => []);
+    await serverEventually(onServer('Archive/2025/2025-06'), ['June minutes']);
+    await serverEventually(onServer('Archive/2026/2026-11'), ['November minutes']);
+    expect(await onServer('INBOX')()).toEqual([]);
+  });
+});
