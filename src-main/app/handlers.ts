@@ -13,6 +13,8 @@ export interface HandlerOptions {
   chooseAttachmentPath?: (suggestedName: string) => Promise<string | null>;
   /** Which folder "Save all" writes a message's attachments into (Electron: a folder dialog); null when cancelled. Default: Downloads. */
   chooseAttachmentsFolder?: () => Promise<string | null>;
+  /** Where to save a message as a .eml file (Electron: a save dialog); null when the user cancels. Default: a free name in Downloads. */
+  chooseMessagePath?: (suggestedName: string) => Promise<string | null>;
   /** Where to export a folder (Electron: a save dialog); null when the user cancels. */
   chooseExportPath?: (suggestedName: string, format: 'mbox' | 'eml') => Promise<string | null>;
   /** Which mail files to import (Electron: an open dialog); null when the user cancels. */

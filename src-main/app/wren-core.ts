@@ -16,6 +16,7 @@ import { WrenError } from '../errors/wren-error';
 import { MessageReader } from '../messages/message-reader';
 import { OperationsService } from '../journal/operations-service';
 import { MessageFilters } from '../filters/message-filters';
+import { alsoIn, IgnoredThreads } from '../messages/ignored-threads';
 import { JunkFilter } from '../junk/junk-filter';
 import { PasswordVault } from '../secrets/password-vault';
 import { OAuth2Flows } from '../accounts/oauth2/oauth2-flows';
@@ -111,6 +112,7 @@ export class WrenCore {
   readonly operations: OperationsService;
   readonly filters: MessageFilters;
   readonly junk: JunkFilter;
+  readonly ignoredThreads: IgnoredThreads;
   readonly reader: MessageReader;
   readonly folders: RemoteFolders;
   readonly localFolders: LocalFolders;
@@ -150,6 +152,7 @@ export class WrenCore {
     this.reader = new MessageReader(this.store, this.sessions, this.operations, (accountId) => this.loginFor(accountId));
     this.operations.cacheSource = (messageId) => this.reader.cachedSource(messageId);
     this.filters = new MessageFilters(this.store, (operation) => this.operations.apply(operation));
+    this.ignoredThreads = new IgnoredThreads(this.store, (operation) => this.operations.apply(operation));
     this.junk = new JunkFilter(this.store, (operation) => this.operations.apply(operation), (id) => this.reader.read(id, { markSeen: false }), () => this.settings.settings.app.junkFilter);
     this.localFolders = new LocalFolders(this.store);
     this.search = this.createSearch();
@@ -239,9 +242,11 @@ export class WrenCore {
 
   private syncRunner(): SyncRunner {
     const workerPath = this.options.syncWorkerPath === undefined ? defaultSyncWorkerPath() : this.options.syncWorkerPath;
-    // The Inbox's filters see new mail first, then the junk filter; what they file away is not announced (see their screen()).
+    // The Inbox's filters see new mail, then the junk filter; what they file away is not announced (see their screen()).
     const onNewMail = (event: Events['mail.new']) => {
-      const screening = this.filters.screen(event)
+      // Ignored threads first, on everything new: their mail is marked read even when a filter files it away.
+      const screening = this.ignoredThreads.screen(event)
+        .then((left) => this.filters.screen(event).then((filtered) => filtered && left && alsoIn(filtered, left)))
         .then((left) => left && this.junk.screen(left))
         .then((left) => left && this.events.emit('mail.new', left));
       this.screening.add(screening);

@@ -9,6 +9,7 @@ import { splitGlobals } from './cli-globals';
 import { accountCommand } from './commands/account-commands';
 import { conversationCommand, foldersCommand, listCommand } from './commands/browse-commands';
 import { folderCommand } from './commands/folder-commands';
+import { THREAD_USAGE, threadCommand } from './commands/thread-command';
 import { archiveCommand, deleteCommand, flagCommand, moveOrCopyCommand } from './commands/message-commands';
 import { readCommand } from './commands/read-command';
 import { exportCommand, importCommand } from './commands/mail-file-commands';
@@ -67,6 +68,7 @@ ${UNSUBSCRIBE_USAGE.replace(/^/gm, '  ')}
   copy ID... FOLDER [--to-account ACCOUNT]
   delete ID... [--permanent]     (to the account's Trash; in Trash, or with --permanent, for good)
   archive ID...                  (to the archive folder, or by year or month: account.ACCOUNT.archiveGranularity)
+${THREAD_USAGE.replace(/^/gm, '  ')}
   flag ID... [--seen|--unseen] [--flagged|--unflagged] [--tag 1-5|NAME]... [--untag 1-5|NAME|all]...
                                  (tags: 1 important, 2 work, 3 personal, 4 todo, 5 later)
   folder create ACCOUNT PATH | folder rename ACCOUNT PATH NEWPATH | folder delete ACCOUNT PATH
@@ -113,6 +115,7 @@ async function run(context: CliContext, command: string | undefined, args: strin
     case 'copy': return moveOrCopyCommand(context, 'copy', args);
     case 'delete': return deleteCommand(context, args);
     case 'archive': return archiveCommand(context, args);
+    case 'thread': return threadCommand(context, args);
     case 'flag': return flagCommand(context, args);
     case 'folder': return folderCommand(context, args);
     case 'watch': return watchCommand(context, args);

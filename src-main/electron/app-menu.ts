@@ -38,6 +38,7 @@ export function menuTemplate(language: MenuLanguage, actions: MenuActions, platf
       { label: w.checkMail, accelerator: 'F5', click: actions.checkMail },
       ...(mac ? [] : [{ type: 'separator' } as const, { label: w.settings, accelerator: 'CmdOrCtrl+,', click: send('settings') }]),
       { type: 'separator' },
+      { label: w.saveAs, accelerator: 'CmdOrCtrl+S', click: send('saveAs') },
       { label: w.print, accelerator: 'CmdOrCtrl+P', click: send('print') },
       { type: 'separator' },
       { label: w.closeWindow, role: 'close', accelerator: 'CmdOrCtrl+W' },

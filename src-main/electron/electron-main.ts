@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, Menu, nativeImage, nativeTheme, powerMonitor, protocol, screen, shell, Tray } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, Menu, nativeImage, nativeTheme, powerMonitor, protocol, screen, shell, Tray } from 'electron';
 import { createHandlers, type SystemOpener } from '../app/handlers';
 import { WrenCore } from '../app/wren-core';
 import { toErrorShape } from '../errors/wren-error';
@@ -16,6 +16,7 @@ import { nativeDialogs } from './native-dialogs';
 import { openWithSystem } from './open-with-system';
 import { showNewMailAlerts } from './new-mail-alerts';
 import { SafeStorageSecretStore, safeStorageIsReal } from './safe-storage-secret-store';
+import { textMenuTemplate } from './text-context-menu';
 import { TrayIcon } from './tray-icon';
 import { installWindowSecurity } from './window-security';
 import { windowOptions } from './window-options';
@@ -103,6 +104,14 @@ class DesktopApp {
       this.window = null;
     });
     window.once('ready-to-show', () => visible && window.show());
+    window.webContents.on('context-menu', (_event, params) => {
+      const template = textMenuTemplate(params, this.language(), {
+        replaceMisspelling: (word) => window.webContents.replaceMisspelling(word),
+        addToDictionary: (word) => window.webContents.session.addWordToSpellCheckerDictionary(word),
+        copyText: (text) => clipboard.writeText(text),
+      });
+      if (template.length > 0) Menu.buildFromTemplate(template).popup({ window });
+    });
     window.webContents.on('did-finish-load', () => {
       for (const draft of this.pendingMailto.splice(0)) this.core.events.emit('compose.mailto', draft);
     });

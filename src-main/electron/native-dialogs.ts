@@ -2,13 +2,13 @@ import type { BrowserWindow, Dialog } from 'electron';
 import { join } from 'node:path';
 import type { HandlerOptions } from '../app/handlers';
 
-/** Where the save dialogs start: the OS's Downloads (attachments) and Documents (exported folders). */
+/** Where the save dialogs start: the OS's Downloads (attachments) and Documents (exported folders, saved messages). */
 export interface DialogFolders {
   downloads: string;
   documents: string;
 }
 
-type NativeDialogOptions = Pick<HandlerOptions, 'chooseAttachmentPath' | 'chooseAttachmentsFolder' | 'chooseExportPath' | 'chooseImportFiles' | 'pickAttachmentFiles'>;
+type NativeDialogOptions = Pick<HandlerOptions, 'chooseAttachmentPath' | 'chooseAttachmentsFolder' | 'chooseExportPath' | 'chooseMessagePath' | 'chooseImportFiles' | 'pickAttachmentFiles'>;
 
 /**
  * The handlers' questions to the user answered with Electron's native dialogs,
@@ -32,6 +32,7 @@ export function nativeDialogs(dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveD
       return choice.canceled || !choice.filePaths[0] ? null : choice.filePaths[0];
     },
     chooseExportPath: (suggestedName) => saveAs(join(folders.documents, suggestedName)),
+    chooseMessagePath: (suggestedName) => saveAs(join(folders.documents, suggestedName)),
     chooseImportFiles: async () => {
       const files = await openFiles();
       return files.length === 0 ? null : files;

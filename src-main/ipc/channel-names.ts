@@ -27,6 +27,8 @@ export const METHOD_NAMES = [
   'messages.read',
   'messages.summary',
   'messages.source',
+  'messages.ignoreThread',
+  'messages.saveSource',
   'messages.conversation',
   'messages.mailingList',
   'messages.unsubscribe',

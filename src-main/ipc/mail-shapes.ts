@@ -126,6 +126,8 @@ export interface MessageView extends MessageSummary {
   partial?: boolean;
   /** With `partial`: the bytes of it stored here (its beginning); `size` is the whole message's. */
   partialBytes?: number;
+  /** Its thread is ignored (Thunderbird's Ignore Thread): new mail in it arrives read and unannounced. */
+  threadIgnored?: true;
 }
 
 /**
@@ -206,7 +208,7 @@ export const ComposeMode = z.enum(['new', 'reply', 'replyAll', 'replyList', 'for
 export type ComposeMode = z.infer<typeof ComposeMode>;
 
 /** What the native menu asks of the UI: the shortcut actions it also offers, plus a few of its own. */
-export type AppCommand = 'compose' | 'settings' | 'inbox' | 'next' | 'previous' | 'markRead' | 'markUnread' | 'toggleFlag' | 'archive' | 'junk' | 'delete' | 'help' | 'print' | 'threads' | 'collapseAllThreads' | 'expandAllThreads'
+export type AppCommand = 'compose' | 'settings' | 'inbox' | 'next' | 'previous' | 'markRead' | 'markUnread' | 'toggleFlag' | 'archive' | 'junk' | 'delete' | 'help' | 'print' | 'saveAs' | 'threads' | 'collapseAllThreads' | 'expandAllThreads'
   | 'reply' | 'replyAll' | 'replyList' | 'forward' | 'forwardAttachment' | 'redirect' | 'addressBook';
 
 /** What a mailto: link may fill in (RFC 6068); anything else in it, `attach=` above all, is dropped. */

@@ -63,3 +63,12 @@ export function safeFileName(name: string | null, contentType?: string): string 
   clean = shorten(clean);
   return clean || `attachment${extensionFor(contentType)}`;
 }
+
+/**
+ * A message saved as a file: its subject, made safe, with .eml, as Thunderbird names it. A slash in a
+ * subject ("Q3/Q4 plan") is a dash here, not a folder whose last part alone would be the name.
+ */
+export function messageFileName(subject: string): string {
+  const stem = subject.replace(/[/\\]/g, '-').trim();
+  return /[\p{L}\p{N}]/u.test(stem) ? safeFileName(`${stem}.eml`) : 'message.eml';
+}

@@ -24,6 +24,7 @@ import { ConversationQuery } from './conversation-query';
 import { JunkCorpusRepo } from './junk-corpus-repo';
 import { SavedSearchesRepo } from './saved-searches-repo';
 import { ContactListsRepo } from './contact-lists-repo';
+import { IgnoredThreadsRepo } from './ignored-threads-repo';
 
 /**
  * The local cache: one SQLite database plus a blob folder for large parts.
@@ -54,6 +55,7 @@ export class Store {
   readonly junkCorpus: JunkCorpusRepo;
   readonly savedSearches: SavedSearchesRepo;
   readonly contactLists: ContactListsRepo;
+  readonly ignoredThreads: IgnoredThreadsRepo;
 
   constructor(readonly dataDir: string) {
     this.db = openDatabase(join(dataDir, 'wren.sqlite'));
@@ -81,6 +83,7 @@ export class Store {
     this.junkCorpus = new JunkCorpusRepo(this.db);
     this.savedSearches = new SavedSearchesRepo(this.db);
     this.contactLists = new ContactListsRepo(this.db);
+    this.ignoredThreads = new IgnoredThreadsRepo(this.db);
   }
 
   /**

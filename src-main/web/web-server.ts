@@ -10,7 +10,7 @@ import { attachmentPart, loadAttachment } from '../messages/attachment-export';
 import { bareType, browserViewable } from '../ipc/browser-viewable';
 import type { StructurePart } from '../mime/structure';
 import { exportRows, mboxOf } from '../mailfiles/export-folder';
-import { safeFileName } from '../mime/safe-file-name';
+import { messageFileName, safeFileName } from '../mime/safe-file-name';
 import { parseMailto } from '../mailto/parse-mailto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -100,6 +100,7 @@ async function handleHttp(request: IncomingMessage, response: ServerResponse, au
   if (request.method !== 'GET') return fail(response, 405, 'Only GET here; requests go over the WebSocket.');
   if (appUrlPath === '/api/attachment') return sendAttachment(url, response, options.core);
   if (appUrlPath === '/api/export') return sendFolderExport(url, response, options.core);
+  if (appUrlPath === '/api/source') return sendMessageSource(url, response, options.core);
   const path = decodePath(appUrlPath);
   if (path === null) return fail(response, 400, 'Malformed percent-escape in the path.');
   serveStatic(options.rendererDir, path, response);
@@ -132,6 +133,26 @@ function decodePath(pathname: string): string | null {
     return decodeURIComponent(pathname);
   } catch {
     return null;
+  }
+}
+
+/** Browser download of a whole message as a .eml file (the web mode's Save As; Electron asks with a dialog). */
+async function sendMessageSource(url: URL, response: ServerResponse, core: WrenCore): Promise<void> {
+  const messageId = Number(url.searchParams.get('messageId'));
+  if (!Number.isInteger(messageId) || messageId <= 0) return fail(response, 400, 'messageId is required.');
+  try {
+    const record = core.reader.requireMessage(messageId);
+    const blob = await core.reader.cachedSource(record.id);
+    response.writeHead(200, {
+      'Content-Length': String(blob.size),
+      // Never shown in place: a download, whatever the browser would make of message/rfc822.
+      'Content-Type': 'application/octet-stream',
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(messageFileName(record.subject))}`,
+      'X-Content-Type-Options': 'nosniff',
+    });
+    core.store.blobs.read(blob.blob).pipe(response);
+  } catch (error) {
+    fail(response, 404, toErrorShape(error).message);
   }
 }
 

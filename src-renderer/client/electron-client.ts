@@ -34,6 +34,10 @@ export class ElectronClient implements WrenClient {
     await this.request('attachments.open', { messageId, partId });
   }
 
+  async saveMessage(messageId: number): Promise<void> {
+    await this.request('messages.saveSource', { messageId });
+  }
+
   async exportFolder(folderId: number): Promise<void> {
     await this.request('folders.export', { folderId, format: 'mbox' });
   }

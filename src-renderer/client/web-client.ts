@@ -93,6 +93,10 @@ export class WebClient implements WrenClient {
     window.open(`api/attachment?${query.toString()}`, '_blank', 'noopener');
   }
 
+  async saveMessage(messageId: number): Promise<void> {
+    download(`api/source?${new URLSearchParams({ messageId: String(messageId) }).toString()}`);
+  }
+
   async exportFolder(folderId: number): Promise<void> {
     download(`api/export?${new URLSearchParams({ folderId: String(folderId) }).toString()}`);
   }

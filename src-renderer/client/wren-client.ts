@@ -27,6 +27,8 @@ export interface WrenClient {
   openAttachment(messageId: number, attachment: { partId: string; contentType: string }): Promise<void>;
   /** A folder as an mbox file: Electron asks where to save; the web mode lets the browser download it. */
   exportFolder(folderId: number): Promise<void>;
+  /** The whole message as a .eml file: a save dialog in Electron, a download in the browser. */
+  saveMessage(messageId: number): Promise<void>;
   /** Mail files into a folder, chosen in an open dialog (the web mode uploads them); null when none were chosen. */
   importIntoFolder: ((folderId: number) => Promise<ImportCount | null>) | null;
   /**

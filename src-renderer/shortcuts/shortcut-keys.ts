@@ -32,6 +32,7 @@ export type ShortcutAction =
   | 'quickFilter'
   | 'addressBook'
   | 'print'
+  | 'saveAs'
   | 'tag'
   | 'untag'
   | 'collapseThread'
@@ -78,6 +79,8 @@ export const SHORTCUTS: Shortcut[] = [
   // Thunderbird's key for Tools ▸ Address Book.
   { action: 'addressBook', keys: ['Mod+Shift+B'] },
   { action: 'print', keys: ['Mod+P'] },
+  // Thunderbird's key for File ▸ Save As ▸ File.
+  { action: 'saveAs', keys: ['Mod+S'] },
   { action: 'tag', keys: ['1', '2', '3', '4', '5'] },
   { action: 'untag', keys: ['0'] },
   { action: 'collapseThread', keys: ['ArrowLeft'] },

@@ -26,6 +26,7 @@ describe('web mode: the message toolbar', () => {
     expect(await buttons(web.page)).toEqual([
       'action-compose', 'action-reply', 'action-reply-all', 'action-forward', 'action-delete', 'action-archive', 'action-move',
       'action-copy', 'action-mark-unread', 'action-flag', 'action-junk', 'action-forward-attachment', 'action-redirect', 'action-edit-as-new', 'action-print',
+      'action-save-as',
     ]);
     expect(await web.page.getByTestId('action-more').count()).toBe(0);
     expect(await height(web.page)).toBeLessThan(45);
@@ -58,8 +59,8 @@ describe('web mode: the message toolbar', () => {
     await menu.waitFor();
     const entries = await menu.getByRole('menuitem').allTextContents();
     // The rarer ones last: they go into More first.
-    expect(entries.slice(-4)).toEqual(['Forward as attachment', 'Redirect…', 'Edit as new', 'Print…']);
-    expect(entries.length + shown.length - 1).toBe(15); // every action once, as a button or in the menu
+    expect(entries.slice(-5)).toEqual(['Forward as attachment', 'Redirect…', 'Edit as new', 'Print…', 'Save as file…']);
+    expect(entries.length + shown.length - 1).toBe(16); // every action once, as a button or in the menu
     expect(await focused(web.page, 'text')).toBe(entries[0]);
     await screenshot(web.page, 'message-toolbar-narrow-more');
     await web.page.keyboard.press('Escape');

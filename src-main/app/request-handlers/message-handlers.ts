@@ -11,7 +11,7 @@ import { Invitations } from '../../calendar/invitations';
 import { SavedSearches } from '../../search/saved-searches';
 import { chooseDisplayParts } from '../../mime/choose-display-parts';
 import { hasFilterText } from '../../store/list-order';
-import { safeFileName } from '../../mime/safe-file-name';
+import { messageFileName, safeFileName } from '../../mime/safe-file-name';
 import { WrenError } from '../../errors/wren-error';
 import type { Handlers } from '../../ipc/dispatch';
 import type { messageRequests } from '../../ipc/requests/message-requests';
@@ -46,13 +46,23 @@ export function messageHandlers(core: WrenCore, options: HandlerOptions): Pick<H
       const view = await core.reader.read(messageId, { markSeen });
       // A message marked junk or not junk before its body was here was learnt from its headers: now from all of it.
       core.junk.relearn(messageId);
-      return view;
+      return core.ignoredThreads.isIgnored(view.id) ? { ...view, threadIgnored: true as const } : view;
     },
     'messages.summary': ({ messageId }) => summaryOf(core.reader.requireMessage(messageId)),
     'messages.source': async ({ messageId }) => {
       const { stream, size } = await core.reader.source(messageId);
       const source = await text(stream);
       return { source: source.length > SOURCE_VIEW_LIMIT ? source.slice(0, SOURCE_VIEW_LIMIT) : source, size };
+    },
+    'messages.ignoreThread': ({ messageId, ignore }) =>
+      (ignore ? core.ignoredThreads.ignore(messageId) : core.ignoredThreads.unignore(messageId)),
+    'messages.saveSource': async ({ messageId, path }) => {
+      const record = core.reader.requireMessage(messageId);
+      const filename = messageFileName(record.subject);
+      const chosen = path ?? (options.chooseMessagePath ? await options.chooseMessagePath(filename) : undefined);
+      if (chosen === null) return { savedTo: null };
+      const file = { filename, contentType: 'message/rfc822', blob: await core.reader.cachedSource(record.id) };
+      return { savedTo: await writeAttachment(core.store, file, chosen ? { path: chosen } : { directory: defaultDownloads() }) };
     },
     'messages.conversation': ({ messageId }) => ({ messages: core.store.conversations.of(core.reader.requireMessage(messageId).id) }),
     'messages.mailingList': ({ messageId }) => mailingLists.of(messageId),

@@ -90,6 +90,18 @@ export const messageRequests = {
   /** One message's list entry as stored now (its flags follow every change), without touching the server. */
   'messages.summary': request<MessageSummary>()(byMessage),
   'messages.source': request<{ source: string; size: number }>()(byMessage),
+  /**
+   * Thunderbird's Ignore Thread (`ignore: false`: watch it again): the conversation's unread messages are marked read
+   * (`operationId`, undoable), and new mail answering it arrives read and unannounced.
+   */
+  'messages.ignoreThread': request<{ ignored: boolean; markedRead: number; operationId: number | null }>()(
+    z.object({ messageId: id, ignore: z.boolean() }).strict(),
+  ),
+  /**
+   * Thunderbird's File ▸ Save As ▸ File: the whole message, byte for byte, as a .eml file (downloaded first when not
+   * cached). Electron asks where with a dialog; `path` names it (tests); the web mode downloads instead (see web-server.ts).
+   */
+  'messages.saveSource': request<{ savedTo: string | null }>()(z.object({ messageId: id, path: z.string().min(1).optional() }).strict()),
   /** The messages of its conversation (itself included), oldest first, from every folder of its account; local only. */
   'messages.conversation': request<{ messages: ConversationMessage[] }>()(byMessage),
   /** The mailing list the message came through (how to leave it, where to post); null when it names neither or cannot be read now (offline). */

@@ -33,6 +33,7 @@ import { addressBookSaved } from './0032-address-book-saved';
 import { junkCorpus } from './0033-junk-corpus';
 import { savedSearches } from './0034-saved-searches';
 import { contactLists } from './0035-contact-lists';
+import { ignoredThreads } from './0036-ignored-threads';
 import type { Migration } from './migration';
 
 /** In order; a new migration is a new file here, never an edit to an old one. */
@@ -42,7 +43,7 @@ export const MIGRATIONS: readonly Migration[] = [
   searchCjkRunEnds, folderDeletePlan, outboxSources, messageIdsNeverReused, searchNfkc,
   searchAttachmentNames, messagesByMessageId, accountIdsNeverReused, smtpCertificatePin, outboxSendingBegan,
   outboxComposedApart, messagesByInReplyTo, messageFilters, filterConditionOperators, messagesThreadRoot,
-  accountQuotas, addressBookSaved, junkCorpus, savedSearches, contactLists,
+  accountQuotas, addressBookSaved, junkCorpus, savedSearches, contactLists, ignoredThreads,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,3 +1,4 @@
+import { useIgnoreThread } from '../IgnoredThread/use-ignore-thread';
 import { MESSAGE_TAGS, type AccountView, type FolderView, type MessageSummary, type ViewMessageSummary } from '../../../src-main/ipc/contract';
 import { FilterFromMessage } from '../FilterEditor/filter-from-message';
 import { RedirectDialog } from '../RedirectDialog';
@@ -41,6 +42,7 @@ interface MailOverlaysViewProps {
 /** Whatever floats over the mail view at the moment: picker, menus, dialogs, help. */
 export function MailOverlaysView(props: MailOverlaysViewProps) {
   const { accounts, overlays, folder, accountFolders, selection, commands, actions, showUnsubscribed, onShowUnsubscribed } = props;
+  const ignoreThread = useIgnoreThread();
   const client = useClient();
   const { t } = useI18n();
   const toasts = useToasts();
@@ -102,6 +104,7 @@ export function MailOverlaysView(props: MailOverlaysViewProps) {
             { label: t('actions.markJunk'), onSelect: () => commands.setJunk(true), testId: 'menu-junk' },
             { label: t('actions.notJunk'), onSelect: () => commands.setJunk(false), testId: 'menu-not-junk' },
             ...tagEntries(rows, actions, t),
+            ...(rows.length === 1 ? [{ label: t('thread.ignore'), onSelect: () => ignoreThread.ignore(rows[0]!.id), testId: 'menu-ignore-thread', separated: true }] : []),
             ...filterEntry(rows, folder, overlays, t),
           ]}
         />

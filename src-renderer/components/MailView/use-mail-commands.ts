@@ -5,6 +5,8 @@ import type { MessagePages } from '../MessageList/message-pages';
 import { QUICK_FILTER_TEXT_ID } from '../MessageList/list-filter-control';
 import { gathersFolders, isTemplatesFolder, rowFolderRole } from '../MessageList/row-folder-role';
 import { useToasts } from '../Toasts/toast-context';
+import { useClient } from '../../client/client-context';
+import { toErrorShape } from '../../client/wren-client';
 import type { MailOverlays } from './use-mail-overlays';
 import type { MessageActions } from './use-message-actions';
 import type { MessageSelection } from './use-message-selection';
@@ -27,6 +29,11 @@ interface CommandSources {
 /** The commands on the selection (toolbar, menu) and what each shortcut does. */
 export function useMailCommands({ folder, pages, selection, actions, overlays, compose, focusSearch, openAddressBook }: CommandSources) {
   const toasts = useToasts();
+  const client = useClient();
+  // A message not cached is downloaded first: offline, that fails, and says so.
+  const saveMessage = (messageId: number) => {
+    client.saveMessage(messageId).catch((error: unknown) => toasts.show({ tone: 'error', lines: [{ error: toErrorShape(error), context: 'background' }] }));
+  };
   const commands: MessageCommands = {
     // Decided per message by its own folder (search results and unified views mix folders): what is in Trash
     // already goes for good, so it is asked first; the rest goes to Trash and can be undone.
@@ -109,6 +116,8 @@ export function useMailCommands({ folder, pages, selection, actions, overlays, c
     },
     // Only one open message prints; otherwise the key keeps the browser's meaning (the whole page).
     print: () => (selection.single ? printOpenMessage() : false),
+    // Likewise, with no one message open Ctrl+S keeps the browser's meaning.
+    saveAs: () => (selection.single ? saveMessage(selection.single.id) : false),
     tag: (key) => {
       const tag = tagOfNumber(Number(key));
       return tag && selection.count > 0 ? actions.toggleTag(tag) : false;
@@ -137,7 +146,7 @@ export function useMailCommands({ folder, pages, selection, actions, overlays, c
     redirect: () => {
       if (selection.single) overlays.setRedirect(selection.single);
     },
-    editDraft: answer('editDraft'), editAsNew: answer('editAsNew'), editTemplate: answer('editTemplate'), print: handlers.print,
+    editDraft: answer('editDraft'), editAsNew: answer('editAsNew'), editTemplate: answer('editTemplate'), print: handlers.print, saveAs: handlers.saveAs,
   };
   return { commands, writing, editIfDraft, runShortcut: (action: ShortcutAction, key?: string) => handlers[action](key) };
 }

@@ -3,6 +3,7 @@ import { useRequest } from '../../hooks/use-request';
 import { useT } from '../../i18n/i18n-context';
 import { useCompose } from '../Composer/compose-context';
 import { UnsubscribeButton } from './unsubscribe-button';
+import { IgnoreThreadButton } from '../IgnoredThread';
 import './message-actions.css';
 
 interface MessageActionsProps {
@@ -11,14 +12,17 @@ interface MessageActionsProps {
   accountId: number | null;
   showSource: boolean;
   onToggleSource(): void;
+  /** Its thread is ignored: the bar below offers the way back, so no button here. */
+  threadIgnored?: boolean;
+  onThreadIgnored?(ignored: boolean): void;
 }
 
 /**
- * What only the open message offers: its source, and what its mailing list allows (Reply to List,
- * Unsubscribe). Flag and read / unread live once, in the message toolbar above the list (as in
+ * What only the open message offers: its source, what its mailing list allows (Reply to List,
+ * Unsubscribe), and Ignore thread. Flag and read / unread live once, in the message toolbar above the list (as in
  * Thunderbird), where they act on the selection, this message included.
  */
-export function MessageActions({ messageId, accountId, showSource, onToggleSource }: MessageActionsProps) {
+export function MessageActions({ messageId, accountId, showSource, onToggleSource, threadIgnored = false, onThreadIgnored = () => undefined }: MessageActionsProps) {
   const t = useT();
   const list = useRequest('messages.mailingList', { messageId });
   return (
@@ -28,6 +32,7 @@ export function MessageActions({ messageId, accountId, showSource, onToggleSourc
       </button>
       {list.data?.post && <ReplyListButton messageId={messageId} post={list.data.post} />}
       {list.data?.unsubscribe && <UnsubscribeButton messageId={messageId} list={list.data.unsubscribe} accountId={accountId} />}
+      {!threadIgnored && <IgnoreThreadButton messageId={messageId} onChange={onThreadIgnored} />}
     </div>
   );
 }

@@ -18,6 +18,8 @@ export interface WritingCommands {
   editTemplate(): void;
   /** Not writing, but like these it acts on the one open message. */
   print(): void;
+  /** The whole message as a .eml file. */
+  saveAs(): void;
 }
 
 /** One action of the toolbar, shown as a button or, when the line is full, in its More menu. */
@@ -65,6 +67,7 @@ export function toolbarItems({ commands, rows, writing, inDrafts, inTemplates = 
     ]),
     { id: 'edit-as-new', label: 'actions.editAsNew', icon: '📝', run: writing.editAsNew, disabled: count !== 1 },
     { id: 'print', label: 'actions.print', icon: '🖨', run: writing.print, disabled: count !== 1 },
+    { id: 'save-as', label: 'actions.saveAs', icon: '💾', run: writing.saveAs, disabled: count !== 1 },
   ];
   return [
     { id: 'compose', label: 'actions.compose', icon: '✉', run: writing.compose, disabled: false },

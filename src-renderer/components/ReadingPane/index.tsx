@@ -15,6 +15,7 @@ import { MessageSource } from '../MessageSource';
 import { PartialNotice } from '../PartialNotice';
 import { ReceiptRequestBar } from '../ReceiptRequest';
 import { JunkBar } from '../JunkBar';
+import { IgnoredThreadBar } from '../IgnoredThread';
 import { InvitationCard } from '../InvitationCard';
 import { Spinner } from '../Spinner';
 import { useLiveSummary } from './use-live-summary';
@@ -47,6 +48,8 @@ function MessageReader({ initial, accountId }: { initial: MessageSummary; accoun
   const read = useRequest('messages.read', { messageId: initial.id, markSeen: false });
   const { summary, patch } = useLiveSummary(initial);
   const [showSource, setShowSource] = useState(false);
+  // Changed here (Ignore thread, Stop ignoring) without reading the message again.
+  const [threadIgnored, setThreadIgnored] = useState<boolean | null>(null);
   useMarkRead(initial.id, read.data !== null, summary.seen, () => patch({ seen: true }));
   useClientEvent('account.status', (status) => {
     // Back online: a body that could not come, or the rest of a partial POP3 message, is fetched now.
@@ -62,11 +65,20 @@ function MessageReader({ initial, accountId }: { initial: MessageSummary; accoun
     );
   }
   const message = { ...read.data, seen: summary.seen, flagged: summary.flagged, tags: summary.tags ?? read.data.tags };
+  const ignored = threadIgnored ?? read.data.threadIgnored === true;
   return (
     <article className="reading-pane" data-testid="reading-pane">
       <MessageHeaders message={message} />
-      <MessageActions messageId={message.id} accountId={accountId} showSource={showSource} onToggleSource={() => setShowSource(!showSource)} />
+      <MessageActions
+        messageId={message.id}
+        accountId={accountId}
+        showSource={showSource}
+        onToggleSource={() => setShowSource(!showSource)}
+        threadIgnored={ignored}
+        onThreadIgnored={setThreadIgnored}
+      />
       {summary.junk && <JunkBar messageId={message.id} />}
+      {ignored && <IgnoredThreadBar messageId={message.id} onChange={setThreadIgnored} />}
       <ReceiptRequestBar messageId={message.id} />
       <InvitationCard messageId={message.id} answered={message.flags.includes('\\Answered')} />
       <Conversation messageId={message.id} folderId={message.folderId} />

@@ -96,4 +96,22 @@ describe('the Electron import and export dialogs (a stand-in answers for the nat
     dialog.nextOpen = { canceled: true, filePaths: [] };
     expect(await call('attachments.saveAll', { messageId })).toEqual({ savedTo: null, files: [] });
   });
+
+  it('saves a message as a .eml file, byte for byte, where the save dialog says; named after its subject; cancelled, nothing', async () => {
+    const folder = await call('folders.create', { accountId: null, name: 'To keep' });
+    const eml = join(dir, 'keep.eml');
+    const source = 'From: A <a@example.test>\r\nSubject: =?UTF-8?B?5Lya6K6u?= Q3/Q4\r\nMessage-ID: <keep@example.test>\r\n\r\nBody\r\n';
+    writeFileSync(eml, source);
+    await call('folders.import', { folderId: folder.id, files: [eml] });
+    const messageId = core.store.messages.page(folder.id, 0, 1).items[0]!.id;
+
+    const target = join(dir, 'chosen.eml');
+    dialog.nextSave = { canceled: false, filePath: target };
+    expect(await call('messages.saveSource', { messageId })).toEqual({ savedTo: target });
+    expect(dialog.asked.at(-1)).toEqual({ kind: 'save', options: { defaultPath: '/home/u/Documents/会议 Q3-Q4.eml' } });
+    expect(readFileSync(target, 'latin1')).toBe(source);
+
+    dialog.nextSave = { canceled: true, filePath: '' };
+    expect(await call('messages.saveSource', { messageId })).toEqual({ savedTo: null });
+  });
 });

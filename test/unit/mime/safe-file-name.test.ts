@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeFileName } from '../../../src-main/mime/safe-file-name';
+import { messageFileName, safeFileName } from '../../../src-main/mime/safe-file-name';
 
 describe('safeFileName', () => {
   it.each([
@@ -47,5 +47,17 @@ describe('safeFileName', () => {
   it('does not split a surrogate pair when cutting', () => {
     const safe = safeFileName(`${'𠮷'.repeat(80)}.txt`);
     expect(safe).toBe(`${'𠮷'.repeat(49)}.txt`);
+  });
+});
+
+describe('messageFileName (Save As ▸ File)', () => {
+  it('names the file after the subject, made safe, with .eml; a slash is a dash, not a folder', () => {
+    expect(messageFileName('Quarterly budget review')).toBe('Quarterly budget review.eml');
+    expect(messageFileName('Re: Q3/Q4 plan')).toBe('Re Q3-Q4 plan.eml');
+    expect(messageFileName('会议通知：明天下午三点开会')).toBe('会议通知：明天下午三点开会.eml');
+    expect(messageFileName('  ')).toBe('message.eml');
+    expect(messageFileName('...')).toBe('message.eml');
+    expect(Buffer.byteLength(messageFileName('报告'.repeat(80)))).toBeLessThanOrEqual(200);
+    expect(messageFileName('报告'.repeat(80)).endsWith('.eml')).toBe(true);
   });
 });

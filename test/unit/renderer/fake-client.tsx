@@ -81,6 +81,10 @@ export class FakeClient implements WrenClient {
     this.calls.push({ method: 'folders.export', params: { folderId } });
   }
 
+  async saveMessage(messageId: number): Promise<void> {
+    this.calls.push({ method: 'messages.saveSource', params: { messageId } });
+  }
+
   readonly importIntoFolder = null;
 }
 

@@ -6,6 +6,7 @@ import { en } from '../../../src-renderer/i18n/en';
 import { zh } from '../../../src-renderer/i18n/zh';
 import { FakeClient, renderWithClient } from './fake-client';
 import { MESSAGE } from './mail-fixtures';
+import { ToastProvider } from '../../../src-renderer/components/Toasts/toast-context';
 
 afterEach(cleanup);
 
@@ -14,7 +15,7 @@ const warnings = ['wren:BoundaryRecovered', 'wren:NestingTooDeep', 'wren:DiskFul
 describe('ReadingPane warnings', () => {
   it.each([['en', en], ['zh', zh]] as const)('puts coded warnings into words (%s), plain ones as they came', async (language, dictionary) => {
     const client = new FakeClient({ 'messages.read': () => ({ ...MESSAGE, warnings }) });
-    renderWithClient(<ReadingPane message={MESSAGE} accountId={1} />, client, language);
+    renderWithClient(<ToastProvider><ReadingPane message={MESSAGE} accountId={1} /></ToastProvider>, client, language);
     const items = [...(await screen.findByTestId('message-warnings')).querySelectorAll('li')].map((li) => li.textContent);
     expect(items).toEqual([dictionary.strings['warning.boundaryRecovered'], dictionary.strings['warning.nestingTooDeep'], dictionary.errors.DiskFull, warnings[3]]);
   });

@@ -8,18 +8,18 @@ const calls: string[] = [];
 const writing: WritingCommands = {
   compose: () => calls.push('compose'), reply: () => calls.push('reply'), replyAll: () => calls.push('replyAll'), forward: () => calls.push('forward'),
   forwardAttachment: () => calls.push('forwardAttachment'), editDraft: () => calls.push('editDraft'), editAsNew: () => calls.push('editAsNew'), editTemplate: () => calls.push('editTemplate'),
-  print: () => calls.push('print'), redirect: () => calls.push('redirect'),
+  print: () => calls.push('print'), saveAs: () => calls.push('saveAs'), redirect: () => calls.push('redirect'),
 };
 const ids = (inDrafts: boolean, count: number) => toolbarItems({ commands, rows: [], writing, inDrafts, count });
 
 describe('the toolbar entries', () => {
-  it('end with Forward as attachment, Redirect, Edit as new and Print, so they are the first into More ▾; each acts on one message', () => {
+  it('end with Forward as attachment, Redirect, Edit as new, Print and Save as file, so they are the first into More ▾; each acts on one message', () => {
     const items = ids(false, 1);
-    expect(items.slice(-4).map((item) => item.id)).toEqual(['forward-attachment', 'redirect', 'edit-as-new', 'print']);
-    items.slice(-4).forEach((item) => item.run());
-    expect(calls.splice(0)).toEqual(['forwardAttachment', 'redirect', 'editAsNew', 'print']);
-    const rare = new Set(['forward-attachment', 'redirect', 'edit-as-new', 'print']);
-    expect(ids(false, 2).filter((item) => rare.has(item.id)).map((item) => item.disabled)).toEqual([true, true, true, true]);
+    expect(items.slice(-5).map((item) => item.id)).toEqual(['forward-attachment', 'redirect', 'edit-as-new', 'print', 'save-as']);
+    items.slice(-5).forEach((item) => item.run());
+    expect(calls.splice(0)).toEqual(['forwardAttachment', 'redirect', 'editAsNew', 'print', 'saveAs']);
+    const rare = new Set(['forward-attachment', 'redirect', 'edit-as-new', 'print', 'save-as']);
+    expect(ids(false, 2).filter((item) => rare.has(item.id)).map((item) => item.disabled)).toEqual([true, true, true, true, true]);
   });
 
   it('in Drafts: Edit draft instead of the answers, and Edit as new still (a fresh message from a draft, which stays)', () => {

@@ -1,0 +1,34 @@
+import { useT } from '../../i18n/i18n-context';
+import { useIgnoreThread } from './use-ignore-thread';
+// The return receipt's bar: one style for the reading pane's bars.
+import '../ReceiptRequest/receipt-request.css';
+
+interface ThreadProps {
+  messageId: number;
+  onChange(ignored: boolean): void;
+}
+
+/** Beside View source: ignore the open message's thread. */
+export function IgnoreThreadButton({ messageId, onChange }: ThreadProps) {
+  const t = useT();
+  const { ignore } = useIgnoreThread();
+  return (
+    <button type="button" onClick={() => ignore(messageId, onChange)} title={t('thread.ignoreTitle')} data-testid="ignore-thread">
+      {t('thread.ignore')}
+    </button>
+  );
+}
+
+/** Over a message of an ignored thread: why it arrived read and quiet, and the way back. */
+export function IgnoredThreadBar({ messageId, onChange }: ThreadProps) {
+  const t = useT();
+  const { watch } = useIgnoreThread();
+  return (
+    <div className="receipt-request" role="status" data-testid="ignored-thread-bar">
+      <p>{t('thread.bar')}</p>
+      <button type="button" onClick={() => watch(messageId, onChange)} data-testid="stop-ignoring-thread">
+        {t('thread.stopIgnoring')}
+      </button>
+    </div>
+  );
+}

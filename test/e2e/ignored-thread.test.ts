@@ -1,0 +1,47 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addLabAccount } from './add-lab-account';
+import { screenshot } from './web-app';
+import { webSession } from './web-session';
+
+function post(subject: string, messageId: string, answers?: string): string {
+  return [`From: Ann <ann@list.test>`, 'To: alice@example.test', `Subject: ${subject}`, 'Date: Mon, 30 Nov 2026 09:00:00 +0000', `Message-ID: ${messageId}`,
+    ...(answers ? [`In-Reply-To: ${answers}`, `References: ${answers}`] : []), '', `${subject} body`, ''].join('\r\n');
+}
+
+describe('web mode: Ignore thread', () => {
+  const web = webSession();
+  const row = (subject: string) => web.page.getByTestId('message-row').filter({ hasText: subject });
+
+  beforeAll(async () => {
+    await web.lab.seed(web.lab.users[0]!.email, 'INBOX', [
+      post('Build broken again', '<build@list.test>'), post('Re: Build broken again', '<build-1@list.test>', '<build@list.test>'), post('Team lunch', '<lunch@list.test>'),
+    ]);
+    await addLabAccount(web.page, web.app.url, web.lab, web.lab.users[0]!);
+    await row('Team lunch').waitFor();
+  });
+
+  it('from the row\'s menu: the thread is marked read, with Undo; the reading pane says it is ignored', async () => {
+    await row('Re: Build broken again').click({ button: 'right' });
+    await web.page.getByTestId('menu-ignore-thread').click();
+    await web.page.getByText('Ignoring this thread: 2 messages marked read.').waitFor();
+    // Both messages of the thread read; the other one not.
+    await expect.poll(() => web.page.getByTestId('folder-INBOX').textContent()).toContain('1');
+    await row('Build broken again').first().click();
+    await web.page.getByTestId('ignored-thread-bar').waitFor();
+    expect(await web.page.getByTestId('ignore-thread').count()).toBe(0);
+    await screenshot(web.page, 'ignored-thread-en');
+  });
+
+  it('in Chinese: Stop ignoring from the bar, then Ignore thread from the reading pane again', async () => {
+    await web.page.getByTestId('language').selectOption('zh');
+    expect(await web.page.getByTestId('ignored-thread-bar').textContent()).toContain('你已忽略此会话');
+    await screenshot(web.page, 'ignored-thread-zh');
+    await web.page.getByTestId('stop-ignoring-thread').click();
+    await web.page.getByTestId('ignored-thread-bar').waitFor({ state: 'detached' });
+    await web.page.getByText('已取消忽略此会话：其中的新邮件到达时为未读。').waitFor();
+    await web.page.getByTestId('ignore-thread').click();
+    await web.page.getByTestId('ignored-thread-bar').waitFor();
+    await web.page.getByText('已忽略此会话：0 封邮件已标为已读。').waitFor();
+    await web.page.getByTestId('language').selectOption('en');
+  });
+});
