@@ -1,3 +1,5 @@
+import { MESSAGE_TAGS, type MessageTag } from '../ipc/contract-constants';
+
 /**
  * What a search's operators ask for besides words: the state, the date and
  * the size of a message. Plain data, so it crosses to the search worker as it is.
@@ -17,10 +19,12 @@ export interface SearchConditions {
   larger?: number;
   /** Smaller than this many bytes. */
   smaller?: number;
+  /** Carries each of these tags ($label1…$label5). */
+  tags?: MessageTag[];
 }
 
 /** The operators' names, as typed before the colon (Gmail's, which users of any client know). */
-export const SEARCH_OPERATORS = ['is', 'has', 'before', 'after', 'older_than', 'newer_than', 'larger', 'smaller'] as const;
+export const SEARCH_OPERATORS = ['is', 'has', 'before', 'after', 'older_than', 'newer_than', 'larger', 'smaller', 'tag'] as const;
 export type SearchOperator = (typeof SEARCH_OPERATORS)[number];
 
 export function isSearchOperator(name: string): name is SearchOperator {
@@ -73,7 +77,24 @@ export function readOperator(operator: SearchOperator, value: string, now: numbe
       const bytes = byteCount(lower);
       return bytes === null ? null : { [operator]: bytes };
     }
+    case 'tag': {
+      const tag = tagNamed(lower);
+      return tag === null ? null : { tags: [tag] };
+    }
   }
+}
+
+/**
+ * Thunderbird's five tags by their number (its keys 1 to 5), their English names or their Chinese ones, as the
+ * window shows them; "to do" may be written without its space.
+ */
+const TAG_NAMES: readonly (readonly string[])[] = [
+  ['1', 'important', '重要'], ['2', 'work', '工作'], ['3', 'personal', '个人'], ['4', 'todo', 'to-do', '待办'], ['5', 'later', '稍后'],
+];
+
+function tagNamed(value: string): MessageTag | null {
+  const index = TAG_NAMES.findIndex((names) => names.includes(value));
+  return index < 0 ? null : MESSAGE_TAGS[index]!;
 }
 
 /** Adds what one more operator asked: two dates or sizes narrow to the stricter, a contradiction finds nothing. */
@@ -83,6 +104,7 @@ export function mergeConditions(into: SearchConditions, more: SearchConditions):
   if (into.before !== undefined && more.before !== undefined) merged.before = Math.min(into.before, more.before);
   if (into.larger !== undefined && more.larger !== undefined) merged.larger = Math.max(into.larger, more.larger);
   if (into.smaller !== undefined && more.smaller !== undefined) merged.smaller = Math.min(into.smaller, more.smaller);
+  if (into.tags && more.tags) merged.tags = [...new Set([...into.tags, ...more.tags])];
   return merged;
 }
 

@@ -361,6 +361,7 @@ const strings = {
   'search.op.flagged': 'Starred (flagged) messages',
   'search.op.answered': 'Messages you replied to',
   'search.op.attachment': 'Messages with attachments',
+  'search.op.tag': 'Tagged Important (or work, personal, todo, later, 1–5)',
   'search.op.from': 'Sender is…',
   'search.op.to': 'Recipient (To or Cc) is…',
   'search.op.subject': 'Subject has…',

@@ -357,6 +357,7 @@ export const zh: Dictionary = {
     'search.op.flagged': '已加星标的邮件',
     'search.op.answered': '已回复的邮件',
     'search.op.attachment': '带附件的邮件',
+    'search.op.tag': '带“重要”标签（或 工作、个人、待办、稍后，1–5）',
     'search.op.from': '发件人是…',
     'search.op.to': '收件人（收件人或抄送）是…',
     'search.op.subject': '主题包含…',

@@ -17,6 +17,7 @@ function operatorEntries(today: Date): { typed: string; words: StringKey }[] {
     { typed: 'is:flagged', words: 'search.op.flagged' },
     { typed: 'is:answered', words: 'search.op.answered' },
     { typed: 'has:attachment', words: 'search.op.attachment' },
+    { typed: 'tag:important', words: 'search.op.tag' },
     { typed: 'from:', words: 'search.op.from' },
     { typed: 'to:', words: 'search.op.to' },
     { typed: 'subject:', words: 'search.op.subject' },

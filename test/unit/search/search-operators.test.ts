@@ -31,6 +31,11 @@ describe('search operators', () => {
     expect(readSearchQuery('older_than:1y', NOW).conditions).toEqual({ before: new Date(2025, 11, 5, 15, 30).getTime() });
   });
 
+  it('reads a tag by its number, its English name or its Chinese one; two tags ask for both', () => {
+    expect(readSearchQuery('tag:Work tag:重要 tag:3 tag:to-do', NOW).conditions).toEqual({ tags: ['$label2', '$label1', '$label3', '$label4'] });
+    expect(readSearchQuery('tag:urgent', NOW).terms.map((term) => term.text)).toEqual(['tag:urgent']);
+  });
+
   it('keeps the stricter of two dates or sizes', () => {
     expect(readSearchQuery('after:2026-01-01 after:2026-06-01 before:2026-12-01 before:2026-09-01 larger:1k larger:2k', NOW).conditions).toEqual({
       after: new Date(2026, 5, 1).getTime(), before: new Date(2026, 8, 1).getTime(), larger: 2048,
@@ -58,7 +63,7 @@ describe('operators over the store', () => {
     const day = (month: number, date: number) => new Date(2026, month - 1, date, 12).getTime();
     const rows = [
       { ...message('Budget for November', ann), date: day(11, 3), size: 2_000, flags: ['\\Seen'] },
-      { ...message('Budget draft', ann), date: day(11, 20), size: 3_000_000, hasAttachments: true, flags: ['\\Flagged'] },
+      { ...message('Budget draft', ann), date: day(11, 20), size: 3_000_000, hasAttachments: true, flags: ['\\Flagged', '$label2', '$label5'] },
       { ...message('会议纪要', ann), date: day(12, 1), size: 50_000, flags: ['\\Seen', '\\Answered'] },
       { ...message('Lunch', ann), date: day(10, 1), size: 900 },
     ];
@@ -75,6 +80,9 @@ describe('operators over the store', () => {
     expect(await search('is:unflagged is:unread')).toEqual([lunch]);
     expect(await search('is:answered')).toEqual([minutes]);
     expect(await search('has:attachment')).toEqual([draft]);
+    expect(await search('tag:work')).toEqual([draft]);
+    expect(await search('tag:工作 tag:later budget')).toEqual([draft]);
+    expect(await search('tag:work tag:important')).toEqual([]);
   });
 
   it('narrows by the day sent (local days, the end of before: excluded) and by size', async () => {
