@@ -158,7 +158,7 @@ export class WrenCore {
     this.search = this.createSearch();
     this.folders = new RemoteFolders(this.store, (accountId) => this.sync.replaySoon(accountId));
     this.staging = new AttachmentStaging(dataDir);
-    this.compose = new ComposeStarter(this.store, this.accounts, this.reader, this.staging);
+    this.compose = new ComposeStarter(this.store, this.accounts, this.reader, this.staging, (accountId) => this.settings.forAccount(accountId).replyPosition);
     this.drafts = new DraftsService(this.store, this.accounts, this.sessions, this.operations, this.staging);
     this.outboxEngine = this.createOutboxEngine();
     this.sentCopySetting = new SentCopySetting(this.settings);

@@ -10,9 +10,10 @@ import type { MessageRecord } from '../store/messages-repo';
 import type { Store } from '../store/store';
 import { chosenIdentity, identitiesOf, signatureBlock } from './identities';
 import { loadParentHeaders } from './parent-headers';
-import { forwardBody, replyBody, type ComposeLanguage } from './quote-original';
+import { forwardBody, replyBelowBody, replyBody, type ComposeLanguage } from './quote-original';
 import { replyReferences } from './references';
-import { withSignatureHtml } from './signature-html';
+import { signatureHtml, withSignatureHtml } from './signature-html';
+import type { ReplyPosition } from '../settings/settings-schema';
 import { identityForReply, replyRecipients, type Identity } from './reply-recipients';
 import { stageAttachmentsFromSource, stageAttachmentsOf, stageSourceOf } from './stage-parts';
 import { forwardSubject, replySubject } from './subject-prefix';
@@ -37,7 +38,7 @@ interface Original {
 function blank(accountId: number, identity: Identity): ComposedMessage {
   return {
     accountId, identityId: identity.id, to: [], cc: [], bcc: [], subject: '', text: signatureBlock(identity), html: null,
-    attachments: [], inReplyTo: null, references: [], origin: null, draftMessageId: null, draftKey: randomUUID(), requestReceipt: false,
+    attachments: [], inReplyTo: null, references: [], origin: null, draftMessageId: null, draftKey: randomUUID(), requestReceipt: false, writeAt: null,
   };
 }
 
@@ -53,6 +54,8 @@ export class ComposeStarter {
     private readonly accounts: AccountService,
     private readonly reader: MessageReader,
     private readonly staging: AttachmentStaging,
+    /** Where an account's replies start (its settings); above the quote unless said. */
+    private readonly replyPositionOf: (accountId: number) => ReplyPosition = () => 'above',
   ) {}
 
   async start(request: ComposeStartRequest): Promise<ComposedMessage> {
@@ -105,17 +108,25 @@ export class ComposeStarter {
     const recipients = mode === 'replyList'
       ? await this.listRecipients(record)
       : replyRecipients({ from: record.from, replyTo: parent.replyTo, to: record.to, cc: record.cc }, own, mode === 'replyAll');
-    const body = replyBody({ from: record.from, date: record.date, text: original.text, isHtml: original.html !== null }, language);
+    const accountId = record.accountId ?? identity.accountId;
     return {
-      ...blank(record.accountId ?? identity.accountId, identity),
+      ...blank(accountId, identity),
       ...recipients,
       subject: replySubject(record.subject),
-      text: `${signatureBlock(identity)}${body.text}`,
-      html: body.html && withSignatureHtml(body.html, identity.signature),
+      ...this.replyText(original, identity, language, this.replyPositionOf(accountId)),
       inReplyTo: record.messageId,
       references: replyReferences({ messageId: record.messageId, references: parent.references, inReplyTo: parent.inReplyTo }),
       origin: { messageId: record.id, kind: mode === 'replyAll' ? 'replyAll' : 'reply' },
     };
+  }
+
+  /** The reply's text and HTML, the signature after the user's words: above the quote, or below it (with where writing starts). */
+  private replyText(original: Original, identity: Identity, language: ComposeLanguage, position: ReplyPosition): Pick<ComposedMessage, 'text' | 'html' | 'writeAt'> {
+    const { record } = original;
+    const quoted = { from: record.from, date: record.date, text: original.text, isHtml: original.html !== null };
+    if (position === 'below') return replyBelowBody(quoted, language, { text: signatureBlock(identity), html: signatureHtml(identity.signature) });
+    const body = replyBody(quoted, language);
+    return { text: `${signatureBlock(identity)}${body.text}`, html: body.html && withSignatureHtml(body.html, identity.signature), writeAt: null };
   }
 
   /** Reply to List: the list's posting address alone (List-Post), as Thunderbird's. */

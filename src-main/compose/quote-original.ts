@@ -62,8 +62,27 @@ export function replyBody(original: { from: Address; date: number | null; text: 
   const attribution = attributionLine(original.from, original.date, language);
   const text = `\n\n${attribution}\n${quotePlain(original.text)}\n`;
   if (!original.isHtml) return { text, html: null };
-  const html = `<p><br></p>${quotedHtml(`<p>${escapeHtml(attribution)}</p><blockquote type="cite">${plainToHtml(original.text.replace(/\n+$/, ''))}</blockquote>`)}`;
-  return { text, html };
+  return { text, html: `<p><br></p>${quotedReplyHtml(attribution, original.text)}` };
+}
+
+function quotedReplyHtml(attribution: string, text: string): string {
+  return quotedHtml(`<p>${escapeHtml(attribution)}</p><blockquote type="cite">${plainToHtml(text.replace(/\n+$/, ''))}</blockquote>`);
+}
+
+/**
+ * A reply that starts below the quote (Thunderbird's default, and the custom on mailing lists): the attribution and
+ * the quoted original first, then a line to write on, then the signature. `writeAt` is where that line starts.
+ */
+export function replyBelowBody(
+  original: { from: Address; date: number | null; text: string; isHtml: boolean },
+  language: ComposeLanguage,
+  signature: { text: string; html: string },
+): QuotedBody & { writeAt: number } {
+  const attribution = attributionLine(original.from, original.date, language);
+  const quoted = `${attribution}\n${quotePlain(original.text)}\n\n`;
+  const text = `${quoted}${signature.text}`;
+  const html = original.isHtml ? `${quotedReplyHtml(attribution, original.text)}<p><br></p>${signature.html}` : null;
+  return { text, html, writeAt: quoted.length };
 }
 
 const FORWARD_WORDS = {

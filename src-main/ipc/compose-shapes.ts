@@ -62,6 +62,11 @@ export const ComposedMessage = z.object({
   origin: ComposeOrigin.nullable().default(null),
   /** Ask for a return receipt (RFC 8098 Disposition-Notification-To, at the From address): Thunderbird's Options ▸ Return Receipt. */
   requestReceipt: z.boolean().default(false),
+  /**
+   * Where the user starts writing in `text`, when not at its top: a reply below the quote starts after it. Only for
+   * opening the composer: a draft saved from it keeps none (the text has moved on).
+   */
+  writeAt: z.number().int().min(0).nullable().default(null),
   /** The stored draft this message continues; it is replaced on save and removed once sent. */
   draftMessageId: id.nullable().default(null),
   /**

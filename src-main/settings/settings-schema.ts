@@ -20,6 +20,8 @@ export const MARK_READ_MODES = ['opened', 'delay', 'never'] as const;
 export const BODY_DOWNLOAD_MODES = ['all', 'recent', 'onDemand'] as const;
 /** Where Archive files an IMAP account's mail: the archive folder itself, or a subfolder per year (2026) or per month (2026/2026-11), as Thunderbird can. */
 export const ARCHIVE_GRANULARITIES = ['single', 'year', 'month'] as const;
+/** Where a reply starts: above the quoted original (Gmail's, Outlook's), or below it (Thunderbird's default; mailing lists' custom). */
+export const REPLY_POSITIONS = ['above', 'below'] as const;
 
 export const MAX_UNDO_SEND_SECONDS = 30;
 export const MAX_MARK_READ_DELAY_SECONDS = 600;
@@ -93,6 +95,8 @@ export const ACCOUNT_FIELDS = {
    * where other clients (and the webmail) look, and a Gmail account's archive is All Mail, which has no subfolders.
    */
   archiveGranularity: z.enum(ARCHIVE_GRANULARITIES).default('single'),
+  /** Where a reply starts (Thunderbird's "start my reply below / above the quote"); the signature follows the reply. */
+  replyPosition: z.enum(REPLY_POSITIONS).default('above'),
 };
 
 export const AppSettings = z.object(APP_FIELDS).strict();
@@ -107,6 +111,7 @@ export type ReturnReceiptPolicy = AppSettings['returnReceipts'];
 export type JunkFilterMode = AppSettings['junkFilter'];
 export type MarkReadMode = AppSettings['markRead']['mode'];
 export type ArchiveGranularity = AccountSettings['archiveGranularity'];
+export type ReplyPosition = AccountSettings['replyPosition'];
 
 export interface Settings {
   app: AppSettings;

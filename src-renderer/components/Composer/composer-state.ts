@@ -25,7 +25,8 @@ const addresses = (chips: AddressChip[]) => chips.filter((c) => c.valid).map(({ 
 export function toComposed(state: ComposerState): ComposedMessageInput {
   const html = state.html === null ? null : messageHtml(state.html);
   const attachments: ComposeAttachment[] = state.attachments.filter((a) => !a.contentId || (html ?? '').includes(`cid:${a.contentId}`));
-  return { ...state, to: addresses(state.to), cc: addresses(state.cc), bcc: addresses(state.bcc), html, attachments };
+  // Where writing started is for opening the composer only: the saved text has moved on since.
+  return { ...state, to: addresses(state.to), cc: addresses(state.cc), bcc: addresses(state.bcc), html, attachments, writeAt: null };
 }
 
 /** Whether a draft may be stored for this composer: one it was opened on, or one a save of this session made. */

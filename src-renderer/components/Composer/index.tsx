@@ -1,4 +1,4 @@
-import { useCallback, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { AccountView, IdentityView } from '../../../src-main/ipc/contract';
 import { uploadFiles } from '../../client/stage-files';
 import { useT } from '../../i18n/i18n-context';
@@ -55,6 +55,16 @@ export function Composer({ initial, accounts, onSend, onClose, onDiscard, restor
   const identities = useIdentities(accounts);
   // The rich editor keeps its own document: a signature swapped in its HTML is loaded into a new one.
   const [editorKey, setEditorKey] = useState(0);
+  // A reply below the quote starts after it, when the composer opens on it (not on a reload, whose text has moved on).
+  const writeAt = restored ? null : initial.writeAt;
+  const body = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (writeAt === null || !body.current) return;
+    // The caret first: focusing then scrolls it into view.
+    body.current.setSelectionRange(writeAt, writeAt);
+    body.current.focus();
+    // Once, on opening.
+  }, []);
   // What the core quoted below the signature when it filled the composer in (an answer's or forward's original).
   const originalQuoted = () => quotedPart(initial.text, findIdentity(identities, initial.accountId, initial.identityId)?.signature);
   const chooseIdentity = (chosen: IdentityView) => {
@@ -149,9 +159,23 @@ export function Composer({ initial, accounts, onSend, onClose, onDiscard, restor
         </label>
       </div>
       {state.html === null ? (
-        <textarea className="composer__body" value={state.text} onChange={(event) => update({ text: event.target.value })} aria-label={t('compose.body')} data-testid="compose-body" autoFocus={state.to.length > 0} />
+        <textarea
+          ref={body}
+          className="composer__body"
+          value={state.text}
+          onChange={(event) => update({ text: event.target.value })}
+          aria-label={t('compose.body')}
+          data-testid="compose-body"
+          autoFocus={state.to.length > 0 && writeAt === null}
+        />
       ) : (
-        <RichTextEditor key={editorKey} initialHtml={state.html} onChange={(html, text) => update({ html, text })} onPasteImage={pasteImage} />
+        <RichTextEditor
+          key={editorKey}
+          initialHtml={state.html}
+          onChange={(html, text) => update({ html, text })}
+          onPasteImage={pasteImage}
+          startBelowQuote={editorKey === 0 && writeAt !== null}
+        />
       )}
       <AttachmentField
         attachments={state.attachments}

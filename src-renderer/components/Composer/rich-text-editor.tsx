@@ -8,6 +8,8 @@ interface RichTextEditorProps {
   onChange(html: string, text: string): void;
   /** A pasted image: staged by the caller, which answers its cid and a preview URL. */
   onPasteImage(file: File): Promise<{ cid: string; preview: string } | null>;
+  /** A reply below the quote: the caret starts on the line after the quoted original. */
+  startBelowQuote?: boolean;
 }
 
 type Command = 'bold' | 'italic' | 'insertUnorderedList' | 'insertOrderedList';
@@ -17,11 +19,14 @@ type Command = 'bold' | 'italic' | 'insertUnorderedList' | 'insertOrderedList';
  * browser's own editing (contenteditable, execCommand) is enough for that;
  * what it produces is sanitized when the message is built (compose-html.ts).
  */
-export function RichTextEditor({ initialHtml, onChange, onPasteImage }: RichTextEditorProps) {
+export function RichTextEditor({ initialHtml, onChange, onPasteImage, startBelowQuote = false }: RichTextEditorProps) {
   const t = useT();
   const editor = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (editor.current) editor.current.innerHTML = editorHtml(initialHtml);
+    if (!editor.current) return;
+    editor.current.innerHTML = editorHtml(initialHtml);
+    const line = startBelowQuote ? editor.current.querySelector('[data-quoted]')?.nextElementSibling : null;
+    if (line) placeCaretIn(editor.current, line);
     // Only the first HTML: afterwards the DOM is the source of truth.
   }, []);
 
@@ -72,4 +77,16 @@ export function RichTextEditor({ initialHtml, onChange, onPasteImage }: RichText
       />
     </div>
   );
+}
+
+/** Focuses the editor with the caret at the start of `line`, scrolled into view. */
+function placeCaretIn(editor: HTMLElement, line: Element): void {
+  editor.focus();
+  const range = document.createRange();
+  range.setStart(line, 0);
+  range.collapse(true);
+  const selection = window.getSelection();
+  selection?.removeAllRanges();
+  selection?.addRange(range);
+  line.scrollIntoView({ block: 'nearest' });
 }

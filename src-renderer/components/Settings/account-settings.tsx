@@ -1,5 +1,5 @@
 import type { AccountView } from '../../../src-main/ipc/contract';
-import { accountSettings, ARCHIVE_GRANULARITIES, BODY_DOWNLOAD_MODES, type ArchiveGranularity, type BodyDownload } from '../../../src-main/ipc/contract';
+import { accountSettings, ARCHIVE_GRANULARITIES, BODY_DOWNLOAD_MODES, REPLY_POSITIONS, type ArchiveGranularity, type BodyDownload, type ReplyPosition } from '../../../src-main/ipc/contract';
 import { useT } from '../../i18n/i18n-context';
 import { useSettings } from '../../settings/settings-context';
 import { SelectField } from '../Field';
@@ -10,7 +10,7 @@ import { CheckSetting, NumberSetting } from './number-setting';
 type BodyMode = BodyDownload['mode'];
 const DEFAULT_RECENT_DAYS = 30;
 
-/** One account's settings: how often to check, which bodies to keep offline, how Archive files mail, the Sent copy, its identities and signatures, its filters. */
+/** One account's settings: how often to check, which bodies to keep offline, how Archive files mail, where replies start, the Sent copy, its identities and signatures, its filters. */
 export function AccountSettings({ account }: { account: AccountView }) {
   const t = useT();
   const { settings, update } = useSettings();
@@ -56,6 +56,13 @@ export function AccountSettings({ account }: { account: AccountView }) {
           testId={testId('archive')}
         />
       )}
+      <SelectField<ReplyPosition>
+        label={t('settings.replyPosition')}
+        value={mine.replyPosition}
+        options={REPLY_POSITIONS.map((value) => ({ value, label: t(`settings.reply.${value}`) }))}
+        onChange={(replyPosition) => save({ replyPosition })}
+        testId={testId('reply-position')}
+      />
       <CheckSetting label={t('settings.saveSentCopy')} checked={mine.saveSentCopy} onChange={(saveSentCopy) => save({ saveSentCopy })} testId={testId('sent-copy')} />
       <IdentityEditor account={account} />
       <FilterEditor account={account} />

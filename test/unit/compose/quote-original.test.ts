@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attributionLine, forwardBody, quotePlain, replyBody } from '../../../src-main/compose/quote-original';
+import { attributionLine, forwardBody, quotePlain, replyBelowBody, replyBody } from '../../../src-main/compose/quote-original';
 
 const from = { name: 'Ann Lee', address: 'ann@example.com' };
 const date = Date.UTC(2026, 11, 2, 10, 30);
@@ -23,6 +23,20 @@ describe('quoting the original', () => {
     expect(plain.html).toBeNull();
     const html = replyBody({ from, date, text: 'Hi <there>', isHtml: true }, 'en');
     expect(html.html).toContain('<blockquote type="cite">Hi &lt;there&gt;</blockquote>');
+  });
+
+  it('below the quote: the attribution and the quote first, a line to write on, then the signature; writeAt is that line', () => {
+    const signature = { text: '\n\n-- \nAnn', html: '<div data-signature="">-- <br>Ann</div>' };
+    const plain = replyBelowBody({ from, date, text: 'Hi\nline two', isHtml: false }, 'en', signature);
+    expect(plain.text).toMatch(/^On .* wrote:\n> Hi\n> line two\n\n\n\n-- \nAnn$/);
+    expect(plain.text.slice(0, plain.writeAt)).toMatch(/> line two\n\n$/);
+    expect(plain.text.slice(plain.writeAt)).toBe('\n\n-- \nAnn');
+    expect(plain.html).toBeNull();
+    const html = replyBelowBody({ from, date, text: 'Hi', isHtml: true }, 'zh', signature).html!;
+    expect(html).toMatch(/^<div data-quoted=""><p>.*写道：<\/p><blockquote type="cite">Hi<\/blockquote><\/div><p><br><\/p><div data-signature="">/);
+    // Without a signature the text ends on the line to write on.
+    const bare = replyBelowBody({ from, date, text: 'Hi', isHtml: false }, 'en', { text: '', html: '' });
+    expect(bare.writeAt).toBe(bare.text.length);
   });
 
   it('gives a forward the original header block, in Chinese too', () => {

@@ -31,7 +31,7 @@ describe('settings validation', () => {
     expect(settings.app.theme).toBe('dark');
     expect(settings.app.undoSendSeconds).toBe(DEFAULT_APP_SETTINGS.undoSendSeconds);
     expect(settings.app.notifications).toBe(true);
-    expect(settings.accounts['3']).toEqual({ checkIntervalMinutes: DEFAULT_ACCOUNT_SETTINGS.checkIntervalMinutes, saveSentCopy: false, bodyDownload: { mode: 'recent', days: 30 }, archiveGranularity: 'single' });
+    expect(settings.accounts['3']).toEqual({ checkIntervalMinutes: DEFAULT_ACCOUNT_SETTINGS.checkIntervalMinutes, saveSentCopy: false, bodyDownload: { mode: 'recent', days: 30 }, archiveGranularity: 'single', replyPosition: 'above' });
     expect(settings.accounts).not.toHaveProperty('abc');
     expect(problems.map((p) => p.split(':')[0])).toEqual(['app.undoSendSeconds', 'app.notifications', 'app.colour', 'accounts.3.checkIntervalMinutes', 'accounts.3.archiveGranularity', 'accounts.abc', 'extra']);
   });
