@@ -74,7 +74,8 @@ export function Composer({ initial, accounts, onSend, onClose, onDiscard, restor
       const identity = { accountId: chosen.accountId, identityId: chosen.id };
       // The plain alternative still had the old signature: none now, so it is made from the HTML when sent (the editor's next change gives it again).
       if (s.html !== null) return { ...s, ...identity, html: swapHtmlSignature(s.html, previous, chosen.signature), text: '' };
-      return { ...s, ...identity, text: swapSignature(s.text, previous, chosen.signature, originalQuoted()) };
+      // A reply below the quote keeps its signature last: one added where there was none goes at the end, not above the quote.
+      return { ...s, ...identity, text: swapSignature(s.text, previous, chosen.signature, initial.writeAt === null ? originalQuoted() : '') };
     });
   };
   const signature = findIdentity(identities, state.accountId, state.identityId)?.signature;
