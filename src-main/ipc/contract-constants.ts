@@ -48,6 +48,8 @@ export function naturalListSort(by: ListSort['by']): ListSort {
 
 /** How many collapsed threads a threaded list names at most (the renderer keeps the latest collapsed). */
 export const MAX_COLLAPSED_THREADS = 10_000;
+/** Folders the settings remember with their subfolders folded away (app.foldersCollapsed), the latest folded. */
+export const MAX_COLLAPSED_FOLDERS = 10_000;
 /** Folders the settings remember with every thread collapsed (app.threadsCollapsedIn). */
 export const MAX_FOLDERS_WITH_THREADS_COLLAPSED = 10_000;
 /** Folders whose threads turned by hand the settings remember (app.threadsTurnedIn), the latest turned. */

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import {
-  DEFAULT_LIST_SORT, LIST_SORT_KEYS, MAX_FOLDERS_WITH_THREADS_COLLAPSED, MAX_FOLDERS_WITH_TURNED_THREADS, MAX_SAVED_TURNED_THREADS,
+  DEFAULT_LIST_SORT, LIST_SORT_KEYS, MAX_COLLAPSED_FOLDERS, MAX_FOLDERS_WITH_THREADS_COLLAPSED, MAX_FOLDERS_WITH_TURNED_THREADS, MAX_SAVED_TURNED_THREADS,
 } from '../ipc/contract-constants';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
@@ -64,6 +64,8 @@ export const APP_FIELDS = {
   listSort: ListSort.default(DEFAULT_LIST_SORT),
   /** Folders' lists arranged in threads (Thunderbird's View ▸ Threads), in the order of listSort. */
   listThreads: z.boolean().default(false),
+  /** Folders whose subfolders are folded away in the folder pane, by id, latest last: kept across restarts as Thunderbird keeps them. */
+  foldersCollapsed: z.array(z.number().int().positive()).max(MAX_COLLAPSED_FOLDERS).default([]),
   /** Folders whose threads are all collapsed (Collapse All Threads), by id, latest last: kept across restarts as Thunderbird keeps it. */
   threadsCollapsedIn: z.array(z.number().int().positive()).max(MAX_FOLDERS_WITH_THREADS_COLLAPSED).default([]),
   /**

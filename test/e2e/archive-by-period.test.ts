@@ -49,4 +49,22 @@ describe('web mode: Archive by month (Thunderbird\'s archive granularity)', () =
     await serverEventually(onServer('Archive/2026/2026-11'), ['November minutes']);
     expect(await onServer('INBOX')()).toEqual([]);
   });
+
+  it('the year folders fold away with their twisty, the count of what is below shown, and stay folded after a reload', async () => {
+    const year = web.page.getByTestId('folder-Archive/2026');
+    await year.getByTestId('folder-twisty').click();
+    await web.page.getByTestId('folder-Archive/2026/2026-11').waitFor({ state: 'detached' });
+    expect(await year.getByTestId('folder-twisty').getAttribute('aria-expanded')).toBe('false');
+    // Both archived messages are still unread (archived straight from the list): the year folders' counts, together.
+    await web.page.getByTestId('folder-Archive').getByTestId('folder-twisty').first().click();
+    await web.page.getByTestId('folder-Archive/2025').waitFor({ state: 'detached' });
+    await expect.poll(() => web.page.getByTestId('folder-Archive').locator('.folder-row__unread--below').textContent()).toBe('2');
+    await screenshot(web.page, 'folders-folded-en');
+    await web.page.reload();
+    await web.page.getByTestId('folder-Archive').waitFor();
+    expect(await web.page.getByTestId('folder-Archive/2026').count()).toBe(0);
+    await web.page.getByTestId('folder-Archive').getByTestId('folder-twisty').first().click();
+    await web.page.getByTestId('folder-Archive/2025').waitFor();
+    expect(await web.page.getByTestId('folder-Archive/2026/2026-11').count()).toBe(0);
+  });
 });

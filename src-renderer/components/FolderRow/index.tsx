@@ -13,10 +13,17 @@ interface FolderRowProps {
   onMenu(folder: FolderView, event: MouseEvent): void;
   /** Messages dropped here: moved, or copied with Ctrl held. */
   onDropMessages(folder: FolderView, dragged: DraggedMessages, copy: boolean): void;
+  /** A folder with subfolders: whether they are folded away, and how to fold or show them. */
+  twisty?: { collapsed: boolean; onToggle(): void };
+  /** Folded away: the unread mail below it, shown with its own. */
+  unreadBelow?: number;
 }
 
+/** Where a row's content starts: room for the twisty, then a step per level. */
+const indentOf = (depth: number) => 22 + depth * 16;
+
 /** One folder: icon and name by its role when it has one, indented under its parent, with its unread count. */
-export function FolderRow({ folder, depth, selected, onSelect, onMenu, onDropMessages }: FolderRowProps) {
+export function FolderRow({ folder, depth, selected, onSelect, onMenu, onDropMessages, twisty, unreadBelow = 0 }: FolderRowProps) {
   const t = useT();
   const [dropTarget, setDropTarget] = useState(false);
   const name = folderDisplayName(folder, t);
@@ -28,14 +35,18 @@ export function FolderRow({ folder, depth, selected, onSelect, onMenu, onDropMes
       </span>
       <span className="folder-row__name">{name}</span>
       {!folder.subscribed && <span className="folder-row__unsubscribed" title={t('folders.unsubscribed')}>◌</span>}
-      {folder.unread > 0 && (
-        <span className="folder-row__unread" title={t('folders.unread', { count: folder.unread })}>
-          {folder.unread}
+      {folder.unread + unreadBelow > 0 && (
+        // As Thunderbird, a folded folder's count is its subfolders' too, drawn the same; its title says so.
+        <span
+          className={unreadBelow > 0 ? 'folder-row__unread folder-row__unread--below' : 'folder-row__unread'}
+          title={unreadBelow > 0 ? t('folders.unreadBelow', { count: folder.unread + unreadBelow }) : t('folders.unread', { count: folder.unread })}
+        >
+          {folder.unread + unreadBelow}
         </span>
       )}
     </>
   );
-  const indent = { paddingInlineStart: `${8 + depth * 16}px` };
+  const indent = { paddingInlineStart: `${indentOf(depth)}px` };
   const accepts = (event: DragEvent) => folder.selectable && !selected && carriesMessages(event);
   const dropHandlers = {
     onDragOver: (event: DragEvent) => {
@@ -55,6 +66,20 @@ export function FolderRow({ folder, depth, selected, onSelect, onMenu, onDropMes
   };
   return (
     <li className="folder-row" data-testid={`folder-${folder.path}`} onContextMenu={(event) => onMenu(folder, event)} {...dropHandlers}>
+      {twisty && (
+        <button
+          type="button"
+          className="folder-row__twisty"
+          style={{ insetInlineStart: `${indentOf(depth) - 20}px` }}
+          aria-expanded={!twisty.collapsed}
+          aria-label={twisty.collapsed ? t('folders.expand', { name }) : t('folders.collapse', { name })}
+          title={twisty.collapsed ? t('folders.expand', { name }) : t('folders.collapse', { name })}
+          onClick={twisty.onToggle}
+          data-testid="folder-twisty"
+        >
+          {twisty.collapsed ? '▸' : '▾'}
+        </button>
+      )}
       {folder.selectable ? (
         <button
           type="button"

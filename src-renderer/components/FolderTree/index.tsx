@@ -8,6 +8,7 @@ import { QuotaMeter } from '../QuotaMeter';
 import { LOCAL_FOLDERS, type AccountFolders } from '../MailView/use-account-folders';
 import type { DraggedMessages } from '../MessageList/message-drag';
 import { flattenFolders } from './folder-hierarchy';
+import { useCollapsedFolders } from './use-collapsed-folders';
 import './folder-tree.css';
 
 interface FolderTreeProps {
@@ -67,6 +68,7 @@ interface FolderSectionProps extends FolderTreeProps {
 
 function FolderSection({ title, hint, colour, entry, footer, onHeadingMenu, testId, headingTestId, selectedFolderId, onSelect, onFolderMenu, onDropMessages }: FolderSectionProps) {
   const t = useT();
+  const { collapsed, toggle } = useCollapsedFolders();
   return (
     <section className="folder-tree__account" data-testid={testId}>
       {/* Focusable, so the keyboard (the context-menu key, Shift+F10) reaches the account's menu too. */}
@@ -77,11 +79,13 @@ function FolderSection({ title, hint, colour, entry, footer, onHeadingMenu, test
       {entry?.error && <ErrorNotice error={entry.error} />}
       {!entry?.folders && !entry?.error && <p className="folder-tree__loading">{t('folders.loading')}</p>}
       <ul className="folder-tree__folders">
-        {flattenFolders(entry?.folders ?? []).map(({ folder, depth }) => (
+        {flattenFolders(entry?.folders ?? [], collapsed).map(({ folder, depth, hasChildren, collapsed: folded, unreadBelow }) => (
           <FolderRow
             key={folder.id}
             folder={folder}
             depth={depth}
+            twisty={hasChildren ? { collapsed: folded, onToggle: () => toggle(folder.id) } : undefined}
+            unreadBelow={unreadBelow}
             selected={folder.id === selectedFolderId}
             onSelect={onSelect}
             onMenu={(target, event) => onFolderMenu(target, pointer(event))}

@@ -41,8 +41,10 @@ describe('App', () => {
     const inbox = await screen.findByTestId('folder-INBOX');
     expect(inbox.textContent).toContain('Inbox');
     expect(inbox.textContent).toContain('2');
-    expect(screen.getByTestId('folder-Projects/Wren').querySelector('button')?.getAttribute('style')).toContain('24px');
-    expect(screen.getByTestId('folder-Projects').querySelector('button')).toBeNull();
+    expect(screen.getByTestId('folder-Projects/Wren').querySelector('.folder-row__button')?.getAttribute('style')).toContain('38px');
+    // A folder that holds no mail is no button to open; its twisty folds its subfolders away.
+    expect(screen.getByTestId('folder-Projects').querySelector('button.folder-row__button')).toBeNull();
+    expect(screen.getByTestId('folder-Projects').querySelector('[data-testid="folder-twisty"]')?.getAttribute('aria-expanded')).toBe('true');
     await waitFor(() => expect(inbox.querySelector('[aria-current="true"]')).not.toBeNull());
     await waitFor(() => expect(client.callsOf('messages.list')).toContainEqual({ folderId: 10, offset: 0, limit: 200, sort: { by: 'date', descending: true }, filter: {} }));
   });

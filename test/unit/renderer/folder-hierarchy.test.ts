@@ -27,4 +27,26 @@ describe('flattenFolders', () => {
     const cyclic = [folder(1, 'A', { parentId: 2 }), folder(2, 'B', { parentId: 1 }), folder(3, 'Root')];
     expect(paths(flattenFolders(cyclic))).toEqual(['Root']);
   });
+
+  it('leaves out what is under a collapsed folder, which then counts the unread mail below it', () => {
+    const folders = [
+      folder(1, 'Archive', { unread: 1 }),
+      folder(2, 'Archive/2026', { parentId: 1, unread: 2 }),
+      folder(3, 'Archive/2026/2026-11', { parentId: 2, unread: 4 }),
+      folder(4, 'Archive/2025', { parentId: 1, unread: 8 }),
+      folder(5, 'Zeta'),
+    ];
+    const open = flattenFolders(folders);
+    expect(open.map((node) => [node.folder.path, node.hasChildren, node.collapsed, node.unreadBelow])).toEqual([
+      ['Archive', true, false, 0], ['Archive/2025', false, false, 0], ['Archive/2026', true, false, 0], ['Archive/2026/2026-11', false, false, 0], ['Zeta', false, false, 0],
+    ]);
+    const folded = flattenFolders(folders, new Set([2]));
+    expect(paths(folded)).toEqual(['Archive', '  Archive/2025', '  Archive/2026', 'Zeta']);
+    expect(folded.find((node) => node.folder.id === 2)).toMatchObject({ collapsed: true, unreadBelow: 4 });
+    const top = flattenFolders(folders, new Set([1, 2]));
+    expect(paths(top)).toEqual(['Archive', 'Zeta']);
+    expect(top[0]).toMatchObject({ collapsed: true, unreadBelow: 14 });
+    // A folder without subfolders is never collapsed, whatever is remembered.
+    expect(flattenFolders(folders, new Set([5])).find((node) => node.folder.id === 5)).toMatchObject({ collapsed: false, hasChildren: false });
+  });
 });
