@@ -1,8 +1,8 @@
 import { MESSAGE_TAGS, type MessageTag } from '../ipc/contract-constants';
 
 /**
- * What a search's operators ask for besides words: the state, the date and
- * the size of a message. Plain data, so it crosses to the search worker as it is.
+ * What a search's operators ask for besides words: the state, the date, the
+ * size and the tags of a message. Plain data, so it crosses to the search worker as it is.
  */
 export interface SearchConditions {
   /** true: unread only; false: read only. */
