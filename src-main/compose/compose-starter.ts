@@ -38,7 +38,7 @@ interface Original {
 function blank(accountId: number, identity: Identity): ComposedMessage {
   return {
     accountId, identityId: identity.id, to: [], cc: [], bcc: [], subject: '', text: signatureBlock(identity), html: null,
-    attachments: [], inReplyTo: null, references: [], origin: null, draftMessageId: null, draftKey: randomUUID(), requestReceipt: false, writeAt: null,
+    attachments: [], inReplyTo: null, references: [], origin: null, draftMessageId: null, draftKey: randomUUID(), requestReceipt: false, writeAt: null, priority: 'normal',
   };
 }
 
@@ -170,6 +170,7 @@ export class ComposeStarter {
       origin: continuing ? null : { messageId: record.id, kind: 'editAsNew' },
       draftMessageId: continuing ? record.id : null,
       requestReceipt: parent.receiptAsked,
+      priority: parent.priority,
     };
   }
 }

@@ -5,6 +5,7 @@ import { parseAddressList } from '../mime/addresses';
 import { normalizeMessageId } from '../mime/header-fields';
 import { headerText } from '../mime/header-value';
 import { firstHeader, splitHeaderBlock, type RawHeader } from '../mime/raw-headers';
+import { PRIORITY_FIELDS, priorityOf, type MessagePriority } from '../mime/message-priority';
 import type { MessageRecord } from '../store/messages-repo';
 import type { Store } from '../store/store';
 import { parseMessageIds } from './references';
@@ -17,9 +18,11 @@ export interface ParentHeaders {
   bcc: Address[];
   /** A draft's: it asks for a return receipt (the composer's option, kept in the draft). */
   receiptAsked: boolean;
+  /** A draft's priority (the composer's option, kept in the draft). */
+  priority: MessagePriority;
 }
 
-const FIELDS = ['references', 'in-reply-to', 'reply-to', 'bcc', 'disposition-notification-to'];
+const FIELDS = ['references', 'in-reply-to', 'reply-to', 'bcc', 'disposition-notification-to', ...PRIORITY_FIELDS];
 
 function addresses(headers: RawHeader[], name: string): Address[] {
   return headers.filter((h) => h.name === name).flatMap((h) => parseAddressList(headerText(h.value, name).text).addresses);
@@ -33,6 +36,7 @@ export function readParentHeaders(raw: Buffer): ParentHeaders {
     replyTo: addresses(headers, 'reply-to'),
     bcc: addresses(headers, 'bcc'),
     receiptAsked: Boolean(firstHeader(headers, 'disposition-notification-to')?.trim()),
+    priority: priorityOf(headers),
   };
 }
 
@@ -48,7 +52,7 @@ export async function loadParentHeaders(
   withImap: <T>(work: (client: ImapClient) => Promise<T>) => Promise<T>,
 ): Promise<ParentHeaders> {
   const raw = await messageHeaderFields(store, record, withImap, FIELDS);
-  return raw ? readParentHeaders(raw) : { ...storedLinks(store, record.id), replyTo: [], bcc: [], receiptAsked: false };
+  return raw ? readParentHeaders(raw) : { ...storedLinks(store, record.id), replyTo: [], bcc: [], receiptAsked: false, priority: 'normal' };
 }
 
 function storedLinks(store: Store, id: number): Pick<ParentHeaders, 'references' | 'inReplyTo'> {

@@ -27,6 +27,7 @@ export const METHOD_NAMES = [
   'messages.read',
   'messages.summary',
   'messages.source',
+  'messages.priority',
   'messages.ignoreThread',
   'messages.saveSource',
   'messages.conversation',

@@ -62,6 +62,8 @@ export const ComposedMessage = z.object({
   origin: ComposeOrigin.nullable().default(null),
   /** Ask for a return receipt (RFC 8098 Disposition-Notification-To, at the From address): Thunderbird's Options ▸ Return Receipt. */
   requestReceipt: z.boolean().default(false),
+  /** Thunderbird's Options ▸ Priority: high or low writes X-Priority, X-MSMail-Priority and Importance; normal writes none. */
+  priority: z.enum(['high', 'normal', 'low']).default('normal'),
   /**
    * Where the user starts writing in `text`, when not at its top: a reply below the quote starts after it. Only for
    * opening the composer: a draft saved from it keeps none (the text has moved on).

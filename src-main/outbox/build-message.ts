@@ -75,7 +75,7 @@ export function buildMessage(input: BuildInput): BuiltMessage {
     attachments,
     // Remote content is never fetched into a message Wren sends; files come from staging only.
     disableUrlAccess: true,
-    headers: { 'X-Mailer': 'Wren', ...receiptHeader(composed, from.address) },
+    headers: { 'X-Mailer': 'Wren', ...receiptHeader(composed, from.address), ...priorityHeaders(composed.priority) },
     // CRLF throughout, as SMTP carries it: the bytes stored (the Sent copy) are then the bytes the server got.
     // nodemailer writes its headers and encodings with CRLF and the texts are given with CRLF, so only an
     // attachment it may carry as it is (a forwarded message, a text file) needs its newline pass over the
@@ -100,6 +100,16 @@ export function buildMessage(input: BuildInput): BuiltMessage {
  */
 export function receiptHeader(composed: Pick<ComposedMessage, 'requestReceipt'>, address: string): Record<string, string> {
   return composed.requestReceipt ? { 'Disposition-Notification-To': `<${address}>` } : {};
+}
+
+/**
+ * The priority as nodemailer's transports write it (its `priority` option lives in the Mailer, above the
+ * MailComposer used here): X-Priority for Thunderbird and Foxmail, X-MSMail-Priority and Importance for Outlook.
+ */
+export function priorityHeaders(priority: ComposedMessage['priority']): Record<string, string> {
+  if (priority === 'high') return { 'X-Priority': '1 (Highest)', 'X-MSMail-Priority': 'High', Importance: 'High' };
+  if (priority === 'low') return { 'X-Priority': '5 (Lowest)', 'X-MSMail-Priority': 'Low', Importance: 'Low' };
+  return {};
 }
 
 /** An attachment nodemailer may leave unencoded (7bit, 8bit), with whatever newlines its file has. */

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { connectImap } from '../lab/imap-util';
+import { serverSourceEventually } from '../lab/server-subjects';
 import { fillAccountForm } from './add-lab-account';
 import { screenshot } from './web-app';
 import { webSession } from './web-session';
@@ -48,7 +48,7 @@ describe('web mode: replies below the quote (Thunderbird\'s "start my reply belo
     await screenshot(web.page, 'compose-reply-below');
     await web.page.getByTestId('compose-send').click();
 
-    const sent = await inBobsInbox('Re: Release date');
+    const sent = await serverSourceEventually(web.lab, web.lab.users[1]!, 'INBOX', 'Re: Release date');
     expect(sent.indexOf('> Can we ship on the 15th?')).toBeGreaterThan(-1);
     expect(sent.indexOf('Yes, the 15th works.')).toBeGreaterThan(sent.indexOf('> Can we ship on the 15th?'));
   });
@@ -64,23 +64,4 @@ describe('web mode: replies below the quote (Thunderbird\'s "start my reply belo
     await web.page.getByTestId('compose-discard').click();
     await web.page.getByTestId('composer').waitFor({ state: 'detached' });
   });
-
-  /** The reply's source as Bob's server has it, once it arrived (the outbox sends in the background). */
-  async function inBobsInbox(subject: string): Promise<string> {
-    for (let attempt = 0; attempt < 160; attempt++) {
-      const client = await connectImap(web.lab, web.lab.users[1]!.email);
-      try {
-        const mailbox = await client.mailboxOpen('INBOX', { readOnly: true });
-        if (mailbox.exists > 0) {
-          for await (const message of client.fetch('1:*', { envelope: true, source: true })) {
-            if (message.envelope?.subject === subject) return message.source!.toString();
-          }
-        }
-      } finally {
-        await client.logout();
-      }
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    throw new Error(`${subject} never reached Bob`);
-  }
 });

@@ -42,3 +42,22 @@ export async function serverEventually(read: () => Promise<string[]>, expected: 
   }
   expect(last).toEqual([...expected].sort());
 }
+
+/** The source of the message with this subject in a folder, once it is there (sending runs in the background); fails after 40 s. */
+export async function serverSourceEventually(lab: Lab, user: LabUser, folder: string, subject: string): Promise<string> {
+  for (let attempt = 0; attempt < 160; attempt++) {
+    const client = await connectImap(lab, user.email);
+    try {
+      const mailbox = await client.mailboxOpen(folder, { readOnly: true });
+      if (mailbox.exists > 0) {
+        for await (const message of client.fetch('1:*', { envelope: true, source: true })) {
+          if (message.envelope?.subject === subject) return message.source!.toString();
+        }
+      }
+    } finally {
+      await client.logout();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${subject} never reached ${user.email}'s ${folder}`);
+}

@@ -1,3 +1,4 @@
+import { readPriority } from '../../messages/read-priority';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
@@ -56,6 +57,7 @@ export function messageHandlers(core: WrenCore, options: HandlerOptions): Pick<H
     },
     'messages.ignoreThread': ({ messageId, ignore }) =>
       (ignore ? core.ignoredThreads.ignore(messageId) : core.ignoredThreads.unignore(messageId)),
+    'messages.priority': async ({ messageId }) => ({ priority: await readPriority(core.store, core.reader, messageId) }),
     'messages.saveSource': async ({ messageId, path }) => {
       const record = core.reader.requireMessage(messageId);
       const filename = messageFileName(record.subject);

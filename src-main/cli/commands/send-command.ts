@@ -10,7 +10,7 @@ import { EXIT, exitCodeFor } from '../exit-codes';
 import { certificateLines } from '../retrust-lines';
 
 export const SEND_USAGE = `Usage: wren send --account A --to ADDR [--to ..] [--cc ..] [--bcc ..] --subject S (--body-file F | --body-stdin)
-                 [--attach FILE]... [--receipt] [--delay SECONDS | --at TIME]
+                 [--attach FILE]... [--receipt] [--priority high|low] [--delay SECONDS | --at TIME]
        wren send --account A --raw [--delay SECONDS | --at TIME] < message.eml   (recipients from To/Cc/Bcc; Bcc removed)`;
 
 const OPTIONS = {
@@ -24,6 +24,8 @@ const OPTIONS = {
   attach: { type: 'string', multiple: true },
   /** Ask for a return receipt (Disposition-Notification-To at the account's address). */
   receipt: { type: 'boolean' },
+  /** X-Priority and Importance: high or low (normal writes none). */
+  priority: { type: 'string' },
   raw: { type: 'boolean' },
   delay: { type: 'string' },
   at: { type: 'string' },
@@ -53,7 +55,11 @@ export async function sendCommand(context: CliContext, args: string[]): Promise<
       const staged = await context.local.stageFile(path);
       attachments.push({ stagedId: staged.stagedId, filename: basename(path), contentType: mimeFuncs().detectMimeType(path), size: staged.size, contentId: null });
     }
-    const message = { accountId: account.id, to: typedAddresses(values.to), cc: typedAddresses(values.cc), bcc: typedAddresses(values.bcc), subject: values.subject, text, attachments, requestReceipt: values.receipt ?? false };
+    const priority = priorityOption(values.priority ?? 'normal');
+    const message = {
+      accountId: account.id, to: typedAddresses(values.to), cc: typedAddresses(values.cc), bcc: typedAddresses(values.bcc), subject: values.subject, text, attachments,
+      requestReceipt: values.receipt ?? false, priority,
+    };
     entry = await context.request('outbox.send', { message, sendAt, undoSeconds: 0 });
   }
   const [settled] = await context.request('outbox.wait', { outboxIds: [entry.id] });
@@ -124,4 +130,9 @@ async function bodyText(file: string | undefined, stdin: boolean): Promise<strin
     return Buffer.concat(chunks).toString('utf8');
   }
   throw new WrenError('BadRequest', `Give the body with --body-file F or --body-stdin.\n${SEND_USAGE}`);
+}
+
+function priorityOption(value: string): 'high' | 'normal' | 'low' {
+  if (value === 'high' || value === 'normal' || value === 'low') return value;
+  throw new WrenError('BadRequest', `--priority takes high, normal or low, not "${value}".\n${SEND_USAGE}`);
 }

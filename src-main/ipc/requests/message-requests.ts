@@ -90,6 +90,8 @@ export const messageRequests = {
   /** One message's list entry as stored now (its flags follow every change), without touching the server. */
   'messages.summary': request<MessageSummary>()(byMessage),
   'messages.source': request<{ source: string; size: number }>()(byMessage),
+  /** Its X-Priority or Importance as one of three levels (the reading pane names high and low). */
+  'messages.priority': request<{ priority: 'high' | 'normal' | 'low' }>()(byMessage),
   /**
    * Thunderbird's Ignore Thread (`ignore: false`: watch it again): the conversation's unread messages are marked read
    * (`operationId`, undoable), and new mail answering it arrives read and unannounced.

@@ -32,6 +32,9 @@ interface ComposerProps {
   restored: boolean;
 }
 
+/** Thunderbird's Options ▸ Priority, in the three levels every client reads alike. */
+const PRIORITIES = ['high', 'normal', 'low'] as const;
+
 const STATUS_WORDS = {
   unsaved: 'compose.status.unsaved',
   saving: 'compose.status.saving',
@@ -157,6 +160,16 @@ export function Composer({ initial, accounts, onSend, onClose, onDiscard, restor
         <label title={t('compose.requestReceiptHint')}>
           <input type="checkbox" checked={state.requestReceipt} data-testid="compose-receipt" onChange={(event) => update({ requestReceipt: event.target.checked })} />{' '}
           {t('compose.requestReceipt')}
+        </label>
+        <label>
+          {t('compose.priority')}{' '}
+          <select value={state.priority} data-testid="compose-priority" onChange={(event) => update({ priority: event.target.value as ComposerState['priority'] })}>
+            {PRIORITIES.map((priority) => (
+              <option key={priority} value={priority}>
+                {t(`compose.priority.${priority}`)}
+              </option>
+            ))}
+          </select>
         </label>
       </div>
       {state.html === null ? (

@@ -5,14 +5,21 @@ import { useI18n } from '../../i18n/i18n-context';
 import { TagChips } from '../TagChips';
 import './message-headers.css';
 
-/** Subject as the title, then From/To/Cc/Date, skipping empty ones; a list row has no To or Cc. */
-export function MessageHeaders({ message }: { message: MessageSummary & Partial<Pick<MessageView, 'to' | 'cc'>> }) {
+interface MessageHeadersProps {
+  message: MessageSummary & Partial<Pick<MessageView, 'to' | 'cc'>>;
+  /** High or low (from its X-Priority or Importance) is named under the date; normal is not. */
+  priority?: 'high' | 'normal' | 'low';
+}
+
+/** Subject as the title, then From/To/Cc/Date and a priority other than normal, skipping empty ones; a list row has no To or Cc. */
+export function MessageHeaders({ message, priority = 'normal' }: MessageHeadersProps) {
   const { t, locale } = useI18n();
-  const rows: [string, string][] = [
+  const rows: [label: string, value: string, testId?: string][] = [
     [t('reading.from'), formatAddress(message.from)],
     [t('reading.to'), formatAddressList(message.to ?? [])],
     [t('reading.cc'), formatAddressList(message.cc ?? [])],
     [t('reading.date'), formatFullDate(message.date, locale)],
+    [t('reading.priority'), priority === 'normal' ? '' : t(`reading.priority.${priority}`), 'message-priority'],
   ];
   return (
     <header className="message-headers">
@@ -24,8 +31,8 @@ export function MessageHeaders({ message }: { message: MessageSummary & Partial<
       <dl>
         {rows
           .filter(([, value]) => value !== '')
-          .map(([label, value]) => (
-            <div key={label} className="message-headers__row">
+          .map(([label, value, testId]) => (
+            <div key={label} className="message-headers__row" data-testid={testId}>
               <dt>{label}</dt>
               <dd>{value}</dd>
             </div>

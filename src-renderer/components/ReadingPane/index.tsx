@@ -46,6 +46,7 @@ export function ReadingPane({ message, selectedCount = message ? 1 : 0, accountI
 /** Opening a message does not mark it read by itself: useMarkRead does, as the user's setting says. */
 function MessageReader({ initial, accountId }: { initial: MessageSummary; accountId: number | null }) {
   const read = useRequest('messages.read', { messageId: initial.id, markSeen: false });
+  const priority = useRequest('messages.priority', { messageId: initial.id });
   const { summary, patch } = useLiveSummary(initial);
   const [showSource, setShowSource] = useState(false);
   // Changed here (Ignore thread, Stop ignoring) without reading the message again.
@@ -68,7 +69,7 @@ function MessageReader({ initial, accountId }: { initial: MessageSummary; accoun
   const ignored = threadIgnored ?? read.data.threadIgnored === true;
   return (
     <article className="reading-pane" data-testid="reading-pane">
-      <MessageHeaders message={message} />
+      <MessageHeaders message={message} priority={priority.data?.priority} />
       <MessageActions
         messageId={message.id}
         accountId={accountId}

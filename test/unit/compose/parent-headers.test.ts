@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadParentHeaders } from '../../../src-main/compose/parent-headers';
+import { loadParentHeaders, readParentHeaders } from '../../../src-main/compose/parent-headers';
 import { replyReferences } from '../../../src-main/compose/references';
 import { WrenError } from '../../../src-main/errors/wren-error';
 import { addAccount, addFolder, tempStore } from '../store/temp-store';
@@ -21,7 +21,7 @@ describe('loadParentHeaders offline (no cached source, the server out of reach)'
     ).run(inbox).lastInsertRowid);
     const record = t.store.messages.get(id)!;
     const parent = await loadParentHeaders(t.store, record, offline);
-    expect(parent).toEqual({ references: ['<a@x>', '<b@x>'], inReplyTo: '<b@x>', replyTo: [], bcc: [], receiptAsked: false });
+    expect(parent).toEqual({ references: ['<a@x>', '<b@x>'], inReplyTo: '<b@x>', replyTo: [], bcc: [], receiptAsked: false, priority: 'normal' });
     expect(replyReferences({ messageId: record.messageId, ...parent })).toEqual(['<a@x>', '<b@x>', '<c@x>']);
   });
 
@@ -30,6 +30,13 @@ describe('loadParentHeaders offline (no cached source, the server out of reach)'
     dispose = t.dispose;
     const inbox = addFolder(t.store, addAccount(t.store, 'work'), 'INBOX', 'inbox');
     const id = Number(t.store.db.prepare("INSERT INTO messages (folder_id, uid, subject, sort_date, message_id, in_reply_to) VALUES (?, 8, 'Re: x', 1, '<d@x>', '<b@x>')").run(inbox).lastInsertRowid);
-    expect(await loadParentHeaders(t.store, t.store.messages.get(id)!, offline)).toEqual({ references: ['<b@x>'], inReplyTo: '<b@x>', replyTo: [], bcc: [], receiptAsked: false });
+    expect(await loadParentHeaders(t.store, t.store.messages.get(id)!, offline)).toEqual({ references: ['<b@x>'], inReplyTo: '<b@x>', replyTo: [], bcc: [], receiptAsked: false, priority: 'normal' });
+  });
+});
+
+describe('readParentHeaders', () => {
+  it('gives back a draft\'s options: the return receipt asked and the priority chosen', () => {
+    const draft = Buffer.from('Subject: Plan\r\nDisposition-Notification-To: <me@x>\r\nX-Priority: 5 (Lowest)\r\nImportance: Low\r\n\r\n');
+    expect(readParentHeaders(draft)).toMatchObject({ receiptAsked: true, priority: 'low' });
   });
 });

@@ -21,6 +21,16 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 const from = { name: '王小明', address: 'me@example.com', replyTo: null };
 
 describe('buildMessage', () => {
+  it('writes the priority asked for (X-Priority, X-MSMail-Priority, Importance), and none for normal', async () => {
+    const built = (priority: 'high' | 'normal' | 'low') =>
+      text(buildMessage({ composed: ComposedMessage.parse({ accountId: 1, to: [{ address: 'a@example.com' }], subject: 's', text: 't', priority }), from, messageId: '<p@example.com>', date: new Date(0), staging }).stream());
+    const high = await built('high');
+    expect(high).toMatch(/^X-Priority: 1 \(Highest\)\r$/m);
+    expect(high).toMatch(/^Importance: High\r$/m);
+    expect(await built('low')).toMatch(/^X-Priority: 5 \(Lowest\)\r$/m);
+    expect(await built('normal')).not.toMatch(/^(X-Priority|Importance):/im);
+  });
+
   it('writes 7-bit MIME with encoded headers, RFC 2231 file names, and no Bcc header', async () => {
     const file = join(dir, 'in.bin');
     writeFileSync(file, Buffer.from('hello'));

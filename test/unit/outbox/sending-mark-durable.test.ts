@@ -70,7 +70,7 @@ describe('the outbox engine marking a message "sending"', () => {
   async function queued(engine: InProcessOutboxEngine, accountId: number, subject: string) {
     const row = { accountId, composedJson: null, subject, to: ['b@example.test'], state: 'queued' as const, sendAt: null };
     const composed = { accountId, identityId: null, to: [{ name: '', address: 'b@example.test' }], cc: [], bcc: [], subject, text: subject, html: null,
-      attachments: [], inReplyTo: null, references: [], origin: null, draftMessageId: null, draftKey: null, requestReceipt: false, writeAt: null };
+      attachments: [], inReplyTo: null, references: [], origin: null, draftMessageId: null, draftKey: null, requestReceipt: false, writeAt: null, priority: 'normal' as const };
     const from = { name: '', address: 'a@example.test', replyTo: null };
     const id = await engine.queue({ composed, from, messageId: `<${subject}@example.test>`, date: Date.now(), row });
     subjects.set(subject, id);

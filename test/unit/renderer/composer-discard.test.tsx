@@ -13,7 +13,7 @@ afterEach(() => {
 
 const NEW_MESSAGE: ComposedMessageOutput = {
   accountId: 1, identityId: null, to: [], cc: [], bcc: [], subject: '', text: '', html: null,
-  attachments: [], inReplyTo: null, references: [], origin: null, draftMessageId: null, draftKey: null, requestReceipt: false, writeAt: null,
+  attachments: [], inReplyTo: null, references: [], origin: null, draftMessageId: null, draftKey: null, requestReceipt: false, writeAt: null, priority: 'normal',
 };
 
 describe('the composer: Discard while a draft is being saved', () => {

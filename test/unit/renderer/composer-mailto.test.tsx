@@ -14,7 +14,7 @@ afterEach(() => {
 /** A new message as compose.start gives it: the account's default identity and its signature. */
 const NEW_MESSAGE: ComposedMessageOutput = {
   accountId: 1, identityId: null, to: [], cc: [], bcc: [], subject: '', text: '\n-- \nAlice', html: null,
-  attachments: [], inReplyTo: null, references: [], origin: null, draftMessageId: null, draftKey: null, requestReceipt: false, writeAt: null,
+  attachments: [], inReplyTo: null, references: [], origin: null, draftMessageId: null, draftKey: null, requestReceipt: false, writeAt: null, priority: 'normal',
 };
 
 /** The mail app over a fake core that composes, saves drafts and queues sends, with this undo delay set. */

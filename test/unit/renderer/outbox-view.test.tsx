@@ -33,7 +33,7 @@ const NO_ANSWER = entry(5, { state: 'failed', subject: 'No answer', error: { cod
 const UNKNOWN = entry(4, { state: 'unknown', subject: 'Cut off' });
 const TAKEN_BACK: ComposedMessageOutput = {
   accountId: 1, identityId: null, to: [{ name: '', address: 'nobody@example.test' }], cc: [], bcc: [], subject: 'To nobody', text: 'Hello', html: null,
-  attachments: [], inReplyTo: null, references: [], origin: null, draftMessageId: null, draftKey: null, requestReceipt: false, writeAt: null,
+  attachments: [], inReplyTo: null, references: [], origin: null, draftMessageId: null, draftKey: null, requestReceipt: false, writeAt: null, priority: 'normal',
 };
 
 /** The window over a core whose outbox holds `entries`, answering every outbox request as the core would (without the network). */

@@ -18,7 +18,7 @@ const REFUSED: OutboxEntryView = {
 };
 const TAKEN_BACK: ComposedMessageOutput = {
   accountId: 1, identityId: null, to: [{ name: '', address: 'nobody@example.test' }], cc: [], bcc: [], subject: 'Budget 预算', text: 'Figures', html: null,
-  attachments: [], inReplyTo: null, references: [], origin: null, draftMessageId: null, draftKey: null, requestReceipt: false, writeAt: null,
+  attachments: [], inReplyTo: null, references: [], origin: null, draftMessageId: null, draftKey: null, requestReceipt: false, writeAt: null, priority: 'normal',
 };
 
 withListLayout();
