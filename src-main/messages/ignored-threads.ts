@@ -41,7 +41,7 @@ export class IgnoredThreads {
 
   isIgnored(messageId: number): boolean {
     const [message] = this.store.ignoredThreads.linksOf([messageId]);
-    return message !== undefined && this.store.ignoredThreads.holdsAny([message.messageId, message.inReplyTo, message.threadRoot]);
+    return message !== undefined && this.inIgnoredThread(message);
   }
 
   /**
@@ -50,7 +50,7 @@ export class IgnoredThreads {
    */
   async screen(event: Events['mail.new']): Promise<Events['mail.new'] | null> {
     try {
-      const caught = this.store.ignoredThreads.linksOf(event.ids).filter((message) => this.store.ignoredThreads.holdsAny([message.inReplyTo, message.threadRoot, message.messageId]));
+      const caught = this.store.ignoredThreads.linksOf(event.ids).filter((message) => this.inIgnoredThread(message));
       if (caught.length === 0) return event;
       this.store.write(() => this.store.ignoredThreads.add(threadIds(caught), Date.now()));
       const unread = caught.filter((message) => !message.seen).map((message) => message.id);
@@ -63,6 +63,11 @@ export class IgnoredThreads {
       console.error('[wren] ignored threads: new mail not screened:', error);
       return event;
     }
+  }
+
+  /** It is one of an ignored thread's messages, or answers one. */
+  private inIgnoredThread(message: ThreadLinks): boolean {
+    return this.store.ignoredThreads.holdsAny([message.messageId, message.inReplyTo, message.threadRoot]);
   }
 
   private threadOf(messageId: number): ThreadLinks[] {

@@ -25,3 +25,12 @@ export function formatCertificateDate(text: string, locale: string): string {
   if (Number.isNaN(epochMs)) return text;
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(epochMs));
 }
+
+/** `YYYY-MM-DD` of the local day: what a date input holds, and what the search's date operators take. */
+export function localDayText(date: Date): string {
+  return `${date.getFullYear()}-${twoDigits(date.getMonth() + 1)}-${twoDigits(date.getDate())}`;
+}
+
+export function twoDigits(n: number): string {
+  return String(n).padStart(2, '0');
+}

@@ -57,7 +57,7 @@ function choicesFor(text: string, lists: ContactList[], suggestions: AddressSugg
     .map((list) => ({
       key: `list:${list.id}`,
       label: t('compose.listSuggestion', { name: list.name, count: list.members.length }),
-      chips: list.members.filter((member) => !already(member.address)).map((member) => ({ ...member, valid: true })),
+      chips: membersNotIn(list, chips),
       forgettable: null,
     }))
     .filter((choice) => choice.chips.length > 0);
@@ -91,7 +91,7 @@ export function AddressField({ label, chips, onChange, testId, autoFocus }: Addr
   // A list's whole name typed and ended (a comma, Enter, leaving the field) stands for its members, as in Thunderbird.
   const commitText = () => {
     const list = lists.find((each) => each.name.toLowerCase() === text.trim().toLowerCase());
-    add(list ? list.members.filter((member) => !chips.some((chip) => chip.address.toLowerCase() === member.address.toLowerCase())).map((member) => ({ ...member, valid: true })) : parseAddressList(text));
+    add(list ? membersNotIn(list, chips) : parseAddressList(text));
   };
   const pick = (choice: Choice) => add(choice.chips);
 
@@ -198,4 +198,10 @@ export function AddressField({ label, chips, onChange, testId, autoFocus }: Addr
       )}
     </div>
   );
+}
+
+/** A list's members as chips, leaving out the addresses the field holds already. */
+function membersNotIn(list: ContactList, chips: AddressChip[]): AddressChip[] {
+  const present = new Set(chips.map((chip) => chip.address.toLowerCase()));
+  return list.members.filter((member) => !present.has(member.address.toLowerCase())).map((member) => ({ ...member, valid: true }));
 }

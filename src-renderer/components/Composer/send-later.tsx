@@ -1,11 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { formatFullDate } from '../../format/format-date';
+import { formatFullDate, localDayText, twoDigits } from '../../format/format-date';
 import { useI18n } from '../../i18n/i18n-context';
 
 /** `YYYY-MM-DDTHH:mm` in local time, what a datetime-local input holds. */
 function localInputValue(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return `${localDayText(date)}T${twoDigits(date.getHours())}:${twoDigits(date.getMinutes())}`;
 }
 
 /**

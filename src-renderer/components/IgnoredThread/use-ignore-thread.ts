@@ -7,13 +7,15 @@ import { useToasts } from '../Toasts/toast-context';
  * Thunderbird's Ignore Thread and its way back, for the row menu and the reading pane alike: ignoring says how
  * many messages it marked read, and its Undo watches the thread again and takes the read marks back.
  */
-export function useIgnoreThread(): { ignore(messageId: number, onChange?: (ignored: boolean) => void): void; watch(messageId: number, onChange?: (ignored: boolean) => void): void } {
+type OnChange = (ignored: boolean) => void;
+
+export function useIgnoreThread(): { ignore(messageId: number, onChange?: OnChange): void; watch(messageId: number, onChange?: OnChange): void } {
   const client = useClient();
   const toasts = useToasts();
   const showError = useCallback((error: unknown) => toasts.show({ tone: 'error', lines: [{ error: toErrorShape(error) }] }), [toasts]);
 
   const watch = useCallback(
-    (messageId: number, onChange?: (ignored: boolean) => void) => {
+    (messageId: number, onChange?: OnChange) => {
       client.request('messages.ignoreThread', { messageId, ignore: false }).then(() => {
         onChange?.(false);
         toasts.show({ tone: 'info', lines: [{ key: 'thread.watched' }] });
@@ -23,7 +25,7 @@ export function useIgnoreThread(): { ignore(messageId: number, onChange?: (ignor
   );
 
   const ignore = useCallback(
-    (messageId: number, onChange?: (ignored: boolean) => void) => {
+    (messageId: number, onChange?: OnChange) => {
       client.request('messages.ignoreThread', { messageId, ignore: true }).then((result) => {
         onChange?.(true);
         const undo = async () => {

@@ -1,16 +1,12 @@
 import { useState } from 'react';
 import type { StringKey } from '../../i18n/en';
+import { localDayText } from '../../format/format-date';
 import { useT } from '../../i18n/i18n-context';
 import { ContextMenu } from '../ContextMenu';
 
-/** A local day as the date operators take it (2026-11-05). */
-function isoDay(date: Date): string {
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-}
-
 /** What each entry types into the box, and the words that say what it finds. */
 function operatorEntries(today: Date): { typed: string; words: StringKey }[] {
-  const monthAgo = isoDay(new Date(today.getFullYear(), today.getMonth() - 1, today.getDate()));
+  const monthAgo = localDayText(new Date(today.getFullYear(), today.getMonth() - 1, today.getDate()));
   return [
     { typed: 'is:unread', words: 'search.op.unread' },
     { typed: 'is:read', words: 'search.op.read' },
