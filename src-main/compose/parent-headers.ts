@@ -5,7 +5,7 @@ import { parseAddressList } from '../mime/addresses';
 import { normalizeMessageId } from '../mime/header-fields';
 import { headerText } from '../mime/header-value';
 import { firstHeader, splitHeaderBlock, type RawHeader } from '../mime/raw-headers';
-import { PRIORITY_FIELDS, priorityOf, type MessagePriority } from '../mime/message-priority';
+import { priorityOf, type MessagePriority } from '../mime/message-priority';
 import type { MessageRecord } from '../store/messages-repo';
 import type { Store } from '../store/store';
 import { parseMessageIds } from './references';
@@ -21,8 +21,6 @@ export interface ParentHeaders {
   /** A draft's priority (the composer's option, kept in the draft). */
   priority: MessagePriority;
 }
-
-const FIELDS = ['references', 'in-reply-to', 'reply-to', 'bcc', 'disposition-notification-to', ...PRIORITY_FIELDS];
 
 function addresses(headers: RawHeader[], name: string): Address[] {
   return headers.filter((h) => h.name === name).flatMap((h) => parseAddressList(headerText(h.value, name).text).addresses);
@@ -41,8 +39,8 @@ export function readParentHeaders(raw: Buffer): ParentHeaders {
 }
 
 /**
- * From the cached source when there is one, else asked of the server (just
- * these fields); offline, what the store keeps has to do: In-Reply-To, and
+ * From the cached source or header block when there is one, else asked of
+ * the server (messageHeaderFields); offline, what the store keeps has to do: In-Reply-To, and
  * the thread's first message (the first of References), so that the answer's
  * References still name the thread's start for other clients' threading.
  */
@@ -51,7 +49,7 @@ export async function loadParentHeaders(
   record: MessageRecord,
   withImap: <T>(work: (client: ImapClient) => Promise<T>) => Promise<T>,
 ): Promise<ParentHeaders> {
-  const raw = await messageHeaderFields(store, record, withImap, FIELDS);
+  const raw = await messageHeaderFields(store, record, withImap);
   return raw ? readParentHeaders(raw) : { ...storedLinks(store, record.id), replyTo: [], bcc: [], receiptAsked: false, priority: 'normal' };
 }
 

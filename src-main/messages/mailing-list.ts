@@ -9,9 +9,6 @@ import { messageHeaderFields } from './message-header-fields';
 /** Longer than any real unsubscribe link: cut off, not trusted. */
 const MAX_URL = 2048;
 
-/** The header fields a message's list links are read from. */
-const LIST_FIELDS = ['list-unsubscribe', 'list-unsubscribe-post', 'list-post'];
-
 function webUrl(text: string): string | null {
   if (text.length > MAX_URL) return null;
   try {
@@ -70,12 +67,12 @@ export function readMailingList(raw: Buffer): MailingList | null {
   return unsubscribe || post ? { unsubscribe, post } : null;
 }
 
-/** From the cached source, or the fields asked of the server; null when it cannot be told now (offline, no copy). */
+/** From the cached source or header block, or asked of the server; null when it cannot be told now (offline, no copy). */
 export async function loadMailingList(
   store: Store,
   record: MessageRecord,
   withImap: <T>(work: (client: ImapClient) => Promise<T>) => Promise<T>,
 ): Promise<MailingList | null> {
-  const raw = await messageHeaderFields(store, record, withImap, LIST_FIELDS);
+  const raw = await messageHeaderFields(store, record, withImap);
   return raw ? readMailingList(raw) : null;
 }

@@ -9,9 +9,6 @@ import { messageHeaderFields } from './message-header-fields';
 /** The keyword that says a receipt was sent or refused (RFC 3503): the request is not asked about again, here or on another device. */
 export const MDN_SENT = '$MDNSent';
 
-/** The header fields a receipt request is read from. */
-const RECEIPT_FIELDS = ['disposition-notification-to', 'return-path', 'from', 'content-type'];
-
 const addressesIn = (value: string | null) => (value ? parseAddressList(value).addresses.map((a) => a.address.toLowerCase()).filter(Boolean) : []);
 
 /** A receipt itself (multipart/report of a disposition notification): never answered with another. */
@@ -34,12 +31,12 @@ export function readReceiptRequest(raw: Buffer): ReceiptRequest | null {
   return { to, elsewhere: to !== cameFrom };
 }
 
-/** From the cached source, or the fields asked of the server; null when there is none or it cannot be told now (offline). */
+/** From the cached source or header block, or asked of the server; null when there is none or it cannot be told now (offline). */
 export async function loadReceiptRequest(
   store: Store,
   record: MessageRecord,
   withImap: <T>(work: (client: ImapClient) => Promise<T>) => Promise<T>,
 ): Promise<ReceiptRequest | null> {
-  const raw = await messageHeaderFields(store, record, withImap, RECEIPT_FIELDS);
+  const raw = await messageHeaderFields(store, record, withImap);
   return raw ? readReceiptRequest(raw) : null;
 }

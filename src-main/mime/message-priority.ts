@@ -3,12 +3,10 @@ import { firstHeader, type RawHeader } from './raw-headers';
 /** A message's priority as mail clients set it; Wren writes and reads three of the five levels Thunderbird shows. */
 export type MessagePriority = 'high' | 'normal' | 'low';
 
-/** The header fields that carry it: X-Priority (1 highest … 5 lowest; Thunderbird, Foxmail), Importance (Outlook). */
-export const PRIORITY_FIELDS = ['x-priority', 'importance'];
-
 /**
- * X-Priority first, by its leading digit ("1 (Highest)", "2"), else Importance ("High", "low"); anything else, or
- * neither, is normal. X-MSMail-Priority repeats Importance and is not read.
+ * Read from X-Priority (1 highest … 5 lowest; Thunderbird, Foxmail) or Importance (Outlook). X-Priority first,
+ * by its leading digit ("1 (Highest)", "2"), else Importance ("High", "low"); anything else, or neither, is
+ * normal. X-MSMail-Priority repeats Importance and is not read.
  */
 export function priorityOf(headers: RawHeader[]): MessagePriority {
   const level = /^\s*([1-5])/.exec(firstHeader(headers, 'x-priority') ?? '')?.[1];

@@ -59,6 +59,15 @@ export class BodiesRepo {
       .run(messageId, partId, stored.blob, stored.size);
   }
 
+  /** The header block fetched when the message was opened without its source (see migration 0037). */
+  saveHeaderBlock(messageId: number, block: Buffer): void {
+    this.statements.get('INSERT INTO message_header_blocks (message_id, block) VALUES (?, ?) ON CONFLICT DO UPDATE SET block = excluded.block').run(messageId, block);
+  }
+
+  headerBlock(messageId: number): Buffer | undefined {
+    return this.statements.pluck('SELECT block FROM message_header_blocks WHERE message_id = ?').get(messageId) as Buffer | undefined;
+  }
+
   part(messageId: number, partId: string): StoredBlob | undefined {
     return this.statements.get('SELECT blob, size FROM message_parts WHERE message_id = ? AND part_id = ?').get(messageId, partId) as StoredBlob | undefined;
   }

@@ -87,6 +87,7 @@ export class MessageChangesRepo {
     this.statements.get('INSERT INTO message_bodies (message_id, text, html, warnings_json, fetched_at) SELECT ?, text, html, warnings_json, fetched_at FROM message_bodies WHERE message_id = ?').run(copyId, id);
     this.statements.get('INSERT INTO message_parts (message_id, part_id, blob, size) SELECT ?, part_id, blob, size FROM message_parts WHERE message_id = ?').run(copyId, id);
     this.statements.get('INSERT INTO message_sources (message_id, blob, size) SELECT ?, blob, size FROM message_sources WHERE message_id = ?').run(copyId, id);
+    this.statements.get('INSERT INTO message_header_blocks (message_id, block) SELECT ?, block FROM message_header_blocks WHERE message_id = ?').run(copyId, id);
     this.noteChanged(folderId, [copyId]);
     return copyId;
   }

@@ -34,6 +34,7 @@ import { junkCorpus } from './0033-junk-corpus';
 import { savedSearches } from './0034-saved-searches';
 import { contactLists } from './0035-contact-lists';
 import { ignoredThreads } from './0036-ignored-threads';
+import { messageHeaderBlocks } from './0037-message-header-blocks';
 import type { Migration } from './migration';
 
 /** In order; a new migration is a new file here, never an edit to an old one. */
@@ -44,6 +45,7 @@ export const MIGRATIONS: readonly Migration[] = [
   searchAttachmentNames, messagesByMessageId, accountIdsNeverReused, smtpCertificatePin, outboxSendingBegan,
   outboxComposedApart, messagesByInReplyTo, messageFilters, filterConditionOperators, messagesThreadRoot,
   accountQuotas, addressBookSaved, junkCorpus, savedSearches, contactLists, ignoredThreads,
+  messageHeaderBlocks,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

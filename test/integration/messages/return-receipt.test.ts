@@ -43,6 +43,7 @@ describe('return receipts (RFC 8098) asked of Bob', () => {
       askingMessage(2, { receiptTo: 'alice@example.test', subject: 'Ignored one' }),
       askingMessage(3, { receiptTo: 'tracker@elsewhere.test', subject: 'Tracked' }),
       askingMessage(4, { receiptTo: 'alice@example.test', subject: 'A receipt itself', extra: ['Content-Type: multipart/report; report-type=disposition-notification; boundary="b"'] }),
+      askingMessage(6, { receiptTo: 'alice@example.test', subject: 'Never opened' }),
     ]);
     await lab.seed(bob(), 'Junk', [askingMessage(5, { receiptTo: 'alice@example.test', subject: 'Spam asking' })]);
     ({ wren, accountId } = await coreFor(lab, 1));
@@ -124,8 +125,9 @@ describe('return receipts (RFC 8098) asked of Bob', () => {
   }, 60_000);
 
   // Last: the lab is gone after it (stopping it again in afterAll does nothing).
-  it('offline, a message whose headers are not here cannot be asked about: null, not an error', async () => {
+  it('offline, a message whose headers are not here cannot be asked about: null, not an error; one opened before still can', async () => {
     await lab.stop();
-    expect(await wren.call('messages.receiptRequest', { messageId: idOf('INBOX', 'Tracked') })).toBeNull();
+    expect(await wren.call('messages.receiptRequest', { messageId: idOf('INBOX', 'Never opened') })).toBeNull();
+    expect(await wren.call('messages.receiptRequest', { messageId: idOf('INBOX', 'Tracked') })).toEqual({ to: 'tracker@elsewhere.test', elsewhere: true });
   }, 60_000);
 });
