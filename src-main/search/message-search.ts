@@ -70,7 +70,7 @@ export class MessageSearch {
     const ask = searchAskOf(request.query, Date.now());
     if (ask === null) return { total: 0, items: [], unindexed: 0 };
     // Operators alone read the messages' own columns, not the index: nothing waiting to be indexed changes their answer.
-    if (ask.match !== null) await this.indexer.drainWithin(SEARCH_INDEX_BUDGET_MS);
+    if (ask.match !== null || ask.exclude !== null) await this.indexer.drainWithin(SEARCH_INDEX_BUDGET_MS);
     const { offset, limit, sort = DEFAULT_LIST_SORT } = request;
     return this.queries.run({ ...ask, scope: { accountId: request.accountId, folderId: request.folderId }, offset, limit, sort });
   }

@@ -1,3 +1,4 @@
+import type { FolderRole } from '../ipc/account-shapes';
 import { MESSAGE_TAGS, type MessageTag } from '../ipc/contract-constants';
 
 /**
@@ -9,8 +10,10 @@ export interface SearchConditions {
   unread?: boolean;
   /** true: flagged (starred) only; false: not flagged. */
   flagged?: boolean;
-  answered?: true;
-  attachments?: true;
+  /** true: answered only; false: not answered (`-is:answered`). */
+  answered?: boolean;
+  /** true: with attachments only; false: without (`-has:attachment`). */
+  attachments?: boolean;
   /** Sent on or after this instant (ms). */
   after?: number;
   /** Sent before this instant (ms). */
@@ -21,10 +24,20 @@ export interface SearchConditions {
   smaller?: number;
   /** Carries each of these tags ($label1…$label5). */
   tags?: MessageTag[];
+  /** Carries none of these tags (`-tag:work`). */
+  withoutTags?: MessageTag[];
+  /**
+   * In any of these folders (`in:inbox`, `in:已发送`, `in:Projects/2026`): a special folder by its role's name in
+   * English or Chinese, any other by its path or its own name, as typed (lower case). Any of them, not each: a
+   * message lives in one folder.
+   */
+  folders?: string[];
+  /** In none of these folders (`-in:trash`). */
+  notFolders?: string[];
 }
 
 /** The operators' names, as typed before the colon (Gmail's, which users of any client know). */
-export const SEARCH_OPERATORS = ['is', 'has', 'before', 'after', 'older_than', 'newer_than', 'larger', 'smaller', 'tag'] as const;
+export const SEARCH_OPERATORS = ['is', 'has', 'in', 'before', 'after', 'older_than', 'newer_than', 'larger', 'smaller', 'tag'] as const;
 export type SearchOperator = (typeof SEARCH_OPERATORS)[number];
 
 export function isSearchOperator(name: string): name is SearchOperator {
@@ -61,6 +74,8 @@ export function readOperator(operator: SearchOperator, value: string, now: numbe
       return STATES[lower] ?? null;
     case 'has':
       return lower === 'attachment' || lower === 'attachments' ? { attachments: true } : null;
+    case 'in':
+      return lower ? { folders: [lower] } : null;
     case 'before':
     case 'after': {
       const day = localDay(value);
@@ -97,6 +112,25 @@ function tagNamed(value: string): MessageTag | null {
   return index < 0 ? null : MESSAGE_TAGS[index]!;
 }
 
+/**
+ * What `-operator:value` asks: the opposite of one operator's conditions (readOperator gives one field at a
+ * time). A day's "before" is "on or after" it, and a size "larger than" is "smaller than one byte more".
+ */
+export function negateConditions(asked: SearchConditions): SearchConditions {
+  const negated: SearchConditions = {};
+  if (asked.unread !== undefined) negated.unread = !asked.unread;
+  if (asked.flagged !== undefined) negated.flagged = !asked.flagged;
+  if (asked.answered !== undefined) negated.answered = !asked.answered;
+  if (asked.attachments !== undefined) negated.attachments = !asked.attachments;
+  if (asked.after !== undefined) negated.before = asked.after;
+  if (asked.before !== undefined) negated.after = asked.before;
+  if (asked.larger !== undefined) negated.smaller = asked.larger + 1;
+  if (asked.smaller !== undefined) negated.larger = asked.smaller - 1;
+  if (asked.tags) negated.withoutTags = asked.tags;
+  if (asked.folders) negated.notFolders = asked.folders;
+  return negated;
+}
+
 /** Adds what one more operator asked: two dates or sizes narrow to the stricter, a contradiction finds nothing. */
 export function mergeConditions(into: SearchConditions, more: SearchConditions): SearchConditions {
   const merged: SearchConditions = { ...into, ...more };
@@ -104,8 +138,25 @@ export function mergeConditions(into: SearchConditions, more: SearchConditions):
   if (into.before !== undefined && more.before !== undefined) merged.before = Math.min(into.before, more.before);
   if (into.larger !== undefined && more.larger !== undefined) merged.larger = Math.max(into.larger, more.larger);
   if (into.smaller !== undefined && more.smaller !== undefined) merged.smaller = Math.min(into.smaller, more.smaller);
-  if (into.tags && more.tags) merged.tags = [...new Set([...into.tags, ...more.tags])];
+  for (const list of ['tags', 'withoutTags', 'folders', 'notFolders'] as const) {
+    if (into[list] && more[list]) merged[list] = [...new Set<string>([...into[list]!, ...more[list]!])] as MessageTag[];
+  }
   return merged;
+}
+
+/** A special folder's role by the names it goes by in the window, English or Chinese, and the common other names. */
+const ROLE_NAMES: Record<string, FolderRole> = {
+  inbox: 'inbox', 收件箱: 'inbox',
+  sent: 'sent', 'sent mail': 'sent', 已发送: 'sent', 已发送邮件: 'sent',
+  drafts: 'drafts', draft: 'drafts', 草稿: 'drafts', 草稿箱: 'drafts',
+  trash: 'trash', bin: 'trash', deleted: 'trash', 已删除: 'trash', 已删除邮件: 'trash',
+  junk: 'junk', spam: 'junk', 垃圾邮件: 'junk',
+  archive: 'archive', archives: 'archive', 归档: 'archive', 存档: 'archive',
+};
+
+/** The role `in:name` means, or null for a folder named by its path or its own name. */
+export function folderRoleNamed(name: string): FolderRole | null {
+  return ROLE_NAMES[name] ?? null;
 }
 
 /** 2026-11-05, 2026/11/5, 2026.11.05 or 2026年11月5日 (after NFKC) as the start of that local day; null if no such day. */

@@ -21,9 +21,9 @@ export interface SearchQueries {
 
 /** The query itself, the same on either side of the thread boundary. */
 export function answerQuery(repo: SearchRepo, query: SearchQuery): SearchAnswer {
-  const found = repo.search({ match: query.match, conditions: query.conditions }, query.scope, query.offset, query.limit, query.sort);
+  const found = repo.search({ match: query.match, exclude: query.exclude, conditions: query.conditions }, query.scope, query.offset, query.limit, query.sort);
   // Operators alone never read the index, so what it still lacks is missing from no answer.
-  return { ...found, unindexed: query.match === null ? 0 : repo.pendingCount() };
+  return { ...found, unindexed: query.match === null && query.exclude === null ? 0 : repo.pendingCount() };
 }
 
 /** The query on the main thread's own connection. */

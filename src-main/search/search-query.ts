@@ -1,6 +1,6 @@
 import { withCjkBigrams } from './cjk-bigrams';
 import { searchForm } from './search-form';
-import { hasConditions, isSearchOperator, mergeConditions, readOperator, SEARCH_OPERATORS, type SearchConditions } from './search-operators';
+import { hasConditions, isSearchOperator, mergeConditions, negateConditions, readOperator, SEARCH_OPERATORS, type SearchConditions } from './search-operators';
 
 /** The index's columns a `name:` prefix narrows a term to. */
 const FIELDS: Record<string, string> = {
@@ -18,6 +18,8 @@ export interface SearchTerm {
   phrase: boolean;
   /** The index column it is limited to, or null for every column. */
   column: string | null;
+  /** Written with a minus (`-newsletter`, `-from:bob`): the messages it matches are left out. */
+  negated: boolean;
 }
 
 /** The user's query read: its words as terms, and what its operators ask (`is:unread`, `before:2026-11-01`…). */
@@ -28,13 +30,14 @@ export interface ReadQuery {
 
 /** Our prefixes and operators may be followed by blanks ("from: ann", as people type it); any other word before a colon may not. */
 const KNOWN_PREFIXES = [...Object.keys(FIELDS), ...SEARCH_OPERATORS].join('|');
-const TOKEN = new RegExp(`(?:(${KNOWN_PREFIXES}):\\s*|([A-Za-z_]+):)?(?:"([^"]*)(?:"|$)|(\\S+))`, 'giu');
+const TOKEN = new RegExp(`(-(?=\\S))?(?:(${KNOWN_PREFIXES}):\\s*|([A-Za-z_]+):)?(?:"([^"]*)(?:"|$)|(\\S+))`, 'giu');
 
 /**
  * The user's query: bare words, "quoted phrases" (an unclosed quote runs
  * to the end), each optionally behind `from:`, `to:`, `cc:`, `subject:` or
  * `body:`, and operators (see search-operators.ts). Every term and operator
- * must match (AND). Nothing here is FTS5 syntax: operators, brackets and
+ * must match (AND); a minus before one (`-newsletter`, `-from:bob`,
+ * `-is:unread`, `-in:trash`) leaves out what it matches. Nothing here is FTS5 syntax: operators, brackets and
  * stars are just more text, and so is an operator whose value means nothing
  * to it (`before:soon`). The query is read in the index's form (NFKC), so a
  * full-width `ｆｒｏｍ：` is a prefix too, and “ ” quote as " does.
@@ -46,28 +49,24 @@ export function readSearchQuery(query: string, now: number): ReadQuery {
   // A Chinese input method types “ ” for the quote key: they quote a phrase as " does.
   const normal = searchForm(query.replaceAll('\u0000', '')).replace(/[\u201C\u201D]/g, '"');
   for (const match of normal.matchAll(TOKEN)) {
-    const [whole, ours, other, quoted, bare] = match;
+    const [whole, minus, ours, other, quoted, bare] = match;
+    const negated = minus !== undefined;
     const prefix = (ours ?? other)?.toLowerCase();
     // A prefix with nothing after it yet ("from:" while the name is being typed) narrows nothing and is no word.
     if (bare !== undefined && !prefix && isPrefixAlone(bare)) continue;
     const text = quoted ?? bare ?? '';
     if (prefix && isSearchOperator(prefix)) {
       const asked = readOperator(prefix, text, now);
-      if (asked) conditions = mergeConditions(conditions, asked);
-      else terms.push({ text: whole, phrase: false, column: null });
+      if (asked) conditions = mergeConditions(conditions, negated ? negateConditions(asked) : asked);
+      else terms.push({ text: whole, phrase: false, column: null, negated: false });
       continue;
     }
     const column = prefix ? FIELDS[prefix] : null;
     // Not one of ours ("http:", "re:"): the whole thing is text.
-    if (column === undefined) terms.push({ text: whole, phrase: false, column: null });
-    else terms.push({ text, phrase: quoted !== undefined, column });
+    if (column === undefined) terms.push({ text: whole, phrase: false, column: null, negated: false });
+    else terms.push({ text, phrase: quoted !== undefined, column, negated });
   }
   return { terms, conditions };
-}
-
-/** The query's words as terms (its operators left out). */
-export function parseSearchQuery(query: string): SearchTerm[] {
-  return readSearchQuery(query, Date.now()).terms;
 }
 
 function isPrefixAlone(text: string): boolean {
@@ -96,28 +95,43 @@ function termExpression(term: SearchTerm): string | null {
 }
 
 /**
- * The FTS5 MATCH expression for a user's query, or null when it holds no
- * word at all (only punctuation, or empty). Every piece of user text is
- * inside an FTS5 string, so no input can reach FTS5 as an operator.
+ * The FTS5 MATCH expression the terms make together (`joiner`: AND for those
+ * that must match, OR for those left out), or null when they hold no word at
+ * all (only punctuation, or none). Every piece of user text is inside an FTS5
+ * string, so no input can reach FTS5 as an operator.
  */
-export function toFtsMatch(query: string): string | null {
-  return ftsMatchOf(parseSearchQuery(query));
-}
-
-function ftsMatchOf(terms: SearchTerm[]): string | null {
+function ftsMatchOf(terms: SearchTerm[], joiner: 'AND' | 'OR'): string | null {
   const parts = terms.map(termExpression).filter((part): part is string => part !== null);
-  return parts.length ? parts.join(' AND ') : null;
+  return parts.length ? parts.join(` ${joiner} `) : null;
 }
 
-/** What a search asks of the store: an FTS5 expression (null: no word) and the operators' conditions. */
+/** The query's words as terms (its operators left out). */
+export function parseSearchQuery(query: string): SearchTerm[] {
+  return readSearchQuery(query, Date.now()).terms;
+}
+
+/** The FTS5 MATCH expression for a user's query's words (minus-words and operators left out), or null when it has none. */
+export function toFtsMatch(query: string): string | null {
+  return ftsMatchOf(readSearchQuery(query, Date.now()).terms.filter((term) => !term.negated), 'AND');
+}
+
+/**
+ * What a search asks of the store: an FTS5 expression its messages must match (null: no word), one they must
+ * not (null: no minus-word) and the operators' conditions.
+ */
 export interface SearchAsk {
   match: string | null;
+  exclude: string | null;
   conditions: SearchConditions;
 }
 
-/** The query as the store runs it; null when it asks for nothing at all (no word, no operator), which finds nothing. */
+/**
+ * The query as the store runs it; null when it asks for nothing at all (no word, no operator), which finds
+ * nothing. Minus-words alone (`-newsletter`) ask for every message without them.
+ */
 export function searchAskOf(query: string, now: number): SearchAsk | null {
   const { terms, conditions } = readSearchQuery(query, now);
-  const match = ftsMatchOf(terms);
-  return match === null && !hasConditions(conditions) ? null : { match, conditions };
+  const match = ftsMatchOf(terms.filter((term) => !term.negated), 'AND');
+  const exclude = ftsMatchOf(terms.filter((term) => term.negated), 'OR');
+  return match === null && exclude === null && !hasConditions(conditions) ? null : { match, exclude, conditions };
 }

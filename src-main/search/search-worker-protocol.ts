@@ -9,9 +9,10 @@ import type { ThreadsQuery } from '../store/threaded-list';
 /** Marks a Worker started by WorkerSearchQueries, so search-worker.ts never answers another thread's port. */
 export const SEARCH_WORKER_ROLE = 'wren-search-worker';
 
-/** One search: `match` is already built by searchAskOf (never the user's raw text); null when only operators ask. */
+/** One search: `match` and `exclude` are already built by searchAskOf (never the user's raw text); null when no word asks. */
 export interface SearchQuery {
   match: string | null;
+  exclude: string | null;
   conditions: SearchConditions;
   scope: SearchScope;
   offset: number;

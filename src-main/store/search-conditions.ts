@@ -1,22 +1,36 @@
-import type { SearchConditions } from '../search/search-operators';
+import { folderRoleNamed, type SearchConditions } from '../search/search-operators';
 
-/** A condition on m (a message row) with its values: the SQL text is fixed, values are bound. */
+/** A condition on m (a message row) in f (its folder) with its values: the SQL text is fixed, values are bound. */
 type ConditionSql = (value: never) => { sql: string; values?: (number | string)[] };
 
 /** Each condition on m, by the operator's field. */
 const CONDITION_SQL: { [K in keyof Required<SearchConditions>]: (value: Required<SearchConditions>[K]) => { sql: string; values?: (number | string)[] } } = {
   unread: (unread) => ({ sql: unread ? 'm.seen = 0' : 'm.seen = 1' }),
   flagged: (flagged) => ({ sql: flagged ? 'm.flagged = 1' : 'm.flagged = 0' }),
-  answered: () => ({ sql: 'm.answered = 1' }),
-  attachments: () => ({ sql: 'm.has_attachments = 1' }),
+  answered: (answered) => ({ sql: answered ? 'm.answered = 1' : 'm.answered = 0' }),
+  attachments: (attachments) => ({ sql: attachments ? 'm.has_attachments = 1' : 'm.has_attachments = 0' }),
   // sort_date is the Date header's instant, else the server's arrival time: the date the list shows.
   after: (after) => ({ sql: 'm.sort_date >= ?', values: [after] }),
   before: (before) => ({ sql: 'm.sort_date < ?', values: [before] }),
   larger: (larger) => ({ sql: 'm.size > ?', values: [larger] }),
   smaller: (smaller) => ({ sql: 'm.size < ?', values: [smaller] }),
   // Keywords are space-separated and keep their case; each tag asked for must be among them (one statement per count of tags).
-  tags: (tags) => ({ sql: tags.map(() => "(' ' || m.keywords || ' ') GLOB ('* ' || ? || ' *')").join(' AND '), values: tags }),
+  tags: (tags) => ({ sql: tags.map(() => TAGGED).join(' AND '), values: tags }),
+  withoutTags: (tags) => ({ sql: tags.map(() => `NOT ${TAGGED}`).join(' AND '), values: tags }),
+  folders: (names) => inFolders(names),
+  notFolders: (names) => {
+    const any = inFolders(names);
+    return { sql: `NOT ${any.sql}`, values: any.values };
+  },
 };
+
+const TAGGED = "(' ' || m.keywords || ' ') GLOB ('* ' || ? || ' *')";
+
+/** f is any of the folders named: by role ("inbox", "已发送"), else by path or its own name; SQLite's lower() folds ASCII only, as typed names mostly are. */
+function inFolders(names: string[]): { sql: string; values: string[] } {
+  const values = names.flatMap((name) => [folderRoleNamed(name) ?? '', name, name]);
+  return { sql: `(${names.map(() => '(f.role IS ? OR lower(f.path) = ? OR lower(f.name) = ?)').join(' OR ')})`, values };
+}
 
 /** A search's operators as conditions to AND on m, and their values in order. */
 export function searchConditionsSql(conditions: SearchConditions): { sql: string[]; values: (number | string)[] } {

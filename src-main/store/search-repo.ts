@@ -103,8 +103,9 @@ export class SearchRepo {
   }
 
   /**
-   * Newest first unless sorted otherwise (as a folder's list). `match` is an FTS5 expression built by
-   * searchAskOf (never the user's raw text), or null when only operators ask: then the messages themselves are read.
+   * Newest first unless sorted otherwise (as a folder's list). `match` and `exclude` are FTS5 expressions built
+   * by searchAskOf (never the user's raw text). Without `match` the messages themselves are read; `exclude` leaves
+   * out what the index holds (a message not indexed yet is not left out by its words).
    */
   search(ask: SearchAsk, scope: SearchScope, offset: number, limit: number, sort: ListSort = DEFAULT_LIST_SORT): { total: number; items: SearchHit[] } {
     const conditions: string[] = [];
@@ -112,6 +113,10 @@ export class SearchRepo {
     if (ask.match !== null) {
       conditions.push('message_search MATCH ?');
       params.push(ask.match);
+    }
+    if (ask.exclude !== null) {
+      conditions.push('m.id NOT IN (SELECT rowid FROM message_search WHERE message_search MATCH ?)');
+      params.push(ask.exclude);
     }
     const asked = searchConditionsSql(ask.conditions);
     conditions.push(...asked.sql);

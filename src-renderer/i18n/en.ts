@@ -378,6 +378,8 @@ const strings = {
   'search.op.older': 'Sent more than a year ago',
   'search.op.larger': 'Larger than 5 MB (K, M)',
   'search.op.smaller': 'Smaller than 100 KB',
+  'search.op.in': 'In the Inbox (sent, drafts, trash, junk, archive, or a folder\'s name)',
+  'search.op.not': 'Leave out: a minus before a word or an operator (-newsletter, -is:read)',
   'search.results': 'Search: {query}',
   'search.none': 'No message matches.',
   'search.indexing': 'Still indexing {count} {count|message|messages}: not in these results yet.',

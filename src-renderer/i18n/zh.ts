@@ -374,6 +374,8 @@ export const zh: Dictionary = {
     'search.op.older': '一年多以前发送',
     'search.op.larger': '大于 5 MB（K、M）',
     'search.op.smaller': '小于 100 KB',
+    'search.op.in': '在收件箱中（已发送、草稿、已删除、垃圾邮件、归档，或文件夹名）',
+    'search.op.not': '排除：在词或条件前加减号（-newsletter、-is:read）',
     'search.results': '搜索：{query}',
     'search.none': '没有匹配的邮件。',
     'search.indexing': '仍在为 {count} 封邮件建立索引：它们暂未出现在结果中。',

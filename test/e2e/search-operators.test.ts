@@ -4,7 +4,7 @@ import { addLabAccount } from './add-lab-account';
 import { screenshot } from './web-app';
 import { webSession } from './web-session';
 
-describe('web mode: search operators (is:, has:, dates, sizes)', () => {
+describe('web mode: search operators (is:, has:, in:, dates, sizes, the minus)', () => {
   const web = webSession();
   const rows = () => web.page.getByTestId('message-row');
   const box = () => web.page.getByTestId('search-box');
@@ -43,14 +43,32 @@ describe('web mode: search operators (is:, has:, dates, sizes)', () => {
     await screenshot(web.page, 'search-operators-dates-en');
   });
 
+  it('leaves out what a minus names, and narrows to a folder with in:', async () => {
+    await web.page.getByTestId('search-clear').click();
+    await web.page.getByTestId('search-operators').click();
+    await web.page.getByTestId('search-op-not').click();
+    expect(await box().inputValue()).toBe('-');
+    await web.page.keyboard.type('budget');
+    await expect.poll(() => rows().count()).toBe(2);
+    expect((await rows().allInnerTexts()).join('\n')).not.toContain('Quarterly budget review');
+    await screenshot(web.page, 'search-minus-en');
+    await box().fill('in:trash');
+    await web.page.getByText('No message matches.').waitFor();
+    await box().fill('in:收件箱 -from:nobody -budget');
+    await expect.poll(() => rows().count()).toBe(2);
+    await box().fill('-in:inbox');
+    await web.page.getByText('No message matches.').waitFor();
+  });
+
   it('in Chinese: the same list in Chinese words', async () => {
     await web.page.getByTestId('language').selectOption('zh');
     await web.page.getByTestId('search-operators').click();
     const unread = web.page.getByTestId('search-op-unread');
     expect(await unread.innerText()).toContain('未读邮件');
     await screenshot(web.page, 'search-operators-zh');
+    expect(await web.page.getByTestId('search-op-not').innerText()).toContain('排除');
     await unread.click();
-    expect(await box().inputValue()).toBe('after:2026-11-15 budget is:unread ');
+    expect(await box().inputValue()).toBe('-in:inbox is:unread ');
     await web.page.getByTestId('language').selectOption('en');
   });
 });

@@ -42,9 +42,10 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
     setText('');
     onQuery('');
   };
-  // An operator picked from the list joins the words typed; one that wants its value next ("from:") waits for it.
+  // An operator picked from the list joins the words typed; one that wants its value next ("from:", the minus) waits for it.
   const addOperator = (typed: string) => {
-    setText((current) => `${current.trimEnd()}${current.trim() ? ' ' : ''}${typed}${typed.endsWith(':') ? '' : ' '}`);
+    const waits = typed.endsWith(':') || typed === '-';
+    setText((current) => `${current.trimEnd()}${current.trim() ? ' ' : ''}${typed}${waits ? '' : ' '}`);
     input.current?.focus();
   };
   return (

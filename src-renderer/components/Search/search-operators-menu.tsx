@@ -18,6 +18,8 @@ function operatorEntries(today: Date): { typed: string; words: StringKey }[] {
     { typed: 'to:', words: 'search.op.to' },
     { typed: 'subject:', words: 'search.op.subject' },
     { typed: 'body:', words: 'search.op.body' },
+    { typed: 'in:inbox', words: 'search.op.in' },
+    { typed: '-', words: 'search.op.not' },
     { typed: `after:${monthAgo}`, words: 'search.op.after' },
     { typed: `before:${monthAgo}`, words: 'search.op.before' },
     { typed: 'newer_than:7d', words: 'search.op.newer' },

@@ -70,6 +70,10 @@ describe('the search worker (FTS5 queries off the main thread)', () => {
       { query: 'is:unread', offset: 0, limit: 1000 },
       { query: 'has:attachment after:2000-01-01', offset: 0, limit: 50 },
       { query: 'is:read smaller:100000', offset: 5, limit: 20, sort: { by: 'size', descending: false } },
+      // Left out by a minus (words through the index, operators turned round), and narrowed to folders.
+      { query: 'meeting -budget -is:unread', offset: 0, limit: 200 },
+      { query: '-report in:inbox', offset: 0, limit: 200 },
+      { query: '-in:archive -has:attachment', offset: 0, limit: 50 },
     ];
     for (const request of requests) {
       const scope = { accountId: request.accountId, folderId: request.folderId };

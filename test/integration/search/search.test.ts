@@ -46,13 +46,16 @@ describe('search over synced, downloaded and local mail (lab)', () => {
     expect(await found('"budget review" from:ann@example.test')).toEqual(['Quarterly budget review']);
   });
 
-  it('operators narrow by the day sent and the read state, alone or beside words, in the window and the CLI', async () => {
+  it('operators narrow by the day sent, the read state and the folder, alone or beside words or leaving them out, in the window and the CLI', async () => {
     expect(await found('before:2026-01-01')).toEqual(['会议通知：明天下午三点开会']);
     expect(await found('after:2026-11-15 会议')).toEqual(['时间变更']);
     expect((await found('is:unread')).sort()).toEqual(['Quarterly budget review', '会议通知：明天下午三点开会', '时间变更']);
     expect(await found('is:read')).toEqual([]);
     expect(await found('has:attachment')).toEqual([]);
     expect(await found('larger:1M')).toEqual([]);
+    expect(await found('-会议 in:inbox')).toEqual(['Quarterly budget review']);
+    expect(await found('in:收件箱 -from:张伟 -budget')).toEqual(['时间变更']);
+    expect(await found('-in:inbox')).toEqual([]);
     const cli = async (args: string[]) =>
       run(process.execPath, ['bin/wren.cjs', '--data-dir', join(wren.dir, 'data'), ...args], { env: { ...process.env, XDG_CONFIG_HOME: join(wren.dir, 'config') } });
     const { stdout } = await cli(['--json', 'search', 'is:unread before:2026-01-01']);

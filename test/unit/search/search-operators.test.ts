@@ -10,7 +10,7 @@ const ann = { name: 'Ann Lee', address: 'ann@example.com' };
 describe('search operators', () => {
   it('reads the state, attachment, date and size operators beside the words', () => {
     const { terms, conditions } = readSearchQuery('budget is:unread IS:Starred has:attachment after:2026-11-01 before:2026/12/1 larger:1.5M smaller:200k', NOW);
-    expect(terms).toEqual([{ text: 'budget', phrase: false, column: null }]);
+    expect(terms).toEqual([{ text: 'budget', phrase: false, column: null, negated: false }]);
     expect(conditions).toEqual({
       unread: true, flagged: true, attachments: true,
       after: new Date(2026, 10, 1).getTime(), before: new Date(2026, 11, 1).getTime(),
@@ -51,8 +51,30 @@ describe('search operators', () => {
   it('asks for nothing only when there is neither a word nor an operator', () => {
     expect(searchAskOf('', NOW)).toBeNull();
     expect(searchAskOf('before:', NOW)).toBeNull();
-    expect(searchAskOf('is:unread', NOW)).toEqual({ match: null, conditions: { unread: true } });
-    expect(searchAskOf('is:read 会议', NOW)).toEqual({ match: '"会议"', conditions: { unread: false } });
+    expect(searchAskOf('is:unread', NOW)).toEqual({ match: null, exclude: null, conditions: { unread: true } });
+    expect(searchAskOf('is:read 会议', NOW)).toEqual({ match: '"会议"', exclude: null, conditions: { unread: false } });
+    expect(searchAskOf('-newsletter -from:ann', NOW)).toEqual({ match: null, exclude: '"newsletter" * OR {sender} : ("ann" *)', conditions: {} });
+  });
+
+  it('reads a minus before a word, a phrase, a field or an operator as "leave out"; a minus inside a word is the word\'s', () => {
+    const { terms, conditions } = readSearchQuery('budget -draft -"next week" -from:ann e-mail -is:unread -has:attachment -tag:work -in:Trash', NOW);
+    expect(terms).toEqual([
+      { text: 'budget', phrase: false, column: null, negated: false },
+      { text: 'draft', phrase: false, column: null, negated: true },
+      { text: 'next week', phrase: true, column: null, negated: true },
+      { text: 'ann', phrase: false, column: 'sender', negated: true },
+      { text: 'e-mail', phrase: false, column: null, negated: false },
+    ]);
+    expect(conditions).toEqual({ unread: false, attachments: false, withoutTags: ['$label2'], notFolders: ['trash'] });
+  });
+
+  it('turns a left-out date or size into its other side: before a day is on or after it', () => {
+    expect(readSearchQuery('-before:2026-11-01 -larger:1k', NOW).conditions).toEqual({ after: new Date(2026, 10, 1).getTime(), smaller: 1025 });
+    expect(readSearchQuery('-older_than:7d -smaller:10', NOW).conditions).toEqual({ after: NOW - 7 * 86_400_000, larger: 9 });
+  });
+
+  it('reads in: as a folder, several as any of them', () => {
+    expect(readSearchQuery('in:Inbox in:"Projects/2026" in:已发送', NOW).conditions).toEqual({ folders: ['inbox', 'projects/2026', '已发送'] });
   });
 });
 
@@ -94,6 +116,45 @@ describe('operators over the store', () => {
     expect(await search('smaller:1k')).toEqual([lunch]);
     expect(await search('会议 larger:10k')).toEqual([minutes]);
     expect(await search('会议 larger:100k')).toEqual([]);
+  });
+
+  it('leaves out what a minus names: words, phrases, senders, states, tags and sizes', async () => {
+    const { store, search, ids: [november, draft, minutes, lunch] } = filled();
+    const bob = { name: 'Bob', address: 'bob@example.com' };
+    const inbox = store.folders.list(store.accounts.list()[0]!.id).find((f) => f.path === 'INBOX')!.id;
+    const [fromBob] = store.write(() => store.messages.insertHeaders(inbox, [{ ...message('Budget notes', bob), date: new Date(2026, 10, 25).getTime(), size: 10 }]));
+    expect(await search('budget -draft')).toEqual([fromBob, november]);
+    expect(await search('budget -from:ann')).toEqual([fromBob]);
+    expect(await search('budget -"budget for"')).toEqual([fromBob, draft]);
+    expect(await search('-budget')).toEqual([minutes, lunch]);
+    expect(await search('-budget -会议')).toEqual([lunch]);
+    expect(await search('budget -is:unread')).toEqual([november]);
+    expect(await search('-has:attachment -tag:work budget')).toEqual([fromBob, november]);
+    expect(await search('-larger:1k -smaller:100')).toEqual([lunch]);
+    expect(await search('-larger:1k')).toEqual([fromBob, lunch]);
+  });
+
+  it('narrows to folders by role in English or Chinese, by path or by name; -in: leaves one out', async () => {
+    const { store, accountId, folder, search, ids: [november, draft, minutes, lunch] } = filled();
+    store.db.prepare("UPDATE folders SET role = 'inbox' WHERE path = 'INBOX'").run();
+    const sent = folder('Sent Items');
+    store.db.prepare("UPDATE folders SET role = 'sent' WHERE id = ?").run(sent);
+    const project = folder('Projects/Wren');
+    store.db.prepare("UPDATE folders SET name = 'Wren' WHERE id = ?").run(project);
+    const [reply, plan] = store.write(() => [
+      ...store.messages.insertHeaders(sent, [{ ...message('Re: Budget', ann), date: new Date(2026, 11, 2).getTime() }]),
+      ...store.messages.insertHeaders(project, [{ ...message('Budget plan', ann), date: new Date(2026, 11, 3).getTime() }]),
+    ]);
+    expect(accountId).toBeGreaterThan(0);
+    expect(await search('budget in:sent')).toEqual([reply]);
+    expect(await search('budget in:已发送')).toEqual([reply]);
+    expect(await search('in:"sent items"')).toEqual([reply]);
+    expect(await search('budget in:wren')).toEqual([plan]);
+    expect(await search('budget in:projects/wren')).toEqual([plan]);
+    expect(await search('budget in:inbox in:sent')).toEqual([reply, draft, november]);
+    expect(await search('budget -in:inbox')).toEqual([plan, reply]);
+    expect(await search('in:收件箱 is:unread')).toEqual([draft, lunch]);
+    expect(minutes).toBeGreaterThan(0);
   });
 
   it('answers operators alone without waiting for the index, and says nothing is missing from them', async () => {

@@ -5,17 +5,17 @@ import { parseSearchQuery, toFtsMatch } from '../../../src-main/search/search-qu
 describe('search query parsing', () => {
   it('reads words, quoted phrases and field prefixes', () => {
     expect(parseSearchQuery('budget "next week" from:ann subject:"Q3 plan"')).toEqual([
-      { text: 'budget', phrase: false, column: null },
-      { text: 'next week', phrase: true, column: null },
-      { text: 'ann', phrase: false, column: 'sender' },
-      { text: 'Q3 plan', phrase: true, column: 'subject' },
+      { text: 'budget', phrase: false, column: null, negated: false },
+      { text: 'next week', phrase: true, column: null, negated: false },
+      { text: 'ann', phrase: false, column: 'sender', negated: false },
+      { text: 'Q3 plan', phrase: true, column: 'subject', negated: false },
     ]);
   });
 
   it('keeps an unknown prefix as text and runs an unclosed quote to the end', () => {
     expect(parseSearchQuery('re:hello "open ended')).toEqual([
-      { text: 're:hello', phrase: false, column: null },
-      { text: 'open ended', phrase: true, column: null },
+      { text: 're:hello', phrase: false, column: null, negated: false },
+      { text: 'open ended', phrase: true, column: null, negated: false },
     ]);
   });
 
