@@ -67,4 +67,31 @@ describe('web mode: Archive by month (Thunderbird\'s archive granularity)', () =
     await web.page.getByTestId('folder-Archive/2025').waitFor();
     expect(await web.page.getByTestId('folder-Archive/2026/2026-11').count()).toBe(0);
   });
+
+  it('the keyboard moves through the folders, opening each, and folds them as a tree does', async () => {
+    const button = (path: string) => web.page.getByTestId(`folder-${path}`).locator('.folder-row__button');
+    const focusedFolder = () => web.page.evaluate(() => document.activeElement?.closest('.folder-row')?.getAttribute('data-testid'));
+    await button('Archive').click();
+    await web.page.keyboard.press('ArrowDown');
+    expect(await focusedFolder()).toBe('folder-Archive/2025');
+    await expect.poll(() => button('Archive/2025').getAttribute('aria-current')).toBe('true');
+    // Left folds an open folder, Right shows it again and then goes into it; Left from a subfolder goes up.
+    await web.page.keyboard.press('ArrowLeft');
+    await web.page.getByTestId('folder-Archive/2025/2025-06').waitFor({ state: 'detached' });
+    await web.page.keyboard.press('ArrowRight');
+    await web.page.getByTestId('folder-Archive/2025/2025-06').waitFor();
+    await web.page.keyboard.press('ArrowRight');
+    expect(await focusedFolder()).toBe('folder-Archive/2025/2025-06');
+    await row('June minutes').waitFor();
+    await screenshot(web.page, 'folders-keyboard-en');
+    await web.page.keyboard.press('ArrowLeft');
+    expect(await focusedFolder()).toBe('folder-Archive/2025');
+    await web.page.keyboard.press('Home');
+    expect(await focusedFolder()).toBe('folder-INBOX');
+    await web.page.keyboard.press('End');
+    expect(await focusedFolder()).not.toBe('folder-INBOX');
+    await web.page.keyboard.press('?');
+    await expect.poll(() => web.page.getByTestId('shortcut-help').innerText()).toContain('In the folder pane');
+    await web.page.keyboard.press('Escape');
+  });
 });

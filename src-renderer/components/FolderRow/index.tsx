@@ -65,7 +65,7 @@ export function FolderRow({ folder, depth, selected, onSelect, onMenu, onDropMes
     },
   };
   return (
-    <li className="folder-row" data-testid={`folder-${folder.path}`} onContextMenu={(event) => onMenu(folder, event)} {...dropHandlers}>
+    <li className="folder-row" data-depth={depth} data-testid={`folder-${folder.path}`} onContextMenu={(event) => onMenu(folder, event)} {...dropHandlers}>
       {twisty && (
         <button
           type="button"
@@ -91,7 +91,8 @@ export function FolderRow({ folder, depth, selected, onSelect, onMenu, onDropMes
           {content}
         </button>
       ) : (
-        <span className="folder-row__button folder-row__button--container" style={indent}>
+        // Reached by the arrow keys (folder-pane-keys.ts), so a folder that only holds others can be folded from the keyboard.
+        <span className="folder-row__button folder-row__button--container" style={indent} tabIndex={-1}>
           {content}
         </span>
       )}

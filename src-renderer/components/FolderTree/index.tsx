@@ -8,6 +8,7 @@ import { QuotaMeter } from '../QuotaMeter';
 import { LOCAL_FOLDERS, type AccountFolders } from '../MailView/use-account-folders';
 import type { DraggedMessages } from '../MessageList/message-drag';
 import { flattenFolders } from './folder-hierarchy';
+import { onFolderPaneKey } from './folder-pane-keys';
 import { useCollapsedFolders } from './use-collapsed-folders';
 import './folder-tree.css';
 
@@ -38,7 +39,7 @@ export function FolderTree(props: FolderTreeProps) {
   const { accounts, foldersByAccount, onAccountMenu } = props;
   const t = useT();
   return (
-    <nav className="folder-tree" aria-label={t('folders.heading')} data-testid="folder-tree">
+    <nav className="folder-tree" aria-label={t('folders.heading')} data-testid="folder-tree" onKeyDown={onFolderPaneKey}>
       {props.outbox}
       {props.viewCounts && <UnifiedViews counts={props.viewCounts} selectedFolderId={props.selectedFolderId} onSelect={props.onSelect} />}
       {props.savedSearches}

@@ -29,6 +29,7 @@ export function ShortcutHelp({ onClose, working }: { onClose(): void; working?: 
           ))}
         </tbody>
       </table>
+      <p className="shortcut-help__note">{t('shortcuts.folderPane')}</p>
       <p className="shortcut-help__note">{t('shortcuts.note')}</p>
     </Dialog>
   );
