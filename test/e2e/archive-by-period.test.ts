@@ -70,7 +70,7 @@ describe('web mode: Archive by month (Thunderbird\'s archive granularity)', () =
 
   it('the keyboard moves through the folders, opening each, and folds them as a tree does', async () => {
     const button = (path: string) => web.page.getByTestId(`folder-${path}`).locator('.folder-row__button');
-    const focusedFolder = () => web.page.evaluate(() => document.activeElement?.closest('.folder-row')?.getAttribute('data-testid'));
+    const focusedFolder = () => web.page.locator('.folder-row:has(:focus)').getAttribute('data-testid');
     await button('Archive').click();
     await web.page.keyboard.press('ArrowDown');
     expect(await focusedFolder()).toBe('folder-Archive/2025');
