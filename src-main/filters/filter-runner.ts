@@ -10,17 +10,19 @@ const BATCH = 500;
 /** How the runner changes mail: through the operations journal, as the user's own actions (local first, replayed to the server). */
 export type ApplyOperation = (operation: MailOperation) => Promise<unknown>;
 
-/** What the filters decided for one message: flags to add, and where it goes (a folder, or Trash). */
+/** What the filters decided for one message: flags to add, folders to copy it to, and where it goes (a folder, or Trash). */
 interface Decision {
   add: Set<MessageFlag>;
+  copyTo: Set<number>;
   moveTo: number | null;
   delete: boolean;
 }
 
 /**
  * Runs an account's filters over messages, in the filters' order, as Thunderbird does: every matching filter
- * adds its flags; the first that moves or deletes the message ends its filtering. The changes go through the
- * operations journal in as few operations as the decisions allow (one per set of flags, one per target).
+ * adds its flags and copies; the first that moves or deletes the message ends its filtering. The changes go
+ * through the operations journal in as few operations as the decisions allow (one per set of flags, one per
+ * target), the flags first (the copies and the move carry them), then the copies, then the moves.
  */
 export class FilterRunner {
   constructor(
@@ -31,33 +33,38 @@ export class FilterRunner {
   /** Runs the account's enabled filters (or only `only`, enabled or not: "Run now") over the messages. */
   async run(accountId: number, messageIds: readonly number[], only?: MessageFilter): Promise<FilterRunResult> {
     const filters = only ? [only] : this.store.filters.list(accountId).filter((filter) => filter.enabled);
-    const result: FilterRunResult = { matched: 0, moved: 0, missingFolders: [] };
+    const result: FilterRunResult = { matched: 0, moved: 0, copied: 0, missingFolders: [] };
     if (filters.length === 0) return result;
     const usable = this.usableFilters(filters, accountId, result);
     const decisions = new Map<number, Decision>();
+    const now = Date.now();
     // "Run now" over an Inbox of 50,000: read and decide a batch at a time, letting the event loop turn between.
     for (let start = 0; start < messageIds.length; start += BATCH) {
       if (start > 0) await new Promise((resolve) => setImmediate(resolve));
       for (const message of this.store.filters.messagesToFilter(messageIds.slice(start, start + BATCH))) {
         if (message.accountId !== accountId) continue;
-        const decision = decide(usable, message);
+        const decision = decide(usable, message, now);
         if (decision) decisions.set(message.id, decision);
       }
     }
     result.matched = decisions.size;
     for (const operation of operationsFor(decisions)) await this.apply(operation);
     result.moved = [...decisions.values()].filter((decision) => decision.delete || decision.moveTo !== null).length;
+    result.copied = [...decisions.values()].reduce((sum, decision) => sum + decision.copyTo.size, 0);
     return result;
   }
 
-  /** A filter whose target folder is gone keeps its other actions; the folder is reported. */
+  /** A filter whose target folder (of a move or a copy) is gone keeps its other actions; the filter is reported. */
   private usableFilters(filters: MessageFilter[], accountId: number, result: FilterRunResult): MessageFilter[] {
-    return filters.map((filter) => {
-      const target = filter.actions.moveTo;
+    const usable = (target: number | null) => {
       const folder = target === null ? undefined : this.store.folders.get(target);
-      if (target === null || (folder && isTargetOf(folder.accountId, accountId))) return filter;
+      return target === null || (folder !== undefined && isTargetOf(folder.accountId, accountId));
+    };
+    return filters.map((filter) => {
+      const { moveTo, copyTo } = filter.actions;
+      if (usable(moveTo) && usable(copyTo)) return filter;
       result.missingFolders.push(filter.id);
-      return { ...filter, actions: { ...filter.actions, moveTo: null } };
+      return { ...filter, actions: { ...filter.actions, moveTo: usable(moveTo) ? moveTo : null, copyTo: usable(copyTo) ? copyTo : null } };
     });
   }
 }
@@ -67,12 +74,13 @@ export function isTargetOf(folderAccountId: number | null, accountId: number): b
   return folderAccountId === null || folderAccountId === accountId;
 }
 
-function decide(filters: MessageFilter[], message: FilteredRow): Decision | null {
+function decide(filters: MessageFilter[], message: FilteredRow, now: number): Decision | null {
   let decision: Decision | null = null;
   for (const filter of filters) {
-    if (!matchesFilter(filter, message)) continue;
-    decision ??= { add: new Set(), moveTo: null, delete: false };
+    if (!matchesFilter(filter, message, now)) continue;
+    decision ??= { add: new Set(), copyTo: new Set(), moveTo: null, delete: false };
     const { actions } = filter;
+    if (actions.copyTo !== null && actions.copyTo !== message.folderId) decision.copyTo.add(actions.copyTo);
     if (actions.markRead) decision.add.add('\\Seen');
     if (actions.flag) decision.add.add('\\Flagged');
     if (actions.tag) decision.add.add(actions.tag);
@@ -83,18 +91,21 @@ function decide(filters: MessageFilter[], message: FilteredRow): Decision | null
   return decision;
 }
 
-/** Flags first (they travel with a message that moves), then the moves and deletes, grouped by what they do. */
+/** Flags first (they travel with a message copied or moved), then the copies, then the moves and deletes, grouped by what they do. */
 function operationsFor(decisions: Map<number, Decision>): MailOperation[] {
   const flagGroups = new Map<string, number[]>();
+  const copyGroups = new Map<number, number[]>();
   const moveGroups = new Map<number, number[]>();
   const deleted: number[] = [];
   for (const [id, decision] of decisions) {
     if (decision.add.size > 0) push(flagGroups, [...decision.add].sort().join(' '), id);
+    for (const folderId of decision.copyTo) push(copyGroups, folderId, id);
     if (decision.delete) deleted.push(id);
     else if (decision.moveTo !== null) push(moveGroups, decision.moveTo, id);
   }
   return [
     ...[...flagGroups].map(([flags, messageIds]): MailOperation => ({ kind: 'flags', messageIds, add: flags.split(' ') as MessageFlag[], remove: [] })),
+    ...[...copyGroups].map(([folderId, messageIds]): MailOperation => ({ kind: 'copy', messageIds, folderId })),
     ...[...moveGroups].map(([folderId, messageIds]): MailOperation => ({ kind: 'move', messageIds, folderId })),
     ...(deleted.length > 0 ? [{ kind: 'delete', messageIds: deleted, permanent: false } as MailOperation] : []),
   ];

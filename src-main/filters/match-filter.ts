@@ -1,5 +1,5 @@
 import type { Address } from '../ipc/mail-shapes';
-import type { FilterCondition, MessageFilter, SizeOperator, TextOperator } from '../ipc/filter-shapes';
+import type { FilterCondition, FilterStatus, MessageFilter, NumberOperator, TextOperator } from '../ipc/filter-shapes';
 
 /** What a filter's conditions look at in a message. */
 export interface FilteredMessage {
@@ -9,7 +9,15 @@ export interface FilteredMessage {
   subject: string;
   /** In bytes. */
   size: number;
+  /** When it was sent (the Date header, else its arrival), ms: the date the list shows. */
+  date: number;
+  seen: boolean;
+  flagged: boolean;
+  answered: boolean;
+  hasAttachments: boolean;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 type Compare = (text: string, wanted: string) => boolean;
 const contains: Compare = (text, wanted) => text.includes(wanted);
@@ -31,12 +39,14 @@ const OPERATORS: Record<TextOperator, { compare: Compare; negated: boolean }> = 
 /**
  * Whether the message meets the filter's conditions (all of them, or any one), whatever the case. For people,
  * a name or an address compares ("example.com" is in every sender of that domain; "is" wants the whole name or
- * address). No pattern language: what the user typed is what is looked for.
+ * address). No pattern language: what the user typed is what is looked for. Ages count whole days back from `now`.
  */
-export function matchesFilter(filter: Pick<MessageFilter, 'match' | 'conditions'>, message: FilteredMessage): boolean {
+export function matchesFilter(filter: Pick<MessageFilter, 'match' | 'conditions'>, message: FilteredMessage, now: number): boolean {
   const holds = (condition: FilterCondition) => {
     // A condition's operator goes with its field (FilterCondition refuses the others).
-    if (condition.field === 'size') return sizeHolds(condition.operator as SizeOperator, Number(condition.text), message.size);
+    if (condition.field === 'size') return compares(condition.operator as NumberOperator, message.size, Number(condition.text) * 1024);
+    if (condition.field === 'age') return compares(condition.operator as NumberOperator, Math.floor((now - message.date) / DAY_MS), Number(condition.text));
+    if (condition.field === 'status') return hasStatus(message, condition.text as FilterStatus) === (condition.operator === 'is');
     const wanted = condition.text.toLocaleLowerCase();
     const { compare, negated } = OPERATORS[condition.operator as TextOperator];
     const found = fieldText(condition.field, message).some((text) => compare(text.toLocaleLowerCase(), wanted));
@@ -45,12 +55,25 @@ export function matchesFilter(filter: Pick<MessageFilter, 'match' | 'conditions'
   return filter.match === 'all' ? filter.conditions.every(holds) : filter.conditions.some(holds);
 }
 
-/** Thunderbird's "Size (KB)": the message's size in KB against the condition's. */
-function sizeHolds(operator: SizeOperator, kb: number, bytes: number): boolean {
-  return operator === 'isGreaterThan' ? bytes > kb * 1024 : bytes < kb * 1024;
+/** Thunderbird's "Size (KB)" (the size in bytes against the KB given) and "Age in Days". */
+function compares(operator: NumberOperator, value: number, limit: number): boolean {
+  return operator === 'isGreaterThan' ? value > limit : value < limit;
 }
 
-function fieldText(field: Exclude<FilterCondition['field'], 'size'>, message: FilteredMessage): string[] {
+function hasStatus(message: FilteredMessage, status: FilterStatus): boolean {
+  switch (status) {
+    case 'read':
+      return message.seen;
+    case 'flagged':
+      return message.flagged;
+    case 'answered':
+      return message.answered;
+    case 'attachment':
+      return message.hasAttachments;
+  }
+}
+
+function fieldText(field: 'from' | 'recipients' | 'subject', message: FilteredMessage): string[] {
   const people = (addresses: readonly Address[]) => addresses.flatMap((address) => [address.name, address.address].filter(Boolean));
   switch (field) {
     case 'from':

@@ -44,14 +44,16 @@ export class MessageFilters {
   }
 
   /**
-   * Adds a filter (no id) or replaces a saved one. It moves mail within its account or into the local folders
-   * (where a POP3 user keeps mail), never into another account.
+   * Adds a filter (no id) or replaces a saved one. It moves and copies mail within its account or into the local
+   * folders (where a POP3 user keeps mail), never into another account.
    */
   save(input: FilterInput): MessageFilter {
     const filter = FilterInput.parse(input);
-    const target = filter.actions.moveTo === null ? null : this.store.folders.get(filter.actions.moveTo);
-    if (filter.actions.moveTo !== null && !(target && isTargetOf(target.accountId, filter.accountId))) {
-      throw new WrenError('BadRequest', 'A filter moves mail to a folder of its own account or to a local folder.', { folderId: filter.actions.moveTo });
+    for (const folderId of [filter.actions.moveTo, filter.actions.copyTo]) {
+      const target = folderId === null ? null : this.store.folders.get(folderId);
+      if (folderId !== null && !(target && isTargetOf(target.accountId, filter.accountId))) {
+        throw new WrenError('BadRequest', 'A filter moves or copies mail to a folder of its own account or to a local folder.', { folderId });
+      }
     }
     const id = this.store.write(() => {
       if (filter.id === undefined) return this.store.filters.insert(filter);

@@ -2,8 +2,11 @@
 import { z } from 'zod';
 import { MESSAGE_TAGS } from './contract-constants';
 
-/** What a condition looks in: the sender, the recipients (To and Cc), the subject (names and addresses both), or the size. */
-export const FILTER_FIELDS = ['from', 'recipients', 'subject', 'size'] as const;
+/**
+ * What a condition looks in: the sender, the recipients (To and Cc), the subject (names and addresses both), the
+ * size, the age (days since it was sent) or a status (read, starred, answered, with attachments).
+ */
+export const FILTER_FIELDS = ['from', 'recipients', 'subject', 'size', 'age', 'status'] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
 
 /**
@@ -11,32 +14,50 @@ export type FilterField = (typeof FILTER_FIELDS)[number];
  * recipients) the positive ones hold when one name or address does, the negative ones when none does.
  */
 export const TEXT_OPERATORS = ['contains', 'doesNotContain', 'is', 'isNot', 'beginsWith', 'endsWith'] as const;
-/** The size compares in KB, as Thunderbird's "Size (KB) is greater than / less than". */
-export const SIZE_OPERATORS = ['isGreaterThan', 'isLessThan'] as const;
-export const FILTER_OPERATORS = [...TEXT_OPERATORS, ...SIZE_OPERATORS] as const;
+/** The size in KB and the age in days, as Thunderbird's "Size (KB)" and "Age in Days" are greater or less than. */
+export const NUMBER_OPERATORS = ['isGreaterThan', 'isLessThan'] as const;
+/** A status is or is not the message's, as Thunderbird's "Status" and "Attachment Status". */
+export const STATUS_OPERATORS = ['is', 'isNot'] as const;
+export const FILTER_OPERATORS = [...TEXT_OPERATORS, ...NUMBER_OPERATORS] as const;
 export type FilterOperator = (typeof FILTER_OPERATORS)[number];
 export type TextOperator = (typeof TEXT_OPERATORS)[number];
-export type SizeOperator = (typeof SIZE_OPERATORS)[number];
+export type NumberOperator = (typeof NUMBER_OPERATORS)[number];
+export type StatusOperator = (typeof STATUS_OPERATORS)[number];
+
+/** The statuses a condition asks about: a status condition's text is one of them. */
+export const FILTER_STATUSES = ['read', 'flagged', 'answered', 'attachment'] as const;
+export type FilterStatus = (typeof FILTER_STATUSES)[number];
+
+/** The fields whose text is a whole number (KB, days). */
+export const isNumberField = (field: FilterField): field is 'size' | 'age' => field === 'size' || field === 'age';
 
 /** The operators a field takes. */
 export function operatorsFor(field: FilterField): readonly FilterOperator[] {
-  return field === 'size' ? SIZE_OPERATORS : TEXT_OPERATORS;
+  if (isNumberField(field)) return NUMBER_OPERATORS;
+  return field === 'status' ? STATUS_OPERATORS : TEXT_OPERATORS;
 }
 
-/** A size condition's text: whole KB. */
-const KB = /^\d{1,9}$/;
+/** A size's or an age's text: whole KB or days. */
+const WHOLE = /^\d{1,9}$/;
 
 export const FilterCondition = z
   .object({ field: z.enum(FILTER_FIELDS), operator: z.enum(FILTER_OPERATORS).default('contains'), text: z.string().trim().min(1).max(500) })
   .strict()
   .refine((condition) => operatorsFor(condition.field).includes(condition.operator), { message: 'That comparison does not go with that field.', path: ['operator'] })
-  .refine((condition) => condition.field !== 'size' || KB.test(condition.text), { message: 'A size is a whole number of KB.', path: ['text'] });
+  .refine((condition) => !isNumberField(condition.field) || WHOLE.test(condition.text), { message: 'A size or an age is a whole number (KB, days).', path: ['text'] })
+  .refine((condition) => condition.field !== 'status' || (FILTER_STATUSES as readonly string[]).includes(condition.text), {
+    message: `A status is one of ${FILTER_STATUSES.join(', ')}.`, path: ['text'],
+  });
 export type FilterCondition = z.output<typeof FilterCondition>;
 
-/** What a matching message gets. A move (to a folder of the same account) and a delete (to Trash) end the filtering of that message. */
+/**
+ * What a matching message gets. A copy (to a folder of the same account, or a local one) is made before a move;
+ * a move and a delete (to Trash) end the filtering of that message.
+ */
 export const FilterActions = z
   .object({
     moveTo: z.number().int().positive().nullable().default(null),
+    copyTo: z.number().int().positive().nullable().default(null),
     markRead: z.boolean().default(false),
     flag: z.boolean().default(false),
     tag: z.enum(MESSAGE_TAGS).nullable().default(null),
@@ -44,7 +65,7 @@ export const FilterActions = z
   })
   .strict()
   .refine((actions) => !(actions.delete && actions.moveTo !== null), { message: 'A filter either moves or deletes, not both.' })
-  .refine((actions) => actions.delete || actions.moveTo !== null || actions.markRead || actions.flag || actions.tag !== null, {
+  .refine((actions) => actions.delete || actions.moveTo !== null || actions.copyTo !== null || actions.markRead || actions.flag || actions.tag !== null, {
     message: 'A filter needs at least one action.',
   });
 export type FilterActions = z.output<typeof FilterActions>;
@@ -74,6 +95,8 @@ export interface MessageFilter extends Omit<z.output<typeof FilterInput>, 'id'> 
 export interface FilterRunResult {
   matched: number;
   moved: number;
-  /** Filters whose folder is gone (deleted or renamed elsewhere): their move was left undone. */
+  /** Copies made (a message copied by two filters counts twice). */
+  copied: number;
+  /** Filters whose folder is gone (deleted or renamed elsewhere): their move or copy was left undone. */
   missingFolders: number[];
 }

@@ -10,6 +10,11 @@ interface FilterRow {
 
 const COLUMNS = 'id, account_id AS accountId, position, name, enabled, match, conditions_json, actions_json';
 
+interface MessageToFilterRow {
+  id: number; folderId: number; accountId: number | null; from_name: string; from_addr: string; to_json: string; cc_json: string; subject: string; size: number;
+  date: number; seen: number; flagged: number; answered: number; has_attachments: number;
+}
+
 /** What filters look at in a message, and where it is. */
 export interface FilteredRow {
   id: number;
@@ -20,6 +25,11 @@ export interface FilteredRow {
   cc: Address[];
   subject: string;
   size: number;
+  date: number;
+  seen: boolean;
+  flagged: boolean;
+  answered: boolean;
+  hasAttachments: boolean;
 }
 
 /** An account's message filters, in the order they run. */
@@ -58,13 +68,15 @@ export class FiltersRepo {
   messagesToFilter(ids: readonly number[]): FilteredRow[] {
     const rows = this.statements
       .get(
-        `SELECT m.id, m.folder_id AS folderId, f.account_id AS accountId, m.from_name, m.from_addr, m.to_json, m.cc_json, m.subject, m.size
+        `SELECT m.id, m.folder_id AS folderId, f.account_id AS accountId, m.from_name, m.from_addr, m.to_json, m.cc_json, m.subject, m.size,
+           m.sort_date AS date, m.seen, m.flagged, m.answered, m.has_attachments
          FROM messages m JOIN folders f ON f.id = m.folder_id WHERE m.id IN (SELECT value FROM json_each(?))`,
       )
-      .all(JSON.stringify(ids)) as { id: number; folderId: number; accountId: number | null; from_name: string; from_addr: string; to_json: string; cc_json: string; subject: string; size: number }[];
+      .all(JSON.stringify(ids)) as MessageToFilterRow[];
     return rows.map((row) => ({
       id: row.id, folderId: row.folderId, accountId: row.accountId, from: { name: row.from_name, address: row.from_addr },
       to: addressList(row.to_json), cc: addressList(row.cc_json), subject: row.subject, size: row.size,
+      date: row.date, seen: row.seen === 1, flagged: row.flagged === 1, answered: row.answered === 1, hasAttachments: row.has_attachments === 1,
     }));
   }
 
@@ -83,6 +95,7 @@ export class FiltersRepo {
 function toFilter(row: FilterRow): MessageFilter {
   return {
     id: row.id, accountId: row.accountId, position: row.position, name: row.name, enabled: row.enabled === 1, match: row.match,
-    conditions: JSON.parse(row.conditions_json) as FilterCondition[], actions: JSON.parse(row.actions_json) as FilterActions,
+    // Filters saved before copies existed have no copyTo.
+    conditions: JSON.parse(row.conditions_json) as FilterCondition[], actions: { copyTo: null, ...(JSON.parse(row.actions_json) as Partial<FilterActions>) } as FilterActions,
   };
 }

@@ -113,10 +113,42 @@ describe('web mode: message filters', () => {
     await screenshot(web.page, 'filters-size-zh');
     await editor.getByTestId('filter-save').click();
     const row = editor.getByTestId('filter-row').filter({ hasText: '大邮件' });
-    await expect.poll(async () => row.textContent()).toContain('大小（KB） 大于 “4096” → 标记为已读');
+    await expect.poll(async () => row.textContent()).toContain('大小（KB） 大于 4096 → 标记为已读');
     // None of the Inbox's messages is that large.
     await row.getByTestId('filter-run').click();
     await expect.poll(async () => editor.getByTestId('filter-ran').textContent()).toBe('匹配 0 封，移动或删除 0 封。');
     await web.page.getByTestId('settings').locator('.dialog__close').click();
+  });
+
+  it('a status is picked from a list and an age counts days; "Copy to" files a copy and leaves the message where it is', async () => {
+    await web.page.getByTestId('folder-INBOX').click();
+    await web.page.getByTestId('message-row').filter({ hasText: 'Lunch?' }).click();
+    await web.page.keyboard.press('s');
+    await web.page.getByTestId('message-row').filter({ hasText: 'Lunch?' }).locator('.message-row__flag').waitFor();
+    await web.page.getByTestId('open-settings').click();
+    const editor = web.page.locator('[data-testid$="-filters"]');
+    await editor.getByTestId('filter-add').click();
+    await editor.getByTestId('filter-name').fill('旧的星标邮件');
+    const [status, age] = [editor.getByTestId('filter-condition').nth(0), editor.getByTestId('filter-condition').nth(1)];
+    await status.getByTestId('filter-field').selectOption('status');
+    expect(await status.getByTestId('filter-operator').locator('option').allTextContents()).toEqual(['是', '不是']);
+    expect(await status.getByTestId('filter-text').locator('option').allTextContents()).toEqual(['已读', '已加星标', '已回复', '有附件']);
+    await status.getByTestId('filter-text').selectOption('flagged');
+    await editor.getByTestId('filter-add-condition').click();
+    await age.getByTestId('filter-field').selectOption('age');
+    await age.getByTestId('filter-text').fill('3');
+    expect(await age.locator('.filter-form__unit').textContent()).toBe('天');
+    await editor.getByTestId('filter-copy').selectOption({ label: 'Lists' });
+    await screenshot(web.page, 'filters-status-age-copy-zh');
+    await editor.getByTestId('filter-save').click();
+    const row = editor.getByTestId('filter-row').filter({ hasText: '旧的星标邮件' });
+    await expect.poll(async () => row.textContent()).toContain('状态 是 已加星标，且天数（发送至今） 大于 3 → 复制到 Lists');
+    await row.getByTestId('filter-run').click();
+    await expect.poll(async () => editor.getByTestId('filter-ran').textContent()).toBe('匹配 1 封，移动或删除 0 封，复制 1 封。');
+    await web.page.getByTestId('settings').locator('.dialog__close').click();
+    await web.page.getByTestId('folder-Lists').click();
+    await expect.poll(subjects).toContain('Lunch?');
+    await web.page.getByTestId('folder-INBOX').click();
+    await expect.poll(subjects).toContain('Lunch?');
   });
 });

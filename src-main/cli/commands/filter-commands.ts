@@ -7,10 +7,11 @@ import { sendChanges } from '../send-changes';
 
 export const FILTER_USAGE = `filter list ACCOUNT
 filter add ACCOUNT --name N [--from T]... [--to T]... [--subject T]... [--if FIELD:OPERATOR:T]... [--any]
-           [--move FOLDER [--local] | --delete] [--read] [--flag] [--tag 1-5]   (at least one condition and one action;
-           --from/--to/--subject: contains T; --if: FIELD from|to|subject, OPERATOR contains|not-contains|is|is-not|
-           begins|ends, e.g. --if subject:begins:[list]; or FIELD size, OPERATOR greater|less, T in KB, e.g.
-           --if size:greater:5000; --local: FOLDER is one of the local folders)
+           [--copy FOLDER] [--move FOLDER | --delete] [--local] [--read] [--flag] [--tag 1-5]   (at least one condition
+           and one action; --from/--to/--subject: contains T; --if: FIELD from|to|subject, OPERATOR contains|not-contains|
+           is|is-not|begins|ends, e.g. --if subject:begins:[list]; FIELD size (T in KB) or age (T in days), OPERATOR
+           greater|less, e.g. --if size:greater:5000, --if age:greater:30; FIELD status, OPERATOR is|is-not, T read|
+           flagged|answered|attachment, e.g. --if status:is:attachment; --local: the FOLDERs are local folders)
 filter remove ID | filter move ID up|down   (filters run in their order)
 filter run ACCOUNT FOLDER [--filter ID]   (every enabled filter, or only ID, over the folder's messages)`;
 
@@ -22,6 +23,7 @@ const ADD_OPTIONS = {
   if: { type: 'string', multiple: true },
   any: { type: 'boolean' },
   move: { type: 'string' },
+  copy: { type: 'string' },
   local: { type: 'boolean' },
   delete: { type: 'boolean' },
   read: { type: 'boolean' },
@@ -45,17 +47,25 @@ function conditionOf(written: string): FilterCondition {
   const fieldName = field === 'to' ? 'recipients' : field;
   const operator = FILTER_OPERATORS.find((each) => OPERATOR_WORDS[each] === operatorWord);
   if (!FILTER_FIELDS.includes(fieldName as FilterCondition['field']) || !operator || text.length === 0) {
-    throw new WrenError('BadRequest', `--if takes FIELD:OPERATOR:TEXT, FIELD from, to, subject or size (KB), OPERATOR ${Object.values(OPERATOR_WORDS).join(', ')}; not "${written}".`);
+    throw new WrenError('BadRequest', `--if takes FIELD:OPERATOR:TEXT, FIELD from, to, subject, size (KB), age (days) or status, OPERATOR ${Object.values(OPERATOR_WORDS).join(', ')}; not "${written}".`);
   }
   return { field: fieldName as FilterCondition['field'], operator, text: text.join(':') };
 }
 
+/** A condition as `filter list` says it: sizes in KB, ages in days, statuses bare, text quoted. */
+function conditionWords(condition: FilterCondition): string {
+  const said = { size: `${condition.text} KB`, age: `${condition.text} days`, status: condition.text } as Partial<Record<FilterCondition['field'], string>>;
+  return `${condition.field} ${OPERATOR_WORDS[condition.operator]} ${said[condition.field] ?? `"${condition.text}"`}`;
+}
+
 function line(filter: MessageFilter, folders: FolderView[]): string {
-  const conditions = filter.conditions.map((c) => `${c.field} ${OPERATOR_WORDS[c.operator]} "${c.text}"`).join(filter.match === 'all' ? ' and ' : ' or ');
+  const conditions = filter.conditions.map(conditionWords).join(filter.match === 'all' ? ' and ' : ' or ');
   const { actions } = filter;
+  const named = (id: number) => folderName(folders.find((f) => f.id === id)) ?? `(missing folder ${id})`;
   const doing = [
     actions.markRead && 'mark read', actions.flag && 'flag', actions.tag && `tag ${MESSAGE_TAGS.indexOf(actions.tag) + 1}`,
-    actions.moveTo !== null && `move to ${folderName(folders.find((f) => f.id === actions.moveTo)) ?? `(missing folder ${actions.moveTo})`}`,
+    actions.copyTo !== null && `copy to ${named(actions.copyTo)}`,
+    actions.moveTo !== null && `move to ${named(actions.moveTo)}`,
     actions.delete && 'delete',
   ].filter(Boolean);
   return `${filter.id}\t${filter.name}${filter.enabled ? '' : ' (off)'}\tif ${conditions}\tthen ${doing.join(', ')}`;
@@ -99,11 +109,12 @@ async function addFilter(context: CliContext, args: string[]): Promise<number> {
     ...(v.if ?? []).map(conditionOf),
   ];
   if (v.tag !== undefined && !/^[1-5]$/.test(v.tag)) throw new WrenError('BadRequest', `--tag takes 1 to 5, not "${v.tag}".`);
-  if (v.local && v.move === undefined) throw new WrenError('BadRequest', '--local names where --move goes: give --move FOLDER too.');
-  const moveTo = v.move === undefined ? null : (await findFolder(context, v.local ? null : account.id, v.move)).id;
+  if (v.local && v.move === undefined && v.copy === undefined) throw new WrenError('BadRequest', '--local names where --move or --copy goes: give --move FOLDER or --copy FOLDER too.');
+  const folderOf = async (path: string | undefined) => (path === undefined ? null : (await findFolder(context, v.local ? null : account.id, path)).id);
+  const [moveTo, copyTo] = [await folderOf(v.move), await folderOf(v.copy)];
   const filter = await context.request('filters.save', {
     accountId: account.id, name: v.name, match: v.any ? 'any' : 'all', conditions,
-    actions: { moveTo, delete: v.delete ?? false, markRead: v.read ?? false, flag: v.flag ?? false, tag: v.tag === undefined ? null : MESSAGE_TAGS[Number(v.tag) - 1]! },
+    actions: { moveTo, copyTo, delete: v.delete ?? false, markRead: v.read ?? false, flag: v.flag ?? false, tag: v.tag === undefined ? null : MESSAGE_TAGS[Number(v.tag) - 1]! },
   });
   const folders = [...(await context.request('folders.list', { accountId: account.id })), ...(await context.request('folders.list', { accountId: null }))];
   context.print(filter, () => [line(filter, folders)]);
@@ -116,8 +127,9 @@ async function runFilters(context: CliContext, args: string[]): Promise<number> 
   const account = await findAccount(context, positionals[0]);
   const folder = await findFolder(context, account.id, positionals[1]);
   const result = await context.request('filters.run', { folderId: folder.id, ...(values.filter && { filterId: Number(values.filter) }) });
-  const done = `Filters matched ${result.matched} message${result.matched === 1 ? '' : 's'}, moved or deleted ${result.moved}`;
-  for (const filterId of result.missingFolders) context.note(`filter ${filterId} moves to a folder that is gone; its move was left undone.`);
+  const copies = result.copied > 0 ? `, made ${result.copied} cop${result.copied === 1 ? 'y' : 'ies'}` : '';
+  const done = `Filters matched ${result.matched} message${result.matched === 1 ? '' : 's'}, moved or deleted ${result.moved}${copies}`;
+  for (const filterId of result.missingFolders) context.note(`filter ${filterId} moves or copies to a folder that is gone; that was left undone.`);
   context.print(result, () => [done]);
   return sendChanges(context, account.id, done);
 }

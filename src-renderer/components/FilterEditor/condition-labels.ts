@@ -1,10 +1,22 @@
-import type { FilterCondition } from '../../../src-main/ipc/contract';
+import type { FilterCondition, FilterStatus } from '../../../src-main/ipc/contract';
 import type { StringKey } from '../../i18n/en';
 
 /** What a condition looks at, in words (the form's list and the filter's sentence). */
 export const FIELD_LABELS: Record<FilterCondition['field'], StringKey> = {
-  from: 'msgFilter.from', recipients: 'msgFilter.recipients', subject: 'msgFilter.subject', size: 'msgFilter.size',
+  from: 'msgFilter.from', recipients: 'msgFilter.recipients', subject: 'msgFilter.subject', size: 'msgFilter.size', age: 'msgFilter.age', status: 'msgFilter.status',
 };
+
+/** A status condition's values, in words. */
+export const STATUS_LABELS: Record<FilterStatus, StringKey> = {
+  read: 'msgFilter.status.read', flagged: 'msgFilter.status.flagged', answered: 'msgFilter.status.answered', attachment: 'msgFilter.status.attachment',
+};
+
+/** A condition's value as the filter's sentence says it: a status in words, a size or an age as its number (the field's name says the unit), text quoted. */
+export function conditionValueWords(condition: FilterCondition, t: (key: StringKey) => string): string {
+  if (condition.field === 'status') return t(STATUS_LABELS[condition.text as FilterStatus] ?? 'msgFilter.status');
+  if (condition.field === 'size' || condition.field === 'age') return condition.text;
+  return `“${condition.text}”`;
+}
 
 /** Thunderbird's words for its rule operators (the form's list and the filter's sentence). */
 export const OPERATOR_LABELS: Record<FilterCondition['operator'], StringKey> = {

@@ -1,14 +1,17 @@
-import { FILTER_FIELDS, operatorsFor, type FilterCondition } from '../../../src-main/ipc/contract';
+import { FILTER_FIELDS, FILTER_STATUSES, isNumberField, operatorsFor, type FilterCondition } from '../../../src-main/ipc/contract';
 import { useT } from '../../i18n/i18n-context';
-import { FIELD_LABELS, OPERATOR_LABELS } from './condition-labels';
+import { FIELD_LABELS, OPERATOR_LABELS, STATUS_LABELS } from './condition-labels';
 
 /**
  * A condition with another field: the operator becomes the field's first when the old one does not go with it
- * (the size compares, the others match text), and a text typed for the other kind is emptied.
+ * (sizes and ages compare, statuses are or are not, the others match text), and a value of the other kind is
+ * emptied; a status starts at the first one, so the row holds a whole condition at once.
  */
 export function withField(condition: FilterCondition, field: FilterCondition['field']): FilterCondition {
-  if (operatorsFor(field).includes(condition.operator)) return { ...condition, field };
-  return { field, operator: operatorsFor(field)[0]!, text: '' };
+  const kind = (of: FilterCondition['field']) => (isNumberField(of) ? 'number' : of === 'status' ? 'status' : 'text');
+  const operator = operatorsFor(field).includes(condition.operator) ? condition.operator : operatorsFor(field)[0]!;
+  if (kind(field) === kind(condition.field) && field !== 'status') return { field, operator, text: condition.text };
+  return { field, operator, text: field === 'status' ? FILTER_STATUSES[0] : '' };
 }
 
 interface ConditionRowProps {
@@ -18,10 +21,9 @@ interface ConditionRowProps {
   onRemove?(): void;
 }
 
-/** One rule of the filter form: what it looks at, how it compares, and the text (or the size in KB). */
+/** One rule of the filter form: what it looks at, how it compares, and the text, the number (KB, days) or the status. */
 export function ConditionRow({ condition, onChange, onRemove }: ConditionRowProps) {
   const t = useT();
-  const sized = condition.field === 'size';
   return (
     <div className="filter-form__condition" data-testid="filter-condition">
       <select aria-label={t('msgFilter.field')} value={condition.field} onChange={(event) => onChange(withField(condition, event.target.value as FilterCondition['field']))} data-testid="filter-field">
@@ -30,14 +32,32 @@ export function ConditionRow({ condition, onChange, onRemove }: ConditionRowProp
       <select aria-label={t('msgFilter.operator')} value={condition.operator} onChange={(event) => onChange({ ...condition, operator: event.target.value as FilterCondition['operator'] })} data-testid="filter-operator">
         {operatorsFor(condition.field).map((operator) => <option key={operator} value={operator}>{t(OPERATOR_LABELS[operator])}</option>)}
       </select>
-      <input aria-label={sized ? t('msgFilter.sizeKb') : t('msgFilter.text')} value={condition.text} onChange={(event) => onChange({ ...condition, text: event.target.value })}
-        {...(sized && { type: 'number', min: 0, step: 1, inputMode: 'numeric' as const })} data-testid="filter-text" />
-      {sized && <span className="filter-form__unit">KB</span>}
+      <ConditionValue condition={condition} onChange={(text) => onChange({ ...condition, text })} />
       {onRemove && (
         <button type="button" aria-label={t('msgFilter.removeCondition')} title={t('msgFilter.removeCondition')} onClick={onRemove}>
           ×
         </button>
       )}
     </div>
+  );
+}
+
+function ConditionValue({ condition, onChange }: { condition: FilterCondition; onChange(text: string): void }) {
+  const t = useT();
+  if (condition.field === 'status') {
+    return (
+      <select aria-label={t('msgFilter.statusValue')} value={condition.text} onChange={(event) => onChange(event.target.value)} data-testid="filter-text">
+        {FILTER_STATUSES.map((status) => <option key={status} value={status}>{t(STATUS_LABELS[status])}</option>)}
+      </select>
+    );
+  }
+  const counted = isNumberField(condition.field);
+  const sized = condition.field === 'size';
+  return (
+    <>
+      <input aria-label={counted ? t(sized ? 'msgFilter.sizeKb' : 'msgFilter.ageDays') : t('msgFilter.text')} value={condition.text} onChange={(event) => onChange(event.target.value)}
+        {...(counted && { type: 'number', min: 0, step: 1, inputMode: 'numeric' as const })} data-testid="filter-text" />
+      {counted && <span className="filter-form__unit">{sized ? 'KB' : t('msgFilter.days')}</span>}
+    </>
   );
 }

@@ -6,7 +6,7 @@ import { filterFolderLabel } from './folder-label';
 import { ErrorNotice } from '../ErrorNotice';
 import { TAG_LOOKS } from '../TagChips';
 import { FilterForm } from './filter-form';
-import { FIELD_LABELS, OPERATOR_LABELS } from './condition-labels';
+import { conditionValueWords, FIELD_LABELS, OPERATOR_LABELS } from './condition-labels';
 import { useFilters } from './use-filters';
 import './filter-editor.css';
 
@@ -66,7 +66,7 @@ export function FilterEditor({ account }: { account: AccountView }) {
           </li>
         ))}
       </ul>
-      {ran && <p className="settings__hint" role="status" data-testid="filter-ran">{t('msgFilter.ran', { matched: ran.matched, moved: ran.moved })}</p>}
+      {ran && <p className="settings__hint" role="status" data-testid="filter-ran">{ran.copied > 0 ? t('msgFilter.ranCopied', { matched: ran.matched, moved: ran.moved, copied: ran.copied }) : t('msgFilter.ran', { matched: ran.matched, moved: ran.moved })}</p>}
       {error && <ErrorNotice error={error} />}
       {editing === null ? (
         <span className="filter-editor__bottom">
@@ -82,11 +82,15 @@ export function FilterEditor({ account }: { account: AccountView }) {
 
 /** "From contains x and subject begins with y → Move to Lists, Mark read" in the user's language. */
 function summary(filter: MessageFilter, folders: FolderView[], t: ReturnType<typeof useT>): string {
-  const conditions = filter.conditions.map((c) => `${t(FIELD_LABELS[c.field])} ${t(OPERATOR_LABELS[c.operator])} “${c.text}”`).join(filter.match === 'all' ? t('msgFilter.and') : t('msgFilter.or'));
+  const conditions = filter.conditions.map((c) => `${t(FIELD_LABELS[c.field])} ${t(OPERATOR_LABELS[c.operator])} ${conditionValueWords(c, t)}`).join(filter.match === 'all' ? t('msgFilter.and') : t('msgFilter.or'));
   const { actions } = filter;
-  const target = folders.find((folder) => folder.id === actions.moveTo);
+  const named = (id: number) => {
+    const target = folders.find((folder) => folder.id === id);
+    return target ? filterFolderLabel(target, t) : t('msgFilter.folderGone');
+  };
   const doing = [
-    actions.moveTo !== null && `${t('msgFilter.moveTo')} ${target ? filterFolderLabel(target, t) : t('msgFilter.folderGone')}`,
+    actions.copyTo !== null && `${t('msgFilter.copyTo')} ${named(actions.copyTo)}`,
+    actions.moveTo !== null && `${t('msgFilter.moveTo')} ${named(actions.moveTo)}`,
     actions.delete && t('msgFilter.delete'),
     actions.markRead && t('msgFilter.markRead'),
     actions.flag && t('msgFilter.flag'),

@@ -64,7 +64,7 @@ describe('wren filter', () => {
   it('--if size:greater|less:KB compares the size, as Thunderbird\'s "Size (KB)"; a size with a text comparison is refused', async () => {
     const small = await wren(['filter', 'add', 'Work', '--name', 'Small hellos', '--if', 'size:less:100', '--if', 'subject:contains:hello', '--flag']);
     expect(small.code, small.stderr).toBe(0);
-    expect(small.stdout).toContain('if size less "100" and subject contains "hello"');
+    expect(small.stdout).toContain('if size less 100 KB and subject contains "hello"');
     const ran = await wren(['filter', 'run', 'Work', 'INBOX', '--filter', small.stdout.split('\t')[0]!]);
     expect(ran.stdout).toContain('Filters matched 2 messages');
     const big = await wren(['filter', 'add', 'Work', '--name', 'Big', '--if', 'size:greater:100', '--read']);
@@ -74,5 +74,16 @@ describe('wren filter', () => {
     expect(wrong.code).toBe(2);
     const words = await wren(['filter', 'add', 'Work', '--name', 'x', '--if', 'size:greater:5MB', '--flag']);
     expect(words.code).toBe(2);
+  });
+
+  it('--if age:… and status:…, and --copy: old unread mail copied to a folder, as Thunderbird\'s "Age in Days", "Status" and "Copy Message to"', async () => {
+    const added = await wren(['filter', 'add', 'Work', '--name', 'Old unread', '--if', 'age:greater:30', '--if', 'status:is-not:read', '--copy', 'Archive', '--flag']);
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toContain('if age greater 30 days and status is-not read\tthen flag, copy to Archive');
+    const ran = await wren(['filter', 'run', 'Work', 'INBOX', '--filter', added.stdout.split('\t')[0]!]);
+    expect(ran.code, ran.stderr).toBe(0);
+    expect(ran.stdout).toMatch(/Filters matched (\d+) messages?, moved or deleted 0, made \1 cop(y|ies)/);
+    const status = await wren(['filter', 'add', 'Work', '--name', 'x', '--if', 'status:is:urgent', '--flag']);
+    expect(status.code).toBe(2);
   });
 });

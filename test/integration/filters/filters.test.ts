@@ -16,7 +16,7 @@ describe('message filters, against Dovecot', () => {
       conditions: [{ field: 'subject', text: 'Op INBOX 3' }, { field: 'subject', text: 'op inbox 4' }],
       actions: { moveTo: lists, markRead: true },
     });
-    expect(await f.wren.call('filters.run', { folderId: inbox })).toEqual({ matched: 2, moved: 2, missingFolders: [] });
+    expect(await f.wren.call('filters.run', { folderId: inbox })).toEqual({ matched: 2, moved: 2, copied: 0, missingFolders: [] });
     await f.settled();
     expect(subjects(await onServer(f.lab, f.user, 'INBOX'))).toEqual(['Op INBOX 2']);
     const moved = await onServer(f.lab, f.user, 'Lists');
@@ -44,5 +44,28 @@ describe('message filters, against Dovecot', () => {
     // Filtered before the announcement: the message deleted brought no notification, the one kept did.
     expect(announced).toEqual(['季度报告']);
     expect(f.failed).toEqual([]);
+  });
+
+  it('a copy is made on the server before the move, and conditions on the status and the age pick the messages', async () => {
+    await f.seed('INBOX', 2);
+    const inbox = f.folderId('INBOX');
+    const lists = f.folderId('Lists');
+    const kept = f.folderId('Archive');
+    const [first, second] = f.wren.core.store.messages.page(inbox, 0, 50).items.filter((m) => /^Op INBOX/.test(m.subject)).sort((a, b) => a.subject.localeCompare(b.subject));
+    await f.wren.call('messages.setFlags', { messageId: first!.id, flagged: true });
+    const filter = await f.wren.call('filters.save', {
+      accountId: f.accountId, name: 'Starred, sent over a month ago',
+      conditions: [{ field: 'status', operator: 'is', text: 'flagged' }, { field: 'age', operator: 'isGreaterThan', text: '30' }, { field: 'status', operator: 'isNot', text: 'read' }],
+      actions: { copyTo: kept, moveTo: lists },
+    });
+    expect(await f.wren.call('filters.run', { folderId: inbox, filterId: filter.id })).toMatchObject({ matched: 1, moved: 1, copied: 1 });
+    await f.settled();
+    const subject = first!.subject;
+    expect(subjects(await onServer(f.lab, f.user, 'Archive'))).toContain(subject);
+    expect(subjects(await onServer(f.lab, f.user, 'Lists'))).toContain(subject);
+    const left = subjects(await onServer(f.lab, f.user, 'INBOX'));
+    expect(left).not.toContain(subject);
+    expect(left).toContain(second!.subject);
+    await f.wren.call('filters.remove', { filterId: filter.id });
   });
 });

@@ -40,12 +40,45 @@ describe('MessageFilters', () => {
     save({ name: 'Spam', conditions: [{ field: 'subject', operator: 'contains', text: 'win' }, { field: 'from', operator: 'contains', text: 'bad.example' }], match: 'any', actions: { delete: true } });
     save({ name: 'Never', enabled: false, conditions: [{ field: 'subject', operator: 'contains', text: '季度' }], actions: { delete: true } });
     save({ name: 'After a move', conditions: [{ field: 'subject', operator: 'contains', text: 'digest' }], actions: { flag: true } });
-    expect(await filters.run(inbox)).toEqual({ matched: 3, moved: 2, missingFolders: [] });
+    expect(await filters.run(inbox)).toEqual({ matched: 3, moved: 2, copied: 0, missingFolders: [] });
     expect(applied).toEqual([
       { kind: 'flags', messageIds: [ids[0]], add: ['\\Seen'], remove: [] },
       { kind: 'flags', messageIds: [ids[1]], add: ['$label1', '\\Flagged'], remove: [] },
       { kind: 'move', messageIds: [ids[0]], folderId: lists },
       { kind: 'delete', messageIds: [ids[2]], permanent: false },
+    ]);
+  });
+
+  it('copies before it moves: each filter\'s copy is made, flags first, then the copies, then the move; a copy into the folder it is in is none', async () => {
+    const { store, accountId, inbox, lists, ids, applied, filters, save } = setup();
+    const kept = addFolder(store, null, 'Kept', null);
+    const boss = addFolder(store, accountId, 'Boss', null);
+    save({ name: 'Keep lists', conditions: [{ field: 'from', operator: 'contains', text: 'lists.example.org' }], actions: { copyTo: kept, markRead: true } });
+    save({ name: 'Lists', conditions: [{ field: 'subject', operator: 'contains', text: 'digest' }], actions: { copyTo: boss, moveTo: lists } });
+    save({ name: 'Boss', conditions: [{ field: 'from', operator: 'contains', text: 'boss@' }], actions: { copyTo: inbox, flag: true } });
+    expect(await filters.run(inbox)).toEqual({ matched: 2, moved: 1, copied: 2, missingFolders: [] });
+    expect(applied).toEqual([
+      { kind: 'flags', messageIds: [ids[0]], add: ['\\Seen'], remove: [] },
+      { kind: 'flags', messageIds: [ids[1]], add: ['\\Flagged'], remove: [] },
+      { kind: 'copy', messageIds: [ids[0]], folderId: kept },
+      { kind: 'copy', messageIds: [ids[0]], folderId: boss },
+      { kind: 'move', messageIds: [ids[0]], folderId: lists },
+    ]);
+    const other = addFolder(store, addAccount(store, 'other'), 'INBOX', 'inbox');
+    expect(() => save({ name: 'x', conditions: [{ field: 'subject', operator: 'contains', text: 'x' }], actions: { copyTo: other } })).toThrow(/moves or copies/);
+  });
+
+  it('matches by age and status: old read mail, and what is starred', async () => {
+    const { store, inbox, ids, applied, filters, save } = setup();
+    store.db.prepare('UPDATE messages SET seen = 1, sort_date = ? WHERE id = ?').run(Date.now() - 40 * 86_400_000, ids[0]);
+    store.db.prepare('UPDATE messages SET seen = 1, sort_date = ? WHERE id = ?').run(Date.now() - 2 * 86_400_000, ids[1]);
+    store.db.prepare('UPDATE messages SET flagged = 1, has_attachments = 1 WHERE id = ?').run(ids[2]);
+    save({ name: 'Old and read', conditions: [{ field: 'age', operator: 'isGreaterThan', text: '30' }, { field: 'status', operator: 'is', text: 'read' }], actions: { tag: '$label5' } });
+    save({ name: 'Starred with files', conditions: [{ field: 'status', operator: 'is', text: 'flagged' }, { field: 'status', operator: 'is', text: 'attachment' }], actions: { tag: '$label1' } });
+    expect(await filters.run(inbox)).toMatchObject({ matched: 2 });
+    expect(applied).toEqual([
+      { kind: 'flags', messageIds: [ids[0]], add: ['$label5'], remove: [] },
+      { kind: 'flags', messageIds: [ids[2]], add: ['$label1'], remove: [] },
     ]);
   });
 
@@ -67,7 +100,7 @@ describe('MessageFilters', () => {
     const { store, inbox, lists, ids, applied, filters, save } = setup();
     const moving = save({ name: 'Lists', conditions: [{ field: 'from', operator: 'contains', text: 'lists.example.org' }], actions: { moveTo: lists, flag: true } });
     store.db.prepare('DELETE FROM folders WHERE id = ?').run(lists);
-    expect(await filters.run(inbox)).toEqual({ matched: 1, moved: 0, missingFolders: [moving.id] });
+    expect(await filters.run(inbox)).toEqual({ matched: 1, moved: 0, copied: 0, missingFolders: [moving.id] });
     expect(applied).toEqual([{ kind: 'flags', messageIds: [ids[0]], add: ['\\Flagged'], remove: [] }]);
   });
 
