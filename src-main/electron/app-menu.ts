@@ -62,6 +62,9 @@ export function menuTemplate(language: MenuLanguage, actions: MenuActions, platf
       { label: w.collapseAllThreads, click: send('collapseAllThreads') },
       { label: w.expandAllThreads, click: send('expandAllThreads') },
       { type: 'separator' },
+      // Thunderbird's View ▸ Message Body As: switches the setting between the HTML and plain text.
+      { label: w.bodyAsPlain, click: send('bodyAs') },
+      { type: 'separator' },
       { label: w.zoomIn, role: 'zoomIn' }, { label: w.zoomOut, role: 'zoomOut' }, { label: w.resetZoom, role: 'resetZoom' },
       { type: 'separator' },
       { label: w.fullScreen, role: 'togglefullscreen' },

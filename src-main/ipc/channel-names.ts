@@ -28,6 +28,7 @@ export const METHOD_NAMES = [
   'messages.summary',
   'messages.source',
   'messages.priority',
+  'messages.plainText',
   'messages.ignoreThread',
   'messages.saveSource',
   'messages.conversation',

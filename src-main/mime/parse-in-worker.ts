@@ -5,7 +5,8 @@ import type { ParsedSource } from './parse-source';
 import { searchDocument, type BodyText } from '../search/search-document';
 import type { PendingEntry, SearchDocument } from '../store/search-repo';
 import { bundledWorkerPath, startBundledWorker } from '../workers/start-bundled-worker';
-import { PARSE_WORKER_ROLE, parseFileWith, type DocumentRequest, type FileParseOptions, type ParseRequest, type ParseResponse } from './parse-worker';
+import { PARSE_WORKER_ROLE, parseFileWith, type FileParseOptions, type ParseResponse, type ParseWorkerRequest } from './parse-worker';
+import { readableText } from './readable-text';
 
 export interface ParsePoolOptions {
   /** The bundled worker script; null parses in this thread (see defaultWorkerPath). */
@@ -17,14 +18,15 @@ export interface ParsePoolOptions {
 }
 
 interface Job {
-  request: ParseRequest | DocumentRequest;
-  resolve: (result: ParsedSource | SearchDocument) => void;
+  request: ParseWorkerRequest;
+  resolve: (result: ParsedSource | SearchDocument | string) => void;
   reject: (error: Error) => void;
 }
 
 /** What a failed job's error names: the file parsed, or the message whose document was prepared. */
-function jobDetails(request: ParseRequest | DocumentRequest): Record<string, unknown> {
-  return 'document' in request ? { messageId: request.document.entry.id } : { path: request.path };
+function jobDetails(request: ParseWorkerRequest): Record<string, unknown> {
+  if ('document' in request) return { messageId: request.document.entry.id };
+  return 'plainText' in request ? {} : { path: request.path };
 }
 
 interface Slot {
@@ -62,7 +64,13 @@ export class ParsePool {
     return this.enqueue({ id: this.nextId++, document: { entry, body } }) as Promise<SearchDocument>;
   }
 
-  private enqueue(request: ParseRequest | DocumentRequest): Promise<ParsedSource | SearchDocument> {
+  /** An HTML body as text to read (readable-text.ts), in a worker. */
+  async plainText(html: string): Promise<string> {
+    if (!this.options.workerPath) return readableText(html);
+    return this.enqueue({ id: this.nextId++, plainText: { html } }) as Promise<string>;
+  }
+
+  private enqueue(request: ParseWorkerRequest): Promise<ParsedSource | SearchDocument | string> {
     return new Promise((resolve, reject) => {
       this.queue.push({ request, resolve, reject });
       this.dispatch();
@@ -151,6 +159,11 @@ function sharedPool(): ParsePool {
 /** Parses a message file (a blob) off the main thread; see ParsePool. */
 export function parseSourceFileInWorker(file: string, options?: FileParseOptions): Promise<ParsedSource> {
   return sharedPool().parseFile(file, options);
+}
+
+/** An HTML body's text to read, off the main thread; see ParsePool.plainText. */
+export function readableTextInWorker(html: string): Promise<string> {
+  return sharedPool().plainText(html);
 }
 
 /** A message's search document off the main thread; see ParsePool.searchDocument. */

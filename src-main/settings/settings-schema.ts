@@ -12,6 +12,8 @@ import {
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export const REMOTE_CONTENT_POLICIES = ['blocked', 'ask', 'allowList'] as const;
+/** Thunderbird's View ▸ Message Body As: the HTML (sanitized, framed), or plain text (the text part, else the HTML made text). */
+export const BODY_VIEWS = ['html', 'plain'] as const;
 /** ask: the reading pane offers Send Receipt or Ignore for a message asking one; never: it asks nothing. */
 export const RETURN_RECEIPT_POLICIES = ['ask', 'never'] as const;
 /** The junk filter on new mail: mark it junk; mark it and move it to the Junk folder; or leave it alone. */
@@ -48,6 +50,8 @@ export const APP_FIELDS = {
   /** blocked: never load; ask: a button for every message; allowList: as ask, but senders on the list load at once. */
   remoteContent: z.enum(REMOTE_CONTENT_POLICIES).default('allowList'),
   remoteContentSenders: z.array(senderAddress).max(10_000).default([]),
+  /** How message bodies are shown; the reading pane switches one message the other way. */
+  bodyAs: z.enum(BODY_VIEWS).default('html'),
   /** Return receipts (RFC 8098) asked by senders: never sent without the user's answer; 'never' does not ask. */
   returnReceipts: z.enum(RETURN_RECEIPT_POLICIES).default('ask'),
   /** The adaptive junk filter on new mail in an Inbox, once trained (Thunderbird's default: mark, not move). */
@@ -109,6 +113,7 @@ export type AccountSettings = z.infer<typeof AccountSettings>;
 export type BodyDownload = z.infer<typeof BodyDownload>;
 export type Theme = AppSettings['theme'];
 export type RemoteContentPolicy = AppSettings['remoteContent'];
+export type BodyView = AppSettings['bodyAs'];
 export type ReturnReceiptPolicy = AppSettings['returnReceipts'];
 export type JunkFilterMode = AppSettings['junkFilter'];
 export type MarkReadMode = AppSettings['markRead']['mode'];

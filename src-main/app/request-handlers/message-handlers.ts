@@ -1,3 +1,4 @@
+import { readPlainText } from '../../messages/read-plain-text';
 import { readPriority } from '../../messages/read-priority';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +59,7 @@ export function messageHandlers(core: WrenCore, options: HandlerOptions): Pick<H
     'messages.ignoreThread': ({ messageId, ignore }) =>
       (ignore ? core.ignoredThreads.ignore(messageId) : core.ignoredThreads.unignore(messageId)),
     'messages.priority': async ({ messageId }) => ({ priority: await readPriority(core.store, core.reader, messageId) }),
+    'messages.plainText': async ({ messageId }) => ({ text: await readPlainText(core.reader, messageId) }),
     'messages.saveSource': async ({ messageId, path }) => {
       const record = core.reader.requireMessage(messageId);
       const filename = messageFileName(record.subject);

@@ -6,7 +6,8 @@ import type { CliContext } from '../cli-context';
 import { byAccount } from '../find-by-name';
 
 /**
- * `wren read MESSAGE_ID [--raw]`: headers, text, html and attachments;
+ * `wren read MESSAGE_ID [--raw]`: headers, text, html and attachments (an
+ * HTML-only message's text, to read in a terminal, is its HTML made text);
  * `--raw` adds the whole source (base64, byte-exact) to the JSON. Opening
  * marks it read, as in the app, and the command waits (briefly) until the
  * server has been told.
@@ -25,9 +26,10 @@ export async function readCommand(context: CliContext, args: string[]): Promise<
     attachments: m.attachments.map((a) => ({ partId: a.partId, filename: a.filename, contentType: a.contentType, size: a.size })),
     ...(source ? { source: { encoding: 'base64', size: source.length, data: source.toString('base64') } } : {}),
   };
+  const readable = m.text ?? (m.html && !context.json ? (await context.request('messages.plainText', { messageId })).text : null);
   context.print(view, () => [
     `From: ${m.from.name} <${m.from.address}>`, `Subject: ${m.subject}`, `Date: ${view.date ?? '(none)'}`, '',
-    m.text ?? (m.html ? '(HTML only; use --json to get it)' : '(no text)'),
+    readable ?? '(no text)',
     ...m.attachments.map((a) => `[attachment ${a.partId}] ${a.filename} (${a.contentType}, ${a.size} bytes)`),
   ]);
   if (!before.seen) await tellServer(context, messageId);

@@ -92,6 +92,8 @@ export const messageRequests = {
   'messages.source': request<{ source: string; size: number }>()(byMessage),
   /** Its X-Priority or Importance as one of three levels (the reading pane names high and low). */
   'messages.priority': request<{ priority: 'high' | 'normal' | 'low' }>()(byMessage),
+  /** The body as plain text to read (View ▸ Message Body As ▸ Plain Text): its text part, else its HTML made text. */
+  'messages.plainText': request<{ text: string }>()(byMessage),
   /**
    * Thunderbird's Ignore Thread (`ignore: false`: watch it again): the conversation's unread messages are marked read
    * (`operationId`, undoable), and new mail answering it arrives read and unannounced.

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ConversationMessage } from '../../../src-main/ipc/contract';
+import { useSettings } from '../../settings/settings-context';
 import { useClient } from '../../client/client-context';
 import { formatListDate } from '../../format/format-date';
 import { useClientEvent } from '../../hooks/use-client-event';
@@ -80,11 +81,12 @@ function ConversationItem({ message, current, elsewhere }: { message: Conversati
 /** Another message's text, read as the reading pane reads it. */
 function ConversationText({ messageId }: { messageId: number }) {
   const read = useRequest('messages.read', { messageId, markSeen: false });
+  const { settings } = useSettings();
   if (read.error) return <ErrorNotice error={read.error} />;
   if (!read.data) return <Spinner />;
   return (
     <div className="conversation__text" data-testid="conversation-text">
-      <MessageBody message={read.data} />
+      <MessageBody message={read.data} as={settings.app.bodyAs} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { MailingList } from '../../../src-main/ipc/contract';
+import type { BodyView, MailingList } from '../../../src-main/ipc/contract';
 import { useRequest } from '../../hooks/use-request';
 import { useT } from '../../i18n/i18n-context';
 import { useCompose } from '../Composer/compose-context';
@@ -12,6 +12,9 @@ interface MessageActionsProps {
   accountId: number | null;
   showSource: boolean;
   onToggleSource(): void;
+  /** How an HTML message's body is shown, to switch it the other way; null: it has no HTML. */
+  bodyAs?: BodyView | null;
+  onBodyAs?(view: BodyView): void;
   /** Its thread is ignored: the bar below offers the way back, so no button here. */
   threadIgnored?: boolean;
   onThreadIgnored?(ignored: boolean): void;
@@ -22,7 +25,7 @@ interface MessageActionsProps {
  * Unsubscribe), and Ignore thread. Flag and read / unread live once, in the message toolbar above the list (as in
  * Thunderbird), where they act on the selection, this message included.
  */
-export function MessageActions({ messageId, accountId, showSource, onToggleSource, threadIgnored = false, onThreadIgnored = () => undefined }: MessageActionsProps) {
+export function MessageActions({ messageId, accountId, showSource, onToggleSource, bodyAs = null, onBodyAs = () => undefined, threadIgnored = false, onThreadIgnored = () => undefined }: MessageActionsProps) {
   const t = useT();
   const list = useRequest('messages.mailingList', { messageId });
   return (
@@ -30,6 +33,11 @@ export function MessageActions({ messageId, accountId, showSource, onToggleSourc
       <button type="button" onClick={onToggleSource} aria-pressed={showSource} data-testid="toggle-source">
         {showSource ? t('reading.hideSource') : t('reading.viewSource')}
       </button>
+      {bodyAs && !showSource && (
+        <button type="button" onClick={() => onBodyAs(bodyAs === 'html' ? 'plain' : 'html')} data-testid="toggle-body-as">
+          {bodyAs === 'html' ? t('reading.showPlain') : t('reading.showHtml')}
+        </button>
+      )}
       {list.data?.post && <ReplyListButton messageId={messageId} post={list.data.post} />}
       {list.data?.unsubscribe && <UnsubscribeButton messageId={messageId} list={list.data.unsubscribe} accountId={accountId} />}
       {!threadIgnored && <IgnoreThreadButton messageId={messageId} onChange={onThreadIgnored} />}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { MessageSummary } from '../../../src-main/ipc/contract';
+import type { BodyView, MessageSummary } from '../../../src-main/ipc/contract';
+import { useSettings } from '../../settings/settings-context';
 import type { ErrorShape } from '../../../src-main/errors/error-codes';
 import { codedWarning } from '../../../src-main/errors/warning-codes';
 import { useClientEvent } from '../../hooks/use-client-event';
@@ -49,6 +50,10 @@ function MessageReader({ initial, accountId }: { initial: MessageSummary; accoun
   const priority = useRequest('messages.priority', { messageId: initial.id });
   const { summary, patch } = useLiveSummary(initial);
   const [showSource, setShowSource] = useState(false);
+  // The user's View ▸ Message Body As, or this message switched the other way (the pane is keyed by message).
+  const { settings } = useSettings();
+  const [bodyAs, setBodyAs] = useState<BodyView | null>(null);
+  const shownAs = bodyAs ?? settings.app.bodyAs;
   // Changed here (Ignore thread, Stop ignoring) without reading the message again.
   const [threadIgnored, setThreadIgnored] = useState<boolean | null>(null);
   useMarkRead(initial.id, read.data !== null, summary.seen, () => patch({ seen: true }));
@@ -75,6 +80,8 @@ function MessageReader({ initial, accountId }: { initial: MessageSummary; accoun
         accountId={accountId}
         showSource={showSource}
         onToggleSource={() => setShowSource(!showSource)}
+        bodyAs={read.data.html ? shownAs : null}
+        onBodyAs={setBodyAs}
         threadIgnored={ignored}
         onThreadIgnored={setThreadIgnored}
       />
@@ -85,7 +92,7 @@ function MessageReader({ initial, accountId }: { initial: MessageSummary; accoun
       <Conversation messageId={message.id} folderId={message.folderId} />
       {message.partial && <PartialNotice storedBytes={message.partialBytes ?? 0} totalBytes={message.size} onDownload={read.reload} downloading={read.loading} restGone={message.warnings.includes(REST_GONE_WARNING)} />}
       <Warnings warnings={message.partial ? message.warnings.filter((warning) => warning !== PARTIAL_WARNING && warning !== REST_GONE_WARNING) : message.warnings} />
-      {showSource ? <MessageSource messageId={message.id} /> : <MessageBody message={message} />}
+      {showSource ? <MessageSource messageId={message.id} /> : <MessageBody message={message} as={shownAs} />}
       <AttachmentList messageId={message.id} attachments={message.attachments} />
     </article>
   );

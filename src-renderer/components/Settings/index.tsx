@@ -1,6 +1,6 @@
 import type { AccountView } from '../../../src-main/ipc/contract';
 import {
-  MAX_UNDO_SEND_SECONDS, REMOTE_CONTENT_POLICIES, RETURN_RECEIPT_POLICIES, THEMES, type RemoteContentPolicy, type ReturnReceiptPolicy, type Theme,
+  BODY_VIEWS, MAX_UNDO_SEND_SECONDS, REMOTE_CONTENT_POLICIES, RETURN_RECEIPT_POLICIES, THEMES, type BodyView, type RemoteContentPolicy, type ReturnReceiptPolicy, type Theme,
 } from '../../../src-main/ipc/contract';
 import { useClient } from '../../client/client-context';
 import { useI18n } from '../../i18n/i18n-context';
@@ -31,6 +31,7 @@ export function SettingsScreen({ accounts, onClose }: { accounts: AccountView[];
     allowList: t('settings.remoteAllowList'),
   };
   const receiptLabels: Record<ReturnReceiptPolicy, string> = { ask: t('settings.receiptsAsk'), never: t('settings.receiptsNever') };
+  const bodyLabels: Record<BodyView, string> = { html: t('settings.bodyAsHtml'), plain: t('settings.bodyAsPlain') };
   const chooseLanguage = (choice: LanguageChoice) => {
     if (choice !== 'system') setLanguage(choice);
     void update({ app: { language: choice === 'system' ? null : choice } });
@@ -80,6 +81,13 @@ export function SettingsScreen({ accounts, onClose }: { accounts: AccountView[];
         </section>
         <section>
           <h3>{t('settings.privacy')}</h3>
+          <SelectField<BodyView>
+            label={t('settings.bodyAs')}
+            value={app.bodyAs}
+            options={BODY_VIEWS.map((value) => ({ value, label: bodyLabels[value] }))}
+            onChange={(bodyAs) => void update({ app: { bodyAs } })}
+            testId="settings-body-as"
+          />
           <SelectField<RemoteContentPolicy>
             label={t('settings.remoteContent')}
             value={app.remoteContent}

@@ -8,6 +8,7 @@ describe('the native menu\'s commands in the mail window', () => {
   it('are the settings, the threads switch or a shortcut\'s action', () => {
     expect(menuCommandAction('settings', null)).toBe('settings');
     expect(menuCommandAction('threads', null)).toBe('threads');
+    expect(menuCommandAction('bodyAs', null)).toBe('bodyAs');
     expect(menuCommandAction('markRead', null)).toBe('markRead');
     expect(menuCommandAction('replyList', document.body)).toBe('replyList');
     // File ▸ New Message and Go ▸ Inbox did nothing in the desktop app before: their commands were never handled.
