@@ -52,6 +52,9 @@ export function menuTemplate(language: MenuLanguage, actions: MenuActions, platf
       { type: 'separator' },
       { label: w.cut, role: 'cut' }, { label: w.copy, role: 'copy' }, { label: w.paste, role: 'paste' },
       { label: w.selectAll, role: 'selectAll' },
+      { type: 'separator' },
+      // Thunderbird's Edit ▸ Find ▸ Find in This Message.
+      { label: w.find, accelerator: 'CmdOrCtrl+F', click: send('find') },
     ],
   };
   const view: MenuItemConstructorOptions = {

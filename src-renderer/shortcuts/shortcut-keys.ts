@@ -33,6 +33,7 @@ export type ShortcutAction =
   | 'addressBook'
   | 'print'
   | 'saveAs'
+  | 'find'
   | 'tag'
   | 'untag'
   | 'collapseThread'
@@ -81,6 +82,8 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'print', keys: ['Mod+P'] },
   // Thunderbird's key for File ▸ Save As ▸ File.
   { action: 'saveAs', keys: ['Mod+S'] },
+  // Thunderbird's Edit ▸ Find ▸ Find in This Message.
+  { action: 'find', keys: ['Mod+F'] },
   { action: 'tag', keys: ['1', '2', '3', '4', '5'] },
   { action: 'untag', keys: ['0'] },
   { action: 'collapseThread', keys: ['ArrowLeft'] },

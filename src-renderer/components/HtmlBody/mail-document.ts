@@ -1,7 +1,9 @@
 /** Keeps mail readable inside the frame without borrowing Wren's own styles. */
 const BASELINE_STYLE =
   'body{margin:0;padding:12px 16px;font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"WenQuanYi Micro Hei","Noto Sans CJK SC",sans-serif;' +
-  'color:#1d1d1f;background:#fff;overflow-wrap:anywhere}img{max-width:100%;height:auto}pre{white-space:pre-wrap}';
+  'color:#1d1d1f;background:#fff;overflow-wrap:anywhere}img{max-width:100%;height:auto}pre{white-space:pre-wrap}' +
+  // Find in This Message marks its matches with these highlights (FindInMessage).
+  '::highlight(wren-find){background-color:#ffe066;color:#1d1d1f}::highlight(wren-find-current){background-color:#ff9632;color:#1d1d1f}';
 
 /**
  * The frame's whole document. Its own CSP forbids every fetch except inline

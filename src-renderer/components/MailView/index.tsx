@@ -73,8 +73,11 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
   const { compose } = useCompose();
   const focusSearch = () => searchInput.current?.focus();
   const [addressBookOpen, setAddressBookOpen] = useState(false);
+  // Ctrl+F (Find in This Message): counted, so the open message's find bar opens, or takes the focus again.
+  const [findAsked, setFindAsked] = useState(0);
   const { commands, writing, editIfDraft, runShortcut: runMailShortcut } = useMailCommands({
     folder, pages, selection, actions, overlays, compose, focusSearch, openAddressBook: () => setAddressBookOpen(true),
+    openFind: () => setFindAsked((asked) => asked + 1),
   });
   const outbox = useOutbox();
   const [outboxOpen, setOutboxOpen] = useState(false);
@@ -165,6 +168,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
             <ReadingPane
               message={selection.single}
               selectedCount={selection.count}
+              findAsked={findAsked}
               accountId={folder?.accountId ?? (selection.single as ViewMessageSummary | null)?.accountId ?? null}
             />
           </>

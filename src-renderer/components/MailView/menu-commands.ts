@@ -6,7 +6,7 @@ const MENU_WRITING: ReadonlySet<AppCommand> = new Set<AppCommand>(['reply', 'rep
 
 /** The menu commands that are the shortcuts' actions. */
 const MENU_SHORTCUTS: ReadonlySet<AppCommand> = new Set<AppCommand>([
-  'compose', 'next', 'previous', 'markRead', 'markUnread', 'toggleFlag', 'archive', 'junk', 'delete', 'help', 'print', 'saveAs', 'collapseAllThreads', 'expandAllThreads', 'addressBook',
+  'compose', 'next', 'previous', 'markRead', 'markUnread', 'toggleFlag', 'archive', 'junk', 'delete', 'help', 'print', 'saveAs', 'find', 'collapseAllThreads', 'expandAllThreads', 'addressBook',
   ...MENU_WRITING,
 ]);
 
@@ -21,6 +21,7 @@ export function menuCommandAction(command: AppCommand, focused: EventTarget | nu
   // No key of its own (as in Thunderbird): a dialog, which typing elsewhere does not reach by accident.
   if (command === 'redirect') return command;
   if (!MENU_SHORTCUTS.has(command)) return null;
-  if (MENU_WRITING.has(command) && isTypingTarget(focused)) return null;
+  // Ctrl+F in a field being typed in (the composer) is not the open message's find either.
+  if ((MENU_WRITING.has(command) || command === 'find') && isTypingTarget(focused)) return null;
   return command as ShortcutAction;
 }

@@ -24,10 +24,12 @@ interface CommandSources {
   compose(request: ComposeRequest): void;
   focusSearch(): void;
   openAddressBook(): void;
+  /** Opens (or focuses) the reading pane's Find in This Message. */
+  openFind(): void;
 }
 
 /** The commands on the selection (toolbar, menu) and what each shortcut does. */
-export function useMailCommands({ folder, pages, selection, actions, overlays, compose, focusSearch, openAddressBook }: CommandSources) {
+export function useMailCommands({ folder, pages, selection, actions, overlays, compose, focusSearch, openAddressBook, openFind }: CommandSources) {
   const toasts = useToasts();
   const client = useClient();
   // A message not cached is downloaded first: offline, that fails, and says so.
@@ -118,6 +120,8 @@ export function useMailCommands({ folder, pages, selection, actions, overlays, c
     print: () => (selection.single ? printOpenMessage() : false),
     // Likewise, with no one message open Ctrl+S keeps the browser's meaning.
     saveAs: () => (selection.single ? saveMessage(selection.single.id) : false),
+    // And Ctrl+F the browser's find in the page.
+    find: () => (selection.single ? openFind() : false),
     tag: (key) => {
       const tag = tagOfNumber(Number(key));
       return tag && selection.count > 0 ? actions.toggleTag(tag) : false;

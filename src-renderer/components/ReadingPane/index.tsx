@@ -11,6 +11,8 @@ import { Conversation } from '../Conversation';
 import { ErrorNotice } from '../ErrorNotice';
 import { MessageActions } from '../MessageActions';
 import { MessageBody } from '../MessageBody';
+import { FindBar } from '../FindInMessage';
+import { useFindBar } from '../FindInMessage/use-find-bar';
 import { MessageHeaders } from '../MessageHeaders';
 import { MessageSource } from '../MessageSource';
 import { PartialNotice } from '../PartialNotice';
@@ -34,18 +36,20 @@ interface ReadingPaneProps {
   selectedCount?: number;
   /** The account the message belongs to, whose return online brings a missing body. */
   accountId: number | null;
+  /** How many times Find in This Message was asked for (Ctrl+F): a new count opens the find bar, or focuses it. */
+  findAsked?: number;
 }
 
-export function ReadingPane({ message, selectedCount = message ? 1 : 0, accountId }: ReadingPaneProps) {
+export function ReadingPane({ message, selectedCount = message ? 1 : 0, accountId, findAsked = 0 }: ReadingPaneProps) {
   const t = useT();
   if (selectedCount > 1) return <SelectionSummary count={selectedCount} />;
   if (message === null) return <div className="reading-pane reading-pane--empty">{t('reading.choose')}</div>;
   // Keyed by message, so choices like "load remote content" never carry over to the next mail.
-  return <MessageReader key={message.id} initial={message} accountId={accountId} />;
+  return <MessageReader key={message.id} initial={message} accountId={accountId} findAsked={findAsked} />;
 }
 
 /** Opening a message does not mark it read by itself: useMarkRead does, as the user's setting says. */
-function MessageReader({ initial, accountId }: { initial: MessageSummary; accountId: number | null }) {
+function MessageReader({ initial, accountId, findAsked }: { initial: MessageSummary; accountId: number | null; findAsked: number }) {
   const read = useRequest('messages.read', { messageId: initial.id, markSeen: false });
   const priority = useRequest('messages.priority', { messageId: initial.id });
   const { summary, patch } = useLiveSummary(initial);
@@ -54,6 +58,7 @@ function MessageReader({ initial, accountId }: { initial: MessageSummary; accoun
   const { settings } = useSettings();
   const [bodyAs, setBodyAs] = useState<BodyView | null>(null);
   const shownAs = bodyAs ?? settings.app.bodyAs;
+  const find = useFindBar(findAsked);
   // Changed here (Ignore thread, Stop ignoring) without reading the message again.
   const [threadIgnored, setThreadIgnored] = useState<boolean | null>(null);
   useMarkRead(initial.id, read.data !== null, summary.seen, () => patch({ seen: true }));
@@ -92,7 +97,11 @@ function MessageReader({ initial, accountId }: { initial: MessageSummary; accoun
       <Conversation messageId={message.id} folderId={message.folderId} />
       {message.partial && <PartialNotice storedBytes={message.partialBytes ?? 0} totalBytes={message.size} onDownload={read.reload} downloading={read.loading} restGone={message.warnings.includes(REST_GONE_WARNING)} />}
       <Warnings warnings={message.partial ? message.warnings.filter((warning) => warning !== PARTIAL_WARNING && warning !== REST_GONE_WARNING) : message.warnings} />
-      {showSource ? <MessageSource messageId={message.id} /> : <MessageBody message={message} as={shownAs} />}
+      {find.open && !showSource && <FindBar focusAsked={find.asked} body={find.body} onClose={find.close} />}
+      {/* display: contents, so the body keeps its place in the pane's column while Find can reach it. */}
+      <div ref={find.body} className="reading-pane__body">
+        {showSource ? <MessageSource messageId={message.id} /> : <MessageBody message={message} as={shownAs} />}
+      </div>
       <AttachmentList messageId={message.id} attachments={message.attachments} />
     </article>
   );

@@ -9,6 +9,7 @@ describe('the native menu\'s commands in the mail window', () => {
     expect(menuCommandAction('settings', null)).toBe('settings');
     expect(menuCommandAction('threads', null)).toBe('threads');
     expect(menuCommandAction('bodyAs', null)).toBe('bodyAs');
+    expect(menuCommandAction('find', null)).toBe('find');
     expect(menuCommandAction('markRead', null)).toBe('markRead');
     expect(menuCommandAction('replyList', document.body)).toBe('replyList');
     // File ▸ New Message and Go ▸ Inbox did nothing in the desktop app before: their commands were never handled.
@@ -23,7 +24,7 @@ describe('the native menu\'s commands in the mail window', () => {
   it('leave Reply, Forward and the like alone while the user types, not the others', () => {
     const editor = document.createElement('textarea');
     document.body.append(editor);
-    for (const command of ['reply', 'replyAll', 'replyList', 'forward', 'forwardAttachment'] as const) expect(menuCommandAction(command, editor)).toBeNull();
+    for (const command of ['reply', 'replyAll', 'replyList', 'forward', 'forwardAttachment', 'find'] as const) expect(menuCommandAction(command, editor)).toBeNull();
     expect(menuCommandAction('markRead', editor)).toBe('markRead');
     const search = document.createElement('input');
     document.body.append(search);
