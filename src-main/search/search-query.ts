@@ -20,6 +20,8 @@ export interface SearchTerm {
   column: string | null;
   /** Written with a minus (`-newsletter`, `-from:bob`): the messages it matches are left out. */
   negated: boolean;
+  /** Joined to the term before by OR (`from:ann OR from:bob`): either of them will do. */
+  orWithPrevious?: true;
 }
 
 /** The user's query read: its words as terms, and what its operators ask (`is:unread`, `before:2026-11-01`…). */
@@ -37,7 +39,10 @@ const TOKEN = new RegExp(`(-(?=\\S))?(?:(${KNOWN_PREFIXES}):\\s*|([A-Za-z_]+):)?
  * to the end), each optionally behind `from:`, `to:`, `cc:`, `subject:` or
  * `body:`, and operators (see search-operators.ts). Every term and operator
  * must match (AND); a minus before one (`-newsletter`, `-from:bob`,
- * `-is:unread`, `-in:trash`) leaves out what it matches. Nothing here is FTS5 syntax: operators, brackets and
+ * `-is:unread`, `-in:trash`) leaves out what it matches; OR in capitals
+ * between two words, phrases or fields (`from:ann OR from:bob`, Gmail's)
+ * lets either match (an OR beside an operator or a minus is dropped: those
+ * always narrow; `"OR"` in quotes is the word). Nothing here is FTS5 syntax: operators, brackets and
  * stars are just more text, and so is an operator whose value means nothing
  * to it (`before:soon`). The query is read in the index's form (NFKC), so a
  * full-width `ｆｒｏｍ：` is a prefix too, and “ ” quote as " does.
@@ -48,23 +53,41 @@ export function readSearchQuery(query: string, now: number): ReadQuery {
   // SQLite ends a string at a NUL byte, so inside an FTS5 string it leaves the string unterminated: no one types it.
   // A Chinese input method types “ ” for the quote key: they quote a phrase as " does.
   const normal = searchForm(query.replaceAll('\u0000', '')).replace(/[\u201C\u201D]/g, '"');
+  // An OR just read, waiting for the word it joins to the one before; it joins only a word read just before it.
+  let orPending = false;
+  let joinable = false;
+  const add = (term: SearchTerm) => {
+    terms.push(orPending && !term.negated ? { ...term, orWithPrevious: true } : term);
+    orPending = false;
+    joinable = !term.negated;
+  };
   for (const match of normal.matchAll(TOKEN)) {
     const [whole, minus, ours, other, quoted, bare] = match;
     const negated = minus !== undefined;
     const prefix = (ours ?? other)?.toLowerCase();
     // A prefix with nothing after it yet ("from:" while the name is being typed) narrows nothing and is no word.
     if (bare !== undefined && !prefix && isPrefixAlone(bare)) continue;
+    // OR in capitals is never a word to look for ("OR" in quotes is): it joins, or it is dropped.
+    if (whole === 'OR') {
+      orPending = joinable;
+      joinable = false;
+      continue;
+    }
     const text = quoted ?? bare ?? '';
     if (prefix && isSearchOperator(prefix)) {
       const asked = readOperator(prefix, text, now);
-      if (asked) conditions = mergeConditions(conditions, negated ? negateConditions(asked) : asked);
-      else terms.push({ text: whole, phrase: false, column: null, negated: false });
+      if (!asked) add({ text: whole, phrase: false, column: null, negated: false });
+      else {
+        conditions = mergeConditions(conditions, negated ? negateConditions(asked) : asked);
+        orPending = false;
+        joinable = false;
+      }
       continue;
     }
     const column = prefix ? FIELDS[prefix] : null;
     // Not one of ours ("http:", "re:"): the whole thing is text.
-    if (column === undefined) terms.push({ text: whole, phrase: false, column: null, negated: false });
-    else terms.push({ text, phrase: quoted !== undefined, column, negated });
+    if (column === undefined) add({ text: whole, phrase: false, column: null, negated: false });
+    else add({ text, phrase: quoted !== undefined, column, negated });
   }
   return { terms, conditions };
 }
@@ -101,8 +124,21 @@ function termExpression(term: SearchTerm): string | null {
  * string, so no input can reach FTS5 as an operator.
  */
 function ftsMatchOf(terms: SearchTerm[], joiner: 'AND' | 'OR'): string | null {
-  const parts = terms.map(termExpression).filter((part): part is string => part !== null);
+  const parts = orGroups(terms)
+    .map((group) => group.map(termExpression).filter((part): part is string => part !== null))
+    .filter((group) => group.length > 0)
+    .map((group) => (group.length === 1 ? group[0]! : `(${group.join(' OR ')})`));
   return parts.length ? parts.join(` ${joiner} `) : null;
+}
+
+/** The terms in runs joined by OR (`a OR b c`: [a, b], [c]). */
+function orGroups(terms: SearchTerm[]): SearchTerm[][] {
+  const groups: SearchTerm[][] = [];
+  for (const term of terms) {
+    if (term.orWithPrevious && groups.length > 0) groups.at(-1)!.push(term);
+    else groups.push([term]);
+  }
+  return groups;
 }
 
 /** The query's words as terms (its operators left out). */

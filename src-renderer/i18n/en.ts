@@ -380,6 +380,7 @@ const strings = {
   'search.op.smaller': 'Smaller than 100 KB',
   'search.op.in': 'In the Inbox (sent, drafts, trash, junk, archive, or a folder\'s name)',
   'search.op.not': 'Leave out: a minus before a word or an operator (-newsletter, -is:read)',
+  'search.op.or': 'Either word: OR in capitals between words or fields (from:ann OR from:bob)',
   'search.results': 'Search: {query}',
   'search.none': 'No message matches.',
   'search.indexing': 'Still indexing {count} {count|message|messages}: not in these results yet.',

@@ -20,6 +20,7 @@ function operatorEntries(today: Date): { typed: string; words: StringKey }[] {
     { typed: 'body:', words: 'search.op.body' },
     { typed: 'in:inbox', words: 'search.op.in' },
     { typed: '-', words: 'search.op.not' },
+    { typed: 'OR', words: 'search.op.or' },
     { typed: `after:${monthAgo}`, words: 'search.op.after' },
     { typed: `before:${monthAgo}`, words: 'search.op.before' },
     { typed: 'newer_than:7d', words: 'search.op.newer' },

@@ -73,6 +73,18 @@ describe('search operators', () => {
     expect(readSearchQuery('-older_than:7d -smaller:10', NOW).conditions).toEqual({ after: NOW - 7 * 86_400_000, larger: 9 });
   });
 
+  it('joins words, phrases and fields with OR in capitals, Gmail\'s way; not an operator, a minus-word or a lower-case or', () => {
+    expect(searchAskOf('from:ann OR from:bob budget', NOW)!.match).toBe('({sender} : ("ann" *) OR {sender} : ("bob" *)) AND "budget" *');
+    expect(searchAskOf('"weekly digest" OR 周报 OR newsletter', NOW)!.match).toBe('("weekly digest" OR "周报" OR "newsletter" *)');
+    expect(searchAskOf('budget or plan', NOW)!.match).toBe('"budget" * AND "or" * AND "plan" *');
+    // Beside an operator or a minus-word an OR joins nothing: those always narrow.
+    expect(searchAskOf('is:unread OR budget', NOW)).toEqual({ match: '"budget" *', exclude: null, conditions: { unread: true } });
+    expect(searchAskOf('budget OR -draft', NOW)).toEqual({ match: '"budget" *', exclude: '"draft" *', conditions: {} });
+    expect(searchAskOf('OR budget', NOW)!.match).toBe('"budget" *');
+    expect(searchAskOf('"OR" budget', NOW)!.match).toBe('"OR" AND "budget" *');
+    expect(searchAskOf('budget OR', NOW)!.match).toBe('"budget" *');
+  });
+
   it('reads in: as a folder, several as any of them', () => {
     expect(readSearchQuery('in:Inbox in:"Projects/2026" in:已发送', NOW).conditions).toEqual({ folders: ['inbox', 'projects/2026', '已发送'] });
   });
@@ -116,6 +128,14 @@ describe('operators over the store', () => {
     expect(await search('smaller:1k')).toEqual([lunch]);
     expect(await search('会议 larger:10k')).toEqual([minutes]);
     expect(await search('会议 larger:100k')).toEqual([]);
+  });
+
+  it('finds either of two words joined by OR', async () => {
+    const { search, ids: [november, draft, minutes, lunch] } = filled();
+    expect(await search('lunch OR 会议')).toEqual([minutes, lunch]);
+    expect(await search('budget november OR lunch')).toEqual([november]);
+    expect(await search('draft OR lunch OR 会议 -is:read')).toEqual([draft, lunch]);
+    expect(november).toBeGreaterThan(0);
   });
 
   it('leaves out what a minus names: words, phrases, senders, states, tags and sizes', async () => {
