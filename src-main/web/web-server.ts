@@ -6,14 +6,9 @@ import { toErrorShape } from '../errors/wren-error';
 import type { Handlers } from '../ipc/dispatch';
 import type { EventBus } from '../app/event-bus';
 import type { WrenCore } from '../app/wren-core';
-import { attachmentPart, loadAttachment } from '../messages/attachment-export';
-import { bareType, browserViewable } from '../ipc/browser-viewable';
-import type { StructurePart } from '../mime/structure';
-import { exportRows, mboxOf } from '../mailfiles/export-folder';
-import { messageFileName, safeFileName } from '../mime/safe-file-name';
 import { parseMailto } from '../mailto/parse-mailto';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { DOWNLOADS } from './downloads';
+import { fail } from './http-failure';
 import { serveStatic } from './static-files';
 import { receiveUpload } from './upload-attachment';
 import { receiveMailImport } from './upload-mail-files';
@@ -98,9 +93,8 @@ async function handleHttp(request: IncomingMessage, response: ServerResponse, au
     return receive(url, request, response, options.core);
   }
   if (request.method !== 'GET') return fail(response, 405, 'Only GET here; requests go over the WebSocket.');
-  if (appUrlPath === '/api/attachment') return sendAttachment(url, response, options.core);
-  if (appUrlPath === '/api/export') return sendFolderExport(url, response, options.core);
-  if (appUrlPath === '/api/source') return sendMessageSource(url, response, options.core);
+  const download = DOWNLOADS[appUrlPath];
+  if (download) return download(url, response, options.core);
   const path = decodePath(appUrlPath);
   if (path === null) return fail(response, 400, 'Malformed percent-escape in the path.');
   serveStatic(options.rendererDir, path, response);
@@ -134,85 +128,6 @@ function decodePath(pathname: string): string | null {
   } catch {
     return null;
   }
-}
-
-/** Browser download of a whole message as a .eml file (the web mode's Save As; Electron asks with a dialog). */
-async function sendMessageSource(url: URL, response: ServerResponse, core: WrenCore): Promise<void> {
-  const messageId = Number(url.searchParams.get('messageId'));
-  if (!Number.isInteger(messageId) || messageId <= 0) return fail(response, 400, 'messageId is required.');
-  try {
-    const record = core.reader.requireMessage(messageId);
-    const blob = await core.reader.cachedSource(record.id);
-    response.writeHead(200, {
-      'Content-Length': String(blob.size),
-      // Never shown in place: a download, whatever the browser would make of message/rfc822.
-      'Content-Type': 'application/octet-stream',
-      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(messageFileName(record.subject))}`,
-      'X-Content-Type-Options': 'nosniff',
-    });
-    core.store.blobs.read(blob.blob).pipe(response);
-  } catch (error) {
-    fail(response, 404, toErrorShape(error).message);
-  }
-}
-
-/** Browser download of an attachment (the web mode's "save where the user chooses"), or with view=1 a tab that shows it. */
-async function sendAttachment(url: URL, response: ServerResponse, core: WrenCore): Promise<void> {
-  const messageId = Number(url.searchParams.get('messageId'));
-  const partId = url.searchParams.get('partId') ?? '';
-  if (!Number.isInteger(messageId) || !/^\d+(\.\d+)*$/.test(partId)) return fail(response, 400, 'messageId and partId are required.');
-  try {
-    const record = core.reader.requireMessage(messageId);
-    const part = attachmentPart(record, partId);
-    const file = await loadAttachment(core.store, record, part, core.reader.imapFor(record));
-    const view = url.searchParams.get('view') === '1' && browserViewable(part.type);
-    response.writeHead(200, {
-      'Content-Length': String(file.blob.size),
-      ...(view ? viewingHeaders(part) : { 'Content-Type': 'application/octet-stream' }),
-      'Content-Disposition': `${view ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-      'X-Content-Type-Options': 'nosniff',
-    });
-    core.store.blobs.read(file.blob.blob).pipe(response);
-  } catch (error) {
-    fail(response, 404, toErrorShape(error).message);
-  }
-}
-
-/**
- * An attachment shown in a tab of its own ("Open" in the web mode): its declared type, only when that is
- * one a browser shows without running anything (browser-viewable.ts), and a sandbox with no script and no
- * fetch, so a file that lies about its type still runs nothing on the page's origin, where the API is.
- */
-function viewingHeaders(part: StructurePart): Record<string, string> {
-  const charset = part.parameters.charset?.replace(/[^A-Za-z0-9_.:-]/g, '');
-  const type = bareType(part.type);
-  return {
-    'Content-Type': type === 'text/plain' ? `text/plain; charset=${charset || 'utf-8'}` : type,
-    'Content-Security-Policy': "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
-  };
-}
-
-/** Browser download of a folder as an mbox file (mboxrd), streamed message by message. */
-async function sendFolderExport(url: URL, response: ServerResponse, core: WrenCore): Promise<void> {
-  const folderId = Number(url.searchParams.get('folderId'));
-  if (!Number.isInteger(folderId)) return fail(response, 400, 'folderId is required.');
-  try {
-    const folder = core.store.folders.get(folderId);
-    const rows = exportRows(core.store, folderId);
-    response.writeHead(200, {
-      'Content-Type': 'application/mbox',
-      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`${safeFileName(folder!.name, undefined) || 'mail'}.mbox`)}`,
-      'X-Content-Type-Options': 'nosniff',
-    });
-    await pipeline(Readable.from(mboxOf(core.store, rows, (id) => core.reader.cachedSource(id))), response);
-  } catch (error) {
-    fail(response, 404, toErrorShape(error).message);
-  }
-}
-
-function fail(response: ServerResponse, status: number, message: string): void {
-  if (response.headersSent) return void response.destroy();
-  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' }).end(message);
 }
 
 function listen(server: Server, port: number): Promise<number> {
