@@ -26,7 +26,8 @@ describe('wren junk', () => {
     const inJunk = await server('Junk');
     expect(subjects(inJunk)).toEqual(subjects(trainingJunk));
     expect(inJunk.every((message) => message.flags.includes('$Junk'))).toBe(true);
-    expect((await wren(['junk', ...idsOf(trainingGood), '--not'])).code).toBe(0);
+    const unjunked = await wren(['junk', ...idsOf(trainingGood), '--not']);
+    expect(unjunked.code, unjunked.stderr).toBe(0);
     expect(JSON.parse((await wren(['junk', 'status', '--json'])).stdout)).toMatchObject({ junk: trainingJunk.length, good: trainingGood.length, ready: true });
 
     // The marked good ones carry $NotJunk and are left alone: the two never marked are scored.
