@@ -23,6 +23,7 @@ export const METHOD_NAMES = [
   'messages.search',
   'searches.list',
   'searches.save',
+  'searches.unread',
   'searches.remove',
   'messages.read',
   'messages.summary',

@@ -75,6 +75,18 @@ export class MessageSearch {
     return this.queries.run({ ...ask, scope: { accountId: request.accountId, folderId: request.folderId }, offset, limit, sort });
   }
 
+  /**
+   * How many unread messages a query finds, everywhere (a saved search's count beside its name, as Thunderbird's
+   * search folders have). From the index as it stands, never waiting for it: counts follow every synced batch. A
+   * query that asks for read mail has none unread.
+   */
+  async countUnread(query: string): Promise<number> {
+    const ask = searchAskOf(query, Date.now());
+    if (ask === null || ask.conditions.unread === false) return 0;
+    const answer = await this.queries.run({ ...ask, conditions: { ...ask.conditions, unread: true }, scope: {}, offset: 0, limit: 0, sort: DEFAULT_LIST_SORT });
+    return answer.total;
+  }
+
   /** A page of a folder's list in threads, read where the search reads (the worker): it reads the whole folder. */
   threadedPage(query: ThreadsQuery): Promise<ThreadsAnswer> {
     return this.queries.threads(query);

@@ -24,6 +24,13 @@ export class SavedSearches {
     return this.store.savedSearches.get(id)!;
   }
 
+  /** Each saved search's unread messages, counted by `countUnread` (MessageSearch's, in the search worker). */
+  async unreadCounts(countUnread: (query: string) => Promise<number>): Promise<{ searchId: number; unread: number }[]> {
+    const counts = [];
+    for (const search of this.list()) counts.push({ searchId: search.id, unread: await countUnread(search.query) });
+    return counts;
+  }
+
   remove(searchId: number): { removed: true } {
     if (!this.store.write(() => this.store.savedSearches.remove(searchId))) throw notFound(searchId);
     return { removed: true };

@@ -37,7 +37,11 @@ describe('web mode: saved searches (Thunderbird\'s search folders)', () => {
     await rows().filter({ hasText: '会议通知：明天下午三点开会' }).waitFor();
     expect(await web.page.getByTestId('search-box').inputValue()).toBe('subject:会议');
     expect(await saved().getByRole('button').getAttribute('aria-current')).toBe('true');
+    // Its unread mail is counted beside its name, as a folder's; reading it takes the count away.
+    await expect.poll(() => saved().getByTestId('saved-search-unread').textContent()).toBe('1');
     await screenshot(web.page, 'saved-search-en');
+    await rows().filter({ hasText: '会议通知：明天下午三点开会' }).click();
+    await saved().getByTestId('saved-search-unread').waitFor({ state: 'detached' });
   });
 
   it('in Chinese: renamed and deleted from its menu, after a confirmation; the mail stays', async () => {

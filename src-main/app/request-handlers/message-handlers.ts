@@ -42,6 +42,7 @@ export function messageHandlers(core: WrenCore, options: HandlerOptions): Pick<H
     'messages.listView': ({ view, offset, limit, sort }) => core.store.views.page(view, offset, limit, sort),
     'messages.search': ({ query, accountId, folderId, offset, limit, sort }) => core.search.search({ query, accountId, folderId, offset, limit, sort }),
     'searches.list': () => savedSearches.list(),
+    'searches.unread': () => savedSearches.unreadCounts((query) => core.search.countUnread(query)),
     'searches.save': (search) => savedSearches.save(search),
     'searches.remove': ({ searchId }) => savedSearches.remove(searchId),
     'messages.read': async ({ messageId, markSeen }) => {

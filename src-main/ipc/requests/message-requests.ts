@@ -68,6 +68,8 @@ export const messageRequests = {
    */
   /** The saved searches, by name. */
   'searches.list': request<SavedSearch[]>()(empty),
+  /** Each saved search's unread messages, for the count beside its name. */
+  'searches.unread': request<{ searchId: number; unread: number }[]>()(empty),
   /** Saves the search box's query under a name (no id), or renames or changes a saved one; a query with no word to look for is refused. */
   'searches.save': request<SavedSearch>()(
     z.object({ id: id.optional(), name: z.string().trim().min(1).max(200), query: z.string().trim().min(1).max(1000) }).strict(),

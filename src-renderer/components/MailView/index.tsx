@@ -126,7 +126,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
           viewCounts={viewCounts}
           outbox={<OutboxFolderRow entries={outbox} selected={outboxOpen} onSelect={() => setOutboxOpen(true)} />}
           savedSearches={
-            <SavedSearchList searches={savedSearches.searches} activeQuery={outboxOpen ? '' : query} onMenu={savedSearches.openMenu}
+            <SavedSearchList searches={savedSearches.searches} unread={savedSearches.unread} activeQuery={outboxOpen ? '' : query} onMenu={savedSearches.openMenu}
               onOpen={(search) => {
                 setOutboxOpen(false);
                 setQuery(search.query);

@@ -1,8 +1,9 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { SavedSearch } from '../../../src-main/ipc/contract';
 import { useClient } from '../../client/client-context';
 import { toErrorShape } from '../../client/wren-client';
-import { useOnReconnect } from '../../hooks/use-client-event';
+import { useClientEvent, useOnReconnect } from '../../hooks/use-client-event';
+import { useCoalesced } from '../../hooks/use-coalesced';
 import { useRequest } from '../../hooks/use-request';
 import { useI18n } from '../../i18n/i18n-context';
 import { ContextMenu } from '../ContextMenu';
@@ -14,12 +15,32 @@ type Dialog = { kind: 'save'; query: string } | { kind: 'rename' | 'remove'; sea
 
 export interface SavedSearchesState {
   searches: SavedSearch[];
+  /** Each one's unread messages, by id (absent until counted). */
+  unread: ReadonlyMap<number, number>;
   /** Asks a name for the search box's query, then saves it. */
   save(query: string): void;
   /** A saved search's right click: Rename…, Delete. */
   openMenu(search: SavedSearch, at: { x: number; y: number }): void;
   /** The dialog or menu open now, if any. */
   overlay: ReactNode;
+}
+
+/** Counts follow every synced batch and every change: one count of them all per this interval is plenty. */
+const COUNT_DELAY_MS = 1000;
+
+/** The saved searches' unread counts, counted again after the store changes, and when the list itself does. */
+function useUnreadCounts(searches: SavedSearch[] | null): ReadonlyMap<number, number> {
+  const any = searches !== null && searches.length > 0;
+  const counts = useRequest('searches.unread', any ? {} : null);
+  const countSoon = useCoalesced(() => counts.reload(), COUNT_DELAY_MS);
+  useClientEvent('store.changed', () => any && countSoon(0));
+  // A search saved, renamed to another query or removed: counted again (the first list is counted by the request itself).
+  const listed = searches?.map((search) => `${search.id}:${search.query}`).join('\n') ?? null;
+  const firstListed = useRef(listed);
+  useEffect(() => {
+    if (listed !== firstListed.current && any) counts.reload();
+  }, [listed]);
+  return useMemo(() => new Map((counts.data ?? []).map(({ searchId, unread }) => [searchId, unread])), [counts.data]);
 }
 
 /** The saved searches, and the dialogs that save, rename and remove them. */
@@ -29,6 +50,7 @@ export function useSavedSearches(): SavedSearchesState {
   const toasts = useToasts();
   const list = useRequest('searches.list', {});
   useOnReconnect(list.reload);
+  const unread = useUnreadCounts(list.data);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const close = () => setDialog(null);
   const saved = (search: SavedSearch, key: 'savedSearch.saved' | 'savedSearch.renamed') => {
@@ -60,6 +82,7 @@ export function useSavedSearches(): SavedSearchesState {
   }
   return {
     searches: list.data ?? [],
+    unread,
     save: (query) => setDialog({ kind: 'save', query }),
     openMenu: (search, at) => setDialog({ kind: 'menu', search, at }),
     overlay,

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SavedSearches } from '../../../src-main/search/saved-searches';
 import { tempStore } from '../store/temp-store';
+import { disposeSearchStore, message, searchStore } from './search-store';
 
 let dispose: () => void = () => undefined;
 afterEach(() => dispose());
@@ -31,5 +32,30 @@ describe('SavedSearches', () => {
     expect(() => searches.save({ id: 99, name: 'x', query: 'budget' })).toThrow(expect.objectContaining({ code: 'NotFound' }));
     expect(() => searches.remove(99)).toThrow(expect.objectContaining({ code: 'NotFound' }));
     expect(searches.list()).toEqual([]);
+  });
+});
+
+describe('saved searches\' unread counts', () => {
+  afterEach(() => disposeSearchStore());
+
+  it('count each search\'s unread messages from the index; a search for read mail has none', async () => {
+    const { store, folder, engine } = searchStore();
+    const inbox = folder('INBOX');
+    const ann = { name: 'Ann', address: 'ann@example.com' };
+    store.write(() => store.messages.insertHeaders(inbox, [
+      message('Budget for November', ann),
+      { ...message('Budget draft', ann), flags: ['\\Seen'] },
+      message('会议纪要', ann),
+    ]));
+    await engine.indexer.drainWithin(5_000);
+    const searches = new SavedSearches(store);
+    const budget = searches.save({ name: 'Budget', query: 'budget' });
+    const read = searches.save({ name: 'Read budget', query: 'budget is:read' });
+    const everything = searches.save({ name: 'From Ann', query: 'from:ann' });
+    expect(await searches.unreadCounts((query) => engine.countUnread(query))).toEqual([
+      { searchId: budget.id, unread: 1 },
+      { searchId: everything.id, unread: 2 },
+      { searchId: read.id, unread: 0 },
+    ]);
   });
 });
