@@ -10,7 +10,7 @@ import { toSequenceSet } from './sequence-set';
  * decodes the fields from their bytes; parsing and decoding an ENVELOPE as
  * well only cost time (about a third of imapflow's work on a header sync).
  */
-export const HEADER_FIELDS = ['date', 'subject', 'from', 'sender', 'to', 'cc', 'message-id', 'in-reply-to', 'references'];
+export const HEADER_FIELDS = ['date', 'subject', 'from', 'sender', 'to', 'cc', 'message-id', 'in-reply-to', 'references', 'x-priority', 'importance'];
 const HEADER_QUERY = { uid: true, flags: true, size: true, internalDate: true, bodyStructure: true, headers: HEADER_FIELDS };
 
 /**

@@ -54,6 +54,8 @@ export interface MessageSummary {
   tags?: MessageTag[];
   /** Marked junk ($Junk), by the user or by the junk filter; absent when not. */
   junk?: true;
+  /** Sent with a high or low priority (X-Priority, Importance); absent when normal, or stored before 0038. */
+  priority?: 'high' | 'low';
   /** Its place in its thread, in a folder's list asked for threads (messages.list with `threads`). */
   thread?: ThreadPlace;
 }

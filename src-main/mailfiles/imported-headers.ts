@@ -15,7 +15,7 @@ export function importedHeaders(head: Buffer, size: number, importedAt: number):
     .filter((flag): flag is string => flag !== null);
   const contentType = firstHeader(headers, 'content-type')?.trim().toLowerCase() ?? '';
   return {
-    uid: null, uidl: null, messageId: fields.messageId, inReplyTo: fields.inReplyTo, threadRoot: fields.threadRoot, subject: fields.subject, from: fields.from,
+    uid: null, uidl: null, messageId: fields.messageId, inReplyTo: fields.inReplyTo, threadRoot: fields.threadRoot, priority: fields.priority, subject: fields.subject, from: fields.from,
     to: fields.to, cc: fields.cc, date: fields.date, internalDate: fields.date ?? importedAt, size, flags,
     hasAttachments: contentType.startsWith('multipart/mixed'), structure: null, modseq: null,
   };

@@ -50,6 +50,7 @@ function envelopeFields(msg: EnvelopeFetch): HeaderFields {
     messageId: normalizeMessageId(env.messageId),
     inReplyTo: normalizeMessageId(env.inReplyTo),
     threadRoot: null,
+    priority: 'normal',
   };
 }
 
@@ -88,6 +89,7 @@ function overlayRawFields(fields: HeaderFields, headers: Buffer, structure: Stru
     else if (name === 'message-id') fields.messageId = decoded.messageId;
     else if (name === 'in-reply-to') fields.inReplyTo = decoded.inReplyTo;
     else if (name === 'references') fields.threadRoot = decoded.threadRoot;
+    else if (name === 'x-priority' || name === 'importance') fields.priority = decoded.priority;
   }
 }
 
@@ -129,6 +131,7 @@ export function fromImapEnvelope(msg: EnvelopeFetch): HeaderRecord {
     messageId: fields.messageId,
     inReplyTo: fields.inReplyTo,
     threadRoot: fields.threadRoot,
+    priority: fields.priority,
     internalDate: toTime(msg.internalDate),
     size: msg.size ?? 0,
     flags: msg.flags ? [...msg.flags] : [],

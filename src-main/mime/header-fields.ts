@@ -4,6 +4,7 @@ import { decodeHeaderValue, headerText } from './header-value';
 import { parseMailDate } from './mail-date';
 import { firstHeader, type RawHeader } from './raw-headers';
 import { codedWarning, warningAt } from '../errors/warning-codes';
+import { priorityOf, type MessagePriority } from './message-priority';
 
 /** The header fields a message list and a reader need, decoded. */
 export interface HeaderFields {
@@ -21,6 +22,8 @@ export interface HeaderFields {
    * folder, never received). Null without References, or when it names the message itself.
    */
   threadRoot: string | null;
+  /** X-Priority or Importance (message-priority.ts): the list marks high and low. */
+  priority: MessagePriority;
 }
 
 /** "<id@host>" as the header gives it, or the bare id wrapped; null when empty. */
@@ -81,6 +84,7 @@ export function readHeaderFields(headers: RawHeader[], bodyCharset: string | nul
     messageId,
     inReplyTo: normalizeMessageId(firstHeader(headers, 'in-reply-to')),
     threadRoot: threadRootOf(firstHeader(headers, 'references'), messageId),
+    priority: priorityOf(headers),
     warnings: warnings.length ? [...new Set(warnings)] : warnings,
   };
 }

@@ -113,7 +113,7 @@ function joined(first: string | undefined, second: string | null, glue: string):
 }
 
 /** The fields a message without readable headers still gets. */
-const NO_HEADERS: HeaderFields = { subject: '', from: { name: '', address: '' }, to: [], cc: [], date: null, messageId: null, inReplyTo: null, threadRoot: null };
+const NO_HEADERS: HeaderFields = { subject: '', from: { name: '', address: '' }, to: [], cc: [], date: null, messageId: null, inReplyTo: null, threadRoot: null, priority: 'normal' };
 
 /** One parse: MailParser's events in, a ParsedSource out. */
 class SourceParse {

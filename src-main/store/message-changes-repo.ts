@@ -77,9 +77,9 @@ export class MessageChangesRepo {
     const copyId = this.statements
       .pluck(
         `INSERT INTO messages (folder_id, uid, uidl, message_id, in_reply_to, subject, from_name, from_addr, to_json, cc_json, date,
-           internal_date, sort_date, size, seen, flagged, answered, draft, keywords, has_attachments, structure_json, modseq, body_state, thread_root)
+           internal_date, sort_date, size, seen, flagged, answered, draft, keywords, has_attachments, structure_json, modseq, body_state, thread_root, priority)
          SELECT ?, NULL, NULL, message_id, in_reply_to, subject, from_name, from_addr, to_json, cc_json, date, internal_date, sort_date,
-           size, seen, flagged, answered, draft, keywords, has_attachments, structure_json, NULL, body_state, thread_root FROM messages WHERE id = ?
+           size, seen, flagged, answered, draft, keywords, has_attachments, structure_json, NULL, body_state, thread_root, priority FROM messages WHERE id = ?
          RETURNING id`,
       )
       .get(folderId, id) as number;

@@ -7,6 +7,7 @@ import { FolderPage } from './folder-page';
 import { DEFAULT_LIST_SORT, type ListFilter, type ListSort } from '../ipc/contract-constants';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row';
 import type { StructurePart } from '../mime/structure';
+import { priorityLevel, type MessagePriority } from '../mime/message-priority';
 
 /** The header fields a sync stores for one message. */
 export interface HeaderRecord {
@@ -16,6 +17,8 @@ export interface HeaderRecord {
   inReplyTo: string | null;
   /** The first Message-ID of References (see HeaderFields.threadRoot). */
   threadRoot: string | null;
+  /** Absent: normal (a row the composer stores, one a test makes). */
+  priority?: MessagePriority;
   subject: string;
   from: Address;
   to: Address[];
@@ -83,7 +86,7 @@ export function flagsOf(row: { seen: number; flagged: number; answered: number; 
 const MESSAGE_COLUMNS = [
   'folder_id', 'uid', 'uidl', 'message_id', 'in_reply_to', 'subject', 'from_name', 'from_addr', 'to_json', 'cc_json',
   'date', 'internal_date', 'sort_date', 'size', 'seen', 'flagged', 'answered', 'draft', 'keywords', 'has_attachments', 'structure_json', 'modseq',
-  'thread_root',
+  'thread_root', 'priority',
 ] as const;
 
 const INSERT_MESSAGE = `INSERT INTO messages (${MESSAGE_COLUMNS.join(', ')}) VALUES (${MESSAGE_COLUMNS.map(() => '?').join(', ')})
@@ -94,7 +97,7 @@ function messageValues(folderId: number, r: HeaderRecord, sortDate: number, flag
   return [
     folderId, r.uid, r.uidl, r.messageId, r.inReplyTo, r.subject, r.from.name, r.from.address, JSON.stringify(r.to), JSON.stringify(r.cc),
     r.date, r.internalDate, sortDate, r.size, flags.seen, flags.flagged, flags.answered, flags.draft, flags.keywords, r.hasAttachments ? 1 : 0,
-    r.structure ? JSON.stringify(r.structure) : null, r.modseq, r.threadRoot,
+    r.structure ? JSON.stringify(r.structure) : null, r.modseq, r.threadRoot, priorityLevel(r.priority),
   ];
 }
 

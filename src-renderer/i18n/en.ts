@@ -151,6 +151,7 @@ const strings = {
   'reading.priority': 'Priority',
   'reading.priority.high': 'High',
   'reading.priority.low': 'Low',
+  'messages.priority': 'Priority: {level}',
   'reading.subject': 'Subject',
   'reading.warnings': 'Wren met problems while decoding this message; some parts may look wrong:',
   'reading.noBody': 'This message has no text.',

@@ -147,6 +147,7 @@ export const zh: Dictionary = {
     'reading.priority': '优先级',
     'reading.priority.high': '高',
     'reading.priority.low': '低',
+    'messages.priority': '优先级：{level}',
     'reading.subject': '主题',
     'reading.warnings': 'Wren 在解码此邮件时遇到问题，部分内容可能显示不正确：',
     'reading.noBody': '此邮件没有正文。',

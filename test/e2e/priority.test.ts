@@ -21,7 +21,8 @@ describe('web mode: message priority (Thunderbird\'s Options ▸ Priority)', () 
     await row('Server down').waitFor();
   });
 
-  it('names a high priority under the date, in English and Chinese', async () => {
+  it('marks a high priority in the list (the header sync reads it) and names it under the date, in English and Chinese', async () => {
+    expect(await row('Server down').getByTestId('priority-mark').getAttribute('title')).toBe('Priority: High');
     await row('Server down').click();
     await web.page.getByText('Please call me.').waitFor();
     expect(await web.page.getByTestId('message-priority').textContent()).toBe('PriorityHigh');
@@ -41,5 +42,9 @@ describe('web mode: message priority (Thunderbird\'s Options ▸ Priority)', () 
     const source = await serverSourceEventually(web.lab, web.lab.users[1]!, 'INBOX', 'Re: Server down');
     expect(source).toMatch(/^X-Priority: 1 \(Highest\)\r$/m);
     expect(source).toMatch(/^Importance: High\r$/m);
+    // Its Sent copy is marked in the list too.
+    await web.page.getByTestId('folder-Sent').click();
+    await row('Re: Server down').getByTestId('priority-mark').waitFor();
+    await screenshot(web.page, 'priority-list-en');
   });
 });

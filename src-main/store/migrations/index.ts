@@ -35,6 +35,7 @@ import { savedSearches } from './0034-saved-searches';
 import { contactLists } from './0035-contact-lists';
 import { ignoredThreads } from './0036-ignored-threads';
 import { messageHeaderBlocks } from './0037-message-header-blocks';
+import { messagesPriority } from './0038-messages-priority';
 import type { Migration } from './migration';
 
 /** In order; a new migration is a new file here, never an edit to an old one. */
@@ -45,7 +46,7 @@ export const MIGRATIONS: readonly Migration[] = [
   searchAttachmentNames, messagesByMessageId, accountIdsNeverReused, smtpCertificatePin, outboxSendingBegan,
   outboxComposedApart, messagesByInReplyTo, messageFilters, filterConditionOperators, messagesThreadRoot,
   accountQuotas, addressBookSaved, junkCorpus, savedSearches, contactLists, ignoredThreads,
-  messageHeaderBlocks,
+  messageHeaderBlocks, messagesPriority,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -75,6 +75,13 @@ export function MessageRow({ message, folderRole, account, place, selected, focu
         )}
         {place && <span className="message-row__place" data-testid="message-place">{place}</span>}
         {message.junk && <span className="message-row__junk" data-testid="junk-mark">{t('junk.mark')}</span>}
+        {message.priority && (
+          // Thunderbird's Priority column, as a mark before the subject: ! for high, ↓ for low.
+          <span className={`message-row__priority message-row__priority--${message.priority}`} title={t('messages.priority', { level: t(`reading.priority.${message.priority}`) })}
+            aria-label={t('messages.priority', { level: t(`reading.priority.${message.priority}`) })} data-testid="priority-mark">
+            {message.priority === 'high' ? '!' : '↓'}
+          </span>
+        )}
         <TagChips tags={message.tags} />
         <span className="message-row__subject">{message.subject || t('messages.noSubject')}</span>
         <span className="message-row__size">{formatSize(message.size, locale)}</span>

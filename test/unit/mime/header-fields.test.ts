@@ -51,6 +51,7 @@ describe('readHeaderFields', () => {
       messageId: '<gbk@example.test>',
       inReplyTo: '<parent@example.test>',
       threadRoot: '<root@example.test>',
+      priority: 'normal',
       warnings: [],
     });
   });
