@@ -50,7 +50,7 @@ const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
               [--trust-smtp-fingerprint SHA256] [--pop3-policy POLICY] [--pop3-max-size KB|none]
   sync [ACCOUNT] [--bodies]
   folders ACCOUNT [--all]         (--all: unsubscribed folders too; ACCOUNT "local": the local folders)
-  list ACCOUNT FOLDER [--limit N] [--offset N] [--sort date|from|subject|size] [--reverse]
+  list ACCOUNT FOLDER [--limit N] [--offset N] [--sort date|from|subject|size|priority] [--reverse]
                  [--unread] [--flagged] [--attachments] [--tagged]   (only those; together: all of them)
                  [--text WORDS]  (only those whose sender, recipients or subject hold every word)
                  [--threads]     (replies indented under what they answer)

@@ -30,7 +30,7 @@ export function isMarkedJunk(flags: readonly string[]): boolean {
 export const SUMMARY_RECIPIENTS = 10;
 
 /** What a folder's message list can be sorted by (messages.list), as Thunderbird's column headers offer. */
-export const LIST_SORT_KEYS = ['date', 'from', 'subject', 'size'] as const;
+export const LIST_SORT_KEYS = ['date', 'from', 'subject', 'size', 'priority'] as const;
 
 /** A folder's order: the key, and which way. */
 export interface ListSort {
@@ -41,9 +41,9 @@ export interface ListSort {
 /** Newest first, unless the user chose another order. */
 export const DEFAULT_LIST_SORT: ListSort = { by: 'date', descending: true };
 
-/** A key in its natural direction: date and size largest (newest) first, sender and subject A to Z. */
+/** A key in its natural direction: date, size and priority largest (newest, highest) first, sender and subject A to Z. */
 export function naturalListSort(by: ListSort['by']): ListSort {
-  return { by, descending: by === 'date' || by === 'size' };
+  return { by, descending: by === 'date' || by === 'size' || by === 'priority' };
 }
 
 /** How many collapsed threads a threaded list names at most (the renderer keeps the latest collapsed). */

@@ -27,6 +27,9 @@ export function orderOf(sort: ListSort, role: FolderRole | null): string {
       return `m.sort_date ${direction}, m.id ${direction}`;
     case 'size':
       return `m.size ${direction}, ${newestFirst}`;
+    // Thunderbird's Priority column: high, normal, low (migration 0038's levels), newest first within each.
+    case 'priority':
+      return `m.priority ${direction}, ${newestFirst}`;
     case 'subject':
       return `${BASE_SUBJECT}(m.subject) COLLATE NOCASE ${direction}, ${newestFirst}`;
     case 'from':

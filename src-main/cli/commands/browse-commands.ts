@@ -26,10 +26,10 @@ const LIST_OPTIONS = {
   collapsed: { type: 'boolean' }, text: { type: 'string' },
 } as const;
 
-const LIST_USAGE = 'Usage: wren list ACCOUNT FOLDER [--limit N] [--offset N] [--sort date|from|subject|size] [--reverse] [--unread] [--flagged] [--attachments] [--tagged] [--text WORDS] [--threads [--collapsed]]';
+const LIST_USAGE = 'Usage: wren list ACCOUNT FOLDER [--limit N] [--offset N] [--sort date|from|subject|size|priority] [--reverse] [--unread] [--flagged] [--attachments] [--tagged] [--text WORDS] [--threads [--collapsed]]';
 
 /**
- * `wren list ACCOUNT FOLDER [--limit N] [--offset N] [--sort date|from|subject|size] [--reverse]`: newest
+ * `wren list ACCOUNT FOLDER [--limit N] [--offset N] [--sort date|from|subject|size|priority] [--reverse]`: newest
  * first unless sorted otherwise (by size largest first, by sender and subject A to Z; --reverse turns
  * any of them), from the cache; any length, paged underneath. --unread, --flagged, --attachments, --tagged: only those
  * (together: only those that are all of them). --text WORDS: only those whose sender, recipients or subject

@@ -5,7 +5,7 @@ import { useSettings } from '../../settings/settings-context';
 
 type SortKey = ListSort['by'];
 
-const LABELS: Record<SortKey, StringKey> = { date: 'sort.date', from: 'sort.from', subject: 'sort.subject', size: 'sort.size' };
+const LABELS: Record<SortKey, StringKey> = { date: 'sort.date', from: 'sort.from', subject: 'sort.subject', size: 'sort.size', priority: 'sort.priority' };
 
 /** The words of each direction: what comes first, for the key chosen. */
 const DIRECTIONS: Record<SortKey, { descending: StringKey; ascending: StringKey }> = {
@@ -13,11 +13,12 @@ const DIRECTIONS: Record<SortKey, { descending: StringKey; ascending: StringKey 
   from: { descending: 'sort.zToA', ascending: 'sort.aToZ' },
   subject: { descending: 'sort.zToA', ascending: 'sort.aToZ' },
   size: { descending: 'sort.largestFirst', ascending: 'sort.smallestFirst' },
+  priority: { descending: 'sort.highestFirst', ascending: 'sort.lowestFirst' },
 };
 
 /**
  * How a folder's list is sorted, as Thunderbird's column headers let one choose: by date, sender (the
- * recipient in Sent and Drafts, whom the rows show there), subject (without "Re:") or size, either way.
+ * recipient in Sent and Drafts, whom the rows show there), subject (without "Re:"), size or priority, either way.
  * Beside it, Thunderbird's threaded view: replies under what they answer. Saved in the settings, so every
  * folder and the next start keep both.
  */

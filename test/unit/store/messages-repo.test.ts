@@ -109,12 +109,12 @@ describe('MessagesRepo.page, sorted', () => {
     const store = setup();
     const folderId = addFolder(store, 'imap', 'INBOX');
     store.write(() => store.messages.insertHeaders(folderId, [
-      header(1, { subject: 'Re: budget', from: { name: 'Zhang Wei', address: 'zw@test' }, size: 300, date: Date.UTC(2026, 0, 3) }),
-      header(2, { subject: 'agenda', from: { name: '', address: 'bob@test' }, size: 100, date: Date.UTC(2026, 0, 1) }),
+      header(1, { subject: 'Re: budget', from: { name: 'Zhang Wei', address: 'zw@test' }, size: 300, date: Date.UTC(2026, 0, 3), priority: 'low' }),
+      header(2, { subject: 'agenda', from: { name: '', address: 'bob@test' }, size: 100, date: Date.UTC(2026, 0, 1), priority: 'high' }),
       header(3, { subject: '回复: Budget', from: { name: 'alice', address: 'a@test' }, size: 200, date: Date.UTC(2026, 0, 2) }),
       header(4, { subject: 'Crab', from: { name: 'Alice', address: 'a2@test' }, size: 200, date: Date.UTC(2026, 0, 4) }),
     ]));
-    const uids = (by: 'date' | 'from' | 'subject' | 'size', descending: boolean, offset = 0, limit = 10) =>
+    const uids = (by: 'date' | 'from' | 'subject' | 'size' | 'priority', descending: boolean, offset = 0, limit = 10) =>
       store.messages.page(folderId, offset, limit, { by, descending }).items.map((m) => m.uid);
     return { store, folderId, uids };
   }
@@ -136,6 +136,12 @@ describe('MessagesRepo.page, sorted', () => {
     expect(uids('from', false)).toEqual([4, 3, 2, 1]);
     expect(uids('size', true)).toEqual([1, 4, 3, 2]);
     expect([...uids('size', true, 0, 2), ...uids('size', true, 2, 2)]).toEqual(uids('size', true));
+  });
+
+  it('by priority (Thunderbird\'s Priority column): high, normal, low, newest first within each', () => {
+    const { uids } = sortedFolder();
+    expect(uids('priority', true)).toEqual([2, 4, 3, 1]);
+    expect(uids('priority', false)).toEqual([1, 4, 3, 2]);
   });
 
   it('in Sent, "from" sorts by the first recipient, whom the list shows there', () => {
