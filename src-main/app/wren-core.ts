@@ -16,6 +16,7 @@ import { WrenError } from '../errors/wren-error';
 import { MessageReader } from '../messages/message-reader';
 import { OperationsService } from '../journal/operations-service';
 import { MessageFilters } from '../filters/message-filters';
+import { FilterRedirect } from '../filters/filter-redirect';
 import { alsoIn, IgnoredThreads } from '../messages/ignored-threads';
 import { JunkFilter } from '../junk/junk-filter';
 import { PasswordVault } from '../secrets/password-vault';
@@ -151,7 +152,8 @@ export class WrenCore {
     });
     this.reader = new MessageReader(this.store, this.sessions, this.operations, (accountId) => this.loginFor(accountId));
     this.operations.cacheSource = (messageId) => this.reader.cachedSource(messageId);
-    this.filters = new MessageFilters(this.store, (operation) => this.operations.apply(operation));
+    const redirects = new FilterRedirect(this.store, this.reader, () => this.outbox);
+    this.filters = new MessageFilters(this.store, (operation) => this.operations.apply(operation), (messageId, to) => redirects.redirect(messageId, to));
     this.ignoredThreads = new IgnoredThreads(this.store, (operation) => this.operations.apply(operation));
     this.junk = new JunkFilter(this.store, (operation) => this.operations.apply(operation), (id) => this.reader.read(id, { markSeen: false }), () => this.settings.settings.app.junkFilter);
     this.localFolders = new LocalFolders(this.store);

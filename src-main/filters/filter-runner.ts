@@ -10,8 +10,12 @@ const BATCH = 500;
 /** How the runner changes mail: through the operations journal, as the user's own actions (local first, replayed to the server). */
 export type ApplyOperation = (operation: MailOperation) => Promise<unknown>;
 
-/** What the filters decided for one message: flags to add, folders to copy it to, and where it goes (a folder, or Trash). */
+/** Sends a message on as it is to an address (see FilterRedirect); 'skipped' when it must not be (a loop). */
+export type RedirectMessage = (messageId: number, to: string) => Promise<'sent' | 'skipped'>;
+
+/** What the filters decided for one message: addresses to redirect it to, flags to add, folders to copy it to, and where it goes (a folder, or Trash). */
 interface Decision {
+  redirectTo: Set<string>;
   add: Set<MessageFlag>;
   copyTo: Set<number>;
   moveTo: number | null;
@@ -20,20 +24,22 @@ interface Decision {
 
 /**
  * Runs an account's filters over messages, in the filters' order, as Thunderbird does: every matching filter
- * adds its flags and copies; the first that moves or deletes the message ends its filtering. The changes go
- * through the operations journal in as few operations as the decisions allow (one per set of flags, one per
- * target), the flags first (the copies and the move carry them), then the copies, then the moves.
+ * adds its redirects, flags and copies; the first that moves or deletes the message ends its filtering. The
+ * redirects go first, through the outbox; the changes then go through the operations journal in as few
+ * operations as the decisions allow (one per set of flags, one per target), the flags first (the copies and
+ * the move carry them), then the copies, then the moves.
  */
 export class FilterRunner {
   constructor(
     private readonly store: Store,
     private readonly apply: ApplyOperation,
+    private readonly redirect: RedirectMessage | null = null,
   ) {}
 
   /** Runs the account's enabled filters (or only `only`, enabled or not: "Run now") over the messages. */
   async run(accountId: number, messageIds: readonly number[], only?: MessageFilter): Promise<FilterRunResult> {
     const filters = only ? [only] : this.store.filters.list(accountId).filter((filter) => filter.enabled);
-    const result: FilterRunResult = { matched: 0, moved: 0, copied: 0, missingFolders: [] };
+    const result: FilterRunResult = { matched: 0, moved: 0, copied: 0, redirected: 0, redirectsFailed: 0, missingFolders: [] };
     if (filters.length === 0) return result;
     const usable = this.usableFilters(filters, accountId, result);
     const decisions = new Map<number, Decision>();
@@ -48,10 +54,26 @@ export class FilterRunner {
       }
     }
     result.matched = decisions.size;
+    // Sent on first, while each message is still where it arrived (its source is read from there).
+    await this.redirectAll(decisions, result);
     for (const operation of operationsFor(decisions)) await this.apply(operation);
     result.moved = [...decisions.values()].filter((decision) => decision.delete || decision.moveTo !== null).length;
     result.copied = [...decisions.values()].reduce((sum, decision) => sum + decision.copyTo.size, 0);
     return result;
+  }
+
+  private async redirectAll(decisions: Map<number, Decision>, result: FilterRunResult): Promise<void> {
+    for (const [id, decision] of decisions) {
+      for (const address of decision.redirectTo) {
+        try {
+          if (!this.redirect) throw new Error('no way to send mail here');
+          if ((await this.redirect(id, address)) === 'sent') result.redirected += 1;
+        } catch (error) {
+          result.redirectsFailed += 1;
+          console.error(`[wren] a filter could not redirect message ${id} to ${address}:`, error);
+        }
+      }
+    }
   }
 
   /** A filter whose target folder (of a move or a copy) is gone keeps its other actions; the filter is reported. */
@@ -78,8 +100,9 @@ function decide(filters: MessageFilter[], message: FilteredRow, now: number): De
   let decision: Decision | null = null;
   for (const filter of filters) {
     if (!matchesFilter(filter, message, now)) continue;
-    decision ??= { add: new Set(), copyTo: new Set(), moveTo: null, delete: false };
+    decision ??= { redirectTo: new Set(), add: new Set(), copyTo: new Set(), moveTo: null, delete: false };
     const { actions } = filter;
+    if (actions.redirectTo !== null) decision.redirectTo.add(actions.redirectTo);
     if (actions.copyTo !== null && actions.copyTo !== message.folderId) decision.copyTo.add(actions.copyTo);
     if (actions.markRead) decision.add.add('\\Seen');
     if (actions.flag) decision.add.add('\\Flagged');

@@ -51,13 +51,15 @@ export const FilterCondition = z
 export type FilterCondition = z.output<typeof FilterCondition>;
 
 /**
- * What a matching message gets. A copy (to a folder of the same account, or a local one) is made before a move;
- * a move and a delete (to Trash) end the filtering of that message.
+ * What a matching message gets. A redirect (Thunderbird's Redirect: the message sent on as it is) goes first,
+ * while the message is still where it arrived; a copy (to a folder of the same account, or a local one) is
+ * made before a move; a move and a delete (to Trash) end the filtering of that message.
  */
 export const FilterActions = z
   .object({
     moveTo: z.number().int().positive().nullable().default(null),
     copyTo: z.number().int().positive().nullable().default(null),
+    redirectTo: z.string().trim().toLowerCase().email().max(320).nullable().default(null),
     markRead: z.boolean().default(false),
     flag: z.boolean().default(false),
     tag: z.enum(MESSAGE_TAGS).nullable().default(null),
@@ -65,7 +67,7 @@ export const FilterActions = z
   })
   .strict()
   .refine((actions) => !(actions.delete && actions.moveTo !== null), { message: 'A filter either moves or deletes, not both.' })
-  .refine((actions) => actions.delete || actions.moveTo !== null || actions.copyTo !== null || actions.markRead || actions.flag || actions.tag !== null, {
+  .refine((actions) => actions.delete || actions.moveTo !== null || actions.copyTo !== null || actions.redirectTo !== null || actions.markRead || actions.flag || actions.tag !== null, {
     message: 'A filter needs at least one action.',
   });
 export type FilterActions = z.output<typeof FilterActions>;
@@ -97,6 +99,10 @@ export interface FilterRunResult {
   moved: number;
   /** Copies made (a message copied by two filters counts twice). */
   copied: number;
+  /** Messages sent on by a redirect (to each address once). */
+  redirected: number;
+  /** Redirects that could not be handed to the outbox (no SMTP server, the source unreadable): logged, the rest done. */
+  redirectsFailed: number;
   /** Filters whose folder is gone (deleted or renamed elsewhere): their move or copy was left undone. */
   missingFolders: number[];
 }

@@ -95,7 +95,8 @@ export class FiltersRepo {
 function toFilter(row: FilterRow): MessageFilter {
   return {
     id: row.id, accountId: row.accountId, position: row.position, name: row.name, enabled: row.enabled === 1, match: row.match,
-    // Filters saved before copies existed have no copyTo.
-    conditions: JSON.parse(row.conditions_json) as FilterCondition[], actions: { copyTo: null, ...(JSON.parse(row.actions_json) as Partial<FilterActions>) } as FilterActions,
+    // Filters saved before copies and redirects existed have no copyTo, no redirectTo.
+    conditions: JSON.parse(row.conditions_json) as FilterCondition[],
+    actions: { copyTo: null, redirectTo: null, ...(JSON.parse(row.actions_json) as Partial<FilterActions>) } as FilterActions,
   };
 }

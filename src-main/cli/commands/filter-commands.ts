@@ -7,7 +7,7 @@ import { sendChanges } from '../send-changes';
 
 export const FILTER_USAGE = `filter list ACCOUNT
 filter add ACCOUNT --name N [--from T]... [--to T]... [--subject T]... [--if FIELD:OPERATOR:T]... [--any]
-           [--copy FOLDER] [--move FOLDER | --delete] [--local] [--read] [--flag] [--tag 1-5]   (at least one condition
+           [--redirect ADDRESS] [--copy FOLDER] [--move FOLDER | --delete] [--local] [--read] [--flag] [--tag 1-5]   (at least one condition
            and one action; --from/--to/--subject: contains T; --if: FIELD from|to|subject, OPERATOR contains|not-contains|
            is|is-not|begins|ends, e.g. --if subject:begins:[list]; FIELD size (T in KB) or age (T in days), OPERATOR
            greater|less, e.g. --if size:greater:5000, --if age:greater:30; FIELD status, OPERATOR is|is-not, T read|
@@ -24,6 +24,7 @@ const ADD_OPTIONS = {
   any: { type: 'boolean' },
   move: { type: 'string' },
   copy: { type: 'string' },
+  redirect: { type: 'string' },
   local: { type: 'boolean' },
   delete: { type: 'boolean' },
   read: { type: 'boolean' },
@@ -64,6 +65,7 @@ function line(filter: MessageFilter, folders: FolderView[]): string {
   const named = (id: number) => folderName(folders.find((f) => f.id === id)) ?? `(missing folder ${id})`;
   const doing = [
     actions.markRead && 'mark read', actions.flag && 'flag', actions.tag && `tag ${MESSAGE_TAGS.indexOf(actions.tag) + 1}`,
+    actions.redirectTo !== null && `redirect to ${actions.redirectTo}`,
     actions.copyTo !== null && `copy to ${named(actions.copyTo)}`,
     actions.moveTo !== null && `move to ${named(actions.moveTo)}`,
     actions.delete && 'delete',
@@ -114,7 +116,7 @@ async function addFilter(context: CliContext, args: string[]): Promise<number> {
   const [moveTo, copyTo] = [await folderOf(v.move), await folderOf(v.copy)];
   const filter = await context.request('filters.save', {
     accountId: account.id, name: v.name, match: v.any ? 'any' : 'all', conditions,
-    actions: { moveTo, copyTo, delete: v.delete ?? false, markRead: v.read ?? false, flag: v.flag ?? false, tag: v.tag === undefined ? null : MESSAGE_TAGS[Number(v.tag) - 1]! },
+    actions: { moveTo, copyTo, redirectTo: v.redirect ?? null, delete: v.delete ?? false, markRead: v.read ?? false, flag: v.flag ?? false, tag: v.tag === undefined ? null : MESSAGE_TAGS[Number(v.tag) - 1]! },
   });
   const folders = [...(await context.request('folders.list', { accountId: account.id })), ...(await context.request('folders.list', { accountId: null }))];
   context.print(filter, () => [line(filter, folders)]);
@@ -128,7 +130,9 @@ async function runFilters(context: CliContext, args: string[]): Promise<number> 
   const folder = await findFolder(context, account.id, positionals[1]);
   const result = await context.request('filters.run', { folderId: folder.id, ...(values.filter && { filterId: Number(values.filter) }) });
   const copies = result.copied > 0 ? `, made ${result.copied} cop${result.copied === 1 ? 'y' : 'ies'}` : '';
-  const done = `Filters matched ${result.matched} message${result.matched === 1 ? '' : 's'}, moved or deleted ${result.moved}${copies}`;
+  const redirects = result.redirected > 0 ? `, redirected ${result.redirected}` : '';
+  const done = `Filters matched ${result.matched} message${result.matched === 1 ? '' : 's'}, moved or deleted ${result.moved}${copies}${redirects}`;
+  if (result.redirectsFailed > 0) context.note(`${result.redirectsFailed} redirect${result.redirectsFailed === 1 ? '' : 's'} could not be handed to the outbox (is an outgoing server set?).`);
   for (const filterId of result.missingFolders) context.note(`filter ${filterId} moves or copies to a folder that is gone; that was left undone.`);
   context.print(result, () => [done]);
   return sendChanges(context, account.id, done);

@@ -24,9 +24,9 @@ export function FilterForm({ accountId, filter, draft, folders, busy, onSave, on
   const [name, setName] = useState(filter?.name ?? draft?.name ?? '');
   const [match, setMatch] = useState<'all' | 'any'>(filter?.match ?? 'all');
   const [conditions, setConditions] = useState<FilterCondition[]>(filter?.conditions ?? draft?.conditions ?? [{ field: 'from', operator: 'contains', text: '' }]);
-  const [actions, setActions] = useState<Actions>(filter?.actions ?? { moveTo: null, copyTo: null, markRead: false, flag: false, tag: null, delete: false });
+  const [actions, setActions] = useState<Actions>(filter?.actions ?? { moveTo: null, copyTo: null, redirectTo: null, markRead: false, flag: false, tag: null, delete: false });
   const filled = conditions.filter((condition) => condition.text.trim() !== '');
-  const acts = actions.delete || actions.moveTo !== null || actions.copyTo !== null || actions.markRead || actions.flag || actions.tag !== null;
+  const acts = actions.delete || actions.moveTo !== null || actions.copyTo !== null || actions.redirectTo !== null || actions.markRead || actions.flag || actions.tag !== null;
   const ready = name.trim() !== '' && filled.length > 0 && acts;
   const setCondition = (index: number, changed: FilterCondition) => setConditions(conditions.map((c, i) => (i === index ? changed : c)));
   return (
@@ -65,12 +65,17 @@ export function FilterForm({ accountId, filter, draft, folders, busy, onSave, on
 
 type Actions = MessageFilter['actions'];
 
-/** What the filter does: copy, move (or delete), mark read, star, tag. */
+/** What the filter does: redirect, copy, move (or delete), mark read, star, tag. */
 function FilterActionFields({ actions, folders, onChange }: { actions: Actions; folders: FolderView[]; onChange(change: Partial<Actions>): void }) {
   const t = useT();
   return (
     <fieldset className="filter-form__actions">
       <legend>{t('msgFilter.then')}</legend>
+      <label>
+        {t('msgFilter.redirectTo')}{' '}
+        <input type="email" value={actions.redirectTo ?? ''} placeholder={t('msgFilter.redirectPlaceholder')}
+          onChange={(event) => onChange({ redirectTo: event.target.value.trim() || null })} data-testid="filter-redirect" />
+      </label>
       <label>
         {t('msgFilter.copyTo')}{' '}
         <select value={actions.copyTo ?? ''} onChange={(event) => onChange({ copyTo: event.target.value ? Number(event.target.value) : null })} data-testid="filter-copy">

@@ -66,7 +66,7 @@ export function FilterEditor({ account }: { account: AccountView }) {
           </li>
         ))}
       </ul>
-      {ran && <p className="settings__hint" role="status" data-testid="filter-ran">{ran.copied > 0 ? t('msgFilter.ranCopied', { matched: ran.matched, moved: ran.moved, copied: ran.copied }) : t('msgFilter.ran', { matched: ran.matched, moved: ran.moved })}</p>}
+      {ran && <p className="settings__hint" role="status" data-testid="filter-ran">{ranWords(ran, t)}</p>}
       {error && <ErrorNotice error={error} />}
       {editing === null ? (
         <span className="filter-editor__bottom">
@@ -80,6 +80,14 @@ export function FilterEditor({ account }: { account: AccountView }) {
   );
 }
 
+/** What "Run now" did: matched and moved, and the copies and redirects when there were any. */
+function ranWords(ran: FilterRunResult, t: ReturnType<typeof useT>): string {
+  const words = [ran.copied > 0 ? t('msgFilter.ranCopied', { matched: ran.matched, moved: ran.moved, copied: ran.copied }) : t('msgFilter.ran', { matched: ran.matched, moved: ran.moved })];
+  if (ran.redirected > 0) words.push(t('msgFilter.ranRedirected', { count: ran.redirected }));
+  if (ran.redirectsFailed > 0) words.push(t('msgFilter.redirectsFailed', { count: ran.redirectsFailed }));
+  return words.join(' ');
+}
+
 /** "From contains x and subject begins with y → Move to Lists, Mark read" in the user's language. */
 function summary(filter: MessageFilter, folders: FolderView[], t: ReturnType<typeof useT>): string {
   const conditions = filter.conditions.map((c) => `${t(FIELD_LABELS[c.field])} ${t(OPERATOR_LABELS[c.operator])} ${conditionValueWords(c, t)}`).join(filter.match === 'all' ? t('msgFilter.and') : t('msgFilter.or'));
@@ -89,6 +97,7 @@ function summary(filter: MessageFilter, folders: FolderView[], t: ReturnType<typ
     return target ? filterFolderLabel(target, t) : t('msgFilter.folderGone');
   };
   const doing = [
+    actions.redirectTo !== null && `${t('msgFilter.redirectTo')} ${actions.redirectTo}`,
     actions.copyTo !== null && `${t('msgFilter.copyTo')} ${named(actions.copyTo)}`,
     actions.moveTo !== null && `${t('msgFilter.moveTo')} ${named(actions.moveTo)}`,
     actions.delete && t('msgFilter.delete'),

@@ -40,7 +40,7 @@ describe('MessageFilters', () => {
     save({ name: 'Spam', conditions: [{ field: 'subject', operator: 'contains', text: 'win' }, { field: 'from', operator: 'contains', text: 'bad.example' }], match: 'any', actions: { delete: true } });
     save({ name: 'Never', enabled: false, conditions: [{ field: 'subject', operator: 'contains', text: '季度' }], actions: { delete: true } });
     save({ name: 'After a move', conditions: [{ field: 'subject', operator: 'contains', text: 'digest' }], actions: { flag: true } });
-    expect(await filters.run(inbox)).toEqual({ matched: 3, moved: 2, copied: 0, missingFolders: [] });
+    expect(await filters.run(inbox)).toEqual({ matched: 3, moved: 2, copied: 0, redirected: 0, redirectsFailed: 0, missingFolders: [] });
     expect(applied).toEqual([
       { kind: 'flags', messageIds: [ids[0]], add: ['\\Seen'], remove: [] },
       { kind: 'flags', messageIds: [ids[1]], add: ['$label1', '\\Flagged'], remove: [] },
@@ -56,7 +56,7 @@ describe('MessageFilters', () => {
     save({ name: 'Keep lists', conditions: [{ field: 'from', operator: 'contains', text: 'lists.example.org' }], actions: { copyTo: kept, markRead: true } });
     save({ name: 'Lists', conditions: [{ field: 'subject', operator: 'contains', text: 'digest' }], actions: { copyTo: boss, moveTo: lists } });
     save({ name: 'Boss', conditions: [{ field: 'from', operator: 'contains', text: 'boss@' }], actions: { copyTo: inbox, flag: true } });
-    expect(await filters.run(inbox)).toEqual({ matched: 2, moved: 1, copied: 2, missingFolders: [] });
+    expect(await filters.run(inbox)).toEqual({ matched: 2, moved: 1, copied: 2, redirected: 0, redirectsFailed: 0, missingFolders: [] });
     expect(applied).toEqual([
       { kind: 'flags', messageIds: [ids[0]], add: ['\\Seen'], remove: [] },
       { kind: 'flags', messageIds: [ids[1]], add: ['\\Flagged'], remove: [] },
@@ -66,6 +66,34 @@ describe('MessageFilters', () => {
     ]);
     const other = addFolder(store, addAccount(store, 'other'), 'INBOX', 'inbox');
     expect(() => save({ name: 'x', conditions: [{ field: 'subject', operator: 'contains', text: 'x' }], actions: { copyTo: other } })).toThrow(/moves or copies/);
+  });
+
+  it('redirects first, while the message is still where it arrived, once per address; a failed or skipped redirect leaves the rest done', async () => {
+    const t = tempStore();
+    dispose = t.dispose;
+    const accountId = addAccount(t.store, 'me');
+    const inbox = addFolder(t.store, accountId, 'INBOX', 'inbox');
+    const lists = addFolder(t.store, accountId, 'Lists', null);
+    const ids = t.store.write(() => t.store.messages.insertHeaders(inbox, [header(1, 'boss@example.com', 'Urgent'), header(2, 'boss@example.com', 'Loop'), header(3, 'x@y', 'Other')]));
+    const log: string[] = [];
+    const filters = new MessageFilters(t.store, async (operation) => void log.push(operation.kind), async (messageId, to) => {
+      log.push(`redirect ${messageId} to ${to} from folder ${t.store.messages.get(messageId)!.folderId}`);
+      if (messageId === ids[1]) return 'skipped';
+      if (to === 'broken@example.com') throw new Error('no SMTP server');
+      return 'sent';
+    });
+    filters.save({ accountId, name: 'Forward', conditions: [{ field: 'from', operator: 'contains', text: 'boss@' }], actions: { redirectTo: 'Phone@Example.com', moveTo: lists } });
+    filters.save({ accountId, name: 'Twice', conditions: [{ field: 'subject', operator: 'is', text: 'urgent' }], actions: { redirectTo: 'phone@example.com' } });
+    filters.save({ accountId, name: 'Broken', conditions: [{ field: 'subject', operator: 'is', text: 'other' }], actions: { redirectTo: 'broken@example.com' } });
+    const log0 = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(await filters.run(inbox)).toMatchObject({ matched: 3, moved: 2, redirected: 1, redirectsFailed: 1 });
+    log0.mockRestore();
+    expect(log).toEqual([
+      `redirect ${ids[0]} to phone@example.com from folder ${inbox}`,
+      `redirect ${ids[1]} to phone@example.com from folder ${inbox}`,
+      `redirect ${ids[2]} to broken@example.com from folder ${inbox}`,
+      'move',
+    ]);
   });
 
   it('matches by age and status: old read mail, and what is starred', async () => {
@@ -100,7 +128,7 @@ describe('MessageFilters', () => {
     const { store, inbox, lists, ids, applied, filters, save } = setup();
     const moving = save({ name: 'Lists', conditions: [{ field: 'from', operator: 'contains', text: 'lists.example.org' }], actions: { moveTo: lists, flag: true } });
     store.db.prepare('DELETE FROM folders WHERE id = ?').run(lists);
-    expect(await filters.run(inbox)).toEqual({ matched: 1, moved: 0, copied: 0, missingFolders: [moving.id] });
+    expect(await filters.run(inbox)).toEqual({ matched: 1, moved: 0, copied: 0, redirected: 0, redirectsFailed: 0, missingFolders: [moving.id] });
     expect(applied).toEqual([{ kind: 'flags', messageIds: [ids[0]], add: ['\\Flagged'], remove: [] }]);
   });
 
