@@ -22,7 +22,6 @@ export const FILTER_OPERATORS = [...TEXT_OPERATORS, ...NUMBER_OPERATORS] as cons
 export type FilterOperator = (typeof FILTER_OPERATORS)[number];
 export type TextOperator = (typeof TEXT_OPERATORS)[number];
 export type NumberOperator = (typeof NUMBER_OPERATORS)[number];
-export type StatusOperator = (typeof STATUS_OPERATORS)[number];
 
 /** The statuses a condition asks about: a status condition's text is one of them. */
 export const FILTER_STATUSES = ['read', 'flagged', 'answered', 'attachment'] as const;

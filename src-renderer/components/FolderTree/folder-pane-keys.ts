@@ -40,7 +40,7 @@ export function onFolderPaneKey(event: KeyboardEvent<HTMLElement>): void {
   if (!row) return;
   const rows = rowsOf(event.currentTarget);
   const index = rows.indexOf(row);
-  const twisty = row.querySelector<HTMLButtonElement>('[aria-expanded]');
+  const twisty = row.querySelector<HTMLButtonElement>('.folder-row__twisty');
   const folded = twisty?.getAttribute('aria-expanded') === 'false';
   switch (event.key) {
     case 'ArrowDown':

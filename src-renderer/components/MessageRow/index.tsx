@@ -75,18 +75,23 @@ export function MessageRow({ message, folderRole, account, place, selected, focu
         )}
         {place && <span className="message-row__place" data-testid="message-place">{place}</span>}
         {message.junk && <span className="message-row__junk" data-testid="junk-mark">{t('junk.mark')}</span>}
-        {message.priority && (
-          // Thunderbird's Priority column, as a mark before the subject: ! for high, ↓ for low.
-          <span className={`message-row__priority message-row__priority--${message.priority}`} title={t('messages.priority', { level: t(`reading.priority.${message.priority}`) })}
-            aria-label={t('messages.priority', { level: t(`reading.priority.${message.priority}`) })} data-testid="priority-mark">
-            {message.priority === 'high' ? '!' : '↓'}
-          </span>
-        )}
+        {message.priority && <PriorityMark priority={message.priority} />}
         <TagChips tags={message.tags} />
         <span className="message-row__subject">{message.subject || t('messages.noSubject')}</span>
         <span className="message-row__size">{formatSize(message.size, locale)}</span>
       </div>
     </div>
+  );
+}
+
+/** Thunderbird's Priority column, as a mark before the subject: ! for high, ↓ for low, its words on hover and for a screen reader. */
+function PriorityMark({ priority }: { priority: 'high' | 'low' }) {
+  const { t } = useI18n();
+  const words = t('messages.priority', { level: t(`reading.priority.${priority}`) });
+  return (
+    <span className={`message-row__priority message-row__priority--${priority}`} title={words} aria-label={words} data-testid="priority-mark">
+      {priority === 'high' ? '!' : '↓'}
+    </span>
   );
 }
 
