@@ -48,19 +48,10 @@ const TOKEN = new RegExp(`(-(?=\\S))?(?:(${KNOWN_PREFIXES}):\\s*|([A-Za-z_]+):)?
  * full-width `ｆｒｏｍ：` is a prefix too, and “ ” quote as " does.
  */
 export function readSearchQuery(query: string, now: number): ReadQuery {
-  const terms: SearchTerm[] = [];
-  let conditions: SearchConditions = {};
+  const read = new QueryParts();
   // SQLite ends a string at a NUL byte, so inside an FTS5 string it leaves the string unterminated: no one types it.
   // A Chinese input method types “ ” for the quote key: they quote a phrase as " does.
   const normal = searchForm(query.replaceAll('\u0000', '')).replace(/[\u201C\u201D]/g, '"');
-  // An OR just read, waiting for the word it joins to the one before; it joins only a word read just before it.
-  let orPending = false;
-  let joinable = false;
-  const add = (term: SearchTerm) => {
-    terms.push(orPending && !term.negated ? { ...term, orWithPrevious: true } : term);
-    orPending = false;
-    joinable = !term.negated;
-  };
   for (const match of normal.matchAll(TOKEN)) {
     const [whole, minus, ours, other, quoted, bare] = match;
     const negated = minus !== undefined;
@@ -68,28 +59,45 @@ export function readSearchQuery(query: string, now: number): ReadQuery {
     // A prefix with nothing after it yet ("from:" while the name is being typed) narrows nothing and is no word.
     if (bare !== undefined && !prefix && isPrefixAlone(bare)) continue;
     // OR in capitals is never a word to look for ("OR" in quotes is): it joins, or it is dropped.
-    if (whole === 'OR') {
-      orPending = joinable;
-      joinable = false;
-      continue;
+    if (whole === 'OR') read.or();
+    else if (prefix && isSearchOperator(prefix)) {
+      const asked = readOperator(prefix, quoted ?? bare ?? '', now);
+      if (asked) read.condition(negated ? negateConditions(asked) : asked);
+      else read.term({ text: whole, phrase: false, column: null, negated: false });
+    } else {
+      const column = prefix ? FIELDS[prefix] : null;
+      // Not one of ours ("http:", "re:"): the whole thing is text.
+      if (column === undefined) read.term({ text: whole, phrase: false, column: null, negated: false });
+      else read.term({ text: quoted ?? bare ?? '', phrase: quoted !== undefined, column, negated });
     }
-    const text = quoted ?? bare ?? '';
-    if (prefix && isSearchOperator(prefix)) {
-      const asked = readOperator(prefix, text, now);
-      if (!asked) add({ text: whole, phrase: false, column: null, negated: false });
-      else {
-        conditions = mergeConditions(conditions, negated ? negateConditions(asked) : asked);
-        orPending = false;
-        joinable = false;
-      }
-      continue;
-    }
-    const column = prefix ? FIELDS[prefix] : null;
-    // Not one of ours ("http:", "re:"): the whole thing is text.
-    if (column === undefined) add({ text: whole, phrase: false, column: null, negated: false });
-    else add({ text, phrase: quoted !== undefined, column, negated });
   }
-  return { terms, conditions };
+  return { terms: read.terms, conditions: read.conditions };
+}
+
+/** A query's terms and conditions as they are read, with an OR waiting for the word it joins to the one just before. */
+class QueryParts {
+  readonly terms: SearchTerm[] = [];
+  conditions: SearchConditions = {};
+  private orPending = false;
+  /** The last thing read was a word an OR may join (not an operator, not a minus-word, not another OR). */
+  private joinable = false;
+
+  term(term: SearchTerm): void {
+    this.terms.push(this.orPending && !term.negated ? { ...term, orWithPrevious: true } : term);
+    this.orPending = false;
+    this.joinable = !term.negated;
+  }
+
+  condition(asked: SearchConditions): void {
+    this.conditions = mergeConditions(this.conditions, asked);
+    this.orPending = false;
+    this.joinable = false;
+  }
+
+  or(): void {
+    this.orPending = this.joinable;
+    this.joinable = false;
+  }
 }
 
 function isPrefixAlone(text: string): boolean {
