@@ -22,6 +22,11 @@ describe('web mode: find in this message', () => {
   const web = webSession();
   const row = (subject: string) => web.page.getByTestId('message-row').filter({ hasText: subject });
   const count = () => web.page.getByTestId('find-count').textContent();
+  /** Ctrl+F, then waits until the box has the focus: the bar gives it in an effect after it first paints. */
+  const openFindBar = async () => {
+    await web.page.keyboard.press('Control+f');
+    await expect.poll(() => web.page.getByTestId('find-input').evaluate((box) => box === box.ownerDocument.activeElement)).toBe(true);
+  };
   const marked = () => web.page.locator('.reading-pane iframe').evaluate((frame) => (frame as unknown as FrameWindow).contentWindow.CSS.highlights.get('wren-find')?.size ?? 0);
 
   beforeAll(async () => {
@@ -33,8 +38,7 @@ describe('web mode: find in this message', () => {
   it('Ctrl+F marks the matches in an HTML mail; Enter and Shift+Enter walk them, Escape clears them', async () => {
     await row('Weekly news').click();
     await web.page.locator('.reading-pane iframe').waitFor();
-    await web.page.keyboard.press('Control+f');
-    await web.page.getByTestId('find-input').waitFor();
+    await openFindBar();
     await web.page.keyboard.type('web');
     await expect.poll(count).toBe('1 of 2');
     expect(await marked()).toBe(2);
@@ -54,7 +58,7 @@ describe('web mode: find in this message', () => {
     await web.page.getByTestId('language').selectOption('zh');
     await row('会议纪要').click();
     await web.page.getByTestId('message-text').waitFor();
-    await web.page.keyboard.press('Control+f');
+    await openFindBar();
     await web.page.keyboard.type('会');
     await expect.poll(count).toBe('第 1 个，共 2 个');
     await screenshot(web.page, 'find-in-message-zh');

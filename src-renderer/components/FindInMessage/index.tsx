@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useT } from '../../i18n/i18n-context';
 import { findMatches, MAX_MATCHES } from './find-matches';
 import './find-in-message.css';
@@ -43,7 +43,8 @@ export function FindBar({ body, focusAsked, onClose }: FindBarProps) {
   const [query, setQuery] = useState('');
   const [matches, setMatches] = useState<Range[]>([]);
   const [current, setCurrent] = useState(0);
-  useEffect(() => {
+  // Before the browser paints, so that keys typed straight after Ctrl+F land in the box, not in the list behind it.
+  useLayoutEffect(() => {
     input.current?.focus();
     input.current?.select();
   }, [focusAsked]);
