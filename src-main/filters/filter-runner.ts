@@ -2,7 +2,7 @@ import type { FilterRunResult, MessageFilter } from '../ipc/filter-shapes';
 import type { MailOperation, MessageFlag } from '../ipc/mail-shapes';
 import type { FilteredRow } from '../store/filters-repo';
 import type { Store } from '../store/store';
-import { matchesFilter } from './match-filter';
+import { contentNeeds, filterVerdict, type MessageContent } from './match-filter';
 
 /** Messages read and decided at a time. */
 const BATCH = 500;
@@ -12,6 +12,12 @@ export type ApplyOperation = (operation: MailOperation) => Promise<unknown>;
 
 /** Sends a message on as it is to an address (see FilterRedirect); 'skipped' when it must not be (a loop). */
 export type RedirectMessage = (messageId: number, to: string) => Promise<'sent' | 'skipped'>;
+
+/** Reads what header and body conditions look at (see FilterContentReader); null where it cannot be read. */
+export interface ContentSource {
+  headers(messageId: number): Promise<MessageContent['headers']>;
+  body(messageId: number): Promise<MessageContent['body']>;
+}
 
 /** What the filters decided for one message: addresses to redirect it to, flags to add, folders to copy it to, and where it goes (a folder, or Trash). */
 interface Decision {
@@ -34,12 +40,13 @@ export class FilterRunner {
     private readonly store: Store,
     private readonly apply: ApplyOperation,
     private readonly redirect: RedirectMessage | null = null,
+    private readonly content: ContentSource | null = null,
   ) {}
 
   /** Runs the account's enabled filters (or only `only`, enabled or not: "Run now") over the messages. */
   async run(accountId: number, messageIds: readonly number[], only?: MessageFilter): Promise<FilterRunResult> {
     const filters = only ? [only] : this.store.filters.list(accountId).filter((filter) => filter.enabled);
-    const result: FilterRunResult = { matched: 0, moved: 0, copied: 0, redirected: 0, redirectsFailed: 0, missingFolders: [] };
+    const result: FilterRunResult = { matched: 0, moved: 0, copied: 0, redirected: 0, redirectsFailed: 0, missingFolders: [], unreadable: 0 };
     if (filters.length === 0) return result;
     const usable = this.usableFilters(filters, accountId, result);
     const decisions = new Map<number, Decision>();
@@ -49,7 +56,7 @@ export class FilterRunner {
       if (start > 0) await new Promise((resolve) => setImmediate(resolve));
       for (const message of this.store.filters.messagesToFilter(messageIds.slice(start, start + BATCH))) {
         if (message.accountId !== accountId) continue;
-        const decision = decide(usable, message, now);
+        const decision = await this.decide(usable, message, now, result);
         if (decision) decisions.set(message.id, decision);
       }
     }
@@ -76,6 +83,36 @@ export class FilterRunner {
     }
   }
 
+  /**
+   * What the filters do to one message: every matching filter adds its actions, until one moves or deletes it.
+   * A message's header fields or body are read only when a filter's answer hangs on them, once for all its filters.
+   */
+  private async decide(filters: MessageFilter[], message: FilteredRow, now: number, result: FilterRunResult): Promise<Decision | null> {
+    let decision: Decision | null = null;
+    const content: MessageContent = {};
+    let unreadable = false;
+    for (const filter of filters) {
+      let verdict = filterVerdict(filter, message, now, content);
+      if (verdict === null) {
+        unreadable = (await this.read(message.id, filter, content)) || unreadable;
+        verdict = filterVerdict(filter, message, now, content);
+      }
+      if (!verdict) continue;
+      decision ??= { redirectTo: new Set(), add: new Set(), copyTo: new Set(), moveTo: null, delete: false };
+      if (addActions(decision, filter, message)) break;
+    }
+    if (unreadable) result.unreadable += 1;
+    return decision;
+  }
+
+  /** Reads into `content` what the filter asks for and is not read yet; true when some of it could not be read. */
+  private async read(messageId: number, filter: MessageFilter, content: MessageContent): Promise<boolean> {
+    const needs = contentNeeds(filter);
+    if (needs.headers && content.headers === undefined) content.headers = this.content ? await this.content.headers(messageId) : null;
+    if (needs.body && content.body === undefined) content.body = this.content ? await this.content.body(messageId) : null;
+    return (needs.headers && content.headers === null) || (needs.body && content.body === null);
+  }
+
   /** A filter whose target folder (of a move or a copy) is gone keeps its other actions; the filter is reported. */
   private usableFilters(filters: MessageFilter[], accountId: number, result: FilterRunResult): MessageFilter[] {
     const usable = (target: number | null) => {
@@ -96,22 +133,17 @@ export function isTargetOf(folderAccountId: number | null, accountId: number): b
   return folderAccountId === null || folderAccountId === accountId;
 }
 
-function decide(filters: MessageFilter[], message: FilteredRow, now: number): Decision | null {
-  let decision: Decision | null = null;
-  for (const filter of filters) {
-    if (!matchesFilter(filter, message, now)) continue;
-    decision ??= { redirectTo: new Set(), add: new Set(), copyTo: new Set(), moveTo: null, delete: false };
-    const { actions } = filter;
-    if (actions.redirectTo !== null) decision.redirectTo.add(actions.redirectTo);
-    if (actions.copyTo !== null && actions.copyTo !== message.folderId) decision.copyTo.add(actions.copyTo);
-    if (actions.markRead) decision.add.add('\\Seen');
-    if (actions.flag) decision.add.add('\\Flagged');
-    if (actions.tag) decision.add.add(actions.tag);
-    if (actions.delete) decision.delete = true;
-    else if (actions.moveTo !== null && actions.moveTo !== message.folderId) decision.moveTo = actions.moveTo;
-    if (decision.delete || decision.moveTo !== null) break;
-  }
-  return decision;
+/** Adds a matching filter's actions to the message's decision; true when it moves or deletes it, which ends its filtering. */
+function addActions(decision: Decision, filter: MessageFilter, message: FilteredRow): boolean {
+  const { actions } = filter;
+  if (actions.redirectTo !== null) decision.redirectTo.add(actions.redirectTo);
+  if (actions.copyTo !== null && actions.copyTo !== message.folderId) decision.copyTo.add(actions.copyTo);
+  if (actions.markRead) decision.add.add('\\Seen');
+  if (actions.flag) decision.add.add('\\Flagged');
+  if (actions.tag) decision.add.add(actions.tag);
+  if (actions.delete) decision.delete = true;
+  else if (actions.moveTo !== null && actions.moveTo !== message.folderId) decision.moveTo = actions.moveTo;
+  return decision.delete || decision.moveTo !== null;
 }
 
 /** Flags first (they travel with a message copied or moved), then the copies, then the moves and deletes, grouped by what they do. */

@@ -4,9 +4,10 @@ import { MESSAGE_TAGS } from './contract-constants';
 
 /**
  * What a condition looks in: the sender, the recipients (To and Cc), the subject (names and addresses both), the
- * size, the age (days since it was sent) or a status (read, starred, answered, with attachments).
+ * size, the age (days since it was sent), a status (read, starred, answered, with attachments), a header field
+ * the condition names (Thunderbird's "Customize…": List-Id, X-Spam-Flag…) or the body's text.
  */
-export const FILTER_FIELDS = ['from', 'recipients', 'subject', 'size', 'age', 'status'] as const;
+export const FILTER_FIELDS = ['from', 'recipients', 'subject', 'size', 'age', 'status', 'header', 'body'] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
 
 /**
@@ -18,6 +19,8 @@ export const TEXT_OPERATORS = ['contains', 'doesNotContain', 'is', 'isNot', 'beg
 export const NUMBER_OPERATORS = ['isGreaterThan', 'isLessThan'] as const;
 /** A status is or is not the message's, as Thunderbird's "Status" and "Attachment Status". */
 export const STATUS_OPERATORS = ['is', 'isNot'] as const;
+/** The body contains or does not contain the text: its whole, not its start or its end, is what one asks of a body. */
+export const BODY_OPERATORS = ['contains', 'doesNotContain'] as const;
 export const FILTER_OPERATORS = [...TEXT_OPERATORS, ...NUMBER_OPERATORS] as const;
 export type FilterOperator = (typeof FILTER_OPERATORS)[number];
 export type TextOperator = (typeof TEXT_OPERATORS)[number];
@@ -33,15 +36,26 @@ export const isNumberField = (field: FilterField): field is 'size' | 'age' => fi
 /** The operators a field takes. */
 export function operatorsFor(field: FilterField): readonly FilterOperator[] {
   if (isNumberField(field)) return NUMBER_OPERATORS;
+  if (field === 'body') return BODY_OPERATORS;
   return field === 'status' ? STATUS_OPERATORS : TEXT_OPERATORS;
 }
+
+/** A header field's name as RFC 5322 allows it (printable ASCII but the colon), e.g. List-Id. */
+export const HEADER_NAME = /^[!-9;-~]{1,76}$/;
 
 /** A size's or an age's text: whole KB or days. */
 const WHOLE = /^\d{1,9}$/;
 
 export const FilterCondition = z
-  .object({ field: z.enum(FILTER_FIELDS), operator: z.enum(FILTER_OPERATORS).default('contains'), text: z.string().trim().min(1).max(500) })
+  .object({
+    field: z.enum(FILTER_FIELDS),
+    /** The header field a 'header' condition looks in (kept lower-case), and only there. */
+    header: z.string().trim().toLowerCase().regex(HEADER_NAME, 'A header name is letters, digits and dashes, without a colon (e.g. List-Id).').optional(),
+    operator: z.enum(FILTER_OPERATORS).default('contains'),
+    text: z.string().trim().min(1).max(500),
+  })
   .strict()
+  .refine((condition) => (condition.field === 'header') === (condition.header !== undefined), { message: 'A header condition names its header field, and only it does.', path: ['header'] })
   .refine((condition) => operatorsFor(condition.field).includes(condition.operator), { message: 'That comparison does not go with that field.', path: ['operator'] })
   .refine((condition) => !isNumberField(condition.field) || WHOLE.test(condition.text), { message: 'A size or an age is a whole number (KB, days).', path: ['text'] })
   .refine((condition) => condition.field !== 'status' || (FILTER_STATUSES as readonly string[]).includes(condition.text), {
@@ -104,4 +118,9 @@ export interface FilterRunResult {
   redirectsFailed: number;
   /** Filters whose folder is gone (deleted or renamed elsewhere): their move or copy was left undone. */
   missingFolders: number[];
+  /**
+   * Messages whose header fields or body a condition asked for and that could not be read (offline, gone from the
+   * server): those conditions did not hold for them, either way, so no filter acted on what it could not see.
+   */
+  unreadable: number;
 }

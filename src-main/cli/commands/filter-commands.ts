@@ -11,7 +11,9 @@ filter add ACCOUNT --name N [--from T]... [--to T]... [--subject T]... [--if FIE
            and one action; --from/--to/--subject: contains T; --if: FIELD from|to|subject, OPERATOR contains|not-contains|
            is|is-not|begins|ends, e.g. --if subject:begins:[list]; FIELD size (T in KB) or age (T in days), OPERATOR
            greater|less, e.g. --if size:greater:5000, --if age:greater:30; FIELD status, OPERATOR is|is-not, T read|
-           flagged|answered|attachment, e.g. --if status:is:attachment; --local: the FOLDERs are local folders)
+           flagged|answered|attachment, e.g. --if status:is:attachment; FIELD header:NAME, any header field, e.g.
+           --if header:list-id:contains:dev.example.org; FIELD body, OPERATOR contains|not-contains, e.g.
+           --if body:contains:invoice; --local: the FOLDERs are local folders)
 filter remove ID | filter move ID up|down   (filters run in their order)
 filter run ACCOUNT FOLDER [--filter ID]   (every enabled filter, or only ID, over the folder's messages)`;
 
@@ -42,21 +44,31 @@ const OPERATOR_WORDS: Record<FilterOperator, string> = {
   isGreaterThan: 'greater', isLessThan: 'less',
 };
 
-/** `--if FIELD:OPERATOR:TEXT` (the text may hold colons); `to` names the recipients, as --to does. */
+/**
+ * `--if FIELD:OPERATOR:TEXT` (the text may hold colons); `to` names the recipients, as --to does, and a header
+ * field is `header:NAME` (`--if header:list-id:contains:dev`). The contract checks the rest (the operators a
+ * field takes, a number's digits, a header's name).
+ */
 function conditionOf(written: string): FilterCondition {
-  const [field, operatorWord, ...text] = written.split(':');
-  const fieldName = field === 'to' ? 'recipients' : field;
+  const [first, ...rest] = written.split(':');
+  const field = first === 'to' ? 'recipients' : first;
+  const header = field === 'header' ? rest.shift() : undefined;
+  const [operatorWord, ...text] = rest;
   const operator = FILTER_OPERATORS.find((each) => OPERATOR_WORDS[each] === operatorWord);
-  if (!FILTER_FIELDS.includes(fieldName as FilterCondition['field']) || !operator || text.length === 0) {
-    throw new WrenError('BadRequest', `--if takes FIELD:OPERATOR:TEXT, FIELD from, to, subject, size (KB), age (days) or status, OPERATOR ${Object.values(OPERATOR_WORDS).join(', ')}; not "${written}".`);
+  if (!FILTER_FIELDS.includes(field as FilterCondition['field']) || !operator || text.length === 0 || header === '') {
+    throw new WrenError(
+      'BadRequest',
+      `--if takes FIELD:OPERATOR:TEXT, FIELD from, to, subject, size (KB), age (days), status, body or header:NAME, OPERATOR ${Object.values(OPERATOR_WORDS).join(', ')}; not "${written}".`,
+    );
   }
-  return { field: fieldName as FilterCondition['field'], operator, text: text.join(':') };
+  return { field: field as FilterCondition['field'], ...(header !== undefined && { header }), operator, text: text.join(':') };
 }
 
-/** A condition as `filter list` says it: sizes in KB, ages in days, statuses bare, text quoted. */
+/** A condition as `filter list` says it: sizes in KB, ages in days, statuses bare, text quoted, a header field by its name. */
 function conditionWords(condition: FilterCondition): string {
   const said = { size: `${condition.text} KB`, age: `${condition.text} days`, status: condition.text } as Partial<Record<FilterCondition['field'], string>>;
-  return `${condition.field} ${OPERATOR_WORDS[condition.operator]} ${said[condition.field] ?? `"${condition.text}"`}`;
+  const field = condition.field === 'header' ? `header ${condition.header}` : condition.field;
+  return `${field} ${OPERATOR_WORDS[condition.operator]} ${said[condition.field] ?? `"${condition.text}"`}`;
 }
 
 function line(filter: MessageFilter, folders: FolderView[]): string {
@@ -133,6 +145,9 @@ async function runFilters(context: CliContext, args: string[]): Promise<number> 
   const redirects = result.redirected > 0 ? `, redirected ${result.redirected}` : '';
   const done = `Filters matched ${result.matched} message${result.matched === 1 ? '' : 's'}, moved or deleted ${result.moved}${copies}${redirects}`;
   if (result.redirectsFailed > 0) context.note(`${result.redirectsFailed} redirect${result.redirectsFailed === 1 ? '' : 's'} could not be handed to the outbox (is an outgoing server set?).`);
+  if (result.unreadable > 0) {
+    context.note(`${result.unreadable} message${result.unreadable === 1 ? '' : 's'} could not be read for the header or body conditions (offline?): those conditions held for none of them.`);
+  }
   for (const filterId of result.missingFolders) context.note(`filter ${filterId} moves or copies to a folder that is gone; that was left undone.`);
   context.print(result, () => [done]);
   return sendChanges(context, account.id, done);

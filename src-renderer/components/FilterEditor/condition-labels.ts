@@ -4,7 +4,18 @@ import type { StringKey } from '../../i18n/en';
 /** What a condition looks at, in words (the form's list and the filter's sentence). */
 export const FIELD_LABELS: Record<FilterCondition['field'], StringKey> = {
   from: 'msgFilter.from', recipients: 'msgFilter.recipients', subject: 'msgFilter.subject', size: 'msgFilter.size', age: 'msgFilter.age', status: 'msgFilter.status',
+  header: 'msgFilter.header', body: 'msgFilter.body',
 };
+
+/** What a condition looks at as the filter's sentence says it: a header condition by its header's name (List-Id). */
+export function conditionFieldWords(condition: FilterCondition, t: (key: StringKey) => string): string {
+  return condition.field === 'header' && condition.header ? headerNameWords(condition.header) : t(FIELD_LABELS[condition.field]);
+}
+
+/** A header's name kept lower-case, written as mail writes it: list-id → List-Id. */
+export function headerNameWords(name: string): string {
+  return name.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase());
+}
 
 /** A status condition's values, in words. */
 export const STATUS_LABELS: Record<FilterStatus, StringKey> = {

@@ -10,8 +10,10 @@ import { FIELD_LABELS, OPERATOR_LABELS, STATUS_LABELS } from './condition-labels
 export function withField(condition: FilterCondition, field: FilterCondition['field']): FilterCondition {
   const kind = (of: FilterCondition['field']) => (isNumberField(of) ? 'number' : of === 'status' ? 'status' : 'text');
   const operator = operatorsFor(field).includes(condition.operator) ? condition.operator : operatorsFor(field)[0]!;
-  if (kind(field) === kind(condition.field) && field !== 'status') return { field, operator, text: condition.text };
-  return { field, operator, text: field === 'status' ? FILTER_STATUSES[0] : '' };
+  // Only a header condition names a header; it starts empty, for the user to write.
+  const header = field === 'header' ? { header: condition.header ?? '' } : {};
+  if (kind(field) === kind(condition.field) && field !== 'status') return { field, ...header, operator, text: condition.text };
+  return { field, ...header, operator, text: field === 'status' ? FILTER_STATUSES[0] : '' };
 }
 
 interface ConditionRowProps {
@@ -21,7 +23,10 @@ interface ConditionRowProps {
   onRemove?(): void;
 }
 
-/** One rule of the filter form: what it looks at, how it compares, and the text, the number (KB, days) or the status. */
+/**
+ * One rule of the filter form: what it looks at (a header field by its name, typed beside it), how it compares,
+ * and the text, the number (KB, days) or the status.
+ */
 export function ConditionRow({ condition, onChange, onRemove }: ConditionRowProps) {
   const t = useT();
   return (
@@ -29,6 +34,10 @@ export function ConditionRow({ condition, onChange, onRemove }: ConditionRowProp
       <select aria-label={t('msgFilter.field')} value={condition.field} onChange={(event) => onChange(withField(condition, event.target.value as FilterCondition['field']))} data-testid="filter-field">
         {FILTER_FIELDS.map((field) => <option key={field} value={field}>{t(FIELD_LABELS[field])}</option>)}
       </select>
+      {condition.field === 'header' && (
+        <input className="filter-form__header" aria-label={t('msgFilter.headerName')} placeholder="List-Id" value={condition.header ?? ''} spellCheck={false}
+          onChange={(event) => onChange({ ...condition, header: event.target.value })} data-testid="filter-header" />
+      )}
       <select aria-label={t('msgFilter.operator')} value={condition.operator} onChange={(event) => onChange({ ...condition, operator: event.target.value as FilterCondition['operator'] })} data-testid="filter-operator">
         {operatorsFor(condition.field).map((operator) => <option key={operator} value={operator}>{t(OPERATOR_LABELS[operator])}</option>)}
       </select>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { MESSAGE_TAGS, type FilterCondition, type FilterInput, type FolderView, type MessageFilter, type MessageTag } from '../../../src-main/ipc/contract';
+import { HEADER_NAME, MESSAGE_TAGS, type FilterCondition, type FilterInput, type FolderView, type MessageFilter, type MessageTag } from '../../../src-main/ipc/contract';
 import { useT } from '../../i18n/i18n-context';
 import { filterFolderLabel } from './folder-label';
 import { ConditionRow } from './condition-row';
@@ -27,7 +27,9 @@ export function FilterForm({ accountId, filter, draft, folders, busy, onSave, on
   const [actions, setActions] = useState<Actions>(filter?.actions ?? { moveTo: null, copyTo: null, redirectTo: null, markRead: false, flag: false, tag: null, delete: false });
   const filled = conditions.filter((condition) => condition.text.trim() !== '');
   const acts = actions.delete || actions.moveTo !== null || actions.copyTo !== null || actions.redirectTo !== null || actions.markRead || actions.flag || actions.tag !== null;
-  const ready = name.trim() !== '' && filled.length > 0 && acts;
+  // A header condition names its header as mail writes it (no colon, no spaces): List-Id.
+  const named = filled.every((condition) => condition.field !== 'header' || HEADER_NAME.test(condition.header?.trim() ?? ''));
+  const ready = name.trim() !== '' && filled.length > 0 && named && acts;
   const setCondition = (index: number, changed: FilterCondition) => setConditions(conditions.map((c, i) => (i === index ? changed : c)));
   return (
     <form

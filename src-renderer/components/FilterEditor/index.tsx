@@ -6,7 +6,7 @@ import { filterFolderLabel } from './folder-label';
 import { ErrorNotice } from '../ErrorNotice';
 import { TAG_LOOKS } from '../TagChips';
 import { FilterForm } from './filter-form';
-import { conditionValueWords, FIELD_LABELS, OPERATOR_LABELS } from './condition-labels';
+import { conditionFieldWords, conditionValueWords, OPERATOR_LABELS } from './condition-labels';
 import { useFilters } from './use-filters';
 import './filter-editor.css';
 
@@ -80,17 +80,18 @@ export function FilterEditor({ account }: { account: AccountView }) {
   );
 }
 
-/** What "Run now" did: matched and moved, and the copies and redirects when there were any. */
+/** What "Run now" did: matched and moved, and the copies, the redirects and the messages it could not read when there were any. */
 function ranWords(ran: FilterRunResult, t: ReturnType<typeof useT>): string {
   const words = [ran.copied > 0 ? t('msgFilter.ranCopied', { matched: ran.matched, moved: ran.moved, copied: ran.copied }) : t('msgFilter.ran', { matched: ran.matched, moved: ran.moved })];
   if (ran.redirected > 0) words.push(t('msgFilter.ranRedirected', { count: ran.redirected }));
   if (ran.redirectsFailed > 0) words.push(t('msgFilter.redirectsFailed', { count: ran.redirectsFailed }));
+  if (ran.unreadable > 0) words.push(t('msgFilter.unreadable', { count: ran.unreadable }));
   return words.join(' ');
 }
 
 /** "From contains x and subject begins with y → Move to Lists, Mark read" in the user's language. */
 function summary(filter: MessageFilter, folders: FolderView[], t: ReturnType<typeof useT>): string {
-  const conditions = filter.conditions.map((c) => `${t(FIELD_LABELS[c.field])} ${t(OPERATOR_LABELS[c.operator])} ${conditionValueWords(c, t)}`).join(filter.match === 'all' ? t('msgFilter.and') : t('msgFilter.or'));
+  const conditions = filter.conditions.map((c) => `${conditionFieldWords(c, t)} ${t(OPERATOR_LABELS[c.operator])} ${conditionValueWords(c, t)}`).join(filter.match === 'all' ? t('msgFilter.and') : t('msgFilter.or'));
   const { actions } = filter;
   const named = (id: number) => {
     const target = folders.find((folder) => folder.id === id);

@@ -86,4 +86,19 @@ describe('wren filter', () => {
     const status = await wren(['filter', 'add', 'Work', '--name', 'x', '--if', 'status:is:urgent', '--flag']);
     expect(status.code).toBe(2);
   });
+
+  it('--if header:NAME:… and body:…: any header field by its name, and the body\'s text, read from the server', async () => {
+    const added = await wren(['filter', 'add', 'Work', '--name', 'Receipt ids', '--if', 'header:Message-ID:contains:hello-1@', '--if', 'body:contains:body 1', '--tag', '2']);
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toContain('if header message-id contains "hello-1@" and body contains "body 1"\tthen tag 2');
+    const ran = await wren(['filter', 'run', 'Work', 'INBOX', '--filter', added.stdout.split('\t')[0]!]);
+    expect(ran.code, ran.stderr).toBe(0);
+    expect(ran.stdout).toContain('Filters matched 1 message,');
+    const inbox = await onServer(fixture.lab, fixture.lab.users[0]!.email, 'INBOX');
+    expect(inbox.find((m) => m.subject === 'Hello 1')?.flags).toContain('$label2');
+    const noName = await wren(['filter', 'add', 'Work', '--name', 'x', '--if', 'header::contains:x', '--flag']);
+    expect(noName.code).toBe(2);
+    const bodyBegins = await wren(['filter', 'add', 'Work', '--name', 'x', '--if', 'body:begins:Dear', '--flag']);
+    expect(bodyBegins.code).toBe(2);
+  });
 });

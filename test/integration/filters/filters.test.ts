@@ -16,7 +16,7 @@ describe('message filters, against Dovecot', () => {
       conditions: [{ field: 'subject', text: 'Op INBOX 3' }, { field: 'subject', text: 'op inbox 4' }],
       actions: { moveTo: lists, markRead: true },
     });
-    expect(await f.wren.call('filters.run', { folderId: inbox })).toEqual({ matched: 2, moved: 2, copied: 0, redirected: 0, redirectsFailed: 0, missingFolders: [] });
+    expect(await f.wren.call('filters.run', { folderId: inbox })).toEqual({ matched: 2, moved: 2, copied: 0, redirected: 0, redirectsFailed: 0, missingFolders: [], unreadable: 0 });
     await f.settled();
     expect(subjects(await onServer(f.lab, f.user, 'INBOX'))).toEqual(['Op INBOX 2']);
     const moved = await onServer(f.lab, f.user, 'Lists');
@@ -67,5 +67,51 @@ describe('message filters, against Dovecot', () => {
     expect(left).not.toContain(subject);
     expect(left).toContain(second!.subject);
     await f.wren.call('filters.remove', { filterId: filter.id });
+  });
+
+  it('a header field and the body are read from the server for messages never opened, and kept; offline they are counted, not guessed', async () => {
+    const alice = f.lab.users[0]!;
+    const onList = [
+      'From: Wren devs <dev@lists.example.org>', `To: ${f.user}`, 'Subject: Weekly build', 'List-Id: Wren developers <dev.wren.example.org>',
+      'Message-ID: <list-filter@example.org>', 'Content-Type: text/plain; charset=utf-8', '', 'The build is green.', '',
+    ].join('\r\n');
+    const invoice = [
+      `From: ${alice.email}`, `To: ${f.user}`, 'Subject: 九月', 'Message-ID: <invoice-filter@example.test>',
+      'Content-Type: text/plain; charset=gbk', 'Content-Transfer-Encoding: base64', '', Buffer.from([0xc7, 0xeb, 0xb2, 0xe9, 0xca, 0xd5, 0xb7, 0xa2, 0xc6, 0xb1]).toString('base64'), '',
+    ].join('\r\n');
+    await f.seed('Lists', 1);
+    await f.lab.seed(f.user, 'INBOX', [onList, invoice]);
+    await f.wren.core.sync.run(f.accountId, false);
+    const inbox = f.folderId('INBOX');
+    const lists = f.folderId('Lists');
+    const idOf = (subject: string) => f.local('INBOX').find((m) => m.subject === subject)!.id;
+    const [listId, invoiceId] = [idOf('Weekly build'), idOf('九月')];
+    expect(f.wren.core.store.bodies.headerBlock(listId)).toBeUndefined();
+    const byList = await f.wren.call('filters.save', {
+      accountId: f.accountId, name: 'Wren list', conditions: [{ field: 'header', header: 'List-Id', operator: 'contains', text: 'dev.wren.example.org' }], actions: { moveTo: lists },
+    });
+    const byBody = await f.wren.call('filters.save', {
+      accountId: f.accountId, name: 'Invoices', conditions: [{ field: 'body', operator: 'contains', text: '发票' }], actions: { flag: true },
+    });
+    expect(await f.wren.call('filters.run', { folderId: inbox, filterId: byBody.id })).toMatchObject({ matched: 1, unreadable: 0 });
+    // The body read for the filter is the one the reading pane shows (GBK decoded); reading it did not mark it read.
+    expect(f.local('INBOX').find((m) => m.id === invoiceId)?.seen).toBe(false);
+    await f.settled();
+    const onServerNow = await onServer(f.lab, f.user, 'INBOX');
+    expect(onServerNow.find((m) => m.subject === '九月')?.flags).toEqual(['\\Flagged']);
+    // Offline, the never-read header block cannot be had: the list filter moves nothing and says so.
+    await f.goOffline();
+    const offline = await f.wren.call('filters.run', { folderId: inbox, filterId: byList.id });
+    expect([offline.matched, offline.moved]).toEqual([0, 0]);
+    expect(offline.unreadable).toBeGreaterThan(0);
+    f.goOnline();
+    await f.wren.core.sync.run(f.accountId, false);
+    expect(await f.wren.call('filters.run', { folderId: inbox, filterId: byList.id })).toMatchObject({ matched: 1, moved: 1, unreadable: 0 });
+    // Kept, so the next run needs no server for it.
+    expect(f.wren.core.store.bodies.headerBlock(listId)?.toString()).toContain('List-Id: Wren developers');
+    await f.settled();
+    expect(subjects(await onServer(f.lab, f.user, 'Lists'))).toContain('Weekly build');
+    await f.wren.call('filters.remove', { filterId: byList.id });
+    await f.wren.call('filters.remove', { filterId: byBody.id });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchesFilter, type FilteredMessage } from '../../../src-main/filters/match-filter';
+import { filterVerdict, matchesFilter, type FilteredMessage } from '../../../src-main/filters/match-filter';
+import { splitHeaderBlock } from '../../../src-main/mime/raw-headers';
 import { FilterCondition, type FilterOperator } from '../../../src-main/ipc/filter-shapes';
 
 const message: FilteredMessage = {
@@ -85,7 +86,62 @@ describe('matchesFilter', () => {
   });
 });
 
+describe('filterVerdict on header fields and the body', () => {
+  const headers = splitHeaderBlock(Buffer.from([
+    'List-Id: Wren developers <dev.wren.example.org>', 'Received: from a.example by b.example', 'Received: from relay.example by a.example',
+    'X-Label: =?UTF-8?B?5bel5L2c?=', '', '',
+  ].join('\r\n')));
+  const body = 'Please find the invoice attached.\n请查收发票。';
+  const verdict = (conditions: FilterCondition[], content = {}, match: 'all' | 'any' = 'all') => filterVerdict({ match, conditions }, message, NOW, content);
+  const onHeader = (header: string, operator: FilterOperator, text: string): FilterCondition => ({ field: 'header', header, operator, text });
+
+  it('compares a named header field, decoded, whatever the case; any of its repeats; an absent one "does not contain"', () => {
+    expect(verdict([onHeader('list-id', 'contains', 'DEV.wren.example.org')], { headers })).toBe(true);
+    expect(verdict([onHeader('list-id', 'endsWith', 'example.org>')], { headers })).toBe(true);
+    expect(verdict([onHeader('received', 'contains', 'relay.example')], { headers })).toBe(true);
+    expect(verdict([onHeader('x-label', 'is', '工作')], { headers })).toBe(true);
+    expect(verdict([onHeader('x-spam-flag', 'contains', 'yes')], { headers })).toBe(false);
+    expect(verdict([onHeader('x-spam-flag', 'doesNotContain', 'yes')], { headers })).toBe(true);
+  });
+
+  it('looks for words in the body, in Chinese too', () => {
+    expect(verdict([{ field: 'body', operator: 'contains', text: 'INVOICE' }], { body })).toBe(true);
+    expect(verdict([{ field: 'body', operator: 'contains', text: '发票' }], { body })).toBe(true);
+    expect(verdict([{ field: 'body', operator: 'doesNotContain', text: '发票' }], { body })).toBe(false);
+  });
+
+  it('is unknown while its answer hangs on content not read yet, and decided by the row alone when it can be', () => {
+    const onBody = { field: 'body', operator: 'contains', text: 'invoice' } as const;
+    expect(verdict([onBody])).toBeNull();
+    // Every condition must hold: a subject that does not settles it without the body.
+    expect(verdict([{ field: 'subject', operator: 'contains', text: 'nothing like it' }, onBody])).toBe(false);
+    // One is enough: a sender that matches settles it.
+    expect(verdict([onBody, { field: 'from', operator: 'contains', text: 'example.com' }], {}, 'any')).toBe(true);
+    expect(verdict([onBody, { field: 'from', operator: 'contains', text: 'nobody' }], {}, 'any')).toBeNull();
+  });
+
+  it('holds neither way on content that could not be read, so a filter never acts on what it could not see', () => {
+    expect(verdict([{ field: 'body', operator: 'contains', text: 'invoice' }], { body: null })).toBe(false);
+    expect(verdict([{ field: 'body', operator: 'doesNotContain', text: 'invoice' }], { body: null })).toBe(false);
+    expect(verdict([onHeader('x-spam-flag', 'doesNotContain', 'yes')], { headers: null })).toBe(false);
+    expect(matchesFilter({ match: 'all', conditions: [{ field: 'body', operator: 'doesNotContain', text: 'x' }] }, message, NOW)).toBe(false);
+  });
+});
+
 describe('FilterCondition', () => {
+  it('takes a header condition with its header\'s name (kept lower-case), and no other condition with one', () => {
+    expect(FilterCondition.parse({ field: 'header', header: ' List-Id ', operator: 'contains', text: 'dev' })).toEqual({ field: 'header', header: 'list-id', operator: 'contains', text: 'dev' });
+    expect(FilterCondition.safeParse({ field: 'header', operator: 'contains', text: 'dev' }).success).toBe(false);
+    expect(FilterCondition.safeParse({ field: 'header', header: 'List-Id:', operator: 'contains', text: 'dev' }).success).toBe(false);
+    expect(FilterCondition.safeParse({ field: 'header', header: 'List Id', operator: 'contains', text: 'dev' }).success).toBe(false);
+    expect(FilterCondition.safeParse({ field: 'subject', header: 'list-id', operator: 'contains', text: 'dev' }).success).toBe(false);
+  });
+
+  it('takes the body with contains and doesn\'t contain only', () => {
+    expect(FilterCondition.safeParse({ field: 'body', operator: 'doesNotContain', text: 'unsubscribe' }).success).toBe(true);
+    expect(FilterCondition.safeParse({ field: 'body', operator: 'beginsWith', text: 'Dear' }).success).toBe(false);
+  });
+
   it('takes each field with its own comparisons: the size in whole KB, the others as text', () => {
     expect(FilterCondition.safeParse({ field: 'size', operator: 'isGreaterThan', text: ' 5000 ' }).success).toBe(true);
     expect(FilterCondition.safeParse({ field: 'size', operator: 'contains', text: '5000' }).success).toBe(false);

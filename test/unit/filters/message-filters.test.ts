@@ -40,7 +40,7 @@ describe('MessageFilters', () => {
     save({ name: 'Spam', conditions: [{ field: 'subject', operator: 'contains', text: 'win' }, { field: 'from', operator: 'contains', text: 'bad.example' }], match: 'any', actions: { delete: true } });
     save({ name: 'Never', enabled: false, conditions: [{ field: 'subject', operator: 'contains', text: '季度' }], actions: { delete: true } });
     save({ name: 'After a move', conditions: [{ field: 'subject', operator: 'contains', text: 'digest' }], actions: { flag: true } });
-    expect(await filters.run(inbox)).toEqual({ matched: 3, moved: 2, copied: 0, redirected: 0, redirectsFailed: 0, missingFolders: [] });
+    expect(await filters.run(inbox)).toEqual({ matched: 3, moved: 2, copied: 0, redirected: 0, redirectsFailed: 0, missingFolders: [], unreadable: 0 });
     expect(applied).toEqual([
       { kind: 'flags', messageIds: [ids[0]], add: ['\\Seen'], remove: [] },
       { kind: 'flags', messageIds: [ids[1]], add: ['$label1', '\\Flagged'], remove: [] },
@@ -56,7 +56,7 @@ describe('MessageFilters', () => {
     save({ name: 'Keep lists', conditions: [{ field: 'from', operator: 'contains', text: 'lists.example.org' }], actions: { copyTo: kept, markRead: true } });
     save({ name: 'Lists', conditions: [{ field: 'subject', operator: 'contains', text: 'digest' }], actions: { copyTo: boss, moveTo: lists } });
     save({ name: 'Boss', conditions: [{ field: 'from', operator: 'contains', text: 'boss@' }], actions: { copyTo: inbox, flag: true } });
-    expect(await filters.run(inbox)).toEqual({ matched: 2, moved: 1, copied: 2, redirected: 0, redirectsFailed: 0, missingFolders: [] });
+    expect(await filters.run(inbox)).toEqual({ matched: 2, moved: 1, copied: 2, redirected: 0, redirectsFailed: 0, missingFolders: [], unreadable: 0 });
     expect(applied).toEqual([
       { kind: 'flags', messageIds: [ids[0]], add: ['\\Seen'], remove: [] },
       { kind: 'flags', messageIds: [ids[1]], add: ['\\Flagged'], remove: [] },
@@ -128,7 +128,7 @@ describe('MessageFilters', () => {
     const { store, inbox, lists, ids, applied, filters, save } = setup();
     const moving = save({ name: 'Lists', conditions: [{ field: 'from', operator: 'contains', text: 'lists.example.org' }], actions: { moveTo: lists, flag: true } });
     store.db.prepare('DELETE FROM folders WHERE id = ?').run(lists);
-    expect(await filters.run(inbox)).toEqual({ matched: 1, moved: 0, copied: 0, redirected: 0, redirectsFailed: 0, missingFolders: [moving.id] });
+    expect(await filters.run(inbox)).toEqual({ matched: 1, moved: 0, copied: 0, redirected: 0, redirectsFailed: 0, missingFolders: [moving.id], unreadable: 0 });
     expect(applied).toEqual([{ kind: 'flags', messageIds: [ids[0]], add: ['\\Flagged'], remove: [] }]);
   });
 
@@ -183,6 +183,36 @@ describe('MessageFilters', () => {
     const marked = applied[0]!.messageIds;
     expect(new Set(marked).size).toBe(marked.length);
     expect(marked.filter((id) => ids.includes(id))).toHaveLength(400);
+  });
+
+  it('reads a message\'s header fields or body only when a filter\'s answer hangs on them, once for all its filters', async () => {
+    const { store, inbox, lists, ids, applied, save } = setup();
+    const read: string[] = [];
+    const content = {
+      headers: async (id: number) => (read.push(`headers ${id}`), id === ids[0] ? [{ name: 'list-id', value: ' <digest.lists.example.org>' }] : []),
+      body: async (id: number) => (read.push(`body ${id}`), id === ids[1] ? '请查收季度报告。' : 'nothing here'),
+    };
+    const filters = new MessageFilters(store, async (operation) => void applied.push(operation), null, content);
+    save({ name: 'Digest', conditions: [{ field: 'header', header: 'list-id', operator: 'contains', text: 'digest.lists' }], actions: { moveTo: lists } });
+    // The sender settles "any" for the spam message; the others need their body, read once for both filters.
+    save({ name: 'Reports', match: 'any', conditions: [{ field: 'from', operator: 'contains', text: 'bad.example' }, { field: 'body', operator: 'contains', text: '报告' }], actions: { flag: true } });
+    save({ name: 'Not empty', conditions: [{ field: 'body', operator: 'doesNotContain', text: 'nothing' }], actions: { markRead: true } });
+    expect(await filters.run(inbox)).toMatchObject({ matched: 3, moved: 1, unreadable: 0 });
+    expect(read.sort()).toEqual([`body ${ids[1]}`, `body ${ids[2]}`, ...ids.map((id) => `headers ${id}`)].sort());
+    expect(applied).toEqual([
+      { kind: 'flags', messageIds: [ids[1]], add: ['\\Flagged', '\\Seen'], remove: [] },
+      { kind: 'flags', messageIds: [ids[2]], add: ['\\Flagged'], remove: [] },
+      { kind: 'move', messageIds: [ids[0]], folderId: lists },
+    ]);
+  });
+
+  it('counts the messages whose content could not be read, and lets no filter act on them', async () => {
+    const { store, inbox, ids, applied, save } = setup();
+    const offline = { headers: async () => null, body: async (id: number) => (id === ids[0] ? 'readable' : null) };
+    const filters = new MessageFilters(store, async (operation) => void applied.push(operation), null, offline);
+    save({ name: 'No word', conditions: [{ field: 'body', operator: 'doesNotContain', text: 'secret' }], actions: { flag: true } });
+    expect(await filters.run(inbox)).toMatchObject({ matched: 1, unreadable: 2 });
+    expect(applied).toEqual([{ kind: 'flags', messageIds: [ids[0]], add: ['\\Flagged'], remove: [] }]);
   });
 
   it('an account removed takes its filters with it (migration 0028\'s foreign key)', () => {

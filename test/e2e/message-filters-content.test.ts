@@ -1,0 +1,93 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { conversationMessage } from '../lab/conversation-messages';
+import { addLabAccount } from './add-lab-account';
+import { screenshot } from './web-app';
+import { webSession } from './web-session';
+
+const BUILD = [
+  'From: Wren devs <dev@lists.example.org>', 'To: alice@example.test', 'Subject: Weekly build', 'Date: Tue, 01 Dec 2026 09:00:00 +0000',
+  'List-Id: Wren developers <dev.wren.example.org>', 'Message-ID: <build-e2e@example.org>', 'Content-Type: text/plain; charset=utf-8', '', 'The build is green.', '',
+].join('\r\n');
+
+/** Thunderbird's "Customize…" header conditions and "Body contains", made in Settings and run on an Inbox never opened. */
+describe('web mode: filters on a header field and on the body', () => {
+  const web = webSession({ page: { viewport: { width: 1400, height: 900 } } });
+  const subjects = async () => (await web.page.getByTestId('message-row').locator('.message-row__subject').allInnerTexts()).map((s) => s.trim());
+  const editor = () => web.page.locator('[data-testid$="-filters"]');
+
+  beforeAll(async () => {
+    const alice = web.lab.users[0]!.email;
+    await web.lab.seed(alice, 'Lists', []);
+    await web.lab.seed(alice, 'INBOX', [
+      BUILD,
+      conversationMessage({ id: 'inv', from: 'Billing <billing@example.test>', to: alice, subject: 'November', date: 'Wed, 02 Dec 2026 09:00:00 +0000', body: 'Please find the invoice attached.' }),
+      conversationMessage({ id: 'hi', from: 'Dan <dan@example.test>', to: alice, subject: 'Lunch?', date: 'Wed, 02 Dec 2026 10:00:00 +0000', body: 'Noon?' }),
+    ]);
+    await addLabAccount(web.page, web.app.url, web.lab, web.lab.users[0]!);
+    await web.page.getByTestId('message-row').nth(2).waitFor();
+  });
+
+  /** Adds a filter of one condition, set up by `condition`, with the action `act`; returns its row. */
+  async function addFilter(name: string, condition: () => Promise<void>, act: () => Promise<void>, shot?: string) {
+    await editor().getByTestId('filter-add').click();
+    await editor().getByTestId('filter-name').fill(name);
+    await condition();
+    await act();
+    if (shot) {
+      await editor().getByTestId('filter-form').scrollIntoViewIfNeeded();
+      await screenshot(web.page, shot);
+    }
+    await editor().getByTestId('filter-save').click();
+    const row = editor().getByTestId('filter-row').filter({ hasText: name });
+    await row.waitFor();
+    return row;
+  }
+
+  it('a header condition names its field beside the list; run, it moves the list mail read from the server', async () => {
+    await web.page.getByTestId('open-settings').click();
+    const row = await addFilter('Wren list', async () => {
+      await editor().getByTestId('filter-field').selectOption('header');
+      await editor().getByTestId('filter-text').fill('dev.wren.example.org');
+      // Without the header's name the filter is not whole yet.
+      expect(await editor().getByTestId('filter-save').isDisabled()).toBe(true);
+      await editor().getByTestId('filter-header').fill('List-Id');
+    }, () => editor().getByTestId('filter-move').selectOption({ label: 'Lists' }), 'filters-header-condition-en');
+    expect(await row.textContent()).toContain('List-Id contains “dev.wren.example.org” → Move to Lists');
+    await row.getByTestId('filter-run').click();
+    await expect.poll(async () => editor().getByTestId('filter-ran').textContent()).toBe('Matched 1, moved or deleted 1.');
+  });
+
+  it('a body condition offers contains and doesn\'t contain; run, it stars the mail whose text has the word', async () => {
+    const row = await addFilter('Invoices', async () => {
+      await editor().getByTestId('filter-field').selectOption('body');
+      expect(await editor().getByTestId('filter-operator').locator('option').allTextContents()).toEqual(['contains', "doesn't contain"]);
+      expect(await editor().getByTestId('filter-header').count()).toBe(0);
+      await editor().getByTestId('filter-text').fill('invoice');
+    }, () => editor().getByTestId('filter-flag').check());
+    expect(await row.textContent()).toContain('Body contains “invoice” → Star');
+    await row.getByTestId('filter-run').click();
+    await expect.poll(async () => editor().getByTestId('filter-ran').textContent()).toBe('Matched 1, moved or deleted 0.');
+    await editor().getByTestId('filter-ran').scrollIntoViewIfNeeded();
+    await screenshot(web.page, 'filters-header-body-en');
+    await web.page.getByTestId('settings').locator('.dialog__close').click();
+    await expect.poll(subjects).toEqual(['Lunch?', 'November']);
+    await web.page.getByTestId('message-row').filter({ hasText: 'November' }).locator('.message-row__flag').waitFor();
+    // Read for the filter, not by the user: still unread.
+    expect(await web.page.getByTestId('message-row').filter({ hasText: 'November' }).getAttribute('class')).toContain('unread');
+    await web.page.getByTestId('folder-Lists').click();
+    await expect.poll(subjects).toEqual(['Weekly build']);
+  });
+
+  it('reads back in Chinese: the header by its own name, the body as 正文', async () => {
+    await web.page.getByTestId('language').selectOption('zh');
+    await web.page.getByTestId('open-settings').click();
+    const rows = editor().getByTestId('filter-row');
+    await expect.poll(async () => rows.allTextContents()).toEqual([
+      expect.stringContaining('List-Id 包含 “dev.wren.example.org” → 移动到 Lists'), expect.stringContaining('正文 包含 “invoice” → 加星标'),
+    ]);
+    await rows.last().scrollIntoViewIfNeeded();
+    await screenshot(web.page, 'filters-header-body-zh');
+    await web.page.getByTestId('settings').locator('.dialog__close').click();
+    await web.page.getByTestId('language').selectOption('en');
+  });
+});
