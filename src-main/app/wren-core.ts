@@ -17,7 +17,8 @@ import { MessageReader } from '../messages/message-reader';
 import { OperationsService } from '../journal/operations-service';
 import { MessageFilters } from '../filters/message-filters';
 import { FilterContentReader } from '../filters/filter-content';
-import { FilterRedirect } from '../filters/filter-redirect';
+import { FilterSending } from '../filters/filter-sending';
+import { writtenLanguage } from '../settings/written-language';
 import { alsoIn, IgnoredThreads } from '../messages/ignored-threads';
 import { JunkFilter } from '../junk/junk-filter';
 import { PasswordVault } from '../secrets/password-vault';
@@ -153,10 +154,10 @@ export class WrenCore {
     });
     this.reader = new MessageReader(this.store, this.sessions, this.operations, (accountId) => this.loginFor(accountId));
     this.operations.cacheSource = (messageId) => this.reader.cachedSource(messageId);
-    const redirects = new FilterRedirect(this.store, this.reader, () => this.outbox);
-    this.filters = new MessageFilters(
-      this.store, (operation) => this.operations.apply(operation), (messageId, to) => redirects.redirect(messageId, to), new FilterContentReader(this.store, this.reader),
-    );
+    const sendOn = new FilterSending(this.store, this.reader, {
+      outbox: () => this.outbox, compose: () => this.compose, language: () => writtenLanguage(this.settings.settings.app.language),
+    });
+    this.filters = new MessageFilters(this.store, (operation) => this.operations.apply(operation), sendOn, new FilterContentReader(this.store, this.reader));
     this.ignoredThreads = new IgnoredThreads(this.store, (operation) => this.operations.apply(operation));
     this.junk = new JunkFilter(this.store, (operation) => this.operations.apply(operation), (id) => this.reader.read(id, { markSeen: false }), () => this.settings.settings.app.junkFilter);
     this.localFolders = new LocalFolders(this.store);

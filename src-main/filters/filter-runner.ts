@@ -1,4 +1,4 @@
-import type { FilterRunResult, MessageFilter } from '../ipc/filter-shapes';
+import type { FilterRunResult, ForwardAs, MessageFilter } from '../ipc/filter-shapes';
 import type { MailOperation, MessageFlag } from '../ipc/mail-shapes';
 import type { FilteredRow } from '../store/filters-repo';
 import type { Store } from '../store/store';
@@ -10,8 +10,14 @@ const BATCH = 500;
 /** How the runner changes mail: through the operations journal, as the user's own actions (local first, replayed to the server). */
 export type ApplyOperation = (operation: MailOperation) => Promise<unknown>;
 
-/** Sends a message on as it is to an address (see FilterRedirect); 'skipped' when it must not be (a loop). */
-export type RedirectMessage = (messageId: number, to: string) => Promise<'sent' | 'skipped'>;
+/**
+ * How filters send mail on (see FilterSending): a redirect (the message as it is) or a forward (a new message), to
+ * an address; 'skipped' when it must not be (it would go round in a loop).
+ */
+export interface SendOn {
+  redirect(messageId: number, to: string): Promise<'sent' | 'skipped'>;
+  forward(messageId: number, to: string, as: ForwardAs): Promise<'sent' | 'skipped'>;
+}
 
 /** Reads what header and body conditions look at (see FilterContentReader); null where it cannot be read. */
 export interface ContentSource {
@@ -19,9 +25,11 @@ export interface ContentSource {
   body(messageId: number): Promise<MessageContent['body']>;
 }
 
-/** What the filters decided for one message: addresses to redirect it to, flags to add, folders to copy it to, and where it goes (a folder, or Trash). */
+/** What the filters decided for one message: addresses to redirect or forward it to, flags to add, folders to copy it to, and where it goes (a folder, or Trash). */
 interface Decision {
   redirectTo: Set<string>;
+  /** By address, how (the first filter forwarding to an address says how). */
+  forwardTo: Map<string, ForwardAs>;
   add: Set<MessageFlag>;
   copyTo: Set<number>;
   moveTo: number | null;
@@ -30,8 +38,8 @@ interface Decision {
 
 /**
  * Runs an account's filters over messages, in the filters' order, as Thunderbird does: every matching filter
- * adds its redirects, flags and copies; the first that moves or deletes the message ends its filtering. The
- * redirects go first, through the outbox; the changes then go through the operations journal in as few
+ * adds its redirects, forwards, flags and copies; the first that moves or deletes the message ends its filtering.
+ * The redirects and forwards go first, through the outbox; the changes then go through the operations journal in as few
  * operations as the decisions allow (one per set of flags, one per target), the flags first (the copies and
  * the move carry them), then the copies, then the moves.
  */
@@ -39,14 +47,16 @@ export class FilterRunner {
   constructor(
     private readonly store: Store,
     private readonly apply: ApplyOperation,
-    private readonly redirect: RedirectMessage | null = null,
+    private readonly sendOn: SendOn | null = null,
     private readonly content: ContentSource | null = null,
   ) {}
 
   /** Runs the account's enabled filters (or only `only`, enabled or not: "Run now") over the messages. */
   async run(accountId: number, messageIds: readonly number[], only?: MessageFilter): Promise<FilterRunResult> {
     const filters = only ? [only] : this.store.filters.list(accountId).filter((filter) => filter.enabled);
-    const result: FilterRunResult = { matched: 0, moved: 0, copied: 0, redirected: 0, redirectsFailed: 0, missingFolders: [], unreadable: 0 };
+    const result: FilterRunResult = {
+      matched: 0, moved: 0, copied: 0, redirected: 0, redirectsFailed: 0, forwarded: 0, forwardsFailed: 0, missingFolders: [], unreadable: 0,
+    };
     if (filters.length === 0) return result;
     const usable = this.usableFilters(filters, accountId, result);
     const decisions = new Map<number, Decision>();
@@ -62,24 +72,36 @@ export class FilterRunner {
     }
     result.matched = decisions.size;
     // Sent on first, while each message is still where it arrived (its source is read from there).
-    await this.redirectAll(decisions, result);
+    await this.sendAllOn(decisions, result);
     for (const operation of operationsFor(decisions)) await this.apply(operation);
     result.moved = [...decisions.values()].filter((decision) => decision.delete || decision.moveTo !== null).length;
     result.copied = [...decisions.values()].reduce((sum, decision) => sum + decision.copyTo.size, 0);
     return result;
   }
 
-  private async redirectAll(decisions: Map<number, Decision>, result: FilterRunResult): Promise<void> {
+  private async sendAllOn(decisions: Map<number, Decision>, result: FilterRunResult): Promise<void> {
     for (const [id, decision] of decisions) {
       for (const address of decision.redirectTo) {
-        try {
-          if (!this.redirect) throw new Error('no way to send mail here');
-          if ((await this.redirect(id, address)) === 'sent') result.redirected += 1;
-        } catch (error) {
-          result.redirectsFailed += 1;
-          console.error(`[wren] a filter could not redirect message ${id} to ${address}:`, error);
-        }
+        const sent = await this.sendOnce(id, `redirect to ${address}`, (sendOn) => sendOn.redirect(id, address));
+        if (sent === 'sent') result.redirected += 1;
+        else if (sent === 'failed') result.redirectsFailed += 1;
       }
+      for (const [address, as] of decision.forwardTo) {
+        const sent = await this.sendOnce(id, `forward to ${address}`, (sendOn) => sendOn.forward(id, address, as));
+        if (sent === 'sent') result.forwarded += 1;
+        else if (sent === 'failed') result.forwardsFailed += 1;
+      }
+    }
+  }
+
+  /** One redirect or forward; a failure is logged and said as 'failed', the filters' other actions still done. */
+  private async sendOnce(id: number, what: string, send: (sendOn: SendOn) => Promise<'sent' | 'skipped'>): Promise<'sent' | 'skipped' | 'failed'> {
+    try {
+      if (!this.sendOn) throw new Error('no way to send mail here');
+      return await send(this.sendOn);
+    } catch (error) {
+      console.error(`[wren] a filter could not ${what} message ${id}:`, error);
+      return 'failed';
     }
   }
 
@@ -98,7 +120,7 @@ export class FilterRunner {
         verdict = filterVerdict(filter, message, now, content);
       }
       if (!verdict) continue;
-      decision ??= { redirectTo: new Set(), add: new Set(), copyTo: new Set(), moveTo: null, delete: false };
+      decision ??= { redirectTo: new Set(), forwardTo: new Map(), add: new Set(), copyTo: new Set(), moveTo: null, delete: false };
       if (addActions(decision, filter, message)) break;
     }
     if (unreadable) result.unreadable += 1;
@@ -137,6 +159,7 @@ export function isTargetOf(folderAccountId: number | null, accountId: number): b
 function addActions(decision: Decision, filter: MessageFilter, message: FilteredRow): boolean {
   const { actions } = filter;
   if (actions.redirectTo !== null) decision.redirectTo.add(actions.redirectTo);
+  if (actions.forwardTo !== null && !decision.forwardTo.has(actions.forwardTo)) decision.forwardTo.set(actions.forwardTo, actions.forwardAs);
   if (actions.copyTo !== null && actions.copyTo !== message.folderId) decision.copyTo.add(actions.copyTo);
   if (actions.markRead) decision.add.add('\\Seen');
   if (actions.flag) decision.add.add('\\Flagged');

@@ -2,7 +2,7 @@ import { WrenError } from '../errors/wren-error';
 import { FilterInput, type FilterRunResult, type MessageFilter } from '../ipc/filter-shapes';
 import type { Store } from '../store/store';
 import type { Events } from '../ipc/contract';
-import { FilterRunner, isTargetOf, type ApplyOperation, type ContentSource, type RedirectMessage } from './filter-runner';
+import { FilterRunner, isTargetOf, type ApplyOperation, type ContentSource, type SendOn } from './filter-runner';
 
 /**
  * The user's message filters: kept per account, run on new mail as it lands in an Inbox (what a sync
@@ -12,8 +12,8 @@ import { FilterRunner, isTargetOf, type ApplyOperation, type ContentSource, type
 export class MessageFilters {
   private readonly runner: FilterRunner;
 
-  constructor(private readonly store: Store, apply: ApplyOperation, redirect: RedirectMessage | null = null, content: ContentSource | null = null) {
-    this.runner = new FilterRunner(store, apply, redirect, content);
+  constructor(private readonly store: Store, apply: ApplyOperation, sendOn: SendOn | null = null, content: ContentSource | null = null) {
+    this.runner = new FilterRunner(store, apply, sendOn, content);
   }
 
   /**

@@ -63,16 +63,25 @@ export const FilterCondition = z
   });
 export type FilterCondition = z.output<typeof FilterCondition>;
 
+/** How a filter forwards: the original quoted in a new message, or attached whole (message/rfc822), as Thunderbird's "Forward as". */
+export const FORWARD_AS = ['inline', 'attachment'] as const;
+export type ForwardAs = (typeof FORWARD_AS)[number];
+
+const Address = z.string().trim().toLowerCase().email().max(320);
+
 /**
- * What a matching message gets. A redirect (Thunderbird's Redirect: the message sent on as it is) goes first,
- * while the message is still where it arrived; a copy (to a folder of the same account, or a local one) is
- * made before a move; a move and a delete (to Trash) end the filtering of that message.
+ * What a matching message gets. A redirect (Thunderbird's Redirect: the message sent on as it is) and a forward
+ * (a new message from the account, Fwd:) go first, while the message is still where it arrived; a copy (to a
+ * folder of the same account, or a local one) is made before a move; a move and a delete (to Trash) end the
+ * filtering of that message.
  */
 export const FilterActions = z
   .object({
     moveTo: z.number().int().positive().nullable().default(null),
     copyTo: z.number().int().positive().nullable().default(null),
-    redirectTo: z.string().trim().toLowerCase().email().max(320).nullable().default(null),
+    redirectTo: Address.nullable().default(null),
+    forwardTo: Address.nullable().default(null),
+    forwardAs: z.enum(FORWARD_AS).default('inline'),
     markRead: z.boolean().default(false),
     flag: z.boolean().default(false),
     tag: z.enum(MESSAGE_TAGS).nullable().default(null),
@@ -80,7 +89,8 @@ export const FilterActions = z
   })
   .strict()
   .refine((actions) => !(actions.delete && actions.moveTo !== null), { message: 'A filter either moves or deletes, not both.' })
-  .refine((actions) => actions.delete || actions.moveTo !== null || actions.copyTo !== null || actions.redirectTo !== null || actions.markRead || actions.flag || actions.tag !== null, {
+  .refine((actions) => actions.delete || actions.moveTo !== null || actions.copyTo !== null || actions.redirectTo !== null || actions.forwardTo !== null
+    || actions.markRead || actions.flag || actions.tag !== null, {
     message: 'A filter needs at least one action.',
   });
 export type FilterActions = z.output<typeof FilterActions>;
@@ -116,6 +126,10 @@ export interface FilterRunResult {
   redirected: number;
   /** Redirects that could not be handed to the outbox (no SMTP server, the source unreadable): logged, the rest done. */
   redirectsFailed: number;
+  /** Messages forwarded (to each address once). */
+  forwarded: number;
+  /** Forwards that could not be handed to the outbox: logged, the rest done. */
+  forwardsFailed: number;
   /** Filters whose folder is gone (deleted or renamed elsewhere): their move or copy was left undone. */
   missingFolders: number[];
   /**

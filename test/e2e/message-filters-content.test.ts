@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { conversationMessage } from '../lab/conversation-messages';
-import { addLabAccount } from './add-lab-account';
+import { serverSourceEventually } from '../lab/server-subjects';
+import { fillAccountForm } from './add-lab-account';
 import { screenshot } from './web-app';
 import { webSession } from './web-session';
 
@@ -9,7 +10,7 @@ const BUILD = [
   'List-Id: Wren developers <dev.wren.example.org>', 'Message-ID: <build-e2e@example.org>', 'Content-Type: text/plain; charset=utf-8', '', 'The build is green.', '',
 ].join('\r\n');
 
-/** Thunderbird's "Customize…" header conditions and "Body contains", made in Settings and run on an Inbox never opened. */
+/** Thunderbird's "Customize…" header conditions, "Body contains" and "Forward Message to", made in Settings and run on an Inbox never opened. */
 describe('web mode: filters on a header field and on the body', () => {
   const web = webSession({ page: { viewport: { width: 1400, height: 900 } } });
   const subjects = async () => (await web.page.getByTestId('message-row').locator('.message-row__subject').allInnerTexts()).map((s) => s.trim());
@@ -23,7 +24,10 @@ describe('web mode: filters on a header field and on the body', () => {
       conversationMessage({ id: 'inv', from: 'Billing <billing@example.test>', to: alice, subject: 'November', date: 'Wed, 02 Dec 2026 09:00:00 +0000', body: 'Please find the invoice attached.' }),
       conversationMessage({ id: 'hi', from: 'Dan <dan@example.test>', to: alice, subject: 'Lunch?', date: 'Wed, 02 Dec 2026 10:00:00 +0000', body: 'Noon?' }),
     ]);
-    await addLabAccount(web.page, web.app.url, web.lab, web.lab.users[0]!);
+    // With the lab's SMTP server: the forward goes out through it.
+    await web.page.goto(web.app.url);
+    await fillAccountForm(web.page, web.lab, web.lab.users[0]!, { smtp: true });
+    await web.page.getByTestId('setup-save').click();
     await web.page.getByTestId('message-row').nth(2).waitFor();
   });
 
@@ -51,7 +55,7 @@ describe('web mode: filters on a header field and on the body', () => {
       // Without the header's name the filter is not whole yet.
       expect(await editor().getByTestId('filter-save').isDisabled()).toBe(true);
       await editor().getByTestId('filter-header').fill('List-Id');
-    }, () => editor().getByTestId('filter-move').selectOption({ label: 'Lists' }), 'filters-header-condition-en');
+    }, async () => void (await editor().getByTestId('filter-move').selectOption({ label: 'Lists' })), 'filters-header-condition-en');
     expect(await row.textContent()).toContain('List-Id contains “dev.wren.example.org” → Move to Lists');
     await row.getByTestId('filter-run').click();
     await expect.poll(async () => editor().getByTestId('filter-ran').textContent()).toBe('Matched 1, moved or deleted 1.');
@@ -78,12 +82,33 @@ describe('web mode: filters on a header field and on the body', () => {
     await expect.poll(subjects).toEqual(['Weekly build']);
   });
 
+  it('a forward goes to an address inline or as an attachment; run, a new message reaches it through the outbox', async () => {
+    await web.page.getByTestId('open-settings').click();
+    expect(await editor().getByTestId('filter-row').count()).toBe(2);
+    const bob = web.lab.users[1]!;
+    const row = await addFilter('Lunch to Bob', async () => {
+      await editor().getByTestId('filter-field').selectOption('subject');
+      await editor().getByTestId('filter-text').fill('lunch');
+    }, async () => {
+      expect(await editor().getByTestId('filter-forward-as').isDisabled()).toBe(true);
+      await editor().getByTestId('filter-forward').fill(bob.email);
+      await editor().getByTestId('filter-forward-as').selectOption('attachment');
+    }, 'filters-forward-en');
+    expect(await row.textContent()).toContain(`Subject contains “lunch” → Forward to ${bob.email} (as an attachment)`);
+    await row.getByTestId('filter-run').click();
+    await expect.poll(async () => editor().getByTestId('filter-ran').textContent()).toBe('Matched 1, moved or deleted 0. Forwarded 1.');
+    await web.page.getByTestId('settings').locator('.dialog__close').click();
+    const source = await serverSourceEventually(web.lab, bob, 'INBOX', 'Fwd: Lunch?');
+    expect(source).toMatch(/Content-Type: message\/rfc822/i);
+  });
+
   it('reads back in Chinese: the header by its own name, the body as 正文', async () => {
     await web.page.getByTestId('language').selectOption('zh');
     await web.page.getByTestId('open-settings').click();
     const rows = editor().getByTestId('filter-row');
     await expect.poll(async () => rows.allTextContents()).toEqual([
       expect.stringContaining('List-Id 包含 “dev.wren.example.org” → 移动到 Lists'), expect.stringContaining('正文 包含 “invoice” → 加星标'),
+      expect.stringContaining(`主题 包含 “lunch” → 转发给 ${web.lab.users[1]!.email}（作为附件）`),
     ]);
     await rows.last().scrollIntoViewIfNeeded();
     await screenshot(web.page, 'filters-header-body-zh');

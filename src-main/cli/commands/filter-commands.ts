@@ -1,13 +1,14 @@
 import { parseArgs } from 'node:util';
 import { WrenError } from '../../errors/wren-error';
-import { FILTER_FIELDS, FILTER_OPERATORS, MESSAGE_TAGS, type FilterCondition, type FilterOperator, type FolderView, type MessageFilter } from '../../ipc/contract';
+import { FILTER_FIELDS, FILTER_OPERATORS, FORWARD_AS, MESSAGE_TAGS, type FilterCondition, type ForwardAs, type FilterOperator, type FolderView, type MessageFilter } from '../../ipc/contract';
 import type { CliContext } from '../cli-context';
 import { findAccount, findFolder } from '../find-by-name';
 import { sendChanges } from '../send-changes';
 
 export const FILTER_USAGE = `filter list ACCOUNT
 filter add ACCOUNT --name N [--from T]... [--to T]... [--subject T]... [--if FIELD:OPERATOR:T]... [--any]
-           [--redirect ADDRESS] [--copy FOLDER] [--move FOLDER | --delete] [--local] [--read] [--flag] [--tag 1-5]   (at least one condition
+           [--redirect ADDRESS] [--forward ADDRESS [--forward-as inline|attachment]] [--copy FOLDER] [--move FOLDER | --delete]
+           [--local] [--read] [--flag] [--tag 1-5]   (at least one condition
            and one action; --from/--to/--subject: contains T; --if: FIELD from|to|subject, OPERATOR contains|not-contains|
            is|is-not|begins|ends, e.g. --if subject:begins:[list]; FIELD size (T in KB) or age (T in days), OPERATOR
            greater|less, e.g. --if size:greater:5000, --if age:greater:30; FIELD status, OPERATOR is|is-not, T read|
@@ -27,6 +28,8 @@ const ADD_OPTIONS = {
   move: { type: 'string' },
   copy: { type: 'string' },
   redirect: { type: 'string' },
+  forward: { type: 'string' },
+  'forward-as': { type: 'string' },
   local: { type: 'boolean' },
   delete: { type: 'boolean' },
   read: { type: 'boolean' },
@@ -78,6 +81,7 @@ function line(filter: MessageFilter, folders: FolderView[]): string {
   const doing = [
     actions.markRead && 'mark read', actions.flag && 'flag', actions.tag && `tag ${MESSAGE_TAGS.indexOf(actions.tag) + 1}`,
     actions.redirectTo !== null && `redirect to ${actions.redirectTo}`,
+    actions.forwardTo !== null && `forward to ${actions.forwardTo}${actions.forwardAs === 'attachment' ? ' as an attachment' : ''}`,
     actions.copyTo !== null && `copy to ${named(actions.copyTo)}`,
     actions.moveTo !== null && `move to ${named(actions.moveTo)}`,
     actions.delete && 'delete',
@@ -123,12 +127,18 @@ async function addFilter(context: CliContext, args: string[]): Promise<number> {
     ...(v.if ?? []).map(conditionOf),
   ];
   if (v.tag !== undefined && !/^[1-5]$/.test(v.tag)) throw new WrenError('BadRequest', `--tag takes 1 to 5, not "${v.tag}".`);
+  const forwardAs = v['forward-as'] ?? 'inline';
+  if (!FORWARD_AS.includes(forwardAs as ForwardAs)) throw new WrenError('BadRequest', `--forward-as takes ${FORWARD_AS.join(' or ')}, not "${forwardAs}".`);
+  if (v['forward-as'] !== undefined && v.forward === undefined) throw new WrenError('BadRequest', '--forward-as says how --forward sends: give --forward ADDRESS too.');
   if (v.local && v.move === undefined && v.copy === undefined) throw new WrenError('BadRequest', '--local names where --move or --copy goes: give --move FOLDER or --copy FOLDER too.');
   const folderOf = async (path: string | undefined) => (path === undefined ? null : (await findFolder(context, v.local ? null : account.id, path)).id);
   const [moveTo, copyTo] = [await folderOf(v.move), await folderOf(v.copy)];
   const filter = await context.request('filters.save', {
     accountId: account.id, name: v.name, match: v.any ? 'any' : 'all', conditions,
-    actions: { moveTo, copyTo, redirectTo: v.redirect ?? null, delete: v.delete ?? false, markRead: v.read ?? false, flag: v.flag ?? false, tag: v.tag === undefined ? null : MESSAGE_TAGS[Number(v.tag) - 1]! },
+    actions: {
+      moveTo, copyTo, redirectTo: v.redirect ?? null, forwardTo: v.forward ?? null, forwardAs: forwardAs as ForwardAs, delete: v.delete ?? false, markRead: v.read ?? false, flag: v.flag ?? false,
+      tag: v.tag === undefined ? null : MESSAGE_TAGS[Number(v.tag) - 1]!,
+    },
   });
   const folders = [...(await context.request('folders.list', { accountId: account.id })), ...(await context.request('folders.list', { accountId: null }))];
   context.print(filter, () => [line(filter, folders)]);
@@ -143,8 +153,10 @@ async function runFilters(context: CliContext, args: string[]): Promise<number> 
   const result = await context.request('filters.run', { folderId: folder.id, ...(values.filter && { filterId: Number(values.filter) }) });
   const copies = result.copied > 0 ? `, made ${result.copied} cop${result.copied === 1 ? 'y' : 'ies'}` : '';
   const redirects = result.redirected > 0 ? `, redirected ${result.redirected}` : '';
-  const done = `Filters matched ${result.matched} message${result.matched === 1 ? '' : 's'}, moved or deleted ${result.moved}${copies}${redirects}`;
+  const forwards = result.forwarded > 0 ? `, forwarded ${result.forwarded}` : '';
+  const done = `Filters matched ${result.matched} message${result.matched === 1 ? '' : 's'}, moved or deleted ${result.moved}${copies}${redirects}${forwards}`;
   if (result.redirectsFailed > 0) context.note(`${result.redirectsFailed} redirect${result.redirectsFailed === 1 ? '' : 's'} could not be handed to the outbox (is an outgoing server set?).`);
+  if (result.forwardsFailed > 0) context.note(`${result.forwardsFailed} forward${result.forwardsFailed === 1 ? '' : 's'} could not be handed to the outbox (is an outgoing server set?).`);
   if (result.unreadable > 0) {
     context.note(`${result.unreadable} message${result.unreadable === 1 ? '' : 's'} could not be read for the header or body conditions (offline?): those conditions held for none of them.`);
   }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { HEADER_NAME, MESSAGE_TAGS, type FilterCondition, type FilterInput, type FolderView, type MessageFilter, type MessageTag } from '../../../src-main/ipc/contract';
+import { HEADER_NAME, MESSAGE_TAGS, type FilterCondition, type ForwardAs, type FilterInput, type FolderView, type MessageFilter, type MessageTag } from '../../../src-main/ipc/contract';
 import { useT } from '../../i18n/i18n-context';
 import { filterFolderLabel } from './folder-label';
 import { ConditionRow } from './condition-row';
@@ -24,9 +24,10 @@ export function FilterForm({ accountId, filter, draft, folders, busy, onSave, on
   const [name, setName] = useState(filter?.name ?? draft?.name ?? '');
   const [match, setMatch] = useState<'all' | 'any'>(filter?.match ?? 'all');
   const [conditions, setConditions] = useState<FilterCondition[]>(filter?.conditions ?? draft?.conditions ?? [{ field: 'from', operator: 'contains', text: '' }]);
-  const [actions, setActions] = useState<Actions>(filter?.actions ?? { moveTo: null, copyTo: null, redirectTo: null, markRead: false, flag: false, tag: null, delete: false });
+  const [actions, setActions] = useState<Actions>(filter?.actions ?? NO_ACTIONS);
   const filled = conditions.filter((condition) => condition.text.trim() !== '');
-  const acts = actions.delete || actions.moveTo !== null || actions.copyTo !== null || actions.redirectTo !== null || actions.markRead || actions.flag || actions.tag !== null;
+  const acts = actions.delete || actions.moveTo !== null || actions.copyTo !== null || actions.redirectTo !== null || actions.forwardTo !== null
+    || actions.markRead || actions.flag || actions.tag !== null;
   // A header condition names its header as mail writes it (no colon, no spaces): List-Id.
   const named = filled.every((condition) => condition.field !== 'header' || HEADER_NAME.test(condition.header?.trim() ?? ''));
   const ready = name.trim() !== '' && filled.length > 0 && named && acts;
@@ -67,7 +68,9 @@ export function FilterForm({ accountId, filter, draft, folders, busy, onSave, on
 
 type Actions = MessageFilter['actions'];
 
-/** What the filter does: redirect, copy, move (or delete), mark read, star, tag. */
+const NO_ACTIONS: Actions = { moveTo: null, copyTo: null, redirectTo: null, forwardTo: null, forwardAs: 'inline', markRead: false, flag: false, tag: null, delete: false };
+
+/** What the filter does: redirect, forward (inline or as an attachment), copy, move (or delete), mark read, star, tag. */
 function FilterActionFields({ actions, folders, onChange }: { actions: Actions; folders: FolderView[]; onChange(change: Partial<Actions>): void }) {
   const t = useT();
   return (
@@ -78,6 +81,18 @@ function FilterActionFields({ actions, folders, onChange }: { actions: Actions; 
         <input type="email" value={actions.redirectTo ?? ''} placeholder={t('msgFilter.redirectPlaceholder')}
           onChange={(event) => onChange({ redirectTo: event.target.value.trim() || null })} data-testid="filter-redirect" />
       </label>
+      <span className="filter-form__forward">
+        <label>
+          {t('msgFilter.forwardTo')}{' '}
+          <input type="email" value={actions.forwardTo ?? ''} placeholder={t('msgFilter.forwardPlaceholder')}
+            onChange={(event) => onChange({ forwardTo: event.target.value.trim() || null })} data-testid="filter-forward" />
+        </label>
+        <select aria-label={t('msgFilter.forwardAs')} value={actions.forwardAs} disabled={actions.forwardTo === null}
+          onChange={(event) => onChange({ forwardAs: event.target.value as ForwardAs })} data-testid="filter-forward-as">
+          <option value="inline">{t('msgFilter.forwardInline')}</option>
+          <option value="attachment">{t('msgFilter.forwardAttachment')}</option>
+        </select>
+      </span>
       <label>
         {t('msgFilter.copyTo')}{' '}
         <select value={actions.copyTo ?? ''} onChange={(event) => onChange({ copyTo: event.target.value ? Number(event.target.value) : null })} data-testid="filter-copy">

@@ -80,11 +80,13 @@ export function FilterEditor({ account }: { account: AccountView }) {
   );
 }
 
-/** What "Run now" did: matched and moved, and the copies, the redirects and the messages it could not read when there were any. */
+/** What "Run now" did: matched and moved, and the copies, the redirects, the forwards and the messages it could not read when there were any. */
 function ranWords(ran: FilterRunResult, t: ReturnType<typeof useT>): string {
   const words = [ran.copied > 0 ? t('msgFilter.ranCopied', { matched: ran.matched, moved: ran.moved, copied: ran.copied }) : t('msgFilter.ran', { matched: ran.matched, moved: ran.moved })];
   if (ran.redirected > 0) words.push(t('msgFilter.ranRedirected', { count: ran.redirected }));
   if (ran.redirectsFailed > 0) words.push(t('msgFilter.redirectsFailed', { count: ran.redirectsFailed }));
+  if (ran.forwarded > 0) words.push(t('msgFilter.ranForwarded', { count: ran.forwarded }));
+  if (ran.forwardsFailed > 0) words.push(t('msgFilter.forwardsFailed', { count: ran.forwardsFailed }));
   if (ran.unreadable > 0) words.push(t('msgFilter.unreadable', { count: ran.unreadable }));
   return words.join(' ');
 }
@@ -99,6 +101,7 @@ function summary(filter: MessageFilter, folders: FolderView[], t: ReturnType<typ
   };
   const doing = [
     actions.redirectTo !== null && `${t('msgFilter.redirectTo')} ${actions.redirectTo}`,
+    actions.forwardTo !== null && `${t('msgFilter.forwardTo')} ${actions.forwardTo}${actions.forwardAs === 'attachment' ? t('msgFilter.forwardAttachedNote') : ''}`,
     actions.copyTo !== null && `${t('msgFilter.copyTo')} ${named(actions.copyTo)}`,
     actions.moveTo !== null && `${t('msgFilter.moveTo')} ${named(actions.moveTo)}`,
     actions.delete && t('msgFilter.delete'),

@@ -101,4 +101,15 @@ describe('wren filter', () => {
     const bodyBegins = await wren(['filter', 'add', 'Work', '--name', 'x', '--if', 'body:begins:Dear', '--flag']);
     expect(bodyBegins.code).toBe(2);
   });
+
+  it('--forward ADDRESS [--forward-as inline|attachment] saves a forward, said in the filter\'s line; a wrong way or one without --forward is refused', async () => {
+    const added = await wren(['filter', 'add', 'Work', '--name', 'To Bob', '--subject', 'contract', '--forward', 'Bob@Example.test', '--forward-as', 'attachment']);
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toContain('if subject contains "contract"\tthen forward to bob@example.test as an attachment');
+    const inline = await wren(['filter', 'add', 'Work', '--name', 'To Bob inline', '--subject', 'contract', '--forward', 'bob@example.test']);
+    expect(inline.stdout).toContain('then forward to bob@example.test\n');
+    expect((await wren(['filter', 'add', 'Work', '--name', 'x', '--subject', 'x', '--forward', 'bob@example.test', '--forward-as', 'sideways'])).code).toBe(2);
+    expect((await wren(['filter', 'add', 'Work', '--name', 'x', '--subject', 'x', '--forward-as', 'attachment', '--flag'])).code).toBe(2);
+    for (const filter of [added, inline]) expect((await wren(['filter', 'remove', filter.stdout.split('\t')[0]!])).code).toBe(0);
+  });
 });

@@ -40,7 +40,7 @@ describe('MessageFilters', () => {
     save({ name: 'Spam', conditions: [{ field: 'subject', operator: 'contains', text: 'win' }, { field: 'from', operator: 'contains', text: 'bad.example' }], match: 'any', actions: { delete: true } });
     save({ name: 'Never', enabled: false, conditions: [{ field: 'subject', operator: 'contains', text: '季度' }], actions: { delete: true } });
     save({ name: 'After a move', conditions: [{ field: 'subject', operator: 'contains', text: 'digest' }], actions: { flag: true } });
-    expect(await filters.run(inbox)).toEqual({ matched: 3, moved: 2, copied: 0, redirected: 0, redirectsFailed: 0, missingFolders: [], unreadable: 0 });
+    expect(await filters.run(inbox)).toEqual({ matched: 3, moved: 2, copied: 0, redirected: 0, redirectsFailed: 0, forwarded: 0, forwardsFailed: 0, missingFolders: [], unreadable: 0 });
     expect(applied).toEqual([
       { kind: 'flags', messageIds: [ids[0]], add: ['\\Seen'], remove: [] },
       { kind: 'flags', messageIds: [ids[1]], add: ['$label1', '\\Flagged'], remove: [] },
@@ -56,7 +56,7 @@ describe('MessageFilters', () => {
     save({ name: 'Keep lists', conditions: [{ field: 'from', operator: 'contains', text: 'lists.example.org' }], actions: { copyTo: kept, markRead: true } });
     save({ name: 'Lists', conditions: [{ field: 'subject', operator: 'contains', text: 'digest' }], actions: { copyTo: boss, moveTo: lists } });
     save({ name: 'Boss', conditions: [{ field: 'from', operator: 'contains', text: 'boss@' }], actions: { copyTo: inbox, flag: true } });
-    expect(await filters.run(inbox)).toEqual({ matched: 2, moved: 1, copied: 2, redirected: 0, redirectsFailed: 0, missingFolders: [], unreadable: 0 });
+    expect(await filters.run(inbox)).toEqual({ matched: 2, moved: 1, copied: 2, redirected: 0, redirectsFailed: 0, forwarded: 0, forwardsFailed: 0, missingFolders: [], unreadable: 0 });
     expect(applied).toEqual([
       { kind: 'flags', messageIds: [ids[0]], add: ['\\Seen'], remove: [] },
       { kind: 'flags', messageIds: [ids[1]], add: ['\\Flagged'], remove: [] },
@@ -68,7 +68,7 @@ describe('MessageFilters', () => {
     expect(() => save({ name: 'x', conditions: [{ field: 'subject', operator: 'contains', text: 'x' }], actions: { copyTo: other } })).toThrow(/moves or copies/);
   });
 
-  it('redirects first, while the message is still where it arrived, once per address; a failed or skipped redirect leaves the rest done', async () => {
+  it('redirects and forwards first, while the message is still where it arrived, once per address; a failed or skipped one leaves the rest done', async () => {
     const t = tempStore();
     dispose = t.dispose;
     const accountId = addAccount(t.store, 'me');
@@ -76,24 +76,42 @@ describe('MessageFilters', () => {
     const lists = addFolder(t.store, accountId, 'Lists', null);
     const ids = t.store.write(() => t.store.messages.insertHeaders(inbox, [header(1, 'boss@example.com', 'Urgent'), header(2, 'boss@example.com', 'Loop'), header(3, 'x@y', 'Other')]));
     const log: string[] = [];
-    const filters = new MessageFilters(t.store, async (operation) => void log.push(operation.kind), async (messageId, to) => {
-      log.push(`redirect ${messageId} to ${to} from folder ${t.store.messages.get(messageId)!.folderId}`);
-      if (messageId === ids[1]) return 'skipped';
-      if (to === 'broken@example.com') throw new Error('no SMTP server');
-      return 'sent';
-    });
-    filters.save({ accountId, name: 'Forward', conditions: [{ field: 'from', operator: 'contains', text: 'boss@' }], actions: { redirectTo: 'Phone@Example.com', moveTo: lists } });
+    const where = (messageId: number) => `from folder ${t.store.messages.get(messageId)!.folderId}`;
+    const sendOn = {
+      redirect: async (messageId: number, to: string) => {
+        log.push(`redirect ${messageId} to ${to} ${where(messageId)}`);
+        if (messageId === ids[1]) return 'skipped' as const;
+        if (to === 'broken@example.com') throw new Error('no SMTP server');
+        return 'sent' as const;
+      },
+      forward: async (messageId: number, to: string, as: string) => {
+        log.push(`forward ${messageId} to ${to} as ${as} ${where(messageId)}`);
+        if (messageId === ids[2]) throw new Error('source unreadable');
+        return 'sent' as const;
+      },
+    };
+    const filters = new MessageFilters(t.store, async (operation) => void log.push(operation.kind), sendOn);
+    filters.save({ accountId, name: 'Redirect', conditions: [{ field: 'from', operator: 'contains', text: 'boss@' }], actions: { redirectTo: 'Phone@Example.com', moveTo: lists } });
     filters.save({ accountId, name: 'Twice', conditions: [{ field: 'subject', operator: 'is', text: 'urgent' }], actions: { redirectTo: 'phone@example.com' } });
     filters.save({ accountId, name: 'Broken', conditions: [{ field: 'subject', operator: 'is', text: 'other' }], actions: { redirectTo: 'broken@example.com' } });
+    filters.save({ accountId, name: 'Forward', conditions: [{ field: 'subject', operator: 'is', text: 'urgent' }], actions: { forwardTo: 'assistant@example.com', forwardAs: 'attachment' } });
+    filters.save({ accountId, name: 'Forward too', conditions: [{ field: 'subject', operator: 'is', text: 'other' }], actions: { forwardTo: 'assistant@example.com' } });
     const log0 = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    expect(await filters.run(inbox)).toMatchObject({ matched: 3, moved: 2, redirected: 1, redirectsFailed: 1 });
+    expect(await filters.run(inbox)).toMatchObject({ matched: 3, moved: 2, redirected: 1, redirectsFailed: 1, forwarded: 0, forwardsFailed: 1 });
     log0.mockRestore();
+    // The first filter moves the boss's mail: the later ones, forwarding "Urgent", never see it.
     expect(log).toEqual([
       `redirect ${ids[0]} to phone@example.com from folder ${inbox}`,
       `redirect ${ids[1]} to phone@example.com from folder ${inbox}`,
       `redirect ${ids[2]} to broken@example.com from folder ${inbox}`,
+      `forward ${ids[2]} to assistant@example.com as inline from folder ${inbox}`,
       'move',
     ]);
+    filters.save({ accountId, name: 'Forward first', conditions: [{ field: 'subject', operator: 'is', text: 'loop' }], actions: { forwardTo: 'assistant@example.com', forwardAs: 'attachment' } });
+    log.length = 0;
+    const first = filters.list(accountId).find((filter) => filter.name === 'Forward first')!;
+    expect(await filters.run(inbox, first.id)).toMatchObject({ matched: 1, forwarded: 1 });
+    expect(log).toEqual([`forward ${ids[1]} to assistant@example.com as attachment from folder ${inbox}`]);
   });
 
   it('matches by age and status: old read mail, and what is starred', async () => {
@@ -128,7 +146,7 @@ describe('MessageFilters', () => {
     const { store, inbox, lists, ids, applied, filters, save } = setup();
     const moving = save({ name: 'Lists', conditions: [{ field: 'from', operator: 'contains', text: 'lists.example.org' }], actions: { moveTo: lists, flag: true } });
     store.db.prepare('DELETE FROM folders WHERE id = ?').run(lists);
-    expect(await filters.run(inbox)).toEqual({ matched: 1, moved: 0, copied: 0, redirected: 0, redirectsFailed: 0, missingFolders: [moving.id], unreadable: 0 });
+    expect(await filters.run(inbox)).toEqual({ matched: 1, moved: 0, copied: 0, redirected: 0, redirectsFailed: 0, forwarded: 0, forwardsFailed: 0, missingFolders: [moving.id], unreadable: 0 });
     expect(applied).toEqual([{ kind: 'flags', messageIds: [ids[0]], add: ['\\Flagged'], remove: [] }]);
   });
 

@@ -1,0 +1,69 @@
+import type { ComposeStarter } from '../compose/compose-starter';
+import { identitiesOf } from '../compose/identities';
+import type { ForwardAs } from '../ipc/filter-shapes';
+import { messageHeaderFields } from '../messages/message-header-fields';
+import type { MessageReader } from '../messages/message-reader';
+import { MessageRedirect } from '../messages/message-redirect';
+import { parseAddressList } from '../mime/addresses';
+import { splitHeaderBlock } from '../mime/raw-headers';
+import type { OutboxService } from '../outbox/outbox-service';
+import type { ComposeLanguage } from '../compose/quote-original';
+import type { MessageRecord } from '../store/messages-repo';
+import type { Store } from '../store/store';
+import type { SendOn } from './filter-runner';
+
+/** What filter sending reaches late: the outbox and the composer are made after the filters. */
+export interface FilterSendingParts {
+  outbox(): OutboxService;
+  compose(): ComposeStarter;
+  /** The language a forward's attribution line is written in (no window to ask: Settings', else the system's). */
+  language(): ComposeLanguage;
+}
+
+/**
+ * A filter's Redirect (the message sent on as it is, MessageRedirect, from the account's identity it was sent
+ * to) and Forward (a new message, Fwd:, the original quoted or attached, as the composer's Forward starts it), both
+ * through the outbox at once. Neither goes round in a loop when the address brings the mail back to the
+ * same Inbox: a message this account sent on already (a Resent-From naming one of its identities) is not
+ * redirected again, and a message from one of its identities (a forward it made) is not forwarded again.
+ */
+export class FilterSending implements SendOn {
+  constructor(
+    private readonly store: Store,
+    private readonly reader: MessageReader,
+    private readonly parts: FilterSendingParts,
+  ) {}
+
+  async redirect(messageId: number, to: string): Promise<'sent' | 'skipped'> {
+    const record = this.reader.requireMessage(messageId);
+    if (await this.sentOnByUs(record)) return 'skipped';
+    await new MessageRedirect(this.store, this.reader, this.parts.outbox()).redirect(record.id, [{ name: '', address: to }]);
+    return 'sent';
+  }
+
+  async forward(messageId: number, to: string, as: ForwardAs): Promise<'sent' | 'skipped'> {
+    const record = this.reader.requireMessage(messageId);
+    const ours = this.ownAddresses(record);
+    if (ours.has(record.from.address.toLowerCase()) || (await this.sentOnByUs(record))) return 'skipped';
+    const mode = as === 'attachment' ? 'forwardAttachment' : 'forward';
+    // From the identity the composer's Forward starts with (the account's default), with its signature.
+    const composed = await this.parts.compose().start({ mode, messageId, language: this.parts.language() });
+    await this.parts.outbox().send({ ...composed, to: [{ name: '', address: to }] }, { sendAt: null, undoSeconds: 0 });
+    return 'sent';
+  }
+
+  private ownAddresses(record: MessageRecord): Set<string> {
+    const account = record.accountId === null ? undefined : this.store.accounts.get(record.accountId);
+    return new Set(account ? identitiesOf(this.store, account).map((identity) => identity.email.toLowerCase()) : []);
+  }
+
+  private async sentOnByUs(record: MessageRecord): Promise<boolean> {
+    const ours = this.ownAddresses(record);
+    if (ours.size === 0) return false;
+    const block = await messageHeaderFields(this.store, record, this.reader.imapFor(record));
+    const resentBy = splitHeaderBlock(block ?? Buffer.alloc(0))
+      .filter((header) => header.name === 'resent-from')
+      .flatMap((header) => parseAddressList(header.value).addresses.map((address) => address.address.toLowerCase()));
+    return resentBy.some((address) => ours.has(address));
+  }
+}
