@@ -492,7 +492,7 @@ const strings = {
   'shortcuts.title': 'Keyboard shortcuts',
   'shortcuts.or': 'or',
   'shortcuts.note': 'Shortcuts do nothing while you type in a field.',
-  'shortcuts.folderPane': 'In the folder pane: ↑ and ↓ open the folder above or below, → shows a folder\'s subfolders and ← folds them away, Home and End go to the first and the last.',
+  'shortcuts.folderPane': 'In the folder pane: ↑ and ↓ open the folder above or below, → shows a folder\'s subfolders and ← folds them away, Home and End go to the first and the last; ← from a top folder goes to its account, whose menu Shift+F10 opens. Tab leaves the pane and comes back to the same folder.',
   'shortcut.next': 'Next message',
   'shortcut.previous': 'Previous message',
   'shortcut.extendNext': 'Extend the selection down',

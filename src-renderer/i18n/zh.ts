@@ -488,7 +488,7 @@ export const zh: Dictionary = {
     'shortcuts.title': '键盘快捷键',
     'shortcuts.or': '或',
     'shortcuts.note': '在输入框中输入时，快捷键不起作用。',
-    'shortcuts.folderPane': '在文件夹栏中：↑ 和 ↓ 打开上一个或下一个文件夹，→ 展开子文件夹，← 将其折叠，Home 和 End 跳到第一个和最后一个。',
+    'shortcuts.folderPane': '在文件夹栏中：↑ 和 ↓ 打开上一个或下一个文件夹，→ 展开子文件夹，← 将其折叠，Home 和 End 跳到第一个和最后一个；在顶层文件夹上按 ← 回到所属账户，按 Shift+F10 打开账户菜单。Tab 离开文件夹栏，再回来时仍在同一个文件夹。',
     'shortcut.next': '下一封邮件',
     'shortcut.previous': '上一封邮件',
     'shortcut.extendNext': '向下扩展选择',

@@ -86,12 +86,42 @@ describe('web mode: Archive by month (Thunderbird\'s archive granularity)', () =
     await screenshot(web.page, 'folders-keyboard-en');
     await web.page.keyboard.press('ArrowLeft');
     expect(await focusedFolder()).toBe('folder-Archive/2025');
+    // Home goes to the first row: the account's heading, above its folders.
     await web.page.keyboard.press('Home');
-    expect(await focusedFolder()).toBe('folder-INBOX');
+    expect(await web.page.locator('[data-testid="account-heading"]:focus').count()).toBe(1);
+    // End to the last: here the Local Folders' heading, which holds no folder yet.
     await web.page.keyboard.press('End');
-    expect(await focusedFolder()).not.toBe('folder-INBOX');
+    const last = web.page.locator('[data-testid="folder-tree"]').locator('.folder-row__button, .folder-tree__account-name').last();
+    expect(await last.evaluate((row) => row === row.ownerDocument.activeElement)).toBe(true);
     await web.page.keyboard.press('?');
     await expect.poll(() => web.page.getByTestId('shortcut-help').innerText()).toContain('In the folder pane');
     await web.page.keyboard.press('Escape');
+  });
+
+  it('the folder pane is one Tab stop: Tab comes back to the folder last on, and leaves the pane at the next Tab', async () => {
+    const button = (path: string) => web.page.getByTestId(`folder-${path}`).locator('.folder-row__button');
+    const focusedFolder = () => web.page.locator('.folder-row:has(:focus)').getAttribute('data-testid');
+    await button('INBOX').click();
+    await web.page.keyboard.press('ArrowDown');
+    const on = await focusedFolder();
+    expect(on).not.toBe('folder-INBOX');
+    // Out of the pane at once (not through every folder below), and back onto the same folder.
+    await web.page.keyboard.press('Tab');
+    expect(await web.page.locator('[data-testid="folder-tree"] :focus').count()).toBe(0);
+    await web.page.keyboard.press('Shift+Tab');
+    expect(await focusedFolder()).toBe(on);
+    expect(await web.page.locator('[data-testid="folder-tree"] [tabindex="0"]').count()).toBe(1);
+    // Left from a top folder goes up to its account's heading, a row of the tree too; Right comes back down.
+    await button('INBOX').click();
+    await web.page.keyboard.press('ArrowLeft');
+    expect(await web.page.locator('[data-testid="account-heading"]:focus').count()).toBe(1);
+    // There the keyboard opens the account's menu.
+    await web.page.keyboard.press('Shift+F10');
+    await web.page.getByTestId('account-menu-remove').waitFor();
+    await web.page.keyboard.press('Escape');
+    await web.page.getByTestId('account-menu-remove').waitFor({ state: 'detached' });
+    await web.page.getByTestId('account-heading').focus();
+    await web.page.keyboard.press('ArrowRight');
+    expect(await focusedFolder()).toBe('folder-INBOX');
   });
 });

@@ -1,20 +1,22 @@
 import type { KeyboardEvent } from 'react';
 
-/** A row of the pane: a folder, a unified view, a saved search, the Outbox. */
-const ROW = '.folder-row';
-/** What takes the focus in a row: its button, or the name of a folder that only holds others. */
-const FOCUSABLE = '.folder-row__button';
+/** An account's heading: a row of the tree too, above its folders (data-depth -1), as Thunderbird's account rows. */
+const HEADING = '.folder-tree__account-name';
+/** A row of the pane: a folder, a unified view, a saved search, the Outbox, an account's heading. */
+const ROW = `.folder-row, ${HEADING}`;
+/** What takes the focus in a row: its button, the name of a folder that only holds others, or the heading itself. */
+export const FOCUSABLE = `.folder-row__button, ${HEADING}`;
 
 function rowsOf(pane: HTMLElement): HTMLElement[] {
   return [...pane.querySelectorAll<HTMLElement>(ROW)];
 }
 
-/** Its level in the tree: folders carry it (data-depth); the rows above the accounts are all at the top. */
+/** Its level in the tree: folders and headings carry it (data-depth); the rows above the accounts are all at the top. */
 const depthOf = (row: HTMLElement) => Number(row.dataset.depth ?? 0);
 
 /** Focuses a row and opens what it stands for, as Thunderbird's folder pane does when moved through. */
 function goTo(row: HTMLElement | undefined): void {
-  const target = row?.querySelector<HTMLElement>(FOCUSABLE);
+  const target = row?.matches(FOCUSABLE) ? row : row?.querySelector<HTMLElement>(FOCUSABLE);
   if (!target) return;
   target.focus();
   if (target instanceof HTMLButtonElement) target.click();
@@ -30,7 +32,8 @@ function parentOf(rows: HTMLElement[], index: number): HTMLElement | undefined {
 /**
  * The folder pane's keys, in the manner of a tree (Thunderbird's folder pane, WAI-ARIA's tree pattern): Up and
  * Down move to the folder above or below and open it, Home and End to the first and last; Right shows a
- * folded folder's subfolders, then goes into them; Left folds them, then goes up to the parent. The key is
+ * folded folder's subfolders, then goes into them; Left folds them, then goes up to the parent (a top folder's is
+ * its account's heading, whose menu the context-menu key opens). The key is
  * taken (preventDefault), so the message list's own Up and Down stay out of it.
  */
 export function onFolderPaneKey(event: KeyboardEvent<HTMLElement>): void {
@@ -57,7 +60,7 @@ export function onFolderPaneKey(event: KeyboardEvent<HTMLElement>): void {
       break;
     case 'ArrowRight':
       if (twisty && folded) twisty.click();
-      else if (twisty) goTo(rows[index + 1]);
+      else if (twisty || row.matches(HEADING)) goTo(rows[index + 1]);
       break;
     case 'ArrowLeft':
       if (twisty && !folded) twisty.click();

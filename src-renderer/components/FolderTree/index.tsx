@@ -1,4 +1,4 @@
-import type { MouseEvent, ReactNode } from 'react';
+import { useRef, type MouseEvent, type ReactNode } from 'react';
 import type { AccountView, FolderView, UnifiedViewCount } from '../../../src-main/ipc/contract';
 import { UnifiedViews } from '../UnifiedViews';
 import { useT } from '../../i18n/i18n-context';
@@ -9,6 +9,7 @@ import { LOCAL_FOLDERS, type AccountFolders } from '../MailView/use-account-fold
 import type { DraggedMessages } from '../MessageList/message-drag';
 import { flattenFolders } from './folder-hierarchy';
 import { onFolderPaneKey } from './folder-pane-keys';
+import { useOneTabStop } from './use-one-tab-stop';
 import { useCollapsedFolders } from './use-collapsed-folders';
 import './folder-tree.css';
 
@@ -38,8 +39,10 @@ const pointer = (event: MouseEvent) => {
 export function FolderTree(props: FolderTreeProps) {
   const { accounts, foldersByAccount, onAccountMenu } = props;
   const t = useT();
+  const pane = useRef<HTMLElement>(null);
+  useOneTabStop(pane);
   return (
-    <nav className="folder-tree" aria-label={t('folders.heading')} data-testid="folder-tree" onKeyDown={onFolderPaneKey}>
+    <nav ref={pane} className="folder-tree" aria-label={t('folders.heading')} data-testid="folder-tree" onKeyDown={onFolderPaneKey}>
       {props.outbox}
       {props.viewCounts && <UnifiedViews counts={props.viewCounts} selectedFolderId={props.selectedFolderId} onSelect={props.onSelect} />}
       {props.savedSearches}
@@ -72,8 +75,8 @@ function FolderSection({ title, hint, colour, entry, footer, onHeadingMenu, test
   const { collapsed, toggle } = useCollapsedFolders();
   return (
     <section className="folder-tree__account" data-testid={testId}>
-      {/* Focusable, so the keyboard (the context-menu key, Shift+F10) reaches the account's menu too. */}
-      <h2 className="folder-tree__account-name" title={hint} tabIndex={0} aria-haspopup="menu" onContextMenu={(event) => onHeadingMenu(pointer(event))} data-testid={headingTestId}>
+      {/* A row of the tree, reached by the arrow keys (Left from a top folder), so the context-menu key or Shift+F10 opens the account's menu. */}
+      <h2 className="folder-tree__account-name" data-depth={-1} title={hint} tabIndex={-1} aria-haspopup="menu" onContextMenu={(event) => onHeadingMenu(pointer(event))} data-testid={headingTestId}>
         {colour && <span className="account-mark" style={{ background: colour }} aria-hidden="true" />}
         {title}
       </h2>
