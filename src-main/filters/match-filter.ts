@@ -1,6 +1,7 @@
 import type { Address } from '../ipc/mail-shapes';
 import type { FilterCondition, FilterStatus, MessageFilter, NumberOperator, TextOperator } from '../ipc/filter-shapes';
 import { decodeHeaderValue } from '../mime/header-value';
+import type { MessagePriority } from '../mime/message-priority';
 import type { RawHeader } from '../mime/raw-headers';
 
 /** What a filter's conditions look at in a message. */
@@ -17,6 +18,9 @@ export interface FilteredMessage {
   flagged: boolean;
   answered: boolean;
   hasAttachments: boolean;
+  priority: MessagePriority;
+  /** Its keywords, tags among them. */
+  keywords: readonly string[];
 }
 
 /**
@@ -85,6 +89,8 @@ function conditionHolds(condition: FilterCondition, message: FilteredMessage, no
   if (condition.field === 'size') return compares(condition.operator as NumberOperator, message.size, Number(condition.text) * 1024);
   if (condition.field === 'age') return compares(condition.operator as NumberOperator, Math.floor((now - message.date) / DAY_MS), Number(condition.text));
   if (condition.field === 'status') return hasStatus(message, condition.text as FilterStatus) === (condition.operator === 'is');
+  if (condition.field === 'priority') return (message.priority === condition.text) === (condition.operator === 'is');
+  if (condition.field === 'tag') return message.keywords.includes(condition.text) === (condition.operator === 'is');
   const texts = textsOf(condition, message, content);
   if (texts === undefined) return null;
   if (texts === null) return false;

@@ -4,10 +4,11 @@ import { MESSAGE_TAGS } from './contract-constants';
 
 /**
  * What a condition looks in: the sender, the recipients (To and Cc), the subject (names and addresses both), the
- * size, the age (days since it was sent), a status (read, starred, answered, with attachments), a header field
+ * size, the age (days since it was sent), a status (read, starred, answered, with attachments), the priority
+ * (high, normal, low, as the list shows it), a tag (one of the five), a header field
  * the condition names (Thunderbird's "Customize…": List-Id, X-Spam-Flag…) or the body's text.
  */
-export const FILTER_FIELDS = ['from', 'recipients', 'subject', 'size', 'age', 'status', 'header', 'body'] as const;
+export const FILTER_FIELDS = ['from', 'recipients', 'subject', 'size', 'age', 'status', 'priority', 'tag', 'header', 'body'] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
 
 /**
@@ -17,7 +18,7 @@ export type FilterField = (typeof FILTER_FIELDS)[number];
 export const TEXT_OPERATORS = ['contains', 'doesNotContain', 'is', 'isNot', 'beginsWith', 'endsWith'] as const;
 /** The size in KB and the age in days, as Thunderbird's "Size (KB)" and "Age in Days" are greater or less than. */
 export const NUMBER_OPERATORS = ['isGreaterThan', 'isLessThan'] as const;
-/** A status is or is not the message's, as Thunderbird's "Status" and "Attachment Status". */
+/** A status, a priority or a tag is or is not the message's, as Thunderbird's "Status", "Attachment Status", "Priority" and "Tags". */
 export const STATUS_OPERATORS = ['is', 'isNot'] as const;
 /** The body contains or does not contain the text: its whole, not its start or its end, is what one asks of a body. */
 export const BODY_OPERATORS = ['contains', 'doesNotContain'] as const;
@@ -29,6 +30,15 @@ export type NumberOperator = (typeof NUMBER_OPERATORS)[number];
 /** The statuses a condition asks about: a status condition's text is one of them. */
 export const FILTER_STATUSES = ['read', 'flagged', 'answered', 'attachment'] as const;
 export type FilterStatus = (typeof FILTER_STATUSES)[number];
+/** The priorities a condition asks about (Thunderbird's "Priority is / isn't"), the three the list marks. */
+export const FILTER_PRIORITIES = ['high', 'normal', 'low'] as const;
+
+/** The fields whose text is picked from a list, with that list: a status, a priority, a tag. */
+export function choicesFor(field: FilterField): readonly string[] | null {
+  if (field === 'status') return FILTER_STATUSES;
+  if (field === 'priority') return FILTER_PRIORITIES;
+  return field === 'tag' ? MESSAGE_TAGS : null;
+}
 
 /** The fields whose text is a whole number (KB, days). */
 export const isNumberField = (field: FilterField): field is 'size' | 'age' => field === 'size' || field === 'age';
@@ -37,7 +47,7 @@ export const isNumberField = (field: FilterField): field is 'size' | 'age' => fi
 export function operatorsFor(field: FilterField): readonly FilterOperator[] {
   if (isNumberField(field)) return NUMBER_OPERATORS;
   if (field === 'body') return BODY_OPERATORS;
-  return field === 'status' ? STATUS_OPERATORS : TEXT_OPERATORS;
+  return choicesFor(field) ? STATUS_OPERATORS : TEXT_OPERATORS;
 }
 
 /** A header field's name as RFC 5322 allows it (printable ASCII but the colon), e.g. List-Id. */
@@ -58,8 +68,8 @@ export const FilterCondition = z
   .refine((condition) => (condition.field === 'header') === (condition.header !== undefined), { message: 'A header condition names its header field, and only it does.', path: ['header'] })
   .refine((condition) => operatorsFor(condition.field).includes(condition.operator), { message: 'That comparison does not go with that field.', path: ['operator'] })
   .refine((condition) => !isNumberField(condition.field) || WHOLE.test(condition.text), { message: 'A size or an age is a whole number (KB, days).', path: ['text'] })
-  .refine((condition) => condition.field !== 'status' || (FILTER_STATUSES as readonly string[]).includes(condition.text), {
-    message: `A status is one of ${FILTER_STATUSES.join(', ')}.`, path: ['text'],
+  .refine((condition) => choicesFor(condition.field)?.includes(condition.text) ?? true, {
+    message: `A status is one of ${FILTER_STATUSES.join(', ')}, a priority one of ${FILTER_PRIORITIES.join(', ')}, a tag one of ${MESSAGE_TAGS.join(', ')}.`, path: ['text'],
   });
 export type FilterCondition = z.output<typeof FilterCondition>;
 

@@ -1,4 +1,5 @@
 import type { FilterActions, FilterCondition, MessageFilter } from '../ipc/filter-shapes';
+import type { MessagePriority } from '../mime/message-priority';
 import type { Address } from '../ipc/mail-shapes';
 import { addressList } from './address-book-learning';
 import type { Db } from './open-database';
@@ -12,7 +13,7 @@ const COLUMNS = 'id, account_id AS accountId, position, name, enabled, match, co
 
 interface MessageToFilterRow {
   id: number; folderId: number; accountId: number | null; from_name: string; from_addr: string; to_json: string; cc_json: string; subject: string; size: number;
-  date: number; seen: number; flagged: number; answered: number; has_attachments: number;
+  date: number; seen: number; flagged: number; answered: number; has_attachments: number; priority: number; keywords: string;
 }
 
 /** What filters look at in a message, and where it is. */
@@ -30,6 +31,9 @@ export interface FilteredRow {
   flagged: boolean;
   answered: boolean;
   hasAttachments: boolean;
+  priority: MessagePriority;
+  /** Its keywords (tags among them). */
+  keywords: string[];
 }
 
 /** An account's message filters, in the order they run. */
@@ -69,7 +73,7 @@ export class FiltersRepo {
     const rows = this.statements
       .get(
         `SELECT m.id, m.folder_id AS folderId, f.account_id AS accountId, m.from_name, m.from_addr, m.to_json, m.cc_json, m.subject, m.size,
-           m.sort_date AS date, m.seen, m.flagged, m.answered, m.has_attachments
+           m.sort_date AS date, m.seen, m.flagged, m.answered, m.has_attachments, m.priority, m.keywords
          FROM messages m JOIN folders f ON f.id = m.folder_id WHERE m.id IN (SELECT value FROM json_each(?))`,
       )
       .all(JSON.stringify(ids)) as MessageToFilterRow[];
@@ -77,6 +81,7 @@ export class FiltersRepo {
       id: row.id, folderId: row.folderId, accountId: row.accountId, from: { name: row.from_name, address: row.from_addr },
       to: addressList(row.to_json), cc: addressList(row.cc_json), subject: row.subject, size: row.size,
       date: row.date, seen: row.seen === 1, flagged: row.flagged === 1, answered: row.answered === 1, hasAttachments: row.has_attachments === 1,
+      priority: row.priority === 1 ? 'high' : row.priority === -1 ? 'low' : 'normal', keywords: row.keywords ? row.keywords.split(' ') : [],
     }));
   }
 

@@ -112,6 +112,18 @@ describe('web mode: filters on a header field and on the body', () => {
     ]);
     await rows.last().scrollIntoViewIfNeeded();
     await screenshot(web.page, 'filters-header-body-zh');
+    // The priority and the tags are picked from lists, in Chinese words.
+    await editor().getByTestId('filter-add').click();
+    await editor().getByTestId('filter-field').selectOption('priority');
+    expect(await editor().getByTestId('filter-text').locator('option').allTextContents()).toEqual(['高', '普通', '低']);
+    expect(await editor().getByTestId('filter-operator').locator('option').allTextContents()).toEqual(['是', '不是']);
+    await editor().getByTestId('filter-add-condition').click();
+    const tag = editor().getByTestId('filter-condition').nth(1);
+    await tag.getByTestId('filter-field').selectOption('tag');
+    expect(await tag.getByTestId('filter-text').locator('option').allTextContents()).toEqual(['重要', '工作', '个人', '待办', '稍后']);
+    await editor().getByTestId('filter-form').scrollIntoViewIfNeeded();
+    await screenshot(web.page, 'filters-priority-tag-zh');
+    await editor().getByTestId('filter-cancel').click();
     await web.page.getByTestId('settings').locator('.dialog__close').click();
     await web.page.getByTestId('language').selectOption('en');
   });

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { WrenError } from '../../errors/wren-error';
-import { FILTER_FIELDS, FILTER_OPERATORS, FORWARD_AS, MESSAGE_TAGS, type FilterCondition, type ForwardAs, type FilterOperator, type FolderView, type MessageFilter } from '../../ipc/contract';
+import { FILTER_FIELDS, FILTER_OPERATORS, FORWARD_AS, MESSAGE_TAGS, type FilterCondition, type ForwardAs, type MessageTag, type FilterOperator, type FolderView, type MessageFilter } from '../../ipc/contract';
 import type { CliContext } from '../cli-context';
 import { findAccount, findFolder } from '../find-by-name';
 import { sendChanges } from '../send-changes';
@@ -12,7 +12,8 @@ filter add ACCOUNT --name N [--from T]... [--to T]... [--subject T]... [--if FIE
            and one action; --from/--to/--subject: contains T; --if: FIELD from|to|subject, OPERATOR contains|not-contains|
            is|is-not|begins|ends, e.g. --if subject:begins:[list]; FIELD size (T in KB) or age (T in days), OPERATOR
            greater|less, e.g. --if size:greater:5000, --if age:greater:30; FIELD status, OPERATOR is|is-not, T read|
-           flagged|answered|attachment, e.g. --if status:is:attachment; FIELD header:NAME, any header field, e.g.
+           flagged|answered|attachment, e.g. --if status:is:attachment; FIELD priority, OPERATOR is|is-not, T high|normal|
+           low; FIELD tag, OPERATOR is|is-not, T 1-5, e.g. --if tag:is-not:2; FIELD header:NAME, any header field, e.g.
            --if header:list-id:contains:dev.example.org; FIELD body, OPERATOR contains|not-contains, e.g.
            --if body:contains:invoice; --local: the FOLDERs are local folders)
 filter remove ID | filter move ID up|down   (filters run in their order)
@@ -61,15 +62,20 @@ function conditionOf(written: string): FilterCondition {
   if (!FILTER_FIELDS.includes(field as FilterCondition['field']) || !operator || text.length === 0 || header === '') {
     throw new WrenError(
       'BadRequest',
-      `--if takes FIELD:OPERATOR:TEXT, FIELD from, to, subject, size (KB), age (days), status, body or header:NAME, OPERATOR ${Object.values(OPERATOR_WORDS).join(', ')}; not "${written}".`,
+      `--if takes FIELD:OPERATOR:TEXT, FIELD from, to, subject, size (KB), age (days), status, priority, tag (1-5), body or header:NAME, OPERATOR ${Object.values(OPERATOR_WORDS).join(', ')}; not "${written}".`,
     );
   }
-  return { field: field as FilterCondition['field'], ...(header !== undefined && { header }), operator, text: text.join(':') };
+  // A tag by its number, as --tag takes it (the contract refuses any other).
+  const value = field === 'tag' && /^[1-5]$/.test(text.join(':')) ? MESSAGE_TAGS[Number(text[0]) - 1]! : text.join(':');
+  return { field: field as FilterCondition['field'], ...(header !== undefined && { header }), operator, text: value };
 }
 
-/** A condition as `filter list` says it: sizes in KB, ages in days, statuses bare, text quoted, a header field by its name. */
+/** A condition as `filter list` says it: sizes in KB, ages in days, statuses and priorities bare, tags by number, text quoted, a header field by its name. */
 function conditionWords(condition: FilterCondition): string {
-  const said = { size: `${condition.text} KB`, age: `${condition.text} days`, status: condition.text } as Partial<Record<FilterCondition['field'], string>>;
+  const said = {
+    size: `${condition.text} KB`, age: `${condition.text} days`, status: condition.text, priority: condition.text,
+    tag: String(MESSAGE_TAGS.indexOf(condition.text as MessageTag) + 1),
+  } as Partial<Record<FilterCondition['field'], string>>;
   const field = condition.field === 'header' ? `header ${condition.header}` : condition.field;
   return `${field} ${OPERATOR_WORDS[condition.operator]} ${said[condition.field] ?? `"${condition.text}"`}`;
 }

@@ -1,10 +1,11 @@
-import type { FilterCondition, FilterStatus } from '../../../src-main/ipc/contract';
+import type { FilterCondition, FilterStatus, MessageTag } from '../../../src-main/ipc/contract';
 import type { StringKey } from '../../i18n/en';
+import { TAG_LOOKS } from '../TagChips';
 
 /** What a condition looks at, in words (the form's list and the filter's sentence). */
 export const FIELD_LABELS: Record<FilterCondition['field'], StringKey> = {
   from: 'msgFilter.from', recipients: 'msgFilter.recipients', subject: 'msgFilter.subject', size: 'msgFilter.size', age: 'msgFilter.age', status: 'msgFilter.status',
-  header: 'msgFilter.header', body: 'msgFilter.body',
+  priority: 'msgFilter.priority', tag: 'msgFilter.tag', header: 'msgFilter.header', body: 'msgFilter.body',
 };
 
 /** What a condition looks at as the filter's sentence says it: a header condition by its header's name (List-Id). */
@@ -22,9 +23,17 @@ export const STATUS_LABELS: Record<FilterStatus, StringKey> = {
   read: 'msgFilter.status.read', flagged: 'msgFilter.status.flagged', answered: 'msgFilter.status.answered', attachment: 'msgFilter.status.attachment',
 };
 
-/** A condition's value as the filter's sentence says it: a status in words, a size or an age as its number (the field's name says the unit), text quoted. */
+/** The words of a value picked from a list (a status, a priority, a tag); undefined for one typed. */
+export function choiceLabel(field: FilterCondition['field'], value: string): StringKey | undefined {
+  if (field === 'status') return STATUS_LABELS[value as FilterStatus];
+  if (field === 'priority') return ({ high: 'compose.priority.high', normal: 'compose.priority.normal', low: 'compose.priority.low' } as Record<string, StringKey>)[value];
+  return field === 'tag' ? TAG_LOOKS[value as MessageTag]?.label : undefined;
+}
+
+/** A condition's value as the filter's sentence says it: a status, a priority or a tag in words, a size or an age as its number (the field's name says the unit), text quoted. */
 export function conditionValueWords(condition: FilterCondition, t: (key: StringKey) => string): string {
-  if (condition.field === 'status') return t(STATUS_LABELS[condition.text as FilterStatus] ?? 'msgFilter.status');
+  const chosen = choiceLabel(condition.field, condition.text);
+  if (chosen) return t(chosen);
   if (condition.field === 'size' || condition.field === 'age') return condition.text;
   return `“${condition.text}”`;
 }

@@ -1,19 +1,20 @@
-import { FILTER_FIELDS, FILTER_STATUSES, isNumberField, operatorsFor, type FilterCondition } from '../../../src-main/ipc/contract';
+import { choicesFor, FILTER_FIELDS, isNumberField, operatorsFor, type FilterCondition } from '../../../src-main/ipc/contract';
 import { useT } from '../../i18n/i18n-context';
-import { FIELD_LABELS, OPERATOR_LABELS, STATUS_LABELS } from './condition-labels';
+import { choiceLabel, FIELD_LABELS, OPERATOR_LABELS } from './condition-labels';
 
 /**
  * A condition with another field: the operator becomes the field's first when the old one does not go with it
- * (sizes and ages compare, statuses are or are not, the others match text), and a value of the other kind is
- * emptied; a status starts at the first one, so the row holds a whole condition at once.
+ * (sizes and ages compare, statuses, priorities and tags are or are not, the others match text), and a value of the
+ * other kind is emptied; a value picked from a list starts at its first, so the row holds a whole condition at once.
  */
 export function withField(condition: FilterCondition, field: FilterCondition['field']): FilterCondition {
-  const kind = (of: FilterCondition['field']) => (isNumberField(of) ? 'number' : of === 'status' ? 'status' : 'text');
+  const kind = (of: FilterCondition['field']) => (isNumberField(of) ? 'number' : choicesFor(of) ? 'choice' : 'text');
   const operator = operatorsFor(field).includes(condition.operator) ? condition.operator : operatorsFor(field)[0]!;
   // Only a header condition names a header; it starts empty, for the user to write.
   const header = field === 'header' ? { header: condition.header ?? '' } : {};
-  if (kind(field) === kind(condition.field) && field !== 'status') return { field, ...header, operator, text: condition.text };
-  return { field, ...header, operator, text: field === 'status' ? FILTER_STATUSES[0] : '' };
+  const choices = choicesFor(field);
+  if (kind(field) === kind(condition.field) && !choices) return { field, ...header, operator, text: condition.text };
+  return { field, ...header, operator, text: choices ? choices[0]! : '' };
 }
 
 interface ConditionRowProps {
@@ -53,10 +54,11 @@ export function ConditionRow({ condition, onChange, onRemove }: ConditionRowProp
 
 function ConditionValue({ condition, onChange }: { condition: FilterCondition; onChange(text: string): void }) {
   const t = useT();
-  if (condition.field === 'status') {
+  const choices = choicesFor(condition.field);
+  if (choices) {
     return (
-      <select aria-label={t('msgFilter.statusValue')} value={condition.text} onChange={(event) => onChange(event.target.value)} data-testid="filter-text">
-        {FILTER_STATUSES.map((status) => <option key={status} value={status}>{t(STATUS_LABELS[status])}</option>)}
+      <select aria-label={t(FIELD_LABELS[condition.field])} value={condition.text} onChange={(event) => onChange(event.target.value)} data-testid="filter-text">
+        {choices.map((choice) => <option key={choice} value={choice}>{t(choiceLabel(condition.field, choice)!)}</option>)}
       </select>
     );
   }

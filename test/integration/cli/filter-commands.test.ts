@@ -112,4 +112,17 @@ describe('wren filter', () => {
     expect((await wren(['filter', 'add', 'Work', '--name', 'x', '--subject', 'x', '--forward-as', 'attachment', '--flag'])).code).toBe(2);
     for (const filter of [added, inline]) expect((await wren(['filter', 'remove', filter.stdout.split('\t')[0]!])).code).toBe(0);
   });
+
+  it('--if priority:… and tag:N: as the list shows them, a tag by its number', async () => {
+    const added = await wren(['filter', 'add', 'Work', '--name', 'Normal, untagged', '--if', 'priority:is:normal', '--if', 'tag:is-not:5', '--if', 'subject:contains:hello', '--tag', '5']);
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toContain('if priority is normal and tag is-not 5 and subject contains "hello"\tthen tag 5');
+    const id = added.stdout.split('\t')[0]!;
+    expect((await wren(['filter', 'run', 'Work', 'INBOX', '--filter', id])).stdout).toMatch(/Filters matched [1-9]/);
+    // Tagged now: the same filter finds nothing the second time.
+    expect((await wren(['filter', 'run', 'Work', 'INBOX', '--filter', id])).stdout).toContain('Filters matched 0 messages');
+    expect((await wren(['filter', 'add', 'Work', '--name', 'x', '--if', 'priority:is:urgent', '--flag'])).code).toBe(2);
+    expect((await wren(['filter', 'add', 'Work', '--name', 'x', '--if', 'tag:is:9', '--flag'])).code).toBe(2);
+    expect((await wren(['filter', 'remove', id])).code).toBe(0);
+  });
 });

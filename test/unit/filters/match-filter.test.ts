@@ -14,6 +14,8 @@ const message: FilteredMessage = {
   flagged: true,
   answered: false,
   hasAttachments: true,
+  priority: 'high',
+  keywords: ['$label2', 'project-x'],
 };
 
 /** When the filters run: 35 days and some hours after the message was sent. */
@@ -83,6 +85,23 @@ describe('matchesFilter', () => {
     expect(size('isGreaterThan', '600')).toBe(false);
     expect(size('isLessThan', '601')).toBe(true);
     expect(size('isLessThan', '600')).toBe(false);
+  });
+});
+
+describe('matchesFilter on the priority and the tags', () => {
+  const holds = (field: 'priority' | 'tag', operator: 'is' | 'isNot', text: string) => matchesFilter({ match: 'all', conditions: [{ field, operator, text }] }, message, NOW);
+
+  it('compares the priority the list shows, as Thunderbird\'s "Priority is / isn\'t"', () => {
+    expect(holds('priority', 'is', 'high')).toBe(true);
+    expect(holds('priority', 'is', 'normal')).toBe(false);
+    expect(holds('priority', 'isNot', 'low')).toBe(true);
+  });
+
+  it('asks whether the message has a tag, or has not', () => {
+    expect(holds('tag', 'is', '$label2')).toBe(true);
+    expect(holds('tag', 'is', '$label1')).toBe(false);
+    expect(holds('tag', 'isNot', '$label1')).toBe(true);
+    expect(holds('tag', 'isNot', '$label2')).toBe(false);
   });
 });
 
@@ -160,5 +179,10 @@ describe('FilterCondition', () => {
     expect(FilterCondition.safeParse({ field: 'status', operator: 'isNot', text: 'read' }).success).toBe(true);
     expect(FilterCondition.safeParse({ field: 'status', operator: 'contains', text: 'read' }).success).toBe(false);
     expect(FilterCondition.safeParse({ field: 'status', operator: 'is', text: 'urgent' }).success).toBe(false);
+    expect(FilterCondition.safeParse({ field: 'priority', operator: 'isNot', text: 'low' }).success).toBe(true);
+    expect(FilterCondition.safeParse({ field: 'priority', operator: 'is', text: 'urgent' }).success).toBe(false);
+    expect(FilterCondition.safeParse({ field: 'priority', operator: 'contains', text: 'high' }).success).toBe(false);
+    expect(FilterCondition.safeParse({ field: 'tag', operator: 'is', text: '$label5' }).success).toBe(true);
+    expect(FilterCondition.safeParse({ field: 'tag', operator: 'is', text: 'work' }).success).toBe(false);
   });
 });

@@ -233,6 +233,19 @@ describe('MessageFilters', () => {
     expect(applied).toEqual([{ kind: 'flags', messageIds: [ids[0]], add: ['\\Flagged'], remove: [] }]);
   });
 
+  it('reads the priority and the tags from the store', async () => {
+    const { store, inbox, ids, applied, filters, save } = setup();
+    store.db.prepare('UPDATE messages SET priority = -1 WHERE id = ?').run(ids[0]);
+    store.db.prepare('UPDATE messages SET keywords = ? WHERE id = ?').run('$label4 other', ids[1]);
+    save({ name: 'Low', conditions: [{ field: 'priority', operator: 'is', text: 'low' }], actions: { markRead: true } });
+    save({ name: 'Normal, to do', conditions: [{ field: 'priority', operator: 'is', text: 'normal' }, { field: 'tag', operator: 'is', text: '$label4' }], actions: { flag: true } });
+    expect(await filters.run(inbox)).toMatchObject({ matched: 2 });
+    expect(applied).toEqual([
+      { kind: 'flags', messageIds: [ids[0]], add: ['\\Seen'], remove: [] },
+      { kind: 'flags', messageIds: [ids[1]], add: ['\\Flagged'], remove: [] },
+    ]);
+  });
+
   it('an account removed takes its filters with it (migration 0028\'s foreign key)', () => {
     const { store, accountId, filters, save } = setup();
     save({ name: 'One', conditions: [{ field: 'subject', operator: 'contains', text: 'a' }], actions: { flag: true } });
