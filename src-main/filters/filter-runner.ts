@@ -11,12 +11,14 @@ const BATCH = 500;
 export type ApplyOperation = (operation: MailOperation) => Promise<unknown>;
 
 /**
- * How filters send mail on (see FilterSending): a redirect (the message as it is) or a forward (a new message), to
- * an address; 'skipped' when it must not be (it would go round in a loop).
+ * How filters send mail (see FilterSending): a redirect (the message as it is) or a forward (a new message), to an
+ * address, or a reply with a template; 'skipped' when it must not be (it would go round in a loop).
  */
 export interface SendOn {
   redirect(messageId: number, to: string): Promise<'sent' | 'skipped'>;
   forward(messageId: number, to: string, as: ForwardAs): Promise<'sent' | 'skipped'>;
+  /** Answers the message with a template; 'skipped' for mail no automatic reply should answer (lists, other robots, oneself). */
+  reply(messageId: number, templateId: number): Promise<'sent' | 'skipped'>;
 }
 
 /** Reads what header and body conditions look at (see FilterContentReader); null where it cannot be read. */
@@ -30,6 +32,8 @@ interface Decision {
   redirectTo: Set<string>;
   /** By address, how (the first filter forwarding to an address says how). */
   forwardTo: Map<string, ForwardAs>;
+  /** The template to answer with (the first filter's: one reply per message). */
+  replyWith: number | null;
   add: Set<MessageFlag>;
   copyTo: Set<number>;
   moveTo: number | null;
@@ -38,8 +42,8 @@ interface Decision {
 
 /**
  * Runs an account's filters over messages, in the filters' order, as Thunderbird does: every matching filter
- * adds its redirects, forwards, flags and copies; the first that moves or deletes the message ends its filtering.
- * The redirects and forwards go first, through the outbox; the changes then go through the operations journal in as few
+ * adds its redirects, forwards, flags and copies (and the first template reply); the first that moves or deletes the
+ * message ends its filtering. The redirects, forwards and replies go first, through the outbox; the changes then go through the operations journal in as few
  * operations as the decisions allow (one per set of flags, one per target), the flags first (the copies and
  * the move carry them), then the copies, then the moves.
  */
@@ -55,7 +59,7 @@ export class FilterRunner {
   async run(accountId: number, messageIds: readonly number[], only?: MessageFilter): Promise<FilterRunResult> {
     const filters = only ? [only] : this.store.filters.list(accountId).filter((filter) => filter.enabled);
     const result: FilterRunResult = {
-      matched: 0, moved: 0, copied: 0, redirected: 0, redirectsFailed: 0, forwarded: 0, forwardsFailed: 0, missingFolders: [], unreadable: 0,
+      matched: 0, moved: 0, copied: 0, redirected: 0, redirectsFailed: 0, forwarded: 0, forwardsFailed: 0, replied: 0, repliesFailed: 0, missingFolders: [], unreadable: 0,
     };
     if (filters.length === 0) return result;
     const usable = this.usableFilters(filters, accountId, result);
@@ -82,19 +86,19 @@ export class FilterRunner {
   private async sendAllOn(decisions: Map<number, Decision>, result: FilterRunResult): Promise<void> {
     for (const [id, decision] of decisions) {
       for (const address of decision.redirectTo) {
-        const sent = await this.sendOnce(id, `redirect to ${address}`, (sendOn) => sendOn.redirect(id, address));
-        if (sent === 'sent') result.redirected += 1;
-        else if (sent === 'failed') result.redirectsFailed += 1;
+        tally(result, 'redirected', 'redirectsFailed', await this.sendOnce(id, `redirect to ${address}`, (sendOn) => sendOn.redirect(id, address)));
       }
       for (const [address, as] of decision.forwardTo) {
-        const sent = await this.sendOnce(id, `forward to ${address}`, (sendOn) => sendOn.forward(id, address, as));
-        if (sent === 'sent') result.forwarded += 1;
-        else if (sent === 'failed') result.forwardsFailed += 1;
+        tally(result, 'forwarded', 'forwardsFailed', await this.sendOnce(id, `forward to ${address}`, (sendOn) => sendOn.forward(id, address, as)));
+      }
+      const template = decision.replyWith;
+      if (template !== null) {
+        tally(result, 'replied', 'repliesFailed', await this.sendOnce(id, `reply with template ${template} to`, (sendOn) => sendOn.reply(id, template)));
       }
     }
   }
 
-  /** One redirect or forward; a failure is logged and said as 'failed', the filters' other actions still done. */
+  /** One redirect, forward or reply; a failure is logged and said as 'failed', the filters' other actions still done. */
   private async sendOnce(id: number, what: string, send: (sendOn: SendOn) => Promise<'sent' | 'skipped'>): Promise<'sent' | 'skipped' | 'failed'> {
     try {
       if (!this.sendOn) throw new Error('no way to send mail here');
@@ -120,7 +124,7 @@ export class FilterRunner {
         verdict = filterVerdict(filter, message, now, content);
       }
       if (!verdict) continue;
-      decision ??= { redirectTo: new Set(), forwardTo: new Map(), add: new Set(), copyTo: new Set(), moveTo: null, delete: false };
+      decision ??= { redirectTo: new Set(), forwardTo: new Map(), replyWith: null, add: new Set(), copyTo: new Set(), moveTo: null, delete: false };
       if (addActions(decision, filter, message)) break;
     }
     if (unreadable) result.unreadable += 1;
@@ -155,11 +159,18 @@ export function isTargetOf(folderAccountId: number | null, accountId: number): b
   return folderAccountId === null || folderAccountId === accountId;
 }
 
+/** Counts what one sending did: sent, or failed (a skipped one is neither). */
+function tally(result: FilterRunResult, sent: 'redirected' | 'forwarded' | 'replied', failed: 'redirectsFailed' | 'forwardsFailed' | 'repliesFailed', outcome: 'sent' | 'skipped' | 'failed'): void {
+  if (outcome === 'sent') result[sent] += 1;
+  else if (outcome === 'failed') result[failed] += 1;
+}
+
 /** Adds a matching filter's actions to the message's decision; true when it moves or deletes it, which ends its filtering. */
 function addActions(decision: Decision, filter: MessageFilter, message: FilteredRow): boolean {
   const { actions } = filter;
   if (actions.redirectTo !== null) decision.redirectTo.add(actions.redirectTo);
   if (actions.forwardTo !== null && !decision.forwardTo.has(actions.forwardTo)) decision.forwardTo.set(actions.forwardTo, actions.forwardAs);
+  decision.replyWith ??= actions.replyTemplate;
   if (actions.copyTo !== null && actions.copyTo !== message.folderId) decision.copyTo.add(actions.copyTo);
   if (actions.markRead) decision.add.add('\\Seen');
   if (actions.flag) decision.add.add('\\Flagged');

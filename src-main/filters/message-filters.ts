@@ -1,6 +1,7 @@
 import { WrenError } from '../errors/wren-error';
 import { FilterInput, type FilterRunResult, type MessageFilter } from '../ipc/filter-shapes';
 import type { Store } from '../store/store';
+import { isTemplate } from '../compose/templates';
 import type { Events } from '../ipc/contract';
 import { FilterRunner, isTargetOf, type ApplyOperation, type ContentSource, type SendOn } from './filter-runner';
 
@@ -45,7 +46,7 @@ export class MessageFilters {
 
   /**
    * Adds a filter (no id) or replaces a saved one. It moves and copies mail within its account or into the local
-   * folders (where a POP3 user keeps mail), never into another account.
+   * folders (where a POP3 user keeps mail), never into another account, and replies with a template only.
    */
   save(input: FilterInput): MessageFilter {
     const filter = FilterInput.parse(input);
@@ -54,6 +55,10 @@ export class MessageFilters {
       if (folderId !== null && !(target && isTargetOf(target.accountId, filter.accountId))) {
         throw new WrenError('BadRequest', 'A filter moves or copies mail to a folder of its own account or to a local folder.', { folderId });
       }
+    }
+    const template = filter.actions.replyTemplate === null ? null : this.store.messages.get(filter.actions.replyTemplate);
+    if (template === undefined || (template && !isTemplate(this.store, template.folderId))) {
+      throw new WrenError('BadRequest', 'A filter replies with a template kept in Local Folders ▸ Templates.', { messageId: filter.actions.replyTemplate });
     }
     const id = this.store.write(() => {
       if (filter.id === undefined) return this.store.filters.insert(filter);

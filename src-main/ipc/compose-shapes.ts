@@ -64,6 +64,8 @@ export const ComposedMessage = z.object({
   requestReceipt: z.boolean().default(false),
   /** Thunderbird's Options ▸ Priority: high or low writes X-Priority, X-MSMail-Priority and Importance; normal writes none. */
   priority: z.enum(['high', 'normal', 'low']).default('normal'),
+  /** Written by a filter's Reply with Template, not by a person: `Auto-Submitted: auto-replied` (RFC 3834), so other responders stay quiet. */
+  autoSubmitted: z.literal(true).optional(),
   /**
    * Where the user starts writing in `text`, when not at its top: a reply below the quote starts after it. Only for
    * opening the composer: a draft saved from it keeps none (the text has moved on).

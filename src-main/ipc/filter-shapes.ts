@@ -80,8 +80,8 @@ export type ForwardAs = (typeof FORWARD_AS)[number];
 const Address = z.string().trim().toLowerCase().email().max(320);
 
 /**
- * What a matching message gets. A redirect (Thunderbird's Redirect: the message sent on as it is) and a forward
- * (a new message from the account, Fwd:) go first, while the message is still where it arrived; a copy (to a
+ * What a matching message gets. A redirect (Thunderbird's Redirect: the message sent on as it is), a forward
+ * (a new message from the account, Fwd:) and a reply with a template go first, while the message is still where it arrived; a copy (to a
  * folder of the same account, or a local one) is made before a move; a move and a delete (to Trash) end the
  * filtering of that message.
  */
@@ -92,6 +92,8 @@ export const FilterActions = z
     redirectTo: Address.nullable().default(null),
     forwardTo: Address.nullable().default(null),
     forwardAs: z.enum(FORWARD_AS).default('inline'),
+    /** Thunderbird's Reply with Template: the template (a message in Local Folders ▸ Templates) sent as the reply. */
+    replyTemplate: z.number().int().positive().nullable().default(null),
     markRead: z.boolean().default(false),
     flag: z.boolean().default(false),
     tag: z.enum(MESSAGE_TAGS).nullable().default(null),
@@ -100,7 +102,7 @@ export const FilterActions = z
   .strict()
   .refine((actions) => !(actions.delete && actions.moveTo !== null), { message: 'A filter either moves or deletes, not both.' })
   .refine((actions) => actions.delete || actions.moveTo !== null || actions.copyTo !== null || actions.redirectTo !== null || actions.forwardTo !== null
-    || actions.markRead || actions.flag || actions.tag !== null, {
+    || actions.replyTemplate !== null || actions.markRead || actions.flag || actions.tag !== null, {
     message: 'A filter needs at least one action.',
   });
 export type FilterActions = z.output<typeof FilterActions>;
@@ -140,6 +142,10 @@ export interface FilterRunResult {
   forwarded: number;
   /** Forwards that could not be handed to the outbox: logged, the rest done. */
   forwardsFailed: number;
+  /** Messages answered with a template. */
+  replied: number;
+  /** Replies that could not be made (the template gone, no outgoing server): logged, the rest done. */
+  repliesFailed: number;
   /** Filters whose folder is gone (deleted or renamed elsewhere): their move or copy was left undone. */
   missingFolders: number[];
   /**

@@ -75,7 +75,10 @@ export function buildMessage(input: BuildInput): BuiltMessage {
     attachments,
     // Remote content is never fetched into a message Wren sends; files come from staging only.
     disableUrlAccess: true,
-    headers: { 'X-Mailer': 'Wren', ...receiptHeader(composed, from.address), ...priorityHeaders(composed.priority) },
+    headers: {
+      'X-Mailer': 'Wren', ...receiptHeader(composed, from.address), ...priorityHeaders(composed.priority),
+      ...(composed.autoSubmitted && { 'Auto-Submitted': 'auto-replied' }),
+    },
     // CRLF throughout, as SMTP carries it: the bytes stored (the Sent copy) are then the bytes the server got.
     // nodemailer writes its headers and encodings with CRLF and the texts are given with CRLF, so only an
     // attachment it may carry as it is (a forwarded message, a text file) needs its newline pass over the

@@ -10,7 +10,7 @@ const BUILD = [
   'List-Id: Wren developers <dev.wren.example.org>', 'Message-ID: <build-e2e@example.org>', 'Content-Type: text/plain; charset=utf-8', '', 'The build is green.', '',
 ].join('\r\n');
 
-/** Thunderbird's "Customize…" header conditions, "Body contains" and "Forward Message to", made in Settings and run on an Inbox never opened. */
+/** Thunderbird's "Customize…" header conditions, "Body contains", "Forward Message to" and "Reply with Template", made in Settings and run on an Inbox never opened. */
 describe('web mode: filters on a header field and on the body', () => {
   const web = webSession({ page: { viewport: { width: 1400, height: 900 } } });
   const subjects = async () => (await web.page.getByTestId('message-row').locator('.message-row__subject').allInnerTexts()).map((s) => s.trim());
@@ -102,6 +102,38 @@ describe('web mode: filters on a header field and on the body', () => {
     expect(source).toMatch(/Content-Type: message\/rfc822/i);
   });
 
+  it('Reply with Template offers the templates kept; run, the sender gets the template as the answer', async () => {
+    const bob = web.lab.users[1]!;
+    await web.lab.seed(web.lab.users[0]!.email, 'INBOX', [
+      conversationMessage({ id: 'q', from: `Bob <${bob.email}>`, to: web.lab.users[0]!.email, subject: 'A question', date: 'Thu, 03 Dec 2026 09:00:00 +0000', body: 'Free on Friday?' }),
+    ]);
+    await web.page.getByTestId('folder-INBOX').click();
+    await web.page.getByTestId('message-row').filter({ hasText: 'A question' }).waitFor({ timeout: 20_000 });
+    await web.page.keyboard.press('c');
+    await web.page.getByTestId('composer').waitFor();
+    await web.page.getByTestId('compose-subject').fill('Away this week');
+    await web.page.getByTestId('compose-body').fill('Back on Monday.');
+    await web.page.getByTestId('compose-save-template').click();
+    await web.page.getByText('Saved as a template in Local Folders ▸ Templates.').waitFor();
+    await web.page.getByTestId('compose-discard').click();
+    await web.page.getByTestId('composer').waitFor({ state: 'detached' });
+    await web.page.getByTestId('open-settings').click();
+    const row = await addFilter('Away', async () => {
+      await editor().getByTestId('filter-field').selectOption('from');
+      await editor().getByTestId('filter-text').fill(bob.email);
+    }, async () => {
+      expect(await editor().getByTestId('filter-reply').locator('option').allTextContents()).toEqual(['(no reply)', 'Away this week']);
+      await editor().getByTestId('filter-reply').selectOption({ label: 'Away this week' });
+    }, 'filters-reply-template-en');
+    expect(await row.textContent()).toContain(`From contains “${bob.email}” → Reply with template “Away this week”`);
+    await row.getByTestId('filter-run').click();
+    await expect.poll(async () => editor().getByTestId('filter-ran').textContent()).toBe('Matched 1, moved or deleted 0. Answered 1 with the template.');
+    await web.page.getByTestId('settings').locator('.dialog__close').click();
+    const answer = await serverSourceEventually(web.lab, bob, 'INBOX', 'Re: A question');
+    expect(answer).toContain('Back on Monday.');
+    expect(answer).toMatch(/^Auto-Submitted: auto-replied\r$/m);
+  });
+
   it('reads back in Chinese: the header by its own name, the body as 正文', async () => {
     await web.page.getByTestId('language').selectOption('zh');
     await web.page.getByTestId('open-settings').click();
@@ -109,6 +141,7 @@ describe('web mode: filters on a header field and on the body', () => {
     await expect.poll(async () => rows.allTextContents()).toEqual([
       expect.stringContaining('List-Id 包含 “dev.wren.example.org” → 移动到 Lists'), expect.stringContaining('正文 包含 “invoice” → 加星标'),
       expect.stringContaining(`主题 包含 “lunch” → 转发给 ${web.lab.users[1]!.email}（作为附件）`),
+      expect.stringContaining(`发件人 包含 “${web.lab.users[1]!.email}” → 用模板回复 “Away this week”`),
     ]);
     await rows.last().scrollIntoViewIfNeeded();
     await screenshot(web.page, 'filters-header-body-zh');

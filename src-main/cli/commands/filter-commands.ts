@@ -7,7 +7,7 @@ import { sendChanges } from '../send-changes';
 
 export const FILTER_USAGE = `filter list ACCOUNT
 filter add ACCOUNT --name N [--from T]... [--to T]... [--subject T]... [--if FIELD:OPERATOR:T]... [--any]
-           [--redirect ADDRESS] [--forward ADDRESS [--forward-as inline|attachment]] [--copy FOLDER] [--move FOLDER | --delete]
+           [--redirect ADDRESS] [--forward ADDRESS [--forward-as inline|attachment]] [--reply-with TEMPLATE_ID] [--copy FOLDER] [--move FOLDER | --delete]
            [--local] [--read] [--flag] [--tag 1-5]   (at least one condition
            and one action; --from/--to/--subject: contains T; --if: FIELD from|to|subject, OPERATOR contains|not-contains|
            is|is-not|begins|ends, e.g. --if subject:begins:[list]; FIELD size (T in KB) or age (T in days), OPERATOR
@@ -15,7 +15,8 @@ filter add ACCOUNT --name N [--from T]... [--to T]... [--subject T]... [--if FIE
            flagged|answered|attachment, e.g. --if status:is:attachment; FIELD priority, OPERATOR is|is-not, T high|normal|
            low; FIELD tag, OPERATOR is|is-not, T 1-5, e.g. --if tag:is-not:2; FIELD header:NAME, any header field, e.g.
            --if header:list-id:contains:dev.example.org; FIELD body, OPERATOR contains|not-contains, e.g.
-           --if body:contains:invoice; --local: the FOLDERs are local folders)
+           --if body:contains:invoice; --reply-with: a message of Local Folders ▸ Templates, by its id in
+           "wren list local Templates"; --local: the FOLDERs are local folders)
 filter remove ID | filter move ID up|down   (filters run in their order)
 filter run ACCOUNT FOLDER [--filter ID]   (every enabled filter, or only ID, over the folder's messages)`;
 
@@ -31,6 +32,7 @@ const ADD_OPTIONS = {
   redirect: { type: 'string' },
   forward: { type: 'string' },
   'forward-as': { type: 'string' },
+  'reply-with': { type: 'string' },
   local: { type: 'boolean' },
   delete: { type: 'boolean' },
   read: { type: 'boolean' },
@@ -88,6 +90,7 @@ function line(filter: MessageFilter, folders: FolderView[]): string {
     actions.markRead && 'mark read', actions.flag && 'flag', actions.tag && `tag ${MESSAGE_TAGS.indexOf(actions.tag) + 1}`,
     actions.redirectTo !== null && `redirect to ${actions.redirectTo}`,
     actions.forwardTo !== null && `forward to ${actions.forwardTo}${actions.forwardAs === 'attachment' ? ' as an attachment' : ''}`,
+    actions.replyTemplate !== null && `reply with template ${actions.replyTemplate}`,
     actions.copyTo !== null && `copy to ${named(actions.copyTo)}`,
     actions.moveTo !== null && `move to ${named(actions.moveTo)}`,
     actions.delete && 'delete',
@@ -136,13 +139,15 @@ async function addFilter(context: CliContext, args: string[]): Promise<number> {
   const forwardAs = v['forward-as'] ?? 'inline';
   if (!FORWARD_AS.includes(forwardAs as ForwardAs)) throw new WrenError('BadRequest', `--forward-as takes ${FORWARD_AS.join(' or ')}, not "${forwardAs}".`);
   if (v['forward-as'] !== undefined && v.forward === undefined) throw new WrenError('BadRequest', '--forward-as says how --forward sends: give --forward ADDRESS too.');
+  if (v['reply-with'] !== undefined && !/^\d+$/.test(v['reply-with'])) throw new WrenError('BadRequest', `--reply-with takes a template's id (wren list local Templates), not "${v['reply-with']}".`);
   if (v.local && v.move === undefined && v.copy === undefined) throw new WrenError('BadRequest', '--local names where --move or --copy goes: give --move FOLDER or --copy FOLDER too.');
   const folderOf = async (path: string | undefined) => (path === undefined ? null : (await findFolder(context, v.local ? null : account.id, path)).id);
   const [moveTo, copyTo] = [await folderOf(v.move), await folderOf(v.copy)];
   const filter = await context.request('filters.save', {
     accountId: account.id, name: v.name, match: v.any ? 'any' : 'all', conditions,
     actions: {
-      moveTo, copyTo, redirectTo: v.redirect ?? null, forwardTo: v.forward ?? null, forwardAs: forwardAs as ForwardAs, delete: v.delete ?? false, markRead: v.read ?? false, flag: v.flag ?? false,
+      moveTo, copyTo, redirectTo: v.redirect ?? null, forwardTo: v.forward ?? null, forwardAs: forwardAs as ForwardAs,
+      replyTemplate: v['reply-with'] === undefined ? null : Number(v['reply-with']), delete: v.delete ?? false, markRead: v.read ?? false, flag: v.flag ?? false,
       tag: v.tag === undefined ? null : MESSAGE_TAGS[Number(v.tag) - 1]!,
     },
   });
@@ -160,9 +165,11 @@ async function runFilters(context: CliContext, args: string[]): Promise<number> 
   const copies = result.copied > 0 ? `, made ${result.copied} cop${result.copied === 1 ? 'y' : 'ies'}` : '';
   const redirects = result.redirected > 0 ? `, redirected ${result.redirected}` : '';
   const forwards = result.forwarded > 0 ? `, forwarded ${result.forwarded}` : '';
-  const done = `Filters matched ${result.matched} message${result.matched === 1 ? '' : 's'}, moved or deleted ${result.moved}${copies}${redirects}${forwards}`;
+  const replies = result.replied > 0 ? `, answered ${result.replied} with the template` : '';
+  const done = `Filters matched ${result.matched} message${result.matched === 1 ? '' : 's'}, moved or deleted ${result.moved}${copies}${redirects}${forwards}${replies}`;
   if (result.redirectsFailed > 0) context.note(`${result.redirectsFailed} redirect${result.redirectsFailed === 1 ? '' : 's'} could not be handed to the outbox (is an outgoing server set?).`);
   if (result.forwardsFailed > 0) context.note(`${result.forwardsFailed} forward${result.forwardsFailed === 1 ? '' : 's'} could not be handed to the outbox (is an outgoing server set?).`);
+  if (result.repliesFailed > 0) context.note(`${result.repliesFailed} repl${result.repliesFailed === 1 ? 'y' : 'ies'} could not be made (the template gone, offline, or no outgoing server?).`);
   if (result.unreadable > 0) {
     context.note(`${result.unreadable} message${result.unreadable === 1 ? '' : 's'} could not be read for the header or body conditions (offline?): those conditions held for none of them.`);
   }

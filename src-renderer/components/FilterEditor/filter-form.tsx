@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { HEADER_NAME, MESSAGE_TAGS, type FilterCondition, type ForwardAs, type FilterInput, type FolderView, type MessageFilter, type MessageTag } from '../../../src-main/ipc/contract';
+import { HEADER_NAME, MESSAGE_TAGS, type FilterCondition, type ForwardAs, type MessageSummary, type FilterInput, type FolderView, type MessageFilter, type MessageTag } from '../../../src-main/ipc/contract';
 import { useT } from '../../i18n/i18n-context';
 import { filterFolderLabel } from './folder-label';
 import { ConditionRow } from './condition-row';
@@ -13,13 +13,15 @@ interface FilterFormProps {
   /** A new filter's starting point (made from a message: its sender). */
   draft?: { name: string; conditions: FilterCondition[] };
   folders: FolderView[];
+  /** What Reply with Template offers: the messages in Local Folders ▸ Templates. */
+  templates: MessageSummary[];
   busy: boolean;
   onSave(filter: FilterInput): void;
   onCancel(): void;
 }
 
 /** One filter: its name, its conditions (all or any), and what it does to the messages that meet them. */
-export function FilterForm({ accountId, filter, draft, folders, busy, onSave, onCancel }: FilterFormProps) {
+export function FilterForm({ accountId, filter, draft, folders, templates, busy, onSave, onCancel }: FilterFormProps) {
   const t = useT();
   const [name, setName] = useState(filter?.name ?? draft?.name ?? '');
   const [match, setMatch] = useState<'all' | 'any'>(filter?.match ?? 'all');
@@ -27,7 +29,7 @@ export function FilterForm({ accountId, filter, draft, folders, busy, onSave, on
   const [actions, setActions] = useState<Actions>(filter?.actions ?? NO_ACTIONS);
   const filled = conditions.filter((condition) => condition.text.trim() !== '');
   const acts = actions.delete || actions.moveTo !== null || actions.copyTo !== null || actions.redirectTo !== null || actions.forwardTo !== null
-    || actions.markRead || actions.flag || actions.tag !== null;
+    || actions.replyTemplate !== null || actions.markRead || actions.flag || actions.tag !== null;
   // A header condition names its header as mail writes it (no colon, no spaces): List-Id.
   const named = filled.every((condition) => condition.field !== 'header' || HEADER_NAME.test(condition.header?.trim() ?? ''));
   const ready = name.trim() !== '' && filled.length > 0 && named && acts;
@@ -56,7 +58,7 @@ export function FilterForm({ accountId, filter, draft, folders, busy, onSave, on
       <button type="button" className="filter-form__more" onClick={() => setConditions([...conditions, { field: 'subject', operator: 'contains', text: '' }])} data-testid="filter-add-condition">
         {t('msgFilter.addCondition')}
       </button>
-      <FilterActionFields actions={actions} folders={folders} onChange={(change) => setActions({ ...actions, ...change })} />
+      <FilterActionFields actions={actions} folders={folders} templates={templates} onChange={(change) => setActions({ ...actions, ...change })} />
       {!ready && <p className="settings__hint">{t('msgFilter.incomplete')}</p>}
       <div className="identity-form__actions">
         <button type="submit" className="primary" disabled={busy || !ready} data-testid="filter-save">{t('identity.save')}</button>
@@ -68,10 +70,17 @@ export function FilterForm({ accountId, filter, draft, folders, busy, onSave, on
 
 type Actions = MessageFilter['actions'];
 
-const NO_ACTIONS: Actions = { moveTo: null, copyTo: null, redirectTo: null, forwardTo: null, forwardAs: 'inline', markRead: false, flag: false, tag: null, delete: false };
+const NO_ACTIONS: Actions = { moveTo: null, copyTo: null, redirectTo: null, forwardTo: null, forwardAs: 'inline', replyTemplate: null, markRead: false, flag: false, tag: null, delete: false };
 
-/** What the filter does: redirect, forward (inline or as an attachment), copy, move (or delete), mark read, star, tag. */
-function FilterActionFields({ actions, folders, onChange }: { actions: Actions; folders: FolderView[]; onChange(change: Partial<Actions>): void }) {
+interface ActionFieldsProps {
+  actions: Actions;
+  folders: FolderView[];
+  templates: MessageSummary[];
+  onChange(change: Partial<Actions>): void;
+}
+
+/** What the filter does: redirect, forward (inline or as an attachment), reply with a template, copy, move (or delete), mark read, star, tag. */
+function FilterActionFields({ actions, folders, templates, onChange }: ActionFieldsProps) {
   const t = useT();
   return (
     <fieldset className="filter-form__actions">
@@ -93,6 +102,13 @@ function FilterActionFields({ actions, folders, onChange }: { actions: Actions; 
           <option value="attachment">{t('msgFilter.forwardAttachment')}</option>
         </select>
       </span>
+      <label>
+        {t('msgFilter.replyWith')}{' '}
+        <select value={actions.replyTemplate ?? ''} onChange={(event) => onChange({ replyTemplate: event.target.value ? Number(event.target.value) : null })} data-testid="filter-reply">
+          <option value="">{templates.length === 0 ? t('msgFilter.noTemplates') : t('msgFilter.noReply')}</option>
+          {templates.map((template) => <option key={template.id} value={template.id}>{template.subject || t('messages.noSubject')}</option>)}
+        </select>
+      </label>
       <label>
         {t('msgFilter.copyTo')}{' '}
         <select value={actions.copyTo ?? ''} onChange={(event) => onChange({ copyTo: event.target.value ? Number(event.target.value) : null })} data-testid="filter-copy">

@@ -16,7 +16,7 @@ export function FilterFromMessage({ accountId, message, onClose }: { accountId: 
   const client = useClient();
   const t = useT();
   const toasts = useToasts();
-  const { folders, busy, error, run } = useFilters(accountId);
+  const { folders, templates, busy, error, run } = useFilters(accountId);
   const save = async (filter: FilterInput) => {
     const saved = await run(client.request('filters.save', filter));
     if (saved === undefined) return;
@@ -32,6 +32,7 @@ export function FilterFromMessage({ accountId, message, onClose }: { accountId: 
         filter={null}
         draft={{ name: message.from.name || sender, conditions: [{ field: 'from', operator: 'contains', text: sender }] }}
         folders={folders}
+        templates={templates}
         busy={busy}
         onSave={(filter) => void save(filter)}
         onCancel={onClose}

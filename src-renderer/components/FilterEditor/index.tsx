@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { type AccountView, type FilterInput, type FilterRunResult, type FolderView, type MessageFilter } from '../../../src-main/ipc/contract';
+import { type AccountView, type FilterInput, type FilterRunResult, type FolderView, type MessageFilter, type MessageSummary } from '../../../src-main/ipc/contract';
 import { useClient } from '../../client/client-context';
 import { useT } from '../../i18n/i18n-context';
 import { filterFolderLabel } from './folder-label';
@@ -20,7 +20,7 @@ type Editing = null | 'new' | number;
 export function FilterEditor({ account }: { account: AccountView }) {
   const client = useClient();
   const t = useT();
-  const { filters, folders, busy, error, run, change } = useFilters(account.id);
+  const { filters, folders, templates, busy, error, run, change } = useFilters(account.id);
   const [editing, setEditing] = useState<Editing>(null);
   const [ran, setRan] = useState<FilterRunResult | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
@@ -50,7 +50,7 @@ export function FilterEditor({ account }: { account: AccountView }) {
             </label>
             <span className="identity-editor__who">
               <span>{filter.name}</span>
-              <span className="filter-editor__summary">{summary(filter, folders, t)}</span>
+              <span className="filter-editor__summary">{summary(filter, folders, templates, t)}</span>
             </span>
             <span className="identity-editor__buttons">
               <button type="button" aria-label={t('msgFilter.up')} title={t('msgFilter.up')} onClick={() => void run(client.request('filters.move', { filterId: filter.id, direction: 'up' }))}
@@ -74,7 +74,7 @@ export function FilterEditor({ account }: { account: AccountView }) {
           {filters.length > 0 && inbox && <button type="button" onClick={() => void runNow()} disabled={busy} data-testid="filter-run-all">{t('msgFilter.runAll')}</button>}
         </span>
       ) : (
-        <FilterForm key={String(editing)} accountId={account.id} filter={current} folders={folders} busy={busy} onSave={(filter) => void save(filter)} onCancel={() => setEditing(null)} />
+        <FilterForm key={String(editing)} accountId={account.id} filter={current} folders={folders} templates={templates} busy={busy} onSave={(filter) => void save(filter)} onCancel={() => setEditing(null)} />
       )}
     </div>
   );
@@ -87,12 +87,14 @@ function ranWords(ran: FilterRunResult, t: ReturnType<typeof useT>): string {
   if (ran.redirectsFailed > 0) words.push(t('msgFilter.redirectsFailed', { count: ran.redirectsFailed }));
   if (ran.forwarded > 0) words.push(t('msgFilter.ranForwarded', { count: ran.forwarded }));
   if (ran.forwardsFailed > 0) words.push(t('msgFilter.forwardsFailed', { count: ran.forwardsFailed }));
+  if (ran.replied > 0) words.push(t('msgFilter.ranReplied', { count: ran.replied }));
+  if (ran.repliesFailed > 0) words.push(t('msgFilter.repliesFailed', { count: ran.repliesFailed }));
   if (ran.unreadable > 0) words.push(t('msgFilter.unreadable', { count: ran.unreadable }));
   return words.join(' ');
 }
 
 /** "From contains x and subject begins with y → Move to Lists, Mark read" in the user's language. */
-function summary(filter: MessageFilter, folders: FolderView[], t: ReturnType<typeof useT>): string {
+function summary(filter: MessageFilter, folders: FolderView[], templates: MessageSummary[], t: ReturnType<typeof useT>): string {
   const conditions = filter.conditions.map((c) => `${conditionFieldWords(c, t)} ${t(OPERATOR_LABELS[c.operator])} ${conditionValueWords(c, t)}`).join(filter.match === 'all' ? t('msgFilter.and') : t('msgFilter.or'));
   const { actions } = filter;
   const named = (id: number) => {
@@ -102,6 +104,7 @@ function summary(filter: MessageFilter, folders: FolderView[], t: ReturnType<typ
   const doing = [
     actions.redirectTo !== null && `${t('msgFilter.redirectTo')} ${actions.redirectTo}`,
     actions.forwardTo !== null && `${t('msgFilter.forwardTo')} ${actions.forwardTo}${actions.forwardAs === 'attachment' ? t('msgFilter.forwardAttachedNote') : ''}`,
+    actions.replyTemplate !== null && `${t('msgFilter.replyWith')} “${templates.find((m) => m.id === actions.replyTemplate)?.subject ?? t('msgFilter.templateGone')}”`,
     actions.copyTo !== null && `${t('msgFilter.copyTo')} ${named(actions.copyTo)}`,
     actions.moveTo !== null && `${t('msgFilter.moveTo')} ${named(actions.moveTo)}`,
     actions.delete && t('msgFilter.delete'),

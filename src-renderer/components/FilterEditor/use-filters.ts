@@ -1,26 +1,32 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { FolderView, MessageFilter } from '../../../src-main/ipc/contract';
+import { LOCAL_TEMPLATES, type FolderView, type MessageFilter, type MessageSummary } from '../../../src-main/ipc/contract';
 import type { ErrorShape } from '../../../src-main/errors/error-codes';
 import { useClient } from '../../client/client-context';
 import { toErrorShape } from '../../client/wren-client';
 
+/** How many templates the Reply with Template list offers (Local Folders ▸ Templates, newest first). */
+const TEMPLATES_LISTED = 200;
+
 /**
- * An account's filters and folders as the core lists them, and `run` for a change: busy while it runs,
- * its error kept, the filters read again after it.
+ * An account's filters, folders and the templates a filter may reply with, as the core lists them, and `run` for
+ * a change: busy while it runs, its error kept, the filters read again after it.
  */
 export function useFilters(accountId: number) {
   const client = useClient();
   const [filters, setFilters] = useState<MessageFilter[]>([]);
   const [folders, setFolders] = useState<FolderView[]>([]);
+  const [templates, setTemplates] = useState<MessageSummary[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorShape | null>(null);
   const load = useCallback(
     () =>
       // A filter moves mail within its account or into the local folders (see MessageFilters.save).
       Promise.all([client.request('filters.list', { accountId }), client.request('folders.list', { accountId }), client.request('folders.list', { accountId: null })]).then(
-        ([filters, folders, local]) => {
+        async ([filters, folders, local]) => {
           setFilters(filters);
           setFolders([...folders, ...local]);
+          const kept = local.find((folder) => folder.path === LOCAL_TEMPLATES);
+          setTemplates(kept ? (await client.request('messages.list', { folderId: kept.id, limit: TEMPLATES_LISTED })).items : []);
         },
         (failure: unknown) => setError(toErrorShape(failure)),
       ),
@@ -52,5 +58,5 @@ export function useFilters(accountId: number) {
     const { position: _position, ...input } = { ...filter, ...fields };
     if ((await run(client.request('filters.save', input))) === undefined) await load();
   };
-  return { filters, folders, busy, error, run, change };
+  return { filters, folders, templates, busy, error, run, change };
 }

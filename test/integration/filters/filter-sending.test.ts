@@ -76,4 +76,31 @@ describe('a filter that redirects or forwards', () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect((await serverSubjects(lab, alice(), 'INBOX')).filter((subject) => /echo/i.test(subject))).toEqual(['Echo', 'Fwd: Echo']);
   }, 90_000);
+
+  it('replies with a template, Auto-Submitted, and marks the original answered; lists and other robots get no reply', async () => {
+    const saved = await wren.call('templates.save', {
+      accountId, to: [], subject: 'Away this week', text: 'I am away until Monday; your mail waits for me.\n', html: null,
+    });
+    await wren.call('filters.save', {
+      accountId, name: 'Away', conditions: [{ field: 'subject', operator: 'contains', text: 'question' }], actions: { replyTemplate: saved.templateId },
+    });
+    await submitMail(lab, bob(), alice(), 'A question');
+    const fromList = [
+      `From: ${bob().email}`, `To: ${alice().email}`, 'Subject: List question', 'List-Id: <dev.example.org>', 'Message-ID: <list-q@example.test>', '', 'From the list.', '',
+    ].join('\r\n');
+    const fromRobot = [
+      `From: ${bob().email}`, `To: ${alice().email}`, 'Subject: Robot question', 'Auto-Submitted: auto-generated', 'Message-ID: <robot-q@example.test>', '', 'Beep.', '',
+    ].join('\r\n');
+    await lab.seed(alice().email, 'INBOX', [fromList, fromRobot]);
+    await syncAndSettle();
+    const reply = await serverSourceEventually(lab, bob(), 'INBOX', 'Re: A question');
+    expect(reply).toMatch(/^Auto-Submitted: auto-replied\r$/m);
+    expect(reply).toMatch(/^In-Reply-To: </m);
+    expect(reply).toContain('I am away until Monday');
+    const answered = async () => (await serverMatching(lab, alice(), 'INBOX', { answered: true })).filter((subject) => subject.endsWith('question'));
+    await serverEventually(answered, ['A question']);
+    for (let round = 0; round < 2; round++) await syncAndSettle();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect((await serverSubjects(lab, bob(), 'INBOX')).filter((subject) => subject.startsWith('Re: '))).toEqual(['Re: A question']);
+  }, 60_000);
 });

@@ -16,7 +16,7 @@ describe('message filters, against Dovecot', () => {
       conditions: [{ field: 'subject', text: 'Op INBOX 3' }, { field: 'subject', text: 'op inbox 4' }],
       actions: { moveTo: lists, markRead: true },
     });
-    expect(await f.wren.call('filters.run', { folderId: inbox })).toEqual({ matched: 2, moved: 2, copied: 0, redirected: 0, redirectsFailed: 0, forwarded: 0, forwardsFailed: 0, missingFolders: [], unreadable: 0 });
+    expect(await f.wren.call('filters.run', { folderId: inbox })).toEqual({ matched: 2, moved: 2, copied: 0, redirected: 0, redirectsFailed: 0, forwarded: 0, forwardsFailed: 0, replied: 0, repliesFailed: 0, missingFolders: [], unreadable: 0 });
     await f.settled();
     expect(subjects(await onServer(f.lab, f.user, 'INBOX'))).toEqual(['Op INBOX 2']);
     const moved = await onServer(f.lab, f.user, 'Lists');

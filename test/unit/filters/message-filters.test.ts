@@ -40,7 +40,7 @@ describe('MessageFilters', () => {
     save({ name: 'Spam', conditions: [{ field: 'subject', operator: 'contains', text: 'win' }, { field: 'from', operator: 'contains', text: 'bad.example' }], match: 'any', actions: { delete: true } });
     save({ name: 'Never', enabled: false, conditions: [{ field: 'subject', operator: 'contains', text: '季度' }], actions: { delete: true } });
     save({ name: 'After a move', conditions: [{ field: 'subject', operator: 'contains', text: 'digest' }], actions: { flag: true } });
-    expect(await filters.run(inbox)).toEqual({ matched: 3, moved: 2, copied: 0, redirected: 0, redirectsFailed: 0, forwarded: 0, forwardsFailed: 0, missingFolders: [], unreadable: 0 });
+    expect(await filters.run(inbox)).toEqual({ matched: 3, moved: 2, copied: 0, redirected: 0, redirectsFailed: 0, forwarded: 0, forwardsFailed: 0, replied: 0, repliesFailed: 0, missingFolders: [], unreadable: 0 });
     expect(applied).toEqual([
       { kind: 'flags', messageIds: [ids[0]], add: ['\\Seen'], remove: [] },
       { kind: 'flags', messageIds: [ids[1]], add: ['$label1', '\\Flagged'], remove: [] },
@@ -56,7 +56,7 @@ describe('MessageFilters', () => {
     save({ name: 'Keep lists', conditions: [{ field: 'from', operator: 'contains', text: 'lists.example.org' }], actions: { copyTo: kept, markRead: true } });
     save({ name: 'Lists', conditions: [{ field: 'subject', operator: 'contains', text: 'digest' }], actions: { copyTo: boss, moveTo: lists } });
     save({ name: 'Boss', conditions: [{ field: 'from', operator: 'contains', text: 'boss@' }], actions: { copyTo: inbox, flag: true } });
-    expect(await filters.run(inbox)).toEqual({ matched: 2, moved: 1, copied: 2, redirected: 0, redirectsFailed: 0, forwarded: 0, forwardsFailed: 0, missingFolders: [], unreadable: 0 });
+    expect(await filters.run(inbox)).toEqual({ matched: 2, moved: 1, copied: 2, redirected: 0, redirectsFailed: 0, forwarded: 0, forwardsFailed: 0, replied: 0, repliesFailed: 0, missingFolders: [], unreadable: 0 });
     expect(applied).toEqual([
       { kind: 'flags', messageIds: [ids[0]], add: ['\\Seen'], remove: [] },
       { kind: 'flags', messageIds: [ids[1]], add: ['\\Flagged'], remove: [] },
@@ -89,6 +89,7 @@ describe('MessageFilters', () => {
         if (messageId === ids[2]) throw new Error('source unreadable');
         return 'sent' as const;
       },
+      reply: async () => 'sent' as const,
     };
     const filters = new MessageFilters(t.store, async (operation) => void log.push(operation.kind), sendOn);
     filters.save({ accountId, name: 'Redirect', conditions: [{ field: 'from', operator: 'contains', text: 'boss@' }], actions: { redirectTo: 'Phone@Example.com', moveTo: lists } });
@@ -112,6 +113,30 @@ describe('MessageFilters', () => {
     const first = filters.list(accountId).find((filter) => filter.name === 'Forward first')!;
     expect(await filters.run(inbox, first.id)).toMatchObject({ matched: 1, forwarded: 1 });
     expect(log).toEqual([`forward ${ids[1]} to assistant@example.com as attachment from folder ${inbox}`]);
+  });
+
+  it('answers with a template once per message, the first filter\'s; a template not in Local Folders ▸ Templates is refused', async () => {
+    const { store, accountId, inbox, ids, applied } = setup();
+    const templates = addFolder(store, null, 'Templates', null);
+    const kept = addFolder(store, null, 'Kept', null);
+    const [template, other] = store.write(() => [
+      ...store.messages.insertHeaders(templates, [header(90, 'me@example.test', 'Out of office')]),
+      ...store.messages.insertHeaders(kept, [header(91, 'me@example.test', 'Not a template')]),
+    ]);
+    const replies: string[] = [];
+    const sendOn = {
+      redirect: async () => 'sent' as const,
+      forward: async () => 'sent' as const,
+      reply: async (messageId: number, templateId: number) => (replies.push(`${messageId} with ${templateId}`), messageId === ids[2] ? ('skipped' as const) : ('sent' as const)),
+    };
+    const filters = new MessageFilters(store, async (operation) => void applied.push(operation), sendOn);
+    filters.save({ accountId, name: 'Away', conditions: [{ field: 'subject', operator: 'contains', text: 'e' }], actions: { replyTemplate: template! } });
+    filters.save({ accountId, name: 'Away too', conditions: [{ field: 'subject', operator: 'contains', text: 'w' }], actions: { replyTemplate: template!, flag: true } });
+    expect(() => filters.save({ accountId, name: 'x', conditions: [{ field: 'subject', operator: 'contains', text: 'x' }], actions: { replyTemplate: other! } })).toThrow(/Templates/);
+    expect(() => filters.save({ accountId, name: 'x', conditions: [{ field: 'subject', operator: 'contains', text: 'x' }], actions: { replyTemplate: 999_999 } })).toThrow(/Templates/);
+    // "Weekly digest" and "WIN NOW" meet both filters, 季度报告 neither: one reply each, the robot's skipped.
+    expect(await filters.run(inbox)).toMatchObject({ matched: 2, replied: 1, repliesFailed: 0 });
+    expect(replies).toEqual([`${ids[0]} with ${template}`, `${ids[2]} with ${template}`]);
   });
 
   it('matches by age and status: old read mail, and what is starred', async () => {
@@ -146,7 +171,7 @@ describe('MessageFilters', () => {
     const { store, inbox, lists, ids, applied, filters, save } = setup();
     const moving = save({ name: 'Lists', conditions: [{ field: 'from', operator: 'contains', text: 'lists.example.org' }], actions: { moveTo: lists, flag: true } });
     store.db.prepare('DELETE FROM folders WHERE id = ?').run(lists);
-    expect(await filters.run(inbox)).toEqual({ matched: 1, moved: 0, copied: 0, redirected: 0, redirectsFailed: 0, forwarded: 0, forwardsFailed: 0, missingFolders: [moving.id], unreadable: 0 });
+    expect(await filters.run(inbox)).toEqual({ matched: 1, moved: 0, copied: 0, redirected: 0, redirectsFailed: 0, forwarded: 0, forwardsFailed: 0, replied: 0, repliesFailed: 0, missingFolders: [moving.id], unreadable: 0 });
     expect(applied).toEqual([{ kind: 'flags', messageIds: [ids[0]], add: ['\\Flagged'], remove: [] }]);
   });
 
