@@ -125,4 +125,14 @@ describe('wren filter', () => {
     expect((await wren(['filter', 'add', 'Work', '--name', 'x', '--if', 'tag:is:9', '--flag'])).code).toBe(2);
     expect((await wren(['filter', 'remove', id])).code).toBe(0);
   });
+
+  it('--reply-with takes a template\'s id; a word, or a message that is no template, is refused with the reason', async () => {
+    const word = await wren(['filter', 'add', 'Work', '--name', 'x', '--subject', 'x', '--reply-with', 'away']);
+    expect(word.code).toBe(2);
+    expect(word.stderr).toContain('--reply-with takes a template\'s id');
+    const inbox = JSON.parse((await wren(['list', 'Work', 'INBOX', '--json'])).stdout) as { id: number }[];
+    const notTemplate = await wren(['filter', 'add', 'Work', '--name', 'x', '--subject', 'x', '--reply-with', String(inbox[0]!.id)]);
+    expect(notTemplate.code).toBe(2);
+    expect(notTemplate.stderr).toContain('Local Folders ▸ Templates');
+  });
 });
