@@ -1,4 +1,5 @@
-import type { FilterRunResult, ForwardAs, MessageFilter } from '../ipc/filter-shapes';
+import type { FilterRunResult, ForwardAs, MessageFilter, SendOutcome } from '../ipc/filter-shapes';
+import { filterLogEntries } from './filter-log-entries';
 import type { MailOperation, MessageFlag } from '../ipc/mail-shapes';
 import type { FilteredRow } from '../store/filters-repo';
 import type { Store } from '../store/store';
@@ -27,8 +28,16 @@ export interface ContentSource {
   body(messageId: number): Promise<MessageContent['body']>;
 }
 
-/** What the filters decided for one message: addresses to redirect or forward it to, flags to add, folders to copy it to, and where it goes (a folder, or Trash). */
-interface Decision {
+/**
+ * What the filters decided for one message: addresses to redirect or forward it to, flags to add, folders to copy
+ * it to, and where it goes (a folder, or Trash); which filters matched it, and how its sendings went (the Filter Log).
+ */
+export interface Decision {
+  message: FilteredRow;
+  /** The filters that matched it, in their order. */
+  matchedBy: MessageFilter[];
+  /** How each redirect, forward and the reply went, by `redirect ADDRESS`, `forward ADDRESS`, `reply`. */
+  outcomes: Map<string, SendOutcome>;
   redirectTo: Set<string>;
   /** By address, how (the first filter forwarding to an address says how). */
   forwardTo: Map<string, ForwardAs>;
@@ -78,6 +87,7 @@ export class FilterRunner {
     // Sent on first, while each message is still where it arrived (its source is read from there).
     await this.sendAllOn(decisions, result);
     for (const operation of operationsFor(decisions)) await this.apply(operation);
+    this.log(accountId, now, decisions);
     result.moved = [...decisions.values()].filter((decision) => decision.delete || decision.moveTo !== null).length;
     result.copied = [...decisions.values()].reduce((sum, decision) => sum + decision.copyTo.size, 0);
     return result;
@@ -85,21 +95,34 @@ export class FilterRunner {
 
   private async sendAllOn(decisions: Map<number, Decision>, result: FilterRunResult): Promise<void> {
     for (const [id, decision] of decisions) {
+      const note = (key: string, outcome: SendOutcome) => (decision.outcomes.set(key, outcome), outcome);
       for (const address of decision.redirectTo) {
-        tally(result, 'redirected', 'redirectsFailed', await this.sendOnce(id, `redirect to ${address}`, (sendOn) => sendOn.redirect(id, address)));
+        const outcome = await this.sendOnce(id, `redirect to ${address}`, (sendOn) => sendOn.redirect(id, address));
+        tally(result, 'redirected', 'redirectsFailed', note(`redirect ${address}`, outcome));
       }
       for (const [address, as] of decision.forwardTo) {
-        tally(result, 'forwarded', 'forwardsFailed', await this.sendOnce(id, `forward to ${address}`, (sendOn) => sendOn.forward(id, address, as)));
+        const outcome = await this.sendOnce(id, `forward to ${address}`, (sendOn) => sendOn.forward(id, address, as));
+        tally(result, 'forwarded', 'forwardsFailed', note(`forward ${address}`, outcome));
       }
       const template = decision.replyWith;
       if (template !== null) {
-        tally(result, 'replied', 'repliesFailed', await this.sendOnce(id, `reply with template ${template} to`, (sendOn) => sendOn.reply(id, template)));
+        tally(result, 'replied', 'repliesFailed', note('reply', await this.sendOnce(id, `reply with template ${template} to`, (sendOn) => sendOn.reply(id, template))));
       }
     }
   }
 
+  /** Writes what the filters did to the account's Filter Log; a failure there (a full disk) is logged, the filtering stands. */
+  private log(accountId: number, at: number, decisions: Map<number, Decision>): void {
+    try {
+      const entries = filterLogEntries([...decisions.values()], (folderId) => this.store.folders.get(folderId), (id) => this.store.messages.get(id)?.subject);
+      this.store.write(() => this.store.filterLog.add(accountId, at, entries));
+    } catch (error) {
+      console.error('[wren] the filter log could not be written:', error);
+    }
+  }
+
   /** One redirect, forward or reply; a failure is logged and said as 'failed', the filters' other actions still done. */
-  private async sendOnce(id: number, what: string, send: (sendOn: SendOn) => Promise<'sent' | 'skipped'>): Promise<'sent' | 'skipped' | 'failed'> {
+  private async sendOnce(id: number, what: string, send: (sendOn: SendOn) => Promise<'sent' | 'skipped'>): Promise<SendOutcome> {
     try {
       if (!this.sendOn) throw new Error('no way to send mail here');
       return await send(this.sendOn);
@@ -124,7 +147,10 @@ export class FilterRunner {
         verdict = filterVerdict(filter, message, now, content);
       }
       if (!verdict) continue;
-      decision ??= { redirectTo: new Set(), forwardTo: new Map(), replyWith: null, add: new Set(), copyTo: new Set(), moveTo: null, delete: false };
+      decision ??= {
+        message, matchedBy: [], outcomes: new Map(), redirectTo: new Set(), forwardTo: new Map(), replyWith: null, add: new Set(), copyTo: new Set(), moveTo: null, delete: false,
+      };
+      decision.matchedBy.push(filter);
       if (addActions(decision, filter, message)) break;
     }
     if (unreadable) result.unreadable += 1;
@@ -160,7 +186,7 @@ export function isTargetOf(folderAccountId: number | null, accountId: number): b
 }
 
 /** Counts what one sending did: sent, or failed (a skipped one is neither). */
-function tally(result: FilterRunResult, sent: 'redirected' | 'forwarded' | 'replied', failed: 'redirectsFailed' | 'forwardsFailed' | 'repliesFailed', outcome: 'sent' | 'skipped' | 'failed'): void {
+function tally(result: FilterRunResult, sent: 'redirected' | 'forwarded' | 'replied', failed: 'redirectsFailed' | 'forwardsFailed' | 'repliesFailed', outcome: SendOutcome): void {
   if (outcome === 'sent') result[sent] += 1;
   else if (outcome === 'failed') result[failed] += 1;
 }

@@ -1,5 +1,5 @@
 import { WrenError } from '../errors/wren-error';
-import { FilterInput, type FilterRunResult, type MessageFilter } from '../ipc/filter-shapes';
+import { FilterInput, type FilterLogEntry, type FilterRunResult, type MessageFilter } from '../ipc/filter-shapes';
 import type { Store } from '../store/store';
 import { isTemplate } from '../compose/templates';
 import type { Events } from '../ipc/contract';
@@ -86,6 +86,15 @@ export class MessageFilters {
   remove(filterId: number): { removed: true } {
     if (!this.store.write(() => this.store.filters.remove(filterId))) throw notFound(filterId);
     return { removed: true };
+  }
+
+  /** The account's Filter Log, newest first. */
+  log(accountId: number, limit: number): FilterLogEntry[] {
+    return this.store.filterLog.list(accountId, limit);
+  }
+
+  clearLog(accountId: number): { cleared: number } {
+    return { cleared: this.store.write(() => this.store.filterLog.clear(accountId)) };
   }
 
   /** Runs one filter, or every enabled filter of the folder's account, over every message of the folder. */

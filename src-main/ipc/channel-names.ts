@@ -47,6 +47,8 @@ export const METHOD_NAMES = [
   'filters.remove',
   'filters.move',
   'filters.run',
+  'filters.log',
+  'filters.clearLog',
   'junk.status',
   'junk.reset',
   'junk.runOnFolder',

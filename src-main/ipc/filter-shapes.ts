@@ -1,6 +1,7 @@
 /** Message filters (Thunderbird's Message Filters): the shapes the contract carries. Shared with the renderer: only zod. */
 import { z } from 'zod';
-import { MESSAGE_TAGS } from './contract-constants';
+import { MESSAGE_TAGS, type MessageTag } from './contract-constants';
+import type { Address } from './mail-shapes';
 
 /**
  * What a condition looks in: the sender, the recipients (To and Cc), the subject (names and addresses both), the
@@ -153,4 +154,30 @@ export interface FilterRunResult {
    * server): those conditions did not hold for them, either way, so no filter acted on what it could not see.
    */
   unreadable: number;
+}
+
+/**
+ * One thing a filter did to a message, as the Filter Log keeps it: folders by their path then (`local`: one of the
+ * Local Folders); a redirect, a
+ * forward or a template reply with how it went (sent, skipped as a loop or a robot's mail, or failed).
+ */
+export type FilterLogAction =
+  | { kind: 'move' | 'copy'; folder: string; local?: true }
+  | { kind: 'delete' | 'markRead' | 'flag' }
+  | { kind: 'tag'; tag: MessageTag }
+  | { kind: 'redirect' | 'forward'; to: string; outcome: SendOutcome }
+  | { kind: 'reply'; template: string; outcome: SendOutcome };
+
+/** How a redirect, a forward or a reply went. */
+export type SendOutcome = 'sent' | 'skipped' | 'failed';
+
+/** One line of the Filter Log: when, which filter (its name then; its id while it lasts), which message, what it did. */
+export interface FilterLogEntry {
+  id: number;
+  at: number;
+  filterId: number;
+  filterName: string;
+  from: Address;
+  subject: string;
+  did: FilterLogAction[];
 }

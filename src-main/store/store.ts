@@ -17,6 +17,7 @@ import { UnifiedViewsRepo } from './unified-views-repo';
 import { AddressBookRepo } from './address-book-repo';
 import { IdentitiesRepo } from './identities-repo';
 import { FiltersRepo } from './filters-repo';
+import { FilterLogRepo } from './filter-log-repo';
 import { PendingAppendsRepo } from './pending-appends-repo';
 import { OutboxRepo } from './outbox-repo';
 import { SearchRepo } from './search-repo';
@@ -48,6 +49,7 @@ export class Store {
   readonly addressBook: AddressBookRepo;
   readonly identities: IdentitiesRepo;
   readonly filters: FiltersRepo;
+  readonly filterLog: FilterLogRepo;
   readonly pendingAppends: PendingAppendsRepo;
   readonly outbox: OutboxRepo;
   readonly search: SearchRepo;
@@ -76,6 +78,7 @@ export class Store {
     this.addressBook = new AddressBookRepo(this.db);
     this.identities = new IdentitiesRepo(this.db);
     this.filters = new FiltersRepo(this.db);
+    this.filterLog = new FilterLogRepo(this.db);
     this.pendingAppends = new PendingAppendsRepo(this.db);
     this.outbox = new OutboxRepo(this.db);
     this.search = new SearchRepo(this.db);

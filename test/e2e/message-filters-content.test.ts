@@ -134,6 +134,23 @@ describe('web mode: filters on a header field and on the body', () => {
     expect(answer).toMatch(/^Auto-Submitted: auto-replied\r$/m);
   });
 
+  it('the filter log says what each filter did to which message, newest first, and empties on request', async () => {
+    await web.page.getByTestId('open-settings').click();
+    await editor().getByTestId('filter-log-toggle').click();
+    const lines = editor().getByTestId('filter-log-line');
+    await expect.poll(async () => lines.count()).toBe(4);
+    const said = await lines.locator('.filter-log__what').allTextContents();
+    expect(said).toEqual([
+      'Away: “A question” from Bob: answered with “Away this week”',
+      `Lunch to Bob: “Lunch?” from Dan: forwarded to ${web.lab.users[1]!.email}`,
+      'Invoices: “November” from Billing: starred',
+      'Wren list: “Weekly build” from Wren devs: moved to Lists',
+    ]);
+    await editor().getByTestId('filter-log').scrollIntoViewIfNeeded();
+    await screenshot(web.page, 'filters-log-en');
+    await web.page.getByTestId('settings').locator('.dialog__close').click();
+  });
+
   it('reads back in Chinese: the header by its own name, the body as 正文', async () => {
     await web.page.getByTestId('language').selectOption('zh');
     await web.page.getByTestId('open-settings').click();
@@ -145,6 +162,13 @@ describe('web mode: filters on a header field and on the body', () => {
     ]);
     await rows.last().scrollIntoViewIfNeeded();
     await screenshot(web.page, 'filters-header-body-zh');
+    await editor().getByTestId('filter-log-toggle').click();
+    await expect.poll(async () => (await editor().getByTestId('filter-log-line').locator('.filter-log__what').allTextContents()).at(-1)).toBe('Wren list：来自 Wren devs 的“Weekly build”：移动到 Lists');
+    await editor().getByTestId('filter-log').scrollIntoViewIfNeeded();
+    await screenshot(web.page, 'filters-log-zh');
+    await editor().getByTestId('filter-log-clear').click();
+    await editor().getByText('过滤器还没有处理过任何邮件。').waitFor();
+    await editor().getByTestId('filter-log-toggle').click();
     // The priority and the tags are picked from lists, in Chinese words.
     await editor().getByTestId('filter-add').click();
     await editor().getByTestId('filter-field').selectOption('priority');

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { WrenError } from '../../errors/wren-error';
-import { FILTER_FIELDS, FILTER_OPERATORS, FORWARD_AS, MESSAGE_TAGS, type FilterCondition, type ForwardAs, type MessageTag, type FilterOperator, type FolderView, type MessageFilter } from '../../ipc/contract';
+import { FILTER_FIELDS, FILTER_OPERATORS, FORWARD_AS, MESSAGE_TAGS, type FilterCondition, type FilterLogAction, type ForwardAs, type MessageTag, type SendOutcome, type FilterOperator, type FolderView, type MessageFilter } from '../../ipc/contract';
 import type { CliContext } from '../cli-context';
 import { findAccount, findFolder } from '../find-by-name';
 import { sendChanges } from '../send-changes';
@@ -18,6 +18,7 @@ filter add ACCOUNT --name N [--from T]... [--to T]... [--subject T]... [--if FIE
            --if body:contains:invoice; --reply-with: a message of Local Folders ▸ Templates, by its id in
            "wren list local Templates"; --local: the FOLDERs are local folders)
 filter remove ID | filter move ID up|down   (filters run in their order)
+filter log ACCOUNT [--limit N] [--clear]   (what the filters did, newest first; --clear empties the log)
 filter run ACCOUNT FOLDER [--filter ID]   (every enabled filter, or only ID, over the folder's messages)`;
 
 const ADD_OPTIONS = {
@@ -122,6 +123,7 @@ export async function filterCommand(context: CliContext, args: string[]): Promis
     return 0;
   }
   if (action === 'run') return runFilters(context, rest);
+  if (action === 'log') return filterLog(context, rest);
   throw usage();
 }
 
@@ -181,3 +183,45 @@ async function runFilters(context: CliContext, args: string[]): Promise<number> 
 function usage(): WrenError {
   return new WrenError('BadRequest', `Usage: wren ${FILTER_USAGE.replace(/\n(?=filter)/g, '\n       wren ')}`);
 }
+
+/** One thing the Filter Log says a filter did, in words. */
+function didWords(action: FilterLogAction): string {
+  const went = (outcome: SendOutcome) => (outcome === 'sent' ? '' : ` (${outcome})`);
+  switch (action.kind) {
+    case 'move':
+    case 'copy':
+      return `${action.kind === 'move' ? 'moved' : 'copied'} to ${action.local ? 'local ' : ''}${action.folder}`;
+    case 'delete':
+      return 'deleted';
+    case 'markRead':
+      return 'marked read';
+    case 'flag':
+      return 'flagged';
+    case 'tag':
+      return `tagged ${MESSAGE_TAGS.indexOf(action.tag) + 1}`;
+    case 'redirect':
+    case 'forward':
+      return `${action.kind === 'redirect' ? 'redirected' : 'forwarded'} to ${action.to}${went(action.outcome)}`;
+    case 'reply':
+      return `answered with "${action.template}"${went(action.outcome)}`;
+  }
+}
+
+/** `wren filter log ACCOUNT [--limit N] [--clear]`: Thunderbird's Filter Log, one line per filter and message. */
+async function filterLog(context: CliContext, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { limit: { type: 'string' }, clear: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  if (positionals.length !== 1 || (values.limit !== undefined && !/^\d+$/.test(values.limit))) throw usage();
+  const account = await findAccount(context, positionals[0]);
+  if (values.clear) {
+    const cleared = await context.request('filters.clearLog', { accountId: account.id });
+    context.print(cleared, () => [`The filter log of ${account.name} is empty (${cleared.cleared} entr${cleared.cleared === 1 ? 'y' : 'ies'} removed).`]);
+    return 0;
+  }
+  const entries = await context.request('filters.log', { accountId: account.id, limit: Number(values.limit ?? 50) });
+  context.print(entries, () => entries.map((entry) => {
+    const from = entry.from.name ? `${entry.from.name} <${entry.from.address}>` : entry.from.address;
+    return `${new Date(entry.at).toISOString()}\t${entry.filterName}\t${from}\t"${entry.subject}"\t${entry.did.map(didWords).join(', ')}`;
+  }));
+  return 0;
+}
+

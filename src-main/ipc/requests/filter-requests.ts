@@ -1,6 +1,6 @@
-/** Message filters (an account's list, saving, removing, running them on a folder) and the adaptive junk filter. */
+/** Message filters (an account's list, saving, removing, running them on a folder, their log) and the adaptive junk filter. */
 import { z } from 'zod';
-import { FilterInput, type FilterRunResult, type MessageFilter } from '../filter-shapes';
+import { FilterInput, type FilterLogEntry, type FilterRunResult, type MessageFilter } from '../filter-shapes';
 import type { JunkRunResult, JunkStatus } from '../mail-shapes';
 import { byAccount, empty, id, request } from './request-shape';
 
@@ -14,6 +14,10 @@ export const filterRequests = {
   'filters.move': request<MessageFilter[]>()(z.object({ filterId: id, direction: z.enum(['up', 'down']) }).strict()),
   /** Runs one filter (enabled or not), or all the enabled filters of the folder's account, over the folder's messages. */
   'filters.run': request<FilterRunResult>()(z.object({ folderId: id, filterId: id.optional() }).strict()),
+  /** The account's Filter Log, newest first: what each filter did to which message (the latest 1,000 kept). */
+  'filters.log': request<FilterLogEntry[]>()(z.object({ accountId: id, limit: z.number().int().min(1).max(1000).default(200) }).strict()),
+  /** Empties the account's Filter Log; answers how many entries went. */
+  'filters.clearLog': request<{ cleared: number }>()(byAccount),
   /** The junk filter's training: how much it learnt from the user's Junk and Not Junk marks (messages.apply, kind junk). */
   'junk.status': request<JunkStatus>()(empty),
   /** Forgets all of the junk filter's training (Thunderbird's Reset Training Data). */

@@ -36,6 +36,7 @@ import { contactLists } from './0035-contact-lists';
 import { ignoredThreads } from './0036-ignored-threads';
 import { messageHeaderBlocks } from './0037-message-header-blocks';
 import { messagesPriority } from './0038-messages-priority';
+import { filterLog } from './0039-filter-log';
 import type { Migration } from './migration';
 
 /** In order; a new migration is a new file here, never an edit to an old one. */
@@ -46,7 +47,7 @@ export const MIGRATIONS: readonly Migration[] = [
   searchAttachmentNames, messagesByMessageId, accountIdsNeverReused, smtpCertificatePin, outboxSendingBegan,
   outboxComposedApart, messagesByInReplyTo, messageFilters, filterConditionOperators, messagesThreadRoot,
   accountQuotas, addressBookSaved, junkCorpus, savedSearches, contactLists, ignoredThreads,
-  messageHeaderBlocks, messagesPriority,
+  messageHeaderBlocks, messagesPriority, filterLog,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

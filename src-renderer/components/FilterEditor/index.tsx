@@ -8,6 +8,7 @@ import { TAG_LOOKS } from '../TagChips';
 import { FilterForm } from './filter-form';
 import { conditionFieldWords, conditionValueWords, OPERATOR_LABELS } from './condition-labels';
 import { useFilters } from './use-filters';
+import { FilterLog } from './filter-log';
 import './filter-editor.css';
 
 /** What the form is open for: nothing, a new filter, or a saved one. */
@@ -23,6 +24,7 @@ export function FilterEditor({ account }: { account: AccountView }) {
   const { filters, folders, templates, busy, error, run, change } = useFilters(account.id);
   const [editing, setEditing] = useState<Editing>(null);
   const [ran, setRan] = useState<FilterRunResult | null>(null);
+  const [showLog, setShowLog] = useState(false);
   const addButton = useRef<HTMLButtonElement>(null);
   const inbox = folders.find((folder) => folder.role === 'inbox');
 
@@ -72,10 +74,12 @@ export function FilterEditor({ account }: { account: AccountView }) {
         <span className="filter-editor__bottom">
           <button type="button" ref={addButton} onClick={() => setEditing('new')} data-testid="filter-add">{t('msgFilter.add')}</button>
           {filters.length > 0 && inbox && <button type="button" onClick={() => void runNow()} disabled={busy} data-testid="filter-run-all">{t('msgFilter.runAll')}</button>}
+          <button type="button" aria-expanded={showLog} onClick={() => setShowLog(!showLog)} data-testid="filter-log-toggle">{t(showLog ? 'msgFilter.hideLog' : 'msgFilter.log')}</button>
         </span>
       ) : (
         <FilterForm key={String(editing)} accountId={account.id} filter={current} folders={folders} templates={templates} busy={busy} onSave={(filter) => void save(filter)} onCancel={() => setEditing(null)} />
       )}
+      {showLog && <FilterLog accountId={account.id} readAfter={ran} />}
     </div>
   );
 }

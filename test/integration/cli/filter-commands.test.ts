@@ -132,4 +132,20 @@ describe('wren filter', () => {
     const notTemplate = await refused('--subject', 'x', '--reply-with', String(inbox[0]!.id));
     expect(notTemplate.stderr).toContain('Local Folders ▸ Templates');
   });
+
+  it('filter log says what the filters did, newest first, a line per filter and message; --clear empties it', async () => {
+    const added = await wren(['filter', 'add', 'Work', '--name', 'Star hellos', '--if', 'subject:begins:hello', '--flag']);
+    await wren(['filter', 'run', 'Work', 'INBOX', '--filter', added.stdout.split('\t')[0]!]);
+    const log = await wren(['filter', 'log', 'Work', '--limit', '2']);
+    expect(log.code, log.stderr).toBe(0);
+    const lines = log.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines.map((line) => line.split('\t').slice(1))).toEqual([
+      ['Star hellos', 'Sender 3 <s3@example.test>', '"Hello 3"', 'flagged'],
+      ['Star hellos', 'Sender 1 <s1@example.test>', '"Hello 1"', 'flagged'],
+    ]);
+    expect(JSON.parse((await wren(['filter', 'log', 'Work', '--json', '--limit', '1'])).stdout)[0].did).toEqual([{ kind: 'flag' }]);
+    expect((await wren(['filter', 'log', 'Work', '--clear'])).stdout).toMatch(/The filter log of .* is empty \(\d+ entries removed\)/);
+    expect((await wren(['filter', 'log', 'Work'])).stdout.trim()).toBe('');
+  });
 });

@@ -34,13 +34,19 @@ function setup() {
 
 describe('MessageFilters', () => {
   it('runs the enabled filters in order over a folder: flags add up, the first move or delete ends a message\'s filtering', async () => {
-    const { inbox, lists, ids, applied, filters, save } = setup();
+    const { store, accountId, inbox, lists, ids, applied, filters, save } = setup();
     save({ name: 'Lists', conditions: [{ field: 'from', operator: 'contains', text: 'lists.example.org' }], actions: { moveTo: lists, markRead: true } });
     save({ name: 'Boss', conditions: [{ field: 'from', operator: 'contains', text: 'boss@' }], actions: { flag: true, tag: '$label1' } });
     save({ name: 'Spam', conditions: [{ field: 'subject', operator: 'contains', text: 'win' }, { field: 'from', operator: 'contains', text: 'bad.example' }], match: 'any', actions: { delete: true } });
     save({ name: 'Never', enabled: false, conditions: [{ field: 'subject', operator: 'contains', text: '季度' }], actions: { delete: true } });
     save({ name: 'After a move', conditions: [{ field: 'subject', operator: 'contains', text: 'digest' }], actions: { flag: true } });
     expect(await filters.run(inbox)).toEqual({ matched: 3, moved: 2, copied: 0, redirected: 0, redirectsFailed: 0, forwarded: 0, forwardsFailed: 0, replied: 0, repliesFailed: 0, missingFolders: [], unreadable: 0 });
+    // The Filter Log says it, a line per filter and message, newest first.
+    expect(store.filterLog.list(accountId, 10).map((entry) => [entry.filterName, entry.subject, entry.did]).reverse()).toEqual([
+      ['Lists', 'Weekly digest', [{ kind: 'markRead' }, { kind: 'move', folder: 'Lists' }]],
+      ['Boss', '季度报告', [{ kind: 'flag' }, { kind: 'tag', tag: '$label1' }]],
+      ['Spam', 'WIN NOW', [{ kind: 'delete' }]],
+    ]);
     expect(applied).toEqual([
       { kind: 'flags', messageIds: [ids[0]], add: ['\\Seen'], remove: [] },
       { kind: 'flags', messageIds: [ids[1]], add: ['$label1', '\\Flagged'], remove: [] },

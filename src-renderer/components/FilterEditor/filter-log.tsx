@@ -1,0 +1,89 @@
+import { useEffect, useState } from 'react';
+import type { FilterLogAction, FilterLogEntry, SendOutcome } from '../../../src-main/ipc/contract';
+import type { ErrorShape } from '../../../src-main/errors/error-codes';
+import { useClient } from '../../client/client-context';
+import { toErrorShape } from '../../client/wren-client';
+import { formatListDate } from '../../format/format-date';
+import { useI18n } from '../../i18n/i18n-context';
+import type { Translate } from '../../i18n/translate';
+import { ErrorNotice } from '../ErrorNotice';
+import { TAG_LOOKS } from '../TagChips';
+
+/** How many of the newest entries the panel shows (the core keeps 1,000; `wren filter log --limit` reads them all). */
+const SHOWN = 200;
+
+/** One thing a filter did, in the user's words. */
+function didWords(action: FilterLogAction, t: Translate): string {
+  const went = (outcome: SendOutcome) => (outcome === 'sent' ? '' : t(outcome === 'skipped' ? 'msgFilter.did.skipped' : 'msgFilter.did.failed'));
+  switch (action.kind) {
+    case 'move':
+    case 'copy': {
+      const folder = action.local ? `${t('folders.local')} › ${action.folder}` : action.folder;
+      return t(action.kind === 'move' ? 'msgFilter.did.move' : 'msgFilter.did.copy', { folder });
+    }
+    case 'delete':
+      return t('msgFilter.did.delete');
+    case 'markRead':
+      return t('msgFilter.did.markRead');
+    case 'flag':
+      return t('msgFilter.did.flag');
+    case 'tag':
+      return t('msgFilter.did.tag', { tag: t(TAG_LOOKS[action.tag].label) });
+    case 'redirect':
+    case 'forward':
+      return t(action.kind === 'redirect' ? 'msgFilter.did.redirect' : 'msgFilter.did.forward', { to: action.to }) + went(action.outcome);
+    case 'reply':
+      return t('msgFilter.did.reply', { template: action.template }) + went(action.outcome);
+  }
+}
+
+/**
+ * Thunderbird's Filter Log: what the account's filters did, newest first, each line when, which filter, which
+ * message and what it did (a redirect, forward or reply with how it went). Read when opened and after a run;
+ * "Clear the log" empties it.
+ */
+export function FilterLog({ accountId, readAfter }: { accountId: number; /** Changes when the filters ran, to read the log again. */ readAfter: unknown }) {
+  const client = useClient();
+  const { t, locale } = useI18n();
+  const [entries, setEntries] = useState<FilterLogEntry[] | null>(null);
+  const [error, setError] = useState<ErrorShape | null>(null);
+  // Bumped by "Clear the log", to read it again.
+  const [cleared, setCleared] = useState(0);
+  useEffect(() => {
+    let current = true;
+    client.request('filters.log', { accountId, limit: SHOWN }).then(
+      (found) => current && setEntries(found),
+      (failure: unknown) => current && setError(toErrorShape(failure)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, accountId, readAfter, cleared]);
+  const clear = () => client.request('filters.clearLog', { accountId }).then(() => setCleared((n) => n + 1), (failure: unknown) => setError(toErrorShape(failure)));
+  return (
+    <section className="filter-log" aria-label={t('msgFilter.log')} data-testid="filter-log">
+      {error && <ErrorNotice error={error} />}
+      {entries?.length === 0 && <p className="settings__hint">{t('msgFilter.logEmpty')}</p>}
+      {entries && entries.length > 0 && (
+        <>
+          <ol className="filter-log__lines">
+            {entries.map((entry) => (
+              <li key={entry.id} data-testid="filter-log-line">
+                <span className="filter-log__when">{formatListDate(entry.at, locale)}</span>{' '}
+                <span className="filter-log__what">
+                  {t('msgFilter.logLine', {
+                    filter: entry.filterName, subject: entry.subject || t('messages.noSubject'), from: entry.from.name || entry.from.address,
+                    did: entry.did.map((action) => didWords(action, t)).join(t('msgFilter.listSeparator')),
+                  })}
+                </span>
+              </li>
+            ))}
+          </ol>
+          <span className="filter-editor__bottom">
+            <button type="button" onClick={() => void clear()} data-testid="filter-log-clear">{t('msgFilter.clearLog')}</button>
+          </span>
+        </>
+      )}
+    </section>
+  );
+}
