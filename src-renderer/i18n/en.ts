@@ -104,6 +104,7 @@ const strings = {
   'folder.archive': 'Archive',
   'folder.all': 'All Mail',
   'folder.flagged': 'Flagged',
+  'folder.templates': 'Templates',
 
   'messages.chooseFolder': 'Choose a folder.',
   'messages.empty': 'This folder is empty.',

@@ -100,6 +100,7 @@ export const zh: Dictionary = {
     'folder.archive': '归档',
     'folder.all': '所有邮件',
     'folder.flagged': '已加星标',
+    'folder.templates': '模板',
 
     'messages.chooseFolder': '请选择一个文件夹。',
     'messages.empty': '此文件夹是空的。',
