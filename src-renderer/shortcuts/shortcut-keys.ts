@@ -6,6 +6,8 @@
 export type ShortcutAction =
   | 'next'
   | 'previous'
+  | 'nextUnread'
+  | 'previousUnread'
   | 'extendNext'
   | 'extendPrevious'
   | 'open'
@@ -51,6 +53,9 @@ export interface Shortcut {
 export const SHORTCUTS: Shortcut[] = [
   { action: 'next', keys: ['j', 'ArrowDown'] },
   { action: 'previous', keys: ['k', 'ArrowUp'] },
+  // Thunderbird's Go ▸ Next ▸ Unread Message and Go ▸ Previous ▸ Unread Message.
+  { action: 'nextUnread', keys: ['n'] },
+  { action: 'previousUnread', keys: ['p'] },
   { action: 'extendNext', keys: ['Shift+ArrowDown', 'Shift+J'] },
   { action: 'extendPrevious', keys: ['Shift+ArrowUp', 'Shift+K'] },
   { action: 'open', keys: ['Enter', 'o'] },
@@ -67,7 +72,7 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'junk', keys: ['!'] },
   { action: 'markFolderRead', keys: ['Shift+C'] },
   { action: 'undo', keys: ['z', 'Mod+Z'] },
-  { action: 'compose', keys: ['c', 'n'] },
+  { action: 'compose', keys: ['c'] },
   { action: 'reply', keys: ['r'] },
   { action: 'replyAll', keys: ['a', 'Shift+R'] },
   // Thunderbird's key for Reply to List.

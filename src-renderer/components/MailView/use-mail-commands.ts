@@ -78,6 +78,10 @@ export function useMailCommands({ folder, pages, selection, actions, overlays, c
     pages.setAllThreadsCollapsed(collapsed);
     return true;
   };
+  // None further: said, as Thunderbird does (it then offers the next folder; here the folder pane is one key away).
+  const unreadOrSay = async (delta: 1 | -1) => {
+    if (!(await selection.stepToUnread(delta))) toasts.show({ tone: 'info', lines: [{ key: delta === 1 ? 'shortcuts.noUnreadBelow' : 'shortcuts.noUnreadAbove' }] });
+  };
   const onSelection = (run: () => void) => () => {
     if (selection.count === 0) return false;
     run();
@@ -86,6 +90,8 @@ export function useMailCommands({ folder, pages, selection, actions, overlays, c
   const handlers: Record<ShortcutAction, (key?: string) => boolean | void> = {
     next: () => (pages ? void selection.step(1, false) : false),
     previous: () => (pages ? void selection.step(-1, false) : false),
+    nextUnread: () => (pages ? void unreadOrSay(1) : false),
+    previousUnread: () => (pages ? void unreadOrSay(-1) : false),
     extendNext: () => (pages ? void selection.step(1, true) : false),
     extendPrevious: () => (pages ? void selection.step(-1, true) : false),
     open: () => {

@@ -20,6 +20,9 @@ interface SelectionState {
   scroll: { index: number; ticket: number } | null;
 }
 
+/** How many rows Next Unread looks through at a time. */
+const UNREAD_STRETCH = 200;
+
 const NOTHING: Omit<SelectionState, 'owner'> = { ids: new Set(), anchorId: null, focusId: null, single: null, scroll: null };
 
 export interface MessageSelection {
@@ -31,6 +34,8 @@ export interface MessageSelection {
   click(index: number, mode: ClickMode): Promise<void>;
   /** The keyboard's down (1) or up (-1); `extend` grows the range from the anchor instead. */
   step(delta: 1 | -1, extend: boolean): Promise<void>;
+  /** Thunderbird's Next / Previous Unread: the first unread row below (1) or above (-1) the focus; false when there is none. */
+  stepToUnread(delta: 1 | -1): Promise<boolean>;
   selectAll(): Promise<void>;
   /** Exactly this message, or nothing. */
   selectOnly(message: MessageSummary | null): void;
@@ -100,6 +105,26 @@ export function useMessageSelection(pages: MessagePages | null): MessageSelectio
     [choose, pages],
   );
 
+  const stepToUnread = useCallback(
+    async (delta: 1 | -1) => {
+      if (!pages?.total) return false;
+      const { focusId } = latest.current;
+      const focusIndex = focusId === null ? -1 : pages.indexOf(focusId);
+      // A stretch at a time, fetching the pages not here yet: the next unread may be far below what was shown.
+      for (let from = focusIndex + delta; from >= 0 && from < pages.total; from += delta * UNREAD_STRETCH) {
+        const to = Math.min(Math.max(from + delta * (UNREAD_STRETCH - 1), 0), pages.total - 1);
+        const rows = pages.loadedBetween(from, to) ?? (await pages.rowsBetween(from, to));
+        const found = (delta === 1 ? rows : [...rows].reverse()).find((row) => !row.seen);
+        if (found) {
+          choose(new Set([found.id]), found, found.id, pages.indexOf(found.id));
+          return true;
+        }
+      }
+      return false;
+    },
+    [choose, pages],
+  );
+
   const selectAll = useCallback(async () => {
     if (!pages?.total) return;
     const rows = pages.loadedBetween(0, pages.total - 1) ?? (await pages.rowsBetween(0, pages.total - 1));
@@ -130,10 +155,11 @@ export function useMessageSelection(pages: MessagePages | null): MessageSelectio
       scroll: current.scroll,
       click,
       step,
+      stepToUnread,
       selectAll,
       selectOnly,
       selectedRows,
     }),
-    [current.ids, current.single, current.focusId, current.scroll, click, step, selectAll, selectOnly, selectedRows],
+    [current.ids, current.single, current.focusId, current.scroll, click, step, stepToUnread, selectAll, selectOnly, selectedRows],
   );
 }

@@ -70,6 +70,23 @@ describe('shortcuts in the mail view', () => {
     expect(screen.getByText('Choose a message to read it.')).toBeTruthy();
   });
 
+  it('n and p go to the next and previous unread message, as Thunderbird\'s; none further is said', async () => {
+    const { client, rows } = mailCore(6);
+    for (const id of [101, 102, 104]) rows.set(id, { ...rows.get(id)!, seen: true });
+    renderWithClient(<App />, client);
+    fireEvent.click((await rowsShown())[0]!);
+    await waitFor(() => expect(selectedIds()).toEqual([100]));
+    press({ key: 'n' });
+    await waitFor(() => expect(selectedIds()).toEqual([103]));
+    press({ key: 'n' });
+    await waitFor(() => expect(selectedIds()).toEqual([105]));
+    press({ key: 'n' });
+    await screen.findByText('No unread message below in this list.');
+    expect(selectedIds()).toEqual([105]);
+    press({ key: 'p' });
+    await waitFor(() => expect(selectedIds()).toEqual([103]));
+  });
+
   it('#, e, s, Shift+I, Shift+U, m, ! and Shift+C act through messages.apply and folders.markRead; z undoes', async () => {
     const { client } = mailCore(4);
     renderWithClient(<App />, client);
