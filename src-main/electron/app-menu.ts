@@ -100,6 +100,9 @@ export function menuTemplate(language: MenuLanguage, actions: MenuActions, platf
     submenu: [
       { label: w.next, accelerator: 'CmdOrCtrl+]', click: send('next') },
       { label: w.previous, accelerator: 'CmdOrCtrl+[', click: send('previous') },
+      // Their keys, n and p, stay with the window (a single key, as the comment above says).
+      { label: w.nextUnread, click: send('nextUnread') },
+      { label: w.previousUnread, click: send('previousUnread') },
       { type: 'separator' },
       { label: w.inbox, accelerator: 'CmdOrCtrl+Shift+H', click: send('inbox') },
     ],
