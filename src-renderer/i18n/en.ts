@@ -498,6 +498,8 @@ const strings = {
   'shortcut.previous': 'Previous message',
   'shortcut.nextUnread': 'Next unread message',
   'shortcut.previousUnread': 'Previous unread message',
+  'shortcut.pageDown': 'Scroll the message down; at its end, the next unread message',
+  'shortcut.pageUp': 'Scroll the message up',
   'shortcuts.noUnreadBelow': 'No unread message below in this list.',
   'shortcuts.noUnreadAbove': 'No unread message above in this list.',
   'shortcut.extendNext': 'Extend the selection down',
@@ -644,6 +646,7 @@ const strings = {
   'key.escape': 'Esc',
   'key.delete': 'Delete',
   'key.shift': 'Shift',
+  'key.space': 'Space',
 
   'warning.base64Invalid': 'Invalid base64: {skipped} characters skipped, the rest decoded.',
   'warning.quotedPrintableInvalid': 'Invalid quoted-printable: {count} stray “=” kept as they are.',

@@ -494,6 +494,8 @@ export const zh: Dictionary = {
     'shortcut.previous': '上一封邮件',
     'shortcut.nextUnread': '下一封未读邮件',
     'shortcut.previousUnread': '上一封未读邮件',
+    'shortcut.pageDown': '向下滚动邮件；到末尾时转到下一封未读邮件',
+    'shortcut.pageUp': '向上滚动邮件',
     'shortcuts.noUnreadBelow': '此列表下方没有未读邮件。',
     'shortcuts.noUnreadAbove': '此列表上方没有未读邮件。',
     'shortcut.extendNext': '向下扩展选择',
@@ -640,6 +642,7 @@ export const zh: Dictionary = {
     'key.escape': 'Esc',
     'key.delete': 'Delete',
     'key.shift': 'Shift',
+    'key.space': '空格',
 
     'warning.base64Invalid': 'base64 编码有误：跳过了 {skipped} 个字符，其余已解码。',
     'warning.quotedPrintableInvalid': 'quoted-printable 编码有误：{count} 个多余的“=”按原样保留。',

@@ -11,6 +11,7 @@ const KEY_NAMES: Record<string, StringKey> = {
   Escape: 'key.escape',
   Delete: 'key.delete',
   Shift: 'key.shift',
+  Space: 'key.space',
 };
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);

@@ -8,6 +8,8 @@ export type ShortcutAction =
   | 'previous'
   | 'nextUnread'
   | 'previousUnread'
+  | 'pageDown'
+  | 'pageUp'
   | 'extendNext'
   | 'extendPrevious'
   | 'open'
@@ -56,6 +58,9 @@ export const SHORTCUTS: Shortcut[] = [
   // Thunderbird's Go ▸ Next ▸ Unread Message and Go ▸ Previous ▸ Unread Message.
   { action: 'nextUnread', keys: ['n'] },
   { action: 'previousUnread', keys: ['p'] },
+  // Thunderbird's space bar: a page further down the open message, and at its end the next unread one.
+  { action: 'pageDown', keys: ['Space'] },
+  { action: 'pageUp', keys: ['Shift+Space'] },
   { action: 'extendNext', keys: ['Shift+ArrowDown', 'Shift+J'] },
   { action: 'extendPrevious', keys: ['Shift+ArrowUp', 'Shift+K'] },
   { action: 'open', keys: ['Enter', 'o'] },
@@ -110,12 +115,13 @@ interface KeyEventLike {
 /** Does this key event press this key as written? */
 export function matchesKey(event: KeyEventLike, written: string): boolean {
   const parts = written.split('+');
-  const key = parts.pop()!;
+  const named = parts.pop()!;
+  const key = named === 'Space' ? ' ' : named;
   const wantsShift = parts.includes('Shift');
   const wantsMod = parts.includes('Mod');
   if (event.altKey || (event.ctrlKey || event.metaKey) !== wantsMod) return false;
   // A symbol like # or ? needs Shift on some keyboards and not on others: the character decides.
-  if (key.length === 1 && !/[a-z]/i.test(key)) return event.key === key;
+  if (key.length === 1 && key !== ' ' && !/[a-z]/i.test(key)) return event.key === key;
   if (event.shiftKey !== wantsShift) return false;
   return key.length === 1 ? event.key.toLowerCase() === key.toLowerCase() : event.key === key;
 }
@@ -135,10 +141,10 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return target.closest('input, textarea, select, [contenteditable="true"]') !== null;
 }
 
-/** The key is the focused element's own: typing, or Enter following a link or pressing a button. */
+/** The key is the focused element's own: typing, or Enter or Space following a link or pressing a button. */
 export function keyStaysWithTarget(event: { key: string; target: EventTarget | null }): boolean {
   if (isTypingTarget(event.target)) return true;
-  return event.key === 'Enter' && isElement(event.target) && event.target.closest('button, a') !== null;
+  return (event.key === 'Enter' || event.key === ' ') && isElement(event.target) && event.target.closest('button, a') !== null;
 }
 
 function isElement(target: EventTarget | null): target is HTMLElement {

@@ -1,21 +1,21 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { simpleMessage } from '../lab/simple-message';
+import { padded, simpleMessage } from '../lab/simple-message';
 import { addLabAccount } from './add-lab-account';
 import { screenshot } from './web-app';
 import { webSession } from './web-session';
 
-/** Thunderbird's n and p: the next and previous unread message in the list, read ones passed over. */
+/** Thunderbird's n and p, and its space bar: the next and previous unread message in the list, read ones passed over. */
 describe('web mode: next and previous unread', () => {
   const web = webSession();
   const selected = () => web.page.locator('.message-row--selected .message-row__subject').innerText();
 
   beforeAll(async () => {
     const alice = web.lab.users[0]!.email;
-    // Newest first in the list: Unread 4, Read 3, Read 2, Unread 1.
-    await web.lab.seed(alice, 'INBOX', [simpleMessage(1, { subject: 'Unread' }), simpleMessage(4, { subject: 'Unread' })]);
+    // Newest first in the list: Long 5, Unread 4, Read 3, Read 2, Unread 1.
+    await web.lab.seed(alice, 'INBOX', [simpleMessage(1, { subject: 'Unread' }), simpleMessage(4, { subject: 'Unread' }), padded(simpleMessage(5, { subject: 'Long' }), 40_000)]);
     await web.lab.seed(alice, 'INBOX', [simpleMessage(2, { subject: 'Read' }), simpleMessage(3, { subject: 'Read' })], { flags: ['\\Seen'] });
     await addLabAccount(web.page, web.app.url, web.lab, web.lab.users[0]!);
-    await web.page.getByTestId('message-row').nth(3).waitFor();
+    await web.page.getByTestId('message-row').nth(4).waitFor();
   });
 
   it('n passes over the read messages to the next unread one, p comes back, and the end is said', async () => {
@@ -26,6 +26,21 @@ describe('web mode: next and previous unread', () => {
     await web.page.getByText('No unread message below in this list.').waitFor();
     await screenshot(web.page, 'next-unread-en');
     await web.page.keyboard.press('p');
+    await expect.poll(selected).toBe('Unread 4');
+  });
+
+  it('the space bar pages down the open message, and at its end goes on to the next unread one', async () => {
+    await web.page.getByTestId('message-row').filter({ hasText: 'Long 5' }).click();
+    await web.page.getByTestId('message-text').waitFor();
+    const pane = web.page.getByTestId('reading-pane');
+    const scrolled = () => pane.evaluate((element) => element.scrollTop);
+    await web.page.keyboard.press('Space');
+    await expect.poll(scrolled).toBeGreaterThan(0);
+    const first = await scrolled();
+    await web.page.keyboard.press('Shift+Space');
+    await expect.poll(scrolled).toBeLessThan(first);
+    // Down to its end, then on: the next unread below it.
+    for (let press = 0; press < 40 && (await selected()) === 'Long 5'; press++) await web.page.keyboard.press('Space');
     await expect.poll(selected).toBe('Unread 4');
   });
 });

@@ -1,3 +1,4 @@
+import { pageThroughMessage } from '../ReadingPane/page-through';
 import type { FolderView, MessageSummary, ThreadPlace } from '../../../src-main/ipc/contract';
 import type { ShortcutAction } from '../../shortcuts/shortcut-keys';
 import type { MessageCommands } from '../MessageToolbar/message-commands';
@@ -92,6 +93,10 @@ export function useMailCommands({ folder, pages, selection, actions, overlays, c
     previous: () => (pages ? void selection.step(-1, false) : false),
     nextUnread: () => (pages ? void unreadOrSay(1) : false),
     previousUnread: () => (pages ? void unreadOrSay(-1) : false),
+    // A page down the open message, and past its end the next unread one; with none open, the next unread.
+    pageDown: () => (pages ? void (pageThroughMessage(1) || unreadOrSay(1)) : false),
+    // Up only: at the top the key keeps the page's own meaning.
+    pageUp: () => pageThroughMessage(-1),
     extendNext: () => (pages ? void selection.step(1, true) : false),
     extendPrevious: () => (pages ? void selection.step(-1, true) : false),
     open: () => {

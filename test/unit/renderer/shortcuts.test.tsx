@@ -36,6 +36,9 @@ describe('shortcut keys', () => {
     // Ctrl+S is Save as file (Thunderbird's key), never s's Flag; with no message open it stays the browser's Save.
     expect(shortcutFor(key({ key: 's', ctrlKey: true }))).toBe('saveAs');
     expect(matchesKey(key({ key: 'e', altKey: true }), 'e')).toBe(false);
+    // The space bar by its name; with Shift it is another key.
+    expect(shortcutFor(key({ key: ' ' }))).toBe('pageDown');
+    expect(shortcutFor(key({ key: ' ', shiftKey: true }))).toBe('pageUp');
   });
 
   it('no key is bound to two actions, and every action has words in both languages', () => {
