@@ -61,10 +61,13 @@ export class FilterSending implements SendOn {
    * Thunderbird's Reply with Template: the composer's Reply (recipients, Re:, threading; the original then marked
    * answered) with the template's text, formatting and files instead of the quote, marked Auto-Submitted. As RFC
    * 3834 asks of automatic replies, none goes to mail that says it is automatic itself (Auto-Submitted, Precedence
-   * bulk, list or junk), to a mailing list (List-Id), to a mailer daemon or a no-reply address, or to oneself.
+   * bulk, list or junk), to a mailing list (List-Id), to a mailer daemon or a no-reply address, or to oneself; nor to
+   * a message answered already.
    */
   async reply(messageId: number, templateId: number): Promise<'sent' | 'skipped'> {
     const record = this.reader.requireMessage(messageId);
+    // Answered already (by hand, or by this filter in an earlier run): a second "Run now" sends nobody a second reply.
+    if (record.flags.includes('\\Answered')) return 'skipped';
     if (this.ownAddresses(record).has(record.from.address.toLowerCase()) || (await this.automatic(record))) return 'skipped';
     const template = this.store.messages.get(templateId);
     if (!template || !isTemplate(this.store, template.folderId)) {

@@ -81,7 +81,7 @@ describe('a filter that redirects or forwards', () => {
     const saved = await wren.call('templates.save', {
       accountId, to: [], subject: 'Away this week', text: 'I am away until Monday; your mail waits for me.\n', html: null,
     });
-    await wren.call('filters.save', {
+    const away = await wren.call('filters.save', {
       accountId, name: 'Away', conditions: [{ field: 'subject', operator: 'contains', text: 'question' }], actions: { replyTemplate: saved.templateId },
     });
     await submitMail(lab, bob(), alice(), 'A question');
@@ -102,5 +102,8 @@ describe('a filter that redirects or forwards', () => {
     for (let round = 0; round < 2; round++) await syncAndSettle();
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect((await serverSubjects(lab, bob(), 'INBOX')).filter((subject) => subject.startsWith('Re: '))).toEqual(['Re: A question']);
+    // Run by hand again: the question is answered already, so nobody gets a second reply.
+    const inbox = wren.core.store.folders.list(accountId).find((folder) => folder.role === 'inbox')!;
+    expect(await wren.call('filters.run', { folderId: inbox.id, filterId: away.id })).toMatchObject({ matched: 3, replied: 0, repliesFailed: 0 });
   }, 60_000);
 });
