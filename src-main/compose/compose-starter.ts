@@ -138,7 +138,8 @@ export class ComposeStarter {
 
   private async forward(original: Original, identities: Identity[], mode: 'forward' | 'forwardAttachment', language: ComposeLanguage): Promise<ComposedMessage> {
     const { record } = original;
-    const identity = chosenIdentity(identities, null);
+    // From the identity it was sent to, as a reply is, with that identity's signature (Thunderbird's choice too).
+    const identity = identityForReply(identities, record) ?? identities[0]!;
     const base = { ...blank(identity.accountId, identity), subject: forwardSubject(record.subject), origin: { messageId: record.id, kind: mode } };
     if (mode === 'forwardAttachment') {
       return { ...base, attachments: [await stageSourceOf(this.reader, this.staging, record.id, record.subject)] };

@@ -27,7 +27,8 @@ export interface FilterSendingParts {
 
 /**
  * A filter's Redirect (the message sent on as it is, MessageRedirect, from the account's identity it was sent
- * to), Forward (a new message, Fwd:, the original quoted or attached, as the composer's Forward starts it) and
+ * to), Forward (a new message, Fwd:, the original quoted or attached, as the composer's Forward starts it, from
+ * the same identity) and
  * Reply with Template, all through the outbox at once. Neither goes round in a loop when the address brings the mail back to the
  * same Inbox: a message this account sent on already (a Resent-From naming one of its identities) is not
  * redirected again, and a message from one of its identities (a forward it made) is not forwarded again.
@@ -51,7 +52,7 @@ export class FilterSending implements SendOn {
     const ours = this.ownAddresses(record);
     if (ours.has(record.from.address.toLowerCase()) || (await this.sentOnByUs(record))) return 'skipped';
     const mode = as === 'attachment' ? 'forwardAttachment' : 'forward';
-    // From the identity the composer's Forward starts with (the account's default), with its signature.
+    // From the identity the composer's Forward starts with: the one the message was sent to, with its signature.
     const composed = await this.parts.compose().start({ mode, messageId, language: this.parts.language() });
     await this.parts.outbox().send({ ...composed, to: [{ name: '', address: to }] }, { sendAt: null, undoSeconds: 0 });
     return 'sent';

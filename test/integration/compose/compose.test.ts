@@ -152,7 +152,7 @@ describe('compose.start against lab messages', () => {
     expect(fresh).toMatchObject({ accountId, identityId: identities[0]!.id, to: [], subject: '', draftMessageId: null });
   });
 
-  it('answers from the identity the original was sent to, with its signature, and reply all leaves every own address out', async () => {
+  it('answers and forwards from the identity the original was sent to, with its signature, and reply all leaves every own address out', async () => {
     const sales = wren.core.store.write(() =>
       wren.core.store.identities.insert({ accountId, name: 'Bob at Sales', email: 'sales@example.test', replyTo: null, signature: 'Bob, Sales', isDefault: false }),
     );
@@ -163,6 +163,10 @@ describe('compose.start against lab messages', () => {
       expect(reply.to.map((a) => a.address)).toEqual(['erin@example.test']);
       expect(reply.cc).toEqual([]);
       expect(reply.text.startsWith('\n\n-- \nBob, Sales\n\nOn ')).toBe(true);
+      // A forward too, so a filter's Forward goes out from the address the mail came to.
+      const forward = await wren.call('compose.start', { mode: 'forward', messageId, language: 'en' });
+      expect(forward.identityId).toBe(sales);
+      expect(forward.text.startsWith('\n\n-- \nBob, Sales\n')).toBe(true);
     } finally {
       wren.core.store.db.prepare('DELETE FROM identities WHERE id = ?').run(sales);
     }
