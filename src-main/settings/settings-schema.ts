@@ -70,6 +70,8 @@ export const APP_FIELDS = {
   listThreads: z.boolean().default(false),
   /** Folders whose subfolders are folded away in the folder pane, by id, latest last: kept across restarts as Thunderbird keeps them. */
   foldersCollapsed: z.array(z.number().int().positive()).max(MAX_COLLAPSED_FOLDERS).default([]),
+  /** Accounts folded away in the folder pane (Thunderbird's account rows), by id, 0 for the Local Folders: kept across restarts. */
+  accountsCollapsed: z.array(z.number().int().min(0)).max(MAX_COLLAPSED_FOLDERS).default([]),
   /** Folders whose threads are all collapsed (Collapse All Threads), by id, latest last: kept across restarts as Thunderbird keeps it. */
   threadsCollapsedIn: z.array(z.number().int().positive()).max(MAX_FOLDERS_WITH_THREADS_COLLAPSED).default([]),
   /**

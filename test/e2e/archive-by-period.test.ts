@@ -124,4 +124,20 @@ describe('web mode: Archive by month (Thunderbird\'s archive granularity)', () =
     await web.page.keyboard.press('ArrowRight');
     expect(await focusedFolder()).toBe('folder-INBOX');
   });
+
+  it('an account folds away as Thunderbird\'s account rows do: ← on its heading, its unread counted there; → shows it again, and it stays as left', async () => {
+    await web.page.getByTestId('folder-INBOX').locator('.folder-row__button').click();
+    await web.page.keyboard.press('ArrowLeft');
+    await web.page.keyboard.press('ArrowLeft');
+    await web.page.getByTestId('folder-INBOX').waitFor({ state: 'detached' });
+    const heading = web.page.getByTestId('account-heading');
+    expect(await heading.getAttribute('title')).toBe(web.lab.users[0]!.email);
+    expect(Number(await heading.locator('.folder-row__unread').textContent())).toBeGreaterThan(0);
+    await screenshot(web.page, 'account-folded-en');
+    await web.page.reload();
+    await web.page.getByTestId('account-heading').waitFor();
+    expect(await web.page.getByTestId('folder-INBOX').count()).toBe(0);
+    await heading.getByTestId('account-twisty').click();
+    await web.page.getByTestId('folder-INBOX').waitFor();
+  });
 });

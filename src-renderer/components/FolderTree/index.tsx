@@ -47,17 +47,22 @@ export function FolderTree(props: FolderTreeProps) {
       {props.viewCounts && <UnifiedViews counts={props.viewCounts} selectedFolderId={props.selectedFolderId} onSelect={props.onSelect} />}
       {props.savedSearches}
       {accounts.map((account) => (
-        <FolderSection key={account.id} {...props} title={account.name} hint={account.email} colour={account.colour} entry={foldersByAccount.get(account.id)}
+        <FolderSection key={account.id} {...props} foldKey={account.id} title={account.name} hint={account.email} colour={account.colour} entry={foldersByAccount.get(account.id)}
           onHeadingMenu={(at) => onAccountMenu(account, at)} testId={`account-${account.id}`} headingTestId="account-heading"
           footer={account.quota && <QuotaMeter quota={account.quota} />} />
       ))}
-      <FolderSection {...props} title={t('folders.local')} hint={t('folders.local')} entry={foldersByAccount.get(LOCAL_FOLDERS)}
+      <FolderSection {...props} foldKey={LOCAL_FOLD_KEY} title={t('folders.local')} hint={t('folders.local')} entry={foldersByAccount.get(LOCAL_FOLDERS)}
         onHeadingMenu={(at) => onAccountMenu(null, at)} testId="local-folders" />
     </nav>
   );
 }
 
+/** The Local Folders' place among the folded accounts (app.accountsCollapsed): no account has id 0. */
+const LOCAL_FOLD_KEY = 0;
+
 interface FolderSectionProps extends FolderTreeProps {
+  /** The account's id, or LOCAL_FOLD_KEY: what folding it remembers. */
+  foldKey: number;
   title: string;
   hint: string;
   /** The account's mark; none for Local Folders. */
@@ -70,16 +75,35 @@ interface FolderSectionProps extends FolderTreeProps {
   testId: string;
 }
 
-function FolderSection({ title, hint, colour, entry, footer, onHeadingMenu, testId, headingTestId, selectedFolderId, onSelect, onFolderMenu, onDropMessages }: FolderSectionProps) {
+function FolderSection(props: FolderSectionProps) {
+  const { foldKey, title, hint, colour, entry, onHeadingMenu, testId, headingTestId } = props;
   const t = useT();
   const { collapsed, toggle } = useCollapsedFolders();
+  const accounts = useCollapsedFolders('accountsCollapsed');
+  const folded = accounts.collapsed.has(foldKey);
+  // Folded, the heading counts what is unread in all of it, as Thunderbird's account row does.
+  const unread = folded ? (entry?.folders ?? []).reduce((sum, folder) => sum + folder.unread, 0) : 0;
   return (
     <section className="folder-tree__account" data-testid={testId}>
       {/* A row of the tree, reached by the arrow keys (Left from a top folder), so the context-menu key or Shift+F10 opens the account's menu. */}
       <h2 className="folder-tree__account-name" data-depth={-1} title={hint} tabIndex={-1} aria-haspopup="menu" onContextMenu={(event) => onHeadingMenu(pointer(event))} data-testid={headingTestId}>
+        <button type="button" className="folder-row__twisty folder-tree__account-twisty" aria-expanded={!folded}
+          aria-label={t(folded ? 'folders.expand' : 'folders.collapse', { name: title })} title={t(folded ? 'folders.expand' : 'folders.collapse', { name: title })}
+          onClick={() => accounts.toggle(foldKey)} data-testid="account-twisty" />
         {colour && <span className="account-mark" style={{ background: colour }} aria-hidden="true" />}
-        {title}
+        <span className="folder-tree__account-title">{title}</span>
+        {unread > 0 && <span className="folder-row__unread" title={t('folders.unreadBelow', { count: unread })}>{unread}</span>}
       </h2>
+      {!folded && <FolderSectionBody {...props} collapsed={collapsed} toggle={toggle} />}
+    </section>
+  );
+}
+
+/** An unfolded section: its folders as a tree (each folder's own twisty), then what comes under them (the quota). */
+function FolderSectionBody({ entry, footer, selectedFolderId, onSelect, onFolderMenu, onDropMessages, collapsed, toggle }: FolderSectionProps & ReturnType<typeof useCollapsedFolders>) {
+  const t = useT();
+  return (
+    <>
       {entry?.error && <ErrorNotice error={entry.error} />}
       {!entry?.folders && !entry?.error && <p className="folder-tree__loading">{t('folders.loading')}</p>}
       <ul className="folder-tree__folders">
@@ -98,6 +122,6 @@ function FolderSection({ title, hint, colour, entry, footer, onHeadingMenu, test
         ))}
       </ul>
       {footer}
-    </section>
+    </>
   );
 }
