@@ -50,7 +50,7 @@ export class FilterSending implements SendOn {
   async forward(messageId: number, to: string, as: ForwardAs): Promise<'sent' | 'skipped'> {
     const record = this.reader.requireMessage(messageId);
     const ours = this.ownAddresses(record);
-    if (ours.has(record.from.address.toLowerCase()) || (await this.sentOnByUs(record))) return 'skipped';
+    if (ours.has(record.from.address.toLowerCase()) || (await this.sentOnByUs(record, ours))) return 'skipped';
     const mode = as === 'attachment' ? 'forwardAttachment' : 'forward';
     // From the identity the composer's Forward starts with: the one the message was sent to, with its signature.
     const composed = await this.parts.compose().start({ mode, messageId, language: this.parts.language() });
@@ -94,13 +94,14 @@ export class FilterSending implements SendOn {
     return (submitted !== undefined && submitted !== 'no') || ['bulk', 'list', 'junk'].includes(precedence ?? '') || firstHeader(headers, 'list-id') !== null;
   }
 
+  /** The addresses of the identities of the message's account, lower-cased. */
   private ownAddresses(record: MessageRecord): Set<string> {
     const account = record.accountId === null ? undefined : this.store.accounts.get(record.accountId);
     return new Set(account ? identitiesOf(this.store, account).map((identity) => identity.email.toLowerCase()) : []);
   }
 
-  private async sentOnByUs(record: MessageRecord): Promise<boolean> {
-    const ours = this.ownAddresses(record);
+  /** Whether this account sent the message on already (a Resent-From naming one of its identities). */
+  private async sentOnByUs(record: MessageRecord, ours = this.ownAddresses(record)): Promise<boolean> {
     if (ours.size === 0) return false;
     const block = await messageHeaderFields(this.store, record, this.reader.imapFor(record));
     const resentBy = splitHeaderBlock(block ?? Buffer.alloc(0))

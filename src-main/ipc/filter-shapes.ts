@@ -33,6 +33,7 @@ export const FILTER_STATUSES = ['read', 'flagged', 'answered', 'attachment'] as 
 export type FilterStatus = (typeof FILTER_STATUSES)[number];
 /** The priorities a condition asks about (Thunderbird's "Priority is / isn't"), the three the list marks. */
 export const FILTER_PRIORITIES = ['high', 'normal', 'low'] as const;
+export type FilterPriority = (typeof FILTER_PRIORITIES)[number];
 
 /** The fields whose text is picked from a list, with that list: a status, a priority, a tag. */
 export function choicesFor(field: FilterField): readonly string[] | null {

@@ -1,4 +1,4 @@
-import type { FilterCondition, FilterStatus, MessageTag } from '../../../src-main/ipc/contract';
+import type { FilterCondition, FilterPriority, FilterStatus, MessageTag } from '../../../src-main/ipc/contract';
 import type { StringKey } from '../../i18n/en';
 import { TAG_LOOKS } from '../TagChips';
 
@@ -23,10 +23,13 @@ export const STATUS_LABELS: Record<FilterStatus, StringKey> = {
   read: 'msgFilter.status.read', flagged: 'msgFilter.status.flagged', answered: 'msgFilter.status.answered', attachment: 'msgFilter.status.attachment',
 };
 
+/** A priority condition's values, in the composer's words for them. */
+const PRIORITY_LABELS: Record<FilterPriority, StringKey> = { high: 'compose.priority.high', normal: 'compose.priority.normal', low: 'compose.priority.low' };
+
 /** The words of a value picked from a list (a status, a priority, a tag); undefined for one typed. */
 export function choiceLabel(field: FilterCondition['field'], value: string): StringKey | undefined {
   if (field === 'status') return STATUS_LABELS[value as FilterStatus];
-  if (field === 'priority') return ({ high: 'compose.priority.high', normal: 'compose.priority.normal', low: 'compose.priority.low' } as Record<string, StringKey>)[value];
+  if (field === 'priority') return PRIORITY_LABELS[value as FilterPriority];
   return field === 'tag' ? TAG_LOOKS[value as MessageTag]?.label : undefined;
 }
 
