@@ -158,7 +158,7 @@ export class WrenCore {
       outbox: () => this.outbox, compose: () => this.compose, language: () => writtenLanguage(this.settings.settings.app.language),
     });
     this.filters = new MessageFilters(this.store, (operation) => this.operations.apply(operation), sendOn, new FilterContentReader(this.store, this.reader));
-    this.ignoredThreads = new IgnoredThreads(this.store, (operation) => this.operations.apply(operation));
+    this.ignoredThreads = new IgnoredThreads(this.store, (operation) => this.operations.apply(operation), (change) => this.events.emit('thread.ignored', change));
     this.junk = new JunkFilter(this.store, (operation) => this.operations.apply(operation), (id) => this.reader.read(id, { markSeen: false }), () => this.settings.settings.app.junkFilter);
     this.localFolders = new LocalFolders(this.store);
     this.search = this.createSearch();

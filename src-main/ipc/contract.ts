@@ -86,6 +86,8 @@ export interface Events {
   'app.command': { command: AppCommand };
   /** An outbox entry changed state (`removed`: sent and done with, cancelled or discarded). */
   'outbox.changed': { entry: OutboxEntryView; removed: boolean };
+  /** A thread was ignored or watched again (from any window, a filter or the CLI): `messageIds` its messages, for a reading pane showing one. */
+  'thread.ignored': { messageIds: number[]; ignored: boolean };
 }
 
 export type EventName = keyof Events;

@@ -21,11 +21,14 @@ export class IgnoredThreads {
   constructor(
     private readonly store: Store,
     private readonly apply: (operation: MailOperation) => Promise<OperationReceipt>,
+    // So that a reading pane showing any of the thread's messages says so at once, whoever asked.
+    private readonly changed: (change: Events['thread.ignored']) => void = () => {},
   ) {}
 
   async ignore(messageId: number): Promise<IgnoreResult> {
     const links = this.threadOf(messageId);
     this.store.write(() => this.store.ignoredThreads.add(threadIds(links), Date.now()));
+    this.changed({ messageIds: links.map((message) => message.id), ignored: true });
     const unread = links.filter((message) => !message.seen).map((message) => message.id);
     if (unread.length === 0) return { ignored: true, markedRead: 0, operationId: null };
     const receipt = await this.apply({ kind: 'flags', messageIds: unread, add: ['\\Seen'], remove: [] });
@@ -36,6 +39,7 @@ export class IgnoredThreads {
   unignore(messageId: number): IgnoreResult {
     const links = this.threadOf(messageId);
     this.store.write(() => this.store.ignoredThreads.remove(threadIds(links)));
+    this.changed({ messageIds: links.map((message) => message.id), ignored: false });
     return { ignored: false, markedRead: 0, operationId: null };
   }
 

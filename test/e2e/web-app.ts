@@ -67,3 +67,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** The composer's recipients as the chips show them (their × left out); polled, since a composer fills in as it opens. */
+export async function addressChips(page: Page): Promise<string[]> {
+  return (await page.getByTestId('address-chip').allTextContents()).map((chip) => chip.replace('×', ''));
+}

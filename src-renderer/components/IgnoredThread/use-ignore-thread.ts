@@ -7,17 +7,14 @@ import { useToasts } from '../Toasts/toast-context';
  * Thunderbird's Ignore Thread and its way back, for the row menu and the reading pane alike: ignoring says how
  * many messages it marked read, and its Undo watches the thread again and takes the read marks back.
  */
-type OnChange = (ignored: boolean) => void;
-
-export function useIgnoreThread(): { ignore(messageId: number, onChange?: OnChange): void; watch(messageId: number, onChange?: OnChange): void } {
+export function useIgnoreThread(): { ignore(messageId: number): void; watch(messageId: number): void } {
   const client = useClient();
   const toasts = useToasts();
   const showError = useCallback((error: unknown) => toasts.show({ tone: 'error', lines: [{ error: toErrorShape(error) }] }), [toasts]);
 
   const watch = useCallback(
-    (messageId: number, onChange?: OnChange) => {
+    (messageId: number) => {
       client.request('messages.ignoreThread', { messageId, ignore: false }).then(() => {
-        onChange?.(false);
         toasts.show({ tone: 'info', lines: [{ key: 'thread.watched' }] });
       }, showError);
     },
@@ -25,13 +22,11 @@ export function useIgnoreThread(): { ignore(messageId: number, onChange?: OnChan
   );
 
   const ignore = useCallback(
-    (messageId: number, onChange?: OnChange) => {
+    (messageId: number) => {
       client.request('messages.ignoreThread', { messageId, ignore: true }).then((result) => {
-        onChange?.(true);
         const undo = async () => {
           await client.request('messages.ignoreThread', { messageId, ignore: false });
           if (result.operationId !== null) await client.request('operations.undo', { operationId: result.operationId });
-          onChange?.(false);
           toasts.show({ tone: 'info', lines: [{ key: 'done.undone' }] });
         };
         toasts.show({ tone: 'info', lines: [{ key: 'thread.ignored', values: { count: result.markedRead } }], undo: () => void undo().catch(showError) });

@@ -17,7 +17,6 @@ interface MessageActionsProps {
   onBodyAs?(view: BodyView): void;
   /** Its thread is ignored: the bar below offers the way back, so no button here. */
   threadIgnored?: boolean;
-  onThreadIgnored?(ignored: boolean): void;
 }
 
 /**
@@ -25,7 +24,7 @@ interface MessageActionsProps {
  * Unsubscribe), and Ignore thread. Flag and read / unread live once, in the message toolbar above the list (as in
  * Thunderbird), where they act on the selection, this message included.
  */
-export function MessageActions({ messageId, accountId, showSource, onToggleSource, bodyAs = null, onBodyAs = () => undefined, threadIgnored = false, onThreadIgnored = () => undefined }: MessageActionsProps) {
+export function MessageActions({ messageId, accountId, showSource, onToggleSource, bodyAs = null, onBodyAs = () => undefined, threadIgnored = false }: MessageActionsProps) {
   const t = useT();
   const list = useRequest('messages.mailingList', { messageId });
   return (
@@ -40,7 +39,7 @@ export function MessageActions({ messageId, accountId, showSource, onToggleSourc
       )}
       {list.data?.post && <ReplyListButton messageId={messageId} post={list.data.post} />}
       {list.data?.unsubscribe && <UnsubscribeButton messageId={messageId} list={list.data.unsubscribe} accountId={accountId} />}
-      {!threadIgnored && <IgnoreThreadButton messageId={messageId} onChange={onThreadIgnored} />}
+      {!threadIgnored && <IgnoreThreadButton messageId={messageId} />}
     </div>
   );
 }

@@ -59,8 +59,11 @@ function MessageReader({ initial, accountId, findAsked }: { initial: MessageSumm
   const [bodyAs, setBodyAs] = useState<BodyView | null>(null);
   const shownAs = bodyAs ?? settings.app.bodyAs;
   const find = useFindBar(findAsked);
-  // Changed here (Ignore thread, Stop ignoring) without reading the message again.
+  // Ignored or watched again since it was read (here, from the list's menu, the CLI): not read again for that.
   const [threadIgnored, setThreadIgnored] = useState<boolean | null>(null);
+  useClientEvent('thread.ignored', ({ messageIds, ignored }) => {
+    if (messageIds.includes(initial.id)) setThreadIgnored(ignored);
+  });
   useMarkRead(initial.id, read.data !== null, summary.seen, () => patch({ seen: true }));
   useClientEvent('account.status', (status) => {
     // Back online: a body that could not come, or the rest of a partial POP3 message, is fetched now.
@@ -88,10 +91,9 @@ function MessageReader({ initial, accountId, findAsked }: { initial: MessageSumm
         bodyAs={read.data.html ? shownAs : null}
         onBodyAs={setBodyAs}
         threadIgnored={ignored}
-        onThreadIgnored={setThreadIgnored}
       />
       {summary.junk && <JunkBar messageId={message.id} />}
-      {ignored && <IgnoredThreadBar messageId={message.id} onChange={setThreadIgnored} />}
+      {ignored && <IgnoredThreadBar messageId={message.id} />}
       <ReceiptRequestBar messageId={message.id} />
       <InvitationCard messageId={message.id} answered={message.flags.includes('\\Answered')} />
       <Conversation messageId={message.id} folderId={message.folderId} />

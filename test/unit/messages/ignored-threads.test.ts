@@ -25,17 +25,18 @@ function setup() {
   const accountId = addAccount(t.store, 'me');
   const inbox = addFolder(t.store, accountId, 'INBOX', 'inbox');
   const applied: MailOperation[] = [];
+  const changes: Events['thread.ignored'][] = [];
   const threads = new IgnoredThreads(t.store, async (operation) => {
     applied.push(operation);
     return { operationId: applied.length, affected: operation.messageIds.length, undoable: true } as OperationReceipt;
-  });
+  }, (change) => changes.push(change));
   const store = (records: HeaderRecord[]) => t.store.write(() => t.store.messages.insertHeaders(inbox, records));
   const [question, first, second, other] = store([
     message('<q@list>'), message('<r1@list>', { inReplyTo: '<q@list>', threadRoot: '<q@list>' }),
     message('<r2@list>', { inReplyTo: '<r1@list>', threadRoot: '<q@list>', seen: true }), message('<other@x>'),
   ]);
   const arrival = (ids: number[]): Events['mail.new'] => ({ accountId, folderId: inbox, ids, messages: ids.map((id) => ({ id, from: { name: '', address: '' }, subject: '' })) });
-  return { store: t.store as Store, threads, applied, add: store, arrival, ids: { question: question!, first: first!, second: second!, other: other! } };
+  return { store: t.store as Store, threads, applied, changes, add: store, arrival, ids: { question: question!, first: first!, second: second!, other: other! } };
 }
 
 describe('Ignore thread (Thunderbird\'s)', () => {
@@ -70,6 +71,16 @@ describe('Ignore thread (Thunderbird\'s)', () => {
     const event = arrival([reply!]);
     expect(await threads.screen(event)).toBe(event);
     expect(threads.isIgnored(ids.question)).toBe(false);
+  });
+
+  it('tells of each change with every message of the thread, so a reading pane on any of them shows it', async () => {
+    const { threads, changes, ids } = setup();
+    await threads.ignore(ids.second);
+    threads.unignore(ids.question);
+    const thread = [ids.question, ids.first, ids.second].sort((a, b) => a - b);
+    expect(changes.map((change) => ({ ...change, messageIds: [...change.messageIds].sort((a, b) => a - b) }))).toEqual([
+      { messageIds: thread, ignored: true }, { messageIds: thread, ignored: false },
+    ]);
   });
 
   it('an announcement keeps only what every screen left (filters and ignored threads each leave some out)', () => {
