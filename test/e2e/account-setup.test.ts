@@ -37,7 +37,7 @@ describe('web mode: add an IMAP account through the form and read mail', () => {
   it('lists folders with unread counts and the messages, newest first', async () => {
     await web.page.getByTestId('folder-INBOX').waitFor();
     await web.page.getByTestId('message-row').nth(3).waitFor();
-    expect(await web.page.getByTestId('message-row').count()).toBe(4);
+    await expect.poll(() => web.page.getByTestId('message-row').count()).toBe(4);
     // The folder pane reloads its unread counts a moment after the rows arrive (coalesced, use-account-folders.ts).
     await expect.poll(() => web.page.getByTestId('folder-INBOX').textContent(), { timeout: 10_000 }).toContain('4');
     expect(await web.page.getByTestId('message-list').textContent()).toContain('会议通知：明天下午三点开会');
@@ -85,7 +85,7 @@ describe('web mode: add an IMAP account through the form and read mail', () => {
     await web.page.getByTestId('message-row').filter({ hasText: 'Quarterly report' }).click();
     await web.page.getByTestId('message-subject').filter({ hasText: 'Quarterly report (PDF attached)' }).waitFor();
     expect(await web.page.getByTestId('message-text').textContent()).toContain('Please find the report attached.');
-    expect(await web.page.getByTestId('message-row').count()).toBe(4);
+    await expect.poll(() => web.page.getByTestId('message-row').count()).toBe(4);
     await screenshot(web.page, 'offline');
   });
 });

@@ -64,7 +64,7 @@ describe('web mode: accounts from the address alone, and the unified Inbox', () 
     await setUpFromAddress(web.lab.users[0]!, 'discovery-found');
     await web.page.getByTestId('mail-view').waitFor();
     await web.page.getByTestId('message-row').first().waitFor();
-    expect(await web.page.getByTestId('message-row').count()).toBe(2);
+    await expect.poll(() => web.page.getByTestId('message-row').count()).toBe(2);
   });
 
   it('adds a second account from the toolbar the same way, and shows the unified views with counts', async () => {

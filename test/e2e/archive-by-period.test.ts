@@ -88,7 +88,7 @@ describe('web mode: Archive by month (Thunderbird\'s archive granularity)', () =
     expect(await focusedFolder()).toBe('folder-Archive/2025');
     // Home goes to the first row: the account's heading, above its folders.
     await web.page.keyboard.press('Home');
-    expect(await web.page.locator('[data-testid="account-heading"]:focus').count()).toBe(1);
+    await expect.poll(() => web.page.locator('[data-testid="account-heading"]:focus').count()).toBe(1);
     // End to the last: here the Local Folders' heading, which holds no folder yet.
     await web.page.keyboard.press('End');
     const last = web.page.locator('[data-testid="folder-tree"]').locator('.folder-row__button, .folder-tree__account-name').last();
@@ -110,11 +110,11 @@ describe('web mode: Archive by month (Thunderbird\'s archive granularity)', () =
     expect(await web.page.locator('[data-testid="folder-tree"] :focus').count()).toBe(0);
     await web.page.keyboard.press('Shift+Tab');
     expect(await focusedFolder()).toBe(on);
-    expect(await web.page.locator('[data-testid="folder-tree"] [tabindex="0"]').count()).toBe(1);
+    await expect.poll(() => web.page.locator('[data-testid="folder-tree"] [tabindex="0"]').count()).toBe(1);
     // Left from a top folder goes up to its account's heading, a row of the tree too; Right comes back down.
     await button('INBOX').click();
     await web.page.keyboard.press('ArrowLeft');
-    expect(await web.page.locator('[data-testid="account-heading"]:focus').count()).toBe(1);
+    await expect.poll(() => web.page.locator('[data-testid="account-heading"]:focus').count()).toBe(1);
     // There the keyboard opens the account's menu.
     await web.page.keyboard.press('Shift+F10');
     await web.page.getByTestId('account-menu-remove').waitFor();

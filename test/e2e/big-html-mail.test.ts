@@ -49,7 +49,7 @@ describe('web mode: a 5 MB HTML mail', () => {
     await open(BIG);
     // The headers show from the list at once; the body (and its remote-content bar) follows.
     await web.page.getByTestId('remote-blocked').waitFor();
-    expect(await web.page.getByTestId('remote-blocked').count()).toBe(1);
+    await expect.poll(() => web.page.getByTestId('remote-blocked').count()).toBe(1);
   });
 
   it('answers a click on another message while preparing the rest', async () => {

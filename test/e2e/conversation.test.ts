@@ -21,7 +21,7 @@ describe('web mode: a message’s conversation in the reading pane', () => {
     await web.page.getByTestId('message-row').filter({ hasText: 'Re: 周五的会议' }).click();
     await web.page.getByTestId('conversation').waitFor();
     expect(await web.page.getByTestId('conversation-toggle').textContent()).toContain('对话 · 3 封邮件');
-    expect(await items().count()).toBe(3);
+    await expect.poll(() => items().count()).toBe(3);
     expect(await items().nth(1).textContent()).toContain('已发送');
     expect(await items().nth(2).getAttribute('aria-current')).toBe('true');
     await items().nth(1).getByRole('button').click();

@@ -145,7 +145,7 @@ describe('web mode: shortcuts with the focus in an HTML mail', () => {
     expect(await mailFrame().locator('#typed').inputValue()).toBe('jsk');
     expect(await mailFrame().locator('#editable').textContent()).toBe('e#');
     expect(await selectedSubject()).toContain(NEWSLETTER);
-    expect(await row(NEWSLETTER).getByTitle('Flagged').count()).toBe(1);
+    await expect.poll(() => row(NEWSLETTER).getByTitle('Flagged').count()).toBe(1);
     await screenshot(web.page, 'frame-keys-typed-in-mail');
   });
 

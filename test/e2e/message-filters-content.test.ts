@@ -84,7 +84,7 @@ describe('web mode: filters on a header field and on the body', () => {
 
   it('a forward goes to an address inline or as an attachment; run, a new message reaches it through the outbox', async () => {
     await web.page.getByTestId('open-settings').click();
-    expect(await editor().getByTestId('filter-row').count()).toBe(2);
+    await expect.poll(() => editor().getByTestId('filter-row').count()).toBe(2);
     const bob = web.lab.users[1]!;
     const row = await addFilter('Lunch to Bob', async () => {
       await editor().getByTestId('filter-field').selectOption('subject');

@@ -45,7 +45,7 @@ describe('web mode: the list in threads (View ▸ Threads in Thunderbird)', () =
 
   it('the twisty collapses a thread to its first message, showing how many it holds and unread while any is; clicking it again expands', async () => {
     const twisty = web.page.getByTestId('thread-twisty');
-    expect(await twisty.count()).toBe(1);
+    await expect.poll(() => twisty.count()).toBe(1);
     await twisty.click();
     await expect.poll(shape).toEqual(['12px 季度预算', '12px Lunch']);
     expect(await twisty.textContent()).toBe('▸ 3');

@@ -50,7 +50,7 @@ describe('web mode: Import mail… into a local folder through the browser\'s fi
     await row('Archived 2').click();
     await web.page.getByTestId('reading-pane').getByText('Archived body 2').waitFor();
     await screenshot(web.page, 'web-import');
-    expect(await web.page.getByTestId('message-row').count()).toBe(3);
+    await expect.poll(() => web.page.getByTestId('message-row').count()).toBe(3);
     expect(readdirSync(join(web.app.dataDir, 'staging'))).toEqual([]);
   });
 
@@ -60,7 +60,7 @@ describe('web mode: Import mail… into a local folder through the browser\'s fi
     await toast.waitFor();
     expect(await toast.textContent()).toContain('Imported 0 messages into Old mail');
     await screenshot(web.page, 'web-import-again');
-    expect(await web.page.getByTestId('message-row').count()).toBe(3);
+    await expect.poll(() => web.page.getByTestId('message-row').count()).toBe(3);
     await toast.getByRole('button', { name: 'Close' }).click();
     await toast.waitFor({ state: 'detached' });
   });
@@ -71,7 +71,7 @@ describe('web mode: Import mail… into a local folder through the browser\'s fi
     await screenshot(web.page, 'web-import-not-mail');
     // No "Imported N messages" beside the error (it used to count the error toast's id as messages).
     expect(await web.page.getByTestId('toast').count()).toBe(0);
-    expect(await web.page.getByTestId('message-row').count()).toBe(3);
+    await expect.poll(() => web.page.getByTestId('message-row').count()).toBe(3);
     expect(readdirSync(join(web.app.dataDir, 'staging'))).toEqual([]);
   });
 });
