@@ -24,14 +24,14 @@ export class ArrivalsQuery {
   }
 
   /**
-   * Unread messages stored after `afterId`, newest first: one already read elsewhere is no news. Newest by
+   * Unread messages stored after `afterId` (with a UID from `fromUid` on, when given), newest first: one already read elsewhere is no news. Newest by
    * UID where the server gave one (a sync stores its newest batch of headers first), else by arrival.
    */
-  unseenAfter(folderId: number, afterId: number): Arrival[] {
+  unseenAfter(folderId: number, afterId: number, fromUid: number | null = null): Arrival[] {
     const rows = this.statements
       .get(`SELECT id, subject, from_name, from_addr FROM messages
-            WHERE folder_id = ? AND id > ? AND seen = 0 ORDER BY uid IS NULL, uid DESC, id DESC`)
-      .all(folderId, afterId) as { id: number; subject: string; from_name: string; from_addr: string }[];
+            WHERE folder_id = ? AND id > ? AND seen = 0 AND (uid IS NULL OR uid >= ?) ORDER BY uid IS NULL, uid DESC, id DESC`)
+      .all(folderId, afterId, fromUid ?? 0) as { id: number; subject: string; from_name: string; from_addr: string }[];
     return rows.map((row) => ({ id: row.id, subject: row.subject, from: { name: row.from_name, address: row.from_addr } }));
   }
 }

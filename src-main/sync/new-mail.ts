@@ -15,13 +15,16 @@ export interface FolderMark {
   folderId: number;
   uidvalidity: number | null;
   lastId: number;
+  /** The folder's UIDNEXT at its last sync: a message below it was there before, stored again or not. */
+  uidNext: number | null;
 }
 
 /**
  * Turns what a sync stored into `mail.new` events. A folder never synced
  * before (a new account, a new folder) announces nothing: its whole content
  * would arrive as "new". Each message is announced once, whichever sync of
- * its folder (push or poll) stored it.
+ * its folder (push or poll) stored it, and one the folder held before (below
+ * its UIDNEXT), stored again after a refused move or an undo, never.
  */
 export class NewMailNotices {
   private readonly arrivals: ArrivalsQuery;
@@ -38,7 +41,9 @@ export class NewMailNotices {
   mark(folders: FolderRecord[]): FolderMark[] {
     return folders
       .filter((folder) => folder.accountId !== null && (folder.uidvalidity !== null || folder.isLocal) && !(folder.role && QUIET_ROLES.has(folder.role)))
-      .map((folder) => ({ accountId: folder.accountId!, folderId: folder.id, uidvalidity: folder.uidvalidity, lastId: this.arrivals.lastId(folder.id) }));
+      .map((folder) => ({
+        accountId: folder.accountId!, folderId: folder.id, uidvalidity: folder.uidvalidity, lastId: this.arrivals.lastId(folder.id), uidNext: folder.uidnext,
+      }));
   }
 
   /** After a sync: one event per folder that received unread mail since its mark. */
@@ -48,7 +53,8 @@ export class NewMailNotices {
       // Renumbered by the server (new UIDVALIDITY): everything was fetched again, none of it is news.
       if (!folder || folder.uidvalidity !== mark.uidvalidity) continue;
       const after = Math.max(mark.lastId, this.announced.get(mark.folderId) ?? 0);
-      const arrivals = this.arrivals.unseenAfter(mark.folderId, after);
+      // A message put back (a move the server refused, an undo) is stored again under its old UID: no news.
+      const arrivals = this.arrivals.unseenAfter(mark.folderId, after, mark.uidNext);
       if (arrivals.length === 0) continue;
       // Every one of them is told now, the oldest too: none is news for a later sync.
       this.announced.set(mark.folderId, arrivals.reduce((last, message) => Math.max(last, message.id), after));

@@ -55,6 +55,20 @@ describe('NewMailNotices', () => {
     ] }]);
   });
 
+  it('says nothing of a message the folder held before its last sync (below its UIDNEXT), put back after a refused move', () => {
+    const { store, accountId, events, notices } = setup();
+    const inbox = folder(store, accountId, 'INBOX', 'inbox', 7);
+    const [moved] = insert(store, inbox.id, [header(5)]);
+    store.write(() => store.folders.setSyncState(inbox.id, { uidvalidity: 7, uidnext: 6, highestmodseq: null }));
+    // Moved away here first (local first); the server refused, so the sync stores it again, under its old UID.
+    store.write(() => store.messages.removeUids(inbox.id, [5]));
+    const marks = notices.mark([store.folders.get(inbox.id)!]);
+    const [back, fresh] = insert(store, inbox.id, [header(5), header(6)]);
+    notices.announce(marks);
+    expect(events.map((event) => event.ids)).toEqual([[fresh]]);
+    expect(back).toBeGreaterThan(moved!);
+  });
+
   it('says nothing about the first sync of a folder, nor about Sent, Trash or Junk', () => {
     const { store, accountId, events, notices } = setup();
     const [fresh, sent, junk] = folders(store, accountId, [
