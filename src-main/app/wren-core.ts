@@ -46,6 +46,7 @@ import { SentCopies } from '../outbox/sent-copy';
 import { markOriginal } from '../outbox/mark-original';
 import { InProcessOutboxEngine, type OutboxEngine } from '../outbox/outbox-engine';
 import { WorkerOutboxEngine, defaultOutboxWorkerPath } from '../outbox/worker-outbox-engine';
+import type { OutboxRecord } from '../store/outbox-repo';
 import type { SmtpLogin } from '../smtp/smtp-transport';
 import { prepareDataDir } from './data-dir';
 import { EventBus } from './event-bus';
@@ -158,6 +159,9 @@ export class WrenCore {
       outbox: () => this.outbox, compose: () => this.compose, language: () => writtenLanguage(this.settings.settings.app.language),
     });
     this.filters = new MessageFilters(this.store, (operation) => this.operations.apply(operation), sendOn, new FilterContentReader(this.store, this.reader));
+    this.events.on('operation.failed', ({ operationId, error }) => this.filters.noteRefused(operationId, error));
+    // A sync that ended well has stored the Sent copies it found.
+    this.events.on('account.status', ({ accountId, state }) => state === 'idle' && this.runAfterSending(accountId));
     this.ignoredThreads = new IgnoredThreads(this.store, (operation) => this.operations.apply(operation), (change) => this.events.emit('thread.ignored', change));
     this.junk = new JunkFilter(this.store, (operation) => this.operations.apply(operation), (id) => this.reader.read(id, { markSeen: false }), () => this.settings.settings.app.junkFilter);
     this.localFolders = new LocalFolders(this.store);
@@ -226,9 +230,28 @@ export class WrenCore {
       sent: (entry) => markOriginal(this, this.store.outbox.sentFollowUpOf(entry.id)),
       keepsSentCopy: (accountId) => this.sentCopySetting.keeps(accountId),
       serverFilesSentMail: (accountId) => this.sentCopySetting.set(accountId, false),
-      // The app shows the Sent folder as it is now (Thunderbird does); the CLI's next sync brings it, as for any folder.
-      inSentFolder: (accountId) => (this.options.syncIntervalMs ? this.sync.syncSoon(accountId) : undefined),
+      inSentFolder: (entry) => this.onSentCopy(entry),
     });
+  }
+
+  /**
+   * A Sent copy filed: the filters that run after sending wait for it in the store. A POP3 account's local copy is
+   * there already; an IMAP account's comes with a sync of its Sent folder: at once in the app (which shows the Sent
+   * folder as it is now, as Thunderbird does), at the CLI's next sync.
+   */
+  private onSentCopy(entry: OutboxRecord): void {
+    this.filters.afterSending.noteSent(entry.accountId, entry.messageId);
+    if (this.store.accounts.get(entry.accountId)?.protocol === 'pop3') this.runAfterSending(entry.accountId);
+    else if (this.options.syncIntervalMs) this.sync.syncSoon(entry.accountId);
+  }
+
+  /** Runs the after-sending filters on the Sent copies stored by now; a failure is logged (the queue keeps nothing it took). */
+  private runAfterSending(accountId: number): void {
+    const running = this.filters.afterSending.runOnStoredCopies(accountId).catch((error: unknown) => {
+      console.error('[wren] after-sending filters failed:', error);
+    });
+    this.screening.add(running);
+    void running.finally(() => this.screening.delete(running));
   }
 
   private announceOutbox(entry: OutboxEntryView, removed: boolean): void {

@@ -1,34 +1,68 @@
-import type { FilterLogAction, MessageFilter } from '../ipc/filter-shapes';
-import type { NewFilterLogEntry } from '../store/filter-log-repo';
+import type { FilterLogAction, MessageFilter, SendResult } from '../ipc/filter-shapes';
+import type { NewFilterLogEntry, OperationLink } from '../store/filter-log-repo';
 import type { FolderRecord } from '../store/folders-repo';
 import type { Decision } from './filter-runner';
 
 /**
+ * Which journal operation carried a change to a message, by what it did: `flags` (read, flagged, tags), `copy
+ * FOLDER`, `move FOLDER`, `delete`. Null when none did (a local change with nothing to replay).
+ */
+export type OperationOf = (messageId: number, change: string) => number | null;
+
+/** What the lines are written from, besides the decisions. */
+export interface LogSources {
+  folderOf(folderId: number): FolderRecord | undefined;
+  subjectOf(messageId: number): string | undefined;
+  /** The message's Message-ID, to mark only the messages a failed operation names. */
+  messageIdOf?(messageId: number): string | null;
+  operationOf?: OperationOf;
+}
+
+/**
  * The Filter Log's lines for what a run decided: one per message and matching filter, with what that filter did
  * (a copy or a move into the folder it is in already is none; only the filter whose template answered has the
- * reply; a redirect or forward to an address two filters name is done once, and both say how it went).
+ * reply; a redirect or forward to an address two filters name is done once, and both say how it went; a filter
+ * left with nothing to do, its folder gone, has no line), and which
+ * operation carried each change, so that the server's refusal can be written in later.
  */
-export function filterLogEntries(
-  decisions: readonly Decision[],
-  folderOf: (folderId: number) => FolderRecord | undefined,
-  subjectOf: (messageId: number) => string | undefined,
-): NewFilterLogEntry[] {
+export function filterLogEntries(decisions: readonly Decision[], sources: LogSources): NewFilterLogEntry[] {
   const folder = (folderId: number) => {
-    const found = folderOf(folderId);
+    const found = sources.folderOf(folderId);
     return found ? { folder: found.path, ...(found.accountId === null && { local: true as const }) } : { folder: `#${folderId}` };
   };
   return decisions.flatMap((decision) => {
     const { message } = decision;
     let replied = false;
-    return decision.matchedBy.map((filter) => {
-      const did = actionsDone(filter, decision, folder, (templateId) => {
+    return decision.matchedBy.flatMap((filter) => {
+      const done = actionsDone(filter, decision, folder, (templateId) => {
         if (replied || decision.replyWith !== templateId) return null;
         replied = true;
-        return subjectOf(templateId) ?? `#${templateId}`;
+        return sources.subjectOf(templateId) ?? `#${templateId}`;
       });
-      return { filterId: filter.id, filterName: filter.name, from: message.from, subject: message.subject, did };
+      // A filter left with nothing to do (its folder gone) did nothing worth a line.
+      if (done.length === 0) return [];
+      const operations = links(done, message.id, sources);
+      return {
+        filterId: filter.id, filterName: filter.name, from: message.from, subject: message.subject, did: done.map(({ action }) => action),
+        ...(operations.length > 0 && { operations }),
+      };
     });
   });
+}
+
+/** An action done, and which change of the message's carried it (see OperationOf), if any. */
+interface Done {
+  action: FilterLogAction;
+  change: string | null;
+}
+
+function links(done: Done[], messageId: number, sources: LogSources): OperationLink[] {
+  const found: OperationLink[] = [];
+  done.forEach(({ change }, actionIndex) => {
+    const operationId = change === null ? null : (sources.operationOf?.(messageId, change) ?? null);
+    if (operationId !== null) found.push({ actionIndex, operationId, messageId: sources.messageIdOf?.(messageId) ?? null });
+  });
+  return found;
 }
 
 function actionsDone(
@@ -36,19 +70,21 @@ function actionsDone(
   decision: Decision,
   folder: (folderId: number) => { folder: string; local?: true },
   replyTemplate: (templateId: number) => string | null,
-): FilterLogAction[] {
+): Done[] {
   const { actions } = filter;
   const { message, outcomes } = decision;
-  const did: FilterLogAction[] = [];
-  if (actions.redirectTo !== null) did.push({ kind: 'redirect', to: actions.redirectTo, outcome: outcomes.get(`redirect ${actions.redirectTo}`) ?? 'failed' });
-  if (actions.forwardTo !== null) did.push({ kind: 'forward', to: actions.forwardTo, outcome: outcomes.get(`forward ${actions.forwardTo}`) ?? 'failed' });
+  const sent = (key: string): SendResult => outcomes.get(key) ?? { outcome: 'failed' };
+  const did: Done[] = [];
+  const add = (action: FilterLogAction, change: string | null = null) => did.push({ action, change });
+  if (actions.redirectTo !== null) add({ kind: 'redirect', to: actions.redirectTo, ...sent(`redirect ${actions.redirectTo}`) });
+  if (actions.forwardTo !== null) add({ kind: 'forward', to: actions.forwardTo, ...sent(`forward ${actions.forwardTo}`) });
   const template = actions.replyTemplate === null ? null : replyTemplate(actions.replyTemplate);
-  if (template !== null) did.push({ kind: 'reply', template, outcome: outcomes.get('reply') ?? 'failed' });
-  if (actions.markRead) did.push({ kind: 'markRead' });
-  if (actions.flag) did.push({ kind: 'flag' });
-  if (actions.tag) did.push({ kind: 'tag', tag: actions.tag });
-  if (actions.copyTo !== null && actions.copyTo !== message.folderId) did.push({ kind: 'copy', ...folder(actions.copyTo) });
-  if (actions.delete) did.push({ kind: 'delete' });
-  else if (actions.moveTo !== null && actions.moveTo !== message.folderId) did.push({ kind: 'move', ...folder(actions.moveTo) });
+  if (template !== null) add({ kind: 'reply', template, ...sent('reply') });
+  if (actions.markRead) add({ kind: 'markRead' }, 'flags');
+  if (actions.flag) add({ kind: 'flag' }, 'flags');
+  if (actions.tag) add({ kind: 'tag', tag: actions.tag }, 'flags');
+  if (actions.copyTo !== null && actions.copyTo !== message.folderId) add({ kind: 'copy', ...folder(actions.copyTo) }, `copy ${actions.copyTo}`);
+  if (actions.delete) add({ kind: 'delete' }, 'delete');
+  else if (actions.moveTo !== null && actions.moveTo !== message.folderId) add({ kind: 'move', ...folder(actions.moveTo) }, `move ${actions.moveTo}`);
   return did;
 }

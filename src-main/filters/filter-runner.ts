@@ -1,5 +1,6 @@
-import type { FilterRunResult, ForwardAs, MessageFilter, SendOutcome } from '../ipc/filter-shapes';
-import { filterLogEntries } from './filter-log-entries';
+import { toErrorShape } from '../errors/wren-error';
+import type { FilterRunResult, ForwardAs, MessageFilter, SendOutcome, SendResult } from '../ipc/filter-shapes';
+import { filterLogEntries, type OperationOf } from './filter-log-entries';
 import type { MailOperation, MessageFlag } from '../ipc/mail-shapes';
 import type { FilteredRow } from '../store/filters-repo';
 import type { Store } from '../store/store';
@@ -8,8 +9,14 @@ import { contentNeeds, filterVerdict, type MessageContent } from './match-filter
 /** Messages read and decided at a time. */
 const BATCH = 500;
 
-/** How the runner changes mail: through the operations journal, as the user's own actions (local first, replayed to the server). */
-export type ApplyOperation = (operation: MailOperation) => Promise<unknown>;
+/**
+ * How the runner changes mail: through the operations journal, as the user's own actions (local first, replayed to
+ * the server); the journal entry's id, for the Filter Log to learn of the server's refusal.
+ */
+export type ApplyOperation = (operation: MailOperation) => Promise<{ operationId: number } | void>;
+
+/** When filters run: on new mail in an Inbox, on a Sent copy after sending, or asked ("Run now"). */
+export type FilterMoment = 'newMail' | 'afterSending' | 'byHand';
 
 /**
  * How filters send mail (see FilterSending): a redirect (the message as it is) or a forward (a new message), to an
@@ -37,7 +44,7 @@ export interface Decision {
   /** The filters that matched it, in their order. */
   matchedBy: MessageFilter[];
   /** How each redirect, forward and the reply went, by `redirect ADDRESS`, `forward ADDRESS`, `reply`. */
-  outcomes: Map<string, SendOutcome>;
+  outcomes: Map<string, SendResult>;
   redirectTo: Set<string>;
   /** By address, how (the first filter forwarding to an address says how). */
   forwardTo: Map<string, ForwardAs>;
@@ -64,9 +71,12 @@ export class FilterRunner {
     private readonly content: ContentSource | null = null,
   ) {}
 
-  /** Runs the account's enabled filters (or only `only`, enabled or not: "Run now") over the messages. */
-  async run(accountId: number, messageIds: readonly number[], only?: MessageFilter): Promise<FilterRunResult> {
-    const filters = only ? [only] : this.store.filters.list(accountId).filter((filter) => filter.enabled);
+  /**
+   * Runs the account's enabled filters that run at `moment` (or only `only`, enabled or not: "Run now") over the
+   * messages. By hand, every enabled filter runs, whenever it runs by itself.
+   */
+  async run(accountId: number, messageIds: readonly number[], moment: FilterMoment, only?: MessageFilter): Promise<FilterRunResult> {
+    const filters = only ? [only] : this.store.filters.list(accountId).filter((filter) => filter.enabled && (moment === 'byHand' || filter.runOn[moment]));
     const result: FilterRunResult = {
       matched: 0, moved: 0, copied: 0, redirected: 0, redirectsFailed: 0, forwarded: 0, forwardsFailed: 0, replied: 0, repliesFailed: 0, missingFolders: [], unreadable: 0,
     };
@@ -86,8 +96,12 @@ export class FilterRunner {
     result.matched = decisions.size;
     // Sent on first, while each message is still where it arrived (its source is read from there).
     await this.sendAllOn(decisions, result);
-    for (const operation of operationsFor(decisions)) await this.apply(operation);
-    this.log(accountId, now, decisions);
+    const carried = new Map<string, number>();
+    for (const { operation, changes } of operationsFor(decisions)) {
+      const receipt = await this.apply(operation);
+      if (receipt) for (const change of changes) carried.set(change, receipt.operationId);
+    }
+    this.log(accountId, now, decisions, (messageId, change) => carried.get(`${messageId} ${change}`) ?? null);
     result.moved = [...decisions.values()].filter((decision) => decision.delete || decision.moveTo !== null).length;
     result.copied = [...decisions.values()].reduce((sum, decision) => sum + decision.copyTo.size, 0);
     return result;
@@ -95,7 +109,7 @@ export class FilterRunner {
 
   private async sendAllOn(decisions: Map<number, Decision>, result: FilterRunResult): Promise<void> {
     for (const [id, decision] of decisions) {
-      const note = (key: string, outcome: SendOutcome) => (decision.outcomes.set(key, outcome), outcome);
+      const note = (key: string, sent: SendResult) => (decision.outcomes.set(key, sent), sent.outcome);
       for (const address of decision.redirectTo) {
         const outcome = await this.sendOnce(id, `redirect to ${address}`, (sendOn) => sendOn.redirect(id, address));
         tally(result, 'redirected', 'redirectsFailed', note(`redirect ${address}`, outcome));
@@ -112,23 +126,28 @@ export class FilterRunner {
   }
 
   /** Writes what the filters did to the account's Filter Log; a failure there (a full disk) is logged, the filtering stands. */
-  private log(accountId: number, at: number, decisions: Map<number, Decision>): void {
+  private log(accountId: number, at: number, decisions: Map<number, Decision>, operationOf: OperationOf): void {
     try {
-      const entries = filterLogEntries([...decisions.values()], (folderId) => this.store.folders.get(folderId), (id) => this.store.messages.get(id)?.subject);
+      const entries = filterLogEntries([...decisions.values()], {
+        folderOf: (folderId) => this.store.folders.get(folderId),
+        subjectOf: (id) => this.store.messages.get(id)?.subject,
+        messageIdOf: (id) => this.store.messages.get(id)?.messageId ?? null,
+        operationOf,
+      });
       this.store.write(() => this.store.filterLog.add(accountId, at, entries));
     } catch (error) {
       console.error('[wren] the filter log could not be written:', error);
     }
   }
 
-  /** One redirect, forward or reply; a failure is logged and said as 'failed', the filters' other actions still done. */
-  private async sendOnce(id: number, what: string, send: (sendOn: SendOn) => Promise<'sent' | 'skipped'>): Promise<SendOutcome> {
+  /** One redirect, forward or reply; a failure is logged and said as 'failed' with why, the filters' other actions still done. */
+  private async sendOnce(id: number, what: string, send: (sendOn: SendOn) => Promise<'sent' | 'skipped'>): Promise<SendResult> {
     try {
       if (!this.sendOn) throw new Error('no way to send mail here');
-      return await send(this.sendOn);
+      return { outcome: await send(this.sendOn) };
     } catch (error) {
       console.error(`[wren] a filter could not ${what} message ${id}:`, error);
-      return 'failed';
+      return { outcome: 'failed', error: toErrorShape(error) };
     }
   }
 
@@ -206,8 +225,14 @@ function addActions(decision: Decision, filter: MessageFilter, message: Filtered
   return decision.delete || decision.moveTo !== null;
 }
 
+/** An operation to apply, and the changes it carries (`MESSAGE CHANGE`, CHANGE as OperationOf names it). */
+interface PlannedOperation {
+  operation: MailOperation;
+  changes: string[];
+}
+
 /** Flags first (they travel with a message copied or moved), then the copies, then the moves and deletes, grouped by what they do. */
-function operationsFor(decisions: Map<number, Decision>): MailOperation[] {
+function operationsFor(decisions: Map<number, Decision>): PlannedOperation[] {
   const flagGroups = new Map<string, number[]>();
   const copyGroups = new Map<number, number[]>();
   const moveGroups = new Map<number, number[]>();
@@ -218,11 +243,12 @@ function operationsFor(decisions: Map<number, Decision>): MailOperation[] {
     if (decision.delete) deleted.push(id);
     else if (decision.moveTo !== null) push(moveGroups, decision.moveTo, id);
   }
+  const planned = (operation: MailOperation, change: string): PlannedOperation => ({ operation, changes: operation.messageIds.map((id) => `${id} ${change}`) });
   return [
-    ...[...flagGroups].map(([flags, messageIds]): MailOperation => ({ kind: 'flags', messageIds, add: flags.split(' ') as MessageFlag[], remove: [] })),
-    ...[...copyGroups].map(([folderId, messageIds]): MailOperation => ({ kind: 'copy', messageIds, folderId })),
-    ...[...moveGroups].map(([folderId, messageIds]): MailOperation => ({ kind: 'move', messageIds, folderId })),
-    ...(deleted.length > 0 ? [{ kind: 'delete', messageIds: deleted, permanent: false } as MailOperation] : []),
+    ...[...flagGroups].map(([flags, messageIds]) => planned({ kind: 'flags', messageIds, add: flags.split(' ') as MessageFlag[], remove: [] }, 'flags')),
+    ...[...copyGroups].map(([folderId, messageIds]) => planned({ kind: 'copy', messageIds, folderId }, `copy ${folderId}`)),
+    ...[...moveGroups].map(([folderId, messageIds]) => planned({ kind: 'move', messageIds, folderId }, `move ${folderId}`)),
+    ...(deleted.length > 0 ? [planned({ kind: 'delete', messageIds: deleted, permanent: false }, 'delete')] : []),
   ];
 }
 

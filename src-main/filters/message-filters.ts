@@ -1,8 +1,10 @@
+import type { ErrorShape } from '../errors/error-codes';
 import { WrenError } from '../errors/wren-error';
 import { FilterInput, type FilterLogEntry, type FilterRunResult, type MessageFilter } from '../ipc/filter-shapes';
 import type { Store } from '../store/store';
 import { isTemplate } from '../compose/templates';
 import type { Events } from '../ipc/contract';
+import { AfterSendingFilters } from './after-sending-filters';
 import { FilterRunner, isTargetOf, type ApplyOperation, type ContentSource, type SendOn } from './filter-runner';
 
 /**
@@ -12,9 +14,12 @@ import { FilterRunner, isTargetOf, type ApplyOperation, type ContentSource, type
  */
 export class MessageFilters {
   private readonly runner: FilterRunner;
+  /** The filters that run on the Sent copy of what was sent. */
+  readonly afterSending: AfterSendingFilters;
 
   constructor(private readonly store: Store, apply: ApplyOperation, sendOn: SendOn | null = null, content: ContentSource | null = null) {
     this.runner = new FilterRunner(store, apply, sendOn, content);
+    this.afterSending = new AfterSendingFilters(store, (accountId, messageIds) => this.runner.run(accountId, messageIds, 'afterSending'));
   }
 
   /**
@@ -33,7 +38,7 @@ export class MessageFilters {
 
   private async filterArrivals(event: Events['mail.new']): Promise<Events['mail.new'] | null> {
     if (this.store.folders.get(event.folderId)?.role !== 'inbox') return event;
-    const { moved } = await this.runner.run(event.accountId, event.ids);
+    const { moved } = await this.runner.run(event.accountId, event.ids, 'newMail');
     if (moved === 0) return event;
     const stayed = new Set(this.store.filters.messagesToFilter(event.ids).filter((message) => message.folderId === event.folderId).map((message) => message.id));
     const ids = event.ids.filter((id) => stayed.has(id));
@@ -93,6 +98,18 @@ export class MessageFilters {
     return this.store.filterLog.list(accountId, limit);
   }
 
+  /**
+   * The server refused a journaled operation (operation.failed): what a filter did through it is marked refused in
+   * the log, its local effect being undone by then. A failure here is logged; the log then says less than it could.
+   */
+  noteRefused(operationId: number, error: ErrorShape): void {
+    try {
+      this.store.write(() => this.store.filterLog.refuse(operationId, error));
+    } catch (failure) {
+      console.error('[wren] the filter log could not note a refused operation:', failure);
+    }
+  }
+
   clearLog(accountId: number): { cleared: number } {
     return { cleared: this.store.write(() => this.store.filterLog.clear(accountId)) };
   }
@@ -103,7 +120,7 @@ export class MessageFilters {
     if (!folder || folder.accountId === null) throw new WrenError('NotFound', `There is no folder ${folderId} of an account.`, { folderId });
     const only = filterId === undefined ? undefined : this.store.filters.get(filterId);
     if (filterId !== undefined && only?.accountId !== folder.accountId) throw notFound(filterId);
-    return this.runner.run(folder.accountId, this.store.messages.idsIn(folderId), only);
+    return this.runner.run(folder.accountId, this.store.messages.idsIn(folderId), 'byHand', only);
   }
 }
 

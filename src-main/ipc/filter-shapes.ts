@@ -1,6 +1,7 @@
 /** Message filters (Thunderbird's Message Filters): the shapes the contract carries. Shared with the renderer: only zod. */
 import { z } from 'zod';
 import { MESSAGE_TAGS, type MessageTag } from './contract-constants';
+import type { ErrorShape } from '../errors/error-codes';
 import type { Address } from './mail-shapes';
 
 /**
@@ -120,6 +121,11 @@ export const FilterInput = z
     match: z.enum(['all', 'any']).default('all'),
     conditions: z.array(FilterCondition).min(1).max(20),
     actions: FilterActions,
+    /**
+     * Thunderbird's "Apply filter when": on new mail as it lands in the Inbox, and after sending, on the Sent copy.
+     * Neither: the filter runs only when asked ("Run now").
+     */
+    runOn: z.object({ newMail: z.boolean().default(true), afterSending: z.boolean().default(false) }).strict().default({ newMail: true, afterSending: false }),
   })
   .strict();
 export type FilterInput = z.input<typeof FilterInput>;
@@ -159,15 +165,27 @@ export interface FilterRunResult {
 
 /**
  * One thing a filter did to a message, as the Filter Log keeps it: folders by their path then (`local`: one of the
- * Local Folders); a redirect, a
- * forward or a template reply with how it went (sent, skipped as a loop or a robot's mail, or failed).
+ * Local Folders); a change the server then refused (`refused`: the replay's operation.failed, e.g. the folder
+ * deleted elsewhere), its local effect since undone; a redirect, a forward or a template reply with how it went
+ * (sent, skipped as a loop or a robot's mail, or failed, with why).
  */
 export type FilterLogAction =
-  | { kind: 'move' | 'copy'; folder: string; local?: true }
-  | { kind: 'delete' | 'markRead' | 'flag' }
-  | { kind: 'tag'; tag: MessageTag }
-  | { kind: 'redirect' | 'forward'; to: string; outcome: SendOutcome }
-  | { kind: 'reply'; template: string; outcome: SendOutcome };
+  | ({ kind: 'move' | 'copy'; folder: string; local?: true } & Refusable)
+  | ({ kind: 'delete' | 'markRead' | 'flag' } & Refusable)
+  | ({ kind: 'tag'; tag: MessageTag } & Refusable)
+  | ({ kind: 'redirect' | 'forward'; to: string } & SendResult)
+  | ({ kind: 'reply'; template: string } & SendResult);
+
+/** A change to the mail, which the server may refuse after the log was written. */
+interface Refusable {
+  refused?: ErrorShape;
+}
+
+/** How a redirect, a forward or a reply went; `error` why it failed. */
+export interface SendResult {
+  outcome: SendOutcome;
+  error?: ErrorShape;
+}
 
 /** How a redirect, a forward or a reply went. */
 export type SendOutcome = 'sent' | 'skipped' | 'failed';

@@ -37,8 +37,8 @@ export interface RunnerHooks {
   keepsSentCopy(accountId: number): boolean;
   /** The message was in Sent before Wren filed it: the server files sent mail itself, so the copy is turned off. */
   serverFilesSentMail(accountId: number): void;
-  /** The message is in the account's Sent folder now (filed, or found there): the cache should show it. */
-  inSentFolder(accountId: number): void;
+  /** The message is in the account's Sent folder now (filed, or found there): the cache should show it, and filters run on it. */
+  inSentFolder(entry: OutboxRecord): void;
 }
 
 function isAlive(pid: number): boolean {
@@ -298,7 +298,7 @@ export class OutboxRunner {
       // Already there though Wren never began an APPEND: the server files sent mail itself.
       if (outcome === 'foundThere' && !wasAppending) this.hooks.serverFilesSentMail(entry.accountId);
       this.store.outbox.setSentCopy(entry.id, outcome === 'noSentFolder' ? 'skipped' : 'done');
-      if (outcome !== 'noSentFolder') this.hooks.inSentFolder(entry.accountId);
+      if (outcome !== 'noSentFolder') this.hooks.inSentFolder(entry);
     } catch (error) {
       // Left 'appending': retried at the next drain, where the search finds a copy that did land.
       this.store.outbox.noteSentCopyError(entry.id, toWrenError(error).toShape());

@@ -7,9 +7,10 @@ import { PreparedStatements } from './prepared-statements';
 
 interface FilterRow {
   id: number; accountId: number; position: number; name: string; enabled: number; match: 'all' | 'any'; conditions_json: string; actions_json: string;
+  on_new_mail: number; after_sending: number;
 }
 
-const COLUMNS = 'id, account_id AS accountId, position, name, enabled, match, conditions_json, actions_json';
+const COLUMNS = 'id, account_id AS accountId, position, name, enabled, match, conditions_json, actions_json, on_new_mail, after_sending';
 
 interface MessageToFilterRow {
   id: number; folderId: number; accountId: number | null; from_name: string; from_addr: string; to_json: string; cc_json: string; subject: string; size: number;
@@ -57,15 +58,15 @@ export class FiltersRepo {
   insert(filter: Omit<MessageFilter, 'id' | 'position'>): number {
     const position = (this.statements.pluck('SELECT coalesce(max(position), 0) + 1 FROM message_filters WHERE account_id = ?').get(filter.accountId) as number);
     const result = this.statements
-      .get('INSERT INTO message_filters (account_id, position, name, enabled, match, conditions_json, actions_json) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(filter.accountId, position, filter.name, filter.enabled ? 1 : 0, filter.match, JSON.stringify(filter.conditions), JSON.stringify(filter.actions));
+      .get('INSERT INTO message_filters (account_id, position, name, enabled, match, conditions_json, actions_json, on_new_mail, after_sending) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(filter.accountId, position, filter.name, filter.enabled ? 1 : 0, filter.match, JSON.stringify(filter.conditions), JSON.stringify(filter.actions), ...runOnColumns(filter));
     return Number(result.lastInsertRowid);
   }
 
   update(filter: Omit<MessageFilter, 'position'>): void {
     this.statements
-      .get('UPDATE message_filters SET name = ?, enabled = ?, match = ?, conditions_json = ?, actions_json = ? WHERE id = ? AND account_id = ?')
-      .run(filter.name, filter.enabled ? 1 : 0, filter.match, JSON.stringify(filter.conditions), JSON.stringify(filter.actions), filter.id, filter.accountId);
+      .get('UPDATE message_filters SET name = ?, enabled = ?, match = ?, conditions_json = ?, actions_json = ?, on_new_mail = ?, after_sending = ? WHERE id = ? AND account_id = ?')
+      .run(filter.name, filter.enabled ? 1 : 0, filter.match, JSON.stringify(filter.conditions), JSON.stringify(filter.actions), ...runOnColumns(filter), filter.id, filter.accountId);
   }
 
   /** The fields filters look at, of the messages given (those still there), in one statement. */
@@ -83,6 +84,18 @@ export class FiltersRepo {
       date: row.date, seen: row.seen === 1, flagged: row.flagged === 1, answered: row.answered === 1, hasAttachments: row.has_attachments === 1,
       priority: row.priority === 1 ? 'high' : row.priority === -1 ? 'low' : 'normal', keywords: row.keywords ? row.keywords.split(' ') : [],
     }));
+  }
+
+  /** The account's Sent copies (in a Sent folder of its own, on the server or local) of the Message-IDs given, by Message-ID. */
+  sentCopies(accountId: number, messageIds: readonly string[]): Map<string, number> {
+    const rows = this.statements
+      .get(
+        `SELECT m.message_id AS messageId, min(m.id) AS id FROM messages m JOIN folders f ON f.id = m.folder_id
+         WHERE f.account_id = ? AND f.role = 'sent' AND m.message_id IS NOT NULL AND m.message_id IN (SELECT value FROM json_each(?))
+         GROUP BY m.message_id`,
+      )
+      .all(accountId, JSON.stringify(messageIds)) as { messageId: string; id: number }[];
+    return new Map(rows.map((row) => [row.messageId, row.id]));
   }
 
   /** Gives the account's filters the order of `ids` (the account's other filters, if any, keep theirs after them). */
@@ -103,5 +116,10 @@ function toFilter(row: FilterRow): MessageFilter {
     // Filters saved before copies and redirects existed have no copyTo, no redirectTo.
     conditions: JSON.parse(row.conditions_json) as FilterCondition[],
     actions: { copyTo: null, redirectTo: null, ...(JSON.parse(row.actions_json) as Partial<FilterActions>) } as FilterActions,
+    runOn: { newMail: row.on_new_mail === 1, afterSending: row.after_sending === 1 },
   };
+}
+
+function runOnColumns(filter: Pick<MessageFilter, 'runOn'>): [number, number] {
+  return [filter.runOn.newMail ? 1 : 0, filter.runOn.afterSending ? 1 : 0];
 }

@@ -17,6 +17,7 @@ import { UnifiedViewsRepo } from './unified-views-repo';
 import { AddressBookRepo } from './address-book-repo';
 import { IdentitiesRepo } from './identities-repo';
 import { FiltersRepo } from './filters-repo';
+import { FilterSentQueueRepo } from './filter-sent-queue-repo';
 import { FilterLogRepo } from './filter-log-repo';
 import { PendingAppendsRepo } from './pending-appends-repo';
 import { OutboxRepo } from './outbox-repo';
@@ -50,6 +51,7 @@ export class Store {
   readonly identities: IdentitiesRepo;
   readonly filters: FiltersRepo;
   readonly filterLog: FilterLogRepo;
+  readonly filterSentQueue: FilterSentQueueRepo;
   readonly pendingAppends: PendingAppendsRepo;
   readonly outbox: OutboxRepo;
   readonly search: SearchRepo;
@@ -79,6 +81,7 @@ export class Store {
     this.identities = new IdentitiesRepo(this.db);
     this.filters = new FiltersRepo(this.db);
     this.filterLog = new FilterLogRepo(this.db);
+    this.filterSentQueue = new FilterSentQueueRepo(this.db);
     this.pendingAppends = new PendingAppendsRepo(this.db);
     this.outbox = new OutboxRepo(this.db);
     this.search = new SearchRepo(this.db);

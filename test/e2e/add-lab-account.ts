@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
 import type { Lab, LabUser } from '../lab/lab';
 
-/** Adds a lab user's IMAP account through the first-run form (trusting the lab's certificate) and waits for the mail view. */
-export async function addLabAccount(page: Page, url: string, lab: Lab, user: LabUser): Promise<void> {
+/** Adds a lab user's IMAP account (with the lab's SMTP server: `smtp`) through the first-run form (trusting the lab's certificate) and waits for the mail view. */
+export async function addLabAccount(page: Page, url: string, lab: Lab, user: LabUser, options: { smtp?: boolean } = {}): Promise<void> {
   await page.goto(url);
-  await fillAccountForm(page, lab, user);
+  await fillAccountForm(page, lab, user, options);
   await page.getByTestId('setup-save').click();
   await page.getByTestId('mail-view').waitFor();
 }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { conversationMessage } from '../lab/conversation-messages';
 import { submitMail } from '../lab/submit-mail';
+import { connectImap } from '../lab/lab';
 import { addLabAccount } from './add-lab-account';
 import { screenshot } from './web-app';
 import { webSession } from './web-session';
@@ -12,12 +13,13 @@ describe('web mode: message filters', () => {
 
   beforeAll(async () => {
     const alice = web.lab.users[0]!.email;
+    await web.lab.seed(alice, 'Projects', []);
     await web.lab.seed(alice, 'Lists', [conversationMessage({ id: 'old', from: 'list@lists.example.org', to: alice, subject: 'Old digest', date: 'Sun, 29 Nov 2026 09:00:00 +0000', body: '.' })]);
     await web.lab.seed(alice, 'INBOX', [
       conversationMessage({ id: 'n1', from: 'Digest <news@lists.example.org>', to: alice, subject: '每周摘要', date: 'Mon, 30 Nov 2026 09:00:00 +0000', body: '本周…' }),
       conversationMessage({ id: 'n2', from: 'Dan <dan@example.test>', to: alice, subject: 'Lunch?', date: 'Mon, 30 Nov 2026 10:00:00 +0000', body: 'Noon?' }),
     ]);
-    await addLabAccount(web.page, web.app.url, web.lab, web.lab.users[0]!);
+    await addLabAccount(web.page, web.app.url, web.lab, web.lab.users[0]!, { smtp: true });
     await web.page.getByTestId('message-row').nth(1).waitFor();
   });
 
@@ -150,5 +152,78 @@ describe('web mode: message filters', () => {
     await expect.poll(subjects).toContain('Lunch?');
     await web.page.getByTestId('folder-INBOX').click();
     await expect.poll(subjects).toContain('Lunch?');
+  });
+
+  it('a move the server refuses (its folder deleted on another device) is said so in the filter log, in Chinese and English; the mail stays', async () => {
+    const other = await connectImap(web.lab, web.lab.users[0]!.email);
+    await other.mailboxDelete('Projects');
+    await other.logout();
+    await web.page.getByTestId('open-settings').click();
+    const editor = web.page.locator('[data-testid$="-filters"]');
+    await editor.getByTestId('filter-add').click();
+    await editor.getByTestId('filter-name').fill('项目');
+    await editor.getByTestId('filter-field').selectOption('subject');
+    await editor.getByTestId('filter-text').fill('Lunch');
+    await editor.getByTestId('filter-move').selectOption({ label: 'Projects' });
+    await editor.getByTestId('filter-save').click();
+    const row = editor.getByTestId('filter-row').filter({ hasText: '项目' });
+    await row.getByTestId('filter-run').click();
+    await expect.poll(async () => editor.getByTestId('filter-ran').textContent()).toBe('匹配 1 封，移动或删除 1 封。');
+    // The replay meets the server's NO: the log line says what was refused, and why.
+    await editor.getByTestId('filter-log-toggle').click();
+    const newest = editor.getByTestId('filter-log-line').first().locator('.filter-log__what');
+    await expect.poll(() => newest.textContent(), { timeout: 20_000 }).toMatch(/^项目：来自 Dan 的“Lunch\?”：移动到 Projects——服务器拒绝，本地已撤销：.+/);
+    await editor.getByTestId('filter-log').scrollIntoViewIfNeeded();
+    await screenshot(web.page, 'filters-log-refused-zh');
+    await web.page.getByTestId('language').selectOption('en');
+    await expect.poll(() => newest.textContent()).toMatch(/^项目: “Lunch\?” from Dan: moved to Projects — refused by the server, undone here: .+/);
+    await screenshot(web.page, 'filters-log-refused-en');
+    await web.page.getByTestId('language').selectOption('zh');
+    await web.page.getByTestId('settings').locator('.dialog__close').click();
+    await web.page.getByTestId('folder-INBOX').click();
+    await expect.poll(subjects).toContain('Lunch?');
+    // Put back where the server has it, the message is not new mail: the new-mail filters do not run on it again.
+    await web.page.getByTestId('open-settings').click();
+    await editor.getByTestId('filter-log-toggle').click();
+    await expect.poll(() => editor.getByTestId('filter-log-line').count()).toBeGreaterThan(0);
+    expect((await editor.getByTestId('filter-log-line').allTextContents()).filter((line) => line.includes('Lunch?'))).toHaveLength(2);
+    await web.page.getByTestId('settings').locator('.dialog__close').click();
+  });
+
+  it('a filter that runs after sending files the Sent copy of what is sent to Bob into Lists; it reads back as such, in Chinese and English', async () => {
+    const bob = web.lab.users[1]!.email;
+    await web.page.getByTestId('open-settings').click();
+    await web.page.getByTestId('settings-undo-send').fill('0');
+    const editor = web.page.locator('[data-testid$="-filters"]');
+    await editor.getByTestId('filter-add').click();
+    await editor.getByTestId('filter-name').fill('发给 Bob 的邮件');
+    await editor.getByTestId('filter-field').selectOption('recipients');
+    await editor.getByTestId('filter-text').fill(bob);
+    await editor.getByTestId('filter-move').selectOption({ label: 'Lists' });
+    await editor.getByTestId('filter-on-new-mail').uncheck();
+    await editor.getByTestId('filter-after-sending').check();
+    await editor.getByTestId('filter-run-on').scrollIntoViewIfNeeded();
+    await screenshot(web.page, 'filters-after-sending-form-zh');
+    await web.page.getByTestId('language').selectOption('en');
+    await editor.getByText('After sending (on the copy in Sent)').waitFor();
+    await screenshot(web.page, 'filters-after-sending-form-en');
+    await web.page.getByTestId('language').selectOption('zh');
+    await editor.getByTestId('filter-save').click();
+    const row = editor.getByTestId('filter-row').filter({ hasText: '发给 Bob 的邮件' });
+    await expect.poll(async () => row.textContent()).toContain(`→ 移动到 Lists（发送之后）`);
+    await web.page.getByTestId('settings').locator('.dialog__close').click();
+
+    await web.page.keyboard.press('c');
+    await web.page.getByTestId('compose-to').getByRole('combobox').fill(`${bob},`);
+    await web.page.getByTestId('compose-subject').fill('报价单');
+    await web.page.getByTestId('compose-body').fill('请查收。');
+    await web.page.getByTestId('compose-body').press('Control+Enter');
+    await web.page.getByTestId('composer').waitFor({ state: 'detached' });
+    // The app syncs Sent once the copy is filed; the filter then moves that copy.
+    await web.page.getByTestId('folder-Lists').click();
+    await expect.poll(subjects, { timeout: 30_000 }).toContain('报价单');
+    await screenshot(web.page, 'filters-after-sending-filed-zh');
+    await web.page.getByTestId('folder-Sent').click();
+    await expect.poll(subjects).not.toContain('报价单');
   });
 });

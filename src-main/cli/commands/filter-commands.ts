@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
+import type { ErrorShape } from '../../errors/error-codes';
 import { WrenError } from '../../errors/wren-error';
-import { FILTER_FIELDS, FILTER_OPERATORS, FORWARD_AS, MESSAGE_TAGS, type FilterCondition, type FilterLogAction, type ForwardAs, type MessageTag, type SendOutcome, type FilterOperator, type FolderView, type MessageFilter } from '../../ipc/contract';
+import { FILTER_FIELDS, FILTER_OPERATORS, FORWARD_AS, MESSAGE_TAGS, type FilterCondition, type FilterLogAction, type ForwardAs, type MessageTag, type SendResult, type FilterOperator, type FolderView, type MessageFilter } from '../../ipc/contract';
 import type { CliContext } from '../cli-context';
 import { findAccount, findFolder } from '../find-by-name';
 import { sendChanges } from '../send-changes';
@@ -8,7 +9,7 @@ import { sendChanges } from '../send-changes';
 export const FILTER_USAGE = `filter list ACCOUNT
 filter add ACCOUNT --name N [--from T]... [--to T]... [--subject T]... [--if FIELD:OPERATOR:T]... [--any]
            [--redirect ADDRESS] [--forward ADDRESS [--forward-as inline|attachment]] [--reply-with TEMPLATE_ID] [--copy FOLDER] [--move FOLDER | --delete]
-           [--local] [--read] [--flag] [--tag 1-5]   (at least one condition
+           [--local] [--read] [--flag] [--tag 1-5] [--when new-mail|after-sending|manual]...   (at least one condition
            and one action; --from/--to/--subject: contains T; --if: FIELD from|to|subject, OPERATOR contains|not-contains|
            is|is-not|begins|ends, e.g. --if subject:begins:[list]; FIELD size (T in KB) or age (T in days), OPERATOR
            greater|less, e.g. --if size:greater:5000, --if age:greater:30; FIELD status, OPERATOR is|is-not, T read|
@@ -16,7 +17,8 @@ filter add ACCOUNT --name N [--from T]... [--to T]... [--subject T]... [--if FIE
            low; FIELD tag, OPERATOR is|is-not, T 1-5, e.g. --if tag:is-not:2; FIELD header:NAME, any header field, e.g.
            --if header:list-id:contains:dev.example.org; FIELD body, OPERATOR contains|not-contains, e.g.
            --if body:contains:invoice; --reply-with: a message of Local Folders ▸ Templates, by its id in
-           "wren list local Templates"; --local: the FOLDERs are local folders)
+           "wren list local Templates"; --local: the FOLDERs are local folders; --when: on new mail (without --when),
+           after sending (on the Sent copy), either, or manual: only by "filter run")
 filter remove ID | filter move ID up|down   (filters run in their order)
 filter log ACCOUNT [--limit N] [--clear]   (what the filters did, newest first; --clear empties the log)
 filter run ACCOUNT FOLDER [--filter ID]   (every enabled filter, or only ID, over the folder's messages)`;
@@ -39,7 +41,25 @@ const ADD_OPTIONS = {
   read: { type: 'boolean' },
   flag: { type: 'boolean' },
   tag: { type: 'string' },
+  when: { type: 'string', multiple: true },
 } as const;
+
+/** `--when` words: Thunderbird's "Getting New Mail", "After Sending", "Manually Run" (a filter always runs by hand). */
+const WHEN_WORDS = ['new-mail', 'after-sending', 'manual'] as const;
+
+function runOnOf(written: string[] | undefined): MessageFilter['runOn'] {
+  const words = (written ?? ['new-mail']).flatMap((each) => each.split(','));
+  const unknown = words.find((word) => !(WHEN_WORDS as readonly string[]).includes(word));
+  if (unknown !== undefined) throw new WrenError('BadRequest', `--when takes ${WHEN_WORDS.join(', ')}, not "${unknown}".`);
+  return { newMail: words.includes('new-mail'), afterSending: words.includes('after-sending') };
+}
+
+/** When a filter runs by itself, as `filter list` says it: nothing for the usual (new mail only). */
+function whenWords({ newMail, afterSending }: MessageFilter['runOn']): string {
+  if (newMail && !afterSending) return '';
+  const moments = [newMail && 'on new mail', afterSending && 'after sending'].filter(Boolean);
+  return `	(runs ${moments.length > 0 ? moments.join(' and ') : 'only when run by hand'})`;
+}
 
 function folderName(folder: FolderView | undefined): string | undefined {
   return folder && (folder.accountId === null ? `local ${folder.path}` : folder.path);
@@ -96,7 +116,7 @@ function line(filter: MessageFilter, folders: FolderView[]): string {
     actions.moveTo !== null && `move to ${named(actions.moveTo)}`,
     actions.delete && 'delete',
   ].filter(Boolean);
-  return `${filter.id}\t${filter.name}${filter.enabled ? '' : ' (off)'}\tif ${conditions}\tthen ${doing.join(', ')}`;
+  return `${filter.id}\t${filter.name}${filter.enabled ? '' : ' (off)'}\tif ${conditions}\tthen ${doing.join(', ')}${whenWords(filter.runOn)}`;
 }
 
 /** `wren filter list|add|remove|run`: message filters, through the same requests as the Settings screen. */
@@ -152,6 +172,7 @@ async function addFilter(context: CliContext, args: string[]): Promise<number> {
       replyTemplate: v['reply-with'] === undefined ? null : Number(v['reply-with']), delete: v.delete ?? false, markRead: v.read ?? false, flag: v.flag ?? false,
       tag: v.tag === undefined ? null : MESSAGE_TAGS[Number(v.tag) - 1]!,
     },
+    runOn: runOnOf(v.when),
   });
   const folders = [...(await context.request('folders.list', { accountId: account.id })), ...(await context.request('folders.list', { accountId: null }))];
   context.print(filter, () => [line(filter, folders)]);
@@ -186,7 +207,20 @@ function usage(): WrenError {
 
 /** One thing the Filter Log says a filter did, in words. */
 function didWords(action: FilterLogAction): string {
-  const went = (outcome: SendOutcome) => (outcome === 'sent' ? '' : ` (${outcome})`);
+  const why = (error: ErrorShape) => `${error.message} [${error.code}]`;
+  const went = ({ outcome, error }: SendResult) => (outcome === 'sent' ? '' : ` (${outcome}${error ? `: ${why(error)}` : ''})`);
+  switch (action.kind) {
+    case 'redirect':
+    case 'forward':
+      return `${action.kind === 'redirect' ? 'redirected' : 'forwarded'} to ${action.to}${went(action)}`;
+    case 'reply':
+      return `answered with "${action.template}"${went(action)}`;
+    default:
+      return changeWords(action) + (action.refused ? ` (refused by the server, undone here: ${why(action.refused)})` : '');
+  }
+}
+
+function changeWords(action: Exclude<FilterLogAction, { kind: 'redirect' | 'forward' | 'reply' }>): string {
   switch (action.kind) {
     case 'move':
     case 'copy':
@@ -199,11 +233,6 @@ function didWords(action: FilterLogAction): string {
       return 'flagged';
     case 'tag':
       return `tagged ${MESSAGE_TAGS.indexOf(action.tag) + 1}`;
-    case 'redirect':
-    case 'forward':
-      return `${action.kind === 'redirect' ? 'redirected' : 'forwarded'} to ${action.to}${went(action.outcome)}`;
-    case 'reply':
-      return `answered with "${action.template}"${went(action.outcome)}`;
   }
 }
 

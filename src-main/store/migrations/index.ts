@@ -37,6 +37,8 @@ import { ignoredThreads } from './0036-ignored-threads';
 import { messageHeaderBlocks } from './0037-message-header-blocks';
 import { messagesPriority } from './0038-messages-priority';
 import { filterLog } from './0039-filter-log';
+import { filterLogOperations } from './0040-filter-log-operations';
+import { filtersAfterSending } from './0041-filters-after-sending';
 import type { Migration } from './migration';
 
 /** In order; a new migration is a new file here, never an edit to an old one. */
@@ -47,7 +49,7 @@ export const MIGRATIONS: readonly Migration[] = [
   searchAttachmentNames, messagesByMessageId, accountIdsNeverReused, smtpCertificatePin, outboxSendingBegan,
   outboxComposedApart, messagesByInReplyTo, messageFilters, filterConditionOperators, messagesThreadRoot,
   accountQuotas, addressBookSaved, junkCorpus, savedSearches, contactLists, ignoredThreads,
-  messageHeaderBlocks, messagesPriority, filterLog,
+  messageHeaderBlocks, messagesPriority, filterLog, filterLogOperations, filtersAfterSending,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -27,6 +27,7 @@ export function FilterForm({ accountId, filter, draft, folders, templates, busy,
   const [match, setMatch] = useState<'all' | 'any'>(filter?.match ?? 'all');
   const [conditions, setConditions] = useState<FilterCondition[]>(filter?.conditions ?? draft?.conditions ?? [{ field: 'from', operator: 'contains', text: '' }]);
   const [actions, setActions] = useState<Actions>(filter?.actions ?? NO_ACTIONS);
+  const [runOn, setRunOn] = useState<MessageFilter['runOn']>(filter?.runOn ?? { newMail: true, afterSending: false });
   const filled = conditions.filter((condition) => condition.text.trim() !== '');
   const acts = actions.delete || actions.moveTo !== null || actions.copyTo !== null || actions.redirectTo !== null || actions.forwardTo !== null
     || actions.replyTemplate !== null || actions.markRead || actions.flag || actions.tag !== null;
@@ -40,7 +41,7 @@ export function FilterForm({ accountId, filter, draft, folders, templates, busy,
       data-testid="filter-form"
       onSubmit={(event) => {
         event.preventDefault();
-        if (ready) onSave({ ...(filter && { id: filter.id, enabled: filter.enabled }), accountId, name: name.trim(), match, conditions: filled, actions });
+        if (ready) onSave({ ...(filter && { id: filter.id, enabled: filter.enabled }), accountId, name: name.trim(), match, conditions: filled, actions, runOn });
       }}
     >
       <TextField label={t('msgFilter.name')} value={name} onChange={setName} testId="filter-name" />
@@ -59,6 +60,7 @@ export function FilterForm({ accountId, filter, draft, folders, templates, busy,
         {t('msgFilter.addCondition')}
       </button>
       <FilterActionFields actions={actions} folders={folders} templates={templates} onChange={(change) => setActions({ ...actions, ...change })} />
+      <RunOnFields runOn={runOn} onChange={(change) => setRunOn({ ...runOn, ...change })} />
       {!ready && <p className="settings__hint">{t('msgFilter.incomplete')}</p>}
       <div className="identity-form__actions">
         <button type="submit" className="primary" disabled={busy || !ready} data-testid="filter-save">{t('identity.save')}</button>
@@ -142,6 +144,25 @@ function FilterActionFields({ actions, folders, templates, onChange }: ActionFie
           {MESSAGE_TAGS.map((tag) => <option key={tag} value={tag}>{t(TAG_LOOKS[tag].label)}</option>)}
         </select>
       </label>
+    </fieldset>
+  );
+}
+
+/** Thunderbird's "Apply filter when": on new mail, after sending (on the Sent copy), or, with neither, only when run by hand. */
+function RunOnFields({ runOn, onChange }: { runOn: MessageFilter['runOn']; onChange(change: Partial<MessageFilter['runOn']>): void }) {
+  const t = useT();
+  return (
+    <fieldset className="filter-form__actions" data-testid="filter-run-on">
+      <legend>{t('msgFilter.runOnLegend')}</legend>
+      <label className="settings__check">
+        <input type="checkbox" checked={runOn.newMail} onChange={(event) => onChange({ newMail: event.target.checked })} data-testid="filter-on-new-mail" />
+        {t('msgFilter.runOnNewMail')}
+      </label>
+      <label className="settings__check">
+        <input type="checkbox" checked={runOn.afterSending} onChange={(event) => onChange({ afterSending: event.target.checked })} data-testid="filter-after-sending" />
+        {t('msgFilter.runAfterSending')}
+      </label>
+      {!runOn.newMail && !runOn.afterSending && <p className="settings__hint">{t('msgFilter.runByHandOnly')}</p>}
     </fieldset>
   );
 }

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { FilterLogAction, FilterLogEntry, SendOutcome } from '../../../src-main/ipc/contract';
+import type { FilterLogAction, FilterLogEntry, SendResult } from '../../../src-main/ipc/contract';
 import type { ErrorShape } from '../../../src-main/errors/error-codes';
 import { useClient } from '../../client/client-context';
+import { useClientEvent } from '../../hooks/use-client-event';
 import { toErrorShape } from '../../client/wren-client';
 import { formatListDate } from '../../format/format-date';
 import { useI18n } from '../../i18n/i18n-context';
@@ -12,9 +13,28 @@ import { TAG_LOOKS } from '../TagChips';
 /** How many of the newest entries the panel shows (the core keeps 1,000; `wren filter log --limit` reads them all). */
 const SHOWN = 200;
 
-/** One thing a filter did, in the user's words. */
-function didWords(action: FilterLogAction, t: Translate): string {
-  const went = (outcome: SendOutcome) => (outcome === 'sent' ? '' : t(outcome === 'skipped' ? 'msgFilter.did.skipped' : 'msgFilter.did.failed'));
+/** Why the server refused a change, or a sending failed, in the user's words (one line). */
+type Why = (error: ErrorShape) => string;
+
+/** One thing a filter did, in the user's words: with how a sending went, and a change the server refused. */
+function didWords(action: FilterLogAction, t: Translate, why: Why): string {
+  const went = ({ outcome, error }: SendResult) => {
+    if (outcome === 'sent') return '';
+    if (outcome === 'skipped') return t('msgFilter.did.skipped');
+    return error ? t('msgFilter.did.failedWhy', { why: why(error) }) : t('msgFilter.did.failed');
+  };
+  switch (action.kind) {
+    case 'redirect':
+    case 'forward':
+      return t(action.kind === 'redirect' ? 'msgFilter.did.redirect' : 'msgFilter.did.forward', { to: action.to }) + went(action);
+    case 'reply':
+      return t('msgFilter.did.reply', { template: action.template }) + went(action);
+    default:
+      return changeWords(action, t) + (action.refused ? t('msgFilter.did.refused', { why: why(action.refused) }) : '');
+  }
+}
+
+function changeWords(action: Exclude<FilterLogAction, { kind: 'redirect' | 'forward' | 'reply' }>, t: Translate): string {
   switch (action.kind) {
     case 'move':
     case 'copy': {
@@ -29,26 +49,23 @@ function didWords(action: FilterLogAction, t: Translate): string {
       return t('msgFilter.did.flag');
     case 'tag':
       return t('msgFilter.did.tag', { tag: t(TAG_LOOKS[action.tag].label) });
-    case 'redirect':
-    case 'forward':
-      return t(action.kind === 'redirect' ? 'msgFilter.did.redirect' : 'msgFilter.did.forward', { to: action.to }) + went(action.outcome);
-    case 'reply':
-      return t('msgFilter.did.reply', { template: action.template }) + went(action.outcome);
   }
 }
 
 /**
  * Thunderbird's Filter Log: what the account's filters did, newest first, each line when, which filter, which
- * message and what it did (a redirect, forward or reply with how it went). Read when opened and after a run;
+ * message and what it did (a redirect, forward or reply with how it went; a change the server refused). Read when opened and after a run;
  * "Clear the log" empties it.
  */
 export function FilterLog({ accountId, readAfter }: { accountId: number; /** Changes when the filters ran, to read the log again. */ readAfter: unknown }) {
   const client = useClient();
-  const { t, locale } = useI18n();
+  const { t, locale, errorWords } = useI18n();
+  const why: Why = (failure) => errorWords(failure, 'background').join(' ');
   const [entries, setEntries] = useState<FilterLogEntry[] | null>(null);
   const [error, setError] = useState<ErrorShape | null>(null);
-  // Bumped by "Clear the log", to read it again.
+  // Bumped by "Clear the log", and by the server refusing an operation (the core writes that into the log first), to read it again.
   const [cleared, setCleared] = useState(0);
+  useClientEvent('operation.failed', (failure) => failure.accountId === accountId && setCleared((n) => n + 1));
   useEffect(() => {
     let current = true;
     client.request('filters.log', { accountId, limit: SHOWN }).then(
@@ -73,7 +90,7 @@ export function FilterLog({ accountId, readAfter }: { accountId: number; /** Cha
                 <span className="filter-log__what">
                   {t('msgFilter.logLine', {
                     filter: entry.filterName, subject: entry.subject || t('messages.noSubject'), from: entry.from.name || entry.from.address,
-                    did: entry.did.map((action) => didWords(action, t)).join(t('msgFilter.listSeparator')),
+                    did: entry.did.map((action) => didWords(action, t, why)).join(t('msgFilter.listSeparator')),
                   })}
                 </span>
               </li>

@@ -27,15 +27,19 @@ export function FilterEditor({ account }: { account: AccountView }) {
   const [showLog, setShowLog] = useState(false);
   const addButton = useRef<HTMLButtonElement>(null);
   const inbox = folders.find((folder) => folder.role === 'inbox');
+  const sent = folders.find((folder) => folder.role === 'sent' && folder.accountId === account.id);
+  // "Run now" runs over the Inbox; a filter that runs only after sending, over the Sent folder.
+  const runsOver = (filter?: MessageFilter) => (filter && !filter.runOn.newMail && filter.runOn.afterSending ? sent : inbox);
 
   const save = async (filter: FilterInput) => {
     if ((await run(client.request('filters.save', filter))) === undefined) return;
     setEditing(null);
     addButton.current?.focus();
   };
-  const runNow = async (filterId?: number) => {
-    if (!inbox) return;
-    setRan((await run(client.request('filters.run', { folderId: inbox.id, ...(filterId !== undefined && { filterId }) }))) ?? null);
+  const runNow = async (filter?: MessageFilter) => {
+    const over = runsOver(filter);
+    if (!over) return;
+    setRan((await run(client.request('filters.run', { folderId: over.id, ...(filter && { filterId: filter.id }) }))) ?? null);
   };
   const current = typeof editing === 'number' ? (filters.find((filter) => filter.id === editing) ?? null) : null;
 
@@ -59,7 +63,7 @@ export function FilterEditor({ account }: { account: AccountView }) {
                 disabled={busy || index === 0} data-testid="filter-up">↑</button>
               <button type="button" aria-label={t('msgFilter.down')} title={t('msgFilter.down')} onClick={() => void run(client.request('filters.move', { filterId: filter.id, direction: 'down' }))}
                 disabled={busy || index === filters.length - 1} data-testid="filter-down">↓</button>
-              <button type="button" onClick={() => void runNow(filter.id)} disabled={busy || !inbox} data-testid="filter-run">{t('msgFilter.runOne')}</button>
+              <button type="button" onClick={() => void runNow(filter)} disabled={busy || !runsOver(filter)} data-testid="filter-run">{t('msgFilter.runOne')}</button>
               <button type="button" onClick={() => setEditing(filter.id)} disabled={busy} data-testid="filter-edit">{t('identity.edit')}</button>
               <button type="button" onClick={() => void run(client.request('filters.remove', { filterId: filter.id }))} disabled={busy} data-testid="filter-remove">
                 {t('identity.remove')}
@@ -116,5 +120,7 @@ function summary(filter: MessageFilter, folders: FolderView[], templates: Messag
     actions.flag && t('msgFilter.flag'),
     actions.tag && `${t('msgFilter.tag')} ${t(TAG_LOOKS[actions.tag].label)}`,
   ].filter(Boolean);
-  return `${conditions} → ${doing.join(t('msgFilter.listSeparator'))}`;
+  const { newMail, afterSending } = filter.runOn;
+  const when = newMail && !afterSending ? '' : t('msgFilter.whenNote', { when: t(newMail ? 'msgFilter.whenBoth' : afterSending ? 'msgFilter.whenAfterSending' : 'msgFilter.whenByHand') });
+  return `${conditions} → ${doing.join(t('msgFilter.listSeparator'))}${when}`;
 }

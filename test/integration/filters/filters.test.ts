@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { connectImap } from '../../lab/lab';
 import { submitMail } from '../../lab/submit-mail';
 import { journalLab, onServer, subjects } from '../journal/journal-lab';
 
@@ -113,5 +114,31 @@ describe('message filters, against Dovecot', () => {
     expect(subjects(await onServer(f.lab, f.user, 'Lists'))).toContain('Weekly build');
     await f.wren.call('filters.remove', { filterId: byList.id });
     await f.wren.call('filters.remove', { filterId: byBody.id });
+  });
+
+  it('the Filter Log says so when the server refuses a filter\'s move (its folder deleted on another device), and the mail is back where the server has it', async () => {
+    const seeded = await f.seed('LogStay', 2);
+    const names = [...seeded.keys()];
+    await f.seed('LogDoomed', 1);
+    const doomed = f.folderId('LogDoomed');
+    const filter = await f.wren.call('filters.save', {
+      accountId: f.accountId, name: 'To the doomed folder', conditions: [{ field: 'subject', text: 'Op LogStay' }], actions: { moveTo: doomed, flag: true },
+    });
+    const other = await connectImap(f.lab, f.user);
+    await other.mailboxDelete('LogDoomed');
+    await other.logout();
+    f.failed.length = 0;
+
+    expect(await f.wren.call('filters.run', { folderId: f.folderId('LogStay'), filterId: filter.id })).toMatchObject({ matched: 2, moved: 2 });
+    await f.settled();
+    expect(f.failed).toEqual([expect.objectContaining({ kind: 'move', error: expect.objectContaining({ code: 'FolderGone' }) })]);
+    expect(subjects(await onServer(f.lab, f.user, 'LogStay'))).toEqual(names);
+    const log = await f.wren.call('filters.log', { accountId: f.accountId, limit: 2 });
+    // The flags reached the server; the move did not, and the log says why.
+    expect(log.map((entry) => entry.did)).toEqual([0, 1].map(() => [
+      { kind: 'flag' }, { kind: 'move', folder: 'LogDoomed', refused: expect.objectContaining({ code: 'FolderGone', details: { folder: 'LogDoomed' } }) },
+    ]));
+    expect((await onServer(f.lab, f.user, 'LogStay')).map((m) => m.flags)).toEqual([['\\Flagged'], ['\\Flagged']]);
+    await f.wren.call('filters.remove', { filterId: filter.id });
   });
 });

@@ -2,33 +2,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../../src-main/app/handlers';
-import { WrenCore } from '../../../src-main/app/wren-core';
-import type { Method, ParamsOf, ResultOf } from '../../../src-main/ipc/contract';
-import { dispatch } from '../../../src-main/ipc/dispatch';
-import { KeyFileSecretStore } from '../../../src-main/secrets/key-file-secret-store';
 import { startLab, type Lab } from '../../lab/lab';
 import { labDraft } from '../imap/lab-core';
 import { pop3Draft } from '../pop3-sync/pop3-sync-lab';
+import { openCore, sendFrom as sendNow, type OpenCore as Core } from './open-core';
 import { onServerById, to } from './outbox-lab';
-
-/**
- * A core on a data folder that outlives it (a restart opens a new one on the same folder and key); the CLI's
- * unless `syncIntervalMs` makes it the app's (background sync).
- */
-function openCore(dir: string, syncIntervalMs = 0) {
-  const core = WrenCore.open({ dataDir: join(dir, 'data'), mode: syncIntervalMs ? 'web' : 'cli', secrets: new KeyFileSecretStore(join(dir, 'key')), syncWorkerPath: null, syncIntervalMs });
-  const handlers = createHandlers(core);
-  const call = <M extends Method>(method: M, params: ParamsOf<M>) => dispatch(handlers, method, params) as Promise<ResultOf<M>>;
-  return { core, call };
-}
-type Core = ReturnType<typeof openCore>;
-
-async function sendNow(wren: Core, message: ParamsOf<'outbox.send'>['message']) {
-  const entry = await wren.call('outbox.send', { message, undoSeconds: 0 });
-  const [settled] = await wren.call('outbox.wait', { outboxIds: [entry.id] });
-  return settled!;
-}
 
 /** The account's Sent folders, and the messages in the first with this Message-ID. */
 async function localSent(wren: Core, accountId: number, messageId: string) {

@@ -39,4 +39,42 @@ describe('FilterLogRepo', () => {
     t.store.write(() => t.store.accounts.remove(accountId));
     expect(t.store.db.prepare('SELECT count(*) FROM filter_log').pluck().get()).toBe(0);
   });
+
+  it('marks the changes of an operation the server refused, only the messages a failure names, and forgets links once the operation is done', () => {
+    const t = tempStore();
+    dispose = t.dispose;
+    const accountId = addAccount(t.store, 'me');
+    const journal = () => t.store.write(() => t.store.operations.add({ accountId, kind: 'move', action: 'move', targetPath: 'Lists', undoable: true, add: [], remove: [] }, []));
+    const [refused, done] = [journal(), journal()];
+    const line = (n: number, operationId: number, messageId: string): NewFilterLogEntry => ({
+      ...entry(n), did: [{ kind: 'forward', to: 'me@phone.test', outcome: 'sent' }, { kind: 'move', folder: 'Lists' }], operations: [{ actionIndex: 1, operationId, messageId }],
+    });
+    t.store.write(() => t.store.filterLog.add(accountId, 1, [line(1, refused, '<one@x>'), line(2, refused, '<two@x>'), line(3, done, '<three@x>')]));
+    t.store.write(() => t.store.operations.finish(done));
+    const error = { code: 'NotFound' as const, message: 'gone', details: { missing: ['<two@x>'] } };
+    expect(t.store.write(() => t.store.filterLog.refuse(refused, error))).toBe(1);
+    expect(t.store.write(() => t.store.filterLog.refuse(done, error))).toBe(0);
+    const did = Object.fromEntries(t.store.filterLog.list(accountId, 10).map((e) => [e.subject, e.did]));
+    expect(did['Digest 2']).toEqual([{ kind: 'forward', to: 'me@phone.test', outcome: 'sent' }, { kind: 'move', folder: 'Lists', refused: error }]);
+    expect(did['Digest 1']![1]).toEqual({ kind: 'move', folder: 'Lists' });
+    expect(did['Digest 3']![1]).toEqual({ kind: 'move', folder: 'Lists' });
+    // Read once: a later operation given the same id finds no link.
+    expect(t.store.write(() => t.store.filterLog.refuse(refused, { code: 'ServerSaid', message: 'no' }))).toBe(0);
+  });
+
+  it('a failure that names no message marks every change it carried; no link is kept to an operation already done', () => {
+    const t = tempStore();
+    dispose = t.dispose;
+    const accountId = addAccount(t.store, 'me');
+    const operationId = t.store.write(() => t.store.operations.add({ accountId, kind: 'flags', action: 'store', targetPath: null, undoable: true, add: ['\\Seen'], remove: [] }, []));
+    const flagged: NewFilterLogEntry = { ...entry(1), did: [{ kind: 'markRead' }, { kind: 'flag' }], operations: [{ actionIndex: 0, operationId, messageId: null }, { actionIndex: 1, operationId, messageId: null }] };
+    t.store.write(() => t.store.filterLog.add(accountId, 1, [flagged]));
+    const error = { code: 'ServerSaid' as const, message: 'NO [CANNOT] Mailbox is read-only' };
+    expect(t.store.write(() => t.store.filterLog.refuse(operationId, error))).toBe(1);
+    expect(t.store.filterLog.list(accountId, 1)[0]!.did).toEqual([{ kind: 'markRead', refused: error }, { kind: 'flag', refused: error }]);
+
+    t.store.write(() => t.store.operations.finish(operationId));
+    t.store.write(() => t.store.filterLog.add(accountId, 2, [{ ...flagged, subject: 'Later' }]));
+    expect(t.store.db.prepare('SELECT count(*) FROM filter_log_operations').pluck().get()).toBe(0);
+  });
 });
