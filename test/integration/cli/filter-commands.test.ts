@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { connectImap } from '../../lab/lab';
 import { simpleMessage } from '../../lab/simple-message';
 import { onServer, subjects } from '../journal/journal-lab';
 import { cliAccount } from './cli-account';
@@ -147,5 +148,36 @@ describe('wren filter', () => {
     expect(JSON.parse((await wren(['filter', 'log', 'Work', '--json', '--limit', '1'])).stdout)[0].did).toEqual([{ kind: 'flag' }]);
     expect((await wren(['filter', 'log', 'Work', '--clear'])).stdout).toMatch(/The filter log of .* is empty \(\d+ entries removed\)/);
     expect((await wren(['filter', 'log', 'Work'])).stdout.trim()).toBe('');
+  });
+
+  it('--when says when a filter runs by itself: after sending, on new mail too, or only by hand; a word it does not know is refused', async () => {
+    const sent = await wren(['filter', 'add', 'Work', '--name', 'To Bob', '--to', 'bob@', '--flag', '--when', 'after-sending']);
+    expect(sent.code, sent.stderr).toBe(0);
+    expect(sent.stdout.trim()).toMatch(/\tthen flag\t\(runs after sending\)$/);
+    const both = await wren(['filter', 'add', 'Work', '--name', 'Both', '--to', 'bob@', '--flag', '--when', 'new-mail,after-sending']);
+    expect(both.stdout.trim()).toMatch(/\(runs on new mail and after sending\)$/);
+    const byHand = await wren(['filter', 'add', 'Work', '--name', 'By hand', '--to', 'bob@', '--flag', '--when', 'manual']);
+    expect(byHand.stdout.trim()).toMatch(/\(runs only when run by hand\)$/);
+    const json = JSON.parse((await wren(['filter', 'list', 'Work', '--json'])).stdout) as { name: string; runOn: unknown }[];
+    expect(json.filter((filter) => ['To Bob', 'Both', 'By hand'].includes(filter.name)).map((filter) => filter.runOn)).toEqual([
+      { newMail: false, afterSending: true }, { newMail: true, afterSending: true }, { newMail: false, afterSending: false },
+    ]);
+    expect((await refused('--to', 'x', '--flag', '--when', 'sometimes')).stderr).toContain('--when takes new-mail, after-sending, manual, not "sometimes"');
+    for (const added of [sent, both, byHand]) await wren(['filter', 'remove', added.stdout.split('\t')[0]!]);
+  });
+
+  it('filter log says when the server refused a move, with its reason (the folder deleted on another device)', async () => {
+    const user = fixture.lab.users[0]!.email;
+    await fixture.lab.seed(user, 'Doomed', []);
+    expect((await wren(['sync', 'Work'])).code).toBe(0);
+    const added = await wren(['filter', 'add', 'Work', '--name', 'Doomed hellos', '--if', 'subject:is:Hello 1', '--move', 'Doomed']);
+    const other = await connectImap(fixture.lab, user);
+    await other.mailboxDelete('Doomed');
+    await other.logout();
+    const ran = await wren(['filter', 'run', 'Work', 'INBOX', '--filter', added.stdout.split('\t')[0]!]);
+    expect(ran.stderr).toMatch(/the server refused a move/);
+    const [line] = (await wren(['filter', 'log', 'Work', '--limit', '1'])).stdout.trim().split('\n');
+    expect(line!.split('\t').slice(1)).toEqual(['Doomed hellos', 'Sender 1 <s1@example.test>', '"Hello 1"', expect.stringMatching(/^moved to Doomed \(refused by the server, undone here: .+ \[FolderGone\]\)$/)]);
+    expect(subjects(await onServer(fixture.lab, user, 'INBOX'))).toContain('Hello 1');
   });
 });
