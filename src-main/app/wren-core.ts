@@ -47,6 +47,7 @@ import { markOriginal } from '../outbox/mark-original';
 import { InProcessOutboxEngine, type OutboxEngine } from '../outbox/outbox-engine';
 import { WorkerOutboxEngine, defaultOutboxWorkerPath } from '../outbox/worker-outbox-engine';
 import type { OutboxRecord } from '../store/outbox-repo';
+import { PeriodicFilters } from '../filters/periodic-filters';
 import type { SmtpLogin } from '../smtp/smtp-transport';
 import { prepareDataDir } from './data-dir';
 import { EventBus } from './event-bus';
@@ -117,6 +118,7 @@ export class WrenCore {
   readonly filters: MessageFilters;
   readonly junk: JunkFilter;
   readonly ignoredThreads: IgnoredThreads;
+  private readonly periodicFilters: PeriodicFilters;
   readonly reader: MessageReader;
   readonly folders: RemoteFolders;
   readonly localFolders: LocalFolders;
@@ -159,6 +161,9 @@ export class WrenCore {
       outbox: () => this.outbox, compose: () => this.compose, language: () => writtenLanguage(this.settings.settings.app.language),
     });
     this.filters = new MessageFilters(this.store, (operation) => this.operations.apply(operation), sendOn, new FilterContentReader(this.store, this.reader));
+    this.periodicFilters = new PeriodicFilters(this.store, (inboxId) => this.filters.runPeriodically(inboxId), () => this.settings.settings.app.periodicFilterMinutes * 60_000);
+    // The app's (as its background sync): a CLI command ends long before a period does.
+    if (this.options.syncIntervalMs) this.periodicFilters.start();
     this.events.on('operation.failed', ({ operationId, error }) => this.filters.noteRefused(operationId, error));
     // A sync that ended well has stored the Sent copies it found.
     this.events.on('account.status', ({ accountId, state }) => state === 'idle' && this.runAfterSending(accountId));
@@ -197,6 +202,7 @@ export class WrenCore {
 
   async close(): Promise<void> {
     this.watcher?.stop();
+    await this.periodicFilters.stop();
     this.oauth2Flows.closeAll();
     this.stopWatchingSettings();
     this.stopWatchingWake();

@@ -1,4 +1,4 @@
-import type { FilterLogAction, MessageFilter, SendResult } from '../ipc/filter-shapes';
+import type { FilterLogAction, MessageFilter } from '../ipc/filter-shapes';
 import type { NewFilterLogEntry, OperationLink } from '../store/filter-log-repo';
 import type { FolderRecord } from '../store/folders-repo';
 import type { Decision } from './filter-runner';
@@ -13,8 +13,6 @@ export type OperationOf = (messageId: number, change: string) => number | null;
 export interface LogSources {
   folderOf(folderId: number): FolderRecord | undefined;
   subjectOf(messageId: number): string | undefined;
-  /** The message's Message-ID, to mark only the messages a failed operation names. */
-  messageIdOf?(messageId: number): string | null;
   operationOf?: OperationOf;
 }
 
@@ -41,7 +39,7 @@ export function filterLogEntries(decisions: readonly Decision[], sources: LogSou
       });
       // A filter left with nothing to do (its folder gone) did nothing worth a line.
       if (done.length === 0) return [];
-      const operations = links(done, message.id, sources);
+      const operations = links(done, message, sources);
       return {
         filterId: filter.id, filterName: filter.name, from: message.from, subject: message.subject, did: done.map(({ action }) => action),
         ...(operations.length > 0 && { operations }),
@@ -56,11 +54,12 @@ interface Done {
   change: string | null;
 }
 
-function links(done: Done[], messageId: number, sources: LogSources): OperationLink[] {
+/** Each change's operation, with the message's Message-ID: a failure that names the messages it missed marks only theirs. */
+function links(done: Done[], message: Decision['message'], sources: LogSources): OperationLink[] {
   const found: OperationLink[] = [];
   done.forEach(({ change }, actionIndex) => {
-    const operationId = change === null ? null : (sources.operationOf?.(messageId, change) ?? null);
-    if (operationId !== null) found.push({ actionIndex, operationId, messageId: sources.messageIdOf?.(messageId) ?? null });
+    const operationId = change === null ? null : (sources.operationOf?.(message.id, change) ?? null);
+    if (operationId !== null) found.push({ actionIndex, operationId, messageId: message.messageId });
   });
   return found;
 }
@@ -73,16 +72,23 @@ function actionsDone(
 ): Done[] {
   const { actions } = filter;
   const { message, outcomes } = decision;
-  const sent = (key: string): SendResult => outcomes.get(key) ?? { outcome: 'failed' };
   const did: Done[] = [];
   const add = (action: FilterLogAction, change: string | null = null) => did.push({ action, change });
-  if (actions.redirectTo !== null) add({ kind: 'redirect', to: actions.redirectTo, ...sent(`redirect ${actions.redirectTo}`) });
-  if (actions.forwardTo !== null) add({ kind: 'forward', to: actions.forwardTo, ...sent(`forward ${actions.forwardTo}`) });
+  // Sent there before (a periodic run, a second "Run now"), or a flag the message had: nothing done this time.
+  const sending = (key: string) => {
+    const result = outcomes.get(key) ?? { outcome: 'failed' };
+    return result.outcome === 'sentBefore' ? null : result;
+  };
+  for (const [kind, to] of [['redirect', actions.redirectTo], ['forward', actions.forwardTo]] as const) {
+    const result = to === null ? null : sending(`${kind} ${to}`);
+    if (to !== null && result) add({ kind, to, ...result });
+  }
   const template = actions.replyTemplate === null ? null : replyTemplate(actions.replyTemplate);
-  if (template !== null) add({ kind: 'reply', template, ...sent('reply') });
-  if (actions.markRead) add({ kind: 'markRead' }, 'flags');
-  if (actions.flag) add({ kind: 'flag' }, 'flags');
-  if (actions.tag) add({ kind: 'tag', tag: actions.tag }, 'flags');
+  const reply = template === null ? null : sending('reply');
+  if (template !== null && reply) add({ kind: 'reply', template, ...reply });
+  if (actions.markRead && !message.seen) add({ kind: 'markRead' }, 'flags');
+  if (actions.flag && !message.flagged) add({ kind: 'flag' }, 'flags');
+  if (actions.tag && !message.keywords.includes(actions.tag)) add({ kind: 'tag', tag: actions.tag }, 'flags');
   if (actions.copyTo !== null && actions.copyTo !== message.folderId) add({ kind: 'copy', ...folder(actions.copyTo) }, `copy ${actions.copyTo}`);
   if (actions.delete) add({ kind: 'delete' }, 'delete');
   else if (actions.moveTo !== null && actions.moveTo !== message.folderId) add({ kind: 'move', ...folder(actions.moveTo) }, `move ${actions.moveTo}`);

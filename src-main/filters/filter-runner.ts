@@ -2,6 +2,7 @@ import { toErrorShape } from '../errors/wren-error';
 import type { FilterRunResult, ForwardAs, MessageFilter, SendOutcome, SendResult } from '../ipc/filter-shapes';
 import { filterLogEntries, type OperationOf } from './filter-log-entries';
 import type { MailOperation, MessageFlag } from '../ipc/mail-shapes';
+import type { FilterSendingKind } from '../store/filter-sendings-repo';
 import type { FilteredRow } from '../store/filters-repo';
 import type { Store } from '../store/store';
 import { contentNeeds, filterVerdict, type MessageContent } from './match-filter';
@@ -15,8 +16,8 @@ const BATCH = 500;
  */
 export type ApplyOperation = (operation: MailOperation) => Promise<{ operationId: number } | void>;
 
-/** When filters run: on new mail in an Inbox, on a Sent copy after sending, or asked ("Run now"). */
-export type FilterMoment = 'newMail' | 'afterSending' | 'byHand';
+/** When filters run: on new mail in an Inbox, on a Sent copy after sending, over the Inbox every few minutes, or asked ("Run now"). */
+export type FilterMoment = 'newMail' | 'afterSending' | 'periodically' | 'byHand';
 
 /**
  * How filters send mail (see FilterSending): a redirect (the message as it is) or a forward (a new message), to an
@@ -111,16 +112,16 @@ export class FilterRunner {
     for (const [id, decision] of decisions) {
       const note = (key: string, sent: SendResult) => (decision.outcomes.set(key, sent), sent.outcome);
       for (const address of decision.redirectTo) {
-        const outcome = await this.sendOnce(id, `redirect to ${address}`, (sendOn) => sendOn.redirect(id, address));
+        const outcome = await this.sendOnce(decision.message, 'redirect', address, (sendOn) => sendOn.redirect(id, address));
         tally(result, 'redirected', 'redirectsFailed', note(`redirect ${address}`, outcome));
       }
       for (const [address, as] of decision.forwardTo) {
-        const outcome = await this.sendOnce(id, `forward to ${address}`, (sendOn) => sendOn.forward(id, address, as));
+        const outcome = await this.sendOnce(decision.message, 'forward', address, (sendOn) => sendOn.forward(id, address, as));
         tally(result, 'forwarded', 'forwardsFailed', note(`forward ${address}`, outcome));
       }
       const template = decision.replyWith;
       if (template !== null) {
-        tally(result, 'replied', 'repliesFailed', note('reply', await this.sendOnce(id, `reply with template ${template} to`, (sendOn) => sendOn.reply(id, template))));
+        tally(result, 'replied', 'repliesFailed', note('reply', await this.sendOnce(decision.message, 'reply', '', (sendOn) => sendOn.reply(id, template))));
       }
     }
   }
@@ -131,7 +132,6 @@ export class FilterRunner {
       const entries = filterLogEntries([...decisions.values()], {
         folderOf: (folderId) => this.store.folders.get(folderId),
         subjectOf: (id) => this.store.messages.get(id)?.subject,
-        messageIdOf: (id) => this.store.messages.get(id)?.messageId ?? null,
         operationOf,
       });
       this.store.write(() => this.store.filterLog.add(accountId, at, entries));
@@ -140,13 +140,22 @@ export class FilterRunner {
     }
   }
 
-  /** One redirect, forward or reply; a failure is logged and said as 'failed' with why, the filters' other actions still done. */
-  private async sendOnce(id: number, what: string, send: (sendOn: SendOn) => Promise<'sent' | 'skipped'>): Promise<SendResult> {
+  /**
+   * One redirect, forward or reply (`target` the address; none for a reply, one per message), never twice for the
+   * same message and address (a periodic run, a second "Run now"); a failure is logged and said as 'failed' with why,
+   * the filters' other actions still done.
+   */
+  private async sendOnce(message: FilteredRow, kind: FilterSendingKind, target: string, send: (sendOn: SendOn) => Promise<'sent' | 'skipped'>): Promise<SendResult> {
+    const { accountId, messageId } = message;
+    const sentBefore = (id: string) => accountId !== null && this.store.filterSendings.has(accountId, id, kind, target);
+    if (messageId !== null && sentBefore(messageId)) return { outcome: 'sentBefore' };
     try {
       if (!this.sendOn) throw new Error('no way to send mail here');
-      return { outcome: await send(this.sendOn) };
+      const outcome = await send(this.sendOn);
+      if (outcome === 'sent' && messageId !== null && accountId !== null) this.store.write(() => this.store.filterSendings.add(accountId, messageId, kind, target, Date.now()));
+      return { outcome };
     } catch (error) {
-      console.error(`[wren] a filter could not ${what} message ${id}:`, error);
+      console.error(`[wren] a filter could not ${kind} message ${message.id}${target ? ` to ${target}` : ''}:`, error);
       return { outcome: 'failed', error: toErrorShape(error) };
     }
   }
@@ -217,9 +226,10 @@ function addActions(decision: Decision, filter: MessageFilter, message: Filtered
   if (actions.forwardTo !== null && !decision.forwardTo.has(actions.forwardTo)) decision.forwardTo.set(actions.forwardTo, actions.forwardAs);
   decision.replyWith ??= actions.replyTemplate;
   if (actions.copyTo !== null && actions.copyTo !== message.folderId) decision.copyTo.add(actions.copyTo);
-  if (actions.markRead) decision.add.add('\\Seen');
-  if (actions.flag) decision.add.add('\\Flagged');
-  if (actions.tag) decision.add.add(actions.tag);
+  // What the message has already is no change (a periodic run meets the same messages again).
+  if (actions.markRead && !message.seen) decision.add.add('\\Seen');
+  if (actions.flag && !message.flagged) decision.add.add('\\Flagged');
+  if (actions.tag && !message.keywords.includes(actions.tag)) decision.add.add(actions.tag);
   if (actions.delete) decision.delete = true;
   else if (actions.moveTo !== null && actions.moveTo !== message.folderId) decision.moveTo = actions.moveTo;
   return decision.delete || decision.moveTo !== null;

@@ -114,6 +114,13 @@ export class MessageFilters {
     return { cleared: this.store.write(() => this.store.filterLog.clear(accountId)) };
   }
 
+  /** The filters that run periodically (Thunderbird's "Periodically"), over every message of the account's Inbox. */
+  runPeriodically(inboxId: number): Promise<FilterRunResult> {
+    const folder = this.store.folders.get(inboxId);
+    if (!folder || folder.accountId === null) throw new WrenError('NotFound', `There is no folder ${inboxId} of an account.`, { folderId: inboxId });
+    return this.runner.run(folder.accountId, this.store.messages.idsIn(inboxId), 'periodically');
+  }
+
   /** Runs one filter, or every enabled filter of the folder's account, over every message of the folder. */
   run(folderId: number, filterId?: number): Promise<FilterRunResult> {
     const folder = this.store.folders.get(folderId);

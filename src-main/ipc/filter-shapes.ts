@@ -122,10 +122,13 @@ export const FilterInput = z
     conditions: z.array(FilterCondition).min(1).max(20),
     actions: FilterActions,
     /**
-     * Thunderbird's "Apply filter when": on new mail as it lands in the Inbox, and after sending, on the Sent copy.
-     * Neither: the filter runs only when asked ("Run now").
+     * Thunderbird's "Apply filter when": on new mail as it lands in the Inbox, after sending (on the Sent copy), and
+     * periodically over the Inbox (every `app.periodicFilterMinutes`). None: the filter runs only when asked ("Run now").
      */
-    runOn: z.object({ newMail: z.boolean().default(true), afterSending: z.boolean().default(false) }).strict().default({ newMail: true, afterSending: false }),
+    runOn: z
+      .object({ newMail: z.boolean().default(true), afterSending: z.boolean().default(false), periodically: z.boolean().default(false) })
+      .strict()
+      .default({ newMail: true, afterSending: false, periodically: false }),
   })
   .strict();
 export type FilterInput = z.input<typeof FilterInput>;
@@ -187,8 +190,11 @@ export interface SendResult {
   error?: ErrorShape;
 }
 
-/** How a redirect, a forward or a reply went. */
-export type SendOutcome = 'sent' | 'skipped' | 'failed';
+/**
+ * How a redirect, a forward or a reply went: `sentBefore` when a filter sent that message there already (a periodic
+ * run, a second "Run now"), so not again.
+ */
+export type SendOutcome = 'sent' | 'skipped' | 'sentBefore' | 'failed';
 
 /** One line of the Filter Log: when, which filter (its name then; its id while it lasts), which message, what it did. */
 export interface FilterLogEntry {

@@ -30,6 +30,9 @@ export const MAX_MARK_READ_DELAY_SECONDS = 600;
 export const MIN_PANE_WIDTH = 140;
 export const MAX_PANE_WIDTH = 1200;
 
+/** A day: periodic filters run at least that often. */
+export const MAX_PERIODIC_FILTER_MINUTES = 24 * 60;
+
 const paneWidth = z.number().int().min(MIN_PANE_WIDTH).max(MAX_PANE_WIDTH);
 
 /** A folder list's order (see contract-constants.ts: the store uses its keys without zod). */
@@ -54,6 +57,8 @@ export const APP_FIELDS = {
   bodyAs: z.enum(BODY_VIEWS).default('html'),
   /** Return receipts (RFC 8098) asked by senders: never sent without the user's answer; 'never' does not ask. */
   returnReceipts: z.enum(RETURN_RECEIPT_POLICIES).default('ask'),
+  /** How often the message filters that run periodically run over their account's Inbox (Thunderbird's 10 minutes). */
+  periodicFilterMinutes: z.number().int().min(1).max(MAX_PERIODIC_FILTER_MINUTES).default(10),
   /** The adaptive junk filter on new mail in an Inbox, once trained (Thunderbird's default: mark, not move). */
   junkFilter: z.enum(JUNK_FILTER_MODES).default('mark'),
   markRead: z

@@ -7,13 +7,13 @@ import { PreparedStatements } from './prepared-statements';
 
 interface FilterRow {
   id: number; accountId: number; position: number; name: string; enabled: number; match: 'all' | 'any'; conditions_json: string; actions_json: string;
-  on_new_mail: number; after_sending: number;
+  on_new_mail: number; after_sending: number; periodically: number;
 }
 
-const COLUMNS = 'id, account_id AS accountId, position, name, enabled, match, conditions_json, actions_json, on_new_mail, after_sending';
+const COLUMNS = 'id, account_id AS accountId, position, name, enabled, match, conditions_json, actions_json, on_new_mail, after_sending, periodically';
 
 interface MessageToFilterRow {
-  id: number; folderId: number; accountId: number | null; from_name: string; from_addr: string; to_json: string; cc_json: string; subject: string; size: number;
+  id: number; folderId: number; accountId: number | null; message_id: string | null; from_name: string; from_addr: string; to_json: string; cc_json: string; subject: string; size: number;
   date: number; seen: number; flagged: number; answered: number; has_attachments: number; priority: number; keywords: string;
 }
 
@@ -22,6 +22,8 @@ export interface FilteredRow {
   id: number;
   folderId: number;
   accountId: number | null;
+  /** Its Message-ID header, if it has one. */
+  messageId: string | null;
   from: Address;
   to: Address[];
   cc: Address[];
@@ -58,14 +60,14 @@ export class FiltersRepo {
   insert(filter: Omit<MessageFilter, 'id' | 'position'>): number {
     const position = (this.statements.pluck('SELECT coalesce(max(position), 0) + 1 FROM message_filters WHERE account_id = ?').get(filter.accountId) as number);
     const result = this.statements
-      .get('INSERT INTO message_filters (account_id, position, name, enabled, match, conditions_json, actions_json, on_new_mail, after_sending) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .get('INSERT INTO message_filters (account_id, position, name, enabled, match, conditions_json, actions_json, on_new_mail, after_sending, periodically) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(filter.accountId, position, filter.name, filter.enabled ? 1 : 0, filter.match, JSON.stringify(filter.conditions), JSON.stringify(filter.actions), ...runOnColumns(filter));
     return Number(result.lastInsertRowid);
   }
 
   update(filter: Omit<MessageFilter, 'position'>): void {
     this.statements
-      .get('UPDATE message_filters SET name = ?, enabled = ?, match = ?, conditions_json = ?, actions_json = ?, on_new_mail = ?, after_sending = ? WHERE id = ? AND account_id = ?')
+      .get('UPDATE message_filters SET name = ?, enabled = ?, match = ?, conditions_json = ?, actions_json = ?, on_new_mail = ?, after_sending = ?, periodically = ? WHERE id = ? AND account_id = ?')
       .run(filter.name, filter.enabled ? 1 : 0, filter.match, JSON.stringify(filter.conditions), JSON.stringify(filter.actions), ...runOnColumns(filter), filter.id, filter.accountId);
   }
 
@@ -73,13 +75,13 @@ export class FiltersRepo {
   messagesToFilter(ids: readonly number[]): FilteredRow[] {
     const rows = this.statements
       .get(
-        `SELECT m.id, m.folder_id AS folderId, f.account_id AS accountId, m.from_name, m.from_addr, m.to_json, m.cc_json, m.subject, m.size,
+        `SELECT m.id, m.folder_id AS folderId, f.account_id AS accountId, m.message_id, m.from_name, m.from_addr, m.to_json, m.cc_json, m.subject, m.size,
            m.sort_date AS date, m.seen, m.flagged, m.answered, m.has_attachments, m.priority, m.keywords
          FROM messages m JOIN folders f ON f.id = m.folder_id WHERE m.id IN (SELECT value FROM json_each(?))`,
       )
       .all(JSON.stringify(ids)) as MessageToFilterRow[];
     return rows.map((row) => ({
-      id: row.id, folderId: row.folderId, accountId: row.accountId, from: { name: row.from_name, address: row.from_addr },
+      id: row.id, folderId: row.folderId, accountId: row.accountId, messageId: row.message_id, from: { name: row.from_name, address: row.from_addr },
       to: addressList(row.to_json), cc: addressList(row.cc_json), subject: row.subject, size: row.size,
       date: row.date, seen: row.seen === 1, flagged: row.flagged === 1, answered: row.answered === 1, hasAttachments: row.has_attachments === 1,
       priority: row.priority === 1 ? 'high' : row.priority === -1 ? 'low' : 'normal', keywords: row.keywords ? row.keywords.split(' ') : [],
@@ -116,10 +118,11 @@ function toFilter(row: FilterRow): MessageFilter {
     // Filters saved before copies and redirects existed have no copyTo, no redirectTo.
     conditions: JSON.parse(row.conditions_json) as FilterCondition[],
     actions: { copyTo: null, redirectTo: null, ...(JSON.parse(row.actions_json) as Partial<FilterActions>) } as FilterActions,
-    runOn: { newMail: row.on_new_mail === 1, afterSending: row.after_sending === 1 },
+    runOn: { newMail: row.on_new_mail === 1, afterSending: row.after_sending === 1, periodically: row.periodically === 1 },
   };
 }
 
-function runOnColumns(filter: Pick<MessageFilter, 'runOn'>): [number, number] {
-  return [filter.runOn.newMail ? 1 : 0, filter.runOn.afterSending ? 1 : 0];
+function runOnColumns(filter: Pick<MessageFilter, 'runOn'>): [number, number, number] {
+  const { newMail, afterSending, periodically } = filter.runOn;
+  return [newMail ? 1 : 0, afterSending ? 1 : 0, periodically ? 1 : 0];
 }

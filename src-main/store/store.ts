@@ -18,6 +18,7 @@ import { AddressBookRepo } from './address-book-repo';
 import { IdentitiesRepo } from './identities-repo';
 import { FiltersRepo } from './filters-repo';
 import { FilterSentQueueRepo } from './filter-sent-queue-repo';
+import { FilterSendingsRepo } from './filter-sendings-repo';
 import { FilterLogRepo } from './filter-log-repo';
 import { PendingAppendsRepo } from './pending-appends-repo';
 import { OutboxRepo } from './outbox-repo';
@@ -52,6 +53,7 @@ export class Store {
   readonly filters: FiltersRepo;
   readonly filterLog: FilterLogRepo;
   readonly filterSentQueue: FilterSentQueueRepo;
+  readonly filterSendings: FilterSendingsRepo;
   readonly pendingAppends: PendingAppendsRepo;
   readonly outbox: OutboxRepo;
   readonly search: SearchRepo;
@@ -82,6 +84,7 @@ export class Store {
     this.filters = new FiltersRepo(this.db);
     this.filterLog = new FilterLogRepo(this.db);
     this.filterSentQueue = new FilterSentQueueRepo(this.db);
+    this.filterSendings = new FilterSendingsRepo(this.db);
     this.pendingAppends = new PendingAppendsRepo(this.db);
     this.outbox = new OutboxRepo(this.db);
     this.search = new SearchRepo(this.db);

@@ -226,4 +226,25 @@ describe('web mode: message filters', () => {
     await web.page.getByTestId('folder-Sent').click();
     await expect.poll(subjects).not.toContain('报价单');
   });
+
+  it('a filter may run periodically over the Inbox, every so many minutes (one period for all), and says so', async () => {
+    await web.page.getByTestId('open-settings').click();
+    const editor = web.page.locator('[data-testid$="-filters"]');
+    await editor.getByTestId('filter-add').click();
+    await editor.getByTestId('filter-name').fill('旧邮件归档');
+    await editor.getByTestId('filter-field').selectOption('age');
+    await editor.getByTestId('filter-text').fill('30');
+    await editor.getByTestId('filter-read').check();
+    await editor.getByTestId('filter-periodically').check();
+    const minutes = editor.getByTestId('filter-period-minutes');
+    expect(await minutes.inputValue()).toBe('10');
+    await minutes.fill('15');
+    await editor.getByText('定期运行，每 15 分钟（作用于收件箱）').waitFor();
+    await editor.getByTestId('filter-run-on').scrollIntoViewIfNeeded();
+    await screenshot(web.page, 'filters-periodically-zh');
+    await editor.getByTestId('filter-save').click();
+    const row = editor.getByTestId('filter-row').filter({ hasText: '旧邮件归档' });
+    await expect.poll(async () => row.textContent()).toContain('→ 标记为已读（收到新邮件时、定期）');
+    await web.page.getByTestId('settings').locator('.dialog__close').click();
+  });
 });

@@ -9,7 +9,7 @@ import { sendChanges } from '../send-changes';
 export const FILTER_USAGE = `filter list ACCOUNT
 filter add ACCOUNT --name N [--from T]... [--to T]... [--subject T]... [--if FIELD:OPERATOR:T]... [--any]
            [--redirect ADDRESS] [--forward ADDRESS [--forward-as inline|attachment]] [--reply-with TEMPLATE_ID] [--copy FOLDER] [--move FOLDER | --delete]
-           [--local] [--read] [--flag] [--tag 1-5] [--when new-mail|after-sending|manual]...   (at least one condition
+           [--local] [--read] [--flag] [--tag 1-5] [--when new-mail|after-sending|periodically|manual]...   (at least one condition
            and one action; --from/--to/--subject: contains T; --if: FIELD from|to|subject, OPERATOR contains|not-contains|
            is|is-not|begins|ends, e.g. --if subject:begins:[list]; FIELD size (T in KB) or age (T in days), OPERATOR
            greater|less, e.g. --if size:greater:5000, --if age:greater:30; FIELD status, OPERATOR is|is-not, T read|
@@ -18,7 +18,8 @@ filter add ACCOUNT --name N [--from T]... [--to T]... [--subject T]... [--if FIE
            --if header:list-id:contains:dev.example.org; FIELD body, OPERATOR contains|not-contains, e.g.
            --if body:contains:invoice; --reply-with: a message of Local Folders ▸ Templates, by its id in
            "wren list local Templates"; --local: the FOLDERs are local folders; --when: on new mail (without --when),
-           after sending (on the Sent copy), either, or manual: only by "filter run")
+           after sending (on the Sent copy), periodically (over the Inbox, every app.periodicFilterMinutes), any of
+           them (new-mail,periodically), or manual: only by "filter run")
 filter remove ID | filter move ID up|down   (filters run in their order)
 filter log ACCOUNT [--limit N] [--clear]   (what the filters did, newest first; --clear empties the log)
 filter run ACCOUNT FOLDER [--filter ID]   (every enabled filter, or only ID, over the folder's messages)`;
@@ -44,20 +45,20 @@ const ADD_OPTIONS = {
   when: { type: 'string', multiple: true },
 } as const;
 
-/** `--when` words: Thunderbird's "Getting New Mail", "After Sending", "Manually Run" (a filter always runs by hand). */
-const WHEN_WORDS = ['new-mail', 'after-sending', 'manual'] as const;
+/** `--when` words: Thunderbird's "Getting New Mail", "After Sending", "Periodically", "Manually Run" (a filter always runs by hand). */
+const WHEN_WORDS = ['new-mail', 'after-sending', 'periodically', 'manual'] as const;
 
 function runOnOf(written: string[] | undefined): MessageFilter['runOn'] {
   const words = (written ?? ['new-mail']).flatMap((each) => each.split(','));
   const unknown = words.find((word) => !(WHEN_WORDS as readonly string[]).includes(word));
   if (unknown !== undefined) throw new WrenError('BadRequest', `--when takes ${WHEN_WORDS.join(', ')}, not "${unknown}".`);
-  return { newMail: words.includes('new-mail'), afterSending: words.includes('after-sending') };
+  return { newMail: words.includes('new-mail'), afterSending: words.includes('after-sending'), periodically: words.includes('periodically') };
 }
 
 /** When a filter runs by itself, as `filter list` says it: nothing for the usual (new mail only). */
-function whenWords({ newMail, afterSending }: MessageFilter['runOn']): string {
-  if (newMail && !afterSending) return '';
-  const moments = [newMail && 'on new mail', afterSending && 'after sending'].filter(Boolean);
+function whenWords({ newMail, afterSending, periodically }: MessageFilter['runOn']): string {
+  if (newMail && !afterSending && !periodically) return '';
+  const moments = [newMail && 'on new mail', afterSending && 'after sending', periodically && 'periodically'].filter(Boolean);
   return `	(runs ${moments.length > 0 ? moments.join(' and ') : 'only when run by hand'})`;
 }
 

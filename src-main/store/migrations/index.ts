@@ -39,6 +39,7 @@ import { messagesPriority } from './0038-messages-priority';
 import { filterLog } from './0039-filter-log';
 import { filterLogOperations } from './0040-filter-log-operations';
 import { filtersAfterSending } from './0041-filters-after-sending';
+import { filtersPeriodically } from './0042-filters-periodically';
 import type { Migration } from './migration';
 
 /** In order; a new migration is a new file here, never an edit to an old one. */
@@ -49,7 +50,7 @@ export const MIGRATIONS: readonly Migration[] = [
   searchAttachmentNames, messagesByMessageId, accountIdsNeverReused, smtpCertificatePin, outboxSendingBegan,
   outboxComposedApart, messagesByInReplyTo, messageFilters, filterConditionOperators, messagesThreadRoot,
   accountQuotas, addressBookSaved, junkCorpus, savedSearches, contactLists, ignoredThreads,
-  messageHeaderBlocks, messagesPriority, filterLog, filterLogOperations, filtersAfterSending,
+  messageHeaderBlocks, messagesPriority, filterLog, filterLogOperations, filtersAfterSending, filtersPeriodically,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,10 +1,12 @@
 import { useState } from 'react';
-import { HEADER_NAME, MESSAGE_TAGS, type FilterCondition, type ForwardAs, type MessageSummary, type FilterInput, type FolderView, type MessageFilter, type MessageTag } from '../../../src-main/ipc/contract';
+import { HEADER_NAME, MAX_PERIODIC_FILTER_MINUTES, MESSAGE_TAGS, type FilterCondition, type ForwardAs, type MessageSummary, type FilterInput, type FolderView, type MessageFilter, type MessageTag } from '../../../src-main/ipc/contract';
 import { useT } from '../../i18n/i18n-context';
 import { filterFolderLabel } from './folder-label';
 import { ConditionRow } from './condition-row';
 import { TextField } from '../Field';
 import { TAG_LOOKS } from '../TagChips';
+import { NumberSetting } from '../Settings/number-setting';
+import { useSettings } from '../../settings/settings-context';
 
 interface FilterFormProps {
   accountId: number;
@@ -27,7 +29,7 @@ export function FilterForm({ accountId, filter, draft, folders, templates, busy,
   const [match, setMatch] = useState<'all' | 'any'>(filter?.match ?? 'all');
   const [conditions, setConditions] = useState<FilterCondition[]>(filter?.conditions ?? draft?.conditions ?? [{ field: 'from', operator: 'contains', text: '' }]);
   const [actions, setActions] = useState<Actions>(filter?.actions ?? NO_ACTIONS);
-  const [runOn, setRunOn] = useState<MessageFilter['runOn']>(filter?.runOn ?? { newMail: true, afterSending: false });
+  const [runOn, setRunOn] = useState<MessageFilter['runOn']>(filter?.runOn ?? { newMail: true, afterSending: false, periodically: false });
   const filled = conditions.filter((condition) => condition.text.trim() !== '');
   const acts = actions.delete || actions.moveTo !== null || actions.copyTo !== null || actions.redirectTo !== null || actions.forwardTo !== null
     || actions.replyTemplate !== null || actions.markRead || actions.flag || actions.tag !== null;
@@ -148,9 +150,13 @@ function FilterActionFields({ actions, folders, templates, onChange }: ActionFie
   );
 }
 
-/** Thunderbird's "Apply filter when": on new mail, after sending (on the Sent copy), or, with neither, only when run by hand. */
+/**
+ * Thunderbird's "Apply filter when": on new mail, after sending (on the Sent copy), periodically over the Inbox (every
+ * so many minutes: the app's one period for all such filters), or, with none, only when run by hand.
+ */
 function RunOnFields({ runOn, onChange }: { runOn: MessageFilter['runOn']; onChange(change: Partial<MessageFilter['runOn']>): void }) {
   const t = useT();
+  const { settings, update } = useSettings();
   return (
     <fieldset className="filter-form__actions" data-testid="filter-run-on">
       <legend>{t('msgFilter.runOnLegend')}</legend>
@@ -162,7 +168,15 @@ function RunOnFields({ runOn, onChange }: { runOn: MessageFilter['runOn']; onCha
         <input type="checkbox" checked={runOn.afterSending} onChange={(event) => onChange({ afterSending: event.target.checked })} data-testid="filter-after-sending" />
         {t('msgFilter.runAfterSending')}
       </label>
-      {!runOn.newMail && !runOn.afterSending && <p className="settings__hint">{t('msgFilter.runByHandOnly')}</p>}
+      <label className="settings__check">
+        <input type="checkbox" checked={runOn.periodically} onChange={(event) => onChange({ periodically: event.target.checked })} data-testid="filter-periodically" />
+        {t('msgFilter.runPeriodically', { minutes: settings.app.periodicFilterMinutes })}
+      </label>
+      {runOn.periodically && (
+        <NumberSetting label={t('msgFilter.periodMinutes')} value={settings.app.periodicFilterMinutes} min={1} max={MAX_PERIODIC_FILTER_MINUTES}
+          onChange={(periodicFilterMinutes) => void update({ app: { periodicFilterMinutes } })} testId="filter-period-minutes" />
+      )}
+      {!runOn.newMail && !runOn.afterSending && !runOn.periodically && <p className="settings__hint">{t('msgFilter.runByHandOnly')}</p>}
     </fieldset>
   );
 }

@@ -21,6 +21,7 @@ function didWords(action: FilterLogAction, t: Translate, why: Why): string {
   const went = ({ outcome, error }: SendResult) => {
     if (outcome === 'sent') return '';
     if (outcome === 'skipped') return t('msgFilter.did.skipped');
+    if (outcome === 'sentBefore') return t('msgFilter.did.sentBefore');
     return error ? t('msgFilter.did.failedWhy', { why: why(error) }) : t('msgFilter.did.failed');
   };
   switch (action.kind) {

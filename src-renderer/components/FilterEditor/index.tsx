@@ -120,7 +120,12 @@ function summary(filter: MessageFilter, folders: FolderView[], templates: Messag
     actions.flag && t('msgFilter.flag'),
     actions.tag && `${t('msgFilter.tag')} ${t(TAG_LOOKS[actions.tag].label)}`,
   ].filter(Boolean);
-  const { newMail, afterSending } = filter.runOn;
-  const when = newMail && !afterSending ? '' : t('msgFilter.whenNote', { when: t(newMail ? 'msgFilter.whenBoth' : afterSending ? 'msgFilter.whenAfterSending' : 'msgFilter.whenByHand') });
-  return `${conditions} → ${doing.join(t('msgFilter.listSeparator'))}${when}`;
+  return `${conditions} → ${doing.join(t('msgFilter.listSeparator'))}${whenWords(filter.runOn, t)}`;
+}
+
+/** When a filter runs by itself, said after its actions: nothing for the usual (on new mail only). */
+function whenWords({ newMail, afterSending, periodically }: MessageFilter['runOn'], t: ReturnType<typeof useT>): string {
+  if (newMail && !afterSending && !periodically) return '';
+  const moments = [newMail && t('msgFilter.whenNewMail'), afterSending && t('msgFilter.whenAfterSending'), periodically && t('msgFilter.whenPeriodically')].filter(Boolean);
+  return t('msgFilter.whenNote', { when: moments.length > 0 ? moments.join(t('msgFilter.listSeparator')) : t('msgFilter.whenByHand') });
 }

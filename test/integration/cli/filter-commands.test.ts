@@ -135,17 +135,18 @@ describe('wren filter', () => {
   });
 
   it('filter log says what the filters did, newest first, a line per filter and message; --clear empties it', async () => {
-    const added = await wren(['filter', 'add', 'Work', '--name', 'Star hellos', '--if', 'subject:begins:hello', '--flag']);
+    // Tag 3: the hellos were starred by the filters above already, and what a message has is no change to log.
+    const added = await wren(['filter', 'add', 'Work', '--name', 'Star hellos', '--if', 'subject:begins:hello', '--flag', '--tag', '3']);
     await wren(['filter', 'run', 'Work', 'INBOX', '--filter', added.stdout.split('\t')[0]!]);
     const log = await wren(['filter', 'log', 'Work', '--limit', '2']);
     expect(log.code, log.stderr).toBe(0);
     const lines = log.stdout.trim().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines.map((line) => line.split('\t').slice(1))).toEqual([
-      ['Star hellos', 'Sender 3 <s3@example.test>', '"Hello 3"', 'flagged'],
-      ['Star hellos', 'Sender 1 <s1@example.test>', '"Hello 1"', 'flagged'],
+      ['Star hellos', 'Sender 3 <s3@example.test>', '"Hello 3"', 'tagged 3'],
+      ['Star hellos', 'Sender 1 <s1@example.test>', '"Hello 1"', 'tagged 3'],
     ]);
-    expect(JSON.parse((await wren(['filter', 'log', 'Work', '--json', '--limit', '1'])).stdout)[0].did).toEqual([{ kind: 'flag' }]);
+    expect(JSON.parse((await wren(['filter', 'log', 'Work', '--json', '--limit', '1'])).stdout)[0].did).toEqual([{ kind: 'tag', tag: '$label3' }]);
     expect((await wren(['filter', 'log', 'Work', '--clear'])).stdout).toMatch(/The filter log of .* is empty \(\d+ entries removed\)/);
     expect((await wren(['filter', 'log', 'Work'])).stdout.trim()).toBe('');
   });
@@ -160,9 +161,10 @@ describe('wren filter', () => {
     expect(byHand.stdout.trim()).toMatch(/\(runs only when run by hand\)$/);
     const json = JSON.parse((await wren(['filter', 'list', 'Work', '--json'])).stdout) as { name: string; runOn: unknown }[];
     expect(json.filter((filter) => ['To Bob', 'Both', 'By hand'].includes(filter.name)).map((filter) => filter.runOn)).toEqual([
-      { newMail: false, afterSending: true }, { newMail: true, afterSending: true }, { newMail: false, afterSending: false },
+      { newMail: false, afterSending: true, periodically: false }, { newMail: true, afterSending: true, periodically: false },
+      { newMail: false, afterSending: false, periodically: false },
     ]);
-    expect((await refused('--to', 'x', '--flag', '--when', 'sometimes')).stderr).toContain('--when takes new-mail, after-sending, manual, not "sometimes"');
+    expect((await refused('--to', 'x', '--flag', '--when', 'sometimes')).stderr).toContain('--when takes new-mail, after-sending, periodically, manual, not "sometimes"');
     for (const added of [sent, both, byHand]) await wren(['filter', 'remove', added.stdout.split('\t')[0]!]);
   });
 

@@ -106,4 +106,22 @@ describe('a filter that redirects or forwards', () => {
     const inbox = wren.core.store.folders.list(accountId).find((folder) => folder.role === 'inbox')!;
     expect(await wren.call('filters.run', { folderId: inbox.id, filterId: away.id })).toMatchObject({ matched: 3, replied: 0, repliesFailed: 0 });
   }, 60_000);
+
+  it('a periodic filter forwards a message once to an address, however many of its runs (and "Run now") meet it', async () => {
+    await wren.call('filters.save', {
+      accountId, name: 'Figures to Bob', conditions: [{ field: 'subject', operator: 'contains', text: 'quarterly' }], actions: { forwardTo: bob().email },
+      runOn: { newMail: false, afterSending: false, periodically: true },
+    });
+    await submitMail(lab, bob(), alice(), 'Quarterly figures');
+    await syncAndSettle();
+    const inbox = wren.core.store.folders.list(accountId).find((folder) => folder.role === 'inbox')!;
+    // Not on new mail: nothing went before the periodic runs.
+    expect((await serverSubjects(lab, bob(), 'INBOX')).filter((subject) => subject.includes('Quarterly'))).toEqual([]);
+    expect(await wren.core.filters.runPeriodically(inbox.id)).toMatchObject({ matched: 1, forwarded: 1 });
+    expect(await wren.core.filters.runPeriodically(inbox.id)).toMatchObject({ matched: 1, forwarded: 0 });
+    expect(await wren.call('filters.run', { folderId: inbox.id })).toMatchObject({ forwarded: 0, forwardsFailed: 0 });
+    await serverSourceEventually(lab, bob(), 'INBOX', 'Fwd: Quarterly figures');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect((await serverSubjects(lab, bob(), 'INBOX')).filter((subject) => subject.includes('Quarterly'))).toEqual(['Fwd: Quarterly figures']);
+  }, 60_000);
 });

@@ -78,7 +78,7 @@ describe('filters after sending (Thunderbird\'s "After Sending")', () => {
     const plain = save({ name: 'Plain', conditions: TO_ACME, actions: { flag: true } });
     const both = save({ name: 'Both', conditions: TO_ACME, actions: { flag: true }, runOn: { newMail: true, afterSending: true } });
     expect(filters.list(accountId).map((filter) => [filter.id, filter.runOn])).toEqual([
-      [plain.id, { newMail: true, afterSending: false }], [both.id, { newMail: true, afterSending: true }],
+      [plain.id, { newMail: true, afterSending: false, periodically: false }], [both.id, { newMail: true, afterSending: true, periodically: false }],
     ]);
   });
 });

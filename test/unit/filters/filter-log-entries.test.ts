@@ -10,7 +10,7 @@ const LISTS = 2;
 const KEPT = 3;
 
 const message = {
-  id: 10, folderId: INBOX, accountId: 1, from: { name: 'Ann', address: 'ann@example.test' }, to: [], cc: [], subject: 'Weekly digest', size: 1, date: 0,
+  id: 10, folderId: INBOX, accountId: 1, messageId: '<digest@example.test>', from: { name: 'Ann', address: 'ann@example.test' }, to: [], cc: [], subject: 'Weekly digest', size: 1, date: 0,
   seen: false, flagged: false, answered: false, hasAttachments: false, priority: 'normal', keywords: [],
 } satisfies FilteredRow;
 
@@ -18,7 +18,7 @@ function filter(id: number, name: string, actions: Partial<MessageFilter['action
   return {
     id, accountId: 1, position: id, name, enabled: true, match: 'all', conditions: [{ field: 'subject', operator: 'contains', text: 'digest' }],
     actions: { moveTo: null, copyTo: null, redirectTo: null, forwardTo: null, forwardAs: 'inline', replyTemplate: null, markRead: false, flag: false, tag: null, delete: false, ...actions },
-    runOn: { newMail: true, afterSending: false },
+    runOn: { newMail: true, afterSending: false, periodically: false },
   };
 }
 
@@ -66,12 +66,21 @@ describe('filterLogEntries', () => {
     } as unknown as Decision;
     const carried = new Map([['10 flags', 501], ['10 move 2', 502]]);
     const [entry] = filterLogEntries([decision], {
-      folderOf, subjectOf: () => undefined, messageIdOf: () => '<digest@example.test>', operationOf: (id, change) => carried.get(`${id} ${change}`) ?? null,
+      folderOf, subjectOf: () => undefined, operationOf: (id, change) => carried.get(`${id} ${change}`) ?? null,
     });
     expect(entry!.did.map((action) => action.kind)).toEqual(['forward', 'markRead', 'tag', 'move']);
     expect(entry!.operations).toEqual([
       { actionIndex: 1, operationId: 501, messageId: '<digest@example.test>' }, { actionIndex: 2, operationId: 501, messageId: '<digest@example.test>' },
       { actionIndex: 3, operationId: 502, messageId: '<digest@example.test>' },
     ]);
+  });
+
+  it('leaves out what changed nothing: a flag the message had, a sending done before (a periodic run meets the same mail)', () => {
+    const again = filter(6, 'Again', { markRead: true, flag: true, tag: '$label1', forwardTo: 'me@phone.test' });
+    const read = { ...message, seen: true, keywords: ['$label1'] };
+    const decision = {
+      message: read, matchedBy: [again], outcomes: new Map([['forward me@phone.test', { outcome: 'sentBefore' }]]), redirectTo: new Set(), forwardTo: new Map(), replyWith: null,
+    } as unknown as Decision;
+    expect(filterLogEntries([decision], { folderOf, subjectOf: () => undefined })[0]!.did).toEqual([{ kind: 'flag' }]);
   });
 });

@@ -11,7 +11,7 @@ afterEach(cleanup);
 const FILTER: MessageFilter = {
   id: 7, accountId: ACCOUNT.id, position: 1, name: 'Lists', enabled: true, match: 'all',
   conditions: [{ field: 'from', operator: 'contains', text: 'lists.example.org' }], actions: { moveTo: null, copyTo: null, redirectTo: null, forwardTo: null, forwardAs: 'inline', replyTemplate: null, markRead: true, flag: false, tag: null, delete: false },
-  runOn: { newMail: true, afterSending: false },
+  runOn: { newMail: true, afterSending: false, periodically: false },
 };
 
 describe('the filter list in Settings', () => {

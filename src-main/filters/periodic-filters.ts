@@ -1,0 +1,72 @@
+import type { Store } from '../store/store';
+
+/** How often the clock looks whether an account's periodic filters are due (the period itself is minutes). */
+export const PERIODIC_TICK_MS = 60_000;
+
+/**
+ * Thunderbird's "Periodically" filters: every few minutes (the app's `periodicFilterMinutes`), the filters that
+ * say so run over their account's Inbox, as "Run now" would, one account after another. An account's period starts
+ * when it first has such a filter (or the app starts), as Thunderbird's timer does. What they send is never sent
+ * twice (FilterSendingsRepo), however often they meet the same message.
+ */
+export class PeriodicFilters {
+  private readonly lastRun = new Map<number, number>();
+  private timer: NodeJS.Timeout | null = null;
+  private ticking: Promise<number[]> | null = null;
+
+  constructor(
+    private readonly store: Store,
+    private readonly runOverInbox: (inboxId: number) => Promise<unknown>,
+    private readonly periodMs: () => number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  start(): void {
+    this.timer ??= setInterval(() => void this.tick(), PERIODIC_TICK_MS);
+    this.timer.unref();
+  }
+
+  /** No more ticks; the one running, if any, ends first (before the store closes under it). */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.ticking;
+  }
+
+  /** Runs the filters of the accounts whose period is over; returns those accounts. While a tick runs, the next one does nothing. */
+  tick(): Promise<number[]> {
+    if (this.ticking || !this.store.db.open) return Promise.resolve([]);
+    this.ticking = this.runDue().finally(() => {
+      this.ticking = null;
+    });
+    return this.ticking;
+  }
+
+  private async runDue(): Promise<number[]> {
+    const ran: number[] = [];
+    for (const { id } of this.store.accounts.list()) {
+      if (await this.runIfDue(id)) ran.push(id);
+    }
+    return ran;
+  }
+
+  private async runIfDue(accountId: number): Promise<boolean> {
+    const now = this.now();
+    if (!this.store.filters.list(accountId).some((filter) => filter.enabled && filter.runOn.periodically)) {
+      this.lastRun.delete(accountId);
+      return false;
+    }
+    const last = this.lastRun.get(accountId);
+    if (last !== undefined && now - last < this.periodMs()) return false;
+    this.lastRun.set(accountId, now);
+    const inbox = this.store.folders.list(accountId).find((folder) => folder.role === 'inbox');
+    if (last === undefined || !inbox) return false;
+    try {
+      await this.runOverInbox(inbox.id);
+    } catch (error) {
+      // One account's failure (its database row gone, a full disk) leaves the others' filters to run.
+      console.error(`[wren] periodic filters of account ${accountId} failed:`, error);
+    }
+    return true;
+  }
+}
