@@ -46,8 +46,7 @@ import { SentCopies } from '../outbox/sent-copy';
 import { markOriginal } from '../outbox/mark-original';
 import { InProcessOutboxEngine, type OutboxEngine } from '../outbox/outbox-engine';
 import { WorkerOutboxEngine, defaultOutboxWorkerPath } from '../outbox/worker-outbox-engine';
-import type { OutboxRecord } from '../store/outbox-repo';
-import { PeriodicFilters } from '../filters/periodic-filters';
+import { FilterMoments } from '../filters/filter-moments';
 import type { SmtpLogin } from '../smtp/smtp-transport';
 import { prepareDataDir } from './data-dir';
 import { EventBus } from './event-bus';
@@ -118,7 +117,7 @@ export class WrenCore {
   readonly filters: MessageFilters;
   readonly junk: JunkFilter;
   readonly ignoredThreads: IgnoredThreads;
-  private readonly periodicFilters: PeriodicFilters;
+  private readonly filterMoments: FilterMoments;
   readonly reader: MessageReader;
   readonly folders: RemoteFolders;
   readonly localFolders: LocalFolders;
@@ -161,12 +160,10 @@ export class WrenCore {
       outbox: () => this.outbox, compose: () => this.compose, language: () => writtenLanguage(this.settings.settings.app.language),
     });
     this.filters = new MessageFilters(this.store, (operation) => this.operations.apply(operation), sendOn, new FilterContentReader(this.store, this.reader));
-    this.periodicFilters = new PeriodicFilters(this.store, (inboxId) => this.filters.runPeriodically(inboxId), () => this.settings.settings.app.periodicFilterMinutes * 60_000);
-    // The app's (as its background sync): a CLI command ends long before a period does.
-    if (this.options.syncIntervalMs) this.periodicFilters.start();
-    this.events.on('operation.failed', ({ operationId, error }) => this.filters.noteRefused(operationId, error));
-    // A sync that ended well has stored the Sent copies it found.
-    this.events.on('account.status', ({ accountId, state }) => state === 'idle' && this.runAfterSending(accountId));
+    this.filterMoments = new FilterMoments(this.store, this.filters, this.events, {
+      background: Boolean(this.options.syncIntervalMs), periodMs: () => this.settings.settings.app.periodicFilterMinutes * 60_000,
+      syncSoon: (accountId) => this.sync.syncSoon(accountId), track: (work) => this.track(work),
+    });
     this.ignoredThreads = new IgnoredThreads(this.store, (operation) => this.operations.apply(operation), (change) => this.events.emit('thread.ignored', change));
     this.junk = new JunkFilter(this.store, (operation) => this.operations.apply(operation), (id) => this.reader.read(id, { markSeen: false }), () => this.settings.settings.app.junkFilter);
     this.localFolders = new LocalFolders(this.store);
@@ -202,7 +199,7 @@ export class WrenCore {
 
   async close(): Promise<void> {
     this.watcher?.stop();
-    await this.periodicFilters.stop();
+    await this.filterMoments.stop();
     this.oauth2Flows.closeAll();
     this.stopWatchingSettings();
     this.stopWatchingWake();
@@ -236,28 +233,14 @@ export class WrenCore {
       sent: (entry) => markOriginal(this, this.store.outbox.sentFollowUpOf(entry.id)),
       keepsSentCopy: (accountId) => this.sentCopySetting.keeps(accountId),
       serverFilesSentMail: (accountId) => this.sentCopySetting.set(accountId, false),
-      inSentFolder: (entry) => this.onSentCopy(entry),
+      inSentFolder: (entry) => this.filterMoments.sentCopyFiled(entry),
     });
   }
 
-  /**
-   * A Sent copy filed: the filters that run after sending wait for it in the store. A POP3 account's local copy is
-   * there already; an IMAP account's comes with a sync of its Sent folder: at once in the app (which shows the Sent
-   * folder as it is now, as Thunderbird does), at the CLI's next sync.
-   */
-  private onSentCopy(entry: OutboxRecord): void {
-    this.filters.afterSending.noteSent(entry.accountId, entry.messageId);
-    if (this.store.accounts.get(entry.accountId)?.protocol === 'pop3') this.runAfterSending(entry.accountId);
-    else if (this.options.syncIntervalMs) this.sync.syncSoon(entry.accountId);
-  }
-
-  /** Runs the after-sending filters on the Sent copies stored by now; a failure is logged (the queue keeps nothing it took). */
-  private runAfterSending(accountId: number): void {
-    const running = this.filters.afterSending.runOnStoredCopies(accountId).catch((error: unknown) => {
-      console.error('[wren] after-sending filters failed:', error);
-    });
-    this.screening.add(running);
-    void running.finally(() => this.screening.delete(running));
+  /** Work that close waits for a little: new mail being screened, after-sending filters. */
+  private track(work: Promise<unknown>): void {
+    this.screening.add(work);
+    void work.finally(() => this.screening.delete(work));
   }
 
   private announceOutbox(entry: OutboxEntryView, removed: boolean): void {
@@ -284,8 +267,7 @@ export class WrenCore {
         .then((left) => this.filters.screen(event).then((filtered) => filtered && left && alsoIn(filtered, left)))
         .then((left) => left && this.junk.screen(left))
         .then((left) => left && this.events.emit('mail.new', left));
-      this.screening.add(screening);
-      void screening.finally(() => this.screening.delete(screening));
+      this.track(screening);
     };
     // A checkpoint copies the WAL into the database and fsyncs both, and SQLite runs it in the commit that
     // finds the WAL over its threshold: after a sync, that was often the next click's flag change, held up
