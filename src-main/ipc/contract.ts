@@ -24,10 +24,10 @@ import { messageRequests } from './requests/message-requests';
 /** The settings' shapes travel with the contract (the renderer imports nothing else from the core). */
 export {
   accountSettings, ARCHIVE_GRANULARITIES, REPLY_POSITIONS, BODY_DOWNLOAD_MODES, DEFAULT_ACCOUNT_SETTINGS, DEFAULT_APP_SETTINGS, MAX_PANE_WIDTH, MAX_UNDO_SEND_SECONDS, MAX_PERIODIC_FILTER_MINUTES, MIN_PANE_WIDTH,
-  REMOTE_CONTENT_POLICIES, RETURN_RECEIPT_POLICIES, JUNK_FILTER_MODES, SettingsPatch, THEMES, MARK_READ_MODES, MAX_MARK_READ_DELAY_SECONDS,
+  REMOTE_CONTENT_POLICIES, RETURN_RECEIPT_POLICIES, RECEIPT_CASES, RECEIPT_CASE_POLICIES, JUNK_FILTER_MODES, SettingsPatch, THEMES, MARK_READ_MODES, MAX_MARK_READ_DELAY_SECONDS,
   BODY_VIEWS,
 } from '../settings/settings-schema';
-export type { AccountSettings, AppSettings, ArchiveGranularity, ReplyPosition, BodyDownload, BodyView, JunkFilterMode, RemoteContentPolicy, ReturnReceiptPolicy, Settings, SettingsPatchInput, SettingsView, Theme, MarkReadMode } from '../settings/settings-schema';
+export type { AccountSettings, AppSettings, ArchiveGranularity, ReplyPosition, BodyDownload, BodyView, JunkFilterMode, RemoteContentPolicy, ReturnReceiptPolicy, ReceiptCase, ReceiptCasePolicy, Settings, SettingsPatchInput, SettingsView, Theme, MarkReadMode } from '../settings/settings-schema';
 
 import type { OutboxEntryView } from './compose-shapes';
 

@@ -291,6 +291,11 @@ export interface ReceiptRequest {
   to: string;
   /** Not the address the message came from (its Return-Path, else From): the user is told before choosing. */
   elsewhere: boolean;
+  /**
+   * What the settings say for this message's case (see RECEIPT_CASES): ask (the bar), always (the pane sends it when
+   * the message is shown), never (the pane turns it down unasked). A receipt that would go elsewhere is always asked.
+   */
+  policy: 'ask' | 'always' | 'never';
 }
 
 /** The mailing list a message came through (RFC 2369), as far as the user can act on it. */

@@ -23,7 +23,7 @@ function isReceipt(headers: RawHeader[]): boolean {
  * one the message came from (Return-Path, else From), which RFC 8098 says the user must be told of.
  * With several addresses only the first is answered.
  */
-export function readReceiptRequest(raw: Buffer): ReceiptRequest | null {
+export function readReceiptRequest(raw: Buffer): Omit<ReceiptRequest, 'policy'> | null {
   const headers = splitHeaderBlock(raw);
   const to = addressesIn(firstHeader(headers, 'disposition-notification-to'))[0];
   if (!to || isReceipt(headers)) return null;
@@ -36,7 +36,7 @@ export async function loadReceiptRequest(
   store: Store,
   record: MessageRecord,
   withImap: <T>(work: (client: ImapClient) => Promise<T>) => Promise<T>,
-): Promise<ReceiptRequest | null> {
+): Promise<Omit<ReceiptRequest, 'policy'> | null> {
   const raw = await messageHeaderFields(store, record, withImap);
   return raw ? readReceiptRequest(raw) : null;
 }

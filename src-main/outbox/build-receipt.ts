@@ -13,6 +13,8 @@ export interface ReceiptInput {
   date: Date;
   /** The words a person reads in it (the report itself is for programs). */
   language: ComposeLanguage;
+  /** Sent as the user's settings say, without asking ("automatic-action/MDN-sent-automatically"); else the user chose it. */
+  automatic?: boolean;
 }
 
 const WORDS = {
@@ -38,7 +40,7 @@ export function receiptSubject(originalSubject: string, language: ComposeLanguag
 /**
  * A return receipt (RFC 8098 MDN), sent because the user chose to: a multipart/report whose first part
  * says it in words and whose second, message/disposition-notification, says it for the sender's
- * program ("manual-action/MDN-sent-manually; displayed"). It names the original by its Message-ID and
+ * program ("manual-action/MDN-sent-manually; displayed", or automatic-action when the settings sent it). It names the original by its Message-ID and
  * threads with it. Built with nodemailer's MIME tree: MailComposer has no multipart/report.
  */
 export function buildReceipt(input: ReceiptInput): BuiltMessage {
@@ -56,7 +58,7 @@ export function buildReceipt(input: ReceiptInput): BuiltMessage {
   });
   if (original.messageId) root.setHeader({ 'In-Reply-To': original.messageId, References: original.messageId });
   root.createChild('text/plain; charset=utf-8').setContent(words.text(from.address));
-  root.createChild('message/disposition-notification').setHeader('Content-Transfer-Encoding', '7bit').setContent(report(from.address, original.messageId));
+  root.createChild('message/disposition-notification').setHeader('Content-Transfer-Encoding', '7bit').setContent(report(from.address, original.messageId, input.automatic ?? false));
   return {
     messageId,
     envelope: { from: from.address, to: [to] },
@@ -66,9 +68,9 @@ export function buildReceipt(input: ReceiptInput): BuiltMessage {
 }
 
 /** The report's fields (RFC 8098 section 3.2), CRLF-ended; an original without a Message-ID is named by none. */
-function report(recipient: string, originalMessageId: string | null): string {
+function report(recipient: string, originalMessageId: string | null, automatic: boolean): string {
   const fields = ['Reporting-UA: Wren', `Final-Recipient: rfc822;${recipient}`];
   if (originalMessageId) fields.push(`Original-Message-ID: ${originalMessageId}`);
-  fields.push('Disposition: manual-action/MDN-sent-manually; displayed');
+  fields.push(`Disposition: ${automatic ? 'automatic-action/MDN-sent-automatically' : 'manual-action/MDN-sent-manually'}; displayed`);
   return `${fields.join('\r\n')}\r\n`;
 }

@@ -14,8 +14,15 @@ export const THEMES = ['system', 'light', 'dark'] as const;
 export const REMOTE_CONTENT_POLICIES = ['blocked', 'ask', 'allowList'] as const;
 /** Thunderbird's View ▸ Message Body As: the HTML (sanitized, framed), or plain text (the text part, else the HTML made text). */
 export const BODY_VIEWS = ['html', 'plain'] as const;
-/** ask: the reading pane offers Send Receipt or Ignore for a message asking one; never: it asks nothing. */
+/** ask: return receipts are allowed, each case as `receiptCases` says (Thunderbird's "Allow return receipts for some messages"); never: none is sent, nothing asked. */
 export const RETURN_RECEIPT_POLICIES = ['ask', 'never'] as const;
+/**
+ * Thunderbird's three cases of a receipt request, checked in this order: the user is not in the message's To or Cc;
+ * the sender is outside the user's domain; any other message.
+ */
+export const RECEIPT_CASES = ['notInToCc', 'outsideDomain', 'otherCases'] as const;
+/** What a case gets: the reading pane's Send / Ignore bar; a receipt sent when the message is shown; or none, unasked. */
+export const RECEIPT_CASE_POLICIES = ['ask', 'always', 'never'] as const;
 /** The junk filter on new mail: mark it junk; mark it and move it to the Junk folder; or leave it alone. */
 export const JUNK_FILTER_MODES = ['mark', 'move', 'off'] as const;
 export const MARK_READ_MODES = ['opened', 'delay', 'never'] as const;
@@ -57,6 +64,10 @@ export const APP_FIELDS = {
   bodyAs: z.enum(BODY_VIEWS).default('html'),
   /** Return receipts (RFC 8098) asked by senders: never sent without the user's answer; 'never' does not ask. */
   returnReceipts: z.enum(RETURN_RECEIPT_POLICIES).default('ask'),
+  receiptCases: z
+    .object({ notInToCc: z.enum(RECEIPT_CASE_POLICIES), outsideDomain: z.enum(RECEIPT_CASE_POLICIES), otherCases: z.enum(RECEIPT_CASE_POLICIES) })
+    .strict()
+    .default({ notInToCc: 'ask', outsideDomain: 'ask', otherCases: 'ask' }),
   /** How often the message filters that run periodically run over their account's Inbox (Thunderbird's 10 minutes). */
   periodicFilterMinutes: z.number().int().min(1).max(MAX_PERIODIC_FILTER_MINUTES).default(10),
   /** The adaptive junk filter on new mail in an Inbox, once trained (Thunderbird's default: mark, not move). */
@@ -122,6 +133,8 @@ export type Theme = AppSettings['theme'];
 export type RemoteContentPolicy = AppSettings['remoteContent'];
 export type BodyView = AppSettings['bodyAs'];
 export type ReturnReceiptPolicy = AppSettings['returnReceipts'];
+export type ReceiptCase = keyof AppSettings['receiptCases'];
+export type ReceiptCasePolicy = AppSettings['receiptCases'][ReceiptCase];
 export type JunkFilterMode = AppSettings['junkFilter'];
 export type MarkReadMode = AppSettings['markRead']['mode'];
 export type ArchiveGranularity = AccountSettings['archiveGranularity'];

@@ -97,6 +97,30 @@ describe('web mode: a sender asks for a return receipt', () => {
     await web.page.getByTestId('reading-pane').getByText('Did you see this?').waitFor();
     expect(await bar().count()).toBe(0);
   });
+
+  it('"Allow return receipts for some messages": a case set to "Always send" sends one as the message opens, and says so', async () => {
+    await web.page.getByTestId('open-settings').click();
+    await web.page.getByTestId('settings-receipts').selectOption('ask');
+    const cases = web.page.getByTestId('settings-receipt-cases');
+    await cases.getByTestId('settings-receipt-otherCases').selectOption('always');
+    await cases.scrollIntoViewIfNeeded();
+    await screenshot(web.page, 'return-receipt-cases-en');
+    await web.page.getByTestId('language').selectOption('zh');
+    await cases.getByText('其他所有情况').waitFor();
+    await screenshot(web.page, 'return-receipt-cases-zh');
+    await web.page.getByTestId('language').selectOption('en');
+    await web.page.getByTestId('settings').locator('.dialog__close').click();
+
+    // From alice@example.test to bob@example.test: Bob is in To, the sender in his domain, so "all other cases".
+    await web.lab.seed(web.lab.users[1]!.email, 'INBOX', [asking(5, 'Weekly numbers', 'alice@example.test')]);
+    await web.page.getByTestId('sync-now').click();
+    await open('Weekly numbers');
+    await web.page.getByText('A return receipt went to alice@example.test, as your settings say for this kind of message.').waitFor();
+    expect(await bar().count()).toBe(0);
+    const alice = web.lab.users[0]!.email;
+    await expect.poll(() => inboxSubjects(web.lab, alice), { timeout: 20_000 }).toContain('Return Receipt (displayed) - Weekly numbers');
+    expect(await headerOf(web.lab, alice, 'Return Receipt (displayed) - Weekly numbers', 'Content-Type')).toMatch(/^multipart\/report/);
+  });
 });
 
 describe('web mode: Redirect (Thunderbird\'s Message ▸ Redirect)', () => {

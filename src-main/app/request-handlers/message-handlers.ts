@@ -27,7 +27,7 @@ const SOURCE_VIEW_LIMIT = 4 * 1024 * 1024;
 export function messageHandlers(core: WrenCore, options: HandlerOptions): Pick<Handlers, keyof typeof messageRequests> {
   // WREN_TEST_DNS: the tests' DNS server for the senders' DKIM keys, as for set-up's lookups (discovery-options.ts).
   const mailingLists = new MailingLists(core.store, core.reader, process.env.WREN_TEST_DNS ?? null);
-  const receipts = new ReturnReceipts(core.store, core.reader, core.outbox, core.operations);
+  const receipts = new ReturnReceipts(core.store, core.reader, core.outbox, core.operations, (receiptCase) => core.settings.settings.app.receiptCases[receiptCase]);
   const invitations = new Invitations(core.store, core.reader, core.outbox, core.operations);
   const savedSearches = new SavedSearches(core.store);
   return {
@@ -75,7 +75,7 @@ export function messageHandlers(core: WrenCore, options: HandlerOptions): Pick<H
     'messages.invitation': ({ messageId }) => invitations.of(messageId),
     'messages.answerInvitation': ({ messageId, answer, language }) => invitations.answer(messageId, answer, language),
     'messages.receiptRequest': ({ messageId }) => receipts.request(messageId),
-    'messages.answerReceipt': ({ messageId, send, language }) => receipts.answer(messageId, send, language),
+    'messages.answerReceipt': ({ messageId, send, language, automatic }) => receipts.answer(messageId, send, language, automatic),
     'messages.setFlags': ({ messageId, seen, flagged }) => {
       core.operations.setFlags(core.reader.requireMessage(messageId).id, { seen, flagged });
       return { updated: true };

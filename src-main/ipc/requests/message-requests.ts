@@ -133,10 +133,11 @@ export const messageRequests = {
   'messages.receiptRequest': request<ReceiptRequest | null>()(byMessage),
   /**
    * The user's answer: `send` queues the receipt (words in `language`) to leave at once; either answer marks the
-   * message $MDNSent. BadRequest when there is no request to answer.
+   * message $MDNSent. `automatic`: the settings' answer for the request's case (its `policy`), given unasked.
+   * BadRequest when there is no request to answer, or `automatic` where the settings do not answer it.
    */
   'messages.answerReceipt': request<{ outboxId: number | null }>()(
-    z.object({ messageId: id, send: z.boolean(), language: z.enum(['en', 'zh']).default('en') }).strict(),
+    z.object({ messageId: id, send: z.boolean(), language: z.enum(['en', 'zh']).default('en'), automatic: z.boolean().default(false) }).strict(),
   ),
   'messages.setFlags': request<{ updated: true }>()(
     z.object({ messageId: id, seen: z.boolean().optional(), flagged: z.boolean().optional() }).strict(),

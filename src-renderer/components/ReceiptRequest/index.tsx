@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ReceiptRequest } from '../../../src-main/ipc/contract';
 import { useClient } from '../../client/client-context';
 import { toErrorShape } from '../../client/wren-client';
@@ -9,21 +9,39 @@ import './receipt-request.css';
 
 /**
  * Thunderbird's return receipt bar: the sender asked to be told when this message is read (RFC 8098).
- * Never answered by itself: Send Receipt or Ignore Request, once; where the receipt would go elsewhere
- * than the message came from, the bar says so first. The setting "Never send" keeps it from asking.
+ * Send Receipt or Ignore Request, once; where the receipt would go elsewhere than the message came from,
+ * the bar says so first. The setting "Never send" keeps it from asking; "Allow … for some messages" may
+ * answer a case by itself as the message is shown (the core says which: the request's `policy`).
  */
 export function ReceiptRequestBar({ messageId }: { messageId: number }) {
   const client = useClient();
+  const { language } = useI18n();
+  const toasts = useToasts();
   const { settings, loaded } = useSettings();
   // Not before the settings are known: with "never", the message is not even looked at for a request.
   const policy = loaded ? settings.app.returnReceipts : null;
   const [request, setRequest] = useState<ReceiptRequest | null>(null);
+  // Read when the answer goes, not a reason to ask again: a request is answered once.
+  const latest = useRef({ language, toasts });
+  latest.current = { language, toasts };
 
   useEffect(() => {
     if (policy !== 'ask') return;
     let current = true;
+    const answerUnasked = (found: ReceiptRequest) => {
+      const send = found.policy === 'always';
+      const { language: words, toasts: shown } = latest.current;
+      client.request('messages.answerReceipt', { messageId, send, language: words, automatic: true }).then(
+        () => send && shown.show({ tone: 'info', lines: [{ key: 'receipt.sentBySettings', values: { address: found.to } }] }),
+        (error: unknown) => shown.show({ tone: 'error', lines: [{ error: toErrorShape(error) }] }),
+      );
+    };
     // Unreadable now (offline, no copy here): nothing is asked, as for a message that asks nothing.
-    client.request('messages.receiptRequest', { messageId }).then((found) => current && setRequest(found), () => undefined);
+    client.request('messages.receiptRequest', { messageId }).then((found) => {
+      if (!current) return;
+      if (found && found.policy !== 'ask') answerUnasked(found);
+      else setRequest(found);
+    }, () => undefined);
     return () => {
       current = false;
     };

@@ -1,6 +1,6 @@
 import type { AccountView } from '../../../src-main/ipc/contract';
 import {
-  BODY_VIEWS, MAX_UNDO_SEND_SECONDS, REMOTE_CONTENT_POLICIES, RETURN_RECEIPT_POLICIES, THEMES, type BodyView, type RemoteContentPolicy, type ReturnReceiptPolicy, type Theme,
+  BODY_VIEWS, MAX_UNDO_SEND_SECONDS, REMOTE_CONTENT_POLICIES, THEMES, type BodyView, type RemoteContentPolicy, type Theme,
 } from '../../../src-main/ipc/contract';
 import { useClient } from '../../client/client-context';
 import { useI18n } from '../../i18n/i18n-context';
@@ -10,6 +10,7 @@ import { Dialog } from '../Dialog';
 import { ErrorNotice } from '../ErrorNotice';
 import { SelectField } from '../Field';
 import { MarkReadSetting } from './mark-read-setting';
+import { ReceiptSettings } from './receipt-settings';
 import { JunkSettings } from './junk-settings';
 import { AccountSettings } from './account-settings';
 import { CheckSetting, NumberSetting } from './number-setting';
@@ -30,7 +31,6 @@ export function SettingsScreen({ accounts, onClose }: { accounts: AccountView[];
     ask: t('settings.remoteAsk'),
     allowList: t('settings.remoteAllowList'),
   };
-  const receiptLabels: Record<ReturnReceiptPolicy, string> = { ask: t('settings.receiptsAsk'), never: t('settings.receiptsNever') };
   const bodyLabels: Record<BodyView, string> = { html: t('settings.bodyAsHtml'), plain: t('settings.bodyAsPlain') };
   const chooseLanguage = (choice: LanguageChoice) => {
     if (choice !== 'system') setLanguage(choice);
@@ -95,13 +95,7 @@ export function SettingsScreen({ accounts, onClose }: { accounts: AccountView[];
             onChange={(remoteContent) => void update({ app: { remoteContent } })}
             testId="settings-remote"
           />
-          <SelectField<ReturnReceiptPolicy>
-            label={t('settings.returnReceipts')}
-            value={app.returnReceipts}
-            options={RETURN_RECEIPT_POLICIES.map((value) => ({ value, label: receiptLabels[value] }))}
-            onChange={(returnReceipts) => void update({ app: { returnReceipts } })}
-            testId="settings-receipts"
-          />
+          <ReceiptSettings />
           <p className="settings__label">{t('settings.allowedSenders')}</p>
           {app.remoteContentSenders.length === 0 ? (
             <p className="settings__hint">{t('settings.noAllowedSenders')}</p>

@@ -5,10 +5,10 @@ import { coreFor, onServerById } from '../outbox/outbox-lab';
 import type { TestCore } from '../imap/lab-core';
 
 /** A message from Alice to Bob asking for a return receipt (RFC 8098) at `receiptTo`. */
-function askingMessage(n: number, options: { receiptTo: string; subject: string; extra?: string[] }): string {
+function askingMessage(n: number, options: { receiptTo: string; subject: string; to?: string; extra?: string[] }): string {
   return [
     'From: Alice <alice@example.test>',
-    'To: Bob <bob@example.test>',
+    `To: ${options.to ?? 'Bob <bob@example.test>'}`,
     `Subject: ${options.subject}`,
     `Date: Mon, 30 Nov 2026 09:0${n}:00 +0000`,
     `Message-ID: <receipt-${n}@example.test>`,
@@ -44,6 +44,8 @@ describe('return receipts (RFC 8098) asked of Bob', () => {
       askingMessage(3, { receiptTo: 'tracker@elsewhere.test', subject: 'Tracked' }),
       askingMessage(4, { receiptTo: 'alice@example.test', subject: 'A receipt itself', extra: ['Content-Type: multipart/report; report-type=disposition-notification; boundary="b"'] }),
       askingMessage(6, { receiptTo: 'alice@example.test', subject: 'Never opened' }),
+      askingMessage(7, { receiptTo: 'alice@example.test', subject: 'Sent by the settings' }),
+      askingMessage(8, { receiptTo: 'alice@example.test', subject: 'To the team', to: 'Team <team@example.test>' }),
     ]);
     await lab.seed(bob(), 'Junk', [askingMessage(5, { receiptTo: 'alice@example.test', subject: 'Spam asking' })]);
     ({ wren, accountId } = await coreFor(lab, 1));
@@ -54,9 +56,37 @@ describe('return receipts (RFC 8098) asked of Bob', () => {
   });
 
   it('reads the request from the server (the body is not here yet) and says when it would go elsewhere than the sender', async () => {
-    expect(await wren.call('messages.receiptRequest', { messageId: idOf('INBOX', '季度报告') })).toEqual({ to: alice(), elsewhere: false });
-    expect(await wren.call('messages.receiptRequest', { messageId: idOf('INBOX', 'Tracked') })).toEqual({ to: 'tracker@elsewhere.test', elsewhere: true });
+    expect(await wren.call('messages.receiptRequest', { messageId: idOf('INBOX', '季度报告') })).toEqual({ to: alice(), elsewhere: false, policy: 'ask' });
+    expect(await wren.call('messages.receiptRequest', { messageId: idOf('INBOX', 'Tracked') })).toEqual({ to: 'tracker@elsewhere.test', elsewhere: true, policy: 'ask' });
   });
+
+  it('the settings\' cases (Thunderbird\'s): always sends one unasked, automatic-action; never turns one down; elsewhere is still asked', async () => {
+    await wren.call('settings.update', { app: { receiptCases: { notInToCc: 'never', outsideDomain: 'ask', otherCases: 'always' } } });
+    try {
+      const always = idOf('INBOX', 'Sent by the settings');
+      expect(await wren.call('messages.receiptRequest', { messageId: always })).toEqual({ to: alice(), elsewhere: false, policy: 'always' });
+      // The receipt would go elsewhere than the sender: asked whatever the case says (RFC 8098 2.1).
+      expect(await wren.call('messages.receiptRequest', { messageId: idOf('INBOX', 'Tracked') })).toMatchObject({ policy: 'ask' });
+      const team = idOf('INBOX', 'To the team');
+      expect(await wren.call('messages.receiptRequest', { messageId: team })).toMatchObject({ policy: 'never' });
+      // Unasked only where the settings answer so.
+      await expect(wren.call('messages.answerReceipt', { messageId: team, send: true, language: 'en', automatic: true })).rejects.toMatchObject({ code: 'BadRequest' });
+      expect(await wren.call('messages.answerReceipt', { messageId: team, send: false, language: 'en', automatic: true })).toEqual({ outboxId: null });
+      const { outboxId } = await wren.call('messages.answerReceipt', { messageId: always, send: true, language: 'en', automatic: true });
+      const [sent] = await wren.call('outbox.wait', { outboxIds: [outboxId!] });
+      let delivered: Awaited<ReturnType<typeof onServerById>> = [];
+      for (let tries = 0; delivered.length === 0 && tries < 50; tries += 1) {
+        delivered = await onServerById(lab, alice(), 'INBOX', sent!.messageId);
+        if (delivered.length === 0) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(delivered[0]!.source.toString('utf8')).toContain('Disposition: automatic-action/MDN-sent-automatically; displayed\r\n');
+      await wren.call('sync.run', { accountId });
+      const flags = Object.fromEntries((await onServer(lab, bob(), 'INBOX')).map((m) => [m.subject, m.flags]));
+      expect([flags['Sent by the settings'], flags['To the team']].map((f) => f!.includes('$MDNSent'))).toEqual([true, true]);
+    } finally {
+      await wren.call('settings.update', { app: { receiptCases: { notInToCc: 'ask', outsideDomain: 'ask', otherCases: 'ask' } } });
+    }
+  }, 60_000);
 
   it('asks nothing for a receipt itself, nor in Junk', async () => {
     expect(await wren.call('messages.receiptRequest', { messageId: idOf('INBOX', 'A receipt itself') })).toBeNull();
@@ -118,7 +148,7 @@ describe('return receipts (RFC 8098) asked of Bob', () => {
       const inbox = aliceSide.wren.core.store.folders.list(aliceSide.accountId).find((f) => f.path === 'INBOX')!;
       const received = aliceSide.wren.core.store.messages.page(inbox.id, 0, 50).items.find((m) => m.subject === 'Did it arrive?')!;
       // Delivered through the lab's SMTP server: its Return-Path is Bob's own address.
-      expect(await aliceSide.wren.call('messages.receiptRequest', { messageId: received.id })).toEqual({ to: bob(), elsewhere: false });
+      expect(await aliceSide.wren.call('messages.receiptRequest', { messageId: received.id })).toEqual({ to: bob(), elsewhere: false, policy: 'ask' });
     } finally {
       await aliceSide.wren.dispose();
     }
@@ -128,6 +158,6 @@ describe('return receipts (RFC 8098) asked of Bob', () => {
   it('offline, a message whose headers are not here cannot be asked about: null, not an error; one opened before still can', async () => {
     await lab.stop();
     expect(await wren.call('messages.receiptRequest', { messageId: idOf('INBOX', 'Never opened') })).toBeNull();
-    expect(await wren.call('messages.receiptRequest', { messageId: idOf('INBOX', 'Tracked') })).toEqual({ to: 'tracker@elsewhere.test', elsewhere: true });
+    expect(await wren.call('messages.receiptRequest', { messageId: idOf('INBOX', 'Tracked') })).toEqual({ to: 'tracker@elsewhere.test', elsewhere: true, policy: 'ask' });
   }, 60_000);
 });

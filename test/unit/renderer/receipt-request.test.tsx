@@ -22,7 +22,7 @@ function render(request: ReceiptRequest | null, app: Partial<AppSettings> = {}, 
 
 describe('the return receipt bar', () => {
   it('asks; Send Receipt answers in the window\'s language, says the receipt is in the Outbox, and the bar goes', async () => {
-    const client = render({ to: 'alice@example.test', elsewhere: false }, {}, 'zh');
+    const client = render({ to: 'alice@example.test', elsewhere: false, policy: 'ask' }, {}, 'zh');
     expect((await screen.findByTestId('receipt-request')).textContent).toBe('此邮件的发件人要求在您阅读此邮件时通知他。发送回执忽略请求');
     fireEvent.click(screen.getByTestId('receipt-send'));
     await waitFor(() => expect(screen.queryByTestId('receipt-request')).toBeNull());
@@ -31,7 +31,7 @@ describe('the return receipt bar', () => {
   });
 
   it('Ignore Request answers no, and says nothing more', async () => {
-    const client = render({ to: 'alice@example.test', elsewhere: false });
+    const client = render({ to: 'alice@example.test', elsewhere: false, policy: 'ask' });
     fireEvent.click(await screen.findByTestId('receipt-ignore'));
     await waitFor(() => expect(screen.queryByTestId('receipt-request')).toBeNull());
     expect(client.callsOf('messages.answerReceipt')).toEqual([{ messageId: 7, send: false, language: 'en' }]);
@@ -39,12 +39,12 @@ describe('the return receipt bar', () => {
   });
 
   it('says where the receipt would go when that is not where the message came from', async () => {
-    render({ to: 'track@elsewhere.test', elsewhere: true });
+    render({ to: 'track@elsewhere.test', elsewhere: true, policy: 'ask' });
     expect((await screen.findByTestId('receipt-request')).textContent).toContain('The receipt would go to track@elsewhere.test, not to the address the message came from.');
   });
 
   it('asks nothing with the setting "never", nor for a message without a request', async () => {
-    const never = render({ to: 'alice@example.test', elsewhere: false }, { returnReceipts: 'never' });
+    const never = render({ to: 'alice@example.test', elsewhere: false, policy: 'ask' }, { returnReceipts: 'never' });
     await waitFor(() => expect(never.callsOf('settings.get')).toHaveLength(1));
     expect(never.callsOf('messages.receiptRequest')).toEqual([]);
     expect(screen.queryByTestId('receipt-request')).toBeNull();
@@ -52,5 +52,17 @@ describe('the return receipt bar', () => {
     const none = render(null);
     await waitFor(() => expect(none.callsOf('messages.receiptRequest')).toHaveLength(1));
     expect(screen.queryByTestId('receipt-request')).toBeNull();
+  });
+
+  it('answers by itself where the settings say so for the message\'s case: always sends (and says so), never turns it down unasked', async () => {
+    const always = render({ to: 'alice@example.test', elsewhere: false, policy: 'always' }, {}, 'zh');
+    expect(await screen.findByText('已按您对此类邮件的设置向 alice@example.test 发送回执。')).toBeTruthy();
+    expect(always.callsOf('messages.answerReceipt')).toEqual([{ messageId: 7, send: true, language: 'zh', automatic: true }]);
+    expect(screen.queryByTestId('receipt-request')).toBeNull();
+    cleanup();
+    const never = render({ to: 'alice@example.test', elsewhere: false, policy: 'never' });
+    await waitFor(() => expect(never.callsOf('messages.answerReceipt')).toEqual([{ messageId: 7, send: false, language: 'en', automatic: true }]));
+    expect(screen.queryByTestId('receipt-request')).toBeNull();
+    expect(screen.queryByText(/return receipt went/)).toBeNull();
   });
 });
