@@ -501,6 +501,7 @@ const strings = {
   'shortcut.previousUnread': 'Previous unread message',
   'shortcut.pageDown': 'Scroll the message down; at its end, the next unread message',
   'shortcut.pageUp': 'Scroll the message up',
+  'shortcuts.nextUnreadFolder': 'No unread message below in this list. Press n or the space bar again for {folder} ({count} unread).',
   'shortcuts.noUnreadBelow': 'No unread message below in this list.',
   'shortcuts.noUnreadAbove': 'No unread message above in this list.',
   'shortcut.extendNext': 'Extend the selection down',

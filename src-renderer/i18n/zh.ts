@@ -497,6 +497,7 @@ export const zh: Dictionary = {
     'shortcut.previousUnread': '上一封未读邮件',
     'shortcut.pageDown': '向下滚动邮件；到末尾时转到下一封未读邮件',
     'shortcut.pageUp': '向上滚动邮件',
+    'shortcuts.nextUnreadFolder': '此列表下方没有未读邮件。再按 n 或空格键转到 {folder}（{count} 封未读）。',
     'shortcuts.noUnreadBelow': '此列表下方没有未读邮件。',
     'shortcuts.noUnreadAbove': '此列表上方没有未读邮件。',
     'shortcut.extendNext': '向下扩展选择',

@@ -1,3 +1,5 @@
+import { nextUnreadFolder } from './next-unread-folder';
+import { useFolderAdvance } from './use-folder-advance';
 import { useRef, useState } from 'react';
 import type { AccountView, FolderView, ViewMessageSummary } from '../../../src-main/ipc/contract';
 import { useViewCounts } from '../UnifiedViews/use-view-counts';
@@ -75,9 +77,10 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
   const [addressBookOpen, setAddressBookOpen] = useState(false);
   // Ctrl+F (Find in This Message): counted, so the open message's find bar opens, or takes the focus again.
   const [findAsked, setFindAsked] = useState(0);
+  const advance = useFolderAdvance(folder, pages, selection, selectFolder);
   const { commands, writing, editIfDraft, runShortcut: runMailShortcut } = useMailCommands({
     folder, pages, selection, actions, overlays, compose, focusSearch, openAddressBook: () => setAddressBookOpen(true),
-    openFind: () => setFindAsked((asked) => asked + 1),
+    openFind: () => setFindAsked((asked) => asked + 1), advance, nextFolder: () => nextUnreadFolder(folder, accounts, foldersByAccount),
   });
   const outbox = useOutbox();
   const [outboxOpen, setOutboxOpen] = useState(false);

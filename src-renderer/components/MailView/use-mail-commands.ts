@@ -11,6 +11,7 @@ import { toErrorShape } from '../../client/wren-client';
 import type { MailOverlays } from './use-mail-overlays';
 import type { MessageActions } from './use-message-actions';
 import type { MessageSelection } from './use-message-selection';
+import type { FolderAdvance } from './use-folder-advance';
 import { planDelete } from './delete-plan';
 import { printOpenMessage } from '../ReadingPane/print-message';
 import { tagOfNumber } from '../TagChips';
@@ -27,10 +28,13 @@ interface CommandSources {
   openAddressBook(): void;
   /** Opens (or focuses) the reading pane's Find in This Message. */
   openFind(): void;
+  /** Past the last unread message of the list: the next folder with unread mail, offered, then gone to. */
+  advance: FolderAdvance;
+  nextFolder(): FolderView | null;
 }
 
 /** The commands on the selection (toolbar, menu) and what each shortcut does. */
-export function useMailCommands({ folder, pages, selection, actions, overlays, compose, focusSearch, openAddressBook, openFind }: CommandSources) {
+export function useMailCommands({ folder, pages, selection, actions, overlays, compose, focusSearch, openAddressBook, openFind, advance, nextFolder }: CommandSources) {
   const toasts = useToasts();
   const client = useClient();
   // A message not cached is downloaded first: offline, that fails, and says so.
@@ -79,9 +83,13 @@ export function useMailCommands({ folder, pages, selection, actions, overlays, c
     pages.setAllThreadsCollapsed(collapsed);
     return true;
   };
-  // None further: said, as Thunderbird does (it then offers the next folder; here the folder pane is one key away).
+  // None further: said, as Thunderbird does; going down, it offers the next folder with unread mail, which the same
+  // key again opens (a search or a unified view has no next folder).
   const unreadOrSay = async (delta: 1 | -1) => {
-    if (!(await selection.stepToUnread(delta))) toasts.show({ tone: 'info', lines: [{ key: delta === 1 ? 'shortcuts.noUnreadBelow' : 'shortcuts.noUnreadAbove' }] });
+    if (delta === 1 && advance.accept()) return;
+    if (await selection.stepToUnread(delta)) return;
+    if (delta === 1) advance.offer(folder && !gathersFolders(folder) ? nextFolder() : null);
+    else toasts.show({ tone: 'info', lines: [{ key: 'shortcuts.noUnreadAbove' }] });
   };
   const onSelection = (run: () => void) => () => {
     if (selection.count === 0) return false;
