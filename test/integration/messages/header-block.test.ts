@@ -48,7 +48,7 @@ describe('the header block of an opened message', () => {
     const online = await ask();
     expect(online).toEqual([
       { unsubscribe: { web: null, mailto: { to: ['leave@lists.example.org'], cc: [], subject: '', body: '' }, oneClick: false }, post: 'weekly@lists.example.org' },
-      { to: 'news@lists.example.org', elsewhere: false },
+      { to: 'news@lists.example.org', elsewhere: false, policy: 'ask' },
       { priority: 'high' },
     ]);
     expect(wren.core.store.bodies.headerBlock(messageId)?.toString()).toContain('Subject: Urgent notice');
