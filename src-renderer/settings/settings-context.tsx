@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ErrorShape } from '../../src-main/errors/error-codes';
 import { accountSettings, DEFAULT_APP_SETTINGS, type Settings, type SettingsPatchInput } from '../../src-main/ipc/contract';
 import { useClient } from '../client/client-context';
@@ -51,34 +51,45 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
   const [problems, setProblems] = useState<string[]>([]);
   const [error, setError] = useState<ErrorShape | null>(null);
   const [loaded, setLoaded] = useState(false);
+  // Changes sent and not answered yet. The core applies them in order, so an answer or an event can be of an older
+  // state than what is shown (fold, then unfold at once: the fold's answer arrives after the unfold was shown); the
+  // changes still on their way are laid over it, so what the user did last is what stays shown.
+  const pending = useRef<SettingsPatchInput[]>([]);
+  const withPending = useCallback((saved: Settings) => pending.current.reduce(merged, saved), []);
   const load = useCallback(() => {
     client.request('settings.get', {}).then(
       (view) => {
-        setSettings(view.settings);
+        setSettings(withPending(view.settings));
         setProblems(view.problems);
         setLoaded(true);
         carryOverMarkRead(client).then((carried) => carried && setSettings(carried), () => undefined);
       },
       () => setLoaded(true), // An older core, or none yet: the defaults stand.
     );
-  }, [client]);
+  }, [client, withPending]);
   useEffect(load, [load]);
   useOnReconnect(load);
-  useClientEvent('settings.changed', (event) => setSettings(event.settings));
+  useClientEvent('settings.changed', (event) => setSettings(withPending(event.settings)));
   const update = useCallback(
     async (patch: SettingsPatchInput) => {
       // Shown at once; the core's answer (or its event) confirms it, a refusal puts the saved settings back.
+      pending.current = [...pending.current, patch];
       setSettings((current) => merged(current, patch));
+      const settle = () => {
+        pending.current = pending.current.filter((each) => each !== patch);
+      };
       try {
         const view = await client.request('settings.update', patch);
-        setSettings(view.settings);
+        settle();
+        setSettings(withPending(view.settings));
         setError(null);
       } catch (failure) {
+        settle();
         setError(toErrorShape(failure));
         load();
       }
     },
-    [client, load],
+    [client, load, withPending],
   );
   const value = useMemo(() => ({ settings, problems, error, loaded, update }), [settings, problems, error, loaded, update]);
   return <SettingsContext.Provider value={value}>{children}</SettingsContext.Provider>;
