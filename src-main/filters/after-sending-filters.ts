@@ -1,5 +1,6 @@
 import type { FilterRunResult } from '../ipc/filter-shapes';
 import type { Store } from '../store/store';
+import { runsAt } from './filter-runner';
 
 /** How long a sent message waits for its Sent copy to be stored before its filters give it up (the copy deleted first, say). */
 export const SENT_COPY_WAIT_MS = 7 * 24 * 60 * 60_000;
@@ -19,7 +20,7 @@ export class AfterSendingFilters {
 
   /** The message's Sent copy was filed: noted only when some filter of the account runs after sending. */
   noteSent(accountId: number, messageId: string, now = Date.now()): void {
-    if (!this.store.filters.list(accountId).some((filter) => filter.enabled && filter.runOn.afterSending)) return;
+    if (!this.store.filters.list(accountId).some((filter) => runsAt(filter, 'afterSending'))) return;
     this.store.write(() => this.store.filterSentQueue.add(accountId, messageId, now));
   }
 

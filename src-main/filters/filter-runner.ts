@@ -77,7 +77,7 @@ export class FilterRunner {
    * messages. By hand, every enabled filter runs, whenever it runs by itself.
    */
   async run(accountId: number, messageIds: readonly number[], moment: FilterMoment, only?: MessageFilter): Promise<FilterRunResult> {
-    const filters = only ? [only] : this.store.filters.list(accountId).filter((filter) => filter.enabled && (moment === 'byHand' || filter.runOn[moment]));
+    const filters = only ? [only] : this.store.filters.list(accountId).filter((filter) => runsAt(filter, moment));
     const result: FilterRunResult = {
       matched: 0, moved: 0, copied: 0, redirected: 0, redirectsFailed: 0, forwarded: 0, forwardsFailed: 0, replied: 0, repliesFailed: 0, missingFolders: [], unreadable: 0,
     };
@@ -147,8 +147,7 @@ export class FilterRunner {
    */
   private async sendOnce(message: FilteredRow, kind: FilterSendingKind, target: string, send: (sendOn: SendOn) => Promise<'sent' | 'skipped'>): Promise<SendResult> {
     const { accountId, messageId } = message;
-    const sentBefore = (id: string) => accountId !== null && this.store.filterSendings.has(accountId, id, kind, target);
-    if (messageId !== null && sentBefore(messageId)) return { outcome: 'sentBefore' };
+    if (messageId !== null && accountId !== null && this.store.filterSendings.has(accountId, messageId, kind, target)) return { outcome: 'sentBefore' };
     try {
       if (!this.sendOn) throw new Error('no way to send mail here');
       const outcome = await send(this.sendOn);
@@ -206,6 +205,11 @@ export class FilterRunner {
       return { ...filter, actions: { ...filter.actions, moveTo: usable(moveTo) ? moveTo : null, copyTo: usable(copyTo) ? copyTo : null } };
     });
   }
+}
+
+/** Whether the filter runs at that moment: switched on, and (but by hand) set to run then. */
+export function runsAt(filter: MessageFilter, moment: FilterMoment): boolean {
+  return filter.enabled && (moment === 'byHand' || filter.runOn[moment]);
 }
 
 /** Where a filter of `accountId` may move mail: its own account's folders, or the local folders (no account). */

@@ -116,18 +116,23 @@ export class MessageFilters {
 
   /** The filters that run periodically (Thunderbird's "Periodically"), over every message of the account's Inbox. */
   runPeriodically(inboxId: number): Promise<FilterRunResult> {
-    const folder = this.store.folders.get(inboxId);
-    if (!folder || folder.accountId === null) throw new WrenError('NotFound', `There is no folder ${inboxId} of an account.`, { folderId: inboxId });
-    return this.runner.run(folder.accountId, this.store.messages.idsIn(inboxId), 'periodically');
+    const accountId = this.accountOf(inboxId);
+    return this.runner.run(accountId, this.store.messages.idsIn(inboxId), 'periodically');
   }
 
   /** Runs one filter, or every enabled filter of the folder's account, over every message of the folder. */
   run(folderId: number, filterId?: number): Promise<FilterRunResult> {
+    const accountId = this.accountOf(folderId);
+    const only = filterId === undefined ? undefined : this.store.filters.get(filterId);
+    if (filterId !== undefined && only?.accountId !== accountId) throw notFound(filterId);
+    return this.runner.run(accountId, this.store.messages.idsIn(folderId), 'byHand', only);
+  }
+
+  /** The account of a folder filters may run over: one of an account's, not a local folder. */
+  private accountOf(folderId: number): number {
     const folder = this.store.folders.get(folderId);
     if (!folder || folder.accountId === null) throw new WrenError('NotFound', `There is no folder ${folderId} of an account.`, { folderId });
-    const only = filterId === undefined ? undefined : this.store.filters.get(filterId);
-    if (filterId !== undefined && only?.accountId !== folder.accountId) throw notFound(filterId);
-    return this.runner.run(folder.accountId, this.store.messages.idsIn(folderId), 'byHand', only);
+    return folder.accountId;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Store } from '../store/store';
+import { runsAt } from './filter-runner';
 
 /** How often the clock looks whether an account's periodic filters are due (the period itself is minutes). */
 export const PERIODIC_TICK_MS = 60_000;
@@ -52,7 +53,7 @@ export class PeriodicFilters {
 
   private async runIfDue(accountId: number): Promise<boolean> {
     const now = this.now();
-    if (!this.store.filters.list(accountId).some((filter) => filter.enabled && filter.runOn.periodically)) {
+    if (!this.store.filters.list(accountId).some((filter) => runsAt(filter, 'periodically'))) {
       this.lastRun.delete(accountId);
       return false;
     }

@@ -65,8 +65,8 @@ export function FilterLog({ accountId, readAfter }: { accountId: number; /** Cha
   const [entries, setEntries] = useState<FilterLogEntry[] | null>(null);
   const [error, setError] = useState<ErrorShape | null>(null);
   // Bumped by "Clear the log", and by the server refusing an operation (the core writes that into the log first), to read it again.
-  const [cleared, setCleared] = useState(0);
-  useClientEvent('operation.failed', (failure) => failure.accountId === accountId && setCleared((n) => n + 1));
+  const [readAgain, setReadAgain] = useState(0);
+  useClientEvent('operation.failed', (failure) => failure.accountId === accountId && setReadAgain((n) => n + 1));
   useEffect(() => {
     let current = true;
     client.request('filters.log', { accountId, limit: SHOWN }).then(
@@ -76,8 +76,8 @@ export function FilterLog({ accountId, readAfter }: { accountId: number; /** Cha
     return () => {
       current = false;
     };
-  }, [client, accountId, readAfter, cleared]);
-  const clear = () => client.request('filters.clearLog', { accountId }).then(() => setCleared((n) => n + 1), (failure: unknown) => setError(toErrorShape(failure)));
+  }, [client, accountId, readAfter, readAgain]);
+  const clear = () => client.request('filters.clearLog', { accountId }).then(() => setReadAgain((n) => n + 1), (failure: unknown) => setError(toErrorShape(failure)));
   return (
     <section className="filter-log" aria-label={t('msgFilter.log')} data-testid="filter-log">
       {error && <ErrorNotice error={error} />}
