@@ -7,7 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { ImapFlow } from 'imapflow';
 
-/** The same items wren's header sync asks for (HEADER_QUERY in src-main/imap/fetch-headers.ts): keep the two in step, or the ratio compares different work. */
+/**
+ * The same items wren's header sync asks for (headerItems in src-main/imap/run-fetch.ts, HEADER_FIELDS in fetch-headers.ts):
+ * keep the two in step, or the ratio compares different work. The floor reads them through imapflow's public fetch();
+ * wren runs the same command through imapflow's command runner and reads the answers itself (src-main/imap/fetch-answer.ts).
+ */
 const QUERIES = {
   headers: (headerFields) => ({ uid: true, flags: true, size: true, internalDate: true, bodyStructure: true, headers: headerFields }),
   bodies: () => ({ uid: true, source: true }),

@@ -101,7 +101,7 @@ async function warmUp(lab: Lab, user: string): Promise<void> {
   try {
     const lock = await client.getMailboxLock('INBOX', { readOnly: true });
     try {
-      // wren's HEADER_QUERY (src-main/imap/fetch-headers.ts), as in bench/imapflow-fetch.mjs.
+      // the items of wren's header sync (src-main/imap/run-fetch.ts), as in bench/imapflow-fetch.mjs.
       const query = { uid: true, flags: true, size: true, internalDate: true, bodyStructure: true, headers: HEADER_FIELDS };
       for await (const message of client.fetch('1:*', query)) void message;
     } finally {

@@ -1,5 +1,8 @@
 import type { FetchMessageObject } from 'imapflow';
 
+/** imapflow's fetch() as it yields, or the rows of a FETCH already run (run-fetch.ts). */
+type FetchRows = AsyncIterable<FetchMessageObject> | Iterable<FetchMessageObject>;
+
 /**
  * Collects the answers to a UID FETCH, keyed by UID.
  *
@@ -12,7 +15,7 @@ import type { FetchMessageObject } from 'imapflow';
  * and the rows of one UID are merged in arrival order, since a server may
  * split an answer and a later row holds the newer flags.
  */
-export function answersByUid(rows: AsyncIterable<FetchMessageObject>, requested: readonly number[]): Promise<Map<number, FetchMessageObject>> {
+export function answersByUid(rows: FetchRows, requested: readonly number[]): Promise<Map<number, FetchMessageObject>> {
   const wanted = new Set(requested);
   return mergedAnswers(rows, (row) => wanted.has(row.uid));
 }
@@ -21,11 +24,11 @@ export function answersByUid(rows: AsyncIterable<FetchMessageObject>, requested:
  * The same for a FETCH by sequence numbers `from`..`to` (a first sync, when no UID is known yet): only
  * rows of that range that carry a UID are answers (the query must ask for UID).
  */
-export function answersInRange(rows: AsyncIterable<FetchMessageObject>, from: number, to: number): Promise<Map<number, FetchMessageObject>> {
+export function answersInRange(rows: FetchRows, from: number, to: number): Promise<Map<number, FetchMessageObject>> {
   return mergedAnswers(rows, (row) => row.seq >= from && row.seq <= to);
 }
 
-async function mergedAnswers(rows: AsyncIterable<FetchMessageObject>, isAnswer: (row: FetchMessageObject) => boolean): Promise<Map<number, FetchMessageObject>> {
+async function mergedAnswers(rows: FetchRows, isAnswer: (row: FetchMessageObject) => boolean): Promise<Map<number, FetchMessageObject>> {
   const answers = new Map<number, FetchMessageObject>();
   for await (const row of rows) {
     if (typeof row.uid !== 'number' || !isAnswer(row)) continue;
