@@ -23,14 +23,41 @@ interface CommandRunner {
 export async function runHeaderFetch(client: ImapClient, range: string, fields: readonly string[], options: { uid: boolean }): Promise<FetchedMessage[]> {
   const runner = client as unknown as Partial<CommandRunner>;
   if (typeof runner.exec !== 'function') throw new Error('imapflow no longer has the command runner run-fetch.ts relies on');
-  if (!client.mailbox) throw Object.assign(new Error('No folder is selected for FETCH'), { code: client.usable ? 'NoMailboxSelected' : 'NoConnection' });
-  const rows: FetchedMessage[] = [];
-  const items = [{ type: 'SEQUENCE', value: range }, headerItems(client, fields)];
-  const done = await runner.exec.call(client, options.uid ? 'UID FETCH' : 'FETCH', items, {
-    untagged: { FETCH: (answer) => void rows.push(readFetchAnswer(answer)) },
-  });
-  done.next();
-  return rows;
+  for (let attempt = 0; ; attempt++) {
+    if (!client.mailbox) throw Object.assign(new Error('No folder is selected for FETCH'), { code: client.usable ? 'NoMailboxSelected' : 'NoConnection' });
+    const rows: FetchedMessage[] = [];
+    const items = [{ type: 'SEQUENCE', value: range }, headerItems(client, fields)];
+    try {
+      const done = await runner.exec.call(client, options.uid ? 'UID FETCH' : 'FETCH', items, {
+        untagged: { FETCH: (answer) => void rows.push(readFetchAnswer(answer)) },
+      });
+      done.next();
+      return rows;
+    } catch (error) {
+      const wait = throttleRetryWait(error, attempt);
+      if (wait === null) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
+
+/** As imapflow's fetch() retries a throttled FETCH (Microsoft 365's "Request is throttled"): three more times. */
+const THROTTLE_RETRIES = 3;
+const THROTTLE_BACKOFF_MS = 1000;
+const THROTTLE_WAIT_CAP_MS = 30_000;
+
+/**
+ * How long to wait before asking again, or null to give up (and let the sync report ServerThrottled):
+ * the server's suggested wait or a doubling back-off, whichever is longer, less what imapflow already
+ * waited before it rejected the command.
+ */
+export function throttleRetryWait(error: unknown, attempt: number): number | null {
+  const e = (error ?? {}) as { code?: unknown; throttleReset?: unknown; throttleWaited?: unknown };
+  if (e.code !== 'ETHROTTLE' || attempt >= THROTTLE_RETRIES) return null;
+  const backoff = Math.min(THROTTLE_BACKOFF_MS * 2 ** attempt, THROTTLE_WAIT_CAP_MS);
+  const suggested = Math.min(typeof e.throttleReset === 'number' ? e.throttleReset : 0, THROTTLE_WAIT_CAP_MS);
+  const waited = typeof e.throttleWaited === 'number' ? e.throttleWaited : 0;
+  return Math.max(0, Math.max(suggested, backoff) - waited);
 }
 
 /** The items imapflow's fetch() would ask for with Wren's header query, MODSEQ included when CONDSTORE is on for this folder. */

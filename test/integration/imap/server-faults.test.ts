@@ -152,6 +152,16 @@ describe('server faults: each has its own code, the journal keeps what is not ap
     off();
   });
 
+  it('a header FETCH throttled by Microsoft 365 ("Request is throttled") is asked again after the wait: the new mail arrives, the sync ends well', async () => {
+    await lab.seed(carol().email, 'Open', [simpleMessage(90, { subject: 'After the throttle', to: carol().email })]);
+    imap.script({ when: fetching(/HEADER\.FIELDS/), action: { reply: ['{tag} BAD Request is throttled. Suggested Backoff Time: 50 milliseconds'] } });
+    const seen = imap.seen.length;
+    await wren.core.sync.run(accountId, false);
+    expect(imap.seen.slice(seen).filter((line) => /FETCH .*HEADER\.FIELDS/.test(line))).toHaveLength(2);
+    expect(rows('Open').map((m) => m.subject)).toContain('After the throttle 90');
+    expect(wren.core.status.get(accountId).state).toBe('idle');
+  });
+
   /**
    * A server that breaks IMAP is its own fault, not the network's: a core that retries on a timer (as the app
    * does) keeps the account in error with no retry, where a line cut under it is offline and retried.
