@@ -1,4 +1,5 @@
 import type { ImapAttributeNode, ImapResponse } from 'imapflow';
+import { MAX_COLLECTED_RESPONSES } from 'imapflow/lib/tools.js';
 import { readFetchAnswer } from './fetch-answer';
 import type { FetchedMessage, ImapClient } from './imap-client';
 
@@ -28,10 +29,18 @@ export async function runHeaderFetch(client: ImapClient, range: string, fields: 
     const rows: FetchedMessage[] = [];
     const items = [{ type: 'SEQUENCE', value: range }, headerItems(client, fields)];
     try {
+      let overflow = false;
       const done = await runner.exec.call(client, options.uid ? 'UID FETCH' : 'FETCH', items, {
-        untagged: { FETCH: (answer) => void rows.push(readFetchAnswer(answer)) },
+        untagged: {
+          FETCH: (answer) => {
+            if (rows.length < MAX_COLLECTED_RESPONSES) rows.push(readFetchAnswer(answer));
+            else overflow = true;
+          },
+        },
       });
       done.next();
+      // imapflow's own bound on the rows of one FETCH: the server's to send, this process's memory to hold them
+      if (overflow) throw Object.assign(new Error(`FETCH returned more than ${MAX_COLLECTED_RESPONSES} messages`), { code: 'TooManyResponses' });
       return rows;
     } catch (error) {
       const wait = throttleRetryWait(error, attempt);
