@@ -1,5 +1,5 @@
 import type { ImapAttribute, ImapAttributeList, ImapAttributeNode, ImapResponse } from 'imapflow';
-import { parseBodystructure } from 'imapflow/lib/tools.js';
+import { imapflowTools } from '../system/first-use-packages';
 import type { FetchedMessage } from './imap-client';
 
 /**
@@ -46,7 +46,7 @@ function readItem(row: FetchedMessage, name: ImapAttributeNode, value: ImapAttri
       break;
     case 'BODYSTRUCTURE':
       // BODYSTRUCTURE NIL (a server with nothing to say) leaves it unset, as imapflow does.
-      if (Array.isArray(value)) row.bodyStructure = parseBodystructure(value);
+      if (Array.isArray(value)) row.bodyStructure = imapflowTools().parseBodystructure(value);
       break;
     case 'BODY':
       if (isHeaderSection(name.section)) row.headers = bytesOf(value);

@@ -1,6 +1,6 @@
 import type { ImapAttributeNode, ImapResponse } from 'imapflow';
-import { MAX_COLLECTED_RESPONSES } from 'imapflow/lib/tools.js';
 import { readFetchAnswer } from './fetch-answer';
+import { imapflowTools } from '../system/first-use-packages';
 import type { FetchedMessage, ImapClient } from './imap-client';
 
 /**
@@ -29,6 +29,7 @@ export async function runHeaderFetch(client: ImapClient, range: string, fields: 
     const rows: FetchedMessage[] = [];
     const items = [{ type: 'SEQUENCE', value: range }, headerItems(client, fields)];
     try {
+      const { MAX_COLLECTED_RESPONSES } = imapflowTools();
       let overflow = false;
       const done = await runner.exec.call(client, options.uid ? 'UID FETCH' : 'FETCH', items, {
         untagged: {

@@ -1,6 +1,7 @@
 import type EncodingJapanese from 'encoding-japanese';
 import type ICAL from 'ical.js';
 import type * as HtmlToText from 'html-to-text';
+import type * as ImapflowTools from 'imapflow/lib/tools.js';
 import type * as Htmlparser2 from 'htmlparser2';
 import type * as Libmime from 'libmime';
 import type * as DkimVerify from 'mailauth/lib/dkim/verify';
@@ -31,4 +32,7 @@ export const icalJs = /* @__PURE__ */ onFirstUse(() => {
   const loaded = require('ical.js') as typeof ICAL & { default?: typeof ICAL };
   return loaded.default ?? loaded;
 });
+// imapflow's own helpers (parseBodystructure, its limits), which the header sync's FETCH reader uses; imapflow itself is
+// imported where a connection opens (imap/imap-connection.ts).
+export const imapflowTools = /* @__PURE__ */ onFirstUse(() => require('imapflow/lib/tools.js') as typeof ImapflowTools);
 export const dkimVerify = /* @__PURE__ */ onFirstUse(() => (require('mailauth/lib/dkim/verify') as typeof DkimVerify).dkimVerify);
