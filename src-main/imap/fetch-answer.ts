@@ -14,7 +14,11 @@ import type { FetchedMessage } from './imap-client';
  * a fixed set of items, so they are told apart by their name atom. Anything
  * else a server sends along (EMAILID, X-GM-LABELS, an unsolicited item) is
  * left out, as Wren does not use it; values are checked as imapflow does,
- * so a malformed one is dropped rather than stored.
+ * so a malformed one is dropped rather than stored. Unlike imapflow's reader it
+ * leaves the selected mailbox's uidNext and highestModseq estimates as SELECT
+ * gave them: Wren takes a folder's state from there (with-folder.ts), and a
+ * lower estimate costs at most a re-check of known messages, never a change
+ * skipped.
  */
 export function readFetchAnswer(untagged: ImapResponse): FetchedMessage {
   const row: FetchedMessage = { seq: uintOf(untagged.command) ?? 0 } as FetchedMessage;
