@@ -1,3 +1,4 @@
+import { WorkOffline } from './work-offline';
 import { MessageSearch } from '../search/message-search';
 import { WorkerSearchQueries, defaultSearchWorkerPath } from '../search/worker-search-queries';
 import { join } from 'node:path';
@@ -112,6 +113,7 @@ export class WrenCore {
   /** Browser sign-ins (OAuth2) in progress. */
   readonly oauth2Flows = new OAuth2Flows();
   readonly sessions: ImapSessions;
+  readonly workOffline: WorkOffline;
   readonly sync: SyncService;
   readonly operations: OperationsService;
   readonly filters: MessageFilters;
@@ -141,6 +143,7 @@ export class WrenCore {
   private constructor(readonly options: CoreOptions, readonly dataDir: string) {
     this.store = new Store(dataDir);
     this.settings = new SettingsService(dataDir, this.events);
+    this.workOffline = new WorkOffline(() => this.settings.settings);
     this.store.feed.onChanges((changes) => this.events.emit('store.changed', { changes }));
     this.status = new AccountStatusBoard(this.events);
     const vault = new PasswordVault(this.store.secrets, options.secrets);
@@ -179,6 +182,9 @@ export class WrenCore {
     const outboxChanges = (listener: (outboxId: number) => void) => this.events.on('outbox.changed', ({ entry }) => listener(entry.id));
     this.outbox = new OutboxService(this.store, this.staging, this.outboxEngine, this.outboxRunner, (entry, removed) => this.announceOutbox(entry, removed), outboxChanges);
     this.sendWhatWaitsWhenBack();
+    this.events.on('settings.changed', ({ settings, previous }) => this.workOffline.apply(settings, previous, {
+      sync: this.sync, sessions: this.sessions, sendWhatWaits: () => this.sendWhatWaitsNow(),
+    }));
     this.watcher = this.watchAccounts();
     // The CLI (`wren settings set`) may change the file under a running app.
     this.stopWatchingSettings = this.watcher ? watchSettingsFile(this.settings) : () => undefined;
@@ -224,6 +230,7 @@ export class WrenCore {
       intervalFor: (accountId) => this.settings.forAccount(accountId).checkIntervalMinutes * 60_000,
       bodiesFor: (accountId) => bodiesToKeep(this.settings.forAccount(accountId).bodyDownload, Date.now()),
       describeFault: (accountId, fault) => this.describeFault(accountId, fault),
+      workingOffline: () => this.workOffline.fault(),
     });
   }
 
@@ -245,6 +252,11 @@ export class WrenCore {
 
   private announceOutbox(entry: OutboxEntryView, removed: boolean): void {
     this.events.emit('outbox.changed', { entry: view(entry), removed });
+  }
+
+  /** Back online by the user's hand: what waits in the outboxes goes now, held back by a backoff or not (the app's syncs flush the drafts). */
+  private sendWhatWaitsNow(): void {
+    if (this.options.outbox ?? true) void this.outboxRunner.flush().catch(() => undefined);
   }
 
   /** Drafts saved and messages queued while an account was offline go once it is reachable again (and queued mail now). */
@@ -340,6 +352,7 @@ export class WrenCore {
 
   /** The password, or an OAuth2 token (refreshed first when near its expiry). */
   private async loginFor(accountId: number): Promise<ImapLogin> {
+    this.workOffline.check();
     const account = this.accounts.require(accountId);
     return {
       server: account.incoming,

@@ -29,7 +29,7 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 const USAGE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['BadRequest', 'UnknownMethod', 'FolderNameInvalid']);
 const LOGIN_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['AuthFailed', 'Unauthorized', 'OAuth2Failed', 'OAuth2Rejected', 'OAuth2WrongAccount']);
 /** Besides the network's faults and a server asking for patience: another Wren holding the database, an SMTP 4xx. */
-const LATER_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['Offline', 'DatabaseBusy', 'SmtpDeferred']);
+const LATER_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['Offline', 'WorkingOffline', 'DatabaseBusy', 'SmtpDeferred']);
 
 /** The exit code for a command that failed with `code`. */
 export function exitCodeFor(code: ErrorCode): ExitCode {

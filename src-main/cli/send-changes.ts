@@ -1,5 +1,5 @@
 import type { Events } from '../ipc/contract';
-import { WrenError, isUnreachable } from '../errors/wren-error';
+import { WrenError, isOfflineFault } from '../errors/wren-error';
 import type { CliContext } from './cli-context';
 import { EXIT, exitCodeFor } from './exit-codes';
 
@@ -25,7 +25,11 @@ export async function sendChanges(context: CliContext, accountId: number | null,
   const failure = outcome.failures[0]?.error;
   if (!failure) return refused.length ? EXIT.failed : EXIT.ok;
   const fault = new WrenError(failure.code, failure.message, failure.details);
-  if (isUnreachable(fault) || fault.code === 'Offline') {
+  if (fault.code === 'WorkingOffline') {
+    context.note(`${done} here; Wren is working offline (app.workOffline), so the change is queued and goes out once it is back online.`);
+    return EXIT.ok;
+  }
+  if (isOfflineFault(fault)) {
     context.note(`${done} here; the server cannot be reached (${fault.code}), so the change is queued and goes out with the next sync.`);
     return EXIT.ok;
   }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { AccountService } from '../accounts/account-service';
-import { WrenError, isUnreachable } from '../errors/wren-error';
+import { WrenError, isOfflineFault } from '../errors/wren-error';
 import type { ComposedMessage } from '../ipc/compose-shapes';
 import { appendMessage } from '../imap/append-message';
 import { findByMessageId } from '../imap/find-by-message-id';
@@ -96,7 +96,7 @@ export class DraftsService {
   /** Appends the drafts written while the account was unreachable (called when it is back). */
   flush(accountId: number): Promise<void> {
     return this.serial(accountId, () => this.flushNow(accountId)).catch((error: unknown) => {
-      if (!isUnreachable(error)) throw error;
+      if (!isOfflineFault(error)) throw error;
     });
   }
 
@@ -121,7 +121,7 @@ export class DraftsService {
       return { draftMessageId: rowId, stored: 'local' };
     }
     const uploaded = await this.flushNow(account.id).then(() => true, (error: unknown) => {
-      if (isUnreachable(error)) return false;
+      if (isOfflineFault(error)) return false;
       // Refused (no right to store there, a full quota): the save failed, so this version goes too, or
       // each later save would leave one more behind to be appended once the server takes drafts again.
       if (this.store.messages.get(rowId)?.uid === null) this.forgetUnsent(folder, rowId);

@@ -7,6 +7,9 @@ export interface MenuActions {
   command(command: AppCommand): void;
   checkMail(): void;
   about(): void;
+  /** Work Offline as the menu is built (a check mark; the menu is built again when it changes). */
+  workOffline: boolean;
+  toggleWorkOffline(): void;
 }
 
 /**
@@ -36,6 +39,7 @@ export function menuTemplate(language: MenuLanguage, actions: MenuActions, platf
     submenu: [
       { label: w.newMessage, accelerator: 'CmdOrCtrl+N', click: send('compose') },
       { label: w.checkMail, accelerator: 'F5', click: actions.checkMail },
+      { label: w.workOffline, type: 'checkbox', checked: actions.workOffline, click: actions.toggleWorkOffline },
       ...(mac ? [] : [{ type: 'separator' } as const, { label: w.settings, accelerator: 'CmdOrCtrl+,', click: send('settings') }]),
       { type: 'separator' },
       { label: w.saveAs, accelerator: 'CmdOrCtrl+S', click: send('saveAs') },

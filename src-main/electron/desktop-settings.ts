@@ -5,16 +5,17 @@ import { menuLanguage, type MenuLanguage } from './menu-words';
 export interface DesktopShell {
   setThemeSource(theme: AppSettings['theme']): void;
   setLoginItem(openAtLogin: boolean, openAsHidden: boolean): void;
-  setMenuLanguage(language: MenuLanguage): void;
+  /** Builds the native menu in this language; its check marks (Work Offline) read the settings as they are now. */
+  setMenu(language: MenuLanguage): void;
   systemLocale(): string;
 }
 
-type DesktopFields = Pick<AppSettings, 'theme' | 'startAtLogin' | 'closeToTray' | 'language'>;
+type DesktopFields = Pick<AppSettings, 'theme' | 'startAtLogin' | 'closeToTray' | 'language' | 'workOffline'>;
 
 /**
  * Applies the app settings that live in the shell, at start (previous null)
  * and on every change: theme (native dialogs, menus, the `prefers-color-scheme`
- * the page sees), start at login, and the menu's language.
+ * the page sees), start at login, and the menu (its language, and Work Offline's check mark).
  */
 export function applyDesktopSettings(shell: DesktopShell, next: DesktopFields, previous: DesktopFields | null): void {
   if (!previous || previous.theme !== next.theme) shell.setThemeSource(next.theme);
@@ -22,7 +23,7 @@ export function applyDesktopSettings(shell: DesktopShell, next: DesktopFields, p
     // With close to tray, a start at login stays in the tray instead of opening a window.
     shell.setLoginItem(next.startAtLogin, next.startAtLogin && next.closeToTray);
   }
-  if (!previous || previous.language !== next.language) shell.setMenuLanguage(menuLanguage(next.language, shell.systemLocale()));
+  if (!previous || previous.language !== next.language || previous.workOffline !== next.workOffline) shell.setMenu(menuLanguage(next.language, shell.systemLocale()));
 }
 
 export interface ClosableWindow {

@@ -140,9 +140,11 @@ class DesktopApp {
         nativeTheme.themeSource = theme;
       },
       setLoginItem: (openAtLogin, openAsHidden) => app.setLoginItemSettings({ openAtLogin, args: openAsHidden ? [HIDDEN_FLAG] : [] }),
-      setMenuLanguage: (language) => {
+      setMenu: (language) => {
         const send = (command: AppCommand) => this.core.events.emit('app.command', { command });
-        const actions = { command: send, checkMail: () => this.checkMail(), about: () => app.showAboutPanel() };
+        const workOffline = this.core.settings.settings.app.workOffline;
+        const toggleWorkOffline = () => void this.core.settings.update({ app: { workOffline: !workOffline } });
+        const actions = { command: send, checkMail: () => this.checkMail(), about: () => app.showAboutPanel(), workOffline, toggleWorkOffline };
         Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(language, actions, process.platform, !app.isPackaged)));
         this.tray?.setLanguage(language);
       },

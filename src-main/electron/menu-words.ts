@@ -5,7 +5,7 @@
  */
 export const MENU_WORDS = {
   en: {
-    file: 'File', newMessage: 'New Message', checkMail: 'Get Messages', settings: 'Settings…', print: 'Print…', saveAs: 'Save As…', closeWindow: 'Close Window', quit: 'Quit Wren',
+    file: 'File', newMessage: 'New Message', checkMail: 'Get Messages', workOffline: 'Work Offline', settings: 'Settings…', print: 'Print…', saveAs: 'Save As…', closeWindow: 'Close Window', quit: 'Quit Wren',
     edit: 'Edit', undo: 'Undo', redo: 'Redo', cut: 'Cut', copy: 'Copy', paste: 'Paste', selectAll: 'Select All',
     addToDictionary: 'Add to Dictionary', noSuggestions: 'No Suggestions', copyLink: 'Copy Link Address',
     view: 'View', zoomIn: 'Zoom In', zoomOut: 'Zoom Out', resetZoom: 'Actual Size', fullScreen: 'Toggle Full Screen', devTools: 'Developer Tools', threads: 'Threads', find: 'Find in This Message…', bodyAsPlain: 'Message Body As Plain Text / HTML',
@@ -18,7 +18,7 @@ export const MENU_WORDS = {
     window: 'Window', minimize: 'Minimize', show: 'Show Wren', unread: '{count} unread',
   },
   zh: {
-    file: '文件', newMessage: '新建邮件', checkMail: '收取邮件', settings: '设置…', print: '打印…', saveAs: '另存为…', closeWindow: '关闭窗口', quit: '退出 Wren',
+    file: '文件', newMessage: '新建邮件', checkMail: '收取邮件', workOffline: '脱机工作', settings: '设置…', print: '打印…', saveAs: '另存为…', closeWindow: '关闭窗口', quit: '退出 Wren',
     edit: '编辑', undo: '撤销', redo: '重做', cut: '剪切', copy: '复制', paste: '粘贴', selectAll: '全选',
     addToDictionary: '添加到词典', noSuggestions: '无拼写建议', copyLink: '复制链接地址',
     view: '查看', zoomIn: '放大', zoomOut: '缩小', resetZoom: '实际大小', fullScreen: '切换全屏', devTools: '开发者工具', threads: '按会话分组', find: '在此邮件中查找…', bodyAsPlain: '邮件正文以纯文本 / HTML 显示',

@@ -38,6 +38,9 @@ export const ERROR_CODES = [
   // Another command of the same connection held the folder for too long (imapflow's LockTimeout)
   'MailboxLockTimeout',
   'Offline',
+  // The user chose to work offline (app.workOffline, Thunderbird's Work Offline): nothing connects until it is turned off; what
+  // needs a server waits, as offline, but without retries on a timer
+  'WorkingOffline',
   // OAuth2 sign-in: the user cancelled it (or it timed out), the provider refused it, or the
   // server and the provider no longer accept the account's tokens (sign in again)
   'OAuth2Cancelled',

@@ -51,3 +51,11 @@ export function isUnreachable(error: unknown): boolean {
 export function isUnreachableCode(code: ErrorCode): boolean {
   return UNREACHABLE.has(code);
 }
+
+/**
+ * What needs a server cannot be done now, and is worth doing later: the network failed (isUnreachable),
+ * nothing here can reach it (Offline), or the user works offline (WorkingOffline).
+ */
+export function isOfflineFault(error: unknown): boolean {
+  return isUnreachable(error) || (error instanceof WrenError && (error.code === 'Offline' || error.code === 'WorkingOffline'));
+}

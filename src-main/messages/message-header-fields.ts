@@ -1,4 +1,4 @@
-import { isUnreachable } from '../errors/wren-error';
+import { isOfflineFault } from '../errors/wren-error';
 import { fetchHeaderBlock } from '../imap/fetch-header-block';
 import type { ImapClient } from '../imap/imap-client';
 import type { MessageRecord } from '../store/messages-repo';
@@ -47,7 +47,7 @@ async function fetchAndKeep(
   try {
     block = await withImap((client) => fetchHeaderBlock(client, record.folderPath, record.uid!));
   } catch (error) {
-    if (isUnreachable(error) || (error as { code?: string }).code === 'Offline') return null;
+    if (isOfflineFault(error)) return null;
     throw error;
   }
   // The row may have gone meanwhile (expunged, its account removed): the block is still the answer.

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { WrenError, isUnreachable } from '../errors/wren-error';
+import { WrenError, isOfflineFault, isUnreachable } from '../errors/wren-error';
 import type { MessageView } from '../ipc/contract';
 import { tagsOf } from '../ipc/contract-constants';
 import type { ImapSessions } from '../imap/imap-sessions';
@@ -69,7 +69,7 @@ export class MessageReader {
       await downloadRest(this.store, await this.loginFor(held.accountId), record.id, held);
       return null;
     } catch (error) {
-      if (isUnreachable(error) || notNow(error)) return notice;
+      if (isOfflineFault(error) || notNow(error)) return notice;
       // Deleted on the server meanwhile: the beginning is all there will be, and it still opens.
       if (error instanceof WrenError && error.code === 'NotFound' && error.details?.uidl === held.uidl) return codedWarning('PartialRestGone');
       throw error;
@@ -109,7 +109,8 @@ export class MessageReader {
       if (!this.loginFor) throw new WrenError('Offline', 'No POP3 login here to download the rest.');
       await downloadRest(this.store, await this.loginFor(held.accountId), record.id, held);
     } catch (error) {
-      if (!isUnreachable(error) && !(error instanceof WrenError && error.code === 'Offline')) throw error;
+      // Working offline says so itself: the user's choice, not a server out of reach.
+      if (!isOfflineFault(error) || (error as WrenError).code === 'WorkingOffline') throw error;
       throw new WrenError('Offline', 'Only the beginning of this message is downloaded and its POP3 server cannot be reached. It can be used once the account is back online.', { messageId: record.id, cause: (error as WrenError).code });
     }
   }

@@ -57,6 +57,8 @@ export const APP_FIELDS = {
   /** How long a sent message waits in the outbox, undoable, before it goes (the composer's). */
   undoSendSeconds: z.number().int().min(0).max(MAX_UNDO_SEND_SECONDS).default(10),
   notifications: z.boolean().default(true),
+  /** Thunderbird's Work Offline: no connection to any server until turned off; changes and outgoing mail wait, journaled and queued. */
+  workOffline: z.boolean().default(false),
   /** blocked: never load; ask: a button for every message; allowList: as ask, but senders on the list load at once. */
   remoteContent: z.enum(REMOTE_CONTENT_POLICIES).default('allowList'),
   remoteContentSenders: z.array(senderAddress).max(10_000).default([]),

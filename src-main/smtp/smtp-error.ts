@@ -44,5 +44,5 @@ export function toSmtpError(error: unknown, server: ServerSettings): WrenError {
 
 /** Worth trying again later: the network, a 4xx, a server that closed the line (421). */
 export function isTemporary(error: WrenError): boolean {
-  return ['SmtpDeferred', 'ConnectionLost', 'Timeout', 'HostNotFound', 'ConnectionRefused', 'ServerStalled', 'Offline'].includes(error.code);
+  return ['SmtpDeferred', 'ConnectionLost', 'Timeout', 'HostNotFound', 'ConnectionRefused', 'ServerStalled', 'Offline', 'WorkingOffline'].includes(error.code);
 }

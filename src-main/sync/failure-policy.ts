@@ -32,6 +32,8 @@ export interface FailureOutcome {
 export function failureOutcome(fault: WrenError, attempt: number, retries: boolean, now = Date.now()): FailureOutcome {
   const backoff = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)]!;
   const error = fault.toShape();
+  // The user's choice, not a fault: no retry until they go online again (which syncs every account).
+  if (fault.code === 'WorkingOffline') return { status: { state: 'offline', error, retryAt: null }, retryInMs: null, backsOff: false };
   if (isUnreachable(fault) || fault.code === 'Offline') {
     return { status: { state: 'offline', error, retryAt: retries ? now + backoff : null }, retryInMs: retries ? backoff : null, backsOff: true };
   }

@@ -24,6 +24,8 @@ export interface SyncServiceOptions {
   renewLogin?: (accountId: number, rejected: string) => Promise<ImapLogin | null>;
   /** Adds to a failure what the user needs to act on it (a refused certificate: the one the server shows). */
   describeFault?: (accountId: number, fault: WrenError) => Promise<WrenError>;
+  /** The user works offline (app.workOffline): a sync fails at once as WorkingOffline, without a retry. */
+  workingOffline?: () => WrenError | null;
 }
 
 /**
@@ -197,7 +199,36 @@ export class SyncService {
     await this.runner.close();
   }
 
+  /**
+   * Work Offline turned on: every account's push and connection end, no sync is scheduled, and each
+   * account says why (syncs asked for meanwhile fail at once as WorkingOffline, see runOnce).
+   */
+  goOffline(fault: WrenError): void {
+    for (const { id } of this.store.accounts.list()) {
+      this.clearTimer(id);
+      this.runner.unwatch(id);
+      this.runner.dropConnection(id);
+      this.failures.delete(id);
+      this.pushLostAt.delete(id);
+      this.status.set(id, failureOutcome(fault, 0, false).status);
+    }
+  }
+
+  /** Work Offline turned off: every account is synced now (push follows each sync, as at start), or in the CLI only no longer shown offline. */
+  goOnline(): void {
+    if (this.stopped || !this.store.db.open) return;
+    for (const { id } of this.store.accounts.list()) {
+      if (this.status.get(id).error?.code === 'WorkingOffline') this.status.set(id, { state: 'idle', error: null, retryAt: null });
+      if (this.options.intervalMs || this.watched.has(id)) this.run(id, false).catch(() => undefined);
+    }
+  }
+
   private async runOnce(accountId: number, bodies: boolean, replayOnly: boolean): Promise<SyncSummary> {
+    const offline = this.options.workingOffline?.();
+    if (offline) {
+      this.onFailure(accountId, offline);
+      throw offline;
+    }
     // A replay leaves the status and the next scheduled sync alone: it is not a sync.
     if (!replayOnly) {
       this.clearTimer(accountId);

@@ -21,6 +21,7 @@ export function statusHeadline(t: Translate, locale: string, account: string, st
 }
 
 function headlineKey({ state, error }: TroubledStatus): StringKey {
+  if (error?.code === 'WorkingOffline') return 'status.workingOffline';
   if (state === 'offline') return !error || error.code === 'Offline' ? 'status.offline' : 'status.unreachable';
   return error && LOCAL_FAULT_CODES.has(error.code) ? 'status.localFault' : 'status.error';
 }

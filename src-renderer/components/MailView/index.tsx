@@ -16,6 +16,7 @@ import { SearchBox } from '../Search';
 import { MessageToolbar } from '../MessageToolbar';
 import { ReadingPane } from '../ReadingPane';
 import { StatusBanners } from '../StatusBanners';
+import { WorkOfflineBanner } from '../WorkOffline';
 import { SyncProgress } from '../SyncProgress';
 import { ToastList } from '../Toasts';
 import { ToastProvider } from '../Toasts/toast-context';
@@ -118,6 +119,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
   return (
     <div className="mail-view" data-testid="mail-view">
       <Toolbar onOpenSettings={() => setSettingsOpen(true)} onOpenAddressBook={() => setAddressBookOpen(true)} />
+      <WorkOfflineBanner />
       <StatusBanners accounts={accounts} statuses={activity.statuses} />
       <SyncProgress accounts={accounts} progress={activity.progress} />
       <div className="mail-view__panes" style={panes.style}>

@@ -19,7 +19,7 @@ export function outboxStateWords(entry: OutboxEntryView): OutboxStateWords {
     case 'waiting':
       return entry.sendAt !== null && entry.sendAt - entry.createdAt > UNDO_DELAY_MAX_MS ? { kind: 'scheduled', sendAt: entry.sendAt } : { kind: 'plain', key: 'outbox.state.waiting' };
     case 'queued':
-      return { kind: 'plain', key: 'outbox.state.waiting' };
+      return { kind: 'plain', key: entry.error?.code === 'WorkingOffline' ? 'outbox.state.workingOffline' : 'outbox.state.waiting' };
     case 'sending':
       return { kind: 'plain', key: 'outbox.state.sending' };
     case 'failed':

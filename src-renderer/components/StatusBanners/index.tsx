@@ -19,8 +19,9 @@ interface StatusBannersProps {
 export function StatusBanners({ accounts, statuses }: StatusBannersProps) {
   const { t, locale, warningWords } = useI18n();
   const troubled = accounts.filter((account) => {
-    const state = statuses.get(account.id)?.state;
-    return state === 'offline' || state === 'error';
+    const status = statuses.get(account.id);
+    // Working offline is said once for all accounts (WorkOfflineBanner, beside these), not once each.
+    return (status?.state === 'offline' || status?.state === 'error') && status.error?.code !== 'WorkingOffline';
   });
   return (
     <>

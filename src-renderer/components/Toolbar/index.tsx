@@ -2,6 +2,7 @@ import { AddAccount } from '../AddAccount';
 import { EnableNotifications } from '../EnableNotifications';
 import { LanguageSwitch } from '../LanguageSwitch';
 import { SyncButton } from '../SyncButton';
+import { WorkOfflineToggle } from '../WorkOffline';
 import { useT } from '../../i18n/i18n-context';
 import './toolbar.css';
 
@@ -11,6 +12,7 @@ export function Toolbar({ onOpenSettings, onOpenAddressBook }: { onOpenSettings(
     <header className="toolbar">
       <span className="toolbar__brand">Wren</span>
       <SyncButton />
+      <WorkOfflineToggle />
       <AddAccount />
       <span className="toolbar__spacer" />
       <EnableNotifications />

@@ -186,6 +186,29 @@ describe('wren mail operations against the lab', () => {
     expect(await subjectsOnServer('INBOX')).not.toContain('Op 7');
   }, 180_000);
 
+  it('working offline (app.workOffline): a sync exits 75 saying so, a flag change is queued (exit 0), and both go once it is off', async () => {
+    const flagId = await idOf('INBOX', 'Op 3');
+    expect((await wren(['settings', 'set', 'app.workOffline', 'true'])).code).toBe(0);
+    try {
+      const synced = await wren(['sync', 'Bob']);
+      expect(synced.code).toBe(75);
+      expect(synced.stderr).toMatch(/working offline/i);
+      const flagged = await wren(['flag', String(flagId), '--flagged']);
+      expect(flagged.code).toBe(0);
+      expect(flagged.stderr).toMatch(/working offline .*queued/);
+      expect((await listed('INBOX')).find((m) => m.id === flagId)?.flags).toContain('\\Flagged');
+    } finally {
+      expect((await wren(['settings', 'set', 'app.workOffline', 'false'])).code).toBe(0);
+    }
+    expect((await wren(['sync', 'Bob'])).code).toBe(0);
+    const flags = await byServer(async (client) => {
+      await client.mailboxOpen('INBOX', { readOnly: true });
+      const found = (await client.fetchAll('1:*', { envelope: true, flags: true })).find((m) => m.envelope?.subject === 'Op 3');
+      return [...(found?.flags ?? [])];
+    });
+    expect(flags).toContain('\\Flagged');
+  }, 120_000);
+
   it('archives by year once the account is set so: into Archive/YEAR on the server', async () => {
     expect((await wren(['settings', 'set', 'account.Bob.archiveGranularity', 'year'])).code).toBe(0);
     const archived = await wren(['archive', String(await idOf('INBOX', 'Op 8'))]);

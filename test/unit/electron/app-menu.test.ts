@@ -4,7 +4,7 @@ import { menuTemplate } from '../../../src-main/electron/app-menu';
 import { MENU_WORDS, menuLanguage } from '../../../src-main/electron/menu-words';
 import { trayMenuTemplate, trayTooltip } from '../../../src-main/electron/tray-icon';
 
-const actions = () => ({ command: vi.fn(), checkMail: vi.fn(), about: vi.fn() });
+const actions = (workOffline = false) => ({ command: vi.fn(), checkMail: vi.fn(), about: vi.fn(), workOffline, toggleWorkOffline: vi.fn() });
 const items = (menu: MenuItemConstructorOptions) => menu.submenu as MenuItemConstructorOptions[];
 const find = (menu: MenuItemConstructorOptions[], label: string) => menu.flatMap(items).find((item) => item.label === label)!;
 
@@ -43,6 +43,15 @@ describe('the native application menu', () => {
     expect(accelerators).toEqual(expect.arrayContaining(['CmdOrCtrl+R', 'CmdOrCtrl+Shift+R', 'CmdOrCtrl+Shift+L', 'CmdOrCtrl+L', 'CmdOrCtrl+Shift+B']));
     expect(a.checkMail).toHaveBeenCalled();
     expect(menu.flatMap(items).filter((item) => item.role).map((item) => item.role)).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'quit']));
+  });
+
+  it('has Thunderbird\'s File ▸ Work Offline, checked as the setting is, which toggles it', () => {
+    const a = actions(true);
+    const item = find(menuTemplate('en', a, 'linux'), 'Work Offline');
+    expect(item).toMatchObject({ type: 'checkbox', checked: true });
+    (item.click as () => void)();
+    expect(a.toggleWorkOffline).toHaveBeenCalledTimes(1);
+    expect(find(menuTemplate('zh', actions(false), 'win32'), '脱机工作')).toMatchObject({ type: 'checkbox', checked: false });
   });
 
   it('offers developer tools only in development', () => {

@@ -49,20 +49,24 @@ describe('window size and position', () => {
 });
 
 describe('app settings in the desktop shell', () => {
-  const shell = () => ({ setThemeSource: vi.fn(), setLoginItem: vi.fn(), setMenuLanguage: vi.fn(), systemLocale: () => 'en-US' });
+  const shell = () => ({ setThemeSource: vi.fn(), setLoginItem: vi.fn(), setMenu: vi.fn(), systemLocale: () => 'en-US' });
 
   it('applies theme, start at login and menu language at start, then only what changed', () => {
     const s = shell();
     applyDesktopSettings(s, DEFAULT_APP_SETTINGS, null);
     expect(s.setThemeSource).toHaveBeenCalledWith('system');
     expect(s.setLoginItem).toHaveBeenCalledWith(false, false);
-    expect(s.setMenuLanguage).toHaveBeenCalledWith('en');
+    expect(s.setMenu).toHaveBeenCalledWith('en');
     applyDesktopSettings(s, { ...DEFAULT_APP_SETTINGS, theme: 'dark', language: 'zh' }, DEFAULT_APP_SETTINGS);
     expect(s.setThemeSource).toHaveBeenLastCalledWith('dark');
-    expect(s.setMenuLanguage).toHaveBeenLastCalledWith('zh');
+    expect(s.setMenu).toHaveBeenLastCalledWith('zh');
     expect(s.setLoginItem).toHaveBeenCalledTimes(1);
     applyDesktopSettings(s, { ...DEFAULT_APP_SETTINGS, startAtLogin: true, closeToTray: true }, DEFAULT_APP_SETTINGS);
     expect(s.setLoginItem).toHaveBeenLastCalledWith(true, true);
+    // Work Offline turned on elsewhere (the toolbar, the CLI): the menu is built again for its check mark.
+    const menus = s.setMenu.mock.calls.length;
+    applyDesktopSettings(s, { ...DEFAULT_APP_SETTINGS, workOffline: true }, DEFAULT_APP_SETTINGS);
+    expect(s.setMenu).toHaveBeenCalledTimes(menus + 1);
   });
 
   it('hides the window on close with close to tray, and closes it when quitting or without', () => {

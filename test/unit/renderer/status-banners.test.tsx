@@ -35,3 +35,11 @@ describe('status banners: warnings of a sync that went well', () => {
     expect(screen.queryByTestId(`account-warnings-${home.id}`)).toBeNull();
   });
 });
+
+describe('status banners: working offline', () => {
+  it('no banner of its own for an account offline by the user\'s choice: one banner says it for all (WorkOfflineBanner)', () => {
+    renderBanners({ accountId: home.id, state: 'offline', error: { code: 'WorkingOffline', message: 'x' }, retryAt: null });
+    expect(screen.queryByTestId(`account-status-${home.id}`)).toBeNull();
+    expect(screen.queryByTestId(`account-warnings-${home.id}`)).toBeNull();
+  });
+});

@@ -1,0 +1,88 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { connectImap } from '../lab/imap-util';
+import type { LabUser } from '../lab/lab';
+import { fillAccountForm } from './add-lab-account';
+import { screenshot } from './web-app';
+import { webSession } from './web-session';
+
+const WELCOME = [
+  'From: Bob <bob@example.test>',
+  'To: Alice <alice@example.test>',
+  'Subject: Welcome',
+  'Date: Tue, 01 Dec 2026 09:00:00 +0000',
+  'Message-ID: <welcome-offline@example.test>',
+  'Content-Type: text/plain; charset=utf-8',
+  '',
+  'Hello.',
+  '',
+].join('\r\n');
+
+describe('web mode: Work Offline (Thunderbird\'s), and back online', () => {
+  const web = webSession();
+  let alice: LabUser;
+  const toggle = () => web.page.getByTestId('work-offline');
+  const banner = () => web.page.getByTestId('work-offline-banner');
+  const outboxRow = (subject: string) => web.page.getByTestId('outbox-row').filter({ hasText: subject });
+
+  beforeAll(async () => {
+    alice = web.lab.users[0]!;
+    await web.lab.seed(alice.email, 'INBOX', [WELCOME]);
+    await web.page.goto(web.app.url);
+    await fillAccountForm(web.page, web.lab, alice, { smtp: true });
+    await web.page.getByTestId('setup-save').click();
+    await web.page.getByTestId('message-row').filter({ hasText: 'Welcome' }).waitFor();
+  });
+
+  async function inboxCount(user: LabUser, subject: string): Promise<number> {
+    const client = await connectImap(web.lab, user.email);
+    try {
+      await client.mailboxOpen('INBOX', { readOnly: true });
+      return ((await client.search({ header: { Subject: subject } }, { uid: true })) || []).length;
+    } finally {
+      await client.logout();
+    }
+  }
+
+  it('pressed: one banner says what waits, Sync now rests, and a message sent waits in the Outbox saying why; in English and Chinese', async () => {
+    await toggle().click();
+    await banner().waitFor();
+    expect(await banner().textContent()).toContain('Working offline. Nothing is downloaded or sent');
+    expect(await toggle().getAttribute('aria-pressed')).toBe('true');
+    expect(await toggle().textContent()).toBe('Go online');
+    expect(await web.page.getByTestId('sync-now').isDisabled()).toBe(true);
+    // Said once for the whole app, not once more per account.
+    await expect.poll(() => web.page.locator('[data-testid^="account-status-"]').count()).toBe(0);
+
+    await web.page.getByTestId('action-compose').click();
+    const field = web.page.getByTestId('compose-to').getByRole('combobox');
+    await field.fill(web.lab.users[1]!.email);
+    await field.press('Enter');
+    await web.page.getByTestId('compose-subject').fill('Written offline');
+    await web.page.getByTestId('compose-body').fill('It waits for the network.');
+    await web.page.getByTestId('compose-send').click();
+    await web.page.getByTestId('composer').waitFor({ state: 'detached' });
+    await web.page.getByTestId('outbox-folder').getByRole('button').click();
+    await outboxRow('Written offline').getByTestId('outbox-send-now').click(); // past the undo delay: it tries, and is held
+    await expect.poll(() => outboxRow('Written offline').getByTestId('outbox-state').textContent(), { timeout: 20_000 }).toBe('Waiting: sent when you go online');
+    await screenshot(web.page, 'work-offline-en');
+
+    await web.page.getByTestId('language').selectOption('zh');
+    await expect.poll(() => banner().textContent()).toContain('正在脱机工作');
+    expect(await toggle().textContent()).toBe('联机工作');
+    await expect.poll(() => outboxRow('Written offline').getByTestId('outbox-state').textContent()).toBe('等待中：恢复联机后发送');
+    await screenshot(web.page, 'work-offline-zh');
+    await web.page.getByTestId('language').selectOption('en');
+    expect(await inboxCount(web.lab.users[1]!, 'Written offline')).toBe(0);
+  });
+
+  it('Go online: the banner goes, the account syncs, and what waited is sent, once', async () => {
+    await web.page.getByTestId('work-offline-go-online').click();
+    await banner().waitFor({ state: 'detached' });
+    expect(await toggle().getAttribute('aria-pressed')).toBe('false');
+    expect(await toggle().textContent()).toBe('Work offline');
+    await web.page.getByTestId('outbox-empty').waitFor({ timeout: 30_000 });
+    await expect.poll(() => inboxCount(web.lab.users[1]!, 'Written offline'), { timeout: 30_000 }).toBe(1);
+    expect(await web.page.getByTestId('sync-now').isDisabled()).toBe(false);
+    await screenshot(web.page, 'work-offline-back-online-en');
+  });
+});
