@@ -204,6 +204,7 @@ export class SyncService {
    * account says why (syncs asked for meanwhile fail at once as WorkingOffline, see runOnce).
    */
   goOffline(fault: WrenError): void {
+    if (!this.store.db.open) return;
     for (const { id } of this.store.accounts.list()) {
       this.clearTimer(id);
       this.runner.unwatch(id);

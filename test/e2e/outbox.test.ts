@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { connectImap } from '../lab/imap-util';
+import { inboxCountBySubject } from '../lab/imap-util';
 import type { LabUser } from '../lab/lab';
 import { fillAccountForm } from './add-lab-account';
 import { screenshot } from './web-app';
@@ -106,16 +106,7 @@ describe('web mode: the Outbox (a scheduled message, a refused one)', () => {
     await composer().waitFor({ state: 'detached' });
   });
 
-  /** How many messages with this subject a lab user's Inbox holds (another client's view). */
-  async function inboxCount(user: LabUser, subject: string): Promise<number> {
-    const client = await connectImap(web.lab, user.email);
-    try {
-      await client.mailboxOpen('INBOX', { readOnly: true });
-      return ((await client.search({ header: { Subject: subject } }, { uid: true })) || []).length;
-    } finally {
-      await client.logout();
-    }
-  }
+  const inboxCount = (user: LabUser, subject: string) => inboxCountBySubject(web.lab, user.email, subject);
 
   it('Send now on a scheduled message: it leaves at once, the Outbox empties, and it arrives once', async () => {
     const bob = web.lab.users[1]!;

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { connectImap } from '../lab/imap-util';
+import { inboxCountBySubject } from '../lab/imap-util';
 import type { LabUser } from '../lab/lab';
 import { fillAccountForm } from './add-lab-account';
 import { screenshot } from './web-app';
@@ -33,15 +33,7 @@ describe('web mode: Work Offline (Thunderbird\'s), and back online', () => {
     await web.page.getByTestId('message-row').filter({ hasText: 'Welcome' }).waitFor();
   });
 
-  async function inboxCount(user: LabUser, subject: string): Promise<number> {
-    const client = await connectImap(web.lab, user.email);
-    try {
-      await client.mailboxOpen('INBOX', { readOnly: true });
-      return ((await client.search({ header: { Subject: subject } }, { uid: true })) || []).length;
-    } finally {
-      await client.logout();
-    }
-  }
+  const inboxCount = (user: LabUser, subject: string) => inboxCountBySubject(web.lab, user.email, subject);
 
   it('pressed: one banner says what waits, Sync now rests, and a message sent waits in the Outbox saying why; in English and Chinese', async () => {
     await toggle().click();

@@ -57,6 +57,17 @@ export async function seedMessages(
   }
 }
 
+/** How many messages with this subject a lab user's Inbox holds, as another client sees it (e2e: what arrived, and how often). */
+export async function inboxCountBySubject(lab: Lab, user: string, subject: string): Promise<number> {
+  const client = await connectImap(lab, user);
+  try {
+    await client.mailboxOpen('INBOX', { readOnly: true });
+    return ((await client.search({ header: { Subject: subject } }, { uid: true })) || []).length;
+  } finally {
+    await client.logout();
+  }
+}
+
 interface SavedMessage {
   source: Buffer;
   flags: string[];
