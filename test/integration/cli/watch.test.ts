@@ -86,6 +86,24 @@ describe('wren watch', () => {
     expect(stdout).toBe('');
   });
 
+  it('working offline (app.workOffline): waits, saying so, and prints what came once another wren turns it off', async () => {
+    const settings = (value: string) => run(process.execPath, wrenArgs(['settings', 'set', 'app.workOffline', value]), { env: env() });
+    await settings('true');
+    const child = spawn(process.execPath, wrenArgs(['watch', 'Alice']), { env: env() });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      await stderrLine(child, /offline \(WorkingOffline\)/);
+      await submitMail(lab, lab.users[1]!, lab.users[0]!, 'Arrived while offline');
+      const printed = lineFrom(child, (line) => line.includes('Arrived while offline'));
+      await settings('false'); // as the app's toolbar would: the running watch reads the settings file again
+      expect(JSON.parse(await printed)).toMatchObject({ accountId: 1, folder: 'INBOX', subject: 'Arrived while offline' });
+    } finally {
+      child.kill('SIGTERM');
+      await settings('false');
+    }
+    expect(await exited).toBe(0);
+  }, 60_000);
+
   it('prints every message that came while it was not watching, 60 of them, not only the newest 50', async () => {
     const alice = lab.users[0]!;
     await lab.seed(alice.email, 'INBOX', Array.from({ length: 60 }, (_, i) => simpleMessage(i + 1, { subject: 'Away', to: alice.email })));
