@@ -40,7 +40,7 @@ describe('web mode: Work Offline (Thunderbird\'s), and back online', () => {
     await banner().waitFor();
     expect(await banner().textContent()).toContain('Working offline. Nothing is downloaded or sent');
     expect(await toggle().getAttribute('aria-pressed')).toBe('true');
-    expect(await toggle().textContent()).toBe('Go online');
+    expect(await toggle().textContent()).toBe('Work offline'); // its name stays; aria-pressed says it is on
     expect(await web.page.getByTestId('sync-now').isDisabled()).toBe(true);
     // Said once for the whole app, not once more per account.
     await expect.poll(() => web.page.locator('[data-testid^="account-status-"]').count()).toBe(0);
@@ -60,7 +60,8 @@ describe('web mode: Work Offline (Thunderbird\'s), and back online', () => {
 
     await web.page.getByTestId('language').selectOption('zh');
     await expect.poll(() => banner().textContent()).toContain('正在脱机工作');
-    expect(await toggle().textContent()).toBe('联机工作');
+    expect(await toggle().textContent()).toBe('脱机工作');
+    expect(await web.page.getByTestId('work-offline-go-online').textContent()).toBe('联机工作');
     await expect.poll(() => outboxRow('Written offline').getByTestId('outbox-state').textContent()).toBe('等待中：恢复联机后发送');
     await screenshot(web.page, 'work-offline-zh');
     await web.page.getByTestId('language').selectOption('en');

@@ -4,6 +4,8 @@ import { useSettings } from '../../settings/settings-context';
 /**
  * Thunderbird's Work Offline, as a toggle in the toolbar: pressed, Wren connects to no server (the
  * core refuses every login) until it is pressed again, which syncs every account and sends what waits.
+ * Its name stays the same pressed or not (a screen reader says "Work offline, pressed"); the banner
+ * offers "Go online" in words.
  */
 export function WorkOfflineToggle() {
   const t = useT();
@@ -18,7 +20,7 @@ export function WorkOfflineToggle() {
       onClick={() => void update({ app: { workOffline: !offline } })}
       data-testid="work-offline"
     >
-      {t(offline ? 'workOffline.goOnline' : 'workOffline.label')}
+      {t('workOffline.label')}
     </button>
   );
 }
