@@ -2,16 +2,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MessageFilters } from '../../../src-main/filters/message-filters';
 import type { FilterInput, MailOperation } from '../../../src-main/ipc/contract';
 import type { HeaderRecord } from '../../../src-main/store/messages-repo';
-import { addAccount, addFolder, tempStore } from '../store/temp-store';
+import { addAccount, addFolder, headerRecord, tempStore } from '../store/temp-store';
 
 let dispose: () => void = () => undefined;
 afterEach(() => dispose());
 
 function header(uid: number, from: string, subject: string): HeaderRecord {
-  return {
-    uid, uidl: null, messageId: `<${uid}@t>`, inReplyTo: null, threadRoot: null, subject, from: { name: '', address: from }, to: [{ name: 'Me', address: 'me@example.test' }],
-    cc: [], date: uid, internalDate: null, size: 10, flags: [], hasAttachments: false, structure: null, modseq: null,
-  };
+  return headerRecord({ uid, messageId: `<${uid}@t>`, subject, from: { name: '', address: from }, to: [{ name: 'Me', address: 'me@example.test' }], date: uid, size: 10 });
 }
 
 /** An account with an Inbox of three messages, a Lists folder, and filters whose operations are recorded, not applied. */

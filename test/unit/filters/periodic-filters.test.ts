@@ -3,7 +3,7 @@ import { MessageFilters } from '../../../src-main/filters/message-filters';
 import { PeriodicFilters } from '../../../src-main/filters/periodic-filters';
 import type { FilterInput, ForwardAs } from '../../../src-main/ipc/contract';
 import type { HeaderRecord } from '../../../src-main/store/messages-repo';
-import { addAccount, addFolder, tempStore } from '../store/temp-store';
+import { addAccount, addFolder, headerRecord, tempStore } from '../store/temp-store';
 
 let dispose: () => void = () => undefined;
 afterEach(() => dispose());
@@ -11,10 +11,7 @@ afterEach(() => dispose());
 const MINUTE = 60_000;
 
 function header(uid: number, subject: string): HeaderRecord {
-  return {
-    uid, uidl: null, messageId: `<${uid}@t>`, inReplyTo: null, threadRoot: null, subject, from: { name: '', address: 'ann@example.test' }, to: [],
-    cc: [], date: uid, internalDate: null, size: 10, flags: [], hasAttachments: false, structure: null, modseq: null,
-  };
+  return headerRecord({ uid, messageId: `<${uid}@t>`, subject, from: { name: '', address: 'ann@example.test' }, date: uid, size: 10 });
 }
 
 /** An account with an Inbox of two messages; the Inbox runs are counted, the forwards recorded. */

@@ -3,16 +3,13 @@ import { applyOperation, emptyFolder, markFolderRead } from '../../../src-main/j
 import { undoOperation } from '../../../src-main/journal/undo-operation';
 import type { HeaderRecord } from '../../../src-main/store/messages-repo';
 import type { Store } from '../../../src-main/store/store';
-import { insertAccountRow, tempStore } from '../store/temp-store';
+import { headerRecord, insertAccountRow, tempStore } from '../store/temp-store';
 
 let dispose: () => void = () => undefined;
 afterEach(() => dispose());
 
 function header(uid: number, flags: string[] = []): HeaderRecord {
-  return {
-    uid, uidl: null, messageId: `<m${uid}@test>`, inReplyTo: null, threadRoot: null, subject: `m${uid}`, from: { name: '', address: '' }, to: [], cc: [],
-    date: uid, internalDate: null, size: 0, flags, hasAttachments: false, structure: null, modseq: null,
-  };
+  return headerRecord({ uid, messageId: `<m${uid}@test>`, subject: `m${uid}`, date: uid, flags });
 }
 
 function setup() {

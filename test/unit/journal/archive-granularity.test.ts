@@ -4,16 +4,13 @@ import { undoOperation } from '../../../src-main/journal/undo-operation';
 import type { ArchiveGranularity } from '../../../src-main/settings/settings-schema';
 import type { HeaderRecord } from '../../../src-main/store/messages-repo';
 import type { Store } from '../../../src-main/store/store';
-import { insertAccountRow, tempStore } from '../store/temp-store';
+import { headerRecord, insertAccountRow, tempStore } from '../store/temp-store';
 
 let dispose: () => void = () => undefined;
 afterEach(() => dispose());
 
 function header(uid: number, sentAt: Date): HeaderRecord {
-  return {
-    uid, uidl: null, messageId: `<m${uid}@test>`, inReplyTo: null, threadRoot: null, subject: `m${uid}`, from: { name: '', address: '' }, to: [], cc: [],
-    date: sentAt.getTime(), internalDate: null, size: 0, flags: [], hasAttachments: false, structure: null, modseq: null,
-  };
+  return headerRecord({ uid, messageId: `<m${uid}@test>`, subject: `m${uid}`, date: sentAt.getTime() });
 }
 
 /** An IMAP account with an \Archive folder; four messages sent in June 2025, November 2026 (two) and December 2026. */

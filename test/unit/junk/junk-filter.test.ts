@@ -4,7 +4,7 @@ import type { Events, MailOperation } from '../../../src-main/ipc/contract';
 import type { JunkFilterMode } from '../../../src-main/settings/settings-schema';
 import type { HeaderRecord } from '../../../src-main/store/messages-repo';
 import type { Store } from '../../../src-main/store/store';
-import { addAccount, addFolder, tempStore } from '../store/temp-store';
+import { addAccount, addFolder, headerRecord, tempStore } from '../store/temp-store';
 import { trainingGood, trainingJunk, unseenGood, unseenJunk, type CorpusMessage } from '../../lab/junk-corpus';
 
 let dispose: () => void = () => undefined;
@@ -13,11 +13,10 @@ afterEach(() => dispose());
 let nextUid = 1;
 function header(message: CorpusMessage): HeaderRecord {
   const uid = nextUid++;
-  return {
-    uid, uidl: null, messageId: `<${uid}@corpus.test>`, inReplyTo: null, threadRoot: null, subject: message.subject,
-    from: { name: '', address: message.from }, to: [{ name: 'Me', address: 'me@example.test' }], cc: [], date: uid, internalDate: null,
-    size: 10, flags: [], hasAttachments: false, structure: null, modseq: null,
-  };
+  return headerRecord({
+    uid, messageId: `<${uid}@corpus.test>`, subject: message.subject, from: { name: '', address: message.from }, to: [{ name: 'Me', address: 'me@example.test' }],
+    date: uid, size: 10,
+  });
 }
 
 /** Stores messages with their bodies, as if read before; gives their ids. */

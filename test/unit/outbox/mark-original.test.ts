@@ -5,7 +5,7 @@ import { OperationsService } from '../../../src-main/journal/operations-service'
 import { AttachmentStaging } from '../../../src-main/outbox/attachment-staging';
 import { markOriginal } from '../../../src-main/outbox/mark-original';
 import type { HeaderRecord } from '../../../src-main/store/messages-repo';
-import { insertAccountRow, tempStore } from '../store/temp-store';
+import { headerRecord, insertAccountRow, tempStore } from '../store/temp-store';
 
 let temp: ReturnType<typeof tempStore>;
 let accountId: number;
@@ -23,10 +23,7 @@ beforeEach(() => {
 afterEach(() => temp.dispose());
 
 function header(uid: number, subject: string, flags: string[] = []): HeaderRecord {
-  return {
-    uid, uidl: null, messageId: `<${subject}@test>`, inReplyTo: null, threadRoot: null, subject, from: { name: '', address: 'b@test' }, to: [], cc: [],
-    date: uid, internalDate: null, size: 0, flags, hasAttachments: false, structure: null, modseq: null,
-  };
+  return headerRecord({ uid, messageId: `<${subject}@test>`, subject, from: { name: '', address: 'b@test' }, date: uid, flags });
 }
 
 const insert = (folderId: number, record: HeaderRecord) => temp.store.write(() => temp.store.messages.insertHeaders(folderId, [record]))[0]!;

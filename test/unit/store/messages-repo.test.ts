@@ -3,7 +3,7 @@ import type { HeaderRecord } from '../../../src-main/store/messages-repo';
 import type { Store } from '../../../src-main/store/store';
 import { DEFAULT_LIST_SORT } from '../../../src-main/ipc/contract-constants';
 import { ThreadedList, type ThreadsQuery } from '../../../src-main/store/threaded-list';
-import { tempStore } from './temp-store';
+import { headerRecord, tempStore } from './temp-store';
 import { openDatabase } from '../../../src-main/store/open-database';
 import { arrangeThreads } from '../../../src-main/store/thread-order';
 
@@ -16,10 +16,7 @@ let dispose: () => void = () => undefined;
 afterEach(() => dispose());
 
 function header(uid: number | null, extra: Partial<HeaderRecord> = {}): HeaderRecord {
-  return {
-    uid, uidl: null, messageId: null, inReplyTo: null, threadRoot: null, subject: uid === null ? '' : `Message ${uid}`, from: { name: '', address: '' },
-    to: [], cc: [], date: null, internalDate: null, size: 0, flags: [], hasAttachments: false, structure: null, modseq: null, ...extra,
-  };
+  return headerRecord({ uid, subject: uid === null ? '' : `Message ${uid}`, ...extra });
 }
 
 function setup(): Store {

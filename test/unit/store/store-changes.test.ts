@@ -1,17 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StoreChange } from '../../../src-main/ipc/contract';
 import type { HeaderRecord } from '../../../src-main/store/messages-repo';
-import { tempStore } from './temp-store';
+import { headerRecord, tempStore } from './temp-store';
 
 let dispose: () => void = () => undefined;
 afterEach(() => dispose());
 
 function header(uid: number, extra: Partial<HeaderRecord> = {}): HeaderRecord {
-  return {
-    uid, uidl: null, messageId: `<${uid}@test>`, inReplyTo: null, threadRoot: null, subject: `Message ${uid}`, from: { name: 'A', address: 'a@test' },
-    to: [], cc: [], date: uid * 1000, internalDate: uid * 1000, size: 100, flags: [], hasAttachments: false, structure: null, modseq: null,
-    ...extra,
-  };
+  return headerRecord({ uid, messageId: `<${uid}@test>`, subject: `Message ${uid}`, from: { name: 'A', address: 'a@test' }, date: uid * 1000, internalDate: uid * 1000, size: 100, ...extra });
 }
 
 function setup() {

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { HeaderRecord } from '../../../src-main/store/messages-repo';
 import { Store } from '../../../src-main/store/store';
 
 /** A store in a fresh temporary folder, removed by `dispose`. */
@@ -35,4 +36,12 @@ export function addAccount(store: Store, name: string): number {
 /** A folder row of an account (null: the Local Folders), named as its path; gives its id. */
 export function addFolder(store: Store, accountId: number | null, path: string, role: string | null): number {
   return Number(store.db.prepare('INSERT INTO folders (account_id, path, name, role) VALUES (?, ?, ?, ?)').run(accountId, path, path, role).lastInsertRowid);
+}
+
+/** A header as a sync would store it, every field empty but those given: each test names only what it is about. */
+export function headerRecord(fields: Partial<HeaderRecord>): HeaderRecord {
+  return {
+    uid: null, uidl: null, messageId: null, inReplyTo: null, threadRoot: null, subject: '', from: { name: '', address: '' }, to: [], cc: [],
+    date: null, internalDate: null, size: 0, flags: [], hasAttachments: false, structure: null, modseq: null, ...fields,
+  };
 }

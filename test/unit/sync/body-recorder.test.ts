@@ -4,7 +4,7 @@ import type { HeaderRecord } from '../../../src-main/store/messages-repo';
 import { COMMIT_MESSAGES, UNRECORDED_FILES, WRITING_BYTES } from '../../../src-main/sync/batched-commits';
 import { BodyRecorder } from '../../../src-main/sync/body-recorder';
 import { fsyncLog } from '../store/fsync-log';
-import { tempStore } from '../store/temp-store';
+import { headerRecord, tempStore } from '../store/temp-store';
 
 vi.mock('node:fs', async (importOriginal) => (await import('../store/fsync-log')).withFsyncLog(importOriginal));
 
@@ -15,10 +15,7 @@ beforeEach(() => {
 afterEach(() => dispose());
 
 function header(uid: number): HeaderRecord {
-  return {
-    uid, uidl: null, messageId: `<${uid}@test>`, inReplyTo: null, threadRoot: null, subject: `Message ${uid}`, from: { name: 'A', address: 'a@test' },
-    to: [], cc: [], date: uid * 1000, internalDate: uid * 1000, size: 100, flags: [], hasAttachments: false, structure: null, modseq: null,
-  };
+  return headerRecord({ uid, messageId: `<${uid}@test>`, subject: `Message ${uid}`, from: { name: 'A', address: 'a@test' }, date: uid * 1000, internalDate: uid * 1000, size: 100 });
 }
 
 function setup(count: number) {

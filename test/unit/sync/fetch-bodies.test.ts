@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { COMMIT_MESSAGES } from '../../../src-main/sync/batched-commits';
 import { fetchFolderBodies } from '../../../src-main/sync/fetch-bodies';
 import type { HeaderRecord } from '../../../src-main/store/messages-repo';
-import { tempStore } from '../store/temp-store';
+import { headerRecord, tempStore } from '../store/temp-store';
 
 let dispose: () => void = () => undefined;
 afterEach(() => dispose());
@@ -13,10 +13,7 @@ afterEach(() => dispose());
 const MB = 1024 * 1024;
 
 function header(uid: number, size: number): HeaderRecord {
-  return {
-    uid, uidl: null, messageId: `<${uid}@test>`, inReplyTo: null, threadRoot: null, subject: `Message ${uid}`, from: { name: 'A', address: 'a@test' },
-    to: [], cc: [], date: uid * 1000, internalDate: uid * 1000, size, flags: [], hasAttachments: false, structure: null, modseq: null,
-  };
+  return headerRecord({ uid, messageId: `<${uid}@test>`, subject: `Message ${uid}`, from: { name: 'A', address: 'a@test' }, date: uid * 1000, internalDate: uid * 1000, size });
 }
 
 const sourceOf = (uid: number) => Buffer.from(`Subject: Message ${uid}\r\n\r\nBody ${uid}\r\n`);

@@ -4,16 +4,13 @@ import type { FolderRecord } from '../../../src-main/store/folders-repo';
 import type { HeaderRecord } from '../../../src-main/store/messages-repo';
 import type { Store } from '../../../src-main/store/store';
 import { NewMailNotices } from '../../../src-main/sync/new-mail';
-import { insertAccountRow, tempStore } from '../store/temp-store';
+import { headerRecord, insertAccountRow, tempStore } from '../store/temp-store';
 
 let dispose: () => void = () => undefined;
 afterEach(() => dispose());
 
 function header(uid: number, extra: Partial<HeaderRecord> = {}): HeaderRecord {
-  return {
-    uid, uidl: null, messageId: null, inReplyTo: null, threadRoot: null, subject: `Message ${uid}`, from: { name: `Sender ${uid}`, address: `s${uid}@test` },
-    to: [], cc: [], date: null, internalDate: null, size: 0, flags: [], hasAttachments: false, structure: null, modseq: null, ...extra,
-  };
+  return headerRecord({ uid, subject: `Message ${uid}`, from: { name: `Sender ${uid}`, address: `s${uid}@test` }, ...extra });
 }
 
 function setup(): { store: Store; accountId: number; events: Events['mail.new'][]; notices: NewMailNotices } {
