@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { connectImap } from '../lab/imap-util';
 import type { Lab, LabUser } from '../lab/lab';
-import { fillAccountForm } from './add-lab-account';
+import { addLabAccount } from './add-lab-account';
 import { addressChips, screenshot } from './web-app';
 import { webSession } from './web-session';
 
@@ -74,9 +74,7 @@ describe('web mode: writing mail (compose, attach, send, undo, reply, drafts)', 
   beforeAll(async () => {
     [alice, bob] = [web.lab.users[0]!, web.lab.users[1]!];
     await web.lab.seed(alice.email, 'INBOX', [ORIGINAL, WITH_MAILTO_LINK]);
-    await web.page.goto(web.app.url);
-    await fillAccountForm(web.page, web.lab, alice, { smtp: true });
-    await web.page.getByTestId('setup-save').click();
+    await addLabAccount(web.page, web.app.url, web.lab, alice, { smtp: true });
     await row('Lunch on Friday?').waitFor();
   });
 

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inboxCountBySubject } from '../lab/imap-util';
 import type { LabUser } from '../lab/lab';
-import { fillAccountForm } from './add-lab-account';
+import { addLabAccount } from './add-lab-account';
 import { screenshot } from './web-app';
 import { webSession } from './web-session';
 
@@ -32,9 +32,7 @@ describe('web mode: the Outbox (a scheduled message, a refused one)', () => {
   beforeAll(async () => {
     alice = web.lab.users[0]!;
     await web.lab.seed(alice.email, 'INBOX', [WELCOME]);
-    await web.page.goto(web.app.url);
-    await fillAccountForm(web.page, web.lab, alice, { smtp: true });
-    await web.page.getByTestId('setup-save').click();
+    await addLabAccount(web.page, web.app.url, web.lab, alice, { smtp: true });
     await web.page.getByTestId('message-row').filter({ hasText: 'Welcome' }).waitFor();
   });
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inboxCountBySubject } from '../lab/imap-util';
 import type { LabUser } from '../lab/lab';
-import { fillAccountForm } from './add-lab-account';
+import { addLabAccount } from './add-lab-account';
 import { screenshot } from './web-app';
 import { webSession } from './web-session';
 
@@ -27,9 +27,7 @@ describe('web mode: Work Offline (Thunderbird\'s), and back online', () => {
   beforeAll(async () => {
     alice = web.lab.users[0]!;
     await web.lab.seed(alice.email, 'INBOX', [WELCOME]);
-    await web.page.goto(web.app.url);
-    await fillAccountForm(web.page, web.lab, alice, { smtp: true });
-    await web.page.getByTestId('setup-save').click();
+    await addLabAccount(web.page, web.app.url, web.lab, alice, { smtp: true });
     await web.page.getByTestId('message-row').filter({ hasText: 'Welcome' }).waitFor();
   });
 
