@@ -1,4 +1,4 @@
-import iconv from 'iconv-lite';
+import { canDecodeCharset } from './charset-decoder';
 
 /**
  * How to decode a charset label found in mail:
@@ -77,5 +77,5 @@ function planFor(label: string): CharsetPlan {
   if (ISO_2022_JP.test(name)) return { kind: 'iso-2022-jp' };
   if (REFUSED.test(name)) return { kind: 'unknown', label: name };
   const codec = SUPERSETS[name] ?? name.replace(/^win-?(\d{4})$/, 'windows-$1');
-  return iconv.encodingExists(codec) ? { kind: 'iconv', codec } : { kind: 'unknown', label: name };
+  return canDecodeCharset(codec) ? { kind: 'iconv', codec } : { kind: 'unknown', label: name };
 }

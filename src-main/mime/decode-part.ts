@@ -1,7 +1,7 @@
 import { isAscii, isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
 import { Base64LineDecoder } from './base64';
 import { resolveCharset } from './charset';
+import { decodeCharset } from './charset-decoder';
 import { decodeQuotedPrintable } from './quoted-printable';
 import { encodingJapanese } from '../system/first-use-packages';
 import { codedWarning } from '../errors/warning-codes';
@@ -47,13 +47,13 @@ function mislabelledJis(bytes: Buffer): { text: string; as: string } {
   if (isUtf8(bytes)) return { text: utf8(bytes), as: 'UTF-8' };
   // EUC-JP first, as encoding-japanese's own detection does: Shift_JIS text almost always has
   // lead bytes 0x81-0x9f that EUC-JP lacks, while EUC-JP text often passes as Shift_JIS.
-  if (encodingJapanese().detect(bytes, 'EUCJP')) return { text: iconv.decode(bytes, 'euc-jp'), as: 'EUC-JP' };
-  return { text: iconv.decode(bytes, 'cp932'), as: 'Shift_JIS' };
+  if (encodingJapanese().detect(bytes, 'EUCJP')) return { text: decodeCharset(bytes, 'euc-jp'), as: 'EUC-JP' };
+  return { text: decodeCharset(bytes, 'cp932'), as: 'Shift_JIS' };
 }
 
-/** Decodes with iconv-lite and says whether every byte made sense in that charset. */
+/** Decodes in an iconv-lite codec and says whether every byte made sense in that charset. */
 function strictIconv(bytes: Buffer, codec: string): { text: string; clean: boolean } {
-  const text = iconv.decode(bytes, codec);
+  const text = decodeCharset(bytes, codec);
   return { text, clean: !text.includes('\uFFFD') };
 }
 
@@ -82,7 +82,7 @@ function guess(bytes: Buffer): { text: string; as: string } {
   if (isUtf8(bytes)) return { text: utf8(bytes), as: 'UTF-8' };
   const gb = strictIconv(bytes, 'gb18030');
   if (gb.clean) return { text: gb.text, as: 'GB18030' };
-  return { text: iconv.decode(bytes, 'windows-1252'), as: 'windows-1252' };
+  return { text: decodeCharset(bytes, 'windows-1252'), as: 'windows-1252' };
 }
 
 /**
@@ -103,7 +103,7 @@ export function decodeText(bytes: Buffer, charset: string | null): { text: strin
 /** UTF-8 when valid, else the charset an HTML `<meta>` declares, else windows-1252 (which never fails). */
 function unlabelled(bytes: Buffer): string {
   if (isUtf8(bytes)) return utf8(bytes);
-  return iconv.decode(bytes, metaCodec(bytes) ?? 'windows-1252');
+  return decodeCharset(bytes, metaCodec(bytes) ?? 'windows-1252');
 }
 
 function decodeWithPlan(bytes: Buffer, charset: string | null): { text: string; warnings: string[] } {

@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
 import { resolveCharset } from './charset';
+import { decodeCharset } from './charset-decoder';
 import { decodeEncodedWords } from './encoded-words';
 import { codedWarning, warningAt } from '../errors/warning-codes';
 
@@ -19,10 +19,10 @@ function decodeEightBit(bytes: Buffer, bodyCharset: string | null): { text: stri
   const plan = resolveCharset(bodyCharset);
   const codecs = plan.kind === 'iconv' ? [plan.codec, 'gb18030'] : ['gb18030'];
   for (const codec of codecs) {
-    const text = iconv.decode(bytes, codec);
+    const text = decodeCharset(bytes, codec);
     if (!text.includes('\uFFFD')) return { text, as: codec };
   }
-  return { text: iconv.decode(bytes, 'windows-1252'), as: 'windows-1252' };
+  return { text: decodeCharset(bytes, 'windows-1252'), as: 'windows-1252' };
 }
 
 const NO_WARNINGS: readonly string[] = Object.freeze([]);
