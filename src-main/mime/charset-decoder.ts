@@ -10,9 +10,9 @@ import { TextDecoder } from 'node:util';
  * reuse. Compared over every character each codec encodes: GB18030 differs
  * on 18 (vertical forms iconv-lite still maps to the private use area, as
  * GB18030-2005 did; ICU follows GB18030-2022), EUC-JP on none. Not Big5 nor
- * the Korean and Japanese Windows supersets: Node's ICU decoders for those
- * labels are the narrower standard charsets (thousands of characters short of
- * big5hkscs and cp949), and their tables take under 10 ms.
+ * Korean: Node's ICU decoders for those labels are the narrower standard
+ * charsets, thousands of characters short of big5hkscs and cp949. Nor cp932,
+ * whose table takes 3 ms and where ICU's Shift_JIS reads byte 0x80 as invalid.
  */
 const PLATFORM_NAMES: Record<string, string> = {
   gb18030: 'gb18030',
