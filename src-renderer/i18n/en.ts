@@ -692,6 +692,7 @@ const strings = {
 
   'remote.blocked': 'Remote content was blocked to protect your privacy.',
   'remote.load': 'Load remote content',
+  'remote.heldOffline': 'Working offline: remote content was not loaded, although you allow it from this sender.',
   'html.frameTitle': 'Message body',
   'html.partial': 'This message is long: showing its first {shown} of {total}.',
   'html.showRest': 'Show the rest',

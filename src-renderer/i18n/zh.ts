@@ -688,6 +688,7 @@ export const zh: Dictionary = {
 
     'remote.blocked': '为保护您的隐私，已阻止加载远程内容。',
     'remote.load': '加载远程内容',
+    'remote.heldOffline': '正在脱机工作：未加载远程内容（您已允许此发件人的远程内容）。',
     'html.frameTitle': '邮件正文',
     'html.partial': '邮件较长：已显示前 {shown}，共 {total}。',
     'html.showRest': '显示其余部分',

@@ -17,6 +17,19 @@ const WELCOME = [
   '',
 ].join('\r\n');
 
+const NEWSLETTER = [
+  'From: News <news@shop.example>',
+  'To: Alice <alice@example.test>',
+  'Subject: Offers with pictures',
+  'Date: Tue, 01 Dec 2026 08:00:00 +0000',
+  'Message-ID: <offers-offline@shop.example>',
+  'MIME-Version: 1.0',
+  'Content-Type: text/html; charset=utf-8',
+  '',
+  '<p>Our offers</p><img src="https://images.shop.example/banner.png" alt="banner">',
+  '',
+].join('\r\n');
+
 describe('web mode: Work Offline (Thunderbird\'s), and back online', () => {
   const web = webSession();
   let alice: LabUser;
@@ -26,7 +39,7 @@ describe('web mode: Work Offline (Thunderbird\'s), and back online', () => {
 
   beforeAll(async () => {
     alice = web.lab.users[0]!;
-    await web.lab.seed(alice.email, 'INBOX', [WELCOME]);
+    await web.lab.seed(alice.email, 'INBOX', [WELCOME, NEWSLETTER]);
     await addLabAccount(web.page, web.app.url, web.lab, alice, { smtp: true });
     await web.page.getByTestId('message-row').filter({ hasText: 'Welcome' }).waitFor();
   });
@@ -75,5 +88,32 @@ describe('web mode: Work Offline (Thunderbird\'s), and back online', () => {
     await expect.poll(() => inboxCount(web.lab.users[1]!, 'Written offline'), { timeout: 30_000 }).toBe(1);
     expect(await web.page.getByTestId('sync-now').isDisabled()).toBe(false);
     await screenshot(web.page, 'work-offline-back-online-en');
+  });
+
+  it('working offline, an allowed sender\'s pictures wait too, saying why, and load once back online', async () => {
+    const frame = () => web.page.getByTestId('html-body');
+    await web.page.getByTestId('folder-INBOX').getByRole('button').click();
+    await web.page.getByTestId('message-row').filter({ hasText: 'Offers with pictures' }).click();
+    await web.page.getByTestId('load-remote-always').click();
+    await expect.poll(() => frame().getAttribute('srcdoc')).toContain('https://images.shop.example/banner.png');
+
+    await toggle().click();
+    await banner().waitFor();
+    // Opened again (a choice made on a message lasts while it is open, as ever).
+    await web.page.getByTestId('message-row').filter({ hasText: 'Welcome' }).click();
+    await web.page.getByTestId('message-row').filter({ hasText: 'Offers with pictures' }).click();
+    const bar = web.page.getByTestId('remote-blocked');
+    await expect.poll(() => bar.textContent()).toContain('Working offline: remote content was not loaded, although you allow it from this sender.');
+    expect(await frame().getAttribute('srcdoc')).not.toContain('images.shop.example');
+    expect(await web.page.getByTestId('load-remote-always').count()).toBe(0);
+    await screenshot(web.page, 'work-offline-remote-held-en');
+    await web.page.getByTestId('language').selectOption('zh');
+    await expect.poll(() => bar.textContent()).toContain('正在脱机工作：未加载远程内容（您已允许此发件人的远程内容）。');
+    await screenshot(web.page, 'work-offline-remote-held-zh');
+    await web.page.getByTestId('language').selectOption('en');
+
+    await web.page.getByTestId('work-offline-go-online').click();
+    await bar.waitFor({ state: 'detached' });
+    await expect.poll(() => frame().getAttribute('srcdoc')).toContain('https://images.shop.example/banner.png');
   });
 });

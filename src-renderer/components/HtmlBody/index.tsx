@@ -40,8 +40,11 @@ export function HtmlBody({ html, sender = '' }: { html: string; sender?: string 
   const address = sender.trim().toLowerCase();
   const senderAllowed = policy === 'allowList' && address !== '' && allowed.includes(address);
   const [loadAsked, setLoadAsked] = useState(false);
+  // Working offline, nothing goes out unasked, not even an allowed sender's pictures (Thunderbird's rule):
+  // a user on a metered line or a plane chose no network. A click on Load still loads.
+  const offline = settings.app.workOffline;
   // "Never load" wins over everything, even a choice made before the setting changed.
-  const allowRemote = policy !== 'blocked' && (loadAsked || senderAllowed);
+  const allowRemote = policy !== 'blocked' && (loadAsked || (senderAllowed && !offline));
   const alwaysFromSender = () => {
     setLoadAsked(true);
     if (!allowed.includes(address)) void update({ app: { remoteContentSenders: [...allowed, address] } });
@@ -56,13 +59,13 @@ export function HtmlBody({ html, sender = '' }: { html: string; sender?: string 
     <div className="html-body">
       {body.blockedRemote && !allowRemote && (
         <div className="html-body__remote-bar" role="status" data-testid="remote-blocked">
-          <span>{t('remote.blocked')}</span>
+          <span>{t(senderAllowed ? 'remote.heldOffline' : 'remote.blocked')}</span>
           {policy !== 'blocked' && (
             <button type="button" onClick={() => setLoadAsked(true)} data-testid="load-remote">
               {t('remote.load')}
             </button>
           )}
-          {policy === 'allowList' && address && (
+          {policy === 'allowList' && address && !senderAllowed && (
             <button type="button" onClick={alwaysFromSender} data-testid="load-remote-always">
               {t('remote.alwaysFrom', { sender: address })}
             </button>
