@@ -1,23 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { newsletterMessage } from '../lab/newsletter-message';
 import { simpleMessage } from '../lab/simple-message';
 import { addLabAccount } from './add-lab-account';
 import { screenshot } from './web-app';
 import { webSession } from './web-session';
 
-const NEWSLETTER = [
-  'From: News <news@shop.example>',
-  'To: alice@example.test',
-  'Subject: Newsletter with pictures',
-  'Date: Wed, 02 Dec 2026 08:00:00 +0000',
-  'Message-ID: <newsletter@shop.example>',
-  'MIME-Version: 1.0',
-  'Content-Type: text/html; charset=utf-8',
-  '',
-  '<p>Our offers</p><img src="https://images.shop.example/banner.png" alt="banner">',
-  '',
-].join('\r\n');
+const NEWSLETTER = newsletterMessage('Newsletter with pictures', 'newsletter@shop.example');
 
 /**
  * Web mode against the lab: identities and signatures edited in Settings reach

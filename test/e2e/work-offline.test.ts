@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inboxCountBySubject } from '../lab/imap-util';
 import type { LabUser } from '../lab/lab';
+import { newsletterMessage } from '../lab/newsletter-message';
 import { addLabAccount } from './add-lab-account';
 import { screenshot } from './web-app';
 import { webSession } from './web-session';
@@ -17,18 +18,7 @@ const WELCOME = [
   '',
 ].join('\r\n');
 
-const NEWSLETTER = [
-  'From: News <news@shop.example>',
-  'To: Alice <alice@example.test>',
-  'Subject: Offers with pictures',
-  'Date: Tue, 01 Dec 2026 08:00:00 +0000',
-  'Message-ID: <offers-offline@shop.example>',
-  'MIME-Version: 1.0',
-  'Content-Type: text/html; charset=utf-8',
-  '',
-  '<p>Our offers</p><img src="https://images.shop.example/banner.png" alt="banner">',
-  '',
-].join('\r\n');
+const NEWSLETTER = newsletterMessage('Offers with pictures', 'offers-offline@shop.example', 'Tue, 01 Dec 2026 08:00:00 +0000');
 
 describe('web mode: Work Offline (Thunderbird\'s), and back online', () => {
   const web = webSession();
