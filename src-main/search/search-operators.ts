@@ -34,10 +34,18 @@ export interface SearchConditions {
   folders?: string[];
   /** In none of these folders (`-in:trash`). */
   notFolders?: string[];
+  /**
+   * In any of these accounts (`account:work@example.com`, `account:"Home mail"`, `account:local`): an account by
+   * its address or its name as the folder list shows it, the Local Folders by those words (see LOCAL_FOLDERS_NAMES);
+   * as typed (lower case). With a saved search, a search folder over some accounts only.
+   */
+  accounts?: string[];
+  /** In none of these accounts (`-account:work@example.com`). */
+  notAccounts?: string[];
 }
 
 /** The operators' names, as typed before the colon (Gmail's, which users of any client know). */
-export const SEARCH_OPERATORS = ['is', 'has', 'in', 'before', 'after', 'older_than', 'newer_than', 'larger', 'smaller', 'tag'] as const;
+export const SEARCH_OPERATORS = ['is', 'has', 'in', 'account', 'before', 'after', 'older_than', 'newer_than', 'larger', 'smaller', 'tag'] as const;
 export type SearchOperator = (typeof SEARCH_OPERATORS)[number];
 
 export function isSearchOperator(name: string): name is SearchOperator {
@@ -76,6 +84,8 @@ export function readOperator(operator: SearchOperator, value: string, now: numbe
       return lower === 'attachment' || lower === 'attachments' ? { attachments: true } : null;
     case 'in':
       return lower ? { folders: [lower] } : null;
+    case 'account':
+      return lower ? { accounts: [lower] } : null;
     case 'before':
     case 'after': {
       const day = localDay(value);
@@ -128,6 +138,7 @@ export function negateConditions(asked: SearchConditions): SearchConditions {
   if (asked.smaller !== undefined) negated.larger = asked.smaller - 1;
   if (asked.tags) negated.withoutTags = asked.tags;
   if (asked.folders) negated.notFolders = asked.folders;
+  if (asked.accounts) negated.notAccounts = asked.accounts;
   return negated;
 }
 
@@ -138,7 +149,7 @@ export function mergeConditions(into: SearchConditions, more: SearchConditions):
   if (into.before !== undefined && more.before !== undefined) merged.before = Math.min(into.before, more.before);
   if (into.larger !== undefined && more.larger !== undefined) merged.larger = Math.max(into.larger, more.larger);
   if (into.smaller !== undefined && more.smaller !== undefined) merged.smaller = Math.min(into.smaller, more.smaller);
-  for (const list of ['tags', 'withoutTags', 'folders', 'notFolders'] as const) {
+  for (const list of ['tags', 'withoutTags', 'folders', 'notFolders', 'accounts', 'notAccounts'] as const) {
     if (into[list] && more[list]) merged[list] = [...new Set<string>([...into[list]!, ...more[list]!])] as MessageTag[];
   }
   return merged;
@@ -157,6 +168,14 @@ const ROLE_NAMES: Record<string, FolderRole> = {
 /** The role `in:name` means, or null for a folder named by its path or its own name. */
 export function folderRoleNamed(name: string): FolderRole | null {
   return ROLE_NAMES[name] ?? null;
+}
+
+/** What `account:` calls the Local Folders (the folders of no account), in English or Chinese, as the folder list names them. */
+const LOCAL_FOLDERS_NAMES: ReadonlySet<string> = new Set(['local', 'local folders', '本地', '本地文件夹']);
+
+/** `account:name` means the Local Folders. */
+export function namesLocalFolders(name: string): boolean {
+  return LOCAL_FOLDERS_NAMES.has(name);
 }
 
 /** 2026-11-05, 2026/11/5, 2026.11.05 or 2026年11月5日 (after NFKC) as the start of that local day; null if no such day. */

@@ -1,4 +1,4 @@
-import { folderRoleNamed, type SearchConditions } from '../search/search-operators';
+import { folderRoleNamed, namesLocalFolders, type SearchConditions } from '../search/search-operators';
 
 /** A condition on m (a message row) in f (its folder) with its values: the SQL text is fixed, values are bound. */
 type ConditionSql = (value: never) => { sql: string; values?: (number | string)[] };
@@ -22,6 +22,11 @@ const CONDITION_SQL: { [K in keyof Required<SearchConditions>]: (value: Required
     const any = inFolders(names);
     return { sql: `NOT ${any.sql}`, values: any.values };
   },
+  accounts: (names) => inAccounts(names),
+  notAccounts: (names) => {
+    const any = inAccounts(names);
+    return { sql: `NOT ${any.sql}`, values: any.values };
+  },
 };
 
 const TAGGED = "(' ' || m.keywords || ' ') GLOB ('* ' || ? || ' *')";
@@ -30,6 +35,21 @@ const TAGGED = "(' ' || m.keywords || ' ') GLOB ('* ' || ? || ' *')";
 function inFolders(names: string[]): { sql: string; values: string[] } {
   const values = names.flatMap((name) => [folderRoleNamed(name) ?? '', name, name]);
   return { sql: `(${names.map(() => '(f.role IS ? OR lower(f.path) = ? OR lower(f.name) = ?)').join(' OR ')})`, values };
+}
+
+/**
+ * f belongs to any of the accounts named, by address or name (lower() folds ASCII only, as in inFolders), or is
+ * one of the Local Folders. Never NULL (a local folder has no account_id), so NOT of it leaves out just those.
+ */
+function inAccounts(names: string[]): { sql: string; values: string[] } {
+  const named = names.filter((name) => !namesLocalFolders(name));
+  const parts: string[] = [];
+  if (named.length > 0) {
+    const list = named.map(() => '?').join(', ');
+    parts.push(`(f.account_id IS NOT NULL AND f.account_id IN (SELECT id FROM accounts WHERE lower(email) IN (${list}) OR lower(name) IN (${list})))`);
+  }
+  if (named.length < names.length) parts.push('f.account_id IS NULL');
+  return { sql: `(${parts.join(' OR ')})`, values: [...named, ...named] };
 }
 
 /** A search's operators as conditions to AND on m, and their values in order. */

@@ -385,6 +385,7 @@ const strings = {
   'search.op.larger': 'Larger than 5 MB (K, M)',
   'search.op.smaller': 'Smaller than 100 KB',
   'search.op.in': 'In the Inbox (sent, drafts, trash, junk, archive, or a folder\'s name)',
+  'search.op.account': 'In an account: its address or its name (account:local for the Local Folders)',
   'search.op.not': 'Leave out: a minus before a word or an operator (-newsletter, -is:read)',
   'search.op.or': 'Either word: OR in capitals between words or fields (from:ann OR from:bob)',
   'search.results': 'Search: {query}',

@@ -4,7 +4,7 @@ import { addLabAccount } from './add-lab-account';
 import { screenshot } from './web-app';
 import { webSession } from './web-session';
 
-describe('web mode: search operators (is:, has:, in:, dates, sizes, the minus)', () => {
+describe('web mode: search operators (is:, has:, in:, account:, dates, sizes, the minus)', () => {
   const web = webSession();
   const rows = () => web.page.getByTestId('message-row');
   const box = () => web.page.getByTestId('search-box');
@@ -41,6 +41,20 @@ describe('web mode: search operators (is:, has:, in:, dates, sizes, the minus)',
     await box().fill('after:2026-11-15 budget');
     await expect.poll(() => rows().allInnerTexts()).toEqual([expect.stringContaining('Quarterly budget review')]);
     await screenshot(web.page, 'search-operators-dates-en');
+  });
+
+  it('narrows to an account with account:, picked from the list; account:local is the Local Folders', async () => {
+    await web.page.getByTestId('search-clear').click();
+    await web.page.getByTestId('search-operators').click();
+    await web.page.getByTestId('search-op-account').click();
+    expect(await box().inputValue()).toBe('account:');
+    await web.page.keyboard.type(`${web.lab.users[0]!.email} budget`);
+    await expect.poll(() => rows().allInnerTexts()).toEqual([expect.stringContaining('Quarterly budget review')]);
+    await screenshot(web.page, 'search-account-en');
+    await box().fill('budget account:local');
+    await web.page.getByText('No message matches.').waitFor();
+    await box().fill(`budget -account:${web.lab.users[0]!.email}`);
+    await web.page.getByText('No message matches.').waitFor();
   });
 
   it('leaves out what a minus names, and narrows to a folder with in:', async () => {

@@ -19,6 +19,7 @@ function operatorEntries(today: Date): { typed: string; words: StringKey }[] {
     { typed: 'subject:', words: 'search.op.subject' },
     { typed: 'body:', words: 'search.op.body' },
     { typed: 'in:inbox', words: 'search.op.in' },
+    { typed: 'account:', words: 'search.op.account' },
     { typed: '-', words: 'search.op.not' },
     { typed: 'OR', words: 'search.op.or' },
     { typed: `after:${monthAgo}`, words: 'search.op.after' },

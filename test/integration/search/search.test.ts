@@ -141,6 +141,25 @@ describe('search over synced, downloaded and local mail (lab)', () => {
     await expect(cli(['search', '--saved', 'Budget'])).rejects.toMatchObject({ stderr: expect.stringContaining('No saved search "Budget". Saved: 会议.') });
   });
 
+  it('account: keeps a search, and a saved search, to some accounts or the Local Folders, in the window and the CLI', async () => {
+    const cli = async (args: string[]) =>
+      run(process.execPath, ['bin/wren.cjs', '--data-dir', join(wren.dir, 'data'), ...args], { env: { ...process.env, XDG_CONFIG_HOME: join(wren.dir, 'config') } });
+    expect(await found(`会议 account:${alice().email}`)).toEqual(['会议通知：明天下午三点开会', '时间变更']);
+    expect(await found(`会议 account:${bob().email}`)).toEqual([]);
+    expect(await found(`会议 -account:${alice().email}`)).toEqual([]);
+    expect(await found('lighthouse account:本地文件夹')).toEqual(['Kept locally']);
+    const saved = await wren.call('searches.save', { name: 'From Bob\'s account', query: `account:${bob().email}` });
+    const ran = JSON.parse((await cli(['--json', 'search', '--saved', 'From Bob\'s account'])).stdout) as { messages: { subject: string; account: string }[] };
+    expect(ran.messages.map((m) => m.subject)).toEqual(['Pop3 harvest festival']);
+    // By its name too, as the folder list shows it.
+    const name = ran.messages[0]!.account;
+    expect(name).toContain(bob().email);
+    expect(await found(`account:"${name}"`)).toEqual(['Pop3 harvest festival']);
+    const local = await cli(['search', 'account:local']);
+    expect(local.stdout).toMatch(/\tlocal\tKeep\tAnn Lee\tKept locally\n$/);
+    await wren.call('searches.remove', { searchId: saved.id });
+  });
+
   it('still finds everything with the server gone', async () => {
     await lab.stop();
     expect(await found('三楼')).toEqual(['会议通知：明天下午三点开会']);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readSearchQuery, searchAskOf } from '../../../src-main/search/search-query';
 import { disposeSearchStore, message, searchStore as setup } from './search-store';
+import { addAccount, addFolder } from '../store/temp-store';
 
 afterEach(() => disposeSearchStore());
 
@@ -87,6 +88,13 @@ describe('search operators', () => {
 
   it('reads in: as a folder, several as any of them', () => {
     expect(readSearchQuery('in:Inbox in:"Projects/2026" in:已发送', NOW).conditions).toEqual({ folders: ['inbox', 'projects/2026', '已发送'] });
+  });
+
+  it('reads account: as an account, several as any of them, and -account: as none of them', () => {
+    expect(readSearchQuery('account:Work@Example.com account:"Home mail" budget', NOW).conditions).toEqual({ accounts: ['work@example.com', 'home mail'] });
+    expect(readSearchQuery('-account:本地文件夹', NOW).conditions).toEqual({ notAccounts: ['本地文件夹'] });
+    // Nothing named yet (the menu typed "account:" and the name is still to come): no condition, no word.
+    expect(readSearchQuery('budget account:', NOW)).toMatchObject({ conditions: {} });
   });
 });
 
@@ -175,6 +183,30 @@ describe('operators over the store', () => {
     expect(await search('budget -in:inbox')).toEqual([plan, reply]);
     expect(await search('in:收件箱 is:unread')).toEqual([draft, lunch]);
     expect(minutes).toBeGreaterThan(0);
+  });
+
+  it('narrows to accounts by address or name, and to the Local Folders in English or Chinese; -account: leaves one out', async () => {
+    const { store, search, ids: [november, draft, minutes, lunch] } = filled();
+    const home = addAccount(store, 'home');
+    store.db.prepare("UPDATE accounts SET name = 'Home mail' WHERE id = ?").run(home);
+    const homeInbox = addFolder(store, home, 'INBOX', 'inbox');
+    const archive = addFolder(store, null, 'Archive', null);
+    const [atHome, kept] = store.write(() => [
+      ...store.messages.insertHeaders(homeInbox, [{ ...message('Budget at home', ann), date: new Date(2026, 11, 4).getTime() }]),
+      ...store.messages.insertHeaders(archive, [{ ...message('Budget kept', ann), date: new Date(2026, 11, 5).getTime() }]),
+    ]);
+    expect(await search('budget account:home@example.test')).toEqual([atHome]);
+    expect(await search('budget account:"HOME MAIL"')).toEqual([atHome]);
+    expect(await search('budget account:me@test.org')).toEqual([draft, november]);
+    expect(await search('budget account:local')).toEqual([kept]);
+    expect(await search('budget account:本地文件夹')).toEqual([kept]);
+    expect(await search('budget account:local account:home@example.test')).toEqual([kept, atHome]);
+    // The Local Folders have no account: leaving one account out keeps them.
+    expect(await search('budget -account:home@example.test')).toEqual([kept, draft, november]);
+    expect(await search('budget -account:local')).toEqual([atHome, draft, november]);
+    expect(await search('account:"home mail" in:inbox')).toEqual([atHome]);
+    expect(await search('budget account:nobody@example.test')).toEqual([]);
+    expect([minutes, lunch]).toHaveLength(2);
   });
 
   it('answers operators alone without waiting for the index, and says nothing is missing from them', async () => {
