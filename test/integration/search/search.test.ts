@@ -18,6 +18,9 @@ describe('search over synced, downloaded and local mail (lab)', () => {
   const alice = () => lab.users[0]!;
   const bob = () => lab.users[1]!;
   const found = (query: string, scope: { accountId?: number | null } = {}) => subjectsFound(wren, query, scope);
+  /** `wren` in another process, on the core's data. */
+  const cli = async (args: string[]) =>
+    run(process.execPath, ['bin/wren.cjs', '--data-dir', join(wren.dir, 'data'), ...args], { env: { ...process.env, XDG_CONFIG_HOME: join(wren.dir, 'config') } });
 
   beforeAll(async () => {
     lab = await startLab();
@@ -57,8 +60,6 @@ describe('search over synced, downloaded and local mail (lab)', () => {
     expect(await found('in:收件箱 -from:张伟 -budget')).toEqual(['时间变更']);
     expect(await found('-in:inbox')).toEqual([]);
     expect(await found('budget OR 时间')).toEqual(['Quarterly budget review', '时间变更']);
-    const cli = async (args: string[]) =>
-      run(process.execPath, ['bin/wren.cjs', '--data-dir', join(wren.dir, 'data'), ...args], { env: { ...process.env, XDG_CONFIG_HOME: join(wren.dir, 'config') } });
     const { stdout } = await cli(['--json', 'search', 'is:unread before:2026-01-01']);
     expect((JSON.parse(stdout) as { messages: { subject: string }[] }).messages.map((m) => m.subject)).toEqual(['会议通知：明天下午三点开会']);
     // Operators alone are something to look for: a search saved from them is kept.
@@ -110,8 +111,6 @@ describe('search over synced, downloaded and local mail (lab)', () => {
   });
 
   it('wren search, on the same data, from another process', async () => {
-    const cli = async (args: string[]) =>
-      run(process.execPath, ['bin/wren.cjs', '--data-dir', join(wren.dir, 'data'), ...args], { env: { ...process.env, XDG_CONFIG_HOME: join(wren.dir, 'config') } });
     const { stdout } = await cli(['--json', 'search', '会议', '--account', alice().email]);
     const result = JSON.parse(stdout) as { total: number; messages: { subject: string; folder: string; account: string }[] };
     expect(result.total).toBe(2);
@@ -125,8 +124,6 @@ describe('search over synced, downloaded and local mail (lab)', () => {
   });
 
   it('saved searches: saved in the window, run from the CLI by name, renamed and removed there', async () => {
-    const cli = async (args: string[]) =>
-      run(process.execPath, ['bin/wren.cjs', '--data-dir', join(wren.dir, 'data'), ...args], { env: { ...process.env, XDG_CONFIG_HOME: join(wren.dir, 'config') } });
     const saved = await wren.call('searches.save', { name: 'Meetings', query: '会议' });
     await expect(wren.call('searches.save', { name: 'Nothing', query: '***' })).rejects.toMatchObject({ code: 'BadRequest' });
     const ran = JSON.parse((await cli(['--json', 'search', '--saved', 'meetings'])).stdout) as { total: number; messages: { subject: string }[] };
@@ -142,8 +139,6 @@ describe('search over synced, downloaded and local mail (lab)', () => {
   });
 
   it('account: keeps a search, and a saved search, to some accounts or the Local Folders, in the window and the CLI', async () => {
-    const cli = async (args: string[]) =>
-      run(process.execPath, ['bin/wren.cjs', '--data-dir', join(wren.dir, 'data'), ...args], { env: { ...process.env, XDG_CONFIG_HOME: join(wren.dir, 'config') } });
     expect(await found(`会议 account:${alice().email}`)).toEqual(['会议通知：明天下午三点开会', '时间变更']);
     expect(await found(`会议 account:${bob().email}`)).toEqual([]);
     expect(await found(`会议 -account:${alice().email}`)).toEqual([]);
