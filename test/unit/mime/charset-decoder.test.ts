@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { canDecodeCharset, decodeCharset } from '../../../src-main/mime/charset-decoder';
 
 /** Every BMP character the codec encodes (iconv-lite's encoder), as the bytes it encodes to. */
@@ -56,5 +56,32 @@ describe('decodeCharset', () => {
   it('knows which codecs it can decode', () => {
     for (const codec of ['gb18030', 'euc-jp', 'big5hkscs', 'cp932', 'windows-1252']) expect(canDecodeCharset(codec)).toBe(true);
     expect(canDecodeCharset('x-no-such-charset')).toBe(false);
+  });
+});
+
+describe('decodeCharset on a runtime whose ICU lacks the converter', () => {
+  it('decodes with iconv-lite instead, and still knows the codec', async () => {
+    vi.resetModules();
+    vi.doMock('node:util', async (importOriginal) => {
+      const util = await importOriginal<typeof import('node:util')>();
+      // As Node built with small ICU data answers for a charset it cannot decode.
+      class NoConverters extends util.TextDecoder {
+        constructor(label?: string, options?: ConstructorParameters<typeof util.TextDecoder>[1]) {
+          if (label && label !== 'utf-8') throw new RangeError(`The "${label}" encoding is not supported`);
+          super(label, options);
+        }
+      }
+      return { ...util, TextDecoder: NoConverters };
+    });
+    try {
+      const fresh = await import('../../../src-main/mime/charset-decoder');
+      expect(fresh.decodeCharset(iconv.encode('关于会议', 'gbk'), 'gb18030')).toBe('关于会议');
+      // iconv-lite's reading, as before the platform decoded it: the private-use code point.
+      expect(fresh.decodeCharset(Buffer.from([0xa6, 0xd9]), 'gb18030')).toBe('\ue78d');
+      expect(fresh.canDecodeCharset('gb18030')).toBe(true);
+    } finally {
+      vi.doUnmock('node:util');
+      vi.resetModules();
+    }
   });
 });
