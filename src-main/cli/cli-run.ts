@@ -58,7 +58,7 @@ const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
   search QUERY [--account ACCOUNT|local] [--folder PATH] [--limit N]   (words AND, "phrases", from: to: subject: body:,
                    is:unread|read|flagged|answered has:attachment in:FOLDER account:ADDRESS|NAME|local
                    after:/before:YYYY-MM-DD newer_than:/older_than:7d larger:/smaller:5M tag:NAME;
-                   a minus leaves out: -WORD -from:NAME -is:read -in:trash -account:local; WORD OR WORD)
+                   a minus leaves out: -WORD -from:NAME -is:read -in:trash -account:local; WORD OR WORD, is:unread OR is:flagged)
   search --saved NAME|ID [--limit N]   (a saved search, run again)
 ${SEARCHES_USAGE.replace(/^/gm, '  ')}
   read MESSAGE_ID [--raw]        (--raw with --json adds the whole source, base64)

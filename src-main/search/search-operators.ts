@@ -42,6 +42,11 @@ export interface SearchConditions {
   accounts?: string[];
   /** In none of these accounts (`-account:work@example.com`). */
   notAccounts?: string[];
+  /**
+   * Operators joined by OR (`is:unread OR is:flagged`): in each group, the messages that match any of its
+   * alternatives (each one operator's conditions). Several groups must all match, as the other conditions.
+   */
+  either?: SearchConditions[][];
 }
 
 /** The operators' names, as typed before the colon (Gmail's, which users of any client know). */
@@ -152,6 +157,7 @@ export function mergeConditions(into: SearchConditions, more: SearchConditions):
   for (const list of ['tags', 'withoutTags', 'folders', 'notFolders', 'accounts', 'notAccounts'] as const) {
     if (into[list] && more[list]) merged[list] = [...new Set<string>([...into[list]!, ...more[list]!])] as MessageTag[];
   }
+  if (into.either && more.either) merged.either = [...into.either, ...more.either];
   return merged;
 }
 

@@ -40,9 +40,10 @@ const TOKEN = new RegExp(`(-(?=\\S))?(?:(${KNOWN_PREFIXES}):\\s*|([A-Za-z_]+):)?
  * `body:`, and operators (see search-operators.ts). Every term and operator
  * must match (AND); a minus before one (`-newsletter`, `-from:bob`,
  * `-is:unread`, `-in:trash`) leaves out what it matches; OR in capitals
- * between two words, phrases or fields (`from:ann OR from:bob`, Gmail's)
- * lets either match (an OR beside an operator or a minus is dropped: those
- * always narrow; `"OR"` in quotes is the word). Nothing here is FTS5 syntax: operators, brackets and
+ * between two words, phrases or fields (`from:ann OR from:bob`, Gmail's),
+ * or between two operators (`is:unread OR is:flagged`), lets either match
+ * (an OR between a word and an operator, or beside a minus-word, is
+ * dropped; `"OR"` in quotes is the word). Nothing here is FTS5 syntax: operators, brackets and
  * stars are just more text, and so is an operator whose value means nothing
  * to it (`before:soon`). The query is read in the index's form (NFKC), so a
  * full-width `ｆｒｏｍ：` is a prefix too, and “ ” quote as " does.
@@ -74,29 +75,42 @@ export function readSearchQuery(query: string, now: number): ReadQuery {
   return { terms: read.terms, conditions: read.conditions };
 }
 
-/** A query's terms and conditions as they are read, with an OR waiting for the word it joins to the one just before. */
+/**
+ * A query's terms and operators as they are read, with an OR waiting for what it joins to the thing just
+ * before: a word to a word, an operator to an operator (`is:unread OR is:flagged`). Between a word and an
+ * operator it joins nothing: the words are the index's match, the operators conditions on the messages.
+ */
 class QueryParts {
   readonly terms: SearchTerm[] = [];
-  conditions: SearchConditions = {};
+  /** The operators in runs joined by OR (`is:unread OR is:flagged has:attachment`: two runs). */
+  private readonly operatorRuns: SearchConditions[][] = [];
   private orPending = false;
-  /** The last thing read was a word an OR may join (not an operator, not a minus-word, not another OR). */
-  private joinable = false;
+  /** What an OR read now would join: the word or the operator just read (not a minus-word, not another OR). */
+  private joinable: 'term' | 'operator' | null = null;
 
   term(term: SearchTerm): void {
-    this.terms.push(this.orPending && !term.negated ? { ...term, orWithPrevious: true } : term);
-    this.orPending = false;
-    this.joinable = !term.negated;
+    this.terms.push(this.orPending && this.joinable === 'term' && !term.negated ? { ...term, orWithPrevious: true } : term);
+    this.settle(term.negated ? null : 'term');
   }
 
   condition(asked: SearchConditions): void {
-    this.conditions = mergeConditions(this.conditions, asked);
-    this.orPending = false;
-    this.joinable = false;
+    if (this.orPending && this.joinable === 'operator') this.operatorRuns.at(-1)!.push(asked);
+    else this.operatorRuns.push([asked]);
+    this.settle('operator');
   }
 
   or(): void {
-    this.orPending = this.joinable;
-    this.joinable = false;
+    this.orPending = this.joinable !== null;
+  }
+
+  /** The operators' conditions: a lone operator merged with the rest, each run of two or more as one "either". */
+  get conditions(): SearchConditions {
+    return this.operatorRuns.reduce<SearchConditions>((all, run) => mergeConditions(all, run.length === 1 ? run[0]! : { either: [run] }), {});
+  }
+
+  private settle(read: 'term' | 'operator' | null): void {
+    this.orPending = false;
+    this.joinable = read;
   }
 }
 

@@ -22,6 +22,7 @@ const CONDITION_SQL: { [K in keyof Required<SearchConditions>]: (value: Required
     const any = inFolders(names);
     return { sql: `NOT ${any.sql}`, values: any.values };
   },
+  either: (groups) => anyOf(groups),
   accounts: (names) => inAccounts(names),
   notAccounts: (names) => {
     const any = inAccounts(names);
@@ -50,6 +51,20 @@ function inAccounts(names: string[]): { sql: string; values: string[] } {
   }
   if (named.length < names.length) parts.push('f.account_id IS NULL');
   return { sql: `(${parts.join(' OR ')})`, values: [...named, ...named] };
+}
+
+/** Each group matched by any of its alternatives, each alternative by all of its own conditions. */
+function anyOf(groups: SearchConditions[][]): { sql: string; values: (number | string)[] } {
+  const values: (number | string)[] = [];
+  const sql = groups.map((group) => {
+    const alternatives = group.map((alternative) => {
+      const own = searchConditionsSql(alternative);
+      values.push(...own.values);
+      return own.sql.length > 0 ? `(${own.sql.join(' AND ')})` : '1';
+    });
+    return `(${alternatives.join(' OR ')})`;
+  });
+  return { sql: sql.join(' AND '), values };
 }
 
 /** A search's operators as conditions to AND on m, and their values in order. */

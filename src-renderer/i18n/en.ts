@@ -387,7 +387,7 @@ const strings = {
   'search.op.in': 'In the Inbox (sent, drafts, trash, junk, archive, or a folder\'s name)',
   'search.op.account': 'In an account: its address or its name (account:local for the Local Folders)',
   'search.op.not': 'Leave out: a minus before a word or an operator (-newsletter, -is:read)',
-  'search.op.or': 'Either word: OR in capitals between words or fields (from:ann OR from:bob)',
+  'search.op.or': 'Either one: OR in capitals between words, fields or operators (from:ann OR from:bob, is:unread OR is:flagged)',
   'search.results': 'Search: {query}',
   'search.none': 'No message matches.',
   'search.indexing': 'Still indexing {count} {count|message|messages}: not in these results yet.',

@@ -41,6 +41,9 @@ describe('web mode: search operators (is:, has:, in:, account:, dates, sizes, th
     await box().fill('after:2026-11-15 budget');
     await expect.poll(() => rows().allInnerTexts()).toEqual([expect.stringContaining('Quarterly budget review')]);
     await screenshot(web.page, 'search-operators-dates-en');
+    // Either of two operators: the starred one (flagged above) or the one sent in 2025.
+    await box().fill('is:flagged OR before:2026-01-01');
+    await expect.poll(async () => (await rows().allInnerTexts()).map((text) => (text.includes('会议通知') ? 'gbk' : text.includes('Quarterly budget review') ? 'flagged' : text))).toEqual(['flagged', 'gbk']);
   });
 
   it('narrows to an account with account:, picked from the list; account:local is the Local Folders', async () => {

@@ -49,7 +49,7 @@ describe('search over synced, downloaded and local mail (lab)', () => {
     expect(await found('"budget review" from:ann@example.test')).toEqual(['Quarterly budget review']);
   });
 
-  it('operators narrow by the day sent, the read state and the folder, alone or beside words or leaving them out, in the window and the CLI', async () => {
+  it('operators narrow by the day sent, the read state and the folder, alone, beside words, either of two or leaving them out, in the window and the CLI', async () => {
     expect(await found('before:2026-01-01')).toEqual(['会议通知：明天下午三点开会']);
     expect(await found('after:2026-11-15 会议')).toEqual(['时间变更']);
     expect((await found('is:unread')).sort()).toEqual(['Quarterly budget review', '会议通知：明天下午三点开会', '时间变更']);
@@ -60,6 +60,8 @@ describe('search over synced, downloaded and local mail (lab)', () => {
     expect(await found('in:收件箱 -from:张伟 -budget')).toEqual(['时间变更']);
     expect(await found('-in:inbox')).toEqual([]);
     expect(await found('budget OR 时间')).toEqual(['Quarterly budget review', '时间变更']);
+    expect(await found('before:2026-01-01 OR after:2026-11-15 会议')).toEqual(['会议通知：明天下午三点开会', '时间变更']);
+    expect(await found('is:read OR has:attachment')).toEqual([]);
     const { stdout } = await cli(['--json', 'search', 'is:unread before:2026-01-01']);
     expect((JSON.parse(stdout) as { messages: { subject: string }[] }).messages.map((m) => m.subject)).toEqual(['会议通知：明天下午三点开会']);
     // Operators alone are something to look for: a search saved from them is kept.

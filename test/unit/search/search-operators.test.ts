@@ -90,6 +90,19 @@ describe('search operators', () => {
     expect(readSearchQuery('in:Inbox in:"Projects/2026" in:已发送', NOW).conditions).toEqual({ folders: ['inbox', 'projects/2026', '已发送'] });
   });
 
+  it('reads OR between operators as either of them, and leaves an OR between a word and an operator out', () => {
+    expect(readSearchQuery('is:unread OR is:flagged', NOW).conditions).toEqual({ either: [[{ unread: true }, { flagged: true }]] });
+    expect(readSearchQuery('budget is:unread OR -is:read OR has:attachment larger:5M', NOW)).toEqual({
+      terms: [{ text: 'budget', phrase: false, column: null, negated: false }],
+      conditions: { either: [[{ unread: true }, { unread: true }, { attachments: true }]], larger: 5 * 1024 ** 2 },
+    });
+    expect(readSearchQuery('in:sent OR account:local in:inbox OR tag:work', NOW).conditions).toEqual({
+      either: [[{ folders: ['sent'] }, { accounts: ['local'] }], [{ folders: ['inbox'] }, { tags: ['$label2'] }]],
+    });
+    // A word and an operator: the OR joins nothing, both narrow.
+    expect(searchAskOf('budget OR is:flagged', NOW)).toEqual({ match: '"budget" *', exclude: null, conditions: { flagged: true } });
+  });
+
   it('reads account: as an account, several as any of them, and -account: as none of them', () => {
     expect(readSearchQuery('account:Work@Example.com account:"Home mail" budget', NOW).conditions).toEqual({ accounts: ['work@example.com', 'home mail'] });
     expect(readSearchQuery('-account:本地文件夹', NOW).conditions).toEqual({ notAccounts: ['本地文件夹'] });
@@ -207,6 +220,17 @@ describe('operators over the store', () => {
     expect(await search('account:"home mail" in:inbox')).toEqual([atHome]);
     expect(await search('budget account:nobody@example.test')).toEqual([]);
     expect([minutes, lunch]).toHaveLength(2);
+  });
+
+  it('finds either of two operators joined by OR, beside words and other operators', async () => {
+    const { search, ids: [november, draft, minutes, lunch] } = filled();
+    expect(await search('is:answered OR is:flagged')).toEqual([minutes, draft]);
+    expect(await search('is:answered OR is:flagged OR smaller:1k')).toEqual([minutes, draft, lunch]);
+    expect(await search('budget is:answered OR is:flagged')).toEqual([draft]);
+    expect(await search('is:unread OR larger:1M -has:attachment')).toEqual([lunch]);
+    expect(await search('before:2026-11-10 OR after:2026-12-01 is:read')).toEqual([minutes, november]);
+    expect(await search('tag:work OR tag:important is:unread OR is:answered')).toEqual([draft]);
+    expect(november).toBeGreaterThan(0);
   });
 
   it('answers operators alone without waiting for the index, and says nothing is missing from them', async () => {
