@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { WrenError } from '../errors/wren-error';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
 import { registerListOrder } from './list-order';
+import { registerSearchNames } from './search-conditions';
 
 export type Db = Database.Database;
 
@@ -40,6 +41,7 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
     db.pragma('temp_store = MEMORY');
     // Every connection (the main thread's, the sync and search workers') sorts lists by subject alike.
     registerListOrder(db);
+    registerSearchNames(db);
     if (!options.readonly) migrate(db, version);
     return db;
   } catch (error) {

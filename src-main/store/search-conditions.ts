@@ -1,4 +1,6 @@
+import { searchForm } from '../search/search-form';
 import { folderRoleNamed, namesLocalFolders, type SearchConditions } from '../search/search-operators';
+import type { Db } from './open-database';
 
 /** A condition on m (a message row) in f (its folder) with its values: the SQL text is fixed, values are bound. */
 type ConditionSql = (value: never) => { sql: string; values?: (number | string)[] };
@@ -32,22 +34,35 @@ const CONDITION_SQL: { [K in keyof Required<SearchConditions>]: (value: Required
 
 const TAGGED = "(' ' || m.keywords || ' ') GLOB ('* ' || ? || ' *')";
 
-/** f is any of the folders named: by role ("inbox", "已发送"), else by path or its own name; SQLite's lower() folds ASCII only, as typed names mostly are. */
+/**
+ * A folder's or an account's name as `in:` and `account:` compare it: in the search's form (NFKC, see
+ * search-form.ts) and lower case in every script, as the query's words are read. SQLite's own lower()
+ * folds ASCII only, so `in:входящие` missed "Входящие". Used in subqueries over the few folders and
+ * accounts, run once per search, not per message.
+ */
+const SEARCH_NAME = 'search_name';
+
+export function registerSearchNames(db: Db): void {
+  db.function(SEARCH_NAME, { deterministic: true }, (name: unknown) => searchForm(String(name ?? '')).toLowerCase());
+}
+
+/** f is any of the folders named: by role ("inbox", "已发送"), else by path or its own name. */
 function inFolders(names: string[]): { sql: string; values: string[] } {
   const values = names.flatMap((name) => [folderRoleNamed(name) ?? '', name, name]);
-  return { sql: `(${names.map(() => '(f.role IS ? OR lower(f.path) = ? OR lower(f.name) = ?)').join(' OR ')})`, values };
+  const named = names.map(() => `(role IS ? OR ${SEARCH_NAME}(path) = ? OR ${SEARCH_NAME}(name) = ?)`).join(' OR ');
+  return { sql: `(f.id IN (SELECT id FROM folders WHERE ${named}))`, values };
 }
 
 /**
- * f belongs to any of the accounts named, by address or name (lower() folds ASCII only, as in inFolders), or is
- * one of the Local Folders. Never NULL (a local folder has no account_id), so NOT of it leaves out just those.
+ * f belongs to any of the accounts named, by address or name, or is one of the Local Folders. Never NULL (a
+ * local folder has no account_id), so NOT of it leaves out just those.
  */
 function inAccounts(names: string[]): { sql: string; values: string[] } {
   const named = names.filter((name) => !namesLocalFolders(name));
   const parts: string[] = [];
   if (named.length > 0) {
     const list = named.map(() => '?').join(', ');
-    parts.push(`(f.account_id IS NOT NULL AND f.account_id IN (SELECT id FROM accounts WHERE lower(email) IN (${list}) OR lower(name) IN (${list})))`);
+    parts.push(`(f.account_id IS NOT NULL AND f.account_id IN (SELECT id FROM accounts WHERE ${SEARCH_NAME}(email) IN (${list}) OR ${SEARCH_NAME}(name) IN (${list})))`);
   }
   if (named.length < names.length) parts.push('f.account_id IS NULL');
   return { sql: `(${parts.join(' OR ')})`, values: [...named, ...named] };

@@ -233,6 +233,26 @@ describe('operators over the store', () => {
     expect(november).toBeGreaterThan(0);
   });
 
+  it('names folders and accounts in any script\'s case and any width, as the query is read', async () => {
+    const { store, search, ids: [november, draft, minutes, lunch] } = filled();
+    const russian = addAccount(store, 'ivan');
+    store.db.prepare("UPDATE accounts SET name = 'Почта Ивана' WHERE id = ?").run(russian);
+    const inbox = addFolder(store, russian, 'Входящие', 'inbox');
+    const reports = addFolder(store, russian, 'ＲＥＰＯＲＴＳ', null);
+    const [letter, report] = store.write(() => [
+      ...store.messages.insertHeaders(inbox, [{ ...message('Budget письмо', ann), date: new Date(2026, 11, 6).getTime() }]),
+      ...store.messages.insertHeaders(reports, [{ ...message('Budget report', ann), date: new Date(2026, 11, 7).getTime() }]),
+    ]);
+    // SQLite's lower() would leave the capital В and И as they are.
+    expect(await search('budget in:входящие')).toEqual([letter]);
+    expect(await search('budget account:"почта ивана"')).toEqual([report, letter]);
+    expect(await search('budget -account:"ПОЧТА ИВАНА"')).toEqual([draft, november]);
+    // Full-width letters, as a Chinese input method types them, name the folder too.
+    expect(await search('budget in:reports')).toEqual([report]);
+    expect(await search('budget in:ｒｅｐｏｒｔｓ')).toEqual([report]);
+    expect([minutes, lunch]).toHaveLength(2);
+  });
+
   it('answers operators alone without waiting for the index, and says nothing is missing from them', async () => {
     const { engine, ids: [, draft] } = filled();
     // Nothing has been indexed yet: the four messages wait in the queue.
