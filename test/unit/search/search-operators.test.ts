@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readSearchQuery, searchAskOf } from '../../../src-main/search/search-query';
 import { disposeSearchStore, message, searchStore as setup } from './search-store';
+import type { Store } from '../../../src-main/store/store';
 import { addAccount, addFolder } from '../store/temp-store';
 
 afterEach(() => disposeSearchStore());
@@ -198,15 +199,24 @@ describe('operators over the store', () => {
     expect(minutes).toBeGreaterThan(0);
   });
 
+  /**
+   * Another account (`user`@example.test, named `name`) and one message from Ann in each folder given, sent that day of
+   * December 2026; a folder marked `local` is one of the Local Folders instead. The messages' ids, in that order.
+   */
+  function mailIn(store: Store, user: string, name: string, folders: { path: string; role: string | null; subject: string; day: number; local?: true }[]): number[] {
+    const account = addAccount(store, user);
+    store.db.prepare('UPDATE accounts SET name = ? WHERE id = ?').run(name, account);
+    return store.write(() => folders.flatMap((folder) => {
+      const id = addFolder(store, folder.local ? null : account, folder.path, folder.role);
+      return store.messages.insertHeaders(id, [{ ...message(folder.subject, ann), date: new Date(2026, 11, folder.day).getTime() }]);
+    }));
+  }
+
   it('narrows to accounts by address or name, and to the Local Folders in English or Chinese; -account: leaves one out', async () => {
     const { store, search, ids: [november, draft, minutes, lunch] } = filled();
-    const home = addAccount(store, 'home');
-    store.db.prepare("UPDATE accounts SET name = 'Home mail' WHERE id = ?").run(home);
-    const homeInbox = addFolder(store, home, 'INBOX', 'inbox');
-    const archive = addFolder(store, null, 'Archive', null);
-    const [atHome, kept] = store.write(() => [
-      ...store.messages.insertHeaders(homeInbox, [{ ...message('Budget at home', ann), date: new Date(2026, 11, 4).getTime() }]),
-      ...store.messages.insertHeaders(archive, [{ ...message('Budget kept', ann), date: new Date(2026, 11, 5).getTime() }]),
+    const [atHome, kept] = mailIn(store, 'home', 'Home mail', [
+      { path: 'INBOX', role: 'inbox', subject: 'Budget at home', day: 4 },
+      { path: 'Archive', role: null, subject: 'Budget kept', day: 5, local: true },
     ]);
     expect(await search('budget account:home@example.test')).toEqual([atHome]);
     expect(await search('budget account:"HOME MAIL"')).toEqual([atHome]);
@@ -235,13 +245,9 @@ describe('operators over the store', () => {
 
   it('names folders and accounts in any script\'s case and any width, as the query is read', async () => {
     const { store, search, ids: [november, draft, minutes, lunch] } = filled();
-    const russian = addAccount(store, 'ivan');
-    store.db.prepare("UPDATE accounts SET name = 'Почта Ивана' WHERE id = ?").run(russian);
-    const inbox = addFolder(store, russian, 'Входящие', 'inbox');
-    const reports = addFolder(store, russian, 'ＲＥＰＯＲＴＳ', null);
-    const [letter, report] = store.write(() => [
-      ...store.messages.insertHeaders(inbox, [{ ...message('Budget письмо', ann), date: new Date(2026, 11, 6).getTime() }]),
-      ...store.messages.insertHeaders(reports, [{ ...message('Budget report', ann), date: new Date(2026, 11, 7).getTime() }]),
+    const [letter, report] = mailIn(store, 'ivan', 'Почта Ивана', [
+      { path: 'Входящие', role: 'inbox', subject: 'Budget письмо', day: 6 },
+      { path: 'ＲＥＰＯＲＴＳ', role: null, subject: 'Budget report', day: 7 },
     ]);
     // SQLite's lower() would leave the capital В and И as they are.
     expect(await search('budget in:входящие')).toEqual([letter]);
