@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { connectImap } from '../lab/imap-util';
 import type { Lab, LabUser } from '../lab/lab';
 import { addLabAccount } from './add-lab-account';
+import { fillComposer } from './fill-composer';
 import { addressChips, screenshot } from './web-app';
 import { webSession } from './web-session';
 
@@ -228,11 +229,7 @@ describe('web mode: writing mail (compose, attach, send, undo, reply, drafts)', 
     const write = async (subject: string, body: string) => {
       await web.page.getByTestId('action-compose').click();
       await composer().waitFor();
-      const to = web.page.getByTestId('compose-to').getByRole('combobox');
-      await to.fill(bob.email);
-      await to.press('Enter');
-      await web.page.getByTestId('compose-subject').fill(subject);
-      await web.page.getByTestId('compose-body').fill(body);
+      await fillComposer(web.page, { to: bob.email, subject, body });
       await web.page.getByTestId('compose-send').click();
     };
     const reminder = web.page.getByTestId('compose-attachment-reminder');
@@ -307,11 +304,7 @@ describe('web mode: writing mail (compose, attach, send, undo, reply, drafts)', 
 
   it('a message the server refuses is said in an error toast with its words, and Undo brings it back to correct', async () => {
     await web.page.getByTestId('action-compose').click();
-    const to = web.page.getByTestId('compose-to').getByRole('combobox');
-    await to.fill('nobody@example.test');
-    await to.press('Enter');
-    await web.page.getByTestId('compose-subject').fill('To nobody');
-    await web.page.getByTestId('compose-body').fill('Nobody reads this.');
+    await fillComposer(web.page, { to: 'nobody@example.test', subject: 'To nobody', body: 'Nobody reads this.' });
     await web.page.getByTestId('compose-send').click();
     await composer().waitFor({ state: 'detached' });
     // After the undo delay the server refuses the only recipient.
@@ -350,11 +343,7 @@ describe('web mode: writing mail (compose, attach, send, undo, reply, drafts)', 
     await composer().waitFor();
     // The From list shows "…" until the account's identities have loaded.
     await expect.poll(() => web.page.getByTestId('compose-from').textContent()).toContain(carol.email);
-    const to = web.page.getByTestId('compose-to').getByRole('combobox');
-    await to.fill(bob.email);
-    await to.press('Enter');
-    await web.page.getByTestId('compose-subject').fill('From the POP3 account');
-    await web.page.getByTestId('compose-body').fill('Sent over SMTP, kept here.');
+    await fillComposer(web.page, { to: bob.email, subject: 'From the POP3 account', body: 'Sent over SMTP, kept here.' });
     await web.page.getByTestId('compose-send').click();
     await composer().waitFor({ state: 'detached' });
     expect(await eventually(web.lab, bob, 'INBOX', 'From the POP3 account')).toHaveLength(1);

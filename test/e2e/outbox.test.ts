@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { inboxCountBySubject } from '../lab/imap-util';
 import type { LabUser } from '../lab/lab';
 import { addLabAccount } from './add-lab-account';
+import { fillComposer } from './fill-composer';
 import { screenshot } from './web-app';
 import { webSession } from './web-session';
 
@@ -46,11 +47,7 @@ describe('web mode: the Outbox (a scheduled message, a refused one)', () => {
 
   async function write(to: string, subject: string) {
     await web.page.getByTestId('action-compose').click();
-    const field = web.page.getByTestId('compose-to').getByRole('combobox');
-    await field.fill(to);
-    await field.press('Enter');
-    await web.page.getByTestId('compose-subject').fill(subject);
-    await web.page.getByTestId('compose-body').fill('Body of ' + subject);
+    await fillComposer(web.page, { to, subject, body: 'Body of ' + subject });
   }
 
   it('lists a message sent later and one the server refused (in its words); Edit brings the scheduled one back into the composer', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCert, type LabCert } from '../lab/cert';
 import { startSubmission, type RunningSubmission } from '../lab/submission';
+import { fillComposer } from './fill-composer';
 import { screenshot } from './web-app';
 import { webSession } from './web-session';
 
@@ -62,11 +63,7 @@ describe('web mode: an SMTP server with its own certificate', () => {
   it('a certificate the SMTP server shows later is refused in the Outbox with the one shown; trusting it there sends the message', async () => {
     await own.present(renewed);
     await web.page.getByTestId('action-compose').click();
-    const field = web.page.getByTestId('compose-to').getByRole('combobox');
-    await field.fill('bob@example.test');
-    await field.press('Enter');
-    await web.page.getByTestId('compose-subject').fill('After the SMTP renewal');
-    await web.page.getByTestId('compose-body').fill('Hello Bob');
+    await fillComposer(web.page, { to: 'bob@example.test', subject: 'After the SMTP renewal', body: 'Hello Bob' });
     await web.page.getByTestId('compose-send').click();
     await web.page.getByTestId('composer').waitFor({ state: 'detached' });
     await web.page.getByTestId('outbox-folder').getByRole('button').click();

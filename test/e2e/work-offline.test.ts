@@ -3,6 +3,7 @@ import { inboxCountBySubject } from '../lab/imap-util';
 import type { LabUser } from '../lab/lab';
 import { newsletterMessage } from '../lab/newsletter-message';
 import { addLabAccount } from './add-lab-account';
+import { fillComposer } from './fill-composer';
 import { screenshot } from './web-app';
 import { webSession } from './web-session';
 
@@ -47,11 +48,7 @@ describe('web mode: Work Offline (Thunderbird\'s), and back online', () => {
     await expect.poll(() => web.page.locator('[data-testid^="account-status-"]').count()).toBe(0);
 
     await web.page.getByTestId('action-compose').click();
-    const field = web.page.getByTestId('compose-to').getByRole('combobox');
-    await field.fill(web.lab.users[1]!.email);
-    await field.press('Enter');
-    await web.page.getByTestId('compose-subject').fill('Written offline');
-    await web.page.getByTestId('compose-body').fill('It waits for the network.');
+    await fillComposer(web.page, { to: web.lab.users[1]!.email, subject: 'Written offline', body: 'It waits for the network.' });
     await web.page.getByTestId('compose-send').click();
     await web.page.getByTestId('composer').waitFor({ state: 'detached' });
     await web.page.getByTestId('outbox-folder').getByRole('button').click();
