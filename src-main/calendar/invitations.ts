@@ -2,7 +2,7 @@ import { buffer } from 'node:stream/consumers';
 import { identitiesOf } from '../compose/identities';
 import type { ComposeLanguage } from '../compose/quote-original';
 import { identityForReply, type Identity } from '../compose/reply-recipients';
-import { WrenError } from '../errors/wren-error';
+import { WrenError, isOfflineFault } from '../errors/wren-error';
 import type { Invitation, InvitationAnswer } from '../ipc/contract';
 import type { OperationsService } from '../journal/operations-service';
 import { loadAttachment } from '../messages/attachment-export';
@@ -76,7 +76,8 @@ export class Invitations {
       if (blob.size > MAX_CALENDAR_BYTES) return null;
       bytes = await buffer(this.store.blobs.read(blob.blob));
     } catch (error) {
-      if (error instanceof WrenError && (error.code === 'Offline' || error.code === 'NotFound')) return null;
+      // Out of reach, working offline, or gone from the server: no event to show now, as for a message without one.
+      if (isOfflineFault(error) || (error instanceof WrenError && error.code === 'NotFound')) return null;
       throw error;
     }
     return parseInvitation(decodeText(bytes, part.parameters.charset ?? 'utf-8').text);

@@ -67,4 +67,17 @@ describe('calendar invitations (iTIP) in Bob\'s Inbox', () => {
     await wren.call('sync.run', { accountId });
     expect(await wren.call('messages.invitation', { messageId: idOf('<plain@x.test>') })).toBeNull();
   }, 60_000);
+
+  it('working offline, an invitation whose calendar is not downloaded yet shows none (as offline), and its event once back online', async () => {
+    await lab.seed(bob(), 'INBOX', [invitationMessage({ organizer: alice(), summary: 'Offsite', uid: 'offsite-1', messageId: '<offsite-1@example.test>' })]);
+    await wren.call('sync.run', { accountId });
+    const messageId = idOf('<offsite-1@example.test>');
+    await wren.call('settings.update', { app: { workOffline: true } });
+    try {
+      expect(await wren.call('messages.invitation', { messageId })).toBeNull();
+    } finally {
+      await wren.call('settings.update', { app: { workOffline: false } });
+    }
+    expect(await wren.call('messages.invitation', { messageId })).toMatchObject({ summary: 'Offsite', canAnswer: true });
+  }, 60_000);
 });
