@@ -1,6 +1,6 @@
 import type { AccountStatus } from '../accounts/account-status';
 import type { ErrorCode } from '../errors/error-codes';
-import { isUnreachable, type WrenError } from '../errors/wren-error';
+import { isOfflineFault, type WrenError } from '../errors/wren-error';
 
 const RETRY_DELAYS_MS = [15_000, 30_000, 60_000, 2 * 60_000, 5 * 60_000, 10 * 60_000];
 /** A database held by another Wren is let go soon; worth one slow retry per failure, unlike a full disk. */
@@ -34,7 +34,7 @@ export function failureOutcome(fault: WrenError, attempt: number, retries: boole
   const error = fault.toShape();
   // The user's choice, not a fault: no retry until they go online again (which syncs every account).
   if (fault.code === 'WorkingOffline') return { status: { state: 'offline', error, retryAt: null }, retryInMs: null, backsOff: false };
-  if (isUnreachable(fault) || fault.code === 'Offline') {
+  if (isOfflineFault(fault)) {
     return { status: { state: 'offline', error, retryAt: retries ? now + backoff : null }, retryInMs: retries ? backoff : null, backsOff: true };
   }
   if (fault.code === 'DatabaseBusy' && retries) {
