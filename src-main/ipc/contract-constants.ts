@@ -68,8 +68,9 @@ export interface ListFilter extends Partial<Record<(typeof LIST_FILTER_KEYS)[num
    */
   keep?: number[];
   /**
-   * Thunderbird's quick filter text: words each found in the sender, the recipients or the subject (any case
-   * of Latin letters, anywhere in them, so Chinese words too). The messages kept do not escape it.
+   * Thunderbird's quick filter text: words each found in the sender, the recipients or the subject (in any
+   * case, of any script, full-width or not; anywhere in them, so Chinese words too). The messages kept do not
+   * escape it.
    */
   text?: string;
 }

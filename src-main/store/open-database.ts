@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { WrenError } from '../errors/wren-error';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
 import { registerListOrder } from './list-order';
-import { registerSearchNames } from './search-conditions';
+import { registerSearchNames } from './search-name';
 
 export type Db = Database.Database;
 

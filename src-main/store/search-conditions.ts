@@ -1,6 +1,5 @@
-import { searchForm } from '../search/search-form';
 import { folderRoleNamed, namesLocalFolders, type SearchConditions } from '../search/search-operators';
-import type { Db } from './open-database';
+import { SEARCH_NAME } from './search-name';
 
 /** A condition on m (a message row) in f (its folder) with its values: the SQL text is fixed, values are bound. */
 type ConditionSql = (value: never) => { sql: string; values?: (number | string)[] };
@@ -34,17 +33,8 @@ const CONDITION_SQL: { [K in keyof Required<SearchConditions>]: (value: Required
 
 const TAGGED = "(' ' || m.keywords || ' ') GLOB ('* ' || ? || ' *')";
 
-/**
- * A folder's or an account's name as `in:` and `account:` compare it: in the search's form (NFKC, see
- * search-form.ts) and lower case in every script, as the query's words are read. SQLite's own lower()
- * folds ASCII only, so `in:входящие` missed "Входящие". Used in subqueries over the few folders and
- * accounts, run once per search, not per message.
- */
-const SEARCH_NAME = 'search_name';
-
-export function registerSearchNames(db: Db): void {
-  db.function(SEARCH_NAME, { deterministic: true }, (name: unknown) => searchForm(String(name ?? '')).toLowerCase());
-}
+// Folder and account names compare in SEARCH_NAME's form, as the query's words are read: in subqueries
+// over the few folders and accounts, run once per search, not per message.
 
 /** f is any of the folders named: by role ("inbox", "已发送"), else by path or its own name. */
 function inFolders(names: string[]): { sql: string; values: string[] } {

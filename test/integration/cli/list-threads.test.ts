@@ -13,7 +13,7 @@ describe('wren list --threads', () => {
       conversationMessage({ id: 'p1', from: ann, to: alice, subject: 'Plan', date: 'Tue, 1 Dec 2026 09:00:00 +0000', body: 'Plan?' }),
       conversationMessage({ id: 'p2', inReplyTo: 'p1', from: ann, to: alice, subject: 'Re: Plan', date: 'Tue, 1 Dec 2026 11:00:00 +0000', body: 'Yes.' }),
       conversationMessage({ id: 'p3', inReplyTo: 'p2', from: ann, to: alice, subject: 'Re: Re: Plan', date: 'Tue, 1 Dec 2026 12:00:00 +0000', body: 'Good.' }),
-      conversationMessage({ id: 'x1', from: ann, to: alice, subject: 'Other', date: 'Tue, 1 Dec 2026 10:00:00 +0000', body: 'Hi.' }),
+      conversationMessage({ id: 'x1', from: ann, to: alice, subject: 'Отчёт', date: 'Tue, 1 Dec 2026 10:00:00 +0000', body: 'Hi.' }),
     ]);
     // A second thread whose middle message is not in the Inbox (the user's answer, in Sent): the reply
     // to it names the thread's first message in its References, folded over two lines.
@@ -26,11 +26,11 @@ describe('wren list --threads', () => {
   it('lists replies under what they answer, each thread where its newest message sorts, with depth and counts', async () => {
     const listed = JSON.parse((await wren(['list', 'Work', 'INBOX', '--threads', '--json'])).stdout) as Listed[];
     expect(listed.map((m) => [m.subject, m.thread?.depth])).toEqual([
-      ['Plan', 0], ['Re: Plan', 1], ['Re: Re: Plan', 2], ['Other', 0], ['Budget', 0], ['Re: Budget', 1],
+      ['Plan', 0], ['Re: Plan', 1], ['Re: Re: Plan', 2], ['Отчёт', 0], ['Budget', 0], ['Re: Budget', 1],
     ]);
     expect(listed[2]!.thread).toEqual({ depth: 2, rootId: listed[0]!.id, size: 3, unread: 3, collapsed: false });
     const flat = JSON.parse((await wren(['list', 'Work', 'INBOX', '--json'])).stdout) as Listed[];
-    expect(flat.map((m) => m.subject)).toEqual(['Re: Re: Plan', 'Re: Plan', 'Other', 'Plan', 'Re: Budget', 'Budget']);
+    expect(flat.map((m) => m.subject)).toEqual(['Re: Re: Plan', 'Re: Plan', 'Отчёт', 'Plan', 'Re: Budget', 'Budget']);
     expect(flat.every((m) => m.thread === undefined)).toBe(true);
   });
 
@@ -42,9 +42,9 @@ describe('wren list --threads', () => {
 
   it('--collapsed lists each thread as one row with how many messages it holds, and wants --threads', async () => {
     const listed = JSON.parse((await wren(['list', 'Work', 'INBOX', '--threads', '--collapsed', '--json'])).stdout) as Listed[];
-    expect(listed.map((m) => [m.subject, m.thread?.collapsed, m.thread?.size])).toEqual([['Plan', true, 3], ['Other', false, 1], ['Budget', true, 2]]);
+    expect(listed.map((m) => [m.subject, m.thread?.collapsed, m.thread?.size])).toEqual([['Plan', true, 3], ['Отчёт', false, 1], ['Budget', true, 2]]);
     const text = await wren(['list', 'Work', 'INBOX', '--threads', '--collapsed']);
-    expect(text.stdout.trimEnd().split('\n').map((line) => line.split('\t')[3])).toEqual(['Plan (3)', 'Other', 'Budget (2)']);
+    expect(text.stdout.trimEnd().split('\n').map((line) => line.split('\t')[3])).toEqual(['Plan (3)', 'Отчёт', 'Budget (2)']);
     const alone = await wren(['list', 'Work', 'INBOX', '--collapsed']);
     expect(alone.code).toBe(2);
     expect(alone.stderr).toContain('--collapsed goes with --threads');
@@ -59,5 +59,8 @@ describe('wren list --threads', () => {
     // The filter applies first: the replies whose first message it leaves out start threads of their own.
     expect(threaded.map((m) => [m.subject, m.thread?.depth])).toEqual([['Re: Plan', 0], ['Re: Re: Plan', 1], ['Re: Budget', 0]]);
     expect(JSON.parse((await wren(['list', 'Work', 'INBOX', '--text', 'nobody-has-this', '--json'])).stdout)).toEqual([]);
+    // Any case of any script, on the worker's connection too (SQLite's LIKE alone folds ASCII only).
+    const cyrillic = JSON.parse((await wren(['list', 'Work', 'INBOX', '--text', 'ОТЧЁТ', '--json'])).stdout) as Listed[];
+    expect(cyrillic.map((m) => m.subject)).toEqual(['Отчёт']);
   });
 });

@@ -6,6 +6,7 @@ import { ThreadedList, type ThreadsQuery } from '../../../src-main/store/threade
 import { headerRecord, tempStore } from './temp-store';
 import { openDatabase } from '../../../src-main/store/open-database';
 import { arrangeThreads } from '../../../src-main/store/thread-order';
+import { wordNeedsFolding } from '../../../src-main/store/list-order';
 
 vi.mock('../../../src-main/store/thread-order', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../../src-main/store/thread-order')>();
@@ -230,6 +231,36 @@ describe('MessagesRepo.page, with words (the quick filter\'s text)', () => {
     // Every word must be found (in any of the fields): Dan's lunch, not his budget.
     expect(uids({ text: 'dan lunch' })).toEqual({ total: 1, uids: [3] });
     expect(uids({ text: '' })).toEqual({ total: 4, uids: [4, 3, 2, 1] });
+  });
+
+  it('finds a word in any case of any script, and full-width letters as half-width ones', () => {
+    const store = setup();
+    const folderId = addFolder(store, 'imap', 'INBOX');
+    store.write(() => store.messages.insertHeaders(folderId, [
+      header(1, { subject: 'Termin mit Herrn MÜLLER', date: 1 }),
+      header(2, { subject: 'Квартальный отчёт', from: { name: 'ОЛЬГА', address: 'olga@example.ru' }, date: 2 }),
+      header(3, { subject: '２０２６年度 ＰＤＦ 资料', date: 3 }),
+      header(4, { subject: 'Σχέδιο', to: [{ name: 'ΣΟΦΙΑ', address: 'sofia@example.gr' }], date: 4 }),
+    ]));
+    const uids = (text: string) => store.messages.page(folderId, 0, 10, undefined, { text }).items.map((m) => m.uid);
+    expect(uids('müller')).toEqual([1]);
+    expect(uids('ОТЧЁТ')).toEqual([2]);
+    expect(uids('ольга')).toEqual([2]);
+    expect(uids('müllers')).toEqual([]);
+    expect(uids('σοφια')).toEqual([4]);
+    // Typed full-width, found in either width; and mixed with an ASCII word, both still found.
+    expect(uids('ＰＤＦ')).toEqual([3]);
+    expect(uids('2026 ＰＤＦ')).toEqual([3]);
+    expect(uids('herrn Müller')).toEqual([1]);
+  });
+
+  it('folds only the words that need it (SQLite\'s LIKE folds ASCII, Chinese has no case)', () => {
+    expect(wordNeedsFolding('budget')).toBe(false);
+    expect(wordNeedsFolding('预算')).toBe(false);
+    expect(wordNeedsFolding('ann@example')).toBe(false);
+    expect(wordNeedsFolding('Müller')).toBe(true);
+    expect(wordNeedsFolding('отчёт')).toBe(true);
+    expect(wordNeedsFolding('ＰＤＦ')).toBe(true);
   });
 
   it('never matches the recipients\' JSON keys, and takes % and _ as themselves', () => {
