@@ -55,6 +55,7 @@ const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
                  [--text WORDS]  (only those whose sender, recipients or subject hold every word)
                  [--threads]     (replies indented under what they answer)
                  [--collapsed]   (with --threads: a thread per row, with how many it holds)
+                 [--hide-ignored] (without the messages of ignored threads, as the app's list)
   search QUERY [--account ACCOUNT|local] [--folder PATH] [--limit N]   (words AND, "phrases", from: to: subject: body:,
                    is:unread|read|flagged|answered has:attachment in:FOLDER account:ADDRESS|NAME|local
                    after:/before:YYYY-MM-DD newer_than:/older_than:7d larger:/smaller:5M tag:NAME;

@@ -68,6 +68,8 @@ export function menuTemplate(language: MenuLanguage, actions: MenuActions, platf
       { label: w.threads, click: send('threads') },
       { label: w.collapseAllThreads, click: send('collapseAllThreads') },
       { label: w.expandAllThreads, click: send('expandAllThreads') },
+      // Thunderbird's View ▸ Threads ▸ Ignored Threads: switches app.showIgnoredThreads, as Threads does its setting.
+      { label: w.ignoredThreads, click: send('ignoredThreads') },
       { type: 'separator' },
       // Thunderbird's View ▸ Message Body As: switches the setting between the HTML and plain text.
       { label: w.bodyAsPlain, click: send('bodyAs') },

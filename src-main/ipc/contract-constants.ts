@@ -73,6 +73,12 @@ export interface ListFilter extends Partial<Record<(typeof LIST_FILTER_KEYS)[num
    * escape it.
    */
   text?: string;
+  /**
+   * Not a switch of the quick filter but the view's: the messages of ignored threads are left out, whatever keeps
+   * them (Thunderbird's View ▸ Threads ▸ Ignored Threads turned off; the renderer sends it unless
+   * app.showIgnoredThreads). The list then says how many it left out (`ignored`).
+   */
+  hideIgnored?: boolean;
 }
 
 /** The longest quick filter text. */

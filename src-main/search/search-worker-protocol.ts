@@ -33,12 +33,14 @@ export interface ThreadsAnswer {
   total: number;
   items: MessageSummary[];
   messages: number;
+  ignored?: number;
 }
 
 /** A page of a folder's flat list narrowed by words (the quick filter's text: it reads the whole folder). */
 export interface ListAnswer {
   total: number;
   items: MessageSummary[];
+  ignored?: number;
 }
 
 export type ToSearchWorker =

@@ -86,6 +86,11 @@ export const APP_FIELDS = {
   listSort: ListSort.default(DEFAULT_LIST_SORT),
   /** Folders' lists arranged in threads (Thunderbird's View ▸ Threads), in the order of listSort. */
   listThreads: z.boolean().default(false),
+  /**
+   * Folders' lists show the messages of ignored threads (Thunderbird's View ▸ Threads ▸ Ignored Threads): off, they
+   * are left out, as Thunderbird leaves them, and the list says how many.
+   */
+  showIgnoredThreads: z.boolean().default(false),
   /** Folders whose subfolders are folded away in the folder pane, by id, latest last: kept across restarts as Thunderbird keeps them. */
   foldersCollapsed: z.array(z.number().int().positive()).max(MAX_COLLAPSED_FOLDERS).default([]),
   /** Accounts folded away in the folder pane (Thunderbird's account rows), by id, 0 for the Local Folders: kept across restarts. */

@@ -1,5 +1,6 @@
 import type { FolderRole, MessageSummary } from '../ipc/contract';
-import { DEFAULT_LIST_SORT, type ListFilter, type ListSort } from '../ipc/contract-constants';
+import { DEFAULT_LIST_SORT, isFiltered, type ListFilter, type ListSort } from '../ipc/contract-constants';
+import { ignoredInFolder } from './ignored-rows';
 import { filterOf, orderOf } from './list-order';
 import { timed, type Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
@@ -15,6 +16,16 @@ export interface FolderPageQuery {
 }
 
 /**
+ * A page of a list. `ignored`: how many of the folder's messages are in ignored threads, when the filter says
+ * whether to hide them (they are then left out) and there are some.
+ */
+export interface FolderPageAnswer {
+  total: number;
+  items: MessageSummary[];
+  ignored?: number;
+}
+
+/**
  * One page of a folder's list in the user's order, narrowed by the quick filter. Read on the main thread's
  * connection for the plain list (an index walk of one page), and in the search worker when the filter has
  * words to look for (hasFilterText): those look at every message of the folder to count the matches.
@@ -26,14 +37,27 @@ export class FolderPage {
     this.statements = new PreparedStatements(db);
   }
 
-  page({ folderId, offset, limit, sort = DEFAULT_LIST_SORT, filter = {} }: FolderPageQuery): { total: number; items: MessageSummary[] } {
+  page({ folderId, offset, limit, sort = DEFAULT_LIST_SORT, filter = {} }: FolderPageQuery): FolderPageAnswer {
     const folder = this.statements.get('SELECT total_count AS total, role FROM folders WHERE id = ?').get(folderId) as { total: number; role: FolderRole | null } | undefined;
-    const narrowed = filterOf(filter);
+    const ignored = filter.hideIgnored === undefined ? 0 : ignoredInFolder(this.statements, folderId);
+    // Nothing of this folder ignored: the list reads as if nothing were hidden, with no condition to test.
+    const hiding = filter.hideIgnored === true && ignored > 0;
+    const narrowed = filterOf({ ...filter, hideIgnored: hiding });
     const where = `m.folder_id = ?${narrowed.sql}`;
-    const total = narrowed.sql === '' ? (folder?.total ?? 0) : (this.statements.pluck(`SELECT count(*) FROM messages m WHERE ${where}`).get(folderId, ...narrowed.values) as number);
+    const total = this.total(folderId, folder?.total ?? 0, { where, values: narrowed.values, hidden: hiding && !isFiltered(filter) ? ignored : null });
     const query = this.statements.get(`SELECT ${SUMMARY_COLUMNS} FROM messages m WHERE ${where} ORDER BY ${orderOf(sort, folder?.role ?? null)} LIMIT ? OFFSET ?`);
     // The list's query runs on every scroll: log it if it ever gets slow.
     const rows = timed('messages.page', () => query.all(folderId, ...narrowed.values, limit, offset)) as SummaryRow[];
-    return { total, items: rows.map(toSummary) };
+    return { total, items: rows.map(toSummary), ...(ignored > 0 && { ignored }) };
+  }
+
+  /**
+   * The folder's count, less what ignored threads hide when nothing else narrows it: counting the rows would
+   * read the whole folder on the main thread. Otherwise (the quick filter's switches) the rows are counted.
+   */
+  private total(folderId: number, folderTotal: number, narrowed: { where: string; values: string[]; hidden: number | null }): number {
+    if (narrowed.where === 'm.folder_id = ?') return folderTotal;
+    if (narrowed.hidden !== null) return folderTotal - narrowed.hidden;
+    return this.statements.pluck(`SELECT count(*) FROM messages m WHERE ${narrowed.where}`).get(folderId, ...narrowed.values) as number;
   }
 }

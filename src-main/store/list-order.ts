@@ -2,6 +2,7 @@ import { baseSubject } from '../compose/subject-prefix';
 import type { FolderRole } from '../ipc/contract';
 import { filterWords, LIST_FILTER_KEYS, type ListFilter, type ListSort } from '../ipc/contract-constants';
 import type { Db } from './open-database';
+import { NOT_IGNORED } from './ignored-rows';
 import { SEARCH_NAME, searchName } from './search-name';
 import { searchForm } from '../search/search-form';
 
@@ -93,14 +94,15 @@ function likePattern(word: string): string {
 
 /**
  * The quick filter as a condition on m to AND with the folder's (none set: ''), and its values: the ids it
- * keeps match whatever their flags now, though not words they lack.
+ * keeps match whatever their flags now, though not words they lack, nor hideIgnored.
  */
 export function filterOf(filter: ListFilter): { sql: string; values: string[] } {
   const conditions = LIST_FILTER_KEYS.filter((key) => filter[key] === true).map((key) => FILTER_CONDITIONS[key]);
+  const notIgnored = filter.hideIgnored === true ? NOT_IGNORED : '';
   // One JSON value, so the statement's text (and its cached preparation) stays the same whatever is kept.
   const flags = conditions.length === 0
-    ? { sql: '', values: [] as string[] }
-    : { sql: ` AND ((${conditions.join(' AND ')}) OR m.id IN (SELECT value FROM json_each(?)))`, values: [JSON.stringify(filter.keep ?? [])] };
+    ? { sql: notIgnored, values: [] as string[] }
+    : { sql: ` AND ((${conditions.join(' AND ')}) OR m.id IN (SELECT value FROM json_each(?)))${notIgnored}`, values: [JSON.stringify(filter.keep ?? [])] };
   const words = filterWords(filter).slice(0, MAX_FILTER_WORDS);
   if (words.length === 0) return flags;
   // All words one way, so there are two statements per count of words, not one per mix.

@@ -3,7 +3,7 @@ import type { ChangeFeed } from './change-feed';
 import type { Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
 import type { Address, MessageSummary } from '../ipc/contract';
-import { FolderPage } from './folder-page';
+import { FolderPage, type FolderPageAnswer } from './folder-page';
 import { DEFAULT_LIST_SORT, type ListFilter, type ListSort } from '../ipc/contract-constants';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row';
 import type { StructurePart } from '../mime/structure';
@@ -212,7 +212,7 @@ export class MessagesRepo {
    * sort_date) index), narrowed by the quick filter (then `total` counts what matches). In threads: see
    * ThreadedList.
    */
-  page(folderId: number, offset: number, limit: number, sort: ListSort = DEFAULT_LIST_SORT, filter: ListFilter = {}): { total: number; items: MessageSummary[] } {
+  page(folderId: number, offset: number, limit: number, sort: ListSort = DEFAULT_LIST_SORT, filter: ListFilter = {}): FolderPageAnswer {
     return this.folderPage.page({ folderId, offset, limit, sort, filter });
   }
 

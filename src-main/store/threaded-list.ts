@@ -1,5 +1,6 @@
 import type { FolderRole, MessageSummary } from '../ipc/contract';
 import type { ListFilter, ListSort } from '../ipc/contract-constants';
+import { ignoredInFolder } from './ignored-rows';
 import { filterOf, orderOf } from './list-order';
 import { timed, type Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
@@ -21,6 +22,8 @@ export interface ThreadsQuery {
 interface Arrangement {
   rows: ThreadRow[];
   messages: number;
+  /** The folder's messages in ignored threads (left out when the filter hides them). */
+  ignored: number;
 }
 
 /** Row fields read for every message of the folder: [id, message_id, in_reply_to, thread_root, sort_date, seen]. */
@@ -40,8 +43,8 @@ export class ThreadedList {
   }
 
   /** `total` counts rows (a collapsed thread is one), `messages` the messages they stand for. */
-  page(query: ThreadsQuery): { total: number; items: MessageSummary[]; messages: number } {
-    const { rows, messages } = this.arranged(query);
+  page(query: ThreadsQuery): { total: number; items: MessageSummary[]; messages: number; ignored?: number } {
+    const { rows, messages, ignored } = this.arranged(query);
     const shown = rows.slice(query.offset, query.offset + query.limit);
     const full = this.statements.get(`SELECT ${SUMMARY_COLUMNS} FROM messages m WHERE m.id IN (SELECT value FROM json_each(?))`);
     const byId = new Map((full.all(JSON.stringify(shown.map((row) => row.id))) as SummaryRow[]).map((row) => [row.id, toSummary(row)]));
@@ -50,7 +53,7 @@ export class ThreadedList {
       const summary = byId.get(id);
       if (summary) items.push({ ...summary, thread });
     }
-    return { total: rows.length, items, messages };
+    return { total: rows.length, items, messages, ...(ignored > 0 && { ignored }) };
   }
 
   private arranged(query: ThreadsQuery): Arrangement {
@@ -58,7 +61,9 @@ export class ThreadedList {
     const version = this.version();
     if (this.last?.key === key && this.last.version === version) return this.last.arrangement;
     const role = this.statements.pluck('SELECT role FROM folders WHERE id = ?').get(query.folderId) as FolderRole | null | undefined;
-    const narrowed = filterOf(query.filter);
+    const ignored = query.filter.hideIgnored === undefined ? 0 : ignoredInFolder(this.statements, query.folderId);
+    // A thread ignored is left out whole: every message in it names an ignored Message-ID (see ignored-rows.ts).
+    const narrowed = filterOf({ ...query.filter, hideIgnored: query.filter.hideIgnored === true && ignored > 0 });
     const links = this.statements.get(
       `SELECT m.id, m.message_id, m.in_reply_to, m.thread_root, m.sort_date, m.seen FROM messages m
        WHERE m.folder_id = ?${narrowed.sql} ORDER BY ${orderOf(query.sort, role ?? null)}`,
@@ -67,7 +72,7 @@ export class ThreadedList {
       const inputs = (links.all(query.folderId, ...narrowed.values) as LinkRow[]).map(([id, messageId, inReplyTo, threadRoot, sortDate, seen]) => ({ id, messageId, inReplyTo, threadRoot, sortDate, seen: seen === 1 }));
       return arrangeThreads(inputs, foldedBy(query.folding));
     });
-    const arrangement = { rows, messages: rows.reduce((sum, row) => sum + (row.collapsed ? row.size : 1), 0) };
+    const arrangement = { rows, messages: rows.reduce((sum, row) => sum + (row.collapsed ? row.size : 1), 0), ignored };
     this.last = { key, version, arrangement };
     return arrangement;
   }

@@ -20,17 +20,26 @@ describe('web mode: Ignore thread', () => {
     await row('Team lunch').waitFor();
   });
 
-  it('from the row\'s menu: the thread is marked read, with Undo; the reading pane says it is ignored', async () => {
+  it('from the row\'s menu: the thread is marked read, with Undo, and left out of the list, which says so and shows it on request', async () => {
     await row('Re: Build broken again').click({ button: 'right' });
     // The right click opened the reply; it is read before the thread is ignored.
     await web.page.getByText('Re: Build broken again body').waitFor();
     await web.page.getByTestId('menu-ignore-thread').click();
     await web.page.getByText('Ignoring this thread: 2 messages marked read.').waitFor();
-    // Its pane, read before, says so at once.
+    // Thunderbird's way: the thread leaves the list; the list says how many it hides.
+    await expect.poll(() => row('Build broken again').count()).toBe(0);
+    await expect.poll(() => web.page.getByTestId('ignored-threads-note').textContent()).toBe('2 messages of ignored threads hidden. Show');
+    expect(await web.page.getByTestId('message-row').count()).toBe(1);
+    // Its pane, read before, still says so.
     await expect.poll(() => web.page.getByTestId('message-subject').textContent()).toBe('Subject: Re: Build broken again');
     await web.page.getByTestId('ignored-thread-bar').waitFor();
     // Both messages of the thread read; the other one not.
     await expect.poll(() => web.page.getByTestId('folder-INBOX').locator('.folder-row__unread').textContent()).toBe('1');
+    await screenshot(web.page, 'ignored-thread-hidden-en');
+    // Shown on request (and kept so: a setting, as Thunderbird's View ▸ Threads ▸ Ignored Threads).
+    await web.page.getByTestId('ignored-threads-toggle').click();
+    await row('Re: Build broken again').waitFor();
+    await expect.poll(() => web.page.getByTestId('ignored-threads-note').textContent()).toBe('Showing 2 messages of ignored threads. Hide');
     await row('Build broken again').filter({ hasNotText: 'Re:' }).click();
     await expect.poll(() => web.page.getByTestId('message-subject').textContent()).toBe('Subject: Build broken again');
     await web.page.getByTestId('ignored-thread-bar').waitFor();
@@ -38,16 +47,23 @@ describe('web mode: Ignore thread', () => {
     await screenshot(web.page, 'ignored-thread-en');
   });
 
-  it('in Chinese: Stop ignoring from the bar, then Ignore thread from the reading pane again', async () => {
+  it('in Chinese: Stop ignoring from the bar, then Ignore thread from the reading pane again, and hidden from the list', async () => {
     await web.page.getByTestId('language').selectOption('zh');
     expect(await web.page.getByTestId('ignored-thread-bar').textContent()).toContain('你已忽略此会话');
     await screenshot(web.page, 'ignored-thread-zh');
     await web.page.getByTestId('stop-ignoring-thread').click();
     await web.page.getByTestId('ignored-thread-bar').waitFor({ state: 'detached' });
     await web.page.getByText('已取消忽略此会话：其中的新邮件到达时为未读。').waitFor();
+    // Nothing of the folder ignored: nothing to say.
+    await web.page.getByTestId('ignored-threads-note').waitFor({ state: 'detached' });
     await web.page.getByTestId('ignore-thread').click();
     await web.page.getByTestId('ignored-thread-bar').waitFor();
     await web.page.getByText('已忽略此会话：0 封邮件已标为已读。').waitFor();
+    await expect.poll(() => web.page.getByTestId('ignored-threads-note').textContent()).toBe('正在显示已忽略会话中的 2 封邮件。 隐藏');
+    await web.page.getByTestId('ignored-threads-toggle').click();
+    await expect.poll(() => web.page.getByTestId('message-row').count()).toBe(1);
+    await expect.poll(() => web.page.getByTestId('ignored-threads-note').textContent()).toBe('已隐藏已忽略会话中的 2 封邮件。 显示');
+    await screenshot(web.page, 'ignored-thread-hidden-zh');
     await web.page.getByTestId('language').selectOption('en');
   });
 });

@@ -23,10 +23,10 @@ const PAGE_SIZE = 1000;
 const LIST_OPTIONS = {
   limit: { type: 'string' }, offset: { type: 'string' }, sort: { type: 'string' }, reverse: { type: 'boolean' },
   unread: { type: 'boolean' }, flagged: { type: 'boolean' }, attachments: { type: 'boolean' }, tagged: { type: 'boolean' }, threads: { type: 'boolean' },
-  collapsed: { type: 'boolean' }, text: { type: 'string' },
+  collapsed: { type: 'boolean' }, text: { type: 'string' }, 'hide-ignored': { type: 'boolean' },
 } as const;
 
-const LIST_USAGE = 'Usage: wren list ACCOUNT FOLDER [--limit N] [--offset N] [--sort date|from|subject|size|priority] [--reverse] [--unread] [--flagged] [--attachments] [--tagged] [--text WORDS] [--threads [--collapsed]]';
+const LIST_USAGE = 'Usage: wren list ACCOUNT FOLDER [--limit N] [--offset N] [--sort date|from|subject|size|priority] [--reverse] [--unread] [--flagged] [--attachments] [--tagged] [--text WORDS] [--threads [--collapsed]] [--hide-ignored]';
 
 /**
  * `wren list ACCOUNT FOLDER [--limit N] [--offset N] [--sort date|from|subject|size|priority] [--reverse]`: newest
@@ -36,13 +36,15 @@ const LIST_USAGE = 'Usage: wren list ACCOUNT FOLDER [--limit N] [--offset N] [--
  * hold every word (the quick filter's text box). --threads: arranged in threads as the app's threaded list,
  * each reply indented under what it answers (JSON: `thread`); with --collapsed each thread is one row, its
  * first message, followed by how many messages the thread holds (Thunderbird's Collapse All Threads).
+ * --hide-ignored: without the messages of ignored threads, as the app's list unless its settings show them
+ * (scripts see every message otherwise).
  */
 export async function listCommand(context: CliContext, args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args, options: LIST_OPTIONS, allowPositionals: true, strict: true });
   const accountId = await findScope(context, positionals[0]);
   if (!positionals[1]) throw new WrenError('BadRequest', LIST_USAGE);
   const sort = listSort(values.sort, values.reverse ?? false);
-  const filter = { unread: values.unread, flagged: values.flagged, attachments: values.attachments, tagged: values.tagged, text: values.text };
+  const filter = { unread: values.unread, flagged: values.flagged, attachments: values.attachments, tagged: values.tagged, text: values.text, hideIgnored: values['hide-ignored'] };
   if (values.collapsed && !values.threads) throw new WrenError('BadRequest', `--collapsed goes with --threads. ${LIST_USAGE}`);
   const threads = values.threads ? { threads: { collapsed: [], collapseAll: values.collapsed ?? false, expanded: [] } } : {};
   const folder = await findFolder(context, accountId, positionals[1]);

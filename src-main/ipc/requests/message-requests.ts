@@ -8,8 +8,11 @@ import { byMessage, empty, id, request } from './request-shape';
 const byAttachment = z.object({ messageId: id, partId: z.string().regex(/^\d+(\.\d+)*$/) }).strict();
 
 export const messageRequests = {
-  /** In threads, `total` counts the rows (a collapsed thread is one) and `messages` the messages they stand for. */
-  'messages.list': request<{ total: number; items: MessageSummary[]; messages?: number }>()(
+  /**
+   * In threads, `total` counts the rows (a collapsed thread is one) and `messages` the messages they stand for.
+   * `ignored`: the folder's messages in ignored threads, when `filter.hideIgnored` is given and there are some.
+   */
+  'messages.list': request<{ total: number; items: MessageSummary[]; messages?: number; ignored?: number }>()(
     z
       .object({
         folderId: id,
@@ -28,6 +31,7 @@ export const messageRequests = {
             tagged: z.boolean().optional(),
             keep: z.array(id).max(MAX_KEPT_IN_FILTER).optional(),
             text: z.string().max(MAX_FILTER_TEXT).optional(),
+            hideIgnored: z.boolean().optional(),
           })
           .strict()
           .default({}),

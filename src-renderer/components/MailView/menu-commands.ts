@@ -16,8 +16,8 @@ const MENU_SHORTCUTS: ReadonlySet<AppCommand> = new Set<AppCommand>([
  * Inbox, a shortcut's action, or nothing. While the user types (in the composer, the search box), the commands that start
  * a message are left alone: Ctrl+R or Ctrl+L must not replace what is being written.
  */
-export function menuCommandAction(command: AppCommand, focused: EventTarget | null): 'settings' | 'threads' | 'bodyAs' | 'inbox' | 'redirect' | ShortcutAction | null {
-  if (command === 'settings' || command === 'threads' || command === 'bodyAs' || command === 'inbox') return command;
+export function menuCommandAction(command: AppCommand, focused: EventTarget | null): 'settings' | 'threads' | 'ignoredThreads' | 'bodyAs' | 'inbox' | 'redirect' | ShortcutAction | null {
+  if (command === 'settings' || command === 'threads' || command === 'ignoredThreads' || command === 'bodyAs' || command === 'inbox') return command;
   // No key of its own (as in Thunderbird): a dialog, which typing elsewhere does not reach by accident.
   if (command === 'redirect') return command;
   if (!MENU_SHORTCUTS.has(command)) return null;

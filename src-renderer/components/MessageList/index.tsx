@@ -4,6 +4,7 @@ import { isFiltered, type AccountView, type FolderView, type ListFilter, type Se
 import { isSearchFolderId } from '../Search/search-folder';
 import { folderDisplayName } from '../../i18n/folder-name';
 import { useT } from '../../i18n/i18n-context';
+import { useSettings } from '../../settings/settings-context';
 import { ErrorNotice } from '../ErrorNotice';
 import type { ClickMode, MessageSelection } from '../MailView/use-message-selection';
 import { MessageRow } from '../MessageRow';
@@ -154,8 +155,27 @@ function FolderSummary({ folder, pages, offlineAccount }: { folder: FolderView; 
       {pages.error && <ErrorNotice error={pages.error} />}
       {pages.total === 0 && <p className="message-list__note" data-testid="message-list-note">{empty}</p>}
       {pages.unindexed > 0 && <p className="message-list__note" role="status">{t('search.indexing', { count: pages.unindexed })}</p>}
+      {pages.ignored > 0 && <IgnoredThreadsNote count={pages.ignored} />}
       {pages.total === null && !pages.error && <p className="message-list__note">{t('messages.loadingRow')}</p>}
     </>
+  );
+}
+
+/**
+ * Thunderbird hides ignored threads without a word; here the list says how many of its messages it leaves out,
+ * with the way to show them (and to hide them again), as View ▸ Threads ▸ Ignored Threads does there.
+ */
+function IgnoredThreadsNote({ count }: { count: number }) {
+  const t = useT();
+  const { settings, update } = useSettings();
+  const shown = settings.app.showIgnoredThreads;
+  return (
+    <p className="message-list__note message-list__note--ignored" data-testid="ignored-threads-note">
+      {t(shown ? 'thread.shownInList' : 'thread.hiddenInList', { count })}{' '}
+      <button type="button" className="message-list__note-action" onClick={() => void update({ app: { showIgnoredThreads: !shown } })} data-testid="ignored-threads-toggle">
+        {t(shown ? 'thread.hideIgnored' : 'thread.showIgnored')}
+      </button>
+    </p>
   );
 }
 

@@ -23,6 +23,8 @@ export class MessagePages {
   error: ErrorShape | null = null;
   /** Search results only: messages not yet indexed, so not searched (a large sync just stored them). */
   unindexed = 0;
+  /** A folder's messages in ignored threads: left out of the rows unless the settings show them. */
+  ignored = 0;
   private readonly pages = new Map<number, MessageSummary[]>();
   /** Row index by message id over the pages here, so a selection of thousands finds its rows at once. */
   private readonly indexById = new Map<number, number>();
@@ -172,6 +174,7 @@ export class MessagePages {
       this.total = outcome.result.total;
       this.messages = ('messages' in outcome.result ? outcome.result.messages : undefined) ?? outcome.result.total;
       this.unindexed = 'unindexed' in outcome.result ? (outcome.result.unindexed as number) : 0;
+      this.ignored = ('ignored' in outcome.result ? outcome.result.ignored : undefined) ?? 0;
       this.error = null;
     } else {
       this.error = outcome.error;

@@ -22,6 +22,7 @@ export function useMessagePages(folderId: number | null, query = '', filter: Lis
   const { settings, update: updateSettings } = useSettings();
   const { by, descending } = settings.app.listSort;
   const threads = settings.app.listThreads;
+  const hideIgnored = !settings.app.showIgnoredThreads;
   // Compared by value: each render may bring a new object with the same switches.
   const { unread = false, flagged = false, attachments = false, tagged = false, text = '' } = filter;
   const [version, setVersion] = useState(0);
@@ -39,12 +40,12 @@ export function useMessagePages(folderId: number | null, query = '', filter: Lis
   const isView = folderId !== null && (viewOfFolderId(folderId) !== null || isSearchFolderId(folderId));
   const pages = useMemo(() => {
     if (folderId === null) return null;
-    const narrowed: ListFilter = { ...(unread && { unread }), ...(flagged && { flagged }), ...(attachments && { attachments }), ...(tagged && { tagged }), ...(text.trim() && { text }) };
+    const narrowed: ListFilter = { ...(unread && { unread }), ...(flagged && { flagged }), ...(attachments && { attachments }), ...(tagged && { tagged }), ...(text.trim() && { text }), hideIgnored };
     let folds = foldsByFolder.current.get(folderId);
     if (!folds) foldsByFolder.current.set(folderId, (folds = new ThreadFolds(savedFoldsOf(appSettings.current, folderId), (saved) => keepFolds(folderId, saved))));
     return new MessagePages(client, folderId, () => setVersion((version) => version + 1), query, { by, descending }, isView ? undefined : narrowed, !isView && threads, folds);
     // The settings seed a folder's first visit; later changes reach the same folds through followSavedFolds.
-  }, [client, folderId, query, isView, by, descending, unread, flagged, attachments, tagged, text, threads, keepFolds]);
+  }, [client, folderId, query, isView, by, descending, unread, flagged, attachments, tagged, text, hideIgnored, threads, keepFolds]);
   useEffect(() => pages?.showRows(0, 0), [pages]);
   // Until the settings arrive the defaults hold: a folder opened before them, or changed in another window, follows.
   const saved = folderId === null ? null : savedFoldsOf(settings.app, folderId);
@@ -58,6 +59,10 @@ export function useMessagePages(folderId: number | null, query = '', filter: Lis
     if (isView) {
       if (changes.some((change) => change.entity !== 'folders')) refreshSoon(0);
     } else if (changes.some((change) => change.entity === 'messages' && change.folderId === folderId)) pages?.refresh();
+  });
+  // Ignoring a thread changes no message when all of it is read already, yet the list leaves it out (or counts it).
+  useClientEvent('thread.ignored', () => {
+    if (!isView) pages?.refresh();
   });
   useOnReconnect(() => pages?.refresh());
   const unindexed = pages?.unindexed ?? 0;

@@ -72,5 +72,13 @@ describe('Ignore thread, against Dovecot and the lab SMTP server', () => {
     expect((await cli(['thread', 'ignore', String(id)])).stdout).toMatch(new RegExp(`^Ignoring the thread of message ${id}: 1 message marked read`));
     await f.settled();
     expect(await flagsOf('Re: Release plan (again)')).toContain('\\Seen');
+    // wren list --hide-ignored leaves the thread out, as the app's list does; without it, scripts see every message.
+    const subjects = async (extra: string[]) => (JSON.parse((await cli(['list', String(f.accountId), 'INBOX', '--json', ...extra])).stdout) as { subject: string }[]).map((row) => row.subject);
+    const all = await subjects([]);
+    expect(all).toEqual(expect.arrayContaining(['Release plan', 'Re: Release plan (again)']));
+    const shown = await subjects(['--hide-ignored']);
+    expect(shown.filter((subject) => subject.includes('Release plan'))).toEqual([]);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown).toEqual(all.filter((subject) => !subject.includes('Release plan')));
   });
 });

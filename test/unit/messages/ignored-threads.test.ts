@@ -3,6 +3,8 @@ import type { Events, MailOperation, OperationReceipt } from '../../../src-main/
 import { alsoIn, IgnoredThreads } from '../../../src-main/messages/ignored-threads';
 import type { HeaderRecord } from '../../../src-main/store/messages-repo';
 import type { Store } from '../../../src-main/store/store';
+import type { ListFilter } from '../../../src-main/ipc/contract-constants';
+import { ThreadedList } from '../../../src-main/store/threaded-list';
 import { addAccount, addFolder, tempStore } from '../store/temp-store';
 
 let dispose: () => void = () => undefined;
@@ -36,7 +38,7 @@ function setup() {
     message('<r2@list>', { inReplyTo: '<r1@list>', threadRoot: '<q@list>', seen: true }), message('<other@x>'),
   ]);
   const arrival = (ids: number[]): Events['mail.new'] => ({ accountId, folderId: inbox, ids, messages: ids.map((id) => ({ id, from: { name: '', address: '' }, subject: '' })) });
-  return { store: t.store as Store, threads, applied, changes, add: store, arrival, ids: { question: question!, first: first!, second: second!, other: other! } };
+  return { store: t.store as Store, inbox, threads, applied, changes, add: store, arrival, ids: { question: question!, first: first!, second: second!, other: other! } };
 }
 
 describe('Ignore thread (Thunderbird\'s)', () => {
@@ -81,6 +83,30 @@ describe('Ignore thread (Thunderbird\'s)', () => {
     expect(changes.map((change) => ({ ...change, messageIds: [...change.messageIds].sort((a, b) => a - b) }))).toEqual([
       { messageIds: thread, ignored: true }, { messageIds: thread, ignored: false },
     ]);
+  });
+
+  it('a list that hides ignored threads leaves every message of them out, flat and in threads, and counts them', async () => {
+    const { store, inbox, threads, add, ids } = setup();
+    const flat = (filter: ListFilter) => store.messages.page(inbox, 0, 10, undefined, filter);
+    const threaded = (filter: ListFilter) => new ThreadedList(store.db).page({
+      folderId: inbox, offset: 0, limit: 10, sort: { by: 'date', descending: true }, filter, folding: { collapsed: [], collapseAll: false, expanded: [] },
+    });
+    // Nothing ignored yet: nothing to leave out, nothing to count.
+    expect(flat({ hideIgnored: true })).toMatchObject({ total: 4 });
+    expect(flat({ hideIgnored: true }).ignored).toBeUndefined();
+    await threads.ignore(ids.first);
+    // A reply that arrives later names the thread by its root only: left out too.
+    const [late] = add([message('<r5@list>', { threadRoot: '<q@list>', inReplyTo: '<elsewhere@list>' })]);
+    expect(flat({ hideIgnored: true })).toMatchObject({ total: 1, ignored: 4, items: [{ id: ids.other }] });
+    expect(threaded({ hideIgnored: true })).toMatchObject({ total: 1, messages: 1, ignored: 4, items: [{ id: ids.other }] });
+    // Shown (the setting), they are listed and still counted; with no word of it, as before.
+    expect(flat({ hideIgnored: false })).toMatchObject({ total: 5, ignored: 4 });
+    expect(threaded({ hideIgnored: false })).toMatchObject({ total: 5, ignored: 4 });
+    expect(flat({}).ignored).toBeUndefined();
+    // Under the quick filter too, and a message the filter keeps listed is left out all the same.
+    expect(flat({ hideIgnored: true, unread: true, keep: [late!] })).toMatchObject({ total: 1, items: [{ id: ids.other }] });
+    threads.unignore(ids.first);
+    expect(flat({ hideIgnored: true })).toMatchObject({ total: 5 });
   });
 
   it('an announcement keeps only what every screen left (filters and ignored threads each leave some out)', () => {

@@ -46,7 +46,7 @@ describe('App', () => {
     expect(screen.getByTestId('folder-Projects').querySelector('button.folder-row__button')).toBeNull();
     expect(screen.getByTestId('folder-Projects').querySelector('[data-testid="folder-twisty"]')?.getAttribute('aria-expanded')).toBe('true');
     await waitFor(() => expect(inbox.querySelector('[aria-current="true"]')).not.toBeNull());
-    await waitFor(() => expect(client.callsOf('messages.list')).toContainEqual({ folderId: 10, offset: 0, limit: 200, sort: { by: 'date', descending: true }, filter: {} }));
+    await waitFor(() => expect(client.callsOf('messages.list')).toContainEqual({ folderId: 10, offset: 0, limit: 200, sort: { by: 'date', descending: true }, filter: { hideIgnored: true } }));
   });
 
   it('reloads the folder list when the store says the folders changed', async () => {
@@ -65,7 +65,7 @@ describe('App', () => {
     await client.deliver('store.changed', { changes: [{ entity: 'messages', folderId: 11, ids: [5] }] });
     await client.deliver('store.changed', { changes: [{ entity: 'messages', folderId: 10, ids: [100] }] });
     await waitFor(() => expect(client.callsOf('messages.list')).toHaveLength(2));
-    expect(client.callsOf('messages.list')[1]).toEqual({ folderId: 10, offset: 0, limit: 200, sort: { by: 'date', descending: true }, filter: {} });
+    expect(client.callsOf('messages.list')[1]).toEqual({ folderId: 10, offset: 0, limit: 200, sort: { by: 'date', descending: true }, filter: { hideIgnored: true } });
   });
 
   it('shows an account another process added as soon as the core announces it', async () => {

@@ -41,7 +41,7 @@ describe('selecting messages', () => {
     const { client } = mailCore(450);
     renderWithClient(<App />, client);
     await rowsShown();
-    expect(client.callsOf('messages.list')).toEqual([{ folderId: 10, offset: 0, limit: 200, sort: { by: 'date', descending: true }, filter: {} }]);
+    expect(client.callsOf('messages.list')).toEqual([{ folderId: 10, offset: 0, limit: 200, sort: { by: 'date', descending: true }, filter: { hideIgnored: true } }]);
     fireEvent.keyDown(screen.getByTestId('message-list'), { key: 'a', ctrlKey: true });
     expect((await screen.findByTestId('selection-summary')).textContent).toContain('450 messages selected');
 
