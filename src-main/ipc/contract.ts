@@ -37,6 +37,7 @@ export type { ComposeAddress, ComposeAttachment, ComposedMessage as ComposedMess
 export * from './account-shapes';
 export * from './browser-viewable';
 export * from './contract-constants';
+import type { ListFilter, ListSort } from './contract-constants';
 export * from './mail-shapes';
 export * from './filter-shapes';
 
@@ -99,7 +100,15 @@ export type EventName = keyof Events;
  */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Holds<T extends true> = T;
-export type ChannelNamesMatch = Holds<Same<Method, MethodName> & Same<EventName, EventNameOfList>>;
+// One Holds per check: `true & false` is never, which any constraint accepts.
+export type ChannelNamesMatch = [Holds<Same<Method, MethodName>>, Holds<Same<EventName, EventNameOfList>>];
+/**
+ * A list's order and quick filter are plain types in contract-constants.ts (the workers and the store load no
+ * zod) and schemas in the contract: this fails to compile when the two drift apart (optional fields too: the
+ * names are compared as well as the types).
+ */
+type SameFields<A, B> = Same<A, B> extends true ? Same<keyof A, keyof B> : false;
+export type ListShapesMatch = [Holds<SameFields<ValidParamsOf<'messages.list'>['sort'], ListSort>>, Holds<SameFields<ValidParamsOf<'messages.list'>['filter'], ListFilter>>];
 export { EVENT_NAMES, METHODS };
 
 /** A request's outcome as it crosses IPC or the WebSocket: errors travel as data, with their code. */
