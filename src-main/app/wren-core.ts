@@ -2,18 +2,17 @@ import { WorkOffline } from './work-offline';
 import { MessageSearch } from '../search/message-search';
 import { WorkerSearchQueries, defaultSearchWorkerPath } from '../search/worker-search-queries';
 import { join } from 'node:path';
+import { AccountLogins } from '../accounts/account-logins';
 import { AccountService } from '../accounts/account-service';
 import { AccountStatusBoard } from '../accounts/account-status';
-import { AccountWatcher } from '../accounts/account-watcher';
+import type { AccountWatcher } from '../accounts/account-watcher';
 import { watchForWake } from '../sync/wake-watch';
 import type { DiscoveryOptions } from '../accounts/discovery/discovery-options';
 import { RemoteFolders } from '../folders/remote-folders';
 import { LocalFolders } from '../folders/local-folders';
 import { ImapSessions } from '../imap/imap-sessions';
-import type { ImapLogin } from '../imap/imap-connection';
 import type { Events } from '../ipc/contract';
 import type { OutboxEntryView } from '../ipc/compose-shapes';
-import { WrenError } from '../errors/wren-error';
 import { MessageReader } from '../messages/message-reader';
 import { OperationsService } from '../journal/operations-service';
 import { MessageFilters } from '../filters/message-filters';
@@ -33,8 +32,6 @@ import type { SyncRunner } from '../sync/sync-runner';
 import { AccountLeases, type LeaseHolder } from '../store/account-leases';
 import { LeasedSyncRunner } from '../sync/leased-sync-runner';
 import { WorkerSyncRunner, defaultSyncWorkerPath } from '../sync/worker-sync-runner';
-import { withPresentedCertificate } from '../tls/presented-certificate';
-import { smtpTrust } from '../accounts/smtp-connection-test';
 import { SentCopySetting } from '../outbox/sent-copy-setting';
 import { SettingsService } from '../settings/settings-service';
 import { watchSettingsFile } from '../settings/watch-settings-file';
@@ -48,10 +45,10 @@ import { markOriginal } from '../outbox/mark-original';
 import { InProcessOutboxEngine, type OutboxEngine } from '../outbox/outbox-engine';
 import { WorkerOutboxEngine, defaultOutboxWorkerPath } from '../outbox/worker-outbox-engine';
 import { FilterMoments } from '../filters/filter-moments';
-import type { SmtpLogin } from '../smtp/smtp-transport';
 import { prepareDataDir } from './data-dir';
 import { EventBus } from './event-bus';
 import { applyAccountSettings, bodiesToKeep } from './apply-account-settings';
+import { watchOtherProcesses } from './watch-other-processes';
 
 export interface CoreOptions {
   dataDir: string;
@@ -110,6 +107,7 @@ export class WrenCore {
   readonly settings: SettingsService;
   readonly status: AccountStatusBoard;
   readonly accounts: AccountService;
+  readonly logins: AccountLogins;
   /** Browser sign-ins (OAuth2) in progress. */
   readonly oauth2Flows = new OAuth2Flows();
   readonly sessions: ImapSessions;
@@ -150,14 +148,15 @@ export class WrenCore {
     this.tokenLeases = new AccountLeases(this.leasesFile, 'token');
     const tokens = new OAuth2Tokens(vault, this.tokenLeases, Date.now, options.onTokenWait);
     this.accounts = new AccountService(this.store, vault, this.status, { flows: this.oauth2Flows, tokens });
-    this.sessions = new ImapSessions((accountId) => this.loginFor(accountId), (accountId) => (rejected) => this.renewLogin(accountId, rejected));
+    this.logins = new AccountLogins(this.store, this.accounts, this.workOffline);
+    this.sessions = new ImapSessions((accountId) => this.logins.loginFor(accountId), (accountId) => (rejected) => this.logins.renewLogin(accountId, rejected));
     this.sync = this.createSync();
     this.stopWatchingWake = watchForWake(() => this.sync.wake());
     this.events.on('settings.changed', ({ settings, previous }) => applyAccountSettings(this.sync, settings, previous));
     this.operations = new OperationsService(this.store, (accountId) => this.sync.replaySoon(accountId), {
       archiveGranularity: (accountId) => this.settings.forAccount(accountId).archiveGranularity,
     });
-    this.reader = new MessageReader(this.store, this.sessions, this.operations, (accountId) => this.loginFor(accountId));
+    this.reader = new MessageReader(this.store, this.sessions, this.operations, (accountId) => this.logins.loginFor(accountId));
     this.operations.cacheSource = (messageId) => this.reader.cachedSource(messageId);
     const sendOn = new FilterSending(this.store, this.reader, {
       outbox: () => this.outbox, compose: () => this.compose, language: () => writtenLanguage(this.settings.settings.app.language),
@@ -223,13 +222,13 @@ export class WrenCore {
   }
 
   private createSync(): SyncService {
-    return new SyncService(this.store, this.syncRunner(), (accountId) => this.loginFor(accountId), this.status, this.events, {
-      renewLogin: (accountId, rejected) => this.renewLogin(accountId, rejected),
+    return new SyncService(this.store, this.syncRunner(), (accountId) => this.logins.loginFor(accountId), this.status, this.events, {
+      renewLogin: (accountId, rejected) => this.logins.renewLogin(accountId, rejected),
       intervalMs: this.options.syncIntervalMs ?? 0,
       push: this.options.push ?? false,
       intervalFor: (accountId) => this.settings.forAccount(accountId).checkIntervalMinutes * 60_000,
       bodiesFor: (accountId) => bodiesToKeep(this.settings.forAccount(accountId).bodyDownload, Date.now()),
-      describeFault: (accountId, fault) => this.describeFault(accountId, fault),
+      describeFault: (accountId, fault) => this.logins.describeFault(accountId, fault),
       workingOffline: () => this.workOffline.fault(),
     });
   }
@@ -300,8 +299,8 @@ export class WrenCore {
 
   private createOutboxEngine(): OutboxEngine {
     const workerPath = this.options.outboxWorkerPath === undefined ? defaultOutboxWorkerPath() : this.options.outboxWorkerPath;
-    const loginFor = (accountId: number) => this.smtpLoginFor(accountId);
-    const renewLogin = (accountId: number) => async (rejected: string) => ((await this.renewLogin(accountId, rejected)) ? this.smtpLoginFor(accountId) : null);
+    const loginFor = (accountId: number) => this.logins.smtpLoginFor(accountId);
+    const renewLogin = (accountId: number) => (rejected: string) => this.logins.renewSmtpLogin(accountId, rejected);
     return workerPath
       ? new WorkerOutboxEngine(this.dataDir, workerPath, loginFor, renewLogin)
       : new InProcessOutboxEngine(this.store, this.staging, loginFor, renewLogin);
@@ -309,56 +308,6 @@ export class WrenCore {
 
   private watchAccounts(): AccountWatcher | null {
     const intervalMs = this.options.accountWatchMs ?? (this.options.syncIntervalMs ? ACCOUNT_WATCH_MS : 0);
-    if (!intervalMs) return null;
-    return new AccountWatcher(this.store, this.events, {
-      // The app syncs them; `wren watch` (which watches for removals only) leaves them be.
-      onAdded: (ids) => (this.options.syncIntervalMs ? this.sync.start(ids, false) : undefined),
-      onRemoved: (ids) =>
-        ids.forEach((id) => {
-          this.sessions.closeAccount(id);
-          this.sync.dropConnection(id);
-          this.sync.unwatch(id);
-          this.status.forget(id);
-        }),
-      // As after the app's own edit (accounts.update): the old connections go, a sync with the new settings follows.
-      onChanged: (ids) =>
-        ids.forEach((id) => {
-          this.sessions.closeAccount(id);
-          void this.sync.release(id).then(() => this.sync.start([id], false));
-        }),
-    }, intervalMs);
-  }
-
-  private async smtpLoginFor(accountId: number): Promise<SmtpLogin> {
-    const account = this.accounts.require(accountId);
-    if (!account.smtp) throw new WrenError('NoSmtpServer', `Account ${account.name} has no outgoing (SMTP) server.`, { accountId });
-    const imap = await this.loginFor(accountId);
-    const smtpPin = account.smtpTrustedCertSha256 && account.smtpTrustedCertPem ? { sha256: account.smtpTrustedCertSha256, pem: account.smtpTrustedCertPem } : null;
-    return { server: account.smtp, password: imap.password, accessToken: imap.accessToken, allowPlaintext: imap.allowPlaintext, pin: smtpTrust(smtpPin, imap.pin) };
-  }
-
-  /** A refused certificate of the account's incoming server comes with the one it shows now, to compare and trust again. */
-  private async describeFault(accountId: number, fault: WrenError): Promise<WrenError> {
-    const account = this.store.accounts.get(accountId);
-    return account ? withPresentedCertificate(fault, { ...account.incoming, protocol: account.protocol }) : fault;
-  }
-
-  /** An OAuth2 account's server refused its token: the login again with a renewed one, or null when there is none. */
-  private async renewLogin(accountId: number, rejected: string): Promise<ImapLogin | null> {
-    const account = this.accounts.require(accountId);
-    if (account.auth !== 'oauth2' || !(await this.accounts.refreshAfterRejection(account, rejected))) return null;
-    return this.loginFor(accountId);
-  }
-
-  /** The password, or an OAuth2 token (refreshed first when near its expiry). */
-  private async loginFor(accountId: number): Promise<ImapLogin> {
-    this.workOffline.check();
-    const account = this.accounts.require(accountId);
-    return {
-      server: account.incoming,
-      ...(await this.accounts.credential(account)),
-      allowPlaintext: account.allowPlaintext,
-      pin: account.trustedCertSha256 && account.trustedCertPem ? { sha256: account.trustedCertSha256, pem: account.trustedCertPem } : null,
-    };
+    return watchOtherProcesses(this, { intervalMs, syncAdded: Boolean(this.options.syncIntervalMs) });
   }
 }
