@@ -152,7 +152,7 @@ export class ComposeStarter {
   /** Thunderbird's Edit Template: the template as written, which saving as a template again replaces (Templates.save). */
   private async editTemplate(original: Original, identities: Identity[]): Promise<ComposedMessage> {
     if (!isTemplate(this.store, original.record.folderId)) {
-      throw new WrenError('BadRequest', `Message ${original.record.id} is not in Local Folders ▸ ${LOCAL_TEMPLATES}.`, { messageId: original.record.id });
+      throw new WrenError('BadRequest', `Message ${original.record.id} is not in a Templates folder (Local Folders ▸ ${LOCAL_TEMPLATES}, or an account's own).`, { messageId: original.record.id });
     }
     return { ...(await this.fromDraft(original, identities, false)), origin: { messageId: original.record.id, kind: 'template' } };
   }

@@ -72,7 +72,7 @@ export class FilterSending implements SendOn {
     if (this.ownAddresses(record).has(record.from.address.toLowerCase()) || (await this.automatic(record))) return 'skipped';
     const template = this.store.messages.get(templateId);
     if (!template || !isTemplate(this.store, template.folderId)) {
-      throw new WrenError('NotFound', `The filter's template ${templateId} is no longer in Local Folders ▸ Templates.`, { messageId: templateId });
+      throw new WrenError('NotFound', `The filter's template ${templateId} is no longer in a Templates folder.`, { messageId: templateId });
     }
     const language = this.parts.language();
     const reply = await this.parts.compose().start({ mode: 'reply', messageId, language });

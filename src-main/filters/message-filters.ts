@@ -63,7 +63,7 @@ export class MessageFilters {
     }
     const template = filter.actions.replyTemplate === null ? null : this.store.messages.get(filter.actions.replyTemplate);
     if (template === undefined || (template && !isTemplate(this.store, template.folderId))) {
-      throw new WrenError('BadRequest', 'A filter replies with a template kept in Local Folders ▸ Templates.', { messageId: filter.actions.replyTemplate });
+      throw new WrenError('BadRequest', 'A filter replies with a template: a message in Local Folders ▸ Templates or in an account\'s Templates folder.', { messageId: filter.actions.replyTemplate });
     }
     const id = this.store.write(() => {
       if (filter.id === undefined) return this.store.filters.insert(filter);

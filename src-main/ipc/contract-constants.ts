@@ -3,7 +3,7 @@
  * importing them from the shapes would load zod and every request schema into the worker (about 0.8 MB
  * of its bundle and a slower start). The shapes re-export them, so the contract still offers them.
  */
-import type { Pop3Policy } from './account-shapes';
+import type { FolderRole, Pop3Policy } from './account-shapes';
 
 /** What a POP3 account does with the server's copies when nothing else is chosen: keeps them. */
 export const DEFAULT_POP3_POLICY: Pop3Policy = { leave: 'keep', deleteAfterDays: null, maxMessageKb: null };
@@ -99,3 +99,20 @@ export function isFiltered(filter: ListFilter): boolean {
 
 /** Where templates are kept: Local Folders ▸ Templates (Thunderbird's name for it), made on first use. */
 export const LOCAL_TEMPLATES = 'Templates';
+
+/**
+ * A folder of templates: Local Folders ▸ Templates, or an account's own Templates folder, Thunderbird's default
+ * place for them on the server (at the top, or under INBOX on servers that nest every folder there), so the
+ * templates written in Thunderbird start messages here too.
+ */
+export function isTemplatesFolder(folder: { accountId: number | null; path: string }): boolean {
+  return folder.accountId === null ? folder.path === LOCAL_TEMPLATES : /^(inbox[./])?templates$/i.test(folder.path);
+}
+
+/**
+ * The role a folder's list is shown and sorted by: its own, and for a folder of templates, which hold the user's
+ * own messages as Drafts does, the recipients instead of the sender (as Thunderbird shows them there).
+ */
+export function listRoleOf(folder: { accountId: number | null; path: string; role: FolderRole | null }): FolderRole | null {
+  return folder.role ?? (isTemplatesFolder(folder) ? 'drafts' : null);
+}

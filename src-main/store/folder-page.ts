@@ -1,5 +1,6 @@
-import type { FolderRole, MessageSummary } from '../ipc/contract';
-import { DEFAULT_LIST_SORT, isFiltered, type ListFilter, type ListSort } from '../ipc/contract-constants';
+import type { MessageSummary } from '../ipc/contract';
+import { DEFAULT_LIST_SORT, isFiltered, listRoleOf, type ListFilter, type ListSort } from '../ipc/contract-constants';
+import type { ListedFolder } from './threaded-list';
 import { ignoredInFolder } from './ignored-rows';
 import { filterOf, orderOf } from './list-order';
 import { timed, type Db } from './open-database';
@@ -38,14 +39,14 @@ export class FolderPage {
   }
 
   page({ folderId, offset, limit, sort = DEFAULT_LIST_SORT, filter = {} }: FolderPageQuery): FolderPageAnswer {
-    const folder = this.statements.get('SELECT total_count AS total, role FROM folders WHERE id = ?').get(folderId) as { total: number; role: FolderRole | null } | undefined;
+    const folder = this.statements.get('SELECT total_count AS total, account_id AS accountId, path, role FROM folders WHERE id = ?').get(folderId) as ListedFolder | undefined;
     const ignored = filter.hideIgnored === undefined ? 0 : ignoredInFolder(this.statements, folderId);
     // Nothing of this folder ignored: the list reads as if nothing were hidden, with no condition to test.
     const hiding = filter.hideIgnored === true && ignored > 0;
     const narrowed = filterOf({ ...filter, hideIgnored: hiding });
     const where = `m.folder_id = ?${narrowed.sql}`;
     const total = this.total(folderId, folder?.total ?? 0, { where, values: narrowed.values, hidden: hiding && !isFiltered(filter) ? ignored : null });
-    const query = this.statements.get(`SELECT ${SUMMARY_COLUMNS} FROM messages m WHERE ${where} ORDER BY ${orderOf(sort, folder?.role ?? null)} LIMIT ? OFFSET ?`);
+    const query = this.statements.get(`SELECT ${SUMMARY_COLUMNS} FROM messages m WHERE ${where} ORDER BY ${orderOf(sort, folder ? listRoleOf(folder) : null)} LIMIT ? OFFSET ?`);
     // The list's query runs on every scroll: log it if it ever gets slow.
     const rows = timed('messages.page', () => query.all(folderId, ...narrowed.values, limit, offset)) as SummaryRow[];
     return { total, items: rows.map(toSummary), ...(ignored > 0 && { ignored }) };

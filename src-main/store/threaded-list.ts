@@ -1,11 +1,19 @@
 import type { FolderRole, MessageSummary } from '../ipc/contract';
-import type { ListFilter, ListSort } from '../ipc/contract-constants';
+import { listRoleOf, type ListFilter, type ListSort } from '../ipc/contract-constants';
 import { ignoredInFolder } from './ignored-rows';
 import { filterOf, orderOf } from './list-order';
 import { timed, type Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row';
 import { arrangeThreads, foldedBy, type ThreadFolding, type ThreadRow } from './thread-order';
+
+/** What a list needs of its folder to be sorted as shown (see listRoleOf). */
+export interface ListedFolder {
+  accountId: number | null;
+  path: string;
+  role: FolderRole | null;
+  total: number;
+}
 
 /** A page of a folder's list arranged in threads (messages.list with `threads`). */
 export interface ThreadsQuery {
@@ -60,13 +68,14 @@ export class ThreadedList {
     const key = JSON.stringify([query.folderId, query.sort, query.filter, query.folding]);
     const version = this.version();
     if (this.last?.key === key && this.last.version === version) return this.last.arrangement;
-    const role = this.statements.pluck('SELECT role FROM folders WHERE id = ?').get(query.folderId) as FolderRole | null | undefined;
+    const folder = this.statements.get('SELECT account_id AS accountId, path, role FROM folders WHERE id = ?').get(query.folderId) as ListedFolder | undefined;
+    const role = folder ? listRoleOf(folder) : null;
     const ignored = query.filter.hideIgnored === undefined ? 0 : ignoredInFolder(this.statements, query.folderId);
     // A thread ignored is left out whole: every message in it names an ignored Message-ID (see ignored-rows.ts).
     const narrowed = filterOf({ ...query.filter, hideIgnored: query.filter.hideIgnored === true && ignored > 0 });
     const links = this.statements.get(
       `SELECT m.id, m.message_id, m.in_reply_to, m.thread_root, m.sort_date, m.seen FROM messages m
-       WHERE m.folder_id = ?${narrowed.sql} ORDER BY ${orderOf(query.sort, role ?? null)}`,
+       WHERE m.folder_id = ?${narrowed.sql} ORDER BY ${orderOf(query.sort, role)}`,
     ).raw();
     const rows = timed('messages.threads', () => {
       const inputs = (links.all(query.folderId, ...narrowed.values) as LinkRow[]).map(([id, messageId, inReplyTo, threadRoot, sortDate, seen]) => ({ id, messageId, inReplyTo, threadRoot, sortDate, seen: seen === 1 }));

@@ -569,6 +569,7 @@ const strings = {
   'compose.requestReceipt': 'Return receipt',
   'compose.saveTemplate': 'Save as template',
   'compose.templateSaved': 'Saved as a template in Local Folders ▸ Templates.',
+  'compose.templateSavedInAccount': 'Saved as a template in this account\'s Templates folder.',
   'compose.saveEditedTemplate': 'Save template',
   'compose.templateReplaced': 'Template saved: it replaces the one you edited.',
   'compose.templateHeading': 'Template: {subject}',

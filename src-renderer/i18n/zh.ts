@@ -565,6 +565,7 @@ export const zh: Dictionary = {
     'compose.requestReceipt': '请求回执',
     'compose.saveTemplate': '存为模板',
     'compose.templateSaved': '已存为模板，位于“本地文件夹 ▸ Templates”。',
+    'compose.templateSavedInAccount': '已存为模板，位于此账户的“模板”文件夹。',
     'compose.saveEditedTemplate': '保存模板',
     'compose.templateReplaced': '模板已保存：它替换了您编辑的那个。',
     'compose.templateHeading': '模板：{subject}',

@@ -54,4 +54,42 @@ describe('web mode: templates (Save as template, New message from template)', ()
     await web.page.getByText('Template saved: it replaces the one you edited.').waitFor();
     await expect.poll(() => web.page.getByTestId('message-row').allInnerTexts()).toEqual([expect.stringContaining('Weekly report (team)')]);
   });
+
+  it('an account\'s own Templates folder on its server (Thunderbird\'s): its templates start messages, and Save as template files there', async () => {
+    const bob = web.lab.users[1]!.email;
+    await web.lab.seed(bob, 'Templates', [[
+      `From: ${bob}`, 'To: team@example.test', 'Subject: =?UTF-8?B?5pyI5bqm5oql5ZGK?= Monthly report', 'Message-ID: <tb-template@example.test>',
+      'MIME-Version: 1.0', 'Content-Type: text/plain; charset=UTF-8', '', 'Figures for the month:', '',
+    ].join('\r\n')], { flags: ['\\Seen'] });
+    await web.page.getByTestId('sync-now').click();
+    const serverTemplates = web.page.locator('section[data-testid^="account-"]').getByTestId('folder-Templates');
+    await serverTemplates.click();
+    const row = web.page.getByTestId('message-row').filter({ hasText: 'Monthly report' });
+    // The row names whom the template writes to, as in Drafts (the sender is always the user).
+    expect(await row.textContent()).toContain('team@example.test');
+    await row.click();
+    await web.page.getByTestId('action-use-template').waitFor();
+    await web.page.getByText('Figures for the month:').waitFor();
+    await screenshot(web.page, 'templates-server-folder-en');
+    await row.dblclick();
+    await composer().waitFor();
+    expect(await web.page.getByTestId('compose-subject').inputValue()).toBe('月度报告 Monthly report');
+    await expect.poll(() => addressChips(web.page)).toEqual(['team@example.test']);
+    await web.page.getByTestId('compose-discard').click();
+    await composer().waitFor({ state: 'detached' });
+
+    await web.page.keyboard.press('c');
+    await composer().waitFor();
+    await web.page.getByTestId('compose-subject').fill('Out of office');
+    await web.page.getByTestId('compose-body').fill('Back on Monday.\n');
+    await web.page.getByTestId('compose-save-template').click();
+    await web.page.getByText('Saved as a template in this account\'s Templates folder.').waitFor();
+    await web.page.getByTestId('compose-discard').click();
+    await expect.poll(() => web.page.getByTestId('message-row').count()).toBe(2);
+
+    await web.page.getByTestId('language').selectOption('zh');
+    await expect.poll(() => serverTemplates.textContent()).toContain('模板');
+    await screenshot(web.page, 'templates-server-folder-zh');
+    await web.page.getByTestId('language').selectOption('en');
+  });
 });

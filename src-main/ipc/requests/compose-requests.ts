@@ -54,7 +54,8 @@ export const composeRequests = {
    * Keeps the message as a template in Local Folders ▸ Templates (made on first use); the composer stays open.
    * From a composer opened with Edit Template (origin kind "template"), the new version replaces that template.
    */
-  'templates.save': request<{ templateId: number; folderId: number; replaced: boolean }>()(ComposedMessage),
+  /** `inAccount`: kept in the account's own Templates folder (on its server), not in Local Folders ▸ Templates. */
+  'templates.save': request<{ templateId: number; folderId: number; replaced: boolean; inAccount: boolean }>()(ComposedMessage),
   'drafts.discard': request<{ discarded: true }>()(
     z.object({ draftMessageId: id.nullable(), draftKey: z.string().uuid().nullable().default(null), accountId: id.optional() }).strict(),
   ),

@@ -6,8 +6,8 @@ import { useToasts } from '../Toasts/toast-context';
 import { toComposed, type ComposerState } from './composer-state';
 
 /**
- * Thunderbird's File ▸ Save As ▸ Template: the message as it stands, kept in Local Folders ▸ Templates; writing goes
- * on. Editing a template (Edit Template), it is Save Template: the new version replaces the template, and the
+ * Thunderbird's File ▸ Save As ▸ Template: the message as it stands, kept in the account's Templates folder (or Local
+ * Folders ▸ Templates when it has none); writing goes on. Editing a template (Edit Template), it is Save Template: the new version replaces the template, and the
  * composer closes (`onReplaced`: its draft copy is discarded, the template being where the work went).
  */
 export function SaveTemplateButton({ state, onReplaced }: { state: ComposerState; onReplaced(): void }) {
@@ -18,8 +18,8 @@ export function SaveTemplateButton({ state, onReplaced }: { state: ComposerState
   const save = () => {
     setSaving(true);
     client.request('templates.save', toComposed(state)).then(
-      ({ replaced }) => {
-        toasts.show({ tone: 'info', lines: [{ key: replaced ? 'compose.templateReplaced' : 'compose.templateSaved' }] });
+      ({ replaced, inAccount }) => {
+        toasts.show({ tone: 'info', lines: [{ key: replaced ? 'compose.templateReplaced' : inAccount ? 'compose.templateSavedInAccount' : 'compose.templateSaved' }] });
         if (replaced) onReplaced();
       },
       (error: unknown) => toasts.show({ tone: 'error', lines: [{ error: toErrorShape(error) }] }),

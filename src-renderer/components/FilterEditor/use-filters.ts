@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import { LOCAL_TEMPLATES, type FolderView, type MessageFilter, type MessageSummary } from '../../../src-main/ipc/contract';
+import { isTemplatesFolder, type FolderView, type MessageFilter, type MessageSummary } from '../../../src-main/ipc/contract';
 import type { ErrorShape } from '../../../src-main/errors/error-codes';
 import { useClient } from '../../client/client-context';
 import { toErrorShape } from '../../client/wren-client';
 
-/** How many templates the Reply with Template list offers (Local Folders ▸ Templates, newest first). */
+/** How many templates the Reply with Template list offers from each folder of templates (the account's own, Local Folders ▸ Templates), newest first. */
 const TEMPLATES_LISTED = 200;
 
 /**
@@ -25,8 +25,9 @@ export function useFilters(accountId: number) {
         async ([filters, folders, local]) => {
           setFilters(filters);
           setFolders([...folders, ...local]);
-          const kept = local.find((folder) => folder.path === LOCAL_TEMPLATES);
-          setTemplates(kept ? (await client.request('messages.list', { folderId: kept.id, limit: TEMPLATES_LISTED })).items : []);
+          const kept = [...folders, ...local].filter(isTemplatesFolder);
+          const pages = await Promise.all(kept.map((folder) => client.request('messages.list', { folderId: folder.id, limit: TEMPLATES_LISTED })));
+          setTemplates(pages.flatMap((page) => page.items));
         },
         (failure: unknown) => setError(toErrorShape(failure)),
       ),

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type DragEvent, type MouseEvent, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { isFiltered, type AccountView, type FolderView, type ListFilter, type SearchHit, type ViewMessageSummary } from '../../../src-main/ipc/contract';
+import { isFiltered, listRoleOf, type AccountView, type FolderView, type ListFilter, type SearchHit, type ViewMessageSummary } from '../../../src-main/ipc/contract';
 import { isSearchFolderId } from '../Search/search-folder';
 import { folderDisplayName } from '../../i18n/folder-name';
 import { useT } from '../../i18n/i18n-context';
@@ -11,7 +11,7 @@ import { MessageRow } from '../MessageRow';
 import { ListFilterControl } from './list-filter-control';
 import { ListSortControl } from './list-sort-control';
 import { startMessageDrag } from './message-drag';
-import { gathersFolders, rowFolderRole } from './row-folder-role';
+import { gathersFolders, rowShownRole } from './row-folder-role';
 import type { MessagePages } from './message-pages';
 import './message-list.css';
 
@@ -113,7 +113,7 @@ function FolderMessages({ folder, pages, selection, onRowMenu, onRowOpen, accoun
               <MessageRow
                 key={row.key}
                 message={message}
-                folderRole={rowFolderRole(folder, message)}
+                folderRole={rowShownRole(folder, message)}
                 account={markAccounts && message ? markAccounts.find((a) => a.id === (message as ViewMessageSummary).accountId) : undefined}
                 place={searching && message ? placeOf(message as SearchHit, t) : undefined}
                 selected={message !== undefined && selection.ids.has(message.id)}
@@ -149,7 +149,7 @@ function FolderSummary({ folder, pages, offlineAccount }: { folder: FolderView; 
     <>
       <header className="message-list__header">
         <span className="message-list__folder">{folderDisplayName(folder, t)}</span>
-        {pages.sort && <ListSortControl folderRole={folder.role} />}
+        {pages.sort && <ListSortControl folderRole={listRoleOf(folder)} />}
         {pages.messages !== null && <span className="message-list__count">{t('messages.count', { count: pages.messages })}</span>}
       </header>
       {pages.error && <ErrorNotice error={pages.error} />}

@@ -1,4 +1,4 @@
-import { LOCAL_TEMPLATES, type FolderRole, type FolderView, type MessageSummary, type ViewMessageSummary } from '../../../src-main/ipc/contract';
+import { isTemplatesFolder as holdsTemplates, listRoleOf, type FolderRole, type FolderView, type MessageSummary, type ViewMessageSummary } from '../../../src-main/ipc/contract';
 import { isSearchFolderId } from '../Search/search-folder';
 import { isViewFolder } from '../UnifiedViews/view-folders';
 
@@ -17,7 +17,12 @@ export function rowFolderRole(folder: FolderView, message: MessageSummary | null
   return (message as ViewMessageSummary | null | undefined)?.folderRole ?? null;
 }
 
-/** Local Folders ▸ Templates, where a message starts a new one (Templates.save keeps them there). */
+/** The role a row shows its person by: a folder of templates shows the recipients, as Drafts does (see listRoleOf). */
+export function rowShownRole(folder: FolderView, message: MessageSummary | null | undefined): FolderRole | null {
+  return gathersFolders(folder) ? rowFolderRole(folder, message) : listRoleOf(folder);
+}
+
+/** A folder of templates (Local Folders ▸ Templates, or an account's own), where a message starts a new one. */
 export function isTemplatesFolder(folder: FolderView | null): boolean {
-  return folder !== null && folder.accountId === null && folder.path === LOCAL_TEMPLATES;
+  return folder !== null && holdsTemplates(folder);
 }

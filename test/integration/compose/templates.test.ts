@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ComposedMessageInput } from '../../../src-main/ipc/compose-shapes';
 import { startLab, type Lab } from '../../lab/lab';
 import type { TestCore } from '../imap/lab-core';
 import { coreFor, onServerById } from '../outbox/outbox-lab';
 import { simpleMessage } from '../../lab/simple-message';
+import { serverSourceEventually, serverSubjects } from '../../lab/server-subjects';
 
-/** Templates (Local Folders ▸ Templates) against the lab: kept here, started from, sent over its SMTP server. */
+/** Templates (Local Folders ▸ Templates, and an account's own on its server) against the lab: kept, started from, sent over its SMTP server. */
 describe('templates', () => {
   let lab: Lab;
   let wren: TestCore;
@@ -68,4 +69,40 @@ describe('templates', () => {
     const [stored] = wren.core.store.messages.page(inbox.id, 0, 1).items;
     await expect(wren.call('compose.start', { mode: 'editTemplate', messageId: stored!.id })).rejects.toMatchObject({ code: 'BadRequest' });
   });
+
+  it('an account with a Templates folder on its server (Thunderbird\'s): its templates start messages, new ones and edits are filed there', async () => {
+    const alice = lab.users[0]!.email;
+    // A template Thunderbird filed on the server, before Wren ever saw the account.
+    await lab.seed(alice, 'Templates', [[
+      `From: ${alice}`, `To: ${lab.users[2]!.email}`, 'Subject: =?UTF-8?B?5pyI5bqm5oql5ZGK?= Monthly report', 'Message-ID: <tb-template@example.test>',
+      'MIME-Version: 1.0', 'Content-Type: text/plain; charset=UTF-8', '', 'Figures for the month:', '',
+    ].join('\r\n')], { flags: ['\\Seen'] });
+    const { wren: own, accountId: ownId } = await coreFor(lab, 0);
+    try {
+      const serverTemplates = own.core.store.folders.list(ownId).find((f) => f.path === 'Templates')!;
+      const [thunderbirds] = own.core.store.messages.page(serverTemplates.id, 0, 10).items;
+      const started = await own.call('compose.start', { mode: 'editAsNew', messageId: thunderbirds!.id });
+      expect(started).toMatchObject({ accountId: ownId, subject: '月度报告 Monthly report', to: [{ address: lab.users[2]!.email }], draftMessageId: null });
+      expect(started.text).toContain('Figures for the month:');
+
+      // Save as template files it beside Thunderbird's, on the server, for every computer.
+      const saved = await own.call('templates.save', { accountId: ownId, to: [], subject: 'Out of office', text: 'Back on Monday.' });
+      expect(saved).toMatchObject({ folderId: serverTemplates.id, inAccount: true, replaced: false });
+      const replayed = () => vi.waitFor(() => expect(own.core.store.operations.countUnfinished(ownId)).toBe(0), { timeout: 20_000, interval: 50 });
+      await replayed();
+      expect(await serverSubjects(lab, lab.users[0]!, 'Templates')).toEqual(['Out of office', '月度报告 Monthly report']);
+
+      // Edit Template on Thunderbird's: the new version replaces it there.
+      const editing = await own.call('compose.start', { mode: 'editTemplate', messageId: thunderbirds!.id });
+      const edited = await own.call('templates.save', { ...editing, text: 'Figures for the month, with the chart:' });
+      expect(edited).toMatchObject({ folderId: serverTemplates.id, replaced: true, inAccount: true });
+      await replayed();
+      expect(await serverSubjects(lab, lab.users[0]!, 'Templates')).toEqual(['Out of office', '月度报告 Monthly report']);
+      const source = await serverSourceEventually(lab, lab.users[0]!, 'Templates', '月度报告 Monthly report');
+      expect(source).toContain('Figures for the month, with the chart:');
+      expect(source).not.toContain('tb-template@example.test');
+    } finally {
+      await own.dispose();
+    }
+  }, 60_000);
 });
