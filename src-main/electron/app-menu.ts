@@ -94,6 +94,8 @@ export function menuTemplate(language: MenuLanguage, actions: MenuActions, platf
       { type: 'separator' },
       { label: w.markRead, accelerator: 'CmdOrCtrl+Shift+I', click: send('markRead') },
       { label: w.markUnread, accelerator: 'CmdOrCtrl+Shift+U', click: send('markUnread') },
+      // Thunderbird's Message ▸ Mark ▸ Thread as Read (its key, R, is Reply here, as in Gmail).
+      { label: w.markThreadRead, click: send('markThreadRead') },
       { label: w.toggleFlag, click: send('toggleFlag') },
       { type: 'separator' },
       { label: w.archive, click: send('archive') },

@@ -333,6 +333,8 @@ const strings = {
   'thread.ignore': 'Ignore thread',
   'thread.ignoreTitle': 'Mark this conversation read; new messages in it will arrive read, without a notification',
   'thread.ignored': 'Ignoring this thread: {count} {count|message|messages} marked read.',
+  'thread.markRead': 'Mark thread as read',
+  'thread.allRead': 'Every message of this thread is read already.',
   'thread.hiddenInList': '{count} {count|message|messages} of ignored threads hidden.',
   'thread.shownInList': 'Showing {count} {count|message|messages} of ignored threads.',
   'thread.showIgnored': 'Show',

@@ -97,6 +97,9 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
     if (action === 'settings') setSettingsOpen(true);
     else if (action === 'threads') void updateSettings({ app: { listThreads: !settings.app.listThreads } });
     else if (action === 'ignoredThreads') void updateSettings({ app: { showIgnoredThreads: !settings.app.showIgnoredThreads } });
+    else if (action === 'markThreadRead') {
+      if (selection.single) actions.markThreadRead(selection.single.id);
+    }
     else if (action === 'bodyAs') void updateSettings({ app: { bodyAs: settings.app.bodyAs === 'plain' ? 'html' : 'plain' } });
     else if (action === 'inbox') {
       const inbox = inboxFor(folder?.accountId, accounts, foldersByAccount);

@@ -104,7 +104,12 @@ export function MailOverlaysView(props: MailOverlaysViewProps) {
             { label: t('actions.markJunk'), onSelect: () => commands.setJunk(true), testId: 'menu-junk' },
             { label: t('actions.notJunk'), onSelect: () => commands.setJunk(false), testId: 'menu-not-junk' },
             ...tagEntries(rows, actions, t),
-            ...(rows.length === 1 ? [{ label: t('thread.ignore'), onSelect: () => ignoreThread.ignore(rows[0]!.id), testId: 'menu-ignore-thread', separated: true }] : []),
+            ...(rows.length === 1
+              ? [
+                  { label: t('thread.markRead'), onSelect: () => actions.markThreadRead(rows[0]!.id), testId: 'menu-mark-thread-read', separated: true },
+                  { label: t('thread.ignore'), onSelect: () => ignoreThread.ignore(rows[0]!.id), testId: 'menu-ignore-thread' },
+                ]
+              : []),
             ...filterEntry(rows, folder, overlays, t),
           ]}
         />

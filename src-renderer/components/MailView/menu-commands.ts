@@ -13,11 +13,13 @@ const MENU_SHORTCUTS: ReadonlySet<AppCommand> = new Set<AppCommand>([
 /**
  * What a native menu command (Electron) does in the mail window: the settings screen, the threads switch, the
  * plain-text switch (View ▸ Message Body As Plain Text), the
- * Inbox, a shortcut's action, or nothing. While the user types (in the composer, the search box), the commands that start
+ * Inbox, Mark Thread as Read, a shortcut's action, or nothing. While the user types (in the composer, the search box), the commands that start
  * a message are left alone: Ctrl+R or Ctrl+L must not replace what is being written.
  */
-export function menuCommandAction(command: AppCommand, focused: EventTarget | null): 'settings' | 'threads' | 'ignoredThreads' | 'bodyAs' | 'inbox' | 'redirect' | ShortcutAction | null {
+export function menuCommandAction(command: AppCommand, focused: EventTarget | null): 'settings' | 'threads' | 'ignoredThreads' | 'bodyAs' | 'inbox' | 'redirect' | 'markThreadRead' | ShortcutAction | null {
   if (command === 'settings' || command === 'threads' || command === 'ignoredThreads' || command === 'bodyAs' || command === 'inbox') return command;
+  // No key of its own (Thunderbird's R is Reply here, as in Gmail): the menu's item, which no typing reaches.
+  if (command === 'markThreadRead') return command;
   // No key of its own (as in Thunderbird): a dialog, which typing elsewhere does not reach by accident.
   if (command === 'redirect') return command;
   if (!MENU_SHORTCUTS.has(command)) return null;

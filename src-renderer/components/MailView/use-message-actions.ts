@@ -26,6 +26,8 @@ export interface MessageActions {
   removeTags(): void;
   setJunk(junk: boolean): void;
   markFolderRead(folder: FolderView): void;
+  /** Thunderbird's Mark ▸ Thread as Read: the unread messages of the message's conversation, in every folder of its account. */
+  markThreadRead(messageId: number): void;
   /** Thunderbird's Run Junk Mail Controls: the junk filter over every message of the folder. */
   runJunkControls(folder: FolderView): void;
   emptyFolder(folder: FolderView): void;
@@ -157,6 +159,13 @@ export function useMessageActions(folder: FolderView | null, pages: MessagePages
       // Junk leaves for the Junk folder; "not junk" leaves the Junk folder for the Inbox (elsewhere it only takes the keyword).
       if (junk ? folder?.role !== 'junk' : folder?.role === 'junk') leaving(messageIds, send);
       else send();
+    },
+    markThreadRead: (messageId) => {
+      client.request('messages.conversation', { messageId }).then(({ messages }) => {
+        const unread = messages.filter((message) => !message.seen).map((message) => message.id);
+        if (unread.length === 0) toasts.show({ tone: 'info', lines: [{ key: 'thread.allRead' }] });
+        else run({ kind: 'flags', messageIds: unread, add: ['\\Seen'], remove: [] }, counted('done.read', unread.length));
+      }, showError);
     },
     markFolderRead: (target) => {
       report(client.request('folders.markRead', { folderId: target.id }), { key: 'done.folderRead', folder: target }).catch(() => undefined);

@@ -17,6 +17,9 @@ describe('the native menu\'s commands in the mail window', () => {
     expect(menuCommandAction('inbox', null)).toBe('inbox');
     // Message ▸ Redirect… has no key: it is only ever clicked, so it opens its dialog even from a field.
     expect(menuCommandAction('redirect', document.body)).toBe('redirect');
+    // View ▸ Show / Hide Ignored Threads, and Message ▸ Mark Thread as Read (no key: Thunderbird's R is Reply here).
+    expect(menuCommandAction('ignoredThreads', null)).toBe('ignoredThreads');
+    expect(menuCommandAction('markThreadRead', document.body)).toBe('markThreadRead');
     // Tools ▸ Address Book (Ctrl+Shift+B) is the shortcut's action.
     expect(menuCommandAction('addressBook', null)).toBe('addressBook');
   });

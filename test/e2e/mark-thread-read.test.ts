@@ -1,0 +1,55 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addLabAccount } from './add-lab-account';
+import { screenshot } from './web-app';
+import { webSession } from './web-session';
+
+function post(subject: string, messageId: string, answers?: string): string {
+  return [`From: Ann <ann@list.test>`, 'To: alice@example.test', `Subject: ${subject}`, 'Date: Mon, 30 Nov 2026 09:00:00 +0000', `Message-ID: ${messageId}`,
+    ...(answers ? [`In-Reply-To: ${answers}`, `References: ${answers}`] : []), '', `${subject} body`, ''].join('\r\n');
+}
+
+/** Thunderbird's Message ▸ Mark ▸ Thread as Read, from a row's right-click menu. */
+describe('web mode: Mark thread as read', () => {
+  const web = webSession();
+  const row = (subject: string) => web.page.getByTestId('message-row').filter({ hasText: subject });
+  const inboxUnread = () => web.page.getByTestId('folder-INBOX').locator('.folder-row__unread').textContent();
+
+  beforeAll(async () => {
+    await web.lab.seed(web.lab.users[0]!.email, 'INBOX', [
+      post('Release plan', '<plan@list.test>'), post('Re: Release plan', '<plan-1@list.test>', '<plan@list.test>'),
+      post('Re: Re: Release plan', '<plan-2@list.test>', '<plan-1@list.test>'), post('Team lunch', '<lunch@list.test>'),
+    ]);
+    await addLabAccount(web.page, web.app.url, web.lab, web.lab.users[0]!);
+    await row('Team lunch').waitFor();
+  });
+
+  it('marks the unread messages of the thread read, leaves the rest, and Undo takes it back', async () => {
+    await expect.poll(inboxUnread).toBe('4');
+    // A right click selects the row without opening it as read (the menu acts on it).
+    await row('Re: Release plan').filter({ hasNotText: 'Re: Re:' }).click({ button: 'right' });
+    await web.page.getByTestId('menu-mark-thread-read').waitFor();
+    await screenshot(web.page, 'mark-thread-read-menu-en');
+    await web.page.getByTestId('menu-mark-thread-read').click();
+    // Three messages in the thread; the one the right click opened may be read already.
+    await web.page.getByText(/marked as read\./).waitFor();
+    await expect.poll(inboxUnread).toBe('1');
+    await web.page.getByRole('button', { name: 'Undo' }).click();
+    await web.page.getByText('Undone.').waitFor();
+    // What the menu marked is unread again; the message opened by the right click stays as reading left it.
+    await expect.poll(async () => Number(await inboxUnread())).toBeGreaterThanOrEqual(3);
+  });
+
+  it('in Chinese, and says so when the thread is read already', async () => {
+    await web.page.getByTestId('language').selectOption('zh');
+    await row('Re: Re: Release plan').click({ button: 'right' });
+    await web.page.getByTestId('menu-mark-thread-read').click();
+    await web.page.getByText(/封邮件标记为已读。|邮件已标记为已读。/).waitFor();
+    await expect.poll(inboxUnread).toBe('1');
+    await row('Release plan').filter({ hasNotText: 'Re:' }).click({ button: 'right' });
+    expect(await web.page.getByTestId('menu-mark-thread-read').textContent()).toBe('将会话标为已读');
+    await screenshot(web.page, 'mark-thread-read-menu-zh');
+    await web.page.getByTestId('menu-mark-thread-read').click();
+    await web.page.getByText('此会话中的邮件都已读。').waitFor();
+    await web.page.getByTestId('language').selectOption('en');
+  });
+});
