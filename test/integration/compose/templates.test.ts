@@ -4,7 +4,7 @@ import { startLab, type Lab } from '../../lab/lab';
 import type { TestCore } from '../imap/lab-core';
 import { coreFor, onServerById } from '../outbox/outbox-lab';
 import { simpleMessage } from '../../lab/simple-message';
-import { serverSourceEventually, serverSubjects } from '../../lab/server-subjects';
+import { serverEventually, serverSourceEventually, serverSubjects } from '../../lab/server-subjects';
 
 /** Templates (Local Folders ▸ Templates, and an account's own on its server) against the lab: kept, started from, sent over its SMTP server. */
 describe('templates', () => {
@@ -101,6 +101,16 @@ describe('templates', () => {
       const source = await serverSourceEventually(lab, lab.users[0]!, 'Templates', '月度报告 Monthly report');
       expect(source).toContain('Figures for the month, with the chart:');
       expect(source).not.toContain('tb-template@example.test');
+
+      // Working offline: filed in the server's folder here at once, on the server once back.
+      await own.call('settings.update', { app: { workOffline: true } });
+      const offline = await own.call('templates.save', { accountId: ownId, to: [], subject: 'Written offline', text: 'On the plane.' });
+      expect(offline).toMatchObject({ folderId: serverTemplates.id, inAccount: true });
+      expect(await serverSubjects(lab, lab.users[0]!, 'Templates')).not.toContain('Written offline');
+      await own.call('settings.update', { app: { workOffline: false } });
+      // This core has no background sync (the app's replays by itself once online): the next sync replays the journal.
+      await own.call('sync.run', { accountId: ownId });
+      await serverEventually(() => serverSubjects(lab, lab.users[0]!, 'Templates'), ['Out of office', 'Written offline', '月度报告 Monthly report']);
     } finally {
       await own.dispose();
     }
