@@ -4,17 +4,22 @@ import { byAccount, messageIds } from '../find-by-name';
 import { sendChanges } from '../send-changes';
 import { plural } from './message-commands';
 
-export const THREAD_USAGE = `thread ignore ID | thread unignore ID
-                                 (Thunderbird's Ignore Thread: its mail marked read; new replies arrive read, unannounced)`;
+export const THREAD_USAGE = `thread ignore ID | thread unignore ID | thread read ID
+                               (Thunderbird's Ignore Thread: its mail marked read; new replies arrive read, unannounced;
+                               read: its Mark Thread as Read)`;
 
-/** `wren thread ignore|unignore ID`: the window's Ignore thread and Stop ignoring, on the thread of message ID. */
+/**
+ * `wren thread ignore|unignore|read ID`: the window's Ignore thread, Stop ignoring and Mark thread as read, on the
+ * thread of message ID (its conversation, in every folder of its account).
+ */
 export async function threadCommand(context: CliContext, args: string[]): Promise<number> {
   const usage = `Usage: wren ${THREAD_USAGE}`;
   const [action, id, ...rest] = args;
-  if ((action !== 'ignore' && action !== 'unignore') || id === undefined || rest.length > 0) throw new WrenError('BadRequest', usage);
+  if ((action !== 'ignore' && action !== 'unignore' && action !== 'read') || id === undefined || rest.length > 0) throw new WrenError('BadRequest', usage);
   const [messageId] = messageIds([id], usage);
   // Whose server hears of the mail marked read; an unknown id is named here.
   const [accountId] = (await byAccount(context, [messageId!])).keys();
+  if (action === 'read') return markThreadRead(context, messageId!, accountId ?? null);
   const ignore = action === 'ignore';
   const result = await context.request('messages.ignoreThread', { messageId: messageId!, ignore });
   const done = ignore
@@ -22,4 +27,18 @@ export async function threadCommand(context: CliContext, args: string[]): Promis
     : `Watching the thread of message ${messageId} again: new mail in it arrives unread`;
   context.print(result, () => [done]);
   return result.operationId === null ? 0 : sendChanges(context, accountId ?? null, done);
+}
+
+/** The unread messages of the conversation, marked read in one operation (sent to the server before returning). */
+async function markThreadRead(context: CliContext, messageId: number, accountId: number | null): Promise<number> {
+  const { messages } = await context.request('messages.conversation', { messageId });
+  const unread = messages.filter((message) => !message.seen).map((message) => message.id);
+  if (unread.length === 0) {
+    context.print({ markedRead: 0, operationId: null }, () => [`Every message of the thread of message ${messageId} is read already`]);
+    return 0;
+  }
+  const receipt = await context.request('messages.apply', { kind: 'flags', messageIds: unread, add: ['\\Seen'], remove: [] });
+  const done = `Marked ${plural(unread.length)} of the thread of message ${messageId} read`;
+  context.print({ markedRead: unread.length, operationId: receipt.operationId }, () => [done]);
+  return sendChanges(context, accountId, done);
 }

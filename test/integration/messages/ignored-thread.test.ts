@@ -80,5 +80,11 @@ describe('Ignore thread, against Dovecot and the lab SMTP server', () => {
     expect(shown.filter((subject) => subject.includes('Release plan'))).toEqual([]);
     expect(shown.length).toBeGreaterThan(0);
     expect(shown).toEqual(all.filter((subject) => !subject.includes('Release plan')));
+
+    // wren thread read: Mark Thread as Read, on the server before it returns; a thread read already says so.
+    const lunch = f.local('INBOX').find((row) => row.subject === 'Lunch on Friday')!.id;
+    expect((await cli(['thread', 'read', String(lunch)])).stdout).toBe(`Marked 1 message of the thread of message ${lunch} read\n`);
+    expect(await flagsOf('Lunch on Friday')).toContain('\\Seen');
+    expect((await cli(['thread', 'read', String(id)])).stdout).toBe(`Every message of the thread of message ${id} is read already\n`);
   });
 });
