@@ -230,7 +230,7 @@ function describeDiscovery({ email, config, steps }: DiscoveryResult): string[] 
       ? `  warning: ${w.host} would be spoken to without encryption`
       : w.kind === 'otherDomain'
         ? `  warning: ${w.host} is not under ${w.domain}`
-        : `  warning: ${w.provider} accepts OAuth2 sign-in only, which Wren does not do yet`,
+        : `  warning: ${w.provider} accepts OAuth2 sign-in only: add it with --oauth2`,
   );
   return [
     `Found for ${email} (${config.source}: ${config.from}):`,

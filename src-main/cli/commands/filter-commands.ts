@@ -16,8 +16,8 @@ filter add ACCOUNT --name N [--from T]... [--to T]... [--subject T]... [--if FIE
            flagged|answered|attachment, e.g. --if status:is:attachment; FIELD priority, OPERATOR is|is-not, T high|normal|
            low; FIELD tag, OPERATOR is|is-not, T 1-5, e.g. --if tag:is-not:2; FIELD header:NAME, any header field, e.g.
            --if header:list-id:contains:dev.example.org; FIELD body, OPERATOR contains|not-contains, e.g.
-           --if body:contains:invoice; --reply-with: a message of Local Folders ▸ Templates, by its id in
-           "wren list local Templates"; --local: the FOLDERs are local folders; --when: on new mail (without --when),
+           --if body:contains:invoice; --reply-with: a template (of Local Folders ▸ Templates or the account's
+           own Templates folder), by its id in "wren list local Templates"; --local: the FOLDERs are local folders; --when: on new mail (without --when),
            after sending (on the Sent copy), periodically (over the Inbox, every app.periodicFilterMinutes), any of
            them (new-mail,periodically), or manual: only by "filter run")
 filter remove ID | filter move ID up|down   (filters run in their order)
