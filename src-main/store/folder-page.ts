@@ -39,7 +39,7 @@ export class FolderPage {
   }
 
   page({ folderId, offset, limit, sort = DEFAULT_LIST_SORT, filter = {} }: FolderPageQuery): FolderPageAnswer {
-    const folder = this.statements.get('SELECT total_count AS total, account_id AS accountId, path, role FROM folders WHERE id = ?').get(folderId) as ListedFolder | undefined;
+    const folder = this.statements.get('SELECT total_count AS total, account_id AS accountId, path, role FROM folders WHERE id = ?').get(folderId) as (ListedFolder & { total: number }) | undefined;
     const ignored = filter.hideIgnored === undefined ? 0 : ignoredInFolder(this.statements, folderId);
     // Nothing of this folder ignored: the list reads as if nothing were hidden, with no condition to test.
     const hiding = filter.hideIgnored === true && ignored > 0;

@@ -12,7 +12,6 @@ export interface ListedFolder {
   accountId: number | null;
   path: string;
   role: FolderRole | null;
-  total: number;
 }
 
 /** A page of a folder's list arranged in threads (messages.list with `threads`). */

@@ -12,8 +12,8 @@ const MENU_SHORTCUTS: ReadonlySet<AppCommand> = new Set<AppCommand>([
 
 /**
  * What a native menu command (Electron) does in the mail window: the settings screen, the threads switch, the
- * plain-text switch (View ▸ Message Body As Plain Text), the
- * Inbox, Mark Thread as Read, a shortcut's action, or nothing. While the user types (in the composer, the search box), the commands that start
+ * ignored threads' switch, the plain-text switch (View ▸ Message Body As Plain Text), the Inbox, Mark Thread as
+ * Read, a shortcut's action, or nothing. While the user types (in the composer, the search box), the commands that start
  * a message are left alone: Ctrl+R or Ctrl+L must not replace what is being written.
  */
 export function menuCommandAction(command: AppCommand, focused: EventTarget | null): 'settings' | 'threads' | 'ignoredThreads' | 'bodyAs' | 'inbox' | 'redirect' | 'markThreadRead' | ShortcutAction | null {
