@@ -14,6 +14,8 @@ interface SelectionState {
   anchorId: number | null;
   /** The row the keyboard moves from. */
   focusId: number | null;
+  /** Its row when it was chosen: the place the keyboard moves from once it left the list (see stepBase). */
+  focusAt: number | null;
   /** The message the reading pane shows when exactly one is selected. */
   single: MessageSummary | null;
   /** Bumped when the keyboard moved the focus, so the list scrolls it into view. */
@@ -23,7 +25,7 @@ interface SelectionState {
 /** How many rows Next Unread looks through at a time. */
 const UNREAD_STRETCH = 200;
 
-const NOTHING: Omit<SelectionState, 'owner'> = { ids: new Set(), anchorId: null, focusId: null, single: null, scroll: null };
+const NOTHING: Omit<SelectionState, 'owner'> = { ids: new Set(), anchorId: null, focusId: null, focusAt: null, single: null, scroll: null };
 
 export interface MessageSelection {
   ids: ReadonlySet<number>;
@@ -41,6 +43,20 @@ export interface MessageSelection {
   selectOnly(message: MessageSummary | null): void;
   /** The selected messages whose rows are fetched (a selection can be larger than what is loaded). */
   selectedRows(): MessageSummary[];
+}
+
+/**
+ * The row the keyboard steps from: the focus's, or, once the focus left the list (its thread ignored and hidden,
+ * moved by a filter, deleted on another device), the place it had, so Down goes to the row that took it and Up to
+ * the one above, as in Thunderbird, not back to the top.
+ */
+function stepBase(pages: MessagePages, state: Pick<SelectionState, 'focusId' | 'focusAt'>, delta: 1 | -1): number | Promise<number> {
+  const found = () => (state.focusId === null ? -1 : pages.indexOf(state.focusId));
+  // At once when the focus is here: keys pressed in a row each step from where the one before left it.
+  if (found() >= 0 || state.focusAt === null) return found();
+  const place = state.focusAt;
+  // Its page may only have been let go (scrolled away from): fetched again, the focus is found there if it stayed.
+  return pages.rowsBetween(place, place).then(() => (found() >= 0 ? found() : delta === 1 ? place - 1 : place));
 }
 
 /** Which messages of the open folder are selected, and which one the reading pane shows. */
@@ -64,7 +80,8 @@ export function useMessageSelection(pages: MessagePages | null): MessageSelectio
     (ids: Set<number>, focus: MessageSummary, anchorId: number | null, scrollIndex: number | null) => {
       const single = ids.size === 1 ? (ids.has(focus.id) ? focus : (pages?.byId([...ids][0]!) ?? null)) : null;
       const scroll = scrollIndex === null ? latest.current.scroll : { index: scrollIndex, ticket: ++tickets.current };
-      commit({ ids, anchorId, focusId: focus.id, single, scroll });
+      const at = pages?.indexOf(focus.id) ?? -1;
+      commit({ ids, anchorId, focusId: focus.id, focusAt: at >= 0 ? at : null, single, scroll });
     },
     [commit, pages],
   );
@@ -92,9 +109,9 @@ export function useMessageSelection(pages: MessagePages | null): MessageSelectio
   const step = useCallback(
     async (delta: 1 | -1, extend: boolean) => {
       if (!pages?.total) return;
-      const { focusId, anchorId } = latest.current;
-      const focusIndex = focusId === null ? -1 : pages.indexOf(focusId);
-      const index = Math.min(Math.max(focusIndex + delta, 0), pages.total - 1);
+      const { anchorId } = latest.current;
+      const base = stepBase(pages, latest.current, delta);
+      const index = Math.min(Math.max((typeof base === 'number' ? base : await base) + delta, 0), pages.total - 1);
       const [target] = pages.loadedBetween(index, index) ?? (await pages.rowsBetween(index, index));
       if (!target) return;
       const anchorIndex = anchorId === null ? -1 : pages.indexOf(anchorId);
@@ -108,8 +125,8 @@ export function useMessageSelection(pages: MessagePages | null): MessageSelectio
   const stepToUnread = useCallback(
     async (delta: 1 | -1) => {
       if (!pages?.total) return false;
-      const { focusId } = latest.current;
-      const focusIndex = focusId === null ? -1 : pages.indexOf(focusId);
+      const base = stepBase(pages, latest.current, delta);
+      const focusIndex = typeof base === 'number' ? base : await base;
       // A stretch at a time, fetching the pages not here yet: the next unread may be far below what was shown.
       for (let from = focusIndex + delta; from >= 0 && from < pages.total; from += delta * UNREAD_STRETCH) {
         const to = Math.min(Math.max(from + delta * (UNREAD_STRETCH - 1), 0), pages.total - 1);

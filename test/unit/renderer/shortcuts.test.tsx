@@ -73,6 +73,24 @@ describe('shortcuts in the mail view', () => {
     expect(screen.getByText('Choose a message to read it.')).toBeTruthy();
   });
 
+  it('once the open message left the list (moved elsewhere, its thread ignored), j goes to the row that took its place, k to the one above', async () => {
+    const { client, rows } = mailCore(5);
+    renderWithClient(<App />, client);
+    fireEvent.click((await rowsShown())[2]!);
+    await waitFor(() => expect(selectedIds()).toEqual([102]));
+    // Gone from the folder (another device, a filter): the list is asked again.
+    rows.delete(102);
+    client.emit('store.changed', { changes: [{ entity: 'messages', folderId: 10, ids: [] }] });
+    await waitFor(() => expect(screen.getAllByTestId('message-row')).toHaveLength(4));
+    press({ key: 'j' });
+    await waitFor(() => expect(selectedIds()).toEqual([103]));
+    rows.delete(103);
+    client.emit('store.changed', { changes: [{ entity: 'messages', folderId: 10, ids: [] }] });
+    await waitFor(() => expect(screen.getAllByTestId('message-row')).toHaveLength(3));
+    press({ key: 'k' });
+    await waitFor(() => expect(selectedIds()).toEqual([101]));
+  });
+
   it('n and p go to the next and previous unread message, as Thunderbird\'s; none further is said', async () => {
     const { client, rows } = mailCore(6);
     for (const id of [101, 102, 104]) rows.set(id, { ...rows.get(id)!, seen: true });
