@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { conversationMessage } from '../lab/conversation-messages';
 import { addLabAccount } from './add-lab-account';
 import { screenshot } from './web-app';
 import { webSession } from './web-session';
 
-function post(subject: string, messageId: string, answers?: string): string {
-  return [`From: Ann <ann@list.test>`, 'To: alice@example.test', `Subject: ${subject}`, 'Date: Mon, 30 Nov 2026 09:00:00 +0000', `Message-ID: ${messageId}`,
-    ...(answers ? [`In-Reply-To: ${answers}`, `References: ${answers}`] : []), '', `${subject} body`, ''].join('\r\n');
-}
+/** A post to a list Alice reads; `answers` the one it replies to. */
+const post = (subject: string, id: string, answers?: string) =>
+  conversationMessage({ id, inReplyTo: answers, from: 'Ann <ann@list.test>', to: 'alice@example.test', subject, date: 'Mon, 30 Nov 2026 09:00:00 +0000', body: `${subject} body` });
 
 /** Thunderbird's Message ▸ Mark ▸ Thread as Read, from a row's right-click menu. */
 describe('web mode: Mark thread as read', () => {
@@ -16,8 +16,7 @@ describe('web mode: Mark thread as read', () => {
 
   beforeAll(async () => {
     await web.lab.seed(web.lab.users[0]!.email, 'INBOX', [
-      post('Release plan', '<plan@list.test>'), post('Re: Release plan', '<plan-1@list.test>', '<plan@list.test>'),
-      post('Re: Re: Release plan', '<plan-2@list.test>', '<plan-1@list.test>'), post('Team lunch', '<lunch@list.test>'),
+      post('Release plan', 'plan'), post('Re: Release plan', 'plan-1', 'plan'), post('Re: Re: Release plan', 'plan-2', 'plan-1'), post('Team lunch', 'lunch'),
     ]);
     await addLabAccount(web.page, web.app.url, web.lab, web.lab.users[0]!);
     await row('Team lunch').waitFor();
