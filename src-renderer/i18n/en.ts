@@ -334,6 +334,7 @@ const strings = {
   'thread.ignoreTitle': 'Mark this conversation read; new messages in it will arrive read, without a notification',
   'thread.ignored': 'Ignoring this thread: {count} {count|message|messages} marked read.',
   'thread.markRead': 'Mark thread as read',
+  'settings.showIgnoredThreads': 'Show the messages of ignored threads in the list',
   'thread.allRead': 'Every message of this thread is read already.',
   'thread.hiddenInList': '{count} {count|message|messages} of ignored threads hidden.',
   'thread.shownInList': 'Showing {count} {count|message|messages} of ignored threads.',

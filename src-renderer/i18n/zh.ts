@@ -330,6 +330,7 @@ export const zh: Dictionary = {
     'thread.ignoreTitle': '将此会话标为已读；之后此会话中的新邮件到达时即为已读，且不再通知',
     'thread.ignored': '已忽略此会话：{count} 封邮件已标为已读。',
     'thread.markRead': '将会话标为已读',
+    'settings.showIgnoredThreads': '在邮件列表中显示已忽略会话中的邮件',
     'thread.allRead': '此会话中的邮件都已读。',
     'thread.hiddenInList': '已隐藏已忽略会话中的 {count} 封邮件。',
     'thread.shownInList': '正在显示已忽略会话中的 {count} 封邮件。',

@@ -78,6 +78,13 @@ export function SettingsScreen({ accounts, onClose }: { accounts: AccountView[];
             testId="settings-attachment-reminder"
           />
           <MarkReadSetting />
+          {/* Thunderbird's View ▸ Threads ▸ Ignored Threads; also the list's own Show / Hide where it hides some. */}
+          <CheckSetting
+            label={t('settings.showIgnoredThreads')}
+            checked={app.showIgnoredThreads}
+            onChange={(showIgnoredThreads) => void update({ app: { showIgnoredThreads } })}
+            testId="settings-show-ignored"
+          />
         </section>
         <section>
           <h3>{t('settings.privacy')}</h3>

@@ -92,6 +92,20 @@ describe('the settings screen', () => {
     await client.deliver('app.command', { command: 'threads' });
     await waitFor(() => expect(core.saved().app.listThreads).toBe(false));
   });
+
+  it('shows ignored threads in the list from the screen\'s switch and from View ▸ Show / Hide Ignored Threads', async () => {
+    const core = settingsCore();
+    const client = new FakeClient(core.handlers);
+    renderWithClient(<App />, client);
+    await openSettings();
+    const shown = screen.getByTestId('settings-show-ignored') as HTMLInputElement;
+    expect(shown.checked).toBe(false);
+    fireEvent.click(shown);
+    await waitFor(() => expect(core.saved().app.showIgnoredThreads).toBe(true));
+    await client.deliver('app.command', { command: 'ignoredThreads' });
+    await waitFor(() => expect(core.saved().app.showIgnoredThreads).toBe(false));
+    await waitFor(() => expect((screen.getByTestId('settings-show-ignored') as HTMLInputElement).checked).toBe(false));
+  });
 });
 
 describe('pane widths', () => {
