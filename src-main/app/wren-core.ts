@@ -243,6 +243,11 @@ export class WrenCore {
     });
   }
 
+  /** The after-sending filters the account's last sync started, once done (see FilterMoments.afterSendingSettled). */
+  afterSendingSettled(accountId: number): Promise<void> {
+    return this.filterMoments.afterSendingSettled(accountId);
+  }
+
   /** Work that close waits for a little: new mail being screened, after-sending filters. */
   private track(work: Promise<unknown>): void {
     this.screening.add(work);

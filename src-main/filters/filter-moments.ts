@@ -19,6 +19,8 @@ export interface FilterMomentsOptions {
  */
 export class FilterMoments {
   private readonly periodic: PeriodicFilters;
+  /** Each account's after-sending run under way, for whoever waits for it (see afterSendingSettled). */
+  private readonly afterSendingRuns = new Map<number, Promise<unknown>>();
 
   constructor(private readonly store: Store, private readonly filters: MessageFilters, events: EventBus, private readonly options: FilterMomentsOptions) {
     this.periodic = new PeriodicFilters(store, (inboxId) => filters.runPeriodically(inboxId), options.periodMs);
@@ -40,6 +42,14 @@ export class FilterMoments {
     else if (this.options.background) this.options.syncSoon(entry.accountId);
   }
 
+  /**
+   * Once the after-sending filters started by the account's last sync are done: a sync asked for (`sync.run`, so
+   * `wren send` and `wren sync`) returns with the Sent copies filtered, their changes journaled.
+   */
+  async afterSendingSettled(accountId: number): Promise<void> {
+    await this.afterSendingRuns.get(accountId);
+  }
+
   /** No more periodic runs; the one running ends first. */
   stop(): Promise<void> {
     return this.periodic.stop();
@@ -47,8 +57,13 @@ export class FilterMoments {
 
   /** Runs the after-sending filters on the Sent copies stored by now; a failure is logged (the queue keeps nothing it took). */
   private runAfterSending(accountId: number): void {
-    this.options.track(this.filters.afterSending.runOnStoredCopies(accountId).catch((error: unknown) => {
+    const before = this.afterSendingRuns.get(accountId) ?? Promise.resolve();
+    // One run at a time per account: the queue is taken at its start, so a second run finds what the first left.
+    const run = before.then(() => this.filters.afterSending.runOnStoredCopies(accountId)).catch((error: unknown) => {
       console.error('[wren] after-sending filters failed:', error);
-    }));
+    });
+    this.afterSendingRuns.set(accountId, run);
+    void run.finally(() => this.afterSendingRuns.get(accountId) === run && this.afterSendingRuns.delete(accountId));
+    this.options.track(run);
   }
 }

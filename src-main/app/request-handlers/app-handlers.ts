@@ -16,6 +16,8 @@ export function appHandlers(core: WrenCore): Pick<Handlers, keyof typeof appRequ
       for (const id of ids) {
         try {
           outcome.summaries.push(await (replayOnly ? core.sync.replay(id) : core.sync.run(id, bodies)));
+          // The Sent copies it brought are filtered before it answers (the CLI then sends their changes).
+          if (!replayOnly) await core.afterSendingSettled(id);
         } catch (error) {
           outcome.failures.push({ accountId: id, error: toErrorShape(error) });
         }

@@ -63,7 +63,23 @@ export async function sendCommand(context: CliContext, args: string[]): Promise<
     entry = await context.request('outbox.send', { message, sendAt, undoSeconds: 0 });
   }
   const [settled] = await context.request('outbox.wait', { outboxIds: [entry.id] });
-  return reportSent(context, settled!);
+  const code = reportSent(context, settled!);
+  if (settled!.state === 'sent' && !settled!.error && account.protocol === 'imap') await filterSentCopy(context, account.id);
+  return code;
+}
+
+/**
+ * Thunderbird's After Sending filters run on the Sent copy once it is in the store. The app syncs the Sent folder at
+ * once; here, when the account has such a filter, a sync brings the copy and filters it (sync.run waits for that),
+ * and the filters' changes reach the server before the command returns. Offline, they wait for the next sync.
+ */
+async function filterSentCopy(context: CliContext, accountId: number): Promise<void> {
+  const filters = await context.request('filters.list', { accountId });
+  if (!filters.some((filter) => filter.enabled && filter.runOn.afterSending)) return;
+  const synced = await context.request('sync.run', { accountId });
+  const replayed = synced.failures.length === 0 ? await context.request('sync.run', { accountId, replayOnly: true }) : synced;
+  const failure = replayed.failures[0];
+  if (failure) context.note(`the filters that run after sending wait for the next sync: ${failure.error.message}`);
 }
 
 /** Says how a message sent now ended (or that it waits), and gives the exit code for it. */

@@ -187,4 +187,20 @@ describe('wren send and wren outbox against the lab', () => {
     for (let i = 0; i < 20; i += 1) expect(await inboxCount(bob().email, 'Subject', `Kill-${i}-end`)).toBeLessThanOrEqual(1);
     console.log(`kill test: ${kills.length} of 20 queued before the kill; states after the clean run and the decisions:`, entries.map((e) => e.state).join(' '));
   }, 900_000);
+
+  it('runs the filters that run after sending on the Sent copy, and sends their changes, before returning', async () => {
+    const added = await wren(['filter', 'add', 'Alice', '--name', 'Star what goes to Bob', '--to', bob().email, '--flag', '--when', 'after-sending']);
+    expect(added.code, added.stderr).toBe(0);
+    const result = await wren(['send', '--account', 'Alice', '--to', bob().email, '--subject', 'Filtered after sending', '--body-stdin', '--json'], 'x\n');
+    expect(result.code, result.stderr).toBe(0);
+    const sent = JSON.parse(result.stdout) as OutboxEntryView;
+    // As the command returns, another client sees the Sent copy starred: no later sync needed.
+    const client = await connectImap(lab, alice().email);
+    try {
+      await client.mailboxOpen('Sent', { readOnly: true });
+      expect((await client.search({ header: { 'Message-ID': sent.messageId }, flagged: true }, { uid: true })) || []).toHaveLength(1);
+    } finally {
+      await client.logout();
+    }
+  }, 60_000);
 });
