@@ -20,8 +20,9 @@ async function folderId(wren: OpenCore, accountId: number | null, path: string):
 
 /**
  * Thunderbird's "After Sending" filters against the lab: what the account sends through the lab's SMTP server is
- * filtered in its Sent copy, on the IMAP server (filed by the app at once, by the CLI at its next sync, across a
- * restart) or in a POP3 account's local Sent.
+ * filtered in its Sent copy, on the IMAP server (filed by the app at once, by a core without background sync at its
+ * next sync, across a restart; `wren send` syncs at once, see test/integration/cli/send.test.ts) or in a POP3
+ * account's local Sent.
  */
 describe('filters that run after sending', () => {
   let lab: Lab;
@@ -62,7 +63,7 @@ describe('filters that run after sending', () => {
     }
   }, 90_000);
 
-  it('from the CLI: the copy is filtered at the next sync (the CLI syncs no folder by itself), with a restart in between', async () => {
+  it('in a core without background sync (the CLI\'s): the copy is filtered at the next sync, with a restart in between', async () => {
     const folder = mkdtempSync(join(dir, 'cli-'));
     const first = openCore(folder);
     let accountId = 0;
