@@ -1,7 +1,7 @@
 import type { MessageSummary } from '../ipc/contract';
 import { DEFAULT_LIST_SORT, isFiltered, listRoleOf, type ListFilter, type ListSort } from '../ipc/contract-constants';
 import type { ListedFolder } from './threaded-list';
-import { ignoredInFolder } from './ignored-rows';
+import { withIgnoredThreads } from './ignored-rows';
 import { filterOf, orderOf } from './list-order';
 import { timed, type Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
@@ -40,10 +40,9 @@ export class FolderPage {
 
   page({ folderId, offset, limit, sort = DEFAULT_LIST_SORT, filter = {} }: FolderPageQuery): FolderPageAnswer {
     const folder = this.statements.get('SELECT total_count AS total, account_id AS accountId, path, role FROM folders WHERE id = ?').get(folderId) as (ListedFolder & { total: number }) | undefined;
-    const ignored = filter.hideIgnored === undefined ? 0 : ignoredInFolder(this.statements, folderId);
-    // Nothing of this folder ignored: the list reads as if nothing were hidden, with no condition to test.
-    const hiding = filter.hideIgnored === true && ignored > 0;
-    const narrowed = filterOf({ ...filter, hideIgnored: hiding });
+    const { ignored, filter: read } = withIgnoredThreads(this.statements, folderId, filter);
+    const hiding = read.hideIgnored === true;
+    const narrowed = filterOf(read);
     const where = `m.folder_id = ?${narrowed.sql}`;
     const total = this.total(folderId, folder?.total ?? 0, { where, values: narrowed.values, hidden: hiding && !isFiltered(filter) ? ignored : null });
     const query = this.statements.get(`SELECT ${SUMMARY_COLUMNS} FROM messages m WHERE ${where} ORDER BY ${orderOf(sort, folder ? listRoleOf(folder) : null)} LIMIT ? OFFSET ?`);

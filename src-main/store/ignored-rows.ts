@@ -1,3 +1,4 @@
+import type { ListFilter } from '../ipc/contract-constants';
 import type { PreparedStatements } from './prepared-statements';
 
 /**
@@ -18,7 +19,18 @@ export const NOT_IGNORED = ` AND m.id NOT IN (${IGNORED_ROWS})`;
  * View ▸ Threads ▸ Ignored Threads turned off). Read from the set, by row id, never by reading the folder; most
  * users ignore no thread, and their lists pay one lookup.
  */
-export function ignoredInFolder(statements: PreparedStatements, folderId: number): number {
+function ignoredInFolder(statements: PreparedStatements, folderId: number): number {
   if (statements.pluck('SELECT EXISTS (SELECT 1 FROM ignored_threads)').get() === 0) return 0;
   return statements.pluck(`SELECT count(*) FROM (${IGNORED_ROWS}) h CROSS JOIN messages m ON m.id = h.id WHERE m.folder_id = ?`).get(folderId) as number;
+}
+
+/**
+ * A list's view of ignored threads: how many of the folder's messages are in them (0 unless the filter says whether
+ * to hide them), and the filter to read the list with, which hides them only when there are some, so a folder with
+ * none ignored reads as before, with no condition to test. A thread is left out whole: every message in it names
+ * an ignored Message-ID.
+ */
+export function withIgnoredThreads(statements: PreparedStatements, folderId: number, filter: ListFilter): { ignored: number; filter: ListFilter } {
+  const ignored = filter.hideIgnored === undefined ? 0 : ignoredInFolder(statements, folderId);
+  return { ignored, filter: { ...filter, hideIgnored: filter.hideIgnored === true && ignored > 0 } };
 }

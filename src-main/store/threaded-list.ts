@@ -1,6 +1,6 @@
 import type { FolderRole, MessageSummary } from '../ipc/contract';
 import { listRoleOf, type ListFilter, type ListSort } from '../ipc/contract-constants';
-import { ignoredInFolder } from './ignored-rows';
+import { withIgnoredThreads } from './ignored-rows';
 import { filterOf, orderOf } from './list-order';
 import { timed, type Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
@@ -69,9 +69,8 @@ export class ThreadedList {
     if (this.last?.key === key && this.last.version === version) return this.last.arrangement;
     const folder = this.statements.get('SELECT account_id AS accountId, path, role FROM folders WHERE id = ?').get(query.folderId) as ListedFolder | undefined;
     const role = folder ? listRoleOf(folder) : null;
-    const ignored = query.filter.hideIgnored === undefined ? 0 : ignoredInFolder(this.statements, query.folderId);
-    // A thread ignored is left out whole: every message in it names an ignored Message-ID (see ignored-rows.ts).
-    const narrowed = filterOf({ ...query.filter, hideIgnored: query.filter.hideIgnored === true && ignored > 0 });
+    const { ignored, filter } = withIgnoredThreads(this.statements, query.folderId, query.filter);
+    const narrowed = filterOf(filter);
     const links = this.statements.get(
       `SELECT m.id, m.message_id, m.in_reply_to, m.thread_root, m.sort_date, m.seen FROM messages m
        WHERE m.folder_id = ?${narrowed.sql} ORDER BY ${orderOf(query.sort, role)}`,
