@@ -31,6 +31,7 @@ export const METHOD_NAMES = [
   'messages.priority',
   'messages.plainText',
   'messages.ignoreThread',
+  'messages.markThreadRead',
   'messages.saveSource',
   'messages.conversation',
   'messages.mailingList',

@@ -2,6 +2,7 @@ import { WrenError } from '../errors/wren-error';
 import type { Events, MailOperation, OperationReceipt } from '../ipc/contract';
 import type { ThreadLinks } from '../store/ignored-threads-repo';
 import type { Store } from '../store/store';
+import { markThreadRead } from './mark-thread-read';
 
 /** What ignoring a thread did: its unread messages marked read (one operation, undoable), or none. */
 export interface IgnoreResult {
@@ -29,10 +30,7 @@ export class IgnoredThreads {
     const links = this.threadOf(messageId);
     this.store.write(() => this.store.ignoredThreads.add(threadIds(links), Date.now()));
     this.changed({ messageIds: links.map((message) => message.id), ignored: true });
-    const unread = links.filter((message) => !message.seen).map((message) => message.id);
-    if (unread.length === 0) return { ignored: true, markedRead: 0, operationId: null };
-    const receipt = await this.apply({ kind: 'flags', messageIds: unread, add: ['\\Seen'], remove: [] });
-    return { ignored: true, markedRead: unread.length, operationId: receipt.operationId };
+    return { ignored: true, ...(await markThreadRead(links, this.apply)) };
   }
 
   /** Watched again: new mail in it arrives unread and announced, as any other. What was marked read stays so. */

@@ -18,6 +18,7 @@ import { WrenError } from '../../errors/wren-error';
 import type { Handlers } from '../../ipc/dispatch';
 import type { messageRequests } from '../../ipc/requests/message-requests';
 import type { WrenCore } from '../wren-core';
+import { markThreadRead } from '../../messages/mark-thread-read';
 import type { HandlerOptions } from '../handlers';
 
 /** Raw sources larger than this are cut in the "view source" pane (the full file can still be saved). */
@@ -59,6 +60,8 @@ export function messageHandlers(core: WrenCore, options: HandlerOptions): Pick<H
     },
     'messages.ignoreThread': ({ messageId, ignore }) =>
       (ignore ? core.ignoredThreads.ignore(messageId) : core.ignoredThreads.unignore(messageId)),
+    'messages.markThreadRead': ({ messageId }) =>
+      markThreadRead(core.store.conversations.of(core.reader.requireMessage(messageId).id), (operation) => core.operations.apply(operation)),
     'messages.priority': async ({ messageId }) => ({ priority: await readPriority(core.store, core.reader, messageId) }),
     'messages.plainText': async ({ messageId }) => ({ text: await readPlainText(core.reader, messageId) }),
     'messages.saveSource': async ({ messageId, path }) => {

@@ -31,14 +31,12 @@ export async function threadCommand(context: CliContext, args: string[]): Promis
 
 /** The unread messages of the conversation, marked read in one operation (sent to the server before returning). */
 async function markThreadRead(context: CliContext, messageId: number, accountId: number | null): Promise<number> {
-  const { messages } = await context.request('messages.conversation', { messageId });
-  const unread = messages.filter((message) => !message.seen).map((message) => message.id);
-  if (unread.length === 0) {
-    context.print({ markedRead: 0, operationId: null }, () => [`Every message of the thread of message ${messageId} is read already`]);
+  const result = await context.request('messages.markThreadRead', { messageId });
+  if (result.operationId === null) {
+    context.print(result, () => [`Every message of the thread of message ${messageId} is read already`]);
     return 0;
   }
-  const receipt = await context.request('messages.apply', { kind: 'flags', messageIds: unread, add: ['\\Seen'], remove: [] });
-  const done = `Marked ${plural(unread.length)} of the thread of message ${messageId} read`;
-  context.print({ markedRead: unread.length, operationId: receipt.operationId }, () => [done]);
+  const done = `Marked ${plural(result.markedRead)} of the thread of message ${messageId} read`;
+  context.print(result, () => [done]);
   return sendChanges(context, accountId, done);
 }

@@ -107,6 +107,8 @@ export const messageRequests = {
   'messages.ignoreThread': request<{ ignored: boolean; markedRead: number; operationId: number | null }>()(
     z.object({ messageId: id, ignore: z.boolean() }).strict(),
   ),
+  /** Thunderbird's Mark Thread as Read: the conversation's unread messages marked read (`operationId`, undoable; null: none was unread). */
+  'messages.markThreadRead': request<{ markedRead: number; operationId: number | null }>()(byMessage),
   /**
    * Thunderbird's File ▸ Save As ▸ File: the whole message, byte for byte, as a .eml file (downloaded first when not
    * cached). Electron asks where with a dialog; `path` names it (tests); the web mode downloads instead (see web-server.ts).

@@ -161,10 +161,9 @@ export function useMessageActions(folder: FolderView | null, pages: MessagePages
       else send();
     },
     markThreadRead: (messageId) => {
-      client.request('messages.conversation', { messageId }).then(({ messages }) => {
-        const unread = messages.filter((message) => !message.seen).map((message) => message.id);
-        if (unread.length === 0) toasts.show({ tone: 'info', lines: [{ key: 'thread.allRead' }] });
-        else run({ kind: 'flags', messageIds: unread, add: ['\\Seen'], remove: [] }, counted('done.read', unread.length));
+      client.request('messages.markThreadRead', { messageId }).then(({ markedRead, operationId }) => {
+        if (operationId === null) toasts.show({ tone: 'info', lines: [{ key: 'thread.allRead' }] });
+        else toasts.show({ tone: 'info', lines: [counted('done.read', markedRead)], undo: () => undo(operationId) });
       }, showError);
     },
     markFolderRead: (target) => {
