@@ -10,7 +10,7 @@ import { inboxUnread } from '../app/inbox-unread';
 import { menuTemplate } from './app-menu';
 import { APP_PAGE_URL, registerAppScheme, serveRenderer } from './app-protocol';
 import { applyDesktopSettings, hideOnClose, type DesktopShell } from './desktop-settings';
-import { bridgeIpc } from './ipc-bridge';
+import { IpcBridge } from './ipc-bridge';
 import { menuLanguage } from './menu-words';
 import { nativeDialogs } from './native-dialogs';
 import { openWithSystem } from './open-with-system';
@@ -19,7 +19,7 @@ import { SafeStorageSecretStore, safeStorageIsReal } from './safe-storage-secret
 import { textMenuTemplate } from './text-context-menu';
 import { TrayIcon } from './tray-icon';
 import { installWindowSecurity } from './window-security';
-import { windowOptions } from './window-options';
+import { messageWindowOptions, windowOptions } from './window-options';
 import { fitToScreens, readWindowState, trackWindowState, writeWindowState } from './window-state';
 
 // Before ready: app:// must be known as a standard, secure scheme when the first page loads.
@@ -28,6 +28,7 @@ registerAppScheme(protocol);
 /** Started at login with close to tray on: stay in the tray. */
 const HIDDEN_FLAG = '--hidden';
 const RENDERER_DIR = join(__dirname, '..', 'renderer');
+const PRELOAD = join(__dirname, '..', 'preload', 'preload.cjs');
 /** Packaged: beside app.asar (extraResources); from the source tree: build/. */
 const TRAY_ICON = app.isPackaged ? join(process.resourcesPath, 'tray.png') : join(__dirname, '..', '..', 'build', 'tray.png');
 
@@ -38,9 +39,11 @@ class DesktopApp {
   private quitting = false;
   private pendingMailto: MailtoDraft[] = [];
   private readonly opener: SystemOpener;
+  private readonly bridge: IpcBridge;
 
   constructor(private readonly core: WrenCore) {
     this.opener = openWithSystem(shell, app.getPath('userData'));
+    this.bridge = new IpcBridge(core.events);
   }
 
   start(firstArgs: string[]): void {
@@ -92,18 +95,33 @@ class DesktopApp {
     const statePath = join(app.getPath('userData'), 'window-state.json');
     const state = fitToScreens(readWindowState(statePath), screen.getAllDisplays().map((d) => d.workArea));
     const { x, y, width, height } = state;
-    const window = new BrowserWindow({ ...windowOptions(join(__dirname, '..', 'preload', 'preload.cjs')), x, y, width, height });
+    const window = new BrowserWindow({ ...windowOptions(PRELOAD), x, y, width, height });
     if (state.maximized) window.maximize();
     trackWindowState(window, (next) => writeWindowState(statePath, next));
     hideOnClose(window, () => this.core.settings.settings.app.closeToTray, () => this.quitting);
-    const dialogs = nativeDialogs(dialog, window, { downloads: app.getPath('downloads'), documents: app.getPath('documents') });
-    const handlers = createHandlers(this.core, { ...dialogs, openWithSystem: this.opener });
-    const unbridge = bridgeIpc(window, handlers, this.core.events);
+    this.serveWindow(window);
     window.on('closed', () => {
-      unbridge();
       this.window = null;
     });
     window.once('ready-to-show', () => visible && window.show());
+    window.webContents.on('did-finish-load', () => {
+      for (const draft of this.pendingMailto.splice(0)) this.core.events.emit('compose.mailto', draft);
+    });
+    void window.loadURL(APP_PAGE_URL);
+    return window;
+  }
+
+  /** A message opened in a window of its own (window-security.ts let it open): no menu bar of its own, the main window's commands are not its. */
+  serveMessageWindow(window: BrowserWindow): void {
+    window.removeMenu();
+    this.serveWindow(window);
+  }
+
+  /** What every window of the app gets: its share of the core, with dialogs of its own, and the text menu. */
+  private serveWindow(window: BrowserWindow): void {
+    const dialogs = nativeDialogs(dialog, window, { downloads: app.getPath('downloads'), documents: app.getPath('documents') });
+    const detach = this.bridge.attach(window, createHandlers(this.core, { ...dialogs, openWithSystem: this.opener }));
+    window.on('closed', detach);
     window.webContents.on('context-menu', (_event, params) => {
       const template = textMenuTemplate(params, this.language(), {
         replaceMisspelling: (word) => window.webContents.replaceMisspelling(word),
@@ -112,11 +130,6 @@ class DesktopApp {
       });
       if (template.length > 0) Menu.buildFromTemplate(template).popup({ window });
     });
-    window.webContents.on('did-finish-load', () => {
-      for (const draft of this.pendingMailto.splice(0)) this.core.events.emit('compose.mailto', draft);
-    });
-    void window.loadURL(APP_PAGE_URL);
-    return window;
   }
 
   private show(): void {
@@ -141,7 +154,11 @@ class DesktopApp {
       },
       setLoginItem: (openAtLogin, openAsHidden) => app.setLoginItemSettings({ openAtLogin, args: openAsHidden ? [HIDDEN_FLAG] : [] }),
       setMenu: (language) => {
-        const send = (command: AppCommand) => this.core.events.emit('app.command', { command });
+        // The menu's commands act on the main window's list: not while a message window has the focus (macOS shows one menu for all).
+        const send = (command: AppCommand) => {
+          const focused = BrowserWindow.getFocusedWindow();
+          if (!focused || focused === this.window) this.core.events.emit('app.command', { command });
+        };
         const workOffline = this.core.settings.settings.app.workOffline;
         const toggleWorkOffline = () => void this.core.settings.update({ app: { workOffline: !workOffline } });
         const actions = { command: send, checkMail: () => this.checkMail(), about: () => app.showAboutPanel(), workOffline, toggleWorkOffline };
@@ -179,7 +196,11 @@ function start(): void {
       push: true,
     });
     const opened = new DesktopApp(core);
-    installWindowSecurity({ onMailto: (draft) => core?.events.emit('compose.mailto', draft) });
+    installWindowSecurity({
+      onMailto: (draft) => core?.events.emit('compose.mailto', draft),
+      messageWindow: () => messageWindowOptions(PRELOAD),
+      onMessageWindow: (window) => opened.serveMessageWindow(window),
+    });
     desktop = opened;
     opened.start([...process.argv, ...earlyLinks]);
   }).catch((error) => {

@@ -7,17 +7,29 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
     height: 800,
     title: 'Wren',
     show: false,
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: true,
-    },
+    webPreferences: webPreferences(preloadPath),
+  };
+}
+
+/**
+ * A message in a window of its own: the same page, locked down the same way
+ * (the settings are given, not inherited from the window that opened it).
+ */
+export function messageWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return { width: 960, height: 820, title: 'Wren', show: true, autoHideMenuBar: true, webPreferences: webPreferences(preloadPath) };
+}
+
+function webPreferences(preloadPath: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    spellcheck: true,
   };
 }

@@ -1,8 +1,9 @@
-import { app, session, shell, type WebContents } from 'electron';
+import { app, session, shell, type BrowserWindow, type BrowserWindowConstructorOptions, type WebContents } from 'electron';
 import type { MailtoDraft } from '../ipc/contract';
 import { parseMailto } from '../mailto/parse-mailto';
 import { CONTENT_SECURITY_POLICY } from '../security/content-security-policy';
 import { isAppUrl } from './app-protocol';
+import { openedMessageOf } from '../ipc/message-window-hash';
 
 const BROWSER_SCHEMES = new Set(['http:', 'https:']);
 
@@ -12,6 +13,23 @@ const FRAME_URLS = new Set(['about:srcdoc', 'about:blank']);
 export interface WindowSecurityOptions {
   /** A mailto: link clicked in the app (in a message): Wren's own composer, never the OS with `attach=`. */
   onMailto: (draft: MailtoDraft) => void;
+  /** How a message window is made (messageWindowOptions); without it, none opens. */
+  messageWindow?: () => BrowserWindowConstructorOptions;
+  /** A message window was made: it gets its share of the core (ipc-bridge.ts). */
+  onMessageWindow?: (window: BrowserWindow) => void;
+}
+
+/**
+ * The one window the app's page may open: itself, showing one message
+ * (`app://wren/index.html#message=ID`, message-window-hash.ts). A mail's
+ * link cannot ask for it: the sanitizer keeps no app: link (DOMPurify allows
+ * none), and at worst such a window would show one of the user's own
+ * messages, as the page's own windows do.
+ */
+export function isMessageWindowUrl(url: string): boolean {
+  if (!isAppUrl(url)) return false;
+  const parsed = new URL(url);
+  return parsed.pathname === '/index.html' && parsed.search === '' && openedMessageOf(parsed.hash) !== null;
 }
 
 /** Web links open in the system browser; mailto: opens Wren's composer; nothing navigates the app window away. */
@@ -41,9 +59,13 @@ function lockDown(contents: WebContents, options: WindowSecurityOptions): void {
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
+    if (options.messageWindow && isMessageWindowUrl(url)) {
+      return { action: 'allow', overrideBrowserWindowOptions: options.messageWindow() };
+    }
     openOutside(url, options);
     return { action: 'deny' };
   });
+  contents.on('did-create-window', (window) => options.onMessageWindow?.(window));
 }
 
 /** Applies to every window and frame the app ever creates. */

@@ -40,6 +40,7 @@ export * from './contract-constants';
 import type { ListFilter, ListSort } from './contract-constants';
 export * from './mail-shapes';
 export * from './filter-shapes';
+export * from './message-window-hash';
 
 /** Every request, by concern (see requests/): its params schema and its result type. */
 export const requests = {

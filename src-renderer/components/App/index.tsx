@@ -1,4 +1,5 @@
-import type { AccountView } from '../../../src-main/ipc/contract';
+import { useState } from 'react';
+import { openedMessageOf, type AccountView } from '../../../src-main/ipc/contract';
 import type { ErrorShape } from '../../../src-main/errors/error-codes';
 import { useClient } from '../../client/client-context';
 import { useClientEvent, useOnReconnect } from '../../hooks/use-client-event';
@@ -8,13 +9,15 @@ import { ConnectionBanner } from '../ConnectionBanner';
 import { ErrorNotice } from '../ErrorNotice';
 import { FirstRunSetup } from '../FirstRunSetup';
 import { MailView } from '../MailView';
+import { MessageWindow } from '../MessageWindow';
 import { Spinner } from '../Spinner';
 import { useAppliedSettings } from '../../settings/use-applied-settings';
 import './app.css';
 
-/** The first run asks for an account; every later run opens the mail. */
+/** The first run asks for an account; every later run opens the mail, or, in a window of its own, one message. */
 export function App() {
   const client = useClient();
+  const [opened] = useState(() => openedMessageOf(window.location.hash));
   useAppliedSettings();
   const accounts = useRequest('accounts.list', {});
   useClientEvent('store.changed', ({ changes }) => {
@@ -33,6 +36,8 @@ export function App() {
       <ConnectionBanner />
       {accounts.data === null ? (
         <AccountsPending error={accounts.error} onRetry={accounts.reload} />
+      ) : opened ? (
+        <MessageWindow opened={opened} accounts={accounts.data} />
       ) : accounts.data.length === 0 ? (
         <FirstRunSetup onSaved={startSyncing} />
       ) : (

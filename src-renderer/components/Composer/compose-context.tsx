@@ -35,7 +35,7 @@ const ComposeContext = createContext<ComposeApi | null>(null);
  * reopened after a reload from what localStorage kept, and brought back by
  * Undo after Send.
  */
-export function ComposeProvider({ accounts, children }: { accounts: AccountView[]; children: ReactNode }) {
+export function ComposeProvider({ accounts, takesMailto = true, children }: { accounts: AccountView[]; takesMailto?: boolean; children: ReactNode }) {
   const client = useClient();
   const toasts = useToasts();
   const { language } = useI18n();
@@ -66,8 +66,9 @@ export function ComposeProvider({ accounts, children }: { accounts: AccountView[
     },
     [client, language, show, fail],
   );
-  // A mailto: link (another app, or one clicked in a message): a new message filled from it.
-  useClientEvent('compose.mailto', (draft) => composeMailto(draft));
+  // A mailto: link (another app, or one clicked in a message): a new message filled from it, by the main window
+  // alone (every window hears the event; a message window's link too opens the main window's composer).
+  useClientEvent('compose.mailto', (draft) => takesMailto && composeMailto(draft));
 
   const undo = useCallback(
     (outboxId: number) => {

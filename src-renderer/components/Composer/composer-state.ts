@@ -1,4 +1,4 @@
-import type { ComposeAttachment, ComposedMessageInput, ComposedMessageOutput as ComposedMessage } from '../../../src-main/ipc/contract';
+import { openedMessageOf, type ComposeAttachment, type ComposedMessageInput, type ComposedMessageOutput as ComposedMessage } from '../../../src-main/ipc/contract';
 import { chipOf, type AddressChip } from './address-list';
 import { messageHtml } from './compose-html';
 
@@ -47,13 +47,21 @@ export function hasRecipients(state: ComposerState): boolean {
   return [...state.to, ...state.cc, ...state.bcc].some((chip) => chip.valid);
 }
 
-/** Kept in localStorage between saves, so a reload or a crash loses at most the last moments of typing. */
-const STORAGE_KEY = 'wren.composer';
+/**
+ * Kept in localStorage between saves, so a reload or a crash loses at most
+ * the last moments of typing. Each window keeps its own: the main window's,
+ * and each message window's (whose answer must not open in the main window,
+ * nor the main window's message in every message window).
+ */
+function storageKey(): string {
+  const opened = openedMessageOf(window.location.hash);
+  return opened ? `wren.composer.message-${opened.messageId}` : 'wren.composer';
+}
 
 export function rememberComposer(state: ComposerState | null): void {
   try {
-    if (state) localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
-    else localStorage.removeItem(STORAGE_KEY);
+    if (state) localStorage.setItem(storageKey(), JSON.stringify(state));
+    else localStorage.removeItem(storageKey());
   } catch {
     // Storage full or disabled: the server-side draft still holds all but the last seconds.
   }
@@ -61,7 +69,7 @@ export function rememberComposer(state: ComposerState | null): void {
 
 export function rememberedComposer(): ComposerState | null {
   try {
-    const saved = localStorage.getItem(STORAGE_KEY);
+    const saved = localStorage.getItem(storageKey());
     return saved ? (JSON.parse(saved) as ComposerState) : null;
   } catch {
     return null;

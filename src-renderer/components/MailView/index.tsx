@@ -1,7 +1,7 @@
 import { nextUnreadFolder } from './next-unread-folder';
 import { useFolderAdvance } from './use-folder-advance';
 import { useRef, useState } from 'react';
-import type { AccountView, FolderView, ViewMessageSummary } from '../../../src-main/ipc/contract';
+import type { AccountView, FolderView } from '../../../src-main/ipc/contract';
 import { useViewCounts } from '../UnifiedViews/use-view-counts';
 import { useClientEvent } from '../../hooks/use-client-event';
 import { usePaneWidths } from '../PaneDividers';
@@ -41,6 +41,8 @@ import { menuCommandAction } from './menu-commands';
 import { AddressBook } from '../AddressBook';
 import { SavedSearchList } from '../SavedSearches';
 import { useSavedSearches } from '../SavedSearches/use-saved-searches';
+import { openMessageWindow } from '../../message-window/open-message-window';
+import { rowAccountId } from './row-account';
 import './mail-view.css';
 
 /** While the outbox is open the message commands would act on a list out of sight: only these keys work. */
@@ -165,9 +167,10 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
         ) : (
           <>
             <MessageList folder={folder} pages={pages} selection={selection} onRowMenu={onRowMenu} accounts={accounts}
+              // A double click, as in Thunderbird: a draft goes on being written, any other message opens in a window of its own.
               onRowOpen={(index) => {
                 const message = pages?.rowAt(index);
-                if (message) editIfDraft(message);
+                if (message && !editIfDraft(message)) openMessageWindow({ messageId: message.id, accountId: rowAccountId(folder, message) });
               }}
               offlineAccount={offlineAccountOf(folder, accounts, activity.statuses)}
               filter={filter}
@@ -178,7 +181,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
               message={selection.single}
               selectedCount={selection.count}
               findAsked={findAsked}
-              accountId={folder?.accountId ?? (selection.single as ViewMessageSummary | null)?.accountId ?? null}
+              accountId={selection.single ? rowAccountId(folder, selection.single) : (folder?.accountId ?? null)}
             />
           </>
         )}

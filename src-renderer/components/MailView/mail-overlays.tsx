@@ -1,5 +1,5 @@
 import { useIgnoreThread } from '../IgnoredThread/use-ignore-thread';
-import { MESSAGE_TAGS, type AccountView, type FolderView, type MessageSummary, type ViewMessageSummary } from '../../../src-main/ipc/contract';
+import { MESSAGE_TAGS, type AccountView, type FolderView, type MessageSummary } from '../../../src-main/ipc/contract';
 import { FilterFromMessage } from '../FilterEditor/filter-from-message';
 import { RedirectDialog } from '../RedirectDialog';
 import { useClient } from '../../client/client-context';
@@ -22,6 +22,8 @@ import type { AccountFolders } from './use-account-folders';
 import type { MailOverlays } from './use-mail-overlays';
 import type { MessageActions } from './use-message-actions';
 import type { MessageSelection } from './use-message-selection';
+import { openMessageWindow } from '../../message-window/open-message-window';
+import { rowAccountId } from './row-account';
 
 interface MailOverlaysViewProps {
   accounts: AccountView[];
@@ -98,9 +100,10 @@ export function MailOverlaysView(props: MailOverlaysViewProps) {
           label={t('actions.menu')}
           onClose={() => overlays.setMessageMenu(null)}
           items={[
+            ...openEntry(rows, folder, t),
             ...commandEntries(commands, rows)
               .filter((entry) => entry.id !== 'junk' && entry.id !== 'not-junk')
-              .map((entry) => ({ label: t(entry.label), onSelect: entry.run, testId: `menu-${entry.id}`, danger: entry.danger })),
+              .map((entry, index) => ({ label: t(entry.label), onSelect: entry.run, testId: `menu-${entry.id}`, danger: entry.danger, separated: index === 0 && rows.length === 1 })),
             { label: t('actions.markJunk'), onSelect: () => commands.setJunk(true), testId: 'menu-junk' },
             { label: t('actions.notJunk'), onSelect: () => commands.setJunk(false), testId: 'menu-not-junk' },
             ...tagEntries(rows, actions, t),
@@ -154,12 +157,19 @@ export function accountOf(accounts: AccountView[], folder: FolderView): AccountV
   return accounts.find((account) => account.id === folder.accountId);
 }
 
+/** Thunderbird's Open Message in New Window, first, for one message. */
+function openEntry(rows: MessageSummary[], folder: FolderView | null, t: Translate): MenuItem[] {
+  if (rows.length !== 1) return [];
+  const message = rows[0]!;
+  return [{ label: t('messageWindow.open'), onSelect: () => openMessageWindow({ messageId: message.id, accountId: rowAccountId(folder, message) }), testId: 'menu-open-window' }];
+}
+
 /** "Create filter from message…" for one message of an account (local folders have no filters). */
 function filterEntry(rows: MessageSummary[], folder: FolderView | null, overlays: MailOverlays, t: Translate): MenuItem[] {
   if (rows.length !== 1) return [];
   const message = rows[0]!;
-  const accountId = folder?.accountId ?? (message as ViewMessageSummary).accountId ?? null;
-  if (accountId === null || accountId === undefined) return [];
+  const accountId = rowAccountId(folder, message);
+  if (accountId === null) return [];
   return [{ label: t('msgFilter.fromMessage'), onSelect: () => overlays.setFilterFrom({ accountId, message }), testId: 'menu-create-filter', separated: true }];
 }
 

@@ -64,9 +64,12 @@ export function useMailCommands({ folder, pages, selection, actions, overlays, c
   };
   // Opening a draft (Enter, o, a double click) means going on writing it, and a template writing a new message from it,
   // as in Thunderbird.
-  const editIfDraft = (message: MessageSummary) => {
+  // True when it did (the message was one to write from).
+  const editIfDraft = (message: MessageSummary): boolean => {
     if (folder && rowFolderRole(folder, message) === 'drafts') compose({ mode: 'editDraft', messageId: message.id });
     else if (isTemplatesFolder(folder)) compose({ mode: 'editAsNew', messageId: message.id });
+    else return false;
+    return true;
   };
   const threadOfFocus = (run: (thread: ThreadPlace) => void) => {
     const thread = selection.focusId === null ? undefined : pages?.byId(selection.focusId)?.thread;

@@ -17,9 +17,9 @@ const electron = vi.hoisted(() => ({
 }));
 vi.mock('electron', () => electron);
 
-import { windowOptions } from '../../../src-main/electron/window-options';
-import { installWindowSecurity } from '../../../src-main/electron/window-security';
-import { bridgeIpc, REQUEST_CHANNEL_PREFIX } from '../../../src-main/electron/ipc-bridge';
+import { messageWindowOptions, windowOptions } from '../../../src-main/electron/window-options';
+import { installWindowSecurity, isMessageWindowUrl } from '../../../src-main/electron/window-security';
+import { IpcBridge, REQUEST_CHANNEL_PREFIX } from '../../../src-main/electron/ipc-bridge';
 import { METHODS } from '../../../src-main/ipc/contract';
 import { EventBus } from '../../../src-main/app/event-bus';
 import type { Handlers } from '../../../src-main/ipc/dispatch';
@@ -30,6 +30,10 @@ describe('the app window', () => {
   it('is isolated, sandboxed and has no Node', () => {
     const prefs = windowOptions('/app/preload.cjs').webPreferences!;
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, preload: '/app/preload.cjs' });
+  });
+
+  it('a message window is locked down the same way, its settings given rather than inherited', () => {
+    expect(messageWindowOptions('/app/preload.cjs').webPreferences).toEqual(windowOptions('/app/preload.cjs').webPreferences);
   });
 });
 
@@ -57,6 +61,32 @@ describe('window security', () => {
       { to: ['a@b.test'], cc: [], subject: '', body: '' },
       { to: ['c@d.test'], cc: [], subject: 'Hi', body: '' },
     ]);
+  });
+
+  it('lets the app open its own page on one message, in a locked-down window it then serves; nothing else', () => {
+    const options = { width: 960, webPreferences: { sandbox: true } };
+    const onMessageWindow = vi.fn();
+    installWindowSecurity({ onMailto: vi.fn(), messageWindow: () => options, onMessageWindow });
+    const created = electron.app.on.mock.calls.find(([name]) => name === 'web-contents-created')![1];
+    const contents = fakeContents();
+    created({}, contents);
+    expect(contents.openHandler!({ url: 'app://wren/index.html#message=12&account=3' })).toEqual({ action: 'allow', overrideBrowserWindowOptions: options });
+    expect(contents.openHandler!({ url: 'app://wren/index.html#message=7' })).toEqual({ action: 'allow', overrideBrowserWindowOptions: options });
+    for (const url of ['app://wren/index.html', 'app://wren/index.html?x=1#message=12', 'app://wren/other.html#message=12', 'app://wren/index.html#message=12&account=0', 'app://wren.evil.example/index.html#message=1', 'https://example.com/#message=1']) {
+      expect(isMessageWindowUrl(url)).toBe(false);
+      expect(contents.openHandler!({ url })).toEqual({ action: 'deny' });
+    }
+    const child = { id: 'message window' };
+    contents.emit('did-create-window', child);
+    expect(onMessageWindow).toHaveBeenCalledWith(child);
+  });
+
+  it('opens no window at all when no message window is offered', () => {
+    installWindowSecurity({ onMailto: vi.fn() });
+    const created = electron.app.on.mock.calls.find(([name]) => name === 'web-contents-created')![1];
+    const contents = fakeContents();
+    created({}, contents);
+    expect(contents.openHandler!({ url: 'app://wren/index.html#message=12' })).toEqual({ action: 'deny' });
   });
 
   it('refuses every frame navigation but the app page and mail\'s srcdoc frames', () => {
@@ -94,21 +124,27 @@ describe('window security', () => {
 
 describe('IPC bridge', () => {
   const handlers = { 'app.info': () => ({ version: '1', mode: 'electron', dataDir: '/d' }) } as unknown as Handlers;
-  const window = { webContents: { send: vi.fn() }, isDestroyed: () => false };
+  const makeWindow = () => ({ webContents: { send: vi.fn() }, isDestroyed: () => false });
+  const window = makeWindow();
   const topFrame = (url: string) => ({ url, parent: null });
+  const fromPage = (contents: object) => ({ sender: contents, senderFrame: topFrame('app://wren/index.html') });
 
   function handlerFor(method: string) {
     return electron.ipcMain.handle.mock.calls.find(([channel]) => channel === REQUEST_CHANNEL_PREFIX + method)![1];
   }
 
-  it('registers exactly the contract methods', () => {
-    bridgeIpc(window as never, handlers, new EventBus());
+  it('registers exactly the contract methods, once for every window', () => {
+    const bridge = new IpcBridge(new EventBus());
+    bridge.attach(window as never, handlers);
+    bridge.attach(makeWindow() as never, handlers);
     expect(electron.ipcMain.handle.mock.calls.map(([c]) => c).sort()).toEqual(METHODS.map((m) => REQUEST_CHANNEL_PREFIX + m).sort());
+    bridge.close();
+    expect(electron.ipcMain.removeHandler).toHaveBeenCalledTimes(METHODS.length);
   });
 
   it('answers only the app page, and errors travel as data with their code', async () => {
-    bridgeIpc(window as never, handlers, new EventBus());
-    const fromApp = { sender: window.webContents, senderFrame: topFrame('app://wren/index.html') };
+    new IpcBridge(new EventBus()).attach(window as never, handlers);
+    const fromApp = fromPage(window.webContents);
     expect(await handlerFor('app.info')(fromApp, {})).toEqual({ ok: true, result: { version: '1', mode: 'electron', dataDir: '/d' } });
     const strangers = [
       { sender: window.webContents, senderFrame: topFrame('https://evil.example/') },
@@ -123,10 +159,26 @@ describe('IPC bridge', () => {
     expect(await handlerFor('messages.list')(fromApp, { folderId: 'x' })).toMatchObject({ ok: false, error: { code: 'BadRequest' } });
   });
 
-  it('forwards core events to the window', () => {
+  it('answers each window with its own handlers, and a closed one no more', async () => {
+    const bridge = new IpcBridge(new EventBus());
+    const message = makeWindow();
+    const messageHandlers = { 'app.info': () => ({ version: '2', mode: 'electron', dataDir: '/m' }) } as unknown as Handlers;
+    bridge.attach(window as never, handlers);
+    const detach = bridge.attach(message as never, messageHandlers);
+    expect(await handlerFor('app.info')(fromPage(message.webContents), {})).toMatchObject({ ok: true, result: { version: '2' } });
+    expect(await handlerFor('app.info')(fromPage(window.webContents), {})).toMatchObject({ ok: true, result: { version: '1' } });
+    detach();
+    expect(await handlerFor('app.info')(fromPage(message.webContents), {})).toMatchObject({ ok: false, error: { code: 'Unauthorized' } });
+    expect(await handlerFor('app.info')(fromPage(window.webContents), {})).toMatchObject({ ok: true });
+  });
+
+  it('forwards core events to every window', () => {
     const events = new EventBus();
-    bridgeIpc(window as never, handlers, events);
+    const bridge = new IpcBridge(events);
+    const message = makeWindow();
+    bridge.attach(window as never, handlers);
+    bridge.attach(message as never, handlers);
     events.emit('account.status', { accountId: 1, state: 'offline', error: null, retryAt: null });
-    expect(window.webContents.send).toHaveBeenCalledWith('wren:event', 'account.status', expect.objectContaining({ state: 'offline' }));
+    for (const target of [window, message]) expect(target.webContents.send).toHaveBeenCalledWith('wren:event', 'account.status', expect.objectContaining({ state: 'offline' }));
   });
 });

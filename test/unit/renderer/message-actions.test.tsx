@@ -68,7 +68,7 @@ describe('message actions', () => {
     expect(selectedIds()).toEqual([102]);
     const menu = screen.getByRole('menu', { name: 'Message menu' });
     expect(within(menu).getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
-      'Delete', 'Archive', 'Move to…', 'Copy to…', 'Mark as read', 'Flag', 'Mark as junk', 'Not junk',
+      'Open in new window', 'Delete', 'Archive', 'Move to…', 'Copy to…', 'Mark as read', 'Flag', 'Mark as junk', 'Not junk',
       'Important  (1)', 'Work  (2)', 'Personal  (3)', 'To Do  (4)', 'Later  (5)', 'Remove all tags  (0)', 'Mark thread as read', 'Ignore thread', 'Create filter from message…',
     ]);
     fireEvent.click(within(menu).getByTestId('menu-move'));

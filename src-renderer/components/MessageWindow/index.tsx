@@ -1,0 +1,105 @@
+import { useEffect, useState } from 'react';
+import type { AccountView, MessageSummary, OpenedMessage } from '../../../src-main/ipc/contract';
+import type { ErrorShape } from '../../../src-main/errors/error-codes';
+import { useT } from '../../i18n/i18n-context';
+import { useShortcuts } from '../../shortcuts/use-shortcuts';
+import { ComposeProvider } from '../Composer/compose-context';
+import { ConfirmDialog } from '../Dialog/confirm-dialog';
+import { ErrorNotice } from '../ErrorNotice';
+import { ReadingPane } from '../ReadingPane';
+import { ShortcutHelp } from '../ShortcutHelp';
+import { Spinner } from '../Spinner';
+import { ToastList } from '../Toasts';
+import { ToastProvider } from '../Toasts/toast-context';
+import { MessageWindowToolbar } from './message-window-toolbar';
+import { useOpenedMessage } from './use-opened-message';
+import { MESSAGE_WINDOW_SHORTCUTS, useOpenedMessageCommands } from './use-opened-message-commands';
+import './message-window.css';
+
+/**
+ * A message in a window of its own (a double click on it, or Open in New
+ * Window): its headers, body and attachments as the reading pane shows them,
+ * and what can be done to one message. Its composer is its own, remembered
+ * apart from the main window's (composer-state.ts).
+ */
+export function MessageWindow({ opened, accounts }: { opened: OpenedMessage; accounts: AccountView[] }) {
+  return (
+    <ToastProvider>
+      <ComposeProvider accounts={accounts} takesMailto={false}>
+        <OpenedMessageView opened={opened} />
+      </ComposeProvider>
+      <ToastList />
+    </ToastProvider>
+  );
+}
+
+function OpenedMessageView({ opened }: { opened: OpenedMessage }) {
+  const t = useT();
+  const { summary, error, folderRole, reload } = useOpenedMessage(opened);
+  const [left, setLeft] = useState<'deleted' | 'archived' | null>(null);
+  useEffect(() => {
+    document.title = summary ? `${summary.subject || t('messages.noSubject')} · Wren` : 'Wren';
+  }, [summary, t]);
+  if (left || error?.code === 'NotFound') return <MessageGone how={left ?? 'gone'} />;
+  if (!summary) return <MessagePending error={error} onRetry={reload} />;
+  return <OpenedMessageBody message={summary} folderRole={folderRole} accountId={opened.accountId} onLeft={setLeft} />;
+}
+
+function OpenedMessageBody({ message, folderRole, accountId, onLeft }: { message: MessageSummary; folderRole: ReturnType<typeof useOpenedMessage>['folderRole']; accountId: number | null; onLeft(how: 'deleted' | 'archived'): void }) {
+  const t = useT();
+  const [findAsked, setFindAsked] = useState(0);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const commands = useOpenedMessageCommands(message, folderRole, onLeft, () => setFindAsked((asked) => asked + 1), () => setHelpOpen(true));
+  useShortcuts((action) => (MESSAGE_WINDOW_SHORTCUTS.has(action) ? commands.runShortcut(action) : false));
+  return (
+    <div className="message-window" data-testid="message-window">
+      <MessageWindowToolbar message={message} commands={commands} inTrash={folderRole === 'trash'} />
+      {/* Keyed by the message's folder too: one moved meanwhile (Archive elsewhere) is read again from where it is. */}
+      <ReadingPane key={message.folderId} message={message} accountId={accountId} findAsked={findAsked} />
+      {commands.askForGood && (
+        <ConfirmDialog
+          title={t('deleteForever.title')}
+          text={t('messageWindow.deleteForeverText')}
+          confirmLabel={t('deleteForever.confirm')}
+          onConfirm={commands.askForGood.confirm}
+          onClose={commands.askForGood.cancel}
+        />
+      )}
+      {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} working={MESSAGE_WINDOW_SHORTCUTS} />}
+    </div>
+  );
+}
+
+function MessagePending({ error, onRetry }: { error: ErrorShape | null; onRetry(): void }) {
+  const t = useT();
+  if (!error) {
+    return (
+      <p className="message-window__note">
+        <Spinner />
+        {t('reading.loading')}
+      </p>
+    );
+  }
+  return (
+    <div className="message-window__note">
+      <ErrorNotice error={error} />
+      <button type="button" onClick={onRetry}>
+        {t('app.retry')}
+      </button>
+    </div>
+  );
+}
+
+/** Deleted or archived here, or moved or deleted elsewhere (the main window, a filter, another device). */
+function MessageGone({ how }: { how: 'deleted' | 'archived' | 'gone' }) {
+  const t = useT();
+  const words = { deleted: t('messageWindow.deleted'), archived: t('messageWindow.archived'), gone: t('messageWindow.gone') }[how];
+  return (
+    <div className="message-window__note" role="status" data-testid="message-window-gone">
+      <p>{words}</p>
+      <button type="button" onClick={() => window.close()}>
+        {t('messageWindow.close')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import type { MessageSummary } from '../../../src-main/ipc/contract';
+import type { StringKey } from '../../i18n/en';
+import { useT } from '../../i18n/i18n-context';
+import type { OpenedMessageCommands } from './use-opened-message-commands';
+
+interface ToolbarButton {
+  id: string;
+  label: StringKey;
+  run(): void;
+}
+
+/** Thunderbird's message window header buttons: answer and forward, then what changes the message, each with its key in the title. */
+export function MessageWindowToolbar({ message, commands, inTrash }: { message: MessageSummary; commands: OpenedMessageCommands; inTrash: boolean }) {
+  const t = useT();
+  const buttons: ToolbarButton[] = [
+    { id: 'reply', label: 'actions.reply', run: () => commands.write('reply') },
+    { id: 'reply-all', label: 'actions.replyAll', run: () => commands.write('replyAll') },
+    { id: 'forward', label: 'actions.forward', run: () => commands.write('forward') },
+    { id: 'archive', label: 'actions.archive', run: commands.archive },
+    { id: 'delete', label: inTrash ? 'deleteForever.confirm' : 'actions.delete', run: commands.remove },
+    message.seen ? { id: 'mark-unread', label: 'actions.markUnread', run: () => commands.setSeen(false) } : { id: 'mark-read', label: 'actions.markRead', run: () => commands.setSeen(true) },
+    message.flagged ? { id: 'unflag', label: 'actions.unflag', run: () => commands.setFlagged(false) } : { id: 'flag', label: 'actions.flag', run: () => commands.setFlagged(true) },
+  ];
+  return (
+    <div className="message-toolbar message-window__toolbar" role="toolbar" aria-label={t('actions.label')} data-testid="message-window-toolbar">
+      {buttons.map((button) => (
+        <button key={button.id} type="button" onClick={button.run} data-testid={`window-${button.id}`}>
+          {t(button.label)}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { FolderRole, MessageSummary, OpenedMessage, StoreChange } from '../../../src-main/ipc/contract';
+import { useClient } from '../../client/client-context';
+import type { ErrorShape } from '../../../src-main/errors/error-codes';
+import { toErrorShape } from '../../client/wren-client';
+import { useClientEvent, useOnReconnect } from '../../hooks/use-client-event';
+
+export interface OpenedMessageState {
+  /** Its list entry, kept current; null until the first answer. */
+  summary: MessageSummary | null;
+  /** Why it cannot be shown: NotFound once it was moved, deleted or its account removed. */
+  error: ErrorShape | null;
+  /** Its folder's role (Trash asks before deleting for good); null for a plain folder, or while unknown. */
+  folderRole: FolderRole | null;
+  reload(): void;
+}
+
+/**
+ * The message of a window of its own, followed as the store changes: the main
+ * window, another device or a filter may read, flag, move or delete it while
+ * it is open here, and this window says so rather than showing what is gone.
+ */
+export function useOpenedMessage({ messageId, accountId }: OpenedMessage): OpenedMessageState {
+  const client = useClient();
+  const [summary, setSummary] = useState<MessageSummary | null>(null);
+  const [error, setError] = useState<ErrorShape | null>(null);
+  const [folderRole, setFolderRole] = useState<FolderRole | null>(null);
+  const reload = useCallback(() => {
+    client.request('messages.summary', { messageId }).then(
+      (next) => {
+        setSummary(next);
+        setError(null);
+      },
+      (failure: unknown) => setError(toErrorShape(failure)),
+    );
+  }, [client, messageId]);
+  useEffect(reload, [reload]);
+  useOnReconnect(reload);
+  const folderId = summary?.folderId ?? null;
+  // Its own change, or one to its folder that names no message (the whole folder).
+  useClientEvent('store.changed', ({ changes }) => {
+    const touched = (change: StoreChange) => change.entity === 'messages' && (change.ids.includes(messageId) || (change.ids.length === 0 && change.folderId === folderId));
+    if (changes.some(touched)) reload();
+  });
+
+  useEffect(() => {
+    if (folderId === null) return;
+    let current = true;
+    client.request('folders.list', { accountId, includeUnsubscribed: true }).then(
+      (folders) => current && setFolderRole(folders.find((folder) => folder.id === folderId)?.role ?? null),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, accountId, folderId]);
+
+  return { summary, error, folderRole, reload };
+}

@@ -1,0 +1,11 @@
+import { messageWindowHash, type OpenedMessage } from '../../src-main/ipc/contract';
+
+/**
+ * Opens the message in a window of its own, beside the main one; call it
+ * straight from the user's click or key, as a browser lets a page open a
+ * window only then.
+ */
+export function openMessageWindow(message: OpenedMessage): void {
+  const url = new URL(messageWindowHash(message), window.location.href);
+  window.open(url.href, `wren-message-${message.messageId}`, 'popup,width=960,height=820');
+}

@@ -1,0 +1,92 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { conversationMessage } from '../lab/conversation-messages';
+import { serverEventually, serverMatching, serverSubjects } from '../lab/server-subjects';
+import { addLabAccount } from './add-lab-account';
+import { screenshot } from './web-app';
+import { webSession } from './web-session';
+
+const mail = (subject: string, id: string, body: string) =>
+  conversationMessage({ id, from: 'Bob Lee <bob@example.test>', to: 'alice@example.test', subject, date: 'Mon, 30 Nov 2026 09:00:00 +0000', body });
+
+/** Thunderbird's double click and Open in New Window: one message in a window of its own, beside the main one. */
+describe('web mode: a message in its own window', () => {
+  const web = webSession();
+  const row = (page: Page, subject: string) => page.getByTestId('message-row').filter({ hasText: subject });
+
+  beforeAll(async () => {
+    await web.lab.seed(web.lab.users[0]!.email, 'INBOX', [
+      mail('Quarterly report', 'report', 'The figures are in the spreadsheet.'),
+      mail('Picnic on Saturday', 'picnic', 'Bring a blanket.'),
+      mail('Server upgrade', 'upgrade', 'Downtime at noon.'),
+    ]);
+    await addLabAccount(web.page, web.app.url, web.lab, web.lab.users[0]!);
+    await row(web.page, 'Server upgrade').waitFor();
+  });
+
+  it('opens on a double click, answers in its own composer, flags, and closes once the message is deleted', async () => {
+    const [popup] = await Promise.all([web.page.waitForEvent('popup'), row(web.page, 'Quarterly report').dblclick()]);
+    await popup.getByTestId('message-window').waitFor();
+    await popup.getByText('The figures are in the spreadsheet.').waitFor();
+    await expect.poll(() => popup.title()).toBe('Quarterly report · Wren');
+    await screenshot(popup, 'message-window-en');
+
+    await popup.getByTestId('window-flag').click();
+    await popup.getByTestId('window-unflag').waitFor();
+    await row(web.page, 'Quarterly report').locator('.message-row__flag').waitFor();
+    await serverEventually(() => serverMatching(web.lab, web.lab.users[0]!, 'INBOX', { flagged: true }), ['Quarterly report']);
+
+    // The answer is written here; the main window's composer stays closed.
+    await popup.getByTestId('window-reply').click();
+    await expect.poll(() => popup.getByTestId('compose-subject').inputValue()).toBe('Re: Quarterly report');
+    expect(await web.page.getByTestId('composer').count()).toBe(0);
+    await popup.getByTestId('compose-discard').click();
+    await popup.getByTestId('composer').waitFor({ state: 'detached' });
+    // A reload of the main window does not bring the message window's composer there.
+    await web.page.reload();
+    await row(web.page, 'Server upgrade').waitFor();
+    expect(await web.page.getByTestId('composer').count()).toBe(0);
+
+    // Deleted here: to Trash, and the window closes, as Thunderbird's does.
+    const closed = popup.waitForEvent('close');
+    await popup.getByTestId('window-delete').click();
+    await closed;
+    await row(web.page, 'Quarterly report').waitFor({ state: 'detached' });
+    // And on the server, in Trash: the journal sent it as any delete.
+    await serverEventually(() => serverSubjects(web.lab, web.lab.users[0]!, 'Trash'), ['Quarterly report']);
+  });
+
+  it('in Chinese, from the row menu; follows its message to Archive, and says so once it is deleted for good', async () => {
+    await web.page.getByTestId('language').selectOption('zh');
+    await row(web.page, 'Picnic on Saturday').click({ button: 'right' });
+    expect(await web.page.getByTestId('menu-open-window').textContent()).toBe('在新窗口中打开');
+    const [popup] = await Promise.all([web.page.waitForEvent('popup'), web.page.getByTestId('menu-open-window').click()]);
+    await popup.getByText('Bring a blanket.').waitFor();
+    expect(await popup.getByTestId('window-reply').textContent()).toBe('回复');
+    await screenshot(popup, 'message-window-zh');
+
+    // Archived from the main window: still the same message, read from where it is now.
+    await row(web.page, 'Picnic on Saturday').click();
+    await web.page.keyboard.press('e');
+    await row(web.page, 'Picnic on Saturday').waitFor({ state: 'detached' });
+    await popup.getByText('Bring a blanket.').waitFor();
+    expect(await popup.getByTestId('message-window-gone').count()).toBe(0);
+
+    // Deleted for good from the main window's Archive: the message window no longer shows what is gone.
+    await web.page.getByTestId('folder-Archive').click();
+    await row(web.page, 'Picnic on Saturday').click();
+    await web.page.keyboard.press('Delete');
+    await web.page.getByTestId('folder-Trash').click();
+    await row(web.page, 'Picnic on Saturday').click();
+    await web.page.keyboard.press('Delete');
+    await web.page.getByTestId('confirm-ok').click();
+    await popup.getByTestId('message-window-gone').waitFor();
+    expect(await popup.getByTestId('message-window-gone').textContent()).toContain('此邮件已不在这里');
+    await screenshot(popup, 'message-window-gone-zh');
+    const closed = popup.waitForEvent('close');
+    await popup.getByTestId('message-window-gone').getByRole('button').click();
+    await closed;
+    await web.page.getByTestId('folder-INBOX').click();
+    await web.page.getByTestId('language').selectOption('en');
+  });
+});

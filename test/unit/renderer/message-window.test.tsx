@@ -1,0 +1,92 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../../src-renderer/components/App';
+import { failure, renderWithClient } from './fake-client';
+import { SLOW, withListLayout } from './layout';
+import { mailCore } from './mail-core';
+
+withListLayout();
+let open: ReturnType<typeof vi.fn<(url: string, name: string) => void>>;
+let close: ReturnType<typeof vi.fn<() => void>>;
+beforeEach(() => {
+  open = vi.fn<(url: string, name: string) => void>();
+  close = vi.fn<() => void>();
+  vi.stubGlobal('open', open);
+  vi.spyOn(window, 'close').mockImplementation(close);
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  window.location.hash = '';
+  localStorage.clear();
+});
+
+const key = (key: string) => fireEvent.keyDown(window, { key });
+
+describe('opening a message in its own window', () => {
+  it('from a double click on its row, or the row menu; a draft still opens in the composer', async () => {
+    const { client } = mailCore(3);
+    renderWithClient(<App />, client);
+    const rows = await screen.findAllByTestId('message-row', {}, SLOW);
+    fireEvent.doubleClick(rows[0]!);
+    fireEvent.contextMenu(rows[2]!);
+    fireEvent.click(within(screen.getByRole('menu')).getByTestId('menu-open-window'));
+    expect(open.mock.calls.map(([url, name]) => [new URL(url).hash, name])).toEqual([
+      ['#message=100&account=1', 'wren-message-100'],
+      ['#message=102&account=1', 'wren-message-102'],
+    ]);
+  });
+});
+
+describe('a message window', () => {
+  function openedOn(messageId: number, folderId = 10) {
+    window.location.hash = `#message=${messageId}&account=1`;
+    const core = mailCore(3);
+    core.rows.set(messageId, { ...core.rows.get(messageId)!, folderId });
+    core.client.handlers['compose.start'] = () => failure({ code: 'Offline', message: 'offline' });
+    renderWithClient(<App />, core.client);
+    return core;
+  }
+
+  it('shows the one message, no list, and its keys act on it', async () => {
+    const { client, rows } = openedOn(101);
+    await screen.findByTestId('message-window', {}, SLOW);
+    await waitFor(() => expect(document.title).toBe('Message 1 · Wren'));
+    expect(screen.queryByTestId('message-list')).toBeNull();
+    key('s');
+    await waitFor(() => expect(rows.get(101)!.flagged).toBe(true));
+    await screen.findByTestId('window-unflag');
+    key('r');
+    await waitFor(() => expect(client.callsOf('compose.start')).toEqual([expect.objectContaining({ mode: 'reply', messageId: 101 })]));
+    // A key of the list (next message) is not this window's.
+    key('j');
+    expect(client.callsOf('messages.apply')).toHaveLength(1);
+  });
+
+  it('closes once its message is deleted, to Trash; from Trash only once the user confirms', async () => {
+    const { client } = openedOn(101);
+    fireEvent.click(await screen.findByTestId('window-delete', {}, SLOW));
+    await waitFor(() => expect(close).toHaveBeenCalled());
+    expect(client.callsOf('messages.apply')).toEqual([{ kind: 'delete', messageIds: [101] }]);
+    // A window a script may not close (its address typed in) says where the message went.
+    expect((await screen.findByTestId('message-window-gone')).textContent).toContain('moved to Trash');
+    cleanup();
+
+    const inTrash = openedOn(102, 14);
+    await waitFor(() => expect(screen.getByTestId('window-delete').textContent).toBe('Delete for good'), SLOW);
+    fireEvent.click(screen.getByTestId('window-delete'));
+    expect(inTrash.client.callsOf('messages.apply')).toEqual([]);
+    fireEvent.click(await screen.findByTestId('confirm-ok'));
+    await waitFor(() => expect(inTrash.client.callsOf('messages.apply')).toEqual([{ kind: 'delete', messageIds: [102], permanent: true }]));
+  });
+
+  it('says so when its message is gone meanwhile', async () => {
+    const { client } = openedOn(101);
+    await screen.findByTestId('message-window', {}, SLOW);
+    client.handlers['messages.summary'] = () => failure({ code: 'NotFound', message: 'gone' });
+    await client.deliver('store.changed', { changes: [{ entity: 'messages', folderId: 10, ids: [101] }] });
+    expect((await screen.findByTestId('message-window-gone')).textContent).toContain('moved or deleted');
+  });
+});
