@@ -32,7 +32,7 @@ const PRELOAD = join(__dirname, '..', 'preload', 'preload.cjs');
 /** Packaged: beside app.asar (extraResources); from the source tree: build/. */
 const TRAY_ICON = app.isPackaged ? join(process.resourcesPath, 'tray.png') : join(__dirname, '..', '..', 'build', 'tray.png');
 
-/** The desktop app: the core plus one locked-down window, a tray icon and a menu. Kept thin; the core runs without Electron too. */
+/** The desktop app: the core plus its locked-down main window (and any message opened in a window of its own), a tray icon and a menu. Kept thin; the core runs without Electron too. */
 class DesktopApp {
   private window: BrowserWindow | null = null;
   private tray: TrayIcon | null = null;

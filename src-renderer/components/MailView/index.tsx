@@ -11,7 +11,7 @@ import { useShortcuts } from '../../shortcuts/use-shortcuts';
 import { FolderTree } from '../FolderTree';
 import type { DraggedMessages } from '../MessageList/message-drag';
 import { MessageList } from '../MessageList';
-import { isTemplatesFolder, rowFolderRole } from '../MessageList/row-folder-role';
+import { gathersFolders, isTemplatesFolder, rowFolderRole } from '../MessageList/row-folder-role';
 import { SearchBox } from '../Search';
 import { MessageToolbar } from '../MessageToolbar';
 import { ReadingPane } from '../ReadingPane';
@@ -43,6 +43,7 @@ import { SavedSearchList } from '../SavedSearches';
 import { useSavedSearches } from '../SavedSearches/use-saved-searches';
 import { openMessageWindow } from '../../message-window/open-message-window';
 import { rowAccountId } from './row-account';
+import { useSelectionPastIgnored } from './use-selection-past-ignored';
 import './mail-view.css';
 
 /** While the outbox is open the message commands would act on a list out of sight: only these keys work. */
@@ -93,6 +94,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const { settings, update: updateSettings } = useSettings();
   const panes = usePaneWidths();
+  useSelectionPastIgnored(pages, selection, !settings.app.showIgnoredThreads && !gathersFolders(folder));
   // The native menu's commands (Electron): the same actions as the shortcuts, plus the settings screen.
   useClientEvent('app.command', ({ command }) => {
     const action = menuCommandAction(command, document.activeElement);

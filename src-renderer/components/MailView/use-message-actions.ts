@@ -9,6 +9,7 @@ import type { ToastLine } from '../Toasts/toast-line';
 import type { MessageSelection } from './use-message-selection';
 import { combineReceipts, splitByAccount } from './split-by-account';
 import { deleteLines, deleteOperations, type DeletePlan } from './delete-plan';
+import { neighbourOf } from './neighbour-row';
 
 /** What a user can do to the selected messages (toolbar, context menu, shortcuts, drag and drop). */
 export interface MessageActions {
@@ -180,17 +181,4 @@ export function useMessageActions(folder: FolderView | null, pages: MessagePages
     },
     undo,
   };
-}
-
-/** The first row after the selection that stays, else the last one before it; null when none stays. */
-function neighbourOf(pages: MessagePages, leavingIds: Set<number>): MessageSummary | null {
-  const indexes = [...leavingIds].map((id) => pages.indexOf(id)).filter((index) => index >= 0);
-  if (indexes.length === 0) return null;
-  for (let index = Math.max(...indexes) + 1; pages.rowAt(index); index++) {
-    if (!leavingIds.has(pages.rowAt(index)!.id)) return pages.rowAt(index)!;
-  }
-  for (let index = Math.min(...indexes) - 1; index >= 0 && pages.rowAt(index); index--) {
-    if (!leavingIds.has(pages.rowAt(index)!.id)) return pages.rowAt(index)!;
-  }
-  return null;
 }
