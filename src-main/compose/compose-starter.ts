@@ -27,6 +27,8 @@ export interface ComposeStartRequest {
   messageId?: number;
   accountId?: number;
   language: ComposeLanguage;
+  /** An answer quotes this (the user's selection in the message) instead of the whole body. */
+  quote?: string;
 }
 
 interface Original {
@@ -71,7 +73,7 @@ export class ComposeStarter {
       case 'reply':
       case 'replyAll':
       case 'replyList':
-        return this.answer(original, identities, request.mode, request.language);
+        return this.answer(withQuote(original, request.quote), identities, request.mode, request.language);
       case 'forward':
       case 'forwardAttachment':
         return this.forward(original, identities, request.mode, request.language);
@@ -174,4 +176,9 @@ export class ComposeStarter {
       priority: parent.priority,
     };
   }
+}
+
+/** Thunderbird's "quote only the selection": an answer to part of a message quotes that part (a blank selection, the whole). */
+function withQuote(original: Original, quote: string | undefined): Original {
+  return quote?.trim() ? { ...original, text: quote.replace(/\r\n?/g, '\n') } : original;
 }

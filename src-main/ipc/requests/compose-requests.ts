@@ -4,6 +4,9 @@ import { ComposeAddress, ComposedMessage, IdentityFields, type ComposeAttachment
 import { type IdentityView, type AddressSuggestion, type Contact, ComposeMode, MAX_CONTACTS_PAGE } from '../mail-shapes';
 import { byAccount, empty, id, request } from './request-shape';
 
+/** A selection quoted in an answer: a few pages of text, never a whole mailbox pasted through the contract. */
+const MAX_QUOTED_SELECTION = 200_000;
+
 export const composeRequests = {
   /**
    * A message to write, filled in: an answer (recipients, quoted text with an attribution in `language`,
@@ -12,7 +15,14 @@ export const composeRequests = {
    */
   'compose.start': request<z.output<typeof ComposedMessage>>()(
     z
-      .object({ mode: ComposeMode, messageId: id.optional(), accountId: id.optional(), language: z.enum(['en', 'zh']).default('en') })
+      .object({
+        mode: ComposeMode,
+        messageId: id.optional(),
+        accountId: id.optional(),
+        language: z.enum(['en', 'zh']).default('en'),
+        /** An answer's quote: the text the user selected in the message, quoted instead of its whole body (Thunderbird's default). */
+        quote: z.string().max(MAX_QUOTED_SELECTION).optional(),
+      })
       .strict(),
   ),
   'identities.list': request<IdentityView[]>()(byAccount),

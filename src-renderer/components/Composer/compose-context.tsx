@@ -10,6 +10,7 @@ import { Composer } from '.';
 import { withMailto } from './mailto-state';
 import { useSendFailures } from './use-send-failures';
 import { useUndoWhileWaiting } from './use-undo-while-waiting';
+import { selectedBodyText } from '../ReadingPane/selected-text';
 import { draftOf, fromComposed, hasDraft, rememberComposer, rememberedComposer, toComposed, type ComposerState } from './composer-state';
 
 export interface ComposeRequest {
@@ -29,6 +30,8 @@ interface ComposeApi {
 }
 
 const ComposeContext = createContext<ComposeApi | null>(null);
+
+const ANSWERS: ReadonlySet<ComposeMode> = new Set<ComposeMode>(['reply', 'replyAll', 'replyList']);
 
 /**
  * The one composer of the window: opened by the toolbar and the shortcuts,
@@ -55,7 +58,9 @@ export function ComposeProvider({ accounts, takesMailto = true, children }: { ac
 
   const compose = useCallback(
     (request: ComposeRequest) => {
-      client.request('compose.start', { ...request, language }).then((message) => show(fromComposed(message)), fail);
+      // Read now, before the composer takes the focus: an answer quotes what the user selected in the message.
+      const quote = ANSWERS.has(request.mode) && request.messageId !== undefined ? selectedBodyText(request.messageId) : null;
+      client.request('compose.start', { ...request, language, ...(quote !== null && { quote }) }).then((message) => show(fromComposed(message)), fail);
     },
     [client, language, show, fail],
   );

@@ -72,7 +72,7 @@ function MessageReader({ initial, accountId, findAsked }: { initial: MessageSumm
 
   if (!read.data) {
     return (
-      <article className="reading-pane" data-testid="reading-pane">
+      <article className="reading-pane" data-testid="reading-pane" data-message-id={initial.id}>
         <MessageHeaders message={summary} />
         {read.error ? <BodyUnavailable error={read.error} onRetry={read.reload} retrying={read.loading} /> : <BodyLoading />}
       </article>
@@ -81,7 +81,7 @@ function MessageReader({ initial, accountId, findAsked }: { initial: MessageSumm
   const message = { ...read.data, seen: summary.seen, flagged: summary.flagged, tags: summary.tags ?? read.data.tags };
   const ignored = threadIgnored ?? read.data.threadIgnored === true;
   return (
-    <article className="reading-pane" data-testid="reading-pane">
+    <article className="reading-pane" data-testid="reading-pane" data-message-id={initial.id}>
       <MessageHeaders message={message} priority={priority.data?.priority} />
       <MessageActions
         messageId={message.id}

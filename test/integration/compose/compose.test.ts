@@ -118,6 +118,17 @@ describe('compose.start against lab messages', () => {
     expect(reply.text).toMatch(/On .*2026.*, 张三 <zhang@example\.test> wrote:/);
   });
 
+  it('quotes only the text the user selected, as Thunderbird does, and the whole message for a blank selection', async () => {
+    const messageId = await messageBySubject('回复： 计划');
+    const part = await wren.call('compose.start', { mode: 'reply', messageId, language: 'en', quote: 'quoted before\r\nand kept' });
+    expect(part.text).toMatch(/wrote:\n> quoted before\n> and kept\n$/);
+    expect(part.text).not.toContain('First line');
+    expect(part.inReplyTo).toBe('<orig@example.test>');
+    const whole = await wren.call('compose.start', { mode: 'reply', messageId, language: 'en', quote: ' \n ' });
+    expect(whole.text).toContain('> First line');
+    await expect(wren.call('compose.start', { mode: 'reply', messageId, quote: 'x'.repeat(200_001) })).rejects.toMatchObject({ code: 'BadRequest' });
+  });
+
   it('forwards inline with the original files staged, and as an attachment with the whole source', async () => {
     const messageId = await messageBySubject('Files');
     const inline = await wren.call('compose.start', { mode: 'forward', messageId, language: 'en' });
