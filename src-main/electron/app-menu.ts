@@ -74,6 +74,11 @@ export function menuTemplate(language: MenuLanguage, actions: MenuActions, platf
       // Thunderbird's View ▸ Message Body As: switches the setting between the HTML and plain text.
       { label: w.bodyAsPlain, click: send('bodyAs') },
       { type: 'separator' },
+      // Thunderbird's View ▸ Layout: Classic or Vertical, and the message pane. F8 is the page's own key (a registered
+      // accelerator would switch the pane twice, once by the menu and once by the key), shown here only.
+      { label: w.layout, click: send('layout') },
+      { label: w.messagePane, accelerator: 'F8', registerAccelerator: false, click: send('messagePane') },
+      { type: 'separator' },
       { label: w.zoomIn, role: 'zoomIn' }, { label: w.zoomOut, role: 'zoomOut' }, { label: w.resetZoom, role: 'resetZoom' },
       { type: 'separator' },
       { label: w.fullScreen, role: 'togglefullscreen' },

@@ -25,9 +25,9 @@ import { messageRequests } from './requests/message-requests';
 export {
   accountSettings, ARCHIVE_GRANULARITIES, REPLY_POSITIONS, BODY_DOWNLOAD_MODES, DEFAULT_ACCOUNT_SETTINGS, DEFAULT_APP_SETTINGS, MAX_PANE_WIDTH, MAX_UNDO_SEND_SECONDS, MAX_PERIODIC_FILTER_MINUTES, MIN_PANE_WIDTH,
   REMOTE_CONTENT_POLICIES, RETURN_RECEIPT_POLICIES, RECEIPT_CASES, RECEIPT_CASE_POLICIES, JUNK_FILTER_MODES, SettingsPatch, THEMES, MARK_READ_MODES, MAX_MARK_READ_DELAY_SECONDS,
-  BODY_VIEWS,
+  BODY_VIEWS, MAIL_LAYOUTS,
 } from '../settings/settings-schema';
-export type { AccountSettings, AppSettings, ArchiveGranularity, ReplyPosition, BodyDownload, BodyView, JunkFilterMode, RemoteContentPolicy, ReturnReceiptPolicy, ReceiptCase, ReceiptCasePolicy, Settings, SettingsPatchInput, SettingsView, Theme, MarkReadMode } from '../settings/settings-schema';
+export type { AccountSettings, AppSettings, ArchiveGranularity, ReplyPosition, BodyDownload, BodyView, JunkFilterMode, RemoteContentPolicy, ReturnReceiptPolicy, ReceiptCase, ReceiptCasePolicy, Settings, SettingsPatchInput, SettingsView, Theme, MarkReadMode, MailLayout } from '../settings/settings-schema';
 
 import type { OutboxEntryView } from './compose-shapes';
 

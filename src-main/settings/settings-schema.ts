@@ -14,6 +14,8 @@ export const THEMES = ['system', 'light', 'dark'] as const;
 export const REMOTE_CONTENT_POLICIES = ['blocked', 'ask', 'allowList'] as const;
 /** Thunderbird's View ▸ Message Body As: the HTML (sanitized, framed), or plain text (the text part, else the HTML made text). */
 export const BODY_VIEWS = ['html', 'plain'] as const;
+/** Thunderbird's View ▸ Layout: Vertical (folders, list and message side by side) or Classic (the message under the list). */
+export const MAIL_LAYOUTS = ['vertical', 'classic'] as const;
 /** ask: return receipts are allowed, each case as `receiptCases` says (Thunderbird's "Allow return receipts for some messages"); never: none is sent, nothing asked. */
 export const RETURN_RECEIPT_POLICIES = ['ask', 'never'] as const;
 /**
@@ -82,6 +84,10 @@ export const APP_FIELDS = {
   /** The desktop app: start (hidden in the tray when closeToTray) when the user logs in. */
   startAtLogin: z.boolean().default(false),
   panes: z.object({ folders: paneWidth, list: paneWidth }).default({ folders: 240, list: 420 }),
+  /** The main window's panes: side by side, or the message under the list (View ▸ Layout). */
+  layout: z.enum(MAIL_LAYOUTS).default('vertical'),
+  /** The message pane shown (Thunderbird's View ▸ Layout ▸ Message Pane, F8): hidden, a message opens in a window of its own. */
+  messagePane: z.boolean().default(true),
   /** How folders' message lists are sorted (newest first unless the user chose otherwise). */
   listSort: ListSort.default(DEFAULT_LIST_SORT),
   /** Folders' lists arranged in threads (Thunderbird's View ▸ Threads), in the order of listSort. */
@@ -139,6 +145,7 @@ export type BodyDownload = z.infer<typeof BodyDownload>;
 export type Theme = AppSettings['theme'];
 export type RemoteContentPolicy = AppSettings['remoteContent'];
 export type BodyView = AppSettings['bodyAs'];
+export type MailLayout = AppSettings['layout'];
 export type ReturnReceiptPolicy = AppSettings['returnReceipts'];
 export type ReceiptCase = keyof AppSettings['receiptCases'];
 export type ReceiptCasePolicy = AppSettings['receiptCases'][ReceiptCase];

@@ -44,6 +44,7 @@ export type ShortcutAction =
   | 'expandThread'
   | 'collapseAllThreads'
   | 'expandAllThreads'
+  | 'messagePane'
   | 'help';
 
 export interface Shortcut {
@@ -101,6 +102,8 @@ export const SHORTCUTS: Shortcut[] = [
   // Thunderbird's keys for View ▸ Threads ▸ Collapse All Threads and Expand All Threads.
   { action: 'collapseAllThreads', keys: ['\\'] },
   { action: 'expandAllThreads', keys: ['*'] },
+  // Thunderbird's View ▸ Layout ▸ Message Pane.
+  { action: 'messagePane', keys: ['F8'] },
   { action: 'help', keys: ['?'] },
 ];
 

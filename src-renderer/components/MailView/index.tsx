@@ -82,9 +82,12 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
   // Ctrl+F (Find in This Message): counted, so the open message's find bar opens, or takes the focus again.
   const [findAsked, setFindAsked] = useState(0);
   const advance = useFolderAdvance(folder, pages, selection, selectFolder);
+  const { settings, update: updateSettings } = useSettings();
   const { commands, writing, editIfDraft, runShortcut: runMailShortcut } = useMailCommands({
     folder, pages, selection, actions, overlays, compose, focusSearch, openAddressBook: () => setAddressBookOpen(true),
     openFind: () => setFindAsked((asked) => asked + 1), advance, nextFolder: () => nextUnreadFolder(folder, accounts, foldersByAccount),
+    messagePaneShown: settings.app.messagePane,
+    toggleMessagePane: () => void updateSettings({ app: { messagePane: !settings.app.messagePane } }),
   });
   const outbox = useOutbox();
   const [outboxOpen, setOutboxOpen] = useState(false);
@@ -92,7 +95,6 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
   useShortcuts(runShortcut);
   useOperationFailures();
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const { settings, update: updateSettings } = useSettings();
   const panes = usePaneWidths();
   useSelectionPastIgnored(pages, selection, !settings.app.showIgnoredThreads && !gathersFolders(folder));
   // The native menu's commands (Electron): the same actions as the shortcuts, plus the settings screen.
@@ -105,6 +107,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
       if (selection.single) actions.markThreadRead(selection.single.id);
     }
     else if (action === 'bodyAs') void updateSettings({ app: { bodyAs: settings.app.bodyAs === 'plain' ? 'html' : 'plain' } });
+    else if (action === 'layout') void updateSettings({ app: { layout: settings.app.layout === 'classic' ? 'vertical' : 'classic' } });
     else if (action === 'inbox') {
       const inbox = inboxFor(folder?.accountId, accounts, foldersByAccount);
       if (inbox) selectFolder(inbox);
@@ -130,7 +133,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
       <WorkOfflineBanner />
       <StatusBanners accounts={accounts} statuses={activity.statuses} />
       <SyncProgress accounts={accounts} progress={activity.progress} />
-      <div className="mail-view__panes" style={panes.style}>
+      <div className={`mail-view__panes mail-view__panes--${panes.arrangement}`} style={panes.style} data-testid="mail-panes" data-arrangement={panes.arrangement}>
         {!outboxOpen && panes.dividers}
         <FolderTree
           accounts={accounts}
@@ -179,12 +182,14 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
               onFilter={setFilter}
               top={<SearchBox key={searchBoxKey} ref={searchInput} query={query} onQuery={setQuery} onSave={savedNameOf(query) === undefined ? savedSearches.save : undefined} />}
             />
-            <ReadingPane
-              message={selection.single}
-              selectedCount={selection.count}
-              findAsked={findAsked}
-              accountId={selection.single ? rowAccountId(folder, selection.single) : (folder?.accountId ?? null)}
-            />
+            {panes.arrangement !== 'listOnly' && (
+              <ReadingPane
+                message={selection.single}
+                selectedCount={selection.count}
+                findAsked={findAsked}
+                accountId={selection.single ? rowAccountId(folder, selection.single) : (folder?.accountId ?? null)}
+              />
+            )}
           </>
         )}
       </div>

@@ -16,6 +16,8 @@ import { planDelete } from './delete-plan';
 import { printOpenMessage } from '../ReadingPane/print-message';
 import { tagOfNumber } from '../TagChips';
 import type { ComposeRequest } from '../Composer/compose-context';
+import { openMessageWindow } from '../../message-window/open-message-window';
+import { rowAccountId } from './row-account';
 
 interface CommandSources {
   folder: FolderView | null;
@@ -31,10 +33,14 @@ interface CommandSources {
   /** Past the last unread message of the list: the next folder with unread mail, offered, then gone to. */
   advance: FolderAdvance;
   nextFolder(): FolderView | null;
+  /** Whether the message pane shows (View ▸ Layout ▸ Message Pane); hidden, opening a message opens its own window. */
+  messagePaneShown: boolean;
+  toggleMessagePane(): void;
 }
 
 /** The commands on the selection (toolbar, menu) and what each shortcut does. */
-export function useMailCommands({ folder, pages, selection, actions, overlays, compose, focusSearch, openAddressBook, openFind, advance, nextFolder }: CommandSources) {
+export function useMailCommands(sources: CommandSources) {
+  const { folder, pages, selection, actions, overlays, compose, focusSearch, openAddressBook, openFind, advance, nextFolder } = sources;
   const toasts = useToasts();
   const client = useClient();
   // A message not cached is downloaded first: offline, that fails, and says so.
@@ -114,8 +120,10 @@ export function useMailCommands({ folder, pages, selection, actions, overlays, c
       const focused = selection.focusId === null ? undefined : pages?.byId(selection.focusId);
       if (!focused) return false;
       selection.selectOnly(focused);
-      editIfDraft(focused);
+      // With no message pane, Enter opens the message where it can be read, as Thunderbird's does.
+      if (!editIfDraft(focused) && !sources.messagePaneShown) openMessageWindow({ messageId: focused.id, accountId: rowAccountId(folder, focused) });
     },
+    messagePane: sources.toggleMessagePane,
     selectAll: () => (pages ? void selection.selectAll() : false),
     clearSelection: onSelection(() => selection.selectOnly(null)),
     delete: onSelection(commands.delete),

@@ -1,21 +1,22 @@
 import { useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { useT } from '../../i18n/i18n-context';
 import { useSettings } from '../../settings/settings-context';
-import { drawnWidths, paneColumns, resizePane, type Pane, type PaneWidths } from './pane-widths';
+import { drawnWidths, paneColumns, paneRows, resizePane, type Pane, type PaneArrangement, type PaneWidths } from './pane-widths';
 import './pane-dividers.css';
 
 const KEY_STEP = 16;
 
 /**
- * The folder and list panes' widths (saved in the settings) and the drag
+ * The panes' arrangement (View ▸ Layout, the message pane shown or not), the folder and list panes' widths (saved in the settings) and the drag
  * handles between the panes: dragging shows the new widths at once and saves
  * them once the pointer lets go; arrow keys move a focused handle. Each
  * handle is placed on its pane's grid column, so it stays on the pane's edge
  * where a narrow window draws the panes narrower than saved.
  */
-export function usePaneWidths(): { style: CSSProperties; dividers: ReactNode } {
+export function usePaneWidths(): { style: CSSProperties; dividers: ReactNode; arrangement: PaneArrangement } {
   const t = useT();
   const { settings, update } = useSettings();
+  const arrangement: PaneArrangement = !settings.app.messagePane ? 'listOnly' : settings.app.layout;
   const [dragged, setDragged] = useState<PaneWidths | null>(null);
   const widths = dragged ?? settings.app.panes;
   const save = (panes: PaneWidths) => void update({ app: { panes } });
@@ -63,12 +64,14 @@ export function usePaneWidths(): { style: CSSProperties; dividers: ReactNode } {
     />
   );
   return {
-    style: { gridTemplateColumns: paneColumns(widths) },
+    style: { gridTemplateColumns: paneColumns(widths, arrangement), gridTemplateRows: paneRows(arrangement) },
+    // The list's divider stands between the list and the message, side by side only.
     dividers: (
       <>
         {divider('folders')}
-        {divider('list')}
+        {arrangement === 'vertical' && divider('list')}
       </>
     ),
+    arrangement,
   };
 }

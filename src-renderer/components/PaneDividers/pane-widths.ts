@@ -17,9 +17,22 @@ export function resizePane(start: PaneWidths, pane: Pane, dx: number): PaneWidth
   return { ...start, [pane]: width };
 }
 
+/**
+ * How the main window's panes stand: side by side (Vertical), the message
+ * under the list (Classic), or the list alone (the message pane hidden).
+ */
+export type PaneArrangement = 'vertical' | 'classic' | 'listOnly';
+
 /** The panes' grid columns: the saved widths where the window has room for them and the reading pane's minimum. */
-export function paneColumns(widths: PaneWidths): string {
-  return `minmax(${MIN_PANE_WIDTH}px, ${widths.folders}px) minmax(${MIN_PANE_WIDTH}px, ${widths.list}px) minmax(${READING_MIN_WIDTH}px, 1fr)`;
+export function paneColumns(widths: PaneWidths, arrangement: PaneArrangement = 'vertical'): string {
+  const folders = `minmax(${MIN_PANE_WIDTH}px, ${widths.folders}px)`;
+  if (arrangement !== 'vertical') return `${folders} minmax(${READING_MIN_WIDTH}px, 1fr)`;
+  return `${folders} minmax(${MIN_PANE_WIDTH}px, ${widths.list}px) minmax(${READING_MIN_WIDTH}px, 1fr)`;
+}
+
+/** The rows under the toolbar: Classic gives the list two parts of the height and the message three, as Thunderbird starts. */
+export function paneRows(arrangement: PaneArrangement): string {
+  return arrangement === 'classic' ? 'auto minmax(120px, 2fr) minmax(160px, 3fr)' : 'auto 1fr';
 }
 
 /**
@@ -29,6 +42,7 @@ export function paneColumns(widths: PaneWidths): string {
  */
 export function drawnWidths(grid: Element | null, saved: PaneWidths): PaneWidths {
   const columns = grid ? getComputedStyle(grid).gridTemplateColumns.split(' ') : [];
-  if (columns.length !== 3 || !columns.every((column) => /^\d+(\.\d+)?px$/.test(column))) return saved;
-  return { folders: Math.round(parseFloat(columns[0]!)), list: Math.round(parseFloat(columns[1]!)) };
+  if (columns.length < 2 || !columns.every((column) => /^\d+(\.\d+)?px$/.test(column))) return saved;
+  // Two columns (Classic, or no message pane): the list is as wide as the rest, its saved width kept for Vertical.
+  return { folders: Math.round(parseFloat(columns[0]!)), list: columns.length === 3 ? Math.round(parseFloat(columns[1]!)) : saved.list };
 }

@@ -10,6 +10,7 @@ import { Dialog } from '../Dialog';
 import { ErrorNotice } from '../ErrorNotice';
 import { SelectField } from '../Field';
 import { MarkReadSetting } from './mark-read-setting';
+import { LayoutSettings } from './layout-settings';
 import { ReceiptSettings } from './receipt-settings';
 import { JunkSettings } from './junk-settings';
 import { AccountSettings } from './account-settings';
@@ -77,6 +78,7 @@ export function SettingsScreen({ accounts, onClose }: { accounts: AccountView[];
             onChange={(attachmentReminder) => void update({ app: { attachmentReminder } })}
             testId="settings-attachment-reminder"
           />
+          <LayoutSettings />
           <MarkReadSetting />
           {/* Thunderbird's View ▸ Threads ▸ Ignored Threads; also the list's own Show / Hide where it hides some. */}
           <CheckSetting

@@ -47,6 +47,17 @@ describe('the native application menu', () => {
     expect(menu.flatMap(items).filter((item) => item.role).map((item) => item.role)).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'quit']));
   });
 
+  it('has Thunderbird\'s View ▸ Layout and Message Pane, whose F8 is shown but left to the page (else the pane would switch twice)', () => {
+    const a = actions();
+    const menu = menuTemplate('en', a, 'linux');
+    (find(menu, 'Classic / Vertical Layout').click as () => void)();
+    const pane = find(menu, 'Message Pane');
+    (pane.click as () => void)();
+    expect(a.command.mock.calls).toEqual([['layout'], ['messagePane']]);
+    expect(pane).toMatchObject({ accelerator: 'F8', registerAccelerator: false });
+    expect(find(menuTemplate('zh', a, 'linux'), '邮件窗格')).toBeTruthy();
+  });
+
   it('has Thunderbird\'s File ▸ Work Offline, checked as the setting is, which toggles it', () => {
     const a = actions(true);
     const item = find(menuTemplate('en', a, 'linux'), 'Work Offline');

@@ -120,11 +120,29 @@ describe('pane widths', () => {
     document.body.append(grid);
     grid.style.gridTemplateColumns = '340px 339.5px 320px';
     expect(drawnWidths(grid, { folders: 360, list: 800 })).toEqual({ folders: 340, list: 340 });
+    // Two columns (Classic, or the message pane hidden): the folders as drawn, the list's width kept for Vertical.
+    grid.style.gridTemplateColumns = '300px 900px';
+    expect(drawnWidths(grid, { folders: 360, list: 800 })).toEqual({ folders: 300, list: 800 });
     // Not laid out (no resolved pixel columns): the saved widths.
     grid.style.gridTemplateColumns = 'minmax(140px, 360px) minmax(140px, 800px) minmax(320px, 1fr)';
     expect(drawnWidths(grid, { folders: 360, list: 800 })).toEqual({ folders: 360, list: 800 });
     expect(drawnWidths(null, { folders: 360, list: 800 })).toEqual({ folders: 360, list: 800 });
     grid.remove();
+  });
+
+  it('stand as the layout says: Classic puts the message under the list, with no divider between them; F8 hides the message pane', async () => {
+    const core = settingsCore({ layout: 'classic' });
+    renderWithClient(<App />, new FakeClient(core.handlers));
+    const panes = await screen.findByTestId('mail-panes');
+    await waitFor(() => expect(panes.dataset.arrangement).toBe('classic'));
+    expect(panes.style.gridTemplateColumns).toBe('minmax(140px, 240px) minmax(320px, 1fr)');
+    expect(panes.style.gridTemplateRows).toBe('auto minmax(120px, 2fr) minmax(160px, 3fr)');
+    expect(screen.queryByTestId('pane-divider-list')).toBeNull();
+    expect(panes.querySelector(':scope > .reading-pane')).not.toBeNull();
+    fireEvent.keyDown(window, { key: 'F8' });
+    await waitFor(() => expect(core.saved().app.messagePane).toBe(false));
+    await waitFor(() => expect(panes.dataset.arrangement).toBe('listOnly'));
+    expect(panes.querySelector(':scope > .reading-pane')).toBeNull();
   });
 
   it('are drawn from the settings and saved after a keyboard move', async () => {
