@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { AccountView, MessageSummary, OpenedMessage } from '../../../src-main/ipc/contract';
+import type { AccountView, FolderRole, MessageSummary, OpenedMessage } from '../../../src-main/ipc/contract';
 import type { ErrorShape } from '../../../src-main/errors/error-codes';
 import { useT } from '../../i18n/i18n-context';
 import { useShortcuts } from '../../shortcuts/use-shortcuts';
@@ -45,7 +45,7 @@ function OpenedMessageView({ opened }: { opened: OpenedMessage }) {
   return <OpenedMessageBody message={summary} folderRole={folderRole} accountId={opened.accountId} onLeft={setLeft} />;
 }
 
-function OpenedMessageBody({ message, folderRole, accountId, onLeft }: { message: MessageSummary; folderRole: ReturnType<typeof useOpenedMessage>['folderRole']; accountId: number | null; onLeft(how: 'deleted' | 'archived'): void }) {
+function OpenedMessageBody({ message, folderRole, accountId, onLeft }: { message: MessageSummary; folderRole: FolderRole | null; accountId: number | null; onLeft(how: 'deleted' | 'archived'): void }) {
   const t = useT();
   const [findAsked, setFindAsked] = useState(0);
   const [helpOpen, setHelpOpen] = useState(false);

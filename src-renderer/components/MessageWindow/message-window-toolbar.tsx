@@ -20,6 +20,8 @@ export function MessageWindowToolbar({ message, commands, inTrash }: { message: 
     { id: 'delete', label: inTrash ? 'deleteForever.confirm' : 'actions.delete', run: commands.remove },
     message.seen ? { id: 'mark-unread', label: 'actions.markUnread', run: () => commands.setSeen(false) } : { id: 'mark-read', label: 'actions.markRead', run: () => commands.setSeen(true) },
     message.flagged ? { id: 'unflag', label: 'actions.unflag', run: () => commands.setFlagged(false) } : { id: 'flag', label: 'actions.flag', run: () => commands.setFlagged(true) },
+    { id: 'print', label: 'actions.print', run: commands.print },
+    { id: 'save-as', label: 'actions.saveAs', run: commands.saveAs },
   ];
   return (
     <div className="message-toolbar message-window__toolbar" role="toolbar" aria-label={t('actions.label')} data-testid="message-window-toolbar">

@@ -5,10 +5,11 @@ import { toErrorShape } from '../../client/wren-client';
 import type { ShortcutAction } from '../../shortcuts/shortcut-keys';
 import { useCompose, type ComposeRequest } from '../Composer/compose-context';
 import { useToasts } from '../Toasts/toast-context';
+import { printOpenMessage } from '../ReadingPane/print-message';
 
 /** The keys a message window answers; the others belong to a list it does not have. */
 export const MESSAGE_WINDOW_SHORTCUTS: ReadonlySet<ShortcutAction> = new Set<ShortcutAction>([
-  'reply', 'replyAll', 'replyList', 'forward', 'forwardAttachment', 'delete', 'archive', 'toggleFlag', 'markRead', 'markUnread', 'toggleRead', 'undo', 'find', 'help', 'compose',
+  'reply', 'replyAll', 'replyList', 'forward', 'forwardAttachment', 'delete', 'archive', 'toggleFlag', 'markRead', 'markUnread', 'toggleRead', 'undo', 'find', 'print', 'saveAs', 'help', 'compose',
 ]);
 
 export interface OpenedMessageCommands {
@@ -18,6 +19,8 @@ export interface OpenedMessageCommands {
   archive(): void;
   setSeen(seen: boolean): void;
   setFlagged(flagged: boolean): void;
+  print(): void;
+  saveAs(): void;
   /** Set while "delete for good?" waits for the user's answer. */
   askForGood: { confirm(): void; cancel(): void } | null;
   runShortcut(action: ShortcutAction): boolean | void;
@@ -51,6 +54,9 @@ export function useOpenedMessageCommands(message: MessageSummary, folderRole: Fo
     archive: () => void leave({ kind: 'archive', messageIds: [message.id] }, 'archived'),
     setSeen: (seen: boolean) => (seen ? flags(['\\Seen'], []) : flags([], ['\\Seen'])),
     setFlagged: (flagged: boolean) => (flagged ? flags(['\\Flagged'], []) : flags([], ['\\Flagged'])),
+    print: () => printOpenMessage(),
+    // Downloaded first when not cached: offline, that fails, and says so.
+    saveAs: () => void client.saveMessage(message.id).catch(showError),
     askForGood: askingForGood
       ? { confirm: () => void leave({ kind: 'delete', messageIds: [message.id], permanent: true }, 'deleted'), cancel: () => setAskingForGood(false) }
       : null,
@@ -70,6 +76,8 @@ export function useOpenedMessageCommands(message: MessageSummary, folderRole: Fo
     toggleRead: () => commands.setSeen(!message.seen),
     undo: () => toasts.undoLatest(),
     find: openFind,
+    print: commands.print,
+    saveAs: commands.saveAs,
     help: openHelp,
   };
   return { ...commands, runShortcut: (action) => (handlers[action] ? handlers[action]!() : false) };

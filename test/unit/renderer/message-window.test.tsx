@@ -26,7 +26,7 @@ afterEach(() => {
 const key = (key: string) => fireEvent.keyDown(window, { key });
 
 describe('opening a message in its own window', () => {
-  it('from a double click on its row, or the row menu; a draft still opens in the composer', async () => {
+  it('from a double click on its row, or the row menu', async () => {
     const { client } = mailCore(3);
     renderWithClient(<App />, client);
     const rows = await screen.findAllByTestId('message-row', {}, SLOW);
@@ -63,6 +63,17 @@ describe('a message window', () => {
     // A key of the list (next message) is not this window's.
     key('j');
     expect(client.callsOf('messages.apply')).toHaveLength(1);
+  });
+
+  it('prints and saves its message, by the keys and the toolbar', async () => {
+    const print = vi.fn<() => void>();
+    vi.stubGlobal('print', print);
+    const { client } = openedOn(101);
+    await screen.findByTestId('message-window', {}, SLOW);
+    fireEvent.keyDown(window, { key: 'p', ctrlKey: true });
+    expect(print).toHaveBeenCalledTimes(1);
+    fireEvent.click(screen.getByTestId('window-save-as'));
+    await waitFor(() => expect(client.callsOf('messages.saveSource')).toEqual([expect.objectContaining({ messageId: 101 })]));
   });
 
   it('closes once its message is deleted, to Trash; from Trash only once the user confirms', async () => {
