@@ -38,6 +38,9 @@ export const MAX_UNDO_SEND_SECONDS = 30;
 export const MAX_MARK_READ_DELAY_SECONDS = 600;
 export const MIN_PANE_WIDTH = 140;
 export const MAX_PANE_WIDTH = 1200;
+/** The list's height in the Classic layout, dragged by the divider under it. */
+export const MIN_LIST_HEIGHT = 100;
+export const MAX_LIST_HEIGHT = 2000;
 
 /** A day: periodic filters run at least that often. */
 export const MAX_PERIODIC_FILTER_MINUTES = 24 * 60;
@@ -86,6 +89,8 @@ export const APP_FIELDS = {
   panes: z.object({ folders: paneWidth, list: paneWidth }).default({ folders: 240, list: 420 }),
   /** The main window's panes: side by side, or the message under the list (View ▸ Layout). */
   layout: z.enum(MAIL_LAYOUTS).default('vertical'),
+  /** Classic: the list's height in pixels (the message takes the rest); null until the divider is first dragged, two fifths of the height. */
+  classicListHeight: z.number().int().min(MIN_LIST_HEIGHT).max(MAX_LIST_HEIGHT).nullable().default(null),
   /** The message pane shown (Thunderbird's View ▸ Layout ▸ Message Pane, F8): hidden, a message opens in a window of its own. */
   messagePane: z.boolean().default(true),
   /** How folders' message lists are sorted (newest first unless the user chose otherwise). */

@@ -30,8 +30,17 @@ describe('web mode: the layout of the main window', () => {
     expect(reading.y).toBeGreaterThanOrEqual(list.y + list.height - 1);
     expect(Math.abs(reading.x - list.x)).toBeLessThan(2);
     await screenshot(web.page, 'layout-classic-en');
+
+    // The divider under the list, dragged 120 px down: the list grows by as much, and stays so after a reload.
+    const divider = (await web.page.getByTestId('pane-divider-list-height').boundingBox())!;
+    await web.page.mouse.move(divider.x + divider.width / 2, divider.y + divider.height / 2);
+    await web.page.mouse.down();
+    await web.page.mouse.move(divider.x + divider.width / 2, divider.y + divider.height / 2 + 120, { steps: 4 });
+    await web.page.mouse.up();
+    await expect.poll(async () => Math.round((await box('.mail-view__panes > .message-list')).height - list.height)).toBe(120);
     await web.page.reload();
     await expect.poll(() => web.page.getByTestId('mail-panes').getAttribute('data-arrangement')).toBe('classic');
+    await expect.poll(async () => Math.round((await box('.mail-view__panes > .message-list')).height - list.height)).toBe(120);
   });
 
   it('F8 hides the message pane (in Chinese); Enter then opens the message in its own window; F8 brings the pane back', async () => {

@@ -1,46 +1,64 @@
 import { useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { useT } from '../../i18n/i18n-context';
 import { useSettings } from '../../settings/settings-context';
-import { drawnWidths, paneColumns, paneRows, resizePane, type Pane, type PaneArrangement, type PaneWidths } from './pane-widths';
+import { drawnListHeight, drawnWidths, paneColumns, paneRows, resizeListHeight, resizePane, type Pane, type PaneArrangement, type PaneWidths } from './pane-widths';
 import './pane-dividers.css';
 
 const KEY_STEP = 16;
 
 /**
- * The panes' arrangement (View ▸ Layout, the message pane shown or not), the folder and list panes' widths (saved in the settings) and the drag
- * handles between the panes: dragging shows the new widths at once and saves
- * them once the pointer lets go; arrow keys move a focused handle. Each
- * handle is placed on its pane's grid column, so it stays on the pane's edge
- * where a narrow window draws the panes narrower than saved.
+ * Follows a pointer pressed on a divider until it lets go: `onMove` with how
+ * far it went from where it was pressed, `onEnd` once released.
+ */
+function followPointer(event: PointerEvent<HTMLDivElement>, onMove: (dx: number, dy: number) => void, onEnd: () => void): void {
+  const handle = event.currentTarget;
+  const { clientX: startX, clientY: startY } = event;
+  handle.setPointerCapture(event.pointerId);
+  const move = (e: globalThis.PointerEvent) => onMove(e.clientX - startX, e.clientY - startY);
+  const end = () => {
+    handle.removeEventListener('pointermove', move);
+    handle.removeEventListener('pointerup', end);
+    handle.removeEventListener('pointercancel', end);
+    onEnd();
+  };
+  handle.addEventListener('pointermove', move);
+  handle.addEventListener('pointerup', end);
+  handle.addEventListener('pointercancel', end);
+}
+
+/**
+ * The panes' arrangement (View ▸ Layout, the message pane shown or not), their
+ * sizes (saved in the settings) and the drag handles between them: dragging
+ * shows the new size at once and saves it once the pointer lets go; arrow keys
+ * move a focused handle. Each handle is placed on its pane's grid track, so it
+ * stays on the pane's edge where a narrow window draws the panes smaller than saved.
  */
 export function usePaneWidths(): { style: CSSProperties; dividers: ReactNode; arrangement: PaneArrangement } {
   const t = useT();
   const { settings, update } = useSettings();
   const arrangement: PaneArrangement = !settings.app.messagePane ? 'listOnly' : settings.app.layout;
   const [dragged, setDragged] = useState<PaneWidths | null>(null);
+  const [draggedHeight, setDraggedHeight] = useState<number | null>(null);
   const widths = dragged ?? settings.app.panes;
+  const listHeight = draggedHeight ?? settings.app.classicListHeight;
   const save = (panes: PaneWidths) => void update({ app: { panes } });
+  const saveHeight = (classicListHeight: number) => void update({ app: { classicListHeight } });
 
   const startDrag = (pane: Pane) => (event: PointerEvent<HTMLDivElement>) => {
     const start = drawnWidths(event.currentTarget.parentElement, widths);
-    const startX = event.clientX;
     let latest = start;
-    event.currentTarget.setPointerCapture(event.pointerId);
-    const handle = event.currentTarget;
-    const move = (e: globalThis.PointerEvent) => {
-      latest = resizePane(start, pane, e.clientX - startX);
-      setDragged(latest);
-    };
-    const end = () => {
-      handle.removeEventListener('pointermove', move);
-      handle.removeEventListener('pointerup', end);
-      handle.removeEventListener('pointercancel', end);
+    followPointer(event, (dx) => setDragged((latest = resizePane(start, pane, dx))), () => {
       setDragged(null);
       if (latest !== start) save(latest);
-    };
-    handle.addEventListener('pointermove', move);
-    handle.addEventListener('pointerup', end);
-    handle.addEventListener('pointercancel', end);
+    });
+  };
+  const startHeightDrag = (event: PointerEvent<HTMLDivElement>) => {
+    const start = drawnListHeight(event.currentTarget.parentElement, listHeight);
+    let latest = start;
+    followPointer(event, (_dx, dy) => setDraggedHeight((latest = resizeListHeight(start, dy))), () => {
+      setDraggedHeight(null);
+      if (latest !== start) saveHeight(latest);
+    });
   };
   const nudge = (pane: Pane) => (event: KeyboardEvent<HTMLDivElement>) => {
     const dx = event.key === 'ArrowLeft' ? -KEY_STEP : event.key === 'ArrowRight' ? KEY_STEP : 0;
@@ -48,6 +66,13 @@ export function usePaneWidths(): { style: CSSProperties; dividers: ReactNode; ar
     event.preventDefault();
     event.stopPropagation();
     save(resizePane(drawnWidths(event.currentTarget.parentElement, widths), pane, dx));
+  };
+  const nudgeHeight = (event: KeyboardEvent<HTMLDivElement>) => {
+    const dy = event.key === 'ArrowUp' ? -KEY_STEP : event.key === 'ArrowDown' ? KEY_STEP : 0;
+    if (!dy) return;
+    event.preventDefault();
+    event.stopPropagation();
+    saveHeight(resizeListHeight(drawnListHeight(event.currentTarget.parentElement, listHeight), dy));
   };
   const divider = (pane: Pane) => (
     <div
@@ -63,13 +88,27 @@ export function usePaneWidths(): { style: CSSProperties; dividers: ReactNode; ar
       data-testid={`pane-divider-${pane}`}
     />
   );
+  // Classic: between the list and the message under it.
+  const heightDivider = (
+    <div
+      className="pane-divider pane-divider--list-height"
+      role="separator"
+      aria-orientation="horizontal"
+      aria-label={t('panes.resize')}
+      aria-valuenow={listHeight ?? undefined}
+      tabIndex={0}
+      onPointerDown={startHeightDrag}
+      onKeyDown={nudgeHeight}
+      data-testid="pane-divider-list-height"
+    />
+  );
   return {
-    style: { gridTemplateColumns: paneColumns(widths, arrangement), gridTemplateRows: paneRows(arrangement) },
-    // The list's divider stands between the list and the message, side by side only.
+    style: { gridTemplateColumns: paneColumns(widths, arrangement), gridTemplateRows: paneRows(arrangement, listHeight) },
     dividers: (
       <>
         {divider('folders')}
         {arrangement === 'vertical' && divider('list')}
+        {arrangement === 'classic' && heightDivider}
       </>
     ),
     arrangement,

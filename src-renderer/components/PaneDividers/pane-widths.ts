@@ -1,4 +1,4 @@
-import { MAX_PANE_WIDTH, MIN_PANE_WIDTH, type AppSettings } from '../../../src-main/ipc/contract';
+import { MAX_LIST_HEIGHT, MAX_PANE_WIDTH, MIN_LIST_HEIGHT, MIN_PANE_WIDTH, type AppSettings } from '../../../src-main/ipc/contract';
 
 export type PaneWidths = AppSettings['panes'];
 export type Pane = keyof PaneWidths;
@@ -30,9 +30,30 @@ export function paneColumns(widths: PaneWidths, arrangement: PaneArrangement = '
   return `${folders} minmax(${MIN_PANE_WIDTH}px, ${widths.list}px) minmax(${READING_MIN_WIDTH}px, 1fr)`;
 }
 
-/** The rows under the toolbar: Classic gives the list two parts of the height and the message three, as Thunderbird starts. */
-export function paneRows(arrangement: PaneArrangement): string {
-  return arrangement === 'classic' ? 'auto minmax(120px, 2fr) minmax(160px, 3fr)' : 'auto 1fr';
+/** The message under the list keeps at least this height. */
+export const READING_MIN_HEIGHT = 160;
+
+/**
+ * The rows under the toolbar: Classic gives the list the height its divider
+ * was dragged to, or, before that, two parts of the height and the message
+ * three, as Thunderbird starts; the message keeps its minimum either way.
+ */
+export function paneRows(arrangement: PaneArrangement, listHeight: number | null = null): string {
+  if (arrangement !== 'classic') return 'auto 1fr';
+  const list = listHeight === null ? `minmax(${MIN_LIST_HEIGHT}px, 2fr)` : `minmax(${MIN_LIST_HEIGHT}px, ${listHeight}px)`;
+  return `auto ${list} minmax(${READING_MIN_HEIGHT}px, ${listHeight === null ? '3fr' : '1fr'})`;
+}
+
+/** The list's height after dragging its divider by `dy` pixels, within the bounds the settings accept. */
+export function resizeListHeight(start: number, dy: number): number {
+  return Math.round(Math.min(MAX_LIST_HEIGHT, Math.max(MIN_LIST_HEIGHT, start + dy)));
+}
+
+/** The list's height as drawn (the grid's second row), so a drag starts where the divider is seen; else the saved one, or the least. */
+export function drawnListHeight(grid: Element | null, saved: number | null): number {
+  const rows = grid ? getComputedStyle(grid).gridTemplateRows.split(' ') : [];
+  const drawn = rows.length === 3 && /^\d+(\.\d+)?px$/.test(rows[1]!) ? Math.round(parseFloat(rows[1]!)) : null;
+  return drawn ?? saved ?? MIN_LIST_HEIGHT;
 }
 
 /**

@@ -130,19 +130,32 @@ describe('pane widths', () => {
     grid.remove();
   });
 
-  it('stand as the layout says: Classic puts the message under the list, with no divider between them; F8 hides the message pane', async () => {
+  it('stand as the layout says: Classic puts the message under the list, a divider under the list instead of beside it; F8 hides the message pane', async () => {
     const core = settingsCore({ layout: 'classic' });
     renderWithClient(<App />, new FakeClient(core.handlers));
     const panes = await screen.findByTestId('mail-panes');
     await waitFor(() => expect(panes.dataset.arrangement).toBe('classic'));
     expect(panes.style.gridTemplateColumns).toBe('minmax(140px, 240px) minmax(320px, 1fr)');
-    expect(panes.style.gridTemplateRows).toBe('auto minmax(120px, 2fr) minmax(160px, 3fr)');
+    expect(panes.style.gridTemplateRows).toBe('auto minmax(100px, 2fr) minmax(160px, 3fr)');
     expect(screen.queryByTestId('pane-divider-list')).toBeNull();
+    expect(screen.getByTestId('pane-divider-list-height')).toBeTruthy();
     expect(panes.querySelector(':scope > .reading-pane')).not.toBeNull();
     fireEvent.keyDown(window, { key: 'F8' });
     await waitFor(() => expect(core.saved().app.messagePane).toBe(false));
     await waitFor(() => expect(panes.dataset.arrangement).toBe('listOnly'));
     expect(panes.querySelector(':scope > .reading-pane')).toBeNull();
+  });
+
+  it('in Classic, the list is as high as its divider was dragged, saved after a keyboard move', async () => {
+    const core = settingsCore({ layout: 'classic', classicListHeight: 300 });
+    renderWithClient(<App />, new FakeClient(core.handlers));
+    const divider = await screen.findByTestId('pane-divider-list-height');
+    const panes = divider.parentElement as HTMLElement;
+    await waitFor(() => expect(panes.style.gridTemplateRows).toBe('auto minmax(100px, 300px) minmax(160px, 1fr)'));
+    fireEvent.keyDown(divider, { key: 'ArrowDown' });
+    await waitFor(() => expect(core.saved().app.classicListHeight).toBe(316));
+    fireEvent.keyDown(divider, { key: 'ArrowLeft' });
+    expect(core.saved().app.classicListHeight).toBe(316);
   });
 
   it('are drawn from the settings and saved after a keyboard move', async () => {
