@@ -339,6 +339,7 @@ const strings = {
   'messageWindow.archived': 'This message was archived.',
   'messageWindow.gone': 'This message is no longer here: it was moved or deleted.',
   'messageWindow.close': 'Close window',
+  'messageWindow.blocked': 'The browser blocked the new window: allow pop-up windows for Wren, then try again.',
   'messageWindow.deleteForeverText': 'This message will be deleted for good. This cannot be undone.',
   'settings.showIgnoredThreads': 'Show the messages of ignored threads in the list',
   'thread.allRead': 'Every message of this thread is read already.',

@@ -335,6 +335,7 @@ export const zh: Dictionary = {
     'messageWindow.archived': '此邮件已归档。',
     'messageWindow.gone': '此邮件已不在这里：它已被移动或删除。',
     'messageWindow.close': '关闭窗口',
+    'messageWindow.blocked': '浏览器阻止了新窗口：请允许 Wren 打开弹出式窗口，然后重试。',
     'messageWindow.deleteForeverText': '此邮件将被永久删除，且无法撤销。',
     'settings.showIgnoredThreads': '在邮件列表中显示已忽略会话中的邮件',
     'thread.allRead': '此会话中的邮件都已读。',

@@ -41,7 +41,7 @@ import { menuCommandAction } from './menu-commands';
 import { AddressBook } from '../AddressBook';
 import { SavedSearchList } from '../SavedSearches';
 import { useSavedSearches } from '../SavedSearches/use-saved-searches';
-import { openMessageWindow } from '../../message-window/open-message-window';
+import { useOpenMessageWindow } from './use-open-message-window';
 import { rowAccountId } from './row-account';
 import { useSelectionPastIgnored } from './use-selection-past-ignored';
 import './mail-view.css';
@@ -82,11 +82,13 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
   // Ctrl+F (Find in This Message): counted, so the open message's find bar opens, or takes the focus again.
   const [findAsked, setFindAsked] = useState(0);
   const advance = useFolderAdvance(folder, pages, selection, selectFolder);
+  const openInWindow = useOpenMessageWindow(folder);
   const { settings, update: updateSettings } = useSettings();
   const { commands, writing, editIfDraft, runShortcut: runMailShortcut } = useMailCommands({
     folder, pages, selection, actions, overlays, compose, focusSearch, openAddressBook: () => setAddressBookOpen(true),
     openFind: () => setFindAsked((asked) => asked + 1), advance, nextFolder: () => nextUnreadFolder(folder, accounts, foldersByAccount),
     messagePaneShown: settings.app.messagePane,
+    openInWindow,
     toggleMessagePane: () => void updateSettings({ app: { messagePane: !settings.app.messagePane } }),
   });
   const outbox = useOutbox();
@@ -175,7 +177,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
               // A double click, as in Thunderbird: a draft goes on being written, any other message opens in a window of its own.
               onRowOpen={(index) => {
                 const message = pages?.rowAt(index);
-                if (message && !editIfDraft(message)) openMessageWindow({ messageId: message.id, accountId: rowAccountId(folder, message) });
+                if (message && !editIfDraft(message)) openInWindow(message);
               }}
               offlineAccount={offlineAccountOf(folder, accounts, activity.statuses)}
               filter={filter}
@@ -207,6 +209,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
         showUnsubscribed={showUnsubscribed}
         foldersByAccount={foldersByAccount}
         workingShortcuts={outboxOpen ? OUTBOX_SHORTCUTS : undefined}
+        openInWindow={openInWindow}
         onShowUnsubscribed={(accountId, show) =>
           setShowUnsubscribed((current) => {
             const next = new Set(current);

@@ -22,7 +22,6 @@ import type { AccountFolders } from './use-account-folders';
 import type { MailOverlays } from './use-mail-overlays';
 import type { MessageActions } from './use-message-actions';
 import type { MessageSelection } from './use-message-selection';
-import { openMessageWindow } from '../../message-window/open-message-window';
 import { rowAccountId } from './row-account';
 
 interface MailOverlaysViewProps {
@@ -39,6 +38,7 @@ interface MailOverlaysViewProps {
   foldersByAccount: Map<number, AccountFolders>;
   /** The shortcuts that work in what is open, when not all do (the Outbox view). */
   workingShortcuts?: ReadonlySet<ShortcutAction>;
+  openInWindow(message: MessageSummary): void;
 }
 
 /** Whatever floats over the mail view at the moment: picker, menus, dialogs, help. */
@@ -100,7 +100,7 @@ export function MailOverlaysView(props: MailOverlaysViewProps) {
           label={t('actions.menu')}
           onClose={() => overlays.setMessageMenu(null)}
           items={[
-            ...openEntry(rows, folder, t),
+            ...openEntry(rows, props.openInWindow, t),
             ...commandEntries(commands, rows)
               .filter((entry) => entry.id !== 'junk' && entry.id !== 'not-junk')
               .map((entry, index) => ({ label: t(entry.label), onSelect: entry.run, testId: `menu-${entry.id}`, danger: entry.danger, separated: index === 0 && rows.length === 1 })),
@@ -158,10 +158,10 @@ export function accountOf(accounts: AccountView[], folder: FolderView): AccountV
 }
 
 /** Thunderbird's Open Message in New Window, first, for one message. */
-function openEntry(rows: MessageSummary[], folder: FolderView | null, t: Translate): MenuItem[] {
+function openEntry(rows: MessageSummary[], open: (message: MessageSummary) => void, t: Translate): MenuItem[] {
   if (rows.length !== 1) return [];
   const message = rows[0]!;
-  return [{ label: t('messageWindow.open'), onSelect: () => openMessageWindow({ messageId: message.id, accountId: rowAccountId(folder, message) }), testId: 'menu-open-window' }];
+  return [{ label: t('messageWindow.open'), onSelect: () => open(message), testId: 'menu-open-window' }];
 }
 
 /** "Create filter from message…" for one message of an account (local folders have no filters). */

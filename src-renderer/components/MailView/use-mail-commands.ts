@@ -16,8 +16,6 @@ import { planDelete } from './delete-plan';
 import { printOpenMessage } from '../ReadingPane/print-message';
 import { tagOfNumber } from '../TagChips';
 import type { ComposeRequest } from '../Composer/compose-context';
-import { openMessageWindow } from '../../message-window/open-message-window';
-import { rowAccountId } from './row-account';
 
 interface CommandSources {
   folder: FolderView | null;
@@ -36,6 +34,7 @@ interface CommandSources {
   /** Whether the message pane shows (View ▸ Layout ▸ Message Pane); hidden, opening a message opens its own window. */
   messagePaneShown: boolean;
   toggleMessagePane(): void;
+  openInWindow(message: MessageSummary): void;
 }
 
 /** The commands on the selection (toolbar, menu) and what each shortcut does. */
@@ -121,7 +120,7 @@ export function useMailCommands(sources: CommandSources) {
       if (!focused) return false;
       selection.selectOnly(focused);
       // With no message pane, Enter opens the message where it can be read, as Thunderbird's does.
-      if (!editIfDraft(focused) && !sources.messagePaneShown) openMessageWindow({ messageId: focused.id, accountId: rowAccountId(folder, focused) });
+      if (!editIfDraft(focused) && !sources.messagePaneShown) sources.openInWindow(focused);
     },
     messagePane: sources.toggleMessagePane,
     selectAll: () => (pages ? void selection.selectAll() : false),

@@ -7,10 +7,10 @@ import { SLOW, withListLayout } from './layout';
 import { mailCore } from './mail-core';
 
 withListLayout();
-let open: ReturnType<typeof vi.fn<(url: string, name: string) => void>>;
+let open: ReturnType<typeof vi.fn<(url: string, name: string) => unknown>>;
 let close: ReturnType<typeof vi.fn<() => void>>;
 beforeEach(() => {
-  open = vi.fn<(url: string, name: string) => void>();
+  open = vi.fn<(url: string, name: string) => unknown>(() => ({}));
   close = vi.fn<() => void>();
   vi.stubGlobal('open', open);
   vi.spyOn(window, 'close').mockImplementation(close);
@@ -37,6 +37,17 @@ describe('opening a message in its own window', () => {
       ['#message=100&account=1', 'wren-message-100'],
       ['#message=102&account=1', 'wren-message-102'],
     ]);
+  });
+});
+
+describe('a message window the browser blocks', () => {
+  it('is named in a toast, with what to do', async () => {
+    open.mockReturnValue(null);
+    const { client } = mailCore(3);
+    renderWithClient(<App />, client);
+    const rows = await screen.findAllByTestId('message-row', {}, SLOW);
+    fireEvent.doubleClick(rows[1]!);
+    expect((await screen.findByTestId('toast-error')).textContent).toContain('allow pop-up windows for Wren');
   });
 });
 
