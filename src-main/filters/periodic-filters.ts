@@ -7,11 +7,11 @@ export const PERIODIC_TICK_MS = 60_000;
 /**
  * Thunderbird's "Periodically" filters: every few minutes (the app's `periodicFilterMinutes`), the filters that
  * say so run over their account's Inbox, as "Run now" would, one account after another. An account's period starts
- * when it first has such a filter (or the app starts), as Thunderbird's timer does. What they send is never sent
- * twice (FilterSendingsRepo), however often they meet the same message.
+ * when it first has such a filter, and goes on across restarts (PeriodicFilterRunsRepo): unlike Thunderbird's timer,
+ * which starts again with the app, so an app restarted more often than the period never runs them. What they send
+ * is never sent twice (FilterSendingsRepo), however often they meet the same message.
  */
 export class PeriodicFilters {
-  private readonly lastRun = new Map<number, number>();
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<number[]> | null = null;
 
@@ -53,15 +53,17 @@ export class PeriodicFilters {
 
   private async runIfDue(accountId: number): Promise<boolean> {
     const now = this.now();
+    const runs = this.store.periodicFilterRuns;
     if (!this.store.filters.list(accountId).some((filter) => runsAt(filter, 'periodically'))) {
-      this.lastRun.delete(accountId);
+      if (runs.lastRun(accountId) !== undefined) runs.forget(accountId);
       return false;
     }
-    const last = this.lastRun.get(accountId);
-    if (last !== undefined && now - last < this.periodMs()) return false;
-    this.lastRun.set(accountId, now);
+    // A run dated in the future (the clock was set back) would hold the filters off that long: the period starts now.
+    const last = runs.lastRun(accountId);
+    if (last !== undefined && last <= now && now - last < this.periodMs()) return false;
+    runs.record(accountId, now);
     const inbox = this.store.folders.list(accountId).find((folder) => folder.role === 'inbox');
-    if (last === undefined || !inbox) return false;
+    if (last === undefined || last > now || !inbox) return false;
     try {
       await this.runOverInbox(inbox.id);
     } catch (error) {

@@ -19,6 +19,7 @@ import { IdentitiesRepo } from './identities-repo';
 import { FiltersRepo } from './filters-repo';
 import { FilterSentQueueRepo } from './filter-sent-queue-repo';
 import { FilterSendingsRepo } from './filter-sendings-repo';
+import { PeriodicFilterRunsRepo } from './periodic-filter-runs-repo';
 import { FilterLogRepo } from './filter-log-repo';
 import { PendingAppendsRepo } from './pending-appends-repo';
 import { OutboxRepo } from './outbox-repo';
@@ -54,6 +55,7 @@ export class Store {
   readonly filterLog: FilterLogRepo;
   readonly filterSentQueue: FilterSentQueueRepo;
   readonly filterSendings: FilterSendingsRepo;
+  readonly periodicFilterRuns: PeriodicFilterRunsRepo;
   readonly pendingAppends: PendingAppendsRepo;
   readonly outbox: OutboxRepo;
   readonly search: SearchRepo;
@@ -85,6 +87,7 @@ export class Store {
     this.filterLog = new FilterLogRepo(this.db);
     this.filterSentQueue = new FilterSentQueueRepo(this.db);
     this.filterSendings = new FilterSendingsRepo(this.db);
+    this.periodicFilterRuns = new PeriodicFilterRunsRepo(this.db);
     this.pendingAppends = new PendingAppendsRepo(this.db);
     this.outbox = new OutboxRepo(this.db);
     this.search = new SearchRepo(this.db);

@@ -56,6 +56,27 @@ describe('periodic filters (Thunderbird\'s "Periodically")', () => {
     expect(runs).toEqual([inbox, inbox]);
   });
 
+  it('go on with their period across a restart, and start it again when the clock was set back', async () => {
+    const { store, inbox, filters, save, runs, at } = setup();
+    const filter = save({ name: 'Invoices', conditions: INVOICES, actions: { flag: true }, runOn: { newMail: false, afterSending: false, periodically: true } });
+    let now = 0;
+    const restarted = () => new PeriodicFilters(store, (inboxId) => (runs.push(inboxId), filters.runPeriodically(inboxId)), () => 10 * MINUTE, () => now);
+    at(0);
+    now = 0;
+    expect(await restarted().tick()).toEqual([]);
+    // Restarted every few minutes, as a laptop opened and closed: the period still ends ten minutes after it began.
+    now = 6 * MINUTE;
+    expect(await restarted().tick()).toEqual([]);
+    now = 11 * MINUTE;
+    expect(await restarted().tick()).toEqual([filter.accountId]);
+    expect(runs).toEqual([inbox]);
+    // Set back a day: the last run is in the future; the period begins now rather than in a day.
+    now = 11 * MINUTE - 24 * 60 * MINUTE;
+    expect(await restarted().tick()).toEqual([]);
+    now += 10 * MINUTE;
+    expect(await restarted().tick()).toEqual([filter.accountId]);
+  });
+
   it('a filter switched off, or one that does not run periodically, stops the runs', async () => {
     const { save, filters, periodic, runs, at } = setup();
     const filter = save({ name: 'Invoices', conditions: INVOICES, actions: { flag: true }, runOn: { newMail: true, afterSending: false, periodically: true } });
