@@ -337,6 +337,7 @@ const strings = {
   'messageWindow.open': 'Open in new window',
   'messageWindow.deleted': 'This message was moved to Trash.',
   'messageWindow.archived': 'This message was archived.',
+  'messageWindow.moved': 'This message was moved to another folder.',
   'messageWindow.gone': 'This message is no longer here: it was moved or deleted.',
   'messageWindow.close': 'Close window',
   'messageWindow.blocked': 'The browser blocked the new window: allow pop-up windows for Wren, then try again.',

@@ -333,6 +333,7 @@ export const zh: Dictionary = {
     'messageWindow.open': '在新窗口中打开',
     'messageWindow.deleted': '此邮件已移到“已删除”。',
     'messageWindow.archived': '此邮件已归档。',
+    'messageWindow.moved': '此邮件已移到另一个文件夹。',
     'messageWindow.gone': '此邮件已不在这里：它已被移动或删除。',
     'messageWindow.close': '关闭窗口',
     'messageWindow.blocked': '浏览器阻止了新窗口：请允许 Wren 打开弹出式窗口，然后重试。',

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { AccountView, FolderRole, MessageSummary, OpenedMessage } from '../../../src-main/ipc/contract';
+import type { AccountView, FolderRole, FolderView, MessageSummary, OpenedMessage } from '../../../src-main/ipc/contract';
 import type { ErrorShape } from '../../../src-main/errors/error-codes';
 import { useT } from '../../i18n/i18n-context';
 import { useShortcuts } from '../../shortcuts/use-shortcuts';
@@ -13,7 +13,8 @@ import { ToastList } from '../Toasts';
 import { ToastProvider } from '../Toasts/toast-context';
 import { MessageWindowToolbar } from './message-window-toolbar';
 import { useOpenedMessage } from './use-opened-message';
-import { MESSAGE_WINDOW_SHORTCUTS, useOpenedMessageCommands } from './use-opened-message-commands';
+import { MESSAGE_WINDOW_SHORTCUTS, useOpenedMessageCommands, type LeftHow } from './use-opened-message-commands';
+import { FolderPicker } from '../FolderPicker';
 import './message-window.css';
 
 /**
@@ -26,30 +27,41 @@ export function MessageWindow({ opened, accounts }: { opened: OpenedMessage; acc
   return (
     <ToastProvider>
       <ComposeProvider accounts={accounts} takesMailto={false}>
-        <OpenedMessageView opened={opened} />
+        <OpenedMessageView opened={opened} accounts={accounts} />
       </ComposeProvider>
       <ToastList />
     </ToastProvider>
   );
 }
 
-function OpenedMessageView({ opened }: { opened: OpenedMessage }) {
+function OpenedMessageView({ opened, accounts }: { opened: OpenedMessage; accounts: AccountView[] }) {
   const t = useT();
-  const { summary, error, folderRole, reload } = useOpenedMessage(opened);
-  const [left, setLeft] = useState<'deleted' | 'archived' | null>(null);
+  const { summary, error, folderRole, folders, reload } = useOpenedMessage(opened);
+  const [left, setLeft] = useState<LeftHow | null>(null);
   useEffect(() => {
     document.title = summary ? `${summary.subject || t('messages.noSubject')} · Wren` : 'Wren';
   }, [summary, t]);
   if (left || error?.code === 'NotFound') return <MessageGone how={left ?? 'gone'} />;
   if (!summary) return <MessagePending error={error} onRetry={reload} />;
-  return <OpenedMessageBody message={summary} folderRole={folderRole} accountId={opened.accountId} onLeft={setLeft} />;
+  const accountName = accounts.find((account) => account.id === opened.accountId)?.name ?? '';
+  return <OpenedMessageBody message={summary} folderRole={folderRole} folders={folders} accountId={opened.accountId} accountName={accountName} onLeft={setLeft} />;
 }
 
-function OpenedMessageBody({ message, folderRole, accountId, onLeft }: { message: MessageSummary; folderRole: FolderRole | null; accountId: number | null; onLeft(how: 'deleted' | 'archived'): void }) {
+interface OpenedMessageBodyProps {
+  message: MessageSummary;
+  folderRole: FolderRole | null;
+  folders: FolderView[];
+  accountId: number | null;
+  /** Heads its folders in the folder picker, above the Local Folders. */
+  accountName: string;
+  onLeft(how: LeftHow): void;
+}
+
+function OpenedMessageBody({ message, folderRole, folders, accountId, accountName, onLeft }: OpenedMessageBodyProps) {
   const t = useT();
   const [findAsked, setFindAsked] = useState(0);
   const [helpOpen, setHelpOpen] = useState(false);
-  const commands = useOpenedMessageCommands(message, folderRole, onLeft, () => setFindAsked((asked) => asked + 1), () => setHelpOpen(true));
+  const commands = useOpenedMessageCommands({ message, folderRole, onLeft, openFind: () => setFindAsked((asked) => asked + 1), openHelp: () => setHelpOpen(true) });
   useShortcuts((action) => (MESSAGE_WINDOW_SHORTCUTS.has(action) ? commands.runShortcut(action) : false));
   return (
     <div className="message-window" data-testid="message-window">
@@ -63,6 +75,16 @@ function OpenedMessageBody({ message, folderRole, accountId, onLeft }: { message
           confirmLabel={t('deleteForever.confirm')}
           onConfirm={commands.askForGood.confirm}
           onClose={commands.askForGood.cancel}
+        />
+      )}
+      {commands.picking && (
+        <FolderPicker
+          title={t(commands.picking.kind === 'move' ? 'picker.move' : 'picker.copy')}
+          folders={folders}
+          groupLabel={(groupAccountId) => (groupAccountId === null ? t('folders.local') : accountName)}
+          excludeId={commands.picking.kind === 'move' ? message.folderId : null}
+          onPick={commands.picking.choose}
+          onClose={commands.picking.cancel}
         />
       )}
       {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} working={MESSAGE_WINDOW_SHORTCUTS} />}
@@ -91,9 +113,9 @@ function MessagePending({ error, onRetry }: { error: ErrorShape | null; onRetry(
 }
 
 /** Deleted or archived here, or moved or deleted elsewhere (the main window, a filter, another device). */
-function MessageGone({ how }: { how: 'deleted' | 'archived' | 'gone' }) {
+function MessageGone({ how }: { how: LeftHow | 'gone' }) {
   const t = useT();
-  const words = { deleted: t('messageWindow.deleted'), archived: t('messageWindow.archived'), gone: t('messageWindow.gone') }[how];
+  const words = { deleted: t('messageWindow.deleted'), archived: t('messageWindow.archived'), moved: t('messageWindow.moved'), gone: t('messageWindow.gone') }[how];
   return (
     <div className="message-window__note" role="status" data-testid="message-window-gone">
       <p>{words}</p>

@@ -17,6 +17,8 @@ export function MessageWindowToolbar({ message, commands, inTrash }: { message: 
     { id: 'reply-all', label: 'actions.replyAll', run: () => commands.write('replyAll') },
     { id: 'forward', label: 'actions.forward', run: () => commands.write('forward') },
     { id: 'archive', label: 'actions.archive', run: commands.archive },
+    { id: 'move', label: 'actions.move', run: () => commands.pick('move') },
+    { id: 'copy', label: 'actions.copy', run: () => commands.pick('copy') },
     { id: 'delete', label: inTrash ? 'deleteForever.confirm' : 'actions.delete', run: commands.remove },
     message.seen ? { id: 'mark-unread', label: 'actions.markUnread', run: () => commands.setSeen(false) } : { id: 'mark-read', label: 'actions.markRead', run: () => commands.setSeen(true) },
     message.flagged ? { id: 'unflag', label: 'actions.unflag', run: () => commands.setFlagged(false) } : { id: 'flag', label: 'actions.flag', run: () => commands.setFlagged(true) },

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { FolderRole, MailOperationInput, MessageFlag, MessageSummary } from '../../../src-main/ipc/contract';
+import type { FolderRole, FolderView, MailOperationInput, MessageFlag, MessageSummary } from '../../../src-main/ipc/contract';
 import { useClient } from '../../client/client-context';
 import { toErrorShape } from '../../client/wren-client';
 import type { ShortcutAction } from '../../shortcuts/shortcut-keys';
@@ -9,8 +9,19 @@ import { printOpenMessage } from '../ReadingPane/print-message';
 
 /** The keys a message window answers; the others belong to a list it does not have. */
 export const MESSAGE_WINDOW_SHORTCUTS: ReadonlySet<ShortcutAction> = new Set<ShortcutAction>([
-  'reply', 'replyAll', 'replyList', 'forward', 'forwardAttachment', 'delete', 'archive', 'toggleFlag', 'markRead', 'markUnread', 'toggleRead', 'undo', 'find', 'print', 'saveAs', 'help', 'compose',
+  'reply', 'replyAll', 'replyList', 'forward', 'forwardAttachment', 'delete', 'archive', 'move', 'copy', 'toggleFlag', 'markRead', 'markUnread', 'toggleRead', 'undo', 'find', 'print', 'saveAs', 'help', 'compose',
 ]);
+
+/** How the message left the window: it then closes, or says so. */
+export type LeftHow = 'deleted' | 'archived' | 'moved';
+
+interface OpenedMessageSources {
+  message: MessageSummary;
+  folderRole: FolderRole | null;
+  onLeft(how: LeftHow): void;
+  openFind(): void;
+  openHelp(): void;
+}
 
 export interface OpenedMessageCommands {
   write(mode: ComposeRequest['mode']): void;
@@ -21,6 +32,10 @@ export interface OpenedMessageCommands {
   setFlagged(flagged: boolean): void;
   print(): void;
   saveAs(): void;
+  /** Opens the folder picker for Move to… or Copy to…. */
+  pick(kind: 'move' | 'copy'): void;
+  /** Set while the folder picker is open: where the message goes once a folder is chosen. */
+  picking: { kind: 'move' | 'copy'; choose(folder: FolderView): void; cancel(): void } | null;
   /** Set while "delete for good?" waits for the user's answer. */
   askForGood: { confirm(): void; cancel(): void } | null;
   runShortcut(action: ShortcutAction): boolean | void;
@@ -29,18 +44,24 @@ export interface OpenedMessageCommands {
 /**
  * What a message window does to its message: answers and forwards in its own
  * composer, flags at once, and, as Thunderbird's message window does, closes
- * once the message was deleted or archived (from Trash or the Archive it can
- * be moved back). A window the browser will not let a script close says where
+ * once the message was deleted, archived or moved (from Trash or the Archive
+ * it can be moved back). A window the browser will not let a script close says where
  * the message went instead.
  */
-export function useOpenedMessageCommands(message: MessageSummary, folderRole: FolderRole | null, onLeft: (how: 'deleted' | 'archived') => void, openFind: () => void, openHelp: () => void): OpenedMessageCommands {
+export function useOpenedMessageCommands({ message, folderRole, onLeft, openFind, openHelp }: OpenedMessageSources): OpenedMessageCommands {
   const client = useClient();
   const toasts = useToasts();
   const { compose } = useCompose();
   const [askingForGood, setAskingForGood] = useState(false);
+  const [picker, setPicker] = useState<'move' | 'copy' | null>(null);
   const showError = (error: unknown) => toasts.show({ tone: 'error', lines: [{ error: toErrorShape(error), context: 'background' }] });
   const apply = (operation: MailOperationInput) => client.request('messages.apply', operation);
-  const leave = (operation: MailOperationInput, how: 'deleted' | 'archived') =>
+  const copyTo = (folder: FolderView) =>
+    apply({ kind: 'copy', messageIds: [message.id], folderId: folder.id }).then(
+      () => toasts.show({ tone: 'info', lines: [{ key: 'done.copy.one', values: { count: 1, folder: '' }, folder }] }),
+      showError,
+    );
+  const leave = (operation: MailOperationInput, how: LeftHow) =>
     apply(operation).then(() => {
       window.close();
       onLeft(how);
@@ -57,6 +78,18 @@ export function useOpenedMessageCommands(message: MessageSummary, folderRole: Fo
     print: () => printOpenMessage(),
     // Downloaded first when not cached: offline, that fails, and says so.
     saveAs: () => void client.saveMessage(message.id).catch(showError),
+    pick: setPicker,
+    picking: picker
+      ? {
+          kind: picker,
+          choose: (folder: FolderView) => {
+            setPicker(null);
+            if (picker === 'copy') void copyTo(folder);
+            else if (folder.id !== message.folderId) void leave({ kind: 'move', messageIds: [message.id], folderId: folder.id }, 'moved');
+          },
+          cancel: () => setPicker(null),
+        }
+      : null,
     askForGood: askingForGood
       ? { confirm: () => void leave({ kind: 'delete', messageIds: [message.id], permanent: true }, 'deleted'), cancel: () => setAskingForGood(false) }
       : null,
@@ -70,6 +103,8 @@ export function useOpenedMessageCommands(message: MessageSummary, folderRole: Fo
     compose: () => compose({ mode: 'new' }),
     delete: commands.remove,
     archive: commands.archive,
+    move: () => commands.pick('move'),
+    copy: () => commands.pick('copy'),
     toggleFlag: () => commands.setFlagged(!message.flagged),
     markRead: () => commands.setSeen(true),
     markUnread: () => commands.setSeen(false),

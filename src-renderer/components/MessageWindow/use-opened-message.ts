@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { FolderRole, MessageSummary, OpenedMessage, StoreChange } from '../../../src-main/ipc/contract';
+import type { FolderRole, FolderView, MessageSummary, OpenedMessage, StoreChange } from '../../../src-main/ipc/contract';
 import { useClient } from '../../client/client-context';
 import type { ErrorShape } from '../../../src-main/errors/error-codes';
 import { toErrorShape } from '../../client/wren-client';
@@ -12,6 +12,8 @@ export interface OpenedMessageState {
   error: ErrorShape | null;
   /** Its folder's role (Trash asks before deleting for good); null for a plain folder, or while unknown. */
   folderRole: FolderRole | null;
+  /** Its account's folders, then the Local Folders: the choices of Move to… and Copy to…. */
+  folders: FolderView[];
   reload(): void;
 }
 
@@ -24,7 +26,6 @@ export function useOpenedMessage({ messageId, accountId }: OpenedMessage): Opene
   const client = useClient();
   const [summary, setSummary] = useState<MessageSummary | null>(null);
   const [error, setError] = useState<ErrorShape | null>(null);
-  const [folderRole, setFolderRole] = useState<FolderRole | null>(null);
   const reload = useCallback(() => {
     client.request('messages.summary', { messageId }).then(
       (next) => {
@@ -43,17 +44,18 @@ export function useOpenedMessage({ messageId, accountId }: OpenedMessage): Opene
     if (changes.some(touched)) reload();
   });
 
+  // Its account's folders and the Local Folders: where it is (Trash asks first) and where Move to… may take it.
+  const [folders, setFolders] = useState<FolderView[]>([]);
   useEffect(() => {
     if (folderId === null) return;
     let current = true;
-    client.request('folders.list', { accountId, includeUnsubscribed: true }).then(
-      (folders) => current && setFolderRole(folders.find((folder) => folder.id === folderId)?.role ?? null),
-      () => undefined,
-    );
+    const lists = [client.request('folders.list', { accountId, includeUnsubscribed: true }), ...(accountId === null ? [] : [client.request('folders.list', { accountId: null })])];
+    Promise.all(lists).then((found) => current && setFolders(found.flat()), () => undefined);
     return () => {
       current = false;
     };
   }, [client, accountId, folderId]);
+  const folderRole = folders.find((folder) => folder.id === folderId)?.role ?? null;
 
-  return { summary, error, folderRole, reload };
+  return { summary, error, folderRole, folders, reload };
 }

@@ -104,6 +104,27 @@ describe('a message window', () => {
     await waitFor(() => expect(inTrash.client.callsOf('messages.apply')).toEqual([{ kind: 'delete', messageIds: [102], permanent: true }]));
   });
 
+  it('moves its message to a folder picked by typing (then closes), and copies it (then stays)', async () => {
+    const { client, rows } = openedOn(101);
+    await screen.findByTestId('message-window', {}, SLOW);
+    await waitFor(() => expect(client.callsOf('folders.list')).toHaveLength(2));
+    fireEvent.keyDown(window, { key: 'V', shiftKey: true });
+    const picker = await screen.findByTestId('folder-picker');
+    expect(within(picker).queryByTestId('pick-INBOX')).not.toBeNull(); // copying may target its own folder
+    fireEvent.click(within(picker).getByTestId('pick-Archive'));
+    await waitFor(() => expect(client.callsOf('messages.apply')).toEqual([{ kind: 'copy', messageIds: [101], folderId: 15 }]));
+    expect((await screen.findByTestId('toast')).textContent).toContain('Archive');
+    expect(close).not.toHaveBeenCalled();
+
+    key('v');
+    const movePicker = await screen.findByTestId('folder-picker');
+    expect(within(movePicker).queryByTestId('pick-INBOX')).toBeNull(); // the folder it is in
+    fireEvent.change(within(movePicker).getByTestId('folder-picker-filter'), { target: { value: 'rec' } });
+    fireEvent.keyDown(within(movePicker).getByTestId('folder-picker-filter'), { key: 'Enter' });
+    await waitFor(() => expect(rows.get(101)!.folderId).toBe(16));
+    await waitFor(() => expect(close).toHaveBeenCalled());
+  });
+
   it('says so when its message is gone meanwhile', async () => {
     const { client } = openedOn(101);
     await screen.findByTestId('message-window', {}, SLOW);
