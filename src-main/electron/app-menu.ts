@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { AppCommand } from '../ipc/contract';
+import type { AppCommand, MailLayout } from '../ipc/contract';
 import { MENU_WORDS, type MenuLanguage } from './menu-words';
 
 export interface MenuActions {
@@ -10,6 +10,11 @@ export interface MenuActions {
   /** Work Offline as the menu is built (a check mark; the menu is built again when it changes). */
   workOffline: boolean;
   toggleWorkOffline(): void;
+  /** View ▸ Layout as the menu is built: the layout ticked, and the message pane's check mark. */
+  layout: MailLayout;
+  setLayout(layout: MailLayout): void;
+  messagePane: boolean;
+  toggleMessagePane(): void;
 }
 
 /**
@@ -74,10 +79,18 @@ export function menuTemplate(language: MenuLanguage, actions: MenuActions, platf
       // Thunderbird's View ▸ Message Body As: switches the setting between the HTML and plain text.
       { label: w.bodyAsPlain, click: send('bodyAs') },
       { type: 'separator' },
-      // Thunderbird's View ▸ Layout: Classic or Vertical, and the message pane. F8 is the page's own key (a registered
-      // accelerator would switch the pane twice, once by the menu and once by the key), shown here only.
-      { label: w.layout, click: send('layout') },
-      { label: w.messagePane, accelerator: 'F8', registerAccelerator: false, click: send('messagePane') },
+      // Thunderbird's View ▸ Layout. F8 is the page's own key (a registered accelerator would switch the pane twice,
+      // once by the menu and once by the key), shown here only.
+      {
+        label: w.layout,
+        submenu: [
+          ...(['classic', 'wide', 'vertical'] as const).map((layout): MenuItemConstructorOptions => ({
+            label: w[`${layout}View`], type: 'radio', checked: actions.layout === layout, click: () => actions.setLayout(layout),
+          })),
+          { type: 'separator' },
+          { label: w.messagePane, type: 'checkbox', checked: actions.messagePane, accelerator: 'F8', registerAccelerator: false, click: actions.toggleMessagePane },
+        ],
+      },
       { type: 'separator' },
       { label: w.zoomIn, role: 'zoomIn' }, { label: w.zoomOut, role: 'zoomOut' }, { label: w.resetZoom, role: 'resetZoom' },
       { type: 'separator' },

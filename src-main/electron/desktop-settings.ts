@@ -5,17 +5,20 @@ import { menuLanguage, type MenuLanguage } from './menu-words';
 export interface DesktopShell {
   setThemeSource(theme: AppSettings['theme']): void;
   setLoginItem(openAtLogin: boolean, openAsHidden: boolean): void;
-  /** Builds the native menu in this language; its check marks (Work Offline) read the settings as they are now. */
+  /** Builds the native menu in this language; its check marks (Work Offline, the layout, the message pane) read the settings as they are now. */
   setMenu(language: MenuLanguage): void;
   systemLocale(): string;
 }
 
-type DesktopFields = Pick<AppSettings, 'theme' | 'startAtLogin' | 'closeToTray' | 'language' | 'workOffline'>;
+type DesktopFields = Pick<AppSettings, 'theme' | 'startAtLogin' | 'closeToTray' | 'language' | 'workOffline' | 'layout' | 'messagePane'>;
+
+/** The settings the menu shows checked: a change to one builds it again. */
+const MENU_CHECKS = ['language', 'workOffline', 'layout', 'messagePane'] as const;
 
 /**
  * Applies the app settings that live in the shell, at start (previous null)
  * and on every change: theme (native dialogs, menus, the `prefers-color-scheme`
- * the page sees), start at login, and the menu (its language, and Work Offline's check mark).
+ * the page sees), start at login, and the menu (its language, and its check marks).
  */
 export function applyDesktopSettings(shell: DesktopShell, next: DesktopFields, previous: DesktopFields | null): void {
   if (!previous || previous.theme !== next.theme) shell.setThemeSource(next.theme);
@@ -23,7 +26,7 @@ export function applyDesktopSettings(shell: DesktopShell, next: DesktopFields, p
     // With close to tray, a start at login stays in the tray instead of opening a window.
     shell.setLoginItem(next.startAtLogin, next.startAtLogin && next.closeToTray);
   }
-  if (!previous || previous.language !== next.language || previous.workOffline !== next.workOffline) shell.setMenu(menuLanguage(next.language, shell.systemLocale()));
+  if (!previous || MENU_CHECKS.some((field) => previous[field] !== next[field])) shell.setMenu(menuLanguage(next.language, shell.systemLocale()));
 }
 
 export interface ClosableWindow {

@@ -3,7 +3,7 @@ import { app, BrowserWindow, clipboard, dialog, Menu, nativeImage, nativeTheme, 
 import { createHandlers, type SystemOpener } from '../app/handlers';
 import { WrenCore } from '../app/wren-core';
 import { toErrorShape } from '../errors/wren-error';
-import type { AppCommand, MailtoDraft } from '../ipc/contract';
+import type { AppCommand, MailLayout, MailtoDraft, SettingsPatchInput } from '../ipc/contract';
 import { mailtoInArgs, parseMailto } from '../mailto/parse-mailto';
 import { KeyFileSecretStore } from '../secrets/key-file-secret-store';
 import { inboxUnread } from '../app/inbox-unread';
@@ -159,9 +159,14 @@ class DesktopApp {
           const focused = BrowserWindow.getFocusedWindow();
           if (!focused || focused === this.window) this.core.events.emit('app.command', { command });
         };
-        const workOffline = this.core.settings.settings.app.workOffline;
-        const toggleWorkOffline = () => void this.core.settings.update({ app: { workOffline: !workOffline } });
-        const actions = { command: send, checkMail: () => this.checkMail(), about: () => app.showAboutPanel(), workOffline, toggleWorkOffline };
+        const { workOffline, layout, messagePane } = this.core.settings.settings.app;
+        const change = (app: SettingsPatchInput['app']) => void this.core.settings.update({ app });
+        const actions = {
+          command: send, checkMail: () => this.checkMail(), about: () => app.showAboutPanel(),
+          workOffline, toggleWorkOffline: () => change({ workOffline: !workOffline }),
+          layout, setLayout: (next: MailLayout) => change({ layout: next }),
+          messagePane, toggleMessagePane: () => change({ messagePane: !messagePane }),
+        };
         Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(language, actions, process.platform, !app.isPackaged)));
         this.tray?.setLanguage(language);
       },

@@ -14,8 +14,11 @@ export const THEMES = ['system', 'light', 'dark'] as const;
 export const REMOTE_CONTENT_POLICIES = ['blocked', 'ask', 'allowList'] as const;
 /** Thunderbird's View ▸ Message Body As: the HTML (sanitized, framed), or plain text (the text part, else the HTML made text). */
 export const BODY_VIEWS = ['html', 'plain'] as const;
-/** Thunderbird's View ▸ Layout: Vertical (folders, list and message side by side) or Classic (the message under the list). */
-export const MAIL_LAYOUTS = ['vertical', 'classic'] as const;
+/**
+ * Thunderbird's View ▸ Layout: Vertical (folders, list and message side by side), Classic (the message under the
+ * list) or Wide (the list across the window, the folders and the message under it).
+ */
+export const MAIL_LAYOUTS = ['vertical', 'classic', 'wide'] as const;
 /** ask: return receipts are allowed, each case as `receiptCases` says (Thunderbird's "Allow return receipts for some messages"); never: none is sent, nothing asked. */
 export const RETURN_RECEIPT_POLICIES = ['ask', 'never'] as const;
 /**
@@ -89,7 +92,7 @@ export const APP_FIELDS = {
   panes: z.object({ folders: paneWidth, list: paneWidth }).default({ folders: 240, list: 420 }),
   /** The main window's panes: side by side, or the message under the list (View ▸ Layout). */
   layout: z.enum(MAIL_LAYOUTS).default('vertical'),
-  /** Classic: the list's height in pixels (the message takes the rest); null until the divider is first dragged, two fifths of the height. */
+  /** Classic and Wide: the list's height in pixels (the message takes the rest); null until the divider is first dragged, two fifths of the height. */
   classicListHeight: z.number().int().min(MIN_LIST_HEIGHT).max(MAX_LIST_HEIGHT).nullable().default(null),
   /** The message pane shown (Thunderbird's View ▸ Layout ▸ Message Pane, F8): hidden, a message opens in a window of its own. */
   messagePane: z.boolean().default(true),

@@ -541,6 +541,7 @@ const strings = {
   'settings.layout': 'Layout',
   'settings.layoutVertical': 'Vertical: folders, list and message side by side',
   'settings.layoutClassic': 'Classic: the message under the list',
+  'settings.layoutWide': 'Wide: the list across the window, the folders and the message under it',
   'settings.messagePane': 'Show the message pane (F8)',
   'actions.compose': 'New message',
   'actions.reply': 'Reply',

@@ -537,6 +537,7 @@ export const zh: Dictionary = {
     'settings.layout': '布局',
     'settings.layoutVertical': '垂直：文件夹、邮件列表和邮件并排',
     'settings.layoutClassic': '经典：邮件在列表下方',
+    'settings.layoutWide': '宽：列表横跨窗口，文件夹和邮件在其下方',
     'settings.messagePane': '显示邮件窗格（F8）',
     'actions.compose': '写邮件',
     'actions.reply': '回复',

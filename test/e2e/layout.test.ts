@@ -43,6 +43,23 @@ describe('web mode: the layout of the main window', () => {
     await expect.poll(async () => Math.round((await box('.mail-view__panes > .message-list')).height - list.height)).toBe(120);
   });
 
+  it('Wide puts the list across the window, the folders and the message under it', async () => {
+    await web.page.getByTestId('open-settings').click();
+    await web.page.getByTestId('settings-layout').selectOption('wide');
+    await web.page.getByTestId('settings').locator('.dialog__close').click();
+    await expect.poll(() => web.page.getByTestId('mail-panes').getAttribute('data-arrangement')).toBe('wide');
+    await row('Roadmap').click();
+    await web.page.getByText('Q1: search. Q2: calendar.').waitFor();
+    const list = await box('.mail-view__panes > .message-list');
+    const folders = await box('.mail-view__panes > .folder-tree');
+    const reading = await box('.mail-view__panes > .reading-pane');
+    expect(Math.abs(list.x - folders.x)).toBeLessThan(2);
+    expect(folders.y).toBeGreaterThanOrEqual(list.y + list.height - 1);
+    expect(reading.y).toBeGreaterThanOrEqual(list.y + list.height - 1);
+    expect(reading.x).toBeGreaterThanOrEqual(folders.x + folders.width - 1);
+    await screenshot(web.page, 'layout-wide-en');
+  });
+
   it('F8 hides the message pane (in Chinese); Enter then opens the message in its own window; F8 brings the pane back', async () => {
     await web.page.getByTestId('language').selectOption('zh');
     await row('Lunch').click();

@@ -109,7 +109,6 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
       if (selection.single) actions.markThreadRead(selection.single.id);
     }
     else if (action === 'bodyAs') void updateSettings({ app: { bodyAs: settings.app.bodyAs === 'plain' ? 'html' : 'plain' } });
-    else if (action === 'layout') void updateSettings({ app: { layout: settings.app.layout === 'classic' ? 'vertical' : 'classic' } });
     else if (action === 'inbox') {
       const inbox = inboxFor(folder?.accountId, accounts, foldersByAccount);
       if (inbox) selectFolder(inbox);

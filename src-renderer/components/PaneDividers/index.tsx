@@ -88,7 +88,7 @@ export function usePaneWidths(): { style: CSSProperties; dividers: ReactNode; ar
       data-testid={`pane-divider-${pane}`}
     />
   );
-  // Classic: between the list and the message under it.
+  // Classic and Wide: between the list and what is under it.
   const heightDivider = (
     <div
       className="pane-divider pane-divider--list-height"
@@ -108,7 +108,7 @@ export function usePaneWidths(): { style: CSSProperties; dividers: ReactNode; ar
       <>
         {divider('folders')}
         {arrangement === 'vertical' && divider('list')}
-        {arrangement === 'classic' && heightDivider}
+        {(arrangement === 'classic' || arrangement === 'wide') && heightDivider}
       </>
     ),
     arrangement,

@@ -19,9 +19,10 @@ export function resizePane(start: PaneWidths, pane: Pane, dx: number): PaneWidth
 
 /**
  * How the main window's panes stand: side by side (Vertical), the message
- * under the list (Classic), or the list alone (the message pane hidden).
+ * under the list (Classic), the list across the window over the folders and
+ * the message (Wide), or the list alone (the message pane hidden).
  */
-export type PaneArrangement = 'vertical' | 'classic' | 'listOnly';
+export type PaneArrangement = 'vertical' | 'classic' | 'wide' | 'listOnly';
 
 /** The panes' grid columns: the saved widths where the window has room for them and the reading pane's minimum. */
 export function paneColumns(widths: PaneWidths, arrangement: PaneArrangement = 'vertical'): string {
@@ -34,12 +35,12 @@ export function paneColumns(widths: PaneWidths, arrangement: PaneArrangement = '
 export const READING_MIN_HEIGHT = 160;
 
 /**
- * The rows under the toolbar: Classic gives the list the height its divider
+ * The rows under the toolbar: Classic and Wide give the list the height its divider
  * was dragged to, or, before that, two parts of the height and the message
  * three, as Thunderbird starts; the message keeps its minimum either way.
  */
 export function paneRows(arrangement: PaneArrangement, listHeight: number | null = null): string {
-  if (arrangement !== 'classic') return 'auto 1fr';
+  if (arrangement !== 'classic' && arrangement !== 'wide') return 'auto 1fr';
   const list = listHeight === null ? `minmax(${MIN_LIST_HEIGHT}px, 2fr)` : `minmax(${MIN_LIST_HEIGHT}px, ${listHeight}px)`;
   return `auto ${list} minmax(${READING_MIN_HEIGHT}px, ${listHeight === null ? '3fr' : '1fr'})`;
 }

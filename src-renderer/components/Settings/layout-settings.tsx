@@ -8,7 +8,7 @@ import { CheckSetting } from './number-setting';
 export function LayoutSettings() {
   const t = useT();
   const { settings, update } = useSettings();
-  const labels: Record<MailLayout, string> = { vertical: t('settings.layoutVertical'), classic: t('settings.layoutClassic') };
+  const labels: Record<MailLayout, string> = { vertical: t('settings.layoutVertical'), classic: t('settings.layoutClassic'), wide: t('settings.layoutWide') };
   return (
     <>
       <SelectField<MailLayout>

@@ -4,7 +4,11 @@ import { menuTemplate } from '../../../src-main/electron/app-menu';
 import { MENU_WORDS, menuLanguage } from '../../../src-main/electron/menu-words';
 import { trayMenuTemplate, trayTooltip } from '../../../src-main/electron/tray-icon';
 
-const actions = (workOffline = false) => ({ command: vi.fn(), checkMail: vi.fn(), about: vi.fn(), workOffline, toggleWorkOffline: vi.fn() });
+const actions = (workOffline = false) => ({
+  command: vi.fn(), checkMail: vi.fn(), about: vi.fn(), workOffline, toggleWorkOffline: vi.fn(),
+  layout: 'vertical' as const, setLayout: vi.fn(), messagePane: true, toggleMessagePane: vi.fn(),
+});
+const submenu = (item: MenuItemConstructorOptions) => item.submenu as MenuItemConstructorOptions[];
 const items = (menu: MenuItemConstructorOptions) => menu.submenu as MenuItemConstructorOptions[];
 const find = (menu: MenuItemConstructorOptions[], label: string) => menu.flatMap(items).find((item) => item.label === label)!;
 
@@ -47,15 +51,21 @@ describe('the native application menu', () => {
     expect(menu.flatMap(items).filter((item) => item.role).map((item) => item.role)).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'quit']));
   });
 
-  it('has Thunderbird\'s View ▸ Layout and Message Pane, whose F8 is shown but left to the page (else the pane would switch twice)', () => {
+  it('has Thunderbird\'s View ▸ Layout: the layout ticked as the setting is, and Message Pane, whose F8 is shown but left to the page', () => {
     const a = actions();
-    const menu = menuTemplate('en', a, 'linux');
-    (find(menu, 'Classic / Vertical Layout').click as () => void)();
-    const pane = find(menu, 'Message Pane');
+    const layout = submenu(find(menuTemplate('en', a, 'linux'), 'Layout'));
+    expect(layout.filter((item) => item.type === 'radio').map((item) => [item.label, item.checked])).toEqual([
+      ['Classic View', false], ['Wide View', false], ['Vertical View', true],
+    ]);
+    (layout.find((item) => item.label === 'Wide View')!.click as () => void)();
+    expect(a.setLayout).toHaveBeenCalledWith('wide');
+    const pane = layout.find((item) => item.label === 'Message Pane')!;
+    expect(pane).toMatchObject({ type: 'checkbox', checked: true, accelerator: 'F8', registerAccelerator: false });
     (pane.click as () => void)();
-    expect(a.command.mock.calls).toEqual([['layout'], ['messagePane']]);
-    expect(pane).toMatchObject({ accelerator: 'F8', registerAccelerator: false });
-    expect(find(menuTemplate('zh', a, 'linux'), '邮件窗格')).toBeTruthy();
+    expect(a.toggleMessagePane).toHaveBeenCalled();
+    // The renderer is not asked: the menu changes the settings, which every window follows.
+    expect(a.command).not.toHaveBeenCalled();
+    expect(submenu(find(menuTemplate('zh', { ...a, layout: 'wide' }, 'linux'), '布局')).find((item) => item.checked && item.type === 'radio')!.label).toBe('宽视图');
   });
 
   it('has Thunderbird\'s File ▸ Work Offline, checked as the setting is, which toggles it', () => {

@@ -67,6 +67,12 @@ describe('app settings in the desktop shell', () => {
     const menus = s.setMenu.mock.calls.length;
     applyDesktopSettings(s, { ...DEFAULT_APP_SETTINGS, workOffline: true }, DEFAULT_APP_SETTINGS);
     expect(s.setMenu).toHaveBeenCalledTimes(menus + 1);
+    // So is a layout or the message pane changed by F8 or the settings screen, for View ▸ Layout's marks.
+    applyDesktopSettings(s, { ...DEFAULT_APP_SETTINGS, layout: 'wide' }, DEFAULT_APP_SETTINGS);
+    applyDesktopSettings(s, { ...DEFAULT_APP_SETTINGS, messagePane: false }, DEFAULT_APP_SETTINGS);
+    expect(s.setMenu).toHaveBeenCalledTimes(menus + 3);
+    applyDesktopSettings(s, { ...DEFAULT_APP_SETTINGS, startAtLogin: true }, DEFAULT_APP_SETTINGS);
+    expect(s.setMenu).toHaveBeenCalledTimes(menus + 3);
   });
 
   it('hides the window on close with close to tray, and closes it when quitting or without', () => {

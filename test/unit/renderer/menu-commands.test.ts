@@ -9,8 +9,6 @@ describe('the native menu\'s commands in the mail window', () => {
     expect(menuCommandAction('settings', null)).toBe('settings');
     expect(menuCommandAction('threads', null)).toBe('threads');
     expect(menuCommandAction('bodyAs', null)).toBe('bodyAs');
-    expect(menuCommandAction('layout', null)).toBe('layout');
-    expect(menuCommandAction('messagePane', null)).toBe('messagePane');
     expect(menuCommandAction('find', null)).toBe('find');
     expect(menuCommandAction('markRead', null)).toBe('markRead');
     expect(menuCommandAction('replyList', document.body)).toBe('replyList');
