@@ -61,7 +61,7 @@ function OpenedMessageBody({ message, folderRole, folders, accountId, accountNam
   const t = useT();
   const [findAsked, setFindAsked] = useState(0);
   const [helpOpen, setHelpOpen] = useState(false);
-  const commands = useOpenedMessageCommands({ message, folderRole, onLeft, openFind: () => setFindAsked((asked) => asked + 1), openHelp: () => setHelpOpen(true) });
+  const commands = useOpenedMessageCommands({ message, accountId, folderRole, onLeft, openFind: () => setFindAsked((asked) => asked + 1), openHelp: () => setHelpOpen(true) });
   useShortcuts((action) => (MESSAGE_WINDOW_SHORTCUTS.has(action) ? commands.runShortcut(action) : false));
   return (
     <div className="message-window" data-testid="message-window">

@@ -17,6 +17,8 @@ export type LeftHow = 'deleted' | 'archived' | 'moved';
 
 interface OpenedMessageSources {
   message: MessageSummary;
+  /** Its account (null: the Local Folders), which a new message is written from. */
+  accountId: number | null;
   folderRole: FolderRole | null;
   onLeft(how: LeftHow): void;
   openFind(): void;
@@ -48,7 +50,7 @@ export interface OpenedMessageCommands {
  * it can be moved back). A window the browser will not let a script close says where
  * the message went instead.
  */
-export function useOpenedMessageCommands({ message, folderRole, onLeft, openFind, openHelp }: OpenedMessageSources): OpenedMessageCommands {
+export function useOpenedMessageCommands({ message, accountId, folderRole, onLeft, openFind, openHelp }: OpenedMessageSources): OpenedMessageCommands {
   const client = useClient();
   const toasts = useToasts();
   const { compose } = useCompose();
@@ -94,13 +96,23 @@ export function useOpenedMessageCommands({ message, folderRole, onLeft, openFind
       ? { confirm: () => void leave({ kind: 'delete', messageIds: [message.id], permanent: true }, 'deleted'), cancel: () => setAskingForGood(false) }
       : null,
   };
-  const handlers: Partial<Record<ShortcutAction, () => boolean | void>> = {
+  const handlers = shortcutHandlers(commands, message, { newMessage: () => compose({ mode: 'new', accountId: accountId ?? undefined }), undo: toasts.undoLatest, openFind, openHelp });
+  return { ...commands, runShortcut: (action) => (handlers[action] ? handlers[action]!() : false) };
+}
+
+/** What each key of the window does (MESSAGE_WINDOW_SHORTCUTS); the keys of a list it does not have are not here. */
+function shortcutHandlers(
+  commands: Omit<OpenedMessageCommands, 'runShortcut'>,
+  message: MessageSummary,
+  here: { newMessage(): void; undo(): boolean; openFind(): void; openHelp(): void },
+): Partial<Record<ShortcutAction, () => boolean | void>> {
+  return {
     reply: () => commands.write('reply'),
     replyAll: () => commands.write('replyAll'),
     replyList: () => commands.write('replyList'),
     forward: () => commands.write('forward'),
     forwardAttachment: () => commands.write('forwardAttachment'),
-    compose: () => compose({ mode: 'new' }),
+    compose: here.newMessage,
     delete: commands.remove,
     archive: commands.archive,
     move: () => commands.pick('move'),
@@ -109,11 +121,10 @@ export function useOpenedMessageCommands({ message, folderRole, onLeft, openFind
     markRead: () => commands.setSeen(true),
     markUnread: () => commands.setSeen(false),
     toggleRead: () => commands.setSeen(!message.seen),
-    undo: () => toasts.undoLatest(),
-    find: openFind,
+    undo: here.undo,
+    find: here.openFind,
     print: commands.print,
     saveAs: commands.saveAs,
-    help: openHelp,
+    help: here.openHelp,
   };
-  return { ...commands, runShortcut: (action) => (handlers[action] ? handlers[action]!() : false) };
 }
