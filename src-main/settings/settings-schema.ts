@@ -93,7 +93,7 @@ export const APP_FIELDS = {
   /** The main window's panes: side by side, or the message under the list (View ▸ Layout). */
   layout: z.enum(MAIL_LAYOUTS).default('vertical'),
   /** Classic and Wide: the list's height in pixels (the message takes the rest); null until the divider is first dragged, two fifths of the height. */
-  classicListHeight: z.number().int().min(MIN_LIST_HEIGHT).max(MAX_LIST_HEIGHT).nullable().default(null),
+  listPaneHeight: z.number().int().min(MIN_LIST_HEIGHT).max(MAX_LIST_HEIGHT).nullable().default(null),
   /** The message pane shown (Thunderbird's View ▸ Layout ▸ Message Pane, F8): hidden, a message opens in a window of its own. */
   messagePane: z.boolean().default(true),
   /** How folders' message lists are sorted (newest first unless the user chose otherwise). */

@@ -40,9 +40,9 @@ export function usePaneWidths(): { style: CSSProperties; dividers: ReactNode; ar
   const [dragged, setDragged] = useState<PaneWidths | null>(null);
   const [draggedHeight, setDraggedHeight] = useState<number | null>(null);
   const widths = dragged ?? settings.app.panes;
-  const listHeight = draggedHeight ?? settings.app.classicListHeight;
+  const listHeight = draggedHeight ?? settings.app.listPaneHeight;
   const save = (panes: PaneWidths) => void update({ app: { panes } });
-  const saveHeight = (classicListHeight: number) => void update({ app: { classicListHeight } });
+  const saveHeight = (listPaneHeight: number) => void update({ app: { listPaneHeight } });
 
   const startDrag = (pane: Pane) => (event: PointerEvent<HTMLDivElement>) => {
     const start = drawnWidths(event.currentTarget.parentElement, widths);

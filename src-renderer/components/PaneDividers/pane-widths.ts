@@ -65,6 +65,6 @@ export function drawnListHeight(grid: Element | null, saved: number | null): num
 export function drawnWidths(grid: Element | null, saved: PaneWidths): PaneWidths {
   const columns = grid ? getComputedStyle(grid).gridTemplateColumns.split(' ') : [];
   if (columns.length < 2 || !columns.every((column) => /^\d+(\.\d+)?px$/.test(column))) return saved;
-  // Two columns (Classic, or no message pane): the list is as wide as the rest, its saved width kept for Vertical.
+  // Two columns (Classic, Wide, or no message pane): the list is as wide as the rest, its saved width kept for Vertical.
   return { folders: Math.round(parseFloat(columns[0]!)), list: columns.length === 3 ? Math.round(parseFloat(columns[1]!)) : saved.list };
 }

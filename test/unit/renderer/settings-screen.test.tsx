@@ -147,15 +147,15 @@ describe('pane widths', () => {
   });
 
   it('in Classic, the list is as high as its divider was dragged, saved after a keyboard move', async () => {
-    const core = settingsCore({ layout: 'classic', classicListHeight: 300 });
+    const core = settingsCore({ layout: 'classic', listPaneHeight: 300 });
     renderWithClient(<App />, new FakeClient(core.handlers));
     const divider = await screen.findByTestId('pane-divider-list-height');
     const panes = divider.parentElement as HTMLElement;
     await waitFor(() => expect(panes.style.gridTemplateRows).toBe('auto minmax(100px, 300px) minmax(160px, 1fr)'));
     fireEvent.keyDown(divider, { key: 'ArrowDown' });
-    await waitFor(() => expect(core.saved().app.classicListHeight).toBe(316));
+    await waitFor(() => expect(core.saved().app.listPaneHeight).toBe(316));
     fireEvent.keyDown(divider, { key: 'ArrowLeft' });
-    expect(core.saved().app.classicListHeight).toBe(316);
+    expect(core.saved().app.listPaneHeight).toBe(316);
   });
 
   it('are drawn from the settings and saved after a keyboard move', async () => {
