@@ -5,7 +5,8 @@ import { parseAddressList } from '../mime/addresses';
 import { normalizeMessageId } from '../mime/header-fields';
 import { headerText } from '../mime/header-value';
 import { firstHeader, splitHeaderBlock, type RawHeader } from '../mime/raw-headers';
-import { priorityOf, type MessagePriority } from '../mime/message-priority';
+import { sendPriorityOf } from '../mime/message-priority';
+import type { SendPriority } from '../ipc/contract-constants';
 import type { MessageRecord } from '../store/messages-repo';
 import type { Store } from '../store/store';
 import { parseMessageIds } from './references';
@@ -18,8 +19,8 @@ export interface ParentHeaders {
   bcc: Address[];
   /** A draft's: it asks for a return receipt (the composer's option, kept in the draft). */
   receiptAsked: boolean;
-  /** A draft's priority (the composer's option, kept in the draft). */
-  priority: MessagePriority;
+  /** A draft's priority (the composer's option, kept in the draft), any of the five. */
+  priority: SendPriority;
 }
 
 function addresses(headers: RawHeader[], name: string): Address[] {
@@ -34,7 +35,7 @@ export function readParentHeaders(raw: Buffer): ParentHeaders {
     replyTo: addresses(headers, 'reply-to'),
     bcc: addresses(headers, 'bcc'),
     receiptAsked: Boolean(firstHeader(headers, 'disposition-notification-to')?.trim()),
-    priority: priorityOf(headers),
+    priority: sendPriorityOf(headers),
   };
 }
 

@@ -1,3 +1,4 @@
+import { listPriority } from '../mime/message-priority';
 import type { ComposedMessage } from '../ipc/compose-shapes';
 import { threadRootOf } from '../mime/header-fields';
 import type { StoredBlob } from '../store/blob-store';
@@ -13,7 +14,7 @@ export function storeComposed(store: Store, folderId: number, composed: Composed
   const now = Date.now();
   const [id] = store.messages.insertHeaders(folderId, [{
     uid: null, uidl: null, messageId: message.messageId, inReplyTo: composed.inReplyTo,
-    threadRoot: threadRootOf(composed.references[0] ?? null, message.messageId), priority: composed.priority, subject: composed.subject,
+    threadRoot: threadRootOf(composed.references[0] ?? null, message.messageId), priority: listPriority(composed.priority), subject: composed.subject,
     from: { name: from.name, address: from.email }, to: composed.to, cc: composed.cc, date: now, internalDate: now,
     size: message.blob.size, flags: message.flags, hasAttachments: composed.attachments.some((a) => !a.contentId), structure: null, modseq: null,
   }]);

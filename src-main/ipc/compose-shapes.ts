@@ -7,6 +7,7 @@
  * header through a subject, a display name or an address.
  */
 import { z } from 'zod';
+import { SEND_PRIORITIES } from './contract-constants';
 import type { ErrorShape } from '../errors/error-codes';
 
 const id = z.number().int().positive();
@@ -62,8 +63,8 @@ export const ComposedMessage = z.object({
   origin: ComposeOrigin.nullable().default(null),
   /** Ask for a return receipt (RFC 8098 Disposition-Notification-To, at the From address): Thunderbird's Options ▸ Return Receipt. */
   requestReceipt: z.boolean().default(false),
-  /** Thunderbird's Options ▸ Priority: high or low writes X-Priority, X-MSMail-Priority and Importance; normal writes none. */
-  priority: z.enum(['high', 'normal', 'low']).default('normal'),
+  /** Thunderbird's Options ▸ Priority, five levels: all but normal write X-Priority (1 to 5), X-MSMail-Priority and Importance. */
+  priority: z.enum(SEND_PRIORITIES).default('normal'),
   /** Written by a filter's Reply with Template, not by a person: `Auto-Submitted: auto-replied` (RFC 3834), so other responders stay quiet. */
   autoSubmitted: z.literal(true).optional(),
   /**

@@ -116,3 +116,7 @@ export function isTemplatesFolder(folder: { accountId: number | null; path: stri
 export function listRoleOf(folder: { accountId: number | null; path: string; role: FolderRole | null }): FolderRole | null {
   return folder.role ?? (isTemplatesFolder(folder) ? 'drafts' : null);
 }
+
+/** The five priorities Thunderbird's composer offers, X-Priority 1 to 5 (mime/message-priority.ts reads and maps them). */
+export const SEND_PRIORITIES = ['highest', 'high', 'normal', 'low', 'lowest'] as const;
+export type SendPriority = (typeof SEND_PRIORITIES)[number];

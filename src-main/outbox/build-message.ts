@@ -3,6 +3,7 @@ import type { MailComposerAttachment } from 'nodemailer/lib/mail-composer';
 import type { ComposeAddress, ComposedMessage } from '../ipc/compose-shapes';
 import type { AttachmentStaging } from './attachment-staging';
 import { plainTextOf } from './plain-text';
+import { listPriority } from '../mime/message-priority';
 import { mailComposer } from '../system/first-use-packages';
 
 /** Who the message is from: the chosen identity. */
@@ -110,9 +111,11 @@ export function receiptHeader(composed: Pick<ComposedMessage, 'requestReceipt'>,
  * MailComposer used here): X-Priority for Thunderbird and Foxmail, X-MSMail-Priority and Importance for Outlook.
  */
 export function priorityHeaders(priority: ComposedMessage['priority']): Record<string, string> {
-  if (priority === 'high') return { 'X-Priority': '1 (Highest)', 'X-MSMail-Priority': 'High', Importance: 'High' };
-  if (priority === 'low') return { 'X-Priority': '5 (Lowest)', 'X-MSMail-Priority': 'Low', Importance: 'Low' };
-  return {};
+  if (priority === 'normal') return {};
+  // Thunderbird's words after the digit; Outlook knows two levels either side of normal.
+  const xPriority = { highest: '1 (Highest)', high: '2 (High)', low: '4 (Low)', lowest: '5 (Lowest)' }[priority];
+  const outlook = listPriority(priority) === 'high' ? 'High' : 'Low';
+  return { 'X-Priority': xPriority, 'X-MSMail-Priority': outlook, Importance: outlook };
 }
 
 /** An attachment nodemailer may leave unencoded (7bit, 8bit), with whatever newlines its file has. */

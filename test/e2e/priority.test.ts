@@ -34,13 +34,15 @@ describe('web mode: message priority (Thunderbird\'s Options ▸ Priority)', () 
 
   it('sends a reply with the priority chosen in the composer', async () => {
     await web.page.getByTestId('action-reply').click();
+    // Thunderbird's five levels; High writes X-Priority 2, as Thunderbird's does.
+    expect(await web.page.getByTestId('compose-priority').locator('option').allTextContents()).toEqual(['Highest', 'High', 'Normal', 'Low', 'Lowest']);
     await web.page.getByTestId('compose-priority').selectOption('high');
     await web.page.getByTestId('compose-body').press('Control+Home');
     await web.page.getByTestId('compose-body').pressSequentially('Calling now.');
     await screenshot(web.page, 'compose-priority-en');
     await web.page.getByTestId('compose-send').click();
     const source = await serverSourceEventually(web.lab, web.lab.users[1]!, 'INBOX', 'Re: Server down');
-    expect(source).toMatch(/^X-Priority: 1 \(Highest\)\r$/m);
+    expect(source).toMatch(/^X-Priority: 2 \(High\)\r$/m);
     expect(source).toMatch(/^Importance: High\r$/m);
     // Its Sent copy is marked in the list too.
     await web.page.getByTestId('folder-Sent').click();

@@ -4,13 +4,14 @@ import { parseArgs } from 'node:util';
 import { addressparser, mimeFuncs } from '../../system/first-use-packages';
 import { WrenError } from '../../errors/wren-error';
 import type { ComposeAddress, ComposeAttachment, OutboxEntryView } from '../../ipc/compose-shapes';
+import { SEND_PRIORITIES, type SendPriority } from '../../ipc/contract-constants';
 import type { CliContext } from '../cli-context';
 import { findAccount } from '../find-by-name';
 import { EXIT, exitCodeFor } from '../exit-codes';
 import { certificateLines } from '../retrust-lines';
 
 export const SEND_USAGE = `Usage: wren send --account A --to ADDR [--to ..] [--cc ..] [--bcc ..] --subject S (--body-file F | --body-stdin)
-                 [--attach FILE]... [--receipt] [--priority high|low] [--delay SECONDS | --at TIME]
+                 [--attach FILE]... [--receipt] [--priority highest|high|low|lowest] [--delay SECONDS | --at TIME]
        wren send --account A --raw [--delay SECONDS | --at TIME] < message.eml   (recipients from To/Cc/Bcc; Bcc removed)`;
 
 const OPTIONS = {
@@ -148,7 +149,8 @@ async function bodyText(file: string | undefined, stdin: boolean): Promise<strin
   throw new WrenError('BadRequest', `Give the body with --body-file F or --body-stdin.\n${SEND_USAGE}`);
 }
 
-function priorityOption(value: string): 'high' | 'normal' | 'low' {
-  if (value === 'high' || value === 'normal' || value === 'low') return value;
-  throw new WrenError('BadRequest', `--priority takes high, normal or low, not "${value}".\n${SEND_USAGE}`);
+function priorityOption(value: string): SendPriority {
+  const priority = SEND_PRIORITIES.find((level) => level === value);
+  if (priority) return priority;
+  throw new WrenError('BadRequest', `--priority takes ${SEND_PRIORITIES.join(', ')}, not "${value}".\n${SEND_USAGE}`);
 }

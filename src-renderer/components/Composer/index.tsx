@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { AccountView, IdentityView } from '../../../src-main/ipc/contract';
+import { SEND_PRIORITIES, type AccountView, type IdentityView } from '../../../src-main/ipc/contract';
 import { uploadFiles } from '../../client/stage-files';
 import { useT } from '../../i18n/i18n-context';
 import { AddressField } from './address-field';
@@ -33,7 +33,6 @@ interface ComposerProps {
 }
 
 /** Thunderbird's Options ▸ Priority, in the three levels every client reads alike. */
-const PRIORITIES = ['high', 'normal', 'low'] as const;
 
 const STATUS_WORDS = {
   unsaved: 'compose.status.unsaved',
@@ -164,7 +163,7 @@ export function Composer({ initial, accounts, onSend, onClose, onDiscard, restor
         <label>
           {t('compose.priority')}{' '}
           <select value={state.priority} data-testid="compose-priority" onChange={(event) => update({ priority: event.target.value as ComposerState['priority'] })}>
-            {PRIORITIES.map((priority) => (
+            {SEND_PRIORITIES.map((priority) => (
               <option key={priority} value={priority}>
                 {t(`compose.priority.${priority}`)}
               </option>

@@ -64,8 +64,8 @@ describe('wren send and wren outbox against the lab', () => {
     expect(delivered!.parsed.headers.get('disposition-notification-to')).toMatchObject({ value: [{ address: alice().email }] });
   }, 60_000);
 
-  it('--priority high writes X-Priority and Importance; a wrong value is refused before anything is sent', async () => {
-    const result = await wren(['send', '--account', 'Alice', '--to', bob().email, '--subject', 'Urgent: the build', '--body-stdin', '--priority', 'high', '--json'], 'Now.\n');
+  it('--priority highest writes X-Priority and Importance; a wrong value is refused before anything is sent', async () => {
+    const result = await wren(['send', '--account', 'Alice', '--to', bob().email, '--subject', 'Urgent: the build', '--body-stdin', '--priority', 'highest', '--json'], 'Now.\n');
     expect(result.code, result.stderr).toBe(0);
     const [delivered] = await onServerById(lab, bob().email, 'INBOX', (JSON.parse(result.stdout) as OutboxEntryView).messageId);
     const source = delivered!.source.toString();
@@ -73,7 +73,7 @@ describe('wren send and wren outbox against the lab', () => {
     expect(source).toMatch(/^Importance: High\r$/m);
     const wrong = await wren(['send', '--account', 'Alice', '--to', bob().email, '--subject', 'x', '--body-stdin', '--priority', 'urgent'], 'x\n');
     expect(wrong.code).not.toBe(0);
-    expect(wrong.stderr).toContain('--priority takes high, normal or low, not "urgent"');
+    expect(wrong.stderr).toContain('--priority takes highest, high, normal, low, lowest, not "urgent"');
   }, 60_000);
 
   it('wren redirect sends a stored message on to another address as it is, and returns once the server took it', async () => {

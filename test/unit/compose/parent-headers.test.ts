@@ -37,6 +37,10 @@ describe('loadParentHeaders offline (no cached source, the server out of reach)'
 describe('readParentHeaders', () => {
   it('gives back a draft\'s options: the return receipt asked and the priority chosen', () => {
     const draft = Buffer.from('Subject: Plan\r\nDisposition-Notification-To: <me@x>\r\nX-Priority: 5 (Lowest)\r\nImportance: Low\r\n\r\n');
-    expect(readParentHeaders(draft)).toMatchObject({ receiptAsked: true, priority: 'low' });
+    expect(readParentHeaders(draft)).toMatchObject({ receiptAsked: true, priority: 'lowest' });
+    // Each of the five levels comes back as chosen; Importance alone (Outlook) is high or low.
+    for (const [header, priority] of [['X-Priority: 2 (High)', 'high'], ['X-Priority: 4', 'low'], ['X-Priority: 1', 'highest'], ['Importance: high', 'high'], ['X-Priority: 3 (Normal)', 'normal']]) {
+      expect(readParentHeaders(Buffer.from(`Subject: Plan\r\n${header}\r\n\r\n`)).priority).toBe(priority);
+    }
   });
 });

@@ -66,7 +66,7 @@ describe('the header block of a message without a cached source', () => {
     expect(server.fetches).toEqual([{ uid: true, headers: true }]);
     expect(list?.unsubscribe?.web).toBe('https://lists.example.org/u');
     expect(receipt).toEqual({ to: 'news@lists.example.org', elsewhere: false });
-    expect(parent).toMatchObject({ references: ['<a@x>'], priority: 'high' });
+    expect(parent).toMatchObject({ references: ['<a@x>'], priority: 'highest' });
   });
 
   it('is kept, so the same answers come offline and later openings ask the server nothing', async () => {
@@ -75,7 +75,7 @@ describe('the header block of a message without a cached source', () => {
     await loadMailingList(store, record, server.withImap);
     expect(store.bodies.headerBlock(record.id)).toEqual(BLOCK);
     expect((await loadReceiptRequest(store, record, offline))?.to).toBe('news@lists.example.org');
-    expect((await loadParentHeaders(store, record, offline)).priority).toBe('high');
+    expect((await loadParentHeaders(store, record, offline)).priority).toBe('highest');
     await loadMailingList(store, record, server.withImap);
     expect(server.fetches).toHaveLength(1);
   });

@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { simpleParser } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ComposedMessage } from '../../../src-main/ipc/compose-shapes';
+import type { SendPriority } from '../../../src-main/ipc/contract-constants';
 import { AttachmentStaging } from '../../../src-main/outbox/attachment-staging';
 import { buildMessage } from '../../../src-main/outbox/build-message';
 import { prepareRawMessage } from '../../../src-main/outbox/raw-message';
@@ -21,13 +22,19 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 const from = { name: '王小明', address: 'me@example.com', replyTo: null };
 
 describe('buildMessage', () => {
-  it('writes the priority asked for (X-Priority, X-MSMail-Priority, Importance), and none for normal', async () => {
-    const built = (priority: 'high' | 'normal' | 'low') =>
+  it('writes the priority asked for, Thunderbird\'s five levels (X-Priority; X-MSMail-Priority and Importance), and none for normal', async () => {
+    const built = (priority: SendPriority) =>
       text(buildMessage({ composed: ComposedMessage.parse({ accountId: 1, to: [{ address: 'a@example.com' }], subject: 's', text: 't', priority }), from, messageId: '<p@example.com>', date: new Date(0), staging }).stream());
+    const highest = await built('highest');
+    expect(highest).toMatch(/^X-Priority: 1 \(Highest\)\r$/m);
+    expect(highest).toMatch(/^Importance: High\r$/m);
     const high = await built('high');
-    expect(high).toMatch(/^X-Priority: 1 \(Highest\)\r$/m);
+    expect(high).toMatch(/^X-Priority: 2 \(High\)\r$/m);
     expect(high).toMatch(/^Importance: High\r$/m);
-    expect(await built('low')).toMatch(/^X-Priority: 5 \(Lowest\)\r$/m);
+    expect(await built('low')).toMatch(/^X-Priority: 4 \(Low\)\r$/m);
+    const lowest = await built('lowest');
+    expect(lowest).toMatch(/^X-Priority: 5 \(Lowest\)\r$/m);
+    expect(lowest).toMatch(/^X-MSMail-Priority: Low\r$/im);
     expect(await built('normal')).not.toMatch(/^(X-Priority|Importance):/im);
   });
 
