@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import type { AccountView, FolderView } from '../../../src-main/ipc/contract';
 import { useViewCounts } from '../UnifiedViews/use-view-counts';
 import { useClientEvent } from '../../hooks/use-client-event';
-import { usePaneWidths } from '../PaneDividers';
+import { usePaneLayout } from '../PaneDividers';
 import { SettingsScreen } from '../Settings';
 import type { ShortcutAction } from '../../shortcuts/shortcut-keys';
 import { useShortcuts } from '../../shortcuts/use-shortcuts';
@@ -97,7 +97,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
   useShortcuts(runShortcut);
   useOperationFailures();
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const panes = usePaneWidths();
+  const panes = usePaneLayout();
   useSelectionPastIgnored(pages, selection, !settings.app.showIgnoredThreads && !gathersFolders(folder));
   // The native menu's commands (Electron): the same actions as the shortcuts, plus the settings screen.
   useClientEvent('app.command', ({ command }) => {

@@ -62,7 +62,7 @@ function OpenedMessageBody({ message, folderRole, folders, accountId, accountNam
   const [findAsked, setFindAsked] = useState(0);
   const [helpOpen, setHelpOpen] = useState(false);
   const commands = useOpenedMessageCommands({ message, accountId, folderRole, onLeft, openFind: () => setFindAsked((asked) => asked + 1), openHelp: () => setHelpOpen(true) });
-  useShortcuts((action) => (MESSAGE_WINDOW_SHORTCUTS.has(action) ? commands.runShortcut(action) : false));
+  useShortcuts(commands.runShortcut);
   return (
     <div className="message-window" data-testid="message-window">
       <MessageWindowToolbar message={message} commands={commands} inTrash={folderRole === 'trash'} />

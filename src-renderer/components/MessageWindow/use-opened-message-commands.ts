@@ -8,9 +8,11 @@ import { useToasts } from '../Toasts/toast-context';
 import { printOpenMessage } from '../ReadingPane/print-message';
 
 /** The keys a message window answers; the others belong to a list it does not have. */
-export const MESSAGE_WINDOW_SHORTCUTS: ReadonlySet<ShortcutAction> = new Set<ShortcutAction>([
+const WINDOW_ACTIONS = [
   'reply', 'replyAll', 'replyList', 'forward', 'forwardAttachment', 'delete', 'archive', 'move', 'copy', 'toggleFlag', 'markRead', 'markUnread', 'toggleRead', 'undo', 'find', 'print', 'saveAs', 'help', 'compose',
-]);
+] as const satisfies readonly ShortcutAction[];
+type WindowAction = (typeof WINDOW_ACTIONS)[number];
+export const MESSAGE_WINDOW_SHORTCUTS: ReadonlySet<ShortcutAction> = new Set<ShortcutAction>(WINDOW_ACTIONS);
 
 /** How the message left the window: it then closes, or says so. */
 export type LeftHow = 'deleted' | 'archived' | 'moved';
@@ -97,15 +99,16 @@ export function useOpenedMessageCommands({ message, accountId, folderRole, onLef
       : null,
   };
   const handlers = shortcutHandlers(commands, message, { newMessage: () => compose({ mode: 'new', accountId: accountId ?? undefined }), undo: toasts.undoLatest, openFind, openHelp });
-  return { ...commands, runShortcut: (action) => (handlers[action] ? handlers[action]!() : false) };
+  // A key of a list the window does not have (next message…) keeps its usual meaning.
+  return { ...commands, runShortcut: (action) => (isWindowAction(action) ? handlers[action]() : false) };
 }
 
-/** What each key of the window does (MESSAGE_WINDOW_SHORTCUTS); the keys of a list it does not have are not here. */
+/** What each key of the window does: one handler for each of WINDOW_ACTIONS, which the type holds to, so the two cannot drift. */
 function shortcutHandlers(
   commands: Omit<OpenedMessageCommands, 'runShortcut'>,
   message: MessageSummary,
   here: { newMessage(): void; undo(): boolean; openFind(): void; openHelp(): void },
-): Partial<Record<ShortcutAction, () => boolean | void>> {
+): Record<WindowAction, () => boolean | void> {
   return {
     reply: () => commands.write('reply'),
     replyAll: () => commands.write('replyAll'),
@@ -127,4 +130,8 @@ function shortcutHandlers(
     saveAs: commands.saveAs,
     help: here.openHelp,
   };
+}
+
+function isWindowAction(action: ShortcutAction): action is WindowAction {
+  return MESSAGE_WINDOW_SHORTCUTS.has(action);
 }

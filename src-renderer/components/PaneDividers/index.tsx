@@ -1,10 +1,20 @@
 import { useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { useT } from '../../i18n/i18n-context';
 import { useSettings } from '../../settings/settings-context';
-import { drawnListHeight, drawnWidths, paneColumns, paneRows, resizeListHeight, resizePane, type Pane, type PaneArrangement, type PaneWidths } from './pane-widths';
+import { drawnListHeight, drawnWidths, listOverMessage, paneColumns, paneRows, resizeListHeight, resizePane, type Pane, type PaneArrangement, type PaneWidths } from './pane-widths';
 import './pane-dividers.css';
 
 const KEY_STEP = 16;
+
+/** How far one of the two arrow keys moves a focused divider (the key then goes no further); 0 for any other key. */
+function arrowStep(event: KeyboardEvent<HTMLDivElement>, back: string, forward: string): number {
+  const step = event.key === back ? -KEY_STEP : event.key === forward ? KEY_STEP : 0;
+  if (step) {
+    event.preventDefault();
+    event.stopPropagation();
+  }
+  return step;
+}
 
 /**
  * Follows a pointer pressed on a divider until it lets go: `onMove` with how
@@ -33,7 +43,7 @@ function followPointer(event: PointerEvent<HTMLDivElement>, onMove: (dx: number,
  * move a focused handle. Each handle is placed on its pane's grid track, so it
  * stays on the pane's edge where a narrow window draws the panes smaller than saved.
  */
-export function usePaneWidths(): { style: CSSProperties; dividers: ReactNode; arrangement: PaneArrangement } {
+export function usePaneLayout(): { style: CSSProperties; dividers: ReactNode; arrangement: PaneArrangement } {
   const t = useT();
   const { settings, update } = useSettings();
   const arrangement: PaneArrangement = !settings.app.messagePane ? 'listOnly' : settings.app.layout;
@@ -61,18 +71,12 @@ export function usePaneWidths(): { style: CSSProperties; dividers: ReactNode; ar
     });
   };
   const nudge = (pane: Pane) => (event: KeyboardEvent<HTMLDivElement>) => {
-    const dx = event.key === 'ArrowLeft' ? -KEY_STEP : event.key === 'ArrowRight' ? KEY_STEP : 0;
-    if (!dx) return;
-    event.preventDefault();
-    event.stopPropagation();
-    save(resizePane(drawnWidths(event.currentTarget.parentElement, widths), pane, dx));
+    const dx = arrowStep(event, 'ArrowLeft', 'ArrowRight');
+    if (dx) save(resizePane(drawnWidths(event.currentTarget.parentElement, widths), pane, dx));
   };
   const nudgeHeight = (event: KeyboardEvent<HTMLDivElement>) => {
-    const dy = event.key === 'ArrowUp' ? -KEY_STEP : event.key === 'ArrowDown' ? KEY_STEP : 0;
-    if (!dy) return;
-    event.preventDefault();
-    event.stopPropagation();
-    saveHeight(resizeListHeight(drawnListHeight(event.currentTarget.parentElement, listHeight), dy));
+    const dy = arrowStep(event, 'ArrowUp', 'ArrowDown');
+    if (dy) saveHeight(resizeListHeight(drawnListHeight(event.currentTarget.parentElement, listHeight), dy));
   };
   const divider = (pane: Pane) => (
     <div
@@ -108,7 +112,7 @@ export function usePaneWidths(): { style: CSSProperties; dividers: ReactNode; ar
       <>
         {divider('folders')}
         {arrangement === 'vertical' && divider('list')}
-        {(arrangement === 'classic' || arrangement === 'wide') && heightDivider}
+        {listOverMessage(arrangement) && heightDivider}
       </>
     ),
     arrangement,

@@ -31,6 +31,11 @@ export function paneColumns(widths: PaneWidths, arrangement: PaneArrangement = '
   return `${folders} minmax(${MIN_PANE_WIDTH}px, ${widths.list}px) minmax(${READING_MIN_WIDTH}px, 1fr)`;
 }
 
+/** Classic and Wide: the list over the message, its height set by the divider between them. */
+export function listOverMessage(arrangement: PaneArrangement): boolean {
+  return arrangement === 'classic' || arrangement === 'wide';
+}
+
 /** The message under the list keeps at least this height. */
 export const READING_MIN_HEIGHT = 160;
 
@@ -40,7 +45,7 @@ export const READING_MIN_HEIGHT = 160;
  * three, as Thunderbird starts; the message keeps its minimum either way.
  */
 export function paneRows(arrangement: PaneArrangement, listHeight: number | null = null): string {
-  if (arrangement !== 'classic' && arrangement !== 'wide') return 'auto 1fr';
+  if (!listOverMessage(arrangement)) return 'auto 1fr';
   const list = listHeight === null ? `minmax(${MIN_LIST_HEIGHT}px, 2fr)` : `minmax(${MIN_LIST_HEIGHT}px, ${listHeight}px)`;
   return `auto ${list} minmax(${READING_MIN_HEIGHT}px, ${listHeight === null ? '3fr' : '1fr'})`;
 }
