@@ -1,5 +1,6 @@
 import type { Contact } from '../ipc/contract';
 import type { Db } from './open-database';
+import { NAME_SORT_KEY } from './name-sort-key';
 import { PreparedStatements } from './prepared-statements';
 
 export interface AddressSuggestion {
@@ -8,8 +9,8 @@ export interface AddressSuggestion {
   uses: number;
 }
 
-/** The Address Book's order: by name, the address where there is none (NOCASE folds ASCII only). */
-const BOOK_ORDER = "ORDER BY CASE WHEN name = '' THEN address ELSE name END COLLATE NOCASE, address";
+/** The Address Book's order: by name, the address where there is none; Chinese names by their pinyin (see nameSortKey). */
+const BOOK_ORDER = `ORDER BY ${NAME_SORT_KEY}(CASE WHEN name = '' THEN address ELSE name END), address`;
 
 /** Escapes LIKE's wildcards so a typed "%" or "_" matches itself. */
 function likePattern(query: string): string {
@@ -47,7 +48,7 @@ export class AddressBookRepo {
 
   /**
    * The Address Book's page: every entry, or those whose address or name holds `query`, by name (the
-   * address where there is none), case folded for ASCII only (NOCASE, not the language's collation).
+   * address where there is none), in any case, Chinese names by their pinyin (see nameSortKey).
    */
   list(query: string, offset: number, limit: number): { total: number; items: Contact[] } {
     const like = likePattern(query.trim().toLowerCase());

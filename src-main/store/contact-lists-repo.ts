@@ -1,5 +1,6 @@
 import type { ContactList } from '../ipc/contract';
 import type { Db } from './open-database';
+import { NAME_SORT_KEY } from './name-sort-key';
 import { PreparedStatements } from './prepared-statements';
 
 /** The Address Book's lists and their members (migration 0035). */
@@ -10,9 +11,9 @@ export class ContactListsRepo {
     this.statements = new PreparedStatements(db);
   }
 
-  /** Every list by name, each with its members in order. */
+  /** Every list by name (Chinese by its pinyin, see nameSortKey), each with its members in order. */
   all(): ContactList[] {
-    const lists = this.statements.get('SELECT id, name FROM contact_lists ORDER BY name COLLATE NOCASE').all() as { id: number; name: string }[];
+    const lists = this.statements.get(`SELECT id, name FROM contact_lists ORDER BY ${NAME_SORT_KEY}(name), id`).all() as { id: number; name: string }[];
     const members = this.statements.get('SELECT list_id, name, address FROM contact_list_members ORDER BY list_id, position').all() as
       { list_id: number; name: string; address: string }[];
     const byList = new Map(lists.map((list) => [list.id, { ...list, members: [] as ContactList['members'] }]));

@@ -3,6 +3,7 @@ import { WrenError } from '../errors/wren-error';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
 import { registerListOrder } from './list-order';
 import { registerSearchNames } from './search-name';
+import { registerNameSortKey } from './name-sort-key';
 
 export type Db = Database.Database;
 
@@ -39,8 +40,9 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
     // about eleven pwrite calls per stored message, half of a header sync's insert time; in memory it
     // costs a copy. Wren runs no VACUUM, whose copy would then be held in memory too.
     db.pragma('temp_store = MEMORY');
-    // Every connection (the main thread's, the sync and search workers') sorts lists by subject alike.
+    // Every connection (the main thread's, the sync and search workers') sorts lists by subject and name alike.
     registerListOrder(db);
+    registerNameSortKey(db);
     registerSearchNames(db);
     if (!options.readonly) migrate(db, version);
     return db;

@@ -1,10 +1,11 @@
 import type { SavedSearch } from '../ipc/contract';
 import type { Db } from './open-database';
+import { NAME_SORT_KEY } from './name-sort-key';
 import { PreparedStatements } from './prepared-statements';
 
 const COLUMNS = 'id, name, query';
-/** By name as the user reads it (case aside), then in the order they were saved. */
-const ORDER = 'ORDER BY name COLLATE NOCASE, id';
+/** By name as the user reads it (case aside, Chinese by its pinyin), then in the order they were saved. */
+const ORDER = `ORDER BY ${NAME_SORT_KEY}(name), id`;
 
 /** The saved searches (migration 0034). */
 export class SavedSearchesRepo {

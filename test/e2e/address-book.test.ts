@@ -56,6 +56,8 @@ describe('web mode: the Address Book', () => {
     await book().getByTestId('contacts-import-file').setInputFiles(file);
     await web.page.getByText('已导入：新增 1 个，已有 1 个。').waitFor();
     await expect.poll(() => book().getByTestId('contacts-count').textContent()).toBe('5 个地址');
+    // Chinese names by their pinyin among the Latin ones: 李 (li) before Sender, 王 (wang) after.
+    expect((await names()).slice(1)).toEqual(['Carol C. ★', '李明 ★', 'Sender 1', '王芳 ★']);
     await screenshot(web.page, 'address-book-zh');
     await book().getByTestId('contacts-search').fill('李明');
     await expect.poll(names).toEqual(['李明 ★']);

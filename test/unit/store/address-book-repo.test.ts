@@ -102,6 +102,14 @@ describe('the Address Book (migration 0032)', () => {
     expect(store.addressBook.list('', 1, 2)).toMatchObject({ total: 4, items: [{ name: 'Annie Hall' }, { address: 'bob@example.net' }] });
   });
 
+  it('lists Chinese names by their pinyin among the Latin ones, as a phone lists contacts', () => {
+    const { store, folder } = setup();
+    const inbox = folder('inbox', 'INBOX');
+    const people = [zhang, { name: '陈静', address: 'cj@example.cn' }, ann, { name: '李娜', address: 'ln@example.cn' }, { name: 'Émile Zola', address: 'ez@example.fr' }];
+    store.write(() => store.messages.insertHeaders(inbox, people.map((person) => message(person))));
+    expect(store.addressBook.list('', 0, 10).items.map((c) => c.name)).toEqual(['Ann Lee', '陈静', 'Émile Zola', '李娜', '张三丰']);
+  });
+
   it('a name the user gave stays when mail later names the address otherwise; a collected one follows the mail', () => {
     const { store, folder } = setup();
     const inbox = folder('inbox', 'INBOX');

@@ -142,6 +142,17 @@ describe('MessagesRepo.page, sorted', () => {
     expect(uids('priority', false)).toEqual([1, 4, 3, 2]);
   });
 
+  it('by sender and by subject, Chinese by its pinyin among the Latin letters, accents and full-width folded', () => {
+    const store = setup();
+    const folderId = addFolder(store, 'imap', 'INBOX');
+    const senders = ['张伟', 'Émile', '陈静', 'david', '李娜', 'Ｂｏｂ', '王芳', 'Zoe'];
+    store.write(() => store.messages.insertHeaders(folderId, senders.map((name, i) => header(i + 1, { subject: `回复: ${name}`, from: { name, address: `${i}@test` } }))));
+    const names = (by: 'from' | 'subject') => store.messages.page(folderId, 0, 10, { by, descending: false }).items.map((m) => m.from.name);
+    expect(names('from')).toEqual(['Ｂｏｂ', '陈静', 'david', 'Émile', '李娜', '王芳', 'Zoe', '张伟']);
+    expect(names('subject')).toEqual(names('from'));
+    expect(store.messages.page(folderId, 0, 10, { by: 'from', descending: true }).items.map((m) => m.from.name)).toEqual([...names('from')].reverse());
+  });
+
   it('in Sent, "from" sorts by the first recipient, whom the list shows there', () => {
     const store = setup();
     const sent = addFolder(store, 'imap', 'Sent');
