@@ -27,6 +27,7 @@ export const METHOD_NAMES = [
   'searches.remove',
   'messages.read',
   'messages.summary',
+  'messages.neighbour',
   'messages.source',
   'messages.priority',
   'messages.plainText',

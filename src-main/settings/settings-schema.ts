@@ -96,6 +96,11 @@ export const APP_FIELDS = {
   listPaneHeight: z.number().int().min(MIN_LIST_HEIGHT).max(MAX_LIST_HEIGHT).nullable().default(null),
   /** The message pane shown (Thunderbird's View ▸ Layout ▸ Message Pane, F8): hidden, a message opens in a window of its own. */
   messagePane: z.boolean().default(true),
+  /**
+   * A message window closes once its message is deleted or moved (Thunderbird's "Close message window/tab on move or
+   * delete"); off, as in Thunderbird, it shows the next message of the folder instead, and closes at the folder's end.
+   */
+  closeMessageWindowOnMove: z.boolean().default(false),
   /** How folders' message lists are sorted (newest first unless the user chose otherwise). */
   listSort: ListSort.default(DEFAULT_LIST_SORT),
   /** Folders' lists arranged in threads (Thunderbird's View ▸ Threads), in the order of listSort. */

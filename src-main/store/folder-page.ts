@@ -16,6 +16,16 @@ export interface FolderPageQuery {
   filter?: ListFilter;
 }
 
+/** The message next to one in its folder's list (messages.neighbour), as the list is ordered and narrowed. */
+export interface NeighbourQuery {
+  messageId: number;
+  direction: 'next' | 'previous';
+  /** Only an unread one (Thunderbird's Next ▸ Unread Message). */
+  unread: boolean;
+  sort: ListSort;
+  filter: Pick<ListFilter, 'hideIgnored'>;
+}
+
 /**
  * A page of a list. `ignored`: how many of the folder's messages are in ignored threads, when the filter says
  * whether to hide them (they are then left out) and there are some.
@@ -49,6 +59,24 @@ export class FolderPage {
     // The list's query runs on every scroll: log it if it ever gets slow.
     const rows = timed('messages.page', () => query.all(folderId, ...narrowed.values, limit, offset)) as SummaryRow[];
     return { total, items: rows.map(toSummary), ...(ignored > 0 && { ignored }) };
+  }
+
+  /**
+   * The message after (or before) this one in its folder's list, in the list's order and without what the list
+   * hides: what a message window's Next and Previous show. Null at the list's end, or when the message is not in
+   * the list (gone from the folder, or in a thread the list hides). One pass over the folder, numbered in order.
+   */
+  neighbour({ messageId, direction, unread, sort, filter }: NeighbourQuery): number | null {
+    const folder = this.statements.get('SELECT f.id, f.account_id AS accountId, f.path, f.role FROM messages m JOIN folders f ON f.id = m.folder_id WHERE m.id = ?')
+      .get(messageId) as (ListedFolder & { id: number }) | undefined;
+    if (!folder) return null;
+    const narrowed = filterOf(withIgnoredThreads(this.statements, folder.id, filter).filter);
+    const [beyond, nearestFirst] = direction === 'next' ? ['>', 'ASC'] : ['<', 'DESC'];
+    const query = this.statements.pluck(
+      `WITH listed AS (SELECT m.id, m.seen, row_number() OVER (ORDER BY ${orderOf(sort, listRoleOf(folder))}) AS n FROM messages m WHERE m.folder_id = ?${narrowed.sql})
+       SELECT id FROM listed WHERE n ${beyond} (SELECT n FROM listed WHERE id = ?)${unread ? ' AND seen = 0' : ''} ORDER BY n ${nearestFirst} LIMIT 1`,
+    );
+    return (timed('messages.neighbour', () => query.get(folder.id, ...narrowed.values, messageId)) as number | undefined) ?? null;
   }
 
   /**

@@ -3,7 +3,7 @@ import type { ChangeFeed } from './change-feed';
 import type { Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
 import type { Address, MessageSummary } from '../ipc/contract';
-import { FolderPage, type FolderPageAnswer } from './folder-page';
+import { FolderPage, type FolderPageAnswer, type NeighbourQuery } from './folder-page';
 import { DEFAULT_LIST_SORT, type ListFilter, type ListSort } from '../ipc/contract-constants';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row';
 import type { StructurePart } from '../mime/structure';
@@ -214,6 +214,11 @@ export class MessagesRepo {
    */
   page(folderId: number, offset: number, limit: number, sort: ListSort = DEFAULT_LIST_SORT, filter: ListFilter = {}): FolderPageAnswer {
     return this.folderPage.page({ folderId, offset, limit, sort, filter });
+  }
+
+  /** The message after or before this one in its folder's list (see FolderPage.neighbour). */
+  neighbour(query: NeighbourQuery): number | null {
+    return this.folderPage.neighbour(query);
   }
 
   /** Whether the row is still there (a download may outlive a delete made meanwhile in another thread). */

@@ -24,7 +24,7 @@ describe('web mode: a message in its own window', () => {
     await row(web.page, 'Server upgrade').waitFor();
   });
 
-  it('opens on a double click, answers in its own composer, flags, and closes once the message is deleted', async () => {
+  it('opens on a double click, answers in its own composer, flags, goes to the previous and next message, and shows the next once its own is deleted', async () => {
     const [popup] = await Promise.all([web.page.waitForEvent('popup'), row(web.page, 'Quarterly report').dblclick()]);
     await popup.getByTestId('message-window').waitFor();
     await popup.getByText('The figures are in the spreadsheet.').waitFor();
@@ -47,13 +47,24 @@ describe('web mode: a message in its own window', () => {
     await row(web.page, 'Server upgrade').waitFor();
     expect(await web.page.getByTestId('composer').count()).toBe(0);
 
-    // Deleted here: to Trash, and the window closes, as Thunderbird's does.
-    const closed = popup.waitForEvent('close');
+    // k and the toolbar's Next: the message before and after it in the main window's list (newest first, it is last).
+    await popup.keyboard.press('k');
+    await expect.poll(() => popup.title()).toBe('Picnic on Saturday · Wren');
+    await popup.getByText('Bring a blanket.').waitFor();
+    await popup.getByTestId('window-next').click();
+    await expect.poll(() => popup.title()).toBe('Quarterly report · Wren');
+    await popup.keyboard.press('j');
+    await popup.getByTestId('toast').filter({ hasText: 'No next message in this folder.' }).waitFor();
+
+    // Deleted here: to Trash, and the window shows the message before it (it was the list's last), as Thunderbird's does.
     await popup.getByTestId('window-delete').click();
-    await closed;
+    await expect.poll(() => popup.title()).toBe('Picnic on Saturday · Wren');
+    await popup.getByTestId('toast').filter({ hasText: 'Message moved to Trash.' }).waitFor();
+    await screenshot(popup, 'message-window-after-delete-en');
     await row(web.page, 'Quarterly report').waitFor({ state: 'detached' });
     // And on the server, in Trash: the journal sent it as any delete.
     await serverEventually(() => serverSubjects(web.lab, web.lab.users[0]!, 'Trash'), ['Quarterly report']);
+    await popup.close();
   });
 
   it('in Chinese, from the row menu; follows its message to Archive, and says so once it is deleted for good', async () => {

@@ -93,6 +93,22 @@ export const messageRequests = {
   ),
   /** `markSeen: false` leaves an unread message unread (the UI marks it read after its own delay). */
   'messages.read': request<MessageView>()(z.object({ messageId: id, markSeen: z.boolean().default(true) }).strict()),
+  /**
+   * The message after or before this one in its folder's list, as the list orders it (`sort`) and without the
+   * threads it hides (`hideIgnored`); only an unread one with `unread`. Null at the list's end. A message window's
+   * Next and Previous, and where it goes once its message is deleted or moved.
+   */
+  'messages.neighbour': request<{ messageId: number | null }>()(
+    z
+      .object({
+        messageId: id,
+        direction: z.enum(['next', 'previous']),
+        unread: z.boolean().default(false),
+        sort: ListSort.default(DEFAULT_LIST_SORT),
+        hideIgnored: z.boolean().default(true),
+      })
+      .strict(),
+  ),
   /** One message's list entry as stored now (its flags follow every change), without touching the server. */
   'messages.summary': request<MessageSummary>()(byMessage),
   'messages.source': request<{ source: string; size: number }>()(byMessage),

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { AccountView, FolderRole, FolderView, MessageSummary, OpenedMessage } from '../../../src-main/ipc/contract';
+import { messageWindowHash, type AccountView, type FolderRole, type FolderView, type MessageSummary, type OpenedMessage } from '../../../src-main/ipc/contract';
 import type { ErrorShape } from '../../../src-main/errors/error-codes';
 import { useT } from '../../i18n/i18n-context';
 import { useShortcuts } from '../../shortcuts/use-shortcuts';
@@ -20,21 +20,29 @@ import './message-window.css';
 /**
  * A message in a window of its own (a double click on it, or Open in New
  * Window): its headers, body and attachments as the reading pane shows them,
- * and what can be done to one message. Its composer is its own, remembered
- * apart from the main window's (composer-state.ts).
+ * and what can be done to one message. Next and Previous show the folder's
+ * other messages here; the address follows, so a reload shows the one shown.
+ * Its composer is its own, remembered apart from the main window's (composer-state.ts).
  */
 export function MessageWindow({ opened, accounts }: { opened: OpenedMessage; accounts: AccountView[] }) {
+  const [shown, setShown] = useState(opened);
+  const go = (messageId: number) => {
+    const next = { messageId, accountId: shown.accountId };
+    window.history.replaceState(null, '', messageWindowHash(next));
+    setShown(next);
+  };
   return (
     <ToastProvider>
       <ComposeProvider accounts={accounts} takesMailto={false}>
-        <OpenedMessageView opened={opened} accounts={accounts} />
+        {/* Keyed by the message: another one starts afresh (its summary, its folder, a picker left open). */}
+        <OpenedMessageView key={shown.messageId} opened={shown} accounts={accounts} onGo={go} />
       </ComposeProvider>
       <ToastList />
     </ToastProvider>
   );
 }
 
-function OpenedMessageView({ opened, accounts }: { opened: OpenedMessage; accounts: AccountView[] }) {
+function OpenedMessageView({ opened, accounts, onGo }: { opened: OpenedMessage; accounts: AccountView[]; onGo(messageId: number): void }) {
   const t = useT();
   const { summary, error, folderRole, folders, reload } = useOpenedMessage(opened);
   const [left, setLeft] = useState<LeftHow | null>(null);
@@ -44,7 +52,7 @@ function OpenedMessageView({ opened, accounts }: { opened: OpenedMessage; accoun
   if (left || error?.code === 'NotFound') return <MessageGone how={left ?? 'gone'} />;
   if (!summary) return <MessagePending error={error} onRetry={reload} />;
   const accountName = accounts.find((account) => account.id === opened.accountId)?.name ?? '';
-  return <OpenedMessageBody message={summary} folderRole={folderRole} folders={folders} accountId={opened.accountId} accountName={accountName} onLeft={setLeft} />;
+  return <OpenedMessageBody message={summary} folderRole={folderRole} folders={folders} accountId={opened.accountId} accountName={accountName} onLeft={setLeft} onGo={onGo} />;
 }
 
 interface OpenedMessageBodyProps {
@@ -55,13 +63,14 @@ interface OpenedMessageBodyProps {
   /** Heads its folders in the folder picker, above the Local Folders. */
   accountName: string;
   onLeft(how: LeftHow): void;
+  onGo(messageId: number): void;
 }
 
-function OpenedMessageBody({ message, folderRole, folders, accountId, accountName, onLeft }: OpenedMessageBodyProps) {
+function OpenedMessageBody({ message, folderRole, folders, accountId, accountName, onLeft, onGo }: OpenedMessageBodyProps) {
   const t = useT();
   const [findAsked, setFindAsked] = useState(0);
   const [helpOpen, setHelpOpen] = useState(false);
-  const commands = useOpenedMessageCommands({ message, accountId, folderRole, onLeft, openFind: () => setFindAsked((asked) => asked + 1), openHelp: () => setHelpOpen(true) });
+  const commands = useOpenedMessageCommands({ message, accountId, folderRole, onLeft, onGo, openFind: () => setFindAsked((asked) => asked + 1), openHelp: () => setHelpOpen(true) });
   useShortcuts(commands.runShortcut);
   return (
     <div className="message-window" data-testid="message-window">

@@ -6,13 +6,17 @@ import type { OpenedMessageCommands } from './use-opened-message-commands';
 interface ToolbarButton {
   id: string;
   label: StringKey;
+  /** Drawn instead of the label, which then names the button (its tooltip, and what a screen reader says). */
+  symbol?: string;
   run(): void;
 }
 
-/** Thunderbird's message window header buttons: answer and forward, then what changes the message, each with its key in the title. */
+/** The folder's previous and next message, then Thunderbird's message window header buttons: answer and forward, then what changes the message. */
 export function MessageWindowToolbar({ message, commands, inTrash }: { message: MessageSummary; commands: OpenedMessageCommands; inTrash: boolean }) {
   const t = useT();
   const buttons: ToolbarButton[] = [
+    { id: 'previous', label: 'messageWindow.previous', symbol: '↑', run: () => commands.go('previous') },
+    { id: 'next', label: 'messageWindow.next', symbol: '↓', run: () => commands.go('next') },
     { id: 'reply', label: 'actions.reply', run: () => commands.write('reply') },
     { id: 'reply-all', label: 'actions.replyAll', run: () => commands.write('replyAll') },
     { id: 'forward', label: 'actions.forward', run: () => commands.write('forward') },
@@ -28,8 +32,14 @@ export function MessageWindowToolbar({ message, commands, inTrash }: { message: 
   return (
     <div className="message-toolbar message-window__toolbar" role="toolbar" aria-label={t('actions.label')} data-testid="message-window-toolbar">
       {buttons.map((button) => (
-        <button key={button.id} type="button" onClick={button.run} data-testid={`window-${button.id}`}>
-          {t(button.label)}
+        <button
+          key={button.id}
+          type="button"
+          onClick={button.run}
+          data-testid={`window-${button.id}`}
+          {...(button.symbol && { 'aria-label': t(button.label), title: t(button.label) })}
+        >
+          {button.symbol ?? t(button.label)}
         </button>
       ))}
     </div>

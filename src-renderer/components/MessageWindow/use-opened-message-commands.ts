@@ -6,10 +6,12 @@ import type { ShortcutAction } from '../../shortcuts/shortcut-keys';
 import { useCompose, type ComposeRequest } from '../Composer/compose-context';
 import { useToasts } from '../Toasts/toast-context';
 import { printOpenMessage } from '../ReadingPane/print-message';
+import type { ToastLine } from '../Toasts/toast-line';
+import { useMessageNeighbours } from './use-message-neighbours';
 
 /** The keys a message window answers; the others belong to a list it does not have. */
 const WINDOW_ACTIONS = [
-  'reply', 'replyAll', 'replyList', 'forward', 'forwardAttachment', 'delete', 'archive', 'move', 'copy', 'toggleFlag', 'markRead', 'markUnread', 'toggleRead', 'undo', 'find', 'print', 'saveAs', 'help', 'compose',
+  'next', 'previous', 'nextUnread', 'previousUnread', 'reply', 'replyAll', 'replyList', 'forward', 'forwardAttachment', 'delete', 'archive', 'move', 'copy', 'toggleFlag', 'markRead', 'markUnread', 'toggleRead', 'undo', 'find', 'print', 'saveAs', 'help', 'compose',
 ] as const satisfies readonly ShortcutAction[];
 type WindowAction = (typeof WINDOW_ACTIONS)[number];
 export const MESSAGE_WINDOW_SHORTCUTS: ReadonlySet<ShortcutAction> = new Set<ShortcutAction>(WINDOW_ACTIONS);
@@ -23,11 +25,15 @@ interface OpenedMessageSources {
   accountId: number | null;
   folderRole: FolderRole | null;
   onLeft(how: LeftHow): void;
+  /** Shows another message of the folder in this window (Next, Previous, or the one after a message that left). */
+  onGo(messageId: number): void;
   openFind(): void;
   openHelp(): void;
 }
 
 export interface OpenedMessageCommands {
+  /** The next or previous message of the folder (unread ones alone with `unread`); a toast says when there is none. */
+  go(direction: 'next' | 'previous', unread?: boolean): void;
   write(mode: ComposeRequest['mode']): void;
   /** To Trash; in Trash, for good once the user confirms (askForGood is then set). */
   remove(): void;
@@ -42,22 +48,24 @@ export interface OpenedMessageCommands {
   picking: { kind: 'move' | 'copy'; choose(folder: FolderView): void; cancel(): void } | null;
   /** Set while "delete for good?" waits for the user's answer. */
   askForGood: { confirm(): void; cancel(): void } | null;
-  runShortcut(action: ShortcutAction): boolean | void;
+  runShortcut(action: ShortcutAction, key: string): boolean | void;
 }
 
 /**
  * What a message window does to its message: answers and forwards in its own
- * composer, flags at once, and, as Thunderbird's message window does, closes
- * once the message was deleted, archived or moved (from Trash or the Archive
- * it can be moved back). A window the browser will not let a script close says where
- * the message went instead.
+ * composer, flags at once, goes to the folder's next or previous message, and,
+ * as Thunderbird's message window does, shows the next message once this one
+ * was deleted, archived or moved (with Undo in a toast), or closes when none is
+ * left or the user asked it to (closeMessageWindowOnMove). A window the browser
+ * will not let a script close says where the message went instead.
  */
-export function useOpenedMessageCommands({ message, accountId, folderRole, onLeft, openFind, openHelp }: OpenedMessageSources): OpenedMessageCommands {
+export function useOpenedMessageCommands({ message, accountId, folderRole, onLeft, onGo, openFind, openHelp }: OpenedMessageSources): OpenedMessageCommands {
   const client = useClient();
   const toasts = useToasts();
   const { compose } = useCompose();
   const [askingForGood, setAskingForGood] = useState(false);
   const [picker, setPicker] = useState<'move' | 'copy' | null>(null);
+  const neighbours = useMessageNeighbours(message.id);
   const showError = (error: unknown) => toasts.show({ tone: 'error', lines: [{ error: toErrorShape(error), context: 'background' }] });
   const apply = (operation: MailOperationInput) => client.request('messages.apply', operation);
   const copyTo = (folder: FolderView) =>
@@ -65,15 +73,30 @@ export function useOpenedMessageCommands({ message, accountId, folderRole, onLef
       () => toasts.show({ tone: 'info', lines: [{ key: 'done.copy.one', values: { count: 1, folder: '' }, folder }] }),
       showError,
     );
-  const leave = (operation: MailOperationInput, how: LeftHow) =>
-    apply(operation).then(() => {
+  const undo = (operationId: number) =>
+    client.request('operations.undo', { operationId }).then(() => toasts.show({ tone: 'info', lines: [{ key: 'done.undone' }] }), showError);
+  const leave = async (operation: MailOperationInput, how: LeftHow, folder?: FolderView) => {
+    const next = await neighbours.afterLeaving();
+    const receipt = await apply(operation).catch((error: unknown) => void showError(error));
+    if (!receipt) return;
+    if (next === null) {
       window.close();
       onLeft(how);
+      return;
+    }
+    toasts.show({ tone: 'info', lines: [leftWords(operation, how, folder)], undo: receipt.undoable ? () => void undo(receipt.operationId) : undefined });
+    onGo(next);
+  };
+  const go = (direction: 'next' | 'previous', unread = false) =>
+    void neighbours.find(direction, unread).then((found) => {
+      if (found !== null) onGo(found);
+      else toasts.show({ tone: 'info', lines: [{ key: NONE_THAT_WAY[direction][unread ? 'unread' : 'any'] }] });
     }, showError);
   const flags = (add: MessageFlag[], remove: MessageFlag[]) =>
     void apply({ kind: 'flags', messageIds: [message.id], add, remove }).catch(showError);
 
   const commands = {
+    go,
     write: (mode: ComposeRequest['mode']) => compose({ mode, messageId: message.id }),
     remove: () => (folderRole === 'trash' ? setAskingForGood(true) : void leave({ kind: 'delete', messageIds: [message.id] }, 'deleted')),
     archive: () => void leave({ kind: 'archive', messageIds: [message.id] }, 'archived'),
@@ -89,7 +112,7 @@ export function useOpenedMessageCommands({ message, accountId, folderRole, onLef
           choose: (folder: FolderView) => {
             setPicker(null);
             if (picker === 'copy') void copyTo(folder);
-            else if (folder.id !== message.folderId) void leave({ kind: 'move', messageIds: [message.id], folderId: folder.id }, 'moved');
+            else if (folder.id !== message.folderId) void leave({ kind: 'move', messageIds: [message.id], folderId: folder.id }, 'moved', folder);
           },
           cancel: () => setPicker(null),
         }
@@ -99,8 +122,26 @@ export function useOpenedMessageCommands({ message, accountId, folderRole, onLef
       : null,
   };
   const handlers = shortcutHandlers(commands, message, { newMessage: () => compose({ mode: 'new', accountId: accountId ?? undefined }), undo: toasts.undoLatest, openFind, openHelp });
-  // A key of a list the window does not have (next message…) keeps its usual meaning.
-  return { ...commands, runShortcut: (action) => (isWindowAction(action) ? handlers[action]() : false) };
+  return {
+    ...commands,
+    // The arrows scroll the message here (the window has no list to move in); j, k, n and p go through the folder.
+    runShortcut: (action, key) => (isWindowAction(action) && !(ARROWS.has(key) && MOVES.has(action)) ? handlers[action]() : false),
+  };
+}
+
+const ARROWS = new Set(['ArrowDown', 'ArrowUp']);
+const MOVES = new Set<ShortcutAction>(['next', 'previous']);
+
+const NONE_THAT_WAY = {
+  next: { any: 'messageWindow.noNext', unread: 'messageWindow.noNextUnread' },
+  previous: { any: 'messageWindow.noPrevious', unread: 'messageWindow.noPreviousUnread' },
+} as const;
+
+/** What the toast says of a message that left while the window went on to the next. */
+function leftWords(operation: MailOperationInput, how: LeftHow, folder?: FolderView): ToastLine {
+  if (how === 'archived') return { key: 'done.archive.one', values: { count: 1 } };
+  if (how === 'moved') return { key: 'done.move.one', values: { count: 1, folder: '' }, folder };
+  return { key: operation.kind === 'delete' && operation.permanent ? 'done.deleteForever.one' : 'done.delete.one', values: { count: 1 } };
 }
 
 /** What each key of the window does: one handler for each of WINDOW_ACTIONS, which the type holds to, so the two cannot drift. */
@@ -110,6 +151,10 @@ function shortcutHandlers(
   here: { newMessage(): void; undo(): boolean; openFind(): void; openHelp(): void },
 ): Record<WindowAction, () => boolean | void> {
   return {
+    next: () => commands.go('next'),
+    previous: () => commands.go('previous'),
+    nextUnread: () => commands.go('next', true),
+    previousUnread: () => commands.go('previous', true),
     reply: () => commands.write('reply'),
     replyAll: () => commands.write('replyAll'),
     replyList: () => commands.write('replyList'),

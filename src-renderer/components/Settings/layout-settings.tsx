@@ -4,7 +4,7 @@ import { useSettings } from '../../settings/settings-context';
 import { SelectField } from '../Field';
 import { CheckSetting } from './number-setting';
 
-/** Thunderbird's View ▸ Layout: the panes side by side or the message under the list, and the message pane itself (F8). */
+/** Thunderbird's View ▸ Layout: the panes side by side or the message under the list, the message pane itself (F8), and what a message window does once its message leaves. */
 export function LayoutSettings() {
   const t = useT();
   const { settings, update } = useSettings();
@@ -19,6 +19,12 @@ export function LayoutSettings() {
         testId="settings-layout"
       />
       <CheckSetting label={t('settings.messagePane')} checked={settings.app.messagePane} onChange={(messagePane) => void update({ app: { messagePane } })} testId="settings-message-pane" />
+      <CheckSetting
+        label={t('settings.closeMessageWindowOnMove')}
+        checked={settings.app.closeMessageWindowOnMove}
+        onChange={(closeMessageWindowOnMove) => void update({ app: { closeMessageWindowOnMove } })}
+        testId="settings-close-window-on-move"
+      />
     </>
   );
 }

@@ -87,6 +87,14 @@ export function mailCore(count = 3) {
     'messages.list': ({ folderId, offset = 0, limit = 200 }) => ({ total: inFolder(folderId).length, items: inFolder(folderId).slice(offset, offset + limit) }),
     'messages.read': ({ messageId }): MessageView => ({ ...MESSAGE, ...rows.get(messageId)!, warnings: [], attachments: [] }),
     'messages.summary': ({ messageId }) => rows.get(messageId)!,
+    // The folder's list here is by id: the neighbour is the row after (or before) in it, unread ones alone with `unread`.
+    'messages.neighbour': ({ messageId, direction, unread }) => {
+      const folderId = rows.get(messageId)?.folderId;
+      const listed = folderId === undefined ? [] : inFolder(folderId);
+      const at = listed.findIndex((row) => row.id === messageId);
+      const beyond = at < 0 ? [] : direction === 'next' ? listed.slice(at + 1) : listed.slice(0, at).reverse();
+      return { messageId: beyond.find((row) => !unread || !row.seen)?.id ?? null };
+    },
     'messages.apply': (operation) => apply(operation as MailOperation),
     'operations.undo': ({ operationId }) => {
       undos.get(operationId)?.();

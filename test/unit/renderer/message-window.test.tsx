@@ -5,6 +5,7 @@ import { App } from '../../../src-renderer/components/App';
 import { failure, renderWithClient } from './fake-client';
 import { SLOW, withListLayout } from './layout';
 import { mailCore } from './mail-core';
+import { settingsCore } from './settings-core';
 
 withListLayout();
 let open: ReturnType<typeof vi.fn<(url: string, name: string) => unknown>>;
@@ -20,6 +21,8 @@ afterEach(() => {
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
   window.location.hash = '';
+  // The title outlives a test: the next one waits for its own window's.
+  document.title = '';
   localStorage.clear();
 });
 
@@ -71,9 +74,31 @@ describe('a message window', () => {
     await screen.findByTestId('window-unflag');
     key('r');
     await waitFor(() => expect(client.callsOf('compose.start')).toEqual([expect.objectContaining({ mode: 'reply', messageId: 101 })]));
-    // A key of the list (next message) is not this window's.
+  });
+
+  it('goes to the folder\'s next and previous message (j, k, the toolbar), the next unread one (n), and says when there is none', async () => {
+    const { client, rows } = openedOn(101);
+    await waitFor(() => expect(document.title).toBe('Message 1 · Wren'), SLOW);
     key('j');
-    expect(client.callsOf('messages.apply')).toHaveLength(1);
+    await waitFor(() => expect(document.title).toBe('Message 2 · Wren'));
+    // The address follows: a reload shows the message shown.
+    expect(window.location.hash).toBe('#message=102&account=1');
+    expect(client.callsOf('messages.neighbour')).toEqual([expect.objectContaining({ messageId: 101, direction: 'next', unread: false, sort: { by: 'date', descending: true }, hideIgnored: true })]);
+    fireEvent.click(screen.getByTestId('window-next'));
+    expect((await screen.findByTestId('toast')).textContent).toContain('No next message in this folder.');
+    fireEvent.click(screen.getByTestId('window-previous'));
+    await waitFor(() => expect(document.title).toBe('Message 1 · Wren'));
+    key('k');
+    await waitFor(() => expect(document.title).toBe('Message 0 · Wren'));
+    // The arrows scroll the message: no list to move in here.
+    const asked = client.callsOf('messages.neighbour').length;
+    key('ArrowDown');
+    expect(client.callsOf('messages.neighbour')).toHaveLength(asked);
+    rows.set(101, { ...rows.get(101)!, seen: true });
+    key('n');
+    await waitFor(() => expect(document.title).toBe('Message 2 · Wren'));
+    key('p');
+    await waitFor(() => expect(document.title).toBe('Message 0 · Wren'));
   });
 
   it('prints and saves its message, by the keys and the toolbar', async () => {
@@ -87,11 +112,20 @@ describe('a message window', () => {
     await waitFor(() => expect(client.callsOf('messages.saveSource')).toEqual([expect.objectContaining({ messageId: 101 })]));
   });
 
-  it('closes once its message is deleted, to Trash; from Trash only once the user confirms', async () => {
-    const { client } = openedOn(101);
+  it('shows the next message once its own is deleted (Undo in the toast), the one before at the folder\'s end, and closes with none left', async () => {
+    const { client, rows } = openedOn(101);
     fireEvent.click(await screen.findByTestId('window-delete', {}, SLOW));
-    await waitFor(() => expect(close).toHaveBeenCalled());
+    await waitFor(() => expect(document.title).toBe('Message 2 · Wren'));
     expect(client.callsOf('messages.apply')).toEqual([{ kind: 'delete', messageIds: [101] }]);
+    expect(close).not.toHaveBeenCalled();
+    fireEvent.click(within(await screen.findByTestId('toast')).getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(rows.get(101)!.folderId).toBe(10));
+    key('#');
+    await waitFor(() => expect(document.title).toBe('Message 1 · Wren'));
+    key('Delete');
+    await waitFor(() => expect(document.title).toBe('Message 0 · Wren'));
+    key('Delete');
+    await waitFor(() => expect(close).toHaveBeenCalled());
     // A window a script may not close (its address typed in) says where the message went.
     expect((await screen.findByTestId('message-window-gone')).textContent).toContain('moved to Trash');
     cleanup();
@@ -104,7 +138,7 @@ describe('a message window', () => {
     await waitFor(() => expect(inTrash.client.callsOf('messages.apply')).toEqual([{ kind: 'delete', messageIds: [102], permanent: true }]));
   });
 
-  it('moves its message to a folder picked by typing (then closes), and copies it (then stays)', async () => {
+  it('moves its message to a folder picked by typing (then shows the next), and copies it (then stays)', async () => {
     const { client, rows } = openedOn(101);
     await screen.findByTestId('message-window', {}, SLOW);
     await waitFor(() => expect(client.callsOf('folders.list')).toHaveLength(2));
@@ -122,7 +156,22 @@ describe('a message window', () => {
     fireEvent.change(within(movePicker).getByTestId('folder-picker-filter'), { target: { value: 'rec' } });
     fireEvent.keyDown(within(movePicker).getByTestId('folder-picker-filter'), { key: 'Enter' });
     await waitFor(() => expect(rows.get(101)!.folderId).toBe(16));
+    await waitFor(() => expect(document.title).toBe('Message 2 · Wren'));
+    expect((await screen.findByTestId('toast')).textContent).toContain('Receipts');
+    expect(close).not.toHaveBeenCalled();
+  });
+
+  it('closes once its message is archived when the settings say so, as Thunderbird\'s option does', async () => {
+    window.location.hash = '#message=101&account=1';
+    const core = mailCore(3);
+    core.client.handlers['settings.get'] = settingsCore({ closeMessageWindowOnMove: true }).handlers['settings.get'];
+    renderWithClient(<App />, core.client);
+    await waitFor(() => expect(document.title).toBe('Message 1 · Wren'), SLOW);
+    await waitFor(() => expect(core.client.callsOf('settings.get')).toHaveLength(1));
+    key('e');
     await waitFor(() => expect(close).toHaveBeenCalled());
+    expect(core.client.callsOf('messages.neighbour')).toEqual([]);
+    expect((await screen.findByTestId('message-window-gone')).textContent).toContain('archived');
   });
 
   it('says so when its message is gone meanwhile', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HeaderRecord } from '../../../src-main/store/messages-repo';
 import type { Store } from '../../../src-main/store/store';
-import { DEFAULT_LIST_SORT } from '../../../src-main/ipc/contract-constants';
+import { DEFAULT_LIST_SORT, type ListSort } from '../../../src-main/ipc/contract-constants';
 import { ThreadedList, type ThreadsQuery } from '../../../src-main/store/threaded-list';
 import { headerRecord, tempStore } from './temp-store';
 import { openDatabase } from '../../../src-main/store/open-database';
@@ -162,6 +162,47 @@ describe('MessagesRepo.page, sorted', () => {
       header(2, { to: [{ name: 'Amy', address: 'x@test' }, { name: 'Zoe', address: 'z@test' }] }),
     ]));
     expect(store.messages.page(sent, 0, 10, { by: 'from', descending: false }).items.map((m) => m.uid)).toEqual([2, 1]);
+  });
+});
+
+describe('MessagesRepo.neighbour (a message window\'s Next and Previous)', () => {
+  function listed() {
+    const store = setup();
+    const folderId = addFolder(store, 'imap', 'INBOX');
+    const ids = store.write(() => store.messages.insertHeaders(folderId, [
+      header(1, { from: { name: 'Zoe', address: 'z@test' }, date: Date.UTC(2026, 0, 1), flags: ['\\Seen'] }),
+      header(2, { from: { name: '陈静', address: 'c@test' }, date: Date.UTC(2026, 0, 2) }),
+      header(3, { from: { name: 'amy', address: 'a@test' }, date: Date.UTC(2026, 0, 3), flags: ['\\Seen'], messageId: '<3@test>' }),
+      header(4, { from: { name: 'Bob', address: 'b@test' }, date: Date.UTC(2026, 0, 4) }),
+    ]));
+    const byUid = (uid: number) => ids[uid - 1]!;
+    const uidOf = (id: number | null) => (id === null ? null : ids.indexOf(id) + 1);
+    const neighbour = (uid: number, direction: 'next' | 'previous', sort: ListSort = DEFAULT_LIST_SORT, unread = false, hideIgnored = true) =>
+      uidOf(store.messages.neighbour({ messageId: byUid(uid), direction, unread, sort, filter: { hideIgnored } }));
+    return { store, neighbour, byUid };
+  }
+
+  it('is the message after or before in the list\'s order, null at either end', () => {
+    const { neighbour } = listed();
+    // Newest first: 4, 3, 2, 1.
+    expect([neighbour(4, 'next'), neighbour(3, 'next'), neighbour(1, 'next'), neighbour(4, 'previous'), neighbour(2, 'previous')]).toEqual([3, 2, null, null, 3]);
+    // By sender, A to Z with Chinese by its pinyin: amy, Bob, 陈静, Zoe.
+    const bySender = { by: 'from', descending: false } as const;
+    expect([neighbour(3, 'next', bySender), neighbour(4, 'next', bySender), neighbour(2, 'next', bySender), neighbour(1, 'previous', bySender)]).toEqual([4, 2, 1, 2]);
+  });
+
+  it('with `unread`, the nearest unread one that way', () => {
+    const { neighbour } = listed();
+    expect([neighbour(4, 'next', DEFAULT_LIST_SORT, true), neighbour(2, 'next', DEFAULT_LIST_SORT, true), neighbour(1, 'previous', DEFAULT_LIST_SORT, true)]).toEqual([2, null, 2]);
+  });
+
+  it('passes over a thread the list hides, and is null for a message not in the list', () => {
+    const { store, neighbour, byUid } = listed();
+    store.write(() => store.ignoredThreads.add(['<3@test>'], Date.now()));
+    expect(neighbour(4, 'next')).toBe(2);
+    expect(neighbour(4, 'next', DEFAULT_LIST_SORT, false, false)).toBe(3);
+    expect(neighbour(3, 'next')).toBeNull();
+    expect(store.messages.neighbour({ messageId: byUid(4) + 100, direction: 'next', unread: false, sort: DEFAULT_LIST_SORT, filter: {} })).toBeNull();
   });
 });
 
