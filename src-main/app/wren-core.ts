@@ -19,7 +19,7 @@ import { MessageFilters } from '../filters/message-filters';
 import { FilterContentReader } from '../filters/filter-content';
 import { FilterSending } from '../filters/filter-sending';
 import { writtenLanguage } from '../settings/written-language';
-import { prepareNameSortKeySoon } from '../store/name-sort-key';
+import { prepareHanOrderSoon } from '../store/han-order';
 import { alsoIn, IgnoredThreads } from '../messages/ignored-threads';
 import { JunkFilter } from '../junk/junk-filter';
 import { PasswordVault } from '../secrets/password-vault';
@@ -186,8 +186,8 @@ export class WrenCore {
       sync: this.sync, sessions: this.sessions, sendWhatWaits: () => this.sendWhatWaitsNow(),
     }));
     this.watcher = this.watchAccounts();
-    // The app (not a CLI command that is done in a moment) sorts names soon: see prepareNameSortKeySoon.
-    if (this.watcher) prepareNameSortKeySoon();
+    // The app (not a CLI command that is done in a moment) orders the Han characters soon: see prepareHanOrderSoon.
+    if (this.watcher) prepareHanOrderSoon();
     // The CLI (`wren settings set`) may change the file under a running app.
     this.stopWatchingSettings = this.watcher ? watchSettingsFile(this.settings) : () => undefined;
   }

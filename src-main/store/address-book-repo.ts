@@ -1,6 +1,7 @@
 import type { Contact } from '../ipc/contract';
 import type { Db } from './open-database';
 import { NAME_SORT_KEY } from './name-sort-key';
+import { initialsPattern, PINYIN_INITIALS } from './pinyin-initials';
 import { PreparedStatements } from './prepared-statements';
 
 export interface AddressSuggestion {
@@ -17,12 +18,15 @@ function likePattern(query: string): string {
   return `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** Matches what was typed anywhere in the address or the name, or (a few Latin letters) at the start of a Chinese name's pinyin initials. */
+const MATCHES = `(lower(address) LIKE @like ESCAPE '\\' OR lower(name) LIKE @like ESCAPE '\\' OR ${PINYIN_INITIALS}(name) LIKE @initials)`;
+
 /**
  * Addresses seen in the store (kept by migration 0010's triggers), ranked:
  * an address or a name that starts with what was typed (or a word of the
- * name that does) before one that merely contains it, then by uses, then by
- * how recent. Matching is by substring, so a Chinese name matches any of its
- * characters typed without spaces.
+ * name that does, or its pinyin initials: "zs" for 张三) before one that
+ * merely contains it, then by uses, then by how recent. Matching is by
+ * substring, so a Chinese name matches any of its characters typed without spaces.
  */
 export class AddressBookRepo {
   private readonly statements: PreparedStatements;
@@ -37,29 +41,31 @@ export class AddressBookRepo {
     return this.statements
       .get(
         `SELECT address, name, uses FROM address_book
-         WHERE lower(address) LIKE @like ESCAPE '\\' OR lower(name) LIKE @like ESCAPE '\\'
+         WHERE ${MATCHES}
          ORDER BY (lower(address) LIKE @prefix ESCAPE '\\' OR lower(name) LIKE @prefix ESCAPE '\\'
-                   OR lower(name) LIKE @wordPrefix ESCAPE '\\') DESC,
+                   OR lower(name) LIKE @wordPrefix ESCAPE '\\' OR ${PINYIN_INITIALS}(name) LIKE @initials) DESC,
                   uses DESC, last_used DESC, address
          LIMIT @limit`,
       )
-      .all({ like: likePattern(q), prefix: `${likePattern(q).slice(1)}`, wordPrefix: `% ${likePattern(q).slice(1)}`, limit }) as AddressSuggestion[];
+      .all({ like: likePattern(q), prefix: `${likePattern(q).slice(1)}`, wordPrefix: `% ${likePattern(q).slice(1)}`, initials: initialsPattern(q), limit }) as AddressSuggestion[];
   }
 
   /**
-   * The Address Book's page: every entry, or those whose address or name holds `query`, by name (the
+   * The Address Book's page: every entry, or those whose address or name holds `query` (or a Chinese name whose
+   * pinyin initials begin with it), by name (the
    * address where there is none), in any case, Chinese names by their pinyin (see nameSortKey).
    */
   list(query: string, offset: number, limit: number): { total: number; items: Contact[] } {
     const like = likePattern(query.trim().toLowerCase());
-    const where = `WHERE lower(address) LIKE @like ESCAPE '\\' OR lower(name) LIKE @like ESCAPE '\\'`;
-    const total = this.statements.pluck(`SELECT count(*) FROM address_book ${where}`).get({ like }) as number;
+    const initials = initialsPattern(query);
+    const where = `WHERE ${MATCHES}`;
+    const total = this.statements.pluck(`SELECT count(*) FROM address_book ${where}`).get({ like, initials }) as number;
     const rows = this.statements
       .get(
         `SELECT address, name, uses, last_used AS lastUsed, saved FROM address_book ${where}
          ${BOOK_ORDER} LIMIT @limit OFFSET @offset`,
       )
-      .all({ like, limit, offset }) as Array<Omit<Contact, 'saved'> & { saved: number }>;
+      .all({ like, initials, limit, offset }) as Array<Omit<Contact, 'saved'> & { saved: number }>;
     return { total, items: rows.map((row) => ({ ...row, saved: row.saved === 1 })) };
   }
 

@@ -67,4 +67,24 @@ describe('web mode: the Address Book', () => {
     await web.page.getByTestId('compose-discard').click();
     await web.page.getByTestId('language').selectOption('en');
   });
+
+  it('finds a Chinese name by its pinyin initials: "wf" in To offers 王芳, "lm" in the search finds 李明', async () => {
+    await web.page.getByTestId('language').selectOption('zh');
+    await web.page.getByTestId('action-compose').click();
+    const to = web.page.getByTestId('compose-to').getByRole('combobox');
+    await to.fill('wf');
+    const suggestion = web.page.getByTestId('address-suggestions').getByRole('option').filter({ hasText: 's2@example.test' });
+    await suggestion.waitFor();
+    expect(await suggestion.textContent()).toContain('王芳');
+    await screenshot(web.page, 'compose-suggestion-pinyin-zh');
+    await to.press('Enter');
+    await expect.poll(() => addressChips(web.page)).toEqual(['王芳']);
+    await web.page.getByTestId('compose-discard').click();
+    await web.page.keyboard.press('Control+Shift+B');
+    await book().getByTestId('contacts-search').fill('lm');
+    await expect.poll(names).toEqual(['李明 ★']);
+    await book().getByTestId('contacts-search').fill('');
+    await web.page.keyboard.press('Escape');
+    await web.page.getByTestId('language').selectOption('en');
+  });
 });

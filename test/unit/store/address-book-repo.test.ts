@@ -110,6 +110,17 @@ describe('the Address Book (migration 0032)', () => {
     expect(store.addressBook.list('', 0, 10).items.map((c) => c.name)).toEqual(['Ann Lee', '陈静', 'Émile Zola', '李娜', '张三丰']);
   });
 
+  it('finds a Chinese name by its pinyin initials, in the composer\'s suggestions and the Address Book\'s search', () => {
+    const { store, folder } = setup();
+    const inbox = folder('inbox', 'INBOX');
+    const people = [zhang, { name: '李娜', address: 'ln@example.cn' }, { name: 'Zsuzsa Kovács', address: 'zk@example.hu' }, ann];
+    store.write(() => store.messages.insertHeaders(inbox, people.map((person) => message(person))));
+    // "zs": 张三丰's initials begin so, and Zsuzsa's name does; "zsf" is 张三丰 alone.
+    expect(store.addressBook.suggest('zs', 5).map((s) => s.name).sort()).toEqual(['Zsuzsa Kovács', '张三丰']);
+    expect(store.addressBook.suggest('ZSF', 5).map((s) => s.name)).toEqual(['张三丰']);
+    expect(store.addressBook.list('ln', 0, 10)).toMatchObject({ total: 1, items: [{ name: '李娜' }] });
+  });
+
   it('a name the user gave stays when mail later names the address otherwise; a collected one follows the mail', () => {
     const { store, folder } = setup();
     const inbox = folder('inbox', 'INBOX');
