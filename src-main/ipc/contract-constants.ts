@@ -117,6 +117,13 @@ export function listRoleOf(folder: { accountId: number | null; path: string; rol
   return folder.role ?? (isTemplatesFolder(folder) ? 'drafts' : null);
 }
 
+/**
+ * The reading pane's Text Encoding (Thunderbird's View ▸ Text Encoding): a message's text read again as one of
+ * these, whatever its label says, when the sender's mailer labelled it wrongly (GBK sent as ISO-8859-1).
+ */
+export const TEXT_ENCODINGS = ['utf-8', 'gbk', 'big5', 'shift_jis', 'euc-jp', 'iso-2022-jp', 'euc-kr', 'windows-1252', 'windows-1251', 'koi8-r'] as const;
+export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
+
 /** The five priorities Thunderbird's composer offers, X-Priority 1 to 5 (mime/message-priority.ts reads and maps them). */
 export const SEND_PRIORITIES = ['highest', 'high', 'normal', 'low', 'lowest'] as const;
 export type SendPriority = (typeof SEND_PRIORITIES)[number];

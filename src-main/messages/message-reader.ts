@@ -56,6 +56,17 @@ export class MessageReader {
   }
 
   /**
+   * Its text read again as `charset`, whatever its labels say (the reading pane's Text Encoding, for a mailer that
+   * labelled GBK as ISO-8859-1): parsed from the whole source, downloaded first when not here (Offline when it cannot
+   * be), and neither kept as its body nor marked read.
+   */
+  async readAs(id: number, charset: string): Promise<MessageView> {
+    const source = await this.cachedSource(id);
+    const { text, html, warnings } = await bodyFromSource(this.store, source, charset);
+    return toView(this.requireMessage(id), { text, html, warnings });
+  }
+
+  /**
    * A POP3 message stored with TOP only (over the size limit) is completed
    * when it is opened; offline it opens as it is, saying so. Returns that
    * notice while the message stays partial, else null.

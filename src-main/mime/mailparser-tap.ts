@@ -106,10 +106,12 @@ function repairFileName(node: SplitterNode, charset: string | null, warn: (w: st
 export function tapMailParser(
   parser: MailParser,
   warn: (warning: string) => void,
+  /** Every text part's charset instead of its label (the reading pane's Text Encoding); null: the labels. */
+  textCharsetOverride: string | null = null,
 ): { finish(): UnsplitMultipart[]; textCharset(): string | null } {
   const internals = parser as unknown as { processChunk: ProcessChunk };
   const original = internals.processChunk.bind(parser);
-  const tap = new Tap(warn);
+  const tap = new Tap(warn, textCharsetOverride);
   internals.processChunk = (chunk, done) => {
     tap.see(chunk);
     original(chunk, done);
@@ -125,7 +127,10 @@ class Tap {
   private hugeHeader = false;
   textCharset: string | null = null;
 
-  constructor(private readonly warn: (warning: string) => void) {}
+  constructor(
+    private readonly warn: (warning: string) => void,
+    private readonly override: string | null,
+  ) {}
 
   see(chunk: SplitterNode | SplitterChunk): void {
     if (chunk.type === 'node') this.onNode(chunk);
@@ -161,8 +166,9 @@ class Tap {
       return;
     }
     const part = partLabel(node);
-    if (!this.textCharset && node.charset && (node.contentType || 'text/plain').startsWith('text/')) this.textCharset = node.charset;
-    node.charset = taggedCharset(part, node.charset || null);
+    const isText = (node.contentType || 'text/plain').startsWith('text/');
+    if (!this.textCharset && node.charset && isText) this.textCharset = node.charset;
+    node.charset = taggedCharset(part, (isText && this.override) || node.charset || null);
     if (node.encoding === 'base64') {
       node.getDecoder = () => new Base64DecodeStream((skipped) => this.warn(warningAt({ part }, codedWarning('Base64Invalid', { skipped, text: `invalid base64, skipped ${skipped} characters` }))));
     }

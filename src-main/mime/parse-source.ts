@@ -50,6 +50,8 @@ export interface ParseSourceOptions {
    * attachment store to serve them from, such as the parse worker.
    */
   embedInlineImages?: boolean;
+  /** Every text part read as this charset, whatever its label says (the reading pane's Text Encoding). */
+  charset?: string;
 }
 
 /** MailParser's header lines ("Name: value", folds kept, Latin-1 for bytes, as RawHeader keeps them) as raw headers. */
@@ -136,7 +138,7 @@ class SourceParse {
       Iconv: textDecoderFor(this.warn), checksumAlgo: 'sha256', skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true,
       maxHeadSize: MAX_HEADER_BYTES, maxChildNodes: MAX_PARTS,
     } as ConstructorParameters<typeof MailParser>[0]);
-    this.tap = tapMailParser(this.parser, this.warn);
+    this.tap = tapMailParser(this.parser, this.warn, options.charset ?? null);
     capNesting(this.parser, () => this.warn(codedWarning('NestingTooDeep')));
   }
 

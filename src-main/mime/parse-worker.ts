@@ -42,12 +42,14 @@ export interface FileParseOptions {
   headBytes?: number;
   /** cid: images as data: URLs in the HTML (for reading; the default), or left as they are. */
   embedInlineImages?: boolean;
+  /** Every text part read as this charset, whatever its label says (see ParseSourceOptions). */
+  charset?: string;
 }
 
 /** A file as parseSource reads it, under these options. */
 export function parseFileWith(path: string, options: FileParseOptions = {}): Promise<ParsedSource> {
   const end = options.headBytes === undefined ? undefined : options.headBytes - 1;
-  return parseSource(createReadStream(path, { end }), { embedInlineImages: options.embedInlineImages ?? true });
+  return parseSource(createReadStream(path, { end }), { embedInlineImages: options.embedInlineImages ?? true, charset: options.charset });
 }
 
 export type ParseResponse = { id: number; ok: true; result: ParsedSource | SearchDocument | string } | { id: number; ok: false; error: string };

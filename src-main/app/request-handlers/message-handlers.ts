@@ -46,8 +46,8 @@ export function messageHandlers(core: WrenCore, options: HandlerOptions): Pick<H
     'searches.unread': () => savedSearches.unreadCounts((query) => core.search.countUnread(query)),
     'searches.save': (search) => savedSearches.save(search),
     'searches.remove': ({ searchId }) => savedSearches.remove(searchId),
-    'messages.read': async ({ messageId, markSeen }) => {
-      const view = await core.reader.read(messageId, { markSeen });
+    'messages.read': async ({ messageId, markSeen, charset }) => {
+      const view = charset ? await core.reader.readAs(messageId, charset) : await core.reader.read(messageId, { markSeen });
       // A message marked junk or not junk before its body was here was learnt from its headers: now from all of it.
       core.junk.relearn(messageId);
       return core.ignoredThreads.isIgnored(view.id) ? { ...view, threadIgnored: true as const } : view;

@@ -1,7 +1,7 @@
 /** Messages: lists, unified views, reading, and the operations journal's way in. */
 import { z } from 'zod';
 import { type MessageSummary, type UnifiedViewCount, UnifiedView, type ViewMessageSummary, type SearchHit, type ConversationMessage, type MessageView, MailOperation, type OperationReceipt, type MailingList, type ReceiptRequest, type Invitation, INVITATION_ANSWERS, type SavedSearch } from '../mail-shapes';
-import { DEFAULT_LIST_SORT, MAX_COLLAPSED_THREADS, MAX_FILTER_TEXT, MAX_KEPT_IN_FILTER } from '../contract-constants';
+import { DEFAULT_LIST_SORT, MAX_COLLAPSED_THREADS, MAX_FILTER_TEXT, MAX_KEPT_IN_FILTER, TEXT_ENCODINGS } from '../contract-constants';
 import { ListSort } from '../../settings/settings-schema';
 import { byMessage, empty, id, request } from './request-shape';
 
@@ -91,8 +91,12 @@ export const messageRequests = {
       })
       .strict(),
   ),
-  /** `markSeen: false` leaves an unread message unread (the UI marks it read after its own delay). */
-  'messages.read': request<MessageView>()(z.object({ messageId: id, markSeen: z.boolean().default(true) }).strict()),
+  /**
+   * `markSeen: false` leaves an unread message unread (the UI marks it read after its own delay). `charset`: its text
+   * read again as that encoding, whatever its label says (Text Encoding), from the whole source, downloaded first when
+   * not here; nothing of it is kept, nor is the message marked read.
+   */
+  'messages.read': request<MessageView>()(z.object({ messageId: id, markSeen: z.boolean().default(true), charset: z.enum(TEXT_ENCODINGS).optional() }).strict()),
   /**
    * The message after or before this one in its folder's list, as the list orders it (`sort`) and without the
    * threads it hides (`hideIgnored`); only an unread one with `unread`. Null at the list's end. A message window's

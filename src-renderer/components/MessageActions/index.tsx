@@ -1,9 +1,10 @@
-import type { BodyView, MailingList } from '../../../src-main/ipc/contract';
+import type { BodyView, MailingList, TextEncoding } from '../../../src-main/ipc/contract';
 import { useRequest } from '../../hooks/use-request';
 import { useT } from '../../i18n/i18n-context';
 import { useCompose } from '../Composer/compose-context';
 import { UnsubscribeButton } from './unsubscribe-button';
 import { IgnoreThreadButton } from '../IgnoredThread';
+import { TextEncodingChoice } from './text-encoding-choice';
 import './message-actions.css';
 
 interface MessageActionsProps {
@@ -15,16 +16,20 @@ interface MessageActionsProps {
   /** How an HTML message's body is shown, to switch it the other way; null: it has no HTML. */
   bodyAs?: BodyView | null;
   onBodyAs?(view: BodyView): void;
+  /** The Text Encoding its text is read as; null: as its labels say. Absent: not offered (a conversation's message). */
+  encoding?: TextEncoding | null;
+  onEncoding?(encoding: TextEncoding | null): void;
   /** Its thread is ignored: the bar below offers the way back, so no button here. */
   threadIgnored?: boolean;
 }
 
 /**
- * What only the open message offers: its source, what its mailing list allows (Reply to List,
+ * What only the open message offers: its source, its text encoding, what its mailing list allows (Reply to List,
  * Unsubscribe), and Ignore thread. Flag and read / unread live once, in the message toolbar above the list (as in
  * Thunderbird), where they act on the selection, this message included.
  */
-export function MessageActions({ messageId, accountId, showSource, onToggleSource, bodyAs = null, onBodyAs = () => undefined, threadIgnored = false }: MessageActionsProps) {
+export function MessageActions(props: MessageActionsProps) {
+  const { messageId, accountId, showSource, onToggleSource, bodyAs = null, onBodyAs = () => undefined, encoding, onEncoding, threadIgnored = false } = props;
   const t = useT();
   const list = useRequest('messages.mailingList', { messageId });
   return (
@@ -37,6 +42,7 @@ export function MessageActions({ messageId, accountId, showSource, onToggleSourc
           {bodyAs === 'html' ? t('reading.showPlain') : t('reading.showHtml')}
         </button>
       )}
+      {encoding !== undefined && onEncoding && !showSource && <TextEncodingChoice encoding={encoding} onEncoding={onEncoding} />}
       {list.data?.post && <ReplyListButton messageId={messageId} post={list.data.post} />}
       {list.data?.unsubscribe && <UnsubscribeButton messageId={messageId} list={list.data.unsubscribe} accountId={accountId} />}
       {!threadIgnored && <IgnoreThreadButton messageId={messageId} />}

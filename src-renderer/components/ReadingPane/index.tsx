@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { BodyView, MessageSummary } from '../../../src-main/ipc/contract';
+import type { BodyView, MessageSummary, TextEncoding } from '../../../src-main/ipc/contract';
 import { useSettings } from '../../settings/settings-context';
 import type { ErrorShape } from '../../../src-main/errors/error-codes';
 import { codedWarning } from '../../../src-main/errors/warning-codes';
@@ -50,7 +50,9 @@ export function ReadingPane({ message, selectedCount = message ? 1 : 0, accountI
 
 /** Opening a message does not mark it read by itself: useMarkRead does, as the user's setting says. */
 function MessageReader({ initial, accountId, findAsked }: { initial: MessageSummary; accountId: number | null; findAsked: number }) {
-  const read = useRequest('messages.read', { messageId: initial.id, markSeen: false });
+  // Text Encoding chosen for this message (the pane is keyed by message): its text read again as that.
+  const [encoding, setEncoding] = useState<TextEncoding | null>(null);
+  const read = useRequest('messages.read', { messageId: initial.id, markSeen: false, ...(encoding && { charset: encoding }) });
   const priority = useRequest('messages.priority', { messageId: initial.id });
   const { summary, patch } = useLiveSummary(initial);
   const [showSource, setShowSource] = useState(false);
@@ -90,6 +92,8 @@ function MessageReader({ initial, accountId, findAsked }: { initial: MessageSumm
         onToggleSource={() => setShowSource(!showSource)}
         bodyAs={read.data.html ? shownAs : null}
         onBodyAs={setBodyAs}
+        encoding={encoding}
+        onEncoding={setEncoding}
         threadIgnored={ignored}
       />
       {summary.junk && <JunkBar messageId={message.id} />}

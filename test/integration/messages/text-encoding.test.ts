@@ -1,0 +1,49 @@
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLab, type Lab } from '../../lab/lab';
+import { labDraft, startCore, type TestCore } from '../imap/lab-core';
+
+/** GBK text labelled ISO-8859-1, as some Chinese mailers send it: read as labelled it is "ÄãºÃ…". */
+const MISLABELLED = Buffer.concat([
+  Buffer.from(
+    ['From: Li <li@example.cn>', 'To: alice@example.test', 'Subject: Mislabelled', 'Date: Tue, 01 Dec 2026 09:00:00 +0000', 'Message-ID: <gbk-as-latin1@example.cn>',
+      'MIME-Version: 1.0', 'Content-Type: text/plain; charset=iso-8859-1', 'Content-Transfer-Encoding: 8bit', '', ''].join('\r\n'),
+    'latin1',
+  ),
+  iconv.encode('你好，明天开会。\r\n', 'gbk'),
+]);
+
+/** The reading pane's Text Encoding against Dovecot: the text read again as the encoding chosen, nothing of it kept. */
+describe('a message read as another text encoding', () => {
+  let lab: Lab;
+  let wren: TestCore;
+  let messageId: number;
+
+  beforeAll(async () => {
+    lab = await startLab();
+    await lab.seed(lab.users[0]!.email, 'INBOX', [MISLABELLED]);
+    wren = startCore();
+    const accountId = (await wren.call('accounts.add', labDraft(lab, lab.users[0]!))).id;
+    await wren.call('sync.run', { accountId });
+    const inbox = wren.core.store.folders.list(accountId).find((f) => f.path === 'INBOX')!;
+    messageId = wren.core.store.messages.page(inbox.id, 0, 10).items[0]!.id;
+  }, 60_000);
+  afterAll(async () => {
+    await wren?.dispose();
+    await lab?.stop();
+  });
+
+  it('reads GBK sent as ISO-8859-1 as Chinese once asked, keeps the body as labelled, and leaves the message unread', async () => {
+    expect((await wren.call('messages.read', { messageId, markSeen: false })).text).toBe('ÄãºÃ£¬Ã÷Ìì¿ª»á¡£\n');
+    const asGbk = await wren.call('messages.read', { messageId, markSeen: false, charset: 'gbk' });
+    expect(asGbk.text).toBe('你好，明天开会。\n');
+    expect(asGbk.subject).toBe('Mislabelled');
+    expect(wren.core.store.messages.get(messageId)!.seen).toBe(false);
+    // Asked again without a choice: the body as its label says, as stored.
+    expect((await wren.call('messages.read', { messageId, markSeen: false })).text).toBe('ÄãºÃ£¬Ã÷Ìì¿ª»á¡£\n');
+  });
+
+  it('refuses an encoding it does not offer', async () => {
+    await expect(wren.call('messages.read', { messageId, charset: 'utf-7' } as never)).rejects.toMatchObject({ code: 'BadRequest' });
+  });
+});

@@ -1,0 +1,38 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { parseSource } from '../../../src-main/mime/parse-source';
+
+/** GBK text under a wrong label, as some Chinese mailers send it: the text part and its HTML twin, and a GBK file. */
+function mislabelled(): Buffer {
+  const gbk = (text: string) => iconv.encode(text, 'gbk');
+  return Buffer.concat([
+    Buffer.from(
+      ['From: a@example.cn', 'To: b@example.test', 'Subject: test', 'Date: Tue, 01 Dec 2026 09:00:00 +0000', 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="b"', '', '--b',
+        'Content-Type: multipart/alternative; boundary="a"', '', '--a', 'Content-Type: text/plain; charset=iso-8859-1', 'Content-Transfer-Encoding: 8bit', '', ''].join('\r\n'),
+      'latin1',
+    ),
+    gbk('你好，世界'),
+    Buffer.from(['', '--a', 'Content-Type: text/html; charset=iso-8859-1', 'Content-Transfer-Encoding: 8bit', '', ''].join('\r\n'), 'latin1'),
+    gbk('<p>你好，世界</p>'),
+    Buffer.from(['', '--a--', '--b', 'Content-Type: application/octet-stream; name="data.bin"', 'Content-Transfer-Encoding: base64', '', Buffer.from('abc').toString('base64'), '--b--', ''].join('\r\n'), 'latin1'),
+  ]);
+}
+
+describe('parseSource with a text encoding chosen by the reader', () => {
+  it('reads every text part as that encoding, whatever the label, and leaves the files alone', async () => {
+    const asLabelled = await parseSource(mislabelled());
+    expect(asLabelled.text).toBe('ÄãºÃ£¬ÊÀ½ç');
+    const asGbk = await parseSource(mislabelled(), { charset: 'gbk' });
+    expect(asGbk.text).toBe('你好，世界');
+    expect(asGbk.html).toContain('<p>你好，世界</p>');
+    expect(asGbk.attachments.map((a) => [a.filename, a.size])).toEqual([['data.bin', 3]]);
+    expect(asGbk.warnings).toEqual([]);
+  });
+
+  it('says so when the bytes are not valid in the encoding chosen', async () => {
+    const source = Buffer.from('Date: Tue, 01 Dec 2026 09:00:00 +0000\r\nContent-Type: text/plain; charset=gbk\r\n\r\n\xc4\xe3\xba\xc3\r\n', 'latin1');
+    expect((await parseSource(source)).warnings).toEqual([]);
+    const asUtf8 = await parseSource(source, { charset: 'utf-8' });
+    expect(asUtf8.warnings.join(' ')).toContain('Utf8Invalid');
+  });
+});
