@@ -62,7 +62,9 @@ const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
                    a minus leaves out: -WORD -from:NAME -is:read -in:trash -account:local; WORD OR WORD, is:unread OR is:flagged)
   search --saved NAME|ID [--limit N]   (a saved search, run again)
 ${SEARCHES_USAGE.replace(/^/gm, '  ')}
-  read MESSAGE_ID [--raw]        (--raw with --json adds the whole source, base64)
+  read MESSAGE_ID [--raw] [--charset ENCODING]
+                                 (--raw with --json adds the whole source, base64; --charset reads the text as
+                                 gbk, big5, shift_jis, euc-jp, iso-2022-jp, euc-kr, utf-8, windows-1252, …)
   conversation MESSAGE_ID        (its conversation, oldest first, from every folder of its account)
   source MESSAGE_ID              (the raw message, byte for byte, to stdout)
 ${UNSUBSCRIBE_USAGE.replace(/^/gm, '  ')}

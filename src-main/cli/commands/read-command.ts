@@ -1,24 +1,31 @@
 import { buffer } from 'node:stream/consumers';
 import { parseArgs } from 'node:util';
+import { TEXT_ENCODINGS, type TextEncoding } from '../../ipc/contract-constants';
 import { warningText } from '../../errors/warning-codes';
 import { WrenError } from '../../errors/wren-error';
 import type { CliContext } from '../cli-context';
 import { byAccount } from '../find-by-name';
 
+const USAGE = 'Usage: wren read MESSAGE_ID [--raw] [--charset ENCODING]';
+
 /**
- * `wren read MESSAGE_ID [--raw]`: headers, text, html and attachments (an
- * HTML-only message's text, to read in a terminal, is its HTML made text);
- * `--raw` adds the whole source (base64, byte-exact) to the JSON. Opening
- * marks it read, as in the app, and the command waits (briefly) until the
- * server has been told.
+ * `wren read MESSAGE_ID [--raw] [--charset ENCODING]`: headers, text, html and
+ * attachments (an HTML-only message's text, to read in a terminal, is its HTML
+ * made text); `--raw` adds the whole source (base64, byte-exact) to the JSON;
+ * `--charset` reads the text as that encoding whatever its labels say (the
+ * reading pane's Text encoding). Opening marks it read, as in the app, and the
+ * command waits (briefly) until the server has been told.
  */
 export async function readCommand(context: CliContext, args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args, options: { raw: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({ args, options: { raw: { type: 'boolean' }, charset: { type: 'string' } }, allowPositionals: true, strict: true });
   const messageId = Number(positionals[0]);
-  if (!Number.isInteger(messageId) || messageId <= 0) throw new WrenError('BadRequest', 'Usage: wren read MESSAGE_ID [--raw]');
+  if (!Number.isInteger(messageId) || messageId <= 0) throw new WrenError('BadRequest', USAGE);
+  const charset = textEncodingOf(values.charset);
   if (values.raw && !context.json) throw new WrenError('BadRequest', '--raw goes with --json (for the bare bytes, use "wren source MESSAGE_ID").');
   const before = await context.request('messages.summary', { messageId });
-  const m = await context.request('messages.read', { messageId });
+  const m = await context.request('messages.read', { messageId, ...(charset && { charset }) });
+  // Read as another encoding, the core marks nothing (the pane has marked it already): here it is the one reading.
+  if (charset && !before.seen) await context.request('messages.apply', { kind: 'flags', messageIds: [messageId], add: ['\\Seen'], remove: [] });
   const source = values.raw ? await buffer(await context.local.openSource(messageId)) : null;
   const view = {
     id: m.id, subject: m.subject, from: m.from, to: m.to, cc: m.cc, date: m.date === null ? null : new Date(m.date).toISOString(),
@@ -33,6 +40,13 @@ export async function readCommand(context: CliContext, args: string[]): Promise<
     ...m.attachments.map((a) => `[attachment ${a.partId}] ${a.filename} (${a.contentType}, ${a.size} bytes)`),
   ]);
   if (!before.seen) await tellServer(context, messageId);
+}
+
+function textEncodingOf(given: string | undefined): TextEncoding | null {
+  if (given === undefined) return null;
+  const named = given.toLowerCase();
+  if ((TEXT_ENCODINGS as readonly string[]).includes(named)) return named as TextEncoding;
+  throw new WrenError('BadRequest', `"${given}" is not a text encoding Wren reads a message as: one of ${TEXT_ENCODINGS.join(', ')}.`);
 }
 
 /** Long enough to connect and log in to a slow server, short enough that an unreachable one does not hold the shell. */

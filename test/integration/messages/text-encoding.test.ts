@@ -1,7 +1,12 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../../lab/lab';
 import { labDraft, startCore, type TestCore } from '../imap/lab-core';
+
+const run = promisify(execFile);
 
 /** GBK text labelled ISO-8859-1, as some Chinese mailers send it: read as labelled it is "ÄãºÃ…". */
 const MISLABELLED = Buffer.concat([
@@ -41,6 +46,15 @@ describe('a message read as another text encoding', () => {
     expect(wren.core.store.messages.get(messageId)!.seen).toBe(false);
     // Asked again without a choice: the body as its label says, as stored.
     expect((await wren.call('messages.read', { messageId, markSeen: false })).text).toBe('ÄãºÃ£¬Ã÷Ìì¿ª»á¡£\n');
+  });
+
+  it('wren read --charset prints the text as that encoding and marks it read; an encoding it does not offer is refused by name', async () => {
+    const wrenCli = (args: string[]) =>
+      run(process.execPath, ['bin/wren.cjs', '--data-dir', join(wren.dir, 'data'), ...args], { env: { ...process.env, XDG_CONFIG_HOME: join(wren.dir, 'config') } });
+    const { stdout } = await wrenCli(['read', String(messageId), '--charset', 'GBK']);
+    expect(stdout).toContain('你好，明天开会。');
+    expect(wren.core.store.messages.get(messageId)!.seen).toBe(true);
+    await expect(wrenCli(['read', String(messageId), '--charset', 'utf-7'])).rejects.toMatchObject({ stderr: expect.stringContaining('"utf-7" is not a text encoding') });
   });
 
   it('refuses an encoding it does not offer', async () => {
