@@ -11,6 +11,7 @@ import type { Store } from '../store/store';
 import { fetchTrustedBody, fromFullSource } from './fetch-trusted-body';
 import { bodyFromSource, fetchSource, intactSource } from './message-source';
 import type { ParsedAttachment } from '../mime/parse-source';
+import { parseSourceFileInWorker } from '../mime/parse-in-worker';
 import { structureFromParsed } from '../mime/structure-from-parsed';
 import { hasAttachments } from '../mime/body-structure';
 import { optionalWriteStarted, tryOptionalWrite } from './optional-write';
@@ -57,13 +58,14 @@ export class MessageReader {
 
   /**
    * Its text read again as `charset`, whatever its labels say (the reading pane's Text Encoding, for a mailer that
-   * labelled GBK as ISO-8859-1): parsed from the whole source, downloaded first when not here (Offline when it cannot
-   * be), and neither kept as its body nor marked read.
+   * labelled GBK as ISO-8859-1), and its raw 8-bit headers with it: parsed from the whole source in the parse worker,
+   * downloaded first when not here (Offline when it cannot be). Shown only: neither kept nor marked read.
    */
   async readAs(id: number, charset: string): Promise<MessageView> {
     const source = await this.cachedSource(id);
-    const { text, html, warnings } = await bodyFromSource(this.store, source, charset);
-    return toView(this.requireMessage(id), { text, html, warnings });
+    const parsed = await parseSourceFileInWorker(this.store.blobs.pathOf(source.blob), { charset });
+    const view = toView(this.requireMessage(id), { text: parsed.text, html: parsed.html, warnings: parsed.warnings });
+    return { ...view, subject: parsed.subject || view.subject, from: parsed.from.address ? parsed.from : view.from, to: parsed.to, cc: parsed.cc };
   }
 
   /**

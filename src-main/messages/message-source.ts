@@ -33,8 +33,8 @@ export function intactSource(store: Store, record: MessageRecord): StoredBlob | 
   return undefined;
 }
 
-/** Parses a cached source off the main thread (a 50 MB message must not freeze the window); `charset`: see ParseSourceOptions. */
-export async function bodyFromSource(store: Store, source: StoredBlob, charset?: string): Promise<CachedBody & { attachments: ParsedAttachment[] }> {
-  const parsed = await parseSourceFileInWorker(store.blobs.pathOf(source.blob), charset ? { charset } : undefined);
+/** Parses a cached source off the main thread (a 50 MB message must not freeze the window). */
+export async function bodyFromSource(store: Store, source: StoredBlob): Promise<CachedBody & { attachments: ParsedAttachment[] }> {
+  const parsed = await parseSourceFileInWorker(store.blobs.pathOf(source.blob));
   return { text: parsed.text, html: parsed.html, warnings: parsed.warnings, attachments: parsed.attachments };
 }

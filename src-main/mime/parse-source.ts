@@ -50,7 +50,7 @@ export interface ParseSourceOptions {
    * attachment store to serve them from, such as the parse worker.
    */
   embedInlineImages?: boolean;
-  /** Every text part read as this charset, whatever its label says (the reading pane's Text Encoding). */
+  /** Every text part read as this charset, whatever its label says, and raw 8-bit headers too (the reading pane's Text Encoding). */
   charset?: string;
 }
 
@@ -245,7 +245,9 @@ class SourceParse {
     await Promise.all(this.pending);
     // After a parser error every multipart looks unclosed; that warning would only mislead.
     if (!this.failed) await this.resplit(this.tap.finish());
-    const fields = this.headers ? readHeaderFields(this.headers, this.charset ?? this.tap.textCharset()) : { ...NO_HEADERS, warnings: [codedWarning('HeadersMissing', { text: 'no message headers found' })] };
+    // Raw 8-bit headers are read as the text is: the reader's chosen encoding first, else the message's label.
+    const hint = this.options.charset ?? this.charset ?? this.tap.textCharset();
+    const fields = this.headers ? readHeaderFields(this.headers, hint) : { ...NO_HEADERS, warnings: [codedWarning('HeadersMissing', { text: 'no message headers found' })] };
     if (this.headers && !this.headers.some((h) => h.name === 'date')) this.warn(codedWarning('DateMissing', { text: 'no Date header, sorted by arrival time' }));
     const { warnings, ...header } = fields;
     const html = this.body?.html || null;

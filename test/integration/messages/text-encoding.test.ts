@@ -10,8 +10,11 @@ const run = promisify(execFile);
 
 /** GBK text labelled ISO-8859-1, as some Chinese mailers send it: read as labelled it is "ÄãºÃ…". */
 const MISLABELLED = Buffer.concat([
+  Buffer.from('From: Li <li@example.cn>\r\nTo: alice@example.test\r\nSubject: ', 'latin1'),
+  // The subject's raw 8-bit GBK bytes, as such mailers send them (no encoded words).
+  iconv.encode('开会通知', 'gbk'),
   Buffer.from(
-    ['From: Li <li@example.cn>', 'To: alice@example.test', 'Subject: Mislabelled', 'Date: Tue, 01 Dec 2026 09:00:00 +0000', 'Message-ID: <gbk-as-latin1@example.cn>',
+    ['', 'Date: Tue, 01 Dec 2026 09:00:00 +0000', 'Message-ID: <gbk-as-latin1@example.cn>',
       'MIME-Version: 1.0', 'Content-Type: text/plain; charset=iso-8859-1', 'Content-Transfer-Encoding: 8bit', '', ''].join('\r\n'),
     'latin1',
   ),
@@ -38,11 +41,15 @@ describe('a message read as another text encoding', () => {
     await lab?.stop();
   });
 
-  it('reads GBK sent as ISO-8859-1 as Chinese once asked, keeps the body as labelled, and leaves the message unread', async () => {
-    expect((await wren.call('messages.read', { messageId, markSeen: false })).text).toBe('ÄãºÃ£¬Ã÷Ìì¿ª»á¡£\n');
+  it('reads GBK sent as ISO-8859-1 as Chinese once asked, its raw subject too, keeps the body as labelled, and leaves the message unread', async () => {
+    const asLabelled = await wren.call('messages.read', { messageId, markSeen: false });
+    expect(asLabelled.text).toBe('ÄãºÃ£¬Ã÷Ìì¿ª»á¡£\n');
     const asGbk = await wren.call('messages.read', { messageId, markSeen: false, charset: 'gbk' });
     expect(asGbk.text).toBe('你好，明天开会。\n');
-    expect(asGbk.subject).toBe('Mislabelled');
+    expect(asGbk.subject).toBe('开会通知');
+    expect(asGbk.from).toEqual({ name: 'Li', address: 'li@example.cn' });
+    // Shown only: the stored subject is what it was.
+    expect(wren.core.store.messages.get(messageId)!.subject).toBe(asLabelled.subject);
     expect(wren.core.store.messages.get(messageId)!.seen).toBe(false);
     // Asked again without a choice: the body as its label says, as stored.
     expect((await wren.call('messages.read', { messageId, markSeen: false })).text).toBe('ÄãºÃ£¬Ã÷Ìì¿ª»á¡£\n');

@@ -29,6 +29,17 @@ describe('parseSource with a text encoding chosen by the reader', () => {
     expect(asGbk.warnings).toEqual([]);
   });
 
+  it('reads raw 8-bit headers with the encoding chosen too, and encoded words by their own charset', async () => {
+    const source = Buffer.concat([
+      Buffer.from('From: =?utf-8?B?' + Buffer.from('李娜').toString('base64') + '?= <ln@example.cn>\r\nSubject: ', 'latin1'),
+      iconv.encode('开会通知', 'gbk'),
+      Buffer.from('\r\nDate: Tue, 01 Dec 2026 09:00:00 +0000\r\nContent-Type: text/plain; charset=iso-8859-1\r\n\r\nx\r\n', 'latin1'),
+    ]);
+    const asGbk = await parseSource(source, { charset: 'gbk' });
+    expect(asGbk.subject).toBe('开会通知');
+    expect(asGbk.from).toEqual({ name: '李娜', address: 'ln@example.cn' });
+  });
+
   it('says so when the bytes are not valid in the encoding chosen', async () => {
     const source = Buffer.from('Date: Tue, 01 Dec 2026 09:00:00 +0000\r\nContent-Type: text/plain; charset=gbk\r\n\r\n\xc4\xe3\xba\xc3\r\n', 'latin1');
     expect((await parseSource(source)).warnings).toEqual([]);
