@@ -16,7 +16,7 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
  * (the settings are given, not inherited from the window that opened it).
  */
 export function messageWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
-  return { width: 960, height: 820, title: 'Wren', show: true, autoHideMenuBar: true, webPreferences: webPreferences(preloadPath) };
+  return { width: 1040, height: 820, title: 'Wren', show: true, autoHideMenuBar: true, webPreferences: webPreferences(preloadPath) };
 }
 
 function webPreferences(preloadPath: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {

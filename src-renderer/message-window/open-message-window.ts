@@ -7,5 +7,5 @@ import { messageWindowHash, type OpenedMessage } from '../../src-main/ipc/contra
  */
 export function openMessageWindow(message: OpenedMessage): boolean {
   const url = new URL(messageWindowHash(message), window.location.href);
-  return window.open(url.href, `wren-message-${message.messageId}`, 'popup,width=960,height=820') !== null;
+  return window.open(url.href, `wren-message-${message.messageId}`, 'popup,width=1040,height=820') !== null;
 }
