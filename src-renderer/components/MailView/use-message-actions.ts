@@ -5,6 +5,7 @@ import { toErrorShape } from '../../client/wren-client';
 import type { StringKey } from '../../i18n/en';
 import type { MessagePages } from '../MessageList/message-pages';
 import { useToasts } from '../Toasts/toast-context';
+import { useUndoOperation } from '../Toasts/use-undo-operation';
 import type { ToastLine } from '../Toasts/toast-line';
 import type { MessageSelection } from './use-message-selection';
 import { combineReceipts, splitByAccount } from './split-by-account';
@@ -52,12 +53,7 @@ export function useMessageActions(folder: FolderView | null, pages: MessagePages
   );
   const showError = useCallback((error: unknown) => toasts.show({ tone: 'error', lines: [{ error: toErrorShape(error), context: 'background' }] }), [toasts]);
 
-  const undo = useCallback(
-    (operationId: number) => {
-      client.request('operations.undo', { operationId }).then(() => toasts.show({ tone: 'info', lines: [{ key: 'done.undone' }] }), showError);
-    },
-    [client, toasts, showError],
-  );
+  const undo = useUndoOperation();
 
   const report = useCallback(
     (request: Promise<OperationReceipt & { operationIds?: number[] }>, words: ToastLine) =>

@@ -5,6 +5,7 @@ import { toErrorShape } from '../../client/wren-client';
 import type { ShortcutAction } from '../../shortcuts/shortcut-keys';
 import { useCompose, type ComposeRequest } from '../Composer/compose-context';
 import { useToasts } from '../Toasts/toast-context';
+import { useUndoOperation } from '../Toasts/use-undo-operation';
 import { printOpenMessage } from '../ReadingPane/print-message';
 import type { ToastLine } from '../Toasts/toast-line';
 import { useMessageNeighbours } from './use-message-neighbours';
@@ -73,8 +74,7 @@ export function useOpenedMessageCommands({ message, accountId, folderRole, onLef
       () => toasts.show({ tone: 'info', lines: [{ key: 'done.copy.one', values: { count: 1, folder: '' }, folder }] }),
       showError,
     );
-  const undo = (operationId: number) =>
-    client.request('operations.undo', { operationId }).then(() => toasts.show({ tone: 'info', lines: [{ key: 'done.undone' }] }), showError);
+  const undo = useUndoOperation();
   const leave = async (operation: MailOperationInput, how: LeftHow, folder?: FolderView) => {
     const next = await neighbours.afterLeaving();
     const receipt = await apply(operation).catch((error: unknown) => void showError(error));
@@ -84,7 +84,7 @@ export function useOpenedMessageCommands({ message, accountId, folderRole, onLef
       onLeft(how);
       return;
     }
-    toasts.show({ tone: 'info', lines: [leftWords(operation, how, folder)], undo: receipt.undoable ? () => void undo(receipt.operationId) : undefined });
+    toasts.show({ tone: 'info', lines: [leftWords(operation, how, folder)], undo: receipt.undoable ? () => undo(receipt.operationId) : undefined });
     onGo(next);
   };
   const go = (direction: 'next' | 'previous', unread = false) =>
