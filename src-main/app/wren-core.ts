@@ -20,6 +20,7 @@ import { FilterContentReader } from '../filters/filter-content';
 import { FilterSending } from '../filters/filter-sending';
 import { writtenLanguage } from '../settings/written-language';
 import { prepareHanOrderSoon } from '../store/han-order';
+import { preparePersonNamePinyinSoon } from '../store/person-name-pinyin';
 import { alsoIn, IgnoredThreads } from '../messages/ignored-threads';
 import { JunkFilter } from '../junk/junk-filter';
 import { PasswordVault } from '../secrets/password-vault';
@@ -186,8 +187,12 @@ export class WrenCore {
       sync: this.sync, sessions: this.sessions, sendWhatWaits: () => this.sendWhatWaitsNow(),
     }));
     this.watcher = this.watchAccounts();
-    // The app (not a CLI command that is done in a moment) orders the Han characters soon: see prepareHanOrderSoon.
-    if (this.watcher) prepareHanOrderSoon();
+    // The app (not a CLI command that is done in a moment) orders the Han characters and loads the readings of
+    // names soon: see prepareHanOrderSoon and preparePersonNamePinyinSoon.
+    if (this.watcher) {
+      prepareHanOrderSoon();
+      preparePersonNamePinyinSoon();
+    }
     // The CLI (`wren settings set`) may change the file under a running app.
     this.stopWatchingSettings = this.watcher ? watchSettingsFile(this.settings) : () => undefined;
   }

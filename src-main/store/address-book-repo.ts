@@ -1,7 +1,7 @@
 import type { Contact } from '../ipc/contract';
 import type { Db } from './open-database';
-import { NAME_SORT_KEY } from './name-sort-key';
-import { initialsPattern, PINYIN_INITIALS } from './pinyin-initials';
+import { PERSON_NAME_SORT_KEY } from './name-sort-key';
+import { PERSON_NAME_PINYIN, pinyinPatterns } from './person-name-pinyin';
 import { PreparedStatements } from './prepared-statements';
 
 export interface AddressSuggestion {
@@ -10,22 +10,28 @@ export interface AddressSuggestion {
   uses: number;
 }
 
-/** The Address Book's order: by name, the address where there is none; Chinese names by their pinyin (see nameSortKey). */
-const BOOK_ORDER = `ORDER BY ${NAME_SORT_KEY}(CASE WHEN name = '' THEN address ELSE name END), address`;
+/** The Address Book's order: by name, the address where there is none; Chinese names by their pinyin (see personNameSortKey). */
+const BOOK_ORDER = `ORDER BY ${PERSON_NAME_SORT_KEY}(CASE WHEN name = '' THEN address ELSE name END), address`;
 
 /** Escapes LIKE's wildcards so a typed "%" or "_" matches itself. */
 function likePattern(query: string): string {
   return `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** Matches what was typed anywhere in the address or the name, or (a few Latin letters) at the start of a Chinese name's pinyin initials. */
-const MATCHES = `(lower(address) LIKE @like ESCAPE '\\' OR lower(name) LIKE @like ESCAPE '\\' OR ${PINYIN_INITIALS}(name) LIKE @initials)`;
+/** Matches what was typed anywhere in the address or the name, or (a few Latin letters) a Chinese name's pinyin from any syllable. */
+const MATCHES = `(lower(address) LIKE @like ESCAPE '\\' OR lower(name) LIKE @like ESCAPE '\\' OR ${PERSON_NAME_PINYIN}(name) GLOB @pinyinAnywhere)`;
+
+/** The GLOB patterns of typed text over a name's pinyin (null, matching nothing, unless it is a few Latin letters). */
+function pinyinParameters(typed: string): { pinyinStart: string | null; pinyinAnywhere: string | null } {
+  const patterns = pinyinPatterns(typed);
+  return { pinyinStart: patterns?.start ?? null, pinyinAnywhere: patterns?.anywhere ?? null };
+}
 
 /**
  * Addresses seen in the store (kept by migration 0010's triggers), ranked:
  * an address or a name that starts with what was typed (or a word of the
- * name that does, or its pinyin initials: "zs" for 张三) before one that
- * merely contains it, then by uses, then by how recent. Matching is by
+ * name that does, or its pinyin from the surname: "zs" or "zhangs" for 张三)
+ * before one that merely contains it (or "san" for 张三), then by uses, then by how recent. Matching is by
  * substring, so a Chinese name matches any of its characters typed without spaces.
  */
 export class AddressBookRepo {
@@ -43,29 +49,29 @@ export class AddressBookRepo {
         `SELECT address, name, uses FROM address_book
          WHERE ${MATCHES}
          ORDER BY (lower(address) LIKE @prefix ESCAPE '\\' OR lower(name) LIKE @prefix ESCAPE '\\'
-                   OR lower(name) LIKE @wordPrefix ESCAPE '\\' OR ${PINYIN_INITIALS}(name) LIKE @initials) DESC,
+                   OR lower(name) LIKE @wordPrefix ESCAPE '\\' OR ${PERSON_NAME_PINYIN}(name) GLOB @pinyinStart) DESC,
                   uses DESC, last_used DESC, address
          LIMIT @limit`,
       )
-      .all({ like: likePattern(q), prefix: `${likePattern(q).slice(1)}`, wordPrefix: `% ${likePattern(q).slice(1)}`, initials: initialsPattern(q), limit }) as AddressSuggestion[];
+      .all({ like: likePattern(q), prefix: `${likePattern(q).slice(1)}`, wordPrefix: `% ${likePattern(q).slice(1)}`, ...pinyinParameters(q), limit }) as AddressSuggestion[];
   }
 
   /**
-   * The Address Book's page: every entry, or those whose address or name holds `query` (or a Chinese name whose
-   * pinyin initials begin with it), by name (the
-   * address where there is none), in any case, Chinese names by their pinyin (see nameSortKey).
+   * The Address Book's page: every entry, or those whose address or name holds `query` (or a Chinese name
+   * whose pinyin, from any of its syllables, begins with it), by name (the address where there is none), in
+   * any case, Chinese names by their pinyin (see personNameSortKey).
    */
   list(query: string, offset: number, limit: number): { total: number; items: Contact[] } {
     const like = likePattern(query.trim().toLowerCase());
-    const initials = initialsPattern(query);
+    const { pinyinAnywhere } = pinyinParameters(query);
     const where = `WHERE ${MATCHES}`;
-    const total = this.statements.pluck(`SELECT count(*) FROM address_book ${where}`).get({ like, initials }) as number;
+    const total = this.statements.pluck(`SELECT count(*) FROM address_book ${where}`).get({ like, pinyinAnywhere }) as number;
     const rows = this.statements
       .get(
         `SELECT address, name, uses, last_used AS lastUsed, saved FROM address_book ${where}
          ${BOOK_ORDER} LIMIT @limit OFFSET @offset`,
       )
-      .all({ like, initials, limit, offset }) as Array<Omit<Contact, 'saved'> & { saved: number }>;
+      .all({ like, pinyinAnywhere, limit, offset }) as Array<Omit<Contact, 'saved'> & { saved: number }>;
     return { total, items: rows.map((row) => ({ ...row, saved: row.saved === 1 })) };
   }
 

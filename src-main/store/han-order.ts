@@ -4,7 +4,9 @@
  * and marks where each initial letter begins with the boundary strings U+FDD0 + letter (what ICU's
  * AlphabeticIndex reads). Sorting the ideographs once (about 30 ms, on first use in each thread) gives
  * every character its place and its initial letter. Without Chinese collation data in the ICU the order is
- * the code points' and no character has an initial: names then sort, and match, by their characters alone.
+ * the code points' and no character has an initial: text then sorts by its characters alone. The order is a
+ * character's most common reading; people's names, whose surnames read otherwise (曾 zeng, not ceng), sort
+ * by their syllables as names (personNameSortKey) and fall back to this order within a syllable.
  */
 
 /** CJK Unified Ideographs and Extension A: the characters names are written in. */

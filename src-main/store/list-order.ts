@@ -5,7 +5,7 @@ import type { Db } from './open-database';
 import { NOT_IGNORED } from './ignored-rows';
 import { SEARCH_NAME, searchName } from './search-name';
 import { searchForm } from '../search/search-form';
-import { NAME_SORT_KEY } from './name-sort-key';
+import { NAME_SORT_KEY, PERSON_NAME_SORT_KEY } from './name-sort-key';
 
 /** SQL's name for baseSubject on a connection that registered it (see registerListOrder). */
 const BASE_SUBJECT = 'wren_base_subject';
@@ -21,8 +21,8 @@ export function registerListOrder(db: Db): void {
 /**
  * ORDER BY for a folder's messages (alias m). Ties, and every key's equal values, fall back to newest
  * first, so a page boundary never cuts the order differently from one request to the next. In Sent and
- * Drafts the list shows the recipient, so "from" sorts by the first recipient there. Names and subjects
- * sort by nameSortKey: any case and accent alike, Chinese by its pinyin.
+ * Drafts the list shows the recipient, so "from" sorts by the first recipient there. Subjects sort by
+ * nameSortKey, names by personNameSortKey (a surname read as one): any case and accent alike, Chinese by its pinyin.
  */
 export function orderOf(sort: ListSort, role: FolderRole | null): string {
   const direction = sort.descending ? 'DESC' : 'ASC';
@@ -38,7 +38,7 @@ export function orderOf(sort: ListSort, role: FolderRole | null): string {
     case 'subject':
       return `${NAME_SORT_KEY}(${BASE_SUBJECT}(m.subject)) ${direction}, ${newestFirst}`;
     case 'from':
-      return `${NAME_SORT_KEY}(${correspondent(role)}) ${direction}, ${newestFirst}`;
+      return `${PERSON_NAME_SORT_KEY}(${correspondent(role)}) ${direction}, ${newestFirst}`;
   }
 }
 

@@ -1,5 +1,6 @@
 import { hanInitialAt, hanRank } from './han-order';
 import type { Db } from './open-database';
+import { isHan, personNameSyllables } from './person-name-pinyin';
 
 /**
  * Names and subjects in the order a reader of Chinese expects: Han characters by their pinyin, among the
@@ -11,12 +12,19 @@ import type { Db } from './open-database';
 /** SQL's name for nameSortKey, on every connection (see registerNameSortKey). */
 export const NAME_SORT_KEY = 'wren_sort_key';
 
+/** SQL's name for personNameSortKey, on every connection (see registerNameSortKey). */
+export const PERSON_NAME_SORT_KEY = 'wren_person_sort_key';
+
 /** Han characters get a code point of Plane 15's private use area, above every letter: 张 after Zoe within Z. */
 const HAN_RANK_BASE = 0xf0000;
 
 /** Keys already made, for the list's repeated senders; emptied when it grows past this. */
 const KEPT_KEYS = 20_000;
 const kept = new Map<string, string>();
+const keptPersonKeys = new Map<string, string>();
+
+/** Below every letter: a syllable sorts before the longer ones it begins (zhan before zhang). */
+const SYLLABLE_END = '\u0001';
 
 /** The key `text` sorts by: compare keys as strings (byte by byte in SQL), never show them. */
 export function nameSortKey(text: string): string {
@@ -32,6 +40,33 @@ export function nameSortKey(text: string): string {
   return key;
 }
 
+/**
+ * The key a person's name sorts by: as nameSortKey, but each Han character by its syllable in the name,
+ * the surname read as one (曾 zeng with Z, 单 shan with S, where ICU's order has them with C and D), then by
+ * its place in ICU's order among the characters of that syllable (陈 beside 陳).
+ */
+export function personNameSortKey(text: string): string {
+  const known = keptPersonKeys.get(text);
+  if (known !== undefined) return known;
+  const normalized = text.normalize('NFKD');
+  const syllables = personNameSyllables(normalized);
+  let hanSeen = 0;
+  let key = '';
+  for (const char of normalized) {
+    // The syllables are the Han characters', in order: count every one, ranked in ICU's order or not.
+    const syllable = isHan(char) ? (syllables[hanSeen++] ?? '') : '';
+    const rank = hanRank(char);
+    if (rank === undefined) key += foldedLetter(char);
+    else {
+      const place = String.fromCodePoint(HAN_RANK_BASE + rank);
+      key += syllable === '' ? hanInitialAt(rank) + place : syllable[0] + String.fromCodePoint(HAN_RANK_BASE) + syllable + SYLLABLE_END + place;
+    }
+  }
+  if (keptPersonKeys.size >= KEPT_KEYS) keptPersonKeys.clear();
+  keptPersonKeys.set(text, key);
+  return key;
+}
+
 function foldedLetter(char: string): string {
   // Combining marks left by NFKD (É → E + ◌́) sort as nothing.
   return /\p{M}/u.test(char) ? '' : char.toLowerCase();
@@ -40,4 +75,5 @@ function foldedLetter(char: string): string {
 /** Every connection (the main thread's, the sync and search workers') sorts names alike. */
 export function registerNameSortKey(db: Db): void {
   db.function(NAME_SORT_KEY, { deterministic: true }, (text: unknown) => nameSortKey(String(text ?? '')));
+  db.function(PERSON_NAME_SORT_KEY, { deterministic: true }, (text: unknown) => personNameSortKey(String(text ?? '')));
 }

@@ -4,7 +4,7 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
 import { registerListOrder } from './list-order';
 import { registerSearchNames } from './search-name';
 import { registerNameSortKey } from './name-sort-key';
-import { registerPinyinInitials } from './pinyin-initials';
+import { registerPersonNamePinyin } from './person-name-pinyin';
 
 export type Db = Database.Database;
 
@@ -44,7 +44,7 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
     // Every connection (the main thread's, the sync and search workers') sorts lists by subject and name alike.
     registerListOrder(db);
     registerNameSortKey(db);
-    registerPinyinInitials(db);
+    registerPersonNamePinyin(db);
     registerSearchNames(db);
     if (!options.readonly) migrate(db, version);
     return db;

@@ -6,6 +6,7 @@ import type * as Htmlparser2 from 'htmlparser2';
 import type * as Libmime from 'libmime';
 import type * as DkimVerify from 'mailauth/lib/dkim/verify';
 import type * as Nodemailer from 'nodemailer';
+import type * as PinyinPro from 'pinyin-pro';
 import type AddressParser from 'nodemailer/lib/addressparser';
 import type MailComposer from 'nodemailer/lib/mail-composer';
 import type * as MimeFuncs from 'nodemailer/lib/mime-funcs';
@@ -36,3 +37,5 @@ export const icalJs = /* @__PURE__ */ onFirstUse(() => {
 // imported where a connection opens (imap/imap-connection.ts).
 export const imapflowTools = /* @__PURE__ */ onFirstUse(() => require('imapflow/lib/tools.js') as typeof ImapflowTools);
 export const dkimVerify = /* @__PURE__ */ onFirstUse(() => (require('mailauth/lib/dkim/verify') as typeof DkimVerify).dkimVerify);
+// A dictionary of Han readings (about 0.3 MB), for people's names read in pinyin (store/person-name-pinyin.ts).
+export const pinyinPro = /* @__PURE__ */ onFirstUse(() => require('pinyin-pro') as typeof PinyinPro);

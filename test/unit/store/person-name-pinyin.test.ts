@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { personNamePinyin, personNameSyllables, pinyinPatterns } from '../../../src-main/store/person-name-pinyin';
+
+describe('personNameSyllables', () => {
+  it('reads each Han character of a name, simplified or traditional, without tones', () => {
+    expect(personNameSyllables('张三丰')).toEqual(['zhang', 'san', 'feng']);
+    expect(personNameSyllables('欧阳娜娜')).toEqual(['ou', 'yang', 'na', 'na']);
+    expect(personNameSyllables('陳大文')).toEqual(['chen', 'da', 'wen']);
+  });
+
+  it('reads the first character as a surname where that reading differs from the common one', () => {
+    expect(personNameSyllables('曾小贤')[0]).toBe('zeng');
+    expect(personNameSyllables('单田芳')[0]).toBe('shan');
+    expect(personNameSyllables('区志伟')[0]).toBe('ou');
+    expect(personNameSyllables('解晓东')[0]).toBe('xie');
+  });
+
+  it('writes ü as v, as pinyin keyboards type it, and leaves out what is not Han', () => {
+    expect(personNameSyllables('吕布')).toEqual(['lv', 'bu']);
+    expect(personNameSyllables('李娜 Lina')).toEqual(['li', 'na']);
+    expect(personNameSyllables('Alice')).toEqual([]);
+  });
+});
+
+describe('personNamePinyin', () => {
+  it('spells the name from its surname, whole and as initials, then from each later syllable', () => {
+    expect(personNamePinyin('张三丰')).toBe(' zhangsanfeng zsf~sanfeng~sf~feng');
+  });
+
+  it('spells ü both ways, v and u, and has nothing for a name without Han characters', () => {
+    expect(personNamePinyin('吕布')).toBe(' lvbu lubu lb~bu');
+    expect(personNamePinyin('Alice')).toBe('');
+  });
+});
+
+describe('pinyinPatterns', () => {
+  it('matches two or more Latin letters, in any case, at the start of the name or of any syllable', () => {
+    expect(pinyinPatterns(' ZS ')).toEqual({ start: '* zs*', anywhere: '*[ ~]zs*' });
+  });
+
+  it('matches nothing for one letter, spaces within, or Chinese text', () => {
+    expect(pinyinPatterns('z')).toBeNull();
+    expect(pinyinPatterns('z s')).toBeNull();
+    expect(pinyinPatterns('张三')).toBeNull();
+  });
+});
