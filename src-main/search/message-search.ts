@@ -5,9 +5,9 @@ import { parseSource } from '../mime/parse-source';
 import { parseSourceFileInWorker, searchDocumentInWorker } from '../mime/parse-in-worker';
 import type { SearchScope } from '../store/search-repo';
 import type { Store } from '../store/store';
-import { FolderPage, type FolderPageQuery } from '../store/folder-page';
+import { FolderPage, type FolderPageQuery, type NeighbourQuery } from '../store/folder-page';
 import { ThreadedList, type ThreadsQuery } from '../store/threaded-list';
-import type { ListAnswer, ThreadsAnswer } from './search-worker-protocol';
+import type { ListAnswer, NeighbourAnswer, ThreadsAnswer } from './search-worker-protocol';
 import { searchDocument } from './search-document';
 import { SearchIndexer, type ParseSourceFile, type PrepareDocument } from './search-indexer';
 import { InProcessSearchQueries, type SearchQueries } from './search-queries';
@@ -90,6 +90,11 @@ export class MessageSearch {
   /** A page of a folder's list in threads, read where the search reads (the worker): it reads the whole folder. */
   threadedPage(query: ThreadsQuery): Promise<ThreadsAnswer> {
     return this.queries.threads(query);
+  }
+
+  /** The message beside one in its folder's list in threads, read in the worker: it arranges the whole folder. */
+  threadNeighbour(query: NeighbourQuery): Promise<NeighbourAnswer> {
+    return this.queries.threadNeighbour(query);
   }
 
   /** A page of a folder's flat list narrowed by the quick filter's words, read in the worker: it reads the whole folder. */

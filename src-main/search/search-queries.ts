@@ -1,7 +1,7 @@
 import type { SearchRepo } from '../store/search-repo';
-import type { FolderPage, FolderPageQuery } from '../store/folder-page';
+import type { FolderPage, FolderPageQuery, NeighbourQuery } from '../store/folder-page';
 import type { ThreadedList, ThreadsQuery } from '../store/threaded-list';
-import type { ListAnswer, SearchAnswer, SearchQuery, ThreadsAnswer } from './search-worker-protocol';
+import type { ListAnswer, NeighbourAnswer, SearchAnswer, SearchQuery, ThreadsAnswer } from './search-worker-protocol';
 
 /**
  * Where `messages.search` runs its FTS5 query: in a worker thread with its
@@ -13,6 +13,8 @@ import type { ListAnswer, SearchAnswer, SearchQuery, ThreadsAnswer } from './sea
 export interface SearchQueries {
   run(query: SearchQuery): Promise<SearchAnswer>;
   threads(query: ThreadsQuery): Promise<ThreadsAnswer>;
+  /** The message beside one in its folder's list in threads (see ThreadedList.neighbour), which arranges the whole folder. */
+  threadNeighbour(query: NeighbourQuery): Promise<NeighbourAnswer>;
   /** A folder's flat list narrowed by words, which reads the whole folder too. */
   list(query: FolderPageQuery): Promise<ListAnswer>;
   /** Stops the worker, if any; queries it was running fail with SearchStopped. */
@@ -40,6 +42,10 @@ export class InProcessSearchQueries implements SearchQueries {
 
   threads(query: ThreadsQuery): Promise<ThreadsAnswer> {
     return Promise.resolve(this.threadedList.page(query));
+  }
+
+  threadNeighbour(query: NeighbourQuery): Promise<NeighbourAnswer> {
+    return Promise.resolve({ messageId: this.threadedList.neighbour(query) });
   }
 
   list(query: FolderPageQuery): Promise<ListAnswer> {

@@ -3,7 +3,7 @@ import type { ListSort } from '../ipc/contract-constants';
 import type { MessageSummary, SearchHit } from '../ipc/mail-shapes';
 import type { SearchScope } from '../store/search-repo';
 import type { SearchConditions } from './search-operators';
-import type { FolderPageQuery } from '../store/folder-page';
+import type { FolderPageQuery, NeighbourQuery } from '../store/folder-page';
 import type { ThreadsQuery } from '../store/threaded-list';
 
 /** Marks a Worker started by WorkerSearchQueries, so search-worker.ts never answers another thread's port. */
@@ -43,11 +43,17 @@ export interface ListAnswer {
   ignored?: number;
 }
 
+/** The message beside one in a folder's list in threads (a message window's Next and Previous); null at the end. */
+export interface NeighbourAnswer {
+  messageId: number | null;
+}
+
 export type ToSearchWorker =
   | ({ kind: 'search' } & SearchQuery & { id: number })
   | ({ kind: 'threads' } & ThreadsQuery & { id: number })
+  | ({ kind: 'threadNeighbour' } & NeighbourQuery & { id: number })
   | ({ kind: 'list' } & FolderPageQuery & { id: number });
 
-export type WorkerAnswer = SearchAnswer | ThreadsAnswer | ListAnswer;
+export type WorkerAnswer = SearchAnswer | ThreadsAnswer | NeighbourAnswer | ListAnswer;
 
 export type FromSearchWorker = { id: number; ok: true; answer: WorkerAnswer } | { id: number; ok: false; error: ErrorShape };

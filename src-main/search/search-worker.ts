@@ -7,7 +7,7 @@ import { FolderPage } from '../store/folder-page';
 import { ThreadedList } from '../store/threaded-list';
 import { portForRole } from '../workers/start-bundled-worker';
 import { answerQuery } from './search-queries';
-import { SEARCH_WORKER_ROLE, type FromSearchWorker, type ToSearchWorker } from './search-worker-protocol';
+import { SEARCH_WORKER_ROLE, type FromSearchWorker, type ToSearchWorker, type WorkerAnswer } from './search-worker-protocol';
 
 /**
  * Worker side of worker-search-queries.ts, bundled on its own as
@@ -26,13 +26,25 @@ export function serveSearchQueries(port: MessagePort, databaseFile: string): voi
         const db = openDatabase(databaseFile, { readonly: true });
         reads = { search: new SearchRepo(db), threads: new ThreadedList(db), list: new FolderPage(db) };
       }
-      const answer = query.kind === 'threads' ? reads.threads.page(query) : query.kind === 'list' ? reads.list.page(query) : answerQuery(reads.search, query);
-      reply = { id: query.id, ok: true, answer };
+      reply = { id: query.id, ok: true, answer: answerOf(reads, query) };
     } catch (error) {
       reply = { id: query.id, ok: false, error: toErrorShape(error) };
     }
     port.postMessage(reply);
   });
+}
+
+function answerOf(reads: { search: SearchRepo; threads: ThreadedList; list: FolderPage }, query: ToSearchWorker): WorkerAnswer {
+  switch (query.kind) {
+    case 'threads':
+      return reads.threads.page(query);
+    case 'threadNeighbour':
+      return { messageId: reads.threads.neighbour(query) };
+    case 'list':
+      return reads.list.page(query);
+    case 'search':
+      return answerQuery(reads.search, query);
+  }
 }
 
 const port = portForRole(SEARCH_WORKER_ROLE);

@@ -2,10 +2,10 @@ import type { Worker } from 'node:worker_threads';
 import { WrenError } from '../errors/wren-error';
 import { bundledWorkerPath, startBundledWorker } from '../workers/start-bundled-worker';
 import type { SearchQueries } from './search-queries';
-import type { FolderPageQuery } from '../store/folder-page';
+import type { FolderPageQuery, NeighbourQuery } from '../store/folder-page';
 import type { ThreadsQuery } from '../store/threaded-list';
 import {
-  SEARCH_WORKER_ROLE, type FromSearchWorker, type ListAnswer, type SearchAnswer, type SearchQuery, type ThreadsAnswer, type ToSearchWorker, type WorkerAnswer,
+  SEARCH_WORKER_ROLE, type FromSearchWorker, type ListAnswer, type NeighbourAnswer, type SearchAnswer, type SearchQuery, type ThreadsAnswer, type ToSearchWorker, type WorkerAnswer,
 } from './search-worker-protocol';
 
 /** Omit over each member of a union (Omit itself would merge the members into one). */
@@ -41,6 +41,10 @@ export class WorkerSearchQueries implements SearchQueries {
 
   threads(query: ThreadsQuery): Promise<ThreadsAnswer> {
     return this.ask({ kind: 'threads', ...query }) as Promise<ThreadsAnswer>;
+  }
+
+  threadNeighbour(query: NeighbourQuery): Promise<NeighbourAnswer> {
+    return this.ask({ kind: 'threadNeighbour', ...query }) as Promise<NeighbourAnswer>;
   }
 
   list(query: FolderPageQuery): Promise<ListAnswer> {

@@ -3,6 +3,7 @@ import { listRoleOf, type ListFilter, type ListSort } from '../ipc/contract-cons
 import { withIgnoredThreads } from './ignored-rows';
 import { filterOf, orderOf } from './list-order';
 import { timed, type Db } from './open-database';
+import type { NeighbourQuery } from './folder-page';
 import { PreparedStatements } from './prepared-statements';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row';
 import { arrangeThreads, foldedBy, type ThreadFolding, type ThreadRow } from './thread-order';
@@ -31,7 +32,18 @@ interface Arrangement {
   messages: number;
   /** The folder's messages in ignored threads (left out when the filter hides them). */
   ignored: number;
+  /** The unread ones among the rows' messages (Next ▸ Unread Message). */
+  unread: Set<number>;
 }
+
+/** What an arrangement depends on: a page's query less its offset and limit. */
+type ArrangementQuery = Pick<ThreadsQuery, 'folderId' | 'sort' | 'filter' | 'folding'>;
+
+/** A message window reads every message in thread order: every thread open. */
+const EVERY_THREAD_OPEN: ThreadFolding = { collapsed: [], collapseAll: false, expanded: [] };
+
+/** The list's arrangement and a message window's (every thread open) are both kept, so neither undoes the other's. */
+const KEPT_ARRANGEMENTS = 2;
 
 /** Row fields read for every message of the folder: [id, message_id, in_reply_to, thread_root, sort_date, seen]. */
 type LinkRow = [number, string | null, string | null, string | null, number, number];
@@ -43,7 +55,7 @@ type LinkRow = [number, string | null, string | null, string | null, number, num
  */
 export class ThreadedList {
   private readonly statements: PreparedStatements;
-  private last: { key: string; version: string; arrangement: Arrangement } | null = null;
+  private kept: { key: string; version: string; arrangement: Arrangement }[] = [];
 
   constructor(private readonly db: Db) {
     this.statements = new PreparedStatements(db);
@@ -63,10 +75,30 @@ export class ThreadedList {
     return { total: rows.length, items, messages, ...(ignored > 0 && { ignored }) };
   }
 
-  private arranged(query: ThreadsQuery): Arrangement {
+  /**
+   * The message after (or before) this one in its folder's list in threads, every thread open, as the list
+   * orders and narrows it: a message window's Next and Previous when the list shows threads. Null at the end,
+   * or when the message is not in the list.
+   */
+  neighbour({ messageId, direction, unread, sort, filter }: NeighbourQuery): number | null {
+    const folderId = this.statements.pluck('SELECT folder_id FROM messages WHERE id = ?').get(messageId) as number | undefined;
+    if (folderId === undefined) return null;
+    const arrangement = this.arranged({ folderId, sort, filter, folding: EVERY_THREAD_OPEN });
+    const at = arrangement.rows.findIndex((row) => row.id === messageId);
+    if (at < 0) return null;
+    const step = direction === 'next' ? 1 : -1;
+    for (let i = at + step; i >= 0 && i < arrangement.rows.length; i += step) {
+      const { id } = arrangement.rows[i]!;
+      if (!unread || arrangement.unread.has(id)) return id;
+    }
+    return null;
+  }
+
+  private arranged(query: ArrangementQuery): Arrangement {
     const key = JSON.stringify([query.folderId, query.sort, query.filter, query.folding]);
     const version = this.version();
-    if (this.last?.key === key && this.last.version === version) return this.last.arrangement;
+    const kept = this.kept.find((entry) => entry.key === key && entry.version === version);
+    if (kept) return kept.arrangement;
     const folder = this.statements.get('SELECT account_id AS accountId, path, role FROM folders WHERE id = ?').get(query.folderId) as ListedFolder | undefined;
     const role = folder ? listRoleOf(folder) : null;
     const { ignored, filter } = withIgnoredThreads(this.statements, query.folderId, query.filter);
@@ -75,12 +107,16 @@ export class ThreadedList {
       `SELECT m.id, m.message_id, m.in_reply_to, m.thread_root, m.sort_date, m.seen FROM messages m
        WHERE m.folder_id = ?${narrowed.sql} ORDER BY ${orderOf(query.sort, role)}`,
     ).raw();
+    const unread = new Set<number>();
     const rows = timed('messages.threads', () => {
-      const inputs = (links.all(query.folderId, ...narrowed.values) as LinkRow[]).map(([id, messageId, inReplyTo, threadRoot, sortDate, seen]) => ({ id, messageId, inReplyTo, threadRoot, sortDate, seen: seen === 1 }));
+      const inputs = (links.all(query.folderId, ...narrowed.values) as LinkRow[]).map(([id, messageId, inReplyTo, threadRoot, sortDate, seen]) => {
+        if (seen === 0) unread.add(id);
+        return { id, messageId, inReplyTo, threadRoot, sortDate, seen: seen === 1 };
+      });
       return arrangeThreads(inputs, foldedBy(query.folding));
     });
-    const arrangement = { rows, messages: rows.reduce((sum, row) => sum + (row.collapsed ? row.size : 1), 0), ignored };
-    this.last = { key, version, arrangement };
+    const arrangement = { rows, messages: rows.reduce((sum, row) => sum + (row.collapsed ? row.size : 1), 0), ignored, unread };
+    this.kept = [{ key, version, arrangement }, ...this.kept.filter((entry) => entry.key !== key)].slice(0, KEPT_ARRANGEMENTS);
     return arrangement;
   }
 

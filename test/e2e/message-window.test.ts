@@ -100,4 +100,33 @@ describe('web mode: a message in its own window', () => {
     await web.page.getByTestId('folder-INBOX').click();
     await web.page.getByTestId('language').selectOption('en');
   });
+
+  it('with the list in threads, goes through a thread as the list shows it: a reply after what it answers', async () => {
+    const user = web.lab.users[0]!.email;
+    const carol = 'Carol <carol@example.test>';
+    await web.lab.seed(user, 'INBOX', [
+      conversationMessage({ id: 'trip', from: carol, to: user, subject: 'Walking tour', date: 'Tue, 1 Dec 2026 09:00:00 +0000', body: 'Shall we go on Sunday?' }),
+      conversationMessage({ id: 'tea', from: carol, to: user, subject: 'Tea break', date: 'Tue, 1 Dec 2026 10:00:00 +0000', body: 'At four.' }),
+      conversationMessage({ id: 'trip-re', inReplyTo: 'trip', from: 'Bob Lee <bob@example.test>', to: user, subject: 'Re: Walking tour', date: 'Tue, 1 Dec 2026 11:00:00 +0000', body: 'Sunday suits me.' }),
+    ]);
+    await web.page.getByTestId('sync-now').click();
+    await row(web.page, 'Tea break').waitFor();
+    await web.page.getByTestId('list-threads').click();
+    // In threads, newest first: the tour (its reply is the newest) with its reply under it, then the tea break.
+    const subjects = () => web.page.locator('.message-row__subject').allTextContents();
+    await expect.poll(subjects).toEqual(['Walking tour', 'Re: Walking tour', 'Tea break', 'Server upgrade']);
+    const [popup] = await Promise.all([web.page.waitForEvent('popup'), web.page.getByTestId('message-row').first().dblclick()]);
+    await popup.getByText('Shall we go on Sunday?').waitFor();
+    // Flat, newest first, the next would be Server upgrade; in threads it is the reply.
+    await popup.keyboard.press('j');
+    await expect.poll(() => popup.title()).toBe('Re: Walking tour · Wren');
+    await popup.getByText('Sunday suits me.').waitFor();
+    await popup.getByTestId('window-next').click();
+    await expect.poll(() => popup.title()).toBe('Tea break · Wren');
+    await popup.keyboard.press('k');
+    await expect.poll(() => popup.title()).toBe('Re: Walking tour · Wren');
+    await screenshot(popup, 'message-window-threads-en');
+    await popup.close();
+    await web.page.getByTestId('list-threads').click();
+  });
 });

@@ -53,8 +53,10 @@ export function messageHandlers(core: WrenCore, options: HandlerOptions): Pick<H
       return core.ignoredThreads.isIgnored(view.id) ? { ...view, threadIgnored: true as const } : view;
     },
     'messages.summary': ({ messageId }) => summaryOf(core.reader.requireMessage(messageId)),
-    'messages.neighbour': ({ messageId, direction, unread, sort, hideIgnored }) =>
-      ({ messageId: core.store.messages.neighbour({ messageId, direction, unread, sort, filter: { hideIgnored } }) }),
+    'messages.neighbour': ({ threads, hideIgnored, ...query }) =>
+      threads
+        ? core.search.threadNeighbour({ ...query, filter: { hideIgnored } })
+        : { messageId: core.store.messages.neighbour({ ...query, filter: { hideIgnored } }) },
     'messages.source': async ({ messageId }) => {
       const { stream, size } = await core.reader.source(messageId);
       const source = await text(stream);

@@ -98,9 +98,10 @@ export const messageRequests = {
    */
   'messages.read': request<MessageView>()(z.object({ messageId: id, markSeen: z.boolean().default(true), charset: z.enum(TEXT_ENCODINGS).optional() }).strict()),
   /**
-   * The message after or before this one in its folder's list, as the list orders it (`sort`) and without the
-   * threads it hides (`hideIgnored`); only an unread one with `unread`. Null at the list's end. A message window's
-   * Next and Previous, and where it goes once its message is deleted or moved.
+   * The message after or before this one in its folder's list, as the list orders it (`sort`), in threads with
+   * `threads` (every thread open, replies under what they answer) and without the threads it hides
+   * (`hideIgnored`); only an unread one with `unread`. Null at the list's end. A message window's Next and
+   * Previous, and where it goes once its message is deleted or moved.
    */
   'messages.neighbour': request<{ messageId: number | null }>()(
     z
@@ -110,6 +111,7 @@ export const messageRequests = {
         unread: z.boolean().default(false),
         sort: ListSort.default(DEFAULT_LIST_SORT),
         hideIgnored: z.boolean().default(true),
+        threads: z.boolean().default(false),
       })
       .strict(),
   ),

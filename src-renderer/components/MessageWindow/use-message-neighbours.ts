@@ -15,9 +15,11 @@ export interface MessageNeighbours {
 export function useMessageNeighbours(messageId: number): MessageNeighbours {
   const client = useClient();
   const { settings } = useSettings();
-  const { listSort, showIgnoredThreads, closeMessageWindowOnMove } = settings.app;
+  const { listSort, listThreads, showIgnoredThreads, closeMessageWindowOnMove } = settings.app;
   const find = (direction: 'next' | 'previous', unread = false) =>
-    client.request('messages.neighbour', { messageId, direction, unread, sort: listSort, hideIgnored: !showIgnoredThreads }).then((found) => found.messageId);
+    client
+      .request('messages.neighbour', { messageId, direction, unread, sort: listSort, hideIgnored: !showIgnoredThreads, threads: listThreads })
+      .then((found) => found.messageId);
   return {
     find,
     afterLeaving: async () => {

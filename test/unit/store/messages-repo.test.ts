@@ -397,6 +397,51 @@ describe('ThreadedList: a folder\'s list in threads', () => {
   });
 });
 
+describe('ThreadedList.neighbour (a message window\'s Next and Previous when the list shows threads)', () => {
+  /** As above: 1 asked, 2 and 4 answered it, 3 answered 2; 5 alone. Unread: 1, 3, 5. */
+  function threaded() {
+    const store = setup();
+    const folderId = addFolder(store, 'imap', 'INBOX');
+    const id = (n: number) => `<m${n}@test>`;
+    const ids = store.write(() => store.messages.insertHeaders(folderId, [
+      header(1, { messageId: id(1), date: 10 }),
+      header(2, { messageId: id(2), inReplyTo: id(1), date: 20, flags: ['\\Seen'] }),
+      header(3, { messageId: id(3), inReplyTo: id(2), date: 40 }),
+      header(4, { messageId: id(4), inReplyTo: id(1), date: 30, flags: ['\\Seen'] }),
+      header(5, { messageId: id(5), date: 35 }),
+    ]));
+    const list = new ThreadedList(store.db);
+    const uidOf = (found: number | null) => (found === null ? null : ids.indexOf(found) + 1);
+    const neighbour = (uid: number, direction: 'next' | 'previous', unread = false) =>
+      uidOf(list.neighbour({ messageId: ids[uid - 1]!, direction, unread, sort: DEFAULT_LIST_SORT, filter: { hideIgnored: true } }));
+    return { store, list, ids, neighbour, folderId };
+  }
+
+  it('goes through the threads as the list shows them, replies under what they answer: 1, 2, 3, 4, 5', () => {
+    const { neighbour } = threaded();
+    // Newest first flat, the order would be 3, 5, 4, 2, 1.
+    expect([1, 2, 3, 4, 5].map((uid) => neighbour(uid, 'next'))).toEqual([2, 3, 4, 5, null]);
+    expect([1, 2, 3, 4, 5].map((uid) => neighbour(uid, 'previous'))).toEqual([null, 1, 2, 3, 4]);
+  });
+
+  it('with `unread`, the nearest unread one that way in thread order; null for a message not in the folder', () => {
+    const { neighbour, list } = threaded();
+    expect([neighbour(1, 'next', true), neighbour(3, 'next', true), neighbour(5, 'next', true), neighbour(4, 'previous', true)]).toEqual([3, 5, null, 3]);
+    expect(list.neighbour({ messageId: 9999, direction: 'next', unread: false, sort: DEFAULT_LIST_SORT, filter: {} })).toBeNull();
+  });
+
+  it('keeps the list\'s own arrangement beside its own (every thread open): the list\'s next page is not arranged again', () => {
+    const { list, ids, neighbour, folderId } = threaded();
+    const query = { folderId, offset: 0, limit: 2, sort: DEFAULT_LIST_SORT, filter: {}, folding: { collapsed: [ids[0]!], collapseAll: false, expanded: [] } };
+    expect(list.page(query).items.map((m) => m.uid)).toEqual([1, 5]);
+    vi.mocked(arrangeThreads).mockClear();
+    expect(neighbour(1, 'next')).toBe(2);
+    expect(list.page({ ...query, offset: 1 }).items.map((m) => m.uid)).toEqual([5]);
+    expect(neighbour(2, 'next')).toBe(3);
+    expect(vi.mocked(arrangeThreads)).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('ThreadedList keeps its arrangement while nothing changes', () => {
   it('serves the next page from it, and arranges anew once another connection commits (the worker reads beside the writers)', () => {
     const t = tempStore();
