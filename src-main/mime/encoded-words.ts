@@ -1,6 +1,7 @@
 import { decodeText } from './decode-part';
 import { decodeQuotedPrintable } from './quoted-printable';
 import { codedWarning } from '../errors/warning-codes';
+import type { WordCharset } from './chosen-encoding';
 
 /** One RFC 2047 encoded word: =?charset[*lang]?B|Q?payload?= */
 const ENCODED_WORD = /=\?([^?\s]+)\?([BbQq])\?([^?\s]*)\?=/g;
@@ -83,10 +84,13 @@ export function forgetDecodedWords(): void {
  * Decodes RFC 2047 encoded words with our charset rules (gb2312 read as
  * GB18030 and so on). Nothing is dropped: a broken word stays as literal
  * text and earns a warning, so the reader still sees what the sender wrote.
- * The result may be shared between calls (it is frozen).
+ * The result may be shared between calls (it is frozen). `wordCharset`: the
+ * label each word is decoded with instead of its own (a reader's chosen text
+ * encoding; see chosenEncodingForWords), never kept in the memo.
  */
-export function decodeEncodedWords(value: string): DecodedWords {
+export function decodeEncodedWords(value: string, wordCharset?: WordCharset): DecodedWords {
   if (!value.includes('=?')) return { text: value, warnings: [] };
+  if (wordCharset) return Object.freeze(decode(value, wordCharset));
   const known = memo.get(value);
   if (known) return known;
   const decoded = Object.freeze(decode(value));
@@ -98,7 +102,7 @@ export function decodeEncodedWords(value: string): DecodedWords {
   return decoded;
 }
 
-function decode(value: string): DecodedWords {
+function decode(value: string, wordCharset: WordCharset = (label) => label): DecodedWords {
   const warnings: string[] = [];
   const text = splitIntoPieces(value, warnings)
     .map((piece) => {
@@ -108,7 +112,7 @@ function decode(value: string): DecodedWords {
         return piece.text;
       }
       const bytes = piece.chunks.length === 1 ? piece.chunks[0]! : Buffer.concat(piece.chunks);
-      const decoded = decodeText(bytes, piece.charset);
+      const decoded = decodeText(bytes, wordCharset(piece.charset));
       warnings.push(...decoded.warnings);
       return decoded.text;
     })

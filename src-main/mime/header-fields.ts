@@ -5,6 +5,7 @@ import { parseMailDate } from './mail-date';
 import { firstHeader, type RawHeader } from './raw-headers';
 import { codedWarning, warningAt } from '../errors/warning-codes';
 import { priorityOf, type MessagePriority } from './message-priority';
+import type { WordCharset } from './chosen-encoding';
 
 /** The header fields a message list and a reader need, decoded. */
 export interface HeaderFields {
@@ -43,12 +44,12 @@ export function threadRootOf(references: string | null, messageId: string | null
 }
 
 /** Every header called `name` (To and Cc may repeat) as one address list. */
-function addressesOf(headers: RawHeader[], name: string, charset: string | null, warnings: string[]): Address[] {
+function addressesOf(headers: RawHeader[], name: string, charset: string | null, warnings: string[], wordCharset: WordCharset | undefined): Address[] {
   const addresses: Address[] = [];
   for (const header of headers) {
     if (header.name !== name) continue;
     const text = headerText(header.value, name, charset);
-    const parsed = parseAddressList(text.text);
+    const parsed = parseAddressList(text.text, wordCharset);
     for (const warning of text.warnings) warnings.push(warning);
     for (const warning of parsed.warnings) warnings.push(warningAt({ header: name }, warning));
     for (const address of parsed.addresses) addresses.push(address);
@@ -67,19 +68,21 @@ function dateOf(headers: RawHeader[], warnings: string[]): number | null {
 /**
  * Decodes the list fields from raw header bytes. `bodyCharset` (the top
  * part's charset, when known) helps read raw 8-bit headers; see header-value.ts.
+ * `wordCharset`: the labels encoded words are read with when a reader chose the
+ * message's text encoding (see chosenEncodingForWords).
  */
-export function readHeaderFields(headers: RawHeader[], bodyCharset: string | null = null): HeaderFields & { warnings: string[] } {
+export function readHeaderFields(headers: RawHeader[], bodyCharset: string | null = null, wordCharset?: WordCharset): HeaderFields & { warnings: string[] } {
   const warnings: string[] = [];
   const subjectRaw = firstHeader(headers, 'subject');
-  const subject = subjectRaw ? decodeHeaderValue(subjectRaw, 'subject', bodyCharset) : { text: '', warnings: [] };
+  const subject = subjectRaw ? decodeHeaderValue(subjectRaw, 'subject', bodyCharset, wordCharset) : { text: '', warnings: [] };
   for (const warning of subject.warnings) warnings.push(warning);
-  const from = addressesOf(headers, 'from', bodyCharset, warnings)[0] ?? addressesOf(headers, 'sender', bodyCharset, warnings)[0];
+  const from = addressesOf(headers, 'from', bodyCharset, warnings, wordCharset)[0] ?? addressesOf(headers, 'sender', bodyCharset, warnings, wordCharset)[0];
   const messageId = normalizeMessageId(firstHeader(headers, 'message-id'));
   return {
     subject: subject.text,
     from: from ?? NO_ADDRESS,
-    to: addressesOf(headers, 'to', bodyCharset, warnings),
-    cc: addressesOf(headers, 'cc', bodyCharset, warnings),
+    to: addressesOf(headers, 'to', bodyCharset, warnings, wordCharset),
+    cc: addressesOf(headers, 'cc', bodyCharset, warnings, wordCharset),
     date: dateOf(headers, warnings),
     messageId,
     inReplyTo: normalizeMessageId(firstHeader(headers, 'in-reply-to')),

@@ -3,6 +3,7 @@ import { resolveCharset } from './charset';
 import { decodeCharset } from './charset-decoder';
 import { decodeEncodedWords } from './encoded-words';
 import { codedWarning, warningAt } from '../errors/warning-codes';
+import type { WordCharset } from './chosen-encoding';
 
 /** Any byte above 0x7f in Latin-1 text (see RawHeader): one native scan, as it runs on every header field synced. */
 const EIGHT_BIT = /[\u0080-\uffff]/;
@@ -40,11 +41,14 @@ export function headerText(raw: string, field: string, bodyCharset: string | nul
   return { text: decoded.text, warnings };
 }
 
-/** Raw header value (see headerText) to display text: raw 8-bit bytes first, then RFC 2047 encoded words. */
-export function decodeHeaderValue(raw: string, field: string, bodyCharset: string | null = null): { text: string; warnings: readonly string[] } {
+/**
+ * Raw header value (see headerText) to display text: raw 8-bit bytes first, then RFC 2047 encoded words (each
+ * with the label `wordCharset` gives it, when a reader chose the encoding).
+ */
+export function decodeHeaderValue(raw: string, field: string, bodyCharset: string | null = null, wordCharset?: WordCharset): { text: string; warnings: readonly string[] } {
   const base = headerText(raw, field, bodyCharset);
   // Most values hold no encoded word: skip the decoder and the copying of warnings.
   if (!base.text.includes('=?')) return { text: base.text.trim(), warnings: base.warnings };
-  const words = decodeEncodedWords(base.text);
+  const words = decodeEncodedWords(base.text, wordCharset);
   return { text: words.text.trim(), warnings: [...base.warnings, ...words.warnings.map((w) => warningAt({ header: field }, w))] };
 }

@@ -2,6 +2,7 @@ import { finished } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import type { AttachmentStream, HeaderLines, MailParser, MessageText } from 'mailparser';
 import { CopyUpTo } from './copy-up-to';
+import { chosenEncodingForWords } from './chosen-encoding';
 import { readHeaderFields, type HeaderFields } from './header-fields';
 import { htmlWithInlineImages, MAX_INLINE_IMAGE_BYTES, type InlineImage } from './inline-images';
 import { codedWarning, warningAt, warningCodeOf } from '../errors/warning-codes';
@@ -245,9 +246,12 @@ class SourceParse {
     await Promise.all(this.pending);
     // After a parser error every multipart looks unclosed; that warning would only mislead.
     if (!this.failed) await this.resplit(this.tap.finish());
-    // Raw 8-bit headers are read as the text is: the reader's chosen encoding first, else the message's label.
-    const hint = this.options.charset ?? this.charset ?? this.tap.textCharset();
-    const fields = this.headers ? readHeaderFields(this.headers, hint) : { ...NO_HEADERS, warnings: [codedWarning('HeadersMissing', { text: 'no message headers found' })] };
+    // Raw 8-bit headers are read as the text is: the reader's chosen encoding first, else the message's label;
+    // with a chosen encoding, so are the encoded words whose label says no more than the one overruled.
+    const label = this.charset ?? this.tap.textCharset();
+    const hint = this.options.charset ?? label;
+    const words = this.options.charset ? chosenEncodingForWords(this.options.charset, label) : undefined;
+    const fields = this.headers ? readHeaderFields(this.headers, hint, words) : { ...NO_HEADERS, warnings: [codedWarning('HeadersMissing', { text: 'no message headers found' })] };
     if (this.headers && !this.headers.some((h) => h.name === 'date')) this.warn(codedWarning('DateMissing', { text: 'no Date header, sorted by arrival time' }));
     const { warnings, ...header } = fields;
     const html = this.body?.html || null;

@@ -40,6 +40,30 @@ describe('parseSource with a text encoding chosen by the reader', () => {
     expect(asGbk.from).toEqual({ name: '李娜', address: 'ln@example.cn' });
   });
 
+  it('reads encoded words labelled Latin-1, ASCII or as the text overruled with the encoding chosen; a word labelled otherwise keeps its label', async () => {
+    const word = (label: string, text: string, as: string) => `=?${label}?B?${iconv.encode(text, as).toString('base64')}?=`;
+    const headers = (label: string) => [
+      `From: ${word('iso-8859-1', '王芳', 'gbk')} <wf@example.cn>`,
+      `To: ${word('utf-8', '李娜', 'utf-8')} <ln@example.cn>, ${word(label, '張偉', 'big5')} <zw@example.cn>`,
+      `Subject: ${word('us-ascii', '开会', 'gbk')} ${word('gb2312', '通知', 'gbk')}`,
+      'Date: Tue, 01 Dec 2026 09:00:00 +0000',
+      `Content-Type: text/plain; charset=${label}`,
+      '', 'x', '',
+    ].join('\r\n');
+    // As the message says: Latin-1 and ASCII labels give mojibake; the GB2312 word is read as labelled.
+    const asLabelled = await parseSource(Buffer.from(headers('iso-8859-1'), 'latin1'));
+    expect(asLabelled.from.name).not.toBe('王芳');
+    expect(asLabelled.subject.endsWith('通知')).toBe(true);
+    const asGbk = await parseSource(Buffer.from(headers('iso-8859-1'), 'latin1'), { charset: 'gbk' });
+    expect(asGbk.from.name).toBe('王芳');
+    expect(asGbk.subject).toBe('开会通知');
+    expect(asGbk.to.map((a) => a.name)[0]).toBe('李娜');
+    // Big5 text labelled as the message's text is (gb2312), which the reader overrules with Big5; the GBK words
+    // labelled us-ascii are read as Big5 too (the reader chose it), the UTF-8 name keeps its label.
+    const asBig5 = await parseSource(Buffer.from(headers('gb2312'), 'latin1'), { charset: 'big5' });
+    expect(asBig5.to.map((a) => a.name)).toEqual(['李娜', '張偉']);
+  });
+
   it('says so when the bytes are not valid in the encoding chosen', async () => {
     const source = Buffer.from('Date: Tue, 01 Dec 2026 09:00:00 +0000\r\nContent-Type: text/plain; charset=gbk\r\n\r\n\xc4\xe3\xba\xc3\r\n', 'latin1');
     expect((await parseSource(source)).warnings).toEqual([]);
