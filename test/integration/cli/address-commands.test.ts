@@ -28,6 +28,13 @@ describe('wren addresses', () => {
     expect((await wren(['addresses', 'suggest'])).code).toBe(2);
   });
 
+  it('finds 张三 by his pinyin, whole or as initials, as the composer does', async () => {
+    const suggested = async (text: string) => JSON.parse((await wren(['--json', 'addresses', 'suggest', text])).stdout) as Array<{ name: string }>;
+    expect((await suggested('zhangs')).map((each) => each.name)).toEqual(['张三']);
+    expect((await suggested('zs')).map((each) => each.name)).toEqual(['张三']);
+    expect((await wren(['addresses', 'list', 'san'])).stdout).toContain('张三');
+  });
+
   it('lists the Address Book, adds and names an entry, and moves it through vCard files', async () => {
     const added = await wren(['addresses', 'add', 'zhang@example.test', '--name', '张老师']);
     expect(added.code, added.stderr).toBe(0);
