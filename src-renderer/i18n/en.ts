@@ -552,6 +552,7 @@ const strings = {
   'shortcut.markUnread': 'Mark as unread',
   'shortcut.toggleRead': 'Toggle read / unread',
   'shortcut.junk': 'Mark as junk',
+  'shortcut.ignoreThread': 'Ignore the thread (again: stop ignoring it)',
   'shortcut.markFolderRead': 'Mark the whole folder as read',
   'shortcut.undo': 'Undo the last action',
   'shortcut.help': 'Show this list',

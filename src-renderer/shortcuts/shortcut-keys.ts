@@ -24,6 +24,7 @@ export type ShortcutAction =
   | 'markUnread'
   | 'toggleRead'
   | 'junk'
+  | 'ignoreThread'
   | 'markFolderRead'
   | 'undo'
   | 'compose'
@@ -62,8 +63,9 @@ export const SHORTCUTS: Shortcut[] = [
   // Thunderbird's space bar: a page further down the open message, and at its end the next unread one.
   { action: 'pageDown', keys: ['Space'] },
   { action: 'pageUp', keys: ['Shift+Space'] },
-  { action: 'extendNext', keys: ['Shift+ArrowDown', 'Shift+J'] },
-  { action: 'extendPrevious', keys: ['Shift+ArrowUp', 'Shift+K'] },
+  // Shift and the arrows only: Shift+K is Thunderbird's Ignore Thread, so Shift+J and K no longer extend.
+  { action: 'extendNext', keys: ['Shift+ArrowDown'] },
+  { action: 'extendPrevious', keys: ['Shift+ArrowUp'] },
   { action: 'open', keys: ['Enter', 'o'] },
   { action: 'selectAll', keys: ['Mod+A'] },
   { action: 'clearSelection', keys: ['Escape'] },
@@ -76,6 +78,8 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'markUnread', keys: ['Shift+U'] },
   { action: 'toggleRead', keys: ['m'] },
   { action: 'junk', keys: ['!'] },
+  // Thunderbird's K: ignores the thread, or watches an ignored one again.
+  { action: 'ignoreThread', keys: ['Shift+K'] },
   { action: 'markFolderRead', keys: ['Shift+C'] },
   { action: 'undo', keys: ['z', 'Mod+Z'] },
   { action: 'compose', keys: ['c'] },

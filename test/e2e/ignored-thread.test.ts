@@ -66,4 +66,24 @@ describe('web mode: Ignore thread', () => {
     await screenshot(web.page, 'ignored-thread-hidden-zh');
     await web.page.getByTestId('language').selectOption('en');
   });
+
+  it('K, as in Thunderbird: watches an ignored thread again, and ignores it once more; the ? overlay names the key', async () => {
+    await web.page.getByTestId('ignored-threads-toggle').click();
+    await row('Build broken again').filter({ hasNotText: 'Re:' }).click();
+    await web.page.getByTestId('ignored-thread-bar').waitFor();
+    await web.page.keyboard.press('Shift+K');
+    await web.page.getByText('This thread is no longer ignored: new messages in it arrive unread.').waitFor();
+    await web.page.getByTestId('ignored-thread-bar').waitFor({ state: 'detached' });
+    await web.page.keyboard.press('Shift+K');
+    await web.page.getByText('Ignoring this thread: 0 messages marked read.').waitFor();
+    await web.page.getByTestId('ignored-thread-bar').waitFor();
+    // The toasts closed, so they cover nothing of the overlay.
+    for (const close of await web.page.locator('.toast__close').all()) await close.click();
+    await web.page.keyboard.press('?');
+    const help = web.page.getByRole('dialog');
+    await help.getByText('Ignore the thread (again: stop ignoring it)').scrollIntoViewIfNeeded();
+    await screenshot(web.page, 'shortcut-help-ignore-thread-en');
+    await web.page.keyboard.press('Escape');
+  });
 });
+

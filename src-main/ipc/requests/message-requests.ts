@@ -123,11 +123,12 @@ export const messageRequests = {
   /** The body as plain text to read (View ▸ Message Body As ▸ Plain Text): its text part, else its HTML made text. */
   'messages.plainText': request<{ text: string }>()(byMessage),
   /**
-   * Thunderbird's Ignore Thread (`ignore: false`: watch it again): the conversation's unread messages are marked read
-   * (`operationId`, undoable), and new mail answering it arrives read and unannounced.
+   * Thunderbird's Ignore Thread (`ignore: false`: watch it again; `'toggle'`: the other of what it is now, Thunderbird's
+   * K): the conversation's unread messages are marked read (`operationId`, undoable), and new mail answering it
+   * arrives read and unannounced. `ignored`: what the thread is now.
    */
   'messages.ignoreThread': request<{ ignored: boolean; markedRead: number; operationId: number | null }>()(
-    z.object({ messageId: id, ignore: z.boolean() }).strict(),
+    z.object({ messageId: id, ignore: z.union([z.boolean(), z.literal('toggle')]) }).strict(),
   ),
   /** Thunderbird's Mark Thread as Read: the conversation's unread messages marked read (`operationId`, undoable; null: none was unread). */
   'messages.markThreadRead': request<{ markedRead: number; operationId: number | null }>()(byMessage),

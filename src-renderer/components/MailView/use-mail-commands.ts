@@ -16,6 +16,7 @@ import { planDelete } from './delete-plan';
 import { printOpenMessage } from '../ReadingPane/print-message';
 import { tagOfNumber } from '../TagChips';
 import type { ComposeRequest } from '../Composer/compose-context';
+import { useIgnoreThread } from '../IgnoredThread/use-ignore-thread';
 
 interface CommandSources {
   folder: FolderView | null;
@@ -42,6 +43,7 @@ export function useMailCommands(sources: CommandSources) {
   const { folder, pages, selection, actions, overlays, compose, focusSearch, openAddressBook, openFind, advance, nextFolder } = sources;
   const toasts = useToasts();
   const client = useClient();
+  const ignoreThread = useIgnoreThread();
   // A message not cached is downloaded first: offline, that fails, and says so.
   const saveMessage = (messageId: number) => {
     client.saveMessage(messageId).catch((error: unknown) => toasts.show({ tone: 'error', lines: [{ error: toErrorShape(error), context: 'background' }] }));
@@ -134,6 +136,8 @@ export function useMailCommands(sources: CommandSources) {
     markUnread: onSelection(() => actions.setSeen(false)),
     toggleRead: onSelection(actions.toggleSeen),
     junk: onSelection(() => actions.setJunk(true)),
+    // On one message, as Thunderbird's K: its thread ignored, or watched again when it is (the list shows it on request).
+    ignoreThread: () => (selection.single ? ignoreThread.toggle(selection.single.id) : false),
     // A unified view or search results is no folder: Shift+C there does nothing (the key keeps its usual meaning).
     markFolderRead: () => (folder && !gathersFolders(folder) ? actions.markFolderRead(folder) : false),
     undo: () => toasts.undoLatest(),

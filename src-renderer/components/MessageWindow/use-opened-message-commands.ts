@@ -9,10 +9,11 @@ import { useUndoOperation } from '../Toasts/use-undo-operation';
 import { printOpenMessage } from '../ReadingPane/print-message';
 import type { ToastLine } from '../Toasts/toast-line';
 import { useMessageNeighbours } from './use-message-neighbours';
+import { useIgnoreThread } from '../IgnoredThread/use-ignore-thread';
 
 /** The keys a message window answers; the others belong to a list it does not have. */
 const WINDOW_ACTIONS = [
-  'next', 'previous', 'nextUnread', 'previousUnread', 'reply', 'replyAll', 'replyList', 'forward', 'forwardAttachment', 'delete', 'archive', 'move', 'copy', 'toggleFlag', 'markRead', 'markUnread', 'toggleRead', 'undo', 'find', 'print', 'saveAs', 'help', 'compose',
+  'next', 'previous', 'nextUnread', 'previousUnread', 'reply', 'replyAll', 'replyList', 'forward', 'forwardAttachment', 'delete', 'archive', 'move', 'copy', 'toggleFlag', 'markRead', 'markUnread', 'toggleRead', 'ignoreThread', 'undo', 'find', 'print', 'saveAs', 'help', 'compose',
 ] as const satisfies readonly ShortcutAction[];
 type WindowAction = (typeof WINDOW_ACTIONS)[number];
 export const MESSAGE_WINDOW_SHORTCUTS: ReadonlySet<ShortcutAction> = new Set<ShortcutAction>(WINDOW_ACTIONS);
@@ -63,6 +64,7 @@ export interface OpenedMessageCommands {
 export function useOpenedMessageCommands({ message, accountId, folderRole, onLeft, onGo, openFind, openHelp }: OpenedMessageSources): OpenedMessageCommands {
   const client = useClient();
   const toasts = useToasts();
+  const ignoreThread = useIgnoreThread();
   const { compose } = useCompose();
   const [askingForGood, setAskingForGood] = useState(false);
   const [picker, setPicker] = useState<'move' | 'copy' | null>(null);
@@ -121,7 +123,10 @@ export function useOpenedMessageCommands({ message, accountId, folderRole, onLef
       ? { confirm: () => void leave({ kind: 'delete', messageIds: [message.id], permanent: true }, 'deleted'), cancel: () => setAskingForGood(false) }
       : null,
   };
-  const handlers = shortcutHandlers(commands, message, { newMessage: () => compose({ mode: 'new', accountId: accountId ?? undefined }), undo: toasts.undoLatest, openFind, openHelp });
+  const handlers = shortcutHandlers(commands, message, {
+    newMessage: () => compose({ mode: 'new', accountId: accountId ?? undefined }), undo: toasts.undoLatest, openFind, openHelp,
+    toggleIgnored: () => ignoreThread.toggle(message.id),
+  });
   return {
     ...commands,
     // The arrows scroll the message here (the window has no list to move in); j, k, n and p go through the folder.
@@ -148,7 +153,7 @@ function leftWords(operation: MailOperationInput, how: LeftHow, folder?: FolderV
 function shortcutHandlers(
   commands: Omit<OpenedMessageCommands, 'runShortcut'>,
   message: MessageSummary,
-  here: { newMessage(): void; undo(): boolean; openFind(): void; openHelp(): void },
+  here: { newMessage(): void; undo(): boolean; openFind(): void; openHelp(): void; toggleIgnored(): void },
 ): Record<WindowAction, () => boolean | void> {
   return {
     next: () => commands.go('next'),
@@ -169,6 +174,7 @@ function shortcutHandlers(
     markRead: () => commands.setSeen(true),
     markUnread: () => commands.setSeen(false),
     toggleRead: () => commands.setSeen(!message.seen),
+    ignoreThread: here.toggleIgnored,
     undo: here.undo,
     find: here.openFind,
     print: commands.print,

@@ -21,7 +21,10 @@ const press = (init: KeyboardEventInit & { key: string }, target: Element = docu
 describe('shortcut keys', () => {
   it('tells letters with and without Shift apart, and symbols by their character', () => {
     expect(shortcutFor(key({ key: 'j' }))).toBe('next');
-    expect(shortcutFor(key({ key: 'J', shiftKey: true }))).toBe('extendNext');
+    // Shift+K is Thunderbird's Ignore Thread; Shift+J is nothing (the arrows extend the selection).
+    expect(shortcutFor(key({ key: 'K', shiftKey: true }))).toBe('ignoreThread');
+    expect(shortcutFor(key({ key: 'J', shiftKey: true }))).toBeNull();
+    expect(shortcutFor(key({ key: 'ArrowDown', shiftKey: true }))).toBe('extendNext');
     expect(shortcutFor(key({ key: 'I', shiftKey: true }))).toBe('markRead');
     expect(shortcutFor(key({ key: 'i' }))).toBeNull();
     expect(shortcutFor(key({ key: '#', shiftKey: true }))).toBe('delete');
@@ -64,7 +67,7 @@ describe('shortcuts in the mail view', () => {
     press({ key: 'k' });
     await waitFor(() => expect(selectedIds()).toEqual([101]));
     press({ key: 'ArrowDown', shiftKey: true });
-    press({ key: 'J', shiftKey: true });
+    press({ key: 'ArrowDown', shiftKey: true });
     await waitFor(() => expect(selectedIds()).toEqual([101, 102, 103]));
     press({ key: 'Enter' });
     await waitFor(() => expect(selectedIds()).toEqual([103]));
