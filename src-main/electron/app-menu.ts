@@ -114,6 +114,8 @@ export function menuTemplate(language: MenuLanguage, actions: MenuActions, platf
       { label: w.markUnread, accelerator: 'CmdOrCtrl+Shift+U', click: send('markUnread') },
       // Thunderbird's Message ▸ Mark ▸ Thread as Read (its key, R, is Reply here, as in Gmail).
       { label: w.markThreadRead, click: send('markThreadRead') },
+      // Thunderbird's Message ▸ Ignore Thread; its key, Shift+K, stays with the window (a single key).
+      { label: w.ignoreThread, click: send('ignoreThread') },
       { label: w.toggleFlag, click: send('toggleFlag') },
       { type: 'separator' },
       { label: w.archive, click: send('archive') },

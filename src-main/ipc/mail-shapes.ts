@@ -210,7 +210,7 @@ export const ComposeMode = z.enum(['new', 'reply', 'replyAll', 'replyList', 'for
 export type ComposeMode = z.infer<typeof ComposeMode>;
 
 /** What the native menu asks of the UI: the shortcut actions it also offers, plus a few of its own. */
-export type AppCommand = 'compose' | 'settings' | 'inbox' | 'next' | 'previous' | 'nextUnread' | 'previousUnread' | 'markRead' | 'markUnread' | 'markThreadRead' | 'toggleFlag' | 'archive' | 'junk' | 'delete' | 'help' | 'print' | 'saveAs' | 'find' | 'threads' | 'ignoredThreads' | 'bodyAs' | 'collapseAllThreads' | 'expandAllThreads'
+export type AppCommand = 'compose' | 'settings' | 'inbox' | 'next' | 'previous' | 'nextUnread' | 'previousUnread' | 'markRead' | 'markUnread' | 'markThreadRead' | 'ignoreThread' | 'toggleFlag' | 'archive' | 'junk' | 'delete' | 'help' | 'print' | 'saveAs' | 'find' | 'threads' | 'ignoredThreads' | 'bodyAs' | 'collapseAllThreads' | 'expandAllThreads'
   | 'reply' | 'replyAll' | 'replyList' | 'forward' | 'forwardAttachment' | 'redirect' | 'addressBook';
 
 /** What a mailto: link may fill in (RFC 6068); anything else in it, `attach=` above all, is dropped. */

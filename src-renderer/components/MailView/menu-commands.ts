@@ -6,7 +6,7 @@ const MENU_WRITING: ReadonlySet<AppCommand> = new Set<AppCommand>(['reply', 'rep
 
 /** The menu commands that are the shortcuts' actions. */
 const MENU_SHORTCUTS: ReadonlySet<AppCommand> = new Set<AppCommand>([
-  'compose', 'next', 'previous', 'nextUnread', 'previousUnread', 'markRead', 'markUnread', 'toggleFlag', 'archive', 'junk', 'delete', 'help', 'print', 'saveAs', 'find', 'collapseAllThreads', 'expandAllThreads', 'addressBook',
+  'compose', 'next', 'previous', 'nextUnread', 'previousUnread', 'markRead', 'markUnread', 'ignoreThread', 'toggleFlag', 'archive', 'junk', 'delete', 'help', 'print', 'saveAs', 'find', 'collapseAllThreads', 'expandAllThreads', 'addressBook',
   ...MENU_WRITING,
 ]);
 

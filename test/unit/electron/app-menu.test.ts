@@ -38,11 +38,12 @@ describe('the native application menu', () => {
     (find(menu, 'Expand All Threads').click as () => void)();
     (find(menu, 'Show / Hide Ignored Threads').click as () => void)();
     (find(menu, 'Mark Thread as Read').click as () => void)();
+    (find(menu, 'Ignore Thread').click as () => void)();
     for (const label of ['Reply', 'Reply All', 'Reply to List', 'Forward', 'Forward as Attachment', 'Redirect…', 'Address Book', 'Next Unread Message', 'Previous Unread Message']) {
       (find(menu, label).click as () => void)();
     }
     expect(a.command.mock.calls).toEqual([
-      ['compose'], ['settings'], ['threads'], ['collapseAllThreads'], ['expandAllThreads'], ['ignoredThreads'], ['markThreadRead'], ['reply'], ['replyAll'], ['replyList'], ['forward'], ['forwardAttachment'],
+      ['compose'], ['settings'], ['threads'], ['collapseAllThreads'], ['expandAllThreads'], ['ignoredThreads'], ['markThreadRead'], ['ignoreThread'], ['reply'], ['replyAll'], ['replyList'], ['forward'], ['forwardAttachment'],
       ['redirect'], ['addressBook'], ['nextUnread'], ['previousUnread'],
     ]);
     // Thunderbird's keys for them.

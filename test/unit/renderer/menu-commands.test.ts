@@ -20,6 +20,8 @@ describe('the native menu\'s commands in the mail window', () => {
     // View ▸ Show / Hide Ignored Threads, and Message ▸ Mark Thread as Read (no key: Thunderbird's R is Reply here).
     expect(menuCommandAction('ignoredThreads', null)).toBe('ignoredThreads');
     expect(menuCommandAction('markThreadRead', document.body)).toBe('markThreadRead');
+    // Message ▸ Ignore Thread is Shift+K's action.
+    expect(menuCommandAction('ignoreThread', null)).toBe('ignoreThread');
     // Tools ▸ Address Book (Ctrl+Shift+B) is the shortcut's action.
     expect(menuCommandAction('addressBook', null)).toBe('addressBook');
   });
