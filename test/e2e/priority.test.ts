@@ -35,7 +35,8 @@ describe('web mode: message priority (Thunderbird\'s Options ▸ Priority)', () 
   it('sends a reply with the priority chosen in the composer', async () => {
     await web.page.getByTestId('action-reply').click();
     // Thunderbird's five levels; High writes X-Priority 2, as Thunderbird's does.
-    expect(await web.page.getByTestId('compose-priority').locator('option').allTextContents()).toEqual(['Highest', 'High', 'Normal', 'Low', 'Lowest']);
+    // Polled: the composer opens a moment after the click (this read once found it not there yet).
+    await expect.poll(() => web.page.getByTestId('compose-priority').locator('option').allTextContents()).toEqual(['Highest', 'High', 'Normal', 'Low', 'Lowest']);
     await web.page.getByTestId('compose-priority').selectOption('high');
     await web.page.getByTestId('compose-body').press('Control+Home');
     await web.page.getByTestId('compose-body').pressSequentially('Calling now.');
