@@ -20,7 +20,7 @@ import { FilterContentReader } from '../filters/filter-content';
 import { FilterSending } from '../filters/filter-sending';
 import { writtenLanguage } from '../settings/written-language';
 import { prepareHanOrderSoon } from '../store/han-order';
-import { preparePersonNamePinyinSoon } from '../store/person-name-pinyin';
+import { KEPT_READINGS, preparePersonNamePinyinSoon } from '../store/person-name-pinyin';
 import { alsoIn, IgnoredThreads } from '../messages/ignored-threads';
 import { JunkFilter } from '../junk/junk-filter';
 import { PasswordVault } from '../secrets/password-vault';
@@ -191,7 +191,7 @@ export class WrenCore {
     // names soon: see prepareHanOrderSoon and preparePersonNamePinyinSoon.
     if (this.watcher) {
       prepareHanOrderSoon();
-      preparePersonNamePinyinSoon();
+      preparePersonNamePinyinSoon(() => this.store.addressBook.names(KEPT_READINGS));
     }
     // The CLI (`wren settings set`) may change the file under a running app.
     this.stopWatchingSettings = this.watcher ? watchSettingsFile(this.settings) : () => undefined;

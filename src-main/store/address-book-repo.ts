@@ -75,6 +75,11 @@ export class AddressBookRepo {
     return { total, items: rows.map((row) => ({ ...row, saved: row.saved === 1 })) };
   }
 
+  /** The names given to addresses, up to `limit` of the most used (for reading them ahead, see preparePersonNamePinyinSoon). */
+  names(limit: number): string[] {
+    return this.statements.pluck("SELECT name FROM address_book WHERE name <> '' ORDER BY uses DESC LIMIT ?").all(limit) as string[];
+  }
+
   /** Every entry, in the Address Book's order (an export). */
   all(): Contact[] {
     const rows = this.statements

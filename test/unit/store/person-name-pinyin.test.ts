@@ -27,6 +27,11 @@ describe('personNamePinyin', () => {
     expect(personNamePinyin('张三丰')).toBe(' zhangsanfeng zsf~sanfeng~sf~feng');
   });
 
+  it('spells the surname in each of its readings, its reading as a surname first', () => {
+    expect(personNamePinyin('曾小贤')).toBe(' zengxiaoxian zxx cengxiaoxian cxx~xiaoxian~xx~xian');
+    expect(personNamePinyin('单田芳').startsWith(' shantianfang stf dantianfang dtf')).toBe(true);
+  });
+
   it('spells ü both ways, v and u, and has nothing for a name without Han characters', () => {
     expect(personNamePinyin('吕布')).toBe(' lvbu lubu lb~bu');
     expect(personNamePinyin('Alice')).toBe('');
