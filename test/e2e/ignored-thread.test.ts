@@ -84,6 +84,14 @@ describe('web mode: Ignore thread', () => {
     await help.getByText('Ignore the thread (again: stop ignoring it)').scrollIntoViewIfNeeded();
     await screenshot(web.page, 'shortcut-help-ignore-thread-en');
     await web.page.keyboard.press('Escape');
+    await help.waitFor({ state: 'detached' });
+    await web.page.getByTestId('language').selectOption('zh');
+    await row('Build broken again').filter({ hasNotText: 'Re:' }).click();
+    await web.page.keyboard.press('?');
+    await help.getByText('忽略此会话（再按一次：取消忽略）').scrollIntoViewIfNeeded();
+    await screenshot(web.page, 'shortcut-help-ignore-thread-zh');
+    await web.page.keyboard.press('Escape');
+    await web.page.getByTestId('language').selectOption('en');
   });
 });
 
