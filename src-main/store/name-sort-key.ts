@@ -1,6 +1,7 @@
 import { hanInitialAt, hanRank } from './han-order';
 import type { Db } from './open-database';
 import { isHan, personNameSyllables } from './person-name-pinyin';
+import { boundedMemo } from '../system/bounded-memo';
 
 /**
  * Names and subjects in the order a reader of Chinese expects: Han characters by their pinyin, among the
@@ -20,34 +21,26 @@ const HAN_RANK_BASE = 0xf0000;
 
 /** Keys already made, for the list's repeated senders; emptied when it grows past this. */
 const KEPT_KEYS = 20_000;
-const kept = new Map<string, string>();
-const keptPersonKeys = new Map<string, string>();
 
 /** Below every letter: a syllable sorts before the longer ones it begins (zhan before zhang). */
 const SYLLABLE_END = '\u0001';
 
 /** The key `text` sorts by: compare keys as strings (byte by byte in SQL), never show them. */
-export function nameSortKey(text: string): string {
-  const known = kept.get(text);
-  if (known !== undefined) return known;
+export const nameSortKey = boundedMemo(KEPT_KEYS, (text) => {
   let key = '';
   for (const char of text.normalize('NFKD')) {
     const rank = hanRank(char);
     key += rank === undefined ? foldedLetter(char) : hanInitialAt(rank) + String.fromCodePoint(HAN_RANK_BASE + rank);
   }
-  if (kept.size >= KEPT_KEYS) kept.clear();
-  kept.set(text, key);
   return key;
-}
+});
 
 /**
  * The key a person's name sorts by: as nameSortKey, but each Han character by its syllable in the name,
  * the surname read as one (曾 zeng with Z, 单 shan with S, where ICU's order has them with C and D), then by
  * its place in ICU's order among the characters of that syllable (陈 beside 陳).
  */
-export function personNameSortKey(text: string): string {
-  const known = keptPersonKeys.get(text);
-  if (known !== undefined) return known;
+export const personNameSortKey = boundedMemo(KEPT_KEYS, (text) => {
   const normalized = text.normalize('NFKD');
   const syllables = personNameSyllables(normalized);
   let hanSeen = 0;
@@ -62,10 +55,8 @@ export function personNameSortKey(text: string): string {
       key += syllable === '' ? hanInitialAt(rank) + place : syllable[0] + String.fromCodePoint(HAN_RANK_BASE) + syllable + SYLLABLE_END + place;
     }
   }
-  if (keptPersonKeys.size >= KEPT_KEYS) keptPersonKeys.clear();
-  keptPersonKeys.set(text, key);
   return key;
-}
+});
 
 function foldedLetter(char: string): string {
   // Combining marks left by NFKD (É → E + ◌́) sort as nothing.

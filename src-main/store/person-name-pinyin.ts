@@ -1,5 +1,6 @@
 import { pinyinPro } from '../system/first-use-packages';
 import type { Db } from './open-database';
+import { boundedMemo } from '../system/bounded-memo';
 
 /**
  * A person's Chinese name as it reads in pinyin, so it can be found by what a Foxmail or QQ Mail user types:
@@ -27,10 +28,6 @@ export function isHan(char: string): boolean {
  * takes about 20 µs (a thousand names, 20 ms), looking it up here well under one. Room for a large book.
  */
 export const KEPT_READINGS = 50_000;
-const kept = new Map<string, string[]>();
-const keptKeys = new Map<string, string>();
-/** Each character's readings, for the surname's alternatives: few characters start names. */
-const charReadings = new Map<string, string[]>();
 
 /** Names read in one turn of the event loop while the book is read ahead (see preparePersonNamePinyinSoon). */
 const READ_AHEAD_CHUNK = 200;
@@ -39,23 +36,15 @@ const READ_AHEAD_CHUNK = 200;
  * The toneless syllable of each Han character of a person's name, in order ("" where the dictionary has
  * none), ü written v as pinyin keyboards type it: 曾小贤 → zeng xiao xian, 吕布 → lv bu, Lina 李娜 → li na.
  */
-export function personNameSyllables(name: string): string[] {
-  const known = kept.get(name);
-  if (known) return known;
-  const han = [...name].filter(isHan).join('');
-  let syllables: string[] = [];
-  if (han !== '') {
-    const chars = [...han];
-    let read = readPinyin(han, true);
-    // One syllable per character; where the dictionary reads otherwise (a character outside the plane it
-    // knows), each character alone, and one it does not know is left unread.
-    if (read.length !== chars.length) read = chars.map((char) => readPinyin(char, false)[0] ?? '');
-    syllables = read.map((syllable) => (/^[a-z]+$/.test(syllable) ? syllable : ''));
-  }
-  if (kept.size >= KEPT_READINGS) kept.clear();
-  kept.set(name, syllables);
-  return syllables;
-}
+export const personNameSyllables = boundedMemo(KEPT_READINGS, (name): string[] => {
+  const chars = [...name].filter(isHan);
+  if (chars.length === 0) return [];
+  let read = readPinyin(chars.join(''), true);
+  // One syllable per character; where the dictionary reads otherwise (a character outside the plane it
+  // knows), each character alone, and one it does not know is left unread.
+  if (read.length !== chars.length) read = chars.map((char) => readPinyin(char, false)[0] ?? '');
+  return read.map((syllable) => (/^[a-z]+$/.test(syllable) ? syllable : ''));
+});
 
 function readPinyin(han: string, asName: boolean): string[] {
   return pinyinPro().pinyin(han, { toneType: 'none', type: 'array', v: true, ...(asName ? { mode: 'surname' as const, surname: 'head' as const } : {}) });
@@ -68,29 +57,24 @@ function readPinyin(han: string, asName: boolean): string[] {
  * surname is spelt in each of its readings, its reading as a surname first: 曾小贤 is found by "zeng" and by
  * "ceng", as a reader who does not know the surname's reading types it.
  */
-export function personNamePinyin(name: string): string {
-  const known = keptKeys.get(name);
-  if (known !== undefined) return known;
+export const personNamePinyin = boundedMemo(KEPT_READINGS, (name) => {
   const read = personNameSyllables(name);
   const syllables = read.filter((syllable) => syllable !== '');
   const keys = new Set<string>();
   const surnames = read[0] ? readingsOf([...name].find(isHan)!, read[0]) : [syllables[0]];
   for (const surname of surnames) if (surname !== undefined) addSpellings(keys, ' ', [surname, ...syllables.slice(1)]);
   for (let from = 1; from < syllables.length; from += 1) addSpellings(keys, '~', syllables.slice(from));
-  const joined = [...keys].join('');
-  if (keptKeys.size >= KEPT_READINGS) keptKeys.clear();
-  keptKeys.set(name, joined);
-  return joined;
-}
+  return [...keys].join('');
+});
+
+/** Each character's toneless readings, kept: few characters start names. */
+const charReadings = boundedMemo(KEPT_READINGS, (char) =>
+  pinyinPro().pinyin(char, { toneType: 'none', type: 'array', v: true, multiple: true }).filter((reading) => /^[a-z]+$/.test(reading)),
+);
 
 /** Every toneless reading of a character, the one given first (曾: zeng, then ceng). */
 function readingsOf(char: string, first: string): string[] {
-  let all = charReadings.get(char);
-  if (!all) {
-    all = pinyinPro().pinyin(char, { toneType: 'none', type: 'array', v: true, multiple: true }).filter((reading) => /^[a-z]+$/.test(reading));
-    charReadings.set(char, all);
-  }
-  return [...new Set([first, ...all])];
+  return [...new Set([first, ...charReadings(char)])];
 }
 
 /** The syllables spelt whole and as initials, each after `mark`, and again with u for v. */
