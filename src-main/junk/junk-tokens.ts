@@ -18,7 +18,7 @@ const MIN_WORD = 3;
 const MAX_WORD = 20;
 
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30FC]+/gu;
-const WORD_SPLIT = /[^\p{L}\p{N}$€£¥'’-]+/u;
+const WORD_SPLIT = /[^\p{L}\p{N}$\u20ac\u00a3\u00a5'\u2019-]+/u;
 const URL_HOST = /\b(?:https?:\/\/|www\.)([a-z0-9.-]+\.[a-z]{2,})/gi;
 
 /**

@@ -3,7 +3,7 @@ import { libmime } from '../system/first-use-packages';
 const MAX_BYTES = 200;
 /** Longest tail kept as the extension when a name is shortened; longer is not an extension. */
 const MAX_EXTENSION_BYTES = 20;
-const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|conin\$|conout\$|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3])$/i;
 /**
  * Control characters, the characters Windows forbids, and the Unicode format
  * characters (bidi overrides, zero-width) that make "invoice\u202Efdp.exe"

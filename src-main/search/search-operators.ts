@@ -186,7 +186,7 @@ export function namesLocalFolders(name: string): boolean {
 
 /** 2026-11-05, 2026/11/5, 2026.11.05 or 2026年11月5日 (after NFKC) as the start of that local day; null if no such day. */
 function localDay(value: string): number | null {
-  const match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/u.exec(value);
+  const match = /^(\d{4})[-/.\u5e74](\d{1,2})[-/.\u6708](\d{1,2})\u65e5?$/u.exec(value);
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(year, month - 1, day);

@@ -85,6 +85,18 @@ describe('the search worker (FTS5 queries off the main thread)', () => {
     expect((await core.search.search({ query: 'warehouse', offset: 0, limit: 200 })).total).toBeGreaterThan(0);
   });
 
+  it('sorts by sender with Chinese names read as names, pinyin-pro loaded from its own file beside the bundle', async () => {
+    const { core, folders } = await filledCore(WORKER);
+    const senders = [{ name: '曾小贤', address: 'zeng@example.cn' }, { name: '王芳', address: 'wang@example.cn' }, { name: 'Carol', address: 'carol@example.test' }];
+    core.store.write(() => core.store.messages.insertHeaders(folders[0]!, headers(3, 7000).map((header, i) => ({ ...header, subject: `quarterly ${i}`, from: senders[i]! }))));
+    await core.search.indexer.drainWithin(60_000);
+    const request: SearchRequest = { query: 'quarterly', offset: 0, limit: 10, sort: { by: 'from', descending: false } };
+    const answer = await core.search.search(request);
+    // 曾 as a surname reads zeng (with Z, after wang); its common reading, ceng, would put it before Carol.
+    expect(answer.items.map((item) => item.from.name)).toEqual(['Carol', '王芳', '曾小贤']);
+    expect(answer).toEqual(answerQuery(core.store.search, { ...searchAskOf(request.query, Date.now())!, scope: {}, offset: 0, limit: 10, sort: request.sort }));
+  });
+
   it('sees what the main thread committed just before (WAL), the messages still waiting counted as unindexed', async () => {
     const { core, folders } = await filledCore(WORKER);
     const queries = new WorkerSearchQueries(core.databaseFile, WORKER);

@@ -57,6 +57,10 @@ describe('the packaging configuration (electron-builder.yml)', () => {
     const workers = [...build.matchAll(/'([a-z-]+-worker)':/g)].map((m) => `dist/main/${m[1]}.cjs`);
     expect(workers.length).toBeGreaterThan(0);
     expect(config.asarUnpack).toEqual(expect.arrayContaining(workers));
+    // And so is each package they load from a file of its own (a worker in app.asar.unpacked cannot reach into the archive).
+    const ownFiles = [...(/const OWN_FILES = \{([^}]*)\}/.exec(build)?.[1] ?? '').matchAll(/'([a-z-]+\.cjs)'/g)].map((m) => `dist/main/${m[1]}`);
+    expect(ownFiles).toContain('dist/main/pinyin-pro.cjs');
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(ownFiles));
   });
 
   it('registers Wren for mailto: links', () => {
