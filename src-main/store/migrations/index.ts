@@ -41,6 +41,7 @@ import { filterLogOperations } from './0040-filter-log-operations';
 import { filtersAfterSending } from './0041-filters-after-sending';
 import { filtersPeriodically } from './0042-filters-periodically';
 import { periodicFilterRuns } from './0043-periodic-filter-runs';
+import { addressBookUnranked } from './0044-address-book-unranked';
 import type { Migration } from './migration';
 
 /** In order; a new migration is a new file here, never an edit to an old one. */
@@ -52,7 +53,7 @@ export const MIGRATIONS: readonly Migration[] = [
   outboxComposedApart, messagesByInReplyTo, messageFilters, filterConditionOperators, messagesThreadRoot,
   accountQuotas, addressBookSaved, junkCorpus, savedSearches, contactLists, ignoredThreads,
   messageHeaderBlocks, messagesPriority, filterLog, filterLogOperations, filtersAfterSending, filtersPeriodically,
-  periodicFilterRuns,
+  periodicFilterRuns, addressBookUnranked,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
