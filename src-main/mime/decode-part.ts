@@ -1,4 +1,5 @@
 import { isAscii, isUtf8 } from 'node:buffer';
+import { TextDecoder } from 'node:util';
 import { Base64LineDecoder } from './base64';
 import { resolveCharset } from './charset';
 import { decodeCharset } from './charset-decoder';
@@ -33,8 +34,29 @@ function utf8(bytes: Buffer): string {
   return bytes.subarray(bytes.subarray(0, 3).equals(UTF8_BOM) ? 3 : 0).toString('utf8');
 }
 
+/**
+ * ISO-2022-JP by the platform's decoder (WHATWG's, as Thunderbird and the browsers read it): encoding-japanese
+ * builds its JIS tables at first use in each thread (about 35 ms; a header sync's thread paid it on its first
+ * Japanese subject). Over every JIS X 0208 code the two agree, but where the platform's reads more (NEC's
+ * duplicate mathematical signs) or says U+FFFD for a code no character has, as every other charset here does;
+ * JIS-Roman's 0x5C and 0x7E come out as JIS X 0201 has them (yen sign, overline). Only JIS X 0212 (ESC $ ( D),
+ * which WHATWG's decoder does not know, and a runtime built without the converter, are left to encoding-japanese.
+ */
+const JIS_X_0212 = Buffer.from('\x1b$(D', 'latin1');
+let jisDecoder: TextDecoder | null | undefined;
+
 function iso2022jp(bytes: Buffer): string {
+  jisDecoder ??= platformJisDecoder();
+  if (jisDecoder && !bytes.includes(JIS_X_0212)) return jisDecoder.decode(bytes);
   return encodingJapanese().convert(bytes, { to: 'UNICODE', from: 'JIS', type: 'string' });
+}
+
+function platformJisDecoder(): TextDecoder | null {
+  try {
+    return new TextDecoder('iso-2022-jp');
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -92,6 +92,14 @@ describe('decodeText', () => {
     expect(decodeText(bytes, 'ISO-2022-JP')).toEqual({ text: '山田様、よろしくお願いいたします。', warnings: [] });
   });
 
+  it('decodes ISO-2022-JP as WHATWG does: NEC\'s row 13 signs, JIS-Roman, JIS X 0212 too, an unknown code as U+FFFD', () => {
+    const jis = (text: string) => Buffer.from(text, 'latin1');
+    // ESC $ B 2D 70 (NEC's duplicate of ≒), ESC ( J 5C (JIS-Roman's yen sign), a code no character has.
+    expect(decodeText(jis('\x1b$B-p\x1b(J\\\x1b$B"/\x1b(B'), 'ISO-2022-JP')).toEqual({ text: '\u2252\u00a5\ufffd', warnings: [] });
+    // JIS X 0212 (its 0x2237 is the tilde), which the platform's decoder lacks: encoding-japanese reads it.
+    expect(decodeText(jis('\x1b$(D"7\x1b(Bx'), 'ISO-2022-JP')).toEqual({ text: '~x', warnings: [] });
+  });
+
   it('reads 8-bit Shift_JIS, EUC-JP or UTF-8 mislabelled ISO-2022-JP (which is 7-bit), with a warning', () => {
     for (const [codec, as] of [['shift_jis', 'Shift_JIS'], ['euc-jp', 'EUC-JP'], ['utf-8', 'UTF-8']] as const) {
       expect(decodeText(iconv.encode('会議のお知らせ', codec), 'ISO-2022-JP')).toEqual({
