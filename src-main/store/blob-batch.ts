@@ -39,7 +39,8 @@ export class BlobBatch {
       this.keepExisting(path);
       return stored;
     }
-    const temp = this.blobs.tempPath();
+    const { temp, changed } = this.blobs.tempBeside(stored.blob);
+    for (const folder of changed) this.folders.add(folder);
     const file = openSync(temp, 'wx+', 0o600); // readable too, to be put back (see putBackGone)
     try {
       writeFileSync(file, content);
@@ -67,7 +68,8 @@ export class BlobBatch {
       await this.keepExistingInBackground(path);
       return stored;
     }
-    const temp = this.blobs.tempPath();
+    const { temp, changed } = await this.blobs.tempBesideInBackground(stored.blob);
+    for (const folder of changed) this.folders.add(folder);
     const file = await openAsync(temp, 'wx+', 0o600);
     try {
       await writeFileAsync(file, content);

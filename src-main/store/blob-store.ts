@@ -11,6 +11,9 @@ const fsyncAsync = promisify(fsync);
 const mkdirAsync = promisify(mkdir);
 const renameAsync = promisify(rename);
 
+/** How a temporary file's name begins, in the store's folder or beside the blobs in a prefix folder. */
+const TEMP_START = '.incoming-';
+
 /** Enough of a stored message for its header block; a larger block is broken or hostile. */
 export const MESSAGE_HEAD_BYTES = 256 * 1024;
 
@@ -117,10 +120,48 @@ export class BlobStore {
 
   /** A fresh temporary name inside the store, on the same file system, so the rename into place is atomic. */
   tempPath(): string {
+    return join(this.dir, this.tempName());
+  }
+
+  private tempName(): string {
     // A random prefix once per store (processes and threads sharing the folder each have their own) and a count:
     // ten thousand downloads would otherwise ask the system's random source ten thousand times.
     this.tempCount += 1;
-    return join(this.dir, `.incoming-${this.tempPrefix}-${this.tempCount}`);
+    return `${TEMP_START}${this.tempPrefix}-${this.tempCount}`;
+  }
+
+  /**
+   * A temporary name in the blob's own prefix folder (made when missing), for content whose address is
+   * known before it is written: a download's files were all created in the store's folder and renamed
+   * out of it, and on ext4 libuv's threads then queued on that one folder's lock (in a bench of 5,000
+   * files written four at a time, 2.6 to 3.4 s of system CPU, against 1.4 to 1.8 s spread over the
+   * prefix folders). `changed`: the store's folder, when the prefix folder was made now.
+   */
+  tempBeside(blob: string): { temp: string; changed: string[] } {
+    const prefix = blob.slice(0, 2);
+    const folder = join(this.dir, prefix);
+    let changed: string[] = [];
+    if (!this.folders.has(prefix)) {
+      if (!existsSync(folder)) {
+        mkdirSync(folder, { recursive: true });
+        changed = [this.dir];
+      }
+      this.folders.add(prefix);
+    }
+    return { temp: join(folder, this.tempName()), changed };
+  }
+
+  /** `tempBeside` with its mkdir on libuv's threads (see BlobBatch.writeInBackground). */
+  async tempBesideInBackground(blob: string): Promise<{ temp: string; changed: string[] }> {
+    const prefix = blob.slice(0, 2);
+    const folder = join(this.dir, prefix);
+    let changed: string[] = [];
+    if (!this.folders.has(prefix)) {
+      // mkdir creates the root too when needed; its listing changed only if the prefix folder is new.
+      if ((await mkdirAsync(folder, { recursive: true })) !== undefined) changed = [this.dir];
+      this.folders.add(prefix);
+    }
+    return { temp: join(folder, this.tempName()), changed };
   }
 
   /**
@@ -161,9 +202,12 @@ export class BlobStore {
   *files(): Generator<{ path: string; blob: string | null; modifiedMs: number }> {
     for (const entry of readdirSync(this.dir, { withFileTypes: true })) {
       const path = join(this.dir, entry.name);
-      if (entry.isFile() && entry.name.startsWith('.incoming-')) yield { path, blob: null, modifiedMs: statSync(path).mtimeMs };
+      if (entry.isFile() && entry.name.startsWith(TEMP_START)) yield { path, blob: null, modifiedMs: statSync(path).mtimeMs };
       if (!entry.isDirectory() || !/^[0-9a-f]{2}$/.test(entry.name)) continue;
-      for (const name of readdirSync(path)) yield { path: join(path, name), blob: name, modifiedMs: statSync(join(path, name)).mtimeMs };
+      for (const name of readdirSync(path)) {
+        // A temp file beside the blobs (see tempBeside) is named by no row.
+        yield { path: join(path, name), blob: name.startsWith(TEMP_START) ? null : name, modifiedMs: statSync(join(path, name)).mtimeMs };
+      }
     }
   }
 

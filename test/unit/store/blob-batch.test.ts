@@ -26,7 +26,7 @@ function expectFlushedFilesFirst(blobs: BlobStore, stored: StoredBlob[]): void {
   expect(new Set(fsyncLog)).toEqual(new Set([...files, ...folders, dir]));
   const lastFile = Math.max(...files.map((path) => fsyncLog.indexOf(path)));
   for (const folder of [...folders, dir]) expect(fsyncLog.indexOf(folder)).toBeGreaterThan(lastFile);
-  expect(readdirSync(dir).filter((name) => name.startsWith('.incoming-'))).toEqual([]);
+  for (const folder of [dir, ...folders]) expect(readdirSync(folder).filter((name) => name.startsWith('.incoming-'))).toEqual([]);
 }
 
 describe('BlobBatch: durable before recorded', () => {

@@ -1,5 +1,5 @@
 import { existsSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { collectOrphanBlobs } from '../../../src-main/store/collect-orphan-blobs';
 import { tempStore } from './temp-store';
@@ -25,9 +25,13 @@ describe('collectOrphanBlobs', () => {
     const fresh = await store.blobs.writeBuffer(Buffer.from('written a moment ago by another thread'));
     const leftover = join(t.dir, 'blobs', '.incoming-deadbeef');
     writeFileSync(leftover, 'half a download');
-    for (const path of [store.blobs.pathOf(kept.blob), store.blobs.pathOf(orphan.blob), leftover]) age(path, 2);
+    // A download's temp file sits beside the blobs of its address (BlobStore.tempBeside).
+    const leftBeside = join(dirname(store.blobs.pathOf(kept.blob)), '.incoming-deadbeef-2');
+    writeFileSync(leftBeside, 'half a message');
+    for (const path of [store.blobs.pathOf(kept.blob), store.blobs.pathOf(orphan.blob), leftover, leftBeside]) age(path, 2);
 
-    expect(collectOrphanBlobs(store)).toBe(2);
+    expect(collectOrphanBlobs(store)).toBe(3);
+    expect(existsSync(leftBeside)).toBe(false);
     expect(store.blobs.has(kept.blob)).toBe(true);
     expect(store.blobs.has(fresh.blob)).toBe(true);
     expect(store.blobs.has(orphan.blob)).toBe(false);
