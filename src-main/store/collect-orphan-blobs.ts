@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import type { Store } from './store';
 
 /** A file younger than this may belong to a write that is not recorded yet (another thread's sync). */
@@ -19,8 +19,9 @@ export function collectOrphanBlobs(store: Store, now = Date.now()): number {
   );
   let removed = 0;
   for (const file of store.blobs.files()) {
-    if (now - file.modifiedMs < GRACE_MS) continue;
     if (file.blob !== null && referenced.has(file.blob)) continue;
+    const modifiedMs = statSync(file.path, { throwIfNoEntry: false })?.mtimeMs;
+    if (modifiedMs === undefined || now - modifiedMs < GRACE_MS) continue;
     rmSync(file.path, { force: true });
     removed += 1;
   }
