@@ -138,6 +138,36 @@ export class BlobStore {
    * prefix folders). `changed`: the store's folder, when the prefix folder was made now.
    */
   tempBeside(blob: string): { temp: string; changed: string[] } {
+    const { folder, changed } = this.prefixFolder(blob);
+    return { temp: join(folder, this.tempName()), changed };
+  }
+
+  /** `tempBeside` with its mkdir on libuv's threads (see BlobBatch.writeInBackground). */
+  async tempBesideInBackground(blob: string): Promise<{ temp: string; changed: string[] }> {
+    const { folder, changed } = await this.prefixFolderInBackground(blob);
+    return { temp: join(folder, this.tempName()), changed };
+  }
+
+  /**
+   * Renames a complete temp file to its content address, so readers never see
+   * a half-written blob. Returns the folders whose listing changed, which must
+   * be flushed before the blob is recorded.
+   */
+  moveIntoPlace(temp: string, blob: string): string[] {
+    const { folder, changed } = this.prefixFolder(blob);
+    renameSync(temp, join(folder, blob));
+    return [folder, ...changed];
+  }
+
+  /** `moveIntoPlace` with its file system calls on libuv's threads (see BlobBatch.writeInBackground). */
+  async moveIntoPlaceInBackground(temp: string, blob: string): Promise<string[]> {
+    const { folder, changed } = await this.prefixFolderInBackground(blob);
+    await renameAsync(temp, join(folder, blob));
+    return [folder, ...changed];
+  }
+
+  /** The blob's prefix folder, made when missing; `changed`: the store's folder, when it was made now. */
+  private prefixFolder(blob: string): { folder: string; changed: string[] } {
     const prefix = blob.slice(0, 2);
     const folder = join(this.dir, prefix);
     let changed: string[] = [];
@@ -148,11 +178,11 @@ export class BlobStore {
       }
       this.folders.add(prefix);
     }
-    return { temp: join(folder, this.tempName()), changed };
+    return { folder, changed };
   }
 
-  /** `tempBeside` with its mkdir on libuv's threads (see BlobBatch.writeInBackground). */
-  async tempBesideInBackground(blob: string): Promise<{ temp: string; changed: string[] }> {
+  /** `prefixFolder` with its mkdir on libuv's threads. */
+  private async prefixFolderInBackground(blob: string): Promise<{ folder: string; changed: string[] }> {
     const prefix = blob.slice(0, 2);
     const folder = join(this.dir, prefix);
     let changed: string[] = [];
@@ -161,41 +191,7 @@ export class BlobStore {
       if ((await mkdirAsync(folder, { recursive: true })) !== undefined) changed = [this.dir];
       this.folders.add(prefix);
     }
-    return { temp: join(folder, this.tempName()), changed };
-  }
-
-  /**
-   * Renames a complete temp file to its content address, so readers never see
-   * a half-written blob. Returns the folders whose listing changed, which must
-   * be flushed before the blob is recorded.
-   */
-  moveIntoPlace(temp: string, blob: string): string[] {
-    const prefix = blob.slice(0, 2);
-    const folder = join(this.dir, prefix);
-    const changed = [folder];
-    if (!this.folders.has(prefix)) {
-      if (!existsSync(folder)) {
-        mkdirSync(folder, { recursive: true });
-        changed.push(this.dir);
-      }
-      this.folders.add(prefix);
-    }
-    renameSync(temp, join(folder, blob));
-    return changed;
-  }
-
-  /** `moveIntoPlace` with its file system calls on libuv's threads (see BlobBatch.writeInBackground). */
-  async moveIntoPlaceInBackground(temp: string, blob: string): Promise<string[]> {
-    const prefix = blob.slice(0, 2);
-    const folder = join(this.dir, prefix);
-    const changed = [folder];
-    if (!this.folders.has(prefix)) {
-      // mkdir creates the root too when needed; its listing changed only if the prefix folder is new.
-      if (await mkdirAsync(folder, { recursive: true }) !== undefined) changed.push(this.dir);
-      this.folders.add(prefix);
-    }
-    await renameAsync(temp, join(folder, blob));
-    return changed;
+    return { folder, changed };
   }
 
   /**
