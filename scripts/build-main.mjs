@@ -1,7 +1,7 @@
 // Bundles the main-process entries (Electron, web mode, CLI, workers) and the
-// preload with esbuild. npm packages stay external (installed beside the app),
-// except zod in the main entries, in the workers and in the preload: a
-// sandboxed preload may require nothing but electron.
+// preload with esbuild. The main entries leave npm packages external (installed
+// beside the app) but zod, which they carry; the workers carry their packages
+// (see below); a sandboxed preload may require nothing but electron.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 
@@ -56,7 +56,7 @@ const requireAsImport = {
 // so they carry their packages, except the native better-sqlite3, which is unpacked beside them,
 // and the packages of OWN_FILES, each in a file of its own beside them (unpacked too).
 //
-// OWN_FILES: pinyin-pro's dictionary (0.5 MB, and the only characters beyond ASCII in the bundles, which made
+// OWN_FILES: pinyin-pro's dictionary (0.5 MB, and the only characters beyond ASCII in the workers' bundles, which made
 // reading each one slower) is for people's names, which a worker reads only when a list is sorted by sender
 // (the search worker). Every worker compiled it at every start; now the one that needs it loads it then.
 const OWN_FILES = { 'pinyin-pro': 'pinyin-pro.cjs' };
