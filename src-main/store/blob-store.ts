@@ -172,10 +172,7 @@ export class BlobStore {
     const folder = join(this.dir, prefix);
     let changed: string[] = [];
     if (!this.folders.has(prefix)) {
-      if (!existsSync(folder)) {
-        mkdirSync(folder, { recursive: true });
-        changed = [this.dir];
-      }
+      if (!existsSync(folder) && madeFolder(() => mkdirSync(folder), () => mkdirSync(folder, { recursive: true }))) changed = [this.dir];
       this.folders.add(prefix);
     }
     return { folder, changed };
@@ -187,8 +184,7 @@ export class BlobStore {
     const folder = join(this.dir, prefix);
     let changed: string[] = [];
     if (!this.folders.has(prefix)) {
-      // mkdir creates the root too when needed; its listing changed only if the prefix folder is new.
-      if ((await mkdirAsync(folder, { recursive: true })) !== undefined) changed = [this.dir];
+      if (await madeFolderInBackground(() => mkdirAsync(folder), () => mkdirAsync(folder, { recursive: true }))) changed = [this.dir];
       this.folders.add(prefix);
     }
     return { folder, changed };
@@ -239,3 +235,34 @@ function closedBy(out: WriteStream): Promise<void> {
   });
 }
 
+/**
+ * Makes a prefix folder inside the store's own; whether it was made now (false: it was there). Not a recursive
+ * mkdir, which on a read-only file system says ENOENT rather than EROFS, a fault Wren would then not recognise
+ * as the data folder's (the store's own folder is made when the store opens; made again only if removed since).
+ */
+function madeFolder(make: () => void, makeWithParents: () => void): boolean {
+  try {
+    make();
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'ENOENT') throw error;
+  }
+  makeWithParents();
+  return true;
+}
+
+/** `madeFolder` with its calls on libuv's threads. */
+async function madeFolderInBackground(make: () => Promise<unknown>, makeWithParents: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await make();
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'ENOENT') throw error;
+  }
+  await makeWithParents();
+  return true;
+}
