@@ -62,9 +62,11 @@ export function toServerError(error: unknown, server: ServerLike, protocol: stri
   // A line the parser cannot read is the server's doing, not the network's: never "offline".
   const violation = protocolViolation(error, where, details);
   if (violation) return violation;
-  // Socket and TLS failures all carry a code (imapflow's own or Node's); so does the database,
-  // whose errors other than the local faults above (a broken constraint) are Wren's bugs, not the line's.
-  if ((errno && !errno.startsWith('SQLITE_')) || e.tlsFailed) {
+  // Socket and TLS failures all carry a code (imapflow's own or Node's); so do the database, whose errors
+  // other than the local faults above (a broken constraint) are Wren's bugs, not the line's, and the file
+  // system, whose error names its path (a blob folder removed by hand: ENOENT), where a socket's never does.
+  const fileSystem = typeof (error as { path?: unknown } | null)?.path === 'string';
+  if ((errno && !errno.startsWith('SQLITE_') && !fileSystem) || e.tlsFailed) {
     return new WrenError('ConnectionLost', `The connection to the ${where} failed: ${e.message ?? String(error)}`, details, { cause: error });
   }
   return toWrenError(error);

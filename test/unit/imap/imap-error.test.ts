@@ -70,6 +70,14 @@ describe('toServerError', () => {
     expect(toServerError(refused, server, 'imap').code).toBe('ConnectionLost');
   });
 
+  it('a file system error that is no local fault (a folder removed by hand) is a bug (Internal), never offline', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const gone = coded('ENOENT', { syscall: 'mkdir', path: '/home/ann/.config/Wren/blobs/ab', message: "ENOENT: no such file or directory, mkdir '/home/ann/.config/Wren/blobs/ab'" });
+    expect(toServerError(gone, server, 'imap').code).toBe('Internal');
+    // A socket's own errno (no path) is still the line's.
+    expect(toServerError(coded('ENETDOWN', { syscall: 'read' }), server, 'imap').code).toBe('ConnectionLost');
+  });
+
   it('a command the server refused is ServerSaid', () => {
     const refusal = Object.assign(new Error('Command failed'), { responseStatus: 'NO', responseText: 'Mailbox is locked' });
     expect(toServerError(refusal, server, 'imap')).toMatchObject({ code: 'ServerSaid', message: expect.stringContaining('Mailbox is locked') });
