@@ -133,6 +133,7 @@ export class WrenCore {
   private readonly outboxRunner: OutboxRunner;
   private readonly watcher: AccountWatcher | null;
   private readonly stopWatchingSettings: () => void;
+  private stopReadingNamesAhead: () => void = () => undefined;
   /** A clock jump as after a suspend resyncs at once (the app also hears Electron's powerMonitor 'resume'). */
   private readonly stopWatchingWake: () => void;
   /** One OAuth2 token refresh per account across the processes sharing this data folder. */
@@ -191,7 +192,7 @@ export class WrenCore {
     // names soon: see prepareHanOrderSoon and preparePersonNamePinyinSoon.
     if (this.watcher) {
       prepareHanOrderSoon();
-      preparePersonNamePinyinSoon(() => this.store.addressBook.names(KEPT_READINGS));
+      this.stopReadingNamesAhead = preparePersonNamePinyinSoon(() => this.store.addressBook.names(KEPT_READINGS));
     }
     // The CLI (`wren settings set`) may change the file under a running app.
     this.stopWatchingSettings = this.watcher ? watchSettingsFile(this.settings) : () => undefined;
@@ -215,6 +216,7 @@ export class WrenCore {
     await this.filterMoments.stop();
     this.oauth2Flows.closeAll();
     this.stopWatchingSettings();
+    this.stopReadingNamesAhead();
     this.stopWatchingWake();
     await this.outboxRunner.stop();
     await this.outboxEngine.closeAll();

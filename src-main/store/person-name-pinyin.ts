@@ -103,16 +103,23 @@ export function pinyinPatterns(typed: string): { start: string; anywhere: string
  * 4.5 ms once they were read; reading ahead took 0.2 s, its longest turn 0.1 s (loading the dictionary), the
  * others under 11 ms. A book without Chinese names loads nothing. Never keeps the process alive.
  */
-export function preparePersonNamePinyinSoon(names: () => string[], delayMs = 6000): void {
-  setTimeout(() => {
+export function preparePersonNamePinyinSoon(names: () => string[], delayMs = 6000): () => void {
+  let stopped = false;
+  const timer = setTimeout(() => {
     const ahead = names().filter((name) => [...name].some(isHan));
     let at = 0;
     const readSome = () => {
+      if (stopped) return;
       for (const end = Math.min(at + READ_AHEAD_CHUNK, ahead.length); at < end; at += 1) personNamePinyin(ahead[at]!);
       if (at < ahead.length) setImmediate(readSome).unref();
     };
     readSome();
   }, delayMs).unref();
+  // Called when the core closes: the names are read from its database, closed then.
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
 }
 
 export function registerPersonNamePinyin(db: Db): void {

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { personNamePinyin, personNameSyllables, pinyinPatterns } from '../../../src-main/store/person-name-pinyin';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { personNamePinyin, personNameSyllables, pinyinPatterns, preparePersonNamePinyinSoon } from '../../../src-main/store/person-name-pinyin';
 
 describe('personNameSyllables', () => {
   it('reads each Han character of a name, simplified or traditional, without tones', () => {
@@ -47,5 +47,21 @@ describe('pinyinPatterns', () => {
     expect(pinyinPatterns('z')).toBeNull();
     expect(pinyinPatterns('z s')).toBeNull();
     expect(pinyinPatterns('张三')).toBeNull();
+  });
+});
+
+describe('preparePersonNamePinyinSoon', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('reads the names after its delay, and not at all once stopped (the core closed its database first)', () => {
+    vi.useFakeTimers();
+    const names = vi.fn(() => ['李明', 'Ann']);
+    preparePersonNamePinyinSoon(names, 6000);
+    const stop = preparePersonNamePinyinSoon(() => {
+      throw new Error('The database connection is not open');
+    }, 6000);
+    stop();
+    vi.advanceTimersByTime(6000);
+    expect(names).toHaveBeenCalledTimes(1);
   });
 });
