@@ -36,9 +36,11 @@ describe('the wren command at start-up', () => {
     });
     expect(stdout).toContain('No accounts yet');
     const loaded = JSON.parse(await readFile(out, 'utf8')) as string[];
-    // The recorder saw the packages the command does need: the database and the contract's validation.
-    expect(loaded).toEqual(expect.arrayContaining(['better-sqlite3', 'zod']));
+    // The recorder saw the package the command does need from node_modules: the database. zod, which validates
+    // the contract, is carried by the CLI's bundle (scripts/build-main.mjs), so Node no longer resolves its files.
     const base = loaded.map((name) => name.split('/')[0]);
+    expect(loaded).toContain('better-sqlite3');
+    expect(base).not.toContain('zod');
     for (const lazy of LOADED_ON_FIRST_USE) expect(base, lazy).not.toContain(lazy);
   });
 });
