@@ -68,6 +68,8 @@ describe('web mode: settings', () => {
     const pane = (await web.page.getByTestId('reading-pane').boundingBox())!;
     const save = (await attachments.getByRole('button', { name: '保存' }).boundingBox())!;
     expect(save.x + save.width).toBeLessThanOrEqual(pane.x + pane.width);
+    // And the name shows whole, not cut down to its ellipsis by its type and size beside it.
+    expect(await attachments.getByTestId('attachment-name').evaluate((name) => name.scrollWidth <= name.clientWidth && name.clientWidth > 0)).toBe(true);
     await screenshot(web.page, 'reading-dark-zh-narrow');
     await web.page.setViewportSize({ width: 1400, height: 850 });
   });

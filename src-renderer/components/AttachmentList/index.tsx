@@ -46,11 +46,13 @@ export function AttachmentList({ messageId, attachments }: AttachmentListProps) 
       <ul>
         {attachments.map((attachment) => (
           <li key={attachment.partId} className="attachment-list__item">
-            <span className="attachment-list__name" title={t('reading.openAttachmentHint')} onDoubleClick={() => open(attachment)}>
-              📎 {attachment.filename || attachment.partId}
-            </span>
-            <span className="attachment-list__meta">
-              {attachment.contentType} · {formatSize(attachment.size, locale)}
+            <span className="attachment-list__label">
+              <span className="attachment-list__name" title={t('reading.openAttachmentHint')} onDoubleClick={() => open(attachment)} data-testid="attachment-name">
+                📎 {attachment.filename || attachment.partId}
+              </span>
+              <span className="attachment-list__meta">
+                {attachment.contentType} · {formatSize(attachment.size, locale)}
+              </span>
             </span>
             <button type="button" onClick={() => open(attachment)} data-testid={`open-attachment-${attachment.partId}`}>
               {t('reading.openAttachment')}
