@@ -43,7 +43,7 @@ export function toServerError(error: unknown, server: ServerLike, protocol: stri
   const where = `${protocol.toUpperCase()} server ${server.host}:${server.port}`;
   const libraryFault = imapflowFault(error, where);
   if (libraryFault) return libraryFault;
-  const e = (error ?? {}) as { code?: unknown; message?: string; authenticationFailed?: boolean; tlsFailed?: boolean; responseText?: string; responseStatus?: string };
+  const e = (error ?? {}) as { code?: unknown; path?: unknown; message?: string; authenticationFailed?: boolean; tlsFailed?: boolean; responseText?: string; responseStatus?: string };
   const errno = typeof e.code === 'string' ? e.code : undefined;
   const details = { host: server.host, port: server.port, protocol, cause: errno ?? null };
   if (e.authenticationFailed || /AUTHENTICATIONFAILED|authentication failed|invalid credentials/i.test(e.responseText ?? '')) {
@@ -65,8 +65,7 @@ export function toServerError(error: unknown, server: ServerLike, protocol: stri
   // Socket and TLS failures all carry a code (imapflow's own or Node's); so do the database, whose errors
   // other than the local faults above (a broken constraint) are Wren's bugs, not the line's, and the file
   // system, whose error names its path (a blob folder removed by hand: ENOENT), where a socket's never does.
-  const fileSystem = typeof (error as { path?: unknown } | null)?.path === 'string';
-  if ((errno && !errno.startsWith('SQLITE_') && !fileSystem) || e.tlsFailed) {
+  if ((errno && !errno.startsWith('SQLITE_') && typeof e.path !== 'string') || e.tlsFailed) {
     return new WrenError('ConnectionLost', `The connection to the ${where} failed: ${e.message ?? String(error)}`, details, { cause: error });
   }
   return toWrenError(error);

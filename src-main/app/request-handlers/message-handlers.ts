@@ -62,8 +62,10 @@ export function messageHandlers(core: WrenCore, options: HandlerOptions): Pick<H
       const source = await text(stream);
       return { source: source.length > SOURCE_VIEW_LIMIT ? source.slice(0, SOURCE_VIEW_LIMIT) : source, size };
     },
-    'messages.ignoreThread': ({ messageId, ignore }) =>
-      ((ignore === 'toggle' ? !core.ignoredThreads.isIgnored(messageId) : ignore) ? core.ignoredThreads.ignore(messageId) : core.ignoredThreads.unignore(messageId)),
+    'messages.ignoreThread': ({ messageId, ignore }) => {
+      const ignored = ignore === 'toggle' ? !core.ignoredThreads.isIgnored(messageId) : ignore;
+      return ignored ? core.ignoredThreads.ignore(messageId) : core.ignoredThreads.unignore(messageId);
+    },
     'messages.markThreadRead': ({ messageId }) =>
       markThreadRead(core.store.conversations.of(core.reader.requireMessage(messageId).id), (operation) => core.operations.apply(operation)),
     'messages.priority': async ({ messageId }) => ({ priority: await readPriority(core.store, core.reader, messageId) }),
