@@ -260,8 +260,10 @@ export class WrenCore {
 
   /** Work that close waits for a little: new mail being screened, after-sending filters. */
   private track(work: Promise<unknown>): void {
-    this.screening.add(work);
-    void work.finally(() => this.screening.delete(work));
+    // Nobody awaits this work but close: a failure in it is logged, never left to end the process (the CLI's would).
+    const settled = work.catch((error: unknown) => console.error('[wren] work on new mail failed:', error));
+    this.screening.add(settled);
+    void settled.finally(() => this.screening.delete(settled));
   }
 
   private announceOutbox(entry: OutboxEntryView, removed: boolean): void {

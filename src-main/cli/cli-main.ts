@@ -5,6 +5,7 @@
  */
 import { splitGlobals } from './cli-globals';
 import { exitWhenWritten, quietWhenReaderLeaves } from './exit-when-written';
+import { exitOnCrash } from './exit-on-crash';
 import { startSyncWorkerEarly } from '../sync/early-sync-worker';
 import { defaultSyncWorkerPath } from '../sync/worker-sync-runner';
 
@@ -21,6 +22,7 @@ function startWorkerFor(argv: string[]): void {
 
 /** The process entry: runs the command, then exits once its output is written. */
 export async function runCli(argv: string[]): Promise<never> {
+  exitOnCrash();
   quietWhenReaderLeaves(process.stdout);
   startWorkerFor(argv);
   const { main } = await import('./cli-run');
