@@ -40,11 +40,13 @@ describe('wren junk', () => {
 
     // New junk a CLI sync brings is screened before the command ends: marked here, and on the server.
     await fixture.lab.seed(fixture.lab.users[0]!.email, 'INBOX', [corpusSource({ ...unseenJunk, subject: '恭喜您中奖 再次领取' }, 90, fixture.lab.users[0]!.email)]);
-    expect((await wren(['sync'])).code).toBe(0);
+    const synced = await wren(['sync']);
+    expect(synced.code, synced.stderr).toBe(0);
     const after = JSON.parse((await wren(['list', 'Work', 'INBOX', '--json'])).stdout) as { subject: string; flags: string[] }[];
     expect(after.find((row) => row.subject === '恭喜您中奖 再次领取')?.flags).toContain('$Junk');
     expect((await wren(['list', 'Work', 'INBOX'])).stdout).toMatch(/\t恭喜您中奖 再次领取 \[junk\]\n/);
-    expect((await wren(['sync'])).code).toBe(0);
+    const resynced = await wren(['sync']);
+    expect(resynced.code, resynced.stderr).toBe(0);
     expect((await server('INBOX')).find((message) => message.subject === '恭喜您中奖 再次领取')?.flags).toContain('$Junk');
 
     expect((await wren(['junk', 'reset'])).stdout).toContain('The junk filter forgot its training.');
