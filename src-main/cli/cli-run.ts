@@ -52,7 +52,8 @@ const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
   folders ACCOUNT [--all]         (--all: unsubscribed folders too; ACCOUNT "local": the local folders)
   list ACCOUNT FOLDER [--limit N] [--offset N] [--sort date|from|subject|size|priority] [--reverse]
                  [--unread] [--flagged] [--attachments] [--tagged]   (only those; together: all of them)
-                 [--text WORDS]  (only those whose sender, recipients or subject hold every word)
+                 [--text WORDS]  (only those whose sender, recipients or subject hold every word; a Chinese
+                                  sender, or recipient in Sent, by pinyin too: wangfang or wf for 王芳)
                  [--threads]     (replies indented under what they answer)
                  [--collapsed]   (with --threads: a thread per row, with how many it holds)
                  [--hide-ignored] (without the messages of ignored threads, as the app's list)

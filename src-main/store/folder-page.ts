@@ -52,7 +52,7 @@ export class FolderPage {
     const folder = this.statements.get('SELECT total_count AS total, account_id AS accountId, path, role FROM folders WHERE id = ?').get(folderId) as (ListedFolder & { total: number }) | undefined;
     const { ignored, filter: read } = withIgnoredThreads(this.statements, folderId, filter);
     const hiding = read.hideIgnored === true;
-    const narrowed = filterOf(read);
+    const narrowed = filterOf(read, folder ? listRoleOf(folder) : null);
     const where = `m.folder_id = ?${narrowed.sql}`;
     const total = this.total(folderId, folder?.total ?? 0, { where, values: narrowed.values, hidden: hiding && !isFiltered(filter) ? ignored : null });
     const query = this.statements.get(`SELECT ${SUMMARY_COLUMNS} FROM messages m WHERE ${where} ORDER BY ${orderOf(sort, folder ? listRoleOf(folder) : null)} LIMIT ? OFFSET ?`);
@@ -70,7 +70,7 @@ export class FolderPage {
     const folder = this.statements.get('SELECT f.id, f.account_id AS accountId, f.path, f.role FROM messages m JOIN folders f ON f.id = m.folder_id WHERE m.id = ?')
       .get(messageId) as (ListedFolder & { id: number }) | undefined;
     if (!folder) return null;
-    const narrowed = filterOf(withIgnoredThreads(this.statements, folder.id, filter).filter);
+    const narrowed = filterOf(withIgnoredThreads(this.statements, folder.id, filter).filter, listRoleOf(folder));
     const [beyond, nearestFirst] = direction === 'next' ? ['>', 'ASC'] : ['<', 'DESC'];
     const query = this.statements.pluck(
       `WITH listed AS (SELECT m.id, m.seen, row_number() OVER (ORDER BY ${orderOf(sort, listRoleOf(folder))}) AS n FROM messages m WHERE m.folder_id = ?${narrowed.sql})
@@ -83,7 +83,7 @@ export class FolderPage {
    * The folder's count, less what ignored threads hide when nothing else narrows it: counting the rows would
    * read the whole folder on the main thread. Otherwise (the quick filter's switches) the rows are counted.
    */
-  private total(folderId: number, folderTotal: number, narrowed: { where: string; values: string[]; hidden: number | null }): number {
+  private total(folderId: number, folderTotal: number, narrowed: { where: string; values: (string | null)[]; hidden: number | null }): number {
     if (narrowed.where === 'm.folder_id = ?') return folderTotal;
     if (narrowed.hidden !== null) return folderTotal - narrowed.hidden;
     return this.statements.pluck(`SELECT count(*) FROM messages m WHERE ${narrowed.where}`).get(folderId, ...narrowed.values) as number;

@@ -102,7 +102,7 @@ export class ThreadedList {
     const folder = this.statements.get('SELECT account_id AS accountId, path, role FROM folders WHERE id = ?').get(query.folderId) as ListedFolder | undefined;
     const role = folder ? listRoleOf(folder) : null;
     const { ignored, filter } = withIgnoredThreads(this.statements, query.folderId, query.filter);
-    const narrowed = filterOf(filter);
+    const narrowed = filterOf(filter, role);
     const links = this.statements.get(
       `SELECT m.id, m.message_id, m.in_reply_to, m.thread_root, m.sort_date, m.seen FROM messages m
        WHERE m.folder_id = ?${narrowed.sql} ORDER BY ${orderOf(query.sort, role)}`,

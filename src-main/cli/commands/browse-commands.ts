@@ -33,7 +33,7 @@ const LIST_USAGE = 'Usage: wren list ACCOUNT FOLDER [--limit N] [--offset N] [--
  * first unless sorted otherwise (by size largest first, by sender and subject A to Z; --reverse turns
  * any of them), from the cache; any length, paged underneath. --unread, --flagged, --attachments, --tagged: only those
  * (together: only those that are all of them). --text WORDS: only those whose sender, recipients or subject
- * hold every word (the quick filter's text box). --threads: arranged in threads as the app's threaded list,
+ * hold every word (the quick filter's text box; the name the list shows also by its pinyin). --threads: arranged in threads as the app's threaded list,
  * each reply indented under what it answers (JSON: `thread`); with --collapsed each thread is one row, its
  * first message, followed by how many messages the thread holds (Thunderbird's Collapse All Threads).
  * --hide-ignored: without the messages of ignored threads, as the app's list unless its settings show them

@@ -21,6 +21,12 @@ describe('wren list --threads', () => {
       conversationMessage({ id: 'q1', from: ann, to: alice, subject: 'Budget', date: 'Mon, 30 Nov 2026 09:00:00 +0000', body: 'Budget?' }),
       conversationMessage({ id: 'q3', inReplyTo: 'q2', references: ['q1', 'q2'], from: ann, to: alice, subject: 'Re: Budget', date: 'Mon, 30 Nov 2026 11:00:00 +0000', body: 'Thanks.' }),
     ]);
+    // A Chinese sender (RFC 2047), in a folder of its own so the Inbox's listings stay as they are.
+    const wangFang = `=?UTF-8?B?${Buffer.from('王芳').toString('base64')}?= <boss@example.cn>`;
+    await lab.seed(alice, 'Archive', [
+      conversationMessage({ id: 'w1', from: wangFang, to: alice, subject: '周报', date: 'Mon, 30 Nov 2026 08:00:00 +0000', body: '附上。' }),
+      conversationMessage({ id: 'w2', from: ann, to: alice, subject: 'Wang Street', date: 'Mon, 30 Nov 2026 07:00:00 +0000', body: 'Hi.' }),
+    ]);
   });
 
   it('lists replies under what they answer, each thread where its newest message sorts, with depth and counts', async () => {
@@ -62,5 +68,14 @@ describe('wren list --threads', () => {
     // Any case of any script, on the worker's connection too (SQLite's LIKE alone folds ASCII only).
     const cyrillic = JSON.parse((await wren(['list', 'Work', 'INBOX', '--text', 'ОТЧЁТ', '--json'])).stdout) as Listed[];
     expect(cyrillic.map((m) => m.subject)).toEqual(['Отчёт']);
+  });
+
+  it('--text finds a Chinese sender by pinyin, whole or by initials, read in the search worker', async () => {
+    const subjectsFor = async (text: string) => (JSON.parse((await wren(['list', 'Work', 'Archive', '--text', text, '--json'])).stdout) as Listed[]).map((m) => m.subject);
+    expect(await subjectsFor('wangfang')).toEqual(['周报']);
+    expect(await subjectsFor('wf')).toEqual(['周报']);
+    expect(await subjectsFor('wang')).toEqual(['周报', 'Wang Street']);
+    expect(await subjectsFor('王芳')).toEqual(['周报']);
+    expect(await subjectsFor('lifang')).toEqual([]);
   });
 });

@@ -306,6 +306,40 @@ describe('MessagesRepo.page, with words (the quick filter\'s text)', () => {
     expect(uids('herrn Müller')).toEqual([1]);
   });
 
+  it('finds the name the list shows by its pinyin, whole, by initials or from a later syllable, as the Address Book does', () => {
+    const store = setup();
+    const inbox = addFolder(store, 'imap', 'INBOX');
+    store.write(() => store.messages.insertHeaders(inbox, [
+      header(1, { subject: '周报', from: { name: '王芳', address: 'boss@example.cn' }, date: 1 }),
+      header(2, { subject: '合同', from: { name: 'Ann', address: 'ann@example.test' }, cc: [{ name: '曾小贤', address: 'x@example.cn' }], date: 2 }),
+      header(3, { subject: 'Wang Street', from: { name: 'Müller', address: 'm@example.de' }, date: 3 }),
+    ]));
+    const uids = (folderId: number, text: string) => store.messages.page(folderId, 0, 10, undefined, { text }).items.map((m) => m.uid);
+    // "wang" also finds the subject's Latin word (a LIKE), never a name's pinyin where it is not one.
+    expect(uids(inbox, 'wang')).toEqual([3, 1]);
+    expect(uids(inbox, 'wangfang')).toEqual([1]);
+    expect(uids(inbox, 'wf')).toEqual([1]);
+    expect(uids(inbox, 'fang')).toEqual([1]);
+    expect(uids(inbox, 'wf 周报')).toEqual([1]);
+    // One letter matches too many names to help; a word that is not Latin letters is no pinyin.
+    expect(uids(inbox, 'w')).toEqual([3]);
+    expect(uids(inbox, 'wang2')).toEqual([]);
+    // The Inbox shows senders: a recipient is found by what is written, not read (a reading costs a call a message).
+    expect(uids(inbox, '曾小贤')).toEqual([2]);
+    expect(uids(inbox, 'zengxiaoxian')).toEqual([]);
+
+    // Sent shows the first recipient, so that is the name read; its surname as one, and as a reader who does not know it types it.
+    const sent = addFolder(store, 'imap', 'Sent');
+    store.db.prepare("UPDATE folders SET role = 'sent' WHERE id = ?").run(sent);
+    store.write(() => store.messages.insertHeaders(sent, [
+      header(1, { subject: '回复: 合同', from: { name: 'Me', address: 'me@example.test' }, to: [{ name: '曾小贤', address: 'x@example.cn' }], date: 4 }),
+    ]));
+    expect(uids(sent, 'zengxiaoxian')).toEqual([1]);
+    expect(uids(sent, 'ceng')).toEqual([1]);
+    expect(uids(sent, 'zxx')).toEqual([1]);
+    expect(uids(sent, 'me')).toEqual([1]);
+  });
+
   it('folds only the words that need it (SQLite\'s LIKE folds ASCII, Chinese has no case)', () => {
     expect(wordNeedsFolding('budget')).toBe(false);
     expect(wordNeedsFolding('预算')).toBe(false);
