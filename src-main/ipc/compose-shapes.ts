@@ -136,4 +136,6 @@ export interface ContactList {
   id: number;
   name: string;
   members: { name: string; address: string }[];
+  /** A Chinese name's pinyin spellings, for the composer to find it by them (see spellingFinds); "" for any other name. */
+  spelling: string;
 }

@@ -127,3 +127,22 @@ export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
 /** The five priorities Thunderbird's composer offers, X-Priority 1 to 5 (mime/message-priority.ts reads and maps them). */
 export const SEND_PRIORITIES = ['highest', 'high', 'normal', 'low', 'lowest'] as const;
 export type SendPriority = (typeof SEND_PRIORITIES)[number];
+
+/** Fewer typed letters than this match too many Chinese names by their pinyin to help. */
+export const FEWEST_PINYIN_LETTERS = 2;
+
+/** Typed text as the letters a Chinese name's pinyin may begin with, lower case; null unless it is a few Latin letters. */
+export function pinyinLetters(typed: string): string | null {
+  const letters = typed.trim().toLowerCase();
+  return letters.length < FEWEST_PINYIN_LETTERS || !/^[a-z]+$/.test(letters) ? null : letters;
+}
+
+/**
+ * Whether typed text finds a name by its pinyin spellings (a ContactList's `spelling`, in the form of the store's
+ * personNamePinyin: each spelling of the whole name after a space, of a later syllable on after a "~"), as the
+ * Address Book's search does: "xmz" or "xiangmu" for 项目组, "zu" from a later syllable.
+ */
+export function spellingFinds(spelling: string, typed: string): boolean {
+  const letters = pinyinLetters(typed);
+  return letters !== null && (spelling.includes(` ${letters}`) || spelling.includes(`~${letters}`));
+}

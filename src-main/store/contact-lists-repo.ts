@@ -2,6 +2,7 @@ import type { ContactList } from '../ipc/contract';
 import type { Db } from './open-database';
 import { NAME_SORT_KEY } from './name-sort-key';
 import { PreparedStatements } from './prepared-statements';
+import { personNamePinyin } from './person-name-pinyin';
 
 /** The Address Book's lists and their members (migration 0035). */
 export class ContactListsRepo {
@@ -16,7 +17,7 @@ export class ContactListsRepo {
     const lists = this.statements.get(`SELECT id, name FROM contact_lists ORDER BY ${NAME_SORT_KEY}(name), id`).all() as { id: number; name: string }[];
     const members = this.statements.get('SELECT list_id, name, address FROM contact_list_members ORDER BY list_id, position').all() as
       { list_id: number; name: string; address: string }[];
-    const byList = new Map(lists.map((list) => [list.id, { ...list, members: [] as ContactList['members'] }]));
+    const byList = new Map(lists.map((list) => [list.id, { ...list, members: [] as ContactList['members'], spelling: personNamePinyin(list.name) }]));
     for (const member of members) byList.get(member.list_id)?.members.push({ name: member.name, address: member.address });
     return [...byList.values()];
   }
@@ -25,7 +26,7 @@ export class ContactListsRepo {
     const list = this.statements.get('SELECT id, name FROM contact_lists WHERE id = ?').get(id) as { id: number; name: string } | undefined;
     if (!list) return null;
     const members = this.statements.get('SELECT name, address FROM contact_list_members WHERE list_id = ? ORDER BY position').all(id) as ContactList['members'];
-    return { ...list, members };
+    return { ...list, members, spelling: personNamePinyin(list.name) };
   }
 
   /** The list of this name (whatever its case), if any. */

@@ -1,6 +1,7 @@
 import { pinyinPro } from '../system/first-use-packages';
 import type { Db } from './open-database';
 import { boundedMemo } from '../system/bounded-memo';
+import { FEWEST_PINYIN_LETTERS, pinyinLetters } from '../ipc/contract-constants';
 
 /**
  * A person's Chinese name as it reads in pinyin, so it can be found by what a Foxmail or QQ Mail user types:
@@ -13,8 +14,6 @@ import { boundedMemo } from '../system/bounded-memo';
 /** SQL's name for personNamePinyin, on every connection (see registerPersonNamePinyin). */
 export const PERSON_NAME_PINYIN = 'wren_person_pinyin';
 
-/** Fewer typed letters match too many names to help. */
-const FEWEST_LETTERS = 2;
 
 const HAN = /\p{Script=Han}/u;
 
@@ -80,7 +79,7 @@ function readingsOf(char: string, first: string): string[] {
 /** The syllables spelt whole and as initials, each after `mark`, and again with u for v. */
 function addSpellings(keys: Set<string>, mark: string, syllables: string[]): void {
   for (const key of [syllables.join(''), syllables.map((syllable) => syllable[0]).join('')]) {
-    if (key.length < FEWEST_LETTERS) continue;
+    if (key.length < FEWEST_PINYIN_LETTERS) continue;
     keys.add(`${mark}${key}`);
     if (key.includes('v')) keys.add(`${mark}${key.replaceAll('v', 'u')}`);
   }
@@ -91,9 +90,8 @@ function addSpellings(keys: Set<string>, mark: string, syllables: string[]): voi
  * where any of its syllables does; null when the text is not a few Latin letters.
  */
 export function pinyinPatterns(typed: string): { start: string; anywhere: string } | null {
-  const letters = typed.trim().toLowerCase();
-  if (letters.length < FEWEST_LETTERS || !/^[a-z]+$/.test(letters)) return null;
-  return { start: `* ${letters}*`, anywhere: `*[ ~]${letters}*` };
+  const letters = pinyinLetters(typed);
+  return letters === null ? null : { start: `* ${letters}*`, anywhere: `*[ ~]${letters}*` };
 }
 
 /**

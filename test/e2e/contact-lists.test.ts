@@ -50,6 +50,19 @@ describe('web mode: the Address Book\'s lists', () => {
     await editor().getByTestId('contact-list-save').click();
     await expect.poll(() => book().getByTestId('contact-list').textContent()).toContain('👥 项目组张伟, li.na@example.com');
     await screenshot(web.page, 'contact-lists-zh');
+    await book().locator('.dialog__close').click();
+
+    // Typed in pinyin, by its initials, as Chinese users find people.
+    await web.page.keyboard.press('c');
+    const to = web.page.getByTestId('compose-to');
+    await to.getByRole('combobox').fill('xmz');
+    const suggestion = to.getByTestId('address-suggestions').getByRole('option', { name: '👥 项目组（2 人）' });
+    await suggestion.waitFor();
+    await screenshot(web.page, 'contact-list-compose-pinyin-zh');
+    await suggestion.click();
+    await expect.poll(() => to.getByTestId('address-chip').allTextContents()).toEqual(['张伟×', 'li.na@example.com×']);
+    await web.page.getByTestId('composer').getByTestId('compose-discard').click();
+    await web.page.keyboard.press('Control+Shift+B');
     await book().getByTestId('contact-list-remove').click();
     expect(await web.page.getByTestId('confirm-dialog').textContent()).toContain('只删除这个组：其成员仍保留在通讯录中。');
     await web.page.getByTestId('confirm-ok').click();

@@ -53,7 +53,8 @@ export async function addressCommand(context: CliContext, args: string[]): Promi
 async function listCommand(context: CliContext, action: string, args: string[], values: { limit?: string; name?: string }): Promise<number> {
   if (values.limit !== undefined || values.name !== undefined) throw usage();
   if (action === 'lists' && args.length === 0) {
-    const lists = await context.request('addresses.lists', {});
+    // The pinyin spellings are the composer's, to find a list by them: a script gets the list itself.
+    const lists = (await context.request('addresses.lists', {})).map(({ id, name, members }) => ({ id, name, members }));
     context.print(lists, () => lists.map((list) => `${list.id}\t${list.name}\t${list.members.map((m) => m.address).join(', ')}`));
   } else if (action === 'list-save' && args.length >= 2) {
     const [name, ...addresses] = args as [string, ...string[]];

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
-import type { AddressSuggestion, ContactList } from '../../../src-main/ipc/contract';
+import { spellingFinds, type AddressSuggestion, type ContactList } from '../../../src-main/ipc/contract';
 import { useClient } from '../../client/client-context';
 import { useRequest } from '../../hooks/use-request';
 import { useT } from '../../i18n/i18n-context';
@@ -48,12 +48,15 @@ interface Choice {
   forgettable: string | null;
 }
 
-/** The lists whose name holds what is typed (whatever its case), first: a list is the shorter way to write to many. */
+/**
+ * The lists whose name holds what is typed (whatever its case), or a Chinese name's pinyin begins with it ("xmz" for
+ * 项目组), first: a list is the shorter way to write to many.
+ */
 function choicesFor(text: string, lists: ContactList[], suggestions: AddressSuggestion[], chips: AddressChip[], t: Translate): Choice[] {
   const typed = text.trim().toLowerCase();
   const already = (address: string) => chips.some((chip) => chip.address.toLowerCase() === address.toLowerCase());
   const listChoices = lists
-    .filter((list) => typed && list.name.toLowerCase().includes(typed))
+    .filter((list) => typed && (list.name.toLowerCase().includes(typed) || spellingFinds(list.spelling, typed)))
     .map((list) => ({
       key: `list:${list.id}`,
       label: t('compose.listSuggestion', { name: list.name, count: list.members.length }),

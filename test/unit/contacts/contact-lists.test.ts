@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContactLists } from '../../../src-main/contacts/contact-lists';
 import { tempStore } from '../store/temp-store';
+import { spellingFinds } from '../../../src-main/ipc/contract-constants';
 
 let dispose: () => void = () => undefined;
 afterEach(() => dispose());
@@ -17,13 +18,23 @@ describe('ContactLists', () => {
     const team = lists.save({ name: ' Team ', members: [
       { name: '张伟', address: 'zhang.wei@example.com' }, { name: '', address: 'li.na@example.com' }, { name: 'Again', address: 'ZHANG.WEI@example.com' },
     ] });
-    expect(team).toEqual({ id: expect.any(Number), name: 'Team', members: [{ name: '张伟', address: 'zhang.wei@example.com' }, { name: '', address: 'li.na@example.com' }] });
+    expect(team).toEqual({ id: expect.any(Number), name: 'Team', members: [{ name: '张伟', address: 'zhang.wei@example.com' }, { name: '', address: 'li.na@example.com' }], spelling: '' });
     const family = lists.save({ name: 'family', members: [{ name: 'Mum', address: 'mum@family.example.org' }] });
     expect(lists.all().map((list) => list.name)).toEqual(['family', 'Team']);
     const changed = lists.save({ id: team.id, name: 'Project team', members: [{ name: '', address: 'wang.fang@example.com' }] });
-    expect(changed).toEqual({ id: team.id, name: 'Project team', members: [{ name: '', address: 'wang.fang@example.com' }] });
+    expect(changed).toEqual({ id: team.id, name: 'Project team', members: [{ name: '', address: 'wang.fang@example.com' }], spelling: '' });
     expect(lists.remove(family.id)).toEqual({ removed: true });
     expect(lists.all()).toEqual([changed]);
+  });
+
+  it('gives a Chinese name its pinyin spellings, which find it as the composer looks for it', () => {
+    const { lists } = setup();
+    const saved = lists.save({ name: '单位同事', members: [{ name: '', address: 'a@example.cn' }] });
+    expect(lists.all()).toEqual([saved]);
+    // 单 read as a surname (shan) and as a word (dan): the list is found either way.
+    for (const typed of ['danwei', 'shanwei', 'dwts', 'tongshi', 'TS']) expect(spellingFinds(saved.spelling, typed), typed).toBe(true);
+    for (const typed of ['d', 'weidan', '单位', 'dw ts']) expect(spellingFinds(saved.spelling, typed), typed).toBe(false);
+    expect(lists.save({ name: 'Team', members: [{ name: '', address: 'b@example.com' }] }).spelling).toBe('');
   });
 
   it('refuses a name taken (whatever its case), a list with no one, and what is not there', () => {

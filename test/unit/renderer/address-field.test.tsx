@@ -13,13 +13,18 @@ function Field({ onChips }: { onChips(chips: AddressChip[]): void }) {
   return <AddressField label="To" chips={chips} onChange={(next) => { setChips(next); onChips(next); }} testId="to" />;
 }
 
+/** 项目组's spellings as the store gives them (personNamePinyin, tested in test/unit/store/person-name-pinyin.test.ts). */
+const XIANG_MU_ZU = ' xiangmuzu xmz~muzu~mz~zu';
+
 function setup() {
   const client = new FakeClient({
     'addresses.suggest': ({ query }) =>
       [{ name: '张三丰', address: 'zsf@example.cn', uses: 4 }, { name: 'Ann Lee', address: 'ann@example.com', uses: 2 }].filter(
         (s) => s.name.includes(query) || s.address.includes(query),
       ),
-    'addresses.lists': () => [{ id: 1, name: '项目组', members: [{ name: 'Ann Lee', address: 'ann@example.com' }, { name: '', address: 'li@example.com' }] }],
+    'addresses.lists': () => [
+      { id: 1, name: '项目组', members: [{ name: 'Ann Lee', address: 'ann@example.com' }, { name: '', address: 'li@example.com' }], spelling: XIANG_MU_ZU },
+    ],
   });
   let latest: AddressChip[] = [];
   renderWithClient(<Field onChips={(chips) => (latest = chips)} />, client);
@@ -116,6 +121,21 @@ describe('To/Cc/Bcc chips', () => {
     fireEvent.change(input, { target: { value: '项目组' } });
     fireEvent.keyDown(input, { key: ',' });
     // Ann was there already: only the member missing is added.
+    expect(chips().map((c) => c.address)).toEqual(['ann@example.com', 'li@example.com']);
+  });
+
+  it('finds a list with a Chinese name by its pinyin, as the Address Book finds a person: whole, by initials, from a later syllable', async () => {
+    const { chips, input } = setup();
+    for (const typed of ['xiangmu', 'XMZ', 'zu']) {
+      fireEvent.change(input, { target: { value: typed } });
+      await waitFor(() => expect(screen.getAllByRole('option').map((option) => option.textContent)).toEqual(['👥 项目组 (2 people)']));
+    }
+    // One letter finds too much to help.
+    fireEvent.change(input, { target: { value: 'x' } });
+    await waitFor(() => expect(screen.queryAllByRole('option')).toEqual([]));
+    fireEvent.change(input, { target: { value: 'xmz' } });
+    await screen.findByRole('option');
+    await act(async () => fireEvent.keyDown(input, { key: 'Enter' }));
     expect(chips().map((c) => c.address)).toEqual(['ann@example.com', 'li@example.com']);
   });
 });
