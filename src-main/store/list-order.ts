@@ -43,8 +43,13 @@ export function orderOf(sort: ListSort, role: FolderRole | null): string {
   }
 }
 
+/** In Sent and Drafts a list shows (and sorts and filters by) the first recipient, elsewhere the sender. */
+function showsRecipient(role: FolderRole | null): boolean {
+  return role === 'sent' || role === 'drafts';
+}
+
 function correspondent(role: FolderRole | null): string {
-  if (role === 'sent' || role === 'drafts') {
+  if (showsRecipient(role)) {
     return "coalesce(nullif(json_extract(m.to_json, '$[0].name'), ''), json_extract(m.to_json, '$[0].address'), '')";
   }
   return "CASE WHEN m.from_name <> '' THEN m.from_name ELSE m.from_addr END";
@@ -63,7 +68,7 @@ type ColumnForm = (column: string) => string;
 const asStored: ColumnForm = (column) => column;
 const folded: ColumnForm = (column) => `${SEARCH_NAME}(${column})`;
 
-/** What fills each `?` of a word's condition, in order: the word as a LIKE pattern, or as a GLOB over a name's pinyin. */
+/** What fills each `?` of a word's condition, in order: the word as a LIKE pattern, or its pinyin GLOB pattern (null: none). */
 type WordSlot = 'like' | 'pinyin';
 
 /**
@@ -129,7 +134,7 @@ export function filterOf(filter: ListFilter, role: FolderRole | null): { sql: st
   if (words.length === 0) return flags;
   // All words one way, so there are four statements per count of words (folded or not, sender or recipient shown), not one per mix.
   const fold = words.some(wordNeedsFolding);
-  const condition = WORD_CONDITIONS[fold ? 'folded' : 'asStored'][role === 'sent' || role === 'drafts' ? 'recipient' : 'sender'];
+  const condition = WORD_CONDITIONS[fold ? 'folded' : 'asStored'][showsRecipient(role) ? 'recipient' : 'sender'];
   const patterns = words.flatMap((word) => {
     const like = likePattern(fold ? searchName(word) : word);
     const pinyin = pinyinPatterns(word)?.anywhere ?? null;
