@@ -19,7 +19,7 @@ export const HEADER_FIELDS = ['date', 'subject', 'from', 'sender', 'to', 'cc', '
  * (the next sync asks again).
  */
 export async function fetchHeaders(client: ImapClient, uids: number[]): Promise<FetchedMessage[]> {
-  const answers = await answersByUid(process.env.STOCK ? client.fetch(toSequenceSet(uids), { uid: true, flags: true, size: true, internalDate: true, bodyStructure: true, headers: HEADER_FIELDS }, { uid: true }) : await runHeaderFetch(client, toSequenceSet(uids), HEADER_FIELDS, { uid: true }), uids);
+  const answers = await answersByUid(await runHeaderFetch(client, toSequenceSet(uids), HEADER_FIELDS, { uid: true }), uids);
   return withLostNames(client, [...answers.values()].filter((message) => message.headers !== undefined));
 }
 
@@ -28,7 +28,7 @@ export async function fetchHeaders(client: ImapClient, uids: number[]): Promise<
  * nothing cached: every message is new, so no UID SEARCH ALL has to come first (half a second on 10,000).
  */
 export async function fetchHeadersInRange(client: ImapClient, from: number, to: number): Promise<FetchedMessage[]> {
-  const answers = await answersInRange(process.env.STOCK ? client.fetch(`${from}:${to}`, { uid: true, flags: true, size: true, internalDate: true, bodyStructure: true, headers: HEADER_FIELDS }) : await runHeaderFetch(client, `${from}:${to}`, HEADER_FIELDS, { uid: false }), from, to);
+  const answers = await answersInRange(await runHeaderFetch(client, `${from}:${to}`, HEADER_FIELDS, { uid: false }), from, to);
   return withLostNames(client, [...answers.values()].filter((message) => message.headers !== undefined));
 }
 
