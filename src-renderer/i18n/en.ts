@@ -124,7 +124,7 @@ const strings = {
   'filter.tagged': 'Tags',
   'filter.none': 'No message in this folder matches the filter.',
   'filter.text': 'Filter these messages',
-  'filter.textPlaceholder': 'Filter these messages…',
+  'filter.textPlaceholder': 'Filter messages…',
   'filter.textTitle': 'Words found in the sender, the recipients or the subject (Ctrl+Shift+K)',
   'sort.label': 'Sort by',
   'sort.date': 'Date',

@@ -19,6 +19,21 @@ describe('web mode: the layout of the main window', () => {
     await row('Lunch').waitFor();
   });
 
+  it('at the default width the quick filter\'s box sits beside its toggles and shows its whole placeholder', async () => {
+    const text = web.page.getByTestId('list-filter-text');
+    expect(await text.getAttribute('placeholder')).toBe('Filter messages…');
+    const room = await text.evaluate((element) => {
+      const input = element as HTMLInputElement;
+      const style = getComputedStyle(input);
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = `${style.fontSize} ${style.fontFamily}`;
+      const content = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return { content, placeholder: context.measureText(input.placeholder).width };
+    });
+    expect(room.content).toBeGreaterThanOrEqual(room.placeholder);
+    expect(Math.abs((await box('[data-testid="list-filter-text"]')).y - (await box('[data-testid="list-filter-unread"]')).y)).toBeLessThan(4);
+  });
+
   it('Classic puts the message under the list, chosen in Settings, and kept', async () => {
     await web.page.getByTestId('open-settings').click();
     await web.page.getByTestId('settings-layout').selectOption('classic');
