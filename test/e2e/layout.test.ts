@@ -4,6 +4,10 @@ import { addLabAccount } from './add-lab-account';
 import { screenshot } from './web-app';
 import { webSession } from './web-session';
 
+// Runs in the page (the tests' own TypeScript has no DOM library).
+declare const document: { createElement(tag: 'canvas'): { getContext(kind: '2d'): { font: string; measureText(text: string): { width: number } } } };
+declare function getComputedStyle(element: unknown): { fontSize: string; fontFamily: string; paddingLeft: string; paddingRight: string };
+
 const mail = (subject: string, id: string, body: string) =>
   conversationMessage({ id, from: 'Bob Lee <bob@example.test>', to: 'alice@example.test', subject, date: 'Mon, 30 Nov 2026 09:00:00 +0000', body });
 
@@ -23,9 +27,9 @@ describe('web mode: the layout of the main window', () => {
     const text = web.page.getByTestId('list-filter-text');
     expect(await text.getAttribute('placeholder')).toBe('Filter messages…');
     const room = await text.evaluate((element) => {
-      const input = element as HTMLInputElement;
+      const input = element as unknown as { clientWidth: number; placeholder: string };
       const style = getComputedStyle(input);
-      const context = document.createElement('canvas').getContext('2d')!;
+      const context = document.createElement('canvas').getContext('2d');
       context.font = `${style.fontSize} ${style.fontFamily}`;
       const content = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
       return { content, placeholder: context.measureText(input.placeholder).width };
