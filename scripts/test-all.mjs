@@ -68,10 +68,10 @@ function failedTests(level, results) {
     const path = String(file.name).replace(`${process.cwd()}/`, '');
     const failedHere = (file.assertionResults ?? []).filter((test) => test.status === 'failed');
     for (const test of failedHere) {
-      const why = firstLines(test.failureMessages?.[0]);
+      const why = messageBeforeStack(test.failureMessages?.[0]);
       lines.push(`${level} ${path} > ${test.fullName}: ${why}`);
     }
-    if (failedHere.length === 0 && file.status === 'failed') lines.push(`${level} ${path}: ${firstLines(file.message)}`);
+    if (failedHere.length === 0 && file.status === 'failed') lines.push(`${level} ${path}: ${messageBeforeStack(file.message)}`);
   }
   return lines;
 }
@@ -80,7 +80,7 @@ function failedTests(level, results) {
  * What a failure said, before its stack: an assertion's own message may hold several lines (a command's
  * stderr), and the CI log is often all there is to go on, so they are kept, on one line.
  */
-function firstLines(message) {
+function messageBeforeStack(message) {
   const text = String(message ?? '');
   const beforeStack = text.split(/\n\s+at /)[0];
   return beforeStack.split('\n').map((line) => line.trim()).filter(Boolean).join(' | ').slice(0, 1200);
