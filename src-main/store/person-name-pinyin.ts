@@ -52,19 +52,44 @@ function readPinyin(han: string, asName: boolean): string[] {
 /**
  * What typed letters are matched against, for a name with Han characters ("" for one without): each
  * spelling from the surname, whole and as initials, after a space ( zhangsanfeng zsf), then the same from
- * each later syllable after a "~" (~sanfeng ~sf ~feng), each also with u for ü (lv and lu for 吕). The
- * surname is spelt in each of its readings, its reading as a surname first: 曾小贤 is found by "zeng" and by
- * "ceng", as a reader who does not know the surname's reading types it.
+ * each later syllable after a "~" (~sanfeng ~sf ~feng), each also with u for ü (lv and lu for 吕). A
+ * character with several readings is spelt in each, the one read in context first: the surname's reading as
+ * a surname (曾小贤 is found by "zeng" and by "ceng", as a reader who does not know it types it), and a given
+ * name's too, where the dictionary's choice is often not the name's (张乐 reads zhang le; the person may be
+ * Zhang Yue), as a phone's contact search finds both. At most READINGS_KEPT readings of the whole name.
  */
 export const personNamePinyin = boundedMemo(KEPT_READINGS, (name) => {
-  const read = personNameSyllables(name);
-  const syllables = read.filter((syllable) => syllable !== '');
+  const hans = [...name].filter(isHan);
+  const choices = personNameSyllables(name)
+    .map((syllable, index) => (syllable ? readingsOf(hans[index]!, syllable) : []))
+    .filter((readings) => readings.length > 0);
+  const readings = readingsOfName(choices);
   const keys = new Set<string>();
-  const surnames = read[0] ? readingsOf([...name].find(isHan)!, read[0]) : [syllables[0]];
-  for (const surname of surnames) if (surname !== undefined) addSpellings(keys, ' ', [surname, ...syllables.slice(1)]);
-  for (let from = 1; from < syllables.length; from += 1) addSpellings(keys, '~', syllables.slice(from));
+  for (const syllables of readings) addSpellings(keys, ' ', syllables);
+  for (const syllables of readings) {
+    for (let from = 1; from < syllables.length; from += 1) addSpellings(keys, '~', syllables.slice(from));
+  }
   return [...keys].join('');
 });
+
+/** Readings of a whole name spelt at most: a four-character name of polyphones would otherwise make 81. */
+export const READINGS_KEPT = 8;
+
+/**
+ * The name's syllables read each way its characters can be, those with fewer characters read otherwise than
+ * in context first (a name has one polyphone far more often than two), at most READINGS_KEPT. Keeping the
+ * best few of each prefix keeps the best few of the whole: a reading's prefix is read otherwise no more often.
+ */
+function readingsOfName(choices: string[][]): string[][] {
+  let readings = [{ syllables: [] as string[], otherwise: 0 }];
+  for (const choice of choices) {
+    readings = readings
+      .flatMap(({ syllables, otherwise }) => choice.map((syllable, index) => ({ syllables: [...syllables, syllable], otherwise: otherwise + (index > 0 ? 1 : 0) })))
+      .sort((a, b) => a.otherwise - b.otherwise)
+      .slice(0, READINGS_KEPT);
+  }
+  return readings.map(({ syllables }) => syllables);
+}
 
 /** Each character's toneless readings, kept: few characters start names. */
 const charReadings = boundedMemo(KEPT_READINGS, (char) =>

@@ -124,7 +124,7 @@ describe('the Address Book (migration 0032)', () => {
   it('finds a Chinese name by its whole pinyin, its surname in any reading, and by a later syllable after the names that begin so', () => {
     const { store, folder } = setup();
     const inbox = folder('inbox', 'INBOX');
-    const people = [zhang, { name: '曾小贤', address: 'zxx@example.cn' }, { name: 'Feng Lin', address: 'fl@example.cn' }, { name: '吕布', address: 'lb@example.cn' }];
+    const people = [zhang, { name: '曾小贤', address: 'zxx@example.cn' }, { name: 'Feng Lin', address: 'fl@example.cn' }, { name: '吕布', address: 'lb@example.cn' }, { name: '张乐', address: 'zy@example.cn' }];
     store.write(() => store.messages.insertHeaders(inbox, people.map((person) => message(person))));
     expect(store.addressBook.suggest('zhangsanf', 5).map((s) => s.name)).toEqual(['张三丰']);
     expect(store.addressBook.suggest('zhangs', 5).map((s) => s.name)).toEqual(['张三丰']);
@@ -134,11 +134,14 @@ describe('the Address Book (migration 0032)', () => {
     // ü typed as v or as u.
     expect(store.addressBook.suggest('lvbu', 5).map((s) => s.name)).toEqual(['吕布']);
     expect(store.addressBook.suggest('lubu', 5).map((s) => s.name)).toEqual(['吕布']);
+    // A given name's polyphone in each reading: 张乐 may be Zhang Yue as well as Zhang Le.
+    expect(store.addressBook.suggest('zhangyue', 5).map((s) => s.name)).toEqual(['张乐']);
+    expect(store.addressBook.suggest('zhangle', 5).map((s) => s.name)).toEqual(['张乐']);
     // "feng" begins Feng Lin's name, and only the last syllable of 张三丰's: Feng Lin first.
     expect(store.addressBook.suggest('feng', 5).map((s) => s.name)).toEqual(['Feng Lin', '张三丰']);
     expect(store.addressBook.list('xiaoxian', 0, 10)).toMatchObject({ total: 1, items: [{ name: '曾小贤' }] });
     // Listed with the Z's, by the surname's reading.
-    expect(store.addressBook.list('', 0, 10).items.map((c) => c.name)).toEqual(['Feng Lin', '吕布', '曾小贤', '张三丰']);
+    expect(store.addressBook.list('', 0, 10).items.map((c) => c.name)).toEqual(['Feng Lin', '吕布', '曾小贤', '张乐', '张三丰']);
   });
 
   it('a name the user gave stays when mail later names the address otherwise; a collected one follows the mail', () => {

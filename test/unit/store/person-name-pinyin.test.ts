@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { personNamePinyin, personNameSyllables, pinyinPatterns, preparePersonNamePinyinSoon } from '../../../src-main/store/person-name-pinyin';
+import { READINGS_KEPT, personNamePinyin, personNameSyllables, pinyinPatterns, preparePersonNamePinyinSoon } from '../../../src-main/store/person-name-pinyin';
 
 describe('personNameSyllables', () => {
   it('reads each Han character of a name, simplified or traditional, without tones', () => {
@@ -30,6 +30,22 @@ describe('personNamePinyin', () => {
   it('spells the surname in each of its readings, its reading as a surname first', () => {
     expect(personNamePinyin('曾小贤')).toBe(' zengxiaoxian zxx cengxiaoxian cxx~xiaoxian~xx~xian');
     expect(personNamePinyin('单田芳').startsWith(' shantianfang stf dantianfang dtf')).toBe(true);
+  });
+
+  it('spells a given name\'s polyphone in each reading too, the one read in context first (张乐: Zhang Le or Zhang Yue)', () => {
+    const spelt = personNamePinyin('张乐');
+    expect(spelt.startsWith(' zhangle zl zhangyue zy')).toBe(true);
+    expect(spelt).toContain('~yue');
+  });
+
+  it('keeps at most READINGS_KEPT readings of a name of polyphones, those with one character read otherwise before two', () => {
+    const spelt = personNamePinyin('和重乐朝');
+    const wholes = spelt.split('~')[0]!.trim().split(' ').filter((key) => key.length > 4);
+    expect(wholes).toHaveLength(READINGS_KEPT);
+    expect(wholes[0]).toBe('hezhonglechao');
+    // Each character read otherwise alone comes before two read otherwise together.
+    expect(wholes).toEqual(expect.arrayContaining(['huozhonglechao', 'hechonglechao', 'hezhongyuechao', 'hezhonglezhao']));
+    expect(wholes).not.toContain('hechongyuechao');
   });
 
   it('spells ü both ways, v and u, and has nothing for a name without Han characters', () => {
