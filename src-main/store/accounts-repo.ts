@@ -159,10 +159,11 @@ export class AccountsRepo {
         oauth2Provider: account.oauth2Provider ? JSON.stringify(account.oauth2Provider) : null,
       });
     const id = Number(info.lastInsertRowid);
-    // Every account starts with one identity to send as; more come with the compose work.
+    // Every account starts with one identity to send as, named as the user gave their name: without one, mail
+    // goes from the bare address. The account's own name is a label in Wren's folder pane and never leaves it.
     this.statements
       .get('INSERT INTO identities (account_id, name, email, is_default) VALUES (?, ?, ?, 1)')
-      .run(id, account.displayName || account.name, account.email);
+      .run(id, account.displayName, account.email);
     this.feed.note({ entity: 'accounts', ids: [id] });
     return id;
   }
@@ -174,7 +175,7 @@ export class AccountsRepo {
     this.feed.note({ entity: 'accounts', ids: [id] });
   }
 
-  /** Writes the given settings; the default identity follows the display name. */
+  /** Writes the given settings; the default identity follows the display name (not the account's name, a label). */
   update(id: number, changes: AccountChanges): void {
     const current = this.get(id);
     if (!current) return;
@@ -208,10 +209,10 @@ export class AccountsRepo {
         smtpTrustedCertPem: next.smtpTrustedCertPem,
         colour: next.colour,
       });
-    if (given.displayName !== undefined || given.name !== undefined) {
+    if (given.displayName !== undefined) {
       this.statements
         .get('UPDATE identities SET name = ? WHERE account_id = ? AND is_default = 1')
-        .run(next.displayName || next.name, id);
+        .run(next.displayName, id);
     }
     this.feed.note({ entity: 'accounts', ids: [id] });
   }

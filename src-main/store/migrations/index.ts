@@ -42,6 +42,7 @@ import { filtersAfterSending } from './0041-filters-after-sending';
 import { filtersPeriodically } from './0042-filters-periodically';
 import { periodicFilterRuns } from './0043-periodic-filter-runs';
 import { addressBookUnranked } from './0044-address-book-unranked';
+import { identitiesWithoutAccountLabel } from './0045-identities-without-account-label';
 import type { Migration } from './migration';
 
 /** In order; a new migration is a new file here, never an edit to an old one. */
@@ -53,7 +54,7 @@ export const MIGRATIONS: readonly Migration[] = [
   outboxComposedApart, messagesByInReplyTo, messageFilters, filterConditionOperators, messagesThreadRoot,
   accountQuotas, addressBookSaved, junkCorpus, savedSearches, contactLists, ignoredThreads,
   messageHeaderBlocks, messagesPriority, filterLog, filterLogOperations, filtersAfterSending, filtersPeriodically,
-  periodicFilterRuns, addressBookUnranked,
+  periodicFilterRuns, addressBookUnranked, identitiesWithoutAccountLabel,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -190,6 +190,18 @@ describe('sending through the lab SMTP server, read back through IMAP and POP3',
     expect(delivered!.parsed.inReplyTo).toBe(first.messageId);
   }, 60_000);
 
+  it('an account without the user\'s name sends from the bare address: the account\'s own name, a label, never leaves', async () => {
+    await bob.call('accounts.update', { accountId: bobId, name: '工作邮箱' });
+    const sent = await sendNow(bob, { accountId: bobId, to: to(email(0)), subject: 'From whom', text: 'me' });
+    expect(sent.state).toBe('sent');
+    const [delivered] = await onServerById(lab, email(0), 'INBOX', sent.messageId);
+    expect(delivered!.source.toString('latin1')).toMatch(new RegExp(`^From: ${email(1).replace(/[.]/g, '\\.')}\\r$`, 'm'));
+    expect(delivered!.parsed.from!.value).toEqual([{ name: '', address: email(1) }]);
+    // Giving a name later: the identity follows it.
+    await bob.call('accounts.update', { accountId: bobId, displayName: '王芳' });
+    expect((await bob.call('identities.list', { accountId: bobId })).map((identity) => identity.name)).toEqual(['王芳']);
+  }, 60_000);
+
   it('the draft a sent message continued is deleted for good, through the journal', async () => {
     await lab.seed(email(0), 'Drafts', ['From: a@example.test\r\nTo: b@example.test\r\nSubject: Draft to send\r\nMessage-ID: <draft-1@example.test>\r\n\r\nhalf written\r\n']);
     await alice.call('sync.run', { accountId: aliceId });
