@@ -26,6 +26,11 @@ export function isMarkedJunk(flags: readonly string[]): boolean {
   return flags.some((flag) => /^\$?junk$/i.test(flag));
 }
 
+/** Whether the flags mark a message forwarded: $Forwarded (RFC 5788's keyword, as Thunderbird sets it), whatever its case. */
+export function isForwarded(flags: readonly string[]): boolean {
+  return flags.some((flag) => flag.toLowerCase() === '$forwarded');
+}
+
 /** How many recipients a summary carries: enough for a list row, bounded for a list to a thousand people. */
 export const SUMMARY_RECIPIENTS = 10;
 

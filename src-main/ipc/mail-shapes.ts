@@ -48,7 +48,10 @@ export interface MessageSummary {
   size: number;
   seen: boolean;
   flagged: boolean;
+  /** Replied to (\Answered), by Wren or another client. */
   answered: boolean;
+  /** Forwarded ($Forwarded), by Wren or another client; absent when not. */
+  forwarded?: true;
   hasAttachments: boolean;
   /** Its tags (Important, Work…: MESSAGE_TAGS), in their order; absent or empty when it has none. */
   tags?: MessageTag[];

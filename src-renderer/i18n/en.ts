@@ -116,6 +116,8 @@ const strings = {
   'messages.toNobody': 'To: (no recipients)',
   'messages.flagged': 'Flagged',
   'messages.hasAttachments': 'Has attachments',
+  'messages.replied': 'Replied',
+  'messages.forwarded': 'Forwarded',
   'messages.count': '{count} {count|message|messages}',
   'filter.label': 'Show only',
   'filter.unread': 'Unread',

@@ -112,6 +112,8 @@ export const zh: Dictionary = {
     'messages.toNobody': '收件人：（无）',
     'messages.flagged': '已加星标',
     'messages.hasAttachments': '有附件',
+    'messages.replied': '已回复',
+    'messages.forwarded': '已转发',
     'messages.count': '{count} 封邮件',
     'filter.label': '只显示',
     'filter.unread': '未读',

@@ -11,6 +11,7 @@ import { webSession } from './web-session';
 interface ServerMessage {
   subject: string;
   source: string;
+  flags: string[];
 }
 
 /** A folder as another device sees it (a second IMAP session). */
@@ -20,8 +21,8 @@ async function serverMessages(lab: Lab, user: LabUser, folder: string): Promise<
     const mailbox = await client.mailboxOpen(folder, { readOnly: true });
     if (mailbox.exists === 0) return [];
     const found: ServerMessage[] = [];
-    for await (const message of client.fetch('1:*', { envelope: true, source: true })) {
-      found.push({ subject: message.envelope?.subject ?? '', source: message.source?.toString() ?? '' });
+    for await (const message of client.fetch('1:*', { envelope: true, source: true, flags: true })) {
+      found.push({ subject: message.envelope?.subject ?? '', source: message.source?.toString() ?? '', flags: [...(message.flags ?? [])] });
     }
     return found;
   } finally {
@@ -167,6 +168,14 @@ describe('web mode: writing mail (compose, attach, send, undo, reply, drafts)', 
     expect(reply!.source).toMatch(/^In-Reply-To: <lunch@example\.test>/m);
     expect(reply!.source).toMatch(/^References: <plans@example\.test> <lunch@example\.test>/m);
     expect(reply!.source).toContain('Noon works.');
+
+    // Sent, the original is marked \Answered through the journal: the server learns it, and its row shows the replied arrow by itself.
+    await row('Lunch on Friday?').getByRole('img', { name: 'Replied' }).waitFor({ timeout: 20_000 });
+    expect(await row('Lunch on Friday?').getByTestId('replied-mark').getAttribute('title')).toBe('Replied');
+    expect(await row('Lunch on Friday?').getByTestId('forwarded-mark').count()).toBe(0);
+    const original = async () => (await serverMessages(web.lab, alice, 'INBOX')).find((m) => m.subject === 'Lunch on Friday?');
+    await expect.poll(async () => (await original())?.flags, { timeout: 20_000 }).toContain('\\Answered');
+    await screenshot(web.page, 'list-replied-mark-en');
   });
 
   it('keeps a draft across a reload: saved to Drafts on the server, and the composer comes back', async () => {
@@ -215,7 +224,9 @@ describe('web mode: writing mail (compose, attach, send, undo, reply, drafts)', 
     await composer().waitFor({ state: 'detached' });
     await expect.poll(async () => (await serverMessages(web.lab, alice, 'Drafts')).length, { timeout: 20_000 }).toBe(0);
     await web.page.getByTestId('language').selectOption('zh');
+    await row('Lunch on Friday?').getByRole('img', { name: '已回复' }).waitFor();
     await row('Lunch on Friday?').click();
+    await screenshot(web.page, 'list-replied-mark-zh');
     await web.page.keyboard.press('r');
     await composer().waitFor();
     expect(await web.page.getByTestId('compose-to').textContent()).toContain('收件人');

@@ -3,7 +3,7 @@ import { readPriority } from '../../messages/read-priority';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
-import { SUMMARY_RECIPIENTS, isMarkedJunk, tagsOf, type MessageSummary } from '../../ipc/contract';
+import { SUMMARY_RECIPIENTS, isForwarded, isMarkedJunk, tagsOf, type MessageSummary } from '../../ipc/contract';
 import type { MessageRecord } from '../../store/messages-repo';
 import { attachmentPart, loadAttachment, writeAttachment } from '../../messages/attachment-export';
 import { assertOpenable } from '../../messages/attachment-risk';
@@ -138,7 +138,10 @@ export function messageHandlers(core: WrenCore, options: HandlerOptions): Pick<H
 
 function summaryOf(record: MessageRecord): MessageSummary {
   const { id, folderId, uid, subject, from, to, date, size, seen, flagged, answered, hasAttachments } = record;
-  return { id, folderId, uid, subject, from, to: to.slice(0, SUMMARY_RECIPIENTS), date, size, seen, flagged, answered, hasAttachments, tags: tagsOf(record.flags), ...(isMarkedJunk(record.flags) && { junk: true as const }) };
+  return {
+    id, folderId, uid, subject, from, to: to.slice(0, SUMMARY_RECIPIENTS), date, size, seen, flagged, answered, hasAttachments, tags: tagsOf(record.flags),
+    ...(isForwarded(record.flags) && { forwarded: true as const }), ...(isMarkedJunk(record.flags) && { junk: true as const }),
+  };
 }
 
 function defaultDownloads(): string {

@@ -62,6 +62,8 @@ export function MessageRow({ message, folderRole, account, place, selected, focu
       <div className="message-row__line">
         {thread && thread.depth === 0 && thread.size > 1 && onToggleThread && <ThreadTwisty thread={thread} onToggle={onToggleThread} />}
         <span className="message-row__sender" title={person.title} data-testid="message-person">{person.label}</span>
+        {message.answered && <AnswerMark kind="replied" />}
+        {message.forwarded && <AnswerMark kind="forwarded" />}
         {message.flagged && <span className="message-row__flag" title={t('messages.flagged')}>★</span>}
         {message.hasAttachments && <span title={t('messages.hasAttachments')}>📎</span>}
         <span className="message-row__date">{formatListDate(message.date, locale)}</span>
@@ -91,6 +93,20 @@ function PriorityMark({ priority }: { priority: 'high' | 'low' }) {
   return (
     <span className={`message-row__priority message-row__priority--${priority}`} title={words} aria-label={words} data-testid="priority-mark">
       {priority === 'high' ? '!' : '↓'}
+    </span>
+  );
+}
+
+// U+FE0E asks for the arrows as text: some systems draw ↩ and ↪ as coloured emoji, loud beside the star.
+const ANSWER_ARROWS = { replied: '\u21A9\uFE0E', forwarded: '\u21AA\uFE0E' } as const;
+
+/** Thunderbird's replied and forwarded arrows (\Answered, $Forwarded), their words on hover and for a screen reader. */
+function AnswerMark({ kind }: { kind: keyof typeof ANSWER_ARROWS }) {
+  const { t } = useI18n();
+  const words = t(`messages.${kind}`);
+  return (
+    <span className="message-row__answer" role="img" title={words} aria-label={words} data-testid={`${kind}-mark`}>
+      {ANSWER_ARROWS[kind]}
     </span>
   );
 }

@@ -88,6 +88,25 @@ describe('MessagesRepo', () => {
     expect(store.messages.get(crowd!)!.to).toEqual(many);
   });
 
+  it('marks list entries replied (\\Answered) and forwarded ($Forwarded, in any case), from the sync and from a change made here', () => {
+    const store = setup();
+    const folderId = addFolder(store, 'imap', 'INBOX');
+    const [replied, forwarded, both, neither] = store.write(() => store.messages.insertHeaders(folderId, [
+      header(1, { flags: ['\\Answered'], date: 4 }),
+      header(2, { flags: ['$forwarded'], date: 3 }),
+      header(3, { flags: ['\\Answered', '$Forwarded', '$label1'], date: 2 }),
+      header(4, { flags: ['$NotForwarded'], date: 1 }),
+    ]));
+    const marks = () => store.messages.page(folderId, 0, 10).items.map((item) => [item.id, item.answered, item.forwarded ?? false]);
+    expect(marks()).toEqual([[replied, true, false], [forwarded, false, true], [both, true, true], [neither, false, false]]);
+
+    const announced: number[][] = [];
+    store.feed.onChanges((changes) => changes.forEach((c) => c.entity === 'messages' && announced.push([...c.ids])));
+    store.write(() => store.messageChanges.setFlags(neither!, ['\\Answered', '$Forwarded']));
+    expect(marks().at(-1)).toEqual([neither, true, true]);
+    expect(announced).toEqual([[neither]]);
+  });
+
   it('a structure learnt later sets the list\'s attachment mark, and announces the row only when the mark changed', () => {
     const store = setup();
     const folderId = addFolder(store, 'imap', 'INBOX');
