@@ -146,4 +146,22 @@ describe('web mode: mail operations (delete, undo, drag and drop, shortcuts, fol
 
     await serverEventually(() => serverMatching(web.lab, user, 'INBOX', { seen: false }), []);
   });
+
+  it('another device deletes the message shown: after a sync the reading pane empties, not left showing it', async () => {
+    await row('Note 4').click();
+    await web.page.getByTestId('message-subject').filter({ hasText: 'Note 4' }).waitFor();
+    const client = await connectImap(web.lab, user.email);
+    try {
+      await client.mailboxOpen('INBOX');
+      const [uid] = await client.search({ subject: 'Note 4' }, { uid: true }) || [];
+      await client.messageDelete(String(uid), { uid: true });
+    } finally {
+      await client.logout();
+    }
+    await web.page.getByTestId('sync-now').click();
+    await row('Note 4').waitFor({ state: 'detached' });
+    await web.page.getByText('请选择一封邮件进行阅读。').waitFor();
+    expect(await web.page.getByTestId('message-subject').count()).toBe(0);
+    await screenshot(web.page, 'ops-shown-message-gone-zh');
+  });
 });

@@ -188,6 +188,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
                 message={selection.single}
                 selectedCount={selection.count}
                 findAsked={findAsked}
+                onGone={selection.forget}
                 accountId={selection.single ? rowAccountId(folder, selection.single) : (folder?.accountId ?? null)}
               />
             )}

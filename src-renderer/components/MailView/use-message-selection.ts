@@ -43,6 +43,11 @@ export interface MessageSelection {
   selectOnly(message: MessageSummary | null): void;
   /** The selected messages whose rows are fetched (a selection can be larger than what is loaded). */
   selectedRows(): MessageSummary[];
+  /**
+   * A selected message that no longer exists leaves the selection and the reading pane; the keyboard goes on
+   * from its place (see stepBase), as Thunderbird's pane empties when another device deletes what it shows.
+   */
+  forget(messageId: number): void;
 }
 
 /**
@@ -163,6 +168,18 @@ export function useMessageSelection(pages: MessagePages | null): MessageSelectio
     [pages],
   );
 
+  const forget = useCallback(
+    (messageId: number) => {
+      const { ids } = latest.current;
+      if (!ids.has(messageId)) return;
+      const rest = new Set(ids);
+      rest.delete(messageId);
+      // Of two selected, the one left is shown, as a selection of one always is.
+      commit({ ids: rest, single: rest.size === 1 ? (pages?.byId([...rest][0]!) ?? null) : null });
+    },
+    [commit, pages],
+  );
+
   return useMemo(
     () => ({
       ids: current.ids,
@@ -176,7 +193,8 @@ export function useMessageSelection(pages: MessagePages | null): MessageSelectio
       selectAll,
       selectOnly,
       selectedRows,
+      forget,
     }),
-    [current.ids, current.single, current.focusId, current.scroll, click, step, stepToUnread, selectAll, selectOnly, selectedRows],
+    [current.ids, current.single, current.focusId, current.scroll, click, step, stepToUnread, selectAll, selectOnly, selectedRows, forget],
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { BodyView, MessageSummary, TextEncoding } from '../../../src-main/ipc/contract';
 import { useSettings } from '../../settings/settings-context';
 import type { ErrorShape } from '../../../src-main/errors/error-codes';
@@ -38,23 +38,26 @@ interface ReadingPaneProps {
   accountId: number | null;
   /** How many times Find in This Message was asked for (Ctrl+F): a new count opens the find bar, or focuses it. */
   findAsked?: number;
+  /** The message shown no longer exists (deleted elsewhere, a draft sent, its account removed). */
+  onGone?(messageId: number): void;
 }
 
-export function ReadingPane({ message, selectedCount = message ? 1 : 0, accountId, findAsked = 0 }: ReadingPaneProps) {
+export function ReadingPane({ message, selectedCount = message ? 1 : 0, accountId, findAsked = 0, onGone }: ReadingPaneProps) {
   const t = useT();
   if (selectedCount > 1) return <SelectionSummary count={selectedCount} />;
   if (message === null) return <div className="reading-pane reading-pane--empty">{t('reading.choose')}</div>;
   // Keyed by message, so choices like "load remote content" never carry over to the next mail.
-  return <MessageReader key={message.id} initial={message} accountId={accountId} findAsked={findAsked} />;
+  return <MessageReader key={message.id} initial={message} accountId={accountId} findAsked={findAsked} onGone={onGone} />;
 }
 
 /** Opening a message does not mark it read by itself: useMarkRead does, as the user's setting says. */
-function MessageReader({ initial, accountId, findAsked }: { initial: MessageSummary; accountId: number | null; findAsked: number }) {
+function MessageReader({ initial, accountId, findAsked, onGone }: { initial: MessageSummary; accountId: number | null; findAsked: number; onGone?(messageId: number): void }) {
   // Text Encoding chosen for this message (the pane is keyed by message): its text read again as that.
   const [encoding, setEncoding] = useState<TextEncoding | null>(null);
   const read = useRequest('messages.read', { messageId: initial.id, markSeen: false, ...(encoding && { charset: encoding }) });
   const priority = useRequest('messages.priority', { messageId: initial.id });
-  const { summary, patch } = useLiveSummary(initial);
+  const gone = useCallback(() => onGone?.(initial.id), [onGone, initial.id]);
+  const { summary, patch } = useLiveSummary(initial, gone);
   const [showSource, setShowSource] = useState(false);
   // The user's View ▸ Message Body As, or this message switched the other way (the pane is keyed by message).
   const { settings } = useSettings();

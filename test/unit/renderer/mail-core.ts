@@ -1,5 +1,6 @@
 import type { FolderView, MailOperation, MessageFlag, MessageSummary, MessageView } from '../../../src-main/ipc/contract';
 import { FakeClient } from './fake-client';
+import { ClientError } from '../../../src-renderer/client/wren-client';
 import { ACCOUNT, MESSAGE, SUMMARY, folder } from './mail-fixtures';
 
 const BASE_FOLDERS: FolderView[] = [
@@ -86,7 +87,11 @@ export function mailCore(count = 3) {
     'folders.list': ({ accountId }) => withCounts().filter((entry) => entry.accountId === accountId), // null: the local folders
     'messages.list': ({ folderId, offset = 0, limit = 200 }) => ({ total: inFolder(folderId).length, items: inFolder(folderId).slice(offset, offset + limit) }),
     'messages.read': ({ messageId }): MessageView => ({ ...MESSAGE, ...rows.get(messageId)!, warnings: [], attachments: [] }),
-    'messages.summary': ({ messageId }) => rows.get(messageId)!,
+    'messages.summary': ({ messageId }) => {
+      const row = rows.get(messageId);
+      if (!row) throw new ClientError({ code: 'NotFound', message: `No message ${messageId}` });
+      return row;
+    },
     // The folder's list here is by id: the neighbour is the row after (or before) in it, unread ones alone with `unread`.
     'messages.neighbour': ({ messageId, direction, unread }) => {
       const folderId = rows.get(messageId)?.folderId;

@@ -65,6 +65,22 @@ describe('selecting messages', () => {
     expect(selectedIds()).toEqual([102]);
   });
 
+  it('empties the reading pane when the message it shows is gone (deleted on another device, a draft sent); Down goes on from its place', async () => {
+    const core = mailCore(4);
+    renderWithClient(<App />, core.client);
+    fireEvent.click((await rowsShown())[1]!);
+    expect((await screen.findByTestId('message-subject')).textContent).toContain('Message 1');
+    core.rows.delete(101);
+    act(() => core.client.emit('store.changed', { changes: [{ entity: 'messages', folderId: 10, ids: [101] }] }));
+    await waitFor(() => expect(screen.queryByTestId('message-subject')).toBeNull());
+    expect(screen.getByText('Choose a message to read it.')).toBeTruthy();
+    await waitFor(() => expect(screen.getAllByTestId('message-row')).toHaveLength(3));
+    expect(selectedIds()).toEqual([]);
+    // The row that took its place is the next one down, as in Thunderbird.
+    fireEvent.keyDown(screen.getByTestId('message-list'), { key: 'ArrowDown' });
+    await waitFor(() => expect(selectedIds()).toEqual([102]));
+  });
+
   it('says how many are selected in Chinese', async () => {
     const { client } = mailCore(3);
     renderWithClient(<App />, client, 'zh');
