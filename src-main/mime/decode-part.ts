@@ -94,26 +94,68 @@ function metaCodec(bytes: Buffer): string | null {
   return plan.kind === 'iconv' ? plan.codec : null;
 }
 
+/** Where GBK's user-defined areas decode to: no Chinese text a standard system writes has them. */
+const PRIVATE_USE = /[\uE000-\uF8FF]/;
+
 /**
- * For a label we cannot use: UTF-8 if the bytes are valid UTF-8 (it almost
- * never is by accident), else GB18030 if every byte pair makes sense in it
- * (Chinese mail is where odd labels like "x-gbk" or "gb2312-80" come from),
+ * Whether most characters GB18030 would read in `bytes` end in an ASCII byte. Windows-1252 text is valid GB18030
+ * when each accented letter is followed by a plain one ("für" is FC 72, a rare ideograph), and each such pair ends
+ * in ASCII. Chinese text's characters mostly end in a byte above 0x7f: all of GB2312's (simplified text, and
+ * the traditional characters written alike), about half of those only GBK has.
+ */
+function mostPairsEndInAscii(bytes: Buffer): boolean {
+  let characters = 0;
+  let asciiEnds = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const lead = bytes[i]!;
+    if (lead < 0x81 || lead > 0xfe) continue;
+    const next = bytes[i + 1] ?? 0;
+    characters++;
+    // A digit second makes a four-byte character (GB18030's additions to GBK): counted as Chinese.
+    if (next >= 0x30 && next <= 0x39) i += 3;
+    else {
+      if (next < 0x80) asciiEnds++;
+      i++;
+    }
+  }
+  return asciiEnds * 2 > characters;
+}
+
+/**
+ * The bytes as GB18030 when every byte makes sense in it and the text reads as Chinese, not as accented Latin in
+ * disguise: two accented letters in a row ("üß") make a user-defined character, one before a plain letter a pair
+ * ending in ASCII (see mostPairsEndInAscii). Null otherwise.
+ */
+function asChinese(bytes: Buffer): string | null {
+  const { text, clean } = strictIconv(bytes, 'gb18030');
+  return clean && !PRIVATE_USE.test(text) && !mostPairsEndInAscii(bytes) ? text : null;
+}
+
+/**
+ * What 8-bit text no usable label vouches for most likely is, guessed alike for a part with an unknown label or
+ * none, and for raw 8-bit header bytes (header-value.ts): UTF-8 if the bytes are valid UTF-8 (it almost never is
+ * by accident), else `likely` (an iconv-lite codec: for a header, the charset the message's text is labelled in)
+ * if every byte makes sense in it, else GB18030 if the bytes read as Chinese (where most such mail comes from),
  * else windows-1252, which decodes anything.
  */
-function guess(bytes: Buffer): { text: string; as: string } {
+export function guessCharset(bytes: Buffer, likely: string | null = null): { text: string; as: string } {
   if (isUtf8(bytes)) return { text: utf8(bytes), as: 'UTF-8' };
-  const gb = strictIconv(bytes, 'gb18030');
-  if (gb.clean) return { text: gb.text, as: 'GB18030' };
+  if (likely) {
+    const hinted = strictIconv(bytes, likely);
+    if (hinted.clean) return { text: hinted.text, as: likely };
+  }
+  const chinese = asChinese(bytes);
+  if (chinese !== null) return { text: chinese, as: 'GB18030' };
   return { text: decodeCharset(bytes, 'windows-1252'), as: 'windows-1252' };
 }
 
 /**
  * Turns the bytes of a text part into a string. The label is trusted when we
  * know it (decoded as its common superset, see charset.ts); a missing or
- * us-ascii label is UTF-8 when the bytes are valid UTF-8, else the charset
- * an HTML <meta> tag declares, else windows-1252 (a heuristic: these are
- * what unlabelled 8-bit mail most often is, and windows-1252 never fails);
- * an unknown label is guessed, with a warning.
+ * us-ascii label is the charset an HTML <meta> tag declares when the bytes
+ * are not UTF-8, else guessed (UTF-8, else GB18030 when the bytes read as
+ * Chinese, else windows-1252: see guessCharset), silently;
+ * an unknown label is guessed too, with a warning.
  * Line ends come out as LF.
  */
 export function decodeText(bytes: Buffer, charset: string | null): { text: string; warnings: string[] } {
@@ -122,10 +164,16 @@ export function decodeText(bytes: Buffer, charset: string | null): { text: strin
   return { text: decoded.text.replace(/\r\n/g, '\n'), warnings: decoded.warnings };
 }
 
-/** UTF-8 when valid, else the charset an HTML `<meta>` declares, else windows-1252 (which never fails). */
+/**
+ * UTF-8 when valid, else the charset an HTML `<meta>` declares, else a guess from the part's own bytes: a
+ * Chinese mailer that sends its raw GBK subject sends its body unlabelled too. The part's bytes, not the
+ * subject's, decide: they are far more to judge by, and every reader of the text (reading pane, search index,
+ * reply quote) comes here with them alone.
+ */
 function unlabelled(bytes: Buffer): string {
   if (isUtf8(bytes)) return utf8(bytes);
-  return decodeCharset(bytes, metaCodec(bytes) ?? 'windows-1252');
+  const meta = metaCodec(bytes);
+  return meta ? decodeCharset(bytes, meta) : guessCharset(bytes).text;
 }
 
 function decodeWithPlan(bytes: Buffer, charset: string | null): { text: string; warnings: string[] } {
@@ -147,7 +195,7 @@ function decodeWithPlan(bytes: Buffer, charset: string | null): { text: string; 
       return { text, warnings: clean ? [] : [codedWarning('CharsetBytesInvalid', { charset: String(charset), text: `some bytes are not valid ${charset}` })] };
     }
     case 'unknown': {
-      const guessed = guess(bytes);
+      const guessed = guessCharset(bytes);
       return { text: guessed.text, warnings: [codedWarning('CharsetUnknown', { label: plan.label, as: guessed.as, text: `unknown charset "${plan.label}", decoded as ${guessed.as}` })] };
     }
   }

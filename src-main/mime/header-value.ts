@@ -1,6 +1,5 @@
-import { isUtf8 } from 'node:buffer';
 import { resolveCharset } from './charset';
-import { decodeCharset } from './charset-decoder';
+import { guessCharset } from './decode-part';
 import { decodeEncodedWords } from './encoded-words';
 import { codedWarning, warningAt } from '../errors/warning-codes';
 import type { WordCharset } from './chosen-encoding';
@@ -9,21 +8,15 @@ import type { WordCharset } from './chosen-encoding';
 const EIGHT_BIT = /[\u0080-\uffff]/;
 
 /**
- * Decodes raw 8-bit header bytes, which RFC 5322 forbids but mailers send.
- * UTF-8 first (RFC 6532 allows it, and it is rarely valid by accident), then
- * the body's charset if the caller knows it (the sender's mailer most likely
- * used one charset for both), then GB18030 (where most such mail we see comes
- * from), and windows-1252 as the decoder that never fails.
+ * Decodes raw 8-bit header bytes, which RFC 5322 forbids but mailers send, as
+ * guessCharset guesses a part's text (UTF-8 needs no warning: RFC 6532 allows
+ * it), with the body's charset as the likely one when the caller knows it: the
+ * sender's mailer most likely used one charset for both.
  */
 function decodeEightBit(bytes: Buffer, bodyCharset: string | null): { text: string; as: string | null } {
-  if (isUtf8(bytes)) return { text: bytes.toString('utf8'), as: null };
   const plan = resolveCharset(bodyCharset);
-  const codecs = plan.kind === 'iconv' ? [plan.codec, 'gb18030'] : ['gb18030'];
-  for (const codec of codecs) {
-    const text = decodeCharset(bytes, codec);
-    if (!text.includes('\uFFFD')) return { text, as: codec };
-  }
-  return { text: decodeCharset(bytes, 'windows-1252'), as: 'windows-1252' };
+  const guessed = guessCharset(bytes, plan.kind === 'iconv' ? plan.codec : null);
+  return { text: guessed.text, as: guessed.as === 'UTF-8' ? null : guessed.as };
 }
 
 const NO_WARNINGS: readonly string[] = Object.freeze([]);

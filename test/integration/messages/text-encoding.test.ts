@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../../lab/lab';
+import { parseSource } from '../../../src-main/mime/parse-source';
 import { labDraft, startCore, type TestCore } from '../imap/lab-core';
 
 const run = promisify(execFile);
@@ -21,20 +22,35 @@ const MISLABELLED = Buffer.concat([
   iconv.encode('你好，明天开会。\r\n', 'gbk'),
 ]);
 
+/** GBK with no charset at all, its subject raw 8-bit GBK too: read as the bytes suggest, Chinese. */
+const UNLABELLED = Buffer.concat([
+  Buffer.from('From: Li <li@example.cn>\r\nTo: alice@example.test\r\nSubject: ', 'latin1'),
+  iconv.encode('无字符集声明', 'gbk'),
+  Buffer.from(
+    ['', 'Date: Tue, 01 Dec 2026 10:00:00 +0000', 'Message-ID: <gbk-unlabelled@example.cn>',
+      'MIME-Version: 1.0', 'Content-Type: text/plain', 'Content-Transfer-Encoding: 8bit', '', ''].join('\r\n'),
+    'latin1',
+  ),
+  iconv.encode('无字符集声明的正文\r\n', 'gbk'),
+]);
+
 /** The reading pane's Text Encoding against Dovecot: the text read again as the encoding chosen, nothing of it kept. */
 describe('a message read as another text encoding', () => {
   let lab: Lab;
   let wren: TestCore;
   let messageId: number;
+  let unlabelledId: number;
 
   beforeAll(async () => {
     lab = await startLab();
-    await lab.seed(lab.users[0]!.email, 'INBOX', [MISLABELLED]);
+    await lab.seed(lab.users[0]!.email, 'INBOX', [MISLABELLED, UNLABELLED]);
     wren = startCore();
     const accountId = (await wren.call('accounts.add', labDraft(lab, lab.users[0]!))).id;
     await wren.call('sync.run', { accountId });
     const inbox = wren.core.store.folders.list(accountId).find((f) => f.path === 'INBOX')!;
-    messageId = wren.core.store.messages.page(inbox.id, 0, 10).items[0]!.id;
+    const idOf = (header: string) => wren.core.store.messages.page(inbox.id, 0, 10).items.find((m) => wren.core.store.messages.get(m.id)!.messageId === header)!.id;
+    messageId = idOf('<gbk-as-latin1@example.cn>');
+    unlabelledId = idOf('<gbk-unlabelled@example.cn>');
   }, 60_000);
   afterAll(async () => {
     await wren?.dispose();
@@ -53,6 +69,16 @@ describe('a message read as another text encoding', () => {
     expect(wren.core.store.messages.get(messageId)!.seen).toBe(false);
     // Asked again without a choice: the body as its label says, as stored.
     expect((await wren.call('messages.read', { messageId, markSeen: false })).text).toBe('ÄãºÃ£¬Ã÷Ìì¿ª»á¡£\n');
+  });
+
+  it('reads GBK with no charset as Chinese, part by part and from its whole source alike, unless another encoding is chosen', async () => {
+    const asDeclared = await wren.call('messages.read', { messageId: unlabelledId, markSeen: false });
+    expect(asDeclared.subject).toBe('无字符集声明');
+    expect(asDeclared.text).toBe('无字符集声明的正文\n');
+    const source = await wren.core.reader.cachedSource(unlabelledId);
+    expect((await parseSource(wren.core.store.blobs.read(source.blob))).text).toBe('无字符集声明的正文\n');
+    const asLatin = await wren.call('messages.read', { messageId: unlabelledId, markSeen: false, charset: 'windows-1252' });
+    expect(asLatin.text).toBe('ÎÞ×Ö·û¼¯ÉùÃ÷µÄÕýÎÄ\n');
   });
 
   it('wren read --charset prints the text as that encoding and marks it read; an encoding it does not offer is refused by name', async () => {

@@ -129,6 +129,35 @@ describe('decodeText', () => {
     expect(decodeText(Buffer.from([0x63, 0x61, 0x66, 0xe9]), 'us-ascii')).toEqual({ text: 'café', warnings: [] });
   });
 
+  describe('an unlabelled part that is not UTF-8 (Chinese mailers send GBK bodies with no charset)', () => {
+    const windows1252 = (text: string) => iconv.encode(text, 'windows-1252');
+
+    it('reads GBK and GB18030 text as Chinese', () => {
+      expect(decodeText(iconv.encode('无字符集声明的正文\r\n请查收附件。\r\n', 'gbk'), null)).toEqual({ text: '无字符集声明的正文\n请查收附件。\n', warnings: [] });
+      expect(decodeText(iconv.encode('繁體中文：張偉的會議紀錄，𠮷', 'gb18030'), null).text).toBe('繁體中文：張偉的會議紀錄，𠮷');
+    });
+
+    it('reads valid UTF-8 as UTF-8, and ASCII as it is', () => {
+      expect(decodeText(Buffer.from('无字符集声明的正文 café'), null)).toEqual({ text: '无字符集声明的正文 café', warnings: [] });
+      expect(decodeText(Buffer.from('Plain ASCII, nothing to guess.\r\n'), null)).toEqual({ text: 'Plain ASCII, nothing to guess.\n', warnings: [] });
+    });
+
+    it('keeps windows-1252 text Latin, also where its bytes happen to be valid GB18030', () => {
+      expect(decodeText(windows1252('café'), null).text).toBe('café');
+      // Every accented letter followed by a plain one: valid GB18030 pairs ending in ASCII ("für" would read 黵).
+      for (const text of ['Ich würde gerne über das Thema sprechen.', 'Übermorgen fährt Jörg nach Köln', 'naïve façade', 'Zürich']) {
+        expect(decodeText(windows1252(text), null)).toEqual({ text, warnings: [] });
+      }
+      // "üß" is a user-defined character in GBK (the Private Use Area), which no Chinese text has.
+      const letter = 'Sehr geehrte Damen und Herren, anbei die Unterlagen für die Sitzung. Mit freundlichen Grüßen';
+      expect(decodeText(windows1252(letter), null).text).toBe(letter);
+    });
+
+    it('never overrides a declared charset with the guess', () => {
+      expect(decodeText(iconv.encode('无字符集声明的正文', 'gbk'), 'iso-8859-1').text).toBe('ÎÞ×Ö·û¼¯ÉùÃ÷µÄÕýÎÄ');
+    });
+  });
+
   it('reads unlabelled HTML in the charset its <meta> tag declares (Chinese and Japanese webmail send this)', () => {
     const gb = Buffer.concat([Buffer.from('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>'), iconv.encode('会议通知：镕', 'gbk'), Buffer.from('</body></html>')]);
     expect(decodeText(gb, null)).toEqual({ text: '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>会议通知：镕</body></html>', warnings: [] });

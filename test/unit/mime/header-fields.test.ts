@@ -71,6 +71,12 @@ describe('readHeaderFields', () => {
     expect(fields.warnings).toEqual(['subject: raw 8-bit bytes decoded as GB18030']);
   });
 
+  it('reads a raw 8-bit windows-1252 subject as Latin, though its bytes are valid GB18030', () => {
+    const fields = readHeaderFields(splitHeaderBlock(block(Buffer.concat([Buffer.from('Subject: '), iconv.encode('Grüße aus München', 'windows-1252')]))));
+    expect(fields.subject).toBe('Grüße aus München');
+    expect(fields.warnings).toEqual(['subject: raw 8-bit bytes decoded as WINDOWS-1252']);
+  });
+
   it('reads raw 8-bit UTF-8 silently (RFC 6532)', () => {
     const fields = readHeaderFields(splitHeaderBlock(block(Buffer.from('Subject: 原始 UTF-8 主题'), Buffer.from('From: 张伟 <z@example.test>'))));
     expect(fields.subject).toBe('原始 UTF-8 主题');

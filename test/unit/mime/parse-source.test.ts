@@ -261,6 +261,16 @@ describe('parseSource on broken input', () => {
     expect(parsed.text).toBe('café\n');
   });
 
+  it('reads an unlabelled GBK body as Chinese, as its raw 8-bit GBK subject is read, and a declared charset as declared', async () => {
+    const gbk = (text: string) => iconv.encode(text, 'gbk');
+    const unlabelled = await parseSource(message(Buffer.concat([Buffer.from('Subject: '), gbk('无字符集')]), 'Date: Tue, 01 Dec 2026 09:00:00 +0000', 'Content-Type: text/plain', '', gbk('无字符集声明的正文')));
+    expect(unlabelled.subject).toBe('无字符集');
+    expect(unlabelled.text).toBe('无字符集声明的正文\n');
+    expect(unlabelled.warnings).toEqual(['subject: raw 8-bit bytes decoded as GB18030']);
+    const declared = await parseSource(message('Subject: x', 'Content-Type: text/plain; charset=iso-8859-1', '', gbk('无字符集声明的正文')));
+    expect(declared.text).toBe('ÎÞ×Ö·û¼¯ÉùÃ÷µÄÕýÎÄ\n');
+  });
+
   it('guesses an unknown body charset and says so', async () => {
     const parsed = await parseSource(message('Subject: x', 'Content-Type: text/plain; charset=x-unknown', '', iconv.encode('你好', 'gbk')));
     expect(parsed.text).toBe('你好\n');
