@@ -17,7 +17,7 @@ import type { ReplyPosition } from '../settings/settings-schema';
 import { identityForReply, replyRecipients, type Identity } from './reply-recipients';
 import { stageAttachmentsFromSource, stageAttachmentsOf, stageSourceOf } from './stage-parts';
 import { forwardSubject, replySubject } from './subject-prefix';
-import { htmlToText } from '../system/first-use-packages';
+import { readableText } from '../mime/readable-text';
 import { LOCAL_TEMPLATES } from '../ipc/contract-constants';
 import { isTemplate } from './templates';
 
@@ -98,7 +98,8 @@ export class ComposeStarter {
 
   private async original(messageId: number): Promise<Original> {
     const view = await this.reader.read(messageId, { markSeen: false });
-    const text = view.text ?? (view.html ? htmlToText().convert(view.html, { wordwrap: false }) : '');
+    // Read as the pane's plain-text view reads it: headings in their own case, a table's cells on lines of their own.
+    const text = view.text ?? (view.html ? readableText(view.html) : '');
     return { record: this.reader.requireMessage(messageId), text, html: view.html };
   }
 

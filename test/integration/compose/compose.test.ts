@@ -65,6 +65,21 @@ const TO_SALES = [
   '',
 ].join('\r\n');
 
+/** HTML alone, no text part: a shop's order mail, with a heading, emphasis and a table. */
+const HTML_ONLY = [
+  'From: Shop <shop@example.test>',
+  'To: bob@example.test',
+  'Subject: Your order',
+  'Date: Tue, 01 Dec 2026 12:00:00 +0000',
+  'Message-ID: <shop-order@example.test>',
+  'MIME-Version: 1.0',
+  'Content-Type: text/html; charset=utf-8',
+  '',
+  '<h1>Thanks!</h1><p>Your <b>order</b> is <i>on its way</i>.</p>',
+  '<table><tr><th>Item</th><th>Qty</th></tr><tr><td>Pen</td><td>2</td></tr></table>',
+  '',
+].join('\r\n');
+
 async function messageBySubject(subject: string): Promise<number> {
   const inbox = wren.core.store.folders.list(accountId).find((f) => f.path === 'INBOX')!;
   const found = (await wren.call('messages.list', { folderId: inbox.id })).items.find((m) => m.subject === subject);
@@ -85,7 +100,7 @@ async function draftsOnServer(): Promise<{ uid: number; subject: string; flags: 
 
 beforeAll(async () => {
   lab = await startLab();
-  await lab.seed(bob().email, 'INBOX', [ORIGINAL, ATTACHED, TO_SALES]);
+  await lab.seed(bob().email, 'INBOX', [ORIGINAL, ATTACHED, TO_SALES, HTML_ONLY]);
   wren = startCore();
   accountId = (await wren.call('accounts.add', labDraft(lab, bob(), { displayName: 'Bob B' }))).id;
   await wren.call('sync.run', { accountId });
@@ -108,6 +123,17 @@ describe('compose.start against lab messages', () => {
     expect(reply.text).toMatch(/张三 <zhang@example\.test> 写道：\n> First line\n>> quoted before/);
     expect(reply.origin).toEqual({ messageId, kind: 'reply' });
     expect(reply.accountId).toBe(accountId);
+  });
+
+  it('quotes an HTML-only original as the pane reads it as plain text: headings in their own case, table cells on lines of their own', async () => {
+    const messageId = await messageBySubject('Your order');
+    const reply = await wren.call('compose.start', { mode: 'reply', messageId, language: 'en' });
+    expect(reply.text).toContain('> Thanks!\n');
+    expect(reply.text).not.toContain('THANKS');
+    expect(reply.text).toContain('> Your order is on its way.');
+    expect(reply.text).toMatch(/> Item\n> Qty\n> Pen\n> 2/);
+    const forward = await wren.call('compose.start', { mode: 'forward', messageId, language: 'en' });
+    expect(forward.text).toMatch(/Thanks!\n[\s\S]*Item\nQty\nPen\n2/);
   });
 
   it('replies to all without the user, in English', async () => {
