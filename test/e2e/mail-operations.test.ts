@@ -48,6 +48,8 @@ describe('web mode: mail operations (delete, undo, drag and drop, shortcuts, fol
     await web.page.getByTestId('name-input').fill('项目/2026');
     await web.page.getByTestId('name-submit').click();
     expect(await web.page.getByTestId('name-refused').textContent()).toContain('名称中不能有：“/”');
+    // The name has the focus again, to be corrected (the button, disabled while asking, had let it fall to the page).
+    expect(await web.page.getByTestId('name-input').evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
     await screenshot(web.page, 'ops-folder-name-refused-zh');
     await web.page.getByTestId('language').selectOption('en');
     await web.page.getByTestId('name-input').fill('Projects');

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ErrorShape } from '../../../src-main/errors/error-codes';
 import { toErrorShape } from '../../client/wren-client';
 import { useI18n } from '../../i18n/i18n-context';
@@ -20,6 +20,7 @@ export function NameDialog({ title, label, initial, submitLabel, onSubmit, onClo
   const [name, setName] = useState(initial);
   const [refusal, setRefusal] = useState<ErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
   const trimmed = name.trim();
   const submit = async () => {
     setBusy(true);
@@ -30,6 +31,10 @@ export function NameDialog({ title, label, initial, submitLabel, onSubmit, onClo
     } catch (error) {
       setRefusal(toErrorShape(error));
       setBusy(false);
+      // The submit button, disabled while busy, let the focus fall to the page, where Escape no longer reached the
+      // dialog: back to the name, chosen, to be corrected.
+      input.current?.focus();
+      input.current?.select();
     }
   };
   return (
@@ -43,7 +48,7 @@ export function NameDialog({ title, label, initial, submitLabel, onSubmit, onClo
       >
         <label className="dialog__field">
           <span>{label}</span>
-          <input type="text" value={name} onChange={(event) => setName(event.target.value)} data-autofocus data-testid="name-input" maxLength={200} aria-invalid={refusal !== null} />
+          <input ref={input} type="text" value={name} onChange={(event) => setName(event.target.value)} data-autofocus data-testid="name-input" maxLength={200} aria-invalid={refusal !== null} />
         </label>
         {refusal && (
           <p className="dialog__error" role="alert" data-testid="name-refused">
