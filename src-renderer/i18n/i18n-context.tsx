@@ -18,6 +18,8 @@ interface I18n {
   errorWords(error: ErrorShape, context?: ErrorContext): string[];
   /** A message's warning in words (see warning-words.ts). */
   warningWords(warning: string): string;
+  /** Sentences put one after another: a space between them in English, none in Chinese, whose full stop is wide. */
+  sentences(parts: readonly string[]): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -41,6 +43,7 @@ export function I18nProvider({ children, language: fixed }: { children: ReactNod
       t: translator(dictionary, localeFor(language)),
       errorWords: (error, context) => describeError(dictionary, error, context),
       warningWords: (warning) => describeWarning(dictionary, warning),
+      sentences: (parts) => parts.join(language === 'zh' ? '' : ' '),
     };
   }, [language, setLanguage]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

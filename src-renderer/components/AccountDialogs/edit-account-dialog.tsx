@@ -90,7 +90,7 @@ export function EditAccountDialog({ account, onClose }: { account: AccountView; 
         </fieldset>
         {invalid.length > 0 && (
           <p className="error-notice" role="alert" data-testid="edit-account-invalid">
-            {t('form.invalidFields', { fields: invalid.map((label) => t(label)).join(', ') })}
+            {t('form.invalidFields', { fields: invalid.map((label) => t(label)).join(t('list.separator')) })}
           </p>
         )}
         {error && <ErrorNotice error={error} />}

@@ -13,7 +13,7 @@ export function AttachmentReminder({ words, onSendAnyway, onForgot }: Attachment
   return (
     <div className="composer__reminder" role="alertdialog" aria-label={t('compose.reminder.title')} data-testid="compose-attachment-reminder">
       <p>
-        <strong>{t('compose.reminder.title')}</strong> {t('compose.reminder.words', { words: words.map((word) => `“${word}”`).join(t('compose.reminder.separator')) })}
+        <strong>{t('compose.reminder.title')}</strong> {t('compose.reminder.words', { words: words.map((word) => `“${word}”`).join(t('list.separator')) })}
       </p>
       <button type="button" className="primary" onClick={onForgot} autoFocus data-testid="compose-reminder-forgot">{t('compose.reminder.forgot')}</button>
       <button type="button" onClick={onSendAnyway} data-testid="compose-reminder-send">{t('compose.reminder.send')}</button>

@@ -16,7 +16,7 @@ interface NameDialogProps {
 
 /** Asks for a folder's name (new subfolder, rename); a refused name is said here, where it can be corrected. */
 export function NameDialog({ title, label, initial, submitLabel, onSubmit, onClose }: NameDialogProps) {
-  const { t, errorWords } = useI18n();
+  const { t, errorWords, sentences } = useI18n();
   const [name, setName] = useState(initial);
   const [refusal, setRefusal] = useState<ErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
@@ -52,7 +52,7 @@ export function NameDialog({ title, label, initial, submitLabel, onSubmit, onClo
         </label>
         {refusal && (
           <p className="dialog__error" role="alert" data-testid="name-refused">
-            {errorWords(refusal, 'background').join(' ')}
+            {sentences(errorWords(refusal, 'background'))}
           </p>
         )}
         <div className="dialog__buttons">

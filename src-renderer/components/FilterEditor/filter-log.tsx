@@ -60,8 +60,8 @@ function changeWords(action: Exclude<FilterLogAction, { kind: 'redirect' | 'forw
  */
 export function FilterLog({ accountId, readAfter }: { accountId: number; /** Changes when the filters ran, to read the log again. */ readAfter: unknown }) {
   const client = useClient();
-  const { t, locale, errorWords } = useI18n();
-  const why: Why = (failure) => errorWords(failure, 'background').join(' ');
+  const { t, locale, errorWords, sentences } = useI18n();
+  const why: Why = (failure) => sentences(errorWords(failure, 'background'));
   const [entries, setEntries] = useState<FilterLogEntry[] | null>(null);
   const [error, setError] = useState<ErrorShape | null>(null);
   // Bumped by "Clear the log", and by the server refusing an operation (the core writes that into the log first), to read it again.
@@ -91,7 +91,7 @@ export function FilterLog({ accountId, readAfter }: { accountId: number; /** Cha
                 <span className="filter-log__what">
                   {t('msgFilter.logLine', {
                     filter: entry.filterName, subject: entry.subject || t('messages.noSubject'), from: entry.from.name || entry.from.address,
-                    did: entry.did.map((action) => didWords(action, t, why)).join(t('msgFilter.listSeparator')),
+                    did: entry.did.map((action) => didWords(action, t, why)).join(t('list.separator')),
                   })}
                 </span>
               </li>

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { type AccountView, type FilterInput, type FilterRunResult, type FolderView, type MessageFilter, type MessageSummary } from '../../../src-main/ipc/contract';
 import { useClient } from '../../client/client-context';
-import { useT } from '../../i18n/i18n-context';
+import { useI18n, useT } from '../../i18n/i18n-context';
 import { filterFolderLabel } from './folder-label';
 import { ErrorNotice } from '../ErrorNotice';
 import { TAG_LOOKS } from '../TagChips';
@@ -20,7 +20,7 @@ type Editing = null | 'new' | number;
  */
 export function FilterEditor({ account }: { account: AccountView }) {
   const client = useClient();
-  const t = useT();
+  const { t, sentences } = useI18n();
   const { filters, folders, templates, busy, error, run, change } = useFilters(account.id);
   const [editing, setEditing] = useState<Editing>(null);
   const [ran, setRan] = useState<FilterRunResult | null>(null);
@@ -72,7 +72,7 @@ export function FilterEditor({ account }: { account: AccountView }) {
           </li>
         ))}
       </ul>
-      {ran && <p className="settings__hint" role="status" data-testid="filter-ran">{ranWords(ran, t)}</p>}
+      {ran && <p className="settings__hint" role="status" data-testid="filter-ran">{sentences(ranWords(ran, t))}</p>}
       {error && <ErrorNotice error={error} />}
       {editing === null ? (
         <span className="filter-editor__bottom">
@@ -89,7 +89,7 @@ export function FilterEditor({ account }: { account: AccountView }) {
 }
 
 /** What "Run now" did: matched and moved, and the copies, the redirects, the forwards and the messages it could not read when there were any. */
-function ranWords(ran: FilterRunResult, t: ReturnType<typeof useT>): string {
+function ranWords(ran: FilterRunResult, t: ReturnType<typeof useT>): string[] {
   const words = [ran.copied > 0 ? t('msgFilter.ranCopied', { matched: ran.matched, moved: ran.moved, copied: ran.copied }) : t('msgFilter.ran', { matched: ran.matched, moved: ran.moved })];
   if (ran.redirected > 0) words.push(t('msgFilter.ranRedirected', { count: ran.redirected }));
   if (ran.redirectsFailed > 0) words.push(t('msgFilter.redirectsFailed', { count: ran.redirectsFailed }));
@@ -98,7 +98,7 @@ function ranWords(ran: FilterRunResult, t: ReturnType<typeof useT>): string {
   if (ran.replied > 0) words.push(t('msgFilter.ranReplied', { count: ran.replied }));
   if (ran.repliesFailed > 0) words.push(t('msgFilter.repliesFailed', { count: ran.repliesFailed }));
   if (ran.unreadable > 0) words.push(t('msgFilter.unreadable', { count: ran.unreadable }));
-  return words.join(' ');
+  return words;
 }
 
 /** "From contains x and subject begins with y → Move to Lists, Mark read" in the user's language. */
@@ -120,12 +120,12 @@ function summary(filter: MessageFilter, folders: FolderView[], templates: Messag
     actions.flag && t('msgFilter.flag'),
     actions.tag && `${t('msgFilter.tag')} ${t(TAG_LOOKS[actions.tag].label)}`,
   ].filter(Boolean);
-  return `${conditions} → ${doing.join(t('msgFilter.listSeparator'))}${whenWords(filter.runOn, t)}`;
+  return `${conditions} → ${doing.join(t('list.separator'))}${whenWords(filter.runOn, t)}`;
 }
 
 /** When a filter runs by itself, said after its actions: nothing for the usual (on new mail only). */
 function whenWords({ newMail, afterSending, periodically }: MessageFilter['runOn'], t: ReturnType<typeof useT>): string {
   if (newMail && !afterSending && !periodically) return '';
   const moments = [newMail && t('msgFilter.whenNewMail'), afterSending && t('msgFilter.whenAfterSending'), periodically && t('msgFilter.whenPeriodically')].filter(Boolean);
-  return t('msgFilter.whenNote', { when: moments.length > 0 ? moments.join(t('msgFilter.listSeparator')) : t('msgFilter.whenByHand') });
+  return t('msgFilter.whenNote', { when: moments.length > 0 ? moments.join(t('list.separator')) : t('msgFilter.whenByHand') });
 }

@@ -136,15 +136,20 @@ function BodyLoading() {
   );
 }
 
-/** The headers stay readable; offline, the body is promised for when the account returns. */
+/**
+ * The headers stay readable; offline, the body is promised for when the account returns. Working offline (by
+ * the user's choice) offers no Try again, which could only fail the same way: going online brings the body.
+ */
 function BodyUnavailable({ error, onRetry, retrying }: { error: ErrorShape; onRetry(): void; retrying: boolean }) {
   const t = useT();
   return (
     <div className="reading-pane__unavailable" data-testid="body-unavailable" data-error-code={error.code}>
       {error.code === 'Offline' ? <p role="status">{t('reading.bodyOffline')}</p> : <ErrorNotice error={error} />}
-      <button type="button" onClick={onRetry} disabled={retrying} data-testid="retry-body">
-        {t('reading.retry')}
-      </button>
+      {error.code !== 'WorkingOffline' && (
+        <button type="button" onClick={onRetry} disabled={retrying} data-testid="retry-body">
+          {t('reading.retry')}
+        </button>
+      )}
     </div>
   );
 }

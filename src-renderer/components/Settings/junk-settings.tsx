@@ -11,7 +11,7 @@ import { useToasts } from '../Toasts/toast-context';
 
 /** Thunderbird's Junk settings: what the adaptive filter does with new mail, what it learnt, and its Reset Training Data. */
 export function JunkSettings() {
-  const { t } = useI18n();
+  const { t, sentences } = useI18n();
   const client = useClient();
   const toasts = useToasts();
   const { settings, update } = useSettings();
@@ -33,7 +33,7 @@ export function JunkSettings() {
       />
       {learnt && (
         <p className="settings__hint" data-testid="settings-junk-status">
-          {t('settings.junkTrained', { junk: learnt.junk, good: learnt.good })} {learnt.ready ? '' : t('settings.junkUntrained')}
+          {sentences([t('settings.junkTrained', { junk: learnt.junk, good: learnt.good }), ...(learnt.ready ? [] : [t('settings.junkUntrained')])])}
         </p>
       )}
       <button type="button" className="settings__action" onClick={() => setConfirming(true)} disabled={!learnt || (learnt.junk === 0 && learnt.good === 0)} data-testid="settings-junk-reset">

@@ -36,7 +36,7 @@ export function SetupStatus({ status, onTrust }: SetupStatusProps) {
         </p>
       )}
       {status.kind === 'tested' && <p className="setup-status__ok">✓ {t('form.testOk')}</p>}
-      {status.kind === 'invalid' && <p>{t('form.invalidFields', { fields: status.labels.map((label) => t(label)).join(', ') })}</p>}
+      {status.kind === 'invalid' && <p>{t('form.invalidFields', { fields: status.labels.map((label) => t(label)).join(t('list.separator')) })}</p>}
       {status.kind === 'needsPlaintextConsent' && <p>{t('form.plaintextRequired')}</p>}
       {status.kind === 'failed' && <ErrorNotice error={status.error} />}
       {certificate && status.kind === 'failed' && (

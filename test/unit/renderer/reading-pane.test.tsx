@@ -101,6 +101,15 @@ describe('an unopened message whose body cannot be fetched offline', () => {
     expect((await screen.findByTestId('message-text')).textContent).toContain('the report is attached');
   });
 
+  it('working offline, says how to go online and offers no Try again, which could only fail the same way', async () => {
+    const handlers = coreHandlers();
+    handlers['messages.read'] = () => failure({ code: 'WorkingOffline', message: 'working offline' });
+    renderWithClient(<App />, new FakeClient(handlers), 'zh');
+    fireEvent.click((await listRows())[0]!);
+    expect((await screen.findByTestId('body-unavailable')).textContent).toContain('请点击“正在脱机工作”提示中的“联机工作”');
+    expect(screen.queryByTestId('retry-body')).toBeNull();
+  });
+
   it('says so in Chinese', async () => {
     renderWithClient(<App />, new FakeClient(offlineUntilBack().handlers), 'zh');
     fireEvent.click((await listRows())[0]!);

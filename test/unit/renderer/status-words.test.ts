@@ -77,6 +77,6 @@ describe('working offline (the user\'s choice, not a fault)', () => {
     expect(statusHeadline(translator(en), 'en', 'Work', { state: 'offline', error: workingOffline, retryAt: null })).toBe('Work: working offline.');
     expect(statusHeadline(translator(zh), 'zh-CN', '工作', { state: 'offline', error: workingOffline, retryAt: null })).toBe('工作：正在脱机工作。');
     expect(describeError(en, workingOffline, 'background')[0]).toBe(en.errors.WorkingOffline);
-    expect(describeError(zh, workingOffline, 'background')[0]).toBe('Wren 正在脱机工作。请点击工具栏中的“联机工作”以连接服务器。');
+    expect(describeError(zh, workingOffline, 'background')[0]).toBe('Wren 正在脱机工作。请点击“正在脱机工作”提示中的“联机工作”以连接服务器。');
   });
 });
