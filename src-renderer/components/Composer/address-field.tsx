@@ -4,7 +4,7 @@ import { useClient } from '../../client/client-context';
 import { useRequest } from '../../hooks/use-request';
 import { useT } from '../../i18n/i18n-context';
 import type { Translate } from '../../i18n/translate';
-import { chipLabel, parseAddressList, type AddressChip } from './address-list';
+import { LIST_SEPARATOR, chipLabel, parseAddress, parseAddressList, splitTypedList, type AddressChip } from './address-list';
 
 interface AddressFieldProps {
   label: string;
@@ -92,8 +92,9 @@ export function AddressField({ label, chips, onChange, testId, autoFocus }: Addr
     setHighlighted(0);
   };
   // A list's whole name typed and ended (a comma, Enter, leaving the field) stands for its members, as in Thunderbird.
+  const listNamed = (entry: string) => lists.find((each) => each.name.toLowerCase() === entry.trim().toLowerCase());
   const commitText = () => {
-    const list = lists.find((each) => each.name.toLowerCase() === text.trim().toLowerCase());
+    const list = listNamed(text);
     add(list ? membersNotIn(list, chips) : parseAddressList(text));
   };
   const pick = (choice: Choice) => add(choice.chips);
@@ -124,7 +125,7 @@ export function AddressField({ label, chips, onChange, testId, autoFocus }: Addr
   };
   const onPaste = (event: ClipboardEvent<HTMLInputElement>) => {
     const pasted = event.clipboardData.getData('text');
-    if (!/[,;\n]/.test(pasted)) return;
+    if (!LIST_SEPARATOR.test(pasted)) return;
     event.preventDefault();
     add(parseAddressList(`${text}${pasted}`));
   };
@@ -156,7 +157,15 @@ export function AddressField({ label, chips, onChange, testId, autoFocus }: Addr
           aria-expanded={shown.length > 0}
           aria-controls={`${inputId}-list`}
           onChange={(event) => {
-            setText(event.target.value);
+            // A separator typed through an input method (，；、) ends the entries before it, as a comma key does.
+            const { done, rest } = splitTypedList(event.target.value);
+            if (done.length > 0 && /[，；、]/.test(event.target.value)) {
+              add(done.flatMap((entry) => {
+                const list = listNamed(entry);
+                return list ? membersNotIn(list, chips) : [parseAddress(entry)];
+              }));
+              setText(rest.trimStart());
+            } else setText(event.target.value);
             setDismissed(false);
           }}
           onKeyDown={onKeyDown}

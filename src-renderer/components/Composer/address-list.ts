@@ -18,9 +18,24 @@ export function isValidAddress(address: string): boolean {
   return address.length <= 320 && EMAIL.test(address);
 }
 
-/** Splits a pasted list at commas, semicolons and line breaks outside quotes and angle brackets. */
+/**
+ * What separates addresses in a list: commas, semicolons and line breaks, and the full-width comma and
+ * semicolon and the enumeration comma a Chinese input method types (，；、).
+ */
+export const LIST_SEPARATOR = /[,;\n\r，；、]/;
+
+/** Splits a pasted list at its separators outside quotes and angle brackets. */
 export function splitAddressList(text: string): string[] {
-  const parts: string[] = [];
+  const { done, rest } = splitTypedList(text);
+  return [...done, rest].map((part) => part.trim()).filter(Boolean);
+}
+
+/**
+ * The entries a separator already ended, and what follows the last one (still being typed). An input
+ * method hands its full-width comma over as text, not as a key the field could watch for.
+ */
+export function splitTypedList(text: string): { done: string[]; rest: string } {
+  const done: string[] = [];
   let current = '';
   let quoted = false;
   let angle = false;
@@ -28,15 +43,14 @@ export function splitAddressList(text: string): string[] {
     if (char === '"') quoted = !quoted;
     else if (!quoted && char === '<') angle = true;
     else if (!quoted && char === '>') angle = false;
-    if (!quoted && !angle && /[,;\n\r]/.test(char)) {
-      parts.push(current);
+    if (!quoted && !angle && LIST_SEPARATOR.test(char)) {
+      done.push(current);
       current = '';
       continue;
     }
     current += char;
   }
-  parts.push(current);
-  return parts.map((part) => part.trim()).filter(Boolean);
+  return { done: done.map((part) => part.trim()).filter(Boolean), rest: current };
 }
 
 /** `Ann Lee <ann@x.org>`, `"Lee, Ann" <ann@x.org>`, `<ann@x.org>`, `ann@x.org`, `张三 <zs@x.cn>`. */

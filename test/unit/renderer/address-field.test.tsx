@@ -61,6 +61,19 @@ describe('To/Cc/Bcc chips', () => {
     expect(chips()).toEqual([]);
   });
 
+  it('a full-width comma or semicolon typed through an input method ends an address as a comma does; a pasted list splits at them', () => {
+    const { chips, input } = setup();
+    fireEvent.change(input, { target: { value: 'bob@example.test，' } });
+    expect(chips().map((c) => c.address)).toEqual(['bob@example.test']);
+    expect((input as HTMLInputElement).value).toBe('');
+    fireEvent.change(input, { target: { value: 'carol@example.test；da' } });
+    expect(chips().map((c) => c.address)).toEqual(['bob@example.test', 'carol@example.test']);
+    expect((input as HTMLInputElement).value).toBe('da');
+    fireEvent.change(input, { target: { value: '' } });
+    fireEvent.paste(input, { clipboardData: { getData: () => 'dan@example.test、eve@example.test' } });
+    expect(chips().map((c) => [c.address, c.valid])).toEqual([['bob@example.test', true], ['carol@example.test', true], ['dan@example.test', true], ['eve@example.test', true]]);
+  });
+
   it('suggests addresses seen before (Chinese names too) and Enter picks the highlighted one', async () => {
     const { client, chips, input } = setup();
     fireEvent.change(input, { target: { value: '三丰' } });

@@ -8,6 +8,11 @@ describe('address lists typed or pasted into To/Cc/Bcc', () => {
     expect(splitAddressList(' , ;\n')).toEqual([]);
   });
 
+  it('splits at the full-width comma and semicolon and the enumeration comma a Chinese input method types, not inside quotes', () => {
+    expect(splitAddressList('bob@example.test；carol@example.test，dan@example.test、eve@example.test')).toEqual(['bob@example.test', 'carol@example.test', 'dan@example.test', 'eve@example.test']);
+    expect(splitAddressList('"张，三" <zs@example.cn>，li@example.cn')).toEqual(['"张，三" <zs@example.cn>', 'li@example.cn']);
+  });
+
   it('reads names and addresses, Chinese names included', () => {
     expect(parseAddress('"Lee, Ann" <ann@x.org>')).toEqual({ name: 'Lee, Ann', address: 'ann@x.org', valid: true });
     expect(parseAddress('张三 <zs@example.cn>')).toEqual({ name: '张三', address: 'zs@example.cn', valid: true });
