@@ -17,14 +17,20 @@ describe('Re: and Fwd: without stacking', () => {
     expect(replySubject('回复：计划')).toBe('Re: 计划');
     expect(replySubject('答复：Re: 计划')).toBe('Re: 计划');
     expect(forwardSubject('转发: 计划')).toBe('Fwd: 计划');
-    expect(forwardSubject('转发：回复: 计划')).toBe('Fwd: 计划');
+    expect(forwardSubject('转发：转发: 计划')).toBe('Fwd: 计划');
+    expect(forwardSubject('转发：回复: 计划')).toBe('Fwd: 回复: 计划');
   });
 
-  it('forwards with one Fwd:, whatever forward or reply prefixes were there', () => {
+  it('forwards with one Fwd:; a prefix of the other kind stays, as Thunderbird, Gmail and Outlook keep it', () => {
     expect(forwardSubject('Plan')).toBe('Fwd: Plan');
     expect(forwardSubject('Fwd: Plan')).toBe('Fwd: Plan');
-    expect(forwardSubject('FW: Re: Plan')).toBe('Fwd: Plan');
-    expect(replySubject('Fwd: Plan')).toBe('Re: Plan');
+    expect(forwardSubject('FW: Fwd: Plan')).toBe('Fwd: Plan');
+    expect(forwardSubject('FW: Re: Plan')).toBe('Fwd: Re: Plan');
+    expect(forwardSubject('RE: Budget')).toBe('Fwd: RE: Budget');
+    expect(replySubject('Fwd: Slides')).toBe('Re: Fwd: Slides');
+    expect(replySubject('Re: Fwd: Slides')).toBe('Re: Fwd: Slides');
+    // Sorted by subject, all of them sit beside the first.
+    expect(baseSubject('Re: Fwd: Slides')).toBe('Slides');
   });
 
   it('leaves words that merely start like a prefix alone', () => {
