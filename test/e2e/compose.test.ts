@@ -90,6 +90,9 @@ describe('web mode: writing mail (compose, attach, send, undo, reply, drafts)', 
     await to.press('Enter');
     await expect.poll(() => web.page.getByTestId('address-chip').evaluateAll((chips) => chips.map((c) => c.getAttribute('data-valid')))).toEqual(['true', 'false']);
     await web.page.getByTestId('compose-subject').fill('Agenda for Friday');
+    // Tab from the subject goes on to the text, as in Thunderbird, past the format options between them.
+    await web.page.getByTestId('compose-subject').press('Tab');
+    expect(await web.page.getByTestId('compose-body').evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
     await web.page.getByTestId('compose-body').fill('Here is the agenda.');
     await web.page.getByTestId('compose-file-input').setInputFiles(file);
     await web.page.getByTestId('compose-attachment').filter({ hasText: 'agenda.txt' }).filter({ hasText: '3 KB' }).waitFor();

@@ -43,6 +43,18 @@ const STATUS_WORDS = {
 } as const satisfies Record<SaveStatus, string>;
 
 /** Writing one message: a panel over the mail, saved as a draft as it is written. */
+/**
+ * Tab from the subject goes on to the text, as in Thunderbird, not through the format options between them
+ * (Shift+Tab from the text still reaches them).
+ */
+function tabToBody(event: KeyboardEvent<HTMLInputElement>) {
+  if (event.key !== 'Tab' || event.shiftKey || event.ctrlKey || event.altKey || event.metaKey) return;
+  const text = event.currentTarget.closest('.composer')?.querySelector<HTMLElement>('.composer__body');
+  if (!text) return;
+  event.preventDefault();
+  text.focus();
+}
+
 export function Composer({ initial, accounts, onSend, onClose, onDiscard, restored }: ComposerProps) {
   const t = useT();
   const [state, setState] = useState(initial);
@@ -144,7 +156,7 @@ export function Composer({ initial, accounts, onSend, onClose, onDiscard, restor
       )}
       <label className="composer__row">
         <span className="composer__label">{t('compose.subject')}</span>
-        <input value={state.subject} onChange={(event) => update({ subject: event.target.value.replace(/[\r\n]+/g, ' ') })} data-testid="compose-subject" />
+        <input value={state.subject} onChange={(event) => update({ subject: event.target.value.replace(/[\r\n]+/g, ' ') })} onKeyDown={tabToBody} data-testid="compose-subject" />
       </label>
       <div className="composer__format">
         <label>
