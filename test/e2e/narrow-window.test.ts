@@ -13,6 +13,7 @@ const run = promisify(execFile);
 declare const document: {
   documentElement: { scrollWidth: number; clientWidth: number };
   querySelector(selector: string): { getBoundingClientRect(): { width: number; left: number; right: number } } | null;
+  querySelectorAll(selector: string): Iterable<{ getBoundingClientRect(): { height: number } }>;
 };
 
 const LONG_SUBJECT = 'Quarterly planning: budget, hiring, the office move and everything else we said we would settle before the end of the year';
@@ -64,6 +65,9 @@ describe('web mode at the smallest window Wren is laid out for (1000 px)', () =>
     expect(await paneWidths()).toEqual({ folders: 240, list: 420, reading: 340 });
     expect([await edgeOf('[data-testid="pane-divider-folders"]'), await edgeOf('[data-testid="pane-divider-list"]')]).toEqual([240, 660]);
     expect(await sidewaysScroll()).toBe(0);
+    // The toolbar's buttons keep their words on one line (in English, the longer of the two languages).
+    const heights = await web.page.evaluate(() => [...document.querySelectorAll('.toolbar button')].map((button) => Math.round(button.getBoundingClientRect().height)));
+    expect(Math.max(...heights) - Math.min(...heights)).toBeLessThan(4);
   });
 
   it('keeps the reading pane when the saved pane widths were set on a wider screen', async () => {
