@@ -63,6 +63,10 @@ describe('web mode: sorting a folder by date, sender, subject or size', () => {
     expect(await subjects()).toEqual(['Crab', 'Re: Budget']);
     await web.page.getByTestId('list-filter-attachments').click();
     await web.page.getByTestId('message-list-note').filter({ hasText: '此文件夹中没有符合筛选条件的邮件。' }).waitFor();
+    // The note is said under the quick filter that emptied the list, not between it and the folder's name.
+    const [filterBar, note] = [await web.page.locator('.list-filter').boundingBox(), await web.page.getByTestId('message-list-note').boundingBox()];
+    expect(note!.y).toBeGreaterThan(filterBar!.y);
+    await screenshot(web.page, 'list-filter-none-zh');
     await web.page.getByTestId('folder-Sent').getByRole('button').click();
     await web.page.getByTestId('folder-INBOX').getByRole('button').click();
     await expect.poll(subjects).toEqual(['Crab', 'agenda', 'Re: Budget']);
@@ -89,6 +93,10 @@ describe('web mode: sorting a folder by date, sender, subject or size', () => {
     await screenshot(web.page, 'list-filter-text-zh');
     await box.fill('budget amy');
     await web.page.getByTestId('message-list-note').filter({ hasText: '此文件夹中没有符合筛选条件的邮件。' }).waitFor();
+    // The note is said under the quick filter that emptied the list, not between it and the folder's name.
+    const [filterBar, note] = [await web.page.locator('.list-filter').boundingBox(), await web.page.getByTestId('message-list-note').boundingBox()];
+    expect(note!.y).toBeGreaterThan(filterBar!.y);
+    await screenshot(web.page, 'list-filter-none-zh');
     await box.press('Escape');
     expect(await box.inputValue()).toBe('');
     await expect.poll(subjects).toEqual(['Crab', 'agenda', 'Re: Budget']);

@@ -96,8 +96,8 @@ function FolderMessages({ folder, pages, selection, onRowMenu, onRowOpen, accoun
 
   return (
     <>
-      <FolderSummary folder={folder} pages={pages} offlineAccount={offlineAccount} />
-      {pages.sort && filter && onFilter && <ListFilterControl key={folder.id} filter={filter} onFilter={onFilter} />}
+      <FolderSummary folder={folder} pages={pages} offlineAccount={offlineAccount}
+        filterBar={pages.sort && filter && onFilter ? <ListFilterControl key={folder.id} filter={filter} onFilter={onFilter} /> : null} />
       <div
         ref={scroller}
         className="message-list__scroller"
@@ -136,7 +136,8 @@ function FolderMessages({ folder, pages, selection, onRowMenu, onRowOpen, accoun
   );
 }
 
-function FolderSummary({ folder, pages, offlineAccount }: { folder: FolderView; pages: MessagePages; offlineAccount?: string }) {
+/** The folder's name, sort and count, then the quick filter (`filterBar`), then what the list has to say (empty, still indexing…). */
+function FolderSummary({ folder, pages, offlineAccount, filterBar }: { folder: FolderView; pages: MessagePages; offlineAccount?: string; filterBar: ReactNode }) {
   const t = useT();
   const empty = isSearchFolderId(folder.id)
     ? t('search.none')
@@ -152,6 +153,7 @@ function FolderSummary({ folder, pages, offlineAccount }: { folder: FolderView; 
         {pages.sort && <ListSortControl folderRole={listRoleOf(folder)} />}
         {pages.messages !== null && <span className="message-list__count">{t('messages.count', { count: pages.messages })}</span>}
       </header>
+      {filterBar}
       {pages.error && <ErrorNotice error={pages.error} />}
       {pages.total === 0 && <p className="message-list__note" data-testid="message-list-note">{empty}</p>}
       {pages.unindexed > 0 && <p className="message-list__note" role="status">{t('search.indexing', { count: pages.unindexed })}</p>}
