@@ -68,6 +68,8 @@ describe('web mode at the smallest window Wren is laid out for (1000 px)', () =>
     // The toolbar's buttons keep their words on one line (in English, the longer of the two languages).
     const heights = await web.page.evaluate(() => [...document.querySelectorAll('.toolbar button')].map((button) => Math.round(button.getBoundingClientRect().height)));
     expect(Math.max(...heights) - Math.min(...heights)).toBeLessThan(4);
+    // Its label hidden to make room, the language's select keeps its name.
+    expect(await web.page.getByRole('combobox', { name: 'Language' }).isVisible()).toBe(true);
   });
 
   it('keeps the reading pane when the saved pane widths were set on a wider screen', async () => {

@@ -47,7 +47,8 @@ export function SelectField<V extends string>({ label, value, options, onChange,
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(event) => onChange(event.target.value as V)} data-testid={testId} disabled={disabled}>
+      {/* Named by aria-label too, so a narrow toolbar may hide the label (the language's) and the name stays. */}
+      <select id={id} aria-label={label} value={value} onChange={(event) => onChange(event.target.value as V)} data-testid={testId} disabled={disabled}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
