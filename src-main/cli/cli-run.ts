@@ -36,7 +36,7 @@ import { certificateLines } from './retrust-lines';
 
 const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
   account add --email ADDR --imap-host H [--imap-port P] [--imap-security tls|starttls|none] [--user U]
-              [--name NAME] [--smtp-host H --smtp-port P --smtp-security tls|starttls|none]
+              [--name NAME] [--display-name YOUR-NAME] [--smtp-host H --smtp-port P --smtp-security tls|starttls|none]
               [--trust-fingerprint SHA256] [--trust-smtp-fingerprint SHA256] [--allow-plaintext]
                                   (password: WREN_PASSWORD or prompt; the SMTP server's own certificate apart)
               [--oauth2 [--oauth2-auth-url U --oauth2-token-url U --oauth2-client-id ID --oauth2-scope S…]]

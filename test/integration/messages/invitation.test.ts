@@ -26,7 +26,7 @@ describe('calendar invitations (iTIP) in Bob\'s Inbox', () => {
       invitationMessage({ organizer: alice(), attendees: [bob(), 'eve@example.test'], messageId: '<invite-1@example.test>' }),
       invitationMessage({ organizer: alice(), method: 'CANCEL', summary: 'Lunch', uid: 'lunch-1', messageId: '<cancel-1@example.test>', base64: false }),
     ]);
-    ({ wren, accountId } = await coreFor(lab, 1));
+    ({ wren, accountId } = await coreFor(lab, 1, { displayName: 'Bob Lee' }));
   }, 120_000);
   afterAll(async () => {
     await wren?.dispose();
@@ -51,7 +51,7 @@ describe('calendar invitations (iTIP) in Bob\'s Inbox', () => {
     const calendar = delivered!.parsed.attachments.find((a) => a.contentType === 'text/calendar')!.content.toString();
     expect(calendar).toContain('METHOD:REPLY');
     expect(calendar).toContain('UID:040000008200E00074C5B7101A82E0080000000010');
-    expect(calendar).toMatch(new RegExp(`ATTENDEE;CN=[^;]+;PARTSTAT=ACCEPTED:mailto:${bob()}`));
+    expect(calendar).toMatch(new RegExp(`ATTENDEE;CN=Bob Lee;PARTSTAT=ACCEPTED:mailto:${bob()}`));
     await wren.call('sync.run', { accountId });
     expect((await onServer(lab, bob(), 'INBOX')).find((m) => m.subject === '季度预算评审')!.flags).toContain('\\Answered');
   }, 60_000);
