@@ -5,6 +5,8 @@ import { webSession } from './web-session';
 
 // Read in the page (page.evaluate), where the browser's globals are.
 declare const window: { printCalls: { frameHeight: number; contentHeight: number }[] };
+declare const document: { documentElement: { dataset: Record<string, string | undefined> } };
+declare function getComputedStyle(element: unknown): { backgroundColor: string; color: string };
 
 /** A long HTML newsletter: far taller than the reading pane. */
 function longHtmlMessage(): string {
@@ -40,8 +42,16 @@ describe('web mode: printing the open message', () => {
   it('prints the message alone, over as many pages as it needs', async () => {
     await web.page.emulateMedia({ media: 'print' });
     try {
-      for (const hidden of ['folder-tree', 'message-list', 'message-toolbar']) expect(await web.page.getByTestId(hidden).isVisible(), hidden).toBe(false);
+      for (const hidden of ['folder-tree', 'message-list', 'message-toolbar', 'text-encoding']) expect(await web.page.getByTestId(hidden).isVisible(), hidden).toBe(false);
       expect(await web.page.getByTestId('message-subject').isVisible()).toBe(true);
+      // The dark theme stays on screen: paper is printed dark on light.
+      const printed = await web.page.evaluate(() => {
+        document.documentElement.dataset.theme = 'dark';
+        const { backgroundColor, color } = getComputedStyle(document.documentElement);
+        delete document.documentElement.dataset.theme;
+        return { backgroundColor, color };
+      });
+      expect(printed).toEqual({ backgroundColor: 'rgb(255, 255, 255)', color: 'rgb(29, 29, 31)' });
       await screenshot(web.page, 'print-preview');
       const pdf = (await web.page.pdf({ format: 'A4' })).toString('latin1');
       expect((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeGreaterThan(3);
