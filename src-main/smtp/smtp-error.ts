@@ -9,6 +9,8 @@ interface NodemailerFault {
   responseCode?: number;
   response?: string;
   command?: string;
+  /** Which of nodemailer's timeouts an ETIMEDOUT was (GREETING_TIMEOUT, SOCKET_TIMEOUT, …). */
+  timeoutType?: string;
   rejected?: string[];
   message?: string;
 }
@@ -36,8 +38,10 @@ export function toSmtpError(error: unknown, server: ServerSettings): WrenError {
       ? new WrenError('SmtpRejected', `The ${where} refused the message: ${details.response}`, details, { cause: error })
       : new WrenError('SmtpDeferred', `The ${where} cannot take the message now: ${details.response}`, details, { cause: error });
   }
-  // Node's own code (ECONNREFUSED, a certificate failure) says more than nodemailer's ESOCKET or ETLS.
-  const systemCode = e.originalCode ?? (e.code && !/^E(CONNECTION|SOCKET|TLS|PROTOCOL|DNS)$/.test(e.code) ? e.code : undefined);
+  // Node's own code (ECONNREFUSED, a certificate failure) says more than nodemailer's ESOCKET or ETLS; a greeting
+  // that never came (a plain client on a port that waits for TLS first) is named as imapflow names it.
+  const greetingNeverCame = e.code === 'ETIMEDOUT' && e.timeoutType === 'GREETING_TIMEOUT';
+  const systemCode = greetingNeverCame ? 'GREETING_TIMEOUT' : (e.originalCode ?? (e.code && !/^E(CONNECTION|SOCKET|TLS|PROTOCOL|DNS)$/.test(e.code) ? e.code : undefined));
   const mapped = toServerError(Object.assign(new Error(e.message ?? String(error)), { code: systemCode ?? 'ECONNRESET' }), server, 'smtp');
   return new WrenError(mapped.code, mapped.message, { ...mapped.details, response: e.response ?? null }, { cause: error });
 }

@@ -958,6 +958,7 @@ const strings = {
 
   'error.fingerprint': 'Certificate fingerprint (SHA-256): {fingerprint}',
   'error.where': 'Server: {where}',
+  'error.checkSecurity': 'The server hung up or stayed silent as soon as Wren connected: the port most likely wants the other security setting (TLS from the start on ports 465, 993 and 995; STARTTLS on 587, 143 and 110).',
   'error.folder': 'Folder: {folder}',
   'error.separator': 'Not allowed in a name: “{separator}”',
   'error.signedInAs': 'Signed in as: {address}',

@@ -23,6 +23,7 @@ export function describeError(dictionary: Dictionary, error: ErrorShape, context
   if (fingerprint) lines.push(t('error.fingerprint', { fingerprint }));
   const where = serverAddress(error.details);
   if (where) lines.push(t('error.where', { where }));
+  if (context === 'setup' && hangsUpAtOnce(error)) lines.push(t('error.checkSecurity'));
   const signedInAs = error.details?.signedInAs;
   if (typeof signedInAs === 'string') lines.push(t('error.signedInAs', { address: signedInAs }));
   const folder = error.details?.folder;
@@ -32,6 +33,20 @@ export function describeError(dictionary: Dictionary, error: ErrorShape, context
   const detail = CODES_WITH_DETAIL.has(error.code) ? detailText(error) : '';
   if (detail) lines.push(t('error.detail', { detail }));
   return lines;
+}
+
+/**
+ * Causes that, while an account is set up, nearly always mean the port wants the other security setting: TLS
+ * spoken to a plain port (whose greeting in clear text OpenSSL reads as a record of a wrong version, or which
+ * hangs up at once), or a plain client waiting for the greeting of a port that waits for TLS first (465, 993,
+ * 995) until the greeting times out.
+ */
+const WRONG_SECURITY_CAUSES: ReadonlySet<unknown> = new Set([
+  'ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG', 'ClosedAfterConnectTLS', 'ClosedAfterConnectText', 'GREETING_TIMEOUT',
+]);
+
+function hangsUpAtOnce(error: ErrorShape): boolean {
+  return (error.code === 'ConnectionLost' || error.code === 'Timeout') && WRONG_SECURITY_CAUSES.has(error.details?.cause);
 }
 
 function headline(dictionary: Dictionary, code: ErrorCode, context: ErrorContext): string {

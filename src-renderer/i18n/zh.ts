@@ -954,6 +954,7 @@ export const zh: Dictionary = {
 
     'error.fingerprint': '证书指纹（SHA-256）：{fingerprint}',
     'error.where': '服务器：{where}',
+    'error.checkSecurity': 'Wren 一连上，服务器就断开或不作声：此端口多半需要另一种安全连接设置（465、993、995 端口一开始就用 TLS；587、143、110 端口用 STARTTLS）。',
     'error.folder': '文件夹：{folder}',
     'error.separator': '名称中不能有：“{separator}”',
     'error.signedInAs': '已登录为：{address}',

@@ -50,4 +50,15 @@ describe('web mode: setting up an IMAP account on the POP3 port', () => {
     expect(await status.textContent()).toContain('+OK');
     await screenshot(web.page, 'setup-imap-on-pop3-port-zh');
   });
+
+  it('SSL/TLS chosen for the plain IMAP port: says the port most likely wants the other security setting', async () => {
+    await web.page.getByTestId('language').selectOption('en');
+    await web.page.getByTestId('setup-imap-port').fill(String(web.lab.ports.imap));
+    await web.page.getByTestId('setup-imap-security').selectOption('tls');
+    await web.page.getByTestId('setup-test').click();
+    const status = web.page.getByTestId('setup-status');
+    await status.filter({ hasText: 'the port most likely wants the other security setting' }).waitFor({ timeout: 8_000 });
+    await wholeInView(status);
+    await screenshot(web.page, 'setup-tls-on-plain-port');
+  });
 });

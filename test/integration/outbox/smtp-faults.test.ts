@@ -125,6 +125,15 @@ describe('the outbox against a scripted SMTP server: the right outcome, nothing 
     await expect(wren.call('accounts.testConnection', unpinned)).rejects.toMatchObject({ code: 'TlsUntrusted', details: { protocol: 'smtp' } });
   }, 30_000);
 
+  it('the other security setting on a port, as users mix them up: each fault names its cause, which the words of setup turn into advice', async () => {
+    // STARTTLS (a plain start) where the server waits for TLS first: no greeting ever comes.
+    const plainOn465 = labDraft(lab, alice(), { smtp: { host: lab.host, port: lab.ports.smtps, security: 'starttls', user: alice().email } });
+    await expect(wren.call('accounts.testConnection', plainOn465)).rejects.toMatchObject({ code: 'Timeout', details: { protocol: 'smtp', cause: 'GREETING_TIMEOUT' } });
+    // TLS spoken to IMAP's plain port: its greeting in clear text is no TLS record.
+    const tlsOn143 = labDraft(lab, alice(), { incoming: { host: lab.host, port: lab.ports.imap, security: 'tls', user: alice().email } });
+    await expect(wren.call('accounts.testConnection', tlsOn143)).rejects.toMatchObject({ code: 'ConnectionLost', details: { protocol: 'imap', cause: 'ERR_SSL_WRONG_VERSION_NUMBER' } });
+  }, 60_000);
+
   it('Bcc is in the envelope only, never in the headers sent', async () => {
     smtp.answer = 'accept';
     const entry = await wren.call('outbox.send', {

@@ -89,6 +89,14 @@ describe('describeError', () => {
     expect(lines).toContain('Server: mail.example:993');
   });
 
+  it('while setting up, advises the other security setting when the server hung up or never greeted at once; not for an account that worked', () => {
+    const hungUp = { code: 'ConnectionLost', message: 'x', details: { host: 'mail.example', port: 143, cause: 'ERR_SSL_WRONG_VERSION_NUMBER' } } as const;
+    expect(describeError(en, hungUp, 'setup').at(-1)).toMatch(/^The server hung up or stayed silent as soon as Wren connected/);
+    expect(describeError(zh, { code: 'Timeout', message: 'x', details: { host: 'mail.example', port: 465, cause: 'GREETING_TIMEOUT' } }, 'setup').at(-1)).toMatch(/^Wren 一连上，服务器就断开或不作声/);
+    expect(describeError(en, hungUp, 'background').join(' ')).not.toContain('security setting');
+    expect(describeError(en, { code: 'ConnectionLost', message: 'x', details: { host: 'mail.example', port: 143, cause: 'ECONNRESET' } }, 'setup').join(' ')).not.toContain('security setting');
+  });
+
   it('shows the server’s own reply for ServerSaid but not the log message of AuthFailed', () => {
     expect(describeError(en, { code: 'ServerSaid', message: 'NO [OVERQUOTA] quota exceeded' }).join(' ')).toContain('quota exceeded');
     expect(describeError(en, { code: 'AuthFailed', message: 'LOGIN failed for bob' }).join(' ')).not.toContain('bob');
