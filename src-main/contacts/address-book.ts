@@ -1,4 +1,4 @@
-import type { Contact } from '../ipc/contract';
+import type { Contact, VcardImportResult } from '../ipc/contract';
 import type { Store } from '../store/store';
 import { readVcards, writeVcards } from './vcard';
 
@@ -18,16 +18,20 @@ export class AddressBook {
     return this.store.write(() => this.store.addressBook.save(address.trim(), name.trim()));
   }
 
-  /** Every address of the file, saved with its card's name; `added` were not in the book, `updated` were. */
-  importVcards(text: string): { added: number; updated: number } {
-    const entries = readVcards(text);
+  /**
+   * Every address of the file (its bytes: the file's charset is found in readVcards), saved with its card's name;
+   * `added` were not in the book, `updated` were, and the cards that gave no address are counted. A file with no
+   * card at all is refused (NotVcardFile).
+   */
+  importVcards(file: Buffer): VcardImportResult {
+    const { entries, skippedUnreadable, skippedNoAddress } = readVcards(file);
     return this.store.write(() => {
       let added = 0;
       for (const { address, name } of entries) {
         if (!this.store.addressBook.has(address)) added += 1;
         this.store.addressBook.save(address, name);
       }
-      return { added, updated: entries.length - added };
+      return { added, updated: entries.length - added, skippedUnreadable, skippedNoAddress };
     });
   }
 

@@ -77,6 +77,8 @@ export const ERROR_CODES = [
   'NoSmtpServer',
   // A file given to import is neither an mbox nor one message
   'NotMailFile',
+  // A file given to the Address Book's import holds no vCard (no BEGIN:VCARD at all)
+  'NotVcardFile',
   // "Open" refused an attachment that the operating system would run as a program (details: filename); it can still be saved
   'AttachmentMayRun',
   // The operating system has no application for the file, or failed to start it (details: reason, in the OS's words)

@@ -139,3 +139,15 @@ export interface ContactList {
   /** A Chinese name's pinyin spellings, for the composer to find it by them (see spellingFinds); "" for any other name. */
   spelling: string;
 }
+
+/**
+ * What importing a vCard file did: addresses `added` to the Address Book, `updated` (already there, now named as
+ * the file names them), and the cards that gave none, `skippedNoAddress` (no email address) and
+ * `skippedUnreadable` (not even their FN, N and EMAIL could be read).
+ */
+export interface VcardImportResult {
+  added: number;
+  updated: number;
+  skippedNoAddress: number;
+  skippedUnreadable: number;
+}

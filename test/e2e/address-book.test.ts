@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { simpleMessage } from '../lab/simple-message';
 import { addLabAccount } from './add-lab-account';
@@ -51,10 +52,23 @@ describe('web mode: the Address Book', () => {
     expect(exported).toContain('FN:王芳\r\nEMAIL:s2@example.test\r\n');
     expect(exported.match(/BEGIN:VCARD/g)).toHaveLength(4);
 
+    // A file that is no vCard is refused, saying so.
+    const note = join(web.app.dataDir, '..', 'note.vcf');
+    writeFileSync(note, 'Carol C.\r\ncarol@example.test\r\n');
+    await book().getByTestId('contacts-import-file').setInputFiles(note);
+    await book().locator('[data-error-code="NotVcardFile"]').getByText('该文件不是 vCard（.vcf）文件', { exact: false }).waitFor();
+
+    // A phone's export: GBK, a vCard 2.1 card with bare parameters, a 3.0 card, and a card with no address.
     const file = join(web.app.dataDir, '..', 'friends.vcf');
-    writeFileSync(file, 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:李明\r\nEMAIL;TYPE=INTERNET:li@example.cn\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Carol C.\r\nEMAIL:carol@example.test\r\nEND:VCARD\r\n');
+    writeFileSync(file, iconv.encode([
+      'BEGIN:VCARD', 'VERSION:2.1', 'N;CHARSET=GB2312:李;明', 'FN;CHARSET=GB2312:李明', 'EMAIL;INTERNET;PREF:li@example.cn', 'END:VCARD',
+      'BEGIN:VCARD', 'VERSION:3.0', 'FN:Carol C.', 'EMAIL:carol@example.test', 'END:VCARD',
+      'BEGIN:VCARD', 'VERSION:2.1', 'FN;CHARSET=GB2312:赵六', 'TEL;CELL:13800000000', 'END:VCARD', '',
+    ].join('\r\n'), 'gbk'));
     await book().getByTestId('contacts-import-file').setInputFiles(file);
     await web.page.getByText('已导入：新增 1 个，已有 1 个。').waitFor();
+    await web.page.getByTestId('toast').getByText('跳过 1 张名片（没有电子邮件地址）。').waitFor();
+    expect(await book().locator('[data-error-code]').count()).toBe(0);
     await expect.poll(() => book().getByTestId('contacts-count').textContent()).toBe('5 个地址');
     // Chinese names by their pinyin among the Latin ones: 李 (li) before Sender, 王 (wang) after.
     expect((await names()).slice(1)).toEqual(['Carol C. ★', '李明 ★', 'Sender 1', '王芳 ★']);

@@ -27,7 +27,7 @@ export function composeHandlers(core: WrenCore, options: HandlerOptions): Pick<H
     'addresses.forget': ({ address }) => ({ forgotten: core.store.addressBook.forget(address) }),
     'addresses.list': ({ query, offset, limit }) => addressBook.list(query, offset, limit),
     'addresses.save': ({ address, name }) => addressBook.save(address, name),
-    'addresses.importVcard': ({ vcard }) => addressBook.importVcards(vcard),
+    'addresses.importVcard': ({ base64 }) => addressBook.importVcards(Buffer.from(base64, 'base64')),
     'addresses.exportVcard': () => addressBook.exportVcards(),
     'addresses.lists': () => contactLists.all(),
     'addresses.saveList': (list) => contactLists.save(list),

@@ -41,8 +41,12 @@ export async function addressCommand(context: CliContext, args: string[]): Promi
     await writeFile(text, vcard);
     context.print({ count, file: text }, () => [`Wrote ${count} addresses to ${text}.`]);
   } else if (action === 'import' && text !== undefined) {
-    const result = await context.request('addresses.importVcard', { vcard: await readFile(text, 'utf8') });
-    context.print(result, () => [`Imported ${result.added} new addresses; ${result.updated} were already there (named as the file names them).`]);
+    const result = await context.request('addresses.importVcard', { base64: (await readFile(text)).toString('base64') });
+    const skipped = [
+      result.skippedNoAddress ? `${result.skippedNoAddress} ${result.skippedNoAddress === 1 ? 'card' : 'cards'} skipped (no email address).` : '',
+      result.skippedUnreadable ? `${result.skippedUnreadable} ${result.skippedUnreadable === 1 ? 'card' : 'cards'} skipped (unreadable).` : '',
+    ].filter(Boolean);
+    context.print(result, () => [`Imported ${result.added} new addresses; ${result.updated} were already there (named as the file names them).`, ...skipped]);
   } else {
     throw usage();
   }

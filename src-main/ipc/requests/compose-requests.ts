@@ -1,6 +1,6 @@
 /** Writing mail: the composer, identities, drafts and the outbox. */
 import { z } from 'zod';
-import { ComposeAddress, ComposedMessage, IdentityFields, type ComposeAttachment, type ContactList, type OutboxEntryView } from '../compose-shapes';
+import { ComposeAddress, ComposedMessage, IdentityFields, type ComposeAttachment, type ContactList, type OutboxEntryView, type VcardImportResult } from '../compose-shapes';
 import { type IdentityView, type AddressSuggestion, type Contact, ComposeMode, MAX_CONTACTS_PAGE } from '../mail-shapes';
 import { byAccount, empty, id, request } from './request-shape';
 
@@ -47,8 +47,12 @@ export const composeRequests = {
   ),
   /** Adds an address to the Address Book, or names one there, as the user's: mail no longer renames it. */
   'addresses.save': request<Contact>()(ComposeAddress),
-  /** Saves every address of a vCard file (3.0 or 4.0) with its card's name. */
-  'addresses.importVcard': request<{ added: number; updated: number }>()(z.object({ vcard: z.string().max(10_000_000) }).strict()),
+  /**
+   * Saves every address of a vCard file (2.1, 3.0 or 4.0) with its card's name. The file goes as its bytes, in
+   * base64 (the core finds its charset: a phone's 2.1 file is often GBK); one with no vCard in it is refused
+   * (NotVcardFile).
+   */
+  'addresses.importVcard': request<VcardImportResult>()(z.object({ base64: z.string().max(14_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/) }).strict()),
   /** The whole Address Book as a vCard 4.0 file. */
   'addresses.exportVcard': request<{ vcard: string; count: number }>()(empty),
   /** The Address Book's lists, by name, with their members. */

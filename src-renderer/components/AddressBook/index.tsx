@@ -12,6 +12,7 @@ import { ErrorNotice } from '../ErrorNotice';
 import { useToasts } from '../Toasts/toast-context';
 import { ContactRow } from './contact-row';
 import { ContactLists } from './contact-lists';
+import { fileBase64, importedLines } from './vcard-import';
 import './address-book.css';
 
 /** A page shows this many; more is said, to be found by searching. */
@@ -57,8 +58,9 @@ export function AddressBook({ onClose }: { onClose(): void }) {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    const { added, updated } = await client.request('addresses.importVcard', { vcard: await file.text() });
-    toasts.show({ tone: 'info', lines: [{ key: 'contacts.imported', values: { added, updated } }] });
+    setError(null);
+    const result = await client.request('addresses.importVcard', { base64: await fileBase64(file) });
+    toasts.show({ tone: 'info', lines: importedLines(result) });
     await load(query);
   };
   const fail = (failure: unknown) => setError(toErrorShape(failure));

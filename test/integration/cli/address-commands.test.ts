@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { conversationMessage } from '../../lab/conversation-messages';
 import { cliAccount } from './cli-account';
@@ -49,6 +50,15 @@ describe('wren addresses', () => {
     writeFileSync(file, 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Wang Fang\r\nEMAIL:fang@example.test\r\nEND:VCARD\r\n');
     expect((await wren(['addresses', 'import', file])).stdout).toBe('Imported 1 new addresses; 0 were already there (named as the file names them).\n');
     expect(JSON.parse((await wren(['--json', 'addresses', 'list', 'fang'])).stdout)).toMatchObject({ total: 1, items: [{ address: 'fang@example.test', name: 'Wang Fang', saved: true }] });
+    // A Chinese phone's 2.1 export, in GBK with bare parameters: its card with an address is read, the other counted.
+    const phone = 'BEGIN:VCARD\r\nVERSION:2.1\r\nFN:王芳\r\nEMAIL;INTERNET;PREF:fang@example.test\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:2.1\r\nFN:李四\r\nTEL;CELL:13800000000\r\nEND:VCARD\r\n';
+    writeFileSync(file, iconv.encode(phone, 'gbk'));
+    expect((await wren(['addresses', 'import', file])).stdout).toBe('Imported 0 new addresses; 1 were already there (named as the file names them).\n1 card skipped (no email address).\n');
+    expect(JSON.parse((await wren(['--json', 'addresses', 'list', 'fang'])).stdout)).toMatchObject({ items: [{ address: 'fang@example.test', name: '王芳' }] });
+    writeFileSync(file, 'Name: Wang Fang\r\nEmail: fang@example.test\r\n');
+    const refused = await wren(['addresses', 'import', file]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('not a vCard file');
     expect((await wren(['addresses', 'add'])).code).toBe(2);
   });
 
