@@ -1,4 +1,4 @@
-import type { Contact, VcardImportResult } from '../ipc/contract';
+import type { Contact, SavedContact, VcardImportResult } from '../ipc/contract';
 import type { Store } from '../store/store';
 import { readVcards, writeVcards } from './vcard';
 
@@ -14,7 +14,7 @@ export class AddressBook {
     return this.store.addressBook.list(query, offset, limit);
   }
 
-  save(address: string, name: string): Contact {
+  save(address: string, name: string): SavedContact {
     return this.store.write(() => this.store.addressBook.save(address.trim(), name.trim()));
   }
 

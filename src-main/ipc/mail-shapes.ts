@@ -205,6 +205,11 @@ export interface Contact extends AddressSuggestion {
   saved: boolean;
 }
 
+/** An entry as saved: `previousName` is the name it had when it was already in the book, null when it is new. */
+export interface SavedContact extends Contact {
+  previousName: string | null;
+}
+
 /** Address Book pages are this long at most. */
 export const MAX_CONTACTS_PAGE = 500;
 

@@ -1,4 +1,4 @@
-import type { Contact } from '../ipc/contract';
+import type { Contact, SavedContact } from '../ipc/contract';
 import type { Db } from './open-database';
 import { PERSON_NAME_SORT_KEY } from './name-sort-key';
 import { PERSON_NAME_PINYIN, pinyinPatterns } from './person-name-pinyin';
@@ -98,7 +98,8 @@ export class AddressBookRepo {
   }
 
   /** Adds an address, or names one already there, as the user's: mail no longer renames it. */
-  save(address: string, name: string): Contact {
+  save(address: string, name: string): SavedContact {
+    const before = this.statements.get('SELECT name FROM address_book WHERE address = ?').get(address) as { name: string } | undefined;
     this.statements
       .get(
         `INSERT INTO address_book (address, name, uses, last_used, saved) VALUES (@address, @name, 0, 0, 1)
@@ -107,7 +108,7 @@ export class AddressBookRepo {
       .run({ address, name });
     const row = this.statements.get('SELECT address, name, uses, last_used AS lastUsed, saved FROM address_book WHERE address = ?').get(address) as
       Omit<Contact, 'saved'> & { saved: number };
-    return { ...row, saved: true };
+    return { ...row, saved: true, previousName: before?.name ?? null };
   }
 
   /** Removes an address (whatever its case: the key is NOCASE); false when it was not there. */

@@ -227,6 +227,8 @@ const strings = {
   'contacts.removeTitle': 'Remove from the Address Book?',
   'contacts.removeText': '{address} leaves the Address Book and the suggestions, with the name you gave it. Mail that names it later brings it back.',
   'contacts.savedHint': 'Added or named by you: mail does not rename it',
+  'contacts.alreadyThere': '{address} is already in the Address Book.',
+  'contacts.renamedExisting': '{address} was already in the Address Book as “{previous}”; it is now named “{name}”.',
   'contacts.uses': 'in {count} {count|message|messages}',
   'contacts.count': '{count} {count|address|addresses}',
   'contacts.countMore': '{count} addresses; the first {shown} are shown. Search to find the others.',

@@ -223,6 +223,8 @@ export const zh: Dictionary = {
     'contacts.removeTitle': '从通讯录中删除？',
     'contacts.removeText': '{address} 将从通讯录和地址建议中删除，连同您为它起的名字。以后有邮件提到它时会重新加入。',
     'contacts.savedHint': '由您添加或命名：邮件不会改动它',
+    'contacts.alreadyThere': '{address} 已在通讯录中。',
+    'contacts.renamedExisting': '{address} 已在通讯录中，原名“{previous}”，现改名为“{name}”。',
     'contacts.uses': '出现在 {count} 封邮件中',
     'contacts.count': '{count} 个地址',
     'contacts.countMore': '共 {count} 个地址，显示前 {shown} 个。搜索以找到其他地址。',

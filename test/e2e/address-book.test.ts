@@ -35,6 +35,19 @@ describe('web mode: the Address Book', () => {
     await book().getByTestId('contacts-add').click();
     await expect.poll(() => book().getByTestId('contacts-count').textContent()).toBe('5 addresses');
     await screenshot(web.page, 'address-book-en');
+    // An address typed wrong says so; one already there is named anew, and the user told so, not left to guess.
+    await book().getByTestId('contacts-new-address').fill('not-an-address');
+    expect(await book().getByTestId('contacts-new-invalid').textContent()).toBe('“not-an-address” is not a valid email address.');
+    const addAgain = async (name: string, words: string) => {
+      await book().getByTestId('contacts-new-name').fill(name);
+      await book().getByTestId('contacts-new-address').fill('Carol@example.test');
+      await book().getByTestId('contacts-add').click();
+      await web.page.getByTestId('toast').filter({ hasText: words }).waitFor();
+    };
+    await addAgain('C. Chen', 'carol@example.test was already in the Address Book as “Carol Chen”; it is now named “C. Chen”.');
+    await addAgain('Carol Chen', 'carol@example.test was already in the Address Book as “C. Chen”; it is now named “Carol Chen”.');
+    await addAgain('Carol Chen', 'carol@example.test is already in the Address Book.');
+    expect(await book().getByTestId('contacts-count').textContent()).toBe('5 addresses');
     // Removing asks first: a name the user gave goes with it.
     await book().getByTestId('contacts-search').fill('s3@');
     await expect.poll(names).toEqual(['Sender 3']);

@@ -35,7 +35,8 @@ export async function addressCommand(context: CliContext, args: string[]): Promi
     context.print(page, () => [...page.items.map((c) => `${c.address}\t${c.name}\t${c.uses}${c.saved ? '\tsaved' : ''}`), ...more]);
   } else if (action === 'add' && text !== undefined) {
     const contact = await context.request('addresses.save', { address: text, name: values.name ?? '' });
-    context.print(contact, () => [`Saved ${contact.name ? `${contact.name} <${contact.address}>` : contact.address}.`]);
+    const before = contact.previousName === null ? '' : ` (it was already there${contact.previousName && contact.previousName !== contact.name ? `, named ${contact.previousName}` : ''})`;
+    context.print(contact, () => [`Saved ${contact.name ? `${contact.name} <${contact.address}>` : contact.address}${before}.`]);
   } else if (action === 'export' && text !== undefined) {
     const { vcard, count } = await context.request('addresses.exportVcard', {});
     await writeFile(text, vcard);

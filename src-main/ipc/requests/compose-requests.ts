@@ -1,7 +1,7 @@
 /** Writing mail: the composer, identities, drafts and the outbox. */
 import { z } from 'zod';
 import { ComposeAddress, ComposedMessage, IdentityFields, type ComposeAttachment, type ContactList, type OutboxEntryView, type VcardImportResult } from '../compose-shapes';
-import { type IdentityView, type AddressSuggestion, type Contact, ComposeMode, MAX_CONTACTS_PAGE } from '../mail-shapes';
+import { type IdentityView, type AddressSuggestion, type Contact, type SavedContact, ComposeMode, MAX_CONTACTS_PAGE } from '../mail-shapes';
 import { byAccount, empty, id, request } from './request-shape';
 
 /** A selection quoted in an answer: a few pages of text, never a whole mailbox pasted through the contract. */
@@ -46,7 +46,8 @@ export const composeRequests = {
     z.object({ query: z.string().max(320).default(''), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(MAX_CONTACTS_PAGE).default(200) }).strict(),
   ),
   /** Adds an address to the Address Book, or names one there, as the user's: mail no longer renames it. */
-  'addresses.save': request<Contact>()(ComposeAddress),
+  /** Adds an address, or names one already there (the result's previousName says which). */
+  'addresses.save': request<SavedContact>()(ComposeAddress),
   /**
    * Saves every address of a vCard file (2.1, 3.0 or 4.0) with its card's name. The file goes as its bytes, in
    * base64 (the core finds its charset: a phone's 2.1 file is often GBK); one with no vCard in it is refused

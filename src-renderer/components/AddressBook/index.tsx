@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
-import type { Contact } from '../../../src-main/ipc/contract';
+import type { Contact, SavedContact } from '../../../src-main/ipc/contract';
 import type { ErrorShape } from '../../../src-main/errors/error-codes';
 import { useClient } from '../../client/client-context';
 import { toErrorShape } from '../../client/wren-client';
@@ -64,6 +64,17 @@ export function AddressBook({ onClose }: { onClose(): void }) {
     await load(query);
   };
   const fail = (failure: unknown) => setError(toErrorShape(failure));
+  // The book holds an address once: one added again is named anew, and the user is told it was there.
+  const sayIfAlreadyThere = (saved: SavedContact) => {
+    if (saved.previousName === null) return;
+    const previous = saved.previousName || t('contacts.unnamed');
+    toasts.show({
+      tone: 'info',
+      lines: [saved.previousName === saved.name
+        ? { key: 'contacts.alreadyThere', values: { address: saved.address } }
+        : { key: 'contacts.renamedExisting', values: { address: saved.address, previous, name: saved.name || t('contacts.unnamed') } }],
+    });
+  };
 
   return (
     <Dialog title={t('contacts.title')} onClose={onClose} testId="address-book" wide>
@@ -76,7 +87,7 @@ export function AddressBook({ onClose }: { onClose(): void }) {
         </div>
         {error && <ErrorNotice error={error} />}
         <ContactLists onWrite={onClose} />
-        <NewContact onSave={(name, address) => run(client.request('addresses.save', { name, address }))} />
+        <NewContact onSave={(name, address) => run(client.request('addresses.save', { name, address }).then(sayIfAlreadyThere))} />
         {page && (
           <>
             <p className="address-book__count" data-testid="contacts-count">
@@ -133,6 +144,9 @@ function NewContact({ onSave }: { onSave(name: string, address: string): Promise
       <input value={address} onChange={(event) => setAddress(event.target.value)} placeholder={t('contacts.address')} aria-label={t('contacts.address')}
         aria-invalid={address.trim() !== '' && !valid} data-testid="contacts-new-address" />
       <button type="submit" disabled={!valid} data-testid="contacts-add">{t('contacts.add')}</button>
+      {address.trim() !== '' && !valid && (
+        <p className="address-book__invalid" role="status" data-testid="contacts-new-invalid">{t('compose.invalidAddress', { address: address.trim() })}</p>
+      )}
     </form>
   );
 }

@@ -39,7 +39,10 @@ describe('wren addresses', () => {
   it('lists the Address Book, adds and names an entry, and moves it through vCard files', async () => {
     const added = await wren(['addresses', 'add', 'zhang@example.test', '--name', '张老师']);
     expect(added.code, added.stderr).toBe(0);
-    expect(added.stdout).toBe('Saved 张老师 <zhang@example.test>.\n');
+    // Collected from synced mail before, as 张三: the user's name for it is kept, and the output says what it replaced.
+    expect(added.stdout).toBe('Saved 张老师 <zhang@example.test> (it was already there, named 张三).\n');
+    expect((await wren(['addresses', 'add', 'zhang@example.test', '--name', '张老师'])).stdout).toBe('Saved 张老师 <zhang@example.test> (it was already there).\n');
+    expect((await wren(['addresses', 'add', 'new@example.test'])).stdout).toBe('Saved new@example.test.\n');
     expect((await wren(['sync'])).code).toBe(0);
     const listed = await wren(['addresses', 'list', 'zhang']);
     expect(listed.stdout).toBe('zhang@example.test\t张老师\t1\tsaved\n');

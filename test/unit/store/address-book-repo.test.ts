@@ -148,8 +148,8 @@ describe('the Address Book (migration 0032)', () => {
     const { store, folder } = setup();
     const inbox = folder('inbox', 'INBOX');
     store.write(() => store.messages.insertHeaders(inbox, [message(ann)]));
-    expect(store.addressBook.save('ann@example.com', 'Ann (work)')).toMatchObject({ name: 'Ann (work)', uses: 1, saved: true });
-    expect(store.addressBook.save('new@example.com', '新同事')).toMatchObject({ name: '新同事', uses: 0, saved: true });
+    expect(store.addressBook.save('ann@example.com', 'Ann (work)')).toMatchObject({ name: 'Ann (work)', uses: 1, saved: true, previousName: 'Ann Lee' });
+    expect(store.addressBook.save('new@example.com', '新同事')).toMatchObject({ name: '新同事', uses: 0, saved: true, previousName: null });
     store.write(() => store.messages.insertHeaders(inbox, [message({ name: 'A. Lee', address: 'ANN@example.com' }), message({ name: 'Annie H.', address: annie.address })]));
     expect(store.addressBook.list('ann', 0, 10).items.map((c) => [c.address, c.name, c.uses])).toEqual([
       ['ann@example.com', 'Ann (work)', 2],
