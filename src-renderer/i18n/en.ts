@@ -19,7 +19,6 @@ const strings = {
   'form.displayName': 'Your name',
   'form.accountName': 'Account name',
   'form.incoming': 'Incoming mail (IMAP)',
-  'form.outgoing': 'Outgoing mail (SMTP), optional, stored for later',
   'form.imapHost': 'IMAP server',
   'form.imapPort': 'IMAP port',
   'form.imapSecurity': 'IMAP security',
@@ -161,6 +160,8 @@ const strings = {
   'reading.priority.low': 'Low',
   'messages.priority': 'Priority: {level}',
   'reading.subject': 'Subject',
+  /** Read out before the subject (the subject itself is shown without a label). */
+  'reading.subjectSpoken': 'Subject:',
   'reading.warnings': 'Wren met problems while decoding this message; some parts may look wrong:',
   'reading.noBody': 'This message has no text.',
   'conversation.title': 'Conversation · {count} {count|message|messages}',

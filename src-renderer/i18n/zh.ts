@@ -15,7 +15,6 @@ export const zh: Dictionary = {
     'form.displayName': '您的姓名',
     'form.accountName': '账户名称',
     'form.incoming': '收件服务器（IMAP）',
-    'form.outgoing': '发件服务器（SMTP），可选，保存以备后用',
     'form.imapHost': 'IMAP 服务器',
     'form.imapPort': 'IMAP 端口',
     'form.imapSecurity': 'IMAP 安全连接',
@@ -157,6 +156,8 @@ export const zh: Dictionary = {
     'reading.priority.low': '低',
     'messages.priority': '优先级：{level}',
     'reading.subject': '主题',
+    /** Read out before the subject (the subject itself is shown without a label). */
+    'reading.subjectSpoken': '主题：',
     'reading.warnings': 'Wren 在解码此邮件时遇到问题，部分内容可能显示不正确：',
     'reading.noBody': '此邮件没有正文。',
     'conversation.title': '对话 · {count} 封邮件',

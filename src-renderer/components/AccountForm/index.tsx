@@ -65,7 +65,7 @@ export function AccountForm({ onSaved, initial }: { onSaved(account: AccountView
         {form.protocol === 'pop3' && <Pop3PolicyFields policy={form.pop3} onChange={(pop3) => update({ pop3 })} disabled={setup.busy} />}
       </fieldset>
       <fieldset>
-        <legend>{t('form.outgoing')}</legend>
+        <legend>{t('accountDialog.outgoing')}</legend>
         <ServerFields kind="smtp" server={form.smtp} defaultUser={effectiveUser(form, 'imap')} onChange={(smtp) => update({ smtp })} disabled={setup.busy} />
         {form.smtpTrustedCertSha256 && <p className="account-form__trusted" data-testid="setup-smtp-trusted">{t('cert.trustedSmtp', { fingerprint: form.smtpTrustedCertSha256 })}</p>}
       </fieldset>

@@ -24,7 +24,7 @@ export function MessageHeaders({ message, priority = 'normal' }: MessageHeadersP
   return (
     <header className="message-headers">
       <h2 className="message-headers__subject" data-testid="message-subject">
-        <span className="visually-hidden">{t('reading.subject')}: </span>
+        <span className="visually-hidden">{t('reading.subjectSpoken')} </span>
         {message.subject || t('messages.noSubject')}
       </h2>
       <TagChips tags={message.tags} />
