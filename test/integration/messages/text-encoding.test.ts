@@ -9,30 +9,24 @@ import { labDraft, startCore, type TestCore } from '../imap/lab-core';
 
 const run = promisify(execFile);
 
+/** A message from a Chinese mailer: its subject and body raw 8-bit GBK (no encoded words), under this Content-Type. */
+function gbkMessage(subject: string, date: string, messageId: string, contentType: string, body: string): Buffer {
+  return Buffer.concat([
+    Buffer.from('From: Li <li@example.cn>\r\nTo: alice@example.test\r\nSubject: ', 'latin1'),
+    iconv.encode(subject, 'gbk'),
+    Buffer.from(
+      ['', `Date: ${date}`, `Message-ID: ${messageId}`, 'MIME-Version: 1.0', `Content-Type: ${contentType}`, 'Content-Transfer-Encoding: 8bit', '', ''].join('\r\n'),
+      'latin1',
+    ),
+    iconv.encode(body, 'gbk'),
+  ]);
+}
+
 /** GBK text labelled ISO-8859-1, as some Chinese mailers send it: read as labelled it is "ÄãºÃ…". */
-const MISLABELLED = Buffer.concat([
-  Buffer.from('From: Li <li@example.cn>\r\nTo: alice@example.test\r\nSubject: ', 'latin1'),
-  // The subject's raw 8-bit GBK bytes, as such mailers send them (no encoded words).
-  iconv.encode('开会通知', 'gbk'),
-  Buffer.from(
-    ['', 'Date: Tue, 01 Dec 2026 09:00:00 +0000', 'Message-ID: <gbk-as-latin1@example.cn>',
-      'MIME-Version: 1.0', 'Content-Type: text/plain; charset=iso-8859-1', 'Content-Transfer-Encoding: 8bit', '', ''].join('\r\n'),
-    'latin1',
-  ),
-  iconv.encode('你好，明天开会。\r\n', 'gbk'),
-]);
+const MISLABELLED = gbkMessage('开会通知', 'Tue, 01 Dec 2026 09:00:00 +0000', '<gbk-as-latin1@example.cn>', 'text/plain; charset=iso-8859-1', '你好，明天开会。\r\n');
 
 /** GBK with no charset at all, its subject raw 8-bit GBK too: read as the bytes suggest, Chinese. */
-const UNLABELLED = Buffer.concat([
-  Buffer.from('From: Li <li@example.cn>\r\nTo: alice@example.test\r\nSubject: ', 'latin1'),
-  iconv.encode('无字符集声明', 'gbk'),
-  Buffer.from(
-    ['', 'Date: Tue, 01 Dec 2026 10:00:00 +0000', 'Message-ID: <gbk-unlabelled@example.cn>',
-      'MIME-Version: 1.0', 'Content-Type: text/plain', 'Content-Transfer-Encoding: 8bit', '', ''].join('\r\n'),
-    'latin1',
-  ),
-  iconv.encode('无字符集声明的正文\r\n', 'gbk'),
-]);
+const UNLABELLED = gbkMessage('无字符集声明', 'Tue, 01 Dec 2026 10:00:00 +0000', '<gbk-unlabelled@example.cn>', 'text/plain', '无字符集声明的正文\r\n');
 
 /** The reading pane's Text Encoding against Dovecot: the text read again as the encoding chosen, nothing of it kept. */
 describe('a message read as another text encoding', () => {
