@@ -106,6 +106,9 @@ describe('a message window', () => {
     vi.stubGlobal('print', print);
     const { client } = openedOn(101);
     await screen.findByTestId('message-window', {}, SLOW);
+    // The title is set in the same commit's effects as the window's key listener: once it shows, Ctrl+P is heard
+    // (the window's element alone can be found before those effects ran, and a loaded machine then lost the key).
+    await waitFor(() => expect(document.title).toBe('Message 1 · Wren'));
     fireEvent.keyDown(window, { key: 'p', ctrlKey: true });
     expect(print).toHaveBeenCalledTimes(1);
     fireEvent.click(screen.getByTestId('window-save-as'));
