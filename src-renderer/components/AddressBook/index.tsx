@@ -76,6 +76,21 @@ export function AddressBook({ onClose }: { onClose(): void }) {
     });
   };
 
+  // The form empties only once the entry is saved (a refused one stays to be mended), and before the book
+  // is listed again: a user typing the next entry as soon as the toast shows must not have it wiped.
+  const addContact = async (name: string, address: string, clearForm: () => void) => {
+    let saved: SavedContact;
+    try {
+      saved = await client.request('addresses.save', { name, address });
+    } catch (failure) {
+      fail(failure);
+      return;
+    }
+    clearForm();
+    sayIfAlreadyThere(saved);
+    await load(query);
+  };
+
   return (
     <Dialog title={t('contacts.title')} onClose={onClose} testId="address-book" wide>
       <div className="address-book">
@@ -87,7 +102,7 @@ export function AddressBook({ onClose }: { onClose(): void }) {
         </div>
         {error && <ErrorNotice error={error} />}
         <ContactLists onWrite={onClose} />
-        <NewContact onSave={(name, address) => run(client.request('addresses.save', { name, address }).then(sayIfAlreadyThere))} />
+        <NewContact onSave={addContact} />
         {page && (
           <>
             <p className="address-book__count" data-testid="contacts-count">
@@ -123,7 +138,7 @@ export function AddressBook({ onClose }: { onClose(): void }) {
   );
 }
 
-function NewContact({ onSave }: { onSave(name: string, address: string): Promise<unknown> }) {
+function NewContact({ onSave }: { onSave(name: string, address: string, clearForm: () => void): Promise<void> }) {
   const { t } = useI18n();
   const [name, setName] = useState('');
   const [address, setAddress] = useState('');
@@ -134,7 +149,7 @@ function NewContact({ onSave }: { onSave(name: string, address: string): Promise
       onSubmit={(event) => {
         event.preventDefault();
         if (!valid) return;
-        void onSave(name.trim(), address.trim()).then(() => {
+        void onSave(name.trim(), address.trim(), () => {
           setName('');
           setAddress('');
         });
