@@ -28,8 +28,7 @@ export class AddressBook {
     return this.store.write(() => {
       let added = 0;
       for (const { address, name } of entries) {
-        if (!this.store.addressBook.has(address)) added += 1;
-        this.store.addressBook.save(address, name);
+        if (this.store.addressBook.save(address, name).previousName === null) added += 1;
       }
       return { added, updated: entries.length - added, skippedUnreadable, skippedNoAddress };
     });

@@ -88,10 +88,6 @@ export class AddressBookRepo {
     return rows.map((row) => ({ ...row, saved: row.saved === 1 }));
   }
 
-  has(address: string): boolean {
-    return this.statements.get('SELECT 1 FROM address_book WHERE address = ?').get(address) !== undefined;
-  }
-
   /** Whether the user added or named this address (a collected one is not: spammers' are collected too). */
   isSaved(address: string): boolean {
     return this.statements.get('SELECT 1 FROM address_book WHERE address = ? AND saved = 1').get(address) !== undefined;

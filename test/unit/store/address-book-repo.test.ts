@@ -155,6 +155,6 @@ describe('the Address Book (migration 0032)', () => {
       ['ann@example.com', 'Ann (work)', 2],
       ['annie@example.org', 'Annie H.', 1],
     ]);
-    expect(store.addressBook.has('NEW@example.com')).toBe(true);
+    expect(store.addressBook.isSaved('NEW@example.com')).toBe(true);
   });
 });
