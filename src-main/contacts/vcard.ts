@@ -1,10 +1,8 @@
 import type ICAL from 'ical.js';
 import { WrenError } from '../errors/wren-error';
-import { resolveCharset } from '../mime/charset';
-import { decodeCharset } from '../mime/charset-decoder';
-import { decodeText, guessCharset } from '../mime/decode-part';
-import { decodeQuotedPrintable } from '../mime/quoted-printable';
 import { icalJs } from '../system/first-use-packages';
+import { vcardFileText } from './vcard-file-text';
+import { logicalLines, normaliseLine } from './vcard-lines';
 
 type Component = InstanceType<typeof ICAL.Component>;
 
@@ -40,83 +38,6 @@ function addressesOf(card: Component): VcardEntry[] {
     .map((address) => ({ name, address }));
 }
 
-const UTF16LE_BOM = [0xff, 0xfe];
-const UTF16BE_BOM = [0xfe, 0xff];
-const CHARSET_LABEL = /;\s*CHARSET\s*=\s*"?([\w.:-]+)/gi;
-
-/**
- * The file's text. UTF-8 when the bytes are valid UTF-8 (Thunderbird, Google, iPhone, Android today), UTF-16 by
- * its byte order mark (some Outlook exports), else as mail's unlabelled 8-bit text is guessed (guessCharset):
- * first the charset a card's CHARSET= names (a 2.1 card's GB2312 or Big5), then GB18030 if the bytes read as
- * Chinese (the GBK files Chinese phones export, often with no label at all), else windows-1252.
- */
-export function vcardFileText(bytes: Buffer): string {
-  if (UTF16LE_BOM.every((byte, i) => bytes[i] === byte)) return decodeCharset(bytes.subarray(2), 'utf-16le');
-  if (UTF16BE_BOM.every((byte, i) => bytes[i] === byte)) return decodeCharset(bytes.subarray(2), 'utf-16be');
-  let likely: string | null = null;
-  for (const [, label] of bytes.toString('latin1').matchAll(CHARSET_LABEL)) {
-    const plan = resolveCharset(label);
-    if (plan.kind === 'iconv') {
-      likely = plan.codec;
-      break;
-    }
-  }
-  return guessCharset(bytes, likely).text;
-}
-
-interface ContentLine {
-  /** Everything before the value's colon: group, name and parameters. */
-  head: string;
-  value: string;
-}
-
-/** Splits a content line at the colon that ends its parameters (a quoted parameter value may hold one). */
-function splitLine(line: string): ContentLine | null {
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const char = line[i];
-    if (char === '"') quoted = !quoted;
-    else if (char === ':' && !quoted) return { head: line.slice(0, i), value: line.slice(i + 1) };
-  }
-  return null;
-}
-
-/** The head's parts split at semicolons outside quotes: the name first, then each parameter. */
-function splitHead(head: string): string[] {
-  const parts: string[] = [];
-  let quoted = false;
-  let start = 0;
-  for (let i = 0; i < head.length; i++) {
-    if (head[i] === '"') quoted = !quoted;
-    else if (head[i] === ';' && !quoted) {
-      parts.push(head.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(head.slice(start));
-  return parts;
-}
-
-/** ENCODING=QUOTED-PRINTABLE, or 2.1's bare QUOTED-PRINTABLE. */
-const QUOTED_PRINTABLE = /;\s*(?:ENCODING\s*=\s*"?)?QUOTED-PRINTABLE/i;
-
-/**
- * The file's logical lines: folded lines (CRLF then a space or tab) joined, and a quoted-printable value's soft
- * line breaks ("=" at the end of a line, the next line not indented: vCard 2.1 writes long values so) too.
- */
-function logicalLines(text: string): string[] {
-  const lines: string[] = [];
-  for (const physical of text.split(/\r\n|\r|\n/)) {
-    const last = lines.length - 1;
-    const previous = lines[last];
-    if (previous !== undefined && previous.endsWith('=') && QUOTED_PRINTABLE.test(splitLine(previous)?.head ?? '')) {
-      lines[last] = previous.slice(0, -1) + physical;
-    } else if (previous !== undefined && /^[ \t]/.test(physical)) lines[last] = previous + physical.slice(1);
-    else if (physical.trim()) lines.push(physical);
-  }
-  return lines;
-}
-
 /** The file's cards, each its lines between BEGIN:VCARD and END:VCARD (a card inside a card, a 2.1 AGENT, dropped). */
 function cardsOf(lines: string[]): string[][] | null {
   const cards: string[][] = [];
@@ -136,53 +57,6 @@ function cardsOf(lines: string[]): string[][] | null {
   // A file cut short: its last card as far as it goes.
   if (current) cards.push(current);
   return cards.length ? cards : null;
-}
-
-/** A decoded value written back as vCard 3.0/4.0 text: line breaks escaped, so it stays one content line. */
-function escapeBreaks(value: string): string {
-  return value.replace(/\r\n|\r|\n/g, '\\n');
-}
-
-/**
- * A vCard 2.1 content line made one ical.js reads (it parses 3.0 and 4.0 only, and throws on the whole file at
- * the first 2.1 line): bare parameters (`EMAIL;INTERNET;PREF:`, `TEL;CELL:`) become TYPE=, and a
- * quoted-printable value is decoded in its CHARSET= (GB2312, Big5, UTF-8…; none: UTF-8 if valid, else guessed
- * as mail's unlabelled text is). Lines of 3.0 and 4.0 cards come back as they were.
- */
-function normaliseLine(line: string): string {
-  const split = splitLine(line);
-  if (!split) return line;
-  const [name = '', ...params] = splitHead(split.head);
-  const types: string[] = [];
-  const kept: string[] = [];
-  let charset: string | null = null;
-  let quotedPrintable = false;
-  let bareSeen = false;
-  for (const param of params) {
-    const equals = param.indexOf('=');
-    if (equals < 0) {
-      bareSeen = true;
-      // 2.1 lets a parameter's name go unsaid: an encoding's (QUOTED-PRINTABLE, BASE64, 8BIT) or else a TYPE's.
-      const bare = param.trim().toUpperCase();
-      if (bare === 'QUOTED-PRINTABLE') quotedPrintable = true;
-      else if (bare === 'BASE64') kept.push('ENCODING=b');
-      else if (bare && bare !== '8BIT' && bare !== '7BIT') types.push(param.trim());
-      continue;
-    }
-    const key = param.slice(0, equals).trim().toUpperCase();
-    const value = param.slice(equals + 1).trim().replace(/^"(.*)"$/, '$1');
-    if (key === 'ENCODING' && value.toUpperCase() === 'QUOTED-PRINTABLE') quotedPrintable = true;
-    else if (key === 'CHARSET') charset = value;
-    else kept.push(param);
-  }
-  if (!bareSeen && !quotedPrintable) return line;
-  let value = split.value;
-  if (quotedPrintable) {
-    const { bytes } = decodeQuotedPrintable(Buffer.from(value, 'utf8'));
-    value = escapeBreaks(decodeText(bytes, charset).text);
-  } else if (charset) kept.push(`CHARSET=${charset}`);
-  if (types.length) kept.push(`TYPE=${types.join(',')}`);
-  return `${[name, ...kept].join(';')}:${value}`;
 }
 
 /** Only what Wren reads of a card: when the rest of it (a photo, a birthday) is more than ical.js accepts. */
