@@ -4,7 +4,7 @@ import { useClient } from '../../client/client-context';
 import { useRequest } from '../../hooks/use-request';
 import { useT } from '../../i18n/i18n-context';
 import type { Translate } from '../../i18n/translate';
-import { LIST_SEPARATOR, chipLabel, parseAddress, parseAddressList, splitTypedList, type AddressChip } from './address-list';
+import { FULL_WIDTH_SEPARATOR, LIST_SEPARATOR, chipLabel, parseAddress, parseAddressList, splitTypedList, type AddressChip } from './address-list';
 
 interface AddressFieldProps {
   label: string;
@@ -159,7 +159,7 @@ export function AddressField({ label, chips, onChange, testId, autoFocus }: Addr
           onChange={(event) => {
             // A separator typed through an input method (，；、) ends the entries before it, as a comma key does.
             const { done, rest } = splitTypedList(event.target.value);
-            if (done.length > 0 && /[，；、]/.test(event.target.value)) {
+            if (done.length > 0 && FULL_WIDTH_SEPARATOR.test(event.target.value)) {
               add(done.flatMap((entry) => {
                 const list = listNamed(entry);
                 return list ? membersNotIn(list, chips) : [parseAddress(entry)];

@@ -18,11 +18,11 @@ export function isValidAddress(address: string): boolean {
   return address.length <= 320 && EMAIL.test(address);
 }
 
-/**
- * What separates addresses in a list: commas, semicolons and line breaks, and the full-width comma and
- * semicolon and the enumeration comma a Chinese input method types (，；、).
- */
-export const LIST_SEPARATOR = /[,;\n\r，；、]/;
+/** The full-width comma and semicolon and the enumeration comma a Chinese input method types. */
+export const FULL_WIDTH_SEPARATOR = /[，；、]/;
+
+/** What separates addresses in a list: commas, semicolons and line breaks, and the full-width separators. */
+export const LIST_SEPARATOR = new RegExp(`[,;\\n\\r]|${FULL_WIDTH_SEPARATOR.source}`);
 
 /** Splits a pasted list at its separators outside quotes and angle brackets. */
 export function splitAddressList(text: string): string[] {
