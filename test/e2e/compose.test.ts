@@ -149,8 +149,18 @@ describe('web mode: writing mail (compose, attach, send, undo, reply, drafts)', 
     await composer().waitFor();
     expect(await web.page.getByTestId('compose-subject').inputValue()).toBe('Fwd: Agenda for Friday');
     expect(await web.page.getByTestId('compose-attachment').textContent()).toContain('Agenda for Friday.eml');
-    await web.page.getByTestId('compose-discard').click();
+    // Sent, the forwarded message is marked $Forwarded through the journal: the server learns it, and its row shows the arrow.
+    await web.page.getByTestId('compose-to').getByRole('combobox').fill(bob.email);
+    await web.page.getByTestId('compose-to').getByRole('combobox').press('Enter');
+    await web.page.getByTestId('compose-send').click();
     await composer().waitFor({ state: 'detached' });
+    expect(await eventually(web.lab, bob, 'INBOX', 'Fwd: Agenda for Friday')).toHaveLength(1);
+    const forwarded = web.page.getByTestId('message-row').filter({ has: web.page.getByText('Agenda for Friday', { exact: true }) });
+    await forwarded.getByRole('img', { name: 'Forwarded' }).waitFor({ timeout: 20_000 });
+    expect(await forwarded.getByTestId('replied-mark').count()).toBe(0);
+    const original = async () => (await serverMessages(web.lab, alice, 'Sent')).find((m) => m.subject === 'Agenda for Friday');
+    await expect.poll(async () => (await original())?.flags, { timeout: 20_000 }).toContain('$Forwarded');
+    await screenshot(web.page, 'list-forwarded-mark-en');
     await web.page.getByTestId('folder-INBOX').getByRole('button').click();
   });
 
