@@ -17,6 +17,7 @@ import { useDraftAutosave, type SaveStatus } from './use-draft-autosave';
 import { missingAttachmentWords } from './attachment-reminder';
 import { AttachmentReminder } from './attachment-reminder-bar';
 import { useSettings } from '../../settings/settings-context';
+import { keyWords } from '../../shortcuts/key-words';
 import './composer.css';
 
 interface ComposerProps {
@@ -32,8 +33,6 @@ interface ComposerProps {
   restored: boolean;
 }
 
-/** Thunderbird's Options ▸ Priority, in the three levels every client reads alike. */
-
 const STATUS_WORDS = {
   unsaved: 'compose.status.unsaved',
   saving: 'compose.status.saving',
@@ -42,7 +41,6 @@ const STATUS_WORDS = {
   failed: 'compose.status.failed',
 } as const satisfies Record<SaveStatus, string>;
 
-/** Writing one message: a panel over the mail, saved as a draft as it is written. */
 /**
  * Tab from the subject goes on to the text, as in Thunderbird, not through the format options between them
  * (Shift+Tab from the text still reaches them).
@@ -55,10 +53,22 @@ function tabToBody(event: KeyboardEvent<HTMLInputElement>) {
   text.focus();
 }
 
+/** Thunderbird's composer keys for the copy fields; outside the composer Ctrl+Shift+B is the Address Book. */
+const COPY_FIELD_KEYS: Partial<Record<string, 'cc' | 'bcc'>> = { KeyC: 'cc', KeyB: 'bcc' };
+
+/** Writing one message: a panel over the mail, saved as a draft as it is written. */
 export function Composer({ initial, accounts, onSend, onClose, onDiscard, restored }: ComposerProps) {
   const t = useT();
   const [state, setState] = useState(initial);
   const [showCopies, setShowCopies] = useState(initial.cc.length > 0 || initial.bcc.length > 0);
+  const [copyFieldAsked, setCopyFieldAsked] = useState<'cc' | 'bcc' | null>(null);
+  const panel = useRef<HTMLElement>(null);
+  // Focused once drawn: a field shown by the same key press is not there yet.
+  useEffect(() => {
+    if (!copyFieldAsked) return;
+    panel.current?.querySelector<HTMLElement>(`[data-testid="compose-${copyFieldAsked}"] input`)?.focus();
+    setCopyFieldAsked(null);
+  }, [copyFieldAsked]);
   const [problem, setProblem] = useState<string | null>(null);
   // Sending held by the attachment reminder: the words that mention a file, and when the user chose to send.
   const [reminder, setReminder] = useState<{ words: string[]; sendAt: number | null } | null>(null);
@@ -115,6 +125,11 @@ export function Composer({ initial, accounts, onSend, onClose, onDiscard, restor
     } else if (event.key === 'Escape') {
       event.preventDefault();
       close();
+    } else if ((event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && COPY_FIELD_KEYS[event.code]) {
+      event.preventDefault();
+      event.stopPropagation();
+      setShowCopies(true);
+      setCopyFieldAsked(COPY_FIELD_KEYS[event.code]!);
     }
   };
   const pasteImage = async (file: File) => {
@@ -131,6 +146,7 @@ export function Composer({ initial, accounts, onSend, onClose, onDiscard, restor
 
   return (
     <section
+      ref={panel}
       className={`composer${drop.over ? ' composer--drop' : ''}`}
       role="dialog"
       aria-modal="false"
@@ -152,7 +168,8 @@ export function Composer({ initial, accounts, onSend, onClose, onDiscard, restor
           <AddressField label={t('compose.bcc')} chips={state.bcc} onChange={(bcc) => update({ bcc })} testId="compose-bcc" />
         </>
       ) : (
-        <button type="button" className="composer__copies" onClick={() => setShowCopies(true)} data-testid="compose-show-cc">{t('compose.addCc')}</button>
+        <button type="button" className="composer__copies" onClick={() => setShowCopies(true)}
+          title={t('compose.addCcKeys', { cc: keyWords('Mod+Shift+C', t), bcc: keyWords('Mod+Shift+B', t) })} data-testid="compose-show-cc">{t('compose.addCc')}</button>
       )}
       <label className="composer__row">
         <span className="composer__label">{t('compose.subject')}</span>

@@ -30,6 +30,9 @@ export function ShortcutHelp({ onClose, working }: { onClose(): void; working?: 
         </tbody>
       </table>
       <p className="shortcut-help__note">{t('shortcuts.folderPane')}</p>
+      <p className="shortcut-help__note" data-testid="shortcut-help-composer">
+        {t('shortcuts.composer', { send: keyWords('Mod+Enter', t), cc: keyWords('Mod+Shift+C', t), bcc: keyWords('Mod+Shift+B', t) })}
+      </p>
       <p className="shortcut-help__note">{t('shortcuts.note')}</p>
     </Dialog>
   );
