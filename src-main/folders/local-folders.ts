@@ -28,7 +28,7 @@ export class LocalFolders {
     return this.store.write(() => {
       const parent = parentId === null ? null : this.require(parentId);
       const path = parent ? `${parent.path}${LOCAL_DELIMITER}${checked}` : checked;
-      if (this.store.folders.byPath(null, path)) throw exists(path);
+      this.requireFree(path);
       return this.store.localFolders.create(parent, checked);
     });
   }
@@ -42,6 +42,7 @@ export class LocalFolders {
       for (const name of names) {
         const at = parent ? `${parent.path}${LOCAL_DELIMITER}${name}` : name;
         const existing = this.store.folders.byPath(null, at);
+        if (!existing) this.requireFree(at);
         parent = existing ?? this.store.localFolders.create(parent, name);
         created ||= !existing;
       }
@@ -55,7 +56,7 @@ export class LocalFolders {
     return this.store.write(() => {
       const folder = this.requireChangeable(folderId);
       const to = folder.path.slice(0, folder.path.length - folder.name.length) + checked;
-      if (to !== folder.path && this.store.folders.byPath(null, to)) throw exists(to);
+      this.requireFree(to, folder.id);
       return this.store.localFolders.rename(folder, checked);
     });
   }
@@ -71,6 +72,17 @@ export class LocalFolders {
     const folder = this.store.folders.byPath(null, path);
     if (!folder) throw new WrenError('NotFound', `There is no local folder ${path}.`, { path });
     return folder;
+  }
+
+  /**
+   * No other local folder may have the path even in another case: "box" next to "Box" would be one folder
+   * on a case-insensitive disk (Windows, macOS) and two look-alikes to the user. `except` is the folder
+   * being renamed, which may change only the case of its own name.
+   */
+  private requireFree(path: string, except?: number): void {
+    const wanted = caseless(path);
+    const taken = this.store.folders.listLocal().find((f) => f.id !== except && caseless(f.path) === wanted);
+    if (taken) throw exists(taken.path);
   }
 
   /** The Local Folders' Trash is where deletes go: kept, as an account's special folders are. */
@@ -96,6 +108,14 @@ function checkedName(name: string): string {
     throw new WrenError('FolderNameInvalid', `A local folder name cannot contain "${LOCAL_DELIMITER}", the folder separator.`, { name, delimiter: LOCAL_DELIMITER });
   }
   return trimmed;
+}
+
+/**
+ * A path as the disk compares it: Unicode lowercasing ("ÉTÉ" and "été"), not the locale's (Turkish "I"),
+ * so the same on every machine; and one form for an accented letter, typed as one character or two.
+ */
+function caseless(path: string): string {
+  return path.normalize('NFC').toLowerCase();
 }
 
 function exists(path: string): WrenError {
