@@ -2,7 +2,7 @@ import type { OutboxEntryView } from '../../../src-main/ipc/contract';
 import { formatFullDate } from '../../format/format-date';
 import { serverWords } from '../../i18n/error-words';
 import { useI18n } from '../../i18n/i18n-context';
-import { outboxStateWords } from './outbox-state-words';
+import { outboxStateWords, retryWhenWords } from './outbox-state-words';
 import { OutboxRetrust } from './outbox-retrust';
 
 export interface OutboxActions {
@@ -33,8 +33,20 @@ export function OutboxRow({ entry, actions }: { entry: OutboxEntryView; actions:
 }
 
 function StateWords({ entry }: { entry: OutboxEntryView }) {
-  const { t, locale, errorWords } = useI18n();
+  const { t, locale, errorWords, sentences } = useI18n();
   const words = outboxStateWords(entry);
+  if (words.kind === 'retrying') {
+    // Said as a failed send is (the words for its code, which server, its reply), with when Wren tries again:
+    // a server that cannot be reached must not look like a message simply waiting its turn.
+    return (
+      <>
+        <div className="outbox-row__state outbox-row__state--alert" data-testid="outbox-state">{retryWhenWords(t, locale, words)}</div>
+        <div className="outbox-row__reason" data-testid="outbox-reason" data-error-code={words.error.code}>
+          {sentences(errorWords(words.error, 'background'))}
+        </div>
+      </>
+    );
+  }
   if (words.kind === 'failed') {
     // The server's own reply says best what to correct; without one (a fault of ours, a TLS error), our sentence. The whole account on hover.
     const all = entry.error ? errorWords(entry.error, 'background') : [];

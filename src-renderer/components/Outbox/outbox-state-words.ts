@@ -1,5 +1,8 @@
+import type { ErrorShape } from '../../../src-main/errors/error-codes';
 import type { OutboxEntryView } from '../../../src-main/ipc/contract';
 import type { StringKey } from '../../i18n/en';
+import type { Translate } from '../../i18n/translate';
+import { formatTime } from '../../format/format-date';
 
 /** The composer's undo delay is at most 30 s: a message held longer than that was scheduled by the user. */
 const UNDO_DELAY_MAX_MS = 30_000;
@@ -7,19 +10,26 @@ const UNDO_DELAY_MAX_MS = 30_000;
 export type OutboxStateWords =
   | { kind: 'scheduled'; sendAt: number }
   | { kind: 'failed' }
+  | { kind: 'retrying'; error: ErrorShape; nextAttemptAt: number | null; attempts: number }
   | { kind: 'plain'; key: StringKey };
 
 /**
  * How a row says where its message stands: scheduled for a time (Send
- * later), waiting (the undo delay, the network, or a retry due), sending,
- * failed (the server's words are added from the error), or unknown.
+ * later), waiting (the undo delay, or the user's Work Offline), retrying
+ * after a send that did not go (the server unreachable, a 4xx: the reason is
+ * added from the error), sending, failed (the server's words are added from
+ * the error), or unknown.
  */
 export function outboxStateWords(entry: OutboxEntryView): OutboxStateWords {
   switch (entry.state) {
     case 'waiting':
       return entry.sendAt !== null && entry.sendAt - entry.createdAt > UNDO_DELAY_MAX_MS ? { kind: 'scheduled', sendAt: entry.sendAt } : { kind: 'plain', key: 'outbox.state.waiting' };
     case 'queued':
-      return { kind: 'plain', key: entry.error?.code === 'WorkingOffline' ? 'outbox.state.workingOffline' : 'outbox.state.waiting' };
+      if (!entry.error) return { kind: 'plain', key: 'outbox.state.waiting' };
+      // Working offline is the user's own choice, not a fault: only how it ends is said.
+      if (entry.error.code === 'WorkingOffline') return { kind: 'plain', key: 'outbox.state.workingOffline' };
+      // A queued row keeps the error of its last try: "Waiting to send" alone would hide that it did not go, and why.
+      return { kind: 'retrying', error: entry.error, nextAttemptAt: entry.nextAttemptAt, attempts: entry.attempts };
     case 'sending':
       return { kind: 'plain', key: 'outbox.state.sending' };
     case 'failed':
@@ -29,6 +39,16 @@ export function outboxStateWords(entry: OutboxEntryView): OutboxStateWords {
     case 'sent':
       return { kind: 'plain', key: 'outbox.state.sending' };
   }
+}
+
+/**
+ * When a message that did not go is tried again: at its next attempt's time,
+ * or now (Send now, or a time already past, which the runner is working on).
+ */
+export function retryWhenWords(t: Translate, locale: string, retry: { nextAttemptAt: number | null; attempts: number }, now = Date.now()): string {
+  const { nextAttemptAt, attempts } = retry;
+  if (nextAttemptAt !== null && nextAttemptAt > now) return t('outbox.state.retryAt', { time: formatTime(nextAttemptAt, locale), attempts });
+  return t('outbox.state.retryNow', { attempts });
 }
 
 /** The subject as toasts and dialogs quote it about an outbox message (a dash when it has none). */

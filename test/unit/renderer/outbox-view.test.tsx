@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ComposedMessageOutput, OutboxEntryView } from '../../../src-main/ipc/contract';
 import { App } from '../../../src-renderer/components/App';
 import { en } from '../../../src-renderer/i18n/en';
-import { formatFullDate } from '../../../src-renderer/format/format-date';
+import { formatFullDate, formatTime } from '../../../src-renderer/format/format-date';
 import { localeFor } from '../../../src-renderer/i18n/language';
 import { renderWithClient } from './fake-client';
 import { SLOW, withListLayout } from './layout';
@@ -31,6 +31,11 @@ const FAILED = entry(3, {
 });
 const NO_ANSWER = entry(5, { state: 'failed', subject: 'No answer', error: { code: 'ConnectionRefused', message: 'connect ECONNREFUSED' } });
 const UNKNOWN = entry(4, { state: 'unknown', subject: 'Cut off' });
+/** Tried twice against an SMTP server that refuses the connection; the next try is due in ten minutes. */
+const UNREACHABLE = entry(7, {
+  state: 'queued', subject: 'Server down', attempts: 2, nextAttemptAt: NOW + 10 * 60_000,
+  error: { code: 'ConnectionRefused', message: 'connect ECONNREFUSED', details: { host: 'smtp.example.test', port: 587, protocol: 'smtp', response: null } },
+});
 const TAKEN_BACK: ComposedMessageOutput = {
   accountId: 1, identityId: null, to: [{ name: '', address: 'nobody@example.test' }], cc: [], bcc: [], subject: 'To nobody', text: 'Hello', html: null,
   attachments: [], inReplyTo: null, references: [], origin: null, draftMessageId: null, draftKey: null, requestReceipt: false, writeAt: null, priority: 'normal',
@@ -222,12 +227,47 @@ describe('the Outbox view', () => {
     await screen.findByTestId('message-list');
   }, 20_000);
 
+  it('says why a message did not go and when Wren tries again (not just "Waiting to send"); Send now visibly tries again', async () => {
+    const client = outboxCore([QUEUED, UNREACHABLE]);
+    renderWithClient(<App />, client);
+    // Not red like a failure (Wren keeps trying, nothing waits for the user), but marked, and the title says why.
+    const count = await screen.findByTestId('outbox-count', {}, SLOW);
+    expect(count.className).toContain('folder-row__unread--notice');
+    expect(count.className).not.toContain('folder-row__unread--alert');
+    expect(count.title).toBe('2 messages not sent yet; some could not be sent and will be tried again');
+    await openOutbox();
+
+    const row = rowOf('Server down');
+    expect(within(row).getByTestId('outbox-state').textContent).toBe(`Not sent yet. Wren tries again at ${formatTime(UNREACHABLE.nextAttemptAt!, localeFor('en'))} (2 attempts so far).`);
+    expect(within(row).getByTestId('outbox-state').className).toContain('outbox-row__state--alert');
+    expect(within(row).getByTestId('outbox-reason').textContent).toBe(`${en.backgroundErrors.ConnectionRefused} Server: smtp.example.test:587`);
+    // A message that never tried keeps its plain words, with no reason.
+    expect(within(rowOf('Offline note')).getByTestId('outbox-state').textContent).toBe('Waiting to send');
+    expect(within(rowOf('Offline note')).queryByTestId('outbox-reason')).toBeNull();
+
+    // Send now: due at once (the core keeps the error), then the try fails again, a new time and one more attempt.
+    fireEvent.click(within(row).getByTestId('outbox-send-now'));
+    await waitFor(() => expect(client.callsOf('outbox.sendNow')).toEqual([{ outboxId: 7 }]));
+    await client.deliver('outbox.changed', { entry: { ...UNREACHABLE, nextAttemptAt: null }, removed: false });
+    expect(within(rowOf('Server down')).getByTestId('outbox-state').textContent).toBe('Not sent yet. Wren is trying again now (2 attempts so far).');
+    const later = NOW + 20 * 60_000;
+    await client.deliver('outbox.changed', { entry: { ...UNREACHABLE, attempts: 3, nextAttemptAt: later }, removed: false });
+    expect(within(rowOf('Server down')).getByTestId('outbox-state').textContent).toBe(`Not sent yet. Wren tries again at ${formatTime(later, localeFor('en'))} (3 attempts so far).`);
+
+    // A failed message outranks it: the count turns red.
+    await client.deliver('outbox.changed', { entry: FAILED, removed: false });
+    expect(screen.getByTestId('outbox-count').className).toContain('folder-row__unread--alert');
+  }, 20_000);
+
   it('speaks Chinese', async () => {
-    renderWithClient(<App />, outboxCore([SCHEDULED, FAILED, UNKNOWN]), 'zh');
+    renderWithClient(<App />, outboxCore([SCHEDULED, FAILED, UNKNOWN, UNREACHABLE]), 'zh');
     const view = await openOutbox();
     expect(within(view).getByRole('heading').textContent).toBe('发件箱');
     expect(within(rowOf('Report 报告')).getByTestId('outbox-state').textContent).toBe(`定于 ${formatFullDate(SCHEDULED.sendAt, localeFor('zh'))} 发送`);
     expect(within(rowOf('To nobody')).getByTestId('outbox-state').textContent).toBe('发送失败：550 5.1.1 <nobody@example.test>: User unknown');
+    expect(within(rowOf('Server down')).getByTestId('outbox-state').textContent).toBe(`尚未发出。Wren 将于 ${formatTime(UNREACHABLE.nextAttemptAt!, localeFor('zh'))} 重试（已尝试 2 次）。`);
+    // Chinese sentences follow one another without a space.
+    expect(within(rowOf('Server down')).getByTestId('outbox-reason').textContent).toBe('服务器没有响应。之前可以连接，所以您的设置很可能没有问题。服务器：smtp.example.test:587');
     expect(within(rowOf('Cut off')).getByTestId('outbox-send-again').textContent).toBe('再次发送');
     expect(within(rowOf('Cut off')).getByTestId('outbox-discard').textContent).toBe('已发出，丢弃');
     expect(within(rowOf('Report 报告')).getByTestId('outbox-send-now').textContent).toBe('立即发送');
