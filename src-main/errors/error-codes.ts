@@ -58,7 +58,7 @@ export const ERROR_CODES = [
   // A folder operation made here met another device's change: the name is taken, or the folder was renamed or deleted
   'FolderExists',
   'FolderGone',
-  // A folder name holding the separator the server puts between a folder and its subfolders (details: name, delimiter)
+  // A folder name holding the separator the server (or the Local Folders) puts between a folder and its subfolders (details: FolderNameInvalidDetails)
   'FolderNameInvalid',
   // A folder delete met subfolders the user did not confirm (made since, here by a sync or on another device): nothing deleted
   'FolderHasNewSubfolders',
@@ -101,4 +101,20 @@ export interface ErrorShape {
   code: ErrorCode;
   message: string;
   details?: Record<string, unknown>;
+}
+
+/**
+ * What a FolderNameInvalid error carries: the name, the separator it may not hold, and whether the folder
+ * is one of the Local Folders. There the separator is Wren's own and no server is there to name, so the
+ * renderer words it differently. A type, not an interface, so that it fits ErrorShape's details.
+ */
+export type FolderNameInvalidDetails = {
+  name: string;
+  delimiter: string;
+  local: boolean;
+};
+
+/** Whether the error is a Local Folders name holding the separator. */
+export function isLocalFolderNameInvalid(error: ErrorShape): boolean {
+  return error.code === 'FolderNameInvalid' && error.details?.local === true;
 }

@@ -1,3 +1,4 @@
+import type { FolderNameInvalidDetails } from '../errors/error-codes';
 import { WrenError } from '../errors/wren-error';
 import type { FolderView } from '../ipc/contract';
 import type { FolderRecord } from '../store/folders-repo';
@@ -105,7 +106,8 @@ function checkedName(name: string): string {
   const trimmed = name.trim();
   if (!trimmed) throw new WrenError('BadRequest', 'A local folder name must not be empty.', { name });
   if (trimmed.includes(LOCAL_DELIMITER)) {
-    throw new WrenError('FolderNameInvalid', `A local folder name cannot contain "${LOCAL_DELIMITER}", the folder separator.`, { name, delimiter: LOCAL_DELIMITER });
+    const details: FolderNameInvalidDetails = { name, delimiter: LOCAL_DELIMITER, local: true };
+    throw new WrenError('FolderNameInvalid', `A local folder name cannot contain "${LOCAL_DELIMITER}", the folder separator.`, details);
   }
   return trimmed;
 }

@@ -1,3 +1,4 @@
+import type { FolderNameInvalidDetails } from '../errors/error-codes';
 import { WrenError } from '../errors/wren-error';
 import type { FolderDeletePlan, FolderView } from '../ipc/contract';
 import type { FolderRecord } from '../store/folders-repo';
@@ -136,7 +137,8 @@ export class RemoteFolders {
 /** A name is one segment: the delimiter inside it would make it a path. */
 function checkedName(name: string, delimiter: string | null): string {
   if (delimiter && name.includes(delimiter)) {
-    throw new WrenError('FolderNameInvalid', `A folder name cannot contain "${delimiter}", the server's folder separator.`, { name, delimiter });
+    const details: FolderNameInvalidDetails = { name, delimiter, local: false };
+    throw new WrenError('FolderNameInvalid', `A folder name cannot contain "${delimiter}", the server's folder separator.`, details);
   }
   return name;
 }

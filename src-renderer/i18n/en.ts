@@ -971,6 +971,7 @@ const strings = {
   'error.checkSecurity': 'The server hung up or stayed silent as soon as Wren connected: the port most likely wants the other security setting (TLS from the start on ports 465, 993 and 995; STARTTLS on 587, 143 and 110).',
   'error.folder': 'Folder: {folder}',
   'error.separator': 'Not allowed in a name: “{separator}”',
+  'error.localFolderNameInvalid': '“{separator}” cannot be in a folder name here: Local Folders uses it between a folder and its subfolders. For a subfolder, use “New subfolder…” on the folder it goes in.',
   'error.signedInAs': 'Signed in as: {address}',
   'error.detail': 'Details: {detail}',
 };

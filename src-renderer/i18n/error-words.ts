@@ -1,6 +1,6 @@
-import type { ErrorCode, ErrorShape } from '../../src-main/errors/error-codes';
+import { isLocalFolderNameInvalid, type ErrorCode, type ErrorShape } from '../../src-main/errors/error-codes';
 import type { BackgroundErrorCode, Dictionary } from './en';
-import { translator } from './translate';
+import { translator, type Translate } from './translate';
 
 /** For these the core's own message is the only useful specific, so it is shown too. */
 const CODES_WITH_DETAIL: ReadonlySet<ErrorCode> = new Set(['ServerSaid', 'ServerProtocolError', 'ServerThrottled', 'FolderReadOnly', 'SmtpRejected', 'SmtpDeferred', 'BadRequest', 'Internal', 'UnknownMethod']);
@@ -18,7 +18,8 @@ export type ErrorContext = 'setup' | 'background';
  */
 export function describeError(dictionary: Dictionary, error: ErrorShape, context: ErrorContext = 'setup'): string[] {
   const t = translator(dictionary);
-  const lines = [headline(dictionary, error.code, context)];
+  const local = isLocalFolderNameInvalid(error);
+  const lines = [local ? localFolderNameHeadline(t, error) : headline(dictionary, error.code, context)];
   const fingerprint = certificateFingerprint(error);
   if (fingerprint) lines.push(t('error.fingerprint', { fingerprint }));
   const where = serverAddress(error.details);
@@ -29,7 +30,7 @@ export function describeError(dictionary: Dictionary, error: ErrorShape, context
   const folder = error.details?.folder;
   if (typeof folder === 'string') lines.push(t('error.folder', { folder }));
   const separator = error.details?.delimiter;
-  if (error.code === 'FolderNameInvalid' && typeof separator === 'string') lines.push(t('error.separator', { separator }));
+  if (error.code === 'FolderNameInvalid' && !local && typeof separator === 'string') lines.push(t('error.separator', { separator }));
   const detail = CODES_WITH_DETAIL.has(error.code) ? detailText(error) : '';
   if (detail) lines.push(t('error.detail', { detail }));
   return lines;
@@ -52,6 +53,12 @@ function hangsUpAtOnce(error: ErrorShape): boolean {
 function headline(dictionary: Dictionary, code: ErrorCode, context: ErrorContext): string {
   const background = context === 'background' ? (dictionary.backgroundErrors as Partial<Record<ErrorCode, string>>)[code as BackgroundErrorCode] : undefined;
   return background ?? dictionary.errors[code] ?? dictionary.errors.Internal;
+}
+
+/** The usual words speak of a server, which the Local Folders do not have; these name the separator in the sentence itself. */
+function localFolderNameHeadline(t: Translate, error: ErrorShape): string {
+  const separator = error.details?.delimiter;
+  return t('error.localFolderNameInvalid', { separator: typeof separator === 'string' ? separator : '/' });
 }
 
 export function certificateFingerprint(error: ErrorShape): string | null {

@@ -967,6 +967,7 @@ export const zh: Dictionary = {
     'error.checkSecurity': 'Wren 一连上，服务器就断开或不作声：此端口多半需要另一种安全连接设置（465、993、995 端口一开始就用 TLS；587、143、110 端口用 STARTTLS）。',
     'error.folder': '文件夹：{folder}',
     'error.separator': '名称中不能有：“{separator}”',
+    'error.localFolderNameInvalid': '文件夹名称中不能有“{separator}”：本地文件夹用它来分隔文件夹与子文件夹。要建子文件夹，请在所属文件夹上选择“新建子文件夹…”。',
     'error.signedInAs': '已登录为：{address}',
     'error.detail': '详细信息：{detail}',
   },

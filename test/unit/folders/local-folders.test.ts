@@ -51,3 +51,14 @@ describe('LocalFolders: a name equal to a sibling’s but for case', () => {
     expect(paths(local)).toEqual(['Projects', 'Projects/2026', 'Projects/2027']);
   });
 });
+
+describe('LocalFolders: a name holding the separator', () => {
+  it('is refused as FolderNameInvalid, saying the folder is a local one (the renderer words it without a server)', () => {
+    const local = localFolders();
+    const box = local.create(null, 'Box');
+    const invalid = expect.objectContaining({ code: 'FolderNameInvalid', details: { name: 'a/b', delimiter: '/', local: true } });
+    expect(() => local.create(null, 'a/b')).toThrow(invalid);
+    expect(() => local.rename(box.id, 'a/b')).toThrow(invalid);
+    expect(paths(local)).toEqual(['Box']);
+  });
+});

@@ -91,7 +91,7 @@ describe('folder context menu', () => {
     const { client } = mailCore(1);
     const create = client.handlers['folders.create']!;
     client.handlers['folders.create'] = (params) =>
-      params.name.includes('/') ? failure({ code: 'FolderNameInvalid', message: 'A folder name cannot contain "/".', details: { name: params.name, delimiter: '/' } }) : create(params);
+      params.name.includes('/') ? failure({ code: 'FolderNameInvalid', message: 'A folder name cannot contain "/".', details: { name: params.name, delimiter: '/', local: false } }) : create(params);
     renderWithClient(<App />, client);
     fireEvent.click(within((await menuOf('Projects')).menu).getByTestId('folder-menu-new'));
     const dialog = screen.getByTestId('name-dialog');

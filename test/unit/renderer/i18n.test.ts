@@ -50,10 +50,22 @@ describe('describeError', () => {
   });
 
   it('says which character a folder name may not hold, in the UI\'s language, never the core\'s English sentence', () => {
-    const error = { code: 'FolderNameInvalid' as const, message: 'A folder name cannot contain "/", the server\'s folder separator.', details: { name: '项目/2026', delimiter: '/' } };
+    const error = { code: 'FolderNameInvalid' as const, message: 'A folder name cannot contain "/", the server\'s folder separator.', details: { name: '项目/2026', delimiter: '/', local: false } };
     const zhLines = describeError(zh, error);
     expect(zhLines).toEqual([zh.errors.FolderNameInvalid, '名称中不能有：“/”']);
     expect(describeError(en, error)).toEqual([en.errors.FolderNameInvalid, 'Not allowed in a name: “/”']);
+  });
+
+  it('words a Local Folders name holding "/" without a server, naming the character once', () => {
+    const error = { code: 'FolderNameInvalid' as const, message: 'A local folder name cannot contain "/", the folder separator.', details: { name: '项目/2026', delimiter: '/', local: true } };
+    const [english, ...more] = describeError(en, error);
+    expect(english).toMatch(/^“\/” cannot be in a folder name here: Local Folders uses it between a folder and its subfolders\./);
+    expect(english).not.toMatch(/server/);
+    expect(more).toEqual([]);
+    const [chinese, ...moreZh] = describeError(zh, error);
+    expect(chinese).toMatch(/^文件夹名称中不能有“\/”：本地文件夹用它来分隔文件夹与子文件夹。/);
+    expect(chinese).not.toMatch(/服务器/);
+    expect(moreZh).toEqual([]);
   });
 
   it('adds the certificate fingerprint to TlsUntrusted', () => {
