@@ -1,11 +1,12 @@
 import { WrenError } from '../errors/wren-error';
-import type { AccountDraft, AccountUpdate, AccountView, OAuth2Provider, ServerSettings } from '../ipc/contract';
+import type { AccountDraft, AccountRemoved, AccountUpdate, AccountView, OAuth2Provider, ServerSettings } from '../ipc/contract';
 import type { PasswordVault } from '../secrets/password-vault';
 import type { AccountChanges, AccountRecord } from '../store/accounts-repo';
 import { blobsOfAccount, deleteUnreferencedBlobs } from '../store/account-blobs';
 import type { Store } from '../store/store';
 import { returnUnsent } from '../sync/replay-append';
 import { testConnection } from './connection-test';
+import { keepAccountMail, prepareUnsent } from './keep-account-mail';
 import { checkSmtpCertificate, testSmtpConnection } from './smtp-connection-test';
 import type { AccountStatusBoard } from './account-status';
 import type { OAuth2Flows, SignedIn } from './oauth2/oauth2-flows';
@@ -143,22 +144,26 @@ export class AccountService {
   }
 
   /**
-   * Deletes the account's cached mail, folders, journal and password here (its
-   * rows cascade) and the blob files only it named; nothing on the server.
-   * Local folders (account_id NULL) are not the account's and stay. The
-   * caller stops the account's sync first.
+   * Deletes the account's cached mail, folders, journal and password here (its rows cascade) and the blob
+   * files only it named; nothing on the server. What exists nowhere else is kept first, in Local Folders
+   * (keepAccountMail): a POP3 account's mail, the messages its Outbox had not sent. Local folders
+   * (account_id NULL) are not the account's and stay. The caller stops the account's sync and sending first.
    */
-  remove(id: number): void {
+  async remove(id: number): Promise<AccountRemoved['kept']> {
     const account = this.require(id);
+    const unsent = await prepareUnsent(this.store, id);
     const blobs = blobsOfAccount(this.store, id);
-    this.store.write(() => {
+    const kept = this.store.write(() => {
       // Messages moved in whose APPEND is not sent yet go back where they came from: from a local
       // folder their row is the only copy there is, and the server never got it.
       for (const entry of this.store.operations.unfinished(id)) if (entry.action === 'append') returnUnsent(this.store, entry);
+      const keptMail = keepAccountMail(this.store, account, unsent);
       this.store.accounts.remove(id);
       this.vault.remove(account.passwordSecretId);
+      return keptMail;
     });
     deleteUnreferencedBlobs(this.store, blobs);
+    return kept;
   }
 
   password(account: AccountRecord): string {

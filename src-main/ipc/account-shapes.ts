@@ -239,6 +239,15 @@ export interface OAuth2Finished {
   expiresAt: number;
 }
 
+/**
+ * An account removed. `kept`: what existed nowhere else (mail kept only on this computer, messages its Outbox had
+ * not sent), moved into Local Folders at `folder`; null when nothing needed keeping.
+ */
+export interface AccountRemoved {
+  removed: true;
+  kept: { folder: string; messages: number; unsent: number } | null;
+}
+
 export interface TestConnectionResult {
   ok: true;
   capabilities: string[];

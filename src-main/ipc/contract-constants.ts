@@ -151,3 +151,6 @@ export function spellingFinds(spelling: string, typed: string): boolean {
   const letters = pinyinLetters(typed);
   return letters !== null && (spelling.includes(` ${letters}`) || spelling.includes(`~${letters}`));
 }
+
+/** Thunderbird's "Unsent Messages": inside the Local Folders folder a removed account's mail is kept in, its unsent messages. */
+export const UNSENT_FOLDER = 'Unsent';

@@ -19,10 +19,10 @@ export function accountHandlers(core: WrenCore): Pick<Handlers, keyof typeof acc
       core.sessions.closeAccount(id);
       // A sync of the account still running would write rows for it after they are gone: it ends first.
       await core.sync.release(id);
-      core.accounts.remove(id);
+      const kept = await core.accounts.remove(id);
       core.status.forget(id);
       core.settings.forgetAccount(id);
-      return { removed: true };
+      return { removed: true, kept };
     },
     'accounts.update': async (patch) => {
       const { view, reconnect } = await core.accounts.update(patch);

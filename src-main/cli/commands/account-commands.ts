@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import type { AccountQuota, AccountView, DiscoveredServer, DiscoveryResult, Pop3Leave, Pop3Policy, QuotaUsage, Security } from '../../ipc/contract';
+import type { AccountQuota, AccountRemoved, AccountView, DiscoveredServer, DiscoveryResult, Pop3Leave, Pop3Policy, QuotaUsage, Security } from '../../ipc/contract';
+import { UNSENT_FOLDER } from '../../ipc/contract-constants';
 import { WrenError } from '../../errors/wren-error';
 import type { CliContext } from '../cli-context';
 import { allFolders, findAccount } from '../find-by-name';
@@ -146,19 +147,26 @@ async function remove(context: CliContext, args: string[]): Promise<number> {
   const account = await findAccount(context, positionals[0]);
   const folders = await allFolders(context, account.id);
   const messages = folders.reduce((sum, folder) => sum + folder.total, 0);
-  const what = `account ${account.id} "${account.name}" <${account.email}>: ${folders.length} folders and ${messages} messages cached on this computer, and its saved password`;
+  const what = `account ${account.id} "${account.name}" <${account.email}>: ${folders.length} folders and ${messages} messages on this computer, and its saved password`;
   if (!values.yes) {
-    const sure = await confirm(`Remove ${what}? Nothing is deleted on the server; local folders are kept.`);
+    const sure = await confirm(`Remove ${what}? Nothing is deleted on the server; mail kept only here (POP3) and unsent messages move to Local Folders; local folders are kept.`);
     if (!sure) {
       context.note('Nothing was removed.');
       return EXIT.failed;
     }
   }
-  await context.request('accounts.remove', { accountId: account.id });
-  context.print({ removed: account.id, folders: folders.length, messages }, () => [
+  const { kept } = await context.request('accounts.remove', { accountId: account.id });
+  context.print({ removed: account.id, folders: folders.length, messages, kept }, () => [
     `Removed ${what}. Nothing was deleted on the server.`,
+    ...(kept ? [keptWords(kept)] : []),
   ]);
   return 0;
+}
+
+/** Where a removed account's mail went, as `account remove` says it. */
+function keptWords(kept: NonNullable<AccountRemoved['kept']>): string {
+  const unsent = kept.unsent ? `, and ${kept.unsent} not sent yet, in ${kept.folder}/${UNSENT_FOLDER}` : '';
+  return `Kept in Local Folders, in ${kept.folder}: ${kept.messages} messages that were only on this computer${unsent}.`;
 }
 
 const EDIT_OPTIONS = {

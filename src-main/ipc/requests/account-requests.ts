@@ -1,13 +1,13 @@
 /** Accounts: set-up, tests, edits, order. */
 import { z } from 'zod';
-import { AccountDraft, AccountUpdate, OAuth2Provider, type AccountView, type DiscoveryResult, type OAuth2Finished, type OAuth2Start, type TestConnectionResult } from '../account-shapes';
+import { AccountDraft, AccountUpdate, OAuth2Provider, type AccountRemoved, type AccountView, type DiscoveryResult, type OAuth2Finished, type OAuth2Start, type TestConnectionResult } from '../account-shapes';
 import { byAccount, empty, id, request } from './request-shape';
 
 export const accountRequests = {
   'accounts.list': request<AccountView[]>()(empty),
   'accounts.testConnection': request<TestConnectionResult>()(AccountDraft),
   'accounts.add': request<AccountView>()(AccountDraft),
-  'accounts.remove': request<{ removed: true }>()(byAccount),
+  'accounts.remove': request<AccountRemoved>()(byAccount),
   'accounts.update': request<AccountView>()(AccountUpdate),
   /** Finds server settings from the address alone (bundled list, autoconfig, SRV, a guess); nothing is saved. */
   'accounts.discover': request<DiscoveryResult>()(z.object({ email: z.string().trim().email().max(320) }).strict()),

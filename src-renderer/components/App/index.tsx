@@ -20,6 +20,9 @@ export function App() {
   const [opened] = useState(() => openedMessageOf(window.location.hash));
   useAppliedSettings();
   const accounts = useRequest('accounts.list', {});
+  // With no account, mail kept in Local Folders (a removed POP3 account's) still opens the mail, not the set-up.
+  const localFolders = useRequest('folders.list', accounts.data?.length === 0 ? { accountId: null } : null);
+  const localMail = localFolders.data?.some((folder) => folder.total > 0) ?? false;
   useClientEvent('store.changed', ({ changes }) => {
     if (changes.some((change) => change.entity === 'accounts')) accounts.reload();
   });
@@ -34,11 +37,11 @@ export function App() {
   return (
     <div className="app">
       <ConnectionBanner />
-      {accounts.data === null ? (
+      {accounts.data === null || (accounts.data.length === 0 && localFolders.data === null && !localFolders.error) ? (
         <AccountsPending error={accounts.error} onRetry={accounts.reload} />
       ) : opened ? (
         <MessageWindow opened={opened} accounts={accounts.data} />
-      ) : accounts.data.length === 0 ? (
+      ) : accounts.data.length === 0 && !localMail ? (
         <FirstRunSetup onSaved={startSyncing} />
       ) : (
         <MailView accounts={accounts.data} />

@@ -30,6 +30,14 @@ describe('App', () => {
     expect(screen.getByTestId('setup-email')).toBeTruthy();
   });
 
+  it('with no account but mail in Local Folders (a removed POP3 account\'s), opens the mail, not the set-up', async () => {
+    const kept = { ...FOLDERS[0]!, id: 50, accountId: null, role: null, path: 'bob@example.test', name: 'bob@example.test', total: 3, unread: 3 };
+    renderWithClient(<App />, new FakeClient({ ...mailHandlers(), 'accounts.list': () => [], 'folders.list': ({ accountId }) => (accountId === null ? [kept] : []) }));
+    await screen.findByTestId('mail-view');
+    expect(screen.queryByTestId('first-run')).toBeNull();
+    expect(await screen.findByTestId('folder-bob@example.test')).toBeTruthy();
+  });
+
   it('welcomes in Chinese', async () => {
     renderWithClient(<App />, new FakeClient({ 'accounts.list': () => [] }), 'zh');
     expect(await screen.findByRole('heading', { name: '欢迎使用 Wren' })).toBeTruthy();
