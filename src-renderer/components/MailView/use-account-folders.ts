@@ -46,7 +46,10 @@ export function useAccountFolders(accounts: AccountView[], showUnsubscribed: Rea
 
   const accountIds = [LOCAL_FOLDERS, ...accounts.map((account) => account.id)].join(',');
   useEffect(() => {
-    for (const id of accountIds.split(',').filter(Boolean)) load(Number(id));
+    const ids = accountIds.split(',').map(Number);
+    // A removed account's folders go with it: the Move picker offered them until a reload.
+    setByAccount((previous) => ([...previous.keys()].every((id) => ids.includes(id)) ? previous : new Map([...previous].filter(([id]) => ids.includes(id)))));
+    for (const id of ids) load(id);
   }, [accountIds, load]);
   useClientEvent('store.changed', ({ changes }) => accountsTouched(changes, byAccount).forEach(loadSoon));
   useOnReconnect(() => [LOCAL_FOLDERS, ...accounts.map((account) => account.id)].forEach(load));
