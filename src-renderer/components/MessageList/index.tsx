@@ -96,7 +96,7 @@ function FolderMessages({ folder, pages, selection, onRowMenu, onRowOpen, accoun
 
   return (
     <>
-      <FolderSummary folder={folder} pages={pages} offlineAccount={offlineAccount}
+      <FolderSummary folder={folder} pages={pages} offlineAccount={offlineAccount} account={accounts && accounts.length > 1 ? accounts.find((each) => each.id === folder.accountId) : undefined}
         filterBar={pages.sort && filter && onFilter ? <ListFilterControl key={folder.id} filter={filter} onFilter={onFilter} /> : null} />
       <div
         ref={scroller}
@@ -137,7 +137,8 @@ function FolderMessages({ folder, pages, selection, onRowMenu, onRowOpen, accoun
 }
 
 /** The folder's name, sort and count, then the quick filter (`filterBar`), then what the list has to say (empty, still indexing…). */
-function FolderSummary({ folder, pages, offlineAccount, filterBar }: { folder: FolderView; pages: MessagePages; offlineAccount?: string; filterBar: ReactNode }) {
+/** `account`: the folder's, named beside it when there are several (every account has an Inbox). */
+function FolderSummary({ folder, pages, offlineAccount, account, filterBar }: { folder: FolderView; pages: MessagePages; offlineAccount?: string; account?: AccountView; filterBar: ReactNode }) {
   const t = useT();
   const empty = isSearchFolderId(folder.id)
     ? t('search.none')
@@ -149,7 +150,10 @@ function FolderSummary({ folder, pages, offlineAccount, filterBar }: { folder: F
   return (
     <>
       <header className="message-list__header">
-        <span className="message-list__folder">{folderDisplayName(folder, t)}</span>
+        <span className="message-list__folder" data-testid="message-list-folder">
+          {folderDisplayName(folder, t)}
+          {account && <span className="message-list__account"> · {account.name}</span>}
+        </span>
         {pages.sort && <ListSortControl folderRole={listRoleOf(folder)} />}
         {pages.messages !== null && <span className="message-list__count">{t('messages.count', { count: pages.messages })}</span>}
       </header>

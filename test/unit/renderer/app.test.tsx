@@ -57,6 +57,15 @@ describe('App', () => {
     await waitFor(() => expect(client.callsOf('messages.list')).toContainEqual({ folderId: 10, offset: 0, limit: 200, sort: { by: 'date', descending: true }, filter: { hideIgnored: true } }));
   });
 
+  it('names the open folder\'s account beside it when there are several (each has an Inbox), not when there is one', async () => {
+    const second = { ...ACCOUNT, id: 2, name: 'Home', email: 'home@example.test' };
+    renderWithClient(<App />, new FakeClient(mailHandlers({ 'accounts.list': () => [ACCOUNT, second], 'folders.list': ({ accountId }) => (accountId === 1 ? FOLDERS : []) })));
+    await waitFor(() => expect(screen.getByTestId('message-list-folder').textContent).toBe(`Inbox · ${ACCOUNT.name}`));
+    cleanup();
+    renderWithClient(<App />, new FakeClient(mailHandlers()));
+    await waitFor(() => expect(screen.getByTestId('message-list-folder').textContent).toBe('Inbox'));
+  });
+
   it('reloads the folder list when the store says the folders changed', async () => {
     const client = new FakeClient(mailHandlers());
     renderWithClient(<App />, client);
