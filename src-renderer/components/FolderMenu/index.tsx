@@ -28,7 +28,7 @@ interface FolderMenuProps {
 
 /**
  * Right click on a folder: new subfolder, rename, delete, mark all read,
- * empty Trash. Special-use folders offer neither rename nor delete. Right
+ * empty Trash. Special-use folders offer neither rename, delete nor unsubscribe. Right
  * click on an account's name offers a new top-level folder.
  */
 export function FolderMenu(props: FolderMenuProps) {
@@ -60,7 +60,7 @@ export function FolderMenu(props: FolderMenuProps) {
     if (canEmpty(folder)) {
       items.push({ label: t('folderMenu.empty', { folder: name }), testId: 'folder-menu-empty', danger: true, disabled: folder.total === 0, onSelect: () => onDialog({ kind: 'empty', folder }) });
     }
-    if (folder.role !== 'inbox' && folder.accountId !== null) {
+    if (offersSubscription(folder)) {
       const label = folder.subscribed ? 'folderMenu.unsubscribe' : 'folderMenu.subscribe';
       items.push({ label: t(label), testId: 'folder-menu-subscribe', separated: true, onSelect: () => onSubscribe(folder, !folder.subscribed) });
     }
@@ -70,6 +70,17 @@ export function FolderMenu(props: FolderMenuProps) {
     }
   }
   return <ContextMenu at={at} items={items} onClose={onClose} label={t('folderMenu.label')} />;
+}
+
+/**
+ * A server folder's Subscribe / Unsubscribe. Never Unsubscribe on a special-use folder: it would hide from the
+ * folder pane the folder that sent or deleted mail goes to, and leave the user hunting for it; one unsubscribed
+ * elsewhere (by another mail client) still offers Subscribe, the way back. The Inbox offers neither: it is
+ * always shown, and many servers never list it as subscribed.
+ */
+function offersSubscription(folder: FolderView): boolean {
+  if (folder.accountId === null || folder.role === 'inbox' || folder.path.toUpperCase() === 'INBOX') return false;
+  return !isProtected(folder) || !folder.subscribed;
 }
 
 /** Edit, move up and down, remove: the account's own commands, after its folder commands. */

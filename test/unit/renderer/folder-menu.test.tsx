@@ -23,9 +23,34 @@ describe('folder context menu', () => {
     expect((await menuOf('INBOX')).labels).toEqual(['New subfolder…', 'Mark all as read', 'Run junk mail controls', 'Export as mbox…']);
     fireEvent.keyDown(screen.getByRole('menu'), { key: 'Escape' });
     expect(screen.queryByRole('menu')).toBeNull();
-    expect((await menuOf('Trash')).labels).toEqual(['New subfolder…', 'Mark all as read', 'Run junk mail controls', 'Export as mbox…', 'Empty Trash…', 'Unsubscribe']);
+    expect((await menuOf('Trash')).labels).toEqual(['New subfolder…', 'Mark all as read', 'Run junk mail controls', 'Export as mbox…', 'Empty Trash…']);
     fireEvent.keyDown(screen.getByRole('menu'), { key: 'Escape' });
     expect((await menuOf('Receipts')).labels).toEqual(['New subfolder…', 'Mark all as read', 'Run junk mail controls', 'Export as mbox…', 'Unsubscribe', 'Rename…', 'Delete folder…']);
+  });
+
+  it('never offers to unsubscribe the Inbox or a special-use folder, which would hide it from the folder pane', async () => {
+    const { client } = mailCore(2);
+    renderWithClient(<App />, client);
+    for (const path of ['INBOX', 'Sent', 'Trash', 'Archive', 'Junk']) {
+      const { menu } = await menuOf(path);
+      expect(within(menu).queryByTestId('folder-menu-subscribe'), path).toBeNull();
+      fireEvent.keyDown(menu, { key: 'Escape' });
+    }
+    expect(within((await menuOf('Receipts')).menu).getByTestId('folder-menu-subscribe').textContent).toBe('Unsubscribe');
+  });
+
+  it('offers to subscribe a special-use folder that another mail client unsubscribed, the way back; never the Inbox, always shown', async () => {
+    const core = mailCore(1);
+    const drafts = folder(28, 'Drafts', { role: 'drafts', subscribed: false });
+    const unlisted = core.folders.map((each) => (each.role === 'inbox' ? { ...each, subscribed: false } : each));
+    core.client.handlers['folders.list'] = ({ accountId }) => (accountId === null ? [] : [...unlisted, drafts]);
+    core.client.handlers['folders.subscribe'] = ({ subscribed }) => ({ ...drafts, subscribed });
+    renderWithClient(<App />, core.client);
+    const inbox = await menuOf('INBOX');
+    expect(within(inbox.menu).queryByTestId('folder-menu-subscribe')).toBeNull();
+    fireEvent.keyDown(inbox.menu, { key: 'Escape' });
+    fireEvent.click(within((await menuOf('Drafts')).menu).getByText('Subscribe'));
+    await waitFor(() => expect(core.client.callsOf('folders.subscribe')).toEqual([{ folderId: 28, subscribed: true }]));
   });
 
   it('gives the focus back to the folder after its menu closes, and after the dialog an item opened closes', async () => {
@@ -175,8 +200,11 @@ describe('folder context menu', () => {
     renderWithClient(<App />, mailCore(1).client, 'zh');
     fireEvent.contextMenu(await screen.findByTestId('folder-Trash', {}, SLOW));
     expect(within(screen.getByRole('menu')).getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
-      '新建子文件夹…', '全部标记为已读', '运行垃圾邮件控制', '导出为 mbox…', '清空“已删除”…', '取消订阅',
+      '新建子文件夹…', '全部标记为已读', '运行垃圾邮件控制', '导出为 mbox…', '清空“已删除”…',
     ]);
+    fireEvent.keyDown(screen.getByRole('menu'), { key: 'Escape' });
+    fireEvent.contextMenu(screen.getByTestId('folder-Receipts'));
+    expect(within(screen.getByRole('menu')).getByTestId('folder-menu-subscribe').textContent).toBe('取消订阅');
   });
 
   it('lists unsubscribed folders on request from the account’s menu, and subscribes one', async () => {
