@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { SEND_PRIORITIES } from './contract-constants';
+import { MAX_UNDO_SEND_SECONDS } from '../settings/settings-schema';
 import type { ErrorShape } from '../errors/error-codes';
 
 const id = z.number().int().positive();
@@ -113,6 +114,17 @@ export interface OutboxEntryView {
   createdAt: number;
   /** Whether the composer can take it back (`outbox.cancel` returns its message); false for a raw message (`wren send --raw`). */
   editable: boolean;
+}
+
+/**
+ * The time the user chose with Send later for an outbox message, or null. A message held only for its
+ * undo delay (never longer than MAX_UNDO_SEND_SECONDS after it was queued) was not scheduled, and one
+ * made due (Send now) no longer is. The Outbox says it ("Scheduled for …"), and `outbox.cancel` gives it
+ * back with the message, so the composer can offer the same time again.
+ */
+export function scheduledTime(entry: Pick<OutboxEntryView, 'state' | 'sendAt' | 'createdAt'>): number | null {
+  if (entry.state !== 'waiting' || entry.sendAt === null) return null;
+  return entry.sendAt - entry.createdAt > MAX_UNDO_SEND_SECONDS * 1000 ? entry.sendAt : null;
 }
 
 /**

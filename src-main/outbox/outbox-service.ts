@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import { WrenError } from '../errors/wren-error';
-import { ComposedMessage, type OutboxEntryView } from '../ipc/compose-shapes';
+import { ComposedMessage, scheduledTime, type OutboxEntryView } from '../ipc/compose-shapes';
 import type { Store } from '../store/store';
 import type { OutboxProgress, OutboxRecord } from '../store/outbox-repo';
 import type { AttachmentStaging } from './attachment-staging';
@@ -84,8 +84,8 @@ export class OutboxService {
     return this.store.outbox.list(accountId).map(view);
   }
 
-  /** Undo: only a message that has not begun to leave comes back. */
-  cancel(outboxId: number): { message: ComposedMessage | null } {
+  /** Undo: only a message that has not begun to leave comes back, with the time it was scheduled for (no longer, once taken back). */
+  cancel(outboxId: number): { message: ComposedMessage | null; scheduledFor: number | null } {
     const entry = this.require(outboxId);
     // Read before the row goes with it.
     const composedJson = this.store.outbox.composedJsonOf(outboxId);
@@ -95,7 +95,7 @@ export class OutboxService {
     // It may be waiting its turn on the SMTP connection already: called off there before any of it goes.
     this.engine.takeBack(outboxId);
     this.changed(view(entry), true);
-    return { message: composedJson ? ComposedMessage.parse(JSON.parse(composedJson)) : null };
+    return { message: composedJson ? ComposedMessage.parse(JSON.parse(composedJson)) : null, scheduledFor: scheduledTime(entry) };
   }
 
   retry(outboxId: number): OutboxEntryView {

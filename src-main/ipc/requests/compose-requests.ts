@@ -110,8 +110,12 @@ export const composeRequests = {
     z.object({ messageId: id, to: z.array(ComposeAddress).min(1).max(100), accountId: id.optional() }).strict(),
   ),
   'outbox.list': request<OutboxEntryView[]>()(z.object({ accountId: id.optional() }).strict()),
-  /** Takes a message back before it leaves (Undo, or a queued/failed one); gives the composer its message again (null for a raw one). */
-  'outbox.cancel': request<{ message: ComposedMessage | null }>()(z.object({ outboxId: id }).strict()),
+  /**
+   * Takes a message back before it leaves (Undo, or a queued/failed one); gives the composer its message again (null for a
+   * raw one), and `scheduledFor`, the time it was scheduled for with Send later (scheduledTime; null if it was not), which
+   * taking it back called off: the composer offers it again.
+   */
+  'outbox.cancel': request<{ message: ComposedMessage | null; scheduledFor: number | null }>()(z.object({ outboxId: id }).strict()),
   /** Sends a failed (or offline-queued) message again now. */
   'outbox.retry': request<OutboxEntryView>()(z.object({ outboxId: id }).strict()),
   /** Sends a message held back (scheduled, in its undo delay, or waiting out a retry's backoff) at once; refused once it began to leave. */

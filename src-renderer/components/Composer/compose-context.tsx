@@ -11,7 +11,7 @@ import { withMailto } from './mailto-state';
 import { useSendFailures } from './use-send-failures';
 import { useUndoWhileWaiting } from './use-undo-while-waiting';
 import { selectedBodyText } from '../ReadingPane/selected-text';
-import { draftOf, fromComposed, hasDraft, rememberComposer, rememberedComposer, toComposed, type ComposerState } from './composer-state';
+import { draftOf, fromComposed, fromTakenBack, hasDraft, rememberComposer, rememberedComposer, toComposed, type ComposerState } from './composer-state';
 
 export interface ComposeRequest {
   mode: ComposeMode;
@@ -23,8 +23,8 @@ interface ComposeApi {
   compose(request: ComposeRequest): void;
   /** Takes a message out of the outbox (`outbox.cancel`) and back into the composer. */
   takeBack(outboxId: number): void;
-  /** Opens the composer on a message already taken out of the outbox (Undo of its deletion there). */
-  reopen(message: ComposedMessageOutput): void;
+  /** Opens the composer on a message already taken out of the outbox (Undo of its deletion there), with the time it had been scheduled for. */
+  reopen(taken: { message: ComposedMessageOutput; scheduledFor: number | null }): void;
   /** A new message filled from a mailto: link (recipients, subject, body), from `accountId` when given. */
   composeMailto(draft: MailtoDraft, accountId?: number): void;
 }
@@ -77,7 +77,8 @@ export function ComposeProvider({ accounts, takesMailto = true, children }: { ac
 
   const undo = useCallback(
     (outboxId: number) => {
-      client.request('outbox.cancel', { outboxId }).then(({ message }) => message && show(fromComposed(message), true), fail);
+      // A scheduled message comes back with its time: the composer says it is no longer scheduled, and offers it again.
+      client.request('outbox.cancel', { outboxId }).then(({ message, scheduledFor }) => message && show(fromTakenBack({ message, scheduledFor }), true), fail);
     },
     [client, show, fail],
   );
@@ -108,7 +109,7 @@ export function ComposeProvider({ accounts, takesMailto = true, children }: { ac
     if (hasDraft(state)) client.request('drafts.discard', draftOf(state)).catch(fail);
   };
 
-  const reopen = useCallback((message: ComposedMessageOutput) => show(fromComposed(message), true), [show]);
+  const reopen = useCallback((taken: { message: ComposedMessageOutput; scheduledFor: number | null }) => show(fromTakenBack(taken), true), [show]);
   const api = useMemo(() => ({ compose, takeBack: undo, reopen, composeMailto }), [compose, undo, reopen, composeMailto]);
   return (
     <ComposeContext.Provider value={api}>

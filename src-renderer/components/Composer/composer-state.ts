@@ -9,10 +9,21 @@ export interface ComposerState extends Omit<ComposedMessage, 'to' | 'cc' | 'bcc'
   bcc: AddressChip[];
   /** The editor's HTML (data: previews for inline images); null in plain mode. */
   html: string | null;
+  /**
+   * The time Send later had set, for a message taken back out of the outbox (Edit, Undo): taking it back
+   * called that off, so the composer says so and offers the time again. The composer's alone: never sent.
+   */
+  wasScheduledFor?: number;
 }
 
 export function fromComposed(message: ComposedMessage): ComposerState {
   return { ...message, to: message.to.map(chipOf), cc: message.cc.map(chipOf), bcc: message.bcc.map(chipOf) };
+}
+
+/** A message `outbox.cancel` gave back, with the time it had been scheduled for, if it was. */
+export function fromTakenBack({ message, scheduledFor }: { message: ComposedMessage; scheduledFor: number | null }): ComposerState {
+  const state = fromComposed(message);
+  return scheduledFor === null ? state : { ...state, wasScheduledFor: scheduledFor };
 }
 
 const addresses = (chips: AddressChip[]) => chips.filter((c) => c.valid).map(({ name, address }) => ({ name, address }));
@@ -23,10 +34,11 @@ const addresses = (chips: AddressChip[]) => chips.filter((c) => c.valid).map(({ 
  * inline images no longer in the text are dropped.
  */
 export function toComposed(state: ComposerState): ComposedMessageInput {
-  const html = state.html === null ? null : messageHtml(state.html);
-  const attachments: ComposeAttachment[] = state.attachments.filter((a) => !a.contentId || (html ?? '').includes(`cid:${a.contentId}`));
+  const { wasScheduledFor: _composerOnly, ...message } = state;
+  const html = message.html === null ? null : messageHtml(message.html);
+  const attachments: ComposeAttachment[] = message.attachments.filter((a) => !a.contentId || (html ?? '').includes(`cid:${a.contentId}`));
   // Where writing started is for opening the composer only: the saved text has moved on since.
-  return { ...state, to: addresses(state.to), cc: addresses(state.cc), bcc: addresses(state.bcc), html, attachments, writeAt: null };
+  return { ...message, to: addresses(message.to), cc: addresses(message.cc), bcc: addresses(message.bcc), html, attachments, writeAt: null };
 }
 
 /** Whether a draft may be stored for this composer: one it was opened on, or one a save of this session made. */

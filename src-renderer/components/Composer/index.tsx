@@ -12,6 +12,7 @@ import { quotedPart, swapSignature } from './signature-swap';
 import { findIdentity, useIdentities } from './use-identities';
 import { RichTextEditor } from './rich-text-editor';
 import { SendLater } from './send-later';
+import { WasScheduledNote } from './was-scheduled-note';
 import { SaveTemplateButton } from './save-template-button';
 import { useDraftAutosave, type SaveStatus } from './use-draft-autosave';
 import { missingAttachmentWords } from './attachment-reminder';
@@ -160,6 +161,7 @@ export function Composer({ initial, accounts, onSend, onClose, onDiscard, restor
         <span className="composer__status" data-testid="compose-status" data-status={draft.status}>{t(STATUS_WORDS[draft.status])}</span>
         <button type="button" onClick={close} aria-label={t('compose.close')} data-testid="compose-close">×</button>
       </header>
+      {initial.wasScheduledFor !== undefined && <WasScheduledNote at={initial.wasScheduledFor} />}
       <FromField identities={identities} accountId={state.accountId} identityId={state.identityId} onChange={chooseIdentity} />
       <AddressField label={t('compose.to')} chips={state.to} onChange={(to) => update({ to })} testId="compose-to" autoFocus={state.to.length === 0} />
       {showCopies ? (
@@ -230,7 +232,7 @@ export function Composer({ initial, accounts, onSend, onClose, onDiscard, restor
       )}
       <footer className="composer__actions">
         <button type="button" className="primary composer__send" onClick={() => send(null)} title={t('compose.sendHint')} data-testid="compose-send">{t('compose.send')}</button>
-        <SendLater onSchedule={(at) => send(at)} />
+        <SendLater onSchedule={(at) => send(at)} initialAt={initial.wasScheduledFor} />
         <button type="button" onClick={() => void draft.save()} data-testid="compose-save">{t('compose.save')}</button>
         <SaveTemplateButton state={state} onReplaced={() => { draft.settle(); onDiscard(draft.settled(), true); }} />
         <span className="composer__spacer" />

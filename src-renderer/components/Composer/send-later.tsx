@@ -8,15 +8,23 @@ function localInputValue(date: Date): string {
 }
 
 /**
+ * Where the picker starts: the time a message taken back out of the outbox had been scheduled for (so
+ * scheduling it again after an edit keeps it), unless that has passed; else an hour from now.
+ */
+function startingTime(initialAt: number | undefined, now = Date.now()): number {
+  return initialAt !== undefined && initialAt > now ? initialAt : now + 60 * 60 * 1000;
+}
+
+/**
  * "Send later": a time picker, then the message waits in the outbox (across restarts) until then.
  * Opening and cancelling each remove the button that had the focus, so the focus is handed on:
  * to the time when it opens, back to "Send later…" when it is cancelled.
  */
-export function SendLater({ onSchedule }: { onSchedule(at: number): void }) {
+export function SendLater({ onSchedule, initialAt }: { onSchedule(at: number): void; initialAt?: number }) {
   const { t, locale } = useI18n();
   const wordsId = useId();
   const [open, setOpen] = useState(false);
-  const [value, setValue] = useState(() => localInputValue(new Date(Date.now() + 60 * 60 * 1000)));
+  const [value, setValue] = useState(() => localInputValue(new Date(startingTime(initialAt))));
   const opener = useRef<HTMLButtonElement>(null);
   const time = useRef<HTMLInputElement>(null);
   const moveFocus = useRef(false);

@@ -54,8 +54,8 @@ function useOutboxActions(confirm: (entry: OutboxEntryView) => void): OutboxActi
   const fail = (error: unknown) => toasts.show({ tone: 'error', lines: [{ error: toErrorShape(error) }] });
   // Gone from the outbox at once; Undo brings the message back into the composer (as Undo after Send does), to send again.
   const deleteNow = (entry: OutboxEntryView) =>
-    void client.request('outbox.cancel', { outboxId: entry.id }).then(({ message }) => {
-      const undo = message ? () => reopen(message) : undefined;
+    void client.request('outbox.cancel', { outboxId: entry.id }).then(({ message, scheduledFor }) => {
+      const undo = message ? () => reopen({ message, scheduledFor }) : undefined;
       toasts.show({ tone: 'info', lines: [{ key: 'outbox.deleted', values: { subject: quotedSubject(entry) } }], undo });
     }, fail);
   return {

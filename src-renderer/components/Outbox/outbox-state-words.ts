@@ -1,11 +1,8 @@
 import type { ErrorShape } from '../../../src-main/errors/error-codes';
-import type { OutboxEntryView } from '../../../src-main/ipc/contract';
+import { scheduledTime, type OutboxEntryView } from '../../../src-main/ipc/contract';
 import type { StringKey } from '../../i18n/en';
 import type { Translate } from '../../i18n/translate';
 import { formatTime } from '../../format/format-date';
-
-/** The composer's undo delay is at most 30 s: a message held longer than that was scheduled by the user. */
-const UNDO_DELAY_MAX_MS = 30_000;
 
 export type OutboxStateWords =
   | { kind: 'scheduled'; sendAt: number }
@@ -15,15 +12,18 @@ export type OutboxStateWords =
 
 /**
  * How a row says where its message stands: scheduled for a time (Send
- * later), waiting (the undo delay, or the user's Work Offline), retrying
+ * later), waiting (the undo delay, its turn, or the user's Work Offline), retrying
  * after a send that did not go (the server unreachable, a 4xx: the reason is
  * added from the error), sending, failed (the server's words are added from
  * the error), or unknown.
  */
 export function outboxStateWords(entry: OutboxEntryView): OutboxStateWords {
   switch (entry.state) {
-    case 'waiting':
-      return entry.sendAt !== null && entry.sendAt - entry.createdAt > UNDO_DELAY_MAX_MS ? { kind: 'scheduled', sendAt: entry.sendAt } : { kind: 'plain', key: 'outbox.state.waiting' };
+    case 'waiting': {
+      // Held longer than any undo delay: the user's Send later (the rule the core uses when it gives the time back).
+      const sendAt = scheduledTime(entry);
+      return sendAt !== null ? { kind: 'scheduled', sendAt } : { kind: 'plain', key: 'outbox.state.waiting' };
+    }
     case 'queued':
       if (!entry.error) return { kind: 'plain', key: 'outbox.state.waiting' };
       // Working offline is the user's own choice, not a fault: only how it ends is said.

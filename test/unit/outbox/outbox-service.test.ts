@@ -44,7 +44,7 @@ function serviceWith(Engine: typeof InProcessOutboxEngine) {
   const engine = new Engine(store, staging, () => { throw new Error('no SMTP in this test'); });
   const kicked: number[] = [];
   // The runner's part here is only to be told the account has work (no SMTP server in this test).
-  const runner = { kick: async (id: number) => void kicked.push(id), kickAll: () => undefined } as unknown as OutboxRunner;
+  const runner = { kick: async (id: number) => void kicked.push(id), kickAll: () => undefined, wakeBy: () => undefined } as unknown as OutboxRunner;
   const changed: number[] = [];
   return { service: new OutboxService(store, staging, engine, runner, (entry) => changed.push(entry.id)), kicked, changed };
 }
@@ -140,5 +140,25 @@ describe('OutboxService.wait', () => {
     temp.store.outbox.remove(a);
     announce(a);
     await expect(waited).rejects.toMatchObject({ code: 'NotFound' });
+  });
+});
+
+describe('OutboxService.cancel', () => {
+  it('gives back a scheduled message with the time it was scheduled for (Edit in the Outbox, Undo of Send later)', async () => {
+    const { service, changed } = serviceWith(InProcessOutboxEngine);
+    const sendAt = new Date(2099, 4, 4, 8, 30).getTime();
+    const entry = await service.send(composed(), { sendAt, undoSeconds: 10 });
+    expect(service.cancel(entry.id)).toEqual({ message: expect.objectContaining({ subject: 'Once', text: 'only once' }), scheduledFor: sendAt });
+    expect(temp.store.outbox.list(accountId)).toEqual([]);
+    expect(changed).toEqual([entry.id, entry.id]);
+  });
+
+  it('gives no time for a message that was only in its undo delay, or made due by Send now', async () => {
+    const { service } = serviceWith(InProcessOutboxEngine);
+    const undoable = await service.send(composed(), { sendAt: null, undoSeconds: 30 });
+    expect(service.cancel(undoable.id).scheduledFor).toBeNull();
+    const scheduled = await service.send(composed(), { sendAt: Date.now() + 24 * 60 * 60 * 1000, undoSeconds: 10 });
+    service.sendNow(scheduled.id);
+    expect(service.cancel(scheduled.id)).toMatchObject({ message: { subject: 'Once' }, scheduledFor: null });
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ComposedMessageOutput, OutboxEntryView } from '../../../src-main/ipc/contract';
+import type { ComposedMessageOutput, OutboxEntryView, ParamsOf } from '../../../src-main/ipc/contract';
 import { App } from '../../../src-renderer/components/App';
 import { en } from '../../../src-renderer/i18n/en';
 import { formatFullDate, formatTime } from '../../../src-renderer/format/format-date';
@@ -45,7 +45,7 @@ const TAKEN_BACK: ComposedMessageOutput = {
 function outboxCore(entries: OutboxEntryView[]) {
   const { client } = mailCore(2);
   client.handlers['outbox.list'] = () => entries;
-  client.handlers['outbox.cancel'] = () => ({ message: TAKEN_BACK });
+  client.handlers['outbox.cancel'] = () => ({ message: TAKEN_BACK, scheduledFor: null });
   client.handlers['outbox.retry'] = ({ outboxId }) => ({ ...entries.find((e) => e.id === outboxId)!, state: 'queued' });
   client.handlers['outbox.sendNow'] = ({ outboxId }) => ({ ...entries.find((e) => e.id === outboxId)!, state: 'queued', sendAt: null, nextAttemptAt: null });
   client.handlers['outbox.resolve'] = () => ({ resolved: true });
@@ -125,6 +125,43 @@ describe('the Outbox view', () => {
     fireEvent.click(within(rowOf('To nobody')).getByTestId('outbox-edit'));
     await waitFor(() => expect(client.callsOf('outbox.cancel')).toEqual([{ outboxId: 3 }]));
     expect(((await screen.findByTestId('compose-subject')) as HTMLInputElement).value).toBe('To nobody');
+    // It was not scheduled: nothing to say about a time.
+    expect(screen.queryByTestId('compose-was-scheduled')).toBeNull();
+  }, 20_000);
+
+  it('Edit on a scheduled message: the composer says it is no longer scheduled, and Send later offers its time again', async () => {
+    const at = new Date(2099, 4, 4, 8, 30).getTime();
+    const scheduled = entry(8, { subject: 'To nobody', sendAt: at });
+    const client = outboxCore([scheduled]);
+    client.handlers['outbox.cancel'] = () => ({ message: TAKEN_BACK, scheduledFor: at });
+    client.handlers['outbox.send'] = ({ sendAt }) => ({ ...scheduled, sendAt: sendAt ?? null });
+    renderWithClient(<App />, client);
+    await openOutbox();
+    fireEvent.click(within(rowOf('To nobody')).getByTestId('outbox-edit'));
+    const note = await screen.findByTestId('compose-was-scheduled');
+    expect(note.textContent).toBe(`This message was scheduled for ${formatFullDate(at, localeFor('en'))}. It is no longer scheduled: it leaves only when you send it or schedule it again.`);
+
+    // Not today's time an hour ahead: scheduling it again after the edit keeps 2099.
+    fireEvent.click(screen.getByTestId('compose-send-later'));
+    expect((screen.getByTestId('compose-send-at') as HTMLInputElement).value).toBe('2099-05-04T08:30');
+    fireEvent.click(screen.getByTestId('compose-schedule'));
+    await waitFor(() => expect(client.callsOf('outbox.send')).toHaveLength(1));
+    const [sent] = client.callsOf('outbox.send') as ParamsOf<'outbox.send'>[];
+    expect(sent!.sendAt).toBe(at);
+    // The time is the composer's own: the message handed to the core is the plain composed one.
+    expect(sent!.message).not.toHaveProperty('wasScheduledFor');
+  }, 20_000);
+
+  it('Undo of a scheduled message\'s deletion reopens it with the same note, in Chinese', async () => {
+    const at = new Date(2099, 4, 4, 8, 30).getTime();
+    const client = outboxCore([entry(8, { subject: 'To nobody', sendAt: at })]);
+    client.handlers['outbox.cancel'] = () => ({ message: TAKEN_BACK, scheduledFor: at });
+    renderWithClient(<App />, client, 'zh');
+    await openOutbox();
+    fireEvent.click(within(rowOf('To nobody')).getByTestId('outbox-delete'));
+    fireEvent.click(within(await screen.findByTestId('toast')).getByTestId('toast-undo'));
+    expect((await screen.findByTestId('compose-was-scheduled')).textContent)
+      .toBe(`这封邮件原定于 ${formatFullDate(at, localeFor('zh'))} 发送。现在已不再定时：只有您发送或重新定时后，它才会发出。`);
   }, 20_000);
 
   it('offers no Edit for a raw message (wren send --raw): taking it back would leave nothing to reopen, and lose it', async () => {
@@ -160,7 +197,7 @@ describe('the Outbox view', () => {
   it('Delete on a raw message asks first (it cannot be reopened), and Cancel keeps it', async () => {
     const raw = entry(6, { state: 'failed', subject: 'Raw one', editable: false, error: FAILED.error });
     const client = outboxCore([raw]);
-    client.handlers['outbox.cancel'] = () => ({ message: null });
+    client.handlers['outbox.cancel'] = () => ({ message: null, scheduledFor: null });
     renderWithClient(<App />, client, 'zh');
     await openOutbox();
     fireEvent.click(within(rowOf('Raw one')).getByTestId('outbox-delete'));

@@ -26,7 +26,7 @@ withListLayout();
 describe('a message the outbox could not send', () => {
   it('is said in a toast with the server’s words, whose Undo brings it back into the composer', async () => {
     const { client } = mailCore(4);
-    client.handlers['outbox.cancel'] = () => ({ message: TAKEN_BACK });
+    client.handlers['outbox.cancel'] = () => ({ message: TAKEN_BACK, scheduledFor: null });
     client.handlers['identities.list'] = () => [];
     renderWithClient(<App />, client);
     await screen.findByTestId('message-list', {}, { timeout: 10_000 });

@@ -45,6 +45,24 @@ describe('Send later', () => {
     expect(onSchedule).toHaveBeenCalledWith(new Date(2099, 4, 4, 8, 30).getTime());
   });
 
+  it('starts at the time a message taken back out of the outbox had been scheduled for, unless that time has passed', () => {
+    const onSchedule = vi.fn<(at: number) => void>();
+    const at = new Date(2099, 4, 4, 8, 30).getTime();
+    renderWithClient(<SendLater onSchedule={onSchedule} initialAt={at} />, new FakeClient({}));
+    fireEvent.click(screen.getByTestId('compose-send-later'));
+    expect((screen.getByTestId('compose-send-at') as HTMLInputElement).value).toBe('2099-05-04T08:30');
+    fireEvent.click(screen.getByTestId('compose-schedule'));
+    expect(onSchedule).toHaveBeenCalledWith(at);
+    cleanup();
+
+    // A time gone by is no start: an hour from now, as for a new message, which can be scheduled at once.
+    renderWithClient(<SendLater onSchedule={() => undefined} initialAt={new Date(2001, 0, 1, 8, 0).getTime()} />, new FakeClient({}));
+    fireEvent.click(screen.getByTestId('compose-send-later'));
+    const start = new Date((screen.getByTestId('compose-send-at') as HTMLInputElement).value).getTime();
+    expect(start).toBeGreaterThan(Date.now() + 58 * 60 * 1000);
+    expect((screen.getByTestId('compose-schedule') as HTMLButtonElement).disabled).toBe(false);
+  });
+
   it("says the chosen time in Wren's language under the control (which draws it in the browser's locale), or why it cannot be chosen", () => {
     const at = new Date(2099, 4, 4, 8, 30).getTime();
     for (const [language, words, past] of [
