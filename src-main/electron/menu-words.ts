@@ -11,7 +11,7 @@ export const MENU_WORDS = {
     view: 'View', zoomIn: 'Zoom In', zoomOut: 'Zoom Out', resetZoom: 'Actual Size', fullScreen: 'Toggle Full Screen', devTools: 'Developer Tools', threads: 'Threads', ignoredThreads: 'Show / Hide Ignored Threads', find: 'Find in This Message…', bodyAsPlain: 'Message Body As Plain Text / HTML', layout: 'Layout', classicView: 'Classic View', wideView: 'Wide View', verticalView: 'Vertical View', messagePane: 'Message Pane',
     collapseAllThreads: 'Collapse All Threads', expandAllThreads: 'Expand All Threads',
     message: 'Message', reply: 'Reply', replyAll: 'Reply All', replyList: 'Reply to List', forward: 'Forward', forwardAttachment: 'Forward as Attachment', redirect: 'Redirect…',
-    markRead: 'Mark as Read', markUnread: 'Mark as Unread', markThreadRead: 'Mark Thread as Read', ignoreThread: 'Ignore Thread', toggleFlag: 'Flag / Unflag', archive: 'Archive', delete: 'Delete', junk: 'Mark as Junk',
+    markRead: 'Mark as Read', markUnread: 'Mark as Unread', markThreadRead: 'Mark Thread as Read', ignoreThread: 'Ignore Thread', toggleFlag: 'Star / Unstar', archive: 'Archive', delete: 'Delete', junk: 'Mark as Junk',
     go: 'Go', next: 'Next Message', previous: 'Previous Message', nextUnread: 'Next Unread Message', previousUnread: 'Previous Unread Message', inbox: 'Inbox',
     tools: 'Tools', addressBook: 'Address Book',
     help: 'Help', shortcuts: 'Keyboard Shortcuts', about: 'About Wren',

@@ -428,7 +428,7 @@ export const zh: Dictionary = {
     'search.op.in': '在收件箱中（已发送、草稿、已删除、垃圾邮件、归档，或文件夹名）',
     'search.op.account': '在某个账户中：账户的地址或名称（account:本地文件夹 为本地文件夹）',
     'search.op.not': '排除：在词或条件前加减号（-newsletter、-is:read）',
-    'search.op.or': '任一即可：在词、字段或条件之间写大写 OR（from:ann OR from:bob、is:unread OR is:flagged）',
+    'search.op.or': '任一即可：在词、字段或条件之间写大写 OR（from:ann OR from:bob、is:unread OR is:starred）',
     'search.results': '搜索：{query}',
     'search.none': '没有匹配的邮件。',
     'search.indexing': '仍在为 {count} 封邮件建立索引：它们暂未出现在结果中。',

@@ -95,7 +95,7 @@ describe('web mode: shortcuts with the focus in an HTML mail', () => {
     await mailFrame().locator('#lead').click();
     expect(await focusIsInFrame()).toBe('html-body');
     await web.page.keyboard.press('s');
-    await row(NEWSLETTER).getByTitle('Flagged').waitFor();
+    await row(NEWSLETTER).getByTitle('Starred').waitFor();
     await screenshot(web.page, 'frame-keys-flagged-from-body');
 
     await web.page.keyboard.press('j');
@@ -145,7 +145,7 @@ describe('web mode: shortcuts with the focus in an HTML mail', () => {
     expect(await mailFrame().locator('#typed').inputValue()).toBe('jsk');
     expect(await mailFrame().locator('#editable').textContent()).toBe('e#');
     expect(await selectedSubject()).toContain(NEWSLETTER);
-    await expect.poll(() => row(NEWSLETTER).getByTitle('Flagged').count()).toBe(1);
+    await expect.poll(() => row(NEWSLETTER).getByTitle('Starred').count()).toBe(1);
     await screenshot(web.page, 'frame-keys-typed-in-mail');
   });
 

@@ -96,7 +96,7 @@ describe('web mode: mail operations (delete, undo, drag and drop, shortcuts, fol
     await web.page.keyboard.press('k');
     await expect(row('Note 8').getAttribute('aria-selected')).resolves.toBe('true');
     await web.page.keyboard.press('s');
-    await row('Note 8').getByTitle('Flagged').waitFor();
+    await row('Note 8').getByTitle('Starred').waitFor();
 
     await web.page.keyboard.press('j'); // Note 7
     await web.page.keyboard.press('#');

@@ -38,7 +38,7 @@ describe('web mode: the message toolbar', () => {
     await web.page.getByTestId('shortcut-help').waitFor({ state: 'detached' });
   });
 
-  it('narrow: still one line, the rest in More ▾, which the keyboard opens and walks; Flag becomes Unflag', async () => {
+  it('narrow: still one line, the rest in More ▾, which the keyboard opens and walks; Star becomes Unstar', async () => {
     const wideHeight = await height(web.page);
     await web.page.setViewportSize({ width: 860, height: 700 });
     await web.page.getByTestId('action-more').waitFor();
@@ -69,12 +69,12 @@ describe('web mode: the message toolbar', () => {
 
     await web.page.keyboard.press('ArrowDown');
     await menu.waitFor();
-    while ((await focused(web.page, 'text')) !== 'Flag') await web.page.keyboard.press('ArrowDown');
+    while ((await focused(web.page, 'text')) !== 'Star') await web.page.keyboard.press('ArrowDown');
     await web.page.keyboard.press('Enter');
     await menu.waitFor({ state: 'detached' });
     await web.page.getByTestId('message-row').filter({ hasText: 'Quarterly budget review' }).locator('.message-row__flag').waitFor();
     await web.page.getByTestId('action-more').click();
-    expect(await menu.getByRole('menuitem').allTextContents()).toContain('Unflag');
+    expect(await menu.getByRole('menuitem').allTextContents()).toContain('Unstar');
     await web.page.getByTestId('action-more').click(); // the button closes its own menu
     await menu.waitFor({ state: 'detached' });
     await screenshot(web.page, 'message-toolbar-narrow');

@@ -20,7 +20,7 @@ describe('web mode: search operators (is:, has:, in:, account:, dates, sizes, th
     await web.page.getByTestId('search-op-unread').waitFor();
     await screenshot(web.page, 'search-operators-en');
     await web.page.getByTestId('search-op-flagged').click();
-    expect(await box().inputValue()).toBe('is:flagged ');
+    expect(await box().inputValue()).toBe('is:starred ');
     await web.page.getByText('No message matches.').waitFor();
 
     // Flag one message, and the same search finds it.

@@ -10,7 +10,7 @@ function operatorEntries(today: Date): { typed: string; words: StringKey }[] {
   return [
     { typed: 'is:unread', words: 'search.op.unread' },
     { typed: 'is:read', words: 'search.op.read' },
-    { typed: 'is:flagged', words: 'search.op.flagged' },
+    { typed: 'is:starred', words: 'search.op.flagged' },
     { typed: 'is:answered', words: 'search.op.answered' },
     { typed: 'has:attachment', words: 'search.op.attachment' },
     { typed: 'tag:important', words: 'search.op.tag' },

@@ -147,13 +147,13 @@ describe('language choice', () => {
     expect(t('messages.count', { count: 1 })).toBe('1 message');
     expect(t('messages.count', { count: 0 })).toBe('0 messages');
     expect(t('notify.newMessages', { count: 1 })).toBe('1 new message');
-    expect(t('views.flaggedCount', { count: 1 })).toBe('1 flagged message');
+    expect(t('views.flaggedCount', { count: 1 })).toBe('1 starred message');
     expect(t('done.imported', { count: 1, folder: 'Old' })).toBe('Imported 1 message into Old');
     expect(t('accountDialog.removeText', { email: 'a@b.c', folders: 1, count: 1 })).toContain('1 folder with 1 message,');
     expect(t('accountDialog.removeText', { email: 'a@b.c', folders: 4, count: 2 })).toContain('4 folders with 2 messages,');
     // No English string with a count can say "1 messages" (`.other` keys are used only for counts other than one).
     for (const [key, template] of Object.entries(en.strings).filter(([key]) => !key.endsWith('.other'))) {
-      expect(template, key).not.toMatch(/\{count\} (new |flagged )?messages/);
+      expect(template, key).not.toMatch(/\{count\} (new |starred )?messages/);
     }
     expect(translator(zh, 'zh-CN')('messages.count', { count: 1 })).toBe('1 封邮件');
   });

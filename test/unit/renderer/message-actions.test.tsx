@@ -68,7 +68,7 @@ describe('message actions', () => {
     expect(selectedIds()).toEqual([102]);
     const menu = screen.getByRole('menu', { name: 'Message menu' });
     expect(within(menu).getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
-      'Open in new window', 'Delete', 'Archive', 'Move to…', 'Copy to…', 'Mark as read', 'Flag', 'Mark as junk', 'Not junk',
+      'Open in new window', 'Delete', 'Archive', 'Move to…', 'Copy to…', 'Mark as read', 'Star', 'Mark as junk', 'Not junk',
       'Important  (1)', 'Work  (2)', 'Personal  (3)', 'To Do  (4)', 'Later  (5)', 'Remove all tags  (0)', 'Mark thread as read', 'Ignore thread', 'Create filter from message…',
     ]);
     fireEvent.click(within(menu).getByTestId('menu-move'));
@@ -165,14 +165,14 @@ describe('message actions', () => {
     expect((await screen.findByTestId('toast')).textContent).toContain('2 messages marked as junk.');
   });
 
-  it('offers Flag and Mark read once, in the toolbar (none in the reading pane), acting on the open message', async () => {
+  it('offers Star and Mark read once, in the toolbar (none in the reading pane), acting on the open message', async () => {
     const { client } = mailCore(2);
     renderWithClient(<App />, client);
     fireEvent.click((await rowsShown())[0]!);
     const pane = await screen.findByTestId('reading-pane');
     expect(within(pane).queryByTestId('toggle-flag')).toBeNull();
     expect(within(pane).queryByTestId('toggle-seen')).toBeNull();
-    expect(screen.getAllByRole('button', { name: /^(☆ )?Flag$/ })).toHaveLength(1);
+    expect(screen.getAllByRole('button', { name: /^(☆ )?Star$/ })).toHaveLength(1);
     fireEvent.click(screen.getByTestId('action-flag'));
     await screen.findByTestId('action-unflag');
     expect(client.callsOf('messages.apply')).toEqual([{ kind: 'flags', messageIds: [100], add: ['\\Flagged'], remove: [] }]);
