@@ -13,7 +13,7 @@ const strings = {
   'language.label': 'Language',
 
   'setup.welcome': 'Welcome to Wren',
-  'setup.intro': 'Add your mail account to get started. Wren keeps a copy of your mail on this computer, so you can read it offline.',
+  'setup.intro': 'Add your mail account to get started. Wren keeps a copy of the mail you open on this computer, so you can read it offline; in Settings it can keep all of it, or the last days’ mail.',
 
   'form.email': 'Email address',
   'form.displayName': 'Your name',
@@ -1025,7 +1025,7 @@ export const en: Dictionary = {
     ServerThrottled: 'The server asks Wren to slow down (too many requests for now). Nothing is lost: Wren will try again in a while.',
     MailboxLockTimeout: 'The folder was busy with another task on the same connection for too long. Wren will try again.',
     Offline: 'You appear to be offline.',
-    WorkingOffline: 'Wren is working offline. Press Go online in the "Working offline" banner to connect to the server.',
+    WorkingOffline: 'Wren is working offline. Press Go online in the “Working offline” banner to connect to the server.',
     OAuth2Cancelled: 'The sign-in with the browser was cancelled (or not finished in time). Nothing was saved; start it again when you are ready.',
     OAuth2WrongAccount: 'The browser sign-in was for another address than this account’s. Sign in again with the account’s own address.',
     OAuth2Failed: 'The sign-in with the browser did not work: the provider refused it or answered something Wren could not use. Nothing was saved.',

@@ -9,7 +9,7 @@ export const zh: Dictionary = {
     'language.label': '语言',
 
     'setup.welcome': '欢迎使用 Wren',
-    'setup.intro': '添加您的邮件账户即可开始使用。Wren 会在这台电脑上保存一份邮件副本，离线时也能阅读。',
+    'setup.intro': '添加您的邮件账户即可开始使用。您打开过的邮件会在这台电脑上保存一份副本，离线时也能阅读；在“设置”中还可以保留全部邮件或最近几天的邮件。',
 
     'form.email': '电子邮件地址',
     'form.displayName': '您的姓名',
