@@ -91,12 +91,13 @@ describe('web mode: the Outbox (a scheduled message, a refused one)', () => {
     await web.page.getByTestId('compose-discard').click();
     await composer().waitFor({ state: 'detached' });
 
-    // Edit on the refused one: the outbox is empty, and its entry leaves the folder pane.
+    // Edit on the refused one: the outbox is empty; its entry stays in the folder pane, with no count, while it is open.
     await outboxRow('To nobody').getByTestId('outbox-edit').click();
     await composer().waitFor();
     expect(await web.page.getByTestId('compose-subject').inputValue()).toBe('To nobody');
     await web.page.getByTestId('outbox-empty').waitFor();
-    expect(await web.page.getByTestId('outbox-folder').count()).toBe(0);
+    expect(await web.page.getByTestId('outbox-count').count()).toBe(0);
+    expect(await web.page.getByTestId('outbox-folder').getByRole('button').getAttribute('aria-current')).toBe('true');
     await web.page.getByTestId('compose-discard').click();
     await composer().waitFor({ state: 'detached' });
   });
@@ -120,8 +121,11 @@ describe('web mode: the Outbox (a scheduled message, a refused one)', () => {
 
     await row.getByTestId('outbox-send-now').click();
     await web.page.getByTestId('outbox-empty').waitFor({ timeout: 30_000 });
-    expect(await web.page.getByTestId('outbox-folder').count()).toBe(0);
+    expect(await web.page.getByTestId('outbox-count').count()).toBe(0);
     await expect.poll(() => inboxCount(bob, 'Minutes, sent early'), { timeout: 30_000 }).toBe(1);
+    // Left for a folder, the emptied Outbox leaves the folder pane.
+    await web.page.getByTestId('folder-INBOX').getByRole('button').click();
+    await expect.poll(() => web.page.getByTestId('outbox-folder').count()).toBe(0);
   });
 
   it("Send later says the chosen time in Wren's language (the browser draws the control in its own, en-US here)", async () => {
@@ -179,7 +183,7 @@ describe('web mode: the Outbox (a scheduled message, a refused one)', () => {
     await web.page.getByTestId('language').selectOption('en');
     await row.getByTestId('outbox-discard').click();
     await web.page.getByTestId('outbox-empty').waitFor();
-    expect(await web.page.getByTestId('outbox-folder').count()).toBe(0);
+    expect(await web.page.getByTestId('outbox-count').count()).toBe(0);
   });
 
   it('Delete takes a message out of the Outbox for good (after a reload too); its toast\'s Undo reopens it in the composer', async () => {

@@ -258,10 +258,13 @@ describe('the Outbox view', () => {
     await client.deliver('outbox.changed', { entry: SCHEDULED, removed: true });
     expect(within(view).queryAllByTestId('outbox-row')).toHaveLength(0);
     expect(screen.getByTestId('outbox-empty').textContent).toBe('Nothing waits to be sent.');
-    // Nothing left: the folder pane's entry goes; another folder brings the message list back.
-    expect(screen.queryByTestId('outbox-folder')).toBeNull();
+    // Nothing left: the folder pane's entry stays, with no count, while it is open (the view keeps its place);
+    // another folder brings the message list back, and the entry goes.
+    expect(screen.getByTestId('outbox-folder').querySelector('[aria-current="true"]')).not.toBeNull();
+    expect(screen.queryByTestId('outbox-count')).toBeNull();
     fireEvent.click(within(screen.getByTestId('folder-INBOX')).getByRole('button'));
     await screen.findByTestId('message-list');
+    expect(screen.queryByTestId('outbox-folder')).toBeNull();
   }, 20_000);
 
   it('says why a message did not go and when Wren tries again (not just "Waiting to send"); Send now visibly tries again', async () => {
