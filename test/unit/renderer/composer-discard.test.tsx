@@ -1,20 +1,18 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_APP_SETTINGS, type ComposedMessageOutput, type ResultOf } from '../../../src-main/ipc/contract';
+import { DEFAULT_APP_SETTINGS, type ResultOf } from '../../../src-main/ipc/contract';
 import { App } from '../../../src-renderer/components/App';
 import { renderWithClient } from './fake-client';
 import { mailCore } from './mail-core';
+import { composedMessage } from './mail-fixtures';
 
 afterEach(() => {
   cleanup();
   localStorage.clear();
 });
 
-const NEW_MESSAGE: ComposedMessageOutput = {
-  accountId: 1, identityId: null, to: [], cc: [], bcc: [], subject: '', text: '', html: null,
-  attachments: [], inReplyTo: null, references: [], origin: null, draftMessageId: null, draftKey: null, requestReceipt: false, writeAt: null, priority: 'normal',
-};
+const NEW_MESSAGE = composedMessage();
 
 describe('the composer: Discard while a draft is being saved', () => {
   it('discards the version that save stores, so no draft is left behind on the server', async () => {

@@ -5,6 +5,7 @@ import { DEFAULT_APP_SETTINGS, type ComposedMessageOutput, type ParamsOf } from 
 import { App } from '../../../src-renderer/components/App';
 import { renderWithClient } from './fake-client';
 import { mailCore } from './mail-core';
+import { composedMessage } from './mail-fixtures';
 
 afterEach(() => {
   cleanup();
@@ -12,10 +13,7 @@ afterEach(() => {
 });
 
 /** A new message as compose.start gives it: the account's default identity and its signature. */
-const NEW_MESSAGE: ComposedMessageOutput = {
-  accountId: 1, identityId: null, to: [], cc: [], bcc: [], subject: '', text: '\n-- \nAlice', html: null,
-  attachments: [], inReplyTo: null, references: [], origin: null, draftMessageId: null, draftKey: null, requestReceipt: false, writeAt: null, priority: 'normal',
-};
+const NEW_MESSAGE = composedMessage({ text: '\n-- \nAlice' });
 
 /** The mail app over a fake core that composes, saves drafts and queues sends, with this undo delay set. */
 function composingCore(undoSendSeconds = DEFAULT_APP_SETTINGS.undoSendSeconds, started: ComposedMessageOutput = NEW_MESSAGE) {

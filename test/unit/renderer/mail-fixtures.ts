@@ -1,4 +1,4 @@
-import type { AccountView, FolderView, MessageSummary, MessageView } from '../../../src-main/ipc/contract';
+import type { AccountView, ComposedMessageOutput, FolderView, MessageSummary, MessageView } from '../../../src-main/ipc/contract';
 
 export const ACCOUNT: AccountView = {
   id: 1,
@@ -58,3 +58,11 @@ export const MESSAGE: MessageView = {
   flags: ['\\Seen', '\\Flagged'],
   warnings: ['Broken encoded word in Subject'],
 };
+
+/** A message as compose.start gives a new one (an empty one for the first account), with the fields a test sets. */
+export function composedMessage(fields: Partial<ComposedMessageOutput> = {}): ComposedMessageOutput {
+  return {
+    accountId: 1, identityId: null, to: [], cc: [], bcc: [], subject: '', text: '', html: null, attachments: [], inReplyTo: null, references: [],
+    origin: null, draftMessageId: null, draftKey: null, requestReceipt: false, writeAt: null, priority: 'normal', ...fields,
+  };
+}

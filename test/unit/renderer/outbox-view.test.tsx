@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ComposedMessageOutput, OutboxEntryView, ParamsOf } from '../../../src-main/ipc/contract';
+import type { OutboxEntryView, ParamsOf } from '../../../src-main/ipc/contract';
 import { App } from '../../../src-renderer/components/App';
 import { en } from '../../../src-renderer/i18n/en';
 import { formatFullDate, formatTime } from '../../../src-renderer/format/format-date';
@@ -9,6 +9,7 @@ import { localeFor } from '../../../src-renderer/i18n/language';
 import { renderWithClient } from './fake-client';
 import { SLOW, withListLayout } from './layout';
 import { mailCore } from './mail-core';
+import { composedMessage } from './mail-fixtures';
 
 afterEach(() => {
   cleanup();
@@ -36,10 +37,7 @@ const UNREACHABLE = entry(7, {
   state: 'queued', subject: 'Server down', attempts: 2, nextAttemptAt: NOW + 10 * 60_000,
   error: { code: 'ConnectionRefused', message: 'connect ECONNREFUSED', details: { host: 'smtp.example.test', port: 587, protocol: 'smtp', response: null } },
 });
-const TAKEN_BACK: ComposedMessageOutput = {
-  accountId: 1, identityId: null, to: [{ name: '', address: 'nobody@example.test' }], cc: [], bcc: [], subject: 'To nobody', text: 'Hello', html: null,
-  attachments: [], inReplyTo: null, references: [], origin: null, draftMessageId: null, draftKey: null, requestReceipt: false, writeAt: null, priority: 'normal',
-};
+const TAKEN_BACK = composedMessage({ to: [{ name: '', address: 'nobody@example.test' }], subject: 'To nobody', text: 'Hello' });
 
 /** The window over a core whose outbox holds `entries`, answering every outbox request as the core would (without the network). */
 function outboxCore(entries: OutboxEntryView[]) {

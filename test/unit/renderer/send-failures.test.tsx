@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ComposedMessageOutput, OutboxEntryView } from '../../../src-main/ipc/contract';
+import type { OutboxEntryView } from '../../../src-main/ipc/contract';
 import { App } from '../../../src-renderer/components/App';
 import { renderWithClient } from './fake-client';
 import { withListLayout } from './layout';
 import { mailCore } from './mail-core';
+import { composedMessage } from './mail-fixtures';
 
 afterEach(() => {
   cleanup();
@@ -16,10 +17,7 @@ const REFUSED: OutboxEntryView = {
   id: 7, accountId: 1, messageId: '<m@x>', subject: 'Budget 预算', to: ['nobody@example.test'], state: 'failed', sendAt: null, attempts: 1,
   nextAttemptAt: null, error: { code: 'SmtpRejected', message: 'rejected', details: { serverText: '550 5.1.1 No such user' } }, refused: [], createdAt: 0, editable: true,
 };
-const TAKEN_BACK: ComposedMessageOutput = {
-  accountId: 1, identityId: null, to: [{ name: '', address: 'nobody@example.test' }], cc: [], bcc: [], subject: 'Budget 预算', text: 'Figures', html: null,
-  attachments: [], inReplyTo: null, references: [], origin: null, draftMessageId: null, draftKey: null, requestReceipt: false, writeAt: null, priority: 'normal',
-};
+const TAKEN_BACK = composedMessage({ to: [{ name: '', address: 'nobody@example.test' }], subject: 'Budget 预算', text: 'Figures' });
 
 withListLayout();
 
