@@ -63,6 +63,9 @@ describe('removing an account keeps what exists nowhere else, in Local Folders',
     expect((await wren.call('messages.read', { messageId: first.id })).text).toBeTruthy();
     const unsent = await localFolder(`${user.email}/Unsent`);
     expect(await subjectsIn(unsent)).toEqual(['留着以后发']);
+    // Its stored message, kept in the outbox's row until then, is a file now: it reads, and it can be sent again.
+    const kept1 = (await wren.call('messages.list', { folderId: unsent!.id, offset: 0, limit: 1 })).items[0]!;
+    expect((await wren.call('messages.read', { messageId: kept1.id })).text).toContain('Later');
     // Empty folders of the account (Trash, Sent…) are not brought along.
     expect((await wren.call('folders.list', { accountId: null })).map((f) => f.path).filter((path) => path.startsWith(user.email)).sort()).toEqual(
       [user.email, `${user.email}/${inbox.path}`, `${user.email}/Unsent`].sort(),
