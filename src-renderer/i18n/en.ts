@@ -840,6 +840,8 @@ const strings = {
   'identity.cancel': 'Cancel',
   'msgFilter.title': 'Message filters (run in this order on new mail in the Inbox, or as each says)',
   'msgFilter.none': 'No filters yet.',
+  'msgFilter.removeTitle': 'Remove the filter “{name}”?',
+  'msgFilter.removeText': 'Only the filter goes: mail it has already moved stays where it is, and new mail no longer meets it.',
   'msgFilter.add': 'Add a filter',
   'msgFilter.runAll': 'Run all on the Inbox now',
   'msgFilter.runOne': 'Run now',

@@ -836,6 +836,8 @@ export const zh: Dictionary = {
     'identity.cancel': '取消',
     'msgFilter.title': '邮件过滤器（按此顺序作用于收件箱的新邮件，或按各自的设置运行）',
     'msgFilter.none': '还没有过滤器。',
+    'msgFilter.removeTitle': '删除过滤器“{name}”？',
+    'msgFilter.removeText': '只删除这个过滤器：它已移动的邮件仍留在原处，以后的新邮件不再经过它。',
     'msgFilter.add': '添加过滤器',
     'msgFilter.runAll': '立即对收件箱运行全部',
     'msgFilter.runOne': '立即运行',

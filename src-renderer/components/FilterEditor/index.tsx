@@ -9,6 +9,7 @@ import { FilterForm } from './filter-form';
 import { conditionFieldWords, conditionValueWords, OPERATOR_LABELS } from './condition-labels';
 import { useFilters } from './use-filters';
 import { FilterLog } from './filter-log';
+import { ConfirmDialog } from '../Dialog/confirm-dialog';
 import './filter-editor.css';
 
 /** What the form is open for: nothing, a new filter, or a saved one. */
@@ -25,6 +26,7 @@ export function FilterEditor({ account }: { account: AccountView }) {
   const [editing, setEditing] = useState<Editing>(null);
   const [ran, setRan] = useState<FilterRunResult | null>(null);
   const [showLog, setShowLog] = useState(false);
+  const [removing, setRemoving] = useState<MessageFilter | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
   const inbox = folders.find((folder) => folder.role === 'inbox');
   const sent = folders.find((folder) => folder.role === 'sent' && folder.accountId === account.id);
@@ -40,6 +42,10 @@ export function FilterEditor({ account }: { account: AccountView }) {
     const over = runsOver(filter);
     if (!over) return;
     setRan((await run(client.request('filters.run', { folderId: over.id, ...(filter && { filterId: filter.id }) }))) ?? null);
+  };
+  const remove = async (filter: MessageFilter) => {
+    // A run's counts speak of the filters as they were: once one is gone they no longer match the list shown.
+    if ((await run(client.request('filters.remove', { filterId: filter.id }))) !== undefined) setRan(null);
   };
   const current = typeof editing === 'number' ? (filters.find((filter) => filter.id === editing) ?? null) : null;
 
@@ -65,7 +71,7 @@ export function FilterEditor({ account }: { account: AccountView }) {
                 disabled={busy || index === filters.length - 1} data-testid="filter-down">↓</button>
               <button type="button" onClick={() => void runNow(filter)} disabled={busy || !runsOver(filter)} data-testid="filter-run">{t('msgFilter.runOne')}</button>
               <button type="button" onClick={() => setEditing(filter.id)} disabled={busy} data-testid="filter-edit">{t('identity.edit')}</button>
-              <button type="button" onClick={() => void run(client.request('filters.remove', { filterId: filter.id }))} disabled={busy} data-testid="filter-remove">
+              <button type="button" onClick={() => setRemoving(filter)} disabled={busy} data-testid="filter-remove">
                 {t('identity.remove')}
               </button>
             </span>
@@ -84,6 +90,10 @@ export function FilterEditor({ account }: { account: AccountView }) {
         <FilterForm key={String(editing)} accountId={account.id} filter={current} folders={folders} templates={templates} busy={busy} onSave={(filter) => void save(filter)} onCancel={() => setEditing(null)} />
       )}
       {showLog && <FilterLog accountId={account.id} readAfter={ran} />}
+      {removing && (
+        <ConfirmDialog title={t('msgFilter.removeTitle', { name: removing.name })} text={t('msgFilter.removeText')} confirmLabel={t('identity.remove')}
+          onConfirm={() => void remove(removing)} onClose={() => setRemoving(null)} />
+      )}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { MessageFilter } from '../../../src-main/ipc/contract';
 import { FilterEditor } from '../../../src-renderer/components/FilterEditor';
 import { FakeClient, failure, renderWithClient } from './fake-client';
-import { ACCOUNT } from './mail-fixtures';
+import { ACCOUNT, FOLDERS } from './mail-fixtures';
 
 afterEach(cleanup);
 
@@ -36,5 +36,33 @@ describe('the filter list in Settings', () => {
     await screen.findByRole('alert');
     // The core still holds the filter on (the stand-in lists it so): the switch shows that again.
     await waitFor(() => expect(toggle.checked).toBe(true));
+  });
+
+  it('asks before removing a filter, naming it, and clears the last run result once the filter is gone', async () => {
+    let filters = [FILTER];
+    const client = new FakeClient({
+      'filters.list': () => filters,
+      'folders.list': ({ accountId }) => (accountId === null ? [] : FOLDERS),
+      'filters.run': () => ({ matched: 2, moved: 2, copied: 0, redirected: 0, redirectsFailed: 0, forwarded: 0, forwardsFailed: 0, replied: 0, repliesFailed: 0, missingFolders: [], unreadable: 0 }),
+      'filters.remove': () => {
+        filters = [];
+        return { removed: true as const };
+      },
+    });
+    renderWithClient(<FilterEditor account={ACCOUNT} />, client);
+    fireEvent.click(await screen.findByTestId('filter-run'));
+    expect((await screen.findByTestId('filter-ran')).textContent).toBe('Matched 2, moved or deleted 2.');
+
+    fireEvent.click(screen.getByTestId('filter-remove'));
+    expect(screen.getByTestId('confirm-dialog').textContent).toContain('Remove the filter “Lists”?');
+    fireEvent.click(screen.getByTestId('confirm-cancel'));
+    expect(screen.queryByTestId('confirm-dialog')).toBeNull();
+    expect(client.callsOf('filters.remove')).toHaveLength(0);
+
+    fireEvent.click(screen.getByTestId('filter-remove'));
+    fireEvent.click(screen.getByTestId('confirm-ok'));
+    await screen.findByText('No filters yet.');
+    expect(client.callsOf('filters.remove')).toEqual([{ filterId: 7 }]);
+    expect(screen.queryByTestId('filter-ran')).toBeNull();
   });
 });
