@@ -178,6 +178,8 @@ export interface OperationReceipt {
   forGood?: number;
   /** Every journal entry the operation made, when more than one (junk: the keyword and the move): undo takes each back. */
   operationIds?: number[];
+  /** A junk mark: how many of the messages it moved (into the Junk folder, or out of it to the Inbox), so the toast can say where they went. */
+  moved?: number;
 }
 
 /** A From address of an account; id null is the account's implicit one (its own email and display name). */

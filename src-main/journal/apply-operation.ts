@@ -95,11 +95,11 @@ function junkLocally(store: Store, messages: MessageLocation[], junk: boolean, r
   const moves = messages
     .map((message) => ({ message, target: junk ? junkFor(message) : message.folderId === junkFor(message).id ? inboxOf(message) : undefined }))
     .filter((move): move is { message: MessageLocation; target: FolderRecord } => move.target !== undefined && move.target.id !== move.message.folderId);
-  if (moves.length === 0) return { ...flags, operationIds: [flags.operationId] };
+  if (moves.length === 0) return { ...flags, operationIds: [flags.operationId], moved: 0 };
   for (const { message, target } of moves) store.messageChanges.move(message.id, target.id, null);
   const entry = { kind: 'move', action: 'move', targetPath: junk ? LOCAL_JUNK : null, add: [], remove: [], undoable: true } as const;
   const moved = localEntry(store, entry, moves.map(({ message }) => itemOf(message)));
-  return { operationId: moved.operationId, operationIds: [flags.operationId, moved.operationId], affected: messages.length, undoable: true, replay: [] };
+  return { operationId: moved.operationId, operationIds: [flags.operationId, moved.operationId], affected: messages.length, undoable: true, replay: [], moved: moves.length };
 }
 
 function junkFlags(junk: boolean): { add: MessageFlag[]; remove: MessageFlag[] } {
@@ -120,7 +120,7 @@ function junkOnServer(store: Store, accountId: number, messages: MessageLocation
   const moving = junkFolder && target ? messages.filter((message) => (junk ? message.folderId !== junkFolder.id : message.folderId === junkFolder.id)) : [];
   const moveId = moving.length && target ? journalMove(store, accountId, 'move', moving, target) : null;
   const operationIds = moveId === null ? [flagsId] : [flagsId, moveId];
-  return { operationId: moveId ?? flagsId, operationIds, affected: messages.length, undoable: true, replay: [accountId] };
+  return { operationId: moveId ?? flagsId, operationIds, affected: messages.length, undoable: true, replay: [accountId], moved: moveId === null ? 0 : moving.length };
 }
 
 /** A local message's owner's folder of this role (its POP3 account's, or the Local Folders'), made once when missing. */

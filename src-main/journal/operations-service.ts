@@ -86,7 +86,7 @@ export class OperationsService {
 
   private queued(applied: Applied): OperationReceipt {
     applied.replay.forEach((accountId) => this.replaySoon(accountId));
-    const { operationId, affected, undoable, forGood, operationIds } = applied;
-    return { operationId, affected, undoable, ...(forGood !== undefined && { forGood }), ...(operationIds && { operationIds }) };
+    const { operationId, affected, undoable, forGood, operationIds, moved } = applied;
+    return { operationId, affected, undoable, ...(forGood !== undefined && { forGood }), ...(operationIds && { operationIds }), ...(moved !== undefined && { moved }) };
   }
 }

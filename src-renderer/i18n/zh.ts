@@ -336,6 +336,8 @@ export const zh: Dictionary = {
     'done.unread.other': '已将 {count} 封邮件标记为未读。',
     'done.junk.one': '邮件已标记为垃圾邮件。',
     'done.junk.other': '已将 {count} 封邮件标记为垃圾邮件。',
+    'done.junkMoved.one': '邮件已标记为垃圾邮件，并已移至“垃圾邮件”文件夹。',
+    'done.junkMoved.other': '已将 {count} 封邮件标记为垃圾邮件，并已移至“垃圾邮件”文件夹。',
     'done.notJunk.one': '邮件已标记为非垃圾邮件。',
     'done.notJunk.other': '已将 {count} 封邮件标记为非垃圾邮件。',
     'done.folderRead': '“{folder}”中的所有邮件已标记为已读。',

@@ -45,7 +45,7 @@ describe('web mode: the adaptive junk filter learns from Junk and Not Junk, and 
     await row(unseenGood).waitFor();
     expect(await row(unseenGood).getByTestId('junk-mark').count()).toBe(0);
     await row(unseenJunk).click();
-    expect(await web.page.getByTestId('junk-bar').textContent()).toBe('This message is marked as junk mail.Not Junk');
+    expect(await web.page.getByTestId('junk-bar').textContent()).toBe('This message is marked as junk mail.Not junk');
     await screenshot(web.page, 'junk-marked-en');
     await web.page.getByTestId('junk-bar-not-junk').click();
     await web.page.getByTestId('junk-bar').waitFor({ state: 'detached' });

@@ -122,7 +122,7 @@ describe('web mode: sorting a folder by date, sender, subject or size', () => {
     await row('agenda').click();
     await web.page.getByTestId('action-junk').click();
     await row('agenda').waitFor({ state: 'detached' });
-    await web.page.getByTestId('toast').filter({ hasText: '邮件已标记为垃圾邮件。' }).waitFor();
+    await web.page.getByTestId('toast').filter({ hasText: '邮件已标记为垃圾邮件，并已移至“垃圾邮件”文件夹。' }).waitFor();
     await web.page.getByTestId('folder-Junk').getByRole('button').click();
     await row('agenda').click();
     await screenshot(web.page, 'junk-folder-zh');

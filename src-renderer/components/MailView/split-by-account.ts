@@ -28,5 +28,6 @@ export function combineReceipts(receipts: OperationReceipt[]): CombinedReceipt {
     operationIds: receipts.flatMap((receipt) => receipt.operationIds ?? [receipt.operationId]),
     affected: receipts.reduce((sum, receipt) => sum + receipt.affected, 0),
     undoable: receipts.every((receipt) => receipt.undoable),
+    ...(receipts.some((receipt) => receipt.moved !== undefined) && { moved: receipts.reduce((sum, receipt) => sum + (receipt.moved ?? 0), 0) }),
   };
 }

@@ -36,7 +36,9 @@ export interface MessageActions {
   undo(operationId: number): void;
 }
 
-type CountedKey = 'done.archive' | 'done.move' | 'done.copy' | 'done.read' | 'done.unread' | 'done.junk' | 'done.notJunk' | 'done.junkRun';
+type CountedKey = 'done.archive' | 'done.move' | 'done.copy' | 'done.read' | 'done.unread' | 'done.junk' | 'done.junkMoved' | 'done.notJunk' | 'done.junkRun';
+/** A toast's words, or how to choose them from what the core did. */
+type Words = ToastLine | ((receipt: OperationReceipt) => ToastLine);
 
 /**
  * Every action goes through `messages.apply`: the core changes the store at
@@ -56,11 +58,11 @@ export function useMessageActions(folder: FolderView | null, pages: MessagePages
   const undo = useUndoOperation();
 
   const report = useCallback(
-    (request: Promise<OperationReceipt & { operationIds?: number[] }>, words: ToastLine) =>
+    (request: Promise<OperationReceipt & { operationIds?: number[] }>, words: Words) =>
       request.then(
         (receipt) => {
           const ids = receipt.operationIds ?? [receipt.operationId];
-          toasts.show({ tone: 'info', lines: [words], undo: receipt.undoable ? () => ids.forEach(undo) : undefined });
+          toasts.show({ tone: 'info', lines: [typeof words === 'function' ? words(receipt) : words], undo: receipt.undoable ? () => ids.forEach(undo) : undefined });
         },
         (error: unknown) => {
           showError(error);
@@ -71,7 +73,7 @@ export function useMessageActions(folder: FolderView | null, pages: MessagePages
   );
 
   const run = useCallback(
-    (operation: MailOperationInput, words: ToastLine | null) => {
+    (operation: MailOperationInput, words: Words | null) => {
       // A unified view's selection may hold several accounts' messages: one operation each.
       const parts = splitByAccount(operation, (id) => pages?.byId(id) as ViewMessageSummary | undefined);
       const request =
@@ -151,7 +153,8 @@ export function useMessageActions(folder: FolderView | null, pages: MessagePages
     setJunk: (junk) => {
       const messageIds = chosen();
       if (messageIds.length === 0) return;
-      const words = counted(junk ? 'done.junk' : 'done.notJunk', messageIds.length);
+      // Only the core knows whether the mark moved them (an account without a Junk folder only takes the keyword).
+      const words = (receipt: OperationReceipt) => counted(junk ? (receipt.moved ? 'done.junkMoved' : 'done.junk') : 'done.notJunk', messageIds.length);
       const send = () => run({ kind: 'junk', messageIds, junk }, words);
       // Junk leaves for the Junk folder; "not junk" leaves the Junk folder for the Inbox (elsewhere it only takes the keyword).
       if (junk ? folder?.role !== 'junk' : folder?.role === 'junk') leaving(messageIds, send);

@@ -67,6 +67,14 @@ describe('local apply and undo', () => {
     expect(rows(store, trash)).toEqual([]);
   });
 
+  it('junk tells how many it moved: none without a Junk folder (the keyword alone), those outside Junk once there is one', () => {
+    const { store, accountId, ids } = setup();
+    expect(applyOperation(store, { kind: 'junk', messageIds: [ids[0]!], junk: true })).toMatchObject({ moved: 0, operationIds: [expect.any(Number)] });
+    store.db.prepare("INSERT INTO folders (account_id, path, name, role, uidvalidity) VALUES (?, 'Junk', 'Junk', 'junk', 1700)").run(accountId);
+    expect(applyOperation(store, { kind: 'junk', messageIds: [ids[0]!, ids[1]!], junk: true })).toMatchObject({ moved: 2 });
+    expect(applyOperation(store, { kind: 'junk', messageIds: [ids[0]!], junk: true })).toMatchObject({ moved: 0 });
+  });
+
   it('refuses unknown ids, changing nothing', () => {
     const { store, inbox } = setup();
     expect(() => applyOperation(store, { kind: 'archive', messageIds: [999] })).toThrow(expect.objectContaining({ code: 'NotFound' }));

@@ -76,8 +76,12 @@ export function mailCore(count = 3) {
         return { ...change(messageIds, (row) => ({ ...row, folderId: byRole('trash') })), forGood: 0 };
       case 'archive':
         return change(messageIds, (row) => ({ ...row, folderId: byRole('archive') }));
-      case 'junk':
-        return change(messageIds, (row) => ({ ...row, folderId: operation.junk ? byRole('junk') : byRole('inbox') }));
+      case 'junk': {
+        // As the core: the receipt says how many the mark moved (none already where it sends them).
+        const target = operation.junk ? byRole('junk') : byRole('inbox');
+        const moved = messageIds.filter((id) => rows.get(id)!.folderId !== target).length;
+        return { ...change(messageIds, (row) => ({ ...row, folderId: target })), moved };
+      }
     }
   };
 

@@ -162,7 +162,17 @@ describe('message actions', () => {
         { kind: 'junk', messageIds: [100, 101], junk: true },
       ]),
     );
-    expect((await screen.findByTestId('toast')).textContent).toContain('2 messages marked as junk.');
+    expect((await screen.findByTestId('toast')).textContent).toContain('2 messages marked as junk and moved to Junk.');
+  });
+
+  it('says only "marked as junk" when the core moved nothing (an account without a Junk folder takes the keyword alone)', async () => {
+    const { client } = mailCore(1);
+    client.handlers['messages.apply'] = () => ({ operationId: 1, operationIds: [1], affected: 1, undoable: true, moved: 0 });
+    renderWithClient(<App />, client);
+    fireEvent.click((await rowsShown())[0]!);
+    fireEvent.click(screen.getByTestId('action-junk'));
+    expect((await screen.findByTestId('toast')).textContent).toContain('Message marked as junk.');
+    expect(screen.getByTestId('toast').textContent).not.toContain('moved');
   });
 
   it('offers Star and Mark read once, in the toolbar (none in the reading pane), acting on the open message', async () => {
