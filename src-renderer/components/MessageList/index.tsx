@@ -155,13 +155,17 @@ function FolderSummary({ folder, pages, offlineAccount, account, filterBar }: { 
           {account && <span className="message-list__account"> · {account.name}</span>}
         </span>
         {pages.sort && <ListSortControl folderRole={listRoleOf(folder)} />}
-        {pages.messages !== null && <span className="message-list__count">{t('messages.count', { count: pages.messages })}</span>}
+        {pages.messages !== null && (
+          <span className="message-list__count" data-testid="message-list-count">
+            {/* Under a quick filter the list counts only what matches: the folder's own total says how much is hidden, as Thunderbird's "0 of 3". */}
+            {pages.filter && isFiltered(pages.filter) ? t('messages.countOf', { shown: pages.messages, total: folder.total }) : t('messages.count', { count: pages.messages })}
+          </span>
+        )}
       </header>
       {filterBar}
       {pages.error && <ErrorNotice error={pages.error} />}
       {pages.total === 0 && <p className="message-list__note" data-testid="message-list-note">{empty}</p>}
       {pages.unindexed > 0 && <p className="message-list__note" role="status">{t('search.indexing', { count: pages.unindexed })}</p>}
-      {pages.textless > 0 && <p className="message-list__note" data-testid="search-textless">{t('search.textless', { count: pages.textless })}</p>}
       {pages.ignored > 0 && <IgnoredThreadsNote count={pages.ignored} />}
       {pages.total === null && !pages.error && <p className="message-list__note">{t('messages.loadingRow')}</p>}
     </>
