@@ -1,13 +1,12 @@
 import { DEFAULT_LIST_SORT, type ListSort } from '../ipc/contract-constants';
 import { createReadStream } from 'node:fs';
-import type { SearchHit } from '../ipc/mail-shapes';
 import { parseSource } from '../mime/parse-source';
 import { parseSourceFileInWorker, searchDocumentInWorker } from '../mime/parse-in-worker';
 import type { SearchScope } from '../store/search-repo';
 import type { Store } from '../store/store';
 import { FolderPage, type FolderPageQuery, type NeighbourQuery } from '../store/folder-page';
 import { ThreadedList, type ThreadsQuery } from '../store/threaded-list';
-import type { ListAnswer, NeighbourAnswer, ThreadsAnswer } from './search-worker-protocol';
+import type { ListAnswer, NeighbourAnswer, SearchAnswer, ThreadsAnswer } from './search-worker-protocol';
 import { searchDocument } from './search-document';
 import { SearchIndexer, type ParseSourceFile, type PrepareDocument } from './search-indexer';
 import { InProcessSearchQueries, type SearchQueries } from './search-queries';
@@ -53,7 +52,8 @@ export interface SearchRequest extends SearchScope {
  * first (usually nothing: the sync worker indexes after each sync), for up
  * to SEARCH_INDEX_BUDGET_MS; then one FTS5 query, in the search worker
  * when there is one (see WorkerSearchQueries). `unindexed` counts the
- * messages still waiting, which the UI mentions and searches again for.
+ * messages still waiting, which the UI mentions and searches again for;
+ * `textless` those whose text is not stored, which the UI mentions too.
  */
 export class MessageSearch {
   readonly indexer: SearchIndexer;
@@ -66,9 +66,9 @@ export class MessageSearch {
     this.indexer = new SearchIndexer(store, parse, 'newest-first', prepareOffThread);
   }
 
-  async search(request: SearchRequest): Promise<{ total: number; items: SearchHit[]; unindexed: number }> {
+  async search(request: SearchRequest): Promise<SearchAnswer> {
     const ask = searchAskOf(request.query, Date.now());
-    if (ask === null) return { total: 0, items: [], unindexed: 0 };
+    if (ask === null) return { total: 0, items: [], unindexed: 0, textless: 0 };
     // Operators alone read the messages' own columns, not the index: nothing waiting to be indexed changes their answer.
     if (ask.match !== null || ask.exclude !== null) await this.indexer.drainWithin(SEARCH_INDEX_BUDGET_MS);
     const { offset, limit, sort = DEFAULT_LIST_SORT } = request;
