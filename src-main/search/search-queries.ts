@@ -25,7 +25,8 @@ export interface SearchQueries {
 export function answerQuery(repo: SearchRepo, query: SearchQuery): SearchAnswer {
   const found = repo.search({ match: query.match, exclude: query.exclude, conditions: query.conditions }, query.scope, query.offset, query.limit, query.sort);
   // Operators alone never read the index, so what it still lacks is missing from no answer.
-  return { ...found, unindexed: query.match === null && query.exclude === null ? 0 : repo.pendingCount() };
+  const unindexed = query.match === null && query.exclude === null ? 0 : repo.pendingCount();
+  return { ...found, unindexed, textless: query.readsText ? repo.textlessCount(query.scope) : 0 };
 }
 
 /** The query on the main thread's own connection. */

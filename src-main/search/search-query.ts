@@ -11,6 +11,9 @@ const FIELDS: Record<string, string> = {
   body: 'body',
 };
 
+/** The index's column of a message's text, which holds nothing for a message whose text is not stored yet. */
+const TEXT_COLUMN = 'body';
+
 export interface SearchTerm {
   /** The user's words (one word, or a quoted phrase). */
   text: string;
@@ -181,6 +184,8 @@ export interface SearchAsk {
   match: string | null;
   exclude: string | null;
   conditions: SearchConditions;
+  /** Whether a word is looked for in the messages' text (a word not narrowed to a header, or body:). */
+  readsText?: boolean;
 }
 
 /**
@@ -191,5 +196,7 @@ export function searchAskOf(query: string, now: number): SearchAsk | null {
   const { terms, conditions } = readSearchQuery(query, now);
   const match = ftsMatchOf(terms.filter((term) => !term.negated), 'AND');
   const exclude = ftsMatchOf(terms.filter((term) => term.negated), 'OR');
-  return match === null && exclude === null && !hasConditions(conditions) ? null : { match, exclude, conditions };
+  if (match === null && exclude === null && !hasConditions(conditions)) return null;
+  const readsText = terms.some((term) => !term.negated && (term.column === null || term.column === TEXT_COLUMN));
+  return { match, exclude, conditions, readsText };
 }

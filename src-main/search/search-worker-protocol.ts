@@ -14,6 +14,8 @@ export interface SearchQuery {
   match: string | null;
   exclude: string | null;
   conditions: SearchConditions;
+  /** A word is looked for in the text: the answer counts the messages whose text is not stored (`textless`). */
+  readsText?: boolean;
   scope: SearchScope;
   offset: number;
   limit: number;
@@ -21,11 +23,15 @@ export interface SearchQuery {
   sort?: ListSort;
 }
 
-/** A page of hits, the count of all of them, and how many messages the index does not hold yet. */
+/**
+ * A page of hits, the count of all of them, how many messages the index does not hold yet, and how many in the
+ * scope have no stored text (never opened, not kept for offline reading): their text was not searched.
+ */
 export interface SearchAnswer {
   total: number;
   items: SearchHit[];
   unindexed: number;
+  textless: number;
 }
 
 /** A page of a folder's threaded list (the other read that can take long; see ThreadedList). */

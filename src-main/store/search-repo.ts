@@ -103,6 +103,15 @@ export class SearchRepo {
   }
 
   /**
+   * How many messages in the scope have no stored text (headers only: never opened, not kept for offline
+   * reading), whose words in the text a search cannot find. A scan of the scope's rows, in the search worker.
+   */
+  textlessCount(scope: SearchScope): number {
+    const { sql, values } = scopeSql(scope);
+    return this.statements.pluck(`SELECT count(*) FROM messages m JOIN folders f ON f.id = m.folder_id WHERE m.body_state = 'none' AND ${sql.join(' AND ')}`).get(...values) as number;
+  }
+
+  /**
    * Newest first unless sorted otherwise (as a folder's list). `match` and `exclude` are FTS5 expressions built
    * by searchAskOf (never the user's raw text). Without `match` the messages themselves are read; `exclude` leaves
    * out what the index holds (a message not indexed yet is not left out by its words).
@@ -121,16 +130,9 @@ export class SearchRepo {
     const asked = searchConditionsSql(ask.conditions);
     conditions.push(...asked.sql);
     params.push(...asked.values);
-    if (scope.accountId !== undefined) {
-      conditions.push('f.account_id IS ?');
-      params.push(scope.accountId);
-    }
-    if (scope.folderId !== undefined) {
-      conditions.push('m.folder_id = ?');
-      params.push(scope.folderId);
-    } else {
-      conditions.push(NOT_SHOWN_AGAIN);
-    }
+    const inScope = scopeSql(scope);
+    conditions.push(...inScope.sql);
+    params.push(...inScope.values);
     const source = ask.match === null ? 'messages m' : 'message_search JOIN messages m ON m.id = message_search.rowid';
     const from = `FROM ${source} JOIN folders f ON f.id = m.folder_id
       WHERE ${conditions.join(' AND ')}`;
@@ -148,4 +150,21 @@ export class SearchRepo {
       };
     });
   }
+}
+
+/** The conditions of a search's scope: an account (null: the local folders), a folder, else what lists show. */
+function scopeSql(scope: SearchScope): { sql: string[]; values: unknown[] } {
+  const sql: string[] = [];
+  const values: unknown[] = [];
+  if (scope.accountId !== undefined) {
+    sql.push('f.account_id IS ?');
+    values.push(scope.accountId);
+  }
+  if (scope.folderId !== undefined) {
+    sql.push('m.folder_id = ?');
+    values.push(scope.folderId);
+  } else {
+    sql.push(NOT_SHOWN_AGAIN);
+  }
+  return { sql, values };
 }

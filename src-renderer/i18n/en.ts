@@ -439,6 +439,7 @@ const strings = {
   'search.results': 'Search: {query}',
   'search.none': 'No message matches.',
   'search.indexing': 'Still indexing {count} {count|message|messages}: not in these results yet.',
+  'search.textless': 'The text of {count} {count|message|messages} is not on this computer (never opened), so only {count|its|their} sender, recipients and subject were searched. To search all text, keep messages for offline reading in Settings.',
   'savedSearch.heading': 'Saved searches',
   'savedSearch.saveButton': 'Save search',
   'savedSearch.saveTitle': 'Save the search “{query}”',

@@ -29,9 +29,10 @@ export async function searchCommand(context: CliContext, args: string[]): Promis
     id: m.id, account: m.accountId === null ? 'local' : (accounts.get(m.accountId) ?? String(m.accountId)), folder: m.folderPath,
     date: m.date === null ? null : new Date(m.date).toISOString(), from: m.from, subject: m.subject,
   }));
-  context.print({ total: result.total, unindexed: result.unindexed, messages: rows }, () => [
+  context.print({ total: result.total, unindexed: result.unindexed, textless: result.textless, messages: rows }, () => [
     ...rows.map((m) => `${m.id}\t${m.date ?? ''}\t${m.account}\t${m.folder}\t${m.from.name || m.from.address}\t${m.subject}`),
     ...(result.total > rows.length ? [`(${result.total - rows.length} more: --limit)`] : []),
     ...(result.unindexed > 0 ? [`(${result.unindexed} messages are not indexed yet and were not searched)`] : []),
+    ...(result.textless > 0 ? [`(the text of ${result.textless} messages is not on this computer: only their headers were searched)`] : []),
   ]);
 }

@@ -69,6 +69,8 @@ export const messageRequests = {
    * Words must all match; "quoted phrases"; from:, to:, cc:, subject:, body: narrow a term.
    * accountId: absent for everything, null for the local folders; folderId: one folder.
    * unindexed: messages not yet in the index (a large sync just stored them), left out of this answer.
+   * textless: when a word is looked for in the text, the messages in scope whose text is not stored (headers only:
+   * never opened, not kept for offline reading), found by their headers only.
    */
   /** The saved searches, by name. */
   'searches.list': request<SavedSearch[]>()(empty),
@@ -79,7 +81,7 @@ export const messageRequests = {
     z.object({ id: id.optional(), name: z.string().trim().min(1).max(200), query: z.string().trim().min(1).max(1000) }).strict(),
   ),
   'searches.remove': request<{ removed: true }>()(z.object({ searchId: id }).strict()),
-  'messages.search': request<{ total: number; items: SearchHit[]; unindexed: number }>()(
+  'messages.search': request<{ total: number; items: SearchHit[]; unindexed: number; textless: number }>()(
     z
       .object({
         query: z.string().max(1000),

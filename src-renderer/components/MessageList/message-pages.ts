@@ -23,6 +23,8 @@ export class MessagePages {
   error: ErrorShape | null = null;
   /** Search results only: messages not yet indexed, so not searched (a large sync just stored them). */
   unindexed = 0;
+  /** Search results only: messages whose text is not stored, found by their headers only (a word was looked for in the text). */
+  textless = 0;
   /** A folder's messages in ignored threads: left out of the rows unless the settings show them. */
   ignored = 0;
   private readonly pages = new Map<number, MessageSummary[]>();
@@ -174,6 +176,7 @@ export class MessagePages {
       this.total = outcome.result.total;
       this.messages = ('messages' in outcome.result ? outcome.result.messages : undefined) ?? outcome.result.total;
       this.unindexed = 'unindexed' in outcome.result ? (outcome.result.unindexed as number) : 0;
+      this.textless = 'textless' in outcome.result ? (outcome.result.textless as number) : 0;
       this.ignored = ('ignored' in outcome.result ? outcome.result.ignored : undefined) ?? 0;
       this.error = null;
     } else {

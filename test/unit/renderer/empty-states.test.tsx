@@ -16,7 +16,7 @@ describe('an empty list says why, in both languages', () => {
   it('an empty folder, and a search that finds nothing', async () => {
     for (const [language, empty, none] of [['en', 'This folder is empty.', 'No message matches.'], ['zh', '此文件夹是空的。', '没有匹配的邮件。']] as const) {
       const { client } = mailCore(0);
-      client.handlers['messages.search'] = () => ({ total: 0, items: [], unindexed: 0 });
+      client.handlers['messages.search'] = () => ({ total: 0, items: [], unindexed: 0, textless: 0 });
       renderWithClient(<App />, client, language);
       expect((await note()).textContent).toBe(empty);
       fireEvent.change(screen.getByTestId('search-box'), { target: { value: 'nowhere' } });

@@ -14,7 +14,7 @@ withListLayout();
 async function searchResults() {
   const { client, rows } = mailCore(2);
   const hit = (id: number, folderRole: FolderRole): SearchHit => ({ ...rows.get(id)!, accountId: 1, folderPath: folderRole, folderName: folderRole, folderRole });
-  client.handlers['messages.search'] = () => ({ total: 2, items: [hit(100, 'trash'), hit(101, 'drafts')], unindexed: 0 });
+  client.handlers['messages.search'] = () => ({ total: 2, items: [hit(100, 'trash'), hit(101, 'drafts')], unindexed: 0, textless: 0 });
   renderWithClient(<App />, client);
   await screen.findAllByTestId('message-row', {}, SLOW);
   fireEvent.change(screen.getByTestId('search-box'), { target: { value: 'message' } });

@@ -58,7 +58,7 @@ describe('the person column of a message row', () => {
     const hit = (id: number, folderRole: FolderRole): SearchHit => ({
       ...rows.get(id)!, to: TO, accountId: 1, folderPath: folderRole === 'sent' ? 'Sent' : 'INBOX', folderName: folderRole === 'sent' ? 'Sent' : 'INBOX', folderRole,
     });
-    client.handlers['messages.search'] = () => ({ total: 2, items: [hit(100, 'sent'), hit(101, 'inbox')], unindexed: 0 });
+    client.handlers['messages.search'] = () => ({ total: 2, items: [hit(100, 'sent'), hit(101, 'inbox')], unindexed: 0, textless: 0 });
     renderWithClient(<App />, client);
     await screen.findAllByTestId('message-row', {}, SLOW);
 

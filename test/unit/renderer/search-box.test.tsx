@@ -16,7 +16,7 @@ const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 400)
 function setup() {
   const { client, rows } = mailCore(2);
   const hit = (id: number): SearchHit => ({ ...rows.get(id)!, accountId: 1, folderPath: 'INBOX', folderName: 'INBOX', folderRole: 'inbox' });
-  client.handlers['messages.search'] = () => ({ total: 1, items: [hit(100)], unindexed: 0 });
+  client.handlers['messages.search'] = () => ({ total: 1, items: [hit(100)], unindexed: 0, textless: 0 });
   renderWithClient(<App />, client);
   return { client, queries: () => client.callsOf('messages.search').map((call) => (call as { query: string }).query) };
 }
@@ -35,6 +35,18 @@ describe('the search box', () => {
       expect(box.value).toBe(text); // the trailing space typed before a settle stays
     }
     expect(queries()).toEqual(['m', 'me', 'mes', 'mes s']);
+  });
+
+  it('says when messages were searched by their headers only, their text not being on this computer', async () => {
+    const { client } = setup();
+    await screen.findAllByTestId('message-row', {}, SLOW);
+    const answer = client.handlers['messages.search']!;
+    client.handlers['messages.search'] = (params) => ({ ...(answer(params) as { total: number; items: SearchHit[]; unindexed: number }), textless: 2 });
+    fireEvent.change(screen.getByTestId('search-box'), { target: { value: 'procurement' } });
+    await settle();
+    expect((await screen.findByTestId('search-textless')).textContent).toBe(
+      'The text of 2 messages is not on this computer (never opened), so only their sender, recipients and subject were searched. To search all text, keep messages for offline reading in Settings.',
+    );
   });
 
   it('searches nothing while an input method composes, and the composed words when it ends', async () => {

@@ -120,6 +120,23 @@ describe('full-text search over the store (migration 0013)', () => {
     expect(await search('agenda')).toEqual([id]);
   });
 
+  it('says how many messages in scope have no stored text when a word is looked for in the text, and none for header-only words', async () => {
+    const { store, folder, engine } = setup();
+    const inbox = folder('INBOX');
+    const [read] = store.write(() => store.messages.insertHeaders(inbox, [message('Budget', ann), message('Lunch', ann), message('会议', wang)]));
+    store.write(() => {
+      store.bodies.saveBody(read!, { text: 'The procurement figures', html: null, warnings: [] });
+      store.messages.setBodyState(read!, 'text');
+    });
+    const answer = (query: string, scope: { folderId?: number } = {}) => engine.search({ query, offset: 0, limit: 10, ...scope });
+    expect(await answer('procurement')).toMatchObject({ total: 1, textless: 2 });
+    expect(await answer('body:会议')).toMatchObject({ total: 0, textless: 2 });
+    expect(await answer('procurement', { folderId: folder('Archive') })).toMatchObject({ total: 0, textless: 0 });
+    expect(await answer('from:ann')).toMatchObject({ total: 2, textless: 0 });
+    expect(await answer('subject:lunch is:unread')).toMatchObject({ total: 1, textless: 0 });
+    expect(await answer('is:unread')).toMatchObject({ total: 3, textless: 0 });
+  });
+
   it('follows moves, deletes and the removal of the account', async () => {
     const { store, accountId, folder, search } = setup();
     const inbox = folder('INBOX');
