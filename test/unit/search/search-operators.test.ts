@@ -53,9 +53,9 @@ describe('search operators', () => {
   it('asks for nothing only when there is neither a word nor an operator', () => {
     expect(searchAskOf('', NOW)).toBeNull();
     expect(searchAskOf('before:', NOW)).toBeNull();
-    expect(searchAskOf('is:unread', NOW)).toEqual({ match: null, exclude: null, conditions: { unread: true } });
-    expect(searchAskOf('is:read 会议', NOW)).toEqual({ match: '"会议"', exclude: null, conditions: { unread: false } });
-    expect(searchAskOf('-newsletter -from:ann', NOW)).toEqual({ match: null, exclude: '"newsletter" * OR {sender} : ("ann" *)', conditions: {} });
+    expect(searchAskOf('is:unread', NOW)).toEqual({ match: null, exclude: null, conditions: { unread: true }, readsText: false });
+    expect(searchAskOf('is:read 会议', NOW)).toEqual({ match: '"会议"', exclude: null, conditions: { unread: false }, readsText: true });
+    expect(searchAskOf('-newsletter -from:ann', NOW)).toEqual({ match: null, exclude: '"newsletter" * OR {sender} : ("ann" *)', conditions: {}, readsText: false });
   });
 
   it('reads a minus before a word, a phrase, a field or an operator as "leave out"; a minus inside a word is the word\'s', () => {
@@ -80,8 +80,8 @@ describe('search operators', () => {
     expect(searchAskOf('"weekly digest" OR 周报 OR newsletter', NOW)!.match).toBe('("weekly digest" OR "周报" OR "newsletter" *)');
     expect(searchAskOf('budget or plan', NOW)!.match).toBe('"budget" * AND "or" * AND "plan" *');
     // Beside an operator or a minus-word an OR joins nothing: those always narrow.
-    expect(searchAskOf('is:unread OR budget', NOW)).toEqual({ match: '"budget" *', exclude: null, conditions: { unread: true } });
-    expect(searchAskOf('budget OR -draft', NOW)).toEqual({ match: '"budget" *', exclude: '"draft" *', conditions: {} });
+    expect(searchAskOf('is:unread OR budget', NOW)).toEqual({ match: '"budget" *', exclude: null, conditions: { unread: true }, readsText: true });
+    expect(searchAskOf('budget OR -draft', NOW)).toEqual({ match: '"budget" *', exclude: '"draft" *', conditions: {}, readsText: true });
     expect(searchAskOf('OR budget', NOW)!.match).toBe('"budget" *');
     expect(searchAskOf('"OR" budget', NOW)!.match).toBe('"OR" AND "budget" *');
     expect(searchAskOf('budget OR', NOW)!.match).toBe('"budget" *');
@@ -101,7 +101,7 @@ describe('search operators', () => {
       either: [[{ folders: ['sent'] }, { accounts: ['local'] }], [{ folders: ['inbox'] }, { tags: ['$label2'] }]],
     });
     // A word and an operator: the OR joins nothing, both narrow.
-    expect(searchAskOf('budget OR is:flagged', NOW)).toEqual({ match: '"budget" *', exclude: null, conditions: { flagged: true } });
+    expect(searchAskOf('budget OR is:flagged', NOW)).toEqual({ match: '"budget" *', exclude: null, conditions: { flagged: true }, readsText: true });
   });
 
   it('reads account: as an account, several as any of them, and -account: as none of them', () => {
