@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { openedMessageOf, type AccountView } from '../../../src-main/ipc/contract';
 import type { ErrorShape } from '../../../src-main/errors/error-codes';
 import { useClient } from '../../client/client-context';
@@ -23,6 +23,14 @@ export function App() {
   // With no account, mail kept in Local Folders (a removed POP3 account's) still opens the mail, not the set-up.
   const localFolders = useRequest('folders.list', accounts.data?.length === 0 ? { accountId: null } : null);
   const localMail = localFolders.data?.some((folder) => folder.total > 0) ?? false;
+  const noAccount = accounts.data?.length === 0;
+  const localPending = noAccount && localFolders.data === null && !localFolders.error;
+  // Once shown, the mail view stays while the Local Folders are looked at after the last account went: its toast says where that mail went.
+  const [showedMail, setShowedMail] = useState(false);
+  const view = accounts.data === null || (localPending && !showedMail) ? 'pending' : opened ? 'message' : noAccount && !localPending && !localMail ? 'setup' : 'mail';
+  useEffect(() => {
+    if (view === 'mail') setShowedMail(true);
+  }, [view]);
   useClientEvent('store.changed', ({ changes }) => {
     if (changes.some((change) => change.entity === 'accounts')) accounts.reload();
   });
@@ -37,11 +45,11 @@ export function App() {
   return (
     <div className="app">
       <ConnectionBanner />
-      {accounts.data === null || (accounts.data.length === 0 && localFolders.data === null && !localFolders.error) ? (
+      {view === 'pending' || accounts.data === null ? (
         <AccountsPending error={accounts.error} onRetry={accounts.reload} />
-      ) : opened ? (
+      ) : view === 'message' && opened ? (
         <MessageWindow opened={opened} accounts={accounts.data} />
-      ) : accounts.data.length === 0 && !localMail ? (
+      ) : view === 'setup' ? (
         <FirstRunSetup onSaved={startSyncing} />
       ) : (
         <MailView accounts={accounts.data} />
