@@ -19,11 +19,21 @@ interface Answer<T> {
   error: ErrorShape | null;
 }
 
+const NO_ANSWER: Answer<never> = { key: null, data: null, error: null };
+
 /** One request, re-sent whenever its params change; `null` params mean "nothing to ask yet". */
 export function useRequest<M extends Method>(method: M, params: ParamsOf<M> | null): RequestState<ResultOf<M>> {
   const client = useClient();
   const key = params === null ? null : JSON.stringify(params);
-  const [answer, setAnswer] = useState<Answer<ResultOf<M>>>({ key: null, data: null, error: null });
+  const [answer, setAnswer] = useState<Answer<ResultOf<M>>>(NO_ANSWER);
+  // A new key forgets the answer kept: asked again later (params null in between, or another key), an old
+  // answer for the same params would pass for current until the new one came (the Local Folders listed at the
+  // first run, shown as empty after the last account went). React's "adjust state while rendering" pattern.
+  const [answeredKey, setAnsweredKey] = useState(key);
+  if (answeredKey !== key) {
+    setAnsweredKey(key);
+    setAnswer(NO_ANSWER);
+  }
   const [loading, setLoading] = useState(false);
   const [generation, setGeneration] = useState(0);
 

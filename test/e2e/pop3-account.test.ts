@@ -135,6 +135,7 @@ describe('web mode: a POP3 account through the form', () => {
     expect(await question.textContent()).not.toContain('重新添加该账户即可取回邮件');
     await screenshot(web.page, 'pop3-remove-confirm-zh');
     await web.page.getByTestId('confirm-ok').click();
+    await web.page.getByTestId('toast').filter({ hasText: `只保存在本机的邮件现在位于 本地文件夹 ▸ ${user.email}` }).waitFor();
     // The only account gone, its mail still opens: the mail view stays, not the set-up.
     await expect.poll(() => web.page.getByTestId('account-heading').count(), { timeout: 15_000 }).toBe(0);
     const kept = web.page.getByTestId('local-folders').getByTestId(`folder-${user.email}`);
