@@ -44,14 +44,11 @@ export function keepAccountMail(store: Store, account: AccountRecord, unsent: Un
   if (kept.length === 0 && unsent.length === 0) return null;
   const home = store.localFolders.create(null, freeTopName(store, account.email));
   // Each folder keeps its row (and so its mail), under its parent if that came too, else under the new one.
-  const moved = new Set<number>();
+  const moved = new Map<number, FolderRecord>();
   for (const folder of kept) {
-    const parentId = folder.parentId !== null && moved.has(folder.parentId) ? folder.parentId : home.id;
-    const path = `${home.path}${LOCAL_DELIMITER}${localPath(folder)}`;
-    store.db
-      .prepare(`UPDATE folders SET account_id = NULL, parent_id = ?, path = ?, delimiter = ?, role = NULL, is_local = 1 WHERE id = ?`)
-      .run(parentId, path, LOCAL_DELIMITER, folder.id);
-    moved.add(folder.id);
+    const parent = (folder.parentId !== null && moved.get(folder.parentId)) || home;
+    store.localFolders.adopt(folder, parent, `${home.path}${LOCAL_DELIMITER}${localPath(folder)}`);
+    moved.set(folder.id, folder);
   }
   if (unsent.length) fileUnsent(store, store.localFolders.create(home, UNSENT_FOLDER), unsent);
   store.feed.note({ entity: 'folders', accountId: null, ids: [home.id, ...moved.keys()] });

@@ -40,6 +40,16 @@ export class LocalFoldersRepo {
     return parent;
   }
 
+  /**
+   * An account's folder becomes a local one at `path` under `parent`, its row (and so its mail) kept: what a
+   * removed account leaves that exists nowhere else (keepAccountMail). The caller notes the change.
+   */
+  adopt(folder: FolderRecord, parent: FolderRecord, path: string): void {
+    this.statements
+      .get('UPDATE folders SET account_id = NULL, parent_id = ?, path = ?, delimiter = ?, role = NULL, is_local = 1 WHERE id = ?')
+      .run(parent.id, path, LOCAL_DELIMITER, folder.id);
+  }
+
   /** The folder takes the new last segment; every folder below follows (their rows, and so their mail, stay). */
   rename(folder: FolderRecord, name: string): FolderRecord {
     const cut = folder.path.length - folder.name.length;
