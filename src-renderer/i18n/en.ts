@@ -569,6 +569,7 @@ const strings = {
   'shortcut.markUnread': 'Mark as unread',
   'shortcut.toggleRead': 'Toggle read / unread',
   'shortcut.junk': 'Mark as junk',
+  'shortcut.notJunk': 'Mark as not junk (from Junk: back to the Inbox)',
   'shortcut.ignoreThread': 'Ignore the thread (again: stop ignoring it)',
   'shortcut.markFolderRead': 'Mark the whole folder as read',
   'shortcut.undo': 'Undo the last action',

@@ -565,6 +565,7 @@ export const zh: Dictionary = {
     'shortcut.markUnread': '标记为未读',
     'shortcut.toggleRead': '切换已读/未读',
     'shortcut.junk': '标记为垃圾邮件',
+    'shortcut.notJunk': '标记为非垃圾邮件（在垃圾邮件文件夹中：移回收件箱）',
     'shortcut.ignoreThread': '忽略此会话（再按一次：取消忽略）',
     'shortcut.markFolderRead': '将整个文件夹标记为已读',
     'shortcut.undo': '撤销上一个操作',

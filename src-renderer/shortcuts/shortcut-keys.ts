@@ -24,6 +24,7 @@ export type ShortcutAction =
   | 'markUnread'
   | 'toggleRead'
   | 'junk'
+  | 'notJunk'
   | 'ignoreThread'
   | 'markFolderRead'
   | 'undo'
@@ -63,7 +64,7 @@ export const SHORTCUTS: Shortcut[] = [
   // Thunderbird's space bar: a page further down the open message, and at its end the next unread one.
   { action: 'pageDown', keys: ['Space'] },
   { action: 'pageUp', keys: ['Shift+Space'] },
-  // Shift and the arrows only: Shift+K is Thunderbird's Ignore Thread, so Shift+J and K no longer extend.
+  // Shift and the arrows only: Shift+K is Thunderbird's Ignore Thread and Shift+J its Not Junk, so neither extends.
   { action: 'extendNext', keys: ['Shift+ArrowDown'] },
   { action: 'extendPrevious', keys: ['Shift+ArrowUp'] },
   { action: 'open', keys: ['Enter', 'o'] },
@@ -77,7 +78,10 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'markRead', keys: ['Shift+I'] },
   { action: 'markUnread', keys: ['Shift+U'] },
   { action: 'toggleRead', keys: ['m'] },
+  // Gmail's Report spam (Thunderbird's J is the next message here, as in Gmail).
   { action: 'junk', keys: ['!'] },
+  // Thunderbird's Mark as Not Junk.
+  { action: 'notJunk', keys: ['Shift+J'] },
   // Thunderbird's K: ignores the thread, or watches an ignored one again.
   { action: 'ignoreThread', keys: ['Shift+K'] },
   { action: 'markFolderRead', keys: ['Shift+C'] },

@@ -135,7 +135,9 @@ export function useMailCommands(sources: CommandSources) {
     markRead: onSelection(() => actions.setSeen(true)),
     markUnread: onSelection(() => actions.setSeen(false)),
     toggleRead: onSelection(actions.toggleSeen),
-    junk: onSelection(() => actions.setJunk(true)),
+    // The toolbar's Junk and Not junk: the same command, so the same move and the same toast.
+    junk: onSelection(() => commands.setJunk(true)),
+    notJunk: onSelection(() => commands.setJunk(false)),
     // On one message, as Thunderbird's K: its thread ignored, or watched again when it is (the list shows it on request).
     ignoreThread: () => (selection.single ? ignoreThread.toggle(selection.single.id) : false),
     // A unified view or search results is no folder: Shift+C there does nothing (the key keeps its usual meaning).

@@ -21,9 +21,10 @@ const press = (init: KeyboardEventInit & { key: string }, target: Element = docu
 describe('shortcut keys', () => {
   it('tells letters with and without Shift apart, and symbols by their character', () => {
     expect(shortcutFor(key({ key: 'j' }))).toBe('next');
-    // Shift+K is Thunderbird's Ignore Thread; Shift+J is nothing (the arrows extend the selection).
+    // Shift+K is Thunderbird's Ignore Thread and Shift+J its Not Junk (the arrows extend the selection).
     expect(shortcutFor(key({ key: 'K', shiftKey: true }))).toBe('ignoreThread');
-    expect(shortcutFor(key({ key: 'J', shiftKey: true }))).toBeNull();
+    expect(shortcutFor(key({ key: 'J', shiftKey: true }))).toBe('notJunk');
+    expect(shortcutFor(key({ key: '!', shiftKey: true }))).toBe('junk');
     expect(shortcutFor(key({ key: 'ArrowDown', shiftKey: true }))).toBe('extendNext');
     expect(shortcutFor(key({ key: 'I', shiftKey: true }))).toBe('markRead');
     expect(shortcutFor(key({ key: 'i' }))).toBeNull();
@@ -137,6 +138,33 @@ describe('shortcuts in the mail view', () => {
     await waitFor(() => expect(client.callsOf('operations.undo')).toHaveLength(1));
     press({ key: 'C', shiftKey: true });
     await waitFor(() => expect(client.callsOf('folders.markRead')).toEqual([{ folderId: 10 }]));
+  });
+
+  it('! and Shift+J do what the toolbar\'s Junk and Not junk do: the same operation, the same toast', async () => {
+    const { client } = mailCore(2);
+    renderWithClient(<App />, client);
+    fireEvent.click((await rowsShown())[0]!);
+    press({ key: '!', shiftKey: true });
+    await waitFor(() => expect(client.callsOf('messages.apply')).toEqual([{ kind: 'junk', messageIds: [100], junk: true }]));
+    expect((await screen.findByTestId('toast')).textContent).toContain('Marked as junk and moved to Junk.');
+    fireEvent.click((await screen.findByTestId('folder-Junk')).querySelector('button.folder-row__button')!);
+    fireEvent.click((await rowsShown())[0]!);
+    await waitFor(() => expect(selectedIds()).toEqual([100]));
+    // In Junk the toolbar offers Not junk, which the key does too.
+    expect(screen.getByTestId('action-not-junk')).toBeTruthy();
+    press({ key: 'J', shiftKey: true });
+    await waitFor(() => expect(client.callsOf('messages.apply').at(-1)).toEqual({ kind: 'junk', messageIds: [100], junk: false }));
+    await waitFor(() => expect(screen.getAllByTestId('toast').map((toast) => toast.textContent).join()).toContain('Message marked as not junk.'));
+  });
+
+  it('the ? overlay lists ! for Mark as junk and Shift + J for Not junk', async () => {
+    const { client } = mailCore(1);
+    renderWithClient(<App />, client);
+    await rowsShown();
+    press({ key: '?', shiftKey: true });
+    const help = await screen.findByTestId('shortcut-help');
+    expect(within(help).getByTestId('shortcut-row-junk').textContent).toBe('!Mark as junk');
+    expect(within(help).getByTestId('shortcut-row-notJunk').textContent).toBe('Shift + JMark as not junk (from Junk: back to the Inbox)');
   });
 
   it('v opens the folder picker, whose typing does not trigger shortcuts', async () => {
