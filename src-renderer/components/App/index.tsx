@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { openedMessageOf, type AccountView } from '../../../src-main/ipc/contract';
+import { openedMessageOf, type AccountView, type OpenedMessage } from '../../../src-main/ipc/contract';
 import type { ErrorShape } from '../../../src-main/errors/error-codes';
 import { useClient } from '../../client/client-context';
 import { useClientEvent, useOnReconnect } from '../../hooks/use-client-event';
@@ -27,10 +27,10 @@ export function App() {
   const localPending = noAccount && localFolders.data === null && !localFolders.error;
   // Once shown, the mail view stays while the Local Folders are looked at after the last account went: its toast says where that mail went.
   const [showedMail, setShowedMail] = useState(false);
-  const view = accounts.data === null || (localPending && !showedMail) ? 'pending' : opened ? 'message' : noAccount && !localPending && !localMail ? 'setup' : 'mail';
+  const view = viewOf(accounts.data, opened, { localPending: localPending && !showedMail, setup: noAccount && !localPending && !localMail });
   useEffect(() => {
-    if (view === 'mail') setShowedMail(true);
-  }, [view]);
+    if (view.kind === 'mail') setShowedMail(true);
+  }, [view.kind]);
   useClientEvent('store.changed', ({ changes }) => {
     if (changes.some((change) => change.entity === 'accounts')) accounts.reload();
   });
@@ -45,17 +45,30 @@ export function App() {
   return (
     <div className="app">
       <ConnectionBanner />
-      {view === 'pending' || accounts.data === null ? (
+      {view.kind === 'pending' ? (
         <AccountsPending error={accounts.error} onRetry={accounts.reload} />
-      ) : view === 'message' && opened ? (
-        <MessageWindow opened={opened} accounts={accounts.data} />
-      ) : view === 'setup' ? (
+      ) : view.kind === 'message' ? (
+        <MessageWindow opened={view.opened} accounts={view.accounts} />
+      ) : view.kind === 'setup' ? (
         <FirstRunSetup onSaved={startSyncing} />
       ) : (
-        <MailView accounts={accounts.data} />
+        <MailView accounts={view.accounts} />
       )}
     </div>
   );
+}
+
+type AppView =
+  | { kind: 'pending' }
+  | { kind: 'setup' }
+  | { kind: 'message'; opened: OpenedMessage; accounts: AccountView[] }
+  | { kind: 'mail'; accounts: AccountView[] };
+
+/** What the window shows: a message's own window, the set-up when there is nothing to read, else the mail. */
+function viewOf(accounts: AccountView[] | null, opened: OpenedMessage | null, wait: { localPending: boolean; setup: boolean }): AppView {
+  if (accounts === null || wait.localPending) return { kind: 'pending' };
+  if (opened) return { kind: 'message', opened, accounts };
+  return wait.setup ? { kind: 'setup' } : { kind: 'mail', accounts };
 }
 
 function AccountsPending({ error, onRetry }: { error: ErrorShape | null; onRetry(): void }) {
