@@ -53,7 +53,8 @@ export interface SearchRequest extends SearchScope {
  * to SEARCH_INDEX_BUDGET_MS; then one FTS5 query, in the search worker
  * when there is one (see WorkerSearchQueries). `unindexed` counts the
  * messages still waiting, which the UI mentions and searches again for;
- * `textless` those whose text is not stored, which the UI mentions too.
+ * `textless` those whose text is not stored, and `unknownOperators` the
+ * words before a colon searched as text (`foo:bar`), which the UI mentions too.
  */
 export class MessageSearch {
   readonly indexer: SearchIndexer;
@@ -72,7 +73,9 @@ export class MessageSearch {
     // Operators alone read the messages' own columns, not the index: nothing waiting to be indexed changes their answer.
     if (ask.match !== null || ask.exclude !== null) await this.indexer.drainWithin(SEARCH_INDEX_BUDGET_MS);
     const { offset, limit, sort = DEFAULT_LIST_SORT } = request;
-    return this.queries.run({ ...ask, scope: { accountId: request.accountId, folderId: request.folderId }, offset, limit, sort });
+    const { unknownOperators, ...asked } = ask;
+    const answer = await this.queries.run({ ...asked, scope: { accountId: request.accountId, folderId: request.folderId }, offset, limit, sort });
+    return unknownOperators ? { ...answer, unknownOperators } : answer;
   }
 
   /**

@@ -31,6 +31,16 @@ export interface SearchTerm {
 export interface ReadQuery {
   terms: SearchTerm[];
   conditions: SearchConditions;
+  /** Words before a colon that are none of ours (`foo:` of `foo:bar`), as typed and once each: searched as text, which the UI says. Absent if none. */
+  unknownOperators?: string[];
+}
+
+/**
+ * A scheme's colon, not an operator's: `http://…`, `file:///…`, `mailto:ann@…`. (A time, `10:30`, never reads as a
+ * name before a colon: the names are letters.)
+ */
+function isLinkScheme(name: string, value: string): boolean {
+  return value.startsWith('/') || name === 'mailto' || name === 'tel';
 }
 
 /** Our prefixes and operators may be followed by blanks ("from: ann", as people type it); any other word before a colon may not. */
@@ -53,6 +63,7 @@ const TOKEN = new RegExp(`(-(?=\\S))?(?:(${KNOWN_PREFIXES}):\\s*|([A-Za-z_]+):)?
  */
 export function readSearchQuery(query: string, now: number): ReadQuery {
   const read = new QueryParts();
+  const unknownOperators = new Set<string>();
   // SQLite ends a string at a NUL byte, so inside an FTS5 string it leaves the string unterminated: no one types it.
   // A Chinese input method types “ ” for the quote key: they quote a phrase as " does.
   const normal = searchForm(query.replaceAll('\u0000', '')).replace(/[\u201C\u201D]/g, '"');
@@ -71,11 +82,13 @@ export function readSearchQuery(query: string, now: number): ReadQuery {
     } else {
       const column = prefix ? FIELDS[prefix] : null;
       // Not one of ours ("http:", "re:"): the whole thing is text.
-      if (column === undefined) read.term({ text: whole, phrase: false, column: null, negated: false });
-      else read.term({ text: quoted ?? bare ?? '', phrase: quoted !== undefined, column, negated });
+      if (column === undefined) {
+        read.term({ text: whole, phrase: false, column: null, negated: false });
+        if (!isLinkScheme(prefix!, quoted ?? bare ?? '')) unknownOperators.add(`${other}:`);
+      } else read.term({ text: quoted ?? bare ?? '', phrase: quoted !== undefined, column, negated });
     }
   }
-  return { terms: read.terms, conditions: read.conditions };
+  return { terms: read.terms, conditions: read.conditions, ...(unknownOperators.size > 0 && { unknownOperators: [...unknownOperators] }) };
 }
 
 /**
@@ -186,6 +199,8 @@ export interface SearchAsk {
   conditions: SearchConditions;
   /** Whether a word is looked for in the messages' text (a word not narrowed to a header, or body:). */
   readsText?: boolean;
+  /** The query's unknown operators (`foo:`), searched as text; absent when there are none. */
+  unknownOperators?: string[];
 }
 
 /**
@@ -193,10 +208,10 @@ export interface SearchAsk {
  * nothing. Minus-words alone (`-newsletter`) ask for every message without them.
  */
 export function searchAskOf(query: string, now: number): SearchAsk | null {
-  const { terms, conditions } = readSearchQuery(query, now);
+  const { terms, conditions, unknownOperators } = readSearchQuery(query, now);
   const match = ftsMatchOf(terms.filter((term) => !term.negated), 'AND');
   const exclude = ftsMatchOf(terms.filter((term) => term.negated), 'OR');
   if (match === null && exclude === null && !hasConditions(conditions)) return null;
   const readsText = terms.some((term) => !term.negated && (term.column === null || term.column === TEXT_COLUMN));
-  return { match, exclude, conditions, readsText };
+  return { match, exclude, conditions, readsText, ...(unknownOperators && { unknownOperators }) };
 }

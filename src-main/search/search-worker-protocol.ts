@@ -32,6 +32,8 @@ export interface SearchAnswer {
   items: SearchHit[];
   unindexed: number;
   textless: number;
+  /** The query's unknown operators (`foo:`), searched as text (added on this side of the worker: the query's own). */
+  unknownOperators?: string[];
 }
 
 /** A page of a folder's threaded list (the other read that can take long; see ThreadedList). */

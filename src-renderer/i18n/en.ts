@@ -440,6 +440,7 @@ const strings = {
   'search.none': 'No message matches.',
   'search.indexing': 'Still indexing {count} {count|message|messages}: not in these results yet.',
   'search.textless': 'The text of {count} {count|message|messages} is not on this computer (never opened), so only {count|its|their} sender, recipients and subject were searched. To search all text, keep messages for offline reading in Settings.',
+  'search.unknownOperators': 'Unknown {count|operator|operators} {names} — searched as text.',
   'savedSearch.heading': 'Saved searches',
   'savedSearch.saveButton': 'Save search',
   'savedSearch.saveTitle': 'Save the search “{query}”',

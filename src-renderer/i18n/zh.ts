@@ -436,6 +436,7 @@ export const zh: Dictionary = {
     'search.none': '没有匹配的邮件。',
     'search.indexing': '仍在为 {count} 封邮件建立索引：它们暂未出现在结果中。',
     'search.textless': '有 {count} 封邮件的正文不在这台电脑上（从未打开过），因此只搜索了它们的发件人、收件人和主题。要搜索全部正文，请在“设置”中设置“离线阅读时保留的邮件”。',
+    'search.unknownOperators': '未知的搜索运算符 {names}，已按普通文字搜索。',
     'savedSearch.heading': '已保存的搜索',
     'savedSearch.saveButton': '保存搜索',
     'savedSearch.saveTitle': '保存搜索“{query}”',

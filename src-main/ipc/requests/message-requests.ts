@@ -71,6 +71,7 @@ export const messageRequests = {
    * unindexed: messages not yet in the index (a large sync just stored them), left out of this answer.
    * textless: when a word is looked for in the text, the messages in scope whose text is not stored (headers only:
    * never opened, not kept for offline reading), found by their headers only.
+   * unknownOperators: words before a colon that are no operator (`foo:` of `foo:bar`), searched as text; absent if none.
    */
   /** The saved searches, by name. */
   'searches.list': request<SavedSearch[]>()(empty),
@@ -81,7 +82,7 @@ export const messageRequests = {
     z.object({ id: id.optional(), name: z.string().trim().min(1).max(200), query: z.string().trim().min(1).max(1000) }).strict(),
   ),
   'searches.remove': request<{ removed: true }>()(z.object({ searchId: id }).strict()),
-  'messages.search': request<{ total: number; items: SearchHit[]; unindexed: number; textless: number }>()(
+  'messages.search': request<{ total: number; items: SearchHit[]; unindexed: number; textless: number; unknownOperators?: string[] }>()(
     z
       .object({
         query: z.string().max(1000),

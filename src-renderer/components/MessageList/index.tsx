@@ -166,6 +166,11 @@ function FolderSummary({ folder, pages, offlineAccount, account, filterBar }: { 
       {pages.error && <ErrorNotice error={pages.error} />}
       {pages.total === 0 && <p className="message-list__note" data-testid="message-list-note">{empty}</p>}
       {pages.unindexed > 0 && <p className="message-list__note" role="status">{t('search.indexing', { count: pages.unindexed })}</p>}
+      {pages.unknownOperators.length > 0 && (
+        <p className="message-list__note" data-testid="search-unknown-operators">
+          {t('search.unknownOperators', { count: pages.unknownOperators.length, names: pages.unknownOperators.join(', ') })}
+        </p>
+      )}
       {pages.textless > 0 && <p className="message-list__note" data-testid="search-textless">{t('search.textless', { count: pages.textless })}</p>}
       {pages.ignored > 0 && <IgnoredThreadsNote count={pages.ignored} />}
       {pages.total === null && !pages.error && <p className="message-list__note">{t('messages.loadingRow')}</p>}

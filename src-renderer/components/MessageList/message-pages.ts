@@ -25,6 +25,8 @@ export class MessagePages {
   unindexed = 0;
   /** Search results only: messages whose text is not stored, found by their headers only (a word was looked for in the text). */
   textless = 0;
+  /** Search results only: the query's words before a colon that are no operator (`foo:`), searched as text. */
+  unknownOperators: string[] = [];
   /** A folder's messages in ignored threads: left out of the rows unless the settings show them. */
   ignored = 0;
   private readonly pages = new Map<number, MessageSummary[]>();
@@ -177,6 +179,7 @@ export class MessagePages {
       this.messages = ('messages' in outcome.result ? outcome.result.messages : undefined) ?? outcome.result.total;
       this.unindexed = 'unindexed' in outcome.result ? (outcome.result.unindexed as number) : 0;
       this.textless = 'textless' in outcome.result ? (outcome.result.textless as number) : 0;
+      this.unknownOperators = 'unknownOperators' in outcome.result ? ((outcome.result.unknownOperators as string[] | undefined) ?? []) : [];
       this.ignored = ('ignored' in outcome.result ? outcome.result.ignored : undefined) ?? 0;
       this.error = null;
     } else {

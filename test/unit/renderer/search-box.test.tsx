@@ -49,6 +49,26 @@ describe('the search box', () => {
     );
   });
 
+  it('says which words before a colon are no operator and were searched as text, in English and in Chinese', async () => {
+    for (const [language, words] of [['en', 'Unknown operator foo: — searched as text.'], ['zh', '未知的搜索运算符 foo:，已按普通文字搜索。']] as const) {
+      const { client, rows } = mailCore(1);
+      client.handlers['messages.search'] = ({ query }) => ({
+        total: 1, items: [{ ...rows.get(100)!, accountId: 1, folderPath: 'INBOX', folderName: 'INBOX', folderRole: 'inbox' as const }], unindexed: 0, textless: 0,
+        ...(query.includes('foo:') && { unknownOperators: ['foo:'] }),
+      });
+      renderWithClient(<App />, client, language);
+      await screen.findAllByTestId('message-row', {}, SLOW);
+      fireEvent.change(screen.getByTestId('search-box'), { target: { value: 'foo:bar' } });
+      await settle();
+      expect((await screen.findByTestId('search-unknown-operators')).textContent).toBe(words);
+      // A query with known operators only says nothing.
+      fireEvent.change(screen.getByTestId('search-box'), { target: { value: 'is:unread' } });
+      await settle();
+      await waitFor(() => expect(screen.queryByTestId('search-unknown-operators')).toBeNull());
+      cleanup();
+    }
+  });
+
   it('searches nothing while an input method composes, and the composed words when it ends', async () => {
     const { queries } = setup();
     await screen.findAllByTestId('message-row', {}, SLOW);

@@ -50,6 +50,14 @@ describe('search operators', () => {
     expect(terms.map((term) => term.text)).toEqual(['is:soon', 'before:2026-02-30', 'larger:lots']);
   });
 
+  it('names the words before a colon that are no operator, which are searched as text; not a time, a link nor a known operator', () => {
+    const { terms, unknownOperators } = readSearchQuery('foo:bar -Project:x foo:baz 10:30 下午3:30 http://example.com mailto:ann@example.com from:ann is:soon Re: subject:"a b"', NOW);
+    expect(unknownOperators).toEqual(['foo:', 'Project:']);
+    expect(terms.map((term) => term.text)).toEqual(expect.arrayContaining(['foo:bar', '-Project:x', '10:30', 'http://example.com']));
+    expect(searchAskOf('budget foo:bar', NOW)).toMatchObject({ unknownOperators: ['foo:'] });
+    expect(searchAskOf('is:unread from:ann', NOW)).not.toHaveProperty('unknownOperators');
+  });
+
   it('asks for nothing only when there is neither a word nor an operator', () => {
     expect(searchAskOf('', NOW)).toBeNull();
     expect(searchAskOf('before:', NOW)).toBeNull();
@@ -265,5 +273,11 @@ describe('operators over the store', () => {
     const answer = await engine.search({ query: 'has:attachment', offset: 0, limit: 10 });
     expect(answer).toMatchObject({ total: 1, unindexed: 0 });
     expect(answer.items.map((hit) => hit.id)).toEqual([draft]);
+  });
+
+  it('answers with the unknown operators it searched as text, and none when there were none', async () => {
+    const { engine } = filled();
+    expect((await engine.search({ query: 'budget foo:bar', offset: 0, limit: 10 })).unknownOperators).toEqual(['foo:']);
+    expect(await engine.search({ query: 'budget is:unread', offset: 0, limit: 10 })).not.toHaveProperty('unknownOperators');
   });
 });
