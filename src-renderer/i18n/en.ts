@@ -672,6 +672,8 @@ const strings = {
   'compose.wasScheduled': 'This message was scheduled for {time}. It is no longer scheduled: it leaves only when you send it or schedule it again.',
   'outbox.failed': '“{subject}” could not be sent.',
   'outbox.unknown': 'Wren cannot tell whether “{subject}” was sent: the connection was cut before the server answered.',
+  'outbox.notSentYet': '“{subject}” was not sent yet; the Outbox keeps it and tries again by itself.',
+  'outbox.notSentYetRetryAt': '“{subject}” was not sent yet (next try at {time}); the Outbox keeps it until then.',
   'outbox.takeBack': 'Undo takes it out of the outbox and back into the composer, to correct and send again.',
   'outbox.title': 'Outbox',
   'outbox.count': '{count} {count|message|messages} not sent yet',

@@ -668,6 +668,8 @@ export const zh: Dictionary = {
     'compose.wasScheduled': '这封邮件原定于 {time} 发送。现在已不再定时：只有您发送或重新定时后，它才会发出。',
     'outbox.failed': '“{subject}”未能发出。',
     'outbox.unknown': '无法确定“{subject}”是否已发出：服务器回复之前连接就断开了。',
+    'outbox.notSentYet': '“{subject}”尚未发出，暂存在发件箱中，稍后会自动重试。',
+    'outbox.notSentYetRetryAt': '“{subject}”尚未发出（将于 {time} 重试），在此之前暂存在发件箱中。',
     'outbox.takeBack': '点击“撤销”可将它从发件箱取回到撰写窗口，修改后再发送。',
     'outbox.title': '发件箱',
     'outbox.count': '{count} 封邮件尚未发出',

@@ -51,14 +51,35 @@ describe('a message the outbox could not send', () => {
     expect(within(toast).queryByTestId('toast-undo')).toBeNull();
   });
 
-  it('says nothing for a message that is only waiting or queued for a retry, and speaks Chinese', async () => {
+  it('says nothing for a message that is only waiting or queued while the server cannot be reached, and speaks Chinese', async () => {
     const { client } = mailCore(1);
     renderWithClient(<App />, client, 'zh');
     await screen.findByTestId('message-list', {}, { timeout: 10_000 });
-    await client.deliver('outbox.changed', { entry: { ...REFUSED, state: 'queued' }, removed: false });
+    // Not sent because the network is down: what the outbox is for, and the connection banner says it.
+    await client.deliver('outbox.changed', { entry: { ...REFUSED, state: 'queued', error: { code: 'ConnectionRefused', message: 'refused' } }, removed: false });
+    await client.deliver('outbox.changed', { entry: { ...REFUSED, state: 'queued', error: null }, removed: false });
     await client.deliver('outbox.changed', { entry: REFUSED, removed: true });
     expect(screen.queryByTestId('toast-error')).toBeNull();
     await client.deliver('outbox.changed', { entry: { ...REFUSED, state: 'unknown', error: null }, removed: false });
     expect((await screen.findByTestId('toast-error')).textContent).toContain('无法确定“Budget 预算”是否已发出');
+  });
+
+  it('says once, after the first try, that the server turned it down for now and when Wren tries again', async () => {
+    const { client } = mailCore(1);
+    renderWithClient(<App />, client);
+    await screen.findByTestId('message-list', {}, { timeout: 10_000 });
+    const busy = { code: 'SmtpDeferred' as const, message: 'busy', details: { serverText: '451 4.3.0 Mailbox busy, try later' } };
+    const retryAt = Date.UTC(2026, 11, 7, 15, 30);
+    await client.deliver('outbox.changed', { entry: { ...REFUSED, state: 'queued', error: busy, nextAttemptAt: retryAt }, removed: false });
+    const toast = await screen.findByTestId('toast-error');
+    expect(toast.textContent).toContain('“Budget 预算” was not sent yet (next try at');
+    expect(toast.textContent).toContain('451 4.3.0 Mailbox busy, try later');
+    // Nothing to take back: it is still on its way.
+    expect(within(toast).queryByTestId('toast-undo')).toBeNull();
+    fireEvent.click(within(toast).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.queryByTestId('toast-error')).toBeNull());
+    // The second try's failure is in the Outbox's row, not another toast.
+    await client.deliver('outbox.changed', { entry: { ...REFUSED, state: 'queued', error: busy, attempts: 2, nextAttemptAt: retryAt }, removed: false });
+    expect(screen.queryByTestId('toast-error')).toBeNull();
   });
 });
