@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useRef } from 'react';
 import { MESSAGE_TAGS, type FolderView, type MailOperationInput, type MessageFlag, type MessageSummary, type MessageTag, type OperationReceipt, type ViewMessageSummary } from '../../../src-main/ipc/contract';
 import { useClient } from '../../client/client-context';
 import { toErrorShape } from '../../client/wren-client';
@@ -40,6 +40,9 @@ type CountedKey = 'done.archive' | 'done.move' | 'done.copy' | 'done.read' | 'do
 /** A toast's words, or how to choose them from what the core did. */
 type Words = ToastLine | ((receipt: OperationReceipt) => ToastLine);
 
+/** What follows a toast's Undo once the core took the action back (the message that left selected again). */
+type AfterUndo = () => void;
+
 /**
  * Every action goes through `messages.apply`: the core changes the store at
  * once (the list follows its change event) and journals the change for the
@@ -56,24 +59,32 @@ export function useMessageActions(folder: FolderView | null, pages: MessagePages
   const showError = useCallback((error: unknown) => toasts.show({ tone: 'error', lines: [{ error: toErrorShape(error), context: 'background' }] }), [toasts]);
 
   const undo = useUndoOperation();
+  const undoAll = useCallback(
+    (operationIds: number[], afterUndo?: AfterUndo) => () =>
+      void Promise.all(operationIds.map(undo)).then((undone) => undone.every(Boolean) && afterUndo?.()),
+    [undo],
+  );
+  // An Undo clicked later acts on the list as it is then, not as it was when the action was taken.
+  const now = useRef({ folderId: folder?.id, selection });
+  now.current = { folderId: folder?.id, selection };
 
   const report = useCallback(
-    (request: Promise<OperationReceipt & { operationIds?: number[] }>, words: Words) =>
+    (request: Promise<OperationReceipt & { operationIds?: number[] }>, words: Words, afterUndo?: AfterUndo) =>
       request.then(
         (receipt) => {
           const ids = receipt.operationIds ?? [receipt.operationId];
-          toasts.show({ tone: 'info', lines: [typeof words === 'function' ? words(receipt) : words], undo: receipt.undoable ? () => ids.forEach(undo) : undefined });
+          toasts.show({ tone: 'info', lines: [typeof words === 'function' ? words(receipt) : words], undo: receipt.undoable ? undoAll(ids, afterUndo) : undefined });
         },
         (error: unknown) => {
           showError(error);
           throw error;
         },
       ),
-    [toasts, undo, showError],
+    [toasts, undoAll, showError],
   );
 
   const run = useCallback(
-    (operation: MailOperationInput, words: Words | null) => {
+    (operation: MailOperationInput, words: Words | null, afterUndo?: AfterUndo) => {
       // A unified view's selection may hold several accounts' messages: one operation each.
       const parts = splitByAccount(operation, (id) => pages?.byId(id) as ViewMessageSummary | undefined);
       const request =
@@ -81,37 +92,43 @@ export function useMessageActions(folder: FolderView | null, pages: MessagePages
           ? client.request('messages.apply', operation)
           : Promise.all(parts.map((part) => client.request('messages.apply', part))).then(combineReceipts);
       if (words === null) request.catch(showError);
-      else report(request, words).catch(() => undefined);
+      else report(request, words, afterUndo).catch(() => undefined);
       return request;
     },
     [client, report, showError, pages],
   );
 
-  /** Moving mail out of the list selects the message after it, as Thunderbird does. */
+  /**
+   * Moving mail out of the list selects the message after it, as Thunderbird does; its Undo brings the
+   * message that was open back, open again (while the user is still in that folder).
+   */
   const leaving = useCallback(
-    (ids: number[], send: () => Promise<unknown>) => {
+    (ids: number[], send: (afterUndo: AfterUndo) => Promise<unknown>) => {
       // The whole selection leaves (with a collapsed thread's hidden replies besides): the next row is selected.
       const leavingIds = new Set(ids);
       const wholeSelection = selection.ids.size > 0 && [...selection.ids].every((id) => leavingIds.has(id));
       const next = wholeSelection && pages ? neighbourOf(pages, leavingIds) : undefined;
-      send().then(() => next !== undefined && selection.selectOnly(next), () => undefined);
+      const open = wholeSelection ? selection.single : null;
+      const from = folder?.id;
+      const reopen = () => open && now.current.folderId === from && now.current.selection.selectOnly(open);
+      send(reopen).then(() => next !== undefined && selection.selectOnly(next), () => undefined);
     },
-    [pages, selection],
+    [pages, selection, folder?.id],
   );
 
   /** A delete may be two parts (for good, to Trash) and several accounts: the toast says what each came to; Undo takes back what can be. */
   const sendDelete = useCallback(
-    (plan: DeletePlan) => {
+    (plan: DeletePlan, afterUndo?: AfterUndo) => {
       const rowOf = (id: number) => pages?.byId(id) as ViewMessageSummary | undefined;
       const operations = deleteOperations(plan).flatMap((operation) => splitByAccount(operation, rowOf));
       const request = Promise.all(operations.map((operation) => client.request('messages.apply', operation)));
       request.then((receipts) => {
         const undoable = receipts.filter((receipt) => receipt.undoable).map((receipt) => receipt.operationId);
-        toasts.show({ tone: 'info', lines: deleteLines(receipts), undo: undoable.length ? () => undoable.forEach(undo) : undefined });
+        toasts.show({ tone: 'info', lines: deleteLines(receipts), undo: undoable.length ? undoAll(undoable, afterUndo) : undefined });
       }, showError);
       return request;
     },
-    [client, pages, toasts, undo, showError],
+    [client, pages, toasts, undoAll, showError],
   );
 
   const chosen = useCallback((ids?: number[]) => ids ?? pages?.withThreads(selection.ids) ?? [...selection.ids], [selection.ids, pages]);
@@ -128,16 +145,16 @@ export function useMessageActions(folder: FolderView | null, pages: MessagePages
   return {
     remove: (plan) => {
       const messageIds = [...plan.forGood, ...plan.toTrash];
-      if (messageIds.length > 0) leaving(messageIds, () => sendDelete(plan));
+      if (messageIds.length > 0) leaving(messageIds, (afterUndo) => sendDelete(plan, afterUndo));
     },
     archive: (ids) => {
       const messageIds = chosen(ids);
-      if (messageIds.length > 0) leaving(messageIds, () => run({ kind: 'archive', messageIds }, counted('done.archive', messageIds.length)));
+      if (messageIds.length > 0) leaving(messageIds, (afterUndo) => run({ kind: 'archive', messageIds }, counted('done.archive', messageIds.length), afterUndo));
     },
     moveTo: (target, ids) => {
       const messageIds = chosen(ids);
       if (messageIds.length > 0 && target.id !== folder?.id) {
-        leaving(messageIds, () => run({ kind: 'move', messageIds, folderId: target.id }, counted('done.move', messageIds.length, target)));
+        leaving(messageIds, (afterUndo) => run({ kind: 'move', messageIds, folderId: target.id }, counted('done.move', messageIds.length, target), afterUndo));
       }
     },
     copyTo: (target, ids) => {
@@ -155,7 +172,7 @@ export function useMessageActions(folder: FolderView | null, pages: MessagePages
       if (messageIds.length === 0) return;
       // Only the core knows whether the mark moved them (an account without a Junk folder only takes the keyword).
       const words = (receipt: OperationReceipt) => counted(junk ? (receipt.moved ? 'done.junkMoved' : 'done.junk') : 'done.notJunk', messageIds.length);
-      const send = () => run({ kind: 'junk', messageIds, junk }, words);
+      const send = (afterUndo?: AfterUndo) => run({ kind: 'junk', messageIds, junk }, words, afterUndo);
       // Junk leaves for the Junk folder; "not junk" leaves the Junk folder for the Inbox (elsewhere it only takes the keyword).
       if (junk ? folder?.role !== 'junk' : folder?.role === 'junk') leaving(messageIds, send);
       else send();

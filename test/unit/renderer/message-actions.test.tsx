@@ -57,6 +57,8 @@ describe('message actions', () => {
     await waitFor(() => expect(client.callsOf('operations.undo')).toEqual([{ operationId: 1 }]));
     await waitFor(() => expect(subjects()).toHaveLength(3));
     expect((await screen.findByTestId('toast')).textContent).toContain('Undone.');
+    // The message that left is back and open again, not the one selected in its place.
+    await waitFor(() => expect(selectedIds()).toEqual([101]));
   });
 
   it('right click selects the row and offers the actions; Move to… filters folders as the user types', async () => {
