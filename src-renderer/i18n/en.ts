@@ -404,6 +404,7 @@ const strings = {
   'accountDialog.colour': 'Colour',
   'accountDialog.newPassword': 'New password (leave empty to keep the saved one)',
   'accountDialog.outgoing': 'Outgoing mail (SMTP): leave the server empty to only read mail',
+  'accountDialog.noOutgoing': 'No outgoing server is set: this account reads mail but cannot send. Type a server to send from it.',
   'accountDialog.removeTitle': 'Remove {account}?',
   'accountDialog.removeText': 'This deletes, on this computer only, the copy of {email}: {folders} {folders|folder|folders} with {count} {count|message|messages}, and the saved password. Nothing is deleted on the server: add the account again to get the mail back. Your local folders are kept.',
   'accountDialog.remove': 'Remove account',

@@ -400,6 +400,7 @@ export const zh: Dictionary = {
     'accountDialog.colour': '颜色',
     'accountDialog.newPassword': '新密码（留空则保留已保存的密码）',
     'accountDialog.outgoing': '发件服务器（SMTP）：服务器留空则只收信',
+    'accountDialog.noOutgoing': '未设置发件服务器：此账户只能收信，不能发信。填写服务器后即可用它发信。',
     'accountDialog.removeTitle': '删除 {account}？',
     'accountDialog.removeText': '这只会删除本机上 {email} 的副本：{folders} 个文件夹、{count} 封邮件，以及保存的密码。服务器上的内容不会被删除：重新添加该账户即可取回邮件。您的本地文件夹会保留。',
     'accountDialog.remove': '删除账户',

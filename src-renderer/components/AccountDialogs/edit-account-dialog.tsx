@@ -83,6 +83,12 @@ export function EditAccountDialog({ account, onClose }: { account: AccountView; 
         )}
         <fieldset className="dialog__fieldset">
           <legend>{t('accountDialog.outgoing')}</legend>
+          {/* The port and user below are what a server typed in would use; without this line they read as settings it has. */}
+          {!form.smtp.host.trim() && (
+            <p className="account-form__hint" data-testid="edit-account-no-outgoing">
+              {t('accountDialog.noOutgoing')}
+            </p>
+          )}
           <ServerFields kind="smtp" server={form.smtp} defaultUser={form.incoming.user ?? account.email} onChange={(smtp: ServerForm) => update({ smtp })} disabled={busy} />
           {account.smtpTrustedCertSha256 && (
             <TrustedCertificateField fingerprint={account.smtpTrustedCertSha256} smtp forget={form.forgetSmtpPin ?? false} onForget={(forgetSmtpPin) => update({ forgetSmtpPin })} disabled={busy} testId="edit-smtp-trusted-cert" />

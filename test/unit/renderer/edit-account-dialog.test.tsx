@@ -40,6 +40,13 @@ describe('EditAccountDialog for an account that signs in with the browser', () =
     expect(screen.getByTestId('edit-account-password')).toBeTruthy();
     expect(screen.queryByTestId('oauth2-start')).toBeNull();
   });
+
+  it('says an account without an outgoing server cannot send (the port and user shown are only what a server typed in would use)', () => {
+    renderWithClient(<EditAccountDialog account={ACCOUNT} onClose={() => undefined} />, new FakeClient({}), 'zh');
+    expect(screen.getByTestId('edit-account-no-outgoing').textContent).toContain('此账户只能收信，不能发信');
+    fireEvent.change(screen.getByTestId('setup-smtp-host'), { target: { value: 'smtp.example.test' } });
+    expect(screen.queryByTestId('edit-account-no-outgoing')).toBeNull();
+  });
 });
 
 describe('EditAccountDialog: an outgoing server with a certificate of its own', () => {
