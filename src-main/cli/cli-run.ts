@@ -77,7 +77,8 @@ ${UNSUBSCRIBE_USAGE.replace(/^/gm, '  ')}
 ${THREAD_USAGE.replace(/^/gm, '  ')}
   flag ID... [--seen|--unseen] [--flagged|--unflagged] [--tag 1-5|NAME]... [--untag 1-5|NAME|all]...
                                  (tags: 1 important, 2 work, 3 personal, 4 todo, 5 later)
-  folder create ACCOUNT PATH | folder rename ACCOUNT PATH NEWPATH | folder delete ACCOUNT PATH
+  folder create ACCOUNT PATH | folder rename ACCOUNT PATH NEWPATH
+  folder delete ACCOUNT PATH [--permanent]   (into the account's Trash; in Trash, or with --permanent, for good)
   folder subscribe ACCOUNT PATH | folder unsubscribe ACCOUNT PATH
   export ACCOUNT FOLDER --mbox FILE | --eml DIR    (mboxrd; ACCOUNT may be "local")
   import ACCOUNT FOLDER FILE...  (mbox or .eml files, told apart by their content)

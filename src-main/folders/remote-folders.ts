@@ -1,14 +1,15 @@
 import type { FolderNameInvalidDetails } from '../errors/error-codes';
 import { WrenError } from '../errors/wren-error';
-import type { FolderDeletePlan, FolderView } from '../ipc/contract';
+import type { FolderDeletePlan, FolderDeleteResult, FolderDeleteScope, FolderView } from '../ipc/contract';
 import type { FolderRecord } from '../store/folders-repo';
 import type { FolderOperationKind, ServerAction } from '../store/operations-repo';
 import type { Store } from '../store/store';
+import { folderDeleteTarget } from './folder-trash';
 import { visibleFolders } from './visible-folders';
 
 /**
  * Folder management on the server, local first like every change a user
- * makes: create, rename, delete and (un)subscribe apply to the store at once,
+ * makes: create, rename, delete (into Trash, or for good) and (un)subscribe apply to the store at once,
  * in the same transaction as their journal entry, and work offline. The sync
  * worker replays them in order with the message operations (so "create a
  * folder, move mail into it" reaches the server as asked); a conflict (name
@@ -60,10 +61,31 @@ export class RemoteFolders {
     });
   }
 
-  /** What a delete of the folder takes with it, as the cache knows it (every sync lists the folders first). */
+  /** What a delete of the folder takes with it and where it goes, as the cache knows it (every sync lists the folders first). */
   deletePlan(folderId: number): FolderDeletePlan {
     const folder = this.requireChangeable(folderId);
-    return planOf(this.store.folders.list(folder.accountId!), folder);
+    const folders = this.store.folders.list(folder.accountId!);
+    const { fate, trashPath } = folderDeleteTarget(folders, folder);
+    return { ...planOf(folders, folder), fate, trashPath };
+  }
+
+  /**
+   * As Thunderbird: a folder outside Trash moves into it with its subfolders
+   * and mail (an IMAP RENAME when replayed); one in Trash, or of an account
+   * without one, or with `permanent`, is deleted for good.
+   */
+  delete(folderId: number, confirmed?: string[], permanent = false): FolderDeleteResult {
+    const folder = this.requireChangeable(folderId);
+    return this.journaled(folder.accountId!, () => {
+      const folders = this.store.folders.list(folder.accountId!);
+      const target = folderDeleteTarget(folders, folder);
+      if (permanent || !target.trash) return this.deleteForGood(folder, folders, confirmed);
+      this.store.folders.renamePath(folder.accountId!, folder.path, target.trashPath!, folder.delimiter);
+      this.store.folders.setParent(folder.id, target.trash.id);
+      // Journaled as the delete the user asked for (operation.failed names it so), replayed as a rename.
+      this.journal(folder.accountId!, 'deleteFolder', 'renameFolder', target.trashPath!, folder.path);
+      return { movedTo: target.trashPath! };
+    });
   }
 
   /**
@@ -72,19 +94,16 @@ export class RemoteFolders {
    * (`confirmed`, when given, must still be all of them): the replay deletes
    * those and no subfolder made since on another device.
    */
-  delete(folderId: number, confirmed?: string[]): { deleted: true } {
-    const folder = this.requireChangeable(folderId);
-    return this.journaled(folder.accountId!, () => {
-      const plan = planOf(this.store.folders.list(folder.accountId!), folder);
-      const unconfirmed = plan.subfolders.map((sub) => sub.path).filter((path) => confirmed && !confirmed.includes(path));
-      if (unconfirmed.length) throw newSubfolders(folder.path, unconfirmed);
-      this.store.folders.remove(folder.id);
-      this.store.operations.add(
-        { accountId: folder.accountId, kind: 'deleteFolder', action: 'deleteFolder', targetPath: folder.path, add: [], remove: [], undoable: false, folderPlan: plan },
-        [],
-      );
-      return { deleted: true } as const;
-    });
+  private deleteForGood(folder: FolderRecord, folders: FolderRecord[], confirmed: string[] | undefined): FolderDeleteResult {
+    const plan = planOf(folders, folder);
+    const unconfirmed = plan.subfolders.map((sub) => sub.path).filter((path) => confirmed && !confirmed.includes(path));
+    if (unconfirmed.length) throw newSubfolders(folder.path, unconfirmed);
+    this.store.folders.remove(folder.id);
+    this.store.operations.add(
+      { accountId: folder.accountId, kind: 'deleteFolder', action: 'deleteFolder', targetPath: folder.path, add: [], remove: [], undoable: false, folderPlan: plan },
+      [],
+    );
+    return { deleted: true };
   }
 
   subscribe(folderId: number, subscribed: boolean): FolderView {
@@ -144,7 +163,7 @@ function checkedName(name: string, delimiter: string | null): string {
 }
 
 /** The folder's subfolders by path, as the server nests them (its delimiter), with the messages in each. */
-function planOf(folders: FolderRecord[], folder: FolderRecord): FolderDeletePlan {
+function planOf(folders: FolderRecord[], folder: FolderRecord): FolderDeleteScope {
   const below = folder.delimiter ? folders.filter((f) => f.path.startsWith(`${folder.path}${folder.delimiter}`)) : [];
   return { path: folder.path, messages: folder.total, subfolders: below.map((f) => ({ path: f.path, messages: f.total })) };
 }

@@ -19,14 +19,30 @@ export interface FolderView {
   unread: number;
 }
 
-/** What deleting a folder takes with it, as the user confirms it (and as its journal entry keeps it). */
-export interface FolderDeletePlan {
+/** What deleting a folder for good takes with it, as the user confirmed it and its journal entry keeps it. */
+export interface FolderDeleteScope {
   path: string;
   /** Messages in the folder itself. */
   messages: number;
   /** Every folder below it, with its messages. */
   subfolders: { path: string; messages: number }[];
 }
+
+/** What deleting a folder would do, for the confirmation. */
+export interface FolderDeletePlan extends FolderDeleteScope {
+  /**
+   * What the delete does, as Thunderbird does it: 'trash' moves the folder, its subfolders and mail into the
+   * account's Trash (at `trashPath`); 'inTrash' (it is in Trash already) and 'noTrash' (the account has no Trash
+   * that holds folders) delete it for good.
+   */
+  fate: FolderDeleteFate;
+  trashPath: string | null;
+}
+
+export type FolderDeleteFate = 'trash' | 'inTrash' | 'noTrash';
+
+/** What a folder delete did: moved the folder into the account's Trash (its path there), or deleted it for good. */
+export type FolderDeleteResult = { movedTo: string } | { deleted: true };
 
 export interface Address {
   name: string;

@@ -132,6 +132,13 @@ export class FoldersRepo {
     this.feed.note({ entity: 'folders', accountId, ids: moved.map((f) => f.id) });
   }
 
+  /** The folder now sits under another one (moved into Trash); its own subfolders keep their parent. */
+  setParent(folderId: number, parentId: number | null): void {
+    const folder = this.get(folderId);
+    this.statements.get('UPDATE folders SET parent_id = ? WHERE id = ?').run(parentId, folderId);
+    this.feed.note({ entity: 'folders', accountId: folder?.accountId ?? null, ids: [folderId] });
+  }
+
   /** The same, as a record (a POP3 account's Drafts, Sent or Trash, or the Local Folders' Trash, created on first use). */
   ensureLocalFolder(accountId: number | null, path: string, role: FolderRole): FolderRecord {
     return this.get(this.ensureLocal(accountId, path, path, role))!;

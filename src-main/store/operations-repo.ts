@@ -1,5 +1,5 @@
 import type { ErrorShape } from '../errors/error-codes';
-import type { FolderDeletePlan } from '../ipc/contract';
+import type { FolderDeleteScope } from '../ipc/contract';
 import type { Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
 
@@ -43,12 +43,12 @@ export interface JournalEntry {
   undoable: boolean;
   items: JournalItem[];
   /** A folder delete: what the user confirmed (migration 0017); null for other entries and older deletes. */
-  folderPlan: FolderDeletePlan | null;
+  folderPlan: FolderDeleteScope | null;
 }
 
 export type NewEntry = Pick<JournalEntry, 'accountId' | 'kind' | 'action' | 'targetPath' | 'undoable'> & { add: readonly string[]; remove: readonly string[] } & {
   sourcePath?: string | null;
-  folderPlan?: FolderDeletePlan | null;
+  folderPlan?: FolderDeleteScope | null;
 };
 export type NewItem = Omit<JournalItem, 'id' | 'newUid'>;
 
@@ -188,7 +188,7 @@ export class OperationsRepo {
       id: row.id, accountId: row.accountId, kind: row.kind, action: row.action, targetPath: row.targetPath, sourcePath: row.sourcePath, state: row.state,
       targetUidNext: row.targetUidNext, targetUidValidity: row.targetUidValidity,
       add: words(row.flags_add), remove: words(row.flags_remove), undoable: row.undoable === 1, items,
-      folderPlan: row.folder_plan_json ? (JSON.parse(row.folder_plan_json) as FolderDeletePlan) : null,
+      folderPlan: row.folder_plan_json ? (JSON.parse(row.folder_plan_json) as FolderDeleteScope) : null,
     };
   }
 }

@@ -18,8 +18,8 @@ export function folderHandlers(core: WrenCore, options: HandlerOptions): Pick<Ha
       accountId === null ? core.localFolders.create(parentId, name) : core.folders.create(core.accounts.require(accountId).id, parentId, name),
     'folders.rename': ({ folderId, name }) => (core.localFolders.owns(folderId) ? core.localFolders.rename(folderId, name) : core.folders.rename(folderId, name)),
     'folders.deletePlan': ({ folderId }) => core.folders.deletePlan(folderId),
-    'folders.delete': ({ folderId, subfolders }) =>
-      core.localFolders.owns(folderId) ? core.localFolders.delete(folderId) : core.folders.delete(folderId, subfolders),
+    'folders.delete': ({ folderId, subfolders, permanent }) =>
+      core.localFolders.owns(folderId) ? core.localFolders.delete(folderId) : core.folders.delete(folderId, subfolders, permanent),
     'folders.import': async ({ folderId, files }) => {
       if (files) return importIntoFolder(core, folderId, files);
       if (!options.chooseImportFiles) throw new WrenError('BadRequest', 'Name the files to import.', { folderId });

@@ -1,4 +1,4 @@
-import type { FolderView } from '../../ipc/contract';
+import type { FolderDeleteResult, FolderView } from '../../ipc/contract';
 import { WrenError } from '../../errors/wren-error';
 import type { CliContext } from '../cli-context';
 import { allFolders, findFolder, findScope } from '../find-by-name';
@@ -6,7 +6,7 @@ import { sendChanges } from '../send-changes';
 
 const USAGE = `Usage: wren folder create ACCOUNT PATH      (ACCOUNT "local": the local folders, nested with "/")
        wren folder rename ACCOUNT PATH NEWPATH
-       wren folder delete ACCOUNT PATH
+       wren folder delete ACCOUNT PATH [--permanent]   (into the account's Trash; in Trash, or with --permanent, for good)
        wren folder subscribe|unsubscribe ACCOUNT PATH`;
 
 /** The server's hierarchy delimiter, as the folder tree shows it (a child's path is its parent's, the delimiter, its name). */
@@ -69,8 +69,17 @@ async function rename(context: CliContext, accountId: number | null, path: strin
   return context.request('folders.rename', { folderId: folder.id, name: newFolderName(await allFolders(context, accountId), folder, newPath) });
 }
 
+/** As the app's Delete Folder: into the account's Trash, or for good (in Trash, without one, or asked); the line says which. */
+async function remove(context: CliContext, accountId: number | null, path: string, permanent: boolean): Promise<{ result: FolderDeleteResult; done: string }> {
+  const folderId = (await findFolder(context, accountId, path)).id;
+  const result = await context.request('folders.delete', permanent ? { folderId, permanent } : { folderId });
+  return { result, done: 'movedTo' in result ? `Moved folder ${path} to Trash as ${result.movedTo}` : `Deleted folder ${path} for good` };
+}
+
 /** `wren folder create|rename|delete|subscribe|unsubscribe ACCOUNT PATH [NEWPATH]`: remote folders, as in the app. */
-export async function folderCommand(context: CliContext, args: string[]): Promise<number> {
+export async function folderCommand(context: CliContext, given: string[]): Promise<number> {
+  const permanent = given[0] === 'delete' && given.includes('--permanent');
+  const args = permanent ? given.filter((arg) => arg !== '--permanent') : given;
   const [sub, accountRef, path, newPath, ...extra] = args;
   const arity = sub === 'rename' ? 4 : 3;
   if (!sub || !path || extra.length > 0 || args.length !== arity) throw new WrenError('BadRequest', USAGE);
@@ -84,8 +93,7 @@ export async function folderCommand(context: CliContext, args: string[]): Promis
     result = await rename(context, accountId, path, newPath);
     done = `Renamed folder ${path} to ${newPath}`;
   } else if (sub === 'delete') {
-    result = await context.request('folders.delete', { folderId: (await findFolder(context, accountId, path)).id });
-    done = `Deleted folder ${path}`;
+    ({ result, done } = await remove(context, accountId, path, permanent));
   } else if (sub === 'subscribe' || sub === 'unsubscribe') {
     result = await context.request('folders.subscribe', { folderId: (await findFolder(context, accountId, path)).id, subscribed: sub === 'subscribe' });
     done = `${sub === 'subscribe' ? 'Subscribed to' : 'Unsubscribed from'} folder ${path}`;

@@ -1,6 +1,6 @@
 /** Folders, remote and local: list, create, rename, delete, import and export. */
 import { z } from 'zod';
-import { type FolderDeletePlan, type FolderView, type OperationReceipt } from '../mail-shapes';
+import { type FolderDeletePlan, type FolderDeleteResult, type FolderView, type OperationReceipt } from '../mail-shapes';
 import { id, request } from './request-shape';
 
 export const folderRequests = {
@@ -19,16 +19,18 @@ export const folderRequests = {
   ),
   /** Renames the folder's last path segment (its place in the tree stays). Special-use folders are refused. */
   'folders.rename': request<FolderView>()(z.object({ folderId: id, name: z.string().trim().min(1).max(200) }).strict()),
-  /** What deleting a remote folder would take: its subfolders and the messages in them all, for the confirmation. */
+  /** What deleting a remote folder would do (into Trash, or for good) and take: its subfolders and their messages, for the confirmation. */
   'folders.deletePlan': request<FolderDeletePlan>()(z.object({ folderId: id }).strict()),
   /**
-   * Deletes a folder, its subfolders and the mail in them on the server. Special-use folders are refused.
-   * `subfolders`: the paths the user confirmed (folders.deletePlan); if the folder has others by now, nothing is
-   * deleted (FolderHasNewSubfolders). The replay deletes those subfolders only, and stops in the same way if
-   * another device added one on the server meanwhile.
+   * Deletes a folder as Thunderbird does: one outside Trash moves into the account's Trash with its subfolders and
+   * mail (`movedTo`: its path there; a RENAME on the server); one in Trash, of an account without a Trash, or with
+   * `permanent`, is deleted for good with its subfolders and mail. Special-use folders are refused.
+   * `subfolders`: the paths the user confirmed (folders.deletePlan); if a folder deleted for good has others by
+   * now, nothing is deleted (FolderHasNewSubfolders). The replay deletes those subfolders only, and stops in the
+   * same way if another device added one on the server meanwhile.
    */
-  'folders.delete': request<{ deleted: true }>()(
-    z.object({ folderId: id, subfolders: z.array(z.string().min(1).max(1000)).max(100_000).optional() }).strict(),
+  'folders.delete': request<FolderDeleteResult>()(
+    z.object({ folderId: id, subfolders: z.array(z.string().min(1).max(1000)).max(100_000).optional(), permanent: z.boolean().optional() }).strict(),
   ),
   /**
    * Mail files into a folder: mbox (mboxrd or plain) or .eml, told apart by their content. Without `files`

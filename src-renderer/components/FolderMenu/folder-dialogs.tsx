@@ -1,4 +1,4 @@
-import type { FolderView } from '../../../src-main/ipc/contract';
+import type { FolderDeleteResult, FolderView } from '../../../src-main/ipc/contract';
 import { useClient } from '../../client/client-context';
 import { toErrorShape } from '../../client/wren-client';
 import { folderDisplayName } from '../../i18n/folder-name';
@@ -44,7 +44,8 @@ export function FolderDialogs({ dialog, onClose, onEmpty }: FolderDialogsProps) 
     );
   }
   if (dialog.kind === 'delete' && folder.accountId !== null) {
-    return <RemoteFolderDeleteDialog folder={folder} name={name} onDeleted={() => done({ key: 'done.folderDeleted', folder })} onError={failed} onClose={onClose} />;
+    const deleted = (result: FolderDeleteResult) => done({ key: 'movedTo' in result ? 'done.folderMovedToTrash' : 'done.folderDeleted', folder });
+    return <RemoteFolderDeleteDialog folder={folder} name={name} onDeleted={deleted} onError={failed} onClose={onClose} />;
   }
   if (dialog.kind === 'delete') {
     const remove = () => client.request('folders.delete', { folderId: folder.id }).then(() => done({ key: 'done.folderDeleted', folder }), failed);

@@ -1,9 +1,10 @@
 import { useEffect, useRef } from 'react';
-import type { FolderView } from '../../../src-main/ipc/contract';
+import type { FolderDeleteFate, FolderDeleteResult, FolderView } from '../../../src-main/ipc/contract';
 import type { ErrorShape } from '../../../src-main/errors/error-codes';
 import { useClient } from '../../client/client-context';
 import { ClientError } from '../../client/wren-client';
 import { useRequest } from '../../hooks/use-request';
+import type { StringKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/i18n-context';
 import { ConfirmDialog } from '../Dialog/confirm-dialog';
 
@@ -11,16 +12,19 @@ interface RemoteFolderDeleteDialogProps {
   folder: FolderView;
   /** The folder as shown (its role's name in the user's language). */
   name: string;
-  onDeleted(): void;
+  /** The core's answer: moved into Trash (where to), or deleted for good. */
+  onDeleted(result: FolderDeleteResult): void;
   onError(error: unknown): void;
   onClose(): void;
 }
 
 /**
- * Deleting a folder on the server says what goes with it: its subfolders and
- * all their mail, counted by the core. The subfolders shown are the ones sent
- * with the delete: the core refuses it if there are others by then, and the
- * replay deletes no subfolder another device made since.
+ * Deleting a folder on the server says what happens (as Thunderbird: into
+ * Trash, or for good when it is in Trash already or the account has none) and
+ * what goes with it: its subfolders and all their mail, counted by the core.
+ * The subfolders shown are the ones sent with the delete: the core refuses a
+ * delete for good if there are others by then, and the replay deletes no
+ * subfolder another device made since.
  */
 export function RemoteFolderDeleteDialog({ folder, name, onDeleted, onError, onClose }: RemoteFolderDeleteDialogProps) {
   const client = useClient();
@@ -32,19 +36,28 @@ export function RemoteFolderDeleteDialog({ folder, name, onDeleted, onError, onC
   const count = subfolders.reduce((sum, sub) => sum + sub.messages, plan.data.messages);
   const remove = () =>
     client.request('folders.delete', { folderId: folder.id, subfolders: subfolders.map((sub) => sub.path) }).then(onDeleted, onError);
-  // An empty folder is not offered "and its 0 messages".
-  const empty = !subfolders.length && count === 0;
-  const title = subfolders.length ? 'folderDialog.deleteWithSubfoldersTitle' : empty ? 'folderDialog.deleteTitle' : 'folderDialog.deleteWithMessagesTitle';
-  const text = subfolders.length ? 'folderDialog.deleteWithSubfoldersText' : empty ? 'folderDialog.deleteEmptyText' : 'folderDialog.deleteText';
+  const words = deleteWords(plan.data.fate, subfolders.length, count);
+  const values = { folder: name, subfolders: subfolders.length, count };
+  const text = t(words.text, values);
   return (
     <ConfirmDialog
-      title={t(title, { folder: name, subfolders: subfolders.length, count })}
-      text={t(text, { folder: name, count })}
-      confirmLabel={t('folderDialog.delete')}
+      title={t(words.title, values)}
+      text={plan.data.fate === 'noTrash' ? t('folderDialog.noTrashNote', { text }) : text}
+      confirmLabel={t(plan.data.fate === 'trash' ? 'folderDialog.moveToTrash' : 'folderDialog.delete')}
       onConfirm={() => void remove()}
       onClose={onClose}
     />
   );
+}
+
+/** The dialog's title and text: into Trash or for good, naming the subfolders and the messages there are (an empty folder is not offered "and its 0 messages"). */
+function deleteWords(fate: FolderDeleteFate, subfolders: number, count: number): { title: StringKey; text: StringKey } {
+  const empty = !subfolders && count === 0;
+  if (fate === 'trash') {
+    return { title: 'folderDialog.trashTitle', text: subfolders ? 'folderDialog.trashWithSubfoldersText' : empty ? 'folderDialog.trashEmptyText' : 'folderDialog.trashText' };
+  }
+  if (subfolders) return { title: 'folderDialog.deleteWithSubfoldersTitle', text: 'folderDialog.deleteWithSubfoldersText' };
+  return empty ? { title: 'folderDialog.deleteTitle', text: 'folderDialog.deleteEmptyText' } : { title: 'folderDialog.deleteWithMessagesTitle', text: 'folderDialog.deleteText' };
 }
 
 /** A plan that could not be made (the folder gone meanwhile) is said in a toast, and there is nothing to confirm. */

@@ -89,11 +89,16 @@ describe('remote folder management against Dovecot', () => {
     expect((await wren.call('messages.list', { folderId: projects.id })).total).toBe(2);
   });
 
-  it('deletes a folder on the server and from the list', async () => {
+  it('deletes a folder into Trash on the server and in the list; in Trash, for good', async () => {
     const receipts = (await byPath('Receipts'))!;
-    expect(await wren.call('folders.delete', { folderId: receipts.id })).toEqual({ deleted: true });
+    expect(await wren.call('folders.delete', { folderId: receipts.id })).toEqual({ movedTo: 'Trash/Receipts' });
     expect(await byPath('Receipts')).toBeUndefined();
-    expect((await sentToServer()).has('Receipts')).toBe(false);
+    expect((await byPath('Trash/Receipts'))?.id).toBe(receipts.id);
+    const moved = await sentToServer();
+    expect([moved.has('Receipts'), moved.has('Trash/Receipts')]).toEqual([false, true]);
+    expect(await wren.call('folders.delete', { folderId: receipts.id })).toEqual({ deleted: true });
+    expect(await byPath('Trash/Receipts')).toBeUndefined();
+    expect((await sentToServer()).has('Trash/Receipts')).toBe(false);
   });
 
   it('refuses to rename or delete special-use folders, with FolderProtected, and leaves the server as it was', async () => {

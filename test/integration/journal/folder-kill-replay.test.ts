@@ -10,14 +10,14 @@ const KILL_ROUNDS = 20;
 /** A round's replay (four folder entries) takes about this long on the lab once started. */
 const KILL_WINDOW_MS = 80;
 
-/** Folder create / rename / delete replayed by a process killed at random points: the server ends with the folders as asked. */
+/** Folder create / rename / delete (into Trash) replayed by a process killed at random points: the server ends with the folders as asked. */
 describe('folder operations: replay killed (kill -9) at random points', () => {
   const f = journalLab();
   const bob = () => f.lab.users[1]!;
-  const serverFolders = async () => {
+  const serverFolders = async (prefix = 'K') => {
     const client = await connectImap(f.lab, bob().email);
     try {
-      return (await client.list()).map((entry) => entry.path).filter((path) => path.startsWith('K')).sort();
+      return (await client.list()).map((entry) => entry.path).filter((path) => path.startsWith(prefix)).sort();
     } finally {
       await client.logout();
     }
@@ -46,6 +46,9 @@ describe('folder operations: replay killed (kill -9) at random points', () => {
     expect(f.failed).toEqual([]);
     const last = `K${KILL_ROUNDS - 1} renamed`;
     expect(await serverFolders()).toEqual([last, `${last}/Sub`]);
+    // Each delete moved its folder into Trash (a RENAME), once, with its subfolder.
+    const trashed = Array.from({ length: KILL_ROUNDS - 1 }, (_, round) => [`Trash/K${round} renamed`, `Trash/K${round} renamed/Sub`]).flat();
+    expect(await serverFolders('Trash/K')).toEqual(trashed.sort());
     const local = f.wren.core.store.folders.list(f.accountId).map((folder) => folder.path).filter((path) => path.startsWith('K')).sort();
     expect(local).toEqual([last, `${last}/Sub`]);
   }, 600_000);

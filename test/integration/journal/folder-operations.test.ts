@@ -52,26 +52,32 @@ describe('folder operations through the journal, against Dovecot', () => {
     expect(subjects(f.local('Trip 2026'))).toEqual(names.sort());
   });
 
-  it('deletes a folder here at once and on the server after', async () => {
-    await f.seed('DeleteMe', 1);
-    await f.wren.call('folders.delete', { folderId: f.folderId('DeleteMe') });
-    expect(local('DeleteMe')).toBeUndefined();
+  it('deletes a folder in Trash for good, here at once and on the server after', async () => {
+    await f.seed('Trash/DeleteMe', 1);
+    await f.wren.call('folders.delete', { folderId: f.folderId('Trash/DeleteMe') });
+    expect(local('Trash/DeleteMe')).toBeUndefined();
     await f.settled();
-    expect((await serverPaths()).has('DeleteMe')).toBe(false);
+    expect((await serverPaths()).has('Trash/DeleteMe')).toBe(false);
   });
 
-  it('the confirmation names the subfolders and their mail; the replay deletes exactly those', async () => {
-    await f.seed('Gone', 2);
-    await f.seed('Gone/Sub', 1);
-    await f.seed('Gone/Sub/Deep', 3);
-    const plan = await f.wren.call('folders.deletePlan', { folderId: f.folderId('Gone') });
-    expect(plan).toEqual({ path: 'Gone', messages: 2, subfolders: expect.arrayContaining([{ path: 'Gone/Sub', messages: 1 }, { path: 'Gone/Sub/Deep', messages: 3 }]) });
+  it('the confirmation of a delete for good names the subfolders and their mail; the replay deletes exactly those', async () => {
+    await f.seed('Trash/Gone', 2);
+    await f.seed('Trash/Gone/Sub', 1);
+    await f.seed('Trash/Gone/Sub/Deep', 3);
+    const plan = await f.wren.call('folders.deletePlan', { folderId: f.folderId('Trash/Gone') });
+    expect(plan).toEqual({
+      path: 'Trash/Gone',
+      messages: 2,
+      subfolders: expect.arrayContaining([{ path: 'Trash/Gone/Sub', messages: 1 }, { path: 'Trash/Gone/Sub/Deep', messages: 3 }]),
+      fate: 'inTrash',
+      trashPath: null,
+    });
     expect(plan.subfolders).toHaveLength(2);
-    await f.wren.call('folders.delete', { folderId: f.folderId('Gone'), subfolders: plan.subfolders.map((sub) => sub.path) });
-    expect([local('Gone'), local('Gone/Sub'), local('Gone/Sub/Deep')]).toEqual([undefined, undefined, undefined]);
+    await f.wren.call('folders.delete', { folderId: f.folderId('Trash/Gone'), subfolders: plan.subfolders.map((sub) => sub.path) });
+    expect([local('Trash/Gone'), local('Trash/Gone/Sub'), local('Trash/Gone/Sub/Deep')]).toEqual([undefined, undefined, undefined]);
     await f.settled();
     const paths = await serverPaths();
-    expect([paths.has('Gone'), paths.has('Gone/Sub'), paths.has('Gone/Sub/Deep')]).toEqual([false, false, false]);
+    expect([paths.has('Trash/Gone'), paths.has('Trash/Gone/Sub'), paths.has('Trash/Gone/Sub/Deep')]).toEqual([false, false, false]);
   });
 
   it('a subfolder another device made after the delete was confirmed: FolderHasNewSubfolders, nothing deleted on the server', async () => {
@@ -80,8 +86,9 @@ describe('folder operations through the journal, against Dovecot', () => {
     await f.goOffline();
     f.failed.length = 0;
     const plan = await f.wren.call('folders.deletePlan', { folderId: f.folderId('Keep') });
-    expect(plan).toEqual({ path: 'Keep', messages: 2, subfolders: [{ path: 'Keep/Old', messages: 1 }] });
-    await f.wren.call('folders.delete', { folderId: f.folderId('Keep'), subfolders: ['Keep/Old'] });
+    expect(plan).toEqual({ path: 'Keep', messages: 2, subfolders: [{ path: 'Keep/Old', messages: 1 }], fate: 'trash', trashPath: 'Trash/Keep' });
+    // Outside Trash a delete moves the folder there, whatever it holds; this asks for good, as the CLI's --permanent does.
+    await f.wren.call('folders.delete', { folderId: f.folderId('Keep'), subfolders: ['Keep/Old'], permanent: true });
     expect(local('Keep')).toBeUndefined();
     await asAnotherDevice(async (client) => {
       await client.mailboxCreate('Keep/New');
@@ -103,15 +110,15 @@ describe('folder operations through the journal, against Dovecot', () => {
   });
 
   it('a confirmation out of date here (a sync brought a subfolder since the dialog): refused, nothing deleted', async () => {
-    await f.seed('Stale', 1);
-    const plan = await f.wren.call('folders.deletePlan', { folderId: f.folderId('Stale') });
+    await f.seed('Trash/Stale', 1);
+    const plan = await f.wren.call('folders.deletePlan', { folderId: f.folderId('Trash/Stale') });
     expect(plan.subfolders).toEqual([]);
-    await f.seed('Stale/Arrived', 1);
-    await expect(f.wren.call('folders.delete', { folderId: f.folderId('Stale'), subfolders: [] })).rejects.toMatchObject({
+    await f.seed('Trash/Stale/Arrived', 1);
+    await expect(f.wren.call('folders.delete', { folderId: f.folderId('Trash/Stale'), subfolders: [] })).rejects.toMatchObject({
       code: 'FolderHasNewSubfolders',
-      details: { folder: 'Stale', subfolders: ['Stale/Arrived'] },
+      details: { folder: 'Trash/Stale', subfolders: ['Trash/Stale/Arrived'] },
     });
-    expect([local('Stale'), local('Stale/Arrived')].every(Boolean)).toBe(true);
+    expect([local('Trash/Stale'), local('Trash/Stale/Arrived')].every(Boolean)).toBe(true);
     expect(f.wren.core.store.operations.countUnfinished(f.accountId)).toBe(0);
   });
 

@@ -6,7 +6,7 @@ import { simpleMessage } from '../../lab/simple-message';
 import { labDraft, startCore, type TestCore } from '../imap/lab-core';
 
 /**
- * The user deletes folders (journaled, gone here at once) while an account's sync runs: the one whose
+ * The user deletes folders for good (journaled, gone here at once) while an account's sync runs: the one whose
  * headers are coming now, and one the sync has still to reach (it listed the folders before). Their
  * headers can no longer be stored; the sync skips them and goes on, in the main thread as in the worker.
  */
@@ -36,7 +36,7 @@ describe.each([
     const deleted: Promise<unknown>[] = [];
     const off = wren.core.events.on('sync.progress', (p: Events['sync.progress']) => {
       if (p.phase !== 'headers' || p.folderPath !== 'Projects' || p.done !== 0 || deleted.length) return;
-      for (const path of ['Projects', 'Reports']) deleted.push(wren.call('folders.delete', { folderId: folderId(path)!, subfolders: [] }));
+      for (const path of ['Projects', 'Reports']) deleted.push(wren.call('folders.delete', { folderId: folderId(path)!, subfolders: [], permanent: true }));
     });
     let outcome;
     try {

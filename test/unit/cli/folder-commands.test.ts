@@ -32,6 +32,17 @@ describe('wren folder', () => {
     expect(cli.calls.filter((c) => c.method === 'folders.list').every((c) => (c.params as { includeUnsubscribed: boolean }).includeUnsubscribed)).toBe(true);
   });
 
+  it('delete says whether the folder went to Trash or for good; --permanent asks for good', async () => {
+    const cli = fakeCli();
+    expect(await folderCommand(cli.context, ['delete', 'Bob', 'Archive'])).toBe(0);
+    expect(await folderCommand(cli.context, ['delete', 'Bob', '--permanent', 'Old'])).toBe(0);
+    expect(changes(cli.calls).filter((c) => c.method === 'folders.delete')).toEqual([
+      { method: 'folders.delete', params: { folderId: 11 } },
+      { method: 'folders.delete', params: { folderId: 15, permanent: true } },
+    ]);
+    expect(cli.stdout()).toBe('Moved folder Archive to Trash as Trash/Moved\nDeleted folder Old for good\n');
+  });
+
   it('says what is wrong and changes nothing: unknown folder, account, sub-command, wrong arity', async () => {
     const cli = fakeCli();
     await expect(folderCommand(cli.context, ['delete', 'Bob', 'Nope'])).rejects.toMatchObject({ code: 'NotFound' });

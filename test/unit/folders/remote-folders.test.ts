@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { RemoteFolders } from '../../../src-main/folders/remote-folders';
-import { addAccount, tempStore } from '../store/temp-store';
+import { addAccount, headerRecord, tempStore } from '../store/temp-store';
 
 let dispose: () => void = () => undefined;
 afterEach(() => dispose());
@@ -16,5 +16,66 @@ describe('RemoteFolders: a name holding the server’s separator', () => {
       expect.objectContaining({ code: 'FolderNameInvalid', details: { name: 'a.b', delimiter: '.', local: false } }),
     );
     expect(folders.list(accountId, true).map((folder) => folder.path)).toEqual(['INBOX']);
+  });
+});
+
+describe('RemoteFolders: delete, as Thunderbird does it', () => {
+  /** An account as Dovecot lists one ("/" nesting, a \Trash folder unless `trash` is false), with Projects/2026 holding mail. */
+  function account(trash = true) {
+    const t = tempStore();
+    dispose = t.dispose;
+    const accountId = addAccount(t.store, 'ann');
+    const add = (path: string, role: string | null, parentId: number | null = null) =>
+      Number(
+        t.store.db
+          .prepare("INSERT INTO folders (account_id, parent_id, path, name, delimiter, role) VALUES (?, ?, ?, ?, '/', ?)")
+          .run(accountId, parentId, path, path.split('/').at(-1), role).lastInsertRowid,
+      );
+    add('INBOX', 'inbox');
+    const trashId = trash ? add('Trash', 'trash') : null;
+    const projects = add('Projects', null);
+    const year = add('Projects/2026', null, projects);
+    t.store.write(() => t.store.messages.insertHeaders(year, [headerRecord({ uid: 1, subject: 'Budget' }), headerRecord({ uid: 2, subject: 'Plan' })]));
+    const folders = new RemoteFolders(t.store, () => undefined);
+    const byPath = (path: string) => t.store.folders.byPath(accountId, path);
+    return { store: t.store, accountId, add, trashId, projects, year, folders, byPath };
+  }
+
+  it('moves a folder outside Trash into it, subfolders and mail too, journaled as a rename the server replays', () => {
+    const a = account();
+    expect(a.folders.deletePlan(a.projects)).toMatchObject({ path: 'Projects', fate: 'trash', trashPath: 'Trash/Projects' });
+    expect(a.folders.delete(a.projects)).toEqual({ movedTo: 'Trash/Projects' });
+    expect(a.byPath('Trash/Projects')).toMatchObject({ id: a.projects, name: 'Projects', parentId: a.trashId });
+    expect(a.byPath('Trash/Projects/2026')).toMatchObject({ id: a.year, parentId: a.projects });
+    expect(a.store.messages.idsIn(a.year).map((id) => a.store.messages.get(id)!.subject).sort()).toEqual(['Budget', 'Plan']);
+    expect(a.store.operations.unfinished(a.accountId)).toMatchObject([
+      { kind: 'deleteFolder', action: 'renameFolder', sourcePath: 'Projects', targetPath: 'Trash/Projects' },
+    ]);
+  });
+
+  it('names it "Projects (2)", "(3)"… when Trash already holds a Projects', () => {
+    const a = account();
+    a.add('Trash/Projects', null, a.trashId);
+    a.add('Trash/Projects (2)', null, a.trashId);
+    expect(a.folders.delete(a.projects)).toEqual({ movedTo: 'Trash/Projects (3)' });
+    expect(a.byPath('Trash/Projects (3)')).toMatchObject({ id: a.projects, name: 'Projects (3)' });
+  });
+
+  it('deletes a folder inside Trash for good, as before', () => {
+    const a = account();
+    a.folders.delete(a.projects);
+    expect(a.folders.deletePlan(a.year)).toMatchObject({ path: 'Trash/Projects/2026', messages: 2, fate: 'inTrash', trashPath: null });
+    expect(a.folders.delete(a.projects, ['Trash/Projects/2026'])).toEqual({ deleted: true });
+    expect([a.byPath('Trash/Projects'), a.byPath('Trash/Projects/2026')]).toEqual([undefined, undefined]);
+    expect(a.store.operations.unfinished(a.accountId).at(-1)).toMatchObject({ action: 'deleteFolder', targetPath: 'Trash/Projects' });
+  });
+
+  it('without a Trash, or when asked (permanent), deletes for good', () => {
+    const none = account(false);
+    expect(none.folders.deletePlan(none.projects)).toMatchObject({ fate: 'noTrash', trashPath: null });
+    expect(none.folders.delete(none.projects, ['Projects/2026'])).toEqual({ deleted: true });
+    const asked = account();
+    expect(asked.folders.delete(asked.projects, undefined, true)).toEqual({ deleted: true });
+    expect(asked.store.operations.unfinished(asked.accountId)).toMatchObject([{ action: 'deleteFolder', targetPath: 'Projects' }]);
   });
 });

@@ -132,11 +132,17 @@ describe('folder context menu', () => {
     expect(client.callsOf('folders.create').map((call) => (call as { name: string }).name)).toEqual(['项目/2026', '项目 2026']);
   });
 
-  it('renames a folder and deletes one only after confirmation', async () => {
+  it('renames a folder and deletes one (in Trash: for good) only after confirmation', async () => {
     const { client } = mailCore(1);
     client.handlers['folders.rename'] = ({ folderId, name }) => ({ ...mailCore(0).folders.find((entry) => entry.id === folderId)!, name });
     client.handlers['folders.delete'] = () => ({ deleted: true });
-    client.handlers['folders.deletePlan'] = () => ({ path: 'Receipts', messages: 339, subfolders: [{ path: 'Receipts/2025', messages: 2 }, { path: 'Receipts/2026', messages: 0 }] });
+    client.handlers['folders.deletePlan'] = () => ({
+      path: 'Receipts',
+      messages: 339,
+      subfolders: [{ path: 'Receipts/2025', messages: 2 }, { path: 'Receipts/2026', messages: 0 }],
+      fate: 'inTrash',
+      trashPath: null,
+    });
     renderWithClient(<App />, client);
     fireEvent.click(within((await menuOf('Receipts')).menu).getByTestId('folder-menu-rename'));
     const rename = screen.getByTestId('name-dialog');
@@ -148,8 +154,8 @@ describe('folder context menu', () => {
 
     fireEvent.click(within((await menuOf('Receipts')).menu).getByTestId('folder-menu-delete'));
     const confirm = await screen.findByTestId('confirm-dialog');
-    expect(confirm.textContent).toContain('Delete “Receipts” with 2 subfolders and 341 messages?');
-    expect(confirm.textContent).toContain('The folder Receipts, its subfolders and all the mail in them (341 messages) will be deleted on the server.');
+    expect(confirm.textContent).toContain('Delete “Receipts” with 2 subfolders and 341 messages for good?');
+    expect(confirm.textContent).toContain('The folder Receipts, its subfolders and all the mail in them (341 messages) will be deleted for good on the server.');
     expect(client.callsOf('folders.deletePlan')).toEqual([{ folderId: 16 }]);
     fireEvent.click(within(confirm).getByTestId('confirm-cancel'));
     expect(client.callsOf('folders.delete')).toEqual([]);
@@ -157,16 +163,17 @@ describe('folder context menu', () => {
     fireEvent.click(within(await screen.findByTestId('confirm-dialog')).getByTestId('confirm-ok'));
     // The subfolders the user saw go with the delete: the core deletes those and no other.
     await waitFor(() => expect(client.callsOf('folders.delete')).toEqual([{ folderId: 16, subfolders: ['Receipts/2025', 'Receipts/2026'] }]));
+    expect((await screen.findByTestId('toast')).textContent).toContain('Folder Receipts deleted for good.');
   });
 
   it('asks to delete an empty folder without counting "0 messages"', async () => {
     const { client } = mailCore(1);
-    client.handlers['folders.deletePlan'] = () => ({ path: 'Receipts', messages: 0, subfolders: [] });
+    client.handlers['folders.deletePlan'] = () => ({ path: 'Receipts', messages: 0, subfolders: [], fate: 'inTrash', trashPath: null });
     renderWithClient(<App />, client);
     fireEvent.click(within((await menuOf('Receipts')).menu).getByTestId('folder-menu-delete'));
     const confirm = await screen.findByTestId('confirm-dialog');
-    expect(within(confirm).getByRole('heading').textContent).toBe('Delete “Receipts”?');
-    expect(confirm.textContent).toContain('The empty folder Receipts will be deleted on the server.');
+    expect(within(confirm).getByRole('heading').textContent).toBe('Delete “Receipts” for good?');
+    expect(confirm.textContent).toContain('The empty folder Receipts will be deleted for good on the server.');
     expect(confirm.textContent).not.toContain('0 messages');
   });
 
