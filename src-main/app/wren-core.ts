@@ -1,5 +1,6 @@
 import { WorkOffline } from './work-offline';
 import { MessageSearch } from '../search/message-search';
+import { ServerTextSearch } from '../search/server-text-search';
 import { WorkerSearchQueries, defaultSearchWorkerPath } from '../search/worker-search-queries';
 import { join } from 'node:path';
 import { AccountLogins } from '../accounts/account-logins';
@@ -130,6 +131,7 @@ export class WrenCore {
   readonly outbox: OutboxService;
   readonly sentCopySetting: SentCopySetting;
   readonly search: MessageSearch;
+  readonly serverSearch: ServerTextSearch;
   private readonly outboxRunner: OutboxRunner;
   private readonly watcher: AccountWatcher | null;
   private readonly stopWatchingSettings: () => void;
@@ -173,6 +175,7 @@ export class WrenCore {
     this.junk = new JunkFilter(this.store, (operation) => this.operations.apply(operation), (id) => this.reader.read(id, { markSeen: false }), () => this.settings.settings.app.junkFilter);
     this.localFolders = new LocalFolders(this.store);
     this.search = this.createSearch();
+    this.serverSearch = new ServerTextSearch(this.store, this.sessions);
     this.folders = new RemoteFolders(this.store, (accountId) => this.sync.replaySoon(accountId));
     this.staging = new AttachmentStaging(dataDir);
     this.compose = new ComposeStarter(this.store, this.accounts, this.reader, this.staging, (accountId) => this.settings.forAccount(accountId).replyPosition);

@@ -57,10 +57,11 @@ const USAGE = `Usage: wren [--data-dir DIR] [--json] [--stats] COMMAND
                  [--threads]     (replies indented under what they answer)
                  [--collapsed]   (with --threads: a thread per row, with how many it holds)
                  [--hide-ignored] (without the messages of ignored threads, as the app's list)
-  search QUERY [--account ACCOUNT|local] [--folder PATH] [--limit N]   (words AND, "phrases", from: to: subject: body:,
+  search QUERY [--account ACCOUNT|local] [--folder PATH] [--limit N] [--server]   (words AND, "phrases", from: to: subject: body:,
                    is:unread|read|flagged|answered has:attachment in:FOLDER account:ADDRESS|NAME|local
                    after:/before:YYYY-MM-DD newer_than:/older_than:7d larger:/smaller:5M tag:NAME;
-                   a minus leaves out: -WORD -from:NAME -is:read -in:trash -account:local; WORD OR WORD, is:unread OR is:flagged)
+                   a minus leaves out: -WORD -from:NAME -is:read -in:trash -account:local; WORD OR WORD, is:unread OR is:flagged;
+                   --server: the IMAP servers look for the words in mail not downloaded, which is then downloaded)
   search --saved NAME|ID [--limit N]   (a saved search, run again)
 ${SEARCHES_USAGE.replace(/^/gm, '  ')}
   read MESSAGE_ID [--raw] [--charset ENCODING]

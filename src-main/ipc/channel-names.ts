@@ -21,6 +21,7 @@ export const METHOD_NAMES = [
   'views.list',
   'messages.listView',
   'messages.search',
+  'messages.searchServer',
   'searches.list',
   'searches.save',
   'searches.unread',

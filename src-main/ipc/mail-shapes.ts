@@ -115,6 +115,18 @@ export interface ViewMessageSummary extends MessageSummary {
 }
 
 /** A search result: a list entry with where it lives (results span folders and accounts). */
+/**
+ * What Search on server did (`messages.searchServer`): how many folders it asked, how many of their messages
+ * without downloaded text the servers found, how many of those it downloaded (at most 500 per request; a
+ * search again downloads more), and how many folders it could not ask (gone, renumbered since the last sync).
+ */
+export interface ServerSearchAnswer {
+  asked: number;
+  found: number;
+  downloaded: number;
+  notAsked: number;
+}
+
 export interface SearchHit extends ViewMessageSummary {
   folderPath: string;
   /** The folder's own name (its path's last part, cut at the server's delimiter). */

@@ -92,6 +92,21 @@ export function readSearchQuery(query: string, now: number): ReadQuery {
 }
 
 /**
+ * What a server could look for where the local index cannot (Search on server): the query's words in their OR
+ * groups (`a OR b c` is [[a, b], [c]]), each with the column it is narrowed to. Minus-words and operators are left
+ * to the local search that follows once the text is downloaded: the server's answer needs only to hold every
+ * message that search will find, so leaving a condition out can only widen it.
+ */
+export function positiveTermGroups(query: string, now: number): SearchTerm[][] {
+  const groups: SearchTerm[][] = [];
+  for (const term of readSearchQuery(query, now).terms) {
+    if (term.orWithPrevious && groups.length > 0) groups.at(-1)!.push(term);
+    else groups.push([term]);
+  }
+  return groups.filter((group) => group.every((term) => !term.negated && term.text.trim() !== ''));
+}
+
+/**
  * A query's terms and operators as they are read, with an OR waiting for what it joins to the thing just
  * before: a word to a word, an operator to an operator (`is:unread OR is:flagged`). Between a word and an
  * operator it joins nothing: the words are the index's match, the operators conditions on the messages.

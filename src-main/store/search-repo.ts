@@ -49,6 +49,17 @@ export interface SearchScope {
   folderId?: number;
 }
 
+/** A message whose text is not stored, where its server keeps it (see SearchRepo.textlessOnServer). */
+export interface TextlessOnServer {
+  id: number;
+  uid: number;
+  size: number;
+  folderId: number;
+  accountId: number;
+  folderPath: string;
+  uidValidity: number | null;
+}
+
 /** A list row with where it lives (a search hit, a message of a conversation): the SQL's columns, then the shape. */
 export type HitRow = SummaryRow & { accountId: number | null; folderPath: string; folderName: string; folderRole: FolderRole | null };
 
@@ -109,6 +120,22 @@ export class SearchRepo {
   textlessCount(scope: SearchScope): number {
     const { sql, values } = scopeSql(scope);
     return this.statements.pluck(`SELECT count(*) FROM messages m JOIN folders f ON f.id = m.folder_id WHERE m.body_state = 'none' AND ${sql.join(' AND ')}`).get(...values) as number;
+  }
+
+  /**
+   * The scope's messages without stored text that a server holds (IMAP folders: their UIDs), newest first, with
+   * their folder's UIDVALIDITY so that UIDs of an older numbering are never sent: what Search on server asks about.
+   */
+  textlessOnServer(scope: SearchScope): TextlessOnServer[] {
+    const { sql, values } = scopeSql(scope);
+    return this.statements
+      .get(
+        `SELECT m.id, m.uid, m.size, m.folder_id AS folderId, f.account_id AS accountId, f.path AS folderPath, f.uidvalidity AS uidValidity
+         FROM messages m JOIN folders f ON f.id = m.folder_id
+         WHERE m.body_state = 'none' AND m.uid IS NOT NULL AND f.account_id IS NOT NULL AND f.is_local = 0 AND ${sql.join(' AND ')}
+         ORDER BY m.sort_date DESC`,
+      )
+      .all(...values) as TextlessOnServer[];
   }
 
   /**

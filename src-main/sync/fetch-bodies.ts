@@ -18,7 +18,9 @@ const SMALL_MESSAGE_BYTES = 8 * 1024 * 1024;
 const BATCH_MESSAGES = 500;
 const BATCH_BYTES = 32 * 1024 * 1024;
 
-type Pending = { id: number; uid: number; size: number };
+/** A message to download: its row, its UID in the folder selected, its size as the server gave it. */
+export type PendingBody = { id: number; uid: number; size: number };
+type Pending = PendingBody;
 
 /**
  * Downloads the full source of every message not yet cached, for offline
@@ -37,10 +39,15 @@ export async function fetchFolderBodies(client: ImapClient, store: Store, folder
   };
   await withFolder(client, folder.path, async () => {
     onProgress(0, pending.length);
-    await fetchSmall(client, store, pending.filter((m) => m.size <= SMALL_MESSAGE_BYTES), advance);
-    await fetchLarge(client, store, pending.filter((m) => m.size > SMALL_MESSAGE_BYTES), advance);
+    await downloadBodies(client, store, pending, advance);
   }, { readOnly: true });
   return done;
+}
+
+/** The full sources of `pending`, in the folder already selected: small ones many per FETCH, large ones streamed. */
+export async function downloadBodies(client: ImapClient, store: Store, pending: PendingBody[], advance: (count: number) => void): Promise<void> {
+  await fetchSmall(client, store, pending.filter((m) => m.size <= SMALL_MESSAGE_BYTES), advance);
+  await fetchLarge(client, store, pending.filter((m) => m.size > SMALL_MESSAGE_BYTES), advance);
 }
 
 /**

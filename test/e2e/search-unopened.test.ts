@@ -33,4 +33,23 @@ describe('web mode: searching words in mail whose text is not on this computer y
     await rows().filter({ hasText: 'Quarterly budget review' }).waitFor({ timeout: 15_000 });
     await expect.poll(() => note().textContent()).toContain('The text of 2 messages');
   });
+
+  it('Search on server finds a word in the text of a message never opened (GBK), downloads it, and lists it', async () => {
+    await web.page.getByTestId('language').selectOption('zh');
+    await web.page.getByTestId('search-box').fill('三楼');
+    // 三楼 is in the GBK message's body only, which was never opened: no row, two messages without their text.
+    await expect.poll(() => rows().count()).toBe(0);
+    await note().getByText('有 2 封邮件的正文不在这台电脑上', { exact: false }).waitFor();
+    const button = web.page.getByTestId('search-server');
+    expect(await button.textContent()).toBe('在服务器上搜索这 2 封邮件的正文');
+    await button.click();
+    await web.page.getByTestId('search-server-done').getByText('服务器在 1 封邮件中找到了这些词', { exact: false }).waitFor();
+    await rows().filter({ hasText: '会议通知' }).waitFor({ timeout: 15_000 });
+    await screenshot(web.page, 'search-server-zh');
+    await web.page.getByTestId('language').selectOption('en');
+    await expect.poll(() => web.page.getByTestId('search-server-done').textContent()).toContain('The server found the words in 1 message');
+    await expect.poll(() => note().textContent()).toContain('The text of 1 message');
+    await screenshot(web.page, 'search-server-en');
+  });
 });
+

@@ -42,6 +42,7 @@ export function messageHandlers(core: WrenCore, options: HandlerOptions): Pick<H
     'views.list': () => core.store.views.counts(),
     'messages.listView': ({ view, offset, limit, sort }) => core.store.views.page(view, offset, limit, sort),
     'messages.search': ({ query, accountId, folderId, offset, limit, sort }) => core.search.search({ query, accountId, folderId, offset, limit, sort }),
+    'messages.searchServer': ({ query, accountId, folderId }) => core.serverSearch.run(query, { accountId, folderId }),
     'searches.list': () => savedSearches.list(),
     'searches.unread': () => savedSearches.unreadCounts((query) => core.search.countUnread(query)),
     'searches.save': (search) => savedSearches.save(search),

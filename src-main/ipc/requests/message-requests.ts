@@ -1,6 +1,6 @@
 /** Messages: lists, unified views, reading, and the operations journal's way in. */
 import { z } from 'zod';
-import { type MessageSummary, type UnifiedViewCount, UnifiedView, type ViewMessageSummary, type SearchHit, type ConversationMessage, type MessageView, MailOperation, type OperationReceipt, type MailingList, type ReceiptRequest, type Invitation, INVITATION_ANSWERS, type SavedSearch } from '../mail-shapes';
+import { type MessageSummary, type UnifiedViewCount, UnifiedView, type ViewMessageSummary, type SearchHit, type ServerSearchAnswer, type ConversationMessage, type MessageView, MailOperation, type OperationReceipt, type MailingList, type ReceiptRequest, type Invitation, INVITATION_ANSWERS, type SavedSearch } from '../mail-shapes';
 import { DEFAULT_LIST_SORT, MAX_COLLAPSED_THREADS, MAX_FILTER_TEXT, MAX_KEPT_IN_FILTER, TEXT_ENCODINGS } from '../contract-constants';
 import { ListSort } from '../../settings/settings-schema';
 import { byMessage, empty, id, request } from './request-shape';
@@ -93,6 +93,14 @@ export const messageRequests = {
         sort: ListSort.default(DEFAULT_LIST_SORT),
       })
       .strict(),
+  ),
+  /**
+   * Search on server: the IMAP servers are asked which messages in scope whose text was never downloaded hold
+   * the query's words, and those are downloaded, so that `messages.search` then finds them (Offline when a
+   * server cannot be reached).
+   */
+  'messages.searchServer': request<ServerSearchAnswer>()(
+    z.object({ query: z.string().max(1000), accountId: id.nullable().optional(), folderId: id.optional() }).strict(),
   ),
   /**
    * `markSeen: false` leaves an unread message unread (the UI marks it read after its own delay). `charset`: its text

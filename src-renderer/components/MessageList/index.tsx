@@ -2,6 +2,7 @@ import { useEffect, useRef, type DragEvent, type MouseEvent, type ReactNode } fr
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { isFiltered, listRoleOf, type AccountView, type FolderView, type ListFilter, type SearchHit, type ViewMessageSummary } from '../../../src-main/ipc/contract';
 import { isSearchFolderId } from '../Search/search-folder';
+import { ServerSearch } from '../Search/server-search';
 import { folderDisplayName } from '../../i18n/folder-name';
 import { useT } from '../../i18n/i18n-context';
 import { useSettings } from '../../settings/settings-context';
@@ -172,6 +173,7 @@ function FolderSummary({ folder, pages, offlineAccount, account, filterBar }: { 
         </p>
       )}
       {pages.textless > 0 && <p className="message-list__note" data-testid="search-textless">{t('search.textless', { count: pages.textless })}</p>}
+      {isSearchFolderId(folder.id) && <ServerSearch key={pages.query} query={pages.query} textless={pages.textless} onDownloaded={() => pages.refresh()} />}
       {pages.ignored > 0 && <IgnoredThreadsNote count={pages.ignored} />}
       {pages.total === null && !pages.error && <p className="message-list__note">{t('messages.loadingRow')}</p>}
     </>

@@ -126,6 +126,15 @@ describe('the wren CLI against the lab', () => {
     expect((await wren(['conversation', '99999'])).code).toBe(1);
   });
 
+  it('search --server: the server finds a word in the text of a message never read, which is then downloaded and found', async () => {
+    const before = JSON.parse((await wren(['search', 'dot-stuffing', '--json'])).stdout) as { total: number; textless: number };
+    expect(before).toMatchObject({ total: 0, textless: 1 });
+    const found = await wren(['search', 'dot-stuffing', '--server']);
+    expect(found.code).toBe(0);
+    expect(found.stdout).toContain('(the server found the words in 1 message whose text was not here; 1 downloaded)');
+    expect(found.stdout).toContain('Plain ASCII fixture');
+  });
+
   it('fails with words a user can act on and its exit code: 1 for what is not there, 2 for a command that is not one', async () => {
     const missing = await wren(['read', '9999']);
     expect(missing.code).toBe(1);
