@@ -84,7 +84,7 @@ export class RemoteFolders {
       this.store.folders.setParent(folder.id, target.trash.id);
       // Journaled as the delete the user asked for (operation.failed names it so), replayed as a rename.
       this.journal(folder.accountId!, 'deleteFolder', 'renameFolder', target.trashPath!, folder.path);
-      return { movedTo: target.trashPath! };
+      return { movedTo: target.trashPath!, name: target.trashPath!.slice(target.trash.path.length + target.trash.delimiter!.length) };
     });
   }
 

@@ -42,7 +42,8 @@ export interface FolderDeletePlan extends FolderDeleteScope {
 export type FolderDeleteFate = 'trash' | 'inTrash' | 'noTrash';
 
 /** What a folder delete did: moved the folder into the account's Trash (its path there), or deleted it for good. */
-export type FolderDeleteResult = { movedTo: string } | { deleted: true };
+/** Moved into Trash (`movedTo` its path there, `name` its name there: "Projects (2)" when Trash had a Projects), or deleted for good. */
+export type FolderDeleteResult = { movedTo: string; name: string } | { deleted: true };
 
 export interface Address {
   name: string;

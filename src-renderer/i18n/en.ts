@@ -385,6 +385,7 @@ const strings = {
   'done.folderRenamed': 'Folder renamed to {folder}.',
   'done.folderDeleted': 'Folder {folder} deleted for good.',
   'done.folderMovedToTrash': 'Folder {folder} moved to Trash.',
+  'done.folderMovedToTrashAs': 'Folder {folder} moved to Trash, as “{name}”: Trash had a folder of that name.',
   'failed.flags': 'A change to message flags could not be made on the server.',
   'failed.move': 'Moving messages could not be done on the server.',
   'failed.copy': 'Copying messages could not be done on the server.',

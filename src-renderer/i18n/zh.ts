@@ -381,6 +381,7 @@ export const zh: Dictionary = {
     'done.folderRenamed': '文件夹已重命名为“{folder}”。',
     'done.folderDeleted': '已永久删除文件夹“{folder}”。',
     'done.folderMovedToTrash': '已将文件夹“{folder}”移至“已删除”。',
+    'done.folderMovedToTrashAs': '已将文件夹“{folder}”移至“已删除”，名为“{name}”（“已删除”中已有同名文件夹）。',
     'failed.flags': '无法在服务器上更改邮件标记。',
     'failed.move': '无法在服务器上移动邮件。',
     'failed.copy': '无法在服务器上复制邮件。',

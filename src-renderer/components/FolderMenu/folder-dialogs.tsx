@@ -44,7 +44,11 @@ export function FolderDialogs({ dialog, onClose, onEmpty }: FolderDialogsProps) 
     );
   }
   if (dialog.kind === 'delete' && folder.accountId !== null) {
-    const deleted = (result: FolderDeleteResult) => done({ key: 'movedTo' in result ? 'done.folderMovedToTrash' : 'done.folderDeleted', folder });
+    const deleted = (result: FolderDeleteResult) => {
+      if (!('movedTo' in result)) return done({ key: 'done.folderDeleted', folder });
+      // Trash had a folder of that name: the toast names the one that is this folder now.
+      return done(result.name === folder.name ? { key: 'done.folderMovedToTrash', folder } : { key: 'done.folderMovedToTrashAs', folder, values: { name: result.name } });
+    };
     return <RemoteFolderDeleteDialog folder={folder} name={name} onDeleted={deleted} onError={failed} onClose={onClose} />;
   }
   if (dialog.kind === 'delete') {

@@ -91,7 +91,7 @@ describe('remote folder management against Dovecot', () => {
 
   it('deletes a folder into Trash on the server and in the list; in Trash, for good', async () => {
     const receipts = (await byPath('Receipts'))!;
-    expect(await wren.call('folders.delete', { folderId: receipts.id })).toEqual({ movedTo: 'Trash/Receipts' });
+    expect(await wren.call('folders.delete', { folderId: receipts.id })).toEqual({ movedTo: 'Trash/Receipts', name: 'Receipts' });
     expect(await byPath('Receipts')).toBeUndefined();
     expect((await byPath('Trash/Receipts'))?.id).toBe(receipts.id);
     const moved = await sentToServer();

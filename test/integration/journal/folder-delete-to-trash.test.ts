@@ -27,7 +27,7 @@ describe('deleting a folder moves it into Trash, against Dovecot', () => {
     const plan = await f.wren.call('folders.deletePlan', { folderId: projectsId });
     expect(plan).toEqual({ path: 'Projects', messages: 2, subfolders: [{ path: 'Projects/2026', messages: 1 }], fate: 'trash', trashPath: 'Trash/Projects' });
 
-    expect(await f.wren.call('folders.delete', { folderId: projectsId, subfolders: ['Projects/2026'] })).toEqual({ movedTo: 'Trash/Projects' });
+    expect(await f.wren.call('folders.delete', { folderId: projectsId, subfolders: ['Projects/2026'] })).toEqual({ movedTo: 'Trash/Projects', name: 'Projects' });
     expect([local('Projects'), local('Projects/2026')]).toEqual([undefined, undefined]);
     expect([local('Trash/Projects')?.id, local('Trash/Projects/2026')?.id]).toEqual([projectsId, yearId]);
     expect(f.local('Trash/Projects').map((m) => m.id).sort()).toEqual([...top.values()].sort());
@@ -47,7 +47,7 @@ describe('deleting a folder moves it into Trash, against Dovecot', () => {
     await f.seed('Trash/Notes', 1);
     await f.seed('Notes', 3);
     expect((await f.wren.call('folders.deletePlan', { folderId: f.folderId('Notes') })).trashPath).toBe('Trash/Notes (2)');
-    expect(await f.wren.call('folders.delete', { folderId: f.folderId('Notes') })).toEqual({ movedTo: 'Trash/Notes (2)' });
+    expect(await f.wren.call('folders.delete', { folderId: f.folderId('Notes') })).toEqual({ movedTo: 'Trash/Notes (2)', name: 'Notes (2)' });
     await f.settled();
     expect((await onServer(f.lab, bob().email, 'Trash/Notes')).length).toBe(1);
     expect((await onServer(f.lab, bob().email, 'Trash/Notes (2)')).length).toBe(3);
@@ -58,7 +58,7 @@ describe('deleting a folder moves it into Trash, against Dovecot', () => {
     const seeded = await f.seed('Clash', 2);
     await f.goOffline();
     f.failed.length = 0;
-    expect(await f.wren.call('folders.delete', { folderId: f.folderId('Clash') })).toEqual({ movedTo: 'Trash/Clash' });
+    expect(await f.wren.call('folders.delete', { folderId: f.folderId('Clash') })).toEqual({ movedTo: 'Trash/Clash', name: 'Clash' });
     await asAnotherDevice((client) => client.mailboxCreate('Trash/Clash'));
 
     f.goOnline();

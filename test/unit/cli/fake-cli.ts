@@ -52,7 +52,7 @@ export function fakeCli(options: { syncOutcome?: (accountId: number) => SyncRunR
     'folders.create': ({ accountId, name }: { accountId: number; name: string }) => folder(99, accountId, name),
     'folders.rename': ({ folderId, name }: { folderId: number; name: string }) => folder(folderId, 1, name),
     // A remote folder goes into Trash unless deleted for good (the core picks the name there).
-    'folders.delete': ({ permanent }: { permanent?: boolean }) => (permanent ? { deleted: true } : { movedTo: 'Trash/Moved' }),
+    'folders.delete': ({ permanent }: { permanent?: boolean }) => (permanent ? { deleted: true } : { movedTo: 'Trash/Moved', name: 'Moved' }),
     'folders.subscribe': ({ folderId }: { folderId: number }) => folder(folderId, 1, 'x'),
     'sync.run': ({ accountId }: { accountId: number }) => {
       options.during?.(events);

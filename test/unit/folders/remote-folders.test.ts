@@ -44,7 +44,7 @@ describe('RemoteFolders: delete, as Thunderbird does it', () => {
   it('moves a folder outside Trash into it, subfolders and mail too, journaled as a rename the server replays', () => {
     const a = account();
     expect(a.folders.deletePlan(a.projects)).toMatchObject({ path: 'Projects', fate: 'trash', trashPath: 'Trash/Projects' });
-    expect(a.folders.delete(a.projects)).toEqual({ movedTo: 'Trash/Projects' });
+    expect(a.folders.delete(a.projects)).toEqual({ movedTo: 'Trash/Projects', name: 'Projects' });
     expect(a.byPath('Trash/Projects')).toMatchObject({ id: a.projects, name: 'Projects', parentId: a.trashId });
     expect(a.byPath('Trash/Projects/2026')).toMatchObject({ id: a.year, parentId: a.projects });
     expect(a.store.messages.idsIn(a.year).map((id) => a.store.messages.get(id)!.subject).sort()).toEqual(['Budget', 'Plan']);
@@ -57,7 +57,7 @@ describe('RemoteFolders: delete, as Thunderbird does it', () => {
     const a = account();
     a.add('Trash/Projects', null, a.trashId);
     a.add('Trash/Projects (2)', null, a.trashId);
-    expect(a.folders.delete(a.projects)).toEqual({ movedTo: 'Trash/Projects (3)' });
+    expect(a.folders.delete(a.projects)).toEqual({ movedTo: 'Trash/Projects (3)', name: 'Projects (3)' });
     expect(a.byPath('Trash/Projects (3)')).toMatchObject({ id: a.projects, name: 'Projects (3)' });
   });
 

@@ -16,7 +16,7 @@ const RECEIPTS = { path: 'Receipts', messages: 339, subfolders: [{ path: 'Receip
 async function confirmationFor(plan: FolderDeletePlan, language: 'en' | 'zh' = 'en') {
   const { client } = mailCore(1);
   client.handlers['folders.deletePlan'] = () => plan;
-  client.handlers['folders.delete'] = () => (plan.fate === 'trash' ? { movedTo: plan.trashPath! } : { deleted: true });
+  client.handlers['folders.delete'] = () => (plan.fate === 'trash' ? { movedTo: plan.trashPath!, name: plan.trashPath!.split('/').at(-1)! } : { deleted: true });
   renderWithClient(<App />, client, language);
   fireEvent.contextMenu(await screen.findByTestId('folder-Receipts', {}, SLOW));
   fireEvent.click(within(screen.getByRole('menu')).getByTestId('folder-menu-delete'));
@@ -34,6 +34,12 @@ describe('Delete folder… says whether the folder goes to Trash or for good', (
     fireEvent.click(ok);
     await waitFor(() => expect(client.callsOf('folders.delete')).toEqual([{ folderId: 16, subfolders: ['Receipts/2025'] }]));
     expect((await screen.findByTestId('toast')).textContent).toContain('Folder Receipts moved to Trash.');
+  });
+
+  it('names the folder as it is in Trash when Trash had one of that name (Receipts (2))', async () => {
+    const { confirm } = await confirmationFor({ ...RECEIPTS, subfolders: [], fate: 'trash', trashPath: 'Trash/Receipts (2)' });
+    fireEvent.click(within(confirm).getByTestId('confirm-ok'));
+    expect((await screen.findByTestId('toast')).textContent).toContain('Folder Receipts moved to Trash, as “Receipts (2)”: Trash had a folder of that name.');
   });
 
   it('in Chinese: 移至“已删除”, with the messages counted', async () => {
