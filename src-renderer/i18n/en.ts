@@ -345,6 +345,8 @@ const strings = {
   'done.junkMoved.other': '{count} messages marked as junk and moved to Junk.',
   'done.notJunk.one': 'Message marked as not junk.',
   'done.notJunk.other': '{count} messages marked as not junk.',
+  'done.notJunkMoved.one': 'Marked as not junk and moved to the Inbox.',
+  'done.notJunkMoved.other': '{count} messages marked as not junk and moved to the Inbox.',
   'done.folderRead': 'Every message in {folder} marked as read.',
   'done.junkRun.one': 'The junk filter looked at 1 message in {folder}: {junk} junk.',
   'done.junkRun.other': 'The junk filter looked at {count} messages in {folder}: {junk} of them junk.',

@@ -341,6 +341,8 @@ export const zh: Dictionary = {
     'done.junkMoved.other': '已将 {count} 封邮件标记为垃圾邮件，并已移至“垃圾邮件”文件夹。',
     'done.notJunk.one': '邮件已标记为非垃圾邮件。',
     'done.notJunk.other': '已将 {count} 封邮件标记为非垃圾邮件。',
+    'done.notJunkMoved.one': '邮件已标记为非垃圾邮件，并已移至收件箱。',
+    'done.notJunkMoved.other': '已将 {count} 封邮件标记为非垃圾邮件，并已移至收件箱。',
     'done.folderRead': '“{folder}”中的所有邮件已标记为已读。',
     'done.junkRun.one': '垃圾邮件过滤器检查了“{folder}”中的 1 封邮件，其中 {junk} 封是垃圾邮件。',
     'done.junkRun.other': '垃圾邮件过滤器检查了“{folder}”中的 {count} 封邮件，其中 {junk} 封是垃圾邮件。',

@@ -36,7 +36,7 @@ export interface MessageActions {
   undo(operationId: number): void;
 }
 
-type CountedKey = 'done.archive' | 'done.move' | 'done.copy' | 'done.read' | 'done.unread' | 'done.junk' | 'done.junkMoved' | 'done.notJunk' | 'done.junkRun';
+type CountedKey = 'done.archive' | 'done.move' | 'done.copy' | 'done.read' | 'done.unread' | 'done.junk' | 'done.junkMoved' | 'done.notJunk' | 'done.notJunkMoved' | 'done.junkRun';
 /** A toast's words, or how to choose them from what the core did. */
 type Words = ToastLine | ((receipt: OperationReceipt) => ToastLine);
 
@@ -171,7 +171,7 @@ export function useMessageActions(folder: FolderView | null, pages: MessagePages
       const messageIds = chosen();
       if (messageIds.length === 0) return;
       // Only the core knows whether the mark moved them (an account without a Junk folder only takes the keyword).
-      const words = (receipt: OperationReceipt) => counted(junk ? (receipt.moved ? 'done.junkMoved' : 'done.junk') : 'done.notJunk', messageIds.length);
+      const words = (receipt: OperationReceipt) => counted(junk ? (receipt.moved ? 'done.junkMoved' : 'done.junk') : receipt.moved ? 'done.notJunkMoved' : 'done.notJunk', messageIds.length);
       const send = (afterUndo?: AfterUndo) => run({ kind: 'junk', messageIds, junk }, words, afterUndo);
       // Junk leaves for the Junk folder; "not junk" leaves the Junk folder for the Inbox (elsewhere it only takes the keyword).
       if (junk ? folder?.role !== 'junk' : folder?.role === 'junk') leaving(messageIds, send);

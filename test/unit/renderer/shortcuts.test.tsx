@@ -154,7 +154,7 @@ describe('shortcuts in the mail view', () => {
     expect(screen.getByTestId('action-not-junk')).toBeTruthy();
     press({ key: 'J', shiftKey: true });
     await waitFor(() => expect(client.callsOf('messages.apply').at(-1)).toEqual({ kind: 'junk', messageIds: [100], junk: false }));
-    await waitFor(() => expect(screen.getAllByTestId('toast').map((toast) => toast.textContent).join()).toContain('Message marked as not junk.'));
+    await waitFor(() => expect(screen.getAllByTestId('toast').map((toast) => toast.textContent).join()).toContain('Marked as not junk and moved to the Inbox.'));
   });
 
   it('the ? overlay lists ! for Mark as junk and Shift + J for Not junk', async () => {
