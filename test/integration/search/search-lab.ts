@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { expect, vi } from 'vitest';
-import type { TestCore } from '../imap/lab-core';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, expect, vi } from 'vitest';
+import { startLab, type Lab } from '../../lab/lab';
+import { labDraft, startCore, type TestCore } from '../imap/lab-core';
 
 const crlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
 
@@ -41,4 +42,31 @@ export async function subjectsFound(wren: TestCore, query: string, scope: { acco
     return answer;
   }, { timeout: 30_000, interval: 50 });
   return result.items.map((hit) => hit.subject).sort();
+}
+
+/** What a describe over mail synced by its headers only works with (see withUnopenedMail). */
+export interface UnopenedMail {
+  lab: Lab;
+  wren: TestCore;
+  accountId: number;
+}
+
+/**
+ * Before the calling describe's tests: a lab whose first user's Inbox holds the three messages above, and a
+ * core (with the search worker) that synced them as by default, headers only, so none has its text here.
+ */
+export function withUnopenedMail(): UnopenedMail {
+  const parts = {} as UnopenedMail;
+  beforeAll(async () => {
+    parts.lab = await startLab();
+    await parts.lab.seed(parts.lab.users[0]!.email, 'INBOX', [englishMail, gbkMail, utf8ChineseMail]);
+    parts.wren = startCore({ searchWorkerPath: resolve('dist/main/search-worker.cjs') });
+    parts.accountId = (await parts.wren.call('accounts.add', labDraft(parts.lab, parts.lab.users[0]!))).id;
+    expect((await parts.wren.call('sync.run', { accountId: parts.accountId })).failures).toEqual([]);
+  }, 120_000);
+  afterAll(async () => {
+    await parts.wren?.dispose();
+    await parts.lab?.stop();
+  });
+  return parts;
 }
