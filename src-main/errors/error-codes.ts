@@ -87,6 +87,8 @@ export const ERROR_CODES = [
   'NoListAddress',
   // A mailing list's server answered a one-click unsubscription (RFC 8058) with an error (details: host, status)
   'UnsubscribeRefused',
+  // A message on its way between folders of its server (a move, or an Undo's move back, the server has not taken yet): no UID to fetch it by
+  'MessageInTransit',
   // Anything we did not foresee; always a bug to fix
   'Internal',
 ] as const;

@@ -160,7 +160,9 @@ export class MessageReader {
   }
 
   private async online<T>(record: MessageRecord, work: (client: ImapClient) => Promise<T>): Promise<T> {
-    if (record.accountId === null || record.uid === null) throw new WrenError('NotFound', 'This message has no copy on a server.');
+    if (record.accountId === null) throw new WrenError('NotFound', 'This message has no copy on a server.');
+    // Moved here (or back by an Undo) and not yet taken by the server: the replay gives it its UID, and the row's change the reading pane follows.
+    if (record.uid === null) throw new WrenError('MessageInTransit', 'This message is on its way to its folder on the server; its text can be fetched once the server has it.', { messageId: record.id });
     try {
       return await this.sessions.use(record.accountId, 'read', work);
     } catch (error) {

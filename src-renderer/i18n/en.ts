@@ -1079,6 +1079,7 @@ export const en: Dictionary = {
     NoAppToOpen: 'The attachment could not be opened: no application on this computer opens this kind of file. Save it instead.',
     NoListAddress: 'This message did not come through a mailing list that takes replies (it names no address to post to). Use Reply or Reply All instead.',
     UnsubscribeRefused: 'The mailing list’s server refused the unsubscription. Try the list’s own unsubscribe page, or write to the list.',
+    MessageInTransit: 'This message is on its way to this folder on the server. Its text opens as soon as the server has it: in a moment, or once the account is back online.',
     Internal: 'Something went wrong inside Wren. This is a bug in Wren.',
   },
   backgroundErrors: {

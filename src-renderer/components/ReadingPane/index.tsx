@@ -70,6 +70,10 @@ function MessageReader({ initial, accountId, findAsked, onGone }: { initial: Mes
     if (messageIds.includes(initial.id)) setThreadIgnored(ignored);
   });
   useMarkRead(initial.id, read.data !== null, summary.seen, () => patch({ seen: true }));
+  useClientEvent('store.changed', ({ changes }) => {
+    // A body that could not come (the message was between folders, say) may come once its row changed: the server took the move.
+    if (read.error && changes.some((change) => change.entity === 'messages' && change.ids.includes(initial.id))) read.reload();
+  });
   useClientEvent('account.status', (status) => {
     // Back online: a body that could not come, or the rest of a partial POP3 message, is fetched now.
     if ((read.error || read.data?.partial) && status.accountId === accountId && status.state === 'idle') read.reload();

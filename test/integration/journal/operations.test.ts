@@ -219,6 +219,17 @@ describe('mail operations through the journal, against Dovecot', () => {
     expect(f.local('Undo').map((m) => m.id).sort()).toEqual([...ids].sort());
   });
 
+  it('a message moved offline (its text never downloaded) says it is on its way, and reads once the move reached the server', async () => {
+    const [id] = [...(await f.seed('Transit', 1)).values()];
+    await f.goOffline();
+    await f.wren.call('messages.apply', { kind: 'archive', messageIds: [id!] });
+    await expect(f.wren.call('messages.read', { messageId: id! })).rejects.toMatchObject({ code: 'MessageInTransit' });
+    f.goOnline();
+    await f.wren.core.sync.run(f.accountId, false);
+    await f.settled();
+    expect((await f.wren.call('messages.read', { messageId: id! })).text).toMatch(/^Body \d+/);
+  });
+
   it('refuses to undo a delete for good', async () => {
     const ids = [...(await f.seed('ForGood', 1)).values()];
     const receipt = await f.wren.call('messages.apply', { kind: 'delete', messageIds: ids, permanent: true });

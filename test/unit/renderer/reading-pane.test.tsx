@@ -101,6 +101,23 @@ describe('an unopened message whose body cannot be fetched offline', () => {
     expect((await screen.findByTestId('message-text')).textContent).toContain('the report is attached');
   });
 
+  it('a message on its way between folders (an Undo moved it back) says so, and opens once its row changes (the server took it)', async () => {
+    const state = { moved: false };
+    const handlers = coreHandlers();
+    const readHere = handlers['messages.read']!;
+    handlers['messages.read'] = (params) => (state.moved ? readHere(params) : failure({ code: 'MessageInTransit', message: 'no UID yet' }));
+    const client = new FakeClient(handlers);
+    renderWithClient(<App />, client);
+    fireEvent.click((await listRows())[0]!);
+    expect((await screen.findByTestId('body-unavailable')).textContent).toContain('This message is on its way to this folder on the server.');
+    state.moved = true;
+    // Another message's change is not this one's.
+    await client.deliver('store.changed', { changes: [{ entity: 'messages', folderId: 10, ids: [101] }] });
+    expect(client.callsOf('messages.read')).toHaveLength(1);
+    await client.deliver('store.changed', { changes: [{ entity: 'messages', folderId: 10, ids: [100] }] });
+    expect((await screen.findByTestId('message-text')).textContent).toContain('the report is attached');
+  });
+
   it('working offline, says how to go online and offers no Try again, which could only fail the same way', async () => {
     const handlers = coreHandlers();
     handlers['messages.read'] = () => failure({ code: 'WorkingOffline', message: 'working offline' });
