@@ -99,8 +99,8 @@ export function useMessageActions(folder: FolderView | null, pages: MessagePages
   );
 
   /**
-   * Moving mail out of the list selects the message after it, as Thunderbird does; its Undo brings the
-   * message that was open back, open again (while the user is still in that folder).
+   * Moving mail out of the list selects the message after it, as Thunderbird does; its Undo selects what
+   * left again, the message that was open open again (while the user is still in that folder).
    */
   const leaving = useCallback(
     (ids: number[], send: (afterUndo: AfterUndo) => Promise<unknown>) => {
@@ -108,9 +108,10 @@ export function useMessageActions(folder: FolderView | null, pages: MessagePages
       const leavingIds = new Set(ids);
       const wholeSelection = selection.ids.size > 0 && [...selection.ids].every((id) => leavingIds.has(id));
       const next = wholeSelection && pages ? neighbourOf(pages, leavingIds) : undefined;
-      const open = wholeSelection ? selection.single : null;
+      const focus = selection.focusId === null ? undefined : (selection.single ?? pages?.byId(selection.focusId));
+      const again = wholeSelection && focus ? { ids: [...selection.ids], focus } : null;
       const from = folder?.id;
-      const reopen = () => open && now.current.folderId === from && now.current.selection.selectOnly(open);
+      const reopen = () => again && now.current.folderId === from && now.current.selection.selectAgain(again.ids, again.focus);
       send(reopen).then(() => next !== undefined && selection.selectOnly(next), () => undefined);
     },
     [pages, selection, folder?.id],

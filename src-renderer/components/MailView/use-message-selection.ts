@@ -41,6 +41,8 @@ export interface MessageSelection {
   selectAll(): Promise<void>;
   /** Exactly this message, or nothing. */
   selectOnly(message: MessageSummary | null): void;
+  /** These messages again, the focus (and the reading pane, when it is the only one) on `focus`: what an Undo brought back. */
+  selectAgain(ids: number[], focus: MessageSummary): void;
   /** The selected messages whose rows are fetched (a selection can be larger than what is loaded). */
   selectedRows(): MessageSummary[];
   /**
@@ -163,6 +165,14 @@ export function useMessageSelection(pages: MessagePages | null): MessageSelectio
     [choose, commit, pages],
   );
 
+  const selectAgain = useCallback(
+    (ids: number[], focus: MessageSummary) => {
+      const index = pages?.indexOf(focus.id) ?? -1;
+      choose(new Set(ids), focus, focus.id, index >= 0 ? index : null);
+    },
+    [choose, pages],
+  );
+
   const selectedRows = useCallback(
     () => [...latest.current.ids].flatMap((id) => pages?.byId(id) ?? []),
     [pages],
@@ -192,9 +202,10 @@ export function useMessageSelection(pages: MessagePages | null): MessageSelectio
       stepToUnread,
       selectAll,
       selectOnly,
+      selectAgain,
       selectedRows,
       forget,
     }),
-    [current.ids, current.single, current.focusId, current.scroll, click, step, stepToUnread, selectAll, selectOnly, selectedRows, forget],
+    [current.ids, current.single, current.focusId, current.scroll, click, step, stepToUnread, selectAll, selectOnly, selectAgain, selectedRows, forget],
   );
 }

@@ -61,6 +61,19 @@ describe('message actions', () => {
     await waitFor(() => expect(selectedIds()).toEqual([101]));
   });
 
+  it('Undo of a delete selects the whole selection that left again', async () => {
+    const { client } = mailCore(4);
+    renderWithClient(<App />, client);
+    const rows = await rowsShown();
+    fireEvent.click(rows[0]!);
+    fireEvent.click(rows[2]!, { shiftKey: true });
+    await waitFor(() => expect(selectedIds()).toEqual([100, 101, 102]));
+    fireEvent.click(screen.getByTestId('action-delete'));
+    await waitFor(() => expect(selectedIds()).toEqual([103]));
+    fireEvent.click(within(await screen.findByTestId('toast')).getByTestId('toast-undo'));
+    await waitFor(() => expect(selectedIds()).toEqual([100, 101, 102]));
+  });
+
   it('right click selects the row and offers the actions; Move to… filters folders as the user types', async () => {
     const { client, inFolder } = mailCore(3);
     renderWithClient(<App />, client);
