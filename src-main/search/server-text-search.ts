@@ -1,7 +1,8 @@
 import { isUnreachable, toWrenError, WrenError } from '../errors/wren-error';
 import type { ImapSessions } from '../imap/imap-sessions';
 import { uidsHoldingText, type TextCriterion, type TextField } from '../imap/search-text';
-import { withFolder } from '../imap/with-folder';
+import type { ImapClient } from '../imap/imap-client';
+import { withFolder, type SelectedFolder } from '../imap/with-folder';
 import type { ServerSearchAnswer } from '../ipc/contract';
 import type { SearchScope, TextlessOnServer } from '../store/search-repo';
 import type { Store } from '../store/store';
@@ -41,19 +42,7 @@ export class ServerTextSearch {
       await this.sessions.use(accountId, 'read', async (client) => {
         for (const [path, messages] of folders) {
           try {
-            await withFolder(client, path, async (selected) => {
-              // Renumbered since the last sync: these UIDs may name other messages now; the next sync sorts it out.
-              if (messages[0]!.uidValidity !== selected.uidValidity) {
-                answer.notAsked += 1;
-                return;
-              }
-              answer.asked += 1;
-              const holding = new Set(await uidsHoldingText(client, messages.map((m) => m.uid), groups));
-              const found = messages.filter((m) => holding.has(m.uid));
-              answer.found += found.length;
-              const wanted = found.slice(0, Math.max(0, SERVER_SEARCH_DOWNLOADS - answer.downloaded));
-              await downloadBodies(client, this.store, wanted, (count) => (answer.downloaded += count));
-            }, { readOnly: true });
+            await withFolder(client, path, (selected) => this.searchFolder(client, selected, messages, groups, answer), { readOnly: true });
           } catch (error) {
             // One folder the server no longer has (or refuses to open) leaves the others to search.
             if (isUnreachable(toWrenError(error))) throw error;
@@ -67,6 +56,21 @@ export class ServerTextSearch {
       if (!isUnreachable(wren)) throw wren;
       throw new WrenError('Offline', 'The server cannot be reached to search the text of mail not downloaded yet.', { accountId, cause: wren.code });
     }
+  }
+
+  /** In the folder selected: which of its textless messages hold the words, and those downloaded while the cap allows. */
+  private async searchFolder(client: ImapClient, selected: SelectedFolder, messages: TextlessOnServer[], groups: TextCriterion[][], answer: ServerSearchAnswer): Promise<void> {
+    // Renumbered since the last sync: these UIDs may name other messages now; the next sync sorts it out.
+    if (messages[0]!.uidValidity !== selected.uidValidity) {
+      answer.notAsked += 1;
+      return;
+    }
+    answer.asked += 1;
+    const holding = new Set(await uidsHoldingText(client, messages.map((m) => m.uid), groups));
+    const found = messages.filter((m) => holding.has(m.uid));
+    answer.found += found.length;
+    const wanted = found.slice(0, Math.max(0, SERVER_SEARCH_DOWNLOADS - answer.downloaded));
+    await downloadBodies(client, this.store, wanted, (count) => (answer.downloaded += count));
   }
 }
 

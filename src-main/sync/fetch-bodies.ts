@@ -20,7 +20,6 @@ const BATCH_BYTES = 32 * 1024 * 1024;
 
 /** A message to download: its row, its UID in the folder selected, its size as the server gave it. */
 export type PendingBody = { id: number; uid: number; size: number };
-type Pending = PendingBody;
 
 /**
  * Downloads the full source of every message not yet cached, for offline
@@ -55,7 +54,7 @@ export async function downloadBodies(client: ImapClient, store: Store, pending: 
  * one is held at a time, and recorded within a fraction of a second, while
  * the FETCH goes on. An expunged message simply does not arrive.
  */
-async function fetchSmall(client: ImapClient, store: Store, small: Pending[], advance: (count: number) => void): Promise<void> {
+async function fetchSmall(client: ImapClient, store: Store, small: PendingBody[], advance: (count: number) => void): Promise<void> {
   const recorder = new BodyRecorder(store, advance);
   try {
     for (const batch of chunkBySize(small, BATCH_MESSAGES, BATCH_BYTES)) {
@@ -74,7 +73,7 @@ async function fetchSmall(client: ImapClient, store: Store, small: Pending[], ad
  * does not sit idle during the disk writes. One that was expunged meanwhile
  * counts as done (the next header sync removes it).
  */
-async function fetchLarge(client: ImapClient, store: Store, large: Pending[], advance: (count: number) => void): Promise<void> {
+async function fetchLarge(client: ImapClient, store: Store, large: PendingBody[], advance: (count: number) => void): Promise<void> {
   let next = large.length ? startDownload(client, large[0]!) : undefined;
   try {
     for (let i = 0; i < large.length; i++) {
@@ -89,7 +88,7 @@ async function fetchLarge(client: ImapClient, store: Store, large: Pending[], ad
   }
 }
 
-function startDownload(client: ImapClient, message: Pending): Promise<Readable | undefined> {
+function startDownload(client: ImapClient, message: PendingBody): Promise<Readable | undefined> {
   const content = downloadMessage(client, message.uid);
   // A failure is thrown where the download is awaited; until then it must not count as unhandled (and end the process).
   content.catch(() => undefined);
