@@ -38,4 +38,23 @@ describe('a read-only folder (Dovecot ACL)', () => {
     expect(f.local('Shared').some((m) => m.flagged)).toBe(false);
     expect(subjects(f.local('INBOX'))).toEqual([copiedName!]);
   });
+
+  it('a rename the server refuses (no right to rename it): FolderReadOnly, announced, and the folder keeps its name here and there', async () => {
+    const kept = await f.seed('Fixed', 2);
+    await makeFolderReadOnly(f.lab, bob().email, 'Fixed');
+    f.wren.core.sessions.closeAccount(f.accountId);
+    f.wren.core.sync.dropConnection(f.accountId);
+    f.failed.length = 0;
+
+    const renamed = await f.wren.call('folders.rename', { folderId: f.folderId('Fixed'), name: 'Moved On' });
+    expect(renamed.path).toBe('Moved On'); // shown at once, as always
+    await f.settled();
+
+    expect(f.failed.map((e) => [e.kind, e.error.code, e.error.details?.responseCode])).toEqual([['renameFolder', 'FolderReadOnly', 'NOPERM']]);
+    const folders = f.wren.core.store.folders.list(f.accountId).map((folder) => folder.path);
+    expect([folders.includes('Fixed'), folders.includes('Moved On')]).toEqual([true, false]);
+    expect(subjects(f.local('Fixed'))).toEqual([...kept.keys()].sort());
+    expect(subjects(await onServer(f.lab, bob().email, 'Fixed'))).toEqual([...kept.keys()].sort());
+    expect(f.wren.core.store.operations.countUnfinished(f.accountId)).toBe(0);
+  });
 });
