@@ -62,6 +62,8 @@ export const ERROR_CODES = [
   'FolderNameInvalid',
   // A folder delete met subfolders the user did not confirm (made since, here by a sync or on another device): nothing deleted
   'FolderHasNewSubfolders',
+  // A folder move into the folder itself or one of its own subfolders (a RENAME no server does)
+  'FolderIntoItself',
   // The server lets this account read the folder but not change it (SELECT said [READ-ONLY], or a NO [NOPERM] / [READ-ONLY])
   'FolderReadOnly',
   // The account's mailbox on the server is full (RFC 5530 [OVERQUOTA]): a move, copy or upload into it is refused until space is freed

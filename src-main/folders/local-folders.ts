@@ -5,6 +5,7 @@ import type { FolderRecord } from '../store/folders-repo';
 import { LOCAL_DELIMITER } from '../store/local-folders-repo';
 import { releaseBlobs } from '../store/release-blobs';
 import type { Store } from '../store/store';
+import { requireOutside } from './folder-move';
 
 /**
  * The shared "Local Folders" tree: managed with no network at all, each
@@ -62,6 +63,20 @@ export class LocalFolders {
     });
   }
 
+  /** Into another local folder, or to the top (`parentId` null), with its subfolders and mail; `name` renames it on the way. */
+  move(folderId: number, parentId: number | null, name?: string): FolderView {
+    return this.store.write(() => {
+      const folder = this.requireChangeable(folderId);
+      const parent = parentId === null ? null : this.require(parentId);
+      if (parent) requireOutside(folder, parent, LOCAL_DELIMITER);
+      const checked = name === undefined ? folder.name : checkedName(name);
+      const to = parent ? `${parent.path}${LOCAL_DELIMITER}${checked}` : checked;
+      if (to === folder.path) return folder;
+      this.requireFree(to, folder.id);
+      return this.store.localFolders.move(folder, parent, checked);
+    });
+  }
+
   delete(folderId: number): { deleted: true } {
     const blobs = this.store.write(() => this.store.localFolders.delete(this.requireChangeable(folderId)));
     releaseBlobs(this.store, blobs);
@@ -90,7 +105,7 @@ export class LocalFolders {
   private requireChangeable(folderId: number): FolderRecord {
     const folder = this.require(folderId);
     if (folder.role !== null) {
-      throw new WrenError('FolderProtected', `${folder.path} is the Local Folders' ${folder.role} folder; it cannot be renamed or deleted.`, { folderId, role: folder.role });
+      throw new WrenError('FolderProtected', `${folder.path} is the Local Folders' ${folder.role} folder; it cannot be renamed, moved or deleted.`, { folderId, role: folder.role });
     }
     return folder;
   }

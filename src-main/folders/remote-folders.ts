@@ -4,6 +4,7 @@ import type { FolderDeletePlan, FolderDeleteResult, FolderDeleteScope, FolderVie
 import type { FolderRecord } from '../store/folders-repo';
 import type { FolderOperationKind, ServerAction } from '../store/operations-repo';
 import type { Store } from '../store/store';
+import { requireOutside } from './folder-move';
 import { folderDeleteTarget } from './folder-trash';
 import { visibleFolders } from './visible-folders';
 
@@ -56,6 +57,30 @@ export class RemoteFolders {
     return this.journaled(accountId, () => {
       this.requireFree(accountId, to);
       this.store.folders.renamePath(accountId, folder.path, to, folder.delimiter);
+      this.journal(accountId, 'renameFolder', 'renameFolder', to, folder.path);
+      return this.store.folders.get(folder.id)!;
+    });
+  }
+
+  /**
+   * Moves the folder, with its subfolders and mail, under another folder of its account or to the top
+   * (`parentId` null); `name` renames it on the way (the Undo of a delete into Trash brings "Old (2)" back as
+   * "Old"). Local first, as a rename, and replayed as one: IMAP's RENAME moves a folder anywhere.
+   */
+  move(folderId: number, parentId: number | null, name?: string): FolderView {
+    const folder = this.requireChangeable(folderId);
+    const accountId = folder.accountId!;
+    const parent = parentId === null ? null : this.requireRemote(parentId);
+    if (parent && parent.accountId !== accountId) throw new WrenError('BadRequest', `Folder ${parent.path} belongs to another account.`, { folderId: parent.id });
+    if (parent && !parent.delimiter) throw new WrenError('BadRequest', `The server keeps no folders inside ${parent.path}.`, { folderId: parent.id });
+    if (parent) requireOutside(folder, parent, folder.delimiter);
+    const newName = checkedName(name ?? folder.name, parent?.delimiter ?? folder.delimiter);
+    const to = parent ? `${parent.path}${parent.delimiter}${newName}` : newName;
+    if (to === folder.path) return folder;
+    return this.journaled(accountId, () => {
+      this.requireFree(accountId, to);
+      this.store.folders.renamePath(accountId, folder.path, to, folder.delimiter);
+      this.store.folders.setParent(folder.id, parent?.id ?? null);
       this.journal(accountId, 'renameFolder', 'renameFolder', to, folder.path);
       return this.store.folders.get(folder.id)!;
     });
@@ -142,7 +167,7 @@ export class RemoteFolders {
   private requireChangeable(folderId: number): FolderRecord {
     const folder = this.requireRemote(folderId);
     if (folder.role !== null) {
-      throw new WrenError('FolderProtected', `${folder.path} is the account's ${folder.role} folder; it cannot be renamed or deleted.`, { folderId, role: folder.role });
+      throw new WrenError('FolderProtected', `${folder.path} is the account's ${folder.role} folder; it cannot be renamed, moved or deleted.`, { folderId, role: folder.role });
     }
     return folder;
   }

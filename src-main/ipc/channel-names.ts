@@ -59,6 +59,7 @@ export const METHOD_NAMES = [
   'folders.empty',
   'folders.create',
   'folders.rename',
+  'folders.move',
   'folders.deletePlan',
   'folders.delete',
   'folders.subscribe',

@@ -53,10 +53,19 @@ export class LocalFoldersRepo {
   /** The folder takes the new last segment; every folder below follows (their rows, and so their mail, stay). */
   rename(folder: FolderRecord, name: string): FolderRecord {
     const cut = folder.path.length - folder.name.length;
-    const to = folder.path.slice(0, cut) + name;
+    return this.relocate(folder, folder.path.slice(0, cut) + name, folder.parentId, name);
+  }
+
+  /** The folder goes under `parent` (to the top when null) as `name`; every folder below follows. */
+  move(folder: FolderRecord, parent: FolderRecord | null, name: string): FolderRecord {
+    return this.relocate(folder, parent ? `${parent.path}${LOCAL_DELIMITER}${name}` : name, parent?.id ?? null, name);
+  }
+
+  private relocate(folder: FolderRecord, to: string, parentId: number | null, name: string): FolderRecord {
     const moved = this.subtree(folder);
     const update = this.statements.get('UPDATE folders SET path = ?, name = ? WHERE id = ?');
     for (const each of moved) update.run(to + each.path.slice(folder.path.length), each.id === folder.id ? name : each.name, each.id);
+    this.statements.get('UPDATE folders SET parent_id = ? WHERE id = ?').run(parentId, folder.id);
     this.feed.note({ entity: 'folders', accountId: null, ids: moved.map((f) => f.id) });
     return this.folders.get(folder.id)!;
   }

@@ -7,7 +7,7 @@ import type { folderRequests } from '../../ipc/requests/folder-requests';
 import type { WrenCore } from '../wren-core';
 import type { HandlerOptions } from '../handlers';
 
-/** Folders, remote and local: list, create, rename, delete, subscribe, mark read, empty, import and export. */
+/** Folders, remote and local: list, create, rename, move, delete, subscribe, mark read, empty, import and export. */
 export function folderHandlers(core: WrenCore, options: HandlerOptions): Pick<Handlers, keyof typeof folderRequests> {
   return {
     'folders.list': ({ accountId, includeUnsubscribed }) =>
@@ -17,6 +17,8 @@ export function folderHandlers(core: WrenCore, options: HandlerOptions): Pick<Ha
     'folders.create': ({ accountId, parentId, name }) =>
       accountId === null ? core.localFolders.create(parentId, name) : core.folders.create(core.accounts.require(accountId).id, parentId, name),
     'folders.rename': ({ folderId, name }) => (core.localFolders.owns(folderId) ? core.localFolders.rename(folderId, name) : core.folders.rename(folderId, name)),
+    'folders.move': ({ folderId, parentId, name }) =>
+      core.localFolders.owns(folderId) ? core.localFolders.move(folderId, parentId, name) : core.folders.move(folderId, parentId, name),
     'folders.deletePlan': ({ folderId }) => core.folders.deletePlan(folderId),
     'folders.delete': ({ folderId, subfolders, permanent }) =>
       core.localFolders.owns(folderId) ? core.localFolders.delete(folderId) : core.folders.delete(folderId, subfolders, permanent),

@@ -5,7 +5,8 @@ import { allFolders, findFolder, findScope } from '../find-by-name';
 import { sendChanges } from '../send-changes';
 
 const USAGE = `Usage: wren folder create ACCOUNT PATH      (ACCOUNT "local": the local folders, nested with "/")
-       wren folder rename ACCOUNT PATH NEWPATH
+       wren folder rename ACCOUNT PATH NEWPATH   (a NEWPATH under another folder moves it there)
+       wren folder move ACCOUNT PATH INTO|--top  (into the folder INTO, or to the top, with its subfolders and mail)
        wren folder delete ACCOUNT PATH [--permanent]   (into the account's Trash; in Trash, or with --permanent, for good)
        wren folder subscribe|unsubscribe ACCOUNT PATH`;
 
@@ -32,16 +33,18 @@ export function placeNewFolder(folders: FolderView[], path: string): { parentId:
   return { parentId: null, name: path };
 }
 
-/** The new last segment for a rename; the folder keeps its place in the tree. */
-export function newFolderName(folders: FolderView[], folder: FolderView, newPath: string): string {
-  const parent = folders.find((f) => f.id === folder.parentId);
-  if (!parent) return newPath;
-  const prefix = folder.path.slice(0, parent.path.length + 1);
-  const name = newPath.startsWith(prefix) ? newPath.slice(prefix.length) : '';
-  if (!name || name.includes(prefix.charAt(prefix.length - 1))) {
-    throw new WrenError('BadRequest', `A rename keeps the folder under ${parent.path}: give a path starting "${prefix}" (moving a folder elsewhere is not supported yet).`);
+/**
+ * A rename to a path, as `mv` does: under the deepest existing folder the path extends, named by the rest. The
+ * folders along the way must exist (a move makes none).
+ */
+export function renamedPlace(folders: FolderView[], folder: FolderView, newPath: string): { parentId: number | null; name: string } {
+  const place = placeNewFolder(folders, newPath);
+  const delimiter = delimitersOf(folders).find((d) => place.name.includes(d));
+  if (delimiter) {
+    const missing = place.name.slice(0, place.name.lastIndexOf(delimiter));
+    throw new WrenError('BadRequest', `There is no folder ${newPath.slice(0, newPath.length - place.name.length)}${missing} to put ${folder.path} in; create it first.`);
   }
-  return name;
+  return place;
 }
 
 async function create(context: CliContext, accountId: number | null, path: string): Promise<FolderView> {
@@ -66,7 +69,17 @@ async function createLocal(context: CliContext, path: string): Promise<FolderVie
 async function rename(context: CliContext, accountId: number | null, path: string, newPath: string | undefined): Promise<FolderView> {
   if (!newPath) throw new WrenError('BadRequest', USAGE);
   const folder = await findFolder(context, accountId, path);
-  return context.request('folders.rename', { folderId: folder.id, name: newFolderName(await allFolders(context, accountId), folder, newPath) });
+  const { parentId, name } = renamedPlace(await allFolders(context, accountId), folder, newPath);
+  if (parentId === folder.parentId) return context.request('folders.rename', { folderId: folder.id, name });
+  return context.request('folders.move', { folderId: folder.id, parentId, name });
+}
+
+/** Into the folder at `into` (its name kept), or to the top with `--top`. */
+async function move(context: CliContext, accountId: number | null, path: string, into: string | undefined): Promise<FolderView> {
+  if (!into) throw new WrenError('BadRequest', USAGE);
+  const folderId = (await findFolder(context, accountId, path)).id;
+  const parentId = into === '--top' ? null : (await findFolder(context, accountId, into)).id;
+  return context.request('folders.move', { folderId, parentId });
 }
 
 /** As the app's Delete Folder: into the account's Trash, or for good (in Trash, without one, or asked); the line says which. */
@@ -76,12 +89,12 @@ async function remove(context: CliContext, accountId: number | null, path: strin
   return { result, done: 'movedTo' in result ? `Moved folder ${path} to Trash as ${result.movedTo}` : `Deleted folder ${path} for good` };
 }
 
-/** `wren folder create|rename|delete|subscribe|unsubscribe ACCOUNT PATH [NEWPATH]`: remote folders, as in the app. */
+/** `wren folder create|rename|move|delete|subscribe|unsubscribe ACCOUNT PATH [NEWPATH|INTO]`: remote and local folders, as in the app. */
 export async function folderCommand(context: CliContext, given: string[]): Promise<number> {
   const permanent = given[0] === 'delete' && given.includes('--permanent');
   const args = permanent ? given.filter((arg) => arg !== '--permanent') : given;
   const [sub, accountRef, path, newPath, ...extra] = args;
-  const arity = sub === 'rename' ? 4 : 3;
+  const arity = sub === 'rename' || sub === 'move' ? 4 : 3;
   if (!sub || !path || extra.length > 0 || args.length !== arity) throw new WrenError('BadRequest', USAGE);
   const accountId = await findScope(context, accountRef);
   let done: string;
@@ -92,6 +105,10 @@ export async function folderCommand(context: CliContext, given: string[]): Promi
   } else if (sub === 'rename') {
     result = await rename(context, accountId, path, newPath);
     done = `Renamed folder ${path} to ${newPath}`;
+  } else if (sub === 'move') {
+    const moved = await move(context, accountId, path, newPath);
+    result = moved;
+    done = `Moved folder ${path} to ${moved.path}`;
   } else if (sub === 'delete') {
     ({ result, done } = await remove(context, accountId, path, permanent));
   } else if (sub === 'subscribe' || sub === 'unsubscribe') {

@@ -19,6 +19,13 @@ export const folderRequests = {
   ),
   /** Renames the folder's last path segment (its place in the tree stays). Special-use folders are refused. */
   'folders.rename': request<FolderView>()(z.object({ folderId: id, name: z.string().trim().min(1).max(200) }).strict()),
+  /**
+   * Moves a folder with its subfolders and mail into another folder of the same account (or of the Local Folders,
+   * for a local one), or to the top when `parentId` is null; `name` renames it on the way. A remote folder moves
+   * here at once and on the server by a RENAME when the journal is replayed. Special-use folders are refused, and so
+   * is a move into the folder itself or below it (FolderIntoItself).
+   */
+  'folders.move': request<FolderView>()(z.object({ folderId: id, parentId: id.nullable(), name: z.string().trim().min(1).max(200).optional() }).strict()),
   /** What deleting a remote folder would do (into Trash, or for good) and take: its subfolders and their messages, for the confirmation. */
   'folders.deletePlan': request<FolderDeletePlan>()(z.object({ folderId: id }).strict()),
   /**

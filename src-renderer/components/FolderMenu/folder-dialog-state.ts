@@ -5,6 +5,8 @@ export type FolderDialogState =
   /** `account` null: a local folder. */
   | { kind: 'create'; account: AccountView | null; parent: FolderView | null }
   | { kind: 'rename'; folder: FolderView }
+  /** `account` null: a local folder, moved among the Local Folders. */
+  | { kind: 'move'; folder: FolderView; account: AccountView | null }
   | { kind: 'delete'; folder: FolderView }
   | { kind: 'empty'; folder: FolderView };
 

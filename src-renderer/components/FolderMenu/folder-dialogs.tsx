@@ -8,19 +8,24 @@ import { NameDialog } from '../Dialog/name-dialog';
 import type { ToastLine } from '../Toasts/toast-line';
 import { useToasts } from '../Toasts/toast-context';
 import type { FolderDialogState } from './folder-dialog-state';
+import { FolderMoveDialog } from './folder-move-dialog';
 import { RemoteFolderDeleteDialog } from './remote-folder-delete-dialog';
+import { useFolderMove } from './use-folder-move';
 
 interface FolderDialogsProps {
   dialog: FolderDialogState;
+  /** The folders of the dialog's folder's account (or the Local Folders), for Move To. */
+  folders: FolderView[];
   onClose(): void;
   onEmpty(folder: FolderView): void;
 }
 
 /** The dialog a folder command asked for, and the request it makes once the user agrees. */
-export function FolderDialogs({ dialog, onClose, onEmpty }: FolderDialogsProps) {
+export function FolderDialogs({ dialog, folders, onClose, onEmpty }: FolderDialogsProps) {
   const client = useClient();
   const { t } = useI18n();
   const toasts = useToasts();
+  const { putBack } = useFolderMove();
   const done = (line: ToastLine) => toasts.show({ tone: 'info', lines: [line] });
   const failed = (error: unknown) => toasts.show({ tone: 'error', lines: [{ error: toErrorShape(error), context: 'background' }] });
 
@@ -43,11 +48,13 @@ export function FolderDialogs({ dialog, onClose, onEmpty }: FolderDialogsProps) 
       <NameDialog title={t('folderDialog.renameTitle', { folder: name })} label={t('folderDialog.name')} initial={folder.name} submitLabel={t('folderDialog.rename')} onSubmit={rename} onClose={onClose} />
     );
   }
+  if (dialog.kind === 'move') return <FolderMoveDialog folder={folder} account={dialog.account} folders={folders} onClose={onClose} />;
   if (dialog.kind === 'delete' && folder.accountId !== null) {
     const deleted = (result: FolderDeleteResult) => {
       if (!('movedTo' in result)) return done({ key: 'done.folderDeleted', folder });
-      // Trash had a folder of that name: the toast names the one that is this folder now.
-      return done(result.name === folder.name ? { key: 'done.folderMovedToTrash', folder } : { key: 'done.folderMovedToTrashAs', folder, values: { name: result.name } });
+      // Trash had a folder of that name: the toast names the one that is this folder now; Undo brings it back as it was.
+      const line: ToastLine = result.name === folder.name ? { key: 'done.folderMovedToTrash', folder } : { key: 'done.folderMovedToTrashAs', folder, values: { name: result.name } };
+      toasts.show({ tone: 'info', lines: [line], undo: putBack(folder) });
     };
     return <RemoteFolderDeleteDialog folder={folder} name={name} onDeleted={deleted} onError={failed} onClose={onClose} />;
   }

@@ -27,8 +27,8 @@ interface FolderMenuProps {
 }
 
 /**
- * Right click on a folder: new subfolder, rename, delete, mark all read,
- * empty Trash. Special-use folders offer neither rename, delete nor unsubscribe. Right
+ * Right click on a folder: new subfolder, rename, move, delete, mark all read,
+ * empty Trash. Special-use folders offer neither rename, move, delete nor unsubscribe. Right
  * click on an account's name offers a new top-level folder.
  */
 export function FolderMenu(props: FolderMenuProps) {
@@ -66,6 +66,7 @@ export function FolderMenu(props: FolderMenuProps) {
     }
     if (!isProtected(folder)) {
       items.push({ label: t('folderMenu.rename'), testId: 'folder-menu-rename', onSelect: () => onDialog({ kind: 'rename', folder }) });
+      items.push({ label: t('folderMenu.move'), testId: 'folder-menu-move', onSelect: () => onDialog({ kind: 'move', folder, account }) });
       items.push({ label: t('folderMenu.delete'), testId: 'folder-menu-delete', danger: true, onSelect: () => onDialog({ kind: 'delete', folder }) });
     }
   }

@@ -2,6 +2,7 @@ import { useState, type DragEvent, type MouseEvent } from 'react';
 import type { FolderView } from '../../../src-main/ipc/contract';
 import { folderDisplayName } from '../../i18n/folder-name';
 import { useT } from '../../i18n/i18n-context';
+import { draggedFolder, endFolderDrag, startFolderDrag } from '../FolderTree/folder-drag';
 import { ROLE_ICONS } from '../FolderTree/folder-hierarchy';
 import { carriesMessages, droppedMessages, dropCopies, type DraggedMessages } from '../MessageList/message-drag';
 
@@ -17,13 +18,21 @@ interface FolderRowProps {
   twisty?: { collapsed: boolean; onToggle(): void };
   /** Folded away: the unread mail below it, shown with its own. */
   unreadBelow?: number;
+  /** A folder that can be moved is dragged from its row; a dragged folder it can take is dropped onto it (moved inside). */
+  folderDrag?: FolderDragRules;
+}
+
+export interface FolderDragRules {
+  draggable: boolean;
+  accepts(dragged: FolderView): boolean;
+  onDrop(dragged: FolderView): void;
 }
 
 /** Where a row's content starts: room for the twisty, then a step per level. */
 const indentOf = (depth: number) => 22 + depth * 16;
 
 /** One folder: icon and name by its role when it has one, indented under its parent, with its unread count. */
-export function FolderRow({ folder, depth, selected, onSelect, onMenu, onDropMessages, twisty, unreadBelow = 0 }: FolderRowProps) {
+export function FolderRow({ folder, depth, selected, onSelect, onMenu, onDropMessages, twisty, unreadBelow = 0, folderDrag }: FolderRowProps) {
   const t = useT();
   const [dropTarget, setDropTarget] = useState(false);
   const name = folderDisplayName(folder, t);
@@ -48,24 +57,37 @@ export function FolderRow({ folder, depth, selected, onSelect, onMenu, onDropMes
   );
   const indent = { paddingInlineStart: `${indentOf(depth)}px` };
   const accepts = (event: DragEvent) => folder.selectable && !selected && carriesMessages(event);
+  const acceptedFolder = (event: DragEvent) => {
+    const dragged = draggedFolder(event);
+    return dragged && folderDrag?.accepts(dragged) ? dragged : null;
+  };
   const dropHandlers = {
     onDragOver: (event: DragEvent) => {
-      if (!accepts(event)) return;
+      const folderMoves = acceptedFolder(event) !== null;
+      if (!folderMoves && !accepts(event)) return;
       event.preventDefault();
-      event.dataTransfer.dropEffect = dropCopies(event) ? 'copy' : 'move';
+      event.dataTransfer.dropEffect = !folderMoves && dropCopies(event) ? 'copy' : 'move';
       setDropTarget(true);
     },
     onDragLeave: () => setDropTarget(false),
     onDrop: (event: DragEvent) => {
       setDropTarget(false);
+      const movedFolder = acceptedFolder(event);
+      if (movedFolder) {
+        event.preventDefault();
+        return folderDrag!.onDrop(movedFolder);
+      }
       const dragged = accepts(event) ? droppedMessages(event) : null;
       if (!dragged) return;
       event.preventDefault();
       onDropMessages(folder, dragged, dropCopies(event));
     },
   };
+  const dragHandlers = folderDrag?.draggable
+    ? { draggable: true, onDragStart: (event: DragEvent) => startFolderDrag(event, folder), onDragEnd: endFolderDrag }
+    : {};
   return (
-    <li className="folder-row" data-depth={depth} data-testid={`folder-${folder.path}`} onContextMenu={(event) => onMenu(folder, event)} {...dropHandlers}>
+    <li className="folder-row" data-depth={depth} data-testid={`folder-${folder.path}`} onContextMenu={(event) => onMenu(folder, event)} {...dropHandlers} {...dragHandlers}>
       {twisty && (
         <button
           type="button"
@@ -92,7 +114,7 @@ export function FolderRow({ folder, depth, selected, onSelect, onMenu, onDropMes
         </button>
       ) : (
         // Reached by the arrow keys (folder-pane-keys.ts), so a folder that only holds others can be folded from the keyboard.
-        <span className="folder-row__button folder-row__button--container" style={indent} tabIndex={-1}>
+        <span className={`folder-row__button folder-row__button--container${dropTarget ? ' folder-row__button--drop' : ''}`} style={indent} tabIndex={-1}>
           {content}
         </span>
       )}

@@ -1,4 +1,4 @@
-import { useRef, type MouseEvent, type ReactNode } from 'react';
+import { useRef, useState, type DragEvent, type MouseEvent, type ReactNode } from 'react';
 import type { AccountView, FolderView, UnifiedViewCount } from '../../../src-main/ipc/contract';
 import { UnifiedViews } from '../UnifiedViews';
 import { useT } from '../../i18n/i18n-context';
@@ -7,6 +7,8 @@ import { FolderRow } from '../FolderRow';
 import { QuotaMeter } from '../QuotaMeter';
 import { LOCAL_FOLDERS, type AccountFolders } from '../MailView/use-account-folders';
 import type { DraggedMessages } from '../MessageList/message-drag';
+import { canMoveFolder, canMoveInto } from '../FolderMenu/folder-move-targets';
+import { draggedFolder } from './folder-drag';
 import { flattenFolders } from './folder-hierarchy';
 import { onFolderPaneKey } from './folder-pane-keys';
 import { useOneTabStop } from './use-one-tab-stop';
@@ -24,6 +26,8 @@ interface FolderTreeProps {
   /** Right click on an account's name, or on "Local Folders" (null). */
   onAccountMenu(account: AccountView | null, at: { x: number; y: number }): void;
   onDropMessages(folder: FolderView, dragged: DraggedMessages, copy: boolean): void;
+  /** A folder dragged onto another of its account's (or to its account's heading: `into` null, the top level). */
+  onDropFolder(folder: FolderView, into: FolderView | null): void;
   /** The Outbox's entry, at the top (it is there only while the outbox holds something). */
   outbox?: ReactNode;
   /** The saved searches, under the unified views. */
@@ -47,11 +51,11 @@ export function FolderTree(props: FolderTreeProps) {
       {props.viewCounts && <UnifiedViews counts={props.viewCounts} selectedFolderId={props.selectedFolderId} onSelect={props.onSelect} />}
       {props.savedSearches}
       {accounts.map((account) => (
-        <FolderSection key={account.id} {...props} foldKey={account.id} title={account.name} hint={account.email} colour={account.colour} entry={foldersByAccount.get(account.id)}
+        <FolderSection key={account.id} {...props} foldKey={account.id} accountId={account.id} title={account.name} hint={account.email} colour={account.colour} entry={foldersByAccount.get(account.id)}
           onHeadingMenu={(at) => onAccountMenu(account, at)} testId={`account-${account.id}`} headingTestId="account-heading"
           footer={account.quota && <QuotaMeter quota={account.quota} />} />
       ))}
-      <FolderSection {...props} foldKey={LOCAL_FOLD_KEY} title={t('folders.local')} hint={t('folders.local')} entry={foldersByAccount.get(LOCAL_FOLDERS)}
+      <FolderSection {...props} foldKey={LOCAL_FOLD_KEY} accountId={null} title={t('folders.local')} hint={t('folders.local')} entry={foldersByAccount.get(LOCAL_FOLDERS)}
         onHeadingMenu={(at) => onAccountMenu(null, at)} testId="local-folders" />
     </nav>
   );
@@ -63,6 +67,8 @@ const LOCAL_FOLD_KEY = 0;
 interface FolderSectionProps extends FolderTreeProps {
   /** The account's id, or LOCAL_FOLD_KEY: what folding it remembers. */
   foldKey: number;
+  /** Whose folders: an account's, or null for the Local Folders. */
+  accountId: number | null;
   title: string;
   hint: string;
   /** The account's mark; none for Local Folders. */
@@ -83,10 +89,12 @@ function FolderSection(props: FolderSectionProps) {
   const folded = accounts.collapsed.has(foldKey);
   // Folded, the heading counts what is unread in all of it, as Thunderbird's account row does.
   const unread = folded ? (entry?.folders ?? []).reduce((sum, folder) => sum + folder.unread, 0) : 0;
+  const topDrop = useTopLevelDrop(props.accountId, props.onDropFolder);
   return (
     <section className="folder-tree__account" data-testid={testId}>
       {/* A row of the tree, reached by the arrow keys (Left from a top folder), so the context-menu key or Shift+F10 opens the account's menu. */}
-      <h2 className="folder-tree__account-name" data-depth={-1} title={hint} tabIndex={-1} aria-haspopup="menu" onContextMenu={(event) => onHeadingMenu(pointer(event))} data-testid={headingTestId}>
+      <h2 className={`folder-tree__account-name${topDrop.over ? ' folder-tree__account-name--drop' : ''}`} data-depth={-1} title={hint} tabIndex={-1} aria-haspopup="menu"
+        onContextMenu={(event) => onHeadingMenu(pointer(event))} data-testid={headingTestId} {...topDrop.handlers}>
         <button type="button" className="folder-row__twisty folder-tree__account-twisty" aria-expanded={!folded}
           aria-label={t(folded ? 'folders.expand' : 'folders.collapse', { name: title })} title={t(folded ? 'folders.expand' : 'folders.collapse', { name: title })}
           onClick={() => accounts.toggle(foldKey)} data-testid="account-twisty" />
@@ -100,14 +108,15 @@ function FolderSection(props: FolderSectionProps) {
 }
 
 /** An unfolded section: its folders as a tree (each folder's own twisty), then what comes under them (the quota). */
-function FolderSectionBody({ entry, footer, selectedFolderId, onSelect, onFolderMenu, onDropMessages, collapsed, toggle }: FolderSectionProps & ReturnType<typeof useCollapsedFolders>) {
+function FolderSectionBody({ entry, footer, selectedFolderId, onSelect, onFolderMenu, onDropMessages, onDropFolder, collapsed, toggle }: FolderSectionProps & ReturnType<typeof useCollapsedFolders>) {
   const t = useT();
+  const folders = entry?.folders ?? [];
   return (
     <>
       {entry?.error && <ErrorNotice error={entry.error} />}
       {!entry?.folders && !entry?.error && <p className="folder-tree__loading">{t('folders.loading')}</p>}
       <ul className="folder-tree__folders">
-        {flattenFolders(entry?.folders ?? [], collapsed).map(({ folder, depth, hasChildren, collapsed: folded, unreadBelow }) => (
+        {flattenFolders(folders, collapsed).map(({ folder, depth, hasChildren, collapsed: folded, unreadBelow }) => (
           <FolderRow
             key={folder.id}
             folder={folder}
@@ -118,10 +127,41 @@ function FolderSectionBody({ entry, footer, selectedFolderId, onSelect, onFolder
             onSelect={onSelect}
             onMenu={(target, event) => onFolderMenu(target, pointer(event))}
             onDropMessages={onDropMessages}
+            folderDrag={{
+              draggable: canMoveFolder(folder),
+              accepts: (dragged) => canMoveInto(dragged, folder, folders),
+              onDrop: (dragged) => onDropFolder(dragged, folder),
+            }}
           />
         ))}
       </ul>
       {footer}
     </>
   );
+}
+
+/** The heading of an account's folders takes a folder of that account dragged onto it: to the top level. */
+function useTopLevelDrop(accountId: number | null, onDropFolder: FolderTreeProps['onDropFolder']) {
+  const [over, setOver] = useState(false);
+  const accepted = (event: DragEvent) => {
+    const dragged = draggedFolder(event);
+    return dragged && dragged.accountId === accountId && dragged.parentId !== null ? dragged : null;
+  };
+  const handlers = {
+    onDragOver: (event: DragEvent) => {
+      if (!accepted(event)) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'move';
+      setOver(true);
+    },
+    onDragLeave: () => setOver(false),
+    onDrop: (event: DragEvent) => {
+      setOver(false);
+      const dragged = accepted(event);
+      if (!dragged) return;
+      event.preventDefault();
+      onDropFolder(dragged, null);
+    },
+  };
+  return { over, handlers };
 }

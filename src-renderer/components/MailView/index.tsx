@@ -9,6 +9,7 @@ import { SettingsScreen } from '../Settings';
 import type { ShortcutAction } from '../../shortcuts/shortcut-keys';
 import { useShortcuts } from '../../shortcuts/use-shortcuts';
 import { FolderTree } from '../FolderTree';
+import { useFolderMove } from '../FolderMenu/use-folder-move';
 import type { DraggedMessages } from '../MessageList/message-drag';
 import { MessageList } from '../MessageList';
 import { gathersFolders, isTemplatesFolder, rowFolderRole } from '../MessageList/row-folder-role';
@@ -76,6 +77,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
   useQuotaAlerts(accounts);
   const overlays = useMailOverlays();
   const actions = useMessageActions(folder, pages, selection);
+  const folderMove = useFolderMove();
   const { compose } = useCompose();
   const focusSearch = () => searchInput.current?.focus();
   const [addressBookOpen, setAddressBookOpen] = useState(false);
@@ -159,6 +161,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
           }}
           onAccountMenu={(account, at) => overlays.setFolderMenu({ target: { folder: null, account }, at })}
           onDropMessages={onDropMessages}
+          onDropFolder={(dragged, into) => folderMove.move(dragged, into, accountOf(accounts, dragged) ?? null)}
         />
         {/* In the outbox, no message is selected: only Write works (the list's selection stays for its return). */}
         <MessageToolbar commands={commands} count={outboxOpen ? 0 : selection.count} rows={outboxOpen ? [] : selection.selectedRows()}

@@ -18,7 +18,8 @@ import { FolderPicker } from '../FolderPicker';
 import { commandEntries, type MessageCommands } from '../MessageToolbar/message-commands';
 import { ShortcutHelp } from '../ShortcutHelp';
 import type { ShortcutAction } from '../../shortcuts/shortcut-keys';
-import type { AccountFolders } from './use-account-folders';
+import { LOCAL_FOLDERS, type AccountFolders } from './use-account-folders';
+import type { FolderDialogState } from '../FolderMenu/folder-dialog-state';
 import type { MailOverlays } from './use-mail-overlays';
 import type { MessageActions } from './use-message-actions';
 import type { MessageSelection } from './use-message-selection';
@@ -147,7 +148,9 @@ export function MailOverlaysView(props: MailOverlaysViewProps) {
       {overlays.filterFrom && (
         <FilterFromMessage accountId={overlays.filterFrom.accountId} message={overlays.filterFrom.message} onClose={() => overlays.setFilterFrom(null)} />
       )}
-      {folderDialog && <FolderDialogs dialog={folderDialog} onClose={() => overlays.setFolderDialog(null)} onEmpty={actions.emptyFolder} />}
+      {folderDialog && (
+        <FolderDialogs dialog={folderDialog} folders={dialogFolders(folderDialog, props.foldersByAccount)} onClose={() => overlays.setFolderDialog(null)} onEmpty={actions.emptyFolder} />
+      )}
       {overlays.help && <ShortcutHelp onClose={() => overlays.setHelp(false)} working={props.workingShortcuts} />}
     </>
   );
@@ -187,4 +190,10 @@ function tagEntries(rows: MessageSummary[], actions: MessageActions, t: Translat
 function accountOfMessage(message: MessageSummary, folder: FolderView | null, folders: FolderView[]): number | null {
   if (folder?.id === message.folderId) return folder.accountId;
   return folders.find((candidate) => candidate.id === message.folderId)?.accountId ?? null;
+}
+
+/** The folders beside the dialog's folder: its account's, or the Local Folders'. */
+function dialogFolders(dialog: FolderDialogState, foldersByAccount: Map<number, AccountFolders>): FolderView[] {
+  if (dialog.kind === 'create') return [];
+  return foldersByAccount.get(dialog.folder.accountId ?? LOCAL_FOLDERS)?.folders ?? [];
 }

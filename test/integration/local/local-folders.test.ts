@@ -40,6 +40,24 @@ describe('local folders, and moves between them and IMAP, against Dovecot', () =
     expect(existsSync(file)).toBe(false);
   });
 
+  it('moves a local folder with its subfolders and mail into another, or to the top renamed; never into itself', async () => {
+    const box = await f.wren.call('folders.create', { accountId: null, name: 'Box' });
+    const inner = await f.wren.call('folders.create', { accountId: null, parentId: box.id, name: 'Inner' });
+    const shelf = await f.wren.call('folders.create', { accountId: null, name: 'Shelf' });
+    const [id] = [...(await f.seed('ForBox', 1)).values()];
+    await f.wren.call('messages.apply', { kind: 'copy', messageIds: [id!], folderId: inner.id });
+
+    expect(await f.wren.call('folders.move', { folderId: box.id, parentId: shelf.id })).toMatchObject({ path: 'Shelf/Box', parentId: shelf.id });
+    expect(await localPaths()).toEqual(expect.arrayContaining(['Shelf/Box', 'Shelf/Box/Inner']));
+    expect(localMessages(f.wren, inner.id)).toHaveLength(1);
+    await expect(f.wren.call('folders.move', { folderId: box.id, parentId: inner.id })).rejects.toMatchObject({ code: 'FolderIntoItself' });
+    await f.wren.call('folders.create', { accountId: null, name: 'Inner' });
+    await expect(f.wren.call('folders.move', { folderId: inner.id, parentId: null })).rejects.toMatchObject({ code: 'FolderExists' });
+    expect(await f.wren.call('folders.move', { folderId: inner.id, parentId: null, name: 'Loose' })).toMatchObject({ path: 'Loose', parentId: null });
+    expect(await localPaths()).not.toContain('Shelf/Box/Inner');
+    expect(localMessages(f.wren, inner.id)).toHaveLength(1);
+  });
+
   it('moves and copies between local folders at once, sets flags, and undoes a local move', async () => {
     const [a, b] = [await localFolder(f.wren, 'L1'), await localFolder(f.wren, 'L2')];
     const seeded = await f.seed('ToL1', 2);

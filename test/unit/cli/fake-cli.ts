@@ -51,6 +51,11 @@ export function fakeCli(options: { syncOutcome?: (accountId: number) => SyncRunR
     'messages.apply': ({ messageIds }: { messageIds: number[] }) => ({ operationId: nextOperation++, affected: messageIds.length, undoable: true }),
     'folders.create': ({ accountId, name }: { accountId: number; name: string }) => folder(99, accountId, name),
     'folders.rename': ({ folderId, name }: { folderId: number; name: string }) => folder(folderId, 1, name),
+    'folders.move': ({ folderId, parentId, name }: { folderId: number; parentId: number | null; name?: string }) => {
+      const [moved, parent] = [folderId, parentId].map((id) => WORLD.folders[1]!.find((f) => f.id === id));
+      const leaf = name ?? moved!.name;
+      return folder(folderId, 1, parent ? `${parent.path}/${leaf}` : leaf, parentId);
+    },
     // A remote folder goes into Trash unless deleted for good (the core picks the name there).
     'folders.delete': ({ permanent }: { permanent?: boolean }) => (permanent ? { deleted: true } : { movedTo: 'Trash/Moved', name: 'Moved' }),
     'folders.subscribe': ({ folderId }: { folderId: number }) => folder(folderId, 1, 'x'),

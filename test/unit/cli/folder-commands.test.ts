@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldersCommand } from '../../../src-main/cli/commands/browse-commands';
-import { folderCommand, newFolderName, placeNewFolder } from '../../../src-main/cli/commands/folder-commands';
+import { folderCommand, placeNewFolder, renamedPlace } from '../../../src-main/cli/commands/folder-commands';
 import type { FolderView } from '../../../src-main/ipc/contract';
 import { WORLD, changes, fakeCli } from './fake-cli';
 
@@ -30,6 +30,20 @@ describe('wren folder', () => {
       { method: 'folders.subscribe', params: { folderId: 13, subscribed: false } },
     ]);
     expect(cli.calls.filter((c) => c.method === 'folders.list').every((c) => (c.params as { includeUnsubscribed: boolean }).includeUnsubscribed)).toBe(true);
+  });
+
+  it('a rename elsewhere is a move (renamed on the way); move puts a folder into another or at the top, its name kept', async () => {
+    const cli = fakeCli();
+    expect(await folderCommand(cli.context, ['rename', 'Bob', 'Projects/2026', 'Archive/Done'])).toBe(0);
+    expect(await folderCommand(cli.context, ['move', 'Bob', 'Projects/2026', 'Archive'])).toBe(0);
+    expect(await folderCommand(cli.context, ['move', 'Bob', 'Projects/2026', '--top'])).toBe(0);
+    expect(changes(cli.calls).filter((c) => c.method !== 'sync.run')).toEqual([
+      { method: 'folders.move', params: { folderId: 14, parentId: 11, name: 'Done' } },
+      { method: 'folders.move', params: { folderId: 14, parentId: 11 } },
+      { method: 'folders.move', params: { folderId: 14, parentId: null } },
+    ]);
+    expect(cli.stdout()).toBe('Renamed folder Projects/2026 to Archive/Done\nMoved folder Projects/2026 to Archive/2026\nMoved folder Projects/2026 to 2026\n');
+    await expect(folderCommand(cli.context, ['move', 'Bob', 'Projects/2026'])).rejects.toMatchObject({ code: 'BadRequest' });
   });
 
   it('delete says whether the folder went to Trash or for good; --permanent asks for good', async () => {
@@ -77,12 +91,13 @@ describe('placing a new folder', () => {
     expect(() => placeNewFolder(bobFolders, 'Projects/2026')).toThrow(/already exists/);
   });
 
-  it('a rename keeps the folder under its parent; moving it elsewhere is refused', () => {
+  it('a rename to a path goes where the path says, as mv does: under its own parent, another folder or the top', () => {
     const nested = bobFolders.find((f) => f.path === 'Projects/2026')!;
-    expect(newFolderName(bobFolders, nested, 'Projects/Current')).toBe('Current');
-    expect(() => newFolderName(bobFolders, nested, 'Archive/2026')).toThrow(/not supported yet/);
-    expect(() => newFolderName(bobFolders, nested, 'Projects/a/b')).toThrow(/keeps the folder under Projects/);
-    expect(newFolderName(bobFolders, bobFolders.find((f) => f.path === 'Projects')!, 'Work')).toBe('Work');
+    expect(renamedPlace(bobFolders, nested, 'Projects/Current')).toEqual({ parentId: 13, name: 'Current' });
+    expect(renamedPlace(bobFolders, nested, 'Archive/2026')).toEqual({ parentId: 11, name: '2026' });
+    expect(renamedPlace(bobFolders, nested, 'Top')).toEqual({ parentId: null, name: 'Top' });
+    expect(() => renamedPlace(bobFolders, nested, 'Projects/a/b')).toThrow(/no folder Projects\/a to put Projects\/2026 in/);
+    expect(() => renamedPlace(bobFolders, nested, 'Archive')).toThrow(/already exists/);
   });
 });
 

@@ -25,7 +25,7 @@ describe('folder context menu', () => {
     expect(screen.queryByRole('menu')).toBeNull();
     expect((await menuOf('Trash')).labels).toEqual(['New subfolder…', 'Mark all as read', 'Run junk mail controls', 'Export as mbox…', 'Empty Trash…']);
     fireEvent.keyDown(screen.getByRole('menu'), { key: 'Escape' });
-    expect((await menuOf('Receipts')).labels).toEqual(['New subfolder…', 'Mark all as read', 'Run junk mail controls', 'Export as mbox…', 'Unsubscribe', 'Rename…', 'Delete folder…']);
+    expect((await menuOf('Receipts')).labels).toEqual(['New subfolder…', 'Mark all as read', 'Run junk mail controls', 'Export as mbox…', 'Unsubscribe', 'Rename…', 'Move to…', 'Delete folder…']);
   });
 
   it('never offers to unsubscribe the Inbox or a special-use folder, which would hide it from the folder pane', async () => {
@@ -94,7 +94,7 @@ describe('folder context menu', () => {
     fireEvent.click(within(dialog).getByTestId('name-submit'));
     await waitFor(() => expect(client.callsOf('folders.create')).toEqual([{ accountId: null, parentId: null, name: 'Kept' }]));
     await within(section).findByTestId('folder-Kept', {}, SLOW);
-    expect((await menuOf('Kept')).labels).toEqual(['New subfolder…', 'Mark all as read', 'Run junk mail controls', 'Export as mbox…', 'Rename…', 'Delete folder…']);
+    expect((await menuOf('Kept')).labels).toEqual(['New subfolder…', 'Mark all as read', 'Run junk mail controls', 'Export as mbox…', 'Rename…', 'Move to…', 'Delete folder…']);
     fireEvent.click(screen.getByTestId('folder-menu-delete'));
     expect(screen.getByTestId('confirm-dialog').textContent).toContain('will be deleted from this computer');
   });
