@@ -561,6 +561,8 @@ const strings = {
   'folderDialog.moveToTrash': 'Move to Trash',
   'folderDialog.emptyTitle': 'Empty {folder}?',
   'folderDialog.emptyText': 'The {count} {count|message|messages} in {folder} will be deleted for good. This cannot be undone.',
+  'folderDialog.emptyTextWithFolders': 'The {count} {count|message|messages} in {folder}, and the {folders} {folders|folder|folders} in it with the {inside} {inside|message|messages} {folders|it holds|they hold}, will be deleted for good. This cannot be undone.',
+  'folderDialog.emptyFoldersOnly': 'The {folders} {folders|folder|folders} in {folder} and the {inside} {inside|message|messages} {folders|it holds|they hold} will be deleted for good. This cannot be undone.',
   'folderDialog.empty': 'Empty',
 
   'shortcuts.title': 'Keyboard shortcuts',

@@ -557,6 +557,8 @@ export const zh: Dictionary = {
     'folderDialog.moveToTrash': '移至“已删除”',
     'folderDialog.emptyTitle': '清空“{folder}”？',
     'folderDialog.emptyText': '“{folder}”中的 {count} 封邮件将被永久删除。此操作无法撤销。',
+    'folderDialog.emptyTextWithFolders': '“{folder}”中的 {count} 封邮件，以及其中的 {folders} 个文件夹和它们的 {inside} 封邮件，将被永久删除。此操作无法撤销。',
+    'folderDialog.emptyFoldersOnly': '“{folder}”中的 {folders} 个文件夹及其中的 {inside} 封邮件将被永久删除。此操作无法撤销。',
     'folderDialog.empty': '清空',
 
     'shortcuts.title': '键盘快捷键',

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LabUser } from '../lab/lab';
+import { connectImap, type Lab, type LabUser } from '../lab/lab';
 import { serverEventually, serverSubjects } from '../lab/server-subjects';
 import { simpleMessage } from '../lab/simple-message';
 import { addLabAccount } from './add-lab-account';
@@ -51,4 +51,28 @@ describe('web mode: Delete folder… moves a folder into Trash, and deletes one 
       await web.page.getByTestId('language').selectOption('en');
     }
   });
+
+  it('Empty Trash takes the folders deleted into it too: the dialog counts them and their mail, and the server loses them', async () => {
+    await web.lab.seed(user.email, 'Old', [simpleMessage(5, { subject: 'Stale', to: user.email })]);
+    await web.page.getByTestId('sync-now').click();
+    await (await deleteFolder('Old')).getByTestId('confirm-ok').click();
+    await folderRow('Trash/Old').waitFor();
+    await folderRow('Trash').click({ button: 'right' });
+    await web.page.getByTestId('folder-menu-empty').click();
+    const dialog = web.page.getByTestId('confirm-dialog');
+    expect(await dialog.textContent()).toContain('The 1 folder in Trash and the 1 message it holds will be deleted for good.');
+    await dialog.getByTestId('confirm-ok').click();
+    await folderRow('Trash/Old').waitFor({ state: 'detached' });
+    await serverEventually(() => serverFolders(web.lab, user, 'Trash/'), []);
+  });
 });
+
+/** The folders on the server whose path starts so, as another client lists them. */
+async function serverFolders(lab: Lab, user: LabUser, prefix: string): Promise<string[]> {
+  const client = await connectImap(lab, user.email);
+  try {
+    return (await client.list()).map((entry) => entry.path).filter((path) => path.startsWith(prefix));
+  } finally {
+    await client.logout();
+  }
+}

@@ -8,7 +8,7 @@ export const folderRequests = {
   'folders.list': request<FolderView[]>()(z.object({ accountId: id.nullable(), includeUnsubscribed: z.boolean().default(false) }).strict()),
   /** Marks every message of a folder read (one STORE over a range on the server). */
   'folders.markRead': request<OperationReceipt>()(z.object({ folderId: id }).strict()),
-  /** Deletes every message of the Trash (or Junk) folder for good. */
+  /** Deletes every message of the Trash (or Junk) folder for good, and the Trash's folders (deleted into it) with theirs. */
   'folders.empty': request<OperationReceipt>()(z.object({ folderId: id }).strict()),
   /**
    * A remote folder; nested under `parentId` with the server's delimiter, at the top when null.

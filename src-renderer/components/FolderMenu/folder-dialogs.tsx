@@ -3,18 +3,20 @@ import { useClient } from '../../client/client-context';
 import { toErrorShape } from '../../client/wren-client';
 import { folderDisplayName } from '../../i18n/folder-name';
 import { useI18n } from '../../i18n/i18n-context';
+import type { Translate } from '../../i18n/translate';
 import { ConfirmDialog } from '../Dialog/confirm-dialog';
 import { NameDialog } from '../Dialog/name-dialog';
 import type { ToastLine } from '../Toasts/toast-line';
 import { useToasts } from '../Toasts/toast-context';
 import type { FolderDialogState } from './folder-dialog-state';
 import { FolderMoveDialog } from './folder-move-dialog';
+import { foldersBelow } from './folder-move-targets';
 import { RemoteFolderDeleteDialog } from './remote-folder-delete-dialog';
 import { useFolderMove } from './use-folder-move';
 
 interface FolderDialogsProps {
   dialog: FolderDialogState;
-  /** The folders of the dialog's folder's account (or the Local Folders), for Move To. */
+  /** The folders of the dialog's folder's account (or the Local Folders), for Move To and Empty Trash. */
   folders: FolderView[];
   onClose(): void;
   onEmpty(folder: FolderView): void;
@@ -70,13 +72,23 @@ export function FolderDialogs({ dialog, folders, onClose, onEmpty }: FolderDialo
       />
     );
   }
+  // Empty Trash takes the folders deleted into it too: the dialog says how many, with their mail.
+  const below = folder.role === 'trash' ? foldersBelow(folder, folders) : [];
+  const inside = below.reduce((sum, each) => sum + each.total, 0);
   return (
     <ConfirmDialog
       title={t('folderDialog.emptyTitle', { folder: name })}
-      text={t('folderDialog.emptyText', { folder: name, count: folder.total })}
+      text={emptyText(t, name, folder.total, below.length, inside)}
       confirmLabel={t('folderDialog.empty')}
       onConfirm={() => onEmpty(folder)}
       onClose={onClose}
     />
   );
+}
+
+/** What Empty asks about: the messages, the folders deleted into Trash with theirs, or both. */
+function emptyText(t: Translate, folder: string, count: number, folders: number, inside: number): string {
+  if (folders === 0) return t('folderDialog.emptyText', { folder, count });
+  if (count === 0) return t('folderDialog.emptyFoldersOnly', { folder, folders, inside });
+  return t('folderDialog.emptyTextWithFolders', { folder, count, folders, inside });
 }

@@ -13,6 +13,11 @@ export function isWithin(folder: FolderView, candidate: FolderView, folders: Fol
   return false;
 }
 
+/** The folders below this one, at any depth. */
+export function foldersBelow(folder: FolderView, folders: FolderView[]): FolderView[] {
+  return folders.filter((candidate) => candidate.id !== folder.id && isWithin(folder, candidate, folders));
+}
+
 /** Where the folder may go, among its own account's (or the Local Folders') folders: not into itself, below it, or where it already is. */
 export function canMoveInto(folder: FolderView, candidate: FolderView, folders: FolderView[]): boolean {
   return candidate.accountId === folder.accountId && candidate.id !== folder.parentId && !isWithin(folder, candidate, folders);

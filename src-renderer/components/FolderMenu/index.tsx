@@ -18,6 +18,8 @@ interface FolderMenuProps {
   onExport(folder: FolderView): void;
   /** Null where mail files cannot be chosen (the web mode). */
   onImport: ((folder: FolderView) => void) | null;
+  /** Whether the folder holds other folders (Empty Trash deletes those too, so it is offered with no message left). */
+  holdsFolders: boolean;
   /** Whether the account's unsubscribed folders are listed; the account's menu switches it. */
   showingUnsubscribed: boolean;
   onShowUnsubscribed(show: boolean): void;
@@ -58,7 +60,7 @@ export function FolderMenu(props: FolderMenuProps) {
       items.push({ label: t('folderMenu.export'), testId: 'folder-menu-export', separated: !onImport, onSelect: () => onExport(folder) });
     }
     if (canEmpty(folder)) {
-      items.push({ label: t('folderMenu.empty', { folder: name }), testId: 'folder-menu-empty', danger: true, disabled: folder.total === 0, onSelect: () => onDialog({ kind: 'empty', folder }) });
+      items.push({ label: t('folderMenu.empty', { folder: name }), testId: 'folder-menu-empty', danger: true, disabled: folder.total === 0 && !(folder.role === 'trash' && props.holdsFolders), onSelect: () => onDialog({ kind: 'empty', folder }) });
     }
     if (offersSubscription(folder)) {
       const label = folder.subscribed ? 'folderMenu.unsubscribe' : 'folderMenu.subscribe';

@@ -129,6 +129,7 @@ export function MailOverlaysView(props: MailOverlaysViewProps) {
           onSubscribe={(target, subscribed) => void subscribe(target, subscribed)}
           onExport={(target) => void client.exportFolder(target.id).catch(showError)}
           onImport={client.importIntoFolder && ((target) => void importInto(target))}
+          holdsFolders={folderMenu.target.folder !== null && foldersBeside(folderMenu.target.folder, props.foldersByAccount).some((each) => each.parentId === folderMenu.target.folder?.id)}
           showingUnsubscribed={folderMenu.target.account !== null && showUnsubscribed.has(folderMenu.target.account.id)}
           onShowUnsubscribed={(show) => folderMenu.target.account && onShowUnsubscribed(folderMenu.target.account.id, show)}
           onAccountDialog={folderMenu.target.account ? (kind) => folderMenu.target.account && overlays.setAccountDialog({ kind, account: folderMenu.target.account }) : undefined}
@@ -192,8 +193,12 @@ function accountOfMessage(message: MessageSummary, folder: FolderView | null, fo
   return folders.find((candidate) => candidate.id === message.folderId)?.accountId ?? null;
 }
 
-/** The folders beside the dialog's folder: its account's, or the Local Folders'. */
+/** The folders beside this one: its account's, or the Local Folders'. */
+function foldersBeside(folder: FolderView, foldersByAccount: Map<number, AccountFolders>): FolderView[] {
+  return foldersByAccount.get(folder.accountId ?? LOCAL_FOLDERS)?.folders ?? [];
+}
+
+/** The folders beside the dialog's folder, for Move To and Empty Trash. */
 function dialogFolders(dialog: FolderDialogState, foldersByAccount: Map<number, AccountFolders>): FolderView[] {
-  if (dialog.kind === 'create') return [];
-  return foldersByAccount.get(dialog.folder.accountId ?? LOCAL_FOLDERS)?.folders ?? [];
+  return dialog.kind === 'create' ? [] : foldersBeside(dialog.folder, foldersByAccount);
 }

@@ -43,6 +43,25 @@ describe('deleting a folder moves it into Trash, against Dovecot', () => {
     expect(f.failed).toEqual([]);
   });
 
+  it('Empty Trash deletes the folders deleted into it too, with their subfolders and mail, here and on the server', async () => {
+    await f.seed('Bin', 2);
+    await f.seed('Bin/Inner', 1);
+    const loose = [...(await f.seed('Loose', 1)).values()];
+    await f.wren.call('folders.delete', { folderId: f.folderId('Bin') });
+    await f.wren.call('messages.apply', { kind: 'delete', messageIds: loose });
+    await f.settled();
+    expect((await serverPaths()).has('Trash/Bin/Inner')).toBe(true);
+
+    await f.wren.call('folders.empty', { folderId: f.folderId('Trash') });
+    expect([local('Trash/Bin'), local('Trash/Bin/Inner')]).toEqual([undefined, undefined]);
+    expect(f.local('Trash')).toEqual([]);
+    await f.settled();
+    expect(f.failed).toEqual([]);
+    const paths = await serverPaths();
+    expect([paths.has('Trash'), paths.has('Trash/Bin'), paths.has('Trash/Bin/Inner')]).toEqual([true, false, false]);
+    expect(await asAnotherDevice(async (client) => (await client.mailboxOpen('Trash', { readOnly: true })).exists)).toBe(0);
+  });
+
   it('names it "<name> (2)" when Trash already holds a folder of that name, on the server too', async () => {
     await f.seed('Trash/Notes', 1);
     await f.seed('Notes', 3);
