@@ -239,17 +239,18 @@ export class SyncService {
       // Asked for bodies (the CLI's --bodies): all of them; otherwise what the account's setting keeps offline.
       const policy = bodies ? { bodies: true } : (this.options.bodiesFor?.(accountId) ?? { bodies: false });
       let job: SyncJob = { accountId, bodies: policy.bodies, bodiesSince: policy.since, replayOnly, login: await this.loginFor(accountId) };
+      const waitingElsewhere = this.unfinishedElsewhere(accountId);
       const renew = this.options.renewLogin && ((rejected: string) => this.options.renewLogin!(accountId, rejected));
       const summary = await withRenewedToken(job.login, renew, (login) => {
         job = { ...job, login };
         return this.runner.run(job, (progress) => this.events.emit('sync.progress', progress));
       });
       this.failures.delete(accountId);
+      this.replayJournaledElsewhere(accountId, waitingElsewhere);
       if (replayOnly) return summary;
       this.status.set(accountId, { state: 'idle', error: null, retryAt: null, ...(summary.warnings && { warnings: summary.warnings }), ...(summary.folderErrors && { folderErrors: summary.folderErrors }) });
       this.schedule(accountId, this.intervalOf(accountId));
       if ((this.options.push || this.watched.has(accountId)) && this.store.accounts.get(accountId)) this.runner.watch(job, (fault) => this.onPushLost(accountId, fault));
-      this.replayJournaledElsewhere(accountId);
       return summary;
     } catch (error) {
       const raw = toWrenError(error);
@@ -262,14 +263,22 @@ export class SyncService {
   /**
    * A replay may journal work for another account (a message moved across
    * accounts is expunged from its first server once its APPEND succeeded):
-   * idle accounts with entries waiting are replayed now, not at their next sync.
+   * an account given entries by this one's sync or replay is replayed now, not
+   * at its next sync (one busy replays again after; an offline one is left be).
+   * Only new entries count, so two accounts with entries neither can send never
+   * wake each other in turn.
    */
-  private replayJournaledElsewhere(accountId: number): void {
-    if (!this.store.db.open) return;
-    for (const { id } of this.store.accounts.list()) {
-      if (id === accountId || this.running.has(id) || this.status.get(id).state === 'error') continue;
-      if (this.store.operations.countUnfinished(id) > 0) this.replaySoon(id);
+  private replayJournaledElsewhere(accountId: number, before: Map<number, number>): void {
+    for (const [id, count] of this.unfinishedElsewhere(accountId)) {
+      if (count > (before.get(id) ?? 0) && this.status.get(id).state !== 'error') this.replaySoon(id);
     }
+  }
+
+  /** How many journal entries each other account has waiting. */
+  private unfinishedElsewhere(accountId: number): Map<number, number> {
+    if (!this.store.db.open) return new Map();
+    const others = this.store.accounts.list().filter(({ id }) => id !== accountId);
+    return new Map(others.map(({ id }) => [id, this.store.operations.countUnfinished(id)]));
   }
 
   /** Operations the server could not apply, recorded by the replay (maybe in a worker or another process). */

@@ -3,6 +3,7 @@ import { AccountStatusBoard } from '../../../src-main/accounts/account-status';
 import { EventBus } from '../../../src-main/app/event-bus';
 import type { SyncJob, SyncRunner } from '../../../src-main/sync/sync-runner';
 import { SyncService } from '../../../src-main/sync/sync-service';
+import type { Store } from '../../../src-main/store/store';
 import { standInLogin, standInStore } from './sync-service-stand-ins';
 
 // The runner is a recorder whose passes end when the test says: what is checked is which pass a caller waits for.
@@ -90,5 +91,52 @@ describe('SyncService.syncSoon (the server changed outside a sync: a Sent copy f
     sync.syncSoon(1);
     await settle();
     expect(runs).toEqual([]);
+  });
+});
+
+describe('SyncService: work a replay journals for another account (a move across accounts expunges the original there)', () => {
+  function twoAccounts(waiting: Map<number, number>) {
+    const passes: Array<{ job: SyncJob; end: () => void }> = [];
+    const runner: SyncRunner = {
+      run: (job) =>
+        new Promise((resolve) => {
+          passes.push({ job, end: () => resolve({ accountId: job.accountId, folders: 0, newMessages: 0, removedMessages: 0, flagUpdates: 0, bodiesFetched: 0 }) });
+        }),
+      dropConnection: () => undefined,
+      watch: () => undefined,
+      unwatch: () => undefined,
+      close: async () => undefined,
+    };
+    const store = {
+      accounts: { get: (id: number) => ({ id }), list: () => [{ id: 1 }, { id: 2 }] },
+      db: { open: true },
+      write: (fn: () => unknown) => fn(),
+      operations: { takeFailures: () => [], countUnfinished: (id: number) => waiting.get(id) ?? 0 },
+    } as unknown as Store;
+    const events = new EventBus();
+    return { sync: new SyncService(store, runner, standInLogin, new AccountStatusBoard(events), events, { intervalMs: 0 }), passes };
+  }
+
+  it('replays the other account at once when this replay gave it an entry, not at its next sync', async () => {
+    const waiting = new Map([[2, 0]]);
+    const { sync, passes } = twoAccounts(waiting);
+    sync.replaySoon(1);
+    await settle();
+    waiting.set(2, 1); // the APPEND on account 1's server journaled the EXPUNGE on account 2's
+    passes[0]!.end();
+    await settle();
+    await settle();
+    expect(passes.map((pass) => [pass.job.accountId, pass.job.replayOnly])).toEqual([[1, true], [2, true]]);
+  });
+
+  it('leaves the other account be when it only had entries waiting before (two stuck accounts never wake each other in turn)', async () => {
+    const waiting = new Map([[1, 3], [2, 2]]);
+    const { sync, passes } = twoAccounts(waiting);
+    sync.replaySoon(1);
+    await settle();
+    passes[0]!.end();
+    await settle();
+    await settle();
+    expect(passes.map((pass) => pass.job.accountId)).toEqual([1]);
   });
 });
