@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { autoconfigXml, startAutoconfigServer, type TestAutoconfigServer } from '../lab/autoconfig-server';
 import { startDnsServer, type TestDnsServer } from '../lab/dns-server';
 import type { LabUser } from '../lab/lab';
+import { serverEventually, serverSubjects } from '../lab/server-subjects';
 import { simpleMessage } from '../lab/simple-message';
 import { screenshot } from './web-app';
 import { webSession } from './web-session';
@@ -106,16 +107,28 @@ describe('web mode: accounts from the address alone, and the unified Inbox', () 
     await expect.poll(() => web.page.locator('.message-row--unread').count(), { timeout: 10_000 }).toBe(0);
   });
 
+  it('Move to… lists every account\'s folders, as Thunderbird\'s does, and moves a message into the other account', async () => {
+    const [alice, bob] = web.lab.users;
+    await web.page.getByTestId('account-1').getByTestId('folder-INBOX').getByRole('button').click();
+    await web.page.getByTestId('message-row').filter({ hasText: 'For alice 2' }).click();
+    await web.page.getByTestId('action-move').click();
+    const picker = web.page.getByTestId('folder-picker');
+    expect(await picker.locator('.folder-picker__group').allTextContents()).toEqual([alice!.email, bob!.email]);
+    await picker.getByTestId('pick-Archive').last().click();
+    await serverEventually(() => serverSubjects(web.lab, bob!, 'Archive'), ['For alice 2']);
+    await serverEventually(() => serverSubjects(web.lab, alice!, 'INBOX'), ['For alice 1']);
+  });
+
   it('removes an account after a confirmation that says the server keeps the mail; the other stays', async () => {
     await web.page.getByTestId('account-heading').nth(1).click({ button: 'right' });
     await web.page.getByTestId('account-menu-remove').click();
     const dialog = web.page.getByTestId('confirm-dialog');
-    expect(await dialog.textContent()).toMatch(/3 messages.*Nothing is deleted on the server/);
+    expect(await dialog.textContent()).toMatch(/4 messages.*Nothing is deleted on the server/) // its 3, and the one moved in from alice;
     await screenshot(web.page, 'remove-account-confirm');
     await web.page.getByTestId('confirm-ok').click();
     await expect.poll(() => web.page.getByTestId('account-heading').count(), { timeout: 15_000 }).toBe(1);
     await web.page.getByTestId('unified-views').waitFor({ state: 'detached' });
-    await expect.poll(() => web.page.getByTestId('message-row').count(), { timeout: 15_000 }).toBe(2);
+    await expect.poll(() => web.page.getByTestId('message-row').count(), { timeout: 15_000 }).toBe(1); // alice's Inbox, less the message moved out
     await screenshot(web.page, 'after-remove-account');
   });
 });

@@ -61,11 +61,17 @@ export function useMailSelection(
   };
 }
 
+/**
+ * Where Move to / Copy to may put mail: every account's folders and the Local Folders, as Thunderbird's Move To
+ * lists them (the core moves across accounts), the open folder's own account first, then the Local Folders.
+ */
 function targetFolders(folder: FolderView | null, foldersByAccount: Map<number, AccountFolders>): FolderView[] {
   if (!folder) return [];
+  const own = folder.accountId ?? LOCAL_FOLDERS;
   const local = foldersByAccount.get(LOCAL_FOLDERS)?.folders ?? [];
-  if (folder.accountId !== null) return [...(foldersByAccount.get(folder.accountId)?.folders ?? []), ...local];
-  return [...local, ...[...foldersByAccount].filter(([key]) => key !== LOCAL_FOLDERS).flatMap(([, entry]) => entry.folders ?? [])];
+  const others = [...foldersByAccount].filter(([key]) => key !== own && key !== LOCAL_FOLDERS).flatMap(([, entry]) => entry.folders ?? []);
+  if (own === LOCAL_FOLDERS) return [...local, ...others];
+  return [...(foldersByAccount.get(own)?.folders ?? []), ...local, ...others];
 }
 
 /** A unified view stays open while the views are shown (more than one account). */
