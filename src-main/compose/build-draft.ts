@@ -1,6 +1,6 @@
 import type { ComposeAddress, ComposedMessage } from '../ipc/compose-shapes';
 import type { AttachmentStaging } from '../outbox/attachment-staging';
-import { receiptHeader } from '../outbox/build-message';
+import { priorityHeaders, receiptHeader } from '../outbox/build-message';
 import type { Identity } from './reply-recipients';
 import { mailComposer } from '../system/first-use-packages';
 
@@ -34,8 +34,8 @@ export function buildDraft(composed: ComposedMessage, from: Identity, messageId:
       ...(attachment.contentId ? { cid: attachment.contentId, contentDisposition: 'inline' as const } : {}),
     })),
     disableUrlAccess: true,
-    // Kept in the draft, so the choice comes back with it.
-    headers: { 'X-Mailer': 'Wren', ...receiptHeader(composed, from.email) },
+    // Kept in the draft, so the choices come back with it (and go with it when it is sent from another client).
+    headers: { 'X-Mailer': 'Wren', ...receiptHeader(composed, from.email), ...priorityHeaders(composed.priority) },
   });
   const root = composer.compile();
   root.keepBcc = true;

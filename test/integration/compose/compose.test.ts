@@ -211,7 +211,7 @@ describe('compose.start against lab messages', () => {
 });
 
 describe('drafts.save to the Drafts folder', () => {
-  it('APPENDs the draft, then replaces it: another session sees one version, the newest, with \\Draft and its Bcc', async () => {
+  it('APPENDs the draft, then replaces it: another session sees one version, the newest, with \\Draft, its Bcc and its priority', async () => {
     const file = await wren.core.staging.stageStream((async function* () { yield Buffer.from('hello attachment'); })());
     const draft: ComposedMessageInput = {
       accountId, to: [{ name: '李四', address: 'lisi@example.test' }], bcc: [{ name: '', address: 'hidden@example.test' }],
@@ -225,20 +225,21 @@ describe('drafts.save to the Drafts folder', () => {
     expect(server[0]!.flags).toEqual(expect.arrayContaining(['\\Draft', '\\Seen']));
     expect(server[0]!.source).toMatch(/^Bcc: hidden@example\.test/m);
 
-    const second = await wren.call('drafts.save', { ...draft, subject: 'Draft two', text: 'more words', draftMessageId: first.draftMessageId });
+    const second = await wren.call('drafts.save', { ...draft, subject: 'Draft two', text: 'more words', priority: 'highest', draftMessageId: first.draftMessageId });
     expect(second.stored).toBe('server');
     expect(second.draftMessageId).not.toBe(first.draftMessageId);
     // The old version goes through the journal: a sync replays it.
     await wren.call('sync.run', { accountId });
     server = await draftsOnServer();
     expect(server.map((m) => m.subject)).toEqual(['Draft two']);
+    expect(server[0]!.source).toMatch(/^X-Priority: 1 \(Highest\)/m);
     expect(wren.core.store.messages.get(first.draftMessageId)).toBeUndefined();
     const kept = wren.core.store.messages.get(second.draftMessageId)!;
     expect(kept.uid).toBe(server[0]!.uid);
 
     // Reopening the draft gives everything back: recipients, Bcc, text, the file.
     const reopened = await wren.call('compose.start', { mode: 'editDraft', messageId: second.draftMessageId, language: 'en' });
-    expect(reopened).toMatchObject({ subject: 'Draft two', draftMessageId: second.draftMessageId, to: draft.to, bcc: draft.bcc });
+    expect(reopened).toMatchObject({ subject: 'Draft two', draftMessageId: second.draftMessageId, to: draft.to, bcc: draft.bcc, priority: 'highest' });
     expect(reopened.text.trim()).toBe('more words');
     expect(reopened.attachments.map((a) => [a.filename, a.size])).toEqual([['说明.txt', 16]]);
 
