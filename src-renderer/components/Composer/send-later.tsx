@@ -24,7 +24,7 @@ export function SendLater({ onSchedule, initialAt }: { onSchedule(at: number): v
   const { t, locale } = useI18n();
   const wordsId = useId();
   const [open, setOpen] = useState(false);
-  const [value, setValue] = useState(() => localInputValue(new Date(startingTime(initialAt))));
+  const [value, setValue] = useState('');
   const opener = useRef<HTMLButtonElement>(null);
   const time = useRef<HTMLInputElement>(null);
   const moveFocus = useRef(false);
@@ -35,6 +35,8 @@ export function SendLater({ onSchedule, initialAt }: { onSchedule(at: number): v
   }, [open]);
   const toggle = (next: boolean) => {
     moveFocus.current = true;
+    // Each opening starts afresh: not at a time typed and cancelled (perhaps past), nor at an hour after the composer opened.
+    if (next) setValue(localInputValue(new Date(startingTime(initialAt))));
     setOpen(next);
   };
   const at = new Date(value).getTime();

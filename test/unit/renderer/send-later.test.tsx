@@ -34,6 +34,31 @@ describe('Send later', () => {
     expect(reachedComposer).toEqual([]);
   });
 
+  it('opens again at its start after a cancel, not at the time typed before (a past one would leave Schedule disabled)', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date(2099, 4, 4, 8, 30));
+      renderWithClient(<SendLater onSchedule={() => undefined} />, new FakeClient({}));
+      const open = () => fireEvent.click(screen.getByTestId('compose-send-later'));
+      const time = () => (screen.getByTestId('compose-send-at') as HTMLInputElement).value;
+      open();
+      expect(time()).toBe('2099-05-04T09:30');
+      fireEvent.change(screen.getByTestId('compose-send-at'), { target: { value: '2001-01-01T08:00' } });
+      fireEvent.click(screen.getByTestId('compose-send-later-cancel'));
+      open();
+      expect(time()).toBe('2099-05-04T09:30');
+      expect((screen.getByTestId('compose-schedule') as HTMLButtonElement).disabled).toBe(false);
+      // Escape cancels as well; and an hour from now is counted when it opens, not when the composer did.
+      fireEvent.change(screen.getByTestId('compose-send-at'), { target: { value: '2001-01-01T08:00' } });
+      fireEvent.keyDown(screen.getByTestId('compose-send-at'), { key: 'Escape' });
+      vi.setSystemTime(new Date(2099, 4, 4, 11, 0));
+      open();
+      expect(time()).toBe('2099-05-04T12:00');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('schedules at the chosen local time, and refuses a time in the past', () => {
     const onSchedule = vi.fn<(at: number) => void>();
     renderWithClient(<SendLater onSchedule={onSchedule} />, new FakeClient({}));
