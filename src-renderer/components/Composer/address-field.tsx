@@ -4,7 +4,7 @@ import { useClient } from '../../client/client-context';
 import { useRequest } from '../../hooks/use-request';
 import { useT } from '../../i18n/i18n-context';
 import type { Translate } from '../../i18n/translate';
-import { FULL_WIDTH_SEPARATOR, LIST_SEPARATOR, chipLabel, parseAddress, parseAddressList, splitTypedList, type AddressChip } from './address-list';
+import { FULL_WIDTH_SEPARATOR, LIST_SEPARATOR, chipLabel, parseAddress, parseAddressList, splitTypedList, withChipsAdded, type AddressChip } from './address-list';
 
 interface AddressFieldProps {
   label: string;
@@ -86,8 +86,10 @@ export function AddressField({ label, chips, onChange, testId, autoFocus }: Addr
   const [dismissed, setDismissed] = useState(false);
   const shown = dismissed ? [] : choicesFor(text, lists, suggestions, chips, t);
 
+  // An address typed again, or picked and then typed, is not a second chip (the suggestions already leave out those present).
   const add = (added: AddressChip[]) => {
-    if (added.length) onChange([...chips, ...added]);
+    const next = withChipsAdded(chips, added);
+    if (next.some((chip, index) => chip !== chips[index])) onChange(next);
     setText('');
     setHighlighted(0);
   };

@@ -66,6 +66,20 @@ export function parseAddressList(text: string): AddressChip[] {
   return splitAddressList(text).map(parseAddress);
 }
 
+/**
+ * The chips with the added ones after them, each address once (compared whatever its case): an address already there
+ * stays where it is, taking the added name when it had none ("bob@x" then "Bob Builder <bob@x>" is one chip, named).
+ */
+export function withChipsAdded(chips: AddressChip[], added: AddressChip[]): AddressChip[] {
+  const result = [...chips];
+  for (const chip of added) {
+    const at = result.findIndex((present) => present.address.toLowerCase() === chip.address.toLowerCase());
+    if (at < 0) result.push(chip);
+    else if (!result[at]!.name && chip.name) result[at] = { ...result[at]!, name: chip.name };
+  }
+  return result;
+}
+
 export function chipOf(address: ComposeAddress): AddressChip {
   return { ...address, valid: isValidAddress(address.address) };
 }

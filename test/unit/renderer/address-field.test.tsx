@@ -61,6 +61,31 @@ describe('To/Cc/Bcc chips', () => {
     expect(chips()).toEqual([]);
   });
 
+  it('an address already there is not added again (whatever its case); a name typed with it names the chip', () => {
+    const { chips, input } = setup();
+    fireEvent.change(input, { target: { value: 'bob@example.test' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    fireEvent.change(input, { target: { value: 'Bob@Example.TEST' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(chips()).toEqual([{ name: '', address: 'bob@example.test', valid: true }]);
+    expect((input as HTMLInputElement).value).toBe('');
+    fireEvent.change(input, { target: { value: 'Bob Builder <bob@example.test>' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(chips()).toEqual([{ name: 'Bob Builder', address: 'bob@example.test', valid: true }]);
+    expect(screen.getAllByTestId('address-chip').map((chip) => chip.textContent)).toEqual(['Bob Builder×']);
+  });
+
+  it('a suggestion picked, then its address typed: one chip, the picked name kept', async () => {
+    const { chips, input } = setup();
+    fireEvent.change(input, { target: { value: 'Ann' } });
+    await waitFor(() => expect(screen.getByTestId('address-suggestions').textContent).toContain('Ann Lee <ann@example.com>'));
+    await act(async () => fireEvent.keyDown(input, { key: 'Enter' }));
+    fireEvent.change(input, { target: { value: 'ann@example.com' } });
+    fireEvent.keyDown(input, { key: ',' });
+    fireEvent.paste(input, { clipboardData: { getData: () => 'ANN@example.com; dan@example.test' } });
+    expect(chips().map((c) => [c.name, c.address])).toEqual([['Ann Lee', 'ann@example.com'], ['', 'dan@example.test']]);
+  });
+
   it('a full-width comma or semicolon typed through an input method ends an address as a comma does; a pasted list splits at them', () => {
     const { chips, input } = setup();
     fireEvent.change(input, { target: { value: 'bob@example.test，' } });

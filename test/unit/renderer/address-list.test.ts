@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidAddress, parseAddress, parseAddressList, splitAddressList } from '../../../src-renderer/components/Composer/address-list';
+import { isValidAddress, parseAddress, parseAddressList, splitAddressList, withChipsAdded } from '../../../src-renderer/components/Composer/address-list';
 
 describe('address lists typed or pasted into To/Cc/Bcc', () => {
   it('splits at commas, semicolons and line breaks, but not inside quotes or angle brackets', () => {
@@ -24,5 +24,15 @@ describe('address lists typed or pasted into To/Cc/Bcc', () => {
     expect(parseAddressList('ann@x.org, bob@, carol@y, d@@x.org, e f@x.org, .g@x.org').map((c) => c.valid)).toEqual([true, false, false, false, false, false]);
     expect(isValidAddress('first.last+tag@sub.example.co.uk')).toBe(true);
     expect(isValidAddress('a..b@x.org')).toBe(false);
+  });
+
+  it('adds each address once, whatever its case: one already there keeps its place and gains a name it lacked', () => {
+    const bob = { name: '', address: 'bob@example.test', valid: true };
+    const ann = { name: 'Ann Lee', address: 'ann@x.org', valid: true };
+    expect(withChipsAdded([bob, ann], parseAddressList('Bob Builder <BOB@example.test>, ann@X.org, carol@y.org, Carol <carol@y.org>'))).toEqual([
+      { name: 'Bob Builder', address: 'bob@example.test', valid: true },
+      ann,
+      { name: 'Carol', address: 'carol@y.org', valid: true },
+    ]);
   });
 });
