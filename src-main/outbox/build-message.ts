@@ -55,7 +55,8 @@ export function buildMessage(input: BuildInput): BuiltMessage {
       contentType: attachment.contentType,
       // Opened only when the message is streamed, so a 2 GB file is never read whole.
       path: staging.pathOf(attachment.stagedId),
-      ...(attachment.contentId ? { cid: attachment.contentId, contentDisposition: 'inline' } : {}),
+      // A file is an attachment unless the HTML shows it (cid); nodemailer would make a forwarded message inline.
+      ...(attachment.contentId ? { cid: attachment.contentId, contentDisposition: 'inline' } : { contentDisposition: 'attachment' }),
     };
   });
   const text = plainText(composed);
@@ -71,7 +72,7 @@ export function buildMessage(input: BuildInput): BuiltMessage {
     date,
     inReplyTo: composed.inReplyTo ?? undefined,
     references: composed.references.length > 0 ? composed.references : undefined,
-    text: crlf(text),
+    text: bodyText(text, attachments.length > 0),
     html: composed.html === null ? undefined : crlf(composed.html),
     attachments,
     // Remote content is never fetched into a message Wren sends; files come from staging only.
@@ -121,6 +122,16 @@ export function priorityHeaders(priority: ComposedMessage['priority']): Record<s
 /** An attachment nodemailer may leave unencoded (7bit, 8bit), with whatever newlines its file has. */
 function carriedAsIs(attachment: MailComposerAttachment): boolean {
   return !/^(application|image|audio|video|font)\//i.test(attachment.contentType ?? 'application/octet-stream');
+}
+
+/**
+ * With files and no words (a message forwarded as an attachment, a lone file), an empty text part still comes
+ * first, as Thunderbird writes it: nodemailer would otherwise make the one file the message itself (a bare
+ * message/rfc822 or application/pdf root), which many clients show poorly or not as an attachment at all.
+ */
+function bodyText(text: string, hasFiles: boolean): string {
+  // One line break: nodemailer writes no text part for an empty string.
+  return text === '' && hasFiles ? '\r\n' : crlf(text);
 }
 
 function crlf(text: string): string {

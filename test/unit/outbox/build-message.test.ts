@@ -38,6 +38,22 @@ describe('buildMessage', () => {
     expect(await built('normal')).not.toMatch(/^(X-Priority|Importance):/im);
   });
 
+  it('puts an empty text part before a lone file when there are no words (forward as attachment): multipart/mixed, never the file as the message', async () => {
+    const file = join(dir, 'fwd.eml');
+    writeFileSync(file, Buffer.from('Subject: Lunch\r\nFrom: a@example.com\r\n\r\nSee you\r\n'));
+    const staged = await staging.stageFile(file);
+    const composed = ComposedMessage.parse({
+      accountId: 1, to: [{ address: 'b@example.com' }], subject: 'Fwd: Lunch', text: '',
+      attachments: [{ stagedId: staged.stagedId, filename: 'Lunch.eml', contentType: 'message/rfc822', size: 41 }],
+    });
+    const raw = await text(buildMessage({ composed, from, messageId: '<fwd@example.com>', date: new Date(0), staging }).stream());
+    expect(raw).toMatch(/^Content-Type: multipart\/mixed;/m);
+    // An attachment, as Thunderbird forwards one (nodemailer would make a message/rfc822 inline).
+    expect(raw).toMatch(/^Content-Disposition: attachment; filename=Lunch\.eml\r$/m);
+    const parsed = await simpleParser(raw);
+    expect(parsed.attachments.map((attachment) => [attachment.contentType, attachment.filename])).toEqual([['message/rfc822', 'Lunch.eml']]);
+  });
+
   it('writes 7-bit MIME with encoded headers, RFC 2231 file names, and no Bcc header', async () => {
     const file = join(dir, 'in.bin');
     writeFileSync(file, Buffer.from('hello'));
