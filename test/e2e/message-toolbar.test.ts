@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { englishMail } from '../integration/search/search-lab';
+import { simpleMessage } from '../lab/simple-message';
 import { addLabAccount } from './add-lab-account';
 import { screenshot } from './web-app';
 import { webSession } from './web-session';
@@ -16,7 +17,7 @@ describe('web mode: the message toolbar', () => {
   const web = webSession({ page: { viewport: { width: 2200, height: 800 } } });
 
   beforeAll(async () => {
-    await web.lab.seed(web.lab.users[0]!.email, 'INBOX', [englishMail]);
+    await web.lab.seed(web.lab.users[0]!.email, 'INBOX', [englishMail, simpleMessage(1, { subject: 'Second one' })]);
     await addLabAccount(web.page, web.app.url, web.lab, web.lab.users[0]!);
     await web.page.getByTestId('message-row').filter({ hasText: 'Quarterly budget review' }).click();
   });
@@ -84,5 +85,20 @@ describe('web mode: the message toolbar', () => {
     expect(await height(web.page)).toBe(wideHeight);
     await screenshot(web.page, 'message-toolbar-narrow-zh');
     await web.page.getByTestId('language').selectOption('en');
+  });
+
+  it('a selection\'s count takes room from the actions, not past the end: "2 messages selected" and ⌨ stay in sight (QA)', async () => {
+    await web.page.setViewportSize({ width: 1400, height: 800 });
+    const rows = web.page.getByTestId('message-row');
+    await rows.nth(0).click();
+    await rows.nth(1).click({ modifiers: ['Control'] });
+    const count = web.page.getByTestId('selection-count');
+    await count.waitFor();
+    const toolbar = (await web.page.getByTestId('message-toolbar').boundingBox())!;
+    await expect.poll(async () => {
+      const [label, help] = [(await count.boundingBox())!, (await web.page.getByTestId('show-shortcuts').boundingBox())!];
+      return label.x + label.width <= toolbar.x + toolbar.width && help.x + help.width <= toolbar.x + toolbar.width;
+    }).toBe(true);
+    await screenshot(web.page, 'message-toolbar-selection-count');
   });
 });

@@ -11,7 +11,7 @@ export interface OverflowRefs {
 
 /**
  * How many of the toolbar's items fit on its one line; the rest go into its
- * More menu. Measured again whenever the toolbar is resized or `layoutKey`
+ * More menu. Measured again whenever the toolbar or its end is resized or `layoutKey`
  * (the items' words, the language) changes.
  */
 export function useToolbarOverflow(itemCount: number, layoutKey: string): { refs: OverflowRefs; shown: number } {
@@ -26,6 +26,8 @@ export function useToolbarOverflow(itemCount: number, layoutKey: string): { refs
     if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(update);
     observer.observe(element);
+    // The end grows when a selection's count appears ("5 messages selected"): less room, with the toolbar's own size unchanged.
+    if (end.current) observer.observe(end.current);
     return () => observer.disconnect();
   }, [toolbar, measure, end, itemCount, layoutKey]);
   return { refs, shown: Math.min(shown, itemCount) };
