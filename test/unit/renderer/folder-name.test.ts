@@ -14,5 +14,7 @@ describe('folderDisplayName', () => {
     expect(folderDisplayName({ role: null, name: 'Templates', path: 'Projects/Templates', accountId: 3 }, zh)).toBe('Templates');
     expect(folderDisplayName({ role: null, name: 'Templates', path: 'Work/Templates', accountId: null }, zh)).toBe('Templates');
     expect(folderDisplayName({ role: null, name: '项目', path: '项目' }, zh)).toBe('项目');
+    // A removed POP3 account's Inbox, kept in the Local Folders without its role: still the Inbox, by the name IMAP reserves.
+    expect(folderDisplayName({ role: null, name: 'Inbox', path: 'popper@example.test/Inbox', accountId: null }, zh)).toBe('收件箱');
   });
 });
