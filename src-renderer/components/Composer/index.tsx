@@ -54,6 +54,12 @@ function tabToBody(event: KeyboardEvent<HTMLInputElement>) {
   text.focus();
 }
 
+/** As the textarea's autofocus: a reply below the quote starts after it; else the text starts at its top once To is filled (else To has the focus). */
+function editorCaretOnOpen(writeAt: number | null, hasRecipients: boolean): 'top' | 'belowQuote' | undefined {
+  if (writeAt !== null) return 'belowQuote';
+  return hasRecipients ? 'top' : undefined;
+}
+
 /** Thunderbird's composer keys for the copy fields; outside the composer Ctrl+Shift+B is the Address Book. */
 const COPY_FIELD_KEYS: Partial<Record<string, 'cc' | 'bcc'>> = { KeyC: 'cc', KeyB: 'bcc' };
 
@@ -83,6 +89,8 @@ export function Composer({ initial, accounts, onSend, onClose, onDiscard, restor
   // A reply below the quote starts after it, when the composer opens on it (not on a reload, whose text has moved on).
   const writeAt = restored ? null : initial.writeAt;
   const body = useRef<HTMLTextAreaElement>(null);
+  // Where the formatted editor the composer opens with puts the caret, as the textarea would; not when remade for a new signature.
+  const richCaretOnOpen = initial.html === null || editorKey > 0 ? undefined : editorCaretOnOpen(writeAt, state.to.length > 0);
   useEffect(() => {
     if (writeAt === null || !body.current) return;
     // The caret first: focusing then scrolls it into view.
@@ -218,7 +226,7 @@ export function Composer({ initial, accounts, onSend, onClose, onDiscard, restor
           initialHtml={state.html}
           onChange={(html, text) => update({ html, text })}
           onPasteImage={pasteImage}
-          startBelowQuote={editorKey === 0 && writeAt !== null}
+          caretOnOpen={richCaretOnOpen}
         />
       )}
       <AttachmentField

@@ -8,8 +8,11 @@ interface RichTextEditorProps {
   onChange(html: string, text: string): void;
   /** A pasted image: staged by the caller, which answers its cid and a preview URL. */
   onPasteImage(file: File): Promise<{ cid: string; preview: string } | null>;
-  /** A reply below the quote: the caret starts on the line after the quoted original. */
-  startBelowQuote?: boolean;
+  /**
+   * Where the caret starts, the editor focused, when it opens: on the first line (the writing line above a quoted
+   * original), or on the line after the quote (a reply below it). None: the focus is left where it is (in To).
+   */
+  caretOnOpen?: 'top' | 'belowQuote';
 }
 
 type Command = 'bold' | 'italic' | 'insertUnorderedList' | 'insertOrderedList';
@@ -19,14 +22,15 @@ type Command = 'bold' | 'italic' | 'insertUnorderedList' | 'insertOrderedList';
  * browser's own editing (contenteditable, execCommand) is enough for that;
  * what it produces is sanitized when the message is built (compose-html.ts).
  */
-export function RichTextEditor({ initialHtml, onChange, onPasteImage, startBelowQuote = false }: RichTextEditorProps) {
+export function RichTextEditor({ initialHtml, onChange, onPasteImage, caretOnOpen }: RichTextEditorProps) {
   const t = useT();
   const editor = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!editor.current) return;
-    editor.current.innerHTML = editorHtml(initialHtml);
-    const line = startBelowQuote ? editor.current.querySelector('[data-quoted]')?.nextElementSibling : null;
-    if (line) placeCaretIn(editor.current, line);
+    const root = editor.current;
+    if (!root) return;
+    root.innerHTML = editorHtml(initialHtml);
+    // Focused as the plain text's textarea is: else the key that asked for a reply leaves the focus in the list, whose keys the typing would press.
+    if (caretOnOpen) placeCaretIn(root, writingLine(root, caretOnOpen));
     // Only the first HTML: afterwards the DOM is the source of truth.
   }, []);
 
@@ -77,6 +81,12 @@ export function RichTextEditor({ initialHtml, onChange, onPasteImage, startBelow
       />
     </div>
   );
+}
+
+/** The line the caret starts on: the first, or the one after the quoted original (the first when there is none). */
+function writingLine(root: HTMLElement, at: 'top' | 'belowQuote'): Element {
+  const belowQuote = at === 'belowQuote' ? root.querySelector('[data-quoted]')?.nextElementSibling : null;
+  return belowQuote ?? root.firstElementChild ?? root;
 }
 
 /** Focuses the editor with the caret at the start of `line`, scrolled into view. */
