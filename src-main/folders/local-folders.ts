@@ -1,7 +1,7 @@
 import type { FolderNameInvalidDetails } from '../errors/error-codes';
 import { WrenError } from '../errors/wren-error';
-import type { FolderView } from '../ipc/contract';
-import type { FolderRecord } from '../store/folders-repo';
+import type { FolderDeletePlan, FolderDeleteResult, FolderView } from '../ipc/contract';
+import { LOCAL_TRASH, type FolderRecord } from '../store/folders-repo';
 import { LOCAL_DELIMITER } from '../store/local-folders-repo';
 import { releaseBlobs } from '../store/release-blobs';
 import type { Store } from '../store/store';
@@ -9,8 +9,9 @@ import { requireOutside } from './folder-move';
 
 /**
  * The shared "Local Folders" tree: managed with no network at all, each
- * change one transaction. Deleting a folder deletes its subfolders and their
- * mail, and then the blob files nothing else names.
+ * change one transaction. Deleting a folder moves it into the Local Folders'
+ * Trash; deleting it there deletes its subfolders and their mail, and then the
+ * blob files nothing else names.
  */
 export class LocalFolders {
   constructor(private readonly store: Store) {}
@@ -77,7 +78,32 @@ export class LocalFolders {
     });
   }
 
-  delete(folderId: number): { deleted: true } {
+  /** What a delete takes along (its subfolders and their messages) and where it goes, for the confirmation. */
+  deletePlan(folderId: number): FolderDeletePlan {
+    const folder = this.requireChangeable(folderId);
+    const below = this.store.localFolders.subtree(folder).filter((each) => each.id !== folder.id);
+    const scope = { path: folder.path, messages: folder.total, subfolders: below.map((each) => ({ path: each.path, messages: each.total })) };
+    const trash = this.store.folders.listLocal().find((each) => each.role === 'trash');
+    if (trash && isInside(folder, trash)) return { ...scope, fate: 'inTrash', trashPath: null };
+    return { ...scope, fate: 'trash', trashPath: `${trash?.path ?? LOCAL_TRASH}${LOCAL_DELIMITER}${this.freeNameIn(trash ?? null, folder.name)}` };
+  }
+
+  /**
+   * As Thunderbird: a folder outside the Local Folders' Trash moves into it (made on first use) with its
+   * subfolders and mail, as "<name> (2)" when Trash holds that name; one in Trash, or with `permanent`, is
+   * deleted for good with its subfolders, their mail, and the files nothing else names.
+   */
+  delete(folderId: number, permanent = false): FolderDeleteResult {
+    const trashed = this.store.write(() => {
+      const folder = this.requireChangeable(folderId);
+      if (permanent) return null;
+      const trash = this.store.folders.ensureLocalFolder(null, LOCAL_TRASH, 'trash');
+      if (isInside(folder, trash)) return null;
+      const name = this.freeNameIn(trash, folder.name);
+      const moved = this.store.localFolders.move(folder, trash, name);
+      return { movedTo: moved.path, name };
+    });
+    if (trashed) return trashed;
     const blobs = this.store.write(() => this.store.localFolders.delete(this.requireChangeable(folderId)));
     releaseBlobs(this.store, blobs);
     return { deleted: true };
@@ -88,6 +114,14 @@ export class LocalFolders {
     const folder = this.store.folders.byPath(null, path);
     if (!folder) throw new WrenError('NotFound', `There is no local folder ${path}.`, { path });
     return folder;
+  }
+
+  /** `name`, or "<name> (2)", "<name> (3)"… when Trash holds a folder of that name (in any case), as Thunderbird names them. */
+  private freeNameIn(trash: FolderRecord | null, name: string): string {
+    const taken = new Set(this.store.folders.listLocal().filter((each) => trash !== null && each.parentId === trash.id).map((each) => caseless(each.name)));
+    let free = name;
+    for (let n = 2; taken.has(caseless(free)); n += 1) free = `${name} (${n})`;
+    return free;
   }
 
   /**
@@ -137,4 +171,9 @@ function caseless(path: string): string {
 
 function exists(path: string): WrenError {
   return new WrenError('FolderExists', `There is already a local folder ${path}.`, { path });
+}
+
+/** Whether the folder is the Trash or below it. */
+function isInside(folder: FolderRecord, trash: FolderRecord): boolean {
+  return folder.id === trash.id || folder.path.startsWith(`${trash.path}${LOCAL_DELIMITER}`);
 }

@@ -78,4 +78,19 @@ describe('web mode: Local Folders in the sidebar, a message moved in from IMAP a
     await saved.hover();
     expect(await background(saved)).toBe(selected);
   });
+
+  it('Delete folder… moves a local folder into the Local Folders\' Trash with its mail, and Undo brings it back', async () => {
+    await local().getByTestId('folder-Saved').click({ button: 'right' });
+    await web.page.getByTestId('folder-menu-delete').click();
+    const dialog = web.page.getByTestId('confirm-dialog');
+    expect(await dialog.getByRole('heading').textContent()).toBe('Move “Saved” to Trash?');
+    await dialog.getByTestId('confirm-ok').click();
+    await local().getByTestId('folder-Trash/Saved').waitFor();
+    await screenshot(web.page, 'local-folder-trash');
+    await web.page.getByTestId('toast').filter({ hasText: 'Folder Saved moved to Trash.' }).getByRole('button', { name: 'Undo' }).click();
+    await local().getByTestId('folder-Saved').waitFor();
+    await local().getByTestId('folder-Trash/Saved').waitFor({ state: 'detached' });
+    await local().getByTestId('folder-Saved').getByRole('button').click();
+    await row('Keep 3').waitFor();
+  });
 });

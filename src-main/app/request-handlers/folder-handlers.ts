@@ -20,9 +20,9 @@ export function folderHandlers(core: WrenCore, options: HandlerOptions): Pick<Ha
     'folders.rename': ({ folderId, name }) => (core.localFolders.owns(folderId) ? core.localFolders.rename(folderId, name) : core.folders.rename(folderId, name)),
     'folders.move': ({ folderId, parentId, name }) =>
       core.localFolders.owns(folderId) ? core.localFolders.move(folderId, parentId, name) : core.folders.move(folderId, parentId, name),
-    'folders.deletePlan': ({ folderId }) => core.folders.deletePlan(folderId),
+    'folders.deletePlan': ({ folderId }) => (core.localFolders.owns(folderId) ? core.localFolders.deletePlan(folderId) : core.folders.deletePlan(folderId)),
     'folders.delete': ({ folderId, subfolders, permanent }) =>
-      core.localFolders.owns(folderId) ? core.localFolders.delete(folderId) : core.folders.delete(folderId, subfolders, permanent),
+      core.localFolders.owns(folderId) ? core.localFolders.delete(folderId, permanent) : core.folders.delete(folderId, subfolders, permanent),
     'folders.import': async ({ folderId, files }) => {
       if (files) return importIntoFolder(core, folderId, files);
       if (!options.chooseImportFiles) throw new WrenError('BadRequest', 'Name the files to import.', { folderId });

@@ -26,10 +26,11 @@ export const folderRequests = {
    * is a move into the folder itself or below it (FolderIntoItself).
    */
   'folders.move': request<FolderView>()(z.object({ folderId: id, parentId: id.nullable(), name: z.string().trim().min(1).max(200).optional() }).strict()),
-  /** What deleting a remote folder would do (into Trash, or for good) and take: its subfolders and their messages, for the confirmation. */
+  /** What deleting a folder would do (into Trash, or for good) and take: its subfolders and their messages, for the confirmation. */
   'folders.deletePlan': request<FolderDeletePlan>()(z.object({ folderId: id }).strict()),
   /**
-   * Deletes a folder as Thunderbird does: one outside Trash moves into the account's Trash with its subfolders and
+   * Deletes a folder as Thunderbird does: one outside Trash moves into the account's Trash (a local folder: the Local
+   * Folders' Trash) with its subfolders and
    * mail (`movedTo`: its path there; a RENAME on the server); one in Trash, of an account without a Trash, or with
    * `permanent`, is deleted for good with its subfolders and mail. Special-use folders are refused.
    * `subfolders`: the paths the user confirmed (folders.deletePlan); if a folder deleted for good has others by

@@ -11,7 +11,7 @@ import { useToasts } from '../Toasts/toast-context';
 import type { FolderDialogState } from './folder-dialog-state';
 import { FolderMoveDialog } from './folder-move-dialog';
 import { foldersBelow } from './folder-move-targets';
-import { RemoteFolderDeleteDialog } from './remote-folder-delete-dialog';
+import { FolderDeleteDialog } from './folder-delete-dialog';
 import { useFolderMove } from './use-folder-move';
 
 interface FolderDialogsProps {
@@ -51,26 +51,14 @@ export function FolderDialogs({ dialog, folders, onClose, onEmpty }: FolderDialo
     );
   }
   if (dialog.kind === 'move') return <FolderMoveDialog folder={folder} account={dialog.account} folders={folders} onClose={onClose} />;
-  if (dialog.kind === 'delete' && folder.accountId !== null) {
+  if (dialog.kind === 'delete') {
     const deleted = (result: FolderDeleteResult) => {
       if (!('movedTo' in result)) return done({ key: 'done.folderDeleted', folder });
       // Trash had a folder of that name: the toast names the one that is this folder now; Undo brings it back as it was.
       const line: ToastLine = result.name === folder.name ? { key: 'done.folderMovedToTrash', folder } : { key: 'done.folderMovedToTrashAs', folder, values: { name: result.name } };
       toasts.show({ tone: 'info', lines: [line], undo: putBack(folder) });
     };
-    return <RemoteFolderDeleteDialog folder={folder} name={name} onDeleted={deleted} onError={failed} onClose={onClose} />;
-  }
-  if (dialog.kind === 'delete') {
-    const remove = () => client.request('folders.delete', { folderId: folder.id }).then(() => done({ key: 'done.folderDeleted', folder }), failed);
-    return (
-      <ConfirmDialog
-        title={t('folderDialog.deleteTitle', { folder: name })}
-        text={t('folderDialog.deleteLocalText', { folder: name, count: folder.total })}
-        confirmLabel={t('folderDialog.delete')}
-        onConfirm={() => void remove()}
-        onClose={onClose}
-      />
-    );
+    return <FolderDeleteDialog folder={folder} name={name} onDeleted={deleted} onError={failed} onClose={onClose} />;
   }
   // Empty Trash takes the folders deleted into it too: the dialog says how many, with their mail.
   const below = folder.role === 'trash' ? foldersBelow(folder, folders) : [];

@@ -80,8 +80,12 @@ describe('wren CLI: the local folders as the account "local", export and import'
     expect((await wren(['move', ...imported.map((m) => String(m.id)), 'BackOnServer', '--to-account', 'Bob'])).code).toBe(0);
     expect(subjects(await onServer(lab, bob().email, 'BackOnServer'))).toEqual(subjects(local));
 
-    expect((await wren(['folder', 'delete', 'local', 'Archive'])).code).toBe(0);
-    expect(((await json(['folders', 'local'])) as { path: string }[]).map((f) => f.path)).toEqual(['Imports']);
+    // Into the Local Folders' Trash first, as Thunderbird does; deleted there, for good.
+    const deleted = await wren(['folder', 'delete', 'local', 'Archive']);
+    expect([deleted.code, deleted.stdout]).toEqual([0, 'Moved folder Archive to Trash as Trash/Archive\n']);
+    expect(((await json(['folders', 'local'])) as { path: string }[]).map((f) => f.path)).toEqual(['Imports', 'Trash', 'Trash/Archive', 'Trash/Archive/Old']);
+    expect((await wren(['folder', 'delete', 'local', 'Trash/Archive'])).stdout).toBe('Deleted folder Trash/Archive for good\n');
+    expect(((await json(['folders', 'local'])) as { path: string }[]).map((f) => f.path)).toEqual(['Imports', 'Trash']);
   }, 120_000);
 
   it(`imports a ${BIG_MBOX_BYTES / 1024 / 1024} MB mbox streamed, its peak memory far below the file's size`, async () => {

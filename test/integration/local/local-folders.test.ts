@@ -9,7 +9,7 @@ describe('local folders, and moves between them and IMAP, against Dovecot', () =
 
   const localPaths = async () => (await f.wren.call('folders.list', { accountId: null })).map((folder) => folder.path);
 
-  it('creates, nests, renames and deletes local folders; a delete takes their mail and its files', async () => {
+  it('creates, nests, renames and deletes local folders: into the Local Folders\' Trash, and from there for good with their mail and its files', async () => {
     const projects = await f.wren.call('folders.create', { accountId: null, name: 'Projects' });
     const year = await f.wren.call('folders.create', { accountId: null, parentId: projects.id, name: '2026' });
     expect(year).toMatchObject({ accountId: null, parentId: projects.id, path: 'Projects/2026', name: '2026' });
@@ -28,15 +28,21 @@ describe('local folders, and moves between them and IMAP, against Dovecot', () =
     expect(existsSync(file)).toBe(true);
 
     // The original still names the same content (blobs are shared by content): the file stays until it goes too.
-    await f.wren.call('folders.delete', { folderId: projects.id });
-    expect(await localPaths()).not.toContain('Work');
-    expect(await localPaths()).not.toContain('Work/2026');
+    expect(await f.wren.call('folders.deletePlan', { folderId: projects.id })).toEqual({
+      path: 'Work', messages: 0, subfolders: [{ path: 'Work/2026', messages: 1 }], fate: 'trash', trashPath: 'Trash/Work',
+    });
+    expect(await f.wren.call('folders.delete', { folderId: projects.id })).toEqual({ movedTo: 'Trash/Work', name: 'Work' });
+    expect(await localPaths()).toEqual(expect.arrayContaining(['Trash/Work', 'Trash/Work/2026']));
+    expect(localMessages(f.wren, year.id)).toHaveLength(1);
+    expect((await f.wren.call('folders.deletePlan', { folderId: projects.id })).fate).toBe('inTrash');
+    expect(await f.wren.call('folders.delete', { folderId: projects.id })).toEqual({ deleted: true });
+    expect((await localPaths()).filter((path) => path.includes('Work'))).toEqual([]);
     expect(f.wren.core.store.messages.get(copy!.id)).toBeUndefined();
     expect(existsSync(file)).toBe(true);
     const again = await localFolder(f.wren, 'Again');
     await f.wren.call('messages.apply', { kind: 'move', messageIds: [id!], folderId: again });
     await f.settled();
-    await f.wren.call('folders.delete', { folderId: again });
+    await f.wren.call('folders.delete', { folderId: again, permanent: true });
     expect(existsSync(file)).toBe(false);
   });
 

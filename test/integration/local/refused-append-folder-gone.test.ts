@@ -17,7 +17,7 @@ describe('a move from a local folder to IMAP that the server refuses, the local 
 
     await f.goOffline(); // the APPEND stays queued
     await f.wren.call('messages.apply', { kind: 'move', messageIds: [id], folderId: f.folderId('Gone') });
-    await f.wren.call('folders.delete', { folderId: emptied }); // empty now: the user tidies up
+    await f.wren.call('folders.delete', { folderId: emptied, permanent: true }); // empty now: the user tidies up
     f.goOnline();
     const other = await connectImap(f.lab, bob().email);
     await other.mailboxDelete('Gone'); // another device

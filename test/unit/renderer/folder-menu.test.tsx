@@ -95,8 +95,15 @@ describe('folder context menu', () => {
     await waitFor(() => expect(client.callsOf('folders.create')).toEqual([{ accountId: null, parentId: null, name: 'Kept' }]));
     await within(section).findByTestId('folder-Kept', {}, SLOW);
     expect((await menuOf('Kept')).labels).toEqual(['New subfolder…', 'Mark all as read', 'Run junk mail controls', 'Export as mbox…', 'Rename…', 'Move to…', 'Delete folder…']);
+    // As an account's folder: into the Local Folders' Trash first; in Trash, for good from this computer.
+    const plan = { path: 'Kept', messages: 0, subfolders: [], fate: 'trash' as const, trashPath: 'Trash/Kept' };
+    client.handlers['folders.deletePlan'] = () => plan;
     fireEvent.click(screen.getByTestId('folder-menu-delete'));
-    expect(screen.getByTestId('confirm-dialog').textContent).toContain('will be deleted from this computer');
+    expect((await screen.findByTestId('confirm-dialog')).textContent).toContain('The empty folder Kept will be moved to Trash.');
+    fireEvent.keyDown(screen.getByTestId('confirm-dialog'), { key: 'Escape' });
+    client.handlers['folders.deletePlan'] = () => ({ ...plan, fate: 'inTrash', trashPath: null });
+    fireEvent.click(within((await menuOf('Kept')).menu).getByTestId('folder-menu-delete'));
+    expect((await screen.findByTestId('confirm-dialog')).textContent).toContain('will be deleted from this computer');
   });
 
   it('creates a subfolder under the folder, with the name typed', async () => {

@@ -8,7 +8,7 @@ import type { StringKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/i18n-context';
 import { ConfirmDialog } from '../Dialog/confirm-dialog';
 
-interface RemoteFolderDeleteDialogProps {
+interface FolderDeleteDialogProps {
   folder: FolderView;
   /** The folder as shown (its role's name in the user's language). */
   name: string;
@@ -19,14 +19,15 @@ interface RemoteFolderDeleteDialogProps {
 }
 
 /**
- * Deleting a folder on the server says what happens (as Thunderbird: into
- * Trash, or for good when it is in Trash already or the account has none) and
- * what goes with it: its subfolders and all their mail, counted by the core.
+ * Deleting a folder says what happens (as Thunderbird: into Trash, or for good
+ * when it is in Trash already or the account has none) and what goes with it:
+ * its subfolders and all their mail, counted by the core. A local folder's
+ * Trash is the Local Folders' one, and deleted for good it leaves this computer.
  * The subfolders shown are the ones sent with the delete: the core refuses a
  * delete for good if there are others by then, and the replay deletes no
  * subfolder another device made since.
  */
-export function RemoteFolderDeleteDialog({ folder, name, onDeleted, onError, onClose }: RemoteFolderDeleteDialogProps) {
+export function FolderDeleteDialog({ folder, name, onDeleted, onError, onClose }: FolderDeleteDialogProps) {
   const client = useClient();
   const { t } = useI18n();
   const plan = useRequest('folders.deletePlan', { folderId: folder.id });
@@ -36,7 +37,7 @@ export function RemoteFolderDeleteDialog({ folder, name, onDeleted, onError, onC
   const count = subfolders.reduce((sum, sub) => sum + sub.messages, plan.data.messages);
   const remove = () =>
     client.request('folders.delete', { folderId: folder.id, subfolders: subfolders.map((sub) => sub.path) }).then(onDeleted, onError);
-  const words = deleteWords(plan.data.fate, subfolders.length, count);
+  const words = deleteWords(plan.data.fate, subfolders.length, count, folder.accountId === null);
   const values = { folder: name, subfolders: subfolders.length, count };
   const text = t(words.text, values);
   return (
@@ -51,11 +52,13 @@ export function RemoteFolderDeleteDialog({ folder, name, onDeleted, onError, onC
 }
 
 /** The dialog's title and text: into Trash or for good, naming the subfolders and the messages there are (an empty folder is not offered "and its 0 messages"). */
-function deleteWords(fate: FolderDeleteFate, subfolders: number, count: number): { title: StringKey; text: StringKey } {
+function deleteWords(fate: FolderDeleteFate, subfolders: number, count: number, local: boolean): { title: StringKey; text: StringKey } {
   const empty = !subfolders && count === 0;
   if (fate === 'trash') {
     return { title: 'folderDialog.trashTitle', text: subfolders ? 'folderDialog.trashWithSubfoldersText' : empty ? 'folderDialog.trashEmptyText' : 'folderDialog.trashText' };
   }
+  // No server to name: the folder leaves this computer.
+  if (local) return { title: subfolders ? 'folderDialog.deleteWithSubfoldersTitle' : 'folderDialog.deleteTitle', text: 'folderDialog.deleteLocalText' };
   if (subfolders) return { title: 'folderDialog.deleteWithSubfoldersTitle', text: 'folderDialog.deleteWithSubfoldersText' };
   return empty ? { title: 'folderDialog.deleteTitle', text: 'folderDialog.deleteEmptyText' } : { title: 'folderDialog.deleteWithMessagesTitle', text: 'folderDialog.deleteText' };
 }
