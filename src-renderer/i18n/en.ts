@@ -785,6 +785,7 @@ const strings = {
 
   'remote.blocked': 'Remote content was blocked to protect your privacy.',
   'remote.load': 'Load remote content',
+  'remote.plainHttp': 'Some pictures in this message are offered over unencrypted http. Wren loads pictures over https only, so those the sender’s server does not also offer that way stay empty.',
   'remote.heldOffline': 'Working offline: remote content was not loaded, although you allow it from this sender.',
   'html.frameTitle': 'Message body',
   'html.partial': 'This message is long: showing its first {shown} of {total}.',

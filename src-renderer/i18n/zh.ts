@@ -781,6 +781,7 @@ export const zh: Dictionary = {
 
     'remote.blocked': '为保护您的隐私，已阻止加载远程内容。',
     'remote.load': '加载远程内容',
+    'remote.plainHttp': '此邮件中的部分图片只通过未加密的 http 提供。Wren 只通过 https 加载图片，发件方服务器未以 https 提供的图片将保持空白。',
     'remote.heldOffline': '正在脱机工作：未加载远程内容（您已允许此发件人的远程内容）。',
     'html.frameTitle': '邮件正文',
     'html.partial': '邮件较长：已显示前 {shown}，共 {total}。',

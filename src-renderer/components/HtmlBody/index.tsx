@@ -5,6 +5,7 @@ import { formatSize } from '../../format/format-size';
 import { useSettings } from '../../settings/settings-context';
 import { useFrameKeys } from './forward-frame-keys';
 import { mailDocument } from './mail-document';
+import { namesPlainHttpPictures } from './plain-http-pictures';
 import { useSanitizedSlices } from './use-sanitized-slices';
 import './html-body.css';
 
@@ -53,6 +54,7 @@ export function HtmlBody({ html, sender = '' }: { html: string; sender?: string 
   const mailtoRoute = useClient().mode === 'web' ? `${window.location.origin}${MAILTO_PATH}` : null;
   const body = useSanitizedSlices(html, { allowRemote, mailtoRoute }, wantAll);
   const srcDoc = useMemo(() => mailDocument(body.html, allowRemote), [body.html, allowRemote]);
+  const plainHttp = useMemo(() => allowRemote && namesPlainHttpPictures(html), [html, allowRemote]);
   const frame = useRef<HTMLIFrameElement>(null);
   useFrameKeys(frame);
   return (
@@ -70,6 +72,11 @@ export function HtmlBody({ html, sender = '' }: { html: string; sender?: string 
               {t('remote.alwaysFrom', { sender: address })}
             </button>
           )}
+        </div>
+      )}
+      {plainHttp && (
+        <div className="html-body__remote-bar" role="status" data-testid="remote-plain-http">
+          <span>{t('remote.plainHttp')}</span>
         </div>
       )}
       {!body.complete && (

@@ -67,4 +67,17 @@ describe('the remote content setting in the reading pane', () => {
     fireEvent.click(screen.getByTestId('load-remote'));
     expect(frameHtml()).toContain('src="https://tracker.example/p.gif"');
   });
+
+  it('once loaded, says that pictures named over plain http are asked for over https only (they may stay empty); not for https ones', async () => {
+    const { client } = clientWith({ remoteContent: 'ask' });
+    renderWithClient(<HtmlBody html={'<img src="http://shop.example/banner.png"><div style="background:url( \'http://shop.example/bg.png\')">x</div>'} sender="shop@example.com" />, client);
+    expect(screen.queryByTestId('remote-plain-http')).toBeNull(); // nothing loads yet: nothing to say
+    fireEvent.click(await screen.findByTestId('load-remote'));
+    expect(frameHtml()).toContain('src="https://shop.example/banner.png"');
+    expect(screen.getByTestId('remote-plain-http').textContent).toContain('offered over unencrypted http');
+    cleanup();
+    renderWithClient(<HtmlBody html={MAIL} sender="shop@example.com" />, clientWith({ remoteContent: 'ask' }).client);
+    fireEvent.click(await screen.findByTestId('load-remote'));
+    expect(screen.queryByTestId('remote-plain-http')).toBeNull();
+  });
 });
