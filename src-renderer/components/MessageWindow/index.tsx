@@ -44,15 +44,14 @@ export function MessageWindow({ opened, accounts }: { opened: OpenedMessage; acc
 
 function OpenedMessageView({ opened, accounts, onGo }: { opened: OpenedMessage; accounts: AccountView[]; onGo(messageId: number): void }) {
   const t = useT();
-  const { summary, error, folderRole, folders, reload } = useOpenedMessage(opened);
+  const { summary, error, folderRole, folders, reload } = useOpenedMessage(opened, accounts.map((account) => account.id));
   const [left, setLeft] = useState<LeftHow | null>(null);
   useEffect(() => {
     document.title = summary ? `${summary.subject || t('messages.noSubject')} · Wren` : 'Wren';
   }, [summary, t]);
   if (left || error?.code === 'NotFound') return <MessageGone how={left ?? 'gone'} />;
   if (!summary) return <MessagePending error={error} onRetry={reload} />;
-  const accountName = accounts.find((account) => account.id === opened.accountId)?.name ?? '';
-  return <OpenedMessageBody message={summary} folderRole={folderRole} folders={folders} accountId={opened.accountId} accountName={accountName} onLeft={setLeft} onGo={onGo} />;
+  return <OpenedMessageBody message={summary} folderRole={folderRole} folders={folders} accountId={opened.accountId} accounts={accounts} onLeft={setLeft} onGo={onGo} />;
 }
 
 interface OpenedMessageBodyProps {
@@ -60,13 +59,13 @@ interface OpenedMessageBodyProps {
   folderRole: FolderRole | null;
   folders: FolderView[];
   accountId: number | null;
-  /** Heads its folders in the folder picker, above the Local Folders. */
-  accountName: string;
+  /** Head each account's folders in the folder picker. */
+  accounts: AccountView[];
   onLeft(how: LeftHow): void;
   onGo(messageId: number): void;
 }
 
-function OpenedMessageBody({ message, folderRole, folders, accountId, accountName, onLeft, onGo }: OpenedMessageBodyProps) {
+function OpenedMessageBody({ message, folderRole, folders, accountId, accounts, onLeft, onGo }: OpenedMessageBodyProps) {
   const t = useT();
   const [findAsked, setFindAsked] = useState(0);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -90,7 +89,7 @@ function OpenedMessageBody({ message, folderRole, folders, accountId, accountNam
         <FolderPicker
           title={t(commands.picking.kind === 'move' ? 'picker.move' : 'picker.copy')}
           folders={folders}
-          groupLabel={(groupAccountId) => (groupAccountId === null ? t('folders.local') : accountName)}
+          groupLabel={(groupAccountId) => (groupAccountId === null ? t('folders.local') : (accounts.find((account) => account.id === groupAccountId)?.name ?? ''))}
           excludeId={commands.picking.kind === 'move' ? message.folderId : null}
           onPick={commands.picking.choose}
           onClose={commands.picking.cancel}

@@ -12,7 +12,7 @@ export interface OpenedMessageState {
   error: ErrorShape | null;
   /** Its folder's role (Trash asks before deleting for good); null for a plain folder, or while unknown. */
   folderRole: FolderRole | null;
-  /** Its account's folders, then the Local Folders: the choices of Move to… and Copy to…. */
+  /** Its account's folders, the Local Folders, then the other accounts': the choices of Move to… and Copy to…. */
   folders: FolderView[];
   reload(): void;
 }
@@ -22,7 +22,7 @@ export interface OpenedMessageState {
  * window, another device or a filter may read, flag, move or delete it while
  * it is open here, and this window says so rather than showing what is gone.
  */
-export function useOpenedMessage({ messageId, accountId }: OpenedMessage): OpenedMessageState {
+export function useOpenedMessage({ messageId, accountId }: OpenedMessage, accountIds: number[]): OpenedMessageState {
   const client = useClient();
   const [summary, setSummary] = useState<MessageSummary | null>(null);
   const [error, setError] = useState<ErrorShape | null>(null);
@@ -44,17 +44,20 @@ export function useOpenedMessage({ messageId, accountId }: OpenedMessage): Opene
     if (changes.some(touched)) reload();
   });
 
-  // Its account's folders and the Local Folders: where it is (Trash asks first) and where Move to… may take it.
+  // Every account's folders, its own first, and the Local Folders: where it is (Trash asks first) and where Move
+  // to… may take it, as in the main window.
   const [folders, setFolders] = useState<FolderView[]>([]);
+  const others = accountIds.filter((id) => id !== accountId).join(',');
   useEffect(() => {
     if (folderId === null) return;
     let current = true;
-    const lists = [client.request('folders.list', { accountId, includeUnsubscribed: true }), ...(accountId === null ? [] : [client.request('folders.list', { accountId: null })])];
+    const order = [accountId, ...(accountId === null ? [] : [null]), ...(others ? others.split(',').map(Number) : [])];
+    const lists = order.map((id) => client.request('folders.list', id === accountId ? { accountId: id, includeUnsubscribed: true } : { accountId: id }));
     Promise.all(lists).then((found) => current && setFolders(found.flat()), () => undefined);
     return () => {
       current = false;
     };
-  }, [client, accountId, folderId]);
+  }, [client, accountId, folderId, others]);
   const folderRole = folders.find((folder) => folder.id === folderId)?.role ?? null;
 
   return { summary, error, folderRole, folders, reload };

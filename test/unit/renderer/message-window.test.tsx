@@ -5,6 +5,7 @@ import { App } from '../../../src-renderer/components/App';
 import { failure, renderWithClient } from './fake-client';
 import { SLOW, withListLayout } from './layout';
 import { mailCore } from './mail-core';
+import { ACCOUNT, folder } from './mail-fixtures';
 import { settingsCore } from './settings-core';
 
 withListLayout();
@@ -162,6 +163,23 @@ describe('a message window', () => {
     await waitFor(() => expect(document.title).toBe('Message 2 · Wren'));
     expect((await screen.findByTestId('toast')).textContent).toContain('Receipts');
     expect(close).not.toHaveBeenCalled();
+  });
+
+  it('Move to… lists every account\'s folders, its own first, each under its account\'s name, as the main window does', async () => {
+    window.location.hash = '#message=101&account=1';
+    const core = mailCore(3);
+    core.client.handlers['accounts.list'] = () => [{ ...ACCOUNT, name: 'Home' }, { ...ACCOUNT, id: 2, name: 'Work', email: 'me@work.example' }];
+    const homeFolders = core.client.handlers['folders.list']!;
+    core.client.handlers['folders.list'] = (params: { accountId: number | null }) =>
+      params.accountId === 2 ? [{ ...folder(90, 'Clients'), accountId: 2 }] : homeFolders(params);
+    renderWithClient(<App />, core.client);
+    await screen.findByTestId('message-window', {}, SLOW);
+    await waitFor(() => expect(core.client.callsOf('folders.list').map((call) => (call as { accountId: number | null }).accountId)).toEqual([1, null, 2]));
+    key('v');
+    const picker = await screen.findByTestId('folder-picker');
+    expect(within(picker).getAllByRole('presentation').map((group) => group.textContent)).toEqual(['Home', 'Work']);
+    fireEvent.click(within(picker).getByTestId('pick-Clients'));
+    await waitFor(() => expect(core.client.callsOf('messages.apply')).toEqual([{ kind: 'move', messageIds: [101], folderId: 90 }]));
   });
 
   it('closes once its message is archived when the settings say so, as Thunderbird\'s option does', async () => {
