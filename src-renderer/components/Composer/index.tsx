@@ -15,8 +15,9 @@ import { SendLater } from './send-later';
 import { WasScheduledNote } from './was-scheduled-note';
 import { SaveTemplateButton } from './save-template-button';
 import { useDraftAutosave, type SaveStatus } from './use-draft-autosave';
-import { missingAttachmentWords } from './attachment-reminder';
+import { nextSendQuestion, type SendAnswers, type SendQuestion } from './send-questions';
 import { AttachmentReminder } from './attachment-reminder-bar';
+import { SubjectReminder } from './subject-reminder-bar';
 import { useSettings } from '../../settings/settings-context';
 import { keyWords } from '../../shortcuts/key-words';
 import './composer.css';
@@ -77,8 +78,9 @@ export function Composer({ initial, accounts, onSend, onClose, onDiscard, restor
     setCopyFieldAsked(null);
   }, [copyFieldAsked]);
   const [problem, setProblem] = useState<string | null>(null);
-  // Sending held by the attachment reminder: the words that mention a file, and when the user chose to send.
-  const [reminder, setReminder] = useState<{ words: string[]; sendAt: number | null } | null>(null);
+  // Sending held by a question (no subject, a file forgotten): which, when the user chose to send, what was answered before it.
+  const [held, setHeld] = useState<{ question: SendQuestion; sendAt: number | null; answers: SendAnswers } | null>(null);
+  const subjectInput = useRef<HTMLInputElement>(null);
   const { settings } = useSettings();
   const setDraftId = useCallback((draftMessageId: number) => setState((s) => ({ ...s, draftMessageId })), []);
   const draft = useDraftAutosave(state, setDraftId, restored);
@@ -114,18 +116,18 @@ export function Composer({ initial, accounts, onSend, onClose, onDiscard, restor
   const signature = findIdentity(identities, state.accountId, state.identityId)?.signature;
   const drop = useFileDrop((files) => void uploadFiles(files).then((added) => setState((s) => ({ ...s, attachments: [...s.attachments, ...added] }))));
 
-  const send = (sendAt: number | null, withoutFiles = false) => {
+  const send = (sendAt: number | null, answers: SendAnswers = {}) => {
     const invalid = invalidAddresses(state);
     if (invalid.length) return setProblem(t('compose.fixAddresses', { addresses: invalid.map((c) => c.address).join(', ') }));
     if (!hasRecipients(state)) return setProblem(t('compose.noRecipients'));
-    if (!withoutFiles && settings.app.attachmentReminder) {
-      const words = missingAttachmentWords(state, originalQuoted());
-      if (words.length) return setReminder({ words, sendAt });
-    }
-    setReminder(null);
+    const question = nextSendQuestion(state, answers, settings.app.attachmentReminder, originalQuoted);
+    if (question) return setHeld({ question, sendAt, answers });
+    setHeld(null);
     draft.settle();
     onSend(draft.settled(), sendAt);
   };
+  // "Send anyway" to the question asked: sending goes on to the next one, if any.
+  const sendAnyway = () => held && send(held.sendAt, { ...held.answers, [held.question.kind]: true });
   const close = () => void draft.save().then(onClose);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -183,7 +185,7 @@ export function Composer({ initial, accounts, onSend, onClose, onDiscard, restor
       )}
       <label className="composer__row">
         <span className="composer__label">{t('compose.subject')}</span>
-        <input value={state.subject} onChange={(event) => update({ subject: event.target.value.replace(/[\r\n]+/g, ' ') })} onKeyDown={tabToBody} data-testid="compose-subject" />
+        <input ref={subjectInput} value={state.subject} onChange={(event) => update({ subject: event.target.value.replace(/[\r\n]+/g, ' ') })} onKeyDown={tabToBody} data-testid="compose-subject" />
       </label>
       <div className="composer__format">
         <label>
@@ -235,8 +237,11 @@ export function Composer({ initial, accounts, onSend, onClose, onDiscard, restor
         onRemove={(stagedId) => setState((s) => ({ ...s, attachments: s.attachments.filter((a) => a.stagedId !== stagedId) }))}
       />
       {problem && <p className="composer__problem" role="alert" data-testid="compose-problem">{problem}</p>}
-      {reminder && !state.attachments.some((attachment) => !attachment.contentId) && (
-        <AttachmentReminder words={reminder.words} onSendAnyway={() => send(reminder.sendAt, true)} onForgot={() => setReminder(null)} />
+      {held?.question.kind === 'noSubject' && !state.subject.trim() && (
+        <SubjectReminder onSendAnyway={sendAnyway} onWriteSubject={() => { setHeld(null); subjectInput.current?.focus(); }} />
+      )}
+      {held?.question.kind === 'attachment' && !state.attachments.some((attachment) => !attachment.contentId) && (
+        <AttachmentReminder words={held.question.words} onSendAnyway={sendAnyway} onForgot={() => setHeld(null)} />
       )}
       <footer className="composer__actions">
         <button type="button" className="primary composer__send" onClick={() => send(null)} title={t('compose.sendHint')} data-testid="compose-send">{t('compose.send')}</button>
