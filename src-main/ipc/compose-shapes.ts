@@ -93,6 +93,13 @@ export type ComposedMessageInput = z.input<typeof ComposedMessage>;
 export const OutboxState = z.enum(['waiting', 'queued', 'sending', 'unknown', 'failed', 'sent']);
 export type OutboxState = z.infer<typeof OutboxState>;
 
+/** A recipient the server refused while it took the message for the others, with its reply ("550 5.1.1 … User unknown"). */
+export interface RefusedRecipient {
+  address: string;
+  /** Empty for a message sent before Wren kept the reply. */
+  reply: string;
+}
+
 /**
  * One message in the outbox. `waiting`: inside its undo delay or held for a
  * later time (`sendAt`); `unknown`: a send was cut before the server's final
@@ -110,7 +117,7 @@ export interface OutboxEntryView {
   nextAttemptAt: number | null;
   error: ErrorShape | null;
   /** Recipients the server refused when it accepted the others. */
-  refused: string[];
+  refused: RefusedRecipient[];
   createdAt: number;
   /** Whether the composer can take it back (`outbox.cancel` returns its message); false for a raw message (`wren send --raw`). */
   editable: boolean;

@@ -32,7 +32,7 @@ export type { AccountSettings, AppSettings, ArchiveGranularity, ReplyPosition, B
 import type { OutboxEntryView } from './compose-shapes';
 
 // The renderer takes the shapes of writing mail from here, like the rest of the contract.
-export type { ComposeAddress, ComposeAttachment, ComposedMessage as ComposedMessageOutput, ComposedMessageInput, OutboxEntryView, IdentityFieldsInput, ContactList, VcardImportResult } from './compose-shapes';
+export type { ComposeAddress, ComposeAttachment, ComposedMessage as ComposedMessageOutput, ComposedMessageInput, OutboxEntryView, RefusedRecipient, IdentityFieldsInput, ContactList, VcardImportResult } from './compose-shapes';
 export { scheduledTime } from './compose-shapes';
 
 export * from './account-shapes';

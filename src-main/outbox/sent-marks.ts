@@ -1,3 +1,4 @@
+import type { RefusedRecipient } from '../ipc/compose-shapes';
 import type { OutboxRepo } from '../store/outbox-repo';
 import type { Db } from '../store/open-database';
 
@@ -6,7 +7,7 @@ const GATHER_MS = 5;
 
 interface Mark {
   outboxId: number;
-  refused: string[];
+  refused: RefusedRecipient[];
   sentCopy: 'pending' | 'skipped';
   done(error?: unknown): void;
 }
@@ -26,7 +27,7 @@ export class SentMarks {
 
   constructor(private readonly db: Db, private readonly outbox: OutboxRepo) {}
 
-  mark(outboxId: number, refused: string[], sentCopy: 'pending' | 'skipped'): Promise<void> {
+  mark(outboxId: number, refused: RefusedRecipient[], sentCopy: 'pending' | 'skipped'): Promise<void> {
     return new Promise((resolve, reject) => {
       this.pending.push({ outboxId, refused, sentCopy, done: (error) => (error === undefined ? resolve() : reject(error)) });
       this.commitLater();

@@ -4,6 +4,8 @@ import type { Envelope } from '../outbox/build-message';
 import { createSmtpTransport, type SmtpLogin, type SmtpTransport } from './smtp-transport';
 import { withRenewedToken, type RenewLogin } from '../accounts/oauth2/renewed-token-retry';
 import { toSmtpError } from './smtp-error';
+import { refusedRecipients } from './refused-recipients';
+import type { RefusedRecipient } from '../ipc/compose-shapes';
 import { withPresentedCertificate } from '../tls/presented-certificate';
 
 export interface SendOutcome {
@@ -11,7 +13,7 @@ export interface SendOutcome {
   response: string;
   accepted: string[];
   /** Recipients refused while the others were accepted. */
-  refused: string[];
+  refused: RefusedRecipient[];
 }
 
 /**
@@ -67,8 +69,7 @@ export class SmtpSender {
       if (job.signal?.aborted) throw takenBack();
       const mail = { envelope: job.envelope, raw: job.message(), wrenGate: job.gate, signal: job.signal } as Parameters<SmtpTransport['sendMail']>[0] & GatedMail;
       const info = await transport.sendMail(mail);
-      const refused = (info.rejected ?? []).map(String);
-      return { response: info.response, accepted: (info.accepted ?? []).map(String), refused };
+      return { response: info.response, accepted: (info.accepted ?? []).map(String), refused: refusedRecipients(info) };
     } catch (error) {
       // Taken back: the pool let go of this message alone, the connection and the messages behind it carry on.
       if (job.signal?.aborted) throw takenBack();

@@ -1,5 +1,5 @@
 import type { ErrorShape } from '../errors/error-codes';
-import type { ComposeOrigin, OutboxEntryView, OutboxState } from '../ipc/compose-shapes';
+import type { ComposeOrigin, OutboxEntryView, OutboxState, RefusedRecipient } from '../ipc/compose-shapes';
 import type { Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
 
@@ -81,6 +81,11 @@ const RECORD_COLUMNS = `id, account_id, message_id, blob, size, envelope_json,
   EXISTS (SELECT 1 FROM outbox_composed c WHERE c.outbox_id = outbox.id) AS editable, subject, state, send_at, attempts,
   next_attempt_at, error_json, refused_json, sent_copy, claim_pid, claim_token, created_at`;
 
+/** Rows sent before the server's reply was kept hold the addresses alone. */
+function refusedOf(json: string): RefusedRecipient[] {
+  return (JSON.parse(json) as Array<string | RefusedRecipient>).map((refused) => (typeof refused === 'string' ? { address: refused, reply: '' } : refused));
+}
+
 function fromRow(row: OutboxRow): OutboxRecord {
   const envelope = JSON.parse(row.envelope_json) as OutboxEnvelope & { shown?: string[] };
   return {
@@ -94,7 +99,7 @@ function fromRow(row: OutboxRow): OutboxRecord {
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at,
     error: row.error_json ? (JSON.parse(row.error_json) as ErrorShape) : null,
-    refused: JSON.parse(row.refused_json) as string[],
+    refused: refusedOf(row.refused_json),
     createdAt: row.created_at,
     editable: row.editable === 1,
     blob: row.blob,
@@ -337,7 +342,7 @@ export class OutboxRepo {
   }
 
   /** The server took the message: recorded with who was refused and whether a Sent copy is still to be filed. */
-  markSent(id: number, refused: string[], sentCopy: 'pending' | 'done' | 'skipped', now = Date.now()): void {
+  markSent(id: number, refused: RefusedRecipient[], sentCopy: 'pending' | 'done' | 'skipped', now = Date.now()): void {
     this.statements
       .get(`UPDATE outbox SET state = 'sent', refused_json = ?, sent_copy = ?, error_json = NULL, next_attempt_at = NULL, sent_at = ? WHERE id = ?`)
       .run(JSON.stringify(refused), sentCopy, now, id);

@@ -128,6 +128,26 @@ describe('web mode: the Outbox (a scheduled message, a refused one)', () => {
     await expect.poll(() => web.page.getByTestId('outbox-folder').count()).toBe(0);
   });
 
+  it('a recipient the server refuses while it takes the message for the others is named in a toast, in its words', async () => {
+    const bob = web.lab.users[1]!;
+    await write(`${bob.email}, nobody@example.test`, 'Half delivered');
+    await web.page.getByTestId('compose-send').click();
+    await composer().waitFor({ state: 'detached' });
+    // After the undo delay Bob gets it, and the lab's server answers 550 for nobody.
+    const toast = web.page.getByTestId('toast-error').filter({ hasText: '“Half delivered” was sent, but not to this recipient: the server refused it.' });
+    await toast.waitFor({ timeout: 60_000 });
+    expect(await toast.textContent()).toMatch(/nobody@example\.test — 550 5\.1\.1 <nobody@example\.test>: .*User unknown/);
+    await expect.poll(() => inboxCount(bob, 'Half delivered'), { timeout: 30_000 }).toBe(1);
+    await screenshot(web.page, 'send-recipient-refused-en');
+    await web.page.getByTestId('language').selectOption('zh');
+    const zh = web.page.getByTestId('toast-error').filter({ hasText: '“Half delivered”已发出，但服务器拒收了以下收件人，他们不会收到：' });
+    expect(await zh.textContent()).toContain('nobody@example.test —— 550 5.1.1');
+    await screenshot(web.page, 'send-recipient-refused-zh');
+    await web.page.getByTestId('language').selectOption('en');
+    // Said once, and it stays until closed (the test below finds it still there): the message is out of the Outbox, nowhere else says it.
+    expect(await web.page.getByTestId('toast-error').filter({ hasText: 'Half delivered' }).count()).toBe(1);
+  });
+
   it("Send later says the chosen time in Wren's language (the browser draws the control in its own, en-US here)", async () => {
     await web.page.getByTestId('language').selectOption('zh');
     await write(web.lab.users[1]!.email, '周报');
@@ -135,10 +155,10 @@ describe('web mode: the Outbox (a scheduled message, a refused one)', () => {
     await web.page.getByTestId('compose-send-at').fill('2099-05-04T08:30');
     const words = web.page.getByTestId('compose-send-at-words');
     expect(await words.textContent()).toBe('将于 2099年5月4日星期一 08:30:00 发送');
-    // The toasts left by the tests above (a refusal, "Will be sent …") stay beside the composer, clear of it.
+    // The toasts left by the tests above (a refused recipient, shown until closed) stay beside the composer, clear of it.
     const composerLeft = (await composer().boundingBox())!.x;
     const toasts = await web.page.locator('.toast').all();
-    expect(toasts.length).toBeGreaterThan(0);
+    expect(await web.page.getByTestId('toast-error').filter({ hasText: 'Half delivered' }).count()).toBe(1);
     for (const toast of toasts) {
       const box = (await toast.boundingBox())!;
       expect(box.x + box.width).toBeLessThanOrEqual(composerLeft);
@@ -223,4 +243,29 @@ describe('web mode: the Outbox (a scheduled message, a refused one)', () => {
       db.close();
     }
   });
+
+  it('a message refused again after Retry has one toast, not two; Edit takes the toast away with the message', async () => {
+    await write('nobody@example.test', 'Refused twice');
+    await web.page.getByTestId('compose-send').click();
+    await composer().waitFor({ state: 'detached' });
+    const failed = web.page.getByTestId('toast-error').filter({ hasText: '“Refused twice” could not be sent.' });
+    await failed.waitFor({ timeout: 60_000 });
+    await web.page.getByTestId('outbox-folder').getByRole('button').click();
+    const state = outboxRow('Refused twice').getByTestId('outbox-state');
+    await expect.poll(() => state.textContent(), { timeout: 30_000 }).toMatch(/^Failed: 550 /);
+    // The first toast is marked, to tell the second try's from it.
+    await failed.evaluate((element: { setAttribute(name: string, value: string): void }) => element.setAttribute('data-first-try', ''));
+    await outboxRow('Refused twice').getByTestId('outbox-retry').click();
+    await web.page.locator('[data-testid="toast-error"]:not([data-first-try])').filter({ hasText: '“Refused twice” could not be sent.' }).waitFor({ timeout: 60_000 });
+    expect(await state.textContent()).toMatch(/^Failed: 550 /);
+    expect(await failed.count()).toBe(1);
+    await screenshot(web.page, 'outbox-retry-one-toast-en');
+    await outboxRow('Refused twice').getByTestId('outbox-edit').click();
+    await composer().waitFor();
+    // No "could not be sent … Undo" is left behind whose Undo would reach for a message no longer in the Outbox.
+    await failed.waitFor({ state: 'detached' });
+    await web.page.getByTestId('compose-discard').click();
+    await composer().waitFor({ state: 'detached' });
+  });
 });
+

@@ -85,7 +85,7 @@ async function filterSentCopy(context: CliContext, accountId: number): Promise<v
 
 /** Says how a message sent now ended (or that it waits), and gives the exit code for it. */
 export function reportSent(context: CliContext, entry: OutboxEntryView): number {
-  const refused = entry.refused.length > 0 ? ` (refused by the server: ${entry.refused.join(', ')})` : '';
+  const refused = entry.refused.length > 0 ? ` (refused by the server: ${entry.refused.map(({ address, reply }) => (reply ? `${address}: ${reply}` : address)).join('; ')})` : '';
   context.print(entry, () => [describeEntry(entry) + refused]);
   if (entry.state === 'sent') {
     if (entry.error) context.note(`sent, but the Sent copy is not filed yet: ${entry.error.message} (it is filed by the next run)`);

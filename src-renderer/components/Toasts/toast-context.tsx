@@ -8,8 +8,13 @@ export interface Toast {
   lines: ToastLine[];
   /** Offered as the toast's "Undo" button (and the z shortcut) while the toast shows. */
   undo?: () => void;
-  /** How long it shows, when the action sets it (Undo send lasts as long as the message waits). */
-  lifetimeMs?: number;
+  /** How long it shows, when the action sets it (Undo send lasts as long as the message waits); null: until closed. */
+  lifetimeMs?: number | null;
+  /**
+   * What it is about (one outbox message): a newer toast with the same key takes its place, so a message
+   * failing again is said once, not stacked; `dismissKey` takes it away once it no longer holds.
+   */
+  key?: string;
 }
 
 /** Long enough to reach for the button, short enough not to linger (Gmail gives about as long). */
@@ -21,6 +26,8 @@ interface Toasts {
   toasts: Toast[];
   show(toast: Omit<Toast, 'id'>): number;
   dismiss(id: number): void;
+  /** Takes away the toast shown with this key, if one shows. */
+  dismissKey(key: string): void;
   /** Runs the newest toast's undo, if one still shows; false when there is none. */
   undoLatest(): boolean;
 }
@@ -39,24 +46,30 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     return () => pending.forEach(clearTimeout);
   }, []);
 
-  const dismiss = useCallback((id: number) => {
-    clearTimeout(timers.current.get(id));
-    timers.current.delete(id);
-    setToasts((current) => current.filter((toast) => toast.id !== id));
+  // Kept in step with each change at once, not at the next render: a dismiss and a show in one event both count.
+  const replace = useCallback((next: Toast[]) => {
+    latest.current.filter((shown) => !next.includes(shown)).forEach((gone) => {
+      clearTimeout(timers.current.get(gone.id));
+      timers.current.delete(gone.id);
+    });
+    latest.current = next;
+    setToasts(next);
   }, []);
+
+  const dismiss = useCallback((id: number) => replace(latest.current.filter((toast) => toast.id !== id)), [replace]);
+  const dismissKey = useCallback((key: string) => replace(latest.current.filter((toast) => toast.key !== key)), [replace]);
 
   const show = useCallback(
     (toast: Omit<Toast, 'id'>) => {
       const id = nextId.current++;
-      // One action notice at a time: a newer action's Undo replaces the older one's.
-      const kept = latest.current.filter((shown) => shown.tone === 'error');
-      latest.current.filter((shown) => shown.tone !== 'error').forEach((shown) => clearTimeout(timers.current.get(shown.id)));
-      setToasts([...kept, { ...toast, id }]);
-      const lifetime = toast.lifetimeMs ?? (toast.tone === 'error' ? ERROR_MS : toast.undo ? UNDO_MS : INFO_MS);
-      timers.current.set(id, setTimeout(() => dismiss(id), lifetime));
+      // One action notice at a time: a newer action's Undo replaces the older one's; an error stays, unless this is about the same thing.
+      const kept = latest.current.filter((shown) => shown.tone === 'error' && (toast.key === undefined || shown.key !== toast.key));
+      replace([...kept, { ...toast, id }]);
+      const lifetime = toast.lifetimeMs === undefined ? (toast.tone === 'error' ? ERROR_MS : toast.undo ? UNDO_MS : INFO_MS) : toast.lifetimeMs;
+      if (lifetime !== null) timers.current.set(id, setTimeout(() => dismiss(id), lifetime));
       return id;
     },
-    [dismiss],
+    [dismiss, replace],
   );
 
   const undoLatest = useCallback(() => {
@@ -67,7 +80,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     return true;
   }, [dismiss]);
 
-  const value = useMemo(() => ({ toasts, show, dismiss, undoLatest }), [toasts, show, dismiss, undoLatest]);
+  const value = useMemo(() => ({ toasts, show, dismiss, dismissKey, undoLatest }), [toasts, show, dismiss, dismissKey, undoLatest]);
   return <ToastContext.Provider value={value}>{children}</ToastContext.Provider>;
 }
 

@@ -60,11 +60,11 @@ describe('the outbox against a scripted SMTP server: the right outcome, nothing 
     expect(smtp.accepted.filter((id) => id === deferred.messageId)).toHaveLength(1);
   }, 30_000);
 
-  it('a partial accept says which recipients were refused', async () => {
+  it('a partial accept says which recipients were refused, each with the server\'s reply', async () => {
     smtp.answer = 'accept';
     const sent = await send('Partial', ['bob@example.test', 'refuse-me@example.test', 'carol@example.test']);
     expect(sent.state).toBe('sent');
-    expect(sent.refused).toEqual(['refuse-me@example.test']);
+    expect(sent.refused).toEqual([{ address: 'refuse-me@example.test', reply: expect.stringMatching(/^550 5\.1\.1 <refuse-me@example\.test>: Recipient address rejected/) }]);
     const all = await send('All refused', ['refuse-1@example.test', 'refuse-2@example.test']);
     expect(all.state).toBe('failed');
     expect(all.error).toMatchObject({ code: 'SmtpRejected', details: { responseCode: 550 } });

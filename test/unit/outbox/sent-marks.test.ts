@@ -18,13 +18,14 @@ function sendingRow(n: number): number {
 }
 
 const stateOf = (id: number) => temp.store.outbox.get(id)?.state;
+const X_REFUSED = { address: 'x@example.test', reply: '550 5.1.1 <x@example.test>: User unknown' };
 
 describe('SentMarks: "sent" recorded in grouped commits', () => {
   it('marks gathered before the next turn are committed with that turn\'s writes, and their callers hear back then', async () => {
     const [a, b, next] = [sendingRow(1), sendingRow(2), sendingRow(3)];
     const marks = new SentMarks(temp.store.db, temp.store.outbox);
     let heard = 0;
-    const both = Promise.all([marks.mark(a, [], 'skipped'), marks.mark(b, ['x@example.test'], 'pending')]).then(() => (heard += 1));
+    const both = Promise.all([marks.mark(a, [], 'skipped'), marks.mark(b, [X_REFUSED], 'pending')]).then(() => (heard += 1));
     expect(stateOf(a)).toBe('sending');
     // The next message's turn: its write and the gathered marks in one commit, at once (no wait for the timer).
     expect(marks.withMarks(() => temp.store.outbox.markBegan(next, 't'))).toBe(true);
@@ -33,7 +34,7 @@ describe('SentMarks: "sent" recorded in grouped commits', () => {
     await both;
     expect(heard).toBe(1);
     expect([stateOf(a), stateOf(b)]).toEqual(['sent', 'sent']);
-    expect(temp.store.outbox.get(b)?.refused).toEqual(['x@example.test']);
+    expect(temp.store.outbox.get(b)?.refused).toEqual([X_REFUSED]);
   });
 
   it('a turn whose writes fail does not take the marks with it: they are committed on their own', async () => {

@@ -82,4 +82,70 @@ describe('a message the outbox could not send', () => {
     await client.deliver('outbox.changed', { entry: { ...REFUSED, state: 'queued', error: busy, attempts: 2, nextAttemptAt: retryAt }, removed: false });
     expect(screen.queryByTestId('toast-error')).toBeNull();
   });
+
+  it('is said once: a new failure of the same message takes the old toast’s place, and the toast goes once it is retried, taken back or sent', async () => {
+    const { client } = mailCore(1);
+    renderWithClient(<App />, client);
+    await screen.findByTestId('message-list', {}, { timeout: 10_000 });
+    const other = { ...REFUSED, id: 8, subject: 'Other' };
+    await client.deliver('outbox.changed', { entry: REFUSED, removed: false });
+    await client.deliver('outbox.changed', { entry: other, removed: false });
+    // Outbox ▸ Retry: on its way again (its toast goes), then refused again (one toast again, not two).
+    await client.deliver('outbox.changed', { entry: { ...REFUSED, state: 'sending', error: null }, removed: false });
+    await waitFor(() => expect(screen.getAllByTestId('toast-error').map((toast) => toast.textContent)).toEqual([expect.stringContaining('“Other”')]));
+    await client.deliver('outbox.changed', { entry: REFUSED, removed: false });
+    await client.deliver('outbox.changed', { entry: { ...REFUSED, attempts: 2 }, removed: false });
+    await waitFor(() => expect(screen.getAllByTestId('toast-error')).toHaveLength(2));
+    expect(screen.getAllByTestId('toast-error').filter((toast) => toast.textContent?.includes('“Budget 预算”'))).toHaveLength(1);
+    // Outbox ▸ Edit or Delete takes it out of the outbox: no Undo is left that reaches for it.
+    await client.deliver('outbox.changed', { entry: REFUSED, removed: true });
+    await waitFor(() => expect(screen.getAllByTestId('toast-error').map((toast) => toast.textContent)).toEqual([expect.stringContaining('“Other”')]));
+    // Sent at last (after a Retry): its failure is no longer so.
+    await client.deliver('outbox.changed', { entry: { ...other, state: 'sent', error: null }, removed: false });
+    await waitFor(() => expect(screen.queryByTestId('toast-error')).toBeNull());
+  });
+});
+
+describe('a message sent to some recipients while the server refused others', () => {
+  const PARTLY: OutboxEntryView = {
+    ...REFUSED, state: 'sent', error: null, to: ['bob@example.test', 'nobody@example.test', 'ghost@example.test'],
+    refused: [
+      { address: 'nobody@example.test', reply: '550 5.1.1 <nobody@example.test>: Recipient address rejected: User unknown' },
+      { address: 'ghost@example.test', reply: '' },
+    ],
+  };
+
+  it('names each refused recipient with the server’s words, once, however often the sent message is announced', async () => {
+    const { client } = mailCore(1);
+    renderWithClient(<App />, client);
+    await screen.findByTestId('message-list', {}, { timeout: 10_000 });
+    await client.deliver('outbox.changed', { entry: { ...REFUSED, state: 'queued', attempts: 1, error: { code: 'SmtpDeferred', message: 'busy' } }, removed: false });
+    await client.deliver('outbox.changed', { entry: PARTLY, removed: false });
+    const toast = await screen.findByTestId('toast-error');
+    expect(toast.textContent).toContain('“Budget 预算” was sent, but not to these recipients: the server refused them.');
+    expect(toast.textContent).toContain('nobody@example.test — 550 5.1.1 <nobody@example.test>: Recipient address rejected: User unknown');
+    expect(toast.textContent).toContain('ghost@example.test (the server gave no reason)');
+    // Sent: nothing to take back.
+    expect(within(toast).queryByTestId('toast-undo')).toBeNull();
+    // Its Sent copy filed, then the row leaves the outbox: still the one toast (the retry notice it replaced is gone).
+    await client.deliver('outbox.changed', { entry: PARTLY, removed: false });
+    await client.deliver('outbox.changed', { entry: PARTLY, removed: true });
+    expect(screen.getAllByTestId('toast-error')).toEqual([toast]);
+    fireEvent.click(within(toast).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.queryByTestId('toast-error')).toBeNull());
+    await client.deliver('outbox.changed', { entry: PARTLY, removed: true });
+    expect(screen.queryByTestId('toast-error')).toBeNull();
+  });
+
+  it('says it in Chinese, and says nothing when every recipient took it', async () => {
+    const { client } = mailCore(1);
+    renderWithClient(<App />, client, 'zh');
+    await screen.findByTestId('message-list', {}, { timeout: 10_000 });
+    await client.deliver('outbox.changed', { entry: { ...PARTLY, id: 9, refused: [] }, removed: false });
+    expect(screen.queryByTestId('toast-error')).toBeNull();
+    await client.deliver('outbox.changed', { entry: { ...PARTLY, refused: PARTLY.refused.slice(0, 1) }, removed: false });
+    const toast = await screen.findByTestId('toast-error');
+    expect(toast.textContent).toContain('“Budget 预算”已发出，但服务器拒收了以下收件人，他们不会收到：');
+    expect(toast.textContent).toContain('nobody@example.test —— 550 5.1.1');
+  });
 });
