@@ -43,6 +43,7 @@ import { filtersPeriodically } from './0042-filters-periodically';
 import { periodicFilterRuns } from './0043-periodic-filter-runs';
 import { addressBookUnranked } from './0044-address-book-unranked';
 import { identitiesWithoutAccountLabel } from './0045-identities-without-account-label';
+import { signaturesWithoutTypedDelimiter } from './0046-signatures-without-typed-delimiter';
 import type { Migration } from './migration';
 
 /** In order; a new migration is a new file here, never an edit to an old one. */
@@ -54,7 +55,7 @@ export const MIGRATIONS: readonly Migration[] = [
   outboxComposedApart, messagesByInReplyTo, messageFilters, filterConditionOperators, messagesThreadRoot,
   accountQuotas, addressBookSaved, junkCorpus, savedSearches, contactLists, ignoredThreads,
   messageHeaderBlocks, messagesPriority, filterLog, filterLogOperations, filtersAfterSending, filtersPeriodically,
-  periodicFilterRuns, addressBookUnranked, identitiesWithoutAccountLabel,
+  periodicFilterRuns, addressBookUnranked, identitiesWithoutAccountLabel, signaturesWithoutTypedDelimiter,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

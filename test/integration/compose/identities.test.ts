@@ -53,6 +53,13 @@ describe('identities.add / update / remove', () => {
       identity: { name: 'Alice A', email: alice(), replyTo: null, signature: '  \n', isDefault: true },
     });
     expect(updated).toMatchObject({ name: 'Alice A', signature: null, isDefault: true });
+    // A "-- " line typed above the signature is the composer's to write: kept, it stood twice (QA).
+    for (const typed of ['-- \nAlice A\nSupport', '--\r\nAlice A\nSupport']) {
+      const withDelimiter = await wren.call('identities.update', { identityId: plain!.id!, identity: { name: 'Alice A', email: alice(), signature: typed, isDefault: true } });
+      expect(withDelimiter.signature).toBe('Alice A\nSupport');
+      expect((await wren.call('compose.start', { mode: 'new', accountId, language: 'en' })).text).toBe('\n\n-- \nAlice A\nSupport');
+    }
+    await wren.call('identities.update', { identityId: plain!.id!, identity: { name: 'Alice A', email: alice(), signature: '-- ', isDefault: true } });
     const list = await wren.call('identities.list', { accountId });
     expect(list.find((identity) => identity.id === sales!.id)!.isDefault).toBe(false);
     expect((await wren.call('compose.start', { mode: 'new', accountId, language: 'en' })).text).toBe('');
