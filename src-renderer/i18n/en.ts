@@ -858,6 +858,8 @@ const strings = {
   'settings.reply.above': 'Start my reply above the quote',
   'settings.reply.below': 'Start my reply below the quote',
   'settings.archive.single': 'The archive folder',
+  'settings.archive.year': 'A folder per year (Archive/{year})',
+  'settings.archive.month': 'A folder per month (Archive/{year}/{month})',
   'settings.archive.year': 'A folder per year (Archive/2026)',
   'settings.archive.month': 'A folder per month (Archive/2026/2026-11)',
   'settings.problems': 'Some saved settings were not valid and were reset:',

@@ -854,6 +854,8 @@ export const zh: Dictionary = {
     'settings.reply.above': '在引用内容上方开始回复',
     'settings.reply.below': '在引用内容下方开始回复',
     'settings.archive.single': '归档文件夹本身',
+    'settings.archive.year': '每年一个文件夹（Archive/{year}）',
+    'settings.archive.month': '每月一个文件夹（Archive/{year}/{month}）',
     'settings.archive.year': '每年一个文件夹（Archive/2026）',
     'settings.archive.month': '每月一个文件夹（Archive/2026/2026-11）',
     'settings.problems': '部分已保存的设置无效，已恢复为默认值：',

@@ -26,6 +26,10 @@ describe('web mode: Archive by month (Thunderbird\'s archive granularity)', () =
     await web.page.getByTestId('open-settings').click();
     const granularity = web.page.locator('select[data-testid^="account-"][data-testid$="-archive"]');
     await granularity.selectOption('month');
+    // The example is this month's folder, not a fixed one (QA).
+    const now = new Date();
+    const thisMonth = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+    expect(await granularity.locator('option[value="month"]').textContent()).toBe(`每月一个文件夹（Archive/${now.getFullYear()}/${thisMonth}）`);
     await granularity.scrollIntoViewIfNeeded();
     await screenshot(web.page, 'settings-archive-zh');
     await web.page.getByTestId('settings').locator('.dialog__close').click();

@@ -51,7 +51,7 @@ export function AccountSettings({ account }: { account: AccountView }) {
         <SelectField<ArchiveGranularity>
           label={t('settings.archiveGranularity')}
           value={mine.archiveGranularity}
-          options={ARCHIVE_GRANULARITIES.map((value) => ({ value, label: t(`settings.archive.${value}`) }))}
+          options={ARCHIVE_GRANULARITIES.map((value) => ({ value, label: t(`settings.archive.${value}`, archiveExample(new Date())) }))}
           onChange={(archiveGranularity) => save({ archiveGranularity })}
           testId={testId('archive')}
         />
@@ -68,4 +68,10 @@ export function AccountSettings({ account }: { account: AccountView }) {
       <FilterEditor account={account} />
     </fieldset>
   );
+}
+
+/** The folders this month's mail would go to, as the choice's example (Archive/2026/2026-12), as the core names them. */
+function archiveExample(now: Date): { year: string; month: string } {
+  const year = String(now.getFullYear());
+  return { year, month: `${year}-${String(now.getMonth() + 1).padStart(2, '0')}` };
 }
