@@ -860,8 +860,6 @@ const strings = {
   'settings.archive.single': 'The archive folder',
   'settings.archive.year': 'A folder per year (Archive/{year})',
   'settings.archive.month': 'A folder per month (Archive/{year}/{month})',
-  'settings.archive.year': 'A folder per year (Archive/2026)',
-  'settings.archive.month': 'A folder per month (Archive/2026/2026-11)',
   'settings.problems': 'Some saved settings were not valid and were reset:',
   'settings.saveFailed': 'The setting could not be saved.',
   'settings.outOfRange': 'Between {min} and {max}.',

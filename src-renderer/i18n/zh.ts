@@ -856,8 +856,6 @@ export const zh: Dictionary = {
     'settings.archive.single': '归档文件夹本身',
     'settings.archive.year': '每年一个文件夹（Archive/{year}）',
     'settings.archive.month': '每月一个文件夹（Archive/{year}/{month}）',
-    'settings.archive.year': '每年一个文件夹（Archive/2026）',
-    'settings.archive.month': '每月一个文件夹（Archive/2026/2026-11）',
     'settings.problems': '部分已保存的设置无效，已恢复为默认值：',
     'settings.saveFailed': '无法保存该设置。',
     'settings.outOfRange': '应在 {min} 到 {max} 之间。',
