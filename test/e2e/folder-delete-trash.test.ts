@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { connectImap, type Lab, type LabUser } from '../lab/lab';
-import { serverEventually, serverSubjects } from '../lab/server-subjects';
+import type { LabUser } from '../lab/lab';
+import { serverEventually, serverFolderPaths, serverSubjects } from '../lab/server-subjects';
 import { simpleMessage } from '../lab/simple-message';
 import { addLabAccount } from './add-lab-account';
 import { screenshot } from './web-app';
@@ -63,16 +63,6 @@ describe('web mode: Delete folder… moves a folder into Trash, and deletes one 
     expect(await dialog.textContent()).toContain('The 1 folder in Trash and the 1 message it holds will be deleted for good.');
     await dialog.getByTestId('confirm-ok').click();
     await folderRow('Trash/Old').waitFor({ state: 'detached' });
-    await serverEventually(() => serverFolders(web.lab, user, 'Trash/'), []);
+    await serverEventually(async () => [...(await serverFolderPaths(web.lab, user)).keys()].filter((path) => path.startsWith('Trash/')), []);
   });
 });
-
-/** The folders on the server whose path starts so, as another client lists them. */
-async function serverFolders(lab: Lab, user: LabUser, prefix: string): Promise<string[]> {
-  const client = await connectImap(lab, user.email);
-  try {
-    return (await client.list()).map((entry) => entry.path).filter((path) => path.startsWith(prefix));
-  } finally {
-    await client.logout();
-  }
-}

@@ -17,6 +17,16 @@ export async function serverSubjects(lab: Lab, user: LabUser, folder: string): P
   }
 }
 
+/** The folders the server lists for the user, by path, each with whether it is subscribed ("another device" looking). */
+export async function serverFolderPaths(lab: Lab, user: LabUser): Promise<Map<string, boolean>> {
+  const client = await connectImap(lab, user.email);
+  try {
+    return new Map((await client.list()).map((entry) => [entry.path, entry.subscribed === true]));
+  } finally {
+    await client.logout();
+  }
+}
+
 /** The subjects of the folder's messages that match an IMAP SEARCH (flagged, unseen…). */
 export async function serverMatching(lab: Lab, user: LabUser, folder: string, query: SearchObject): Promise<string[]> {
   const client = await connectImap(lab, user.email);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { connectImap } from '../../lab/lab';
+import { serverFolderPaths } from '../../lab/server-subjects';
 import { journalLab, onServer, subjects } from './journal-lab';
 
 type Session = Awaited<ReturnType<typeof connectImap>>;
@@ -17,7 +18,7 @@ describe('deleting a folder moves it into Trash, against Dovecot', () => {
       await client.logout();
     }
   };
-  const serverPaths = () => asAnotherDevice(async (client) => new Map((await client.list()).map((entry) => [entry.path, entry.subscribed === true])));
+  const serverPaths = () => serverFolderPaths(f.lab, bob());
   const local = (path: string) => f.wren.core.store.folders.byPath(f.accountId, path);
 
   it('moves the folder, its subfolders and their mail into Trash here at once, and on the server by the replay', async () => {

@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { connectImap } from '../../lab/lab';
+import { serverFolderPaths } from '../../lab/server-subjects';
 import { onServer, journalLab, subjects } from './journal-lab';
 
 /** Moving a folder (Thunderbird's drag of a folder onto another): local first, one RENAME on the server, exactly once. */
 describe('folder moves through the journal, against Dovecot', () => {
   const f = journalLab();
   const bob = () => f.lab.users[1]!;
-  const serverPaths = async () => {
-    const client = await connectImap(f.lab, bob().email);
-    try {
-      return new Map((await client.list()).map((entry) => [entry.path, entry.subscribed === true]));
-    } finally {
-      await client.logout();
-    }
-  };
+  const serverPaths = () => serverFolderPaths(f.lab, bob());
   const local = (path: string) => f.wren.core.store.folders.list(f.accountId).find((folder) => folder.path === path);
 
   it('moves a folder with its subfolder and mail into another, here at once and then on the server; its mail stays cached', async () => {

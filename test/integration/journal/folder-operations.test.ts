@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { connectImap } from '../../lab/lab';
+import { serverFolderPaths } from '../../lab/server-subjects';
 import { onServer, journalLab, subjects } from './journal-lab';
 import { replayJournal } from '../../../src-main/sync/replay-journal';
 
@@ -7,14 +8,7 @@ import { replayJournal } from '../../../src-main/sync/replay-journal';
 describe('folder operations through the journal, against Dovecot', () => {
   const f = journalLab();
   const bob = () => f.lab.users[1]!;
-  const serverPaths = async () => {
-    const client = await connectImap(f.lab, bob().email);
-    try {
-      return new Map((await client.list()).map((entry) => [entry.path, entry.subscribed === true]));
-    } finally {
-      await client.logout();
-    }
-  };
+  const serverPaths = () => serverFolderPaths(f.lab, bob());
   const local = (path: string) => f.wren.core.store.folders.list(f.accountId).find((folder) => folder.path === path);
   const asAnotherDevice = async (work: (client: Awaited<ReturnType<typeof connectImap>>) => Promise<unknown>) => {
     const client = await connectImap(f.lab, bob().email);

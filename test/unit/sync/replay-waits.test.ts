@@ -6,10 +6,11 @@ import { SyncService } from '../../../src-main/sync/sync-service';
 import type { Store } from '../../../src-main/store/store';
 import { standInLogin, standInStore } from './sync-service-stand-ins';
 
+type Pass = { job: SyncJob; end: () => void };
+
 // The runner is a recorder whose passes end when the test says: what is checked is which pass a caller waits for.
-function service() {
-  const passes: Array<{ job: SyncJob; end: () => void }> = [];
-  const runner: SyncRunner = {
+function recordingRunner(passes: Pass[]): SyncRunner {
+  return {
     run: (job) =>
       new Promise((resolve) => {
         passes.push({ job, end: () => resolve({ accountId: job.accountId, folders: 0, newMessages: 0, removedMessages: 0, flagUpdates: 0, bodiesFetched: 0 }) });
@@ -19,8 +20,12 @@ function service() {
     unwatch: () => undefined,
     close: async () => undefined,
   };
+}
+
+function service(store: Store = standInStore()) {
+  const passes: Pass[] = [];
   const events = new EventBus();
-  return { sync: new SyncService(standInStore(), runner, standInLogin, new AccountStatusBoard(events), events, { intervalMs: 0 }), passes };
+  return { sync: new SyncService(store, recordingRunner(passes), standInLogin, new AccountStatusBoard(events), events, { intervalMs: 0 }), passes };
 }
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
@@ -95,26 +100,14 @@ describe('SyncService.syncSoon (the server changed outside a sync: a Sent copy f
 });
 
 describe('SyncService: work a replay journals for another account (a move across accounts expunges the original there)', () => {
+  /** Two accounts, with `waiting` journal entries each, as the test sets them. */
   function twoAccounts(waiting: Map<number, number>) {
-    const passes: Array<{ job: SyncJob; end: () => void }> = [];
-    const runner: SyncRunner = {
-      run: (job) =>
-        new Promise((resolve) => {
-          passes.push({ job, end: () => resolve({ accountId: job.accountId, folders: 0, newMessages: 0, removedMessages: 0, flagUpdates: 0, bodiesFetched: 0 }) });
-        }),
-      dropConnection: () => undefined,
-      watch: () => undefined,
-      unwatch: () => undefined,
-      close: async () => undefined,
-    };
-    const store = {
+    return service({
       accounts: { get: (id: number) => ({ id }), list: () => [{ id: 1 }, { id: 2 }] },
       db: { open: true },
       write: (fn: () => unknown) => fn(),
       operations: { takeFailures: () => [], countUnfinished: (id: number) => waiting.get(id) ?? 0 },
-    } as unknown as Store;
-    const events = new EventBus();
-    return { sync: new SyncService(store, runner, standInLogin, new AccountStatusBoard(events), events, { intervalMs: 0 }), passes };
+    } as unknown as Store);
   }
 
   it('replays the other account at once when this replay gave it an entry, not at its next sync', async () => {
