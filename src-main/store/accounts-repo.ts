@@ -217,6 +217,15 @@ export class AccountsRepo {
     this.feed.note({ entity: 'accounts', ids: [id] });
   }
 
+  /**
+   * Sets "Your name" alone, as it follows the default identity's name (Settings ▸ Identities): the identity is
+   * already so named, unlike update(), which passes a new display name on to it.
+   */
+  setDisplayName(id: number, displayName: string): void {
+    this.statements.get('UPDATE accounts SET display_name = ? WHERE id = ?').run(displayName, id);
+    this.feed.note({ entity: 'accounts', ids: [id] });
+  }
+
   /** Puts the named accounts first, in this order; any not named keep their order after them. */
   reorder(ids: number[]): void {
     const named = new Set(ids);
