@@ -27,7 +27,16 @@ describe('web mode: message filters', () => {
     await web.page.getByTestId('open-settings').click();
     const editor = web.page.locator('[data-testid$="-filters"]');
     await editor.getByText('还没有过滤器。').waitFor();
+    // Escape in the form cancels the form alone, as its Cancel does: Settings around it stays open.
     await editor.getByTestId('filter-add').click();
+    await editor.getByTestId('filter-name').fill('草稿');
+    await editor.getByTestId('filter-text').fill('lists.example.org');
+    await web.page.keyboard.press('Escape');
+    await editor.getByTestId('filter-form').waitFor({ state: 'detached' });
+    expect(await web.page.getByTestId('settings').isVisible()).toBe(true);
+    expect(await editor.getByTestId('filter-row').count()).toBe(0);
+    await editor.getByTestId('filter-add').click();
+    expect(await editor.getByTestId('filter-name').inputValue()).toBe('');
     expect(await editor.getByTestId('filter-save').isDisabled()).toBe(true);
     await editor.getByTestId('filter-name').fill('邮件列表');
     await editor.getByTestId('filter-text').fill('lists.example.org');

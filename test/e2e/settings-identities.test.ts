@@ -68,6 +68,35 @@ describe('web mode: identities, mark read, toasts, allow list', () => {
     await web.page.getByTestId('composer').waitFor({ state: 'detached' });
   });
 
+  it('Escape in the identity form cancels the form alone; the default identity renamed is "Your name" in Edit account', async () => {
+    await web.page.getByTestId('open-settings').click();
+    const editor = web.page.locator('[data-testid$="-identities"]');
+    // The default is listed first.
+    const editDefault = async () => {
+      await editor.getByTestId('identity-row').first().getByTestId('identity-edit').click();
+      await editor.getByTestId('identity-name').fill('Alice L. 销售部');
+    };
+    await editDefault();
+    await web.page.keyboard.press('Escape');
+    await editor.getByTestId('identity-form').waitFor({ state: 'detached' });
+    expect(await web.page.getByTestId('settings').isVisible()).toBe(true);
+    expect(await editor.getByTestId('identity-row').first().textContent()).toContain('Alice 销售部 <');
+
+    await editDefault();
+    await editor.getByTestId('identity-save').click();
+    await editor.getByTestId('identity-row').first().filter({ hasText: 'Alice L. 销售部' }).waitFor();
+    // The focus went back to Add, inside Settings: Escape there closes Settings.
+    await web.page.keyboard.press('Escape');
+    await web.page.getByTestId('settings').waitFor({ state: 'detached' });
+
+    await web.page.getByTestId('account-heading').first().click({ button: 'right' });
+    await web.page.getByTestId('account-menu-edit').click();
+    const dialog = web.page.getByTestId('edit-account-dialog');
+    expect(await dialog.getByTestId('edit-display-name').inputValue()).toBe('Alice L. 销售部');
+    await web.page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
   it('changes the mark-read delay in Settings, saved in settings.json', async () => {
     await web.page.getByTestId('open-settings').click();
     await web.page.getByTestId('mark-read-delay').fill('5');

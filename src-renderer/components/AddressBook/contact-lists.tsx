@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { ContactList } from '../../../src-main/ipc/contract';
 import type { ErrorShape } from '../../../src-main/errors/error-codes';
 import { useClient } from '../../client/client-context';
@@ -8,6 +9,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import { chipLabel, parseAddressList } from '../Composer/address-list';
 import { useCompose } from '../Composer/compose-context';
 import { ConfirmDialog } from '../Dialog/confirm-dialog';
+import { cancelOnEscape } from '../Dialog/cancel-on-escape';
 import { ErrorNotice } from '../ErrorNotice';
 
 type Editing = { list: ContactList | null } | null;
@@ -25,17 +27,23 @@ export function ContactLists({ onWrite }: { onWrite(): void }) {
   const [editing, setEditing] = useState<Editing>(null);
   const [removing, setRemoving] = useState<ContactList | null>(null);
   const [error, setError] = useState<ErrorShape | null>(null);
+  const newButton = useRef<HTMLButtonElement>(null);
+  // The focus was in the editor, gone now: to "New list…", where Escape still reaches the Address Book.
+  const closeEditor = () => {
+    flushSync(() => setEditing(null));
+    newButton.current?.focus();
+  };
   const remove = (list: ContactList) => client.request('addresses.removeList', { listId: list.id }).then(lists.reload, (failure: unknown) => setError(toErrorShape(failure)));
   return (
     <section className="address-book__lists" data-testid="contact-lists">
       <div className="address-book__lists-head">
         <h3>{t('contactLists.heading')}</h3>
-        <button type="button" onClick={() => setEditing({ list: null })} data-testid="contact-list-new">{t('contactLists.new')}</button>
+        <button type="button" ref={newButton} onClick={() => setEditing({ list: null })} data-testid="contact-list-new">{t('contactLists.new')}</button>
       </div>
       {error && <ErrorNotice error={error} />}
       {editing && (
         <ListEditor list={editing.list} others={(lists.data ?? []).filter((other) => other.id !== editing.list?.id)}
-          onDone={() => { setEditing(null); lists.reload(); }} onCancel={() => setEditing(null)} />
+          onDone={() => { closeEditor(); lists.reload(); }} onCancel={closeEditor} />
       )}
       <ul className="address-book__list">
         {(lists.data ?? []).map((list) => (
@@ -76,7 +84,7 @@ function ListEditor({ list, others, onDone, onCancel }: { list: ContactList | nu
       .then(onDone, (error: unknown) => setFailure(toErrorShape(error)));
   };
   return (
-    <form className="address-book__list-editor" data-testid="contact-list-editor" onSubmit={(event) => { event.preventDefault(); save(); }}>
+    <form className="address-book__list-editor" data-testid="contact-list-editor" onKeyDown={cancelOnEscape(onCancel)} onSubmit={(event) => { event.preventDefault(); save(); }}>
       <input value={name} onChange={(event) => setName(event.target.value)} placeholder={t('contactLists.name')} aria-label={t('contactLists.name')} data-testid="contact-list-name" autoFocus />
       <textarea value={members} onChange={(event) => setMembers(event.target.value)} rows={4} placeholder={t('contactLists.members')} aria-label={t('contactLists.members')} data-testid="contact-list-members" />
       {problem && <p className="dialog__error" role="alert" data-testid="contact-list-problem">{problem}</p>}

@@ -1,6 +1,8 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { Contact } from '../../../src-main/ipc/contract';
 import { useI18n } from '../../i18n/i18n-context';
+import { cancelOnEscape } from '../Dialog/cancel-on-escape';
 
 interface ContactRowProps {
   contact: Contact;
@@ -13,6 +15,12 @@ interface ContactRowProps {
 export function ContactRow({ contact, onWrite, onRename, onRemove }: ContactRowProps) {
   const { t } = useI18n();
   const [editing, setEditing] = useState<string | null>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  // The focus was in the name's box, gone now: to Edit, back in its place, where Escape still reaches the Address Book.
+  const closeRename = () => {
+    flushSync(() => setEditing(null));
+    editButton.current?.focus();
+  };
   const uses = t('contacts.uses', { count: contact.uses });
   return (
     <li className="address-book__contact" data-testid="contact">
@@ -24,9 +32,10 @@ export function ContactRow({ contact, onWrite, onRename, onRemove }: ContactRowP
       ) : (
         <form
           className="address-book__name"
+          onKeyDown={cancelOnEscape(closeRename)}
           onSubmit={(event) => {
             event.preventDefault();
-            void onRename(editing.trim()).then(() => setEditing(null));
+            void onRename(editing.trim()).then(closeRename);
           }}
         >
           <input value={editing} onChange={(event) => setEditing(event.target.value)} aria-label={t('contacts.name')} autoFocus data-testid="contact-name-input" />
@@ -37,7 +46,7 @@ export function ContactRow({ contact, onWrite, onRename, onRemove }: ContactRowP
       <span className="address-book__uses" title={uses}>{contact.uses > 0 ? uses : ''}</span>
       <span className="address-book__actions">
         <button type="button" onClick={onWrite} data-testid="contact-write">{t('contacts.write')}</button>
-        {editing === null && <button type="button" onClick={() => setEditing(contact.name)} data-testid="contact-edit">{t('contacts.edit')}</button>}
+        {editing === null && <button type="button" ref={editButton} onClick={() => setEditing(contact.name)} data-testid="contact-edit">{t('contacts.edit')}</button>}
         <button type="button" className="dialog__danger" onClick={onRemove} data-testid="contact-remove">{t('contacts.remove')}</button>
       </span>
     </li>

@@ -39,7 +39,8 @@ export function Dialog({ title, onClose, children, testId, wide }: DialogProps) 
         tabIndex={-1}
         data-testid={testId}
         onKeyDown={(event) => {
-          if (event.key !== 'Escape') return;
+          // An Escape that ends an input method's composition (pinyin) is the input method's, not a close.
+          if (event.key !== 'Escape' || event.nativeEvent.isComposing) return;
           event.stopPropagation();
           onClose();
         }}

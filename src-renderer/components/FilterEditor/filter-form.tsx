@@ -7,6 +7,7 @@ import { TextField } from '../Field';
 import { TAG_LOOKS } from '../TagChips';
 import { NumberSetting } from '../Settings/number-setting';
 import { useSettings } from '../../settings/settings-context';
+import { cancelOnEscape } from '../Dialog/cancel-on-escape';
 
 interface FilterFormProps {
   accountId: number;
@@ -41,6 +42,7 @@ export function FilterForm({ accountId, filter, draft, folders, templates, busy,
     <form
       className="filter-form"
       data-testid="filter-form"
+      onKeyDown={cancelOnEscape(onCancel)}
       onSubmit={(event) => {
         event.preventDefault();
         if (ready) onSave({ ...(filter && { id: filter.id, enabled: filter.enabled }), accountId, name: name.trim(), match, conditions: filled, actions, runOn });

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { type AccountView, type FilterInput, type FilterRunResult, type FolderView, type MessageFilter, type MessageSummary } from '../../../src-main/ipc/contract';
 import { useClient } from '../../client/client-context';
 import { useI18n, useT } from '../../i18n/i18n-context';
@@ -33,10 +34,13 @@ export function FilterEditor({ account }: { account: AccountView }) {
   // "Run now" runs over the Inbox; a filter that runs only after sending, over the Sent folder.
   const runsOver = (filter?: MessageFilter) => (filter && !filter.runOn.newMail && filter.runOn.afterSending ? sent : inbox);
 
-  const save = async (filter: FilterInput) => {
-    if ((await run(client.request('filters.save', filter))) === undefined) return;
-    setEditing(null);
+  // The focus was in the form, gone now: to the Add button back in its place, where Escape still reaches Settings.
+  const closeForm = () => {
+    flushSync(() => setEditing(null));
     addButton.current?.focus();
+  };
+  const save = async (filter: FilterInput) => {
+    if ((await run(client.request('filters.save', filter))) !== undefined) closeForm();
   };
   const runNow = async (filter?: MessageFilter) => {
     const over = runsOver(filter);
@@ -87,7 +91,7 @@ export function FilterEditor({ account }: { account: AccountView }) {
           <button type="button" aria-expanded={showLog} onClick={() => setShowLog(!showLog)} data-testid="filter-log-toggle">{t(showLog ? 'msgFilter.hideLog' : 'msgFilter.log')}</button>
         </span>
       ) : (
-        <FilterForm key={String(editing)} accountId={account.id} filter={current} folders={folders} templates={templates} busy={busy} onSave={(filter) => void save(filter)} onCancel={() => setEditing(null)} />
+        <FilterForm key={String(editing)} accountId={account.id} filter={current} folders={folders} templates={templates} busy={busy} onSave={(filter) => void save(filter)} onCancel={closeForm} />
       )}
       {showLog && <FilterLog accountId={account.id} readAfter={ran} />}
       {removing && (

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { IdentityFieldsInput, IdentityView } from '../../../src-main/ipc/contract';
 import { useT } from '../../i18n/i18n-context';
 import { TextField } from '../Field';
+import { cancelOnEscape } from '../Dialog/cancel-on-escape';
 
 interface IdentityFormProps {
   /** The identity being edited, or null for a new one. */
@@ -32,6 +33,7 @@ export function IdentityForm({ identity, fallback, busy, onSave, onCancel }: Ide
     <form
       className="identity-form"
       data-testid="identity-form"
+      onKeyDown={cancelOnEscape(onCancel)}
       onSubmit={(event) => {
         event.preventDefault();
         if (emailValid && replyToValid) save();

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { AccountView, IdentityFieldsInput } from '../../../src-main/ipc/contract';
 import { useClient } from '../../client/client-context';
 import { useT } from '../../i18n/i18n-context';
@@ -19,11 +20,13 @@ export function IdentityEditor({ account }: { account: AccountView }) {
   const [editing, setEditing] = useState<Editing>(null);
   const addButton = useRef<HTMLButtonElement>(null);
 
-  const change = async (work: Promise<unknown>) => {
-    if (!(await run(work))) return;
-    setEditing(null);
-    // The button that was used is gone with the form or the row: keep focus in the dialog (Escape still closes it).
+  // The button that was used is gone with the form or the row: keep focus in the dialog (Escape still closes it).
+  const closeForm = () => {
+    flushSync(() => setEditing(null));
     addButton.current?.focus();
+  };
+  const change = async (work: Promise<unknown>) => {
+    if (await run(work)) closeForm();
   };
   const save = (fields: IdentityFieldsInput) =>
     void change(
@@ -60,7 +63,7 @@ export function IdentityEditor({ account }: { account: AccountView }) {
           fallback={{ name: account.displayName, email: account.email }}
           busy={busy}
           onSave={save}
-          onCancel={() => setEditing(null)}
+          onCancel={closeForm}
         />
       )}
     </div>

@@ -1,10 +1,14 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MessageFilter } from '../../../src-main/ipc/contract';
+import { App } from '../../../src-renderer/components/App';
 import { FilterEditor } from '../../../src-renderer/components/FilterEditor';
+import { FilterFromMessage } from '../../../src-renderer/components/FilterEditor/filter-from-message';
+import { ToastProvider } from '../../../src-renderer/components/Toasts/toast-context';
 import { FakeClient, failure, renderWithClient } from './fake-client';
-import { ACCOUNT, FOLDERS } from './mail-fixtures';
+import { ACCOUNT, FOLDERS, SUMMARY } from './mail-fixtures';
+import { settingsCore } from './settings-core';
 
 afterEach(cleanup);
 
@@ -64,5 +68,34 @@ describe('the filter list in Settings', () => {
     await screen.findByText('No filters yet.');
     expect(client.callsOf('filters.remove')).toEqual([{ filterId: 7 }]);
     expect(screen.queryByTestId('filter-ran')).toBeNull();
+  });
+});
+
+describe('Escape in the filter form, in Settings', () => {
+  it('cancels the form alone, as its Cancel does: Settings stays open, nothing is saved, and the next Escape closes Settings', async () => {
+    const client = new FakeClient({ ...settingsCore().handlers, 'filters.list': () => [FILTER] });
+    renderWithClient(<App />, client);
+    fireEvent.click(await screen.findByTestId('open-settings'));
+    const editor = await screen.findByTestId(`account-${ACCOUNT.id}-filters`);
+    fireEvent.click(await within(editor).findByTestId('filter-add'));
+    fireEvent.change(within(editor).getByTestId('filter-name'), { target: { value: 'Newsletters' } });
+    fireEvent.keyDown(within(editor).getByTestId('filter-name'), { key: 'Escape' });
+
+    expect(within(editor).queryByTestId('filter-form')).toBeNull();
+    expect(screen.getByTestId('settings')).toBeTruthy();
+    expect(within(editor).getAllByTestId('filter-row')).toHaveLength(1);
+    expect(client.callsOf('filters.save')).toEqual([]);
+    expect(document.activeElement).toBe(within(editor).getByTestId('filter-add'));
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(screen.queryByTestId('settings')).toBeNull();
+  });
+
+  it('is the Cancel of a filter made from a message too, whose form is its whole dialog', async () => {
+    const client = new FakeClient({ ...settingsCore().handlers, 'filters.list': () => [] });
+    let closed = 0;
+    renderWithClient(<ToastProvider><FilterFromMessage accountId={ACCOUNT.id} message={SUMMARY} onClose={() => closed++} /></ToastProvider>, client);
+    fireEvent.keyDown(await screen.findByTestId('filter-name'), { key: 'Escape' });
+    // Once: the form's Cancel closes the dialog, and the Escape goes no further to close it again.
+    expect(closed).toBe(1);
   });
 });

@@ -91,6 +91,34 @@ describe('identities in the Settings screen', () => {
     expect(client.callsOf('identities.remove')).toEqual([{ identityId: 2 }]);
   });
 
+  it('Escape in the form cancels the form alone: Settings stays open, nothing is saved, and the next Escape closes Settings', async () => {
+    const core = identityCore();
+    const client = new FakeClient(core.handlers);
+    renderWithClient(<App />, client);
+    const editor = await accountIdentities();
+    fireEvent.click(within(editor).getByTestId('identity-add'));
+    fireEvent.change(within(editor).getByTestId('identity-name'), { target: { value: 'Support' } });
+    fireEvent.keyDown(within(editor).getByTestId('identity-name'), { key: 'Escape' });
+
+    expect(within(editor).queryByTestId('identity-form')).toBeNull();
+    expect(screen.getByTestId('settings')).toBeTruthy();
+    expect(client.callsOf('identities.add')).toEqual([]);
+    // The focus, in the form that went, is on Add again: inside Settings, where Escape still reaches it.
+    expect(document.activeElement).toBe(within(editor).getByTestId('identity-add'));
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(screen.queryByTestId('settings')).toBeNull();
+  });
+
+  it('leaves an Escape that ends an input method\'s composition to the input method', async () => {
+    renderWithClient(<App />, new FakeClient(identityCore().handlers), 'zh');
+    const editor = await accountIdentities();
+    fireEvent.click(within(editor).getByTestId('identity-add'));
+    fireEvent.keyDown(within(editor).getByTestId('identity-name'), { key: 'Escape', isComposing: true });
+    expect(screen.getByTestId('settings')).toBeTruthy();
+    expect(editor.isConnected).toBe(true);
+    expect(within(editor).getByTestId('identity-form')).toBeTruthy();
+  });
+
   it('shows the core\'s refusal in words', async () => {
     const core = identityCore();
     renderWithClient(<App />, new FakeClient(core.handlers));
