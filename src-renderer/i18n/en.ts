@@ -234,6 +234,7 @@ const strings = {
   'contacts.uses': 'in {count} {count|message|messages}',
   'contacts.count': '{count} {count|address|addresses}',
   'contacts.countMore': '{count} addresses; the first {shown} are shown. Search to find the others.',
+  'contacts.loading': 'Loading the address book…',
   'contacts.imported': 'Imported: {added} new, {updated} already here.',
   'contacts.skippedNoAddress': '{count} {count|card|cards} skipped (no email address).',
   'contacts.skippedUnreadable': '{count} {count|card|cards} skipped (unreadable).',

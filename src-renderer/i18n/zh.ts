@@ -230,6 +230,7 @@ export const zh: Dictionary = {
     'contacts.uses': '出现在 {count} 封邮件中',
     'contacts.count': '{count} 个地址',
     'contacts.countMore': '共 {count} 个地址，显示前 {shown} 个。搜索以找到其他地址。',
+    'contacts.loading': '正在加载通讯录…',
     'contacts.imported': '已导入：新增 {added} 个，已有 {updated} 个。',
     'contacts.skippedNoAddress': '跳过 {count} 张名片（没有电子邮件地址）。',
     'contacts.skippedUnreadable': '跳过 {count} 张名片（无法读取）。',

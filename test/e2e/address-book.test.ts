@@ -1,16 +1,44 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { simpleMessage } from '../lab/simple-message';
 import { addLabAccount } from './add-lab-account';
 import { addressChips, screenshot } from './web-app';
 import { webSession } from './web-session';
 
+/**
+ * Reloads the page with its requests for the address list held on their way to the core, until the returned
+ * function lets them go: the Address Book as it is while a large book loads.
+ */
+async function holdAddressListing(page: Page): Promise<() => void> {
+  let holding = true;
+  const held: (() => void)[] = [];
+  await page.routeWebSocket(/./, (socket) => {
+    const server = socket.connectToServer();
+    socket.onMessage((frame) => {
+      if (holding && typeof frame === 'string' && frame.includes('"addresses.list"')) held.push(() => server.send(frame));
+      else server.send(frame);
+    });
+  });
+  await page.reload();
+  return () => {
+    holding = false;
+    held.splice(0).forEach((send) => send());
+  };
+}
+
 describe('web mode: the Address Book', () => {
   const web = webSession();
   const book = () => web.page.getByTestId('address-book');
   const names = () => book().getByTestId('contact-name').allTextContents();
+  /** "New list…" clear of the rule above the lists, not on it. */
+  const expectNewListAboveTheRule = async () => {
+    const button = (await book().getByTestId('contact-list-new').boundingBox())!;
+    const rule = (await book().getByTestId('contact-lists').locator('.address-book__list').boundingBox())!;
+    expect(button.y + button.height).toBeLessThanOrEqual(rule.y - 4);
+  };
 
   beforeAll(async () => {
     const bob = web.lab.users[1]!.email;
@@ -34,6 +62,7 @@ describe('web mode: the Address Book', () => {
     await book().getByTestId('contacts-new-address').fill('carol@example.test');
     await book().getByTestId('contacts-add').click();
     await expect.poll(() => book().getByTestId('contacts-count').textContent()).toBe('5 addresses');
+    await expectNewListAboveTheRule();
     await screenshot(web.page, 'address-book-en');
     // An address typed wrong says so; one already there is named anew, and the user told so, not left to guess.
     await book().getByTestId('contacts-new-address').fill('not-an-address');
@@ -85,6 +114,7 @@ describe('web mode: the Address Book', () => {
     await expect.poll(() => book().getByTestId('contacts-count').textContent()).toBe('5 个地址');
     // Chinese names by their pinyin among the Latin ones: 李 (li) before Sender, 王 (wang) after.
     expect((await names()).slice(1)).toEqual(['Carol C. ★', '李明 ★', 'Sender 1', '王芳 ★']);
+    await expectNewListAboveTheRule();
     await screenshot(web.page, 'address-book-zh');
     await book().getByTestId('contacts-search').fill('李明');
     await expect.poll(names).toEqual(['李明 ★']);
@@ -115,5 +145,27 @@ describe('web mode: the Address Book', () => {
     await book().getByTestId('contacts-search').fill('');
     await web.page.keyboard.press('Escape');
     await web.page.getByTestId('language').selectOption('en');
+  });
+
+  it('says it is loading while the first page of addresses is on its way, then counts them', async () => {
+    const release = await holdAddressListing(web.page);
+    await web.page.getByTestId('message-row').first().waitFor();
+    await web.page.keyboard.press('Control+Shift+B');
+    const loading = book().getByTestId('contacts-loading');
+    await loading.waitFor();
+    expect(await loading.textContent()).toBe('Loading the address book…');
+    expect(await book().getByTestId('contacts-count').count()).toBe(0);
+    await screenshot(web.page, 'address-book-loading-en');
+    release();
+    await expect.poll(() => book().getByTestId('contacts-count').textContent()).toBe('5 addresses');
+    expect(await loading.count()).toBe(0);
+    // Escape in a list being made cancels the list alone; the next one closes the book.
+    await book().getByTestId('contact-list-new').click();
+    await book().getByTestId('contact-list-name').fill('Team');
+    await web.page.keyboard.press('Escape');
+    await book().getByTestId('contact-list-editor').waitFor({ state: 'detached' });
+    expect(await book().isVisible()).toBe(true);
+    await web.page.keyboard.press('Escape');
+    await book().waitFor({ state: 'detached' });
   });
 });

@@ -9,6 +9,7 @@ import { useCompose } from '../Composer/compose-context';
 import { Dialog } from '../Dialog';
 import { ConfirmDialog } from '../Dialog/confirm-dialog';
 import { ErrorNotice } from '../ErrorNotice';
+import { Spinner } from '../Spinner';
 import { useToasts } from '../Toasts/toast-context';
 import { ContactRow } from './contact-row';
 import { ContactLists } from './contact-lists';
@@ -103,6 +104,13 @@ export function AddressBook({ onClose }: { onClose(): void }) {
         {error && <ErrorNotice error={error} />}
         <ContactLists onWrite={onClose} />
         <NewContact onSave={addContact} />
+        {/* Until the first page comes the book would look empty: it says it is loading where its count will be. */}
+        {!page && !error && (
+          <p className="address-book__count" role="status" data-testid="contacts-loading">
+            <Spinner />
+            {t('contacts.loading')}
+          </p>
+        )}
         {page && (
           <>
             <p className="address-book__count" data-testid="contacts-count">

@@ -89,3 +89,48 @@ describe('adding to the Address Book by hand', () => {
     expect(field(book, 'contacts-new-address').value).toBe('nobody@example.invalid');
   });
 });
+
+describe('the Address Book while it loads', () => {
+  it('says it is loading until the first page comes, then counts it', async () => {
+    const { client, holdListing } = bookCore();
+    const release = holdListing();
+    renderWithClient(<App />, client, 'zh');
+    const book = await openBook();
+    expect((await within(book).findByTestId('contacts-loading')).textContent).toBe('正在加载通讯录…');
+    expect(within(book).queryByTestId('contacts-count')).toBeNull();
+    release();
+    expect((await within(book).findByTestId('contacts-count')).textContent).toBe('0 个地址');
+    expect(within(book).queryByTestId('contacts-loading')).toBeNull();
+  });
+});
+
+describe('Escape in the Address Book\'s own forms', () => {
+  it('cancels a list being edited alone: the book stays open, nothing is saved, and the next Escape closes the book', async () => {
+    const { client } = bookCore();
+    renderWithClient(<App />, client);
+    const book = await openBook();
+    fireEvent.click(within(book).getByTestId('contact-list-new'));
+    fireEvent.change(field(book, 'contact-list-name'), { target: { value: 'Team' } });
+    fireEvent.keyDown(field(book, 'contact-list-name'), { key: 'Escape' });
+    expect(within(book).queryByTestId('contact-list-editor')).toBeNull();
+    expect(book.isConnected).toBe(true);
+    expect(client.callsOf('addresses.saveList')).toEqual([]);
+    expect(document.activeElement).toBe(within(book).getByTestId('contact-list-new'));
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(screen.queryByTestId('address-book')).toBeNull();
+  });
+
+  it('cancels a name being edited in place: the name stays as it was, and the book open', async () => {
+    const { client } = bookCore();
+    renderWithClient(<App />, client);
+    const book = await openBook();
+    addEntry(book, 'Carol Chen', 'carol@example.test');
+    fireEvent.click(await within(book).findByTestId('contact-edit'));
+    fireEvent.change(field(book, 'contact-name-input'), { target: { value: 'Someone else' } });
+    fireEvent.keyDown(field(book, 'contact-name-input'), { key: 'Escape' });
+    expect(within(book).getByTestId('contact-name').textContent).toBe('Carol Chen ★');
+    expect(book.isConnected).toBe(true);
+    expect(client.callsOf('addresses.save')).toHaveLength(1);
+    expect(document.activeElement).toBe(within(book).getByTestId('contact-edit'));
+  });
+});
