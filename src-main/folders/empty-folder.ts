@@ -23,7 +23,7 @@ export function emptyFolder(parts: EmptyingParts, folderId: number): OperationRe
   const siblings = folder.accountId === null ? parts.store.folders.listLocal() : parts.store.folders.list(folder.accountId);
   for (const child of siblings.filter((each) => each.parentId === folder.id)) {
     // Each takes the folders below it along.
-    if (parts.localFolders.owns(child.id)) parts.localFolders.delete(child.id);
+    if (parts.localFolders.owns(child.id)) parts.localFolders.delete(child.id, true);
     else parts.folders.delete(child.id, undefined, true);
   }
   return receipt;

@@ -11,10 +11,11 @@ afterEach(() => dispose());
 const MESSAGE = 'From: ann@example.test\nSubject: The same message\nMessage-ID: <same@example.test>\n\nKept twice.\n';
 
 describe('releaseBlobs (a local folder deleted)', () => {
-  it('keeps a file that an import under way has just found already stored, so its row does not name a deleted file', () => importTwiceWhileDeleting(MESSAGE));
+  // Each imports a 50 MB file beside the message (so the import is still under way at the delete): seconds on a busy machine.
+  it('keeps a file that an import under way has just found already stored, so its row does not name a deleted file', () => importTwiceWhileDeleting(MESSAGE), 30_000);
 
   it('keeps it too for a message large enough to be streamed to its own file', () =>
-    importTwiceWhileDeleting(MESSAGE.replace('Kept twice.\n', 'a body line of a message over a megabyte\n'.repeat(40_000))));
+    importTwiceWhileDeleting(MESSAGE.replace('Kept twice.\n', 'a body line of a message over a megabyte\n'.repeat(40_000))), 30_000);
 
   async function importTwiceWhileDeleting(message: string): Promise<void> {
     const t = tempStore();
@@ -36,7 +37,7 @@ describe('releaseBlobs (a local folder deleted)', () => {
     writeFileSync(large, `Subject: large\n\n${'a line of a long message\n'.repeat(2_000_000)}`);
     const importing = importMailFiles(store, second.id, [eml, large]);
     while (statSync(path).mtimeMs === old.getTime()) await new Promise((resolve) => setImmediate(resolve));
-    local.delete(first.id); // the import has taken the stored file for its message: it must stay
+    local.delete(first.id, true); // for good: the import has taken the stored file for its message: it must stay
     await importing;
 
     const copy = store.db.prepare("SELECT m.id FROM messages m WHERE m.folder_id = ? AND m.subject = 'The same message'").pluck().get(second.id) as number;
