@@ -43,7 +43,8 @@ export function ContactRow({ contact, onWrite, onRename, onRemove }: ContactRowP
         </form>
       )}
       <span className="address-book__address">{contact.address}</span>
-      <span className="address-book__uses" title={uses}>{contact.uses > 0 ? uses : ''}</span>
+      {/* A weighted count (mail sent to it counts thrice), so not "in N messages": Thunderbird's Popularity. */}
+      <span className="address-book__uses" title={t('contacts.usesHint')}>{contact.uses > 0 ? uses : ''}</span>
       <span className="address-book__actions">
         <button type="button" onClick={onWrite} data-testid="contact-write">{t('contacts.write')}</button>
         {editing === null && <button type="button" ref={editButton} onClick={() => setEditing(contact.name)} data-testid="contact-edit">{t('contacts.edit')}</button>}
