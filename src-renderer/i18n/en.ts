@@ -703,7 +703,7 @@ const strings = {
   'outbox.unknown': 'Wren cannot tell whether “{subject}” was sent: the connection was cut before the server answered.',
   'outbox.notSentYet': '“{subject}” was not sent yet; the Outbox keeps it and tries again by itself.',
   'outbox.notSentYetRetryAt': '“{subject}” was not sent yet (next try at {time}); the Outbox keeps it until then.',
-  'outbox.takeBack': 'Undo takes it out of the outbox and back into the composer, to correct and send again.',
+  'outbox.takeBack': 'Edit takes it out of the outbox and back into the composer, to correct and send again.',
   'outbox.refused': '“{subject}” was sent, but not to {count|this recipient|these recipients}: the server refused {count|it|them}.',
   'outbox.refusedRecipient': '{address} — {reply}',
   'outbox.refusedRecipientNoReply': '{address} (the server gave no reason)',

@@ -699,7 +699,7 @@ export const zh: Dictionary = {
     'outbox.unknown': '无法确定“{subject}”是否已发出：服务器回复之前连接就断开了。',
     'outbox.notSentYet': '“{subject}”尚未发出，暂存在发件箱中，稍后会自动重试。',
     'outbox.notSentYetRetryAt': '“{subject}”尚未发出（将于 {time} 重试），在此之前暂存在发件箱中。',
-    'outbox.takeBack': '点击“撤销”可将它从发件箱取回到撰写窗口，修改后再发送。',
+    'outbox.takeBack': '点击“编辑”可将它从发件箱取回到撰写窗口，修改后再发送。',
     'outbox.refused': '“{subject}”已发出，但服务器拒收了以下收件人，他们不会收到：',
     'outbox.refusedRecipient': '{address} —— {reply}',
     'outbox.refusedRecipientNoReply': '{address}（服务器未说明原因）',

@@ -34,6 +34,7 @@ function failedToast(entry: OutboxEntryView, takeBack: (outboxId: number) => voi
       ...(entry.editable ? [{ key: 'outbox.takeBack' as const }] : []),
     ],
     undo: entry.editable ? () => takeBack(entry.id) : undefined,
+    undoLabel: 'outbox.edit',
   };
 }
 

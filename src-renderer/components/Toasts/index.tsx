@@ -29,7 +29,7 @@ export function ToastList() {
           </div>
           {toast.undo && (
             <button type="button" className="toast__undo" onClick={() => undoThis(toast)} data-testid="toast-undo">
-              {t('toast.undo')}
+              {t(toast.undoLabel ?? 'toast.undo')}
             </button>
           )}
           <button type="button" className="toast__close" onClick={() => dismiss(toast.id)} aria-label={t('dialog.close')}>

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { StringKey } from '../../i18n/en';
 import type { ToastLine } from './toast-line';
 
 export interface Toast {
@@ -8,6 +9,8 @@ export interface Toast {
   lines: ToastLine[];
   /** Offered as the toast's "Undo" button (and the z shortcut) while the toast shows. */
   undo?: () => void;
+  /** The button's words when they are not "Undo" (a failed send's is "Edit": it reopens the message). */
+  undoLabel?: StringKey;
   /** How long it shows, when the action sets it (Undo send lasts as long as the message waits); null: until closed. */
   lifetimeMs?: number | null;
   /**

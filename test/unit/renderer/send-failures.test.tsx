@@ -32,6 +32,9 @@ describe('a message the outbox could not send', () => {
     const toast = await screen.findByTestId('toast-error');
     expect(toast.textContent).toContain('“Budget 预算” could not be sent.');
     expect(toast.textContent).toContain('550 5.1.1 No such user');
+    // Its button reopens the message to correct it: "Edit", not "Undo" (QA), and the toast's words say so.
+    expect(within(toast).getByTestId('toast-undo').textContent).toBe('Edit');
+    expect(toast.textContent).toContain('Edit takes it out of the outbox');
     // A newer action's toast with its own Undo shows beside it; each Undo button undoes its own toast.
     fireEvent.click((await screen.findAllByTestId('message-row', {}, { timeout: 10_000 }))[0]!);
     fireEvent.keyDown(document.body, { key: '#' });
