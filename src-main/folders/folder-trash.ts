@@ -1,5 +1,6 @@
 import type { FolderDeleteFate } from '../ipc/contract';
 import type { FolderRecord } from '../store/folders-repo';
+import { freeName, isWithin } from './folder-paths';
 
 /** Where deleting a folder puts it: into the account's Trash, or nowhere (deleted for good). */
 export interface FolderDeleteTarget {
@@ -23,16 +24,9 @@ export function folderDeleteTarget(folders: FolderRecord[], folder: FolderRecord
   return { fate: 'trash', trashPath: freePathIn(folders, trash, folder.name), trash };
 }
 
-/** Whether `inner` is `outer` or below it, by the server's delimiter. */
-function isWithin(inner: FolderRecord, outer: FolderRecord): boolean {
-  return inner.path === outer.path || (outer.delimiter !== null && inner.path.startsWith(`${outer.path}${outer.delimiter}`));
-}
-
 /** Trash/<name>, or "<name> (2)", "<name> (3)"… when Trash already holds a folder of that name, as Thunderbird names them. */
 function freePathIn(folders: FolderRecord[], trash: FolderRecord, name: string): string {
   const taken = new Set(folders.map((f) => f.path));
   const at = (candidate: string) => `${trash.path}${trash.delimiter}${candidate}`;
-  let path = at(name);
-  for (let n = 2; taken.has(path); n += 1) path = at(`${name} (${n})`);
-  return path;
+  return at(freeName(name, (candidate) => taken.has(at(candidate))));
 }

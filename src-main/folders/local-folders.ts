@@ -6,6 +6,7 @@ import { LOCAL_DELIMITER } from '../store/local-folders-repo';
 import { releaseBlobs } from '../store/release-blobs';
 import type { Store } from '../store/store';
 import { requireOutside } from './folder-move';
+import { freeName, isWithin } from './folder-paths';
 
 /**
  * The shared "Local Folders" tree: managed with no network at all, each
@@ -69,7 +70,7 @@ export class LocalFolders {
     return this.store.write(() => {
       const folder = this.requireChangeable(folderId);
       const parent = parentId === null ? null : this.require(parentId);
-      if (parent) requireOutside(folder, parent, LOCAL_DELIMITER);
+      if (parent) requireOutside(folder, parent);
       const checked = name === undefined ? folder.name : checkedName(name);
       const to = parent ? `${parent.path}${LOCAL_DELIMITER}${checked}` : checked;
       if (to === folder.path) return folder;
@@ -84,7 +85,7 @@ export class LocalFolders {
     const below = this.store.localFolders.subtree(folder).filter((each) => each.id !== folder.id);
     const scope = { path: folder.path, messages: folder.total, subfolders: below.map((each) => ({ path: each.path, messages: each.total })) };
     const trash = this.store.folders.listLocal().find((each) => each.role === 'trash');
-    if (trash && isInside(folder, trash)) return { ...scope, fate: 'inTrash', trashPath: null };
+    if (trash && isWithin(folder, trash)) return { ...scope, fate: 'inTrash', trashPath: null };
     return { ...scope, fate: 'trash', trashPath: `${trash?.path ?? LOCAL_TRASH}${LOCAL_DELIMITER}${this.freeNameIn(trash ?? null, folder.name)}` };
   }
 
@@ -98,7 +99,7 @@ export class LocalFolders {
       const folder = this.requireChangeable(folderId);
       if (permanent) return null;
       const trash = this.store.folders.ensureLocalFolder(null, LOCAL_TRASH, 'trash');
-      if (isInside(folder, trash)) return null;
+      if (isWithin(folder, trash)) return null;
       const name = this.freeNameIn(trash, folder.name);
       const moved = this.store.localFolders.move(folder, trash, name);
       return { movedTo: moved.path, name };
@@ -119,9 +120,7 @@ export class LocalFolders {
   /** `name`, or "<name> (2)", "<name> (3)"… when Trash holds a folder of that name (in any case), as Thunderbird names them. */
   private freeNameIn(trash: FolderRecord | null, name: string): string {
     const taken = new Set(this.store.folders.listLocal().filter((each) => trash !== null && each.parentId === trash.id).map((each) => caseless(each.name)));
-    let free = name;
-    for (let n = 2; taken.has(caseless(free)); n += 1) free = `${name} (${n})`;
-    return free;
+    return freeName(name, (candidate) => taken.has(caseless(candidate)));
   }
 
   /**
@@ -171,9 +170,4 @@ function caseless(path: string): string {
 
 function exists(path: string): WrenError {
   return new WrenError('FolderExists', `There is already a local folder ${path}.`, { path });
-}
-
-/** Whether the folder is the Trash or below it. */
-function isInside(folder: FolderRecord, trash: FolderRecord): boolean {
-  return folder.id === trash.id || folder.path.startsWith(`${trash.path}${LOCAL_DELIMITER}`);
 }

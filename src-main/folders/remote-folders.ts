@@ -73,7 +73,7 @@ export class RemoteFolders {
     const parent = parentId === null ? null : this.requireRemote(parentId);
     if (parent && parent.accountId !== accountId) throw new WrenError('BadRequest', `Folder ${parent.path} belongs to another account.`, { folderId: parent.id });
     if (parent && !parent.delimiter) throw new WrenError('BadRequest', `The server keeps no folders inside ${parent.path}.`, { folderId: parent.id });
-    if (parent) requireOutside(folder, parent, folder.delimiter);
+    if (parent) requireOutside(folder, parent);
     const newName = checkedName(name ?? folder.name, parent?.delimiter ?? folder.delimiter);
     const to = parent ? `${parent.path}${parent.delimiter}${newName}` : newName;
     if (to === folder.path) return folder;
