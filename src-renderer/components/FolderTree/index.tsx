@@ -1,4 +1,4 @@
-import { useRef, useState, type DragEvent, type MouseEvent, type ReactNode } from 'react';
+import { useRef, type MouseEvent, type ReactNode } from 'react';
 import type { AccountView, FolderView, UnifiedViewCount } from '../../../src-main/ipc/contract';
 import { UnifiedViews } from '../UnifiedViews';
 import { useT } from '../../i18n/i18n-context';
@@ -8,7 +8,7 @@ import { QuotaMeter } from '../QuotaMeter';
 import { LOCAL_FOLDERS, type AccountFolders } from '../MailView/use-account-folders';
 import type { DraggedMessages } from '../MessageList/message-drag';
 import { canMoveFolder, canMoveInto } from '../FolderMenu/folder-move-targets';
-import { draggedFolder } from './folder-drag';
+import { useTopLevelDrop } from './use-top-level-drop';
 import { flattenFolders } from './folder-hierarchy';
 import { onFolderPaneKey } from './folder-pane-keys';
 import { useOneTabStop } from './use-one-tab-stop';
@@ -138,30 +138,4 @@ function FolderSectionBody({ entry, footer, selectedFolderId, onSelect, onFolder
       {footer}
     </>
   );
-}
-
-/** The heading of an account's folders takes a folder of that account dragged onto it: to the top level. */
-function useTopLevelDrop(accountId: number | null, onDropFolder: FolderTreeProps['onDropFolder']) {
-  const [over, setOver] = useState(false);
-  const accepted = (event: DragEvent) => {
-    const dragged = draggedFolder(event);
-    return dragged && dragged.accountId === accountId && dragged.parentId !== null ? dragged : null;
-  };
-  const handlers = {
-    onDragOver: (event: DragEvent) => {
-      if (!accepted(event)) return;
-      event.preventDefault();
-      event.dataTransfer.dropEffect = 'move';
-      setOver(true);
-    },
-    onDragLeave: () => setOver(false),
-    onDrop: (event: DragEvent) => {
-      setOver(false);
-      const dragged = accepted(event);
-      if (!dragged) return;
-      event.preventDefault();
-      onDropFolder(dragged, null);
-    },
-  };
-  return { over, handlers };
 }
