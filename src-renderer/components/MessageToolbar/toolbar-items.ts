@@ -69,10 +69,9 @@ export function toolbarItems({ commands, rows, writing, inDrafts, inTemplates = 
     { id: 'print', label: 'actions.print', icon: '🖨', run: writing.print, disabled: count !== 1 },
     { id: 'save-as', label: 'actions.saveAs', icon: '💾', run: writing.saveAs, disabled: count !== 1 },
   ];
-  return [
-    { id: 'compose', label: 'actions.compose', icon: '✉', run: writing.compose, disabled: false },
-    ...answers,
-    ...commandEntries(commands, rows, inJunk).map((entry) => ({ ...entry, disabled: count === 0 })),
-    ...rarer,
-  ];
+  const selection = commandEntries(commands, rows, inJunk).map((entry) => ({ ...entry, disabled: count === 0 }));
+  const compose: ToolbarItem = { id: 'compose', label: 'actions.compose', icon: '✉', run: writing.compose, disabled: false };
+  // With several selected the answers can do nothing: they step behind what acts on the selection,
+  // so on a short line they, not Mark as read or Move, go into More (as Gmail's toolbar turns to bulk actions).
+  return count > 1 ? [compose, ...selection, ...answers, ...rarer] : [compose, ...answers, ...selection, ...rarer];
 }

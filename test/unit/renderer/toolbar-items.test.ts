@@ -40,4 +40,14 @@ describe('the toolbar entries', () => {
     expect(calls.splice(0)).toEqual(['editAsNew']);
     expect(items.map((item) => item.id)).not.toContain('reply');
   });
+
+  it('with several selected, Reply, Reply all and Forward (which then do nothing) come after the selection\'s actions, so those stay on a short line (QA)', () => {
+    const order = (count: number) => ids(false, count).map((item) => item.id);
+    expect(order(1).indexOf('reply')).toBeLessThan(order(1).indexOf('mark-read'));
+    const several = order(3);
+    expect(several[0]).toBe('compose');
+    expect(several.indexOf('forward')).toBeGreaterThan(several.indexOf('mark-read'));
+    expect(several.indexOf('forward')).toBeLessThan(several.indexOf('forward-attachment'));
+    expect(several.filter((id) => ['reply', 'reply-all', 'forward'].includes(id))).toHaveLength(3);
+  });
 });
