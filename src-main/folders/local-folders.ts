@@ -85,8 +85,8 @@ export class LocalFolders {
     const below = this.store.localFolders.subtree(folder).filter((each) => each.id !== folder.id);
     const scope = { path: folder.path, messages: folder.total, subfolders: below.map((each) => ({ path: each.path, messages: each.total })) };
     const trash = this.store.folders.listLocal().find((each) => each.role === 'trash');
-    if (trash && isWithin(folder, trash)) return { ...scope, fate: 'inTrash', trashPath: null };
-    return { ...scope, fate: 'trash', trashPath: `${trash?.path ?? LOCAL_TRASH}${LOCAL_DELIMITER}${this.freeNameIn(trash ?? null, folder.name)}` };
+    if (trash && isWithin(folder, trash)) return { ...scope, fate: 'inTrash', trashPath: null, onServer: false };
+    return { ...scope, onServer: false, fate: 'trash', trashPath: `${trash?.path ?? LOCAL_TRASH}${LOCAL_DELIMITER}${this.freeNameIn(trash ?? null, folder.name)}` };
   }
 
   /**

@@ -91,7 +91,8 @@ export class RemoteFolders {
     const folder = this.requireChangeable(folderId);
     const folders = this.store.folders.list(folder.accountId!);
     const { fate, trashPath } = folderDeleteTarget(folders, folder);
-    return { ...planOf(folders, folder), fate, trashPath };
+    const onServer = this.store.accounts.get(folder.accountId!)?.protocol !== 'pop3';
+    return { ...planOf(folders, folder), fate, trashPath, onServer };
   }
 
   /**

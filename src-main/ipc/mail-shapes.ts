@@ -37,6 +37,8 @@ export interface FolderDeletePlan extends FolderDeleteScope {
    */
   fate: FolderDeleteFate;
   trashPath: string | null;
+  /** Whether a delete for good reaches a server: not for Local Folders, nor a POP3 account's folders (kept only here). */
+  onServer: boolean;
 }
 
 export type FolderDeleteFate = 'trash' | 'inTrash' | 'noTrash';

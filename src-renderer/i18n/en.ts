@@ -534,6 +534,8 @@ const strings = {
   'quota.alert': '{account}: your mailbox on the server is {percent}% full. Empty the Trash or delete old mail, or the server will soon refuse new mail.',
   'quota.alertTitle': '{account}: mailbox {percent}% full',
   'folderDialog.deleteLocalText': 'The folder {folder}, its subfolders and all the mail in them ({count} {count|message|messages}) will be deleted from this computer. This cannot be undone.',
+  'folderDialog.deleteLocalOneText': 'The folder {folder} and all the mail in it ({count} {count|message|messages}) will be deleted from this computer. This cannot be undone.',
+  'folderDialog.deleteLocalEmptyText': 'The empty folder {folder} will be deleted from this computer.',
   'folderMenu.import': 'Import mail…',
   'folderMenu.export': 'Export as mbox…',
   'done.imported': 'Imported {count} {count|message|messages} into {folder}',

@@ -37,7 +37,7 @@ export function FolderDeleteDialog({ folder, name, onDeleted, onError, onClose }
   const count = subfolders.reduce((sum, sub) => sum + sub.messages, plan.data.messages);
   const remove = () =>
     client.request('folders.delete', { folderId: folder.id, subfolders: subfolders.map((sub) => sub.path) }).then(onDeleted, onError);
-  const words = deleteWords(plan.data.fate, subfolders.length, count, folder.accountId === null);
+  const words = deleteWords(plan.data.fate, subfolders.length, count, !plan.data.onServer);
   const values = { folder: name, subfolders: subfolders.length, count };
   const text = t(words.text, values);
   return (
@@ -52,15 +52,15 @@ export function FolderDeleteDialog({ folder, name, onDeleted, onError, onClose }
 }
 
 /** The dialog's title and text: into Trash or for good, naming the subfolders and the messages there are (an empty folder is not offered "and its 0 messages"). */
-function deleteWords(fate: FolderDeleteFate, subfolders: number, count: number, local: boolean): { title: StringKey; text: StringKey } {
+function deleteWords(fate: FolderDeleteFate, subfolders: number, count: number, here: boolean): { title: StringKey; text: StringKey } {
   const empty = !subfolders && count === 0;
   if (fate === 'trash') {
     return { title: 'folderDialog.trashTitle', text: subfolders ? 'folderDialog.trashWithSubfoldersText' : empty ? 'folderDialog.trashEmptyText' : 'folderDialog.trashText' };
   }
-  // No server to name: the folder leaves this computer.
-  if (local) return { title: subfolders ? 'folderDialog.deleteWithSubfoldersTitle' : 'folderDialog.deleteTitle', text: 'folderDialog.deleteLocalText' };
-  if (subfolders) return { title: 'folderDialog.deleteWithSubfoldersTitle', text: 'folderDialog.deleteWithSubfoldersText' };
-  return empty ? { title: 'folderDialog.deleteTitle', text: 'folderDialog.deleteEmptyText' } : { title: 'folderDialog.deleteWithMessagesTitle', text: 'folderDialog.deleteText' };
+  // No server to name (Local Folders, a POP3 account's own folders): the folder leaves this computer.
+  if (subfolders) return { title: 'folderDialog.deleteWithSubfoldersTitle', text: here ? 'folderDialog.deleteLocalText' : 'folderDialog.deleteWithSubfoldersText' };
+  if (empty) return { title: 'folderDialog.deleteTitle', text: here ? 'folderDialog.deleteLocalEmptyText' : 'folderDialog.deleteEmptyText' };
+  return { title: 'folderDialog.deleteWithMessagesTitle', text: here ? 'folderDialog.deleteLocalOneText' : 'folderDialog.deleteText' };
 }
 
 /** A plan that could not be made (the folder gone meanwhile) is said in a toast, and there is nothing to confirm. */

@@ -10,7 +10,7 @@ import { mailCore } from './mail-core';
 afterEach(cleanup);
 withListLayout();
 
-const RECEIPTS = { path: 'Receipts', messages: 339, subfolders: [{ path: 'Receipts/2025', messages: 2 }] };
+const RECEIPTS = { path: 'Receipts', messages: 339, subfolders: [{ path: 'Receipts/2025', messages: 2 }], onServer: true };
 
 /** Opens Delete folder… on Receipts with the core's plan given, and returns the confirmation. */
 async function confirmationFor(plan: FolderDeletePlan, language: 'en' | 'zh' = 'en') {
@@ -61,5 +61,16 @@ describe('Delete folder… says whether the folder goes to Trash or for good', (
     const { confirm } = await confirmationFor({ ...RECEIPTS, subfolders: [], fate: 'noTrash', trashPath: null }, 'zh');
     expect(within(confirm).getByRole('heading').textContent).toBe('永久删除“Receipts”及其中的 339 封邮件？');
     expect(confirm.textContent).toContain('此账户在服务器上没有可以移入的“已删除”文件夹。文件夹“Receipts”及其中的所有邮件（339 封）将从服务器上永久删除。');
+  });
+
+  it("a POP3 account's own folder (kept only here): deleted from this computer, no server named, in English and Chinese (QA)", async () => {
+    const { confirm } = await confirmationFor({ ...RECEIPTS, subfolders: [], fate: 'inTrash', trashPath: null, onServer: false });
+    expect(within(confirm).getByRole('heading').textContent).toBe('Delete “Receipts” and its 339 messages for good?');
+    expect(confirm.textContent).toContain('The folder Receipts and all the mail in it (339 messages) will be deleted from this computer.');
+    expect(confirm.textContent).not.toContain('server');
+    cleanup();
+    const zh = await confirmationFor({ ...RECEIPTS, messages: 0, subfolders: [], fate: 'inTrash', trashPath: null, onServer: false }, 'zh');
+    expect(zh.confirm.textContent).toContain('空文件夹“Receipts”将从这台电脑上删除。');
+    expect(zh.confirm.textContent).not.toContain('服务器');
   });
 });

@@ -96,7 +96,7 @@ describe('folder context menu', () => {
     await within(section).findByTestId('folder-Kept', {}, SLOW);
     expect((await menuOf('Kept')).labels).toEqual(['New subfolder…', 'Mark all as read', 'Run junk mail controls', 'Export as mbox…', 'Rename…', 'Move to…', 'Delete folder…']);
     // As an account's folder: into the Local Folders' Trash first; in Trash, for good from this computer.
-    const plan = { path: 'Kept', messages: 0, subfolders: [], fate: 'trash' as const, trashPath: 'Trash/Kept' };
+    const plan = { path: 'Kept', messages: 0, subfolders: [], fate: 'trash' as const, trashPath: 'Trash/Kept', onServer: false };
     client.handlers['folders.deletePlan'] = () => plan;
     fireEvent.click(screen.getByTestId('folder-menu-delete'));
     expect((await screen.findByTestId('confirm-dialog')).textContent).toContain('The empty folder Kept will be moved to Trash.');
@@ -149,6 +149,7 @@ describe('folder context menu', () => {
       subfolders: [{ path: 'Receipts/2025', messages: 2 }, { path: 'Receipts/2026', messages: 0 }],
       fate: 'inTrash',
       trashPath: null,
+      onServer: true,
     });
     renderWithClient(<App />, client);
     fireEvent.click(within((await menuOf('Receipts')).menu).getByTestId('folder-menu-rename'));
@@ -175,7 +176,7 @@ describe('folder context menu', () => {
 
   it('asks to delete an empty folder without counting "0 messages"', async () => {
     const { client } = mailCore(1);
-    client.handlers['folders.deletePlan'] = () => ({ path: 'Receipts', messages: 0, subfolders: [], fate: 'inTrash', trashPath: null });
+    client.handlers['folders.deletePlan'] = () => ({ path: 'Receipts', messages: 0, subfolders: [], fate: 'inTrash', trashPath: null, onServer: true });
     renderWithClient(<App />, client);
     fireEvent.click(within((await menuOf('Receipts')).menu).getByTestId('folder-menu-delete'));
     const confirm = await screen.findByTestId('confirm-dialog');
