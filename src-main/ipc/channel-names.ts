@@ -104,7 +104,7 @@ export const METHOD_NAMES = [
   'outbox.setSentCopy',
 ] as const;
 
-export const EVENT_NAME_LIST = ['store.changed', 'sync.progress', 'account.status', 'operation.failed', 'mail.new', 'settings.changed', 'compose.mailto', 'app.command', 'outbox.changed', 'thread.ignored'] as const;
+export const EVENT_NAME_LIST = ['store.changed', 'sync.progress', 'sync.ended', 'account.status', 'operation.failed', 'mail.new', 'settings.changed', 'compose.mailto', 'app.command', 'outbox.changed', 'thread.ignored'] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 export type EventNameOfList = (typeof EVENT_NAME_LIST)[number];

@@ -68,6 +68,8 @@ export interface Events {
   'store.changed': { changes: StoreChange[] };
   /** `bytes`/`totalBytes`: a POP3 download's bytes so far and expected (from LIST). */
   'sync.progress': { accountId: number; folderPath: string; phase: 'folders' | 'headers' | 'bodies'; done: number; total: number; bytes?: number; totalBytes?: number };
+  /** A sync or replay of the account ended, well or not: its progress is over (a replay changes no `account.status`). */
+  'sync.ended': { accountId: number };
   /** `warnings`: coded warnings of the sync that just ended well (e.g. a POP3 server that changed its UIDLs). */
   'account.status': { accountId: number; state: AccountState; error: ErrorShape | null; retryAt: number | null; warnings?: string[]; folderErrors?: FolderError[] };
   /** A journaled operation the server refused or could not apply; the local view has returned to the server's truth. */

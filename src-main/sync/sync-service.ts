@@ -110,6 +110,8 @@ export class SyncService {
   private track(accountId: number, replayOnly: boolean, work: Promise<SyncSummary>): Promise<SyncSummary> {
     const task = work.finally(() => {
       this.running.delete(accountId);
+      // Before any run that follows starts: a replay sets no status, so this alone tells the front ends its progress is over.
+      this.events.emit('sync.ended', { accountId });
       this.announceFailedOperations(accountId);
       // A sync replays the journal first, so it covers a replay asked for meanwhile too.
       if (this.syncAgain.delete(accountId)) {

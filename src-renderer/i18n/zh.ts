@@ -1008,7 +1008,7 @@ export const zh: Dictionary = {
     'sync.nowTitle': '同步所有账户',
     'sync.progress': '{folder}：{done} / {total}，{phase}',
     'sync.phase.folders': '文件夹',
-    'sync.phase.headers': '邮件列表',
+    'sync.phase.headers': '邮件概要',
     'sync.phase.bodies': '邮件正文',
 
     'error.fingerprint': '证书指纹（SHA-256）：{fingerprint}',

@@ -135,7 +135,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
       <Toolbar onOpenSettings={() => setSettingsOpen(true)} onOpenAddressBook={() => setAddressBookOpen(true)} />
       <WorkOfflineBanner />
       <StatusBanners accounts={accounts} statuses={activity.statuses} />
-      <SyncProgress accounts={accounts} progress={activity.progress} />
+      <SyncProgress accounts={accounts} progress={activity.progress} folders={foldersByAccount} />
       <div className={`mail-view__panes mail-view__panes--${panes.arrangement}`} style={panes.style} data-testid="mail-panes" data-arrangement={panes.arrangement}>
         {!outboxOpen && panes.dividers}
         <FolderTree

@@ -7,7 +7,7 @@ export type SyncProgress = Events['sync.progress'];
 
 /**
  * What each account is doing: its state (seeded from the account list, then
- * kept current by `account.status`) and, while it syncs, how far it got.
+ * kept current by `account.status`) and, while a sync or replay runs, how far it got.
  */
 export function useAccountActivity(accounts: AccountView[]) {
   const [reported, setReported] = useState<Map<number, AccountStatus>>(new Map());
@@ -20,6 +20,8 @@ export function useAccountActivity(accounts: AccountView[]) {
     }
   });
   useClientEvent('sync.progress', (update) => setProgress((previous) => new Map(previous).set(update.accountId, update)));
+  // Every run ends with this, a replay too (which leaves the status as it was): no bar outlives its run.
+  useClientEvent('sync.ended', ({ accountId }) => setProgress((previous) => withoutKey(previous, accountId)));
 
   const statuses = useMemo(
     () =>
