@@ -13,12 +13,13 @@ export interface FolderDeleteTarget {
 /**
  * Thunderbird's folder delete: a folder outside Trash moves into it (a
  * mistake stays recoverable, and the server's other clients see it there);
- * one already in Trash goes for good. Without a Trash that can hold folders
+ * one already in Trash goes for good. A POP3 account's Trash is kept here
+ * (isLocal), as are all its folders, and takes them the same way. Without a Trash that can hold folders
  * (none marked \Trash, a flat server, or the Trash inside the folder itself,
  * which cannot move into its own subfolder) it goes for good, as before.
  */
 export function folderDeleteTarget(folders: FolderRecord[], folder: FolderRecord): FolderDeleteTarget {
-  const trash = folders.find((f) => f.role === 'trash' && !f.isLocal) ?? null;
+  const trash = folders.find((f) => f.role === 'trash') ?? null;
   if (!trash?.delimiter || isWithin(trash, folder)) return { fate: 'noTrash', trashPath: null, trash: null };
   if (isWithin(folder, trash)) return { fate: 'inTrash', trashPath: null, trash: null };
   return { fate: 'trash', trashPath: freePathIn(folders, trash, folder.name), trash };

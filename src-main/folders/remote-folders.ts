@@ -1,7 +1,7 @@
 import type { FolderNameInvalidDetails } from '../errors/error-codes';
 import { WrenError } from '../errors/wren-error';
 import type { FolderDeletePlan, FolderDeleteResult, FolderDeleteScope, FolderView } from '../ipc/contract';
-import type { FolderRecord } from '../store/folders-repo';
+import { LOCAL_TRASH, type FolderRecord } from '../store/folders-repo';
 import type { FolderOperationKind, ServerAction } from '../store/operations-repo';
 import type { Store } from '../store/store';
 import { requireOutside } from './folder-move';
@@ -15,7 +15,9 @@ import { visibleFolders } from './visible-folders';
  * worker replays them in order with the message operations (so "create a
  * folder, move mail into it" reaches the server as asked); a conflict (name
  * taken, folder renamed or deleted elsewhere) fails the entry, is announced,
- * and the folder pass brings the list back to the server's.
+ * and the folder pass brings the list back to the server's. A POP3 account has
+ * no folders on its server: its own are kept here only, and a change to them is
+ * neither journaled nor replayed (nothing to connect for, nothing left pending).
  */
 export class RemoteFolders {
   constructor(private readonly store: Store, private readonly replaySoon: (accountId: number) => void) {}
@@ -31,7 +33,7 @@ export class RemoteFolders {
     const delimiter = parent ? parent.delimiter : this.delimiterOf(accountId);
     if (parent && !delimiter) throw new WrenError('BadRequest', `The server keeps no folders inside ${parent.path}.`, { folderId: parent.id });
     const path = parent ? `${parent.path}${delimiter}${checkedName(name, delimiter)}` : checkedName(name, delimiter);
-    if (this.store.accounts.get(accountId)?.protocol === 'pop3') {
+    if (this.keptHere(accountId)) {
       // POP3 has no folders on the server: the account's own are kept here only, and no check removes them.
       return this.store.write(() => {
         this.requireFree(accountId, path);
@@ -89,6 +91,7 @@ export class RemoteFolders {
   /** What a delete of the folder takes with it and where it goes, as the cache knows it (every sync lists the folders first). */
   deletePlan(folderId: number): FolderDeletePlan {
     const folder = this.requireChangeable(folderId);
+    this.ensurePop3Trash(folder.accountId!);
     const folders = this.store.folders.list(folder.accountId!);
     const { fate, trashPath } = folderDeleteTarget(folders, folder);
     const onServer = this.store.accounts.get(folder.accountId!)?.protocol !== 'pop3';
@@ -97,11 +100,12 @@ export class RemoteFolders {
 
   /**
    * As Thunderbird: a folder outside Trash moves into it with its subfolders
-   * and mail (an IMAP RENAME when replayed); one in Trash, or of an account
-   * without one, or with `permanent`, is deleted for good.
+   * and mail (an IMAP RENAME when replayed; a POP3 account's Trash is kept here);
+   * one in Trash, or of an account without one, or with `permanent`, is deleted for good.
    */
   delete(folderId: number, confirmed?: string[], permanent = false): FolderDeleteResult {
     const folder = this.requireChangeable(folderId);
+    this.ensurePop3Trash(folder.accountId!);
     return this.journaled(folder.accountId!, () => {
       const folders = this.store.folders.list(folder.accountId!);
       const target = folderDeleteTarget(folders, folder);
@@ -125,6 +129,7 @@ export class RemoteFolders {
     const unconfirmed = plan.subfolders.map((sub) => sub.path).filter((path) => confirmed && !confirmed.includes(path));
     if (unconfirmed.length) throw newSubfolders(folder.path, unconfirmed);
     this.store.folders.remove(folder.id);
+    if (this.keptHere(folder.accountId!)) return { deleted: true };
     this.store.operations.add(
       { accountId: folder.accountId, kind: 'deleteFolder', action: 'deleteFolder', targetPath: folder.path, add: [], remove: [], undoable: false, folderPlan: plan },
       [],
@@ -143,12 +148,24 @@ export class RemoteFolders {
 
   private journaled<T>(accountId: number, change: () => T): T {
     const result = this.store.write(change);
-    this.replaySoon(accountId);
+    if (!this.keptHere(accountId)) this.replaySoon(accountId);
     return result;
   }
 
   private journal(accountId: number, kind: FolderOperationKind, action: ServerAction, targetPath: string, sourcePath: string | null = null): void {
+    // Nothing to do on a POP3 server: an entry would only wait there, pending, for a replay that connects for nothing.
+    if (this.keptHere(accountId)) return;
     this.store.operations.add({ accountId, kind, action, targetPath, sourcePath, add: [], remove: [], undoable: false }, []);
+  }
+
+  /** A POP3 account's folders are on no server: kept here only, never journaled. */
+  private keptHere(accountId: number): boolean {
+    return this.store.accounts.get(accountId)?.protocol === 'pop3';
+  }
+
+  /** A POP3 account's Trash, made on first use as its check makes it (an account not checked yet has none). */
+  private ensurePop3Trash(accountId: number): void {
+    if (this.keptHere(accountId)) this.store.write(() => this.store.folders.ensureLocal(accountId, LOCAL_TRASH, LOCAL_TRASH, 'trash'));
   }
 
   private requireFree(accountId: number, path: string): void {

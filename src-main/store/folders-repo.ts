@@ -14,7 +14,7 @@ export const LOCAL_ARCHIVE = 'Archives';
 export const LOCAL_JUNK = 'Junk';
 
 export interface FolderRecord extends FolderView {
-  /** The server's hierarchy delimiter ("/", "."); null for a flat server or a local folder. */
+  /** The server's hierarchy delimiter ("/", "."), null for a flat server; LOCAL_DELIMITER for folders kept here only. */
   delimiter: string | null;
   uidvalidity: number | null;
   uidnext: number | null;
@@ -109,10 +109,10 @@ export class FoldersRepo {
       }
       return existing.id;
     }
-    // The shared Local Folders nest with LOCAL_DELIMITER; an account's local folders are flat.
+    // Kept here only, the shared Local Folders and a POP3 account's alike nest with LOCAL_DELIMITER (a folder deleted into Trash goes below it).
     const id = this.statements
       .pluck('INSERT INTO folders (account_id, path, name, is_local, role, delimiter) VALUES (?, ?, ?, 1, ?, ?) RETURNING id')
-      .get(accountId, path, name, role, accountId === null ? LOCAL_DELIMITER : null) as number;
+      .get(accountId, path, name, role, LOCAL_DELIMITER) as number;
     this.feed.note({ entity: 'folders', accountId, ids: [id] });
     return id;
   }

@@ -45,6 +45,7 @@ import { addressBookUnranked } from './0044-address-book-unranked';
 import { identitiesWithoutAccountLabel } from './0045-identities-without-account-label';
 import { signaturesWithoutTypedDelimiter } from './0046-signatures-without-typed-delimiter';
 import { accountNameFromDefaultIdentity } from './0047-account-name-from-default-identity';
+import { pop3FoldersNest } from './0048-pop3-folders-nest';
 import type { Migration } from './migration';
 
 /** In order; a new migration is a new file here, never an edit to an old one. */
@@ -57,7 +58,7 @@ export const MIGRATIONS: readonly Migration[] = [
   accountQuotas, addressBookSaved, junkCorpus, savedSearches, contactLists, ignoredThreads,
   messageHeaderBlocks, messagesPriority, filterLog, filterLogOperations, filtersAfterSending, filtersPeriodically,
   periodicFilterRuns, addressBookUnranked, identitiesWithoutAccountLabel, signaturesWithoutTypedDelimiter,
-  accountNameFromDefaultIdentity,
+  accountNameFromDefaultIdentity, pop3FoldersNest,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

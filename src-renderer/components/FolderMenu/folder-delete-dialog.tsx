@@ -21,7 +21,9 @@ interface FolderDeleteDialogProps {
 /**
  * Deleting a folder says what happens (as Thunderbird: into Trash, or for good
  * when it is in Trash already or the account has none) and what goes with it:
- * its subfolders and all their mail, counted by the core. A local folder's
+ * its subfolders and all their mail, counted by the core. Only an account on
+ * a server is told its server has no Trash (a POP3 account's is kept here, and
+ * only an old flat one lacks a Trash that can hold folders). A local folder's
  * Trash is the Local Folders' one, and deleted for good it leaves this computer.
  * The subfolders shown are the ones sent with the delete: the core refuses a
  * delete for good if there are others by then, and the replay deletes no
@@ -43,7 +45,7 @@ export function FolderDeleteDialog({ folder, name, onDeleted, onError, onClose }
   return (
     <ConfirmDialog
       title={t(words.title, values)}
-      text={plan.data.fate === 'noTrash' ? t('folderDialog.noTrashNote', { text }) : text}
+      text={plan.data.fate === 'noTrash' && plan.data.onServer ? t('folderDialog.noTrashNote', { text }) : text}
       confirmLabel={t(plan.data.fate === 'trash' ? 'folderDialog.moveToTrash' : 'folderDialog.delete')}
       onConfirm={() => void remove()}
       onClose={onClose}

@@ -8,7 +8,7 @@ let lab: Lab;
 let test: TestCore;
 
 beforeAll(async () => {
-  lab = await startLab({ users: [{ email: 'folders@example.test', password: 'folders-pw' }, { email: 'sender@example.test', password: 'sender-pw' }] });
+  lab = await startLab({ users: [{ email: 'folders@example.test', password: 'folders-pw' }, { email: 'sender@example.test', password: 'sender-pw' }, { email: 'trash@example.test', password: 'trash-pw' }] });
 }, 120_000);
 afterAll(async () => {
   await lab?.stop();
@@ -57,5 +57,44 @@ describe('folders of a POP3 account', () => {
     const sentAfter = (await test.call('folders.list', { accountId })).filter((f) => f.role === 'sent');
     expect(sentAfter.map((f) => f.id)).toEqual([sentBefore[0]!.id]);
     expect((await test.call('messages.list', { folderId: sentAfter[0]!.id, offset: 0, limit: 10 })).items.map((m) => m.subject)).toEqual(['Kept in Sent']);
+  });
+
+  it('a folder deleted in a POP3 account goes into its own Trash with its subfolder and mail, comes back by Undo, and goes for good from Trash, with nothing journaled', async () => {
+    const owner = lab.users.find((u) => u.email === 'trash@example.test')!;
+    await lab.seed(owner.email, 'INBOX', [labMessage(1)]);
+    test = startCore();
+    const { id: accountId } = await test.call('accounts.add', pop3Draft(lab, owner));
+    await test.call('sync.run', { accountId, bodies: false });
+    const [inbox] = await test.call('folders.list', { accountId });
+    const [message] = (await test.call('messages.list', { folderId: inbox!.id, offset: 0, limit: 10 })).items;
+    const receipts = await test.call('folders.create', { accountId, name: 'Receipts' });
+    const year = await test.call('folders.create', { accountId, parentId: receipts.id, name: '2026' });
+    await test.call('messages.apply', { kind: 'move', messageIds: [message!.id], folderId: year.id });
+    const pending = () => test.core.store.operations.unfinished(accountId);
+
+    expect(await test.call('folders.deletePlan', { folderId: receipts.id })).toMatchObject({ fate: 'trash', trashPath: 'Trash/Receipts', onServer: false });
+    expect(await test.call('folders.delete', { folderId: receipts.id, subfolders: ['Receipts/2026'] })).toEqual({ movedTo: 'Trash/Receipts', name: 'Receipts' });
+    expect(pending(), 'no server to replay a POP3 folder change on').toEqual([]);
+    const trash = (await test.call('folders.list', { accountId })).find((f) => f.role === 'trash')!;
+    expect((await test.call('folders.list', { accountId })).filter((f) => f.path.startsWith('Trash/'))).toMatchObject([
+      { id: receipts.id, path: 'Trash/Receipts', parentId: trash.id },
+      { id: year.id, path: 'Trash/Receipts/2026', parentId: receipts.id },
+    ]);
+
+    // Undo, as the toast does it: moved back to the top under its name.
+    await test.call('folders.move', { folderId: receipts.id, parentId: null, name: 'Receipts' });
+    expect(pending()).toEqual([]);
+    expect((await test.call('sync.run', { accountId, bodies: false })).failures).toEqual([]);
+    expect((await test.call('messages.list', { folderId: year.id, offset: 0, limit: 10 })).items.map((m) => m.id)).toEqual([message!.id]);
+    expect((await test.call('folders.list', { accountId })).map((f) => f.path).sort()).toEqual(['INBOX', 'Receipts', 'Receipts/2026', 'Trash']);
+
+    await test.call('folders.delete', { folderId: receipts.id, subfolders: ['Receipts/2026'] });
+    expect(await test.call('folders.deletePlan', { folderId: receipts.id })).toMatchObject({ fate: 'inTrash', onServer: false });
+    expect(await test.call('folders.delete', { folderId: receipts.id, subfolders: ['Trash/Receipts/2026'] })).toEqual({ deleted: true });
+    expect(pending()).toEqual([]);
+    expect((await test.call('folders.list', { accountId })).map((f) => f.path).sort()).toEqual(['INBOX', 'Trash']);
+    expect(test.core.store.messages.get(message!.id), 'its mail went with it').toBeUndefined();
+    expect((await test.call('sync.run', { accountId, bodies: false })).failures).toEqual([]);
+    expect(pending()).toEqual([]);
   });
 });

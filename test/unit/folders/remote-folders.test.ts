@@ -79,3 +79,48 @@ describe('RemoteFolders: delete, as Thunderbird does it', () => {
     expect(asked.store.operations.unfinished(asked.accountId)).toMatchObject([{ action: 'deleteFolder', targetPath: 'Projects' }]);
   });
 });
+
+describe('RemoteFolders: a POP3 account’s folders, kept here only', () => {
+  /** A POP3 account after its first check (Inbox and Trash kept here), with Receipts/2026 made by the user. */
+  function pop3Account() {
+    const t = tempStore();
+    dispose = t.dispose;
+    const accountId = addAccount(t.store, 'pop');
+    t.store.db.prepare("UPDATE accounts SET protocol = 'pop3' WHERE id = ?").run(accountId);
+    t.store.write(() => {
+      t.store.folders.ensureLocal(accountId, 'INBOX', 'Inbox', 'inbox');
+      t.store.folders.ensureLocal(accountId, 'Trash', 'Trash', 'trash');
+    });
+    const replays: number[] = [];
+    const folders = new RemoteFolders(t.store, (id) => replays.push(id));
+    const receipts = folders.create(accountId, null, 'Receipts');
+    const year = folders.create(accountId, receipts.id, '2026');
+    return { store: t.store, accountId, folders, receipts, year, replays, byPath: (path: string) => t.store.folders.byPath(accountId, path) };
+  }
+
+  it('deletes a folder into the account’s own Trash, and for good from there, with nothing journaled for a server nor replayed', () => {
+    const a = pop3Account();
+    expect(a.folders.deletePlan(a.receipts.id)).toMatchObject({ fate: 'trash', trashPath: 'Trash/Receipts', onServer: false, subfolders: [{ path: 'Receipts/2026' }] });
+    expect(a.folders.delete(a.receipts.id)).toEqual({ movedTo: 'Trash/Receipts', name: 'Receipts' });
+    expect(a.byPath('Trash/Receipts/2026')).toMatchObject({ id: a.year.id, parentId: a.receipts.id });
+    // Undo, as the renderer does it: moved back to the top under its own name.
+    expect(a.folders.move(a.receipts.id, null, 'Receipts')).toMatchObject({ path: 'Receipts', parentId: null });
+    a.folders.rename(a.year.id, '2027');
+    a.folders.delete(a.receipts.id);
+    expect(a.folders.deletePlan(a.receipts.id)).toMatchObject({ fate: 'inTrash' });
+    expect(a.folders.delete(a.receipts.id, ['Trash/Receipts/2027'])).toEqual({ deleted: true });
+    expect([a.byPath('Trash/Receipts'), a.byPath('Trash/Receipts/2027')]).toEqual([undefined, undefined]);
+    expect(a.store.operations.unfinished(a.accountId)).toEqual([]);
+    expect(a.replays).toEqual([]);
+  });
+
+  it('makes the account’s Trash on first use when no check has made it yet', () => {
+    const t = tempStore();
+    dispose = t.dispose;
+    const accountId = addAccount(t.store, 'new');
+    t.store.db.prepare("UPDATE accounts SET protocol = 'pop3' WHERE id = ?").run(accountId);
+    const folders = new RemoteFolders(t.store, () => undefined);
+    const made = folders.create(accountId, null, 'Receipts');
+    expect(folders.deletePlan(made.id)).toMatchObject({ fate: 'trash', trashPath: 'Trash/Receipts' });
+  });
+});
