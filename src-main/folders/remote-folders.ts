@@ -4,9 +4,7 @@ import type { FolderDeletePlan, FolderDeleteResult, FolderDeleteScope, FolderVie
 import { LOCAL_TRASH, type FolderRecord } from '../store/folders-repo';
 import type { FolderOperationKind, ServerAction } from '../store/operations-repo';
 import type { Store } from '../store/store';
-import { filtersInto, turnOffFiltersInto } from '../filters/filter-targets';
 import { requireOutside } from './folder-move';
-import { isWithin } from './folder-paths';
 import { folderDeleteTarget } from './folder-trash';
 import { visibleFolders } from './visible-folders';
 
@@ -25,7 +23,10 @@ export class RemoteFolders {
   constructor(private readonly store: Store, private readonly replaySoon: (accountId: number) => void) {}
 
   list(accountId: number, includeUnsubscribed: boolean): FolderView[] {
-    return visibleFolders(this.store.folders.list(accountId), includeUnsubscribed);
+    const folders = this.store.folders.list(accountId);
+    // Subscriptions are IMAP's: a POP3 account's folders are all shown, also one an Unsubscribe offered before hid.
+    if (this.keptHere(accountId)) return folders.map((folder) => ({ ...folder, subscribed: true }));
+    return visibleFolders(folders, includeUnsubscribed);
   }
 
   /** Nested under `parentId` with the server's delimiter, or at the top. */
@@ -97,7 +98,7 @@ export class RemoteFolders {
     const folders = this.store.folders.list(folder.accountId!);
     const { fate, trashPath } = folderDeleteTarget(folders, folder);
     const onServer = this.store.accounts.get(folder.accountId!)?.protocol !== 'pop3';
-    return { ...planOf(folders, folder), fate, trashPath, onServer, filters: filtersInto(this.store, idsWithin(folders, folder)) };
+    return { ...planOf(folders, folder), fate, trashPath, onServer };
   }
 
   /**
@@ -113,8 +114,6 @@ export class RemoteFolders {
       const target = folderDeleteTarget(folders, folder);
       if (permanent || !target.trash) return this.deleteForGood(folder, folders, confirmed);
       this.store.folders.renamePath(folder.accountId!, folder.path, target.trashPath!, folder.delimiter);
-      // Into Trash or for good, no filter files mail there any more (Thunderbird's "filters will be disabled").
-      turnOffFiltersInto(this.store, idsWithin(folders, folder));
       this.store.folders.setParent(folder.id, target.trash.id);
       // Journaled as the delete the user asked for (operation.failed names it so), replayed as a rename.
       this.journal(folder.accountId!, 'deleteFolder', 'renameFolder', target.trashPath!, folder.path);
@@ -143,6 +142,9 @@ export class RemoteFolders {
 
   subscribe(folderId: number, subscribed: boolean): FolderView {
     const folder = this.requireRemote(folderId);
+    if (this.keptHere(folder.accountId!)) {
+      throw new WrenError('BadRequest', `${folder.path} is a POP3 account's folder, kept on this computer only: it has no subscription to change.`, { folderId });
+    }
     return this.journaled(folder.accountId!, () => {
       this.store.folders.setSubscribed(folder.id, subscribed);
       this.journal(folder.accountId!, 'subscribeFolder', subscribed ? 'subscribe' : 'unsubscribe', folder.path);
@@ -213,11 +215,6 @@ function checkedName(name: string, delimiter: string | null): string {
 function planOf(folders: FolderRecord[], folder: FolderRecord): FolderDeleteScope {
   const below = folder.delimiter ? folders.filter((f) => f.path.startsWith(`${folder.path}${folder.delimiter}`)) : [];
   return { path: folder.path, messages: folder.total, subfolders: below.map((f) => ({ path: f.path, messages: f.total })) };
-}
-
-/** The folder and those below it, by id. */
-function idsWithin(folders: FolderRecord[], folder: FolderRecord): number[] {
-  return folders.filter((each) => isWithin(each, folder)).map((each) => each.id);
 }
 
 function newSubfolders(path: string, subfolders: string[]): WrenError {

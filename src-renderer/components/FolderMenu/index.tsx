@@ -40,14 +40,14 @@ export function FolderMenu(props: FolderMenuProps) {
   const items: MenuItem[] = [];
   if (!folder) {
     items.push({ label: t('folderMenu.newFolder'), testId: 'folder-menu-new', onSelect: () => onDialog({ kind: 'create', account, parent: null }) });
-    if (account) {
+    if (account && hasSubscriptions(account)) {
       items.push({
         label: t(showingUnsubscribed ? 'folderMenu.hideUnsubscribed' : 'folderMenu.showUnsubscribed'),
         testId: 'folder-menu-show-unsubscribed',
         onSelect: () => onShowUnsubscribed(!showingUnsubscribed),
       });
-      items.push(...accountItems(props, t));
     }
+    if (account) items.push(...accountItems(props, t));
   } else {
     const name = folderDisplayName(folder, t);
     items.push({ label: t('folderMenu.newSubfolder'), testId: 'folder-menu-new', onSelect: () => onDialog({ kind: 'create', account, parent: folder }) });
@@ -62,7 +62,7 @@ export function FolderMenu(props: FolderMenuProps) {
     if (canEmpty(folder)) {
       items.push({ label: t('folderMenu.empty', { folder: name }), testId: 'folder-menu-empty', danger: true, disabled: folder.total === 0 && !(folder.role === 'trash' && props.holdsFolders), onSelect: () => onDialog({ kind: 'empty', folder }) });
     }
-    if (offersSubscription(folder)) {
+    if (offersSubscription(folder, account)) {
       const label = folder.subscribed ? 'folderMenu.unsubscribe' : 'folderMenu.subscribe';
       items.push({ label: t(label), testId: 'folder-menu-subscribe', separated: true, onSelect: () => onSubscribe(folder, !folder.subscribed) });
     }
@@ -81,9 +81,17 @@ export function FolderMenu(props: FolderMenuProps) {
  * elsewhere (by another mail client) still offers Subscribe, the way back. The Inbox offers neither: it is
  * always shown, and many servers never list it as subscribed.
  */
-function offersSubscription(folder: FolderView): boolean {
-  if (folder.accountId === null || folder.role === 'inbox' || folder.path.toUpperCase() === 'INBOX') return false;
+function offersSubscription(folder: FolderView, account: AccountView | null): boolean {
+  if (!account || !hasSubscriptions(account) || folder.accountId === null || folder.role === 'inbox' || folder.path.toUpperCase() === 'INBOX') return false;
   return !isProtected(folder) || !folder.subscribed;
+}
+
+/**
+ * Subscriptions are IMAP's: a POP3 account's folders are kept on this computer only, so "Unsubscribe" would
+ * just hide one of them, and "Show unsubscribed folders" would have nothing to show.
+ */
+function hasSubscriptions(account: AccountView): boolean {
+  return account.protocol !== 'pop3';
 }
 
 /** Edit, move up and down, remove: the account's own commands, after its folder commands. */

@@ -124,3 +124,18 @@ describe('RemoteFolders: a POP3 account’s folders, kept here only', () => {
     expect(folders.deletePlan(made.id)).toMatchObject({ fate: 'trash', trashPath: 'Trash/Receipts' });
   });
 });
+
+describe('RemoteFolders: subscriptions are IMAP’s', () => {
+  it('refuses to (un)subscribe a POP3 account’s folder, and lists each of its folders, also one an Unsubscribe hid before', () => {
+    const t = tempStore();
+    dispose = t.dispose;
+    const accountId = addAccount(t.store, 'pop');
+    t.store.db.prepare("UPDATE accounts SET protocol = 'pop3' WHERE id = ?").run(accountId);
+    const folders = new RemoteFolders(t.store, () => undefined);
+    const made = folders.create(accountId, null, 'Receipts');
+    expect(() => folders.subscribe(made.id, false)).toThrow(expect.objectContaining({ code: 'BadRequest' }));
+    t.store.write(() => t.store.folders.setSubscribed(made.id, false));
+    expect(folders.list(accountId, false)).toMatchObject([{ path: 'Receipts', subscribed: true }]);
+    expect(t.store.operations.unfinished(accountId)).toEqual([]);
+  });
+});

@@ -5,7 +5,7 @@ import { App } from '../../../src-renderer/components/App';
 import { failure, renderWithClient } from './fake-client';
 import { SLOW, withListLayout } from './layout';
 import { mailCore } from './mail-core';
-import { folder } from './mail-fixtures';
+import { ACCOUNT, folder } from './mail-fixtures';
 
 afterEach(cleanup);
 withListLayout();
@@ -53,6 +53,18 @@ describe('folder context menu', () => {
     await waitFor(() => expect(core.client.callsOf('folders.subscribe')).toEqual([{ folderId: 28, subscribed: true }]));
   });
 
+  it('offers no IMAP subscription commands on a POP3 account, whose folders are kept on this computer only', async () => {
+    const core = mailCore(1);
+    core.client.handlers['accounts.list'] = () => [{ ...ACCOUNT, protocol: 'pop3' as const }];
+    renderWithClient(<App />, core.client);
+    expect((await menuOf('Receipts')).labels).toEqual(['New subfolder…', 'Mark all as read', 'Run junk mail controls', 'Export as mbox…', 'Rename…', 'Move to…', 'Delete folder…']);
+    fireEvent.keyDown(screen.getByRole('menu'), { key: 'Escape' });
+    fireEvent.contextMenu(screen.getByRole('heading', { name: 'Work' }));
+    const menu = screen.getByRole('menu', { name: 'Folder menu' });
+    expect(within(menu).queryByTestId('folder-menu-show-unsubscribed')).toBeNull();
+    expect(within(menu).getByTestId('account-menu-edit')).toBeTruthy();
+  });
+
   it('gives the focus back to the folder after its menu closes, and after the dialog an item opened closes', async () => {
     const { client } = mailCore(1);
     renderWithClient(<App />, client);
@@ -96,7 +108,7 @@ describe('folder context menu', () => {
     await within(section).findByTestId('folder-Kept', {}, SLOW);
     expect((await menuOf('Kept')).labels).toEqual(['New subfolder…', 'Mark all as read', 'Run junk mail controls', 'Export as mbox…', 'Rename…', 'Move to…', 'Delete folder…']);
     // As an account's folder: into the Local Folders' Trash first; in Trash, for good from this computer.
-    const plan = { path: 'Kept', messages: 0, subfolders: [], fate: 'trash' as const, trashPath: 'Trash/Kept', onServer: false, filters: [] };
+    const plan = { path: 'Kept', messages: 0, subfolders: [], fate: 'trash' as const, trashPath: 'Trash/Kept', onServer: false };
     client.handlers['folders.deletePlan'] = () => plan;
     fireEvent.click(screen.getByTestId('folder-menu-delete'));
     expect((await screen.findByTestId('confirm-dialog')).textContent).toContain('The empty folder Kept will be moved to Trash.');
@@ -162,7 +174,6 @@ describe('folder context menu', () => {
 
     fireEvent.click(within((await menuOf('Receipts')).menu).getByTestId('folder-menu-delete'));
     const confirm = await screen.findByTestId('confirm-dialog');
-      filters: [],
     expect(confirm.textContent).toContain('Delete “Receipts” with 2 subfolders and 341 messages for good?');
     expect(confirm.textContent).toContain('The folder Receipts, its subfolders and all the mail in them (341 messages) will be deleted for good on the server.');
     expect(client.callsOf('folders.deletePlan')).toEqual([{ folderId: 16 }]);
@@ -177,7 +188,7 @@ describe('folder context menu', () => {
 
   it('asks to delete an empty folder without counting "0 messages"', async () => {
     const { client } = mailCore(1);
-    client.handlers['folders.deletePlan'] = () => ({ path: 'Receipts', messages: 0, subfolders: [], fate: 'inTrash', trashPath: null, onServer: true, filters: [] });
+    client.handlers['folders.deletePlan'] = () => ({ path: 'Receipts', messages: 0, subfolders: [], fate: 'inTrash', trashPath: null, onServer: true });
     renderWithClient(<App />, client);
     fireEvent.click(within((await menuOf('Receipts')).menu).getByTestId('folder-menu-delete'));
     const confirm = await screen.findByTestId('confirm-dialog');
