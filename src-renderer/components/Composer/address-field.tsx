@@ -111,7 +111,10 @@ export function AddressField({ label, chips, onChange, testId, autoFocus }: Addr
     } else if ((event.key === 'Enter' || event.key === 'Tab') && shown[highlighted] && text.trim()) {
       event.preventDefault();
       pick(shown[highlighted]!);
-    } else if ((event.key === 'Enter' || event.key === ',' || event.key === ';') && text.trim() && !event.ctrlKey && !event.metaKey) {
+    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && text.trim()) {
+      // Ctrl+Enter sends: the address being typed goes with it (the composer sends once it has the chip).
+      commitText();
+    } else if ((event.key === 'Enter' || endsEntry(text, event.key)) && text.trim() && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
       commitText();
     } else if (event.key === 'Delete' && event.shiftKey && shown[highlighted]?.forgettable && text.trim()) {
@@ -212,6 +215,11 @@ export function AddressField({ label, chips, onChange, testId, autoFocus }: Addr
       )}
     </div>
   );
+}
+
+/** Whether a comma or semicolon typed now ends the entry: not inside an open quote (`"Doe, John"`) or `<…>`. */
+function endsEntry(text: string, key: string): boolean {
+  return (key === ',' || key === ';') && splitTypedList(`${text}${key}`).rest === '';
 }
 
 /** A list's members as chips, leaving out the addresses the field holds already. */

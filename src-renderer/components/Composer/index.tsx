@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 're
 import { SEND_PRIORITIES, type AccountView, type IdentityView } from '../../../src-main/ipc/contract';
 import { uploadFiles } from '../../client/stage-files';
 import { useT } from '../../i18n/i18n-context';
+import type { Translate } from '../../i18n/translate';
 import { AddressField } from './address-field';
 import { AttachmentField, useFileDrop } from './attachment-field';
 import { textToEditorHtml } from './compose-html';
@@ -64,6 +65,14 @@ function editorCaretOnOpen(writeAt: number | null, hasRecipients: boolean): 'top
 /** Thunderbird's composer keys for the copy fields; outside the composer Ctrl+Shift+B is the Address Book. */
 const COPY_FIELD_KEYS: Partial<Record<string, 'cc' | 'bcc'>> = { KeyC: 'cc', KeyB: 'bcc' };
 
+/** What still stops Send, in words: the invalid addresses there are now, or no recipient while there is none. */
+function problemText(problem: 'invalidAddresses' | 'noRecipients' | null, state: ComposerState, t: Translate): string | null {
+  const invalid = invalidAddresses(state);
+  if (problem === 'invalidAddresses' && invalid.length) return t('compose.fixAddresses', { addresses: invalid.map((c) => c.address).join(', ') });
+  if (problem === 'noRecipients' && !hasRecipients(state)) return t('compose.noRecipients');
+  return null;
+}
+
 /** Writing one message: a panel over the mail, saved as a draft as it is written. */
 export function Composer({ initial, accounts, onSend, onClose, onDiscard, restored }: ComposerProps) {
   const t = useT();
@@ -77,7 +86,10 @@ export function Composer({ initial, accounts, onSend, onClose, onDiscard, restor
     panel.current?.querySelector<HTMLElement>(`[data-testid="compose-${copyFieldAsked}"] input`)?.focus();
     setCopyFieldAsked(null);
   }, [copyFieldAsked]);
-  const [problem, setProblem] = useState<string | null>(null);
+  // Why Send was refused, said as long as it still holds: it goes once the recipients are fixed.
+  const [problem, setProblem] = useState<'invalidAddresses' | 'noRecipients' | null>(null);
+  // Ctrl+Enter in an address field: sent once the field's typed address is a chip in the state.
+  const [sendAsked, setSendAsked] = useState(false);
   // Sending held by a question (no subject, a file forgotten): which, when the user chose to send, what was answered before it.
   const [held, setHeld] = useState<{ question: SendQuestion; sendAt: number | null; answers: SendAnswers } | null>(null);
   const subjectInput = useRef<HTMLInputElement>(null);
@@ -117,30 +129,39 @@ export function Composer({ initial, accounts, onSend, onClose, onDiscard, restor
   const drop = useFileDrop((files) => void uploadFiles(files).then((added) => setState((s) => ({ ...s, attachments: [...s.attachments, ...added] }))));
 
   const send = (sendAt: number | null, answers: SendAnswers = {}) => {
-    const invalid = invalidAddresses(state);
-    if (invalid.length) return setProblem(t('compose.fixAddresses', { addresses: invalid.map((c) => c.address).join(', ') }));
-    if (!hasRecipients(state)) return setProblem(t('compose.noRecipients'));
+    if (invalidAddresses(state).length) return setProblem('invalidAddresses');
+    if (!hasRecipients(state)) return setProblem('noRecipients');
+    setProblem(null);
     const question = nextSendQuestion(state, answers, settings.app.attachmentReminder, originalQuoted);
     if (question) return setHeld({ question, sendAt, answers });
     setHeld(null);
     draft.settle();
     onSend(draft.settled(), sendAt);
   };
+  useEffect(() => {
+    if (!sendAsked) return;
+    setSendAsked(false);
+    send(null);
+  }, [sendAsked]);
+  const problemWords = problemText(problem, state, t);
   // "Send anyway" to the question asked: sending goes on to the next one, if any.
   const sendAnyway = () => held && send(held.sendAt, { ...held.answers, [held.question.kind]: true });
   const close = () => void draft.save().then(onClose);
+  const showCopyField = (field: 'cc' | 'bcc') => {
+    setShowCopies(true);
+    setCopyFieldAsked(field);
+  };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      send(null);
+      setSendAsked(true);
     } else if (event.key === 'Escape') {
       event.preventDefault();
       close();
     } else if ((event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && COPY_FIELD_KEYS[event.code]) {
       event.preventDefault();
       event.stopPropagation();
-      setShowCopies(true);
-      setCopyFieldAsked(COPY_FIELD_KEYS[event.code]!);
+      showCopyField(COPY_FIELD_KEYS[event.code]!);
     }
   };
   const pasteImage = async (file: File) => {
@@ -180,7 +201,8 @@ export function Composer({ initial, accounts, onSend, onClose, onDiscard, restor
           <AddressField label={t('compose.bcc')} chips={state.bcc} onChange={(bcc) => update({ bcc })} testId="compose-bcc" />
         </>
       ) : (
-        <button type="button" className="composer__copies" onClick={() => setShowCopies(true)}
+        // On the press, not the click: leaving To makes its typed address a chip, which can move this button from under the pointer.
+        <button type="button" className="composer__copies" onMouseDown={(event) => { event.preventDefault(); showCopyField('cc'); }} onClick={() => showCopyField('cc')}
           title={t('compose.addCcKeys', { cc: keyWords('Mod+Shift+C', t), bcc: keyWords('Mod+Shift+B', t) })} data-testid="compose-show-cc">{t('compose.addCc')}</button>
       )}
       <label className="composer__row">
@@ -236,7 +258,7 @@ export function Composer({ initial, accounts, onSend, onClose, onDiscard, restor
         onAdd={(added) => setState((s) => ({ ...s, attachments: [...s.attachments, ...added] }))}
         onRemove={(stagedId) => setState((s) => ({ ...s, attachments: s.attachments.filter((a) => a.stagedId !== stagedId) }))}
       />
-      {problem && <p className="composer__problem" role="alert" data-testid="compose-problem">{problem}</p>}
+      {problemWords && <p className="composer__problem" role="alert" data-testid="compose-problem">{problemWords}</p>}
       {held?.question.kind === 'noSubject' && !state.subject.trim() && (
         <SubjectReminder onSendAnyway={sendAnyway} onWriteSubject={() => { setHeld(null); subjectInput.current?.focus(); }} />
       )}

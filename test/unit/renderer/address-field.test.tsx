@@ -52,6 +52,19 @@ describe('To/Cc/Bcc chips', () => {
     expect(chips().map((c) => [c.name, c.address])).toEqual([['', 'carol@example.test'], ['Ann', 'ann@example.com'], ['', 'dan@example.org']]);
   });
 
+  it('a comma or semicolon typed inside quotes or <…> is part of the address, not its end', () => {
+    const { chips, input } = setup();
+    for (const [typed, key] of [['"Doe', ','], ['"Doe, John" <jd', ';']] as const) {
+      fireEvent.change(input, { target: { value: typed } });
+      // Not taken by the field: the browser types it into the text.
+      expect(fireEvent.keyDown(input, { key })).toBe(true);
+      expect(chips()).toEqual([]);
+    }
+    fireEvent.change(input, { target: { value: '"Doe, John" <jd@x.test>' } });
+    fireEvent.keyDown(input, { key: ',' });
+    expect(chips()).toEqual([{ name: 'Doe, John', address: 'jd@x.test', valid: true }]);
+  });
+
   it('turns typed text into a chip at a comma, and Backspace in the empty field removes the last chip', () => {
     const { chips, input } = setup();
     fireEvent.change(input, { target: { value: 'dave@example.net' } });
