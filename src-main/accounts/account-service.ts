@@ -1,5 +1,5 @@
 import { WrenError } from '../errors/wren-error';
-import type { AccountDraft, AccountRemoved, AccountUpdate, AccountView, OAuth2Provider, ServerSettings } from '../ipc/contract';
+import type { AccountDraft, AccountRemoved, AccountUpdate, AccountView, OAuth2Provider, Pop3Policy, ServerSettings } from '../ipc/contract';
 import type { PasswordVault } from '../secrets/password-vault';
 import type { AccountChanges, AccountRecord } from '../store/accounts-repo';
 import { blobsOfAccount, deleteUnreferencedBlobs } from '../store/account-blobs';
@@ -112,12 +112,21 @@ export class AccountService {
       // The same sealed secret takes the new tokens: nothing else points at them.
       if (signedIn) this.oauth2.tokens.save(signedIn.tokens, current.passwordSecretId);
       this.store.accounts.update(account.id, changes);
-      if (pop3 !== undefined) this.store.accounts.setPop3Policy(account.id, pop3);
+      if (pop3 !== undefined) this.setPop3Policy(current, pop3);
       if (fields.incoming && isAnotherMailbox(current.incoming, fields.incoming)) this.store.folders.forgetMailboxState(account.id);
       if (password !== undefined) this.vault.remove(current.passwordSecretId);
     });
     if (oauth2FlowId !== undefined) this.oauth2.flows.forget(oauth2FlowId);
     return { view: this.view(this.require(account.id)), reconnect: tested || forgets };
+  }
+
+  /**
+   * A new POP3 policy acts on the deletes made from now on, as in Thunderbird: what was deleted here while mail
+   * was left on the server stays there (and, its UIDL kept, is not downloaded again). Call inside a write.
+   */
+  private setPop3Policy(current: AccountRecord, policy: Pop3Policy): void {
+    if (current.pop3.leave === 'keep' && policy.leave !== 'keep') this.store.pop3Uidls.keepDeletedOnServer(current.id);
+    this.store.accounts.setPop3Policy(current.id, policy);
   }
 
   /**

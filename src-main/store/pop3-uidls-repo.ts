@@ -11,6 +11,8 @@ export interface HeldUidl {
   partial: boolean;
   /** The local message is in a Trash folder (deleted by the user, not yet for good). */
   inTrash: boolean;
+  /** Deleted here while the policy left mail on the server: it stays there whatever the policy now (migration 0049). */
+  deletedWhileKept: boolean;
 }
 
 /** A held UIDL with what identifies its message across a renumbering: its Message-ID and size. */
@@ -28,14 +30,14 @@ export interface UidlIdentity {
   size: number;
 }
 
-type Row = { uidl: string; message_row_id: number | null; downloaded_at: number; partial: number; in_trash: number | null };
+type Row = { uidl: string; message_row_id: number | null; downloaded_at: number; partial: number; in_trash: number | null; deleted_while_kept: number };
 
 const fromRow = (row: Row): HeldUidl => ({
-  uidl: row.uidl, messageRowId: row.message_row_id, downloadedAt: row.downloaded_at, partial: row.partial === 1, inTrash: row.in_trash === 1,
+  uidl: row.uidl, messageRowId: row.message_row_id, downloadedAt: row.downloaded_at, partial: row.partial === 1, inTrash: row.in_trash === 1, deletedWhileKept: row.deleted_while_kept === 1,
 });
 
 /** A held UIDL with where its message is: in a Trash or not. */
-const HELD = `SELECT u.account_id, u.uidl, u.message_row_id, u.downloaded_at, u.partial, f.role = 'trash' AS in_trash
+const HELD = `SELECT u.account_id, u.uidl, u.message_row_id, u.downloaded_at, u.partial, f.role = 'trash' AS in_trash, u.deleted_while_kept
   FROM pop3_uidls u LEFT JOIN messages m ON m.id = u.message_row_id LEFT JOIN folders f ON f.id = m.folder_id`;
 
 /** The UIDLs each POP3 account holds: written with the message, in its transaction. */
@@ -63,6 +65,17 @@ export class Pop3UidlsRepo {
       .get(`${HELD} WHERE u.message_row_id = ?`)
       .get(messageRowId) as (Row & { account_id: number }) | undefined;
     return row ? { ...fromRow(row), accountId: row.account_id } : undefined;
+  }
+
+  /**
+   * The policy leaves `keep`: what was deleted here until now (gone, or in a Trash) was deleted under it, and
+   * stays on the server (call in the policy change's write, so no check sees the new policy without this).
+   */
+  keepDeletedOnServer(accountId: number): void {
+    this.statements
+      .get(`UPDATE pop3_uidls SET deleted_while_kept = 1 WHERE account_id = ? AND (message_row_id IS NULL
+              OR message_row_id IN (SELECT m.id FROM messages m JOIN folders f ON f.id = m.folder_id WHERE f.role = 'trash'))`)
+      .run(accountId);
   }
 
   /** The whole message is stored now. */

@@ -46,6 +46,7 @@ import { identitiesWithoutAccountLabel } from './0045-identities-without-account
 import { signaturesWithoutTypedDelimiter } from './0046-signatures-without-typed-delimiter';
 import { accountNameFromDefaultIdentity } from './0047-account-name-from-default-identity';
 import { pop3FoldersNest } from './0048-pop3-folders-nest';
+import { pop3DeletedWhileKept } from './0049-pop3-deleted-while-kept';
 import type { Migration } from './migration';
 
 /** In order; a new migration is a new file here, never an edit to an old one. */
@@ -58,7 +59,7 @@ export const MIGRATIONS: readonly Migration[] = [
   accountQuotas, addressBookSaved, junkCorpus, savedSearches, contactLists, ignoredThreads,
   messageHeaderBlocks, messagesPriority, filterLog, filterLogOperations, filtersAfterSending, filtersPeriodically,
   periodicFilterRuns, addressBookUnranked, identitiesWithoutAccountLabel, signaturesWithoutTypedDelimiter,
-  accountNameFromDefaultIdentity, pop3FoldersNest,
+  accountNameFromDefaultIdentity, pop3FoldersNest, pop3DeletedWhileKept,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

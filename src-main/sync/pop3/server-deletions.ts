@@ -19,7 +19,8 @@ export function messagesToDelete(policy: Pop3Policy, entries: MaildropEntry[], h
 function shouldDelete(policy: Pop3Policy, record: HeldUidl, now: number): boolean {
   // Moved to a Trash counts as deleted, as in Thunderbird. A partial message keeps its rest on the
   // server until it is deleted for good: taken out of the Trash again, it can still be downloaded whole.
-  const deletedLocally = record.messageRowId === null || (record.inTrash && !record.partial);
+  // A delete made while the policy was `keep` left the message on the server, as that policy said, for good.
+  const deletedLocally = !record.deletedWhileKept && (record.messageRowId === null || (record.inTrash && !record.partial));
   switch (policy.leave) {
     case 'keep':
       return false;
