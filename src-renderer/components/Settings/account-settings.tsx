@@ -10,7 +10,7 @@ import { CheckSetting, NumberSetting } from './number-setting';
 type BodyMode = BodyDownload['mode'];
 const DEFAULT_RECENT_DAYS = 30;
 
-/** One account's settings: how often to check, which bodies to keep offline, how Archive files mail, where replies start, the Sent copy, its identities and signatures, its filters. */
+/** One account's settings: how often to check, which bodies to keep offline and how Archive files mail (IMAP), where replies start, the Sent copy, its identities and signatures, its filters. */
 export function AccountSettings({ account }: { account: AccountView }) {
   const t = useT();
   const { settings, update } = useSettings();
@@ -29,14 +29,17 @@ export function AccountSettings({ account }: { account: AccountView }) {
         onChange={(checkIntervalMinutes) => save({ checkIntervalMinutes })}
         testId={testId('interval')}
       />
-      <SelectField<BodyMode>
-        label={t('settings.bodyDownload')}
-        value={mine.bodyDownload.mode}
-        options={BODY_DOWNLOAD_MODES.map((value) => ({ value, label: labels[value] }))}
-        onChange={(mode) => save({ bodyDownload: mode === 'recent' ? { mode, days: DEFAULT_RECENT_DAYS } : { mode } })}
-        testId={testId('bodies')}
-      />
-      {mine.bodyDownload.mode === 'recent' && (
+      {account.protocol === 'imap' && (
+        // A POP3 check downloads each message whole (past the account's size limit its beginning, the rest when opened): IMAP's choice does not apply.
+        <SelectField<BodyMode>
+          label={t('settings.bodyDownload')}
+          value={mine.bodyDownload.mode}
+          options={BODY_DOWNLOAD_MODES.map((value) => ({ value, label: labels[value] }))}
+          onChange={(mode) => save({ bodyDownload: mode === 'recent' ? { mode, days: DEFAULT_RECENT_DAYS } : { mode } })}
+          testId={testId('bodies')}
+        />
+      )}
+      {account.protocol === 'imap' && mine.bodyDownload.mode === 'recent' && (
         <NumberSetting
           label={t('settings.bodyDays')}
           value={mine.bodyDownload.days}
@@ -47,7 +50,7 @@ export function AccountSettings({ account }: { account: AccountView }) {
         />
       )}
       {account.protocol === 'imap' && (
-        // A POP3 account's folders are its own, kept flat here: its Archives takes everything.
+        // A POP3 account's Archives, kept here, takes everything: it has no yearly or monthly subfolders.
         <SelectField<ArchiveGranularity>
           label={t('settings.archiveGranularity')}
           value={mine.archiveGranularity}

@@ -65,6 +65,16 @@ describe('the settings screen', () => {
     expect(core.saved().app.undoSendSeconds).toBe(10);
   });
 
+  it('offers a POP3 account neither the IMAP bodies kept offline nor the archive subfolders: its check downloads mail whole', async () => {
+    const core = settingsCore();
+    core.handlers['accounts.list'] = () => [{ ...ACCOUNT, protocol: 'pop3' as const }];
+    renderWithClient(<App />, new FakeClient(core.handlers));
+    await openSettings();
+    expect(screen.getByTestId(`account-${ACCOUNT.id}-interval`)).toBeTruthy();
+    expect(screen.queryByTestId(`account-${ACCOUNT.id}-bodies`)).toBeNull();
+    expect(screen.queryByTestId(`account-${ACCOUNT.id}-archive`)).toBeNull();
+  });
+
   it('lists the senders allowed remote content and removes one', async () => {
     const core = settingsCore({ remoteContent: 'allowList', remoteContentSenders: ['news@example.com', 'shop@example.com'] });
     renderWithClient(<App />, new FakeClient(core.handlers));
