@@ -32,7 +32,7 @@ interface MessageListProps {
   top?: ReactNode;
   /** The name of the folder's account while it is offline: an empty list then may not be an empty folder. */
   offlineAccount?: string;
-  /** The quick filter over a folder (not offered for unified views and search results). */
+  /** The quick filter over a folder (not offered for unified views and search results, whose lists it does not narrow). */
   filter?: ListFilter;
   onFilter?(filter: ListFilter): void;
 }
@@ -95,10 +95,11 @@ function FolderMessages({ folder, pages, selection, onRowMenu, onRowOpen, accoun
     startMessageDrag(event, { accountId, messageIds: pages.withThreads(withSelection ? selection.ids : [message.id]) });
   };
 
+  // Only a folder's pages carry the quick filter: unified views and search results are asked for without it, so it is not shown there.
   return (
     <>
       <FolderSummary folder={folder} pages={pages} offlineAccount={offlineAccount} account={accounts && accounts.length > 1 ? accounts.find((each) => each.id === folder.accountId) : undefined}
-        filterBar={pages.sort && filter && onFilter ? <ListFilterControl key={folder.id} filter={filter} onFilter={onFilter} /> : null} />
+        filterBar={pages.filter && filter && onFilter ? <ListFilterControl key={folder.id} filter={filter} onFilter={onFilter} /> : null} />
       <div
         ref={scroller}
         className="message-list__scroller"
