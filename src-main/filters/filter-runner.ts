@@ -192,18 +192,23 @@ export class FilterRunner {
     return (needs.headers && content.headers === null) || (needs.body && content.body === null);
   }
 
-  /** A filter whose target folder (of a move or a copy) is gone keeps its other actions; the filter is reported. */
+  /**
+   * A filter whose folder (of a move or a copy) is gone (deleted elsewhere, or before deletes turned filters off)
+   * does nothing at all: marking mail read while leaving it in the Inbox would hide it. It is turned off, as a folder
+   * delete here turns it off, and reported; the user points it elsewhere and turns it on again.
+   */
   private usableFilters(filters: MessageFilter[], accountId: number, result: FilterRunResult): MessageFilter[] {
     const usable = (target: number | null) => {
       const folder = target === null ? undefined : this.store.folders.get(target);
       return target === null || (folder !== undefined && isTargetOf(folder.accountId, accountId));
     };
-    return filters.map((filter) => {
-      const { moveTo, copyTo } = filter.actions;
-      if (usable(moveTo) && usable(copyTo)) return filter;
-      result.missingFolders.push(filter.id);
-      return { ...filter, actions: { ...filter.actions, moveTo: usable(moveTo) ? moveTo : null, copyTo: usable(copyTo) ? copyTo : null } };
-    });
+    const whole = (filter: MessageFilter) => usable(filter.actions.moveTo) && usable(filter.actions.copyTo);
+    const broken = filters.filter((filter) => !whole(filter)).map((filter) => filter.id);
+    if (broken.length > 0) {
+      result.missingFolders.push(...broken);
+      this.store.write(() => this.store.filters.setEnabled(broken, false));
+    }
+    return filters.filter(whole);
   }
 }
 

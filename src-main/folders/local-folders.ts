@@ -5,6 +5,7 @@ import { LOCAL_TRASH, type FolderRecord } from '../store/folders-repo';
 import { LOCAL_DELIMITER } from '../store/local-folders-repo';
 import { releaseBlobs } from '../store/release-blobs';
 import type { Store } from '../store/store';
+import { filtersInto, turnOffFiltersInto } from '../filters/filter-targets';
 import { requireOutside } from './folder-move';
 import { freeName, isWithin } from './folder-paths';
 
@@ -82,8 +83,12 @@ export class LocalFolders {
   /** What a delete takes along (its subfolders and their messages) and where it goes, for the confirmation. */
   deletePlan(folderId: number): FolderDeletePlan {
     const folder = this.requireChangeable(folderId);
-    const below = this.store.localFolders.subtree(folder).filter((each) => each.id !== folder.id);
-    const scope = { path: folder.path, messages: folder.total, subfolders: below.map((each) => ({ path: each.path, messages: each.total })) };
+    const subtree = this.store.localFolders.subtree(folder);
+    const below = subtree.filter((each) => each.id !== folder.id);
+    const scope = {
+      path: folder.path, messages: folder.total, subfolders: below.map((each) => ({ path: each.path, messages: each.total })),
+      filters: filtersInto(this.store, subtree.map((each) => each.id)),
+    };
     const trash = this.store.folders.listLocal().find((each) => each.role === 'trash');
     if (trash && isWithin(folder, trash)) return { ...scope, fate: 'inTrash', trashPath: null, onServer: false };
     return { ...scope, onServer: false, fate: 'trash', trashPath: `${trash?.path ?? LOCAL_TRASH}${LOCAL_DELIMITER}${this.freeNameIn(trash ?? null, folder.name)}` };
@@ -97,6 +102,8 @@ export class LocalFolders {
   delete(folderId: number, permanent = false): FolderDeleteResult {
     const trashed = this.store.write(() => {
       const folder = this.requireChangeable(folderId);
+      // Into Trash or for good, no filter files mail there any more (Thunderbird's "filters will be disabled").
+      turnOffFiltersInto(this.store, this.store.localFolders.subtree(folder).map((each) => each.id));
       if (permanent) return null;
       const trash = this.store.folders.ensureLocalFolder(null, LOCAL_TRASH, 'trash');
       if (isWithin(folder, trash)) return null;

@@ -4,7 +4,9 @@ import type { FolderDeletePlan, FolderDeleteResult, FolderDeleteScope, FolderVie
 import { LOCAL_TRASH, type FolderRecord } from '../store/folders-repo';
 import type { FolderOperationKind, ServerAction } from '../store/operations-repo';
 import type { Store } from '../store/store';
+import { filtersInto, turnOffFiltersInto } from '../filters/filter-targets';
 import { requireOutside } from './folder-move';
+import { isWithin } from './folder-paths';
 import { folderDeleteTarget } from './folder-trash';
 import { visibleFolders } from './visible-folders';
 
@@ -98,7 +100,7 @@ export class RemoteFolders {
     const folders = this.store.folders.list(folder.accountId!);
     const { fate, trashPath } = folderDeleteTarget(folders, folder);
     const onServer = this.store.accounts.get(folder.accountId!)?.protocol !== 'pop3';
-    return { ...planOf(folders, folder), fate, trashPath, onServer };
+    return { ...planOf(folders, folder), fate, trashPath, onServer, filters: filtersInto(this.store, idsWithin(folders, folder)) };
   }
 
   /**
@@ -114,6 +116,8 @@ export class RemoteFolders {
       const target = folderDeleteTarget(folders, folder);
       if (permanent || !target.trash) return this.deleteForGood(folder, folders, confirmed);
       this.store.folders.renamePath(folder.accountId!, folder.path, target.trashPath!, folder.delimiter);
+      // Into Trash or for good, no filter files mail there any more (Thunderbird's "filters will be disabled").
+      turnOffFiltersInto(this.store, idsWithin(folders, folder));
       this.store.folders.setParent(folder.id, target.trash.id);
       // Journaled as the delete the user asked for (operation.failed names it so), replayed as a rename.
       this.journal(folder.accountId!, 'deleteFolder', 'renameFolder', target.trashPath!, folder.path);
@@ -215,6 +219,11 @@ function checkedName(name: string, delimiter: string | null): string {
 function planOf(folders: FolderRecord[], folder: FolderRecord): FolderDeleteScope {
   const below = folder.delimiter ? folders.filter((f) => f.path.startsWith(`${folder.path}${folder.delimiter}`)) : [];
   return { path: folder.path, messages: folder.total, subfolders: below.map((f) => ({ path: f.path, messages: f.total })) };
+}
+
+/** The folder and those below it, by id. */
+function idsWithin(folders: FolderRecord[], folder: FolderRecord): number[] {
+  return folders.filter((each) => isWithin(each, folder)).map((each) => each.id);
 }
 
 function newSubfolders(path: string, subfolders: string[]): WrenError {

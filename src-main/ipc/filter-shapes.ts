@@ -157,7 +157,7 @@ export interface FilterRunResult {
   replied: number;
   /** Replies that could not be made (the template gone, no outgoing server): logged, the rest done. */
   repliesFailed: number;
-  /** Filters whose folder is gone (deleted or renamed elsewhere): their move or copy was left undone. */
+  /** Filters whose folder is gone (deleted elsewhere): they did nothing (not half: no mark read without the move), and are turned off. */
   missingFolders: number[];
   /**
    * Messages whose header fields or body a condition asked for and that could not be read (offline, gone from the

@@ -39,6 +39,15 @@ export interface FolderDeletePlan extends FolderDeleteScope {
   trashPath: string | null;
   /** Whether a delete for good reaches a server: not for Local Folders, nor a POP3 account's folders (kept only here). */
   onServer: boolean;
+  /** The enabled filters that move or copy mail into the folder or one below it: the delete turns them off. */
+  filters: FilterRef[];
+}
+
+/** A filter as a folder delete names it. */
+export interface FilterRef {
+  id: number;
+  accountId: number;
+  name: string;
 }
 
 export type FolderDeleteFate = 'trash' | 'inTrash' | 'noTrash';

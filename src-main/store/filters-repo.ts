@@ -71,6 +71,23 @@ export class FiltersRepo {
       .run(filter.name, filter.enabled ? 1 : 0, filter.match, JSON.stringify(filter.conditions), JSON.stringify(filter.actions), ...runOnColumns(filter), filter.id, filter.accountId);
   }
 
+  /** The enabled filters (of any account: the local folders are every account's) that move or copy mail into one of the folders. */
+  intoFolders(folderIds: readonly number[]): MessageFilter[] {
+    const rows = this.statements
+      .get(
+        `SELECT ${COLUMNS} FROM message_filters WHERE enabled = 1
+           AND (json_extract(actions_json, '$.moveTo') IN (SELECT value FROM json_each(?)) OR json_extract(actions_json, '$.copyTo') IN (SELECT value FROM json_each(?)))
+         ORDER BY account_id, position, id`,
+      )
+      .all(JSON.stringify(folderIds), JSON.stringify(folderIds)) as FilterRow[];
+    return rows.map(toFilter);
+  }
+
+  /** Turns the filters off (or on), keeping everything else they say. */
+  setEnabled(filterIds: readonly number[], enabled: boolean): void {
+    this.statements.get('UPDATE message_filters SET enabled = ? WHERE id IN (SELECT value FROM json_each(?))').run(enabled ? 1 : 0, JSON.stringify(filterIds));
+  }
+
   /** The fields filters look at, of the messages given (those still there), in one statement. */
   messagesToFilter(ids: readonly number[]): FilteredRow[] {
     const rows = this.statements

@@ -197,7 +197,7 @@ async function runFilters(context: CliContext, args: string[]): Promise<number> 
   if (result.unreadable > 0) {
     context.note(`${result.unreadable} message${result.unreadable === 1 ? '' : 's'} could not be read for the header or body conditions (offline?): those conditions held for none of them.`);
   }
-  for (const filterId of result.missingFolders) context.note(`filter ${filterId} moves or copies to a folder that is gone; that was left undone.`);
+  for (const filterId of result.missingFolders) context.note(`filter ${filterId} moves or copies to a folder that is gone: it did nothing and is turned off.`);
   context.print(result, () => [done]);
   return sendChanges(context, account.id, done);
 }

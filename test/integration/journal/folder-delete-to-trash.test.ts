@@ -26,7 +26,7 @@ describe('deleting a folder moves it into Trash, against Dovecot', () => {
     const below = await f.seed('Projects/2026', 1);
     const [projectsId, yearId] = [f.folderId('Projects'), f.folderId('Projects/2026')];
     const plan = await f.wren.call('folders.deletePlan', { folderId: projectsId });
-    expect(plan).toEqual({ path: 'Projects', messages: 2, subfolders: [{ path: 'Projects/2026', messages: 1 }], fate: 'trash', trashPath: 'Trash/Projects', onServer: true });
+    expect(plan).toEqual({ path: 'Projects', messages: 2, subfolders: [{ path: 'Projects/2026', messages: 1 }], fate: 'trash', trashPath: 'Trash/Projects', onServer: true, filters: [] });
 
     expect(await f.wren.call('folders.delete', { folderId: projectsId, subfolders: ['Projects/2026'] })).toEqual({ movedTo: 'Trash/Projects', name: 'Projects' });
     expect([local('Projects'), local('Projects/2026')]).toEqual([undefined, undefined]);

@@ -29,7 +29,7 @@ describe('local folders, and moves between them and IMAP, against Dovecot', () =
 
     // The original still names the same content (blobs are shared by content): the file stays until it goes too.
     expect(await f.wren.call('folders.deletePlan', { folderId: projects.id })).toEqual({
-      path: 'Work', messages: 0, subfolders: [{ path: 'Work/2026', messages: 1 }], fate: 'trash', trashPath: 'Trash/Work', onServer: false,
+      path: 'Work', messages: 0, subfolders: [{ path: 'Work/2026', messages: 1 }], fate: 'trash', trashPath: 'Trash/Work', onServer: false, filters: [],
     });
     expect(await f.wren.call('folders.delete', { folderId: projects.id })).toEqual({ movedTo: 'Trash/Work', name: 'Work' });
     expect(await localPaths()).toEqual(expect.arrayContaining(['Trash/Work', 'Trash/Work/2026']));

@@ -170,12 +170,13 @@ describe('MessageFilters', () => {
     expect(filters.save({ accountId: other, name: 'To local', conditions: [{ field: 'subject', operator: 'contains', text: 'x' }], actions: { moveTo: local } }).actions.moveTo).toBe(local);
   });
 
-  it('a filter whose folder is gone keeps its other actions and is reported', async () => {
-    const { store, inbox, lists, ids, applied, filters, save } = setup();
+  it('a filter whose folder is gone does nothing, not half (flagged but not moved): it is reported and turned off', async () => {
+    const { store, inbox, lists, applied, filters, save } = setup();
     const moving = save({ name: 'Lists', conditions: [{ field: 'from', operator: 'contains', text: 'lists.example.org' }], actions: { moveTo: lists, flag: true } });
     store.db.prepare('DELETE FROM folders WHERE id = ?').run(lists);
-    expect(await filters.run(inbox)).toEqual({ matched: 1, moved: 0, copied: 0, redirected: 0, redirectsFailed: 0, forwarded: 0, forwardsFailed: 0, replied: 0, repliesFailed: 0, missingFolders: [moving.id], unreadable: 0 });
-    expect(applied).toEqual([{ kind: 'flags', messageIds: [ids[0]], add: ['\\Flagged'], remove: [] }]);
+    expect(await filters.run(inbox)).toEqual({ matched: 0, moved: 0, copied: 0, redirected: 0, redirectsFailed: 0, forwarded: 0, forwardsFailed: 0, replied: 0, repliesFailed: 0, missingFolders: [moving.id], unreadable: 0 });
+    expect(applied).toEqual([]);
+    expect(store.filters.get(moving.id)).toMatchObject({ enabled: false, actions: { moveTo: lists, flag: true } });
   });
 
   it('screens new mail in an Inbox before it is announced: what it moved or deleted is left out; other folders pass untouched', async () => {

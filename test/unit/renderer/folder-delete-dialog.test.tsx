@@ -10,7 +10,7 @@ import { mailCore } from './mail-core';
 afterEach(cleanup);
 withListLayout();
 
-const RECEIPTS = { path: 'Receipts', messages: 339, subfolders: [{ path: 'Receipts/2025', messages: 2 }], onServer: true };
+const RECEIPTS = { path: 'Receipts', messages: 339, subfolders: [{ path: 'Receipts/2025', messages: 2 }], onServer: true, filters: [] };
 
 /** Opens Delete folder… on Receipts with the core's plan given, and returns the confirmation. */
 async function confirmationFor(plan: FolderDeletePlan, language: 'en' | 'zh' = 'en') {

@@ -108,7 +108,7 @@ describe('folder context menu', () => {
     await within(section).findByTestId('folder-Kept', {}, SLOW);
     expect((await menuOf('Kept')).labels).toEqual(['New subfolder…', 'Mark all as read', 'Run junk mail controls', 'Export as mbox…', 'Rename…', 'Move to…', 'Delete folder…']);
     // As an account's folder: into the Local Folders' Trash first; in Trash, for good from this computer.
-    const plan = { path: 'Kept', messages: 0, subfolders: [], fate: 'trash' as const, trashPath: 'Trash/Kept', onServer: false };
+    const plan = { path: 'Kept', messages: 0, subfolders: [], fate: 'trash' as const, trashPath: 'Trash/Kept', onServer: false, filters: [] };
     client.handlers['folders.deletePlan'] = () => plan;
     fireEvent.click(screen.getByTestId('folder-menu-delete'));
     expect((await screen.findByTestId('confirm-dialog')).textContent).toContain('The empty folder Kept will be moved to Trash.');
@@ -174,6 +174,7 @@ describe('folder context menu', () => {
 
     fireEvent.click(within((await menuOf('Receipts')).menu).getByTestId('folder-menu-delete'));
     const confirm = await screen.findByTestId('confirm-dialog');
+      filters: [],
     expect(confirm.textContent).toContain('Delete “Receipts” with 2 subfolders and 341 messages for good?');
     expect(confirm.textContent).toContain('The folder Receipts, its subfolders and all the mail in them (341 messages) will be deleted for good on the server.');
     expect(client.callsOf('folders.deletePlan')).toEqual([{ folderId: 16 }]);
@@ -188,7 +189,7 @@ describe('folder context menu', () => {
 
   it('asks to delete an empty folder without counting "0 messages"', async () => {
     const { client } = mailCore(1);
-    client.handlers['folders.deletePlan'] = () => ({ path: 'Receipts', messages: 0, subfolders: [], fate: 'inTrash', trashPath: null, onServer: true });
+    client.handlers['folders.deletePlan'] = () => ({ path: 'Receipts', messages: 0, subfolders: [], fate: 'inTrash', trashPath: null, onServer: true, filters: [] });
     renderWithClient(<App />, client);
     fireEvent.click(within((await menuOf('Receipts')).menu).getByTestId('folder-menu-delete'));
     const confirm = await screen.findByTestId('confirm-dialog');
