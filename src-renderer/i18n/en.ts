@@ -533,6 +533,7 @@ const strings = {
   'quota.critical': 'Your mailbox on the server is almost full: soon it will refuse new mail. Empty the Trash or delete old mail.',
   'quota.alert': '{account}: your mailbox on the server is {percent}% full. Empty the Trash or delete old mail, or the server will soon refuse new mail.',
   'quota.alertTitle': '{account}: mailbox {percent}% full',
+  'size.bytes': '{count} {count|byte|bytes}',
   'folderDialog.deleteLocalText': 'The folder {folder}, its subfolders and all the mail in them ({count} {count|message|messages}) will be deleted from this computer. This cannot be undone.',
   'folderDialog.deleteLocalOneText': 'The folder {folder} and all the mail in it ({count} {count|message|messages}) will be deleted from this computer. This cannot be undone.',
   'folderDialog.deleteLocalEmptyText': 'The empty folder {folder} will be deleted from this computer.',

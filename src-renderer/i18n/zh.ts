@@ -528,6 +528,7 @@ export const zh: Dictionary = {
     'quota.critical': '您在服务器上的邮箱几乎已满：很快将无法接收新邮件。请清空已删除文件夹或删除旧邮件。',
     'quota.alert': '{account}：您在服务器上的邮箱已用 {percent}%。请清空已删除文件夹或删除旧邮件，否则服务器很快将拒收新邮件。',
     'quota.alertTitle': '{account}：邮箱已用 {percent}%',
+    'size.bytes': '{count} 字节',
     'folderDialog.deleteLocalText': '文件夹 {folder}、其子文件夹及其中的所有邮件（{count} 封）将从这台电脑上删除。此操作无法撤销。',
     'folderDialog.deleteLocalOneText': '文件夹“{folder}”及其中的所有邮件（{count} 封）将从这台电脑上删除。此操作无法撤销。',
     'folderDialog.deleteLocalEmptyText': '空文件夹“{folder}”将从这台电脑上删除。',

@@ -51,7 +51,7 @@ export function AttachmentList({ messageId, attachments }: AttachmentListProps) 
                 📎 {attachment.filename || attachment.partId}
               </span>
               <span className="attachment-list__meta">
-                {attachment.contentType} · {formatSize(attachment.size, locale)}
+                {attachment.contentType} · {formatSize(attachment.size, t, locale)}
               </span>
             </span>
             <button type="button" onClick={() => open(attachment)} data-testid={`open-attachment-${attachment.partId}`}>

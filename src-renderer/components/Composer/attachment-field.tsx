@@ -54,7 +54,7 @@ export function AttachmentField({ attachments, onAdd, onRemove }: AttachmentFiel
         {listed.map((attachment) => (
           <li key={attachment.stagedId} data-testid="compose-attachment">
             <span className="composer__attachment-name">{attachment.filename}</span>{' '}
-            <span className="composer__attachment-size">{formatSize(attachment.size, locale)}</span>
+            <span className="composer__attachment-size">{formatSize(attachment.size, t, locale)}</span>
             <button type="button" onClick={() => onRemove(attachment.stagedId)} aria-label={t('compose.removeAttachment', { name: attachment.filename })}>
               ×
             </button>

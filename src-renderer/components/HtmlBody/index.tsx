@@ -85,7 +85,7 @@ export function HtmlBody({ html, sender = '' }: { html: string; sender?: string 
             <span>{t('html.preparing', { percent: Math.floor((100 * body.preparedChars) / html.length) })}</span>
           ) : (
             <>
-              <span>{t('html.partial', { shown: formatSize(body.firstChars, locale), total: formatSize(html.length, locale) })}</span>
+              <span>{t('html.partial', { shown: formatSize(body.firstChars, t, locale), total: formatSize(html.length, t, locale) })}</span>
               <button type="button" onClick={() => setWantAll(true)} data-testid="show-rest">
                 {t('html.showRest')}
               </button>

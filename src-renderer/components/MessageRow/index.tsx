@@ -80,7 +80,7 @@ export function MessageRow({ message, folderRole, account, place, selected, focu
         {message.priority && <PriorityMark priority={message.priority} />}
         <TagChips tags={message.tags} />
         <span className="message-row__subject">{message.subject || t('messages.noSubject')}</span>
-        <span className="message-row__size">{formatSize(message.size, locale)}</span>
+        <span className="message-row__size">{formatSize(message.size, t, locale)}</span>
       </div>
     </div>
   );

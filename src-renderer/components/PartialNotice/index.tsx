@@ -28,7 +28,7 @@ export function PartialNotice({ storedBytes, totalBytes, onDownload, downloading
   }
   return (
     <div className="reading-pane__partial" role="status" data-testid="partial-notice">
-      <p>{t('reading.partial', { shown: formatSize(storedBytes, locale), total: formatSize(totalBytes, locale) })}</p>
+      <p>{t('reading.partial', { shown: formatSize(storedBytes, t, locale), total: formatSize(totalBytes, t, locale) })}</p>
       <button type="button" onClick={onDownload} disabled={downloading} data-testid="download-rest">
         {t('reading.downloadRest')}
       </button>

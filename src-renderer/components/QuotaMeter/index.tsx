@@ -19,7 +19,7 @@ export function QuotaMeter({ quota }: { quota: AccountQuota }) {
     const usage = quota[resource];
     if (!usage) return null;
     return resource === 'storage'
-      ? t('quota.storage', { used: formatSize(usage.used, locale), limit: formatSize(usage.limit, locale) })
+      ? t('quota.storage', { used: formatSize(usage.used, t, locale), limit: formatSize(usage.limit, t, locale) })
       : t('quota.messages', { used: usage.used.toLocaleString(locale), limit: usage.limit.toLocaleString(locale) });
   };
   const tooltip = [amounts('storage'), amounts('messages'), t('quota.checked', { when: formatFullDate(quota.checkedAt, locale) })].filter(Boolean).join('\n');
