@@ -113,11 +113,11 @@ export class RemoteFolders {
     this.ensurePop3Trash(folder.accountId!);
     return this.journaled(folder.accountId!, () => {
       const folders = this.store.folders.list(folder.accountId!);
+      // Into Trash or for good, no filter files mail there any more (Thunderbird's "filters will be disabled").
+      turnOffFiltersInto(this.store, idsWithin(folders, folder));
       const target = folderDeleteTarget(folders, folder);
       if (permanent || !target.trash) return this.deleteForGood(folder, folders, confirmed);
       this.store.folders.renamePath(folder.accountId!, folder.path, target.trashPath!, folder.delimiter);
-      // Into Trash or for good, no filter files mail there any more (Thunderbird's "filters will be disabled").
-      turnOffFiltersInto(this.store, idsWithin(folders, folder));
       this.store.folders.setParent(folder.id, target.trash.id);
       // Journaled as the delete the user asked for (operation.failed names it so), replayed as a rename.
       this.journal(folder.accountId!, 'deleteFolder', 'renameFolder', target.trashPath!, folder.path);
@@ -215,15 +215,15 @@ function checkedName(name: string, delimiter: string | null): string {
   return name;
 }
 
+/** The folder and those below it, by id. */
+function idsWithin(folders: FolderRecord[], folder: FolderRecord): number[] {
+  return folders.filter((each) => isWithin(each, folder)).map((each) => each.id);
+}
+
 /** The folder's subfolders by path, as the server nests them (its delimiter), with the messages in each. */
 function planOf(folders: FolderRecord[], folder: FolderRecord): FolderDeleteScope {
   const below = folder.delimiter ? folders.filter((f) => f.path.startsWith(`${folder.path}${folder.delimiter}`)) : [];
   return { path: folder.path, messages: folder.total, subfolders: below.map((f) => ({ path: f.path, messages: f.total })) };
-}
-
-/** The folder and those below it, by id. */
-function idsWithin(folders: FolderRecord[], folder: FolderRecord): number[] {
-  return folders.filter((each) => isWithin(each, folder)).map((each) => each.id);
 }
 
 function newSubfolders(path: string, subfolders: string[]): WrenError {

@@ -162,6 +162,7 @@ describe('folder context menu', () => {
       fate: 'inTrash',
       trashPath: null,
       onServer: true,
+      filters: [],
     });
     renderWithClient(<App />, client);
     fireEvent.click(within((await menuOf('Receipts')).menu).getByTestId('folder-menu-rename'));
@@ -174,7 +175,6 @@ describe('folder context menu', () => {
 
     fireEvent.click(within((await menuOf('Receipts')).menu).getByTestId('folder-menu-delete'));
     const confirm = await screen.findByTestId('confirm-dialog');
-      filters: [],
     expect(confirm.textContent).toContain('Delete “Receipts” with 2 subfolders and 341 messages for good?');
     expect(confirm.textContent).toContain('The folder Receipts, its subfolders and all the mail in them (341 messages) will be deleted for good on the server.');
     expect(client.callsOf('folders.deletePlan')).toEqual([{ folderId: 16 }]);
