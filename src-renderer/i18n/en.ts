@@ -564,6 +564,8 @@ const strings = {
   'folderDialog.trashEmptyText': 'The empty folder {folder} will be moved to Trash.',
   'folderDialog.noTrashNote': 'This account has no Trash folder on the server to move it into. {text}',
   'folderDialog.moveToTrash': 'Move to Trash',
+  'folderDialog.filtersOff': '{count} {count|filter files|filters file} mail into this folder or one inside it: {names}. {count|It|They} will be turned off, kept so you can choose another folder and turn {count|it|them} on again in the account settings.',
+  'folderDialog.filterName': '“{name}”',
   'folderDialog.emptyTitle': 'Empty {folder}?',
   'folderDialog.emptyText': 'The {count} {count|message|messages} in {folder} will be deleted for good. This cannot be undone.',
   'folderDialog.emptyTextWithFolders': 'The {count} {count|message|messages} in {folder}, and the {folders} {folders|folder|folders} in it with the {inside} {inside|message|messages} {folders|it holds|they hold}, will be deleted for good. This cannot be undone.',

@@ -560,6 +560,8 @@ export const zh: Dictionary = {
     'folderDialog.trashEmptyText': '空文件夹“{folder}”将移至“已删除”。',
     'folderDialog.noTrashNote': '此账户在服务器上没有可以移入的“已删除”文件夹。{text}',
     'folderDialog.moveToTrash': '移至“已删除”',
+    'folderDialog.filtersOff': '有 {count} 个过滤器（{names}）会把邮件放入此文件夹或其子文件夹，删除后将被关闭；其设置会保留，可在账户设置中改选文件夹后重新开启。',
+    'folderDialog.filterName': '“{name}”',
     'folderDialog.emptyTitle': '清空“{folder}”？',
     'folderDialog.emptyText': '“{folder}”中的 {count} 封邮件将被永久删除。此操作无法撤销。',
     'folderDialog.emptyTextWithFolders': '“{folder}”中的 {count} 封邮件，以及其中的 {folders} 个文件夹和它们的 {inside} 封邮件，将被永久删除。此操作无法撤销。',

@@ -1,11 +1,12 @@
 import { useEffect, useRef } from 'react';
-import type { FolderDeleteFate, FolderDeleteResult, FolderView } from '../../../src-main/ipc/contract';
+import type { FilterRef, FolderDeleteFate, FolderDeleteResult, FolderView } from '../../../src-main/ipc/contract';
 import type { ErrorShape } from '../../../src-main/errors/error-codes';
 import { useClient } from '../../client/client-context';
 import { ClientError } from '../../client/wren-client';
 import { useRequest } from '../../hooks/use-request';
 import type { StringKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/i18n-context';
+import type { Translate } from '../../i18n/translate';
 import { ConfirmDialog } from '../Dialog/confirm-dialog';
 
 interface FolderDeleteDialogProps {
@@ -27,11 +28,12 @@ interface FolderDeleteDialogProps {
  * Trash is the Local Folders' one, and deleted for good it leaves this computer.
  * The subfolders shown are the ones sent with the delete: the core refuses a
  * delete for good if there are others by then, and the replay deletes no
- * subfolder another device made since.
+ * subfolder another device made since. The filters that file mail into it
+ * (or a subfolder) are named: the delete turns them off, as Thunderbird does.
  */
 export function FolderDeleteDialog({ folder, name, onDeleted, onError, onClose }: FolderDeleteDialogProps) {
   const client = useClient();
-  const { t } = useI18n();
+  const { t, sentences } = useI18n();
   const plan = useRequest('folders.deletePlan', { folderId: folder.id });
   useFailure(plan.error, onError, onClose);
   if (!plan.data) return null;
@@ -41,7 +43,7 @@ export function FolderDeleteDialog({ folder, name, onDeleted, onError, onClose }
     client.request('folders.delete', { folderId: folder.id, subfolders: subfolders.map((sub) => sub.path) }).then(onDeleted, onError);
   const words = deleteWords(plan.data.fate, subfolders.length, count, !plan.data.onServer);
   const values = { folder: name, subfolders: subfolders.length, count };
-  const text = t(words.text, values);
+  const text = sentences([t(words.text, values), ...filtersWords(plan.data.filters, t)]);
   return (
     <ConfirmDialog
       title={t(words.title, values)}
@@ -63,6 +65,13 @@ function deleteWords(fate: FolderDeleteFate, subfolders: number, count: number, 
   if (subfolders) return { title: 'folderDialog.deleteWithSubfoldersTitle', text: here ? 'folderDialog.deleteLocalText' : 'folderDialog.deleteWithSubfoldersText' };
   if (empty) return { title: 'folderDialog.deleteTitle', text: here ? 'folderDialog.deleteLocalEmptyText' : 'folderDialog.deleteEmptyText' };
   return { title: 'folderDialog.deleteWithMessagesTitle', text: here ? 'folderDialog.deleteLocalOneText' : 'folderDialog.deleteText' };
+}
+
+/** The filters the delete turns off, by name; none, no words. */
+function filtersWords(filters: FilterRef[], t: Translate): string[] {
+  if (filters.length === 0) return [];
+  const names = filters.map((filter) => t('folderDialog.filterName', { name: filter.name })).join(t('list.separator'));
+  return [t('folderDialog.filtersOff', { count: filters.length, names })];
 }
 
 /** A plan that could not be made (the folder gone meanwhile) is said in a toast, and there is nothing to confirm. */

@@ -63,6 +63,28 @@ describe('Delete folder… says whether the folder goes to Trash or for good', (
     expect(confirm.textContent).toContain('此账户在服务器上没有可以移入的“已删除”文件夹。文件夹“Receipts”及其中的所有邮件（339 封）将从服务器上永久删除。');
   });
 
+  it('names the filters that file mail into the folder, which the delete turns off, in English and Chinese (QA)', async () => {
+    const one = [{ id: 4, accountId: 1, name: 'Receipts in' }];
+    const { confirm } = await confirmationFor({ ...RECEIPTS, subfolders: [], fate: 'trash', trashPath: 'Trash/Receipts', filters: one });
+    expect(confirm.textContent).toContain(
+      'Deleting it there deletes it for good. 1 filter files mail into this folder or one inside it: “Receipts in”. It will be turned off, kept so you can choose another folder and turn it on again in the account settings.',
+    );
+    cleanup();
+    const two = [...one, { id: 7, accountId: 1, name: 'Old bills' }];
+    const forGood = await confirmationFor({ ...RECEIPTS, subfolders: [], fate: 'inTrash', trashPath: null, filters: two });
+    expect(forGood.confirm.textContent).toContain('2 filters file mail into this folder or one inside it: “Receipts in”, “Old bills”. They will be turned off');
+    cleanup();
+    const zh = await confirmationFor({ ...RECEIPTS, subfolders: [], fate: 'trash', trashPath: 'Trash/Receipts', filters: [{ id: 4, accountId: 1, name: '合同归档' }] }, 'zh');
+    expect(zh.confirm.textContent).toContain(
+      '在那里再删除它才会永久删除。有 1 个过滤器（“合同归档”）会把邮件放入此文件夹或其子文件夹，删除后将被关闭；其设置会保留，可在账户设置中改选文件夹后重新开启。',
+    );
+  });
+
+  it('says nothing of filters when none files mail there', async () => {
+    const { confirm } = await confirmationFor({ ...RECEIPTS, subfolders: [], fate: 'trash', trashPath: 'Trash/Receipts' });
+    expect(confirm.textContent).not.toContain('filter');
+  });
+
   it("a POP3 account's own folder (kept only here): deleted from this computer, no server named, in English and Chinese (QA)", async () => {
     const { confirm } = await confirmationFor({ ...RECEIPTS, subfolders: [], fate: 'inTrash', trashPath: null, onServer: false });
     expect(within(confirm).getByRole('heading').textContent).toBe('Delete “Receipts” and its 339 messages for good?');
