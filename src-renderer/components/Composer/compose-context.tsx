@@ -43,7 +43,7 @@ export function ComposeProvider({ accounts, takesMailto = true, children }: { ac
   const toasts = useToasts();
   const { language } = useI18n();
   // The app setting, read at each send: a change in Settings applies to the next message.
-  const undoSeconds = useSettings().settings.app.undoSendSeconds;
+  const { undoSendSeconds: undoSeconds, workOffline } = useSettings().settings.app;
   const [open, setOpen] = useState<{ key: number; state: ComposerState; restored: boolean } | null>(() => {
     const remembered = rememberedComposer();
     return remembered ? { key: 0, state: remembered, restored: true } : null;
@@ -88,13 +88,15 @@ export function ComposeProvider({ accounts, takesMailto = true, children }: { ac
   const send = async (pending: Promise<ComposerState>, sendAt: number | null) => {
     show(null);
     const state = await pending;
+    // Working offline nothing leaves: "Sending…" would not be true.
+    const sending = { key: workOffline ? 'compose.queuedOffline' : 'compose.sending' } as const;
     try {
       const entry = await client.request('outbox.send', { message: toComposed(state), sendAt, undoSeconds });
       if (hasDraft(state)) client.request('drafts.discard', draftOf(state)).catch(() => undefined);
       if (sendAt) showWhileWaiting(entry.id, { tone: 'info', lines: [{ key: 'compose.scheduled', dates: { time: sendAt } }], undo: () => undo(entry.id) });
       // Undo is offered exactly as long as the message waits (none when it leaves at once).
-      else if (undoSeconds > 0) showWhileWaiting(entry.id, { tone: 'info', lines: [{ key: 'compose.sending' }], undo: () => undo(entry.id), lifetimeMs: undoSeconds * 1000 });
-      else toasts.show({ tone: 'info', lines: [{ key: 'compose.sending' }] });
+      else if (undoSeconds > 0) showWhileWaiting(entry.id, { tone: 'info', lines: [sending], undo: () => undo(entry.id), lifetimeMs: undoSeconds * 1000 });
+      else toasts.show({ tone: 'info', lines: [sending] });
     } catch (error) {
       show(state, true);
       fail(error);

@@ -3,6 +3,7 @@ import type { OutboxEntryView } from '../../../src-main/ipc/contract';
 import { useClient } from '../../client/client-context';
 import { toErrorShape } from '../../client/wren-client';
 import { useT } from '../../i18n/i18n-context';
+import { useSettings } from '../../settings/settings-context';
 import { useCompose } from '../Composer/compose-context';
 import { ConfirmDialog } from '../Dialog/confirm-dialog';
 import { useToasts } from '../Toasts/toast-context';
@@ -50,6 +51,7 @@ function useOutboxActions(confirm: (entry: OutboxEntryView) => void): OutboxActi
   const client = useClient();
   const toasts = useToasts();
   const { takeBack, reopen } = useCompose();
+  const { settings, update } = useSettings();
   // The core refuses an action the entry has moved past (it began to leave meanwhile): said as any error is.
   const fail = (error: unknown) => toasts.show({ tone: 'error', lines: [{ error: toErrorShape(error) }] });
   // Gone from the outbox at once; Undo brings the message back into the composer (as Undo after Send does), to send again.
@@ -63,7 +65,13 @@ function useOutboxActions(confirm: (entry: OutboxEntryView) => void): OutboxActi
     remove: (entry) => (entry.editable ? deleteNow(entry) : confirm(entry)),
     edit: (entry) => takeBack(entry.id),
     retry: (entry) => void client.request('outbox.retry', { outboxId: entry.id }).catch(fail),
-    sendNow: (entry) => void client.request('outbox.sendNow', { outboxId: entry.id }).catch(fail),
+    sendNow: (entry) => {
+      const sendNow = () => void client.request('outbox.sendNow', { outboxId: entry.id }).catch(fail);
+      if (!settings.app.workOffline) return sendNow();
+      // Nothing leaves while working offline (Thunderbird asks "Send now? You are offline"): said, with the way to go online and send it.
+      const goOnline = () => void update({ app: { workOffline: false } }).then(sendNow, fail);
+      toasts.show({ tone: 'info', lines: [{ key: 'outbox.offlineSendNow', values: { subject: quotedSubject(entry) } }], undo: goOnline, undoLabel: 'outbox.goOnlineAndSend' });
+    },
     resolve: (entry, action) => void client.request('outbox.resolve', { outboxId: entry.id, action }).catch(fail),
   };
 }
