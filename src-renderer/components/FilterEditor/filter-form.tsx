@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { HEADER_NAME, MAX_PERIODIC_FILTER_MINUTES, MESSAGE_TAGS, type FilterCondition, type ForwardAs, type MessageSummary, type FilterInput, type FolderView, type MessageFilter, type MessageTag } from '../../../src-main/ipc/contract';
 import { useT } from '../../i18n/i18n-context';
-import { filterFolderLabel } from './folder-label';
+import { folderTrail } from '../../i18n/folder-trail';
 import { ConditionRow } from './condition-row';
 import { TextField } from '../Field';
 import { TAG_LOOKS } from '../TagChips';
@@ -119,14 +119,14 @@ function FilterActionFields({ actions, folders, templates, onChange }: ActionFie
         {t('msgFilter.copyTo')}{' '}
         <select value={actions.copyTo ?? ''} onChange={(event) => onChange({ copyTo: event.target.value ? Number(event.target.value) : null })} data-testid="filter-copy">
           <option value="">{t('msgFilter.noCopy')}</option>
-          {folders.map((folder) => <option key={folder.id} value={folder.id}>{filterFolderLabel(folder, t)}</option>)}
+          {folders.map((folder) => <option key={folder.id} value={folder.id}>{folderTrail(folder, folders, t)}</option>)}
         </select>
       </label>
       <label>
         {t('msgFilter.moveTo')}{' '}
         <select value={actions.moveTo ?? ''} disabled={actions.delete} onChange={(event) => onChange({ moveTo: event.target.value ? Number(event.target.value) : null })} data-testid="filter-move">
           <option value="">{t('msgFilter.noMove')}</option>
-          {folders.map((folder) => <option key={folder.id} value={folder.id}>{filterFolderLabel(folder, t)}</option>)}
+          {folders.map((folder) => <option key={folder.id} value={folder.id}>{folderTrail(folder, folders, t)}</option>)}
         </select>
       </label>
       <label className="settings__check">

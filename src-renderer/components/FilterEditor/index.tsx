@@ -3,7 +3,7 @@ import { flushSync } from 'react-dom';
 import { type AccountView, type FilterInput, type FilterRunResult, type FolderView, type MessageFilter, type MessageSummary } from '../../../src-main/ipc/contract';
 import { useClient } from '../../client/client-context';
 import { useI18n, useT } from '../../i18n/i18n-context';
-import { filterFolderLabel } from './folder-label';
+import { folderTrail } from '../../i18n/folder-trail';
 import { ErrorNotice } from '../ErrorNotice';
 import { TAG_LOOKS } from '../TagChips';
 import { FilterForm } from './filter-form';
@@ -121,7 +121,7 @@ function summary(filter: MessageFilter, folders: FolderView[], templates: Messag
   const { actions } = filter;
   const named = (id: number) => {
     const target = folders.find((folder) => folder.id === id);
-    return target ? filterFolderLabel(target, t) : t('msgFilter.folderGone');
+    return target ? folderTrail(target, folders, t) : t('msgFilter.folderGone');
   };
   const doing = [
     actions.redirectTo !== null && `${t('msgFilter.redirectTo')} ${actions.redirectTo}`,

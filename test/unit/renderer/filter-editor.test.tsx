@@ -7,7 +7,7 @@ import { FilterEditor } from '../../../src-renderer/components/FilterEditor';
 import { FilterFromMessage } from '../../../src-renderer/components/FilterEditor/filter-from-message';
 import { ToastProvider } from '../../../src-renderer/components/Toasts/toast-context';
 import { FakeClient, failure, renderWithClient } from './fake-client';
-import { ACCOUNT, FOLDERS, SUMMARY } from './mail-fixtures';
+import { ACCOUNT, FOLDERS, SUMMARY, folder } from './mail-fixtures';
 import { settingsCore } from './settings-core';
 
 afterEach(cleanup);
@@ -68,6 +68,33 @@ describe('the filter list in Settings', () => {
     await screen.findByText('No filters yet.');
     expect(client.callsOf('filters.remove')).toEqual([{ filterId: 7 }]);
     expect(screen.queryByTestId('filter-ran')).toBeNull();
+  });
+});
+
+describe('the folders a filter files mail into, named as the folder tree names them', () => {
+  // QA: a local folder deleted into Trash read "Local Folders › Trash/个人" in Chinese: the path, its "/", the English Trash.
+  const LOCAL = [folder(90, 'Trash', { accountId: null, role: 'trash' }), folder(91, 'Trash/个人', { accountId: null, parentId: 90 })];
+  const filing = { ...FILTER, actions: { ...FILTER.actions, moveTo: 91, copyTo: 13 } };
+  const editorWith = (filters: MessageFilter[], language: 'en' | 'zh') => {
+    const client = new FakeClient({ 'filters.list': () => filters, 'folders.list': ({ accountId }) => (accountId === null ? LOCAL : FOLDERS) });
+    renderWithClient(<FilterEditor account={ACCOUNT} />, client, language);
+  };
+  const options = (testId: string) => [...(screen.getByTestId(testId) as HTMLSelectElement).options].map((option) => option.textContent);
+
+  it('in Chinese: each level by its name in the tree (已删除, 收件箱), "›" between, 本地文件夹 first for a local one, in the list and the form', async () => {
+    editorWith([filing], 'zh');
+    const summary = await screen.findByText(/移动到/);
+    expect(summary.textContent).toContain('复制到 Projects › Wren、移动到 本地文件夹 › 已删除 › 个人、标记为已读');
+    fireEvent.click(screen.getByTestId('filter-edit'));
+    expect(options('filter-move')).toEqual(['（不移动）', '收件箱', '已发送', 'Projects', 'Projects › Wren', '本地文件夹 › 已删除', '本地文件夹 › 已删除 › 个人']);
+    expect((screen.getByTestId('filter-move') as HTMLSelectElement).selectedOptions[0]?.textContent).toBe('本地文件夹 › 已删除 › 个人');
+  });
+
+  it('in English, and a folder that is gone said so', async () => {
+    editorWith([filing, { ...filing, id: 8, name: 'Gone', enabled: false, actions: { ...filing.actions, copyTo: null, moveTo: 99 } }], 'en');
+    const [first, gone] = await screen.findAllByTestId('filter-row');
+    expect(first!.textContent).toContain('Copy to Projects › Wren, Move to Local Folders › Trash › 个人');
+    expect(gone!.textContent).toContain('Move to a folder that is gone');
   });
 });
 
