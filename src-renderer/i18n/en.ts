@@ -856,6 +856,7 @@ const strings = {
   'settings.closeToTray': 'Closing the window keeps Wren running in the tray',
   'settings.startAtLogin': 'Start Wren when I log in',
   'settings.accounts': 'Accounts',
+  'settings.accountServer': 'Server settings and password…',
   'settings.checkInterval': 'Check for new mail every (minutes)',
   'settings.bodyDownload': 'Keep messages for offline reading',
   'settings.bodyAll': 'All messages',

@@ -852,6 +852,7 @@ export const zh: Dictionary = {
     'settings.closeToTray': '关闭窗口时让 Wren 在托盘中继续运行',
     'settings.startAtLogin': '登录时启动 Wren',
     'settings.accounts': '账户',
+    'settings.accountServer': '服务器设置与密码…',
     'settings.checkInterval': '检查新邮件的间隔（分钟）',
     'settings.bodyDownload': '离线阅读时保留的邮件',
     'settings.bodyAll': '所有邮件',

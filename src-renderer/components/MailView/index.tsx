@@ -198,7 +198,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
           </>
         )}
       </div>
-      {settingsOpen && <SettingsScreen accounts={accounts} onClose={() => setSettingsOpen(false)} />}
+      {settingsOpen && <SettingsScreen accounts={accounts} onClose={() => setSettingsOpen(false)} onAccountDialog={overlays.setAccountDialog} />}
       {addressBookOpen && <AddressBook onClose={() => setAddressBookOpen(false)} />}
       {savedSearches.overlay}
       <MailOverlaysView

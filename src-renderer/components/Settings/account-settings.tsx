@@ -6,12 +6,23 @@ import { SelectField } from '../Field';
 import { IdentityEditor } from '../IdentityEditor';
 import { FilterEditor } from '../FilterEditor';
 import { CheckSetting, NumberSetting } from './number-setting';
+import type { AccountDialogState } from '../AccountDialogs/account-dialog-state';
 
 type BodyMode = BodyDownload['mode'];
 const DEFAULT_RECENT_DAYS = 30;
 
-/** One account's settings: how often to check, which bodies to keep offline and how Archive files mail (IMAP), where replies start, the Sent copy, its identities and signatures, its filters. */
-export function AccountSettings({ account }: { account: AccountView }) {
+interface AccountSettingsProps {
+  account: AccountView;
+  /** Opens the folder pane's account dialogs (edit, remove) over the settings. */
+  onAccountDialog(dialog: AccountDialogState): void;
+}
+
+/**
+ * One account's settings: its server and password and its removal (the account menu's dialogs, found here too, as
+ * in Thunderbird's Account Settings), how often to check, which bodies to keep offline and how Archive files mail
+ * (IMAP), where replies start, the Sent copy, its identities and signatures, its filters.
+ */
+export function AccountSettings({ account, onAccountDialog }: AccountSettingsProps) {
   const t = useT();
   const { settings, update } = useSettings();
   const mine = accountSettings(settings, account.id);
@@ -21,6 +32,14 @@ export function AccountSettings({ account }: { account: AccountView }) {
   return (
     <fieldset className="settings__account" data-testid={testId('settings')}>
       <legend>{account.name}</legend>
+      <div className="settings__account-actions">
+        <button type="button" onClick={() => onAccountDialog({ kind: 'edit', account })} data-testid={testId('edit')}>
+          {t('settings.accountServer')}
+        </button>
+        <button type="button" onClick={() => onAccountDialog({ kind: 'remove', account })} data-testid={testId('remove')}>
+          {t('accountMenu.remove')}
+        </button>
+      </div>
       <NumberSetting
         label={t('settings.checkInterval')}
         value={mine.checkIntervalMinutes}

@@ -15,12 +15,13 @@ import { ReceiptSettings } from './receipt-settings';
 import { JunkSettings } from './junk-settings';
 import { AccountSettings } from './account-settings';
 import { CheckSetting, NumberSetting } from './number-setting';
+import type { AccountDialogState } from '../AccountDialogs/account-dialog-state';
 import './settings.css';
 
 type LanguageChoice = Language | 'system';
 
 /** The settings screen: every change is saved at once and takes effect at once (no Save button, no restart). */
-export function SettingsScreen({ accounts, onClose }: { accounts: AccountView[]; onClose(): void }) {
+export function SettingsScreen({ accounts, onClose, onAccountDialog }: { accounts: AccountView[]; onClose(): void; onAccountDialog(dialog: AccountDialogState): void }) {
   const { t, setLanguage } = useI18n();
   const client = useClient();
   const { settings, problems, error, update } = useSettings();
@@ -133,7 +134,7 @@ export function SettingsScreen({ accounts, onClose }: { accounts: AccountView[];
           <section>
             <h3>{t('settings.accounts')}</h3>
             {accounts.map((account) => (
-              <AccountSettings key={account.id} account={account} />
+              <AccountSettings key={account.id} account={account} onAccountDialog={onAccountDialog} />
             ))}
           </section>
         )}
