@@ -76,6 +76,9 @@ export class LocalFolders {
       const to = parent ? `${parent.path}${LOCAL_DELIMITER}${checked}` : checked;
       if (to === folder.path) return folder;
       this.requireFree(to, folder.id);
+      // Moved into Trash is deleted, as a delete: its filters are turned off.
+      const trash = this.store.folders.listLocal().find((each) => each.role === 'trash');
+      if (parent && trash && isWithin(parent, trash)) turnOffFiltersInto(this.store, this.store.localFolders.subtree(folder).map((each) => each.id));
       return this.store.localFolders.move(folder, parent, checked);
     });
   }

@@ -86,6 +86,9 @@ export class RemoteFolders {
     if (to === folder.path) return folder;
     return this.journaled(accountId, () => {
       this.requireFree(accountId, to);
+      const folders = this.store.folders.list(accountId);
+      // Moved into Trash is deleted, as a delete: its filters are turned off.
+      if (parent && folders.some((each) => each.role === 'trash' && isWithin(parent, each))) turnOffFiltersInto(this.store, idsWithin(folders, folder));
       this.store.folders.renamePath(accountId, folder.path, to, folder.delimiter);
       this.store.folders.setParent(folder.id, parent?.id ?? null);
       this.journal(accountId, 'renameFolder', 'renameFolder', to, folder.path);

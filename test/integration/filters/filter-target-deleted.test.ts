@@ -77,6 +77,10 @@ describe('a filter\'s folder deleted, against Dovecot (POP3 into Local Folders, 
     expect((await wren.call('folders.deletePlan', { folderId: receipts.id })).filters).toEqual([{ id: filing.id, accountId, name: 'Receipts' }]);
     await wren.call('folders.delete', { folderId: receipts.id });
     expect((await wren.call('filters.list', { accountId })).map((each) => [each.name, each.enabled])).toEqual([['合同归档', true], ['Receipts', false]]);
+
+    // Dragged into Trash rather than deleted: the same (the filter into Local Folders › 合同 goes off).
+    await wren.call('folders.move', { folderId: kept.id, parentId: trash.id });
+    expect((await wren.call('filters.list', { accountId })).map((each) => [each.name, each.enabled])).toEqual([['合同归档', false], ['Receipts', false]]);
   });
 });
 
@@ -100,9 +104,15 @@ describe('a filter\'s folder of an IMAP account deleted, against Dovecot', () =>
     expect(await enabled()).toEqual({ 'Copy to 2026': false, Elsewhere: true, 'Into old': true });
     expect(elsewhere.enabled).toBe(true);
 
+    // Dragged into Trash rather than deleted: the same.
+    await f.seed('Lists', 1);
+    const lists = await save('Lists', { moveTo: f.folderId('Lists') });
+    await f.wren.call('folders.move', { folderId: f.folderId('Lists'), parentId: f.folderId('Trash') });
+    expect((await enabled())[lists.name]).toBe(false);
+
     await f.settled();
     await f.wren.call('folders.empty', { folderId: f.folderId('Trash') });
-    expect(await enabled()).toEqual({ 'Copy to 2026': false, Elsewhere: true, 'Into old': false });
+    expect(await enabled()).toEqual({ 'Copy to 2026': false, Elsewhere: true, 'Into old': false, Lists: false });
     expect((await f.wren.call('filters.list', { accountId: f.accountId })).find((each) => each.id === intoOld.id)?.actions.moveTo).toBe(old);
     await f.settled();
     expect(f.failed).toEqual([]);
