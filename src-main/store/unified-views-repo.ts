@@ -13,6 +13,15 @@ const VIEW_FOLDER = "f.role IN ('all', 'flagged')";
 
 type ViewRow = SummaryRow & { accountId: number | null; folderRole: FolderRole | null };
 
+/** What puts a message in Unread or Flagged. */
+const VIEW_CONDITION = { unread: 'm.seen = 0', flagged: 'm.flagged = 1' } as const;
+
+/** Unread or Flagged with the ids it keeps listing (a JSON array: one statement text whatever is kept). */
+interface KeptInView {
+  view: keyof typeof VIEW_CONDITION;
+  ids: string;
+}
+
 /**
  * The views across accounts. Counts come from the folders' kept counts
  * (Inbox, Unread) or from the partial index of flagged messages, whose size
@@ -75,13 +84,42 @@ export class UnifiedViewsRepo {
     return own + shownOnlyThere;
   }
 
-  page(view: UnifiedView, offset: number, limit: number, sort: ListSort = DEFAULT_LIST_SORT): { total: number; items: ViewMessageSummary[] } {
-    const total = this.counts().find((count) => count.view === view)!.total;
+  /**
+   * `keep`: messages listed already, which Unread and Flagged go on listing though read or unflagged since (the one
+   * being read is marked read), as Thunderbird keeps them until the view is left.
+   */
+  page(view: UnifiedView, offset: number, limit: number, sort: ListSort = DEFAULT_LIST_SORT, keep: readonly number[] = []): { total: number; items: ViewMessageSummary[] } {
+    const kept = view === 'inbox' || keep.length === 0 ? null : { view, ids: JSON.stringify(keep) };
+    const total = this.counts().find((count) => count.view === view)!.total + (kept ? this.keptCount(kept) : 0);
     const newestFirst = sort.by === DEFAULT_LIST_SORT.by && sort.descending === DEFAULT_LIST_SORT.descending;
     const rows = timed(`messages.listView ${view}`, () =>
-      !newestFirst ? this.sortedRows(view, sort, offset, limit) : view === 'inbox' ? this.inboxRows(offset, limit) : this.indexedRows(view, offset, limit),
+      kept
+        ? this.keptRows(kept, sort, offset, limit)
+        : !newestFirst ? this.sortedRows(view, sort, offset, limit) : view === 'inbox' ? this.inboxRows(offset, limit) : this.indexedRows(view, offset, limit),
     );
     return { total, items: rows.map((row) => ({ ...toSummary(row), accountId: row.accountId, folderRole: row.folderRole })) };
+  }
+
+  /** The kept messages the view's count leaves out: no longer unread (or flagged), still in a folder the view gathers. */
+  private keptCount({ view, ids }: KeptInView): number {
+    return this.statements
+      .pluck(
+        `SELECT count(*) FROM messages m JOIN folders f ON f.id = m.folder_id
+         WHERE m.id IN (SELECT value FROM json_each(?)) AND NOT (${VIEW_CONDITION[view]}) AND ${COUNTED_FOLDER} AND ${NOT_SHOWN_AGAIN}`,
+      )
+      .get(ids) as number;
+  }
+
+  /** The view's messages and the kept ones, in the list's order: the view's partial index and the kept ids, each looked up by id. */
+  private keptRows({ view, ids }: KeptInView, sort: ListSort, offset: number, limit: number): ViewRow[] {
+    const index = view === 'unread' ? 'messages_unread_date' : 'messages_flagged_date';
+    return this.statements
+      .get(
+        `SELECT ${SUMMARY_COLUMNS}, f.account_id AS accountId, f.role AS folderRole FROM messages m JOIN folders f ON f.id = m.folder_id
+         WHERE m.id IN (SELECT m.id FROM messages m INDEXED BY ${index} WHERE ${VIEW_CONDITION[view]} UNION SELECT value FROM json_each(?))
+         AND ${COUNTED_FOLDER} AND ${NOT_SHOWN_AGAIN} ORDER BY ${orderOf(sort, null)} LIMIT ? OFFSET ?`,
+      )
+      .all(ids, limit, offset) as ViewRow[];
   }
 
   /**

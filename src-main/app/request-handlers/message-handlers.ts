@@ -40,7 +40,7 @@ export function messageHandlers(core: WrenCore, options: HandlerOptions): Pick<H
           ? core.search.listPage({ folderId, offset, limit, sort, filter })
           : core.store.messages.page(folderId, offset, limit, sort, filter),
     'views.list': () => core.store.views.counts(),
-    'messages.listView': ({ view, offset, limit, sort }) => core.store.views.page(view, offset, limit, sort),
+    'messages.listView': ({ view, offset, limit, sort, keep }) => core.store.views.page(view, offset, limit, sort, keep),
     'messages.search': ({ query, accountId, folderId, offset, limit, sort }) => core.search.search({ query, accountId, folderId, offset, limit, sort }),
     'messages.searchServer': ({ query, accountId, folderId }) => core.serverSearch.run(query, { accountId, folderId }),
     'searches.list': () => savedSearches.list(),

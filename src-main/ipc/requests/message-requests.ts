@@ -53,7 +53,10 @@ export const messageRequests = {
   ),
   /** The unified views with their counts (kept counts and partial indexes: no scan of the messages). */
   'views.list': request<UnifiedViewCount[]>()(empty),
-  /** One page of a unified view, newest first unless sorted otherwise; Unread and Flagged leave out Trash and Junk. */
+  /**
+   * One page of a unified view, newest first unless sorted otherwise; Unread and Flagged leave out Trash and Junk.
+   * `keep`: messages listed so far, which Unread and Flagged go on listing (and counting) once read or unflagged.
+   */
   'messages.listView': request<{ total: number; items: ViewMessageSummary[] }>()(
     z
       .object({
@@ -61,6 +64,7 @@ export const messageRequests = {
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(1000).default(200),
         sort: ListSort.default(DEFAULT_LIST_SORT),
+        keep: z.array(id).max(MAX_KEPT_IN_FILTER).optional(),
       })
       .strict(),
   ),

@@ -36,7 +36,7 @@ export class MessagePages {
   private readonly inFlight = new Map<number, number>();
   private nextTicket = 1;
   private visible = { first: 0, last: 0 };
-  /** Under a quick filter: the messages listed so far, newest last, which stay while it is on (see ListFilter.keep). */
+  /** Under a quick filter, or in Unread and Starred: the messages listed so far, newest last, which stay listed (see keepsListed). */
   private readonly listed = new Set<number>();
 
   constructor(
@@ -158,7 +158,7 @@ export class MessagePages {
     const request = isSearchFolderId(this.folderId)
       ? this.client.request('messages.search', { query: this.query, offset, limit: PAGE_SIZE, ...(this.sort && { sort: this.sort }) })
       : view
-        ? this.client.request('messages.listView', { view, offset, limit: PAGE_SIZE, ...(this.sort && { sort: this.sort }) })
+        ? this.client.request('messages.listView', { view, offset, limit: PAGE_SIZE, ...(this.sort && { sort: this.sort }), ...(this.listed.size > 0 && { keep: [...this.listed] }) })
         : this.client.request('messages.list', {
             folderId: this.folderId, offset, limit: PAGE_SIZE,
             ...(this.sort && { sort: this.sort, filter: this.narrowing() }),
@@ -173,7 +173,7 @@ export class MessagePages {
     if ('result' in outcome) {
       this.forget(page);
       this.pages.set(page, outcome.result.items);
-      if (this.filter && isFiltered(this.filter)) this.remember(outcome.result.items);
+      if (this.keepsListed()) this.remember(outcome.result.items);
       outcome.result.items.forEach((item, at) => this.indexById.set(item.id, page * PAGE_SIZE + at));
       this.total = outcome.result.total;
       this.messages = ('messages' in outcome.result ? outcome.result.messages : undefined) ?? outcome.result.total;
@@ -186,6 +186,15 @@ export class MessagePages {
       this.error = outcome.error;
     }
     this.onChange();
+  }
+
+  /**
+   * Whether what was listed stays listed while this list is open, though it no longer matches: under a quick
+   * filter, and in the Unread and Starred views (the message being read is marked read), as in Thunderbird.
+   */
+  private keepsListed(): boolean {
+    const view = viewOfFolderId(this.folderId);
+    return view === 'unread' || view === 'flagged' || (this.filter !== undefined && isFiltered(this.filter));
   }
 
   /** The filter with what it keeps: what was listed under it, the newest MAX_KEPT_IN_FILTER. */

@@ -11,7 +11,7 @@ const IN_VIEW: Record<UnifiedView, (row: ViewMessageSummary) => boolean> = {
 
 /**
  * mailCore's Inbox with a second account beside it (the unified views appear with two), its views answered from the
- * same messages: marking one read or unflagging it changes what the view lists, as in the core.
+ * same messages (all in the Inbox): marking one read or unflagging it changes what the view lists, as in the core.
  */
 export function unifiedCore(count = 3) {
   const core = mailCore(count);
@@ -23,8 +23,10 @@ export function unifiedCore(count = 3) {
   client.handlers['folders.list'] = (params) => (params.accountId === 2 ? [] : folders(params));
   client.handlers['views.list'] = () =>
     (['inbox', 'unread', 'flagged'] as const).map((view) => ({ view, total: inView(view).length, unread: inView(view).filter((row) => !row.seen).length }));
-  client.handlers['messages.listView'] = ({ view, offset = 0, limit = 200 }) => {
-    const listed = inView(view);
+  // Unread and Flagged go on listing what they are told to keep, as the core does (the Inbox keeps nothing).
+  client.handlers['messages.listView'] = ({ view, offset = 0, limit = 200, keep = [] }) => {
+    const kept = new Set(view === 'inbox' ? [] : keep);
+    const listed = inView('inbox').filter((row) => IN_VIEW[view](row) || kept.has(row.id));
     return { total: listed.length, items: listed.slice(offset, offset + limit) };
   };
   return core;
