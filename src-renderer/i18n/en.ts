@@ -933,6 +933,7 @@ const strings = {
   'msgFilter.headerName': 'Header field name',
   'msgFilter.body': 'Body',
   'msgFilter.unreadable': '{count} could not be read for the header or body conditions (offline?): those conditions held for none of them.',
+  'msgFilter.ranFolderGone': '{count} {count|filter|filters} did nothing and {count|is|are} turned off now: the folder {count|it files|they file} mail into is gone. Choose another folder for {count|it|them} and turn {count|it|them} on again.',
   'msgFilter.copyTo': 'Copy to',
   'msgFilter.redirectTo': 'Redirect to',
   'msgFilter.redirectPlaceholder': 'address (sent on as it is)',

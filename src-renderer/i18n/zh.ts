@@ -929,6 +929,7 @@ export const zh: Dictionary = {
     'msgFilter.headerName': '邮件头名称',
     'msgFilter.body': '正文',
     'msgFilter.unreadable': '有 {count} 封的邮件头或正文读取不到（离线？），对它们这些条件都不成立。',
+    'msgFilter.ranFolderGone': '有 {count} 个过滤器要放入邮件的文件夹已不存在，因此未执行任何操作，现已关闭。请为其改选文件夹后重新开启。',
     'msgFilter.copyTo': '复制到',
     'msgFilter.redirectTo': '重定向到',
     'msgFilter.redirectPlaceholder': '地址（原样转发）',

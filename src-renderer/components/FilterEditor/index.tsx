@@ -102,7 +102,10 @@ export function FilterEditor({ account }: { account: AccountView }) {
   );
 }
 
-/** What "Run now" did: matched and moved, and the copies, the redirects, the forwards and the messages it could not read when there were any. */
+/**
+ * What "Run now" did: matched and moved, and the copies, the redirects, the forwards and the messages it could not read
+ * when there were any; and the filters whose folder is gone, which did nothing and are turned off now.
+ */
 function ranWords(ran: FilterRunResult, t: ReturnType<typeof useT>): string[] {
   const words = [ran.copied > 0 ? t('msgFilter.ranCopied', { matched: ran.matched, moved: ran.moved, copied: ran.copied }) : t('msgFilter.ran', { matched: ran.matched, moved: ran.moved })];
   if (ran.redirected > 0) words.push(t('msgFilter.ranRedirected', { count: ran.redirected }));
@@ -112,6 +115,7 @@ function ranWords(ran: FilterRunResult, t: ReturnType<typeof useT>): string[] {
   if (ran.replied > 0) words.push(t('msgFilter.ranReplied', { count: ran.replied }));
   if (ran.repliesFailed > 0) words.push(t('msgFilter.repliesFailed', { count: ran.repliesFailed }));
   if (ran.unreadable > 0) words.push(t('msgFilter.unreadable', { count: ran.unreadable }));
+  if (ran.missingFolders.length > 0) words.push(t('msgFilter.ranFolderGone', { count: ran.missingFolders.length }));
   return words;
 }
 

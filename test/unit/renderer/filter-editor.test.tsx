@@ -96,6 +96,23 @@ describe('the folders a filter files mail into, named as the folder tree names t
     expect(first!.textContent).toContain('Copy to Projects › Wren, Move to Local Folders › Trash › 个人');
     expect(gone!.textContent).toContain('Move to a folder that is gone');
   });
+
+  it('"Run now" says a filter whose folder is gone did nothing and is turned off, in English and Chinese', async () => {
+    for (const [language, words] of [
+      ['en', 'Matched 0, moved or deleted 0. 1 filter did nothing and is turned off now: the folder it files mail into is gone. Choose another folder for it and turn it on again.'],
+      ['zh', '有 1 个过滤器要放入邮件的文件夹已不存在，因此未执行任何操作，现已关闭。请为其改选文件夹后重新开启。'],
+    ] as const) {
+      const client = new FakeClient({
+        'filters.list': () => [filing],
+        'folders.list': ({ accountId }) => (accountId === null ? [] : FOLDERS),
+        'filters.run': () => ({ matched: 0, moved: 0, copied: 0, redirected: 0, redirectsFailed: 0, forwarded: 0, forwardsFailed: 0, replied: 0, repliesFailed: 0, missingFolders: [7], unreadable: 0 }),
+      });
+      renderWithClient(<FilterEditor account={ACCOUNT} />, client, language);
+      fireEvent.click(await screen.findByTestId('filter-run'));
+      expect((await screen.findByTestId('filter-ran')).textContent).toContain(words);
+      cleanup();
+    }
+  });
 });
 
 describe('Escape in the filter form, in Settings', () => {
