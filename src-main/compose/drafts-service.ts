@@ -23,6 +23,12 @@ export interface DiscardRequest {
   accountId?: number | undefined;
 }
 
+export interface DiscardedDraft {
+  discarded: true;
+  /** The move to Trash, for `operations.undo`; null when nothing can be taken back. */
+  undoOperationId: number | null;
+}
+
 export interface SavedDraft {
   draftMessageId: number;
   /** 'server': in the account's Drafts folder; 'queued': stored here, appended when the server is back; 'local': a POP3 account's local Drafts. */
@@ -62,19 +68,27 @@ export class DraftsService {
   /**
    * Removes a draft. With its session's key (and account), once any save of
    * that session under way is done, so the newest version goes, also one the
-   * composer never heard of.
+   * composer never heard of. It goes to Trash, as a deleted message does, so
+   * the composer's Undo can take it back (`operations.undo`); a version only
+   * here, never stored anywhere else, goes for good.
    */
-  async discard(request: DiscardRequest): Promise<{ discarded: true }> {
+  async discard(request: DiscardRequest): Promise<DiscardedDraft> {
     const accountId = request.accountId ?? (request.draftMessageId !== null ? this.store.messages.get(request.draftMessageId)?.accountId : null);
-    const discardNow = () => {
+    const discardNow = async (): Promise<DiscardedDraft> => {
       const newest = this.currentVersion(request);
       const record = newest !== null ? this.store.messages.get(newest) : undefined;
-      if (record) this.removeVersion(this.draftsFolderOf(record.folderId), record.id);
       if (request.draftKey) this.composing.forget(request.draftKey);
+      if (!record) return { discarded: true, undoOperationId: null };
+      const folder = this.draftsFolderOf(record.folderId);
+      if (record.uid === null && !this.store.pendingAppends.has(record.id) && !this.isLocal(folder.id)) {
+        this.removeVersion(folder, record.id);
+        return { discarded: true, undoOperationId: null };
+      }
+      const deleted = await this.operations.apply({ kind: 'delete', messageIds: [record.id], permanent: false });
+      return { discarded: true, undoOperationId: deleted.undoable ? deleted.operationId : null };
     };
-    if (request.draftKey && typeof accountId === 'number') await this.serial(accountId, async () => discardNow());
-    else discardNow();
-    return { discarded: true };
+    if (request.draftKey && typeof accountId === 'number') return this.serial(accountId, discardNow);
+    return discardNow();
   }
 
   /**

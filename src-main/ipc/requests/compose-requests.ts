@@ -71,7 +71,8 @@ export const composeRequests = {
    */
   /** `inAccount`: kept in the account's own Templates folder (on its server), not in Local Folders ▸ Templates. */
   'templates.save': request<{ templateId: number; folderId: number; replaced: boolean; inAccount: boolean }>()(ComposedMessage),
-  'drafts.discard': request<{ discarded: true }>()(
+  /** Moves the draft's newest version to Trash; `undoOperationId` (for `operations.undo`) takes it back, null when nothing can. */
+  'drafts.discard': request<{ discarded: true; undoOperationId: number | null }>()(
     z.object({ draftMessageId: id.nullable(), draftKey: z.string().uuid().nullable().default(null), accountId: id.optional() }).strict(),
   ),
   /** Electron: the native open dialog, the chosen files staged in the core. The web mode uploads instead (web-server.ts). */

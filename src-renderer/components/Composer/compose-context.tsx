@@ -10,6 +10,7 @@ import { Composer } from '.';
 import { withMailto } from './mailto-state';
 import { useSendFailures } from './use-send-failures';
 import { useUndoWhileWaiting } from './use-undo-while-waiting';
+import { useDiscard } from './use-discard';
 import { selectedBodyText } from '../ReadingPane/selected-text';
 import { draftOf, fromComposed, fromTakenBack, hasDraft, rememberComposer, rememberedComposer, toComposed, type ComposerState } from './composer-state';
 
@@ -103,12 +104,10 @@ export function ComposeProvider({ accounts, takesMailto = true, children }: { ac
     }
   };
 
-  const discard = async (pending: Promise<ComposerState>, quietly = false) => {
+  const discardDraft = useDiscard(useCallback((state: ComposerState) => show(state, true), [show]), fail);
+  const discard = (pending: Promise<ComposerState>, quietly = false) => {
     show(null);
-    if (!quietly) toasts.show({ tone: 'info', lines: [{ key: 'compose.discarded' }] });
-    // A save still under way stores a new version (a first one too): that one goes, not the one the composer knew.
-    const state = await pending;
-    if (hasDraft(state)) client.request('drafts.discard', draftOf(state)).catch(fail);
+    void discardDraft(pending, quietly);
   };
 
   const reopen = useCallback((taken: { message: ComposedMessageOutput; scheduledFor: number | null }) => show(fromTakenBack(taken), true), [show]);

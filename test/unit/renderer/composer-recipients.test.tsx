@@ -21,7 +21,7 @@ async function openComposer() {
     'compose.start': () => composedMessage({ subject: 'Hello', text: 'Hi Carol' }),
     'identities.list': () => [{ id: 1, accountId: 1, name: 'Alice', email: 'alice@example.test', replyTo: null, signature: '', isDefault: true }],
     'drafts.save': () => ({ draftMessageId: 900, stored: 'server' as const }),
-    'drafts.discard': () => ({ discarded: true as const }),
+    'drafts.discard': () => ({ discarded: true as const, undoOperationId: null }),
     'outbox.send': (params: ParamsOf<'outbox.send'>) => {
       sends.push(params);
       return { id: 7, accountId: 1, messageId: '<m@x>', subject: 'Hello', to: [], state: 'waiting' as const, sendAt: null, attempts: 0, nextAttemptAt: null, error: null, refused: [], createdAt: 0 };
