@@ -95,4 +95,10 @@ describe('Delete folder… says whether the folder goes to Trash or for good', (
     expect(zh.confirm.textContent).toContain('空文件夹“Receipts”将从这台电脑上删除。');
     expect(zh.confirm.textContent).not.toContain('服务器');
   });
+
+  it('a folder kept only here with no Trash to take it (an old flat POP3 account) is not told of a server without one', async () => {
+    const { confirm } = await confirmationFor({ ...RECEIPTS, subfolders: [], fate: 'noTrash', trashPath: null, onServer: false });
+    expect(confirm.textContent).toContain('The folder Receipts and all the mail in it (339 messages) will be deleted from this computer.');
+    expect(confirm.textContent).not.toContain('server');
+  });
 });
