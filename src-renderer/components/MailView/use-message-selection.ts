@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MessageSummary } from '../../../src-main/ipc/contract';
 import type { MessagePages } from '../MessageList/message-pages';
 
@@ -6,7 +6,7 @@ import type { MessagePages } from '../MessageList/message-pages';
 export type ClickMode = 'only' | 'toggle' | 'range';
 
 interface SelectionState {
-  /** The folder's pages the selection belongs to: another folder starts with nothing selected. */
+  /** The list's pages the selection belongs to: another folder (or search) starts with nothing selected. */
   owner: MessagePages | null;
   /** By message id, not row: rows shift as mail arrives or leaves, and a range can span pages never shown. */
   ids: ReadonlySet<number>;
@@ -20,12 +20,14 @@ interface SelectionState {
   single: MessageSummary | null;
   /** Bumped when the keyboard moved the focus, so the list scrolls it into view. */
   scroll: { index: number; ticket: number } | null;
+  /** Kept from the pages before (see selectionOver), its rows not yet looked for in these. */
+  carried: boolean;
 }
 
 /** How many rows Next Unread looks through at a time. */
 const UNREAD_STRETCH = 200;
 
-const NOTHING: Omit<SelectionState, 'owner'> = { ids: new Set(), anchorId: null, focusId: null, focusAt: null, single: null, scroll: null };
+const NOTHING: Omit<SelectionState, 'owner'> = { ids: new Set(), anchorId: null, focusId: null, focusAt: null, single: null, scroll: null, carried: false };
 
 export interface MessageSelection {
   ids: ReadonlySet<number>;
@@ -66,17 +68,28 @@ function stepBase(pages: MessagePages, state: Pick<SelectionState, 'focusId' | '
   return pages.rowsBetween(place, place).then(() => (found() >= 0 ? found() : delta === 1 ? place - 1 : place));
 }
 
+/**
+ * The selection over `pages`. Another order or quick filter over the same folder (or search) brings new pages yet keeps
+ * what is selected, as in Thunderbird: emptying the filter's words must not close the message being read. Its row is
+ * looked for anew (focusAt unknown); another folder or search starts with nothing selected.
+ */
+function selectionOver(state: SelectionState, pages: MessagePages | null): SelectionState {
+  if (state.owner === pages) return state;
+  const sameList = state.owner !== null && pages !== null && state.owner.folderId === pages.folderId && state.owner.query === pages.query;
+  return sameList && state.ids.size > 0 ? { ...state, owner: pages, focusAt: null, scroll: null, carried: true } : { owner: pages, ...NOTHING };
+}
+
 /** Which messages of the open folder are selected, and which one the reading pane shows. */
 export function useMessageSelection(pages: MessagePages | null): MessageSelection {
   const [state, setState] = useState<SelectionState>({ owner: pages, ...NOTHING });
-  const current = state.owner === pages ? state : { owner: pages, ...NOTHING };
+  const current = selectionOver(state, pages);
   const latest = useRef(current);
   latest.current = current;
   const tickets = useRef(0);
 
   const commit = useCallback(
     (next: Partial<SelectionState>) => {
-      const merged = { ...latest.current, owner: pages, ...next };
+      const merged = { ...latest.current, owner: pages, carried: false, ...next };
       latest.current = merged;
       setState(merged);
     },
@@ -189,6 +202,18 @@ export function useMessageSelection(pages: MessagePages | null): MessageSelectio
     },
     [commit, pages],
   );
+
+  // A selection kept across new pages (see selectionOver): once its focus's row is found, it is scrolled to; once
+  // every row is here without it (a narrower filter left it out), the selection keeps only what is listed.
+  useEffect(() => {
+    const { ids, focusId, carried } = latest.current;
+    if (!carried || !pages || pages.total === null) return;
+    const at = focusId === null ? -1 : pages.indexOf(focusId);
+    if (at >= 0) return commit({ focusAt: at, scroll: { index: at, ticket: ++tickets.current } });
+    if (!pages.holdsEveryRow()) return;
+    const listed = [...ids].filter((id) => pages.indexOf(id) >= 0);
+    commit({ ids: new Set(listed), focusId: null, anchorId: null, single: listed.length === 1 ? (pages.byId(listed[0]!) ?? null) : null });
+  });
 
   return useMemo(
     () => ({

@@ -103,6 +103,11 @@ export class MessagePages {
     return index >= 0 ? this.rowAt(index) : undefined;
   }
 
+  /** Whether every row of the list is here (a message not among them is not in the list). */
+  holdsEveryRow(): boolean {
+    return this.total !== null && pagesFor(0, this.total - 1).every((page) => this.pages.has(page));
+  }
+
   /** Rows first..last if every one is here already (the usual case: no waiting, no race between keys); else null. */
   loadedBetween(first: number, last: number): MessageSummary[] | null {
     const rows: MessageSummary[] = [];
