@@ -1009,6 +1009,8 @@ const strings = {
   'status.retryingAt': '{headline} Wren tries again at {time}.',
   'status.error': '{account} has a problem.',
   'status.localFault': '{account} cannot sync: the problem is on this computer, not on the mail server.',
+  'status.enterPassword': 'Enter password…',
+  'status.signInAgain': 'Sign in again…',
   'sync.now': 'Sync now',
   'sync.offlineTitle': 'Working offline: go online to sync',
   'workOffline.label': 'Work offline',

@@ -1005,6 +1005,8 @@ export const zh: Dictionary = {
     'status.retryingAt': '{headline}Wren 将于 {time} 重试。',
     'status.error': '{account} 出现问题。',
     'status.localFault': '{account} 无法同步：问题出在这台电脑上，而不是邮件服务器。',
+    'status.enterPassword': '输入密码…',
+    'status.signInAgain': '重新登录…',
     'sync.now': '立即同步',
     'sync.offlineTitle': '正在脱机工作：请先联机再同步',
     'workOffline.label': '脱机工作',

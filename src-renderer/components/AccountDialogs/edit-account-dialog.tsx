@@ -22,7 +22,7 @@ import type { StringKey } from '../../i18n/en';
  * server (with a POP3 account's policy) and a new password (or, for OAuth2, a new browser sign-in). The core tests a changed server or password
  * with a login before saving it; a failure is shown here and nothing changes.
  */
-export function EditAccountDialog({ account, onClose }: { account: AccountView; onClose(): void }) {
+export function EditAccountDialog({ account, focusPassword = false, onClose }: { account: AccountView; focusPassword?: boolean; onClose(): void }) {
   const client = useClient();
   const { t } = useI18n();
   const [form, setForm] = useState<AccountEditForm>(() => ({
@@ -75,7 +75,7 @@ export function EditAccountDialog({ account, onClose }: { account: AccountView; 
           // A refused or withdrawn sign-in is mended here, at the account's own provider: the new tokens are tested and kept on Save.
           <OAuth2SignIn email={account.email} accountId={account.id} signedIn={false} onSignedIn={(oauth2FlowId) => update({ oauth2FlowId })} disabled={busy} />
         ) : (
-          <TextField label={t('accountDialog.newPassword')} value={form.password} onChange={(password) => update({ password })} testId="edit-account-password" type="password" autoComplete="new-password" disabled={busy} />
+          <TextField label={t('accountDialog.newPassword')} value={form.password} onChange={(password) => update({ password })} testId="edit-account-password" type="password" autoComplete="new-password" disabled={busy} autoFocus={focusPassword} />
         )}
         {form.pop3 && <Pop3PolicyFields policy={form.pop3} onChange={(pop3) => update({ pop3 })} disabled={busy} />}
         {account.trustedCertSha256 && (

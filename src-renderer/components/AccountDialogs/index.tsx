@@ -6,7 +6,7 @@ import { RemoveAccountDialog } from './remove-account-dialog';
 
 /** The account dialog the account menu asked for. */
 export function AccountDialogs({ dialog, folders, onClose }: { dialog: AccountDialogState; folders: FolderView[] | null; onClose(): void }) {
-  if (dialog.kind === 'edit') return <EditCurrentAccount account={dialog.account} onClose={onClose} />;
+  if (dialog.kind === 'edit') return <EditCurrentAccount account={dialog.account} focusPassword={dialog.focus === 'password'} onClose={onClose} />;
   return <RemoveAccountDialog account={dialog.account} folders={folders} onClose={onClose} />;
 }
 
@@ -15,9 +15,9 @@ export function AccountDialogs({ dialog, folders, onClose }: { dialog: AccountDi
  * save, the window's account list may not have reloaded yet, and the form would show the old settings
  * (and save them back). Until the answer comes (a local read) nothing shows; if it fails, the menu's copy.
  */
-function EditCurrentAccount({ account, onClose }: { account: AccountView; onClose(): void }) {
+function EditCurrentAccount({ account, focusPassword, onClose }: { account: AccountView; focusPassword: boolean; onClose(): void }) {
   const accounts = useRequest('accounts.list', {});
   if (accounts.data === null && accounts.error === null) return null;
   const current = accounts.data?.find((candidate) => candidate.id === account.id) ?? account;
-  return <EditAccountDialog account={current} onClose={onClose} />;
+  return <EditAccountDialog account={current} focusPassword={focusPassword} onClose={onClose} />;
 }

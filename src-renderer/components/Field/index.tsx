@@ -10,10 +10,12 @@ interface TextFieldProps {
   autoComplete?: string;
   invalid?: boolean;
   disabled?: boolean;
+  /** The field a dialog focuses when it opens (Dialog looks for data-autofocus), not its first. */
+  autoFocus?: boolean;
 }
 
 /** A labelled input; the label is what tests and screen readers find it by. */
-export function TextField({ label, value, onChange, testId, type = 'text', autoComplete, invalid, disabled }: TextFieldProps) {
+export function TextField({ label, value, onChange, testId, type = 'text', autoComplete, invalid, disabled, autoFocus }: TextFieldProps) {
   const id = useId();
   return (
     <div className="field">
@@ -28,6 +30,7 @@ export function TextField({ label, value, onChange, testId, type = 'text', autoC
         aria-invalid={invalid || undefined}
         disabled={disabled}
         spellCheck={false}
+        data-autofocus={autoFocus || undefined}
       />
     </div>
   );

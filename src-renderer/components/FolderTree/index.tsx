@@ -13,6 +13,8 @@ import { flattenFolders } from './folder-hierarchy';
 import { onFolderPaneKey } from './folder-pane-keys';
 import { useOneTabStop } from './use-one-tab-stop';
 import { useCollapsedFolders } from './use-collapsed-folders';
+import type { AccountStatus } from '../MailView/use-account-activity';
+import { AccountProblemMark } from './account-problem-mark';
 import './folder-tree.css';
 
 interface FolderTreeProps {
@@ -32,6 +34,8 @@ interface FolderTreeProps {
   outbox?: ReactNode;
   /** The saved searches, under the unified views. */
   savedSearches?: ReactNode;
+  /** Each account's state: a failing one has a warning mark by its name. */
+  statuses?: Map<number, AccountStatus>;
 }
 
 const pointer = (event: MouseEvent) => {
@@ -53,6 +57,7 @@ export function FolderTree(props: FolderTreeProps) {
       {accounts.map((account) => (
         <FolderSection key={account.id} {...props} foldKey={account.id} accountId={account.id} title={account.name} hint={account.email} colour={account.colour} entry={foldersByAccount.get(account.id)}
           onHeadingMenu={(at) => onAccountMenu(account, at)} testId={`account-${account.id}`} headingTestId="account-heading"
+          mark={<AccountProblemMark account={account} status={props.statuses?.get(account.id)} />}
           footer={account.quota && <QuotaMeter quota={account.quota} />} />
       ))}
       <FolderSection {...props} foldKey={LOCAL_FOLD_KEY} accountId={null} title={t('folders.local')} hint={t('folders.local')} entry={foldersByAccount.get(LOCAL_FOLDERS)}
@@ -77,12 +82,14 @@ interface FolderSectionProps extends FolderTreeProps {
   headingTestId?: string;
   /** Under the folders: the account's quota. */
   footer?: ReactNode;
+  /** After the name: the account's problem, if it has one. */
+  mark?: ReactNode;
   onHeadingMenu(at: { x: number; y: number }): void;
   testId: string;
 }
 
 function FolderSection(props: FolderSectionProps) {
-  const { foldKey, title, hint, colour, entry, onHeadingMenu, testId, headingTestId } = props;
+  const { foldKey, title, hint, colour, entry, onHeadingMenu, testId, headingTestId, mark } = props;
   const t = useT();
   const { collapsed, toggle } = useCollapsedFolders();
   const accounts = useCollapsedFolders('accountsCollapsed');
@@ -100,6 +107,7 @@ function FolderSection(props: FolderSectionProps) {
           onClick={() => accounts.toggle(foldKey)} data-testid="account-twisty" />
         {colour && <span className="account-mark" style={{ background: colour }} aria-hidden="true" />}
         <span className="folder-tree__account-title">{title}</span>
+        {mark}
         {unread > 0 && <span className="folder-row__unread" title={t('folders.unreadBelow', { count: unread })}>{unread}</span>}
       </h2>
       {!folded && <FolderSectionBody {...props} collapsed={collapsed} toggle={toggle} />}

@@ -134,7 +134,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
     <div className="mail-view" data-testid="mail-view">
       <Toolbar onOpenSettings={() => setSettingsOpen(true)} onOpenAddressBook={() => setAddressBookOpen(true)} />
       <WorkOfflineBanner />
-      <StatusBanners accounts={accounts} statuses={activity.statuses} />
+      <StatusBanners accounts={accounts} statuses={activity.statuses} onAccountDialog={overlays.setAccountDialog} />
       <SyncProgress accounts={accounts} progress={activity.progress} folders={foldersByAccount} />
       <div className={`mail-view__panes mail-view__panes--${panes.arrangement}`} style={panes.style} data-testid="mail-panes" data-arrangement={panes.arrangement}>
         {!outboxOpen && panes.dividers}
@@ -143,6 +143,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
           foldersByAccount={foldersByAccount}
           selectedFolderId={outboxOpen ? null : (folder?.id ?? null)}
           viewCounts={viewCounts}
+          statuses={activity.statuses}
           outbox={<OutboxFolderRow entries={outbox} selected={outboxOpen} onSelect={() => setOutboxOpen(true)} />}
           savedSearches={
             <SavedSearchList searches={savedSearches.searches} unread={savedSearches.unread} activeQuery={outboxOpen ? '' : query} onMenu={savedSearches.openMenu}

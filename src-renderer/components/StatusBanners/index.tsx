@@ -2,27 +2,29 @@ import type { AccountView } from '../../../src-main/ipc/contract';
 import { useI18n } from '../../i18n/i18n-context';
 import { statusHeadline } from '../../i18n/status-words';
 import type { AccountStatus } from '../MailView/use-account-activity';
+import type { AccountDialogState } from '../AccountDialogs/account-dialog-state';
 import { ErrorNotice } from '../ErrorNotice';
 import { RetrustCertificate } from './retrust-certificate';
+import { isTroubled } from './account-problem';
+import { ProblemButtons } from './problem-buttons';
 import './status-banners.css';
 
 interface StatusBannersProps {
   accounts: AccountView[];
   statuses: Map<number, AccountStatus>;
+  /** The account's dialogs (the folder pane's), to mend a problem from its banner. */
+  onAccountDialog(dialog: AccountDialogState): void;
 }
 
 /**
  * One banner per account that is offline or failing, with the reason and when
  * Wren retries. These accounts worked before, so the reason is worded for the
- * background, not as setup advice.
+ * background, not as setup advice, with the way to mend it (a new password, the account's settings, another try).
  */
-export function StatusBanners({ accounts, statuses }: StatusBannersProps) {
+export function StatusBanners({ accounts, statuses, onAccountDialog }: StatusBannersProps) {
   const { t, locale, warningWords } = useI18n();
-  const troubled = accounts.filter((account) => {
-    const status = statuses.get(account.id);
-    // Working offline is said once for all accounts (WorkOfflineBanner, beside these), not once each.
-    return (status?.state === 'offline' || status?.state === 'error') && status.error?.code !== 'WorkingOffline';
-  });
+  // Working offline is said once for all accounts (WorkOfflineBanner, beside these), not once each.
+  const troubled = accounts.filter((account) => isTroubled(statuses.get(account.id)));
   return (
     <>
       {troubled.map((account) => {
@@ -32,6 +34,7 @@ export function StatusBanners({ accounts, statuses }: StatusBannersProps) {
           <div key={account.id} className="banner banner--warning status-banner" role="status" data-testid={`account-status-${account.id}`}>
             <p>{statusHeadline(t, locale, account.name, status)}</p>
             {status.error && <ErrorNotice error={status.error} context="background" />}
+            <ProblemButtons account={account} error={status.error} onAccountDialog={onAccountDialog} />
             {status.error && <RetrustCertificate accountId={account.id} error={status.error} />}
           </div>
         );

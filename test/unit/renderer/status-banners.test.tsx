@@ -1,22 +1,68 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { AccountView } from '../../../src-main/ipc/contract';
+import type { ErrorCode } from '../../../src-main/errors/error-codes';
 import { StatusBanners } from '../../../src-renderer/components/StatusBanners';
 import type { AccountStatus } from '../../../src-renderer/components/MailView/use-account-activity';
-import { I18nProvider } from '../../../src-renderer/i18n/i18n-context';
+import type { AccountDialogState } from '../../../src-renderer/components/AccountDialogs/account-dialog-state';
+import { FakeClient, renderWithClient } from './fake-client';
 import { ACCOUNT } from './mail-fixtures';
 
 afterEach(cleanup);
 
 const home = { ...ACCOUNT, name: 'Home', protocol: 'pop3' as const };
 
-function renderBanners(status: AccountStatus, language: 'en' | 'zh' = 'en') {
-  render(
-    <I18nProvider language={language}>
-      <StatusBanners accounts={[home]} statuses={new Map([[home.id, status]])} />
-    </I18nProvider>,
-  );
+function renderBanners(status: AccountStatus, language: 'en' | 'zh' = 'en', account: AccountView = home) {
+  const client = new FakeClient({ 'sync.start': () => ({ started: [account.id] }) });
+  const dialogs: AccountDialogState[] = [];
+  renderWithClient(<StatusBanners accounts={[account]} statuses={new Map([[account.id, status]])} onAccountDialog={(dialog) => dialogs.push(dialog)} />, client, language);
+  return { client, dialogs };
 }
+
+const failing = (code: ErrorCode): AccountStatus => ({ accountId: home.id, state: 'error', error: { code, message: 'x' }, retryAt: null });
+const buttons = () => within(screen.getByTestId(`account-status-${home.id}`)).getAllByRole('button').map((button) => button.textContent);
+
+describe('status banners: the way to mend the problem, where it is told', () => {
+  it('a refused login asks for the password: "Enter password…" opens the edit dialog on the password field', () => {
+    const { dialogs } = renderBanners(failing('AuthFailed'));
+    expect(buttons()).toEqual(['Enter password…', 'Try again']);
+    fireEvent.click(screen.getByRole('button', { name: 'Enter password…' }));
+    expect(dialogs).toEqual([{ kind: 'edit', account: home, focus: 'password' }]);
+  });
+
+  it('a saved password that cannot be opened asks for it too; an account that signs in with the browser signs in again', () => {
+    renderBanners(failing('SecretUnavailable'));
+    expect(buttons()).toEqual(['Enter password…', 'Try again']);
+    cleanup();
+    const { dialogs } = renderBanners(failing('OAuth2Rejected'), 'en', { ...home, auth: 'oauth2' });
+    expect(buttons()).toEqual(['Sign in again…', 'Try again']);
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in again…' }));
+    expect(dialogs).toEqual([{ kind: 'edit', account: { ...home, auth: 'oauth2' } }]);
+  });
+
+  it('a server that cannot be reached offers its settings and another try now, which syncs the account', async () => {
+    const { client, dialogs } = renderBanners({ ...failing('HostNotFound'), state: 'offline', retryAt: Date.now() + 60_000 });
+    expect(buttons()).toEqual(['Edit account…', 'Try again']);
+    fireEvent.click(screen.getByRole('button', { name: 'Edit account…' }));
+    expect(dialogs).toEqual([{ kind: 'edit', account: home }]);
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(client.callsOf('sync.start')).toEqual([{ accountId: home.id }]));
+  });
+
+  it('a problem no setting mends (the server stalled) offers only another try', () => {
+    renderBanners(failing('ServerStalled'));
+    expect(buttons()).toEqual(['Try again']);
+  });
+
+  it('in Chinese', () => {
+    renderBanners(failing('AuthFailed'), 'zh');
+    expect(buttons()).toEqual(['输入密码…', '重试']);
+    cleanup();
+    renderBanners(failing('ConnectionRefused'), 'zh');
+    expect(buttons()).toEqual(['编辑账户…', '重试']);
+  });
+});
 
 describe('status banners: warnings of a sync that went well', () => {
   it('a POP3 server that changed its UIDLs: a banner in words, in English and Chinese', () => {
