@@ -164,11 +164,11 @@ export class ComposeStarter {
     const { record } = original;
     const parent = await loadParentHeaders(this.store, record, this.reader.imapFor(record));
     const identity = identities.find((i) => i.email.toLowerCase() === record.from.address.toLowerCase()) ?? chosenIdentity(identities, null);
-    const attachments = await stageAttachmentsFromSource(this.reader, this.staging, record.id);
+    const source = await stageAttachmentsFromSource(this.reader, this.staging, record.id);
     return {
       ...blank(identity.accountId, identity),
       to: record.to, cc: record.cc, bcc: parent.bcc,
-      subject: record.subject, text: original.text, html: original.html, attachments,
+      subject: record.subject, text: original.text, html: original.html === null ? null : (source.html ?? original.html), attachments: source.attachments,
       inReplyTo: continuing ? parent.inReplyTo : null,
       references: continuing ? parent.references : [],
       origin: continuing ? null : { messageId: record.id, kind: 'editAsNew' },

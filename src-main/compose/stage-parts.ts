@@ -45,13 +45,17 @@ export async function stageSourceOf(reader: MessageReader, staging: AttachmentSt
 
 /**
  * Every attachment of a stored message's source, staged (a draft reopened:
- * its files go back into the composer, inline images keep their cid).
+ * its files go back into the composer, inline images keep their cid), and
+ * its HTML as written, naming those images by `cid:` (the cached body may
+ * have them as data: URLs, which the composer could not tie to their parts).
  */
-export async function stageAttachmentsFromSource(reader: MessageReader, staging: AttachmentStaging, messageId: number): Promise<ComposeAttachment[]> {
+export async function stageAttachmentsFromSource(
+  reader: MessageReader, staging: AttachmentStaging, messageId: number,
+): Promise<{ attachments: ComposeAttachment[]; html: string | null }> {
   const { stream } = await reader.source(messageId);
   const staged: ComposeAttachment[] = [];
   const failures: unknown[] = [];
-  await parseSource(stream, {
+  const parsed = await parseSource(stream, {
     onAttachment: async (meta, content) => {
       try {
         const { stagedId, size } = await staging.stageStream(content);
@@ -65,5 +69,5 @@ export async function stageAttachmentsFromSource(reader: MessageReader, staging:
   });
   // parseSource turns a failed attachment into a warning; a draft must not reopen without its files.
   if (failures.length) throw failures[0];
-  return staged;
+  return { attachments: staged, html: parsed.html };
 }

@@ -91,6 +91,7 @@ export const METHOD_NAMES = [
   'drafts.discard',
   'templates.save',
   'attachments.pick',
+  'attachments.preview',
   'outbox.send',
   'outbox.sendRaw',
   'outbox.redirect',

@@ -19,7 +19,8 @@ function lookup(images: Map<string, InlineImage>, reference: string): InlineImag
   return images.get(reference) ?? images.get(decoded) ?? images.get(decoded.replace(/^<|>$/g, ''));
 }
 
-function dataUrl(image: InlineImage | undefined): string | null {
+/** A raster image as a data: URL, or null for anything else (SVG included) and for one over 5 MB. */
+export function imageDataUrl(image: InlineImage | undefined): string | null {
   const type = image?.contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   if (!image || !/^image\/[a-z0-9.+-]+$/.test(type) || type === 'image/svg+xml' || image.data.length > MAX_INLINE_IMAGE_BYTES) return null;
   return `data:${type};base64,${image.data.toString('base64')}`;
@@ -37,7 +38,7 @@ export function htmlWithInlineImages(html: string, images: Map<string, InlineIma
   const urls = new Map<string, string | null>();
   let total = 0;
   return html.replace(/\bcid:([^'"\s)>]+)/gi, (match, reference: string) => {
-    if (!urls.has(reference)) urls.set(reference, dataUrl(lookup(images, reference)));
+    if (!urls.has(reference)) urls.set(reference, imageDataUrl(lookup(images, reference)));
     const url = urls.get(reference);
     // Counted per occurrence: one image referenced a thousand times is a thousand copies.
     if (!url || total + url.length > MAX_TOTAL_URL_CHARS) return match;

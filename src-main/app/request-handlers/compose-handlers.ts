@@ -2,6 +2,7 @@ import { WrenError } from '../../errors/wren-error';
 import { identitiesOf } from '../../compose/identities';
 import { addIdentity, removeIdentity, updateIdentity } from '../../compose/identity-editing';
 import { stagePickedFiles } from '../../compose/stage-files';
+import { stagedImagePreview } from '../../compose/inline-preview';
 import type { Handlers } from '../../ipc/dispatch';
 import type { composeRequests } from '../../ipc/requests/compose-requests';
 import type { WrenCore } from '../wren-core';
@@ -39,6 +40,7 @@ export function composeHandlers(core: WrenCore, options: HandlerOptions): Pick<H
       if (!options.pickAttachmentFiles) throw new WrenError('BadRequest', 'Files are attached by upload here, not by a dialog.');
       return stagePickedFiles(core.staging, await options.pickAttachmentFiles());
     },
+    'attachments.preview': ({ stagedId, contentType }) => stagedImagePreview(core.staging, stagedId, contentType),
     'outbox.send': async ({ message, sendAt, undoSeconds }) => core.outbox.send(await core.drafts.readyToSend(message), { sendAt, undoSeconds }),
     'outbox.sendRaw': ({ accountId, stagedId, sendAt, undoSeconds }) => core.outbox.sendRaw(accountId, stagedId, { sendAt, undoSeconds }),
     'outbox.redirect': ({ messageId, to, accountId }) => redirects.redirect(messageId, to, accountId),

@@ -78,6 +78,13 @@ export const composeRequests = {
   /** Electron: the native open dialog, the chosen files staged in the core. The web mode uploads instead (web-server.ts). */
   'attachments.pick': request<ComposeAttachment[]>()(empty),
   /**
+   * A staged inline image as a data: URL, for the composer to show it again (a draft reopened, a message taken back
+   * from the outbox: their HTML names it only as `cid:`). Null for a type the page must not load as an image, or over 5 MB.
+   */
+  'attachments.preview': request<{ url: string | null }>()(
+    z.object({ stagedId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/), contentType: z.string().max(200) }).strict(),
+  ),
+  /**
    * Builds the message (its Message-ID assigned now), stores it in the outbox and returns at once: it leaves
    * after `undoSeconds` (Undo = `outbox.cancel` meanwhile), or at `sendAt` (ms since the epoch), or when the
    * account is back online.

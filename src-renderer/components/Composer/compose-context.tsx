@@ -11,6 +11,7 @@ import { withMailto } from './mailto-state';
 import { useSendFailures } from './use-send-failures';
 import { useUndoWhileWaiting } from './use-undo-while-waiting';
 import { useDiscard } from './use-discard';
+import { namesInlineImages, withInlinePreviews } from './inline-previews';
 import { selectedBodyText } from '../ReadingPane/selected-text';
 import { draftOf, fromComposed, fromTakenBack, hasDraft, rememberComposer, rememberedComposer, toComposed, type ComposerState } from './composer-state';
 
@@ -50,11 +51,15 @@ export function ComposeProvider({ accounts, takesMailto = true, children }: { ac
     return remembered ? { key: 0, state: remembered, restored: true } : null;
   });
 
-  /** `restored`: the state may differ from the saved draft (Undo after Send, a failed send). */
-  const show = useCallback((state: ComposerState | null, restored = false) => {
+  const showNow = useCallback((state: ComposerState | null, restored: boolean) => {
     rememberComposer(state);
     setOpen(state ? { key: Date.now(), state, restored } : null);
   }, []);
+  /** `restored`: the state may differ from the saved draft (Undo after Send, a failed send). Inline images named by `cid:` are drawn first. */
+  const show = useCallback((state: ComposerState | null, restored = false) => {
+    if (!state || !namesInlineImages(state)) return showNow(state, restored);
+    void withInlinePreviews(client, state).then((previewed) => showNow(previewed, restored));
+  }, [client, showNow]);
   const fail = useCallback((error: unknown) => toasts.show({ tone: 'error', lines: [{ error: toErrorShape(error) }] }), [toasts]);
 
   const compose = useCallback(

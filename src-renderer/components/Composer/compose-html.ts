@@ -15,10 +15,12 @@ const ALLOWED_ATTR = ['href', 'src', 'alt', 'type', 'data-cid', 'data-signature'
 export function messageHtml(editorHtml: string): string {
   const purifier = DOMPurify(window);
   purifier.addHook('uponSanitizeElement', (node) => {
-    if (!(node instanceof Element) || node.tagName !== 'IMG') return;
-    const cid = node.getAttribute('data-cid');
-    if (cid) node.setAttribute('src', `cid:${cid}`);
-    else node.remove();
+    if (node.nodeName !== 'IMG') return;
+    const image = node as Element;
+    // One the editor was given as `cid:` (a draft reopened) names its part already, with or without data-cid.
+    const cid = image.getAttribute('data-cid') || contentIdOf(image.getAttribute('src'));
+    if (cid) image.setAttribute('src', `cid:${cid}`);
+    else image.remove();
   });
   purifier.addHook('afterSanitizeAttributes', (node) => {
     if (node.tagName === 'A' && !/^(https?:|mailto:)/i.test(node.getAttribute('href') ?? '')) node.removeAttribute('href');
@@ -27,15 +29,32 @@ export function messageHtml(editorHtml: string): string {
   return purifier.sanitize(editorHtml, { ALLOWED_TAGS, ALLOWED_ATTR, ALLOWED_URI_REGEXP: /^(https?:|mailto:|cid:)/i });
 }
 
+/** The Content-ID a `cid:` URL names (RFC 2392: URL-encoded, which senders do and do not do), else null. */
+function contentIdOf(src: string | null): string | null {
+  const reference = /^cid:(.+)$/i.exec(src?.trim() ?? '')?.[1];
+  if (!reference) return null;
+  try {
+    return decodeURIComponent(reference);
+  } catch {
+    return reference;
+  }
+}
+
 /**
- * The same HTML shown in the editor again (a draft reopened): sanitized, cid images kept as placeholders.
- * Images from the web go: the editor is part of Wren's page, which may load https images, so they would
- * phone home whatever the remote content setting says, and messageHtml drops them from the message anyway.
+ * The same HTML shown in the editor again (a draft reopened, a message taken back from the outbox): sanitized,
+ * a `cid:` image marked with its part (data-cid), so messageHtml sends it again and the part stays attached;
+ * its preview is put in by inline-previews.ts. Images from the web go: the editor is part of Wren's page,
+ * which may load https images, so they would phone home whatever the remote content setting says, and
+ * messageHtml drops them from the message anyway.
  */
 export function editorHtml(messageHtmlText: string): string {
   const purifier = DOMPurify(window);
   purifier.addHook('afterSanitizeAttributes', (node) => {
-    if (node.tagName === 'IMG' && !/^(cid|data):/i.test(node.getAttribute('src') ?? '')) node.remove();
+    if (node.tagName !== 'IMG') return;
+    const src = node.getAttribute('src') ?? '';
+    const cid = contentIdOf(src);
+    if (cid && !node.getAttribute('data-cid')) node.setAttribute('data-cid', cid);
+    else if (!cid && !/^data:/i.test(src)) node.remove();
   });
   return purifier.sanitize(messageHtmlText, { ALLOWED_TAGS, ALLOWED_ATTR, ALLOWED_URI_REGEXP: /^(https?:|mailto:|cid:)/i });
 }

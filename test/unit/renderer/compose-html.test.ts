@@ -24,7 +24,21 @@ describe('the HTML a composed message carries', () => {
     // The editor is part of Wren's page, whose CSP allows https images: a draft from the server (or a received
     // mail moved to Drafts) would otherwise phone home whatever the remote content setting says.
     const html = editorHtml('<p>Hi</p><img src="https://tracker.example/p.gif" alt="t"><img src="//tracker.example/q.gif"><img src="data:image/png;base64,AAAA"><img src="cid:abc@wren">');
-    expect(html).toBe('<p>Hi</p><img src="data:image/png;base64,AAAA"><img src="cid:abc@wren">');
+    expect(html).toBe('<p>Hi</p><img src="data:image/png;base64,AAAA"><img src="cid:abc@wren" data-cid="abc@wren">');
+  });
+
+  it('marks a cid: image given back to the editor with its part, so the next save still sends it (Undo, a draft reopened)', () => {
+    // The outbox and a draft give the HTML as sent: `cid:` only, no data-cid.
+    const shown = editorHtml('<div>Image: <img src="cid:shot%40wren" alt=""> end.</div>');
+    expect(shown).toBe('<div>Image: <img src="cid:shot%40wren" alt="" data-cid="shot@wren"> end.</div>');
+    expect(messageHtml(`${shown}<div>more</div>`)).toBe('<div>Image: <img src="cid:shot@wren" alt=""> end.</div><div>more</div>');
+  });
+
+  it('keeps a preview\'s part when the editor is loaded again, and still sends a bare cid: image', () => {
+    const previewed = '<img src="data:image/png;base64,AAAA" data-cid="abc@wren" alt="">';
+    expect(editorHtml(previewed)).toBe(previewed);
+    expect(messageHtml('<img src="cid:abc@wren">')).toBe('<img src="cid:abc@wren">');
+    expect(messageHtml('<img src="data:image/png;base64,AAAA">')).toBe('');
   });
 
   it('carries plain text into the editor escaped, line by line', () => {
