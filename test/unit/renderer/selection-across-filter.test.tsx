@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { MessageSummary } from '../../../src-main/ipc/contract';
 import { App } from '../../../src-renderer/components/App';
 import { renderWithClient } from './fake-client';
 import { SLOW, withListLayout } from './layout';
@@ -20,7 +21,7 @@ async function inbox() {
   const core = mailCore(4);
   const list = core.client.handlers['messages.list']!;
   core.client.handlers['messages.list'] = (params) => {
-    const answer = list(params) as { total: number; items: { subject: string }[] };
+    const answer = list(params) as { total: number; items: MessageSummary[] };
     const words = params.filter?.text?.trim();
     if (!words) return answer;
     const items = answer.items.filter((item) => item.subject.includes(words));
