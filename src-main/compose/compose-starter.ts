@@ -20,6 +20,7 @@ import { forwardSubject, replySubject } from './subject-prefix';
 import { readableText } from '../mime/readable-text';
 import { LOCAL_TEMPLATES } from '../ipc/contract-constants';
 import { isTemplate } from './templates';
+import { answeredOriginal } from './answered-original';
 
 
 export interface ComposeStartRequest {
@@ -171,12 +172,18 @@ export class ComposeStarter {
       subject: record.subject, text: original.text, html: original.html === null ? null : (source.html ?? original.html), attachments: source.attachments,
       inReplyTo: continuing ? parent.inReplyTo : null,
       references: continuing ? parent.references : [],
-      origin: continuing ? null : { messageId: record.id, kind: 'editAsNew' },
+      origin: continuing ? answeredOrigin(this.store, identity.accountId, parent.inReplyTo) : { messageId: record.id, kind: 'editAsNew' },
       draftMessageId: continuing ? record.id : null,
       requestReceipt: parent.receiptAsked,
       priority: parent.priority,
     };
   }
+}
+
+/** A reply's draft continued: its original (found by In-Reply-To) is marked \Answered once it is sent, as a direct reply's is. */
+function answeredOrigin(store: Store, accountId: number, inReplyTo: string | null): ComposedMessage['origin'] {
+  const messageId = answeredOriginal(store, accountId, inReplyTo);
+  return messageId === null ? null : { messageId, kind: 'reply' };
 }
 
 /** Thunderbird's "quote only the selection": an answer to part of a message quotes that part (a blank selection, the whole). */
