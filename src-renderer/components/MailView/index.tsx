@@ -14,6 +14,7 @@ import type { DraggedMessages } from '../MessageList/message-drag';
 import { MessageList } from '../MessageList';
 import { gathersFolders, isTemplatesFolder, rowFolderRole } from '../MessageList/row-folder-role';
 import { SearchBox } from '../Search';
+import { useFocusResults } from './use-focus-results';
 import { MessageToolbar } from '../MessageToolbar';
 import { ReadingPane } from '../ReadingPane';
 import { StatusBanners } from '../StatusBanners';
@@ -71,6 +72,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
   const savedNameOf = (text: string) => savedSearches.searches.find((search) => search.query === text)?.name;
   const { folder, query, setQuery, searchBoxKey, accountFolders, pages, messages: selection, selectFolder, filter, setFilter } = useMailSelection(accounts, foldersByAccount, viewCounts, savedNameOf);
   const searchInput = useRef<HTMLInputElement>(null);
+  const results = useFocusResults(pages, selection);
   const activity = useAccountActivity(accounts);
   useUnreadTitle(foldersByAccount);
   useNewMailNotifications();
@@ -185,7 +187,9 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
               offlineAccount={offlineAccountOf(folder, accounts, activity.statuses)}
               filter={filter}
               onFilter={setFilter}
-              top={<SearchBox key={searchBoxKey} ref={searchInput} query={query} onQuery={setQuery} onSave={savedNameOf(query) === undefined ? savedSearches.save : undefined} />}
+              listRef={results.list}
+              top={<SearchBox key={searchBoxKey} ref={searchInput} query={query} onQuery={setQuery} onSave={savedNameOf(query) === undefined ? savedSearches.save : undefined}
+                onToResults={results.focusResults} />}
             />
             {panes.arrangement !== 'listOnly' && (
               <ReadingPane

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type DragEvent, type MouseEvent, type ReactNode } from 'react';
+import { useEffect, useRef, type DragEvent, type MouseEvent, type ReactNode, type RefObject } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { isFiltered, listRoleOf, type AccountView, type FolderView, type ListFilter, type SearchHit, type ViewMessageSummary } from '../../../src-main/ipc/contract';
 import { isSearchFolderId } from '../Search/search-folder';
@@ -30,6 +30,8 @@ interface MessageListProps {
   accounts?: AccountView[];
   /** Above the list whatever is open (the search box). */
   top?: ReactNode;
+  /** The rows' element, which takes the keyboard's focus (from the search box, see useFocusResults). */
+  listRef?: RefObject<HTMLDivElement | null>;
   /** The name of the folder's account while it is offline: an empty list then may not be an empty folder. */
   offlineAccount?: string;
   /** The quick filter over a folder (not offered for unified views and search results, whose lists it does not narrow). */
@@ -42,14 +44,14 @@ interface MessageListProps {
  * lives outside the rows' subtree, which starts afresh for each folder and query: typing a
  * query must keep the field, its focus and an IME composition in progress.
  */
-export function MessageList({ folder, pages, selection, onRowMenu, onRowOpen, accounts, top, offlineAccount, filter, onFilter }: MessageListProps) {
+export function MessageList({ folder, pages, selection, onRowMenu, onRowOpen, accounts, top, listRef, offlineAccount, filter, onFilter }: MessageListProps) {
   const t = useT();
   return (
     <section className="message-list" aria-label={folder ? folderDisplayName(folder, t) : undefined}>
       {top}
       {folder && pages ? (
         <FolderMessages key={`${folder.id}:${pages.query}`} folder={folder} pages={pages} selection={selection} onRowMenu={onRowMenu} onRowOpen={onRowOpen} accounts={accounts} offlineAccount={offlineAccount}
-          filter={filter} onFilter={onFilter} />
+          filter={filter} onFilter={onFilter} listRef={listRef} />
       ) : (
         <div className="message-list message-list--empty">{t('messages.chooseFolder')}</div>
       )}
@@ -63,7 +65,7 @@ function clickMode(event: MouseEvent): ClickMode {
 }
 
 /** The rows of one folder, virtualized: only the rows in view (and a margin) exist in the DOM. */
-function FolderMessages({ folder, pages, selection, onRowMenu, onRowOpen, accounts, offlineAccount, filter, onFilter }: Omit<MessageListProps, 'top'> & { folder: FolderView; pages: MessagePages }) {
+function FolderMessages({ folder, pages, selection, onRowMenu, onRowOpen, accounts, offlineAccount, filter, onFilter, listRef }: Omit<MessageListProps, 'top'> & { folder: FolderView; pages: MessagePages }) {
   const t = useT();
   const searching = isSearchFolderId(folder.id);
   // A unified view or search results gather many folders: each row names its account, and decides by its own folder's role.
@@ -101,7 +103,10 @@ function FolderMessages({ folder, pages, selection, onRowMenu, onRowOpen, accoun
       <FolderSummary folder={folder} pages={pages} offlineAccount={offlineAccount} account={accounts && accounts.length > 1 ? accounts.find((each) => each.id === folder.accountId) : undefined}
         filterBar={pages.filter && filter && onFilter ? <ListFilterControl key={folder.id} filter={filter} onFilter={onFilter} /> : null} />
       <div
-        ref={scroller}
+        ref={(element) => {
+          scroller.current = element;
+          if (listRef) listRef.current = element;
+        }}
         className="message-list__scroller"
         role="listbox"
         aria-multiselectable="true"

@@ -12,6 +12,8 @@ interface SearchBoxProps {
   onQuery(query: string): void;
   /** Saves the query searched now (Thunderbird's Save as Search Folder). */
   onSave?(query: string): void;
+  /** ↓, or Enter: the words are searched (if not yet) and the focus goes to the results. */
+  onToResults?(): void;
 }
 
 /**
@@ -21,7 +23,7 @@ interface SearchBoxProps {
  * method composes (pinyin becoming 会议) nothing is searched: the letters
  * typed so far are not the words meant.
  */
-export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function SearchBox({ query, onQuery, onSave }, forwardedRef) {
+export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function SearchBox({ query, onQuery, onSave, onToResults }, forwardedRef) {
   const t = useT();
   const input = useRef<HTMLInputElement | null>(null);
   const ref = (element: HTMLInputElement | null) => {
@@ -38,6 +40,11 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
     const timer = setTimeout(() => onQuery(text.trim()), SETTLE_MS);
     return () => clearTimeout(timer);
   }, [text, query, onQuery, composing]);
+  // Without waiting for the typing to settle: the results asked for are the words in the box now.
+  const toResults = () => {
+    if (text.trim() !== query) onQuery(text.trim());
+    onToResults?.();
+  };
   const clear = () => {
     setText('');
     onQuery('');
@@ -49,7 +56,7 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
     input.current?.focus();
   };
   return (
-    <form className="search-box" role="search" onSubmit={(event) => { event.preventDefault(); if (!composing) onQuery(text.trim()); }}>
+    <form className="search-box" role="search" onSubmit={(event) => { event.preventDefault(); if (!composing) toResults(); }}>
       <input
         ref={ref}
         type="search"
@@ -65,10 +72,15 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
           setText(event.currentTarget.value);
         }}
         onKeyDown={(event) => {
-          if (event.key !== 'Escape' || event.nativeEvent.isComposing) return;
-          event.preventDefault();
-          clear();
-          event.currentTarget.blur();
+          if (event.nativeEvent.isComposing || composing) return;
+          if (event.key === 'ArrowDown') {
+            event.preventDefault();
+            toResults();
+          } else if (event.key === 'Escape') {
+            event.preventDefault();
+            clear();
+            event.currentTarget.blur();
+          }
         }}
       />
       {text && (
