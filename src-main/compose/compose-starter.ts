@@ -21,6 +21,7 @@ import { readableText } from '../mime/readable-text';
 import { LOCAL_TEMPLATES } from '../ipc/contract-constants';
 import { isTemplate } from './templates';
 import { answeredOriginal } from './answered-original';
+import { quotableHtml } from './quotable-html';
 
 
 export interface ComposeStartRequest {
@@ -36,6 +37,8 @@ interface Original {
   record: MessageRecord;
   text: string;
   html: string | null;
+  /** What an answer or forward quotes of an HTML mail: its HTML reduced to simple formatting (null: its text, as for a selection). */
+  quotedHtml: string | null;
 }
 
 function blank(accountId: number, identity: Identity): ComposedMessage {
@@ -101,7 +104,7 @@ export class ComposeStarter {
     const view = await this.reader.read(messageId, { markSeen: false });
     // Read as the pane's plain-text view reads it: headings in their own case, a table's cells on lines of their own.
     const text = view.text ?? (view.html ? readableText(view.html) : '');
-    return { record: this.reader.requireMessage(messageId), text, html: view.html };
+    return { record: this.reader.requireMessage(messageId), text, html: view.html, quotedHtml: view.html === null ? null : quotableHtml(view.html) || null };
   }
 
   private async answer(original: Original, identities: Identity[], mode: 'reply' | 'replyAll' | 'replyList', language: ComposeLanguage): Promise<ComposedMessage> {
@@ -127,7 +130,7 @@ export class ComposeStarter {
   /** The reply's text and HTML, the signature after the user's words: above the quote, or below it (with where writing starts). */
   private replyText(original: Original, identity: Identity, language: ComposeLanguage, position: ReplyPosition): Pick<ComposedMessage, 'text' | 'html' | 'writeAt'> {
     const { record } = original;
-    const quoted = { from: record.from, date: record.date, text: original.text, isHtml: original.html !== null };
+    const quoted = { from: record.from, date: record.date, text: original.text, isHtml: original.html !== null, html: original.quotedHtml };
     if (position === 'below') return replyBelowBody(quoted, language, { text: signatureBlock(identity), html: signatureHtml(identity.signature) });
     const body = replyBody(quoted, language);
     return { text: `${signatureBlock(identity)}${body.text}`, html: body.html && withSignatureHtml(body.html, identity.signature), writeAt: null };
@@ -148,7 +151,7 @@ export class ComposeStarter {
     if (mode === 'forwardAttachment') {
       return { ...base, attachments: [await stageSourceOf(this.reader, this.staging, record.id, record.subject)] };
     }
-    const body = forwardBody({ ...record, text: original.text, isHtml: original.html !== null }, language);
+    const body = forwardBody({ ...record, text: original.text, isHtml: original.html !== null, html: original.quotedHtml }, language);
     const attachments = await stageAttachmentsOf(this.store, this.reader, this.staging, record.id, { keepContentIds: false });
     return { ...base, text: `${signatureBlock(identity)}${body.text}`, html: body.html && withSignatureHtml(body.html, identity.signature), attachments };
   }
@@ -188,5 +191,5 @@ function answeredOrigin(store: Store, accountId: number, inReplyTo: string | nul
 
 /** Thunderbird's "quote only the selection": an answer to part of a message quotes that part (a blank selection, the whole). */
 function withQuote(original: Original, quote: string | undefined): Original {
-  return quote?.trim() ? { ...original, text: quote.replace(/\r\n?/g, '\n') } : original;
+  return quote?.trim() ? { ...original, text: quote.replace(/\r\n?/g, '\n'), quotedHtml: null } : original;
 }

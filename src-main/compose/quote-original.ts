@@ -51,22 +51,35 @@ export interface QuotedBody {
   html: string | null;
 }
 
+/** The original an answer or forward quotes: its text, and for HTML mail its HTML as quotable-html.ts reduced it (null: quote the text). */
+export interface QuotedOriginal {
+  from: Address;
+  date: number | null;
+  text: string;
+  isHtml: boolean;
+  html?: string | null;
+}
+
 /**
  * The body of a reply: room to write above, then the attribution and the
- * original quoted. HTML mail is answered in HTML with the original's text in
- * a cite blockquote (its own markup is not carried over: the composer edits
- * simple formatting only, and the original's HTML was written for another
- * client's viewer).
+ * original quoted. HTML mail is answered in HTML with the original's HTML (its
+ * simple formatting, as the user saw it) in a cite blockquote, as Thunderbird
+ * and Gmail quote it; plain mail, and a quoted selection, as text.
  */
-export function replyBody(original: { from: Address; date: number | null; text: string; isHtml: boolean }, language: ComposeLanguage): QuotedBody {
+export function replyBody(original: QuotedOriginal, language: ComposeLanguage): QuotedBody {
   const attribution = attributionLine(original.from, original.date, language);
   const text = `\n\n${attribution}\n${quotePlain(original.text)}\n`;
   if (!original.isHtml) return { text, html: null };
-  return { text, html: `<p><br></p>${quotedReplyHtml(attribution, original.text)}` };
+  return { text, html: `<p><br></p>${quotedReplyHtml(attribution, original)}` };
 }
 
-function quotedReplyHtml(attribution: string, text: string): string {
-  return quotedHtml(`<p>${escapeHtml(attribution)}</p><blockquote type="cite">${plainToHtml(text.replace(/\n+$/, ''))}</blockquote>`);
+/** The original's HTML when there is some, else its text as HTML. */
+function originalHtml(original: { text: string; html?: string | null }): string {
+  return original.html || plainToHtml(original.text.replace(/\n+$/, ''));
+}
+
+function quotedReplyHtml(attribution: string, original: QuotedOriginal): string {
+  return quotedHtml(`<p>${escapeHtml(attribution)}</p><blockquote type="cite">${originalHtml(original)}</blockquote>`);
 }
 
 /**
@@ -74,14 +87,14 @@ function quotedReplyHtml(attribution: string, text: string): string {
  * the quoted original first, then a line to write on, then the signature. `writeAt` is where that line starts.
  */
 export function replyBelowBody(
-  original: { from: Address; date: number | null; text: string; isHtml: boolean },
+  original: QuotedOriginal,
   language: ComposeLanguage,
   signature: { text: string; html: string },
 ): QuotedBody & { writeAt: number } {
   const attribution = attributionLine(original.from, original.date, language);
   const quoted = `${attribution}\n${quotePlain(original.text)}\n\n`;
   const text = `${quoted}${signature.text}`;
-  const html = original.isHtml ? `${quotedReplyHtml(attribution, original.text)}<p><br></p>${signature.html}` : null;
+  const html = original.isHtml ? `${quotedReplyHtml(attribution, original)}<p><br></p>${signature.html}` : null;
   return { text, html, writeAt: quoted.length };
 }
 
@@ -96,7 +109,7 @@ function addressLine(addresses: Address[]): string {
 
 /** The forwarded message's header block and body, below room to write. */
 export function forwardBody(
-  original: { from: Address; to: Address[]; cc: Address[]; date: number | null; subject: string; text: string; isHtml: boolean },
+  original: QuotedOriginal & { to: Address[]; cc: Address[]; subject: string },
   language: ComposeLanguage,
 ): QuotedBody {
   const words = FORWARD_WORDS[language];
@@ -110,6 +123,6 @@ export function forwardBody(
   ];
   const text = `\n\n${lines.join('\n')}\n\n${original.text.replace(/\n+$/, '')}\n`;
   if (!original.isHtml) return { text, html: null };
-  const html = `<p><br></p>${quotedHtml(`<p>${lines.map(escapeHtml).join('<br>')}</p><div>${plainToHtml(original.text.replace(/\n+$/, ''))}</div>`)}`;
+  const html = `<p><br></p>${quotedHtml(`<p>${lines.map(escapeHtml).join('<br>')}</p><div>${originalHtml(original)}</div>`)}`;
   return { text, html };
 }

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLab, type Lab } from '../../lab/lab';
+import type { TestCore } from '../imap/lab-core';
+import { coreFor, onServerById, sendNow, to } from '../outbox/outbox-lab';
+
+/** An answer to HTML mail quotes the HTML the user saw (its simple formatting), not its plain-text alternative. */
+let lab: Lab;
+let alice: TestCore;
+let aliceId: number;
+
+const HTML_MAIL = [
+  'From: Bob <bob@example.test>', 'To: alice@example.test', 'Subject: Formatted news', 'Message-ID: <formatted-news@lab>',
+  'Date: Mon, 7 Dec 2026 10:00:00 +0000', 'MIME-Version: 1.0', 'Content-Type: multipart/alternative; boundary="b1"', '',
+  '--b1', 'Content-Type: text/plain; charset=utf-8', '', 'Plain words that differ', '',
+  '--b1', 'Content-Type: text/html; charset=utf-8', '',
+  '<html><head><style>body{display:none}</style><script>alert(1)</script></head><body><p>Hello <b>bold news</b> and <a href="https://news.example/item">the link</a></p><ul><li>first point</li></ul><img src="https://tracker.example/open.gif"></body></html>',
+  '--b1--', '',
+].join('\r\n');
+
+beforeAll(async () => {
+  lab = await startLab();
+  await lab.seed(lab.users[0]!.email, 'INBOX', [HTML_MAIL]);
+  ({ wren: alice, accountId: aliceId } = await coreFor(lab, 0));
+}, 60_000);
+
+afterAll(async () => {
+  await alice?.dispose();
+  await lab?.stop();
+});
+
+async function original(): Promise<number> {
+  const inbox = (await alice.call('folders.list', { accountId: aliceId })).find((f) => f.role === 'inbox')!;
+  return (await alice.call('messages.list', { folderId: inbox.id })).items.find((m) => m.subject === 'Formatted news')!.id;
+}
+
+describe('an answer to HTML mail', () => {
+  it('quotes its HTML, sanitized, in a cite blockquote under the attribution; the plain alternative quotes its text', async () => {
+    const reply = await alice.call('compose.start', { mode: 'reply', messageId: await original(), language: 'en' });
+    const quote = /<blockquote type="cite">([\s\S]*)<\/blockquote>/.exec(reply.html ?? '')?.[1];
+    expect(reply.html).toContain('Bob &lt;bob@example.test&gt; wrote:</p><blockquote type="cite">');
+    expect(quote).toBe('<p>Hello <b>bold news</b> and <a href="https://news.example/item">the link</a></p><ul><li>first point</li></ul>');
+    expect(reply.text).toContain('> Plain words that differ');
+
+    const sent = await sendNow(alice, { ...reply, to: to(lab.users[1]!.email) });
+    const [delivered] = await onServerById(lab, lab.users[1]!.email, 'INBOX', sent.messageId);
+    expect(delivered!.parsed.html).toContain('<blockquote type="cite"><p>Hello <b>bold news</b>');
+    expect(delivered!.parsed.html).not.toMatch(/script|tracker\.example|display:none/);
+  });
+
+  it('forwards its HTML too', async () => {
+    const forward = await alice.call('compose.start', { mode: 'forward', messageId: await original(), language: 'en' });
+    expect(forward.html).toContain('<div><p>Hello <b>bold news</b> and <a href="https://news.example/item">the link</a></p><ul><li>first point</li></ul></div>');
+    expect(forward.html).not.toMatch(/script|tracker\.example/);
+  });
+});
