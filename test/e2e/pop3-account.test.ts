@@ -122,6 +122,32 @@ describe('web mode: a POP3 account through the form', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
   });
 
+  it("a folder made in the POP3 account offers no subscription commands, and Delete folder moves it into the account's Trash with Undo", async () => {
+    const account = () => web.page.locator('[data-testid^="account-"]').filter({ has: web.page.getByTestId('account-heading') });
+    await web.page.getByTestId('account-heading').first().click({ button: 'right' });
+    await web.page.getByTestId('folder-menu-new').waitFor();
+    expect(await web.page.getByTestId('folder-menu-show-unsubscribed').count()).toBe(0);
+    await web.page.getByTestId('folder-menu-new').click();
+    await web.page.getByTestId('name-input').fill('Receipts');
+    await web.page.getByTestId('name-submit').click();
+    const made = account().getByTestId('folder-Receipts');
+    await made.waitFor();
+    await made.click({ button: 'right' });
+    await web.page.getByTestId('folder-menu-delete').waitFor();
+    expect(await web.page.getByTestId('folder-menu-subscribe').count()).toBe(0);
+    await web.page.getByTestId('folder-menu-delete').click();
+    await web.page.getByTestId('confirm-dialog').getByText('Move “Receipts” to Trash?').waitFor();
+    await screenshot(web.page, 'pop3-folder-delete-confirm');
+    await web.page.getByTestId('confirm-ok').click();
+    const toast = web.page.getByTestId('toast').filter({ hasText: 'Folder Receipts moved to Trash.' });
+    await toast.waitFor();
+    await account().getByTestId('folder-Trash/Receipts').waitFor();
+    await screenshot(web.page, 'pop3-folder-in-trash');
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await made.waitFor();
+    await account().getByTestId('folder-Trash/Receipts').waitFor({ state: 'detached' });
+  });
+
   it('removed, in Chinese: the question says its mail may be here only, and the mail moves to Local Folders under its address', async () => {
     const user = web.lab.users.find((u) => u.email === 'popper@example.test')!;
     await web.page.getByTestId('folder-INBOX').first().getByRole('button').click();
