@@ -96,6 +96,26 @@ describe('web mode: accounts from the address alone, and the unified Inbox', () 
     await expect.poll(subjects).toEqual(newestFirst);
   });
 
+  it('keeps a message read in Unread listed and selected until the view is left, as Thunderbird does; no quick filter is offered there', async () => {
+    const rows = web.page.getByTestId('message-row');
+    await web.page.getByTestId('view-unread').getByRole('button').click();
+    await web.page.getByTestId('message-list-folder').filter({ hasText: 'Unread' }).waitFor();
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(5);
+    expect(await web.page.getByTestId('list-filter-unread').count()).toBe(0);
+    await rows.first().click();
+    // Marked read after the settings' delay (2 s): the row stays, selected, the toolbar offering Mark as unread.
+    await expect.poll(() => web.page.locator('.message-row--unread').count(), { timeout: 10_000 }).toBe(4);
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // past the view's refresh after the change
+    expect(await rows.count()).toBe(5);
+    expect(await rows.first().getAttribute('aria-selected')).toBe('true');
+    await screenshot(web.page, 'unified-unread-kept');
+    await web.page.getByTestId('view-inbox').getByRole('button').click();
+    await web.page.getByTestId('view-unread').getByRole('button').click();
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(4);
+    await web.page.getByTestId('view-inbox').getByRole('button').click();
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(5);
+  });
+
   it('acts on a selection that spans both accounts: Select all, Mark as read (Shift+I), and every Inbox is read', async () => {
     await web.page.getByTestId('message-row').first().click();
     await web.page.getByTestId('message-list').press('Control+a');
