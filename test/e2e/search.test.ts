@@ -27,7 +27,10 @@ describe('web mode: search', () => {
     await expect.poll(() => rows.count()).toBe(1);
     expect(await hit.getByTestId('message-place').textContent()).toBe('Inbox');
     expect(await hit.getByTestId('message-account').textContent()).toContain(web.lab.users[0]!.email);
-    await hit.click();
+    // ↓ from the box reaches the results: the focus in the list, the first result selected and open.
+    await web.page.keyboard.press('ArrowDown');
+    await web.page.locator('[data-testid="message-list"]:focus').waitFor();
+    expect(await hit.getAttribute('aria-selected')).toBe('true');
     await web.page.getByTestId('message-subject').filter({ hasText: '会议通知' }).waitFor();
     await web.page.getByTestId('message-text').filter({ hasText: '三楼会议室' }).waitFor();
     await screenshot(web.page, 'search-chinese');
