@@ -103,6 +103,16 @@ describe('web mode: sorting a folder by date, sender, subject or size', () => {
     // It belongs to the folder open now, like the switches.
     await box.fill('crab');
     await expect.poll(subjects).toEqual(['Crab']);
+    // Emptied, the box brings the whole list back with the message read still selected and open.
+    const crab = web.page.getByTestId('message-row').filter({ hasText: 'Crab' });
+    await crab.click();
+    await web.page.getByTestId('message-subject').filter({ hasText: 'Crab' }).waitFor();
+    await box.fill('');
+    await expect.poll(subjects).toEqual(['Crab', 'agenda', 'Re: Budget']);
+    expect(await crab.getAttribute('aria-selected')).toBe('true');
+    await web.page.getByTestId('message-subject').filter({ hasText: 'Crab' }).waitFor();
+    await box.fill('crab');
+    await expect.poll(subjects).toEqual(['Crab']);
     await web.page.getByTestId('folder-Sent').getByRole('button').click();
     await web.page.getByTestId('folder-INBOX').getByRole('button').click();
     await expect.poll(subjects).toEqual(['Crab', 'agenda', 'Re: Budget']);
