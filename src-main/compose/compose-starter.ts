@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { WrenError } from '../errors/wren-error';
-import type { ComposeAddress, ComposedMessage } from '../ipc/compose-shapes';
+import type { ComposeAddress, ComposeAttachment, ComposedMessage } from '../ipc/compose-shapes';
 import type { ComposeMode } from '../ipc/mail-shapes';
 import { loadMailingList } from '../messages/mailing-list';
 import type { AccountService } from '../accounts/account-service';
@@ -10,7 +10,7 @@ import type { MessageRecord } from '../store/messages-repo';
 import type { Store } from '../store/store';
 import { chosenIdentity, identitiesOf, signatureBlock } from './identities';
 import { loadParentHeaders } from './parent-headers';
-import { forwardBody, replyBelowBody, replyBody, type ComposeLanguage } from './quote-original';
+import { escapeHtml, forwardBody, replyBelowBody, replyBody, type ComposeLanguage } from './quote-original';
 import { replyReferences } from './references';
 import { signatureHtml, withSignatureHtml } from './signature-html';
 import type { ReplyPosition } from '../settings/settings-schema';
@@ -151,9 +151,23 @@ export class ComposeStarter {
     if (mode === 'forwardAttachment') {
       return { ...base, attachments: [await stageSourceOf(this.reader, this.staging, record.id, record.subject)] };
     }
-    const body = forwardBody({ ...record, text: original.text, isHtml: original.html !== null, html: original.quotedHtml }, language);
-    const attachments = await stageAttachmentsOf(this.store, this.reader, this.staging, record.id, { keepContentIds: false });
+    const { html, attachments } = await this.forwardedParts(original);
+    const body = forwardBody({ ...record, text: original.text, isHtml: original.html !== null, html }, language);
     return { ...base, text: `${signatureBlock(identity)}${body.text}`, html: body.html && withSignatureHtml(body.html, identity.signature), attachments };
+  }
+
+  /**
+   * A forward's files, and for HTML mail its quote with the inline images it shows: read from the source, whose
+   * HTML names them by cid: (the cached body has them as data: URLs), staged with their Content-IDs so they go
+   * along in place. An inline part the quote does not show goes as a file.
+   */
+  private async forwardedParts(original: Original): Promise<{ html: string | null; attachments: ComposeAttachment[] }> {
+    const { record } = original;
+    if (original.html === null) return { html: null, attachments: await stageAttachmentsOf(this.store, this.reader, this.staging, record.id, { keepContentIds: false }) };
+    const source = await stageAttachmentsFromSource(this.reader, this.staging, record.id);
+    const html = quotableHtml(source.html ?? original.html, new Set(source.attachments.flatMap((a) => (a.contentId ? [a.contentId] : []))));
+    const attachments = source.attachments.map((a) => (a.contentId && html.includes(`cid:${escapeHtml(a.contentId)}"`) ? a : { ...a, contentId: null }));
+    return { html: html || null, attachments };
   }
 
   /** Thunderbird's Edit Template: the template as written, which saving as a template again replaces (Templates.save). */

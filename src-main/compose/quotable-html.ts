@@ -9,20 +9,37 @@ const AS_DIV = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'table', 'tr'
 const DROPPED = new Set(['head', 'title', 'script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math', 'textarea', 'select', 'button']);
 const VOID = new Set(['br', 'hr']);
 
+/** The Content-ID a `cid:` URL names (URL-encoded or not, as senders write it), else null. */
+function contentIdOf(src: string | undefined): string | null {
+  const reference = /^cid:(.+)$/i.exec(src?.trim() ?? '')?.[1];
+  if (!reference) return null;
+  try {
+    return decodeURIComponent(reference);
+  } catch {
+    return reference;
+  }
+}
+
 /**
  * An HTML mail's body as a reply or forward quotes it: its simple formatting (bold, italics, lists, links to
  * http(s) and mailto), no scripts, styles, forms nor images (remote ones would be fetched when the quote is
- * shown; a cid: one names a part the answer does not carry). The composer sanitizes again when it loads the
+ * shown), but for the inline images named in `carried` (a forward takes those parts along). The composer sanitizes again when it loads the
  * quote and when it sends (compose-html.ts, DOMPurify); this keeps what the core hands out, to a filter's
  * forward too, free of the original's markup.
  */
-export function quotableHtml(html: string): string {
+export function quotableHtml(html: string, carried: ReadonlySet<string> = new Set()): string {
   const out: string[] = [];
   const open: string[] = [];
   let dropping = 0;
   const parser = new (htmlparser2().Parser)(
     {
       onopentag(name, attributes) {
+        if (name === 'img') {
+          open.push('');
+          const cid = contentIdOf(attributes.src);
+          if (!dropping && cid !== null && carried.has(cid)) out.push(`<img src="cid:${escapeHtml(cid)}" alt="">`);
+          return;
+        }
         if (DROPPED.has(name)) dropping += 1;
         const tag = KEPT.has(name) ? name : AS_DIV.has(name) ? 'div' : null;
         if (VOID.has(name)) {

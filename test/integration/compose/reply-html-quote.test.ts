@@ -17,9 +17,18 @@ const HTML_MAIL = [
   '--b1--', '',
 ].join('\r\n');
 
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+const PICTURE_MAIL = [
+  'From: Bob <bob@example.test>', 'To: alice@example.test', 'Subject: With a picture', 'Message-ID: <with-picture@lab>',
+  'Date: Mon, 7 Dec 2026 11:00:00 +0000', 'MIME-Version: 1.0', 'Content-Type: multipart/related; boundary="r1"', '',
+  '--r1', 'Content-Type: text/html; charset=utf-8', '', '<p>See <img src="cid:pic@lab"> here</p>',
+  '--r1', 'Content-Type: image/png; name="pic.png"', 'Content-ID: <pic@lab>', 'Content-Disposition: inline; filename="pic.png"', 'Content-Transfer-Encoding: base64', '', PNG,
+  '--r1--', '',
+].join('\r\n');
+
 beforeAll(async () => {
   lab = await startLab();
-  await lab.seed(lab.users[0]!.email, 'INBOX', [HTML_MAIL]);
+  await lab.seed(lab.users[0]!.email, 'INBOX', [HTML_MAIL, PICTURE_MAIL]);
   ({ wren: alice, accountId: aliceId } = await coreFor(lab, 0));
 }, 60_000);
 
@@ -28,9 +37,9 @@ afterAll(async () => {
   await lab?.stop();
 });
 
-async function original(): Promise<number> {
+async function original(subject = 'Formatted news'): Promise<number> {
   const inbox = (await alice.call('folders.list', { accountId: aliceId })).find((f) => f.role === 'inbox')!;
-  return (await alice.call('messages.list', { folderId: inbox.id })).items.find((m) => m.subject === 'Formatted news')!.id;
+  return (await alice.call('messages.list', { folderId: inbox.id })).items.find((m) => m.subject === subject)!.id;
 }
 
 describe('an answer to HTML mail', () => {
@@ -51,5 +60,16 @@ describe('an answer to HTML mail', () => {
     const forward = await alice.call('compose.start', { mode: 'forward', messageId: await original(), language: 'en' });
     expect(forward.html).toContain('<div><p>Hello <b>bold news</b> and <a href="https://news.example/item">the link</a></p><ul><li>first point</li></ul></div>');
     expect(forward.html).not.toMatch(/script|tracker\.example/);
+  });
+
+  it('forwards its inline images in place, with their parts', async () => {
+    const forward = await alice.call('compose.start', { mode: 'forward', messageId: await original('With a picture'), language: 'en' });
+    expect(forward.html).toContain('<p>See <img src="cid:pic@lab" alt=""> here</p>');
+    expect(forward.attachments.map((a) => [a.contentId, a.contentType])).toEqual([['pic@lab', 'image/png']]);
+
+    const sent = await sendNow(alice, { ...forward, to: to(lab.users[1]!.email) });
+    const [delivered] = await onServerById(lab, lab.users[1]!.email, 'INBOX', sent.messageId);
+    const picture = delivered!.parsed.attachments.find((a) => a.contentId === '<pic@lab>');
+    expect(picture?.content.toString('base64')).toBe(PNG);
   });
 });

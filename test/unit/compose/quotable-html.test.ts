@@ -13,6 +13,11 @@ describe('the HTML an answer or forward quotes', () => {
       .toBe('<div>a<a>b</a></div>');
   });
 
+  it('keeps only the inline images a forward carries, by their Content-ID', () => {
+    expect(quotableHtml('<p>a<img src="cid:pic%40lab" width="1"><img src="cid:other@lab"><img src="data:image/png;base64,AAAA"></p>', new Set(['pic@lab'])))
+      .toBe('<p>a<img src="cid:pic@lab" alt=""></p>');
+  });
+
   it('gives headings and tables lines of their own, and escapes text', () => {
     expect(quotableHtml('<h1>Title &lt;1&gt;</h1><table><tr><td>a</td></tr></table>x<br>y')).toBe('<div>Title &lt;1&gt;</div><div><div>a</div></div>x<br>y');
   });
