@@ -161,7 +161,8 @@ describe('App', () => {
     renderWithClient(<App />, client);
     await screen.findByTestId('folder-INBOX');
     await client.deliver('sync.progress', { accountId: 1, folderPath: 'INBOX', phase: 'headers', done: 40, total: 120 });
-    expect(screen.getByTestId('sync-progress').textContent).toContain('INBOX: 40 of 120, message list');
+    // Named as the sidebar names it (Inbox), not by its path.
+    expect(screen.getByTestId('sync-progress').textContent).toContain('Inbox: 40 of 120, message list');
     fireEvent.click(screen.getByTestId('sync-now'));
     await waitFor(() => expect(client.callsOf('sync.start')).toEqual([{}]));
   });
