@@ -53,7 +53,7 @@ export function ProblemButtons({ account, error, onAccountDialog }: ProblemButto
     <>
       <span className="status-banner__actions">
         {problemActions(account, error).map((action) => (
-          <button key={action} type="button" onClick={run[action]} disabled={action === 'retry' && retrying} data-testid={`account-status-${action}`}>
+          <button key={action} type="button" onClick={run[action]} disabled={action === 'retry' && retrying} data-testid={`account-problem-${action}`}>
             {t(LABELS[action])}
           </button>
         ))}

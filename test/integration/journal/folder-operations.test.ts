@@ -65,6 +65,8 @@ describe('folder operations through the journal, against Dovecot', () => {
       subfolders: expect.arrayContaining([{ path: 'Trash/Gone/Sub', messages: 1 }, { path: 'Trash/Gone/Sub/Deep', messages: 3 }]),
       fate: 'inTrash',
       trashPath: null,
+      onServer: true,
+      filters: [],
     });
     expect(plan.subfolders).toHaveLength(2);
     await f.wren.call('folders.delete', { folderId: f.folderId('Trash/Gone'), subfolders: plan.subfolders.map((sub) => sub.path) });
@@ -80,7 +82,7 @@ describe('folder operations through the journal, against Dovecot', () => {
     await f.goOffline();
     f.failed.length = 0;
     const plan = await f.wren.call('folders.deletePlan', { folderId: f.folderId('Keep') });
-    expect(plan).toEqual({ path: 'Keep', messages: 2, subfolders: [{ path: 'Keep/Old', messages: 1 }], fate: 'trash', trashPath: 'Trash/Keep' });
+    expect(plan).toEqual({ path: 'Keep', messages: 2, subfolders: [{ path: 'Keep/Old', messages: 1 }], fate: 'trash', trashPath: 'Trash/Keep', onServer: true, filters: [] });
     // Outside Trash a delete moves the folder there, whatever it holds; this asks for good, as the CLI's --permanent does.
     await f.wren.call('folders.delete', { folderId: f.folderId('Keep'), subfolders: ['Keep/Old'], permanent: true });
     expect(local('Keep')).toBeUndefined();
