@@ -161,7 +161,8 @@ function FolderSummary({ folder, pages, offlineAccount, account, filterBar }: { 
           {folderDisplayName(folder, t)}
           {account && <span className="message-list__account"> · {account.name}</span>}
         </span>
-        {pages.sort && <ListSortControl folderRole={listRoleOf(folder)} />}
+        {/* Threads, like the quick filter, are asked only with a folder's pages (messages.list): views and search results are listed flat. */}
+        {pages.sort && <ListSortControl folderRole={listRoleOf(folder)} threads={pages.filter !== undefined} />}
         {pages.messages !== null && (
           <span className="message-list__count" data-testid="message-list-count">
             {/* Under a quick filter the list counts only what matches: the folder's own total says how much is hidden, as Thunderbird's "0 of 3". */}

@@ -20,9 +20,10 @@ const DIRECTIONS: Record<SortKey, { descending: StringKey; ascending: StringKey 
  * How a folder's list is sorted, as Thunderbird's column headers let one choose: by date, sender (the
  * recipient in Sent and Drafts, whom the rows show there), subject (without "Re:"), size or priority, either way.
  * Beside it, Thunderbird's threaded view: replies under what they answer. Saved in the settings, so every
- * folder and the next start keep both.
+ * folder and the next start keep both. `threads`: whether the list can be arranged in threads (a folder's);
+ * without it the switch is not offered, as it would change nothing.
  */
-export function ListSortControl({ folderRole }: { folderRole: FolderRole | null }) {
+export function ListSortControl({ folderRole, threads: offersThreads }: { folderRole: FolderRole | null; threads: boolean }) {
   const t = useT();
   const { settings, update } = useSettings();
   const sort = settings.app.listSort;
@@ -48,16 +49,18 @@ export function ListSortControl({ folderRole }: { folderRole: FolderRole | null 
       <button type="button" className="list-sort__direction" title={t(direction)} aria-label={t(direction)} onClick={() => save({ ...sort, descending: !sort.descending })} data-testid="list-sort-direction">
         {sort.descending ? '↓' : '↑'}
       </button>
-      <button
-        type="button"
-        className="list-sort__threads"
-        aria-pressed={threads}
-        title={t('sort.threadsHint')}
-        onClick={() => void update({ app: { listThreads: !threads } })}
-        data-testid="list-threads"
-      >
-        {t('sort.threads')}
-      </button>
+      {offersThreads && (
+        <button
+          type="button"
+          className="list-sort__threads"
+          aria-pressed={threads}
+          title={t('sort.threadsHint')}
+          onClick={() => void update({ app: { listThreads: !threads } })}
+          data-testid="list-threads"
+        >
+          {t('sort.threads')}
+        </button>
+      )}
     </span>
   );
 }
