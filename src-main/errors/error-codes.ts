@@ -109,16 +109,23 @@ export interface ErrorShape {
 
 /**
  * What a FolderNameInvalid error carries: the name, the separator it may not hold, and whether the folder
- * is one of the Local Folders. There the separator is Wren's own and no server is there to name, so the
- * renderer words it differently. A type, not an interface, so that it fits ErrorShape's details.
+ * is one of the Local Folders, or (`keptHere`) an account's kept on this computer only (POP3 has no folders
+ * on its server). There the separator is Wren's own and no server is there to name, so the renderer words it
+ * differently. A type, not an interface, so that it fits ErrorShape's details.
  */
 export type FolderNameInvalidDetails = {
   name: string;
   delimiter: string;
   local: boolean;
+  keptHere?: true;
 };
 
 /** Whether the error is a Local Folders name holding the separator. */
 export function isLocalFolderNameInvalid(error: ErrorShape): boolean {
   return error.code === 'FolderNameInvalid' && error.details?.local === true;
+}
+
+/** Whether the error is a name holding the separator of a POP3 account's folders, which are kept on this computer only. */
+export function isKeptHereFolderNameInvalid(error: ErrorShape): boolean {
+  return error.code === 'FolderNameInvalid' && error.details?.keptHere === true;
 }

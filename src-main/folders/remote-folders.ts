@@ -37,7 +37,8 @@ export class RemoteFolders {
     if (parent && parent.accountId !== accountId) throw new WrenError('BadRequest', `Folder ${parentId} belongs to another account.`, { folderId: parentId });
     const delimiter = parent ? parent.delimiter : this.delimiterOf(accountId);
     if (parent && !delimiter) throw new WrenError('BadRequest', `The server keeps no folders inside ${parent.path}.`, { folderId: parent.id });
-    const path = parent ? `${parent.path}${delimiter}${checkedName(name, delimiter)}` : checkedName(name, delimiter);
+    const checked = checkedName(name, delimiter, this.keptHere(accountId));
+    const path = parent ? `${parent.path}${delimiter}${checked}` : checked;
     if (this.keptHere(accountId)) {
       // POP3 has no folders on the server: the account's own are kept here only, and no check removes them.
       return this.store.write(() => {
@@ -57,7 +58,7 @@ export class RemoteFolders {
   rename(folderId: number, name: string): FolderView {
     const folder = this.requireChangeable(folderId);
     const accountId = folder.accountId!;
-    const newName = checkedName(name, folder.delimiter);
+    const newName = checkedName(name, folder.delimiter, this.keptHere(accountId));
     const parentPath = folder.parentId === null ? null : this.store.folders.get(folder.parentId)?.path ?? null;
     const to = parentPath !== null && folder.delimiter ? `${parentPath}${folder.delimiter}${newName}` : newName;
     if (to === folder.path) return folder;
@@ -81,7 +82,7 @@ export class RemoteFolders {
     if (parent && parent.accountId !== accountId) throw new WrenError('BadRequest', `Folder ${parent.path} belongs to another account.`, { folderId: parent.id });
     if (parent && !parent.delimiter) throw new WrenError('BadRequest', `The server keeps no folders inside ${parent.path}.`, { folderId: parent.id });
     if (parent) requireOutside(folder, parent);
-    const newName = checkedName(name ?? folder.name, parent?.delimiter ?? folder.delimiter);
+    const newName = checkedName(name ?? folder.name, parent?.delimiter ?? folder.delimiter, this.keptHere(accountId));
     const to = parent ? `${parent.path}${parent.delimiter}${newName}` : newName;
     if (to === folder.path) return folder;
     return this.journaled(accountId, () => {
@@ -209,11 +210,15 @@ export class RemoteFolders {
   }
 }
 
-/** A name is one segment: the delimiter inside it would make it a path. */
-function checkedName(name: string, delimiter: string | null): string {
+/**
+ * A name is one segment: the delimiter inside it would make it a path. `keptHere`: the account's folders are on
+ * this computer only (POP3), nested with Wren's own separator, so the refusal names no server.
+ */
+function checkedName(name: string, delimiter: string | null, keptHere: boolean): string {
   if (delimiter && name.includes(delimiter)) {
-    const details: FolderNameInvalidDetails = { name, delimiter, local: false };
-    throw new WrenError('FolderNameInvalid', `A folder name cannot contain "${delimiter}", the server's folder separator.`, details);
+    const details: FolderNameInvalidDetails = { name, delimiter, local: false, ...(keptHere && { keptHere: true as const }) };
+    const whose = keptHere ? "the folder separator of this account's folders, kept here only" : "the server's folder separator";
+    throw new WrenError('FolderNameInvalid', `A folder name cannot contain "${delimiter}", ${whose}.`, details);
   }
   return name;
 }

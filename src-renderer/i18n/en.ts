@@ -1031,6 +1031,7 @@ const strings = {
   'error.folder': 'Folder: {folder}',
   'error.separator': 'Not allowed in a name: “{separator}”',
   'error.localFolderNameInvalid': '“{separator}” cannot be in a folder name here: Local Folders uses it between a folder and its subfolders. For a subfolder, use “New subfolder…” on the folder it goes in.',
+  'error.keptHereFolderNameInvalid': '“{separator}” cannot be in a folder name here: a POP3 account’s folders are kept on this computer only, and “{separator}” goes between a folder and its subfolders here. For a subfolder, use “New subfolder…” on the folder it goes in.',
   'error.signedInAs': 'Signed in as: {address}',
   'error.detail': 'Details: {detail}',
 };

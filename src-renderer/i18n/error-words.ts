@@ -1,4 +1,4 @@
-import { isLocalFolderNameInvalid, type ErrorCode, type ErrorShape } from '../../src-main/errors/error-codes';
+import { isKeptHereFolderNameInvalid, isLocalFolderNameInvalid, type ErrorCode, type ErrorShape } from '../../src-main/errors/error-codes';
 import type { BackgroundErrorCode, Dictionary } from './en';
 import { translator, type Translate } from './translate';
 
@@ -18,8 +18,8 @@ export type ErrorContext = 'setup' | 'background';
  */
 export function describeError(dictionary: Dictionary, error: ErrorShape, context: ErrorContext = 'setup'): string[] {
   const t = translator(dictionary);
-  const local = isLocalFolderNameInvalid(error);
-  const lines = [local ? localFolderNameHeadline(t, error) : headline(dictionary, error.code, context)];
+  const ownSeparator = ownSeparatorHeadline(t, error);
+  const lines = [ownSeparator ?? headline(dictionary, error.code, context)];
   const fingerprint = certificateFingerprint(error);
   if (fingerprint) lines.push(t('error.fingerprint', { fingerprint }));
   const where = serverAddress(error.details);
@@ -30,7 +30,7 @@ export function describeError(dictionary: Dictionary, error: ErrorShape, context
   const folder = error.details?.folder;
   if (typeof folder === 'string') lines.push(t('error.folder', { folder }));
   const separator = error.details?.delimiter;
-  if (error.code === 'FolderNameInvalid' && !local && typeof separator === 'string') lines.push(t('error.separator', { separator }));
+  if (error.code === 'FolderNameInvalid' && !ownSeparator && typeof separator === 'string') lines.push(t('error.separator', { separator }));
   const detail = CODES_WITH_DETAIL.has(error.code) ? detailText(error) : '';
   if (detail) lines.push(t('error.detail', { detail }));
   return lines;
@@ -55,10 +55,15 @@ function headline(dictionary: Dictionary, code: ErrorCode, context: ErrorContext
   return background ?? dictionary.errors[code] ?? dictionary.errors.Internal;
 }
 
-/** The usual words speak of a server, which the Local Folders do not have; these name the separator in the sentence itself. */
-function localFolderNameHeadline(t: Translate, error: ErrorShape): string {
+/**
+ * The usual words speak of a server, which folders kept on this computer do not have (the Local Folders, a POP3
+ * account's): these name the separator in the sentence itself. Null for a server's folder.
+ */
+function ownSeparatorHeadline(t: Translate, error: ErrorShape): string | null {
+  const key = isLocalFolderNameInvalid(error) ? 'error.localFolderNameInvalid' : isKeptHereFolderNameInvalid(error) ? 'error.keptHereFolderNameInvalid' : null;
+  if (!key) return null;
   const separator = error.details?.delimiter;
-  return t('error.localFolderNameInvalid', { separator: typeof separator === 'string' ? separator : '/' });
+  return t(key, { separator: typeof separator === 'string' ? separator : '/' });
 }
 
 export function certificateFingerprint(error: ErrorShape): string | null {

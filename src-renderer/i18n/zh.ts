@@ -1027,6 +1027,7 @@ export const zh: Dictionary = {
     'error.folder': '文件夹：{folder}',
     'error.separator': '名称中不能有：“{separator}”',
     'error.localFolderNameInvalid': '文件夹名称中不能有“{separator}”：本地文件夹用它来分隔文件夹与子文件夹。要建子文件夹，请在所属文件夹上选择“新建子文件夹…”。',
+    'error.keptHereFolderNameInvalid': '文件夹名称中不能有“{separator}”：POP3 账户的文件夹只保存在这台电脑上，在这里用“{separator}”来分隔文件夹与子文件夹。要建子文件夹，请在所属文件夹上选择“新建子文件夹…”。',
     'error.signedInAs': '已登录为：{address}',
     'error.detail': '详细信息：{detail}',
   },

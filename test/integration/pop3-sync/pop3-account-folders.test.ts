@@ -69,6 +69,8 @@ describe('folders of a POP3 account', () => {
     const [message] = (await test.call('messages.list', { folderId: inbox!.id, offset: 0, limit: 10 })).items;
     const receipts = await test.call('folders.create', { accountId, name: 'Receipts' });
     const year = await test.call('folders.create', { accountId, parentId: receipts.id, name: '2026' });
+    // "/" nests the account's folders here: a name holding it is refused as one kept here, with no server to name.
+    await expect(test.call('folders.create', { accountId, parentId: receipts.id, name: '2026/2027' })).rejects.toMatchObject({ code: 'FolderNameInvalid', details: { delimiter: '/', local: false, keptHere: true } });
     await test.call('messages.apply', { kind: 'move', messageIds: [message!.id], folderId: year.id });
     const pending = () => test.core.store.operations.unfinished(accountId);
 

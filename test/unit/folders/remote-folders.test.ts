@@ -114,6 +114,17 @@ describe('RemoteFolders: a POP3 account’s folders, kept here only', () => {
     expect(a.replays).toEqual([]);
   });
 
+  it('refuses a name holding "/", their separator here, as kept here (no server to name), made, renamed or moved', () => {
+    const a = pop3Account();
+    const refused = expect.objectContaining({ code: 'FolderNameInvalid', details: { name: 'a/b', delimiter: '/', local: false, keptHere: true } });
+    expect(() => a.folders.create(a.accountId, null, 'a/b')).toThrow(refused);
+    expect(() => a.folders.create(a.accountId, a.receipts.id, 'a/b')).toThrow(refused);
+    expect(() => a.folders.rename(a.year.id, 'a/b')).toThrow(refused);
+    expect(() => a.folders.move(a.year.id, null, 'a/b')).toThrow(refused);
+    expect(() => a.folders.create(a.accountId, null, 'a/b')).toThrow(expect.objectContaining({ message: expect.not.stringContaining('server') }));
+    expect(a.byPath('Receipts/2026')).toMatchObject({ id: a.year.id });
+  });
+
   it('makes the account’s Trash on first use when no check has made it yet', () => {
     const t = tempStore();
     dispose = t.dispose;

@@ -68,6 +68,18 @@ describe('describeError', () => {
     expect(moreZh).toEqual([]);
   });
 
+  it('words a POP3 account\'s folder name holding "/" without a server: its folders are kept on this computer, where "/" nests them', () => {
+    const error = { code: 'FolderNameInvalid' as const, message: 'x', details: { name: '项目/2026', delimiter: '/', local: false, keptHere: true } };
+    const [english, ...more] = describeError(en, error);
+    expect(english).toMatch(/^“\/” cannot be in a folder name here: a POP3 account’s folders are kept on this computer only, and “\/” goes between a folder and its subfolders here\./);
+    expect(english).not.toMatch(/server/);
+    expect(more).toEqual([]);
+    const [chinese, ...moreZh] = describeError(zh, error);
+    expect(chinese).toMatch(/^文件夹名称中不能有“\/”：POP3 账户的文件夹只保存在这台电脑上，在这里用“\/”来分隔文件夹与子文件夹。/);
+    expect(chinese).not.toMatch(/服务器/);
+    expect(moreZh).toEqual([]);
+  });
+
   it('adds the certificate fingerprint to TlsUntrusted', () => {
     const lines = describeError(en, { code: 'TlsUntrusted', message: 'x', details: { certificate: { fingerprint256: fingerprint } } });
     expect(lines[0]).toBe('The server’s certificate is not trusted.');
