@@ -1,5 +1,8 @@
-import type { OperationReceipt } from '../ipc/contract';
+import { WrenError } from '../errors/wren-error';
+import { filtersInto } from '../filters/filter-targets';
+import type { FolderEmptyPlan, OperationReceipt } from '../ipc/contract';
 import type { OperationsService } from '../journal/operations-service';
+import type { FolderRecord } from '../store/folders-repo';
 import type { Store } from '../store/store';
 import type { LocalFolders } from './local-folders';
 import type { RemoteFolders } from './remote-folders';
@@ -20,11 +23,32 @@ export function emptyFolder(parts: EmptyingParts, folderId: number): OperationRe
   const receipt = parts.operations.emptyFolder(folderId);
   const folder = parts.store.folders.get(folderId);
   if (folder?.role !== 'trash') return receipt;
-  const siblings = folder.accountId === null ? parts.store.folders.listLocal() : parts.store.folders.list(folder.accountId);
-  for (const child of siblings.filter((each) => each.parentId === folder.id)) {
-    // Each takes the folders below it along.
+  for (const child of sameTree(parts.store, folder).filter((each) => each.parentId === folder.id)) {
+    // Each takes the folders below it along (and turns off the filters filing mail into them).
     if (parts.localFolders.owns(child.id)) parts.localFolders.delete(child.id, true);
     else parts.folders.delete(child.id, undefined, true);
   }
   return receipt;
+}
+
+/**
+ * What Empty Trash would turn off, for its confirmation: the filters filing mail into a folder deleted into Trash
+ * or one inside it, which go with it (see emptyFolder). Junk holds no folders, so no filter.
+ */
+export function emptyPlan(store: Store, folderId: number): FolderEmptyPlan {
+  const folder = store.folders.get(folderId);
+  if (!folder) throw new WrenError('NotFound', `There is no folder ${folderId}.`, { folderId });
+  if (folder.role !== 'trash') return { filters: [] };
+  return { filters: filtersInto(store, foldersInside(sameTree(store, folder), folder.id)) };
+}
+
+/** The folders of the folder's account, or the Local Folders for a local one. */
+function sameTree(store: Store, folder: FolderRecord): FolderRecord[] {
+  return folder.accountId === null ? store.folders.listLocal() : store.folders.list(folder.accountId);
+}
+
+/** The ids of every folder below `parentId`, however deep. */
+function foldersInside(folders: FolderRecord[], parentId: number): number[] {
+  const children = folders.filter((each) => each.parentId === parentId).map((each) => each.id);
+  return children.flatMap((id) => [id, ...foldersInside(folders, id)]);
 }

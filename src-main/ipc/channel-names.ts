@@ -57,6 +57,7 @@ export const METHOD_NAMES = [
   'junk.runOnFolder',
   'folders.markRead',
   'folders.empty',
+  'folders.emptyPlan',
   'folders.create',
   'folders.rename',
   'folders.move',

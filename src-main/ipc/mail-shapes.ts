@@ -43,6 +43,11 @@ export interface FolderDeletePlan extends FolderDeleteScope {
   filters: FilterRef[];
 }
 
+/** What Empty Trash would do besides deleting: the enabled filters filing mail into a folder in Trash (or inside one), which it turns off. */
+export interface FolderEmptyPlan {
+  filters: FilterRef[];
+}
+
 /** A filter as a folder delete names it. */
 export interface FilterRef {
   id: number;

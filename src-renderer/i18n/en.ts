@@ -570,6 +570,7 @@ const strings = {
   'folderDialog.emptyText': 'The {count} {count|message|messages} in {folder} will be deleted for good. This cannot be undone.',
   'folderDialog.emptyTextWithFolders': 'The {count} {count|message|messages} in {folder}, and the {folders} {folders|folder|folders} in it with the {inside} {inside|message|messages} {folders|it holds|they hold}, will be deleted for good. This cannot be undone.',
   'folderDialog.emptyFoldersOnly': 'The {folders} {folders|folder|folders} in {folder} and the {inside} {inside|message|messages} {folders|it holds|they hold} will be deleted for good. This cannot be undone.',
+  'folderDialog.emptyFiltersOff': '{count} {count|filter files|filters file} mail into {count|a folder|folders} in {folder}: {names}. {count|It|They} will be turned off, kept so you can choose another folder and turn {count|it|them} on again in the account settings.',
   'folderDialog.empty': 'Empty',
 
   'shortcuts.title': 'Keyboard shortcuts',

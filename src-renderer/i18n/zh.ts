@@ -566,6 +566,7 @@ export const zh: Dictionary = {
     'folderDialog.emptyText': '“{folder}”中的 {count} 封邮件将被永久删除。此操作无法撤销。',
     'folderDialog.emptyTextWithFolders': '“{folder}”中的 {count} 封邮件，以及其中的 {folders} 个文件夹和它们的 {inside} 封邮件，将被永久删除。此操作无法撤销。',
     'folderDialog.emptyFoldersOnly': '“{folder}”中的 {folders} 个文件夹及其中的 {inside} 封邮件将被永久删除。此操作无法撤销。',
+    'folderDialog.emptyFiltersOff': '有 {count} 个过滤器（{names}）会把邮件放入“{folder}”中的文件夹，清空后将被关闭；其设置会保留，可在账户设置中改选文件夹后重新开启。',
     'folderDialog.empty': '清空',
 
     'shortcuts.title': '键盘快捷键',

@@ -1,5 +1,5 @@
 import { WrenError } from '../../errors/wren-error';
-import { emptyFolder } from '../../folders/empty-folder';
+import { emptyFolder, emptyPlan } from '../../folders/empty-folder';
 import { exportFolder } from '../../mailfiles/export-folder';
 import { safeFileName } from '../../mime/safe-file-name';
 import { importIntoFolder } from '../import-into-folder';
@@ -15,6 +15,7 @@ export function folderHandlers(core: WrenCore, options: HandlerOptions): Pick<Ha
       accountId === null ? core.localFolders.list() : core.folders.list(core.accounts.require(accountId).id, includeUnsubscribed),
     'folders.markRead': ({ folderId }) => core.operations.markFolderRead(folderId),
     'folders.empty': ({ folderId }) => emptyFolder(core, folderId),
+    'folders.emptyPlan': ({ folderId }) => emptyPlan(core.store, folderId),
     'folders.create': ({ accountId, parentId, name }) =>
       accountId === null ? core.localFolders.create(parentId, name) : core.folders.create(core.accounts.require(accountId).id, parentId, name),
     'folders.rename': ({ folderId, name }) => (core.localFolders.owns(folderId) ? core.localFolders.rename(folderId, name) : core.folders.rename(folderId, name)),

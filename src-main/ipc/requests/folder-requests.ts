@@ -1,6 +1,6 @@
 /** Folders, remote and local: list, create, rename, delete, import and export. */
 import { z } from 'zod';
-import { type FolderDeletePlan, type FolderDeleteResult, type FolderView, type OperationReceipt } from '../mail-shapes';
+import { type FolderDeletePlan, type FolderDeleteResult, type FolderEmptyPlan, type FolderView, type OperationReceipt } from '../mail-shapes';
 import { id, request } from './request-shape';
 
 export const folderRequests = {
@@ -10,6 +10,8 @@ export const folderRequests = {
   'folders.markRead': request<OperationReceipt>()(z.object({ folderId: id }).strict()),
   /** Deletes every message of the Trash (or Junk) folder for good, and the Trash's folders (deleted into it) with theirs. */
   'folders.empty': request<OperationReceipt>()(z.object({ folderId: id }).strict()),
+  /** What emptying the folder would turn off, for the confirmation: the filters filing mail into the folders in Trash (none for Junk). */
+  'folders.emptyPlan': request<FolderEmptyPlan>()(z.object({ folderId: id }).strict()),
   /**
    * A remote folder; nested under `parentId` with the server's delimiter, at the top when null.
    * `accountId: null`: a local folder (no network needed; rename and delete work on it the same way).

@@ -1,13 +1,13 @@
 import { useEffect, useRef } from 'react';
-import type { FilterRef, FolderDeleteFate, FolderDeleteResult, FolderView } from '../../../src-main/ipc/contract';
+import type { FolderDeleteFate, FolderDeleteResult, FolderView } from '../../../src-main/ipc/contract';
 import type { ErrorShape } from '../../../src-main/errors/error-codes';
 import { useClient } from '../../client/client-context';
 import { ClientError } from '../../client/wren-client';
 import { useRequest } from '../../hooks/use-request';
 import type { StringKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/i18n-context';
-import type { Translate } from '../../i18n/translate';
 import { ConfirmDialog } from '../Dialog/confirm-dialog';
+import { filtersOffWords } from './filters-off-words';
 
 interface FolderDeleteDialogProps {
   folder: FolderView;
@@ -43,7 +43,7 @@ export function FolderDeleteDialog({ folder, name, onDeleted, onError, onClose }
     client.request('folders.delete', { folderId: folder.id, subfolders: subfolders.map((sub) => sub.path) }).then(onDeleted, onError);
   const words = deleteWords(plan.data.fate, subfolders.length, count, !plan.data.onServer);
   const values = { folder: name, subfolders: subfolders.length, count };
-  const text = sentences([t(words.text, values), ...filtersWords(plan.data.filters, t)]);
+  const text = sentences([t(words.text, values), ...filtersOffWords(t, plan.data.filters, 'folderDialog.filtersOff')]);
   return (
     <ConfirmDialog
       title={t(words.title, values)}
@@ -67,15 +67,8 @@ function deleteWords(fate: FolderDeleteFate, subfolders: number, count: number, 
   return { title: 'folderDialog.deleteWithMessagesTitle', text: here ? 'folderDialog.deleteLocalOneText' : 'folderDialog.deleteText' };
 }
 
-/** The filters the delete turns off, by name; none, no words. */
-function filtersWords(filters: FilterRef[], t: Translate): string[] {
-  if (filters.length === 0) return [];
-  const names = filters.map((filter) => t('folderDialog.filterName', { name: filter.name })).join(t('list.separator'));
-  return [t('folderDialog.filtersOff', { count: filters.length, names })];
-}
-
 /** A plan that could not be made (the folder gone meanwhile) is said in a toast, and there is nothing to confirm. */
-function useFailure(error: ErrorShape | null, onError: (error: unknown) => void, onClose: () => void): void {
+export function useFailure(error: ErrorShape | null, onError: (error: unknown) => void, onClose: () => void): void {
   const callbacks = useRef({ onError, onClose });
   callbacks.current = { onError, onClose };
   useEffect(() => {

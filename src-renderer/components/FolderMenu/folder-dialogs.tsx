@@ -3,15 +3,13 @@ import { useClient } from '../../client/client-context';
 import { toErrorShape } from '../../client/wren-client';
 import { folderDisplayName } from '../../i18n/folder-name';
 import { useI18n } from '../../i18n/i18n-context';
-import type { Translate } from '../../i18n/translate';
-import { ConfirmDialog } from '../Dialog/confirm-dialog';
 import { NameDialog } from '../Dialog/name-dialog';
 import type { ToastLine } from '../Toasts/toast-line';
 import { useToasts } from '../Toasts/toast-context';
 import type { FolderDialogState } from './folder-dialog-state';
 import { FolderMoveDialog } from './folder-move-dialog';
-import { foldersBelow } from './folder-move-targets';
 import { FolderDeleteDialog } from './folder-delete-dialog';
+import { FolderEmptyDialog } from './folder-empty-dialog';
 import { useFolderMove } from './use-folder-move';
 
 interface FolderDialogsProps {
@@ -60,23 +58,6 @@ export function FolderDialogs({ dialog, folders, onClose, onEmpty }: FolderDialo
     };
     return <FolderDeleteDialog folder={folder} name={name} onDeleted={deleted} onError={failed} onClose={onClose} />;
   }
-  // Empty Trash takes the folders deleted into it too: the dialog says how many, with their mail.
-  const below = folder.role === 'trash' ? foldersBelow(folder, folders) : [];
-  const inside = below.reduce((sum, each) => sum + each.total, 0);
-  return (
-    <ConfirmDialog
-      title={t('folderDialog.emptyTitle', { folder: name })}
-      text={emptyText(t, name, folder.total, below.length, inside)}
-      confirmLabel={t('folderDialog.empty')}
-      onConfirm={() => onEmpty(folder)}
-      onClose={onClose}
-    />
-  );
-}
-
-/** What Empty asks about: the messages, the folders deleted into Trash with theirs, or both. */
-function emptyText(t: Translate, folder: string, count: number, folders: number, inside: number): string {
-  if (folders === 0) return t('folderDialog.emptyText', { folder, count });
-  if (count === 0) return t('folderDialog.emptyFoldersOnly', { folder, folders, inside });
-  return t('folderDialog.emptyTextWithFolders', { folder, count, folders, inside });
+  // Empty Trash takes the folders deleted into it too: the dialog says how many, with their mail and filters.
+  return <FolderEmptyDialog folder={folder} name={name} folders={folders} onEmpty={onEmpty} onError={failed} onClose={onClose} />;
 }

@@ -53,6 +53,7 @@ describe('a filter\'s folder deleted, against Dovecot (POP3 into Local Folders, 
     expect(inInbox()).toEqual([['合同审批 1', false]]);
 
     const trash = (await wren.call('folders.list', { accountId: null })).find((folder) => folder.role === 'trash')!;
+    expect((await wren.call('folders.emptyPlan', { folderId: trash.id })).filters, 'turned off by the delete already').toEqual([]);
     await wren.call('folders.empty', { folderId: trash.id });
     expect(wren.core.store.folders.get(own.id)).toBeUndefined();
     expect(await saved()).toMatchObject({ id: filter.id, enabled: false });
@@ -111,7 +112,10 @@ describe('a filter\'s folder of an IMAP account deleted, against Dovecot', () =>
     expect((await enabled())[lists.name]).toBe(false);
 
     await f.settled();
+    // Empty Trash's confirmation names the filter into the folder in Trash that is still on (Lists' is off already).
+    expect(await f.wren.call('folders.emptyPlan', { folderId: f.folderId('Trash') })).toEqual({ filters: [{ id: intoOld.id, accountId: f.accountId, name: 'Into old' }] });
     await f.wren.call('folders.empty', { folderId: f.folderId('Trash') });
+    expect(await f.wren.call('folders.emptyPlan', { folderId: f.folderId('Trash') })).toEqual({ filters: [] });
     expect(await enabled()).toEqual({ 'Copy to 2026': false, Elsewhere: true, 'Into old': false, Lists: false });
     expect((await f.wren.call('filters.list', { accountId: f.accountId })).find((each) => each.id === intoOld.id)?.actions.moveTo).toBe(old);
     await f.settled();
