@@ -9,7 +9,7 @@ import type { AttachmentStaging } from '../outbox/attachment-staging';
 import type { MessageRecord } from '../store/messages-repo';
 import type { Store } from '../store/store';
 import { chosenIdentity, identitiesOf, signatureBlock } from './identities';
-import { loadParentHeaders } from './parent-headers';
+import { loadParentHeaders, type ParentHeaders } from './parent-headers';
 import { escapeHtml, forwardBody, replyBelowBody, replyBody, type ComposeLanguage } from './quote-original';
 import { replyReferences } from './references';
 import { signatureHtml, withSignatureHtml } from './signature-html';
@@ -20,7 +20,7 @@ import { forwardSubject, replySubject } from './subject-prefix';
 import { readableText } from '../mime/readable-text';
 import { LOCAL_TEMPLATES } from '../ipc/contract-constants';
 import { isTemplate } from './templates';
-import { answeredOriginal } from './answered-original';
+import { originalByMessageId } from './original-message';
 import { quotableHtml } from './quotable-html';
 
 
@@ -189,7 +189,7 @@ export class ComposeStarter {
       subject: record.subject, text: original.text, html: original.html === null ? null : (source.html ?? original.html), attachments: source.attachments,
       inReplyTo: continuing ? parent.inReplyTo : null,
       references: continuing ? parent.references : [],
-      origin: continuing ? answeredOrigin(this.store, identity.accountId, parent.inReplyTo) : { messageId: record.id, kind: 'editAsNew' },
+      origin: continuing ? continuedOrigin(this.store, identity.accountId, parent, source.attachments) : { messageId: record.id, kind: 'editAsNew' },
       draftMessageId: continuing ? record.id : null,
       requestReceipt: parent.receiptAsked,
       priority: parent.priority,
@@ -197,10 +197,19 @@ export class ComposeStarter {
   }
 }
 
-/** A reply's draft continued: its original (found by In-Reply-To) is marked \Answered once it is sent, as a direct reply's is. */
-function answeredOrigin(store: Store, accountId: number, inReplyTo: string | null): ComposedMessage['origin'] {
-  const messageId = answeredOriginal(store, accountId, inReplyTo);
-  return messageId === null ? null : { messageId, kind: 'reply' };
+/**
+ * A draft continued: the original it forwards (X-Forwarded-Message-Id) or answers (In-Reply-To), found among its
+ * account's messages, is marked $Forwarded or \Answered once it is sent, as it is when sent at once. The forward
+ * first: Thunderbird's forward names its original in In-Reply-To too. One that carries a message is a forward as
+ * an attachment (both mark the same).
+ */
+function continuedOrigin(store: Store, accountId: number, parent: ParentHeaders, attachments: ComposeAttachment[]): ComposedMessage['origin'] {
+  const forwarded = originalByMessageId(store, accountId, parent.forwardedMessageId);
+  if (forwarded !== null) {
+    return { messageId: forwarded, kind: attachments.some((a) => a.contentType === 'message/rfc822') ? 'forwardAttachment' : 'forward' };
+  }
+  const answered = originalByMessageId(store, accountId, parent.inReplyTo);
+  return answered === null ? null : { messageId: answered, kind: 'reply' };
 }
 
 /** Thunderbird's "quote only the selection": an answer to part of a message quotes that part (a blank selection, the whole). */

@@ -12,6 +12,7 @@ import type { AccountRecord } from '../store/accounts-repo';
 import type { FolderRecord } from '../store/folders-repo';
 import type { Store } from '../store/store';
 import { buildDraft } from './build-draft';
+import { forwardedMessageIdOf } from './original-message';
 import { chosenIdentity, identitiesOf } from './identities';
 import { DraftSessions } from './draft-sessions';
 import { draftMessageId } from './draft-message-id';
@@ -122,7 +123,7 @@ export class DraftsService {
     const previous = previousRecord ? this.draftsFolderOf(previousRecord.folderId) : null;
     const identity = chosenIdentity(identitiesOf(this.store, account), composed.identityId);
     const messageId = draftMessageId(identity.email);
-    const raw = await buildDraft(composed, identity, messageId, this.staging);
+    const raw = await buildDraft(composed, identity, messageId, this.staging, forwardedMessageIdOf(this.store, composed.origin));
     const blob = await this.store.blobs.writeBuffer(raw);
     const rowId = this.store.write(() => {
       const id = storeComposed(this.store, folder.id, composed, identity, { messageId, blob, flags: DRAFT_FLAGS });

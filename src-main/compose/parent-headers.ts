@@ -15,6 +15,8 @@ import { parseMessageIds } from './references';
 export interface ParentHeaders {
   references: string[];
   inReplyTo: string | null;
+  /** A forward's draft's: the original's Message-ID (X-Forwarded-Message-Id, Thunderbird's header for it). */
+  forwardedMessageId: string | null;
   replyTo: Address[];
   bcc: Address[];
   /** A draft's: it asks for a return receipt (the composer's option, kept in the draft). */
@@ -32,6 +34,7 @@ export function readParentHeaders(raw: Buffer): ParentHeaders {
   return {
     references: parseMessageIds(firstHeader(headers, 'references')),
     inReplyTo: normalizeMessageId(firstHeader(headers, 'in-reply-to')),
+    forwardedMessageId: normalizeMessageId(firstHeader(headers, 'x-forwarded-message-id')),
     replyTo: addresses(headers, 'reply-to'),
     bcc: addresses(headers, 'bcc'),
     receiptAsked: Boolean(firstHeader(headers, 'disposition-notification-to')?.trim()),
@@ -51,7 +54,7 @@ export async function loadParentHeaders(
   withImap: <T>(work: (client: ImapClient) => Promise<T>) => Promise<T>,
 ): Promise<ParentHeaders> {
   const raw = await messageHeaderFields(store, record, withImap);
-  return raw ? readParentHeaders(raw) : { ...storedLinks(store, record.id), replyTo: [], bcc: [], receiptAsked: false, priority: 'normal' };
+  return raw ? readParentHeaders(raw) : { ...storedLinks(store, record.id), forwardedMessageId: null, replyTo: [], bcc: [], receiptAsked: false, priority: 'normal' };
 }
 
 function storedLinks(store: Store, id: number): Pick<ParentHeaders, 'references' | 'inReplyTo'> {

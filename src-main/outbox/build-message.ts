@@ -35,6 +35,8 @@ export interface BuildInput {
   messageId: string;
   date: Date;
   staging: AttachmentStaging;
+  /** A forward's original's Message-ID, written as X-Forwarded-Message-Id (forwardedHeader). */
+  forwardedMessageId?: string | null;
 }
 
 /**
@@ -46,7 +48,7 @@ export interface BuildInput {
  * Bcc header out unless asked to keep it, and Wren never asks.
  */
 export function buildMessage(input: BuildInput): BuiltMessage {
-  const { composed, from, messageId, date, staging } = input;
+  const { composed, from, messageId, date, staging, forwardedMessageId = null } = input;
   let attachedBytes = 0;
   const attachments = composed.attachments.map((attachment): MailComposerAttachment => {
     attachedBytes += staging.require(attachment.stagedId).size;
@@ -78,7 +80,7 @@ export function buildMessage(input: BuildInput): BuiltMessage {
     // Remote content is never fetched into a message Wren sends; files come from staging only.
     disableUrlAccess: true,
     headers: {
-      'X-Mailer': 'Wren', ...receiptHeader(composed, from.address), ...priorityHeaders(composed.priority),
+      'X-Mailer': 'Wren', ...receiptHeader(composed, from.address), ...priorityHeaders(composed.priority), ...forwardedHeader(forwardedMessageId),
       ...(composed.autoSubmitted && { 'Auto-Submitted': 'auto-replied' }),
     },
     // CRLF throughout, as SMTP carries it: the bytes stored (the Sent copy) are then the bytes the server got.
@@ -105,6 +107,21 @@ export function buildMessage(input: BuildInput): BuiltMessage {
  */
 export function receiptHeader(composed: Pick<ComposedMessage, 'requestReceipt'>, address: string): Record<string, string> {
   return composed.requestReceipt ? { 'Disposition-Notification-To': `<${address}>` } : {};
+}
+
+/**
+ * One Message-ID in its angle brackets, printable ASCII without spaces, CR or LF: nothing else goes in the header,
+ * and its line (the header's name too) stays within 998 characters, as it cannot be folded.
+ */
+const SAFE_MESSAGE_ID = /^<[!-;=?-~]{1,970}>$/;
+
+/**
+ * X-Forwarded-Message-Id, as Thunderbird writes it in a forward and in its draft: the original's Message-ID, by
+ * which a reopened draft finds the original to mark $Forwarded when it is sent. None for a value that is not a
+ * single clean Message-ID (it comes from a received message).
+ */
+export function forwardedHeader(messageId: string | null): Record<string, string> {
+  return messageId !== null && SAFE_MESSAGE_ID.test(messageId) ? { 'X-Forwarded-Message-Id': messageId } : {};
 }
 
 /**

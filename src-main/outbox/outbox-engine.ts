@@ -20,6 +20,8 @@ export interface QueueRequest {
   messageId: string;
   date: number;
   row: QueuedRow;
+  /** A forward's original's Message-ID, read from the store before the message crosses to the worker. */
+  forwardedMessageId?: string | null;
 }
 
 /** A queued message to send, claimed by the runner's `token`. */
@@ -91,8 +93,8 @@ export class InProcessOutboxEngine implements OutboxEngine {
   }
 
   async queue(request: QueueRequest): Promise<number> {
-    const { composed, from, messageId, date, row } = request;
-    const built = buildMessage({ composed, from, messageId, date: new Date(date), staging: this.staging });
+    const { composed, from, messageId, date, row, forwardedMessageId } = request;
+    const built = buildMessage({ composed, from, messageId, date: new Date(date), staging: this.staging, forwardedMessageId });
     return this.committer.add(built, row);
   }
 

@@ -5,6 +5,7 @@ import type { Store } from '../store/store';
 import type { OutboxProgress, OutboxRecord } from '../store/outbox-repo';
 import type { AttachmentStaging } from './attachment-staging';
 import type { BuiltMessage, SendingIdentity } from './build-message';
+import { forwardedMessageIdOf } from '../compose/original-message';
 import { newMessageId } from './message-id';
 import { OutboxCommitter, type QueuedRow } from './outbox-committer';
 import type { OutboxEngine } from './outbox-engine';
@@ -51,7 +52,8 @@ export class OutboxService {
     const shown = [...composed.to, ...composed.cc].map((a) => a.address);
     const row = queuedRow(account.id, { composedJson: JSON.stringify(composed), subject: composed.subject, shown }, request);
     const messageId = newMessageId(from.address);
-    const id = await this.engine.queue({ composed, from, messageId, date: Date.now(), row }).catch((error: unknown) => {
+    const forwardedMessageId = forwardedMessageIdOf(this.store, composed.origin);
+    const id = await this.engine.queue({ composed, from, messageId, date: Date.now(), row, forwardedMessageId }).catch((error: unknown) => {
       // The build worker may have committed the row and died (or its reply was lost) before saying so: that
       // row will be sent, so answering "failed" would have the user press Send again and the message go twice.
       const committed = this.store.outbox.idByMessageId(account.id, messageId);

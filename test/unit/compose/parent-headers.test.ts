@@ -21,7 +21,7 @@ describe('loadParentHeaders offline (no cached source, the server out of reach)'
     ).run(inbox).lastInsertRowid);
     const record = t.store.messages.get(id)!;
     const parent = await loadParentHeaders(t.store, record, offline);
-    expect(parent).toEqual({ references: ['<a@x>', '<b@x>'], inReplyTo: '<b@x>', replyTo: [], bcc: [], receiptAsked: false, priority: 'normal' });
+    expect(parent).toEqual({ references: ['<a@x>', '<b@x>'], inReplyTo: '<b@x>', forwardedMessageId: null, replyTo: [], bcc: [], receiptAsked: false, priority: 'normal' });
     expect(replyReferences({ messageId: record.messageId, ...parent })).toEqual(['<a@x>', '<b@x>', '<c@x>']);
   });
 
@@ -30,7 +30,7 @@ describe('loadParentHeaders offline (no cached source, the server out of reach)'
     dispose = t.dispose;
     const inbox = addFolder(t.store, addAccount(t.store, 'work'), 'INBOX', 'inbox');
     const id = Number(t.store.db.prepare("INSERT INTO messages (folder_id, uid, subject, sort_date, message_id, in_reply_to) VALUES (?, 8, 'Re: x', 1, '<d@x>', '<b@x>')").run(inbox).lastInsertRowid);
-    expect(await loadParentHeaders(t.store, t.store.messages.get(id)!, offline)).toEqual({ references: ['<b@x>'], inReplyTo: '<b@x>', replyTo: [], bcc: [], receiptAsked: false, priority: 'normal' });
+    expect(await loadParentHeaders(t.store, t.store.messages.get(id)!, offline)).toEqual({ references: ['<b@x>'], inReplyTo: '<b@x>', forwardedMessageId: null, replyTo: [], bcc: [], receiptAsked: false, priority: 'normal' });
   });
 });
 
