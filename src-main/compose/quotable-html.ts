@@ -1,4 +1,5 @@
 import { htmlparser2 } from '../system/first-use-packages';
+import { contentIdOf } from '../ipc/compose-shapes';
 import { escapeHtml } from './quote-original';
 
 /** What the composer edits (src-renderer/components/Composer/compose-html.ts), and nothing more, in a quote. */
@@ -8,17 +9,6 @@ const AS_DIV = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'table', 'tr'
 /** Their content is not text to read: gone with them. */
 const DROPPED = new Set(['head', 'title', 'script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math', 'textarea', 'select', 'button']);
 const VOID = new Set(['br', 'hr']);
-
-/** The Content-ID a `cid:` URL names (URL-encoded or not, as senders write it), else null. */
-function contentIdOf(src: string | undefined): string | null {
-  const reference = /^cid:(.+)$/i.exec(src?.trim() ?? '')?.[1];
-  if (!reference) return null;
-  try {
-    return decodeURIComponent(reference);
-  } catch {
-    return reference;
-  }
-}
 
 /**
  * An HTML mail's body as a reply or forward quotes it: its simple formatting (bold, italics, lists, links to

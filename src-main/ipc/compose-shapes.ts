@@ -29,6 +29,20 @@ export const ComposeAddress = z.object({
  * picker and the web mode's upload both put it there), so a 2 GB file is
  * streamed from disk into the message.
  */
+/**
+ * The Content-ID a `cid:` URL names (RFC 2392: URL-encoded, which senders do and do not do), else null. One
+ * reading for the composer's pictures and the core's quote of a forward, which must agree on which part is shown.
+ */
+export function contentIdOf(src: string | null | undefined): string | null {
+  const reference = /^cid:(.+)$/i.exec(src?.trim() ?? '')?.[1];
+  if (!reference) return null;
+  try {
+    return decodeURIComponent(reference);
+  } catch {
+    return reference;
+  }
+}
+
 export const ComposeAttachment = z.object({
   stagedId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
   filename: oneLine(255).pipe(z.string().min(1)),

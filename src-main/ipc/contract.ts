@@ -33,7 +33,7 @@ import type { OutboxEntryView } from './compose-shapes';
 
 // The renderer takes the shapes of writing mail from here, like the rest of the contract.
 export type { ComposeAddress, ComposeAttachment, ComposedMessage as ComposedMessageOutput, ComposedMessageInput, OutboxEntryView, RefusedRecipient, IdentityFieldsInput, ContactList, VcardImportResult } from './compose-shapes';
-export { scheduledTime } from './compose-shapes';
+export { contentIdOf, scheduledTime } from './compose-shapes';
 
 export * from './account-shapes';
 export * from './browser-viewable';

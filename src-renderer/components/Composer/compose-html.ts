@@ -1,4 +1,5 @@
 import DOMPurify from 'dompurify';
+import { contentIdOf } from '../../../src-main/ipc/contract';
 import { signatureElement } from './html-signature-swap';
 import { signatureBlock } from './signature-swap';
 
@@ -27,17 +28,6 @@ export function messageHtml(editorHtml: string): string {
     node.removeAttribute('data-cid');
   });
   return purifier.sanitize(editorHtml, { ALLOWED_TAGS, ALLOWED_ATTR, ALLOWED_URI_REGEXP: /^(https?:|mailto:|cid:)/i });
-}
-
-/** The Content-ID a `cid:` URL names (RFC 2392: URL-encoded, which senders do and do not do), else null. */
-function contentIdOf(src: string | null): string | null {
-  const reference = /^cid:(.+)$/i.exec(src?.trim() ?? '')?.[1];
-  if (!reference) return null;
-  try {
-    return decodeURIComponent(reference);
-  } catch {
-    return reference;
-  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { connectImap, startLab, type Lab } from '../../lab/lab';
+import { startLab, type Lab } from '../../lab/lab';
+import { inboxFlagsOnServer } from './inbox-flags-on-server';
 import type { TestCore } from '../imap/lab-core';
 import { coreFor, onServerById, sendNow, to } from '../outbox/outbox-lab';
 
@@ -25,18 +26,6 @@ afterAll(async () => {
   await lab?.stop();
 });
 
-async function serverFlags(messageId: string): Promise<string[]> {
-  const client = await connectImap(lab, lab.users[0]!.email);
-  try {
-    await client.mailboxOpen('INBOX', { readOnly: true });
-    const [uid] = (await client.search({ header: { 'Message-ID': messageId } }, { uid: true })) || [];
-    const message = await client.fetchOne(String(uid), { flags: true }, { uid: true });
-    return message ? [...(message.flags ?? [])] : [];
-  } finally {
-    await client.logout();
-  }
-}
-
 async function inboxMessage(subject: string) {
   const inbox = (await alice.call('folders.list', { accountId: aliceId })).find((f) => f.role === 'inbox')!;
   return (await alice.call('messages.list', { folderId: inbox.id })).items.find((m) => m.subject === subject)!;
@@ -60,7 +49,7 @@ describe('a forward continued from Drafts', () => {
 
     expect((await alice.call('messages.summary', { messageId: original.id })).forwarded).toBe(true);
     await vi.waitFor(() => expect(alice.core.store.operations.countUnfinished(aliceId)).toBe(0), { timeout: 20_000, interval: 50 });
-    expect(await serverFlags('<plan-on@lab>')).toContain('$Forwarded');
+    expect(await inboxFlagsOnServer(lab, '<plan-on@lab>')).toContain('$Forwarded');
     const [delivered] = await onServerById(lab, lab.users[1]!.email, 'INBOX', sent.messageId);
     expect(delivered!.parsed.headers.get('x-forwarded-message-id')).toBe('<plan-on@lab>');
   });
@@ -72,7 +61,7 @@ describe('a forward continued from Drafts', () => {
     expect(continued.attachments.map((a) => a.contentType)).toEqual(['message/rfc822']);
     expect((await sendNow(alice, continued)).state).toBe('sent');
     await vi.waitFor(() => expect(alice.core.store.operations.countUnfinished(aliceId)).toBe(0), { timeout: 20_000, interval: 50 });
-    expect(await serverFlags('<plan-attach@lab>')).toContain('$Forwarded');
+    expect(await inboxFlagsOnServer(lab, '<plan-attach@lab>')).toContain('$Forwarded');
   });
 
   it('reads the header in a draft Thunderbird wrote (which names the original in In-Reply-To too): a forward, not a reply', async () => {

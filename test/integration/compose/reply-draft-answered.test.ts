@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { connectImap, startLab, type Lab } from '../../lab/lab';
+import { startLab, type Lab } from '../../lab/lab';
+import { inboxFlagsOnServer } from './inbox-flags-on-server';
 import type { TestCore } from '../imap/lab-core';
 import { coreFor, sendNow } from '../outbox/outbox-lab';
 
@@ -24,18 +25,6 @@ afterAll(async () => {
   await lab?.stop();
 });
 
-async function serverFlags(messageId: string): Promise<string[]> {
-  const client = await connectImap(lab, lab.users[0]!.email);
-  try {
-    await client.mailboxOpen('INBOX', { readOnly: true });
-    const [uid] = (await client.search({ header: { 'Message-ID': messageId } }, { uid: true })) || [];
-    const message = await client.fetchOne(String(uid), { flags: true }, { uid: true });
-    return message ? [...(message.flags ?? [])] : [];
-  } finally {
-    await client.logout();
-  }
-}
-
 describe('a reply continued from Drafts', () => {
   it('marks the original \\Answered on the server once it is sent', async () => {
     const inbox = (await alice.call('folders.list', { accountId: aliceId })).find((f) => f.role === 'inbox')!;
@@ -51,7 +40,7 @@ describe('a reply continued from Drafts', () => {
 
     expect((await alice.call('messages.summary', { messageId: original.id })).answered).toBe(true);
     await vi.waitFor(() => expect(alice.core.store.operations.countUnfinished(aliceId)).toBe(0), { timeout: 20_000, interval: 50 });
-    expect(await serverFlags('<question-later@lab>')).toContain('\\Answered');
+    expect(await inboxFlagsOnServer(lab, '<question-later@lab>')).toContain('\\Answered');
   });
 
   it('a draft that answers nothing stored keeps no original', async () => {
