@@ -103,8 +103,7 @@ export class RemoteFolders {
     this.ensurePop3Trash(folder.accountId!);
     const folders = this.store.folders.list(folder.accountId!);
     const { fate, trashPath } = folderDeleteTarget(folders, folder);
-    const onServer = this.store.accounts.get(folder.accountId!)?.protocol !== 'pop3';
-    return { ...planOf(folders, folder), fate, trashPath, onServer, filters: filtersInto(this.store, idsWithin(folders, folder)) };
+    return { ...planOf(folders, folder), fate, trashPath, onServer: !this.keptHere(folder.accountId!), filters: filtersInto(this.store, idsWithin(folders, folder)) };
   }
 
   /**
