@@ -37,8 +37,8 @@ interface Original {
   record: MessageRecord;
   text: string;
   html: string | null;
-  /** What an answer or forward quotes of an HTML mail: its HTML reduced to simple formatting (null: its text, as for a selection). */
-  quotedHtml: string | null;
+  /** An answer quotes the text alone (the user's selection), not the HTML. */
+  quoteTextOnly: boolean;
 }
 
 function blank(accountId: number, identity: Identity): ComposedMessage {
@@ -104,7 +104,7 @@ export class ComposeStarter {
     const view = await this.reader.read(messageId, { markSeen: false });
     // Read as the pane's plain-text view reads it: headings in their own case, a table's cells on lines of their own.
     const text = view.text ?? (view.html ? readableText(view.html) : '');
-    return { record: this.reader.requireMessage(messageId), text, html: view.html, quotedHtml: view.html === null ? null : quotableHtml(view.html) || null };
+    return { record: this.reader.requireMessage(messageId), text, html: view.html, quoteTextOnly: false };
   }
 
   private async answer(original: Original, identities: Identity[], mode: 'reply' | 'replyAll' | 'replyList', language: ComposeLanguage): Promise<ComposedMessage> {
@@ -130,7 +130,9 @@ export class ComposeStarter {
   /** The reply's text and HTML, the signature after the user's words: above the quote, or below it (with where writing starts). */
   private replyText(original: Original, identity: Identity, language: ComposeLanguage, position: ReplyPosition): Pick<ComposedMessage, 'text' | 'html' | 'writeAt'> {
     const { record } = original;
-    const quoted = { from: record.from, date: record.date, text: original.text, isHtml: original.html !== null, html: original.quotedHtml };
+    // The HTML reduced to simple formatting here, not in original(): a forward reduces the source's own (with its cid: pictures).
+    const html = original.html === null || original.quoteTextOnly ? null : quotableHtml(original.html) || null;
+    const quoted = { from: record.from, date: record.date, text: original.text, isHtml: original.html !== null, html };
     if (position === 'below') return replyBelowBody(quoted, language, { text: signatureBlock(identity), html: signatureHtml(identity.signature) });
     const body = replyBody(quoted, language);
     return { text: `${signatureBlock(identity)}${body.text}`, html: body.html && withSignatureHtml(body.html, identity.signature), writeAt: null };
@@ -214,5 +216,5 @@ function continuedOrigin(store: Store, accountId: number, parent: ParentHeaders,
 
 /** Thunderbird's "quote only the selection": an answer to part of a message quotes that part (a blank selection, the whole). */
 function withQuote(original: Original, quote: string | undefined): Original {
-  return quote?.trim() ? { ...original, text: quote.replace(/\r\n?/g, '\n'), quotedHtml: null } : original;
+  return quote?.trim() ? { ...original, text: quote.replace(/\r\n?/g, '\n'), quoteTextOnly: true } : original;
 }
