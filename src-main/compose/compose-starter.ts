@@ -22,6 +22,7 @@ import { LOCAL_TEMPLATES } from '../ipc/contract-constants';
 import { isTemplate } from './templates';
 import { originalByMessageId } from './original-message';
 import { quotableHtml } from './quotable-html';
+import { stageQuotedPictures } from './quoted-pictures';
 
 
 export interface ComposeStartRequest {
@@ -116,11 +117,13 @@ export class ComposeStarter {
       ? await this.listRecipients(record)
       : replyRecipients({ from: record.from, replyTo: parent.replyTo, to: record.to, cc: record.cc }, own, mode === 'replyAll');
     const accountId = record.accountId ?? identity.accountId;
+    const quote = await this.answerQuote(original);
     return {
       ...blank(accountId, identity),
       ...recipients,
       subject: replySubject(record.subject),
-      ...this.replyText(original, identity, language, this.replyPositionOf(accountId)),
+      ...this.replyText(original, quote.html, identity, language, this.replyPositionOf(accountId)),
+      attachments: quote.attachments,
       inReplyTo: record.messageId,
       references: replyReferences({ messageId: record.messageId, references: parent.references, inReplyTo: parent.inReplyTo }),
       origin: { messageId: record.id, kind: mode === 'replyAll' ? 'replyAll' : 'reply' },
@@ -128,14 +131,25 @@ export class ComposeStarter {
   }
 
   /** The reply's text and HTML, the signature after the user's words: above the quote, or below it (with where writing starts). */
-  private replyText(original: Original, identity: Identity, language: ComposeLanguage, position: ReplyPosition): Pick<ComposedMessage, 'text' | 'html' | 'writeAt'> {
+  private replyText(original: Original, html: string | null, identity: Identity, language: ComposeLanguage, position: ReplyPosition): Pick<ComposedMessage, 'text' | 'html' | 'writeAt'> {
     const { record } = original;
-    // The HTML reduced to simple formatting here, not in original(): a forward reduces the source's own (with its cid: pictures).
-    const html = original.html === null || original.quoteTextOnly ? null : quotableHtml(original.html) || null;
     const quoted = { from: record.from, date: record.date, text: original.text, isHtml: original.html !== null, html };
     if (position === 'below') return replyBelowBody(quoted, language, { text: signatureBlock(identity), html: signatureHtml(identity.signature) });
     const body = replyBody(quoted, language);
     return { text: `${signatureBlock(identity)}${body.text}`, html: body.html && withSignatureHtml(body.html, identity.signature), writeAt: null };
+  }
+
+  /**
+   * An answer's quote of an HTML mail: its simple formatting, with the pictures it shows as parts of the answer
+   * (null for a plain-text mail or a quoted selection). A forward reduces the source's own HTML instead (forwardedParts).
+   */
+  private async answerQuote(original: Original): Promise<{ html: string | null; attachments: ComposeAttachment[] }> {
+    if (original.html === null || original.quoteTextOnly) return { html: null, attachments: [] };
+    const pictures = await stageQuotedPictures(original.html, this.staging);
+    const html = quotableHtml(original.html, new Set(), pictures.contentIds);
+    // A picture inside what the quote drops (a script, a form…) is not sent either.
+    const attachments = pictures.attachments.filter((a) => html.includes(`cid:${escapeHtml(a.contentId!)}"`));
+    return { html: html || null, attachments };
   }
 
   /** Reply to List: the list's posting address alone (List-Post), as Thunderbird's. */

@@ -13,11 +13,12 @@ const VOID = new Set(['br', 'hr']);
 /**
  * An HTML mail's body as a reply or forward quotes it: its simple formatting (bold, italics, lists, links to
  * http(s) and mailto), no scripts, styles, forms nor images (remote ones would be fetched when the quote is
- * shown), but for the inline images named in `carried` (a forward takes those parts along). The composer sanitizes again when it loads the
- * quote and when it sends (compose-html.ts, DOMPurify); this keeps what the core hands out, to a filter's
+ * shown), but for the inline images named in `carried` (a forward takes those parts along) and the data: pictures
+ * `renamed` gives a Content-ID of their own (an answer's, see quoted-pictures.ts). The composer sanitizes again when
+ * it loads the quote and when it sends (compose-html.ts, DOMPurify); this keeps what the core hands out, to a filter's
  * forward too, free of the original's markup.
  */
-export function quotableHtml(html: string, carried: ReadonlySet<string> = new Set()): string {
+export function quotableHtml(html: string, carried: ReadonlySet<string> = new Set(), renamed: ReadonlyMap<string, string> = new Map()): string {
   const out: string[] = [];
   const open: string[] = [];
   let dropping = 0;
@@ -26,8 +27,9 @@ export function quotableHtml(html: string, carried: ReadonlySet<string> = new Se
       onopentag(name, attributes) {
         if (name === 'img') {
           open.push('');
-          const cid = contentIdOf(attributes.src);
-          if (!dropping && cid !== null && carried.has(cid)) out.push(`<img src="cid:${escapeHtml(cid)}" alt="">`);
+          const own = renamed.get(attributes.src?.trim() ?? '');
+          const cid = own ?? contentIdOf(attributes.src);
+          if (!dropping && cid !== null && (own !== undefined || carried.has(cid))) out.push(`<img src="cid:${escapeHtml(cid)}" alt="">`);
           return;
         }
         if (DROPPED.has(name)) dropping += 1;

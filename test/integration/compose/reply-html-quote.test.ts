@@ -72,4 +72,26 @@ describe('an answer to HTML mail', () => {
     const picture = delivered!.parsed.attachments.find((a) => a.contentId === '<pic@lab>');
     expect(picture?.content.toString('base64')).toBe(PNG);
   });
+
+  it('quotes the pictures it shows in a reply, as parts of its own that Bob receives', async () => {
+    const reply = await alice.call('compose.start', { mode: 'reply', messageId: await original('With a picture'), language: 'en' });
+    const [picture] = reply.attachments;
+    expect(reply.attachments).toHaveLength(1);
+    expect(picture).toMatchObject({ contentType: 'image/png', contentId: expect.stringMatching(/@wren$/) });
+    expect(reply.html).toContain(`<p>See <img src="cid:${picture!.contentId}" alt=""> here</p>`);
+    expect(reply.html).not.toContain('data:');
+
+    const sent = await sendNow(alice, { ...reply, to: to(lab.users[1]!.email) });
+    const [delivered] = await onServerById(lab, lab.users[1]!.email, 'INBOX', sent.messageId);
+    const part = delivered!.parsed.attachments.find((a) => a.contentId === `<${picture!.contentId}>`);
+    expect(part?.content.toString('base64')).toBe(PNG);
+    // mailparser shows a cid: picture it found the part for as a data: URL; the message itself names it by cid.
+    expect(delivered!.parsed.html).toContain(`<img src="data:image/png;base64,${PNG}"`);
+    expect(delivered!.source.toString()).not.toContain('data:image');
+  });
+
+  it('quotes no picture when the user answers a selection of its words', async () => {
+    const reply = await alice.call('compose.start', { mode: 'reply', messageId: await original('With a picture'), language: 'en', quote: 'See here' });
+    expect(reply.attachments).toEqual([]);
+  });
 });
