@@ -166,7 +166,10 @@ export class WrenCore {
     const sendOn = new FilterSending(this.store, this.reader, {
       outbox: () => this.outbox, compose: () => this.compose, language: () => writtenLanguage(this.settings.settings.app.language),
     });
-    this.filters = new MessageFilters(this.store, (operation) => this.operations.apply(operation), sendOn, new FilterContentReader(this.store, this.reader));
+    this.filters = new MessageFilters(
+      this.store, (operation) => this.operations.apply(operation), sendOn, new FilterContentReader(this.store, this.reader),
+      (turnedOff) => this.events.emit('filters.turnedOff', turnedOff),
+    );
     this.filterMoments = new FilterMoments(this.store, this.filters, this.events, {
       background: Boolean(this.options.syncIntervalMs), periodMs: () => this.settings.settings.app.periodicFilterMinutes * 60_000,
       syncSoon: (accountId) => this.sync.syncSoon(accountId), track: (work) => this.track(work),

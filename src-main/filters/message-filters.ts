@@ -17,7 +17,11 @@ export class MessageFilters {
   /** The filters that run on the Sent copy of what was sent. */
   readonly afterSending: AfterSendingFilters;
 
-  constructor(private readonly store: Store, apply: ApplyOperation, sendOn: SendOn | null = null, content: ContentSource | null = null) {
+  constructor(
+    private readonly store: Store, apply: ApplyOperation, sendOn: SendOn | null = null, content: ContentSource | null = null,
+    /** Told of filters turned off on new mail (their folder gone), which no one asked to run and so no reply reports. */
+    private readonly onTurnedOff: (event: Events['filters.turnedOff']) => void = () => {},
+  ) {
     this.runner = new FilterRunner(store, apply, sendOn, content);
     this.afterSending = new AfterSendingFilters(store, (accountId, messageIds) => this.runner.run(accountId, messageIds, 'afterSending'));
   }
@@ -38,11 +42,20 @@ export class MessageFilters {
 
   private async filterArrivals(event: Events['mail.new']): Promise<Events['mail.new'] | null> {
     if (this.store.folders.get(event.folderId)?.role !== 'inbox') return event;
-    const { moved } = await this.runner.run(event.accountId, event.ids, 'newMail');
+    const { moved, missingFolders } = await this.runner.run(event.accountId, event.ids, 'newMail');
+    if (missingFolders.length > 0) this.announceTurnedOff(event.accountId, missingFolders);
     if (moved === 0) return event;
     const stayed = new Set(this.store.filters.messagesToFilter(event.ids).filter((message) => message.folderId === event.folderId).map((message) => message.id));
     const ids = event.ids.filter((id) => stayed.has(id));
     return ids.length === 0 ? null : { ...event, ids, messages: event.messages.filter((message) => stayed.has(message.id)) };
+  }
+
+  private announceTurnedOff(accountId: number, filterIds: number[]): void {
+    const filters = filterIds.flatMap((id) => {
+      const filter = this.store.filters.get(id);
+      return filter ? [{ id, name: filter.name }] : [];
+    });
+    if (filters.length > 0) this.onTurnedOff({ accountId, filters });
   }
 
   list(accountId: number): MessageFilter[] {

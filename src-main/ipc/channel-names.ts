@@ -106,7 +106,7 @@ export const METHOD_NAMES = [
   'outbox.setSentCopy',
 ] as const;
 
-export const EVENT_NAME_LIST = ['store.changed', 'sync.progress', 'sync.ended', 'account.status', 'operation.failed', 'mail.new', 'settings.changed', 'compose.mailto', 'app.command', 'outbox.changed', 'thread.ignored'] as const;
+export const EVENT_NAME_LIST = ['store.changed', 'sync.progress', 'sync.ended', 'account.status', 'operation.failed', 'mail.new', 'settings.changed', 'compose.mailto', 'app.command', 'outbox.changed', 'thread.ignored', 'filters.turnedOff'] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 export type EventNameOfList = (typeof EVENT_NAME_LIST)[number];

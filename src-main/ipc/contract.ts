@@ -93,6 +93,8 @@ export interface Events {
   'outbox.changed': { entry: OutboxEntryView; removed: boolean };
   /** A thread was ignored or watched again (from any window, a filter or the CLI): `messageIds` its messages, for a reading pane showing one. */
   'thread.ignored': { messageIds: number[]; ignored: boolean };
+  /** Filters turned off while new mail was filtered, as the folder they move or copy mail into is gone: the user picks another. */
+  'filters.turnedOff': { accountId: number; filters: { id: number; name: string }[] };
 }
 
 export type EventName = keyof Events;

@@ -403,6 +403,8 @@ const strings = {
   'failed.deleteFolder': 'Deleting the folder could not be done on the server.',
   'failed.subscribeFolder': 'Changing the folder’s subscription could not be done on the server.',
   'failed.restored': 'The mail is shown again as the server has it.',
+  'filters.turnedOff': 'The {count|filter|filters} {names} {count|was|were} turned off: the folder {count|it files|they file} new mail into no longer exists, so that mail stays in the Inbox. Choose another folder in Settings ▸ Accounts ▸ Message filters and turn {count|it|them} on again.',
+  'filters.turnedOffSettings': 'Settings',
 
   'accountMenu.edit': 'Edit account…',
   'accountMenu.moveUp': 'Move account up',

@@ -399,6 +399,8 @@ export const zh: Dictionary = {
     'failed.deleteFolder': '无法在服务器上删除文件夹。',
     'failed.subscribeFolder': '无法在服务器上更改文件夹的订阅。',
     'failed.restored': '邮件已恢复为服务器上的状态。',
+    'filters.turnedOff': '过滤器{names}已关闭：要放入新邮件的文件夹已不存在，这些邮件因此留在收件箱中。请在“设置 ▸ 账户 ▸ 邮件过滤器”中改选文件夹后重新开启。',
+    'filters.turnedOffSettings': '设置',
 
     'accountMenu.edit': '编辑账户…',
     'accountMenu.moveUp': '账户上移',

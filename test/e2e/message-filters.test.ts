@@ -256,4 +256,22 @@ describe('web mode: message filters', () => {
     await expect.poll(async () => row.textContent()).toContain('→ 标记为已读（收到新邮件时、定期）');
     await web.page.getByTestId('settings').locator('.dialog__close').click();
   });
+
+  it('a filter whose folder is gone is turned off as new mail arrives, and a notice names it, with the way to Settings', async () => {
+    // Projects was deleted on another device (above): once the folder list says so, the filter 项目 has nowhere to file.
+    await web.page.getByTestId('sync-now').click();
+    await expect.poll(() => web.page.getByTestId('folder-Projects').count(), { timeout: 20_000 }).toBe(0);
+    await submitMail(web.lab, web.lab.users[1]!, web.lab.users[0]!, 'Lunch again?');
+    const notice = web.page.getByTestId('toast-error').filter({ hasText: '项目' });
+    await expect.poll(() => notice.textContent(), { timeout: 20_000 }).toContain('过滤器“项目”已关闭：要放入新邮件的文件夹已不存在');
+    await web.page.getByTestId('folder-INBOX').click();
+    await expect.poll(subjects).toContain('Lunch again?');
+    await screenshot(web.page, 'filters-turned-off-notice-zh');
+    await notice.getByTestId('toast-undo').click();
+    const row = web.page.locator('[data-testid$="-filters"]').getByTestId('filter-row').filter({ hasText: '项目' });
+    await row.waitFor();
+    expect(await row.getByTestId('filter-enabled').isChecked()).toBe(false);
+    await web.page.getByTestId('settings').locator('.dialog__close').click();
+  });
 });
+

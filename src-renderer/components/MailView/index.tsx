@@ -34,6 +34,7 @@ import { useUnreadTitle } from './use-unread-title';
 import { useNewMailNotifications } from '../../notifications/use-new-mail-notifications';
 import { useQuotaAlerts } from '../../notifications/use-quota-alerts';
 import { useMessageActions } from './use-message-actions';
+import { useFiltersTurnedOff } from './use-filters-turned-off';
 import { useOperationFailures } from './use-operation-failures';
 import { OutboxView } from '../Outbox';
 import { OutboxFolderRow } from '../Outbox/outbox-folder-row';
@@ -101,6 +102,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
   useShortcuts(runShortcut);
   useOperationFailures();
   const [settingsOpen, setSettingsOpen] = useState(false);
+  useFiltersTurnedOff(() => setSettingsOpen(true));
   const panes = usePaneLayout();
   useSelectionPastIgnored(pages, selection, !settings.app.showIgnoredThreads && !gathersFolders(folder));
   // The native menu's commands (Electron): the same actions as the shortcuts, plus the settings screen.

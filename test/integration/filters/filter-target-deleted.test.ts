@@ -61,10 +61,14 @@ describe('a filter\'s folder deleted, against Dovecot (POP3 into Local Folders, 
     expect(inInbox()).toEqual([['合同审批 1', false], ['合同审批 2', false]]);
 
     // A filter left on with its folder gone (deleted before deletes turned filters off) does nothing, and is turned off.
+    const told: unknown[] = [];
+    wren.core.events.on('filters.turnedOff', (event) => told.push(event));
     wren.core.store.filters.setEnabled([filter.id], true);
     await deliver();
     expect(inInbox()).toEqual([['合同审批 1', false], ['合同审批 2', false], ['合同审批 3', false]]);
     expect(await saved()).toMatchObject({ enabled: false });
+    // Said to the window, since no one asked for this run.
+    expect(told).toEqual([{ accountId, filters: [{ id: filter.id, name: '合同归档' }] }]);
     expect(await wren.call('filters.run', { folderId: inbox.id, filterId: filter.id })).toMatchObject({ matched: 0, moved: 0, missingFolders: [filter.id] });
     expect(inInbox().every(([, seen]) => seen === false)).toBe(true);
     // Pointed elsewhere, it may be turned on again.

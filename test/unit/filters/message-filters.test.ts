@@ -179,6 +179,20 @@ describe('MessageFilters', () => {
     expect(store.filters.get(moving.id)).toMatchObject({ enabled: false, actions: { moveTo: lists, flag: true } });
   });
 
+  it('says which filters it turned off while screening new mail, their folder gone, since no one asked and no reply tells', async () => {
+    const { store, accountId, inbox, lists, ids, save } = setup();
+    const moving = save({ name: 'Lists', conditions: [{ field: 'from', operator: 'contains', text: 'lists.example.org' }], actions: { moveTo: lists } });
+    save({ name: 'Boss', conditions: [{ field: 'from', operator: 'contains', text: 'boss@' }], actions: { flag: true } });
+    store.db.prepare('DELETE FROM folders WHERE id = ?').run(lists);
+    const told: unknown[] = [];
+    const screening = new MessageFilters(store, async () => undefined, null, null, (event) => told.push(event));
+    const messages = ids.map((id) => ({ id: id!, from: { name: '', address: 'x@test' }, subject: 's' }));
+    await screening.screen({ accountId, folderId: inbox, ids: ids as number[], messages });
+    expect(told).toEqual([{ accountId, filters: [{ id: moving.id, name: 'Lists' }] }]);
+    await screening.screen({ accountId, folderId: inbox, ids: ids as number[], messages });
+    expect(told).toHaveLength(1);
+  });
+
   it('screens new mail in an Inbox before it is announced: what it moved or deleted is left out; other folders pass untouched', async () => {
     const { store, accountId, inbox, lists, ids, save } = setup();
     save({ name: 'Lists', conditions: [{ field: 'from', operator: 'contains', text: 'lists.example.org' }], actions: { moveTo: lists } });
