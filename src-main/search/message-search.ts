@@ -6,7 +6,8 @@ import type { SearchScope } from '../store/search-repo';
 import type { Store } from '../store/store';
 import { FolderPage, type FolderPageQuery, type NeighbourQuery } from '../store/folder-page';
 import { ThreadedList, type ThreadsQuery } from '../store/threaded-list';
-import type { ListAnswer, NeighbourAnswer, SearchAnswer, ThreadsAnswer } from './search-worker-protocol';
+import type { ListAnswer, NeighbourAnswer, SearchAnswer, ThreadsAnswer, ViewListAnswer } from './search-worker-protocol';
+import type { FilteredViewQuery } from '../store/unified-views-repo';
 import { searchDocument } from './search-document';
 import { SearchIndexer, type ParseSourceFile, type PrepareDocument } from './search-indexer';
 import { InProcessSearchQueries, type SearchQueries } from './search-queries';
@@ -62,7 +63,7 @@ export class MessageSearch {
   constructor(
     store: Store,
     parse: ParseSourceFile = parseOffThread,
-    private readonly queries: SearchQueries = new InProcessSearchQueries(store.search, new ThreadedList(store.db), new FolderPage(store.db)),
+    private readonly queries: SearchQueries = new InProcessSearchQueries(store.search, new ThreadedList(store.db), new FolderPage(store.db), store.views),
   ) {
     this.indexer = new SearchIndexer(store, parse, 'newest-first', prepareOffThread);
   }
@@ -103,6 +104,11 @@ export class MessageSearch {
   /** A page of a folder's flat list narrowed by the quick filter's words, read in the worker: it reads the whole folder. */
   listPage(query: FolderPageQuery): Promise<ListAnswer> {
     return this.queries.list(query);
+  }
+
+  /** A unified view's page under the quick filter, which reads the view's messages whole: off the main thread. */
+  viewPage(query: FilteredViewQuery): Promise<ViewListAnswer> {
+    return this.queries.viewList(query);
   }
 
   /** Stops indexing and the search worker; a search under way fails with SearchStopped. */

@@ -1,7 +1,8 @@
 import type { SearchRepo } from '../store/search-repo';
 import type { FolderPage, FolderPageQuery, NeighbourQuery } from '../store/folder-page';
 import type { ThreadedList, ThreadsQuery } from '../store/threaded-list';
-import type { ListAnswer, NeighbourAnswer, SearchAnswer, SearchQuery, ThreadsAnswer } from './search-worker-protocol';
+import type { FilteredViewQuery, UnifiedViewsRepo } from '../store/unified-views-repo';
+import type { ListAnswer, NeighbourAnswer, SearchAnswer, SearchQuery, ThreadsAnswer, ViewListAnswer } from './search-worker-protocol';
 
 /**
  * Where `messages.search` runs its FTS5 query: in a worker thread with its
@@ -17,6 +18,8 @@ export interface SearchQueries {
   threadNeighbour(query: NeighbourQuery): Promise<NeighbourAnswer>;
   /** A folder's flat list narrowed by words, which reads the whole folder too. */
   list(query: FolderPageQuery): Promise<ListAnswer>;
+  /** A unified view's list under the quick filter, which reads every message of the view. */
+  viewList(query: FilteredViewQuery): Promise<ViewListAnswer>;
   /** Stops the worker, if any; queries it was running fail with SearchStopped. */
   close(): Promise<void>;
 }
@@ -35,6 +38,7 @@ export class InProcessSearchQueries implements SearchQueries {
     private readonly repo: SearchRepo,
     private readonly threadedList: ThreadedList,
     private readonly folderPage: FolderPage,
+    private readonly views: UnifiedViewsRepo,
   ) {}
 
   run(query: SearchQuery): Promise<SearchAnswer> {
@@ -51,6 +55,10 @@ export class InProcessSearchQueries implements SearchQueries {
 
   list(query: FolderPageQuery): Promise<ListAnswer> {
     return Promise.resolve(this.folderPage.page(query));
+  }
+
+  viewList(query: FilteredViewQuery): Promise<ViewListAnswer> {
+    return Promise.resolve(this.views.filteredPage(query));
   }
 
   close(): Promise<void> {

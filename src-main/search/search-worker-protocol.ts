@@ -1,10 +1,11 @@
 import type { ErrorShape } from '../errors/error-codes';
 import type { ListSort } from '../ipc/contract-constants';
-import type { MessageSummary, SearchHit } from '../ipc/mail-shapes';
+import type { MessageSummary, SearchHit, ViewMessageSummary } from '../ipc/mail-shapes';
 import type { SearchScope } from '../store/search-repo';
 import type { SearchConditions } from './search-operators';
 import type { FolderPageQuery, NeighbourQuery } from '../store/folder-page';
 import type { ThreadsQuery } from '../store/threaded-list';
+import type { FilteredViewQuery } from '../store/unified-views-repo';
 
 /** Marks a Worker started by WorkerSearchQueries, so search-worker.ts never answers another thread's port. */
 export const SEARCH_WORKER_ROLE = 'wren-search-worker';
@@ -60,8 +61,15 @@ export type ToSearchWorker =
   | ({ kind: 'search' } & SearchQuery & { id: number })
   | ({ kind: 'threads' } & ThreadsQuery & { id: number })
   | ({ kind: 'threadNeighbour' } & NeighbourQuery & { id: number })
-  | ({ kind: 'list' } & FolderPageQuery & { id: number });
+  | ({ kind: 'list' } & FolderPageQuery & { id: number })
+  | ({ kind: 'viewList' } & FilteredViewQuery & { id: number });
 
-export type WorkerAnswer = SearchAnswer | ThreadsAnswer | NeighbourAnswer | ListAnswer;
+/** A unified view's page under the quick filter. */
+export interface ViewListAnswer {
+  total: number;
+  items: ViewMessageSummary[];
+}
+
+export type WorkerAnswer = SearchAnswer | ThreadsAnswer | NeighbourAnswer | ListAnswer | ViewListAnswer;
 
 export type FromSearchWorker = { id: number; ok: true; answer: WorkerAnswer } | { id: number; ok: false; error: ErrorShape };

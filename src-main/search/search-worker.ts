@@ -5,6 +5,7 @@ import { openDatabase } from '../store/open-database';
 import { SearchRepo } from '../store/search-repo';
 import { FolderPage } from '../store/folder-page';
 import { ThreadedList } from '../store/threaded-list';
+import { UnifiedViewsRepo } from '../store/unified-views-repo';
 import { portForRole } from '../workers/start-bundled-worker';
 import { answerQuery } from './search-queries';
 import { SEARCH_WORKER_ROLE, type FromSearchWorker, type ToSearchWorker, type WorkerAnswer } from './search-worker-protocol';
@@ -14,17 +15,17 @@ import { SEARCH_WORKER_ROLE, type FromSearchWorker, type ToSearchWorker, type Wo
  * dist/main/search-worker.cjs. It holds a read-only connection to the cache
  * (WAL: it reads beside the main thread's writes, seeing each committed
  * one) and answers one query at a time, so the main thread never waits on
- * FTS5, nor on arranging a large folder in threads, nor on a folder's words looked for. The connection opens on the first query, so a database it cannot
+ * FTS5, nor on arranging a large folder in threads, nor on a folder's words looked for, nor on a unified view under the quick filter. The connection opens on the first query, so a database it cannot
  * open fails that query with its code, not the worker.
  */
 export function serveSearchQueries(port: MessagePort, databaseFile: string): void {
-  let reads: { search: SearchRepo; threads: ThreadedList; list: FolderPage } | null = null;
+  let reads: { search: SearchRepo; threads: ThreadedList; list: FolderPage; views: UnifiedViewsRepo } | null = null;
   port.on('message', (query: ToSearchWorker) => {
     let reply: FromSearchWorker;
     try {
       if (!reads) {
         const db = openDatabase(databaseFile, { readonly: true });
-        reads = { search: new SearchRepo(db), threads: new ThreadedList(db), list: new FolderPage(db) };
+        reads = { search: new SearchRepo(db), threads: new ThreadedList(db), list: new FolderPage(db), views: new UnifiedViewsRepo(db) };
       }
       reply = { id: query.id, ok: true, answer: answerOf(reads, query) };
     } catch (error) {
@@ -34,7 +35,7 @@ export function serveSearchQueries(port: MessagePort, databaseFile: string): voi
   });
 }
 
-function answerOf(reads: { search: SearchRepo; threads: ThreadedList; list: FolderPage }, query: ToSearchWorker): WorkerAnswer {
+function answerOf(reads: { search: SearchRepo; threads: ThreadedList; list: FolderPage; views: UnifiedViewsRepo }, query: ToSearchWorker): WorkerAnswer {
   switch (query.kind) {
     case 'threads':
       return reads.threads.page(query);
@@ -42,6 +43,8 @@ function answerOf(reads: { search: SearchRepo; threads: ThreadedList; list: Fold
       return { messageId: reads.threads.neighbour(query) };
     case 'list':
       return reads.list.page(query);
+    case 'viewList':
+      return reads.views.filteredPage(query);
     case 'search':
       return answerQuery(reads.search, query);
   }

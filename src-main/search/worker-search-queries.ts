@@ -4,8 +4,9 @@ import { bundledWorkerPath, startBundledWorker } from '../workers/start-bundled-
 import type { SearchQueries } from './search-queries';
 import type { FolderPageQuery, NeighbourQuery } from '../store/folder-page';
 import type { ThreadsQuery } from '../store/threaded-list';
+import type { FilteredViewQuery } from '../store/unified-views-repo';
 import {
-  SEARCH_WORKER_ROLE, type FromSearchWorker, type ListAnswer, type NeighbourAnswer, type SearchAnswer, type SearchQuery, type ThreadsAnswer, type ToSearchWorker, type WorkerAnswer,
+  SEARCH_WORKER_ROLE, type FromSearchWorker, type ListAnswer, type NeighbourAnswer, type SearchAnswer, type SearchQuery, type ThreadsAnswer, type ToSearchWorker, type ViewListAnswer, type WorkerAnswer,
 } from './search-worker-protocol';
 
 /** Omit over each member of a union (Omit itself would merge the members into one). */
@@ -49,6 +50,10 @@ export class WorkerSearchQueries implements SearchQueries {
 
   list(query: FolderPageQuery): Promise<ListAnswer> {
     return this.ask({ kind: 'list', ...query }) as Promise<ListAnswer>;
+  }
+
+  viewList(query: FilteredViewQuery): Promise<ViewListAnswer> {
+    return this.ask({ kind: 'viewList', ...query }) as Promise<ViewListAnswer>;
   }
 
   private ask(query: DistributiveOmit<ToSearchWorker, 'id'>): Promise<WorkerAnswer> {

@@ -3,8 +3,8 @@ import { timed, type Db } from './open-database';
 import { PreparedStatements } from './prepared-statements';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-row';
 import { NOT_SHOWN_AGAIN } from './shown-again';
-import { orderOf } from './list-order';
-import { DEFAULT_LIST_SORT, type ListSort } from '../ipc/contract-constants';
+import { filterOf, orderOf } from './list-order';
+import { DEFAULT_LIST_SORT, isFiltered, type ListFilter, type ListSort } from '../ipc/contract-constants';
 
 /** Unread and Flagged leave out what the user threw away or the server called junk. */
 const COUNTED_FOLDER = "ifnull(f.role, '') NOT IN ('trash', 'junk')";
@@ -12,6 +12,16 @@ const COUNTED_FOLDER = "ifnull(f.role, '') NOT IN ('trash', 'junk')";
 const VIEW_FOLDER = "f.role IN ('all', 'flagged')";
 
 type ViewRow = SummaryRow & { accountId: number | null; folderRole: FolderRole | null };
+
+/** A page of a view under the quick filter (see filteredPage), as the search worker is asked for it. */
+export interface FilteredViewQuery {
+  view: UnifiedView;
+  offset: number;
+  limit: number;
+  sort: ListSort;
+  keep: number[];
+  filter: ListFilter;
+}
 
 /** What puts a message in Unread or Flagged. */
 const VIEW_CONDITION = { unread: 'm.seen = 0', flagged: 'm.flagged = 1' } as const;
@@ -88,7 +98,10 @@ export class UnifiedViewsRepo {
    * `keep`: messages listed already, which Unread and Flagged go on listing though read or unflagged since (the one
    * being read is marked read), as Thunderbird keeps them until the view is left.
    */
-  page(view: UnifiedView, offset: number, limit: number, sort: ListSort = DEFAULT_LIST_SORT, keep: readonly number[] = []): { total: number; items: ViewMessageSummary[] } {
+  page(
+    view: UnifiedView, offset: number, limit: number, sort: ListSort = DEFAULT_LIST_SORT, keep: readonly number[] = [], filter: ListFilter = {},
+  ): { total: number; items: ViewMessageSummary[] } {
+    if (isFiltered(filter)) return this.filteredPage({ view, offset, limit, sort, keep: [...keep], filter });
     const kept = view === 'inbox' || keep.length === 0 ? null : { view, ids: JSON.stringify(keep) };
     const total = this.counts().find((count) => count.view === view)!.total + (kept ? this.keptCount(kept) : 0);
     const newestFirst = sort.by === DEFAULT_LIST_SORT.by && sort.descending === DEFAULT_LIST_SORT.descending;
@@ -98,6 +111,29 @@ export class UnifiedViewsRepo {
         : !newestFirst ? this.sortedRows(view, sort, offset, limit) : view === 'inbox' ? this.inboxRows(offset, limit) : this.indexedRows(view, offset, limit),
     );
     return { total, items: rows.map((row) => ({ ...toSummary(row), accountId: row.accountId, folderRole: row.folderRole })) };
+  }
+
+  /**
+   * Under the quick filter (Thunderbird's, over a unified folder too): the view's messages that match, and those
+   * listed so far (`keep`), which stay as they do in a folder's filter. No partial index has this: the view's
+   * messages are read whole, as a filtered folder's words are: the app asks the search worker (MessageSearch.viewPage).
+   */
+  filteredPage({ view, offset, limit, sort, keep, filter }: FilteredViewQuery): { total: number; items: ViewMessageSummary[] } {
+    const ids = JSON.stringify(keep);
+    const inView = view === 'inbox'
+      ? "f.role = 'inbox'"
+      : `(${VIEW_CONDITION[view]} OR m.id IN (SELECT value FROM json_each(?))) AND ${COUNTED_FOLDER} AND ${NOT_SHOWN_AGAIN}`;
+    const viewValues = view === 'inbox' ? [] : [ids];
+    const narrowed = filterOf({ ...filter, keep, hideIgnored: false }, null);
+    const where = `FROM messages m JOIN folders f ON f.id = m.folder_id WHERE ${inView}${narrowed.sql}`;
+    const values = [...viewValues, ...narrowed.values];
+    return timed(`messages.listView ${view} filtered`, () => {
+      const total = this.statements.pluck(`SELECT count(*) ${where}`).get(...values) as number;
+      const rows = this.statements
+        .get(`SELECT ${SUMMARY_COLUMNS}, f.account_id AS accountId, f.role AS folderRole ${where} ORDER BY ${orderOf(sort, null)} LIMIT ? OFFSET ?`)
+        .all(...values, limit, offset) as ViewRow[];
+      return { total, items: rows.map((row) => ({ ...toSummary(row), accountId: row.accountId, folderRole: row.folderRole })) };
+    });
   }
 
   /** The kept messages the view's count leaves out: no longer unread (or flagged), still in a folder the view gathers. */

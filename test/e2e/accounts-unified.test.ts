@@ -96,12 +96,25 @@ describe('web mode: accounts from the address alone, and the unified Inbox', () 
     await expect.poll(subjects).toEqual(newestFirst);
   });
 
-  it('keeps a message read in Unread listed and selected until the view is left, as Thunderbird does; no quick filter is offered there', async () => {
+  it('narrows All Inboxes with the quick filter as a folder\'s, words of either account and Unread', async () => {
+    const rows = web.page.getByTestId('message-row');
+    await web.page.getByTestId('list-filter-text').fill('bob');
+    await expect.poll(() => rows.locator('.message-row__subject').allInnerTexts()).toEqual(['For bob 5', 'For bob 4', 'For bob 3']);
+    expect(await web.page.getByTestId('message-list-count').textContent()).toBe('3 of 5 messages');
+    await screenshot(web.page, 'unified-inbox-quick-filter');
+    await web.page.getByTestId('list-filter-text').fill('');
+    await expect.poll(() => rows.count()).toBe(5);
+    await web.page.getByTestId('list-filter-unread').click();
+    await expect.poll(() => rows.count()).toBe(5);
+    await web.page.getByTestId('list-filter-unread').click();
+  });
+
+  it('keeps a message read in Unread listed and selected until the view is left, as Thunderbird does', async () => {
     const rows = web.page.getByTestId('message-row');
     await web.page.getByTestId('view-unread').getByRole('button').click();
     await web.page.getByTestId('message-list-folder').filter({ hasText: 'Unread' }).waitFor();
     await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(5);
-    expect(await web.page.getByTestId('list-filter-unread').count()).toBe(0);
+    expect(await web.page.getByTestId('list-filter-unread').count()).toBe(1);
     await rows.first().click();
     // Marked read after the settings' delay (2 s): the row stays, selected, the toolbar offering Mark as unread.
     await expect.poll(() => web.page.locator('.message-row--unread').count(), { timeout: 10_000 }).toBe(4);
@@ -147,7 +160,8 @@ describe('web mode: accounts from the address alone, and the unified Inbox', () 
     await web.page.getByTestId('account-heading').nth(1).click({ button: 'right' });
     await web.page.getByTestId('account-menu-remove').click();
     const dialog = web.page.getByTestId('confirm-dialog');
-    expect(await dialog.textContent()).toMatch(/4 messages.*Nothing is deleted on the server/) // its 3, and the one moved in from alice;
+    // Its 3, and the one moved in from alice (the folder counts the dialog sums follow the move within the view's refresh).
+    await expect.poll(() => dialog.textContent()).toMatch(/4 messages.*Nothing is deleted on the server/);
     await screenshot(web.page, 'remove-account-confirm');
     await web.page.getByTestId('confirm-ok').click();
     await expect.poll(() => web.page.getByTestId('account-heading').count(), { timeout: 15_000 }).toBe(1);

@@ -3,7 +3,7 @@ import { readPriority } from '../../messages/read-priority';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
-import { SUMMARY_RECIPIENTS, isForwarded, isMarkedJunk, tagsOf, type MessageSummary } from '../../ipc/contract';
+import { SUMMARY_RECIPIENTS, isFiltered, isForwarded, isMarkedJunk, tagsOf, type MessageSummary } from '../../ipc/contract';
 import type { MessageRecord } from '../../store/messages-repo';
 import { attachmentPart, loadAttachment, writeAttachment } from '../../messages/attachment-export';
 import { assertOpenable } from '../../messages/attachment-risk';
@@ -40,7 +40,9 @@ export function messageHandlers(core: WrenCore, options: HandlerOptions): Pick<H
           ? core.search.listPage({ folderId, offset, limit, sort, filter })
           : core.store.messages.page(folderId, offset, limit, sort, filter),
     'views.list': () => core.store.views.counts(),
-    'messages.listView': ({ view, offset, limit, sort, keep }) => core.store.views.page(view, offset, limit, sort, keep),
+    // Under the quick filter a view is read whole: in the search worker too.
+    'messages.listView': ({ view, offset, limit, sort, keep = [], filter = {} }) =>
+      isFiltered(filter) ? core.search.viewPage({ view, offset, limit, sort, keep, filter }) : core.store.views.page(view, offset, limit, sort, keep),
     'messages.search': ({ query, accountId, folderId, offset, limit, sort }) => core.search.search({ query, accountId, folderId, offset, limit, sort }),
     'messages.searchServer': ({ query, accountId, folderId }) => core.serverSearch.run(query, { accountId, folderId }),
     'searches.list': () => savedSearches.list(),

@@ -65,6 +65,17 @@ export const messageRequests = {
         limit: z.number().int().min(1).max(1000).default(200),
         sort: ListSort.default(DEFAULT_LIST_SORT),
         keep: z.array(id).max(MAX_KEPT_IN_FILTER).optional(),
+        /** The quick filter, as a folder's (messages.list); what `keep` names stays listed under it too. */
+        filter: z
+          .object({
+            unread: z.boolean().optional(),
+            flagged: z.boolean().optional(),
+            attachments: z.boolean().optional(),
+            tagged: z.boolean().optional(),
+            text: z.string().max(MAX_FILTER_TEXT).optional(),
+          })
+          .strict()
+          .optional(),
       })
       .strict(),
   ),

@@ -34,7 +34,7 @@ interface MessageListProps {
   listRef?: RefObject<HTMLDivElement | null>;
   /** The name of the folder's account while it is offline: an empty list then may not be an empty folder. */
   offlineAccount?: string;
-  /** The quick filter over a folder (not offered for unified views and search results, whose lists it does not narrow). */
+  /** The quick filter over a folder or a unified view (not offered for search results, whose query narrows them). */
   filter?: ListFilter;
   onFilter?(filter: ListFilter): void;
 }
@@ -97,7 +97,7 @@ function FolderMessages({ folder, pages, selection, onRowMenu, onRowOpen, accoun
     startMessageDrag(event, { accountId, messageIds: pages.withThreads(withSelection ? selection.ids : [message.id]) });
   };
 
-  // Only a folder's pages carry the quick filter: unified views and search results are asked for without it, so it is not shown there.
+  // Only the pages of a folder or a view carry the quick filter: search results are asked for without it, so it is not shown there.
   return (
     <>
       <FolderSummary folder={folder} pages={pages} offlineAccount={offlineAccount} account={accounts && accounts.length > 1 ? accounts.find((each) => each.id === folder.accountId) : undefined}
@@ -161,8 +161,8 @@ function FolderSummary({ folder, pages, offlineAccount, account, filterBar }: { 
           {folderDisplayName(folder, t)}
           {account && <span className="message-list__account"> · {account.name}</span>}
         </span>
-        {/* Threads, like the quick filter, are asked only with a folder's pages (messages.list): views and search results are listed flat. */}
-        {pages.sort && <ListSortControl folderRole={listRoleOf(folder)} threads={pages.filter !== undefined} />}
+        {/* Threads are asked only with a folder's pages (messages.list): views and search results are listed flat. */}
+        {pages.sort && <ListSortControl folderRole={listRoleOf(folder)} threads={pages.threadsOffered} />}
         {pages.messages !== null && (
           <span className="message-list__count" data-testid="message-list-count">
             {/* Under a quick filter the list counts only what matches: the folder's own total says how much is hidden, as Thunderbird's "0 of 3". */}

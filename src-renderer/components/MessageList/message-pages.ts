@@ -47,13 +47,18 @@ export class MessagePages {
     readonly query: string = '',
     /** A folder's order (unified views and search results keep newest first). */
     readonly sort?: ListSort,
-    /** A folder's quick filter (with its order; views and search results have neither). */
+    /** The quick filter of a folder or a unified view (search results have none: their query narrows them). */
     readonly filter?: ListFilter,
     /** A folder's list arranged in threads (with its order). */
     readonly threaded = false,
     /** Which of this folder's threads are collapsed (kept by the caller across visits). */
     private readonly folds = new ThreadFolds(),
   ) {}
+
+  /** Whether the list may be arranged in threads: a folder's (messages.list); views and search results are listed flat. */
+  get threadsOffered(): boolean {
+    return viewOfFolderId(this.folderId) === null && !isSearchFolderId(this.folderId);
+  }
 
   /** Collapses the thread whose first message is `rootId`, or expands it again; the rows come anew. */
   toggleThread(rootId: number): void {
@@ -163,7 +168,9 @@ export class MessagePages {
     const request = isSearchFolderId(this.folderId)
       ? this.client.request('messages.search', { query: this.query, offset, limit: PAGE_SIZE, ...(this.sort && { sort: this.sort }) })
       : view
-        ? this.client.request('messages.listView', { view, offset, limit: PAGE_SIZE, ...(this.sort && { sort: this.sort }), ...(this.listed.size > 0 && { keep: [...this.listed] }) })
+        ? this.client.request('messages.listView', {
+            view, offset, limit: PAGE_SIZE, ...(this.sort && { sort: this.sort }), ...(this.listed.size > 0 && { keep: [...this.listed] }), ...this.viewNarrowing(),
+          })
         : this.client.request('messages.list', {
             folderId: this.folderId, offset, limit: PAGE_SIZE,
             ...(this.sort && { sort: this.sort, filter: this.narrowing() }),
@@ -206,6 +213,13 @@ export class MessagePages {
   private narrowing(): ListFilter {
     const filter = this.filter ?? {};
     return isFiltered(filter) ? { ...filter, keep: [...this.listed] } : filter;
+  }
+
+  /** A view's quick filter, when one is on (a view hides no ignored thread: that is a folder's choice). */
+  private viewNarrowing(): { filter?: Omit<ListFilter, 'keep' | 'hideIgnored'> } {
+    if (this.filter === undefined || !isFiltered(this.filter)) return {};
+    const { keep: _keep, hideIgnored: _hideIgnored, ...filter } = this.filter;
+    return { filter };
   }
 
   private remember(items: MessageSummary[]): void {

@@ -36,16 +36,17 @@ export function useMessagePages(folderId: number | null, query = '', filter: Lis
     if (fields) void updateSettings({ app: fields });
   }, [updateSettings]);
   // Views and search results gather messages of every folder (any message change may touch them). They sort as
-  // folders do, without the quick filter.
-  const isView = folderId !== null && (viewOfFolderId(folderId) !== null || isSearchFolderId(folderId));
+  // folders do, without threads; views take the quick filter too, search results have their query instead.
+  const isSearch = folderId !== null && isSearchFolderId(folderId);
+  const isView = folderId !== null && (viewOfFolderId(folderId) !== null || isSearch);
   const pages = useMemo(() => {
     if (folderId === null) return null;
     const narrowed: ListFilter = { ...(unread && { unread }), ...(flagged && { flagged }), ...(attachments && { attachments }), ...(tagged && { tagged }), ...(text.trim() && { text }), hideIgnored };
     let folds = foldsByFolder.current.get(folderId);
     if (!folds) foldsByFolder.current.set(folderId, (folds = new ThreadFolds(savedFoldsOf(appSettings.current, folderId), (saved) => keepFolds(folderId, saved))));
-    return new MessagePages(client, folderId, () => setVersion((version) => version + 1), query, { by, descending }, isView ? undefined : narrowed, !isView && threads, folds);
+    return new MessagePages(client, folderId, () => setVersion((version) => version + 1), query, { by, descending }, isSearch ? undefined : narrowed, !isView && threads, folds);
     // The settings seed a folder's first visit; later changes reach the same folds through followSavedFolds.
-  }, [client, folderId, query, isView, by, descending, unread, flagged, attachments, tagged, text, hideIgnored, threads, keepFolds]);
+  }, [client, folderId, query, isView, isSearch, by, descending, unread, flagged, attachments, tagged, text, hideIgnored, threads, keepFolds]);
   useEffect(() => pages?.showRows(0, 0), [pages]);
   // Until the settings arrive the defaults hold: a folder opened before them, or changed in another window, follows.
   const saved = folderId === null ? null : savedFoldsOf(settings.app, folderId);

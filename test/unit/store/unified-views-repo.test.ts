@@ -110,6 +110,27 @@ describe('UnifiedViewsRepo', () => {
     expect(store.views.page('unread', 0, 100, undefined, [newest]).items.map((m) => m.id)).not.toContain(newest);
   });
 
+  it('narrows a view with the quick filter as a folder\'s: flags and words together, counted, paged, and what is kept stays', () => {
+    const { store, workInbox } = setUp();
+    // Unread in both Inboxes: m0, m3, m6… (every third); flagged: m0, m5, m10… (every fifth): unread and flagged, m0 m15.
+    const both = store.views.page('inbox', 0, 100, undefined, [], { unread: true, flagged: true });
+    expect(both.total).toBe(4);
+    expect(both.items.map((m) => m.subject).sort()).toEqual([`f${workInbox} m0`, `f${workInbox} m15`, `f${workInbox + 1} m0`, `f${workInbox + 1} m15`].sort());
+    const words = store.views.page('inbox', 0, 100, undefined, [], { text: `f${workInbox} m2` });
+    expect(words.items.map((m) => m.subject)).toEqual([`f${workInbox} m29`, `f${workInbox} m28`, `f${workInbox} m27`, `f${workInbox} m26`, `f${workInbox} m25`,
+      `f${workInbox} m24`, `f${workInbox} m23`, `f${workInbox} m22`, `f${workInbox} m21`, `f${workInbox} m20`, `f${workInbox} m2`]);
+    expect(store.views.page('inbox', 0, 2, undefined, [], { text: `f${workInbox} m2` })).toMatchObject({ total: 11, items: [{ subject: `f${workInbox} m29` }, { subject: `f${workInbox} m28` }] });
+    // In Flagged, unread ones; one read since stays while kept, as in a folder under the filter.
+    const unreadFlagged = store.views.page('flagged', 0, 100, undefined, [], { unread: true });
+    expect(unreadFlagged.items.every((m) => m.flagged && !m.seen)).toBe(true);
+    const [first] = unreadFlagged.items;
+    store.db.prepare('UPDATE messages SET seen = 1 WHERE id = ?').run(first!.id);
+    expect(store.views.page('flagged', 0, 100, undefined, [], { unread: true }).items.map((m) => m.id)).not.toContain(first!.id);
+    expect(store.views.page('flagged', 0, 100, undefined, [first!.id], { unread: true }).items.map((m) => m.id)).toContain(first!.id);
+    // Trash stays out of Unread under the filter too.
+    expect(store.views.page('unread', 0, 100, undefined, [], { flagged: true }).items.every((m) => m.folderRole !== 'trash')).toBe(true);
+  });
+
   it('counts and pages through indexes, never a scan of the messages table', () => {
     const { store } = setUp();
     const plans: string[] = [];
