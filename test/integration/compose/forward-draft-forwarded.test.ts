@@ -64,6 +64,17 @@ describe('a forward continued from Drafts', () => {
     expect(await inboxFlagsOnServer(lab, '<plan-attach@lab>')).toContain('$Forwarded');
   });
 
+  it('a forward as an attachment with no words at all comes back from Drafts as the same: the file, no text from it', async () => {
+    const original = await inboxMessage('Plan to attach');
+    const forward = await alice.call('compose.start', { mode: 'forwardAttachment', messageId: original.id, language: 'en' });
+    const draft = await alice.call('drafts.save', { ...forward, to: to(lab.users[1]!.email), text: '', html: null });
+    const continued = await alice.call('compose.start', { mode: 'editDraft', messageId: draft.draftMessageId, language: 'en' });
+    expect(continued.origin).toEqual({ messageId: original.id, kind: 'forwardAttachment' });
+    expect(continued.attachments.map((a) => [a.contentType, a.filename])).toEqual([['message/rfc822', 'Plan to attach.eml']]);
+    expect(continued.text.trim()).toBe('');
+    expect(continued.html).toBeNull();
+  });
+
   it('reads the header in a draft Thunderbird wrote (which names the original in In-Reply-To too): a forward, not a reply', async () => {
     await lab.seed(lab.users[0]!.email, 'INBOX', [seeded('Plan from Thunderbird', '<tb-plan@lab>')]);
     const thunderbirdDraft = (subject: string, forwarded: string) =>
