@@ -322,7 +322,8 @@ const strings = {
   'picker.filter': 'Type to filter folders',
   'picker.none': 'No folder matches.',
   'deleteForever.title': 'Delete for good?',
-  'deleteForever.text': 'The selected messages ({count}) will be deleted for good. This cannot be undone.',
+  'deleteForever.text.one': 'This message will be deleted for good. This cannot be undone.',
+  'deleteForever.text.other': 'These {count} messages will be deleted for good. This cannot be undone.',
   'deleteForever.mixedText': '{count} of the selected messages {count|is|are} in Trash already and will be deleted for good; this cannot be undone. The other {moved} will be moved to Trash.',
   'deleteForever.confirm': 'Delete for good',
 

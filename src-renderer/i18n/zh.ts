@@ -318,7 +318,8 @@ export const zh: Dictionary = {
     'picker.filter': '输入以筛选文件夹',
     'picker.none': '没有匹配的文件夹。',
     'deleteForever.title': '永久删除？',
-    'deleteForever.text': '所选的 {count} 封邮件将被永久删除。此操作无法撤销。',
+    'deleteForever.text.one': '这封邮件将被永久删除。此操作无法撤销。',
+    'deleteForever.text.other': '所选的 {count} 封邮件将被永久删除。此操作无法撤销。',
     'deleteForever.mixedText': '所选邮件中有 {count} 封已在“已删除”中，将被永久删除，此操作无法撤销；其余 {moved} 封将移到“已删除”。',
     'deleteForever.confirm': '永久删除',
 

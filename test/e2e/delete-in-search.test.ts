@@ -30,7 +30,8 @@ describe('web mode: delete in search results', () => {
     await row('Invoice 4').click();
     await web.page.getByTestId('action-delete').click();
     const dialog = web.page.getByTestId('confirm-dialog');
-    await dialog.filter({ hasText: 'The selected messages (1) will be deleted for good.' }).waitFor();
+    await dialog.filter({ hasText: 'This message will be deleted for good.' }).waitFor();
+    await screenshot(web.page, 'delete-in-search-one-confirm');
     await dialog.getByTestId('confirm-ok').click();
     await web.page.getByTestId('toast').filter({ hasText: 'Message deleted for good.' }).waitFor();
     await row('Invoice 4').waitFor({ state: 'detached' });

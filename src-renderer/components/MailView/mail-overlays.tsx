@@ -24,6 +24,7 @@ import type { MailOverlays } from './use-mail-overlays';
 import type { MessageActions } from './use-message-actions';
 import type { MessageSelection } from './use-message-selection';
 import { rowAccountId } from './row-account';
+import { deleteForeverWords } from './delete-forever-words';
 
 interface MailOverlaysViewProps {
   accounts: AccountView[];
@@ -85,11 +86,7 @@ export function MailOverlaysView(props: MailOverlaysViewProps) {
       {deleteForever && (
         <ConfirmDialog
           title={t('deleteForever.title')}
-          text={
-            deleteForever.toTrash.length
-              ? t('deleteForever.mixedText', { count: deleteForever.forGood.length, moved: deleteForever.toTrash.length })
-              : t('deleteForever.text', { count: deleteForever.forGood.length })
-          }
+          text={deleteForeverWords(deleteForever, t)}
           confirmLabel={t('deleteForever.confirm')}
           onConfirm={() => actions.remove(deleteForever)}
           onClose={() => overlays.setDeleteForever(null)}
