@@ -1,5 +1,6 @@
-import { useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
+import { placeMenu } from './menu-place';
 import './context-menu.css';
 
 export interface MenuItem {
@@ -52,10 +53,7 @@ export function ContextMenu({ at, items, onClose, label }: ContextMenuProps) {
     entries[(at + step + entries.length) % entries.length]?.focus();
   };
 
-  // Kept inside the window: a menu opened near the right or bottom edge opens leftwards or upwards.
-  const top = Math.max(0, Math.min(at.y, window.innerHeight - items.length * 32 - 16));
-  // Items with a second line are taller than the estimate: the menu scrolls rather than run off the window.
-  const style = { left: Math.max(0, Math.min(at.x, window.innerWidth - 240)), top, maxHeight: window.innerHeight - top - 4 };
+  const style = useMenuPlace(menu, at);
   return createPortal(
     <div ref={menu} className="context-menu" role="menu" aria-label={label} style={style} onKeyDown={onKeyDown} onContextMenu={(event) => event.preventDefault()}>
       {items.map((item) => (
@@ -90,4 +88,22 @@ function useFocusAndGiveBack(menu: RefObject<HTMLDivElement | null>): void {
       if (previous?.isConnected && (!document.activeElement || document.activeElement === document.body)) previous.focus();
     };
   }, [menu]);
+}
+
+/**
+ * Kept inside the window, measured as drawn (padding, border, two-line items and all), before it is painted:
+ * near the right or bottom edge it opens leftwards or upwards, and one taller than the window scrolls.
+ */
+function useMenuPlace(menu: RefObject<HTMLDivElement | null>, at: { x: number; y: number }) {
+  const view = () => ({ width: window.innerWidth, height: window.innerHeight });
+  // Before it is measured: at the pointer, held to the window's height (the first layout gives its real size).
+  const [place, setPlace] = useState(() => placeMenu(at, { width: 0, height: 0 }, view()));
+  useLayoutEffect(() => {
+    const box = menu.current?.getBoundingClientRect();
+    if (!box) return;
+    const next = placeMenu(at, { width: box.width, height: box.height }, view());
+    // The same place keeps the same state: a caller passing a new `at` on each render must not render it again and again.
+    setPlace((now) => (now.left === next.left && now.top === next.top && now.maxHeight === next.maxHeight ? now : next));
+  }, [menu, at]);
+  return place;
 }
