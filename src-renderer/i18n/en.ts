@@ -328,6 +328,7 @@ const strings = {
   'deleteForever.confirm': 'Delete for good',
 
   'toast.undo': 'Undo',
+  'toast.nothingToUndo': 'Nothing to undo',
   'done.delete.one': 'Message moved to Trash.',
   'done.delete.other': '{count} messages moved to Trash.',
   'done.deleteForever.one': 'Message deleted for good.',

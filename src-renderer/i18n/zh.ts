@@ -324,6 +324,7 @@ export const zh: Dictionary = {
     'deleteForever.confirm': '永久删除',
 
     'toast.undo': '撤销',
+    'toast.nothingToUndo': '没有可撤销的操作',
     'done.delete.one': '邮件已移到“已删除”。',
     'done.delete.other': '已将 {count} 封邮件移到“已删除”。',
     'done.deleteForever.one': '邮件已永久删除。',

@@ -153,7 +153,7 @@ function leftWords(operation: MailOperationInput, how: LeftHow, folder?: FolderV
 function shortcutHandlers(
   commands: Omit<OpenedMessageCommands, 'runShortcut'>,
   message: MessageSummary,
-  here: { newMessage(): void; undo(): boolean; openFind(): void; openHelp(): void; toggleIgnored(): void },
+  here: { newMessage(): void; undo(): void; openFind(): void; openHelp(): void; toggleIgnored(): void },
 ): Record<WindowAction, () => boolean | void> {
   return {
     next: () => commands.go('next'),

@@ -7,7 +7,7 @@ export interface Toast {
   tone: 'info' | 'error';
   /** Codes and values, worded when drawn (see toast-line.ts). */
   lines: ToastLine[];
-  /** Offered as the toast's "Undo" button (and the z shortcut) while the toast shows. */
+  /** Offered as the toast's "Undo" button while the toast shows, and by the z shortcut until a newer action's Undo. */
   undo?: () => void;
   /** The button's words when they are not "Undo" (a failed send's is "Edit": it reopens the message). */
   undoLabel?: StringKey;
@@ -31,8 +31,11 @@ interface Toasts {
   dismiss(id: number): void;
   /** Takes away the toast shown with this key, if one shows. */
   dismissKey(key: string): void;
-  /** Runs the newest toast's undo, if one still shows; false when there is none. */
-  undoLatest(): boolean;
+  /**
+   * z and Ctrl+Z: runs the newest showing toast's undo, else the last action's Undo kept after its toast went
+   * (see `kept`); with neither, says there is nothing to undo.
+   */
+  undoLatest(): void;
 }
 
 const ToastContext = createContext<Toasts | null>(null);
@@ -43,6 +46,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const latest = useRef(toasts);
   latest.current = toasts;
   const nextId = useRef(1);
+  // The last undoable action stays undoable after its toast is gone, as in Thunderbird, until a newer one takes its place.
+  const kept = useRef<{ id: number; undo: () => void } | null>(null);
   const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
   useEffect(() => {
     const pending = timers.current;
@@ -65,9 +70,14 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const show = useCallback(
     (toast: Omit<Toast, 'id'>) => {
       const id = nextId.current++;
+      const undo = toast.undo && once(toast.undo, () => {
+        if (kept.current?.id === id) kept.current = null;
+      });
+      // A newer action's Undo takes the kept one's place; one not kept once its toast goes (Undo send) leaves none kept.
+      if (undo && isActionUndo(toast)) kept.current = toast.lifetimeMs === undefined ? { id, undo } : null;
       // One action notice at a time: a newer action's Undo replaces the older one's; an error stays, unless this is about the same thing.
-      const kept = latest.current.filter((shown) => shown.tone === 'error' && (toast.key === undefined || shown.key !== toast.key));
-      replace([...kept, { ...toast, id }]);
+      const stays = latest.current.filter((shown) => shown.tone === 'error' && (toast.key === undefined || shown.key !== toast.key));
+      replace([...stays, { ...toast, undo, id }]);
       const lifetime = toast.lifetimeMs === undefined ? (toast.tone === 'error' ? ERROR_MS : toast.undo ? UNDO_MS : INFO_MS) : toast.lifetimeMs;
       if (lifetime !== null) timers.current.set(id, setTimeout(() => dismiss(id), lifetime));
       return id;
@@ -77,14 +87,32 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 
   const undoLatest = useCallback(() => {
     const toast = [...latest.current].reverse().find((shown) => shown.undo);
-    if (!toast?.undo) return false;
-    dismiss(toast.id);
-    toast.undo();
-    return true;
-  }, [dismiss]);
+    if (toast?.undo) {
+      dismiss(toast.id);
+      return toast.undo();
+    }
+    if (kept.current) return kept.current.undo();
+    show({ tone: 'info', lines: [{ key: 'toast.nothingToUndo' }] });
+  }, [dismiss, show]);
 
   const value = useMemo(() => ({ toasts, show, dismiss, dismissKey, undoLatest }), [toasts, show, dismiss, dismissKey, undoLatest]);
   return <ToastContext.Provider value={value}>{children}</ToastContext.Provider>;
+}
+
+/** An action's Undo, not another button in its place (a failed send's Edit, Go online and send). */
+function isActionUndo(toast: Omit<Toast, 'id'>): boolean {
+  return toast.tone === 'info' && toast.undoLabel === undefined;
+}
+
+/** Runs at most once (the toast's button, then z, must not take an action back twice); `ran` then forgets it. */
+function once(run: () => void, ran: () => void): () => void {
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    ran();
+    run();
+  };
 }
 
 export function useToasts(): Toasts {
