@@ -154,7 +154,7 @@ describe('message actions', () => {
     fireEvent.click((await rowsShown())[0]!);
     fireEvent.click(screen.getByTestId('action-delete'));
     const dialog = screen.getByTestId('confirm-dialog');
-    expect(dialog.textContent).toContain('The selected messages (1) will be deleted for good.');
+    expect(dialog.textContent).toContain('This message will be deleted for good.');
     expect(client.callsOf('messages.apply')).toHaveLength(1);
     fireEvent.click(within(dialog).getByTestId('confirm-ok'));
     await waitFor(() => expect(client.callsOf('messages.apply')).toHaveLength(2));
