@@ -91,6 +91,8 @@ export const ERROR_CODES = [
   'UnsubscribeRefused',
   // A message on its way between folders of its server (a move, or an Undo's move back, the server has not taken yet): no UID to fetch it by
   'MessageInTransit',
+  // An Undo of a copy met a copy moved or deleted since (here, or on the server before its delete was sent): nothing taken back
+  'CopyChanged',
   // Anything we did not foresee; always a bug to fix
   'Internal',
 ] as const;

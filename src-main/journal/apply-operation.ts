@@ -56,7 +56,7 @@ function archiveOnServer(store: Store, accountId: number, messages: MessageLocat
 export function transfer(store: Store, kind: 'move' | 'copy', messages: MessageLocation[], from: number | null, target: FolderRecord): Applied {
   const affected = messages.length;
   if (from !== null && serverOf(target) === from) {
-    if (kind === 'copy') return { operationId: journalCopy(store, from, messages, target), affected, undoable: false, replay: [from] };
+    if (kind === 'copy') return { operationId: journalCopy(store, from, messages, target), affected, undoable: true, replay: [from] };
     return { operationId: journalMove(store, from, 'move', messages, target), affected, undoable: true, replay: [from] };
   }
   return { ...transferAcross(store, kind, messages, from, target), affected };

@@ -37,15 +37,15 @@ export function transferAcross(store: Store, kind: 'move' | 'copy', messages: Me
     ...itemOf(message), resultRowId: kind === 'copy' ? store.messageChanges.copy(message.id, target.id) : null,
   }));
   if (kind === 'move') for (const message of moving) store.messageChanges.move(message.id, target.id, null);
-  const entry = { kind, add: [], remove: [] };
-  const undoable = kind === 'move';
+  // Either can be undone: a move goes back, a copy's Undo deletes the copies (undo-copy.ts).
+  const entry = { kind, add: [], remove: [], undoable: true };
   if (to !== null) {
-    return { operationId: store.operations.add({ ...entry, accountId: to, action: 'append', targetPath: target.path, undoable }, items), undoable, replay: [to] };
+    return { operationId: store.operations.add({ ...entry, accountId: to, action: 'append', targetPath: target.path }, items), undoable: true, replay: [to] };
   }
   if (kind === 'move' && from !== null) {
-    return { operationId: store.operations.add({ ...entry, accountId: from, action: 'expunge', targetPath: null, undoable }, items), undoable, replay: [from] };
+    return { operationId: store.operations.add({ ...entry, accountId: from, action: 'expunge', targetPath: null }, items), undoable: true, replay: [from] };
   }
-  return { ...localEntry(store, { ...entry, action: kind, targetPath: target.path, undoable }, items), replay: [] };
+  return { ...localEntry(store, { ...entry, action: kind, targetPath: target.path }, items), replay: [] };
 }
 
 /** An operation among local folders: nothing to replay; kept (done) so that undo can take a move or flags back. */

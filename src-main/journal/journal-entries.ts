@@ -34,10 +34,10 @@ export function journalMove(store: Store, accountId: number, kind: OperationKind
   return store.operations.add({ accountId, kind, action: 'move', targetPath: target.path, add: [], remove: [], undoable: true }, moving.map(itemOf));
 }
 
-/** Copies are not undoable: taking one back would be a delete for good on the server. */
+/** Undoable as in Thunderbird: the Undo deletes the copies it made (undo-copy.ts), never the originals. */
 export function journalCopy(store: Store, accountId: number, messages: MessageLocation[], target: FolderRecord): number {
   const items = messages.map((message) => ({ ...itemOf(message), resultRowId: store.messageChanges.copy(message.id, target.id) }));
-  return store.operations.add({ accountId, kind: 'copy', action: 'copy', targetPath: target.path, add: [], remove: [], undoable: false }, items);
+  return store.operations.add({ accountId, kind: 'copy', action: 'copy', targetPath: target.path, add: [], remove: [], undoable: true }, items);
 }
 
 /** Gone for good: not undoable. */

@@ -4,6 +4,7 @@ import { applyOperation, emptyFolder, markFolderRead, type Applied, type ApplyOp
 import { journalFlags } from './journal-entries';
 import { serverOf } from './cross-transfer';
 import { undoOperation } from './undo-operation';
+import { releaseBlobs } from '../store/release-blobs';
 
 /**
  * The user's operations on mail: each is stored locally (cache and journal in
@@ -37,7 +38,9 @@ export class OperationsService {
   }
 
   undo(operationId: number): { undone: true } {
-    undoOperation(this.store, operationId).replay.forEach((accountId) => this.replaySoon(accountId));
+    const { replay, released } = undoOperation(this.store, operationId);
+    if (released) releaseBlobs(this.store, released);
+    replay.forEach((accountId) => this.replaySoon(accountId));
     return { undone: true };
   }
 

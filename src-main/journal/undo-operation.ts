@@ -3,19 +3,22 @@ import type { JournalEntry, JournalItem } from '../store/operations-repo';
 import type { Store } from '../store/store';
 import { transfer } from './apply-operation';
 import { journalFlags } from './journal-entries';
+import { undoCopy } from './undo-copy';
 
 /**
  * Takes back an operation: one the server has not been asked about yet (or
  * one among local folders, which no server ever sees) is reverted in the
  * cache and leaves the journal; one already replayed (or being replayed) gets
- * its inverse journaled: flags back, messages moved back (across stores too).
- * Returns the accounts whose journal may have grown.
+ * its inverse journaled: flags back, messages moved back (across stores too),
+ * copies deleted (undo-copy.ts). Returns the accounts whose journal may have
+ * grown, and the blob files of rows removed (a copy's), to release once committed.
  */
-export function undoOperation(store: Store, operationId: number): { replay: number[] } {
+export function undoOperation(store: Store, operationId: number): { replay: number[]; released?: string[] } {
   return store.write(() => {
     const entry = store.operations.get(operationId);
     if (!entry || entry.state === 'failed') throw new WrenError('NotFound', `There is no operation ${operationId} to undo.`, { operationId });
     if (!entry.undoable) throw new WrenError('BadRequest', 'This operation cannot be undone.', { operationId });
+    if (entry.kind === 'copy') return undoCopy(store, entry);
     if (entry.accountId === null) {
       store.operations.remove(operationId);
       revertLocally(store, entry);

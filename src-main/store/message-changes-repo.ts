@@ -44,6 +44,18 @@ export class MessageChangesRepo {
     return ids.map((id) => query.get(id) as LocationRow | undefined).filter((row): row is LocationRow => !!row).map(toLocation);
   }
 
+  /** The rows of a folder with this Message-ID, by UID (rows without one last). */
+  withMessageId(folderId: number, messageId: string): MessageLocation[] {
+    const sql = `${LOCATION} WHERE m.folder_id = ? AND m.message_id = ? ORDER BY m.uid IS NULL, m.uid`;
+    return (this.statements.get(sql).all(folderId, messageId) as LocationRow[]).map(toLocation);
+  }
+
+  /** The row of a folder with this UID, if it is cached. */
+  atUid(folderId: number, uid: number): MessageLocation | undefined {
+    const row = this.statements.get(`${LOCATION} WHERE m.folder_id = ? AND m.uid = ?`).get(folderId, uid) as LocationRow | undefined;
+    return row && toLocation(row);
+  }
+
   /** Every message of a folder, or only the unread ones. */
   inFolder(folderId: number, onlyUnread: boolean): MessageLocation[] {
     const sql = `${LOCATION} WHERE m.folder_id = ?${onlyUnread ? ' AND m.seen = 0' : ''} ORDER BY m.uid`;

@@ -49,6 +49,9 @@ export interface JournalEntry {
 export type NewEntry = Pick<JournalEntry, 'accountId' | 'kind' | 'action' | 'targetPath' | 'undoable'> & { add: readonly string[]; remove: readonly string[] } & {
   sourcePath?: string | null;
   folderPlan?: FolderDeleteScope | null;
+  /** An Undo's delete of copies: the UIDNEXT and UIDVALIDITY the copy's target had before the copy (see undo-copy.ts). */
+  targetUidNext?: number | null;
+  targetUidValidity?: number | null;
 };
 export type NewItem = Omit<JournalItem, 'id' | 'newUid'>;
 
@@ -80,11 +83,11 @@ export class OperationsRepo {
     this.statements.get("DELETE FROM operations WHERE state = 'done' AND created_at < ?").run(Date.now() - KEEP_DONE_MS);
     const id = this.statements
       .pluck(
-        `INSERT INTO operations (account_id, kind, action, target_path, source_path, flags_add, flags_remove, undoable, created_at, folder_plan_json)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+        `INSERT INTO operations (account_id, kind, action, target_path, source_path, flags_add, flags_remove, undoable, created_at, folder_plan_json,
+           target_uidnext, target_uidvalidity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       )
       .get(entry.accountId, entry.kind, entry.action, entry.targetPath, entry.sourcePath ?? null, entry.add.join(' '), entry.remove.join(' '), entry.undoable ? 1 : 0,
-        Date.now(), entry.folderPlan ? JSON.stringify(entry.folderPlan) : null) as number;
+        Date.now(), entry.folderPlan ? JSON.stringify(entry.folderPlan) : null, entry.targetUidNext ?? null, entry.targetUidValidity ?? null) as number;
     const insert = this.statements.get(
       `INSERT INTO operation_messages (operation_id, message_row_id, result_row_id, folder_path, uidvalidity, uid, message_id_header,
          prior_flags, prior_folder_id, prior_uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -130,10 +133,14 @@ export class OperationsRepo {
     return this.statements.pluck("SELECT count(*) FROM operations WHERE account_id = ? AND state = 'failed'").get(accountId) as number;
   }
 
-  /** pending → sent, before the server is asked; false when the entry was undone meanwhile. */
+  /**
+   * pending → sent, before the server is asked; false when the entry was undone meanwhile. A mark written
+   * with the entry (an Undo's delete of copies) is kept when the claim brings none.
+   */
   claim(id: number, target: { uidNext: number | null; uidValidity: number | null } = { uidNext: null, uidValidity: null }): boolean {
     return this.statements
-      .get("UPDATE operations SET state = 'sent', target_uidnext = ?, target_uidvalidity = ? WHERE id = ? AND state = 'pending'")
+      .get(`UPDATE operations SET state = 'sent', target_uidnext = coalesce(?, target_uidnext), target_uidvalidity = coalesce(?, target_uidvalidity)
+              WHERE id = ? AND state = 'pending'`)
       .run(target.uidNext, target.uidValidity, id).changes > 0;
   }
 
@@ -156,6 +163,11 @@ export class OperationsRepo {
   /** Forgets an entry outright (a local one taken back by undo). */
   remove(id: number): void {
     this.statements.get('DELETE FROM operations WHERE id = ?').run(id);
+  }
+
+  /** An entry taken back by the inverse journaled after it: it cannot be taken back twice. */
+  undone(id: number): void {
+    this.statements.get('UPDATE operations SET undoable = 0 WHERE id = ?').run(id);
   }
 
   /** Removes an entry the server has not been asked about yet; false when it already has. */

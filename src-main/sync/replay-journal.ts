@@ -13,7 +13,7 @@ import { flushWal } from '../store/flush-wal';
 import { isFolderAction, replayFolderEntry } from './replay-folder-operation';
 import { replayTransfer } from './replay-transfer';
 import { replayAppend, returnUnsent } from './replay-append';
-import { resolveItems } from './resolve-journal-items';
+import { resolveItems, type ArrivedSince } from './resolve-journal-items';
 
 export type Note = (line: string) => void;
 
@@ -59,7 +59,7 @@ async function replayEntry(client: ImapClient, store: Store, entry: JournalEntry
   const missing: JournalItem[] = [];
   for (const [path, items] of byFolder(entry.items)) {
     missing.push(...(await inFolder(client, path, { change: true }, async (uidValidity) => {
-      const resolved = await resolveItems(client, items, uidValidity);
+      const resolved = await resolveItems(client, items, uidValidity, copiesSince(entry, uidValidity));
       const uids = resolved.present.map(({ uid }) => uid);
       if (entry.action === 'store') await storeFlags(client, uids, entry.add, entry.remove);
       else if (!(await expungeMessages(client, uids))) note(`[sync] ${path}: left ${uids.length} message(s) marked \\Deleted; the server has no UIDPLUS and other \\Deleted messages are in the folder.`);
@@ -67,6 +67,15 @@ async function replayEntry(client: ImapClient, store: Store, entry: JournalEntry
     })));
   }
   finishOrFail(store, entry, missing);
+}
+
+/**
+ * An Undo's delete of copies (see undo-copy.ts) finds a copy whose UID it lacks only among the messages
+ * that arrived with or after the copy, under the UIDVALIDITY the target had then; other entries look by Message-ID anywhere.
+ */
+function copiesSince(entry: JournalEntry, uidValidity: number): ArrivedSince | undefined {
+  if (entry.action !== 'expunge' || entry.targetUidNext === null) return undefined;
+  return { sinceUid: entry.targetUidValidity === uidValidity ? entry.targetUidNext : null };
 }
 
 /** Done, or failed when some of its messages were gone: nothing is dropped without a word. */

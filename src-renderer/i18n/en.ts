@@ -1116,6 +1116,7 @@ export const en: Dictionary = {
     NoListAddress: 'This message did not come through a mailing list that takes replies (it names no address to post to). Use Reply or Reply All instead.',
     UnsubscribeRefused: 'The mailing list’s server refused the unsubscription. Try the list’s own unsubscribe page, or write to the list.',
     MessageInTransit: 'This message is on its way to this folder on the server. Its text opens as soon as the server has it: in a moment, or once the account is back online.',
+    CopyChanged: 'The copy could not be undone: a copy it made was moved or deleted since. Nothing was deleted; remove the copies yourself if you no longer want them.',
     Internal: 'Something went wrong inside Wren. This is a bug in Wren.',
   },
   backgroundErrors: {

@@ -1092,6 +1092,7 @@ export const zh: Dictionary = {
     NoListAddress: '这封邮件并非来自可回复的邮件列表（未注明列表的投递地址）。请改用“回复”或“全部回复”。',
     UnsubscribeRefused: '邮件列表的服务器拒绝了退订请求。请尝试该列表自己的退订页面，或写信给该列表。',
     MessageInTransit: '这封邮件正在服务器上移入此文件夹。服务器一收到，正文即可打开：稍等片刻，或待账户重新联网后。',
+    CopyChanged: '无法撤销这次复制：它所复制的邮件之后已被移动或删除。没有删除任何邮件；如不再需要这些副本，请自行删除。',
     Internal: 'Wren 内部出现错误。这是 Wren 的错误。',
   },
   backgroundErrors: {

@@ -44,4 +44,21 @@ describe('moves and copies between two IMAP accounts (APPEND there, then EXPUNGE
     expect(subjects(await onServer(f.lab, f.user, 'Shared'))).toEqual([name]);
     expect((await serverSources(f.lab, alice.user, 'CopiedIn')).filter((m) => m.messageId === messageIdOf(name))).toHaveLength(1);
   });
+
+  it('undoes a copy from Bob to Alice once it reached Alice’s server: Alice’s copy is deleted, Bob’s message stays', async () => {
+    const [name, id] = [...(await f.seed('SharedBack', 1))][0]!;
+    await alice.seed('CopiedBack', 1);
+    const before = await onServer(f.lab, alice.user, 'CopiedBack');
+    const receipt = await f.wren.call('messages.apply', { kind: 'copy', messageIds: [id], folderId: alice.folderId('CopiedBack') });
+    expect(receipt.undoable).toBe(true);
+    await settledBoth();
+    expect(subjects(await onServer(f.lab, alice.user, 'CopiedBack'))).toContain(name);
+
+    await f.wren.call('operations.undo', { operationId: receipt.operationId });
+    expect(subjects(alice.local('CopiedBack'))).toEqual(subjects(before));
+    await settledBoth();
+    expect(await onServer(f.lab, alice.user, 'CopiedBack')).toEqual(before);
+    expect(subjects(await onServer(f.lab, f.user, 'SharedBack'))).toEqual([name]);
+    expect([...f.failed, ...alice.failed]).toEqual([]);
+  });
 });

@@ -80,7 +80,7 @@ describe('local folders, and moves between them and IMAP, against Dovecot', () =
     expect(localMessages(f.wren, b)).toEqual([]);
 
     const copied = await f.wren.call('messages.apply', { kind: 'copy', messageIds: ids, folderId: b });
-    expect(copied.undoable).toBe(false);
+    expect(copied.undoable).toBe(true);
     expect(subjects(localMessages(f.wren, b))).toEqual(names);
     expect(localMessages(f.wren, b).map((m) => m.id)).not.toContain(ids[0]);
 
