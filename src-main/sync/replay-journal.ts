@@ -55,7 +55,8 @@ async function replayEntry(client: ImapClient, store: Store, entry: JournalEntry
   if (entry.action === 'move' || entry.action === 'copy') return replayTransfer(client, store, entry, note);
   if (entry.action === 'append') return replayAppend(client, store, entry);
   if (isFolderAction(entry.action)) return replayFolderEntry(client, store, entry);
-  if (entry.state === 'pending' && !store.write(() => store.operations.claim(entry.id))) return; // undone meanwhile
+  const resumed = entry.state === 'sent';
+  if (!resumed && !store.write(() => store.operations.claim(entry.id))) return; // undone meanwhile
   const missing: JournalItem[] = [];
   for (const [path, items] of byFolder(entry.items)) {
     missing.push(...(await inFolder(client, path, { change: true }, async (uidValidity) => {
@@ -66,7 +67,8 @@ async function replayEntry(client: ImapClient, store: Store, entry: JournalEntry
       return resolved.missing;
     })));
   }
-  finishOrFail(store, entry, missing);
+  // A delete resumed after a kill finds gone what its first attempt expunged: what was asked, not a failure.
+  finishOrFail(store, entry, entry.action === 'expunge' && resumed ? [] : missing);
 }
 
 /**

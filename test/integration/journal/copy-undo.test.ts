@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { undoOperation } from '../../../src-main/journal/undo-operation';
 import { connectImap } from '../../lab/lab';
 import { simpleMessage } from '../../lab/simple-message';
 import { localFolder, localMessages } from '../local/local-lab';
@@ -66,6 +67,7 @@ describe('undo of a copy, against Dovecot', () => {
     const client = await connectImap(f.lab, bob().email);
     try {
       const status = await client.status('CutTo', { uidNext: true, uidValidity: true });
+      if (!status) throw new Error('no folder CutTo');
       f.wren.core.store.write(() => f.wren.core.store.operations.claim(operationId, { uidNext: status.uidNext!, uidValidity: Number(status.uidValidity) }));
       await client.mailboxOpen('CutFrom');
       await client.messageCopy(String(uid), 'CutTo', { uid: true });
@@ -80,8 +82,29 @@ describe('undo of a copy, against Dovecot', () => {
     expect(f.failed).toEqual([]);
   });
 
+  it('its delete killed after the EXPUNGE, before it was recorded done: resumed, it finds the copy gone, as asked, and reports no failure', async () => {
+    const { id, before } = await copySource(f, 'ResumedFrom', 'ResumedTo');
+    const receipt = await f.wren.call('messages.apply', { kind: 'copy', messageIds: [id], folderId: f.folderId('ResumedTo') });
+    await f.settled();
+    const store = f.wren.core.store;
+    undoOperation(store, receipt.operationId); // journaled, not replayed by this core
+    const [undo] = store.operations.unfinished(f.accountId);
+    store.write(() => store.operations.claim(undo!.id));
+    const client = await connectImap(f.lab, bob().email);
+    try {
+      await client.mailboxOpen('ResumedTo');
+      await client.messageDelete(String(undo!.items[0]!.uid), { uid: true }); // what the killed replay did
+    } finally {
+      await client.logout();
+    }
+    await f.wren.core.sync.run(f.accountId, false);
+    await f.settled();
+    expect(f.failed).toEqual([]);
+    expect(await server('ResumedTo')).toEqual(before);
+  });
+
   it('into a Local Folder: the copy goes here, nothing is asked of the server', async () => {
-    const [[name, id]] = [...(await f.seed('ToLocalFrom', 1))];
+    const [name, id] = [...(await f.seed('ToLocalFrom', 1))][0]!;
     const folder = await localFolder(f.wren, 'CopyUndoLocal');
     const receipt = await f.wren.call('messages.apply', { kind: 'copy', messageIds: [id!], folderId: folder });
     expect(receipt.undoable).toBe(true);
@@ -115,7 +138,7 @@ describe('undo of a copy, against Dovecot', () => {
  * gives the message's id and name, and the target as the server lists it before the copy.
  */
 async function copySource(f: JournalFixture, from: string, to: string) {
-  const [[name, id]] = [...(await f.seed(from, 1))];
+  const [name, id] = [...(await f.seed(from, 1))][0]!;
   const n = Number(name!.split(' ').at(-1));
   await f.lab.seed(f.user, to, [simpleMessage(n, { subject: `Op ${from}` })]);
   await f.wren.core.sync.run(f.accountId, false);
@@ -127,7 +150,9 @@ async function copySource(f: JournalFixture, from: string, to: string) {
 async function uidNextOf(f: JournalFixture, folder: string): Promise<number> {
   const client = await connectImap(f.lab, f.user);
   try {
-    return (await client.status(folder, { uidNext: true })).uidNext!;
+    const status = await client.status(folder, { uidNext: true });
+    if (!status) throw new Error(`no folder ${folder}`);
+    return status.uidNext!;
   } finally {
     await client.logout();
   }
