@@ -71,12 +71,15 @@ export function useOpenedMessageCommands({ message, accountId, folderRole, onLef
   const neighbours = useMessageNeighbours(message.id);
   const showError = (error: unknown) => toasts.show({ tone: 'error', lines: [{ error: toErrorShape(error), context: 'background' }] });
   const apply = (operation: MailOperationInput) => client.request('messages.apply', operation);
+  const undo = useUndoOperation();
+  // Its Undo deletes the copy (the message shown stays).
   const copyTo = (folder: FolderView) =>
     apply({ kind: 'copy', messageIds: [message.id], folderId: folder.id }).then(
-      () => toasts.show({ tone: 'info', lines: [{ key: 'done.copy.one', values: { count: 1, folder: '' }, folder }] }),
+      (receipt) => toasts.show({
+        tone: 'info', lines: [{ key: 'done.copy.one', values: { count: 1, folder: '' }, folder }], undo: receipt.undoable ? () => undo(receipt.operationId) : undefined,
+      }),
       showError,
     );
-  const undo = useUndoOperation();
   const leave = async (operation: MailOperationInput, how: LeftHow, folder?: FolderView) => {
     const next = await neighbours.afterLeaving();
     const receipt = await apply(operation).catch((error: unknown) => void showError(error));

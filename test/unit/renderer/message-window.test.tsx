@@ -151,7 +151,10 @@ describe('a message window', () => {
     expect(within(picker).queryByTestId('pick-INBOX')).not.toBeNull(); // copying may target its own folder
     fireEvent.click(within(picker).getByTestId('pick-Archive'));
     await waitFor(() => expect(client.callsOf('messages.apply')).toEqual([{ kind: 'copy', messageIds: [101], folderId: 15 }]));
-    expect((await screen.findByTestId('toast')).textContent).toContain('Archive');
+    const copied = await screen.findByTestId('toast');
+    expect(copied.textContent).toContain('Archive');
+    fireEvent.click(within(copied).getByTestId('toast-undo')); // deletes the copy
+    await waitFor(() => expect(client.callsOf('operations.undo')).toHaveLength(1));
     expect(close).not.toHaveBeenCalled();
 
     key('v');
