@@ -89,7 +89,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
   const advance = useFolderAdvance(folder, pages, selection, selectFolder);
   const openInWindow = useOpenMessageWindow(folder);
   const { settings, update: updateSettings } = useSettings();
-  const { commands, writing, editIfDraft, runShortcut: runMailShortcut } = useMailCommands({
+  const { commands, commandsOn, writing, editIfDraft, runShortcut: runMailShortcut } = useMailCommands({
     folder, pages, selection, actions, overlays, compose, focusSearch, openAddressBook: () => setAddressBookOpen(true),
     openFind: () => setFindAsked((asked) => asked + 1), advance, nextFolder: () => nextUnreadFolder(folder, accounts, foldersByAccount),
     messagePaneShown: settings.app.messagePane,
@@ -128,10 +128,12 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
     if (copy) actions.copyTo(target, dragged.messageIds);
     else actions.moveTo(target, dragged.messageIds);
   };
+  // As in Thunderbird, the menu acts on the row right-clicked (on the selection when the row is in it) without selecting
+  // or opening it: a message opened by a right click would be marked read, and the one being read lost.
   const onRowMenu = (index: number, at: { x: number; y: number }) => {
     const row = pages?.rowAt(index);
-    if (row && !selection.ids.has(row.id)) void selection.click(index, 'only');
-    overlays.setMessageMenu(at);
+    if (!row) return;
+    overlays.setMessageMenu({ at, ids: selection.ids.has(row.id) ? [...selection.ids] : [row.id] });
   };
 
   return (
@@ -181,6 +183,7 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
         ) : (
           <>
             <MessageList folder={folder} pages={pages} selection={selection} onRowMenu={onRowMenu} accounts={accounts}
+              menuTarget={overlays.messageMenu?.ids}
               // A double click, as in Thunderbird: a draft goes on being written, any other message opens in a window of its own.
               onRowOpen={(index) => {
                 const message = pages?.rowAt(index);
@@ -213,8 +216,8 @@ function MailWindow({ accounts }: { accounts: AccountView[] }) {
         overlays={overlays}
         folder={folder}
         accountFolders={accountFolders}
-        selection={selection}
-        commands={commands}
+        pages={pages}
+        commandsOn={commandsOn}
         actions={actions}
         showUnsubscribed={showUnsubscribed}
         foldersByAccount={foldersByAccount}

@@ -22,7 +22,7 @@ import { LOCAL_FOLDERS, type AccountFolders } from './use-account-folders';
 import type { FolderDialogState } from '../FolderMenu/folder-dialog-state';
 import type { MailOverlays } from './use-mail-overlays';
 import type { MessageActions } from './use-message-actions';
-import type { MessageSelection } from './use-message-selection';
+import type { MessagePages } from '../MessageList/message-pages';
 import { rowAccountId } from './row-account';
 import { deleteForeverWords } from './delete-forever-words';
 
@@ -31,8 +31,10 @@ interface MailOverlaysViewProps {
   overlays: MailOverlays;
   folder: FolderView | null;
   accountFolders: FolderView[];
-  selection: MessageSelection;
-  commands: MessageCommands;
+  /** The open list's messages, which the context menu's rows are looked up in. */
+  pages: MessagePages | null;
+  /** The commands on these messages (a context menu's), else on the selection. */
+  commandsOn(ids?: number[]): MessageCommands;
   actions: MessageActions;
   /** Accounts whose unsubscribed folders are listed too. */
   showUnsubscribed: ReadonlySet<number>;
@@ -45,7 +47,7 @@ interface MailOverlaysViewProps {
 
 /** Whatever floats over the mail view at the moment: picker, menus, dialogs, help. */
 export function MailOverlaysView(props: MailOverlaysViewProps) {
-  const { accounts, overlays, folder, accountFolders, selection, commands, actions, showUnsubscribed, onShowUnsubscribed } = props;
+  const { accounts, overlays, folder, accountFolders, pages, actions, showUnsubscribed, onShowUnsubscribed } = props;
   const ignoreThread = useIgnoreThread();
   const client = useClient();
   const { t } = useI18n();
@@ -70,16 +72,20 @@ export function MailOverlaysView(props: MailOverlaysViewProps) {
     return client.request('accounts.reorder', { accountIds: order }).catch(showError);
   };
   const { picker, deleteForever, messageMenu, folderMenu, folderDialog } = overlays;
-  const rows = selection.selectedRows();
+  // The context menu acts on its own messages, not necessarily the selection (see MessageMenu).
+  const rows = messageMenu ? messageMenu.ids.flatMap((id) => pages?.byId(id) ?? []) : [];
+  // A collapsed thread's hidden replies go with it, as with the selection.
+  const menuIds = messageMenu ? (pages?.withThreads(messageMenu.ids) ?? messageMenu.ids) : [];
+  const commands = props.commandsOn(messageMenu?.ids);
   return (
     <>
       {picker && (
         <FolderPicker
-          title={t(picker === 'move' ? 'picker.move' : 'picker.copy')}
+          title={t(picker.kind === 'move' ? 'picker.move' : 'picker.copy')}
           folders={accountFolders}
           groupLabel={(accountId) => (accountId === null ? t('folders.local') : (accounts.find((account) => account.id === accountId)?.name ?? ''))}
-          excludeId={picker === 'move' ? (folder?.id ?? null) : null}
-          onPick={(target) => (picker === 'move' ? actions.moveTo(target) : actions.copyTo(target))}
+          excludeId={picker.kind === 'move' ? (folder?.id ?? null) : null}
+          onPick={(target) => (picker.kind === 'move' ? actions.moveTo(target, picker.ids) : actions.copyTo(target, picker.ids))}
           onClose={() => overlays.setPicker(null)}
         />
       )}
@@ -94,7 +100,7 @@ export function MailOverlaysView(props: MailOverlaysViewProps) {
       )}
       {messageMenu && (
         <ContextMenu
-          at={messageMenu}
+          at={messageMenu.at}
           label={t('actions.menu')}
           onClose={() => overlays.setMessageMenu(null)}
           items={[
@@ -104,7 +110,7 @@ export function MailOverlaysView(props: MailOverlaysViewProps) {
               .map((entry, index) => ({ label: t(entry.label), onSelect: entry.run, testId: `menu-${entry.id}`, danger: entry.danger, separated: index === 0 && rows.length === 1 })),
             { label: t('actions.markJunk'), onSelect: () => commands.setJunk(true), testId: 'menu-junk' },
             { label: t('actions.notJunk'), onSelect: () => commands.setJunk(false), testId: 'menu-not-junk' },
-            ...tagEntries(rows, actions, t),
+            ...tagEntries(rows, menuIds, actions, t),
             ...(rows.length === 1
               ? [
                   { label: t('thread.markRead'), onSelect: () => actions.markThreadRead(rows[0]!.id), testId: 'menu-mark-thread-read', separated: true },
@@ -175,13 +181,13 @@ function filterEntry(rows: MessageSummary[], folder: FolderView | null, overlays
 }
 
 /** The tags, each ticked when every selected message has it, then "Remove all tags": Thunderbird's Tag menu, inline. */
-function tagEntries(rows: MessageSummary[], actions: MessageActions, t: Translate): MenuItem[] {
+function tagEntries(rows: MessageSummary[], ids: number[], actions: MessageActions, t: Translate): MenuItem[] {
   const entries: MenuItem[] = MESSAGE_TAGS.map((tag, index) => {
     const all = rows.length > 0 && rows.every((row) => row.tags?.includes(tag));
-    return { label: `${all ? '✓ ' : ''}${t(TAG_LOOKS[tag].label)}  (${index + 1})`, onSelect: () => actions.toggleTag(tag), testId: `menu-tag-${index + 1}`, separated: index === 0 };
+    return { label: `${all ? '✓ ' : ''}${t(TAG_LOOKS[tag].label)}  (${index + 1})`, onSelect: () => actions.toggleTag(tag, ids), testId: `menu-tag-${index + 1}`, separated: index === 0 };
   });
   const any = rows.some((row) => (row.tags?.length ?? 0) > 0);
-  return [...entries, { label: `${t('tag.removeAll')}  (0)`, onSelect: actions.removeTags, testId: 'menu-untag', disabled: !any }];
+  return [...entries, { label: `${t('tag.removeAll')}  (0)`, onSelect: () => actions.removeTags(ids), testId: 'menu-untag', disabled: !any }];
 }
 
 /** The account a message is in (a unified view or search mixes them): its folder's, null for the Local Folders. */

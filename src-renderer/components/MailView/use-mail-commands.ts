@@ -48,21 +48,27 @@ export function useMailCommands(sources: CommandSources) {
   const saveMessage = (messageId: number) => {
     client.saveMessage(messageId).catch((error: unknown) => toasts.show({ tone: 'error', lines: [{ error: toErrorShape(error), context: 'background' }] }));
   };
-  const commands: MessageCommands = {
-    // Decided per message by its own folder (search results and unified views mix folders): what is in Trash
-    // already goes for good, so it is asked first; the rest goes to Trash and can be undone.
-    delete: () => {
-      const plan = planDelete(pages?.withThreads(selection.ids) ?? [...selection.ids], folder, (id) => pages?.byId(id));
-      if (plan.forGood.length > 0) overlays.setDeleteForever(plan);
-      else actions.remove(plan);
-    },
-    archive: () => actions.archive(),
-    move: () => overlays.setPicker('move'),
-    copy: () => overlays.setPicker('copy'),
-    setSeen: actions.setSeen,
-    setFlagged: actions.setFlagged,
-    setJunk: actions.setJunk,
+  // On the selection (toolbar, shortcuts), or on the messages a context menu opened over (with a collapsed thread's
+  // hidden replies, as the selection's are), leaving the selection as it is.
+  const commandsOn = (shown?: number[]): MessageCommands => {
+    const ids = shown && (pages?.withThreads(shown) ?? shown);
+    return {
+      // Decided per message by its own folder (search results and unified views mix folders): what is in Trash
+      // already goes for good, so it is asked first; the rest goes to Trash and can be undone.
+      delete: () => {
+        const plan = planDelete(ids ?? pages?.withThreads(selection.ids) ?? [...selection.ids], folder, (id) => pages?.byId(id));
+        if (plan.forGood.length > 0) overlays.setDeleteForever(plan);
+        else actions.remove(plan);
+      },
+      archive: () => actions.archive(ids),
+      move: () => overlays.setPicker({ kind: 'move', ids }),
+      copy: () => overlays.setPicker({ kind: 'copy', ids }),
+      setSeen: (seen) => actions.setSeen(seen, ids),
+      setFlagged: (flagged) => actions.setFlagged(flagged, ids),
+      setJunk: (junk) => actions.setJunk(junk, ids),
+    };
   };
+  const commands = commandsOn();
 
   // Answers and forwards start from the one open message.
   const answer = (mode: ComposeRequest['mode']) => () => {
@@ -187,5 +193,5 @@ export function useMailCommands(sources: CommandSources) {
     },
     editDraft: answer('editDraft'), editAsNew: answer('editAsNew'), editTemplate: answer('editTemplate'), print: handlers.print, saveAs: handlers.saveAs,
   };
-  return { commands, writing, editIfDraft, runShortcut: (action: ShortcutAction, key?: string) => handlers[action](key) };
+  return { commands, commandsOn, writing, editIfDraft, runShortcut: (action: ShortcutAction, key?: string) => handlers[action](key) };
 }

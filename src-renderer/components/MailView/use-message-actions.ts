@@ -12,21 +12,24 @@ import { combineReceipts, splitByAccount } from './split-by-account';
 import { deleteLines, deleteOperations, type DeletePlan } from './delete-plan';
 import { neighbourOf } from './neighbour-row';
 
-/** What a user can do to the selected messages (toolbar, context menu, shortcuts, drag and drop). */
+/**
+ * What a user can do to the selected messages (toolbar, shortcuts), or to the messages given by `ids` (drag and drop,
+ * a row's context menu, which acts on the row right-clicked without selecting it).
+ */
 export interface MessageActions {
   /** Each message by its own folder (see delete-plan.ts); the Trash part once the user confirmed it. */
   remove(plan: DeletePlan): void;
   archive(ids?: number[]): void;
   moveTo(target: FolderView, ids?: number[]): void;
   copyTo(target: FolderView, ids?: number[]): void;
-  setSeen(seen: boolean): void;
+  setSeen(seen: boolean, ids?: number[]): void;
   toggleSeen(): void;
-  setFlagged(flagged: boolean): void;
+  setFlagged(flagged: boolean, ids?: number[]): void;
   toggleFlagged(): void;
   /** Thunderbird's way: on all of them when one lacks it, else off all of them. */
-  toggleTag(tag: MessageTag): void;
-  removeTags(): void;
-  setJunk(junk: boolean): void;
+  toggleTag(tag: MessageTag, ids?: number[]): void;
+  removeTags(ids?: number[]): void;
+  setJunk(junk: boolean, ids?: number[]): void;
   markFolderRead(folder: FolderView): void;
   /** Thunderbird's Mark ▸ Thread as Read: the unread messages of the message's conversation, in every folder of its account. */
   markThreadRead(messageId: number): void;
@@ -134,14 +137,15 @@ export function useMessageActions(folder: FolderView | null, pages: MessagePages
 
   const chosen = useCallback((ids?: number[]) => ids ?? pages?.withThreads(selection.ids) ?? [...selection.ids], [selection.ids, pages]);
   const flags = useCallback(
-    (add: MessageFlag[], remove: MessageFlag[], key: CountedKey | null) => {
-      const messageIds = chosen();
+    (add: MessageFlag[], remove: MessageFlag[], key: CountedKey | null, ids?: number[]) => {
+      const messageIds = chosen(ids);
       if (messageIds.length === 0) return;
       run({ kind: 'flags', messageIds, add, remove }, key && counted(key, messageIds.length));
     },
     [chosen, counted, run],
   );
-  const anyRow = (test: (row: MessageSummary) => boolean) => selection.selectedRows().some(test);
+  const anyRow = (test: (row: MessageSummary) => boolean, ids?: number[]) =>
+    (ids ? ids.flatMap((id) => pages?.byId(id) ?? []) : selection.selectedRows()).some(test);
 
   return {
     remove: (plan) => {
@@ -162,14 +166,14 @@ export function useMessageActions(folder: FolderView | null, pages: MessagePages
       const messageIds = chosen(ids);
       if (messageIds.length > 0) run({ kind: 'copy', messageIds, folderId: target.id }, counted('done.copy', messageIds.length, target));
     },
-    setSeen: (seen) => (seen ? flags(['\\Seen'], [], 'done.read') : flags([], ['\\Seen'], 'done.unread')),
+    setSeen: (seen, ids) => (seen ? flags(['\\Seen'], [], 'done.read', ids) : flags([], ['\\Seen'], 'done.unread', ids)),
     toggleSeen: () => (anyRow((row) => !row.seen) ? flags(['\\Seen'], [], 'done.read') : flags([], ['\\Seen'], 'done.unread')),
-    setFlagged: (flagged) => (flagged ? flags(['\\Flagged'], [], null) : flags([], ['\\Flagged'], null)),
+    setFlagged: (flagged, ids) => (flagged ? flags(['\\Flagged'], [], null, ids) : flags([], ['\\Flagged'], null, ids)),
     toggleFlagged: () => (anyRow((row) => !row.flagged) ? flags(['\\Flagged'], [], null) : flags([], ['\\Flagged'], null)),
-    toggleTag: (tag) => (anyRow((row) => !row.tags?.includes(tag)) ? flags([tag], [], null) : flags([], [tag], null)),
-    removeTags: () => flags([], [...MESSAGE_TAGS], null),
-    setJunk: (junk) => {
-      const messageIds = chosen();
+    toggleTag: (tag, ids) => (anyRow((row) => !row.tags?.includes(tag), ids) ? flags([tag], [], null, ids) : flags([], [tag], null, ids)),
+    removeTags: (ids) => flags([], [...MESSAGE_TAGS], null, ids),
+    setJunk: (junk, ids) => {
+      const messageIds = chosen(ids);
       if (messageIds.length === 0) return;
       // Only the core knows whether the mark moved them (an account without a Junk folder only takes the keyword).
       const words = (receipt: OperationReceipt) => counted(junk ? (receipt.moved ? 'done.junkMoved' : 'done.junk') : receipt.moved ? 'done.notJunkMoved' : 'done.notJunk', messageIds.length);

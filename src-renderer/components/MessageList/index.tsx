@@ -22,8 +22,10 @@ interface MessageListProps {
   folder: FolderView | null;
   pages: MessagePages | null;
   selection: MessageSelection;
-  /** A right click on row `index`, at the pointer. */
+  /** A right click on row `index`, at the pointer; or the context-menu key (Shift+F10) on the focused row, below it. */
   onRowMenu(index: number, at: { x: number; y: number }): void;
+  /** The messages an open context menu acts on: outlined, not selected (Thunderbird's context target). */
+  menuTarget?: number[];
   /** A double click on row `index` (after its clicks selected it). */
   onRowOpen(index: number): void;
   /** For the account mark on each row of a unified view. */
@@ -44,13 +46,13 @@ interface MessageListProps {
  * lives outside the rows' subtree, which starts afresh for each folder and query: typing a
  * query must keep the field, its focus and an IME composition in progress.
  */
-export function MessageList({ folder, pages, selection, onRowMenu, onRowOpen, accounts, top, listRef, offlineAccount, filter, onFilter }: MessageListProps) {
+export function MessageList({ folder, pages, selection, onRowMenu, menuTarget, onRowOpen, accounts, top, listRef, offlineAccount, filter, onFilter }: MessageListProps) {
   const t = useT();
   return (
     <section className="message-list" aria-label={folder ? folderDisplayName(folder, t) : undefined}>
       {top}
       {folder && pages ? (
-        <FolderMessages key={`${folder.id}:${pages.query}`} folder={folder} pages={pages} selection={selection} onRowMenu={onRowMenu} onRowOpen={onRowOpen} accounts={accounts} offlineAccount={offlineAccount}
+        <FolderMessages key={`${folder.id}:${pages.query}`} folder={folder} pages={pages} selection={selection} onRowMenu={onRowMenu} menuTarget={menuTarget} onRowOpen={onRowOpen} accounts={accounts} offlineAccount={offlineAccount}
           filter={filter} onFilter={onFilter} listRef={listRef} />
       ) : (
         <div className="message-list message-list--empty">{t('messages.chooseFolder')}</div>
@@ -65,7 +67,7 @@ function clickMode(event: MouseEvent): ClickMode {
 }
 
 /** The rows of one folder, virtualized: only the rows in view (and a margin) exist in the DOM. */
-function FolderMessages({ folder, pages, selection, onRowMenu, onRowOpen, accounts, offlineAccount, filter, onFilter, listRef }: Omit<MessageListProps, 'top'> & { folder: FolderView; pages: MessagePages }) {
+function FolderMessages({ folder, pages, selection, onRowMenu, menuTarget, onRowOpen, accounts, offlineAccount, filter, onFilter, listRef }: Omit<MessageListProps, 'top'> & { folder: FolderView; pages: MessagePages }) {
   const t = useT();
   const searching = isSearchFolderId(folder.id);
   // A unified view or search results gather many folders: each row names its account, and decides by its own folder's role.
@@ -97,6 +99,17 @@ function FolderMessages({ folder, pages, selection, onRowMenu, onRowOpen, accoun
     startMessageDrag(event, { accountId, messageIds: pages.withThreads(withSelection ? selection.ids : [message.id]) });
   };
 
+  // The context-menu key or Shift+F10 on the list (a right click lands on a row, handled there): the focused row's menu, below it.
+  const onKeyboardMenu = (event: MouseEvent) => {
+    const target = event.target as Element;
+    if (target.closest('[data-testid="message-row"]')) return;
+    const index = selection.focusId === null ? -1 : pages.indexOf(selection.focusId);
+    const row = scroller.current?.querySelector(`[data-message-id="${selection.focusId}"]`)?.getBoundingClientRect();
+    if (index < 0 || !row) return;
+    event.preventDefault();
+    onRowMenu(index, { x: row.left + 24, y: row.bottom });
+  };
+
   // Only the pages of a folder or a view carry the quick filter: search results are asked for without it, so it is not shown there.
   return (
     <>
@@ -111,6 +124,7 @@ function FolderMessages({ folder, pages, selection, onRowMenu, onRowOpen, accoun
         role="listbox"
         aria-multiselectable="true"
         tabIndex={0}
+        onContextMenu={onKeyboardMenu}
         data-testid="message-list"
       >
         <div className="message-list__canvas" style={{ height: virtualizer.getTotalSize() }}>
@@ -125,6 +139,7 @@ function FolderMessages({ folder, pages, selection, onRowMenu, onRowOpen, accoun
                 place={searching && message ? placeOf(message as SearchHit, t) : undefined}
                 selected={message !== undefined && selection.ids.has(message.id)}
                 focused={message !== undefined && message.id === selection.focusId}
+                menuTarget={message !== undefined && menuTarget?.includes(message.id) === true}
                 onClick={(event) => void selection.click(row.index, clickMode(event))}
                 onDoubleClick={() => onRowOpen(row.index)}
                 onContextMenu={(event) => {

@@ -17,6 +17,8 @@ interface MessageRowProps {
   selected: boolean;
   /** Where the keyboard is: j/k and Shift+arrows move from here. */
   focused: boolean;
+  /** An open context menu acts on it (outlined, the selection left as it was). */
+  menuTarget?: boolean;
   onClick(event: MouseEvent): void;
   /** A double click: a draft opens in the composer. */
   onDoubleClick(): void;
@@ -29,7 +31,7 @@ interface MessageRowProps {
 }
 
 /** One line of the list, dragged onto a folder to move it; a row whose page has not arrived yet shows a placeholder. */
-export function MessageRow({ message, folderRole, account, place, selected, focused, onClick, onDoubleClick, onContextMenu, onDragStart, onToggleThread, style }: MessageRowProps) {
+export function MessageRow({ message, folderRole, account, place, selected, focused, menuTarget = false, onClick, onDoubleClick, onContextMenu, onDragStart, onToggleThread, style }: MessageRowProps) {
   const { t, locale } = useI18n();
   if (!message) {
     return (
@@ -43,7 +45,7 @@ export function MessageRow({ message, folderRole, account, place, selected, focu
   const rowStyle = { ...style, ...(account && { borderInlineStart: `3px solid ${account.colour}` }), ...(thread && { paddingInlineStart: threadIndent(thread.depth) }) };
   // A collapsed thread reads as unread while any of its messages is, as in Thunderbird.
   const unread = !message.seen || (thread?.collapsed === true && thread.unread > 0);
-  const classes = ['message-row', unread ? 'message-row--unread' : '', selected ? 'message-row--selected' : '', focused ? 'message-row--focused' : ''];
+  const classes = ['message-row', unread ? 'message-row--unread' : '', selected ? 'message-row--selected' : '', focused ? 'message-row--focused' : '', menuTarget ? 'message-row--menu-target' : ''];
   return (
     <div
       className={classes.filter(Boolean).join(' ')}
