@@ -42,7 +42,8 @@ export async function replayAppend(client: ImapClient, store: Store, entry: Jour
 }
 
 async function appendOne(client: ImapClient, store: Store, target: string, item: JournalItem) {
-  const row = item.resultRowId ?? item.messageRowId;
+  // A copy undone while its entry is being replayed has lost its row: the original's source goes (the Undo's delete follows it).
+  const row = [item.resultRowId, item.messageRowId].find((id) => id !== null && store.messageChanges.appendable(id) !== undefined) ?? null;
   const source = row === null ? undefined : store.bodies.source(row);
   const appendable = row === null ? undefined : store.messageChanges.appendable(row);
   if (!source || !appendable || !store.blobs.intact(source)) return null; // deleted here meanwhile: nothing left to send

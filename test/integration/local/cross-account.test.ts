@@ -1,4 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { applyOperation } from '../../../src-main/journal/apply-operation';
+import { undoOperation } from '../../../src-main/journal/undo-operation';
+import { replayJournal } from '../../../src-main/sync/replay-journal';
 import { labDraft } from '../imap/lab-core';
 import { JournalFixture, journalLab, messageIdOf, onServer, subjects } from '../journal/journal-lab';
 import { serverSources } from './local-lab';
@@ -59,6 +62,34 @@ describe('moves and copies between two IMAP accounts (APPEND there, then EXPUNGE
     await settledBoth();
     expect(await onServer(f.lab, alice.user, 'CopiedBack')).toEqual(before);
     expect(subjects(await onServer(f.lab, f.user, 'SharedBack'))).toEqual([name]);
+    expect([...f.failed, ...alice.failed]).toEqual([]);
+  });
+
+  it('undoes a copy of two messages to Alice while its APPEND is under way: the second still goes, then both are deleted, no failure said', async () => {
+    const seeded = await f.seed('SharedMidway', 2);
+    await alice.seed('CopiedMidway', 1);
+    const before = await onServer(f.lab, alice.user, 'CopiedMidway');
+    const store = f.wren.core.store;
+    for (const id of seeded.values()) await f.wren.core.operations.cacheSource(id); // as messages.apply does first
+    // Stored as the UI does, without the core's own replay: the replay below is the one the Undo meets.
+    const { operationId } = applyOperation(store, { kind: 'copy', messageIds: [...seeded.values()], folderId: alice.folderId('CopiedMidway') });
+    await f.wren.core.sessions.use(alice.accountId, 'read', async (client) => {
+      const append = client.append.bind(client);
+      client.append = async (...args: Parameters<typeof append>) => {
+        const appended = await append(...args);
+        if (store.operations.get(operationId)?.undoable) undoOperation(store, operationId); // the user's Undo, after the first APPEND
+        return appended;
+      };
+      try {
+        await replayJournal(client, store, alice.accountId);
+      } finally {
+        client.append = append;
+      }
+    });
+    await f.wren.core.sync.run(alice.accountId, false); // the Undo's delete (undoOperation asks no replay of its own)
+    await settledBoth();
+    expect(await onServer(f.lab, alice.user, 'CopiedMidway')).toEqual(before);
+    expect(subjects(await onServer(f.lab, f.user, 'SharedMidway'))).toEqual([...seeded.keys()]);
     expect([...f.failed, ...alice.failed]).toEqual([]);
   });
 });
