@@ -56,4 +56,22 @@ describe('web mode: Copy to… offers Undo in its toast, as in Thunderbird', () 
     await serverEventually(server('Saved'), ['Older 9']);
     await serverEventually(server('INBOX'), ['Keep 1', 'Keep 2']);
   });
+
+  it('in a message’s own window too: Shift+V copies, the toast’s Undo deletes the copy, the message shown stays', async () => {
+    await web.page.getByTestId('folder-INBOX').getByRole('button').click();
+    const [popup] = await Promise.all([web.page.waitForEvent('popup'), row('Keep 2').dblclick()]);
+    await popup.getByTestId('message-window').waitFor();
+    await popup.keyboard.press('Shift+V');
+    await popup.getByTestId('folder-picker-filter').fill('sav');
+    await popup.keyboard.press('Enter');
+    const toast = popup.getByTestId('toast').filter({ hasText: 'Message copied to Saved.' });
+    await toast.getByTestId('toast-undo').waitFor();
+    await screenshot(popup, 'copy-toast-with-undo-message-window');
+    await serverEventually(server('Saved'), ['Keep 2', 'Older 9']);
+    await toast.getByTestId('toast-undo').click();
+    await popup.getByTestId('toast').filter({ hasText: 'Undone.' }).waitFor();
+    await serverEventually(server('Saved'), ['Older 9']);
+    await expect.poll(() => popup.title()).toBe('Keep 2 · Wren');
+    await popup.close();
+  });
 });
