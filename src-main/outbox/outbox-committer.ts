@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { buffer } from 'node:stream/consumers';
 import type { BlobBatch } from '../store/blob-batch';
 import { flushWal } from '../store/flush-wal';
 import type { StoredBlob } from '../store/blob-store';
 import type { NewOutboxEntry } from '../store/outbox-repo';
 import type { Store } from '../store/store';
 import type { BuiltMessage } from './build-message';
+import { messageBytes } from './message-bytes';
 
 /** An outbox row as queued, before its message is stored. */
 export type QueuedRow = Omit<NewOutboxEntry, 'blob' | 'size' | 'messageId' | 'envelope'>;
@@ -81,7 +81,7 @@ export class OutboxCommitter {
     if (!inMemory) return this.store.blobs.writeStream(built.stream(), batch);
     this.inMemory += built.sizeBound;
     try {
-      const content = await buffer(built.stream());
+      const content = await messageBytes(built.stream());
       // Named by its content as a blob file would be, so the row reads the same either way.
       return { blob: createHash('sha256').update(content).digest('hex'), size: content.length, content };
     } catch (error) {
