@@ -8,6 +8,16 @@ const HTML_ORIGINAL = [
   'Message-ID: <venue@example.test>', 'Content-Type: text/html; charset=utf-8', '', '<p>Room <b>4.2</b> or the roof?</p>', '',
 ].join('\r\n');
 
+/** A 4×4 red PNG, shown by the original through cid: in a multipart/related body. */
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGP4z8AARwzEcQCukw/x0F8jngAAAABJRU5ErkJggg==';
+const PICTURE_ORIGINAL = [
+  'From: Bob <bob@example.test>', 'To: Alice <alice@example.test>', 'Subject: Floor plan', 'Date: Wed, 02 Dec 2026 10:00:00 +0000',
+  'Message-ID: <floor-plan@example.test>', 'MIME-Version: 1.0', 'Content-Type: multipart/related; boundary="r1"', '',
+  '--r1', 'Content-Type: text/html; charset=utf-8', '', '<p>The plan: <img src="cid:plan@example.test" width="4" height="4"></p>',
+  '--r1', 'Content-Type: image/png; name="plan.png"', 'Content-ID: <plan@example.test>', 'Content-Disposition: inline; filename="plan.png"',
+  'Content-Transfer-Encoding: base64', '', PNG, '--r1--', '',
+].join('\r\n');
+
 describe('web mode: an answer to an HTML message opens its formatted composer with the focus in the text', () => {
   const web = webSession();
   const page = () => web.page;
@@ -29,7 +39,7 @@ describe('web mode: an answer to an HTML message opens its formatted composer wi
   }
 
   beforeAll(async () => {
-    await web.lab.seed(web.lab.users[0]!.email, 'INBOX', [HTML_ORIGINAL]);
+    await web.lab.seed(web.lab.users[0]!.email, 'INBOX', [HTML_ORIGINAL, PICTURE_ORIGINAL]);
     await addLabAccount(page(), web.app.url, web.lab, web.lab.users[0]!, { smtp: true });
     await venueRow().waitFor();
   });
@@ -65,4 +75,17 @@ describe('web mode: an answer to an HTML message opens its formatted composer wi
     expect(await hasFocus('.rich-text [contenteditable]')).toBe(false);
     await discard();
   });
+
+  it('a reply quotes the picture the original shows, drawn in the composer from its own part, not listed as a file', async () => {
+    await web.page.getByTestId('message-row').filter({ hasText: 'Floor plan' }).click();
+    await page().keyboard.press('r');
+    const picture = editor().locator('blockquote img');
+    await expect.poll(() => picture.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth), { timeout: 10_000 }).toBe(4);
+    // Drawn from its staged part (a data: URL, as a pasted picture's preview) and marked with that part, which is what is sent.
+    expect(await picture.getAttribute('data-cid')).toMatch(/@wren$/);
+    expect(await page().getByTestId('composer').getByText('plan.png').count()).toBe(0);
+    await screenshot(page(), 'compose-reply-quoted-picture');
+    await discard();
+  });
 });
+
