@@ -166,13 +166,25 @@ export class MessageReader {
     try {
       return await this.sessions.use(record.accountId, 'read', work);
     } catch (error) {
-      if (isUnreachable(error)) {
-        throw new WrenError('Offline', 'This part of the message has not been downloaded yet and the server cannot be reached. It will open once the account is back online.', { messageId: record.id, cause: (error as WrenError).code });
-      }
+      if (isUnreachable(error)) throw unreachableWhileReading(record.id, error as WrenError);
       throw error;
     }
   }
 }
+
+/**
+ * A line that dropped or went silent under the download (the account's own connection may be fine) is
+ * told apart by `cutOff`: the reading pane retries it itself, and does not promise "once back online"
+ * for an account that never went offline. Nothing of the cut download was kept either way.
+ */
+function unreachableWhileReading(messageId: number, fault: WrenError): WrenError {
+  if (CUT_OFF.has(fault.code)) {
+    return new WrenError('Offline', 'The download of this message was cut off before it ended; nothing of it was kept. Opening it again downloads it anew.', { messageId, cause: fault.code, cutOff: true });
+  }
+  return new WrenError('Offline', 'This part of the message has not been downloaded yet and the server cannot be reached. It will open once the account is back online.', { messageId, cause: fault.code });
+}
+
+const CUT_OFF: ReadonlySet<string> = new Set(['ConnectionLost', 'ServerStalled']);
 
 /**
  * A POP3 server that will not hand over the rest now: a check (ours, a phone's)

@@ -280,6 +280,8 @@ const strings = {
   'encoding.koi8r': 'Cyrillic (KOI8-R)',
   'reading.hideSource': 'View message',
   'reading.bodyOffline': 'The text of this message has not been downloaded yet and its server cannot be reached. It will appear when the account is back online.',
+  'reading.bodyCutRetrying': 'The download of this message was cut off before it ended; trying again…',
+  'reading.bodyCut': 'The download of this message was cut off several times before it ended. Nothing of it was kept; try again when the connection is steadier.',
   'reading.partial': 'Only the beginning of this message was downloaded ({shown} of {total}). The server could not be reached to download the rest.',
   'reading.downloadRest': 'Download the rest',
   'reading.retry': 'Try again',

@@ -276,6 +276,8 @@ export const zh: Dictionary = {
     'encoding.koi8r': '西里尔文（KOI8-R）',
     'reading.hideSource': '查看邮件',
     'reading.bodyOffline': '这封邮件的正文尚未下载，目前也无法连接其服务器。账户恢复在线后，正文会自动显示。',
+    'reading.bodyCutRetrying': '这封邮件的下载在完成前被中断，正在重试…',
+    'reading.bodyCut': '这封邮件的下载多次在完成前被中断，已下载的部分没有保留。请在网络更稳定时重试。',
     'reading.partial': '这封邮件只下载了开头部分（{shown}，共 {total}）。无法连接服务器下载其余部分。',
     'reading.downloadRest': '下载其余部分',
     'reading.retry': '重试',

@@ -23,6 +23,7 @@ import { InvitationCard } from '../InvitationCard';
 import { Spinner } from '../Spinner';
 import { useLiveSummary } from './use-live-summary';
 import { useMarkRead } from './use-mark-read';
+import { isCutOff, useCutOffRetry } from './use-cut-off-retry';
 import './reading-pane.css';
 
 /** Said by the partial notice, with its sizes and button, so not repeated among the warnings. */
@@ -79,11 +80,14 @@ function MessageReader({ initial, accountId, findAsked, onGone }: { initial: Mes
     if ((read.error || read.data?.partial) && status.accountId === accountId && status.state === 'idle') read.reload();
   });
 
+  // A download cut off under an account still online: tried again here, as no "back online" will come for it.
+  const retryingCut = useCutOffRetry(read.error, read.loading, read.reload);
+
   if (!read.data) {
     return (
       <article className="reading-pane" data-testid="reading-pane" data-message-id={initial.id}>
         <MessageHeaders message={summary} />
-        {read.error ? <BodyUnavailable error={read.error} onRetry={read.reload} retrying={read.loading} /> : <BodyLoading />}
+        {read.error ? <BodyUnavailable error={read.error} onRetry={read.reload} retrying={read.loading} retryingCut={retryingCut} /> : <BodyLoading />}
       </article>
     );
   }
@@ -141,14 +145,17 @@ function BodyLoading() {
 }
 
 /**
- * The headers stay readable; offline, the body is promised for when the account returns. Working offline (by
- * the user's choice) offers no Try again, which could only fail the same way: going online brings the body.
+ * The headers stay readable; offline, the body is promised for when the account returns. A download cut off
+ * mid-way says so, and that it is being tried again (`retryingCut`) or can be. Working offline (by the user's
+ * choice) offers no Try again, which could only fail the same way: going online brings the body.
  */
-function BodyUnavailable({ error, onRetry, retrying }: { error: ErrorShape; onRetry(): void; retrying: boolean }) {
+function BodyUnavailable({ error, onRetry, retrying, retryingCut }: { error: ErrorShape; onRetry(): void; retrying: boolean; retryingCut: boolean }) {
   const t = useT();
+  const cut = isCutOff(error);
   return (
-    <div className="reading-pane__unavailable" data-testid="body-unavailable" data-error-code={error.code}>
-      {error.code === 'Offline' ? <p role="status">{t('reading.bodyOffline')}</p> : <ErrorNotice error={error} />}
+    <div className="reading-pane__unavailable" data-testid="body-unavailable" data-error-code={error.code} data-cut-off={cut || undefined}>
+      {cut && <p role="status">{t(retryingCut ? 'reading.bodyCutRetrying' : 'reading.bodyCut')}</p>}
+      {!cut && (error.code === 'Offline' ? <p role="status">{t('reading.bodyOffline')}</p> : <ErrorNotice error={error} />)}
       {error.code !== 'WorkingOffline' && (
         <button type="button" onClick={onRetry} disabled={retrying} data-testid="retry-body">
           {t('reading.retry')}
