@@ -1018,6 +1018,7 @@ const strings = {
   'status.localFault': '{account} cannot sync: the problem is on this computer, not on the mail server.',
   'status.enterPassword': 'Enter password…',
   'status.signInAgain': 'Sign in again…',
+  'status.certificateDetails': 'Certificate details',
   'sync.now': 'Sync now',
   'sync.offlineTitle': 'Working offline: go online to sync',
   'workOffline.label': 'Work offline',

@@ -1014,6 +1014,7 @@ export const zh: Dictionary = {
     'status.localFault': '{account} 无法同步：问题出在这台电脑上，而不是邮件服务器。',
     'status.enterPassword': '输入密码…',
     'status.signInAgain': '重新登录…',
+    'status.certificateDetails': '证书详情',
     'sync.now': '立即同步',
     'sync.offlineTitle': '正在脱机工作：请先联机再同步',
     'workOffline.label': '脱机工作',

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCert, type LabCert } from '../lab/cert';
 import { simpleMessage } from '../lab/simple-message';
@@ -50,17 +51,43 @@ describe('web mode: trusting a replaced certificate again', () => {
     await web.page.getByTestId('message-row').filter({ hasText: 'Before the renewal' }).waitFor();
   });
 
-  it('stops at the replaced certificate, shows it in the banner, and trusting it there brings the account back', async () => {
+  it('at 1024×700, stops at the replaced certificate with a banner of a line or two; Details shows it, and trusting it there brings the account back', async () => {
+    await web.page.setViewportSize({ width: 1024, height: 700 });
+    const unbannered = await listHeight(web.page);
     front.present(renewed);
     // The push connection, if already open, was cut and reconnects by itself; the user's own check finds it too.
     await web.page.getByTestId('sync-now').click();
     const banner = web.page.locator('[data-testid^="account-status-"]');
-    await banner.getByTestId('certificate-details').waitFor({ timeout: 30_000 });
-    expect(await banner.textContent()).toContain(renewed.fingerprint256);
+    await banner.getByTestId('account-problem-details').waitFor({ timeout: 30_000 });
     expect(await banner.locator('[data-error-code]').first().getAttribute('data-error-code')).toBe('TlsUntrusted');
-    await screenshot(web.page, 'retrust-banner');
+    // The details are closed: the message list keeps most of its height (the banner and certificate took 382 px of 700).
+    expect(await banner.getByTestId('certificate-details').count()).toBe(0);
+    expect(await banner.textContent()).not.toContain(renewed.fingerprint256);
+    expect(await listHeight(web.page)).toBeGreaterThanOrEqual(0.6 * unbannered);
+    await expect.poll(() => buttonRows(banner)).toBe(1);
+    await screenshot(web.page, 'retrust-banner-1024');
+
+    await web.page.getByTestId('language').selectOption('zh');
+    await expect.poll(() => banner.getByTestId('account-problem-details').textContent()).toBe('▸ 证书详情');
+    expect(await listHeight(web.page)).toBeGreaterThanOrEqual(0.6 * unbannered);
+    await expect.poll(() => buttonRows(banner)).toBe(1);
+    await screenshot(web.page, 'retrust-banner-1024-zh');
+    await banner.getByTestId('account-problem-details').click();
+    expect(await banner.getByTestId('certificate-details').textContent()).toContain(renewed.fingerprint256);
+    await screenshot(web.page, 'retrust-banner-1024-zh-details');
+    await banner.getByTestId('account-problem-details').click();
+    await web.page.getByTestId('language').selectOption('en');
+
+    await banner.getByTestId('account-problem-details').click();
+    expect(await banner.getByTestId('account-problem-details').getAttribute('aria-expanded')).toBe('true');
+    expect(await banner.getByTestId('certificate-details').textContent()).toContain(renewed.fingerprint256);
+    // Open, the certificate and its Trust button are in the window, and the list still shows some rows.
+    expect(await banner.getByTestId('setup-trust-cert').isVisible()).toBe(true);
+    expect(await listHeight(web.page)).toBeGreaterThan(0.3 * unbannered);
+    await screenshot(web.page, 'retrust-banner-1024-details');
     await banner.getByTestId('setup-trust-cert').click();
     await banner.waitFor({ state: 'detached', timeout: 30_000 });
+    await web.page.setViewportSize({ width: 1400, height: 800 });
     await web.lab.seed(web.lab.users[1]!.email, 'INBOX', [simpleMessage(2, { to: web.lab.users[1]!.email, subject: 'After the renewal' })]);
     await web.page.getByTestId('sync-now').click();
     await web.page.getByTestId('message-row').filter({ hasText: 'After the renewal' }).waitFor({ timeout: 30_000 });
@@ -95,10 +122,37 @@ describe('web mode: trusting a replaced certificate again', () => {
     await dialog.waitFor({ state: 'detached' });
     await web.page.getByTestId('sync-now').click();
     const banner = web.page.locator('[data-testid^="account-status-"]');
-    await banner.getByTestId('certificate-details').waitFor({ timeout: 30_000 });
-    expect(await banner.textContent()).toContain(web.lab.certFingerprint256);
+    await banner.getByTestId('account-problem-details').click({ timeout: 30_000 });
+    expect(await banner.getByTestId('certificate-details').textContent()).toContain(web.lab.certFingerprint256);
     await banner.getByTestId('setup-trust-cert').click();
     await banner.waitFor({ state: 'detached', timeout: 30_000 });
   });
+
+  it('at 1024×700, a server that cannot be reached gets a banner of a line or two, in English and Chinese', async () => {
+    await web.page.setViewportSize({ width: 1024, height: 700 });
+    const unbannered = await listHeight(web.page);
+    await web.lab.stop();
+    await web.page.getByTestId('sync-now').click();
+    const banner = web.page.locator('[data-testid^="account-status-"]');
+    await banner.getByTestId('account-problem-retry').waitFor({ timeout: 30_000 });
+    expect(await listHeight(web.page)).toBeGreaterThanOrEqual(0.6 * unbannered);
+    await expect.poll(() => buttonRows(banner)).toBe(1);
+    await screenshot(web.page, 'unreachable-banner-1024');
+    await web.page.getByTestId('language').selectOption('zh');
+    await expect.poll(() => banner.getByTestId('account-problem-retry').textContent()).toBe('重试');
+    expect(await listHeight(web.page)).toBeGreaterThanOrEqual(0.6 * unbannered);
+    await expect.poll(() => buttonRows(banner)).toBe(1);
+    await screenshot(web.page, 'unreachable-banner-1024-zh');
+    await web.page.getByTestId('language').selectOption('en');
+  });
 });
 
+async function listHeight(page: Page): Promise<number> {
+  return (await page.getByTestId('message-list').boundingBox())?.height ?? 0;
+}
+
+/** On how many lines the banner's buttons are: one, unless they wrapped. */
+async function buttonRows(banner: Locator): Promise<number> {
+  const tops = await Promise.all((await banner.locator('.status-banner__actions button').all()).map(async (button) => Math.round((await button.boundingBox())?.y ?? -1)));
+  return new Set(tops).size;
+}

@@ -1,12 +1,10 @@
 import type { AccountView } from '../../../src-main/ipc/contract';
 import { useI18n } from '../../i18n/i18n-context';
-import { statusHeadline } from '../../i18n/status-words';
 import type { AccountStatus } from '../MailView/use-account-activity';
 import type { AccountDialogState } from '../AccountDialogs/account-dialog-state';
 import { ErrorNotice } from '../ErrorNotice';
-import { RetrustCertificate } from './retrust-certificate';
 import { isTroubled } from './account-problem';
-import { ProblemButtons } from './problem-buttons';
+import { ProblemBanner } from './problem-banner';
 import './status-banners.css';
 
 interface StatusBannersProps {
@@ -22,22 +20,14 @@ interface StatusBannersProps {
  * background, not as setup advice, with the way to mend it (a new password, the account's settings, another try).
  */
 export function StatusBanners({ accounts, statuses, onAccountDialog }: StatusBannersProps) {
-  const { t, locale, warningWords } = useI18n();
+  const { warningWords } = useI18n();
   // Working offline is said once for all accounts (WorkOfflineBanner, beside these), not once each.
   const troubled = accounts.filter((account) => isTroubled(statuses.get(account.id)));
   return (
     <>
       {troubled.map((account) => {
         const status = statuses.get(account.id);
-        if (!status) return null;
-        return (
-          <div key={account.id} className="banner banner--warning status-banner" role="status" data-testid={`account-status-${account.id}`}>
-            <p>{statusHeadline(t, locale, account.name, status)}</p>
-            {status.error && <ErrorNotice error={status.error} context="background" />}
-            <ProblemButtons account={account} error={status.error} onAccountDialog={onAccountDialog} />
-            {status.error && <RetrustCertificate accountId={account.id} error={status.error} />}
-          </div>
-        );
+        return status ? <ProblemBanner key={account.id} account={account} status={status} onAccountDialog={onAccountDialog} /> : null;
       })}
       {accounts.map((account) => {
         const warnings = statuses.get(account.id)?.warnings ?? [];

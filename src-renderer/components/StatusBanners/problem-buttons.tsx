@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { AccountView } from '../../../src-main/ipc/contract';
 import type { ErrorShape } from '../../../src-main/errors/error-codes';
 import { useClient } from '../../client/client-context';
@@ -20,6 +20,8 @@ interface ProblemButtonsProps {
   account: AccountView;
   error: ErrorShape | null;
   onAccountDialog(dialog: AccountDialogState): void;
+  /** A button of the banner's own before the mending ones (a changed certificate's Details), in the same row. */
+  first?: ReactNode;
 }
 
 /**
@@ -27,7 +29,7 @@ interface ProblemButtonsProps {
  * password field focused, which tests it with a login before saving), other problems open the account's
  * settings or try again now.
  */
-export function ProblemButtons({ account, error, onAccountDialog }: ProblemButtonsProps) {
+export function ProblemButtons({ account, error, onAccountDialog, first }: ProblemButtonsProps) {
   const client = useClient();
   const t = useT();
   const [retrying, setRetrying] = useState(false);
@@ -52,6 +54,7 @@ export function ProblemButtons({ account, error, onAccountDialog }: ProblemButto
   return (
     <>
       <span className="status-banner__actions">
+        {first}
         {problemActions(account, error).map((action) => (
           <button key={action} type="button" onClick={run[action]} disabled={action === 'retry' && retrying} data-testid={`account-problem-${action}`}>
             {t(LABELS[action])}

@@ -14,7 +14,7 @@ afterEach(cleanup);
 const home = { ...ACCOUNT, name: 'Home', protocol: 'pop3' as const };
 
 function renderBanners(status: AccountStatus, language: 'en' | 'zh' = 'en', account: AccountView = home) {
-  const client = new FakeClient({ 'sync.start': () => ({ started: [account.id] }) });
+  const client = new FakeClient({ 'sync.start': () => ({ started: [account.id] }), 'accounts.update': () => account });
   const dialogs: AccountDialogState[] = [];
   renderWithClient(<StatusBanners accounts={[account]} statuses={new Map([[account.id, status]])} onAccountDialog={(dialog) => dialogs.push(dialog)} />, client, language);
   return { client, dialogs };
@@ -61,6 +61,54 @@ describe('status banners: the way to mend the problem, where it is told', () => 
     cleanup();
     renderBanners(failing('ConnectionRefused'), 'zh');
     expect(buttons()).toEqual(['编辑账户…', '重试']);
+  });
+});
+
+const FINGERPRINT = 'B5:25:10:BE:47:21:EE:4D:3C:3A:C0:15:C9:64:C4:44:03:38:B6:39:BA:F0:D0:C2:C0:19:27:98:C4:E2:83:95';
+const certificateChanged: AccountStatus = {
+  accountId: home.id,
+  state: 'error',
+  retryAt: null,
+  error: {
+    code: 'TlsUntrusted',
+    message: 'x',
+    details: {
+      protocol: 'imap', host: '127.0.0.1', port: 45545,
+      certificate: { fingerprint256: FINGERPRINT, subject: 'CN=localhost', issuer: 'CN=localhost', validFrom: '2026-12-07T22:57:00Z', validTo: '2027-01-06T22:57:00Z', selfSigned: true },
+    },
+  },
+};
+
+describe('status banners: a changed certificate', () => {
+  it('says what happened in a line, with Details, Edit and Try again beside it; the certificate is behind Details', () => {
+    renderBanners(certificateChanged);
+    const banner = screen.getByTestId(`account-status-${home.id}`);
+    expect(buttons()).toEqual(['▸ Certificate details', 'Edit account…', 'Try again']);
+    expect(banner.textContent).toContain('The server now shows a certificate you have not trusted');
+    // Neither the fingerprint nor the server's address is repeated under the sentence: both are in the details.
+    expect(banner.textContent).not.toContain(FINGERPRINT);
+    expect(screen.queryByTestId('certificate-details')).toBeNull();
+    expect(screen.getByTestId('account-problem-details').getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('Details opens the certificate with its Trust button, which trusts it for the account; pressed again, closes it', async () => {
+    const { client } = renderBanners(certificateChanged);
+    fireEvent.click(screen.getByTestId('account-problem-details'));
+    expect(screen.getByTestId('account-problem-details').getAttribute('aria-expanded')).toBe('true');
+    const details = screen.getByTestId('certificate-details');
+    expect(details.textContent).toContain(FINGERPRINT);
+    expect(details.textContent).toContain('CN=localhost');
+    fireEvent.click(within(details).getByTestId('setup-trust-cert'));
+    await waitFor(() => expect(client.callsOf('accounts.update')).toEqual([{ accountId: home.id, trustedCertSha256: FINGERPRINT }]));
+    fireEvent.click(screen.getByTestId('account-problem-details'));
+    expect(screen.queryByTestId('certificate-details')).toBeNull();
+  });
+
+  it('in Chinese', () => {
+    renderBanners(certificateChanged, 'zh');
+    expect(buttons()).toEqual(['▸ 证书详情', '编辑账户…', '重试']);
+    fireEvent.click(screen.getByTestId('account-problem-details'));
+    expect(screen.getByTestId('certificate-details').textContent).toContain(FINGERPRINT);
   });
 });
 
