@@ -2,48 +2,67 @@ import type { AttachmentView } from '../ipc/contract';
 import { safeFileName } from './safe-file-name';
 import type { StructurePart } from './structure';
 
-/** What the reader shows: one text and one HTML body, images they embed by cid, and the rest. */
+/**
+ * What the reader shows: the parts that make up the text view and the HTML
+ * view, each in the order they come, the images they embed by cid, and the
+ * rest. A list may mix kinds: the HTML view shows a text/plain part of a
+ * multipart/mixed as preformatted text, the text view an HTML part as its
+ * text, and a forwarded message (message/rfc822, not marked attachment) is
+ * in both, shown in place as its own block (see forwarded-message-block.ts).
+ */
 export interface DisplayParts {
-  text: StructurePart | null;
-  html: StructurePart | null;
+  text: StructurePart[];
+  html: StructurePart[];
   attachments: StructurePart[];
   inlineImages: StructurePart[];
 }
 
 function empty(): DisplayParts {
-  return { text: null, html: null, attachments: [], inlineImages: [] };
+  return { text: [], html: [], attachments: [], inlineImages: [] };
+}
+
+const isPlain = (part: StructurePart) => part.type === 'text/plain';
+const isHtml = (part: StructurePart) => part.type === 'text/html';
+
+/** A forwarded message shown in place: Thunderbird shows one below the body unless it is marked an attachment. */
+export function isInlineMessage(part: StructurePart): boolean {
+  return part.type === 'message/rfc822' && part.disposition !== 'attachment';
 }
 
 function isBodyText(part: StructurePart): boolean {
-  return (part.type === 'text/plain' || part.type === 'text/html') && part.disposition !== 'attachment';
+  return (isPlain(part) || isHtml(part)) && part.disposition !== 'attachment';
 }
 
 function isInlineImage(part: StructurePart): boolean {
   return part.type.startsWith('image/') && part.contentId !== null && part.disposition !== 'attachment';
 }
 
+function hasBody(parts: DisplayParts): boolean {
+  return parts.text.length > 0 || parts.html.length > 0;
+}
+
 /**
- * Folds `from` into `into`. A body slot that is already taken sends the later
- * part to the attachments: multipart/mixed may hold several text parts that
- * mail clients show one after another (Apple Mail puts text, image, text);
- * we show the first text and the first HTML and list the others, so no text
- * is ever hidden, only moved.
+ * Appends `from` after `into`, as the parts of a multipart/mixed are shown one
+ * after another (a mailing list's footer, Apple Mail's text, image, text). A
+ * part with no HTML goes into the HTML view as it is (shown as preformatted
+ * text), and one with no text into the text view (made text).
  */
 function merge(into: DisplayParts, from: DisplayParts): void {
-  for (const slot of ['text', 'html'] as const) {
-    const part = from[slot];
-    if (!part) continue;
-    if (into[slot]) into.attachments.push(part);
-    else into[slot] = part;
-  }
+  into.text.push(...(from.text.length ? from.text : from.html));
+  into.html.push(...(from.html.length ? from.html : from.text));
   into.attachments.push(...from.attachments);
   into.inlineImages.push(...from.inlineImages);
 }
 
 function leaf(part: StructurePart): DisplayParts {
   const out = empty();
-  if (isBodyText(part)) out[part.type === 'text/html' ? 'html' : 'text'] = part;
-  else out.attachments.push(part);
+  if (isBodyText(part)) out[isHtml(part) ? 'html' : 'text'].push(part);
+  else if (isInlineMessage(part)) {
+    // Shown in place and still listed, so the .eml can be saved or opened.
+    out.text.push(part);
+    out.html.push(part);
+    out.attachments.push(part);
+  } else out.attachments.push(part);
   return out;
 }
 
@@ -55,19 +74,12 @@ function leaf(part: StructurePart): DisplayParts {
  */
 function alternative(part: StructurePart): DisplayParts {
   const options = (part.children ?? []).map(walk);
-  const bestHtml = options.findLast((o) => o.html);
-  const bestText = options.findLast((o) => o.text);
-  const out = empty();
+  const bestHtml = options.findLast((o) => o.html.some(isHtml));
+  const bestText = options.findLast((o) => o.text.some(isPlain));
+  const out: DisplayParts = { ...empty(), text: bestText?.text ?? [], html: bestHtml?.html ?? [] };
   for (const option of options) {
-    if (option === bestHtml || option === bestText) {
-      merge(out, {
-        ...option,
-        html: option === bestHtml ? option.html : null,
-        text: option === bestText ? option.text : null,
-      });
-    } else {
-      out.attachments.push(...option.attachments);
-    }
+    out.attachments.push(...option.attachments);
+    if (option === bestHtml || option === bestText) out.inlineImages.push(...option.inlineImages);
   }
   return out;
 }
@@ -92,20 +104,40 @@ function related(part: StructurePart): DisplayParts {
   return out;
 }
 
-function walk(part: StructurePart): DisplayParts {
-  // A forwarded message is one attachment, whatever a parser put below it.
-  if (part.type === 'message/rfc822' || !part.children) return leaf(part);
-  if (part.type === 'multipart/alternative') return alternative(part);
-  if (part.type === 'multipart/related') return related(part);
-  // multipart/mixed, and every multipart we do not know (signed, report…), as mixed.
+/**
+ * multipart/mixed, and every multipart we do not know (signed, report…), as
+ * mixed: each inline text part is shown in turn, as Thunderbird does. A text
+ * part with a file name after the body is a file the sender attached (notes.txt).
+ */
+function mixed(part: StructurePart): DisplayParts {
   const out = empty();
-  for (const child of part.children) merge(out, walk(child));
+  for (const child of part.children ?? []) {
+    const namedText = !child.children && isBodyText(child) && child.filename !== null;
+    if (namedText && hasBody(out)) out.attachments.push(child);
+    else merge(out, walk(child));
+  }
   return out;
 }
 
-/** Picks what to display from a message's MIME tree. */
+function walk(part: StructurePart): DisplayParts {
+  // A forwarded message is one part, whatever a parser put below it: its own parse shows it (forwarded-message-block.ts).
+  if (part.type === 'message/rfc822' || !part.children) return leaf(part);
+  if (part.type === 'multipart/alternative') return alternative(part);
+  if (part.type === 'multipart/related') return related(part);
+  return mixed(part);
+}
+
+/**
+ * Picks what to display from a message's MIME tree. A view is offered only
+ * when it has a body of its kind: no HTML view without an HTML part (a plain
+ * message with a forwarded one stays plain), and no text view of an HTML
+ * message that has no text part (the reader makes its text when asked).
+ */
 export function chooseDisplayParts(root: StructurePart): DisplayParts {
-  return walk(root);
+  const chosen = walk(root);
+  const html = chosen.html.some(isHtml) ? chosen.html : [];
+  const text = chosen.text.some(isPlain) || html.length === 0 ? chosen.text : [];
+  return { ...chosen, text, html };
 }
 
 /**
