@@ -1,6 +1,7 @@
 import type { MessageStructureObject } from 'imapflow';
 import { decodeEncodedWords } from './encoded-words';
 import { MAX_MIME_NESTING } from './nesting-cap';
+import { messageFileName } from './safe-file-name';
 import type { StructurePart } from './structure';
 
 /**
@@ -48,6 +49,16 @@ function opaque(result: StructurePart): StructurePart {
   return { ...result, type: 'application/octet-stream', disposition: result.disposition ?? 'attachment' };
 }
 
+/**
+ * A forwarded message with no file name of its own is named after its subject, as Thunderbird names it
+ * ("内层邮件主题.eml", not "attachment.eml"): the server's BODYSTRUCTURE carries its envelope, subject decoded.
+ */
+function forwardedName(node: MessageStructureObject, type: string): string | null {
+  if (type !== 'message/rfc822') return null;
+  const subject = cleanName(node.envelope?.subject);
+  return subject ? messageFileName(subject) : null;
+}
+
 function convert(node: MessageStructureObject, part: string, depth: number): StructurePart {
   const type = (node.type || 'application/octet-stream').toLowerCase();
   const parameters = lowerKeys(node.parameters);
@@ -59,7 +70,7 @@ function convert(node: MessageStructureObject, part: string, depth: number): Str
     encoding: node.encoding ? node.encoding.toLowerCase() : null,
     size: node.size ?? 0,
     disposition: node.disposition ? node.disposition.toLowerCase() : null,
-    filename: cleanName(dispositionParameters.filename) ?? cleanName(parameters.name),
+    filename: cleanName(dispositionParameters.filename) ?? cleanName(parameters.name) ?? forwardedName(node, type),
     contentId: stripAngles(node.id),
   };
   // Only multiparts keep children: a forwarded message (message/rfc822) is one attachment, never shown in place.

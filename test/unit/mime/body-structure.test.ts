@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { MessageStructureObject } from 'imapflow';
 import { parser } from 'imapflow/lib/handler/imap-handler';
 import { parseBodystructure } from 'imapflow/lib/tools';
+import iconv from 'iconv-lite';
 import { fromImapBodyStructure, hasAttachments } from '../../../src-main/mime/body-structure';
+import { toAttachmentView } from '../../../src-main/mime/choose-display-parts';
 import type { StructurePart } from '../../../src-main/mime/structure';
 
 /** Runs a BODYSTRUCTURE through imapflow's own parser, as a FETCH response would be. */
@@ -55,6 +57,17 @@ describe('fromImapBodyStructure', () => {
     expect(root.children?.[1]).toMatchObject({ part: '2', type: 'message/rfc822' });
     expect(root.children?.[1]?.children).toBeUndefined();
     expect(hasAttachments(root)).toBe(true);
+  });
+
+  it('names a forwarded message after its subject (GBK too), as Thunderbird does, not attachment.eml', async () => {
+    const inner = '("text" "plain" ("charset" "gbk") NIL NIL "8bit" 26 1 NIL NIL NIL NIL)';
+    const subject = `=?GBK?B?${iconv.encode('内层邮件主题', 'gbk').toString('base64')}?=`;
+    const forwarded = (name: string) => `("message" "rfc822" ${name} NIL NIL "7bit" 300 (NIL "${subject}" NIL NIL NIL NIL NIL NIL NIL NIL) ${inner} 10 NIL ("inline" NIL) NIL NIL)`;
+    const root = fromImapBodyStructure(await imapStructure(`(${TEXT}${forwarded('NIL')}${forwarded('("name" "given.eml")')} "mixed" ("boundary" "b") NIL NIL NIL)`));
+    expect(root.children?.map((c) => c.filename)).toEqual([null, '内层邮件主题.eml', 'given.eml']);
+    expect(toAttachmentView(root.children![1]!).filename).toBe('内层邮件主题.eml');
+    const untitled = fromImapBodyStructure(await imapStructure(`(${TEXT}("message" "rfc822" NIL NIL NIL "7bit" 300 (NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL) ${inner} 10 NIL NIL NIL NIL) "mixed" ("boundary" "b") NIL NIL NIL)`));
+    expect(toAttachmentView(untitled.children![1]!).filename).toBe('attachment.eml');
   });
 
   it('decodes an encoded word left over inside an RFC 2231 value with our charset rules', () => {
