@@ -26,27 +26,27 @@ const CONFIG: Config = {
   FORBID_TAGS: [
     'script', 'noscript', 'form', 'input', 'button', 'textarea', 'select', 'option',
     'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal', 'base', 'meta', 'link',
+    // No video or audio in mail, as in Thunderbird: the frame never loads media, so they showed as an empty black
+    // player. Their fallback content (often "watch it on the web" with a link) stays: keepFallback.
+    'video', 'audio', 'track',
   ],
-  FORBID_ATTR: ['ping', 'action', 'formaction', 'srcdoc', 'http-equiv'],
+  // A poster belonged to a <video>; anywhere else it loads nothing and is no reason to offer remote content.
+  FORBID_ATTR: ['ping', 'action', 'formaction', 'srcdoc', 'http-equiv', 'poster'],
   // Mail often starts with <head><style>; without this, those styles are dropped.
   FORCE_BODY: true,
 };
 
-/** Their `src` is media, which the frame's CSP never loads (video posters are images and stay). */
-const MEDIA_ELEMENTS = new Set(['video', 'audio', 'source', 'track']);
-
 const LOADING_ATTRIBUTES: Record<string, (value: string, allowRemote: boolean) => LoadVerdict> = {
   src: judgeLoadUrl,
   background: judgeLoadUrl,
-  poster: judgeLoadUrl,
   srcset: judgeSrcset,
 };
 
 /**
  * Makes a mail's HTML safe to show: no scripts, no forms, no event handlers,
  * no frames or plug-ins, and nothing that phones home (remote images, CSS
- * backgrounds, style sheets) unless `allowRemote`; remote fonts and media,
- * which the frame never loads, always go.
+ * backgrounds, style sheets) unless `allowRemote`; remote fonts, which the
+ * frame never loads, and video and audio always go.
  */
 export function sanitizeMailHtml(html: string, { allowRemote, mailtoRoute = null }: SanitizeOptions): SanitizedMail {
   // A fresh instance per call: hooks are per instance, so they can close over this call's state.
@@ -56,6 +56,7 @@ export function sanitizeMailHtml(html: string, { allowRemote, mailtoRoute = null
     blockedRemote ||= verdict.blockedRemote;
   };
   purifier.addHook('uponSanitizeElement', (node, data) => {
+    if (MEDIA_PLAYERS.has(data.tagName)) keepFallback(node);
     if (data.tagName !== 'style' || !node.textContent) return;
     const neutralized = neutralizeCss(node.textContent, allowRemote);
     note(neutralized);
@@ -84,6 +85,24 @@ export function sanitizeMailHtml(html: string, { allowRemote, mailtoRoute = null
   return { html: clean, blockedRemote };
 }
 
+/** Removed (FORBID_TAGS), with all they hold unless keepFallback saved it first: DOMPurify drops their content. */
+const MEDIA_PLAYERS = new Set(['video', 'audio']);
+
+/**
+ * A player's fallback (what it holds besides its sources and tracks), put after it, so it shows as in a mail client
+ * without video. Copies go after the player, as DOMPurify's own KEEP_CONTENT puts them: its walk has yet to reach
+ * them there, so they are sanitized like the rest (put before, they would be skipped).
+ */
+function keepFallback(player: Node): void {
+  const parent = player.parentNode;
+  if (!parent) return;
+  const children = Array.from(player.childNodes);
+  for (const child of children.reverse()) {
+    const name = child.nodeName.toLowerCase();
+    if (name !== 'source' && name !== 'track') parent.insertBefore(child.cloneNode(true), player.nextSibling);
+  }
+}
+
 /**
  * A link that means the same whatever page it sits in. Any other (`#part`,
  * `next.html`, `http:next`) resolves against Wren's own page, the frame's base:
@@ -103,7 +122,8 @@ function standsAlone(href: string): boolean {
 
 function sanitizeAttribute(node: Element, data: UponSanitizeAttributeHookEvent, allowRemote: boolean): { blockedRemote: boolean } {
   const name = data.attrName.toLowerCase();
-  if (name.startsWith('on') || (name === 'src' && MEDIA_ELEMENTS.has(node.nodeName.toLowerCase()))) {
+  // A <source>'s src is media (a <picture>'s sources use srcset, judged below): left over from a removed <video>, it goes.
+  if (name.startsWith('on') || (name === 'src' && node.nodeName.toLowerCase() === 'source')) {
     data.keepAttr = false;
     return { blockedRemote: false };
   }

@@ -161,6 +161,31 @@ describe('sanitizeMailHtml against dangling markup and loads that can never happ
     }
   });
 
+  it('shows no video or audio player (an empty black box, the frame never loads media), keeping their fallback words and link', () => {
+    const html =
+      '<p>before</p><video poster="https://media.example/p.png" controls width="300"><source src="https://media.example/v.mp4" type="video/mp4">' +
+      '<a href="https://media.example/watch">Watch it on the web</a></video><audio src="https://media.example/a.mp3" controls>no audio</audio>' +
+      '<picture><source srcset="data:image/png;base64,AAAA"><img src="data:image/png;base64,BBBB" alt="pic"></picture><p>after</p>';
+    for (const result of [blocked(html), permissive(html)]) {
+      expect(result.html).not.toMatch(/<video|<audio|<track|poster|media\.example\/(p\.png|v\.mp4|a\.mp3)/i);
+      expect(result.html).toContain('<a href="https://media.example/watch" target="_blank" rel="noopener noreferrer">Watch it on the web</a>');
+      expect(result.html).toContain('no audio');
+      // A <picture> is no player: it stays, with its picture.
+      expect(result.html).toContain('<picture><source><img src="data:image/png;base64,BBBB" alt="pic"></picture>');
+      expect(result.html).toContain('<p>before</p>');
+      expect(result.html).toContain('<p>after</p>');
+      // Nothing left would load were remote content allowed, so none is offered.
+      expect(result.blockedRemote).toBe(false);
+    }
+  });
+
+  it('sanitizes the fallback a video or audio holds like the rest of the mail', () => {
+    const html = '<video><p onclick="x()">Watch <img src="https://tracker.example/v.gif"><script>alert(1)</script></p><video><b>nested</b></video></video>';
+    const result = blocked(html);
+    expect(result.html).toBe('<p>Watch <img></p><b>nested</b>');
+    expect(result.blockedRemote).toBe(true);
+  });
+
   it('loads http images over https once allowed, since the frame loads nothing else', () => {
     const html = '<img src="http://images.example/logo.png">';
     expect(blocked(html).blockedRemote).toBe(true);
