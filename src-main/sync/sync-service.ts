@@ -65,10 +65,18 @@ export class SyncService {
    * a replay running is waited for first.
    */
   run(accountId: number, bodies: boolean): Promise<SyncSummary> {
+    return this.runSync(accountId, bodies, false);
+  }
+
+  /**
+   * `retrying`: the backoff's own retry, or the reconnect after a lost push; only their failures move the
+   * backoff on (see onFailure).
+   */
+  private runSync(accountId: number, bodies: boolean, retrying: boolean): Promise<SyncSummary> {
     const current = this.running.get(accountId);
     if (current && !current.replayOnly) return current.task;
-    if (current) return current.task.catch(() => undefined).then(() => this.run(accountId, bodies));
-    return this.track(accountId, false, this.runOnce(accountId, bodies, false));
+    if (current) return current.task.catch(() => undefined).then(() => this.runSync(accountId, bodies, retrying));
+    return this.track(accountId, false, this.runOnce(accountId, bodies, false, retrying));
   }
 
   /**
@@ -226,7 +234,7 @@ export class SyncService {
     }
   }
 
-  private async runOnce(accountId: number, bodies: boolean, replayOnly: boolean): Promise<SyncSummary> {
+  private async runOnce(accountId: number, bodies: boolean, replayOnly: boolean, retrying = false): Promise<SyncSummary> {
     const offline = this.options.workingOffline?.();
     if (offline) {
       this.onFailure(accountId, offline);
@@ -257,7 +265,7 @@ export class SyncService {
     } catch (error) {
       const raw = toWrenError(error);
       const fault = (await this.options.describeFault?.(accountId, raw)) ?? raw;
-      this.onFailure(accountId, fault);
+      this.onFailure(accountId, fault, retrying);
       throw fault;
     }
   }
@@ -303,19 +311,26 @@ export class SyncService {
     const last = this.pushLostAt.get(accountId);
     this.pushLostAt.set(accountId, now);
     if (isUnreachable(fault) && (last === undefined || now - last > QUICK_RECONNECT_GAP_MS)) {
-      this.run(accountId, false).catch(() => undefined);
+      this.runSync(accountId, false, true).catch(() => undefined);
     } else {
-      this.onFailure(accountId, fault);
+      this.onFailure(accountId, fault, true);
     }
   }
 
-  private onFailure(accountId: number, fault: WrenError): void {
+  /**
+   * `retrying`: the failed run was the backoff's retry or a push reconnect. Another run failing while the
+   * account already fails (Sync now pressed, a replay of a change made meanwhile) tells nothing new about the
+   * outage: it keeps the backoff's step instead of taking the next, or four presses of Sync now in a
+   * 20-second outage put the retry 5 minutes off. A success resets the count (runOnce).
+   */
+  private onFailure(accountId: number, fault: WrenError, retrying = false): void {
     if (!this.store.accounts.get(accountId)) return; // removed while syncing
     // The CLI syncs only when asked, except an account it watches.
     const retries = this.options.intervalMs > 0 || this.watched.has(accountId);
     const attempt = this.failures.get(accountId) ?? 0;
-    const outcome = failureOutcome(fault, attempt, retries);
-    if (outcome.backsOff) this.failures.set(accountId, attempt + 1);
+    const step = retrying || attempt === 0 ? attempt : attempt - 1;
+    const outcome = failureOutcome(fault, step, retries);
+    if (outcome.backsOff && step === attempt) this.failures.set(accountId, attempt + 1);
     this.status.set(accountId, outcome.status);
     if (outcome.retryInMs !== null) this.schedule(accountId, outcome.retryInMs);
   }
@@ -333,7 +348,7 @@ export class SyncService {
   private schedule(accountId: number, delayMs: number): void {
     if (!delayMs || this.stopped) return;
     this.clearTimer(accountId);
-    const timer = setTimeout(() => this.run(accountId, false).catch(() => undefined), delayMs);
+    const timer = setTimeout(() => this.runSync(accountId, false, true).catch(() => undefined), delayMs);
     timer.unref();
     this.timers.set(accountId, timer);
   }
