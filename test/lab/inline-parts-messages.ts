@@ -53,3 +53,18 @@ export function forwardedMessage(subject: string): Buffer {
     crlf(['', '--OUT--']),
   ]);
 }
+
+/** An HTML message with a plain list footer and the forwarded message after it: both shown in the HTML view. */
+export function htmlForwardedMessage(subject: string): Buffer {
+  return Buffer.concat([
+    crlf([
+      'From: QA <qa@example.test>', 'To: alice@example.test', `Subject: ${subject}`, 'Date: Mon, 02 Jun 2025 09:40:00 +0000',
+      `Message-ID: <htmlfwd-${subject.replace(/\W/g, '')}@qa>`, 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="OUT"', '',
+      '--OUT', 'Content-Type: text/html; charset=utf-8', '', '<p>See the <b>original</b> below.</p>',
+      '--OUT', 'Content-Type: text/plain; charset=us-ascii', '', `<footer> ${FOOTER_WORD}`,
+      '--OUT', 'Content-Type: message/rfc822', 'Content-Disposition: inline', '',
+    ]),
+    innerMessage(),
+    crlf(['', '--OUT--']),
+  ]);
+}
