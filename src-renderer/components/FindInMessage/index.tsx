@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useT } from '../../i18n/i18n-context';
 import { findMatches, MAX_MATCHES } from './find-matches';
+import { scrollToMatch } from './scroll-to-match';
 import './find-in-message.css';
 
 /** The highlights' names: the mail frame's stylesheet (mail-document.ts) and Wren's (find-in-message.css) colour them. */
@@ -66,7 +67,7 @@ export function FindBar({ body, focusAsked, onClose }: FindBarProps) {
     if (!range) return;
     const marks = registryOf(range.startContainer);
     marks?.registry.set(CURRENT, new marks.Highlight(range));
-    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    scrollToMatch(range);
   }, [matches, current]);
   const step = (by: number) => matches.length > 0 && setCurrent((at) => (at + by + matches.length) % matches.length);
   const onKeyDown = (event: KeyboardEvent) => {

@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { useClient } from '../../client/client-context';
-import { useI18n } from '../../i18n/i18n-context';
-import { formatSize } from '../../format/format-size';
+import { useT } from '../../i18n/i18n-context';
+import { LongBodyBar } from '../LongBodyBar';
 import { useSettings } from '../../settings/settings-context';
 import { useFrameKeys } from './forward-frame-keys';
 import { mailDocument } from './mail-document';
@@ -35,7 +35,7 @@ export const MAIL_FRAME_SANDBOX = 'allow-same-origin allow-popups allow-popups-t
  * at once and the rest when asked for (see use-sanitized-slices.ts).
  */
 export function HtmlBody({ html, sender = '' }: { html: string; sender?: string }) {
-  const { t, locale } = useI18n();
+  const t = useT();
   const { settings, update } = useSettings();
   const { remoteContent: policy, remoteContentSenders: allowed } = settings.app;
   const address = sender.trim().toLowerCase();
@@ -80,18 +80,13 @@ export function HtmlBody({ html, sender = '' }: { html: string; sender?: string 
         </div>
       )}
       {!body.complete && (
-        <div className="html-body__partial-bar" role="status" data-testid="html-partial">
-          {wantAll ? (
-            <span>{t('html.preparing', { percent: Math.floor((100 * body.preparedChars) / html.length) })}</span>
-          ) : (
-            <>
-              <span>{t('html.partial', { shown: formatSize(body.firstChars, t, locale), total: formatSize(html.length, t, locale) })}</span>
-              <button type="button" onClick={() => setWantAll(true)} data-testid="show-rest">
-                {t('html.showRest')}
-              </button>
-            </>
-          )}
-        </div>
+        <LongBodyBar
+          shownBytes={body.firstChars}
+          totalBytes={html.length}
+          preparedPercent={wantAll ? Math.floor((100 * body.preparedChars) / html.length) : null}
+          onShowRest={() => setWantAll(true)}
+          testId="html-partial"
+        />
       )}
       <iframe
         ref={frame}

@@ -3,6 +3,7 @@ import { useRequest } from '../../hooks/use-request';
 import { useT } from '../../i18n/i18n-context';
 import { ErrorNotice } from '../ErrorNotice';
 import { HtmlBody } from '../HtmlBody';
+import { LongText } from './long-text-view';
 import './message-body.css';
 
 /**
@@ -19,11 +20,7 @@ export function MessageBody({ message, as = 'html' }: { message: MessageView; as
 }
 
 function PlainText({ text }: { text: string }) {
-  return (
-    <pre className="message-body__text" data-testid="message-text">
-      {text}
-    </pre>
-  );
+  return <LongText text={text} testId="message-text" />;
 }
 
 /** An HTML-only mail as text: made in the core's parse worker, as html-to-text is slow on a big one. */

@@ -1,6 +1,7 @@
 import { useRequest } from '../../hooks/use-request';
 import { useT } from '../../i18n/i18n-context';
 import { ErrorNotice } from '../ErrorNotice';
+import { LongText } from '../MessageBody/long-text-view';
 import { Spinner } from '../Spinner';
 
 /** The raw message as the server sent it, for when the rendering looks wrong. */
@@ -16,9 +17,5 @@ export function MessageSource({ messageId }: { messageId: number }) {
       </p>
     );
   }
-  return (
-    <pre className="message-body__text message-body__source" data-testid="message-source">
-      {source.data.source}
-    </pre>
-  );
+  return <LongText text={source.data.source} className="message-body__source" testId="message-source" />;
 }
