@@ -161,7 +161,7 @@ export class WrenCore {
     this.operations = new OperationsService(this.store, (accountId) => this.sync.replaySoon(accountId), {
       archiveGranularity: (accountId) => this.settings.forAccount(accountId).archiveGranularity,
     });
-    this.reader = new MessageReader(this.store, this.sessions, this.operations, (accountId) => this.logins.loginFor(accountId));
+    this.reader = new MessageReader(this.store, this.sessions, this.operations, (accountId) => this.logins.loginFor(accountId), (accountId) => this.sync.checkReach(accountId));
     this.operations.cacheSource = (messageId) => this.reader.cachedSource(messageId);
     const sendOn = new FilterSending(this.store, this.reader, {
       outbox: () => this.outbox, compose: () => this.compose, language: () => writtenLanguage(this.settings.settings.app.language),

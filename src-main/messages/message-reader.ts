@@ -37,6 +37,8 @@ export class MessageReader {
     private readonly sessions: ImapSessions,
     private readonly operations: OperationsService,
     private readonly loginFor: LoginFor | null = null,
+    /** Told when the account's server could not be reached for a message (not a line cut under a download). */
+    private readonly onUnreachable: ((accountId: number) => void) | null = null,
   ) {}
 
   requireMessage(id: number): MessageRecord {
@@ -166,7 +168,11 @@ export class MessageReader {
     try {
       return await this.sessions.use(record.accountId, 'read', work);
     } catch (error) {
-      if (isUnreachable(error)) throw unreachableWhileReading(record.id, error as WrenError);
+      if (isUnreachable(error)) {
+        const fault = unreachableWhileReading(record.id, error as WrenError);
+        if (!fault.details?.cutOff) this.onUnreachable?.(record.accountId);
+        throw fault;
+      }
       throw error;
     }
   }

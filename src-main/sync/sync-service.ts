@@ -115,6 +115,17 @@ export class SyncService {
     else this.run(accountId, false).catch(() => undefined);
   }
 
+  /**
+   * The server could not be reached outside the sync (a message's text was asked for) while the account
+   * shows as fine: a sync soon tells whether it is offline. If so, its banner and retry follow, and the
+   * reading pane's "when the account is back online" comes true when it returns; without this, an account
+   * checked hourly stayed "fine" for an hour. Only where syncs run in the background (not the CLI).
+   */
+  checkReach(accountId: number): void {
+    if (!this.options.intervalMs || this.status.get(accountId).state !== 'idle') return;
+    this.syncSoon(accountId);
+  }
+
   private track(accountId: number, replayOnly: boolean, work: Promise<SyncSummary>): Promise<SyncSummary> {
     const task = work.finally(() => {
       this.running.delete(accountId);
