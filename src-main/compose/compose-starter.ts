@@ -11,6 +11,7 @@ import type { Store } from '../store/store';
 import { chosenIdentity, identitiesOf, signatureBlock } from './identities';
 import { loadParentHeaders, type ParentHeaders } from './parent-headers';
 import { escapeHtml, forwardBody, replyBelowBody, replyBody, type ComposeLanguage } from './quote-original';
+import { boundedQuote } from './quote-bound';
 import { replyReferences } from './references';
 import { signatureHtml, withSignatureHtml } from './signature-html';
 import type { ReplyPosition } from '../settings/settings-schema';
@@ -133,7 +134,7 @@ export class ComposeStarter {
   /** The reply's text and HTML, the signature after the user's words: above the quote, or below it (with where writing starts). */
   private replyText(original: Original, html: string | null, identity: Identity, language: ComposeLanguage, position: ReplyPosition): Pick<ComposedMessage, 'text' | 'html' | 'writeAt'> {
     const { record } = original;
-    const quoted = { from: record.from, date: record.date, text: original.text, isHtml: original.html !== null, html };
+    const quoted = { from: record.from, date: record.date, text: boundedQuote(original.text, language), isHtml: original.html !== null, html };
     if (position === 'below') return replyBelowBody(quoted, language, { text: signatureBlock(identity), html: signatureHtml(identity.signature) });
     const body = replyBody(quoted, language);
     return { text: `${signatureBlock(identity)}${body.text}`, html: body.html && withSignatureHtml(body.html, identity.signature), writeAt: null };
