@@ -7,6 +7,15 @@ import { byMessage, empty, id, request } from './request-shape';
 
 const byAttachment = z.object({ messageId: id, partId: z.string().regex(/^\d+(\.\d+)*$/) }).strict();
 
+/** Thunderbird's quick filter, over a folder or a unified view: its switches and its words. */
+const QuickFilter = z.object({
+  unread: z.boolean().optional(),
+  flagged: z.boolean().optional(),
+  attachments: z.boolean().optional(),
+  tagged: z.boolean().optional(),
+  text: z.string().max(MAX_FILTER_TEXT).optional(),
+});
+
 export const messageRequests = {
   /**
    * In threads, `total` counts the rows (a collapsed thread is one) and `messages` the messages they stand for.
@@ -23,16 +32,7 @@ export const messageRequests = {
          * The quick filter: only unread, starred, or with attachments, and words of `text` found in the sender, the
          * recipients or the subject (each one set narrows the list; `total` counts what matches).
          */
-        filter: z
-          .object({
-            unread: z.boolean().optional(),
-            flagged: z.boolean().optional(),
-            attachments: z.boolean().optional(),
-            tagged: z.boolean().optional(),
-            keep: z.array(id).max(MAX_KEPT_IN_FILTER).optional(),
-            text: z.string().max(MAX_FILTER_TEXT).optional(),
-            hideIgnored: z.boolean().optional(),
-          })
+        filter: QuickFilter.extend({ keep: z.array(id).max(MAX_KEPT_IN_FILTER).optional(), hideIgnored: z.boolean().optional() })
           .strict()
           .default({}),
         /**
@@ -66,16 +66,7 @@ export const messageRequests = {
         sort: ListSort.default(DEFAULT_LIST_SORT),
         keep: z.array(id).max(MAX_KEPT_IN_FILTER).optional(),
         /** The quick filter, as a folder's (messages.list); what `keep` names stays listed under it too. */
-        filter: z
-          .object({
-            unread: z.boolean().optional(),
-            flagged: z.boolean().optional(),
-            attachments: z.boolean().optional(),
-            tagged: z.boolean().optional(),
-            text: z.string().max(MAX_FILTER_TEXT).optional(),
-          })
-          .strict()
-          .optional(),
+        filter: QuickFilter.strict().optional(),
       })
       .strict(),
   ),

@@ -8,6 +8,7 @@ import { mailDocument } from './mail-document';
 import { namesPlainHttpPictures } from './plain-http-pictures';
 import { useSanitizedSlices } from './use-sanitized-slices';
 import './html-body.css';
+import '../../styles/notice-bar.css';
 
 /**
  * The web server's address that opens Wren's composer from a mailto: link
@@ -60,7 +61,7 @@ export function HtmlBody({ html, sender = '' }: { html: string; sender?: string 
   return (
     <div className="html-body">
       {body.blockedRemote && !allowRemote && (
-        <div className="html-body__remote-bar" role="status" data-testid="remote-blocked">
+        <div className="notice-bar" role="status" data-testid="remote-blocked">
           <span>{t(senderAllowed ? 'remote.heldOffline' : 'remote.blocked')}</span>
           {policy !== 'blocked' && (
             <button type="button" onClick={() => setLoadAsked(true)} data-testid="load-remote">
@@ -75,7 +76,7 @@ export function HtmlBody({ html, sender = '' }: { html: string; sender?: string 
         </div>
       )}
       {plainHttp && (
-        <div className="html-body__remote-bar" role="status" data-testid="remote-plain-http">
+        <div className="notice-bar" role="status" data-testid="remote-plain-http">
           <span>{t('remote.plainHttp')}</span>
         </div>
       )}

@@ -1,6 +1,6 @@
 import { useI18n } from '../../i18n/i18n-context';
 import { formatSize } from '../../format/format-size';
-import './long-body-bar.css';
+import '../../styles/notice-bar.css';
 
 interface LongBodyBarProps {
   shownBytes: number;
@@ -15,7 +15,7 @@ interface LongBodyBarProps {
 export function LongBodyBar({ shownBytes, totalBytes, preparedPercent, onShowRest, testId }: LongBodyBarProps) {
   const { t, locale } = useI18n();
   return (
-    <div className="long-body-bar" role="status" data-testid={testId}>
+    <div className="notice-bar" role="status" data-testid={testId}>
       {preparedPercent !== null ? (
         <span>{t('html.preparing', { percent: preparedPercent })}</span>
       ) : (
