@@ -1,6 +1,6 @@
 import { htmlparser2 } from '../system/first-use-packages';
 import { contentIdOf } from '../ipc/compose-shapes';
-import { escapeHtml } from './quote-original';
+import { escapeHtml } from '../mime/escape-html';
 
 /** What the composer edits (src-renderer/components/Composer/compose-html.ts), and nothing more, in a quote. */
 const KEPT = new Set(['p', 'div', 'br', 'b', 'strong', 'i', 'em', 'u', 'a', 'ul', 'ol', 'li', 'blockquote', 'span']);

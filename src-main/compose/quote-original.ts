@@ -1,4 +1,5 @@
 import type { Address } from '../ipc/contract';
+import { escapeHtml } from '../mime/escape-html';
 
 export type ComposeLanguage = 'en' | 'zh';
 
@@ -27,10 +28,6 @@ export function quotePlain(text: string): string {
     .split('\n')
     .map((line) => (line.startsWith('>') ? `>${line}` : line ? `> ${line}` : '>'))
     .join('\n');
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 /** Plain text as HTML paragraphs' content: escaped, line breaks kept. */

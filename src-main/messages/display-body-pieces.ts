@@ -1,4 +1,5 @@
 import { decodeText, decodeTransfer } from '../mime/decode-part';
+import { escapeHtml } from '../mime/escape-html';
 import type { DisplayParts } from '../mime/choose-display-parts';
 import { forwardedBlock, type ForwardedBlock } from '../mime/forwarded-message-block';
 import { readableTextInWorker } from '../mime/parse-in-worker';
@@ -7,10 +8,6 @@ import type { StructurePart } from '../mime/structure';
 
 /** One shown part, decoded: a text, an HTML, or a forwarded message's block. */
 export type Piece = { kind: 'text'; text: string } | { kind: 'html'; html: string } | { kind: 'message'; block: ForwardedBlock };
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 /** A fetched part as it is shown: text parts decoded by their charset, a forwarded message parsed as a message of its own (GBK and all). */
 export async function readPiece(part: StructurePart, raw: Buffer, warnings: string[]): Promise<Piece> {

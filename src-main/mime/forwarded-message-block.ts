@@ -1,15 +1,12 @@
 import type { Address } from '../ipc/mail-shapes';
 import type { ParsedSource } from './parse-source';
 import { safeFileName } from './safe-file-name';
+import { escapeHtml } from './escape-html';
 
 /** A forwarded message (message/rfc822) shown in place below the body, in the text view and in the HTML view. */
 export interface ForwardedBlock {
   text: string;
   html: string;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 function person(address: Address): string {
